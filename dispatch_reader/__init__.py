@@ -1,0 +1,3 @@
+"""dispatch-reader: Vietnamese official dispatches and decisions into evidenced records and briefs."""
+
+__version__ = "0.1.0"

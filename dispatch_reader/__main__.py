@@ -1,0 +1,3 @@
+from dispatch_reader.cli import app
+
+app()

@@ -1,0 +1,37 @@
+"""What ingestion hands to extraction: one `PageText` per page, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float | None = None  # 0..1 for OCR words, None for text-layer words
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    text: str  # NFC; lines in reading order, header columns kept apart
+    method: Literal["text_layer", "ocr"] = "text_layer"
+    reason: str = ""
+    ocr_confidence: float | None = None  # mean word confidence 0..1
+    rotation: int | None = None
+    width: float | None = None
+    height: float | None = None
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str
+    pages: list[PageText]
+    warnings: list[str] = field(default_factory=list)

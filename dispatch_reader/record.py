@@ -1,0 +1,198 @@
+"""The dispatch record (see schema/record-schema.json): what every stage speaks.
+
+Dataclasses mirror the JSON schema one to one; `Record.to_dict()` gives the JSON form that
+`extract --json` prints and the store keeps, `Record.from_dict()` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1"
+
+DocType = Literal[
+    "decision", "official_dispatch", "plan", "report", "notice", "submission", "resolution",
+    "directive", "decree", "circular", "law", "guidance", "telegram", "invitation", "minutes", "other",
+]
+DateRole = Literal["issued", "effective", "start", "end", "deadline", "cited", "mentioned"]
+SecondmentKind = Literal["secondment", "transfer", "rotation", "reinforcement"]
+
+
+@dataclass
+class Evidence:
+    page: int
+    quote: str
+    start: int | None = None
+    confidence: float | None = None
+
+
+@dataclass
+class Signer:
+    name: str | None = None
+    title: str | None = None
+    authority: str | None = None
+
+
+@dataclass
+class DocumentFacts:
+    doc_type: str | None = None
+    doc_type_label: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    subject: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    signer: Signer | None = None
+    marks: list[str] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+
+@dataclass
+class Reference:
+    number: str
+    evidence: Evidence
+    doc_type: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    evidence: Evidence
+    honorific: str | None = None
+    position: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class Count:
+    value: int
+    what: str
+    evidence: Evidence
+    total: int | None = None
+
+
+@dataclass
+class DateFact:
+    date: str
+    role: str
+    evidence: Evidence
+
+
+@dataclass
+class Secondment:
+    kind: str
+    evidence: Evidence
+    person: str | None = None
+    count: int | None = None
+    from_unit: str | None = None
+    to_unit: str | None = None
+    position: str | None = None
+    start: str | None = None
+    end: str | None = None
+    duration_months: float | None = None
+
+
+@dataclass
+class PageInfo:
+    number: int
+    method: Literal["text_layer", "ocr"]
+    ocr_confidence: float | None = None
+    rotation: int | None = None
+    reason: str | None = None  # why this method was chosen (extra key, allowed by the schema)
+
+
+@dataclass
+class Source:
+    file_name: str
+    sha256: str
+    page_count: int
+    pages: list[PageInfo] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    """Everything extraction reads from page text; the record minus its source."""
+
+    language: str = "vi"
+    document: DocumentFacts = field(default_factory=DocumentFacts)
+    references: list[Reference] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateFact] = field(default_factory=list)
+    secondments: list[Secondment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    source: Source
+    language: str
+    document: DocumentFacts
+    references: list[Reference] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateFact] = field(default_factory=list)
+    secondments: list[Secondment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
+
+    @classmethod
+    def from_facts(cls, source: Source, facts: Facts) -> Record:
+        return cls(source=source, **{f.name: getattr(facts, f.name) for f in fields(Facts)})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        def ev(d: dict[str, Any]) -> Evidence:
+            return Evidence(**d)
+
+        doc = dict(data["document"])
+        doc["evidence"] = {k: ev(v) for k, v in (doc.get("evidence") or {}).items()}
+        doc["signer"] = Signer(**doc["signer"]) if doc.get("signer") else None
+        src = dict(data["source"])
+        src["pages"] = [PageInfo(**p) for p in src.get("pages", [])]
+
+        def items(key: str, kind: type) -> list[Any]:
+            return [kind(**{**x, "evidence": ev(x["evidence"])}) for x in data.get(key, [])]
+
+        return cls(
+            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            source=Source(**src),
+            language=data["language"],
+            document=DocumentFacts(**{k: v for k, v in doc.items() if k in _DOC_FIELDS}),
+            references=items("references", Reference),
+            people=items("people", Person),
+            counts=items("counts", Count),
+            dates=items("dates", DateFact),
+            secondments=items("secondments", Secondment),
+            warnings=list(data.get("warnings", [])),
+        )
+
+
+_DOC_FIELDS = {f.name for f in fields(DocumentFacts)}
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    text = resources.files("dispatch_reader.schema").joinpath("record-schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when `data` breaks the record contract."""
+    import jsonschema
+
+    jsonschema.validate(data, schema())

@@ -1,0 +1,50 @@
+"""Unicode normalisation for Vietnamese text.
+
+Stored and compared text is NFC. For *matching* we go further: the look-alike `Ð` (U+00D0)
+becomes `Đ`, and old-style tone placement (`hoà`, `Uỷ`) becomes the new style (`hòa`, `Ủy`),
+so one rule matches every spelling. Quotes keep the NFC original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old ("hoà", "thuỷ") vs new ("hòa", "thủy") tone placement on the diphthongs oa, oe, uy.
+# Tone marks as combining characters, applied on NFD text.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![^\W\d_])|(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(1) + m.group(3) + m.group(2)
+    return m.group(4) + m.group(6) + m.group(5)
+
+
+def for_matching(text: str) -> str:
+    """NFC text with look-alikes unified and tone marks in the new placement.
+
+    The result has the same length as `nfc(text)` for all inputs met in practice, so offsets
+    found in it point into the NFC original as well.
+    """
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _OLD_TONE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII skeleton: no diacritics, `đ` as `d`, spaces collapsed."""
+    text = for_matching(text).replace("Đ", "D").replace("đ", "d")
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", stripped).strip().casefold()
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return re.sub(r"\s+", " ", text).strip()
