@@ -72,3 +72,10 @@ class TemplateError(DispatchReaderError):
 
     exit_code = 8
     kind = "template"
+
+
+class UnexpectedError(DispatchReaderError):
+    """A bug: something failed that no rule foresaw. Reported per file so a batch goes on."""
+
+    exit_code = 70
+    kind = "internal"

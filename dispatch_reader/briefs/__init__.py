@@ -1,0 +1,1 @@
+"""Records → briefs people read, rendered from Jinja2 templates."""

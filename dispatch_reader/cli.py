@@ -1,0 +1,239 @@
+"""Command line: `dispatch-reader COMMAND --help` explains each command with an example."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dispatch_reader import __version__
+from dispatch_reader.errors import DispatchReaderError, InputFileError
+
+app = typer.Typer(
+    help="Read Vietnamese official dispatches and decisions (PDF or scan) into evidenced records and briefs.\n\n"
+    "Example: dispatch-reader process samples/ --out out/briefs",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+out = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOption = typer.Option(None, "--db", envvar="DISPATCH_READER_DB",
+                        help="Database URL (sqlite:///path or postgresql+psycopg://…); default: SQLite in the user data folder.")
+LangOption = typer.Option(None, "--ocr-lang", help="Tesseract languages for OCR, e.g. vie+eng (default).")
+WorkersOption = typer.Option(None, "--workers", "-j", help="Pages OCRed in parallel (default: number of cores).")
+
+
+def friendly(func: F) -> F:
+    """Expected failures become one line on stderr and the failure's exit code, no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DispatchReaderError as err:
+            err_console.print(f"error: {err}", markup=False, highlight=False)
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            err_console.print("interrupted", markup=False)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def ingest_settings(ocr_lang: str | None, workers: int | None) -> Any:
+    from dispatch_reader.ingest.reader import IngestSettings
+
+    given: dict[str, Any] = {}
+    if ocr_lang:
+        given["languages"] = ocr_lang
+    if workers:
+        given["workers"] = workers
+    return IngestSettings(**given)
+
+
+def _print_summary(record: Any) -> None:
+    d = record.document
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    signer = d.signer
+    rows = [
+        ("file", f"{record.source.file_name} ({record.source.page_count} pages: "
+                 + ", ".join(f"{p.number} {p.method}" for p in record.source.pages) + ")"),
+        ("language", record.language),
+        ("type", f"{d.doc_type or '—'}" + (f" ({d.doc_type_label})" if d.doc_type_label else "")),
+        ("number", d.number or "—"),
+        ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
+        ("place, date", f"{d.place or '—'}, {d.issued_date or '—'}"),
+        ("subject", d.subject or "—"),
+        ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—"),
+        ("recipients", "; ".join(d.recipients) or "—"),
+        ("references", ", ".join(r.number for r in record.references) or "—"),
+        ("people", "; ".join(p.name + (f" ({p.position})" if p.position else "") for p in record.people) or "—"),
+        ("counts", "; ".join(f"{c.value}{'/' + str(c.total) if c.total else ''} {c.what}" for c in record.counts) or "—"),
+        ("secondments", str(len(record.secondments))),
+    ]
+    for key, value in rows:
+        table.add_row(key, value)
+    out.print(table, markup=False, highlight=False)
+    for s in record.secondments:
+        who = s.person or (f"{s.count} people" if s.count else "?")
+        out.print(f"  - {s.kind}: {who}: {s.from_unit or '?'} → {s.to_unit or '?'}"
+                  f"{' as ' + s.position if s.position else ''} {s.start or ''}..{s.end or ''} (p. {s.evidence.page})",
+                  markup=False, highlight=False)
+    for w in record.warnings:
+        out.print(f"  ! {w}", markup=False, highlight=False)
+
+
+@app.command()
+@friendly
+def extract(
+    file: Path = typer.Argument(..., help="A PDF or image (PNG, JPEG, TIFF)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/1)."),
+    ocr_lang: Optional[str] = LangOption,
+    workers: Optional[int] = WorkersOption,
+) -> None:
+    """Print the record of one file; nothing is stored.
+
+    Example: dispatch-reader extract "Quyết định 123.pdf" --json > record.json
+    """
+    from dispatch_reader.pipeline import extract_file, file_sha256
+
+    file_sha256(file)  # a missing or unreadable path fails here with a plain message
+    record = extract_file(file, ingest_settings(ocr_lang, workers))
+    if as_json:
+        sys.stdout.write(record.to_json() + "\n")
+    else:
+        _print_summary(record)
+
+
+@app.command()
+@friendly
+def process(
+    inputs: list[Path] = typer.Argument(..., help="Files or folders (searched recursively for PDFs and images)."),
+    out_dir: Path = typer.Option(Path("out/briefs"), "--out", help="Folder for the briefs."),
+    db: Optional[str] = DbOption,
+    reprocess: bool = typer.Option(False, "--reprocess", help="Read files again even when already stored."),
+    fmt: str = typer.Option("html", "--format", help="Brief format: html or md."),
+    lang: str = typer.Option("vi", "--lang", help="Brief language: vi or en."),
+    ocr_lang: Optional[str] = LangOption,
+    workers: Optional[int] = WorkersOption,
+) -> None:
+    """Extract, store and brief documents: one brief per document plus a summary brief.
+
+    Files already stored (same SHA-256) are not read again. Exits 1 when any file failed.
+
+    Example: dispatch-reader process samples/ scans/2025/ --out out/briefs
+    """
+    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.pipeline import find_documents, process_file
+    from dispatch_reader.store import open_store
+
+    for item in inputs:
+        if not item.exists():
+            raise InputFileError(item, "no such file or folder")
+    files = find_documents(inputs)
+    if not files:
+        raise InputFileError(inputs[0], "no PDF or image files found")
+    store = open_store(db)
+    briefs = BriefWriter(out_dir, fmt=fmt, lang=lang)
+    settings = ingest_settings(ocr_lang, workers)
+    table = Table(title=None)
+    for col in ("file", "type", "number", "date", "people", "status"):
+        table.add_column(col, overflow="fold")
+    outcomes = []
+    with err_console.status("processing…") as status:
+        for i, path in enumerate(files, 1):
+            status.update(f"[{i}/{len(files)}] {path.name}")
+            outcome = process_file(path, store, briefs, settings, reprocess=reprocess)
+            outcomes.append(outcome)
+            if outcome.error:
+                err_console.print(f"error: {outcome.error}", markup=False, highlight=False)
+            rec = outcome.record
+            d = rec.document if rec else None
+            table.add_row(str(path), (d.doc_type or "—") if d else "", (d.number or "—") if d else "",
+                          (d.issued_date or "—") if d else "", str(len(rec.people)) if rec else "",
+                          outcome.status if not outcome.error else f"failed: {outcome.error.kind}")
+    records = [o.record for o in outcomes if o.record]
+    summary = briefs.summary(records) if records else None
+    out.print(table, markup=False, highlight=False)
+    done = sum(o.status == "done" for o in outcomes)
+    skipped = sum(o.status == "skipped" for o in outcomes)
+    failed = sum(o.status == "failed" for o in outcomes)
+    out.print(f"{done} processed, {skipped} already stored, {failed} failed. "
+              f"Briefs in {out_dir}/" + (f" (summary: {summary})" if summary else ""), markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+@friendly
+def evaluate_cmd(
+    dirs: list[Path] = typer.Argument(..., help="Folders with NAME.truth.json beside NAME.pdf / NAME.scan.pdf / NAME.txt."),
+    variant: str = typer.Option("all", "--variant", help="born, scan or all."),
+    work: Path = typer.Option(Path(".cache/eval"), "--work", help="Where text files are rendered to PDFs."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
+    show_errors: bool = typer.Option(False, "--errors", help="List each wrong field value."),
+    ocr_lang: Optional[str] = LangOption,
+    workers: Optional[int] = WorkersOption,
+) -> None:
+    """Measure extraction against truth files: precision, recall and F1 per field, born-digital vs scanned.
+
+    A NAME.txt with truth is rendered to a born-digital and a scanned PDF first (cached in --work).
+
+    Example: dispatch-reader eval samples/ ../shared/realdocs-dev/ --variant born
+    """
+    from dispatch_reader.evaluate import evaluate, print_report
+
+    for d in dirs:
+        if not d.is_dir():
+            raise InputFileError(d, "not a folder")
+    report = evaluate(dirs, variants=("born", "scan") if variant == "all" else (variant,), work_dir=work,
+                      settings=ingest_settings(ocr_lang, workers), progress=err_console)
+    print_report(report, out, show_errors=show_errors)
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "utf-8")
+
+
+def _register_optional() -> None:
+    """Commands of later stages register themselves when their module is present."""
+    import importlib
+
+    for module in ("dispatch_reader.store.cli", "dispatch_reader.briefs.cli", "dispatch_reader.watch.cli"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name and module.startswith(exc.name):
+                continue
+            raise
+        mod.register(app)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"dispatch-reader {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    if os.environ.get("DISPATCH_READER_DEBUG"):
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG)
+
+
+_register_optional()

@@ -1,0 +1,124 @@
+"""The whole job, top to bottom: file → pages → text → record → store → brief.
+
+`extract_file` is the read-only half (what `extract` and `eval` run); `process_file` adds the
+store and the brief, and is what `process`, `batch` and `watch` run for each file. Every
+expected failure surfaces as a DispatchReaderError naming the file, so a caller working
+through many files logs it and goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from dispatch_reader import __version__
+from dispatch_reader.errors import DispatchReaderError, InputFileError, UnexpectedError
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import Document
+from dispatch_reader.ingest.reader import IngestSettings, read_document
+from dispatch_reader.record import PageInfo, Record, Source
+from dispatch_reader.textnorm import nfc
+
+if TYPE_CHECKING:
+    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.store import Store
+
+log = logging.getLogger(__name__)
+EXTRACTOR_VERSION = __version__
+DOCUMENT_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
+
+@dataclass
+class Outcome:
+    path: Path
+    status: Literal["done", "skipped", "failed"]
+    record: Record | None = None
+    error: DispatchReaderError | None = None
+    seconds: float = 0.0
+    brief: Path | None = None
+
+
+def file_sha256(path: Path) -> str:
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except FileNotFoundError:
+        raise InputFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputFileError(path, "is a folder, not a document") from None
+    except PermissionError:
+        raise InputFileError(path, "permission denied: cannot read the file") from None
+
+
+def build_record(path: Path, document: Document) -> Record:
+    """Pages of text → the record: extraction plus where each page's text came from."""
+    facts = extract_facts(document.pages)
+    source = Source(
+        file_name=nfc(path.name),
+        sha256=document.sha256,
+        page_count=len(document.pages),
+        pages=[
+            PageInfo(number=p.number, method=p.method, ocr_confidence=p.ocr_confidence,
+                     rotation=p.rotation, reason=p.reason or None)
+            for p in document.pages
+        ],
+    )
+    record = Record.from_facts(source, facts)
+    record.warnings = document.warnings + record.warnings
+    return record
+
+
+def extract_file(path: Path, settings: IngestSettings | None = None) -> Record:
+    """Read one file and return its record; nothing is written anywhere."""
+    return build_record(path, read_document(path, settings))
+
+
+def process_file(
+    path: Path,
+    store: Store,
+    briefs: BriefWriter | None = None,
+    settings: IngestSettings | None = None,
+    *,
+    reprocess: bool = False,
+) -> Outcome:
+    """Extract, store and brief one file; a file already stored is not read again."""
+    started = time.monotonic()
+    try:
+        sha = file_sha256(path)
+        if not reprocess and store.has(sha):
+            record = store.get(sha)
+            brief = briefs.document(record) if briefs and record else None
+            return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief)
+        document = read_document(path, settings)  # file → pages → text
+        record = build_record(path, document)  # text → record
+        store.save(record, page_texts=[p.text for p in document.pages],
+                   extractor_version=EXTRACTOR_VERSION)  # record → store
+        brief = briefs.document(record) if briefs else None  # record → brief
+        return Outcome(path, "done", record, seconds=time.monotonic() - started, brief=brief)
+    except Exception as exc:  # one file's failure must never stop a batch
+        err = exc if isinstance(exc, DispatchReaderError) else UnexpectedError(path, f"internal error: {exc!r}")
+        if not isinstance(exc, DispatchReaderError):
+            log.debug("unexpected failure on %s", path, exc_info=True)
+        try:
+            store.record_failure(nfc(path.name), None, str(err), EXTRACTOR_VERSION)
+        except Exception:
+            log.warning("could not record the failure of %s in the store", path)
+        return Outcome(path, "failed", error=err, seconds=time.monotonic() - started)
+
+
+def find_documents(inputs: list[Path]) -> list[Path]:
+    """Expand folders (recursively) into the documents they hold; files are taken as given."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
+        else:
+            found.append(item)
+    return found
