@@ -1,0 +1,30 @@
+"""Extraction: page text → the record's facts (document, references, people, counts, dates,
+secondments), every fact with the page and words it was read from.
+
+`extract_facts` is pure: no I/O besides loading the packaged rule data once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dispatch_reader.extract.header import extract_header
+from dispatch_reader.extract.textutil import Page
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts
+from dispatch_reader.textnorm import nfc
+
+__all__ = ["extract_facts", "prepare_pages"]
+
+
+def prepare_pages(pages: Sequence[PageText]) -> list[Page]:
+    return [Page.make(p.number, nfc(p.text or ""), p.ocr_confidence) for p in pages]
+
+
+def extract_facts(pages: Sequence[PageText]) -> Facts:
+    """Read every fact the page texts state. Unknown facts stay None / empty."""
+    prepared = prepare_pages(pages)
+    facts = Facts()
+    facts.document, warnings = extract_header(prepared)
+    facts.warnings.extend(warnings)
+    return facts

@@ -1,0 +1,71 @@
+"""Date expressions in Vietnamese and English, found on folded text (offsets = page offsets).
+
+`ngày 04 tháng 8 năm 2025`, `04/8/2025`, `4-8-2025`, `04.8.2025`, `August 4, 2025`,
+`4 August 2025`, `October 21` (the year comes from context). OCR look-alikes in the digits
+(`O`, `l`) are accepted and read as digits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
+_VI_LONG = re.compile(
+    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
+)
+_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>(?:19|20)[0-9]{2})(?![\d/])")
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_EN_MDY = re.compile(rf"\b{_MON}\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)[0-9]{{2}}))?(?![0-9])")
+_EN_DMY = re.compile(rf"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>(?:19|20)[0-9]{{2}}))?(?![0-9])")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    iso: str | None  # None when the parts do not make a real date
+    start: int
+    end: int
+    has_year: bool = True
+
+
+def _num(text: str) -> int:
+    return int(text.translate(str.maketrans("oil", "011")))
+
+
+def make_iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(folded: str, default_year: int | None = None, english: bool = False) -> list[DateHit]:
+    """All date expressions in a folded text, in order, without overlaps."""
+    hits: list[DateHit] = []
+    for m in _VI_LONG.finditer(folded):
+        hits.append(DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end()))
+    for m in _NUMERIC.finditer(folded):
+        hits.append(DateHit(make_iso(int(m["y"]), int(m["m"]), int(m["d"])), m.start(), m.end()))
+    if english:
+        for rx in (_EN_MDY, _EN_DMY):
+            for m in rx.finditer(folded):
+                if m["mon"] == "may" and not m["y"] and rx is _EN_MDY:
+                    # "may 4" without a year is as likely the verb; need a year or a capital.
+                    pass
+                y = int(m["y"]) if m["y"] else default_year
+                iso = make_iso(y, _MONTHS[m["mon"]], int(m["d"])) if y else None
+                hits.append(DateHit(iso, m.start(), m.end(), has_year=bool(m["y"])))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[DateHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out

@@ -1,0 +1,89 @@
+"""Document numbers and symbols: `123/QĐ-UBND`, `170/2025/NĐ-CP`, `1335/UBND-NC`.
+
+A number is digits, an optional year, then a symbol of upper-case parts joined by `-`
+(the type abbreviation first, when the document type has one). OCR puts spaces around the
+slashes and confuses `0`/`O`, `1`/`l`; the cleaner takes those out and restores `Đ` where
+a part cannot be anything else (data file number_fixes.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+
+_PART = r"[A-ZĐĐa-zđ][A-ZĐa-zđ0-9&]*|\d+[A-ZĐ][A-ZĐa-zđ0-9&]*"
+_NUM = r"[0-9][0-9OoIl]*(?:[.,][0-9]+)?[a-z]?|[Oo][0-9][0-9]*"
+_SP = r"[ ]?"
+
+# Header form: tolerate single spaces around '/' and '-' (`12 /QĐ - UBND`).
+HEADER_NUMBER = re.compile(
+    rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>(?:19|20)[0-9OoIl]{{2}}){_SP}/{_SP})?"
+    rf"(?P<sym>(?:{_PART})(?:{_SP}[-–]{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
+)
+# Body form: no spaces inside (a space there usually ends the number).
+BODY_NUMBER = re.compile(
+    rf"(?<![\w/])(?P<num>{_NUM})/(?:(?P<year>(?:19|20)[0-9OoIl]{{2}})/)?"
+    rf"(?P<sym>(?:{_PART})(?:[-–](?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
+)
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    text: str  # cleaned, no spaces: 123/QĐ-UBND
+    number: str | None
+    year: str | None
+    parts: tuple[str, ...]  # symbol parts: ("QĐ", "UBND")
+
+
+@lru_cache(maxsize=1)
+def _fixes() -> dict[str, str]:
+    return {row[0]: row[1] for row in resources.rows("number_fixes.tsv") if len(row) > 1}
+
+
+def _digits(text: str) -> str:
+    return text.translate(str.maketrans("OoIl", "0011"))
+
+
+def clean_number(match: re.Match[str]) -> DocNumber | None:
+    """Normalise a HEADER_NUMBER / BODY_NUMBER match; None when it is not a document symbol."""
+    num = match.group("num")
+    year = match.group("year")
+    sym = re.sub(r"\s+", "", match.group("sym")).replace("–", "-").rstrip(".-")
+    if not re.search(r"[A-ZĐ]", sym):
+        return None
+    fixes = _fixes()
+    parts = []
+    for piece in re.split(r"([-/])", sym):
+        if piece in {"-", "/"} or not piece:
+            parts.append(piece)
+            continue
+        parts.append(fixes.get(piece, piece))
+    sym = "".join(parts)
+    num_c = _digits(num) if num else None
+    year_c = _digits(year) if year else None
+    if num_c and not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?[a-z]?", num_c):
+        return None
+    text = (num_c or "") + "/" + (year_c + "/" if year_c else "") + sym
+    return DocNumber(text=text, number=num_c, year=year_c,
+                     parts=tuple(p for p in re.split(r"[-/]", sym) if p))
+
+
+def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
+    """The first number/symbol in a header segment: (number, start, end) or None."""
+    for m in HEADER_NUMBER.finditer(text):
+        dn = clean_number(m)
+        if dn is not None:
+            return dn, m.start(), m.end()
+    return None
+
+
+def type_of_number(dn: DocNumber) -> str | None:
+    """doc_type implied by the symbol's first part (QĐ → decision); None for a công văn."""
+    from dispatch_reader.extract.doctypes import type_for_abbreviation
+
+    if not dn.parts:
+        return None
+    return type_for_abbreviation(dn.parts[0])

@@ -1,0 +1,49 @@
+"""Document types: printed titles (`QUYẾT ĐỊNH`) and symbol abbreviations (`QĐ`) → schema type."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.textutil import fold_phrase
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    by_label: dict[str, tuple[str, str]] = {}
+    by_abbr: dict[str, str] = {}
+    for row in resources.rows("doc_types.tsv"):
+        label, abbr, kind = (list(row) + ["", "", ""])[:3]
+        by_label[fold_phrase(label)] = (label, kind)
+        if abbr:
+            by_abbr.setdefault(abbr, kind)
+    return by_label, by_abbr
+
+
+def type_for_title(text: str) -> tuple[str, str] | None:
+    """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
+    by_label, _ = _table()
+    return by_label.get(fold_phrase(text).rstrip(" :"))
+
+
+def type_for_label_prefix(text: str) -> tuple[str, str, int] | None:
+    """(label, doc_type, length) when `text` starts with a type name (`Nghị định số …`)."""
+    by_label, _ = _table()
+    f = fold_phrase(text)
+    best = None
+    for key, (label, kind) in by_label.items():
+        if f.startswith(key) and (len(f) == len(key) or not f[len(key)].isalnum()):
+            if best is None or len(key) > best[2]:
+                best = (label, kind, len(key))
+    return best
+
+
+def type_for_abbreviation(abbr: str) -> str | None:
+    _, by_abbr = _table()
+    return by_abbr.get(abbr)
+
+
+def all_labels() -> list[tuple[str, str]]:
+    """(folded label, doc_type), longest first."""
+    by_label, _ = _table()
+    return sorted(((k, v[1]) for k, v in by_label.items()), key=lambda kv: -len(kv[0]))

@@ -1,0 +1,494 @@
+"""The document header: type, number, issuer, place, date, subject, recipients, signer.
+
+The header of Decree 30/2020 documents is two columns (issuer | motto, number | place-date)
+that arrive as the left column's lines then the right column's, interleaved line by line, or
+side by side on one line. Every rule here works on *segments* (a line, or one column of a
+line) classified one at a time, so the three layouts read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
+from dispatch_reader.extract.doctypes import type_for_title
+from dispatch_reader.extract.textutil import (
+    Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
+)
+from dispatch_reader.record import DocumentFacts, Evidence, Signer
+
+# Lines that open the body: the header is over when one of these starts a segment.
+_BODY_START = re.compile(
+    r"^(?:can cu|kinh gui|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
+    r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d])"
+)
+_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?s[o06][\s:;.,]*(?=[\s:;.,]|\d|o)")
+_VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
+_KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
+_NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
+_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|pp|t/m|k/t)\s?[.,:]?\s+(?=\S)")
+_LIST_ITEM = re.compile(r"^[-–+•*]\s*")
+_GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
+_NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
+
+
+@lru_cache(maxsize=1)
+def _motto_keys() -> tuple[str, ...]:
+    return tuple(sorted(resources.lines("motto.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _marks() -> frozenset[str]:
+    return frozenset(fold_phrase(m) for m in resources.lines("marks.txt"))
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> tuple[str, ...]:
+    return tuple(sorted((fold_phrase(t) for t in resources.lines("signer_titles.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> tuple[str, ...]:
+    heads = [fold_phrase(h) for h in resources.lines("body_heads.txt")]
+    heads += [fold_phrase(a) for a in resources.words("abbreviations.tsv")]
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def _ev(seg: Segment, conf: float | None = None) -> Evidence:
+    return Evidence(page=seg.page, quote=seg.text, start=seg.start, confidence=conf)
+
+
+def split_motto(seg: Segment) -> list[Segment]:
+    """Cut a segment where the motto starts inside it (issuer and motto OCR'd onto one line)."""
+    f = seg.folded
+    for key in _motto_keys():
+        pos = f.find(key)
+        if pos > 0 and f[pos - 1] == " ":
+            left = seg.sub(0, pos)
+            if left.text:
+                return [left, seg.sub(pos)]
+        if pos >= 0:
+            return [seg]
+    return [seg]
+
+
+def is_motto(seg: Segment) -> bool:
+    f = seg.folded
+    return any(key in f for key in _motto_keys())
+
+
+def is_mark(seg: Segment) -> bool:
+    return fold_phrase(seg.text) in _marks()
+
+
+def starts_with_head(folded: str, heads: tuple[str, ...]) -> str | None:
+    f = re.sub(r"\s+", " ", folded).strip()
+    for h in heads:
+        if f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()):
+            return h
+    return None
+
+
+def _starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+    return False
+
+
+# ---------------------------------------------------------------- classification
+
+@dataclass
+class Cls:
+    seg: Segment
+    kind: str  # blank rule motto number date vv kinh_gui mark title upper body text gazette
+    extra: dict = field(default_factory=dict)
+
+
+def classify(seg: Segment) -> list[Cls]:
+    """One header segment → one or more classified pieces (number and date may share a line)."""
+    f = seg.folded
+    text = seg.text
+    if is_rule_line(text):
+        return [Cls(seg, "rule")]
+    if _GAZETTE.match(f):
+        return [Cls(seg, "gazette")]
+    if is_motto(seg):
+        return [Cls(seg, "motto")]
+    out: list[Cls] = []
+    m = _NUMBER_LEAD.match(f)
+    if m:
+        rest = seg.sub(m.end())
+        found = find_header_number(rest.text)
+        if found:
+            dn, a, b = found
+            out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg}))
+            tail = rest.sub(b)
+            if tail.text:
+                out.extend(classify(tail))
+            return out
+    dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
+    # The place-date line ends with its date and has at most a place name before it.
+    if dates and len(f[dates[0].end:].strip(" .,;")) <= 2 and len(f[:dates[0].start].split()) <= 6:
+        return [Cls(seg, "date", {"date": dates[0]})]
+    if _VV.match(f):
+        return [Cls(seg, "vv")]
+    if _KINH_GUI.match(f):
+        return [Cls(seg, "kinh_gui")]
+    if is_mark(seg):
+        return [Cls(seg, "mark")]
+    if _BODY_START.match(f):
+        return [Cls(seg, "body")]
+    title = type_for_title(text)
+    if title and is_upper_line(text) and not text.rstrip().endswith(":"):
+        return [Cls(seg, "title", {"label": squash(text), "doc_type": title[1]})]
+    if is_upper_line(text):
+        return [Cls(seg, "upper")]
+    return [Cls(seg, "text")]
+
+
+def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
+    """Classified segments of the header zone of a page; None marks a blank line."""
+    items: list[Cls | None] = []
+    for line in page.lines[:max_lines]:
+        if not line:
+            items.append(None)
+            continue
+        line = _rejoin_number(page, line)
+        for seg in line:
+            for piece in split_motto(seg):
+                items.extend(classify(piece))
+    return items
+
+
+_LONE_SO = re.compile(r"^(?:luat\s+)?s[o06]\s*[:;.]?$")
+
+
+def _rejoin_number(page: Page, line: list[Segment]) -> list[Segment]:
+    """`Số:` cut off from its number by a wide gap: put the two back together."""
+    if len(line) >= 2 and _LONE_SO.match(line[0].folded):
+        a, b = line[0], line[1]
+        text = page.text[a.start:b.end]
+        merged = Segment(a.page, a.line, a.col, a.start, text, page.folded[a.start:b.end])
+        return [merged] + line[2:]
+    return line
+
+
+# ---------------------------------------------------------------- issuer
+
+def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
+    """Issuer-block lines → bodies: a line that starts with a body head opens a new body."""
+    heads = _body_heads()
+    groups: list[list[Segment]] = []
+    for seg in segs:
+        if not groups or starts_with_head(seg.folded, heads) is not None:
+            groups.append([seg])
+        else:
+            groups[-1].append(seg)  # a wrapped line of the same body
+    # The same body printed twice (a letterhead image over typed text) counts once.
+    out: list[list[Segment]] = []
+    seen: set[str] = set()
+    for g in groups:
+        key = fold_phrase(" ".join(s.text for s in g))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(g)
+    return out
+
+
+# ---------------------------------------------------------------- signer
+
+def _is_name_line(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if is_upper_line(text) and len(words) > 4:
+        return False
+    for w in words:
+        if not _NAME_SYL.match(w) or not w[0].isupper():
+            return False
+    return True
+
+
+def _is_title_line(seg: Segment) -> bool:
+    if not is_upper_line(seg.text):
+        return False
+    return starts_with_head(seg.folded, _title_heads()) is not None
+
+
+def _is_filler(seg: Segment) -> bool:
+    """Lines between the title and the name: stamps, '(Đã ký)', brackets, list items."""
+    t = seg.text.strip()
+    f = seg.folded
+    if len(t) <= 3 or t.startswith(("(", "[")):
+        return True
+    if _LIST_ITEM.match(t) or _NOI_NHAN.match(f) or f.startswith(("luu", "da ky", "ky ten")):
+        return True
+    return False
+
+
+def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
+    """The first complete signature block: [authority lines], title line(s), name."""
+    segs = [s for p in pages for s in p.segments()]
+    n = len(segs)
+    i = 0
+    while i < n:
+        seg = segs[i]
+        auth = _AUTHORITY.match(seg.folded) and is_upper_line(seg.text)
+        if not auth and not _is_title_line(seg):
+            i += 1
+            continue
+        authority: list[Segment] = []
+        titles: list[Segment] = []
+        j = i
+        while j < n and j - i < 20:
+            s = segs[j]
+            if _AUTHORITY.match(s.folded) and is_upper_line(s.text) and not titles:
+                authority.append(s)
+            elif is_upper_line(s.text) and not _is_filler(s) and len(s.text.split()) <= 8 and (
+                    _is_title_line(s) or authority or titles):
+                titles.append(s)
+            elif _is_filler(s) or _LIST_ITEM.match(s.text):
+                pass
+            elif _is_name_line(s.text) and (titles or authority):
+                if not titles and authority:
+                    # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" without a title line: the last
+                    # authority line names the title.
+                    pass
+                signer = Signer(
+                    name=squash(s.text),
+                    title=squash(" ".join(t.text for t in titles)) or None,
+                    authority=squash(" ".join(a.text for a in authority)) or None,
+                )
+                ev = {"signer": _ev(s)}
+                return signer, ev
+            else:
+                break
+            j += 1
+        i = max(i + 1, j if j > i + 1 else i + 1)
+    return None
+
+
+# ---------------------------------------------------------------- recipients
+
+def _clean_item(text: str) -> str:
+    t = _LIST_ITEM.sub("", text.strip())
+    return t.strip().rstrip(";,.").strip()
+
+
+def find_recipients(pages: list[Page]) -> tuple[list[str], Segment | None]:
+    segs = [s for p in pages for s in p.segments()]
+    out: list[str] = []
+    first: Segment | None = None
+    for i, seg in enumerate(segs):
+        for rx in (_KINH_GUI, _NOI_NHAN):
+            m = rx.match(seg.folded)
+            if not m:
+                continue
+            first = first or seg
+            rest = seg.text[m.end():].strip()
+            if rest:
+                out.append(_clean_item(rest))
+            j = i + 1
+            while j < len(segs) and j - i < 40:
+                s = segs[j]
+                if _LIST_ITEM.match(s.text):
+                    out.append(_clean_item(s.text))
+                elif out and _starts_lower(s.text) and rx is _NOI_NHAN:
+                    out[-1] = squash(out[-1] + " " + _clean_item(s.text))
+                elif rx is _KINH_GUI:
+                    break
+                elif _BODY_START.match(s.folded) or s.folded.startswith("danh sach"):
+                    break
+                j += 1
+    seen: set[str] = set()
+    uniq = []
+    for r in out:
+        if r and r not in seen:
+            seen.add(r)
+            uniq.append(r)
+    return uniq, first
+
+
+# ---------------------------------------------------------------- main
+
+def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
+    """Header facts with evidence, and warnings about what could not be read."""
+    doc = DocumentFacts()
+    warnings: list[str] = []
+    if not pages:
+        return doc, ["no text to read"]
+    first = pages[0]
+    conf = first.ocr_confidence
+    items = header_items(first)
+    number: DocNumber | None = None
+    issuer_segs: list[Segment] = []
+    title: Cls | None = None
+    subject_segs: list[Segment] = []
+    vv_segs: list[Segment] = []
+    date_cls: Cls | None = None
+    state = "top"
+    in_vv = False
+    for idx, it in enumerate(items):
+        if it is None:
+            if state == "subject" and subject_segs:
+                nxt = next((x for x in items[idx + 1:] if x is not None), None)
+                if not (nxt and nxt.kind == "text" and _starts_lower(nxt.seg.text)):
+                    state = "after"
+            continue
+        k = it.kind
+        if k == "body":
+            break
+        if in_vv:
+            if k == "text" and not _KINH_GUI.match(it.seg.folded):
+                vv_segs.append(it.seg)
+                continue
+            if k not in ("motto", "date", "rule", "mark", "gazette"):
+                in_vv = False
+        if k == "number" and number is None:
+            number = it.extra["number"]
+            doc.number = number.text
+            doc.evidence["number"] = _ev(it.extra["lead"], conf)
+            continue
+        if k == "date" and state == "subject":
+            k = "text"
+        elif k == "date" and date_cls is None:
+            date_cls = it
+            continue
+        if k == "vv" and not vv_segs:
+            vv_segs.append(it.seg)
+            in_vv = True
+            continue
+        if state == "top":
+            if k == "title":
+                title = it
+                state = "subject"
+            elif k == "upper":
+                issuer_segs.append(it.seg)
+        elif state == "subject":
+            if k in ("rule", "gazette", "kinh_gui"):
+                if subject_segs:
+                    state = "after"
+                continue
+            if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
+                state = "after"
+                continue
+            if k in ("text", "upper"):
+                subject_segs.append(it.seg)
+            elif subject_segs:
+                state = "after"
+        if k == "kinh_gui":
+            break
+
+    # Type.
+    if title is not None:
+        doc.doc_type = title.extra["doc_type"]
+        doc.doc_type_label = title.extra["label"]
+        doc.evidence["doc_type"] = _ev(title.seg, conf)
+    elif number is not None:
+        kind = type_of_number(number)
+        if kind:
+            doc.doc_type = kind
+        elif vv_segs or len(number.parts) >= 1:
+            doc.doc_type = "official_dispatch"
+        if doc.doc_type:
+            doc.evidence["doc_type"] = doc.evidence["number"]
+
+    # Issuer.
+    groups = _group_issuer_lines(issuer_segs)
+    if groups:
+        issuer = groups[-1]
+        doc.issuer = proper_case_body(" ".join(s.text for s in issuer))
+        doc.evidence["issuer"] = Evidence(page=issuer[0].page, quote=issuer[0].text if len(issuer) == 1
+                                          else _span(first, issuer), start=issuer[0].start, confidence=conf)
+        if len(groups) > 1:
+            parent = groups[-2]
+            doc.issuer_parent = squash(" ".join(s.text for s in parent))
+            doc.evidence["issuer_parent"] = Evidence(page=parent[0].page, quote=parent[0].text,
+                                                     start=parent[0].start, confidence=conf)
+    else:
+        warnings.append("no issuer found in the header")
+
+    # Place and date.
+    if date_cls is not None:
+        seg = date_cls.seg
+        hit = date_cls.extra["date"]
+        doc.issued_date = hit.iso
+        doc.evidence["issued_date"] = _ev(seg, conf)
+        place = seg.text[:hit.start].strip().rstrip(",").strip()
+        place = re.sub(r"^[^\w]+", "", place)
+        if place and len(place.split()) <= 6 and re.search(r"[^\W\d_]", place):
+            doc.place = squash(place)
+            doc.evidence["place"] = _ev(seg, conf)
+    else:
+        hit_seg = _fallback_issued(pages)
+        if hit_seg:
+            doc.issued_date, seg = hit_seg
+            doc.evidence["issued_date"] = _ev(seg, conf)
+        warnings.append("no place-and-date line found under the motto")
+
+    # Subject.
+    if vv_segs:
+        first_vv = vv_segs[0]
+        m = _VV.match(first_vv.folded)
+        parts = [first_vv.text[m.end():] if m else first_vv.text] + [s.text for s in vv_segs[1:]]
+        doc.subject = _join_lines(parts)
+        doc.evidence["subject"] = _ev(first_vv, conf)
+        if doc.doc_type is None:
+            doc.doc_type = "official_dispatch"
+    elif subject_segs:
+        doc.subject = _join_lines([s.text for s in subject_segs])
+        doc.evidence["subject"] = _ev(subject_segs[0], conf)
+
+    if doc.number is None:
+        warnings.append("no document number (Số: …) found in the header")
+
+    signer = find_signer(pages)
+    if signer:
+        doc.signer, ev = signer
+        doc.evidence.update(ev)
+
+    recipients, rseg = find_recipients(pages)
+    doc.recipients = recipients
+    if rseg is not None and recipients:
+        doc.evidence["recipients"] = _ev(rseg)
+    return doc, warnings
+
+
+def _span(page: Page, segs: list[Segment]) -> str:
+    return segs[0].text
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join wrapped lines; a hyphen at a line end joins the syllable halves."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out.endswith("-") and not out.endswith(" -"):
+            out = out[:-1] + p
+        else:
+            out = (out + " " + p) if out else p
+    return squash(out)
+
+
+_PASSED = re.compile(r"thong qua\s+ngay")
+
+
+def _fallback_issued(pages: list[Page]) -> tuple[str, Segment] | None:
+    """Laws carry no date line: `… thông qua ngày 12 tháng 6 năm 2017` gives the date."""
+    for page in reversed(pages):
+        for seg in page.segments():
+            m = _PASSED.search(seg.folded)
+            if m:
+                hits = [h for h in find_dates(seg.folded) if h.start >= m.start() and h.iso]
+                if hits:
+                    return hits[0].iso, seg
+    return None
