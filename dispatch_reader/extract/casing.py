@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.textutil import fold_phrase, fold_word, squash
+from dispatch_reader.textnorm import for_matching
 
 _CONNECTORS = {"va": "và", "cua": "của", "thuoc": "thuộc", "truc": "trực"}
 
@@ -68,7 +69,7 @@ def _match(sylls_f: list[str], i: int, pattern: list[str]) -> bool:
 
 def proper_case_body(text: str) -> str:
     """A body name in capitals (or mixed) → its proper spelling."""
-    text = squash(expand_abbreviations(squash(text)))
+    text = squash(expand_abbreviations(squash(for_matching(text))))
     if not text:
         return text
     known = _known()

@@ -134,8 +134,15 @@ def classify(seg: Segment) -> list[Cls]:
             return out
     dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
     # The place-date line ends with its date and has at most a place name before it.
-    if dates and len(f[dates[0].end:].strip(" .,;")) <= 2 and len(f[:dates[0].start].split()) <= 6:
-        return [Cls(seg, "date", {"date": dates[0]})]
+    if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
+        hit = dates[0]
+        if len(f[:hit.start].split()) <= 6:
+            return [Cls(seg, "date", {"date": hit})]
+        # Another column's text on the same line: the place is the capitalised words
+        # right before ", ngày".
+        cut = _place_start(text, hit.start)
+        if cut > 0:
+            return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     if _VV.match(f):
         return [Cls(seg, "vv")]
     if _KINH_GUI.match(f):
@@ -150,6 +157,18 @@ def classify(seg: Segment) -> list[Cls]:
     if is_upper_line(text):
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _place_start(text: str, date_start: int) -> int:
+    """Offset where the place name before a `, ngày …` date starts (0 when not found)."""
+    words = list(re.finditer(r"\S+", text[:date_start]))
+    start = -1
+    for w in reversed(words[-5:]):
+        if w.group()[0].isupper() and not is_upper_line(w.group()):
+            start = w.start()
+        else:
+            break
+    return max(start, 0)
 
 
 def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
@@ -233,9 +252,27 @@ def _is_filler(seg: Segment) -> bool:
     return False
 
 
+_TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
+
+
+def split_bottom(seg: Segment) -> list[Segment]:
+    """Cut `- Như Điều 3; PHÓ CHỦ TỊCH` (Nơi nhận and signature on one line) in two."""
+    for m in _TAIL_START.finditer(seg.text):
+        tail = seg.sub(m.end())
+        if not is_upper_line(tail.text) or is_upper_line(seg.text[:m.start()]):
+            continue
+        if _AUTHORITY.match(tail.folded) or starts_with_head(tail.folded, _title_heads()):
+            return [seg.sub(0, m.start()), tail]
+    return [seg]
+
+
+def bottom_segments(pages: list[Page]) -> list[Segment]:
+    return [piece for p in pages for s in p.segments() for piece in split_bottom(s)]
+
+
 def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
     """The first complete signature block: [authority lines], title line(s), name."""
-    segs = [s for p in pages for s in p.segments()]
+    segs = bottom_segments(pages)
     n = len(segs)
     i = 0
     while i < n:
@@ -283,7 +320,7 @@ def _clean_item(text: str) -> str:
 
 
 def find_recipients(pages: list[Page]) -> tuple[list[str], Segment | None]:
-    segs = [s for p in pages for s in p.segments()]
+    segs = bottom_segments(pages)
     out: list[str] = []
     first: Segment | None = None
     for i, seg in enumerate(segs):
@@ -298,8 +335,12 @@ def find_recipients(pages: list[Page]) -> tuple[list[str], Segment | None]:
             j = i + 1
             while j < len(segs) and j - i < 40:
                 s = segs[j]
+                if s.page != seg.page or (out and out[-1].casefold().startswith("lưu")):
+                    break  # "Lưu: …" closes the list
                 if _LIST_ITEM.match(s.text):
                     out.append(_clean_item(s.text))
+                elif rx is _NOI_NHAN and (is_upper_line(s.text) or _is_name_line(s.text)):
+                    pass  # the signature block beside the list
                 elif out and _starts_lower(s.text) and rx is _NOI_NHAN:
                     out[-1] = squash(out[-1] + " " + _clean_item(s.text))
                 elif rx is _KINH_GUI:
@@ -345,6 +386,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         k = it.kind
         if k == "body":
             break
+        if k == "mark":
+            doc.marks.append(squash(it.seg.text))
+            continue
         if in_vv:
             if k == "text" and not _KINH_GUI.match(it.seg.folded):
                 vv_segs.append(it.seg)

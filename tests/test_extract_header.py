@@ -1,0 +1,177 @@
+"""Header extraction from page text: the three column layouts, công văn, noise, real documents."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.textnorm import fold
+
+REALDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs-dev"
+
+MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "______________"]
+
+
+def interleave(a: list[str], b: list[str]) -> list[str]:
+    out: list[str] = []
+    for i in range(max(len(a), len(b))):
+        out += a[i:i + 1] + b[i:i + 1]
+    return out
+
+
+def side_by_side(a: list[str], b: list[str], gap: str) -> list[str]:
+    n = max(len(a), len(b))
+    a, b = a + [""] * (n - len(a)), b + [""] * (n - len(b))
+    return [(x + gap + y).strip() for x, y in zip(a, b)]
+
+
+LAYOUTS = {
+    "columns": lambda a, b: a + b,
+    "interleaved": interleave,
+    "wide_gap": lambda a, b: side_by_side(a, b, "        "),
+    "one_space": lambda a, b: side_by_side(a, b, " "),
+}
+
+
+def make_decision(layout: str, *, parent: str, issuer: str, number: str, place: str, date_line: str,
+                  subject: list[str], authority: str, title: str, name: str) -> str:
+    join = LAYOUTS[layout]
+    left = ([parent] if parent else []) + [issuer, "_______", f"Số: {number}"]
+    right = MOTTO + [f"{place}, {date_line}"]
+    body = ["", "QUYẾT ĐỊNH", *subject, "", (issuer if not parent else "GIÁM ĐỐC " + issuer),
+            "Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;", "QUYẾT ĐỊNH:",
+            "Điều 1. Biệt phái công chức đến làm việc tại xã.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."]
+    bottom_l = ["Nơi nhận:", "- Như Điều 2;", "- Lưu: VT, NV."]
+    bottom_r = [authority, title, "", "(Đã ký)", "", name]
+    return "\n".join(join(left, right) + body + join(bottom_l, bottom_r))
+
+
+CASES = [
+    dict(parent="UBND TỈNH PHÙ VÂN", issuer="SỞ NỘI VỤ", number="245/QĐ-SNV", place="Phù Vân",
+         date_line="ngày 08 tháng 9 năm 2025", iso="2025-09-08", proper="Sở Nội vụ",
+         subject=["Về việc biệt phái công chức đến làm việc", "tại các xã, phường"],
+         authority="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name="Bùi Văn Hải"),
+    dict(parent="", issuer="ỦY BAN NHÂN DÂN XÃ TẢ PHÌN", number="17/QĐ-UBND", place="Tả Phìn",
+         date_line="ngày 14 tháng 11 năm 2025", iso="2025-11-14", proper="Ủy ban nhân dân xã Tả Phìn",
+         subject=["Về việc điều động công chức"],
+         authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name="Giàng A Sử"),
+]
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+@pytest.mark.parametrize("case", CASES, ids=["dept", "commune"])
+def test_decision_header_in_every_layout(layout: str, case: dict) -> None:
+    text = make_decision(layout, **{k: v for k, v in case.items() if k not in ("iso", "proper")})
+    doc = extract_facts([PageText(1, text)]).document
+    assert doc.doc_type == "decision"
+    assert doc.doc_type_label == "QUYẾT ĐỊNH"
+    assert doc.number == case["number"]
+    assert doc.issuer == case["proper"]
+    assert doc.issuer_parent == (case["parent"] or None)
+    assert doc.place == case["place"]
+    assert doc.issued_date == case["iso"]
+    assert doc.subject == " ".join(case["subject"])
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.title, doc.signer.authority) == (
+        case["name"], case["title"], case["authority"])
+    assert doc.recipients == ["Như Điều 2", "Lưu: VT, NV"]
+    # Evidence points at the words it was read from.
+    for key, ev in doc.evidence.items():
+        assert text[ev.start:ev.start + len(ev.quote)] == ev.quote, key
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_cong_van_subject_and_recipients(layout: str) -> None:
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH VẠN XUÂN", "Số: 1335/UBND-NC", "V/v tăng cường nhân lực", "cho các xã, phường"]
+    right = MOTTO + ["Vạn Xuân, ngày 21 tháng 10 năm 2025"]
+    lines = LAYOUTS[layout](left, right) + [
+        "", "Kính gửi:", "- Sở Nội vụ;", "- UBND các xã, phường.",
+        "Thực hiện Kế hoạch số 215/KH-UBND ngày 12 tháng 9 năm 2025 của Ủy ban nhân dân tỉnh;",
+    ] + LAYOUTS[layout](["Nơi nhận:", "- Như trên;", "- Lưu: VT, NC."],
+                        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Phạm Đức Thành"])
+    doc = extract_facts([PageText(1, "\n".join(lines))]).document
+    assert doc.doc_type == "official_dispatch"
+    assert doc.number == "1335/UBND-NC"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Vạn Xuân"
+    assert doc.issuer_parent is None
+    assert doc.subject == "tăng cường nhân lực cho các xã, phường"
+    assert doc.recipients == ["Sở Nội vụ", "UBND các xã, phường", "Như trên", "Lưu: VT, NC"]
+    assert doc.signer and doc.signer.name == "Phạm Đức Thành" and doc.signer.title == "CHỦ TỊCH"
+
+
+def test_ocr_noise_in_header() -> None:
+    text = "\n".join([
+        "UBND TỈNH PHÙ VÂN",
+        "SỞ Y TÉ",
+        "Sô: 12 /QD-SYT",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAM",
+        "Độc lập - Tự đo - Hạnh phúc",
+        "Phù Vân, ngảy O4 tháng 8 năm 2O25",
+        "QUYET ĐỊNH",
+        "Về việc tăng cường viên chức y tế",
+        "Căn cứ Nghị lịnh số 170/2025/NĐ-CP;",
+    ])
+    doc = extract_facts([PageText(1, text)]).document
+    assert doc.number == "12/QĐ-SYT"
+    assert doc.issued_date == "2025-08-04"
+    assert doc.doc_type == "decision"
+    assert doc.issuer_parent == "UBND TỈNH PHÙ VÂN"
+    assert fold(doc.issuer or "") == fold("Sở Y tế")
+    assert doc.subject == "Về việc tăng cường viên chức y tế"
+
+
+def test_motto_is_never_the_issuer() -> None:
+    text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBỘ NỘI VỤ\nSố: 7/2025/TT-BNV\n"
+    doc = extract_facts([PageText(1, text)]).document
+    assert doc.issuer == "Bộ Nội vụ"
+    assert doc.doc_type == "circular"
+
+
+def test_no_date_line_warns() -> None:
+    facts = extract_facts([PageText(1, "SỞ NỘI VỤ\nSố: 3/TB-SNV\nTHÔNG BÁO\nVề việc họp giao ban\n")])
+    assert facts.document.issued_date is None
+    assert any("date" in w for w in facts.warnings)
+
+
+@pytest.mark.parametrize("printed,proper", [
+    ("SỞ NỘI VỤ", "Sở Nội vụ"),
+    ("UBND TỈNH NGHỆ AN", "Ủy ban nhân dân tỉnh Nghệ An"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+    ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
+    ("TRẠM Y TẾ XÃ TỦA THÀNG", "Trạm Y tế xã Tủa Thàng"),
+    ("UỶ BAN NHÂN DÂN PHƯỜNG HOÀ MINH", "Ủy ban nhân dân phường Hòa Minh"),
+])
+def test_proper_case_body(printed: str, proper: str) -> None:
+    assert proper_case_body(printed) == proper
+
+
+def _realdocs() -> list[Path]:
+    return sorted(REALDOCS.glob("*.truth.json")) if REALDOCS.is_dir() else []
+
+
+@pytest.mark.skipif(not _realdocs(), reason="../shared/realdocs-dev is not here")
+def test_realdocs_header_fields() -> None:
+    fields = ["doc_type", "number", "issuer", "issued_date", "place", "signer_name", "subject"]
+    good = total = 0
+    misses = []
+    for truth_path in _realdocs():
+        truth = json.loads(truth_path.read_text("utf-8"))["truth"]
+        text = unicodedata.normalize("NFC", truth_path.with_name(truth_path.name.split(".")[0] + ".txt")
+                                     .read_text("utf-8"))
+        doc = extract_facts([PageText(i + 1, t) for i, t in enumerate(text.split("\f"))]).document
+        got = {**{f: getattr(doc, f, None) for f in fields}, "signer_name": doc.signer.name if doc.signer else None}
+        for f in fields:
+            total += 1
+            t, g = truth.get(f), got[f]
+            ok = fold(t) == fold(g) if (t and g) else t == g
+            good += ok
+            if not ok:
+                misses.append((truth_path.name, f, t, g))
+    assert good / total >= 0.95, misses
