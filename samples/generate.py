@@ -315,6 +315,520 @@ def qd_biet_phai_02() -> Sample:
     return Sample("qd-biet-phai-02", spec, f.record(doc), seed=102)
 
 
+def qd_biet_phai_03() -> Sample:
+    """Sở Y tế seconds two public employees (viên chức) to commune health stations for 12 months."""
+    f = Facts()
+    province = "Lâm Hà"
+    issuer, parent = "Sở Y tế", f"UBND TỈNH {province.upper()}"
+    issued, start, months = date(2025, 9, 10), date(2025, 9, 15), 12
+    functions = Cite("Quyết định", "1342/QĐ-UBND", "decision", f"Ủy ban nhân dân tỉnh {province}", date(2025, 7, 1),
+                     f"của Ủy ban nhân dân tỉnh {province} quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Y tế")
+    request = Cite("Công văn", "57/UBND-VP", "official_dispatch", "Ủy ban nhân dân xã Nậm Khao", date(2025, 8, 25))
+    body = can_cu(f, [luat_vc(), nd_115(), functions])
+    body.append(Block(f"Xét đề nghị của Ủy ban nhân dân xã Nậm Khao tại {f.cite(request).text()} "
+                      "về việc hỗ trợ nhân lực y tế và đề nghị của Trưởng phòng Tổ chức cán bộ Sở Y tế."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    staff = [
+        (Who("Hà Thị Nhung", "Bà", "Bác sĩ Khoa Nội", "Bệnh viện Đa khoa tỉnh"), "Trạm Y tế xã Nậm Khao", "khám, chữa bệnh"),
+        (Who("Lục Văn Sinh", "Ông", "Y sĩ", "Trung tâm Y tế khu vực Bắc Lâm"), "Trạm Y tế xã Pắc Ta", "y tế dự phòng"),
+    ]
+    lead = "Điều 1."
+    for w, to, job in staff:
+        f.person(w)
+        body.append(Block(f"Biệt phái {w.hon} {w.name}, {w.position}, {w.unit}, đến công tác tại {to}, "
+                          f"làm nhiệm vụ {job}, thời hạn {months} tháng kể từ ngày {vn_date_short(start)}.", lead=lead))
+        lead = ""
+        f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job,
+                 start=start, months=months)
+    f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
+    body += [
+        Block("Trong thời gian biệt phái, viên chức được hưởng phụ cấp biệt phái bằng 30% mức lương hiện hưởng "
+              "và các chế độ theo quy định; đơn vị cử đi chi trả tiền lương.", lead="Điều 2."),
+        Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng phòng Tổ chức cán bộ, "
+              "Giám đốc Bệnh viện Đa khoa tỉnh, Giám đốc Trung tâm Y tế khu vực Bắc Lâm, Trưởng Trạm Y tế các xã "
+              "Nậm Khao, Pắc Ta và các viên chức có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
+    ]
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=[parent, "SỞ Y TẾ"], number="812/QĐ-SYT", place=province, issued=issued,
+        type_label="QUYẾT ĐỊNH", subject_lines=["Về việc biệt phái viên chức y tế", "đến các Trạm Y tế xã"],
+        body=body, signature=SignatureBlock("GIÁM ĐỐC", "Vũ Minh Tuấn"),
+        noi_nhan=["- Như Điều 3;", "- Sở Nội vụ (để biết);", "- Lưu: VT, TCCB."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Giám đốc", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=parent)
+    return Sample("qd-biet-phai-03", spec, f.record(doc), seed=103)
+
+
+def qd_biet_phai_04() -> Sample:
+    """A two-page decision: long citations, four named people, duties and allowances."""
+    f = Facts()
+    province = "Bắc Lĩnh"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    issued, start, end = date(2025, 9, 24), date(2025, 10, 1), date(2025, 12, 31)
+    number = "2046/QĐ-UBND"
+    plan = Cite("Kế hoạch", "176/KH-UBND", "plan", issuer, date(2025, 8, 14),
+                f"của Ủy ban nhân dân tỉnh về bảo đảm nhân lực cho các xã, phường sau sắp xếp")
+    req = Cite("Tờ trình", "301/TTr-SNV", "submission", "Sở Nội vụ", date(2025, 9, 19))
+    cites = [luat_tcchdp(), luat_cbcc(), nd_170(),
+             Cite("Nghị định", "29/2025/NĐ-CP", "decree", "Chính phủ", date(2025, 2, 24),
+                  "của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ"),
+             plan]
+    body = can_cu(f, cites)
+    body.append(Block(f"Theo đề nghị của Giám đốc Sở Nội vụ tại {f.cite(req).text()}."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    period = (f"từ ngày {start.day:02d} tháng {start.month} năm {start.year} "
+              f"đến hết ngày {end.day} tháng {end.month} năm {end.year}")
+    body.append(Block(f"Biệt phái 04 công chức đến làm việc tại Ủy ban nhân dân các xã, phường, thời gian {period}, gồm:",
+                      lead="Điều 1."))
+    staff = [
+        (Who("Phan Thanh Bình", "Ông", "Phó Trưởng phòng Quản lý xây dựng", "Sở Xây dựng"),
+         "Ủy ban nhân dân phường Bắc Giang Sơn", "phụ trách lĩnh vực quy hoạch, xây dựng"),
+        (Who("Đặng Thị Thu", "Bà", "Chuyên viên Phòng Kế toán", "Sở Tài chính"),
+         "Ủy ban nhân dân xã Cao Lâm", "phụ trách lĩnh vực tài chính, ngân sách"),
+        (Who("Triệu Văn Mạnh", "Ông", "Chuyên viên Chi cục Quản lý đất đai", "Sở Nông nghiệp và Môi trường"),
+         "Ủy ban nhân dân xã Khuổi Nậm", "phụ trách lĩnh vực đất đai"),
+        (Who("Mùa A Chu", "Ông", "Chuyên viên Phòng Bảo trợ xã hội", "Sở Y tế"),
+         "Ủy ban nhân dân xã Tà Sìn Thàng", "phụ trách lĩnh vực chính sách xã hội"),
+    ]
+    for i, (w, to, job) in enumerate(staff, 1):
+        f.person(w)
+        body.append(Block(f"{i}. {w.honorific} {w.name}, {w.position}, {w.unit}, đến làm việc tại {to}, {job}.", "noindent"))
+        f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job.removeprefix("phụ trách "),
+                 start=start, end=end, months=3)
+    f.count(4, "công chức", Q("04 công chức"))
+    f.date(start, "start", Q(f"từ ngày {start.day:02d} tháng {start.month} năm {start.year}"))
+    f.date(end, "end", Q(f"đến hết ngày {end.day} tháng {end.month} năm {end.year}"))
+    body += [
+        Block("Nhiệm vụ của công chức được biệt phái:", lead="Điều 2."),
+        Block("1. Tham mưu Chủ tịch Ủy ban nhân dân xã, phường giải quyết các hồ sơ, thủ tục hành chính tồn đọng "
+              "thuộc lĩnh vực được phân công; hướng dẫn, kèm cặp công chức chuyên môn của xã, phường.", "noindent"),
+        Block("2. Chấp hành sự phân công, quản lý của Chủ tịch Ủy ban nhân dân xã, phường nơi đến; thực hiện chế độ "
+              "báo cáo định kỳ hằng tháng về cơ quan cử đi biệt phái và Sở Nội vụ.", "noindent"),
+        Block("3. Không được tự ý rời bỏ nhiệm vụ khi chưa có quyết định của cấp có thẩm quyền.", "noindent"),
+        Block("Chế độ, chính sách:", lead="Điều 3."),
+        Block("1. Cơ quan cử công chức đi biệt phái tiếp tục quản lý, trả lương và các khoản phụ cấp hiện hưởng.", "noindent"),
+        Block("2. Công chức được biệt phái được hưởng phụ cấp biệt phái theo quy định tại Nghị định số 170/2025/NĐ-CP, "
+              "được bố trí nơi ở và phương tiện đi lại phù hợp với điều kiện thực tế của xã, phường.", "noindent"),
+        Block("3. Ủy ban nhân dân các xã, phường tiếp nhận có trách nhiệm bố trí nơi làm việc, trang thiết bị "
+              "cần thiết và nhận xét, đánh giá công chức khi kết thúc thời gian biệt phái.", "noindent"),
+        Block("Tổ chức thực hiện:", lead="Điều 4."),
+        Block("1. Sở Nội vụ theo dõi, đôn đốc, tổng hợp kết quả thực hiện và báo cáo Ủy ban nhân dân tỉnh trước "
+              "ngày 15/01/2026.", "noindent"),
+        Block("2. Quyết định này có hiệu lực kể từ ngày ký.", "noindent"),
+        Block("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Nội vụ, Xây dựng, Tài chính, Nông nghiệp và "
+              "Môi trường, Y tế; Chủ tịch Ủy ban nhân dân các xã, phường có tên tại Điều 1 và các ông, bà có tên "
+              "tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", lead="Điều 5."),
+    ]
+    f.date(date(2026, 1, 15), "deadline", Q("ngày 15/01/2026"))
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number=number, place=province, issued=issued,
+        type_label="QUYẾT ĐỊNH",
+        subject_lines=["Về việc biệt phái công chức các sở, ngành", "đến làm việc tại các xã, phường"],
+        body=body, signature=SignatureBlock("PHÓ CHỦ TỊCH", "Hồ Sỹ Long", "KT. CHỦ TỊCH"),
+        noi_nhan=["- Như Điều 5;", "- Bộ Nội vụ (b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- CT, các PCT UBND tỉnh;",
+                  "- Lưu: VT, NC (Hg)."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=None, issuer_quote=f"TỈNH {province.upper()}")
+    return Sample("qd-biet-phai-04", spec, f.record(doc), seed=104)
+
+
+def qd_dieu_dong_01() -> Sample:
+    """A transfer (điều động): permanent move with a start date and a new position; CHỦ TỊCH signs."""
+    f = Facts()
+    province = "Vạn Xuân"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    issued, start = date(2025, 10, 8), date(2025, 10, 15)
+    proposal = Cite("Tờ trình", "355/TTr-SNV", "submission", "Sở Nội vụ", date(2025, 10, 2))
+    body = can_cu(f, [luat_tcchdp(), luat_cbcc(), nd_170()])
+    body.append(Block(f"Theo đề nghị của Giám đốc Sở Nội vụ tại {f.cite(proposal).text()}."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    w = f.person(Who("Dương Văn Toàn", "Ông", "Phó Trưởng phòng Quy hoạch - Kiến trúc", "Sở Xây dựng"))
+    to, job = "Ủy ban nhân dân phường Vân Sơn", "Trưởng phòng Kinh tế, Hạ tầng và Đô thị"
+    body.append(Block(f"Điều động {w.hon} {w.name}, {w.position}, {w.unit}, đến nhận công tác tại {to}, "
+                      f"giữ chức vụ {job}, kể từ ngày {vn_date_short(start)}.", lead="Điều 1."))
+    f.second("transfer", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job, start=start)
+    f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
+    body += [
+        Block(f"{w.honorific} {w.name} được hưởng lương và phụ cấp chức vụ theo quy định hiện hành.", lead="Điều 2."),
+        Block(f"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
+              f"Giám đốc Sở Xây dựng, Chủ tịch Ủy ban nhân dân phường Vân Sơn và {w.hon} {w.name} chịu trách nhiệm "
+              "thi hành Quyết định này.", lead="Điều 3."),
+    ]
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number="1702/QĐ-UBND", place=province,
+        issued=issued, type_label="QUYẾT ĐỊNH", subject_lines=["Về việc điều động công chức"],
+        body=body, signature=SignatureBlock("CHỦ TỊCH", "Phạm Đức Thành"),
+        noi_nhan=["- Như Điều 3;", "- TT Tỉnh ủy (b/c);", "- Lưu: VT, NC, SNV."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=None, issuer_quote=f"TỈNH {province.upper()}")
+    return Sample("qd-dieu-dong-01", spec, f.record(doc), seed=301)
+
+
+def qd_luan_chuyen_01() -> Sample:
+    """A rotation (luân chuyển) for three years, TM. ỦY BAN NHÂN DÂN."""
+    f = Facts()
+    province = "Phù Vân"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    issued = date(2025, 11, 3)
+    years = 3
+    party = Cite("Quyết định", "488-QĐ/TU", "decision", f"Ban Thường vụ Tỉnh ủy", date(2025, 10, 27),
+                 "của Ban Thường vụ Tỉnh ủy về việc luân chuyển cán bộ")
+    body = can_cu(f, [luat_tcchdp(), luat_cbcc(), nd_170(), party])
+    body.append(Block("Theo đề nghị của Giám đốc Sở Nội vụ."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    w = f.person(Who("Ngô Thị Bích", "Bà", "Phó Giám đốc", "Sở Văn hóa, Thể thao và Du lịch"))
+    to = "Ủy ban nhân dân xã Mường Khoa"
+    body.append(Block(f"Luân chuyển {w.hon} {w.name}, {w.position} {w.unit}, đến công tác tại {to}, "
+                      f"giới thiệu để bầu giữ chức vụ Phó Chủ tịch Ủy ban nhân dân xã Mường Khoa, "
+                      f"thời hạn luân chuyển {years:02d} năm kể từ ngày ký.", lead="Điều 1."))
+    f.second("rotation", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to,
+             position="Phó Chủ tịch Ủy ban nhân dân xã Mường Khoa", start=issued, months=12 * years)
+    f.date(issued, "start", Q(f"thời hạn luân chuyển {years:02d} năm kể từ ngày ký"))
+    body += [
+        Block(f"Trong thời gian luân chuyển, {w.hon} {w.name} được giữ nguyên chức vụ, phụ cấp chức vụ và hưởng "
+              "chế độ, chính sách theo quy định về luân chuyển cán bộ.", lead="Điều 2."),
+        Block(f"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
+              f"Giám đốc Sở Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân xã Mường Khoa và {w.hon} "
+              f"{w.name} chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
+    ]
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number="1895/QĐ-UBND", place=province,
+        issued=issued, type_label="QUYẾT ĐỊNH", subject_lines=["Về việc luân chuyển cán bộ lãnh đạo"],
+        body=body, signature=SignatureBlock("CHỦ TỊCH", "Nông Quốc Việt", "TM. ỦY BAN NHÂN DÂN"),
+        noi_nhan=["- Như Điều 3;", "- Ban Tổ chức Tỉnh ủy;", "- Lưu: VT, NC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=None, issuer_quote=f"TỈNH {province.upper()}")
+    return Sample("qd-luan-chuyen-01", spec, f.record(doc), seed=401)
+
+
+def qd_dieu_dong_xa_01() -> Sample:
+    """Commune level: UBND xã transfers a commune civil servant between its offices."""
+    f = Facts()
+    commune = "Mường Khoa"
+    issuer = f"Ủy ban nhân dân xã {commune}"
+    issued, start = date(2025, 8, 4), date(2025, 8, 4)
+    body = can_cu(f, [luat_tcchdp(), luat_cbcc(), nd_170()])
+    body.append(Block("Xét đề nghị của Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    w = f.person(Who("Lý Thị Hằng", "Bà", "công chức Văn phòng - thống kê", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"))
+    to = "Trung tâm Phục vụ hành chính công xã"
+    body.append(Block(f"Điều động {w.hon} {w.name}, {w.position}, {w.unit}, đến làm việc tại {to}, "
+                      f"phụ trách tiếp nhận hồ sơ lĩnh vực hộ tịch, kể từ ngày 4-8-2025.", lead="Điều 1."))
+    f.second("transfer", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to,
+             position="tiếp nhận hồ sơ lĩnh vực hộ tịch", start=start)
+    f.date(start, "start", Q("kể từ ngày 4-8-2025"))
+    body += [
+        Block(f"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã, Giám đốc Trung tâm Phục vụ hành chính công "
+              f"xã và {w.hon} {w.name} chịu trách nhiệm thi hành Quyết định này./.", lead="Điều 2."),
+    ]
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], number="86/QĐ-UBND", place=commune,
+        issued=issued, type_label="QUYẾT ĐỊNH", subject_lines=["Về việc điều động công chức"],
+        body=body, signature=SignatureBlock("CHỦ TỊCH", "Giàng Seo Phử"),
+        noi_nhan=["- Như Điều 2;", "- TT Đảng ủy, HĐND xã;", "- Lưu: VT."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=None, issuer_quote=f"XÃ {commune.upper()}")
+    return Sample("qd-dieu-dong-xa-01", spec, f.record(doc), seed=302)
+
+
+def cv_tang_cuong_02() -> Sample:
+    """Sở Nội vụ công văn naming three people sent to one commune, with an x/y shortage."""
+    f = Facts()
+    province = "Lâm Hà"
+    issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
+    issued, start, months = date(2025, 10, 28), date(2025, 11, 1), 3
+    request = Cite("Công văn", "143/UBND-VP", "official_dispatch", "Ủy ban nhân dân xã Tân Phong", date(2025, 10, 20))
+    have, need = 8, 15
+    body = [
+        Block(f"Ngày {request.when.day} tháng {request.when.month} năm {request.when.year}, Sở Nội vụ nhận được "
+              f"{f.cite(request).text()} của Ủy ban nhân dân xã Tân Phong đề nghị hỗ trợ nhân lực; hiện xã mới bố trí "
+              f"được {have}/{need} công chức chuyên môn theo vị trí việc làm."),
+        Block(f"Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Nội vụ cử 03 đồng chí sau đây đến tăng cường cho "
+              f"Ủy ban nhân dân xã Tân Phong, thời gian {months:02d} tháng kể từ ngày {vn_date_short(start)}:"),
+    ]
+    f.count(have, "công chức chuyên môn", Q(f"{have}/{need} công chức"), total=need)
+    f.count(3, "đồng chí", Q("03 đồng chí"))
+    staff = [
+        (Who("Vũ Thị Lan Anh", "Đồng chí", "Chuyên viên Phòng Tổ chức biên chế", "Sở Nội vụ"), "lĩnh vực nội vụ"),
+        (Who("Lò Văn Thắm", "Đồng chí", "Chuyên viên Phòng Xây dựng chính quyền", "Sở Nội vụ"), "lĩnh vực văn phòng - thống kê"),
+        (Who("Huỳnh Ngọc Sơn", "Đồng chí", "Chuyên viên Phòng Công chức, viên chức", "Sở Nội vụ"), "lĩnh vực lao động, việc làm"),
+    ]
+    for i, (w, job) in enumerate(staff, 1):
+        f.person(w)
+        body.append(Block(f"{i}. Đồng chí {w.name}, {w.position}, hỗ trợ {job}.", "noindent"))
+        f.second("reinforcement", Q(w.name), person=w.name, from_unit=w.unit, to_unit="Ủy ban nhân dân xã Tân Phong",
+                 position=job, start=start, months=months)
+    f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
+    f.date(request.when, "mentioned", Q(f"Ngày {request.when.day} tháng {request.when.month} năm {request.when.year}"))
+    body += [
+        Block("Đề nghị Ủy ban nhân dân xã Tân Phong bố trí nơi làm việc, phân công nhiệm vụ cụ thể và định kỳ "
+              "nhận xét kết quả công tác của các đồng chí được tăng cường gửi về Sở Nội vụ trước ngày 05 hằng tháng."),
+        Block("Sở Nội vụ thông báo để Ủy ban nhân dân xã Tân Phong biết, phối hợp thực hiện./."),
+    ]
+    spec = DocSpec(
+        issuer_lines=[parent, "SỞ NỘI VỤ"], number="1468/SNV-XDCQ", place=province, issued=issued,
+        vv_lines=["V/v cử công chức tăng cường", "cho xã Tân Phong"], kinh_gui=["Ủy ban nhân dân xã Tân Phong."],
+        body=body, signature=SignatureBlock("PHÓ GIÁM ĐỐC", "Đinh Thị Quỳnh", "KT. GIÁM ĐỐC"),
+        noi_nhan=["- Như trên;", "- UBND tỉnh (b/c);", "- Giám đốc Sở (b/c);", "- Các đồng chí có tên trên;",
+                  "- Lưu: VT, XDCQ."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Giám đốc", issuer)
+    doc = header_facts(spec, doc_type="official_dispatch", issuer=issuer, issuer_parent=parent)
+    return Sample("cv-tang-cuong-02", spec, f.record(doc), seed=202)
+
+
+def cv_de_nghi_xa_01() -> Sample:
+    """Commune level công văn asking for staff: headcounts, lacking positions by field."""
+    f = Facts()
+    commune = "Tân Phong"
+    issuer = f"Ủy ban nhân dân xã {commune}"
+    issued = date(2025, 10, 20)
+    have, quota, lacking = 32, 45, 13
+    body = [
+        Block(f"Sau khi sắp xếp, tổ chức chính quyền địa phương hai cấp, xã {commune} được giao {quota} biên chế "
+              f"công chức; đến nay mới có {have}/{quota} công chức, còn thiếu {lacking} công chức, trong đó: "
+              "lĩnh vực đất đai 04 người, xây dựng 03 người, tài chính - kế toán 03 người, tư pháp - hộ tịch "
+              "02 người, văn hóa - xã hội 01 người."),
+        Block("Khối lượng hồ sơ thủ tục hành chính tăng mạnh; riêng tháng 9/2025 xã tiếp nhận 1.126 hồ sơ, "
+              "trong đó 214 hồ sơ quá hạn."),
+        Block("Để bảo đảm hoạt động của bộ máy, Ủy ban nhân dân xã kính đề nghị Sở Nội vụ tham mưu Ủy ban nhân dân "
+              "tỉnh tăng cường, biệt phái công chức có chuyên môn phù hợp về làm việc tại xã trong thời gian tối "
+              "thiểu 06 tháng."),
+        Block("Ủy ban nhân dân xã kính đề nghị Sở Nội vụ quan tâm, xem xét./."),
+    ]
+    f.count(quota, "biên chế công chức", Q(f"{quota} biên chế"))
+    f.count(have, "công chức", Q(f"{have}/{quota} công chức"), total=quota)
+    f.count(lacking, "công chức còn thiếu", Q(f"còn thiếu {lacking} công chức"))
+    f.count(4, "người lĩnh vực đất đai", Q("đất đai 04 người"))
+    f.count(3, "người lĩnh vực xây dựng", Q("xây dựng 03 người"))
+    f.count(3, "người lĩnh vực tài chính - kế toán", Q("kế toán 03 người"))
+    f.count(2, "người lĩnh vực tư pháp - hộ tịch", Q("hộ tịch 02 người"))
+    f.count(1, "người lĩnh vực văn hóa - xã hội", Q("xã hội 01 người"))
+    f.count(1126, "hồ sơ", Q("1.126 hồ sơ"))
+    f.count(214, "hồ sơ quá hạn", Q("214 hồ sơ quá hạn"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], number="143/UBND-VP", place=commune,
+        issued=issued, vv_lines=["V/v đề nghị tăng cường công chức"], kinh_gui=["Sở Nội vụ tỉnh Lâm Hà."],
+        body=body, signature=SignatureBlock("CHỦ TỊCH", "Lê Thị Kim Oanh", "TM. ỦY BAN NHÂN DÂN"),
+        noi_nhan=["- Như trên;", "- UBND tỉnh (b/c);", "- TT Đảng ủy xã;", "- Lưu: VT."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="official_dispatch", issuer=issuer, issuer_parent=None,
+                       issuer_quote=f"XÃ {commune.upper()}")
+    return Sample("cv-de-nghi-xa-01", spec, f.record(doc), seed=203)
+
+
+def kh_tang_cuong_01() -> Sample:
+    """A plan (KẾ HOẠCH) with targets, phases and deadlines."""
+    f = Facts()
+    province = "Lâm Hà"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    issued = date(2025, 9, 5)
+    n_people, n_communes, n_highland = 120, 45, 18
+    d1, d2, d3 = date(2025, 9, 30), date(2025, 10, 15), date(2026, 3, 31)
+    directive = Cite("Công văn", "4620/BNV-CQĐP", "official_dispatch", "Bộ Nội vụ", date(2025, 8, 18),
+                     "của Bộ Nội vụ về việc bảo đảm nhân lực cho chính quyền cấp xã")
+    body = [Block(f"Thực hiện {f.cite(directive).text()}; Ủy ban nhân dân tỉnh ban hành Kế hoạch tăng cường công "
+                  "chức, viên chức về làm việc tại các xã, phường như sau:")]
+    body += [
+        Block("I. MỤC ĐÍCH, YÊU CẦU", "left_bold"),
+        Block("1. Kịp thời bổ sung nhân lực có chuyên môn cho các xã, phường còn thiếu công chức ở các lĩnh vực "
+              "đất đai, xây dựng, tài chính, tư pháp sau khi sắp xếp đơn vị hành chính."),
+        Block("2. Việc tăng cường bảo đảm đúng người, đúng việc, không làm ảnh hưởng đến hoạt động của cơ quan cử đi."),
+        Block("II. NỘI DUNG", "left_bold"),
+        Block(f"1. Số lượng: tăng cường {n_people} công chức, viên chức cấp tỉnh cho {n_communes} xã, phường; "
+              f"ưu tiên {n_highland} xã vùng cao, biên giới."),
+        Block("2. Thời gian tăng cường: từ 06 tháng đến 12 tháng."),
+        Block("3. Lộ trình thực hiện:"),
+        Block(f"- Các sở, ban, ngành đăng ký danh sách công chức, viên chức gửi Sở Nội vụ trước ngày "
+              f"{vn_date_short(d1)};", "noindent"),
+        Block(f"- Ủy ban nhân dân tỉnh ban hành quyết định biệt phái xong trước ngày {vn_date_short(d2)};", "noindent"),
+        Block(f"- Sơ kết, đánh giá kết quả tăng cường trước ngày {vn_date_short(d3)}.", "noindent"),
+        Block("III. TỔ CHỨC THỰC HIỆN", "left_bold"),
+        Block("1. Sở Nội vụ chủ trì tổng hợp nhu cầu, thẩm định danh sách, tham mưu Ủy ban nhân dân tỉnh quyết định "
+              "biệt phái; theo dõi, báo cáo kết quả."),
+        Block("2. Sở Tài chính bố trí kinh phí chi trả phụ cấp, hỗ trợ cho công chức, viên chức được tăng cường."),
+        Block("3. Ủy ban nhân dân các xã, phường rà soát nhu cầu, tiếp nhận và phân công nhiệm vụ."),
+    ]
+    f.count(n_people, "công chức, viên chức cấp tỉnh", Q(f"{n_people} công chức, viên chức"))
+    f.count(n_communes, "xã, phường", Q(f"{n_communes} xã, phường"))
+    f.count(n_highland, "xã vùng cao, biên giới", Q(f"{n_highland} xã vùng cao"))
+    for d in (d1, d2, d3):
+        f.date(d, "deadline", Q(f"trước ngày {vn_date_short(d)}"))
+    f.second("reinforcement", Q(f"tăng cường {n_people} công chức, viên chức"), count=n_people,
+             from_unit="cấp tỉnh", to_unit=f"{n_communes} xã, phường",
+             position="đất đai, xây dựng, tài chính, tư pháp")
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number="198/KH-UBND", place=province,
+        issued=issued, type_label="KẾ HOẠCH",
+        subject_lines=["Tăng cường công chức, viên chức về làm việc", "tại các xã, phường năm 2025 - 2026"],
+        body=body, signature=SignatureBlock("PHÓ CHỦ TỊCH", "Lê Quang Vinh", "KT. CHỦ TỊCH"),
+        noi_nhan=["- Bộ Nội vụ (b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- Các sở, ban, ngành;",
+                  "- UBND các xã, phường;", "- Lưu: VT, NC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="plan", issuer=issuer, issuer_parent=None, issuer_quote=f"TỈNH {province.upper()}")
+    return Sample("kh-tang-cuong-01", spec, f.record(doc), seed=501)
+
+
+def bc_nhan_su_01() -> Sample:
+    """A report (BÁO CÁO) full of headcounts: x/y forms, thousands separators, decimals."""
+    f = Facts()
+    province = "Vạn Xuân"
+    issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
+    issued = date(2025, 10, 30)
+    total_staff, communes, wards = 9939, 94, 18
+    cx, cx_ok = 1245, 1056
+    pct = f"{100 * cx_ok / cx:.2f}".replace(".", ",")
+    pos_filled, pos_total = 28, 43
+    lacking = 312
+    sent, sent_communes = 60, 39
+
+    def vn(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    body = [
+        Block("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Nội vụ báo cáo tình hình đội ngũ công chức cấp xã sau "
+              "sắp xếp như sau:"),
+        Block("I. TÌNH HÌNH CHUNG", "left_bold"),
+        Block(f"Toàn tỉnh có {communes} xã và {wards} phường với tổng số {vn(total_staff)} cán bộ, công chức, viên chức "
+              f"đang làm việc. Số công chức chuyên môn cấp xã là {vn(cx)} công chức, trong đó {vn(cx_ok)}/{vn(cx)} "
+              f"công chức đạt chuẩn trình độ, chiếm {pct}%."),
+        Block("II. KẾT QUẢ BỐ TRÍ VỊ TRÍ VIỆC LÀM", "left_bold"),
+        Block(f"Lĩnh vực đất đai: đã bố trí {pos_filled}/{pos_total} vị trí; lĩnh vực xây dựng: 19/31 vị trí; "
+              f"lĩnh vực tài chính - kế toán: 37/40 vị trí. Toàn tỉnh còn thiếu {lacking} công chức chuyên môn."),
+        Block(f"Thực hiện Công văn số 1335/UBND-NC ngày 21/10/2025 của Ủy ban nhân dân tỉnh, các sở đang chuẩn bị "
+              f"tăng cường {sent} công chức, viên chức cho {sent_communes} xã, phường."),
+        Block("III. ĐỀ XUẤT", "left_bold"),
+        Block("Đề nghị Ủy ban nhân dân tỉnh cho phép tuyển dụng bổ sung công chức cấp xã trong quý I năm 2026 và "
+              "tiếp tục biệt phái công chức các sở về hỗ trợ các xã vùng cao."),
+    ]
+    f.count(communes, "xã", Q(f"{communes} xã"))
+    f.count(wards, "phường", Q(f"{wards} phường"))
+    f.count(total_staff, "cán bộ, công chức, viên chức", Q(f"{vn(total_staff)} cán bộ, công chức, viên chức"))
+    f.count(cx, "công chức chuyên môn cấp xã", Q(f"{vn(cx)} công chức,"))
+    f.count(cx_ok, "công chức đạt chuẩn trình độ", Q(f"{vn(cx_ok)}/{vn(cx)}"), total=cx)
+    f.count(pos_filled, "vị trí lĩnh vực đất đai", Q(f"{pos_filled}/{pos_total} vị trí"), total=pos_total)
+    f.count(19, "vị trí lĩnh vực xây dựng", Q("19/31 vị trí"), total=31)
+    f.count(37, "vị trí lĩnh vực tài chính - kế toán", Q("37/40 vị trí"), total=40)
+    f.count(lacking, "công chức chuyên môn còn thiếu", Q(f"thiếu {lacking} công chức"))
+    f.count(sent, "công chức, viên chức", Q(f"{sent} công chức, viên chức"))
+    f.count(sent_communes, "xã, phường", Q(f"{sent_communes} xã, phường"))
+    cited = Cite("Công văn", "1335/UBND-NC", "official_dispatch", f"Ủy ban nhân dân tỉnh {province}", date(2025, 10, 21))
+    f.references.append({"number": cited.number, "doc_type": cited.doc_type, "issuer": cited.issuer,
+                         "date": cited.when.isoformat(), "evidence": Q(cited.number)})
+    f.date(cited.when, "cited", Q("ngày 21/10/2025", anchor=cited.number))
+    f.second("reinforcement", Q(f"tăng cường {sent} công chức, viên chức"), count=sent,
+             from_unit="các sở", to_unit=f"{sent_communes} xã, phường")
+    spec = DocSpec(
+        issuer_lines=[parent, "SỞ NỘI VỤ"], number="402/BC-SNV", place=province, issued=issued,
+        type_label="BÁO CÁO", subject_lines=["Tình hình đội ngũ công chức cấp xã", "sau sắp xếp đơn vị hành chính"],
+        body=body, signature=SignatureBlock("GIÁM ĐỐC", "Trịnh Văn Lâm"),
+        noi_nhan=["- UBND tỉnh (b/c);", "- Bộ Nội vụ (b/c);", "- Lưu: VT, CCVC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Giám đốc", issuer)
+    doc = header_facts(spec, doc_type="report", issuer=issuer, issuer_parent=parent)
+    return Sample("bc-nhan-su-01", spec, f.record(doc), seed=601)
+
+
+def tb_ket_luan_01() -> Sample:
+    """A notice (THÔNG BÁO) of a meeting's conclusions: people by title, counts, deadlines."""
+    f = Facts()
+    province = "Phù Vân"
+    issuer, parent = f"Văn phòng Ủy ban nhân dân tỉnh {province}", f"UBND TỈNH {province.upper()}"
+    issued, meeting = date(2025, 11, 12), date(2025, 11, 10)
+    chair = f.person(Who("Hà Văn Lâm", "Đồng chí", "Phó Chủ tịch Ủy ban nhân dân tỉnh", f"Ủy ban nhân dân tỉnh {province}"))
+    director = f.person(Who("Nguyễn Thị Thu Trang", "Bà", "Giám đốc Sở Nội vụ", "Sở Nội vụ"))
+    body = [
+        Block(f"Ngày {meeting.day} tháng {meeting.month} năm {meeting.year}, đồng chí {chair.name}, "
+              f"{chair.position} chủ trì cuộc họp về tình hình thực hiện biệt phái công chức, viên chức đến các xã. "
+              f"Tham dự có bà {director.name}, {director.position} và đại diện các sở, ngành, "
+              "Ủy ban nhân dân 12 xã vùng cao."),
+        Block(f"Sau khi nghe báo cáo và ý kiến các đại biểu, đồng chí {chair.position} kết luận như sau:"),
+        Block("1. Đến nay, các sở đã cử 46/52 công chức, viên chức theo kế hoạch; còn 06 người chưa đến nhận nhiệm vụ. "
+              "Yêu cầu các sở hoàn thành việc cử người trước ngày 20/11/2025.", "noindent"),
+        Block("2. Sở Nội vụ rà soát, đề xuất gia hạn thời gian biệt phái đối với các trường hợp hết hạn ngày "
+              "30/11/2025 tại các xã còn thiếu nhân lực.", "noindent"),
+        Block("3. Ủy ban nhân dân các xã báo cáo kết quả sử dụng công chức được biệt phái trước ngày 05/12/2025.", "noindent"),
+        Block("Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."),
+    ]
+    f.count(12, "xã vùng cao", Q("12 xã vùng cao"))
+    f.count(46, "công chức, viên chức đã cử", Q("46/52 công chức"), total=52)
+    f.count(6, "người chưa đến nhận nhiệm vụ", Q("06 người"))
+    f.date(meeting, "mentioned", Q(f"Ngày {meeting.day} tháng {meeting.month} năm {meeting.year}"))
+    f.date(date(2025, 11, 20), "deadline", Q("trước ngày 20/11/2025"))
+    f.date(date(2025, 11, 30), "end", Q("ngày 30/11/2025"))
+    f.date(date(2025, 12, 5), "deadline", Q("trước ngày 05/12/2025"))
+    f.second("secondment", Q("46/52 công chức, viên chức"), count=46, from_unit="các sở", to_unit="các xã")
+    spec = DocSpec(
+        issuer_lines=[parent, "VĂN PHÒNG"], number="95/TB-VPUBND", place=province, issued=issued,
+        type_label="THÔNG BÁO",
+        subject_lines=[f"Kết luận của Phó Chủ tịch UBND tỉnh {chair.name} tại cuộc họp",
+                       "về tình hình biệt phái công chức, viên chức đến các xã"],
+        body=body, signature=SignatureBlock("PHÓ CHÁNH VĂN PHÒNG", "Tống Thị Hạnh", "KT. CHÁNH VĂN PHÒNG"),
+        noi_nhan=["- CT, các PCT UBND tỉnh;", "- Các sở, ban, ngành;", "- UBND các xã, phường;", "- Lưu: VT, NC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Chánh Văn phòng", issuer)
+    doc = header_facts(spec, doc_type="notice", issuer=issuer, issuer_parent=parent, issuer_quote="VĂN PHÒNG")
+    return Sample("tb-ket-luan-01", spec, f.record(doc), seed=701)
+
+
+def qd_biet_phai_05() -> Sample:
+    """Sở Giáo dục và Đào tạo seconds a teacher to a commune; HỎA TỐC mark; dates in words."""
+    f = Facts()
+    province = "Bắc Lĩnh"
+    issuer, parent = "Sở Giáo dục và Đào tạo", f"UBND TỈNH {province.upper()}"
+    issued, start, end = date(2025, 8, 15), date(2025, 9, 1), date(2026, 5, 31)
+    body = can_cu(f, [luat_vc(), nd_115()])
+    body.append(Block("Xét đề nghị của Trưởng phòng Tổ chức cán bộ."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    w = f.person(Who("Sùng Mí Dở", "Ông", "giáo viên", "Trường Trung học phổ thông Cao Lâm"))
+    to = "Ủy ban nhân dân xã Tà Sìn Thàng"
+    body.append(Block(f"Biệt phái {w.hon} {w.name}, {w.position} {w.unit}, đến làm việc tại {to}, làm nhiệm vụ "
+                      f"quản lý giáo dục - đào tạo, từ ngày {start.day:02d} tháng {start.month} năm {start.year} đến "
+                      f"ngày {end.day} tháng {end.month} năm {end.year}.", lead="Điều 1."))
+    f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to,
+             position="quản lý giáo dục - đào tạo", start=start, end=end, months=9)
+    f.date(start, "start", Q(f"từ ngày {start.day:02d} tháng {start.month} năm {start.year}"))
+    f.date(end, "end", Q(f"ngày {end.day} tháng {end.month} năm {end.year}", anchor="từ ngày"))
+    body += [
+        Block(f"{w.honorific} {w.name} được hưởng nguyên lương, phụ cấp hiện hưởng do Trường Trung học phổ thông "
+              "Cao Lâm chi trả và phụ cấp biệt phái theo quy định.", lead="Điều 2."),
+        Block(f"Quyết định có hiệu lực từ ngày ký. Chánh Văn phòng Sở, Trưởng phòng Tổ chức cán bộ, Hiệu trưởng "
+              f"Trường Trung học phổ thông Cao Lâm, Chủ tịch Ủy ban nhân dân xã Tà Sìn Thàng và {w.hon} {w.name} "
+              "chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
+    ]
+    f.date(issued, "effective", Q("có hiệu lực từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=[parent, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], number="1093/QĐ-SGDĐT", place=province, issued=issued,
+        type_label="QUYẾT ĐỊNH", subject_lines=["Về việc biệt phái viên chức"], marks=["HỎA TỐC"],
+        body=body, signature=SignatureBlock("PHÓ GIÁM ĐỐC", "Chu Văn Hiếu", "KT. GIÁM ĐỐC"),
+        noi_nhan=["- Như Điều 3;", "- Sở Nội vụ;", "- Lưu: VT, TCCB."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Giám đốc", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=parent, issuer_quote="SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    return Sample("qd-biet-phai-05", spec, f.record(doc), seed=105)
+
+
 # ---------------------------------------------------------------------------------------------
 # English press reports
 
@@ -336,7 +850,6 @@ def en_press_01() -> Sample:
         "for specialised work after the two-level local government took effect on July 1.",
         "The provincial People's Committee asked departments to complete the selection before October 25.",
     ]
-    f.cite  # no citations stated in this article
     f.person(director)
     f.count(n_people, "civil servants and public employees", Q(f"{n_people} civil servants and public"))
     f.count(n_depts, "provincial departments", Q(f"{n_depts} provincial departments"))
@@ -364,8 +877,146 @@ def en_press_01() -> Sample:
     return Sample("en-press-01", spec, f.record(doc), seed=901)
 
 
+def en_press_02() -> Sample:
+    """A news item on a secondment decision naming people (names without diacritics)."""
+    f = Facts(language="en")
+    province = "Lam Ha"
+    number, issued = "1587/QD-UBND", date(2025, 8, 28)
+    start, end = date(2025, 9, 3), date(2025, 11, 3)
+    issuer = f"People's Committee of {province} province"
+    khai = Who("Nguyen Van Khai", "Mr", "an official of the Department of Agriculture and Environment",
+               "Department of Agriculture and Environment")
+    huong = Who("Tran Thi Mai Huong", "Ms", "an official of the Department of Finance", "Department of Finance")
+    vinh = Who("Le Quang Vinh", None, "Vice Chairman of the provincial People's Committee", issuer)
+    paras = [
+        f"The {issuer} has issued Decision No. {number} dated August 28, 2025, seconding two provincial "
+        "civil servants to communes and wards that lack specialised staff.",
+        f"Under the decision, signed by Vice Chairman {vinh.name}, Mr. {khai.name}, {khai.position}, "
+        f"will handle land administration in Tan Phong commune, while Ms. {huong.name}, {huong.position}, "
+        "will take charge of finance and accounting in Hoa Minh ward.",
+        "The two officials will work at their new posts from September 3 to November 3. Their salaries "
+        "will continue to be paid by their home departments.",
+        "The province plans to send more staff to communes in the coming months, the provincial Department "
+        "of Home Affairs said.",
+    ]
+    f.person(vinh, Q(vinh.name))
+    f.person(khai)
+    f.person(huong)
+    f.date(issued, "issued", Q("August 28, 2025"))
+    f.date(start, "start", Q("from September 3"))
+    f.date(end, "end", Q("to November 3"))
+    f.count(2, "provincial civil servants", Q("two provincial civil servants"))
+    f.second("secondment", Q(khai.name), person=khai.name, from_unit=khai.unit, to_unit="Tan Phong commune",
+             position="land administration", start=start, end=end, months=2)
+    f.second("secondment", Q(huong.name), person=huong.name, from_unit=huong.unit, to_unit="Hoa Minh ward",
+             position="finance and accounting", start=start, end=end, months=2)
+    spec = PressSpec(headline=f"{province} sends two officials to help understaffed communes",
+                     dateline=f"{province}, August 30, 2025", paragraphs=paras)
+    doc = {
+        "doc_type": "decision", "doc_type_label": "Decision", "number": number, "issuer": issuer,
+        "issuer_parent": None, "place": None, "issued_date": issued.isoformat(),
+        "subject": "seconding two provincial civil servants to communes and wards", "recipients": [],
+        "signer": {"name": vinh.name, "title": "Vice Chairman", "authority": None}, "marks": [],
+        "evidence": {"doc_type": Q("Decision No."), "doc_type_label": Q("Decision"), "number": Q(number),
+                     "issuer": Q(issuer), "issued_date": Q("August 28, 2025"),
+                     "subject": Q("seconding two provincial"), "signer": Q(vinh.name)},
+    }
+    return Sample("en-press-02", spec, f.record(doc), seed=902)
+
+
+def en_press_03() -> Sample:
+    """A press report on a staffing report: English number forms (1,245; 84.82%; 28 of 43)."""
+    f = Facts(language="en")
+    province = "Van Xuan"
+    number, issued = "402/BC-SNV", date(2025, 10, 30)
+    issuer = "Department of Home Affairs"
+    chair = Who("Ha Van Lam", "Comrade", "Vice Chairman of the provincial People's Committee",
+                f"People's Committee of {province} province")
+    paras = [
+        f"The {issuer} of {province} province has released Report No. {number} on the commune-level "
+        "civil service after the reorganisation of administrative units.",
+        "According to the report, dated October 30, the province has 9,939 officials, civil servants and public "
+        "employees working in 94 communes and 18 wards. Of the 1,245 specialised commune civil servants, "
+        "1,056 meet the required qualifications, or 84.82%.",
+        "In land administration only 28 of 43 positions have been filled, and the province still lacks 312 "
+        "specialised civil servants.",
+        f"Chairing a meeting on the report, Comrade {chair.name}, {chair.position}, asked departments "
+        "to send 60 civil servants and public employees to 39 communes and wards before November 15.",
+    ]
+    f.person(chair)
+    f.date(issued, "issued", Q("dated October 30"))
+    f.date(date(2025, 11, 15), "deadline", Q("before November 15"))
+    f.count(9939, "officials, civil servants and public employees", Q("9,939 officials"))
+    f.count(94, "communes", Q("94 communes"))
+    f.count(18, "wards", Q("18 wards"))
+    f.count(1245, "specialised commune civil servants", Q("1,245 specialised commune civil servants"))
+    f.count(1056, "civil servants meeting the required qualifications", Q("1,056 meet"), total=1245)
+    f.count(28, "positions in land administration", Q("28 of 43 positions"), total=43)
+    f.count(312, "specialised civil servants lacking", Q("lacks 312"))
+    f.count(60, "civil servants and public employees", Q("60 civil servants and public employees"))
+    f.count(39, "communes and wards", Q("39 communes and wards"))
+    f.second("reinforcement", Q("send 60 civil servants"), count=60, from_unit="departments",
+             to_unit="39 communes and wards")
+    spec = PressSpec(headline=f"{province}: commune civil service still short of 312 specialists",
+                     dateline=f"{province}, November 2, 2025", paragraphs=paras)
+    doc = {
+        "doc_type": "report", "doc_type_label": "Report", "number": number,
+        "issuer": f"{issuer} of {province} province", "issuer_parent": None, "place": None,
+        "issued_date": issued.isoformat(),
+        "subject": "the commune-level civil service after the reorganisation of administrative units",
+        "recipients": [], "signer": None, "marks": [],
+        "evidence": {"doc_type": Q("Report No."), "doc_type_label": Q("Report"), "number": Q(number),
+                     "issuer": Q(f"{issuer} of {province} province"), "issued_date": Q("dated October 30"),
+                     "subject": Q("commune-level")},
+    }
+    return Sample("en-press-03", spec, f.record(doc), seed=903)
+
+
+def qd_gia_han_01() -> Sample:
+    """Extends the secondment of two people from qd-biet-phai-02: the same names seconded twice."""
+    f = Facts()
+    province = "Phù Vân"
+    issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
+    issued, start, end = date(2026, 2, 20), date(2026, 3, 8), date(2026, 6, 8)
+    first = Cite("Quyết định", "245/QĐ-SNV", "decision", "Sở Nội vụ", date(2025, 9, 8),
+                 "của Sở Nội vụ về việc biệt phái công chức đến làm việc tại các xã, phường")
+    body = can_cu(f, [luat_cbcc(), nd_170(), first])
+    body.append(Block("Xét đề nghị của Ủy ban nhân dân xã Mường Khoa và Ủy ban nhân dân xã Sín Chải."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    body.append(Block(f"Gia hạn thời gian biệt phái thêm 03 tháng, từ ngày {vn_date_short(start)} đến ngày "
+                      f"{vn_date_short(end)}, đối với 02 công chức sau:", lead="Điều 1."))
+    staff = [
+        (Who("Lò Văn Pấng", "Ông", "Chuyên viên", "Phòng Công chức, viên chức, Sở Nội vụ"), "Ủy ban nhân dân xã Mường Khoa"),
+        (Who("Quàng Văn Ơn", "Ông", "Chuyên viên", "Phòng Tổ chức biên chế, Sở Nội vụ"), "Ủy ban nhân dân xã Sín Chải"),
+    ]
+    for i, (w, to) in enumerate(staff, 1):
+        f.person(w)
+        body.append(Block(f"{i}. {w.honorific} {w.name}, {w.position} {w.unit}, tiếp tục làm việc tại {to}.", "noindent"))
+        f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, start=start, end=end, months=3)
+    f.count(2, "công chức", Q("02 công chức"))
+    f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
+    f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
+    body.append(Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng có liên quan, "
+                      "Chủ tịch Ủy ban nhân dân các xã Mường Khoa, Sín Chải và các ông có tên tại Điều 1 chịu trách "
+                      "nhiệm thi hành Quyết định này.", lead="Điều 2."))
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=[parent, "SỞ NỘI VỤ"], number="61/QĐ-SNV", place=province, issued=issued,
+        type_label="QUYẾT ĐỊNH", subject_lines=["Về việc gia hạn thời gian biệt phái công chức"],
+        body=body, signature=SignatureBlock("GIÁM ĐỐC", "Nguyễn Thị Thu Trang"),
+        noi_nhan=["- Như Điều 2;", "- UBND tỉnh (b/c);", "- Lưu: VT, CCVC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Giám đốc", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=parent)
+    return Sample("qd-gia-han-01", spec, f.record(doc), seed=106)
+
+
 SAMPLES: list[Callable[[], Sample]] = [
-    qd_biet_phai_01, qd_biet_phai_02, cv_tang_cuong_01, en_press_01,
+    qd_biet_phai_01, qd_biet_phai_02, qd_biet_phai_03, qd_biet_phai_04, qd_biet_phai_05,
+    qd_dieu_dong_01, qd_dieu_dong_xa_01, qd_luan_chuyen_01,
+    qd_gia_han_01, cv_tang_cuong_01, cv_tang_cuong_02, cv_de_nghi_xa_01, kh_tang_cuong_01, bc_nhan_su_01,
+    tb_ket_luan_01, en_press_01, en_press_02, en_press_03,
 ]
 
 
