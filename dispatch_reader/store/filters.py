@@ -20,6 +20,10 @@ DOC_TYPES = ("decision", "official_dispatch", "plan", "report", "notice", "submi
              "directive", "decree", "circular", "law", "guidance", "telegram", "invitation", "minutes", "other")
 
 
+class FilterError(ValueError):
+    """A filter value that cannot be understood (bad date, unknown type); message is one line."""
+
+
 @dataclass
 class Filters:
     person: str | None = None  # a person named in the document (with or without diacritics)
@@ -44,7 +48,7 @@ class Filters:
             if name in values:
                 values[name] = parse_user_date(values[name])
         if "doc_type" in values and values["doc_type"] not in DOC_TYPES:
-            raise ValueError(f"unknown document type '{values['doc_type']}' (one of: {', '.join(DOC_TYPES)})")
+            raise FilterError(f"unknown document type '{values['doc_type']}' (one of: {', '.join(DOC_TYPES)})")
         return cls(**values)
 
     def is_empty(self) -> bool:
@@ -67,7 +71,7 @@ def parse_user_date(value: Any) -> dt.date:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return dt.date.fromisoformat(s)
     except ValueError:
-        raise ValueError(f"not a date: '{s}' (use 2025-08-04 or 4/8/2025)") from None
+        raise FilterError(f"not a date: '{s}' (use 2025-08-04 or 4/8/2025)") from None
 
 
 def _like(column: Any, query: str) -> ColumnElement[bool]:

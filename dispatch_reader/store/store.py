@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,7 +27,12 @@ from dispatch_reader.store.filters import Filters, documents_query, number_claus
 from dispatch_reader.store.models import (
     Count, DateFact, Document, Evidence, Page, Person, ProcessingRun, Reference, Secondment,
 )
+from dispatch_reader.store.export import export as export_facts
+from dispatch_reader.store.export import export_rows
+from dispatch_reader.store.people import PersonHistory, person_histories
 from dispatch_reader.store.rows import FactRows, record_rows
+from dispatch_reader.store.search import SearchHit
+from dispatch_reader.store.search import search as search_documents
 
 _FACT_TABLES = {"doc_references": Reference, "people": Person, "counts": Count, "dates": DateFact,
                 "secondments": Secondment}
@@ -251,6 +257,37 @@ class Store:
         with self._read() as conn:
             return [HistoryEntry(r.id, r.document_id, r.sha256, r.file_name, r.extractor_version, r.started_at,
                                  r.finished_at, r.status, r.error) for r in conn.execute(stmt).all()]
+
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def search(self, filters: Filters | None = None, *, limit: int | None = 50, **given: Any) -> list[SearchHit]:
+        """Documents matching the filters (a Filters or its keyword arguments), newest first,
+        each with the quote that answers the question."""
+        f = filters if filters is not None else Filters.make(**given)
+        with self._read() as conn:
+            return search_documents(conn, f, self.dialect, limit)
+
+    def people(self, name: str | None = None, *, min_documents: int = 1) -> list[PersonHistory]:
+        """Person histories: people whose name matches `name` (diacritics optional), or, without
+        a name, everyone named in at least `min_documents` documents."""
+        with self._read() as conn:
+            return person_histories(conn, name, min_documents=min_documents)
+
+    def export(self, what: str, fmt: str, out: Path | None = None, filters: Filters | None = None,
+               stdout: TextIO | None = None) -> int:
+        """Write documents, secondments, people or counts as csv, json or xlsx; rows written."""
+        with self._read() as conn:
+            return export_facts(conn, what, fmt, filters or Filters(), self.dialect, out, stdout)
+
+    def export_rows(self, what: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return list(export_rows(conn, what, filters or Filters(), self.dialect))
+
+    def revision(self) -> tuple[str | None, str | None]:
+        """(schema revision of the database, newest revision this program knows)."""
+        with self._read() as conn:
+            return migrate.current_revision(conn), migrate.head_revision()
 
 
 def open_store(url: str | None = None) -> Store:

@@ -1,0 +1,381 @@
+"""Store commands: search, show, export, people, and `db upgrade` / `db history` / `db info`.
+
+`register(app)` adds them to the main command line. Every command takes `--db URL` (else
+$DISPATCH_READER_DB, else the SQLite file in the user data folder).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dispatch_reader.errors import DispatchReaderError
+from dispatch_reader.record import Record
+from dispatch_reader.store.engine import ENV_VAR
+from dispatch_reader.store.filters import DOC_TYPES, FilterError, Filters
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOption = typer.Option(None, "--db", envvar=ENV_VAR, show_envvar=True,
+                        help="Database URL (sqlite:///path, a file path, or postgresql+psycopg://user@host/db); "
+                             "default: SQLite in the user data folder.")
+PersonOpt = typer.Option(None, "--person", "-p", help="Person named in the document; diacritics optional.")
+CommuneOpt = typer.Option(None, "--commune", "-c", help="Destination commune or ward of a secondment.")
+BodyOpt = typer.Option(None, "--body", "-b", help="Sending body: issuer, its parent, or the unit people come from.")
+IssuerOpt = typer.Option(None, "--issuer", help="Issuing body only.")
+NumberOpt = typer.Option(None, "--number", "-n", help="Document number, e.g. 1335/UBND-NC or just 1335.")
+TypeOpt = typer.Option(None, "--type", "-t", help="Document type: " + ", ".join(DOC_TYPES) + ".")
+FromOpt = typer.Option(None, "--from", help="Issued on or after this date (2025-08-04 or 4/8/2025).")
+ToOpt = typer.Option(None, "--to", help="Issued on or before this date.")
+TextOpt = typer.Option(None, "--text", help="Words anywhere in the document text (same as the argument).")
+
+
+def _friendly(func: F) -> F:
+    """Expected failures: one line on stderr and the error's exit code, no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DispatchReaderError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
+        except FilterError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _filters(text: str | None = None, person: str | None = None, commune: str | None = None,
+             body: str | None = None, issuer: str | None = None, number: str | None = None,
+             doc_type: str | None = None, date_from: str | None = None, date_to: str | None = None) -> Filters:
+    return Filters.make(text=text, person=person, commune=commune, body=body, issuer=issuer, number=number,
+                        doc_type=doc_type, date_from=date_from, date_to=date_to)
+
+
+def _open(db: str | None) -> Any:
+    from dispatch_reader.store import open_store
+
+    return open_store(db)
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else ("" if value is None else str(value))
+
+
+@_friendly
+def search_cmd(
+    text: Optional[str] = typer.Argument(None, help="Words anywhere in the document text; diacritics optional."),
+    person: Optional[str] = PersonOpt,
+    commune: Optional[str] = CommuneOpt,
+    body: Optional[str] = BodyOpt,
+    issuer: Optional[str] = IssuerOpt,
+    number: Optional[str] = NumberOpt,
+    doc_type: Optional[str] = TypeOpt,
+    date_from: Optional[str] = FromOpt,
+    date_to: Optional[str] = ToOpt,
+    text_opt: Optional[str] = TextOpt,
+    limit: int = typer.Option(50, "--limit", help="Show at most this many documents (0: all)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the hits as JSON lines."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Find documents by person, destination commune, sending body, number, type, date or text.
+
+    Filters combine (all must hold). Each hit shows the document number, date and the quote
+    that answers the question.
+
+    \b
+    Examples:
+      dispatch-reader search --person "Nguyen Thi Chuyen"
+      dispatch-reader search --commune "Tủa Thàng" --from 1/7/2025 --to 31/12/2025
+      dispatch-reader search "tăng cường nhân lực" --type official_dispatch
+    """
+    filters = _filters(text or text_opt, person, commune, body, issuer, number, doc_type, date_from, date_to)
+    with _open(db) as store:
+        hits = store.search(filters, limit=limit or None)
+    if as_json:
+        for h in hits:
+            sys.stdout.write(json.dumps({"id": h.document_id, "number": h.number, "date": _iso(h.issued_date),
+                                         "type": h.doc_type, "issuer": h.issuer, "matched": h.matched,
+                                         "page": h.page, "quote": h.quote}, ensure_ascii=False) + "\n")
+        return
+    console = _console()
+    if not hits:
+        console.print("no documents found")
+        return
+    table = Table()
+    for col in ("id", "number", "date", "type", "quote"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "date"))
+    for h in hits:
+        where = f" (p. {h.page})" if h.page else ""
+        table.add_row(str(h.document_id), h.number or "—", _iso(h.issued_date) or "—", h.doc_type or "—",
+                      h.quote + where)
+    console.print(table)
+    console.print(f"{len(hits)} document(s)" + (" (limit reached; use --limit)" if limit and len(hits) >= limit else ""))
+
+
+def _evidence_text(ev: Any) -> str:
+    return f'p. {ev.page}: "{ev.quote}"' if ev is not None else ""
+
+
+def print_record(record: Record, doc_id: int | None, console: Console) -> None:
+    d = record.document
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    table.add_column(overflow="fold", style="dim")
+    ev = d.evidence
+    signer = d.signer
+    pages = ", ".join(f"{p.number} {p.method}" + (f" {p.ocr_confidence:.2f}" if p.ocr_confidence is not None else "")
+                      for p in record.source.pages)
+    rows = [
+        ("id", str(doc_id) if doc_id is not None else "—", ""),
+        ("file", f"{record.source.file_name} ({record.source.page_count} pages: {pages})", ""),
+        ("sha256", record.source.sha256, ""),
+        ("type", (d.doc_type or "—") + (f" ({d.doc_type_label})" if d.doc_type_label else ""),
+         _evidence_text(ev.get("doc_type") or ev.get("doc_type_label"))),
+        ("number", d.number or "—", _evidence_text(ev.get("number"))),
+        ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else ""),
+         _evidence_text(ev.get("issuer"))),
+        ("place", d.place or "—", _evidence_text(ev.get("place"))),
+        ("date", d.issued_date or "—", _evidence_text(ev.get("issued_date"))),
+        ("subject", d.subject or "—", _evidence_text(ev.get("subject"))),
+        ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—",
+         _evidence_text(ev.get("signer"))),
+        ("recipients", "; ".join(d.recipients) or "—", _evidence_text(ev.get("recipients"))),
+    ]
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+    def section(title: str, items: list[tuple[str, Any]]) -> None:
+        if not items:
+            return
+        console.print(f"{title}:", style="bold")
+        for line, evidence in items:
+            console.print(f"  - {line}", markup=False)
+            if evidence is not None:
+                console.print(f"      {_evidence_text(evidence)}", markup=False, style="dim")
+
+    section("secondments", [(
+        f"{s.kind}: {s.person or (str(s.count) + ' people' if s.count else '?')}: {s.from_unit or '?'} → "
+        f"{s.to_unit or '?'}" + (f" as {s.position}" if s.position else "")
+        + (f", {s.start or '?'} to {s.end or '?'}" if s.start or s.end else "")
+        + (f", {s.duration_months:g} months" if s.duration_months else ""), s.evidence) for s in record.secondments])
+    section("people", [(p.name + "".join(f", {x}" for x in (p.position, p.unit) if x), p.evidence)
+                       for p in record.people])
+    section("counts", [(f"{c.value}{'/' + str(c.total) if c.total is not None else ''} {c.what}", c.evidence)
+                       for c in record.counts])
+    section("dates", [(f"{x.date} ({x.role})", x.evidence) for x in record.dates])
+    section("references", [(r.number + (f" ({r.doc_type})" if r.doc_type else "") + (f", {r.date}" if r.date else ""),
+                            r.evidence) for r in record.references])
+    for w in record.warnings:
+        console.print(f"  ! {w}", markup=False)
+
+
+@_friendly
+def show_cmd(
+    key: str = typer.Argument(..., help="Document number (e.g. 15/QĐ-UBND), id, or the file's SHA-256."),
+    as_json: bool = typer.Option(False, "--json", help="Print the stored record as JSON."),
+    history: bool = typer.Option(False, "--history", help="Also list when and by which extractor it was read."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Print one stored record with the evidence (page and quote) of every fact.
+
+    Several documents can share a number (different issuers); all of them are shown.
+
+    \b
+    Examples:
+      dispatch-reader show 1335/UBND-NC
+      dispatch-reader show 42 --json > record.json
+    """
+    with _open(db) as store:
+        ids = store.find_ids(key)
+        if not ids:
+            raise DispatchReaderError(None, f"no stored document matches '{key}'")
+        found = [(i, store.get_by_id(i)) for i in ids]
+        runs = {i: store.history(i) for i in ids} if history else {}
+    if as_json:
+        items = [r.to_dict() for _, r in found if r]
+        sys.stdout.write(json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _console()
+    for n, (doc_id, record) in enumerate(found):
+        if record is None:
+            continue
+        if n:
+            console.rule()
+        print_record(record, doc_id, console)
+        if history:
+            console.print("history:", style="bold")
+            for h in runs[doc_id]:
+                console.print(f"  {_iso(h.started_at)[:19]} {h.status} by {h.extractor_version}"
+                              + (f": {h.error}" if h.error else ""), markup=False)
+
+
+@_friendly
+def export_cmd(
+    what: str = typer.Argument("documents", help="documents, secondments, people or counts."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM, opens in spreadsheets), json or xlsx."),
+    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: standard output; xlsx needs it)."),
+    text: Optional[str] = TextOpt,
+    person: Optional[str] = PersonOpt,
+    commune: Optional[str] = CommuneOpt,
+    body: Optional[str] = BodyOpt,
+    issuer: Optional[str] = IssuerOpt,
+    number: Optional[str] = NumberOpt,
+    doc_type: Optional[str] = TypeOpt,
+    date_from: Optional[str] = FromOpt,
+    date_to: Optional[str] = ToOpt,
+    db: Optional[str] = DbOption,
+) -> None:
+    """Export documents, secondments, people or counts, filtered like search.
+
+    JSON document rows carry the whole record under "record".
+
+    \b
+    Examples:
+      dispatch-reader export secondments --format xlsx --out biet-phai.xlsx --from 1/7/2025
+      dispatch-reader export documents --format csv --body "Sở Nội vụ" > documents.csv
+    """
+    filters = _filters(text, person, commune, body, issuer, number, doc_type, date_from, date_to)
+    with _open(db) as store:
+        if out_file is None:
+            if fmt == "xlsx":
+                raise FilterError("xlsx needs --out FILE")
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="") \
+                if hasattr(sys.stdout, "buffer") else sys.stdout
+            if fmt == "csv":
+                stream.write("\ufeff")  # so a redirected file opens right in spreadsheets too
+            n = store.export(what, fmt, None, filters, stdout=stream)
+            stream.flush()
+            if isinstance(stream, io.TextIOWrapper):
+                stream.detach()
+        else:
+            n = store.export(what, fmt, out_file, filters)
+    if out_file is not None:
+        typer.echo(f"{n} {what} row(s) written to {out_file}", err=True)
+
+
+@_friendly
+def people_cmd(
+    name: Optional[str] = typer.Argument(None, help="Name or part of it; diacritics optional. "
+                                                    "Without it: people named in several documents."),
+    min_docs: int = typer.Option(0, "--min-docs", help="Only people named in at least this many documents "
+                                                      "(default 1 with a name, 2 without)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the histories as JSON."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Person history across documents: seconded, extended, recalled, mentioned.
+
+    Names match without diacritics; people of the same name are told apart by birth year or
+    unit where the documents give them.
+
+    \b
+    Examples:
+      dispatch-reader people "Nguyễn Thị Chuyên"
+      dispatch-reader people --min-docs 2      (everyone seconded or named twice or more)
+    """
+    with _open(db) as store:
+        histories = store.people(name, min_documents=min_docs or (1 if name else 2))
+    if as_json:
+        out = [{"name": h.name, "units": h.units, "birth_year": h.birth_year, "documents": h.document_count,
+                "events": [{k: _iso(v) if k in ("issued_date", "start", "end") else v
+                            for k, v in e.__dict__.items()} for e in h.events]} for h in histories]
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _console()
+    if not histories:
+        console.print("no people found")
+        return
+    for h in histories:
+        extra = ", ".join(x for x in [", ".join(h.units), f"born {h.birth_year}" if h.birth_year else ""] if x)
+        console.print(f"{h.name}" + (f" ({extra})" if extra else "") + f": {h.document_count} document(s)",
+                      style="bold", markup=False)
+        table = Table(box=None, pad_edge=False, show_header=False)
+        for col in ("date", "number", "action", "where", "period", "quote"):
+            table.add_column(col, overflow="fold", no_wrap=col in ("date", "number", "action", "period"))
+        for e in h.events:
+            action = e.kind if e.action == "sent" and e.kind else e.action
+            period = f"{_iso(e.start) or '?'}..{_iso(e.end) or '?'}" if e.start or e.end else ""
+            table.add_row(_iso(e.issued_date) or "—", e.number or "—", action, e.to_unit or "", period,
+                          (e.quote or "") + (f" (p. {e.page})" if e.page else ""))
+        console.print(table)
+
+
+@_friendly
+def db_upgrade(db: Optional[str] = DbOption) -> None:
+    """Create the database or bring its schema up to date (also done automatically on open).
+
+    \b
+    Example:
+      dispatch-reader db upgrade --db postgresql+psycopg://reader@dbserver/dispatches
+    """
+    with _open(db) as store:
+        current, head = store.revision()
+        typer.echo(f"{store.where}: schema at revision {current} (newest {head})")
+
+
+@_friendly
+def db_info(db: Optional[str] = DbOption) -> None:
+    """Where the database is, its schema revision and how many documents it holds.
+
+    \b
+    Example:
+      dispatch-reader db info
+    """
+    with _open(db) as store:
+        current, _head = store.revision()
+        typer.echo(f"database: {store.where}\nschema revision: {current}\ndocuments: {store.count()}")
+
+
+@_friendly
+def db_history(
+    key: Optional[str] = typer.Argument(None, help="Only this document (number, id or SHA-256)."),
+    limit: int = typer.Option(30, "--limit", help="Show at most this many runs (0: all)."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Processing history: each time a file was read, by which extractor version, and how it ended.
+
+    \b
+    Example:
+      dispatch-reader db history --limit 10
+    """
+    with _open(db) as store:
+        runs = store.history(key, limit=limit or None)
+    console = _console()
+    table = Table()
+    for col in ("started", "file", "document", "extractor", "status", "error"):
+        table.add_column(col, overflow="fold")
+    for h in runs:
+        table.add_row(_iso(h.started_at)[:19], h.file_name, str(h.document_id or ""), h.extractor_version,
+                      h.status, h.error or "")
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add search, show, export, people and the `db` group to the main command line."""
+    app.command("search")(search_cmd)
+    app.command("show")(show_cmd)
+    app.command("export")(export_cmd)
+    app.command("people")(people_cmd)
+    db_app = typer.Typer(help="The records database: upgrade its schema, see its history.",
+                         no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+    db_app.command("upgrade")(db_upgrade)
+    db_app.command("info")(db_info)
+    db_app.command("history")(db_history)
+    app.add_typer(db_app, name="db")

@@ -1,0 +1,199 @@
+"""Export documents, secondments, people or counts as CSV, JSON or XLSX, filtered like search.
+
+CSV is UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese as written.
+Fact exports keep only the facts the filters speak of: `--commune X` gives the secondments to
+X, not every secondment of a document that has one.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import Connection, select
+
+from dispatch_reader.errors import StoreError
+from dispatch_reader.store import keys
+from dispatch_reader.store.filters import FilterError, Filters, documents_query
+from dispatch_reader.store.models import Count, Document, Evidence, Person, Secondment
+
+KINDS = ("documents", "secondments", "people", "counts")
+FORMATS = ("csv", "json", "xlsx")
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": ["id", "number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject",
+                  "signer_name", "signer_title", "signer_authority", "file_name", "sha256", "page_count",
+                  "ocr_pages", "min_ocr_confidence", "extractor_version", "updated_at"],
+    "secondments": ["document_id", "document_number", "issued_date", "kind", "person", "count", "from_unit",
+                    "to_unit", "position", "start", "end", "duration_months", "page", "quote"],
+    "people": ["document_id", "document_number", "issued_date", "name", "honorific", "position", "unit",
+               "birth_year", "page", "quote"],
+    "counts": ["document_id", "document_number", "issued_date", "value", "total", "what", "page", "quote"],
+}
+
+
+def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
+    """Rows of `what` (one of KINDS) for the documents matching `filters`, newest documents first."""
+    if what not in KINDS:
+        raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
+    docs = documents_query(filters, dialect).with_only_columns(
+        Document.id, Document.number, Document.issued_date).subquery()
+    if what == "documents":
+        yield from _documents(conn, filters, dialect)
+        return
+    model, fact_cols, conds = {
+        "secondments": (Secondment, ["kind", "person", "count", "from_unit", "to_unit", "position", "start", "end",
+                                     "duration_months"], _secondment_conditions(filters)),
+        "people": (Person, ["name", "honorific", "position", "unit", "birth_year"], _people_conditions(filters)),
+        "counts": (Count, ["value", "total", "what"], []),
+    }[what]
+    stmt = (select(docs.c.id, docs.c.number, docs.c.issued_date, *[getattr(model, c) for c in fact_cols],
+                   Evidence.page, Evidence.quote)
+            .join(model, model.document_id == docs.c.id)
+            .outerjoin(Evidence, Evidence.id == model.evidence_id)
+            .where(*conds)
+            .order_by(docs.c.issued_date.desc().nulls_last(), docs.c.id.desc(), model.ordinal))
+    for row in conn.execute(stmt):
+        values = list(row)
+        out = {"document_id": values[0], "document_number": values[1], "issued_date": values[2]}
+        out.update(zip(fact_cols, values[3:3 + len(fact_cols)]))
+        out["page"], out["quote"] = values[-2], values[-1]
+        yield out
+
+
+def _like(column: Any, query: str) -> Any:
+    return column.like(keys.like_pattern(query) or "\x00", escape="\\")
+
+
+def _secondment_conditions(f: Filters) -> list[Any]:
+    out = []
+    if f.person:
+        out.append(_like(Secondment.person_key, f.person))
+    if f.commune:
+        out.append(_like(Secondment.to_key, f.commune))
+    return out
+
+
+def _people_conditions(f: Filters) -> list[Any]:
+    return [_like(Person.name_key, f.person)] if f.person else []
+
+
+def _documents(conn: Connection, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
+    stmt = documents_query(filters, dialect).with_only_columns(
+        *[getattr(Document, c) for c in ("id", "number", "doc_type", "issued_date", "issuer", "issuer_parent",
+                                         "place", "subject", "signer_name", "signer_title", "signer_authority",
+                                         "file_name", "sha256", "page_count", "extractor_version", "updated_at",
+                                         "record_json")])
+    for row in conn.execute(stmt):
+        out = dict(row._mapping)
+        record = json.loads(out.pop("record_json"))
+        ocr = [p.get("ocr_confidence") for p in record["source"]["pages"] if p.get("method") == "ocr"]
+        out["ocr_pages"] = len(ocr)
+        known = [c for c in ocr if c is not None]
+        out["min_ocr_confidence"] = min(known) if known else None
+        out["record"] = record
+        yield out
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else _cell(row.get(c)) for c in columns])
+        n += 1
+    return n
+
+
+def write_json(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+    """A JSON array; a document row also carries its whole record under "record"."""
+    out.write("[")
+    n = 0
+    for row in rows:
+        item = {c: _cell(row.get(c)) for c in columns}
+        if "record" in row:
+            item["record"] = row["record"]
+        out.write(("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def write_xlsx(rows: Iterator[dict[str, Any]], columns: list[str], path: Path, sheet: str) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    header = []
+    for c in columns:
+        cell = WriteOnlyCell(ws, value=c)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    n = 0
+    for row in rows:
+        ws.append([_xlsx_value(row.get(c)) for c in columns])
+        n += 1
+    wb.save(path)
+    return n
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)  # Excel has no time zones
+    if isinstance(value, str):
+        # control characters other than tab/newline are not allowed in XLSX cells
+        return "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
+    return value
+
+
+def export(conn: Connection, what: str, fmt: str, filters: Filters, dialect: str,
+           out_path: Path | None, stdout: TextIO | None = None) -> int:
+    """Write the export to `out_path` (atomically) or to `stdout`; the number of rows."""
+    if fmt not in FORMATS:
+        raise FilterError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
+    if what not in KINDS:
+        raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
+    columns = COLUMNS[what]
+    rows = export_rows(conn, what, filters, dialect)
+    if out_path is None:
+        if fmt == "xlsx":
+            raise FilterError("xlsx needs --out FILE")
+        target = stdout if stdout is not None else io.StringIO()
+        return write_csv(rows, columns, target) if fmt == "csv" else write_json(rows, columns, target)
+    out_path = Path(out_path)
+    # write next to the target and rename, so a failed export never leaves half a file
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", dir=out_path.parent or Path("."))
+    except OSError as exc:
+        raise StoreError(out_path, f"cannot write the export ({exc.strerror})") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if fmt == "xlsx":
+            n = write_xlsx(rows, columns, tmp, what)
+        else:
+            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+            with open(tmp, "w", encoding=encoding, newline="") as fh:
+                n = write_csv(rows, columns, fh) if fmt == "csv" else write_json(rows, columns, fh)
+        os.replace(tmp, out_path)
+    except OSError as exc:
+        raise StoreError(out_path, f"cannot write the export ({exc.strerror})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
