@@ -125,6 +125,35 @@ class Sample:
     seed: int
 
 
+@dataclass(frozen=True)
+class Reinforcement:
+    """One reinforcement dispatch that several samples speak of (the dispatch, a report, press)."""
+
+    number: str
+    issued: date
+    people: int
+    communes: int
+    depts: int
+    start: date
+    end: date
+    deadline: date
+
+
+# Vạn Xuân's dispatch: cv-tang-cuong-01 issues it, bc-nhan-su-01 cites it, en-press-01/03 report it.
+VX_DISPATCH = Reinforcement("1418/UBND-NC", date(2025, 10, 21), 64, 37, 15,
+                            date(2025, 10, 27), date(2026, 1, 27), date(2025, 10, 25))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def en_date(d: date, year: bool = True) -> str:
+    """English press form: October 27, 2025 (or October 27). Not strftime: that follows the locale."""
+    md = f"{_MONTHS[d.month - 1]} {d.day}"
+    return f"{md}, {d.year}" if year else md
+
+
 def add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     return date(d.year + y, m + 1, d.day)
@@ -214,8 +243,9 @@ def cv_tang_cuong_01() -> Sample:
     f = Facts()
     province = "Vạn Xuân"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
-    issued, start, end = date(2025, 10, 21), date(2025, 10, 27), date(2026, 1, 27)
-    n_people, n_communes, n_depts = 60, 39, 14
+    vx = VX_DISPATCH
+    issued, start, end = vx.issued, vx.start, vx.end
+    n_people, n_communes, n_depts = vx.people, vx.communes, vx.depts
     prior = Cite("Kế hoạch", "215/KH-UBND", "plan", issuer, date(2025, 9, 12))
     report = Cite("Báo cáo", "388/BC-SNV", "report", "Sở Nội vụ", date(2025, 10, 15))
     body = [
@@ -225,8 +255,8 @@ def cv_tang_cuong_01() -> Sample:
         Block(f"1. Tăng cường {n_people} công chức, viên chức của {n_depts} sở, ban, ngành cấp tỉnh về làm việc tại "
               f"{n_communes} xã, phường còn thiếu nhân lực ở các lĩnh vực đất đai, xây dựng, tài chính, y tế và "
               f"giáo dục; thời gian tăng cường từ ngày {vn_date_short(start)} đến ngày {vn_date_short(end)}.", "noindent"),
-        Block("2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành lựa chọn công chức, viên chức có chuyên môn "
-              "phù hợp, hoàn thành việc cử người trước ngày 25/10/2025; báo cáo kết quả về Ủy ban nhân dân tỉnh.", "noindent"),
+        Block(f"2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành lựa chọn công chức, viên chức có chuyên môn "
+              f"phù hợp, hoàn thành việc cử người trước ngày {vn_date_short(vx.deadline)}; báo cáo kết quả về Ủy ban nhân dân tỉnh.", "noindent"),
         Block("3. Ủy ban nhân dân các xã, phường tiếp nhận, bố trí công việc, tạo điều kiện về nơi làm việc cho "
               "công chức, viên chức được tăng cường.", "noindent"),
         Block("Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị khẩn trương triển khai thực hiện./."),
@@ -236,12 +266,12 @@ def cv_tang_cuong_01() -> Sample:
     f.count(n_communes, "xã, phường", Q(f"{n_communes} xã, phường"))
     f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
     f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
-    f.date(date(2025, 10, 25), "deadline", Q("trước ngày 25/10/2025"))
+    f.date(vx.deadline, "deadline", Q(f"trước ngày {vn_date_short(vx.deadline)}"))
     f.second("reinforcement", Q(f"Tăng cường {n_people} công chức, viên chức"), count=n_people,
              from_unit="các sở, ban, ngành cấp tỉnh", to_unit=f"{n_communes} xã, phường",
              position="đất đai, xây dựng, tài chính, y tế và giáo dục", start=start, end=end, months=3)
     spec = DocSpec(
-        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number="1335/UBND-NC", place=province,
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number=vx.number, place=province,
         issued=issued, vv_lines=["V/v tăng cường nhân lực", "cho các xã, phường"], marks=["KHẨN"],
         kinh_gui=["Sở Nội vụ;", "Các sở, ban, ngành thuộc UBND tỉnh;", "UBND các xã, phường."],
         body=body, signature=SignatureBlock("CHỦ TỊCH", "Phạm Đức Thành", "TM. ỦY BAN NHÂN DÂN"),
@@ -552,8 +582,9 @@ def cv_tang_cuong_02() -> Sample:
     issued, start, months = date(2025, 10, 28), date(2025, 11, 1), 3
     request = Cite("Công văn", "143/UBND-VP", "official_dispatch", "Ủy ban nhân dân xã Tân Phong", date(2025, 10, 20))
     have, need = 8, 15
+    received = date(2025, 10, 22)
     body = [
-        Block(f"Ngày {request.when.day} tháng {request.when.month} năm {request.when.year}, Sở Nội vụ nhận được "
+        Block(f"Ngày {received.day} tháng {received.month} năm {received.year}, Sở Nội vụ nhận được "
               f"{f.cite(request).text()} của Ủy ban nhân dân xã Tân Phong đề nghị hỗ trợ nhân lực; hiện xã mới bố trí "
               f"được {have}/{need} công chức chuyên môn theo vị trí việc làm."),
         Block(f"Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Nội vụ cử 03 đồng chí sau đây đến tăng cường cho "
@@ -572,7 +603,7 @@ def cv_tang_cuong_02() -> Sample:
         f.second("reinforcement", Q(w.name), person=w.name, from_unit=w.unit, to_unit="Ủy ban nhân dân xã Tân Phong",
                  position=job, start=start, months=months)
     f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
-    f.date(request.when, "mentioned", Q(f"Ngày {request.when.day} tháng {request.when.month} năm {request.when.year}"))
+    f.date(received, "mentioned", Q(f"Ngày {received.day} tháng {received.month} năm {received.year}"))
     body += [
         Block("Đề nghị Ủy ban nhân dân xã Tân Phong bố trí nơi làm việc, phân công nhiệm vụ cụ thể và định kỳ "
               "nhận xét kết quả công tác của các đồng chí được tăng cường gửi về Sở Nội vụ trước ngày 05 hằng tháng."),
@@ -698,7 +729,8 @@ def bc_nhan_su_01() -> Sample:
     pct = f"{100 * cx_ok / cx:.2f}".replace(".", ",")
     pos_filled, pos_total = 28, 43
     lacking = 312
-    sent, sent_communes = 60, 39
+    vx = VX_DISPATCH
+    sent, sent_communes = vx.people, vx.communes
 
     def vn(n: int) -> str:
         return f"{n:,}".replace(",", ".")
@@ -713,7 +745,7 @@ def bc_nhan_su_01() -> Sample:
         Block("II. KẾT QUẢ BỐ TRÍ VỊ TRÍ VIỆC LÀM", "left_bold"),
         Block(f"Lĩnh vực đất đai: đã bố trí {pos_filled}/{pos_total} vị trí; lĩnh vực xây dựng: 19/31 vị trí; "
               f"lĩnh vực tài chính - kế toán: 37/40 vị trí. Toàn tỉnh còn thiếu {lacking} công chức chuyên môn."),
-        Block(f"Thực hiện Công văn số 1335/UBND-NC ngày 21/10/2025 của Ủy ban nhân dân tỉnh, các sở đang chuẩn bị "
+        Block(f"Thực hiện Công văn số {vx.number} ngày {vn_date_short(vx.issued)} của Ủy ban nhân dân tỉnh, các sở đang chuẩn bị "
               f"tăng cường {sent} công chức, viên chức cho {sent_communes} xã, phường."),
         Block("III. ĐỀ XUẤT", "left_bold"),
         Block("Đề nghị Ủy ban nhân dân tỉnh cho phép tuyển dụng bổ sung công chức cấp xã trong quý I năm 2026 và "
@@ -730,10 +762,10 @@ def bc_nhan_su_01() -> Sample:
     f.count(lacking, "công chức chuyên môn còn thiếu", Q(f"thiếu {lacking} công chức"))
     f.count(sent, "công chức, viên chức", Q(f"{sent} công chức, viên chức"))
     f.count(sent_communes, "xã, phường", Q(f"{sent_communes} xã, phường"))
-    cited = Cite("Công văn", "1335/UBND-NC", "official_dispatch", f"Ủy ban nhân dân tỉnh {province}", date(2025, 10, 21))
+    cited = Cite("Công văn", vx.number, "official_dispatch", f"Ủy ban nhân dân tỉnh {province}", vx.issued)
     f.references.append({"number": cited.number, "doc_type": cited.doc_type, "issuer": cited.issuer,
                          "date": cited.when.isoformat(), "evidence": Q(cited.number)})
-    f.date(cited.when, "cited", Q("ngày 21/10/2025", anchor=cited.number))
+    f.date(vx.issued, "cited", Q(f"ngày {vn_date_short(vx.issued)}", anchor=cited.number))
     f.second("reinforcement", Q(f"tăng cường {sent} công chức, viên chức"), count=sent,
              from_unit="các sở", to_unit=f"{sent_communes} xã, phường")
     spec = DocSpec(
@@ -836,32 +868,33 @@ def qd_biet_phai_05() -> Sample:
 def en_press_01() -> Sample:
     f = Facts(language="en")
     province = "Van Xuan"
-    number, issued = "1335/UBND-NC", date(2025, 10, 21)
-    n_people, n_communes, n_depts = 60, 39, 14
+    vx = VX_DISPATCH
+    number, issued = vx.number, vx.issued
+    n_people, n_communes, n_depts = vx.people, vx.communes, vx.depts
     head = f"{province} seconds {n_people} civil servants to communes and wards"
-    director = Who("Nguyen Thi Chuyen", "Ms", "Director of the Department of Home Affairs", "Department of Home Affairs")
+    director = Who("Nguyen Thi Hong Nhung", "Ms", "Director of the Department of Home Affairs", "Department of Home Affairs")
     paras = [
-        f"On October 21, the People's Committee of {province} province issued Official Dispatch No. {number} on "
+        f"On {en_date(issued, False)}, the People's Committee of {province} province issued Official Dispatch No. {number} on "
         f"reinforcing human resources for communes and wards, seconding {n_people} civil servants and public "
         f"employees from {n_depts} provincial departments to {n_communes} communes and wards.",
         "The staff will work in land administration, construction, finance, health and education "
-        "from October 27, 2025 to January 27, 2026.",
+        f"from {en_date(vx.start)} to {en_date(vx.end)}.",
         f"According to Ms. {director.name}, {director.position}, many communes still lack officials "
         "for specialised work after the two-level local government took effect on July 1.",
-        "The provincial People's Committee asked departments to complete the selection before October 25.",
+        f"The provincial People's Committee asked departments to complete the selection before {en_date(vx.deadline, False)}.",
     ]
     f.person(director)
     f.count(n_people, "civil servants and public employees", Q(f"{n_people} civil servants and public"))
     f.count(n_depts, "provincial departments", Q(f"{n_depts} provincial departments"))
     f.count(n_communes, "communes and wards", Q(f"{n_communes} communes and wards"))
-    f.date(issued, "issued", Q("On October 21"))
-    f.date(date(2025, 10, 27), "start", Q("from October 27, 2025"))
-    f.date(date(2026, 1, 27), "end", Q("to January 27, 2026"))
-    f.date(date(2025, 10, 25), "deadline", Q("before October 25"))
+    f.date(issued, "issued", Q(f"On {en_date(issued, False)}"))
+    f.date(vx.start, "start", Q(f"from {en_date(vx.start)}"))
+    f.date(vx.end, "end", Q(f"to {en_date(vx.end)}"))
+    f.date(vx.deadline, "deadline", Q(f"before {en_date(vx.deadline, False)}"))
     f.second("reinforcement", Q(f"seconding {n_people} civil servants"), count=n_people,
              from_unit=f"{n_depts} provincial departments", to_unit=f"{n_communes} communes and wards",
              position="land administration, construction, finance, health and education",
-             start=date(2025, 10, 27), end=date(2026, 1, 27), months=3)
+             start=vx.start, end=vx.end, months=3)
     spec = PressSpec(headline=head, dateline=f"{province}, October 22, 2025", paragraphs=paras)
     doc = {
         "doc_type": "official_dispatch", "doc_type_label": "Official Dispatch", "number": number,
@@ -871,7 +904,7 @@ def en_press_01() -> Sample:
         "marks": [],
         "evidence": {"doc_type": Q("Official Dispatch"), "doc_type_label": Q("Official Dispatch"),
                      "number": Q(number), "issuer": Q(f"People's Committee of {province} province"),
-                     "issued_date": Q("On October 21"),
+                     "issued_date": Q(f"On {en_date(issued, False)}"),
                      "subject": Q("reinforcing human resources for communes and wards")},
     }
     return Sample("en-press-01", spec, f.record(doc), seed=901)
@@ -930,7 +963,8 @@ def en_press_03() -> Sample:
     province = "Van Xuan"
     number, issued = "402/BC-SNV", date(2025, 10, 30)
     issuer = "Department of Home Affairs"
-    chair = Who("Ha Van Lam", "Comrade", "Vice Chairman of the provincial People's Committee",
+    vx = VX_DISPATCH
+    chair = Who("Dinh Cong Thuan", "Comrade", "Vice Chairman of the provincial People's Committee",
                 f"People's Committee of {province} province")
     paras = [
         f"The {issuer} of {province} province has released Report No. {number} on the commune-level "
@@ -941,7 +975,7 @@ def en_press_03() -> Sample:
         "In land administration only 28 of 43 positions have been filled, and the province still lacks 312 "
         "specialised civil servants.",
         f"Chairing a meeting on the report, Comrade {chair.name}, {chair.position}, asked departments "
-        "to send 60 civil servants and public employees to 39 communes and wards before November 15.",
+        f"to send {vx.people} civil servants and public employees to {vx.communes} communes and wards before November 15.",
     ]
     f.person(chair)
     f.date(issued, "issued", Q("dated October 30"))
@@ -953,10 +987,10 @@ def en_press_03() -> Sample:
     f.count(1056, "civil servants meeting the required qualifications", Q("1,056 meet"), total=1245)
     f.count(28, "positions in land administration", Q("28 of 43 positions"), total=43)
     f.count(312, "specialised civil servants lacking", Q("lacks 312"))
-    f.count(60, "civil servants and public employees", Q("60 civil servants and public employees"))
-    f.count(39, "communes and wards", Q("39 communes and wards"))
-    f.second("reinforcement", Q("send 60 civil servants"), count=60, from_unit="departments",
-             to_unit="39 communes and wards")
+    f.count(vx.people, "civil servants and public employees", Q(f"{vx.people} civil servants and public employees"))
+    f.count(vx.communes, "communes and wards", Q(f"{vx.communes} communes and wards"))
+    f.second("reinforcement", Q(f"send {vx.people} civil servants"), count=vx.people, from_unit="departments",
+             to_unit=f"{vx.communes} communes and wards")
     spec = PressSpec(headline=f"{province}: commune civil service still short of 312 specialists",
                      dateline=f"{province}, November 2, 2025", paragraphs=paras)
     doc = {
@@ -1022,7 +1056,10 @@ SAMPLES: list[Callable[[], Sample]] = [
 
 def write_sample(sample: Sample, out: Path) -> dict[str, Any]:
     pdf = render_spec_pdf(sample.spec)
-    record = build_record(sample.facts, pdf, f"{sample.name}.pdf")
+    try:
+        record = build_record(sample.facts, pdf, f"{sample.name}.pdf")
+    except LookupError as exc:  # a fact whose words the document does not print
+        raise SystemExit(f"{sample.name}: {exc}") from None
     (out / f"{sample.name}.pdf").write_bytes(pdf)
     (out / f"{sample.name}.scan.pdf").write_bytes(scan_pdf(pdf, seed=sample.seed, dpi=200))
     text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
