@@ -24,6 +24,13 @@ DEFAULT_FILE = "records.sqlite3"
 LOCK_TIMEOUT = 60
 
 
+def store_error(where: str | Path, reason: str) -> StoreError:
+    """StoreError naming a file path or a URL (a URL must not go through Path, which eats '//')."""
+    if "://" in str(where):
+        return StoreError(None, f"{where}: {reason}")
+    return StoreError(where, reason)
+
+
 def default_sqlite_path() -> Path:
     return Path(user_data_dir("dispatch-reader")) / DEFAULT_FILE
 
@@ -62,7 +69,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise StoreError(display_url(url), f"not a database URL ({exc})") from None
+        raise store_error(display_url(url), f"not a database URL ({exc})") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(url)
@@ -70,8 +77,8 @@ def make_engine(url: str) -> Engine:
         try:
             return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
         except ModuleNotFoundError as exc:
-            raise StoreError(display_url(url), f"PostgreSQL driver missing ({exc.name}); install psycopg[binary]") from None
-    raise StoreError(display_url(url), f"unsupported database '{backend}' (use sqlite:/// or postgresql+psycopg://)")
+            raise store_error(display_url(url), f"PostgreSQL driver missing ({exc.name}); install psycopg[binary]") from None
+    raise store_error(display_url(url), f"unsupported database '{backend}' (use sqlite:/// or postgresql+psycopg://)")
 
 
 def _sqlite_engine(url: str) -> Engine:

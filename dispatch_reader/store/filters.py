@@ -32,9 +32,18 @@ class Filters:
     issuer: str | None = None  # issuer or the line above it only
     number: str | None = None  # "1335/UBND-NC", or just "1335"
     doc_type: str | None = None
-    date_from: dt.date | None = None  # issued on or after
-    date_to: dt.date | None = None  # issued on or before
+    date_from: dt.date | str | None = None  # issued on or after; strings are parsed
+    date_to: dt.date | str | None = None  # issued on or before
     text: str | None = None  # words anywhere in the document text
+
+    def __post_init__(self) -> None:
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            setattr(self, name, parse_user_date(value) if value not in (None, "") else None)
+        if self.doc_type in ("",):
+            self.doc_type = None
+        if self.doc_type is not None and self.doc_type not in DOC_TYPES:
+            raise FilterError(f"unknown document type '{self.doc_type}' (one of: {', '.join(DOC_TYPES)})")
 
     @classmethod
     def make(cls, **given: Any) -> Filters:
@@ -43,13 +52,7 @@ class Filters:
         unknown = set(given) - names
         if unknown:
             raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
-        values = {k: v for k, v in given.items() if v not in (None, "")}
-        for name in ("date_from", "date_to"):
-            if name in values:
-                values[name] = parse_user_date(values[name])
-        if "doc_type" in values and values["doc_type"] not in DOC_TYPES:
-            raise FilterError(f"unknown document type '{values['doc_type']}' (one of: {', '.join(DOC_TYPES)})")
-        return cls(**values)
+        return cls(**{k: v for k, v in given.items() if v not in (None, "")})
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) in (None, "") for f in fields(self))

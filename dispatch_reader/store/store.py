@@ -23,6 +23,7 @@ from dispatch_reader.errors import StoreError
 from dispatch_reader.record import Record, validate
 from dispatch_reader.store import engine as engines
 from dispatch_reader.store import migrate
+from dispatch_reader.store.engine import store_error
 from dispatch_reader.store.filters import Filters, documents_query, number_clause
 from dispatch_reader.store.models import (
     Count, DateFact, Document, Evidence, Page, Person, ProcessingRun, Reference, Secondment,
@@ -94,7 +95,7 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(self.where, f"cannot read the database: {_one_line(exc)}") from None
+            raise store_error(self.where, f"cannot read the database: {_one_line(exc)}") from None
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -105,7 +106,7 @@ class Store:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(self.where, f"cannot write to the database: {_one_line(exc)}") from None
+            raise store_error(self.where, f"cannot write to the database: {_one_line(exc)}") from None
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -300,5 +301,5 @@ def open_store(url: str | None = None) -> Store:
         migrate.upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(store.where, f"cannot open the database: {_one_line(exc)}") from None
+        raise store_error(store.where, f"cannot open the database: {_one_line(exc)}") from None
     return store

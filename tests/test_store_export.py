@@ -1,0 +1,126 @@
+"""Exports: CSV with BOM that reads back to the stored values, JSON that rebuilds the records, XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from store_fixtures import *  # noqa: F401,F403
+from store_fixtures import make_record, page_text_for
+from dispatch_reader.record import Record
+from dispatch_reader.store import FilterError, Filters, open_store
+
+
+@pytest.fixture
+def store(store_url):
+    records = [
+        make_record("a", number="15/QĐ-UBND", issued="2025-08-04", pages=2,
+                    people=[("Nguyễn Thị Chuyên", "Sở Nội vụ"), ("Lò Thông Nhất", "Sở Y tế")],
+                    secondments=[{"person": "Nguyễn Thị Chuyên", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng",
+                                  "start": "2025-09-03", "end": "2025-11-03", "duration_months": 2.0},
+                                 {"person": "Lò Thông Nhất", "from_unit": "Sở Y tế", "to_unit": "xã Sìn Hồ",
+                                  "position": "y tế"}],
+                    counts=[(28, "vị trí"), (9939, "công chức, viên chức")]),
+        make_record("b", number="1335/UBND-NC", doc_type="official_dispatch", issued="2025-09-20",
+                    subject='V/v "tăng cường", nhân lực; xã\nphường', people=[],
+                    secondments=[{"count": 12, "from_unit": "các sở, ngành", "to_unit": "các xã", "kind": "reinforcement"}],
+                    counts=[(12, "người")]),
+    ]
+    with open_store(store_url) as s:
+        for r in records:
+            s.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+        yield s
+
+
+def _csv(store, what, filters=None) -> tuple[bytes, list[dict[str, str]]]:
+    buf = io.StringIO()
+    store.export(what, "csv", None, filters, stdout=buf)
+    return buf.getvalue().encode("utf-8"), list(csv.DictReader(io.StringIO(buf.getvalue())))
+
+
+def _as_csv_value(v) -> str:
+    if v is None:
+        return ""
+    return v.isoformat() if hasattr(v, "isoformat") else str(v)
+
+
+@pytest.mark.parametrize("what", ["documents", "secondments", "people", "counts"])
+def test_csv_round_trip(store, what, tmp_path):
+    path = tmp_path / f"{what}.csv"
+    n = store.export(what, "csv", path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheet programs then read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    expected = store.export_rows(what)
+    assert n == len(rows) == len(expected) > 0
+    for got, want in zip(rows, expected):
+        assert got == {k: _as_csv_value(want.get(k)) for k in got}
+
+
+def test_csv_keeps_vietnamese_and_awkward_text(store, tmp_path):
+    path = tmp_path / "d.csv"
+    store.export("documents", "csv", path)
+    text = path.read_text("utf-8-sig")
+    assert "Ủy ban nhân dân tỉnh Lai Châu" in text
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert 'V/v "tăng cường", nhân lực; xã\nphường' in [r["subject"] for r in rows]
+
+
+def test_json_documents_rebuild_the_records(store, tmp_path):
+    path = tmp_path / "d.json"
+    store.export("documents", "json", path)
+    items = json.loads(path.read_text("utf-8"))
+    assert [i["number"] for i in items] == ["1335/UBND-NC", "15/QĐ-UBND"]
+    for item in items:
+        assert Record.from_dict(item["record"]) == store.get(item["id"])
+    assert items[1]["ocr_pages"] == 1 and items[1]["min_ocr_confidence"] == pytest.approx(0.87)
+
+
+def test_json_facts_round_trip(store):
+    buf = io.StringIO()
+    store.export("secondments", "json", None, stdout=buf)
+    items = json.loads(buf.getvalue())
+    want = store.export_rows("secondments")
+    assert [{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in w.items()} for w in want] == items
+
+
+def test_xlsx_round_trip(store, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "s.xlsx"
+    assert store.export("secondments", "xlsx", path) == 3
+    ws = load_workbook(path, read_only=True)["secondments"]
+    rows = list(ws.values)
+    header, body = rows[0], rows[1:]
+    got = [dict(zip(header, r)) for r in body]
+    want = store.export_rows("secondments")
+    assert [g["person"] for g in got] == [w["person"] for w in want]
+    assert [g["to_unit"] for g in got] == ["các xã", "xã Tủa Thàng", "xã Sìn Hồ"]
+    assert got[1]["start"].date().isoformat() == "2025-09-03"
+    assert got[0]["count"] == 12
+
+
+def test_filters_restrict_fact_rows(store):
+    _raw, rows = _csv(store, "secondments", Filters(commune="Tủa Thàng"))
+    assert [r["to_unit"] for r in rows] == ["xã Tủa Thàng"]
+    _raw, rows = _csv(store, "people", Filters(person="lo thong nhat"))
+    assert [r["name"] for r in rows] == ["Lò Thông Nhất"]
+    _raw, rows = _csv(store, "counts", Filters(doc_type="official_dispatch"))
+    assert [(r["value"], r["what"]) for r in rows] == [("12", "người")]
+    _raw, rows = _csv(store, "documents", Filters(date_to="2025-08-31"))
+    assert [r["number"] for r in rows] == ["15/QĐ-UBND"]
+
+
+def test_export_to_unwritable_place_and_bad_arguments(store, tmp_path):
+    from dispatch_reader.errors import StoreError
+
+    with pytest.raises(StoreError):
+        store.export("documents", "csv", tmp_path / "missing-folder" / "x.csv")
+    with pytest.raises(FilterError):
+        store.export("documents", "xlsx", None)
+    with pytest.raises(FilterError):
+        store.export("parcels", "csv", tmp_path / "x.csv")
+    assert not (tmp_path / "x.csv").exists()
