@@ -1,0 +1,108 @@
+"""Per PDF page: is the text layer good enough to use, or must the page be OCRed, and why.
+
+The reasons end up in PageText.reason and the record, so they are short and plain.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from dispatch_reader.ingest import legacy
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.settings import OcrMode
+from dispatch_reader.ingest.textlayer import LayerPage
+from dispatch_reader.ingest.vietnamese import score_text
+
+# Share of syllable-like words above which converted legacy text is trusted.
+TRUST_CONVERTED = 0.75
+# Share of words that must change under a content-guessed conversion to call it legacy text.
+GUESSED_SHARE = 0.10
+# Characters that do not belong in text (control, private use, replacement) per letter.
+GARBAGE_SHARE = 0.05
+# A scanned page often carries a small text layer: a signature stamp, a page number.
+STAMP_IMAGE_COVERAGE = 0.5
+STAMP_TEXT_AREA = 0.04
+
+
+@dataclass
+class Decision:
+    use_layer: bool
+    reason: str
+    words: list[Word] = field(default_factory=list)
+    encoding: str | None = None  # legacy encoding converted from, if any
+
+
+def _bad_chars(text: str) -> int:
+    bad = 0
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch == "\ufffd" or cat in ("Co", "Cc", "Cs", "Cn"):
+            bad += 1
+    return bad + text.count("(cid:")
+
+
+def _convert_by_font(layer: LayerPage) -> tuple[list[Word], str | None, int]:
+    words: list[Word] = []
+    counts: dict[str, int] = {}
+    for lw in layer.words:
+        encoding = legacy.font_encoding(lw.font)
+        text = lw.word.text
+        if encoding:
+            text = legacy.convert(text, encoding, legacy.is_uppercase_font(lw.font))
+            counts[encoding] = counts.get(encoding, 0) + 1
+        words.append(_with_text(lw.word, text))
+    main = max(counts, key=counts.__getitem__) if counts else None
+    return words, main, sum(counts.values())
+
+
+def _convert_by_content(words: list[Word]) -> tuple[list[Word], str | None, int]:
+    out: list[Word] = []
+    counts: dict[str, int] = {}
+    for word in words:
+        text, encoding = legacy.convert_word_if_better(word.text)
+        if encoding:
+            counts[encoding] = counts.get(encoding, 0) + 1
+        out.append(_with_text(word, text))
+    main = max(counts, key=counts.__getitem__) if counts else None
+    return out, main, sum(counts.values())
+
+
+def _with_text(word: Word, text: str) -> Word:
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return Word(text=text, x0=word.x0, top=word.top, x1=word.x1, bottom=word.bottom, conf=word.conf)
+
+
+def judge_layer(layer: LayerPage, mode: OcrMode) -> Decision:
+    """Use the text layer (possibly converted from TCVN3/VNI) or OCR the page."""
+    if mode == "always":
+        return Decision(False, "OCR forced by settings (ocr_mode=always)")
+    if layer.letters == 0:
+        if mode == "never":
+            return Decision(True, "no text layer (OCR turned off)", [])
+        return Decision(False, "no text layer")
+    plain = [lw.word for lw in layer.words]
+    joined = " ".join(w.text for w in plain)
+
+    words, encoding, converted = _convert_by_font(layer)
+    how = "font names"
+    if not converted:
+        guessed, guess_enc, changed = _convert_by_content(plain)
+        if changed >= max(2, GUESSED_SHARE * len(plain)):
+            words, encoding, converted, how = guessed, guess_enc, changed, "the text itself"
+    if converted:
+        label = legacy.LABEL[encoding or "tcvn3"]
+        ratio = score_text(" ".join(w.text for w in words)).ratio
+        if ratio >= TRUST_CONVERTED:
+            return Decision(True, f"converted from {label} (recognised by {how})", words, encoding)
+        if mode == "never":
+            return Decision(True, f"text layer is {label} garbage, converted as well as possible (OCR turned off)", words, encoding)
+        return Decision(False, f"text layer is {label} garbage (conversion uncertain: {ratio:.0%} of words read as Vietnamese)")
+
+    map_errors = sum(lw.map_errors for lw in layer.words)
+    if (_bad_chars(joined) + map_errors) > GARBAGE_SHARE * max(layer.letters, 1):
+        if mode != "never":
+            return Decision(False, "text layer decodes to garbage (unmapped or control characters)")
+    if layer.image_coverage >= STAMP_IMAGE_COVERAGE and layer.text_area_share < STAMP_TEXT_AREA and mode != "never":
+        return Decision(False, "text layer is only a stamp or a few words over a scanned image")
+    return Decision(True, "text layer", [_with_text(w, w.text) for w in plain])

@@ -1,0 +1,62 @@
+"""Run OCR jobs over a process pool, one single-threaded Tesseract per worker.
+
+The pool is kept between documents (a batch pays its start-up once) and uses the
+forkserver start method: workers start from a clean interpreter, so a caller with threads
+(the folder watcher) cannot hand them a held lock.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+__all__ = ["BrokenProcessPool", "run_jobs", "shutdown"]
+
+from dispatch_reader.ingest.worker import JobResult, OcrJob, run_job
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["dispatch_reader.ingest.worker"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    pool = _pools.get(workers)
+    if pool is None:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        _pools[workers] = pool
+    return pool
+
+
+def shutdown() -> None:
+    for pool in _pools.values():
+        pool.shutdown(wait=True, cancel_futures=True)
+    _pools.clear()
+
+
+atexit.register(shutdown)
+
+
+def run_jobs(jobs: list[OcrJob], workers: int) -> Iterator[JobResult]:
+    """Results in job order. With one worker (or one job) everything runs in this process."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job)
+        return
+    pool = _pool(workers)
+    try:
+        futures = [pool.submit(run_job, job) for job in jobs]
+        for future in futures:
+            yield future.result()
+    except BrokenProcessPool:
+        _pools.pop(workers, None)
+        raise

@@ -1,0 +1,109 @@
+"""Page images for OCR: PDF pages rendered at the OCR resolution, image files decoded.
+
+Sizes are checked before any pixel is decoded, so a page or image that would need absurd
+memory (a decompression bomb) is refused with a one-line error instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from dispatch_reader.errors import DamagedFileError, LimitExceededError
+
+Image.MAX_IMAGE_PIXELS = None  # our own limit (max_pixels) applies, checked before decoding
+
+
+@dataclass
+class PageImage:
+    grey: np.ndarray  # uint8, H x W
+    dpi: float
+    width_pt: float  # page size in points, for word boxes in page units
+    height_pt: float
+
+
+def check_pixels(path: Path, what: str, pixels: float, max_pixels: int) -> None:
+    if pixels > max_pixels:
+        raise LimitExceededError(path, f"{what} would be {pixels / 1e6:.0f} megapixels, over the limit of {max_pixels / 1e6:.0f}")
+
+
+def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None = None) -> PageImage:
+    import pypdfium2 as pdfium
+
+    from dispatch_reader.ingest.pdf import open_pdf
+
+    pdf = open_pdf(path, password)
+    try:
+        page = pdf[index]
+        width_pt, height_pt = page.get_size()
+        scale = dpi / 72.0
+        check_pixels(path, f"page {index + 1} at {dpi} dpi", width_pt * scale * height_pt * scale, max_pixels)
+        try:
+            bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
+        except pdfium.PdfiumError as exc:
+            raise DamagedFileError(path, f"page {index + 1} cannot be rendered: {exc}") from None
+        grey = np.array(bitmap.to_numpy()[:, :, 0] if bitmap.to_numpy().ndim == 3 else bitmap.to_numpy(), copy=True)
+        bitmap.close()
+        page.close()
+    finally:
+        pdf.close()
+    return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt)
+
+
+def count_image_frames(path: Path, max_pixels: int) -> int:
+    """Frames in an image file (multi-page TIFF has several), sizes checked."""
+    try:
+        with Image.open(path) as im:
+            frames = getattr(im, "n_frames", 1)
+            for frame in range(frames):
+                im.seek(frame)
+                check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
+            return frames
+    except LimitExceededError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise DamagedFileError(path, f"cannot read image: {exc}") from None
+
+
+def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int) -> PageImage:
+    """One frame of an image file as greyscale at (about) the OCR resolution.
+
+    Images that say they were scanned at a lower resolution are scaled up to `dpi`:
+    Tesseract reads small glyphs much worse. Images without a resolution are taken as `dpi`.
+    """
+    try:
+        with Image.open(path) as im:
+            im.seek(frame)
+            check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
+            src_dpi = _image_dpi(im) or float(dpi)
+            if im.mode in ("RGBA", "LA", "P"):
+                im = im.convert("RGBA")
+                white = Image.new("RGBA", im.size, (255, 255, 255, 255))
+                im = Image.alpha_composite(white, im)
+            grey = im.convert("L")
+            if 0 < src_dpi < dpi * 0.9:
+                factor = dpi / src_dpi
+                check_pixels(path, f"image page {frame + 1} at {dpi} dpi", grey.width * grey.height * factor * factor, max_pixels)
+                grey = grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.LANCZOS)
+                out_dpi = float(dpi)
+            else:
+                out_dpi = src_dpi
+            array = np.asarray(grey, dtype=np.uint8).copy()
+    except LimitExceededError:
+        raise
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
+        raise DamagedFileError(path, f"cannot read image page {frame + 1}: {exc}") from None
+    h, w = array.shape
+    return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72)
+
+
+def _image_dpi(im: Image.Image) -> float | None:
+    info = im.info.get("dpi")
+    if isinstance(info, (tuple, list)) and info and info[0]:
+        value = float(info[0])
+        # 72/96 dpi is what screenshots and many converters write by default, not a scan.
+        return value if value >= 100 else None
+    return None

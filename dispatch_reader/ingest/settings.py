@@ -1,0 +1,66 @@
+"""What the caller can tune about reading a file, and which of it changes OCR output."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+OcrMode = Literal["auto", "always", "never"]
+
+# Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
+# so cached results from the old pipeline are not reused.
+OCR_PIPELINE_VERSION = 3
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("dispatch-reader")) / "ocr"
+
+
+def core_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class IngestSettings:
+    languages: str = "vie+eng"
+    dpi: int = 300
+    workers: int | None = None  # None: one per core
+    ocr_mode: OcrMode = "auto"  # "always": OCR even good text layers; "never": text layer only
+    cache_dir: Path | None = field(default_factory=default_cache_dir)  # None: no OCR cache
+    password: str | None = None  # for encrypted PDFs; empty user passwords open without one
+    max_pages: int = 500
+    max_file_bytes: int = 500 * 1024 * 1024
+    # ~A0 at 300 dpi. Guards rasterising and image decoding against decompression bombs.
+    max_pixels: int = 150_000_000
+    page_timeout_s: float = 120.0
+    min_confidence: float = 0.70  # mean OCR word confidence below this is warned about
+    # Clean-up before OCR; each was kept or dropped on measured CER (see ingest/README.md).
+    deskew: bool = True
+    binarize: bool = False
+    denoise: bool = False
+    detect_orientation: bool = True
+    psm: int = 3  # Tesseract page segmentation: 3 = fully automatic, no OSD
+
+    def jobs(self, pages: int) -> int:
+        workers = self.workers if self.workers and self.workers > 0 else core_count()
+        return max(1, min(pages, workers))
+
+    def ocr_key(self) -> dict[str, object]:
+        """Everything in these settings that changes OCR output (the cache key part)."""
+        return {
+            "v": OCR_PIPELINE_VERSION,
+            "languages": self.languages,
+            "dpi": self.dpi,
+            "deskew": self.deskew,
+            "binarize": self.binarize,
+            "denoise": self.denoise,
+            "orientation": self.detect_orientation,
+            "psm": self.psm,
+        }

@@ -1,0 +1,76 @@
+"""Is this real Vietnamese? A syllable check that tells text from legacy-font garbage.
+
+Text decoded from a TCVN3 or VNI font (`Qu¸n lý`, `Ñieàu`) and OCR of an upside-down page
+are full of tokens that no Vietnamese syllable can be; good text has few. The syllable
+parts live in data/vietnamese_syllables.json.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»-–—/…*•"
+
+
+@lru_cache(maxsize=1)
+def _parts() -> tuple[frozenset[str], frozenset[str], int]:
+    raw = json.loads(resources.files("dispatch_reader.ingest").joinpath("data/vietnamese_syllables.json").read_text("utf-8"))
+    onsets = frozenset(raw["onsets"])
+    rhymes = frozenset(unicodedata.normalize("NFC", r) for r in raw["rhymes"])
+    return onsets, rhymes, max(len(o) for o in onsets)
+
+
+def is_syllable(token: str) -> bool:
+    """True when `token` (one word, no punctuation) is a well-formed Vietnamese syllable."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    tones = sum(1 for c in decomposed if c in _TONES)
+    if tones > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    onsets, rhymes, longest = _parts()
+    for cut in range(min(longest, len(bare)), -1, -1):
+        if bare[:cut] in onsets and bare[cut:] in rhymes:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class TextScore:
+    words: int  # tokens judged (letters only)
+    valid: int  # of which are Vietnamese syllables
+    odd_chars: int  # characters no Vietnamese text has (¸ § « ® …) inside words
+
+    @property
+    def ratio(self) -> float:
+        return self.valid / self.words if self.words else 0.0
+
+
+def _is_abbreviation(token: str) -> bool:
+    # UBND, HĐND, QĐ, NĐ: upper-case runs that are not syllables but belong in good text.
+    return len(token) <= 8 and token.isupper() and all(c.isascii() or c == "Đ" for c in token)
+
+
+def score_text(text: str) -> TextScore:
+    """How much of `text` reads as Vietnamese syllables; numbers and abbreviations don't count."""
+    words = valid = odd = 0
+    for raw in unicodedata.normalize("NFC", text).split():
+        token = raw.strip(_EDGE_PUNCT)
+        if not token or any(c.isdigit() for c in token):
+            continue
+        parts = [p for p in token.replace("-", " ").replace("/", " ").split() if p]
+        for part in parts:
+            if not all(c.isalpha() for c in part):
+                odd += sum(1 for c in part if not c.isalpha() and c not in _EDGE_PUNCT)
+                words += 1
+                continue
+            if is_syllable(part):
+                words += 1
+                valid += 1
+            elif not _is_abbreviation(part):
+                words += 1
+    return TextScore(words=words, valid=valid, odd_chars=odd)

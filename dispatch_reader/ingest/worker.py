@@ -1,0 +1,66 @@
+"""One OCR job, runnable in a worker process: rasterise one page, clean it up, OCR it.
+
+The page image lives only inside this call. Errors come back as data: our exception
+classes take (path, reason) and do not survive pickling across processes as raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from dispatch_reader import errors
+from dispatch_reader.ingest.ocr import OcrPage, ocr_image, single_thread_env
+from dispatch_reader.ingest.raster import load_image_frame, render_pdf_page
+from dispatch_reader.ingest.settings import IngestSettings
+
+# Pages with less ink than this share of pixels are blank: no Tesseract run for them.
+_BLANK_INK = 0.0005
+
+
+@dataclass(frozen=True)
+class OcrJob:
+    path: str
+    kind: str  # "pdf" or an image kind
+    index: int  # 0-based page or frame
+    settings: IngestSettings
+
+
+@dataclass
+class JobResult:
+    index: int
+    page: OcrPage | None = None
+    error_class: str | None = None
+    error_path: str | None = None
+    error_reason: str | None = None
+
+    def raise_error(self) -> None:
+        if self.error_class:
+            cls = getattr(errors, self.error_class, errors.DispatchReaderError)
+            raise cls(self.error_path, self.error_reason or "unknown error")
+
+
+def _blank(grey: np.ndarray) -> bool:
+    return float((grey < 128).mean()) < _BLANK_INK
+
+
+def run_job(job: OcrJob) -> JobResult:
+    single_thread_env()
+    path = Path(job.path)
+    try:
+        s = job.settings
+        if job.kind == "pdf":
+            image = render_pdf_page(path, job.index, s.dpi, s.max_pixels, s.password)
+        else:
+            image = load_image_frame(path, job.index, s.dpi, s.max_pixels)
+        if _blank(image.grey):
+            return JobResult(job.index, OcrPage(words=[], line_keys=[], confidence=None, rotation=0, skew=0.0,
+                                                width_pt=image.width_pt, height_pt=image.height_pt, notes=["blank page"]))
+        page = ocr_image(image, s, path, job.index + 1)
+        del image
+        return JobResult(job.index, page)
+    except errors.DispatchReaderError as err:
+        return JobResult(job.index, error_class=type(err).__name__,
+                         error_path=str(err.path) if err.path else job.path, error_reason=err.reason)
