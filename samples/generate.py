@@ -45,13 +45,11 @@ class Cite:
     def text(self) -> str:
         out = f"{self.label} số {self.number}"
         if self.when:
-            out += f" ngày {self.when.day:02d} tháng {self.when.month:02d} năm {self.when.year}" \
-                if self.when.month <= 2 else f" {vn_date_words(self.when)}"
+            out += f" {self.date_words()}"
         return f"{out} {self.tail}".strip()
 
     def date_words(self) -> str:
-        return self.text().split(f"số {self.number} ", 1)[1].split(" năm ")[0] + f" năm {self.when.year}" \
-            if self.when else ""
+        return vn_date_words(self.when) if self.when else ""
 
 
 @dataclass
@@ -180,6 +178,20 @@ def nd_170() -> Cite:
 def nd_115() -> Cite:
     return Cite("Nghị định", "115/2020/NĐ-CP", "decree", "Chính phủ", date(2020, 9, 25),
                 "của Chính phủ quy định về tuyển dụng, sử dụng và quản lý viên chức")
+
+
+# Old tone placement ("Uỷ", "hoà") as many offices still type it; the truth keeps the new spelling.
+OLD_TONE = {"Ủy": "Uỷ", "ủy": "uỷ", "Hòa": "Hoà", "hòa": "hoà", "thủy": "thuỷ"}
+
+
+def old_tone(blocks: list[Block]) -> list[Block]:
+    out = []
+    for b in blocks:
+        text = b.text
+        for new, old in OLD_TONE.items():
+            text = text.replace(new, old)
+        out.append(Block(text, b.kind, b.lead))
+    return out
 
 
 def can_cu(f: Facts, cites: list[Cite]) -> list[Block]:
@@ -543,7 +555,7 @@ def qd_luan_chuyen_01() -> Sample:
 
 
 def qd_dieu_dong_xa_01() -> Sample:
-    """Commune level: UBND xã transfers a commune civil servant between its offices."""
+    """Commune level: UBND xã transfers a commune civil servant between its offices; old tone spelling."""
     f = Facts()
     commune = "Mường Khoa"
     issuer = f"Ủy ban nhân dân xã {commune}"
@@ -562,6 +574,7 @@ def qd_dieu_dong_xa_01() -> Sample:
         Block(f"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã, Giám đốc Trung tâm Phục vụ hành chính công "
               f"xã và {w.hon} {w.name} chịu trách nhiệm thi hành Quyết định này./.", lead="Điều 2."),
     ]
+    body = old_tone(body)  # commune offices often still type the old tone placement
     spec = DocSpec(
         issuer_lines=["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], number="86/QĐ-UBND", place=commune,
         issued=issued, type_label="QUYẾT ĐỊNH", subject_lines=["Về việc điều động công chức"],

@@ -55,12 +55,17 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 def test_generated_truth_matches_committed_samples(tmp_path: Path) -> None:
     # The committed samples are what the generator makes now (no stale files after an edit).
-    gen = _generator()
-    gen.main(["--out", str(tmp_path), "--only", "qd-biet-phai-01"])
+    # The PDF hash is left out: another reportlab or font version may change bytes, not facts.
     committed = SAMPLES / "qd-biet-phai-01.truth.json"
     if not committed.exists():
         pytest.skip("samples not generated")
-    assert (tmp_path / "qd-biet-phai-01.truth.json").read_text("utf-8") == committed.read_text("utf-8")
+    gen = _generator()
+    gen.main(["--out", str(tmp_path), "--only", "qd-biet-phai-01"])
+    fresh = json.loads((tmp_path / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    old = json.loads(committed.read_text("utf-8"))
+    for record in (fresh, old):
+        record["source"].pop("sha256")
+    assert fresh == old
 
 
 def test_sample_set_is_complete() -> None:

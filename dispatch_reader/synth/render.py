@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -46,7 +47,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "number": ParagraphStyle("no", base, fontSize=13, leading=16, alignment=TA_CENTER),
         "vv": ParagraphStyle("vv", base, fontSize=12, leading=14, alignment=TA_CENTER),
         "dateline": ParagraphStyle("dl", base, fontName=italic, fontSize=13, leading=16, alignment=TA_CENTER),
-        "mark": ParagraphStyle("mk", base, fontName=bold, fontSize=13, leading=16, alignment=TA_LEFT),
+        "mark": ParagraphStyle("mk", base, fontName=bold, fontSize=13, leading=16, alignment=TA_CENTER),
         "type": ParagraphStyle("ty", base, fontName=bold, fontSize=14, leading=18, alignment=TA_CENTER, spaceBefore=14),
         "subject": ParagraphStyle("su", base, fontName=bold, fontSize=14, leading=17, alignment=TA_CENTER),
         "body": ParagraphStyle("bo", base, alignment=TA_JUSTIFY, firstLineIndent=1 * cm, spaceBefore=3, spaceAfter=3),
@@ -120,7 +121,8 @@ def _header(spec: DocSpec, st: dict[str, ParagraphStyle]) -> list[object]:
 
 
 def _boxed(text: str, style: ParagraphStyle) -> Table:
-    t = Table([[_p(text, style)]], colWidths=[2.4 * cm], hAlign="LEFT")
+    width = stringWidth(nfc(text), style.fontName, style.fontSize) + 0.8 * cm
+    t = Table([[_p(text, style)]], colWidths=[max(width, 2.4 * cm)], hAlign="LEFT")
     t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
     return t
 

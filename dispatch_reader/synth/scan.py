@@ -45,6 +45,8 @@ def scan_pdf(pdf_bytes: bytes, *, seed: int, dpi: int = 200) -> bytes:
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
+    if not 50 <= dpi <= 600:
+        raise ValueError(f"dpi {dpi} outside 50..600")
     rng = random.Random(seed)
     try:
         source = pdfium.PdfDocument(pdf_bytes)
