@@ -1,0 +1,123 @@
+"""The store commands through the command line: search, show, export, people, db."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from store_fixtures import *  # noqa: F401,F403
+from store_fixtures import make_record, page_text_for
+from dispatch_reader.store import open_store
+from dispatch_reader.store.cli import register
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+    @app.callback()
+    def main() -> None:
+        """dispatch-reader (test host)"""
+
+    register(app)
+    return app
+
+
+@pytest.fixture
+def db(sqlite_url):
+    with open_store(sqlite_url) as store:
+        for r in (
+            make_record("a", number="15/QĐ-UBND", issued="2025-08-04"),
+            make_record("b", number="1335/UBND-NC", doc_type="official_dispatch", issued="2025-09-20",
+                        subject="V/v tăng cường nhân lực cho các xã", people=[("Lò Thông Nhất", "Sở Y tế")],
+                        secondments=[{"person": "Lò Thông Nhất", "from_unit": "Sở Y tế", "to_unit": "xã Mường Tè"}]),
+        ):
+            store.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+    return sqlite_url
+
+
+def run(app, *args, env=None):
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+def test_search_json_and_table(app, db):
+    res = run(app, "search", "--person", "lo thong nhat", "--json", "--db", db)
+    assert res.exit_code == 0
+    hits = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(h["number"], h["date"], h["matched"]) for h in hits] == [("1335/UBND-NC", "2025-09-20", "person")]
+    assert "Lò Thông Nhất" in hits[0]["quote"]
+    res = run(app, "search", "tang cuong", "--db", db, env={"COLUMNS": "200"})
+    assert res.exit_code == 0 and "1335/UBND-NC" in res.stdout and "15/QĐ-UBND" not in res.stdout
+
+
+def test_db_from_environment(app, db):
+    res = run(app, "search", "--commune", "Mường Tè", "--json", env={"DISPATCH_READER_DB": db})
+    assert [json.loads(x)["number"] for x in res.stdout.splitlines()] == ["1335/UBND-NC"]
+
+
+def test_show_prints_evidence_and_json(app, db):
+    res = run(app, "show", "15/QĐ-UBND", "--history", "--db", db, env={"COLUMNS": "200"})
+    assert res.exit_code == 0
+    assert 'p. 1: "Số: 15/QĐ-UBND"' in res.stdout and "created by 1.0" in res.stdout
+    res = run(app, "show", "15/qd-ubnd", "--json", "--db", db)
+    assert json.loads(res.stdout)["document"]["number"] == "15/QĐ-UBND"
+
+
+def test_export_csv_to_stdout_has_bom(app, db):
+    res = run(app, "export", "secondments", "--format", "csv", "--commune", "muong te", "--db", db)
+    assert res.exit_code == 0
+    assert res.stdout_bytes.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(res.stdout_bytes.decode("utf-8-sig"), newline="")))
+    assert [(r["person"], r["to_unit"]) for r in rows] == [("Lò Thông Nhất", "xã Mường Tè")]
+
+
+def test_export_xlsx_file(app, db, tmp_path):
+    out = tmp_path / "d.xlsx"
+    res = run(app, "export", "documents", "-f", "xlsx", "--out", str(out), "--db", db)
+    assert res.exit_code == 0 and out.stat().st_size > 0
+
+
+def test_people(app, db):
+    res = run(app, "people", "Lo Thong Nhat", "--json", "--db", db)
+    people = json.loads(res.stdout)
+    assert [(p["name"], p["documents"], [e["to_unit"] for e in p["events"]]) for p in people] == [
+        ("Lò Thông Nhất", 1, ["xã Mường Tè"])]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["show", "999/XX"], "no stored document matches '999/XX'"),
+    (["search", "--from", "tomorrow"], "not a date"),
+    (["search", "--type", "memo"], "unknown document type"),
+    (["export", "documents", "--format", "xlsx"], "xlsx needs --out"),
+    (["export", "parcels"], "cannot export 'parcels'"),
+])
+def test_bad_input_is_one_line_error(app, db, args, message):
+    res = CliRunner().invoke(app, [*args, "--db", db])
+    assert res.exit_code in (1, 2)
+    assert message in res.stderr and "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_database_is_one_line_error(app, tmp_path):
+    res = CliRunner().invoke(app, ["search", "x", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"])
+    assert res.exit_code == 7  # StoreError
+    assert res.stderr.startswith("error: postgresql+psycopg://nobody@127.0.0.1:1/none: cannot open the database")
+
+
+def test_db_upgrade_and_info(app, tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    res = run(app, "db", "upgrade", "--db", url)
+    assert res.exit_code == 0 and "revision 0001" in res.stdout
+    assert run(app, "db", "upgrade", "--db", url).exit_code == 0
+    res = run(app, "db", "info", "--db", url)
+    assert "documents: 0" in res.stdout
+
+
+def test_every_command_has_help_with_an_example(app):
+    for cmd in (["search"], ["show"], ["export"], ["people"], ["db", "upgrade"], ["db", "info"], ["db", "history"]):
+        res = run(app, *cmd, "--help")
+        assert res.exit_code == 0 and "dispatch-reader " + " ".join(cmd) in res.stdout and "--db" in res.stdout

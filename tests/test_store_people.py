@@ -1,0 +1,78 @@
+"""The same person across documents: seconded, extended, recalled; namesakes kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from store_fixtures import *  # noqa: F401,F403
+from store_fixtures import make_record, page_text_for
+from dispatch_reader.store import open_store
+from dispatch_reader.store.people import action_of
+
+
+def _save(store, *records):
+    for r in records:
+        store.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+
+
+def test_history_of_one_person_over_documents(store_url):
+    sent = make_record("sent", number="10/QĐ-UBND", issued="2025-08-01",
+                       people=[("Nguyễn Thị Chuyên", "Sở Nội vụ")],
+                       secondments=[{"person": "Nguyễn Thị Chuyên", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng",
+                                     "start": "2025-08-15", "end": "2025-11-15"}])
+    extended = make_record("ext", number="20/QĐ-UBND", issued="2025-11-10",
+                           subject="Về việc gia hạn thời gian biệt phái công chức", people=[("Nguyen Thi Chuyen", None)],
+                           secondments=[{"person": "Nguyen Thi Chuyen", "to_unit": "xã Tủa Thàng", "end": "2026-02-15"}])
+    recalled = make_record("rec", number="30/QĐ-UBND", issued="2026-02-20",
+                           subject="Về việc chấm dứt biệt phái đối với công chức", people=[("NGUYỄN THỊ CHUYÊN", "Sở Nội vụ")],
+                           secondments=[{"person": "NGUYỄN THỊ CHUYÊN", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng"}])
+    resent = make_record("again", number="40/QĐ-UBND", issued="2026-05-01", people=[("Nguyễn Thị Chuyên", "Sở Nội vụ")],
+                         secondments=[{"person": "Nguyễn Thị Chuyên", "from_unit": "Sở Nội vụ", "to_unit": "phường Tân Phong"}])
+    other = make_record("other", number="50/QĐ-UBND", issued="2025-09-01", people=[("Lò Văn Páo", "Sở Y tế")],
+                        secondments=[{"person": "Lò Văn Páo", "from_unit": "Sở Y tế", "to_unit": "xã Sìn Hồ"}])
+    with open_store(store_url) as store:
+        _save(store, recalled, other, sent, resent, extended)
+        histories = store.people("nguyen thi chuyen")
+        assert len(histories) == 1
+        h = histories[0]
+        assert h.name == "Nguyễn Thị Chuyên"
+        assert [(e.number, e.action) for e in h.events] == [
+            ("10/QĐ-UBND", "sent"), ("20/QĐ-UBND", "extended"), ("30/QĐ-UBND", "recalled"), ("40/QĐ-UBND", "sent")]
+        assert h.times_sent == 2 and h.document_count == 4
+        assert [e.to_unit for e in h.events][-1] == "phường Tân Phong"
+        assert h.events[0].start.isoformat() == "2025-08-15"
+        # people named in two or more documents: only her
+        assert [x.name for x in store.people(min_documents=2)] == ["Nguyễn Thị Chuyên"]
+        assert [x.name for x in store.people("Páo")] == ["Lò Văn Páo"]
+
+
+def test_namesakes_told_apart_by_unit_and_birth_year(store_url):
+    a = make_record("a", issued="2025-08-01", people=[("Trần Văn Hùng", "Sở Tài chính")],
+                    secondments=[{"person": "Trần Văn Hùng", "from_unit": "Sở Tài chính", "to_unit": "xã A Mú Sung"}])
+    b = make_record("b", issued="2025-09-01", people=[("Trần Văn Hùng", "Sở Giáo dục và Đào tạo")],
+                    secondments=[{"person": "Trần Văn Hùng", "from_unit": "Sở Giáo dục và Đào tạo", "to_unit": "xã Bản Xèo"}])
+    c = make_record("c", issued="2025-10-01", people=[("Trần Văn Hùng", "Sở Tài chính tỉnh Lào Cai")],
+                    secondments=[{"person": "Trần Văn Hùng", "to_unit": "xã Bát Xát",
+                                  "quote": "ông Trần Văn Hùng, sinh năm 1980, đến xã Bát Xát"}])
+    d = make_record("d", issued="2025-11-01", people=[("Trần Văn Hùng", "Sở Tài chính")],
+                    secondments=[{"person": "Trần Văn Hùng", "to_unit": "xã Y Tý",
+                                  "quote": "ông Trần Văn Hùng, sinh năm 1992, đến xã Y Tý"}])
+    with open_store(store_url) as store:
+        _save(store, a, b, c, d)
+        histories = store.people("Tran Van Hung")
+        where = sorted(sorted(e.to_unit for e in h.events) for h in histories)
+        # a and c share the unit (one inside the other); d has the same unit but another birth year
+        assert where == [["xã A Mú Sung", "xã Bát Xát"], ["xã Bản Xèo"], ["xã Y Tý"]]
+        by_year = {h.birth_year for h in histories}
+        assert {1980, 1992} <= by_year
+
+
+@pytest.mark.parametrize("subject, quote, expected", [
+    ("Về việc gia hạn thời gian biệt phái", "", "extended"),
+    ("Về việc chấm dứt biệt phái", "", "recalled"),
+    ("Ve viec cham dut biet phai", "", "recalled"),
+    ("Về việc biệt phái công chức", "cử bà A đến xã B", "sent"),
+    (None, "tiếp tục tăng cường ông B về xã C", "extended"),
+])
+def test_action_words(subject, quote, expected):
+    assert action_of(subject, quote) == expected
