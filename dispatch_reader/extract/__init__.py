@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dispatch_reader.extract.header import extract_header
+from dispatch_reader.extract.nlp import parse
+from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Facts
@@ -27,4 +29,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts = Facts()
     facts.document, warnings = extract_header(prepared)
     facts.warnings.extend(warnings)
+    language = "vi"
+    facts.language = language
+    docs = [parse(p.text) for p in prepared]
+    facts.references = extract_references(prepared, docs, facts.document, language)
     return facts

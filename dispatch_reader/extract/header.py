@@ -25,7 +25,7 @@ from dispatch_reader.record import DocumentFacts, Evidence, Signer
 # Lines that open the body: the header is over when one of these starts a segment.
 _BODY_START = re.compile(
     r"^(?:can cu|kinh gui|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
-    r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d])"
+    r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?s[o06][\s:;.,]*(?=[\s:;.,]|\d|o)")
 _VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
@@ -40,6 +40,11 @@ _NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 @lru_cache(maxsize=1)
 def _motto_keys() -> tuple[str, ...]:
     return tuple(sorted(resources.lines("motto.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _bare_heads() -> frozenset[str]:
+    return frozenset(fold_phrase(h) for h in resources.lines("bare_heads.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -132,17 +137,22 @@ def classify(seg: Segment) -> list[Cls]:
             if tail.text:
                 out.extend(classify(tail))
             return out
+    if _BODY_START.match(f):
+        return [Cls(seg, "body")]
     dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
-        if len(f[:hit.start].split()) <= 6:
+        before = f[:hit.start]
+        if len(before.split()) <= 6 and not re.search(r"[\d/]", before):
             return [Cls(seg, "date", {"date": hit})]
         # Another column's text on the same line: the place is the capitalised words
         # right before ", ngày".
         cut = _place_start(text, hit.start)
         if cut > 0:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
+    if re.match(r"ngay \d{1,2}\b", f) and text[:1].isupper():
+        return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
         return [Cls(seg, "vv")]
     if _KINH_GUI.match(f):
@@ -423,6 +433,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
                 state = "after"
                 continue
+            if k in ("text", "upper") and (it.seg.text.rstrip()[-1:] in ".:;" or len(subject_segs) >= 6):
+                state = "after"
+                continue
             if k in ("text", "upper"):
                 subject_segs.append(it.seg)
             elif subject_segs:
@@ -449,6 +462,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if groups:
         issuer = groups[-1]
         doc.issuer = proper_case_body(" ".join(s.text for s in issuer))
+        if len(groups) > 1 and fold_phrase(doc.issuer) in _bare_heads():
+            doc.issuer = doc.issuer + " " + proper_case_body(" ".join(s.text for s in groups[-2]))
         doc.evidence["issuer"] = Evidence(page=issuer[0].page, quote=issuer[0].text if len(issuer) == 1
                                           else _span(first, issuer), start=issuer[0].start, confidence=conf)
         if len(groups) > 1:

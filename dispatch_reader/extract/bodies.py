@@ -1,0 +1,125 @@
+"""Body names in running text: `Sở Nông nghiệp và Môi trường`, `Ủy ban nhân dân xã Tân Phong`.
+
+A body name is a head from body_heads.txt (`Sở`, `Ủy ban nhân dân`), then field parts in
+sentence case joined by `và`, `-` or `,`, then optionally an administrative level and a
+place name (`tỉnh Lâm Hà`). Lower-case words continue a field part (`Nội vụ`, `Quản lý đất
+đai`) until a word from body_stopwords.txt (`tại`, `về`, `quy định`) ends the name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.nlp import span_text
+from dispatch_reader.extract.textutil import fold_phrase
+
+_CONNECTORS = {"và", "-", "–", "and", "&"}
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.words("body_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _standalone() -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in resources.words("standalone_bodies.txt"))
+
+
+def _span_starting(doc: Doc, label: str, i: int) -> int | None:
+    """End of the `label` span that starts at token i, if any."""
+    index = doc.user_data.setdefault("_span_index", {})
+    if label not in index:
+        index[label] = {s.start: s.end for s in doc.spans[label]}
+    return index[label].get(i)
+
+
+@lru_cache(maxsize=1)
+def _not_after() -> dict[str, frozenset[str]]:
+    return {fold_phrase(r[0]): frozenset(fold_phrase(w) for w in r[1].split(",")) if len(r) > 1 else frozenset()
+            for r in resources.rows("admin_levels.txt")}
+
+
+def level_end(doc: Doc, j: int) -> int | None:
+    """End of an administrative level word at token j (`xã`, but not the `xã` of `xã hội`)."""
+    end = _span_starting(doc, "LEVEL", j)
+    if end is None:
+        return None
+    if end < len(doc) and fold_phrase(doc[end].text) in _not_after().get(fold_phrase(doc[j:end].text), ()):
+        return None
+    return end
+
+
+def is_title_token(tok_text: str) -> bool:
+    return tok_text[:1].isupper() and tok_text.isalpha()
+
+
+def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
+    """End token of the body name starting at token i, or None when none starts there."""
+    n = len(doc)
+    if i >= n or not doc[i].text[:1].isupper():
+        return None
+    end = _span_starting(doc, "BODY_HEAD", i)
+    if end is not None:
+        if fold_phrase(doc[i:end].text) in _standalone():
+            return end
+        j = end
+    elif allow_level_start and level_end(doc, i) is not None:
+        # "Xã Mường Khoa": a place given by its level alone.
+        lvl_end = level_end(doc, i)
+        if lvl_end < n and is_title_token(doc[lvl_end].text):
+            j = lvl_end
+            while j < n and is_title_token(doc[j].text) and _span_starting(doc, "BODY_HEAD", j) is None:
+                j += 1
+            return j
+        return None
+    else:
+        return None
+    stop = _stop()
+    while j < n:
+        t = doc[j].text
+        lvl = level_end(doc, j)
+        if lvl is not None:
+            k = lvl
+            while k < n and is_title_token(doc[k].text) and _span_starting(doc, "BODY_HEAD", k) is None:
+                k += 1
+            j = k
+            break  # a place name (or a bare "tỉnh") closes the body
+        if is_title_token(t):
+            nested = _span_starting(doc, "BODY_HEAD", j)
+            j = nested if nested is not None else j + 1
+            count = 0
+            while j < n and doc[j].text.isalpha() and doc[j].text.islower() and doc[j].text not in stop and count < 4:
+                j += 1
+                count += 1
+            continue
+        if t in _CONNECTORS and j + 1 < n and is_title_token(doc[j + 1].text):
+            j += 1
+            continue
+        if t == "," and _field_list_follows(doc, j + 1):
+            # "Văn hóa, Thể thao và Du lịch": a comma inside a list of fields.
+            j += 1
+            continue
+        break
+    return j
+
+
+def _field_list_follows(doc: Doc, k: int) -> bool:
+    """A sentence-case field part, then `và`/`,` and another one (not a new body or person)."""
+    n = len(doc)
+    if k >= n or not is_title_token(doc[k].text) or _span_starting(doc, "BODY_HEAD", k) is not None \
+            or _span_starting(doc, "FAMILY", k) is not None:
+        return False
+    k += 1
+    stop = _stop()
+    while k < n and doc[k].text.isalpha() and doc[k].text.islower() and doc[k].text not in stop:
+        k += 1
+    return k + 1 < n and doc[k].text in {"và", ","} and is_title_token(doc[k + 1].text)
+
+
+def body_text(doc: Doc, i: int, end: int) -> str:
+    """The body's words as one line (line breaks and double spaces squashed)."""
+    return " ".join(span_text(doc, i, end).split())

@@ -1,0 +1,191 @@
+"""Cited documents: every number/symbol in the text with its type, issuer and date.
+
+`Căn cứ Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ …`,
+`Theo đề nghị của Giám đốc Sở Nội vụ tại Công văn số 412/SNV-CCVC ngày …`,
+`Decree 178/2024/ND-CP`. The type comes from the label printed before the number, else from
+the symbol (`QĐ` → decision); the issuer from `của …` after it or `của … tại` before it; the
+date from `ngày …` right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.bodies import body_end, body_text
+from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.docnumber import BODY_NUMBER, DocNumber, clean_number
+from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation
+from dispatch_reader.extract.textutil import Page, fold_phrase
+from dispatch_reader.record import DocumentFacts, Evidence, Reference
+from dispatch_reader.textnorm import for_matching
+
+_GAZETTE_LINE = re.compile(r"^\s*(?:cong bao|ky boi|nguoi ky|co quan\s*:|email|ngay ky|thoi gian ky)")
+
+
+@lru_cache(maxsize=1)
+def _en_labels() -> list[tuple[str, str]]:
+    rows = [(fold_phrase(r[0]), r[1]) for r in resources.rows("doc_types_en.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=1)
+def _symbol_types() -> dict[str, str]:
+    return {r[0]: r[1] for r in resources.rows("symbol_types.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    labels = [re.escape(k) for k, _ in all_labels()] + [re.escape(k) for k, _ in _en_labels()]
+    # "<label> [số|No.] " right before the number; OCR slips in "Nghị định" (`nghi linh`).
+    return re.compile(rf"(?:^|[^a-z])({'|'.join(labels)}|nghi linh)\s*(?:so|no\.?|number|#)?\s*[:.]?\s*$")
+
+
+def type_from_symbol(dn: DocNumber) -> str | None:
+    if not dn.parts:
+        return None
+    kind = type_for_abbreviation(dn.parts[0])
+    if kind:
+        return kind
+    for part in dn.parts:
+        bare = re.sub(r"\d+$", "", part)
+        if bare in _symbol_types():
+            return _symbol_types()[bare]
+    return None
+
+
+def _label_before(folded: str, start: int) -> str | None:
+    window = re.sub(r"\s+", " ", folded[max(0, start - 45):start])
+    m = _label_re().search(window)
+    if not m:
+        return None
+    key = m.group(1)
+    if key == "nghi linh":
+        return "decree"
+    for k, kind in all_labels():
+        if k == key:
+            return kind
+    for k, kind in _en_labels():
+        if k == key:
+            return kind
+    return None
+
+
+def _line_of(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _token_at(doc: Doc, offset: int) -> int | None:
+    starts = doc.user_data["starts"]
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(starts) else None
+
+
+def _issuer_after(doc: Doc, tok: int) -> tuple[str | None, int]:
+    """`của <body>` starting at token tok (after the number and its date)."""
+    n = len(doc)
+    if tok < n and doc[tok].norm_ in {"của", "cua", "of", "by"}:
+        j = tok + 1
+        # "của Bộ trưởng Bộ Tài chính": the minister's ministry.
+        k = j
+        while k < n and k - j < 5 and body_end(doc, k, allow_level_start=False) is None:
+            if not doc[k].text[:1].isupper():
+                break
+            k += 1
+        start = k if k < n and body_end(doc, k, allow_level_start=False) else j
+        end = body_end(doc, start, allow_level_start=False)
+        if end:
+            return body_text(doc, start, end), end
+    return None, tok
+
+
+def _issuer_before(doc: Doc, page: Page, start: int) -> str | None:
+    """`… của <Giám đốc> Sở Nội vụ tại Công văn số N`: the body named before `tại`."""
+    window_start = max(0, start - 140)
+    window = page.folded[window_start:start]
+    cut = window.rfind(" tai ")
+    if cut < 0 or len(window) - cut > 40 or _label_re().search(re.sub(r"\s+", " ", window[cut:])) is None:
+        return None
+    cua = window.rfind("cua ", 0, cut)
+    if cua < 0:
+        return None
+    tok = _token_at(doc, window_start + cua + 4)
+    limit = window_start + cut
+    while tok is not None and tok < len(doc) and doc.user_data["starts"][tok] < limit:
+        end = body_end(doc, tok, allow_level_start=False)
+        if end is not None:
+            return body_text(doc, tok, end)
+        tok += 1
+    return None
+
+
+def _complete_body(name: str | None, doc_facts: DocumentFacts) -> str | None:
+    """`Ủy ban nhân dân tỉnh` (the province is this document's) → the full name."""
+    if not name:
+        return None
+    f = fold_phrase(name)
+    candidates = [doc_facts.issuer]
+    if doc_facts.issuer_parent:
+        candidates.append(proper_case_body(doc_facts.issuer_parent))
+    for cand in candidates:
+        if cand and fold_phrase(cand).startswith(f) and fold_phrase(cand) != f:
+            tail = fold_phrase(cand)[len(f):]
+            if tail.startswith(" ") and len(f.split()) >= 3:
+                return cand
+    return name
+
+
+def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Reference]:
+    own = doc_facts.number
+    found: dict[str, Reference] = {}
+    for page, doc in zip(pages, docs):
+        text = for_matching(page.text)
+        for m in BODY_NUMBER.finditer(text):
+            dn = clean_number(m)
+            if dn is None or not any(sum(c.isupper() for c in p) >= 2 for p in dn.parts):
+                continue
+            if _GAZETTE_LINE.match(fold_phrase(_line_of(page.text, m.start()))):
+                continue
+            number = m.group(0) if language == "en" else dn.text
+            number = re.sub(r"\s+", "", number)
+            if own and (number == own or dn.text == own):
+                continue
+            kind = _label_before(page.folded, m.start()) or type_from_symbol(dn)
+            if kind is None and language == "vi":
+                kind = "official_dispatch"
+            # Date right after: "… ngày 30 tháng 6 năm 2025" / "ngày 15/10/2020".
+            date = None
+            after = page.folded[m.end():m.end() + 40]
+            lead = len(after) - len(after.lstrip(" \n,"))
+            date_end = m.end()
+            hits = find_dates(after, english=language == "en")
+            if hits and hits[0].start <= lead + 6 and hits[0].iso:
+                date = hits[0].iso
+                date_end = m.end() + hits[0].end
+            tok = _token_at(doc, date_end)
+            issuer, _ = _issuer_after(doc, tok) if tok is not None else (None, 0)
+            if issuer is None:
+                issuer = _issuer_before(doc, page, m.start())
+            issuer = _complete_body(issuer, doc_facts)
+            ev = Evidence(page=page.number, quote=page.text[m.start():m.end()], start=m.start(),
+                          confidence=page.ocr_confidence)
+            ref = found.get(number)
+            if ref is None:
+                found[number] = Reference(number=number, evidence=ev, doc_type=kind, issuer=issuer, date=date)
+            else:
+                ref.doc_type = ref.doc_type or kind
+                ref.issuer = ref.issuer or issuer
+                ref.date = ref.date or date
+    return list(found.values())
