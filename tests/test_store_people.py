@@ -76,3 +76,16 @@ def test_namesakes_told_apart_by_unit_and_birth_year(store_url):
 ])
 def test_action_words(subject, quote, expected):
     assert action_of(subject, quote) == expected
+
+
+def test_listing_without_a_name_counts_secondments_not_signatures(store_url):
+    # the signer (people list) of every document is named three times but sent nowhere
+    docs = [make_record(f"d{i}", number=f"{i}/QĐ-UBND", people=[("Lê Công Huấn", "Ủy ban nhân dân tỉnh"),
+                                                                  (f"Vàng A Dơ {i}", "Sở Nội vụ")],
+                        secondments=[{"person": "Giàng Thị Mỷ", "from_unit": "Sở Nội vụ", "to_unit": f"xã {i}"}]
+                        if i < 2 else []) for i in range(3)]
+    with open_store(store_url) as store:
+        _save(store, *docs)
+        assert [h.name for h in store.people(min_documents=2, seconded_only=True)] == ["Giàng Thị Mỷ"]
+        assert [h.name for h in store.people(min_documents=3)] == ["Lê Công Huấn"]
+        assert [(h.name, h.times_sent) for h in store.people("Giàng Thị Mỷ")] == [("Giàng Thị Mỷ", 2)]

@@ -277,6 +277,9 @@ def people_cmd(
                                                     "Without it: people named in several documents."),
     min_docs: int = typer.Option(0, "--min-docs", help="Only people named in at least this many documents "
                                                       "(default 1 with a name, 2 without)."),
+    seconded: Optional[bool] = typer.Option(None, "--seconded/--all",
+                                            help="Count only documents that send, extend or recall the person, "
+                                                 "or all mentions (default: --all with a name, --seconded without)."),
     as_json: bool = typer.Option(False, "--json", help="Print the histories as JSON."),
     db: Optional[str] = DbOption,
 ) -> None:
@@ -288,10 +291,12 @@ def people_cmd(
     \b
     Examples:
       dispatch-reader people "Nguyễn Thị Chuyên"
-      dispatch-reader people --min-docs 2      (everyone seconded or named twice or more)
+      dispatch-reader people                  (everyone seconded, extended or recalled in 2+ documents)
+      dispatch-reader people --all --min-docs 3
     """
     with _open(db) as store:
-        histories = store.people(name, min_documents=min_docs or (1 if name else 2))
+        histories = store.people(name, min_documents=min_docs or (1 if name else 2),
+                                 seconded_only=seconded if seconded is not None else not name)
     if as_json:
         out = [{"name": h.name, "units": h.units, "birth_year": h.birth_year, "documents": h.document_count,
                 "events": [{k: _iso(v) if k in ("issued_date", "start", "end") else v

@@ -170,9 +170,11 @@ def _events(m: _DocMention) -> list[PersonEvent]:
             for s in m.secondments]
 
 
-def person_histories(conn: Connection, name: str | None = None, *, min_documents: int = 1) -> list[PersonHistory]:
+def person_histories(conn: Connection, name: str | None = None, *, min_documents: int = 1,
+                     seconded_only: bool = False) -> list[PersonHistory]:
     """People whose name matches `name` (whole words, any diacritics), or everyone named in at
-    least `min_documents` documents; each with their events in date order."""
+    least `min_documents` documents; each with their events in date order. `seconded_only`
+    drops mentions that send nobody anywhere (a signer, a person in a report)."""
     clusters: list[tuple[_DocMention, list[_DocMention]]] = []  # (merged facts, mentions)
     for m in _load(conn, name, min_documents):
         for merged, members in clusters:
@@ -194,9 +196,9 @@ def person_histories(conn: Connection, name: str | None = None, *, min_documents
             key=merged.key,
             units=list(dict.fromkeys(u for u in merged.units if u)),
             birth_year=min(merged.years) if len(merged.years) == 1 else None,
-            events=[e for m in members for e in _events(m)],
+            events=[e for m in members for e in _events(m) if not (seconded_only and e.action == "mentioned")],
         )
-        if history.document_count >= min_documents:
+        if history.events and history.document_count >= min_documents:
             out.append(history)
     out.sort(key=lambda h: (-h.document_count, h.key))
     return out

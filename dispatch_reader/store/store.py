@@ -157,9 +157,10 @@ class Store:
         if rows.pages:
             conn.execute(insert(Page), [{**p, "document_id": doc_id} for p in rows.pages])
         evidence_ids: list[int] = []
-        for ev in rows.evidence:  # one by one: ids must line up with the facts' indexes
-            evidence_ids.append(conn.execute(insert(Evidence).values(**ev, document_id=doc_id)
-                                             .returning(Evidence.id)).scalar_one())
+        if rows.evidence:
+            # ids come back in the order of the rows, so the facts' indexes into `evidence` hold
+            stmt = insert(Evidence).returning(Evidence.id, sort_by_parameter_order=True)
+            evidence_ids = list(conn.execute(stmt, [{**ev, "document_id": doc_id} for ev in rows.evidence]).scalars())
         for table, facts in rows.facts.items():
             if not facts:
                 continue
@@ -269,11 +270,13 @@ class Store:
         with self._read() as conn:
             return search_documents(conn, f, self.dialect, limit)
 
-    def people(self, name: str | None = None, *, min_documents: int = 1) -> list[PersonHistory]:
+    def people(self, name: str | None = None, *, min_documents: int = 1,
+               seconded_only: bool = False) -> list[PersonHistory]:
         """Person histories: people whose name matches `name` (diacritics optional), or, without
-        a name, everyone named in at least `min_documents` documents."""
+        a name, everyone named in at least `min_documents` documents. With `seconded_only`, only
+        documents that send, extend or recall the person count (not mere mentions, e.g. signers)."""
         with self._read() as conn:
-            return person_histories(conn, name, min_documents=min_documents)
+            return person_histories(conn, name, min_documents=min_documents, seconded_only=seconded_only)
 
     def export(self, what: str, fmt: str, out: Path | None = None, filters: Filters | None = None,
                stdout: TextIO | None = None) -> int:
