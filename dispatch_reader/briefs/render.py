@@ -1,125 +1,142 @@
-"""Render records into briefs with the Jinja2 templates in `templates/`.
+"""Render records into briefs: HTML, Markdown, DOCX or PDF, in Vietnamese or English.
 
-Templates get plain dicts (`Record.to_dict()`), labels for the chosen language and a few
-filters; what they receive is documented in the README. A file is rewritten only when its
-content changed, so a second run over the same archive writes nothing.
+`BriefWriter(out_dir, fmt, lang, templates).document(record)` and `.summary(records)` are what
+`process`, `brief` and `summary` call. Templates get plain dicts (the record as
+`Record.to_dict()` plus rows already worded in the brief's language); what each template
+receives is documented in docs/briefs.md. A file is rewritten only when its bytes changed,
+so a second run over the same archive writes nothing.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-import jinja2
-
+from dispatch_reader.briefs.docx import find_template, render_docx
+from dispatch_reader.briefs.document import document_context
+from dispatch_reader.briefs.environment import make_docx_environment, make_environment, render, template_dirs
+from dispatch_reader.briefs.formatting import format_date
+from dispatch_reader.briefs.labels import labels, languages
+from dispatch_reader.briefs.pdf import html_to_pdf
+from dispatch_reader.briefs.summary import DEFAULT_ENDING_WITHIN, Selection, summary_context
 from dispatch_reader.errors import TemplateError
 from dispatch_reader.record import Record
 from dispatch_reader.textnorm import fold
 
+FORMATS = ("html", "md", "docx", "pdf")
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, Any]:
-    return json.loads(resources.files("dispatch_reader.briefs").joinpath("labels.json").read_text("utf-8"))
-
-
-def format_date(iso: str | None, lang: str = "vi") -> str:
-    """`2025-08-04` as people write it: `04/8/2025` in Vietnamese, `4 August 2025` in English."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if lang == "en":
-        return f"{d.day} {_labels()['en']['months'][d.month - 1]} {d.year}"
-    # Decree 30 style: day and month below 10 padded for months 1-2 only.
-    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"{d.day:02d}/{month}/{d.year}"
+__all__ = ["BriefWriter", "FORMATS", "format_date", "slug"]
 
 
-def _environment(lang: str, extra_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in extra_dirs])]
-    loaders.append(jinja2.PackageLoader("dispatch_reader", "templates"))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["date"] = lambda iso: format_date(iso, lang)
-    env.globals["L"] = _labels()[lang]["text"]
-    env.globals["doc_type_label"] = lambda t: _labels()[lang]["doc_types"].get(t or "other", t or "")
-    env.globals["kind_label"] = lambda k: _labels()[lang]["kinds"].get(k, k)
-    env.globals["lang"] = lang
-    return env
-
-
-def _heads(secondment: dict[str, Any]) -> int:
-    """People a secondment entry stands for: one named person, or the stated count."""
-    return 1 if secondment["person"] else (secondment["count"] or 0)
-
-
-def summary_context(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Totals and breakdowns over many records, computed once so every format agrees."""
-    secondments = [s | {"document": r["document"]} for r in records for s in r["secondments"]]
-    by_commune: Counter[str] = Counter()
-    by_sender: Counter[str] = Counter()
-    for s in secondments:
-        by_commune[s["to_unit"] or "?"] += _heads(s)
-        by_sender[s["from_unit"] or "?"] += _heads(s)
-    people = sum(_heads(s) for s in secondments)
-    return {
-        "records": records,
-        "secondments": secondments,
-        "total_docs": len(records),
-        "total_people": people,
-        "by_commune": by_commune.most_common(),
-        "by_sender": by_sender.most_common(),
-    }
-
-
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
+    """A file name stem people can type: `Quyết định 123.pdf` → `quyet-dinh-123`."""
     stem = Path(name).stem
-    return re.sub(r"[^a-z0-9.-]+", "-", fold(stem)).strip("-") or "document"
+    return re.sub(r"[^a-z0-9.-]+", "-", fold(stem)).strip("-.") or "document"
 
 
 class BriefWriter:
     """Writes briefs of one format and language into one folder."""
 
-    def __init__(self, out_dir: Path, fmt: str = "html", lang: str = "vi", templates: Path | None = None) -> None:
-        self.out_dir = out_dir
+    def __init__(
+        self,
+        out_dir: Path,
+        fmt: str = "html",
+        lang: str = "vi",
+        templates: Path | None = None,
+        *,
+        today: date | None = None,
+        ending_within: int = DEFAULT_ENDING_WITHIN,
+    ) -> None:
+        if fmt not in FORMATS:
+            raise TemplateError(None, f"unknown brief format '{fmt}' (one of: {', '.join(FORMATS)})")
+        if lang not in languages():
+            raise TemplateError(None, f"unknown brief language '{lang}' (one of: {', '.join(languages())})")
+        self.out_dir = Path(out_dir)
         self.fmt = fmt
         self.lang = lang
-        self.env = _environment(lang, [templates] if templates else [])
+        self.today = today
+        self.ending_within = ending_within
+        self.dirs = template_dirs(templates)
+        self.env = make_environment(lang, self.dirs)
+
+    # -- rendering to bytes -------------------------------------------------------------------
+
+    def _common(self) -> dict[str, Any]:
+        today = self.today or date.today()
+        return {"fmt": self.fmt, "today": today.isoformat(), "today_text": format_date(today, self.lang)}
+
+    def document_context(self, record: Record | dict[str, Any]) -> dict[str, Any]:
+        data = record.to_dict() if isinstance(record, Record) else record
+        context = document_context(data, self.lang) | self._common()
+        context["lead"] = render(self.env, "lead.txt.j2", context["lead_parts"]).strip()
+        return context
+
+    def summary_context(
+        self,
+        records: list[Record] | list[dict[str, Any]],
+        *,
+        selection: Selection | None = None,
+        archive_numbers: set[str] | None = None,
+    ) -> dict[str, Any]:
+        data = [r.to_dict() if isinstance(r, Record) else r for r in records]
+        context = summary_context(data, self.lang, today=self.today, ending_within=self.ending_within,
+                                  archive_numbers=archive_numbers, selection=selection)
+        return context | self._common() | {"today": context["today"], "today_text": context["today_text"]}
+
+    def _bytes(self, kind: str, context: dict[str, Any]) -> bytes:
+        if self.fmt == "docx":
+            template = find_template(f"{kind}.docx", self.dirs)
+            return render_docx(template, context, make_docx_environment(self.lang))
+        if self.fmt == "pdf":
+            html = render(self.env, f"{kind}.html.j2", context | {"for_print": True})
+            return html_to_pdf(html, self.out_dir)
+        text = render(self.env, f"{kind}.{self.fmt}.j2", context | {"for_print": False})
+        return text.encode("utf-8")
+
+    def document_bytes(self, record: Record | dict[str, Any]) -> bytes:
+        return self._bytes("document", self.document_context(record))
+
+    def summary_bytes(self, records: list[Record] | list[dict[str, Any]], **kwargs: Any) -> bytes:
+        return self._bytes("summary", self.summary_context(records, **kwargs))
 
     def render(self, template: str, **context: Any) -> str:
-        try:
-            return self.env.get_template(template).render(**context)
-        except jinja2.TemplateSyntaxError as err:
-            raise TemplateError(err.filename or template, f"line {err.lineno}: {err.message}") from None
-        except jinja2.TemplateError as err:
-            raise TemplateError(template, str(err)) from None
+        """Render any text template by name (kept for callers of the first version)."""
+        return render(self.env, template, context)
 
-    def _write(self, name: str, text: str) -> Path:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        path = self.out_dir / name
-        if not path.exists() or path.read_text("utf-8") != text:
-            tmp = path.with_suffix(path.suffix + ".tmp")
-            tmp.write_text(text, "utf-8")
-            tmp.replace(path)
+    # -- writing files ------------------------------------------------------------------------
+
+    def _write(self, name: str, data: bytes) -> Path:
+        path = name if isinstance(name, Path) else self.out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)  # readers never see half a brief
         return path
 
-    def document(self, record: Record) -> Path:
-        text = self.render(f"document.{self.fmt}.j2", r=record.to_dict())
-        return self._write(f"{_slug(record.source.file_name)}.{self.fmt}", text)
+    def document(self, record: Record, name: str | Path | None = None) -> Path:
+        """Write the brief of one record; `name` is a file name in out_dir or a full path."""
+        target = name if name is not None else f"{slug(record.source.file_name)}.{self.fmt}"
+        return self._write(target, self.document_bytes(record))  # type: ignore[arg-type]
 
-    def summary(self, records: list[Record], name: str = "summary") -> Path:
-        context = summary_context([r.to_dict() for r in records])
-        return self._write(f"{name}.{self.fmt}", self.render(f"summary.{self.fmt}.j2", **context))
+    def summary(
+        self,
+        records: list[Record],
+        name: str | Path = "summary",
+        *,
+        selection: Selection | None = None,
+        archive_numbers: set[str] | None = None,
+    ) -> Path:
+        """Write the summary brief of `records`; `name` without suffix gets the format's."""
+        target: str | Path = name
+        if isinstance(name, str) and not name.endswith(f".{self.fmt}"):
+            target = f"{name}.{self.fmt}"
+        data = self.summary_bytes(records, selection=selection, archive_numbers=archive_numbers)
+        return self._write(target, data)  # type: ignore[arg-type]
+
+
+def label(lang: str, key: str) -> str:
+    """One text label, for callers outside templates (the CLI's messages)."""
+    return str(labels(lang)["text"][key])

@@ -1,0 +1,284 @@
+"""What a summary brief shows over a selection of records, computed once for every format.
+
+Counting rules a reader can check against the records:
+- one secondment entry stands for one named person, or for the count it states;
+- a document stored twice (a born-digital file and its scan, or a report about it: same number,
+  same issue date) is counted once, from its best-read copy;
+- with a destination filter, only the secondments to that place are counted.
+Every breakdown therefore adds up to `total_people`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from dispatch_reader.briefs.document import doc_title, end_of, heads
+from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
+from dispatch_reader.briefs.grouping import destination_label, field_label, group_key, matches_place, sending_body
+from dispatch_reader.briefs.labels import labels
+from dispatch_reader.textnorm import fold
+
+DEFAULT_ENDING_WITHIN = 30  # days: a month's notice is what a Home Affairs department plans with
+
+# Legal normative documents carry the year in their number (170/2025/NĐ-CP); a provincial
+# archive never holds them, so they are listed apart from the local documents it should hold.
+_LEGAL_NUMBER = re.compile(r"/(?:19|20)\d{2}/")
+
+
+def number_key(number: str | None) -> str | None:
+    """Numbers compare without case, diacritics or spaces: `1335/UBND-NC` = `1335 / ubnd-nc`."""
+    if not number:
+        return None
+    folded = fold(number).replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", "", folded) or None
+
+
+@dataclass
+class Selection:
+    """The filters a summary was made with, for its header and for counting per destination."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    commune: str | None = None
+    issuer: str | None = None
+    doc_type: str | None = None
+
+    def describe(self, lang: str) -> str:
+        lab = labels(lang)
+        msg = lab["messages"]
+        start, end = format_date(self.date_from, lang), format_date(self.date_to, lang)
+        if start and end:
+            parts = [msg["selection_dates"].format(start=start, end=end)]
+        elif start:
+            parts = [msg["selection_from"].format(start=start)]
+        elif end:
+            parts = [msg["selection_to"].format(end=end)]
+        else:
+            parts = [msg["selection_all"]]
+        if self.commune:
+            parts.append(msg["selection_commune"].format(value=self.commune))
+        if self.issuer:
+            parts.append(msg["selection_issuer"].format(value=self.issuer))
+        if self.doc_type:
+            parts.append(msg["selection_doc_type"].format(value=lab["doc_types"].get(self.doc_type, self.doc_type)))
+        return "; ".join(parts)
+
+
+@dataclass
+class _Group:
+    label: str
+    people: int = 0
+    entries: int = 0
+    documents: set[int] = field(default_factory=set)
+
+
+def _quality(record: dict[str, Any]) -> tuple[Any, ...]:
+    """Sort key, best copy first: the Vietnamese original, read from a text layer, most facts."""
+    pages = record["source"].get("pages") or []
+    ocr = sum(1 for p in pages if p.get("method") == "ocr")
+    confs = [p["ocr_confidence"] for p in pages if p.get("ocr_confidence") is not None]
+    mean_conf = sum(confs) / len(confs) if confs else 1.0
+    return (record.get("language") != "vi", ocr / max(len(pages), 1), -mean_conf,
+            -len(record.get("secondments") or []), record["source"].get("file_name") or "")
+
+
+def merge_copies(records: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Records grouped into documents: (best copy, all copies), in input order of first copy.
+
+    Copies share number and issue date; issuers must agree too unless the copies are in
+    different languages (a report in English names the issuer in English) or one lacks it,
+    because two communes may both issue `15/QĐ-UBND` on the same day.
+    """
+    clusters: list[list[dict[str, Any]]] = []
+    by_key: dict[tuple[str, str | None], list[list[dict[str, Any]]]] = defaultdict(list)
+    for rec in records:
+        d = rec["document"]
+        nk = number_key(d.get("number"))
+        placed = False
+        if nk:
+            for cluster in by_key[(nk, d.get("issued_date"))]:
+                if _same_document(cluster[0], rec):
+                    cluster.append(rec)
+                    placed = True
+                    break
+        if not placed:
+            cluster = [rec]
+            clusters.append(cluster)
+            if nk:
+                by_key[(nk, d.get("issued_date"))].append(cluster)
+    return [(sorted(c, key=_quality)[0], c) for c in clusters]
+
+
+def _same_document(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    ia, ib = a["document"].get("issuer"), b["document"].get("issuer")
+    if not ia or not ib or a.get("language") != b.get("language"):
+        return True
+    return group_key(ia) == group_key(ib)
+
+
+def _breakdown(groups: dict[str, _Group], total: int, lang: str, *, chronological: bool = False) -> list[dict[str, Any]]:
+    unknown = labels(lang)["text"]["unknown"]
+    items = list(groups.items())
+    if chronological:
+        items.sort(key=lambda kv: (kv[0] == "", kv[0]))
+    else:
+        items.sort(key=lambda kv: (kv[0] == "", -kv[1].people, kv[1].label))
+    return [{
+        "key": key,
+        "label": g.label if key else unknown,
+        "people": g.people,
+        "entries": g.entries,
+        "documents": len(g.documents),
+        "share": g.people / total if total else 0.0,
+        "people_text": format_number(g.people, lang),
+    } for key, g in items]
+
+
+def _add(groups: dict[str, _Group], label: str | None, n: int, doc_index: int, key: str | None = None) -> None:
+    if key is None:
+        key = group_key(label) if label else ""
+    g = groups.setdefault(key, _Group(label or ""))
+    g.people += n
+    g.entries += 1
+    g.documents.add(doc_index)
+
+
+def summary_context(
+    records: list[dict[str, Any]],
+    lang: str = "vi",
+    *,
+    today: date | None = None,
+    ending_within: int = DEFAULT_ENDING_WITHIN,
+    archive_numbers: set[str] | None = None,
+    selection: Selection | None = None,
+) -> dict[str, Any]:
+    """Totals and breakdowns over `records` (dicts of `Record.to_dict()`); see docs/briefs.md.
+
+    `archive_numbers` are the number keys of every document the archive holds (default: those
+    of `records`); `today` anchors "ending within N days" (default: the real today).
+    """
+    lab = labels(lang)
+    today = today or date.today()
+    selection = selection or Selection()
+    documents = merge_copies(records)
+    known = archive_numbers if archive_numbers is not None else {
+        k for k in (number_key(r["document"].get("number")) for r in records) if k}
+
+    by_commune: dict[str, _Group] = {}
+    by_sender: dict[str, _Group] = {}
+    by_field: dict[str, _Group] = {}
+    by_month: dict[str, _Group] = {}
+    secondments: list[dict[str, Any]] = []
+    ending: list[dict[str, Any]] = []
+    named: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    doc_rows: list[dict[str, Any]] = []
+    cited: dict[str, dict[str, Any]] = {}
+
+    for doc_index, (rec, copies) in enumerate(documents):
+        d = rec["document"]
+        title = doc_title(d, lang, with_issuer=False)
+        doc_people = 0
+        for s in rec["secondments"]:
+            if selection.commune and not matches_place(s.get("to_unit"), selection.commune):
+                continue
+            n = heads(s)
+            doc_people += n
+            end, derived = end_of(s)
+            row = s | {
+                "heads": n,
+                "who": s.get("person") or lab["messages"]["people_n"].format(n=format_number(n, lang)),
+                "destination": destination_label(s.get("to_unit")),
+                "body": sending_body(s.get("from_unit")),
+                "field": field_label(s.get("position")),
+                "end_date": end,
+                "end_derived": derived,
+                "document": d,
+                "doc_title": title,
+                "file_name": rec["source"]["file_name"],
+            }
+            secondments.append(row)
+            _add(by_commune, row["destination"], n, doc_index)
+            _add(by_sender, row["body"], n, doc_index)
+            _add(by_field, row["field"], n, doc_index)
+            month_of = s.get("start") or d.get("issued_date")
+            month_key = month_of[:7] if month_of and parse_iso(month_of) else ""
+            # keyed by the ISO month so the rows sort by time, not by their label
+            _add(by_month, format_month(month_key, lang) if month_key else None, n, doc_index, key=month_key)
+            end_d = parse_iso(end)
+            if end_d and 0 <= (end_d - today).days <= ending_within:
+                days = (end_d - today).days
+                ending.append(row | {
+                    "days_left": days,
+                    "end_text": format_date(end, lang),
+                    "days_text": (lab["messages"]["ending_in"].format(days=days) if days
+                                  else lab["messages"]["ended_today"]),
+                })
+            if s.get("person"):
+                named[group_key(s["person"])].append(row)
+        for ref in rec["references"]:
+            nk = number_key(ref["number"])
+            if not nk or nk in known:
+                continue
+            entry = cited.setdefault(nk, {
+                "number": ref["number"],
+                "doc_type": ref.get("doc_type"),
+                "type_label": lab["doc_types"].get(ref["doc_type"], "") if ref.get("doc_type") else "",
+                "date": ref.get("date"),
+                "date_text": format_date(ref.get("date"), lang),
+                "issuer": ref.get("issuer"),
+                "legal": bool(_LEGAL_NUMBER.search(ref["number"])),
+                "cited_by": [],
+            })
+            citing = d.get("number") or rec["source"]["file_name"]
+            if citing not in entry["cited_by"]:
+                entry["cited_by"].append(citing)
+        doc_rows.append({
+            "record": rec,
+            "document": d,
+            "title": title,
+            "type_label": lab["doc_types"].get(d.get("doc_type") or "other", lab["doc_types"]["other"]),
+            "date_text": format_date(d.get("issued_date"), lang),
+            "people": doc_people,
+            "files": [c["source"]["file_name"] for c in sorted(copies, key=_quality)],
+        })
+
+    total = sum(s["heads"] for s in secondments)
+    doc_rows.sort(key=lambda r: (r["document"].get("issued_date") or "9999", r["document"].get("number") or ""))
+    ending.sort(key=lambda r: (r["end_date"], r["destination"] or ""))
+    refs = sorted(cited.values(), key=lambda c: (-len(c["cited_by"]), c["date"] or "", c["number"]))
+    repeated = [{
+        "name": rows[0]["person"],
+        "times": len(rows),
+        "rows": rows,
+    } for rows in named.values() if len(rows) > 1]
+    repeated.sort(key=lambda p: (-p["times"], p["name"]))
+    copies = len(records) - len(documents)
+    return {
+        "records": [r for r, _ in documents],
+        "documents": doc_rows,
+        "secondments": secondments,
+        "selection": selection,
+        "selection_text": selection.describe(lang),
+        "today": today.isoformat(),
+        "today_text": format_date(today, lang),
+        "total_docs": len(documents),
+        "total_files": len(records),
+        "copies": copies,
+        "copies_text": lab["messages"]["copies"].format(n=copies) if copies else "",
+        "total_people": total,
+        "total_secondments": len(secondments),
+        "named_people": len(named),
+        "by_commune": _breakdown(by_commune, total, lang),
+        "by_sender": _breakdown(by_sender, total, lang),
+        "by_field": _breakdown(by_field, total, lang),
+        "by_month": _breakdown(by_month, total, lang, chronological=True),
+        "ending_within": ending_within,
+        "ending_soon": ending,
+        "missing_refs": [c for c in refs if not c["legal"]],
+        "missing_legal": [c for c in refs if c["legal"]],
+        "repeated_people": repeated,
+    }
