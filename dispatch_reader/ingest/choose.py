@@ -56,6 +56,14 @@ def _convert_by_font(layer: LayerPage) -> tuple[list[Word], str | None, int]:
     return words, main, sum(counts.values())
 
 
+def _beyond_cp1252(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
 def _convert_by_content(words: list[Word]) -> tuple[list[Word], str | None, int]:
     out: list[Word] = []
     counts: dict[str, int] = {}
@@ -65,6 +73,12 @@ def _convert_by_content(words: list[Word]) -> tuple[list[Word], str | None, int]
             counts[encoding] = counts.get(encoding, 0) + 1
         out.append(_with_text(word, text))
     main = max(counts, key=counts.__getitem__) if counts else None
+    unicode_words = sum(1 for w in words if _beyond_cp1252(w.text))
+    if main and unicode_words <= 0.05 * len(words):
+        # The page is all legacy bytes (real Vietnamese Unicode would show letters beyond
+        # cp1252 such as ế or ư): convert every word, including legacy words that happen to
+        # look like a syllable already (`vÒ` is `về`, not `vò`).
+        out = [_with_text(w, legacy.convert(w.text, main)) for w in words]  # type: ignore[arg-type]
     return out, main, sum(counts.values())
 
 

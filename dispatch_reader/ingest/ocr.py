@@ -190,8 +190,8 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             grey, skew = preprocess.deskew(grey, image.dpi)
         if settings.denoise:
             grey = preprocess.denoise(grey)
-        if settings.binarize:
-            grey = preprocess.binarize(grey)
+        if settings.binarize != "none":
+            grey = preprocess.binarize(grey, settings.binarize)
         data = _run(_write(grey, tmp, "page"), settings, deadline)
         scale = 72.0 / image.dpi
         words, keys = _words(data, scale)

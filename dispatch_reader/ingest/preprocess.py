@@ -101,7 +101,10 @@ def deskew(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     return rotate(grey, -angle), angle
 
 
-def binarize(grey: np.ndarray) -> np.ndarray:
+def binarize(grey: np.ndarray, method: str = "otsu") -> np.ndarray:
+    if method == "adaptive":
+        # Local threshold over ~1.5 mm windows: copes with uneven paper and shadows.
+        return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 15)
     _, out = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     return out
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 OcrMode = Literal["auto", "always", "never"]
+Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
@@ -43,7 +44,7 @@ class IngestSettings:
     min_confidence: float = 0.70  # mean OCR word confidence below this is warned about
     # Clean-up before OCR; each was kept or dropped on measured CER (see ingest/README.md).
     deskew: bool = True
-    binarize: bool = False
+    binarize: Binarize = "none"
     denoise: bool = False
     detect_orientation: bool = True
     psm: int = 3  # Tesseract page segmentation: 3 = fully automatic, no OSD
