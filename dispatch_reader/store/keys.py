@@ -32,20 +32,25 @@ def number_key(number: str | None) -> str | None:
     return re.sub(r"\s+", "", folded) or None
 
 
+def _fold_char(ch: str) -> str:
+    if ch in "Đđ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+    return base if len(base) == 1 else ch
+
+
+# Latin letters with their Vietnamese forms; other characters stay as they are
+_FOLD_TABLE = {ord(ch): _fold_char(ch) for ch in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+               if _fold_char(ch) != ch}
+
+
 def fold_aligned(text: str) -> str:
     """Character-by-character fold of NFC `text`: same length, so offsets point into `text`.
 
     `textnorm.fold` collapses spaces and may change length; search needs to find a word in the
     folded page and quote the original words at the same place.
     """
-    out = []
-    for ch in for_matching(nfc(text)):
-        if ch in "Đđ":
-            out.append("d")
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    return for_matching(nfc(text)).translate(_FOLD_TABLE)
 
 
 def terms(query: str) -> list[str]:

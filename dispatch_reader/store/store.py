@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,7 +21,8 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from dispatch_reader.errors import StoreError
-from dispatch_reader.record import Record, validate
+from dispatch_reader.record import Record
+from dispatch_reader.record import schema as record_schema
 from dispatch_reader.store import engine as engines
 from dispatch_reader.store import migrate
 from dispatch_reader.store.engine import store_error
@@ -38,6 +40,15 @@ from dispatch_reader.store.search import search as search_documents
 _FACT_TABLES = {"doc_references": Reference, "people": Person, "counts": Count, "dates": DateFact,
                 "secondments": Secondment}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    """The record schema's validator, built once (checking the schema itself is the slow part)."""
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(record_schema())
+    return cls(record_schema())
 
 
 def _now() -> dt.datetime:
@@ -117,11 +128,10 @@ class Store:
         A document with the same SHA-256 has all its facts replaced; either the old record or
         the new one is stored, never a mix, even if the process dies half way.
         """
-        data = record.to_dict()
-        try:
-            validate(data)
-        except Exception as exc:  # jsonschema.ValidationError; message names the bad field
-            raise StoreError(record.source.file_name, f"record breaks the schema: {getattr(exc, 'message', exc)}") from None
+        error = next(_validator().iter_errors(record.to_dict()), None)
+        if error is not None:
+            where = "/".join(str(p) for p in error.absolute_path) or "record"
+            raise StoreError(record.source.file_name, f"record breaks the schema at {where}: {error.message}")
         rows = record_rows(record, page_texts, extractor_version)
         now = _now()
         with self._write() as conn:
