@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dispatch_reader.extract.dates import extract_dates
+from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.header import extract_header
+from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
@@ -27,10 +30,14 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     """Read every fact the page texts state. Unknown facts stay None / empty."""
     prepared = prepare_pages(pages)
     facts = Facts()
-    facts.document, warnings = extract_header(prepared)
-    facts.warnings.extend(warnings)
-    language = "vi"
+    language = detect_language("\n".join(p.text for p in prepared))
     facts.language = language
+    if language == "en":
+        facts.document, warnings = extract_header_en(prepared)
+    else:
+        facts.document, warnings = extract_header(prepared)
+    facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)
+    facts.dates = extract_dates(prepared, facts.document, language)
     return facts

@@ -1,0 +1,199 @@
+"""Dates and their roles: issued, effective, start, end, deadline, cited, mentioned.
+
+The role comes from the words just before a date (`từ ngày` → start, `đến (hết) ngày` → end,
+`trước ngày` → deadline, a cited number or `Căn cứ` → cited) and from fixed phrases with no
+date in them that point at the signing day (`có hiệu lực kể từ ngày ký` → effective,
+`thời hạn 06 tháng kể từ ngày ký` → start). Cue words are data (date_cues.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.datefmt import DateHit, find_dates
+from dispatch_reader.extract.docnumber import BODY_NUMBER
+from dispatch_reader.extract.textutil import Page
+from dispatch_reader.record import DateFact, DocumentFacts, Evidence
+from dispatch_reader.textnorm import for_matching
+
+_SKIP_LINE = re.compile(r"^\s*(?:cong bao|ky boi|nguoi ky|co quan\s*:|email|ngay ky|thoi gian ky|\(?kem theo)")
+_SIGNING_DAY = re.compile(
+    r"(?:co hieu luc(?: thi hanh)?|(?:has|have|took|takes|take) effect|(?:is|are|be) effective)\s+"
+    r"(?:(?:ke\s+)?tu|from|as of|on)\s+(?:ngay\s+ky(?:\s+ban\s+hanh)?|the (?:date|day) of signing)"
+)
+_PERIOD_FROM_SIGNING = re.compile(
+    r"thoi\s+han(?:\s+[a-z]+){0,3}?\s+(?P<n>\d{1,2})\s+(?P<unit>thang|nam)\s+(?:ke\s+)?tu\s+ngay\s+ky"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    role: str
+    quote_from_cue: bool
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[Cue]:
+    """(regex on the folded words before a date, role); first match wins."""
+    out = []
+    for row in resources.rows("date_cues.tsv"):
+        phrase, role = row[0], row[1]
+        quote = len(row) > 2 and row[2] == "quote"
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        out.append(Cue(re.compile(rf"(?:^|[^\w])({words})(?:\s+ngày)?\s*[:,]?\s*$"), role, quote))
+    return out
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _clause_start(folded: str, pos: int) -> int:
+    """Start of the clause holding pos: after the last `;` or `.` followed by space, or
+    a line that starts a new article or item."""
+    best = 0
+    for m in re.finditer(r"[;:](?=\s)|\.(?=\s+[A-Za-z0-9])|\n(?=\s*(?:\d+\.|[a-z]\)|-|dieu\s))", folded[:pos]):
+        best = m.end()
+    return best
+
+
+def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int]:
+    """(role, quote start) for a date hit on a page."""
+    f = page.folded
+    # Cues are matched with their diacritics: folded "tu" is also the "tư" of "Thông tư".
+    before = for_matching(page.text[max(0, hit.start - 40):hit.start]).lower()
+    if f[hit.start:hit.start + 4] == "ngay":
+        before += " ngày"
+    flat = re.sub(r"\s+", " ", before)
+    for cue in _cues():
+        m = cue.pattern.search(flat)
+        if m:
+            # Quote from the cue word ("từ ngày 03/9/2025") when the cue is part of the fact.
+            start = hit.start
+            if cue.quote_from_cue:
+                raw = page.text[max(0, hit.start - 40):hit.start].lower()
+                pos = raw.rfind(m.group(1).split()[0])
+                start = hit.start - (len(raw) - pos) if pos >= 0 else hit.start
+            return cue.role, max(start, 0)
+    clause = f[_clause_start(f, hit.start):hit.start]
+    line = f[_line_start(f, hit.start):hit.start]
+    if re.search(r"(?:^|\s)can cu\s", " " + clause) or re.search(r"(?:^|\s)can cu\s", " " + line):
+        return "cited", hit.start
+    # "… số 412/SNV-CCVC ngày 20 tháng 8 năm 2025": a date right after a cited number.
+    near = page.text[max(0, hit.start - 40):hit.start]
+    m = None
+    for m in BODY_NUMBER.finditer(near):
+        pass
+    if m is not None and len(near) - m.end() <= 6:
+        return "cited", hit.start
+    if re.search(r"(?:luat|nghi dinh|nghi quyet|quyet dinh|thong tu|cong van|ke hoach|bao cao|to trinh|"
+                 r"decree|decision|resolution|circular|dispatch|law|plan|report)\b[^;.]{0,120}$", clause):
+        return "cited", hit.start
+    return "mentioned", hit.start
+
+
+def _default_year(pages: list[Page], doc: DocumentFacts) -> int | None:
+    if doc.issued_date:
+        return int(doc.issued_date[:4])
+    for page in pages:
+        for hit in find_dates(page.folded, english=True):
+            if hit.has_year and hit.iso:
+                return int(hit.iso[:4])
+    return None
+
+
+def _add_months(iso: str, months: int) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    m0 = m - 1 + months
+    return f"{y + m0 // 12:04d}-{m0 % 12 + 1:02d}-{d:02d}"
+
+
+def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[DateFact]:
+    out: list[DateFact] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    issued_ev = doc.evidence.get("issued_date")
+    year = _default_year(pages, doc)
+    english = language == "en"
+
+    def add(date: str | None, role: str, page: Page, a: int, b: int) -> None:
+        if not date:
+            return
+        key = (date, role, page.number, a)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(DateFact(date=date, role=role, evidence=Evidence(
+            page=page.number, quote=page.text[a:b], start=a, confidence=page.ocr_confidence)))
+
+    for page in pages:
+        f = page.folded
+        for hit in find_dates(f, default_year=year, english=english):
+            if not hit.iso:
+                continue
+            line_a = _line_start(f, hit.start)
+            line = f[line_a:f.find("\n", hit.start) if f.find("\n", hit.start) >= 0 else len(f)]
+            if _SKIP_LINE.match(line):
+                continue
+            if issued_ev and page.number == issued_ev.page and issued_ev.start is not None \
+                    and issued_ev.start <= hit.start < issued_ev.start + len(issued_ev.quote):
+                continue
+            if english and _is_dateline(page, hit):
+                continue
+            role, qa = role_for(page, hit, doc.number)
+            add(hit.iso, role, page, qa, hit.end)
+        if doc.issued_date:
+            for m in _SIGNING_DAY.finditer(f):
+                add(doc.issued_date, "effective", page, m.start(), m.end())
+            for m in _PERIOD_FROM_SIGNING.finditer(f):
+                add(doc.issued_date, "start", page, m.start(), m.end())
+    if doc.issued_date and issued_ev is not None:
+        page = next((p for p in pages if p.number == issued_ev.page), None)
+        if page is not None and issued_ev.start is not None:
+            add(doc.issued_date, "issued", page, issued_ev.start, issued_ev.start + len(issued_ev.quote))
+    return out
+
+
+def _is_dateline(page: Page, hit: DateHit) -> bool:
+    """`Van Xuan, October 22, 2025` alone on its line: the article's dateline, not a fact."""
+    f = page.folded
+    a = _line_start(f, hit.start)
+    b = f.find("\n", hit.end)
+    line = f[a:b if b >= 0 else len(f)]
+    return line.strip().endswith(f[hit.start:hit.end].strip()) and len(line.split()) <= 8 and "," in line
+
+
+def period_months(text_folded: str) -> float | None:
+    """`thời hạn 06 tháng` / `03 năm` / `for two months` → months."""
+    m = re.search(r"thoi\s+han(?:\s+[a-z]+){0,3}?\s+(\d{1,2})\s+(thang|nam)", text_folded)
+    if m:
+        n = int(m.group(1))
+        return float(n * 12 if m.group(2) == "nam" else n)
+    m = re.search(r"\b(?:for|of)\s+(\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(months?|years?)", text_folded)
+    if m:
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
+        n = int(m.group(1)) if m.group(1).isdigit() else words[m.group(1)]
+        return float(n * 12 if m.group(2).startswith("year") else n)
+    return None
+
+
+def months_between(start: str, end: str) -> float | None:
+    """Whole months when the day matches (03/9 → 03/11 = 2), else to one decimal."""
+    y1, m1, d1 = (int(x) for x in start.split("-"))
+    y2, m2, d2 = (int(x) for x in end.split("-"))
+    months = (y2 - y1) * 12 + (m2 - m1)
+    if d2 == d1 or (d2 >= 28 and d1 == 1 and False):
+        return float(months)
+    if d1 == 1 and _is_month_end(y2, m2, d2):
+        return float(months + 1)
+    import datetime as dt
+    days = (dt.date(y2, m2, d2) - dt.date(y1, m1, d1)).days
+    return round(days / 30.4375, 1)
+
+
+def _is_month_end(y: int, m: int, d: int) -> bool:
+    import calendar
+    return d == calendar.monthrange(y, m)[1]

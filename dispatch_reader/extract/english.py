@@ -1,0 +1,149 @@
+"""English press reports about a dispatch: the reported document's header facts.
+
+`On October 21, the People's Committee of Van Xuan province issued Official Dispatch No.
+1335/UBND-NC on reinforcing human resources …`; `… has issued Decision No. 1587/QD-UBND dated
+August 28, 2025, seconding …`; `… signed by Vice Chairman Le Quang Vinh`. Place, recipients
+and marks are not stated in such reports and stay empty.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.textutil import Page, squash
+from dispatch_reader.record import DocumentFacts, Evidence, Signer
+
+_NUMBER = r"(?P<num>\d[\dA-Za-zĐđ./\-]*/[A-ZĐ][A-Za-zĐđ0-9./\-]*[A-Za-z0-9])"
+
+
+@lru_cache(maxsize=1)
+def _labels() -> list[tuple[str, str]]:
+    rows = [(r[0], r[1]) for r in resources.rows("doc_types_en.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=1)
+def _doc_re() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label, _ in _labels())
+    return re.compile(rf"(?P<label>{labels})\s+(?:No\.?|Number|#)\s*{_NUMBER}", re.I)
+
+
+_ISSUER = re.compile(
+    r"(?:\b[Tt]he\s+|^|[.,;]\s+)"
+    r"(?P<issuer>(?:[A-Z][\w'’\-]*\s+){0,4}?(?:[Cc]ommittee|[Dd]epartment|[Mm]inistry|[Oo]ffice|[Gg]overnment|[Cc]ouncil|"
+    r"[Bb]oard|[Cc]entre|[Cc]enter|[Aa]gency|Prime Minister|[Ii]nspectorate)(?: of [\w'’\- ]+?)?)"
+    r"\s+(?:has |had |have |recently |just |officially )*(?:issued|signed|released|promulgated|sent|approved)\s*$"
+)
+_SUBJECT = re.compile(r"^\s*(?:,?\s*dated\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:,\s*|\s+on\s+|\s+about\s+|\s+regarding\s+)"
+                      r"(?P<subj>[^.;]+?)(?=\s+(?:that|which|who)\s|[.;,]|$)")
+_SIGNED_BY = re.compile(r"signed by (?P<all>(?:[A-Z][a-z]+ ){1,8}[A-Z][a-z]+)")
+
+
+@lru_cache(maxsize=1)
+def _positions() -> list[str]:
+    return sorted(resources.words("positions_en.txt"), key=len, reverse=True)
+
+
+def leading_position(words: str) -> str:
+    """The English job title a phrase starts with (`Vice Chairman` of `Vice Chairman Le …`)."""
+    low = words.lower()
+    for pos in _positions():
+        if low.startswith(pos.lower() + " "):
+            return words[:len(pos)]
+    return ""
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s", " ", text)
+
+
+def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
+    doc = DocumentFacts()
+    warnings: list[str] = []
+    for page in pages:
+        flat = _flat(page.text)
+        m = _doc_re().search(flat)
+        if not m:
+            continue
+        label = squash(m.group("label"))
+        doc.doc_type_label = " ".join(w[:1].upper() + w[1:] for w in label.split())
+        doc.doc_type = next((kind for lab, kind in _labels() if lab.lower() == label.lower()), None)
+        doc.number = m.group("num").rstrip(".,")
+        ev = Evidence(page=page.number, quote=page.text[m.start("num"):m.start("num") + len(doc.number)],
+                      start=m.start("num"), confidence=page.ocr_confidence)
+        doc.evidence["number"] = ev
+        doc.evidence["doc_type"] = Evidence(page=page.number, quote=page.text[m.start():m.end("label")],
+                                            start=m.start(), confidence=page.ocr_confidence)
+        # Issuer: the body that "issued" it, in the same sentence.
+        w0 = max(0, m.start() - 300)
+        before = re.sub(r"\s+(?:an?|the)\s*$", "", flat[w0:m.start()].rstrip())
+        im = _ISSUER.search(before)
+        if im:
+            doc.issuer = squash(im.group("issuer"))
+            a = w0 + im.start("issuer")
+            doc.evidence["issuer"] = Evidence(page=page.number, quote=page.text[a:w0 + im.end("issuer")], start=a,
+                                              confidence=page.ocr_confidence)
+        # Subject: "on …" / ", seconding …" after the number (and its date).
+        after = flat[m.end():m.end() + 300]
+        sm = _SUBJECT.match(after)
+        if sm:
+            subj = squash(sm.group("subj"))
+            if len(subj.split()) >= 2:
+                doc.subject = subj
+                a = m.end() + sm.start("subj")
+                doc.evidence["subject"] = Evidence(page=page.number, quote=page.text[a:m.end() + sm.end("subj")],
+                                                   start=a, confidence=page.ocr_confidence)
+        break
+    _issued_date(pages, doc)
+    for page in pages:
+        sm = _SIGNED_BY.search(_flat(page.text))
+        if sm:
+            words = sm.group("all")
+            title = leading_position(words)
+            name = words[len(title):].strip() if title else words
+            if len(name.split()) < 2:
+                continue
+            a = sm.start("all") + (len(words) - len(name))
+            doc.signer = Signer(name=name, title=title or None, authority=None)
+            doc.evidence["signer"] = Evidence(page=page.number, quote=page.text[a:a + len(name)], start=a,
+                                              confidence=page.ocr_confidence)
+            break
+    if doc.number is None:
+        warnings.append("no document number (No. …) found in the text")
+    if doc.issued_date is None:
+        warnings.append("no issue date found in the text")
+    return doc, warnings
+
+
+_ISSUED_CUES = re.compile(r"(?:\bdated\s+|\bon\s+|\bsigned\s+on\s+|\bissued\s+on\s+)$", re.I)
+
+
+def _issued_date(pages: list[Page], doc: DocumentFacts) -> None:
+    """`dated August 28, 2025` after the number, or `On October 21, … issued`."""
+    years = [int(h.iso[:4]) for p in pages for h in find_dates(p.folded, english=True) if h.has_year and h.iso]
+    year = years[0] if years else None
+    num_ev = doc.evidence.get("number")
+    for page in pages:
+        flat = _flat(page.text)
+        for hit in find_dates(page.folded, default_year=year, english=True):
+            if not hit.iso:
+                continue
+            before = flat[max(0, hit.start - 20):hit.start]
+            cue = _ISSUED_CUES.search(before)
+            if not cue:
+                continue
+            sent_end = flat.find(". ", hit.end)
+            sentence = flat[hit.end:sent_end if sent_end >= 0 else len(flat)]
+            near_number = num_ev is not None and num_ev.page == page.number and \
+                0 <= hit.start - (num_ev.start or 0) <= len(num_ev.quote) + 12
+            if near_number or "dated" in cue.group(0).lower() or re.search(r"\b(?:issued|signed|released)\b", sentence):
+                doc.issued_date = hit.iso
+                a = hit.start - len(cue.group(0)) if cue.group(0).strip().lower() == "on" else hit.start
+                if "dated" in cue.group(0).lower() and not near_number:
+                    a = hit.start - len(cue.group(0))
+                doc.evidence["issued_date"] = Evidence(page=page.number, quote=page.text[a:hit.end], start=a,
+                                                       confidence=page.ocr_confidence)
+                return
