@@ -1,0 +1,336 @@
+"""One dropped file's way: INBOX → processing/ → archive/YYYY/MM/, failed/ or duplicates/.
+
+The order of steps is what makes a crash harmless (see claims.py for the journal):
+
+1. write the journal, then link the dropped file into processing/ (it stays in INBOX too);
+2. decide: a document the store already holds is a duplicate; anything else is read;
+3. read and store it (one transaction), make the commit durable, note "done" in the journal;
+4. write its brief to the outbox;
+5. choose the destination name (journal), link the file there, write the note beside it;
+6. only now remove the dropped file from INBOX, then the processing/ copy and the journal.
+
+A watcher killed anywhere in between finds the journal on restart and carries on from the
+last step it finds done; a document is never stored twice (step 3 is skipped when the store
+already has its SHA-256 and the journal says it was ours) and a file is never in two places.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from dispatch_reader.errors import DispatchReaderError, StoreError
+from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome, file_sha256
+from dispatch_reader.watch import places as fs
+from dispatch_reader.watch.claims import Claim, journals
+from dispatch_reader.watch.places import Identity, Places
+
+if TYPE_CHECKING:
+    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.record import Record
+    from dispatch_reader.store import Store
+
+log = logging.getLogger(__name__)
+
+ProcessFn = Callable[[Path], Outcome]
+StepHook = Callable[[str, Claim], None]
+
+
+@dataclass
+class FileResult:
+    """What became of one dropped file: one log line."""
+
+    time: datetime
+    file: str  # the dropped name, NFC
+    result: str  # done, failed, duplicate
+    number: str | None
+    seconds: float
+    dest: Path | None = None
+    reason: str | None = None
+    brief: Path | None = None
+
+    def line(self) -> str:
+        parts = [self.time.isoformat(timespec="seconds"), self.file, self.result, self.number or "-",
+                 f"{self.seconds:.1f}s"]
+        if self.reason:
+            parts.append(self.reason)
+        return "\t".join(parts)
+
+
+def brief_name(file_name: str, sha256: str, fmt: str) -> str:
+    """Scanners reuse names (scan0001.pdf every day), so the brief's name carries the content hash."""
+    from dispatch_reader.briefs.render import slug
+
+    return f"{slug(file_name)}-{sha256[:10]}.{fmt}"
+
+
+def describe(store: Store, sha256: str) -> dict[str, Any]:
+    """Which stored document a duplicate repeats, for its note."""
+    record = store.get(sha256)
+    ids = store.find_ids(sha256)
+    info: dict[str, Any] = {"id": ids[0] if ids else None, "sha256": sha256}
+    if record is not None:
+        info.update(file_name=record.source.file_name, number=record.document.number,
+                    doc_type=record.document.doc_type, issued_date=record.document.issued_date)
+    return info
+
+
+def make_durable(store: Store) -> None:
+    """Force the last commit to disk before the dropped file is removed.
+
+    SQLite in WAL mode with synchronous=NORMAL keeps commits atomic but may lose the newest
+    ones on a power cut; syncing the WAL file makes them durable. PostgreSQL commits are.
+    """
+    from dispatch_reader.store.engine import sqlite_file
+
+    path = sqlite_file(store.url)
+    if path is None:
+        return
+    for p in (Path(str(path) + "-wal"), path):
+        if p.exists():
+            fs.fsync_file(p)
+
+
+class Lifecycle:
+    def __init__(
+        self,
+        places: Places,
+        store: Store,
+        process: ProcessFn,
+        briefs: BriefWriter | None = None,
+        *,
+        stopping: Callable[[], bool] = lambda: False,
+        step: StepHook | None = None,
+    ) -> None:
+        self.places = places
+        self.store = store
+        self.process = process
+        self.briefs = briefs
+        self.stopping = stopping
+        self._step = step
+
+    def step(self, name: str, claim: Claim) -> None:
+        # a test hook: raising here stands for the process dying at this point
+        if self._step:
+            self._step(name, claim)
+
+    # -- taking a file --------------------------------------------------------------------------
+
+    def pending_originals(self) -> set[Path]:
+        """Dropped files whose claim is unfinished: not to be taken again."""
+        out: set[Path] = set()
+        for journal in journals(self.places.processing):
+            try:
+                out.add(Path(Claim.load(journal).original))
+            except (OSError, ValueError, TypeError):
+                continue
+        return out
+
+    def take(self, path: Path) -> FileResult | None:
+        """Claim a complete file from INBOX and see it through; None if it vanished meanwhile."""
+        try:
+            ident = Identity.of(path)
+        except OSError:
+            return None
+        processing = self.places.processing
+        name = fs.free_name(processing, path.name)
+        claim = Claim(name=name.name, original=str(path), identity=asdict(ident),
+                      received=datetime.now().astimezone().isoformat(timespec="seconds"))
+        claim.save(processing)
+        self.step("journal", claim)
+        try:
+            fs.place(path, name)
+        except FileNotFoundError:
+            fs.remove(claim.journal_path(processing))
+            return None
+        self.step("claimed", claim)
+        return self.finish(claim)
+
+    def recover(self) -> list[FileResult]:
+        """Finish every claim a previous (killed) watcher left in processing/."""
+        results = []
+        for journal in journals(self.places.processing):
+            if self.stopping():
+                break
+            try:
+                claim = Claim.load(journal)
+            except (OSError, ValueError, TypeError) as exc:
+                log.warning("unreadable journal %s (%s); left in place", fs.display(journal.name), exc)
+                continue
+            log.info("recovering %s", fs.display(claim.name))
+            result = self.finish(claim)
+            if result:
+                results.append(result)
+        self._sweep_orphans()
+        return results
+
+    def _sweep_orphans(self) -> None:
+        """Files in processing/ without a journal: linked copies whose journal was never finished."""
+        for entry in self.places.processing.iterdir():
+            if entry.name.endswith(".claim.json") or not entry.is_file():
+                continue
+            if (entry.parent / (entry.name + ".claim.json")).exists():
+                continue
+            if entry.name.startswith(".") and entry.name.endswith((".part", ".tmp")):
+                fs.remove(entry)  # an interrupted copy or journal write
+                continue
+            # Only ever made by a journal-less crash window that does not exist in take();
+            # kept visible rather than deleted, since we cannot prove a copy exists elsewhere.
+            log.warning("file without journal in processing/: %s", fs.display(entry.name))
+
+    # -- seeing a claim through -----------------------------------------------------------------
+
+    def finish(self, claim: Claim) -> FileResult | None:
+        started = time.monotonic()
+        processing = self.places.processing
+        proc = processing / claim.name
+        if not proc.exists():
+            return self._finish_without_copy(claim)
+        if claim.sha256 is None and claim.route is None:
+            try:
+                claim.sha256 = file_sha256(proc)
+            except DispatchReaderError as exc:
+                claim.route, claim.reason = "failed", _reason(exc)
+        if claim.route is None:
+            self._decide(claim)
+        if claim.route == "process":
+            if not self._process(claim, proc):
+                return None  # stopping: stays in processing/ for the next start
+        claim.seconds += time.monotonic() - started
+        brief = self._brief(claim) if claim.route == "done" else None
+        dest = self._choose_dest(claim)
+        if not os.path.lexists(dest):
+            fs.place(proc, dest)
+        self._write_note(claim, dest)
+        self.step("placed", claim)
+        self._remove_original(claim)
+        self.step("original-removed", claim)
+        fs.remove(proc)
+        fs.remove(claim.journal_path(processing))
+        return self._result(claim, dest, brief)
+
+    def _finish_without_copy(self, claim: Claim) -> FileResult | None:
+        journal = claim.journal_path(self.places.processing)
+        if claim.dest and os.path.lexists(claim.dest):
+            # killed after the move, during clean-up
+            self._remove_original(claim)
+            fs.remove(journal)
+            return self._result(claim, Path(claim.dest), None)
+        # killed between writing the journal and linking the file: the file is still in INBOX
+        fs.remove(journal)
+        return None
+
+    def _decide(self, claim: Claim) -> None:
+        assert claim.sha256
+        suffix = Path(claim.name).suffix.lower()
+        if suffix not in DOCUMENT_SUFFIXES:
+            claim.route = "failed"
+            claim.reason = f"not a PDF or image ({suffix or 'no extension'}); expected PDF, PNG, JPEG or TIFF"
+        elif self.store.has(claim.sha256):
+            claim.route = "duplicate"
+            claim.duplicate_of = describe(self.store, claim.sha256)
+        else:
+            claim.route = "process"
+        claim.save(self.places.processing)
+        self.step("decided", claim)
+
+    def _process(self, claim: Claim, proc: Path) -> bool:
+        assert claim.sha256
+        if self.store.has(claim.sha256):
+            # the journal says we were reading it and the store has it: our commit, then a crash
+            record = self.store.get(claim.sha256)
+            claim.route = "done"
+            claim.number = record.document.number if record else None
+        else:
+            outcome = self.process(proc)
+            if outcome.status == "done":
+                make_durable(self.store)
+                claim.route = "done"
+                claim.number = outcome.record.document.number if outcome.record else None
+            elif outcome.status == "skipped":  # stored meanwhile by someone else (a batch run)
+                claim.route = "duplicate"
+                claim.duplicate_of = describe(self.store, claim.sha256)
+            else:
+                if self.stopping():
+                    return False  # may have failed because we are being stopped
+                if isinstance(outcome.error, StoreError) and not self._store_reachable():
+                    raise outcome.error  # the database is down, not the file bad: retry later
+                claim.route = "failed"
+                claim.reason = _reason(outcome.error)
+        claim.save(self.places.processing)
+        self.step("stored", claim)
+        return True
+
+    def _store_reachable(self) -> bool:
+        try:
+            self.store.count()
+            return True
+        except DispatchReaderError:
+            return False
+
+    def _brief(self, claim: Claim) -> Path | None:
+        if self.briefs is None:
+            return None
+        assert claim.sha256
+        try:
+            record = self.store.get(claim.sha256)
+            if record is None:
+                return None
+            return self.briefs.document(record, brief_name(claim.name, claim.sha256, self.briefs.fmt))
+        except (DispatchReaderError, OSError) as exc:
+            # the record is stored; a missing brief can be written again with `brief`
+            log.warning("no brief for %s: %s", fs.display(claim.name), exc)
+            return None
+
+    def _choose_dest(self, claim: Claim) -> Path:
+        if claim.dest:
+            return Path(claim.dest)
+        if claim.route == "done":
+            when = datetime.fromisoformat(claim.received)
+            folder = self.places.archive / f"{when.year:04d}" / f"{when.month:02d}"
+        elif claim.route == "duplicate":
+            folder = self.places.duplicates
+        else:
+            folder = self.places.failed
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = fs.free_name(folder, Path(claim.original).name)
+        claim.dest = str(dest)
+        claim.save(self.places.processing)
+        self.step("dest", claim)
+        return dest
+
+    def _write_note(self, claim: Claim, dest: Path) -> None:
+        if claim.route == "failed":
+            lines = [f"{fs.display(Path(claim.original).name)}: {claim.reason}", "",
+                     f"received: {claim.received}", f"sha256: {claim.sha256}"]
+            fs.write_atomic(dest.with_name(dest.name + ".error.txt"), "\n".join(lines) + "\n")
+        elif claim.route == "duplicate":
+            d = claim.duplicate_of or {}
+            what = ", ".join(f"{k}: {d[k]}" for k in ("number", "doc_type", "issued_date") if d.get(k))
+            lines = [f"{fs.display(Path(claim.original).name)} repeats stored document {d.get('id')} "
+                     f"({d.get('file_name') or '?'}{', ' + what if what else ''}).", "",
+                     f"received: {claim.received}", f"sha256: {claim.sha256}"]
+            fs.write_atomic(dest.with_name(dest.name + ".duplicate.txt"), "\n".join(lines) + "\n")
+
+    def _remove_original(self, claim: Claim) -> None:
+        original = Path(claim.original)
+        # only the very file we took: a new file dropped under the same name stays
+        if claim.original_identity().matches(original):
+            fs.remove(original)
+
+    def _result(self, claim: Claim, dest: Path, brief: Path | None) -> FileResult:
+        number = claim.number or ((claim.duplicate_of or {}).get("number") if claim.route == "duplicate" else None)
+        return FileResult(time=datetime.now().astimezone(), file=fs.display(Path(claim.original).name),
+                          result=claim.route or "failed", number=number, seconds=claim.seconds, dest=dest,
+                          reason=claim.reason, brief=brief)
+
+
+def _reason(error: DispatchReaderError | None) -> str:
+    if error is None:
+        return "failed for an unknown reason"
+    return f"{error.reason} [{error.kind}]"

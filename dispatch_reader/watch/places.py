@@ -1,0 +1,208 @@
+"""The folders a dropped file moves through, and moves that never lose or clobber a file.
+
+Every move is "link the new name, then remove the old one" (`os.link` fails when the target
+exists, so two files with one name never overwrite each other), followed by an fsync of the
+folder, so that after a power cut a file is in its old place, its new place, or both — never
+in neither. Where hard links are impossible (another file system, some network shares) the file
+is copied to a temporary name, synced, and renamed into place.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from dispatch_reader.errors import InputFileError
+from dispatch_reader.textnorm import nfc
+
+_CLASH_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class Places:
+    """INBOX and the folders beside its files: processing/, archive/, failed/, duplicates/, outbox/."""
+
+    inbox: Path
+    root: Path
+    outbox: Path
+
+    @classmethod
+    def make(cls, inbox: Path, root: Path | None = None, outbox: Path | None = None) -> Places:
+        root = root or inbox
+        return cls(inbox=inbox, root=root, outbox=outbox or root / "outbox")
+
+    @property
+    def processing(self) -> Path:
+        return self.root / "processing"
+
+    @property
+    def archive(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def failed(self) -> Path:
+        return self.root / "failed"
+
+    @property
+    def duplicates(self) -> Path:
+        return self.root / "duplicates"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / ".dispatch-reader-watch.lock"
+
+    def ensure(self) -> None:
+        for folder in (self.inbox, self.processing, self.archive, self.failed, self.duplicates, self.outbox):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputFileError(folder, f"cannot create the folder ({exc.strerror})") from None
+            if not folder.is_dir():
+                raise InputFileError(folder, "is a file, not a folder")
+
+    def own_folders(self) -> set[Path]:
+        """Folders the watcher itself writes to; never taken as dropped files."""
+        return {self.processing, self.archive, self.failed, self.duplicates, self.outbox}
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Enough of a file's stat to tell it is still the very file we claimed."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> Identity:
+        st = path.stat()
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def matches(self, path: Path) -> bool:
+        try:
+            return Identity.of(path) == self
+        except OSError:
+            return False
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make renames and links in `folder` survive a power cut (no-op where unsupported)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def clash_name(name: str, n: int) -> str:
+    """`Quyết định.pdf`, 2 → `Quyết định (2).pdf`; the suffix stays last so the type is kept."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem:
+        return f"{name} ({n})"
+    return f"{stem} ({n}).{suffix}"
+
+
+def free_name(folder: Path, name: str, taken: set[str] | None = None) -> Path:
+    """`folder/name`, or `folder/name (2)` … when that name (or a note beside it) is in use."""
+    for n in range(1, _CLASH_LIMIT):
+        candidate = name if n == 1 else clash_name(name, n)
+        if taken and candidate in taken:
+            continue
+        if not _in_use(folder / candidate):
+            return folder / candidate
+    raise InputFileError(folder / name, f"more than {_CLASH_LIMIT} files with this name")
+
+
+def _in_use(path: Path) -> bool:
+    if os.path.lexists(path):
+        return True
+    # a note (NAME.error.txt, NAME.claim.json) must not be shared by two files either
+    return any(os.path.lexists(path.with_name(path.name + s)) for s in (".error.txt", ".duplicate.txt", ".claim.json"))
+
+
+def display(path: Path | str) -> str:
+    """A file name as people read it: NFC, even when a Mac client stored it decomposed."""
+    return nfc(str(path))
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def place(src: Path, dest: Path) -> None:
+    """Make `dest` name the content of `src` (which stays). Fails if `dest` exists."""
+    try:
+        os.link(src, dest)
+    except OSError as exc:
+        if exc.errno == errno.EEXIST:
+            raise
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EACCES):
+            raise
+        _copy_into_place(src, dest)
+    fsync_dir(dest.parent)
+
+
+def _copy_into_place(src: Path, dest: Path) -> None:
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+    try:
+        with src.open("rb") as fin, tmp.open("xb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+            fout.flush()
+            os.fsync(fout.fileno())
+        shutil.copystat(src, tmp)
+        try:
+            # link, not rename: rename would silently replace a file that appeared meanwhile
+            os.link(tmp, dest)
+        except OSError as exc:
+            if exc.errno == errno.EEXIST:
+                raise
+            os.rename(tmp, dest)
+    finally:
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    fsync_dir(path.parent)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` so a reader (or a crash) sees the old or the new content."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)

@@ -1,0 +1,153 @@
+"""When is a dropped file complete? Never read a file that is still being copied or scanned.
+
+A file is ready when all of these hold:
+- its size and modification time have not changed for `settle` seconds;
+- it can be opened for reading;
+- no writer still has it open (known only from inotify's close events; polling cannot tell);
+- it does not look cut short: a file that starts like a PDF, PNG or JPEG has that format's end
+  marker. A file that never gets one is taken after `max_wait` seconds anyway (and then fails
+  with the reader's reason), so nothing waits in INBOX forever.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Names that copy tools, scanners and editors use while a file is still being written.
+TEMP_PREFIXES = (".", "~$", ".~lock")
+TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".filepart", ".swp", "~")
+
+# (start of the file, a marker its last bytes must hold)
+_END_MARKERS = (
+    (b"%PDF", b"%%EOF"),
+    (b"\x89PNG\r\n\x1a\n", b"IEND"),
+    (b"\xff\xd8", b"\xff\xd9"),
+)
+_TAIL = 2048
+# A writer that keeps a file open but writes nothing for this long has most likely crashed.
+_OPEN_GRACE_S = 300.0
+
+
+def is_temporary(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.startswith(TEMP_PREFIXES) or lowered.endswith(TEMP_SUFFIXES)
+
+
+def looks_complete(path: Path) -> bool:
+    """False when the file starts like a known format but lacks its end marker."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+            fh.seek(max(0, size - _TAIL))
+            tail = fh.read(_TAIL)
+    except OSError:
+        return False
+    for magic, end in _END_MARKERS:
+        if head.startswith(magic):
+            return end in tail
+    return True
+
+
+def openable(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            fh.read(1)
+        return True
+    except OSError:
+        return False
+
+
+@dataclass
+class _Seen:
+    size: int
+    mtime_ns: int
+    changed_at: float  # monotonic time of the last change we noticed
+    first_seen: float
+    writing: bool = False  # a writer has it open (inotify said so)
+
+
+@dataclass
+class Tracker:
+    """Files seen in INBOX and not yet taken, with what is known about their completeness."""
+
+    settle: float = 3.0
+    max_wait: float = 300.0
+    clock: "object" = time.monotonic
+    files: dict[Path, _Seen] = field(default_factory=dict)
+
+    def _now(self) -> float:
+        return self.clock()  # type: ignore[operator]
+
+    def see(self, path: Path, *, writing: bool | None = None) -> None:
+        """Note that `path` exists (or changed). `writing` comes from inotify open/close events."""
+        try:
+            st = path.stat()
+        except OSError:
+            self.files.pop(path, None)
+            return
+        now = self._now()
+        seen = self.files.get(path)
+        if seen is None:
+            seen = self.files[path] = _Seen(st.st_size, st.st_mtime_ns, now, now)
+        elif (seen.size, seen.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            seen.size, seen.mtime_ns, seen.changed_at = st.st_size, st.st_mtime_ns, now
+        if writing is not None:
+            seen.writing = writing
+            if writing:
+                seen.changed_at = now
+
+    def forget(self, path: Path) -> None:
+        self.files.pop(path, None)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def ready(self) -> list[Path]:
+        """Files complete now, oldest first. Files that vanished are forgotten."""
+        now = self._now()
+        out: list[tuple[float, Path]] = []
+        for path in list(self.files):
+            self.see(path)
+            seen = self.files.get(path)
+            if seen is None:
+                continue
+            quiet = now - seen.changed_at
+            if quiet < self.settle:
+                continue
+            if seen.writing and quiet < _OPEN_GRACE_S:
+                continue
+            if not openable(path) and now - seen.first_seen < self.max_wait:
+                continue
+            if not looks_complete(path) and now - seen.first_seen < self.max_wait:
+                continue
+            out.append((seen.mtime_ns, path))
+        # in the order they were written, which is the order they were dropped
+        return [p for _, p in sorted(out, key=lambda x: (x[0], str(x[1])))]
+
+    def next_check_in(self) -> float:
+        """Seconds until some file could become ready (for the main loop's sleep)."""
+        if not self.files:
+            return float("inf")
+        now = self._now()
+        waits = [max(0.0, self.settle - (now - s.changed_at)) for s in self.files.values()]
+        return max(0.05, min(min(waits), 1.0))
+
+
+def list_inbox(inbox: Path) -> list[Path]:
+    """Regular files directly in INBOX (not in sub-folders), temporary names left out."""
+    found: list[Path] = []
+    try:
+        with os.scandir(inbox) as it:
+            for entry in it:
+                try:
+                    if entry.is_file(follow_symlinks=False) and not is_temporary(entry.name):
+                        found.append(Path(entry.path))
+                except OSError:
+                    continue
+    except OSError:
+        return []
+    return found
