@@ -21,6 +21,8 @@ import uuid
 from pathlib import Path
 
 ENV_URL = "DISPATCH_READER_TEST_PG"
+# set to 1 in CI: a missing PostgreSQL then fails the PostgreSQL tests instead of skipping them
+ENV_REQUIRE = "DISPATCH_READER_REQUIRE_PG"
 
 
 def _bin_dir() -> Path | None:
@@ -42,17 +44,23 @@ class ThrowawayServer:
         self.dir: Path | None = None
         self.port = 0
         self.user_prefix: list[str] = []
+        self.error: str | None = None  # why no server could be started
 
     def start(self) -> str | None:
         if self.bin is None:
+            self.error = "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql)"
             return None
-        self.dir = Path(tempfile.mkdtemp(prefix="dr-pg-"))
+        root = os.geteuid() == 0
+        # as root the server runs as `postgres`, which must reach the folder: /tmp, not a private TMPDIR
+        self.dir = Path(tempfile.mkdtemp(prefix="dr-pg-", dir="/tmp" if root and Path("/tmp").is_dir() else None))
         data = self.dir / "data"
-        if os.geteuid() == 0:
+        if root:
             # initdb refuses to run as root; the Debian package brings a `postgres` user
             try:
                 pw = pwd.getpwnam("postgres")
             except KeyError:
+                self.error = "running as root and there is no 'postgres' user to run the server"
+                self.stop()
                 return None
             os.chown(self.dir, pw.pw_uid, pw.pw_gid)
             self.user_prefix = ["runuser", "-u", "postgres", "--"]
@@ -62,7 +70,13 @@ class ThrowawayServer:
                        "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
             self._run([str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "log"), "-w", "-t", "60",
                        "-o", f"-h 127.0.0.1 -p {self.port} -k {self.dir} -F -c max_connections=60", "start"])
-        except (subprocess.CalledProcessError, OSError):
+        except subprocess.CalledProcessError as exc:
+            tail = (exc.stderr or b"").decode(errors="replace").strip().splitlines()[-1:] or [""]
+            self.error = f"{Path(exc.cmd[len(self.user_prefix)]).name} failed: {tail[0]}"
+            self.stop()
+            return None
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            self.error = f"cannot start PostgreSQL: {exc}"
             self.stop()
             return None
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
@@ -122,5 +136,5 @@ if __name__ == "__main__":
     server = ThrowawayServer()
     started = time.monotonic()
     url = server.start()
-    print(url, reachable(url) if url else "-", f"{time.monotonic() - started:.1f}s")
+    print(url, reachable(url) if url else server.error, f"{time.monotonic() - started:.1f}s")
     server.stop()

@@ -22,16 +22,18 @@ __all__ = ["pg_server_url", "store_url", "sqlite_url", "make_record", "page_text
 
 
 @pytest.fixture(scope="session")
-def pg_server_url() -> Iterator[str | None]:
-    """A PostgreSQL server URL the tests may create databases on, or None."""
+def pg_server_url() -> Iterator[tuple[str | None, str]]:
+    """(URL of a PostgreSQL server the tests may create databases on, or None; why not)."""
     given = os.environ.get(pg_server.ENV_URL)
     if given:
-        yield given if pg_server.reachable(given) else None
+        ok = pg_server.reachable(given)
+        yield (given if ok else None, f"{pg_server.ENV_URL} is set but the server does not answer")
         return
     server = pg_server.ThrowawayServer()
     url = server.start()
     try:
-        yield url if url and pg_server.reachable(url) else None
+        ok = bool(url) and pg_server.reachable(url)
+        yield (url if ok else None, server.error or "the throwaway server does not answer")
     finally:
         server.stop()
 
@@ -47,9 +49,11 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'records.sqlite3'}"
         return
-    server = request.getfixturevalue("pg_server_url")
+    server, why = request.getfixturevalue("pg_server_url")
     if not server:
-        pytest.skip("no PostgreSQL server (set DISPATCH_READER_TEST_PG or install postgresql)")
+        if os.environ.get(pg_server.ENV_REQUIRE) == "1":
+            pytest.fail(f"PostgreSQL required ({pg_server.ENV_REQUIRE}=1) but unavailable: {why}")
+        pytest.skip(f"no PostgreSQL server: {why}")
     url = pg_server.create_database(server)
     try:
         yield url
