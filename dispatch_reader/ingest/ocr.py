@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 import pytesseract
 
-from dispatch_reader.errors import LimitExceededError, MissingDependencyError
+from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
 from dispatch_reader.ingest import preprocess
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
@@ -106,6 +106,9 @@ def _run(image_path: str, settings: IngestSettings, deadline: _Deadline) -> dict
         raise
     except pytesseract.TesseractNotFoundError:
         raise MissingDependencyError(deadline.path, "tesseract is not installed (apt-get install tesseract-ocr)") from None
+    except pytesseract.TesseractError as exc:
+        message = " ".join(str(exc.message).split())[:200]
+        raise DamagedFileError(deadline.path, f"page {deadline.page}: OCR failed ({message})") from None
 
 
 def _osd_rotation(image_path: str, deadline: _Deadline) -> int | None:

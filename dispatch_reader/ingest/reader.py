@@ -18,6 +18,7 @@ from dispatch_reader.ingest.cache import OcrCache, cache_key
 from dispatch_reader.ingest.choose import judge_layer
 from dispatch_reader.ingest.layout import layout_text
 from dispatch_reader.ingest.ocr import OcrPage
+from dispatch_reader.ingest.ocrfix import fix_word
 from dispatch_reader.ingest.pages import Document, PageText, Word
 from dispatch_reader.ingest.raster import check_pixels, count_image_frames
 from dispatch_reader.ingest.settings import IngestSettings
@@ -151,7 +152,7 @@ def _run_ocr(info: FileInfo, plans: list[_Plan], settings: IngestSettings, warni
 
 
 def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
-    words = [Word(text=unicodedata.normalize("NFC", w.text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111"),
+    words = [Word(text=fix_word(unicodedata.normalize("NFC", w.text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")),
                   x0=w.x0, top=w.top, x1=w.x1, bottom=w.bottom, conf=w.conf) for w in page.words]
     keys: list[object] = list(page.line_keys)
     return PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,

@@ -115,7 +115,7 @@ def _measure_images(page: pdfium.PdfPage, layer: LayerPage) -> None:
     largest = 0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
         try:
-            x0, y0, x1, y1 = obj.get_pos()
+            x0, y0, x1, y1 = obj.get_bounds()
             area += max(0.0, x1 - x0) * max(0.0, y1 - y0)
             w, h = obj.get_px_size()
             largest = max(largest, int(w) * int(h))

@@ -1,0 +1,166 @@
+"""OCR pages: scans, images, turned pages, the cache and the single-thread rule.
+
+Each OCR costs a second or two, so fixtures build each input once per module.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from _ingest_make import BODY, HEADER_LEFT, HEADER_RIGHT, image_pdf, letter_pdf, render_grey, scanned
+from dispatch_reader.ingest.cer import cer
+from dispatch_reader.ingest.reader import IngestSettings, read_document
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("ocr")
+
+
+@pytest.fixture(scope="module")
+def born(work: Path) -> Path:
+    return letter_pdf(work / "letter.pdf")
+
+
+@pytest.fixture(scope="module")
+def page_image(born: Path) -> Image.Image:
+    return render_grey(born, dpi=200)
+
+
+@pytest.fixture(scope="module")
+def scan(work: Path, page_image: Image.Image) -> Path:
+    return image_pdf(work / "letter.scan.pdf", [scanned(page_image, angle=1.5)])
+
+
+def _settings(cache: Path, **kw: object) -> IngestSettings:
+    return IngestSettings(cache_dir=cache, workers=1, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def scan_doc(scan: Path, work: Path):  # noqa: ANN201
+    return read_document(scan, _settings(work / "cache"))
+
+
+def test_scan_is_ocred_with_reason_and_confidence(scan_doc) -> None:  # noqa: ANN001
+    page = scan_doc.pages[0]
+    assert page.method == "ocr"
+    assert page.reason == "no text layer"
+    assert page.ocr_confidence is not None and page.ocr_confidence > 0.8
+    assert page.words and all(w.conf is not None for w in page.words)
+    assert page.rotation == 0
+
+
+def test_scan_text_keeps_diacritics_and_columns(scan_doc, born: Path, work: Path) -> None:  # noqa: ANN001
+    text = scan_doc.pages[0].text
+    lines = text.splitlines()
+    for expected in HEADER_LEFT + HEADER_RIGHT:
+        assert expected in lines  # whole lines: the two header columns are not interleaved
+    assert lines.index(HEADER_LEFT[-1]) < lines.index(HEADER_RIGHT[0])
+    reference = read_document(born, _settings(work / "cache")).pages[0].text
+    edits, length = cer(text, reference)
+    assert edits / length <= 0.03, (edits, length)
+
+
+def test_png_jpeg_and_multipage_tiff(work: Path, page_image: Image.Image) -> None:
+    header = page_image.crop((0, 0, page_image.width, page_image.height // 6))
+    png, jpg, tif = work / "p.png", work / "p.jpg", work / "p.tif"
+    header.save(png, dpi=(200, 200))
+    header.save(jpg, dpi=(200, 200), quality=90)
+    header.save(tif, save_all=True, append_images=[header.rotate(0)], dpi=(200, 200), compression="tiff_deflate")
+    for f in (png, jpg):
+        doc = read_document(f, _settings(work / "cache"))
+        assert len(doc.pages) == 1 and doc.pages[0].method == "ocr"
+        assert "SỞ NỘI VỤ" in doc.pages[0].text.splitlines()
+    tiff = read_document(tif, _settings(work / "cache"))
+    assert [p.number for p in tiff.pages] == [1, 2]
+    assert all("Độc lập - Tự do - Hạnh phúc" in p.text for p in tiff.pages)
+
+
+@pytest.mark.parametrize("turn", [180, 90])
+def test_turned_pages_are_read_upright(work: Path, page_image: Image.Image, turn: int) -> None:
+    f = image_pdf(work / f"turned{turn}.pdf", [scanned(page_image, turn=turn)])
+    page = read_document(f, _settings(work / "cache")).pages[0]
+    assert page.rotation in ((180,) if turn == 180 else (90, 270))
+    assert "Độc lập - Tự do - Hạnh phúc" in page.text
+
+
+def test_stamp_over_scan_is_ocred(work: Path, page_image: Image.Image) -> None:
+    f = image_pdf(work / "stamped.pdf", [scanned(page_image)], text_stamp="Ký bởi: Văn phòng Ủy ban nhân dân tỉnh")
+    page = read_document(f, _settings(work / "cache")).pages[0]
+    assert page.method == "ocr"
+    assert "stamp" in page.reason
+    assert BODY[0] in page.text
+
+
+def test_low_confidence_is_warned(scan: Path, work: Path) -> None:
+    doc = read_document(scan, _settings(work / "cache", min_confidence=0.999))
+    assert any("low OCR confidence" in w for w in doc.warnings)
+
+
+def _fake_tesseract(folder: Path, log: Path, fail: bool = False) -> str:
+    """A tesseract stand-in that logs OMP_THREAD_LIMIT (or fails) and runs the real one."""
+    script = folder / ("tess-fail" if fail else "tess-log")
+    body = "echo called >&2; exit 3" if fail else 'exec tesseract "$@"'
+    script.write_text(f'#!/bin/sh\necho "OMP=$OMP_THREAD_LIMIT" >> "{log}"\n{body}\n')
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return str(script)
+
+
+def test_cache_means_no_second_ocr(scan: Path, work: Path, scan_doc, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import pytesseract
+
+    from dispatch_reader.errors import DispatchReaderError
+    from dispatch_reader.ingest import ocr
+
+    ocr.installed_languages()
+    ocr.tesseract_version()
+    log = work / "fail.log"
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", _fake_tesseract(work, log, fail=True))
+    again = read_document(scan, _settings(work / "cache"))
+    assert again.pages[0].text == scan_doc.pages[0].text
+    assert not log.exists()  # Tesseract was not called at all
+    # Settings that change OCR output miss the cache: Tesseract runs (and here fails).
+    with pytest.raises(DispatchReaderError, match="OCR failed"):
+        read_document(scan, _settings(work / "cache", dpi=250))
+    assert log.exists()
+
+
+def test_every_tesseract_runs_single_threaded(work: Path, page_image: Image.Image, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pytesseract
+
+    small = page_image.crop((0, 0, page_image.width, page_image.height // 6))
+    f = image_pdf(work / "two.pdf", [scanned(small), scanned(small.rotate(0))])
+    log = work / "omp.log"
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "4")
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", _fake_tesseract(work, log))
+    read_document(f, IngestSettings(cache_dir=None, workers=1))  # in this process
+    lines = log.read_text().split()
+    assert lines and set(lines) == {"OMP=1"}
+
+
+def test_pool_workers_run_single_threaded(work: Path, page_image: Image.Image, tmp_path: Path) -> None:
+    small = page_image.crop((0, 0, page_image.width, page_image.height // 6))
+    f = image_pdf(tmp_path / "two.pdf", [scanned(small), scanned(small)])
+    log = tmp_path / "omp.log"
+    tess = _fake_tesseract(tmp_path, log)
+    code = (
+        "import sys, pytesseract\n"
+        f"pytesseract.pytesseract.tesseract_cmd = {tess!r}\n"
+        "from dispatch_reader.ingest.reader import read_document, IngestSettings\n"
+        f"d = read_document({str(f)!r}, IngestSettings(cache_dir=None, workers=2))\n"
+        "assert len(d.pages) == 2 and all('SỞ NỘI VỤ' in p.text for p in d.pages)\n"
+    )
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, OMP_THREAD_LIMIT="4", PYTHONPATH=str(root))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = log.read_text().split()
+    assert len(lines) >= 2 and set(lines) == {"OMP=1"}
