@@ -100,15 +100,15 @@ def _run(image_path: str, settings: IngestSettings, deadline: _Deadline) -> dict
             image_path, lang=settings.languages, config=f"--psm {settings.psm}",
             output_type=pytesseract.Output.DICT, timeout=max(deadline.left(), 0.01),
         )
+    except pytesseract.TesseractNotFoundError:
+        raise MissingDependencyError(deadline.path, "tesseract is not installed (apt-get install tesseract-ocr)") from None
+    except pytesseract.TesseractError as exc:  # a RuntimeError too: must come first
+        message = " ".join(str(exc.message).split())[:200]
+        raise DamagedFileError(deadline.path, f"page {deadline.page}: OCR failed ({message})") from None
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():
             deadline.fail()
         raise
-    except pytesseract.TesseractNotFoundError:
-        raise MissingDependencyError(deadline.path, "tesseract is not installed (apt-get install tesseract-ocr)") from None
-    except pytesseract.TesseractError as exc:
-        message = " ".join(str(exc.message).split())[:200]
-        raise DamagedFileError(deadline.path, f"page {deadline.page}: OCR failed ({message})") from None
 
 
 def _osd_rotation(image_path: str, deadline: _Deadline) -> int | None:
