@@ -4,6 +4,9 @@ Counting rules a reader can check against the records:
 - one secondment entry stands for one named person, or for the count it states;
 - a document stored twice (a born-digital file and its scan, or a report about it: same number,
   same issue date) is counted once, from its best-read copy;
+- a person named in several documents (an extension, a second posting) is counted once, where
+  the latest of them sends them; the earlier entries are marked `superseded` and listed under
+  people sent more than once, and only the latest period can be "ending soon";
 - with a destination filter, only the secondments to that place are counted.
 Every breakdown therefore adds up to `total_people`.
 """
@@ -147,6 +150,61 @@ def _add(groups: dict[str, _Group], label: str | None, n: int, doc_index: int, k
     g.documents.add(doc_index)
 
 
+def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str) -> dict[str, Any]:
+    """A secondment with what the summary groups and lists it by."""
+    n = heads(s)
+    end, derived = end_of(s)
+    return s | {
+        "heads": n,
+        "who": s.get("person") or labels(lang)["messages"]["people_n"].format(n=format_number(n, lang)),
+        "destination": destination_label(s.get("to_unit")),
+        "body": sending_body(s.get("from_unit")),
+        "field": field_label(s.get("position")),
+        "end_date": end,
+        "end_derived": derived,
+        "document": rec["document"],
+        "doc_title": title,
+        "doc_index": doc_index,
+        "file_name": rec["source"]["file_name"],
+        "superseded": False,
+        "superseded_by": None,
+    }
+
+
+def _by_person(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Named secondments per person, oldest first. A person is a name within one sending body:
+    an extension names the same person from the same body; a namesake elsewhere stays apart."""
+    named: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row.get("person"):
+            named[(group_key(row["person"]), group_key(row["body"]))].append(row)
+    for person_rows in named.values():
+        person_rows.sort(key=lambda r: (r.get("start") or r["document"].get("issued_date") or "",
+                                        r["document"].get("issued_date") or ""))
+    return named
+
+
+def _note_citation(cited: dict[str, dict[str, Any]], ref: dict[str, Any], citing: str, known: set[str],
+                   lang: str) -> None:
+    """Remember `ref` when the archive does not hold it, with the documents that cite it."""
+    nk = number_key(ref["number"])
+    if not nk or nk in known:
+        return
+    lab = labels(lang)
+    entry = cited.setdefault(nk, {
+        "number": ref["number"],
+        "doc_type": ref.get("doc_type"),
+        "type_label": lab["doc_types"].get(ref["doc_type"], "") if ref.get("doc_type") else "",
+        "date": ref.get("date"),
+        "date_text": format_date(ref.get("date"), lang),
+        "issuer": ref.get("issuer"),
+        "legal": bool(_LEGAL_NUMBER.search(ref["number"])),
+        "cited_by": [],
+    })
+    if citing not in entry["cited_by"]:
+        entry["cited_by"].append(citing)
+
+
 def summary_context(
     records: list[dict[str, Any]],
     lang: str = "vi",
@@ -168,99 +226,72 @@ def summary_context(
     known = archive_numbers if archive_numbers is not None else {
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
-    by_commune: dict[str, _Group] = {}
-    by_sender: dict[str, _Group] = {}
-    by_field: dict[str, _Group] = {}
-    by_month: dict[str, _Group] = {}
     secondments: list[dict[str, Any]] = []
-    ending: list[dict[str, Any]] = []
-    named: dict[str, list[dict[str, Any]]] = defaultdict(list)
     doc_rows: list[dict[str, Any]] = []
     cited: dict[str, dict[str, Any]] = {}
-
     for doc_index, (rec, copies) in enumerate(documents):
         d = rec["document"]
         title = doc_title(d, lang, with_issuer=False)
-        doc_people = 0
         for s in rec["secondments"]:
             if selection.commune and not matches_place(s.get("to_unit"), selection.commune):
                 continue
-            n = heads(s)
-            doc_people += n
-            end, derived = end_of(s)
-            row = s | {
-                "heads": n,
-                "who": s.get("person") or lab["messages"]["people_n"].format(n=format_number(n, lang)),
-                "destination": destination_label(s.get("to_unit")),
-                "body": sending_body(s.get("from_unit")),
-                "field": field_label(s.get("position")),
-                "end_date": end,
-                "end_derived": derived,
-                "document": d,
-                "doc_title": title,
-                "file_name": rec["source"]["file_name"],
-            }
-            secondments.append(row)
-            _add(by_commune, row["destination"], n, doc_index)
-            _add(by_sender, row["body"], n, doc_index)
-            _add(by_field, row["field"], n, doc_index)
-            month_of = s.get("start") or d.get("issued_date")
-            month_key = month_of[:7] if month_of and parse_iso(month_of) else ""
-            # keyed by the ISO month so the rows sort by time, not by their label
-            _add(by_month, format_month(month_key, lang) if month_key else None, n, doc_index, key=month_key)
-            end_d = parse_iso(end)
-            if end_d and 0 <= (end_d - today).days <= ending_within:
-                days = (end_d - today).days
-                ending.append(row | {
-                    "days_left": days,
-                    "end_text": format_date(end, lang),
-                    "days_text": (lab["messages"]["ending_in"].format(days=days) if days
-                                  else lab["messages"]["ended_today"]),
-                })
-            if s.get("person"):
-                named[group_key(s["person"])].append(row)
+            secondments.append(_row(s, rec, doc_index, title, lang))
         for ref in rec["references"]:
-            nk = number_key(ref["number"])
-            if not nk or nk in known:
-                continue
-            entry = cited.setdefault(nk, {
-                "number": ref["number"],
-                "doc_type": ref.get("doc_type"),
-                "type_label": lab["doc_types"].get(ref["doc_type"], "") if ref.get("doc_type") else "",
-                "date": ref.get("date"),
-                "date_text": format_date(ref.get("date"), lang),
-                "issuer": ref.get("issuer"),
-                "legal": bool(_LEGAL_NUMBER.search(ref["number"])),
-                "cited_by": [],
-            })
-            citing = d.get("number") or rec["source"]["file_name"]
-            if citing not in entry["cited_by"]:
-                entry["cited_by"].append(citing)
+            _note_citation(cited, ref, d.get("number") or rec["source"]["file_name"], known, lang)
         doc_rows.append({
             "record": rec,
             "document": d,
             "title": title,
             "type_label": lab["doc_types"].get(d.get("doc_type") or "other", lab["doc_types"]["other"]),
             "date_text": format_date(d.get("issued_date"), lang),
-            "people": doc_people,
+            "people": 0,
             "files": [c["source"]["file_name"] for c in sorted(copies, key=_quality)],
         })
 
-    total = sum(s["heads"] for s in secondments)
+    named = _by_person(secondments)
+    for rows in named.values():
+        for row in rows[:-1]:  # an earlier secondment of someone a later document sends again
+            row["superseded"] = True
+            row["superseded_by"] = rows[-1]["document"].get("number") or rows[-1]["file_name"]
+    current = [r for r in secondments if not r["superseded"]]
+
+    by_commune: dict[str, _Group] = {}
+    by_sender: dict[str, _Group] = {}
+    by_field: dict[str, _Group] = {}
+    by_month: dict[str, _Group] = {}
+    ending: list[dict[str, Any]] = []
+    for row in current:
+        n, doc_index = row["heads"], row["doc_index"]
+        doc_rows[doc_index]["people"] += n
+        _add(by_commune, row["destination"], n, doc_index)
+        _add(by_sender, row["body"], n, doc_index)
+        _add(by_field, row["field"], n, doc_index)
+        month_of = row.get("start") or row["document"].get("issued_date")
+        month_key = month_of[:7] if month_of and parse_iso(month_of) else ""
+        # keyed by the ISO month so the rows sort by time, not by their label
+        _add(by_month, format_month(month_key, lang) if month_key else None, n, doc_index, key=month_key)
+        end_d = parse_iso(row["end_date"])
+        if end_d and 0 <= (end_d - today).days <= ending_within:
+            days = (end_d - today).days
+            ending.append(row | {
+                "days_left": days,
+                "end_text": format_date(end_d, lang),
+                "days_text": (lab["messages"]["ending_in"].format(days=days) if days
+                              else lab["messages"]["ended_today"]),
+            })
+
+    total = sum(r["heads"] for r in current)
     doc_rows.sort(key=lambda r: (r["document"].get("issued_date") or "9999", r["document"].get("number") or ""))
     ending.sort(key=lambda r: (r["end_date"], r["destination"] or ""))
     refs = sorted(cited.values(), key=lambda c: (-len(c["cited_by"]), c["date"] or "", c["number"]))
-    repeated = [{
-        "name": rows[0]["person"],
-        "times": len(rows),
-        "rows": rows,
-    } for rows in named.values() if len(rows) > 1]
+    repeated = [{"name": rows[-1]["person"], "times": len(rows), "rows": rows} for rows in named.values() if len(rows) > 1]
     repeated.sort(key=lambda p: (-p["times"], p["name"]))
     copies = len(records) - len(documents)
     return {
         "records": [r for r, _ in documents],
         "documents": doc_rows,
-        "secondments": secondments,
+        "secondments": current,
+        "all_secondments": secondments,
         "selection": selection,
         "selection_text": selection.describe(lang),
         "today": today.isoformat(),

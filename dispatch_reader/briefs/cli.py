@@ -1,0 +1,201 @@
+"""The `brief` and `summary` commands (registered by dispatch_reader.cli when present)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import typer
+
+from dispatch_reader.errors import InputFileError
+
+FORMAT_HELP = "html (printable, self-contained), md, docx (Word) or pdf."
+LANG_HELP = "Labels and date style: vi (default) or en."
+TEMPLATES_HELP = ("Folder whose templates override the packaged ones by file name "
+                  "(default: $DISPATCH_READER_TEMPLATES, else templates/ in the user config folder).")
+
+
+def _check_choice(value: str, choices: Iterable[str], option: str) -> str:
+    allowed = list(choices)
+    if value not in allowed:
+        raise typer.BadParameter(f"'{value}' is not one of: {', '.join(allowed)}", param_hint=option)
+    return value
+
+
+def _target(out: Optional[Path], default_dir: Path, default_name: str, fmt: str) -> Path:
+    """--out as given: a file when it has a suffix, else a folder for the default name."""
+    if out is None:
+        return default_dir / default_name
+    if out.suffix:
+        if out.suffix.lower() != f".{fmt}":
+            raise typer.BadParameter(f"'{out}' does not end in .{fmt}", param_hint="--out")
+        return out
+    return out / default_name
+
+
+def _record_from_file(path: Path) -> Any:
+    """A record for a file given on the command line: a record JSON, a stored document (by its
+    SHA-256), or else read now without storing it."""
+    from dispatch_reader.record import Record, validate
+
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            validate(data)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputFileError(path, f"not a record JSON file ({type(exc).__name__})") from None
+        except Exception as exc:  # jsonschema.ValidationError
+            raise InputFileError(path, f"breaks the record schema: {getattr(exc, 'message', exc)}") from None
+        return Record.from_dict(data)
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise InputFileError(path, f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
+    return digest.hexdigest()
+
+
+def _pick(store: Any, key: str, err: Any) -> Any:
+    """The record for a number, id or SHA-256. Copies of one document (a file and its scan, a
+    report about it) give their best-read copy; different documents sharing a number give the
+    newest, with a note on how to choose another."""
+    from dispatch_reader.briefs.summary import merge_copies
+    from dispatch_reader.record import Record
+
+    ids = store.find_ids(key)
+    if not ids:
+        raise InputFileError(key, f"no such document in the database ({store.where})")
+    records = {i: store.get_by_id(i) for i in ids[:50]}
+    by_sha = {r.source.sha256: i for i, r in records.items() if r}
+    groups = merge_copies([r.to_dict() for r in records.values() if r])
+    best, copies = groups[0]
+    if len(groups) > 1:
+        err.print(f"{key}: {len(groups)} different documents match; this is the newest (id {by_sha[best['source']['sha256']]}). "
+                  "Give the id or SHA-256 to choose another.", markup=False, highlight=False, soft_wrap=True)
+    return Record.from_dict(best)
+
+
+def register(app: typer.Typer) -> None:
+    from dispatch_reader.cli import DbOption, err_console, friendly, out
+
+    @app.command("brief")
+    @friendly
+    def brief(
+        doc: str = typer.Argument(..., metavar="DOC_OR_NUMBER",
+                                  help="A document number (1335/UBND-NC), a store id or SHA-256, a PDF or image "
+                                       "(stored ones are not read again), or a record JSON from `extract --json`."),
+        fmt: str = typer.Option("html", "--format", "-f", help=FORMAT_HELP),
+        lang: str = typer.Option("vi", "--lang", help=LANG_HELP),
+        out_path: Optional[Path] = typer.Option(None, "--out", "-o",
+                                                help="File (with the format's suffix) or folder; '-' prints html/md. "
+                                                     "Default: out/briefs/."),
+        templates: Optional[Path] = typer.Option(None, "--templates", envvar="DISPATCH_READER_TEMPLATES",
+                                                 help=TEMPLATES_HELP),
+        db: Optional[str] = DbOption,
+    ) -> None:
+        """Write the brief of one document: header facts, what it does, who is sent where, figures, citations.
+
+        Example: dispatch-reader brief 1335/UBND-NC --format pdf --out out/1335.pdf
+        """
+        from dispatch_reader.briefs.render import FORMATS, BriefWriter, slug
+
+        _check_choice(fmt, FORMATS, "--format")
+        _check_choice(lang, ("vi", "en"), "--lang")
+        record = None
+        path = Path(doc)
+        if path.is_file():
+            record = _record_from_file(path)
+        if record is None:
+            from dispatch_reader.store import open_store
+
+            with open_store(db) as store:
+                if path.is_file():
+                    record = store.get(_sha256(path))
+                    if record is None:
+                        from dispatch_reader.pipeline import extract_file
+
+                        err_console.print(f"{path.name}: not in the database; reading it now (not stored)",
+                                          markup=False, highlight=False, soft_wrap=True)
+                        record = extract_file(path)
+                else:
+                    record = _pick(store, doc, err_console)
+        assert record is not None
+        writer = BriefWriter(Path("out/briefs"), fmt=fmt, lang=lang, templates=templates)
+        if str(out_path) == "-":
+            if fmt not in ("html", "md"):
+                raise typer.BadParameter(f"a {fmt} brief cannot go to standard output", param_hint="--out")
+            sys.stdout.write(writer.document_bytes(record).decode("utf-8"))
+            return
+        target = _target(out_path, Path("out/briefs"), f"{slug(record.source.file_name)}.{fmt}", fmt)
+        written = writer.document(record, name=target)
+        out.print(str(written), markup=False, highlight=False)
+
+    @app.command("summary")
+    @friendly
+    def summary(
+        date_from: Optional[str] = typer.Option(None, "--from", help="Issued on or after (2025-08-01 or 1/8/2025)."),
+        date_to: Optional[str] = typer.Option(None, "--to", help="Issued on or before."),
+        commune: Optional[str] = typer.Option(None, "--commune",
+                                              help="Only secondments to this commune or ward (diacritics optional)."),
+        issuer: Optional[str] = typer.Option(None, "--issuer", help="Only documents of this issuer."),
+        doc_type: Optional[str] = typer.Option(None, "--doc-type", help="decision, official_dispatch, plan, …"),
+        fmt: str = typer.Option("html", "--format", "-f", help=FORMAT_HELP),
+        lang: str = typer.Option("vi", "--lang", help=LANG_HELP),
+        out_path: Optional[Path] = typer.Option(None, "--out", "-o",
+                                                help="File (with the format's suffix) or folder; '-' prints html/md. "
+                                                     "Default: out/briefs/summary.FORMAT."),
+        ending_within: int = typer.Option(30, "--ending-within", min=0,
+                                          help="List secondments ending within this many days."),
+        today: Optional[str] = typer.Option(None, "--today", help="Count days from this date instead of today."),
+        templates: Optional[Path] = typer.Option(None, "--templates", envvar="DISPATCH_READER_TEMPLATES",
+                                                 help=TEMPLATES_HELP),
+        db: Optional[str] = DbOption,
+    ) -> None:
+        """Write a summary brief over the stored documents: totals, by commune, sending body, field and month,
+        secondments ending soon, documents cited but not in the archive.
+
+        Example: dispatch-reader summary --from 1/8/2025 --to 30/9/2025 --commune "Tân Phong" --format docx
+        """
+        from dispatch_reader.briefs.render import FORMATS, BriefWriter
+        from dispatch_reader.briefs.summary import Selection, number_key
+        from dispatch_reader.store import Filters, open_store
+        from dispatch_reader.store.filters import parse_user_date
+
+        _check_choice(fmt, FORMATS, "--format")
+        _check_choice(lang, ("vi", "en"), "--lang")
+        try:
+            filters = Filters.make(date_from=date_from, date_to=date_to, commune=commune, issuer=issuer,
+                                   doc_type=doc_type)
+            anchor = parse_user_date(today) if today else date.today()
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        selection = Selection(date_from=filters.date_from, date_to=filters.date_to, commune=commune,
+                              issuer=issuer, doc_type=doc_type)
+        with open_store(db) as store:
+            records = [r for _id, r in store.records_with_ids(filters)]
+            # "cited but not in the archive" asks the whole archive, not just the selection
+            archive = {k for k in (number_key(r.document.number) for _id, r in store.records_with_ids(None)) if k}
+        if not records:
+            err_console.print("no stored document matches; the summary is empty", markup=False, highlight=False,
+                              soft_wrap=True)
+        writer = BriefWriter(Path("out/briefs"), fmt=fmt, lang=lang, templates=templates, today=anchor,
+                             ending_within=ending_within)
+        if str(out_path) == "-":
+            if fmt not in ("html", "md"):
+                raise typer.BadParameter(f"a {fmt} brief cannot go to standard output", param_hint="--out")
+            data = writer.summary_bytes(records, selection=selection, archive_numbers=archive)
+            sys.stdout.write(data.decode("utf-8"))
+            return
+        target = _target(out_path, Path("out/briefs"), f"summary.{fmt}", fmt)
+        written = writer.summary(records, name=target, selection=selection, archive_numbers=archive)
+        out.print(f"{written} ({len(records)} documents)", markup=False, highlight=False)

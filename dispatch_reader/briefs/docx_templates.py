@@ -1,0 +1,188 @@
+"""Builds the packaged Word templates `templates/document.docx` and `templates/summary.docx`.
+
+They are ordinary Word files with Jinja2 tags (docxtpl); offices change them in Word and put
+the result in their templates folder. This module only regenerates the packaged defaults:
+
+    .venv/bin/python -m dispatch_reader.briefs.docx_templates templates/
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+# The page of an administrative text (Decree 30/2020, Appendix I): A4, Times New Roman 13 pt,
+# margins top/bottom 20 mm, left 30 mm, right 15 mm.
+FONT = "Times New Roman"
+
+
+def _document() -> Any:
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt, RGBColor
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    for name, size in (("Normal", 13), ("Heading 1", 14), ("Heading 2", 13)):
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(attr), FONT)
+        # theme fonts would override the explicit ones in headings
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+    doc.styles["Heading 1"].font.bold = True
+    doc.styles["Heading 2"].font.bold = True
+    return doc
+
+
+def _para(doc: Any, text: str = "", *, bold: bool = False, italic: bool = False, size: int | None = None,
+          center: bool = False, style: str | None = None) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = doc.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        if size:
+            run.font.size = Pt(size)
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, total: list[str] | None = None,
+           widths: list[float] | None = None) -> Any:
+    """A table with a header row and one row repeated by docxtpl's `{%tr for … %}`."""
+    from docx.shared import Mm, Pt
+
+    width = len(cells)
+    table = doc.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    rows = ([head] if head else []) + [
+        [f"{{%tr for {loop} %}}"] + [""] * (width - 1), cells, ["{%tr endfor %}"] + [""] * (width - 1)]
+    if total:
+        rows.append(total)
+    for i, values in enumerate(rows):
+        row = table.add_row()
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(11)
+                    run.bold = ((head and i == 0) or (total is not None and i == len(rows) - 1)) or None
+    if widths:
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = Mm(width)
+    return table
+
+
+def build_document(path: Path) -> None:
+    doc = _document()
+    _para(doc, "{{ L.brief | upper }}", bold=True, size=14, center=True)
+    _para(doc, "{{ title }}{% if d.issued_date %} {{ d.issued_date | long_date }}{% endif %}", italic=True, center=True)
+    p = _para(doc)
+    p.add_run("{{ L.what }}: ").bold = True
+    p.add_run("{{ lead }}")
+    _table(doc, None,
+           ["{{ h.label }}", "{{ h.value or '—' }}",
+            "{% if h.page %}{{ L.page }} {{ h.page }}{% endif %}{% if h.low_confidence %} {{ L.low_mark }}{% endif %}"],
+           "h in header", widths=[45, 105, 15])
+    _para(doc, "{%p if secondments %}")
+    _para(doc, "{{ L.secondments }}", style="Heading 2")
+    _table(doc, ["#", "{{ L.person }}", "{{ L.from }}", "{{ L.to }}", "{{ L.job }}", "{{ L.period }}", ""],
+           ["{{ s.index }}", "{{ s.who or '—' }} ({{ s.kind_label }})", "{{ s.from_unit or '—' }}", "{{ s.to_unit or '—' }}",
+            "{{ s.position or '—' }}", "{{ s.period or '—' }}{% if s.end_derived %}{{ L.derived_mark }}{% endif %}",
+            "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
+           "s in secondments", total=["", "{{ L.total }}: {{ total_people | num }} {{ L.people_unit }}", "", "", "", "", ""],
+           widths=[8, 32, 30, 28, 27, 25, 12])
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if counts %}")
+    _para(doc, "{{ L.counts }}", style="Heading 2")
+    _table(doc, ["{{ L.value }}", "{{ L.counted }}", ""],
+           ["{{ c.value_text }}", "{{ c.what }}", "{{ L.page }} {{ c.page }}"], "c in counts", widths=[25, 125, 15])
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if references %}")
+    _para(doc, "{{ L.references }}", style="Heading 2")
+    _para(doc, "{%p for ref in references %}")
+    _para(doc, "– {% if ref.type_label %}{{ ref.type_label }} {{ L.no }} {% endif %}{{ ref.number }}"
+               "{% if ref.date_text %} {{ L.dated }} {{ ref.date_text }}{% endif %}{% if ref.issuer %} — {{ ref.issuer }}{% endif %}"
+               " ({{ L.page }} {{ ref.page }})")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if warnings %}")
+    _para(doc, "{{ L.warnings }}", style="Heading 2")
+    _para(doc, "{%p for w in warnings %}")
+    _para(doc, "– {{ w }}")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
+    _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}). "
+               "{{ L.generated_on }} {{ today_text }}.", italic=True, size=9)
+    doc.save(str(path))
+
+
+def _breakdown(doc: Any, rows: str, title: str, head: str) -> None:
+    _para(doc, f"{{%p if {rows} %}}")
+    _para(doc, title, style="Heading 2")
+    _table(doc, [head, "{{ L.count }}", "{{ L.share }}", "{{ L.documents_n | capitalize }}"],
+           ["{{ row.label }}", "{{ row.people_text }}", "{{ row.people | percent(total_people) }}", "{{ row.documents }}"],
+           f"row in {rows}", total=["{{ L.total }}", "{{ total_people | num }}", "", ""], widths=[95, 25, 22, 23])
+    _para(doc, "{%p endif %}")
+
+
+def build_summary(path: Path) -> None:
+    doc = _document()
+    _para(doc, "{{ L.summary | upper }}", bold=True, size=14, center=True)
+    _para(doc, "{{ selection_text }}", italic=True, center=True)
+    _para(doc, "{{ L.total_people }}: {{ total_people | num }}", bold=True)
+    _para(doc, "{{ L.total_docs }}: {{ total_docs | num }}")
+    _para(doc, "{{ L.destinations }}: {{ by_commune | rejectattr('key', 'equalto', '') | list | length | num }}")
+    _para(doc, "{{ copies_text }}", italic=True, size=11)
+    _breakdown(doc, "by_commune", "{{ L.by_commune }}", "{{ L.to }}")
+    _breakdown(doc, "by_sender", "{{ L.by_sender }}", "{{ L.from }}")
+    _breakdown(doc, "by_field", "{{ L.by_field }}", "{{ L.job }}")
+    _breakdown(doc, "by_month", "{{ L.by_month }}", "{{ L.period }}")
+    _para(doc, "{{ L.ending_soon.format(days=ending_within) }}", style="Heading 2")
+    _para(doc, "{%p if ending_soon %}")
+    _table(doc, ["{{ L.person }}", "{{ L.to }}", "{{ L.from }}", "{{ L.end }}", "{{ L.days_left }}", "{{ L.doc }}"],
+           ["{{ s.who }}", "{{ s.destination or '—' }}", "{{ s.body or '—' }}",
+            "{{ s.end_text }}{% if s.end_derived %}{{ L.derived_mark }}{% endif %}", "{{ s.days_text }}",
+            "{{ s.document.number or s.file_name }}"], "s in ending_soon", widths=[32, 30, 32, 22, 22, 27])
+    _para(doc, "{%p else %}")
+    _para(doc, "{{ L.none }}.")
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if missing_refs %}")
+    _para(doc, "{{ L.missing_refs }}", style="Heading 2")
+    _table(doc, ["{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.cited_by }}"],
+           ["{% if c.type_label %}{{ c.type_label }} {{ L.no }} {% endif %}{{ c.number }}", "{{ c.date_text or '—' }}",
+            "{{ c.issuer or '—' }}", "{{ c.cited_by | join(', ') }}"], "c in missing_refs", widths=[50, 25, 50, 40])
+    _para(doc, "{%p endif %}")
+    _para(doc, "{{ L.documents }}", style="Heading 2")
+    _table(doc, ["#", "{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.subject }}", "{{ L.count }}"],
+           ["{{ loop.index }}", "{{ doc.title }}", "{{ doc.date_text or '—' }}", "{{ doc.document.issuer or '—' }}",
+            "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}"], "doc in documents",
+           total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15])
+    _para(doc, "{{ L.generated_on }} {{ today_text }}.", italic=True, size=9)
+    doc.save(str(path))
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "templates"
+    build_document(out / "document.docx")
+    build_summary(out / "summary.docx")
+    print(f"wrote {out / 'document.docx'} and {out / 'summary.docx'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
