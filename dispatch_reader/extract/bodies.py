@@ -14,7 +14,9 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.nlp import span_text
+from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.textutil import fold_phrase
+from dispatch_reader.record import DocumentFacts
 
 _CONNECTORS = {"và", "-", "–", "and", "&"}
 
@@ -123,3 +125,36 @@ def _field_list_follows(doc: Doc, k: int) -> bool:
 def body_text(doc: Doc, i: int, end: int) -> str:
     """The body's words as one line (line breaks and double spaces squashed)."""
     return " ".join(span_text(doc, i, end).split())
+
+
+def complete_body(name: str | None, doc_facts: DocumentFacts) -> str | None:
+    """`Ủy ban nhân dân tỉnh` (the province is this document's own) → the full name."""
+    if not name:
+        return None
+    f = fold_phrase(name)
+    candidates = [doc_facts.issuer]
+    if doc_facts.issuer_parent:
+        candidates.append(proper_case_body(doc_facts.issuer_parent))
+    for cand in candidates:
+        if not cand:
+            continue
+        fc = fold_phrase(cand)
+        if fc.startswith(f + " ") and len(f.split()) >= 3 and f.split()[-1] in _level_words():
+            return cand
+    return name
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    return frozenset(fold_phrase(r[0]).split()[-1] for r in resources.rows("admin_levels.txt"))
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> tuple[str, ...]:
+    return tuple(sorted((fold_phrase(w) for w in resources.lines("subunit_heads.txt")), key=len, reverse=True))
+
+
+def is_subunit(name: str) -> bool:
+    """`Phòng Tổ chức biên chế` is a unit inside a body; `Sở Nội vụ` is a body."""
+    f = fold_phrase(name)
+    return any(f == h or f.startswith(h + " ") for h in _subunits())

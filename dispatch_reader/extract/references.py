@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.bodies import body_end, body_text
+from dispatch_reader.extract.bodies import body_end, body_text, complete_body
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER, DocNumber, clean_number
@@ -131,22 +131,6 @@ def _issuer_before(doc: Doc, page: Page, start: int) -> str | None:
     return None
 
 
-def _complete_body(name: str | None, doc_facts: DocumentFacts) -> str | None:
-    """`Ủy ban nhân dân tỉnh` (the province is this document's) → the full name."""
-    if not name:
-        return None
-    f = fold_phrase(name)
-    candidates = [doc_facts.issuer]
-    if doc_facts.issuer_parent:
-        candidates.append(proper_case_body(doc_facts.issuer_parent))
-    for cand in candidates:
-        if cand and fold_phrase(cand).startswith(f) and fold_phrase(cand) != f:
-            tail = fold_phrase(cand)[len(f):]
-            if tail.startswith(" ") and len(f.split()) >= 3:
-                return cand
-    return name
-
-
 def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Reference]:
     own = doc_facts.number
     found: dict[str, Reference] = {}
@@ -178,7 +162,7 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
             issuer, _ = _issuer_after(doc, tok) if tok is not None else (None, 0)
             if issuer is None:
                 issuer = _issuer_before(doc, page, m.start())
-            issuer = _complete_body(issuer, doc_facts)
+            issuer = complete_body(issuer, doc_facts)
             ev = Evidence(page=page.number, quote=page.text[m.start():m.end()], start=m.start(),
                           confidence=page.ocr_confidence)
             ref = found.get(number)

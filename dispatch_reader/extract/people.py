@@ -1,0 +1,382 @@
+"""Named people: who is named, with honorific, position and unit where the text states them.
+
+A name is a run of capitalised syllables that starts after an honorific (`Ông`, `bà`,
+`đồng chí`, `Mr.`), after a position (`Phó Thủ tướng Chính phủ Phạm Thị Thanh Trà`), or with
+a family name from family_names.txt (three syllables or more when nothing else vouches for
+it). Places and bodies are kept out: a run right after an administrative level (`tỉnh Lâm
+Hà`), before `, ngày` (the date line) or before `province`/`commune` is a place; phrases in
+not_names.txt are never people. Mentions of one person merge into one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.bodies import (
+    _span_starting, body_end, body_text, complete_body, is_subunit, level_end,
+)
+from dispatch_reader.extract.nlp import span_text, tok_start
+from dispatch_reader.extract.textutil import Page, fold_phrase, squash
+from dispatch_reader.record import DocumentFacts, Evidence, Person
+from dispatch_reader.textnorm import for_matching
+
+_EN_PLACE_AFTER = {"province", "city", "commune", "ward", "district", "town", "village", "provincial"}
+_CLAUSE_END = {",", ";", ".", ":", "(", ")"}
+
+
+@dataclass
+class Mention:
+    name: str
+    page: int
+    start: int  # page offset
+    quote: str
+    honorific: str | None = None
+    position: str | None = None
+    unit: str | None = None
+    tok: tuple[int, int] = (0, 0)
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> dict[str, str]:
+    return {fold_phrase(r[0]): r[1] for r in resources.rows("honorifics.txt") if len(r) > 1}
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in resources.lines("not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    verbs = {"tiếp", "hỗ", "làm", "được", "chịu", "phụ", "biệt", "điều", "luân", "tăng", "đến", "về", "nay",
+             "will", "who", "has", "have", "said", "asked", "was", "is", "to", "from", "in", "and"}
+    return frozenset(w.lower() for w in resources.words("body_stopwords.txt")) | verbs
+
+
+def _is_name_syllable(text: str, english: bool) -> bool:
+    if not text.isalpha() or not text[:1].isupper() or len(text) > 8:
+        return False
+    if text.isupper() and len(text) > 1:
+        return False
+    return text.isascii() if english else True
+
+
+def _name_end(doc: Doc, i: int, english: bool) -> int:
+    """End token of the capitalised run that starts at i (stops before positions, bodies…)."""
+    n = len(doc)
+    j = i
+    while j < n and j - i < 6 and _is_name_syllable(doc[j].text, english):
+        if j > i and (_span_starting(doc, "POSITION", j) or _span_starting(doc, "BODY_HEAD", j)
+                      or _span_starting(doc, "HONORIFIC", j) or level_end(doc, j)
+                      or (english and (_span_starting(doc, "POSITION_EN", j) or doc[j].lower_ in _EN_PLACE_AFTER))):
+            break
+        j += 1
+    return j
+
+
+def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
+    if i > 0:
+        prev = doc[i - 1]
+        if level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i):
+            return True
+        if prev.lower_ in {"tại", "of", "in", "at"} and english:
+            pass
+    if j < len(doc):
+        nxt = doc[j]
+        if nxt.text == "," and j + 1 < len(doc) and doc[j + 1].norm_ in {"ngày", "ngay"}:
+            return True
+        if english and nxt.lower_ in _EN_PLACE_AFTER:
+            return True
+        if english and nxt.text in {",", ":"} and j + 1 < len(doc) and re.match(r"^[A-Z][a-z]+$", doc[j + 1].text) \
+                and doc[j + 1].lower_ in {"january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"}:
+            return True
+    return False
+
+
+def _honorific_before(doc: Doc, i: int) -> tuple[str | None, int]:
+    """(canonical honorific, its first token) when one ends right before token i."""
+    for span in doc.spans["HONORIFIC"]:
+        if span.end == i or (span.end == i - 1 and doc[i - 1].text == "."):
+            return _honorifics().get(fold_phrase(span.text), span.text), span.start
+    for span in doc.spans.get("HONORIFIC_ASCII", []):
+        if span.end == i or (span.end == i - 1 and doc[i - 1].text == "."):
+            return _honorifics().get(fold_phrase(span.text), span.text), span.start
+    return None, i
+
+
+def _position_before(doc: Doc, i: int, english: bool) -> str | None:
+    """`Phó Thủ tướng Chính phủ Phạm …`, `Vice Chairman Le …`: the title right before."""
+    labels = ["POSITION_EN", "POSITION_EN_ASCII"] if english else ["POSITION"]
+    for label in labels:
+        for span in doc.spans.get(label, []):
+            if span.end > i or i - span.end > 6 or not doc[span.start].text[:1].isupper():
+                continue
+            k = span.end
+            # the title may name its body: "Giám đốc Sở Nội vụ", "Phó Thủ tướng Chính phủ"
+            while k < i:
+                end = body_end(doc, k, allow_level_start=False)
+                if end is None or end > i:
+                    break
+                k = end
+            if k == i:
+                return squash(span_text(doc, span.start, i))
+    return None
+
+
+def _chunks_after(doc: Doc, j: int, english: bool, limit: int = 60) -> list[tuple[int, int]]:
+    """Comma-separated chunks after a name: [(start, end)] of tokens, up to a clause end.
+    A body name keeps its own commas (`Sở Văn hóa, Thể thao và Du lịch`)."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    if j >= n or doc[j].text != ",":
+        return out
+    k = j + 1
+    start = k
+    while k < n and k - j < limit:
+        t = doc[k].text
+        if not english and t[:1].isupper():
+            end = body_end(doc, k, allow_level_start=False)
+            if end is not None and end > k + 1:
+                k = end
+                continue
+        if t in {";", ":", "(", ")"} or (t == "." and not doc[k - 1].text.isupper()):
+            break
+        if t == ",":
+            out.append((start, k))
+            start = k + 1
+        k += 1
+    if start < k:
+        out.append((start, k))
+    return out
+
+
+def _trim_position(doc: Doc, a: int, b: int) -> int:
+    """End of a position phrase: before the first verb or `và` that starts other words."""
+    stop = _stop()
+    k = a
+    while k < b:
+        t = doc[k].text
+        if t[:1].isupper():
+            end = body_end(doc, k, allow_level_start=False)
+            if end is not None and end > k:
+                k = end
+                continue
+        if k > a and t.islower() and t in stop and doc[k - 1].text not in {"-", "–"}:
+            return k
+        k += 1
+    return min(k, b)
+
+
+def _starts_position(doc: Doc, a: int, english: bool) -> bool:
+    if english:
+        return bool(_span_starting(doc, "POSITION_EN", a) or _span_starting(doc, "POSITION_EN_ASCII", a)
+                    or doc[a].lower_ in {"an", "a", "the"} and a + 1 < len(doc)
+                    and (_span_starting(doc, "POSITION_EN", a + 1) or doc[a + 1].lower_ in {"official", "officer"}))
+    return bool(_span_starting(doc, "POSITION", a))
+
+
+def _unit_in(doc: Doc, a: int, b: int, english: bool) -> str | None:
+    """The first body named inside tokens [a, b)."""
+    if english:
+        text = squash(span_text(doc, a, b))
+        m = re.search(r"((?:the )?(?:provincial |district |commune )?(?:[A-Z][\w'’]*\s)*(?:Department|Committee|"
+                      r"Ministry|Office|Centre|Center|Agency|Board|Council|Inspectorate|Hospital|School)"
+                      r"(?: of (?:the )?[A-Z][\w'’]*(?: (?:and|of) [A-Z][\w'’]*| [A-Z][\w'’]*)*)?)", text)
+        return m.group(1) if m else None
+    for k in range(a, b):
+        end = body_end(doc, k, allow_level_start=False)
+        if end is not None:
+            return for_matching(body_text(doc, k, min(end, b)))
+    return None
+
+
+def _attributes_after(doc: Doc, j: int, english: bool) -> tuple[str | None, str | None, bool]:
+    """(position, unit, unit named inside the position) from `, <position>, <unit>,`."""
+    chunks = _chunks_after(doc, j, english)
+    if not chunks or chunks[0][0] >= chunks[0][1] or not _starts_position(doc, chunks[0][0], english):
+        return None, None, False
+    stop = _stop()
+    # a short lower-case chunk continues the previous one: "Phòng Công chức, viên chức"
+    merged: list[list[int]] = []
+    for a, b in chunks:
+        if a >= b:
+            break
+        first = doc[a].text
+        if merged and first.islower() and first not in stop and b - a <= 3 and not english:
+            merged[-1][1] = b
+            continue
+        if merged and (first.islower() or first in stop):
+            break
+        merged.append([a, b])
+    pos_a, pos_b = merged[0]
+    trimmed = False
+    if not english:
+        end = _trim_position(doc, pos_a, pos_b)
+        trimmed, pos_b = end < pos_b, end
+    position = squash(span_text(doc, pos_a, pos_b))
+    unit = None
+    for a, b in ([] if trimmed else merged[1:]):
+        if english:
+            unit = _unit_in(doc, a, b, english)
+        elif body_end(doc, a, allow_level_start=False) is not None:
+            unit = for_matching(squash(span_text(doc, a, _trim_position(doc, a, b))))
+        if unit:
+            break
+    if unit is not None:
+        return position, unit, False
+    inner = _unit_in(doc, pos_a + 1, pos_b, english)
+    if inner and english:
+        inner = re.sub(r"^the ", "", inner)
+    return position, inner, inner is not None
+
+
+def _title_case_position(title: str) -> str:
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch` using the positions list, else sentence case."""
+    f = fold_phrase(title)
+    for p in resources.lines("positions.txt"):
+        if fold_phrase(p) == f:
+            return p
+    words = title.lower().split()
+    if not words:
+        return title
+    out = [words[0].capitalize()]
+    if words[0] == "phó" and len(words) > 1:
+        out.append(words[1].capitalize())
+        out += words[2:]
+    else:
+        out += words[1:]
+    return " ".join(out)
+
+
+def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(doc)
+    taken = set()
+    family = "FAMILY_ASCII" if english else "FAMILY"
+    starts: list[tuple[int, str]] = []
+    for span in list(doc.spans["HONORIFIC"]) + list(doc.spans.get("HONORIFIC_ASCII", [])):
+        k = span.end + (1 if span.end < n and doc[span.end].text == "." else 0)
+        if k < n and _is_name_syllable(doc[k].text, english):
+            starts.append((k, "honorific"))
+    for span in list(doc.spans.get(family, [])) + (list(doc.spans.get("FAMILY", [])) if english else []):
+        if doc[span.start].text[:1].isupper() and not doc[span.start].text.isupper():
+            starts.append((span.start, "family"))
+    for i, why in sorted(starts):
+        if i in taken:
+            continue
+        if why == "family" and (_span_starting(doc, "HONORIFIC", i) or _span_starting(doc, "POSITION", i)
+                                or _span_starting(doc, "BODY_HEAD", i)):
+            continue  # "Ông Nguyễn …": the honorific, not a family name Ông
+        if _span_starting(doc, "POSITION", i) or _span_starting(doc, "BODY_HEAD", i):
+            continue
+        j = _name_end(doc, i, english)
+        size = j - i
+        if size < 2:
+            continue
+        honorific, _ = _honorific_before(doc, i)
+        position_before = _position_before(doc, i, english)
+        vouched = honorific is not None or position_before is not None
+        if size < 3 and not vouched:
+            continue
+        if why == "family" and not vouched and not english and _span_starting(doc, "FAMILY", i) is None:
+            continue
+        if _is_place_context(doc, i, j, english):
+            continue
+        name_text = squash(span_text(doc, i, j))
+        f = fold_phrase(name_text)
+        if any(f == nn or f.startswith(nn + " ") for nn in _not_names()):
+            continue
+        taken.update(range(i, j))
+        position, unit, inner = _attributes_after(doc, j, english)
+        if inner and unit and is_subunit(unit):
+            unit = None  # "Chuyên viên Phòng X": the body comes from the document
+        if position is None and position_before:
+            position = position_before
+            unit = _unit_in(doc, i - len(position_before.split()), i, english) if not english else \
+                _unit_in(doc, i - len(position_before.split()), i, english)
+        a = tok_start(doc, i)
+        out.append(Mention(name=name_text, page=page.number, start=a, quote=page.text[a:a + len(span_text(doc, i, j))],
+                           honorific=honorific, position=position, unit=unit, tok=(i, j)))
+    return out
+
+
+def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[Page]) -> list[Person]:
+    """One person per name; later mentions fill what the first one lacked."""
+    people: dict[str, Person] = {}
+    for m in mentions:
+        key = fold_phrase(m.name)
+        conf = next((p.ocr_confidence for p in pages if p.number == m.page), None)
+        if key not in people:
+            people[key] = Person(name=m.name, evidence=Evidence(page=m.page, quote=m.quote, start=m.start,
+                                                                 confidence=conf),
+                                 honorific=m.honorific, position=m.position, unit=m.unit)
+        else:
+            p = people[key]
+            p.honorific = p.honorific or m.honorific
+            if p.position is None:
+                p.position, p.unit = m.position, p.unit or m.unit
+            p.unit = p.unit or m.unit
+    return list(people.values())
+
+
+def signer_person(doc_facts: DocumentFacts, english: bool) -> Person | None:
+    signer = doc_facts.signer
+    ev = doc_facts.evidence.get("signer")
+    if signer is None or not signer.name or ev is None:
+        return None
+    position = signer.title
+    if position and not english:
+        position = _title_case_position(position)
+    return Person(name=signer.name, evidence=ev, honorific=None, position=position, unit=doc_facts.issuer)
+
+
+def _has_subunit(position: str) -> bool:
+    words = position.split()
+    return any(is_subunit(" ".join(words[k:])) for k in range(1, len(words)))
+
+
+def _complete_en_unit(unit: str | None, pages: list[Page]) -> str | None:
+    """`provincial People's Committee` → `People's Committee of Van Xuan province` when named so."""
+    if not unit:
+        return unit
+    m = re.match(r"(?:the )?provincial (.+)$", unit)
+    if not m:
+        return unit
+    core = re.escape(m.group(1))
+    for page in pages:
+        full = re.search(rf"{core} of ((?:[A-Z][a-z]+ ){{1,4}})province", re.sub(r"\s+", " ", page.text))
+        if full:
+            return f"{m.group(1)} of {full.group(1)}province"
+    return unit
+
+
+def extract_people(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Person]:
+    english = language == "en"
+    mentions: list[Mention] = []
+    for page, doc in zip(pages, docs):
+        mentions.extend(find_mentions(page, doc, english))
+    people = merge_people(mentions, doc_facts, pages)
+    for p in people:
+        if english:
+            p.unit = _complete_en_unit(p.unit, pages)
+            continue
+        p.unit = complete_body(p.unit, doc_facts)
+        # A unit inside a body ("Phòng Tổ chức biên chế") with no body named: the issuer's.
+        if doc_facts.issuer and p.unit is None and p.position and _has_subunit(p.position):
+            p.unit = doc_facts.issuer
+    signer = signer_person(doc_facts, english)
+    if signer is not None:
+        key = fold_phrase(signer.name)
+        existing = next((p for p in people if fold_phrase(p.name) == key), None)
+        if existing is None:
+            people.append(signer)
+        else:
+            existing.position = existing.position or signer.position
+            existing.unit = existing.unit or signer.unit
+    return people
