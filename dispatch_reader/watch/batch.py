@@ -40,6 +40,8 @@ class BatchOptions:
     reprocess: bool = False
     worker: WorkerConfig = field(default_factory=lambda: WorkerConfig(db_url=""))
     tasks_per_worker: int = TASKS_PER_WORKER
+    # what a worker runs per file: a module-level function (it is pickled by name)
+    task: Callable[[str], WorkResult] = work
 
 
 @dataclass
@@ -133,7 +135,7 @@ class BatchRunner:
         return at >= self._started
 
     def _submit(self, path: str, sha: str) -> None:
-        future = self._executor().submit(work, path)
+        future = self._executor().submit(self.options.task, path)
         self._pending[future] = (path, sha)
         self._in_flight[sha] = path
 
@@ -177,7 +179,7 @@ class BatchRunner:
         self._shutdown()
         while self._suspects:
             path, sha = self._suspects.popleft()
-            future = self._executor().submit(work, path)
+            future = self._executor().submit(self.options.task, path)
             try:
                 self._record(future.result())
             except BrokenProcessPool:

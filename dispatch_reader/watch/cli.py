@@ -208,10 +208,10 @@ def _dry_run(inputs: list[Path], db: str | None, reprocess: bool, out: object) -
             except DispatchReaderError as err:
                 action, note = "fail", err.reason
             else:
-                if sha in seen:
-                    action, note = "repeat", "same content as an earlier file"
-                elif not reprocess and store is not None and store.has(sha):
+                if not reprocess and store is not None and store.has(sha):
                     action, note = "skip", "already stored"
+                elif sha in seen:
+                    action, note = "repeat", "same content as an earlier file"
                 else:
                     action, note = "read", ""
                 seen.add(sha)

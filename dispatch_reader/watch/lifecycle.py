@@ -2,7 +2,7 @@
 
 The order of steps is what makes a crash harmless (see claims.py for the journal):
 
-1. write the journal, then link the dropped file into processing/ (it stays in INBOX too);
+1. write the journal, then copy the dropped file into processing/ (it stays in INBOX too);
 2. decide: a document the store already holds is a duplicate; anything else is read;
 3. read and store it (one transaction), make the commit durable, note "done" in the journal;
 4. write its brief to the outbox;
@@ -132,7 +132,8 @@ class Lifecycle:
         return out
 
     def take(self, path: Path) -> FileResult | None:
-        """Claim a complete file from INBOX and see it through; None if it vanished meanwhile."""
+        """Claim a complete file from INBOX and see it through; None if it vanished or changed
+        meanwhile (then it is still in INBOX and is looked at again)."""
         try:
             ident = Identity.of(path)
         except OSError:
@@ -144,8 +145,12 @@ class Lifecycle:
         claim.save(processing)
         self.step("journal", claim)
         try:
-            fs.place(path, name)
+            fs.copy_into_place(path, name)
         except FileNotFoundError:
+            fs.remove(claim.journal_path(processing))
+            return None
+        if not ident.matches(path):  # written to while we copied: not complete after all
+            fs.remove(name)
             fs.remove(claim.journal_path(processing))
             return None
         self.step("claimed", claim)
@@ -248,6 +253,7 @@ class Lifecycle:
             claim.number = record.document.number if record else None
         else:
             outcome = self.process(proc)
+            self.step("read", claim)  # committed (or failed) but not yet noted in the journal
             if outcome.status == "done":
                 make_durable(self.store)
                 claim.route = "done"

@@ -1,10 +1,12 @@
 """The folders a dropped file moves through, and moves that never lose or clobber a file.
 
-Every move is "link the new name, then remove the old one" (`os.link` fails when the target
+Every move between our own folders is "link the new name, then remove the old one" (`os.link` fails when the target
 exists, so two files with one name never overwrite each other), followed by an fsync of the
 folder, so that after a power cut a file is in its old place, its new place, or both — never
 in neither. Where hard links are impossible (another file system, some network shares) the file
-is copied to a temporary name, synced, and renamed into place.
+is copied to a temporary name, synced, and linked into place. A dropped file is always
+*copied* into processing/: a hard link would share the clerk's file, and a file saved over
+in place (as `cp` and Windows shares do) would change under the reader.
 """
 
 from __future__ import annotations
@@ -164,6 +166,12 @@ def place(src: Path, dest: Path) -> None:
         if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EACCES):
             raise
         _copy_into_place(src, dest)
+    fsync_dir(dest.parent)
+
+
+def copy_into_place(src: Path, dest: Path) -> None:
+    """Copy `src` to `dest` (synced, complete or absent, never clobbering). Fails if `dest` exists."""
+    _copy_into_place(src, dest)
     fsync_dir(dest.parent)
 
 

@@ -180,10 +180,15 @@ class Watcher:
                 if self._stop.is_set():
                     break
                 self.tracker.forget(path)
-                if not self._take(path):
+                ok = self._take(path)
+                seen_claims = self.lifecycle.pending_originals()
+                if path.exists() and path not in seen_claims:
+                    self.tracker.see(path)  # it changed while we copied it, or a new file took its name
+                if not ok:
                     retry_claims_at = time.monotonic() + _BACKOFF_S
-                    seen_claims = self.lifecycle.pending_originals()
                     break
+            if s.once and self.report.counts["errors"]:
+                break  # a run from cron reports and ends; the next run retries what is left
             if s.once and not self.tracker.files and retry_claims_at == float("inf"):
                 break
             self._wake.wait(timeout=min(self.tracker.next_check_in(), max(0.05, next_scan - time.monotonic()),
@@ -222,6 +227,7 @@ class Watcher:
                 self._report(result)
         except (DispatchReaderError, OSError) as exc:
             log.error("could not finish a file in processing/: %s", exc)
+            self.report.counts["errors"] += 1
             return False
         return True
 
