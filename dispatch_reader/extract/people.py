@@ -20,6 +20,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import (
     _span_starting, body_end, body_text, complete_body, is_subunit, level_end,
 )
+from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.nlp import span_text, tok_start
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
@@ -47,6 +48,11 @@ def _honorifics() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _stop_syllables() -> frozenset[str]:
+    return frozenset(resources.lines("name_stop_syllables.txt"))
+
+
+@lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     return frozenset(fold_phrase(w) for w in resources.lines("not_names.txt"))
 
@@ -70,7 +76,12 @@ def _name_end(doc: Doc, i: int, english: bool) -> int:
     """End token of the capitalised run that starts at i (stops before positions, bodies…)."""
     n = len(doc)
     j = i
+    text = doc.user_data["text"]
     while j < n and j - i < 6 and _is_name_syllable(doc[j].text, english):
+        if j > i and doc[j].text in _stop_syllables():
+            break
+        if j - i >= 3 and "\n" in text[tok_start(doc, j - 1):tok_start(doc, j)]:
+            break  # a full name does not go on over a line break
         if j > i and (_span_starting(doc, "POSITION", j) or _span_starting(doc, "BODY_HEAD", j)
                       or _span_starting(doc, "HONORIFIC", j) or level_end(doc, j)
                       or (english and (_span_starting(doc, "POSITION_EN", j) or doc[j].lower_ in _EN_PLACE_AFTER))):
@@ -115,7 +126,8 @@ def _position_before(doc: Doc, i: int, english: bool) -> str | None:
     labels = ["POSITION_EN", "POSITION_EN_ASCII"] if english else ["POSITION"]
     for label in labels:
         for span in doc.spans.get(label, []):
-            if span.end > i or i - span.end > 6 or not doc[span.start].text[:1].isupper():
+            first = doc[span.start].text
+            if span.end > i or i - span.end > 6 or not first[:1].isupper() or first.isupper():
                 continue
             k = span.end
             # the title may name its body: "Giám đốc Sở Nội vụ", "Phó Thủ tướng Chính phủ"
@@ -124,6 +136,8 @@ def _position_before(doc: Doc, i: int, english: bool) -> str | None:
                 if end is None or end > i:
                     break
                 k = end
+            if k < i and any(b.start < span.end <= b.end == i for b in doc.spans["BODY_HEAD"]):
+                k = i  # "Phó Thủ tướng Chính phủ": the title overlaps "Thủ tướng Chính phủ"
             if k == i:
                 return squash(span_text(doc, span.start, i))
     return None
@@ -237,21 +251,16 @@ def _attributes_after(doc: Doc, j: int, english: bool) -> tuple[str | None, str 
 
 
 def _title_case_position(title: str) -> str:
-    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch` using the positions list, else sentence case."""
-    f = fold_phrase(title)
-    for p in resources.lines("positions.txt"):
-        if fold_phrase(p) == f:
-            return p
-    words = title.lower().split()
-    if not words:
-        return title
-    out = [words[0].capitalize()]
-    if words[0] == "phó" and len(words) > 1:
-        out.append(words[1].capitalize())
-        out += words[2:]
-    else:
-        out += words[1:]
-    return " ".join(out)
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`."""
+    words = title.split()
+    for k in range(len(words), 0, -1):
+        head = fold_phrase(" ".join(words[:k]))
+        for p in resources.lines("positions.txt"):
+            if fold_phrase(p) == head:
+                rest = " ".join(words[k:])
+                return p + (" " + proper_case_body(rest) if rest else "")
+    low = title.lower().split()
+    return " ".join([low[0].capitalize()] + low[1:]) if low else title
 
 
 def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
@@ -349,10 +358,11 @@ def _complete_en_unit(unit: str | None, pages: list[Page]) -> str | None:
     if not m:
         return unit
     core = re.escape(m.group(1))
-    for page in pages:
-        full = re.search(rf"{core} of ((?:[A-Z][a-z]+ ){{1,4}})province", re.sub(r"\s+", " ", page.text))
-        if full:
-            return f"{m.group(1)} of {full.group(1)}province"
+    for pattern in (rf"{core} of ((?:[A-Z][a-z]+ ){{1,4}})province", r"\bof ((?:[A-Z][a-z]+ ){1,4})province"):
+        for page in pages:
+            full = re.search(pattern, re.sub(r"\s+", " ", page.text))
+            if full:
+                return f"{m.group(1)} of {full.group(1)}province"
     return unit
 
 
