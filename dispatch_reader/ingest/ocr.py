@@ -73,6 +73,9 @@ class OcrPage:
     width_pt: float
     height_pt: float
     notes: list[str] = field(default_factory=list)
+    # Table rules and underlines found on the (turned, deskewed) image, in points: x0, y0, x1, y1.
+    rules_h: list[list[float]] = field(default_factory=list)
+    rules_v: list[list[float]] = field(default_factory=list)
 
     def text_for_scoring(self) -> str:
         return " ".join(w.text for w in self.words)
@@ -94,10 +97,14 @@ class _Deadline:
 
 
 def _run(image_path: str, settings: IngestSettings, deadline: _Deadline) -> dict[str, list]:
+    return _run_psm(image_path, settings, deadline, settings.psm)
+
+
+def _run_psm(image_path: str, settings: IngestSettings, deadline: _Deadline, psm: int) -> dict[str, list]:
     single_thread_env()
     try:
         return pytesseract.image_to_data(
-            image_path, lang=settings.languages, config=f"--psm {settings.psm}",
+            image_path, lang=settings.languages, config=f"--psm {psm}",
             output_type=pytesseract.Output.DICT, timeout=max(deadline.left(), 0.01),
         )
     except pytesseract.TesseractNotFoundError:
@@ -174,6 +181,58 @@ def _small(grey: np.ndarray, dpi: float) -> np.ndarray:
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
 
 
+def _fill_narrow_columns(grey: np.ndarray, rules_v: list[list[float]], words: list[Word],
+                         keys: list[tuple[int, int, int]], scale: float, settings: IngestSettings,
+                         deadline: _Deadline, tmp: str) -> tuple[list[Word], list[tuple[int, int, int]]]:
+    """Re-read narrow ruled columns (STT) as one block each.
+
+    Page segmentation drops lone digits standing in narrow cells, so the row numbers of a
+    list table vanish; read as a single block (psm 6) the strip gives them back.
+    """
+    long_rules = [r for r in rules_v if r[3] - r[1] > 50]
+    xs = sorted({round((r[0] + r[2]) / 2, 1) for r in long_rules})
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > 4:
+            merged.append(x)
+    out_words, out_keys = list(words), list(keys)
+    for left, right in zip(merged, merged[1:]):
+        if not 8 < right - left < 60:  # points: narrow enough to be a number column
+            continue
+        column = [r for r in long_rules if left - 4 <= (r[0] + r[2]) / 2 <= left + 4]
+        top, bottom = min(r[1] for r in column), max(r[3] for r in column)
+        inside = [i for i, w in enumerate(out_words) if left <= (w.x0 + w.x1) / 2 <= right and top <= w.top <= bottom]
+        px = [int(v / scale) for v in (left, top, right, bottom)]
+        strip = grey[max(px[1], 0):px[3], max(px[0] + 2, 0):px[2] - 1]
+        if strip.size == 0:
+            continue
+        data = _run_psm(_write(strip, tmp, "strip"), settings, deadline, 6)
+        found, _ = _words(data, scale)
+        if len(found) <= len(inside):
+            continue
+        keep = [i for i in range(len(out_words)) if i not in set(inside)]
+        out_words = [out_words[i] for i in keep]
+        out_keys = [out_keys[i] for i in keep]
+        dx, dy = (px[0] + 2) * scale, px[1] * scale
+        for n, w in enumerate(found):
+            out_words.append(Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf))
+            out_keys.append((10_000 + n, 0, 0))
+    return out_words, out_keys
+
+
+def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> list[float]:
+    """Where a segment lands when the page (width x height) is turned `turn`° clockwise."""
+    x0, y0, x1, y1 = seg
+    if turn == 180:
+        pts = [(width - x1, height - y1), (width - x0, height - y0)]
+    elif turn == 90:
+        pts = [(height - y1, x0), (height - y0, x1)]
+    else:  # 270
+        pts = [(y0, width - x1), (y1, width - x0)]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return [min(xs), min(ys), max(xs), max(ys)]
+
+
 def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int) -> OcrPage:
     """Orientation, deskew, clean-up, then Tesseract; the image is dropped when done."""
     deadline = _Deadline(path, page, settings.page_timeout_s)
@@ -191,6 +250,13 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         skew = 0.0
         if settings.deskew:
             grey, skew = preprocess.deskew(grey, image.dpi)
+        rules_h: list[list[float]] = []
+        rules_v: list[list[float]] = []
+        if settings.remove_rules:
+            grey, found_h, found_v = preprocess.find_rules(grey, image.dpi)
+            k = 72.0 / image.dpi
+            rules_h = [[round(v * k, 2) for v in seg] for seg in found_h]
+            rules_v = [[round(v * k, 2) for v in seg] for seg in found_v]
         if settings.denoise:
             grey = preprocess.denoise(grey)
         if settings.binarize != "none":
@@ -198,15 +264,22 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         data = _run(_write(grey, tmp, "page"), settings, deadline)
         scale = 72.0 / image.dpi
         words, keys = _words(data, scale)
+        if rules_v:
+            words, keys = _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, deadline, tmp)
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(_write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn:
                 turned = preprocess.rotate_quarter(grey, -turn)
                 words2, keys2 = _words(_run(_write(turned, tmp, "turned"), settings, deadline), scale)
                 if (_mean_conf(words2) or 0) > (_mean_conf(words) or 0):
+                    h0, w0 = grey.shape
+                    rules_h = [_turn_segment(seg, turn, w0 * scale, h0 * scale) for seg in rules_h]
+                    rules_v = [_turn_segment(seg, turn, w0 * scale, h0 * scale) for seg in rules_v]
+                    if turn in (90, 270):
+                        rules_h, rules_v = rules_v, rules_h
                     words, keys, grey = words2, keys2, turned
                     rotation = (rotation + turn) % 360
                     notes.append(f"page turned {turn}° by orientation detection")
         h, w = grey.shape
     return OcrPage(words=words, line_keys=keys, confidence=_mean_conf(words), rotation=rotation, skew=skew,
-                   width_pt=w * scale, height_pt=h * scale, notes=notes)
+                   width_pt=w * scale, height_pt=h * scale, notes=notes, rules_h=rules_h, rules_v=rules_v)

@@ -17,6 +17,19 @@ class Word:
 
 
 @dataclass
+class Table:
+    """A list table (DANH SÁCH): header cells and body rows, each row one cell per column."""
+
+    header: list[str]
+    rows: list[list[str]]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    source: Literal["ruled", "aligned"] = "ruled"  # cells from drawn rules or from word alignment
+
+
+@dataclass
 class PageText:
     number: int  # 1-based
     text: str  # NFC; lines in reading order, header columns kept apart
@@ -27,6 +40,7 @@ class PageText:
     width: float | None = None
     height: float | None = None
     words: list[Word] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # list tables; their rows are also in `text`
 
 
 @dataclass

@@ -23,6 +23,7 @@ from dispatch_reader.ingest.pages import Document, PageText, Word
 from dispatch_reader.ingest.raster import check_pixels, count_image_frames
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.sniff import FileInfo, sniff
+from dispatch_reader.ingest.tables import find_table, has_table_header, text_with_table
 from dispatch_reader.ingest.worker import OcrJob
 
 __all__ = ["IngestSettings", "read_document"]
@@ -58,7 +59,6 @@ def read_document(path: Path, settings: IngestSettings | None = None) -> Documen
         log.debug("unexpected failure reading %s", path, exc_info=True)
         raise UnexpectedError(path, f"could not read the file ({type(exc).__name__}: {exc})") from None
     pages = [p.page for p in plans if p.page is not None]
-    _add_tables(info, pages, settings)
     return Document(path=str(path), sha256=info.sha256, pages=pages, warnings=warnings)
 
 
@@ -88,8 +88,11 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> 
             if decision.use_layer:
                 if decision.encoding:
                     converted.add(decision.encoding.upper())
-                plans.append(_Plan(index + 1, _layer_page(index + 1, layer.width, layer.height, decision.words,
-                                                          decision.reason)))
+                page_text = _layer_page(index + 1, layer.width, layer.height, decision.words, decision.reason)
+                number = index + 1
+                page_text = _with_table(page_text, None, None,
+                                        lambda n=number: _pdf_rules(info.path, n, settings.password))
+                plans.append(_Plan(number, page_text))
             else:
                 scale = settings.dpi / 72.0
                 check_pixels(info.path, f"page {index + 1} at {settings.dpi} dpi",
@@ -155,20 +158,36 @@ def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
     words = [Word(text=fix_word(unicodedata.normalize("NFC", w.text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")),
                   x0=w.x0, top=w.top, x1=w.x1, bottom=w.bottom, conf=w.conf) for w in page.words]
     keys: list[object] = list(page.line_keys)
-    return PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,
+    text = PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,
                     ocr_confidence=page.confidence, rotation=page.rotation, width=page.width_pt,
                     height=page.height_pt, words=words)
+    return _with_table(text, (page.rules_h, page.rules_v), keys)
 
 
-def _add_tables(info: FileInfo, pages: list[PageText], settings: IngestSettings) -> None:
-    """DANH SÁCH tables as rows (see tables.py); best effort, never fails the document."""
+def _pdf_rules(path: Path, number: int, password: str | None) -> tuple[list[list[float]], list[list[float]]]:
+    """Vector rules of one PDF page (pdfplumber edges), top-left origin, in points."""
+    import pdfplumber
+
+    with pdfplumber.open(path, password=password or "") as pdf:
+        page = pdf.pages[number - 1]
+        rules_h = [[e["x0"], e["top"], e["x1"], e["bottom"]] for e in page.edges if e["orientation"] == "h"]
+        rules_v = [[e["x0"], e["top"], e["x1"], e["bottom"]] for e in page.edges if e["orientation"] == "v"]
+    return rules_h, rules_v
+
+
+def _with_table(page: PageText, rules: tuple[list[list[float]], list[list[float]]] | None,
+                line_keys: list[object] | None, rules_loader=None) -> PageText:  # noqa: ANN001
+    """Find a DANH SÁCH table; if there is one, keep it as rows and put its rows in the text."""
+    if not has_table_header(page.words, line_keys):
+        return page
     try:
-        from dispatch_reader.ingest.tables import attach_tables
-    except ImportError:
-        return
-    try:
-        attach_tables(info.path if info.kind == "pdf" else None, pages, settings.password)
-    except DispatchReaderError:
-        raise
-    except Exception:
-        log.debug("table reading failed on %s", info.path, exc_info=True)
+        if rules is None and rules_loader is not None:
+            rules = rules_loader()
+        table = find_table(page.words, *(rules or ([], [])), line_keys=line_keys)
+    except Exception:  # a table we cannot read leaves the plain text, which is still right
+        log.debug("table reading failed on page %s", page.number, exc_info=True)
+        return page
+    if table is not None:
+        page.tables = [table]
+        page.text = text_with_table(page.words, table, line_keys)
+    return page

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 3
+OCR_PIPELINE_VERSION = 5
 
 
 def default_cache_dir() -> Path:
@@ -46,6 +46,7 @@ class IngestSettings:
     deskew: bool = True
     binarize: Binarize = "none"
     denoise: bool = False
+    remove_rules: bool = True  # paint table rules and underlines white (kept for table cells)
     detect_orientation: bool = True
     psm: int = 3  # Tesseract page segmentation: 3 = fully automatic, no OSD
 
@@ -62,6 +63,7 @@ class IngestSettings:
             "deskew": self.deskew,
             "binarize": self.binarize,
             "denoise": self.denoise,
+            "rules": self.remove_rules,
             "orientation": self.detect_orientation,
             "psm": self.psm,
         }

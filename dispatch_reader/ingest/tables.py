@@ -1,0 +1,172 @@
+"""List tables (DANH SÁCH: STT, Họ và tên, Chức vụ, Đơn vị, Nơi đến, Thời gian) as rows.
+
+Two ways to find the cells:
+- ruled: the drawn rules (from the PDF's vector lines, or found on the scan before OCR)
+  make a grid; each word goes to the cell its centre falls in;
+- aligned: no rules; columns come from the header cells' positions and a new row starts
+  where the STT column holds a number, wrapped lines joining the row above.
+In both, the table starts at a header row with a row-number cell and a name cell
+(data/table_headers.json).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dispatch_reader.ingest.layout import Line, group_rows, layout_lines
+from dispatch_reader.ingest.pages import Table, Word
+from dispatch_reader.textnorm import fold
+
+Segment = list[float]  # x0, y0, x1, y1 in page points, y downwards
+_ROW_NUMBER = re.compile(r"^\d{1,4}\.?$")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset[str], frozenset[str]]:
+    raw = json.loads(resources.files("dispatch_reader.ingest").joinpath("data/table_headers.json").read_text("utf-8"))
+    return frozenset(raw["row_number"]), frozenset(raw["name"])
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _cell_text(words: list[Word]) -> str:
+    if not words:
+        return ""
+    return " ".join(line.text for line in layout_lines(words)).strip()
+
+
+@dataclass
+class _Header:
+    words: list[Word]
+    top: float
+    bottom: float
+
+
+def _find_header(words: list[Word], line_keys: list[object] | None) -> _Header | None:
+    numbers, names = _cues()
+    rows = group_rows(words, line_keys)
+    for i, row in enumerate(rows):
+        chunks = [fold(c.text).strip(" .:") for c in row.chunks]
+        texts = set(chunks) | {fold(w.text).strip(" .:") for w in row.words}
+        if not texts & numbers:
+            continue
+        # The name header may wrap ("Họ và" / "tên"): look at this row and the next one.
+        joined = " ".join(chunks)
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and nxt.top - row.bottom < row.height:
+            joined += " " + " ".join(fold(c.text) for c in nxt.chunks)
+        if any(name in joined for name in names):
+            return _Header(row.words, row.top, row.bottom)
+    return None
+
+
+def has_table_header(words: list[Word], line_keys: list[object] | None = None) -> bool:
+    return _find_header(words, line_keys) is not None
+
+
+def find_table(words: list[Word], rules_h: list[Segment], rules_v: list[Segment],
+               line_keys: list[object] | None = None) -> Table | None:
+    """The list table on a page, if it has one (one per page: attachments put one there)."""
+    header = _find_header(words, line_keys)
+    if header is None:
+        return None
+    ruled = _ruled_table(words, header, rules_h, rules_v)
+    return ruled if ruled is not None else _aligned_table(words, header, line_keys)
+
+
+def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rules_v: list[Segment]) -> Table | None:
+    mid = (header.top + header.bottom) / 2
+    verticals = [s for s in rules_v if s[1] - 2 <= mid <= s[3] + 2]
+    if len(verticals) < 3:
+        return None
+    xs = _cluster([(s[0] + s[2]) / 2 for s in verticals], 3.0)
+    y_top = min(s[1] for s in verticals)
+    y_bottom = max(s[3] for s in verticals)
+    left, right = xs[0], xs[-1]
+    horizontals = [s for s in rules_h if s[0] <= left + 5 and s[2] >= right - 5 and y_top - 3 <= (s[1] + s[3]) / 2 <= y_bottom + 3]
+    ys = _cluster([(s[1] + s[3]) / 2 for s in horizontals] + [y_top, y_bottom], 3.0)
+    if len(ys) < 3:
+        return None
+    grid: list[list[list[Word]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
+    for word in words:
+        cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        if not (left <= cx <= right and ys[0] <= cy <= ys[-1]):
+            continue
+        r = next(i for i in range(len(ys) - 1) if cy <= ys[i + 1])
+        c = next(i for i in range(len(xs) - 1) if cx <= xs[i + 1])
+        grid[r][c].append(word)
+    rows = [[_cell_text(cell) for cell in row] for row in grid]
+    rows = [row for row in rows if any(row)]
+    header_row = next((i for i, row in enumerate(rows) if any(fold(c) in _cues()[0] for c in row)), 0)
+    head = rows[header_row]
+    body = rows[header_row + 1:]
+    # A header split over two grid rows (a rule under part of it) leaves a row with an
+    # empty STT cell and no number anywhere right under it: it belongs to the header.
+    while body and not body[0][0] and not any(c[:1].isdigit() for c in body[0]):
+        head = [f"{a} {b}".strip() for a, b in zip(head, body[0])]
+        body = body[1:]
+    return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
+
+
+def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] | None) -> Table | None:
+    head_rows = group_rows(header.words)
+    chunks = sorted((c for r in head_rows for c in r.chunks), key=lambda c: c.x0)
+    if len(chunks) < 3:
+        return None
+    bounds = [(a.x1 + b.x0) / 2 for a, b in zip(chunks, chunks[1:])]
+    left = chunks[0].x0 - 20
+    right = chunks[-1].x1 + 40
+    below = [w for w in words if w.top > header.bottom - 1]
+    rows = group_rows(below)
+    body: list[list[list[Word]]] = []
+    last_bottom = header.bottom
+    for row in rows:
+        if row.top - last_bottom > 3 * max(row.height, 1.0):
+            break
+        if any(w.x0 < left or w.x1 > right for w in row.words):
+            break
+        cells: list[list[Word]] = [[] for _ in range(len(chunks))]
+        for w in row.words:
+            cx = (w.x0 + w.x1) / 2
+            cells[sum(1 for b in bounds if cx > b)].append(w)
+        starts_row = bool(cells[0]) and _ROW_NUMBER.match(" ".join(w.text for w in cells[0]))
+        if starts_row or not body:
+            body.append(cells)
+        else:
+            for target, extra in zip(body[-1], cells):
+                target.extend(extra)
+        last_bottom = row.bottom
+    if not body:
+        return None
+    out = [[_cell_text(cell) for cell in row] for row in body]
+    bottom = max(w.bottom for row in body for cell in row for w in cell)
+    return Table(header=[c.text for c in chunks], rows=out, x0=left, top=header.top, x1=right, bottom=bottom,
+                 source="aligned")
+
+
+def text_with_table(words: list[Word], table: Table, line_keys: list[object] | None = None) -> str:
+    """Page text with the table's region replaced by one line per table row (cells joined
+    by ' | '), so wrapped cells do not scatter a row over several lines."""
+    from dispatch_reader.ingest.layout import CELL_SEP
+
+    inside = [(table.x0 - 2 <= (w.x0 + w.x1) / 2 <= table.x1 + 2 and table.top - 2 <= (w.top + w.bottom) / 2 <= table.bottom + 2)
+              for w in words]
+    outside = [w for w, flag in zip(words, inside) if not flag]
+    keys = [k for k, flag in zip(line_keys, inside) if not flag] if line_keys is not None else None
+    lines: list[Line] = layout_lines(outside, keys)
+    block = [CELL_SEP.join(table.header)] + [CELL_SEP.join(row) for row in table.rows]
+    before = [line.text for line in lines if line.top < table.top]
+    after = [line.text for line in lines if line.top >= table.top]
+    return "\n".join(before + block + after)
