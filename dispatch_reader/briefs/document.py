@@ -110,12 +110,11 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         who = s.get("person") or (lab["messages"]["people_n"].format(n=format_number(n, lang)) if n else "")
         start_text = format_date(s.get("start"), lang)
         end_text = format_date(end, lang)
-        if start_text and end_text:
-            period = f"{start_text} – {end_text}"
-        else:
-            period = start_text or end_text
+        period = f"{start_text} – {end_text}" if start_text and end_text else start_text or end_text
+        duration_text = ""
         if s.get("duration_months") and not s.get("end"):
-            period += f" ({format_number(s['duration_months'], lang)} {lab['text']['months_unit']})"
+            duration_text = f"{format_number(s['duration_months'], lang)} {lab['text']['months_unit']}"
+            period += f" ({duration_text})"
         page = s["evidence"]["page"]
         rows.append(s | {
             "index": index,
@@ -126,6 +125,9 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "end_date": end,
             "end_derived": derived,
             "period": period,
+            "start_text": start_text,
+            "end_text": end_text,
+            "duration_text": duration_text,
             "page": page,
             "low_confidence": page in weak or _weak(s["evidence"]),
         })

@@ -11,7 +11,7 @@ from pathlib import Path
 from dispatch_reader.errors import MissingDependencyError
 
 # Debian packages WeasyPrint loads at run time (Pango and its FreeType backend).
-SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0")
+SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
 
 
 def _weasyprint():  # type: ignore[no-untyped-def]

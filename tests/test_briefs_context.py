@@ -1,0 +1,219 @@
+"""What briefs say, before any template: formatting, grouping, per-document and summary figures."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from briefs_fixtures import make, sample_records, sample_with_people
+from dispatch_reader.briefs.document import document_context, heads
+from dispatch_reader.briefs.formatting import add_months, format_date, format_month, format_number
+from dispatch_reader.briefs.grouping import destination_label, field_label, matches_place, sending_body
+from dispatch_reader.briefs.summary import Selection, merge_copies, number_key, summary_context
+
+
+# -- formatting -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("iso, vi, en", [
+    ("2025-08-04", "04/8/2025", "August 4, 2025"),
+    ("2025-02-05", "05/02/2025", "February 5, 2025"),  # months 1-2 padded, as Decree 30 writes them
+    ("2025-11-30", "30/11/2025", "November 30, 2025"),
+])
+def test_dates_as_people_write_them(iso: str, vi: str, en: str) -> None:
+    assert format_date(iso, "vi") == vi
+    assert format_date(iso, "en") == en
+
+
+def test_bad_or_missing_dates_are_not_hidden() -> None:
+    assert format_date(None) == ""
+    assert format_date("2025-13-40") == "2025-13-40"
+
+
+def test_numbers_use_the_language_separators() -> None:
+    assert format_number(9939, "vi") == "9.939"
+    assert format_number(9939, "en") == "9,939"
+    assert format_number(84.82, "vi", 2) == "84,82"
+    assert format_number(1.5, "en") == "1.5"
+    assert format_month("2025-09", "vi") == "tháng 9/2025"
+    assert format_month("2025-09", "en") == "September 2025"
+
+
+def test_add_months_clamps_to_the_month_end() -> None:
+    assert add_months(date(2025, 9, 3), 2) == date(2025, 11, 3)
+    assert add_months(date(2025, 8, 31), 1) == date(2025, 9, 30)
+    assert add_months(date(2025, 11, 15), 3) == date(2026, 2, 15)
+
+
+# -- grouping ---------------------------------------------------------------------------------
+
+def test_destination_drops_the_committee_words_in_any_spelling() -> None:
+    assert destination_label("Ủy ban nhân dân xã Tân Phong") == "xã Tân Phong"
+    assert destination_label("UBND xã Tân Phong") == "xã Tân Phong"
+    decomposed = unicodedata.normalize("NFD", "Uỷ ban nhân dân phường Hoà Minh")  # old tone placement, NFD
+    assert destination_label(decomposed) == unicodedata.normalize("NFC", "phường Hoà Minh")
+    assert destination_label("39 xã, phường") == "39 xã, phường"
+
+
+def test_sending_body_is_the_department_not_its_office() -> None:
+    assert sending_body("Phòng Công chức, viên chức, Sở Nội vụ") == "Sở Nội vụ"
+    assert sending_body("Sở Tài chính") == "Sở Tài chính"
+    assert sending_body("các sở, ban, ngành cấp tỉnh") == "các sở, ban, ngành cấp tỉnh"
+    assert sending_body("Phòng Quản lý đất đai thuộc Sở Nông nghiệp và Môi trường") == "Sở Nông nghiệp và Môi trường"
+
+
+def test_field_and_place_matching() -> None:
+    assert field_label("lĩnh vực đất đai") == "Đất đai"
+    assert field_label("Văn hóa - xã hội") == "Văn hóa - xã hội"
+    assert matches_place("Ủy ban nhân dân xã Tân Phong", "tan phong")
+    assert matches_place("UBND xã TÂN PHONG", "Tân Phong")
+    assert not matches_place("Ủy ban nhân dân xã Tân Phong Hạ", "Phong Hạ Tây")
+    assert not matches_place("xã Tân Phongs", "Tân Phong")
+
+
+# -- per-document context ---------------------------------------------------------------------
+
+def test_document_lead_names_the_act_the_people_and_the_places() -> None:
+    record = sample_with_people(2)
+    ctx = document_context(record.to_dict(), "vi")
+    lead = ctx["lead_parts"]
+    assert record.document.number in lead["doc"]
+    assert lead["total_people"] == sum(heads(s.__dict__) for s in record.secondments)
+    for s in record.secondments:
+        assert destination_label(s.to_unit) in lead["places"]
+    pages = {row["field"]: row["page"] for row in ctx["header"]}
+    assert pages["number"] == record.document.evidence["number"].page
+
+
+def test_end_is_derived_from_the_stated_months_and_flagged() -> None:
+    record = make("dur", secondments=[{"person": "Lò Văn Pấng", "to_unit": "Ủy ban nhân dân xã Mường Khoa",
+                                        "start": "2025-09-08", "duration_months": 6}])
+    row = document_context(record.to_dict(), "vi")["secondments"][0]
+    assert row["end_date"] == "2026-03-08"
+    assert row["end_derived"] is True
+    assert "6 tháng" in row["period"]
+
+
+def test_facts_from_a_badly_read_page_are_flagged() -> None:
+    record = make("ocr", pages=[("text_layer", None), ("ocr", 0.55)], secondments=[
+        {"person": "Vàng Seo Chứ", "to_unit": "xã Sín Chải", "page": 2},
+        {"person": "Giàng A Páo", "to_unit": "xã Pà Vi", "page": 1}])
+    ctx = document_context(record.to_dict(), "vi")
+    flagged = {row["who"]: row["low_confidence"] for row in ctx["secondments"]}
+    assert flagged == {"Vàng Seo Chứ": True, "Giàng A Páo": False}
+    signer_row = next(h for h in ctx["header"] if h["field"] == "signer")
+    assert signer_row["page"] == 2 and signer_row["low_confidence"]
+    page_warning = [w for w in ctx["warnings"] if "Trang 2" in w]
+    assert page_warning and "55%" in page_warning[0] and "1 dòng nhân sự" in page_warning[0]
+
+
+def test_missing_header_facts_are_warned_about() -> None:
+    record = make("bare", number=None, issued=None)
+    warnings = document_context(record.to_dict(), "en")["warnings"]
+    assert any("number" in w and "date of issue" in w for w in warnings)
+
+
+# -- summary ----------------------------------------------------------------------------------
+
+def _summary(records, **kwargs):
+    return summary_context([r.to_dict() for r in records], kwargs.pop("lang", "vi"), today=kwargs.pop("today", date(2025, 10, 20)),
+                           **kwargs)
+
+
+def test_every_breakdown_adds_up_to_the_total_on_the_samples() -> None:
+    ctx = _summary(sample_records())
+    total = ctx["total_people"]
+    assert total > 0
+    for key in ("by_commune", "by_sender", "by_field", "by_month"):
+        assert sum(row["people"] for row in ctx[key]) == total, key
+    assert sum(doc["people"] for doc in ctx["documents"]) == total
+    assert sum(s["heads"] for s in ctx["secondments"]) == total
+
+
+def test_totals_follow_the_records() -> None:
+    a = make("a", number="10/QĐ-UBND", secondments=[
+        {"person": "Nguyễn Văn Khải", "from_unit": "Sở Tài chính", "to_unit": "Ủy ban nhân dân xã Tân Phong",
+         "position": "lĩnh vực tài chính", "start": "2025-09-03", "end": "2025-11-03"},
+        {"person": "Trần Thị Mai Hương", "from_unit": "Phòng Kế toán, Sở Tài chính", "to_unit": "UBND xã Tân Phong",
+         "position": "Tài chính", "start": "2025-09-03", "end": "2025-11-03"}])
+    b = make("b", number="11/CV-UBND", doc_type="official_dispatch", issued="2025-09-20", secondments=[
+        {"kind": "reinforcement", "count": 12, "from_unit": "Sở Y tế", "to_unit": "Ủy ban nhân dân phường Hòa Minh",
+         "start": "2025-10-01"}])
+    ctx = _summary([a, b])
+    assert ctx["total_people"] == 14
+    assert ctx["total_docs"] == 2
+    communes = {row["label"]: row["people"] for row in ctx["by_commune"]}
+    assert communes == {"xã Tân Phong": 2, "phường Hòa Minh": 12}
+    assert {row["label"]: row["people"] for row in ctx["by_sender"]} == {"Sở Tài chính": 2, "Sở Y tế": 12}
+    assert {row["label"]: row["people"] for row in ctx["by_field"]}["Tài chính"] == 2
+    assert [row["key"] for row in ctx["by_month"]] == ["2025-09", "2025-10"]
+    assert ctx["named_people"] == 2
+
+
+def test_a_file_and_its_scan_count_once_from_the_better_copy() -> None:
+    people = [{"person": "Lò Văn Pấng", "to_unit": "xã Mường Khoa"}]
+    born = make("qd-01", secondments=people)
+    scan = make("qd-01.scan", secondments=people, pages=[("ocr", 0.91)])
+    other = make("qd-02", issuer="Ủy ban nhân dân xã Nậm Khao", secondments=people)  # same number, other issuer
+    groups = merge_copies([scan.to_dict(), born.to_dict(), other.to_dict()])
+    assert len(groups) == 2
+    best, copies = groups[0]
+    assert best["source"]["file_name"] == "qd-01.pdf"
+    assert len(copies) == 2
+    ctx = _summary([scan, born])
+    assert ctx["total_docs"] == 1 and ctx["copies"] == 1 and ctx["total_people"] == 1
+    assert ctx["documents"][0]["files"] == ["qd-01.pdf", "qd-01.scan.pdf"]
+
+
+def test_an_extension_counts_the_person_once_and_only_the_new_end_is_due() -> None:
+    first = make("first", number="245/QĐ-SNV", issued="2025-09-08", secondments=[
+        {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
+         "start": "2025-09-08", "end": "2025-11-08"}])
+    extension = make("ext", number="61/QĐ-SNV", issued="2025-11-01", secondments=[
+        {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
+         "start": "2025-11-08", "end": "2026-02-08"}])
+    ctx = _summary([first, extension], today=date(2025, 11, 1))
+    assert ctx["total_people"] == 1
+    assert ctx["ending_soon"] == []  # the first period ends in 7 days, but it was extended
+    assert ctx["repeated_people"][0]["times"] == 2
+    assert len(ctx["all_secondments"]) == 2
+
+
+def test_ending_soon_uses_stated_or_derived_ends_within_the_window() -> None:
+    rec = make("end", secondments=[
+        {"person": "A Sử", "to_unit": "xã Pà Vi", "start": "2025-08-01", "end": "2025-10-25"},
+        {"person": "Bùi Văn Hải", "to_unit": "xã Pà Vi", "start": "2025-08-20", "duration_months": 2},
+        {"person": "Đỗ Thị Ánh", "to_unit": "xã Pà Vi", "start": "2025-08-01", "end": "2025-12-31"},
+        {"person": "Hồ Văn Tâm", "to_unit": "xã Pà Vi", "start": "2025-06-01", "end": "2025-10-01"}])
+    ctx = _summary([rec], today=date(2025, 10, 20), ending_within=10)
+    due = [(s["person"], s["days_left"], s["end_derived"]) for s in ctx["ending_soon"]]
+    assert due == [("Bùi Văn Hải", 0, True), ("A Sử", 5, False)]
+
+
+def test_commune_filter_counts_only_secondments_there() -> None:
+    rec = make("mixed", secondments=[
+        {"person": "A", "to_unit": "Ủy ban nhân dân xã Tân Phong"},
+        {"person": "B", "to_unit": "Ủy ban nhân dân xã Tân Phong"},
+        {"person": "C", "to_unit": "Ủy ban nhân dân phường Hòa Minh"}])
+    ctx = _summary([rec], selection=Selection(commune="tan phong"))
+    assert ctx["total_people"] == 2
+    assert [row["label"] for row in ctx["by_commune"]] == ["xã Tân Phong"]
+    assert "tan phong" in ctx["selection_text"]
+
+
+def test_cited_documents_missing_from_the_archive() -> None:
+    plan = make("plan", number="215/KH-UBND", doc_type="plan", issued="2025-09-12")
+    refs = [{"number": "215/KH-UBND", "doc_type": "plan"}, {"number": "388/BC-SNV", "doc_type": "report"},
+            {"number": "170/2025/NĐ-CP", "doc_type": "decree"}]
+    a = make("a", number="1/CV", references=refs)
+    b = make("b", number="2/CV", references=refs[1:2])
+    ctx = _summary([a, b], archive_numbers={number_key(plan.document.number)})
+    assert [(c["number"], c["cited_by"]) for c in ctx["missing_refs"]] == [("388/BC-SNV", ["1/CV", "2/CV"])]
+    assert [c["number"] for c in ctx["missing_legal"]] == ["170/2025/NĐ-CP"]
+
+
+def test_number_keys_ignore_case_spacing_and_diacritics() -> None:
+    assert number_key("1335/UBND-NC") == number_key(" 1335 / ubnd-nc")
+    assert number_key("170/2025/NĐ-CP") == number_key("170/2025/ND-CP")
+    assert number_key(None) is None
