@@ -55,6 +55,7 @@ def cli_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("DISPATCH_READER_DEBUG", None)
+    env["COLUMNS"] = "400"  # one-line errors stay one line
     return env
 
 
@@ -66,6 +67,7 @@ class Cli:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.out = ""
         self.err = ""
+        self._collected = False
 
     def __enter__(self) -> Cli:
         return self
@@ -93,9 +95,10 @@ class Cli:
         return self.proc.returncode
 
     def communicate(self, timeout: float) -> None:
+        if self._collected:
+            return
         out, err = self.proc.communicate(timeout=timeout)
-        self.out += out or ""
-        self.err += err or ""
+        self.out, self.err, self._collected = out or "", err or "", True
 
 
 def run_cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
