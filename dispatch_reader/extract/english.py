@@ -28,7 +28,7 @@ def _labels() -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _doc_re() -> re.Pattern[str]:
     labels = "|".join(re.escape(label) for label, _ in _labels())
-    return re.compile(rf"(?P<label>{labels})\s+(?:No\.?|Number|#)\s*{_NUMBER}", re.I)
+    return re.compile(rf"(?P<label>{labels})\.?\s+(?:No\.?|Number|#)\s*{_NUMBER}", re.I)
 
 
 _ISSUER = re.compile(

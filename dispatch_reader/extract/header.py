@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.canon import canon_authority, canon_phrase, canon_title, reconcile_place, respace_body
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
@@ -24,7 +25,7 @@ from dispatch_reader.record import DocumentFacts, Evidence, Signer
 
 # Lines that open the body: the header is over when one of these starts a segment.
 _BODY_START = re.compile(
-    r"^(?:can cu|kinh gui|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
+    r"^(?:can cu|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?s[o06][\s:;.,]*(?=[\s:;.,]|\d|o)")
@@ -215,7 +216,7 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
     heads = _body_heads()
     groups: list[list[Segment]] = []
     for seg in segs:
-        if not groups or starts_with_head(seg.folded, heads) is not None:
+        if not groups or starts_with_head(fold_phrase(_issuer_text(seg)), heads) is not None:
             groups.append([seg])
         else:
             groups[-1].append(seg)  # a wrapped line of the same body
@@ -223,12 +224,18 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
     out: list[list[Segment]] = []
     seen: set[str] = set()
     for g in groups:
-        key = fold_phrase(" ".join(s.text for s in g))
+        key = fold_phrase(" ".join(_issuer_text(s) for s in g))
         if key in seen:
             continue
         seen.add(key)
         out.append(g)
     return out
+
+
+def _issuer_text(seg: Segment) -> str:
+    """An issuer line as it should read: OCR specks at the ends off, lost spaces restored."""
+    text = re.sub(r"^[^\w(]+|[^\w)]+$", "", seg.text)
+    return respace_body(text)
 
 
 # ---------------------------------------------------------------- signer
@@ -324,6 +331,10 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
 
 # ---------------------------------------------------------------- recipients
 
+def _is_date_line(seg: Segment) -> bool:
+    return any(c.kind == "date" for c in classify(seg))
+
+
 def _clean_item(text: str) -> str:
     t = _LIST_ITEM.sub("", text.strip())
     return t.strip().rstrip(";,.").strip()
@@ -340,7 +351,7 @@ def find_recipients(pages: list[Page]) -> tuple[list[str], Segment | None]:
                 continue
             first = first or seg
             rest = seg.text[m.end():].strip()
-            if rest:
+            if rest and re.search(r"[^\W\d_]{2}", rest) and not _AUTHORITY.match(fold_phrase(rest)):
                 out.append(_clean_item(rest))
             j = i + 1
             while j < len(segs) and j - i < 40:
@@ -353,6 +364,8 @@ def find_recipients(pages: list[Page]) -> tuple[list[str], Segment | None]:
                     pass  # the signature block beside the list
                 elif out and _starts_lower(s.text) and rx is _NOI_NHAN:
                     out[-1] = squash(out[-1] + " " + _clean_item(s.text))
+                elif rx is _KINH_GUI and (is_motto(s) or is_rule_line(s.text) or _is_date_line(s)):
+                    pass  # the right header column read after the left one
                 elif rx is _KINH_GUI:
                     break
                 elif _BODY_START.match(s.folded) or s.folded.startswith("danh sach"):
@@ -386,6 +399,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     state = "top"
     in_vv = False
+    kinh_gui_seen = False
     for idx, it in enumerate(items):
         if it is None:
             if state == "subject" and subject_segs:
@@ -396,11 +410,16 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         k = it.kind
         if k == "body":
             break
+        if k == "kinh_gui":
+            kinh_gui_seen = True
+            state = "after" if state == "subject" and subject_segs else state
         if k == "mark":
             doc.marks.append(squash(it.seg.text))
             continue
         if in_vv:
-            if k == "text" and not _KINH_GUI.match(it.seg.folded):
+            if k == "text" and not re.search(r"[^\W\d_]{2}", it.seg.text):
+                continue  # OCR specks ("2", "|") between the V/v lines
+            if k == "text" and not _KINH_GUI.match(it.seg.folded) and not kinh_gui_seen:
                 vv_segs.append(it.seg)
                 continue
             if k not in ("motto", "date", "rule", "mark", "gazette"):
@@ -423,8 +442,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "title":
                 title = it
                 state = "subject"
-            elif k == "upper":
-                issuer_segs.append(it.seg)
+            elif k == "upper" and number is None and not kinh_gui_seen:
+                issuer_segs.append(it.seg)  # the issuer block stands above "Số:"
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:
@@ -440,8 +459,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 subject_segs.append(it.seg)
             elif subject_segs:
                 state = "after"
-        if k == "kinh_gui":
-            break
 
     # Type.
     if title is not None:
@@ -461,14 +478,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     groups = _group_issuer_lines(issuer_segs)
     if groups:
         issuer = groups[-1]
-        doc.issuer = proper_case_body(" ".join(s.text for s in issuer))
+        doc.issuer = proper_case_body(" ".join(_issuer_text(s) for s in issuer))
         if len(groups) > 1 and fold_phrase(doc.issuer) in _bare_heads():
-            doc.issuer = doc.issuer + " " + proper_case_body(" ".join(s.text for s in groups[-2]))
+            doc.issuer = doc.issuer + " " + proper_case_body(" ".join(_issuer_text(s) for s in groups[-2]))
         doc.evidence["issuer"] = Evidence(page=issuer[0].page, quote=issuer[0].text if len(issuer) == 1
                                           else _span(first, issuer), start=issuer[0].start, confidence=conf)
         if len(groups) > 1:
             parent = groups[-2]
-            doc.issuer_parent = squash(" ".join(s.text for s in parent))
+            doc.issuer_parent = squash(" ".join(_issuer_text(s) for s in parent))
             doc.evidence["issuer_parent"] = Evidence(page=parent[0].page, quote=parent[0].text,
                                                      start=parent[0].start, confidence=conf)
     else:
@@ -512,6 +529,16 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if signer:
         doc.signer, ev = signer
         doc.evidence.update(ev)
+
+    # OCR slips in closed-vocabulary words; one spelling for the place in issuer and date line.
+    doc.doc_type_label = canon_phrase(doc.doc_type_label, "doc_types.tsv")
+    doc.marks = [canon_phrase(m, "marks.txt") or m for m in doc.marks]
+    if doc.signer:
+        doc.signer.title = canon_title(doc.signer.title)
+        doc.signer.authority = canon_authority(doc.signer.authority)
+    doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
+    if doc.issuer_parent:
+        _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 
     recipients, rseg = find_recipients(pages)
     doc.recipients = recipients

@@ -75,7 +75,7 @@ class Segment:
 
 
 # Columns laid side by side on one line are separated by a wide gap; words by one space.
-_GAP = re.compile(r"[ \t\u00a0]{3,}|\t")
+_GAP = re.compile(r"[ \t\u00a0]{3,}|\t|\s*\|\s*")  # wide gaps; ingestion marks table cells with " | "
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -1,0 +1,112 @@
+"""Repairs for OCR slips in header words whose right spelling is known.
+
+Tesseract's Vietnamese model drops or swaps tone marks on capitals (`PHO CHU TỊCH`, `KHAN`,
+`QUYET DINH`) and loses the space between capitalised words (`VẠNXUÂN`). Where a word comes
+from a closed vocabulary (titles, type names, marks, body heads) the vocabulary's spelling is
+restored; where two header fields name the same place (`tỉnh Vạnxuân` in the issuer, `Vạn
+Xuân` in the date line) the better spelled one is used for both.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.textutil import fold_phrase
+
+
+@lru_cache(maxsize=None)
+def _vocab(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in resources.rows(name):
+        out.setdefault(fold_phrase(row[0]), row[0])
+    return out
+
+
+def canon_phrase(text: str | None, *vocab_files: str) -> str | None:
+    """The vocabulary spelling of `text` when its fold matches an entry (case as printed)."""
+    if not text:
+        return text
+    key = fold_phrase(text)
+    for name in vocab_files:
+        hit = _vocab(name).get(key)
+        if hit:
+            return hit.upper() if text.isupper() or _mostly_upper(text) else hit
+    return text
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def canon_title(text: str | None) -> str | None:
+    """`PHO CHU TỊCH` → `PHÓ CHỦ TỊCH`; a known title head with a body after it keeps the body."""
+    if not text:
+        return text
+    fixed = canon_phrase(text, "signer_titles.txt", "positions.txt")
+    if fixed != text:
+        return fixed
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = canon_phrase(" ".join(words[:k]), "signer_titles.txt")
+        if head != " ".join(words[:k]):
+            rest = canon_phrase(" ".join(words[k:]), "body_heads.txt", "known_bodies.txt")
+            return f"{head} {rest}"
+    return text
+
+
+def canon_authority(text: str | None) -> str | None:
+    """`KT. CHU TICH` → `KT. CHỦ TỊCH`, `TM. UY BAN NHAN DAN` → `TM. ỦY BAN NHÂN DÂN`."""
+    if not text:
+        return text
+    parts = re.split(r"\s+(?=(?:TM|KT|TL|TUQ|Q|PP)\.)", text)
+    out = []
+    for part in parts:
+        m = re.match(r"^(\S+\.?)\s+(.*)$", part)
+        if not m:
+            out.append(part)
+            continue
+        lead, rest = m.group(1), m.group(2)
+        fixed = canon_title(rest)
+        if fixed == rest:
+            fixed = canon_phrase(rest, "body_heads.txt", "known_bodies.txt")
+        out.append(f"{lead} {fixed}")
+    return " ".join(out)
+
+
+def _squeezed(text: str) -> str:
+    return fold_phrase(text).replace(" ", "")
+
+
+def _marks_count(text: str) -> int:
+    return sum(1 for c in text if c.isalpha() and not c.isascii())
+
+
+def reconcile_place(issuer: str | None, place: str | None) -> tuple[str | None, str | None]:
+    """Make the place in the issuer's name and the date line's place agree on spelling."""
+    if not issuer or not place:
+        return issuer, place
+    words = issuer.split()
+    target = _squeezed(place)
+    for k in range(max(0, len(words) - 4), len(words)):
+        tail = " ".join(words[k:])
+        if _squeezed(tail) == target and tail != place:
+            better_place = place if _marks_count(place) >= _marks_count(tail) and " " in place else tail
+            if " " not in better_place and " " in place:
+                better_place = place
+            return " ".join(words[:k] + [better_place]), better_place
+    return issuer, place
+
+
+def respace_body(line: str) -> str:
+    """`SỞNỘIVỤ` (OCR lost the spaces) → `SỞ NỘI VỤ` when it is a known body."""
+    if " " in line.strip() and len(line.split()) > 1:
+        return line
+    key = _squeezed(line)
+    for name in ("known_bodies.txt", "body_heads.txt"):
+        for entry in resources.lines(name):
+            if _squeezed(entry) == key:
+                return entry.upper() if _mostly_upper(line) else entry
+    return line
