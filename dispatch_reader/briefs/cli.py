@@ -74,7 +74,7 @@ def _pick(store: Any, key: str, err: Any) -> Any:
 
     ids = store.find_ids(key)
     if not ids:
-        raise InputFileError(key, f"no such document in the database ({store.where})")
+        raise InputFileError(key, "no such document in the database")
     records = {i: store.get_by_id(i) for i in ids[:50]}
     by_sha = {r.source.sha256: i for i, r in records.items() if r}
     groups = merge_copies([r.to_dict() for r in records.values() if r])
