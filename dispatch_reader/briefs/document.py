@@ -17,7 +17,9 @@ from dispatch_reader.textnorm import nfc
 # these documents sit around 0.9; pages under 0.8 were where misread names and numbers clustered.
 LOW_CONFIDENCE = 0.80
 
-_HEADER_FIELDS = ("doc_type", "number", "issuer", "issued_date", "subject", "signer")
+# header fact → its row label in labels.json "text"
+_HEADER_FIELDS = {"doc_type": "type", "number": "number", "issuer": "issuer", "issued_date": "date", "subject": "subject",
+                  "signer": "signer"}
 _REQUIRED_FIELDS = ("number", "issuer", "issued_date")
 
 
@@ -108,9 +110,11 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         end, derived = end_of(s)
         n = heads(s)
         who = s.get("person") or (lab["messages"]["people_n"].format(n=format_number(n, lang)) if n else "")
-        start_text = format_date(s.get("start"), lang)
-        end_text = format_date(end, lang)
+        start_text = format_date(s.get("start"), lang, short=True)
+        end_text = format_date(end, lang, short=True)
         period = f"{start_text} – {end_text}" if start_text and end_text else start_text or end_text
+        if derived:
+            period += lab["text"]["derived_mark"]
         duration_text = ""
         if s.get("duration_months") and not s.get("end"):
             duration_text = f"{format_number(s['duration_months'], lang)} {lab['text']['months_unit']}"
@@ -146,7 +150,7 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     ev = d.get("evidence") or {}
     weak = low_pages(record)
     values = {
-        "doc_type": d.get("doc_type_label") or (lab["doc_types"].get(d["doc_type"]) if d.get("doc_type") else None),
+        "doc_type": lab["doc_types"].get(d["doc_type"]) if d.get("doc_type") else d.get("doc_type_label"),
         "number": d.get("number"),
         "issuer": (d.get("issuer") or "") + (f" ({d['issuer_parent']})" if d.get("issuer_parent") and d.get("issuer") else ""),
         "issued_date": format_date(d.get("issued_date"), lang) + (f", {d['place']}" if d.get("place") and d.get("issued_date") else ""),
@@ -159,7 +163,7 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         page = evidence["page"] if evidence else None
         rows.append({
             "field": name,
-            "label": lab["fields"][name],
+            "label": lab["text"][_HEADER_FIELDS[name]],
             "value": values[name] or "",
             "page": page,
             "low_confidence": (page in weak) or _weak(evidence),
@@ -233,8 +237,6 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
         ev = (d.get("evidence") or {}).get(h["field"])
         if ev and _weak(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=h["label"], confidence=_percent(ev["confidence"], lang), page=h["page"]))
-    if any(r["end_derived"] for r in rows):
-        out.append(msg["derived_end"])
     return out
 
 
@@ -248,6 +250,7 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
         "r": record,
         "d": d,
         "title": doc_title(d, lang, with_issuer=False),
+        "subtitle": doc_title(d, lang, with_issuer=False, with_date=True),
         "header": header,
         "secondments": rows,
         "total_people": sum(r["heads"] for r in rows),

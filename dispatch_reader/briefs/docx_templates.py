@@ -90,7 +90,7 @@ def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, tot
 def build_document(path: Path) -> None:
     doc = _document()
     _para(doc, "{{ L.brief | upper }}", bold=True, size=14, center=True)
-    _para(doc, "{{ title }}{% if d.issued_date %} {{ d.issued_date | long_date }}{% endif %}", italic=True, center=True)
+    _para(doc, "{{ subtitle }}", italic=True, center=True)
     p = _para(doc)
     p.add_run("{{ L.what }}: ").bold = True
     p.add_run("{{ lead }}")
@@ -98,14 +98,23 @@ def build_document(path: Path) -> None:
            ["{{ h.label }}", "{{ h.value or '—' }}",
             "{% if h.page %}{{ L.page }} {{ h.page }}{% endif %}{% if h.low_confidence %} {{ L.low_mark }}{% endif %}"],
            "h in header", widths=[45, 105, 15])
+    _para(doc, "{%p if warnings %}")
+    _para(doc, "{{ L.warnings }}", style="Heading 2")
+    _para(doc, "{%p for w in warnings %}")
+    _para(doc, "– {{ w }}")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p if secondments %}")
     _para(doc, "{{ L.secondments }}", style="Heading 2")
     _table(doc, ["#", "{{ L.person }}", "{{ L.from }}", "{{ L.to }}", "{{ L.job }}", "{{ L.period }}", ""],
            ["{{ s.index }}", "{{ s.who or '—' }} ({{ s.kind_label }})", "{{ s.from_unit or '—' }}", "{{ s.to_unit or '—' }}",
-            "{{ s.position or '—' }}", "{{ s.period or '—' }}{% if s.end_derived %}{{ L.derived_mark }}{% endif %}",
+            "{{ s.position or '—' }}", "{{ s.period or '—' }}",
             "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
            "s in secondments", total=["", "{{ L.total }}: {{ total_people | num }} {{ L.people_unit }}", "", "", "", "", ""],
            widths=[8, 32, 30, 28, 27, 25, 12])
+    _para(doc, "{%p if secondments | selectattr('end_derived') | list %}")
+    _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if counts %}")
     _para(doc, "{{ L.counts }}", style="Heading 2")
@@ -118,12 +127,6 @@ def build_document(path: Path) -> None:
     _para(doc, "– {% if ref.type_label %}{{ ref.type_label }} {{ L.no }} {% endif %}{{ ref.number }}"
                "{% if ref.date_text %} {{ L.dated }} {{ ref.date_text }}{% endif %}{% if ref.issuer %} — {{ ref.issuer }}{% endif %}"
                " ({{ L.page }} {{ ref.page }})")
-    _para(doc, "{%p endfor %}")
-    _para(doc, "{%p endif %}")
-    _para(doc, "{%p if warnings %}")
-    _para(doc, "{{ L.warnings }}", style="Heading 2")
-    _para(doc, "{%p for w in warnings %}")
-    _para(doc, "– {{ w }}")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
     _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}). "

@@ -93,6 +93,7 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
         "percent": lambda part, whole: format_percent(part, whole, lang),
         "md": markdown_escape,
         "roman": roman,
+        "nobreak": lambda v: "" if v is None else str(v).replace(" ", "\u00a0"),
     }
 
 

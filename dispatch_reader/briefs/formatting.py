@@ -24,8 +24,9 @@ def parse_iso(iso: str | date | None) -> date | None:
         return None
 
 
-def format_date(iso: str | date | None, lang: str = "vi") -> str:
-    """`2025-08-04` as people write it: `04/8/2025` in Vietnamese, `August 4, 2025` in English.
+def format_date(iso: str | date | None, lang: str = "vi", short: bool = False) -> str:
+    """`2025-08-04` as people write it: `04/8/2025` in Vietnamese, `August 4, 2025` in English
+    (`Aug 4, 2025` when `short`, for table cells; the Vietnamese form is short already).
 
     A value that is not an ISO date is returned as it is, so a template never hides what the
     record holds.
@@ -36,7 +37,7 @@ def format_date(iso: str | date | None, lang: str = "vi") -> str:
     if d is None:
         return str(iso)
     if lang == "en":
-        return f"{labels('en')['months'][d.month - 1]} {d.day}, {d.year}"
+        return f"{labels('en')['months_short' if short else 'months'][d.month - 1]} {d.day}, {d.year}"
     # Decree 30/2020 style: the day is always two digits, the month only for January and February.
     month = f"{d.month:02d}" if d.month < 3 else str(d.month)
     return f"{d.day:02d}/{month}/{d.year}"
