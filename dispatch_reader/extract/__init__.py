@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dispatch_reader.extract.counts import extract_counts
 from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.header import extract_header
@@ -42,4 +43,5 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts.references = extract_references(prepared, docs, facts.document, language)
     facts.dates = extract_dates(prepared, facts.document, language)
     facts.people = extract_people(prepared, docs, facts.document, language)
+    facts.counts, _ = extract_counts(prepared, docs, language)
     return facts
