@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console()
+out = Console(width=max(Console().width, 120))
 err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -163,7 +163,7 @@ def process(
                 err_console.print(f"error: {outcome.error}", markup=False, highlight=False)
             rec = outcome.record
             d = rec.document if rec else None
-            table.add_row(str(path), (d.doc_type or "—") if d else "", (d.number or "—") if d else "",
+            table.add_row(path.name, (d.doc_type or "—") if d else "", (d.number or "—") if d else "",
                           (d.issued_date or "—") if d else "", str(len(rec.people)) if rec else "",
                           outcome.status if not outcome.error else f"failed: {outcome.error.kind}")
     records = [o.record for o in outcomes if o.record]
