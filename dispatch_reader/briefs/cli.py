@@ -111,6 +111,8 @@ def register(app: typer.Typer) -> None:
 
         _check_choice(fmt, FORMATS, "--format")
         _check_choice(lang, ("vi", "en"), "--lang")
+        # made first: a bad templates folder should fail before a file is OCRed
+        writer = BriefWriter(Path("out/briefs"), fmt=fmt, lang=lang, templates=templates)
         record = None
         path = Path(doc)
         if path.is_file():
@@ -130,7 +132,6 @@ def register(app: typer.Typer) -> None:
                 else:
                     record = _pick(store, doc, err_console)
         assert record is not None
-        writer = BriefWriter(Path("out/briefs"), fmt=fmt, lang=lang, templates=templates)
         if str(out_path) == "-":
             if fmt not in ("html", "md"):
                 raise typer.BadParameter(f"a {fmt} brief cannot go to standard output", param_hint="--out")

@@ -18,7 +18,7 @@ from dispatch_reader.briefs.docx import find_template, render_docx
 from dispatch_reader.briefs.document import document_context
 from dispatch_reader.briefs.environment import make_docx_environment, make_environment, render, template_dirs
 from dispatch_reader.briefs.formatting import format_date
-from dispatch_reader.briefs.labels import labels, languages
+from dispatch_reader.briefs.labels import languages
 from dispatch_reader.briefs.pdf import html_to_pdf
 from dispatch_reader.briefs.summary import DEFAULT_ENDING_WITHIN, Selection, summary_context
 from dispatch_reader.errors import TemplateError
@@ -136,7 +136,3 @@ class BriefWriter:
         data = self.summary_bytes(records, selection=selection, archive_numbers=archive_numbers)
         return self._write(target, data)  # type: ignore[arg-type]
 
-
-def label(lang: str, key: str) -> str:
-    """One text label, for callers outside templates (the CLI's messages)."""
-    return str(labels(lang)["text"][key])
