@@ -217,3 +217,19 @@ def test_number_keys_ignore_case_spacing_and_diacritics() -> None:
     assert number_key("1335/UBND-NC") == number_key(" 1335 / ubnd-nc")
     assert number_key("170/2025/NĐ-CP") == number_key("170/2025/ND-CP")
     assert number_key(None) is None
+
+
+def test_a_weak_fact_on_a_good_page_is_named() -> None:
+    record = make("weak")
+    record.document.evidence["number"].confidence = 0.42
+    warnings = document_context(record.to_dict(), "vi")["warnings"]
+    assert any("số ký hiệu" in w and "42%" in w for w in warnings)
+    number_row = next(h for h in document_context(record.to_dict(), "vi")["header"] if h["field"] == "number")
+    assert number_row["low_confidence"]
+
+
+def test_lead_says_only_what_the_record_knows() -> None:
+    record = make("vague", subject="Về việc điều động công chức", secondments=[{"kind": "transfer"}])
+    lead = document_context(record.to_dict(), "vi")["lead_parts"]
+    assert not lead["sends"]  # no people and no place: the subject says more than a bare verb
+    assert lead["subject"] == "Về việc điều động công chức"

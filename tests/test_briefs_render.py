@@ -263,3 +263,26 @@ def test_unknown_format_or_language_is_refused(tmp_path: Path) -> None:
         BriefWriter(tmp_path, fmt="rtf")
     with pytest.raises(TemplateError, match="unknown brief language 'fr'"):
         BriefWriter(tmp_path, lang="fr")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx"])
+def test_an_empty_selection_still_gives_a_readable_summary(tmp_path: Path, fmt: str) -> None:
+    path = writer(tmp_path, fmt).summary([])
+    if fmt == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    else:
+        text = visible_text(path.read_text("utf-8"))
+    # the HTML figure box puts the number above its label; the others write "label: number"
+    pattern = r"\b0\s+Tổng số người được cử" if fmt == "html" else r"Tổng số người được cử\W+0\b"
+    assert re.search(pattern, text), text[:300]
+
+
+def test_lead_sentence_template_can_be_reworded(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "lead.txt.j2").write_text("{{ people }} → {{ places | join(' / ') }}", "utf-8")
+    record = make("lead", secondments=[{"person": "A", "to_unit": "xã Pà Vi"}, {"person": "B", "to_unit": "xã Tả Phìn"}])
+    md = writer(tmp_path, "md", templates=mine).document(record).read_text("utf-8")
+    assert "**Nội dung chính:** 2 người → xã Pà Vi / xã Tả Phìn" in md

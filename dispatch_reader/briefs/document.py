@@ -204,7 +204,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) ->
         "to": msg["lead_to"].format(places=_join(places, lang)) if places else "",
         "period": period,
         "subject": (d.get("subject") or "").rstrip(" ."),
-        "sends": bool(rows),
+        "sends": bool(total or places),  # a secondment with neither people nor place says nothing
         "total_people": total,
         "places": places,
     }
@@ -221,7 +221,7 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
         out.append(msg["missing"].format(fields=msg["and"].join(missing) if len(missing) < 3
                                          else ", ".join(missing[:-1]) + msg["and"] + missing[-1]))
     for page, conf in sorted(low_pages(record).items()):
-        facts = [h["label"] for h in header if h["page"] == page and h["value"]]
+        facts = [lab["fields"][h["field"]] for h in header if h["page"] == page and h["value"]]
         n_rows = sum(1 for r in rows if r["page"] == page)
         if n_rows:
             facts.append(f"{n_rows} {lab['fields']['secondments']}")
@@ -236,7 +236,7 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     for h in header:
         ev = (d.get("evidence") or {}).get(h["field"])
         if ev and _weak(ev) and h["page"] not in weak_pages:
-            out.append(msg["low_fact"].format(field=h["label"], confidence=_percent(ev["confidence"], lang), page=h["page"]))
+            out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
     return out
 
 
