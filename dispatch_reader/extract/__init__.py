@@ -14,7 +14,8 @@ from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
-from dispatch_reader.extract.people import extract_people
+from dispatch_reader.extract.people import people_and_mentions
+from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.ingest.pages import PageText
@@ -42,6 +43,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)
     facts.dates = extract_dates(prepared, facts.document, language)
-    facts.people = extract_people(prepared, docs, facts.document, language)
-    facts.counts, _ = extract_counts(prepared, docs, language)
+    facts.people, mentions = people_and_mentions(prepared, docs, facts.document, language)
+    facts.counts, count_hits = extract_counts(prepared, docs, language)
+    facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
+                                            facts.dates, language)
     return facts

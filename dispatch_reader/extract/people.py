@@ -367,6 +367,11 @@ def _complete_en_unit(unit: str | None, pages: list[Page]) -> str | None:
 
 
 def extract_people(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Person]:
+    return people_and_mentions(pages, docs, doc_facts, language)[0]
+
+
+def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts,
+                        language: str) -> tuple[list[Person], list[Mention]]:
     english = language == "en"
     mentions: list[Mention] = []
     for page, doc in zip(pages, docs):
@@ -389,4 +394,4 @@ def extract_people(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts,
         else:
             existing.position = existing.position or signer.position
             existing.unit = existing.unit or signer.unit
-    return people
+    return people, mentions
