@@ -33,9 +33,11 @@ def packaged_templates() -> Path:
     try:
         from importlib import resources
 
-        folder = resources.files("dispatch_reader.templates")
-        if folder.is_dir():
-            return Path(str(folder))
+        # via a file: `templates/` has no __init__.py, and a namespace package's files() is a
+        # MultiplexedPath whose str() is not a path
+        anchor = resources.files("dispatch_reader.templates").joinpath("base.html.j2")
+        if anchor.is_file():
+            return Path(str(anchor)).parent
     except ModuleNotFoundError:
         pass
     return Path(__file__).resolve().parents[2] / "templates"
