@@ -129,8 +129,7 @@ def build_document(path: Path) -> None:
                " ({{ L.page }} {{ ref.page }})")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
-    _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}). "
-               "{{ L.generated_on }} {{ today_text }}.", italic=True, size=9)
+    _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}).", italic=True, size=9)
     doc.save(str(path))
 
 
