@@ -22,6 +22,7 @@ from dispatch_reader.extract.bodies import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.nlp import span_text, tok_start
+from dispatch_reader.extract.tables import find_list_rows
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
 from dispatch_reader.textnorm import for_matching
@@ -315,6 +316,20 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
     return out
 
 
+def table_mentions(pages: list[Page]) -> list[Mention]:
+    """People listed in DANH SÁCH rows, with the row's position and unit."""
+    out = []
+    for row in find_list_rows(pages):
+        name = row.cells["name"]
+        page = next(p for p in pages if p.number == row.page)
+        unit = row.cells.get("from_unit")
+        out.append(Mention(name=squash(name), page=row.page, start=row.name_start,
+                           quote=page.text[row.name_start:row.name_start + len(name)],
+                           position=row.cells.get("position") or None,
+                           unit=for_matching(unit) if unit else None))
+    return out
+
+
 def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[Page]) -> list[Person]:
     """One person per name; later mentions fill what the first one lacked."""
     people: dict[str, Person] = {}
@@ -376,6 +391,7 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
     mentions: list[Mention] = []
     for page, doc in zip(pages, docs):
         mentions.extend(find_mentions(page, doc, english))
+    mentions.extend(table_mentions(pages))
     people = merge_people(mentions, doc_facts, pages)
     for p in people:
         if english:

@@ -22,6 +22,7 @@ from dispatch_reader.extract.bodies import body_end, body_text, complete_body
 from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract.people import Mention
+from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_start
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Secondment
@@ -338,10 +339,53 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     return squash(rest.group(1)) if rest else None
 
 
+_BARE_PLACE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+(\S.*)$", re.I)
+
+
+def _destination(cell: str, pages: list[Page]) -> str:
+    """`Xã Mường Khoa` → `Ủy ban nhân dân xã Mường Khoa` when the decision sends people to the
+    communes' People's Committees (`… đến làm việc tại Ủy ban nhân dân các xã`)."""
+    cell = for_matching(squash(cell))
+    m = _BARE_PLACE.match(cell)
+    if not m:
+        return cell
+    said = any(re.search(r"ủy ban nhân dân (?:các )?(?:xã|phường|thị trấn|đặc khu)", for_matching(p.text).lower())
+               for p in pages)
+    return f"Ủy ban nhân dân {m.group(1).lower()} {m.group(2)}" if said else cell
+
+
+def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[DateFact]) -> list[Secondment]:
+    doc_kind = kind_in(doc_facts.subject)
+    first_start = next((d.date for d in dates if d.role == "start"), None)
+    year = int(doc_facts.issued_date[:4]) if doc_facts.issued_date else None
+    out = []
+    for row in find_list_rows(pages):
+        page = next(p for p in pages if p.number == row.page)
+        start, end, months = period_cell(row.cells.get("period", ""), year)
+        if start is None and months is not None:
+            start = first_start
+        if months is None and start and end:
+            months = months_between(start, end)
+        to = row.cells.get("to_unit")
+        frm = row.cells.get("from_unit")
+        name = squash(row.cells["name"])
+        out.append(Secondment(
+            kind=doc_kind or kind_in(row.heading) or "secondment", person=name,
+            from_unit=for_matching(frm) if frm else None, to_unit=_destination(to, pages) if to else None,
+            position=row.cells.get("field") or None, start=start, end=end, duration_months=months,
+            evidence=Evidence(page=row.page, quote=page.text[row.name_start:row.name_start + len(row.cells["name"])],
+                              start=row.name_start, confidence=page.ocr_confidence)))
+    return out
+
+
 def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
                         hits: list[list[CountHit]], doc_facts: DocumentFacts, dates: list[DateFact],
                         language: str) -> list[Secondment]:
     named = named_secondments(pages, docs, mentions, people, doc_facts, dates, language)
+    listed = table_secondments(pages, doc_facts, dates)
+    if listed:
+        keys = {fold_phrase(s.person or "") for s in listed}
+        named = [s for s in named if fold_phrase(s.person or "") not in keys] + listed
     if named:
         return named
     return count_secondments(pages, docs, hits, doc_facts, dates, language)

@@ -1,0 +1,106 @@
+"""DANH SÁCH tables: one row per person (STT, Họ và tên, Chức vụ, Đơn vị, Nơi đến, Thời gian).
+
+Rows come as text lines with cells separated by ` | ` (what ingestion writes for tables it
+found) or by wide gaps (text layers, typed text): `1 | Lò Văn A | Chuyên viên | Sở Nội vụ |
+Xã X | 03/9/2025-03/11/2025`. The header row names the columns; header names are data
+(table_columns.tsv), so any column order works.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.textutil import Page, fold_phrase, squash
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_ROW_NO = re.compile(r"^\s*(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
+
+
+@dataclass
+class ListRow:
+    page: int
+    cells: dict[str, str]
+    name_start: int  # offset of the name in the page text
+    line: str = ""
+    heading: str = ""  # the DANH SÁCH title above the table
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _columns() -> list[tuple[str, str]]:
+    rows = [(fold_phrase(r[0]), r[1]) for r in resources.rows("table_columns.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def column_field(header: str) -> str | None:
+    f = fold_phrase(header)
+    for key, name in _columns():
+        if f == key or f.startswith(key + " ") or f.startswith(key + ","):
+            return name
+    return None
+
+
+def _split(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
+
+
+def _header(line: str) -> list[str | None] | None:
+    cells = _split(line)
+    if len(cells) < 3:
+        return None
+    fields = [column_field(c) for c in cells]
+    if "row" in fields and "name" in fields:
+        return fields
+    return None
+
+
+def find_list_rows(pages: list[Page]) -> list[ListRow]:
+    out: list[ListRow] = []
+    for page in pages:
+        text = page.text
+        pos = 0
+        fields: list[str | None] | None = None
+        heading = ""
+        for line in text.split("\n"):
+            start = pos
+            pos += len(line) + 1
+            if fields is None:
+                if fold_phrase(line).startswith("danh sach"):
+                    heading = line.strip()
+                elif heading and len(heading) < 300 and not _header(line):
+                    heading = squash(heading + " " + line) if not line.strip().startswith("(") else heading
+                fields = _header(line)
+                continue
+            m = _ROW_NO.match(line)
+            if not m:
+                continue
+            cells = _split(line)
+            if len(cells) != len(fields):
+                continue  # a row whose cells we cannot line up with the header
+            row = {f: c for f, c in zip(fields, cells) if f}
+            name = row.get("name", "")
+            if not name or len(name.split()) < 2:
+                continue
+            name_at = text.find(name, start, pos)
+            out.append(ListRow(page=page.number, cells=row, name_start=name_at if name_at >= 0 else start,
+                               line=line, heading=heading))
+    return out
+
+
+def period_cell(text: str, default_year: int | None = None) -> tuple[str | None, str | None, float | None]:
+    """`03/9/2025-03/11/2025`, `từ 03/9/2025 đến 03/11/2025`, `06 tháng` → (start, end, months)."""
+    from dispatch_reader.extract.textutil import fold_keep
+
+    hits = [h for h in find_dates(fold_keep(text), default_year=default_year) if h.iso]
+    start = hits[0].iso if hits else None
+    end = hits[1].iso if len(hits) > 1 else None
+    months = None
+    m = re.search(r"(\d{1,2})\s*(tháng|năm|months?|years?)", text.lower())
+    if m and not hits:
+        n = int(m.group(1))
+        months = float(n * 12 if m.group(2) in ("năm", "year", "years") else n)
+    return start, end, months
