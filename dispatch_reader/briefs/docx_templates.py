@@ -61,8 +61,9 @@ def _para(doc: Any, text: str = "", *, bold: bool = False, italic: bool = False,
 
 
 def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, total: list[str] | None = None,
-           widths: list[float] | None = None) -> Any:
+           widths: list[float] | None = None, right: tuple[int, ...] = ()) -> Any:
     """A table with a header row and one row repeated by docxtpl's `{%tr for … %}`."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
     width = len(cells)
@@ -74,13 +75,19 @@ def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, tot
         rows.append(total)
     for i, values in enumerate(rows):
         row = table.add_row()
-        for cell, value in zip(row.cells, values):
+        for index, (cell, value) in enumerate(zip(row.cells, values)):
             cell.text = value
             for p in cell.paragraphs:
+                if index in right:  # figures line up on their last digit
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for run in p.runs:
                     run.font.size = Pt(11)
                     run.bold = ((head and i == 0) or (total is not None and i == len(rows) - 1)) or None
     if widths:
+        # Word and LibreOffice read the grid, the cells and the autofit flag; set all three
+        table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = Mm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths):
                 cell.width = Mm(width)
@@ -107,11 +114,11 @@ def build_document(path: Path) -> None:
     _para(doc, "{%p if secondments %}")
     _para(doc, "{{ L.secondments }}", style="Heading 2")
     _table(doc, ["#", "{{ L.person }}", "{{ L.from }}", "{{ L.to }}", "{{ L.job }}", "{{ L.period }}", ""],
-           ["{{ s.index }}", "{{ s.who or '—' }} ({{ s.kind_label }})", "{{ s.from_unit or '—' }}", "{{ s.to_unit or '—' }}",
+           ["{{ s.index }}", "{{ s.who or '—' }} ({{ s.kind_label }})", "{{ s.from_unit or '—' }}", "{{ s.destination or s.to_unit or '—' }}",
             "{{ s.position or '—' }}", "{{ s.period or '—' }}",
             "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
            "s in secondments", total=["", "{{ L.total }}: {{ total_people | num }} {{ L.people_unit }}", "", "", "", "", ""],
-           widths=[8, 32, 30, 28, 27, 25, 12])
+           widths=[8, 30, 30, 24, 25, 28, 15])
     _para(doc, "{%p if secondments | selectattr('end_derived') | list %}")
     _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
     _para(doc, "{%p endif %}")
@@ -119,7 +126,8 @@ def build_document(path: Path) -> None:
     _para(doc, "{%p if counts %}")
     _para(doc, "{{ L.counts }}", style="Heading 2")
     _table(doc, ["{{ L.value }}", "{{ L.counted }}", ""],
-           ["{{ c.value_text }}", "{{ c.what }}", "{{ L.page }} {{ c.page }}"], "c in counts", widths=[25, 125, 15])
+           ["{{ c.value_text }}", "{{ c.what }}", "{{ L.page }} {{ c.page }}"], "c in counts", widths=[25, 125, 15],
+           right=(0,))
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if references %}")
     _para(doc, "{{ L.references }}", style="Heading 2")
@@ -138,7 +146,8 @@ def _breakdown(doc: Any, rows: str, title: str, head: str) -> None:
     _para(doc, title, style="Heading 2")
     _table(doc, [head, "{{ L.count }}", "{{ L.share }}", "{{ L.documents_n | capitalize }}"],
            ["{{ row.label }}", "{{ row.people_text }}", "{{ row.people | percent(total_people) }}", "{{ row.documents }}"],
-           f"row in {rows}", total=["{{ L.total }}", "{{ total_people | num }}", "", ""], widths=[95, 25, 22, 23])
+           f"row in {rows}", total=["{{ L.total }}", "{{ total_people | num }}", "", ""], widths=[95, 25, 22, 23],
+           right=(1, 2, 3))
     _para(doc, "{%p endif %}")
 
 
@@ -173,7 +182,8 @@ def build_summary(path: Path) -> None:
     _table(doc, ["#", "{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.subject }}", "{{ L.count }}"],
            ["{{ loop.index }}", "{{ doc.title }}", "{{ doc.date_text or '—' }}", "{{ doc.document.issuer or '—' }}",
             "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}"], "doc in documents",
-           total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15])
+           total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15],
+           right=(0, 5))
     _para(doc, "{{ L.generated_on }} {{ today_text }}.", italic=True, size=9)
     doc.save(str(path))
 
