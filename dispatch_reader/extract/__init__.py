@@ -19,14 +19,36 @@ from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.ingest.pages import PageText
-from dispatch_reader.record import Facts
+from dispatch_reader.record import Evidence, Facts
 from dispatch_reader.textnorm import nfc
 
 __all__ = ["extract_facts", "prepare_pages"]
 
+LOW_CONFIDENCE = 0.6  # mean OCR word confidence below which facts from a page are flagged
+
 
 def prepare_pages(pages: Sequence[PageText]) -> list[Page]:
     return [Page.make(p.number, nfc(p.text or ""), p.ocr_confidence) for p in pages]
+
+
+def _evidence(facts: Facts) -> list[Evidence]:
+    out = list(facts.document.evidence.values())
+    for group in (facts.references, facts.people, facts.counts, facts.dates, facts.secondments):
+        out.extend(item.evidence for item in group)
+    return out
+
+
+def confidence_warnings(pages: list[Page], facts: Facts) -> list[str]:
+    """One warning per low-confidence OCR page that facts were read from; empty pages too."""
+    warnings = []
+    used = {ev.page for ev in _evidence(facts)}
+    for page in pages:
+        if not page.text.strip():
+            warnings.append(f"page {page.number} has no text")
+        elif page.ocr_confidence is not None and page.ocr_confidence < LOW_CONFIDENCE and page.number in used:
+            warnings.append(f"page {page.number}: low OCR confidence ({page.ocr_confidence:.2f}); "
+                            "facts read from it may be wrong")
+    return warnings
 
 
 def extract_facts(pages: Sequence[PageText]) -> Facts:
@@ -47,4 +69,5 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts.counts, count_hits = extract_counts(prepared, docs, language)
     facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
                                             facts.dates, language)
+    facts.warnings.extend(confidence_warnings(prepared, facts))
     return facts

@@ -15,7 +15,7 @@ _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 _VI_LONG = re.compile(
     rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
 )
-_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>(?:19|20)[0-9]{2})(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>(?:19|20)[0-9]{2})(?![\d/])")
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,

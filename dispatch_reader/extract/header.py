@@ -138,6 +138,8 @@ def classify(seg: Segment) -> list[Cls]:
             if tail.text:
                 out.extend(classify(tail))
             return out
+        if rest.text and len(rest.text) <= 40 and re.search(r"\d", rest.text[:4]):
+            return [Cls(seg, "bad_number", {"raw": rest.text.split()[0]})]
     if _BODY_START.match(f):
         return [Cls(seg, "body")]
     dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
@@ -424,6 +426,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue
             if k not in ("motto", "date", "rule", "mark", "gazette"):
                 in_vv = False
+        if k == "bad_number" and number is None and "bad_number" not in doc.evidence:
+            warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
+            continue
         if k == "number" and number is None:
             number = it.extra["number"]
             doc.number = number.text
@@ -529,6 +534,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if signer:
         doc.signer, ev = signer
         doc.evidence.update(ev)
+    else:
+        warnings.append("no signature block (title and signer's name) found")
 
     # OCR slips in closed-vocabulary words; one spelling for the place in issuer and date line.
     doc.doc_type_label = canon_phrase(doc.doc_type_label, "doc_types.tsv")

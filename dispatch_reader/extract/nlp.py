@@ -76,7 +76,8 @@ class SyllableTokenizer:
             words.append(m.group())
             starts.append(m.start())
         spaces = [starts[i] + len(words[i]) < starts[i + 1] for i in range(len(words) - 1)]
-        spaces.append(False)
+        if words:
+            spaces.append(False)
         for w in words:
             if w not in self._normed:
                 self._normed.add(w)

@@ -1,0 +1,224 @@
+"""Extraction of references, dates, people, counts and secondments from page text (no PDFs)."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts, Record, Source, validate
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH PHÙ VÂN
+Số: 77/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Phù Vân, ngày 12 tháng 9 năm 2025
+QUYẾT ĐỊNH
+Về việc biệt phái công chức đến làm việc tại các xã
+"""
+
+DECISION = HEADER + """Căn cứ Luật Cán bộ, công chức số 80/2025/QH15 ngày 24 tháng 6 năm 2025;
+Căn cứ Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của Chính phủ quy định về
+tuyển dụng, sử dụng và quản lý công chức;
+Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 51/TTr-SNV ngày 05/9/2025.
+QUYẾT ĐỊNH:
+Điều 1. Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, từ ngày
+15/9/2025 đến ngày 15/12/2025, gồm:
+1. Ông Lò Văn Thắng, Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng, đến làm việc
+tại Ủy ban nhân dân xã Nậm Cang, phụ trách lĩnh vực xây dựng.
+2. Bà Hoàng Thị Mai Lan, Chuyên viên Phòng Ngân sách, Sở Tài chính, đến làm việc tại
+Ủy ban nhân dân xã Tà Lèng, phụ trách lĩnh vực tài chính, ngân sách.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Sở Nội vụ báo cáo kết quả trước
+ngày 30/12/2025.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, NC.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đinh Văn Quang
+"""
+
+
+def facts_of(text: str, **page) -> Facts:
+    return extract_facts([PageText(1, text, **page)])
+
+
+def quotes_hold(text: str, facts: Facts) -> None:
+    """Every piece of evidence is the page text at its offset."""
+    evs = list(facts.document.evidence.values())
+    for group in (facts.references, facts.people, facts.counts, facts.dates, facts.secondments):
+        evs += [x.evidence for x in group]
+    assert evs
+    for ev in evs:
+        assert ev.page == 1
+        assert text[ev.start:ev.start + len(ev.quote)] == ev.quote
+
+
+def test_references_with_type_issuer_and_date() -> None:
+    facts = facts_of(DECISION)
+    refs = {r.number: r for r in facts.references}
+    assert set(refs) == {"80/2025/QH15", "170/2025/NĐ-CP", "51/TTr-SNV"}
+    assert (refs["80/2025/QH15"].doc_type, refs["80/2025/QH15"].date) == ("law", "2025-06-24")
+    assert (refs["170/2025/NĐ-CP"].doc_type, refs["170/2025/NĐ-CP"].issuer) == ("decree", "Chính phủ")
+    assert refs["51/TTr-SNV"].doc_type == "submission"
+    assert refs["51/TTr-SNV"].issuer == "Sở Nội vụ"
+    assert refs["51/TTr-SNV"].date == "2025-09-05"
+
+
+def test_dates_and_roles() -> None:
+    facts = facts_of(DECISION)
+    got = {(d.date, d.role) for d in facts.dates}
+    assert ("2025-09-12", "issued") in got
+    assert ("2025-06-24", "cited") in got
+    assert ("2025-09-15", "start") in got
+    assert ("2025-12-15", "end") in got
+    assert ("2025-09-12", "effective") in got  # "có hiệu lực kể từ ngày ký"
+    assert ("2025-12-30", "deadline") in got
+
+
+def test_people_with_honorific_position_unit_and_signer() -> None:
+    facts = facts_of(DECISION)
+    people = {p.name: p for p in facts.people}
+    assert set(people) == {"Lò Văn Thắng", "Hoàng Thị Mai Lan", "Đinh Văn Quang"}
+    assert people["Lò Văn Thắng"].honorific == "Ông"
+    assert people["Lò Văn Thắng"].position == "Chuyên viên Phòng Quản lý xây dựng"
+    assert people["Lò Văn Thắng"].unit == "Sở Xây dựng"
+    assert people["Hoàng Thị Mai Lan"].honorific == "Bà"
+    assert people["Đinh Văn Quang"].position == "Phó Chủ tịch"
+    assert people["Đinh Văn Quang"].unit == "Ủy ban nhân dân tỉnh Phù Vân"
+
+
+def test_places_and_bodies_are_not_people() -> None:
+    text = HEADER + ("Căn cứ đề nghị của Ủy ban nhân dân xã Lê Lợi và phường Hà Huy Tập;\n"
+                     "Sở Nông nghiệp và Môi trường tỉnh Lâm Hà báo cáo tại Hà Nội.\n")
+    names = {p.name for p in facts_of(text).people}
+    assert not names & {"Lê Lợi", "Hà Huy Tập", "Lâm Hà", "Hà Nội", "Phù Vân"}
+
+
+def test_secondments_from_list_items() -> None:
+    facts = facts_of(DECISION)
+    sec = {s.person: s for s in facts.secondments}
+    assert set(sec) == {"Lò Văn Thắng", "Hoàng Thị Mai Lan"}
+    s = sec["Hoàng Thị Mai Lan"]
+    assert s.kind == "secondment"
+    assert s.from_unit == "Sở Tài chính"
+    assert s.to_unit == "Ủy ban nhân dân xã Tà Lèng"
+    assert s.position == "lĩnh vực tài chính, ngân sách"
+    assert (s.start, s.end, s.duration_months) == ("2025-09-15", "2025-12-15", 3)
+
+
+def test_period_from_signing_day() -> None:
+    text = HEADER + ("QUYẾT ĐỊNH:\nĐiều 1. Điều động bà Vàng Thị Say, Kế toán, Trạm Y tế xã Sín Hồ, "
+                     "đến công tác tại Trung tâm Y tế khu vực Phong Thổ, thời hạn 06 tháng kể từ ngày ký.\n")
+    facts = facts_of(text)
+    s = facts.secondments[0]
+    assert (s.kind, s.person, s.start, s.end, s.duration_months) == (
+        "secondment", "Vàng Thị Say", "2025-09-12", None, 6)
+    assert s.to_unit == "Trung tâm Y tế khu vực Phong Thổ"
+    assert ("2025-09-12", "start") in {(d.date, d.role) for d in facts.dates}
+
+
+def test_counts_vietnamese_numbers() -> None:
+    text = HEADER.replace("QUYẾT ĐỊNH", "BÁO CÁO") + (
+        "Toàn tỉnh có 9.939 cán bộ, công chức, viên chức; lĩnh vực đất đai đã bố trí 28/43 vị trí,\n"
+        "tỷ lệ đạt 84,82%. Điều 3 quy định 5 nội dung.\n")
+    counts = {(c.value, c.total): c.what for c in facts_of(text).counts}
+    assert counts[(9939, None)] == "cán bộ, công chức, viên chức"
+    assert counts[(28, 43)].startswith("vị trí")
+    assert all(v not in (84, 82, 3) for v, _ in counts)
+
+
+def test_headcount_secondment_without_names() -> None:
+    text = HEADER.replace("Số: 77/QĐ-UBND", "Số: 900/UBND-NC\nV/v bảo đảm nhân lực cho các xã").replace(
+        "QUYẾT ĐỊNH\nVề việc biệt phái công chức đến làm việc tại các xã\n", "") + (
+        "Kính gửi: Sở Nội vụ.\n1. Tăng cường 60 công chức, viên chức của 14 sở, ban, ngành về làm việc tại "
+        "39 xã, phường ở các lĩnh vực đất đai, xây dựng; thời gian từ ngày 01/10/2025 đến ngày 31/12/2025.\n")
+    facts = facts_of(text)
+    assert len(facts.secondments) == 1
+    s = facts.secondments[0]
+    assert (s.kind, s.person, s.count) == ("reinforcement", None, 60)
+    assert s.from_unit == "14 sở, ban, ngành"
+    assert s.to_unit == "39 xã, phường"
+    assert s.position == "đất đai, xây dựng"
+    assert (s.start, s.end, s.duration_months) == ("2025-10-01", "2025-12-31", 3)
+
+
+def test_danh_sach_table_rows() -> None:
+    text = DECISION.split("Nơi nhận:")[0] + (
+        "DANH SÁCH\nCông chức biệt phái đến các xã\n(Kèm theo Quyết định số 77/QĐ-UBND ngày 12/9/2025)\n"
+        "STT | Họ và tên | Chức vụ | Đơn vị công tác | Nơi biệt phái đến | Thời gian\n"
+        "1 | Sùng A Dình | Chuyên viên | Sở Tư pháp | Xã Pa Vệ Sử | 03/10/2025-03/12/2025\n"
+        "2   Giàng Thị Dợ   Văn thư   Văn phòng Sở, Sở Y tế   Xã Mù Cả   06 tháng\n")
+    facts = facts_of(text)
+    sec = {s.person: s for s in facts.secondments}
+    assert sec["Sùng A Dình"].from_unit == "Sở Tư pháp"
+    assert sec["Sùng A Dình"].to_unit == "Ủy ban nhân dân xã Pa Vệ Sử"
+    assert (sec["Sùng A Dình"].start, sec["Sùng A Dình"].end) == ("2025-10-03", "2025-12-03")
+    assert sec["Giàng Thị Dợ"].duration_months == 6
+    people = {p.name: p for p in facts.people}
+    assert people["Giàng Thị Dợ"].position == "Văn thư"
+    assert people["Giàng Thị Dợ"].unit == "Văn phòng Sở, Sở Y tế"
+    quotes_hold(text, facts)
+
+
+ENGLISH = """Lam Ha sends staff to communes
+Lam Ha, September 10, 2025
+On September 8, the People's Committee of Lam Ha province issued Decision No. 77/QD-UBND on
+seconding civil servants, sending 97 public employees and civil servants from 12 provincial
+departments to 31 communes and wards.
+Under the decision, signed by Vice Chairman Dinh Van Quang, Mr. Lo Van Thang, an official of the
+Department of Construction, will handle construction in Nam Cang commune.
+The staff will work in land administration and finance from September 15 to December 15.
+Departments must report before December 30, said Ms. Hoang Thi Mai Lan, Director of the
+Department of Home Affairs.
+"""
+
+
+def test_english_press_report() -> None:
+    facts = facts_of(ENGLISH)
+    doc = facts.document
+    assert facts.language == "en"
+    assert (doc.doc_type, doc.doc_type_label, doc.number) == ("decision", "Decision", "77/QD-UBND")
+    assert doc.issuer == "People's Committee of Lam Ha province"
+    assert doc.issued_date == "2025-09-08"
+    assert doc.signer and (doc.signer.name, doc.signer.title) == ("Dinh Van Quang", "Vice Chairman")
+    people = {p.name: p for p in facts.people}
+    assert set(people) == {"Dinh Van Quang", "Lo Van Thang", "Hoang Thi Mai Lan"}
+    assert people["Lo Van Thang"].honorific == "Mr"
+    assert people["Lo Van Thang"].unit == "Department of Construction"
+    assert people["Hoang Thi Mai Lan"].position == "Director of the Department of Home Affairs"
+    counts = {c.value: c.what for c in facts.counts}
+    assert counts[97] == "public employees and civil servants"
+    assert counts[12] == "provincial departments"
+    assert counts[31] == "communes and wards"
+    dates = {(d.date, d.role) for d in facts.dates}
+    assert {("2025-09-15", "start"), ("2025-12-15", "end"), ("2025-12-30", "deadline")} <= dates
+    sec = {s.person: s for s in facts.secondments}
+    assert sec["Lo Van Thang"].to_unit == "Nam Cang commune"
+    assert sec["Lo Van Thang"].kind == "secondment"
+    quotes_hold(ENGLISH, facts)
+
+
+def test_low_confidence_page_warns() -> None:
+    facts = facts_of(DECISION, method="ocr", ocr_confidence=0.41)
+    assert any("low OCR confidence" in w and "page 1" in w for w in facts.warnings)
+    assert not any("low OCR confidence" in w for w in facts_of(DECISION).warnings)
+
+
+def test_unparsable_number_warns() -> None:
+    facts = facts_of(HEADER.replace("Số: 77/QĐ-UBND", "Số: 77 QĐ UBND"))
+    assert facts.document.number is None
+    assert any("number" in w for w in facts.warnings)
+
+
+def test_record_validates_and_evidence_holds() -> None:
+    facts = facts_of(DECISION)
+    quotes_hold(DECISION, facts)
+    record = Record.from_facts(Source(file_name="x.pdf", sha256="0" * 64, page_count=1), facts)
+    validate(record.to_dict())
+
+
+def test_empty_and_blank_pages() -> None:
+    facts = extract_facts([PageText(1, ""), PageText(2, "   \n")])
+    assert facts.document.number is None and facts.people == []
+    assert any("no text" in w for w in facts.warnings)
+    assert extract_facts([]).document.issuer is None
