@@ -25,7 +25,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 out = Console(width=max(Console().width, 120))
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -126,7 +126,7 @@ def process(
     out_dir: Path = typer.Option(Path("out/briefs"), "--out", help="Folder for the briefs."),
     db: Optional[str] = DbOption,
     reprocess: bool = typer.Option(False, "--reprocess", help="Read files again even when already stored."),
-    fmt: str = typer.Option("html", "--format", help="Brief format: html or md."),
+    fmt: str = typer.Option("html", "--format", help="Brief format: html, md, docx or pdf."),
     lang: str = typer.Option("vi", "--lang", help="Brief language: vi or en."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
