@@ -154,11 +154,14 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     out: list[CountHit] = []
     n = len(doc)
     words = _number_words()
-    i = 0
-    while i < n:
-        tok = doc[i]
-        text = tok.text
-        prev = doc[i - 1].lower_ if i > 0 else ""
+    texts = [t.text for t in doc]
+    candidates = [k for k, t in enumerate(texts) if t[0].isdigit() or (english and t.lower() in words)]
+    last_end = 0
+    for i in candidates:
+        if i < last_end:
+            continue
+        text = texts[i]
+        prev = texts[i - 1].lower() if i > 0 else ""
         value = total = None
         k = i + 1
         m = _RATIO.match(text)
@@ -175,15 +178,12 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
                     parse_int(doc[k + 1].text, english) is not None:
                 total = parse_int(doc[k + 1].text, english)
                 k += 2
-        if value is None or prev in _NOT_BEFORE or (i > 0 and doc[i - 1].text in {"/", "-"}):
-            i += 1
+        if value is None or prev in _NOT_BEFORE or (i > 0 and texts[i - 1] in {"/", "-"}):
             continue
-        if k < n and doc[k].text in {"%", "/"}:
-            i += 1
+        if k < n and texts[k] in {"%", "/"}:
             continue
         phrase = _phrase_after(doc, k, english)
         if phrase is None:
-            i += 1
             continue
         noun_start, end = phrase
         what = squash(span_text(doc, noun_start if not english else k, end)) + _context(doc, i, english)
@@ -193,7 +193,7 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
                         evidence=Evidence(page=page.number, quote=page.text[a:b], start=a,
                                           confidence=page.ocr_confidence)),
             tok=(i, end), noun=(noun_start, end)))
-        i = end
+        last_end = end
     return out
 
 

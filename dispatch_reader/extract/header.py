@@ -276,6 +276,8 @@ _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
 
 def split_bottom(seg: Segment) -> list[Segment]:
     """Cut `- Như Điều 3; PHÓ CHỦ TỊCH` (Nơi nhận and signature on one line) in two."""
+    if not seg.text[-1:].isupper() or len(seg.text) > 160:
+        return [seg]
     for m in _TAIL_START.finditer(seg.text):
         tail = seg.sub(m.end())
         if not is_upper_line(tail.text) or is_upper_line(seg.text[:m.start()]):

@@ -62,6 +62,8 @@ def find_list_rows(pages: list[Page]) -> list[ListRow]:
     out: list[ListRow] = []
     for page in pages:
         text = page.text
+        if "stt" not in page.folded and "ho va ten" not in page.folded and "ho ten" not in page.folded:
+            continue
         pos = 0
         fields: list[str | None] | None = None
         heading = ""

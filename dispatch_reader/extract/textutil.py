@@ -44,6 +44,7 @@ def fold_word(text: str) -> str:
     return fold_keep(text)
 
 
+@lru_cache(maxsize=65536)
 def fold_phrase(text: str) -> str:
     """Folded phrase with white space collapsed, for comparing data entries."""
     return re.sub(r"\s+", " ", fold_keep(text)).strip()
@@ -107,6 +108,7 @@ def page_lines(page: int, text: str, folded: str | None = None) -> list[list[Seg
     return out
 
 
+@lru_cache(maxsize=65536)
 def is_upper_line(text: str) -> bool:
     """Mostly capital letters (an issuer, a title, a signer's title)."""
     letters = _LETTER.findall(text)
