@@ -30,6 +30,7 @@ from dispatch_reader.ingest.vietnamese import score_text
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
 _POOR_SYLLABLES = 0.5
+_FAIR_CONFIDENCE = 0.8
 # Marks that on a scan are almost always a speck, a table rule or a signature stroke.
 _NOISE_MARKS = set("|¦_„‚~^`'\"°«»")
 
@@ -166,7 +167,11 @@ def _poor(words: list[Word]) -> bool:
     if len(words) < 5:
         return False  # nearly empty page: nothing to gain from turning it
     conf = _mean_conf(words) or 0.0
-    return conf < _POOR_CONFIDENCE or score_text(" ".join(w.text for w in words)).ratio < _POOR_SYLLABLES
+    if conf < _POOR_CONFIDENCE:
+        return True
+    # Few Vietnamese syllables alone is no sign of a turned page (English text has few);
+    # together with middling confidence it is.
+    return conf < _FAIR_CONFIDENCE and score_text(" ".join(w.text for w in words)).ratio < _POOR_SYLLABLES
 
 
 def _write(grey: np.ndarray, folder: str, name: str) -> str:
@@ -240,16 +245,19 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     rotation = 0
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="dr-ocr-") as tmp:
-        if settings.detect_orientation and preprocess.looks_sideways(grey, image.dpi):
+        ink = preprocess.ink_mask(grey, image.dpi) if settings.detect_orientation or settings.deskew else None
+        if settings.detect_orientation and preprocess.looks_sideways(grey, image.dpi, ink):
             # The profile test is a cheap hint; only Tesseract's detector decides the turn.
             turn = _osd_rotation(_write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn in (90, 270):
                 grey = preprocess.rotate_quarter(grey, -turn)
+                ink = preprocess.rotate_quarter(ink, -turn) if ink is not None else None
                 rotation = turn
                 notes.append(f"page turned {turn}° by orientation detection")
         skew = 0.0
         if settings.deskew:
-            grey, skew = preprocess.deskew(grey, image.dpi)
+            grey, skew = preprocess.deskew(grey, image.dpi, ink)
+        del ink
         rules_h: list[list[float]] = []
         rules_v: list[list[float]] = []
         if settings.remove_rules:

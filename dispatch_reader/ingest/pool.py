@@ -1,14 +1,16 @@
 """Run OCR jobs over a process pool, one single-threaded Tesseract per worker.
 
-The pool is kept between documents (a batch pays its start-up once) and uses the
-forkserver start method: workers start from a clean interpreter, so a caller with threads
-(the folder watcher) cannot hand them a held lock.
+The pool is kept between documents (a batch pays its start-up once). Workers are forked
+when the caller has a single thread (cheap, and no re-import of the caller's script);
+a caller with threads (the folder watcher) gets forkserver workers instead, which start
+from a clean interpreter and so cannot inherit a lock another thread was holding.
 """
 
 from __future__ import annotations
 
 import atexit
 import multiprocessing
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -22,6 +24,8 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["dispatch_reader.ingest.worker"])

@@ -13,6 +13,11 @@ import numpy as np
 _ESTIMATE_DPI = 150.0
 
 
+def ink_mask(grey: np.ndarray, dpi: float) -> np.ndarray:
+    """The small ink mask the page-level estimates share (compute once per page)."""
+    return _small_ink(grey, dpi)
+
+
 def _small_ink(grey: np.ndarray, dpi: float) -> np.ndarray:
     """Boolean ink mask of a downscaled copy, with scanner specks removed."""
     factor = min(1.0, _ESTIMATE_DPI / max(dpi, 1.0))
@@ -36,14 +41,14 @@ def _peakiness(profile: np.ndarray) -> float:
     return float(h.size * (h ** 2).sum() / h.sum() ** 2)
 
 
-def looks_sideways(grey: np.ndarray, dpi: float) -> bool:
+def looks_sideways(grey: np.ndarray, dpi: float, ink: np.ndarray | None = None) -> bool:
     """True when the text lines run top-to-bottom (page scanned at 90° or 270°).
 
     Row sums of a normal page come in bands (text lines); column sums are even. On a
     sideways page it is the other way round. Close calls count as upright: the OCR
     quality check behind this catches a wrong guess.
     """
-    ink = _small_ink(grey, dpi)
+    ink = _small_ink(grey, dpi) if ink is None else ink
     if ink.sum() < 200:
         return False
     rows = _peakiness(ink.sum(axis=1))
@@ -51,10 +56,10 @@ def looks_sideways(grey: np.ndarray, dpi: float) -> bool:
     return cols > rows * 1.25
 
 
-def estimate_skew(grey: np.ndarray, dpi: float, limit: float = 5.0) -> float:
+def estimate_skew(grey: np.ndarray, dpi: float, limit: float = 5.0, ink: np.ndarray | None = None) -> float:
     """Skew angle in degrees (positive: text rises to the right), by the projection that
     makes text lines sharpest. Sheared ink coordinates, not rotated images: fast."""
-    ink = _small_ink(grey, dpi)
+    ink = _small_ink(grey, dpi) if ink is None else ink
     ys, xs = np.nonzero(ink)
     if ys.size < 200:
         return 0.0
@@ -92,8 +97,8 @@ def rotate_quarter(grey: np.ndarray, degrees: int) -> np.ndarray:
     return np.ascontiguousarray(np.rot90(grey, turns)) if turns else grey
 
 
-def deskew(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
-    angle = estimate_skew(grey, dpi)
+def deskew(grey: np.ndarray, dpi: float, ink: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    angle = estimate_skew(grey, dpi, ink=ink)
     if abs(angle) < 0.15:
         return grey, 0.0
     # Ink coordinates have y growing downwards, so a line rising to the right has negative

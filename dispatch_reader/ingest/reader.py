@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,9 @@ from dispatch_reader.ingest.raster import check_pixels, count_image_frames
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.sniff import FileInfo, sniff
 from dispatch_reader.ingest.tables import find_table, has_table_header, text_with_table
-from dispatch_reader.ingest.worker import OcrJob
+from dispatch_reader.ingest.worker import JobResult, OcrJob
 
-__all__ = ["IngestSettings", "read_document"]
+__all__ = ["IngestSettings", "read_document", "read_documents"]
 
 log = logging.getLogger(__name__)
 
@@ -44,22 +45,121 @@ def read_document(path: Path, settings: IngestSettings | None = None) -> Documen
     Raises the errors.py classes (one line naming the file and the reason) for files that
     cannot be read: empty, not a PDF/image, truncated, encrypted, over the limits, OCR too slow.
     """
+    for _, outcome in read_documents([Path(path)], settings):
+        if isinstance(outcome, DispatchReaderError):
+            raise outcome
+        return outcome
+    raise UnexpectedError(Path(path), "no result")  # unreachable: one path in, one result out
+
+
+def read_documents(paths: Iterable[Path], settings: IngestSettings | None = None
+                   ) -> Iterator[tuple[Path, Document | DispatchReaderError]]:
+    """Read many files with one shared OCR pool, so pages of different files run in
+    parallel too (a batch of one-page scans keeps every worker busy).
+
+    Yields (path, Document) or (path, error) per file, in the order given; a bad file
+    never stops the others.
+    """
     settings = settings or IngestSettings()
-    path = Path(path)
-    info = sniff(path, settings.max_file_bytes)
-    warnings: list[str] = []
-    try:
-        plans = _plan_pdf(info, settings, warnings) if info.kind == "pdf" else _plan_image(info, settings)
-        _run_ocr(info, plans, settings, warnings)
-    except DispatchReaderError:
-        raise
-    except MemoryError:
-        raise LimitExceededError(path, "out of memory while reading the file") from None
-    except Exception as exc:  # a library failing on a strange file must not escape as a traceback
-        log.debug("unexpected failure reading %s", path, exc_info=True)
-        raise UnexpectedError(path, f"could not read the file ({type(exc).__name__}: {exc})") from None
-    pages = [p.page for p in plans if p.page is not None]
-    return Document(path=str(path), sha256=info.sha256, pages=pages, warnings=warnings)
+    readings: list[_Reading] = []
+    for path in paths:
+        reading = _Reading(Path(path), settings)
+        reading.prepare()
+        readings.append(reading)
+    jobs = [(reading, job) for reading in readings for job in reading.jobs]
+    results = pool.run_jobs([job for _, job in jobs], settings.jobs(len(jobs))) if jobs else iter(())
+    for reading in readings:
+        try:
+            for _ in reading.jobs:
+                reading.accept(next(results))
+        except (pool.BrokenProcessPool, StopIteration):
+            reading.fail(UnexpectedError(reading.path, "an OCR worker process died (out of memory?)"))
+        yield reading.path, reading.finish()
+
+
+class _Reading:
+    """One file through the stage: prepare (text layers, cache), accept OCR results, finish."""
+
+    def __init__(self, path: Path, settings: IngestSettings) -> None:
+        self.path, self.settings = path, settings
+        self.info: FileInfo | None = None
+        self.plans: list[_Plan] = []
+        self.jobs: list[OcrJob] = []
+        self.keys: dict[int, str] = {}
+        self.results: dict[int, OcrPage] = {}
+        self.warnings: list[str] = []
+        self.error: DispatchReaderError | None = None
+        self.cache = OcrCache(settings.cache_dir)
+
+    def fail(self, error: DispatchReaderError) -> None:
+        if self.error is None:
+            self.error = error
+
+    def _guard(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except DispatchReaderError as err:
+            self.fail(err)
+        except MemoryError:
+            self.fail(LimitExceededError(self.path, "out of memory while reading the file"))
+        except Exception as exc:  # a library failing on a strange file must not escape as a traceback
+            log.debug("unexpected failure reading %s", self.path, exc_info=True)
+            self.fail(UnexpectedError(self.path, f"could not read the file ({type(exc).__name__}: {exc})"))
+
+    def prepare(self) -> None:
+        self._guard(self._prepare)
+        if self.error is not None:
+            self.jobs = []
+
+    def _prepare(self) -> None:
+        s = self.settings
+        self.info = info = sniff(self.path, s.max_file_bytes)
+        self.plans = _plan_pdf(info, s, self.warnings) if info.kind == "pdf" else _plan_image(info, s)
+        todo = [p for p in self.plans if p.page is None]
+        if not todo:
+            return
+        ocr.check_languages(info.path, s.languages)
+        engine = ocr.tesseract_version()
+        for plan in todo:
+            self.keys[plan.number] = key = cache_key(info.sha256, plan.number, s.ocr_key(), engine)
+            hit = self.cache.get(key)
+            if hit is not None:
+                self.results[plan.number] = hit
+            else:
+                self.jobs.append(OcrJob(str(info.path), info.kind, plan.number - 1, s))
+
+    def accept(self, result: JobResult) -> None:
+        if self.error is not None:
+            return
+        try:
+            result.raise_error()
+        except DispatchReaderError as err:
+            self.fail(err)
+            return
+        assert result.page is not None
+        self.results[result.index + 1] = result.page
+        self.cache.put(self.keys[result.index + 1], result.page)
+
+    def finish(self) -> Document | DispatchReaderError:
+        if self.error is None:
+            self._guard(self._finish)
+        if self.error is not None:
+            return self.error
+        assert self.info is not None
+        pages = [p.page for p in self.plans if p.page is not None]
+        return Document(path=str(self.path), sha256=self.info.sha256, pages=pages, warnings=self.warnings)
+
+    def _finish(self) -> None:
+        for plan in self.plans:
+            if plan.page is not None:
+                continue
+            page = self.results[plan.number]
+            plan.page = _ocr_page(plan.number, page, plan.reason)
+            for note in page.notes:
+                self.warnings.append(f"page {plan.number}: {note}")
+            if page.confidence is not None and page.confidence < self.settings.min_confidence:
+                self.warnings.append(f"page {plan.number}: low OCR confidence {page.confidence:.2f} "
+                                     f"(below {self.settings.min_confidence:.2f}); check the text")
 
 
 def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> list[_Plan]:
@@ -119,39 +219,6 @@ def _plan_image(info: FileInfo, settings: IngestSettings) -> list[_Plan]:
 def _layer_page(number: int, width: float, height: float, words: list[Word], reason: str) -> PageText:
     return PageText(number=number, text=layout_text(words), method="text_layer", reason=reason,
                     width=width, height=height, words=words)
-
-
-def _run_ocr(info: FileInfo, plans: list[_Plan], settings: IngestSettings, warnings: list[str]) -> None:
-    todo = [p for p in plans if p.page is None]
-    if not todo:
-        return
-    ocr.check_languages(info.path, settings.languages)
-    cache = OcrCache(settings.cache_dir)
-    engine = ocr.tesseract_version()
-    keys = {p.number: cache_key(info.sha256, p.number, settings.ocr_key(), engine) for p in todo}
-    results: dict[int, OcrPage] = {}
-    for plan in todo:
-        hit = cache.get(keys[plan.number])
-        if hit is not None:
-            results[plan.number] = hit
-    jobs = [OcrJob(str(info.path), info.kind, p.number - 1, settings) for p in todo if p.number not in results]
-    if jobs:
-        try:
-            for result in pool.run_jobs(jobs, settings.jobs(len(jobs))):
-                result.raise_error()
-                assert result.page is not None
-                results[result.index + 1] = result.page
-                cache.put(keys[result.index + 1], result.page)
-        except pool.BrokenProcessPool:
-            raise UnexpectedError(info.path, "an OCR worker process died (out of memory?)") from None
-    for plan in todo:
-        page = results[plan.number]
-        plan.page = _ocr_page(plan.number, page, plan.reason)
-        for note in page.notes:
-            warnings.append(f"page {plan.number}: {note}")
-        if page.confidence is not None and page.confidence < settings.min_confidence:
-            warnings.append(f"page {plan.number}: low OCR confidence {page.confidence:.2f} "
-                            f"(below {settings.min_confidence:.2f}); check the text")
 
 
 def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
