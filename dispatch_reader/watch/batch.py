@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A worker is replaced after this many files, so a slow leak in a library cannot grow forever.
-TASKS_PER_WORKER = 200
+TASKS_PER_WORKER = 1000
 CRASHED = "the reader process died on this file (crash or out of memory)"
 
 
