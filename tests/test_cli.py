@@ -1,0 +1,93 @@
+"""The foundation's promises, through the command line a user types."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dispatch_reader.record import validate
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def run(*args: str, env_db: Path | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if env_db is not None:
+        env["DISPATCH_READER_DB"] = f"sqlite:///{env_db}"
+    return subprocess.run([sys.executable, "-m", "dispatch_reader", *args], capture_output=True, text=True,
+                          timeout=300, env=env, cwd=cwd)
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], name: str) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert name in lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("empty file.pdf", b"", "empty"),
+    ("Quyết định số 5.pdf", "chỉ là văn bản thường, không phải PDF\n".encode(), "not a PDF"),
+])
+def test_bad_input_gives_one_line_naming_the_file(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    line = _one_line_error(run("extract", str(path)), name)
+    assert words.lower() in line.lower()
+
+
+def test_missing_path_gives_one_line(tmp_path):
+    missing = tmp_path / "không có.pdf"
+    _one_line_error(run("extract", str(missing)), "không có.pdf")
+    _one_line_error(run("process", str(missing), "--out", str(tmp_path / "b"), env_db=tmp_path / "db.sqlite"), "không có.pdf")
+
+
+def test_every_command_has_help_with_an_example():
+    top = run("--help")
+    assert top.returncode == 0
+    commands = ["extract", "process", "eval", "search", "show", "export", "brief", "summary", "watch", "batch"]
+    for command in commands:
+        assert command in top.stdout
+        result = run(command, "--help")
+        assert result.returncode == 0, command
+        assert "Example" in result.stdout or "example" in result.stdout, command
+
+
+def test_extract_json_follows_the_schema_and_reads_the_header():
+    truth = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    result = run("extract", str(SAMPLES / "qd-biet-phai-01.pdf"), "--json")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    validate(record)
+    for key in ("doc_type", "number", "issued_date"):
+        assert record["document"][key] == truth["document"][key]
+    assert record["source"]["pages"][0]["method"] == "text_layer"
+
+
+def test_process_stores_briefs_and_skips_the_second_time(tmp_path):
+    docs = tmp_path / "in thư mục"
+    docs.mkdir()
+    for name in ("qd-biet-phai-01.pdf", "cv-tang-cuong-01.pdf"):
+        (docs / name).write_bytes((SAMPLES / name).read_bytes())
+    (docs / "hỏng.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")  # a truncated PDF among good ones
+    db, out = tmp_path / "db.sqlite", tmp_path / "briefs"
+    first = run("process", str(docs), "--out", str(out), env_db=db)
+    assert first.returncode == 1  # one file failed …
+    assert "hỏng.pdf" in first.stderr and "Traceback" not in first.stderr
+    assert "2 processed" in first.stdout  # … the others went on
+    brief = (out / "qd-biet-phai-01.html").read_text("utf-8")
+    truth = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    assert truth["document"]["number"] in brief
+    assert truth["secondments"][0]["person"] in brief
+    assert (out / "summary.html").exists()
+    mtime = (out / "qd-biet-phai-01.html").stat().st_mtime_ns
+    (docs / "hỏng.pdf").unlink()
+    second = run("process", str(docs), "--out", str(out), env_db=db)
+    assert second.returncode == 0, second.stderr
+    assert "0 processed, 2 already stored" in second.stdout
+    assert (out / "qd-biet-phai-01.html").stat().st_mtime_ns == mtime
