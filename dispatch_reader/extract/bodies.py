@@ -83,6 +83,10 @@ def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
     stop = _stop()
     while j < n:
         t = doc[j].text
+        nested = _span_starting(doc, "BODY_HEAD", j) if is_title_token(t) else None
+        if nested is not None and level_end(doc, j) is not None and nested > level_end(doc, j):
+            j = nested  # "Tỉnh ủy" is a body, not the level "tỉnh"
+            continue
         lvl = level_end(doc, j)
         if lvl is not None:
             k = lvl

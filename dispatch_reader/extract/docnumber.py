@@ -23,11 +23,15 @@ HEADER_NUMBER = re.compile(
     rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>(?:19|20)[0-9OoIl]{{2}}){_SP}/{_SP})?"
     rf"(?P<sym>(?:{_PART})(?:{_SP}[-–]{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
 )
-# Body form: no spaces inside (a space there usually ends the number).
+# Body form: no spaces inside (a space there usually ends the number), except a line break
+# or one space after a hyphen where the symbol was wrapped (`170/2025/NĐ-\nCP`).
+_JOIN = r"[-–](?:\n|[ ](?=[A-ZĐ]{2}))?"
 BODY_NUMBER = re.compile(
-    rf"(?<![\w/])(?P<num>{_NUM})/(?:(?P<year>(?:19|20)[0-9OoIl]{{2}})/)?"
-    rf"(?P<sym>(?:{_PART})(?:[-–](?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
+    rf"(?<![\w/:])(?P<num>{_NUM})/(?:(?P<year>(?:19|20)[0-9OoIl]{{2}})/)?"
+    rf"(?P<sym>(?:{_PART})(?:{_JOIN}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)(?![\w])"
 )
+# Party documents put the type after a hyphen: `488-QĐ/TU`, `12-NQ/TW`.
+PARTY_NUMBER = re.compile(r"(?<![\w/:])(?P<num>\d{1,5})-(?P<type>[A-ZĐ]{1,5})/(?P<sym>[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})*)(?![\w])")
 
 
 @dataclass(frozen=True)

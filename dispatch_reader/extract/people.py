@@ -330,6 +330,37 @@ def table_mentions(pages: list[Page]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _syllable_index() -> tuple[dict[str, str], dict[str, str]]:
+    """fold → spelling, for family names and for middle/given syllables (first listed wins)."""
+    family: dict[str, str] = {}
+    for w in resources.lines("family_names.txt"):
+        family.setdefault(fold_phrase(w), w)
+    given: dict[str, str] = {}
+    for w in resources.lines("name_syllables.txt"):
+        given.setdefault(fold_phrase(w), w)
+    return family, given
+
+
+@lru_cache(maxsize=1)
+def _known_syllables() -> frozenset[str]:
+    return frozenset(resources.lines("family_names.txt")) | frozenset(resources.lines("name_syllables.txt"))
+
+
+def repair_ocr_name(name: str) -> str:
+    """`Lé Quang Vinh` → `Lê Quang Vinh`: tone marks OCR lost or swapped, from the name lists.
+    A syllable already spelled as a listed one is kept."""
+    family, given = _syllable_index()
+    known = _known_syllables()
+    out = []
+    for i, syl in enumerate(name.split()):
+        table = family if i == 0 else given
+        exact = syl in known
+        fixed = table.get(fold_phrase(syl))
+        out.append(fixed if fixed and not exact else syl)
+    return " ".join(out)
+
+
 def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[Page]) -> list[Person]:
     """One person per name; later mentions fill what the first one lacked."""
     people: dict[str, Person] = {}
@@ -349,11 +380,13 @@ def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[
     return list(people.values())
 
 
-def signer_person(doc_facts: DocumentFacts, english: bool) -> Person | None:
+def signer_person(doc_facts: DocumentFacts, english: bool, pages: list[Page] | None = None) -> Person | None:
     signer = doc_facts.signer
     ev = doc_facts.evidence.get("signer")
     if signer is None or not signer.name or ev is None:
         return None
+    if not english and pages and any(p.number == ev.page and p.ocr_confidence is not None for p in pages):
+        signer.name = repair_ocr_name(signer.name)
     position = signer.title
     if position and not english:
         position = _title_case_position(position)
@@ -392,6 +425,11 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
     for page, doc in zip(pages, docs):
         mentions.extend(find_mentions(page, doc, english))
     mentions.extend(table_mentions(pages))
+    if not english:
+        ocr_pages = {p.number for p in pages if p.ocr_confidence is not None}
+        for m in mentions:
+            if m.page in ocr_pages:
+                m.name = repair_ocr_name(m.name)
     people = merge_people(mentions, doc_facts, pages)
     for p in people:
         if english:
@@ -401,7 +439,7 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
         # A unit inside a body ("Phòng Tổ chức biên chế") with no body named: the issuer's.
         if doc_facts.issuer and p.unit is None and p.position and _has_subunit(p.position):
             p.unit = doc_facts.issuer
-    signer = signer_person(doc_facts, english)
+    signer = signer_person(doc_facts, english, pages)
     if signer is not None:
         key = fold_phrase(signer.name)
         existing = next((p for p in people if fold_phrase(p.name) == key), None)

@@ -18,7 +18,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates
-from dispatch_reader.extract.docnumber import BODY_NUMBER, DocNumber, clean_number
+from dispatch_reader.extract.docnumber import BODY_NUMBER, PARTY_NUMBER, DocNumber, clean_number
 from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
@@ -43,6 +43,11 @@ def _label_re() -> re.Pattern[str]:
     labels = [re.escape(k) for k, _ in all_labels()] + [re.escape(k) for k, _ in _en_labels()]
     # "<label> [số|No.] " right before the number; OCR slips in "Nghị định" (`nghi linh`).
     return re.compile(rf"(?:^|[^a-z])({'|'.join(labels)}|nghi linh)\s*(?:so|no\.?|number|#)?\s*[:.]?\s*$")
+
+
+def _party_number(m: re.Match[str]) -> DocNumber:
+    return DocNumber(text=m.group(0), number=m.group("num"), year=None,
+                     parts=(m.group("type"),) + tuple(m.group("sym").split("-")))
 
 
 def type_from_symbol(dn: DocNumber) -> str | None:
@@ -136,8 +141,9 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
     found: dict[str, Reference] = {}
     for page, doc in zip(pages, docs):
         text = for_matching(page.text)
-        for m in BODY_NUMBER.finditer(text):
-            dn = clean_number(m)
+        matches = [(m, clean_number(m)) for m in BODY_NUMBER.finditer(text)]
+        matches += [(m, _party_number(m)) for m in PARTY_NUMBER.finditer(text)]
+        for m, dn in matches:
             if dn is None or not any(sum(c.isupper() for c in p) >= 2 for p in dn.parts):
                 continue
             if _GAZETTE_LINE.match(fold_phrase(_line_of(page.text, m.start()))):
