@@ -29,12 +29,14 @@ from dispatch_reader.ingest.reader import read_document  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
 
 VARIANTS: dict[str, dict[str, object]] = {
-    "none": {"deskew": False, "binarize": "none", "denoise": False},
-    "deskew": {"deskew": True, "binarize": "none", "denoise": False},
-    "deskew+otsu": {"deskew": True, "binarize": "otsu", "denoise": False},
-    "deskew+adaptive": {"deskew": True, "binarize": "adaptive", "denoise": False},
-    "deskew+median": {"deskew": True, "binarize": "none", "denoise": True},
-    "deskew@200dpi": {"deskew": True, "binarize": "none", "denoise": False, "dpi": 200},
+    "none": {"deskew": False, "remove_rules": False, "binarize": "none", "denoise": False},
+    "rules": {"deskew": False, "remove_rules": True, "binarize": "none", "denoise": False},
+    "deskew": {"deskew": True, "remove_rules": False, "binarize": "none", "denoise": False},
+    "deskew+rules": {"deskew": True, "remove_rules": True, "binarize": "none", "denoise": False},
+    "deskew+rules+otsu": {"deskew": True, "remove_rules": True, "binarize": "otsu", "denoise": False},
+    "deskew+rules+adaptive": {"deskew": True, "remove_rules": True, "binarize": "adaptive", "denoise": False},
+    "deskew+rules+median": {"deskew": True, "remove_rules": True, "binarize": "none", "denoise": True},
+    "deskew+rules@200dpi": {"deskew": True, "remove_rules": True, "binarize": "none", "denoise": False, "dpi": 200},
 }
 
 
@@ -106,13 +108,13 @@ def main() -> None:
         else:
             print(f"(no {args.realdocs}: realdocs corpus skipped)")
 
-    print(f"{'variant':18s} {'corpus':9s} {'pages':>5s} {'CER':>7s} {'CER no-diacritics':>18s} {'mean conf':>9s} {'s/page':>7s}")
+    print(f"{'variant':22s} {'corpus':9s} {'pages':>5s} {'CER':>7s} {'CER no-diacritics':>18s} {'mean conf':>9s} {'s/page':>7s}")
     for variant in args.variants.split(","):
         settings = IngestSettings(workers=args.workers, cache_dir=args.cache_dir, **VARIANTS[variant])  # type: ignore[arg-type]
         for corpus, pairs in corpora.items():
             t = measure(pairs, settings, args.per_doc)
             pages = max(int(t["pages"]), 1)
-            print(f"{variant:18s} {corpus:9s} {pages:5d} {t['edits'] / max(t['chars'], 1):7.2%} "
+            print(f"{variant:22s} {corpus:9s} {pages:5d} {t['edits'] / max(t['chars'], 1):7.2%} "
                   f"{t['edits_nd'] / max(t['chars_nd'], 1):18.2%} {t['conf'] / pages:9.3f} {t['seconds'] / pages:7.2f}",
                   flush=True)
     tmp.cleanup()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dispatch_reader.ingest.layout import Line, group_rows, layout_lines
+from dispatch_reader.ingest.layout import Chunk, Line, group_rows, layout_lines
 from dispatch_reader.ingest.pages import Table, Word
 from dispatch_reader.textnorm import fold
 
@@ -120,23 +120,37 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
 
 
+def _header_cells(words: list[Word]) -> list[Chunk]:
+    """Header cells of an unruled table. Cells sit closer than page columns, so split at
+    gaps wider than ~0.8 line height (a word space is ~0.3)."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    height = sorted(w.bottom - w.top for w in ordered)[len(ordered) // 2]
+    cells = [Chunk([ordered[0]])]
+    for word in ordered[1:]:
+        if word.x0 - cells[-1].x1 > 0.8 * height:
+            cells.append(Chunk([word]))
+        else:
+            cells[-1].words.append(word)
+    return cells
+
+
 def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] | None) -> Table | None:
-    head_rows = group_rows(header.words)
-    chunks = sorted((c for r in head_rows for c in r.chunks), key=lambda c: c.x0)
+    chunks = _header_cells(header.words)
     if len(chunks) < 3:
         return None
-    bounds = [(a.x1 + b.x0) / 2 for a, b in zip(chunks, chunks[1:])]
     left = chunks[0].x0 - 20
     right = chunks[-1].x1 + 40
-    below = [w for w in words if w.top > header.bottom - 1]
-    rows = group_rows(below)
-    body: list[list[list[Word]]] = []
+    below = [w for w in words if w.top > header.bottom - 1 and w not in header.words]
+    table_rows = []
     last_bottom = header.bottom
-    for row in rows:
-        if row.top - last_bottom > 3 * max(row.height, 1.0):
+    for row in group_rows(below):
+        if row.top - last_bottom > 3 * max(row.height, 1.0) or any(w.x0 < left or w.x1 > right for w in row.words):
             break
-        if any(w.x0 < left or w.x1 > right for w in row.words):
-            break
+        table_rows.append(row)
+        last_bottom = row.bottom
+    bounds = _column_bounds(chunks, [w for r in table_rows for w in r.words])
+    body: list[list[list[Word]]] = []
+    for row in table_rows:
         cells: list[list[Word]] = [[] for _ in range(len(chunks))]
         for w in row.words:
             cx = (w.x0 + w.x1) / 2
@@ -147,13 +161,41 @@ def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] |
         else:
             for target, extra in zip(body[-1], cells):
                 target.extend(extra)
-        last_bottom = row.bottom
     if not body:
         return None
     out = [[_cell_text(cell) for cell in row] for row in body]
     bottom = max(w.bottom for row in body for cell in row for w in cell)
     return Table(header=[c.text for c in chunks], rows=out, x0=left, top=header.top, x1=right, bottom=bottom,
                  source="aligned")
+
+
+def _column_bounds(cells: list[Chunk], body: list[Word]) -> list[float]:
+    """Between each two header cells, the middle of the widest x-range no body word covers
+    (the white river between columns); header text alignment does not matter then."""
+    start = int(min([c.x0 for c in cells] + [w.x0 for w in body])) - 1
+    end = int(max([c.x1 for c in cells] + [w.x1 for w in body])) + 2
+    cover = [0] * (end - start + 1)
+    for w in body:
+        for x in range(int(w.x0) - start, int(w.x1) - start + 1):
+            cover[x] += 1
+    bounds = []
+    for a, b in zip(cells, cells[1:]):
+        lo, hi = int(a.x1) - start, int(b.x0) - start
+        if hi <= lo:
+            bounds.append((a.x1 + b.x0) / 2)
+            continue
+        best, run_start, best_len = None, None, 0
+        for x in range(lo, hi + 1):
+            if cover[x] == 0:
+                run_start = x if run_start is None else run_start
+                if x - run_start + 1 > best_len:
+                    best_len, best = x - run_start + 1, (run_start + x) / 2
+            else:
+                run_start = None
+        if best is None:
+            best = min(range(lo, hi + 1), key=lambda x: cover[x])
+        bounds.append(best + start)
+    return bounds
 
 
 def text_with_table(words: list[Word], table: Table, line_keys: list[object] | None = None) -> str:

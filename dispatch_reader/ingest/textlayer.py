@@ -77,6 +77,8 @@ def read_layer(page: pdfium.PdfPage) -> LayerPage:
         for i in range(n):
             code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
             ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            if ch == "\x02":  # pdfium's mark for a hyphen at a line end: it is a real "-"
+                ch = "-"
             if ch in _SPACES or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1 and ch.isspace():
                 flush()
                 continue
