@@ -110,3 +110,70 @@ def respace_body(line: str) -> str:
             if _squeezed(entry) == key:
                 return entry.upper() if _mostly_upper(line) else entry
     return line
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], list[str]]:
+    """Folded multi-word vocabulary phrases → their spelling (body heads, bodies, positions)."""
+    out: dict[tuple[str, ...], list[str]] = {}
+    for name in ("body_heads.txt", "known_bodies.txt", "positions.txt", "count_nouns.txt", "recipient_phrases.txt"):
+        for line in resources.lines(name):
+            words = line.split()
+            if len(words) >= 2:
+                out.setdefault(tuple(fold_phrase(w) for w in words), words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, str]:
+    return {fold_phrase(r[0]): r[0] for r in resources.rows("admin_levels.txt") if " " not in r[0]}
+
+
+def repair_ocr_phrase(text: str) -> str:
+    """Tone marks and case OCR got wrong in running text whose words are known:
+    `Tram Y tế xa` → `Trạm Y tế xã`, `làm VIỆC tại` → `làm việc tại`."""
+    words = text.split(" ")
+    out = list(words)
+    # a capitalised word with Vietnamese marks inside lower-case text is a case slip
+    for i, w in enumerate(words):
+        core = w.strip(",.;:()")
+        if len(core) >= 3 and core.isupper() and not core.isascii() and re.search(r"[aeiouy]", fold_phrase(core)):
+            left = words[i - 1] if i else ""
+            right = words[i + 1] if i + 1 < len(words) else ""
+            if (not left or left.islower()) and (not right or right.islower() or not right.isalpha()):
+                out[i] = w.lower()
+    folded = [fold_phrase(w.strip(",.;:()")) for w in out]
+    phrases = _phrases()
+    i = 0
+    while i < len(out):
+        hit = None
+        for n in (4, 3, 2):
+            key = tuple(folded[i:i + n])
+            if len(key) == n and key in phrases:
+                hit = (n, phrases[key])
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, spelled = hit
+        for k in range(n):
+            raw = out[i + k]
+            core = raw.strip(",.;:()")
+            if core and core.lower() != spelled[k].lower() and fold_phrase(core) == fold_phrase(spelled[k]):
+                fixed = spelled[k].lower() if core[:1].islower() else spelled[k][:1].upper() + spelled[k][1:]
+                fixed = fixed.upper() if core.isupper() and len(core) > 1 else fixed
+                out[i + k] = raw.replace(core, fixed)
+        nxt = i + n
+        if nxt < len(out):
+            core = out[nxt].strip(",.;:()")
+            lvl = _levels().get(fold_phrase(core))
+            if lvl and core != lvl and core.islower():
+                out[nxt] = out[nxt].replace(core, lvl)
+        i += n
+    return " ".join(out)
+
+
+def repair_ocr_recipient(item: str) -> str:
+    """A Nơi nhận entry from a scan: `Luu: VT, NC` → `Lưu: VT, NC`, known phrases respelled."""
+    item = re.sub(r"^L[uư]u\b", "Lưu", item)
+    return repair_ocr_phrase(item)

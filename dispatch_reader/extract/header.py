@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.canon import canon_authority, canon_phrase, canon_title, reconcile_place, respace_body
+from dispatch_reader.extract.canon import (
+    canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
+    respace_body,
+)
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
@@ -546,10 +549,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.signer.title = canon_title(doc.signer.title)
         doc.signer.authority = canon_authority(doc.signer.authority)
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
+    if doc.subject and conf is not None:
+        doc.subject = repair_ocr_phrase(doc.subject)
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 
     recipients, rseg = find_recipients(pages)
+    if rseg is not None and any(p.number == rseg.page and p.ocr_confidence is not None for p in pages):
+        recipients = [repair_ocr_recipient(r) for r in recipients]
     doc.recipients = recipients
     if rseg is not None and recipients:
         doc.evidence["recipients"] = _ev(rseg)
