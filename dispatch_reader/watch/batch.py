@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from dispatch_reader.errors import DispatchReaderError
+from dispatch_reader.errors import DispatchReaderError, UnexpectedError
 from dispatch_reader.pipeline import file_sha256
 from dispatch_reader.watch.worker import WorkerConfig, WorkResult, init_worker, work
 
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 # A worker is replaced after this many files, so a slow leak in a library cannot grow forever.
 TASKS_PER_WORKER = 1000
 CRASHED = "the reader process died on this file (crash or out of memory)"
+CRASH_LIMIT = 5
 
 
 @dataclass
@@ -79,6 +80,7 @@ class BatchRunner:
         self._pending: dict[Future[WorkResult], tuple[str, str]] = {}  # future → (path, sha)
         self._in_flight: dict[str, str] = {}  # sha → path, to catch the same file twice in one run
         self._suspects: deque[tuple[str, str]] = deque()  # in flight when a worker died
+        self._crashes_in_a_row = 0
         self._started = datetime.now(timezone.utc)
         self._stop_requested = False
 
@@ -182,9 +184,14 @@ class BatchRunner:
             future = self._executor().submit(self.options.task, path)
             try:
                 self._record(future.result())
+                self._crashes_in_a_row = 0
             except BrokenProcessPool:
                 self._record(WorkResult(path, "failed", kind="internal", reason=CRASHED))
                 self._shutdown()
+                self._crashes_in_a_row += 1
+                if self._crashes_in_a_row >= CRASH_LIMIT:
+                    # not one bad file: the workers cannot run at all (or the machine is out of memory)
+                    raise UnexpectedError(path, f"{CRASH_LIMIT} reader processes in a row died; stopping the batch")
 
     def _drain(self) -> None:
         while self._pending:
