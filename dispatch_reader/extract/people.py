@@ -21,7 +21,7 @@ from dispatch_reader.extract.bodies import (
     _span_starting, body_end, body_text, complete_body, is_subunit, level_end,
 )
 from dispatch_reader.extract.casing import proper_case_body
-from dispatch_reader.extract.nlp import span_text, tok_start
+from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
 from dispatch_reader.extract.tables import find_list_rows
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
@@ -81,8 +81,9 @@ def _name_end(doc: Doc, i: int, english: bool) -> int:
     while j < n and j - i < 6 and _is_name_syllable(doc[j].text, english):
         if j > i and doc[j].text in _stop_syllables():
             break
-        if j - i >= 3 and "\n" in text[tok_start(doc, j - 1):tok_start(doc, j)]:
-            break  # a full name does not go on over a line break
+        gap = text[tok_end(doc, j - 1):tok_start(doc, j)] if j > i else ""
+        if gap.count("\n") >= 2 or (j - i >= 4 and "\n" in gap):
+            break  # a name does not go on over a blank line, nor a full name over a line break
         if j > i and (_span_starting(doc, "POSITION", j) or _span_starting(doc, "BODY_HEAD", j)
                       or _span_starting(doc, "HONORIFIC", j) or level_end(doc, j)
                       or (english and (_span_starting(doc, "POSITION_EN", j) or doc[j].lower_ in _EN_PLACE_AFTER))):
