@@ -239,3 +239,24 @@ def test_second_watcher_on_the_same_folder_is_refused(setup):
         with pytest.raises(InputFileError, match="another watcher"):
             with _exclusive(places):
                 pass
+
+
+def test_a_stranger_file_at_the_chosen_name_is_not_mistaken_for_ours(setup):
+    places, store, url, process = setup
+    data = document_bytes(13)
+    (places.inbox / "tờ trình.pdf").write_bytes(data)
+    chosen = []
+
+    def crash(at: str, claim: Claim) -> None:
+        if at == "dest":
+            chosen.append(Path(claim.dest))
+            raise Crash(at)
+
+    with pytest.raises(Crash):
+        _watcher(places, store, process, step=crash).run()
+    chosen[0].write_bytes(b"someone filed this by hand")  # before the restart could place ours
+    _watcher(places, store, process).run()
+    assert chosen[0].read_bytes() == b"someone filed this by hand"
+    ours = chosen[0].with_name("tờ trình (2).pdf")
+    assert ours.read_bytes() == data
+    assert files_under(places.processing) == [] and not (places.inbox / "tờ trình.pdf").exists()

@@ -175,7 +175,7 @@ class Lifecycle:
         return results
 
     def _sweep_orphans(self) -> None:
-        """Files in processing/ without a journal: linked copies whose journal was never finished."""
+        """Leftovers without a journal: temporary files of an interrupted copy or journal write."""
         for entry in self.places.processing.iterdir():
             if entry.name.endswith(".claim.json") or not entry.is_file():
                 continue
@@ -184,8 +184,8 @@ class Lifecycle:
             if entry.name.startswith(".") and entry.name.endswith((".part", ".tmp")):
                 fs.remove(entry)  # an interrupted copy or journal write
                 continue
-            # Only ever made by a journal-less crash window that does not exist in take();
-            # kept visible rather than deleted, since we cannot prove a copy exists elsewhere.
+            # take() writes the journal first and removes it last, so this is someone else's
+            # file; kept, since we cannot prove a copy exists elsewhere.
             log.warning("file without journal in processing/: %s", fs.display(entry.name))
 
     # -- seeing a claim through -----------------------------------------------------------------
@@ -209,6 +209,10 @@ class Lifecycle:
         claim.seconds += time.monotonic() - started
         brief = self._brief(claim) if claim.route == "done" else None
         dest = self._choose_dest(claim)
+        if os.path.lexists(dest) and not _same_content(proc, dest, claim.sha256):
+            # someone else put a file under the name we had chosen before we could place ours
+            claim.dest = None
+            dest = self._choose_dest(claim)
         if not os.path.lexists(dest):
             fs.place(proc, dest)
         self._write_note(claim, dest)
@@ -334,6 +338,17 @@ class Lifecycle:
         return FileResult(time=datetime.now().astimezone(), file=fs.display(Path(claim.original).name),
                           result=claim.route or "failed", number=number, seconds=claim.seconds, dest=dest,
                           reason=claim.reason, brief=brief)
+
+
+def _same_content(a: Path, b: Path, sha256: str | None) -> bool:
+    if fs.same_file(a, b):
+        return True
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        return sha256 is not None and file_sha256(b) == sha256
+    except (OSError, DispatchReaderError):
+        return False
 
 
 def _reason(error: DispatchReaderError | None) -> str:
