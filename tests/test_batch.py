@@ -9,11 +9,20 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from test_watch_support import (
+    Cli,
+    alive,
+    children_of,
+    document_bytes,
+    kill_all,
+    run_cli,
+    sha256_bytes,
+    store_count,
+    store_runs,
+    wait_for,
+)
 
 from dispatch_reader.watch.walk import iter_documents
-from test_watch_support import (
-    Cli, alive, children_of, document_bytes, kill_all, run_cli, sha256_bytes, store_count, store_runs, wait_for,
-)
 
 
 def _archive(root: Path, n: int, start: int = 0) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_watch_support import document_bytes, files_under, sha256_bytes, store_runs
 
 from dispatch_reader.ingest.reader import IngestSettings
 from dispatch_reader.pipeline import process_file
@@ -16,8 +17,7 @@ from dispatch_reader.store import open_store
 from dispatch_reader.watch.claims import Claim
 from dispatch_reader.watch.lifecycle import Lifecycle
 from dispatch_reader.watch.places import Places
-from dispatch_reader.watch.watcher import WatchSettings, Watcher
-from test_watch_support import document_bytes, files_under, sha256_bytes, store_runs
+from dispatch_reader.watch.watcher import Watcher, WatchSettings
 
 
 class Crash(BaseException):

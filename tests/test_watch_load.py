@@ -10,9 +10,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from test_watch_support import (
-    REPO, Cli, document_bytes, files_under, run_cli, sha256_bytes, store_count, store_runs, wait_for, write_slowly,
+    REPO,
+    Cli,
+    document_bytes,
+    files_under,
+    run_cli,
+    sha256_bytes,
+    store_count,
+    store_runs,
+    wait_for,
+    write_slowly,
 )
 
 

@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from test_watch_support import document_bytes
 
 from dispatch_reader.watch.places import clash_name, free_name, place
 from dispatch_reader.watch.settle import Tracker, is_temporary, list_inbox, looks_complete
-from test_watch_support import document_bytes
 
 
 class Clock:

@@ -13,12 +13,13 @@ import multiprocessing
 import os
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from dispatch_reader.errors import DispatchReaderError, UnexpectedError
 from dispatch_reader.pipeline import file_sha256
@@ -180,7 +181,7 @@ class BatchRunner:
         self._pending.clear()
         self._shutdown()
         while self._suspects:
-            path, sha = self._suspects.popleft()
+            path, _sha = self._suspects.popleft()
             future = self._executor().submit(self.options.task, path)
             try:
                 self._record(future.result())

@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
         from dispatch_reader.store import open_store
         from dispatch_reader.watch.lifecycle import FileResult
         from dispatch_reader.watch.places import Places
-        from dispatch_reader.watch.watcher import WatchSettings, Watcher
+        from dispatch_reader.watch.watcher import Watcher, WatchSettings
 
         if not inbox.exists():
             raise InputFileError(inbox, "no such folder")

@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from dispatch_reader.errors import DispatchReaderError, StoreError
 from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome, file_sha256
@@ -32,7 +33,6 @@ from dispatch_reader.watch.places import Identity, Places
 
 if TYPE_CHECKING:
     from dispatch_reader.briefs.render import BriefWriter
-    from dispatch_reader.record import Record
     from dispatch_reader.store import Store
 
 log = logging.getLogger(__name__)

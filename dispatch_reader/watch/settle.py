@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,11 +77,11 @@ class Tracker:
 
     settle: float = 3.0
     max_wait: float = 300.0
-    clock: "object" = time.monotonic
+    clock: Callable[[], float] = time.monotonic
     files: dict[Path, _Seen] = field(default_factory=dict)
 
     def _now(self) -> float:
-        return self.clock()  # type: ignore[operator]
+        return self.clock()
 
     def see(self, path: Path, *, writing: bool | None = None) -> None:
         """Note that `path` exists (or changed). `writing` comes from inotify open/close events."""

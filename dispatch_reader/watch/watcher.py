@@ -17,10 +17,11 @@ import signal
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import IO, TYPE_CHECKING, Callable
+from typing import IO, TYPE_CHECKING
 
 from dispatch_reader.errors import DispatchReaderError, InputFileError
 from dispatch_reader.watch.lifecycle import FileResult, Lifecycle, ProcessFn, StepHook
@@ -63,8 +64,13 @@ class _Events:
 
     def start(self) -> None:
         from watchdog.events import (
-            FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
-            FileSystemEvent, FileSystemEventHandler,
+            FileClosedEvent,
+            FileCreatedEvent,
+            FileDeletedEvent,
+            FileModifiedEvent,
+            FileMovedEvent,
+            FileSystemEvent,
+            FileSystemEventHandler,
         )
         from watchdog.observers import Observer
 
@@ -147,7 +153,6 @@ class Watcher:
             restore = self._install_signals()
             events = None if (self.settings.poll or self.settings.once) else _Events(self.places.inbox, self._wake)
             try:
-                self._recover()
                 if events:
                     events.start()
                 self._loop(events)
@@ -161,16 +166,16 @@ class Watcher:
         s = self.settings
         interval = s.poll if s.poll else s.rescan
         next_scan = 0.0  # scan at once: files already there at start
-        retry_claims_at = float("inf")
-        seen_claims = self.lifecycle.pending_originals()
+        retry_claims_at = 0.0  # first finish what a killed watcher left in processing/
+        seen_claims: set[Path] = set()
         while not self._stop.is_set():
             now = time.monotonic()
-            if now >= next_scan:
-                self._scan(seen_claims)
-                next_scan = now + interval
             if now >= retry_claims_at:
                 retry_claims_at = float("inf") if self._recover() else now + _BACKOFF_S
                 seen_claims = self.lifecycle.pending_originals()
+            if now >= next_scan:
+                self._scan(seen_claims)
+                next_scan = now + interval
             if events:
                 knows = getattr(events, "knows_writers", False)
                 for path, writing in events.drain():
@@ -216,6 +221,10 @@ class Watcher:
             log.error("%s: %s", display(path), exc.strerror or exc)
             self.report.counts["errors"] += 1
             return False
+        except Exception as exc:  # a bug must not end a watcher others rely on; the file waits
+            log.error("%s: internal error: %r", display(path), exc)
+            self.report.counts["errors"] += 1
+            return False
         if result is not None:
             self._report(result)
         return True
@@ -225,8 +234,9 @@ class Watcher:
         try:
             for result in self.lifecycle.recover():
                 self._report(result)
-        except (DispatchReaderError, OSError) as exc:
-            log.error("could not finish a file in processing/: %s", exc)
+        except Exception as exc:  # DispatchReaderError, OSError, or a bug: retried after a pause
+            known = isinstance(exc, (DispatchReaderError, OSError))
+            log.error("could not finish a file in processing/: %s", exc if known else repr(exc))
             self.report.counts["errors"] += 1
             return False
         return True
