@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from store_fixtures import pg_server_url, store_url  # noqa: F401  (pytest fixtures)
 from test_watch_support import (
     Cli,
     alive,
@@ -204,3 +205,21 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path):
         failed = [r for r in results if r.status == "failed"]
         assert [Path(r.path).name for r in failed] == ["crash me.pdf"] and failed[0].reason == CRASHED
         assert store.count() == 6 and all(store.has(s) for s in shas)
+
+
+def test_batch_then_rerun_on_each_database(tmp_path: Path, store_url: str):
+    from dispatch_reader.store import open_store
+    from dispatch_reader.watch.batch import BatchOptions, BatchRunner
+    from dispatch_reader.watch.worker import WorkerConfig
+
+    archive = tmp_path / "archive"
+    shas = _archive(archive, 6)
+    (archive / "again.pdf").write_bytes(document_bytes(2))
+    options = BatchOptions(workers=2, worker=WorkerConfig(db_url=store_url, ingest={"cache_dir": None}))
+    with open_store(store_url) as store:
+        first = BatchRunner(store, options, lambda r: None).run(iter_documents([archive]))
+        assert (first.done, first.failed, first.skipped + first.repeated) == (6, 0, 1)
+        second = BatchRunner(store, options, lambda r: None).run(iter_documents([archive]))
+        assert (second.done, second.skipped) == (0, 7)
+        assert store.count() == 6 and all(store.has(s) for s in shas)
+    assert store_runs(store_url) == {"created": 6}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from store_fixtures import pg_server_url, store_url  # noqa: F401  (pytest fixtures)
 from test_watch_support import document_bytes, files_under, sha256_bytes, store_runs
 
 from dispatch_reader.ingest.reader import IngestSettings
@@ -260,3 +261,28 @@ def test_a_stranger_file_at_the_chosen_name_is_not_mistaken_for_ours(setup):
     ours = chosen[0].with_name("tờ trình (2).pdf")
     assert ours.read_bytes() == data
     assert files_under(places.processing) == [] and not (places.inbox / "tờ trình.pdf").exists()
+
+
+@pytest.mark.parametrize("step", ["read", "placed"])
+def test_crash_and_restart_on_each_database(tmp_path: Path, store_url: str, step: str):
+    places = Places.make(tmp_path / "inbox")
+    places.ensure()
+    docs = {f"d{i}.pdf": document_bytes(20 + i) for i in range(3)}
+    for name, data in docs.items():
+        (places.inbox / name).write_bytes(data)
+    settings = IngestSettings(cache_dir=None)
+    with open_store(store_url) as store:
+        def process(p: Path):
+            return process_file(p, store, None, settings)
+
+        def crash(at: str, claim: Claim) -> None:
+            if at == step and claim.name == "d1.pdf":
+                raise Crash(at)
+
+        with pytest.raises(Crash):
+            _watcher(places, store, process, step=crash).run()
+        _watcher(places, store, process).run()
+        assert sorted(sha256_bytes(p.read_bytes()) for p in files_under(places.archive)) == sorted(
+            sha256_bytes(d) for d in docs.values())
+        assert store.count() == 3
+    assert store_runs(store_url) == {"created": 3}
