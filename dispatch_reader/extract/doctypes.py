@@ -23,7 +23,7 @@ def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 def type_for_title(text: str) -> tuple[str, str] | None:
     """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
     by_label, _ = _table()
-    return by_label.get(fold_phrase(text).rstrip(" :"))
+    return by_label.get(fold_phrase(text).rstrip(" :.,"))
 
 
 def type_for_label_prefix(text: str) -> tuple[str, str, int] | None:

@@ -35,7 +35,9 @@ _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap len
 _VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
 _NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
-_AUTHORITY = re.compile(r"^(tm|kt|tl|tuq|q|pp|t/m|k/t)\s?[.,:]?\s+(?=\S)")
+_AUTHORITY = re.compile(
+    r"^(" + "|".join(re.escape(a) for a in sorted(resources.lines("authority.txt"), key=len, reverse=True))
+    + r")\s?[.,:]?\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^[-–+•*]\s*")
 _GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
 _NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
@@ -169,7 +171,7 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "body")]
     title = type_for_title(text)
     if title and is_upper_line(text) and not text.rstrip().endswith(":"):
-        return [Cls(seg, "title", {"label": squash(text), "doc_type": title[1]})]
+        return [Cls(seg, "title", {"label": squash(text).rstrip(" .,"), "doc_type": title[1]})]
     if is_upper_line(text):
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
@@ -245,8 +247,11 @@ def _issuer_text(seg: Segment) -> str:
 
 # ---------------------------------------------------------------- signer
 
+_SPECKS = re.compile(r"^[^\w]+|[^\w]+$")
+
+
 def _is_name_line(text: str) -> bool:
-    words = text.split()
+    words = _SPECKS.sub("", text).split()
     if not 2 <= len(words) <= 6:
         return False
     if is_upper_line(text) and len(words) > 4:
@@ -322,12 +327,14 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                     # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" without a title line: the last
                     # authority line names the title.
                     pass
+                name_seg = s.sub(len(s.text) - len(s.text.lstrip("-–•*.,;:' ")),
+                                 len(s.text.rstrip("-–•*.,;:' ")))
                 signer = Signer(
-                    name=squash(s.text),
+                    name=squash(name_seg.text),
                     title=squash(" ".join(t.text for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
-                ev = {"signer": _ev(s)}
+                ev = {"signer": _ev(name_seg)}
                 return signer, ev
             else:
                 break

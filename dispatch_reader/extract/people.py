@@ -343,6 +343,22 @@ def _syllable_index() -> tuple[dict[str, str], dict[str, str]]:
     return family, given
 
 
+def _plausible(syllable: str) -> bool:
+    """False for spellings Vietnamese never uses: `iê`/`yê`/`uô`/`ươ` before a final must carry
+    the circumflex or horn (`Hiéu` is an OCR slip for `Hiếu`)."""
+    import unicodedata
+
+    low = syllable.lower()
+    base = fold_phrase(low)
+    for pair, marks in (("ie", "\u0302"), ("ye", "\u0302"), ("uo", "\u0302\u031b")):
+        pos = base.find(pair)
+        if pos >= 0 and pos + 2 < len(base):
+            e = unicodedata.normalize("NFD", low[pos + 1])
+            if not any(m in e for m in marks):
+                return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def _known_syllables() -> frozenset[str]:
     return frozenset(resources.lines("family_names.txt")) | frozenset(resources.lines("name_syllables.txt"))
@@ -358,6 +374,10 @@ def repair_ocr_name(name: str) -> str:
         table = family if i == 0 else given
         exact = syl in known
         fixed = table.get(fold_phrase(syl))
+        # A given name outside the list may be right as printed ("Khái"); only one with every
+        # mark gone ("Thi", "Ngoc") is restored.
+        if i > 0 and not syl.isascii() and _plausible(syl):
+            fixed = None
         out.append(fixed if fixed and not exact else syl)
     return " ".join(out)
 
