@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -67,7 +68,9 @@ def child(folder: Path, db: Path, workers: int, tasks_per_worker: int) -> None:
         totals = BatchRunner(store, options, lambda r: failures.append(r.reason) if r.status == "failed" else None
                              ).run(iter_documents([folder]))
         seconds = time.perf_counter() - started
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
+        "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
         "seconds": seconds, "done": totals.done, "pages": totals.pages, "failed": totals.failed,
         "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -113,13 +116,16 @@ def main() -> None:
                       file=sys.stderr)
             return made[n]
 
+        cores = len(os.sched_getaffinity(0))
+        print(f"\n{cores} cores; load average before: {os.getloadavg()[0]:.1f} (other work slows the figures)")
         print(f"\nthroughput: {args.docs} born-digital documents, {args.pages} pages each")
-        print(f"{'workers':>7} {'seconds':>8} {'docs/min':>9} {'pages/min':>10} {'failed':>6}")
+        print(f"{'workers':>7} {'seconds':>8} {'docs/min':>9} {'pages/min':>10} {'CPU ms/doc':>10} {'failed':>6}")
         for w in worker_counts:
             r = run(docs(args.docs), w, work, tasks)
             minutes = r["seconds"] / 60
+            cpu_ms = 1000 * r["cpu"] / max(1, r["done"])  # all processes, start-up included
             print(f"{w:>7} {r['seconds']:>8.1f} {r['done'] / minutes:>9.0f} {r['pages'] / minutes:>10.0f} "
-                  f"{r['failed']:>6.0f}")
+                  f"{cpu_ms:>10.0f} {r['failed']:>6.0f}")
 
         w = max(worker_counts)
         print(f"\npeak memory (max RSS), {w} workers, a worker replaced after {tasks} files")
