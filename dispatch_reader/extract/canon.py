@@ -177,3 +177,10 @@ def repair_ocr_recipient(item: str) -> str:
     """A Nơi nhận entry from a scan: `Luu: VT, NC` → `Lưu: VT, NC`, known phrases respelled."""
     item = re.sub(r"^L[uư]u\b", "Lưu", item)
     return repair_ocr_phrase(item)
+
+
+def respell_place(place: str | None) -> str | None:
+    """`Ha Nội` → `Hà Nội` when the fold is a known province or city name."""
+    if not place:
+        return place
+    return _vocab("provinces.txt").get(fold_phrase(place), place)

@@ -170,6 +170,8 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
             if value is not None and total is not None and value > total:
                 value = total = None
         elif english and text.lower() in words:
+            if prev in {"the", "these", "those", "both", "all"}:
+                continue  # "the two officials": people counted before, not a new count
             value = words[text.lower()]
         else:
             value = parse_int(text, english)

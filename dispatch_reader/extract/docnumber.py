@@ -21,7 +21,7 @@ _SP = r"[ ]?"
 # Header form: tolerate single spaces around '/' and '-' (`12 /QĐ - UBND`).
 HEADER_NUMBER = re.compile(
     rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>(?:19|20)[0-9OoIl]{{2}}){_SP}/{_SP})?"
-    rf"(?P<sym>(?:{_PART})(?:{_SP}[-–]{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
+    rf"(?P<sym>(?:{_PART})(?:{_SP}[-–](?:{_SP}[-–])*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
 )
 # Body form: no spaces inside (a space there usually ends the number), except a line break
 # or one space after a hyphen where the symbol was wrapped (`170/2025/NĐ-\nCP`).
@@ -55,7 +55,7 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     """Normalise a HEADER_NUMBER / BODY_NUMBER match; None when it is not a document symbol."""
     num = match.group("num")
     year = match.group("year")
-    sym = re.sub(r"\s+", "", match.group("sym")).replace("–", "-").rstrip(".-")
+    sym = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", match.group("sym")).replace("–", "-")).rstrip(".-")
     if not re.search(r"[A-ZĐ]", sym):
         return None
     fixes = _fixes()

@@ -15,7 +15,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
-    respace_body,
+    respace_body, respell_place,
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates
@@ -320,13 +320,8 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
             elif is_upper_line(s.text) and not _is_filler(s) and len(s.text.split()) <= 8 and (
                     _is_title_line(s) or authority or titles):
                 titles.append(s)
-            elif _is_filler(s) or _LIST_ITEM.match(s.text):
-                pass
-            elif _is_name_line(s.text) and (titles or authority):
-                if not titles and authority:
-                    # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" without a title line: the last
-                    # authority line names the title.
-                    pass
+            elif (titles or authority) and _is_name_line(s.text) and not _NOI_NHAN.match(s.folded):
+                # the name; a speck OCR put before it ("- Hồ Đức Phớc") is not part of it
                 name_seg = s.sub(len(s.text) - len(s.text.lstrip("-–•*.,;:' ")),
                                  len(s.text.rstrip("-–•*.,;:' ")))
                 signer = Signer(
@@ -334,9 +329,8 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                     title=squash(" ".join(t.text for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
-                ev = {"signer": _ev(name_seg)}
-                return signer, ev
-            else:
+                return signer, {"signer": _ev(name_seg)}
+            elif not (_is_filler(s) or _LIST_ITEM.match(s.text)):
                 break
             j += 1
         i = max(i + 1, j if j > i + 1 else i + 1)
@@ -556,8 +550,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.signer.title = canon_title(doc.signer.title)
         doc.signer.authority = canon_authority(doc.signer.authority)
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
-    if doc.subject and conf is not None:
-        doc.subject = repair_ocr_phrase(doc.subject)
+    if conf is not None:
+        doc.subject = repair_ocr_phrase(doc.subject) if doc.subject else doc.subject
+        doc.place = respell_place(doc.place)
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 

@@ -55,7 +55,8 @@ def _stop_syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    return frozenset(fold_phrase(w) for w in resources.lines("not_names.txt"))
+    lines = resources.lines("not_names.txt") + resources.lines("provinces.txt")
+    return frozenset(fold_phrase(w) for w in lines)
 
 
 @lru_cache(maxsize=1)

@@ -113,12 +113,23 @@ def _scope(page: Page, offset: int) -> Scope:
 
 def _verb_kind(page: Page, doc: Doc, a: int, b: int) -> tuple[str | None, int | None]:
     """(kind, offset) of the first secondment verb in page text [a, b)."""
+    best: tuple[int, str | None] | None = None
     for label in ("KIND", "KIND_ASCII"):
         for span in doc.spans.get(label, []):
             s = tok_start(doc, span.start)
-            if a <= s < b:
-                return _kinds().get(fold_phrase(span.text)), s
-    return None, None
+            if a <= s < b and (best is None or s < best[0]):
+                best = (s, _kinds().get(fold_phrase(span.text)))
+    # OCR may drop one mark of a two-word verb ("tang cường"): look for the folded form too
+    m = _folded_kinds().search(page.folded, a, b)
+    if m and (best is None or m.start() < best[0]):
+        best = (m.start(), _kinds().get(m.group(0)))
+    return (best[1], best[0]) if best else (None, None)
+
+
+@lru_cache(maxsize=1)
+def _folded_kinds() -> re.Pattern[str]:
+    words = sorted((w for w in _kinds() if " " in w), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
 
 
 def _token_at(doc: Doc, offset: int) -> int:
@@ -286,34 +297,36 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
     nouns = person_nouns()
     out: list[Secondment] = []
     for page, doc, page_hits in zip(pages, docs, hits):
-        for label in ("KIND", "KIND_ASCII"):
-            for span in doc.spans.get(label, []):
-                if label == "KIND_ASCII" and not english:
-                    continue
-                # the headcount right after the verb: "tăng cường 60 công chức", "send 64 civil servants"
-                hit = next((h for h in page_hits if 0 <= h.tok[0] - span.end <= 2), None)
-                if hit is None or fold_phrase(hit.count.what) not in nouns and not any(
-                        fold_phrase(hit.count.what).startswith(n) for n in nouns) and not english:
-                    continue
-                if english and not any(n in fold_phrase(hit.count.what) for n in nouns):
-                    continue
-                v = tok_start(doc, span.start)
-                sc = _scope(page, v)
-                a, b = sc.item
-                sent_end = b
-                kind = doc_kind or _kinds().get(fold_phrase(span.text))
-                from_unit = _from_phrase(page, hit, b, page_hits, english)
-                to_unit = _to_count_phrase(page, hit.count.evidence.start or a, sent_end, page_hits, english) or \
-                    _to_unit(page, doc, hit.count.evidence.start or a, sent_end, english)
-                position = _field(page, hit.count.evidence.start or a, sent_end) if not english else \
-                    _position(page, 0, len(page.text), english)
-                start, end, duration = _when(page, dates, [sc.item, sc.article], whole=english)
-                out.append(Secondment(
-                    kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
-                    start=start, end=end, duration_months=duration,
-                    evidence=Evidence(page=page.number, quote=page.text[v:(hit.count.evidence.start or v) +
-                                                                       len(hit.count.evidence.quote)],
-                                      start=v, confidence=page.ocr_confidence)))
+        verbs = [(tok_start(doc, span.start), span.end, _kinds().get(fold_phrase(span.text)))
+                 for label in ("KIND", "KIND_ASCII") if english or label == "KIND"
+                 for span in doc.spans.get(label, [])]
+        for m in _folded_kinds().finditer(page.folded):
+            if not any(v == m.start() for v, _, _ in verbs):
+                verbs.append((m.start(), _token_at(doc, m.end()), _kinds().get(m.group(0))))
+        for v, verb_end, verb_kind in sorted(verbs):
+            # the headcount right after the verb: "tăng cường 60 công chức", "send 64 civil servants"
+            hit = next((h for h in page_hits if 0 <= h.tok[0] - verb_end <= 2), None)
+            if hit is None or fold_phrase(hit.count.what) not in nouns and not any(
+                    fold_phrase(hit.count.what).startswith(n) for n in nouns) and not english:
+                continue
+            if english and not any(n in fold_phrase(hit.count.what) for n in nouns):
+                continue
+            sc = _scope(page, v)
+            a, b = sc.item
+            sent_end = b
+            kind = doc_kind or verb_kind
+            from_unit = _from_phrase(page, hit, b, page_hits, english)
+            to_unit = _to_count_phrase(page, hit.count.evidence.start or a, sent_end, page_hits, english) or \
+                _to_unit(page, doc, hit.count.evidence.start or a, sent_end, english)
+            position = _field(page, hit.count.evidence.start or a, sent_end) if not english else \
+                _position(page, 0, len(page.text), english)
+            start, end, duration = _when(page, dates, [sc.item, sc.article], whole=english)
+            out.append(Secondment(
+                kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
+                start=start, end=end, duration_months=duration,
+                evidence=Evidence(page=page.number, quote=page.text[v:(hit.count.evidence.start or v) +
+                                                                   len(hit.count.evidence.quote)],
+                                  start=v, confidence=page.ocr_confidence)))
     seen: set[int | None] = set()
     uniq = []
     for s in out:
