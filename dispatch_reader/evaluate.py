@@ -98,7 +98,7 @@ def load_truth(path: Path) -> dict[str, Any]:
             "signer": {"name": t.get("signer_name")},
         }
     }
-    for key in ("people", "counts"):
+    for key in ("people", "counts", "secondments", "references"):
         if key in data:
             converted[key] = data[key]
     return converted
