@@ -44,17 +44,19 @@ def scans(limit: int | None) -> list[tuple[Path, int]]:
     return out
 
 
-def render_pages(files: list[tuple[Path, int]], dpi: int, folder: Path) -> list[Path]:
-    import pypdfium2 as pdfium
+def render_pages(files: list[tuple[Path, int]], settings: IngestSettings, folder: Path) -> list[Path]:
+    """The page images our stage OCRs (same resolution policy), as PNG for the plain run."""
+    from PIL import Image
+
+    from dispatch_reader.ingest.raster import render_pdf_page
 
     images = []
-    for f, _ in files:
-        pdf = pdfium.PdfDocument(str(f))
-        for i in range(len(pdf)):
+    for f, n in files:
+        for i in range(n):
+            image = render_pdf_page(f, i, settings.dpi, settings.max_pixels, None, settings.keep_scan_resolution)
             target = folder / f"{f.stem}-{i + 1}.png"
-            pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().save(target)
+            Image.fromarray(image.grey).save(target, dpi=(image.dpi, image.dpi))
             images.append(target)
-        pdf.close()
     return images
 
 
@@ -122,8 +124,10 @@ def main() -> None:
     files = scans(args.limit)
     pages = sum(n for _, n in files)
     with tempfile.TemporaryDirectory(prefix="dr-bench-") as tmp:
-        images = render_pages(files, args.dpi, Path(tmp))
-        print(f"OCR: {pages} scanned pages from {len(files)} samples, {args.languages}, {args.dpi} dpi, OMP_THREAD_LIMIT=1")
+        settings = IngestSettings(dpi=args.dpi)
+        images = render_pages(files, settings, Path(tmp))
+        print(f"OCR: {pages} scanned pages from {len(files)} samples, {args.languages}, at {args.dpi} dpi or the scan's own "
+              f"resolution if lower (as our stage does), OMP_THREAD_LIMIT=1 for both")
         print(f"{'workers':>7s} {'mode':>9s} {'ours p/min':>10s} {'tesseract p/min':>15s} {'ours/plain time':>15s}")
         ours: dict[tuple[int, str], float] = {}
         for workers in (1, 2):

@@ -45,3 +45,33 @@ def cer(hypothesis: str, reference: str, diacritics: bool = True) -> tuple[int, 
     """(edits, reference length) after normalising both; CER = edits / length."""
     hyp, ref = normalise(hypothesis, diacritics), normalise(reference, diacritics)
     return edit_distance(hyp, ref), len(ref)
+
+
+def _bare(word: str) -> str:
+    word = word.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).casefold()
+
+
+_CIRCUMFLEX_VOWELS = set("âêôÂÊÔ")
+
+
+def diacritic_word_errors(hypothesis: str, reference: str) -> tuple[int, int, int]:
+    """(reference words, words read with only their diacritics wrong, of which the
+    reference word has â/ê/ô) — the tone-mark slips Tesseract's Vietnamese model makes."""
+    import difflib
+
+    ref = normalise(reference).split()
+    hyp = normalise(hypothesis).split()
+    matcher = difflib.SequenceMatcher(None, [_bare(w) for w in ref], [_bare(w) for w in hyp], autojunk=False)
+    wrong = circumflex = 0
+    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for k in range(i2 - i1):
+            r, h = ref[i1 + k], hyp[j1 + k]
+            if r != h and r.casefold() != h.casefold():
+                wrong += 1
+                base = "".join(c for c in unicodedata.normalize("NFD", r) if c not in "\u0300\u0301\u0303\u0309\u0323")
+                if set(unicodedata.normalize("NFC", base)) & _CIRCUMFLEX_VOWELS:
+                    circumflex += 1
+    return len(ref), wrong, circumflex

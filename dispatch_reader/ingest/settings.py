@@ -47,6 +47,7 @@ class IngestSettings:
     binarize: Binarize = "none"
     denoise: bool = False
     remove_rules: bool = True  # paint table rules and underlines white (kept for table cells)
+    keep_scan_resolution: bool = True  # OCR scans at their own resolution when >= 150 dpi
     detect_orientation: bool = True
     psm: int = 3  # Tesseract page segmentation: 3 = fully automatic, no OSD
 
@@ -64,6 +65,7 @@ class IngestSettings:
             "binarize": self.binarize,
             "denoise": self.denoise,
             "rules": self.remove_rules,
+            "native": self.keep_scan_resolution,
             "orientation": self.detect_orientation,
             "psm": self.psm,
         }

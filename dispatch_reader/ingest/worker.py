@@ -52,9 +52,9 @@ def run_job(job: OcrJob) -> JobResult:
     try:
         s = job.settings
         if job.kind == "pdf":
-            image = render_pdf_page(path, job.index, s.dpi, s.max_pixels, s.password)
+            image = render_pdf_page(path, job.index, s.dpi, s.max_pixels, s.password, s.keep_scan_resolution)
         else:
-            image = load_image_frame(path, job.index, s.dpi, s.max_pixels)
+            image = load_image_frame(path, job.index, s.dpi, s.max_pixels, s.keep_scan_resolution)
         if _blank(image.grey):
             return JobResult(job.index, OcrPage(words=[], line_keys=[], confidence=None, rotation=0, skew=0.0,
                                                 width_pt=image.width_pt, height_pt=image.height_pt, notes=["blank page"]))
