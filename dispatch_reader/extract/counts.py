@@ -44,6 +44,16 @@ def _number_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _number_words_vi() -> dict[str, int]:
+    return {r[0]: int(r[1]) for r in resources.rows("numbers_vi.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _copy_nouns() -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in resources.lines("copy_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def _qualifiers() -> list[list[str]]:
     tokens = (re.findall(r"\w+|[^\w\s]", q) for q in resources.lines("count_qualifiers.txt"))
     return sorted(tokens, key=len, reverse=True)
@@ -78,13 +88,19 @@ def _phrase_after(doc: Doc, k: int, english: bool) -> tuple[int, int] | None:
     n = len(doc)
     start = k
     if english:
-        # up to two modifiers: "specialised commune civil servants", "provincial departments"
+        # up to three modifiers: "specialised commune civil servants", "provincial departments",
+        # "finance and accounting positions" (an inner "and" joins two modifiers)
         best = None
-        for skip in range(3):
+        for skip in range(5):
             t0 = start + skip
+            mods = [doc[t] for t in range(start, min(t0, n))]
+            # "commune-level officials": a noun joined by a hyphen is a modifier
             if t0 < n and _noun_end(doc, t0, english) is not None and all(
-                    doc[t].text.isalpha() and doc[t].text.islower() and doc[t].text not in _EN_STOP
-                    for t in range(start, t0)):
+                    (t.text.isalpha() and t.text.islower() and t.text not in _EN_STOP
+                     and (_noun_end(doc, t.i, english) is None or (k + 1 < len(mods) and mods[k + 1].text == "-")))
+                    or (t.text == "and" and 0 < k < len(mods) - 1)
+                    or (t.text == "-" and 0 < k < len(mods) - 1 and not t.whitespace_ and not mods[k - 1].whitespace_)
+                    for k, t in enumerate(mods)) and sum(t.text.isalpha() and t.text != "and" for t in mods) <= 3:
                 if best is None or _noun_end(doc, t0, english) >= _noun_end(doc, best, english):
                     best = t0
         if best is None:
@@ -150,12 +166,85 @@ def _context(doc: Doc, i: int, english: bool) -> str:
     return ""
 
 
+_RECIPIENTS = re.compile(r"^[ \t]*N[ơo]i nh[ậa]n\s*[:;.]?", re.M | re.I)
+_LIST_CLOSE = re.compile(r"(?:^|[\s-])L[ưu]u\s*:?", re.I)
+
+
+def recipient_zones(text: str) -> list[tuple[int, int]]:
+    """Offsets of the Nơi nhận lists: they name recipients and copies, never headcounts."""
+    zones = []
+    for m in _RECIPIENTS.finditer(text):
+        end = m.end()
+        for k, line in enumerate(text[m.end():].split("\n")[:16]):
+            end += len(line) + (1 if k else 0)
+            if _LIST_CLOSE.search(line):
+                break
+        zones.append((m.start(), end))
+    return zones
+
+
+def _in_parentheses(text: str, a: int, b: int) -> bool:
+    """`(02 bản)`: the count is the whole bracketed phrase."""
+    return text[:a].rstrip().endswith("(") and text[b:].lstrip().startswith(")")
+
+
+_OF_GROUP = re.compile(
+    r"^(?:[A-Z][a-z]+ly,? )?Of (?:(?P<these>these|them|those|whom)|the (?P<total>\d[\d,]*) "
+    r"(?P<what>[a-z][\w\- ]*?)),\s*$")
+_BE = {"are", "were", "is", "was"}
+
+
+def _partition(doc: Doc, i: int, english: bool) -> tuple[int | None, str | None] | None:
+    """`Of the 1,245 civil servants, 1,056 …` / `Of these, 10,517 …`: (total, what of the group);
+    None when the number does not open a sentence like that."""
+    if not english:
+        return None
+    text = doc.user_data["text"]
+    a = tok_start(doc, i)
+    flat = re.sub(r"\s+", " ", text[max(0, a - 160):a])
+    sentence = re.split(r"(?<=[.;:!?]) ", flat)[-1]
+    m = _OF_GROUP.match(sentence)
+    if not m:
+        return None
+    if m.group("these"):
+        return None, None
+    return parse_int(m.group("total"), english), squash(m.group("what"))
+
+
+def _predicate(doc: Doc, k: int) -> tuple[str, int] | None:
+    """`meet the required qualifications` after a number: the clause up to its end."""
+    n = len(doc)
+    if k >= n or not doc[k].text.isalpha() or not doc[k].text.islower() or doc[k].lower_ in _EN_STOP | _BE:
+        return None
+    j = k
+    while j < n and doc[j].text not in {",", ".", ";", ":", "(", ")"} and j - k < 12:
+        j += 1
+    return squash(span_text(doc, k, j)), j
+
+
+def _is_name_digit(doc: Doc, i: int) -> bool:
+    """`Son Kim 1 commune`, `Ward 3`: a digit that ends a capitalised place name."""
+    if i < 1:
+        return False
+    prev = doc[i - 1].text
+    if not (prev[:1].isupper() and prev[1:].islower() and prev.isalpha()):
+        return False
+    before = doc[i - 2].text if i >= 2 else "."
+    text = doc.user_data["text"]
+    line_start = text.rfind("\n", 0, tok_start(doc, i - 1)) + 1
+    sentence_start = before in {".", "!", "?", ":", ";", "-", "–", "—"} or not text[line_start:tok_start(doc, i - 1)].strip()
+    return not sentence_start
+
+
 def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     out: list[CountHit] = []
     n = len(doc)
     words = _number_words()
+    words_vi = {} if english else _number_words_vi()
     texts = [t.text for t in doc]
-    candidates = [k for k, t in enumerate(texts) if t[0].isdigit() or (english and t.lower() in words)]
+    candidates = [k for k, t in enumerate(texts) if t[0].isdigit() or (english and t.lower() in words)
+                  or t in words_vi]
+    zones = recipient_zones(page.text) if not english else []
     last_end = 0
     for i in candidates:
         if i < last_end:
@@ -173,6 +262,10 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
             if prev in {"the", "these", "those", "both", "all"}:
                 continue  # "the two officials": people counted before, not a new count
             value = words[text.lower()]
+        elif text in words_vi:
+            if prev in _NOT_BEFORE or prev in words_vi:
+                continue
+            value = words_vi[text]
         else:
             value = parse_int(text, english)
             # "28 of 43 positions"
@@ -184,12 +277,34 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
             continue
         if k < n and texts[k] in {"%", "/"}:
             continue
-        phrase = _phrase_after(doc, k, english)
-        if phrase is None:
+        if english and _is_name_digit(doc, i):
             continue
-        noun_start, end = phrase
-        what = squash(span_text(doc, noun_start if not english else k, end)) + _context(doc, i, english)
-        a, b = tok_start(doc, i), tok_end(doc, end - 1)
+        a = tok_start(doc, i)
+        if any(za <= a < zb for za, zb in zones):
+            continue
+        noun_at = k
+        # "60 are civil servants": the group is named after the verb
+        if english and k + 1 < n and doc[k].lower_ in _BE and _phrase_after(doc, k + 1, english):
+            noun_at = k + 1
+        phrase = _phrase_after(doc, noun_at, english)
+        what = None
+        if phrase is None:
+            group = _partition(doc, i, english)
+            pred = _predicate(doc, k) if group is not None else None
+            if pred is None:
+                continue
+            what = pred[0] if group[1] is None else f"{group[1]}: {pred[0]}"
+            total = total if total is not None else group[0]
+            noun_start, end = k, pred[1]
+        else:
+            noun_start, end = phrase
+        if not english and fold_phrase(span_text(doc, noun_start, end)) in _copy_nouns() and \
+                _in_parentheses(page.text, a, tok_end(doc, end - 1)):
+            continue  # "(02 bản)": copies of the document
+        if what is None:
+            what = squash(span_text(doc, noun_start if not english or noun_at != k else k, end)) + \
+                _context(doc, i, english)
+        b = tok_end(doc, end - 1)
         out.append(CountHit(
             count=Count(value=value, what=what, total=total,
                         evidence=Evidence(page=page.number, quote=page.text[a:b], start=a,
@@ -199,19 +314,46 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}, (?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$", re.M)
+# `Van Xuan, October 22, 2025`, `Ha Tinh (September 8, 2025) -`, `Hanoi, 4 August 2025 — …`
+_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}(?:, | ?\()(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?"
+                       r"(?:\s*$|\s*[-–—:]\s)", re.M)
 
 
 def headline_end(page: Page) -> int:
-    """End offset of an English report's headline and dateline (counts there repeat the body)."""
+    """Start offset of an English report's dateline: the headline above it repeats the body."""
     m = _DATELINE.search(page.text[:400])
-    return m.end() if m else 0
+    return m.start() if m else 0
+
+
+def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
+    """One count per stated fact: a headline repeating the body, `the 97 people` after `97
+    public employees`, and the same value and noun stated twice count once."""
+    body_values = {h.count.value for h in hits if (h.count.evidence.start or 0) >= headline}
+    seen_values: set[int] = set()
+    seen: set[tuple[int, int | None, str]] = set()
+    out = []
+    for h in hits:
+        c = h.count
+        start = c.evidence.start or 0
+        if c.evidence.page == 1 and start < headline and c.value in body_values:
+            continue
+        page = next(p for p in pages if p.number == c.evidence.page)
+        before = page.text[max(0, start - 12):start].split()
+        if english and before and before[-1].lower() in {"the", "these", "those"} and c.value in seen_values:
+            continue
+        key = (c.value, c.total, fold_phrase(c.what))
+        if key in seen:
+            continue
+        seen.add(key)
+        seen_values.add(c.value)
+        out.append(h)
+    return out
 
 
 def extract_counts(pages: list[Page], docs: list[Doc], language: str) -> tuple[list[Count], list[list[CountHit]]]:
     english = language == "en"
     hits = [find_counts(page, doc, english) for page, doc in zip(pages, docs)]
-    if english and pages:
-        cut = headline_end(pages[0])
-        hits[0] = [h for h in hits[0] if (h.count.evidence.start or 0) >= cut]
+    cut = headline_end(pages[0]) if english and pages else 0
+    kept = {id(h) for h in _dedupe([h for page_hits in hits for h in page_hits], english, cut, pages)}
+    hits = [[h for h in page_hits if id(h) in kept] for page_hits in hits]
     return [h.count for page_hits in hits for h in page_hits], hits

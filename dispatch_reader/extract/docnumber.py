@@ -15,23 +15,29 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 
 _PART = r"[A-ZĐĐa-zđ][A-ZĐa-zđ0-9&]*|\d+[A-ZĐ][A-ZĐa-zđ0-9&]*"
-_NUM = r"[0-9][0-9OoIl]*(?:[.,][0-9]+)?[a-z]?|[Oo][0-9][0-9]*"
+# OCR reads 0 as O and 1 as l or I inside digit runs; a run must hold one real digit.
+_NUM = r"[0-9][0-9OoIl]*(?:[.,][0-9]+)?[a-z]?|[OoIl][0-9][0-9OoIl]*"
+_YEAR = r"(?:[1l][9]|[2][0Oo])[0-9OoIl]{2}"
 _SP = r"[ ]?"
 
 # Header form: tolerate single spaces around '/' and '-' (`12 /QĐ - UBND`).
 HEADER_NUMBER = re.compile(
-    rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>(?:19|20)[0-9OoIl]{{2}}){_SP}/{_SP})?"
+    rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>{_YEAR}){_SP}/{_SP})?"
     rf"(?P<sym>(?:{_PART})(?:{_SP}[-–](?:{_SP}[-–])*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
 )
 # Body form: no spaces inside (a space there usually ends the number), except a line break
 # or one space after a hyphen where the symbol was wrapped (`170/2025/NĐ-\nCP`).
 _JOIN = r"[-–](?:\n|[ ](?=[A-ZĐ]{2}))?"
 BODY_NUMBER = re.compile(
-    rf"(?<![\w/:])(?P<num>{_NUM})/(?:(?P<year>(?:19|20)[0-9OoIl]{{2}})/)?"
+    rf"(?<![\w/:])(?P<num>{_NUM})/(?:(?P<year>{_YEAR})/)?"
     rf"(?P<sym>(?:{_PART})(?:{_JOIN}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)(?![\w])"
 )
-# Party documents put the type after a hyphen: `488-QĐ/TU`, `12-NQ/TW`.
+# Party documents put the type after a hyphen: `488-QĐ/TU`, `12-NQ/TW`, `214-QĐ/BTCTU`.
 PARTY_NUMBER = re.compile(r"(?<![\w/:])(?P<num>\d{1,5})-(?P<type>[A-ZĐ]{1,5})/(?P<sym>[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,6})*)(?![\w])")
+# The same in a header line, where OCR may put spaces around the marks and slip digits.
+_HEADER_PARTY = re.compile(
+    r"(?P<num>[0-9][0-9OoIl]{0,4}|[OoIl][0-9][0-9OoIl]{0,3}) ?[-–] ?(?P<type>[A-ZĐ][A-ZĐa-z]{0,4}) ?/ ?"
+    r"(?P<sym>[A-ZĐ]{1,8}(?:[-–][A-ZĐ]{1,8})*)(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     sym = "".join(parts)
     num_c = _digits(num) if num else None
     year_c = _digits(year) if year else None
+    if year_c and not re.fullmatch(r"(?:19|20)[0-9]{2}", year_c):
+        return None
     if num_c and not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?[a-z]?", num_c):
         return None
     text = (num_c or "") + "/" + (year_c + "/" if year_c else "") + sym
@@ -75,12 +83,30 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
                      parts=tuple(p for p in re.split(r"[-/]", sym) if p))
 
 
+def party_number(match: re.Match[str]) -> DocNumber | None:
+    """`214-QĐ/BTCTU` from a PARTY_NUMBER or header party match (digit slips repaired)."""
+    num = _digits(match.group("num"))
+    if not num.isdigit():
+        return None
+    kind = _fixes().get(match.group("type"), match.group("type"))
+    sym = re.sub(r"[–]", "-", match.group("sym"))
+    parts = [_fixes().get(p, p) for p in sym.split("-")]
+    return DocNumber(text=f"{num}-{kind}/{'-'.join(parts)}", number=num, year=None, parts=(kind, *parts))
+
+
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
     """The first number/symbol in a header segment: (number, start, end) or None."""
+    party = _HEADER_PARTY.search(text)
     for m in HEADER_NUMBER.finditer(text):
+        if party is not None and party.start() <= m.start():
+            break
         dn = clean_number(m)
         if dn is not None:
             return dn, m.start(), m.end()
+    if party is not None:
+        dn = party_number(party)
+        if dn is not None:
+            return dn, party.start(), party.end()
     return None
 
 

@@ -34,10 +34,14 @@ def _doc_re() -> re.Pattern[str]:
 _ISSUER = re.compile(
     r"(?:\b[Tt]he\s+|^|[.,;]\s+)"
     r"(?P<issuer>(?:[A-Z][\w'’\-]*\s+){0,4}?(?:[Cc]ommittee|[Dd]epartment|[Mm]inistry|[Oo]ffice|[Gg]overnment|[Cc]ouncil|"
-    r"[Bb]oard|[Cc]entre|[Cc]enter|[Aa]gency|Prime Minister|[Ii]nspectorate)(?: of [\w'’\- ]+?)?)"
+    r"[Bb]oard|[Cc]entre|[Cc]enter|[Aa]gency|Prime Minister|[Ii]nspectorate)(?: of [A-Za-z'’\- ]+?)?)"
+    # a time phrase may stand between the body and its verb: "… province on September 5 issued"
+    r"(?:,?\s+(?:on|in|last|this)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,\s*\d{4})?,?)?"
     r"\s+(?:has |had |have |recently |just |officially )*(?:issued|signed|released|promulgated|sent|approved)\s*$"
 )
-_SUBJECT = re.compile(r"^\s*(?:,?\s*dated\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:,\s*|\s+on\s+|\s+about\s+|\s+regarding\s+)"
+_SUBJECT = re.compile(r"^\s*(?:,?\s*dated\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:,\s*|\s+on\s+|\s+about\s+|\s+regarding\s+"
+                      # or the gerund that says what the document does: "No. 12/QD-UBND seconding …"
+                      r"|\s+(?=[a-z]+ing\s))"
                       r"(?P<subj>[^.;]+?)(?=\s+(?:that|which|who)\s|[.;,]|$)")
 _SIGNED_BY = re.compile(r"signed by (?P<all>(?:[A-Z][a-z]+ ){1,8}[A-Z][a-z]+)")
 

@@ -1,0 +1,88 @@
+"""Headcounts: what is a count, what is not, and one count per stated fact."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.docnumber import find_header_number
+from dispatch_reader.ingest.pages import PageText
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH MINH SƠN
+Số: 412/UBND-NC
+V/v bố trí công chức cho các xã
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Minh Sơn, ngày 03 tháng 11 năm 2025
+Kính gửi: Sở Nội vụ.
+"""
+
+
+def counts_of(text: str) -> dict[tuple[int, int | None], str]:
+    facts = extract_facts([PageText(1, text)])
+    return {(c.value, c.total): c.what for c in facts.counts}
+
+
+def count_list(text: str) -> list[tuple[int, int | None]]:
+    return [(c.value, c.total) for c in extract_facts([PageText(1, text)]).counts]
+
+
+def test_copies_in_the_recipient_list_are_not_headcounts() -> None:
+    text = HEADER + ("Tỉnh giao 07 công chức về làm việc tại các xã vùng cao.\n"
+                     "Nơi nhận:\n- Như trên;\n- Sở Tài chính (03 bản);\n- UBND 12 xã (b/c);\n- Lưu: VT, NC.\n")
+    got = count_list(text)
+    assert (7, None) in got
+    assert (3, None) not in got and (12, None) not in got
+
+
+def test_copies_in_parentheses_are_not_villages() -> None:
+    text = HEADER + "Hỗ trợ 06 bản vùng cao; hồ sơ gửi Sở Nội vụ (04 bản) trước ngày 20/11/2025.\n"
+    got = count_list(text)
+    assert (6, None) in got
+    assert (4, None) not in got
+
+
+def test_vietnamese_number_words_before_a_counted_noun() -> None:
+    text = HEADER + ("Hiện nay ba xã biên giới còn thiếu bốn công chức địa chính; chính quyền địa phương\n"
+                     "hai cấp đã vận hành. Ngày thứ hai của đợt kiểm tra.\n")
+    got = counts_of(text)
+    assert (3, None) in got and got[(3, None)].startswith("xã")
+    assert (4, None) in got and got[(4, None)].startswith("công chức")
+    assert (2, None) not in got  # "hai cấp" counts no noun; "thứ hai" is an ordinal
+
+
+EN = """Binh Son adds staff to upland communes
+
+Binh Son, March 3, 2026 - The People's Committee of Binh Son province on February 27 issued
+Decision No. 88/QD-UBND assigning 52 civil servants to upland communes.
+
+Of the 52 people, 31 are civil servants and 21 are public employees. Of the 640 commune
+officials, 512 hold a college degree, and 44 of 58 land and construction posts are filled.
+Of these, 19 work in Dong Lam 2 commune. Officials said the 52 staff would stay for a year.
+"""
+
+
+def test_english_groups_partitions_and_shares() -> None:
+    got = count_list(EN)
+    counts = counts_of(EN)
+    assert got.count((52, None)) == 1  # headline, body and "the 52 people" state one fact
+    assert counts[(31, None)] == "civil servants"
+    assert counts[(21, None)] == "public employees"
+    assert (512, 640) in counts  # a share of the group named before it
+    assert (44, 58) in counts and "land and construction posts" in counts[(44, 58)]
+    assert (19, None) in counts  # "Of these, 19 work …": no noun after the number
+    assert (2, None) not in counts  # a digit inside a place name
+
+
+def test_english_headline_count_kept_when_the_body_does_not_repeat_it() -> None:
+    text = EN.replace("Binh Son adds staff", "Binh Son adds 9 teachers")
+    assert (9, None) in counts_of(text)
+
+
+def test_party_and_ocr_numbers_in_the_header() -> None:
+    assert find_header_number("315-QĐ/BTCTU")[0].text == "315-QĐ/BTCTU"
+    assert find_header_number("27 - KL/TU  Hà Nội")[0].text == "27-KL/TU"
+    assert find_header_number("3l/2O24/QĐ-UBND")[0].text == "31/2024/QĐ-UBND"
+    assert find_header_number("l8/KH-UBND")[0].text == "18/KH-UBND"
+    text = "ĐẢNG BỘ TỈNH MINH SƠN\nBAN TUYÊN GIÁO TỈNH ỦY\n*\nSố 96-QĐ/BTGTU   Minh Sơn, ngày 2 tháng 3 năm 2026\n"
+    doc = extract_facts([PageText(1, text + "QUYẾT ĐỊNH\nvề việc điều động cán bộ\n")]).document
+    assert (doc.number, doc.doc_type) == ("96-QĐ/BTGTU", "decision")
