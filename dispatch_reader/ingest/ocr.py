@@ -175,8 +175,8 @@ def _poor(words: list[Word]) -> bool:
 
 
 def _write(grey: np.ndarray, folder: str, name: str) -> str:
-    # PGM: no compression, so writing costs milliseconds where PNG costs ~0.1 s a page.
-    target = os.path.join(folder, name + ".pgm")
+    # BMP: written in ~2 ms (PNG ~40-100 ms) and read by Tesseract faster than PGM.
+    target = os.path.join(folder, name + ".bmp")
     cv2.imwrite(target, grey)
     return target
 

@@ -53,6 +53,38 @@ def scan_resolution(page: object) -> float | None:
     return min(px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0))
 
 
+def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> np.ndarray | None:
+    """The page's one JPEG, decoded straight to greyscale (3-4x faster than rendering it).
+
+    Only for the plain case: an upright, unrotated JPEG covering the page; anything else
+    is rendered."""
+    import cv2
+    import pypdfium2.raw as pdfium_c
+
+    if page.get_rotation() != 0:  # type: ignore[attr-defined]
+        return None
+    image = next(iter(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)), None)  # type: ignore[attr-defined]
+    if image is None:
+        return None
+    try:
+        if image.get_filters(skip_simple=True) != ["DCTDecode"]:
+            return None
+        a, b, c, d, _, _ = image.get_matrix().get()
+        if b != 0 or c != 0 or a <= 0 or d <= 0:
+            return None
+        w, h = image.get_px_size()
+        check_pixels(path, "page image", w * h, max_pixels)
+        data = np.frombuffer(bytes(image.get_data(decode_simple=True)), np.uint8)
+    except LimitExceededError:
+        raise
+    except Exception:
+        return None
+    grey = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
+    if grey is None or grey.shape != (h, w):
+        return None  # CMYK/Adobe oddities and the like: let pdfium render it
+    return grey
+
+
 def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None = None,
                     keep_scan_resolution: bool = False) -> PageImage:
     import pypdfium2 as pdfium
@@ -65,7 +97,11 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
         width_pt, height_pt = page.get_size()
         if keep_scan_resolution:
             native = scan_resolution(page)
-            if native is not None and MIN_NATIVE_DPI <= native < dpi:
+            if native is not None and MIN_NATIVE_DPI <= native <= dpi:
+                direct = _decode_scan_jpeg(page, path, max_pixels)
+                if direct is not None:
+                    return PageImage(grey=direct, dpi=direct.shape[1] / (width_pt / 72.0),
+                                     width_pt=width_pt, height_pt=height_pt)
                 dpi = int(round(native))
         scale = dpi / 72.0
         check_pixels(path, f"page {index + 1} at {dpi} dpi", width_pt * scale * height_pt * scale, max_pixels)
