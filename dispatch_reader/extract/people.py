@@ -93,10 +93,36 @@ def _name_end(doc: Doc, i: int, english: bool) -> int:
     return j
 
 
+_LIST_JOIN = {",", "và", "and", "&"}
+
+
+def _listed_after_level(doc: Doc, i: int) -> bool:
+    """`các xã Tùng Vài, Cao Mã Pờ và Tả Ván`: a capitalised run in a list that an
+    administrative level opens names a place like the first item does."""
+    k = i - 1
+    joined = False
+    while k >= 0:
+        t = doc[k].text
+        if t in _LIST_JOIN:
+            joined = True
+            k -= 1
+            continue
+        if t[:1].isupper() and t.isalpha() and not _span_starting(doc, "HONORIFIC", k) and \
+                not _span_starting(doc, "POSITION", k) and not _span_starting(doc, "BODY_HEAD", k):
+            if joined and any(level_end(doc, m) == k for m in (k - 1, k - 2) if m >= 0):
+                return True
+            k -= 1
+            continue
+        return False
+    return False
+
+
 def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
     if i > 0:
         prev = doc[i - 1]
         if level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i):
+            return True
+        if _listed_after_level(doc, i):
             return True
         if prev.lower_ in {"tại", "of", "in", "at"} and english:
             pass
@@ -326,7 +352,7 @@ def table_mentions(pages: list[Page]) -> list[Mention]:
         page = next(p for p in pages if p.number == row.page)
         unit = row.cells.get("from_unit")
         out.append(Mention(name=squash(name), page=row.page, start=row.name_start,
-                           quote=page.text[row.name_start:row.name_start + len(name)],
+                           quote=page.text[row.name_start:row.name_start + len(row.name_quote)],
                            position=row.cells.get("position") or None,
                            unit=for_matching(unit) if unit else None))
     return out
@@ -446,7 +472,12 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
     mentions: list[Mention] = []
     for page, doc in zip(pages, docs):
         mentions.extend(find_mentions(page, doc, english))
-    mentions.extend(table_mentions(pages))
+    listed = table_mentions(pages)
+    # a name wrapped in a table cell ("Nguyễn Thị Hằng" / "Nga") is the row's whole name
+    at = {(m.page, m.start): m for m in listed}
+    mentions = [m for m in mentions if not ((m.page, m.start) in at and at[(m.page, m.start)].name != m.name
+                                            and fold_phrase(at[(m.page, m.start)].name).startswith(fold_phrase(m.name)))]
+    mentions.extend(listed)
     if not english:
         ocr_pages = {p.number for p in pages if p.ocr_confidence is not None}
         for m in mentions:

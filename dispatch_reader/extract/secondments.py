@@ -21,7 +21,8 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body
 from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
-from dispatch_reader.extract.people import Mention
+from dispatch_reader.extract.casing import expand_abbreviations
+from dispatch_reader.extract.people import Mention, repair_ocr_name
 from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_start
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
@@ -358,7 +359,7 @@ _BARE_PLACE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+(\S.*)$", 
 def _destination(cell: str, pages: list[Page]) -> str:
     """`Xã Mường Khoa` → `Ủy ban nhân dân xã Mường Khoa` when the decision sends people to the
     communes' People's Committees (`… đến làm việc tại Ủy ban nhân dân các xã`)."""
-    cell = for_matching(squash(cell))
+    cell = expand_abbreviations(for_matching(squash(cell)))
     m = _BARE_PLACE.match(cell)
     if not m:
         return cell
@@ -367,26 +368,47 @@ def _destination(cell: str, pages: list[Page]) -> str:
     return f"Ủy ban nhân dân {m.group(1).lower()} {m.group(2)}" if said else cell
 
 
+def _stated_period(pages: list[Page], dates: list[DateFact]) -> tuple[str | None, str | None, float | None]:
+    """The first start date the document states, the end and length stated with it."""
+    first = next((d for d in dates if d.role == "start"), None)
+    if first is None or first.evidence.start is None:
+        return None, None, None
+    page = next(p for p in pages if p.number == first.evidence.page)
+    a = first.evidence.start
+    end = next((d.date for d in dates if d.role == "end" and d.evidence.page == page.number
+                and d.evidence.start is not None and a < d.evidence.start < a + 120), None)
+    sentence_start = max(page.text.rfind(". ", 0, a), page.text.rfind(";", 0, a), page.text.rfind("\n\n", 0, a), 0)
+    months = period_months(page.folded[sentence_start:a + 60])
+    if months is None and end:
+        months = months_between(first.date, end)
+    return first.date, end, months
+
+
 def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[DateFact]) -> list[Secondment]:
     doc_kind = kind_in(doc_facts.subject)
-    first_start = next((d.date for d in dates if d.role == "start"), None)
     year = int(doc_facts.issued_date[:4]) if doc_facts.issued_date else None
+    rows = find_list_rows(pages)
+    # rows without a period of their own: the period the decision states for everyone on the list
+    doc_start, doc_end, doc_months = _stated_period(pages, dates) if rows else (None, None, None)
     out = []
-    for row in find_list_rows(pages):
+    for row in rows:
         page = next(p for p in pages if p.number == row.page)
         start, end, months = period_cell(row.cells.get("period", ""), year)
-        if start is None and months is not None:
-            start = first_start
+        if start is None and end is None:
+            start, end = doc_start, doc_end
+            months = months if months is not None else doc_months
         if months is None and start and end:
             months = months_between(start, end)
         to = row.cells.get("to_unit")
         frm = row.cells.get("from_unit")
         name = squash(row.cells["name"])
+        if page.ocr_confidence is not None:
+            name = repair_ocr_name(name)
         out.append(Secondment(
             kind=doc_kind or kind_in(row.heading) or "secondment", person=name,
             from_unit=for_matching(frm) if frm else None, to_unit=_destination(to, pages) if to else None,
             position=row.cells.get("field") or None, start=start, end=end, duration_months=months,
-            evidence=Evidence(page=row.page, quote=page.text[row.name_start:row.name_start + len(row.cells["name"])],
+            evidence=Evidence(page=row.page, quote=page.text[row.name_start:row.name_start + len(row.name_quote)],
                               start=row.name_start, confidence=page.ocr_confidence)))
     return out
 

@@ -14,10 +14,12 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.looserows import find_loose_header, is_stop_line, parse_row
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _ROW_NO = re.compile(r"^\s*(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
+_LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 
 
 @dataclass
@@ -28,6 +30,11 @@ class ListRow:
     line: str = ""
     heading: str = ""  # the DANH SÁCH title above the table
     extra: dict[str, str] = field(default_factory=dict)
+    quote: str = ""  # the name as printed, where it differs from cells["name"] (glued syllables)
+
+    @property
+    def name_quote(self) -> str:
+        return self.quote or self.cells["name"]
 
 
 @lru_cache(maxsize=1)
@@ -58,38 +65,74 @@ def _header(line: str) -> list[str | None] | None:
     return None
 
 
+def _next_row(line: str, last: int | None) -> bool:
+    """A line that opens the next row: its leading number follows the last row's."""
+    m = _LOOSE_NO.match(line)
+    return bool(m) and (last is None or int(m.group(1)) == last + 1)
+
+
 def find_list_rows(pages: list[Page]) -> list[ListRow]:
     out: list[ListRow] = []
     for page in pages:
         text = page.text
         if "stt" not in page.folded and "ho va ten" not in page.folded and "ho ten" not in page.folded:
             continue
+        lines = text.split("\n")
+        starts = []
         pos = 0
-        fields: list[str | None] | None = None
-        heading = ""
-        for line in text.split("\n"):
-            start = pos
+        for line in lines:
+            starts.append(pos)
             pos += len(line) + 1
+        fields: list[str | None] | None = None
+        loose = False
+        heading = ""
+        last: int | None = None
+        i = 0
+        while i < len(lines):
+            line, start = lines[i], starts[i]
+            i += 1
             if fields is None:
                 if fold_phrase(line).startswith("danh sach"):
                     heading = line.strip()
                 elif heading and len(heading) < 300 and not _header(line):
                     heading = squash(heading + " " + line) if not line.strip().startswith("(") else heading
                 fields = _header(line)
+                if fields is None:
+                    found = find_loose_header(lines, i - 1)
+                    if found:
+                        fields, used = found
+                        loose = True
+                        i += used - 1
                 continue
-            m = _ROW_NO.match(line)
-            if not m:
+            m = _ROW_NO.match(line) if not loose else None
+            cells = _split(line) if m else []
+            if m and len(cells) == len(fields):
+                row = {f: c for f, c in zip(fields, cells) if f}
+                name = row.get("name", "")
+                if not name or len(name.split()) < 2:
+                    continue
+                name_at = text.find(name, start, start + len(line))
+                out.append(ListRow(page=page.number, cells=row, name_start=name_at if name_at >= 0 else start,
+                                   line=line, heading=heading))
+                last = int(m.group(1))
                 continue
-            cells = _split(line)
-            if len(cells) != len(fields):
-                continue  # a row whose cells we cannot line up with the header
-            row = {f: c for f, c in zip(fields, cells) if f}
-            name = row.get("name", "")
-            if not name or len(name.split()) < 2:
+            if not _next_row(line, last):
                 continue
-            name_at = text.find(name, start, pos)
-            out.append(ListRow(page=page.number, cells=row, name_start=name_at if name_at >= 0 else start,
-                               line=line, heading=heading))
+            # a row whose cells have no gaps between them: read the words, and the wrapped
+            # cell ends on the lines below it
+            tails = []
+            j = i
+            while j < len(lines) and len(tails) < 4 and not _next_row(lines[j], int(_LOOSE_NO.match(line).group(1))) \
+                    and not is_stop_line(lines[j]):
+                if lines[j].strip():
+                    tails.append(lines[j])
+                j += 1
+            parsed = parse_row(line, fields, tails)
+            if parsed is None:
+                continue
+            last = int(_LOOSE_NO.match(line).group(1))
+            out.append(ListRow(page=page.number, cells=parsed.cells, name_start=start + parsed.name_start,
+                               line=line, heading=heading, quote=parsed.name_quote))
     return out
 
 

@@ -1,0 +1,75 @@
+"""People: places listed after a level word, list tables whose cell gaps were lost."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.looserows import header_fields, split_glued
+from dispatch_reader.ingest.pages import PageText
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH MINH SƠN
+Số: 231/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Minh Sơn, ngày 10 tháng 10 năm 2025
+QUYẾT ĐỊNH
+Về việc biệt phái công chức đến làm việc tại các xã
+"""
+
+SIGNATURE = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Minh Trí\n"
+
+
+def test_places_listed_after_a_level_word_are_not_people() -> None:
+    text = HEADER + ("Xã Bản Liền được thành lập trên cơ sở nhập các xã Nậm Lúc, Lê Văn Lâm và Hoàng Thu Phố;\n"
+                     "bà Lê Thị Hoa, Chủ tịch Ủy ban nhân dân xã, báo cáo.\n") + SIGNATURE
+    names = {p.name for p in extract_facts([PageText(1, text)]).people}
+    assert "Lê Văn Lâm" not in names and "Hoàng Thu Phố" not in names
+    assert "Lê Thị Hoa" in names  # an honorific vouches for a person after the list
+
+
+TABLE = """DANH SÁCH CÔNG CHỨC BIỆT PHÁI
+(Kèm theo Quyết định số 231/QĐ-UBND ngày 10/10/2025)
+STT Họ và tên
+Chức vụ Đơn vị công tác Nơi biệt phái đến
+1 Đèo Văn Sáng Chuyên viên Phòng Kế hoạch, UBND xã Nà Hỳ
+tài chính
+2 Trịnh Thị Bích Chuyên viên Văn phòng Sở UBND xã Chà Tở
+Ngọc
+3 LầuAPhềnh Phó Trưởng Phòng Quản lý UBND xã Na Sang
+phòng đô thị
+"""
+
+BODY = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 03 công chức (có danh sách kèm theo) đến làm việc tại Ủy ban nhân dân\n"
+        "các xã. Thời gian biệt phái 12 tháng, kể từ ngày 20 tháng 10 năm 2025.\n")
+
+
+def test_list_table_rows_without_cell_gaps() -> None:
+    facts = extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, TABLE)])
+    people = {p.name: p for p in facts.people}
+    assert {"Đèo Văn Sáng", "Trịnh Thị Bích Ngọc", "Lầu A Phềnh"} <= set(people)
+    assert "Trịnh Thị Bích" not in people  # the wrapped cell's last syllable belongs to the name
+    assert people["Đèo Văn Sáng"].position == "Chuyên viên"
+    assert people["Lầu A Phềnh"].position == "Phó Trưởng phòng"
+    sec = {s.person: s for s in facts.secondments}
+    assert set(sec) == {"Đèo Văn Sáng", "Trịnh Thị Bích Ngọc", "Lầu A Phềnh"}
+    assert all(s.start == "2025-10-20" and s.duration_months == 12 for s in sec.values())
+    assert sec["Đèo Văn Sáng"].to_unit == "Ủy ban nhân dân xã Nà Hỳ"
+    assert sec["Đèo Văn Sáng"].from_unit == "Phòng Kế hoạch, tài chính"
+    for s in sec.values():  # evidence is the page text at its offset
+        assert TABLE[s.evidence.start:s.evidence.start + len(s.evidence.quote)] == s.evidence.quote
+
+
+def test_a_lone_syllable_after_a_hanging_place_is_not_a_name_tail() -> None:
+    table = TABLE.replace("2 Trịnh Thị Bích Chuyên viên Văn phòng Sở UBND xã Chà Tở\nNgọc\n",
+                          "2 Trịnh Thị Bích Chuyên viên Văn phòng Sở UBND xã Chà\nTở\n")
+    people = {p.name for p in extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)]).people}
+    assert "Trịnh Thị Bích" in people and "Trịnh Thị Bích Tở" not in people
+
+
+def test_glued_syllables_and_ocr_header_words() -> None:
+    assert split_glued("NôngVănPhúc") == ["Nông", "Văn", "Phúc"]
+    assert split_glued("ThàoAPáo") == ["Thào", "A", "Páo"]
+    assert split_glued("UBND") == ["UBND"]
+    assert header_fields("Chứcvụ Đơnvịcôngtác Nơi biệt phái đến") == ["position", "from_unit", "to_unit"]
+    assert header_fields("STT Họ và tên Thời gian") == ["row", "name", "period"]
+    assert header_fields("Các xã đã được tăng cường") is None
