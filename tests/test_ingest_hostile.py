@@ -183,3 +183,25 @@ def test_cli_single_file_exits_non_zero_with_one_line(tmp_path: Path) -> None:
     assert proc.returncode == InputFileError.exit_code
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "empty file" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_batch_reading_goes_on_past_bad_files(tmp_path: Path) -> None:
+    from dispatch_reader.ingest.reader import read_documents
+
+    good = letter_pdf(tmp_path / "good.pdf")
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good.read_bytes()[:500])
+    results = list(read_documents([empty, good, cut, good], _settings(tmp_path)))
+    assert [p for p, _ in results] == [empty, good, cut, good]
+    kinds = [type(outcome).__name__ for _, outcome in results]
+    assert kinds == ["InputFileError", "Document", "DamagedFileError", "Document"]
+    assert "SỞ NỘI VỤ" in results[1][1].pages[0].text  # type: ignore[union-attr]
+
+
+def test_jobs_never_exceed_pages_or_workers() -> None:
+    assert IngestSettings(workers=4).jobs(2) == 2
+    assert IngestSettings(workers=2).jobs(9) == 2
+    assert IngestSettings(workers=None).jobs(1) == 1
+    assert IngestSettings(workers=None).jobs(100) == (os.cpu_count() and len(os.sched_getaffinity(0)))

@@ -189,6 +189,7 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> 
                 if decision.encoding:
                     converted.add(decision.encoding.upper())
                 page_text = _layer_page(index + 1, layer.width, layer.height, decision.words, decision.reason)
+                page_text.rotation = layer.rotation
                 number = index + 1
                 page_text = _with_table(page_text, None, None,
                                         lambda n=number: _pdf_rules(info.path, n, settings.password))
