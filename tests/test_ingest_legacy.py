@@ -17,9 +17,11 @@ from dispatch_reader.ingest.reader import IngestSettings, read_document
 from dispatch_reader.ingest.textlayer import read_layer
 
 TCVN3_LINES = ["QuyÕt ®Þnh vÒ viÖc biÖt ph¸i c«ng chøc", "Uû ban nh©n d©n tØnh NghÖ An",
-               "Së Néi vô cö «ng NguyÔn V¨n Kh¶i ®Õn x· T©n Phong", "§iÒu 1. Thêi h¹n biÖt ph¸i lµ s¸u th¸ng"]
+               "Së Néi vô cö «ng NguyÔn V¨n Kh¶i ®Õn x· T©n Phong", "§iÒu 1. Thêi h¹n biÖt ph¸i lµ s¸u th¸ng",
+               "Ng\xadêi ®\xadîc cö lµ c«ng chøc cña tr\xadêng"]  # \xad (soft hyphen) is ư
 TCVN3_EXPECTED = ["Quyết định về việc biệt phái công chức", "Uỷ ban nhân dân tỉnh Nghệ An",
-                  "Sở Nội vụ cử ông Nguyễn Văn Khải đến xã Tân Phong", "Điều 1. Thời hạn biệt phái là sáu tháng"]
+                  "Sở Nội vụ cử ông Nguyễn Văn Khải đến xã Tân Phong", "Điều 1. Thời hạn biệt phái là sáu tháng",
+                  "Người được cử là công chức của trường"]
 VNI_LINES = ["Quyeát ñònh veà vieäc bieät phaùi coâng chöùc", "UÛy ban nhaân daân tænh Ngheä An",
              "Sôû Noäi vuï cöû oâng Nguyeãn Vaên Khaûi ñeán xaõ Taân Phong", "Ñieàu 1. Thôøi haïn bieät phaùi laø saùu thaùng"]
 VNI_EXPECTED = ["Quyết định về việc biệt phái công chức", "Ủy ban nhân dân tỉnh Nghệ An",
