@@ -164,3 +164,24 @@ def test_pool_workers_run_single_threaded(work: Path, page_image: Image.Image, t
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = log.read_text().split()
     assert len(lines) >= 2 and set(lines) == {"OMP=1"}
+
+
+def test_d_is_restored_in_vietnamese_numbers_but_not_in_english_text():
+    from dispatch_reader.ingest.reader import _looks_vietnamese
+
+    assert _looks_vietnamese("Số: 12/QD-UBND ngày 04 tháng 8 năm 2025 của Ủy ban nhân dân tỉnh".split())
+    assert not _looks_vietnamese("The People's Committee issued Decision No. 12/QD-UBND on August 4".split())
+
+
+def test_english_scan_keeps_qd_as_printed(tmp_path):
+    import json
+
+    from dispatch_reader.ingest.reader import read_document
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    truth = json.loads((samples / "en-press-02.truth.json").read_text("utf-8"))
+    number = truth["document"]["number"]
+    assert "QD" in number  # the sample prints the number the English way
+    doc = read_document(samples / "en-press-02.scan.pdf", IngestSettings(cache_dir=None, workers=1))
+    assert number in doc.pages[0].text

@@ -222,9 +222,20 @@ def _layer_page(number: int, width: float, height: float, words: list[Word], rea
                     width=width, height=height, words=words)
 
 
+def _looks_vietnamese(texts: list[str]) -> bool:
+    """Most Vietnamese lines carry diacritics; an English page has next to none."""
+    marked = sum(any(ord(c) > 127 and c.isalpha() for c in t) for t in texts)
+    return marked >= max(3, len(texts) // 10)
+
+
 def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
-    words = [Word(text=fix_word(unicodedata.normalize("NFC", w.text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")),
-                  x0=w.x0, top=w.top, x1=w.x1, bottom=w.bottom, conf=w.conf) for w in page.words]
+    texts = [unicodedata.normalize("NFC", w.text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+             for w in page.words]
+    # Đ read as D is restored only on Vietnamese pages: an English text really prints "QD-UBND".
+    if _looks_vietnamese(texts):
+        texts = [fix_word(t) for t in texts]
+    words = [Word(text=t, x0=w.x0, top=w.top, x1=w.x1, bottom=w.bottom, conf=w.conf)
+             for t, w in zip(texts, page.words)]
     keys: list[object] = list(page.line_keys)
     text = PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,
                     ocr_confidence=page.confidence, rotation=page.rotation, width=page.width_pt,
