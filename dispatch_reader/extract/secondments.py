@@ -18,13 +18,16 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.bodies import body_end, body_text, complete_body
+from dispatch_reader.extract.bodies import body_end, body_text, complete_body, level_end
 from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
+from dispatch_reader.extract.kinds import (
+    Verb, document_requests, kind_in, page_verbs, requested, resolve, subject_lead_kind, verbs_between,
+)
 from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.people import Mention, repair_ocr_name
 from dispatch_reader.extract.tables import find_list_rows, period_cell
-from dispatch_reader.extract.nlp import tok_start
+from dispatch_reader.extract.nlp import tok_end, tok_start
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Secondment
 from dispatch_reader.textnorm import for_matching
@@ -34,29 +37,13 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> dict[str, str]:
-    return {fold_phrase(r[0]): r[1] for r in resources.rows("secondment_kinds.tsv")}
-
-
-@lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"to": [], "position": [], "stop": []}
+    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": []}
     for row in resources.rows("secondment_cues.tsv"):
-        out[row[1]].append(row[0])
+        out.setdefault(row[1], []).append(row[0])
     for key in out:
         out[key].sort(key=len, reverse=True)
     return out
-
-
-def kind_in(text: str | None) -> str | None:
-    """The secondment kind named in a text (`Về việc biệt phái …` → secondment)."""
-    if not text:
-        return None
-    f = " " + fold_phrase(text) + " "
-    for word, kind in sorted(_kinds().items(), key=lambda kv: -len(kv[0])):
-        if len(word) > 3 and f" {word} " in f:
-            return kind
-    return None
 
 
 @dataclass
@@ -112,27 +99,6 @@ def _scope(page: Page, offset: int) -> Scope:
     return Scope(item=(item_start, item_end), intro=intro, article=(art_start, art_end))
 
 
-def _verb_kind(page: Page, doc: Doc, a: int, b: int) -> tuple[str | None, int | None]:
-    """(kind, offset) of the first secondment verb in page text [a, b)."""
-    best: tuple[int, str | None] | None = None
-    for label in ("KIND", "KIND_ASCII"):
-        for span in doc.spans.get(label, []):
-            s = tok_start(doc, span.start)
-            if a <= s < b and (best is None or s < best[0]):
-                best = (s, _kinds().get(fold_phrase(span.text)))
-    # OCR may drop one mark of a two-word verb ("tang cường"): look for the folded form too
-    m = _folded_kinds().search(page.folded, a, b)
-    if m and (best is None or m.start() < best[0]):
-        best = (m.start(), _kinds().get(m.group(0)))
-    return (best[1], best[0]) if best else (None, None)
-
-
-@lru_cache(maxsize=1)
-def _folded_kinds() -> re.Pattern[str]:
-    words = sorted((w for w in _kinds() if " " in w), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
-
-
 def _token_at(doc: Doc, offset: int) -> int:
     starts = doc.user_data["starts"]
     lo, hi = 0, len(starts)
@@ -150,7 +116,8 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
     text = page.text
     low = for_matching(text[a:b]).lower()
     if english:
-        m = re.search(r"\b(?:in|to|at)\s+((?:[A-Z][a-z]+ ){1,4}(?:commune|ward|province|district|town))\b", text[a:b])
+        m = re.search(r"\b(?:in|to|at|joins?)\s+((?:[A-Z][a-z]+ |\d{1,2} ){1,4}(?:commune|ward|province|district|town))\b",
+                      text[a:b])
         if m:
             return m.group(1)
         m = re.search(r"\bto\s+(\d[\d,]* (?:communes|wards|communes and wards)(?: [a-z]+){0,2}?)(?=[ ,.]|$)", text[a:b])
@@ -160,6 +127,8 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
         for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in cue.split()) + r"(?!\w)", low):
             tok = _token_at(doc, a + m.end())
             end = body_end(doc, tok) if tok < len(doc) else None
+            if end is None and tok < len(doc):
+                end = _place_end(doc, tok)  # "đến xã Nậm Đét": a place given by its level
             if end is not None and tok_start(doc, tok) - (a + m.end()) <= 2:
                 name = body_text(doc, tok, end)
                 if len(name.split()) >= 2 and not re.search(r"\bcác\b", name):
@@ -167,6 +136,16 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
                         best = (m.start(), name)
                 break
     return best[1] if best else None
+
+
+def _place_end(doc: Doc, tok: int) -> int | None:
+    lvl = level_end(doc, tok)
+    if lvl is None or lvl >= len(doc) or not doc[lvl].text[:1].isupper():
+        return None
+    j = lvl
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].text.isalpha() and j - lvl < 4:
+        j += 1
+    return j
 
 
 def _to_count_phrase(page: Page, a: int, b: int, hits: list[CountHit], english: bool) -> str | None:
@@ -225,18 +204,23 @@ def _dates_in(dates: list[DateFact], page: int, a: int, b: int) -> tuple[str | N
     return start, end
 
 
-def _when(page: Page, dates: list[DateFact], ranges: list[tuple[int, int]], whole: bool) -> tuple[
-        str | None, str | None, float | None]:
+def _when(page: Page, dates: list[DateFact], ranges: list[tuple[int, int]], whole: bool,
+          others: list[tuple[int, int]] = ()) -> tuple[str | None, str | None, float | None]:
+    """Start, end and length from the first range that states a date; dates inside `others`
+    (the items of other statements) belong to those statements."""
     start = end = duration = None
+    usable = [d for d in dates if not any(
+        d.evidence.page == page.number and d.evidence.start is not None and oa <= d.evidence.start < ob
+        for oa, ob in others)]
     for a, b in ranges:
-        s, e = _dates_in(dates, page.number, a, b)
+        s, e = _dates_in(usable, page.number, a, b)
         start, end = start or s, end or e
         if duration is None:
-            duration = period_months(page.folded[a:b])
+            duration = period_months(_masked(page.folded, a, b, others))
         if start or end:
             break
     if whole and not (start or end):
-        s, e = _dates_in(dates, page.number, 0, len(page.text))
+        s, e = _dates_in(usable, page.number, 0, len(page.text))
         start, end = s, e
         duration = duration or period_months(page.folded)
     if duration is None and start and end:
@@ -244,10 +228,53 @@ def _when(page: Page, dates: list[DateFact], ranges: list[tuple[int, int]], whol
     return start, end, duration
 
 
+def _other_items(page: Page, sc: Scope) -> list[tuple[int, int]]:
+    """The article's list items other than the statement's own: their dates are theirs, except
+    an item that only states the period (`2. Thời gian tăng cường: 06 tháng, từ ngày …`)."""
+    a, b = sc.article
+    starts = [m.start() for m in _ITEM.finditer(page.text, a, b) if m.start() > a]
+    out = []
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else b
+        if s <= sc.item[0] < e:
+            continue
+        label = fold_phrase(re.sub(r"^\s*(?:\d{1,2}[.)]|[-+•]|[a-zđ]\))\s*", "", page.text[s:s + 60]))
+        if any(label.startswith(fold_phrase(w)) for w in _cues()["period_label"]):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _masked(text: str, a: int, b: int, others: list[tuple[int, int]]) -> str:
+    out = text[a:b]
+    for oa, ob in others:
+        lo, hi = max(oa, a), min(ob, b)
+        if lo < hi:
+            out = out[:lo - a] + " " * (hi - lo) + out[hi - a:]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _move_re() -> re.Pattern[str]:
+    cues = sorted(resources_cues("move"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in cues) + r")\b")
+
+
+def resources_cues(role: str) -> list[str]:
+    return _cues().get(role, [])
+
+
+def _sends_onward(page: Page, doc: Doc, v: Verb) -> bool:
+    """`…, biệt phái đến Ủy ban nhân dân xã …`: a verb after the name that sends somewhere."""
+    tail = for_matching(page.text[tok_start(doc, v.end_tok):tok_start(doc, v.end_tok) + 20]).lower()
+    return bool(re.match(r"\s*(?:đến|về|tới|to|in|at)\b", tail))
+
+
 def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
                       doc_facts: DocumentFacts, dates: list[DateFact], language: str) -> list[Secondment]:
     english = language == "en"
-    doc_kind = kind_in(doc_facts.subject)
+    subject_kind = kind_in(doc_facts.subject)
+    lead = subject_lead_kind(doc_facts.subject)
     by_name = {fold_phrase(p.name): p for p in people}
     signer = fold_phrase(doc_facts.signer.name) if doc_facts.signer and doc_facts.signer.name else None
     out: list[Secondment] = []
@@ -258,21 +285,23 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         if key in done or key == signer:
             continue
         page, doc = pages_by_no[m.page]
+        verbs = page_verbs(page, doc, english)
         sc = _scope(page, m.start)
         a, b = sc.item
-        kind, verb_at = _verb_kind(page, doc, a, m.start)
-        after_kind, after_at = _verb_kind(page, doc, m.start, b)
-        intro_kind = _verb_kind(page, doc, *sc.intro)[0] if sc.intro else None
-        seconded = kind is not None or intro_kind is not None
-        if not seconded and after_kind is not None:
-            tail = for_matching(page.text[after_at:after_at + 40]).lower()
-            seconded = bool(re.match(r"\S+\s+\S+\s+(?:đến|về|tới|to)\b", tail))
-        if not seconded and english and doc_kind and re.search(
-                r"\bwill (?:handle|take charge|work|be seconded|be assigned|be sent)", page.text[m.start:b]):
-            seconded = True
-        if not seconded:
+        before = verbs_between(verbs, a, m.start)
+        intro = verbs_between(verbs, *sc.intro) if sc.intro else []
+        after = [v for v in verbs_between(verbs, m.start + len(m.quote), b) if _sends_onward(page, doc, v)]
+        # the verb that governs the name: the nearest before it, else the list's intro, else after it
+        governing = (before[-1:] or intro[-1:] or after[:1] or [None])[0]
+        moved = english and (subject_kind or lead) and _move_re().search(page.text[m.start:b])
+        if governing is None and not moved:
             continue
-        kind = doc_kind or kind or intro_kind or after_kind
+        if governing is not None and requested(page, governing.start, floor=sc.intro[0] if governing in intro else a):
+            continue
+        strong = next((v for v in reversed(before) if not v.weak), None) or \
+            next((v for v in reversed(intro) if not v.weak), None) or next((v for v in after if not v.weak), None)
+        weak = next((v for v in before + intro + after if v.weak), None)
+        kind = resolve(lead, subject_kind, strong, weak)
         person = by_name.get(key)
         ranges = [sc.item] + ([sc.intro] if sc.intro else []) + [sc.article]
         start, end, duration = _when(page, dates, ranges, whole=english)
@@ -290,44 +319,76 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
     return out
 
 
+_PASSIVE = {"được", "đã", "đều", "vừa", "mới", "were", "was", "have", "has", "had", "been", "be", "being", "are",
+            "is", "already"}
+
+
+def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
+    """The headcount a verb sends: right after it (`tăng cường 60 công chức`, `cử đủ 18 …`), or
+    right before it in the passive (`38/56 công chức được cử đến …`, `64 officials were sent`)."""
+    after = next((h for h in hits if 0 <= h.tok[0] - v.end_tok <= 2), None)
+    if after is not None:
+        return after
+    at = _token_at(doc, v.start)
+    for h in hits:
+        gap = [doc[t].text.lower() for t in range(h.tok[1], at)]
+        if 0 < len(gap) <= 3 and all(w in _PASSIVE for w in gap) and any(w in {"được", "were", "was", "been", "are",
+                                                                             "is"} for w in gap):
+            return h
+    return None
+
+
+@dataclass
+class _Statement:
+    page: Page
+    doc: Doc
+    verb: Verb
+    hit: CountHit
+    scope: Scope
+
+
 def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountHit]], doc_facts: DocumentFacts,
                       dates: list[DateFact], language: str) -> list[Secondment]:
     """Statements that send a headcount and name nobody."""
     english = language == "en"
-    doc_kind = kind_in(doc_facts.subject)
+    subject_kind = kind_in(doc_facts.subject)
+    lead = subject_lead_kind(doc_facts.subject)
     nouns = person_nouns()
-    out: list[Secondment] = []
+    found: list[_Statement] = []
     for page, doc, page_hits in zip(pages, docs, hits):
-        verbs = [(tok_start(doc, span.start), span.end, _kinds().get(fold_phrase(span.text)))
-                 for label in ("KIND", "KIND_ASCII") if english or label == "KIND"
-                 for span in doc.spans.get(label, [])]
-        for m in _folded_kinds().finditer(page.folded):
-            if not any(v == m.start() for v, _, _ in verbs):
-                verbs.append((m.start(), _token_at(doc, m.end()), _kinds().get(m.group(0))))
-        for v, verb_end, verb_kind in sorted(verbs):
-            # the headcount right after the verb: "tăng cường 60 công chức", "send 64 civil servants"
-            hit = next((h for h in page_hits if 0 <= h.tok[0] - verb_end <= 2), None)
-            if hit is None or fold_phrase(hit.count.what) not in nouns and not any(
-                    fold_phrase(hit.count.what).startswith(n) for n in nouns) and not english:
+        for v in page_verbs(page, doc, english):
+            hit = _counted_by(doc, v, page_hits)
+            if hit is None:
                 continue
-            if english and not any(n in fold_phrase(hit.count.what) for n in nouns):
+            what = fold_phrase(hit.count.what)
+            if not english and what not in nouns and not any(what.startswith(n) for n in nouns):
                 continue
-            sc = _scope(page, v)
-            a, b = sc.item
-            sent_end = b
-            kind = doc_kind or verb_kind
-            from_unit = _from_phrase(page, hit, b, page_hits, english)
-            to_unit = _to_count_phrase(page, hit.count.evidence.start or a, sent_end, page_hits, english) or \
-                _to_unit(page, doc, hit.count.evidence.start or a, sent_end, english)
-            position = _field(page, hit.count.evidence.start or a, sent_end) if not english else \
-                _position(page, 0, len(page.text), english)
-            start, end, duration = _when(page, dates, [sc.item, sc.article], whole=english)
-            out.append(Secondment(
-                kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
-                start=start, end=end, duration_months=duration,
-                evidence=Evidence(page=page.number, quote=page.text[v:(hit.count.evidence.start or v) +
-                                                                   len(hit.count.evidence.quote)],
-                                  start=v, confidence=page.ocr_confidence)))
+            if english and not any(n in what for n in nouns):
+                continue
+            anchor = min(v.start, hit.count.evidence.start or v.start)
+            if requested(page, anchor):
+                continue
+            found.append(_Statement(page, doc, v, hit, _scope(page, anchor)))
+    out: list[Secondment] = []
+    hits_of = {page.number: page_hits for page, page_hits in zip(pages, hits)}
+    for st in found:
+        page, doc, v, hit, sc = st.page, st.doc, st.verb, st.hit, st.scope
+        b = sc.item[1]
+        h0 = hit.count.evidence.start or v.start
+        kind = resolve(lead, subject_kind, None if v.weak else v, v if v.weak else None)
+        from_unit = _from_phrase(page, hit, b, hits_of[page.number], english) or \
+            _sender_before(page, doc, v, sc.item[0], english)
+        to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
+            _to_unit(page, doc, h0, b, english)
+        position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
+        start, end, duration = _when(page, dates, [sc.item, sc.article], whole=english,
+                                     others=_other_items(page, sc))
+        a = min(v.start, h0)
+        z = max(tok_end(doc, v.end_tok - 1), h0 + len(hit.count.evidence.quote))
+        out.append(Secondment(
+            kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
+            start=start, end=end, duration_months=duration,
+            evidence=Evidence(page=page.number, quote=page.text[a:z], start=a, confidence=page.ocr_confidence)))
     seen: set[int | None] = set()
     uniq = []
     for s in out:
@@ -338,11 +399,31 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
     return uniq
 
 
+# "các sở, ban, ngành đã cử …", "provincial departments have seconded …": the sender is the
+# clause's subject, a plural of bodies right before the verb
+_SENDER_VI = re.compile(r"((?:[Cc]ác|[Nn]hững)\s+(?:sở|ban|ngành|cơ quan|đơn vị|bộ|huyện|phòng)(?:\s*,\s*(?:sở|ban|ngành|cơ quan|"
+                        r"đơn vị))*(?:\s+(?:cấp tỉnh|tỉnh|thành phố|trung ương))?)\s+"
+                        r"(?:(?:đã|đều|mới|vừa|chưa|đang|sẽ|tiếp tục|chuẩn bị|khẩn trương)\s+)*$")
+_SENDER_EN = re.compile(r"((?:the\s+)?(?:(?:provincial|district|city|central|relevant|other|all|specialised|specialized|"
+                        r"line|local|several|some|many|most)\s+){0,2}(?:departments|agencies|ministries|units|provinces)"
+                        r"(?:\s+and\s+(?:agencies|units|departments))?)\s+(?:(?:have|has|had|already|also|will)\s+)*"
+                        r"(?:to\s+)?$")  # "asked departments to send …": the object of the request sends
+
+
+def _sender_before(page: Page, doc: Doc, v: Verb, floor: int, english: bool) -> str | None:
+    text = squash(page.text[max(floor, v.start - 120):v.start]) + " "
+    m = (_SENDER_EN if english else _SENDER_VI).search(text if english else for_matching(text))
+    if not m:
+        return None
+    sender = squash(m.group(1))
+    return re.sub(r"^the\s+", "", sender, flags=re.I) if english else sender[:1].lower() + sender[1:]
+
+
 def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], english: bool) -> str | None:
     """`… của 14 sở, ban, ngành cấp tỉnh`, `from 14 provincial departments`."""
     s = (hit.count.evidence.start or 0) + len(hit.count.evidence.quote)
     window = page.text[s:b]
-    m = re.match(r"\s*(?:của|from|thuộc)\s+", window)
+    m = re.match(r"\s*(?:của|from|thuộc|từ)\s+", window)
     if not m:
         return None
     start = s + m.end()

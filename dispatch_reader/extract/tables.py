@@ -19,6 +19,7 @@ from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _ROW_NO = re.compile(r"^\s*(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
+_SPECK_ROW = re.compile(r"^\s*[^\w\s|]{1,2}\s*\|")
 _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 
 
@@ -105,8 +106,10 @@ def find_list_rows(pages: list[Page]) -> list[ListRow]:
                         i += used - 1
                 continue
             m = _ROW_NO.match(line) if not loose else None
-            cells = _split(line) if m else []
-            if m and len(cells) == len(fields):
+            # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
+            speck = not loose and m is None and last is not None and _SPECK_ROW.match(line)
+            cells = _split(line) if m or speck else []
+            if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 name = row.get("name", "")
                 if not name or len(name.split()) < 2:
@@ -114,7 +117,7 @@ def find_list_rows(pages: list[Page]) -> list[ListRow]:
                 name_at = text.find(name, start, start + len(line))
                 out.append(ListRow(page=page.number, cells=row, name_start=name_at if name_at >= 0 else start,
                                    line=line, heading=heading))
-                last = int(m.group(1))
+                last = int(m.group(1)) if m else (last or 0) + 1
                 continue
             if not _next_row(line, last):
                 continue

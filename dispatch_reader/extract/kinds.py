@@ -1,0 +1,172 @@
+"""Which verb sends people, what kind of sending it is, and whether the text sends at all.
+
+Kinds: the verb that governs a person or a headcount decides (`điều động` → transfer), unless the
+document's subject opens with a kind (`Về việc biệt phái …`, `reinforcing staff …`: then the
+whole document is that kind, whatever form the body names). General verbs (`cử`, `send`,
+`huy động`) are *weak*: they take the subject's kind when it names one.
+
+Requests: a commune asking for staff, a tờ trình proposing a secondment send nobody. A
+statement is a request when a request verb (`đề nghị`, `kính trình`, `đề xuất`, `proposed`)
+stands earlier in its sentence; `theo đề nghị của …` (at the request of) is a noun, not a
+request. Verbs, strengths and request cues are data (secondment_kinds.tsv, request_cues.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.nlp import tok_start
+from dispatch_reader.extract.textutil import Page, fold_phrase
+from dispatch_reader.record import DocumentFacts
+from dispatch_reader.textnorm import for_matching
+
+
+@dataclass(frozen=True)
+class Verb:
+    start: int  # page offset
+    end_tok: int  # index of the token after the verb
+    kind: str
+    weak: bool
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, bool]]:
+    """folded verb → (kind, weak)."""
+    out = {}
+    for row in resources.rows("secondment_kinds.tsv"):
+        out[fold_phrase(row[0])] = (row[1], len(row) > 2 and row[2] == "weak")
+    return out
+
+
+def kinds() -> dict[str, str]:
+    return {w: k for w, (k, _) in _table().items()}
+
+
+@lru_cache(maxsize=1)
+def _folded_verbs() -> re.Pattern[str]:
+    words = sorted((w for w in _table() if " " in w), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    starts = doc.user_data["starts"]
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def page_verbs(page: Page, doc: Doc, english: bool) -> list[Verb]:
+    """Every secondment verb on a page, in text order (computed once per page)."""
+    cache = doc.user_data.setdefault("_verbs", {})
+    if english in cache:
+        return cache[english]
+    table = _table()
+    found: dict[int, Verb] = {}
+    for label in ("KIND", "KIND_ASCII"):
+        if label == "KIND_ASCII" and not english:
+            continue
+        for span in doc.spans.get(label, []):
+            kind, weak = table.get(fold_phrase(span.text), (None, False))
+            if kind:
+                found[tok_start(doc, span.start)] = Verb(tok_start(doc, span.start), span.end, kind, weak)
+    # OCR may drop one mark of a two-word verb ("tang cường"): the folded form counts too
+    for m in _folded_verbs().finditer(page.folded):
+        if m.start() not in found:
+            kind, weak = table[m.group(0)]
+            found[m.start()] = Verb(m.start(), _token_at(doc, m.end()), kind, weak)
+    verbs = [found[k] for k in sorted(found)]
+    cache[english] = verbs
+    return verbs
+
+
+def verbs_between(verbs: list[Verb], a: int, b: int) -> list[Verb]:
+    return [v for v in verbs if a <= v.start < b]
+
+
+def kind_in(text: str | None) -> str | None:
+    """The secondment kind named in a text (`Về việc biệt phái …` → secondment); general
+    verbs such as `cử` are not kinds."""
+    if not text:
+        return None
+    f = " " + fold_phrase(text) + " "
+    for word, (kind, weak) in sorted(_table().items(), key=lambda kv: -len(kv[0])):
+        if not weak and f" {word} " in f:
+            return kind
+    return None
+
+
+_SUBJECT_LEAD = re.compile(r"^(?:v\s?/\s?v|ve viec|on|about|regarding)?\s*(?:viec\s+)?")
+
+
+def subject_lead_kind(subject: str | None) -> str | None:
+    """The kind a subject opens with (`Về việc luân chuyển cán bộ`, `Tăng cường công chức …`,
+    `seconding three civil servants`): it names what the whole document does."""
+    if not subject:
+        return None
+    f = fold_phrase(subject)
+    f = f[_SUBJECT_LEAD.match(f).end():]
+    for word, (kind, weak) in sorted(_table().items(), key=lambda kv: -len(kv[0])):
+        if not weak and (f == word or f.startswith(word + " ")):
+            return kind
+    return None
+
+
+def resolve(lead: str | None, subject: str | None, strong: Verb | None, weak: Verb | None) -> str | None:
+    """The kind of one statement: the subject's opening kind, else the governing verb's, else the
+    subject's, else the general verb's."""
+    if lead:
+        return lead
+    if strong is not None:
+        return strong.kind
+    return subject or (weak.kind if weak is not None else None)
+
+
+@lru_cache(maxsize=1)
+def _request_re() -> re.Pattern[str]:
+    cues = sorted((for_matching(c).lower() for c in resources.lines("request_cues.txt")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in cues) + r")(?!\w)")
+
+
+# "theo đề nghị của", "xét đề nghị", "trả lời đề nghị", "Công văn … về việc đề nghị": the request
+# of someone else, named as a noun
+_NOUN_BEFORE = re.compile(r"(?:theo|xét|trả lời|về việc|các|những|tại|the|a|its|their|his|her)\s*$")
+_NOUN_AFTER = re.compile(r"^\s*(?:của|tại|số|of|from)\b")
+_SENTENCE = re.compile(r"[.;!?](?=\s)|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s)")
+
+
+def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    start = max(floor, pos - 400)
+    for m in _SENTENCE.finditer(text, start, pos):
+        start = m.end()
+    return start
+
+
+def requested(page: Page, pos: int, floor: int = 0) -> bool:
+    """A request verb stands earlier in the sentence that holds page offset pos."""
+    a = sentence_start(page.text, pos, floor)
+    low = for_matching(page.text[a:pos]).lower()
+    for m in _request_re().finditer(low):
+        if _NOUN_BEFORE.search(low[:m.start()]) or _NOUN_AFTER.match(low[m.end():]):
+            continue
+        return True
+    return False
+
+
+def document_requests(doc_facts: DocumentFacts) -> bool:
+    """A tờ trình proposes; a công văn whose subject opens with a request asks."""
+    if doc_facts.doc_type == "submission":
+        return True
+    subject = for_matching(doc_facts.subject or "").lower()
+    subject = re.sub(r"^(?:v\s?/\s?v|về việc)\s*", "", subject)
+    m = _request_re().match(subject)
+    return bool(m) and not _NOUN_AFTER.match(subject[m.end():])

@@ -1,0 +1,118 @@
+"""Secondments: the governing verb's kind, requests that send nobody, passive headcounts,
+dates that belong to other statements, English reports of named people."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts
+
+
+def header(number: str, subject: str, issuer: str = "UBND TỈNH BẮC HÀ\nSỞ NỘI VỤ") -> str:
+    return (f"{issuer}\nSố: {number}\n{subject}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Hà, ngày 06 tháng 11 năm 2025\n")
+
+
+SIGN = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nĐàm Quang Hưng\n"
+
+
+def facts_of(text: str) -> Facts:
+    return extract_facts([PageText(1, text)])
+
+
+def kinds(facts: Facts) -> dict[object, tuple[str | None, str | None]]:
+    return {s.person or s.count: (s.kind, s.start) for s in facts.secondments}
+
+
+def test_the_verb_governing_a_person_gives_the_kind() -> None:
+    text = header("2210/SNV-CCVC", "V/v phúc đáp đề nghị tăng cường công chức của xã Nậm Đét") + (
+        "Kính gửi: Ủy ban nhân dân xã Nậm Đét.\n"
+        "1. Ngày 01/11/2025, Chủ tịch Ủy ban nhân dân tỉnh đã điều động 02 công chức về làm việc tại\n"
+        "Ủy ban nhân dân xã Nậm Đét kể từ ngày 10/11/2025, gồm:\n"
+        "- Ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng;\n"
+        "- Bà Lục Thị Yến, Chuyên viên Phòng Ngân sách, Sở Tài chính.\n") + SIGN
+    got = kinds(facts_of(text))
+    assert got == {"Vi Văn Thạch": ("transfer", "2025-11-10"), "Lục Thị Yến": ("transfer", "2025-11-10")}
+
+
+def test_a_subject_that_opens_with_a_kind_names_the_whole_document() -> None:
+    text = header("512/UBND-NC", "V/v tăng cường nhân lực cho các xã biên giới",
+                  issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "Kính gửi: Các sở, ban, ngành.\n"
+        "1. Biệt phái 27 công chức, viên chức của các sở về làm việc tại 9 xã biên giới.\n") + SIGN
+    assert kinds(facts_of(text)) == {27: ("reinforcement", None)}
+
+
+def test_requests_and_proposals_send_nobody() -> None:
+    commune = header("61/UBND-VP", "V/v đề nghị hỗ trợ công chức chuyên môn",
+                     issuer="ỦY BAN NHÂN DÂN\nXÃ NẬM ĐÉT") + (
+        "Kính gửi: Sở Nội vụ.\nỦy ban nhân dân xã kính đề nghị Sở Nội vụ xem xét, tăng cường 03 công chức\n"
+        "địa chính về làm việc tại xã trong thời gian 06 tháng.\n") + SIGN
+    assert facts_of(commune).secondments == []
+    proposal = header("77/TTr-SNV", "") + (
+        "TỜ TRÌNH\nVề việc biệt phái công chức đến làm việc tại xã Nậm Đét\nKính gửi: Ủy ban nhân dân tỉnh.\n"
+        "Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, quyết định biệt phái 01 công chức như sau:\n"
+        "1. Ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, biệt phái đến Ủy ban nhân dân\n"
+        "xã Nậm Đét.\n") + SIGN
+    assert facts_of(proposal).secondments == []
+    asked_peers = header("2211/SNV-CCVC", "V/v bố trí công chức cho xã Nậm Đét") + (
+        "Kính gửi: Ủy ban nhân dân xã Nậm Đét.\n"
+        "Sở Nội vụ đã đề nghị Sở Y tế cử 02 viên chức biệt phái về xã trong tháng 12 năm 2025.\n") + SIGN
+    assert facts_of(asked_peers).secondments == []
+
+
+def test_at_someones_request_is_not_a_request_to_send() -> None:
+    text = header("901/QĐ-SNV", "") + (
+        "QUYẾT ĐỊNH\nVề việc biệt phái công chức\nTheo đề nghị của Ủy ban nhân dân xã Nậm Đét,\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Biệt phái ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, đến làm\n"
+        "việc tại Ủy ban nhân dân xã Nậm Đét, từ ngày 15/11/2025.\n") + SIGN
+    assert kinds(facts_of(text)) == {"Vi Văn Thạch": ("secondment", "2025-11-15")}
+
+
+def test_passive_headcounts_senders_and_dates_of_other_items() -> None:
+    text = header("140/TB-VP", "", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
+        "THÔNG BÁO\nKết luận về việc tăng cường công chức cho các xã biên giới\n"
+        "Ngày 04/11/2025, Phó Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n"
+        "1. Đến nay mới có 41/50 công chức được cử đến làm việc tại các xã biên giới.\n"
+        "2. Các sở đã cử 17 công chức đến xã Nậm Đét từ ngày 20/10/2025.\n"
+        "3. Tiếp tục tăng cường 12 công chức cho 4 xã, kể từ ngày 01/12/2025.\n") + SIGN
+    facts = facts_of(text)
+    got = kinds(facts)
+    assert got == {41: ("reinforcement", None), 17: ("reinforcement", "2025-10-20"),
+                   12: ("reinforcement", "2025-12-01")}
+    sec = {s.count: s for s in facts.secondments}
+    assert sec[17].from_unit == "các sở"
+
+
+def test_a_period_item_belongs_to_the_plan_around_it() -> None:
+    text = header("88/KH-UBND", "", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "KẾ HOẠCH\nTăng cường công chức cho các xã sau sắp xếp\nI. NỘI DUNG\n"
+        "1. Số lượng: huy động 90 công chức từ 11 sở, ngành về các xã.\n"
+        "2. Thời gian tăng cường: 03 tháng, từ ngày 05/01/2026 đến ngày 05/4/2026.\n") + SIGN
+    sec = extract_facts([PageText(1, text)]).secondments
+    assert [(s.kind, s.count, s.start, s.end) for s in sec] == [("reinforcement", 90, "2026-01-05", "2026-04-05")]
+    assert sec[0].from_unit == "11 sở, ngành"
+
+
+EN = """Bac Ha seconds three officials to border communes
+
+Bac Ha (November 8, 2025) - The People's Committee of Bac Ha province on November 6 issued
+Decision No. 901/QD-UBND seconding three provincial civil servants to border communes.
+
+Mr. Vi Van Thach, from the Department of Construction, goes to Nam Det commune; Ms. Luc Thi Yen,
+an official of the Department of Finance, joins Ban Cam 2 commune; and Mr. Dam Van Son will work
+in Coc Ly commune. They will start work on November 17 for six months. The province plans to
+second about 25 more officials next year.
+"""
+
+
+def test_english_report_of_named_people() -> None:
+    facts = facts_of(EN)
+    assert facts.document.issuer == "People's Committee of Bac Ha province"
+    assert facts.document.subject == "seconding three provincial civil servants to border communes"
+    got = kinds(facts)
+    assert got == {"Vi Van Thach": ("secondment", "2025-11-17"), "Luc Thi Yen": ("secondment", "2025-11-17"),
+                   "Dam Van Son": ("secondment", "2025-11-17")}
+    assert {c.value for c in facts.counts} == {3, 25}
+    sec = {s.person: s for s in facts.secondments}
+    assert sec["Vi Van Thach"].to_unit == "Nam Det commune"
