@@ -21,6 +21,7 @@ from dispatch_reader.extract.bodies import (
     _span_starting, body_end, body_text, complete_body, is_subunit, level_end,
 )
 from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
 from dispatch_reader.extract.tables import find_list_rows
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
@@ -356,57 +357,6 @@ def table_mentions(pages: list[Page]) -> list[Mention]:
                            position=row.cells.get("position") or None,
                            unit=for_matching(unit) if unit else None))
     return out
-
-
-@lru_cache(maxsize=1)
-def _syllable_index() -> tuple[dict[str, str], dict[str, str]]:
-    """fold → spelling, for family names and for middle/given syllables (first listed wins)."""
-    family: dict[str, str] = {}
-    for w in resources.lines("family_names.txt"):
-        family.setdefault(fold_phrase(w), w)
-    given: dict[str, str] = {}
-    for w in resources.lines("name_syllables.txt"):
-        given.setdefault(fold_phrase(w), w)
-    return family, given
-
-
-def _plausible(syllable: str) -> bool:
-    """False for spellings Vietnamese never uses: `iê`/`yê`/`uô`/`ươ` before a final must carry
-    the circumflex or horn (`Hiéu` is an OCR slip for `Hiếu`)."""
-    import unicodedata
-
-    low = syllable.lower()
-    base = fold_phrase(low)
-    for pair, marks in (("ie", "\u0302"), ("ye", "\u0302"), ("uo", "\u0302\u031b")):
-        pos = base.find(pair)
-        if pos >= 0 and pos + 2 < len(base):
-            e = unicodedata.normalize("NFD", low[pos + 1])
-            if not any(m in e for m in marks):
-                return False
-    return True
-
-
-@lru_cache(maxsize=1)
-def _known_syllables() -> frozenset[str]:
-    return frozenset(resources.lines("family_names.txt")) | frozenset(resources.lines("name_syllables.txt"))
-
-
-def repair_ocr_name(name: str) -> str:
-    """`Lé Quang Vinh` → `Lê Quang Vinh`: tone marks OCR lost or swapped, from the name lists.
-    A syllable already spelled as a listed one is kept."""
-    family, given = _syllable_index()
-    known = _known_syllables()
-    out = []
-    for i, syl in enumerate(name.split()):
-        table = family if i == 0 else given
-        exact = syl in known
-        fixed = table.get(fold_phrase(syl))
-        # A given name outside the list may be right as printed ("Khái"); only one with every
-        # mark gone ("Thi", "Ngoc") is restored.
-        if i > 0 and not syl.isascii() and _plausible(syl):
-            fixed = None
-        out.append(fixed if fixed and not exact else syl)
-    return " ".join(out)
 
 
 def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[Page]) -> list[Person]:

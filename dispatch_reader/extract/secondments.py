@@ -25,7 +25,8 @@ from dispatch_reader.extract.kinds import (
     Verb, document_requests, kind_in, page_verbs, requested, resolve, subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
-from dispatch_reader.extract.people import Mention, repair_ocr_name
+from dispatch_reader.extract.namefix import repair_ocr_name
+from dispatch_reader.extract.people import Mention
 from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_end, tok_start
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash

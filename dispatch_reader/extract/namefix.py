@@ -1,0 +1,101 @@
+"""Repairs of names read by OCR: a syllable is respelled only when one spelling is clearly right.
+
+OCR drops or swaps the marks of name syllables (`Khuyén`, `Nguyễn Thi`, `Lé Quang`, `Chu Van
+Hiéu`). Each syllable is compared with the syllables that have the same letters in
+name_frequencies.tsv, by how often each stands in its slot of a name (family, middle, given):
+
+- a spelling that is no Vietnamese syllable (`Khuyén`, `Hiéu`) becomes the likeliest listed one;
+- a syllable with no marks at all (`Thi`, `Van`) becomes a listed one that is at least ten times
+  as likely in its slot as what was read and three times as likely as any other repair;
+- a syllable with marks keeps them unless a repair only adds marks OCR dropped (`Hoang` → …,
+  never `Khái` → `Khải`), under the same odds; an unknown family name becomes the known one.
+
+A name that reads as printed (a rare but real syllable) is kept.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.extract.textutil import fold_phrase
+
+_SLOTS = {"family": 0, "middle": 1, "given": 2}
+ODDS = 10.0  # how much likelier a repair must be than the syllable as read
+MARGIN = 3.0  # and than the next best repair
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[tuple[str, tuple[int, int, int]]]]:
+    """folded letters → [(spelling, (family, middle, given))]."""
+    out: dict[str, list[tuple[str, tuple[int, int, int]]]] = {}
+    for row in resources.rows("name_frequencies.tsv"):
+        freq = tuple(int(x) for x in row[1:4])
+        out.setdefault(fold_phrase(row[0]), []).append((row[0], freq))  # type: ignore[arg-type]
+    return out
+
+
+def _score(freq: tuple[int, int, int], slot: str) -> float:
+    """How often a spelling stands in this slot; a little credit for the other slots."""
+    k = _SLOTS[slot]
+    return freq[k] + 0.05 * (sum(freq) - freq[k])
+
+
+def _marks(word: str) -> set[tuple[int, str]]:
+    """(letter index, mark) pairs; đ counts as d with a stroke."""
+    out = set()
+    k = -1
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if unicodedata.combining(ch):
+            out.add((k, ch))
+        else:
+            k += 1
+            if ch == "đ":
+                out.add((k, "stroke"))
+    return out
+
+
+def _cased(spelling: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return spelling.upper()
+    return spelling[:1].upper() + spelling[1:].lower() if like[:1].isupper() else spelling.lower()
+
+
+def repair_syllable(syllable: str, slot: str) -> str:
+    """The syllable as it should read in this slot of a name (unchanged unless clearly wrong)."""
+    entries = _table().get(fold_phrase(syllable))
+    if not entries or not syllable.isalpha():
+        return syllable
+    own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
+    if own is not None and _score(own, slot) > 0:
+        return syllable
+    ranked = sorted(((s, _score(f, slot)) for s, f in entries if s.lower() != syllable.lower()),
+                    key=lambda x: -x[1])
+    if not ranked or ranked[0][1] <= 0:
+        return syllable
+    best, best_score = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if not is_syllable(syllable):
+        return _cased(best, syllable)
+    if best_score < MARGIN * second:
+        return syllable
+    if slot == "family" and own is None:
+        return _cased(best, syllable)  # family names are a near-closed list
+    base = _score(own, slot) if own is not None else 0.0
+    if best_score < ODDS * max(base, 1.0):
+        return syllable
+    if not _marks(syllable) <= _marks(best):
+        return syllable  # OCR saw marks the repair would take away
+    return _cased(best, syllable)
+
+
+def repair_ocr_name(name: str) -> str:
+    """`Chu Van Hiéu` → `Chu Văn Hiếu`, `Nguyễn Thi Lan` → `Nguyễn Thị Lan`."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        slot = "family" if i == 0 else ("given" if i == len(words) - 1 else "middle")
+        out.append(repair_syllable(w, slot) if len(words) >= 2 else w)
+    return " ".join(out)
