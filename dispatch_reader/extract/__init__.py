@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dispatch_reader.extract.canon import place_spellings, respell_from_document
 from dispatch_reader.extract.counts import extract_counts
 from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.english import extract_header_en
@@ -66,6 +67,10 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts.references = extract_references(prepared, docs, facts.document, language)
     facts.dates = extract_dates(prepared, facts.document, language)
     facts.people, mentions = people_and_mentions(prepared, docs, facts.document, language)
+    if language == "vi" and prepared and prepared[0].ocr_confidence is not None:
+        # a name or place the subject's OCR misspelled reads right elsewhere in the document
+        facts.document.subject = respell_from_document(
+            facts.document.subject, [p.name for p in facts.people], place_spellings([p.text for p in prepared]))
     facts.counts, count_hits = extract_counts(prepared, docs, language)
     facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
                                             facts.dates, language)

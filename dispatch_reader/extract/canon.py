@@ -116,9 +116,10 @@ def respace_body(line: str) -> str:
 def _phrases() -> dict[tuple[str, ...], list[str]]:
     """Folded multi-word vocabulary phrases → their spelling (body heads, bodies, positions)."""
     out: dict[tuple[str, ...], list[str]] = {}
-    for name in ("body_heads.txt", "known_bodies.txt", "positions.txt", "count_nouns.txt", "recipient_phrases.txt"):
+    for name in ("body_heads.txt", "known_bodies.txt", "positions.txt", "count_nouns.txt", "recipient_phrases.txt",
+                 "secondment_kinds.tsv", "subject_phrases.txt"):
         for line in resources.lines(name):
-            words = line.split()
+            words = line.split("\t")[0].split()
             if len(words) >= 2:
                 out.setdefault(tuple(fold_phrase(w) for w in words), words)
     return out
@@ -184,3 +185,70 @@ def respell_place(place: str | None) -> str | None:
     if not place:
         return place
     return _vocab("provinces.txt").get(fold_phrase(place), place)
+
+
+_RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
+
+
+def _word_marks(word: str) -> set[tuple[int, str]]:
+    import unicodedata
+
+    out = set()
+    k = -1
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if unicodedata.combining(ch):
+            out.add((k, ch))
+        else:
+            k += 1
+            if ch == "đ":
+                out.add((k, "stroke"))
+    return out
+
+
+def _better(printed: list[str], other: list[str]) -> bool:
+    """`other` spells the same letters with every mark `printed` has and more (OCR dropped some)."""
+    return printed != other and all(_word_marks(a) <= _word_marks(b) for a, b in zip(printed, other)) and \
+        sum(len(_word_marks(b)) for b in other) > sum(len(_word_marks(a)) for a in printed)
+
+
+def _name_slip(printed: list[str], name: list[str]) -> bool:
+    from dispatch_reader.extract.namefix import repair_ocr_name
+    from dispatch_reader.extract.syllables import is_syllable
+
+    return repair_ocr_name(" ".join(printed)) == " ".join(name) or _better(printed, name) or \
+        not all(is_syllable(w) for w in printed)
+
+
+def place_spellings(texts: list[str]) -> list[str]:
+    """Place names as the text spells them after an administrative level (`xã Khánh Vĩnh`)."""
+    levels = "|".join(re.escape(lvl) for lvl in sorted(_levels().values(), key=len, reverse=True))
+    out = []
+    for text in texts:
+        for m in re.finditer(rf"(?<!\w)(?:{levels})\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){{1,4}})", text):
+            out.append(" ".join(m.group(1).split()))
+    return out
+
+
+def respell_from_document(text: str | None, names: list[str], places: list[str]) -> str | None:
+    """Names and places in a scanned header field (the subject) spelled as the document spells
+    them elsewhere: a person's repaired name, or a place written with the marks OCR dropped."""
+    if not text:
+        return text
+    words = text.split(" ")
+    folded = [fold_phrase(w.strip(",.;:()")) for w in words]
+    for phrase in sorted(set(names) | set(places), key=lambda x: -len(x.split())):
+        target = phrase.split()
+        key = [fold_phrase(w) for w in target]
+        n = len(key)
+        for i in range(len(words) - n + 1):
+            if folded[i:i + n] != key:
+                continue
+            printed = [w.strip(",.;:()") for w in words[i:i + n]]
+            if not printed[0][:1].isupper():
+                continue
+            if phrase in names and printed != target and _name_slip(printed, target) or \
+                    phrase in places and _better(printed, target):
+                for k in range(n):
+                    words[i + k] = words[i + k].replace(printed[k], target[k])
+                folded = [fold_phrase(w.strip(",.;:()")) for w in words]
+    return " ".join(words)

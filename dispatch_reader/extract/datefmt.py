@@ -69,3 +69,16 @@ def find_dates(folded: str, default_year: int | None = None, english: bool = Fal
             continue
         out.append(h)
     return out
+
+
+# The date line under the motto, where OCR may garble the word "tháng" (`ngày 05 đóng 11 năm 2025`):
+# day, one short word, month, "năm", year.
+_VI_HEADER = re.compile(
+    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s+[^\s\d]{{2,6}}\s+(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
+)
+
+
+def find_header_dates(folded: str) -> list[DateHit]:
+    """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
+    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+            for m in _VI_HEADER.finditer(folded)]

@@ -23,7 +23,17 @@ def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 def type_for_title(text: str) -> tuple[str, str] | None:
     """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
     by_label, _ = _table()
-    return by_label.get(fold_phrase(text).rstrip(" :.,"))
+    key = fold_phrase(text).rstrip(" :.,")
+    hit = by_label.get(key)
+    if hit is None and " " not in key and len(key) >= 5:
+        hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
+    return hit
+
+
+@lru_cache(maxsize=1)
+def _squeezed() -> dict[str, tuple[str, str]]:
+    by_label, _ = _table()
+    return {key.replace(" ", ""): v for key, v in by_label.items() if " " in key}
 
 
 def type_for_label_prefix(text: str) -> tuple[str, str, int] | None:

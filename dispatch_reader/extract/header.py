@@ -18,7 +18,7 @@ from dispatch_reader.extract.canon import (
     respace_body, respell_place,
 )
 from dispatch_reader.extract.casing import proper_case_body
-from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.datefmt import find_dates, find_header_dates
 from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.textutil import (
@@ -31,7 +31,9 @@ _BODY_START = re.compile(
     r"^(?:can cu|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
-_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?s[o06][\s:;.,]*(?=[\s:;.,]|\d|o)")
+# "Số:" (OCR: "Sô:", "S§ố:", "S6:"), optionally after a type name ("Luật số …")
+_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?s[^\w\s]{0,2}[o06][\s:;.,]*"
+                          r"(?=[\s:;.,]|\d|o)")
 _VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
 _NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
@@ -147,7 +149,12 @@ def classify(seg: Segment) -> list[Cls]:
             return [Cls(seg, "bad_number", {"raw": rest.text.split()[0]})]
     if _BODY_START.match(f):
         return [Cls(seg, "body")]
+    bare = _bare_number(seg)
+    if bare is not None:
+        return bare
     dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
+    if not dates:
+        dates = [d for d in find_header_dates(f) if d.iso]
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
@@ -171,10 +178,33 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "body")]
     title = type_for_title(text)
     if title and is_upper_line(text) and not text.rstrip().endswith(":"):
-        return [Cls(seg, "title", {"label": squash(text).rstrip(" .,"), "doc_type": title[1]})]
+        label = squash(text).rstrip(" .,")
+        if " " not in label and " " in title[0]:
+            label = title[0]  # "KEHOACH": OCR lost the space
+        return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
     if is_upper_line(text):
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _bare_number(seg: Segment) -> list[Cls] | None:
+    """A segment that is a document number with its `Số:` lost or garbled (`05/CĐ-UBND`,
+    `Sô 05/CĐ-UBND`): what it holds decides, not where it sits."""
+    text = seg.text
+    m = re.match(r"^\S{0,4}?\s?(?=\d)", text)
+    if not m or not is_upper_line(re.sub(r"[\d\W]", "", text) + "AA"):
+        return None
+    found = find_header_number(text[m.end():])
+    if not found:
+        return None
+    dn, a, b = found
+    if dn.number is None or a != 0 or b + m.end() < 0.6 * len(text.rstrip(" .,;")):
+        return None
+    out = [Cls(seg.sub(m.end() + a, m.end() + b), "number", {"number": dn, "lead": seg})]
+    tail = seg.sub(m.end() + b)
+    if tail.text:
+        out.extend(classify(tail))
+    return out
 
 
 def _place_start(text: str, date_start: int) -> int:
@@ -240,9 +270,23 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
 
 
 def _issuer_text(seg: Segment) -> str:
-    """An issuer line as it should read: OCR specks at the ends off, lost spaces restored."""
+    """An issuer line as it should read: OCR specks at the ends off, lost spaces restored
+    (`SỞNỘIVỤ`, `UBNDTỈNH`)."""
     text = re.sub(r"^[^\w(]+|[^\w)]+$", "", seg.text)
+    text = _GLUED_ABBR().sub(r"\1 ", text)
     return respace_body(text)
+
+
+@lru_cache(maxsize=1)
+def _GLUED_ABBR() -> re.Pattern[str]:
+    abbr = sorted((a for a in resources.words("abbreviations.tsv") if a.isalpha() and a.isupper() and len(a) >= 3),
+                  key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(a) for a in abbr) + r")(?=[A-ZĐÀ-Ỹ][^\W\d_])")
+
+
+def _issuer_like(seg: Segment) -> bool:
+    """A header line that can name the issuer: a body, its level and place, in capitals; no digits."""
+    return not re.search(r"[\d/]", seg.text)
 
 
 # ---------------------------------------------------------------- signer
@@ -269,14 +313,19 @@ def _is_title_line(seg: Segment) -> bool:
 
 
 def _is_filler(seg: Segment) -> bool:
-    """Lines between the title and the name: stamps, '(Đã ký)', brackets, list items."""
+    """Lines between the title and the name: stamps, '(Đã ký)', brackets, list items, the
+    Nơi nhận entries printed beside the block (also across a page break), OCR specks."""
     t = seg.text.strip()
     f = seg.folded
     if len(t) <= 3 or t.startswith(("(", "[")):
         return True
     if _LIST_ITEM.match(t) or _NOI_NHAN.match(f) or f.startswith(("luu", "da ky", "ky ten")):
         return True
-    return False
+    if t.endswith(";") and not is_upper_line(t):
+        return True  # a recipient whose dash OCR lost
+    words = re.findall(r"[^\W\d_]+", t)
+    # seal and signature strokes OCR reads as short nonsense: "pg ES ce", "Ó | CHỦ"
+    return len(t) <= 14 and all(len(w) <= 2 for w in words)
 
 
 _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
@@ -453,8 +502,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "title":
                 title = it
                 state = "subject"
-            elif k == "upper" and number is None and not kinh_gui_seen:
-                issuer_segs.append(it.seg)  # the issuer block stands above "Số:"
+            elif k == "upper" and not kinh_gui_seen and _issuer_like(it.seg) and (
+                    number is None or starts_with_head(fold_phrase(_issuer_text(it.seg)), _body_heads())
+                    or (issuer_segs and issuer_segs[-1].line == it.seg.line - 1)):
+                # the issuer block stands above "Số:", unless OCR read the columns in another order
+                issuer_segs.append(it.seg)
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:
@@ -463,7 +515,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
                 state = "after"
                 continue
-            if k in ("text", "upper") and (it.seg.text.rstrip()[-1:] in ".:;" or len(subject_segs) >= 6):
+            ends = it.seg.text.rstrip()[-1:]
+            # a line ending a sentence is the body, not the subject; the first line under the
+            # title is the subject all the same (OCR puts specks at line ends)
+            if k in ("text", "upper") and ((ends in ".:;" and (subject_segs or ends != ".")) or len(subject_segs) >= 6):
                 state = "after"
                 continue
             if k in ("text", "upper"):
@@ -578,6 +633,8 @@ def _join_lines(parts: list[str]) -> str:
             continue
         if out.endswith("-") and not out.endswith(" -"):
             out = out[:-1] + p
+        elif out.endswith(".") and p[:1].islower():
+            out = out[:-1] + " " + p  # a speck OCR read as a period at the end of a wrapped line
         else:
             out = (out + " " + p) if out else p
     return squash(out)

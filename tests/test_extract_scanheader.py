@@ -1,0 +1,49 @@
+"""Scanned headers read by what each line holds, wherever OCR put it."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts
+
+
+def scanned(*pages: str) -> Facts:
+    return extract_facts([PageText(i, t, method="ocr", ocr_confidence=0.85) for i, t in enumerate(pages, 1)])
+
+
+def test_garbled_number_lead_glued_issuer_and_garbled_month_word() -> None:
+    text = ("VĂN PHÒNG UBNDTỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBẮC HÀ\nS§ố:17/TB-VP\n"
+            "Độc lập - Tự do - Hạnh phúc\nBac Ha, ngay 09 thẳng 12 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về nhân lực cấp xã\n"
+            "Ngày 08/12/2025, Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp.\n")
+    doc = scanned(text).document
+    assert doc.number == "17/TB-VP"
+    assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh Bắc Hà"
+    assert (doc.issued_date, doc.doc_type) == ("2025-12-09", "notice")
+
+
+def test_number_without_its_lead_and_issuer_read_after_it() -> None:
+    text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "26/CĐ-UBND\nỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nBắc Hà, ngày 3 tháng 12 năm 2025\n"
+            "CÔNGĐIỆN\nVề việc cử công chức hỗ trợ các xã vùng lũ.\ncho kịp thời\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở;\n")
+    doc = scanned(text).document
+    assert doc.number == "26/CĐ-UBND"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Bắc Hà"
+    assert (doc.doc_type, doc.doc_type_label) == ("telegram", "CÔNG ĐIỆN")
+    assert doc.subject == "Về việc cử công chức hỗ trợ các xã vùng lũ cho kịp thời"
+
+
+def test_signer_after_seal_specks_and_recipients_across_a_page_break() -> None:
+    first = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 40/KH-UBND\nBắc Hà, ngày 3 tháng 12 năm 2025\nKẾ HOẠCH\n"
+             "Hỗ trợ các xã vùng lũ\nNơi nhận:\n- Bộ Nội vụ;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
+    second = "- Các sở, ban, ngành;\nUBND các xã, phường;\nLưu: VT.\ngi Ẻ ce\nNông Thị Hiên\n"
+    assert scanned(first, second).document.signer.name == "Nông Thị Hiên"
+
+
+def test_subject_names_and_places_spelled_as_elsewhere_in_the_document() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 41/TB-UBND\nBắc Hà, ngày 3 tháng 12 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của đồng chí Lé Văn Thịnh về nhân lực xã Nam Det\n"
+            "Ngày 02/12/2025, đồng chí Lê Văn Thịnh, Phó Chủ tịch Ủy ban nhân dân tỉnh, làm việc với\n"
+            "Ủy ban nhân dân xã Nậm Đét.\n")
+    assert scanned(text).document.subject == "Kết luận của đồng chí Lê Văn Thịnh về nhân lực xã Nậm Đét"
