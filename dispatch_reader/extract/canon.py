@@ -236,7 +236,9 @@ def respell_from_document(text: str | None, names: list[str], places: list[str])
         return text
     words = text.split(" ")
     folded = [fold_phrase(w.strip(",.;:()")) for w in words]
-    for phrase in sorted(set(names) | set(places), key=lambda x: -len(x.split())):
+    people = {fold_phrase(n) for n in names}
+    places = [pl for pl in places if fold_phrase(pl) not in people]  # "tỉnh Đinh Xuân Quế": a title, not a place
+    for phrase in sorted(set(names) | set(places), key=lambda x: (-len(x.split()), x)):
         target = phrase.split()
         key = [fold_phrase(w) for w in target]
         n = len(key)
