@@ -86,3 +86,12 @@ def test_party_and_ocr_numbers_in_the_header() -> None:
     text = "ĐẢNG BỘ TỈNH MINH SƠN\nBAN TUYÊN GIÁO TỈNH ỦY\n*\nSố 96-QĐ/BTGTU   Minh Sơn, ngày 2 tháng 3 năm 2026\n"
     doc = extract_facts([PageText(1, text + "QUYẾT ĐỊNH\nvề việc điều động cán bộ\n")]).document
     assert (doc.number, doc.doc_type) == ("96-QĐ/BTGTU", "decision")
+
+
+def test_ocr_slips_inside_counts() -> None:
+    text = HEADER + "Toàn tỉnh có 96 đơn vi hành chính cấp xã và 14 xa vùng sâu.\n"
+    got = count_list(text)
+    assert (96, None) in got  # a mark lost inside a noun of several words
+    assert (14, None) not in got  # "xa" is not "xã"
+    en = EN.replace("21 are public employees", "21 are\n_public employees")
+    assert counts_of(en)[(21, None)] == "public employees"

@@ -80,7 +80,25 @@ def _noun_end(doc: Doc, k: int, english: bool) -> int | None:
         end = _span_starting(doc, label, k)
         if end is not None:
             return end
+    if english:
+        return None
+    # OCR dropped a mark inside a noun of several words ("đơn vi hành chính"): its letters
+    # are enough there; a one-word noun needs its marks ("xa" is not "xã")
+    folded = _folded_nouns()
+    for n in range(min(4, len(doc) - k), 1, -1):
+        if tuple(fold_phrase(doc[k + i].text) for i in range(n)) in folded:
+            return k + n
     return None
+
+
+@lru_cache(maxsize=1)
+def _folded_nouns() -> frozenset[tuple[str, ...]]:
+    out = set()
+    for line in resources.lines("count_nouns.txt"):
+        words = re.findall(r"\w+|[^\w\s]", line)
+        if len(words) >= 2:
+            out.add(tuple(fold_phrase(w) for w in words))
+    return frozenset(out)
 
 
 def _phrase_after(doc: Doc, k: int, english: bool) -> tuple[int, int] | None:
@@ -192,6 +210,7 @@ _OF_GROUP = re.compile(
     r"^(?:[A-Z][a-z]+ly,? )?Of (?:(?P<these>these|them|those|whom)|the (?P<total>\d[\d,]*) "
     r"(?P<what>[a-z][\w\- ]*?)),\s*$")
 _BE = {"are", "were", "is", "was"}
+_SPECKS = {"_", "|", "‘", "'", "`", "~", "«"}
 
 
 def _partition(doc: Doc, i: int, english: bool) -> tuple[int | None, str | None] | None:
@@ -234,6 +253,13 @@ def _is_name_digit(doc: Doc, i: int) -> bool:
     line_start = text.rfind("\n", 0, tok_start(doc, i - 1)) + 1
     sentence_start = before in {".", "!", "?", ":", ";", "-", "–", "—"} or not text[line_start:tok_start(doc, i - 1)].strip()
     return not sentence_start
+
+
+def _past_speck(doc: Doc, k: int) -> int:
+    """`_public employees`: an OCR speck glued to the next word is skipped."""
+    if k + 1 < len(doc) and doc[k].text in _SPECKS and not doc[k].whitespace_:
+        return k + 1
+    return k
 
 
 def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
@@ -282,10 +308,10 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
         a = tok_start(doc, i)
         if any(za <= a < zb for za, zb in zones):
             continue
-        noun_at = k
+        noun_at = _past_speck(doc, k)
         # "60 are civil servants": the group is named after the verb
-        if english and k + 1 < n and doc[k].lower_ in _BE and _phrase_after(doc, k + 1, english):
-            noun_at = k + 1
+        if english and k + 1 < n and doc[k].lower_ in _BE and _phrase_after(doc, _past_speck(doc, k + 1), english):
+            noun_at = _past_speck(doc, k + 1)
         phrase = _phrase_after(doc, noun_at, english)
         what = None
         if phrase is None:
@@ -302,7 +328,7 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
                 _in_parentheses(page.text, a, tok_end(doc, end - 1)):
             continue  # "(02 bản)": copies of the document
         if what is None:
-            what = squash(span_text(doc, noun_start if not english or noun_at != k else k, end)) + \
+            what = squash(span_text(doc, noun_at if english else noun_start, end)) + \
                 _context(doc, i, english)
         b = tok_end(doc, end - 1)
         out.append(CountHit(

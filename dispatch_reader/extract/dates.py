@@ -66,6 +66,7 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
     f = page.folded
     # Cues are matched with their diacritics: folded "tu" is also the "tư" of "Thông tư".
     before = for_matching(page.text[max(0, hit.start - 40):hit.start]).lower()
+    before = re.sub(r"[_|‘'`~]+$", "", before)  # "kể từ ngày\n_15/9/2025": an OCR speck before the date
     if f[hit.start:hit.start + 4] == "ngay":
         before += " ngày"
     flat = re.sub(r"\s+", " ", before)
