@@ -85,10 +85,18 @@ def _noun_end(doc: Doc, k: int, english: bool) -> int | None:
     # OCR dropped a mark inside a noun of several words ("đơn vi hành chính"): its letters
     # are enough there; a one-word noun needs its marks ("xa" is not "xã")
     folded = _folded_nouns()
-    for n in range(min(4, len(doc) - k), 1, -1):
-        if tuple(fold_phrase(doc[k + i].text) for i in range(n)) in folded:
+    words = doc.user_data.get("words") or [t.text for t in doc]
+    if k >= len(words) or fold_phrase(words[k]) not in _first_folded():
+        return None
+    for n in range(min(4, len(words) - k), 1, -1):
+        if tuple(fold_phrase(w) for w in words[k:k + n]) in folded:
             return k + n
     return None
+
+
+@lru_cache(maxsize=1)
+def _first_folded() -> frozenset[str]:
+    return frozenset(key[0] for key in _folded_nouns())
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +275,7 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     n = len(doc)
     words = _number_words()
     words_vi = {} if english else _number_words_vi()
-    texts = [t.text for t in doc]
+    texts = doc.user_data.get("words") or [t.text for t in doc]
     candidates = [k for k, t in enumerate(texts) if t[0].isdigit() or (english and t.lower() in words)
                   or t in words_vi]
     zones = recipient_zones(page.text) if not english else []

@@ -244,16 +244,20 @@ def _squeezed_columns() -> tuple[tuple[str, str], ...]:
 def header_fields(line: str) -> list[str] | None:
     """The column fields a header line is made of, read left to right, or None when any part
     of the line is no column name."""
+    if len(line) > 160:
+        return None
     rest = re.sub(r"[^a-z0-9]", "", fold_phrase(line))
     out: list[str] = []
     while rest:
         hit = next(((key, f) for key, f in _squeezed_columns() if rest.startswith(key)), None)
         if hit is None:
+            if not out:
+                return None
             # a few letters OCR misread inside a column name (`Donvicdngtac`) belong to the
             # column before them when a known column name follows soon after
             skip = next((k for k in range(1, min(len(rest), 11)) if any(
                 rest.startswith(key, k) for key, _ in _squeezed_columns() if len(key) >= 4)), None)
-            if not out or (skip is None and len(rest) > 8):
+            if skip is None and len(rest) > 8:
                 return None
             rest = rest[skip:] if skip is not None else ""
             continue

@@ -85,6 +85,7 @@ class SyllableTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["starts"] = starts
         doc.user_data["text"] = text
+        doc.user_data["words"] = words  # token texts without building Token objects (hot loops)
         return doc
 
 

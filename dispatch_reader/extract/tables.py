@@ -75,6 +75,15 @@ def _next_row(line: str, last: int | None) -> bool:
 def find_list_rows(pages: list[Page]) -> list[ListRow]:
     out: list[ListRow] = []
     for page in pages:
+        if "list_rows" not in page.cache:
+            page.cache["list_rows"] = _page_rows(page)
+        out.extend(page.cache["list_rows"])
+    return out
+
+
+def _page_rows(page: Page) -> list[ListRow]:
+    out: list[ListRow] = []
+    for _ in (page,):
         text = page.text
         if "stt" not in page.folded and "ho va ten" not in page.folded and "ho ten" not in page.folded:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dispatch_reader.textnorm import for_matching
@@ -137,6 +137,7 @@ class Page:
     folded: str
     lines: list[list[Segment]]
     ocr_confidence: float | None = None
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # per-page results reused by modules
 
     @classmethod
     def make(cls, number: int, text: str, ocr_confidence: float | None = None) -> Page:
