@@ -95,3 +95,10 @@ def test_ocr_slips_inside_counts() -> None:
     assert (14, None) not in got  # "xa" is not "xã"
     en = EN.replace("21 are public employees", "21 are\n_public employees")
     assert counts_of(en)[(21, None)] == "public employees"
+
+
+def test_a_share_without_its_noun() -> None:
+    text = HEADER + "Kết quả rà soát: 412/530 đạt chuẩn trình độ; hồ sơ nộp ngày 12/2025 và 7/9 năm nay.\n"
+    counts = counts_of(text)
+    assert counts[(412, 530)] == "đạt chuẩn trình độ"
+    assert (12, 2025) not in counts

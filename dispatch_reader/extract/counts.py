@@ -218,6 +218,7 @@ _OF_GROUP = re.compile(
     r"^(?:[A-Z][a-z]+ly,? )?Of (?:(?P<these>these|them|those|whom)|the (?P<total>\d[\d,]*) "
     r"(?P<what>[a-z][\w\- ]*?)),\s*$")
 _BE = {"are", "were", "is", "was"}
+_VI_LINKS = {"và", "của", "theo", "tại", "trong", "đến", "từ", "với", "cho", "là"}
 _SPECKS = {"_", "|", "‘", "'", "`", "~", "«"}
 
 
@@ -241,7 +242,8 @@ def _partition(doc: Doc, i: int, english: bool) -> tuple[int | None, str | None]
 def _predicate(doc: Doc, k: int) -> tuple[str, int] | None:
     """`meet the required qualifications` after a number: the clause up to its end."""
     n = len(doc)
-    if k >= n or not doc[k].text.isalpha() or not doc[k].text.islower() or doc[k].lower_ in _EN_STOP | _BE:
+    if k >= n or not doc[k].text.isalpha() or not doc[k].text.islower() or doc[k].lower_ in _EN_STOP | _BE \
+            or doc[k].lower_ in _NOT_BEFORE or doc[k].lower_ in _VI_LINKS:
         return None
     j = k
     while j < n and doc[j].text not in {",", ".", ";", ":", "(", ")"} and j - k < 12:
@@ -325,6 +327,10 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
         if phrase is None:
             group = _partition(doc, i, english)
             pred = _predicate(doc, k) if group is not None else None
+            if pred is None and total is not None and not (1900 <= total <= 2100 and value <= 31):
+                # "1.056/1.245 đạt chuẩn", "1,204/1,431 have been filled": a share stated
+                # without its noun is counted with what the clause says of it
+                group, pred = (None, None), _predicate(doc, k)
             if pred is None:
                 continue
             what = pred[0] if group[1] is None else f"{group[1]}: {pred[0]}"
