@@ -116,3 +116,15 @@ def test_english_report_of_named_people() -> None:
     assert {c.value for c in facts.counts} == {3, 25}
     sec = {s.person: s for s in facts.secondments}
     assert sec["Vi Van Thach"].to_unit == "Nam Det commune"
+
+
+def test_as_of_is_not_an_end() -> None:
+    text = header("141/BC-SNV", "", issuer="UBND TỈNH BẮC HÀ\nSỞ NỘI VỤ") + (
+        "BÁO CÁO\nKết quả biệt phái công chức về cấp xã\n"
+        "Thực hiện Kế hoạch của tỉnh, đến ngày 31/10/2025 các sở đã biệt phái 33 công chức về 11 xã,\n"
+        "thời gian từ ngày 01/9/2025 đến ngày 01/3/2026.\n") + SIGN
+    facts = facts_of(text)
+    roles = {(d.date, d.role) for d in facts.dates}
+    assert ("2025-10-31", "mentioned") in roles and ("2026-03-01", "end") in roles
+    sec = facts.secondments[0]
+    assert (sec.kind, sec.count, sec.start, sec.end) == ("secondment", 33, "2025-09-01", "2026-03-01")

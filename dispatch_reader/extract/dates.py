@@ -61,6 +61,14 @@ def _clause_start(folded: str, pos: int) -> int:
     return best
 
 
+def _as_of(before_cue: str, after: str) -> bool:
+    """`…, đến ngày 30/9/2025 các sở đã cử …`: `đến` opening a clause whose subject follows the
+    date says "as of", not when something ends."""
+    clause = re.split(r"[,;.:\n]", before_cue)[-1].strip()
+    return clause in ("", "tính") and bool(re.match(r"\s+[^\W\d_]", after)) and \
+        not re.match(r"\s+(?:và|hoặc|or|and)\b", after)
+
+
 def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int]:
     """(role, quote start) for a date hit on a page."""
     f = page.folded
@@ -79,6 +87,8 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
                 raw = page.text[max(0, hit.start - 40):hit.start].lower()
                 pos = raw.rfind(m.group(1).split()[0])
                 start = hit.start - (len(raw) - pos) if pos >= 0 else hit.start
+            if cue.role == "end" and _as_of(flat[:m.start(1)], page.text[hit.end:hit.end + 30]):
+                return "mentioned", max(start, 0)
             return cue.role, max(start, 0)
     clause = f[_clause_start(f, hit.start):hit.start]
     line = f[_line_start(f, hit.start):hit.start]
