@@ -128,3 +128,11 @@ def test_as_of_is_not_an_end() -> None:
     assert ("2025-10-31", "mentioned") in roles and ("2026-03-01", "end") in roles
     sec = facts.secondments[0]
     assert (sec.kind, sec.count, sec.start, sec.end) == ("secondment", 33, "2025-09-01", "2026-03-01")
+
+
+def test_a_province_asking_its_departments_is_an_instruction() -> None:
+    text = header("515/UBND-NC", "V/v bảo đảm nhân lực cho các xã biên giới", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "Kính gửi: Các sở, ban, ngành.\n"
+        "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành cử 31 công chức về tăng cường cho các xã biên giới.\n"
+        "Sở Nội vụ đề nghị Ủy ban nhân dân tỉnh xem xét, cử thêm 12 công chức.\n") + SIGN
+    assert kinds(facts_of(text)) == {31: ("reinforcement", None)}

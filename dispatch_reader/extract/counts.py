@@ -218,6 +218,7 @@ _OF_GROUP = re.compile(
     r"^(?:[A-Z][a-z]+ly,? )?Of (?:(?P<these>these|them|those|whom)|the (?P<total>\d[\d,]*) "
     r"(?P<what>[a-z][\w\- ]*?)),\s*$")
 _BE = {"are", "were", "is", "was"}
+_YEAR_BEFORE = {"trong", "hằng", "hàng", "mỗi", "cả", "của", "một", "nửa", "đầu", "cuối", "giữa", "cùng", "qua"}
 _VI_LINKS = {"và", "của", "theo", "tại", "trong", "đến", "từ", "với", "cho", "là"}
 _SPECKS = {"_", "|", "‘", "'", "`", "~", "«"}
 
@@ -299,8 +300,8 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
                 continue  # "the two officials": people counted before, not a new count
             value = words[text.lower()]
         elif text in words_vi:
-            if prev in _NOT_BEFORE or prev in words_vi:
-                continue
+            if prev in _NOT_BEFORE or prev in words_vi or (text == "năm" and prev in _YEAR_BEFORE):
+                continue  # "trong năm công chức …": the year, not five
             value = words_vi[text]
         else:
             value = parse_int(text, english)

@@ -141,6 +141,9 @@ def _request_re() -> re.Pattern[str]:
 # of someone else, named as a noun
 _NOUN_BEFORE = re.compile(r"(?:theo|xét|trả lời|về việc|các|những|tại|the|a|its|their|his|her)\s*$")
 _NOUN_AFTER = re.compile(r"^\s*(?:của|tại|số|of|from)\b")
+# addressees spoken to collectively, below the writer: "các sở", "Giám đốc các sở", "UBND các xã"
+_SUBORDINATES = re.compile(r"^\s*(?:(?:giám đốc|thủ trưởng|chủ tịch(?: ủy ban nhân dân| ubnd)?|ủy ban nhân dân|ubnd)\s+)?"
+                           r"(?:các|những)\s")
 _SENTENCE = re.compile(r"[.;!?](?=\s)|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s)")
 
 
@@ -158,6 +161,8 @@ def requested(page: Page, pos: int, floor: int = 0) -> bool:
     for m in _request_re().finditer(low):
         if _NOUN_BEFORE.search(low[:m.start()]) or _NOUN_AFTER.match(low[m.end():]):
             continue
+        if not low[max(0, m.start() - 5):m.start()].endswith("kính ") and _SUBORDINATES.match(low[m.end():]):
+            continue  # "Ủy ban nhân dân tỉnh đề nghị các sở, ngành cử …": an instruction downwards
         return True
     return False
 
