@@ -73,3 +73,25 @@ def test_glued_syllables_and_ocr_header_words() -> None:
     assert header_fields("Chứcvụ Đơnvịcôngtác Nơi biệt phái đến") == ["position", "from_unit", "to_unit"]
     assert header_fields("STT Họ và tên Thời gian") == ["row", "name", "period"]
     assert header_fields("Các xã đã được tăng cường") is None
+
+
+def test_table_with_an_empty_last_column_and_a_name_like_a_unit() -> None:
+    table = ("DANH SÁCH VIÊN CHỨC BIỆT PHÁI\n"
+             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến   Thời gian   Ghi chú\n"
+             "1   Lù Văn Phòng   Giáo viên   Trường THCS Pa Ham   Xã Mường Mô   01/11/2025 - 30/4/2026\n"
+             "2   Tòng Văn Phong   Giáo viên   Trường THPT Sìn Hồ   Xã Noong Hẻo   01/11/2025 - 30/4/2026\n")
+    facts = extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)])
+    sec = {s.person: s for s in facts.secondments}
+    assert set(sec) == {"Lù Văn Phòng", "Tòng Văn Phong"}
+    assert sec["Tòng Văn Phong"].start == "2025-11-01" and sec["Tòng Văn Phong"].end == "2026-04-30"
+    assert sec["Tòng Văn Phong"].from_unit == "Trường THPT Sìn Hồ"
+
+
+def test_english_bodies_and_abbreviated_honorifics() -> None:
+    text = ("Son La, May 4, 2026 - The Department of Health of Son La province has issued Decision No.\n"
+            "88/QD-SYT seconding two doctors to border communes. Mr. Lo Van Tien, a doctor at Moc Chau\n"
+            "General Hospital, and Mrs. Cam Thi Hoa, a nurse at Thuan Chau Health Centre, were sent to\n"
+            "Chieng Khoa commune from May 10.\n")
+    facts = extract_facts([PageText(1, text)])
+    assert {p.name for p in facts.people} == {"Lo Van Tien", "Cam Thi Hoa"}
+    assert {s.person for s in facts.secondments} == {"Lo Van Tien", "Cam Thi Hoa"}

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.textutil import fold_phrase, fold_word
+from dispatch_reader.textnorm import for_matching
 
 _WORD = re.compile(r"\S+")
 _NOISE = re.compile(r"^[^\w(]+$")  # "|", "©", "‘": cell rules and specks
@@ -100,6 +101,24 @@ def _vocab_start(words: list[str], i: int) -> bool:
     return bool(_starts(words, i, _positions()) or _is_head(words, i) or _is_level(words, i))
 
 
+@lru_cache(maxsize=1)
+def _exact_vocab() -> frozenset[tuple[str, ...]]:
+    """Positions, heads and levels in lower case with their marks."""
+    out = set()
+    for name in ("positions.txt", "body_heads.txt", "admin_levels.txt"):
+        for row in resources.rows(name):
+            out.add(tuple(for_matching(row[0]).lower().split()))
+    out |= {(a.lower(),) for a in resources.words("abbreviations.tsv") if a.isupper()}
+    return frozenset(out)
+
+
+def _vocab_start_exact(words: list[str], i: int) -> bool:
+    """A vocabulary phrase starts at words[i], marks and all: `Văn Phong` ends no name the way
+    `Văn phòng` starts a unit."""
+    low = [for_matching(w.strip(",.;:")).lower() for w in words[i:i + 6]]
+    return any(tuple(low[:len(p)]) == p for p in _exact_vocab())
+
+
 def _take_name(words: list[str]) -> tuple[list[str], int]:
     """(name syllables, words used) from the start of a row."""
     out: list[str] = []
@@ -108,7 +127,7 @@ def _take_name(words: list[str]) -> tuple[list[str], int]:
         parts = split_glued(w)
         if not all(_name_syllable(p) for p in parts) or len(out) + len(parts) > 5:
             break
-        if out and (_vocab_start(words, k) or _vocab_start(parts + words[k + 1:], 0)):
+        if out and (_vocab_start_exact(words, k) or _vocab_start_exact(parts + words[k + 1:], 0)):
             break
         out.extend(parts)
         used = k + 1

@@ -45,6 +45,11 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def _en_body_words() -> frozenset[str]:
+    return frozenset(resources.lines("body_words_en.txt"))
+
+
+@lru_cache(maxsize=1)
 def _honorifics() -> dict[str, str]:
     return {fold_phrase(r[0]): r[1] for r in resources.rows("honorifics.txt") if len(r) > 1}
 
@@ -133,6 +138,8 @@ def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
             return True
         if english and nxt.lower_ in _EN_PLACE_AFTER:
             return True
+    if english and any(doc[t].text in _en_body_words() for t in range(i, j)):
+        return True  # "Mai Chau High School": a body named like a person
         if english and nxt.text in {",", ":"} and j + 1 < len(doc) and re.match(r"^[A-Z][a-z]+$", doc[j + 1].text) \
                 and doc[j + 1].lower_ in {"january", "february", "march", "april", "may", "june", "july", "august",
                                           "september", "october", "november", "december"}:

@@ -66,6 +66,10 @@ def body_start(page: Page) -> int:
     return m.start() if m else 0
 
 
+# the period of "Mr.", "Mrs.", "Dr.", "No.", "TP." ends no sentence
+_ABBR_SAFE = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<!\bTP)(?<!\bTp)"
+
+
 def _scope(page: Page, offset: int) -> Scope:
     text = page.text
     art_start = 0
@@ -79,12 +83,12 @@ def _scope(page: Page, offset: int) -> Scope:
         list_start = m.start()
     # a sentence inside the item: "… Biệt phái ông Lục Văn Sinh, …" after the previous one
     item_start = list_start
-    for m in re.finditer(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", text[list_start:offset]):
+    for m in re.finditer(_ABBR_SAFE + r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", text[list_start:offset]):
         if not re.search(r"(?:^|\s)\d{1,2}$", text[list_start:list_start + m.start()]):
             item_start = list_start + m.end()
     nxt_item = _ITEM.search(text, offset + 1, art_end)
     item_end = nxt_item.start() if nxt_item else art_end
-    sent = re.search(r"\.\s+(?=[A-ZĐÀ-Ỹ])|\.\s*$", text[offset:item_end])
+    sent = re.search(_ABBR_SAFE + r"\.\s+(?=[A-ZĐÀ-Ỹ])|\.\s*$", text[offset:item_end])
     if sent:
         item_end = offset + sent.end()
     intro = None

@@ -118,6 +118,10 @@ def _page_rows(page: Page) -> list[ListRow]:
             # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
             speck = not loose and m is None and last is not None and _SPECK_ROW.match(line)
             cells = _split(line) if m or speck else []
+            # an empty last column ("Ghi chú") leaves no cell
+            while fields and len(cells) < len(fields) and len(cells) >= len(fields) - 2 and \
+                    all(f in (None, "note", "birth") for f in fields[len(cells):]):
+                cells.append("")
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 name = row.get("name", "")
