@@ -22,7 +22,7 @@ from dispatch_reader.extract.datefmt import find_dates, find_header_dates
 from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.textutil import (
-    Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
+    Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.record import DocumentFacts, Evidence, Signer
 

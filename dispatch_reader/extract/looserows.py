@@ -12,6 +12,7 @@ Vocabularies are the data files the rest of extraction uses.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -150,7 +151,7 @@ def _take_position(words: list[str]) -> int:
     return k
 
 
-def _cut_before(words: list[str], test) -> int:  # type: ignore[no-untyped-def]
+def _cut_before(words: list[str], test: Callable[[list[str], int], bool]) -> int:
     k = 0
     while k < len(words) and not test(words, k):
         k += 1

@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body
-from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER, PARTY_NUMBER, DocNumber, clean_number
 from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation

@@ -502,6 +502,8 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
 def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
                         hits: list[list[CountHit]], doc_facts: DocumentFacts, dates: list[DateFact],
                         language: str) -> list[Secondment]:
+    if document_requests(doc_facts):
+        return []  # a tờ trình proposes, a request asks: nobody is sent yet
     named = named_secondments(pages, docs, mentions, people, doc_facts, dates, language)
     listed = table_secondments(pages, doc_facts, dates)
     if listed:
