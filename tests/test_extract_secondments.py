@@ -136,3 +136,15 @@ def test_a_province_asking_its_departments_is_an_instruction() -> None:
         "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành cử 31 công chức về tăng cường cho các xã biên giới.\n"
         "Sở Nội vụ đề nghị Ủy ban nhân dân tỉnh xem xét, cử thêm 12 công chức.\n") + SIGN
     assert kinds(facts_of(text)) == {31: ("reinforcement", None)}
+
+
+def test_a_submission_sends_nobody_even_without_a_request_verb() -> None:
+    text = header("78/TTr-SNV", "") + (
+        "TỜ TRÌNH\nVề việc biệt phái công chức\nKính gửi: Ủy ban nhân dân tỉnh.\nDanh sách cụ thể như sau:\n"
+        "1. Ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, biệt phái đến Ủy ban nhân dân\n"
+        "xã Nậm Đét, từ ngày 01/12/2025.\n") + SIGN
+    facts = facts_of(text)
+    assert facts.document.doc_type == "submission"
+    assert facts.secondments == []
+    decision = text.replace("78/TTr-SNV", "79/QĐ-SNV").replace("TỜ TRÌNH", "QUYẾT ĐỊNH")
+    assert kinds(facts_of(decision)) == {"Vi Văn Thạch": ("secondment", "2025-12-01")}
