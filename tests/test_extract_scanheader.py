@@ -47,3 +47,17 @@ def test_subject_names_and_places_spelled_as_elsewhere_in_the_document() -> None
             "Ngày 02/12/2025, đồng chí Lê Văn Thịnh, Phó Chủ tịch Ủy ban nhân dân tỉnh, làm việc với\n"
             "Ủy ban nhân dân xã Nậm Đét.\n")
     assert scanned(text).document.subject == "Kết luận của đồng chí Lê Văn Thịnh về nhân lực xã Nậm Đét"
+
+
+def test_place_date_line_read_after_the_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 42/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "QUYẾT ĐỊNH\nVề việc điều động công chức\nBắc Hà, ngày 4 tháng 12 năm 2025\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(text).document
+    assert (doc.issued_date, doc.place, doc.subject) == ("2025-12-04", "Bắc Hà", "Về việc điều động công chức")
+    wrapped = text.replace("Về việc điều động công chức\nBắc Hà, ngày 4 tháng 12 năm 2025\n",
+                           "Về việc thực hiện Công văn của Bộ Nội vụ\nngày 30 tháng 6 năm 2025\n"
+                           "Bắc Hà, ngày 4 tháng 12 năm 2025\n")
+    doc = scanned(wrapped).document
+    assert doc.issued_date == "2025-12-04"
+    assert doc.subject == "Về việc thực hiện Công văn của Bộ Nội vụ ngày 30 tháng 6 năm 2025"

@@ -42,6 +42,7 @@ _AUTHORITY = re.compile(
     + r")\s?[.,:]?\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^[-–+•*]\s*")
 _GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
+_PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
 _NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 
@@ -489,9 +490,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.number = number.text
             doc.evidence["number"] = _ev(it.extra["lead"], conf)
             continue
-        if k == "date" and state == "subject":
-            k = "text"
+        if k == "date" and state == "subject" and not (date_cls is None and _PLACE_DATE.match(it.seg.folded)):
+            k = "text"  # a wrapped subject line that ends in a date ("… của Bộ Nội vụ ngày 30 tháng 6 năm 2025")
         elif k == "date" and date_cls is None:
+            # the place-date line, also when OCR read it after the title
             date_cls = it
             continue
         if k == "vv" and not vv_segs:
