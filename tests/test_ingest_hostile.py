@@ -205,3 +205,15 @@ def test_jobs_never_exceed_pages_or_workers() -> None:
     assert IngestSettings(workers=2).jobs(9) == 2
     assert IngestSettings(workers=None).jobs(1) == 1
     assert IngestSettings(workers=None).jobs(100) == (os.cpu_count() and len(os.sched_getaffinity(0)))
+
+
+def test_truncated_image_fails_even_after_weasyprint_loosened_pillow(tmp_path: Path) -> None:
+    from PIL import Image, ImageFile
+
+    import weasyprint  # noqa: F401  (sets ImageFile.LOAD_TRUNCATED_IMAGES = True on import)
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    f = tmp_path / "cut after pdf brief.png"
+    Image.effect_noise((300, 300), 60).convert("L").save(f)
+    f.write_bytes(f.read_bytes()[:2000])
+    _fails(f, DamagedFileError, "cannot read image", _settings(tmp_path))

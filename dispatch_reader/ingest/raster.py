@@ -6,11 +6,13 @@ memory (a decompression bomb) is refused with a one-line error instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFile
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError
 
@@ -118,10 +120,21 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
     return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt)
 
 
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """Truncated images must fail here; WeasyPrint, once imported, tells Pillow to accept them."""
+    saved = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = saved
+
+
 def count_image_frames(path: Path, max_pixels: int) -> int:
     """Frames in an image file (multi-page TIFF has several), sizes checked."""
     try:
-        with Image.open(path) as im:
+        with _strict_decoding(), Image.open(path) as im:
             frames = getattr(im, "n_frames", 1)
             for frame in range(frames):
                 im.seek(frame)
@@ -141,7 +154,7 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
     resolution are taken as `dpi`.
     """
     try:
-        with Image.open(path) as im:
+        with _strict_decoding(), Image.open(path) as im:
             im.seek(frame)
             check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
             src_dpi = _image_dpi(im) or float(dpi)
