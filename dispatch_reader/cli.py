@@ -186,6 +186,7 @@ def evaluate_cmd(
     work: Path = typer.Option(Path(".cache/eval"), "--work", help="Where text files are rendered to PDFs."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List each wrong field value."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the table as Markdown (for a README)."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
 ) -> None:
@@ -202,7 +203,7 @@ def evaluate_cmd(
             raise InputFileError(d, "not a folder")
     report = evaluate(dirs, variants=("born", "scan") if variant == "all" else (variant,), work_dir=work,
                       settings=ingest_settings(ocr_lang, workers), progress=err_console)
-    print_report(report, out, show_errors=show_errors)
+    print_report(report, out, show_errors=show_errors, markdown=markdown)
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "utf-8")
 

@@ -240,22 +240,40 @@ def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
-def print_report(report: Report, console: Console, show_errors: bool = False) -> None:
+def _rows(report: Report) -> tuple[list[str], list[list[str]]]:
+    """Column titles and one row of "P / R / F1" cells per field that was scored anywhere."""
     variants = [v for v in VARIANT_NAMES if report.documents.get(v)]
-    fields = [f"document.{k}" for k in SCALAR_FIELDS] + list(LIST_FIELDS)
-    table = Table(title="Extraction vs truth (P / R / F1)")
-    table.add_column("field")
-    for v in variants:
-        table.add_column(f"{VARIANT_NAMES[v]} ({report.documents[v]} docs)", justify="right")
-    for f in fields:
+    titles = ["field"] + [f"{VARIANT_NAMES[v]} ({report.documents[v]} docs)" for v in variants]
+    rows = []
+    for f in [f"document.{k}" for k in SCALAR_FIELDS] + list(LIST_FIELDS):
         cells = []
         for v in variants:
             t = report.tallies.get((v, f))
             cells.append("n/a" if t is None or (t.tp + t.fp + t.fn) == 0 else
                          f"{_fmt(t.precision)} / {_fmt(t.recall)} / {_fmt(t.f1)}")
         if any(c != "n/a" for c in cells):
-            table.add_row(f, *cells)
-    console.print(table)
+            rows.append([f, *cells])
+    return titles, rows
+
+
+def markdown_table(report: Report) -> str:
+    titles, rows = _rows(report)
+    lines = ["| " + " | ".join(titles) + " |", "|" + "---|" * len(titles)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def print_report(report: Report, console: Console, show_errors: bool = False, markdown: bool = False) -> None:
+    if markdown:
+        console.print(markdown_table(report), markup=False, highlight=False, soft_wrap=True)
+    else:
+        titles, rows = _rows(report)
+        table = Table(title="Extraction vs truth (P / R / F1)")
+        for i, title in enumerate(titles):
+            table.add_column(title, justify="right" if i else "left")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     for failure in report.failures:
         console.print(f"failed: {failure}", markup=False, highlight=False)
     if show_errors:

@@ -40,3 +40,15 @@ def test_realdocs_truth_shape_is_read(tmp_path):
     assert "people" not in truth  # not listed in the truth: not scored
     [(name, _, sources)] = find_cases([tmp_path])
     assert name == "rd1" and sources["born"].name == "rd1.txt"
+
+
+def test_markdown_table_has_a_row_per_scored_field():
+    from dispatch_reader.evaluate import markdown_table
+
+    report = Report()
+    score(report, "born", "x", _rec(number="1/QĐ-UBND"), _rec(number="1/QĐ-UBND"))
+    report.documents["born"] += 1
+    lines = markdown_table(report).splitlines()
+    assert lines[0] == "| field | born-digital (1 docs) |"
+    assert "| document.number | 1.000 / 1.000 / 1.000 |" in lines
+    assert not any("document.place" in line for line in lines)  # never scored: no row
