@@ -138,13 +138,14 @@ def process(
     Example: dispatch-reader process samples/ scans/2025/ --out out/briefs
     """
     from dispatch_reader.briefs.render import BriefWriter
-    from dispatch_reader.pipeline import find_documents, process_file
+    from dispatch_reader.pipeline import process_file
     from dispatch_reader.store import open_store
+    from dispatch_reader.watch.walk import iter_documents
 
     for item in inputs:
         if not item.exists():
             raise InputFileError(item, "no such file or folder")
-    files = find_documents(inputs)
+    files = list(iter_documents(inputs))  # the batch's walker: same files, same order
     if not files:
         raise InputFileError(inputs[0], "no PDF or image files found")
     store = open_store(db)

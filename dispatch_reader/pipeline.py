@@ -111,14 +111,3 @@ def process_file(
         except Exception:
             log.warning("could not record the failure of %s in the store", path)
         return Outcome(path, "failed", error=err, seconds=time.monotonic() - started)
-
-
-def find_documents(inputs: list[Path]) -> list[Path]:
-    """Expand folders (recursively) into the documents they hold; files are taken as given."""
-    found: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES))
-        else:
-            found.append(item)
-    return found
