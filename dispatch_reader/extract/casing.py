@@ -30,6 +30,11 @@ def _heads() -> list[tuple[list[str], list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _committees() -> list[tuple[list[str], list[str]]]:
+    return [([fold_word(s) for s in line.split()], line.split()) for line in resources.lines("committee_heads.txt")]
+
+
+@lru_cache(maxsize=1)
 def _levels() -> list[tuple[list[str], list[str], frozenset[str]]]:
     out = []
     for row in resources.rows("admin_levels.txt"):
@@ -87,7 +92,7 @@ def proper_case_body(text: str) -> str:
         # A known body (e.g. "Bộ Công Thương") inside a longer name.
         matched = False
         # A head only opens a name part: "Vụ" inside "Nội vụ" is not the head "Vụ".
-        for head_f, head in (_heads() if mode == "field_start" else ()):
+        for head_f, head in (_heads() if mode == "field_start" else _committees()):
             if _match(folded, i, head_f):
                 out.extend(head)
                 i += len(head_f)

@@ -322,6 +322,8 @@ def _is_filler(seg: Segment) -> bool:
         return True
     if _LIST_ITEM.match(t) or _NOI_NHAN.match(f) or f.startswith(("luu", "da ky", "ky ten")):
         return True
+    if _GAZETTE.match(f):
+        return True  # an electronic-signature stamp printed inside the block ("Người ký: …")
     if t.endswith(";") and not is_upper_line(t):
         return True  # a recipient whose dash OCR lost
     words = re.findall(r"[^\W\d_]+", t)
@@ -330,6 +332,21 @@ def _is_filler(seg: Segment) -> bool:
 
 
 _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
+
+
+_SIGNED_MARK = re.compile(r"^\s*[(\[][^)\]]{1,24}[)\]]\s*(?=\S)")
+
+
+def _signed_name(seg: Segment) -> Segment | None:
+    """The signer's name line, also after a signed mark on the same line ("(Đã ký) Lê Văn A")."""
+    if _NOI_NHAN.match(seg.folded):
+        return None
+    if _is_name_line(seg.text):
+        return seg
+    m = _SIGNED_MARK.match(seg.text)
+    if m and _is_name_line(seg.text[m.end():]):
+        return seg.sub(m.end())
+    return None
 
 
 def split_bottom(seg: Segment) -> list[Segment]:
@@ -370,7 +387,8 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
             elif is_upper_line(s.text) and not _is_filler(s) and len(s.text.split()) <= 8 and (
                     _is_title_line(s) or authority or titles):
                 titles.append(s)
-            elif (titles or authority) and _is_name_line(s.text) and not _NOI_NHAN.match(s.folded):
+            elif (titles or authority) and _signed_name(s) is not None:
+                s = _signed_name(s)
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc") is not part of it
                 name_seg = s.sub(len(s.text) - len(s.text.lstrip("-–•*.,;:' ")),
                                  len(s.text.rstrip("-–•*.,;:' ")))

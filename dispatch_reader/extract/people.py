@@ -91,6 +91,8 @@ def _name_end(doc: Doc, i: int, english: bool) -> int:
         gap = text[tok_end(doc, j - 1):tok_start(doc, j)] if j > i else ""
         if gap.count("\n") >= 2 or (j - i >= 4 and "\n" in gap):
             break  # a name does not go on over a blank line, nor a full name over a line break
+        if "\n" in gap and doc[j].text == doc[i].text:
+            break  # the same name printed again on the next line (a signature stamp, then the name)
         if j > i and (_span_starting(doc, "POSITION", j) or _span_starting(doc, "BODY_HEAD", j)
                       or _span_starting(doc, "HONORIFIC", j) or level_end(doc, j)
                       or (english and (_span_starting(doc, "POSITION_EN", j) or doc[j].lower_ in _EN_PLACE_AFTER))):
