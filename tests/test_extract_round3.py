@@ -79,3 +79,19 @@ def test_party_motto_is_never_the_issuer(motto: str, conf: float | None) -> None
 ])
 def test_party_committee_closes_a_body_name(printed: str, proper: str) -> None:
     assert proper_case_body(printed) == proper
+
+
+_EN = ("On March 3, the People's Committee of Hoa Lam province issued Official Dispatch No. 77/UBND-NC on "
+       "sending staff to communes. {sig} The dispatch asks departments to send 12 civil servants to communes.")
+
+
+@pytest.mark.parametrize("sig,name,title", [
+    ("It was signed by Vice Chairman Mr. Tran Van Hoang.", "Tran Van Hoang", "Vice Chairman"),
+    ("The Deputy Director Ms. Vo Thi Lan signed the dispatch.", "Vo Thi Lan", "Deputy Director"),
+    ("It was signed by Vice Chairman Le Quang Vinh.", "Le Quang Vinh", "Vice Chairman"),
+])
+def test_english_signer_with_honorific_or_as_subject(sig: str, name: str, title: str) -> None:
+    facts = facts_of(_EN.format(sig=sig))
+    assert facts.document.signer is not None
+    assert (facts.document.signer.name, facts.document.signer.title) == (name, title)
+    assert name in [p.name for p in facts.people]

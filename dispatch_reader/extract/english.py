@@ -43,7 +43,36 @@ _SUBJECT = re.compile(r"^\s*(?:,?\s*dated\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4}
                       # or the gerund that says what the document does: "No. 12/QD-UBND seconding …"
                       r"|\s+(?=[a-z]+ing\s))"
                       r"(?P<subj>[^.;]+?)(?=\s+(?:that|which|who)\s|[.;,]|$)")
-_SIGNED_BY = re.compile(r"signed by (?P<all>(?:[A-Z][a-z]+ ){1,8}[A-Z][a-z]+)")
+
+
+@lru_cache(maxsize=1)
+def _honorifics_en() -> str:
+    """English honorifics (`Mr.`, `Ms`) as a regex alternative, from the honorifics data."""
+    words = {h.rstrip(".") for h in resources.words("honorifics.txt") if h.isascii() and h[:1].isupper()}
+    return "|".join(re.escape(w) + r"\.?" for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _signed_res() -> tuple[re.Pattern[str], ...]:
+    run = rf"(?P<all>(?:(?:{_honorifics_en()}) |[A-Z][a-z]+ ){{1,8}}[A-Z][a-z]+)"
+    # "signed by Vice Chairman Mr. X" and "… Ms. Y signed the decision" name the same person
+    return (re.compile(rf"signed by {run}"),
+            re.compile(rf"{run},? (?:has |had )?signed (?:the|this)\b"))
+
+
+def _split_signer(words: str) -> tuple[str, str, int]:
+    """(title, name, offset of the name in words): an honorific separates the title from the name."""
+    hm = None
+    for hm in re.finditer(rf"\b(?:{_honorifics_en()}) ", words):
+        pass
+    if hm is not None:
+        title = words[:hm.start()].strip()
+        title = re.sub(r"^(?:The|A|An) ", "", title)
+        lead = leading_position(title + " ") if title else ""
+        return (lead or title), words[hm.end():], hm.end()
+    title = leading_position(words)
+    name = words[len(title):].strip() if title else words
+    return title, name, len(words) - len(name)
 
 
 @lru_cache(maxsize=1)
@@ -103,14 +132,16 @@ def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         break
     _issued_date(pages, doc)
     for page in pages:
-        sm = _SIGNED_BY.search(_flat(page.text))
-        if sm:
-            words = sm.group("all")
-            title = leading_position(words)
-            name = words[len(title):].strip() if title else words
+        if doc.signer is not None:
+            break
+        for rx in _signed_res():
+            sm = rx.search(_flat(page.text))
+            if not sm:
+                continue
+            title, name, off = _split_signer(sm.group("all"))
             if len(name.split()) < 2:
                 continue
-            a = sm.start("all") + (len(words) - len(name))
+            a = sm.start("all") + off
             doc.signer = Signer(name=name, title=title or None, authority=None)
             doc.evidence["signer"] = Evidence(page=page.number, quote=page.text[a:a + len(name)], start=a,
                                               confidence=page.ocr_confidence)
