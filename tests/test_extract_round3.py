@@ -95,3 +95,50 @@ def test_english_signer_with_honorific_or_as_subject(sig: str, name: str, title:
     assert facts.document.signer is not None
     assert (facts.document.signer.name, facts.document.signer.title) == (name, title)
     assert name in [p.name for p in facts.people]
+
+
+_LISTED = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM PHONG
+SỞ NỘI VỤ
+Số: 88/QĐ-SNV
+Hà Nam Phong, ngày 02 tháng 4 năm 2025
+QUYẾT ĐỊNH
+Về việc biệt phái công chức, viên chức đến làm việc tại các xã
+GIÁM ĐỐC SỞ NỘI VỤ
+QUYẾT ĐỊNH:
+Điều 1. Biệt phái 03 công chức, viên chức (có danh sách kèm theo) đến làm
+việc tại Ủy ban nhân dân các xã Đông Sơn, Tây Sơn.
+{period}
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 1;
+- Lưu: VT.
+GIÁM ĐỐC
+Trịnh Quốc Đông
+\fDANH SÁCH
+CÔNG CHỨC, VIÊN CHỨC BIỆT PHÁI ĐẾN LÀM VIỆC TẠI CÁC XÃ
+{rows}
+"""
+_GLUED_ROWS = """STT Họ và tên | Chức vụ, đơn vị công tác | Nơi biệt phái đến
+1 Nguyễn Văn Hùng | Chuyên viên Sở Xây dựng | UBND xã Đông Sơn
+2 Trần Thị Mai | Chuyên viên Sở Tài chính | UBND xã Tây Sơn
+3 Lê Văn Bình | Y sĩ Trung tâm Y tế khu vực Đông Sơn | UBND xã Tây Sơn"""
+
+
+@pytest.mark.parametrize("period,start,end", [
+    ("Thời gian biệt phái: 06 tháng, kể từ ngày 15 tháng 4 năm 2025.", "2025-04-15", None),
+    ("Thời gian biệt phái từ ngày 15/4/2025 đến ngày 14/10/2025.", "2025-04-15", "2025-10-14"),
+])
+def test_table_rows_with_glued_row_numbers_take_the_stated_period(period: str, start: str, end: str | None) -> None:
+    facts = facts_of(_LISTED.format(period=period, rows=_GLUED_ROWS))
+    got = {s.person: (s.start, s.end) for s in facts.secondments}
+    assert got == {n: (start, end) for n in ("Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Văn Bình")}
+
+
+def test_rows_merged_into_one_line_give_no_name_with_numbers() -> None:
+    merged = ("STT Họ và tên | Chức vụ, đơn vị công tác | Nơi biệt phái đến\n"
+              "1 Nguyễn Văn Hùng, 2 Trần Thị Mai 3 Lê Văn Bình | Chuyên viên Sở Xây dựng Chuyên viên Sở Tài chính "
+              "| UBND xã Đông Sơn UBND xã Tây Sơn")
+    facts = facts_of(_LISTED.format(period="Thời gian biệt phái: 06 tháng, kể từ ngày 15 tháng 4 năm 2025.",
+                                    rows=merged))
+    assert not any(any(c.isdigit() for c in (s.person or "")) for s in facts.secondments)
+    assert not any(any(c.isdigit() for c in p.name) for p in facts.people)

@@ -470,6 +470,35 @@ def _stated_period(pages: list[Page], dates: list[DateFact]) -> tuple[str | None
     return first.date, end, months
 
 
+_LIST_TITLE = re.compile(r"DANH S[AÁ]CH|danh sách (?:kèm theo|như sau)")
+
+
+def _listed_take_stated_period(pages: list[Page], found: list[Secondment], dates: list[DateFact]) -> None:
+    """People read from a DANH SÁCH whose cells ingestion could not split (so read as names, not
+    rows) take the period the decision states, as table rows do."""
+    bare = [s for s in found if s.person and s.start is None and s.end is None and s.evidence.start is not None]
+    if not bare:
+        return
+    title_at: dict[int, int] = {}
+    for page in pages:
+        m = _LIST_TITLE.search(page.text)
+        if m:
+            title_at[page.number] = m.start()
+    if not title_at:
+        return
+    first = min(title_at)
+    start, end, months = _stated_period(pages, dates)
+    if start is None and end is None:
+        return
+    for s in bare:
+        page_no, at = s.evidence.page, s.evidence.start or 0
+        if page_no > first or (page_no == first and at > title_at[first]):
+            s.start, s.end = start, end
+            if s.duration_months is None:
+                s.duration_months = months if months is not None else (
+                    months_between(start, end) if start and end else None)
+
+
 def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[DateFact]) -> list[Secondment]:
     doc_kind = kind_in(doc_facts.subject)
     year = int(doc_facts.issued_date[:4]) if doc_facts.issued_date else None
@@ -509,6 +538,7 @@ def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Menti
     if listed:
         keys = {fold_phrase(s.person or "") for s in listed}
         named = [s for s in named if fold_phrase(s.person or "") not in keys] + listed
+    _listed_take_stated_period(pages, named, dates)
     if named:
         return named
     return count_secondments(pages, docs, hits, doc_facts, dates, language)

@@ -56,8 +56,17 @@ def _split(line: str) -> list[str]:
     return [c.strip() for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
 
 
+def _unglue_row_number(cells: list[str]) -> list[str]:
+    """`STT Họ và tên` (the number column glued to the next by a narrow gap) is two cells."""
+    if cells and column_field(cells[0]) == "row":
+        head, _, rest = cells[0].partition(" ")
+        if rest and column_field(head) == "row" and column_field(rest):
+            return [head, rest] + cells[1:]
+    return cells
+
+
 def _header(line: str) -> list[str | None] | None:
-    cells = _split(line)
+    cells = _unglue_row_number(_split(line))
     if len(cells) < 3:
         return None
     fields = [column_field(c) for c in cells]
@@ -118,6 +127,9 @@ def _page_rows(page: Page) -> list[ListRow]:
             # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
             speck = not loose and m is None and last is not None and _SPECK_ROW.match(line)
             cells = _split(line) if m or speck else []
+            if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1:
+                # the row number glued to the name by a narrow gap, as in its header
+                cells = [m.group(1), re.sub(r"^\s*\d{1,4}\.?\s*", "", cells[0])] + cells[1:]
             # an empty last column ("Ghi chú") leaves no cell
             while fields and len(cells) < len(fields) and len(cells) >= len(fields) - 2 and \
                     all(f in (None, "note", "birth") for f in fields[len(cells):]):
@@ -125,8 +137,8 @@ def _page_rows(page: Page) -> list[ListRow]:
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 name = row.get("name", "")
-                if not name or len(name.split()) < 2:
-                    continue
+                if not name or len(name.split()) < 2 or re.search(r"[\d,;]", name):
+                    continue  # rows ingestion merged into one line are not a name
                 name_at = text.find(name, start, start + len(line))
                 out.append(ListRow(page=page.number, cells=row, name_start=name_at if name_at >= 0 else start,
                                    line=line, heading=heading))
