@@ -127,7 +127,8 @@ def _page_rows(page: Page) -> list[ListRow]:
             # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
             speck = not loose and m is None and last is not None and _SPECK_ROW.match(line)
             cells = _split(line) if m or speck else []
-            if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1:
+            if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1 and \
+                    re.match(r"\d{1,4}\.?\s+[^\W\d_]", cells[0]):
                 # the row number glued to the name by a narrow gap, as in its header
                 cells = [m.group(1), re.sub(r"^\s*\d{1,4}\.?\s*", "", cells[0])] + cells[1:]
             # an empty last column ("Ghi chú") leaves no cell
