@@ -142,3 +142,76 @@ def test_rows_merged_into_one_line_give_no_name_with_numbers() -> None:
                                     rows=merged))
     assert not any(any(c.isdigit() for c in (s.person or "")) for s in facts.secondments)
     assert not any(any(c.isdigit() for c in p.name) for p in facts.people)
+
+
+_ENDED = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM PHONG
+SỞ Y TẾ
+Số: 91/QĐ-SYT
+Hà Nam Phong, ngày 20 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc gia hạn biệt phái và chấm dứt biệt phái viên chức
+GIÁM ĐỐC SỞ Y TẾ
+QUYẾT ĐỊNH:
+Điều 1. Biệt phái bà Nguyễn Thị Lan, điều dưỡng Bệnh viện Đa khoa tỉnh, đến làm việc tại Trạm Y tế xã Đông Sơn, thời gian từ ngày 01 tháng 12 năm 2025 đến ngày 31 tháng 5 năm 2026.
+Điều 2. Kết thúc thời hạn biệt phái trước thời hạn đối với ông Phạm Quốc Huy, bác sĩ Trung tâm Y tế khu vực Tây Sơn, đang biệt phái tại Trạm Y tế xã Tây Sơn, kể từ ngày 01 tháng 12 năm 2025. Ông Phạm Quốc Huy có trách nhiệm bàn giao công việc.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+GIÁM ĐỐC
+Trịnh Quốc Đông"""
+
+
+@pytest.mark.parametrize("ending", ["Kết thúc thời hạn biệt phái", "Chấm dứt việc biệt phái", "Thôi biệt phái"])
+def test_ending_a_secondment_sends_nobody(ending: str) -> None:
+    facts = facts_of(_ENDED.replace("Kết thúc thời hạn biệt phái", ending))
+    assert [(s.person, s.start, s.end) for s in facts.secondments] == [
+        ("Nguyễn Thị Lan", "2025-12-01", "2026-05-31")]
+
+
+_REPORT = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM PHONG
+SỞ NỘI VỤ
+Số: 301/BC-SNV
+Hà Nam Phong, ngày 20 tháng 11 năm 2025
+BÁO CÁO
+Kết quả tăng cường công chức về các xã
+I. KẾT QUẢ
+- Các sở, ngành đã cử 120 công chức về làm việc tại các xã.
+- Có 27 người được cử nhưng chưa đến nhận nhiệm vụ đúng thời gian quy định, đã được nhắc nhở.
+Nơi nhận:
+- Lưu: VT.
+GIÁM ĐỐC
+Trịnh Quốc Đông"""
+
+
+def test_people_sent_but_not_arrived_are_no_sending() -> None:
+    facts = facts_of(_REPORT)
+    assert [(s.kind, s.count) for s in facts.secondments] == [("reinforcement", 120)]
+    assert 27 in [c.value for c in facts.counts]
+
+
+_PLAN = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM PHONG
+Số: 52/KH-UBND
+Hà Nam Phong, ngày 20 tháng 9 năm 2025
+KẾ HOẠCH
+Tăng cường công chức, viên chức về công tác tại các xã vùng cao
+I. MỤC ĐÍCH
+Bảo đảm nhân lực cho các xã.
+II. ĐỐI TƯỢNG, SỐ LƯỢNG, THỜI GIAN
+1. Đối tượng: công chức, viên chức các sở, ngành.
+2. Số lượng: tổng số 85 công chức, viên chức, tăng cường về 23 xã vùng cao.
+3. Thời gian tăng cường: 12 tháng, bắt đầu từ ngày 01 tháng 10 năm 2025.
+III. TỔ CHỨC THỰC HIỆN
+Giai đoạn 1 (từ ngày 22/9/2025 đến ngày 26/9/2025): các xã đăng ký nhu cầu.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trịnh Quốc Đông"""
+
+
+def test_headcount_with_the_verb_after_it_carries_the_start_of_its_period_item() -> None:
+    facts = facts_of(_PLAN)
+    assert [(s.kind, s.count, s.start, s.end) for s in facts.secondments] == [
+        ("reinforcement", 85, "2025-10-01", None)]

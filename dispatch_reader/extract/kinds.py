@@ -175,3 +175,38 @@ def document_requests(doc_facts: DocumentFacts) -> bool:
     subject = re.sub(r"^(?:v\s?/\s?v|về việc)\s*", "", subject)
     m = _request_re().match(subject)
     return bool(m) and not _NOUN_AFTER.match(subject[m.end():])
+
+
+@lru_cache(maxsize=1)
+def _no_sending_res() -> dict[str, re.Pattern[str]]:
+    by_role: dict[str, list[str]] = {}
+    for row in resources.rows("no_sending_cues.tsv"):
+        by_role.setdefault(row[1], []).append(for_matching(row[0]).lower())
+    out = {}
+    for role, cues in by_role.items():
+        alt = "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in sorted(cues, key=len, reverse=True))
+        out[role] = re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)")
+    return out
+
+
+# up to three words between an ending word and the verb: "kết thúc thời hạn biệt phái",
+# "chấm dứt việc biệt phái", "end the secondment of"
+_ENDING_GAP = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*$")
+
+
+def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> bool:
+    """The verb ends or states a secondment (`chấm dứt biệt phái`, `đang biệt phái tại`), or its
+    clause says the people have not come (`… được cử nhưng chưa đến nhận nhiệm vụ`)."""
+    res = _no_sending_res()
+    a = max(sentence_start(page.text, verb_start, floor), verb_start - 60)
+    low = for_matching(page.text[a:verb_start]).lower()
+    if "before" in res:
+        for m in res["before"].finditer(low):
+            if _ENDING_GAP.match(low[m.end():]):
+                return True
+    if "after" in res:
+        tail = for_matching(page.text[verb_end:verb_end + 120]).lower()
+        tail = re.split(r"[.;!?](?=\s)|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)])\s)", tail, maxsplit=1)[0]
+        if res["after"].search(tail):
+            return True
+    return False

@@ -22,7 +22,7 @@ from dispatch_reader.extract.bodies import body_end, body_text, complete_body, l
 from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract.kinds import (
-    Verb, document_requests, kind_in, page_verbs, requested, resolve, subject_lead_kind, verbs_between,
+    Verb, document_requests, kind_in, not_sending, page_verbs, requested, resolve, subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -228,6 +228,8 @@ def _when(page: Page, dates: list[DateFact], ranges: list[tuple[int, int]], whol
         s, e = _dates_in(usable, page.number, 0, len(page.text))
         start, end = s, e
         duration = duration or period_months(page.folded)
+    if start and end and end < start:
+        end = None  # an end before the start belongs to another period (a phase's deadline)
     if duration is None and start and end:
         duration = months_between(start, end)
     return start, end, duration
@@ -303,6 +305,10 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
             continue
         if governing is not None and requested(page, governing.start, floor=sc.intro[0] if governing in intro else a):
             continue
+        if governing is not None and not_sending(page, governing.start, tok_end(doc, governing.end_tok - 1),
+                                                 floor=sc.intro[0] if governing in intro else a):
+            done.add(key)  # a secondment ended (or stated) sends nobody, here or in later mentions
+            continue
         strong = next((v for v in reversed(before) if not v.weak), None) or \
             next((v for v in reversed(intro) if not v.weak), None) or next((v for v in after if not v.weak), None)
         weak = next((v for v in before + intro + after if v.weak), None)
@@ -331,10 +337,18 @@ _PASSIVE = {"được", "đã", "đều", "vừa", "mới", "were", "was", "have
 def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     """The headcount a verb sends: right after it (`tăng cường 60 công chức`, `cử đủ 18 …`), or
     right before it in the passive (`38/56 công chức được cử đến …`, `64 officials were sent`)."""
+    at = _token_at(doc, v.start)
+    text = doc.user_data["text"]
+    onward = text[tok_start(doc, v.end_tok):][:12] if v.end_tok < len(doc) else ""
+    if not v.weak and re.match(r"\s*(?:về|đến|tới|xuống)\s", onward):
+        # "tổng số 150 công chức, viên chức, tăng cường về 61 xã": the verb as the headcount's
+        # participle, a comma between, sending somewhere (the count after it is the destination)
+        before = next((h for h in hits if [doc[t].text for t in range(h.tok[1], at)] == [","]), None)
+        if before is not None:
+            return before
     after = next((h for h in hits if 0 <= h.tok[0] - v.end_tok <= 2), None)
     if after is not None:
         return after
-    at = _token_at(doc, v.start)
     for h in hits:
         gap = [doc[t].text.lower() for t in range(h.tok[1], at)]
         if 0 < len(gap) <= 3 and all(w in _PASSIVE for w in gap) and any(w in {"được", "were", "was", "been", "are",
@@ -372,6 +386,9 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
                 continue
             anchor = min(v.start, hit.count.evidence.start or v.start)
             if requested(page, anchor):
+                continue
+            z = max(tok_end(doc, v.end_tok - 1), (hit.count.evidence.start or 0) + len(hit.count.evidence.quote))
+            if not_sending(page, v.start, z):
                 continue
             found.append(_Statement(page, doc, v, hit, _scope(page, anchor)))
     out: list[Secondment] = []
