@@ -7,6 +7,8 @@ queue instead of deadlocking on a lock upgrade. PostgreSQL is used when the URL 
 
 from __future__ import annotations
 
+import time
+
 import os
 from pathlib import Path
 from typing import Any
@@ -81,6 +83,26 @@ def make_engine(url: str) -> Engine:
     raise store_error(display_url(url), f"unsupported database '{backend}' (use sqlite:/// or postgresql+psycopg://)")
 
 
+def _set_wal(cur: Any) -> None:
+    """Switch to WAL, waiting for a lock like any write would.
+
+    Turning a new database to WAL needs an exclusive lock, and SQLite answers "database is
+    locked" at once instead of calling the busy handler when another process holds one (two
+    processes opening a new database together, e.g. a watcher and a batch).
+    """
+    import sqlite3
+
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_engine(url: str) -> Engine:
     path = sqlite_file(url)
     if path is not None:
@@ -100,7 +122,7 @@ def _sqlite_engine(url: str) -> Engine:
         cur.execute(f"PRAGMA busy_timeout = {LOCK_TIMEOUT * 1000}")
         cur.execute("PRAGMA foreign_keys = ON")
         if path is not None:
-            cur.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cur)
             # with WAL, NORMAL still keeps every transaction atomic across a crash
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()

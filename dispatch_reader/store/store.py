@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -310,9 +311,16 @@ def open_store(url: str | None = None) -> Store:
     resolved = engines.resolve_url(url)
     engine = engines.make_engine(resolved)
     store = Store(engine, resolved)
-    try:
-        migrate.upgrade(engine)
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise store_error(store.where, f"cannot open the database: {_one_line(exc)}") from None
+    for attempt in range(3):
+        try:
+            migrate.upgrade(engine)
+            return store
+        except SQLAlchemyError as exc:
+            # a first open racing another process's first open may see "locked" past the busy
+            # handler (SQLite skips it where waiting could deadlock); the retry finds it migrated
+            if "locked" in str(exc) and attempt < 2:
+                time.sleep(0.5)
+                continue
+            engine.dispose()
+            raise store_error(store.where, f"cannot open the database: {_one_line(exc)}") from None
     return store
