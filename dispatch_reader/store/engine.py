@@ -7,9 +7,8 @@ queue instead of deadlocking on a lock upgrade. PostgreSQL is used when the URL 
 
 from __future__ import annotations
 
-import time
-
 import os
+import time
 from pathlib import Path
 from typing import Any
 
