@@ -215,3 +215,39 @@ def test_headcount_with_the_verb_after_it_carries_the_start_of_its_period_item()
     facts = facts_of(_PLAN)
     assert [(s.kind, s.count, s.start, s.end) for s in facts.secondments] == [
         ("reinforcement", 85, "2025-10-01", None)]
+
+
+_FIGURES = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM PHONG
+SỞ NỘI VỤ
+Số: 301/BC-SNV
+Hà Nam Phong, ngày 20 tháng 11 năm 2025
+BÁO CÁO
+Kết quả tăng cường công chức về các xã
+Sở Nội vụ đã tiếp nhận 210 công chức, viên chức. Kết quả tại một số xã như sau:
+STT | Xã, phường | Có mặt/Biên chế | Được tăng cường
+1 | Xã Tân Phong | 31/40 | 6
+2 | Phường Đông Hòa | 52/60 | 4
+3 | Xã Hòa Bình | 18/25 | 7
+Tổng cộng | 101/125 | 17
+Nơi nhận:
+- Lưu: VT.
+GIÁM ĐỐC
+Trịnh Quốc Đông"""
+
+
+@pytest.mark.parametrize("layout", ["bars", "gaps"])
+def test_figures_table_cells_are_counts_and_row_numbers_are_not(layout: str) -> None:
+    text = _FIGURES
+    if layout == "gaps":
+        text = "\n".join(line.replace(" | ", "   ") for line in text.split("\n"))
+    counts = {(c.value, c.total): c.what for c in facts_of(text).counts}
+    assert counts[(31, 40)] == "Có mặt/Biên chế - Xã Tân Phong"
+    assert counts[(7, None)] == "Được tăng cường - Xã Hòa Bình"
+    assert (101, 125) in counts and (17, None) in counts and (210, None) in counts
+    assert not {(1, None), (2, None), (3, None)} & set(counts)
+    assert len(counts) == 9
+
+
+def test_sending_in_progress_still_sends() -> None:
+    text = _REPORT.replace("- Các sở, ngành đã cử 120 công chức", "- Các sở, ngành đang chuẩn bị tăng cường 120 công chức")
+    assert [(s.kind, s.count) for s in facts_of(text).secondments] == [("reinforcement", 120)]

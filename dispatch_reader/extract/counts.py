@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import _span_starting
 from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
+from dispatch_reader.extract.numtables import figure_counts, find_number_tables
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import Count, Evidence
 
@@ -282,9 +283,12 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     candidates = [k for k, t in enumerate(texts) if t[0].isdigit() or (english and t.lower() in words)
                   or t in words_vi]
     zones = recipient_zones(page.text) if not english else []
+    table = find_number_tables(page)
+    # a figures table's row numbers are no counts, its cells are read by the table
+    skip = set(table.row_numbers) | {f.start for f in table.figures}
     last_end = 0
     for i in candidates:
-        if i < last_end:
+        if i < last_end or (skip and tok_start(doc, i) in skip):
             continue
         text = texts[i]
         prev = texts[i - 1].lower() if i > 0 else ""
@@ -352,6 +356,9 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
                                           confidence=page.ocr_confidence)),
             tok=(i, end), noun=(noun_start, end)))
         last_end = end
+    for count, tok in figure_counts(page, doc) if table.figures else ():
+        out.append(CountHit(count=count, tok=(tok, tok + 1), noun=(tok, tok + 1)))
+    out.sort(key=lambda h: h.count.evidence.start or 0)
     return out
 
 

@@ -204,6 +204,10 @@ def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> b
         for m in res["before"].finditer(low):
             if _ENDING_GAP.match(low[m.end():]):
                 return True
+    if "adjacent" in res:
+        for m in res["adjacent"].finditer(low):
+            if not low[m.end():].strip():
+                return True
     if "after" in res:
         tail = for_matching(page.text[verb_end:verb_end + 120]).lower()
         tail = re.split(r"[.;!?](?=\s)|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)])\s)", tail, maxsplit=1)[0]
