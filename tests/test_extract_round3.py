@@ -251,3 +251,34 @@ def test_figures_table_cells_are_counts_and_row_numbers_are_not(layout: str) -> 
 def test_sending_in_progress_still_sends() -> None:
     text = _REPORT.replace("- Các sở, ngành đã cử 120 công chức", "- Các sở, ngành đang chuẩn bị tăng cường 120 công chức")
     assert [(s.kind, s.count) for s in facts_of(text).secondments] == [("reinforcement", 120)]
+
+
+_SHORT = """ỦY BAN NHÂN DÂN XÃ TÂN PHONG
+Số: 12/UBND
+Tân Phong, ngày 02 tháng 4 năm 2025
+V/v báo cáo tình hình công chức
+{body}
+"""
+
+
+def test_ocr_letters_in_a_share_read_as_digits() -> None:
+    body = "Lĩnh vực đất đai có 02/4 công chức, lĩnh vực xây dựng có 0l/3 công chức, lĩnh vực y tế có 1O/12 người."
+    got = {(c.value, c.total) for c in facts_of(_SHORT.format(body=body)).counts}
+    assert got == {(2, 4), (1, 3), (10, 12)}
+
+
+def test_counted_thing_named_before_the_number() -> None:
+    body = ("Tổng số biên chế công chức cấp xã được giao là 2.310; số có mặt là 2.004/2.310 (đạt 86,75%); "
+            "số vị trí chuyên môn còn thiếu là 306.")
+    got = {(c.value, c.total): c.what for c in facts_of(_SHORT.format(body=body)).counts}
+    assert got == {(2310, None): "biên chế công chức cấp xã được giao", (2004, 2310): "có mặt",
+                   (306, None): "vị trí chuyên môn còn thiếu"}
+
+
+def test_english_part_of_which() -> None:
+    text = ("Hoa Lam, March 5, 2025 - The People's Committee of Hoa Lam province issued Official Dispatch No. "
+            "77/UBND-NC on sending staff. The province has 120 commune-level units, 47 of which have reported "
+            "shortages of staff.")
+    got = {c.value: c.what for c in facts_of(text).counts}
+    assert set(got) == {120, 47}
+    assert got[47].startswith("commune-level units")

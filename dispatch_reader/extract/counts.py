@@ -21,6 +21,7 @@ from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
 from dispatch_reader.extract.numtables import figure_counts, find_number_tables
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import Count, Evidence
+from dispatch_reader.textnorm import for_matching
 
 _NOT_BEFORE = {"điều", "khoản", "điểm", "chương", "mục", "ngày", "tháng", "năm", "thứ", "lần", "no",
                "article", "clause", "decree", "decision", "dispatch", "page", "trang", "phụ", "lục", "quý",
@@ -274,6 +275,58 @@ def _past_speck(doc: Doc, k: int) -> int:
     return k
 
 
+# "Tổng số biên chế được giao là 13.440", "số có mặt là 12.087/13.440": the counted thing named
+# before the number
+_SO_LA = re.compile(r"(?:^|[\s(;,])(?:tổng số|số)\s+([^\d;:.()\[\]]{2,70}?)\s+(?:là|:)\s*$")
+_OF_WHICH = {"which", "whom", "them", "these"}
+_AUX = {"have", "has", "had", "are", "were", "is", "was", "already", "also"}
+
+
+def _stated_before(text: str, a: int) -> tuple[str, int] | None:
+    """(what, end token) for a number that closes `(tổng) số <what> là`; end is a placeholder 0."""
+    w0 = max(0, a - 90)
+    flat = re.sub(r"\s", " ", for_matching(text[w0:a]).lower())
+    m = _SO_LA.search(flat)
+    if not m:
+        return None
+    what = squash(text[w0 + m.start(1):w0 + m.end(1)])
+    if fold_phrase(what).startswith("luong"):
+        return None  # "số lượng là …": the noun follows elsewhere
+    return what, 0
+
+
+def _of_which(doc: Doc, texts: list[str], k: int, before: list[CountHit]) -> tuple[str, int] | None:
+    """`99 commune-level units, 54 of which have reported shortages`: a part of the count before."""
+    if k + 1 >= len(texts) or texts[k].lower() != "of" or texts[k + 1].lower() not in _OF_WHICH or not before:
+        return None
+    j = k + 2
+    while j < len(texts) and texts[j].lower() in _AUX:
+        j += 1
+    pred = _predicate(doc, j)
+    if pred is None:
+        return None
+    return f"{before[-1].count.what} {pred[0]}", pred[1]
+
+
+_OCR_DIGIT = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+
+def _glued_ocr_ratio(doc: Doc, texts: list[str], i: int) -> tuple[str, int] | None:
+    """`0l/3`, `1O/12` (OCR read 1 as l, 0 as O; the tokenizer cut it at the letter): the
+    ratio the glued tokens spell with the letters read as digits, and the index after them."""
+    j = i
+    parts = []
+    while j < len(texts) and (j == i or not doc[j - 1].whitespace_) and re.fullmatch(r"[\dlIOo/]+", texts[j]):
+        parts.append(texts[j])
+        j += 1
+    glued = "".join(parts)
+    if j - i < 2 or not re.search(r"[lIOo]", glued):
+        return None
+    fixed = glued.translate(_OCR_DIGIT)
+    m = _RATIO.match(fixed)
+    return (fixed, j) if m and "/" in glued else None
+
+
 def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     out: list[CountHit] = []
     n = len(doc)
@@ -294,6 +347,9 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
         prev = texts[i - 1].lower() if i > 0 else ""
         value = total = None
         k = i + 1
+        glued = _glued_ocr_ratio(doc, texts, i) if i + 1 < n and texts[i + 1] in {"l", "I", "O", "o"} else None
+        if glued is not None:
+            text, k = glued
         m = _RATIO.match(text)
         if m and not re.match(r"^\d{1,2}/\d{1,2}/\d{2,4}$", text):
             value, total = parse_int(m.group(1), english), parse_int(m.group(2), english)
@@ -329,7 +385,14 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
             noun_at = _past_speck(doc, k + 1)
         phrase = _phrase_after(doc, noun_at, english)
         what = None
+        said = None
         if phrase is None:
+            said = _stated_before(page.text, a) if not english else _of_which(doc, texts, k, out)
+        if said is not None:
+            what, end = said
+            noun_start = k
+            end = max(end, k)
+        elif phrase is None:
             group = _partition(doc, i, english)
             pred = _predicate(doc, k) if group is not None else None
             if pred is None and total is not None and not (1900 <= total <= 2100 and value <= 31):
