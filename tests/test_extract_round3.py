@@ -282,3 +282,13 @@ def test_english_part_of_which() -> None:
     got = {c.value: c.what for c in facts_of(text).counts}
     assert set(got) == {120, 47}
     assert got[47].startswith("commune-level units")
+
+
+def test_rows_merged_into_one_line_keep_their_names_in_order() -> None:
+    merged = ("STT Họ và tên | Chức vụ, đơn vị công tác | Nơi biệt phái đến\n"
+              "1 Nguyễn Văn Hùng dựng, 2 TrầnThịMai 3 Lê Văn Bình | Chuyên viên Phòng Quản lý xây Chuyên viên "
+              "Sở Tài chính Y sĩ Trạm Y tế | UBND xã Đông Sơn UBND xã Tây Sơn UBND xã Tây Sơn")
+    facts = facts_of(_LISTED.format(period="Thời gian biệt phái: 06 tháng, kể từ ngày 15 tháng 4 năm 2025.",
+                                    rows=merged))
+    got = {s.person: s.start for s in facts.secondments}
+    assert got == {n: "2025-04-15" for n in ("Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Văn Bình")}

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates
-from dispatch_reader.extract.looserows import find_loose_header, is_stop_line, parse_row
+from dispatch_reader.extract.looserows import find_loose_header, is_stop_line, parse_row, split_glued
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -138,8 +138,15 @@ def _page_rows(page: Page) -> list[ListRow]:
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 name = row.get("name", "")
+                if name and re.search(r"\d", name) and m:
+                    # rows ingestion merged into one line: their names are still in order
+                    merged = _merged_names(text, start, line, name, int(m.group(1)), page.number, heading)
+                    out.extend(merged)
+                    if merged:
+                        last = int(m.group(1)) + len(merged) - 1
+                    continue
                 if not name or len(name.split()) < 2 or re.search(r"[\d,;]", name):
-                    continue  # rows ingestion merged into one line are not a name
+                    continue
                 name_at = text.find(name, start, start + len(line))
                 out.append(ListRow(page=page.number, cells=row, name_start=name_at if name_at >= 0 else start,
                                    line=line, heading=heading))
@@ -162,6 +169,46 @@ def _page_rows(page: Page) -> list[ListRow]:
             last = int(_LOOSE_NO.match(line).group(1))
             out.append(ListRow(page=page.number, cells=parsed.cells, name_start=start + parsed.name_start,
                                line=line, heading=heading, quote=parsed.name_quote))
+    return out
+
+
+_MERGED_NO = re.compile(r"(?:^|(?<=\s))(\d{1,3})\.?\s+")
+
+
+def _merged_names(text: str, start: int, line: str, cell: str, first: int, page: int,
+                  heading: str) -> list[ListRow]:
+    """`1 Lò Văn A đai, 2 Vàng Thị B 3 GiàngSeoC`: several rows' name cells read as one, each
+    after its row number; words of a wrapped cell in another column (`đai,`) and glued
+    syllables are cleaned off. Only the names are kept: the other cells cannot be told apart."""
+    cell_at = text.find(cell, start, start + len(line))
+    if cell_at < 0:
+        return []
+    pieces: list[tuple[int, int]] = [(0, 0)]  # the first row's number was cut off with its own cell
+    expect = first + 1
+    for mm in _MERGED_NO.finditer(cell):
+        if int(mm.group(1)) == expect:
+            pieces.append((mm.start(1), mm.end()))
+            expect += 1
+    if len(pieces) < 2:
+        return []
+    out = []
+    for k, (_, name_at) in enumerate(pieces):
+        end = pieces[k + 1][0] if k + 1 < len(pieces) else len(cell)
+        words = cell[name_at:end].split()
+        syllables: list[str] = []
+        used = 0
+        for w in words:
+            parts = split_glued(w)
+            if not all(p.isalpha() and p[:1].isupper() for p in parts):
+                break
+            syllables.extend(parts)
+            used += 1
+        if len(syllables) < 2 or len(syllables) > 5:
+            continue
+        quote = " ".join(words[:used])
+        at = text.find(quote, cell_at + name_at, cell_at + end)
+        out.append(ListRow(page=page, cells={"name": " ".join(syllables)}, name_start=at if at >= 0 else start,
+                           line=line, heading=heading, quote=quote))
     return out
 
 
