@@ -292,3 +292,13 @@ def test_rows_merged_into_one_line_keep_their_names_in_order() -> None:
                                     rows=merged))
     got = {s.person: s.start for s in facts.secondments}
     assert got == {n: "2025-04-15" for n in ("Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Văn Bình")}
+
+
+def test_figures_table_read_column_by_column() -> None:
+    table = ("STT Xã, phường\n1 Xã Tân Phong\n2 Phường Đông Hòa\n3 Xã Hòa Bình\nCó mặt/Biên chế Được tăng cường\n"
+             "31/40 | 6\n52/60 | ilo\n18/25 | 7\nTổng cộng | 101/125 | 17")
+    text = _FIGURES.split("STT |")[0] + table + "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrịnh Quốc Đông\n"
+    counts = {(c.value, c.total): c.what for c in facts_of(text, 0.8).counts}
+    assert counts[(31, 40)] == "Xã Tân Phong" and counts[(18, 25)] == "Xã Hòa Bình"
+    assert counts[(7, None)] == "Xã Hòa Bình" and counts[(101, 125)] == "Tổng cộng"
+    assert not {(1, None), (2, None), (3, None)} & set(counts)

@@ -116,8 +116,81 @@ def find_number_tables(page: Page) -> NumberTable:
                         what = f"{heads[c]} - {label}" if heads else label
                         found.figures.append(Figure(value, total, at, cell, what))
             k = max(j, k + 1)
+        _read_by_column(lines, offsets, rows, found)
     page.cache["number_tables"] = found
     return found
+
+
+_LABEL_LINE = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])([^|]*?)\s*$")
+_GARBAGE = re.compile(r"^[^\W\d_]{1,4}$")  # a figure OCR read as letters ("ibe" for 12)
+
+
+def _bare_figures(cells: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The figures of a row that has no label: `97/112 | 12` (OCR read the table column by
+    column, labels first); cells OCR garbled into letters are skipped, not counted."""
+    if len(cells) < 2 or not _FIGURE.match(cells[0][1]):
+        return None
+    if not all(_FIGURE.match(t) or _GARBAGE.match(t) for _, t in cells[1:]):
+        return None
+    return [c for c in cells if _FIGURE.match(c[1])]
+
+
+def _read_by_column(lines: list[str], offsets: list[int], rows: list, found: NumberTable) -> None:
+    """A table OCR read column by column: numbered labels (`1 Xã Tân Phong`, `2 …`), maybe the
+    figure headers, then as many label-less figure rows. Labels and figures pair in order."""
+    k = 0
+    while k < len(lines):
+        bare = _bare_figures(_cells(lines[k], offsets[k])) if "|" in lines[k] or "  " in lines[k] else None
+        if bare is None or rows[k] is not None:
+            k += 1
+            continue
+        run = []
+        j = k
+        while j < len(lines) and rows[j] is None:
+            b = _bare_figures(_cells(lines[j], offsets[j])) if "|" in lines[j] or "  " in lines[j] else None
+            if b is None:
+                break
+            run.append(b)
+            j += 1
+        if len(run) < 2:
+            k = j + 1
+            continue
+        labels: list[tuple[int, str]] = []
+        gap = 0
+        i = k - 1
+        while i >= 0 and gap <= 2:
+            m = _LABEL_LINE.match(lines[i])
+            if m and (not labels or int(m.group(1)) == int(_LABEL_LINE.match(lines[labels[0][0]]).group(1)) - 1):
+                labels.insert(0, (i, m.group(2)))
+                if int(m.group(1)) == 1:
+                    break
+            elif labels:
+                break
+            else:
+                gap += 1
+            i -= 1
+        paired = len(labels) == len(run)
+        for r, figs in enumerate(run):
+            label = squash(labels[r][1]) if paired else ""
+            if paired:
+                line_no = labels[r][0]
+                found.row_numbers.append(offsets[line_no] + len(lines[line_no]) - len(lines[line_no].lstrip()))
+            for at, cell in figs:
+                m = _FIGURE.match(cell)
+                value, total = _int(m.group(1)), (_int(m.group(2)) if m.group(2) else None)
+                if total is None or value <= total:
+                    found.figures.append(Figure(value, total, at, cell, label))
+        # a total row after the label-less rows ("Tổng cộng | 293/354 | 46")
+        if j < len(lines):
+            row = _figure_row(_cells(lines[j], offsets[j]))
+            if row is not None and row[0] is None:
+                for at, cell in row[2]:
+                    m = _FIGURE.match(cell)
+                    value, total = _int(m.group(1)), (_int(m.group(2)) if m.group(2) else None)
+                    if total is None or value <= total:
+                        found.figures.append(Figure(value, total, at, cell, row[1]))
+                j += 1
+        k = j
 
 
 def figure_counts(page: Page, doc: Doc) -> list[tuple[Count, int]]:
