@@ -387,7 +387,10 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
         what = None
         said = None
         if phrase is None:
-            said = _stated_before(page.text, a) if not english else _of_which(doc, texts, k, out)
+            if english:
+                said = _of_which(doc, texts, k, out)
+            elif prev in {"là", ":"}:
+                said = _stated_before(page.text, a)
         if said is not None:
             what, end = said
             noun_start = k

@@ -58,10 +58,11 @@ def _split(line: str) -> list[str]:
 
 def _unglue_row_number(cells: list[str]) -> list[str]:
     """`STT Họ và tên` (the number column glued to the next by a narrow gap) is two cells."""
-    if cells and column_field(cells[0]) == "row":
-        head, _, rest = cells[0].partition(" ")
-        if rest and column_field(head) == "row" and column_field(rest):
-            return [head, rest] + cells[1:]
+    if len(cells) < 2:
+        return cells
+    head, _, rest = cells[0].partition(" ")
+    if rest and len(head) <= 5 and column_field(head) == "row" and column_field(rest):
+        return [head, rest] + cells[1:]
     return cells
 
 
