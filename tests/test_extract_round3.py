@@ -302,3 +302,11 @@ def test_figures_table_read_column_by_column() -> None:
     assert counts[(31, 40)] == "Xã Tân Phong" and counts[(18, 25)] == "Xã Hòa Bình"
     assert counts[(7, None)] == "Xã Hòa Bình" and counts[(101, 125)] == "Tổng cộng"
     assert not {(1, None), (2, None), (3, None)} & set(counts)
+
+
+def test_party_named_in_the_first_legal_basis_is_no_motto() -> None:
+    text = _PARTY.format(motto="ĐẢNG CỘNG SẢN VIỆT NAM").replace(
+        "về việc phân công cán bộ\n", "về việc phân công cán bộ\n- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n")
+    facts = facts_of(text)
+    assert facts.document.subject == "về việc phân công cán bộ"
+    assert facts.document.issuer == "Ban Tuyên giáo Tỉnh ủy"

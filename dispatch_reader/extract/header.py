@@ -77,11 +77,24 @@ def _ev(seg: Segment, conf: float | None = None) -> Evidence:
     return Evidence(page=seg.page, quote=seg.text, start=seg.start, confidence=conf)
 
 
+def _motto_at(seg: Segment, key: str) -> int:
+    """Where a motto key stands in a segment, -1 if not; a `^` key only closes the line and
+    opens it or follows capitals."""
+    if not key.startswith("^"):
+        return seg.folded.find(key)
+    key = key[1:]
+    pos = seg.folded.find(key)
+    if pos < 0 or re.search(r"\w", seg.folded[pos + len(key):]):
+        return -1
+    left = seg.text[:pos].strip()
+    return pos if not left or is_upper_line(left) else -1
+
+
 def split_motto(seg: Segment) -> list[Segment]:
     """Cut a segment where the motto starts inside it (issuer and motto OCR'd onto one line)."""
     f = seg.folded
     for key in _motto_keys():
-        pos = f.find(key)
+        pos = _motto_at(seg, key)
         if pos > 0 and f[pos - 1] == " ":
             left = seg.sub(0, pos)
             if left.text:
@@ -92,8 +105,7 @@ def split_motto(seg: Segment) -> list[Segment]:
 
 
 def is_motto(seg: Segment) -> bool:
-    f = seg.folded
-    return any(key in f for key in _motto_keys())
+    return any(_motto_at(seg, key) >= 0 for key in _motto_keys())
 
 
 def is_mark(seg: Segment) -> bool:
