@@ -132,6 +132,8 @@ def test_table_rows_with_glued_row_numbers_take_the_stated_period(period: str, s
     facts = facts_of(_LISTED.format(period=period, rows=_GLUED_ROWS))
     got = {s.person: (s.start, s.end) for s in facts.secondments}
     assert got == {n: (start, end) for n in ("Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Văn Bình")}
+    if end is None:  # the length stated after a colon ("Thời gian biệt phái: 06 tháng")
+        assert {s.duration_months for s in facts.secondments} == {6.0}
 
 
 def test_rows_merged_into_one_line_give_no_name_with_numbers() -> None:
