@@ -312,3 +312,10 @@ def test_party_named_in_the_first_legal_basis_is_no_motto() -> None:
     facts = facts_of(text)
     assert facts.document.subject == "về việc phân công cán bộ"
     assert facts.document.issuer == "Ban Tuyên giáo Tỉnh ủy"
+
+
+def test_english_signer_title_after_other_capitals() -> None:
+    sig = "Provincial Committee Chairman Nguyen Van Binh signed the dispatch."
+    facts = facts_of(_EN.format(sig=sig))
+    assert facts.document.signer is not None
+    assert facts.document.signer.name == "Nguyen Van Binh"

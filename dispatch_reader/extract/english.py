@@ -70,9 +70,13 @@ def _split_signer(words: str) -> tuple[str, str, int]:
         title = re.sub(r"^(?:The|A|An) ", "", title)
         lead = leading_position(title + " ") if title else ""
         return (lead or title), words[hm.end():], hm.end()
-    title = leading_position(words)
-    name = words[len(title):].strip() if title else words
-    return title, name, len(words) - len(name)
+    # "Provincial Committee Chairman Nguyen Van B": the title may start after other capitals
+    for m in re.finditer(r"(?:^|(?<= ))\S", words):
+        title = leading_position(words[m.start():])
+        if title:
+            name = words[m.start() + len(title):].strip()
+            return title, name, len(words) - len(name)
+    return "", words, 0
 
 
 @lru_cache(maxsize=1)
