@@ -319,3 +319,11 @@ def test_english_signer_title_after_other_capitals() -> None:
     facts = facts_of(_EN.format(sig=sig))
     assert facts.document.signer is not None
     assert facts.document.signer.name == "Nguyen Van Binh"
+
+
+def test_birth_years_of_a_name_list_are_no_counts() -> None:
+    table = ("STT | Họ và tên | Năm sinh\n1 | Nguyễn Văn Hùng | 1985\n2 | Trần Thị Mai | 1990\n"
+             "3 | Lê Văn Bình | 1979")
+    text = _FIGURES.split("STT |")[0] + table + "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrịnh Quốc Đông\n"
+    values = {c.value for c in facts_of(text).counts}
+    assert values == {210}

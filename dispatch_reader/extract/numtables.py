@@ -79,6 +79,16 @@ def _headers(line: str, n_figures: int) -> list[str] | None:
     return None
 
 
+def _year_columns(rows: list[list[tuple[int, str]]]) -> set[int]:
+    """Columns whose every cell is a year (`Năm sinh`, `Năm tuyển dụng`): dates, not counts."""
+    out = set()
+    for c in range(len(rows[0])):
+        cells = [r[c][1] for r in rows if c < len(r)]
+        if all(re.fullmatch(r"(?:19|20)\d\d", t) for t in cells):
+            out.add(c)
+    return out
+
+
 def find_number_tables(page: Page) -> NumberTable:
     """Every run of two or more figure rows on a page (cached on the page)."""
     if "number_tables" in page.cache:
@@ -105,10 +115,13 @@ def find_number_tables(page: Page) -> NumberTable:
             if j - k >= 2 and sum(r[0] is not None for r in rows[k:j]) >= 1:
                 above = lines[k - 1] if k > 0 else ""
                 heads = _headers(above, len(rows[k][2])) if _HEADER_ROW.match(above) else None
+                years = _year_columns([r[2] for r in rows[k:j]])
                 for row_no, label, figs in rows[k:j]:
                     if row_no is not None:
                         found.row_numbers.append(row_no)
                     for c, (at, cell) in enumerate(figs):
+                        if c in years:
+                            continue
                         m = _FIGURE.match(cell)
                         value, total = _int(m.group(1)), (_int(m.group(2)) if m.group(2) else None)
                         if total is not None and value > total:
