@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.namefix import marks
 from dispatch_reader.extract.textutil import fold_phrase
 
 
@@ -190,25 +191,12 @@ def respell_place(place: str | None) -> str | None:
 _RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
 
 
-def _word_marks(word: str) -> set[tuple[int, str]]:
-    import unicodedata
-
-    out = set()
-    k = -1
-    for ch in unicodedata.normalize("NFD", word.lower()):
-        if unicodedata.combining(ch):
-            out.add((k, ch))
-        else:
-            k += 1
-            if ch == "đ":
-                out.add((k, "stroke"))
-    return out
 
 
 def _better(printed: list[str], other: list[str]) -> bool:
     """`other` spells the same letters with every mark `printed` has and more (OCR dropped some)."""
-    return printed != other and all(_word_marks(a) <= _word_marks(b) for a, b in zip(printed, other)) and \
-        sum(len(_word_marks(b)) for b in other) > sum(len(_word_marks(a)) for a in printed)
+    return printed != other and all(marks(a) <= marks(b) for a, b in zip(printed, other)) and \
+        sum(len(marks(b)) for b in other) > sum(len(marks(a)) for a in printed)
 
 
 def _name_slip(printed: list[str], name: list[str]) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.nlp import tok_start
+from dispatch_reader.extract.nlp import tok_start, token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import DocumentFacts
 from dispatch_reader.textnorm import for_matching
@@ -53,17 +53,6 @@ def _folded_verbs() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])")
 
 
-def _token_at(doc: Doc, offset: int) -> int:
-    starts = doc.user_data["starts"]
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
 
 def page_verbs(page: Page, doc: Doc, english: bool) -> list[Verb]:
     """Every secondment verb on a page, in text order (computed once per page)."""
@@ -83,7 +72,7 @@ def page_verbs(page: Page, doc: Doc, english: bool) -> list[Verb]:
     for m in _folded_verbs().finditer(page.folded):
         if m.start() not in found:
             kind, weak = table[m.group(0)]
-            found[m.start()] = Verb(m.start(), _token_at(doc, m.end()), kind, weak)
+            found[m.start()] = Verb(m.start(), token_at(doc, m.end()), kind, weak)
     verbs = [found[k] for k in sorted(found)]
     cache[english] = verbs
     return verbs

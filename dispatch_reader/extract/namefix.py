@@ -43,7 +43,7 @@ def _score(freq: tuple[int, int, int], slot: str) -> float:
     return freq[k] + 0.05 * (sum(freq) - freq[k])
 
 
-def _marks(word: str) -> set[tuple[int, str]]:
+def marks(word: str) -> set[tuple[int, str]]:
     """(letter index, mark) pairs; đ counts as d with a stroke."""
     out = set()
     k = -1
@@ -86,7 +86,7 @@ def repair_syllable(syllable: str, slot: str) -> str:
     base = _score(own, slot) if own is not None else 0.0
     if best_score < ODDS * max(base, 1.0):
         return syllable
-    if not _marks(syllable) <= _marks(best):
+    if not marks(syllable) <= marks(best):
         return syllable  # OCR saw marks the repair would take away
     return _cased(best, syllable)
 

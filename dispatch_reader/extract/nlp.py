@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from functools import lru_cache
 
 import spacy
@@ -87,6 +88,11 @@ class SyllableTokenizer:
         doc.user_data["text"] = text
         doc.user_data["words"] = words  # token texts without building Token objects (hot loops)
         return doc
+
+
+def token_at(doc: Doc, offset: int) -> int:
+    """Index of the first token starting at or after page offset `offset` (len(doc) if none)."""
+    return bisect_left(doc.user_data["starts"], offset)
 
 
 def tok_start(doc: Doc, i: int) -> int:

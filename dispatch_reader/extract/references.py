@@ -18,6 +18,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER, PARTY_NUMBER, DocNumber, clean_number
+from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
@@ -85,17 +86,6 @@ def _line_of(text: str, pos: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
-def _token_at(doc: Doc, offset: int) -> int | None:
-    starts = doc.user_data["starts"]
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(starts) else None
-
 
 def _issuer_after(doc: Doc, tok: int) -> tuple[str | None, int]:
     """`của <body>` starting at token tok (after the number and its date)."""
@@ -125,9 +115,9 @@ def _issuer_before(doc: Doc, page: Page, start: int) -> str | None:
     cua = window.rfind("cua ", 0, cut)
     if cua < 0:
         return None
-    tok = _token_at(doc, window_start + cua + 4)
+    tok = token_at(doc, window_start + cua + 4)
     limit = window_start + cut
-    while tok is not None and tok < len(doc) and doc.user_data["starts"][tok] < limit:
+    while tok < len(doc) and doc.user_data["starts"][tok] < limit:
         end = body_end(doc, tok, allow_level_start=False)
         if end is not None:
             return body_text(doc, tok, end)
@@ -163,8 +153,8 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
             if hits and hits[0].start <= lead + 6 and hits[0].iso:
                 date = hits[0].iso
                 date_end = m.end() + hits[0].end
-            tok = _token_at(doc, date_end)
-            issuer, _ = _issuer_after(doc, tok) if tok is not None else (None, 0)
+            tok = token_at(doc, date_end)
+            issuer, _ = _issuer_after(doc, tok) if tok < len(doc) else (None, 0)
             if issuer is None:
                 issuer = _issuer_before(doc, page, m.start())
             issuer = complete_body(issuer, doc_facts)

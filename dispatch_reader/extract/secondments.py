@@ -28,7 +28,7 @@ from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.people import Mention
 from dispatch_reader.extract.tables import find_list_rows, period_cell
-from dispatch_reader.extract.nlp import tok_end, tok_start
+from dispatch_reader.extract.nlp import tok_end, tok_start, token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Secondment
 from dispatch_reader.textnorm import for_matching
@@ -104,17 +104,6 @@ def _scope(page: Page, offset: int) -> Scope:
     return Scope(item=(item_start, item_end), intro=intro, article=(art_start, art_end))
 
 
-def _token_at(doc: Doc, offset: int) -> int:
-    starts = doc.user_data["starts"]
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
 
 def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
     """The body after a destination cue (`đến làm việc tại`, `in`) within page text [a, b)."""
@@ -130,7 +119,7 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
     best: tuple[int, str] | None = None
     for cue in _cues()["to"]:
         for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in cue.split()) + r"(?!\w)", low):
-            tok = _token_at(doc, a + m.end())
+            tok = token_at(doc, a + m.end())
             end = body_end(doc, tok) if tok < len(doc) else None
             if end is None and tok < len(doc):
                 end = _place_end(doc, tok)  # "đến xã Nậm Đét": a place given by its level
@@ -337,7 +326,7 @@ _PASSIVE = {"được", "đã", "đều", "vừa", "mới", "were", "was", "have
 def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     """The headcount a verb sends: right after it (`tăng cường 60 công chức`, `cử đủ 18 …`), or
     right before it in the passive (`38/56 công chức được cử đến …`, `64 officials were sent`)."""
-    at = _token_at(doc, v.start)
+    at = token_at(doc, v.start)
     text = doc.user_data["text"]
     onward = text[tok_start(doc, v.end_tok):][:12] if v.end_tok < len(doc) else ""
     if not v.weak and re.match(r"\s*(?:về|đến|tới|xuống)\s", onward):
