@@ -191,8 +191,6 @@ def respell_place(place: str | None) -> str | None:
 _RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
 
 
-
-
 def _better(printed: list[str], other: list[str]) -> bool:
     """`other` spells the same letters with every mark `printed` has and more (OCR dropped some)."""
     return printed != other and all(marks(a) <= marks(b) for a, b in zip(printed, other)) and \
