@@ -63,3 +63,80 @@ def test_scanned_ruled_table_rows(tmp_path: Path) -> None:
     assert [row[0] for row in table.rows] == ["1", "2", "3"]  # the narrow STT column survives
     assert [row[1] for row in table.rows] == [row[1] for row in ROWS]
     assert [row[4] for row in table.rows] == [row[4] for row in ROWS]
+
+
+# A plain-text list drawn line by line in a proportional font, columns padded with spaces
+# (how a text file becomes a PDF): cells wrap onto continuation lines indented to their column.
+PLAIN_HEADER = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Nơi đến"]
+PLAIN_LINES = [
+    "STT  Họ và tên          Chức vụ, đơn vị               Nơi đến",
+    "1    Đinh Văn Quý       Kế toán viên Ban Quản lý      Xã Khánh Yên",
+    "                        rừng phòng hộ                 Hạ",
+    "2    Mã Thị Lành        Cán sự Trạm Khuyến nông       Xã Phong Thổ",
+    "     Thu                huyện",
+    "3    Vi Đức Tùng        Văn thư                       Xã Nậm Mòn",
+]
+PLAIN_ROWS = [
+    ["1", "Đinh Văn Quý", "Kế toán viên Ban Quản lý rừng phòng hộ", "Xã Khánh Yên Hạ"],
+    ["2", "Mã Thị Lành Thu", "Cán sự Trạm Khuyến nông huyện", "Xã Phong Thổ"],
+    ["3", "Vi Đức Tùng", "Văn thư", "Xã Nậm Mòn"],
+]
+
+
+def _plain_pdf(path: Path, before: list[str], lines: list[str], after: list[str]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _fonts()
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 60
+    for text in before + lines + after:
+        c.setFont(regular, 11)
+        c.drawString(60, y, text)
+        y -= 15
+    c.save()
+    return path
+
+
+def test_plain_text_table_wrapped_cells(tmp_path: Path) -> None:
+    after = ["", "", "", "Danh sách gồm 03 người."]
+    pdf = _plain_pdf(tmp_path / "p.pdf", ["DANH SÁCH", "Kèm theo Quyết định số 12/QĐ-UBND", ""], PLAIN_LINES, after)
+    page = read_document(pdf, _settings(tmp_path)).pages[0]
+    assert len(page.tables) == 1
+    table = page.tables[0]
+    assert table.header == PLAIN_HEADER
+    # A continuation line goes to the cell whose column it is indented to, even where its
+    # x position lies inside the column to the left (a proportional font's spaces are narrow).
+    assert table.rows == PLAIN_ROWS
+    lines = page.text.splitlines()
+    for row in PLAIN_ROWS:
+        assert " | ".join(row) in lines
+    assert lines[-1] == "Danh sách gồm 03 người."  # text after the table stays outside it
+
+
+def test_justified_paragraph_is_not_a_space_grid(tmp_path: Path) -> None:
+    # Without rules or space-padded columns the table is read from x positions: the
+    # typeset (reportlab Paragraph) table must still come out cell by cell.
+    page = read_document(_table_pdf(tmp_path / "t.pdf", ruled=False), _settings(tmp_path)).pages[0]
+    assert page.tables[0].rows == ROWS
+
+
+def test_ruled_table_wrapped_cells(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    regular, bold = _fonts()
+    cell = ParagraphStyle("cell", fontName=regular, fontSize=11, leading=13)
+    rows = [["1", "Hoàng Thị Bích Ngọc", "Chuyên viên Phòng Kế hoạch - Tài chính", "Xã Bản Lầu"],
+            ["2", "Lò A Chu", "Văn thư", "Phường Cam Đường"]]
+    data = [["STT", "Họ và tên", "Chức vụ", "Nơi đến"]] + [[Paragraph(c, cell) for c in row] for row in rows]
+    table = Table(data, colWidths=[35, 80, 110, 70])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), bold), ("GRID", (0, 0), (-1, -1), 0.8, (0, 0, 0)),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    path = tmp_path / "r.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([Paragraph("DANH SÁCH", cell), table])
+    page = read_document(path, _settings(tmp_path)).pages[0]
+    assert page.tables[0].source == "ruled"
+    assert page.tables[0].rows == rows  # every cell wraps here, and each is joined back
+    assert " | ".join(rows[0]) in page.text.splitlines()

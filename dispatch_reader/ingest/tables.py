@@ -11,8 +11,10 @@ In both, the table starts at a header row with a row-number cell and a name cell
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -135,6 +137,9 @@ def _header_cells(words: list[Word]) -> list[Chunk]:
 
 
 def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] | None) -> Table | None:
+    grid = _space_grid(words, header)
+    if grid is not None:
+        return grid
     chunks = _header_cells(header.words)
     if len(chunks) < 3:
         return None
@@ -155,18 +160,108 @@ def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] |
         for w in row.words:
             cx = (w.x0 + w.x1) / 2
             cells[sum(1 for b in bounds if cx > b)].append(w)
-        starts_row = bool(cells[0]) and _ROW_NUMBER.match(" ".join(w.text for w in cells[0]))
-        if starts_row or not body:
-            body.append(cells)
-        else:
-            for target, extra in zip(body[-1], cells):
-                target.extend(extra)
+        _add_line(body, cells)
+    return _table_from(body, [c.text for c in chunks], left, header.top, right, "aligned")
+
+
+def _add_line(body: list[list[list[Word]]], cells: list[list[Word]]) -> None:
+    """A line whose first cell is a row number starts a row; any other line is a wrapped
+    continuation, its cells appended to the row above cell by cell."""
+    starts_row = bool(cells[0]) and _ROW_NUMBER.match(" ".join(w.text for w in cells[0]))
+    if starts_row or not body:
+        body.append(cells)
+    else:
+        for target, extra in zip(body[-1], cells):
+            target.extend(extra)
+
+
+def _table_from(body: list[list[list[Word]]], header: list[str], left: float, top: float, right: float,
+                source: str) -> Table | None:
     if not body:
         return None
     out = [[_cell_text(cell) for cell in row] for row in body]
     bottom = max(w.bottom for row in body for cell in row for w in cell)
-    return Table(header=[c.text for c in chunks], rows=out, x0=left, top=header.top, x1=right, bottom=bottom,
-                 source="aligned")
+    return Table(header=header, rows=out, x0=left, top=top, x1=right, bottom=bottom, source=source)
+
+
+# Plain-text tables drawn line by line (columns padded with spaces, any font): every gap is
+# a whole number of space widths, so each word's character column can be recovered and the
+# columns are where the header cells start, however wide the font's letters are.
+_GRID_TOLERANCE = 0.2
+_CELL_SPACES = 2  # two or more spaces separate cells; one is a word space
+
+
+def _split_lines(words: list[Word]) -> list[list[Word]]:
+    return [row.words for row in group_rows(words)]
+
+
+def _space_width(lines: list[list[Word]], height: float) -> float | None:
+    gaps = [b.x0 - a.x1 for line in lines for a, b in zip(line, line[1:])]
+    if len(gaps) < 8:
+        return None
+    positive = [g for g in gaps if g > 0.05 * height]
+    if not positive:
+        return None
+    # Word boxes are glyph boxes, a little off the advance widths: take the typical single
+    # space, not the narrowest one.
+    space = statistics.median(g for g in positive if g < 1.5 * min(positive))
+    if not 0.1 * height <= space <= 0.6 * height:
+        return None
+    on_grid = sum(1 for g in gaps if abs(g / space - round(g / space)) <= _GRID_TOLERANCE)
+    # Justified or typeset text has gaps of every width; a space-padded table has only
+    # multiples of one space, and some of them two or more spaces wide (the cell gaps).
+    if on_grid < 0.97 * len(gaps) or not any(g / space > _CELL_SPACES - _GRID_TOLERANCE for g in gaps):
+        return None
+    return space
+
+
+def _grid_cells(line: list[Word], margin: float, space: float) -> list[tuple[int, list[Word]]]:
+    """A line's cells as (character column where the cell starts, words)."""
+    cells: list[tuple[int, list[Word]]] = []
+    col = round((line[0].x0 - margin) / space)
+    if col < 0:
+        return []
+    cells.append((col, [line[0]]))
+    for prev, word in zip(line, line[1:]):
+        spaces = max(1, round((word.x0 - prev.x1) / space))
+        col += len(prev.text) + spaces
+        if spaces >= _CELL_SPACES:
+            cells.append((col, [word]))
+        else:
+            cells[-1][1].append(word)
+    return cells
+
+
+def _space_grid(words: list[Word], header: _Header) -> Table | None:
+    head_words = sorted(header.words, key=lambda w: w.x0)
+    height = statistics.median(w.bottom - w.top for w in head_words)
+    below = [w for w in words if w.top > header.bottom - 1 and w not in header.words]
+    lines: list[list[Word]] = []
+    last_bottom = header.bottom
+    margin = head_words[0].x0
+    for line in _split_lines(below):
+        if line[0].top - last_bottom > 3 * height or line[0].x0 < margin - 0.5 * height:
+            break
+        lines.append(line)
+        last_bottom = max(w.bottom for w in line)
+    space = _space_width([head_words] + lines, height)
+    if space is None or not lines:
+        return None
+    head = _grid_cells(head_words, margin, space)
+    if len(head) < 3:
+        return None
+    starts = [col for col, _ in head]
+    body: list[list[list[Word]]] = []
+    for line in lines:
+        cells: list[list[Word]] = [[] for _ in head]
+        for col, cell_words in _grid_cells(line, margin, space):
+            # The cell belongs to the last column starting at or before it (columns are
+            # left-aligned text); a wrapped continuation line is indented to its column.
+            k = max(0, bisect.bisect_right(starts, col) - 1)
+            cells[k].extend(cell_words)
+        _add_line(body, cells)
+    right = max(w.x1 for line in [head_words] + lines for w in line)
+    return _table_from(body, [" ".join(w.text for w in ws) for _, ws in head], margin, header.top, right, "aligned")
 
 
 def _column_bounds(cells: list[Chunk], body: list[Word]) -> list[float]:
