@@ -24,7 +24,7 @@ from dispatch_reader.ingest.pages import Table, Word
 from dispatch_reader.textnorm import fold
 
 Segment = list[float]  # x0, y0, x1, y1 in page points, y downwards
-_ROW_NUMBER = re.compile(r"^\d{1,4}\.?$")
+_ROW_NUMBER = re.compile(r"^\d{1,4}[._,:)]?$")  # OCR reads "3." as "3_" or "3,"
 
 
 @lru_cache(maxsize=1)
@@ -122,18 +122,37 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
 
 
-def _header_cells(words: list[Word]) -> list[Chunk]:
-    """Header cells of an unruled table. Cells sit closer than page columns, so split at
-    gaps wider than ~0.8 line height (a word space is ~0.3)."""
+def _cell_gap(words: list[Word]) -> float:
+    """The gap that separates cells of an unruled table. Cells sit closer than page
+    columns: ~0.8 line height (a word space is ~0.3), or less where the header's own word
+    spaces show that two spaces (a narrow STT column) are already well over one."""
     ordered = sorted(words, key=lambda w: w.x0)
     height = sorted(w.bottom - w.top for w in ordered)[len(ordered) // 2]
-    cells = [Chunk([ordered[0]])]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(ordered, ordered[1:]))
+    return min(0.8 * height, max(0.4 * height, 1.6 * gaps[len(gaps) // 2])) if gaps else 0.8 * height
+
+
+def _segments(words: list[Word], limit: float) -> list[list[Word]]:
+    ordered = sorted(words, key=lambda w: w.x0)
+    out = [[ordered[0]]]
     for word in ordered[1:]:
-        if word.x0 - cells[-1].x1 > 0.8 * height:
-            cells.append(Chunk([word]))
+        if word.x0 - out[-1][-1].x1 > limit:
+            out.append([word])
         else:
-            cells[-1].words.append(word)
-    return cells
+            out[-1].append(word)
+    return out
+
+
+def _left_edges(cells: list[Chunk], segmented: list[list[list[Word]]]) -> list[float] | None:
+    """Where each column's cells start, from the lines that have one run of words per column."""
+    full = [segments for segments in segmented if len(segments) == len(cells)]
+    if not full:
+        return None
+    return [statistics.median(segments[k][0].x0 for segments in full) for k in range(len(cells))]
+
+
+def _header_cells(words: list[Word]) -> list[Chunk]:
+    return [Chunk(segment) for segment in _segments(words, _cell_gap(words))]
 
 
 def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] | None) -> Table | None:
@@ -144,7 +163,8 @@ def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] |
     if len(chunks) < 3:
         return None
     left = chunks[0].x0 - 20
-    right = chunks[-1].x1 + 40
+    # The last column's cells may be much wider than its header ("Nơi đến" over a long place name).
+    right = chunks[-1].x1 + max(40.0, 3 * (chunks[-1].x1 - chunks[-1].x0))
     below = [w for w in words if w.top > header.bottom - 1 and w not in header.words]
     table_rows = []
     last_bottom = header.bottom
@@ -153,13 +173,28 @@ def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] |
             break
         table_rows.append(row)
         last_bottom = row.bottom
+    limit = _cell_gap(header.words)
+    segmented = [_segments(row.words, limit) for row in table_rows]
+    edges = _left_edges(chunks, segmented)
     bounds = _column_bounds(chunks, [w for r in table_rows for w in r.words])
     body: list[list[list[Word]]] = []
-    for row in table_rows:
+    for row, segments in zip(table_rows, segmented):
         cells: list[list[Word]] = [[] for _ in range(len(chunks))]
-        for w in row.words:
-            cx = (w.x0 + w.x1) / 2
-            cells[sum(1 for b in bounds if cx > b)].append(w)
+        if len(segments) == len(chunks):
+            for cell, segment in zip(cells, segments):
+                cell.extend(segment)
+        elif edges is not None:
+            # A partial line (a wrapped continuation, or a row with empty cells): each
+            # run of words goes whole to the column whose cells start nearest to it, since
+            # cell text is left-aligned; splitting it word by word at the white rivers
+            # breaks it where columns drift (text padded with spaces in a proportional font).
+            for segment in segments:
+                k = min(range(len(edges)), key=lambda i: abs(edges[i] - segment[0].x0))
+                cells[k].extend(segment)
+        else:
+            for w in row.words:
+                cx = (w.x0 + w.x1) / 2
+                cells[sum(1 for b in bounds if cx > b)].append(w)
         _add_line(body, cells)
     return _table_from(body, [c.text for c in chunks], left, header.top, right, "aligned")
 
