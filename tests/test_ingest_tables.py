@@ -157,3 +157,28 @@ def test_scanned_plain_text_table_wrapped_cells(tmp_path: Path) -> None:
     assert [row[0].rstrip("._,:)") for row in table.rows] == [row[0] for row in PLAIN_ROWS]
     assert [[fold(c).replace(" ", "") for c in row[1:]] for row in table.rows] == \
         [[fold(c).replace(" ", "") for c in row[1:]] for row in PLAIN_ROWS]
+
+
+def test_page_break_after_signature_stamp_is_kept(tmp_path: Path) -> None:
+    # A decision whose last page ends with an e-signature stamp, the list on the next page:
+    # the stamp's last line and the list title stay on their own pages and lines.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    regular, _ = _fonts()
+    path = tmp_path / "s.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont(regular, 11)
+    c.drawString(330, 120, "Ký bởi: Sở Nội vụ")
+    c.drawString(330, 105, "Ngày ký: 15.09.2025 16:21:07 +07:00")
+    c.showPage()
+    c.setFont(regular, 11)
+    y = A4[1] - 60
+    for text in ["DANH SÁCH", ""] + PLAIN_LINES:
+        c.drawString(60, y, text)
+        y -= 15
+    c.save()
+    pages = read_document(path, _settings(tmp_path)).pages
+    assert pages[0].text.splitlines()[-1] == "Ngày ký: 15.09.2025 16:21:07 +07:00"
+    assert pages[1].text.splitlines()[0] == "DANH SÁCH"
+    assert pages[1].tables[0].rows == PLAIN_ROWS
