@@ -182,3 +182,15 @@ def test_page_break_after_signature_stamp_is_kept(tmp_path: Path) -> None:
     assert pages[0].text.splitlines()[-1] == "Ngày ký: 15.09.2025 16:21:07 +07:00"
     assert pages[1].text.splitlines()[0] == "DANH SÁCH"
     assert pages[1].tables[0].rows == PLAIN_ROWS
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("LòVănThắm", "Lò Văn Thắm"),  # OCR dropped the narrow spaces of a name cell
+    ("Giàng AChớ", "Giàng A Chớ"),
+    ("ThS Lê Văn An", "ThS Lê Văn An"),  # a title abbreviation is not split: "Th" is no syllable
+    ("NGUYỄN VĂN AN", "NGUYỄN VĂN AN"),
+])
+def test_glued_name_cell_is_split_at_syllables(cell: str, expected: str) -> None:
+    from dispatch_reader.ingest.tables import _unglue_name
+
+    assert _unglue_name(cell) == expected

@@ -15,12 +15,14 @@ import bisect
 import json
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader.ingest.layout import Chunk, Line, group_rows, layout_lines
 from dispatch_reader.ingest.pages import Table, Word
+from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.textnorm import fold
 
 Segment = list[float]  # x0, y0, x1, y1 in page points, y downwards
@@ -152,7 +154,13 @@ def _left_edges(cells: list[Chunk], segmented: list[list[list[Word]]]) -> list[f
 
 
 def _header_cells(words: list[Word]) -> list[Chunk]:
-    return [Chunk(segment) for segment in _segments(words, _cell_gap(words))]
+    cells = [Chunk(segment) for segment in _segments(words, _cell_gap(words))]
+    # The row-number cell ("STT") is a column of its own even when OCR spacing glued it
+    # to the name cell beside it.
+    first = cells[0].words
+    if len(first) > 1 and fold(first[0].text).strip(" .:") in _cues()[0]:
+        cells[0:1] = [Chunk(first[:1]), Chunk(first[1:])]
+    return cells
 
 
 def _aligned_table(words: list[Word], header: _Header, line_keys: list[object] | None) -> Table | None:
@@ -210,11 +218,44 @@ def _add_line(body: list[list[list[Word]]], cells: list[list[Word]]) -> None:
             target.extend(extra)
 
 
+def _split_capitals(token: str) -> list[str]:
+    pieces = [token[:1]]
+    for prev, ch in zip(token, token[1:]):
+        if ch.isupper() and prev.isalpha():
+            pieces.append(ch)
+        else:
+            pieces[-1] += ch
+    return pieces
+
+
+def _unglue_name(text: str) -> str:
+    """OCR drops the narrow spaces of a name cell (`LòVănThắm`). A capital right after a
+    small letter never happens inside one Vietnamese syllable, so split there, but only
+    when every piece is a syllable (`ThS` stays)."""
+    out = []
+    for token in text.split(" "):
+        pieces = _split_capitals(unicodedata.normalize("NFC", token))
+        if len(pieces) > 1 and all(is_syllable(piece) for piece in pieces):
+            out.extend(pieces)
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _name_column(header: list[str]) -> int | None:
+    names = _cues()[1]
+    return next((i for i, cell in enumerate(header) if any(name in fold(cell) for name in names)), None)
+
+
 def _table_from(body: list[list[list[Word]]], header: list[str], left: float, top: float, right: float,
                 source: str) -> Table | None:
     if not body:
         return None
     out = [[_cell_text(cell) for cell in row] for row in body]
+    name_col = _name_column(header)
+    if name_col is not None:
+        for row in out:
+            row[name_col] = _unglue_name(row[name_col])
     bottom = max(w.bottom for row in body for cell in row for w in cell)
     return Table(header=header, rows=out, x0=left, top=top, x1=right, bottom=bottom, source=source)
 
