@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from dispatch_reader import __version__
-from dispatch_reader.errors import DispatchReaderError, InputFileError
+from dispatch_reader.console import err_console, friendly, out
+from dispatch_reader.errors import InputFileError
 
 app = typer.Typer(
     help="Read Vietnamese official dispatches and decisions (PDF or scan) into evidenced records and briefs.\n\n"
@@ -24,32 +23,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console(width=max(Console().width, 120))
-err_console = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
-
-F = TypeVar("F", bound=Callable[..., Any])
-
 DbOption = typer.Option(None, "--db", envvar="DISPATCH_READER_DB",
                         help="Database URL (sqlite:///path or postgresql+psycopg://…); default: SQLite in the user data folder.")
 LangOption = typer.Option(None, "--ocr-lang", help="Tesseract languages for OCR, e.g. vie+eng (default).")
 WorkersOption = typer.Option(None, "--workers", "-j", help="Pages OCRed in parallel (default: number of cores).")
-
-
-def friendly(func: F) -> F:
-    """Expected failures become one line on stderr and the failure's exit code, no traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DispatchReaderError as err:
-            err_console.print(f"error: {err}", markup=False, highlight=False)
-            raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
-            err_console.print("interrupted", markup=False)
-            raise typer.Exit(130) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def ingest_settings(ocr_lang: str | None, workers: int | None) -> Any:

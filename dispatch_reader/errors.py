@@ -32,6 +32,16 @@ class InputFileError(DispatchReaderError):
     kind = "input"
 
 
+class UsageError(DispatchReaderError):
+    """A command's words that cannot be understood (bad date, unknown type or format)."""
+
+    exit_code = 2
+    kind = "usage"
+
+    def __init__(self, reason: str, path: Path | str | None = None) -> None:
+        super().__init__(path, reason)
+
+
 class EncryptedPdfError(DispatchReaderError):
     """A PDF that needs a password we do not have."""
 

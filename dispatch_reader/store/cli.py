@@ -6,24 +6,22 @@ $DISPATCH_READER_DB, else the SQLite file in the user data folder).
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from dispatch_reader.console import friendly
 from dispatch_reader.errors import DispatchReaderError
 from dispatch_reader.record import Record
 from dispatch_reader.store.engine import ENV_VAR
 from dispatch_reader.store.filters import DOC_TYPES, FilterError, Filters
 
-F = TypeVar("F", bound=Callable[..., Any])
 
 DbOption = typer.Option(None, "--db", envvar=ENV_VAR, show_envvar=True,
                         help="Database URL (sqlite:///path, a file path, or postgresql+psycopg://user@host/db); "
@@ -37,23 +35,6 @@ TypeOpt = typer.Option(None, "--type", "-t", help="Document type: " + ", ".join(
 FromOpt = typer.Option(None, "--from", help="Issued on or after this date (2025-08-04 or 4/8/2025).")
 ToOpt = typer.Option(None, "--to", help="Issued on or before this date.")
 TextOpt = typer.Option(None, "--text", help="Words anywhere in the document text (same as the argument).")
-
-
-def _friendly(func: F) -> F:
-    """Expected failures: one line on stderr and the error's exit code, no traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DispatchReaderError as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(err.exit_code) from None
-        except FilterError as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _console() -> Console:
@@ -77,7 +58,7 @@ def _iso(value: Any) -> str:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else ("" if value is None else str(value))
 
 
-@_friendly
+@friendly
 def search_cmd(
     text: Optional[str] = typer.Argument(None, help="Words anywhere in the document text; diacritics optional."),
     person: Optional[str] = PersonOpt,
@@ -187,7 +168,7 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         console.print(f"  ! {w}", markup=False)
 
 
-@_friendly
+@friendly
 def show_cmd(
     key: str = typer.Argument(..., help="Document number (e.g. 15/QĐ-UBND), id, or the file's SHA-256."),
     as_json: bool = typer.Option(False, "--json", help="Print the stored record as JSON."),
@@ -227,7 +208,7 @@ def show_cmd(
                               + (f": {h.error}" if h.error else ""), markup=False)
 
 
-@_friendly
+@friendly
 def export_cmd(
     what: str = typer.Argument("documents", help="documents, secondments, people or counts."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM, opens in spreadsheets), json or xlsx."),
@@ -271,7 +252,7 @@ def export_cmd(
         typer.echo(f"{n} {what} row(s) written to {out_file}", err=True)
 
 
-@_friendly
+@friendly
 def people_cmd(
     name: Optional[str] = typer.Argument(None, help="Name or part of it; diacritics optional. "
                                                     "Without it: people named in several documents."),
@@ -322,7 +303,7 @@ def people_cmd(
         console.print(table)
 
 
-@_friendly
+@friendly
 def db_upgrade(db: Optional[str] = DbOption) -> None:
     """Create the database or bring its schema up to date (also done automatically on open).
 
@@ -335,7 +316,7 @@ def db_upgrade(db: Optional[str] = DbOption) -> None:
         typer.echo(f"{store.where}: schema at revision {current} (newest {head})")
 
 
-@_friendly
+@friendly
 def db_info(db: Optional[str] = DbOption) -> None:
     """Where the database is, its schema revision and how many documents it holds.
 
@@ -348,7 +329,7 @@ def db_info(db: Optional[str] = DbOption) -> None:
         typer.echo(f"database: {store.where}\nschema revision: {current}\ndocuments: {store.count()}")
 
 
-@_friendly
+@friendly
 def db_history(
     key: Optional[str] = typer.Argument(None, help="Only this document (number, id or SHA-256)."),
     limit: int = typer.Option(30, "--limit", help="Show at most this many runs (0: all)."),

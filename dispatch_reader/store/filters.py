@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, literal_column, or_, select, text
 
+from dispatch_reader.errors import UsageError
 from dispatch_reader.store import keys
 from dispatch_reader.store.models import Document, Page, Person, Secondment
 
@@ -20,7 +21,7 @@ DOC_TYPES = ("decision", "official_dispatch", "plan", "report", "notice", "submi
              "directive", "decree", "circular", "law", "guidance", "telegram", "invitation", "minutes", "other")
 
 
-class FilterError(ValueError):
+class FilterError(UsageError, ValueError):
     """A filter value that cannot be understood (bad date, unknown type); message is one line."""
 
 

@@ -93,7 +93,7 @@ def make_durable(store: Store) -> None:
         return
     for p in (Path(str(path) + "-wal"), path):
         if p.exists():
-            fs.fsync_file(p)
+            fs.fsync_path(p)
 
 
 class Lifecycle:

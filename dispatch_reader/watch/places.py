@@ -91,21 +91,9 @@ class Identity:
             return False
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make renames and links in `folder` survive a power cut (no-op where unsupported)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder's renames and links, to disk so they survive a power cut
+    (no-op where unsupported)."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -166,13 +154,13 @@ def place(src: Path, dest: Path) -> None:
         if exc.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.EACCES):
             raise
         _copy_into_place(src, dest)
-    fsync_dir(dest.parent)
+    fsync_path(dest.parent)
 
 
 def copy_into_place(src: Path, dest: Path) -> None:
     """Copy `src` to `dest` (synced, complete or absent, never clobbering). Fails if `dest` exists."""
     _copy_into_place(src, dest)
-    fsync_dir(dest.parent)
+    fsync_path(dest.parent)
 
 
 def _copy_into_place(src: Path, dest: Path) -> None:
@@ -202,7 +190,7 @@ def remove(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         return
-    fsync_dir(path.parent)
+    fsync_path(path.parent)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -213,4 +201,4 @@ def write_atomic(path: Path, text: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    fsync_dir(path.parent)
+    fsync_path(path.parent)
