@@ -86,7 +86,8 @@ def extract(
 
     Example: dispatch-reader extract "Quyết định 123.pdf" --json > record.json
     """
-    from dispatch_reader.pipeline import extract_file, file_sha256
+    from dispatch_reader.ingest.sniff import file_sha256
+    from dispatch_reader.pipeline import extract_file
 
     file_sha256(file)  # a missing or unreadable path fails here with a plain message
     record = extract_file(file, ingest_settings(ocr_lang, workers))

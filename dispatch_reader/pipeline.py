@@ -8,7 +8,6 @@ through many files logs it and goes on.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from dataclasses import dataclass
@@ -16,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dispatch_reader import __version__
-from dispatch_reader.errors import DispatchReaderError, InputFileError, UnexpectedError
+from dispatch_reader.errors import DispatchReaderError, UnexpectedError
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.ingest.pages import Document
 from dispatch_reader.ingest.reader import IngestSettings, read_document
+from dispatch_reader.ingest.sniff import file_sha256
 from dispatch_reader.record import PageInfo, Record, Source
 from dispatch_reader.textnorm import nfc
 
@@ -40,21 +40,6 @@ class Outcome:
     error: DispatchReaderError | None = None
     seconds: float = 0.0
     brief: Path | None = None
-
-
-def file_sha256(path: Path) -> str:
-    try:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-    except FileNotFoundError:
-        raise InputFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputFileError(path, "is a folder, not a document") from None
-    except PermissionError:
-        raise InputFileError(path, "permission denied: cannot read the file") from None
 
 
 def build_record(path: Path, document: Document) -> Record:

@@ -44,6 +44,24 @@ def _describe_start(head: bytes) -> str:
     return "it looks like plain text" if printable else "unknown content"
 
 
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes: the document's identity in the store and the OCR cache."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError:
+        raise InputFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputFileError(path, "is a folder, not a document") from None
+    except PermissionError:
+        raise InputFileError(path, "permission denied: cannot read the file") from None
+    except OSError as exc:
+        raise InputFileError(path, f"cannot read the file: {exc.strerror or exc}") from None
+    return digest.hexdigest()
+
+
 def sniff(path: Path, max_bytes: int) -> FileInfo:
     """Check the file can be read and say what it is; raise one-line errors otherwise."""
     try:
@@ -60,17 +78,9 @@ def sniff(path: Path, max_bytes: int) -> FileInfo:
         raise LimitExceededError(path, f"file is {st.st_size / 2**20:.0f} MiB, over the limit of {max_bytes / 2**20:.0f} MiB")
     if not os.access(path, os.R_OK):
         raise InputFileError(path, "permission denied: cannot read the file")
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-            digest.update(head)
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-    except PermissionError:
-        raise InputFileError(path, "permission denied: cannot read the file") from None
-    except OSError as exc:
-        raise InputFileError(path, f"cannot read the file: {exc.strerror or exc}") from None
+    sha256 = file_sha256(path)
+    with path.open("rb") as fh:
+        head = fh.read(1024)
     kind: Kind | None = None
     if b"%PDF-" in head:
         kind = "pdf"
@@ -84,7 +94,7 @@ def sniff(path: Path, max_bytes: int) -> FileInfo:
         raise InputFileError(path, f"not a {what}: {_describe_start(head)}")
     if kind == "pdf":
         _check_pdf_end(path, st.st_size)
-    return FileInfo(path=path, kind=kind, size=st.st_size, sha256=digest.hexdigest())
+    return FileInfo(path=path, kind=kind, size=st.st_size, sha256=sha256)
 
 
 def _check_pdf_end(path: Path, size: int) -> None:

@@ -119,11 +119,15 @@ def _load(conn: Connection, name: str | None, min_documents: int) -> list[_DocMe
     doc_cols = (Document.number.label("doc_number"), Document.issued_date.label("doc_date"),
                 Document.subject.label("doc_subject"), Evidence.page.label("ev_page"),
                 Evidence.quote.label("ev_quote"))
-    people = conn.execute(
-        select(*Person.__table__.c, *doc_cols)
-        .join(Document, Document.id == Person.document_id)
-        .outerjoin(Evidence, Evidence.id == Person.evidence_id)
-        .where(where(Person.name_key)).order_by(Person.document_id, Person.ordinal)).all()
+    def rows_of(model: Any, key_col: Any) -> list[Any]:
+        """Every row of `model` whose name key matches, with its document's and evidence's columns."""
+        return conn.execute(
+            select(*model.__table__.c, *doc_cols)
+            .join(Document, Document.id == model.document_id)
+            .outerjoin(Evidence, Evidence.id == model.evidence_id)
+            .where(where(key_col)).order_by(model.document_id, model.ordinal)).all()
+
+    people = rows_of(Person, Person.name_key)
     for p in people:
         m = mention(p, p.name_key)
         m.names.append(p.name)
@@ -133,11 +137,7 @@ def _load(conn: Connection, name: str | None, min_documents: int) -> list[_DocMe
             m.units.append(p.unit)
         if p.birth_year:
             m.years.add(p.birth_year)
-    seconded = conn.execute(
-        select(*Secondment.__table__.c, *doc_cols)
-        .join(Document, Document.id == Secondment.document_id)
-        .outerjoin(Evidence, Evidence.id == Secondment.evidence_id)
-        .where(where(Secondment.person_key)).order_by(Secondment.document_id, Secondment.ordinal)).all()
+    seconded = rows_of(Secondment, Secondment.person_key)
     for s in seconded:
         m = mention(s, s.person_key)
         m.names.append(s.person)

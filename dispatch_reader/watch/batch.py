@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dispatch_reader.errors import DispatchReaderError, UnexpectedError
-from dispatch_reader.pipeline import file_sha256
+from dispatch_reader.ingest.sniff import file_sha256
 from dispatch_reader.watch.worker import WorkerConfig, WorkResult, init_worker, work
 
 if TYPE_CHECKING:

@@ -190,7 +190,7 @@ def register(app: typer.Typer) -> None:
 def _dry_run(inputs: list[Path], db: str | None, reprocess: bool, out: object) -> None:
     """What batch would do, file by file; the store is only read (and not created)."""
     from dispatch_reader.errors import DispatchReaderError
-    from dispatch_reader.pipeline import file_sha256
+    from dispatch_reader.ingest.sniff import file_sha256
     from dispatch_reader.store import open_store
     from dispatch_reader.store.engine import resolve_url, sqlite_file
     from dispatch_reader.watch.places import display

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dispatch_reader.errors import DispatchReaderError, StoreError
-from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome, file_sha256
+from dispatch_reader.ingest.sniff import file_sha256
+from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome
 from dispatch_reader.watch import places as fs
 from dispatch_reader.watch.claims import Claim, journals
 from dispatch_reader.watch.places import Identity, Places
