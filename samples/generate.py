@@ -15,7 +15,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dispatch_reader.synth import (  # noqa: E402
     Attachment, Block, DocSpec, PressSpec, SignatureBlock, render_spec_pdf, scan_pdf,
 )
-from dispatch_reader.synth.spec import vn_date_short, vn_date_words  # noqa: E402
+from dispatch_reader.errors import MissingDependencyError  # noqa: E402
+from dispatch_reader.synth.office import render_office_pdf  # noqa: E402
+from dispatch_reader.synth.spec import ESignature, OfficeLayout, vn_date_short, vn_date_words  # noqa: E402
 from dispatch_reader.synth.truth import Q, build_record, header_facts  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
@@ -121,6 +123,7 @@ class Sample:
     spec: DocSpec | PressSpec
     facts: dict[str, Any]
     seed: int
+    layout: OfficeLayout | None = None  # set: typed in Word, converted by LibreOffice
 
 
 @dataclass(frozen=True)
@@ -1059,16 +1062,367 @@ def qd_gia_han_01() -> Sample:
     return Sample("qd-gia-han-01", spec, f.record(doc), seed=106)
 
 
+# ---------------------------------------------------------------------------------------------
+# Office samples: real provinces and communes (34 provinces since July 2025), fictional people and
+# numbers. Typed as a Word file (python-docx), converted by LibreOffice (`synth/office.py`), with
+# the e-signature box the document-management systems stamp and, on one, a Công báo running head.
+
+VN_TZ = timezone(timedelta(hours=7))
+
+
+def esign(signed_by: str, email: str, agency: str, when: datetime) -> ESignature:
+    return ESignature(signed_by=signed_by, email=email, agency=agency, signed_at=when.replace(tzinfo=VN_TZ))
+
+
+def qd_biet_phai_office_01() -> Sample:
+    """UBND tỉnh Lào Cai seconds 08 civil servants and public employees to eight highland communes;
+    who goes where is only in the DANH SÁCH (landscape section), the period only in Điều 1.
+    E-signature box signed the same afternoon; page number on page 2."""
+    f = Facts()
+    province = "Lào Cai"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    number = "2318/QĐ-UBND"
+    issued, start, end = date(2025, 8, 26), date(2025, 9, 1), date(2026, 2, 28)
+    proposal = Cite("Tờ trình", "512/TTr-SNV", "submission", "Sở Nội vụ", date(2025, 8, 22))
+    body = can_cu(f, [luat_tcchdp(), luat_cbcc(), luat_vc(), nd_170(), nd_115()])
+    body.append(Block(f"Theo đề nghị của Giám đốc Sở Nội vụ tại {f.cite(proposal).text()}."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    rows_data = [
+        (Who("Hoàng Văn Thuận", None, "Chuyên viên", "Phòng Quản lý đất đai, Sở Nông nghiệp và Môi trường"),
+         "Xã Y Tý", "Đất đai, môi trường"),
+        (Who("Lý Seo Dìn", None, "Chuyên viên", "Phòng Trồng trọt và Bảo vệ thực vật, Sở Nông nghiệp và Môi trường"),
+         "Xã A Mú Sung", "Nông nghiệp"),
+        (Who("Vàng Thị Say", None, "Kế toán viên", "Văn phòng Sở Tài chính"), "Xã Mù Cang Chải", "Tài chính - kế toán"),
+        (Who("Phạm Quốc Khánh", None, "Chuyên viên", "Phòng Quy hoạch - Kiến trúc, Sở Xây dựng"),
+         "Xã Trạm Tấu", "Quy hoạch - xây dựng"),
+        (Who("Sùng A Tủa", None, "Chuyên viên", "Phòng Hành chính tư pháp, Sở Tư pháp"), "Xã Si Ma Cai",
+         "Tư pháp - hộ tịch"),
+        (Who("Đào Thị Hồng Nhung", None, "Bác sĩ", "Trung tâm Kiểm soát bệnh tật tỉnh"), "Xã Mường Khương", "Y tế"),
+        (Who("Tẩn Láo Lở", None, "Chuyên viên", "Phòng Xây dựng chính quyền, Sở Nội vụ"), "Xã Bản Hồ", "Nội vụ"),
+        (Who("Nguyễn Thị Thu Hà", None, "Chuyên viên", "Phòng Giáo dục phổ thông, Sở Giáo dục và Đào tạo"),
+         "Xã Nậm Có", "Văn hóa - xã hội"),
+    ]
+    n = len(rows_data)
+    period = f"từ ngày {vn_date_short(start)} đến ngày {vn_date_short(end)}"
+    body.append(Block(f"Biệt phái {n:02d} công chức, viên chức của các sở, ngành (có danh sách kèm theo) đến làm việc "
+                      f"tại Ủy ban nhân dân các xã, thời gian {period}.", lead="Điều 1."))
+    body.append(Block("Trong thời gian biệt phái, công chức, viên chức chịu sự phân công, quản lý, đánh giá của Chủ tịch "
+                      "Ủy ban nhân dân xã nơi đến; cơ quan, đơn vị cử đi biệt phái tiếp tục trả lương và bảo đảm các chế "
+                      "độ, chính sách theo quy định. Ủy ban nhân dân các xã bố trí nơi làm việc, nơi ở phù hợp cho người "
+                      "được biệt phái.", lead="Điều 2."))
+    communes = ", ".join(to.removeprefix("Xã ") for _, to, _ in rows_data)
+    body.append(Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội "
+                      f"vụ, Thủ trưởng các sở, ngành có liên quan, Chủ tịch Ủy ban nhân dân các xã: {communes} và các "
+                      "ông, bà có tên trong danh sách chịu trách nhiệm thi hành Quyết định này./.", lead="Điều 3."))
+    f.count(n, "công chức, viên chức", Q(f"{n:02d} công chức, viên chức"))
+    f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
+    f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    rows = []
+    for i, (w, to, field_) in enumerate(rows_data, 1):
+        rows.append([str(i), w.name, w.position or "", w.unit or "", to, field_])
+        f.person(w, Q(w.name, anchor="DANH SÁCH"))
+        f.second("secondment", Q(w.name, anchor="DANH SÁCH"), person=w.name, from_unit=w.unit,
+                 to_unit=f"Ủy ban nhân dân {to[0].lower()}{to[1:]}", position=field_, start=start, end=end, months=6)
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number=number, place=province, issued=issued,
+        type_label="QUYẾT ĐỊNH",
+        subject_lines=["Về việc biệt phái công chức, viên chức", "đến làm việc tại Ủy ban nhân dân các xã"],
+        body=body, signature=SignatureBlock("PHÓ CHỦ TỊCH", "Giàng Seo Vần", "KT. CHỦ TỊCH"),
+        noi_nhan=["- Như Điều 3;", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- CT, các PCT UBND tỉnh;", "- Sở Nội vụ;",
+                  "- Lưu: VT, NC."],
+        attachment=Attachment(
+            title="DANH SÁCH",
+            subtitle_lines=["Công chức, viên chức biệt phái đến làm việc tại Ủy ban nhân dân các xã"],
+            note=f"(Kèm theo Quyết định số {number} ngày {vn_date_short(issued)} của Ủy ban nhân dân tỉnh {province})",
+            columns=["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Nơi biệt phái đến", "Lĩnh vực phụ trách"],
+            rows=rows, col_widths_cm=[1.2, 4.4, 2.8, 8.0, 4.0, 4.6]),
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=None,
+                       issuer_quote=f"TỈNH {province.upper()}")
+    layout = OfficeLayout(esign=esign(issuer, "vanthu.ubnd@laocai.gov.vn", f"Tỉnh {province}",
+                                      datetime(2025, 8, 26, 16, 42, 7)))
+    return Sample("qd-biet-phai-office-01", spec, f.record(doc), seed=1101, layout=layout)
+
+
+def cv_tang_cuong_office_01() -> Sample:
+    """UBND tỉnh Tuyên Quang công văn (KHẨN, two pages): reinforce 12 highland border communes with
+    36 people from 14 departments; shortage figures; e-signed the morning after the date line."""
+    f = Facts()
+    province = "Tuyên Quang"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    issued, start, end = date(2025, 9, 15), date(2025, 9, 22), date(2026, 3, 22)
+    pick_by, report_by = date(2025, 9, 19), date(2026, 3, 31)
+    n_people, n_depts = 36, 14
+    communes = ["Lũng Cú", "Đồng Văn", "Sà Phìn", "Phố Bảng", "Sơn Vĩ", "Mèo Vạc", "Khâu Vai", "Xín Mần",
+                "Pà Vầy Sủ", "Hồ Thầu", "Nậm Dịch", "Thàng Tín"]
+    n_communes = len(communes)
+    have, need, short_all = 287, 356, 214
+    plan = Cite("Kế hoạch", "146/KH-UBND", "plan", issuer, date(2025, 8, 18),
+                "của Ủy ban nhân dân tỉnh về bảo đảm nhân lực cho chính quyền cấp xã sau sắp xếp")
+    report = Cite("Báo cáo", "603/BC-SNV", "report", "Sở Nội vụ", date(2025, 9, 10))
+    leader = Who("Hầu Văn Lịch", "Đồng chí", "Phó Giám đốc Sở Nội vụ", "Sở Nội vụ")
+    body = [
+        Block(f"Thực hiện {f.cite(plan).text()}; trên cơ sở {f.cite(report).text()} của Sở Nội vụ, toàn tỉnh hiện "
+              f"còn thiếu {short_all} công chức chuyên môn ở cấp xã, tập trung tại các xã vùng cao, biên giới. Riêng "
+              f"các xã vùng cao, biên giới mới bố trí được {have}/{need} công chức theo vị trí việc làm; lĩnh "
+              "vực đất đai còn thiếu 23 người, xây dựng thiếu 17 người, tài chính - kế toán thiếu 15 người."),
+        Block("Để kịp thời hỗ trợ các xã giải quyết thủ tục hành chính cho người dân, Chủ tịch Ủy ban nhân dân tỉnh "
+              "chỉ đạo như sau:"),
+        Block(f"1. Tăng cường {n_people} công chức, viên chức của {n_depts} sở, ban, ngành tỉnh về làm việc tại "
+              f"{n_communes} xã vùng cao, biên giới: {', '.join(communes)}; thời gian tăng cường từ ngày "
+              f"{vn_date_short(start)} đến ngày {vn_date_short(end)}.", "noindent"),
+        Block("2. Giao Sở Nội vụ:", "noindent"),
+        Block("a) Chủ trì, phối hợp với các sở, ban, ngành lựa chọn người có chuyên môn về đất đai, xây dựng, tài "
+              "chính - kế toán, tư pháp - hộ tịch; ưu tiên người biết tiếng dân tộc Mông, Dao; hoàn thành việc lựa "
+              f"chọn trước ngày {vn_date_short(pick_by)}.", "noindent"),
+        Block(f"b) Phân công {leader.hon} {leader.name}, {leader.position}, theo dõi, đôn đốc việc tăng cường; tổng "
+              "hợp, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.", "noindent"),
+        Block("3. Các sở, ban, ngành tỉnh cử người theo phân bổ của Sở Nội vụ; tiếp tục trả lương, phụ cấp và bảo "
+              "đảm các chế độ, chính sách cho người được tăng cường trong thời gian tăng cường; không cử người đang "
+              "trong thời gian bị xem xét xử lý kỷ luật.", "noindent"),
+        Block("4. Ủy ban nhân dân các xã tiếp nhận: bố trí nơi làm việc, nơi ở; phân công nhiệm vụ cụ thể, gắn với "
+              "việc hướng dẫn, kèm cặp công chức chuyên môn của xã; nhận xét, đánh giá người được tăng cường khi kết "
+              f"thúc thời gian tăng cường, gửi về Sở Nội vụ trước ngày {vn_date_short(report_by)}.", "noindent"),
+        Block("5. Sở Tài chính tham mưu bố trí kinh phí hỗ trợ đi lại, thuê nhà ở cho người được tăng cường theo quy "
+              "định; Sở Dân tộc và Tôn giáo phối hợp bồi dưỡng tiếng dân tộc cho người được tăng cường chưa biết "
+              "tiếng dân tộc tại địa bàn.", "noindent"),
+        Block("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo Ủy ban "
+              "nhân dân tỉnh (qua Sở Nội vụ) để xem xét, giải quyết./."),
+    ]
+    f.person(leader)
+    f.count(short_all, "công chức chuyên môn ở cấp xã còn thiếu", Q(f"{short_all} công chức chuyên môn"))
+    f.count(have, "công chức theo vị trí việc làm", Q(f"{have}/{need} công chức"), total=need)
+    f.count(23, "người lĩnh vực đất đai còn thiếu", Q("thiếu 23 người"))
+    f.count(17, "người lĩnh vực xây dựng còn thiếu", Q("thiếu 17 người"))
+    f.count(15, "người lĩnh vực tài chính - kế toán còn thiếu", Q("thiếu 15 người"))
+    f.count(n_people, "công chức, viên chức", Q(f"{n_people} công chức, viên chức"))
+    f.count(n_depts, "sở, ban, ngành tỉnh", Q(f"{n_depts} sở, ban, ngành"))
+    f.count(n_communes, "xã vùng cao, biên giới", Q(f"{n_communes} xã vùng cao, biên giới"))
+    f.second("reinforcement", Q(f"Tăng cường {n_people} công chức, viên chức"), count=n_people,
+             from_unit=f"{n_depts} sở, ban, ngành tỉnh", to_unit=f"{n_communes} xã vùng cao, biên giới",
+             position=None, start=start, end=end, months=6)
+    f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
+    f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
+    f.date(pick_by, "deadline", Q(f"trước ngày {vn_date_short(pick_by)}"))
+    f.date(report_by, "deadline", Q(f"trước ngày {vn_date_short(report_by)}"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number="3476/UBND-NC", place=province,
+        issued=issued, vv_lines=["V/v tăng cường công chức, viên chức cho các xã vùng cao, biên giới"],  # wraps in its cell
+        marks=["KHẨN"],
+        kinh_gui=["Sở Nội vụ;", "Các sở, ban, ngành tỉnh;", "Ủy ban nhân dân các xã vùng cao, biên giới."],
+        body=body, signature=SignatureBlock("PHÓ CHỦ TỊCH", "Nông Thị Bích Vân", "KT. CHỦ TỊCH"),
+        noi_nhan=["- Như trên;", "- Bộ Nội vụ (b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);", "- CT, các PCT UBND tỉnh;",
+                  "- Lưu: VT, NC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="official_dispatch", issuer=issuer, issuer_parent=None,
+                       issuer_quote=f"TỈNH {province.upper()}")
+    layout = OfficeLayout(header_rows=1, esign=esign(issuer, "vanthu.ubnd@tuyenquang.gov.vn", f"Tỉnh {province}",
+                                                     datetime(2025, 9, 16, 8, 5, 12)))
+    return Sample("cv-tang-cuong-office-01", spec, f.record(doc), seed=1201, layout=layout)
+
+
+def qd_biet_phai_office_02() -> Sample:
+    """Sở Nông nghiệp và Môi trường tỉnh Điện Biên: the issuer wraps over two lines of its column
+    (SỞ NÔNG NGHIỆP VÀ / MÔI TRƯỜNG); three public employees, 06 months from a date; e-signed."""
+    f = Facts()
+    province = "Điện Biên"
+    issuer, parent = "Sở Nông nghiệp và Môi trường", f"UBND TỈNH {province.upper()}"
+    issued, start, months = date(2025, 10, 9), date(2025, 10, 15), 6
+    functions = Cite("Quyết định", "28/2025/QĐ-UBND", "decision", f"Ủy ban nhân dân tỉnh {province}", date(2025, 7, 1),
+                     f"của Ủy ban nhân dân tỉnh {province} quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức "
+                     "của Sở Nông nghiệp và Môi trường")
+    ask = Cite("Công văn", "2254/UBND-NC", "official_dispatch", f"Ủy ban nhân dân tỉnh {province}", date(2025, 9, 29),
+               "của Ủy ban nhân dân tỉnh về việc hỗ trợ nhân lực lĩnh vực đất đai, môi trường cho cấp xã")
+    body = can_cu(f, [luat_vc(), nd_115(), functions, ask])
+    body.append(Block("Theo đề nghị của Chánh Văn phòng Sở."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    term = f"thời hạn {months:02d} tháng kể từ ngày {vn_date_short(start)}"
+    staff = [
+        (Who("Lò Văn Thưởng", "Ông", "Viên chức", "Văn phòng Đăng ký đất đai tỉnh"), "Ủy ban nhân dân xã Mường Nhé",
+         "lĩnh vực đo đạc, đăng ký đất đai, cấp giấy chứng nhận quyền sử dụng đất"),
+        (Who("Quàng Thị Dung", "Bà", "Viên chức", "Trung tâm Phát triển quỹ đất tỉnh"), "Ủy ban nhân dân xã Sín Thầu",
+         "lĩnh vực bồi thường, hỗ trợ, tái định cư"),
+        (Who("Nguyễn Đức Mạnh", "Ông", "Viên chức", "Trung tâm Quan trắc tài nguyên và môi trường"),
+         "Ủy ban nhân dân xã Nà Hỳ", "lĩnh vực quản lý môi trường, thu gom, xử lý chất thải"),
+    ]
+    body.append(Block(f"Biệt phái {len(staff):02d} viên chức thuộc Sở Nông nghiệp và Môi trường đến làm việc tại Ủy ban "
+                      f"nhân dân các xã, {term}, cụ thể như sau:", lead="Điều 1."))
+    for i, (w, to, job) in enumerate(staff, 1):
+        f.person(w)
+        body.append(Block(f"{i}. {w.honorific} {w.name}, {w.position} {w.unit}, biệt phái đến {to}, hỗ trợ {job}.",
+                          "noindent"))
+        f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job,
+                 start=start, months=months)
+    f.count(len(staff), "viên chức", Q(f"{len(staff):02d} viên chức"))
+    f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
+    body += [
+        Block("Trong thời gian biệt phái, viên chức chịu sự phân công, quản lý của Chủ tịch Ủy ban nhân dân xã nơi "
+              "đến; được hưởng phụ cấp biệt phái bằng 30% mức lương hiện hưởng và các chế độ khác theo quy định; "
+              "đơn vị cử đi tiếp tục trả lương.", lead="Điều 2."),
+        Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Giám đốc Văn phòng Đăng ký đất đai tỉnh, "
+              "Giám đốc Trung tâm Phát triển quỹ đất tỉnh, Giám đốc Trung tâm Quan trắc tài nguyên và môi trường, "
+              "Chủ tịch Ủy ban nhân dân các xã Mường Nhé, Sín Thầu, Nà Hỳ và các viên chức có tên tại Điều 1 chịu "
+              "trách nhiệm thi hành Quyết định này./.", lead="Điều 3."),
+    ]
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=[parent, "SỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG"], number="1187/QĐ-SNNMT", place=province,
+        issued=issued, type_label="QUYẾT ĐỊNH",
+        subject_lines=["Về việc biệt phái viên chức đến làm việc", "tại Ủy ban nhân dân các xã"],
+        body=body, signature=SignatureBlock("PHÓ GIÁM ĐỐC", "Lường Văn Hoan", "KT. GIÁM ĐỐC"),
+        noi_nhan=["- Như Điều 3;", "- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Giám đốc Sở (b/c);", "- Lưu: VT, VP."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Phó Giám đốc", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=parent)
+    layout = OfficeLayout(esign=esign(issuer, "snnmt@dienbien.gov.vn", f"Tỉnh {province}",
+                                      datetime(2025, 10, 9, 15, 47, 20)))
+    return Sample("qd-biet-phai-office-02", spec, f.record(doc), seed=1102, layout=layout)
+
+
+def qd_tang_cuong_office_01() -> Sample:
+    """UBND tỉnh Thái Nguyên decision as the provincial Công báo prints it: running head
+    CÔNG BÁO/Số 61 + 62/Ngày 30-9-2025 with gazette page numbers from 37, the section heading
+    and the body's name above the real header, e-signed by the office that publishes the gazette.
+    Five named people reinforce five communes for 12 months; two pages."""
+    f = Facts()
+    province = "Thái Nguyên"
+    issuer = f"Ủy ban nhân dân tỉnh {province}"
+    issued, start, months = date(2025, 9, 19), date(2025, 10, 1), 12
+    proposal = Cite("Tờ trình", "418/TTr-SNV", "submission", "Sở Nội vụ", date(2025, 9, 12))
+    body = can_cu(f, [luat_tcchdp(), luat_cbcc(), luat_vc(), nd_170()])
+    body.append(Block(f"Theo đề nghị của Giám đốc Sở Nội vụ tại {f.cite(proposal).text()}."))
+    body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
+    staff = [
+        (Who("Triệu Văn Quyết", "Ông", "Phó Trưởng phòng Quy hoạch - Kiến trúc", "Sở Xây dựng"),
+         "Ủy ban nhân dân xã Ba Bể", "lĩnh vực quy hoạch, xây dựng"),
+        (Who("Bàn Thị Liên", "Bà", "Chuyên viên Phòng Quản lý ngân sách", "Sở Tài chính"),
+         "Ủy ban nhân dân xã Chợ Đồn", "lĩnh vực tài chính, ngân sách"),
+        (Who("Ma Văn Tuấn", "Ông", "Chuyên viên Chi cục Thủy lợi", "Sở Nông nghiệp và Môi trường"),
+         "Ủy ban nhân dân xã Na Rì", "lĩnh vực thủy lợi, phòng, chống thiên tai"),
+        (Who("Dương Thị Hải Yến", "Bà", "Chuyên viên Phòng Hành chính tư pháp", "Sở Tư pháp"),
+         "Ủy ban nhân dân xã Ngân Sơn", "lĩnh vực tư pháp - hộ tịch"),
+        (Who("Hứa Văn Đông", "Ông", "Chuyên viên Phòng Chuyển đổi số", "Sở Khoa học và Công nghệ"),
+         "Ủy ban nhân dân xã Thần Sa", "lĩnh vực chuyển đổi số"),
+    ]
+    n = len(staff)
+    term = f"thời gian {months} tháng kể từ ngày {vn_date_short(start)}"
+    body.append(Block(f"Tăng cường {n:02d} công chức cấp tỉnh về làm việc tại Ủy ban nhân dân các xã, {term}, "
+                      "cụ thể như sau:", lead="Điều 1."))
+    for i, (w, to, job) in enumerate(staff, 1):
+        f.person(w)
+        body.append(Block(f"{i}. {w.honorific} {w.name}, {w.position}, {w.unit}, tăng cường về {to}, phụ trách {job}.",
+                          "noindent"))
+        f.second("reinforcement", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job,
+                 start=start, months=months)
+    f.count(n, "công chức cấp tỉnh", Q(f"{n:02d} công chức cấp tỉnh"))
+    f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
+    body += [
+        Block("Nhiệm vụ, quyền lợi của công chức được tăng cường:", lead="Điều 2."),
+        Block("1. Tham mưu Chủ tịch Ủy ban nhân dân xã giải quyết hồ sơ, thủ tục hành chính thuộc lĩnh vực được "
+              "phân công; hướng dẫn, kèm cặp công chức chuyên môn của xã; chấp hành sự phân công, quản lý của Chủ "
+              "tịch Ủy ban nhân dân xã nơi đến.", "noindent"),
+        Block("2. Được giữ nguyên chức vụ, ngạch công chức, tiền lương và phụ cấp hiện hưởng do cơ quan cử đi chi "
+              "trả; được hỗ trợ đi lại và thuê nhà ở theo quy định của Hội đồng nhân dân tỉnh.", "noindent"),
+        Block("3. Hằng quý báo cáo kết quả công tác về cơ quan cử đi và Sở Nội vụ; khi kết thúc thời gian tăng "
+              "cường, Ủy ban nhân dân xã nhận xét, đánh giá làm căn cứ xem xét quy hoạch, bổ nhiệm.", "noindent"),
+        Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Nội "
+              "vụ, Xây dựng, Tài chính, Nông nghiệp và Môi trường, Tư pháp, Khoa học và Công nghệ; Chủ tịch Ủy ban "
+              "nhân dân các xã Ba Bể, Chợ Đồn, Na Rì, Ngân Sơn, Thần Sa và các ông, bà có tên tại Điều 1 chịu trách "
+              "nhiệm thi hành Quyết định này./.", lead="Điều 3."),
+    ]
+    f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"TỈNH {province.upper()}"], number="2974/QĐ-UBND", place=province,
+        issued=issued, type_label="QUYẾT ĐỊNH",
+        subject_lines=["Về việc tăng cường công chức cấp tỉnh", "về làm việc tại Ủy ban nhân dân các xã"],
+        body=body, signature=SignatureBlock("CHỦ TỊCH", "Đỗ Văn Khiêm", "TM. ỦY BAN NHÂN DÂN"),
+        noi_nhan=["- Như Điều 3;", "- Bộ Nội vụ (b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- Các PCT UBND tỉnh;",
+                  "- Công báo tỉnh;", "- Lưu: VT, NC."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="decision", issuer=issuer, issuer_parent=None,
+                       issuer_quote=f"TỈNH {province.upper()}")
+    office = f"Văn phòng Ủy ban nhân dân tỉnh {province}"
+    layout = OfficeLayout(
+        header_rows=1, gazette_head="CÔNG BÁO/Số 61 + 62/Ngày 30-9-2025", first_page_number=37,
+        lead_lines=["VĂN BẢN KHÁC", f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}"],
+        esign=esign(office, "congbao@thainguyen.gov.vn", f"Tỉnh {province}", datetime(2025, 10, 2, 14, 30, 8)))
+    return Sample("qd-tang-cuong-office-01", spec, f.record(doc), seed=1103, layout=layout)
+
+
+def cv_de_nghi_xa_office_01() -> Sample:
+    """UBND xã Mường Hum (Lào Cai) asks the Sở Nội vụ for land and construction staff: a commune
+    công văn with headcounts and a request, no sending decided; e-signed by the commune."""
+    f = Facts()
+    commune = "Mường Hum"
+    issuer = f"Ủy ban nhân dân xã {commune}"
+    issued = date(2025, 11, 4)
+    quota, have = 38, 29
+    lacking = quota - have
+    body = [
+        Block(f"Sau khi sắp xếp đơn vị hành chính, xã {commune} được giao {quota} biên chế công chức; đến nay xã mới "
+              f"bố trí được {have}/{quota} công chức, còn thiếu {lacking:02d} công chức, trong đó lĩnh vực đất đai "
+              "03 người, xây dựng 02 người, tài chính - kế toán 02 người."),
+        Block("Từ tháng 7 đến tháng 10 năm 2025, xã tiếp nhận 2.148 hồ sơ thủ tục hành chính, trong đó 1.312 hồ sơ "
+              "lĩnh vực đất đai; số hồ sơ giải quyết quá hạn là 96 hồ sơ."),
+        Block("Để bảo đảm giải quyết kịp thời thủ tục hành chính cho người dân, Ủy ban nhân dân xã kính đề nghị Sở "
+              "Nội vụ tham mưu Ủy ban nhân dân tỉnh biệt phái công chức có chuyên môn về đất đai, xây dựng đến làm "
+              "việc tại xã trong thời gian tối thiểu 06 tháng."),
+        Block("Ủy ban nhân dân xã kính đề nghị Sở Nội vụ quan tâm, xem xét./."),
+    ]
+    f.count(quota, "biên chế công chức", Q(f"{quota} biên chế"))
+    f.count(have, "công chức", Q(f"{have}/{quota} công chức"), total=quota)
+    f.count(lacking, "công chức còn thiếu", Q(f"còn thiếu {lacking:02d} công chức"))
+    f.count(3, "người lĩnh vực đất đai", Q("đất đai 03 người"))
+    f.count(2, "người lĩnh vực xây dựng", Q("xây dựng 02 người"))
+    f.count(2, "người lĩnh vực tài chính - kế toán", Q("kế toán 02 người"))
+    f.count(2148, "hồ sơ thủ tục hành chính", Q("2.148 hồ sơ"))
+    f.count(1312, "hồ sơ lĩnh vực đất đai", Q("1.312 hồ sơ"))
+    f.count(96, "hồ sơ giải quyết quá hạn", Q("96 hồ sơ"))
+    spec = DocSpec(
+        issuer_lines=["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], number="317/UBND-VP", place=commune,
+        issued=issued, vv_lines=["V/v đề nghị biệt phái công chức", "lĩnh vực đất đai, xây dựng"],
+        kinh_gui=["Sở Nội vụ tỉnh Lào Cai."],
+        body=body, signature=SignatureBlock("CHỦ TỊCH", "Chảo Láo Tả", "TM. ỦY BAN NHÂN DÂN"),
+        noi_nhan=["- Như trên;", "- UBND tỉnh (b/c);", "- TT Đảng ủy, TT HĐND xã;", "- Lưu: VT."],
+    )
+    f.issued(spec)
+    f.signer(spec, "Chủ tịch", issuer)
+    doc = header_facts(spec, doc_type="official_dispatch", issuer=issuer, issuer_parent=None,
+                       issuer_quote=f"XÃ {commune.upper()}")
+    layout = OfficeLayout(header_rows=1, esign=esign(issuer, "xamuonghum@laocai.gov.vn", "Tỉnh Lào Cai",
+                                                     datetime(2025, 11, 4, 9, 58, 41)))
+    return Sample("cv-de-nghi-xa-office-01", spec, f.record(doc), seed=1202, layout=layout)
+
+
+OFFICE_SAMPLES: list[Callable[[], Sample]] = [
+    qd_biet_phai_office_01, qd_biet_phai_office_02, qd_tang_cuong_office_01, cv_tang_cuong_office_01,
+    cv_de_nghi_xa_office_01,
+]
+
+
 SAMPLES: list[Callable[[], Sample]] = [
     qd_biet_phai_01, qd_biet_phai_02, qd_biet_phai_03, qd_biet_phai_04, qd_biet_phai_05,
     qd_dieu_dong_01, qd_dieu_dong_xa_01, qd_luan_chuyen_01,
     qd_gia_han_01, cv_tang_cuong_01, cv_tang_cuong_02, cv_de_nghi_xa_01, kh_tang_cuong_01, bc_nhan_su_01,
     tb_ket_luan_01, en_press_01, en_press_02, en_press_03,
+    *OFFICE_SAMPLES,
 ]
 
 
 def write_sample(sample: Sample, out: Path) -> dict[str, Any]:
-    pdf = render_spec_pdf(sample.spec)
+    if sample.layout is not None:
+        assert isinstance(sample.spec, DocSpec)
+        pdf = render_office_pdf(sample.spec, sample.layout)
+    else:
+        pdf = render_spec_pdf(sample.spec)
     try:
         record = build_record(sample.facts, pdf, f"{sample.name}.pdf")
     except LookupError as exc:  # a fact whose words the document does not print
@@ -1086,14 +1440,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="generate only these sample names")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    no_office: str | None = None
     for make in SAMPLES:
         sample = make()
         if args.only and sample.name not in args.only:
             continue
-        record = write_sample(sample, args.out)
+        if sample.layout is not None and no_office is not None:
+            continue
+        try:
+            record = write_sample(sample, args.out)
+        except MissingDependencyError as exc:  # LibreOffice missing: the reportlab samples still get made
+            no_office = exc.reason
+            print(f"office samples not made: {no_office}", file=sys.stderr)
+            continue
         print(f"{sample.name}: {record['source']['page_count']} page(s), {len(record['people'])} people, "
               f"{len(record['secondments'])} secondments")
-    return 0
+    return 1 if no_office else 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 BlockKind = Literal["body", "center_bold", "center", "left_bold", "noindent"]
@@ -55,6 +55,45 @@ class DocSpec:
 
     def date_line(self) -> str:
         return f"{self.place}, {vn_date_words(self.issued)}"
+
+
+@dataclass
+class ESignature:
+    """The box a document-management system stamps top right of page 1 when a body signs
+    digitally: `Ký bởi: <signed_by>` / `Email: …` / `Cơ quan: …` / `Thời gian ký: 26.08.2025 10:21:55 +07:00`.
+    It names who signed digitally and when; it is not the issuer, the signer of the text or
+    the issue date."""
+
+    signed_by: str
+    email: str
+    agency: str
+    signed_at: datetime  # aware, +07:00
+    label: str = "Ký bởi"  # or "Người ký"
+
+    def lines(self) -> list[str]:
+        offset = self.signed_at.strftime("%z")  # +0700
+        when = self.signed_at.strftime("%d.%m.%Y %H:%M:%S") + f" {offset[:3]}:{offset[3:]}"
+        return [f"{self.label}: {self.signed_by}", f"Email: {self.email}", f"Cơ quan: {self.agency}",
+                f"Thời gian ký: {when}"]
+
+
+@dataclass
+class OfficeLayout:
+    """How an office's Word file differs from the reportlab layout (`synth/office.py` renders it).
+
+    An entry of `DocSpec.issuer_lines` may hold a line break (`\n`): the typist's own break
+    where a long name does not fit its column (`SỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG`)."""
+
+    font: str = "Times New Roman"  # as named in the DOCX; LibreOffice uses Liberation Serif (same metrics)
+    esign: ESignature | None = None
+    # The header table: 2 rows puts `Số:` beside the date line, 1 row stacks each column.
+    header_rows: int = 2
+    # Công báo running head on every page, e.g. "CÔNG BÁO/Số 57 + 58/Ngày 22-9-2025", page number
+    # at the right starting at `first_page_number`; None: Decree 30 page numbers from page 2 on.
+    gazette_head: str | None = None
+    first_page_number: int = 1
+    lead_lines: list[str] = field(default_factory=list)  # printed above the header (gazette section, body)
+    title: str = ""  # DOCX/PDF title metadata
 
 
 @dataclass

@@ -71,7 +71,9 @@ def header_facts(
     evidence: dict[str, Q] = {
         "doc_type": Q(label or f"Số: {spec.number}"),
         "number": Q(spec.number),
-        "issuer": Q(issuer_quote or spec.issuer_lines[-1]),
+        # A long issuer the typist broke over two lines of its column is quoted by its first line:
+        # the motto column's lines stand between the two in the page text.
+        "issuer": Q(issuer_quote or spec.issuer_lines[-1].split("\n")[0]),
         "place": Q(spec.date_line()),
         "issued_date": Q(spec.date_line()),
     }
