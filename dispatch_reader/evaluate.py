@@ -3,6 +3,9 @@
 A folder holds NAME.truth.json beside the document in one or more forms: NAME.pdf (born-digital),
 NAME.scan.pdf (scanned), or NAME.txt (plain text, rendered here to both). Two truth shapes are
 read: a full record (the samples) and the realdocs shape {"truth": {...header...}, "people", "counts"}.
+A folder of real PDFs may instead hold one `truth.jsonl`: a line per PDF with `pdf`, `kind`
+("text_layer" → scored as born-digital, "scan" → scanned) and `truth` (the realdocs shape's header
+fields; only the fields it names are scored).
 
 Single-valued fields: a prediction that equals the truth is a true positive; a wrong or spurious
 prediction a false positive; a truth value not predicted exactly a false negative (so a wrong
@@ -72,6 +75,15 @@ def _scalar_values(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _named_fields(record: dict[str, Any]) -> set[str]:
+    """Scalar fields the truth speaks about (present, even as null)."""
+    doc = record.get("document") or {}
+    named = {k for k in SCALAR_FIELDS if k in doc}
+    if "signer" in doc:
+        named.add("signer.name")
+    return named
+
+
 def _list_keys(record: dict[str, Any]) -> dict[str, list[Any] | None]:
     """Keys that make two list entries 'the same fact'. None: the truth does not list this field."""
     def sec_key(s: dict[str, Any]) -> Any:
@@ -87,17 +99,23 @@ def _list_keys(record: dict[str, Any]) -> dict[str, list[Any] | None]:
 
 def load_truth(path: Path) -> dict[str, Any]:
     """Either truth shape, as a record-shaped dict (absent lists stay absent: not scored)."""
-    data = json.loads(path.read_text("utf-8"))
+    return truth_record(json.loads(path.read_text("utf-8")))
+
+
+def truth_record(data: dict[str, Any], only_named: bool = False) -> dict[str, Any]:
+    """A truth in either shape as a record-shaped dict. With `only_named`, header fields the
+    truth does not name are left out of the document, so they are not scored."""
     if "truth" not in data:
         return data
     t = data["truth"]
-    converted: dict[str, Any] = {
-        "document": {
-            "doc_type": t.get("doc_type"), "number": t.get("number"), "issuer": t.get("issuer"),
-            "issued_date": t.get("issued_date"), "place": t.get("place"), "subject": t.get("subject"),
-            "signer": {"name": t.get("signer_name")},
-        }
+    document = {
+        "doc_type": t.get("doc_type"), "number": t.get("number"), "issuer": t.get("issuer"),
+        "issued_date": t.get("issued_date"), "place": t.get("place"), "subject": t.get("subject"),
+        "signer": {"name": t.get("signer_name")},
     }
+    if only_named:
+        document = {k: v for k, v in document.items() if (k if k != "signer" else "signer_name") in t}
+    converted: dict[str, Any] = {"document": document}
     for key in ("people", "counts", "secondments", "references"):
         if key in data:
             converted[key] = data[key]
@@ -151,7 +169,10 @@ class Report:
 def score(report: Report, variant: str, name: str, truth: dict[str, Any], predicted: dict[str, Any]) -> None:
     """Add one document's comparison to the report."""
     want, got = _scalar_values(truth), _scalar_values(predicted)
+    named = _named_fields(truth)
     for key, norm in SCALAR_FIELDS.items():
+        if key not in named:
+            continue
         t, p = want[key], got[key]
         tally = report.tally(variant, f"document.{key}")
         same = t is not None and p is not None and norm(t) == norm(p)
@@ -175,19 +196,43 @@ def score(report: Report, variant: str, name: str, truth: dict[str, Any], predic
             report.errors.append(f"{variant} {name} {key}: missing {sorted(map(str, missing))}, extra {sorted(map(str, extra))}")
 
 
-def find_cases(dirs: Iterable[Path]) -> list[tuple[str, Path, dict[str, Path | None]]]:
-    """(name, truth file, {born: pdf|txt, scan: pdf|txt}) for every truth file found."""
-    cases = []
+Case = tuple[str, Callable[[], dict[str, Any]], dict[str, Path | None]]
+
+
+def find_cases(dirs: Iterable[Path]) -> list[Case]:
+    """(name, truth loader, {born: pdf|txt, scan: pdf|txt}) for every truth found."""
+    cases: list[Case] = []
     for folder in dirs:
+        listing = folder / "truth.jsonl"
+        if listing.exists():
+            cases.extend(_jsonl_cases(listing))
+            continue
         for truth in sorted(folder.glob("*.truth.json")):
             stem = truth.name[: -len(".truth.json")]
             txt = folder / f"{stem}.txt"
             born = folder / f"{stem}.pdf"
             scan = folder / f"{stem}.scan.pdf"
-            cases.append((stem, truth, {
+            cases.append((stem, lambda truth=truth: load_truth(truth), {
                 "born": born if born.exists() else (txt if txt.exists() else None),
                 "scan": scan if scan.exists() else (txt if txt.exists() else None),
             }))
+    return cases
+
+
+def _jsonl_cases(listing: Path) -> list[Case]:
+    cases: list[Case] = []
+    for n, line in enumerate(listing.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            pdf = listing.parent / entry["pdf"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DispatchReaderError(listing, f"line {n} is not a truth entry ({exc})") from None
+        variant = "scan" if entry.get("kind") == "scan" else "born"
+        record = truth_record(entry, only_named=True)
+        cases.append((entry.get("id") or pdf.stem, lambda record=record: record,
+                       {variant: pdf}))
     return cases
 
 
@@ -218,8 +263,8 @@ def evaluate(dirs: list[Path], variants: tuple[str, ...] = ("born", "scan"), wor
 
     report = Report()
     cases = find_cases(dirs)
-    for i, (name, truth_path, sources) in enumerate(cases, 1):
-        truth = load_truth(truth_path)
+    for i, (name, load, sources) in enumerate(cases, 1):
+        truth = load()
         for variant in variants:
             source = sources.get(variant)
             if source is None:

@@ -75,3 +75,44 @@ def diacritic_word_errors(hypothesis: str, reference: str) -> tuple[int, int, in
                 if set(unicodedata.normalize("NFC", base)) & _CIRCUMFLEX_VOWELS:
                     circumflex += 1
     return len(ref), wrong, circumflex
+
+
+def words_in_order(hypothesis: str, reference: str) -> tuple[int, int]:
+    """(reference words found in the hypothesis in the same order, reference words).
+
+    Compares two readers' reading order: a word counts when the longest common
+    subsequence of the two word lists keeps it, so a column read in the wrong place
+    costs its words while line breaks and spacing cost nothing."""
+    import difflib
+
+    ref = normalise(reference).split()
+    hyp = normalise(hypothesis).split()
+    matcher = difflib.SequenceMatcher(None, ref, hyp, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()), len(ref)
+
+
+def lines_found(hypothesis: str, reference: str) -> tuple[int, int]:
+    """(words of the reference's lines that stand whole in our lines, reference words).
+
+    Two readers may order blocks differently (a table cell by cell or row by row) and both be
+    sound; what must hold is that each line the other reader sees is one run of our words,
+    not letters scattered over columns or two columns interleaved. Our cell marks (" | ") and
+    spacing do not count."""
+    lines = [normalise(line.replace(" | ", " ")) for line in hypothesis.splitlines()]
+    # A line may also stand across two of ours: readers break lines in other places, and
+    # poppler drops a hyphen it takes for a word break at the line end.
+    runs = [f" {line} " for line in lines]
+    for first, second in zip(lines, lines[1:]):
+        runs.append(f" {first} {second} ")
+        if first.endswith("-"):
+            runs.append(f" {first[:-1].rstrip()} {second} ")
+    ours = "\n".join(runs)
+    found = total = 0
+    for line in reference.splitlines():
+        words = normalise(line).split()
+        if not words:
+            continue
+        total += len(words)
+        if f" {' '.join(words)} " in ours:
+            found += len(words)
+    return found, total

@@ -166,7 +166,7 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> 
     import pypdfium2 as pdfium
 
     from dispatch_reader.ingest.pdf import open_pdf
-    from dispatch_reader.ingest.textlayer import read_layer
+    from dispatch_reader.ingest.textlayer import load_page, read_layer
 
     pdf = open_pdf(info.path, settings.password)
     try:
@@ -179,7 +179,7 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> 
         converted: set[str] = set()
         for index in range(count):
             try:
-                page = pdf[index]
+                page = load_page(pdf, index)
                 layer = read_layer(page)
                 page.close()
             except pdfium.PdfiumError as exc:

@@ -8,6 +8,7 @@ ruled tables (tables.py).
 from __future__ import annotations
 
 import ctypes
+import math
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -53,63 +54,204 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctype
     return buf.value.decode("utf-8", "replace")
 
 
+@dataclass
+class _Glyph:
+    ch: str
+    x0: float  # along the line, in the glyph's own reading frame
+    x1: float
+    base: float  # baseline height in that frame (upwards)
+    size: float
+    font: str
+    map_error: bool
+    direction: int  # 0, 90, 180 or 270: which way the line runs on the page
+
+
+def load_page(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """A page with its annotations' appearances merged into its content (in memory only).
+
+    E-signature boxes ("Người ký: … Thời gian ký: …") and stamps are widget or free-text
+    annotations: visible on the page, absent from its text unless flattened first."""
+    page = pdf[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+        if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS:
+            page.close()  # pdfium shows the merged content only to a freshly loaded page
+            page = pdf[index]
+    return page
+
+
 def read_layer(page: pdfium.PdfPage) -> LayerPage:
-    """All words of the page, top-left origin, in content order."""
+    """All words of the page, top-left origin, in content order.
+
+    Lines that run another way than most of the page (a landscape table set sideways on a
+    portrait page, a page number turned along the margin) are read in their own frame and
+    placed above the page's main text, so they stay whole lines instead of letter columns."""
     width, height = page.get_size()
     layer = LayerPage(width=width, height=height, rotation=page.get_rotation())
     _measure_images(page, layer)
     textpage = page.get_textpage()
     try:
-        n = textpage.count_chars()
-        buf = ctypes.create_string_buffer(256)
-        current: list[tuple[str, float, float, float, float, str, bool]] = []
-
-        def flush() -> None:
-            if not current:
-                return
-            text = unicodedata.normalize("NFC", "".join(c[0] for c in current))
-            word = Word(text=text, x0=min(c[1] for c in current), top=height - max(c[4] for c in current),
-                        x1=max(c[3] for c in current), bottom=height - min(c[2] for c in current))
-            fonts = [c[5] for c in current]
-            layer.words.append(LayerWord(word, max(set(fonts), key=fonts.count), sum(c[6] for c in current)))
-            current.clear()
-
-        for i in range(n):
-            code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
-            ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
-            if ch == "\x02":  # pdfium's mark for a hyphen at a line end: it is a real "-"
-                ch = "-"
-            if ch in _SPACES or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1 and ch.isspace():
-                flush()
-                continue
-            rect = pdfium_c.FS_RECTF()
-            # Loose boxes span the glyph's advance, so letters of a word touch (tight boxes
-            # leave gaps around narrow glyphs such as "1" and split "11" in two).
-            pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(rect))
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or 10.0
-            x0, x1 = min(rect.left, rect.right), max(rect.left, rect.right)
-            # The font-size band above the baseline, so words of one line share top/bottom.
-            base = _baseline(textpage, i, rect)
-            box = (ch, x0, base - size * 0.22, x1, base + size * 0.78,
-                   _font_name(textpage, i, buf), pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, i) == 1)
-            if current:
-                prev = current[-1]
-                line_jump = abs(box[2] - prev[2]) > size * 0.5
-                gap = box[1] - prev[3]
-                if line_jump or gap > size * 0.15 or gap < -size * 2:
-                    flush()
-            current.append(box)
-        flush()
+        glyphs = _read_glyphs(textpage, width, height)
     finally:
         textpage.close()
+    weight: dict[int, int] = {}
+    for g in glyphs:
+        if isinstance(g, _Glyph):
+            weight[g.direction] = weight.get(g.direction, 0) + 1
+    main = max(weight, key=weight.__getitem__) if weight else 0
+    frame_height = height if main in (0, 180) else width
+    minor: list[LayerWord] = []
+    for words, direction in _words(glyphs, frame_height, width, height):
+        (layer.words if direction == main else minor).extend(words)
+    if minor:
+        lift = max(w.word.bottom for w in minor) + 10.0
+        for lw in minor:
+            w = lw.word
+            lw.word = Word(text=w.text, x0=w.x0, top=w.top - lift, x1=w.x1, bottom=w.bottom - lift)
+        layer.words = minor + layer.words
     return layer
 
 
-def _baseline(textpage: pdfium.PdfTextPage, index: int, rect: pdfium_c.FS_RECTF) -> float:
+_SOFT = "soft"  # a space pdfium generated from a gap: a break only if the gap is really there
+
+
+def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[_Glyph | str | None]:
+    """Glyphs in content order; None where a space glyph separates words, _SOFT where pdfium
+    generated a space or line end (its guess misfires on turned text and font changes)."""
+    n = textpage.count_chars()
+    buf = ctypes.create_string_buffer(256)
+    glyphs: list[_Glyph | str | None] = []
+    i = 0
+    while i < n:
+        ch, step = _char_at(textpage, i, n)
+        index, i = i, i + step
+        if ch == "\x02":  # pdfium's mark for a hyphen at a line end: it is a real "-"
+            ch = "-"
+        if ch in _SPACES or ch.isspace():
+            glyphs.append(_SOFT if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1 else None)
+            continue
+        rect = pdfium_c.FS_RECTF()
+        # Loose boxes span the glyph's advance, so letters of a word touch (tight boxes
+        # leave gaps around narrow glyphs such as "1" and split "11" in two).
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, ctypes.byref(rect))
+        size, direction = _size_and_direction(textpage, index)
+        ox, oy = _origin(textpage, index, rect)
+        x0, x1, base = _in_frame(direction, rect, ox, oy, width, height)
+        glyphs.append(_Glyph(ch, x0, x1, base, size, _font_name(textpage, index, buf),
+                             pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, index) == 1, direction))
+    return glyphs
+
+
+def _in_frame(direction: int, rect: pdfium_c.FS_RECTF, ox: float, oy: float, width: float, height: float
+              ) -> tuple[float, float, float]:
+    """The glyph's extent along its line and its baseline height, in the frame where the
+    line runs left to right (the page turned so that this text stands upright)."""
+    left, right = min(rect.left, rect.right), max(rect.left, rect.right)
+    bottom, top = min(rect.bottom, rect.top), max(rect.bottom, rect.top)
+    if direction == 90:  # runs up the page
+        return bottom, top, width - ox
+    if direction == 180:
+        return width - right, width - left, height - oy
+    if direction == 270:  # runs down the page
+        return height - top, height - bottom, ox
+    return left, right, oy
+
+
+def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float, height: float
+           ) -> list[tuple[list[LayerWord], int]]:
+    """Glyphs → words, one list per run of glyphs sharing a direction."""
+    out: list[tuple[list[LayerWord], int]] = []
+    current: list[_Glyph] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        text = unicodedata.normalize("NFC", "".join(_plain(g.ch) for g in current))
+        direction = current[0].direction
+        own_height = height if direction in (0, 180) else width
+        if text:
+            word = Word(text=text, x0=min(g.x0 for g in current),
+                        top=own_height - max(g.base + g.size * 0.78 for g in current),
+                        x1=max(g.x1 for g in current),
+                        bottom=own_height - min(g.base - g.size * 0.22 for g in current))
+            fonts = [g.font for g in current]
+            lw = LayerWord(word, max(set(fonts), key=fonts.count), sum(g.map_error for g in current))
+            if out and out[-1][1] == direction:
+                out[-1][0].append(lw)
+            else:
+                out.append(([lw], direction))
+        current.clear()
+
+    soft = False
+    for g in glyphs:
+        if g is None:
+            flush()
+            continue
+        if isinstance(g, str):
+            soft = True
+            continue
+        if current:
+            prev = current[-1]
+            line_jump = g.direction != prev.direction or abs(g.base - prev.base) > g.size * 0.5
+            gap = g.x0 - prev.x1
+            # A gap of a sixth of the size is a space the producer drew as a move, not a
+            # glyph ("Thương binh" set as two runs); letter spacing stays well below it.
+            # Where pdfium saw a space too, a smaller gap will do.
+            if line_jump or gap > g.size * (0.08 if soft else 0.15) or gap < -g.size * 2:
+                flush()
+        soft = False
+        current.append(g)
+    flush()
+    return out
+
+
+def _char_at(textpage: pdfium.PdfTextPage, index: int, count: int) -> tuple[str, int]:
+    """The character at `index` and how many text-page slots it takes. pdfium hands out
+    UTF-16 units: a character beyond the BMP (math letters, tags) is a surrogate pair over
+    two slots; a lone surrogate or an unmapped code is U+FFFD, never a crash downstream."""
+    code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+    if 0xD800 <= code < 0xDC00 and index + 1 < count:
+        low = pdfium_c.FPDFText_GetUnicode(textpage.raw, index + 1)
+        if 0xDC00 <= low < 0xE000:
+            return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 2
+    if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000:
+        return chr(code), 1
+    return "\ufffd", 1
+
+
+def _plain(ch: str) -> str:
+    """Styled mathematical letters (U+1D400…) are letters in a costume: their plain form.
+    Tag characters (U+E0000…) are invisible: dropped."""
+    code = ord(ch)
+    if 0x1D400 <= code <= 0x1D7FF:
+        return unicodedata.normalize("NFKC", ch)
+    if 0xE0000 <= code <= 0xE007F:
+        return ""
+    return ch
+
+
+def _size_and_direction(textpage: pdfium.PdfTextPage, index: int) -> tuple[float, int]:
+    """The glyph's size on the page and which way its line runs (0, 90, 180, 270 degrees).
+
+    Producers often set the font size to 1 and scale through the text matrix, so the
+    reported size alone is no height: it is scaled by the matrix's vertical stretch (pdfium
+    returns the text matrix times the CTM), whose angle also gives the direction."""
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or 10.0
+    direction = 0
+    matrix = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        scale = math.hypot(matrix.c, matrix.d)
+        if scale > 0:
+            size *= scale
+        if matrix.a or matrix.b:
+            direction = round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90
+    return (size if 1.0 <= size <= 500.0 else 10.0), direction
+
+
+def _origin(textpage: pdfium.PdfTextPage, index: int, rect: pdfium_c.FS_RECTF) -> tuple[float, float]:
     x, y = ctypes.c_double(), ctypes.c_double()
     if pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y)):
-        return y.value
-    return min(rect.top, rect.bottom)
+        return x.value, y.value
+    return min(rect.left, rect.right), min(rect.top, rect.bottom)
 
 
 def _measure_images(page: pdfium.PdfPage, layer: LayerPage) -> None:
