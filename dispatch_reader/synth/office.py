@@ -104,19 +104,35 @@ def _line(container, text: str, size: float, *, bold: bool = False, italic: bool
     return par
 
 
+# Elements that follow a property in its parent (OOXML keeps a fixed child order; Word checks it).
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+               "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                     "w:tblPrChange")
+_AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+                    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
+def _bottom_border(par, eighths_pt: int) -> None:
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", str(eighths_pt)), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    par._p.get_or_add_pPr().insert_element_before(bdr, *_AFTER_PBDR)
+
+
 def _rule(container, width_cm: float, column_cm: float) -> None:
     """A short centred line under a header block: an empty paragraph with a bottom border."""
     par = container.add_paragraph()
     side = max(0.0, (column_cm - width_cm) / 2)
     _fmt(par, align=WD_ALIGN_PARAGRAPH.CENTER, left=side, right=side, line=None)
     par.paragraph_format.line_spacing = Pt(3)
-    ppr = par._p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(k), v)
-    bdr.append(bottom)
-    ppr.append(bdr)
+    _bottom_border(par, 6)
     _run(par, "", size=2)
 
 
@@ -135,7 +151,7 @@ def _borders(table, *, on: bool) -> None:
         else:
             el.set(qn("w:val"), "nil")
         borders.append(el)
-    tblpr.append(borders)
+    tblpr.insert_element_before(borders, *_AFTER_TBLBORDERS)
 
 
 def _fixed_table(container, rows: int, widths: list, *, borders: bool, align=WD_TABLE_ALIGNMENT.CENTER):
@@ -144,10 +160,7 @@ def _fixed_table(container, rows: int, widths: list, *, borders: bool, align=WD_
     else:  # a header or footer wants the table's width
         table = container.add_table(rows, len(widths), Emu(sum(widths)))
     table.alignment = align
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>: the widths below hold
     _borders(table, on=borders)
     for i, w in enumerate(widths):
         table.columns[i].width = w
@@ -163,7 +176,7 @@ def _cell_margins(table, left_cm: float, right_cm: float) -> None:
         el.set(qn("w:w"), str(int(value * 567)))
         el.set(qn("w:type"), "dxa")
         mar.append(el)
-    table._tbl.tblPr.append(mar)
+    table._tbl.tblPr.insert_element_before(mar, *_AFTER_TBLCELLMAR)
 
 
 def _field(par, instr: str, placeholder: str, size: float) -> None:
@@ -199,9 +212,8 @@ def _base_document(layout: OfficeLayout, spec: DocSpec):
     normal = doc.styles["Normal"]
     normal.font.size = Pt(14)
     _set_font(normal.element.get_or_add_rPr(), layout.font)
-    _fmt_style = normal.paragraph_format
-    _fmt_style.space_after = Pt(0)
-    _fmt_style.line_spacing = 1.0
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
     # Fixed metadata: LibreOffice copies title/author into the PDF's Info dictionary.
     props = doc.core_properties
     props.title = nfc(layout.title or f"{spec.type_label or 'Công văn'} {spec.number}")
@@ -223,7 +235,7 @@ def _base_document(layout: OfficeLayout, spec: DocSpec):
     if layout.first_page_number != 1:
         pg = OxmlElement("w:pgNumType")
         pg.set(qn("w:start"), str(layout.first_page_number))
-        section._sectPr.append(pg)
+        section._sectPr.insert_element_before(pg, *_AFTER_PGNUMTYPE)
     return doc
 
 
@@ -242,21 +254,16 @@ def _esign_box(header, layout: OfficeLayout):
     return table
 
 
-def _gazette_line(container, layout: OfficeLayout, *, first: bool) -> None:
-    par = container.paragraphs[0] if first else container.add_paragraph()
+def _gazette_line(container, layout: OfficeLayout) -> None:
+    """The Công báo head in the header's first paragraph: name, number and date left, page right."""
+    par = container.paragraphs[0]
     par.style = "Normal"  # the Header style's own centre and right tabs would catch the tab
     _fmt(par, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
     par.paragraph_format.tab_stops.add_tab_stop(_TEXT_W, WD_TAB_ALIGNMENT.RIGHT)
     _run(par, layout.gazette_head or "", size=11, bold=True)
     _run(par, "\t", size=11)
     _field(par, "PAGE", str(layout.first_page_number), 11)
-    ppr = par._p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(k), v)
-    bdr.append(bottom)
-    ppr.append(bdr)
+    _bottom_border(par, 8)
 
 
 def _page_heads(doc, layout: OfficeLayout) -> None:
@@ -267,7 +274,7 @@ def _page_heads(doc, layout: OfficeLayout) -> None:
     later = section.header
     later.is_linked_to_previous = False
     if layout.gazette_head:
-        _gazette_line(later, layout, first=True)
+        _gazette_line(later, layout)
     else:
         # Decree 30: page numbers from page 2 on, centred at the top.
         par = later.paragraphs[0]
@@ -278,7 +285,7 @@ def _page_heads(doc, layout: OfficeLayout) -> None:
         box = _esign_box(first, layout)
         head._p.addprevious(box._tbl)  # the box first, top right
     if layout.gazette_head:
-        _gazette_line(first, layout, first=True)
+        _gazette_line(first, layout)
     else:
         _fmt(head, line=None)
         head.paragraph_format.line_spacing = Pt(2)
