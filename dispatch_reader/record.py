@@ -38,6 +38,18 @@ class Signer:
 
 
 @dataclass
+class ESignature:
+    """A digital-signature box printed on the file (`Ký bởi: … Thời gian ký: …`): who
+    signed the file and when. Not the issuer, the signer of the text or the issue date."""
+
+    evidence: Evidence
+    signed_by: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+    signed_at: str | None = None  # ISO date or date-time with offset, as far as printed
+
+
+@dataclass
 class DocumentFacts:
     doc_type: str | None = None
     doc_type_label: str | None = None
@@ -51,6 +63,8 @@ class DocumentFacts:
     signer: Signer | None = None
     marks: list[str] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    consolidates: str | None = None  # a consolidated text (VBHN): the base document's number
+    e_signatures: list[ESignature] = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +176,7 @@ class Record:
         doc = dict(data["document"])
         doc["evidence"] = {k: ev(v) for k, v in (doc.get("evidence") or {}).items()}
         doc["signer"] = Signer(**doc["signer"]) if doc.get("signer") else None
+        doc["e_signatures"] = [ESignature(**{**e, "evidence": ev(e["evidence"])}) for e in doc.get("e_signatures") or []]
         src = dict(data["source"])
         src["pages"] = [PageInfo(**p) for p in src.get("pages", [])]
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dispatch_reader.extract import consolidated
 from dispatch_reader.extract.canon import place_spellings, respell_from_document
 from dispatch_reader.extract.counts import extract_counts
 from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.english import extract_header_en
+from dispatch_reader.extract.esign import find_e_signatures
 from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
@@ -62,9 +64,15 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         facts.document, warnings = extract_header_en(prepared)
     else:
         facts.document, warnings = extract_header(prepared)
+        if consolidated.apply(prepared, facts.document):
+            # the closing block gave what the top lacks
+            warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
+    facts.document.e_signatures = find_e_signatures(prepared)
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)
+    if facts.document.doc_type_label == consolidated.LABEL:
+        facts.document.consolidates = consolidated.base_document(prepared, facts.references)
     facts.dates = extract_dates(prepared, facts.document, language)
     facts.people, mentions = people_and_mentions(prepared, docs, facts.document, language)
     if language == "vi" and prepared and prepared[0].ocr_confidence is not None:

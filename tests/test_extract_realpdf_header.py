@@ -1,0 +1,142 @@
+"""What real files add around the header: e-signature boxes, Gazette chrome, consolidated texts.
+
+On strings, laid out as the text-layer reader lays out real Gazette pages (invented bodies'
+numbers and people; the layouts are those of real files).
+"""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.esign import signed_at
+from dispatch_reader.ingest.pages import PageText
+
+ESIGN = [
+    "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ",
+    "Email: thongtinchinhphu@chinhphu.vn",
+    "Cơ quan: VĂN PHÒNG CHÍNH PHỦ",
+    "Thời gian ký: 17.02.2025 14:44:38 +07:00",
+]
+
+GAZETTE_TOP = [
+    "CÔNG BÁO/Số 97 + 98/Ngày 18-01-2025",
+    "BỘ TÀI CHÍNH",
+    "31",
+]
+
+
+def facts(*pages: list[str]):
+    return extract_facts([PageText(number=i, text="\n".join(lines)) for i, lines in enumerate(pages, 1)])
+
+
+def test_e_signature_box_is_its_own_fact_and_never_the_header():
+    page = ESIGN + GAZETTE_TOP + [
+        "BỘ TÀI CHÍNH",
+        "Số: 52/2026/TT-BTC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 12 tháng 5 năm 2026",
+        "THÔNG TƯ",
+        "Hướng dẫn chế độ quản lý kinh phí",
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;",
+    ]
+    doc = facts(page).document
+    assert (doc.doc_type, doc.number, doc.issuer, doc.issued_date) == (
+        "circular", "52/2026/TT-BTC", "Bộ Tài chính", "2026-05-12")
+    [sig] = doc.e_signatures
+    assert sig.signed_by == "Cổng Thông tin điện tử Chính phủ"
+    assert sig.organisation == "Văn phòng Chính phủ"
+    assert sig.email == "thongtinchinhphu@chinhphu.vn"
+    assert sig.signed_at == "2025-02-17T14:44:38+07:00"
+    assert sig.evidence.page == 1 and sig.evidence.quote.startswith("Người ký: CỔNG")
+    assert sig.evidence.quote.endswith("+07:00")
+
+
+def test_provincial_e_signature_with_ky_boi():
+    page = [
+        "Ký bởi: Ủy ban nhân dân tỉnh Lào Cai",
+        "Cơ quan: Tỉnh Lào Cai",
+        "Thời gian ký: 26.08.2025 10:21:55 +07:00",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÀO CAI",
+        "Số: 120/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày 25 tháng 8 năm 2025",
+        "QUYẾT ĐỊNH",
+        "Về việc biệt phái viên chức",
+    ]
+    doc = facts(page).document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert doc.issued_date == "2025-08-25"  # not the signing time
+    assert [(s.signed_by, s.signed_at) for s in doc.e_signatures] == [
+        ("Ủy ban nhân dân tỉnh Lào Cai", "2025-08-26T10:21:55+07:00")]
+
+
+def test_signed_at_reads_what_is_printed():
+    assert signed_at("26.04.2023 10:21:55 +07:00") == "2023-04-26T10:21:55+07:00"
+    assert signed_at("05/9/2025") == "2025-09-05"
+    assert signed_at("99.99.2025") is None
+
+
+CONSOLIDATED_TOP = ESIGN + [
+    "CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025",
+    "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH",
+    "41",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "THÔNG TƯ",
+    "Hướng dẫn quản lý quỹ dự trữ",
+    "Thông tư số 34/2016/TT-BTC ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Tài chính",
+    "hướng dẫn quản lý quỹ dự trữ, có hiệu lực từ ngày 10 tháng 12 năm 2016, được sửa đổi, bổ",
+    "sung bởi:",
+    "Thông tư số 12/2024/TT-BTC ngày 14 tháng 11 năm 2024 của Bộ trưởng Bộ Tài chính",
+    "sửa đổi, bổ sung một số điều, có hiệu lực kể từ ngày 29 tháng 12 năm 2024.",
+    "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;",
+]
+CONSOLIDATED_END = [
+    "Điều 9. Hiệu lực thi hành",
+    "Thông tư này có hiệu lực thi hành kể từ ngày 10 tháng 12 năm 2016./.",
+    "BỘ TÀI CHÍNH XÁC THỰC VĂN BẢN HỢP NHẤT",
+    "Số: 463/VBHN-BTC",
+    "Hà Nội, ngày 10 tháng 02 năm 2025",
+    "KT. BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "Lê Văn Thành",
+    "1 Thông tư số 12/2024/TT-BTC có căn cứ ban hành như sau:",
+]
+
+
+def test_consolidated_text_takes_its_number_date_body_and_signer_from_the_closing_block():
+    f = facts(CONSOLIDATED_TOP, CONSOLIDATED_END)
+    doc = f.document
+    assert doc.doc_type == "other" and doc.doc_type_label == "Văn bản hợp nhất"
+    assert doc.number == "463/VBHN-BTC"
+    assert doc.issued_date == "2025-02-10"  # the authentication date, not the base text's
+    assert doc.issuer == "Bộ Tài chính"
+    assert doc.signer.name == "Lê Văn Thành" and doc.signer.authority == "KT. BỘ TRƯỞNG"
+    assert doc.consolidates == "34/2016/TT-BTC"
+    assert doc.subject == "Hướng dẫn quản lý quỹ dự trữ"
+    assert doc.evidence["number"].page == 2 and "463/VBHN-BTC" in doc.evidence["number"].quote
+    assert not any("Số:" in w or "issuer" in w for w in f.warnings)
+
+
+def test_consolidated_body_from_the_number_when_the_block_prints_none():
+    end = [line.replace("BỘ TÀI CHÍNH ", "") for line in CONSOLIDATED_END]
+    end = [line.replace("463/VBHN-BTC", "22/VBHN-VPQH") for line in end]
+    doc = facts(CONSOLIDATED_TOP, end).document
+    assert doc.number == "22/VBHN-VPQH" and doc.issuer == "Văn phòng Quốc hội"
+
+
+def test_a_text_citing_a_consolidated_text_is_not_one():
+    page = [
+        "BỘ TÀI CHÍNH",
+        "Số: 52/2026/TT-BTC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 12 tháng 5 năm 2026",
+        "THÔNG TƯ",
+        "Hướng dẫn chế độ quản lý kinh phí",
+        "Căn cứ Văn bản hợp nhất số 16/VBHN-BTC ngày 06 tháng 3 năm 2020 của Bộ Tài chính;",
+    ]
+    doc = facts(page).document
+    assert doc.doc_type == "circular" and doc.number == "52/2026/TT-BTC" and doc.consolidates is None
