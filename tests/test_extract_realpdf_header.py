@@ -140,3 +140,46 @@ def test_a_text_citing_a_consolidated_text_is_not_one():
     ]
     doc = facts(page).document
     assert doc.doc_type == "circular" and doc.number == "52/2026/TT-BTC" and doc.consolidates is None
+
+
+def test_ocr_slips_in_symbols_are_repaired_from_the_table_of_bodies():
+    from dispatch_reader.extract.docnumber import find_header_number
+
+    def read(text: str) -> str:
+        return find_header_number(text)[0].text
+
+    assert read("Số: 12/2024/TT-BKHDT") == "12/2024/TT-BKHĐT"  # a body whose symbol has Đ
+    assert read("Số: 1021/NQ-UBTVQHI5") == "1021/NQ-UBTVQH15"  # the legislature's term read as letters
+    assert read("Luật số 80/2015/QHl3") == "80/2015/QH13"
+    assert read("Số: 12/HD-SNV") == "12/HD-SNV"  # HD (Hướng dẫn) is a real type: left alone
+
+
+def _ocr_page(lines: list[str], doubtful: str, conf: float) -> PageText:
+    from dispatch_reader.ingest.pages import Word
+
+    words = [Word(text=w, x0=0, top=i * 10, x1=10, bottom=i * 10 + 8, conf=conf if w == doubtful else 0.95)
+             for i, line in enumerate(lines) for w in line.split()]
+    return PageText(number=1, text="\n".join(lines), method="ocr", ocr_confidence=0.93, words=words)
+
+
+HANDWRITTEN = [
+    "CHÍNH PHỦ",
+    "Số: 445/NQ-CP",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Hà Nội, ngày 29 tháng 4 năm 2026",
+    "NGHỊ QUYẾT",
+    "Về việc chuyển giao Vườn quốc gia",
+]
+
+
+def test_a_number_whose_digits_ocr_doubted_is_marked_and_warned_not_silently_taken():
+    f = extract_facts([_ocr_page(HANDWRITTEN, "445/NQ-CP", 0.31)])
+    assert f.document.number == "445/NQ-CP"  # what was read stays, for the clerk to check
+    assert f.document.evidence["number"].confidence == 0.31
+    assert any("445/NQ-CP" in w and "low confidence" in w for w in f.warnings)
+
+
+def test_a_number_read_with_confidence_raises_nothing():
+    f = extract_facts([_ocr_page(HANDWRITTEN, "445/NQ-CP", 0.91)])
+    assert not any("low confidence" in w and "number" in w for w in f.warnings)

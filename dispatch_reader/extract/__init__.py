@@ -21,6 +21,7 @@ from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
+from dispatch_reader.extract.wordconf import check_number
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Evidence, Facts
 from dispatch_reader.textnorm import nfc
@@ -68,6 +69,11 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             # the closing block gave what the top lacks
             warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
     facts.document.e_signatures = find_e_signatures(prepared)
+    number_ev = facts.document.evidence.get("number")
+    doubt = check_number(list(pages), facts.document.number, number_ev.page if number_ev else None)
+    if doubt is not None and number_ev is not None:
+        number_ev.confidence = doubt[0]
+        warnings = [*warnings, doubt[1]]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)

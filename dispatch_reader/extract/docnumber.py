@@ -50,7 +50,31 @@ class DocNumber:
 
 @lru_cache(maxsize=1)
 def _fixes() -> dict[str, str]:
-    return {row[0]: row[1] for row in resources.rows("number_fixes.tsv") if len(row) > 1}
+    """Symbol parts as OCR or a missing font leaves them → as printed: the listed fixes, and
+    every issuing body's symbol with its Đ read as D (BKHDT → BKHĐT), where that D-form is
+    no other body's symbol."""
+    fixes = {row[0]: row[1] for row in resources.rows("number_fixes.tsv") if len(row) > 1}
+    symbols = {row[0] for row in resources.rows("body_symbols.tsv")}
+    for symbol in symbols:
+        plain = symbol.replace("Đ", "D")
+        if plain != symbol and plain not in symbols:
+            fixes.setdefault(plain, symbol)
+    return fixes
+
+
+# Bodies whose symbol carries the legislature's term (QH15, UBTVQH14): OCR reads its digits
+# as letters (UBTVQHI5, QHl4).
+_TERM = re.compile(r"^(QH|UBTVQH)([0-9IlOo]{2})$")
+
+
+def _fix_part(piece: str) -> str:
+    fixed = _fixes().get(piece)
+    if fixed:
+        return fixed
+    term = _TERM.match(piece)
+    if term:
+        return term[1] + _digits(term[2])
+    return piece
 
 
 def _digits(text: str) -> str:
@@ -64,13 +88,12 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     sym = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", match.group("sym")).replace("–", "-")).rstrip(".-")
     if not re.search(r"[A-ZĐ]", sym):
         return None
-    fixes = _fixes()
     parts = []
     for piece in re.split(r"([-/])", sym):
         if piece in {"-", "/"} or not piece:
             parts.append(piece)
             continue
-        parts.append(fixes.get(piece, piece))
+        parts.append(_fix_part(piece))
     sym = "".join(parts)
     num_c = _digits(num) if num else None
     year_c = _digits(year) if year else None
@@ -90,7 +113,7 @@ def party_number(match: re.Match[str]) -> DocNumber | None:
         return None
     kind = _fixes().get(match.group("type"), match.group("type"))
     sym = re.sub(r"[–]", "-", match.group("sym"))
-    parts = [_fixes().get(p, p) for p in sym.split("-")]
+    parts = [_fix_part(p) for p in sym.split("-")]
     return DocNumber(text=f"{num}-{kind}/{'-'.join(parts)}", number=num, year=None, parts=(kind, *parts))
 
 
