@@ -183,3 +183,11 @@ def test_a_number_whose_digits_ocr_doubted_is_marked_and_warned_not_silently_tak
 def test_a_number_read_with_confidence_raises_nothing():
     f = extract_facts([_ocr_page(HANDWRITTEN, "445/NQ-CP", 0.91)])
     assert not any("low confidence" in w and "number" in w for w in f.warnings)
+
+
+def test_a_number_whose_digits_were_not_read_is_flagged():
+    lines = [line.replace("445/NQ-CP", "§ @ /2021/TT-BQP") for line in HANDWRITTEN]
+    f = extract_facts([_ocr_page(lines, "@", 0.2)])
+    assert f.document.number == "/2021/TT-BQP"
+    assert f.document.evidence["number"].confidence == 0.0
+    assert any("without its digits" in w for w in f.warnings)

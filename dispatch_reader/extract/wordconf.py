@@ -40,6 +40,10 @@ def check_number(pages: list[PageText], number: str | None, page_number: int | N
     """(confidence, warning) when the document number's words were read with doubt."""
     if not number or page_number is None:
         return None
+    if number.startswith("/"):
+        # a symbol without its digits: they were filled in by hand, or lost
+        return 0.0, (f"document number {number} read without its digits on page {page_number}: "
+                     "they may be handwritten; check the page")
     page = next((p for p in pages if p.number == page_number), None)
     if page is None:
         return None

@@ -20,8 +20,9 @@ TRUST_CONVERTED = 0.75
 GUESSED_SHARE = 0.10
 # Characters that do not belong in text (control, private use, replacement) per letter.
 GARBAGE_SHARE = 0.05
-# A scanned page often carries a small text layer: a signature stamp, a page number.
-STAMP_IMAGE_COVERAGE = 0.5
+# A scanned page often carries a small text layer: a signature stamp, a page number, the
+# Gazette's running head and section heading typeset above a scan that fills 40 % of the page.
+STAMP_IMAGE_COVERAGE = 0.3
 STAMP_TEXT_AREA = 0.04
 
 
