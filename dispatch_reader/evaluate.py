@@ -276,6 +276,9 @@ def evaluate(dirs: list[Path], variants: tuple[str, ...] = ("born", "scan"), wor
             except DispatchReaderError as err:
                 report.failures.append(f"{variant} {name}: {err}")
                 continue
+            except Exception as exc:  # a crash on one document is a finding, not the end of the run
+                report.failures.append(f"{variant} {name}: crashed ({type(exc).__name__}: {exc})")
+                continue
             report.documents[variant] += 1
             score(report, variant, name, truth, record.to_dict())
     return report
