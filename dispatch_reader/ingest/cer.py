@@ -97,22 +97,37 @@ def lines_found(hypothesis: str, reference: str) -> tuple[int, int]:
     Two readers may order blocks differently (a table cell by cell or row by row) and both be
     sound; what must hold is that each line the other reader sees is one run of our words,
     not letters scattered over columns or two columns interleaved. Our cell marks (" | ") and
-    spacing do not count."""
+    spacing do not count.
+
+    For the same reason a reference line that reads across a gutter we keep stands whole
+    when it is exactly two whole lines of ours, the left one first: a row-by-row reader joins
+    a header's cells ("BỘ LAO ĐỘNG - THƯƠNG BINH CỘNG HÒA XÃ HỘI …", where we give the left
+    column, then the right one) or two table cells a little apart."""
     lines = [normalise(line.replace(" | ", " ")) for line in hypothesis.splitlines()]
     # A line may also stand across two of ours: readers break lines in other places, and
-    # poppler drops a hyphen it takes for a word break at the line end.
+    # poppler takes a hyphen at a line end for a word break: it drops the hyphen, joins the
+    # halves and brings the next line up ("05/2023/TT-" + "BLĐTBXH ngày …" comes out as
+    # one line "05/2023/TTBLĐTBXH ngày …").
     runs = [f" {line} " for line in lines]
     for first, second in zip(lines, lines[1:]):
         runs.append(f" {first} {second} ")
         if first.endswith("-"):
             runs.append(f" {first[:-1].rstrip()} {second} ")
+            runs.append(f" {first[:-1]}{second} ")
     ours = "\n".join(runs)
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        first.setdefault(line, index)
+        last[line] = index
     found = total = 0
     for line in reference.splitlines():
         words = normalise(line).split()
         if not words:
             continue
         total += len(words)
-        if f" {' '.join(words)} " in ours:
+        if f" {' '.join(words)} " in ours or any(
+                first.get(" ".join(words[:k]), len(lines)) < last.get(" ".join(words[k:]), -1)
+                for k in range(1, len(words))):
             found += len(words)
     return found, total

@@ -20,6 +20,10 @@ from dispatch_reader.ingest.pages import Word
 CHUNK_GAP = 2.2
 # Rows further apart than this many line heights do not belong to one column region.
 REGION_ROW_GAP = 2.6
+# A row crossing a region's gutter joins the region, cut in two, where a word gap in the
+# gutter is this many times the row's usual word gap and at least GUTTER_MIN line heights.
+GUTTER_GAP = 2.5
+GUTTER_MIN = 0.5
 CELL_SEP = " | "
 
 
@@ -100,10 +104,36 @@ def group_rows(words: list[Word], line_keys: list[object] | None = None) -> list
                 last.words.extend(seed.words)
                 continue
         rows.append(Row(list(seed.words)))
+    rows = _attach_small_words(rows)
     for row in rows:
         row.words.sort(key=lambda w: w.x0)
         row.chunks = split_chunks(row)
     return rows
+
+
+# A word at most this share of a neighbouring row's height, lying within that row's band,
+# is set smaller on that row (a footnote mark ⁽¹⁾ at the start of a cell, a subscript).
+SMALL_WORD = 0.8
+
+
+def _attach_small_words(rows: list[Row]) -> list[Row]:
+    """Superscripts and subscripts standing apart from their word sit off the line's centre
+    and start rows of their own. A row of such small words gives each word whose centre lies
+    within a neighbouring row of bigger words to that row, unless it would overlap a word there."""
+    spans = [(row.top, row.bottom, row.height) for row in rows]
+    for i, row in enumerate(rows):
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(rows) or row.height > SMALL_WORD * spans[j][2]:
+                continue
+            top, bottom, _ = spans[j]
+            for word in list(row.words):
+                if top < (word.top + word.bottom) / 2 < bottom and \
+                        not any(w.x0 < word.x1 and word.x0 < w.x1 for w in rows[j].words):
+                    row.words.remove(word)
+                    rows[j].words.append(word)
+            if not row.words:
+                break
+    return [row for row in rows if row.words]
 
 
 def split_chunks(row: Row) -> list[Chunk]:
@@ -148,6 +178,28 @@ def _fits(row: Row, lo: float, hi: float, tol: float) -> tuple[float, float] | N
     return lo, hi
 
 
+def _split_in_gutter(row: Row, lo: float, hi: float) -> list[Chunk] | None:
+    """A one-chunk row cut in two at a word gap lying in the gutter [lo, hi] and clearly wider
+    than the row's usual word gap, else None.
+
+    A Word header table's left cell may run close to the right cell ("BỘ LAO ĐỘNG - THƯƠNG
+    BINH" then "CỘNG HÒA …" ten points on): closer than a chunk gap, yet three spaces wide.
+    Justified text stretches all of a line's spaces alike, so it has no such gap."""
+    if len(row.chunks) != 1:  # a row already in cells is a table row, not a header cell pair
+        return None
+    words = row.chunks[0].words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    if len(gaps) < 3:
+        return None
+    wide = max(GUTTER_GAP * max(statistics.median(gaps), 0.1 * row.height), GUTTER_MIN * row.height)
+    cuts = [(gap, m) for m, gap in enumerate(gaps, start=1)
+            if gap >= wide and words[m - 1].x1 < hi and words[m].x0 > lo]
+    if not cuts:
+        return None
+    m = max(cuts)[1]
+    return [Chunk(words[:m]), Chunk(words[m:])]
+
+
 def find_regions(rows: list[Row]) -> list[_Region]:
     regions: list[_Region] = []
     taken: set[int] = set()
@@ -158,21 +210,38 @@ def find_regions(rows: list[Row]) -> list[_Region]:
         lo, hi = left.x1, right.x0
         tol = max(row.height, 1.0) * 0.5
         members = [i]
-        # Grow down, then up, through near rows that leave some gutter free.
-        for step in (1, -1):
-            j = i
-            while 0 <= j + step < len(rows) and (j + step) not in taken:
-                nxt = rows[j + step]
-                prev = rows[j]
-                gap = nxt.top - prev.bottom if step == 1 else prev.top - nxt.bottom
-                if gap > REGION_ROW_GAP * max(prev.height, nxt.height, 1.0):
-                    break
-                fitted = _fits(nxt, lo, hi, tol)
+        ends = {1: i, -1: i}
+        # Grow through near rows that leave some gutter free, the nearer of the rows above
+        # and below first: a row close to the seed tells more about the gutter than a title
+        # further off that only narrows it.
+        while ends:
+            near: list[tuple[float, int]] = []
+            for step, j in list(ends.items()):
+                k = j + step
+                if not 0 <= k < len(rows) or k in taken:
+                    del ends[step]
+                    continue
+                gap = rows[k].top - rows[j].bottom if step == 1 else rows[j].top - rows[k].bottom
+                if gap > REGION_ROW_GAP * max(rows[j].height, rows[k].height, 1.0):
+                    del ends[step]
+                    continue
+                near.append((gap, step))
+            if not near:
+                break
+            step = min(near)[1]
+            k = ends[step] + step
+            nxt = rows[k]
+            fitted = _fits(nxt, lo, hi, tol)
+            if fitted is None:
+                split = _split_in_gutter(nxt, lo, hi)
+                fitted = _fits(Row(nxt.words, split), lo, hi, tol) if split else None
                 if fitted is None:
-                    break
-                lo, hi = fitted
-                members.append(j + step)
-                j += step
+                    del ends[step]
+                    continue
+                nxt.chunks = split
+            lo, hi = fitted
+            members.append(k)
+            ends[step] = k
         members.sort()
         taken.update(members)
         regions.append(_Region(members, lo, hi))

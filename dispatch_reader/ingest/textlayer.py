@@ -191,7 +191,10 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
             continue
         if current:
             prev = current[-1]
-            line_jump = g.direction != prev.direction or abs(g.base - prev.base) > g.size * 0.5
+            # A superscript or subscript ("sinh⁽¹⁾", "H₂O") shifts the baseline by about a
+            # third of the normal size, which is more than half its own small size: measure
+            # the shift against the larger glyph, so only a new line breaks the word.
+            line_jump = g.direction != prev.direction or abs(g.base - prev.base) > max(g.size, prev.size) * 0.5
             gap = g.x0 - prev.x1
             # A gap of a sixth of the size is a space the producer drew as a move, not a
             # glyph ("Thương binh" set as two runs); letter spacing stays well below it.
