@@ -191,3 +191,32 @@ def test_a_number_whose_digits_were_not_read_is_flagged():
     assert f.document.number == "/2021/TT-BQP"
     assert f.document.evidence["number"].confidence == 0.0
     assert any("without its digits" in w for w in f.warnings)
+
+
+def test_gazette_section_heading_and_repeated_body_name_are_chrome_not_the_parent_body():
+    page = GAZETTE_TOP[:1] + [
+        "VĂN BẢN QUY PHẠM PHÁP LUẬT",
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        "BỘ LAO ĐỘNG - THƯƠNG BINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "VÀ XÃ HỘI | Độc lập - Tự do - Hạnh phúc",
+        "Số: 14/2024/TT-BLĐTBXH | Hà Nội, ngày 31 tháng 12 năm 2024",
+        "THÔNG TƯ",
+        "Quy định tiêu chí kiểm định chất lượng",
+        "Căn cứ Luật Giáo dục nghề nghiệp ngày 27 tháng 11 năm 2014;",
+    ]
+    doc = facts(page).document
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"
+    assert doc.issuer_parent is None
+    assert doc.doc_type == "circular"  # not `law` from the heading
+
+
+def test_a_rank_before_the_signers_name_is_not_part_of_it():
+    end = [
+        "Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2026./.",
+        "BỘ TRƯỞNG",
+        "Đại tướng Lương Tam Quang",
+    ]
+    head = ["BỘ CÔNG AN", "Số: 56/2026/TT-BCA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 15 tháng 5 năm 2026", "THÔNG TƯ", "Quy định quản lý"]
+    signer = facts(head, end).document.signer
+    assert signer.name == "Lương Tam Quang" and signer.title == "BỘ TRƯỞNG"

@@ -46,6 +46,15 @@ _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay
 _NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 
+def _gazette_heading(folded: str) -> bool:
+    """A Công báo section heading ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH")."""
+    line = folded.strip()
+    for heading in resources.lines("gazette_headings.txt"):
+        if line == heading or line.startswith(heading + " -") or line.startswith(heading + " –"):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _motto_keys() -> tuple[str, ...]:
     return tuple(sorted(resources.lines("motto.txt"), key=len, reverse=True))
@@ -142,7 +151,7 @@ def classify(seg: Segment) -> list[Cls]:
     text = seg.text
     if is_rule_line(text):
         return [Cls(seg, "rule")]
-    if _GAZETTE.match(f):
+    if _GAZETTE.match(f) or _gazette_heading(f):
         return [Cls(seg, "gazette")]
     if is_motto(seg):
         return [Cls(seg, "motto")]
@@ -358,7 +367,23 @@ def _signed_name(seg: Segment) -> Segment | None:
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
+    cut = _name_prefix_end(seg.text)
+    if cut and _is_name_line(seg.text[cut:]):
+        return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
     return None
+
+
+def _name_prefix_end(text: str) -> int:
+    """Where a leading rank or degree (data: name_prefixes.txt) ends, 0 if there is none."""
+    end = 0
+    prefixes = sorted(resources.words("name_prefixes.txt"), key=len, reverse=True)
+    while True:
+        rest = text[end:]
+        hit = next((p for p in prefixes if rest.startswith(p) and (p.endswith(".") or rest[len(p):len(p) + 1] == " ")), None)
+        if hit is None:
+            return end
+        end += len(hit)
+        end += len(text[end:]) - len(text[end:].lstrip())
 
 
 def split_bottom(seg: Segment) -> list[Segment]:
@@ -406,7 +431,7 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                                  len(s.text.rstrip("-–•*.,;:' ")))
                 signer = Signer(
                     name=squash(name_seg.text),
-                    title=squash(" ".join(t.text for t in titles)) or None,
+                    title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
                 return signer, {"signer": _ev(name_seg)}
@@ -581,6 +606,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer = doc.issuer + " " + proper_case_body(" ".join(_issuer_text(s) for s in groups[-2]))
         doc.evidence["issuer"] = Evidence(page=issuer[0].page, quote=issuer[0].text if len(issuer) == 1
                                           else _span(first, issuer), start=issuer[0].start, confidence=conf)
+        if len(groups) > 1 and fold_phrase(proper_case_body(" ".join(_issuer_text(s) for s in groups[-2]))) == fold_phrase(doc.issuer):
+            groups = groups[-1:]  # the Gazette prints the body's name again above the header
         if len(groups) > 1:
             parent = groups[-2]
             doc.issuer_parent = squash(" ".join(_issuer_text(s) for s in parent))
