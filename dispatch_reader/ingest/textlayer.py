@@ -120,6 +120,8 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> l
     n = textpage.count_chars()
     buf = ctypes.create_string_buffer(256)
     glyphs: list[_Glyph | str | None] = []
+    last_obj: int | None = None
+    size, direction, font = 10.0, 0, ""
     i = 0
     while i < n:
         ch, step = _char_at(textpage, i, n)
@@ -133,10 +135,15 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> l
         # Loose boxes span the glyph's advance, so letters of a word touch (tight boxes
         # leave gaps around narrow glyphs such as "1" and split "11" in two).
         pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, ctypes.byref(rect))
-        size, direction = _size_and_direction(textpage, index)
+        # Glyphs of one text object share its font, size and direction: asked once per object.
+        obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, index), ctypes.c_void_p).value
+        if obj is None or obj != last_obj:
+            last_obj = obj
+            size, direction = _size_and_direction(textpage, index)
+            font = _font_name(textpage, index, buf)
         ox, oy = _origin(textpage, index, rect)
         x0, x1, base = _in_frame(direction, rect, ox, oy, width, height)
-        glyphs.append(_Glyph(ch, x0, x1, base, size, _font_name(textpage, index, buf),
+        glyphs.append(_Glyph(ch, x0, x1, base, size, font,
                              pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, index) == 1, direction))
     return glyphs
 
