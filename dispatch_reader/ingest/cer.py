@@ -91,19 +91,30 @@ def words_in_order(hypothesis: str, reference: str) -> tuple[int, int]:
     return sum(block.size for block in matcher.get_matching_blocks()), len(ref)
 
 
+_MATH_LETTERS = re.compile("[\U0001D400-\U0001D7FF]")
+
+
+def _as_read(text: str) -> str:
+    """Text with the character unifications our reader makes on purpose, applied to both
+    sides before comparing: the look-alike Ð (U+00D0, some fonts map Đ to it) is Đ, styled
+    math letters (U+1D400…) are their plain letters. Neither is a reading-order difference."""
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return _MATH_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def lines_found(hypothesis: str, reference: str) -> tuple[int, int]:
     """(words of the reference's lines that stand whole in our lines, reference words).
 
     Two readers may order blocks differently (a table cell by cell or row by row) and both be
     sound; what must hold is that each line the other reader sees is one run of our words,
     not letters scattered over columns or two columns interleaved. Our cell marks (" | ") and
-    spacing do not count.
+    spacing do not count, nor do the look-alike letters our reader unifies (`_as_read`).
 
     For the same reason a reference line that reads across a gutter we keep stands whole
     when it is exactly two whole lines of ours, the left one first: a row-by-row reader joins
     a header's cells ("BỘ LAO ĐỘNG - THƯƠNG BINH CỘNG HÒA XÃ HỘI …", where we give the left
     column, then the right one) or two table cells a little apart."""
-    lines = [normalise(line.replace(" | ", " ")) for line in hypothesis.splitlines()]
+    lines = [normalise(_as_read(line.replace(" | ", " "))) for line in hypothesis.splitlines()]
     # A line may also stand across two of ours: readers break lines in other places, and
     # poppler takes a hyphen at a line end for a word break: it drops the hyphen, joins the
     # halves and brings the next line up ("05/2023/TT-" + "BLĐTBXH ngày …" comes out as
@@ -115,19 +126,19 @@ def lines_found(hypothesis: str, reference: str) -> tuple[int, int]:
             runs.append(f" {first[:-1].rstrip()} {second} ")
             runs.append(f" {first[:-1]}{second} ")
     ours = "\n".join(runs)
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    last_at: dict[str, int] = {}
     for index, line in enumerate(lines):
-        first.setdefault(line, index)
-        last[line] = index
+        first_at.setdefault(line, index)
+        last_at[line] = index
     found = total = 0
-    for line in reference.splitlines():
+    for line in _as_read(reference).splitlines():
         words = normalise(line).split()
         if not words:
             continue
         total += len(words)
         if f" {' '.join(words)} " in ours or any(
-                first.get(" ".join(words[:k]), len(lines)) < last.get(" ".join(words[k:]), -1)
+                first_at.get(" ".join(words[:k]), len(lines)) < last_at.get(" ".join(words[k:]), -1)
                 for k in range(1, len(words))):
             found += len(words)
     return found, total

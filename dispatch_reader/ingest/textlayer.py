@@ -112,6 +112,8 @@ def read_layer(page: pdfium.PdfPage) -> LayerPage:
 
 
 _SOFT = "soft"  # a space pdfium generated from a gap: a break only if the gap is really there
+# Glyphs smaller than this (size and box, in points) cannot be seen on the page.
+_INVISIBLE = 1.5
 
 
 def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[_Glyph | str | None]:
@@ -141,9 +143,11 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> l
             last_obj = obj
             size, direction = _size_and_direction(textpage, index)
             font = _font_name(textpage, index, buf)
+        if size < _INVISIBLE and abs(rect.top - rect.bottom) < _INVISIBLE:
+            continue  # text too small to see: Word's hidden copy of a footnote mark, not a word
         ox, oy = _origin(textpage, index, rect)
         x0, x1, base = _in_frame(direction, rect, ox, oy, width, height)
-        glyphs.append(_Glyph(ch, x0, x1, base, size, font,
+        glyphs.append(_Glyph(ch, x0, x1, base, size if size >= 1.0 else 10.0, font,
                              pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, index) == 1, direction))
     return glyphs
 
@@ -244,7 +248,8 @@ def _size_and_direction(textpage: pdfium.PdfTextPage, index: int) -> tuple[float
 
     Producers often set the font size to 1 and scale through the text matrix, so the
     reported size alone is no height: it is scaled by the matrix's vertical stretch (pdfium
-    returns the text matrix times the CTM), whose angle also gives the direction."""
+    returns the text matrix times the CTM), whose angle also gives the direction. A size
+    below one point is returned as it is: the caller drops text too small to be seen."""
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or 10.0
     direction = 0
     matrix = pdfium_c.FS_MATRIX()
@@ -254,7 +259,7 @@ def _size_and_direction(textpage: pdfium.PdfTextPage, index: int) -> tuple[float
             size *= scale
         if matrix.a or matrix.b:
             direction = round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90
-    return (size if 1.0 <= size <= 500.0 else 10.0), direction
+    return (size if 0.0 < size <= 500.0 else 10.0), direction
 
 
 def _origin(textpage: pdfium.PdfTextPage, index: int, rect: pdfium_c.FS_RECTF) -> tuple[float, float]:
