@@ -238,12 +238,47 @@ def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> l
     return [min(xs), min(ys), max(xs), max(ys)]
 
 
+# A photographed sheet is taken to be A4 when its resolution is estimated.
+_A4_WIDTH_IN = 8.27
+# Paper whose brightness varies by more grey levels than this is lit unevenly (a photo).
+_UNEVEN = 40.0
+
+
+def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) -> tuple[np.ndarray, float]:
+    """The page as paper from an office arrives: colour ink dropped, a photographed sheet
+    cut out and straightened, its light evened, a low resolution enlarged. Each step says
+    what it did in `notes` (kept per page in the record)."""
+    grey, dpi = image.grey, image.dpi
+    if settings.colour_dropout and image.colour is not None:
+        grey, share = preprocess.drop_colour_ink(image.colour)
+        if share >= 0.001:
+            notes.append(f"red/blue ink (seal, signature, stamp) dropped before OCR: {share:.1%} of the page")
+    if settings.photo_correction:
+        corners = preprocess.find_page(grey)
+        if corners is not None:
+            grey = preprocess.straighten(grey, corners)
+            dpi = grey.shape[1] / _A4_WIDTH_IN
+            notes.append(f"photographed sheet found and straightened (about {dpi:.0f} dpi)")
+    if settings.flatten_light:
+        spread = preprocess.uneven_light(grey, dpi)
+        if spread > _UNEVEN:
+            grey = preprocess.flatten_light(grey, dpi)
+            notes.append(f"uneven light evened out (paper varied by {spread:.0f} grey levels)")
+    if 0 < dpi < settings.upscale_below_dpi:
+        factor = settings.dpi / dpi
+        grey = preprocess.upscale(grey, factor)
+        notes.append(f"enlarged {factor:.1f}x from {dpi:.0f} dpi before OCR")
+        dpi = float(settings.dpi)
+    return grey, dpi
+
+
 def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int) -> OcrPage:
     """Orientation, deskew, clean-up, then Tesseract; the image is dropped when done."""
     deadline = _Deadline(path, page, settings.page_timeout_s)
-    grey = image.grey
-    rotation = 0
     notes: list[str] = []
+    grey, dpi = _office_paper(image, settings, notes)
+    image = PageImage(grey=grey, dpi=dpi, width_pt=grey.shape[1] / dpi * 72, height_pt=grey.shape[0] / dpi * 72)
+    rotation = 0
     with tempfile.TemporaryDirectory(prefix="dr-ocr-") as tmp:
         ink = preprocess.ink_mask(grey, image.dpi) if settings.detect_orientation or settings.deskew else None
         if settings.detect_orientation and preprocess.looks_sideways(grey, image.dpi, ink):

@@ -160,3 +160,102 @@ def _segments(mask: np.ndarray) -> list[Segment]:
         x, y, w, h = (int(v) for v in stats[i, :4])
         out.append((float(x), float(y), float(x + w), float(y + h)))
     return out
+
+
+# ---------------------------------------------------------------- office paper
+
+# A pixel whose channels differ by more than this is coloured ink (a red seal, a blue
+# signature, a violet receipt stamp), not black text or grey paper.
+INK_CHROMA = 60
+
+
+def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
+    """(grey, share of the page dropped): coloured ink turned to paper before OCR.
+
+    Black text under a red seal stays black (black absorbs every channel, so the overlap is
+    dark and colourless); the seal's own strokes, the signature and the stamp go white, and
+    Tesseract no longer reads them as letters or loses the words beneath."""
+    rgb16 = rgb.astype(np.int16)
+    top = rgb16.max(axis=2)
+    chroma = top - rgb16.min(axis=2)
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    coloured = chroma > INK_CHROMA
+    # lift coloured pixels by how coloured they are: pure ink goes white, dark mixtures stay
+    lifted = np.clip(top + chroma, 0, 255).astype(np.uint8)
+    out = np.where(coloured, np.maximum(grey, lifted), grey).astype(np.uint8)
+    return out, float(coloured.mean())
+
+
+def find_page(grey: np.ndarray) -> np.ndarray | None:
+    """The sheet's four corners (TL, TR, BR, BL, pixels) when the image is a photo of a page
+    lying on something darker; None when the page fills the image (a scan)."""
+    h, w = grey.shape
+    factor = 600.0 / max(h, w)
+    small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
+    factor = min(factor, 1.0)
+    blur = cv2.GaussianBlur(small, (7, 7), 0)
+    _, paper = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    # text is dark on the paper: close it so the sheet is one bright blob
+    paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    sheet = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(sheet) / (small.shape[0] * small.shape[1])
+    if not 0.25 <= area <= 0.93:
+        return None  # nothing around the page (a scan), or no page at all
+    quad = cv2.approxPolyDP(cv2.convexHull(sheet), 0.02 * cv2.arcLength(sheet, True), True)
+    if len(quad) != 4:
+        return None
+    pts = quad.reshape(4, 2).astype(np.float32) / factor
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], np.float32)
+
+
+A4_ASPECT = 297 / 210
+
+
+def straighten(grey: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """The sheet cut out and seen square-on (perspective undone), at the resolution its
+    wider edge had in the photo."""
+    tl, tr, br, bl = corners
+    width = int(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = int(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    # Seen from the side, the sheet's proportions are lost; administrative documents are
+    # A4 (Decree 30/2020), so a sheet that looks roughly A4 is made A4 again.
+    if 1.1 < height / max(width, 1) < 1.75:
+        height = int(round(width * A4_ASPECT))
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+def uneven_light(grey: np.ndarray, dpi: float) -> float:
+    """How much the paper's brightness varies across the page (0 = even): the spread of the
+    background estimate, in grey levels."""
+    background = _background(grey, dpi, small=True)
+    return float(np.percentile(background, 95) - np.percentile(background, 5))
+
+
+def _background(grey: np.ndarray, dpi: float, small: bool = False) -> np.ndarray:
+    factor = min(1.0, 50.0 / max(dpi, 1.0))
+    img = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
+    # text is thin and dark: a closing wider than a letter leaves only the paper
+    size = max(3, int(dpi * factor * 0.12) | 1)
+    bg = cv2.morphologyEx(img, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    bg = cv2.medianBlur(bg, 5)
+    if small:
+        return bg
+    return cv2.resize(bg, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+
+
+def flatten_light(grey: np.ndarray, dpi: float) -> np.ndarray:
+    """Shadows and a lamp's hot spot divided out: the paper evenly white, the ink as dark as
+    it was against its own surroundings."""
+    bg = _background(grey, dpi).astype(np.float32)
+    out = grey.astype(np.float32) / np.maximum(bg, 1.0) * 245.0
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def upscale(grey: np.ndarray, factor: float) -> np.ndarray:
+    return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)

@@ -25,6 +25,25 @@ class PageImage:
     dpi: float
     width_pt: float  # page size in points, for word boxes in page units
     height_pt: float
+    # uint8 H x W x 3 (RGB) when the page is in colour: seals, signatures and stamps in red or
+    # blue ink can then be told from the black text (preprocess.drop_colour_ink)
+    colour: np.ndarray | None = None
+
+
+# A page is "in colour" when this share of its pixels is clearly chromatic.
+COLOUR_SHARE = 0.0005
+
+
+def split_colour(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """(grey, rgb-or-None): the colour copy is kept only where the page has colour ink."""
+    import cv2
+
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    small = rgb[::4, ::4].astype(np.int16)
+    chroma = small.max(axis=2) - small.min(axis=2)
+    if (chroma > 60).mean() < COLOUR_SHARE:
+        return grey, None
+    return grey, rgb
 
 
 def check_pixels(path: Path, what: str, pixels: float, max_pixels: int) -> None:
@@ -55,8 +74,9 @@ def scan_resolution(page: object) -> float | None:
     return min(px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0))
 
 
-def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> np.ndarray | None:
-    """The page's one JPEG, decoded straight to greyscale (3-4x faster than rendering it).
+def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """The page's one JPEG, decoded straight (3-4x faster than rendering it): grey, and the
+    colour copy when the scan is in colour.
 
     Only for the plain case: an upright, unrotated JPEG covering the page; anything else
     is rendered."""
@@ -81,10 +101,12 @@ def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> np.ndarray |
         raise
     except Exception:
         return None
-    grey = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
-    if grey is None or grey.shape != (h, w):
+    decoded = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+    if decoded is None or decoded.shape[:2] != (h, w) or decoded.ndim == 3 and decoded.shape[2] != 3:
         return None  # CMYK/Adobe oddities and the like: let pdfium render it
-    return grey
+    if decoded.ndim == 2:
+        return decoded, None
+    return split_colour(cv2.cvtColor(decoded, cv2.COLOR_BGR2RGB))
 
 
 def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None = None,
@@ -102,22 +124,23 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
             if native is not None and MIN_NATIVE_DPI <= native <= dpi:
                 direct = _decode_scan_jpeg(page, path, max_pixels)
                 if direct is not None:
-                    return PageImage(grey=direct, dpi=direct.shape[1] / (width_pt / 72.0),
-                                     width_pt=width_pt, height_pt=height_pt)
+                    grey, colour = direct
+                    return PageImage(grey=grey, dpi=grey.shape[1] / (width_pt / 72.0),
+                                     width_pt=width_pt, height_pt=height_pt, colour=colour)
                 dpi = int(round(native))
         scale = dpi / 72.0
         check_pixels(path, f"page {index + 1} at {dpi} dpi", width_pt * scale * height_pt * scale, max_pixels)
         try:
-            bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
+            bitmap = page.render(scale=scale, may_draw_forms=True, rev_byteorder=True)
         except pdfium.PdfiumError as exc:
             raise DamagedFileError(path, f"page {index + 1} cannot be rendered: {exc}") from None
         raw = bitmap.to_numpy()
-        grey = np.array(raw[:, :, 0] if raw.ndim == 3 else raw, copy=True)
+        grey, colour = split_colour(np.ascontiguousarray(raw[:, :, :3])) if raw.ndim == 3 else (np.array(raw, copy=True), None)
         bitmap.close()
         page.close()
     finally:
         pdf.close()
-    return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt)
+    return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt, colour=colour)
 
 
 @contextmanager
@@ -158,32 +181,37 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
             im.seek(frame)
             check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
             src_dpi = _image_dpi(im) or float(dpi)
+            y_dpi = _image_dpi(im, axis=1) or src_dpi
             if im.mode in ("RGBA", "LA", "P"):
                 im = im.convert("RGBA")
                 white = Image.new("RGBA", im.size, (255, 255, 255, 255))
                 im = Image.alpha_composite(white, im)
-            grey = im.convert("L")
+            im = im.convert("L") if im.mode in ("1", "L", "LA", "I", "I;16", "F") else im.convert("RGB")
+            if y_dpi < src_dpi * 0.9:
+                # a fax at 204 x 98 dpi: lines are twice as tall as they are wide; square them
+                im = im.resize((im.width, round(im.height * src_dpi / y_dpi)), Image.LANCZOS)
             floor = MIN_NATIVE_DPI if keep_scan_resolution else dpi * 0.9
             if 0 < src_dpi < floor:
                 factor = dpi / src_dpi
-                check_pixels(path, f"image page {frame + 1} at {dpi} dpi", grey.width * grey.height * factor * factor, max_pixels)
-                grey = grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.LANCZOS)
+                check_pixels(path, f"image page {frame + 1} at {dpi} dpi", im.width * im.height * factor * factor, max_pixels)
+                im = im.resize((round(im.width * factor), round(im.height * factor)), Image.LANCZOS)
                 out_dpi = float(dpi)
             else:
                 out_dpi = src_dpi
-            array = np.asarray(grey, dtype=np.uint8).copy()
+            pixels = np.asarray(im, dtype=np.uint8).copy()
+            array, colour = split_colour(pixels) if pixels.ndim == 3 else (pixels, None)
     except LimitExceededError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
         raise DamagedFileError(path, f"cannot read image page {frame + 1}: {exc}") from None
     h, w = array.shape
-    return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72)
+    return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour)
 
 
-def _image_dpi(im: Image.Image) -> float | None:
+def _image_dpi(im: Image.Image, axis: int = 0) -> float | None:
     info = im.info.get("dpi")
-    if isinstance(info, (tuple, list)) and info and info[0]:
-        value = float(info[0])
+    if isinstance(info, (tuple, list)) and len(info) > axis and info[axis]:
+        value = float(info[axis])
         # 72/96 dpi is what screenshots and many converters write by default, not a scan.
         return value if value >= 100 else None
     return None

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 6
+OCR_PIPELINE_VERSION = 7
 
 
 def default_cache_dir() -> Path:
@@ -50,6 +50,13 @@ class IngestSettings:
     keep_scan_resolution: bool = True  # OCR scans at their own resolution when >= 150 dpi
     detect_orientation: bool = True
     psm: int = 3  # Tesseract page segmentation: 3 = fully automatic, no OSD
+    # Office paper (ingest/README.md measures each): red/blue ink (seals, signatures, receipt
+    # stamps) turned to paper on colour pages; a photographed sheet found and seen square-on;
+    # uneven light divided out; pages read below `upscale_below_dpi` enlarged to `dpi`.
+    colour_dropout: bool = True
+    photo_correction: bool = True
+    flatten_light: bool = True
+    upscale_below_dpi: float = 0.0
 
     def jobs(self, pages: int) -> int:
         workers = self.workers if self.workers and self.workers > 0 else core_count()
@@ -68,4 +75,8 @@ class IngestSettings:
             "native": self.keep_scan_resolution,
             "orientation": self.detect_orientation,
             "psm": self.psm,
+            "colour": self.colour_dropout,
+            "photo": self.photo_correction,
+            "light": self.flatten_light,
+            "upscale": self.upscale_below_dpi,
         }

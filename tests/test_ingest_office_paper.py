@@ -1,0 +1,78 @@
+"""Office paper before OCR: coloured ink dropped, a photographed sheet found and squared, light evened."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from dispatch_reader.ingest import preprocess
+from dispatch_reader.ingest.raster import split_colour
+
+
+def _page(h: int = 1131, w: int = 800) -> np.ndarray:
+    rgb = np.full((h, w, 3), 245, np.uint8)
+    for y in range(100, 1000, 40):  # lines of black "text"
+        cv2.putText(rgb, "CHU TICH UBND XA", (80, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (20, 20, 20), 2)
+    return rgb
+
+
+def test_red_seal_and_blue_signature_go_white_black_text_under_them_stays():
+    rgb = _page()
+    seal = rgb.copy()
+    cv2.circle(seal, (300, 500), 150, (200, 40, 40), 12)  # red ring
+    cv2.line(seal, (100, 700), (500, 760), (30, 40, 160), 5)  # blue signature stroke
+    # ink multiplies: black text under the red ring stays (nearly) black
+    mixed = (rgb.astype(np.float32) * seal.astype(np.float32) / 255).astype(np.uint8)
+    grey, share = preprocess.drop_colour_ink(mixed)
+    assert share > 0.005
+    ring = np.zeros(grey.shape, bool)
+    cv2.circle(ring.view(np.uint8), (300, 500), 150, 1, 12)
+    text = (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 100)
+    assert grey[ring & ~text].mean() > 220  # the seal's strokes are paper now
+    assert grey[ring & text].mean() < 90  # the letters beneath are still ink
+    assert grey[740, 300] > 220 or grey[730, 300] > 220  # the signature too
+
+
+def test_a_grey_page_carries_no_colour_copy():
+    grey_rgb = np.repeat(cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2)
+    _, colour = split_colour(grey_rgb)
+    assert colour is None
+    seal = _page()
+    cv2.circle(seal, (300, 500), 150, (200, 40, 40), 12)
+    assert split_colour(seal)[1] is not None
+
+
+def _photo() -> tuple[np.ndarray, np.ndarray]:
+    page = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)
+    h, w = page.shape
+    desk = np.full((1500, 1300), 70, np.uint8)
+    corners = np.array([[210, 160], [1050, 220], [1120, 1330], [150, 1280]], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), corners)
+    warped = cv2.warpPerspective(page, matrix, (1300, 1500), borderValue=0)
+    mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (1300, 1500))
+    return np.where(mask > 0, warped, desk).astype(np.uint8), corners
+
+
+def test_a_photographed_sheet_is_found_and_squared():
+    photo, corners = _photo()
+    found = preprocess.find_page(photo)
+    assert found is not None
+    assert np.abs(found - corners).max() < 15
+    flat = preprocess.straighten(photo, found)
+    assert abs(flat.shape[0] / flat.shape[1] - 297 / 210) < 0.02  # A4 again
+    assert flat[:20, :20].mean() > 200  # no desk left in the corner
+
+
+def test_a_scan_filling_the_image_is_not_taken_for_a_photo():
+    assert preprocess.find_page(cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)) is None
+
+
+def test_a_shadow_across_the_page_is_evened_out():
+    page = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY).astype(np.float32)
+    shade = np.linspace(0.45, 1.0, page.shape[1])[None, :]
+    shadowed = (page * shade).astype(np.uint8)
+    assert preprocess.uneven_light(shadowed, 150) > 40
+    flat = preprocess.flatten_light(shadowed, 150)
+    assert preprocess.uneven_light(flat, 150) < 15
+    text = page < 100
+    assert flat[text].mean() < 110  # ink still ink
