@@ -1,0 +1,290 @@
+"""Matching printed destinations to the official list of units after 1 July 2025 (places/)."""
+
+import pytest
+
+from dispatch_reader.places import (
+    data_version, edit_distance, find_province, key, match_place, max_edits, official, province_hint,
+)
+
+
+def _province(name: str):
+    found = find_province(name)
+    assert found is not None, name
+    return found
+
+
+# --- the list -----------------------------------------------------------------------------
+
+def test_the_list_has_34_provinces_and_3321_units():
+    lst = official()
+    assert len(lst.provinces) == 34
+    assert len(lst.units) == 3321
+    assert {u.level for u in lst.units} == {"xã", "phường", "đặc khu"}
+    assert sum(1 for p in lst.provinces if p.level == "thành phố trung ương") == 6
+
+
+def test_the_list_is_loaded_once():
+    assert official() is official()
+
+
+def test_data_version_names_package_and_date():
+    assert data_version().startswith("vietnam-provinces 2025.") or data_version().startswith("vietnam-provinces 20")
+    assert "data 20" in data_version()
+
+
+def test_names_are_nfc_with_single_spaces():
+    import unicodedata
+
+    for u in official().units:
+        assert u.name == unicodedata.normalize("NFC", u.name)
+        assert "  " not in u.name
+
+
+# --- exact and folded ---------------------------------------------------------------------
+
+def test_exact_name_with_the_level_in_running_text():
+    m = match_place("Ủy ban nhân dân xã Tả Phìn", "Ủy ban nhân dân tỉnh Lào Cai")
+    assert (m.match, m.name, m.code, m.level) == ("exact", "Xã Tả Phìn", "03013", "xã")
+    assert (m.province, m.province_code) == ("Tỉnh Lào Cai", "15")
+    assert m.display == "xã Tả Phìn"
+    assert m.printed == "Ủy ban nhân dân xã Tả Phìn"
+    assert not m.flagged
+
+
+@pytest.mark.parametrize("printed", ["Xã Y Tý", "xã Y Tý", "UBND xã Y Tý", "Ủy ban nhân dân xã Y Tý"])
+def test_level_word_case_and_facility_heads_keep_exact(printed):
+    m = match_place(printed, "Lào Cai")
+    assert (m.match, m.name) == ("exact", "Xã Y Tý")
+
+
+@pytest.mark.parametrize("printed", [
+    "XÃ TẢ PHÌN",            # capitals
+    "xã TảPhìn",             # a space lost
+])
+def test_folded_case_and_spacing(printed):
+    m = match_place(printed, "Lào Cai")
+    assert (m.match, m.name) == ("folded", "Xã Tả Phìn")
+
+
+def test_old_and_new_tone_placement_fold_together():
+    # the list spells Hòa Minh (new placement); a document may print Hoà Minh
+    m = match_place("xã Hoà Minh", "Vĩnh Long")
+    assert (m.match, m.name, m.province) == ("folded", "Xã Hòa Minh", "Tỉnh Vĩnh Long")
+    m = match_place("xã Hòa Minh", "Vĩnh Long")
+    assert m.match == "exact"
+
+
+def test_level_abbreviations():
+    m = match_place("P. Vân Sơn", "Sơn La")
+    assert (m.name, m.level) == ("Phường Vân Sơn", "phường")
+    m = match_place("P.Vân Sơn", "Sơn La")
+    assert m.name == "Phường Vân Sơn"
+
+
+def test_a_hyphenated_official_name():
+    assert match_place("Phường Văn Miếu - Quốc Tử Giám", "Hà Nội").match == "exact"
+    m = match_place("phường Văn Miếu Quốc Tử Giám", "Thành phố Hà Nội")
+    assert (m.match, m.name) == ("folded", "Phường Văn Miếu - Quốc Tử Giám")
+
+
+def test_special_zone():
+    m = match_place("đặc khu Phú Quốc", None)
+    assert (m.match, m.level, m.province) == ("exact", "đặc khu", "Tỉnh An Giang")
+
+
+def test_english_text_without_diacritics_is_folded():
+    # an English report: the whole text has no diacritics, so none are missing
+    m = match_place("Pac Ta commune", "Lai Chau")
+    assert (m.match, m.name) == ("folded", "Xã Pắc Ta")
+    m = match_place("Y Ty commune", "People's Committee of Lao Cai province")
+    assert (m.match, m.name) == ("folded", "Xã Y Tý")
+
+
+def test_a_province_printed_with_the_name_wins_over_the_hint():
+    m = match_place("xã Tả Phìn, tỉnh Lào Cai", "Tuyên Quang")
+    assert (m.match, m.province) == ("exact", "Tỉnh Lào Cai")
+
+
+# --- OCR damage ---------------------------------------------------------------------------
+
+def test_pac_ta_without_marks_in_a_vietnamese_text_is_corrected():
+    m = match_place("Trạm Y tế xã Pac Ta", "Lai Châu")
+    assert (m.match, m.name, m.code) == ("corrected", "Xã Pắc Ta", "03616")
+    assert m.printed == "Trạm Y tế xã Pac Ta"
+    assert m.read_as == "xã Pac Ta"
+    assert m.flagged
+
+
+def test_dac_ta_is_one_letter_from_pac_ta():
+    m = match_place("Trạm Y tế xã Đắc Ta", "Ủy ban nhân dân tỉnh Lai Châu")
+    assert (m.match, m.name) == ("corrected", "Xã Pắc Ta")
+    assert m.read_as == "xã Đắc Ta"
+
+
+def test_noise_before_the_level_word_is_dropped_and_flagged():
+    m = match_place("n¡; Xã Tả Phìn", "Lào Cai")
+    assert (m.match, m.name) == ("corrected", "Xã Tả Phìn")
+    assert m.printed == "n¡; Xã Tả Phìn"
+    assert "dropped" in m.note
+
+
+def test_da_vi_is_not_a_commune_of_tuyen_quang():
+    # Pà Vi (old Pả Vi, Mèo Vạc) was merged into xã Mèo Vạc: the new list has no Pà Vi, and no
+    # unit of Tuyên Quang is one letter from Đà Vi, so nothing is guessed
+    assert not official().by_key.get(key("Pà Vi"))
+    m = match_place("xã Đà Vi", "Tuyên Quang")
+    assert m.match == "unmatched"
+    assert m.name is None and m.read_as == "xã Đà Vi"
+    assert m.flagged
+
+
+def test_no_correction_without_the_issuing_province():
+    m = match_place("Trạm Y tế xã Đắc Ta", None)
+    assert m.match == "unmatched"
+    m = match_place("Trạm Y tế xã Pac Ta", None)
+    assert m.match == "unmatched"
+    assert "Xã Pắc Ta" in m.note  # the reader is told what it is close to
+
+
+def test_max_edits_boundary():
+    assert max_edits("yty", "yti") == 0  # under 4 letters: exact only
+    assert max_edits("pavi", "davi") == 1
+    assert max_edits("amusung", "amusunq") == 1  # 7 letters
+    assert max_edits("mucangchai", "mucangcha") == 2  # 8 letters or more
+    assert max_edits("lungcuha", "lungcuh") == 2
+
+
+def test_short_names_are_never_corrected():
+    assert match_place("xã Y Tí", "Lào Cai").match == "unmatched"
+
+
+def test_one_edit_corrects_a_short_name_two_do_not():
+    # A Mú Sung: 7 letters folded, one edit allowed
+    assert match_place("xã A Mú Sunq", "Lào Cai").name == "Xã A Mú Sung"
+    assert match_place("xã A Mú Sunq", "Lào Cai").match == "corrected"
+    assert match_place("xã A Mù Sunq", "Lào Cai").match == "corrected"  # marks do not count as edits
+    assert match_place("xã A Mú Suqq", "Lào Cai").match == "unmatched"
+
+
+def test_two_edits_correct_a_long_name_three_do_not():
+    # Mù Cang Chải: 10 letters folded, two edits allowed
+    m = match_place("xã Mù Cang Chà", "Lào Cai")  # one letter lost
+    assert (m.match, m.name) == ("corrected", "Xã Mù Cang Chải")
+    assert match_place("xã Mù Cang Ch", "Lào Cai").match == "corrected"  # two lost
+    assert match_place("xã Mù Cang C", "Lào Cai").match == "unmatched"  # three lost
+
+
+def test_a_syllable_more_or_less_is_another_name():
+    # Lũng Cú Hạ is two letters from Lũng Cú (Tuyên Quang) but a syllable longer: not a misread
+    m = match_place("xã Lũng Cú Hạ", "Tuyên Quang")
+    assert m.match == "unmatched"
+
+
+def test_no_letter_corrections_in_documents_from_before_the_reorganisation():
+    assert match_place("Trạm Y tế xã Đắc Ta", "Lai Châu", issued="2025-06-30").match == "old_name"
+    assert match_place("Trạm Y tế xã Đắc Ta", "Lai Châu", issued="2025-07-01").match == "corrected"
+
+
+def test_two_units_within_reach_means_no_correction():
+    # "Đồng Vâm" is one letter from both Đồng Văn and Đồng Tâm (Tuyên Quang): nothing is guessed
+    assert edit_distance(key("Đồng Vâm"), key("Đồng Văn")) == 1
+    assert edit_distance(key("Đồng Vâm"), key("Đồng Tâm")) == 1
+    m = match_place("xã Đồng Vâm", "Tuyên Quang")
+    assert m.match == "unmatched"
+    assert "none chosen" in m.note
+    assert match_place("xã Đồng Văm", "Tuyên Quang").match == "unmatched"  # marks do not break the tie
+
+
+def test_edit_distance():
+    assert edit_distance("pacta", "dacta") == 1
+    assert edit_distance("abc", "abc") == 0
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("kitten", "sitting", limit=1) == 2  # stops early: more than the limit
+
+
+# --- groups, bodies, ambiguity, old names --------------------------------------------------
+
+@pytest.mark.parametrize("printed", [
+    "37 xã, phường", "45 xã, phường", "các xã", "các xã vùng cao, biên giới", "12 xã vùng cao, biên giới",
+    "39 xã, phường trên địa bàn tỉnh", "Ủy ban nhân dân các xã", "UBND xã, phường", "37 communes and wards",
+])
+def test_aggregates_are_groups_not_places(printed):
+    m = match_place(printed, "Lào Cai")
+    assert m.match == "aggregate"
+    assert m.name is None
+    assert not m.flagged
+
+
+@pytest.mark.parametrize("printed", ["Sở Tài chính", "Trung tâm Phục vụ hành chính công xã", ""])
+def test_a_body_without_a_place_is_unnamed(printed):
+    m = match_place(printed, None)
+    assert m.match == "unnamed"
+    assert not m.flagged
+
+
+def test_a_name_of_several_provinces_is_ambiguous_without_a_hint():
+    # Vân Sơn: a phường of Sơn La, a xã of Bắc Ninh and a xã of Phú Thọ
+    m = match_place("xã Vân Sơn", None)
+    assert m.match == "ambiguous"
+    assert "Bắc Ninh" in m.note and "Phú Thọ" in m.note
+    assert match_place("xã Vân Sơn", "Phú Thọ").province == "Tỉnh Phú Thọ"
+    # the printed level tells the phường from the two xã
+    assert match_place("phường Vân Sơn", None).province == "Tỉnh Sơn La"
+
+
+def test_without_a_province_the_printed_level_must_agree():
+    # Hòa Minh is a xã of Vĩnh Long; a "phường Hòa Minh" is not it
+    m = match_place("Ủy ban nhân dân phường Hòa Minh", None)
+    assert m.match == "unmatched"
+    assert "Xã Hòa Minh" in m.note
+
+
+def test_a_unit_outside_the_issuing_province_is_matched_with_a_note():
+    m = match_place("xã Mường Khoa", "Lào Cai")
+    assert (m.match, m.province) == ("exact", "Tỉnh Lai Châu")
+    assert "not in Tỉnh Lào Cai" in m.note
+
+
+def test_old_names_are_kept_and_said_so():
+    m = match_place("xã Pả Vi, huyện Mèo Vạc, tỉnh Hà Giang", None)
+    assert m.match == "old_name"
+    assert m.name is None and m.read_as == "xã Pả Vi"
+    assert m.flagged
+    # a document issued before 1 July 2025 naming a unit the new list lacks
+    assert match_place("xã Lũng Cú Hạ", "Tuyên Quang", issued="2025-03-01").match == "old_name"
+    assert match_place("xã Lũng Cú Hạ", "Tuyên Quang", issued="2025-09-01").match == "unmatched"
+    # a thị trấn no longer exists
+    assert match_place("thị trấn Nông Trường", "Sơn La").match == "old_name"
+
+
+def test_an_old_name_that_is_also_a_new_one_matches():
+    m = match_place("xã Tả Phìn, huyện Sa Pa, tỉnh Lào Cai", None)
+    assert (m.match, m.name) == ("exact", "Xã Tả Phìn")
+
+
+# --- the province hint ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, short", [
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai"),
+    ("UBND TỈNH TUYÊN QUANG", "Tuyên Quang"),
+    ("Lào Cai", "Lào Cai"),
+    ("Thành phố Hà Nội", "Hà Nội"),
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+    ("People's Committee of Lao Cai province", "Lào Cai"),
+    ("UBND TỈNH YÊN BÁI", "Lào Cai"),  # merged into Lào Cai
+    ("Hà Giang", "Tuyên Quang"),
+    ("Ủy ban nhân dân xã Mường Hum", "Lào Cai"),  # a commune of one province only
+    ("Mường Hum", "Lào Cai"),
+])
+def test_province_hint_from_issuer_or_place(text, short):
+    assert find_province(text).short == short
+
+
+@pytest.mark.parametrize("text", ["Sở Nội vụ", "Vạn Xuân", "Ủy ban nhân dân xã Tân Phong", None, ""])
+def test_no_province_hint(text):
+    assert find_province(text) is None
+
+
+def test_province_hint_takes_the_first_that_names_one():
+    assert province_hint("Sở Nội vụ", "UBND TỈNH LÀO CAI", "Lào Cai").short == "Lào Cai"
+    assert province_hint(None, "Vạn Xuân") is None
