@@ -192,12 +192,18 @@ class Record:
             people=items("people", Person),
             counts=items("counts", Count),
             dates=items("dates", DateFact),
-            secondments=items("secondments", Secondment),
+            secondments=[_with_place(s) for s in items("secondments", Secondment)],
             warnings=list(data.get("warnings", [])),
         )
 
 
 _DOC_FIELDS = {f.name for f in fields(DocumentFacts)}
+
+
+def _with_place(s: Secondment) -> Secondment:
+    if isinstance(s.to_place, dict):
+        s.to_place = PlaceRef(**s.to_place)
+    return s
 
 
 @lru_cache(maxsize=1)
