@@ -101,6 +101,22 @@ class DateFact:
 
 
 @dataclass
+class PlaceRef:
+    """A printed place matched to the official list of units after 1 July 2025 (places/):
+    `match` is exact, folded, corrected, aggregate, ambiguous, old_name, unmatched or unnamed."""
+
+    printed: str  # as the document prints it: `Trạm Y tế xã Pac Ta`
+    match: str
+    name: str | None = None  # official: `Xã Pắc Ta`
+    code: str | None = None  # official five-digit code: `03616`
+    level: str | None = None  # xã / phường / đặc khu
+    province: str | None = None  # `Tỉnh Lai Châu`
+    province_code: str | None = None  # `12`
+    read_as: str | None = None  # the place name read from the print, before any correction
+    note: str | None = None
+
+
+@dataclass
 class Secondment:
     kind: str
     evidence: Evidence
@@ -108,6 +124,7 @@ class Secondment:
     count: int | None = None
     from_unit: str | None = None
     to_unit: str | None = None
+    to_place: PlaceRef | None = None  # to_unit matched to the official list; None when not matched yet
     position: str | None = None
     start: str | None = None
     end: str | None = None
