@@ -161,26 +161,32 @@ def process(
 @friendly
 def evaluate_cmd(
     dirs: list[Path] = typer.Argument(..., help="Folders with NAME.truth.json beside NAME.pdf / NAME.scan.pdf / NAME.txt."),
-    variant: str = typer.Option("all", "--variant", help="born, scan or all."),
-    work: Path = typer.Option(Path(".cache/eval"), "--work", help="Where text files are rendered to PDFs."),
+    variant: str = typer.Option("all", "--variant",
+                                help="Comma list of born, scan, seal, receipt, photocopy, phone, fax; "
+                                     "all = born,scan; office = the five office-grade copies."),
+    work: Path = typer.Option(Path(".cache/eval"), "--work",
+                              help="Where text files are rendered to PDFs and office-grade copies are kept."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
     show_errors: bool = typer.Option(False, "--errors", help="List each wrong field value."),
     markdown: bool = typer.Option(False, "--markdown", help="Print the table as Markdown (for a README)."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
 ) -> None:
-    """Measure extraction against truth files: precision, recall and F1 per field, born-digital vs scanned.
+    """Measure extraction against truth files: precision, recall and F1 per field and per variant.
 
     A NAME.txt with truth is rendered to a born-digital and a scanned PDF first (cached in --work).
+    The office-grade variants (a red seal and signature; with the receiving stamp; photocopy;
+    phone photo; fax) are made from the born-digital PDF and cached in --work too.
 
-    Example: dispatch-reader eval samples/ ../shared/realdocs-dev/ --variant born
+    Example: dispatch-reader eval samples/ ../shared/realdocs-dev/ --variant born,seal,phone
     """
-    from dispatch_reader.evaluate import evaluate, print_report
+    from dispatch_reader.evaluate import evaluate, parse_variants, print_report
 
+    variants = parse_variants(variant)
     for d in dirs:
         if not d.is_dir():
             raise InputFileError(d, "not a folder")
-    report = evaluate(dirs, variants=("born", "scan") if variant == "all" else (variant,), work_dir=work,
+    report = evaluate(dirs, variants=variants, work_dir=work,
                       settings=ingest_settings(ocr_lang, workers), progress=err_console)
     print_report(report, out, show_errors=show_errors, markdown=markdown)
     if json_out:

@@ -1,16 +1,26 @@
 """`dispatch-reader eval`: extraction measured against truth files, per field and per variant.
 
 A folder holds NAME.truth.json beside the document in one or more forms: NAME.pdf (born-digital),
-NAME.scan.pdf (scanned), or NAME.txt (plain text, rendered here to both). Two truth shapes are
+NAME.scan.pdf (scanned), or NAME.txt (plain text, rendered here to both). The office-grade
+variants (seal, receipt, photocopy, phone, fax: `synth.damage`) are made here from the
+born-digital PDF (or the rendered text), cached in the work folder. Two truth shapes are
 read: a full record (the samples) and the realdocs shape {"truth": {...header...}, "people", "counts"}.
 A folder of real PDFs may instead hold one `truth.jsonl`: a line per PDF with `pdf`, `kind`
 ("text_layer" → scored as born-digital, "scan" → scanned) and `truth` (the realdocs shape's header
-fields; only the fields it names are scored).
+fields; only the fields it names are scored). The office-grade variants of such a real PDF are
+made from its pages 1, 2 and last (where the header and the signature are), not the whole file.
 
 Single-valued fields: a prediction that equals the truth is a true positive; a wrong or spurious
 prediction a false positive; a truth value not predicted exactly a false negative (so a wrong
 value counts on both sides). List fields (people, counts, secondments, references) are matched
-as multisets of keys.
+as multisets of keys: people by name, counts by value, total and status, secondments by kind,
+person or headcount, destination (folded, without `Ủy ban nhân dân`) and start.
+
+What readers use is also scored field by field (`secondments.destination`, `.from_unit`,
+`.position`, `.start`, `.end`, `.status`, `.action`; `people.position`): truth and predicted
+entries are paired by person or headcount, and each field of a pair is scored like a single
+field; an entry without a partner counts its non-empty fields on its own side. A field is scored
+only where the truth gives it (truth files without `status` score no status).
 """
 
 from __future__ import annotations
@@ -25,10 +35,30 @@ from typing import Any, Callable, Iterable
 from rich.console import Console
 from rich.table import Table
 
-from dispatch_reader.errors import DispatchReaderError
+from dispatch_reader.errors import DispatchReaderError, UsageError
 from dispatch_reader.textnorm import fold, for_matching, squash
 
-VARIANT_NAMES = {"born": "born-digital", "scan": "scanned"}
+VARIANT_NAMES = {"born": "born-digital", "scan": "scanned", "seal": "sealed", "receipt": "received",
+                 "photocopy": "photocopy", "phone": "phone photo", "fax": "fax"}
+DAMAGE_VARIANTS = ("seal", "receipt", "photocopy", "phone", "fax")  # made by synth.damage
+EXCERPT_PAGES = [0, 1, -1]  # a real PDF's pages that its office-grade variants are made from
+
+
+def parse_variants(text: str) -> tuple[str, ...]:
+    """`born,scan,seal` → the variants in that order; `all` is born and scan; `office` the five
+    office-grade ones."""
+    names: list[str] = []
+    for word in (w.strip().lower() for w in text.split(",")):
+        expanded = {"all": ("born", "scan"), "office": DAMAGE_VARIANTS}.get(word, (word,))
+        for name in expanded:
+            if name not in VARIANT_NAMES:
+                raise UsageError(f"unknown variant {word!r}: use all, office or a comma list of "
+                                 + ", ".join(VARIANT_NAMES))
+            if name not in names:
+                names.append(name)
+    if not names:
+        raise UsageError("no variant named")
+    return tuple(names)
 
 
 def _exact(value: Any) -> Any:
@@ -63,6 +93,38 @@ SCALAR_FIELDS: dict[str, Callable[[Any], Any]] = {
     "signer.name": _name,
 }
 LIST_FIELDS = ("references", "people", "counts", "secondments")
+# fields of list entries scored on their own: list → (field, normaliser) in table order
+SECONDMENT_FIELDS = ("destination", "from_unit", "position", "start", "end", "status", "action")
+ATTRIBUTE_FIELDS = {"people": ("position",), "secondments": SECONDMENT_FIELDS}
+
+
+def _key_text(value: Any) -> str:
+    """Diacritics, case, punctuation and spacing do not matter (like the summary's grouping)."""
+    return re.sub(r"[^0-9a-z]+", " ", fold(value or "")).strip()
+
+
+def _destination(value: str | None) -> str | None:
+    """Where people are sent as the brief shows it: `Ủy ban nhân dân xã Tân Phong` = `xã Tân Phong`."""
+    from dispatch_reader.briefs.grouping import destination_label
+
+    return _key_text(destination_label(value)) or None if value else None
+
+
+def _field_text(value: str | None) -> str | None:
+    from dispatch_reader.briefs.grouping import field_label
+
+    return _key_text(field_label(value)) or None if value else None
+
+
+def _plain(value: str | None) -> str | None:
+    return _key_text(value) or None if value else None
+
+
+_ATTRIBUTE_NORM: dict[str, Callable[[Any], Any]] = {
+    "destination": _destination, "from_unit": _plain, "position": _field_text, "start": _exact, "end": _exact,
+    "status": _exact, "action": _exact,
+}
+_SOURCE_KEY = {"destination": "to_unit"}  # the record key a scored field is read from
 
 
 def _scalar_values(record: dict[str, Any]) -> dict[str, Any]:
@@ -87,14 +149,72 @@ def _named_fields(record: dict[str, Any]) -> set[str]:
 def _list_keys(record: dict[str, Any]) -> dict[str, list[Any] | None]:
     """Keys that make two list entries 'the same fact'. None: the truth does not list this field."""
     def sec_key(s: dict[str, Any]) -> Any:
-        return (s.get("kind"), _name(s["person"]) if s.get("person") else s.get("count"), s.get("start"))
+        return (s.get("kind"), _who(s), _destination(s.get("to_unit")), s.get("start"))
 
     return {
         "references": [_number(r["number"]) for r in record["references"]] if "references" in record else None,
         "people": [_name(p["name"]) for p in record["people"]] if "people" in record else None,
-        "counts": [(c["value"], c.get("total")) for c in record["counts"]] if "counts" in record else None,
+        "counts": [(c["value"], c.get("total"), c.get("status")) for c in record["counts"]] if "counts" in record else None,
         "secondments": [sec_key(s) for s in record["secondments"]] if "secondments" in record else None,
     }
+
+
+def _who(entry: dict[str, Any]) -> Any:
+    """What pairs a secondment of the truth with a predicted one: the person, else the headcount."""
+    return _name(entry["person"]) if entry.get("person") else entry.get("count")
+
+
+def _pairs(truth: list[dict[str, Any]], predicted: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]
+           ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """Entries paired by `key` in order (each used once); the rest alone on their side."""
+    left = list(predicted)
+    out: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
+    for t in truth:
+        k = key(t)
+        match = next((p for p in left if key(p) == k), None)
+        if match is not None:
+            left.remove(match)
+        out.append((t, match))
+    out.extend((None, p) for p in left)
+    return out
+
+
+def _score_attributes(report: Report, variant: str, name: str, list_name: str, truth: dict[str, Any],
+                      predicted: dict[str, Any]) -> None:
+    """Each field readers use, scored over paired entries (see the module's doc)."""
+    want = truth.get(list_name)
+    if not want:
+        return
+    got = predicted.get(list_name) or []
+    if list_name == "people":
+        pairs = [(t, p) for t, p in _pairs(want, got, lambda e: _name(e["name"])) if t is not None]
+        key_of = {"position": "position"}
+        norms = {"position": _field_text}
+    else:
+        pairs = _pairs(want, got, _who)
+        key_of = {f: _SOURCE_KEY.get(f, f) for f in SECONDMENT_FIELDS}
+        norms = _ATTRIBUTE_NORM
+    for field_name in ATTRIBUTE_FIELDS[list_name]:
+        source = key_of[field_name]
+        if not any(source in t for t in want):
+            continue  # the truth does not speak of this field
+        if list_name == "people" and not any(t.get(source) for t in want):
+            continue
+        tally = report.tally(variant, f"{list_name}.{field_name}")
+        norm = norms[field_name]
+        for t, p in pairs:
+            if list_name == "people" and not (t or {}).get(source):
+                continue  # a person's role is scored where the truth gives it
+            tv = norm(t.get(source)) if t is not None else None
+            pv = norm(p.get(source)) if p is not None else None
+            same = tv is not None and pv is not None and tv == pv
+            tally.tp += same
+            tally.fp += pv is not None and not same
+            tally.fn += tv is not None and not same
+            if not same and (tv is not None or pv is not None) and t is not None and p is not None:
+                who = t.get("name") or t.get("person") or t.get("count")
+                report.errors.append(f"{variant} {name} {list_name}.{field_name} ({who}): expected "
+                                     f"{t.get(source)!r}, got {p.get(source)!r}")
 
 
 def load_truth(path: Path) -> dict[str, Any]:
@@ -194,13 +314,17 @@ def score(report: Report, variant: str, name: str, truth: dict[str, Any], predic
         missing, extra = t_keys - p_keys, p_keys - t_keys
         if missing or extra:
             report.errors.append(f"{variant} {name} {key}: missing {sorted(map(str, missing))}, extra {sorted(map(str, extra))}")
+        if key in ATTRIBUTE_FIELDS:
+            _score_attributes(report, variant, name, key, truth, predicted)
 
 
 Case = tuple[str, Callable[[], dict[str, Any]], dict[str, Path | None]]
 
 
 def find_cases(dirs: Iterable[Path]) -> list[Case]:
-    """(name, truth loader, {born: pdf|txt, scan: pdf|txt}) for every truth found."""
+    """(name, truth loader, sources) for every truth found. Sources: {born: pdf|txt, scan: pdf|txt},
+    and for a real text-layer PDF of a truth.jsonl also {excerpt: pdf}: its office-grade
+    variants are made from pages 1, 2 and last of it."""
     cases: list[Case] = []
     for folder in dirs:
         listing = folder / "truth.jsonl"
@@ -231,30 +355,76 @@ def _jsonl_cases(listing: Path) -> list[Case]:
             raise DispatchReaderError(listing, f"line {n} is not a truth entry ({exc})") from None
         variant = "scan" if entry.get("kind") == "scan" else "born"
         record = truth_record(entry, only_named=True)
-        cases.append((entry.get("id") or pdf.stem, lambda record=record: record,
-                       {variant: pdf}))
+        sources: dict[str, Path | None] = {variant: pdf}
+        if variant == "born":  # office-grade copies are made from its pages 1, 2 and last
+            sources["excerpt"] = pdf
+        cases.append((entry.get("id") or pdf.stem, lambda record=record: record, sources))
     return cases
 
 
-def _materialise(source: Path, variant: str, work_dir: Path) -> Path:
-    """A text file becomes a born-digital PDF, and that PDF a scanned one; cached by content."""
-    if source.suffix.lower() != ".txt":
-        return source
+def _digest(data: bytes) -> str:
     import hashlib
 
-    from dispatch_reader.synth import render_text_pdf, scan_pdf
+    return hashlib.sha256(data).hexdigest()[:12]
 
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+
+def _born_pdf(source: Path, work_dir: Path) -> Path:
+    """A PDF as it is; a text file rendered to a born-digital PDF (cached by content)."""
+    if source.suffix.lower() != ".txt":
+        return source
+    from dispatch_reader.synth import render_text_pdf
+
     work_dir.mkdir(parents=True, exist_ok=True)
-    born = work_dir / f"{source.stem}-{digest}.pdf"
+    born = work_dir / f"{source.stem}-{_digest(source.read_bytes())}.pdf"
     if not born.exists():
         born.write_bytes(render_text_pdf(source.read_text("utf-8")))
-    if variant == "born":
-        return born
+    return born
+
+
+def _scanned(source: Path, work_dir: Path) -> Path:
+    """A scanned PDF as it is; a text file rendered and then scanned (cached by content)."""
+    if source.suffix.lower() != ".txt":
+        return source
+    from dispatch_reader.synth import scan_pdf
+
+    digest = _digest(source.read_bytes())
     scan = work_dir / f"{source.stem}-{digest}.scan.pdf"
     if not scan.exists():
-        scan.write_bytes(scan_pdf(born.read_bytes(), seed=int(digest[:8], 16)))
+        scan.write_bytes(scan_pdf(_born_pdf(source, work_dir).read_bytes(), seed=int(digest[:8], 16)))
     return scan
+
+
+def _office_copy(variant: str, source: Path, work_dir: Path, truth: dict[str, Any], excerpt: bool) -> Path:
+    """The office-grade `variant` of a born-digital source (synth.damage), cached under a key of
+    the PDF's content, the truth facts it uses, the variant and the generator's version."""
+    from dispatch_reader.synth.damage import GENERATOR_VERSION, DocFacts, damage_pdf, excerpt_pdf
+
+    data = _born_pdf(source, work_dir).read_bytes()
+    if excerpt:
+        data = excerpt_pdf(data, EXCERPT_PAGES)
+    facts = DocFacts.from_record(truth)
+    seed = int(_digest(data)[:8], 16)
+    key = _digest(data + repr((facts, variant, GENERATOR_VERSION, excerpt)).encode())
+    work_dir.mkdir(parents=True, exist_ok=True)
+    out = work_dir / f"{source.stem}-{key}.{variant}.pdf"
+    if not out.exists():
+        tmp = out.with_suffix(".part")
+        tmp.write_bytes(damage_pdf(data, variant, seed=seed, facts=facts))
+        tmp.replace(out)
+    return out
+
+
+def _materialise(sources: dict[str, Path | None], variant: str, work_dir: Path, truth: dict[str, Any]) -> Path | None:
+    """The file to read for `variant`, made (and cached in `work_dir`) when it is not on disk;
+    None when the case has no source for it."""
+    if variant == "born":
+        return _born_pdf(sources["born"], work_dir) if sources.get("born") else None
+    if variant == "scan":
+        return _scanned(sources["scan"], work_dir) if sources.get("scan") else None
+    origin = sources.get("excerpt") or sources.get("born")
+    if origin is None:
+        return None
+    return _office_copy(variant, origin, work_dir, truth, excerpt=sources.get("excerpt") is not None)
 
 
 def evaluate(dirs: list[Path], variants: tuple[str, ...] = ("born", "scan"), work_dir: Path = Path(".cache/eval"),
@@ -266,13 +436,13 @@ def evaluate(dirs: list[Path], variants: tuple[str, ...] = ("born", "scan"), wor
     for i, (name, load, sources) in enumerate(cases, 1):
         truth = load()
         for variant in variants:
-            source = sources.get(variant)
-            if source is None:
-                continue
-            if progress:
-                progress.print(f"[{i}/{len(cases)}] {variant:4} {name}", markup=False, highlight=False)
             try:
-                record = extract_file(_materialise(source, variant, work_dir), settings)
+                path = _materialise(sources, variant, work_dir, truth)
+                if path is None:
+                    continue
+                if progress:
+                    progress.print(f"[{i}/{len(cases)}] {variant:9} {name}", markup=False, highlight=False)
+                record = extract_file(path, settings)
             except DispatchReaderError as err:
                 report.failures.append(f"{variant} {name}: {err}")
                 continue
@@ -293,7 +463,10 @@ def _rows(report: Report) -> tuple[list[str], list[list[str]]]:
     variants = [v for v in VARIANT_NAMES if report.documents.get(v)]
     titles = ["field"] + [f"{VARIANT_NAMES[v]} ({report.documents[v]} docs)" for v in variants]
     rows = []
-    for f in [f"document.{k}" for k in SCALAR_FIELDS] + list(LIST_FIELDS):
+    names = [f"document.{k}" for k in SCALAR_FIELDS]
+    for list_name in LIST_FIELDS:
+        names += [list_name] + [f"{list_name}.{a}" for a in ATTRIBUTE_FIELDS.get(list_name, ())]
+    for f in names:
         cells = []
         for v in variants:
             t = report.tallies.get((v, f))
