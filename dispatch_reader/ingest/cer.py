@@ -115,17 +115,17 @@ def lines_found(hypothesis: str, reference: str) -> tuple[int, int]:
     a header's cells ("BỘ LAO ĐỘNG - THƯƠNG BINH CỘNG HÒA XÃ HỘI …", where we give the left
     column, then the right one) or two table cells a little apart."""
     lines = [normalise(_as_read(line.replace(" | ", " "))) for line in hypothesis.splitlines()]
-    # A line may also stand across two of ours: readers break lines in other places, and
-    # poppler takes a hyphen at a line end for a word break: it drops the hyphen, joins the
-    # halves and brings the next line up ("05/2023/TT-" + "BLĐTBXH ngày …" comes out as
-    # one line "05/2023/TTBLĐTBXH ngày …").
+    # A line may also stand across two of ours: readers break lines in other places.
     runs = [f" {line} " for line in lines]
     for first, second in zip(lines, lines[1:]):
         runs.append(f" {first} {second} ")
-        if first.endswith("-"):
-            runs.append(f" {first[:-1].rstrip()} {second} ")
-            runs.append(f" {first[:-1]}{second} ")
     ours = "\n".join(runs)
+    # Poppler takes a hyphen at a line end for a word break: it drops the hyphen and brings
+    # the next line of its flow up ("07/2023/TT-" + "BLĐTBXH ngày …" comes out as one line
+    # "07/2023/TTBLĐTBXH ngày …", though the hyphen is part of the number). Such a line is
+    # judged as the two printed lines it was: the first one of our lines ending in "-", the
+    # rest standing in our lines like any other reference line.
+    stems = {line[:-1].rstrip() for line in lines if line.endswith("-") and len(line) > 1}
     first_at: dict[str, int] = {}
     last_at: dict[str, int] = {}
     for index, line in enumerate(lines):
@@ -137,8 +137,11 @@ def lines_found(hypothesis: str, reference: str) -> tuple[int, int]:
         if not words:
             continue
         total += len(words)
-        if f" {' '.join(words)} " in ours or any(
+        text = " ".join(words)
+        if f" {text} " in ours or any(
                 first_at.get(" ".join(words[:k]), len(lines)) < last_at.get(" ".join(words[k:]), -1)
-                for k in range(1, len(words))):
+                for k in range(1, len(words))) or any(
+                text.startswith(stem) and f" {text[len(stem):].strip()} " in ours
+                for stem in stems if len(text) > len(stem)):
             found += len(words)
     return found, total
