@@ -50,6 +50,17 @@ class ESignature:
 
 
 @dataclass
+class Received:
+    """The receiving office's stamp (CÔNG VĂN ĐẾN): its registration number and date, and
+    whom the paper was passed to. Never the document's own number or date."""
+
+    evidence: Evidence
+    number: str | None = None
+    date: str | None = None
+    forwarded_to: str | None = None
+
+
+@dataclass
 class DocumentFacts:
     doc_type: str | None = None
     doc_type_label: str | None = None
@@ -65,6 +76,7 @@ class DocumentFacts:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     consolidates: str | None = None  # a consolidated text (VBHN): the base document's number
     e_signatures: list[ESignature] = field(default_factory=list)
+    received: Received | None = None
 
 
 @dataclass
@@ -194,6 +206,8 @@ class Record:
         doc["evidence"] = {k: ev(v) for k, v in (doc.get("evidence") or {}).items()}
         doc["signer"] = Signer(**doc["signer"]) if doc.get("signer") else None
         doc["e_signatures"] = [ESignature(**{**e, "evidence": ev(e["evidence"])}) for e in doc.get("e_signatures") or []]
+        received = doc.get("received")
+        doc["received"] = Received(**{**received, "evidence": ev(received["evidence"])}) if received else None
         src = dict(data["source"])
         src["pages"] = [PageInfo(**p) for p in src.get("pages", [])]
 

@@ -220,3 +220,41 @@ def test_a_rank_before_the_signers_name_is_not_part_of_it():
             "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 15 tháng 5 năm 2026", "THÔNG TƯ", "Quy định quản lý"]
     signer = facts(head, end).document.signer
     assert signer.name == "Lương Tam Quang" and signer.title == "BỘ TRƯỞNG"
+
+
+RECEIPT_OVER_HEADER = [
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc",
+    "CÔNG VĂN ĐẾN",
+    "Số: 1234",
+    "Ngày: 05/9/2025",
+    "Chuyển: P. Nội vụ",
+    "Số: 120/QĐ-UBND | Lào Cai, ngày 25 tháng 8 năm 2025",
+    "QUYẾT ĐỊNH",
+    "Về việc biệt phái viên chức",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+]
+
+
+def test_receipt_stamp_is_its_own_fact_and_never_the_documents_number_or_date():
+    f = facts(RECEIPT_OVER_HEADER)
+    doc = f.document
+    assert (doc.number, doc.issued_date, doc.issuer) == ("120/QĐ-UBND", "2025-08-25", "Ủy ban nhân dân tỉnh Lào Cai")
+    assert doc.received is not None
+    assert (doc.received.number, doc.received.date, doc.received.forwarded_to) == ("1234", "2025-09-05", "P. Nội vụ")
+    assert "2025-09-05" not in {d.date for d in f.dates}  # the arrival is not a date the document states
+    assert not any("does not parse" in w for w in f.warnings)
+
+
+def test_receipt_stamp_read_before_the_number_line_still_leaves_the_number_alone():
+    # OCR put the stamp's fields on the header's lines
+    lines = [
+        "ỦY BAN NHÂN DÂN | CÔNG VĂN ĐẾN Số: 87 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH LÀO CAI | Ngày: 3/9/2025 | Độc lập - Tự do - Hạnh phúc",
+        "Số: 120/QĐ-UBND | Lào Cai, ngày 25 tháng 8 năm 2025",
+        "QUYẾT ĐỊNH",
+        "Về việc biệt phái viên chức",
+    ]
+    doc = facts(lines).document
+    assert (doc.number, doc.issued_date) == ("120/QĐ-UBND", "2025-08-25")
+    assert (doc.received.number, doc.received.date) == ("87", "2025-09-03")

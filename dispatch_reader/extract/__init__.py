@@ -14,6 +14,7 @@ from dispatch_reader.extract.counts import extract_counts
 from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
+from dispatch_reader.extract.received import blank, find_received
 from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
@@ -61,6 +62,11 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts = Facts()
     language = detect_language("\n".join(p.text for p in prepared))
     facts.language = language
+    received, stamp = find_received(prepared) if language == "vi" else (None, None)
+    if stamp is not None:
+        # the receiving office's number and date are no fact of the document's own
+        prepared = [Page.make(p.number, blank(p.text, stamp.spans), p.ocr_confidence) if p.number == stamp.page else p
+                    for p in prepared]
     if language == "en":
         facts.document, warnings = extract_header_en(prepared)
     else:
@@ -69,6 +75,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             # the closing block gave what the top lacks
             warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
     facts.document.e_signatures = find_e_signatures(prepared)
+    facts.document.received = received
     number_ev = facts.document.evidence.get("number")
     doubt = check_number(list(pages), facts.document.number, number_ev.page if number_ev else None)
     if doubt is not None and number_ev is not None:

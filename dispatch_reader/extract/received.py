@@ -1,0 +1,107 @@
+"""The receiving office's stamp: `CÔNG VĂN ĐẾN — Số: 1234 — Ngày: 05/9/2025 — Chuyển: …`.
+
+A clerk stamps every incoming document on page 1, often across the header, and fills the
+number and date in by hand. That registration number and date are useful (where the paper
+went, when it arrived) and are recorded as `document.received` — but they are never the
+document's own number or date, so their lines are blanked before the header is read.
+Labels are data (received_labels.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.textutil import Page
+from dispatch_reader.record import Evidence, Received
+from dispatch_reader.textnorm import squash
+
+# How many lines after the stamp's title its fields may stand (OCR breaks the box into lines).
+_REACH = 6
+
+
+@dataclass
+class StampLines:
+    page: int
+    spans: list[tuple[int, int]]  # offsets in the page text of the stamp's pieces
+
+
+def _labels() -> tuple[list[str], list[tuple[str, str]]]:
+    titles: list[str] = []
+    fields: list[tuple[str, str]] = []
+    for row in resources.rows("received_labels.tsv"):
+        if len(row) < 2:
+            continue
+        (titles.append(row[0]) if row[1] == "title" else fields.append((row[0], row[1])))
+    return titles, sorted(fields, key=lambda f: -len(f[0]))
+
+
+def _field_at(folded: str) -> list[tuple[str, int, int]]:
+    """(field, value start, label start) for each `label:` in a folded line."""
+    _, fields = _labels()
+    out = []
+    for label, name in fields:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(label)}\s*[:.]\s*", folded):
+            if not any(m.start() < end and start < m.end() for _, end, start in out):
+                out.append((name, m.end(), m.start()))
+    return sorted(out, key=lambda f: f[2])
+
+
+def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None]:
+    """The receipt stamp on the first page that has one, and where its pieces stand."""
+    titles, _ = _labels()
+    for page in pages[:2]:
+        lines = page.text.splitlines(keepends=True)
+        folded_lines = page.folded.splitlines(keepends=True)
+        offsets = [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line))
+        for i, folded in enumerate(folded_lines):
+            at = next((folded.find(t) for t in titles if t in folded), -1)
+            if at < 0:
+                continue
+            received = Received(evidence=Evidence(page=page.number, quote=squash(lines[i]), start=offsets[i] + at))
+            spans = [(offsets[i] + at, offsets[i] + len(lines[i].rstrip("\n")))]
+            for j in range(i, min(len(lines), i + _REACH + 1)):
+                for name, value_at, label_at in _field_at(folded_lines[j] if j > i else folded[at:]):
+                    base = offsets[j] if j > i else offsets[i] + at
+                    text = lines[j] if j > i else lines[i][at:]
+                    value = text[value_at:].split("|")[0].strip()
+                    value = re.split(r"\s{2,}", value)[0]
+                    taken = _fill(received, name, value)
+                    if taken:
+                        spans.append((base + label_at, base + value_at + taken))
+            if received.number or received.date:
+                return received, StampLines(page.number, spans)
+    return None, None
+
+
+def _fill(received: Received, name: str, value: str) -> int:
+    """Set the field from `value` if it has the stamp's form; how much of `value` it took."""
+    if name == "number" and received.number is None:
+        # a registration number is a bare count; `Số: 120/QĐ-UBND` is the document's own
+        m = re.match(r"[0-9OoIl]{1,6}(?![\w/])", value)
+        if m:
+            received.number = m.group(0).translate(str.maketrans("OoIl", "0011"))
+            return m.end()
+    elif name == "date" and received.date is None:
+        hits = [h for h in find_dates(value.lower()) if h.iso and h.start == 0]
+        if hits:
+            received.date = hits[0].iso
+            return hits[0].end
+    elif name == "forwarded_to" and received.forwarded_to is None and value:
+        received.forwarded_to = squash(value).strip(" .;,") or None
+        return len(value)
+    return 0
+
+
+def blank(page_text: str, spans: list[tuple[int, int]]) -> str:
+    """The page text with the stamp's pieces turned to spaces (offsets unchanged)."""
+    chars = list(page_text)
+    for start, end in spans:
+        for k in range(max(0, start), min(len(chars), end)):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
