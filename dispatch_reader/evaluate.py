@@ -8,7 +8,8 @@ read: a full record (the samples) and the realdocs shape {"truth": {...header...
 A folder of real PDFs may instead hold one `truth.jsonl`: a line per PDF with `pdf`, `kind`
 ("text_layer" → scored as born-digital, "scan" → scanned) and `truth` (the realdocs shape's header
 fields; only the fields it names are scored). The office-grade variants of such a real PDF are
-made from its pages 1, 2 and last (where the header and the signature are), not the whole file.
+made from its pages 1, 2, last and the one with the signing block (where the header and the
+signature are), not the whole file.
 
 Single-valued fields: a prediction that equals the truth is a true positive; a wrong or spurious
 prediction a false positive; a truth value not predicted exactly a false negative (so a wrong
@@ -41,7 +42,7 @@ from dispatch_reader.textnorm import fold, for_matching, squash
 VARIANT_NAMES = {"born": "born-digital", "scan": "scanned", "seal": "sealed", "receipt": "received",
                  "photocopy": "photocopy", "phone": "phone photo", "fax": "fax"}
 DAMAGE_VARIANTS = ("seal", "receipt", "photocopy", "phone", "fax")  # made by synth.damage
-EXCERPT_PAGES = [0, 1, -1]  # a real PDF's pages that its office-grade variants are made from
+EXCERPT_PAGES = [0, 1, -1]  # a real PDF's pages that its office-grade variants are made from (and its signing page)
 
 
 def parse_variants(text: str) -> tuple[str, ...]:
@@ -324,7 +325,7 @@ Case = tuple[str, Callable[[], dict[str, Any]], dict[str, Path | None]]
 def find_cases(dirs: Iterable[Path]) -> list[Case]:
     """(name, truth loader, sources) for every truth found. Sources: {born: pdf|txt, scan: pdf|txt},
     and for a real text-layer PDF of a truth.jsonl also {excerpt: pdf}: its office-grade
-    variants are made from pages 1, 2 and last of it."""
+    variants are made from pages 1, 2, last and the signing page of it."""
     cases: list[Case] = []
     for folder in dirs:
         listing = folder / "truth.jsonl"
@@ -356,7 +357,7 @@ def _jsonl_cases(listing: Path) -> list[Case]:
         variant = "scan" if entry.get("kind") == "scan" else "born"
         record = truth_record(entry, only_named=True)
         sources: dict[str, Path | None] = {variant: pdf}
-        if variant == "born":  # office-grade copies are made from its pages 1, 2 and last
+        if variant == "born":  # office-grade copies are made from its first, signing and last pages
             sources["excerpt"] = pdf
         cases.append((entry.get("id") or pdf.stem, lambda record=record: record, sources))
     return cases
@@ -397,12 +398,13 @@ def _scanned(source: Path, work_dir: Path) -> Path:
 def _office_copy(variant: str, source: Path, work_dir: Path, truth: dict[str, Any], excerpt: bool) -> Path:
     """The office-grade `variant` of a born-digital source (synth.damage), cached under a key of
     the PDF's content, the truth facts it uses, the variant and the generator's version."""
-    from dispatch_reader.synth.damage import GENERATOR_VERSION, DocFacts, damage_pdf, excerpt_pdf
+    from dispatch_reader.synth.damage import GENERATOR_VERSION, DocFacts, damage_pdf, excerpt_pdf, signing_page
 
     data = _born_pdf(source, work_dir).read_bytes()
-    if excerpt:
-        data = excerpt_pdf(data, EXCERPT_PAGES)
     facts = DocFacts.from_record(truth)
+    if excerpt:
+        signing = signing_page(data, facts.signer)
+        data = excerpt_pdf(data, EXCERPT_PAGES + ([signing] if signing is not None else []))
     seed = int(_digest(data)[:8], 16)
     key = _digest(data + repr((facts, variant, GENERATOR_VERSION, excerpt)).encode())
     work_dir.mkdir(parents=True, exist_ok=True)

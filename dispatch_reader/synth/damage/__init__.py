@@ -31,7 +31,7 @@ import numpy as np
 
 from dispatch_reader.errors import DamagedFileError
 from dispatch_reader.synth.damage.copies import Raster, colour_scan, fax, phone_photo, photocopy
-from dispatch_reader.synth.damage.layout import read_pages
+from dispatch_reader.synth.damage.layout import find_signature, read_pages
 from dispatch_reader.synth.damage.marks import DocFacts, Plan, Received, draw_marks, plan_marks, receipt_values
 
 # Bump when a change to the generator changes its output: eval caches are keyed by it.
@@ -139,6 +139,18 @@ def write_pdf(rasters: list[Raster]) -> bytes:
     return buf.getvalue()
 
 
+def signing_page(pdf_bytes: bytes, signer: str | None = None) -> int | None:
+    """The 0-based page with the signing block (read from the text layer), if found."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(pdf_bytes)
+    try:
+        spot = find_signature(read_pages(source), signer)
+    finally:
+        source.close()
+    return spot.page if spot else None
+
+
 def excerpt_pdf(pdf_bytes: bytes, pages: list[int]) -> bytes:
     """A PDF of some of the pages (0-based; negative counts from the end), each once, in order."""
     import pypdfium2 as pdfium
@@ -159,4 +171,5 @@ def excerpt_pdf(pdf_bytes: bytes, pages: list[int]) -> bytes:
         source.close()
 
 
-__all__ = ["GENERATOR_VERSION", "VARIANTS", "DocFacts", "Received", "damage_pdf", "excerpt_pdf", "receipt_values"]
+__all__ = ["GENERATOR_VERSION", "VARIANTS", "DocFacts", "Received", "damage_pdf", "excerpt_pdf", "receipt_values",
+           "signing_page"]
