@@ -3,7 +3,7 @@
 import pytest
 
 from dispatch_reader.places import (
-    data_version, edit_distance, find_province, key, match_place, max_edits, official, province_hint,
+    UnknownProvince, data_version, unknown_province, edit_distance, find_province, key, match_place, max_edits, official, province_hint,
 )
 
 
@@ -246,7 +246,7 @@ def test_a_unit_outside_the_issuing_province_is_matched_with_a_note():
 
 
 def test_old_names_are_kept_and_said_so():
-    m = match_place("xã Pả Vi, huyện Mèo Vạc, tỉnh Hà Giang", None)
+    m = match_place("xã Pả Vi", None, issued="2025-05-01")
     assert m.match == "old_name"
     assert m.name is None and m.read_as == "xã Pả Vi"
     assert m.flagged
@@ -257,9 +257,10 @@ def test_old_names_are_kept_and_said_so():
     assert match_place("thị trấn Nông Trường", "Sơn La").match == "old_name"
 
 
-def test_an_old_name_that_is_also_a_new_one_matches():
+def test_an_old_address_whose_commune_kept_its_name_converts_to_it():
     m = match_place("xã Tả Phìn, huyện Sa Pa, tỉnh Lào Cai", None)
-    assert (m.match, m.name) == ("exact", "Xã Tả Phìn")
+    assert (m.match, m.name) == ("old_name", "Xã Tả Phìn")
+    assert "Thị xã Sa Pa" in m.note  # the package's spelling of the old district
 
 
 # --- the province hint ---------------------------------------------------------------------
@@ -288,3 +289,87 @@ def test_no_province_hint(text):
 def test_province_hint_takes_the_first_that_names_one():
     assert province_hint("Sở Nội vụ", "UBND TỈNH LÀO CAI", "Lào Cai").short == "Lào Cai"
     assert province_hint(None, "Vạn Xuân") is None
+
+
+def test_one_ocr_slip_in_a_province_name_is_forgiven():
+    assert find_province("UBND TỈNH LÀO CA1").short == "Lào Cai"
+    assert find_province("UBND TỈNH TUYÊN QUANG|").short == "Tuyên Quang"
+    # a letter for a letter is another name: Bắc Lĩnh is no misread Bắc Ninh
+    assert find_province("Ủy ban nhân dân tỉnh Bắc Lĩnh") is None
+    assert unknown_province("Ủy ban nhân dân tỉnh Bắc Lĩnh") == "Bắc Lĩnh"
+
+
+def test_a_province_not_on_the_list_is_no_hint_and_no_licence_to_look_elsewhere():
+    # Phù Vân is a xã of Ninh Bình; a `UBND TỈNH PHÙ VÂN` is a province the list lacks, and its
+    # place line `Phù Vân` says nothing of Ninh Bình
+    assert official().by_key[key("Phù Vân")][0].province.short == "Ninh Bình"
+    hint = province_hint("Sở Nội vụ", "UBND TỈNH PHÙ VÂN", "Phù Vân")
+    assert hint == UnknownProvince("PHÙ VÂN")
+    m = match_place("Ủy ban nhân dân xã Tả Phìn", hint)
+    assert m.match == "unmatched" and m.name is None
+    assert "PHÙ VÂN" in m.note
+    assert match_place("Ủy ban nhân dân xã Tả Phìn", "Ủy ban nhân dân tỉnh Vạn Xuân").match == "unmatched"
+    assert match_place("Tan Phong commune", "People's Committee of Lam Ha province").match == "unmatched"
+
+
+def test_the_place_line_counts_as_a_province_name_only():
+    assert province_hint("Sở Nội vụ", None, "Lào Cai").short == "Lào Cai"
+    assert province_hint("Sở Nội vụ", None, "Mường Hum") is None
+    assert province_hint("Ủy ban nhân dân xã Mường Hum", None, "Mường Hum").short == "Lào Cai"
+
+
+# --- old names converted (vietnamadminunits) --------------------------------------------------
+
+@pytest.mark.parametrize("printed, hint, name, province", [
+    ("xã Pả Vi, huyện Mèo Vạc, tỉnh Hà Giang", None, "Xã Mèo Vạc", "Tỉnh Tuyên Quang"),
+    ("Ủy ban nhân dân xã Pả Vi, huyện Mèo Vạc", "UBND TỈNH TUYÊN QUANG", "Xã Mèo Vạc", "Tỉnh Tuyên Quang"),
+    ("xã Lê Ninh, thị xã Kinh Môn, tỉnh Hải Dương", None, "Phường Bắc An Phụ", "Thành phố Hải Phòng"),
+    ("thị trấn Mù Cang Chải, huyện Mù Cang Chải", "Ủy ban nhân dân tỉnh Yên Bái", "Xã Mù Cang Chải", "Tỉnh Lào Cai"),
+    ("phường Bến Nghé, quận 1, thành phố Hồ Chí Minh", None, "Phường Sài Gòn", "Thành phố Hồ Chí Minh"),
+])
+def test_an_old_commune_with_its_district_is_converted(printed, hint, name, province):
+    m = match_place(printed, hint)
+    assert (m.match, m.name, m.province) == ("old_name", name, province)
+    assert m.code and m.flagged
+    assert "before 1 July 2025" in m.note
+    # the unit is the official list's own
+    assert any(u.name == name and f"{u.code:05d}" == m.code for u in official().units)
+
+
+def test_an_old_commune_divided_among_new_ones_is_kept_as_printed():
+    m = match_place("xã Tân Thạnh, huyện Thới Lai, thành phố Cần Thơ", None)
+    assert (m.match, m.name) == ("old_name", None)
+    assert "divided among Xã Tân Thạnh, Xã Trường Thành" in m.note
+
+
+def test_without_its_district_an_old_name_is_not_converted():
+    m = match_place("xã Pả Vi", "Tuyên Quang", issued="2025-03-01")
+    assert (m.match, m.name) == ("old_name", None)
+    assert "not converted" in m.note
+    assert match_place("xã Pả Vi, huyện Đồng Văn, tỉnh Hà Giang", None).name is None  # not in that district
+
+
+def test_conversion_never_reaches_the_network(monkeypatch):
+    import socket
+
+    from dispatch_reader.places.legacy import convert_old
+
+    tried = []
+
+    def refuse(*args, **kwargs):
+        tried.append(args)
+        raise OSError("no network in tests")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    # a divided commune with something street-like before it: the package would geocode a street
+    convert_old("số 12, xã Tân Thạnh", "huyện Thới Lai", "thành phố Cần Thơ")
+    assert convert_old("xã Tân Thạnh", "huyện Thới Lai", "thành phố Cần Thơ").divided_into
+    assert convert_old("xã Pả Vi", "huyện Mèo Vạc", "Hà Giang").unit.name == "Xã Mèo Vạc"
+    # and the package itself, given a street, no longer geocodes once we have loaded it
+    from dispatch_reader.places.legacy import _converter
+
+    convert_address, _ = _converter()
+    convert_address("12 Đường A, Xã Tân Thạnh, Huyện Thới Lai, Thành phố Cần Thơ")
+    assert tried == []

@@ -10,7 +10,9 @@ from typing import Any
 
 from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
 from dispatch_reader.briefs.grouping import destination_label
+from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
+from dispatch_reader.places.messages import localise
 from dispatch_reader.textnorm import nfc
 
 # Below this mean OCR word confidence a page's facts are flagged. Tesseract's clean scans of
@@ -125,7 +127,7 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "who": who,
             "heads": n,
             "kind_label": lab["kinds"].get(s.get("kind"), s.get("kind") or ""),
-            "destination": destination_label(s.get("to_unit")),
+            **place_fields(s, lang),  # destination: the official name, marked when the reader must check it
             "end_date": end,
             "end_derived": derived,
             "period": period,
@@ -178,8 +180,8 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) ->
     d = record["document"]
     places: list[str] = []
     for row in rows:
-        if row["destination"] and row["destination"] not in places:
-            places.append(row["destination"])
+        if row["place"] and row["place"] not in places:
+            places.append(row["place"])
     kinds = []
     for row in rows:
         if row.get("kind") and row["kind"] not in kinds:
@@ -214,7 +216,7 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     """The record's own warnings, then what a reader should check before relying on the brief."""
     lab = labels(lang)
     msg = lab["messages"]
-    out = list(record.get("warnings") or [])
+    out = [localise(w, lang) for w in record.get("warnings") or []]  # place warnings in the reader's language
     d = record["document"]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:

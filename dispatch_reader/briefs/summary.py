@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from dispatch_reader.briefs.document import doc_title, end_of, heads
 from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
 from dispatch_reader.briefs.grouping import destination_label, field_label, group_key, matches_place, sending_body
+from dispatch_reader.briefs.places import AGGREGATE_KEY, place_fields
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.textnorm import fold
 
@@ -157,7 +158,7 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
     return s | {
         "heads": n,
         "who": s.get("person") or labels(lang)["messages"]["people_n"].format(n=format_number(n, lang)),
-        "destination": destination_label(s.get("to_unit")),
+        **place_fields(s, lang),  # destination, and the commune it is grouped by (official code)
         "body": sending_body(s.get("from_unit")),
         "field": field_label(s.get("position")),
         "end_date": end,
@@ -263,7 +264,7 @@ def summary_context(
     for row in current:
         n, doc_index = row["heads"], row["doc_index"]
         doc_rows[doc_index]["people"] += n
-        _add(by_commune, row["destination"], n, doc_index)
+        _add(by_commune, row["commune"], n, doc_index, key=row["commune_key"])  # a group of places: one row
         _add(by_sender, row["body"], n, doc_index)
         _add(by_field, row["field"], n, doc_index)
         month_of = row.get("start") or row["document"].get("issued_date")
@@ -303,7 +304,7 @@ def summary_context(
         "total_people": total,
         "total_secondments": len(secondments),
         "named_people": len(named),
-        "by_commune": _breakdown(by_commune, total, lang),
+        "by_commune": [c | {"aggregate": c["key"] == AGGREGATE_KEY} for c in _breakdown(by_commune, total, lang)],
         "by_sender": _breakdown(by_sender, total, lang),
         "by_field": _breakdown(by_field, total, lang),
         "by_month": _breakdown(by_month, total, lang, chronological=True),

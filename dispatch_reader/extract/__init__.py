@@ -12,6 +12,7 @@ from dispatch_reader.extract import consolidated
 from dispatch_reader.extract.canon import place_spellings, respell_from_document
 from dispatch_reader.extract.counts import extract_counts
 from dispatch_reader.extract.dates import extract_dates
+from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
 from dispatch_reader.extract.received import blank, find_received
@@ -95,5 +96,6 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts.counts, count_hits = extract_counts(prepared, docs, language)
     facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
                                             facts.dates, language)
+    facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))
     return facts

@@ -28,13 +28,20 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from dispatch_reader.places.official import OfficialList, Province, Unit, key, official
+from dispatch_reader.places.official import OfficialList, Province, Unit, key, official, old_names
 from dispatch_reader.textnorm import for_matching, nfc, squash
 
 REORGANISED = "2025-07-01"  # the two-level local government starts (no districts after this day)
 
 MATCH_KINDS = ("exact", "folded", "corrected", "aggregate", "ambiguous", "old_name", "unmatched", "unnamed")
 FLAGGED = ("corrected", "ambiguous", "old_name", "unmatched")  # what a reader must check
+
+
+@dataclass(frozen=True)
+class UnknownProvince:
+    """A province a document names that the official list does not hold (`UBND TỈNH PHÙ VÂN`)."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -141,19 +148,44 @@ class _Read:
     level_text: str  # the level as printed (`Xã`, `P.`)
     noise: bool  # characters that are no part of a name stood before it (`n¡;`)
     old: bool  # a pre-reorganisation level was printed (`thị trấn`, `huyện`)
-    province: Province | None  # a province printed with it (`…, tỉnh Lào Cai`)
+    province: Province | UnknownProvince | None  # a province printed with it (`…, tỉnh Lào Cai`)
     aggregate: bool
+    span: tuple[int, int] | None = None  # level word and name in the squashed NFC print
+    district: str | None = None  # an old district printed with it: `huyện Mèo Vạc`
+    province_text: str | None = None  # the province as printed: `tỉnh Hà Giang` (maybe an old one)
 
 
 def read_place(printed: str) -> _Read:
-    """What a printed destination says: the name, level and province it gives (no matching)."""
+    """What a printed destination says: the name, level, district and province it gives (no matching)."""
+    read = _read(printed)
+    text = for_matching(squash(nfc(printed)))
+    folded = _fold_chars(text)
+    read.district = _level_and_name(text, folded, r"huyen|quan|thi xa")
+    read.province_text = _level_and_name(text, folded, r"tinh|thanh pho")
+    return read
+
+
+def _level_and_name(text: str, folded: str, levels: str) -> str | None:
+    """`huyện Mèo Vạc` from `xã Pả Vi, huyện Mèo Vạc, tỉnh Hà Giang` (a level in lower case, or
+    a text all in capitals, then capitalised words)."""
+    for m in re.finditer(rf"(?<![0-9a-z])(?:{levels})(?![0-9a-z])\s*", folded):
+        if not (text[m.start()].islower() or text.isupper()):
+            continue
+        words = _capitalised(text[m.end():])
+        if words:
+            return squash(text[m.start():m.end()] + " " + " ".join(words))
+    return None
+
+
+def _read(printed: str) -> _Read:
     as_printed = squash(nfc(printed))
     text = for_matching(as_printed)  # same length: offsets carry over
     folded = _fold_chars(text)
     pats = _patterns()
     # a district or `thị trấn` named in running text (lower case) or in a text all in capitals
     old = any(text[m.start()].islower() or text.isupper() for m in pats["old"].finditer(folded))
-    province = _province_in(text, folded)
+    found, unknown = _province_in(text, folded)
+    province = found or (UnknownProvince(unknown) if unknown else None)
     agg = pats["aggregate"].search(folded)
     if agg:
         return _Read(None, None, "", False, old, province, True)
@@ -168,76 +200,139 @@ def read_place(printed: str) -> _Read:
         prefix = text[:m.start()]
         noise = bool(_NOISE.search(prefix)) or bool(re.search(r"(?:^|\s)[^\W\d_]\W*$", prefix)
                                                     and not re.search(r"\w{2,}\s*$", prefix))
-        return _Read(name, level, text[m.start():m.end()], noise, old or level == "thị trấn", province, False)
+        return _Read(name, level, text[m.start():m.end()], noise, old or level == "thị trấn", province, False,
+                     (m.start(), b))
     for m in pats["level_en"].finditer(folded):
         before = re.search(r"((?:[A-Z][\w'’-]*\s+){1,5})$", text[:m.start()])
         if before:
             level = _words()["levels_en"][m.group(1)]
             return _Read(squash(as_printed[before.start(1):before.end(1)]), level, m.group(1), False, old, province,
-                         False)
+                         False, (before.start(1), m.end()))
     # a bare name: two to five capitalised words and nothing else (a table cell `Pà Vi`)
     if re.fullmatch(r"(?:[^\W\d_][\w'’]*\s*){1,5}", text) and all(w[0].isupper() for w in text.split()) \
             and len(text.split()) >= 2:
-        return _Read(as_printed, None, "", False, old, province, False)
+        return _Read(as_printed, None, "", False, old, province, False, (0, len(as_printed)))
     return _Read(None, None, "", False, old, province, False)
 
 
-def _province_in(text: str, folded: str) -> Province | None:
-    """A province named in `text`: `tỉnh Lào Cai`, `TỈNH LÀO CAI`, `thành phố Hà Nội`,
-    `TP. Hồ Chí Minh`, `Lao Cai province`, `People's Committee of Van Xuan province`."""
-    lst = official()
-    for m in re.finditer(r"(?<![0-9a-z])(?:tinh|thanh pho|tp\.?)\s*", folded):
-        found = _longest_province(text[m.end():], lst)
+def respell(printed: str, official_name: str, *, tail: bool = True) -> str:
+    """`printed` with its place written as `official_name`: `Trạm Y tế xã Pac Ta` →
+    `Trạm Y tế xã Pắc Ta`; noise before the place goes (`n¡; Xã Tả Phìn` → `xã Tả Phìn`);
+    without `tail`, what follows the place goes too (an old `…, huyện Mèo Vạc`)."""
+    read = read_place(printed)
+    text = squash(nfc(printed or ""))
+    if read.span is None:
+        return text
+    a, b = read.span
+    head = "" if read.noise else text[:a]
+    return squash(head + official_name + (text[b:] if tail else ""))
+
+
+def _province_in(text: str, folded: str) -> tuple[Province | None, str | None]:
+    """The province `text` names: `tỉnh Lào Cai`, `TỈNH LÀO CAI`, `thành phố Hà Nội`,
+    `TP. Hồ Chí Minh`, `Lao Cai province`, `People's Committee of Van Xuan province`; as
+    (province, None), or (None, the name) for a `tỉnh` / `province` the list does not hold."""
+    unknown = None
+    for m in re.finditer(r"(?<![0-9a-z])(tinh|thanh pho|tp\.?)\s*", folded):
+        words = _capitalised(text[m.end():])
+        found = _province_named(words)
         if found:
-            return found
+            return found, None
+        if words and m.group(1) == "tinh" and unknown is None:
+            unknown = " ".join(words)
     for m in re.finditer(r"(?<![0-9a-z])(?:province|city)(?![0-9a-z])", folded):
-        words = text[:m.start()].split()
-        for n in range(min(4, len(words)), 0, -1):
-            p = lst.province_by_key.get(key(" ".join(words[-n:])))
-            if p:
-                return p
+        words = re.findall(r"[A-Z][\w'’]*", text[:m.start()].split(" of ")[-1])[-4:]
+        found = None
+        for n in range(len(words), 0, -1):
+            found = found or _province_named(words[-n:], exact_length=True)
+        if found:
+            return found, None
+        if words and folded[m.start():].startswith("province") and unknown is None:
+            unknown = " ".join(words)
+    return None, unknown
+
+
+def _capitalised(rest: str) -> list[str]:
+    words = []
+    for w in rest.split()[:4]:
+        w = w.strip(",;.()")
+        if not w or not (w[0].isupper() or w[0].isdigit()):
+            break
+        words.append(w)
+    return words
+
+
+def _province_named(words: list[str], exact_length: bool = False) -> Province | None:
+    """The province the first of `words` name (longest first). One OCR slip is forgiven where
+    OCR shows (a digit or symbol inside the name: `LÀO CA1`) in a name of five letters or more
+    that leaves one province within reach; a letter for a letter is another name (`Bắc Lĩnh`
+    is not `Bắc Ninh`)."""
+    lst = official()
+    spans = [len(words)] if exact_length else range(len(words), 0, -1)
+    for n in spans:
+        k = key(" ".join(words[:n]))
+        if k in lst.province_by_key:
+            return lst.province_by_key[k]
+    for n in spans:
+        k = key(" ".join(words[:n]))
+        if len(k) < 5 or not re.search(r"[^\w\s-]|\d", " ".join(words[:n])):
+            continue
+        near = {p.code: p for pk, p in lst.province_by_key.items() if edit_distance(k, pk, 1) <= 1}
+        if len(near) == 1:
+            return next(iter(near.values()))
     return None
 
 
-def _longest_province(rest: str, lst: OfficialList) -> Province | None:
-    words = re.split(r"\s+", rest.strip())[:4]
-    for n in range(len(words), 0, -1):
-        p = lst.province_by_key.get(key(" ".join(w.strip(",;.") for w in words[:n])))
-        if p:
-            return p
-    return None
+def unknown_province(text: str | None) -> str | None:
+    """The name of a province `text` names (`tỉnh Phù Vân`) that is not on the list, else None."""
+    if not text:
+        return None
+    text = squash(for_matching(nfc(text)))
+    found, unknown = _province_in(text, _fold_chars(text))
+    return None if found else unknown
 
 
-def find_province(text: str | None) -> Province | None:
+def find_province(text: str | None, *, communes: bool = True) -> Province | None:
     """The province `text` names: an issuer (`Ủy ban nhân dân tỉnh Lào Cai`), a place
-    (`Lào Cai`, an old `Yên Bái`), or a commune found in one province only (`Mường Hum`)."""
+    (`Lào Cai`, an old `Yên Bái`), or, with `communes`, a commune or ward found in one
+    province only (`Ủy ban nhân dân xã Mường Hum`, `Mường Hum`)."""
     if not text or not text.strip():
         return None
     text = squash(for_matching(nfc(text)))
     lst = official()
-    found = _province_in(text, _fold_chars(text))
-    if found:
+    found, unknown = _province_in(text, _fold_chars(text))
+    if found or unknown:
         return found
     bare = re.sub(r"^(?:tỉnh|thành phố|tp\.?)\s*", "", text, flags=re.I)
     if bare and key(bare) in lst.province_by_key:
         return lst.province_by_key[key(bare)]
+    if not communes:
+        return None
     read = read_place(text)
-    name = read.name or (text if re.fullmatch(r"(?:[^\W\d_]+\s*){1,5}", text) else None)
-    if name:
-        units = lst.by_key.get(key(name), ())
+    if read.name:
+        units = lst.by_key.get(key(read.name), ())
         provinces = {u.province.code for u in units}
         if len(provinces) == 1:
             return units[0].province
     return None
 
 
-def province_hint(*texts: str | None) -> Province | None:
-    """The first province the issuer, its parent or the document's place names (see find_province)."""
-    for text in texts:
+def province_hint(issuer: str | None = None, issuer_parent: str | None = None,
+                  place: str | None = None) -> Province | UnknownProvince | None:
+    """The issuing province: named by the issuer or its parent line (`UBND TỈNH LÀO CAI`), the
+    issuer's own commune (`Ủy ban nhân dân xã Mường Hum`), or the place line (`Lào Cai, ngày …`,
+    a province's name only: a commune's name there says nothing of a provincial body).
+
+    A `tỉnh` the list does not hold (`UBND TỈNH PHÙ VÂN`) is returned as an UnknownProvince:
+    the destinations are in that province, not wherever a namesake commune happens to be."""
+    for text in (issuer, issuer_parent):
         found = find_province(text)
         if found:
             return found
-    return None
+        unknown = unknown_province(text)
+        if unknown:
+            return UnknownProvince(unknown)
+    return find_province(place, communes=False)
 
 
 def max_edits(a: str, b: str) -> int:
@@ -287,17 +382,45 @@ def _pick_level(units: list[Unit], level: str | None) -> list[Unit]:
     return units
 
 
-def _resolve_hint(hint: Province | str | None) -> Province | None:
-    if hint is None or isinstance(hint, Province):
+def _resolve_hint(hint: Province | UnknownProvince | str | None) -> Province | UnknownProvince | None:
+    if hint is None or isinstance(hint, (Province, UnknownProvince)):
         return hint
-    return find_province(hint)
+    found = find_province(hint)
+    if found:
+        return found
+    unknown = unknown_province(hint)
+    return UnknownProvince(unknown) if unknown else None
 
 
-def match_place(printed: str, province_hint: Province | str | None = None, *,
+def _convert(printed: str, read: _Read, read_as: str, scope: Province | None) -> PlaceMatch | None:
+    """An old commune with its district, converted to the unit it is part of now (places/legacy.py).
+    The old province is the one printed, else one of those merged into the issuing province."""
+    from dispatch_reader.places.legacy import convert_old
+
+    if read.province_text:
+        provinces = [read.province_text]
+    elif isinstance(scope, Province):
+        provinces = list(old_names(scope))
+    else:
+        return None
+    found = [c for c in (convert_old(read_as, read.district or "", p) for p in provinces) if c is not None]
+    if len(found) != 1:
+        return None
+    c = found[0]
+    if c.unit is not None:
+        return _result(printed, c.unit, "old_name", read_as,
+                       f"{c.old} (before 1 July 2025) is part of {c.unit.name} now")
+    names = ", ".join(u.name for u in c.divided_into) or "several units"
+    return PlaceMatch(printed=printed, match="old_name", read_as=read_as,
+                      note=f"{c.old} (before 1 July 2025) was divided among {names}; kept as printed")
+
+
+def match_place(printed: str, province_hint: Province | UnknownProvince | str | None = None, *,
                 issued: str | None = None) -> PlaceMatch:
     """Match a printed destination to the official list (see the module's docstring).
 
-    `province_hint` is the issuing province (a Province, or text such as the issuer's name);
+    `province_hint` is the issuing province: a Province or UnknownProvince (see province_hint),
+    or text such as the issuer's name (`Ủy ban nhân dân tỉnh Lào Cai`) or a province's name;
     a province printed with the name itself wins over it. `issued` (ISO date) tells whether
     the document predates the reorganisation, when old names are to be expected.
     """
@@ -310,6 +433,13 @@ def match_place(printed: str, province_hint: Province | str | None = None, *,
     lst = official()
     scope = read.province or _resolve_hint(province_hint)
     read_as = f"{read.level} {read.name}" if read.level else read.name
+    if isinstance(scope, UnknownProvince):
+        return PlaceMatch(printed=printed, match="unmatched", read_as=read_as,
+                          note=f"the issuing province ({scope.name}) is not in the official list")
+    if read.district:  # an old address: commune, district, province
+        converted = _convert(printed, read, read_as, scope)
+        if converted is not None:
+            return converted
     k = key(read.name)
     everywhere = list(lst.by_key.get(k, ()))
     in_scope = _pick_level([u for u in everywhere if scope is None or u.province.code == scope.code], read.level)
@@ -363,8 +493,7 @@ def match_place(printed: str, province_hint: Province | str | None = None, *,
         return PlaceMatch(printed=printed, match="old_name", read_as=read_as,
                           note="a name from before 1 July 2025, kept as printed (not converted)")
     if everywhere:
-        same = ", ".join(f"{u.name} ({u.province.short})" for u in everywhere[:4])
-        note = f"the list has {same}, not a {read.level}" if read.level else f"the list has {same}"
+        note = "the list has " + ", ".join(f"{u.name} ({u.province.short})" for u in everywhere[:4])
     else:
         note = f"no unit of {scope.name} is named so or close to it" if scope else "no unit is named so"
     return PlaceMatch(printed=printed, match="unmatched", read_as=read_as, note=note)

@@ -84,6 +84,11 @@ def _old_provinces() -> list[tuple[str, str]]:
     return rows
 
 
+def old_names(province: Province) -> tuple[str, ...]:
+    """The province's own short name and those of the provinces merged into it in 2025."""
+    return (province.short, *(old for old, new in _old_provinces() if new == province.short))
+
+
 @lru_cache(maxsize=1)
 def official() -> OfficialList:
     """The whole list, built once per process."""

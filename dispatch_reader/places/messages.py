@@ -1,0 +1,52 @@
+"""Warnings about places, in the record as stable English text and shown in the reader's
+language through a small table (data/warnings.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from dispatch_reader.places.match import PlaceMatch
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, str]]:
+    data = json.loads(resources.files("dispatch_reader.places").joinpath("data/warnings.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _english_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for name, texts in _table().items():
+        parts = re.split(r"\{(\w+)\}", texts["en"])
+        pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+        out.append((name, re.compile(f"^{pattern}$")))
+    return out
+
+
+def place_warning(m: PlaceMatch) -> str | None:
+    """The English warning for a match a reader must check; None for one that needs none."""
+    kind = {"corrected": "place_corrected", "ambiguous": "place_ambiguous", "old_name": "place_old_name",
+            "unmatched": "place_unmatched"}.get(m.match)
+    if m.match == "old_name" and m.name:
+        kind = "place_converted"
+    if kind is None:
+        return None
+    note = (m.note or "").split("(")[-1].rstrip(")") if m.match == "ambiguous" else (m.note or "")
+    # the place as read (`xã Đà Vi`), or the whole print when only noise around it was dropped
+    shown = m.read_as if m.read_as and m.read_as != m.display else m.printed
+    return _table()[kind]["en"].format(printed=shown, official=m.display or m.name or "", note=note)
+
+
+def localise(warning: str, lang: str) -> str:
+    """A place warning in `lang` (other warnings, and languages the table lacks, pass unchanged)."""
+    if lang == "en":
+        return warning
+    for name, pattern in _english_patterns():
+        m = pattern.match(warning)
+        if m and lang in _table()[name]:
+            return _table()[name][lang].format(**m.groupdict())
+    return warning
