@@ -147,15 +147,17 @@ def _named_fields(record: dict[str, Any]) -> set[str]:
     return named
 
 
-def _list_keys(record: dict[str, Any]) -> dict[str, list[Any] | None]:
-    """Keys that make two list entries 'the same fact'. None: the truth does not list this field."""
+def _list_keys(record: dict[str, Any], with_status: bool = True) -> dict[str, list[Any] | None]:
+    """Keys that make two list entries 'the same fact'. None: the truth does not list this field.
+    Without `with_status` (a truth that gives no count a status) counts match on value and total."""
     def sec_key(s: dict[str, Any]) -> Any:
         return (s.get("kind"), _who(s), _destination(s.get("to_unit")), s.get("start"))
 
     return {
         "references": [_number(r["number"]) for r in record["references"]] if "references" in record else None,
         "people": [_name(p["name"]) for p in record["people"]] if "people" in record else None,
-        "counts": [(c["value"], c.get("total"), c.get("status")) for c in record["counts"]] if "counts" in record else None,
+        "counts": [(c["value"], c.get("total"), c.get("status") if with_status else None) for c in record["counts"]]
+        if "counts" in record else None,
         "secondments": [sec_key(s) for s in record["secondments"]] if "secondments" in record else None,
     }
 
@@ -302,7 +304,8 @@ def score(report: Report, variant: str, name: str, truth: dict[str, Any], predic
         tally.fn += t is not None and not same
         if not same and (t is not None or p is not None):
             report.errors.append(f"{variant} {name} {key}: expected {t!r}, got {p!r}")
-    want_lists, got_lists = _list_keys(truth), _list_keys(predicted)
+    with_status = any("status" in c for c in truth.get("counts") or [])
+    want_lists, got_lists = _list_keys(truth, with_status), _list_keys(predicted, with_status)
     for key in LIST_FIELDS:
         if want_lists[key] is None:
             continue

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: status / action / refers_to on secondments and counts
 
 DocType = Literal[
     "decision", "official_dispatch", "plan", "report", "notice", "submission", "resolution",
@@ -20,6 +20,12 @@ DocType = Literal[
 ]
 DateRole = Literal["issued", "effective", "start", "end", "deadline", "cited", "mentioned"]
 SecondmentKind = Literal["secondment", "transfer", "rotation", "reinforcement"]
+# What the document does with a sending (see extract/status.py): decides it; asks or directs
+# others to send; sets it as a plan's target; or reports a sending decided elsewhere.
+SendingStatus = Literal["decided", "requested", "planned", "reported"]
+# What the sending does to the people: sends them, extends their period, or ends it (chấm dứt,
+# kết thúc, thu hồi biệt phái), so that a person's history reads in order.
+SendingAction = Literal["send", "extend", "end"]
 
 
 @dataclass
@@ -103,6 +109,8 @@ class Count:
     what: str
     evidence: Evidence
     total: int | None = None
+    status: str | None = None  # SendingStatus when the figure counts people of a sending; else None
+    action: str | None = None  # SendingAction, with status
 
 
 @dataclass
@@ -141,6 +149,9 @@ class Secondment:
     start: str | None = None
     end: str | None = None
     duration_months: float | None = None
+    status: str = "decided"  # SendingStatus
+    action: str = "send"  # SendingAction
+    refers_to: str | None = None  # number of the document it reports on, extends or ends, when cited
 
 
 @dataclass
@@ -214,8 +225,11 @@ class Record:
         def items(key: str, kind: type) -> list[Any]:
             return [kind(**{**x, "evidence": ev(x["evidence"])}) for x in data.get(key, [])]
 
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version == "1":
+            data = _upgrade_v1(data)
         return cls(
-            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            schema_version=SCHEMA_VERSION,
             source=Source(**src),
             language=data["language"],
             document=DocumentFacts(**{k: v for k, v in doc.items() if k in _DOC_FIELDS}),
@@ -235,6 +249,23 @@ def _with_place(s: Secondment) -> Secondment:
     if isinstance(s.to_place, dict):
         s.to_place = PlaceRef(**s.to_place)
     return s
+
+
+def _upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 record (no status) read as version 2: each secondment gets the status its
+    document type gives it (extract/status.py's defaults: a decision decides, a plan plans, a
+    report reports, a dispatch's bare headcount asks others to send); counts get none. Stores
+    are re-read from their page texts by migration 0002, which also sees the words around."""
+    from dispatch_reader.extract.status import default_status
+
+    doc_type = (data.get("document") or {}).get("doc_type")
+    out = dict(data)
+    out["secondments"] = [
+        {**s, "status": s.get("status") or default_status(doc_type, named=bool(s.get("person"))),
+         "action": s.get("action") or "send"}
+        for s in data.get("secondments", [])
+    ]
+    return out
 
 
 @lru_cache(maxsize=1)

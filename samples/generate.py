@@ -75,6 +75,9 @@ class Facts:
     counts: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     secondments: list[dict[str, Any]] = field(default_factory=list)
+    # what the document does with its sendings (record.SendingStatus): a decision decides, a
+    # dispatch's bare headcount asks the departments to send, a plan plans, a report reports
+    status: str = "decided"
 
     def cite(self, c: Cite) -> Cite:
         self.references.append({"number": c.number, "doc_type": c.doc_type, "issuer": c.issuer,
@@ -89,8 +92,11 @@ class Facts:
                                 "unit": w.unit, "evidence": quote or Q(w.name)})
         return w
 
-    def count(self, value: int, what: str, quote: Q, total: int | None = None) -> None:
-        self.counts.append({"value": value, "what": what, "total": total, "evidence": quote})
+    def count(self, value: int, what: str, quote: Q, total: int | None = None, status: str | None = None,
+              action: str | None = None) -> None:
+        """`status`: the sending whose people the figure counts (None: it counts no one sent)."""
+        self.counts.append({"value": value, "what": what, "total": total, "status": status,
+                            "action": action or ("send" if status else None), "evidence": quote})
 
     def date(self, d: date, role: str, quote: Q) -> None:
         if all((x["date"], x["role"]) != (d.isoformat(), role) for x in self.dates):
@@ -98,11 +104,13 @@ class Facts:
 
     def second(self, kind: str, quote: Q, *, person: str | None = None, count: int | None = None,
                from_unit: str | None = None, to_unit: str | None = None, position: str | None = None,
-               start: date | None = None, end: date | None = None, months: float | None = None) -> None:
+               start: date | None = None, end: date | None = None, months: float | None = None,
+               status: str | None = None, action: str = "send", refers_to: str | None = None) -> None:
         self.secondments.append({
             "kind": kind, "person": person, "count": count, "from_unit": from_unit, "to_unit": to_unit,
             "position": position, "start": start.isoformat() if start else None,
-            "end": end.isoformat() if end else None, "duration_months": months, "evidence": quote})
+            "end": end.isoformat() if end else None, "duration_months": months,
+            "status": status or self.status, "action": action, "refers_to": refers_to, "evidence": quote})
 
     def signer(self, spec: DocSpec, position: str, unit: str) -> None:
         assert spec.signature
@@ -254,8 +262,9 @@ def qd_biet_phai_01() -> Sample:
 
 
 def cv_tang_cuong_01() -> Sample:
-    """UBND tỉnh công văn: reinforce communes with a headcount, no names, KHẨN."""
-    f = Facts()
+    """UBND tỉnh công văn: reinforce communes with a headcount, no names, KHẨN (the departments
+    choose and send the people: requested)."""
+    f = Facts(status="requested")
     province = "Vạn Xuân"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     vx = VX_DISPATCH
@@ -276,7 +285,7 @@ def cv_tang_cuong_01() -> Sample:
               "công chức, viên chức được tăng cường.", "noindent"),
         Block("Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị khẩn trương triển khai thực hiện./."),
     ]
-    f.count(n_people, "công chức, viên chức", Q(f"{n_people} công chức, viên chức"))
+    f.count(n_people, "công chức, viên chức", Q(f"{n_people} công chức, viên chức"), status="requested")
     f.count(n_depts, "sở, ban, ngành cấp tỉnh", Q(f"{n_depts} sở, ban, ngành"))
     f.count(n_communes, "xã, phường", Q(f"{n_communes} xã, phường"))
     f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
@@ -333,7 +342,7 @@ def qd_biet_phai_02() -> Sample:
     body.append(Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn, "
                       "Chủ tịch Ủy ban nhân dân các xã, phường có liên quan và các công chức có tên trong danh sách "
                       "chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."))
-    f.count(n, "công chức", Q(f"{n:02d} công chức"))
+    f.count(n, "công chức", Q(f"{n:02d} công chức"), status="decided")
     f.date(issued, "start", Q(term))
     f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
     rows = []
@@ -442,7 +451,7 @@ def qd_biet_phai_04() -> Sample:
         body.append(Block(f"{i}. {w.honorific} {w.name}, {w.position}, {w.unit}, đến làm việc tại {to}, {job}.", "noindent"))
         f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job.removeprefix("phụ trách "),
                  start=start, end=end, months=3)
-    f.count(4, "công chức", Q("04 công chức"))
+    f.count(4, "công chức", Q("04 công chức"), status="decided")
     f.date(start, "start", Q(f"từ ngày {start.day:02d} tháng {start.month} năm {start.year}"))
     f.date(end, "end", Q(f"đến hết ngày {end.day} tháng {end.month} năm {end.year}"))
     body += [
@@ -607,7 +616,7 @@ def cv_tang_cuong_02() -> Sample:
               f"Ủy ban nhân dân xã Tân Phong, thời gian {months:02d} tháng kể từ ngày {vn_date_short(start)}:"),
     ]
     f.count(have, "công chức chuyên môn", Q(f"{have}/{need} công chức"), total=need)
-    f.count(3, "đồng chí", Q("03 đồng chí"))
+    f.count(3, "đồng chí", Q("03 đồng chí"), status="decided")
     staff = [
         (Who("Vũ Thị Lan Anh", "Đồng chí", "Chuyên viên Phòng Tổ chức biên chế", "Sở Nội vụ"), "lĩnh vực nội vụ"),
         (Who("Lò Văn Thắm", "Đồng chí", "Chuyên viên Phòng Xây dựng chính quyền", "Sở Nội vụ"), "lĩnh vực văn phòng - thống kê"),
@@ -682,7 +691,7 @@ def cv_de_nghi_xa_01() -> Sample:
 
 def kh_tang_cuong_01() -> Sample:
     """A plan (KẾ HOẠCH) with targets, phases and deadlines."""
-    f = Facts()
+    f = Facts(status="planned")
     province = "Lâm Hà"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     issued = date(2025, 9, 5)
@@ -712,7 +721,7 @@ def kh_tang_cuong_01() -> Sample:
         Block("2. Sở Tài chính bố trí kinh phí chi trả phụ cấp, hỗ trợ cho công chức, viên chức được tăng cường."),
         Block("3. Ủy ban nhân dân các xã, phường rà soát nhu cầu, tiếp nhận và phân công nhiệm vụ."),
     ]
-    f.count(n_people, "công chức, viên chức cấp tỉnh", Q(f"{n_people} công chức, viên chức"))
+    f.count(n_people, "công chức, viên chức cấp tỉnh", Q(f"{n_people} công chức, viên chức"), status="planned")
     f.count(n_communes, "xã, phường", Q(f"{n_communes} xã, phường"))
     f.count(n_highland, "xã vùng cao, biên giới", Q(f"{n_highland} xã vùng cao"))
     for d in (d1, d2, d3):
@@ -776,14 +785,14 @@ def bc_nhan_su_01() -> Sample:
     f.count(19, "vị trí lĩnh vực xây dựng", Q("19/31 vị trí"), total=31)
     f.count(37, "vị trí lĩnh vực tài chính - kế toán", Q("37/40 vị trí"), total=40)
     f.count(lacking, "công chức chuyên môn còn thiếu", Q(f"thiếu {lacking} công chức"))
-    f.count(sent, "công chức, viên chức", Q(f"{sent} công chức, viên chức"))
+    f.count(sent, "công chức, viên chức", Q(f"{sent} công chức, viên chức"), status="reported")
     f.count(sent_communes, "xã, phường", Q(f"{sent_communes} xã, phường"))
     cited = Cite("Công văn", vx.number, "official_dispatch", f"Ủy ban nhân dân tỉnh {province}", vx.issued)
     f.references.append({"number": cited.number, "doc_type": cited.doc_type, "issuer": cited.issuer,
                          "date": cited.when.isoformat(), "evidence": Q(cited.number)})
     f.date(vx.issued, "cited", Q(f"ngày {vn_date_short(vx.issued)}", anchor=cited.number))
     f.second("reinforcement", Q(f"tăng cường {sent} công chức, viên chức"), count=sent,
-             from_unit="các sở", to_unit=f"{sent_communes} xã, phường")
+             from_unit="các sở", to_unit=f"{sent_communes} xã, phường", status="reported", refers_to=cited.number)
     spec = DocSpec(
         issuer_lines=[parent, "SỞ NỘI VỤ"], number="402/BC-SNV", place=province, issued=issued,
         type_label="BÁO CÁO", subject_lines=["Tình hình đội ngũ công chức cấp xã", "sau sắp xếp đơn vị hành chính"],
@@ -818,13 +827,14 @@ def tb_ket_luan_01() -> Sample:
         Block("Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."),
     ]
     f.count(12, "xã vùng cao", Q("12 xã vùng cao"))
-    f.count(46, "công chức, viên chức đã cử", Q("46/52 công chức"), total=52)
-    f.count(6, "người chưa đến nhận nhiệm vụ", Q("06 người"))
+    f.count(46, "công chức, viên chức đã cử", Q("46/52 công chức"), total=52, status="reported")
+    f.count(6, "người chưa đến nhận nhiệm vụ", Q("06 người"), status="reported")
     f.date(meeting, "mentioned", Q(f"Ngày {meeting.day} tháng {meeting.month} năm {meeting.year}"))
     f.date(date(2025, 11, 20), "deadline", Q("trước ngày 20/11/2025"))
     f.date(date(2025, 11, 30), "end", Q("ngày 30/11/2025"))
     f.date(date(2025, 12, 5), "deadline", Q("trước ngày 05/12/2025"))
-    f.second("secondment", Q("46/52 công chức, viên chức"), count=46, from_unit="các sở", to_unit="các xã")
+    f.second("secondment", Q("46/52 công chức, viên chức"), count=46, from_unit="các sở", to_unit="các xã",
+             status="reported")
     spec = DocSpec(
         issuer_lines=[parent, "VĂN PHÒNG"], number="95/TB-VPUBND", place=province, issued=issued,
         type_label="THÔNG BÁO",
@@ -900,7 +910,8 @@ def en_press_01() -> Sample:
         f"The provincial People's Committee asked departments to complete the selection before {en_date(vx.deadline, False)}.",
     ]
     f.person(director)
-    f.count(n_people, "civil servants and public employees", Q(f"{n_people} civil servants and public"))
+    f.count(n_people, "civil servants and public employees", Q(f"{n_people} civil servants and public"),
+            status="requested")
     f.count(n_depts, "provincial departments", Q(f"{n_depts} provincial departments"))
     f.count(n_communes, "communes and wards", Q(f"{n_communes} communes and wards"))
     f.date(issued, "issued", Q(f"On {en_date(issued, False)}"))
@@ -910,7 +921,7 @@ def en_press_01() -> Sample:
     f.second("reinforcement", Q(f"seconding {n_people} civil servants"), count=n_people,
              from_unit=f"{n_depts} provincial departments", to_unit=f"{n_communes} communes and wards",
              position="land administration, construction, finance, health and education",
-             start=vx.start, end=vx.end, months=3)
+             start=vx.start, end=vx.end, months=3, status="requested")
     spec = PressSpec(headline=head, dateline=f"{province}, October 22, 2025", paragraphs=paras)
     doc = {
         "doc_type": "official_dispatch", "doc_type_label": "Official Dispatch", "number": number,
@@ -954,7 +965,7 @@ def en_press_02() -> Sample:
     f.date(issued, "issued", Q("August 28, 2025"))
     f.date(start, "start", Q("from September 3"))
     f.date(end, "end", Q("to November 3"))
-    f.count(2, "provincial civil servants", Q("two provincial civil servants"))
+    f.count(2, "provincial civil servants", Q("two provincial civil servants"), status="decided")
     f.second("secondment", Q(khai.name), person=khai.name, from_unit=khai.unit, to_unit="Tan Phong commune",
              position="land administration", start=start, end=end, months=2)
     f.second("secondment", Q(huong.name), person=huong.name, from_unit=huong.unit, to_unit="Hoa Minh ward",
@@ -1003,10 +1014,11 @@ def en_press_03() -> Sample:
     f.count(1056, "civil servants meeting the required qualifications", Q("1,056 meet"), total=1245)
     f.count(28, "positions in land administration", Q("28 of 43 positions"), total=43)
     f.count(312, "specialised civil servants lacking", Q("lacks 312"))
-    f.count(vx.people, "civil servants and public employees", Q(f"{vx.people} civil servants and public employees"))
+    f.count(vx.people, "civil servants and public employees", Q(f"{vx.people} civil servants and public employees"),
+            status="requested")
     f.count(vx.communes, "communes and wards", Q(f"{vx.communes} communes and wards"))
     f.second("reinforcement", Q(f"send {vx.people} civil servants"), count=vx.people, from_unit="departments",
-             to_unit=f"{vx.communes} communes and wards")
+             to_unit=f"{vx.communes} communes and wards", status="requested")
     spec = PressSpec(headline=f"{province}: commune civil service still short of 312 specialists",
                      dateline=f"{province}, November 2, 2025", paragraphs=paras)
     doc = {
@@ -1042,8 +1054,9 @@ def qd_gia_han_01() -> Sample:
     for i, (w, to) in enumerate(staff, 1):
         f.person(w)
         body.append(Block(f"{i}. {w.honorific} {w.name}, {w.position} {w.unit}, tiếp tục làm việc tại {to}.", "noindent"))
-        f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, start=start, end=end, months=3)
-    f.count(2, "công chức", Q("02 công chức"))
+        f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, start=start, end=end, months=3,
+                 action="extend", refers_to=first.number)
+    f.count(2, "công chức", Q("02 công chức"), status="decided", action="extend")
     f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
     f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
     body.append(Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng có liên quan, "
@@ -1114,7 +1127,7 @@ def qd_biet_phai_office_01() -> Sample:
     body.append(Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội "
                       f"vụ, Thủ trưởng các sở, ngành có liên quan, Chủ tịch Ủy ban nhân dân các xã: {communes} và các "
                       "ông, bà có tên trong danh sách chịu trách nhiệm thi hành Quyết định này./.", lead="Điều 3."))
-    f.count(n, "công chức, viên chức", Q(f"{n:02d} công chức, viên chức"))
+    f.count(n, "công chức, viên chức", Q(f"{n:02d} công chức, viên chức"), status="decided")
     f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
     f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
     f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
@@ -1198,12 +1211,12 @@ def cv_tang_cuong_office_01() -> Sample:
     f.count(23, "người lĩnh vực đất đai còn thiếu", Q("thiếu 23 người"))
     f.count(17, "người lĩnh vực xây dựng còn thiếu", Q("thiếu 17 người"))
     f.count(15, "người lĩnh vực tài chính - kế toán còn thiếu", Q("thiếu 15 người"))
-    f.count(n_people, "công chức, viên chức", Q(f"{n_people} công chức, viên chức"))
+    f.count(n_people, "công chức, viên chức", Q(f"{n_people} công chức, viên chức"), status="requested")
     f.count(n_depts, "sở, ban, ngành tỉnh", Q(f"{n_depts} sở, ban, ngành"))
     f.count(n_communes, "xã vùng cao, biên giới", Q(f"{n_communes} xã vùng cao, biên giới"))
     f.second("reinforcement", Q(f"Tăng cường {n_people} công chức, viên chức"), count=n_people,
              from_unit=f"{n_depts} sở, ban, ngành tỉnh", to_unit=f"{n_communes} xã vùng cao, biên giới",
-             position=None, start=start, end=end, months=6)
+             position=None, start=start, end=end, months=6, status="requested")
     f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
     f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
     f.date(pick_by, "deadline", Q(f"trước ngày {vn_date_short(pick_by)}"))
@@ -1258,7 +1271,7 @@ def qd_biet_phai_office_02() -> Sample:
                           "noindent"))
         f.second("secondment", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job,
                  start=start, months=months)
-    f.count(len(staff), "viên chức", Q(f"{len(staff):02d} viên chức"))
+    f.count(len(staff), "viên chức", Q(f"{len(staff):02d} viên chức"), status="decided")
     f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
     body += [
         Block("Trong thời gian biệt phái, viên chức chịu sự phân công, quản lý của Chủ tịch Ủy ban nhân dân xã nơi "
@@ -1320,7 +1333,7 @@ def qd_tang_cuong_office_01() -> Sample:
                           "noindent"))
         f.second("reinforcement", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job,
                  start=start, months=months)
-    f.count(n, "công chức cấp tỉnh", Q(f"{n:02d} công chức cấp tỉnh"))
+    f.count(n, "công chức cấp tỉnh", Q(f"{n:02d} công chức cấp tỉnh"), status="decided")
     f.date(start, "start", Q(f"kể từ ngày {vn_date_short(start)}"))
     body += [
         Block("Nhiệm vụ, quyền lợi của công chức được tăng cường:", lead="Điều 2."),

@@ -165,10 +165,12 @@ Trịnh Quốc Đông"""
 
 
 @pytest.mark.parametrize("ending", ["Kết thúc thời hạn biệt phái", "Chấm dứt việc biệt phái", "Thôi biệt phái"])
-def test_ending_a_secondment_sends_nobody(ending: str) -> None:
+def test_ending_a_secondment_is_an_ending_not_a_sending(ending: str) -> None:
     facts = facts_of(_ENDED.replace("Kết thúc thời hạn biệt phái", ending))
-    assert [(s.person, s.start, s.end) for s in facts.secondments] == [
-        ("Nguyễn Thị Lan", "2025-12-01", "2026-05-31")]
+    assert [(s.person, s.action, s.start, s.end, s.to_unit) for s in facts.secondments] == [
+        ("Nguyễn Thị Lan", "send", "2025-12-01", "2026-05-31", "Trạm Y tế xã Đông Sơn"),
+        ("Phạm Quốc Huy", "end", None, "2025-12-01", "Trạm Y tế xã Tây Sơn")]
+    assert {s.status for s in facts.secondments} == {"decided"}
 
 
 _REPORT = """ỦY BAN NHÂN DÂN TỈNH HÀ NAM PHONG

@@ -1,5 +1,5 @@
-"""Secondments: the governing verb's kind, requests that send nobody, passive headcounts,
-dates that belong to other statements, English reports of named people."""
+"""Secondments: the governing verb's kind, requests (entries with status requested), passive
+headcounts, dates that belong to other statements, English reports of named people."""
 
 from __future__ import annotations
 
@@ -43,22 +43,26 @@ def test_a_subject_that_opens_with_a_kind_names_the_whole_document() -> None:
     assert kinds(facts_of(text)) == {27: ("reinforcement", None)}
 
 
-def test_requests_and_proposals_send_nobody() -> None:
+def statuses(facts: Facts) -> dict[object, str]:
+    return {s.person or s.count: s.status for s in facts.secondments}
+
+
+def test_requests_and_proposals_are_requested_not_sent() -> None:
     commune = header("61/UBND-VP", "V/v đề nghị hỗ trợ công chức chuyên môn",
                      issuer="ỦY BAN NHÂN DÂN\nXÃ NẬM ĐÉT") + (
         "Kính gửi: Sở Nội vụ.\nỦy ban nhân dân xã kính đề nghị Sở Nội vụ xem xét, tăng cường 03 công chức\n"
         "địa chính về làm việc tại xã trong thời gian 06 tháng.\n") + SIGN
-    assert facts_of(commune).secondments == []
+    assert statuses(facts_of(commune)) == {3: "requested"}
     proposal = header("77/TTr-SNV", "") + (
         "TỜ TRÌNH\nVề việc biệt phái công chức đến làm việc tại xã Nậm Đét\nKính gửi: Ủy ban nhân dân tỉnh.\n"
         "Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, quyết định biệt phái 01 công chức như sau:\n"
         "1. Ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, biệt phái đến Ủy ban nhân dân\n"
         "xã Nậm Đét.\n") + SIGN
-    assert facts_of(proposal).secondments == []
+    assert statuses(facts_of(proposal)) == {"Vi Văn Thạch": "requested"}
     asked_peers = header("2211/SNV-CCVC", "V/v bố trí công chức cho xã Nậm Đét") + (
         "Kính gửi: Ủy ban nhân dân xã Nậm Đét.\n"
         "Sở Nội vụ đã đề nghị Sở Y tế cử 02 viên chức biệt phái về xã trong tháng 12 năm 2025.\n") + SIGN
-    assert facts_of(asked_peers).secondments == []
+    assert statuses(facts_of(asked_peers)) == {2: "requested"}
 
 
 def test_at_someones_request_is_not_a_request_to_send() -> None:
@@ -80,6 +84,7 @@ def test_passive_headcounts_senders_and_dates_of_other_items() -> None:
     got = kinds(facts)
     assert got == {41: ("reinforcement", None), 17: ("reinforcement", "2025-10-20"),
                    12: ("reinforcement", "2025-12-01")}
+    assert set(statuses(facts).values()) == {"reported"}  # a notice of conclusions reports
     sec = {s.count: s for s in facts.secondments}
     assert sec[17].from_unit == "các sở"
 
@@ -112,7 +117,9 @@ def test_english_report_of_named_people() -> None:
     assert facts.document.subject == "seconding three provincial civil servants to border communes"
     got = kinds(facts)
     assert got == {"Vi Van Thach": ("secondment", "2025-11-17"), "Luc Thi Yen": ("secondment", "2025-11-17"),
-                   "Dam Van Son": ("secondment", "2025-11-17")}
+                   "Dam Van Son": ("secondment", "2025-11-17"), 25: ("secondment", None)}
+    assert statuses(facts) == {"Vi Van Thach": "decided", "Luc Thi Yen": "decided", "Dam Van Son": "decided",
+                               25: "planned"}  # "plans to second about 25 more": a plan beside the decision
     assert {c.value for c in facts.counts} == {3, 25}
     sec = {s.person: s for s in facts.secondments}
     assert sec["Vi Van Thach"].to_unit == "Nam Det commune"
@@ -130,21 +137,24 @@ def test_as_of_is_not_an_end() -> None:
     assert (sec.kind, sec.count, sec.start, sec.end) == ("secondment", 33, "2025-09-01", "2026-03-01")
 
 
-def test_a_province_asking_its_departments_is_an_instruction() -> None:
+def test_a_province_asking_its_departments_is_a_request() -> None:
     text = header("515/UBND-NC", "V/v bảo đảm nhân lực cho các xã biên giới", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
         "Kính gửi: Các sở, ban, ngành.\n"
         "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành cử 31 công chức về tăng cường cho các xã biên giới.\n"
         "Sở Nội vụ đề nghị Ủy ban nhân dân tỉnh xem xét, cử thêm 12 công chức.\n") + SIGN
-    assert kinds(facts_of(text)) == {31: ("reinforcement", None)}
+    facts = facts_of(text)
+    assert kinds(facts) == {31: ("reinforcement", None), 12: ("reinforcement", None)}
+    assert statuses(facts) == {31: "requested", 12: "requested"}
 
 
-def test_a_submission_sends_nobody_even_without_a_request_verb() -> None:
+def test_a_submission_proposes_even_without_a_request_verb() -> None:
     text = header("78/TTr-SNV", "") + (
         "TỜ TRÌNH\nVề việc biệt phái công chức\nKính gửi: Ủy ban nhân dân tỉnh.\nDanh sách cụ thể như sau:\n"
         "1. Ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, biệt phái đến Ủy ban nhân dân\n"
         "xã Nậm Đét, từ ngày 01/12/2025.\n") + SIGN
     facts = facts_of(text)
     assert facts.document.doc_type == "submission"
-    assert facts.secondments == []
+    assert statuses(facts) == {"Vi Văn Thạch": "requested"}
     decision = text.replace("78/TTr-SNV", "79/QĐ-SNV").replace("TỜ TRÌNH", "QUYẾT ĐỊNH")
     assert kinds(facts_of(decision)) == {"Vi Văn Thạch": ("secondment", "2025-12-01")}
+    assert statuses(facts_of(decision)) == {"Vi Văn Thạch": "decided"}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from dispatch_reader.extract import consolidated
 from dispatch_reader.extract.canon import place_spellings, respell_from_document
-from dispatch_reader.extract.counts import extract_counts
+from dispatch_reader.extract.counts import extract_counts, person_nouns
 from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.extract.english import extract_header_en
@@ -21,6 +21,7 @@ from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
+from dispatch_reader.extract.status import count_status
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
@@ -95,7 +96,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             facts.document.subject, [p.name for p in facts.people], place_spellings([p.text for p in prepared]))
     facts.counts, count_hits = extract_counts(prepared, docs, language)
     facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
-                                            facts.dates, language)
+                                            facts.dates, language, facts.references)
+    count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))
     return facts

@@ -5,10 +5,11 @@ document's subject opens with a kind (`Về việc biệt phái …`, `reinforci
 whole document is that kind, whatever form the body names). General verbs (`cử`, `send`,
 `huy động`) are *weak*: they take the subject's kind when it names one.
 
-Requests: a commune asking for staff, a tờ trình proposing a secondment send nobody. A
-statement is a request when a request verb (`đề nghị`, `kính trình`, `đề xuất`, `proposed`)
-stands earlier in its sentence; `theo đề nghị của …` (at the request of) is a noun, not a
-request. Verbs, strengths and request cues are data (secondment_kinds.tsv, request_cues.txt).
+Requests: a commune asking for staff, a tờ trình proposing a secondment, a province asking its
+departments to send (`đề nghị các sở cử …`) send nobody yet: their sendings are `requested`
+(status.py). A statement is a request when a request verb (`đề nghị`, `kính trình`, `đề xuất`,
+`proposed`) stands earlier in its sentence; `theo đề nghị của …` (at the request of) is a noun,
+not a request. Verbs, strengths and request cues are data (secondment_kinds.tsv, request_cues.txt).
 """
 
 from __future__ import annotations
@@ -130,9 +131,6 @@ def _request_re() -> re.Pattern[str]:
 # of someone else, named as a noun
 _NOUN_BEFORE = re.compile(r"(?:theo|xét|trả lời|về việc|các|những|tại|the|a|its|their|his|her)\s*$")
 _NOUN_AFTER = re.compile(r"^\s*(?:của|tại|số|of|from)\b")
-# addressees spoken to collectively, below the writer: "các sở", "Giám đốc các sở", "UBND các xã"
-_SUBORDINATES = re.compile(r"^\s*(?:(?:giám đốc|thủ trưởng|chủ tịch(?: ủy ban nhân dân| ubnd)?|ủy ban nhân dân|ubnd)\s+)?"
-                           r"(?:các|những)\s")
 _SENTENCE = re.compile(r"[.;!?](?=\s)|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s)")
 
 
@@ -143,17 +141,22 @@ def sentence_start(text: str, pos: int, floor: int = 0) -> int:
     return start
 
 
-def requested(page: Page, pos: int, floor: int = 0) -> bool:
-    """A request verb stands earlier in the sentence that holds page offset pos."""
+def request_cue_before(page: Page, pos: int, floor: int = 0) -> int | None:
+    """Page offset of the last request verb earlier in the sentence that holds page offset pos
+    (`đề nghị các sở cử …` included: the sending is asked of others), None when there is none."""
     a = sentence_start(page.text, pos, floor)
     low = for_matching(page.text[a:pos]).lower()
+    found = None
     for m in _request_re().finditer(low):
         if _NOUN_BEFORE.search(low[:m.start()]) or _NOUN_AFTER.match(low[m.end():]):
             continue
-        if not low[max(0, m.start() - 5):m.start()].endswith("kính ") and _SUBORDINATES.match(low[m.end():]):
-            continue  # "Ủy ban nhân dân tỉnh đề nghị các sở, ngành cử …": an instruction downwards
-        return True
-    return False
+        found = a + m.start()
+    return found
+
+
+def requested(page: Page, pos: int, floor: int = 0) -> bool:
+    """A request verb stands earlier in the sentence that holds page offset pos."""
+    return request_cue_before(page, pos, floor) is not None
 
 
 def document_requests(doc_facts: DocumentFacts) -> bool:
@@ -184,8 +187,9 @@ _ENDING_GAP = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*$")
 
 
 def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> bool:
-    """The verb ends or states a secondment (`chấm dứt biệt phái`, `đang biệt phái tại`), or its
-    clause says the people have not come (`… được cử nhưng chưa đến nhận nhiệm vụ`)."""
+    """The verb states a secondment (`đang biệt phái tại`), or its clause says the people have not
+    come (`… được cử nhưng chưa đến nhận nhiệm vụ`). Ending one (`chấm dứt biệt phái`) is a
+    sending with action `end` (status.py, action_cues.tsv), not this."""
     res = _no_sending_res()
     a = max(sentence_start(page.text, verb_start, floor), verb_start - 60)
     low = for_matching(page.text[a:verb_start]).lower()

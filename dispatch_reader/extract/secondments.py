@@ -6,7 +6,9 @@ One entry per named person sent (`Biệt phái ông X, <position>, <unit>, đế
 nobody, one entry with the headcount (`tăng cường 60 công chức, viên chức của 14 sở … về làm
 việc tại 39 xã, phường`). The kind (biệt phái, điều động, luân chuyển, tăng cường) is the one
 in the document's subject when it names one, else the verb's. Cue words are data
-(secondment_kinds.tsv, secondment_cues.tsv).
+(secondment_kinds.tsv, secondment_cues.tsv). What the document does with each entry (decides,
+asks others, plans, reports; sends, extends or ends) is status.py's: requests, plans, reports
+and endings are entries too, with their status and action.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, level_end
 from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
+from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    Verb, document_requests, kind_in, not_sending, page_verbs, requested, resolve, subject_lead_kind, verbs_between,
+    Verb, kind_in, not_sending, page_verbs, resolve, subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -30,7 +33,7 @@ from dispatch_reader.extract.people import Mention
 from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_end, tok_start, token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
-from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Secondment
+from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Reference, Secondment
 from dispatch_reader.textnorm import for_matching
 
 _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]\s|[-+•]\s|[a-zđ]\)\s|Điều \d+\.|Article \d+)", re.M)
@@ -267,7 +270,8 @@ def _sends_onward(page: Page, doc: Doc, v: Verb) -> bool:
 
 
 def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
-                      doc_facts: DocumentFacts, dates: list[DateFact], language: str) -> list[Secondment]:
+                      doc_facts: DocumentFacts, dates: list[DateFact], language: str,
+                      references: list[Reference] = ()) -> list[Secondment]:
     english = language == "en"
     subject_kind = kind_in(doc_facts.subject)
     lead = subject_lead_kind(doc_facts.subject)
@@ -292,12 +296,13 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         moved = english and (subject_kind or lead) and _move_re().search(page.text[m.start:b])
         if governing is None and not moved:
             continue
-        if governing is not None and requested(page, governing.start, floor=sc.intro[0] if governing in intro else a):
-            continue
+        floor = sc.intro[0] if governing in intro else a
         if governing is not None and not_sending(page, governing.start, tok_end(doc, governing.end_tok - 1),
-                                                 floor=sc.intro[0] if governing in intro else a):
-            done.add(key)  # a secondment ended (or stated) sends nobody, here or in later mentions
+                                                 floor=floor):
+            done.add(key)  # a secondment stated (not made) sends nobody, here or in later mentions
             continue
+        st = sending_status.statement(pages, page, governing.start if governing is not None else m.start,
+                                      doc_facts, references, language, named=True, floor=floor)
         strong = next((v for v in reversed(before) if not v.weak), None) or \
             next((v for v in reversed(intro) if not v.weak), None) or next((v for v in after if not v.weak), None)
         weak = next((v for v in before + intro + after if v.weak), None)
@@ -312,10 +317,10 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         if to_unit and not english:
             to_unit = complete_body(for_matching(to_unit), doc_facts)
         done.add(key)
-        out.append(Secondment(
+        out.append(sending_status.apply(Secondment(
             kind=kind, person=person.name if person else m.name, from_unit=person.unit if person else m.unit,
             to_unit=to_unit, position=position, start=start, end=end, duration_months=duration,
-            evidence=Evidence(page=m.page, quote=m.quote, start=m.start, confidence=page.ocr_confidence)))
+            evidence=Evidence(page=m.page, quote=m.quote, start=m.start, confidence=page.ocr_confidence)), st))
     return out
 
 
@@ -356,7 +361,7 @@ class _Statement:
 
 
 def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountHit]], doc_facts: DocumentFacts,
-                      dates: list[DateFact], language: str) -> list[Secondment]:
+                      dates: list[DateFact], language: str, references: list[Reference] = ()) -> list[Secondment]:
     """Statements that send a headcount and name nobody."""
     english = language == "en"
     subject_kind = kind_in(doc_facts.subject)
@@ -374,8 +379,6 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             if english and not any(n in what for n in nouns):
                 continue
             anchor = min(v.start, hit.count.evidence.start or v.start)
-            if requested(page, anchor):
-                continue
             z = max(tok_end(doc, v.end_tok - 1), (hit.count.evidence.start or 0) + len(hit.count.evidence.quote))
             if not_sending(page, v.start, z):
                 continue
@@ -392,14 +395,17 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
         to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
             _to_unit(page, doc, h0, b, english)
         position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
-        start, end, duration = _when(page, dates, [sc.item, sc.article], whole=english,
-                                     others=_other_items(page, sc))
+        st = sending_status.statement(pages, page, v.start, doc_facts, references, language, named=False)
+        # a report's dates are the reported sending's; a plan or request beside it has its own
+        usual = st.status == sending_status.document_status(doc_facts, named=False).status
+        start, end, duration = _when(page, dates, [sc.item, sc.article] if usual else [sc.item],
+                                     whole=english and usual, others=_other_items(page, sc))
         a = min(v.start, h0)
         z = max(tok_end(doc, v.end_tok - 1), h0 + len(hit.count.evidence.quote))
-        out.append(Secondment(
+        out.append(sending_status.apply(Secondment(
             kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
             start=start, end=end, duration_months=duration,
-            evidence=Evidence(page=page.number, quote=page.text[a:z], start=a, confidence=page.ocr_confidence)))
+            evidence=Evidence(page=page.number, quote=page.text[a:z], start=a, confidence=page.ocr_confidence)), st))
     seen: set[int | None] = set()
     uniq = []
     for s in out:
@@ -509,6 +515,7 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
     doc_kind = kind_in(doc_facts.subject)
     year = int(doc_facts.issued_date[:4]) if doc_facts.issued_date else None
     rows = find_list_rows(pages)
+    st = sending_status.document_status(doc_facts, named=True)
     # rows without a period of their own: the period the decision states for everyone on the list
     doc_start, doc_end, doc_months = _stated_period(pages, dates) if rows else (None, None, None)
     out = []
@@ -525,26 +532,29 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
         name = squash(row.cells["name"])
         if page.ocr_confidence is not None:
             name = repair_ocr_name(name)
-        out.append(Secondment(
+        out.append(sending_status.apply(Secondment(
             kind=doc_kind or kind_in(row.heading) or "secondment", person=name,
             from_unit=for_matching(frm) if frm else None, to_unit=_destination(to, pages) if to else None,
             position=row.cells.get("field") or None, start=start, end=end, duration_months=months,
             evidence=Evidence(page=row.page, quote=page.text[row.name_start:row.name_start + len(row.name_quote)],
-                              start=row.name_start, confidence=page.ocr_confidence)))
+                              start=row.name_start, confidence=page.ocr_confidence)), st))
     return out
 
 
 def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
                         hits: list[list[CountHit]], doc_facts: DocumentFacts, dates: list[DateFact],
-                        language: str) -> list[Secondment]:
-    if document_requests(doc_facts):
-        return []  # a tờ trình proposes, a request asks: nobody is sent yet
-    named = named_secondments(pages, docs, mentions, people, doc_facts, dates, language)
+                        language: str, references: list[Reference] = ()) -> list[Secondment]:
+    """Every sending the text states, each with its status and action (status.py)."""
+    named = named_secondments(pages, docs, mentions, people, doc_facts, dates, language, references)
     listed = table_secondments(pages, doc_facts, dates)
     if listed:
         keys = {fold_phrase(s.person or "") for s in listed}
         named = [s for s in named if fold_phrase(s.person or "") not in keys] + listed
     _listed_take_stated_period(pages, named, dates)
-    if named:
-        return named
-    return count_secondments(pages, docs, hits, doc_facts, dates, language)
+    counted = count_secondments(pages, docs, hits, doc_facts, dates, language, references)
+    if not named:
+        return counted
+    # a headcount that introduces the named people is theirs; one the document treats otherwise
+    # (a plan or request beside a decision's names) is a sending of its own
+    done = {(s.status, s.action) for s in named}
+    return named + [s for s in counted if (s.status, s.action) not in done]
