@@ -53,3 +53,91 @@ def test_table_row_cells_are_separated() -> None:
     words = (_line("1", 40, 300) + _line("Lò Văn Pấng", 80, 300) + _line("Chuyên viên", 220, 300)
              + _line("Xã Mường Khoa", 360, 300) + _line("06 tháng", 500, 300))
     assert layout_text(words) == "1 | Lò Văn Pấng | Chuyên viên | Xã Mường Khoa | 06 tháng"
+
+
+def _after(words: list[Word], gap: float, text: str, top: float, size: float = 12.0) -> list[Word]:
+    """`text` set on the same line as `words`, starting `gap` points after their last word."""
+    return _line(text, words[-1].x1 + gap, top, size)
+
+
+def test_header_row_with_left_cell_running_close_to_the_right_one_is_cut_at_the_gutter() -> None:
+    # A Word header table (thong-tu-so-14-2024 page 1): the issuer cell "BỘ LAO ĐỘNG - THƯƠNG
+    # BINH" ends 12 pt before "CỘNG HÒA …" starts: closer than a chunk gap (2.2 heights) but
+    # three spaces wide. The title below starts left of where the issuer cell ends and runs
+    # under the right column: taken into the column pair first, it would close the gutter.
+    issuer = _line("BỘ LAO ĐỘNG - THƯƠNG BINH", 61, 128, 13)
+    words = (issuer + _after(issuer, 12, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 128, 13)
+             + _line("VÀ XÃ HỘI", 110, 143, 13) + _line("Độc lập - Tự do - Hạnh phúc", 300, 143, 13)
+             + _line("Số: 14/2024/TT-BLĐTBXH", 60, 173, 13) + _line("Hà Nội, ngày 31 tháng 12 năm 2024", 290, 173, 13)
+             + _line("QUY ĐỊNH TIÊU CHÍ KIỂM ĐỊNH", 222, 212, 13))
+    lines = layout_lines(words)
+    assert [line.text for line in lines] == [
+        "BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "Số: 14/2024/TT-BLĐTBXH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 31 tháng 12 năm 2024",
+        "QUY ĐỊNH TIÊU CHÍ KIỂM ĐỊNH",
+    ]
+    assert [line.column for line in lines[:6]] == ["left"] * 3 + ["right"] * 3
+
+
+def test_justified_body_line_under_the_header_is_not_cut() -> None:
+    # Justified text stretches all its spaces alike: no gap stands out, so the line stays whole
+    # even where it crosses the gutter of the columns just above.
+    body: list[Word] = []
+    x = 60.0
+    for token in "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 và".split():
+        width = len(token) * 13 * 0.55
+        body.append(Word(token, x, 200, x + width, 213))
+        x += width + 9.0  # every space stretched to 9 pt
+    words = (_line("VÀ XÃ HỘI", 110, 143, 13) + _line("Độc lập - Tự do - Hạnh phúc", 300, 143, 13)
+             + _line("Số: 14/2024/TT-BLĐTBXH", 60, 173, 13) + _line("Hà Nội, ngày 31 tháng 12 năm 2024", 290, 173, 13)
+             + body)
+    assert layout_text(words).splitlines()[-1] == "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025 và"
+
+
+def test_wide_gap_outside_the_gutter_does_not_cut() -> None:
+    # A wide gap in a row under a column pair cuts only where it lies in the pair's gutter.
+    lead = _line("Điều 1.", 60, 173, 13)
+    words = (_line("VÀ XÃ HỘI", 110, 143, 13) + _line("Độc lập - Tự do - Hạnh phúc", 300, 143, 13)
+             + lead + _after(lead, 14, "Phạm vi điều chỉnh và đối tượng áp dụng của Thông tư", 173, 13))
+    assert layout_text(words).splitlines()[-1] == "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng của Thông tư"
+
+
+def test_footnote_mark_set_small_and_high_stays_on_its_line() -> None:
+    # thong-tu-so-25-2022 page 7: a cell starts with the mark "(1)" set at 8.5 pt, raised;
+    # its centre lies above the 13 pt line's core band, yet it belongs to that line.
+    words = ([Word("(1)", 430.7, 277.3, 440.1, 285.8)] + _line("Trang bị khi làm", 443.8, 279.8, 13)
+             + _line("việc ở mặt nước.", 430.7, 297.8, 13))
+    assert layout_text(words).splitlines() == ["(1) Trang bị khi làm", "việc ở mặt nước."]
+
+
+def test_small_line_of_its_own_is_not_pulled_into_a_neighbour() -> None:
+    # A small line (a footnote under the body) that lies outside its neighbours' band stays
+    # a line of its own.
+    words = _line("Điều 2. Hiệu lực thi hành.", 60, 100, 13) + _line("1 Sửa đổi bởi Thông tư số 03/2024.", 60, 118, 9)
+    assert layout_text(words).splitlines() == ["Điều 2. Hiệu lực thi hành.", "1 Sửa đổi bởi Thông tư số 03/2024."]
+
+
+def test_table_row_already_in_cells_is_not_cut_into_a_column_pair() -> None:
+    # quyet-dinh-so-1205 page 54: a table row whose first two cells stand 13 pt apart, with a
+    # third cell far right, under a two-cell header row. Cutting it would turn the table into
+    # a column pair read half by half; it stays a row.
+    number = _line("06/2018/TT-BKHĐT", 178, 125, 13)
+    words = (_line("ban hành văn bản", 185, 104, 13) + _line("của văn bản", 370, 104, 13)
+             + number + _after(number, 13, "Ban hành Hệ thống chỉ tiêu thống", 125, 13)
+             + _line("chỉ văn bản trên cơ sở dữ liệu", 591, 125, 13))
+    assert layout_text(words).splitlines() == [
+        "ban hành văn bản", "của văn bản", "06/2018/TT-BKHĐT Ban hành Hệ thống chỉ tiêu thống",
+        "chỉ văn bản trên cơ sở dữ liệu"]
+
+
+def test_table_cell_flush_with_its_column_is_not_cut_off_its_row() -> None:
+    # thong-tu-so-09-2026 page 33: a ruled table's left cell "3 Điều kiện ở," ends a wide gap
+    # before the right cell, whose lines all start at one x. Under rows already split into the
+    # two cells, this row is a table row, not a header issuer running over its column: cut,
+    # it would pull the table into a column pair read half by half.
+    lead = _line("3 Điều kiện ở,", 112.7, 280.6, 14)
+    words = (_line("lao động", 120, 213.6, 14) + _line("sinh lao động; cung cấp miễn phí, đầy đủ", 222, 213.6, 14)
+             + _line("việc, dụng cụ bảo hộ lao động phù hợp", 222, 228.6, 14)
+             + _line("và vệ sinh lao động.", 222, 243.6, 14)
+             + lead + _after(lead, 12, "Người sử dụng lao động bố trí miễn phí", 280.6, 14))
+    assert layout_text(words).splitlines()[-1] == "3 Điều kiện ở, Người sử dụng lao động bố trí miễn phí"

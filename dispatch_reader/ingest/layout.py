@@ -178,13 +178,15 @@ def _fits(row: Row, lo: float, hi: float, tol: float) -> tuple[float, float] | N
     return lo, hi
 
 
-def _split_in_gutter(row: Row, lo: float, hi: float) -> list[Chunk] | None:
-    """A one-chunk row cut in two at a word gap lying in the gutter [lo, hi] and clearly wider
-    than the row's usual word gap, else None.
+def _split_in_gutter(row: Row, lo: float, hi: float, tol: float) -> list[Chunk] | None:
+    """A one-chunk row cut in two at a word gap clearly wider than the row's usual word gap,
+    where both pieces reach into the gutter [lo, hi] past their columns' edges; else None.
 
-    A Word header table's left cell may run close to the right cell ("BỘ LAO ĐỘNG - THƯƠNG
-    BINH" then "CỘNG HÒA …" ten points on): closer than a chunk gap, yet three spaces wide.
-    Justified text stretches all of a line's spaces alike, so it has no such gap."""
+    A Word header table's cells are centred, and the issuer's first line is often the widest
+    of its column: "BỘ LAO ĐỘNG - THƯƠNG BINH" runs on to ten points before "CỘNG HÒA …",
+    which itself starts left of the lines under it. Closer than a chunk gap, yet three spaces
+    wide. Justified text stretches all of a line's spaces alike, so it has no such gap; a
+    table cell's text starts flush with its column, so a table row is never cut here."""
     if len(row.chunks) != 1:  # a row already in cells is a table row, not a header cell pair
         return None
     words = row.chunks[0].words
@@ -193,7 +195,7 @@ def _split_in_gutter(row: Row, lo: float, hi: float) -> list[Chunk] | None:
         return None
     wide = max(GUTTER_GAP * max(statistics.median(gaps), 0.1 * row.height), GUTTER_MIN * row.height)
     cuts = [(gap, m) for m, gap in enumerate(gaps, start=1)
-            if gap >= wide and words[m - 1].x1 < hi and words[m].x0 > lo]
+            if gap >= wide and lo + tol < words[m - 1].x1 and words[m].x0 < hi - tol]
     if not cuts:
         return None
     m = max(cuts)[1]
@@ -233,7 +235,7 @@ def find_regions(rows: list[Row]) -> list[_Region]:
             nxt = rows[k]
             fitted = _fits(nxt, lo, hi, tol)
             if fitted is None:
-                split = _split_in_gutter(nxt, lo, hi)
+                split = _split_in_gutter(nxt, lo, hi, tol)
                 fitted = _fits(Row(nxt.words, split), lo, hi, tol) if split else None
                 if fitted is None:
                     del ends[step]
