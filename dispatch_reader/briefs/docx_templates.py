@@ -157,7 +157,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{{ selection_text }}", italic=True, center=True)
     _para(doc, "{{ L.total_people }}: {{ total_people | num }}", bold=True)
     _para(doc, "{{ L.total_docs }}: {{ total_docs | num }}")
-    _para(doc, "{{ L.destinations }}: {{ by_commune | rejectattr('key', 'equalto', '') | list | length | num }}")
+    _para(doc, "{{ L.destinations }}: {{ by_commune | rejectattr('key', 'equalto', '') | rejectattr('aggregate') | list | length | num }}")
     _para(doc, "{{ copies_text }}", italic=True, size=11)
     _breakdown(doc, "by_commune", "{{ L.by_commune }}", "{{ L.to }}")
     _breakdown(doc, "by_sender", "{{ L.by_sender }}", "{{ L.from }}")
