@@ -2,7 +2,10 @@
 
 CSV is UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese as written.
 Fact exports keep only the facts the filters speak of: `--commune X` gives the secondments to
-X, not every secondment of a document that has one.
+X, not every secondment of a document that has one. Secondments and counts carry their status
+(decided / requested / planned / reported: only decided ones are people sent) and action; every
+fact row has `needs_check`: true when it was read below the briefs' confidence threshold or a
+warning of its document names it (messages.needs_check).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, select
 
 from dispatch_reader.errors import StoreError
+from dispatch_reader.messages import needs_check
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
 from dispatch_reader.store.models import Count, Document, Evidence, Person, Secondment
@@ -31,11 +35,13 @@ COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject",
                   "signer_name", "signer_title", "signer_authority", "file_name", "sha256", "page_count",
                   "ocr_pages", "min_ocr_confidence", "extractor_version", "updated_at"],
-    "secondments": ["document_id", "document_number", "issued_date", "kind", "person", "count", "from_unit",
-                    "to_unit", "position", "start", "end", "duration_months", "page", "quote"],
+    "secondments": ["document_id", "document_number", "issued_date", "kind", "status", "action", "person", "count",
+                    "from_unit", "to_unit", "position", "start", "end", "duration_months", "refers_to", "page", "quote",
+                    "confidence", "needs_check"],
     "people": ["document_id", "document_number", "issued_date", "name", "honorific", "position", "unit",
-               "birth_year", "page", "quote"],
-    "counts": ["document_id", "document_number", "issued_date", "value", "total", "what", "page", "quote"],
+               "birth_year", "page", "quote", "confidence", "needs_check"],
+    "counts": ["document_id", "document_number", "issued_date", "value", "total", "what", "status", "action", "page",
+               "quote", "confidence", "needs_check"],
 }
 
 
@@ -48,24 +54,43 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
     if what == "documents":
         yield from _documents(conn, filters, dialect)
         return
-    model, fact_cols, conds = {
-        "secondments": (Secondment, ["kind", "person", "count", "from_unit", "to_unit", "position", "start", "end",
-                                     "duration_months"], _secondment_conditions(filters)),
-        "people": (Person, ["name", "honorific", "position", "unit", "birth_year"], _people_conditions(filters)),
-        "counts": (Count, ["value", "total", "what"], []),
+    model, fact_cols, conds, checked = {
+        "secondments": (Secondment, ["kind", "status", "action", "person", "count", "from_unit", "to_unit", "position",
+                                     "start", "end", "duration_months", "refers_to"], _secondment_conditions(filters),
+                        ("person", "to_unit", "from_unit")),
+        "people": (Person, ["name", "honorific", "position", "unit", "birth_year"], _people_conditions(filters),
+                   ("name",)),
+        "counts": (Count, ["value", "total", "what", "status", "action"], [], ("what",)),
     }[what]
     stmt = (select(docs.c.id, docs.c.number, docs.c.issued_date, *[getattr(model, c) for c in fact_cols],
-                   Evidence.page, Evidence.quote)
+                   Evidence.page, Evidence.quote, Evidence.confidence)
             .join(model, model.document_id == docs.c.id)
             .outerjoin(Evidence, Evidence.id == model.evidence_id)
             .where(*conds)
             .order_by(docs.c.issued_date.desc().nulls_last(), docs.c.id.desc(), model.ordinal))
+    warnings = _Warnings(conn)
     for row in conn.execute(stmt):
         values = list(row)
         out = {"document_id": values[0], "document_number": values[1], "issued_date": values[2]}
         out.update(zip(fact_cols, values[3:3 + len(fact_cols)]))
-        out["page"], out["quote"] = values[-2], values[-1]
+        out["page"], out["quote"], out["confidence"] = values[-3], values[-2], values[-1]
+        out["needs_check"] = needs_check(out["confidence"], [out.get(c) for c in checked] + [out["quote"]],
+                                         warnings.of(out["document_id"]))
         yield out
+
+
+class _Warnings:
+    """Each document's warnings, read once per export from its stored record."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.cache: dict[int, list[str]] = {}
+
+    def of(self, doc_id: int) -> list[str]:
+        if doc_id not in self.cache:
+            text = self.conn.execute(select(Document.record_json).where(Document.id == doc_id)).scalar()
+            self.cache[doc_id] = list(json.loads(text).get("warnings") or []) if text else []
+        return self.cache[doc_id]
 
 
 def _like(column: Any, query: str) -> Any:

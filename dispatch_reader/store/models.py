@@ -138,6 +138,9 @@ class Count(Base):
     what: Mapped[str] = mapped_column(Text)
     what_key: Mapped[str | None] = mapped_column(Text)
     total: Mapped[int | None] = mapped_column(Integer)
+    # the sending whose people the figure counts (record.SendingStatus), None for other figures
+    status: Mapped[str | None] = mapped_column(String(16))
+    action: Mapped[str | None] = mapped_column(String(8))
     evidence_id: Mapped[int | None] = _evidence_fk()
 
 
@@ -170,6 +173,11 @@ class Secondment(Base):
     start: Mapped[dt.date | None] = mapped_column(Date)
     end: Mapped[dt.date | None] = mapped_column(Date, index=True)
     duration_months: Mapped[float | None] = mapped_column(Float)
+    # decided / requested / planned / reported; send / extend / end (record.py); only decided
+    # sendings are people sent
+    status: Mapped[str | None] = mapped_column(String(16), index=True)
+    action: Mapped[str | None] = mapped_column(String(8))
+    refers_to: Mapped[str | None] = mapped_column(Text)
     evidence_id: Mapped[int | None] = _evidence_fk()
 
 

@@ -102,7 +102,7 @@ def record_rows(record: Record, page_texts: list[str], extractor_version: str) -
     ]
     rows.facts["counts"] = [
         {"ordinal": i, "value": c.value, "what": c.what, "what_key": keys.key(c.what), "total": c.total,
-         "_evidence": ev(c.evidence, "count", i)}
+         "status": c.status, "action": c.action, "_evidence": ev(c.evidence, "count", i)}
         for i, c in enumerate(record.counts)
     ]
     rows.facts["dates"] = [
@@ -115,6 +115,7 @@ def record_rows(record: Record, page_texts: list[str], extractor_version: str) -
          "from_unit": s.from_unit, "from_key": keys.key(s.from_unit),
          "to_unit": s.to_unit, "to_key": keys.key(s.to_unit), "position": s.position,
          "start": parse_date(s.start), "end": parse_date(s.end), "duration_months": s.duration_months,
+         "status": s.status, "action": s.action, "refers_to": s.refers_to,
          "_evidence": ev(s.evidence, "secondment", i)}
         for i, s in enumerate(record.secondments)
     ]

@@ -1,0 +1,112 @@
+"""The record's warnings in the reader's language, and which stage wrote each.
+
+Records keep warnings as English text (stable, searchable, the same whatever language a brief
+is in). The known kinds are a data table (schema/warnings.json: the English text with
+`{placeholders}`, the Vietnamese, the stage that writes it); a brief shows each warning in its
+language, a warning of no known kind as it is. Place warnings have their own table
+(places/messages.py) and are translated there first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, dict[str, str]]:
+    data = json.loads(resources.files("dispatch_reader.schema").joinpath("warnings.json").read_text("utf-8"))
+    return data["kinds"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for name, kind in _kinds().items():
+        parts = re.split(r"\{(\w+)\}", kind["en"])
+        pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+        out.append((name, re.compile(f"^{pattern}$")))
+    return out
+
+
+def warning_kind(warning: str) -> tuple[str, dict[str, str]] | None:
+    """(kind, its placeholders' values) of a known warning; None for one of no known kind."""
+    for name, pattern in _patterns():
+        m = pattern.match(warning)
+        if m:
+            return name, m.groupdict()
+    return None
+
+
+def stage(warning: str) -> str | None:
+    """`ingest` or `extract` for a warning of a known kind (place warnings are `extract`)."""
+    if warning.startswith("destination '"):
+        return "extract"
+    found = warning_kind(warning)
+    return _kinds()[found[0]]["stage"] if found else None
+
+
+def _number(value: str, lang: str) -> str:
+    """`0.55` → `0,55` in Vietnamese; whole numbers and words stay."""
+    if lang == "vi" and re.fullmatch(r"\d+\.\d+%?", value):
+        return value.replace(".", ",")
+    return value
+
+
+def localise(warning: str, lang: str) -> str:
+    """`warning` in `lang`: English as recorded; other languages through the tables."""
+    if lang == "en":
+        return warning
+    from dispatch_reader.places.messages import localise as localise_place
+
+    placed = localise_place(warning, lang)
+    if placed != warning:
+        return placed
+    found = warning_kind(warning)
+    if found is None:
+        return warning
+    name, values = found
+    template = _kinds()[name].get(lang)
+    if not template:
+        return warning
+    return template.format(**{k: _number(v, lang) for k, v in values.items()})
+
+
+def known_kinds() -> dict[str, dict[str, Any]]:
+    return dict(_kinds())
+
+
+# Below this confidence a fact is marked for checking wherever it is shown (briefs, exports).
+# Tesseract's clean scans of these documents sit around 0.9; pages under 0.8 were where misread
+# names and numbers clustered.
+LOW_CONFIDENCE = 0.80
+_QUOTED = re.compile(r"'([^']{3,})'")
+
+
+def _fold(text: str) -> str:
+    from dispatch_reader.textnorm import fold
+
+    return re.sub(r"[^0-9a-z]+", " ", fold(text or "")).strip()
+
+
+def names(warning: str, value: str | None) -> bool:
+    """The warning names `value`: a quoted part of it ('xã Đà Vi') is in the value, or is it."""
+    if not value:
+        return False
+    v = f" {_fold(value)} "
+    for quoted in _QUOTED.findall(warning):
+        q = _fold(quoted)
+        if q and (f" {q} " in v or v.strip() == q):
+            return True
+    return False
+
+
+def needs_check(confidence: float | None, values: list[str | None], warnings: list[str],
+                threshold: float = LOW_CONFIDENCE) -> bool:
+    """A fact to check before relying on it: read below the threshold, or named by a warning."""
+    if confidence is not None and confidence < threshold:
+        return True
+    return any(names(w, v) for w in warnings for v in values if v)
