@@ -275,6 +275,8 @@ def test_an_old_address_whose_commune_kept_its_name_converts_to_it():
     ("UBND TỈNH YÊN BÁI", "Lào Cai"),  # merged into Lào Cai
     ("Hà Giang", "Tuyên Quang"),
     ("Ủy ban nhân dân xã Mường Hum", "Lào Cai"),  # a commune of one province only
+    ("BAN TỔ CHỨC TỈNH ỦY LÀO CAI", "Lào Cai"),
+    ("Tỉnh đoàn Điện Biên", "Điện Biên"),
     ("Mường Hum", "Lào Cai"),
 ])
 def test_province_hint_from_issuer_or_place(text, short):

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from dispatch_reader.places.official import OfficialList, Province, Unit, key, official, old_names
+from dispatch_reader.places.official import Province, Unit, key, official, old_names
 from dispatch_reader.textnorm import for_matching, nfc, squash
 
 REORGANISED = "2025-07-01"  # the two-level local government starts (no districts after this day)
@@ -234,7 +234,11 @@ def _province_in(text: str, folded: str) -> tuple[Province | None, str | None]:
     (province, None), or (None, the name) for a `tỉnh` / `province` the list does not hold."""
     unknown = None
     for m in re.finditer(r"(?<![0-9a-z])(tinh|thanh pho|tp\.?)\s*", folded):
-        words = _capitalised(text[m.end():])
+        rest = text[m.end():]
+        parts = rest.split(None, 1)
+        if parts and key(parts[0]) in _BODY_AFTER_TINH:  # `Tỉnh ủy Lào Cai`, `Tỉnh đoàn Điện Biên`
+            rest = parts[1] if len(parts) > 1 else ""
+        words = _capitalised(rest)
         found = _province_named(words)
         if found:
             return found, None
@@ -250,6 +254,10 @@ def _province_in(text: str, folded: str) -> tuple[Province | None, str | None]:
         if words and folded[m.start():].startswith("province") and unknown is None:
             unknown = " ".join(words)
     return None, unknown
+
+
+# words after `tỉnh` / `thành phố` that name a body of the province, not the province
+_BODY_AFTER_TINH = {"uy", "doan", "hoi", "doi"}
 
 
 def _capitalised(rest: str) -> list[str]:
