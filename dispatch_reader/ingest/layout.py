@@ -92,18 +92,23 @@ def group_rows(words: list[Word], line_keys: list[object] | None = None) -> list
         seeds = [Row(sorted(ws, key=lambda w: w.x0)) for ws in by_key.values()]
     else:
         seeds = [Row([w]) for w in words]
-    seeds.sort(key=lambda r: (r.top + r.bottom) / 2)
+    spans = sorted(((seed.top, seed.bottom, seed) for seed in seeds), key=lambda s: (s[0] + s[1]) / 2)
     rows: list[Row] = []
-    for seed in seeds:
-        centre = (seed.top + seed.bottom) / 2
+    top = bottom = 0.0  # the last row's extent and word heights, kept as it grows
+    heights: list[float] = []
+    for seed_top, seed_bottom, seed in spans:
+        centre = (seed_top + seed_bottom) / 2
         if rows:
-            last = rows[-1]
             # Same row when the centre falls inside the row's core band (not just touching it).
-            band = (last.bottom - last.top) * 0.35
-            if last.top + band <= centre <= last.bottom - band or abs(centre - (last.top + last.bottom) / 2) < last.height * 0.3:
-                last.words.extend(seed.words)
+            band = (bottom - top) * 0.35
+            if top + band <= centre <= bottom - band or abs(centre - (top + bottom) / 2) < statistics.median(heights) * 0.3:
+                rows[-1].words.extend(seed.words)
+                top, bottom = min(top, seed_top), max(bottom, seed_bottom)
+                heights.extend(w.bottom - w.top for w in seed.words)
                 continue
         rows.append(Row(list(seed.words)))
+        top, bottom = seed_top, seed_bottom
+        heights = [w.bottom - w.top for w in seed.words]
     rows = _attach_small_words(rows)
     for row in rows:
         row.words.sort(key=lambda w: w.x0)
