@@ -12,17 +12,25 @@ from dispatch_reader.briefs.formatting import add_months, format_date, format_nu
 from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
-from dispatch_reader.places.messages import localise
+from dispatch_reader.messages import LOW_CONFIDENCE, localise, names
 from dispatch_reader.textnorm import nfc
 
-# Below this mean OCR word confidence a page's facts are flagged. Tesseract's clean scans of
-# these documents sit around 0.9; pages under 0.8 were where misread names and numbers clustered.
-LOW_CONFIDENCE = 0.80
+# LOW_CONFIDENCE (messages.py, 0.80): below this mean OCR word confidence a page's facts are
+# flagged, in briefs and exports alike.
 
 # header fact → its row label in labels.json "text"
 _HEADER_FIELDS = {"doc_type": "type", "number": "number", "issuer": "issuer", "issued_date": "date", "subject": "subject",
                   "signer": "signer"}
 _REQUIRED_FIELDS = ("number", "issuer", "issued_date")
+
+
+def status_of(secondment: dict[str, Any], doc_type: str | None) -> str:
+    """The entry's status; a version-1 entry without one takes its document type's default."""
+    if secondment.get("status"):
+        return secondment["status"]
+    from dispatch_reader.extract.status import default_status
+
+    return default_status(doc_type, named=bool(secondment.get("person")))
 
 
 def heads(secondment: dict[str, Any]) -> int:
@@ -104,9 +112,12 @@ def signer_text(signer: dict[str, Any] | None) -> str:
 
 
 def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """The secondments as table rows: the record's fields plus worded `who`, `period` and flags."""
+    """The secondments as table rows: the record's fields plus worded `who`, `period`, status and
+    flags (`needs_check`: read with low confidence, or named by a warning)."""
     lab = labels(lang)
     weak = low_pages(record)
+    warned = list(record.get("warnings") or [])
+    doc_type = record["document"].get("doc_type")
     rows = []
     for index, s in enumerate(record["secondments"], 1):
         end, derived = end_of(s)
@@ -122,10 +133,17 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             duration_text = f"{format_number(s['duration_months'], lang)} {lab['text']['months_unit']}"
             period += f" ({duration_text})"
         page = s["evidence"]["page"]
+        status, action = status_of(s, doc_type), s.get("action") or "send"
+        low = page in weak or _weak(s["evidence"])
         rows.append(s | {
             "index": index,
             "who": who,
             "heads": n,
+            "status": status,
+            "action": action,
+            "status_label": lab["statuses"][status],
+            "action_label": lab["actions"][action],
+            "counted": status == "decided",
             "kind_label": lab["kinds"].get(s.get("kind"), s.get("kind") or ""),
             **place_fields(s, lang),  # destination: the official name, marked when the reader must check it
             "end_date": end,
@@ -135,7 +153,9 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "end_text": end_text,
             "duration_text": duration_text,
             "page": page,
-            "low_confidence": page in weak or _weak(s["evidence"]),
+            "low_confidence": low,
+            "needs_check": low or any(names(w, v) for w in warned
+                                      for v in (s.get("person"), s.get("to_unit"), s.get("from_unit"))),
         })
     return rows
 
@@ -169,46 +189,101 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "value": values[name] or "",
             "page": page,
             "low_confidence": (page in weak) or _weak(evidence),
+            # a warning about the number names it unquoted: "document number 15/QĐ-UBND read …"
+            "needs_check": (page in weak) or _weak(evidence) or bool(name == "number" and d.get("number") and any(
+                f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])),
         })
     return rows
 
 
-def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-    """The pieces of the one-sentence summary; `lead.txt.j2` words them (users may reword)."""
+def _period(rows: list[dict[str, Any]], lang: str) -> str:
+    """`, từ 03/9/2025 đến 03/11/2025` when the rows share one period; an ending: `, kể từ …`."""
     lab = labels(lang)
     msg = lab["messages"]
-    d = record["document"]
-    places: list[str] = []
-    for row in rows:
-        if row["place"] and row["place"] not in places:
-            places.append(row["place"])
-    kinds = []
-    for row in rows:
-        if row.get("kind") and row["kind"] not in kinds:
-            kinds.append(row["kind"])
+    if rows and all(r["action"] == "end" for r in rows):
+        ends = {row.get("end") for row in rows}
+        if len(ends) == 1 and None not in ends:
+            return lab["lead"]["ended_period"].format(end=format_date(next(iter(ends)), lang))
+        return ""
     starts = {row.get("start") for row in rows}
     ends = {row["end_date"] for row in rows}
     months = {row.get("duration_months") for row in rows}
-    period = ""
-    if rows and len(starts) == 1 and None not in starts:
-        start = format_date(next(iter(starts)), lang)
-        if len(ends) == 1 and None not in ends and not any(r["end_derived"] for r in rows):
-            period = msg["lead_period"].format(start=start, end=format_date(next(iter(ends)), lang))
-        elif len(months) == 1 and None not in months:
-            period = msg["lead_period_months"].format(start=start, months=format_number(next(iter(months)), lang))
-        elif len(ends) == 1 and None not in ends:
-            period = msg["lead_period"].format(start=start, end=format_date(next(iter(ends)), lang))
+    if not rows or len(starts) != 1 or None in starts:
+        return ""
+    start = format_date(next(iter(starts)), lang)
+    if len(ends) == 1 and None not in ends and not any(r["end_derived"] for r in rows):
+        return msg["lead_period"].format(start=start, end=format_date(next(iter(ends)), lang))
+    if len(months) == 1 and None not in months:
+        return msg["lead_period_months"].format(start=start, months=format_number(next(iter(months)), lang))
+    if len(ends) == 1 and None not in ends:
+        return msg["lead_period"].format(start=start, end=format_date(next(iter(ends)), lang))
+    return ""
+
+
+def _shared(rows: list[dict[str, Any]], key: str) -> str | None:
+    values = {row.get(key) for row in rows}
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _clause(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """One part of the lead: rows with the same status and action, worded by labels.json "lead"."""
+    lab = labels(lang)
+    msg, words = lab["messages"], lab["lead"]
+    status, action = rows[0]["status"], rows[0]["action"]
+    kinds: list[str] = []
+    places: list[str] = []
+    for row in rows:
+        if row.get("kind") and row["kind"] not in kinds:
+            kinds.append(row["kind"])
+        if row["place"] and row["place"] not in places:
+            places.append(row["place"])
     total = sum(row["heads"] for row in rows)
+    verb = msg["and"].join(lab["verbs"].get(k, k) for k in kinds)
+    sender = _shared(rows, "from_unit") if status == "requested" else None
+    ref = _shared(rows, "refers_to") if status == "reported" else None
+    template = words[status] if status != "decided" else words[action]
+    people = msg["people_n"].format(n=format_number(total, lang)) if total else ""
+    values = {
+        "verb": verb,
+        "noun": msg["and"].join(lab.get("kind_nouns", {}).get(k, k) for k in kinds),
+        "infinitive": msg["and"].join(lab.get("kind_infinitives", {}).get(k, k).format(people=people) for k in kinds),
+        "people": people,
+        "to": words["to"].format(places=_join(places, lang)) if places else "",
+        "at": words["at"].format(places=_join(places, lang)) if places else "",
+        "period": _period(rows, lang),
+        "sender": f"{sender} " if sender else "",
+        "ref": words["ref"].format(number=ref) if ref else "",
+    }
+    text = " ".join(template.format(**values).split())
+    return values | {"status": status, "action": action, "text": text, "total_people": total, "places": places}
+
+
+def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """The pieces of the one-sentence summary; `lead.txt.j2` words them (users may reword).
+
+    `clauses`: one per status and action the document has (what it decides, asks, plans,
+    reports; sends, extends, ends), each worded with its own verb; the first clause's pieces are
+    also given as `verb`, `people`, `to`, `period` for templates that build the sentence."""
+    lab = labels(lang)
+    d = record["document"]
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["status"], row["action"]), []).append(row)
+    clauses = [c for c in (_clause(g, lang) for g in groups.values()) if c["people"] or c["places"]]
+    first = clauses[0] if clauses else {}
+    places = [p for c in clauses for p in c["places"]]
     return {
         "doc": doc_title(d, lang),
-        "verb": msg["and"].join(lab["verbs"].get(k, k) for k in kinds),
-        "people": msg["people_n"].format(n=format_number(total, lang)) if total else "",
-        "to": msg["lead_to"].format(places=_join(places, lang)) if places else "",
-        "period": period,
+        "verb": first.get("verb", ""),
+        "people": first.get("people", ""),
+        "to": first.get("to", ""),
+        "period": first.get("period", ""),
         "subject": (d.get("subject") or "").rstrip(" ."),
-        "sends": bool(total or places),  # a secondment with neither people nor place says nothing
-        "total_people": total,
-        "places": places,
+        "sends": bool(clauses),  # a secondment with neither people nor place says nothing
+        "clauses": [c["text"] for c in clauses],
+        "joiner": lab["lead"]["and"],
+        "total_people": sum(row["heads"] for row in rows if row["counted"]),
+        "places": list(dict.fromkeys(places)),
     }
 
 
@@ -216,7 +291,7 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     """The record's own warnings, then what a reader should check before relying on the brief."""
     lab = labels(lang)
     msg = lab["messages"]
-    out = [localise(w, lang) for w in record.get("warnings") or []]  # place warnings in the reader's language
+    out = [localise(w, lang) for w in record.get("warnings") or []]  # in the reader's language
     d = record["document"]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:
@@ -248,6 +323,17 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
     rows = secondment_rows(record, lang)
     header = header_rows(record, lang)
     lab = labels(lang)
+    weak = low_pages(record)
+    warned = list(record.get("warnings") or [])
+
+    def check(ev: dict[str, Any], *values: str | None) -> bool:
+        """Read on a weak page or below the threshold, or named by a warning."""
+        return ev["page"] in weak or _weak(ev) or any(names(w, v) for w in warned for v in values if v)
+
+    other: dict[str, int] = {}
+    for r in rows:
+        if not r["counted"]:
+            other[r["status"]] = other.get(r["status"], 0) + r["heads"]
     return {
         "r": record,
         "d": d,
@@ -255,13 +341,20 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
         "subtitle": doc_title(d, lang, with_issuer=False, with_date=True),
         "header": header,
         "secondments": rows,
-        "total_people": sum(r["heads"] for r in rows),
+        # people this document sends (decides); what it asks, plans or reports is `not_counted`
+        "total_people": sum(r["heads"] for r in rows if r["counted"]),
+        "not_counted": [{"status": k, "label": lab["statuses"][k], "people": v,
+                         "text": lab["messages"]["people_n"].format(n=format_number(v, lang))} for k, v in other.items()],
         "counts": [c | {"page": c["evidence"]["page"], "value_text": format_number(c["value"], lang)
-                        + (f"/{format_number(c['total'], lang)}" if c.get("total") else "")} for c in record["counts"]],
+                        + (f"/{format_number(c['total'], lang)}" if c.get("total") else ""),
+                        "status_label": lab["statuses"].get(c.get("status") or "", ""),
+                        "needs_check": check(c["evidence"], c.get("what"))} for c in record["counts"]],
         "references": [ref | {"page": ref["evidence"]["page"],
                               "type_label": lab["doc_types"].get(ref["doc_type"], "") if ref.get("doc_type") else "",
-                              "date_text": format_date(ref.get("date"), lang)} for ref in record["references"]],
-        "people": [p | {"page": p["evidence"]["page"]} for p in record["people"]],
+                              "date_text": format_date(ref.get("date"), lang),
+                              "needs_check": check(ref["evidence"], ref.get("number"))} for ref in record["references"]],
+        "people": [p | {"page": p["evidence"]["page"], "needs_check": check(p["evidence"], p.get("name"))}
+                   for p in record["people"]],
         "warnings": warnings(record, header, rows, lang),
         "low_pages": sorted(low_pages(record)),
         "lead_parts": lead_parts(record, rows, lang),

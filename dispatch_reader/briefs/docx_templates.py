@@ -114,11 +114,16 @@ def build_document(path: Path) -> None:
     _para(doc, "{%p if secondments %}")
     _para(doc, "{{ L.secondments }}", style="Heading 2")
     _table(doc, ["#", "{{ L.person }}", "{{ L.from }}", "{{ L.to }}", "{{ L.job }}", "{{ L.period }}", ""],
-           ["{{ s.index }}", "{{ s.who or '—' }} ({{ s.kind_label }})", "{{ s.from_unit or '—' }}", "{{ s.destination or s.to_unit or '—' }}",
+           ["{{ s.index }}", "{{ s.who or '—' }}{% if s.needs_check %} {{ L.low_mark }}{% endif %} ({{ s.kind_label }}"
+            "{% if s.action != 'send' %} · {{ s.action_label }}{% endif %}{% if not s.counted %} · {{ s.status_label }}{% endif %})",
+            "{{ s.from_unit or '—' }}", "{{ s.destination or s.to_unit or '—' }}",
             "{{ s.position or '—' }}", "{{ s.period or '—' }}",
             "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
            "s in secondments", total=["", "{{ L.total }}: {{ total_people | num }} {{ L.people_unit }}", "", "", "", "", ""],
            widths=[8, 30, 30, 24, 25, 28, 15])
+    _para(doc, "{%p for line in not_counted %}")
+    _para(doc, "{{ line.label }}: {{ line.text }} ({{ L.not_counted | lower }})", bold=True)
+    _para(doc, "{%p endfor %}")
     _para(doc, "{%p if secondments | selectattr('end_derived') | list %}")
     _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
     _para(doc, "{%p endif %}")
@@ -158,6 +163,16 @@ def build_summary(path: Path) -> None:
     _para(doc, "{{ L.total_people }}: {{ total_people | num }}", bold=True)
     _para(doc, "{{ L.total_docs }}: {{ total_docs | num }}")
     _para(doc, "{{ L.destinations }}: {{ by_commune | rejectattr('key', 'equalto', '') | rejectattr('aggregate') | list | length | num }}")
+    _para(doc, "{%p if not_counted or ended %}")
+    _para(doc, "{{ L.not_counted }}", bold=True)
+    _para(doc, "{%p for line in not_counted %}")
+    _para(doc, "– {{ line.label }}: {{ line.people | num }} {{ L.people_unit }} ({{ line.documents | join(', ') }})")
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p if ended %}")
+    _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.people_unit }}")
+    _para(doc, "{%p endif %}")
+    _para(doc, "{{ labels.messages.not_counted_note }}", italic=True, size=11)
+    _para(doc, "{%p endif %}")
     _para(doc, "{{ copies_text }}", italic=True, size=11)
     _breakdown(doc, "by_commune", "{{ L.by_commune }}", "{{ L.to }}")
     _breakdown(doc, "by_sender", "{{ L.by_sender }}", "{{ L.from }}")
@@ -181,7 +196,8 @@ def build_summary(path: Path) -> None:
     _para(doc, "{{ L.documents }}", style="Heading 2")
     _table(doc, ["#", "{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.subject }}", "{{ L.count }}"],
            ["{{ loop.index }}", "{{ doc.title }}", "{{ doc.date_text or '—' }}", "{{ doc.document.issuer or '—' }}",
-            "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}"], "doc in documents",
+            "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}{% if doc.other_text %} ({{ doc.other_text }}){% endif %}"],
+           "doc in documents",
            total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15],
            right=(0, 5))
     _para(doc, "{{ L.generated_on }} {{ today_text }}.", italic=True, size=9)

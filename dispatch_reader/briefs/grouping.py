@@ -79,6 +79,28 @@ def field_label(position: str | None) -> str | None:
     return text[:1].upper() + text[1:]
 
 
+def is_aggregate(to_unit: str | None) -> bool:
+    """A destination that is a group of places, not one: `37 xã, phường`, `các xã vùng cao`,
+    `45 remote communes`, `xã, phường còn thiếu nhân lực` (words are data: grouping.json)."""
+    if not to_unit:
+        return False
+    rules = grouping_rules()
+    text = squash(nfc(destination_label(to_unit) or ""))
+    low = for_matching(text).lower()
+    if not low or low[0].isdigit():
+        return bool(low)
+    if any(low == m or low.startswith(m + " ") for m in (for_matching(w).lower() for w in rules["aggregate_markers"])):
+        return True
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in rules["plural_levels"]):
+        return True
+    for level in sorted(rules["place_levels"], key=len, reverse=True):
+        lv = for_matching(level).lower()
+        if low == lv or low.startswith(lv + " ") or low.startswith(lv + ","):
+            rest = text[len(lv):].lstrip()
+            return not rest or not rest[0].isupper()
+    return False
+
+
 def matches_place(text: str | None, query: str | None) -> bool:
     """`query` occurs in `text` as whole words, ignoring diacritics and case (like the store's filter)."""
     if not query:

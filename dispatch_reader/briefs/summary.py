@@ -1,12 +1,18 @@
 """What a summary brief shows over a selection of records, computed once for every format.
 
 Counting rules a reader can check against the records:
+- only sendings the documents decide are people sent (status `decided`); what a document asks
+  others to send, plans or reports stands on its own labelled line (`not_counted`: đề nghị cử,
+  kế hoạch, theo báo cáo), never added to the total;
 - one secondment entry stands for one named person, or for the count it states;
 - a document stored twice (a born-digital file and its scan, or a report about it: same number,
   same issue date) is counted once, from its best-read copy;
 - a person named in several documents (an extension, a second posting) is counted once, where
   the latest of them sends them; the earlier entries are marked `superseded` and listed under
-  people sent more than once, and only the latest period can be "ending soon";
+  people sent more than once, and only the latest period can be "ending soon"; when the latest
+  ends the sending (chấm dứt, thu hồi), the person is no longer counted (listed under `ended`);
+- a destination that is a group of places (`37 xã, phường`, `các xã`) is one aggregate row of
+  the breakdown by destination, not a place;
 - with a destination filter, only the secondments to that place are counted.
 Every breakdown therefore adds up to `total_people`.
 """
@@ -21,7 +27,9 @@ from typing import Any, Iterable
 
 from dispatch_reader.briefs.document import doc_title, end_of, heads
 from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
-from dispatch_reader.briefs.grouping import destination_label, field_label, group_key, matches_place, sending_body
+from dispatch_reader.briefs.grouping import (
+    destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
+)
 from dispatch_reader.briefs.places import AGGREGATE_KEY, place_fields
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.textnorm import fold
@@ -151,14 +159,32 @@ def _add(groups: dict[str, _Group], label: str | None, n: int, doc_index: int, k
     g.documents.add(doc_index)
 
 
+STATUS_ORDER = ("decided", "requested", "planned", "reported")
+
+
+def sending_status(s: dict[str, Any], doc_type: str | None) -> str:
+    """A secondment's status; one stored without (a version-1 record) takes its type's default."""
+    if s.get("status"):
+        return s["status"]
+    from dispatch_reader.extract.status import default_status
+
+    return default_status(doc_type, named=bool(s.get("person")))
+
+
 def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str) -> dict[str, Any]:
     """A secondment with what the summary groups and lists it by."""
     n = heads(s)
     end, derived = end_of(s)
+    place = place_fields(s, lang)  # destination, and the commune it is grouped by (official code)
+    if not place.get("place_aggregate") and is_aggregate(s.get("to_unit")):
+        place |= {"commune": labels(lang).get("places", {}).get("aggregate", place["commune"]),
+                  "commune_key": AGGREGATE_KEY, "place_aggregate": True}
     return s | {
+        "status": sending_status(s, rec["document"].get("doc_type")),
+        "action": s.get("action") or "send",
         "heads": n,
         "who": s.get("person") or labels(lang)["messages"]["people_n"].format(n=format_number(n, lang)),
-        **place_fields(s, lang),  # destination, and the commune it is grouped by (official code)
+        **place,
         "body": sending_body(s.get("from_unit")),
         "field": field_label(s.get("position")),
         "end_date": end,
@@ -227,7 +253,62 @@ def summary_context(
     known = archive_numbers if archive_numbers is not None else {
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
-    secondments: list[dict[str, Any]] = []
+    rows, doc_rows, cited = _read_documents(documents, known, selection, lang)
+    decided = [r for r in rows if r["status"] == "decided"]
+    named = _by_person(decided)
+    current, ended = _latest(named, decided)
+    groups, ending = _breakdowns(current, doc_rows, today, ending_within, lang)
+    by_commune, by_sender, by_field, by_month = groups
+    not_counted = _not_counted(rows, doc_rows, lang)
+
+    total = sum(r["heads"] for r in current)
+    doc_rows.sort(key=lambda r: (r["document"].get("issued_date") or "9999", r["document"].get("number") or ""))
+    ending.sort(key=lambda r: (r["end_date"], r["destination"] or ""))
+    refs = sorted(cited.values(), key=lambda c: (-len(c["cited_by"]), c["date"] or "", c["number"]))
+    repeated = [{"name": p[-1]["person"], "times": len(p), "rows": p} for p in named.values() if len(p) > 1]
+    repeated.sort(key=lambda p: (-p["times"], p["name"]))
+    copies = len(records) - len(documents)
+    return {
+        "records": [r for r, _ in documents],
+        "documents": doc_rows,
+        "secondments": current,
+        "all_secondments": rows,
+        "not_counted": not_counted,
+        "requested_people": _people_of(not_counted, "requested"),
+        "planned_people": _people_of(not_counted, "planned"),
+        "reported_people": _people_of(not_counted, "reported"),
+        "ended": ended,
+        "ended_people": sum(r["heads"] for r in ended),
+        "selection": selection,
+        "selection_text": selection.describe(lang),
+        "today": today.isoformat(),
+        "today_text": format_date(today, lang),
+        "total_docs": len(documents),
+        "total_files": len(records),
+        "copies": copies,
+        "copies_text": lab["messages"]["copies"].format(n=copies) if copies else "",
+        "total_people": total,
+        "total_secondments": len(decided),
+        "named_people": len(named),
+        "by_commune": [c | {"aggregate": c["key"] == AGGREGATE_KEY} for c in _breakdown(by_commune, total, lang)],
+        "by_sender": _breakdown(by_sender, total, lang),
+        "by_field": _breakdown(by_field, total, lang),
+        "by_month": _breakdown(by_month, total, lang, chronological=True),
+        "ending_within": ending_within,
+        "ending_soon": ending,
+        "missing_refs": [c for c in refs if not c["legal"]],
+        "missing_legal": [c for c in refs if c["legal"]],
+        "repeated_people": repeated,
+    }
+
+
+def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]], known: set[str],
+                    selection: Selection, lang: str
+                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Every secondment of the counted copies as a row (any status), one row per document, and
+    the citations the archive lacks."""
+    lab = labels(lang)
+    rows: list[dict[str, Any]] = []
     doc_rows: list[dict[str, Any]] = []
     cited: dict[str, dict[str, Any]] = {}
     for doc_index, (rec, copies) in enumerate(documents):
@@ -236,7 +317,7 @@ def summary_context(
         for s in rec["secondments"]:
             if selection.commune and not matches_place(s.get("to_unit"), selection.commune):
                 continue
-            secondments.append(_row(s, rec, doc_index, title, lang))
+            rows.append(_row(s, rec, doc_index, title, lang))
         for ref in rec["references"]:
             _note_citation(cited, ref, d.get("number") or rec["source"]["file_name"], known, lang)
         doc_rows.append({
@@ -246,16 +327,29 @@ def summary_context(
             "type_label": lab["doc_types"].get(d.get("doc_type") or "other", lab["doc_types"]["other"]),
             "date_text": format_date(d.get("issued_date"), lang),
             "people": 0,
+            "other": {},  # status -> people the document names without sending them
+            "other_text": "",
             "files": [c["source"]["file_name"] for c in sorted(copies, key=_quality)],
         })
+    return rows, doc_rows, cited
 
-    named = _by_person(secondments)
-    for rows in named.values():
-        for row in rows[:-1]:  # an earlier secondment of someone a later document sends again
+
+def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[dict[str, Any]]
+            ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(counted rows, ended rows): a person counts once, where the latest document sends or
+    extends them; an earlier row is superseded; when the latest ends the sending, nobody counts."""
+    for person_rows in named.values():
+        for row in person_rows[:-1]:  # an earlier secondment of someone a later document sends again
             row["superseded"] = True
-            row["superseded_by"] = rows[-1]["document"].get("number") or rows[-1]["file_name"]
-    current = [r for r in secondments if not r["superseded"]]
+            row["superseded_by"] = person_rows[-1]["document"].get("number") or person_rows[-1]["file_name"]
+    live = [r for r in decided if not r["superseded"]]
+    return [r for r in live if r["action"] != "end"], [r for r in live if r["action"] == "end"]
 
+
+def _breakdowns(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], today: date, ending_within: int,
+                lang: str) -> tuple[tuple[dict[str, _Group], ...], list[dict[str, Any]]]:
+    """People sent by destination, sending body, field and month, and those ending soon."""
+    lab = labels(lang)
     by_commune: dict[str, _Group] = {}
     by_sender: dict[str, _Group] = {}
     by_field: dict[str, _Group] = {}
@@ -280,37 +374,43 @@ def summary_context(
                 "days_text": (lab["messages"]["ending_in"].format(days=days) if days
                               else lab["messages"]["ended_today"]),
             })
+    return (by_commune, by_sender, by_field, by_month), ending
 
-    total = sum(r["heads"] for r in current)
-    doc_rows.sort(key=lambda r: (r["document"].get("issued_date") or "9999", r["document"].get("number") or ""))
-    ending.sort(key=lambda r: (r["end_date"], r["destination"] or ""))
-    refs = sorted(cited.values(), key=lambda c: (-len(c["cited_by"]), c["date"] or "", c["number"]))
-    repeated = [{"name": rows[-1]["person"], "times": len(rows), "rows": rows} for rows in named.values() if len(rows) > 1]
-    repeated.sort(key=lambda p: (-p["times"], p["name"]))
-    copies = len(records) - len(documents)
-    return {
-        "records": [r for r, _ in documents],
-        "documents": doc_rows,
-        "secondments": current,
-        "all_secondments": secondments,
-        "selection": selection,
-        "selection_text": selection.describe(lang),
-        "today": today.isoformat(),
-        "today_text": format_date(today, lang),
-        "total_docs": len(documents),
-        "total_files": len(records),
-        "copies": copies,
-        "copies_text": lab["messages"]["copies"].format(n=copies) if copies else "",
-        "total_people": total,
-        "total_secondments": len(secondments),
-        "named_people": len(named),
-        "by_commune": [c | {"aggregate": c["key"] == AGGREGATE_KEY} for c in _breakdown(by_commune, total, lang)],
-        "by_sender": _breakdown(by_sender, total, lang),
-        "by_field": _breakdown(by_field, total, lang),
-        "by_month": _breakdown(by_month, total, lang, chronological=True),
-        "ending_within": ending_within,
-        "ending_soon": ending,
-        "missing_refs": [c for c in refs if not c["legal"]],
-        "missing_legal": [c for c in refs if c["legal"]],
-        "repeated_people": repeated,
-    }
+
+def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """One line per status other than decided: the people documents ask others to send, plan or
+    report, with the documents that say so; never part of the total."""
+    lab = labels(lang)
+    msg = lab["messages"]
+    lines = []
+    for status in STATUS_ORDER[1:]:
+        mine = [r for r in rows if r["status"] == status]
+        if not mine:
+            continue
+        docs: list[str] = []
+        for r in mine:
+            doc_rows[r["doc_index"]]["other"][status] = doc_rows[r["doc_index"]]["other"].get(status, 0) + r["heads"]
+            number = r["document"].get("number") or r["file_name"]
+            if number not in docs:
+                docs.append(number)
+        people = sum(r["heads"] for r in mine)
+        label = lab["statuses"][status]
+        lines.append({
+            "status": status,
+            "label": label,
+            "people": people,
+            "people_text": format_number(people, lang),
+            "entries": len(mine),
+            "documents": docs,
+            "rows": mine,
+            "text": msg["not_counted_line"].format(label=label, people=msg["people_n"].format(
+                n=format_number(people, lang)), documents=", ".join(docs)),
+        })
+    for d in doc_rows:
+        d["other_text"] = "; ".join(f"{lab['statuses'][k].lower()} {format_number(v, lang)}"
+                                    for k, v in d["other"].items() if v)
+    return lines
+
+
+def _people_of(lines: list[dict[str, Any]], status: str) -> int:
+    return next((line["people"] for line in lines if line["status"] == status), 0)

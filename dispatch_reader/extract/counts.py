@@ -211,6 +211,32 @@ def recipient_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
+@lru_cache(maxsize=1)
+def _chrome() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(line cue, tail cue) patterns of web_chrome.tsv, at a line's start."""
+    by: dict[str, list[str]] = {"line": [], "tail": []}
+    for row in resources.rows("web_chrome.tsv"):
+        by.setdefault(row[1], []).append(re.escape(row[0]))
+    return tuple(re.compile(r"^[ \t]*(?:" + "|".join(sorted(by[k], key=len, reverse=True)) + r")(?![a-z])", re.M | re.I)
+                 for k in ("line", "tail"))  # type: ignore[return-value]
+
+
+def chrome_zones(text: str) -> list[tuple[int, int]]:
+    """Offsets of web-page chrome in an English press report (`500 characters left`, `Related
+    news: …`, `Share | Print`): the article's facts are never read from it."""
+    line, tail = _chrome()
+    zones = []
+    m = tail.search(text)
+    if m and m.start() > len(text) // 3:  # a tail cue near the top is a word of the article
+        zones.append((m.start(), len(text)))
+    for m in line.finditer(text):
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        if end - m.start() <= 60:  # a short line of its own ("Share | Print"), not a sentence
+            zones.append((m.start(), end))
+    return zones
+
+
 def _in_parentheses(text: str, a: int, b: int) -> bool:
     """`(02 bản)`: the count is the whole bracketed phrase."""
     return text[:a].rstrip().endswith("(") and text[b:].lstrip().startswith(")")
@@ -335,7 +361,7 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     texts = doc.user_data.get("words") or [t.text for t in doc]
     candidates = [k for k, t in enumerate(texts) if t[0].isdigit() or (english and t.lower() in words)
                   or t in words_vi]
-    zones = recipient_zones(page.text) if not english else []
+    zones = recipient_zones(page.text) if not english else chrome_zones(page.text)
     table = find_number_tables(page)
     # a figures table's row numbers are no counts, its cells are read by the table
     skip = set(table.row_numbers) | {f.start for f in table.figures}

@@ -1,0 +1,154 @@
+"""Briefs count decided sendings only: the samples' summary (what `make run` shows) has its total
+of people sent and separate lines for what documents ask others to send, plan or report; lead
+sentences use the verb of what the document does; aggregate destinations are no places;
+warnings are in the reader's language; a fact to check is marked where it is shown."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from dispatch_reader.briefs.grouping import is_aggregate
+from dispatch_reader.briefs.render import BriefWriter
+from dispatch_reader.messages import localise, needs_check, stage
+from dispatch_reader.pipeline import extract_file
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+# decided: the decisions' named people (2 + 10 + 2 + 4 + 1 + 8 + 3 + 5), the transfers and the
+# rotation (1 + 1 + 1) and the three people Sở Nội vụ sends by dispatch; the extension names two
+# people of an earlier decision again (counted once); the English report of a decision is a copy
+DECIDED = 41
+REQUESTED = 100  # dispatch 1418/UBND-NC (64, and its English report, a copy) + 3476/UBND-NC (36)
+PLANNED = 120  # plan 198/KH-UBND
+REPORTED = 110  # report 402/BC-SNV (64; its English report a copy) + notice 95/TB-VPUBND (46/52)
+
+
+@lru_cache(maxsize=1)
+def sample_records() -> tuple[dict, ...]:
+    """The born-digital samples as `make run` reads them (their scans are the same documents)."""
+    return tuple(extract_file(p).to_dict() for p in sorted(SAMPLES.glob("*.pdf")) if not p.name.endswith(".scan.pdf"))
+
+
+def writer(lang: str = "vi", fmt: str = "html", tmp: Path = Path("/tmp")) -> BriefWriter:
+    from datetime import date
+
+    return BriefWriter(tmp, fmt, lang, today=date(2025, 12, 1))
+
+
+def test_the_samples_summary_counts_decided_sendings_only() -> None:
+    ctx = writer().summary_context(list(sample_records()))
+    assert ctx["total_people"] == DECIDED
+    lines = {line["status"]: line for line in ctx["not_counted"]}
+    assert (lines["requested"]["people"], lines["planned"]["people"], lines["reported"]["people"]) == (
+        REQUESTED, PLANNED, REPORTED)
+    assert lines["requested"]["documents"] == ["1418/UBND-NC", "3476/UBND-NC"]
+    assert lines["planned"]["documents"] == ["198/KH-UBND"]
+    assert lines["reported"]["documents"] == ["402/BC-SNV", "95/TB-VPUBND"]
+    # every breakdown adds up to the decided total, not the requests
+    for key in ("by_commune", "by_sender", "by_field", "by_month"):
+        assert sum(r["people"] for r in ctx[key]) == DECIDED
+    assert not any(r["status"] != "decided" for r in ctx["secondments"])
+
+
+def test_the_samples_summary_html_shows_the_lines_apart(tmp_path: Path) -> None:
+    html = writer(tmp=tmp_path).summary_bytes(list(sample_records())).decode()
+    assert f"<b>{DECIDED}</b><span>Tổng số người được cử</span>" in html
+    assert "Chưa tính vào tổng" in html
+    for label, n in (("Đề nghị cử", REQUESTED), ("Kế hoạch", PLANNED), ("Theo báo cáo", REPORTED)):
+        assert f"<td>{label}</td><td class=\"num\">{n} người</td>" in html
+    md = writer(fmt="md", lang="en", tmp=tmp_path).summary_bytes(list(sample_records())).decode()
+    assert f"- People sent in total: **{DECIDED}**" in md
+    assert f"- Asked to send: **{REQUESTED}** people" in md and f"- Planned: **{PLANNED}** people" in md
+    assert f"- As reported: **{REPORTED}** people" in md
+
+
+def _lead(name: str, lang: str) -> str:
+    record = next(r for r in sample_records() if r["source"]["file_name"] == f"{name}.pdf")
+    return writer(lang).document_context(record)["lead"]
+
+
+@pytest.mark.parametrize("name, vi, en", [
+    ("cv-tang-cuong-01", "đề nghị 15 sở, ban, ngành cấp tỉnh cử 64 người tăng cường đến 37 xã, phường",
+     "asks 15 sở, ban, ngành cấp tỉnh to send 64 people as reinforcement to 37 xã, phường"),
+    ("kh-tang-cuong-01", "đặt kế hoạch tăng cường 120 người", "plans to send 120 people as reinforcement"),
+    ("bc-nhan-su-01", "báo cáo việc tăng cường 64 người đến 37 xã, phường (theo 1418/UBND-NC)",
+     "reports the reinforcement of 64 people to 37 xã, phường (under 1418/UBND-NC)"),
+    ("qd-gia-han-01", "gia hạn thời gian biệt phái cho 2 người tại xã Mường Khoa và xã Sín Chải",
+     "extends the secondment of 2 people at xã Mường Khoa and xã Sín Chải"),
+    ("qd-biet-phai-01", "biệt phái 2 người đến xã Tân Phong và phường Hòa Minh", "seconds 2 people to"),
+])
+def test_lead_sentences_use_what_the_document_does(name: str, vi: str, en: str) -> None:
+    assert vi in _lead(name, "vi")
+    assert en in _lead(name, "en")
+
+
+def test_an_ending_reads_as_an_ending_in_the_brief_and_leaves_the_summary() -> None:
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    ended = json.loads(json.dumps(record))
+    ended["document"] |= {"number": "1600/QĐ-UBND", "issued_date": "2025-10-01"}
+    ended["source"] |= {"file_name": "ending.pdf", "sha256": "0" * 64}
+    ended["secondments"] = [s | {"action": "end", "start": None, "end": "2025-10-15"} for s in record["secondments"]]
+    lead = writer().document_context(ended)["lead"]
+    assert "chấm dứt biệt phái đối với 2 người tại xã Tân Phong và phường Hòa Minh, kể từ 15/10/2025" in lead
+    assert "ends the secondment of 2 people" in writer("en").document_context(ended)["lead"]
+    ctx = writer().summary_context([record, ended])
+    assert ctx["total_people"] == 0 and ctx["ended_people"] == 2
+    assert [p["times"] for p in ctx["repeated_people"]] == [2, 2]
+
+
+@pytest.mark.parametrize("text, aggregate", [
+    ("37 xã, phường", True), ("các xã", True), ("các xã vùng cao", True), ("Ủy ban nhân dân các xã Lũng Cú, Mèo Vạc", True),
+    ("xã, phường còn thiếu nhân lực", True), ("45 communes and wards", True), ("commune health stations", True),
+    ("Ủy ban nhân dân xã Tân Phong", False), ("xã Tân Phong", False), ("Trạm Y tế xã Pắc Ta", False),
+    ("Tan Phong commune", False), ("phường Hòa Minh", False), (None, False),
+])
+def test_aggregate_destinations(text: str | None, aggregate: bool) -> None:
+    assert is_aggregate(text) is aggregate
+
+
+def test_an_aggregate_destination_is_one_aggregate_row_not_a_place() -> None:
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    headcount = json.loads(json.dumps(record))
+    headcount["document"] |= {"number": "1700/QĐ-UBND"}
+    headcount["source"] |= {"file_name": "headcount.pdf", "sha256": "1" * 64}
+    headcount["secondments"] = [{**record["secondments"][0], "person": None, "count": 12, "to_unit": "các xã vùng cao",
+                                 "to_place": None}]
+    ctx = writer().summary_context([record, headcount])
+    rows = {r["label"]: r for r in ctx["by_commune"]}
+    assert ctx["total_people"] == 14
+    aggregate = [r for r in ctx["by_commune"] if r["aggregate"]]
+    assert len(aggregate) == 1 and aggregate[0]["people"] == 12
+    assert "các xã vùng cao" not in rows
+
+
+def test_warnings_in_the_readers_language() -> None:
+    warning = "page 2: low OCR confidence (0.55); facts read from it may be wrong"
+    assert localise(warning, "en") == warning
+    assert localise(warning, "vi") == "Trang 2: độ tin cậy nhận dạng ảnh (OCR) thấp (0,55); thông tin đọc từ trang này có thể sai."
+    assert localise("no issuer found in the header", "vi") == "Không tìm thấy cơ quan ban hành ở phần đầu văn bản."
+    assert localise("something no table knows", "vi") == "something no table knows"
+    assert stage("text layer in a legacy Vietnamese encoding (TCVN3), converted to Unicode") == "ingest"
+    assert stage("no signature block (title and signer's name) found") == "extract"
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["warnings"] = ["no place-and-date line found under the motto"]
+    vi = writer().document_context(record)["warnings"]
+    en = writer("en").document_context(record)["warnings"]
+    assert vi[0] == "Không tìm thấy dòng địa danh, ngày tháng dưới quốc hiệu." and en[0] == record["warnings"][0]
+
+
+def test_a_fact_to_check_is_marked_where_it_is_shown(tmp_path: Path) -> None:
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["secondments"][1]["evidence"]["confidence"] = 0.55  # read badly
+    record["warnings"] = [f"destination '{record['secondments'][0]['to_unit']}' matches no commune or ward of the "
+                          "official list"]
+    ctx = writer(tmp=tmp_path).document_context(record)
+    assert [s["needs_check"] for s in ctx["secondments"]] == [True, True]
+    html = writer(tmp=tmp_path).document_bytes(record).decode()
+    assert html.count('title="cần kiểm tra">⚠</span>') >= 2
+    assert needs_check(0.9, ["xã Tân Phong"], []) is False
+    assert needs_check(0.7, [], []) is True
+    assert needs_check(None, ["Ủy ban nhân dân xã Đà Vi"], ["destination 'xã Đà Vi' read as 'xã Pà Vi' (OCR correction)"])

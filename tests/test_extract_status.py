@@ -1,0 +1,171 @@
+"""What a document does with each sending (extract/status.py): decided, requested, planned,
+reported; send, extend, end; the document a report or an extension refers to; which figures
+count people sent at all. Own strings only (fictional province Bắc Hà)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.status import default_status
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts
+
+SIGN = "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐàm Quang Hưng\n"
+
+
+def head(number: str, kind_line: str = "", subject: str = "", issuer: str = "UBND TỈNH BẮC HÀ\nSỞ NỘI VỤ") -> str:
+    return (f"{issuer}\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Bắc Hà, ngày 06 tháng 11 năm 2025\n{kind_line}\n{subject}\n")
+
+
+def facts_of(text: str) -> Facts:
+    return extract_facts([PageText(1, text)])
+
+
+def sendings(facts: Facts) -> dict[object, tuple[str, str]]:
+    return {s.person or s.count: (s.status, s.action) for s in facts.secondments}
+
+
+def count_status(facts: Facts) -> dict[int, str | None]:
+    return {c.value: c.status for c in facts.counts}
+
+
+def test_a_decision_sends() -> None:
+    text = head("910/QĐ-SNV", "QUYẾT ĐỊNH", "Về việc biệt phái công chức") + (
+        "QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân xã Nậm Đét, từ ngày 15/11/2025:\n"
+        "1. Ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng;\n"
+        "2. Bà Lục Thị Yến, Chuyên viên Phòng Ngân sách, Sở Tài chính.\n") + SIGN
+    facts = facts_of(text)
+    assert sendings(facts) == {"Vi Văn Thạch": ("decided", "send"), "Lục Thị Yến": ("decided", "send")}
+    assert count_status(facts)[2] == "decided"
+
+
+def test_asking_the_departments_to_send_is_requested() -> None:
+    text = head("1402/SNV-CCVC", "", "V/v cử công chức tăng cường cho các xã biên giới") + (
+        "Kính gửi: Các sở, ban, ngành tỉnh.\n"
+        "Sở Nội vụ đề nghị các sở cử 64 công chức về tăng cường cho các xã biên giới từ ngày 01/12/2025.\n") + SIGN
+    facts = facts_of(text)
+    assert sendings(facts) == {64: ("requested", "send")}
+    assert count_status(facts)[64] == "requested"
+
+
+def test_a_dispatch_headcount_the_departments_fill_is_requested_but_its_own_people_are_sent() -> None:
+    asked = head("1403/UBND-NC", "", "V/v tăng cường nhân lực cho các xã", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "Kính gửi: Các sở, ban, ngành tỉnh.\n"
+        "1. Tăng cường 40 công chức, viên chức của các sở về làm việc tại 12 xã còn thiếu nhân lực.\n") + SIGN
+    assert sendings(facts_of(asked)) == {40: ("requested", "send")}
+    own = head("1404/SNV-CCVC", "", "V/v cử công chức hỗ trợ xã Nậm Đét") + (
+        "Kính gửi: Ủy ban nhân dân xã Nậm Đét.\n"
+        "Sở Nội vụ cử 02 công chức sau đây đến hỗ trợ Ủy ban nhân dân xã Nậm Đét từ ngày 10/11/2025:\n"
+        "- Ông Vi Văn Thạch, Chuyên viên Phòng Tổ chức, biên chế;\n"
+        "- Bà Lục Thị Yến, Chuyên viên Phòng Công chức, viên chức.\n") + SIGN
+    facts = facts_of(own)
+    assert sendings(facts) == {"Vi Văn Thạch": ("decided", "send"), "Lục Thị Yến": ("decided", "send")}
+    assert count_status(facts)[2] == "decided"  # the issuer sends its own: decided
+
+
+def test_a_plan_target_is_planned() -> None:
+    text = head("61/KH-UBND", "KẾ HOẠCH", "Tăng cường công chức về các xã", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "I. NỘI DUNG\n1. Số lượng: tăng cường 120 công chức cho 45 xã, phường.\n") + SIGN
+    facts = facts_of(text)
+    assert sendings(facts) == {120: ("planned", "send")}
+    assert count_status(facts) == {120: "planned", 45: None}
+
+
+def test_a_report_of_sendings_prepared_elsewhere_is_reported() -> None:
+    text = head("330/BC-SNV", "BÁO CÁO", "Tình hình công chức cấp xã") + (
+        "Toàn tỉnh có 2.450 cán bộ, công chức cấp xã; còn thiếu 210 công chức chuyên môn.\n"
+        "Thực hiện Công văn số 1403/UBND-NC ngày 21/10/2025 của Ủy ban nhân dân tỉnh, các sở đang chuẩn bị "
+        "64 người cho 30 xã.\n") + SIGN
+    facts = facts_of(text)
+    # "chuẩn bị" governs no headcount as a sending verb here; what there is, is a reported figure
+    statuses = count_status(facts)
+    assert statuses[2450] is None and statuses[210] is None  # staff and posts are no sending
+    text2 = text.replace("các sở đang chuẩn bị 64 người", "các sở đang chuẩn bị tăng cường 64 người")
+    facts = facts_of(text2)
+    assert sendings(facts) == {64: ("reported", "send")}
+    assert facts.secondments[0].refers_to == "1403/UBND-NC"
+
+
+def test_a_notice_of_progress_is_reported() -> None:
+    text = head("140/TB-VP", "THÔNG BÁO", "Kết luận về việc tăng cường công chức",
+                issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
+        "1. Đến nay các sở đã cử 46/52 công chức, viên chức; còn 06 người chưa đến nhận nhiệm vụ.\n") + SIGN
+    facts = facts_of(text)
+    assert sendings(facts) == {46: ("reported", "send")}
+    assert count_status(facts) == {46: "reported", 6: "reported"}
+
+
+def test_an_extension_and_an_ending() -> None:
+    text = head("930/QĐ-SYT", "QUYẾT ĐỊNH", "Về việc gia hạn và chấm dứt biệt phái viên chức",
+                issuer="UBND TỈNH BẮC HÀ\nSỞ Y TẾ") + (
+        "Căn cứ Quyết định số 512/QĐ-SYT ngày 01/8/2025 của Sở Y tế về việc biệt phái viên chức đến các trạm y tế xã;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Gia hạn thời gian biệt phái đối với bà Lục Thị Yến, điều dưỡng Bệnh viện Đa khoa tỉnh, tại Trạm Y tế "
+        "xã Nậm Đét đến ngày 31/5/2026.\n"
+        "Điều 2. Chấm dứt biệt phái đối với ông Vi Văn Thạch, bác sĩ Trung tâm Y tế khu vực Bắc Hà, đang biệt phái "
+        "tại Trạm Y tế xã Bản Cầm, kể từ ngày 01/12/2025.\n") + SIGN
+    facts = facts_of(text)
+    assert sendings(facts) == {"Lục Thị Yến": ("decided", "extend"), "Vi Văn Thạch": ("decided", "end")}
+    ended = next(s for s in facts.secondments if s.action == "end")
+    assert (ended.start, ended.end, ended.to_unit) == (None, "2025-12-01", "Trạm Y tế xã Bản Cầm")
+    assert {s.refers_to for s in facts.secondments} == {"512/QĐ-SYT"}  # the decision cited about a sending
+
+
+def test_staff_figures_are_no_sending() -> None:
+    text = head("1405/SNV-CCVC", "", "V/v hỗ trợ xã Nậm Đét") + (
+        "Kính gửi: Ủy ban nhân dân xã Nậm Đét.\n"
+        "Sở Nội vụ hiện có 52 công chức, trong đó 8 công chức làm công tác tổ chức bộ máy.\n") + SIGN
+    facts = facts_of(text)
+    assert facts.secondments == []
+    assert count_status(facts) == {52: None, 8: None}
+
+
+def test_a_part_of_a_sending_figure_shares_its_status() -> None:
+    text = head("331/BC-SNV", "BÁO CÁO", "Kết quả tăng cường") + (
+        "Đến ngày 31/10/2025, các sở đã cử 40 công chức về các xã. Trong đó: Sở Xây dựng 12 người; "
+        "Sở Tài chính 10 người; các cơ quan còn lại 18 người.\n") + SIGN
+    assert count_status(facts_of(text)) == {40: "reported", 12: "reported", 10: "reported", 18: "reported"}
+
+
+EN_DECISION = """Bac Ha health department seconds 85 staff to commune stations
+
+Bac Ha (VNA) - The Department of Health of Bac Ha province has seconded 85 public employees to commune
+health stations under Decision No. 702/QD-SYT dated November 3, 2025, signed by Director Mr. Vi Van Thach.
+
+The 85 doctors and nurses were seconded for six months from November 10, 2025 to May 10, 2026.
+
+Related news: Bac Ha recruits 240 teachers
+"""
+
+EN_PLAN = """Bac Ha plans to second 150 civil servants to border communes
+
+Bac Ha (VNA) - The People's Committee of Bac Ha province plans to second 150 civil servants to 40
+border communes under Plan No. 88/KH-UBND issued on October 9, 2025.
+
+Comments (0)
+Please enter your comment. 500 characters left
+Share | Print
+"""
+
+
+def test_english_press_reports_take_the_reported_documents_status() -> None:
+    decision = facts_of(EN_DECISION)
+    assert decision.document.doc_type == "decision"
+    # "has seconded" is the reporter's tense: the decision itself sends
+    assert sendings(decision) == {85: ("decided", "send")}
+    assert 240 not in [c.value for c in decision.counts]  # a related article's headline is chrome
+    plan = facts_of(EN_PLAN)
+    assert sendings(plan) == {150: ("planned", "send")}
+    assert 500 not in [c.value for c in plan.counts]
+
+
+@pytest.mark.parametrize("doc_type, named, headcount", [
+    ("decision", "decided", "decided"), ("official_dispatch", "decided", "requested"), ("plan", "planned", "planned"),
+    ("report", "reported", "reported"), ("notice", "reported", "reported"), ("submission", "requested", "requested"),
+    (None, "decided", "decided"),
+])
+def test_default_status_by_document_type(doc_type: str | None, named: str, headcount: str) -> None:
+    assert default_status(doc_type, named=True) == named
+    assert default_status(doc_type, named=False) == headcount
