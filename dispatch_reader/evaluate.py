@@ -17,8 +17,9 @@ value counts on both sides). List fields (people, counts, secondments, reference
 as multisets of keys: people by name, counts by value, total and status, secondments by kind,
 person or headcount, destination (folded, without `Ủy ban nhân dân`) and start.
 
-What readers use is also scored field by field (`secondments.destination`, `.from_unit`,
-`.position`, `.start`, `.end`, `.status`, `.action`; `people.position`): truth and predicted
+What readers use is also scored field by field (`secondments.destination`, `.from_unit` (as the
+sending body the summary groups by), `.position`, `.start`, `.end`, `.status`, `.action`;
+`people.position`): truth and predicted
 entries are paired by person or headcount, and each field of a pair is scored like a single
 field; an entry without a partner counts its non-empty fields on its own side. A field is scored
 only where the truth gives it (truth files without `status` score no status).
@@ -117,12 +118,16 @@ def _field_text(value: str | None) -> str | None:
     return _key_text(field_label(value)) or None if value else None
 
 
-def _plain(value: str | None) -> str | None:
-    return _key_text(value) or None if value else None
+def _sending_body(value: str | None) -> str | None:
+    """The body people are sent from as the summary groups it: `Phòng Ngân sách, Sở Tài chính`
+    and `Sở Tài chính` are one sending body."""
+    from dispatch_reader.briefs.grouping import sending_body
+
+    return _key_text(sending_body(value)) or None if value else None
 
 
 _ATTRIBUTE_NORM: dict[str, Callable[[Any], Any]] = {
-    "destination": _destination, "from_unit": _plain, "position": _field_text, "start": _exact, "end": _exact,
+    "destination": _destination, "from_unit": _sending_body, "position": _field_text, "start": _exact, "end": _exact,
     "status": _exact, "action": _exact,
 }
 _SOURCE_KEY = {"destination": "to_unit"}  # the record key a scored field is read from

@@ -52,3 +52,49 @@ def test_markdown_table_has_a_row_per_scored_field():
     assert lines[0] == "| field | born-digital (1 docs) |"
     assert "| document.number | 1.000 / 1.000 / 1.000 |" in lines
     assert not any("document.place" in line for line in lines)  # never scored: no row
+
+
+def _sec(**kw):
+    base = {"kind": "secondment", "person": None, "count": None, "from_unit": None, "to_unit": None, "position": None,
+            "start": None, "end": None, "status": "decided", "action": "send"}
+    return base | kw
+
+
+def test_a_wrong_destination_no_longer_scores_as_right():
+    truth = _rec() | {"secondments": [_sec(person="Lò Văn Páo", to_unit="Ủy ban nhân dân xã Pà Vi", start="2025-09-08",
+                                           from_unit="Phòng Tổ chức biên chế, Sở Nội vụ")]}
+    right = _rec() | {"secondments": [_sec(person="Lò Văn Páo", to_unit="xã Pà Vi", start="2025-09-08",
+                                           from_unit="Sở Nội vụ")]}
+    wrong = _rec() | {"secondments": [_sec(person="Lò Văn Páo", to_unit="xã Đà Vi", start="2025-09-08")]}
+    report = Report()
+    score(report, "born", "x", truth, right)
+    score(report, "scan", "x", truth, wrong)
+    # "Ủy ban nhân dân xã Pà Vi" and "xã Pà Vi" are one destination; the sending body is the Sở
+    for name in ("secondments", "secondments.destination", "secondments.from_unit", "secondments.start"):
+        assert report.tally("born", name).f1 == 1.0, name
+    assert report.tally("scan", "secondments").f1 == 0.0
+    assert report.tally("scan", "secondments.destination").f1 == 0.0
+    assert report.tally("scan", "secondments.start").f1 == 1.0
+
+
+def test_status_action_and_count_status_are_scored():
+    truth = _rec() | {"secondments": [_sec(count=64, status="requested")],
+                      "counts": [{"value": 64, "total": None, "status": "requested"}, {"value": 12, "status": None}]}
+    got = _rec() | {"secondments": [_sec(count=64, status="decided")],
+                    "counts": [{"value": 64, "total": None, "status": "decided"}, {"value": 12, "status": None}]}
+    report = Report()
+    score(report, "born", "x", truth, got)
+    assert report.tally("born", "secondments").f1 == 1.0  # the same sending …
+    assert report.tally("born", "secondments.status").f1 == 0.0  # … with the wrong status
+    assert report.tally("born", "secondments.action").f1 == 1.0
+    c = report.tally("born", "counts")
+    assert (c.tp, c.fp, c.fn) == (1, 1, 1)
+
+
+def test_people_roles_are_scored_where_the_truth_gives_them():
+    truth = _rec() | {"people": [{"name": "Lò Văn Páo", "position": "Chuyên viên"}, {"name": "Vàng A Sử"}]}
+    got = _rec() | {"people": [{"name": "Lò Văn Páo", "position": "chuyên viên"}, {"name": "Vàng A Sử", "position": "x"}]}
+    report = Report()
+    score(report, "born", "x", truth, got)
+    t = report.tally("born", "people.position")
+    assert (t.tp, t.fp, t.fn) == (1, 0, 0)

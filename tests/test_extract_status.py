@@ -169,3 +169,59 @@ def test_english_press_reports_take_the_reported_documents_status() -> None:
 def test_default_status_by_document_type(doc_type: str | None, named: str, headcount: str) -> None:
     assert default_status(doc_type, named=True) == named
     assert default_status(doc_type, named=False) == headcount
+
+
+def test_the_bodies_a_request_addresses_send() -> None:
+    text = head("1406/SNV-CCVC", "", "V/v cử viên chức y tế cho các xã") + (
+        "Kính gửi: Các đơn vị.\n"
+        "Sở Nội vụ đề nghị các bệnh viện tuyến tỉnh và các trung tâm y tế khu vực cử 26 viên chức về tăng cường "
+        "cho các xã từ ngày 01/12/2025.\n") + SIGN
+    [s] = facts_of(text).secondments
+    assert (s.status, s.from_unit) == ("requested", "các bệnh viện tuyến tỉnh và các trung tâm y tế khu vực")
+
+
+def test_as_of_at_the_start_of_a_sentence_under_a_heading_is_not_an_end() -> None:
+    text = head("332/BC-SNV", "BÁO CÁO", "Kết quả biệt phái") + (
+        "II. KẾT QUẢ\nĐến ngày 31/10/2025, các sở đã biệt phái 33 công chức về 11 xã.\n") + SIGN
+    facts = facts_of(text)
+    assert ("2025-10-31", "mentioned") in {(d.date, d.role) for d in facts.dates}
+    [s] = facts.secondments
+    assert (s.count, s.status, s.end) == (33, "reported", None)
+
+
+def test_a_headcount_that_announces_its_names_is_theirs() -> None:
+    text = head("1407/SNNMT-TCCB", "", "V/v trả lời Công văn của xã Nậm Đét",
+                issuer="UBND TỈNH BẮC HÀ\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") + (
+        "Kính gửi: Ủy ban nhân dân xã Nậm Đét.\n"
+        "1. Thống nhất cử 02 viên chức đến hỗ trợ xã Nậm Đét theo hình thức biệt phái, gồm:\n"
+        "- Ông Vi Văn Thạch, viên chức Văn phòng Đăng ký đất đai tỉnh;\n"
+        "- Bà Lục Thị Yến, viên chức Trung tâm Phát triển quỹ đất tỉnh.\n") + SIGN
+    facts = facts_of(text)
+    assert sendings(facts) == {"Vi Văn Thạch": ("decided", "send"), "Lục Thị Yến": ("decided", "send")}
+    assert count_status(facts)[2] == "decided"
+    assert {s.to_unit for s in facts.secondments} == {"xã Nậm Đét"}  # "đến hỗ trợ xã …"
+
+
+def test_a_collective_subject_sends_what_the_dispatch_asks() -> None:
+    text = head("1408/UBND-NC", "", "V/v tăng cường công chức", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "Kính gửi: Các sở, ban, ngành.\nChủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:\n"
+        "1. Các sở, ban, ngành và các đơn vị sự nghiệp thuộc Ủy ban nhân dân tỉnh cử 30 công chức về các xã.\n") + SIGN
+    [s] = facts_of(text).secondments
+    # the province is named inside the subject, it is not the one sending
+    assert (s.status, s.from_unit) == ("requested", "các sở, ban, ngành và các đơn vị sự nghiệp thuộc Ủy ban nhân dân tỉnh")
+
+
+def test_the_post_names_the_destination() -> None:
+    text = head("920/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc luân chuyển cán bộ", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "QUYẾT ĐỊNH:\nĐiều 1. Luân chuyển ông Vi Văn Thạch, Phó Giám đốc Sở Tài chính, đến giữ chức vụ Phó Chủ tịch "
+        "Ủy ban nhân dân xã Bản Cầm, từ ngày 01/12/2025.\n") + SIGN
+    [s] = facts_of(text).secondments
+    assert (s.kind, s.to_unit) == ("rotation", "Ủy ban nhân dân xã Bản Cầm")
+
+
+def test_a_commune_asking_for_itself() -> None:
+    text = head("52/UBND-VP", "", "V/v đề nghị tăng cường công chức", issuer="ỦY BAN NHÂN DÂN\nXÃ NẬM ĐÉT") + (
+        "Kính gửi: Sở Nội vụ.\nỦy ban nhân dân xã kính đề nghị Sở Nội vụ xem xét, tăng cường 05 công chức cho xã "
+        "trong thời gian 06 tháng.\n") + SIGN
+    [s] = facts_of(text).secondments
+    assert (s.count, s.status, s.to_unit) == (5, "requested", "xã Nậm Đét")

@@ -62,11 +62,12 @@ def _clause_start(folded: str, pos: int) -> int:
 
 
 def _as_of(before_cue: str, after: str) -> bool:
-    """`…, đến ngày 30/9/2025 các sở đã cử …`: `đến` opening a clause whose subject follows the
-    date says "as of", not when something ends."""
+    """`…, đến ngày 30/9/2025 các sở đã cử …`, `Đến ngày 30/9/2025, các sở …`: `đến` opening a
+    clause whose subject follows the date (a comma between or not) says "as of", not when
+    something ends."""
     clause = re.split(r"[,;.:\n]", before_cue)[-1].strip()
-    return clause in ("", "tính") and bool(re.match(r"\s+[^\W\d_]", after)) and \
-        not re.match(r"\s+(?:và|hoặc|or|and)\b", after)
+    return clause in ("", "tính") and bool(re.match(r",?\s+[^\W\d_]", after)) and \
+        not re.match(r",?\s+(?:và|hoặc|or|and)\b", after)
 
 
 def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int]:
@@ -87,7 +88,11 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
                 raw = page.text[max(0, hit.start - 40):hit.start].lower()
                 pos = raw.rfind(m.group(1).split()[0])
                 start = hit.start - (len(raw) - pos) if pos >= 0 else hit.start
-            if cue.role == "end" and _as_of(flat[:m.start(1)], page.text[hit.end:hit.end + 30]):
+            raw = for_matching(page.text[max(0, hit.start - 40):hit.start]).lower()
+            at = raw.rfind(m.group(1).split()[0])
+            # the clause before the cue, line breaks kept: a heading line above ends no clause of it
+            before_cue = raw[:at] if at >= 0 else flat[:m.start(1)]
+            if cue.role == "end" and _as_of(before_cue, page.text[hit.end:hit.end + 30]):
                 return "mentioned", max(start, 0)
             return cue.role, max(start, 0)
     clause = f[_clause_start(f, hit.start):hit.start]

@@ -121,6 +121,11 @@ def resolve(lead: str | None, subject: str | None, strong: Verb | None, weak: Ve
     return subject or (weak.kind if weak is not None else None)
 
 
+def request_pattern() -> re.Pattern[str]:
+    """The request verbs of request_cues.txt, on lower-case matching text."""
+    return _request_re()
+
+
 @lru_cache(maxsize=1)
 def _request_re() -> re.Pattern[str]:
     cues = sorted((for_matching(c).lower() for c in resources.lines("request_cues.txt")), key=len, reverse=True)

@@ -25,7 +25,8 @@ from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    Verb, kind_in, not_sending, page_verbs, resolve, subject_lead_kind, verbs_between,
+    Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
+    subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -42,7 +43,7 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": []}
+    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": []}
     for row in resources.rows("secondment_cues.tsv"):
         out.setdefault(row[1], []).append(row[0])
     for key in out:
@@ -133,6 +134,46 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
                         best = (m.start(), name)
                 break
     return best[1] if best else None
+
+
+_PLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]")
+
+
+def has_place(name: str | None) -> bool:
+    """A body named with its commune or ward (`Ủy ban nhân dân xã Tân Phong`), not a bare head."""
+    return bool(name) and bool(_PLACED.search(for_matching(name)))
+
+
+def _post_body(page: Page, doc: Doc, a: int, b: int) -> str | None:
+    """`đến giữ chức vụ Phó Chủ tịch Ủy ban nhân dân xã Thượng Lâm`: the body of the post, when it
+    names its commune or ward."""
+    low = for_matching(page.text[a:b]).lower()
+    for cue in _cues()["post"]:
+        m = re.search(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in cue.split()) + r"(?!\w)", low)
+        if not m:
+            continue
+        for i in range(token_at(doc, a + m.end()), token_at(doc, b)):
+            end = body_end(doc, i)
+            if end is not None and tok_start(doc, end - 1) < b:
+                name = body_text(doc, i, end)
+                if has_place(name):
+                    return name
+    return None
+
+
+_BARE_LEVEL = re.compile(r"(?<!\w)(?:tại|cho|về|đến|tới)\s+(xã|phường|đặc khu)(?=\s+[a-zđ]|\s*[,.;(]|\s*$)")
+
+
+def own_place(page: Page, a: int, b: int, doc_facts: DocumentFacts) -> str | None:
+    """`… tăng cường 07 công chức cho xã trong thời gian …` in a commune's own document: that commune."""
+    m = _BARE_LEVEL.search(for_matching(page.text[a:b]))
+    issuer = for_matching(doc_facts.issuer or "")
+    if not m:
+        return None
+    own = re.match(r"(?:Ủy ban nhân dân|UBND)\s+(xã|phường|đặc khu)\s+(\S.*)$", issuer, re.I)
+    if own and own.group(1).lower() == m.group(1):
+        return f"{m.group(1)} {own.group(2)}"
+    return None
 
 
 def _place_end(doc: Doc, tok: int) -> int | None:
@@ -314,6 +355,9 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         if to_unit is None and sc.intro:
             to_unit = _to_unit(page, doc, *sc.intro, english)
         position = _position(page, m.start + len(m.quote), b, english)
+        if not english and not has_place(to_unit):
+            to_unit = _post_body(page, doc, m.start + len(m.quote), b) or to_unit or \
+                own_place(page, m.start + len(m.quote), b, doc_facts)
         if to_unit and not english:
             to_unit = complete_body(for_matching(to_unit), doc_facts)
         done.add(key)
@@ -391,11 +435,12 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
         h0 = hit.count.evidence.start or v.start
         kind = resolve(lead, subject_kind, None if v.weak else v, v if v.weak else None)
         from_unit = _from_phrase(page, hit, b, hits_of[page.number], english) or \
-            _sender_before(page, doc, v, sc.item[0], english)
+            _sender_before(page, doc, v, sc.item[0], english) or _asked_party(page, v)
         to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
-            _to_unit(page, doc, h0, b, english)
+            _to_unit(page, doc, h0, b, english) or (None if english else own_place(page, h0, b, doc_facts))
         position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
-        st = sending_status.statement(pages, page, v.start, doc_facts, references, language, named=False)
+        st = sending_status.statement(pages, page, v.start, doc_facts, references, language,
+                                      named=sending_status.announces_list(page, v.start))
         # a report's dates are the reported sending's; a plan or request beside it has its own
         usual = st.status == sending_status.document_status(doc_facts, named=False).status
         start, end, duration = _when(page, dates, [sc.item, sc.article] if usual else [sc.item],
@@ -434,6 +479,24 @@ def _sender_before(page: Page, doc: Doc, v: Verb, floor: int, english: bool) -> 
         return None
     sender = squash(m.group(1))
     return re.sub(r"^the\s+", "", sender, flags=re.I) if english else sender[:1].lower() + sender[1:]
+
+
+def _asked_party(page: Page, v: Verb) -> str | None:
+    """`đề nghị các sở, ban, ngành và các đơn vị … cử 58 công chức`: the bodies a request asks to
+    send, when they are addressed collectively (`các …`, `những …`); without a request, such a
+    collective subject opening the clause (`1. Các sở, ban, ngành, Ban Quản lý … cử 126 …`)."""
+    cue = request_cue_before(page, v.start)
+    if cue is None:
+        start = sentence_start(page.text, v.start)
+        party = re.sub(r"^[\s\d.)\-+•]*", "", squash(page.text[start:v.start])).strip(" ,")
+    else:
+        m = request_pattern().match(for_matching(page.text[cue:v.start]).lower())
+        if m is None:
+            return None
+        party = squash(page.text[cue + m.end():v.start]).strip(" ,")
+    if not re.match(r"(?:các|những)\s", party, re.I) or len(party.split()) > 30 or re.search(r"[;:.]", party):
+        return None
+    return party[:1].lower() + party[1:]
 
 
 def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], english: bool) -> str | None:

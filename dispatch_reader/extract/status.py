@@ -124,12 +124,23 @@ def action_at(page: Page, verb_start: int, floor: int = 0) -> str:
 
 
 def _issuer_sends(clause: str, doc_facts: DocumentFacts) -> bool:
-    """The issuer is the clause's sender: `Sở Nội vụ cử …` in a dispatch of the Sở Nội vụ."""
+    """The issuer is the clause's subject: `Sở Nội vụ cử …` in a dispatch of the Sở Nội vụ (not
+    `các đơn vị thuộc Ủy ban nhân dân tỉnh cử …`, where it is named inside another subject)."""
     if not doc_facts.issuer:
         return False
     name = fold_phrase(doc_facts.issuer)
     name = re.sub(r"\s+(?:tinh|thanh pho)\s+.*$", "", name) if name.startswith("uy ban") else name
-    return bool(name) and f" {name} " in f" {fold_phrase(clause)} "
+    opening = re.sub(r"^[\s\d.)\-+•]*", "", fold_phrase(clause))
+    return bool(name) and (opening == name or opening.startswith(name + " "))
+
+
+_LIST_AHEAD = re.compile(r"^[^.;\n]*(?:\n[^.;\n]*){0,2}?:[ \t]*\n[ \t]*(?:[-+•]|\d{1,2}[.)])")
+
+
+def announces_list(page: Page, pos: int) -> bool:
+    """The statement at pos introduces a list of the people it counts (`cử 02 công chức sau đây
+    đến …:` then `- Ông …`): its headcount is those named people's."""
+    return bool(_LIST_AHEAD.match(page.text[pos:pos + 400]))
 
 
 def status_at(page: Page, verb_start: int, doc_facts: DocumentFacts, language: str, *, named: bool,
@@ -321,4 +332,5 @@ def _figure_status(page: Page, doc: Doc, verbs: list[Verb], hit: object, doc_fac
 
 
 def _verb_status(page: Page, v: Verb, doc_facts: DocumentFacts, language: str) -> tuple[str, str]:
-    return status_at(page, v.start, doc_facts, language, named=False), action_at(page, v.start)
+    named = announces_list(page, v.start)
+    return status_at(page, v.start, doc_facts, language, named=named), action_at(page, v.start)
