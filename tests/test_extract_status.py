@@ -144,6 +144,9 @@ EN_PLAN = """Bac Ha plans to second 150 civil servants to border communes
 Bac Ha (VNA) - The People's Committee of Bac Ha province plans to second 150 civil servants to 40
 border communes under Plan No. 88/KH-UBND issued on October 9, 2025.
 
+The plan, signed by Vice Chairman Mr. Vi Van Thach, sets a first phase in which 90 officials will be
+sent to 25 communes.
+
 Comments (0)
 Please enter your comment. 500 characters left
 Share | Print
@@ -155,9 +158,11 @@ def test_english_press_reports_take_the_reported_documents_status() -> None:
     assert decision.document.doc_type == "decision"
     # "has seconded" is the reporter's tense: the decision itself sends
     assert sendings(decision) == {85: ("decided", "send")}
+    assert decision.secondments[0].to_unit == "commune health stations"
     assert 240 not in [c.value for c in decision.counts]  # a related article's headline is chrome
+    assert [c.value for c in decision.counts].count(85) == 1  # the headline above "Bac Ha (VNA) -" restates
     plan = facts_of(EN_PLAN)
-    assert sendings(plan) == {150: ("planned", "send")}
+    assert sendings(plan) == {150: ("planned", "send")}  # the signer is not one of those sent
     assert 500 not in [c.value for c in plan.counts]
 
 

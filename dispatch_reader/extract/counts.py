@@ -455,8 +455,8 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
 
 
 # `Van Xuan, October 22, 2025`, `Ha Tinh (September 8, 2025) -`, `Hanoi, 4 August 2025 — …`
-_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}(?:, | ?\()(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?"
-                       r"(?:\s*$|\s*[-–—:]\s)", re.M)
+_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}(?:(?:, | ?\()(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\)?"
+                       r"| ?\([A-Z]{2,6}\))(?:\s*$|\s*[-–—:]\s)", re.M)  # also a news agency's `Dak Lak (VNA) -`
 
 
 def headline_end(page: Page) -> int:

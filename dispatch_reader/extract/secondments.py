@@ -119,7 +119,11 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
         if m:
             return m.group(1)
         m = re.search(r"\bto\s+(\d[\d,]* (?:communes|wards|communes and wards)(?: [a-z]+){0,2}?)(?=[ ,.]|$)", text[a:b])
-        return m.group(1) if m else None
+        if m:
+            return m.group(1)
+        # "to commune health stations", "to mountainous communes": a group of places by its kind
+        m = re.search(r"\bto\s+((?:[a-z]+\s+){0,3}(?:communes|wards|stations)(?:\s+and\s+wards)?)(?=[\s,.;]|$)", text[a:b])
+        return squash(m.group(1)) if m else None
     best: tuple[int, str] | None = None
     for cue in _cues()["to"]:
         for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in cue.split()) + r"(?!\w)", low):
@@ -335,6 +339,8 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         # the verb that governs the name: the nearest before it, else the list's intro, else after it
         governing = (before[-1:] or intro[-1:] or after[:1] or [None])[0]
         moved = english and (subject_kind or lead) and _move_re().search(page.text[m.start:b])
+        if english and re.search(r"\bsigned by\b(?:\s+[A-Z][\w.]*){0,4}\s*$", page.text[max(0, m.start - 60):m.start]):
+            continue  # "signed by Vice Chairman Mr. X": the signer, whatever the sentence goes on to say
         if governing is None and not moved:
             continue
         floor = sc.intro[0] if governing in intro else a
