@@ -230,3 +230,24 @@ def test_a_commune_asking_for_itself() -> None:
         "trong thời gian 06 tháng.\n") + SIGN
     [s] = facts_of(text).secondments
     assert (s.count, s.status, s.to_unit) == (5, "requested", "xã Nậm Đét")
+
+
+def test_a_limit_a_rule_sets_and_a_quota_are_not_plans() -> None:
+    rule = head("15/2025/QĐ-UBND", "QUYẾT ĐỊNH", "Ban hành Quy định về biệt phái công chức",
+                issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "Điều 3. Mỗi xã tiếp nhận không quá 04 công chức, viên chức biệt phái cùng một thời điểm.\n") + SIGN
+    assert count_status(facts_of(rule))[4] is None
+    telegram = head("07/CĐ-UBND", "CÔNG ĐIỆN", "Về việc cử đủ công chức tăng cường", issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "1. Giám đốc các sở chưa hoàn thành chỉ tiêu khẩn trương cử đủ 9 công chức còn lại.\n") + SIGN
+    assert sendings(facts_of(telegram)) == {9: ("requested", "send")}
+
+
+def test_of_the_people_sent_the_parts_share_the_status() -> None:
+    text = """Bac Ha sends 80 staff to communes
+
+Bac Ha (VNA) - On October 21, the People's Committee of Bac Ha province issued Official Dispatch
+No. 1501/UBND-NC. Under the dispatch, 12 departments will send 80 public employees and civil servants
+to 30 communes. Of the 80 people, 50 are civil servants and 30 are public employees.
+"""
+    statuses = count_status(facts_of(text))
+    assert (statuses[80], statuses[50]) == ("requested", "requested")

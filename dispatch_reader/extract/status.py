@@ -30,7 +30,7 @@ about a sending (`Căn cứ Quyết định số 318/QĐ-SNNMT … về việc b
 Counts (`count_status`): a figure carries the status of the sending whose people it counts —
 the verb right before or after it (`cử 58 công chức`, `38/56 công chức được cử`), else the
 nearest sending verb earlier in its sentence unless a staff cue stands right before the number
-(`hiện có 46 công chức`, `còn thiếu 71`), else the sending figure before it when its sentence
+(`hiện có 46 công chức`, `còn thiếu 71`), never after a limit (`không quá 05 công chức`), else the sending figure before it when its sentence
 opens with a part cue (`Trong đó: Sở Xây dựng 21 người`, `Số còn lại 16 người`), else a figure
 of people said (not) to have arrived. Any other figure counts no one sent: status None.
 """
@@ -297,6 +297,9 @@ def _figure_status(page: Page, doc: Doc, verbs: list[Verb], hit: object, doc_fac
     tok0, tok1 = hit.tok  # type: ignore[attr-defined]
     pos = c.evidence.start or 0
     text = page.text
+    lead = for_matching(text[max(0, pos - 30):pos]).lower()
+    if cues.get("limit") and re.search(r"(?:" + cues["limit"].pattern + r")\s*$", lead):
+        return None  # a ceiling set by a rule counts no one sent
     # a headcount statement read as a secondment: its status
     for (pg, start), s in by_quote.items():
         if pg == page.number and s.count == c.value and start is not None and start <= pos < start + len(s.evidence.quote):
@@ -312,7 +315,6 @@ def _figure_status(page: Page, doc: Doc, verbs: list[Verb], hit: object, doc_fac
         gap = [doc[t].text.lower() for t in range(tok1, vt)]
         if 0 <= len(gap) <= 3 and all(w in _AUX for w in gap) and vt >= tok1:
             return _verb_status(page, v, doc_facts, language)
-    lead = for_matching(text[max(0, pos - 30):pos]).lower()
     if cues.get("staff") and re.search(r"(?:" + cues["staff"].pattern + r")\s*$", lead):
         return None
     s0 = _sentence_of(text, pos)
