@@ -141,3 +141,11 @@ def test_table_cell_flush_with_its_column_is_not_cut_off_its_row() -> None:
              + _line("và vệ sinh lao động.", 222, 243.6, 14)
              + lead + _after(lead, 12, "Người sử dụng lao động bố trí miễn phí", 280.6, 14))
     assert layout_text(words).splitlines()[-1] == "3 Điều kiện ở, Người sử dụng lao động bố trí miễn phí"
+
+
+def test_small_text_beside_a_line_but_away_from_it_keeps_its_own_row() -> None:
+    # nghi-dinh-so-140 page 1: the e-signature box's last line (8 pt) ends 45 pt left of the
+    # running head (14 pt) and shares its height; it is no superscript of the running head.
+    words = (_line("Cơ quan: VĂN PHÒNG CHÍNH PHỦ", 40, 15.5, 8) + _line("Ngày ký: 2026-05-04 08:08:03 +07:00", 40, 24.5, 8)
+             + _line("CÔNG BÁO/Số 260/Ngày 04-05-2026", 209.6, 27.7, 14) + _line("2", 531.9, 27.7, 14))
+    assert layout_text(words).splitlines()[:2] == ["Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-05-04 08:08:03 +07:00"]

@@ -116,24 +116,29 @@ def group_rows(words: list[Word], line_keys: list[object] | None = None) -> list
     return rows
 
 
-# A word at most this share of a neighbouring row's height, lying within that row's band,
-# is set smaller on that row (a footnote mark ⁽¹⁾ at the start of a cell, a subscript).
+# A word at most this share of a neighbouring row's height, lying within that row's band
+# and at most a line height from one of its words, is set small on that row (a footnote
+# mark ⁽¹⁾ at the start of a cell, a subscript).
 SMALL_WORD = 0.8
 
 
 def _attach_small_words(rows: list[Row]) -> list[Row]:
     """Superscripts and subscripts standing apart from their word sit off the line's centre
     and start rows of their own. A row of such small words gives each word whose centre lies
-    within a neighbouring row of bigger words to that row, unless it would overlap a word there."""
+    within a neighbouring row of bigger words, next to one of them, to that row. Small text
+    that only shares the height (an e-signature line beside the running head, a rule drawn
+    as underscores under the other column) stays a row of its own."""
     spans = [(row.top, row.bottom, row.height) for row in rows]
     for i, row in enumerate(rows):
         for j in (i - 1, i + 1):
             if not 0 <= j < len(rows) or row.height > SMALL_WORD * spans[j][2]:
                 continue
-            top, bottom, _ = spans[j]
+            top, bottom, other = spans[j]
             for word in list(row.words):
-                if top < (word.top + word.bottom) / 2 < bottom and \
-                        not any(w.x0 < word.x1 and word.x0 < w.x1 for w in rows[j].words):
+                if not top < (word.top + word.bottom) / 2 < bottom:
+                    continue
+                gaps = [max(w.x0 - word.x1, word.x0 - w.x1) for w in rows[j].words]
+                if 0 <= min(gaps) <= other:  # beside a word there, overlapping none
                     row.words.remove(word)
                     rows[j].words.append(word)
             if not row.words:
