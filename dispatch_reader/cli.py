@@ -67,7 +67,8 @@ def _print_summary(record: Any) -> None:
     out.print(table, markup=False, highlight=False)
     for s in record.secondments:
         who = s.person or (f"{s.count} people" if s.count else "?")
-        out.print(f"  - {s.kind}: {who}: {s.from_unit or '?'} → {s.to_unit or '?'}"
+        note = (f"[{s.status}] " if s.status != "decided" else "") + (f"{s.action} " if s.action != "send" else "")
+        out.print(f"  - {note}{s.kind}: {who}: {s.from_unit or '?'} → {s.to_unit or '?'}"
                   f"{' as ' + s.position if s.position else ''} {s.start or ''}..{s.end or ''} (p. {s.evidence.page})",
                   markup=False, highlight=False)
     for w in record.warnings:
@@ -78,7 +79,7 @@ def _print_summary(record: Any) -> None:
 @friendly
 def extract(
     file: Path = typer.Argument(..., help="A PDF or image (PNG, JPEG, TIFF)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/1)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/2)."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
 ) -> None:

@@ -22,10 +22,12 @@ def test_history_of_one_person_over_documents(store_url):
                                      "start": "2025-08-15", "end": "2025-11-15"}])
     extended = make_record("ext", number="20/QĐ-UBND", issued="2025-11-10",
                            subject="Về việc gia hạn thời gian biệt phái công chức", people=[("Nguyen Thi Chuyen", None)],
-                           secondments=[{"person": "Nguyen Thi Chuyen", "to_unit": "xã Tủa Thàng", "end": "2026-02-15"}])
+                           secondments=[{"person": "Nguyen Thi Chuyen", "to_unit": "xã Tủa Thàng", "end": "2026-02-15",
+                                         "action": "extend"}])
     recalled = make_record("rec", number="30/QĐ-UBND", issued="2026-02-20",
                            subject="Về việc chấm dứt biệt phái đối với công chức", people=[("NGUYỄN THỊ CHUYÊN", "Sở Nội vụ")],
-                           secondments=[{"person": "NGUYỄN THỊ CHUYÊN", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng"}])
+                           secondments=[{"person": "NGUYỄN THỊ CHUYÊN", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng",
+                                         "action": "end"}])
     resent = make_record("again", number="40/QĐ-UBND", issued="2026-05-01", people=[("Nguyễn Thị Chuyên", "Sở Nội vụ")],
                          secondments=[{"person": "Nguyễn Thị Chuyên", "from_unit": "Sở Nội vụ", "to_unit": "phường Tân Phong"}])
     other = make_record("other", number="50/QĐ-UBND", issued="2025-09-01", people=[("Lò Văn Páo", "Sở Y tế")],
@@ -89,3 +91,17 @@ def test_listing_without_a_name_counts_secondments_not_signatures(store_url):
         assert [h.name for h in store.people(min_documents=2, seconded_only=True)] == ["Giàng Thị Mỷ"]
         assert [h.name for h in store.people(min_documents=3)] == ["Lê Công Huấn"]
         assert [(h.name, h.times_sent) for h in store.people("Giàng Thị Mỷ")] == [("Giàng Thị Mỷ", 2)]
+
+
+def test_requested_and_reported_people_are_not_sent(store_url):
+    sent = make_record("sent", number="10/QĐ-UBND", issued="2025-08-01", people=[("Nguyễn Thị Chuyên", "Sở Nội vụ")],
+                       secondments=[{"person": "Nguyễn Thị Chuyên", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng"}])
+    proposed = make_record("prop", number="11/TTr-SNV", doc_type="submission", issued="2025-07-20",
+                           people=[("Nguyễn Thị Chuyên", "Sở Nội vụ")],
+                           secondments=[{"person": "Nguyễn Thị Chuyên", "from_unit": "Sở Nội vụ", "to_unit": "xã Tủa Thàng",
+                                         "status": "requested"}])
+    with open_store(store_url) as store:
+        _save(store, sent, proposed)
+        [h] = store.people("Nguyễn Thị Chuyên")
+        assert [(e.number, e.action) for e in h.events] == [("11/TTr-SNV", "requested"), ("10/QĐ-UBND", "sent")]
+        assert h.times_sent == 1

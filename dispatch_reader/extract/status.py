@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.kinds import Verb, kind_in, page_verbs, request_cue_before, sentence_start
-from dispatch_reader.extract.nlp import tok_end, tok_start, token_at
+from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import Count, DocumentFacts, Reference, Secondment
 from dispatch_reader.textnorm import for_matching

@@ -153,7 +153,8 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
                 console.print(f"      {_evidence_text(evidence)}", markup=False, style="dim")
 
     section("secondments", [(
-        f"{s.kind}: {s.person or (str(s.count) + ' people' if s.count else '?')}: {s.from_unit or '?'} → "
+        (f"[{s.status}] " if s.status != "decided" else "") + (f"{s.action} " if s.action != "send" else "")
+        + f"{s.kind}: {s.person or (str(s.count) + ' people' if s.count else '?')}: {s.from_unit or '?'} → "
         f"{s.to_unit or '?'}" + (f" as {s.position}" if s.position else "")
         + (f", {s.start or '?'} to {s.end or '?'}" if s.start or s.end else "")
         + (f", {s.duration_months:g} months" if s.duration_months else ""), s.evidence) for s in record.secondments])

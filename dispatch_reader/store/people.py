@@ -28,7 +28,7 @@ class PersonEvent:
     document_id: int
     number: str | None
     issued_date: dt.date | None
-    action: str  # sent, extended, recalled, mentioned
+    action: str  # sent, extended, recalled; requested, planned, reported (nobody sent yet); mentioned
     kind: str | None = None  # secondment, transfer, rotation, reinforcement
     from_unit: str | None = None
     to_unit: str | None = None
@@ -164,10 +164,24 @@ def _events(m: _DocMention) -> list[PersonEvent]:
         p = m.people[0]
         return [PersonEvent(m.document_id, m.number, m.issued_date, "mentioned", position=p.position,
                             from_unit=p.unit, page=p.ev_page, quote=p.ev_quote)]
-    return [PersonEvent(m.document_id, m.number, m.issued_date, action_of(m.subject, s.ev_quote), kind=s.kind,
+    return [PersonEvent(m.document_id, m.number, m.issued_date, _action(m, s), kind=s.kind,
                         from_unit=s.from_unit, to_unit=s.to_unit, position=s.position, start=s.start, end=s.end,
                         page=s.ev_page, quote=s.ev_quote)
             for s in m.secondments]
+
+
+_ACTIONS = {"send": "sent", "extend": "extended", "end": "recalled"}
+
+
+def _action(m: _DocMention, s: Any) -> str:
+    """What the document does to the person: the row's status and action (schema 2); a row
+    without them is read from the words of the subject and the quote."""
+    status, action = getattr(s, "status", None), getattr(s, "action", None)
+    if status and status != "decided":
+        return status  # asked for, planned or reported: nobody is sent by this document
+    if action in _ACTIONS:
+        return _ACTIONS[action]
+    return action_of(m.subject, s.ev_quote)
 
 
 def person_histories(conn: Connection, name: str | None = None, *, min_documents: int = 1,
@@ -196,7 +210,8 @@ def person_histories(conn: Connection, name: str | None = None, *, min_documents
             key=merged.key,
             units=list(dict.fromkeys(u for u in merged.units if u)),
             birth_year=min(merged.years) if len(merged.years) == 1 else None,
-            events=[e for m in members for e in _events(m) if not (seconded_only and e.action == "mentioned")],
+            events=[e for m in members for e in _events(m)
+                    if not (seconded_only and e.action not in ("sent", "extended", "recalled"))],
         )
         if history.events and history.document_count >= min_documents:
             out.append(history)
