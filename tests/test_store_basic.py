@@ -101,8 +101,9 @@ def test_failure_is_recorded_and_keeps_the_record(store_url):
         store.record_failure("b.pdf", None, "b.pdf: not a PDF", "1.1")
         assert store.get(doc_id) == record
         latest = store.history()
-        assert [(h.file_name, h.status, h.document_id) for h in latest[:2]] == [
-            ("b.pdf", "failed", None), ("a.pdf", "failed", doc_id)]
+        file_id = store.files(doc_id)[0].id
+        assert [(h.file_name, h.status, h.file_id) for h in latest[:2]] == [
+            ("b.pdf", "failed", None), ("a.pdf", "failed", file_id)]
         assert [h.status for h in store.history(doc_id)] == ["failed", "created"]
 
 

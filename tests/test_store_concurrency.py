@@ -22,10 +22,12 @@ ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 
 
 def _facts_per_document(store) -> dict[int, tuple[int, int, int]]:
+    """People, secondments and pages of each document's files."""
     with store.engine.connect() as conn:
         out = {}
         for doc_id in conn.execute(select(m.Document.id)).scalars():
-            out[doc_id] = tuple(conn.execute(select(func.count()).select_from(model).where(model.document_id == doc_id))
+            files = select(m.File.id).where(m.File.document_id == doc_id)
+            out[doc_id] = tuple(conn.execute(select(func.count()).select_from(model).where(model.file_id.in_(files)))
                                 .scalar_one() for model in (m.Person, m.Secondment, m.Page))
         return out
 

@@ -10,7 +10,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 import typer
 from rich.console import Console
@@ -76,7 +76,8 @@ def search_cmd(
 ) -> None:
     """Find documents by person, destination commune, sending body, number, type, date or text.
 
-    Filters combine (all must hold). Each hit shows the document number, date and the quote
+    Filters combine (all must hold). Each hit is one document, however many files it was read
+    from: its number, date, files (the best-read one first, whose facts answer) and the quote
     that answers the question.
 
     \b
@@ -92,19 +93,22 @@ def search_cmd(
         for h in hits:
             sys.stdout.write(json.dumps({"id": h.document_id, "number": h.number, "date": _iso(h.issued_date),
                                          "type": h.doc_type, "issuer": h.issuer, "matched": h.matched,
-                                         "page": h.page, "quote": h.quote}, ensure_ascii=False) + "\n")
+                                         "page": h.page, "quote": h.quote, "quote_file": h.quote_file,
+                                         "files": h.files, "report_on": h.report_on}, ensure_ascii=False) + "\n")
         return
     console = _console()
     if not hits:
         console.print("no documents found")
         return
     table = Table()
-    for col in ("id", "number", "date", "type", "quote"):
+    for col in ("id", "number", "date", "type", "files", "quote"):
         table.add_column(col, overflow="fold", no_wrap=col in ("id", "date"))
     for h in hits:
-        where = f" (p. {h.page})" if h.page else ""
-        table.add_row(str(h.document_id), h.number or "—", _iso(h.issued_date) or "—", h.doc_type or "—",
-                      h.quote + where)
+        where = f" (p. {h.page}" + (f", {h.quote_file}" if h.quote_file and h.files and h.quote_file != h.files[0]
+                                    else "") + ")" if h.page else ""
+        number = (h.number or "—") if not h.report_on else f"report on {h.report_on}"
+        table.add_row(str(h.document_id), number, _iso(h.issued_date) or "—", h.doc_type or "—",
+                      "\n".join(h.files), h.quote + where)
     console.print(table)
     console.print(f"{len(hits)} document(s)" + (" (limit reached; use --limit)" if limit and len(hits) >= limit else ""))
 
@@ -169,16 +173,36 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         console.print(f"  ! {w}", markup=False)
 
 
+def print_files(doc: Any, console: Console, numbers: dict[int, str]) -> None:
+    """The files of a stored document (the one whose facts are shown first) and its reports."""
+    console.print("files:", style="bold")
+    for f in doc.files:
+        used = "  ← facts shown" if f.used and len(doc.files) > 1 else ""
+        console.print(f"  - {f.describe()}, added {_iso(f.added)[:10]}, sha256 {f.sha256[:12]}…{used}",
+                      markup=False)
+    if doc.refers_to:
+        console.print("reports on: " + ", ".join(f"{numbers.get(i) or '?'} (id {i})" for i in doc.refers_to),
+                      markup=False)
+    elif doc.is_report:
+        console.print("reports on a document not in the store", markup=False)
+    if doc.reported_in:
+        console.print("reported in: " + ", ".join(f"id {i} ({numbers.get(i) or '?'})" for i in doc.reported_in),
+                      markup=False)
+
+
 @friendly
 def show_cmd(
-    key: str = typer.Argument(..., help="Document number (e.g. 15/QĐ-UBND), id, or the file's SHA-256."),
-    as_json: bool = typer.Option(False, "--json", help="Print the stored record as JSON."),
+    key: str = typer.Argument(..., help="Document number (e.g. 15/QĐ-UBND), id, or a file's SHA-256."),
+    as_json: bool = typer.Option(False, "--json", help="Print the stored record (of the best-read file) as JSON."),
     history: bool = typer.Option(False, "--history", help="Also list when and by which extractor it was read."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """Print one stored record with the evidence (page and quote) of every fact.
+    """Print one stored document with the evidence (page and quote) of every fact, and its files.
 
-    Several documents can share a number (different issuers); all of them are shown.
+    The facts shown are those of the document's best-read file (the born-digital text layer over
+    a scan, higher OCR confidence over lower); every file of the document is listed. Several
+    documents can share a number (different issuers, or a press report about it); all of them
+    are shown.
 
     \b
     Examples:
@@ -190,6 +214,10 @@ def show_cmd(
         if not ids:
             raise DispatchReaderError(None, f"no stored document matches '{key}'")
         found = [(i, store.get_by_id(i)) for i in ids]
+        docs = {d.id: d for d in store.documents(ids)}
+        linked = {j for d in docs.values() for j in (*d.refers_to, *d.reported_in)}
+        numbers = {i: (r.document.number or r.source.file_name) for i, r in
+                   ((j, store.get_by_id(j)) for j in linked | set(ids)) if r}
         runs = {i: store.history(i) for i in ids} if history else {}
     if as_json:
         items = [r.to_dict() for _, r in found if r]
@@ -202,16 +230,18 @@ def show_cmd(
         if n:
             console.rule()
         print_record(record, doc_id, console)
+        if doc_id in docs:
+            print_files(docs[doc_id], console, numbers)
         if history:
             console.print("history:", style="bold")
             for h in runs[doc_id]:
-                console.print(f"  {_iso(h.started_at)[:19]} {h.status} by {h.extractor_version}"
+                console.print(f"  {_iso(h.started_at)[:19]} {h.file_name}: {h.status} by {h.extractor_version}"
                               + (f": {h.error}" if h.error else ""), markup=False)
 
 
 @friendly
 def export_cmd(
-    what: str = typer.Argument("documents", help="documents, secondments, people or counts."),
+    what: str = typer.Argument("documents", help="documents, secondments, people, counts or files."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM, opens in spreadsheets), json or xlsx."),
     out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: standard output; xlsx needs it)."),
     text: Optional[str] = TextOpt,
@@ -225,9 +255,12 @@ def export_cmd(
     date_to: Optional[str] = ToOpt,
     db: Optional[str] = DbOption,
 ) -> None:
-    """Export documents, secondments, people or counts, filtered like search.
+    """Export documents, secondments, people, counts or files, filtered like search.
 
-    JSON document rows carry the whole record under "record".
+    One row per document (documents) and per fact of a document (secondments, people, counts),
+    however many files it was read from: the facts are its best-read file's (source_file), and
+    `files` lists every file of the document. `files` exports one row per file. JSON document
+    rows carry the whole record under "record".
 
     \b
     Examples:
@@ -253,34 +286,54 @@ def export_cmd(
         typer.echo(f"{n} {what} row(s) written to {out_file}", err=True)
 
 
+PEOPLE_ACTIONS = ("merge", "split", "overrides", "forget")
+
+
 @friendly
 def people_cmd(
     name: Optional[str] = typer.Argument(None, help="Name or part of it; diacritics optional. "
-                                                    "Without it: people named in several documents."),
+                                                    "Without it: people named in several documents. "
+                                                    "Or an action: merge A B, split A B, overrides, forget ID."),
+    more: Optional[List[str]] = typer.Argument(None, metavar="[A B | ID]",
+                                               help="For merge and split: two people as NAME@DOCUMENT "
+                                                    "(document number, #id or SHA-256); for forget: the id."),
     min_docs: int = typer.Option(0, "--min-docs", help="Only people named in at least this many documents "
                                                       "(default 1 with a name, 2 without)."),
     seconded: Optional[bool] = typer.Option(None, "--seconded/--all",
-                                            help="Count only documents that send, extend or recall the person, "
-                                                 "or all mentions (default: --all with a name, --seconded without)."),
+                                            help="Count only sendings the documents decide (sent, extended, "
+                                                 "recalled), or all mentions, requests, plans and reports "
+                                                 "(default: --all with a name, --seconded without)."),
     as_json: bool = typer.Option(False, "--json", help="Print the histories as JSON."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """Person history across documents: seconded, extended, recalled, mentioned.
+    """Person history across documents: seconded, extended, recalled, asked for, reported, mentioned.
 
-    Names match without diacritics; people of the same name are told apart by birth year or
-    unit where the documents give them.
+    A document counts once however many files it was read from. Two mentions are one person when
+    the names agree without diacritics (Nguyen Van Khai = Nguyễn Văn Khải) and the birth year or
+    the sending body agrees, or no other mention of that name contradicts them (README: "Who is
+    one person"). When that is wrong, say so: `people merge A B` makes two mentions one person,
+    `people split A B` two people; A and B are NAME@DOCUMENT, as each history's `ref` shows.
 
     \b
     Examples:
       dispatch-reader people "Nguyễn Thị Chuyên"
       dispatch-reader people                  (everyone seconded, extended or recalled in 2+ documents)
       dispatch-reader people --all --min-docs 3
+      dispatch-reader people merge "Nguyễn Văn Khả@1587/QĐ-UBND" "Nguyễn Văn Khải@61/QĐ-SNV"
+      dispatch-reader people split "Trần Văn Hùng@15/QĐ-UBND" "Trần Văn Hùng@20/QĐ-UBND"
+      dispatch-reader people overrides        (what was merged and split; `people forget ID` takes one back)
     """
+    if name in PEOPLE_ACTIONS:
+        _people_action(name, list(more or []), db)
+        return
+    if more:
+        raise FilterError(f"unexpected words after the name: {' '.join(more)} (quote a name with spaces)")
     with _open(db) as store:
         histories = store.people(name, min_documents=min_docs or (1 if name else 2),
                                  seconded_only=seconded if seconded is not None else not name)
     if as_json:
-        out = [{"name": h.name, "units": h.units, "birth_year": h.birth_year, "documents": h.document_count,
+        out = [{"name": h.name, "names": h.names, "ref": h.ref, "units": h.units, "birth_year": h.birth_year,
+                "documents": h.document_count,
                 "events": [{k: _iso(v) if k in ("issued_date", "start", "end") else v
                             for k, v in e.__dict__.items()} for e in h.events]} for h in histories]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
@@ -293,6 +346,9 @@ def people_cmd(
         extra = ", ".join(x for x in [", ".join(h.units), f"born {h.birth_year}" if h.birth_year else ""] if x)
         console.print(f"{h.name}" + (f" ({extra})" if extra else "") + f": {h.document_count} document(s)",
                       style="bold", markup=False)
+        others = [n for n in h.names if n != h.name]
+        console.print(f"  ref: {h.ref}" + (f"; also written {', '.join(others)}" if others else ""),
+                      style="dim", markup=False)
         table = Table(box=None, pad_edge=False, show_header=False)
         for col in ("date", "number", "action", "where", "period", "quote"):
             table.add_column(col, overflow="fold", no_wrap=col in ("date", "number", "action", "period"))
@@ -300,8 +356,34 @@ def people_cmd(
             action = e.kind if e.action == "sent" and e.kind else e.action
             period = f"{_iso(e.start) or '?'}..{_iso(e.end) or '?'}" if e.start or e.end else ""
             table.add_row(_iso(e.issued_date) or "—", e.number or "—", action, e.to_unit or "", period,
-                          (e.quote or "") + (f" (p. {e.page})" if e.page else ""))
+                          (e.quote or "") + (f" (p. {e.page}, {e.file_name})" if e.page else ""))
         console.print(table)
+
+
+def _people_action(action: str, args: list[str], db: str | None) -> None:
+    with _open(db) as store:
+        if action in ("merge", "split"):
+            if len(args) != 2:
+                raise FilterError(f"people {action} takes two people: NAME@DOCUMENT NAME@DOCUMENT")
+            oid = store.override_people(action, args[0], args[1])
+            verb = "one person" if action == "merge" else "two people"
+            typer.echo(f"{args[0]} and {args[1]} are {verb} from now on (override {oid}; "
+                       f"`people forget {oid}` takes it back)")
+            return
+        if action == "forget":
+            if len(args) != 1 or not args[0].isdigit():
+                raise FilterError("people forget takes the id of a merge or split (see `people overrides`)")
+            if not store.forget_person_override(int(args[0])):
+                raise FilterError(f"no merge or split with id {args[0]}")
+            typer.echo(f"override {args[0]} taken back")
+            return
+        rows = store.person_overrides()
+    if not rows:
+        typer.echo("no merges or splits")
+        return
+    for r in rows:
+        typer.echo(f"{r['id']}: {r['action']} {r['a_name_key'].strip()} in {r['a_document_key']} "
+                   f"| {r['b_name_key'].strip()} in {r['b_document_key']} ({_iso(r['created_at'])[:10]})")
 
 
 @friendly
@@ -319,7 +401,7 @@ def db_upgrade(db: Optional[str] = DbOption) -> None:
 
 @friendly
 def db_info(db: Optional[str] = DbOption) -> None:
-    """Where the database is, its schema revision and how many documents it holds.
+    """Where the database is, its schema revision and how many documents (and files) it holds.
 
     \b
     Example:
@@ -327,7 +409,8 @@ def db_info(db: Optional[str] = DbOption) -> None:
     """
     with _open(db) as store:
         current, _head = store.revision()
-        typer.echo(f"database: {store.where}\nschema revision: {current}\ndocuments: {store.count()}")
+        typer.echo(f"database: {store.where}\nschema revision: {current}\ndocuments: {store.count()}\n"
+                   f"files: {store.count_files()}")
 
 
 @friendly
@@ -346,10 +429,10 @@ def db_history(
         runs = store.history(key, limit=limit or None)
     console = _console()
     table = Table()
-    for col in ("started", "file", "document", "extractor", "status", "error"):
+    for col in ("started", "file", "file id", "extractor", "status", "error"):
         table.add_column(col, overflow="fold")
     for h in runs:
-        table.add_row(_iso(h.started_at)[:19], h.file_name, str(h.document_id or ""), h.extractor_version,
+        table.add_row(_iso(h.started_at)[:19], h.file_name, str(h.file_id or ""), h.extractor_version,
                       h.status, h.error or "")
     console.print(table)
 

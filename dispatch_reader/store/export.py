@@ -1,4 +1,10 @@
-"""Export documents, secondments, people or counts as CSV, JSON or XLSX, filtered like search.
+"""Export documents, secondments, people, counts or files as CSV, JSON or XLSX, filtered like search.
+
+A document is one row (documents) and a secondment of a document one row (secondments), however
+many files the document was read from: the facts are its best-read file's (`source_file`), and
+`files` lists every file of the document, best first, with how each was read. `files` exports one
+row per file. A report about another document (a press article) is a document of its own; its
+sendings are `reported`, with `refers_to` the document it reports on.
 
 CSV is UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese as written.
 Fact exports keep only the facts the filters speak of: `--commune X` gives the secondments to
@@ -26,22 +32,25 @@ from dispatch_reader.errors import StoreError
 from dispatch_reader.messages import needs_check
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
-from dispatch_reader.store.models import Count, Document, Evidence, Person, Secondment
+from dispatch_reader.store.models import Count, Document, Evidence, File, Person, Secondment
 
-KINDS = ("documents", "secondments", "people", "counts")
+KINDS = ("documents", "secondments", "people", "counts", "files")
 FORMATS = ("csv", "json", "xlsx")
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject",
                   "signer_name", "signer_title", "signer_authority", "file_name", "sha256", "page_count",
-                  "ocr_pages", "min_ocr_confidence", "extractor_version", "updated_at"],
+                  "ocr_pages", "min_ocr_confidence", "report_on", "file_count", "files", "extractor_version",
+                  "updated_at"],
     "secondments": ["document_id", "document_number", "issued_date", "kind", "status", "action", "person", "count",
                     "from_unit", "to_unit", "position", "start", "end", "duration_months", "refers_to", "page", "quote",
-                    "confidence", "needs_check"],
+                    "confidence", "needs_check", "source_file", "files"],
     "people": ["document_id", "document_number", "issued_date", "name", "honorific", "position", "unit",
-               "birth_year", "page", "quote", "confidence", "needs_check"],
+               "birth_year", "page", "quote", "confidence", "needs_check", "source_file", "files"],
     "counts": ["document_id", "document_number", "issued_date", "value", "total", "what", "status", "action", "page",
-               "quote", "confidence", "needs_check"],
+               "quote", "confidence", "needs_check", "source_file", "files"],
+    "files": ["document_id", "document_number", "issued_date", "file_id", "file_name", "sha256", "role", "rank",
+              "used", "language", "page_count", "reading", "ocr_confidence", "added", "updated", "extractor_version"],
 }
 
 
@@ -49,11 +58,14 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
     """Rows of `what` (one of KINDS) for the documents matching `filters`, newest documents first."""
     if what not in KINDS:
         raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
-    docs = documents_query(filters, dialect).with_only_columns(
-        Document.id, Document.number, Document.issued_date).subquery()
     if what == "documents":
         yield from _documents(conn, filters, dialect)
         return
+    if what == "files":
+        yield from _files(conn, filters, dialect)
+        return
+    docs = documents_query(filters, dialect).with_only_columns(
+        File.id, File.document_id, File.number, File.issued_date, File.file_name).subquery()
     model, fact_cols, conds, checked = {
         "secondments": (Secondment, ["kind", "status", "action", "person", "count", "from_unit", "to_unit", "position",
                                      "start", "end", "duration_months", "refers_to"], _secondment_conditions(filters),
@@ -62,35 +74,67 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
                    ("name",)),
         "counts": (Count, ["value", "total", "what", "status", "action"], [], ("what",)),
     }[what]
-    stmt = (select(docs.c.id, docs.c.number, docs.c.issued_date, *[getattr(model, c) for c in fact_cols],
-                   Evidence.page, Evidence.quote, Evidence.confidence)
-            .join(model, model.document_id == docs.c.id)
+    stmt = (select(docs.c.id, docs.c.document_id, docs.c.number, docs.c.issued_date, docs.c.file_name,
+                   *[getattr(model, c) for c in fact_cols], Evidence.page, Evidence.quote, Evidence.confidence)
+            .join(model, model.file_id == docs.c.id)
             .outerjoin(Evidence, Evidence.id == model.evidence_id)
             .where(*conds)
-            .order_by(docs.c.issued_date.desc().nulls_last(), docs.c.id.desc(), model.ordinal))
+            .order_by(docs.c.issued_date.desc().nulls_last(), docs.c.document_id.desc(), model.ordinal))
     warnings = _Warnings(conn)
+    files = _FileLists(conn)
     for row in conn.execute(stmt):
         values = list(row)
-        out = {"document_id": values[0], "document_number": values[1], "issued_date": values[2]}
-        out.update(zip(fact_cols, values[3:3 + len(fact_cols)]))
+        out = {"document_id": values[1], "document_number": values[2], "issued_date": values[3],
+               "source_file": values[4]}
+        out.update(zip(fact_cols, values[5:5 + len(fact_cols)]))
         out["page"], out["quote"], out["confidence"] = values[-3], values[-2], values[-1]
         out["needs_check"] = needs_check(out["confidence"], [out.get(c) for c in checked] + [out["quote"]],
-                                         warnings.of(out["document_id"]))
+                                         warnings.of(values[0]))
+        out["files"] = files.of(out["document_id"])
         yield out
 
 
-class _Warnings:
-    """Each document's warnings, read once per export from its stored record."""
+def describe_file(name: str, role: str | None, reading: str | None, confidence: float | None, used: bool) -> str:
+    """`qd-01.scan.pdf (scan, OCR 0.95)`, `qd-01.pdf (original, used)`."""
+    bits = [role or "?"]
+    if reading in ("ocr", "mixed"):
+        bits.append(f"OCR {confidence:.2f}" if confidence is not None else "OCR")
+    if used:
+        bits.append("used")
+    return f"{name} ({', '.join(bits)})"
+
+
+class _FileLists:
+    """Each document's files as one cell, best first, read once per export."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.cache: dict[int, list[str]] = {}
 
-    def of(self, doc_id: int) -> list[str]:
+    def listed(self, doc_id: int) -> list[str]:
         if doc_id not in self.cache:
-            text = self.conn.execute(select(Document.record_json).where(Document.id == doc_id)).scalar()
-            self.cache[doc_id] = list(json.loads(text).get("warnings") or []) if text else []
+            rows = self.conn.execute(select(File.file_name, File.role, File.reading, File.ocr_confidence, File.rank)
+                                     .where(File.document_id == doc_id).order_by(File.rank, File.id)).all()
+            self.cache[doc_id] = [describe_file(r.file_name, r.role, r.reading, r.ocr_confidence, r.rank == 1)
+                                  for r in rows]
         return self.cache[doc_id]
+
+    def of(self, doc_id: int) -> str:
+        return "; ".join(self.listed(doc_id))
+
+
+class _Warnings:
+    """Each file's warnings, read once per export from its stored record."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.cache: dict[int, list[str]] = {}
+
+    def of(self, file_id: int) -> list[str]:
+        if file_id not in self.cache:
+            text = self.conn.execute(select(File.record_json).where(File.id == file_id)).scalar()
+            self.cache[file_id] = list(json.loads(text).get("warnings") or []) if text else []
+        return self.cache[file_id]
 
 
 def _like(column: Any, query: str) -> Any:
@@ -111,11 +155,13 @@ def _people_conditions(f: Filters) -> list[Any]:
 
 
 def _documents(conn: Connection, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
+    cols = ("number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject", "signer_name",
+            "signer_title", "signer_authority", "file_name", "sha256", "page_count", "extractor_version",
+            "updated_at", "record_json")
     stmt = documents_query(filters, dialect).with_only_columns(
-        *[getattr(Document, c) for c in ("id", "number", "doc_type", "issued_date", "issuer", "issuer_parent",
-                                         "place", "subject", "signer_name", "signer_title", "signer_authority",
-                                         "file_name", "sha256", "page_count", "extractor_version", "updated_at",
-                                         "record_json")])
+        File.document_id.label("id"), *[getattr(File, c) for c in cols], Document.key.label("_key")
+    ).join(Document, Document.id == File.document_id)
+    files = _FileLists(conn)
     for row in conn.execute(stmt):
         out = dict(row._mapping)
         record = json.loads(out.pop("record_json"))
@@ -123,8 +169,28 @@ def _documents(conn: Connection, filters: Filters, dialect: str) -> Iterator[dic
         out["ocr_pages"] = len(ocr)
         known = [c for c in ocr if c is not None]
         out["min_ocr_confidence"] = min(known) if known else None
+        out["report_on"] = out["number"] if out.pop("_key").startswith("report:") else None
+        out["files"] = files.of(out["id"])
+        out["file_count"] = len(files.listed(out["id"]))
         out["record"] = record
         yield out
+
+
+def _files(conn: Connection, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
+    """One row per file of the matching documents, best-read first within a document."""
+    docs = documents_query(filters, dialect).with_only_columns(
+        File.document_id, File.number, File.issued_date).subquery()
+    stmt = (select(docs.c.document_id, docs.c.number, docs.c.issued_date, File.id, File.file_name, File.sha256,
+                   File.role, File.rank, File.language, File.page_count, File.reading, File.ocr_confidence,
+                   File.created_at, File.updated_at, File.extractor_version)
+            .join(File, File.document_id == docs.c.document_id)
+            .order_by(docs.c.issued_date.desc().nulls_last(), docs.c.document_id.desc(), File.rank, File.id))
+    for r in conn.execute(stmt):
+        yield {"document_id": r[0], "document_number": r[1], "issued_date": r[2], "file_id": r.id,
+               "file_name": r.file_name, "sha256": r.sha256, "role": r.role, "rank": r.rank, "used": r.rank == 1,
+               "language": r.language, "page_count": r.page_count, "reading": r.reading,
+               "ocr_confidence": r.ocr_confidence, "added": r.created_at, "updated": r.updated_at,
+               "extractor_version": r.extractor_version}
 
 
 def _cell(value: Any) -> Any:

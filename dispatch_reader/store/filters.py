@@ -1,5 +1,8 @@
 """What a search, an export or a summary asks for, as SQL conditions on documents.
 
+A document is asked through its best-read file (`files.rank == 1`): its header and its facts
+answer every filter, except free text, which any file of the document may hold (a word the scan
+garbled is still found through the born-digital file, an English word through a translation).
 All name-like filters go through `keys.like_pattern`, so "Tủa Thàng", "tua thang" and
 "TỦA THÀNG" find the same rows, and only as whole words.
 """
@@ -12,10 +15,11 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, literal_column, or_, select, text
+from sqlalchemy.orm import aliased
 
 from dispatch_reader.errors import UsageError
 from dispatch_reader.store import keys
-from dispatch_reader.store.models import Document, Page, Person, Secondment
+from dispatch_reader.store.models import File, Page, Person, Secondment
 
 DOC_TYPES = ("decision", "official_dispatch", "plan", "report", "notice", "submission", "resolution",
              "directive", "decree", "circular", "law", "guidance", "telegram", "invitation", "minutes", "other")
@@ -87,24 +91,24 @@ def _like(column: Any, query: str) -> ColumnElement[bool]:
 
 def person_clause(query: str) -> ColumnElement[bool]:
     return or_(
-        exists().where(Person.document_id == Document.id, _like(Person.name_key, query)),
-        exists().where(Secondment.document_id == Document.id, _like(Secondment.person_key, query)),
+        exists().where(Person.file_id == File.id, _like(Person.name_key, query)),
+        exists().where(Secondment.file_id == File.id, _like(Secondment.person_key, query)),
     )
 
 
 def commune_clause(query: str) -> ColumnElement[bool]:
-    return exists().where(Secondment.document_id == Document.id, _like(Secondment.to_key, query))
+    return exists().where(Secondment.file_id == File.id, _like(Secondment.to_key, query))
 
 
 def issuer_clause(query: str) -> ColumnElement[bool]:
-    return or_(_like(Document.issuer_key, query), _like(Document.issuer_parent_key, query))
+    return or_(_like(File.issuer_key, query), _like(File.issuer_parent_key, query))
 
 
 def body_clause(query: str) -> ColumnElement[bool]:
     return or_(
         issuer_clause(query),
-        exists().where(Secondment.document_id == Document.id, _like(Secondment.from_key, query)),
-        exists().where(Person.document_id == Document.id, _like(Person.unit_key, query)),
+        exists().where(Secondment.file_id == File.id, _like(Secondment.from_key, query)),
+        exists().where(Person.file_id == File.id, _like(Person.unit_key, query)),
     )
 
 
@@ -115,8 +119,8 @@ def number_clause(query: str) -> ColumnElement[bool]:
     escaped = nk.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     if "/" in nk:
         # a full number matches itself; a partial one ("1335/UBND") the numbers it starts
-        return Document.number_key.like(escaped + "%", escape="\\")
-    return or_(Document.number_key == nk, Document.number_key.like(escaped + "/%", escape="\\"))
+        return File.number_key.like(escaped + "%", escape="\\")
+    return or_(File.number_key == nk, File.number_key.like(escaped + "/%", escape="\\"))
 
 
 def fts_query(dialect: str, query: str) -> str | None:
@@ -130,16 +134,18 @@ def fts_query(dialect: str, query: str) -> str | None:
 
 
 def text_clause(dialect: str, query: str) -> ColumnElement[bool]:
+    """The document has a file with a page holding all the words of `query`."""
     q = fts_query(dialect, query)
     if q is None:
         return false()
+    other = aliased(File)
     if dialect == "sqlite":
-        pages = text("SELECT pages.document_id FROM page_fts JOIN pages ON pages.id = page_fts.rowid "
-                      "WHERE page_fts MATCH :fts_q").bindparams(fts_q=q)
-        return Document.id.in_(pages.columns(Page.document_id))
-    return exists().where(Page.document_id == Document.id,
-                          literal_column("pages.tsv").op("@@")(text("plainto_tsquery('simple', :fts_q)")
-                                                                .bindparams(fts_q=q)))
+        pages = select(Page.file_id).where(Page.id.in_(
+            text("SELECT rowid FROM page_fts WHERE page_fts MATCH :fts_q").bindparams(fts_q=q).columns(Page.id)))
+    else:
+        pages = select(Page.file_id).where(literal_column("pages.tsv").op("@@")(
+            text("plainto_tsquery('simple', :fts_q)").bindparams(fts_q=q)))
+    return File.document_id.in_(select(other.document_id).where(other.id.in_(pages)))
 
 
 def page_match_clause(dialect: str, query: str) -> ColumnElement[bool]:
@@ -166,20 +172,21 @@ def conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
     if f.number:
         out.append(number_clause(f.number))
     if f.doc_type:
-        out.append(Document.doc_type == f.doc_type)
+        out.append(File.doc_type == f.doc_type)
     if f.date_from:
-        out.append(Document.issued_date >= f.date_from)
+        out.append(File.issued_date >= f.date_from)
     if f.date_to:
-        out.append(Document.issued_date <= f.date_to)
+        out.append(File.issued_date <= f.date_to)
     if f.text:
         out.append(text_clause(dialect, f.text))
     return out
 
 
 def documents_query(f: Filters, dialect: str) -> Select[Any]:
-    """Documents matching every filter, newest first (undated ones last)."""
-    stmt = select(Document)
+    """The best-read file of every document matching every filter, newest first (undated last);
+    `File.document_id` is the document."""
+    stmt = select(File).where(File.rank == 1)
     cond = conditions(f, dialect)
     if cond:
         stmt = stmt.where(and_(*cond))
-    return stmt.order_by(Document.issued_date.desc().nulls_last(), Document.id.desc())
+    return stmt.order_by(File.issued_date.desc().nulls_last(), File.document_id.desc())

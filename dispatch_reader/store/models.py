@@ -1,8 +1,15 @@
-"""SQLAlchemy models of the store: one row per document, its facts in their own tables.
+"""SQLAlchemy models of the store: documents, the files each was read from, every file's facts.
 
-The full record JSON is kept on the document row so `Store.get` gives back exactly what was
-saved; the fact tables repeat what queries need, each searchable text with a `*_key` twin from
-`keys.key`. Full-text search structures are dialect specific and live in the migrations.
+A `Document` is one official document (number + issue date + issuer, whatever the language;
+store/identity.py); its `File`s are the copies read (born-digital, scan, translation, another
+upload), each with the full record JSON (so `Store.get` gives back exactly what was saved), its
+pages and its facts. The fact tables repeat what queries need, each searchable text with a
+`*_key` twin from `keys.key`; readers use the facts of the file ranked 1 (the best read).
+Full-text search structures are dialect specific and live in the migrations.
+
+Schema 0003 renamed the table of read files from `documents` to `files` (and every
+`document_id` pointing at it to `file_id`); two unique constraints keep their 0001 names,
+because SQLite cannot rename a constraint without rebuilding a table others point at.
 """
 
 from __future__ import annotations
@@ -28,8 +35,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def _doc_fk() -> Mapped[int]:
-    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+def _file_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("files.id", ondelete="CASCADE"), index=True)
 
 
 def _evidence_fk() -> Mapped[int | None]:
@@ -37,10 +44,38 @@ def _evidence_fk() -> Mapped[int | None]:
 
 
 class Document(Base):
+    """One official document; its facts are those of its best-read file (`File.rank == 1`)."""
+
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # identity.document_key (`doc:1587/qd-ubnd|2025-08-28`, `report:en:…`, `file:<sha256>`),
+    # with `~2`, `~3` … for another issuer's document under the same number and date
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    # a report about another document: that document's key (without tie-break suffix)
+    refers_to_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class File(Base):
+    """One file read: its record, where its text came from, and its place among its document's files."""
+
+    __tablename__ = "files"
+    __table_args__ = (UniqueConstraint("sha256", name="uq_documents_sha256"),)  # 0001's name, see above
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # the document this file is a copy of; written with the file in one transaction by the store.
+    # Not a foreign key: SQLite could not drop the column again (downgrade) without rebuilding
+    # this table, which every fact row points at
+    document_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # original (born-digital), scan, translation, report, duplicate (identity.ranked)
+    role: Mapped[str | None] = mapped_column(String(16))
+    # 1 = the file whose facts the document shows; then the next best
+    rank: Mapped[int | None] = mapped_column(Integer, index=True)
+    reading: Mapped[str | None] = mapped_column(String(16))  # text_layer, ocr, mixed
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)  # mean over OCRed pages
+    sha256: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(Text)
     page_count: Mapped[int] = mapped_column(Integer)
     language: Mapped[str | None] = mapped_column(String(8))
@@ -70,10 +105,10 @@ class Document(Base):
 
 class Page(Base):
     __tablename__ = "pages"
-    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    __table_args__ = (UniqueConstraint("file_id", "number", name="uq_pages_document_id_number"),)  # 0001's name
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     number: Mapped[int] = mapped_column(Integer)
     method: Mapped[str | None] = mapped_column(String(16))
     ocr_confidence: Mapped[float | None] = mapped_column(Float)
@@ -88,7 +123,7 @@ class Evidence(Base):
     __tablename__ = "evidence"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     fact: Mapped[str] = mapped_column(String(16))  # document, reference, person, count, date, secondment
     fact_index: Mapped[int | None] = mapped_column(Integer)  # position in the record's list
     field: Mapped[str | None] = mapped_column(String(32))  # for document facts: which field
@@ -102,7 +137,7 @@ class Reference(Base):
     __tablename__ = "doc_references"  # "references" is an SQL keyword
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     ordinal: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(Text)
     number_key: Mapped[str | None] = mapped_column(String(200), index=True)
@@ -116,7 +151,7 @@ class Person(Base):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     ordinal: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str | None] = mapped_column(String(200), index=True)
@@ -132,7 +167,7 @@ class Count(Base):
     __tablename__ = "counts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     ordinal: Mapped[int] = mapped_column(Integer)
     value: Mapped[int] = mapped_column(Integer)
     what: Mapped[str] = mapped_column(Text)
@@ -148,7 +183,7 @@ class DateFact(Base):
     __tablename__ = "dates"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     ordinal: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     role: Mapped[str] = mapped_column(String(16))
@@ -159,7 +194,7 @@ class Secondment(Base):
     __tablename__ = "secondments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = _doc_fk()
+    file_id: Mapped[int] = _file_fk()
     ordinal: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
     person: Mapped[str | None] = mapped_column(Text)
@@ -188,8 +223,8 @@ class ProcessingRun(Base):
     __table_args__ = (Index("ix_processing_runs_sha256", "sha256"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), nullable=True, index=True)
+    file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("files.id", ondelete="SET NULL"), nullable=True, index=True)
     sha256: Mapped[str | None] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(Text)
     extractor_version: Mapped[str] = mapped_column(String(64))
@@ -197,3 +232,19 @@ class ProcessingRun(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     status: Mapped[str] = mapped_column(String(16))  # created, replaced, failed
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonOverride(Base):
+    """A user's word on two mentions of people (`people merge` / `people split`): the same person,
+    or two people, whatever store/people.py would decide. A mention is a document (by its key,
+    which survives reading the files again) and a folded name."""
+
+    __tablename__ = "person_overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(8))  # merge, split
+    a_document_key: Mapped[str] = mapped_column(String(400))
+    a_name_key: Mapped[str] = mapped_column(String(200), index=True)
+    b_document_key: Mapped[str] = mapped_column(String(400))
+    b_name_key: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

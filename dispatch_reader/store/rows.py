@@ -24,13 +24,27 @@ def parse_date(value: str | None) -> dt.date | None:
 
 @dataclass
 class FactRows:
-    """Rows for one document, each fact row with the index of its evidence in `evidence`."""
+    """Rows for one file read, each fact row with the index of its evidence in `evidence`."""
 
-    document: dict[str, Any]
+    file: dict[str, Any]
     pages: list[dict[str, Any]]
     evidence: list[dict[str, Any]] = field(default_factory=list)
     # table name -> rows; each row's "_evidence" is an index into `evidence` (or None)
     facts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The file's row by its schema-0002 name (the table was `documents`; migration 0002 uses it)."""
+        return self.file
+
+    def as_report(self, number: str | None) -> None:
+        """A report about another document (store/identity.py): its sendings and headcounts are
+        counted as `reported`, referring to the document it reports on; the record keeps what was read."""
+        for s in self.facts.get("secondments", []):
+            s["status"], s["refers_to"] = "reported", s.get("refers_to") or number
+        for c in self.facts.get("counts", []):
+            if c.get("status"):
+                c["status"] = "reported"
 
 
 def _evidence_row(ev: Evidence | None, fact: str, index: int | None, field_name: str | None) -> dict[str, Any] | None:
@@ -43,7 +57,7 @@ def _evidence_row(ev: Evidence | None, fact: str, index: int | None, field_name:
 def record_rows(record: Record, page_texts: list[str], extractor_version: str) -> FactRows:
     d = record.document
     signer = d.signer
-    document = {
+    file = {
         "sha256": record.source.sha256,
         "file_name": nfc(record.source.file_name),
         "page_count": record.source.page_count,
@@ -77,7 +91,7 @@ def record_rows(record: Record, page_texts: list[str], extractor_version: str) -
             "method": p.method if p else None, "ocr_confidence": p.ocr_confidence if p else None,
             "rotation": p.rotation if p else None, "reason": p.reason if p else None,
         })
-    rows = FactRows(document=document, pages=pages)
+    rows = FactRows(file=file, pages=pages)
 
     def ev(evidence: Evidence | None, fact: str, index: int | None, field_name: str | None = None) -> int | None:
         row = _evidence_row(evidence, fact, index, field_name)
@@ -119,7 +133,7 @@ def record_rows(record: Record, page_texts: list[str], extractor_version: str) -
          "_evidence": ev(s.evidence, "secondment", i)}
         for i, s in enumerate(record.secondments)
     ]
-    _nfc_rows([rows.document], rows.evidence, *rows.facts.values())
+    _nfc_rows([rows.file], rows.evidence, *rows.facts.values())
     return rows
 
 

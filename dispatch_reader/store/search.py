@@ -1,21 +1,24 @@
 """Search: documents matching the filters, each with the quote that answers the question.
 
 The quote comes from the most specific filter given: the free-text words in the page text,
-else the person's, the destination's or the sending body's evidence, else the subject.
+else the person's, the destination's or the sending body's evidence, else the subject. Facts and
+quotes are the document's best-read file's; free text may be found in any of its files (the
+quote then says which). Every hit lists the document's files, best first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.orm import aliased
 
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import Filters, documents_query, page_match_clause
-from dispatch_reader.store.models import Document, Evidence, Page, Person, Secondment
+from dispatch_reader.store.models import Document, Evidence, File, Page, Person, Secondment
 from dispatch_reader.textnorm import squash
 
 QUOTE_CHARS = 200
@@ -32,16 +35,20 @@ class SearchHit:
     matched: str  # what the quote shows: text, person, commune, body, subject, number
     page: int | None
     quote: str
+    files: list[str] = field(default_factory=list)  # the document's files, best-read first
+    quote_file: str | None = None  # the file the quote is from
+    report_on: str | None = None  # a report about another document: that document's number
 
 
 def search(conn: Connection, filters: Filters, dialect: str, limit: int | None = 50) -> list[SearchHit]:
     stmt = documents_query(filters, dialect).with_only_columns(
-        Document.id, Document.number, Document.issued_date, Document.doc_type, Document.issuer, Document.subject)
+        File.id, File.document_id, File.number, File.issued_date, File.doc_type, File.issuer, File.subject,
+        File.file_name)
     if limit:
         stmt = stmt.limit(limit)
     docs = conn.execute(stmt).all()
-    ids = [d.id for d in docs]
-    quotes: dict[int, tuple[str, int | None, str]] = {}
+    ids = [d.id for d in docs]  # the best files
+    quotes: dict[int, tuple[str, int | None, str] | tuple[str, int | None, str, str]] = {}
     if ids:
         finders = [
             (filters.text, lambda q: _text_quotes(conn, ids, q, dialect)),
@@ -54,18 +61,33 @@ def search(conn: Connection, filters: Filters, dialect: str, limit: int | None =
         for query, finder in finders:
             if not query:
                 continue
-            for doc_id, found in finder(query).items():
-                quotes.setdefault(doc_id, found)
+            for file_id, found in finder(query).items():
+                quotes.setdefault(file_id, found)
         missing = [i for i in ids if i not in quotes]
         if missing:
-            for doc_id, found in _document_field_quotes(conn, missing, ("subject", "number"), "subject").items():
-                quotes.setdefault(doc_id, found)
+            for file_id, found in _document_field_quotes(conn, missing, ("subject", "number"), "subject").items():
+                quotes.setdefault(file_id, found)
+    files = _file_names(conn, [d.document_id for d in docs])
+    reports = dict(conn.execute(select(Document.id, Document.key).where(
+        Document.id.in_([d.document_id for d in docs]), Document.key.like("report:%"))).all()) if docs else {}
     hits = []
     for d in docs:
-        matched, page, quote = quotes.get(d.id, ("subject", None, d.subject or ""))
-        hits.append(SearchHit(d.id, d.number, d.issued_date, d.doc_type, d.issuer, d.subject, matched, page,
-                              shorten(quote)))
+        found = quotes.get(d.id, ("subject", None, d.subject or ""))
+        matched, page, quote = found[:3]
+        hits.append(SearchHit(d.document_id, d.number, d.issued_date, d.doc_type, d.issuer, d.subject, matched, page,
+                              shorten(quote), files=files.get(d.document_id, []),
+                              quote_file=found[3] if len(found) > 3 else d.file_name,
+                              report_on=d.number if d.document_id in reports else None))
     return hits
+
+
+def _file_names(conn: Connection, doc_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    if doc_ids:
+        for doc_id, name in conn.execute(select(File.document_id, File.file_name)
+                                         .where(File.document_id.in_(doc_ids)).order_by(File.rank, File.id)):
+            out.setdefault(doc_id, []).append(name)
+    return out
 
 
 def shorten(quote: str, limit: int = QUOTE_CHARS) -> str:
@@ -74,9 +96,10 @@ def shorten(quote: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def _first_by_doc(rows: list[Any]) -> dict[int, Any]:
+    """The first row per file (`file_id`), in the rows' order."""
     out: dict[int, Any] = {}
     for row in rows:
-        out.setdefault(row.document_id, row)
+        out.setdefault(row.file_id, row)
     return out
 
 
@@ -86,10 +109,10 @@ def _fact_quotes(conn: Connection, ids: list[int], model: Any, key_column: Any, 
     if pattern is None:
         return {}
     rows = conn.execute(
-        select(model.document_id, Evidence.page, Evidence.quote)
+        select(model.file_id, Evidence.page, Evidence.quote)
         .join(Evidence, Evidence.id == model.evidence_id)
-        .where(model.document_id.in_(ids), key_column.like(pattern, escape="\\"))
-        .order_by(model.document_id, model.ordinal)).all()
+        .where(model.file_id.in_(ids), key_column.like(pattern, escape="\\"))
+        .order_by(model.file_id, model.ordinal)).all()
     return {doc_id: (label, r.page, r.quote) for doc_id, r in _first_by_doc(rows).items()}
 
 
@@ -112,28 +135,32 @@ def _body_quotes(conn: Connection, ids: list[int], query: str) -> dict[int, tupl
 def _document_field_quotes(conn: Connection, ids: list[int], field_names: tuple[str, ...],
                            label: str) -> dict[int, tuple[str, int | None, str]]:
     rows = conn.execute(
-        select(Evidence.document_id, Evidence.field, Evidence.page, Evidence.quote)
-        .where(Evidence.document_id.in_(ids), Evidence.fact == "document", Evidence.field.in_(field_names))).all()
+        select(Evidence.file_id, Evidence.field, Evidence.page, Evidence.quote)
+        .where(Evidence.file_id.in_(ids), Evidence.fact == "document", Evidence.field.in_(field_names))).all()
     rank = {name: i for i, name in enumerate(field_names)}
-    rows.sort(key=lambda r: (r.document_id, rank[r.field]))
+    rows.sort(key=lambda r: (r.file_id, rank[r.field]))
     return {doc_id: (label, r.page, r.quote) for doc_id, r in _first_by_doc(rows).items()}
 
 
-def _text_quotes(conn: Connection, ids: list[int], query: str, dialect: str) -> dict[int, tuple[str, int | None, str]]:
+def _text_quotes(conn: Connection, ids: list[int], query: str, dialect: str) -> dict[int, tuple[str, int | None, str, str]]:
+    """Per best file in `ids`: the words in its own pages, else in another file of its document."""
     words = keys.terms(query)
     if not words:
         return {}
+    other = aliased(File)
     rows = conn.execute(
-        select(Page.document_id, Page.number, Page.text, Page.folded)
-        .where(Page.document_id.in_(ids), page_match_clause(dialect, query))
-        .order_by(Page.document_id, Page.number)).all()
-    out: dict[int, tuple[str, int | None, str]] = {}
+        select(File.id.label("best"), other.file_name, other.rank, Page.number, Page.text, Page.folded)
+        .join(other, other.document_id == File.document_id)
+        .join(Page, Page.file_id == other.id)
+        .where(File.id.in_(ids), page_match_clause(dialect, query))
+        .order_by(File.id, other.rank, Page.number)).all()
+    out: dict[int, tuple[str, int | None, str, str]] = {}
     for row in rows:
-        if row.document_id in out:
+        if row.best in out:
             continue
         snippet = snippet_at(row.text, row.folded, words)
         if snippet:
-            out[row.document_id] = ("text", row.number, snippet)
+            out[row.best] = ("text", row.number, snippet, row.file_name)
     return out
 
 
