@@ -57,3 +57,29 @@ def test_text_too_small_to_see_is_dropped(tmp_path: Path) -> None:
     text = layout_text(words)
     assert text.startswith("thế giấy phép hoạt động số …27") and text.endswith("…/BYT-GPHĐ do Bộ trưởng")
     assert text.count("27") == 1, text
+
+
+def _spaced(text: str, x: float, base: float, size: float, letter_gap: float) -> list[_Glyph]:
+    out = []
+    for ch in text:
+        width = size * 0.5
+        out.append(_Glyph(ch, x, x + width, base, size, "Times", False, 0))
+        x += width + letter_gap
+    return out
+
+
+def _texts(glyphs: list[_Glyph]) -> list[str]:
+    return [lw.word.text for words, _ in _words(glyphs, 842.0, 595.0, 842.0) for lw in words]
+
+
+def test_gap_of_a_tenth_of_the_size_is_a_space_where_letters_touch() -> None:
+    # van-ban-hop-nhat-so-463 page 7: "1." then "Đài" 1.9 pt on (0.135 of 14 pt), no space
+    # glyph; the letters of "1." are 0.3 pt apart. Poppler breaks there, and so do we.
+    number = _spaced("1.", 86.7, 600.0, 14.0, 0.3)
+    word = _spaced("Đài", number[-1].x1 + 1.9, 600.0, 14.0, 0.15)
+    assert _texts([*number, *word]) == ["1.", "Đài"]
+
+
+def test_letter_spaced_text_stays_whole() -> None:
+    # Tracking of 0.12 of the size between every letter: a gap that size is letter spacing.
+    assert _texts(_spaced("QUYẾT", 100.0, 600.0, 14.0, 0.12 * 14)) == ["QUYẾT"]

@@ -193,7 +193,7 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
         current.clear()
 
     soft = False
-    for g in glyphs:
+    for k, g in enumerate(glyphs):
         if g is None:
             flush()
             continue
@@ -209,13 +209,27 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
             gap = g.x0 - prev.x1
             # A gap of a sixth of the size is a space the producer drew as a move, not a
             # glyph ("Thương binh" set as two runs); letter spacing stays well below it.
-            # Where pdfium saw a space too, a smaller gap will do.
-            if line_jump or gap > g.size * (0.08 if soft else 0.15) or gap < -g.size * 2:
+            # Where pdfium saw a space too, a smaller gap will do. A tenth of the size
+            # (poppler's word break) will do as well when it is several times the letter
+            # spacing on both sides ("1.Đài", "Chức vụ:......"): letter-spaced text stays whole.
+            if line_jump or gap > g.size * (0.08 if soft else 0.15) or gap < -g.size * 2 \
+                    or gap > max(g.size * 0.1, 3 * _letter_spacing(current, glyphs, k)):
                 flush()
         soft = False
         current.append(g)
     flush()
     return out
+
+
+def _letter_spacing(current: list[_Glyph], glyphs: list[_Glyph | str | None], k: int) -> float:
+    """The wider of the letter gaps around glyph k: the last one inside the current word and
+    the one after glyph k, where a glyph on the same line follows directly."""
+    around = [current[-1].x0 - current[-2].x1] if len(current) > 1 else []
+    g = glyphs[k]
+    nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+    if isinstance(g, _Glyph) and isinstance(nxt, _Glyph) and abs(nxt.base - g.base) <= g.size * 0.5:
+        around.append(nxt.x0 - g.x1)
+    return max([0.0, *around])
 
 
 def _char_at(textpage: pdfium.PdfTextPage, index: int, count: int) -> tuple[str, int]:
