@@ -152,3 +152,16 @@ def test_a_fact_to_check_is_marked_where_it_is_shown(tmp_path: Path) -> None:
     assert needs_check(0.9, ["xã Tân Phong"], []) is False
     assert needs_check(0.7, [], []) is True
     assert needs_check(None, ["Ủy ban nhân dân xã Đà Vi"], ["destination 'xã Đà Vi' read as 'xã Pà Vi' (OCR correction)"])
+
+
+def test_a_version_1_record_given_as_json_counts_by_its_type() -> None:
+    records = []
+    for name in ("cv-tang-cuong-01", "qd-biet-phai-01"):
+        data = json.loads((SAMPLES / f"{name}.truth.json").read_text("utf-8"))
+        data["schema_version"] = "1"
+        data["secondments"] = [{k: v for k, v in s.items() if k not in ("status", "action", "refers_to")}
+                               for s in data["secondments"]]
+        records.append(data)
+    ctx = writer().summary_context(records)
+    assert ctx["total_people"] == 2  # the decision's two people; the dispatch's 64 are asked for
+    assert ctx["requested_people"] == 64

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
-from dispatch_reader.briefs.document import doc_title, end_of, heads
+from dispatch_reader.briefs.document import doc_title, end_of, heads, status_of
 from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
 from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
@@ -162,15 +162,6 @@ def _add(groups: dict[str, _Group], label: str | None, n: int, doc_index: int, k
 STATUS_ORDER = ("decided", "requested", "planned", "reported")
 
 
-def sending_status(s: dict[str, Any], doc_type: str | None) -> str:
-    """A secondment's status; one stored without (a version-1 record) takes its type's default."""
-    if s.get("status"):
-        return s["status"]
-    from dispatch_reader.extract.status import default_status
-
-    return default_status(doc_type, named=bool(s.get("person")))
-
-
 def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str) -> dict[str, Any]:
     """A secondment with what the summary groups and lists it by."""
     n = heads(s)
@@ -180,7 +171,7 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         place |= {"commune": labels(lang).get("places", {}).get("aggregate", place["commune"]),
                   "commune_key": AGGREGATE_KEY, "place_aggregate": True}
     return s | {
-        "status": sending_status(s, rec["document"].get("doc_type")),
+        "status": status_of(s, rec["document"].get("doc_type")),
         "action": s.get("action") or "send",
         "heads": n,
         "who": s.get("person") or labels(lang)["messages"]["people_n"].format(n=format_number(n, lang)),
