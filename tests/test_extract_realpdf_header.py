@@ -258,3 +258,11 @@ def test_receipt_stamp_read_before_the_number_line_still_leaves_the_number_alone
     doc = facts(lines).document
     assert (doc.number, doc.issued_date) == ("120/QĐ-UBND", "2025-08-25")
     assert (doc.received.number, doc.received.date) == ("87", "2025-09-03")
+
+
+def test_a_footnote_mark_after_the_type_title_leaves_it_a_title():
+    from dispatch_reader.extract.doctypes import type_for_title
+
+    assert type_for_title("QUYẾT ĐỊNH1") == type_for_title("QUYẾT ĐỊNH")
+    assert type_for_title("THÔNG TƯ 12") == type_for_title("THÔNG TƯ")
+    assert type_for_title("ĐIỀU 12") is None

@@ -25,6 +25,8 @@ def type_for_title(text: str) -> tuple[str, str] | None:
     by_label, _ = _table()
     key = fold_phrase(text).rstrip(" :.,")
     hit = by_label.get(key)
+    if hit is None and key[-1:].isdigit():
+        hit = by_label.get(key.rstrip("0123456789*").rstrip())  # a footnote mark: "QUYẾT ĐỊNH1"
     if hit is None and " " not in key and len(key) >= 5:
         hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
     return hit
