@@ -394,8 +394,10 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     if after is not None:
         return after
     for h in hits:
+        if not 0 < at - h.tok[1] <= 3:
+            continue  # only a few auxiliary words may stand between the headcount and its verb
         gap = [doc[t].text.lower() for t in range(h.tok[1], at)]
-        if 0 < len(gap) <= 3 and all(w in _PASSIVE for w in gap) and any(w in {"được", "were", "was", "been", "are",
+        if all(w in _PASSIVE for w in gap) and any(w in {"được", "were", "was", "been", "are",
                                                                              "is"} for w in gap):
             return h
     return None
