@@ -147,7 +147,12 @@ def process(
                           (d.issued_date or "—") if d else "", str(len(rec.people)) if rec else "",
                           outcome.status if not outcome.error else f"failed: {outcome.error.kind}")
     records = [o.record for o in outcomes if o.record]
-    summary = briefs.summary(records) if records else None
+    # the files of one document (a file and its scan) count once: grouped as the store grouped them
+    by_document: dict[int, list[int]] = {}
+    for i, rec in enumerate(records):
+        ids = store.find_ids(rec.source.sha256)
+        by_document.setdefault(ids[0] if ids else -1 - i, []).append(i)
+    summary = briefs.summary(records, groups=list(by_document.values())) if records else None
     out.print(table, markup=False, highlight=False)
     done = sum(o.status == "done" for o in outcomes)
     skipped = sum(o.status == "skipped" for o in outcomes)

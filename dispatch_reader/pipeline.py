@@ -1,7 +1,7 @@
 """The whole job, top to bottom: file → pages → text → record → store → brief.
 
 `extract_file` is the read-only half (what `extract` and `eval` run); `process_file` adds the
-store and the brief, and is what `process`, `batch` and `watch` run for each file. Every
+store and the brief of the document the file belongs to (from its best-read file), and is what `process`, `batch` and `watch` run for each file. Every
 expected failure surfaces as a DispatchReaderError naming the file, so a caller working
 through many files logs it and goes on.
 """
@@ -65,6 +65,18 @@ def extract_file(path: Path, settings: IngestSettings | None = None) -> Record:
     return build_record(path, read_document(path, settings))
 
 
+def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Record) -> Path:
+    """The brief of the document a stored file belongs to: made from the document's best-read
+    file (a scan read after its born-digital file rewrites that file's brief, it adds none of its
+    own) and naming the document's other files."""
+    ids = store.find_ids(sha256)
+    doc = store.document(ids[0]) if ids else None
+    best = store.get_by_id(doc.id) if doc else None
+    if doc is None or best is None:
+        return briefs.document(record)
+    return briefs.document(best, other_files=[f.as_dict() for f in doc.files[1:]])
+
+
 def process_file(
     path: Path,
     store: Store,
@@ -79,13 +91,13 @@ def process_file(
         sha = file_sha256(path)
         if not reprocess and store.has(sha):
             record = store.get(sha)
-            brief = briefs.document(record) if briefs and record else None
+            brief = document_brief(store, briefs, sha, record) if briefs and record else None
             return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief)
         document = read_document(path, settings)  # file → pages → text
         record = build_record(path, document)  # text → record
         store.save(record, page_texts=[p.text for p in document.pages],
                    extractor_version=EXTRACTOR_VERSION)  # record → store
-        brief = briefs.document(record) if briefs else None  # record → brief
+        brief = document_brief(store, briefs, sha, record) if briefs else None  # document → brief
         return Outcome(path, "done", record, seconds=time.monotonic() - started, brief=brief)
     except Exception as exc:  # one file's failure must never stop a batch
         err = exc if isinstance(exc, DispatchReaderError) else UnexpectedError(path, f"internal error: {exc!r}")

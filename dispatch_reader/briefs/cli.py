@@ -65,24 +65,36 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _pick(store: Any, key: str, err: Any) -> Any:
-    """The record for a number, id or SHA-256. Copies of one document (a file and its scan, a
-    report about it) give their best-read copy; different documents sharing a number give the
-    newest, with a note on how to choose another."""
-    from dispatch_reader.briefs.summary import merge_copies
-    from dispatch_reader.record import Record
+def _pick(store: Any, key: str, err: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """(record, the document's other files) for a number, id or SHA-256.
 
+    The store keeps one document per number, issue date and issuer with all its files (a file and
+    its scan, a translation); the brief is made from the best-read file, and the other files are
+    named, never silently left out. Different documents sharing a number give the newest, with a
+    note on how to choose another; press reports about the document are named too.
+    """
     ids = store.find_ids(key)
     if not ids:
         raise InputFileError(key, "no such document in the database")
-    records = {i: store.get_by_id(i) for i in ids[:50]}
-    by_sha = {r.source.sha256: i for i, r in records.items() if r}
-    groups = merge_copies([r.to_dict() for r in records.values() if r])
-    best, copies = groups[0]
-    if len(groups) > 1:
-        err.print(f"{key}: {len(groups)} different documents match; this is the newest (id {by_sha[best['source']['sha256']]}). "
-                  "Give the id or SHA-256 to choose another.", markup=False, highlight=False, soft_wrap=True)
-    return Record.from_dict(best)
+    docs = store.documents(ids[:50])
+    if not docs:
+        raise InputFileError(key, "no such document in the database")
+    own = [d for d in docs if not d.is_report] or docs
+    doc = own[0]
+    say = lambda text: err.print(text, markup=False, highlight=False, soft_wrap=True)  # noqa: E731
+    if len(own) > 1:
+        say(f"{key}: {len(own)} different documents match; this is the newest (id {doc.id}). "
+            "Give the id or a file's SHA-256 to choose another.")
+    best, others = doc.files[0], doc.files[1:]
+    if others:
+        say(f"{key}: {len(doc.files)} files of one document; the brief is made from {best.describe()}, "
+            f"the best read; also: {'; '.join(f.describe() for f in others)}")
+    reports = [r for r in docs if r.is_report and doc.id in r.refers_to]
+    if reports:
+        say(f"{key}: reported in " + "; ".join(f.describe() for r in reports for f in r.files[:1])
+            + " (a document of its own, not used for this brief)")
+    record = store.get_by_id(doc.id)
+    return record, [f.as_dict() for f in others] + [f.as_dict() for r in reports for f in r.files[:1]]
 
 
 def register(app: typer.Typer) -> None:
@@ -114,6 +126,7 @@ def register(app: typer.Typer) -> None:
         # made first: a bad templates folder should fail before a file is OCRed
         writer = BriefWriter(Path("out/briefs"), fmt=fmt, lang=lang, templates=templates)
         record = None
+        others: list[dict[str, Any]] = []
         path = Path(doc)
         if path.is_file():
             record = _record_from_file(path)
@@ -130,15 +143,15 @@ def register(app: typer.Typer) -> None:
                                           markup=False, highlight=False, soft_wrap=True)
                         record = extract_file(path)
                 else:
-                    record = _pick(store, doc, err_console)
+                    record, others = _pick(store, doc, err_console)
         assert record is not None
         if str(out_path) == "-":
             if fmt not in ("html", "md"):
                 raise typer.BadParameter(f"a {fmt} brief cannot go to standard output", param_hint="--out")
-            sys.stdout.write(writer.document_bytes(record).decode("utf-8"))
+            sys.stdout.write(writer.document_bytes(record, others).decode("utf-8"))
             return
         target = _target(out_path, Path("out/briefs"), f"{slug(record.source.file_name)}.{fmt}", fmt)
-        written = writer.document(record, name=target)
+        written = writer.document(record, name=target, other_files=others)
         out.print(str(written), markup=False, highlight=False)
 
     @app.command("summary")
@@ -183,7 +196,12 @@ def register(app: typer.Typer) -> None:
         selection = Selection(date_from=filters.date_from, date_to=filters.date_to, commune=commune,
                               issuer=issuer, doc_type=doc_type)
         with open_store(db) as store:
-            records = [r for _id, r in store.records_with_ids(filters)]
+            # every file of the selected documents, grouped as the store groups them
+            records, groups = [], []
+            for doc_id in store.document_ids(filters):
+                files = store.file_records(doc_id)
+                groups.append(list(range(len(records), len(records) + len(files))))
+                records += [r for _f, r in files]
             # "cited but not in the archive" asks the whole archive, not just the selection
             archive = {k for k in (number_key(r.document.number) for _id, r in store.records_with_ids(None)) if k}
         if not records:
@@ -194,9 +212,9 @@ def register(app: typer.Typer) -> None:
         if str(out_path) == "-":
             if fmt not in ("html", "md"):
                 raise typer.BadParameter(f"a {fmt} brief cannot go to standard output", param_hint="--out")
-            data = writer.summary_bytes(records, selection=selection, archive_numbers=archive)
+            data = writer.summary_bytes(records, selection=selection, archive_numbers=archive, groups=groups)
             sys.stdout.write(data.decode("utf-8"))
             return
         target = _target(out_path, Path("out/briefs"), f"summary.{fmt}", fmt)
-        written = writer.summary(records, name=target, selection=selection, archive_numbers=archive)
-        out.print(f"{written} ({len(records)} documents)", markup=False, highlight=False)
+        written = writer.summary(records, name=target, selection=selection, archive_numbers=archive, groups=groups)
+        out.print(f"{written} ({len(groups)} documents, {len(records)} files)", markup=False, highlight=False)

@@ -18,7 +18,7 @@ from dispatch_reader.briefs.docx import find_template, render_docx
 from dispatch_reader.briefs.document import document_context
 from dispatch_reader.briefs.environment import make_docx_environment, make_environment, render, template_dirs
 from dispatch_reader.briefs.formatting import format_date
-from dispatch_reader.briefs.labels import languages
+from dispatch_reader.briefs.labels import labels, languages
 from dispatch_reader.briefs.pdf import html_to_pdf
 from dispatch_reader.briefs.summary import DEFAULT_ENDING_WITHIN, Selection, summary_context
 from dispatch_reader.errors import TemplateError
@@ -67,9 +67,22 @@ class BriefWriter:
         today = self.today or date.today()
         return {"fmt": self.fmt, "today": today.isoformat(), "today_text": format_date(today, self.lang)}
 
-    def document_context(self, record: Record | dict[str, Any]) -> dict[str, Any]:
+    def file_label(self, f: dict[str, Any] | str) -> str:
+        """`qd-01.scan.pdf (bản quét, OCR 94%)`: a file of the document as the brief names it."""
+        if isinstance(f, str):
+            return f
+        bits = [labels(self.lang).get("file_roles", {}).get(f.get("role") or "", f.get("role") or "")]
+        if f.get("reading") in ("ocr", "mixed") and f.get("ocr_confidence") is not None:
+            bits.append(f"OCR {round(f['ocr_confidence'] * 100)}%")
+        return f"{f['file_name']} ({', '.join(b for b in bits if b)})"
+
+    def document_context(self, record: Record | dict[str, Any],
+                         other_files: list[dict[str, Any]] | list[str] | None = None) -> dict[str, Any]:
+        """`other_files`: the document's other files (the store's: file_name, role, reading,
+        ocr_confidence), named at the foot of the brief."""
         data = record.to_dict() if isinstance(record, Record) else record
-        context = document_context(data, self.lang) | self._common()
+        context = document_context(data, self.lang) | self._common() | {
+            "other_files": [self.file_label(f) for f in other_files or []]}
         context["lead"] = render(self.env, "lead.txt.j2", context["lead_parts"]).strip()
         return context
 
@@ -79,10 +92,13 @@ class BriefWriter:
         *,
         selection: Selection | None = None,
         archive_numbers: set[str] | None = None,
+        groups: list[list[int]] | None = None,
     ) -> dict[str, Any]:
+        """`groups`: the store's grouping of `records` into documents (indexes, one list per
+        document); without it the records are grouped by the store's rules (summary.merge_copies)."""
         data = [r.to_dict() if isinstance(r, Record) else r for r in records]
         context = summary_context(data, self.lang, today=self.today, ending_within=self.ending_within,
-                                  archive_numbers=archive_numbers, selection=selection)
+                                  archive_numbers=archive_numbers, selection=selection, groups=groups)
         return context | self._common() | {"today": context["today"], "today_text": context["today_text"]}
 
     def _bytes(self, kind: str, context: dict[str, Any]) -> bytes:
@@ -95,8 +111,8 @@ class BriefWriter:
         text = render(self.env, f"{kind}.{self.fmt}.j2", context | {"for_print": False})
         return text.encode("utf-8")
 
-    def document_bytes(self, record: Record | dict[str, Any]) -> bytes:
-        return self._bytes("document", self.document_context(record))
+    def document_bytes(self, record: Record | dict[str, Any], other_files: list[Any] | None = None) -> bytes:
+        return self._bytes("document", self.document_context(record, other_files))
 
     def summary_bytes(self, records: list[Record] | list[dict[str, Any]], **kwargs: Any) -> bytes:
         return self._bytes("summary", self.summary_context(records, **kwargs))
@@ -116,10 +132,11 @@ class BriefWriter:
             tmp.replace(path)  # readers never see half a brief
         return path
 
-    def document(self, record: Record, name: str | Path | None = None) -> Path:
-        """Write the brief of one record; `name` is a file name in out_dir or a full path."""
+    def document(self, record: Record, name: str | Path | None = None, other_files: list[Any] | None = None) -> Path:
+        """Write the brief of one record; `name` is a file name in out_dir or a full path;
+        `other_files` the document's other files, named at the foot."""
         target = name if name is not None else f"{slug(record.source.file_name)}.{self.fmt}"
-        return self._write(target, self.document_bytes(record))  # type: ignore[arg-type]
+        return self._write(target, self.document_bytes(record, other_files))  # type: ignore[arg-type]
 
     def summary(
         self,
@@ -128,11 +145,12 @@ class BriefWriter:
         *,
         selection: Selection | None = None,
         archive_numbers: set[str] | None = None,
+        groups: list[list[int]] | None = None,
     ) -> Path:
         """Write the summary brief of `records`; `name` without suffix gets the format's."""
         target: str | Path = name
         if isinstance(name, str) and not name.endswith(f".{self.fmt}"):
             target = f"{name}.{self.fmt}"
-        data = self.summary_bytes(records, selection=selection, archive_numbers=archive_numbers)
+        data = self.summary_bytes(records, selection=selection, archive_numbers=archive_numbers, groups=groups)
         return self._write(target, data)  # type: ignore[arg-type]
 

@@ -5,8 +5,10 @@ Counting rules a reader can check against the records:
   others to send, plans or reports stands on its own labelled line (`not_counted`: đề nghị cử,
   kế hoạch, theo báo cáo), never added to the total;
 - one secondment entry stands for one named person, or for the count it states;
-- a document stored twice (a born-digital file and its scan, or a report about it: same number,
-  same issue date) is counted once, from its best-read copy;
+- a document stored twice (a born-digital file and its scan, a translation: same number, same
+  issue date; store/identity.py) is counted once, from its best-read copy; a press report about
+  a document counted here adds nothing (its files are listed with the document's); a report
+  about a document not here counts what it tells as `reported`;
 - a person named in several documents (an extension, a second posting) is counted once, where
   the latest of them sends them; the earlier entries are marked `superseded` and listed under
   people sent more than once, and only the latest period can be "ending soon"; when the latest
@@ -32,7 +34,7 @@ from dispatch_reader.briefs.grouping import (
 )
 from dispatch_reader.briefs.places import AGGREGATE_KEY, place_fields
 from dispatch_reader.briefs.labels import labels
-from dispatch_reader.textnorm import fold
+from dispatch_reader.store import identity, keys
 
 DEFAULT_ENDING_WITHIN = 30  # days: a month's notice is what a Home Affairs department plans with
 
@@ -42,11 +44,9 @@ _LEGAL_NUMBER = re.compile(r"/(?:19|20)\d{2}/")
 
 
 def number_key(number: str | None) -> str | None:
-    """Numbers compare without case, diacritics or spaces: `1335/UBND-NC` = `1335 / ubnd-nc`."""
-    if not number:
-        return None
-    folded = fold(number).replace("\u2013", "-").replace("\u2014", "-")
-    return re.sub(r"\s+", "", folded) or None
+    """Numbers compare without case, diacritics or spaces: `1335/UBND-NC` = `1335 / ubnd-nc`
+    (the store's key, store/keys.py)."""
+    return keys.number_key(number)
 
 
 @dataclass
@@ -88,48 +88,45 @@ class _Group:
     documents: set[int] = field(default_factory=set)
 
 
+def _facts(record: dict[str, Any]) -> identity.FileFacts:
+    return identity.FileFacts.from_record(record)
+
+
 def _quality(record: dict[str, Any]) -> tuple[Any, ...]:
-    """Sort key, best copy first: the Vietnamese original, read from a text layer, most facts."""
-    pages = record["source"].get("pages") or []
-    ocr = sum(1 for p in pages if p.get("method") == "ocr")
-    confs = [p["ocr_confidence"] for p in pages if p.get("ocr_confidence") is not None]
-    mean_conf = sum(confs) / len(confs) if confs else 1.0
-    return (record.get("language") != "vi", ocr / max(len(pages), 1), -mean_conf,
-            -len(record.get("secondments") or []), record["source"].get("file_name") or "")
+    """Sort key, best copy first (store/identity.py): the Vietnamese born-digital original, a scan
+    with higher OCR confidence, a translation, a report; then the one with more sendings."""
+    return identity.quality(_facts(record))
 
 
-def merge_copies(records: Iterable[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+def merge_copies(records: Iterable[dict[str, Any]],
+                 groups: list[list[int]] | None = None) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Records grouped into documents: (best copy, all copies), in input order of first copy.
 
-    Copies share number and issue date; issuers must agree too unless the copies are in
-    different languages (a report in English names the issuer in English) or one lacks it,
-    because two communes may both issue `15/QĐ-UBND` on the same day.
+    `groups` is the store's grouping (indexes into `records`, one list per stored document);
+    without it the records are grouped here by the store's own rules (store/identity.py: same
+    number and issue date, issuers agreeing within a language, because two communes may both
+    issue `15/QĐ-UBND` on the same day). A press report about a document (a document of its own
+    in the store) is counted with the document it reports on when that one is here too: its
+    files are copies of it; a report whose document is not here stands alone, and what it tells
+    is `reported` (see `_read_documents`).
     """
-    clusters: list[list[dict[str, Any]]] = []
-    by_key: dict[tuple[str, str | None], list[list[dict[str, Any]]]] = defaultdict(list)
-    for rec in records:
-        d = rec["document"]
-        nk = number_key(d.get("number"))
-        placed = False
-        if nk:
-            for cluster in by_key[(nk, d.get("issued_date"))]:
-                if _same_document(cluster[0], rec):
-                    cluster.append(rec)
-                    placed = True
-                    break
-        if not placed:
-            cluster = [rec]
-            clusters.append(cluster)
-            if nk:
-                by_key[(nk, d.get("issued_date"))].append(cluster)
-    return [(sorted(c, key=_quality)[0], c) for c in clusters]
-
-
-def _same_document(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    ia, ib = a["document"].get("issuer"), b["document"].get("issuer")
-    if not ia or not ib or a.get("language") != b.get("language"):
-        return True
-    return group_key(ia) == group_key(ib)
+    records = list(records)
+    if groups is None:
+        facts = [identity.FileFacts.from_record(r, i=i) for i, r in enumerate(records)]
+        groups = [[f.extra["i"] for f in g] for g in identity.group(facts)]
+    clusters = [[records[i] for i in g] for g in groups if g]
+    clusters = [sorted(c, key=_quality) for c in clusters]
+    documents: dict[str, list[dict[str, Any]]] = {}
+    for c in clusters:
+        documents.setdefault(identity.document_key(_facts(c[0])), c)
+    out: list[list[dict[str, Any]]] = []
+    for c in clusters:
+        about = identity.refers_to_key(_facts(c[0]))
+        if about and about in documents and documents[about] is not c:
+            documents[about].extend(c)  # a report about a document counted here: copies of it
+        else:
+            out.append(c)
+    return [(c[0], c) for c in out]
 
 
 def _breakdown(groups: dict[str, _Group], total: int, lang: str, *, chronological: bool = False) -> list[dict[str, Any]]:
@@ -231,16 +228,18 @@ def summary_context(
     ending_within: int = DEFAULT_ENDING_WITHIN,
     archive_numbers: set[str] | None = None,
     selection: Selection | None = None,
+    groups: list[list[int]] | None = None,
 ) -> dict[str, Any]:
     """Totals and breakdowns over `records` (dicts of `Record.to_dict()`); see docs/briefs.md.
 
     `archive_numbers` are the number keys of every document the archive holds (default: those
-    of `records`); `today` anchors "ending within N days" (default: the real today).
+    of `records`); `today` anchors "ending within N days" (default: the real today); `groups`
+    is the store's grouping of `records` into documents (see `merge_copies`).
     """
     lab = labels(lang)
     today = today or date.today()
     selection = selection or Selection()
-    documents = merge_copies(records)
+    documents = merge_copies(records, groups)
     known = archive_numbers if archive_numbers is not None else {
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
@@ -305,10 +304,11 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
     for doc_index, (rec, copies) in enumerate(documents):
         d = rec["document"]
         title = doc_title(d, lang, with_issuer=False)
+        report = identity.role(_facts(rec)) == "report"  # a press report whose document is not here
         for s in rec["secondments"]:
             if selection.commune and not matches_place(s.get("to_unit"), selection.commune):
                 continue
-            rows.append(_row(s, rec, doc_index, title, lang))
+            rows.append(_row(identity.reported(s, d.get("number")) if report else s, rec, doc_index, title, lang))
         for ref in rec["references"]:
             _note_citation(cited, ref, d.get("number") or rec["source"]["file_name"], known, lang)
         doc_rows.append({

@@ -382,6 +382,7 @@ def person_histories(conn: Connection, name: str | None = None, *, min_documents
         names = [n for m in members for n in m.names]
         years = {y for m in members for y in m.years}
         first = members[0]
+        ref_of = next((m for m in members if not m.report), first)
         history = PersonHistory(
             name=display_name(names),
             key=first.key,
@@ -389,7 +390,8 @@ def person_histories(conn: Connection, name: str | None = None, *, min_documents
             birth_year=min(years) if len(years) == 1 else None,
             events=[e for m in members for e in _events(m) if not (seconded_only and e.action not in SENDING)],
             names=list(dict.fromkeys(names)),
-            ref=mention_ref(display_name(first.names), first.number, first.document_id),
+            # a report shares its number with the document it reports on: named by its id
+            ref=mention_ref(display_name(ref_of.names), None if ref_of.report else ref_of.number, ref_of.document_id),
         )
         if history.events and history.document_count >= min_documents:
             out.append(history)
@@ -417,6 +419,10 @@ def resolve_mention(conn: Connection, ref: str, find_ids: Any) -> tuple[str, str
     if doc:
         wanted = find_ids(int(doc[1:]) if doc.startswith("#") and doc[1:].isdigit() else doc)
         in_docs &= set(wanted)
+    if doc and len(in_docs) > 1:  # a number is its document's own, not that of the reports about it
+        own = set(conn.execute(select(Document.id).where(Document.id.in_(in_docs),
+                                                         Document.key.not_like("report:%"))).scalars())
+        in_docs = own or in_docs
     if not in_docs:
         raise PersonRefError(f"'{ref}': no stored document names {name.strip()}" + (f" in {doc}" if doc else ""))
     if len(in_docs) > 1:

@@ -105,6 +105,9 @@ class FileInfo:
     def used(self) -> bool:
         return self.rank == 1
 
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
     def describe(self) -> str:
         """`qd-01.scan.pdf (scan, OCR 0.95, 2 pages)`."""
         bits = [self.role or "?"]

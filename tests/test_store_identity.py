@@ -1,0 +1,87 @@
+"""Which files are one document (store/identity.py): number + issue date + issuer, whatever the
+language; a press report is a document of its own; the best-read file first."""
+
+from __future__ import annotations
+
+from dispatch_reader.store import identity
+from dispatch_reader.store.identity import FileFacts
+
+
+def facts(name: str, number: str | None = "1587/QĐ-UBND", date: str | None = "2025-08-28",
+          issuer: str | None = "Ủy ban nhân dân tỉnh Lâm Hà", language: str = "vi", methods=("text_layer",),
+          confidences=(), first_page: str = "", laid_out: bool = True, secondments: int = 2) -> FileFacts:
+    return FileFacts(sha256=name * 4, file_name=f"{name}.pdf", language=language, number=number, issuer=issuer,
+                     issued_date=date, methods=tuple(methods), confidences=tuple(confidences),
+                     secondments=secondments, laid_out=laid_out, first_page=first_page)
+
+
+BORN = facts("born")
+SCAN = facts("scan", methods=("ocr", "ocr"), confidences=(0.93, 0.95))
+BLURRED = facts("blurred", methods=("ocr", "ocr"), confidences=(0.71, 0.80))
+PRESS = facts("press", number="1587/QD-UBND", issuer="People's Committee of Lam Ha province", language="en",
+              laid_out=False, first_page="Lam Ha sends two officials to help understaffed communes\nThe People's "
+                                         "Committee of Lam Ha province has issued Decision No. 1587/QD-UBND")
+PRESS_SCAN = facts("press-scan", number="1587/QD-UBND", issuer="People's Committee of Lam Ha province",
+                   language="en", laid_out=False, methods=("ocr",), confidences=(0.95,),
+                   first_page="Lam Ha sends two offcials to help understaffed communes\nThe People's "
+                              "Committee of Lam Ha province has issued Decision No. 1587/QD-UBND")
+OTHER_PRESS = facts("other-press", number="1587/QD-UBND", language="en", laid_out=False,
+                    first_page="Hanoi Times: Lam Ha budget meeting closes with a list of new projects for 2026")
+TRANSLATION = facts("translation", number="1587/QD-UBND", issuer="People's Committee of Lam Ha province",
+                    language="en", first_page="PEOPLE'S COMMITTEE OF LAM HA PROVINCE\nSOCIALIST REPUBLIC OF VIET NAM"
+                                              "\nIndependence - Freedom - Happiness\nNo.: 1587/QD-UBND")
+
+
+def test_a_file_its_scan_and_a_translation_are_one_document_the_original_first() -> None:
+    assert identity.document_key(BORN) == identity.document_key(SCAN) == "doc:1587/qd-ubnd|2025-08-28"
+    translation = FileFacts(**{**TRANSLATION.__dict__, "laid_out": identity.laid_out_as_document(
+        {"language": "en", "document": {}}, TRANSLATION.first_page)})
+    groups = identity.group([translation, BLURRED, SCAN, BORN])
+    assert [[f.file_name for f in g] for g in groups] == [
+        ["born.pdf", "scan.pdf", "blurred.pdf", "translation.pdf"]]
+    assert [role for _f, role in identity.ranked(groups[0])] == ["original", "scan", "duplicate", "translation"]
+
+
+def test_a_press_report_is_a_document_of_its_own_that_refers_to_the_decision() -> None:
+    assert identity.role(PRESS) == "report"
+    assert identity.document_key(PRESS) == "report:en:1587/qd-ubnd|2025-08-28"
+    assert identity.refers_to_key(PRESS) == identity.document_key(BORN)
+    groups = identity.group([BORN, PRESS, PRESS_SCAN, OTHER_PRESS])
+    # the article and its scan are one report; another article about the decision is another
+    assert [[f.file_name for f in g] for g in groups] == [["born.pdf"], ["press.pdf", "press-scan.pdf"],
+                                                          ["other-press.pdf"]]
+
+
+def test_laid_out_as_the_document_or_an_account_of_it() -> None:
+    assert identity.laid_out_as_document({"language": "vi", "document": {}})
+    assert identity.laid_out_as_document({"language": "en", "document": {}}, TRANSLATION.first_page)
+    assert identity.laid_out_as_document({"language": "en", "document": {"recipients": ["Departments"]}})
+    assert not identity.laid_out_as_document({"language": "en", "document": {}}, PRESS.first_page)
+
+
+def test_the_issuer_tells_apart_two_documents_under_one_number_and_date() -> None:
+    a = facts("tan-phong", number="15/QĐ-UBND", issuer="Ủy ban nhân dân xã Tân Phong")
+    b = facts("tan-phu", number="15/QĐ-UBND", issuer="Ủy ban nhân dân xã Tân Phú")
+    a_scan = facts("tan-phong-scan", number="15/QĐ-UBND", issuer="UỶ BAN NHÂN DÂN XÃ TÂN PHONG", methods=("ocr",))
+    assert not identity.same_document(a, b)
+    assert identity.same_document(a, a_scan)  # folded: case, old tone spelling
+    assert identity.issuers_agree("Sở Nội vụ", "Sở Nội vụ tỉnh Lâm Hà")
+    assert not identity.issuers_agree("Sở Nội vụ", "Sở Y tế")
+    # another language names the issuer in its own words: not told apart by it
+    assert identity.same_document(a, facts("en", number="15/QD-UBND", issuer="Tan Phong Commune", language="en"))
+
+
+def test_no_number_means_its_own_document_and_another_date_another_document() -> None:
+    lone = facts("lone", number=None)
+    assert identity.document_key(lone) == f"file:{lone.sha256}"
+    assert not identity.same_document(lone, facts("lone2", number=None))
+    assert not identity.same_document(BORN, facts("next-year", date="2026-08-28"))
+    assert identity.family("doc:15/qd-ubnd|2025-08-04~2") == "doc:15/qd-ubnd|2025-08-04"
+
+
+def test_reading_and_confidence() -> None:
+    assert identity.reading(BORN) == "text_layer" and identity.mean_confidence(BORN) is None
+    assert identity.reading(SCAN) == "ocr" and identity.mean_confidence(SCAN) == 0.94
+    assert identity.reading(facts("m", methods=("text_layer", "ocr"))) == "mixed"
+    assert identity.reported({"person": "A", "status": "decided"}, "1587/QD-UBND") == {
+        "person": "A", "status": "reported", "refers_to": "1587/QD-UBND"}
