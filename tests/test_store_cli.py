@@ -121,3 +121,33 @@ def test_every_command_has_help_with_an_example(app):
     for cmd in (["search"], ["show"], ["export"], ["people"], ["db", "upgrade"], ["db", "info"], ["db", "history"]):
         res = run(app, *cmd, "--help")
         assert res.exit_code == 0 and "dispatch-reader " + " ".join(cmd) in res.stdout and "--db" in res.stdout
+
+
+def test_people_merge_split_and_overrides(app, sqlite_url):
+    with open_store(sqlite_url) as store:
+        for label, number, name in (("a", "10/QĐ-UBND", "Nguyễn Văn Khải"), ("b", "20/QĐ-UBND", "Nguyễn Văn Khả")):
+            r = make_record(label, number=number, people=[(name, None)],
+                            secondments=[{"person": name, "to_unit": "xã Tân Phong"}])
+            store.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+    res = run(app, "people", "merge", "Nguyễn Văn Khả@20/QĐ-UBND", "Nguyen Van Khai@10/QD-UBND", "--db", sqlite_url)
+    assert res.exit_code == 0 and "are one person from now on (override 1" in res.stdout
+    people = json.loads(run(app, "people", "Khải", "--json", "--db", sqlite_url).stdout)
+    assert [(p["documents"], p["ref"]) for p in people] == [(2, "Nguyễn Văn Khải@10/QĐ-UBND")]
+    assert "1: merge nguyen van kha in doc:20/qd-ubnd|2025-08-04" in run(app, "people", "overrides", "--db", sqlite_url).stdout
+    assert run(app, "people", "forget", "1", "--db", sqlite_url).exit_code == 0
+    assert len(json.loads(run(app, "people", "Khải", "--json", "--db", sqlite_url).stdout)) == 1  # Khả apart again
+    res = CliRunner().invoke(app, ["people", "split", "Nguyễn Văn Khả", "--db", sqlite_url])
+    assert res.exit_code == 2 and "two people" in res.stderr
+
+
+def test_show_lists_the_files_of_a_document(app, sqlite_url):
+    born = make_record("qd-15", number="15/QĐ-UBND")
+    scan = make_record("qd-15.scan", number="15/QĐ-UBND", pages=2)
+    with open_store(sqlite_url) as store:
+        for r in (scan, born):
+            store.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+    res = run(app, "show", "15/QĐ-UBND", "--db", sqlite_url, env={"COLUMNS": "200"})
+    assert res.exit_code == 0
+    files = res.stdout.split("files:")[1]
+    assert files.index("qd-15.pdf (original, 1 page)") < files.index("qd-15.scan.pdf (scan, OCR 0.87, 2 pages)")
+    assert "← facts shown" in files

@@ -24,8 +24,8 @@ A document is known by its number, its issue date and its issuer, whatever the l
 Among the files of a document the best-read one gives the document's facts: a Vietnamese
 born-digital text layer over a scan, a scan with higher OCR confidence over a lower one, the
 Vietnamese original over a translation, then the file that found more sendings. A file of the
-same kind as a better one (a second upload of the born-digital file, a second scan) is a
-`duplicate`.
+same kind and read the same way as a better one (a second upload of the born-digital file, a
+second scan) is a `duplicate`; the scan of a press report is a report too.
 
 These are pure functions over `FileFacts`, used by the store when it saves a file, by migration
 0003 when it groups an existing store, and by the summary brief over records that never were
@@ -192,14 +192,14 @@ def fits(f: FileFacts, members: Iterable[FileFacts]) -> bool:
 
 
 def ranked(files: Iterable[FileFacts]) -> list[tuple[FileFacts, str]]:
-    """The files of one document, best first, each with its role; a file of the same kind as a
-    better one is a `duplicate`."""
+    """The files of one document, best first, each with its role; a file of the same kind and
+    read the same way as a better one (a second upload, a second scan) is a `duplicate`."""
     out = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
     for f in sorted(files, key=quality):
-        r = role(f)
-        out.append((f, "duplicate" if r in seen else r))
-        seen.add(r)
+        kind = (role(f), reading(f))
+        out.append((f, "duplicate" if kind in seen else kind[0]))
+        seen.add(kind)
     return out
 
 
