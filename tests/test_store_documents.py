@@ -83,7 +83,8 @@ def test_a_file_and_its_scan_are_one_document_read_from_the_better_file(store_ur
             ("qd-01.pdf", True), ("qd-01.scan.pdf", False), ("qd-01.blurred.pdf", False)]
         khai, = store.people("Nguyen Van Khai")  # the scan's misread "Khài" is not shown: its facts are not used
         assert khai.name == "Nguyễn Văn Khải" and khai.names == ["Nguyễn Văn Khải"] and khai.document_count == 1
-        assert [h.status for h in store.history(doc_id)] == ["created"] * 3
+        assert [h.status for h in store.history(doc_id)] == ["created"] * 3  # every file of the document
+        assert [h.file_name for h in store.history(scan.source.sha256)] == ["qd-01.scan.pdf"]  # one file
 
 
 def test_a_press_report_is_its_own_document_and_its_sendings_are_reported(store_url):

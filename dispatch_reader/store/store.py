@@ -460,14 +460,16 @@ class Store:
             return int(conn.execute(select(func.count()).select_from(File)).scalar_one())
 
     def history(self, key: str | int | None = None, limit: int | None = None) -> list[HistoryEntry]:
-        """Processing history, newest first; of one document's files when `key` is given."""
+        """Processing history, newest first; when `key` is given, of one file (by its SHA-256) or of
+        every file of a document (by id or number)."""
         stmt = select(*ProcessingRun.__table__.c).order_by(ProcessingRun.id.desc())
         if key is not None:
-            ids = self.find_ids(key)
-            sha = key.lower() if isinstance(key, str) and _SHA256.match(key.strip().lower()) else None
-            cond = ProcessingRun.file_id.in_(select(File.id).where(File.document_id.in_(ids)))
+            sha = key.strip().lower() if isinstance(key, str) and _SHA256.match(key.strip().lower()) else None
             if sha:
-                cond = cond | (ProcessingRun.sha256 == sha)
+                cond = (ProcessingRun.sha256 == sha) | ProcessingRun.file_id.in_(select(File.id).where(File.sha256 == sha))
+            else:
+                ids = self.find_ids(key)
+                cond = ProcessingRun.file_id.in_(select(File.id).where(File.document_id.in_(ids)))
             stmt = stmt.where(cond)
         if limit:
             stmt = stmt.limit(limit)
@@ -488,8 +490,10 @@ class Store:
     def people(self, name: str | None = None, *, min_documents: int = 1,
                seconded_only: bool = False) -> list[PersonHistory]:
         """Person histories: people whose name matches `name` (diacritics optional), or, without
-        a name, everyone named in at least `min_documents` documents. With `seconded_only`, only
-        documents that send, extend or recall the person count (not mere mentions, e.g. signers)."""
+        a name, everyone named in at least `min_documents` documents (each document once, however
+        many files). With `seconded_only`, only sendings the documents decide count (sent,
+        extended, recalled; not a signer, nor a person asked for, planned or reported). Who is
+        one person: store/people.py."""
         with self._read() as conn:
             return person_histories(conn, name, min_documents=min_documents, seconded_only=seconded_only)
 
