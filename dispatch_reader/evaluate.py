@@ -28,6 +28,7 @@ only where the truth gives it (truth files without `status` score no status).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -418,7 +419,7 @@ def _office_copy(variant: str, source: Path, work_dir: Path, truth: dict[str, An
     work_dir.mkdir(parents=True, exist_ok=True)
     out = work_dir / f"{source.stem}-{key}.{variant}.pdf"
     if not out.exists():
-        tmp = out.with_suffix(".part")
+        tmp = out.with_name(f"{out.name}.{os.getpid()}.part")  # two runs may make the same file at once
         tmp.write_bytes(damage_pdf(data, variant, seed=seed, facts=facts))
         tmp.replace(out)
     return out
