@@ -190,9 +190,14 @@ def _signing_marks(spot: SignatureSpot, name: str, red: ink.Colour, diameter: fl
     centre = (x0 + x1) / 2
     signature = Mark("signature", spot.page, centre + rng.uniform(-0.05, 0.15) * width, gap_mid,
                      seed(), pen, size=(sig_w, sig_h))
-    # The seal: its centre in the left third of the block, its rim over the title lines.
-    seal = Mark("seal", spot.page, x0 + width * rng.uniform(0.12, 0.35),
-                gap_mid - r_pt * rng.uniform(0.0, 0.25), seed(), red, name, diameter_mm=diameter)
+    # The seal: its centre in the left third of the block, over the left of the signature and
+    # the title lines; its rim comes down to the signer's name, at most a third into it (the
+    # name is what a reader has to find there).
+    if spot.name:
+        cy = spot.name.top - r_pt + rng.uniform(-0.2, 0.35) * spot.name.height
+    else:
+        cy = gap_mid - r_pt * rng.uniform(0.0, 0.25)
+    seal = Mark("seal", spot.page, x0 + width * rng.uniform(0.12, 0.35), cy, seed(), red, name, diameter_mm=diameter)
     return [signature, seal]
 
 
