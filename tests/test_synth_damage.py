@@ -157,11 +157,30 @@ def test_variant_names_on_the_command_line():
         parse_variants("seal,xerox")
 
 
+SHORT_TEXT = """ỦY BAN NHÂN DÂN
+TỈNH LÂM HÀ
+Số: 12/QĐ-UBND
+
+QUYẾT ĐỊNH
+Về việc cử công chức đi công tác
+
+Điều 1. Cử ông Trần Văn Bình đi công tác.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+
+
+Lê Văn An
+"""
+
+
 def test_eval_prints_a_column_per_variant(tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
-    for suffix in (".pdf", ".truth.json"):
-        (folder / f"{ONE_PAGE}{suffix}").write_bytes((SAMPLES / f"{ONE_PAGE}{suffix}").read_bytes())
+    (folder / "short.txt").write_text(SHORT_TEXT, "utf-8")
+    (folder / "short.truth.json").write_text(
+        '{"document": {"number": "12/QĐ-UBND", "signer": {"name": "Lê Văn An"}}}', "utf-8")
     command = [sys.executable, "-m", "dispatch_reader", "eval", str(folder), "--work", str(tmp_path / "work"),
                "--markdown"]
     result = subprocess.run([*command, "--variant", "seal,fax"], capture_output=True, text=True, timeout=300,
@@ -169,6 +188,6 @@ def test_eval_prints_a_column_per_variant(tmp_path):
     assert result.returncode == 0, result.stderr
     header = result.stdout.splitlines()[0]
     assert "sealed (1 docs)" in header and "fax (1 docs)" in header and "born" not in header
-    assert len(list((tmp_path / "work").glob(f"{ONE_PAGE}-*.seal.pdf"))) == 1  # cached for the next run
+    assert len(list((tmp_path / "work").glob("short-*.seal.pdf"))) == 1  # cached for the next run
     bad = subprocess.run([*command, "--variant", "seal,xerox"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "xerox" in bad.stderr
