@@ -266,3 +266,24 @@ def test_a_footnote_mark_after_the_type_title_leaves_it_a_title():
     assert type_for_title("QUYẾT ĐỊNH1") == type_for_title("QUYẾT ĐỊNH")
     assert type_for_title("THÔNG TƯ 12") == type_for_title("THÔNG TƯ")
     assert type_for_title("ĐIỀU 12") is None
+
+
+def test_signer_whose_title_the_seal_covered_is_the_name_line_below_it():
+    body = [
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc",
+        "Số: 120/QĐ-UBND | Lào Cai, ngày 25 tháng 8 năm 2025",
+        "QUYẾT ĐỊNH",
+        "Về việc biệt phái viên chức",
+        "Điều 3. Quyết định có hiệu lực kể từ ngày ký./.",
+    ]
+    end = ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, NC.", "Ry >", "VAS :", "Lé Quang Vinh"]
+    lines_ocr = [PageText(number=1, text="\n".join(body), method="ocr", ocr_confidence=0.9),
+                 PageText(number=2, text="\n".join(end), method="ocr", ocr_confidence=0.88)]
+    f = extract_facts(lines_ocr)
+    assert f.document.signer.name == "Lê Quang Vinh"
+    assert f.document.evidence["signer"].confidence == 0.5
+    assert any("title not read" in w for w in f.warnings)
+    # a text layer keeps its title lines: a lone name at its end is no signer
+    text_layer = [PageText(number=p.number, text=p.text) for p in lines_ocr]
+    assert extract_facts(text_layer).document.signer is None

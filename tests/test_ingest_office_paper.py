@@ -76,3 +76,28 @@ def test_a_shadow_across_the_page_is_evened_out():
     assert preprocess.uneven_light(flat, 150) < 15
     text = page < 100
     assert flat[text].mean() < 110  # ink still ink
+
+
+def test_copier_bands_at_the_edge_are_cleared_and_text_is_not():
+    page = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)
+    page = np.where(page < 128, 0, 255).astype(np.uint8)  # a one-bit copy
+    page[:, :45] = 0  # the copier saw past the sheet's left edge
+    page[1100:, :] = 0
+    assert preprocess.is_binary(page)
+    cleared, share = preprocess.clear_dark_borders(page, 150)
+    assert share > 0.03
+    assert cleared[:, :40].mean() > 250 and cleared[1110:, :].mean() > 250
+    text = np.where(cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY) < 128)
+    inner = (text[1] > 60) & (text[0] < 1080)
+    assert cleared[text[0][inner], text[1][inner]].mean() < 20  # every letter still black
+
+
+def test_a_shadow_is_not_taken_for_a_table_rule():
+    # Otsu on a half-shaded page marks the shade as ink; painting "rules" there erased the text
+    page = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY).astype(np.float32)
+    shaded = page.copy()
+    shaded[500:, :] *= 0.5
+    cleaned, h_rules, _ = preprocess.find_rules(shaded.astype(np.uint8), 150)
+    assert not h_rules
+    text = page < 100
+    assert cleaned[text].mean() < 110

@@ -21,8 +21,9 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates
 from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
+from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.textutil import (
-    Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
+    Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.record import DocumentFacts, Evidence, Signer
 
@@ -442,6 +443,37 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
     return None
 
 
+# A name read without its title is worth less than a whole signature block.
+_BARE_NAME_CONFIDENCE = 0.5
+
+
+def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
+    """The signer when the seal hid the title lines: on a scan, the last line of the text is
+    a person's name (a known family name first) standing below the body and the Nơi nhận
+    list, with only seal and signature specks around it. The name line is what counts."""
+    if conf is None:
+        return None  # a text layer has its title lines; a lone name there is something else
+    families = resources.words("family_names.txt")
+    for page in reversed(pages):
+        segs = [s for s in bottom_segments([page]) if s.text.strip()]
+        for seg in reversed(segs):
+            if _is_filler(seg) and not _is_name_line(seg.text):
+                continue
+            named = _signed_name(seg)
+            if named is None:
+                return None
+            folded_families = {fold_word(f) for f in families}
+            if fold_word(named.text.split()[0]) not in folded_families:
+                return None
+            quote = named.sub(0, len(named.text.rstrip("-–•*.,;:' ")))
+            # OCR slips in the marks of a name ("Lé" for "Lê") are repaired as for people
+            return Signer(name=repair_ocr_name(squash(quote.text))), {"signer": Evidence(
+                page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
+        if segs:
+            return None
+    return None
+
+
 # ---------------------------------------------------------------- recipients
 
 def _is_date_line(seg: Segment) -> bool:
@@ -651,6 +683,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         warnings.append("no document number (Số: …) found in the header")
 
     signer = find_signer(pages)
+    if signer is None:
+        signer = name_under_seal(pages, conf)
+        if signer is not None:
+            warnings.append("signer's title not read (covered by the seal?): the name line alone is taken; check it")
     if signer:
         doc.signer, ev = signer
         doc.evidence.update(ev)

@@ -240,8 +240,9 @@ def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> l
 
 # A photographed sheet is taken to be A4 when its resolution is estimated.
 _A4_WIDTH_IN = 8.27
-# Paper whose brightness varies by more grey levels than this is lit unevenly (a photo).
-_UNEVEN = 40.0
+# Paper whose brightness varies by more grey levels than this is lit unevenly (a photo, a
+# copier's shadow). Flat scans vary by 2-5.
+_UNEVEN = 20.0
 
 
 def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) -> tuple[np.ndarray, float]:
@@ -259,7 +260,13 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
             grey = preprocess.straighten(grey, corners)
             dpi = grey.shape[1] / _A4_WIDTH_IN
             notes.append(f"photographed sheet found and straightened (about {dpi:.0f} dpi)")
-    if settings.flatten_light:
+    binary = preprocess.is_binary(grey)
+    if settings.flatten_light and binary:
+        # one-bit copies carry the copier's black bands; grey photos carry shadows instead
+        grey, cleared = preprocess.clear_dark_borders(grey, dpi)
+        if cleared >= 0.002:
+            notes.append(f"dark copier bands at the page edge cleared ({cleared:.1%} of the page)")
+    elif settings.flatten_light:
         spread = preprocess.uneven_light(grey, dpi)
         if spread > _UNEVEN:
             grey = preprocess.flatten_light(grey, dpi)

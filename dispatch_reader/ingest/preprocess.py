@@ -137,6 +137,11 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     v_len = max(int(dpi * factor * 0.25), 8)
     h_mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     v_mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    # A rule is thin. A shadow or a dark band the threshold took for ink survives the opening
+    # too, but as a thick blob: painting it white would wipe out the text inside it.
+    thick = max(3, int(dpi * factor * 0.04))  # 1 mm
+    h_mask = _thin(h_mask, thick, axis=1)
+    v_mask = _thin(v_mask, thick, axis=0)
     horizontal = [_scale(seg, 1 / factor) for seg in _segments(h_mask)]
     vertical = [_scale(seg, 1 / factor) for seg in _segments(v_mask)]
     if not horizontal and not vertical:
@@ -147,6 +152,18 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     cleaned = grey.copy()
     cleaned[mask > 0] = 255
     return cleaned, horizontal, vertical
+
+
+def _thin(mask: np.ndarray, limit: int, axis: int) -> np.ndarray:
+    """Only the components of `mask` no thicker than `limit` pixels across (axis 1: height
+    of horizontal rules, axis 0: width of vertical ones)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if count <= 1:
+        return mask
+    across = stats[:, cv2.CC_STAT_HEIGHT] if axis == 1 else stats[:, cv2.CC_STAT_WIDTH]
+    keep = across <= limit
+    keep[0] = False
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def _scale(seg: Segment, k: float) -> Segment:
@@ -164,9 +181,9 @@ def _segments(mask: np.ndarray) -> list[Segment]:
 
 # ---------------------------------------------------------------- office paper
 
-# A pixel whose channels differ by more than this is coloured ink (a red seal, a blue
-# signature, a violet receipt stamp), not black text or grey paper.
-INK_CHROMA = 60
+# A pixel whose channels differ by more than this (after white balance) is coloured ink (a
+# red seal, a blue signature, a violet receipt stamp), not black text or grey paper.
+INK_CHROMA = 45
 
 
 def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
@@ -175,10 +192,14 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     Black text under a red seal stays black (black absorbs every channel, so the overlap is
     dark and colourless); the seal's own strokes, the signature and the stamp go white, and
     Tesseract no longer reads them as letters or loses the words beneath."""
-    rgb16 = rgb.astype(np.int16)
+    # White balance first: a phone photo's colour cast tints every pixel, paper included, and
+    # its desaturated seal would not stand out from a tinted page otherwise.
+    paper = np.percentile(rgb[::8, ::8].reshape(-1, 3), 90, axis=0).astype(np.float32)
+    balanced = np.clip(rgb.astype(np.float32) * (245.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
+    rgb16 = balanced.astype(np.int16)
     top = rgb16.max(axis=2)
     chroma = top - rgb16.min(axis=2)
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    grey = cv2.cvtColor(balanced, cv2.COLOR_RGB2GRAY)
     coloured = chroma > INK_CHROMA
     # lift coloured pixels by how coloured they are: pure ink goes white, dark mixtures stay
     lifted = np.clip(top + chroma, 0, 255).astype(np.uint8)
@@ -228,6 +249,36 @@ def straighten(grey: np.ndarray, corners: np.ndarray) -> np.ndarray:
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
     return cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+def is_binary(grey: np.ndarray) -> bool:
+    """A one-bit page (photocopy, fax) or one as flat: nearly every pixel black or white,
+    the few greys being the edges of letters (resampling smooths them)."""
+    sample = grey[::4, ::4]
+    return float(((sample < 30) | (sample > 225)).mean()) > 0.92
+
+
+def clear_dark_borders(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    """(page, share whitened): the black bands a copier or scanner prints where it saw past
+    the sheet, painted white. They touch the image edge and are far thicker than any
+    letter; text never is both."""
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    # open away the letters so only solid areas remain
+    k = max(3, int(dpi * 0.04))
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    h, w = grey.shape
+    band = np.zeros(count, bool)
+    for i in range(1, count):
+        x, y, cw, ch = (int(v) for v in stats[i, :4])
+        touches = x == 0 or y == 0 or x + cw >= w or y + ch >= h
+        band[i] = touches and stats[i, cv2.CC_STAT_AREA] > 0.002 * h * w
+    if not band.any():
+        return grey, 0.0
+    mask = cv2.dilate(band[labels].astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+    out = grey.copy()
+    out[mask] = 255
+    return out, float(mask.mean())
 
 
 def uneven_light(grey: np.ndarray, dpi: float) -> float:
