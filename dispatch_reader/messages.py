@@ -22,14 +22,17 @@ def _kinds() -> dict[str, dict[str, str]]:
     return data["kinds"]
 
 
+def template_pattern(template: str) -> re.Pattern[str]:
+    """A warning template (`destination '{printed}' matches …`) as a regex whose named groups
+    take the placeholders' values back out of a warning."""
+    parts = re.split(r"\{(\w+)\}", template)
+    pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    return re.compile(f"^{pattern}$")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for name, kind in _kinds().items():
-        parts = re.split(r"\{(\w+)\}", kind["en"])
-        pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-        out.append((name, re.compile(f"^{pattern}$")))
-    return out
+    return [(name, template_pattern(kind["en"])) for name, kind in _kinds().items()]
 
 
 def warning_kind(warning: str) -> tuple[str, dict[str, str]] | None:

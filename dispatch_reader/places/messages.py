@@ -19,12 +19,9 @@ def _table() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _english_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for name, texts in _table().items():
-        parts = re.split(r"\{(\w+)\}", texts["en"])
-        pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-        out.append((name, re.compile(f"^{pattern}$")))
-    return out
+    from dispatch_reader.messages import template_pattern
+
+    return [(name, template_pattern(texts["en"])) for name, texts in _table().items()]
 
 
 def place_warning(m: PlaceMatch) -> str | None:
