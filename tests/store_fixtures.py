@@ -20,6 +20,25 @@ from dispatch_reader.record import (
 
 __all__ = ["pg_server_url", "store_url", "sqlite_url", "make_record", "page_text_for", "sha_of"]
 
+# A công văn that asks the departments to send people (status requested), for the migration tests.
+REQUEST_DISPATCH = """ỦY BAN NHÂN DÂN
+TỈNH BẮC HÀ
+Số: 612/UBND-NC
+V/v tăng cường công chức cho các xã biên giới
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bắc Hà, ngày 06 tháng 11 năm 2025
+Kính gửi: Các sở, ban, ngành.
+Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành cử 31 công chức về tăng cường cho các xã biên giới.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đàm Quang Hưng
+"""
+
+
 
 @pytest.fixture(scope="session")
 def pg_server_url() -> Iterator[tuple[str | None, str]]:

@@ -20,6 +20,7 @@ from dispatch_reader.store import open_store
 from dispatch_reader.store.engine import make_engine, resolve_url
 from dispatch_reader.store.migrate import alembic_config, current_revision, head_revision
 from dispatch_reader.store.rows import record_rows
+from store_fixtures import REQUEST_DISPATCH as DISPATCH
 
 DECISION = """UBND TỈNH BẮC HÀ
 SỞ NỘI VỤ
@@ -38,22 +39,6 @@ GIÁM ĐỐC
 Trịnh Quốc Đông
 """
 
-DISPATCH = """ỦY BAN NHÂN DÂN
-TỈNH BẮC HÀ
-Số: 612/UBND-NC
-V/v tăng cường công chức cho các xã biên giới
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Bắc Hà, ngày 06 tháng 11 năm 2025
-Kính gửi: Các sở, ban, ngành.
-Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành cử 31 công chức về tăng cường cho các xã biên giới.
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Đàm Quang Hưng
-"""
 
 PRESS = """Bac Ha sends an official to Nam Det commune
 Bac Ha, November 12, 2025
