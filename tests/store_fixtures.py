@@ -145,3 +145,22 @@ def page_text_for(record: Record) -> list[str]:
     pages = ["\n".join(quotes)]
     pages += [f"Trang {i}: danh sách kèm theo" for i in range(2, record.source.page_count + 1)]
     return pages
+
+
+# A decision that seconds one named official (status decided), for the migration tests.
+SECONDMENT_DECISION = """UBND TỈNH BẮC HÀ
+SỞ NỘI VỤ
+Số: 903/QĐ-SNV
+Bắc Hà, ngày 10 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Về việc biệt phái công chức
+GIÁM ĐỐC SỞ NỘI VỤ
+QUYẾT ĐỊNH:
+Điều 1. Biệt phái ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, đến làm việc tại Ủy ban nhân dân
+xã Nậm Đét, từ ngày 15/11/2025 đến ngày 15/5/2026.
+Nơi nhận:
+- Như Điều 1;
+- Lưu: VT.
+GIÁM ĐỐC
+Trịnh Quốc Đông
+"""

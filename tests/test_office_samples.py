@@ -6,7 +6,6 @@ reason, where it is not installed).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -18,20 +17,15 @@ from dispatch_reader.record import validate
 from dispatch_reader.synth import page_texts
 from dispatch_reader.synth import office
 
+from sample_generator import load_generator  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
 def _generator():
-    if "samples_generate" in sys.modules:
-        return sys.modules["samples_generate"]
-    spec = importlib.util.spec_from_file_location("samples_generate", SAMPLES / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["samples_generate"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_generator()
 
 
 def _office_samples() -> list:

@@ -19,24 +19,9 @@ from dispatch_reader.store.engine import make_engine, resolve_url
 from dispatch_reader.store.migrate import MIGRATIONS, alembic_config, current_revision, head_revision
 from dispatch_reader.store.rows import record_rows
 from store_fixtures import REQUEST_DISPATCH as DISPATCH
+from store_fixtures import SECONDMENT_DECISION as DECISION
 
 
-DECISION = """UBND TỈNH BẮC HÀ
-SỞ NỘI VỤ
-Số: 903/QĐ-SNV
-Bắc Hà, ngày 10 tháng 11 năm 2025
-QUYẾT ĐỊNH
-Về việc biệt phái công chức
-GIÁM ĐỐC SỞ NỘI VỤ
-QUYẾT ĐỊNH:
-Điều 1. Biệt phái ông Vi Văn Thạch, Chuyên viên Phòng Quy hoạch, Sở Xây dựng, đến làm việc tại Ủy ban nhân dân
-xã Nậm Đét, từ ngày 15/11/2025 đến ngày 15/5/2026.
-Nơi nhận:
-- Như Điều 1;
-- Lưu: VT.
-GIÁM ĐỐC
-Trịnh Quốc Đông
-"""
 
 
 def _migration_0002():

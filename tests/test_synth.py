@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import unicodedata
@@ -14,20 +13,15 @@ import pytest
 from dispatch_reader.record import validate
 from dispatch_reader.synth import page_texts, render_spec_pdf, render_text_pdf, scan_pdf
 
+from sample_generator import load_generator  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 REALDOCS = ROOT.parent / "shared" / "realdocs-dev"
 
 
 def _generator():
-    if "samples_generate" in sys.modules:
-        return sys.modules["samples_generate"]
-    spec = importlib.util.spec_from_file_location("samples_generate", SAMPLES / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["samples_generate"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_generator()
 
 
 def _truths() -> list[Path]:
