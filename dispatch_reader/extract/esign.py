@@ -15,6 +15,7 @@ skips it); it is kept as its own fact. Field labels are data (esign_labels.tsv).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.casing import proper_case_body
@@ -25,10 +26,11 @@ from dispatch_reader.textnorm import squash
 _TIME = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\D+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*([+-]\d{2}):?(\d{2}))?")
 
 
-def _labels() -> list[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def _labels() -> tuple[tuple[str, str], ...]:
     """(folded label, field), longest label first."""
     rows = [(row[0], row[1]) for row in resources.rows("esign_labels.tsv") if len(row) > 1]
-    return sorted(rows, key=lambda r: -len(r[0]))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 def _field(folded_line: str) -> tuple[str, int] | None:

@@ -374,10 +374,20 @@ def _signed_name(seg: Segment) -> Segment | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _name_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(resources.words("name_prefixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _folded_families() -> frozenset[str]:
+    return frozenset(fold_word(f) for f in resources.words("family_names.txt"))
+
+
 def _name_prefix_end(text: str) -> int:
     """Where a leading rank or degree (data: name_prefixes.txt) ends, 0 if there is none."""
     end = 0
-    prefixes = sorted(resources.words("name_prefixes.txt"), key=len, reverse=True)
+    prefixes = _name_prefixes()
     while True:
         rest = text[end:]
         hit = next((p for p in prefixes if rest.startswith(p) and (p.endswith(".") or rest[len(p):len(p) + 1] == " ")), None)
@@ -453,7 +463,6 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
     list, with only seal and signature specks around it. The name line is what counts."""
     if conf is None:
         return None  # a text layer has its title lines; a lone name there is something else
-    families = resources.words("family_names.txt")
     for page in reversed(pages):
         segs = [s for s in bottom_segments([page]) if s.text.strip()]
         for seg in reversed(segs):
@@ -462,8 +471,7 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
             named = _signed_name(seg)
             if named is None:
                 return None
-            folded_families = {fold_word(f) for f in families}
-            if fold_word(named.text.split()[0]) not in folded_families:
+            if fold_word(named.text.split()[0]) not in _folded_families():
                 return None
             quote = named.sub(0, len(named.text.rstrip("-–•*.,;:' ")))
             # OCR slips in the marks of a name ("Lé" for "Lê") are repaired as for people
