@@ -16,7 +16,9 @@ from typing import Any
 
 from dispatch_reader.briefs.docx import find_template, render_docx
 from dispatch_reader.briefs.document import document_context
-from dispatch_reader.briefs.environment import make_docx_environment, make_environment, render, template_dirs
+from dispatch_reader.briefs.environment import (
+    make_docx_environment, make_environment, packaged_templates, render, template_dirs,
+)
 from dispatch_reader.briefs.formatting import format_date
 from dispatch_reader.briefs.labels import labels, languages
 from dispatch_reader.briefs.pdf import html_to_pdf
@@ -107,7 +109,9 @@ class BriefWriter:
             return render_docx(template, context, make_docx_environment(self.lang))
         if self.fmt == "pdf":
             html = render(self.env, f"{kind}.html.j2", context | {"for_print": True})
-            return html_to_pdf(html, self.out_dir)
+            # relative URLs resolve in the templates folder; nothing outside it or the package is read
+            return html_to_pdf(html, (self.dirs or [packaged_templates()])[0],
+                               allowed=[*self.dirs, packaged_templates()])
         text = render(self.env, f"{kind}.{self.fmt}.j2", context | {"for_print": False})
         return text.encode("utf-8")
 
