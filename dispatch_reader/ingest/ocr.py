@@ -7,10 +7,12 @@ pytesseract passes our environment to the process, so setting it here covers eve
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import shlex
 import statistics
-import tempfile
+import subprocess
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +24,7 @@ import pytesseract
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
 from dispatch_reader.ingest import preprocess
+from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
@@ -101,13 +104,45 @@ def _run(image_path: str, settings: IngestSettings, deadline: _Deadline) -> dict
     return _run_psm(image_path, settings, deadline, settings.psm)
 
 
+def _tesseract(image_path: str, extension: str, lang: str, config: str, timeout: float) -> str:
+    """Run Tesseract writing its output beside the image, in our private folder.
+
+    Not pytesseract.image_to_*: those put `tess_*` files (the page's words) in the shared
+    temp folder, readable by all and left there when we are killed; and a Tesseract we start
+    must die with us (PR_SET_PDEATHSIG) rather than read on for nobody.
+    """
+    base = os.path.splitext(image_path)[0] + "-out"
+    # as pytesseract does: the tsv and osd outputs come from the config, not a config-file name
+    args = [pytesseract.pytesseract.tesseract_cmd, image_path, base, "-l", lang, *shlex.split(config)]
+    try:
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                preexec_fn=functools.partial(die_with_parent, os.getpid()))
+    except FileNotFoundError:
+        raise pytesseract.TesseractNotFoundError() from None
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise RuntimeError("Tesseract process timeout") from None
+    if proc.returncode:
+        raise pytesseract.TesseractError(proc.returncode, " ".join(err.decode("utf-8", "replace").split()))
+    output = f"{base}.{extension}"
+    try:
+        with open(output, encoding="utf-8") as fh:
+            return fh.read()
+    finally:
+        try:
+            os.unlink(output)
+        except OSError:
+            pass
+
+
 def _run_psm(image_path: str, settings: IngestSettings, deadline: _Deadline, psm: int) -> dict[str, list]:
     single_thread_env()
     try:
-        return pytesseract.image_to_data(
-            image_path, lang=settings.languages, config=f"--psm {psm}",
-            output_type=pytesseract.Output.DICT, timeout=max(deadline.left(), 0.01),
-        )
+        tsv = _tesseract(image_path, "tsv", settings.languages, f"-c tessedit_create_tsv=1 --psm {psm}", max(deadline.left(), 0.01))
+        return pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)
     except pytesseract.TesseractNotFoundError:
         raise MissingDependencyError(deadline.path, "tesseract is not installed (apt-get install tesseract-ocr)") from None
     except pytesseract.TesseractError as exc:  # a RuntimeError too: must come first
@@ -123,8 +158,8 @@ def _osd_rotation(image_path: str, deadline: _Deadline) -> int | None:
     """Tesseract's orientation detector: degrees to turn clockwise, None if unsure."""
     single_thread_env()
     try:
-        out = pytesseract.image_to_osd(image_path, config="--psm 0 -c min_characters_to_try=10",
-                                       timeout=max(deadline.left(), 0.01))
+        out = _tesseract(image_path, "osd", "osd", "--psm 0 -c min_characters_to_try=10",
+                         max(deadline.left(), 0.01))
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():
             deadline.fail()
@@ -286,7 +321,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     grey, dpi = _office_paper(image, settings, notes)
     image = PageImage(grey=grey, dpi=dpi, width_pt=grey.shape[1] / dpi * 72, height_pt=grey.shape[0] / dpi * 72)
     rotation = 0
-    with tempfile.TemporaryDirectory(prefix="dr-ocr-") as tmp:
+    with workspace("dr-ocr-") as tmp:
         ink = preprocess.ink_mask(grey, image.dpi) if settings.detect_orientation or settings.deskew else None
         if settings.detect_orientation and preprocess.looks_sideways(grey, image.dpi, ink):
             # The profile test is a cheap hint; only Tesseract's detector decides the turn.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -17,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 __all__ = ["BrokenProcessPool", "run_jobs", "shutdown"]
 
+from dispatch_reader.ingest import private
 from dispatch_reader.ingest.worker import JobResult, OcrJob, run_job
 
 _pools: dict[int, ProcessPoolExecutor] = {}
@@ -33,10 +35,22 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _init_worker(folder: str, parent: int | None) -> None:
+    # A worker outlives a parent killed with -9 unless told otherwise; then it and its
+    # Tesseract would go on OCRing for nobody. It writes into the parent's private folder,
+    # which the parent (or the next start) removes: pool workers exit without atexit.
+    private.die_with_parent(parent)
+    private.adopt(folder)
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     pool = _pools.get(workers)
     if pool is None:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+        ctx = _context()
+        # forked workers are our children; forkserver ones are the server's (it exits with us)
+        parent = os.getpid() if ctx.get_start_method() == "fork" else None
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(str(private.run_dir()), parent))
         _pools[workers] = pool
     return pool
 
