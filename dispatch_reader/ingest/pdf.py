@@ -1,7 +1,17 @@
-"""Opening a PDF with pypdfium2, turning its failures into one-line errors."""
+"""Opening a PDF: leniently, with the passwords we were given, repairing what can be repaired.
+
+Offices send PDFs with bytes after %%EOF (mail gateways, scanners appending a signature) or
+with no %%EOF at all (a download cut at the very end). PDFium rebuilds their cross-reference
+table and reads them whole, so they are read, and every page's reason says "repaired". What
+PDFium refuses goes through qpdf (pikepdf), which rebuilds harder; only a file that neither
+can open is refused. Errors are one line naming the file.
+"""
 
 from __future__ import annotations
 
+import mmap
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -10,7 +20,7 @@ from dispatch_reader.errors import DamagedFileError, EncryptedPdfError
 
 
 def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
-    """Open `path`; a PDF with an empty user password opens as if it had none."""
+    """Open `path` with one password; a PDF with an empty user password opens as if it had none."""
     try:
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
@@ -24,3 +34,83 @@ def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
         raise DamagedFileError(path, f"damaged PDF: {exc}") from None
     except OSError as exc:
         raise DamagedFileError(path, f"cannot open PDF: {exc}") from None
+
+
+def end_problem(path: Path) -> str | None:
+    """What is wrong with the end of the file, or None: the last %%EOF ends it (give or take
+    whitespace)."""
+    with path.open("rb") as fh:
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            at = data.rfind(b"%%EOF")
+            if at < 0:
+                return "no %%EOF end marker"
+            rest = data[at + 5:].strip(b" \t\r\n\x00")
+    return f"{len(rest)} bytes after the %%EOF end marker ignored" if rest else None
+
+
+def read_passwords(file: Path | None) -> list[str]:
+    """One password a line; blank lines and lines starting with # are skipped."""
+    if file is None:
+        return []
+    try:
+        text = Path(file).read_text("utf-8")
+    except OSError as exc:
+        raise DamagedFileError(file, f"cannot read the passwords file: {exc.strerror or exc}") from None
+    return [line.rstrip("\r\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass
+class OpenedPdf:
+    doc: pdfium.PdfDocument
+    source: Path  # what to render from: the file, or its repaired copy
+    password: str | None  # the one that opened it (None: no password needed)
+    repaired: str | None  # what was repaired, for the page reasons
+
+
+def open_lenient(path: Path, passwords: Iterable[str], workdir: Path) -> OpenedPdf:
+    """Open `path` trying no password, then each given one; repair with qpdf if PDFium cannot.
+
+    `workdir` (private) takes a repaired copy, decrypted so the workers need no password.
+    """
+    tried = [p for p in dict.fromkeys(passwords) if p]
+    problem = end_problem(path)
+    locked: EncryptedPdfError | None = None
+    for password in [None, *tried]:
+        try:
+            doc = open_pdf(path, password)
+        except EncryptedPdfError as err:
+            locked = err
+            if "unsupported" in err.reason:
+                raise
+            continue
+        except DamagedFileError as err:
+            return _repair(path, tried, workdir, problem, err)
+        return OpenedPdf(doc, path, password, f"repaired: {problem}" if problem else None)
+    assert locked is not None
+    if len(tried) > 1:
+        raise EncryptedPdfError(path, f"encrypted PDF: none of the {len(tried)} passwords given opens it") from None
+    raise locked
+
+
+def _repair(path: Path, passwords: list[str], workdir: Path, problem: str | None,
+            first: DamagedFileError) -> OpenedPdf:
+    import pikepdf
+
+    for password in ["", *passwords]:
+        try:
+            with pikepdf.open(path, password=password) as pdf:
+                if len(pdf.pages) == 0:
+                    break
+                target = workdir / "repaired.pdf"
+                pdf.save(target)  # without encryption: the copy stays in our private folder
+            doc = open_pdf(target)
+        except pikepdf.PasswordError:
+            continue
+        except (pikepdf.PdfError, DamagedFileError, OSError, RuntimeError):
+            break
+        what = problem or "cross-reference table rebuilt"
+        return OpenedPdf(doc, target, None, f"repaired by qpdf: {what}")
+    if problem == "no %%EOF end marker":
+        raise DamagedFileError(path, "truncated PDF: the file ends before the PDF end marker "
+                                     "and no reader could repair it") from None
+    raise DamagedFileError(path, f"{first.reason}; no reader could repair it") from None

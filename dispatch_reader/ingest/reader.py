@@ -7,14 +7,16 @@ pages run in parallel and are cached, so no page is OCRed twice with the same se
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from dispatch_reader.errors import DamagedFileError, DispatchReaderError, LimitExceededError, UnexpectedError
-from dispatch_reader.ingest import ocr, pool
+from dispatch_reader.ingest import ocr, pool, private
 from dispatch_reader.ingest.cache import OcrCache, cache_key
 from dispatch_reader.ingest.choose import judge_layer
 from dispatch_reader.ingest.layout import layout_text
@@ -90,6 +92,7 @@ class _Reading:
         self.warnings: list[str] = []
         self.error: DispatchReaderError | None = None
         self.cache = OcrCache(settings.cache_dir)
+        self.workdir: tempfile.TemporaryDirectory[str] | None = None  # a repaired copy, if any
 
     def fail(self, error: DispatchReaderError) -> None:
         if self.error is None:
@@ -114,7 +117,14 @@ class _Reading:
     def _prepare(self) -> None:
         s = self.settings
         self.info = info = sniff(self.path, s.max_file_bytes)
-        self.plans = _plan_pdf(info, s, self.warnings) if info.kind == "pdf" else _plan_image(info, s)
+        source = info.path
+        if info.kind == "pdf":
+            self.workdir = private.workspace("dr-pdf-")
+            self.plans, source, password = _plan_pdf(info, s, self.warnings, Path(self.workdir.name))
+            # the workers open the file (or its repaired copy) with the password that worked
+            s = dataclasses.replace(s, password=password, passwords_file=None)
+        else:
+            self.plans = _plan_image(info, s)
         todo = [p for p in self.plans if p.page is None]
         if not todo:
             return
@@ -126,7 +136,7 @@ class _Reading:
             if hit is not None:
                 self.results[plan.number] = hit
             else:
-                self.jobs.append(OcrJob(str(info.path), info.kind, plan.number - 1, s))
+                self.jobs.append(OcrJob(str(source), info.kind, plan.number - 1, s))
 
     def accept(self, result: JobResult) -> None:
         if self.error is not None:
@@ -143,6 +153,8 @@ class _Reading:
     def finish(self) -> Document | DispatchReaderError:
         if self.error is None:
             self._guard(self._finish)
+        if self.workdir is not None:
+            self.workdir.cleanup()
         if self.error is not None:
             return self.error
         assert self.info is not None
@@ -162,13 +174,18 @@ class _Reading:
                                      f"(below {self.settings.min_confidence:.2f}); check the text")
 
 
-def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> list[_Plan]:
+def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], workdir: Path
+              ) -> tuple[list[_Plan], Path, str | None]:
+    """Pages to take from the text layer and pages to OCR; also the file to render from
+    (the original, or its repaired copy) and the password that opened it."""
     import pypdfium2 as pdfium
 
-    from dispatch_reader.ingest.pdf import open_pdf
+    from dispatch_reader.ingest.pdf import open_lenient, read_passwords
     from dispatch_reader.ingest.textlayer import load_page, read_layer
 
-    pdf = open_pdf(info.path, settings.password)
+    given = ([settings.password] if settings.password else []) + read_passwords(settings.passwords_file)
+    opened = open_lenient(info.path, given, workdir)
+    pdf, source, password = opened.doc, opened.source, opened.password
     try:
         count = len(pdf)
         if count == 0:
@@ -192,7 +209,7 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> 
                 page_text.rotation = layer.rotation
                 number = index + 1
                 page_text = _with_table(page_text, None, None,
-                                        lambda n=number: _pdf_rules(info.path, n, settings.password))
+                                        lambda n=number: _pdf_rules(source, n, password))
                 plans.append(_Plan(number, page_text))
             else:
                 scale = settings.dpi / 72.0
@@ -202,7 +219,14 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]) -> 
                 plans.append(_Plan(index + 1, reason=decision.reason))
         if converted:
             warnings.append(f"text layer in a legacy Vietnamese encoding ({', '.join(sorted(converted))}), converted to Unicode")
-        return plans
+        if opened.repaired:
+            warnings.append(f"damaged PDF {opened.repaired}; check that no page is missing")
+            for plan in plans:  # the reason of every page says its text came from a repaired file
+                if plan.page is not None:
+                    plan.page.reason = f"{plan.page.reason}; {opened.repaired}"
+                else:
+                    plan.reason = f"{plan.reason}; {opened.repaired}"
+        return plans, source, password
     finally:
         pdf.close()
 

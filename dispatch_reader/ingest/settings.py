@@ -36,6 +36,7 @@ class IngestSettings:
     ocr_mode: OcrMode = "auto"  # "always": OCR even good text layers; "never": text layer only
     cache_dir: Path | None = field(default_factory=default_cache_dir)  # None: no OCR cache
     password: str | None = None  # for encrypted PDFs; empty user passwords open without one
+    passwords_file: Path | None = None  # more to try, one a line (for a watched folder's senders)
     max_pages: int = 500
     max_file_bytes: int = 500 * 1024 * 1024
     # ~A0 at 300 dpi. Guards rasterising and image decoding against decompression bombs.
