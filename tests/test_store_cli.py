@@ -69,7 +69,7 @@ def test_show_prints_evidence_and_json(app, db):
 
 
 def test_export_csv_to_stdout_has_bom(app, db):
-    res = run(app, "export", "secondments", "--format", "csv", "--commune", "muong te", "--db", db)
+    res = run(app, "export", "secondments", "--format", "csv", "--raw", "--commune", "muong te", "--db", db)
     assert res.exit_code == 0
     assert res.stdout_bytes.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(res.stdout_bytes.decode("utf-8-sig"), newline="")))

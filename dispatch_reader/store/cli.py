@@ -244,6 +244,10 @@ def export_cmd(
     what: str = typer.Argument("documents", help="documents, secondments, people, counts or files."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM, opens in spreadsheets), json or xlsx."),
     out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: standard output; xlsx needs it)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Headers and labels: vi (default) or en; codes stay in "
+                                                            "columns of their own. JSON keeps field names."),
+    raw: bool = typer.Option(False, "--raw", help="For scripts: field names as headers, codes only, and text exactly "
+                                                  "as stored (CSV cells starting with = + - @ are not neutralised)."),
     text: Optional[str] = TextOpt,
     person: Optional[str] = PersonOpt,
     commune: Optional[str] = CommuneOpt,
@@ -262,11 +266,24 @@ def export_cmd(
     `files` lists every file of the document. `files` exports one row per file. JSON document
     rows carry the whole record under "record".
 
+    CSV and XLSX are for people: headers and labels in Vietnamese (--lang en: English), dates as
+    dates, a frozen, filterable header row; a cell starting with = + - @ is text, never a
+    formula. --raw writes field names and exact values, for scripts.
+
     \b
     Examples:
       dispatch-reader export secondments --format xlsx --out biet-phai.xlsx --from 1/7/2025
       dispatch-reader export documents --format csv --body "Sở Nội vụ" > documents.csv
+      dispatch-reader export secondments --raw > secondments-raw.csv
     """
+    from dispatch_reader.store.export import check_target
+
+    if lang is not None and lang not in ("vi", "en"):
+        raise FilterError(f"unknown language '{lang}' (one of: vi, en)")
+    if raw and lang is not None:
+        raise FilterError("--raw writes field names and codes; leave out --lang")
+    lang = None if raw else (lang or "vi")
+    check_target(fmt, out_file)  # before a byte is written: --format xlsx --out a.csv is refused
     filters = _filters(text, person, commune, body, issuer, number, doc_type, date_from, date_to)
     with _open(db) as store:
         if out_file is None:
@@ -276,12 +293,12 @@ def export_cmd(
                 if hasattr(sys.stdout, "buffer") else sys.stdout
             if fmt == "csv":
                 stream.write("\ufeff")  # so a redirected file opens right in spreadsheets too
-            n = store.export(what, fmt, None, filters, stdout=stream)
+            n = store.export(what, fmt, None, filters, stdout=stream, lang=lang, raw=raw)
             stream.flush()
             if isinstance(stream, io.TextIOWrapper):
                 stream.detach()
         else:
-            n = store.export(what, fmt, out_file, filters)
+            n = store.export(what, fmt, out_file, filters, lang=lang, raw=raw)
     if out_file is not None:
         typer.echo(f"{n} {what} row(s) written to {out_file}", err=True)
 

@@ -6,7 +6,11 @@ many files the document was read from: the facts are its best-read file's (`sour
 row per file. A report about another document (a press article) is a document of its own; its
 sendings are `reported`, with `refers_to` the document it reports on.
 
-CSV is UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese as written.
+CSV is UTF-8 with a byte-order mark, so spreadsheet programs show Vietnamese as written. With a
+language (`lang`), CSV and XLSX have headers and labels in it and codes in columns of their own
+(store/sheet.py); text cells are never formulas (XLSX) or start like one (CSV) unless `raw`.
+Secondments carry `end_effective`: the stated end, else start plus the stated duration
+(`end_derived` true), as the briefs count it.
 Fact exports keep only the facts the filters speak of: `--commune X` gives the secondments to
 X, not every secondment of a document that has one. Secondments and counts carry their status
 (decided / requested / planned / reported: only decided ones are people sent) and action; every
@@ -28,11 +32,13 @@ from typing import Any, TextIO
 
 from sqlalchemy import Connection, select
 
+from dispatch_reader.briefs.formatting import add_months
 from dispatch_reader.errors import StoreError
 from dispatch_reader.messages import needs_check
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
 from dispatch_reader.store.models import Count, Document, Evidence, File, Person, Secondment
+from dispatch_reader.store.sheet import layout, neutralise, worded, write_xlsx
 
 KINDS = ("documents", "secondments", "people", "counts", "files")
 FORMATS = ("csv", "json", "xlsx")
@@ -42,13 +48,13 @@ COLUMNS: dict[str, list[str]] = {
                   "signer_name", "signer_title", "signer_authority", "file_name", "sha256", "page_count",
                   "ocr_pages", "min_ocr_confidence", "report_on", "file_count", "files", "extractor_version",
                   "updated_at"],
-    "secondments": ["document_id", "document_number", "issued_date", "kind", "status", "action", "person", "count",
-                    "from_unit", "to_unit", "position", "start", "end", "duration_months", "refers_to", "page", "quote",
-                    "confidence", "needs_check", "source_file", "files"],
-    "people": ["document_id", "document_number", "issued_date", "name", "honorific", "position", "unit",
+    "secondments": ["document_id", "document_number", "issued_date", "issuer", "kind", "status", "action", "person",
+                    "count", "from_unit", "to_unit", "position", "start", "end", "duration_months", "end_effective",
+                    "end_derived", "refers_to", "page", "quote", "confidence", "needs_check", "source_file", "files"],
+    "people": ["document_id", "document_number", "issued_date", "issuer", "name", "honorific", "position", "unit",
                "birth_year", "page", "quote", "confidence", "needs_check", "source_file", "files"],
-    "counts": ["document_id", "document_number", "issued_date", "value", "total", "what", "status", "action", "page",
-               "quote", "confidence", "needs_check", "source_file", "files"],
+    "counts": ["document_id", "document_number", "issued_date", "issuer", "value", "total", "what", "status", "action",
+               "page", "quote", "confidence", "needs_check", "source_file", "files"],
     "files": ["document_id", "document_number", "issued_date", "file_id", "file_name", "sha256", "role", "rank",
               "used", "language", "page_count", "reading", "ocr_confidence", "added", "updated", "extractor_version"],
 }
@@ -65,7 +71,7 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
         yield from _files(conn, filters, dialect)
         return
     docs = documents_query(filters, dialect).with_only_columns(
-        File.id, File.document_id, File.number, File.issued_date, File.file_name).subquery()
+        File.id, File.document_id, File.number, File.issued_date, File.file_name, File.issuer).subquery()
     model, fact_cols, conds, checked = {
         "secondments": (Secondment, ["kind", "status", "action", "person", "count", "from_unit", "to_unit", "position",
                                      "start", "end", "duration_months", "refers_to"], _secondment_conditions(filters),
@@ -75,7 +81,7 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
         "counts": (Count, ["value", "total", "what", "status", "action"], [], ("what",)),
     }[what]
     stmt = (select(docs.c.id, docs.c.document_id, docs.c.number, docs.c.issued_date, docs.c.file_name,
-                   *[getattr(model, c) for c in fact_cols], Evidence.page, Evidence.quote, Evidence.confidence)
+                   docs.c.issuer, *[getattr(model, c) for c in fact_cols], Evidence.page, Evidence.quote, Evidence.confidence)
             .join(model, model.file_id == docs.c.id)
             .outerjoin(Evidence, Evidence.id == model.evidence_id)
             .where(*conds)
@@ -85,13 +91,24 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
     for row in conn.execute(stmt):
         values = list(row)
         out = {"document_id": values[1], "document_number": values[2], "issued_date": values[3],
-               "source_file": values[4]}
-        out.update(zip(fact_cols, values[5:5 + len(fact_cols)]))
+               "source_file": values[4], "issuer": values[5]}
+        out.update(zip(fact_cols, values[6:6 + len(fact_cols)]))
+        if what == "secondments":
+            out["end_effective"], out["end_derived"] = _end(out)
         out["page"], out["quote"], out["confidence"] = values[-3], values[-2], values[-1]
         out["needs_check"] = needs_check(out["confidence"], [out.get(c) for c in checked] + [out["quote"]],
                                          warnings.of(values[0]))
         out["files"] = files.of(out["document_id"])
         yield out
+
+
+def _end(s: dict[str, Any]) -> tuple[dt.date | None, bool]:
+    """(end, derived?): the stated end, else start plus the stated months (briefs/document.end_of)."""
+    if s.get("end"):
+        return s["end"], False
+    if s.get("start") and s.get("duration_months"):
+        return add_months(s["start"], float(s["duration_months"])), True
+    return None, False
 
 
 def describe_file(name: str, role: str | None, reading: str | None, confidence: float | None, used: bool) -> str:
@@ -199,12 +216,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+def write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO, *, lang: str | None = None,
+              raw: bool = False) -> int:
+    """CSV with headers (and labels) in `lang` or field names; text neutralised unless `raw`."""
+    cols = layout(columns, lang)
     writer = csv.writer(out)
-    writer.writerow(columns)
+    writer.writerow([c.header for c in cols])
+    cell = _cell if raw else (lambda v: neutralise(_cell(v)))
     n = 0
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else _cell(row.get(c)) for c in columns])
+        row = worded(row, lang)
+        writer.writerow(["" if row.get(c.key) is None else cell(row.get(c.key)) for c in cols])
         n += 1
     return n
 
@@ -223,50 +245,35 @@ def write_json(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO) 
     return n
 
 
-def write_xlsx(rows: Iterator[dict[str, Any]], columns: list[str], path: Path, sheet: str) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    header = []
-    for c in columns:
-        cell = WriteOnlyCell(ws, value=c)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    ws.append(header)
-    n = 0
-    for row in rows:
-        ws.append([_xlsx_value(row.get(c)) for c in columns])
-        n += 1
-    wb.save(path)
-    return n
-
-
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)  # Excel has no time zones
-    if isinstance(value, str):
-        # control characters other than tab/newline are not allowed in XLSX cells
-        return "".join(ch for ch in value if ch in "\t\n" or ord(ch) >= 32)
-    return value
+def check_target(fmt: str, out_path: Path | None) -> None:
+    """Refuse `--format xlsx --out a.csv` (and any suffix of another format) before writing."""
+    if fmt not in FORMATS:
+        raise FilterError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
+    if out_path is None:
+        if fmt == "xlsx":
+            raise FilterError("xlsx needs --out FILE")
+        return
+    suffix = Path(out_path).suffix.lower()
+    if suffix and suffix != f".{fmt}":
+        raise FilterError(f"'{out_path}' ends in {suffix} but the format is {fmt}: "
+                          f"name the file .{fmt} or give --format {suffix[1:]}")
 
 
 def export(conn: Connection, what: str, fmt: str, filters: Filters, dialect: str,
-           out_path: Path | None, stdout: TextIO | None = None) -> int:
-    """Write the export to `out_path` (atomically) or to `stdout`; the number of rows."""
-    if fmt not in FORMATS:
-        raise FilterError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
+           out_path: Path | None, stdout: TextIO | None = None, *, lang: str | None = None,
+           raw: bool = False) -> int:
+    """Write the export to `out_path` (atomically) or to `stdout`; the number of rows. `lang`:
+    headers and labels in that language (CSV, XLSX; JSON keeps field names); `raw`: CSV text
+    exactly as stored, not neutralised against formula injection."""
+    check_target(fmt, out_path)
     if what not in KINDS:
         raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
     columns = COLUMNS[what]
     rows = export_rows(conn, what, filters, dialect)
     if out_path is None:
-        if fmt == "xlsx":
-            raise FilterError("xlsx needs --out FILE")
         target = stdout if stdout is not None else io.StringIO()
-        return write_csv(rows, columns, target) if fmt == "csv" else write_json(rows, columns, target)
+        return write_csv(rows, columns, target, lang=lang, raw=raw) if fmt == "csv" else \
+            write_json(rows, columns, target)
     out_path = Path(out_path)
     # write next to the target and rename, so a failed export never leaves half a file
     try:
@@ -277,11 +284,12 @@ def export(conn: Connection, what: str, fmt: str, filters: Filters, dialect: str
     tmp = Path(tmp_name)
     try:
         if fmt == "xlsx":
-            n = write_xlsx(rows, columns, tmp, what)
+            n = write_xlsx(rows, columns, tmp, what, lang)
         else:
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             with open(tmp, "w", encoding=encoding, newline="") as fh:
-                n = write_csv(rows, columns, fh) if fmt == "csv" else write_json(rows, columns, fh)
+                n = write_csv(rows, columns, fh, lang=lang, raw=raw) if fmt == "csv" else \
+                    write_json(rows, columns, fh)
         os.replace(tmp, out_path)
     except OSError as exc:
         raise StoreError(out_path, f"cannot write the export ({exc.strerror})") from None

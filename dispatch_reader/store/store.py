@@ -530,10 +530,11 @@ class Store:
             return conn.execute(delete(PersonOverride).where(PersonOverride.id == override_id)).rowcount > 0
 
     def export(self, what: str, fmt: str, out: Path | None = None, filters: Filters | None = None,
-               stdout: TextIO | None = None) -> int:
-        """Write documents, secondments, people, counts or files as csv, json or xlsx; rows written."""
+               stdout: TextIO | None = None, *, lang: str | None = None, raw: bool = False) -> int:
+        """Write documents, secondments, people, counts or files as csv, json or xlsx; rows written
+        (`lang`, `raw`: store/export.py)."""
         with self._read() as conn:
-            return export_facts(conn, what, fmt, filters or Filters(), self.dialect, out, stdout)
+            return export_facts(conn, what, fmt, filters or Filters(), self.dialect, out, stdout, lang=lang, raw=raw)
 
     def export_rows(self, what: str, filters: Filters | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
