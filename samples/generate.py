@@ -4,7 +4,8 @@
 
 For each sample: NAME.pdf (born-digital), NAME.scan.pdf (scanned look, no text layer) and
 NAME.truth.json (a full record per the record schema, evidence located in NAME.pdf).
-Everything is fictional: provinces, communes, people, document numbers. Deterministic: fixed
+People and document numbers are fictional; provinces, communes and wards are real units
+of the official list after 1 July 2025 (dispatch_reader.places), so place matching is tested on real names. Deterministic: fixed
 seeds, no clock, so reruns give the same bytes.
 """
 
@@ -148,7 +149,7 @@ class Reinforcement:
     deadline: date
 
 
-# Vạn Xuân's dispatch: cv-tang-cuong-01 issues it, bc-nhan-su-01 cites it, en-press-01/03 report it.
+# Phú Thọ's dispatch: cv-tang-cuong-01 issues it, bc-nhan-su-01 cites it, en-press-01/03 report it.
 VX_DISPATCH = Reinforcement("1418/UBND-NC", date(2025, 10, 21), 64, 37, 15,
                             date(2025, 10, 27), date(2026, 1, 27), date(2025, 10, 25))
 
@@ -216,7 +217,7 @@ def can_cu(f: Facts, cites: list[Cite]) -> list[Block]:
 def qd_biet_phai_01() -> Sample:
     """UBND tỉnh seconds two named civil servants to two communes, fixed start and end dates."""
     f = Facts()
-    province, place = "Lâm Hà", "Lâm Hà"
+    province, place = "Sơn La", "Sơn La"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     issued, start, end = date(2025, 8, 28), date(2025, 9, 3), date(2025, 11, 3)
     prior = Cite("Công văn", "412/SNV-CCVC", "official_dispatch", f"Sở Nội vụ", date(2025, 8, 20))
@@ -225,7 +226,7 @@ def qd_biet_phai_01() -> Sample:
         (Who("Nguyễn Văn Khải", "Ông", "Chuyên viên Phòng Quản lý đất đai", "Sở Nông nghiệp và Môi trường"),
          "Ủy ban nhân dân xã Tân Phong", "lĩnh vực đất đai"),
         (Who("Trần Thị Mai Hương", "Bà", "Chuyên viên Phòng Ngân sách", "Sở Tài chính"),
-         "Ủy ban nhân dân phường Hòa Minh", "lĩnh vực tài chính - kế toán"),
+         "Ủy ban nhân dân phường Tô Hiệu", "lĩnh vực tài chính - kế toán"),
     ]
     body = can_cu(f, cites)
     body.append(Block(f"Theo đề nghị của Giám đốc Sở Nội vụ tại {f.cite(prior).text()}."))
@@ -244,7 +245,7 @@ def qd_biet_phai_01() -> Sample:
         Block("Trong thời gian biệt phái, công chức chịu sự phân công, quản lý của Chủ tịch Ủy ban nhân dân "
               "xã, phường nơi đến; tiền lương và các chế độ khác do cơ quan cử đi biệt phái chi trả.", lead="Điều 2."),
         Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
-              "Giám đốc các sở có liên quan, Chủ tịch Ủy ban nhân dân xã Tân Phong, phường Hòa Minh và các "
+              "Giám đốc các sở có liên quan, Chủ tịch Ủy ban nhân dân xã Tân Phong, phường Tô Hiệu và các "
               "công chức có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
     ]
     f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
@@ -265,7 +266,7 @@ def cv_tang_cuong_01() -> Sample:
     """UBND tỉnh công văn: reinforce communes with a headcount, no names, KHẨN (the departments
     choose and send the people: requested)."""
     f = Facts(status="requested")
-    province = "Vạn Xuân"
+    province = "Phú Thọ"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     vx = VX_DISPATCH
     issued, start, end = vx.issued, vx.start, vx.end
@@ -311,7 +312,7 @@ def cv_tang_cuong_01() -> Sample:
 def qd_biet_phai_02() -> Sample:
     """Sở Nội vụ decision with a DANH SÁCH table of ten people, many ethnic-minority names."""
     f = Facts()
-    province = "Phù Vân"
+    province = "Lai Châu"
     issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
     issued = date(2025, 9, 8)
     months = 6
@@ -320,15 +321,15 @@ def qd_biet_phai_02() -> Sample:
                       date(2025, 7, 2), f"của Ủy ban nhân dân tỉnh {province} về phân cấp quản lý công chức, viên chức")
     rows_data = [
         (Who("Lò Văn Pấng", None, "Chuyên viên", "Phòng Công chức, viên chức"), "Xã Mường Khoa", "Địa chính - xây dựng"),
-        (Who("Vàng Seo Chứ", None, "Chuyên viên", "Phòng Xây dựng chính quyền"), "Xã Sín Chải", "Văn phòng - thống kê"),
-        (Who("Giàng A Páo", None, "Chuyên viên", "Phòng Tổ chức biên chế"), "Xã Pà Vi", "Nội vụ"),
-        (Who("Sùng Thị Mỷ", None, "Chuyên viên", "Văn phòng Sở"), "Xã Lũng Cú Hạ", "Văn hóa - xã hội"),
-        (Who("Nông Văn Hậu", None, "Chuyên viên", "Phòng Công chức, viên chức"), "Xã Nà Hang Tây", "Tư pháp - hộ tịch"),
-        (Who("Nguyễn Thị Thanh Tâm", None, "Chuyên viên", "Thanh tra Sở"), "Phường Vân Sơn", "Nội vụ"),
+        (Who("Vàng Seo Chứ", None, "Chuyên viên", "Phòng Xây dựng chính quyền"), "Xã Tủa Sín Chải", "Văn phòng - thống kê"),
+        (Who("Giàng A Páo", None, "Chuyên viên", "Phòng Tổ chức biên chế"), "Xã Pa Tần", "Nội vụ"),
+        (Who("Sùng Thị Mỷ", None, "Chuyên viên", "Văn phòng Sở"), "Xã Khun Há", "Văn hóa - xã hội"),
+        (Who("Nông Văn Hậu", None, "Chuyên viên", "Phòng Công chức, viên chức"), "Xã Nậm Hàng", "Tư pháp - hộ tịch"),
+        (Who("Nguyễn Thị Thanh Tâm", None, "Chuyên viên", "Thanh tra Sở"), "Phường Đoàn Kết", "Nội vụ"),
         (Who("Lữ Thị Hoa", None, "Chuyên viên", "Phòng Lao động - Việc làm"), "Xã Mường Khoa", "Lao động - thương binh"),
-        (Who("Hoàng Minh Đức", None, "Chuyên viên", "Phòng Xây dựng chính quyền"), "Xã Tả Phìn", "Văn phòng - thống kê"),
-        (Who("Quàng Văn Ơn", None, "Chuyên viên", "Phòng Tổ chức biên chế"), "Xã Sín Chải", "Địa chính - xây dựng"),
-        (Who("Đỗ Thị Ngọc Ánh", None, "Chuyên viên", "Văn phòng Sở"), "Phường Vân Sơn", "Tài chính - kế toán"),
+        (Who("Hoàng Minh Đức", None, "Chuyên viên", "Phòng Xây dựng chính quyền"), "Xã Tả Lèng", "Văn phòng - thống kê"),
+        (Who("Quàng Văn Ơn", None, "Chuyên viên", "Phòng Tổ chức biên chế"), "Xã Tủa Sín Chải", "Địa chính - xây dựng"),
+        (Who("Đỗ Thị Ngọc Ánh", None, "Chuyên viên", "Văn phòng Sở"), "Phường Đoàn Kết", "Tài chính - kế toán"),
     ]
     n = len(rows_data)
     term = f"thời hạn {months:02d} tháng kể từ ngày ký"
@@ -372,19 +373,19 @@ def qd_biet_phai_02() -> Sample:
 def qd_biet_phai_03() -> Sample:
     """Sở Y tế seconds two public employees (viên chức) to commune health stations for 12 months."""
     f = Facts()
-    province = "Lâm Hà"
+    province = "Sơn La"
     issuer, parent = "Sở Y tế", f"UBND TỈNH {province.upper()}"
     issued, start, months = date(2025, 9, 10), date(2025, 9, 15), 12
     functions = Cite("Quyết định", "1342/QĐ-UBND", "decision", f"Ủy ban nhân dân tỉnh {province}", date(2025, 7, 1),
                      f"của Ủy ban nhân dân tỉnh {province} quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Y tế")
-    request = Cite("Công văn", "57/UBND-VP", "official_dispatch", "Ủy ban nhân dân xã Nậm Khao", date(2025, 8, 25))
+    request = Cite("Công văn", "57/UBND-VP", "official_dispatch", "Ủy ban nhân dân xã Nậm Lầu", date(2025, 8, 25))
     body = can_cu(f, [luat_vc(), nd_115(), functions])
-    body.append(Block(f"Xét đề nghị của Ủy ban nhân dân xã Nậm Khao tại {f.cite(request).text()} "
+    body.append(Block(f"Xét đề nghị của Ủy ban nhân dân xã Nậm Lầu tại {f.cite(request).text()} "
                       "về việc hỗ trợ nhân lực y tế và đề nghị của Trưởng phòng Tổ chức cán bộ Sở Y tế."))
     body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
     staff = [
-        (Who("Hà Thị Nhung", "Bà", "Bác sĩ Khoa Nội", "Bệnh viện Đa khoa tỉnh"), "Trạm Y tế xã Nậm Khao", "khám, chữa bệnh"),
-        (Who("Lục Văn Sinh", "Ông", "Y sĩ", "Trung tâm Y tế khu vực Bắc Lâm"), "Trạm Y tế xã Pắc Ta", "y tế dự phòng"),
+        (Who("Hà Thị Nhung", "Bà", "Bác sĩ Khoa Nội", "Bệnh viện Đa khoa tỉnh"), "Trạm Y tế xã Nậm Lầu", "khám, chữa bệnh"),
+        (Who("Lục Văn Sinh", "Ông", "Y sĩ", "Trung tâm Y tế khu vực Bắc Lâm"), "Trạm Y tế xã Pắc Ngà", "y tế dự phòng"),
     ]
     lead = "Điều 1."
     for w, to, job in staff:
@@ -400,7 +401,7 @@ def qd_biet_phai_03() -> Sample:
               "và các chế độ theo quy định; đơn vị cử đi chi trả tiền lương.", lead="Điều 2."),
         Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng phòng Tổ chức cán bộ, "
               "Giám đốc Bệnh viện Đa khoa tỉnh, Giám đốc Trung tâm Y tế khu vực Bắc Lâm, Trưởng Trạm Y tế các xã "
-              "Nậm Khao, Pắc Ta và các viên chức có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
+              "Nậm Lầu, Pắc Ngà và các viên chức có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
     ]
     f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
     spec = DocSpec(
@@ -418,7 +419,7 @@ def qd_biet_phai_03() -> Sample:
 def qd_biet_phai_04() -> Sample:
     """A two-page decision: long citations, four named people, duties and allowances."""
     f = Facts()
-    province = "Bắc Lĩnh"
+    province = "Cao Bằng"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     issued, start, end = date(2025, 9, 24), date(2025, 10, 1), date(2025, 12, 31)
     number = "2046/QĐ-UBND"
@@ -438,13 +439,13 @@ def qd_biet_phai_04() -> Sample:
                       lead="Điều 1."))
     staff = [
         (Who("Phan Thanh Bình", "Ông", "Phó Trưởng phòng Quản lý xây dựng", "Sở Xây dựng"),
-         "Ủy ban nhân dân phường Bắc Giang Sơn", "phụ trách lĩnh vực quy hoạch, xây dựng"),
+         "Ủy ban nhân dân phường Thục Phán", "phụ trách lĩnh vực quy hoạch, xây dựng"),
         (Who("Đặng Thị Thu", "Bà", "Chuyên viên Phòng Kế toán", "Sở Tài chính"),
-         "Ủy ban nhân dân xã Cao Lâm", "phụ trách lĩnh vực tài chính, ngân sách"),
+         "Ủy ban nhân dân xã Bảo Lâm", "phụ trách lĩnh vực tài chính, ngân sách"),
         (Who("Triệu Văn Mạnh", "Ông", "Chuyên viên Chi cục Quản lý đất đai", "Sở Nông nghiệp và Môi trường"),
-         "Ủy ban nhân dân xã Khuổi Nậm", "phụ trách lĩnh vực đất đai"),
+         "Ủy ban nhân dân xã Lũng Nặm", "phụ trách lĩnh vực đất đai"),
         (Who("Mùa A Chu", "Ông", "Chuyên viên Phòng Bảo trợ xã hội", "Sở Y tế"),
-         "Ủy ban nhân dân xã Tà Sìn Thàng", "phụ trách lĩnh vực chính sách xã hội"),
+         "Ủy ban nhân dân xã Trà Lĩnh", "phụ trách lĩnh vực chính sách xã hội"),
     ]
     for i, (w, to, job) in enumerate(staff, 1):
         f.person(w)
@@ -494,7 +495,7 @@ def qd_biet_phai_04() -> Sample:
 def qd_dieu_dong_01() -> Sample:
     """A transfer (điều động): permanent move with a start date and a new position; CHỦ TỊCH signs."""
     f = Facts()
-    province = "Vạn Xuân"
+    province = "Phú Thọ"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     issued, start = date(2025, 10, 8), date(2025, 10, 15)
     proposal = Cite("Tờ trình", "355/TTr-SNV", "submission", "Sở Nội vụ", date(2025, 10, 2))
@@ -502,7 +503,7 @@ def qd_dieu_dong_01() -> Sample:
     body.append(Block(f"Theo đề nghị của Giám đốc Sở Nội vụ tại {f.cite(proposal).text()}."))
     body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
     w = f.person(Who("Dương Văn Toàn", "Ông", "Phó Trưởng phòng Quy hoạch - Kiến trúc", "Sở Xây dựng"))
-    to, job = "Ủy ban nhân dân phường Vân Sơn", "Trưởng phòng Kinh tế, Hạ tầng và Đô thị"
+    to, job = "Ủy ban nhân dân phường Việt Trì", "Trưởng phòng Kinh tế, Hạ tầng và Đô thị"
     body.append(Block(f"Điều động {w.hon} {w.name}, {w.position}, {w.unit}, đến nhận công tác tại {to}, "
                       f"giữ chức vụ {job}, kể từ ngày {vn_date_short(start)}.", lead="Điều 1."))
     f.second("transfer", Q(w.name), person=w.name, from_unit=w.unit, to_unit=to, position=job, start=start)
@@ -510,7 +511,7 @@ def qd_dieu_dong_01() -> Sample:
     body += [
         Block(f"{w.honorific} {w.name} được hưởng lương và phụ cấp chức vụ theo quy định hiện hành.", lead="Điều 2."),
         Block(f"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, "
-              f"Giám đốc Sở Xây dựng, Chủ tịch Ủy ban nhân dân phường Vân Sơn và {w.hon} {w.name} chịu trách nhiệm "
+              f"Giám đốc Sở Xây dựng, Chủ tịch Ủy ban nhân dân phường Việt Trì và {w.hon} {w.name} chịu trách nhiệm "
               "thi hành Quyết định này.", lead="Điều 3."),
     ]
     f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
@@ -529,7 +530,7 @@ def qd_dieu_dong_01() -> Sample:
 def qd_luan_chuyen_01() -> Sample:
     """A rotation (luân chuyển) for three years, TM. ỦY BAN NHÂN DÂN."""
     f = Facts()
-    province = "Phù Vân"
+    province = "Lai Châu"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     issued = date(2025, 11, 3)
     years = 3
@@ -602,7 +603,7 @@ def qd_dieu_dong_xa_01() -> Sample:
 def cv_tang_cuong_02() -> Sample:
     """Sở Nội vụ công văn naming three people sent to one commune, with an x/y shortage."""
     f = Facts()
-    province = "Lâm Hà"
+    province = "Sơn La"
     issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
     issued, start, months = date(2025, 10, 28), date(2025, 11, 1), 3
     request = Cite("Công văn", "143/UBND-VP", "official_dispatch", "Ủy ban nhân dân xã Tân Phong", date(2025, 10, 20))
@@ -678,7 +679,7 @@ def cv_de_nghi_xa_01() -> Sample:
     f.count(214, "hồ sơ quá hạn", Q("214 hồ sơ quá hạn"))
     spec = DocSpec(
         issuer_lines=["ỦY BAN NHÂN DÂN", f"XÃ {commune.upper()}"], number="143/UBND-VP", place=commune,
-        issued=issued, vv_lines=["V/v đề nghị tăng cường công chức"], kinh_gui=["Sở Nội vụ tỉnh Lâm Hà."],
+        issued=issued, vv_lines=["V/v đề nghị tăng cường công chức"], kinh_gui=["Sở Nội vụ tỉnh Sơn La."],
         body=body, signature=SignatureBlock("CHỦ TỊCH", "Lê Thị Kim Oanh", "TM. ỦY BAN NHÂN DÂN"),
         noi_nhan=["- Như trên;", "- UBND tỉnh (b/c);", "- TT Đảng ủy xã;", "- Lưu: VT."],
     )
@@ -692,7 +693,7 @@ def cv_de_nghi_xa_01() -> Sample:
 def kh_tang_cuong_01() -> Sample:
     """A plan (KẾ HOẠCH) with targets, phases and deadlines."""
     f = Facts(status="planned")
-    province = "Lâm Hà"
+    province = "Sơn La"
     issuer = f"Ủy ban nhân dân tỉnh {province}"
     issued = date(2025, 9, 5)
     n_people, n_communes, n_highland = 120, 45, 18
@@ -746,7 +747,7 @@ def kh_tang_cuong_01() -> Sample:
 def bc_nhan_su_01() -> Sample:
     """A report (BÁO CÁO) full of headcounts: x/y forms, thousands separators, decimals."""
     f = Facts()
-    province = "Vạn Xuân"
+    province = "Phú Thọ"
     issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
     issued = date(2025, 10, 30)
     total_staff, communes, wards = 9939, 94, 18
@@ -808,7 +809,7 @@ def bc_nhan_su_01() -> Sample:
 def tb_ket_luan_01() -> Sample:
     """A notice (THÔNG BÁO) of a meeting's conclusions: people by title, counts, deadlines."""
     f = Facts()
-    province = "Phù Vân"
+    province = "Lai Châu"
     issuer, parent = f"Văn phòng Ủy ban nhân dân tỉnh {province}", f"UBND TỈNH {province.upper()}"
     issued, meeting = date(2025, 11, 12), date(2025, 11, 10)
     chair = f.person(Who("Hà Văn Lâm", "Đồng chí", "Phó Chủ tịch Ủy ban nhân dân tỉnh", f"Ủy ban nhân dân tỉnh {province}"))
@@ -852,14 +853,14 @@ def tb_ket_luan_01() -> Sample:
 def qd_biet_phai_05() -> Sample:
     """Sở Giáo dục và Đào tạo seconds a teacher to a commune; HỎA TỐC mark; dates in words."""
     f = Facts()
-    province = "Bắc Lĩnh"
+    province = "Cao Bằng"
     issuer, parent = "Sở Giáo dục và Đào tạo", f"UBND TỈNH {province.upper()}"
     issued, start, end = date(2025, 8, 15), date(2025, 9, 1), date(2026, 5, 31)
     body = can_cu(f, [luat_vc(), nd_115()])
     body.append(Block("Xét đề nghị của Trưởng phòng Tổ chức cán bộ."))
     body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
     w = f.person(Who("Sùng Mí Dở", "Ông", "giáo viên", "Trường Trung học phổ thông Cao Lâm"))
-    to = "Ủy ban nhân dân xã Tà Sìn Thàng"
+    to = "Ủy ban nhân dân xã Trà Lĩnh"
     body.append(Block(f"Biệt phái {w.hon} {w.name}, {w.position} {w.unit}, đến làm việc tại {to}, làm nhiệm vụ "
                       f"quản lý giáo dục - đào tạo, từ ngày {start.day:02d} tháng {start.month} năm {start.year} đến "
                       f"ngày {end.day} tháng {end.month} năm {end.year}.", lead="Điều 1."))
@@ -871,7 +872,7 @@ def qd_biet_phai_05() -> Sample:
         Block(f"{w.honorific} {w.name} được hưởng nguyên lương, phụ cấp hiện hưởng do Trường Trung học phổ thông "
               "Cao Lâm chi trả và phụ cấp biệt phái theo quy định.", lead="Điều 2."),
         Block(f"Quyết định có hiệu lực từ ngày ký. Chánh Văn phòng Sở, Trưởng phòng Tổ chức cán bộ, Hiệu trưởng "
-              f"Trường Trung học phổ thông Cao Lâm, Chủ tịch Ủy ban nhân dân xã Tà Sìn Thàng và {w.hon} {w.name} "
+              f"Trường Trung học phổ thông Cao Lâm, Chủ tịch Ủy ban nhân dân xã Trà Lĩnh và {w.hon} {w.name} "
               "chịu trách nhiệm thi hành Quyết định này.", lead="Điều 3."),
     ]
     f.date(issued, "effective", Q("có hiệu lực từ ngày ký"))
@@ -893,7 +894,7 @@ def qd_biet_phai_05() -> Sample:
 
 def en_press_01() -> Sample:
     f = Facts(language="en")
-    province = "Van Xuan"
+    province = "Phu Tho"
     vx = VX_DISPATCH
     number, issued = vx.number, vx.issued
     n_people, n_communes, n_depts = vx.people, vx.communes, vx.depts
@@ -940,7 +941,7 @@ def en_press_01() -> Sample:
 def en_press_02() -> Sample:
     """A news item on a secondment decision naming people (names without diacritics)."""
     f = Facts(language="en")
-    province = "Lam Ha"
+    province = "Son La"
     number, issued = "1587/QD-UBND", date(2025, 8, 28)
     start, end = date(2025, 9, 3), date(2025, 11, 3)
     issuer = f"People's Committee of {province} province"
@@ -953,7 +954,7 @@ def en_press_02() -> Sample:
         "civil servants to communes and wards that lack specialised staff.",
         f"Under the decision, signed by Vice Chairman {vinh.name}, Mr. {khai.name}, {khai.position}, "
         f"will handle land administration in Tan Phong commune, while Ms. {huong.name}, {huong.position}, "
-        "will take charge of finance and accounting in Hoa Minh ward.",
+        "will take charge of finance and accounting in To Hieu ward.",
         "The two officials will work at their new posts from September 3 to November 3. Their salaries "
         "will continue to be paid by their home departments.",
         "The province plans to send more staff to communes in the coming months, the provincial Department "
@@ -968,7 +969,7 @@ def en_press_02() -> Sample:
     f.count(2, "provincial civil servants", Q("two provincial civil servants"), status="decided")
     f.second("secondment", Q(khai.name), person=khai.name, from_unit=khai.unit, to_unit="Tan Phong commune",
              position="land administration", start=start, end=end, months=2)
-    f.second("secondment", Q(huong.name), person=huong.name, from_unit=huong.unit, to_unit="Hoa Minh ward",
+    f.second("secondment", Q(huong.name), person=huong.name, from_unit=huong.unit, to_unit="To Hieu ward",
              position="finance and accounting", start=start, end=end, months=2)
     spec = PressSpec(headline=f"{province} sends two officials to help understaffed communes",
                      dateline=f"{province}, August 30, 2025", paragraphs=paras)
@@ -987,7 +988,7 @@ def en_press_02() -> Sample:
 def en_press_03() -> Sample:
     """A press report on a staffing report: English number forms (1,245; 84.82%; 28 of 43)."""
     f = Facts(language="en")
-    province = "Van Xuan"
+    province = "Phu Tho"
     number, issued = "402/BC-SNV", date(2025, 10, 30)
     issuer = "Department of Home Affairs"
     vx = VX_DISPATCH
@@ -1037,19 +1038,19 @@ def en_press_03() -> Sample:
 def qd_gia_han_01() -> Sample:
     """Extends the secondment of two people from qd-biet-phai-02: the same names seconded twice."""
     f = Facts()
-    province = "Phù Vân"
+    province = "Lai Châu"
     issuer, parent = "Sở Nội vụ", f"UBND TỈNH {province.upper()}"
     issued, start, end = date(2026, 2, 20), date(2026, 3, 8), date(2026, 6, 8)
     first = Cite("Quyết định", "245/QĐ-SNV", "decision", "Sở Nội vụ", date(2025, 9, 8),
                  "của Sở Nội vụ về việc biệt phái công chức đến làm việc tại các xã, phường")
     body = can_cu(f, [luat_cbcc(), nd_170(), first])
-    body.append(Block("Xét đề nghị của Ủy ban nhân dân xã Mường Khoa và Ủy ban nhân dân xã Sín Chải."))
+    body.append(Block("Xét đề nghị của Ủy ban nhân dân xã Mường Khoa và Ủy ban nhân dân xã Tủa Sín Chải."))
     body.append(Block("QUYẾT ĐỊNH:", "center_bold"))
     body.append(Block(f"Gia hạn thời gian biệt phái thêm 03 tháng, từ ngày {vn_date_short(start)} đến ngày "
                       f"{vn_date_short(end)}, đối với 02 công chức sau:", lead="Điều 1."))
     staff = [
         (Who("Lò Văn Pấng", "Ông", "Chuyên viên", "Phòng Công chức, viên chức, Sở Nội vụ"), "Ủy ban nhân dân xã Mường Khoa"),
-        (Who("Quàng Văn Ơn", "Ông", "Chuyên viên", "Phòng Tổ chức biên chế, Sở Nội vụ"), "Ủy ban nhân dân xã Sín Chải"),
+        (Who("Quàng Văn Ơn", "Ông", "Chuyên viên", "Phòng Tổ chức biên chế, Sở Nội vụ"), "Ủy ban nhân dân xã Tủa Sín Chải"),
     ]
     for i, (w, to) in enumerate(staff, 1):
         f.person(w)
@@ -1060,7 +1061,7 @@ def qd_gia_han_01() -> Sample:
     f.date(start, "start", Q(f"từ ngày {vn_date_short(start)}"))
     f.date(end, "end", Q(f"đến ngày {vn_date_short(end)}"))
     body.append(Block("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng có liên quan, "
-                      "Chủ tịch Ủy ban nhân dân các xã Mường Khoa, Sín Chải và các ông có tên tại Điều 1 chịu trách "
+                      "Chủ tịch Ủy ban nhân dân các xã Mường Khoa, Tủa Sín Chải và các ông có tên tại Điều 1 chịu trách "
                       "nhiệm thi hành Quyết định này.", lead="Điều 2."))
     f.date(issued, "effective", Q("có hiệu lực kể từ ngày ký"))
     spec = DocSpec(

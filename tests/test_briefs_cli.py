@@ -21,7 +21,7 @@ def db(tmp_path: Path) -> str:
         make("qd-10", number="10/QĐ-UBND", issued="2025-08-04", secondments=[
             {"person": "Nguyễn Văn Khải", "from_unit": "Sở Tài chính", "to_unit": "Ủy ban nhân dân xã Tân Phong",
              "start": "2025-09-03", "end": "2025-11-03"},
-            {"person": "Lò Thị Hoa", "from_unit": "Sở Y tế", "to_unit": "Ủy ban nhân dân phường Hòa Minh",
+            {"person": "Lò Thị Hoa", "from_unit": "Sở Y tế", "to_unit": "Ủy ban nhân dân phường Tô Hiệu",
              "start": "2025-09-03", "end": "2025-11-03"}],
             references=[{"number": "215/KH-UBND", "doc_type": "plan"}]),
         make("cv-11", number="11/UBND-NC", doc_type="official_dispatch", issued="2025-10-02", secondments=[
@@ -84,7 +84,7 @@ def test_summary_selection_and_totals(db: str, tmp_path: Path) -> None:
     md = out.read_text("utf-8")
     assert "Tổng số người được cử: **8**" in md  # 1 named + 7 counted, both to Tân Phong; Sín Chải is out of range
     assert "| xã Tân Phong | 8 |" in md
-    assert "Hòa Minh" not in md.split("## Văn bản nguồn")[0]
+    assert "Tô Hiệu" not in md.split("## Văn bản nguồn")[0]
     assert "Kế hoạch số 215/KH-UBND" in md  # cited, not in the archive
     assert "Nguyễn Văn Khải" in md.split("## Hết thời hạn")[1]  # ends 03/11/2025, within 30 days of 25/10
 

@@ -98,7 +98,7 @@ def test_end_is_derived_from_the_stated_months_and_flagged() -> None:
 def test_facts_from_a_badly_read_page_are_flagged() -> None:
     record = make("ocr", pages=[("text_layer", None), ("ocr", 0.55)], secondments=[
         {"person": "Vàng Seo Chứ", "to_unit": "xã Sín Chải", "page": 2},
-        {"person": "Giàng A Páo", "to_unit": "xã Pà Vi", "page": 1}])
+        {"person": "Giàng A Páo", "to_unit": "xã Pa Tần", "page": 1}])
     ctx = document_context(record.to_dict(), "vi")
     flagged = {row["who"]: row["low_confidence"] for row in ctx["secondments"]}
     assert flagged == {"Vàng Seo Chứ": True, "Giàng A Páo": False}
@@ -138,13 +138,13 @@ def test_totals_follow_the_records() -> None:
         {"person": "Trần Thị Mai Hương", "from_unit": "Phòng Kế toán, Sở Tài chính", "to_unit": "UBND xã Tân Phong",
          "position": "Tài chính", "start": "2025-09-03", "end": "2025-11-03"}])
     b = make("b", number="11/CV-UBND", doc_type="official_dispatch", issued="2025-09-20", secondments=[
-        {"kind": "reinforcement", "count": 12, "from_unit": "Sở Y tế", "to_unit": "Ủy ban nhân dân phường Hòa Minh",
+        {"kind": "reinforcement", "count": 12, "from_unit": "Sở Y tế", "to_unit": "Ủy ban nhân dân phường Tô Hiệu",
          "start": "2025-10-01"}])
     ctx = _summary([a, b])
     assert ctx["total_people"] == 14
     assert ctx["total_docs"] == 2
     communes = {row["label"]: row["people"] for row in ctx["by_commune"]}
-    assert communes == {"xã Tân Phong": 2, "phường Hòa Minh": 12}
+    assert communes == {"xã Tân Phong": 2, "phường Tô Hiệu": 12}
     assert {row["label"]: row["people"] for row in ctx["by_sender"]} == {"Sở Tài chính": 2, "Sở Y tế": 12}
     assert {row["label"]: row["people"] for row in ctx["by_field"]}["Tài chính"] == 2
     assert [row["key"] for row in ctx["by_month"]] == ["2025-09", "2025-10"]
@@ -155,7 +155,7 @@ def test_a_file_and_its_scan_count_once_from_the_better_copy() -> None:
     people = [{"person": "Lò Văn Pấng", "to_unit": "xã Mường Khoa"}]
     born = make("qd-01", secondments=people)
     scan = make("qd-01.scan", secondments=people, pages=[("ocr", 0.91)])
-    other = make("qd-02", issuer="Ủy ban nhân dân xã Nậm Khao", secondments=people)  # same number, other issuer
+    other = make("qd-02", issuer="Ủy ban nhân dân xã Nậm Lầu", secondments=people)  # same number, other issuer
     groups = merge_copies([scan.to_dict(), born.to_dict(), other.to_dict()])
     assert len(groups) == 2
     best, copies = groups[0]
@@ -182,10 +182,10 @@ def test_an_extension_counts_the_person_once_and_only_the_new_end_is_due() -> No
 
 def test_ending_soon_uses_stated_or_derived_ends_within_the_window() -> None:
     rec = make("end", secondments=[
-        {"person": "A Sử", "to_unit": "xã Pà Vi", "start": "2025-08-01", "end": "2025-10-25"},
-        {"person": "Bùi Văn Hải", "to_unit": "xã Pà Vi", "start": "2025-08-20", "duration_months": 2},
-        {"person": "Đỗ Thị Ánh", "to_unit": "xã Pà Vi", "start": "2025-08-01", "end": "2025-12-31"},
-        {"person": "Hồ Văn Tâm", "to_unit": "xã Pà Vi", "start": "2025-06-01", "end": "2025-10-01"}])
+        {"person": "A Sử", "to_unit": "xã Pa Tần", "start": "2025-08-01", "end": "2025-10-25"},
+        {"person": "Bùi Văn Hải", "to_unit": "xã Pa Tần", "start": "2025-08-20", "duration_months": 2},
+        {"person": "Đỗ Thị Ánh", "to_unit": "xã Pa Tần", "start": "2025-08-01", "end": "2025-12-31"},
+        {"person": "Hồ Văn Tâm", "to_unit": "xã Pa Tần", "start": "2025-06-01", "end": "2025-10-01"}])
     ctx = _summary([rec], today=date(2025, 10, 20), ending_within=10)
     due = [(s["person"], s["days_left"], s["end_derived"]) for s in ctx["ending_soon"]]
     assert due == [("Bùi Văn Hải", 0, True), ("A Sử", 5, False)]
@@ -195,7 +195,7 @@ def test_commune_filter_counts_only_secondments_there() -> None:
     rec = make("mixed", secondments=[
         {"person": "A", "to_unit": "Ủy ban nhân dân xã Tân Phong"},
         {"person": "B", "to_unit": "Ủy ban nhân dân xã Tân Phong"},
-        {"person": "C", "to_unit": "Ủy ban nhân dân phường Hòa Minh"}])
+        {"person": "C", "to_unit": "Ủy ban nhân dân phường Tô Hiệu"}])
     ctx = _summary([rec], selection=Selection(commune="tan phong"))
     assert ctx["total_people"] == 2
     assert [row["label"] for row in ctx["by_commune"]] == ["xã Tân Phong"]

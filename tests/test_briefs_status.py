@@ -77,9 +77,9 @@ def _lead(name: str, lang: str) -> str:
     ("kh-tang-cuong-01", "đặt kế hoạch tăng cường 120 người", "plans to send 120 people as reinforcement"),
     ("bc-nhan-su-01", "báo cáo việc tăng cường 64 người đến 37 xã, phường (theo 1418/UBND-NC)",
      "reports the reinforcement of 64 people to 37 xã, phường (under 1418/UBND-NC)"),
-    ("qd-gia-han-01", "gia hạn thời gian biệt phái cho 2 người tại xã Mường Khoa và xã Sín Chải",
-     "extends the secondment of 2 people at xã Mường Khoa and xã Sín Chải"),
-    ("qd-biet-phai-01", "biệt phái 2 người đến xã Tân Phong và phường Hòa Minh", "seconds 2 people to"),
+    ("qd-gia-han-01", "gia hạn thời gian biệt phái cho 2 người tại xã Mường Khoa và xã Tủa Sín Chải",
+     "extends the secondment of 2 people at xã Mường Khoa and xã Tủa Sín Chải"),
+    ("qd-biet-phai-01", "biệt phái 2 người đến xã Tân Phong và phường Tô Hiệu", "seconds 2 people to"),
 ])
 def test_lead_sentences_use_what_the_document_does(name: str, vi: str, en: str) -> None:
     assert vi in _lead(name, "vi")
@@ -93,7 +93,7 @@ def test_an_ending_reads_as_an_ending_in_the_brief_and_leaves_the_summary() -> N
     ended["source"] |= {"file_name": "ending.pdf", "sha256": "0" * 64}
     ended["secondments"] = [s | {"action": "end", "start": None, "end": "2025-10-15"} for s in record["secondments"]]
     lead = writer().document_context(ended)["lead"]
-    assert "chấm dứt biệt phái đối với 2 người tại xã Tân Phong và phường Hòa Minh, kể từ 15/10/2025" in lead
+    assert "chấm dứt biệt phái đối với 2 người tại xã Tân Phong và phường Tô Hiệu, kể từ 15/10/2025" in lead
     assert "ends the secondment of 2 people" in writer("en").document_context(ended)["lead"]
     ctx = writer().summary_context([record, ended])
     assert ctx["total_people"] == 0 and ctx["ended_people"] == 2
@@ -104,7 +104,7 @@ def test_an_ending_reads_as_an_ending_in_the_brief_and_leaves_the_summary() -> N
     ("37 xã, phường", True), ("các xã", True), ("các xã vùng cao", True), ("Ủy ban nhân dân các xã Lũng Cú, Mèo Vạc", True),
     ("xã, phường còn thiếu nhân lực", True), ("45 communes and wards", True), ("commune health stations", True),
     ("Ủy ban nhân dân xã Tân Phong", False), ("xã Tân Phong", False), ("Trạm Y tế xã Pắc Ta", False),
-    ("Tan Phong commune", False), ("phường Hòa Minh", False), (None, False),
+    ("Tan Phong commune", False), ("phường Tô Hiệu", False), (None, False),
 ])
 def test_aggregate_destinations(text: str | None, aggregate: bool) -> None:
     assert is_aggregate(text) is aggregate

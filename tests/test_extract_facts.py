@@ -7,11 +7,11 @@ from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Facts, Record, Source, validate
 
 HEADER = """ỦY BAN NHÂN DÂN
-TỈNH PHÙ VÂN
+TỈNH LAI CHÂU
 Số: 77/QĐ-UBND
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
-Phù Vân, ngày 12 tháng 9 năm 2025
+Lai Châu, ngày 12 tháng 9 năm 2025
 QUYẾT ĐỊNH
 Về việc biệt phái công chức đến làm việc tại các xã
 """
@@ -84,14 +84,14 @@ def test_people_with_honorific_position_unit_and_signer() -> None:
     assert people["Lò Văn Thắng"].unit == "Sở Xây dựng"
     assert people["Hoàng Thị Mai Lan"].honorific == "Bà"
     assert people["Đinh Văn Quang"].position == "Phó Chủ tịch"
-    assert people["Đinh Văn Quang"].unit == "Ủy ban nhân dân tỉnh Phù Vân"
+    assert people["Đinh Văn Quang"].unit == "Ủy ban nhân dân tỉnh Lai Châu"
 
 
 def test_places_and_bodies_are_not_people() -> None:
     text = HEADER + ("Căn cứ đề nghị của Ủy ban nhân dân xã Lê Lợi và phường Hà Huy Tập;\n"
-                     "Sở Nông nghiệp và Môi trường tỉnh Lâm Hà báo cáo tại Hà Nội.\n")
+                     "Sở Nông nghiệp và Môi trường tỉnh Sơn La báo cáo tại Hà Nội.\n")
     names = {p.name for p in facts_of(text).people}
-    assert not names & {"Lê Lợi", "Hà Huy Tập", "Lâm Hà", "Hà Nội", "Phù Vân"}
+    assert not names & {"Lê Lợi", "Hà Huy Tập", "Sơn La", "Hà Nội", "Lai Châu"}
 
 
 def test_secondments_from_list_items() -> None:
@@ -160,9 +160,9 @@ def test_danh_sach_table_rows() -> None:
     quotes_hold(text, facts)
 
 
-ENGLISH = """Lam Ha sends staff to communes
-Lam Ha, September 10, 2025
-On September 8, the People's Committee of Lam Ha province issued Decision No. 77/QD-UBND on
+ENGLISH = """Son La sends staff to communes
+Son La, September 10, 2025
+On September 8, the People's Committee of Son La province issued Decision No. 77/QD-UBND on
 seconding civil servants, sending 97 public employees and civil servants from 12 provincial
 departments to 31 communes and wards.
 Under the decision, signed by Vice Chairman Dinh Van Quang, Mr. Lo Van Thang, an official of the
@@ -178,7 +178,7 @@ def test_english_press_report() -> None:
     doc = facts.document
     assert facts.language == "en"
     assert (doc.doc_type, doc.doc_type_label, doc.number) == ("decision", "Decision", "77/QD-UBND")
-    assert doc.issuer == "People's Committee of Lam Ha province"
+    assert doc.issuer == "People's Committee of Son La province"
     assert doc.issued_date == "2025-09-08"
     assert doc.signer and (doc.signer.name, doc.signer.title) == ("Dinh Van Quang", "Vice Chairman")
     people = {p.name: p for p in facts.people}

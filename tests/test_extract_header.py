@@ -53,7 +53,7 @@ def make_decision(layout: str, *, parent: str, issuer: str, number: str, place: 
 
 
 CASES = [
-    dict(parent="UBND TỈNH PHÙ VÂN", issuer="SỞ NỘI VỤ", number="245/QĐ-SNV", place="Phù Vân",
+    dict(parent="UBND TỈNH LAI CHÂU", issuer="SỞ NỘI VỤ", number="245/QĐ-SNV", place="Lai Châu",
          date_line="ngày 08 tháng 9 năm 2025", iso="2025-09-08", proper="Sở Nội vụ",
          subject=["Về việc biệt phái công chức đến làm việc", "tại các xã, phường"],
          authority="KT. GIÁM ĐỐC", title="PHÓ GIÁM ĐỐC", name="Bùi Văn Hải"),
@@ -88,8 +88,8 @@ def test_decision_header_in_every_layout(layout: str, case: dict) -> None:
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_cong_van_subject_and_recipients(layout: str) -> None:
-    left = ["ỦY BAN NHÂN DÂN", "TỈNH VẠN XUÂN", "Số: 1335/UBND-NC", "V/v tăng cường nhân lực", "cho các xã, phường"]
-    right = MOTTO + ["Vạn Xuân, ngày 21 tháng 10 năm 2025"]
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "Số: 1335/UBND-NC", "V/v tăng cường nhân lực", "cho các xã, phường"]
+    right = MOTTO + ["Phú Thọ, ngày 21 tháng 10 năm 2025"]
     lines = LAYOUTS[layout](left, right) + [
         "", "Kính gửi:", "- Sở Nội vụ;", "- UBND các xã, phường.",
         "Thực hiện Kế hoạch số 215/KH-UBND ngày 12 tháng 9 năm 2025 của Ủy ban nhân dân tỉnh;",
@@ -98,7 +98,7 @@ def test_cong_van_subject_and_recipients(layout: str) -> None:
     doc = extract_facts([PageText(1, "\n".join(lines))]).document
     assert doc.doc_type == "official_dispatch"
     assert doc.number == "1335/UBND-NC"
-    assert doc.issuer == "Ủy ban nhân dân tỉnh Vạn Xuân"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Phú Thọ"
     assert doc.issuer_parent is None
     assert doc.subject == "tăng cường nhân lực cho các xã, phường"
     assert doc.recipients == ["Sở Nội vụ", "UBND các xã, phường", "Như trên", "Lưu: VT, NC"]
@@ -107,12 +107,12 @@ def test_cong_van_subject_and_recipients(layout: str) -> None:
 
 def test_ocr_noise_in_header() -> None:
     text = "\n".join([
-        "UBND TỈNH PHÙ VÂN",
+        "UBND TỈNH LAI CHÂU",
         "SỞ Y TÉ",
         "Sô: 12 /QD-SYT",
         "CỘNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAM",
         "Độc lập - Tự đo - Hạnh phúc",
-        "Phù Vân, ngảy O4 tháng 8 năm 2O25",
+        "Lai Châu, ngảy O4 tháng 8 năm 2O25",
         "QUYET ĐỊNH",
         "Về việc tăng cường viên chức y tế",
         "Căn cứ Nghị lịnh số 170/2025/NĐ-CP;",
@@ -121,7 +121,7 @@ def test_ocr_noise_in_header() -> None:
     assert doc.number == "12/QĐ-SYT"
     assert doc.issued_date == "2025-08-04"
     assert doc.doc_type == "decision"
-    assert doc.issuer_parent == "UBND TỈNH PHÙ VÂN"
+    assert doc.issuer_parent == "UBND TỈNH LAI CHÂU"
     assert fold(doc.issuer or "") == fold("Sở Y tế")
     assert doc.subject == "Về việc tăng cường viên chức y tế"
 
@@ -146,7 +146,7 @@ def test_no_date_line_warns() -> None:
     ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
     ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
     ("TRẠM Y TẾ XÃ TỦA THÀNG", "Trạm Y tế xã Tủa Thàng"),
-    ("UỶ BAN NHÂN DÂN PHƯỜNG HOÀ MINH", "Ủy ban nhân dân phường Hòa Minh"),
+    ("UỶ BAN NHÂN DÂN PHƯỜNG HOÀ BÌNH", "Ủy ban nhân dân phường Hòa Bình"),
 ])
 def test_proper_case_body(printed: str, proper: str) -> None:
     assert proper_case_body(printed) == proper

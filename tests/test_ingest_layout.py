@@ -16,13 +16,13 @@ def _line(text: str, x0: float, top: float, size: float = 12.0) -> list[Word]:
 
 
 def test_header_columns_come_out_left_then_right() -> None:
-    words = (_line("UBND TỈNH LÂM HÀ", 60, 50) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 260, 50)
+    words = (_line("UBND TỈNH SƠN LA", 60, 50) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 260, 50)
              + _line("SỞ NỘI VỤ", 90, 66) + _line("Độc lập - Tự do - Hạnh phúc", 300, 66)
-             + _line("Số: 12/QĐ-SNV", 70, 90) + _line("Lâm Hà, ngày 04 tháng 8 năm 2025", 290, 90)
+             + _line("Số: 12/QĐ-SNV", 70, 90) + _line("Sơn La, ngày 04 tháng 8 năm 2025", 290, 90)
              + _line("QUYẾT ĐỊNH", 250, 140) + _line("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", 60, 170))
     assert layout_text(words).splitlines() == [
-        "UBND TỈNH LÂM HÀ", "SỞ NỘI VỤ", "Số: 12/QĐ-SNV",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lâm Hà, ngày 04 tháng 8 năm 2025",
+        "UBND TỈNH SƠN LA", "SỞ NỘI VỤ", "Số: 12/QĐ-SNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Sơn La, ngày 04 tháng 8 năm 2025",
         "QUYẾT ĐỊNH", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
     ]
 

@@ -11,11 +11,11 @@ from dispatch_reader.store import open_store
 
 KHAI = {"person": "Nguyễn Văn Khải", "from_unit": "Sở Nông nghiệp và Môi trường",
         "to_unit": "Ủy ban nhân dân xã Tân Phong", "start": "2025-09-03", "end": "2025-11-03"}
-HUONG = {"person": "Trần Thị Mai Hương", "from_unit": "Sở Tài chính", "to_unit": "Ủy ban nhân dân phường Hòa Minh"}
+HUONG = {"person": "Trần Thị Mai Hương", "from_unit": "Sở Tài chính", "to_unit": "Ủy ban nhân dân phường Tô Hiệu"}
 
 
 def decision(label: str, *, people=(KHAI, HUONG), number: str = "1587/QĐ-UBND", ocr: float | None = None,
-             issuer: str = "Ủy ban nhân dân tỉnh Lâm Hà"):
+             issuer: str = "Ủy ban nhân dân tỉnh Sơn La"):
     record = make_record(label, number=number, issued="2025-08-28", issuer=issuer,
                          people=[(p["person"], p["from_unit"]) for p in people],
                          secondments=[dict(p) for p in people], pages=2)
@@ -30,7 +30,7 @@ def decision(label: str, *, people=(KHAI, HUONG), number: str = "1587/QĐ-UBND",
 def press_report(label: str = "press"):
     """An English article about the decision: the extractor reads the decision's number and date from it."""
     record = make_record(label, number="1587/QD-UBND", issued="2025-08-28",
-                         issuer="People's Committee of Lam Ha province", subject="seconding two provincial civil servants",
+                         issuer="People's Committee of Son La province", subject="seconding two provincial civil servants",
                          people=[("Nguyen Van Khai", "Department of Agriculture and Environment")],
                          secondments=[{"person": "Nguyen Van Khai", "from_unit": "Department of Agriculture and Environment",
                                        "to_unit": "Tan Phong commune"}])
@@ -124,7 +124,7 @@ def test_a_file_read_again_moves_to_its_document_and_an_empty_one_goes(sqlite_ur
 
 def test_two_issuers_under_one_number_and_date_are_two_documents(sqlite_url):
     a = decision("a", number="15/QĐ-UBND", issuer="Ủy ban nhân dân xã Tân Phong")
-    b = decision("b", number="15/QĐ-UBND", issuer="Ủy ban nhân dân xã Nậm Khao")
+    b = decision("b", number="15/QĐ-UBND", issuer="Ủy ban nhân dân xã Nậm Lầu")
     a_scan = decision("a.scan", number="15/QĐ-UBND", issuer="UBND XÃ TÂN PHONG".replace("UBND", "ỦY BAN NHÂN DÂN"),
                       ocr=0.9)
     with open_store(sqlite_url) as store:

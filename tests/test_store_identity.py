@@ -8,7 +8,7 @@ from dispatch_reader.store.identity import FileFacts
 
 
 def facts(name: str, number: str | None = "1587/QĐ-UBND", date: str | None = "2025-08-28",
-          issuer: str | None = "Ủy ban nhân dân tỉnh Lâm Hà", language: str = "vi", methods=("text_layer",),
+          issuer: str | None = "Ủy ban nhân dân tỉnh Sơn La", language: str = "vi", methods=("text_layer",),
           confidences=(), first_page: str = "", laid_out: bool = True, secondments: int = 2) -> FileFacts:
     return FileFacts(sha256=name * 4, file_name=f"{name}.pdf", language=language, number=number, issuer=issuer,
                      issued_date=date, methods=tuple(methods), confidences=tuple(confidences),
@@ -18,17 +18,17 @@ def facts(name: str, number: str | None = "1587/QĐ-UBND", date: str | None = "2
 BORN = facts("born")
 SCAN = facts("scan", methods=("ocr", "ocr"), confidences=(0.93, 0.95))
 BLURRED = facts("blurred", methods=("ocr", "ocr"), confidences=(0.71, 0.80))
-PRESS = facts("press", number="1587/QD-UBND", issuer="People's Committee of Lam Ha province", language="en",
-              laid_out=False, first_page="Lam Ha sends two officials to help understaffed communes\nThe People's "
-                                         "Committee of Lam Ha province has issued Decision No. 1587/QD-UBND")
-PRESS_SCAN = facts("press-scan", number="1587/QD-UBND", issuer="People's Committee of Lam Ha province",
+PRESS = facts("press", number="1587/QD-UBND", issuer="People's Committee of Son La province", language="en",
+              laid_out=False, first_page="Son La sends two officials to help understaffed communes\nThe People's "
+                                         "Committee of Son La province has issued Decision No. 1587/QD-UBND")
+PRESS_SCAN = facts("press-scan", number="1587/QD-UBND", issuer="People's Committee of Son La province",
                    language="en", laid_out=False, methods=("ocr",), confidences=(0.95,),
-                   first_page="Lam Ha sends two offcials to help understaffed communes\nThe People's "
-                              "Committee of Lam Ha province has issued Decision No. 1587/QD-UBND")
+                   first_page="Son La sends two offcials to help understaffed communes\nThe People's "
+                              "Committee of Son La province has issued Decision No. 1587/QD-UBND")
 OTHER_PRESS = facts("other-press", number="1587/QD-UBND", language="en", laid_out=False,
-                    first_page="Hanoi Times: Lam Ha budget meeting closes with a list of new projects for 2026")
-TRANSLATION = facts("translation", number="1587/QD-UBND", issuer="People's Committee of Lam Ha province",
-                    language="en", first_page="PEOPLE'S COMMITTEE OF LAM HA PROVINCE\nSOCIALIST REPUBLIC OF VIET NAM"
+                    first_page="Hanoi Times: Son La budget meeting closes with a list of new projects for 2026")
+TRANSLATION = facts("translation", number="1587/QD-UBND", issuer="People's Committee of Son La province",
+                    language="en", first_page="PEOPLE'S COMMITTEE OF SON LA PROVINCE\nSOCIALIST REPUBLIC OF VIET NAM"
                                               "\nIndependence - Freedom - Happiness\nNo.: 1587/QD-UBND")
 
 
@@ -65,7 +65,7 @@ def test_the_issuer_tells_apart_two_documents_under_one_number_and_date() -> Non
     a_scan = facts("tan-phong-scan", number="15/QĐ-UBND", issuer="UỶ BAN NHÂN DÂN XÃ TÂN PHONG", methods=("ocr",))
     assert not identity.same_document(a, b)
     assert identity.same_document(a, a_scan)  # folded: case, old tone spelling
-    assert identity.issuers_agree("Sở Nội vụ", "Sở Nội vụ tỉnh Lâm Hà")
+    assert identity.issuers_agree("Sở Nội vụ", "Sở Nội vụ tỉnh Sơn La")
     assert not identity.issuers_agree("Sở Nội vụ", "Sở Y tế")
     # another language names the issuer in its own words: not told apart by it
     assert identity.same_document(a, facts("en", number="15/QD-UBND", issuer="Tan Phong Commune", language="en"))

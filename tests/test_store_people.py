@@ -109,7 +109,7 @@ def test_requested_and_reported_people_are_not_sent(store_url):
 
 def _press(label, number, people, secondments):
     """An English press report about a decision (its own document; what it tells is reported)."""
-    r = make_record(label, number=number, issued="2025-08-28", issuer="People's Committee of Lam Ha province",
+    r = make_record(label, number=number, issued="2025-08-28", issuer="People's Committee of Son La province",
                     people=people, secondments=secondments)
     r.language, r.document.place, r.document.recipients = "en", None, []
     return r
@@ -143,7 +143,7 @@ def test_the_english_body_agrees_with_the_vietnamese_one():
     from dispatch_reader.store.people import bodies_agree, body_key
 
     assert bodies_agree({body_key("Department of Finance")}, {body_key("Phòng Kế toán, Sở Tài chính")})
-    assert body_key("People's Committee of Lam Ha province") == body_key("Ủy ban nhân dân tỉnh Lâm Hà")
+    assert body_key("People's Committee of Son La province") == body_key("Ủy ban nhân dân tỉnh Sơn La")
     assert not bodies_agree({body_key("Department of Health")}, {body_key("Sở Tài chính")})
 
 

@@ -158,7 +158,7 @@ def test_variant_names_on_the_command_line():
 
 
 SHORT_TEXT = """ỦY BAN NHÂN DÂN
-TỈNH LÂM HÀ
+TỈNH SƠN LA
 Số: 12/QĐ-UBND
 
 QUYẾT ĐỊNH

@@ -17,12 +17,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 _TEXT = """ỦY BAN NHÂN DÂN
-TỈNH LÂM HÀ
+TỈNH SƠN LA
 Số: {n}/QĐ-UBND
-Lâm Hà, ngày {day:02d} tháng 8 năm 2025
+Sơn La, ngày {day:02d} tháng 8 năm 2025
 QUYẾT ĐỊNH
 Về việc biệt phái công chức đến công tác tại xã
-Điều 1. Biệt phái ông Nguyễn Văn {name} đến công tác tại UBND xã Vạn Xuân.
+Điều 1. Biệt phái ông Nguyễn Văn {name} đến công tác tại UBND xã Phú Thọ.
 Thời hạn 06 tháng kể từ ngày ký.
 """
 _NAMES = ["An", "Bình", "Chiến", "Dũng", "Hùng", "Khoa", "Long", "Minh", "Nam", "Phúc", "Quang", "Sơn", "Tâm"]
