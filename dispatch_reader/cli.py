@@ -116,7 +116,7 @@ def process(
 
     Example: dispatch-reader process samples/ scans/2025/ --out out/briefs
     """
-    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.briefs.render import BriefWriteError, BriefWriter
     from dispatch_reader.pipeline import process_file
     from dispatch_reader.store import open_store
     from dispatch_reader.watch.walk import iter_documents
@@ -141,25 +141,34 @@ def process(
             outcomes.append(outcome)
             if outcome.error:
                 err_console.print(f"error: {outcome.error}", markup=False, highlight=False)
+            if outcome.brief_error:  # the document is stored; only its brief is missing
+                err_console.print(f"error: {outcome.brief_error}", markup=False, highlight=False)
             rec = outcome.record
             d = rec.document if rec else None
             table.add_row(path.name, (d.doc_type or "—") if d else "", (d.number or "—") if d else "",
                           (d.issued_date or "—") if d else "", str(len(rec.people)) if rec else "",
-                          outcome.status if not outcome.error else f"failed: {outcome.error.kind}")
+                          (outcome.status + (", no brief" if outcome.brief_error else "")) if not outcome.error
+                          else f"failed: {outcome.error.kind}")
     records = [o.record for o in outcomes if o.record]
     # the files of one document (a file and its scan) count once: grouped as the store grouped them
     by_document: dict[int, list[int]] = {}
     for i, rec in enumerate(records):
         ids = store.find_ids(rec.source.sha256)
         by_document.setdefault(ids[0] if ids else -1 - i, []).append(i)
-    summary = briefs.summary(records, groups=list(by_document.values())) if records else None
+    summary, no_brief = None, sum(o.brief_error is not None for o in outcomes)
+    try:
+        summary = briefs.summary(records, groups=list(by_document.values())) if records else None
+    except BriefWriteError as err:  # a full --out disk: the documents are stored all the same
+        err_console.print(f"error: {err}", markup=False, highlight=False)
+        no_brief += 1
     out.print(table, markup=False, highlight=False)
     done = sum(o.status == "done" for o in outcomes)
     skipped = sum(o.status == "skipped" for o in outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
-    out.print(f"{done} processed, {skipped} already stored, {failed} failed. "
+    out.print(f"{done} processed, {skipped} already stored, {failed} failed"
+              + (f", {no_brief} brief(s) not written" if no_brief else "") + ". "
               f"Briefs in {out_dir}/" + (f" (summary: {summary})" if summary else ""), markup=False, highlight=False)
-    if failed:
+    if failed or no_brief:
         raise typer.Exit(1)
 
 

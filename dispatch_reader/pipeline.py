@@ -40,6 +40,7 @@ class Outcome:
     error: DispatchReaderError | None = None
     seconds: float = 0.0
     brief: Path | None = None
+    brief_error: DispatchReaderError | None = None  # the document is stored; only its brief failed
 
 
 def build_record(path: Path, document: Document) -> Record:
@@ -68,13 +69,32 @@ def extract_file(path: Path, settings: IngestSettings | None = None) -> Record:
 def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Record) -> Path:
     """The brief of the document a stored file belongs to: made from the document's best-read
     file (a scan read after its born-digital file rewrites that file's brief, it adds none of its
-    own) and naming the document's other files."""
+    own) and naming the document's other files. Named after that file and its hash, so two
+    documents read from files of one name (`a/scan0001.pdf`, `b/scan0001.pdf`) get two briefs."""
+    from dispatch_reader.briefs.render import brief_name
+
     ids = store.find_ids(sha256)
     doc = store.document(ids[0]) if ids else None
     best = store.get_by_id(doc.id) if doc else None
     if doc is None or best is None:
-        return briefs.document(record)
-    return briefs.document(best, other_files=[f.as_dict() for f in doc.files[1:]])
+        return briefs.document(record, brief_name(record.source.file_name, record.source.sha256, briefs.fmt))
+    return briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
+                           other_files=[f.as_dict() for f in doc.files[1:]])
+
+
+def _brief(store: Store, briefs: BriefWriter | None, sha256: str,
+           record: Record | None) -> tuple[Path | None, DispatchReaderError | None]:
+    """(brief, None), or (None, why) when it could not be made: a full --out disk or a broken
+    template fails the brief, never the stored document."""
+    if briefs is None or record is None:
+        return None, None
+    try:
+        return document_brief(store, briefs, sha256, record), None
+    except DispatchReaderError as exc:
+        return None, exc
+    except Exception as exc:  # a user template may fail in any way
+        log.debug("brief of %s failed", record.source.file_name, exc_info=True)
+        return None, UnexpectedError(record.source.file_name, f"brief not written: {exc!r}")
 
 
 def process_file(
@@ -91,14 +111,16 @@ def process_file(
         sha = file_sha256(path)
         if not reprocess and store.has(sha):
             record = store.get(sha)
-            brief = document_brief(store, briefs, sha, record) if briefs and record else None
-            return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief)
+            brief, brief_error = _brief(store, briefs, sha, record)
+            return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief,
+                           brief_error=brief_error)
         document = read_document(path, settings)  # file → pages → text
         record = build_record(path, document)  # text → record
         store.save(record, page_texts=[p.text for p in document.pages],
                    extractor_version=EXTRACTOR_VERSION)  # record → store
-        brief = document_brief(store, briefs, sha, record) if briefs else None  # document → brief
-        return Outcome(path, "done", record, seconds=time.monotonic() - started, brief=brief)
+        brief, brief_error = _brief(store, briefs, sha, record)  # document → brief
+        return Outcome(path, "done", record, seconds=time.monotonic() - started, brief=brief,
+                       brief_error=brief_error)
     except Exception as exc:  # one file's failure must never stop a batch
         err = exc if isinstance(exc, DispatchReaderError) else UnexpectedError(path, f"internal error: {exc!r}")
         if not isinstance(exc, DispatchReaderError):

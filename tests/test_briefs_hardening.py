@@ -104,3 +104,73 @@ def test_confined_fetch_refuses_other_schemes_and_dot_dot(tmp_path: Path) -> Non
                 "https://example.org/x.png", "ftp://example.org/x", "file://otherhost/etc/passwd"):
         with pytest.raises(FetchRefused):
             fetch_confined(url, [root])
+
+
+# -- 9 and 10: `process` with a full --out disk, and two folders with a scan0001.pdf each --------
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _process(tmp_path: Path, *folders: Path) -> tuple[int, str, str, Path, str]:
+    """Run `process` in this process (so monkeypatches hold): (exit code, stdout, stderr, out, db)."""
+    from typer.testing import CliRunner
+
+    from dispatch_reader.cli import app
+
+    out, db = tmp_path / "briefs", f"sqlite:///{tmp_path / 'db.sqlite'}"
+    result = CliRunner().invoke(app, ["process", *map(str, folders), "--out", str(out), "--db", db])
+    return result.exit_code, result.stdout, result.stderr, out, db
+
+
+def _two_documents(tmp_path: Path, same_name: str | None = None) -> list[Path]:
+    folders = []
+    for folder, sample in (("a", "qd-biet-phai-01.pdf"), ("b", "qd-biet-phai-02.pdf")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / (same_name or sample)).write_bytes((SAMPLES / sample).read_bytes())
+        folders.append(tmp_path / folder)
+    return folders
+
+
+def _truth_number(sample: str) -> str:
+    import json
+
+    return json.loads((SAMPLES / sample.replace(".pdf", ".truth.json")).read_text("utf-8"))["document"]["number"]
+
+
+def test_full_out_disk_is_a_brief_failure_not_a_document_failure(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from dispatch_reader.store import open_store
+
+    real_write = Path.write_bytes
+
+    def full_disk(self: Path, data: bytes) -> int:
+        if self.name.endswith(".tmp"):
+            real_write(self, b"")  # the file is created, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    code, stdout, stderr, out, db = _process(tmp_path, *_two_documents(tmp_path))
+    assert code == 1
+    assert "Traceback" not in stdout + stderr and "internal error" not in stdout + stderr
+    errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3, stderr  # two documents' briefs and the summary: one line each
+    assert all("brief not written (No space left on device)" in line for line in errors)
+    assert "2 processed, 0 already stored, 0 failed, 3 brief(s) not written" in stdout
+    assert not list(out.rglob("*.tmp")) and not list(out.rglob("*.html"))
+    with open_store(db) as store:
+        assert store.count() == 2  # both documents are stored …
+        assert all(h.status != "failed" for h in store.history())  # … and none is a failure
+
+
+def test_two_folders_with_one_file_name_get_two_briefs(tmp_path: Path) -> None:
+    code, stdout, stderr, out, _db = _process(tmp_path, *_two_documents(tmp_path, same_name="scan0001.pdf"))
+    assert code == 0, stdout + stderr
+    briefs = sorted(out.glob("scan0001*.html"))
+    assert len(briefs) == 2, briefs
+    texts = [p.read_text("utf-8") for p in briefs]
+    numbers = {_truth_number("qd-biet-phai-01.pdf"), _truth_number("qd-biet-phai-02.pdf")}
+    assert len(numbers) == 2
+    for number in numbers:  # each document has a brief of its own
+        assert sum(number in t for t in texts) == 1

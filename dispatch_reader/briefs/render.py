@@ -23,19 +23,32 @@ from dispatch_reader.briefs.formatting import format_date
 from dispatch_reader.briefs.labels import labels, languages
 from dispatch_reader.briefs.pdf import html_to_pdf
 from dispatch_reader.briefs.summary import DEFAULT_ENDING_WITHIN, Selection, summary_context
-from dispatch_reader.errors import TemplateError
+from dispatch_reader.errors import DispatchReaderError, TemplateError
 from dispatch_reader.record import Record
 from dispatch_reader.textnorm import fold
 
 FORMATS = ("html", "md", "docx", "pdf")
 
-__all__ = ["BriefWriter", "FORMATS", "format_date", "slug"]
+__all__ = ["BriefWriteError", "BriefWriter", "FORMATS", "brief_name", "format_date", "slug"]
+
+
+class BriefWriteError(DispatchReaderError):
+    """A brief could not be written (full or read-only --out): the document itself is stored."""
+
+    kind = "brief"
 
 
 def slug(name: str) -> str:
     """A file name stem people can type: `Quyết định 123.pdf` → `quyet-dinh-123`."""
     stem = Path(name).stem
     return re.sub(r"[^a-z0-9.-]+", "-", fold(stem)).strip("-.") or "document"
+
+
+def brief_name(file_name: str, sha256: str, fmt: str) -> str:
+    """The brief of a document in a folder of many: scanners reuse names (two folders each with
+    a `scan0001.pdf`, or one every day), so the name carries the content hash of the file the
+    brief is made from (as the watcher's outbox names them)."""
+    return f"{slug(file_name)}-{sha256[:10]}.{fmt}"
 
 
 class BriefWriter:
@@ -129,11 +142,17 @@ class BriefWriter:
 
     def _write(self, name: str, data: bytes) -> Path:
         path = name if isinstance(name, Path) else self.out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes() != data:
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(path)  # readers never see half a brief
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_bytes() != data:
+                tmp.write_bytes(data)
+                tmp.replace(path)  # readers never see half a brief
+        except OSError as exc:
+            # a full or read-only disk: no half-written temp file stays behind, and the caller
+            # gets one line (the document is stored; the brief can be written again with `brief`)
+            tmp.unlink(missing_ok=True)
+            raise BriefWriteError(path, f"brief not written ({exc.strerror or type(exc).__name__})") from None
         return path
 
     def document(self, record: Record, name: str | Path | None = None, other_files: list[Any] | None = None) -> Path:
