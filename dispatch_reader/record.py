@@ -145,6 +145,7 @@ class Secondment:
     from_unit: str | None = None
     to_unit: str | None = None
     to_place: PlaceRef | None = None  # to_unit matched to the official list; None when not matched yet
+    from_place: PlaceRef | None = None  # from_unit matched, when it names a commune or ward
     position: str | None = None
     start: str | None = None
     end: str | None = None
@@ -248,6 +249,8 @@ _DOC_FIELDS = {f.name for f in fields(DocumentFacts)}
 def _with_place(s: Secondment) -> Secondment:
     if isinstance(s.to_place, dict):
         s.to_place = PlaceRef(**s.to_place)
+    if isinstance(s.from_place, dict):
+        s.from_place = PlaceRef(**s.from_place)
     return s
 
 

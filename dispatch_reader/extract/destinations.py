@@ -1,7 +1,9 @@
-"""Destinations matched to the official list of units (places/), a step after secondments
-are found: each secondment's `to_unit` gets a `to_place`, and a destination the reader must
-check (an OCR correction, a name of several provinces, an old name, no match) gets one
-warning, however many secondments share it.
+"""Destinations and sending units matched to the official list of units (places/), a step
+after secondments are found: each secondment's `to_unit` gets a `to_place`, and its
+`from_unit` a `from_place` when it names a commune or ward (a commune lending its own staff:
+`Ủy ban nhân dân xã Mường Khoa`; a department, `Sở Nội vụ`, is no place and gets none). A
+place the reader must check (an OCR correction, a name of several provinces, an old name, no
+match) gets one warning, however many secondments share it.
 
 The issuing province comes from the issuer, its parent line or the document's place
 (`Ủy ban nhân dân tỉnh Lào Cai`, `UBND TỈNH LÀO CAI` over `SỞ NỘI VỤ`, `Lào Cai, ngày …`).
@@ -10,23 +12,33 @@ The issuing province comes from the issuer, its parent line or the document's pl
 from __future__ import annotations
 
 from dispatch_reader.places import match_place, province_hint
+from dispatch_reader.places.match import PlaceMatch
 from dispatch_reader.places.messages import place_warning
 from dispatch_reader.record import Facts, PlaceRef
 
 
 def match_destinations(facts: Facts) -> list[str]:
-    """Fill `to_place` on every secondment with a destination; return the place warnings."""
-    if not any(s.to_unit for s in facts.secondments):
+    """Fill `to_place` (every destination) and `from_place` (a sending unit that names a
+    commune or ward) on the secondments; return the place warnings."""
+    if not any(s.to_unit or s.from_unit for s in facts.secondments):
         return []
     doc = facts.document
     hint = province_hint(doc.issuer, doc.issuer_parent, doc.place)
     warnings: list[str] = []
-    for s in facts.secondments:
-        if not s.to_unit:
-            continue
-        m = match_place(s.to_unit, hint, issued=doc.issued_date)
-        s.to_place = PlaceRef(**m.as_dict())
-        text = place_warning(m)
+
+    def warn(m: PlaceMatch, role: str) -> None:
+        text = place_warning(m, role)
         if text and text not in warnings:
             warnings.append(text)
+
+    for s in facts.secondments:
+        if s.to_unit:
+            m = match_place(s.to_unit, hint, issued=doc.issued_date)
+            s.to_place = PlaceRef(**m.as_dict())
+            warn(m, "destination")
+        if s.from_unit:
+            m = match_place(s.from_unit, hint, issued=doc.issued_date)
+            if m.match not in ("unnamed", "aggregate"):
+                s.from_place = PlaceRef(**m.as_dict())
+                warn(m, "sending unit")
     return warnings

@@ -11,10 +11,20 @@ from importlib import resources
 from dispatch_reader.places.match import PlaceMatch
 
 
+ROLES = ("destination", "sending unit")  # which place of a secondment a warning is about
+
+
 @lru_cache(maxsize=1)
+def _data() -> dict[str, dict]:
+    return json.loads(resources.files("dispatch_reader.places").joinpath("data/warnings.json").read_text("utf-8"))
+
+
 def _table() -> dict[str, dict[str, str]]:
-    data = json.loads(resources.files("dispatch_reader.places").joinpath("data/warnings.json").read_text("utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    return {k: v for k, v in _data().items() if not k.startswith("_")}
+
+
+def _role(role: str, lang: str) -> str:
+    return _data()["_roles"].get(role, {}).get(lang, role)
 
 
 @lru_cache(maxsize=1)
@@ -24,8 +34,9 @@ def _english_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, template_pattern(texts["en"])) for name, texts in _table().items()]
 
 
-def place_warning(m: PlaceMatch) -> str | None:
-    """The English warning for a match a reader must check; None for one that needs none."""
+def place_warning(m: PlaceMatch, role: str = "destination") -> str | None:
+    """The English warning for a match a reader must check; None for one that needs none.
+    `role` is one of ROLES: the secondment's destination or its sending unit."""
     kind = {"corrected": "place_corrected", "ambiguous": "place_ambiguous", "old_name": "place_old_name",
             "unmatched": "place_unmatched"}.get(m.match)
     if m.match == "old_name" and m.name:
@@ -35,7 +46,7 @@ def place_warning(m: PlaceMatch) -> str | None:
     note = (m.note or "").split("(")[-1].rstrip(")") if m.match == "ambiguous" else (m.note or "")
     # the place as read (`xã Đà Vi`), or the whole print when only noise around it was dropped
     shown = m.read_as if m.read_as and m.read_as != m.display else m.printed
-    return _table()[kind]["en"].format(printed=shown, official=m.display or m.name or "", note=note)
+    return _table()[kind]["en"].format(role=role, printed=shown, official=m.display or m.name or "", note=note)
 
 
 def localise(warning: str, lang: str) -> str:
@@ -44,6 +55,6 @@ def localise(warning: str, lang: str) -> str:
         return warning
     for name, pattern in _english_patterns():
         m = pattern.match(warning)
-        if m and lang in _table()[name]:
-            return _table()[name][lang].format(**m.groupdict())
+        if m and lang in _table()[name] and m.group("role") in ROLES:
+            return _table()[name][lang].format(**(m.groupdict() | {"role": _role(m.group("role"), lang)}))
     return warning

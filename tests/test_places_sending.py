@@ -1,0 +1,56 @@
+"""Sending units are matched to the official list too (issue 12, point 4): a commune that lends
+its own staff gets `from_place`; a department names no place and gets none; a damaged commune
+name as sending unit is corrected with a warning that says it is the sending unit, shown in the
+reader's language."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract.destinations import match_destinations
+from dispatch_reader.messages import localise
+from dispatch_reader.record import DocumentFacts, Evidence, Facts, Record, Secondment, Source
+
+EV = Evidence(page=1, quote="x")
+
+
+def _facts(*pairs: tuple[str | None, str | None]) -> Facts:
+    doc = DocumentFacts(issuer="Ủy ban nhân dân tỉnh Lai Châu", issued_date="2025-09-15", place="Lai Châu")
+    return Facts(document=doc, secondments=[Secondment(kind="transfer", evidence=EV, person=f"P{i}", from_unit=a, to_unit=b)
+                                            for i, (a, b) in enumerate(pairs)])
+
+
+def test_a_commune_as_sending_unit_gets_its_official_place() -> None:
+    facts = _facts(("Ủy ban nhân dân xã Mường Khoa", "Ủy ban nhân dân xã Pắc Ta"))
+    assert match_destinations(facts) == []
+    s = facts.secondments[0]
+    assert (s.from_place.match, s.from_place.name, s.from_place.province) == ("exact", "Xã Mường Khoa", "Tỉnh Lai Châu")
+    assert s.from_place.code and s.from_place.code != s.to_place.code
+
+
+def test_a_department_is_no_place() -> None:
+    facts = _facts(("Sở Nội vụ", "xã Mường Khoa"), ("Phòng Công chức, viên chức", None))
+    match_destinations(facts)
+    assert [s.from_place for s in facts.secondments] == [None, None]
+    assert facts.secondments[0].to_place.name == "Xã Mường Khoa"
+
+
+def test_a_damaged_sending_commune_is_corrected_with_its_own_warning() -> None:
+    facts = _facts(("Ủy ban nhân dân xã Mưòng Khoa", "xã Pắc Ta"))
+    warnings = match_destinations(facts)
+    s = facts.secondments[0]
+    assert (s.from_place.match, s.from_place.name, s.from_place.printed) == (
+        "corrected", "Xã Mường Khoa", "Ủy ban nhân dân xã Mưòng Khoa")
+    assert warnings == ["sending unit 'xã Mưòng Khoa' read as 'xã Mường Khoa' (OCR correction)"]
+    assert localise(warnings[0], "vi") == "đơn vị cử đi 'xã Mưòng Khoa' đọc thành 'xã Mường Khoa' (sửa lỗi OCR)"
+    # a destination's warning still reads as before, in both languages
+    facts = _facts(("Sở Nội vụ", "xã Pắc Tà"))
+    [w] = match_destinations(facts)
+    assert w == "destination 'xã Pắc Tà' read as 'xã Pắc Ta' (OCR correction)"
+    assert localise(w, "vi").startswith("nơi đến 'xã Pắc Tà' đọc thành")
+
+
+def test_from_place_survives_the_record_round_trip() -> None:
+    facts = _facts(("Ủy ban nhân dân xã Mường Khoa", "xã Pắc Ta"))
+    match_destinations(facts)
+    record = Record.from_facts(Source(file_name="a.pdf", sha256="0" * 64, page_count=1), facts)
+    again = Record.from_dict(record.to_dict())
+    assert again.secondments[0].from_place == facts.secondments[0].from_place
