@@ -47,7 +47,14 @@ class Claim:
         return Identity(**self.identity)
 
     def save(self, processing: Path) -> None:
-        write_atomic(self.journal_path(processing), json.dumps(asdict(self), ensure_ascii=False, indent=1))
+        text = json.dumps(asdict(self), ensure_ascii=False, indent=1)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # a dropped name that is not UTF-8 (its bytes kept as surrogates): JSON escapes
+            # round-trip them, raw they cannot be written
+            text = json.dumps(asdict(self), ensure_ascii=True, indent=1)
+        write_atomic(self.journal_path(processing), text)
 
     @classmethod
     def load(cls, journal: Path) -> Claim:

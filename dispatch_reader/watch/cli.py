@@ -28,6 +28,9 @@ def register(app: typer.Typer) -> None:
                                              "of waiting for file-system events (for network shares)."),
         settle: float = typer.Option(3.0, "--settle", min=0.0, help="Seconds a file's size and time must stay "
                                      "unchanged before it is taken."),
+        settle_unmarked: float = typer.Option(30.0, "--settle-unmarked", min=0.0, help="With --poll: seconds a "
+                                              "file without an end marker (TIFF) must stay unchanged; a scanner "
+                                              "pausing between pages must not look finished."),
         rescan: float = typer.Option(60.0, "--rescan", min=1.0, help="Full rescan of INBOX every SECONDS, "
                                      "in case an event was missed."),
         max_wait: float = typer.Option(300.0, "--max-wait", min=0.0, help="A file that still looks cut short after "
@@ -38,8 +41,9 @@ def register(app: typer.Typer) -> None:
         lang: str = typer.Option("vi", "--lang", help="Brief language: vi or en."),
         log_file: Optional[Path] = typer.Option(None, "--log", help="Also append the per-file log lines to this file."),
         ocr_lang: Optional[str] = LangOption,
-        workers: Optional[int] = typer.Option(None, "--workers", "-j", help="Pages OCRed in parallel "
-                                              "(default: number of cores)."),
+        workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="At most N processes work "
+                                              "at once (OCR of pages; whole files in batch). Default: the number "
+                                              "of cores."),
     ) -> None:
         """Watch a folder: read, store and brief every document dropped into it.
 
@@ -81,7 +85,8 @@ def register(app: typer.Typer) -> None:
 
         watcher = Watcher(
             places, store, lambda p: process_file(p, store, None, settings), briefs,
-            WatchSettings(poll=poll, settle=settle, rescan=rescan, max_wait=max_wait, once=once),
+            WatchSettings(poll=poll, settle=settle, rescan=rescan, max_wait=max_wait, once=once,
+                          settle_unmarked=settle_unmarked),
             on_result=show,
         )
         if not once:
@@ -103,8 +108,9 @@ def register(app: typer.Typer) -> None:
     def batch(
         inputs: list[Path] = typer.Argument(..., help="Folders (searched recursively for PDFs and images) or files."),
         db: Optional[str] = DbOption,
-        workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="Files read in parallel "
-                                              "(default: number of cores)."),
+        workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="At most N processes work "
+                                              "at once (OCR of pages; whole files in batch). Default: the number "
+                                              "of cores."),
         reprocess: bool = typer.Option(False, "--reprocess", help="Read files again even when already stored."),
         dry_run: bool = typer.Option(False, "--dry-run", help="List what would be read or skipped; change nothing."),
         out_dir: Optional[Path] = typer.Option(None, "--out", help="Write a brief per document into this folder "

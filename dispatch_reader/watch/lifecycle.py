@@ -7,7 +7,9 @@ The order of steps is what makes a crash harmless (see claims.py for the journal
 3. read and store it (one transaction), make the commit durable, note "done" in the journal;
 4. write its brief to the outbox;
 5. choose the destination name (journal), link the file there, write the note beside it;
-6. only now remove the dropped file from INBOX, then the processing/ copy and the journal.
+6. only now remove the dropped file from INBOX, then the processing/ copy and the journal;
+   not when it changed since it was taken (same size, time and SHA-256, or it stays): a scanner
+   that paused mid-file is still writing to it, and removing it would lose the whole scan.
 
 A watcher killed anywhere in between finds the journal on restart and carries on from the
 last step it finds done; a document is never stored twice (step 3 is skipped when the store
@@ -16,6 +18,7 @@ already has its SHA-256 and the journal says it was ours) and a file is never in
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -25,10 +28,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dispatch_reader.errors import DispatchReaderError, StoreError
+from dispatch_reader.errors import DispatchReaderError, InputFileError, StoreError
 from dispatch_reader.ingest.sniff import file_sha256
 from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome
 from dispatch_reader.watch import places as fs
+from dispatch_reader.watch.admit import kind_of, open_regular
 from dispatch_reader.watch.claims import Claim, journals
 from dispatch_reader.watch.places import Identity, Places
 
@@ -40,6 +44,11 @@ log = logging.getLogger(__name__)
 
 ProcessFn = Callable[[Path], Outcome]
 StepHook = Callable[[str, Claim], None]
+
+
+class FileRefused(InputFileError):
+    """This one file cannot be taken (and could not be moved aside): it stays in INBOX, the
+    run goes on with the others."""
 
 
 @dataclass
@@ -54,13 +63,14 @@ class FileResult:
     dest: Path | None = None
     reason: str | None = None
     brief: Path | None = None
+    note: str | None = None  # e.g. the dropped file stays in INBOX
 
     def line(self) -> str:
+        """Tab-separated; no field can hold a tab or a newline (escaped), so one file, one line."""
         parts = [self.time.isoformat(timespec="seconds"), self.file, self.result, self.number or "-",
                  f"{self.seconds:.1f}s"]
-        if self.reason:
-            parts.append(self.reason)
-        return "\t".join(parts)
+        parts += [x for x in (self.reason, self.note) if x]
+        return "\t".join(fs.escape_controls(p) for p in parts)
 
 
 def brief_name(file_name: str, sha256: str, fmt: str) -> str:
@@ -137,10 +147,17 @@ class Lifecycle:
         meanwhile (then it is still in INBOX and is looked at again)."""
         try:
             ident = Identity.of(path)
+            what = kind_of(os.lstat(path).st_mode)
         except OSError:
             return None
+        if what:  # a link or a pipe swapped in since it was seen: never followed, never moved
+            raise FileRefused(path, f"is {what}, not a regular file; not followed or opened, left in INBOX")
+        unreadable = _unreadable(path)
+        if unreadable:
+            return self._set_aside(path, ident, unreadable)
         processing = self.places.processing
-        name = fs.free_name(processing, path.name)
+        # shortened when long (the journal's name must fit), UTF-8 whatever the clerk's name was
+        name = fs.free_name(processing, fs.storable_name(path.name))
         claim = Claim(name=name.name, original=str(path), identity=asdict(ident),
                       received=datetime.now().astimezone().isoformat(timespec="seconds"))
         claim.save(processing)
@@ -150,12 +167,36 @@ class Lifecycle:
         except FileNotFoundError:
             fs.remove(claim.journal_path(processing))
             return None
+        except Exception:
+            # nothing was claimed after all: the file is whole in INBOX, and no stale journal
+            # may keep it from being taken again
+            fs.remove(claim.journal_path(processing))
+            raise
         if not ident.matches(path):  # written to while we copied: not complete after all
             fs.remove(name)
             fs.remove(claim.journal_path(processing))
             return None
         self.step("claimed", claim)
         return self.finish(claim)
+
+    def _set_aside(self, path: Path, ident: Identity, reason: str) -> FileResult | None:
+        """A file that cannot be read is moved to failed/ whole (a rename needs no read
+        permission), with its note; where even that fails, FileRefused (it stays in INBOX)."""
+        dest = fs.free_name(self.places.failed, path.name)
+        if not ident.matches(path):
+            return None  # changed or gone meanwhile: looked at again
+        try:
+            os.rename(path, dest)  # only this watcher names files in failed/ (it holds the lock)
+        except OSError as exc:
+            raise FileRefused(path, f"{reason}; left in INBOX (cannot move it to failed/: "
+                              f"{exc.strerror or exc})") from None
+        fs.fsync_path(dest.parent)
+        fs.fsync_path(path.parent)
+        received = datetime.now().astimezone().isoformat(timespec="seconds")
+        fs.write_atomic(dest.with_name(dest.name + ".error.txt"),
+                        f"{fs.display(path.name)}: {reason}\n\nreceived: {received}\n")
+        return FileResult(time=datetime.now().astimezone(), file=fs.display(path.name), result="failed",
+                          number=None, seconds=0.0, dest=dest, reason=reason)
 
     def recover(self) -> list[FileResult]:
         """Finish every claim a previous (killed) watcher left in processing/."""
@@ -218,11 +259,14 @@ class Lifecycle:
             fs.place(proc, dest)
         self._write_note(claim, dest)
         self.step("placed", claim)
-        self._remove_original(claim)
+        kept = self._remove_original(claim)
         self.step("original-removed", claim)
         fs.remove(proc)
         fs.remove(claim.journal_path(processing))
-        return self._result(claim, dest, brief)
+        result = self._result(claim, dest, brief)
+        if kept:
+            result.note = kept
+        return result
 
     def _finish_without_copy(self, claim: Claim) -> FileResult | None:
         journal = claim.journal_path(self.places.processing)
@@ -328,11 +372,22 @@ class Lifecycle:
                      f"received: {claim.received}", f"sha256: {claim.sha256}"]
             fs.write_atomic(dest.with_name(dest.name + ".duplicate.txt"), "\n".join(lines) + "\n")
 
-    def _remove_original(self, claim: Claim) -> None:
+    def _remove_original(self, claim: Claim) -> str | None:
+        """Remove the dropped file if it is still the very file we took; else say why it stays."""
         original = Path(claim.original)
-        # only the very file we took: a new file dropped under the same name stays
-        if claim.original_identity().matches(original):
-            fs.remove(original)
+        taken = claim.original_identity()
+        try:
+            now = Identity.of(original)
+        except OSError:
+            return None  # already gone
+        if (now.dev, now.ino) != (taken.dev, taken.ino):
+            return None  # a new file dropped under the same name: not ours to remove
+        if now != taken or (claim.sha256 and _sha256_of(original) != claim.sha256):
+            log.warning("%s: changed after it was taken; left in INBOX to be taken again",
+                        fs.display(original.name))
+            return "changed after it was taken: left in INBOX"
+        fs.remove(original)
+        return None
 
     def _result(self, claim: Claim, dest: Path, brief: Path | None) -> FileResult:
         number = claim.number or ((claim.duplicate_of or {}).get("number") if claim.route == "duplicate" else None)
@@ -350,6 +405,33 @@ def _same_content(a: Path, b: Path, sha256: str | None) -> bool:
         return sha256 is not None and file_sha256(b) == sha256
     except (OSError, DispatchReaderError):
         return False
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why the dropped file cannot be read, or None when it can (a link or pipe is refused)."""
+    try:
+        with open_regular(path) as fh:
+            fh.read(1)
+    except FileNotFoundError:
+        return None  # gone: take() notices it
+    except InputFileError as exc:
+        return exc.reason
+    except PermissionError:
+        return "permission denied: cannot read the file"
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+    return None
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with open_regular(path) as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except (OSError, InputFileError):
+        return None
 
 
 def _reason(error: DispatchReaderError | None) -> str:

@@ -14,13 +14,21 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from dispatch_reader.errors import InputFileError
 from dispatch_reader.textnorm import nfc
+from dispatch_reader.watch.admit import LOCK_NAME, open_regular
 
 _CLASH_LIMIT = 10_000
+# Most file systems allow 255 bytes per name. A name we make from a dropped one gets a clash
+# number " (9999)" and a note beside it ("NAME.duplicate.txt", "NAME.claim.json"), so it is
+# kept this short; a 250-byte name a clerk dropped would otherwise fail at the first note.
+_NAME_BYTES = 255 - len(" (9999)") - len(".duplicate.txt")
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,17 @@ class Places:
 
     @property
     def lock_file(self) -> Path:
-        return self.root / ".dispatch-reader-watch.lock"
+        # INBOX's, not ROOT's: two watchers with different --root on one INBOX would both
+        # take every file
+        return self.inbox / LOCK_NAME
+
+    @property
+    def lock_files(self) -> list[Path]:
+        """INBOX's lock, and ROOT's when ROOT is elsewhere: two watchers sharing processing/
+        would each finish the other's files as if left by a crash."""
+        root_lock = self.root / LOCK_NAME
+        same = os.path.abspath(root_lock) == os.path.abspath(self.lock_file)
+        return [self.lock_file] if same else [self.lock_file, root_lock]
 
     def ensure(self) -> None:
         for folder in (self.inbox, self.processing, self.archive, self.failed, self.duplicates, self.outbox):
@@ -81,7 +99,7 @@ class Identity:
 
     @classmethod
     def of(cls, path: Path) -> Identity:
-        st = path.stat()
+        st = os.lstat(path)  # the entry itself: a link swapped in for the file never matches
         return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
     def matches(self, path: Path) -> bool:
@@ -114,8 +132,30 @@ def clash_name(name: str, n: int) -> str:
     return f"{stem} ({n}).{suffix}"
 
 
+def fit_name(name: str, limit: int = _NAME_BYTES) -> str:
+    """`name` cut (in the stem, on a character boundary) to `limit` bytes, the suffix kept."""
+    if len(os.fsencode(name)) <= limit:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or len(os.fsencode(suffix)) > 16:
+        stem, dot, suffix = name, "", ""
+    keep = limit - len(os.fsencode(dot + suffix)) - len("…".encode())
+    raw = os.fsencode(stem)[:keep]
+    for drop in range(4):  # never cut a UTF-8 character in two
+        try:
+            cut = raw[:len(raw) - drop].decode("utf-8")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        cut = os.fsdecode(raw)  # the name was not UTF-8 to begin with
+    return f"{cut.rstrip()}…{dot}{suffix}"
+
+
 def free_name(folder: Path, name: str, taken: set[str] | None = None) -> Path:
-    """`folder/name`, or `folder/name (2)` … when that name (or a note beside it) is in use."""
+    """`folder/name`, or `folder/name (2)` … when that name (or a note beside it) is in use.
+    Over-long names are shortened (see _NAME_BYTES)."""
+    name = fit_name(name)
     for n in range(1, _CLASH_LIMIT):
         candidate = name if n == 1 else clash_name(name, n)
         if taken and candidate in taken:
@@ -132,9 +172,36 @@ def _in_use(path: Path) -> bool:
     return any(os.path.lexists(path.with_name(path.name + s)) for s in (".error.txt", ".duplicate.txt", ".claim.json"))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """Control characters (and bytes that are not UTF-8) written as escapes, so a file named
+    with a newline or a tab cannot split or shift a tab-separated log line."""
+    return _CONTROL.sub(_escape, text)
+
+
+def storable_name(name: str) -> str:
+    """The name a dropped file's copy gets in processing/ (and so in the store): NFC, and bytes
+    that are not UTF-8 shown as U+FFFD, since no database text column can hold them."""
+    return re.sub(r"[\ud800-\udfff]", "\ufffd", nfc(name))
+
+
 def display(path: Path | str) -> str:
-    """A file name as people read it: NFC, even when a Mac client stored it decomposed."""
-    return nfc(str(path))
+    """A file name as people read it: NFC, even when a Mac client stored it decomposed, on one
+    line (control characters escaped)."""
+    return escape_controls(nfc(str(path)))
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -158,19 +225,27 @@ def place(src: Path, dest: Path) -> None:
 
 
 def copy_into_place(src: Path, dest: Path) -> None:
-    """Copy `src` to `dest` (synced, complete or absent, never clobbering). Fails if `dest` exists."""
+    """Copy `src` to `dest` (synced, complete or absent, never clobbering). Fails if `dest` exists.
+    `src` must be a regular file: a link is not followed, a pipe or device refused."""
     _copy_into_place(src, dest)
     fsync_path(dest.parent)
 
 
+def _temp_name(dest: Path, suffix: str) -> Path:
+    # short whatever the name: `.NAME.PID.part` of a 250-byte NAME is longer than 255 bytes
+    return dest.with_name(f".dr-{os.getpid()}-{secrets.token_hex(4)}{suffix}")
+
+
 def _copy_into_place(src: Path, dest: Path) -> None:
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+    tmp = _temp_name(dest, ".part")
     try:
-        with src.open("rb") as fin, tmp.open("xb") as fout:
+        fin: BinaryIO
+        with open_regular(src) as fin, tmp.open("xb") as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
             os.fsync(fout.fileno())
-        shutil.copystat(src, tmp)
+            st = os.fstat(fin.fileno())
+        os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
         try:
             # link, not rename: rename would silently replace a file that appeared meanwhile
             os.link(tmp, dest)
@@ -195,7 +270,7 @@ def remove(path: Path) -> None:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` so a reader (or a crash) sees the old or the new content."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = _temp_name(path, ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         fh.write(text)
         fh.flush()

@@ -7,6 +7,12 @@ A file is ready when all of these hold:
 - it does not look cut short: a file that starts like a PDF, PNG or JPEG has that format's end
   marker. A file that never gets one is taken after `max_wait` seconds anyway (and then fails
   with the reader's reason), so nothing waits in INBOX forever.
+- a format without an end marker (TIFF) cannot show it is cut short, and polling cannot see a
+  writer that still holds the file open; unless a writer was seen closing it, such a file must
+  stay unchanged for `settle_unmarked` seconds (a scanner pauses between pages far longer than
+  the usual settle time).
+
+Only regular files are tracked: a link or a named pipe is never stat-ed through or opened.
 """
 
 from __future__ import annotations
@@ -17,9 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Names that copy tools, scanners and editors use while a file is still being written.
-TEMP_PREFIXES = (".", "~$", ".~lock")
-TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".filepart", ".swp", "~")
+from dispatch_reader.errors import InputFileError
+from dispatch_reader.watch.admit import ignored, open_regular, regular_stat
 
 # (start of the file, a marker its last bytes must hold)
 _END_MARKERS = (
@@ -33,32 +38,38 @@ _OPEN_GRACE_S = 300.0
 
 
 def is_temporary(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.startswith(TEMP_PREFIXES) or lowered.endswith(TEMP_SUFFIXES)
+    """A name never taken as a document (the one filter of admit.py)."""
+    return ignored(name)
 
 
-def looks_complete(path: Path) -> bool:
-    """False when the file starts like a known format but lacks its end marker."""
+def end_marker(path: Path) -> bool | None:
+    """True when the file has its format's end marker, False when it starts like a known format
+    but lacks it (cut short, or unreadable), None for formats without one (TIFF, unknown)."""
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
             head = fh.read(16)
             fh.seek(max(0, size - _TAIL))
             tail = fh.read(_TAIL)
-    except OSError:
+    except (OSError, InputFileError):
         return False
     for magic, end in _END_MARKERS:
         if head.startswith(magic):
             return end in tail
-    return True
+    return None
+
+
+def looks_complete(path: Path) -> bool:
+    """False when the file starts like a known format but lacks its end marker."""
+    return end_marker(path) is not False
 
 
 def openable(path: Path) -> bool:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             fh.read(1)
         return True
-    except OSError:
+    except (OSError, InputFileError):
         return False
 
 
@@ -69,6 +80,7 @@ class _Seen:
     changed_at: float  # monotonic time of the last change we noticed
     first_seen: float
     writing: bool = False  # a writer has it open (inotify said so)
+    closed: bool = False  # a writer was seen closing it since its last change (inotify)
 
 
 @dataclass
@@ -77,6 +89,7 @@ class Tracker:
 
     settle: float = 3.0
     max_wait: float = 300.0
+    settle_unmarked: float | None = None  # quiet time for formats without an end marker; None: settle
     clock: Callable[[], float] = time.monotonic
     files: dict[Path, _Seen] = field(default_factory=dict)
 
@@ -85,9 +98,8 @@ class Tracker:
 
     def see(self, path: Path, *, writing: bool | None = None) -> None:
         """Note that `path` exists (or changed). `writing` comes from inotify open/close events."""
-        try:
-            st = path.stat()
-        except OSError:
+        st = regular_stat(path)  # a link or a pipe is never tracked, whatever it points to
+        if st is None:
             self.files.pop(path, None)
             return
         now = self._now()
@@ -96,8 +108,10 @@ class Tracker:
             seen = self.files[path] = _Seen(st.st_size, st.st_mtime_ns, now, now)
         elif (seen.size, seen.mtime_ns) != (st.st_size, st.st_mtime_ns):
             seen.size, seen.mtime_ns, seen.changed_at = st.st_size, st.st_mtime_ns, now
+            seen.closed = False
         if writing is not None:
             seen.writing = writing
+            seen.closed = not writing
             if writing:
                 seen.changed_at = now
 
@@ -123,11 +137,17 @@ class Tracker:
                 continue
             if not openable(path) and now - seen.first_seen < self.max_wait:
                 continue
-            if not looks_complete(path) and now - seen.first_seen < self.max_wait:
+            marker = end_marker(path)
+            if marker is False and now - seen.first_seen < self.max_wait:
                 continue
+            if marker is None and not seen.closed and quiet < self._unmarked():
+                continue  # a TIFF cannot say it is whole: only a long quiet time (or a close) can
             out.append((seen.mtime_ns, path))
         # in the order they were written, which is the order they were dropped
         return [p for _, p in sorted(out, key=lambda x: (x[0], str(x[1])))]
+
+    def _unmarked(self) -> float:
+        return self.settle if self.settle_unmarked is None else max(self.settle, self.settle_unmarked)
 
     def next_check_in(self) -> float:
         """Seconds until some file could become ready (for the main loop's sleep)."""
@@ -145,7 +165,7 @@ def list_inbox(inbox: Path) -> list[Path]:
         with os.scandir(inbox) as it:
             for entry in it:
                 try:
-                    if entry.is_file(follow_symlinks=False) and not is_temporary(entry.name):
+                    if entry.is_file(follow_symlinks=False) and not ignored(entry.name):
                         found.append(Path(entry.path))
                 except OSError:
                     continue

@@ -5,10 +5,16 @@ events through watchdog (or, with `poll`, a scan every few seconds for network s
 events never arrive), and a full rescan every `rescan` seconds in case an event was lost.
 SIGINT/SIGTERM let the current file finish, then stop; a second signal stops at once (the
 file in hand is finished at the next start, see lifecycle.py).
+
+Events and scans pass the same filter (admit.py): temporary and hidden names, our lock file,
+links, pipes and devices are never taken. An error that is one file's own (a name, a file
+that cannot be read) fails or leaves that file and the run goes on; an error beyond the file
+(database down, disk full) pauses the watcher, or ends a `--once` run.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
@@ -24,9 +30,10 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING
 
 from dispatch_reader.errors import DispatchReaderError, InputFileError
+from dispatch_reader.watch.admit import ignored, kind_of
 from dispatch_reader.watch.lifecycle import FileResult, Lifecycle, ProcessFn, StepHook
-from dispatch_reader.watch.places import Places, display
-from dispatch_reader.watch.settle import Tracker, list_inbox
+from dispatch_reader.watch.places import Places, display, escape_controls
+from dispatch_reader.watch.settle import Tracker
 
 if TYPE_CHECKING:
     from dispatch_reader.briefs.render import BriefWriter
@@ -45,6 +52,9 @@ class WatchSettings:
     rescan: float = 60.0  # full rescan of INBOX this often, for lost events
     max_wait: float = 300.0  # a file that never looks complete is taken after this long
     once: bool = False  # take what is there, then exit
+    # under `poll`, a file without an end marker (TIFF) must be unchanged this long: a scanner
+    # pausing between pages looks finished to a poll, and a half scan would be taken
+    settle_unmarked: float = 30.0
 
 
 @dataclass
@@ -136,9 +146,13 @@ class Watcher:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self.lifecycle = Lifecycle(places, store, process, briefs, stopping=self._stop.is_set, step=step)
-        self.tracker = Tracker(settle=self.settings.settle, max_wait=self.settings.max_wait)
+        s = self.settings
+        self.tracker = Tracker(settle=s.settle, max_wait=s.max_wait,
+                               settle_unmarked=s.settle_unmarked if s.poll else None)
         self.report = WatchReport()
         self._signals = 0
+        self._left: dict[Path, tuple[int, ...]] = {}  # files left in INBOX, until they change
+        self._halt = False  # --once: an error beyond one file ends the run
 
     def stop(self) -> None:
         """Finish the file in hand, then return from run()."""
@@ -179,20 +193,20 @@ class Watcher:
             if events:
                 knows = getattr(events, "knows_writers", False)
                 for path, writing in events.drain():
-                    if path.parent == self.places.inbox and path not in seen_claims:
-                        self.tracker.see(path, writing=writing if knows else None)
+                    if path not in seen_claims:
+                        self._notice(path, writing=writing if knows else None)
             for path in self.tracker.ready():
                 if self._stop.is_set():
                     break
                 self.tracker.forget(path)
                 ok = self._take(path)
                 seen_claims = self.lifecycle.pending_originals()
-                if path.exists() and path not in seen_claims:
-                    self.tracker.see(path)  # it changed while we copied it, or a new file took its name
+                if path not in seen_claims:
+                    self._notice(path)  # it changed while we copied it, or a new file took its name
                 if not ok:
                     retry_claims_at = time.monotonic() + _BACKOFF_S
                     break
-            if s.once and self.report.counts["errors"]:
+            if s.once and self._halt:
                 break  # a run from cron reports and ends; the next run retries what is left
             if s.once and not self.tracker.files and retry_claims_at == float("inf"):
                 break
@@ -202,28 +216,69 @@ class Watcher:
         self.report.interrupted = self._stop.is_set()
 
     def _scan(self, skip: set[Path]) -> None:
-        for path in list_inbox(self.places.inbox):
-            if path in skip or path in self.places.own_folders():
-                continue
-            if path.name == self.places.lock_file.name:
-                continue
-            self.tracker.see(path)
+        try:
+            with os.scandir(self.places.inbox) as it:
+                names = [entry.name for entry in it]
+        except OSError as exc:
+            log.error("%s: cannot list the folder: %s", display(self.places.inbox), exc.strerror or exc)
+            return
+        for name in names:
+            path = self.places.inbox / name
+            if path not in skip:
+                self._notice(path)
+
+    def _notice(self, path: Path, writing: bool | None = None) -> None:
+        """The one gate for events and scans: only regular, non-temporary files directly in INBOX."""
+        if path.parent != self.places.inbox or ignored(path.name):
+            return
+        try:
+            st = os.lstat(path)  # never through a link
+        except OSError:
+            self.tracker.forget(path)
+            self._left.pop(path, None)
+            return
+        if stat_is_dir(st.st_mode):
+            return  # our own folders, or a clerk's sub-folder: not watched
+        key = (st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if self._left.get(path) == key:
+            return  # already said why it stays; looked at again once it changes
+        self._left.pop(path, None)
+        what = kind_of(st.st_mode)
+        if what:
+            log.warning("%s: is %s, not a regular file; not followed or opened, left in INBOX", display(path), what)
+            self._left[path] = key
+            self.tracker.forget(path)
+            return
+        self.tracker.see(path, writing=writing)
+
+    def _leave(self, path: Path) -> None:
+        """Do not take `path` again until it changes (a chmod or a new copy counts)."""
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return
+        self._left[path] = (st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        self.tracker.forget(path)
 
     def _take(self, path: Path) -> bool:
         """Handle one file; False when something beyond this file went wrong (retry later)."""
         try:
             result = self.lifecycle.take(path)
-        except DispatchReaderError as err:
-            log.error("%s", err)
+        except Exception as exc:  # a bug must not end a watcher others rely on either
             self.report.counts["errors"] += 1
-            return False
-        except OSError as exc:
-            log.error("%s: %s", display(path), exc.strerror or exc)
-            self.report.counts["errors"] += 1
-            return False
-        except Exception as exc:  # a bug must not end a watcher others rely on; the file waits
-            log.error("%s: internal error: %r", display(path), exc)
-            self.report.counts["errors"] += 1
+            if isinstance(exc, DispatchReaderError):
+                message = escape_controls(str(exc))
+            elif isinstance(exc, OSError):
+                message = f"{display(path)}: {exc.strerror or exc}"
+            else:
+                message = f"{display(path)}: internal error: {exc!r}"
+            if _the_files_own(exc):
+                # this file's own problem: say so once, leave it until it changes, go on with the rest
+                log.error("%s", message if "left in INBOX" in message else message + "; left in INBOX")
+                self._leave(path)
+                return True
+            log.error("%s", message)  # beyond the file: pause, then try again (--once: stop)
+            self._halt = self.settings.once
             return False
         if result is not None:
             self._report(result)
@@ -238,6 +293,8 @@ class Watcher:
             known = isinstance(exc, (DispatchReaderError, OSError))
             log.error("could not finish a file in processing/: %s", exc if known else repr(exc))
             self.report.counts["errors"] += 1
+            if self.settings.once:
+                self._halt = True
             return False
         return True
 
@@ -267,29 +324,59 @@ class Watcher:
         return restore
 
 
+def stat_is_dir(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISDIR(mode)
+
+
+def _the_files_own(exc: Exception) -> bool:
+    """True for an error about this one file (its name, its content, reading it); False for one
+    beyond it (database down, disk full, our folders unwritable), which pauses the watcher."""
+    if isinstance(exc, InputFileError):
+        return True
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENAMETOOLONG, errno.EILSEQ)
+    return not isinstance(exc, DispatchReaderError)  # a bug, most likely set off by this file
+
+
 class _exclusive:
-    """One watcher per folder: a second one would take the same files."""
+    """One watcher per INBOX (and per ROOT): a second one would take the same files.
+
+    The lock is a hidden file in INBOX (and in ROOT when ROOT is elsewhere), held with flock;
+    the filter of admit.py keeps it from ever being taken as a document."""
 
     def __init__(self, places: Places) -> None:
         self.places = places
-        self.fh: IO[str] | None = None
+        self.held: list[IO[str]] = []
 
     def __enter__(self) -> None:
-        path = self.places.lock_file
-        self.fh = path.open("a+", encoding="utf-8")
         try:
-            fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            for path in self.places.lock_files:
+                self._lock(path)
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _lock(self, path: Path) -> None:
+        fh = path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            self.fh.seek(0)
-            holder = self.fh.read().strip() or "?"
-            self.fh.close()
-            raise InputFileError(self.places.inbox, f"another watcher (pid {holder}) is already working on this folder") from None
-        self.fh.seek(0)
-        self.fh.truncate()
-        self.fh.write(str(os.getpid()))
-        self.fh.flush()
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            fh.close()
+            folder = "folder" if path.parent == self.places.inbox else "--root folder"
+            raise InputFileError(path.parent, f"another watcher (pid {holder}) is already working on this "
+                                 f"{folder}") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self.held.append(fh)
 
     def __exit__(self, *exc: object) -> None:
-        if self.fh is not None:
-            fcntl.flock(self.fh.fileno(), fcntl.LOCK_UN)
-            self.fh.close()
+        while self.held:
+            fh = self.held.pop()
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            fh.close()
