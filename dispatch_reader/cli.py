@@ -12,12 +12,15 @@ import typer
 from rich.table import Table
 
 from dispatch_reader import __version__
-from dispatch_reader.console import err_console, friendly, out
-from dispatch_reader.errors import InputFileError
+from dispatch_reader.choices import BriefFormat, Lang, OcrMode
+from dispatch_reader.console import err_console, friendly, out, set_quiet, status
+from dispatch_reader.errors import DispatchReaderError, InputFileError, exit_code_table
 
 app = typer.Typer(
     help="Read Vietnamese official dispatches and decisions (PDF or scan) into evidenced records and briefs.\n\n"
     "Example: dispatch-reader process samples/ --out out/briefs",
+    epilog="\b\nExit codes:\n" + exit_code_table() + "\n\n\b\nSettings: a config file (--config, else config.toml in the user config folder)\n"
+    "and DISPATCH_READER_* variables; see the README, \"Configuration\".",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -26,18 +29,26 @@ app = typer.Typer(
 DbOption = typer.Option(None, "--db", envvar="DISPATCH_READER_DB",
                         help="Database URL (sqlite:///path or postgresql+psycopg://…); default: SQLite in the user data folder.")
 LangOption = typer.Option(None, "--ocr-lang", help="Tesseract languages for OCR, e.g. vie+eng (default).")
-WorkersOption = typer.Option(None, "--workers", "-j", help="Pages OCRed in parallel (default: number of cores).")
+# -j is the same in every command: how many processes work at once (OCR of pages, or whole files
+# in `batch`); the rest of the machine stays free.
+JOBS_HELP = "At most N processes work at once (OCR of pages; whole files in batch). Default: the number of cores."
+WorkersOption = typer.Option(None, "--jobs", "-j", "--workers", min=1, metavar="N", help=JOBS_HELP)
+PasswordOption = typer.Option(None, "--password", envvar="DISPATCH_READER_PASSWORD", show_envvar=False,
+                              help="Password of encrypted PDFs (or $DISPATCH_READER_PASSWORD, or the config file).")
+PasswordsFileOption = typer.Option(None, "--passwords-file", metavar="FILE",
+                                   help="More passwords to try, one a line (also `passwords_file` in the config).")
+OcrModeOption = typer.Option(None, "--ocr", case_sensitive=False,
+                             help="OCR pages: auto (where the text layer is missing or bad; default), always, never.")
 
 
-def ingest_settings(ocr_lang: str | None, workers: int | None) -> Any:
-    from dispatch_reader.ingest.reader import IngestSettings
+def ingest_settings(ocr_lang: str | None, workers: int | None, password: str | None = None,
+                    passwords_file: Path | None = None, ocr_mode: OcrMode | None = None) -> Any:
+    """The reading settings: config file and DISPATCH_READER_* variables, the options over them."""
+    from dispatch_reader import config
 
-    given: dict[str, Any] = {}
-    if ocr_lang:
-        given["languages"] = ocr_lang
-    if workers:
-        given["workers"] = workers
-    return IngestSettings(**given)
+    return config.load().ingest(languages=ocr_lang or None, workers=workers or None, password=password or None,
+                                passwords_file=passwords_file,
+                                ocr_mode=ocr_mode.value if isinstance(ocr_mode, OcrMode) else ocr_mode)
 
 
 def _print_summary(record: Any) -> None:
@@ -82,6 +93,9 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/2)."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
+    password: Optional[str] = PasswordOption,
+    passwords_file: Optional[Path] = PasswordsFileOption,
+    ocr_mode: Optional[OcrMode] = OcrModeOption,
 ) -> None:
     """Print the record of one file; nothing is stored.
 
@@ -91,7 +105,7 @@ def extract(
     from dispatch_reader.pipeline import extract_file
 
     file_sha256(file)  # a missing or unreadable path fails here with a plain message
-    record = extract_file(file, ingest_settings(ocr_lang, workers))
+    record = extract_file(file, ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode))
     if as_json:
         sys.stdout.write(record.to_json() + "\n")
     else:
@@ -105,10 +119,13 @@ def process(
     out_dir: Path = typer.Option(Path("out/briefs"), "--out", help="Folder for the briefs."),
     db: Optional[str] = DbOption,
     reprocess: bool = typer.Option(False, "--reprocess", help="Read files again even when already stored."),
-    fmt: str = typer.Option("html", "--format", help="Brief format: html, md, docx or pdf."),
-    lang: str = typer.Option("vi", "--lang", help="Brief language: vi or en."),
+    fmt: BriefFormat = typer.Option(BriefFormat.html, "--format", case_sensitive=False, help="Brief format."),
+    lang: Lang = typer.Option(Lang.vi, "--lang", case_sensitive=False, help="Brief language."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
+    password: Optional[str] = PasswordOption,
+    passwords_file: Optional[Path] = PasswordsFileOption,
+    ocr_mode: Optional[OcrMode] = OcrModeOption,
 ) -> None:
     """Extract, store and brief documents: one brief per document plus a summary brief.
 
@@ -127,16 +144,16 @@ def process(
     files = list(iter_documents(inputs))  # the batch's walker: same files, same order
     if not files:
         raise InputFileError(inputs[0], "no PDF or image files found")
+    settings = ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode)
     store = open_store(db)
-    briefs = BriefWriter(out_dir, fmt=fmt, lang=lang)
-    settings = ingest_settings(ocr_lang, workers)
+    briefs = BriefWriter(out_dir, fmt=fmt.value, lang=lang.value)
     table = Table(title=None)
     for col in ("file", "type", "number", "date", "people", "status"):
         table.add_column(col, overflow="fold")
     outcomes = []
-    with err_console.status("processing…") as status:
+    with status("processing…") as spinner:
         for i, path in enumerate(files, 1):
-            status.update(f"[{i}/{len(files)}] {path.name}")
+            spinner.update(f"[{i}/{len(files)}] {path.name}")
             outcome = process_file(path, store, briefs, settings, reprocess=reprocess)
             outcomes.append(outcome)
             if outcome.error:
@@ -229,12 +246,86 @@ def version_callback(value: bool) -> None:
 
 
 @app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
-                                      help="Print the version and exit.")) -> None:
-    if os.environ.get("DISPATCH_READER_DEBUG"):
-        import logging
+def main(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+    config_file: Optional[Path] = typer.Option(None, "--config", metavar="FILE",
+                                               help="Settings file (TOML); default: config.toml in the user config "
+                                                    "folder, or $DISPATCH_READER_CONFIG."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Say more: -v what is done, -vv debug."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors and the data asked for; no progress."),
+) -> None:
+    import logging
 
-        logging.basicConfig(level=logging.DEBUG)
+    from dispatch_reader import config
+    from dispatch_reader.ingest import private
+
+    if quiet and verbose:
+        raise typer.BadParameter("-q and -v do not go together", param_hint="-q/-v")
+    level = logging.DEBUG if verbose > 1 or os.environ.get("DISPATCH_READER_DEBUG") else \
+        logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    set_quiet(quiet)
+    if config_file is not None:
+        config.use_config_file(config_file)
+        os.environ[config.ENV_CONFIG] = str(config_file.resolve())  # batch workers read it too
+    try:
+        settings = config.load()
+    except DispatchReaderError as err:
+        if any(a in ("--help", "-h") for a in sys.argv):
+            return  # help must work even with a broken config
+        err_console.print(f"error: {err}", markup=False, highlight=False)
+        raise typer.Exit(err.exit_code) from None
+    # the config file's db and templates: defaults for --db and --templates (their variables win)
+    for name, value in (("DB", settings.db), ("TEMPLATES", settings.templates)):
+        if value and not os.environ.get(config.ENV_PREFIX + name):
+            os.environ[config.ENV_PREFIX + name] = str(value)
+    private.clean_stale()  # page images a killed run left behind
+
+
+cache_app = typer.Typer(help="The OCR cache: pages already OCRed with the same settings are not OCRed again.",
+                        no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+
+
+def _cache_folder() -> Path | None:
+    from dispatch_reader import config
+
+    return config.load().ingest().cache_dir
+
+
+@cache_app.command("info")
+@friendly
+def cache_info() -> None:
+    """Where the OCR cache is, how big it is, and its limit (cache_max_mb)."""
+    from dispatch_reader import config
+    from dispatch_reader.ingest.cache import cache_size
+
+    folder, settings = _cache_folder(), config.load()
+    if folder is None:
+        out.print("OCR cache: off (no_cache)", markup=False, highlight=False)
+        return
+    entries, size = cache_size(folder)
+    limit = f"{settings.cache_max_mb:g} MiB" if settings.cache_max_mb else "no limit"
+    out.print(f"OCR cache: {folder}\n{entries} pages, {size / 2**20:.1f} MiB (limit {limit})",
+              markup=False, highlight=False)
+
+
+@cache_app.command("clear")
+@friendly
+def cache_clear() -> None:
+    """Remove every cached OCR page (they are OCRed again when next needed).
+
+    Example: dispatch-reader cache clear
+    """
+    from dispatch_reader.ingest.cache import clear
+
+    folder = _cache_folder()
+    if folder is None:
+        out.print("OCR cache: off (no_cache); nothing to clear", markup=False, highlight=False)
+        return
+    n = clear(folder) if folder.is_dir() else 0
+    out.print(f"{n} cached page(s) removed from {folder}", markup=False, highlight=False)
 
 
 _register_optional()

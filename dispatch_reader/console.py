@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, ContextManager, TypeVar
 
 import typer
 from rich.console import Console
@@ -14,6 +15,24 @@ out = Console(width=max(Console().width, 120))
 err_console = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 F = TypeVar("F", bound=Callable[..., Any])
+_quiet = False
+
+
+def set_quiet(quiet: bool) -> None:
+    """-q: no progress, tables or summaries; errors and asked-for data (--json, exports) still go out."""
+    global _quiet
+    _quiet = quiet
+    out.quiet = quiet
+
+
+def status(text: str) -> ContextManager[Any]:
+    """A spinner on stderr, or nothing under -q."""
+    return contextlib.nullcontext(_Silent()) if _quiet else err_console.status(text)
+
+
+class _Silent:
+    def update(self, *_args: Any, **_kwargs: Any) -> None:
+        pass
 
 
 def friendly(func: F) -> F:

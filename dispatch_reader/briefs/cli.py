@@ -162,7 +162,10 @@ def register(app: typer.Typer) -> None:
         commune: Optional[str] = typer.Option(None, "--commune",
                                               help="Only secondments to this commune or ward (diacritics optional)."),
         issuer: Optional[str] = typer.Option(None, "--issuer", help="Only documents of this issuer."),
-        doc_type: Optional[str] = typer.Option(None, "--doc-type", help="decision, official_dispatch, plan, …"),
+        doc_type: Optional[str] = typer.Option(None, "--type", "-t",
+                                               help="Document type: decision, official_dispatch, plan, … "
+                                                    "or quyet_dinh, cong_van, QĐ (as in search and export)."),
+        doc_type_alias: Optional[str] = typer.Option(None, "--doc-type", hidden=True),  # the old name
         fmt: str = typer.Option("html", "--format", "-f", help=FORMAT_HELP),
         lang: str = typer.Option("vi", "--lang", help=LANG_HELP),
         out_path: Optional[Path] = typer.Option(None, "--out", "-o",
@@ -187,6 +190,7 @@ def register(app: typer.Typer) -> None:
 
         _check_choice(fmt, FORMATS, "--format")
         _check_choice(lang, ("vi", "en"), "--lang")
+        doc_type = doc_type or doc_type_alias
         try:
             filters = Filters.make(date_from=date_from, date_to=date_to, commune=commune, issuer=issuer,
                                    doc_type=doc_type)
@@ -194,7 +198,7 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
         selection = Selection(date_from=filters.date_from, date_to=filters.date_to, commune=commune,
-                              issuer=issuer, doc_type=doc_type)
+                              issuer=issuer, doc_type=filters.doc_type)
         with open_store(db) as store:
             # every file of the selected documents, grouped as the store groups them
             records, groups = [], []

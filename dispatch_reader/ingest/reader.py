@@ -91,7 +91,7 @@ class _Reading:
         self.results: dict[int, OcrPage] = {}
         self.warnings: list[str] = []
         self.error: DispatchReaderError | None = None
-        self.cache = OcrCache(settings.cache_dir)
+        self.cache = OcrCache(settings.cache_dir, settings.cache_max_bytes)
         self.workdir: tempfile.TemporaryDirectory[str] | None = None  # a repaired copy, if any
 
     def fail(self, error: DispatchReaderError) -> None:

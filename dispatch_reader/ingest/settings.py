@@ -35,6 +35,7 @@ class IngestSettings:
     workers: int | None = None  # None: one per core
     ocr_mode: OcrMode = "auto"  # "always": OCR even good text layers; "never": text layer only
     cache_dir: Path | None = field(default_factory=default_cache_dir)  # None: no OCR cache
+    cache_max_bytes: int = 1024 * 2**20  # the cache is trimmed (oldest first) past this; 0: no limit
     password: str | None = None  # for encrypted PDFs; empty user passwords open without one
     passwords_file: Path | None = None  # more to try, one a line (for a watched folder's senders)
     max_pages: int = 500

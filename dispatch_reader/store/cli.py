@@ -276,7 +276,7 @@ def export_cmd(
       dispatch-reader export documents --format csv --body "Sở Nội vụ" > documents.csv
       dispatch-reader export secondments --raw > secondments-raw.csv
     """
-    from dispatch_reader.store.export import check_target
+    from dispatch_reader.store.export import KINDS, check_target
 
     if lang is not None and lang not in ("vi", "en"):
         raise FilterError(f"unknown language '{lang}' (one of: vi, en)")
@@ -284,6 +284,8 @@ def export_cmd(
         raise FilterError("--raw writes field names and codes; leave out --lang")
     lang = None if raw else (lang or "vi")
     check_target(fmt, out_file)  # before a byte is written: --format xlsx --out a.csv is refused
+    if what not in KINDS:  # before the BOM: a typo must leave standard output empty
+        raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
     filters = _filters(text, person, commune, body, issuer, number, doc_type, date_from, date_to)
     with _open(db) as store:
         if out_file is None:

@@ -45,10 +45,13 @@ class Filters:
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             setattr(self, name, parse_user_date(value) if value not in (None, "") else None)
-        if self.doc_type in ("",):
-            self.doc_type = None
         if self.doc_type is not None and self.doc_type not in DOC_TYPES:
-            raise FilterError(f"unknown document type '{self.doc_type}' (one of: {', '.join(DOC_TYPES)})")
+            from dispatch_reader.choices import doc_type
+
+            try:  # a Vietnamese name or abbreviation: quyet_dinh, "Quyết định", QĐ
+                self.doc_type = doc_type(self.doc_type)
+            except UsageError as err:
+                raise FilterError(err.reason) from None
 
     @classmethod
     def make(cls, **given: Any) -> Filters:

@@ -65,12 +65,13 @@ def _brief_writer(config: WorkerConfig) -> BriefWriter | None:
 
 
 def _ingest_settings(config: WorkerConfig) -> IngestSettings:
-    from dispatch_reader.ingest.reader import IngestSettings
+    from dispatch_reader import config as settings_file
 
     given = dict(config.ingest or {})
     # files run in parallel already; pages of one file in parallel too would oversubscribe the cores
     given.setdefault("workers", 1)
-    return IngestSettings(**given)
+    # the config file and DISPATCH_READER_* (passwords, limits, OCR mode) hold in the workers too
+    return settings_file.load().ingest(**given)
 
 
 def _watch_parent(parent_pid: int) -> None:

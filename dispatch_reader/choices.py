@@ -1,0 +1,73 @@
+"""The fixed choices of the command line, as enums checked before any work starts.
+
+Typer turns an Enum parameter into a choice: a wrong value is a usage error (exit 2) naming
+the allowed ones, before a file is read or a byte is written. Document types also accept
+their Vietnamese names and abbreviations (quyet_dinh, "Quyết định", QĐ, QD), as clerks
+write them.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+from dispatch_reader.errors import UsageError
+
+
+class BriefFormat(str, Enum):
+    html = "html"
+    md = "md"
+    docx = "docx"
+    pdf = "pdf"
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _key(text: str) -> str:
+    from dispatch_reader.textnorm import fold
+
+    return re.sub(r"[\s_\-.]+", "", fold(text.replace("đ", "d").replace("Đ", "D")))
+
+
+@lru_cache(maxsize=1)
+def doc_type_names() -> dict[str, str]:
+    """Every accepted spelling (folded) → the document type code."""
+    from importlib import resources
+
+    from dispatch_reader.store.filters import DOC_TYPES
+
+    names = {_key(code): code for code in DOC_TYPES}
+    rows = resources.files("dispatch_reader.extract.data").joinpath("doc_types.tsv").read_text("utf-8")
+    for line in rows.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, abbreviation, code = (line.split("\t") + ["", ""])[:3]
+        if code in DOC_TYPES and code != "other":
+            names.setdefault(_key(label), code)
+            if abbreviation:
+                names.setdefault(_key(abbreviation), code)
+    names.setdefault(_key("CV"), "official_dispatch")  # công văn: its numbers carry no type letters
+    return names
+
+
+def doc_type(value: str | None) -> str | None:
+    """The type code for an English code, a Vietnamese name or an abbreviation; UsageError else."""
+    if value is None or not value.strip():
+        return None
+    code = doc_type_names().get(_key(value))
+    if code is None:
+        from dispatch_reader.store.filters import DOC_TYPES
+
+        raise UsageError(f"unknown document type '{value}' (one of: {', '.join(DOC_TYPES)}; "
+                         "or a Vietnamese name such as quyet_dinh, cong_van, or QĐ)")
+    return code
