@@ -134,7 +134,7 @@ def process(
     Example: dispatch-reader process samples/ scans/2025/ --out out/briefs
     """
     from dispatch_reader.briefs.render import BriefWriteError, BriefWriter
-    from dispatch_reader.pipeline import process_file
+    from dispatch_reader.claimed import process_claimed
     from dispatch_reader.store import open_store
     from dispatch_reader.watch.walk import iter_documents
 
@@ -152,9 +152,10 @@ def process(
         table.add_column(col, overflow="fold")
     outcomes = []
     with status("processing…") as spinner:
-        for i, path in enumerate(files, 1):
+        # claimed in the store before reading: runs at once on overlapping folders read a file once
+        for i, outcome in enumerate(process_claimed(files, store, briefs, settings, reprocess=reprocess), 1):
+            path = outcome.path
             spinner.update(f"[{i}/{len(files)}] {path.name}")
-            outcome = process_file(path, store, briefs, settings, reprocess=reprocess)
             outcomes.append(outcome)
             if outcome.error:
                 err_console.print(f"error: {outcome.error}", markup=False, highlight=False)

@@ -248,3 +248,14 @@ class PersonOverride(Base):
     b_document_key: Mapped[str] = mapped_column(String(400))
     b_name_key: Mapped[str] = mapped_column(String(200), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Claim(Base):
+    """A file being read by a run now (store/claims.py): one row per SHA-256, deleted when done."""
+
+    __tablename__ = "claims"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))  # host:pid:token of the run
+    claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
