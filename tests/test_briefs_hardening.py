@@ -174,3 +174,156 @@ def test_two_folders_with_one_file_name_get_two_briefs(tmp_path: Path) -> None:
     assert len(numbers) == 2
     for number in numbers:  # each document has a brief of its own
         assert sum(number in t for t in texts) == 1
+
+
+# -- 19: briefs people can read on paper and in Word --------------------------------------------
+
+TEN = [("Nguyễn Thị Chuyên", "Sở Nội vụ tỉnh Lai Châu", "Ủy ban nhân dân xã Tủa Thàng", "Chuyên viên phụ trách tổ chức, cán bộ"),
+       ("Lò Thông Nhất", "Sở Y tế", "Trạm Y tế xã Sìn Hồ", "Bác sĩ đa khoa"),
+       ("Trần Văn Hùng", "Sở Tài chính", "Ủy ban nhân dân xã Mường Tè", "Kế toán ngân sách xã"),
+       ("Hoàng Thị Mai", "Sở Giáo dục và Đào tạo", "Trường Tiểu học xã Pa Ủ", "Giáo viên"),
+       ("Vàng A Sử", "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân xã Bum Nưa", "Địa chính - xây dựng"),
+       ("Phạm Quang Huy", "Sở Tư pháp", "Ủy ban nhân dân xã Nậm Hàng", "Tư pháp - hộ tịch"),
+       ("Đỗ Thị Thu Hương", "Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân phường Tân Phong", "Văn phòng - thống kê"),
+       ("Lê Minh Tuấn", "Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã Khun Há", "Chuyển đổi số"),
+       ("Giàng Seo Páo", "Sở Dân tộc và Tôn giáo", "Ủy ban nhân dân xã Sì Lở Lầu", "Công tác dân tộc"),
+       ("Nguyễn Hoàng Anh Khoa", "Sở Xây dựng", "Ủy ban nhân dân xã Dào San", "Quy hoạch, xây dựng")]
+
+
+def ten_people():
+    record = make("QD_1587_QD-UBND_biet_phai_10_cong_chuc_ve_xa_ban_quet_scan0001", number="1587/QĐ-UBND",
+                  secondments=[{"person": n, "from_unit": f, "to_unit": t, "position": p, "start": "2025-09-03",
+                                "end": "2026-03-03"} for n, f, t, p in TEN])
+    return record
+
+
+def archive():
+    """Documents with the long file names and two-digit days real archives have."""
+    records = [ten_people()]
+    for i, day in enumerate(("2025-10-28", "2025-11-30", "2025-12-31")):
+        records.append(make(f"Quyet_dinh_so_{i}_ban_quet_scan0001_UBND_tinh_Lai_Chau_{day}", number=f"{20 + i}/QĐ-UBND",
+                            issued=day, issuer="Ủy ban nhân dân tỉnh Tuyên Quang",
+                            subject="Về việc biệt phái công chức các sở, ngành đến làm việc tại các xã, phường",
+                            secondments=[{"person": f"Người Thứ {i}", "from_unit": "Sở Nội vụ",
+                                          "to_unit": "xã Mường Khoa", "start": day, "duration_months": 6.0}]))
+    return records
+
+
+def _layout(writer: BriefWriter, kind: str, *args):
+    """WeasyPrint's laid-out pages of a brief, as the PDF has them."""
+    import weasyprint
+
+    from dispatch_reader.briefs.environment import render
+
+    context = writer.summary_context(*args) if kind == "summary" else writer.document_context(*args)
+    html = render(writer.env, f"{kind}.html.j2", context | {"for_print": True})
+    return weasyprint.HTML(string=html).render().pages
+
+
+def _cells(pages):
+    from weasyprint.formatting_structure import boxes
+
+    for number, page in enumerate(pages, 1):
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.TableCellBox):
+                yield number, box
+
+
+@needs_pdf
+def test_pdf_summary_tables_keep_text_in_its_cell_and_dates_whole(tmp_path: Path) -> None:
+    import re
+
+    from weasyprint.formatting_structure import boxes
+
+    writer = BriefWriter(tmp_path, fmt="pdf", today=TODAY)
+    overflowing, cut = [], []
+    for _page, cell in _cells(_layout(writer, "summary", archive())):
+        right = cell.position_x + cell.margin_width()
+        for text in cell.descendants():
+            if isinstance(text, boxes.TextBox):
+                if text.position_x + text.width > right + 0.5:
+                    overflowing.append(text.text)  # printed over the next column
+                if re.search(r"\b\d{1,2}/\d{1,2}/\d{0,3}$", text.text):
+                    cut.append(text.text)  # a date broken mid-number
+    assert not overflowing, overflowing
+    assert not cut, cut
+
+
+def test_summary_says_who_is_where(tmp_path: Path) -> None:
+    import html as html_lib
+    import re
+
+    page = BriefWriter(tmp_path, fmt="html", today=TODAY).summary(archive()).read_text("utf-8")
+    roster = page.split("Danh sách người được cử theo nơi đến", 1)[1].split("</table>", 1)[0]
+    rows = [" ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", r)).split()) for r in roster.split("<tr>")[2:]]
+    assert len(rows) == 13
+    for name, _from, to, _job in TEN:
+        row = next(r for r in rows if name in r)
+        assert to.replace("Ủy ban nhân dân ", "") in row and "03/9/2025 – 03/3/2026" in row and "1587/QĐ-UBND" in row
+    derived = next(r for r in rows if "Người Thứ 0" in r)
+    assert "xã Mường Khoa" in derived and "28/10/2025 – 28/4/2026 *" in derived  # start + 6 months, marked
+
+
+@needs_pdf
+def test_ten_people_fit_a_readable_table(tmp_path: Path) -> None:
+    from weasyprint.formatting_structure import boxes
+
+    writer = BriefWriter(tmp_path, fmt="pdf", today=TODAY)
+    pages = _layout(writer, "document", ten_people())
+    names = {n for n, *_ in TEN}
+    rows = {}
+    for page, cell in _cells(pages):
+        texts = " ".join(t.text for t in cell.descendants() if isinstance(t, boxes.TextBox))
+        lines = sum(isinstance(b, boxes.LineBox) for b in cell.descendants())
+        row = cell  # the row's cells share a position_y; key rows by it
+        rows.setdefault((page, round(row.position_y)), []).append((texts, lines))
+    people_rows = [cells for cells in rows.values() if any(t.startswith(n) for t, _ in cells for n in names)]
+    assert len(people_rows) == 10
+    assert {page for (page, _y), cells in rows.items() if cells in people_rows} == {1}  # one page
+    assert max(lines for cells in people_rows for _t, lines in cells) <= 3  # not 4–5 lines a row
+    assert sum(max(lines for _t, lines in cells) for cells in people_rows) <= 22
+
+
+def _docx(path: Path):
+    import docx
+
+    return docx.Document(str(path))
+
+
+def _html_sections(page: str) -> list[str]:
+    import html as html_lib
+    import re
+
+    return [re.sub(r"^[IVXLC]+\. ", "", html_lib.unescape(h)).strip().lower()
+            for h in re.findall(r"<h2>(.*?)</h2>", page)]
+
+
+@pytest.mark.parametrize("kind", ["document", "summary"])
+def test_docx_is_a_word_document_with_the_html_sections(tmp_path: Path, kind: str) -> None:
+    from docx.oxml.ns import qn
+
+    records = archive()
+    html_writer = BriefWriter(tmp_path / "h", fmt="html", today=TODAY)
+    word_writer = BriefWriter(tmp_path / "w", fmt="docx", today=TODAY)
+    if kind == "document":
+        page, path = html_writer.document(records[0]).read_text("utf-8"), word_writer.document(records[0])
+    else:
+        page, path = html_writer.summary(records).read_text("utf-8"), word_writer.summary(records)
+    doc = _docx(path)
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    assert paragraphs[0].style.name == "Heading 1"  # the title, as Word's navigation pane shows it
+    sections = [p.text.strip().lower() for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert sections == _html_sections(page)
+    footer = doc.sections[0].footer.paragraphs[0]._p
+    assert [f.get(qn("w:instr")) for f in footer.iter(qn("w:fldSimple"))] == ["PAGE", "NUMPAGES"]
+    for table in doc.tables:  # a table with a header row repeats it on every page
+        if table.rows[0].cells[0].text in ("#", "Nơi đến", "Từ đơn vị", "Họ và tên", "Văn bản", "Số lượng"):
+            assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    props = doc.core_properties
+    assert props.author == "dispatch-reader"
+    if kind == "document":
+        assert props.title == "Tóm tắt văn bản — 1587/QĐ-UBND" and props.subject == "Về việc biệt phái công chức"
+    else:
+        assert props.title == "Báo cáo tổng hợp nhân sự tăng cường cho cấp xã"
+        assert props.subject == "Tất cả văn bản trong kho"
+    assert word_writer.document_bytes(records[0]) == word_writer.document_bytes(records[0])  # same bytes again

@@ -334,6 +334,13 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
     for r in rows:
         if not r["counted"]:
             other[r["status"]] = other.get(r["status"], 0) + r["heads"]
+    # the line under a name says only what differs from row to row: a decision sending ten people
+    # the same way says the kind once, in the table's header, not ten times
+    one_kind = len({r["kind_label"] for r in rows}) == 1
+    for r in rows:
+        r["note"] = " · ".join(x for x in (None if one_kind else r["kind_label"],
+                                            r["action_label"] if r["action"] != "send" else None,
+                                            None if r["counted"] else r["status_label"]) if x)
     return {
         "r": record,
         "d": d,
@@ -341,6 +348,7 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
         "subtitle": doc_title(d, lang, with_issuer=False, with_date=True),
         "header": header,
         "secondments": rows,
+        "one_kind": rows[0]["kind_label"] if one_kind and rows else "",
         # people this document sends (decides); what it asks, plans or reports is `not_counted`
         "total_people": sum(r["heads"] for r in rows if r["counted"]),
         "not_counted": [{"status": k, "label": lab["statuses"][k], "people": v,

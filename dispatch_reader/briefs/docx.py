@@ -7,6 +7,7 @@ rendered in the same sandbox, with the same filters and labels, as the text temp
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 from pathlib import Path
@@ -43,8 +44,24 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(template: Path, context: dict[str, Any], env: jinja2.Environment) -> bytes:
-    """Render the DOCX template at `template`; errors name the file and the text near the fault."""
+# Word's File > Properties of a brief, set on every brief whatever the template holds; the dates
+# are fixed (as the zip members' are) so an unchanged brief keeps unchanged bytes.
+FIXED_DATE = datetime.datetime(1980, 1, 1)
+
+
+def _set_properties(doc: Any, properties: dict[str, str]) -> None:
+    core = doc.core_properties
+    for name, value in properties.items():
+        setattr(core, name, value[:255])  # Word shows no more; longer subjects are cut
+    core.created = core.modified = FIXED_DATE
+    core.last_modified_by = properties.get("author", "")
+    core.revision = 1
+
+
+def render_docx(template: Path, context: dict[str, Any], env: jinja2.Environment,
+                properties: dict[str, str] | None = None) -> bytes:
+    """Render the DOCX template at `template`; errors name the file and the text near the fault.
+    `properties`: core document properties (title, subject, author, keywords, language)."""
     try:
         from docxtpl import DocxTemplate
     except ImportError:
@@ -52,6 +69,8 @@ def render_docx(template: Path, context: dict[str, Any], env: jinja2.Environment
     try:
         doc = DocxTemplate(str(template))
         doc.render(context, jinja_env=env, autoescape=True)
+        if properties:
+            _set_properties(doc, properties)
         buffer = io.BytesIO()
         doc.save(buffer)
     except zipfile.BadZipFile:

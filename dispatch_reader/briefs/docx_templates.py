@@ -40,7 +40,48 @@ def _document() -> Any:
             rfonts.attrib.pop(qn(attr), None)
     doc.styles["Heading 1"].font.bold = True
     doc.styles["Heading 2"].font.bold = True
+    doc.styles["Heading 1"].paragraph_format.alignment = 1  # centred, as the HTML brief's title
+    _page_numbers(section)
     return doc
+
+
+def _field(paragraph: Any, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) Word and LibreOffice fill in when they lay the page out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _page_numbers(section: Any) -> None:
+    """`2/5` at the foot of every page, right-aligned, as the HTML brief prints it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _field(p, "PAGE")
+    p.add_run("/")
+    _field(p, "NUMPAGES")
+    for run in p.runs:
+        run.font.size = Pt(9)
+
+
+def _repeat_header(row: Any) -> None:
+    """The table's header row is printed again at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
 
 
 def _para(doc: Any, text: str = "", *, bold: bool = False, italic: bool = False, size: int | None = None,
@@ -75,6 +116,8 @@ def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, tot
         rows.append(total)
     for i, values in enumerate(rows):
         row = table.add_row()
+        if head and i == 0:
+            _repeat_header(row)
         for index, (cell, value) in enumerate(zip(row.cells, values)):
             cell.text = value
             for p in cell.paragraphs:
@@ -96,7 +139,7 @@ def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, tot
 
 def build_document(path: Path) -> None:
     doc = _document()
-    _para(doc, "{{ L.brief | upper }}", bold=True, size=14, center=True)
+    _para(doc, "{{ L.brief | upper }}", style="Heading 1")
     _para(doc, "{{ subtitle }}", italic=True, center=True)
     p = _para(doc)
     p.add_run("{{ L.what }}: ").bold = True
@@ -113,9 +156,12 @@ def build_document(path: Path) -> None:
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if secondments %}")
     _para(doc, "{{ L.secondments }}", style="Heading 2")
+    _para(doc, "{%p if one_kind %}")
+    _para(doc, "{{ L.kind }}: {{ one_kind | lower }}", italic=True, size=11)
+    _para(doc, "{%p endif %}")
     _table(doc, ["#", "{{ L.person }}", "{{ L.from }}", "{{ L.to }}", "{{ L.job }}", "{{ L.period }}", ""],
-           ["{{ s.index }}", "{{ s.who or '—' }}{% if s.needs_check %} {{ L.low_mark }}{% endif %} ({{ s.kind_label }}"
-            "{% if s.action != 'send' %} · {{ s.action_label }}{% endif %}{% if not s.counted %} · {{ s.status_label }}{% endif %})",
+           ["{{ s.index }}", "{{ s.who or '—' }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}"
+            "{% if s.note %} ({{ s.note }}){% endif %}",
             "{{ s.from_unit or '—' }}", "{{ s.destination or s.to_unit or '—' }}",
             "{{ s.position or '—' }}", "{{ s.period or '—' }}",
             "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
@@ -142,7 +188,13 @@ def build_document(path: Path) -> None:
                " ({{ L.page }} {{ ref.page }})")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
-    _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}).", italic=True, size=9)
+    _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}: "
+               "{% for p in source.pages %}{{ L.page }} {{ p.number }} {{ L[p.method] }}"
+               "{% if p.ocr_confidence is not none %} {{ (p.ocr_confidence * 100) | round | int }}%{% endif %}"
+               "{{ ', ' if not loop.last }}{% endfor %}). SHA-256 {{ source.sha256[:12] }}…", italic=True, size=9)
+    _para(doc, "{%p if other_files %}")
+    _para(doc, "{{ L.other_files }} {{ other_files | join('; ') }}", italic=True, size=9)
+    _para(doc, "{%p endif %}")
     doc.save(str(path))
 
 
@@ -158,23 +210,36 @@ def _breakdown(doc: Any, rows: str, title: str, head: str) -> None:
 
 def build_summary(path: Path) -> None:
     doc = _document()
-    _para(doc, "{{ L.summary | upper }}", bold=True, size=14, center=True)
+    _para(doc, "{{ L.summary | upper }}", style="Heading 1")
     _para(doc, "{{ selection_text }}", italic=True, center=True)
     _para(doc, "{{ L.total_people }}: {{ total_people | num }}", bold=True)
     _para(doc, "{{ L.total_docs }}: {{ total_docs | num }}")
     _para(doc, "{{ L.destinations }}: {{ by_commune | rejectattr('key', 'equalto', '') | rejectattr('aggregate') | list | length | num }}")
+    _para(doc, "{{ L.ending_soon.format(days=ending_within) }}: {{ ending_soon | sum(attribute='heads') | num }}")
     _para(doc, "{%p if not_counted or ended %}")
     _para(doc, "{{ L.not_counted }}", bold=True)
     _para(doc, "{%p for line in not_counted %}")
     _para(doc, "– {{ line.label }}: {{ line.people | num }} {{ L.people_unit }} ({{ line.documents | join(', ') }})")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if ended %}")
-    _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.people_unit }}")
+    _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.people_unit }} "
+               "({% for s in ended %}{{ s.who }}, {{ s.document.number or s.file_name }}{{ '; ' if not loop.last }}{% endfor %})")
     _para(doc, "{%p endif %}")
     _para(doc, "{{ labels.messages.not_counted_note }}", italic=True, size=11)
     _para(doc, "{%p endif %}")
     _para(doc, "{{ copies_text }}", italic=True, size=11)
     _breakdown(doc, "by_commune", "{{ L.by_commune }}", "{{ L.to }}")
+    _para(doc, "{%p if roster %}")
+    _para(doc, "{{ L.roster }}", style="Heading 2")
+    _table(doc, ["#", "{{ L.person }}", "{{ L.to }}", "{{ L.from }}", "{{ L.period }}", "{{ L.doc }}"],
+           ["{{ loop.index }}", "{{ s.who }}", "{{ s.destination or '—' }}", "{{ s.body or s.from_unit or '—' }}",
+            "{% if s.start_text or s.end_text %}{{ s.start_text or '…' }} – {{ s.end_text or '…' }}"
+            "{% if s.end_derived %}{{ L.derived_mark }}{% endif %}{% else %}—{% endif %}",
+            "{{ s.document.number or s.file_name }}"], "s in roster", widths=[8, 30, 33, 30, 30, 34], right=(0,))
+    _para(doc, "{%p if roster | selectattr('end_derived') | list %}")
+    _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p endif %}")
     _breakdown(doc, "by_sender", "{{ L.by_sender }}", "{{ L.from }}")
     _breakdown(doc, "by_field", "{{ L.by_field }}", "{{ L.job }}")
     _breakdown(doc, "by_month", "{{ L.by_month }}", "{{ L.period }}")
@@ -184,18 +249,37 @@ def build_summary(path: Path) -> None:
            ["{{ s.who }}", "{{ s.destination or '—' }}", "{{ s.body or '—' }}",
             "{{ s.end_text }}{% if s.end_derived %}{{ L.derived_mark }}{% endif %}", "{{ s.days_text }}",
             "{{ s.document.number or s.file_name }}"], "s in ending_soon", widths=[32, 30, 32, 22, 22, 27])
+    _para(doc, "{%p if ending_soon | selectattr('end_derived') | list %}")
+    _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p else %}")
     _para(doc, "{{ L.none }}.")
     _para(doc, "{%p endif %}")
-    _para(doc, "{%p if missing_refs %}")
+    _para(doc, "{%p if repeated_people %}")
+    _para(doc, "{{ L.repeated }}", style="Heading 2")
+    _table(doc, ["{{ L.person }}", "{{ L.times }}", "{{ L.to }}"],
+           ["{{ p.name }}", "{{ p.times }}", "{% for s in p.rows %}{{ s.destination or '—' }} "
+            "({{ s.document.number or s.file_name }}){{ '; ' if not loop.last }}{% endfor %}"],
+           "p in repeated_people", widths=[45, 20, 100], right=(1,))
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if missing_refs or missing_legal %}")
     _para(doc, "{{ L.missing_refs }}", style="Heading 2")
+    _para(doc, "{%p if missing_refs %}")
     _table(doc, ["{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.cited_by }}"],
            ["{% if c.type_label %}{{ c.type_label }} {{ L.no }} {% endif %}{{ c.number }}", "{{ c.date_text or '—' }}",
             "{{ c.issuer or '—' }}", "{{ c.cited_by | join(', ') }}"], "c in missing_refs", widths=[50, 25, 50, 40])
+    _para(doc, "{%p else %}")
+    _para(doc, "{{ L.none }}.")
+    _para(doc, "{%p endif %}")
+    _para(doc, "{%p if missing_legal %}")
+    _para(doc, "{{ L.missing_legal }}: {% for c in missing_legal %}{% if c.type_label %}{{ c.type_label }} {% endif %}"
+               "{{ c.number }}{{ '; ' if not loop.last }}{% endfor %}.", italic=True, size=10)
+    _para(doc, "{%p endif %}")
     _para(doc, "{%p endif %}")
     _para(doc, "{{ L.documents }}", style="Heading 2")
     _table(doc, ["#", "{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.subject }}", "{{ L.count }}"],
-           ["{{ loop.index }}", "{{ doc.title }}", "{{ doc.date_text or '—' }}", "{{ doc.document.issuer or '—' }}",
+           ["{{ loop.index }}", "{{ doc.title }} ({{ doc.files | join(', ') }})", "{{ doc.date_text or '—' }}",
+            "{{ doc.document.issuer or '—' }}",
             "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}{% if doc.other_text %} ({{ doc.other_text }}){% endif %}"],
            "doc in documents",
            total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15],

@@ -116,10 +116,22 @@ class BriefWriter:
                                   archive_numbers=archive_numbers, selection=selection, groups=groups)
         return context | self._common() | {"today": context["today"], "today_text": context["today_text"]}
 
+    def _properties(self, kind: str, context: dict[str, Any]) -> dict[str, str]:
+        """Word's document properties: what a clerk sees in File > Properties and in search."""
+        text = labels(self.lang)["text"]
+        if kind == "summary":
+            title, subject = text["summary"], context.get("selection_text") or ""
+        else:
+            d = context.get("d") or {}
+            title = f"{text['brief']} — {d.get('number') or context['source']['file_name']}"
+            subject = d.get("subject") or context.get("lead") or ""
+        return {"title": title, "subject": subject, "author": text["brief_author"], "language": self.lang,
+                "keywords": "dispatch-reader"}
+
     def _bytes(self, kind: str, context: dict[str, Any]) -> bytes:
         if self.fmt == "docx":
             template = find_template(f"{kind}.docx", self.dirs)
-            return render_docx(template, context, make_docx_environment(self.lang))
+            return render_docx(template, context, make_docx_environment(self.lang), self._properties(kind, context))
         if self.fmt == "pdf":
             html = render(self.env, f"{kind}.html.j2", context | {"for_print": True})
             # relative URLs resolve in the templates folder; nothing outside it or the package is read

@@ -258,10 +258,15 @@ def summary_context(
     repeated = [{"name": p[-1]["person"], "times": len(p), "rows": p} for p in named.values() if len(p) > 1]
     repeated.sort(key=lambda p: (-p["times"], p["name"]))
     copies = len(records) - len(documents)
+    # who is where: everyone counted, by destination, with the period and the document that says so
+    roster = [r | {"start_text": format_date(r.get("start"), lang), "end_text": format_date(r["end_date"], lang)}
+              for r in sorted(current, key=lambda r: (r["commune_key"] == "", r["commune_key"] == AGGREGATE_KEY,
+                                                      group_key(r["commune"] or ""), group_key(r["who"])))]
     return {
         "records": [r for r, _ in documents],
         "documents": doc_rows,
         "secondments": current,
+        "roster": roster,
         "all_secondments": rows,
         "not_counted": not_counted,
         "requested_people": _people_of(not_counted, "requested"),
