@@ -279,6 +279,8 @@ class Report:
     documents: Counter[str] = field(default_factory=Counter)  # variant -> documents scored
     failures: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # wrong values, for --errors
+    # (variant, field, confidence, right) of every header fact read from an OCRed page
+    confidence: list[tuple[str, str, float, bool]] = field(default_factory=list)
 
     def tally(self, variant: str, name: str) -> Tally:
         return self.tallies.setdefault((variant, name), Tally())
@@ -292,7 +294,32 @@ class Report:
                  "precision": t.precision, "recall": t.recall, "f1": t.f1}
                 for (v, f), t in sorted(self.tallies.items())
             ],
+            "confidence": [
+                {"variant": v, "field": f, "confident": n, "right": r, "flagged": m, "flagged_right": mr}
+                for (v, f), (n, r, m, mr) in sorted(confidence_table(self).items())
+            ],
         }
+
+
+def _fact_confidence(record: dict[str, Any], key: str) -> float | None:
+    evidence = (record.get("document") or {}).get("evidence") or {}
+    ev = evidence.get("signer" if key == "signer.name" else key) or {}
+    return ev.get("confidence")
+
+
+def confidence_table(report: Report, line: float | None = None) -> dict[tuple[str, str], tuple[int, int, int, int]]:
+    """(variant, field) → (facts marked confident, right among them, facts flagged for checking,
+    right among those), the line being the briefs' (messages.LOW_CONFIDENCE)."""
+    from dispatch_reader.messages import LOW_CONFIDENCE
+
+    line = LOW_CONFIDENCE if line is None else line
+    out: dict[tuple[str, str], list[int]] = {}
+    for variant, name, conf, right in report.confidence:
+        row = out.setdefault((variant, name), [0, 0, 0, 0])
+        at = 0 if conf >= line else 2
+        row[at] += 1
+        row[at + 1] += right
+    return {k: (a, b, c, d) for k, (a, b, c, d) in out.items()}
 
 
 def score(report: Report, variant: str, name: str, truth: dict[str, Any], predicted: dict[str, Any]) -> None:
@@ -308,6 +335,9 @@ def score(report: Report, variant: str, name: str, truth: dict[str, Any], predic
         tally.tp += same
         tally.fp += p is not None and not same
         tally.fn += t is not None and not same
+        conf = _fact_confidence(predicted, key) if p is not None else None
+        if conf is not None:
+            report.confidence.append((variant, key, conf, same))
         if not same and (t is not None or p is not None):
             report.errors.append(f"{variant} {name} {key}: expected {t!r}, got {p!r}")
     with_status = any("status" in c for c in truth.get("counts") or [])
@@ -495,6 +525,28 @@ def markdown_table(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _print_confidence(report: Report, console: Console) -> None:
+    """Does the confidence mean something: of the facts read from OCRed pages and marked
+    confident, how many were right; how many were flagged for checking, and how many of those
+    were right after all."""
+    table = confidence_table(report)
+    if not table:
+        return
+    out = Table(title="Header facts from OCRed pages: marked confident (right/all) · flagged for checking (right/all)")
+    variants = [v for v in VARIANT_NAMES if any(k[0] == v for k in table)]
+    out.add_column("field")
+    for v in variants:
+        out.add_column(VARIANT_NAMES[v], justify="right")
+    for key in SCALAR_FIELDS:
+        cells = []
+        for v in variants:
+            n, r, m, mr = table.get((v, key), (0, 0, 0, 0))
+            cells.append(f"{r}/{n} · {mr}/{m}" if n + m else "n/a")
+        if any(c != "n/a" for c in cells):
+            out.add_row(key, *cells)
+    console.print(out)
+
+
 def print_report(report: Report, console: Console, show_errors: bool = False, markdown: bool = False) -> None:
     if markdown:
         console.print(markdown_table(report), markup=False, highlight=False, soft_wrap=True)
@@ -506,6 +558,7 @@ def print_report(report: Report, console: Console, show_errors: bool = False, ma
         for row in rows:
             table.add_row(*row)
         console.print(table)
+    _print_confidence(report, console)
     for failure in report.failures:
         console.print(f"failed: {failure}", markup=False, highlight=False)
     if show_errors:

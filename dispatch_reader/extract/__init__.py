@@ -22,6 +22,7 @@ from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.status import count_status
+from dispatch_reader.extract.confidence import rate_header
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
@@ -78,6 +79,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
     facts.document.e_signatures = find_e_signatures(prepared)
     facts.document.received = received
+    rate_header(pages, facts)  # each OCR-read header fact's confidence from its own words
     number_ev = facts.document.evidence.get("number")
     doubt = check_number(list(pages), facts.document.number, number_ev.page if number_ev else None)
     if doubt is not None and number_ev is not None:

@@ -1,0 +1,171 @@
+"""How sure the tool is of each header fact read from an OCRed page: a confidence that means
+something (issue 11, point 3).
+
+A page's mean word confidence says 0.94 on a photocopy whose signer line is half black, so it
+cannot tell a reader which facts to check. A fact's confidence here comes from the fact itself:
+
+- the OCR words of its quote (the printed line it was read from), found on the page: the least
+  sure of them, and how closely they spell the quote (a line rebuilt from fragments is doubtful);
+- whether the value is a possible one: a name of Vietnamese syllables opening with a family
+  name; a number whose type part is a type abbreviation and agrees with the document's type;
+  a date of this century; a body name or subject of real syllables.
+
+The raw score is then mapped through a per-field calibration (data/confidence.json, made by
+`bench/calibrate.py` on the office-grade variants) so that one line means one thing for every
+field: a fact at or above CONFIDENT (0.80, the briefs' and exports' line) was read right at
+least 95 % of the time on the variants; below it the reader is asked to check it.
+Text-layer facts keep no confidence (None): they are what the file says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+
+from dispatch_reader.extract.resources import lines
+from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.ingest.pages import PageText, Word
+from dispatch_reader.record import DocumentFacts, Evidence, Facts
+
+CONFIDENT = 0.80  # the line: at or above, read right >= 95 % of the time (messages.LOW_CONFIDENCE)
+FIELDS = ("doc_type", "number", "issuer", "issued_date", "place", "subject", "signer")
+
+_TOKEN = re.compile(r"[^\W_]+(?:[/.-][^\W_]+)*")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _TOKEN.findall(unicodedata.normalize("NFC", text or ""))]
+
+
+def _word_tokens(words: Sequence[Word]) -> list[tuple[str, float]]:
+    out = []
+    for w in words:
+        if w.conf is None:
+            continue
+        for t in _tokens(w.text):
+            out.append((t, w.conf))
+    return out
+
+
+def quote_reading(page: PageText, quote: str) -> tuple[float, float] | None:
+    """(the lowest OCR confidence among the words of `quote` on `page`, how closely those words
+    spell it 0..1), or None when the page was not OCRed or has no words."""
+    if page.method != "ocr" or not page.words:
+        return None
+    target = _tokens(quote)[:40]  # a long subject: its opening is enough
+    words = _word_tokens(page.words)
+    if not target or not words:
+        return None
+    want = " ".join(target)
+    firsts = set(target)
+    best: tuple[float, float] = (0.0, 0.0)
+    n = len(target)
+    for i, (tok, _) in enumerate(words):
+        if tok not in firsts:
+            continue  # a window starts at a word of the quote
+        for start in (i - target.index(tok) if tok in target else i, i):
+            window = words[max(start, 0):max(start, 0) + n]
+            ratio = SequenceMatcher(None, want, " ".join(t for t, _ in window), autojunk=False).ratio()
+            if ratio > best[1]:
+                best = (min(c for _, c in window), ratio)
+    if best[1] == 0.0:
+        return 0.0, 0.0
+    return best
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in lines("family_names.txt"))
+
+
+def _syllable_share(text: str) -> float:
+    """Share of the letters-only words of `text` that are possible Vietnamese syllables."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text or "") if len(w) > 1 or w.isalpha()]
+    if not words:
+        return 0.0
+    return sum(is_syllable(w) for w in words) / len(words)
+
+
+def plausibility(field: str, doc: DocumentFacts) -> float:
+    """1.0 when the value is a possible one for its field, less when it is odd, 0 when it
+    cannot be right (a date in 1925 or next decade)."""
+    if field == "number":
+        from dispatch_reader.extract.docnumber import HEADER_NUMBER, clean_number, type_of_number
+
+        m = HEADER_NUMBER.search(f"Số: {doc.number or ''}")
+        dn = clean_number(m) if m else None
+        if dn is None:
+            return 0.3
+        kind = type_of_number(dn)
+        if kind is None:
+            return 1.0 if doc.doc_type == "official_dispatch" else 0.8
+        return 1.0 if kind == doc.doc_type else 0.6
+    if field == "issued_date":
+        year = int((doc.issued_date or "0")[:4] or 0)
+        return 1.0 if 1990 <= year <= 2035 else 0.0
+    if field == "signer":
+        name = doc.signer.name if doc.signer else None
+        parts = (name or "").split()
+        if not 2 <= len(parts) <= 6:
+            return 0.3
+        if parts[0].casefold() not in _family_names():
+            return 0.5
+        return 1.0 if all(is_syllable(p) for p in parts) else 0.6
+    if field in ("issuer", "place", "subject"):
+        share = _syllable_share(getattr(doc, field) or "")
+        return 1.0 if share >= 0.95 else 0.8 if share >= 0.85 else 0.5
+    return 1.0
+
+
+def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText) -> float | None:
+    reading = quote_reading(page, ev.quote)
+    if reading is None:
+        return None
+    low, ratio = reading
+    return min(low, ratio, plausibility(field, doc))
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, float]:
+    """field → the raw score at and above which facts of that field were read right >= 95 %
+    of the time (data/confidence.json, from bench/calibrate.py)."""
+    text = resources.files("dispatch_reader.extract").joinpath("data/confidence.json").read_text("utf-8")
+    return {k: float(v) for k, v in json.loads(text)["thresholds"].items()}
+
+
+def calibrated(field: str, raw: float) -> float:
+    """`raw` mapped piecewise-linearly so that the field's threshold lands on CONFIDENT."""
+    t = max(_calibration().get(field, CONFIDENT), 0.01)
+    if t < 1 and raw >= t:
+        return round(CONFIDENT + (1 - CONFIDENT) * (raw - t) / (1 - t), 3)
+    # below the line; a field never read right often enough (t >= 1) is never confident
+    return round(min(CONFIDENT * raw / t, CONFIDENT - 0.001), 3)
+
+
+def _evidence_of(field: str, doc: DocumentFacts) -> Evidence | None:
+    if field == "signer":
+        return doc.evidence.get("signer") if doc.signer and doc.signer.name else None
+    if getattr(doc, field, None) is None:
+        return None
+    return doc.evidence.get(field)
+
+
+def rate_header(pages: Sequence[PageText], facts: Facts) -> None:
+    """Set each OCR-read header fact's evidence confidence from its own words and value, in
+    place of the page's mean (which says 0.94 on a page whose signer line is lost)."""
+    by_number = {p.number: p for p in pages}
+    doc = facts.document
+    for field in FIELDS:
+        ev = _evidence_of(field, doc)
+        page = by_number.get(ev.page) if ev else None
+        if ev is None or page is None:
+            continue
+        raw = raw_confidence(field, doc, ev, page)
+        if raw is None:
+            continue
+        ev.confidence = calibrated(field, raw)

@@ -1,0 +1,85 @@
+"""Header-fact confidence from the fact's own OCR words and value (issue 11, point 3): a fact
+read from well-read words of a possible value is confident; one read from doubtful words, or
+whose value cannot be right, is flagged, whatever the page's mean confidence says."""
+
+from __future__ import annotations
+
+import pytest
+
+from dispatch_reader.extract import confidence as c
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import PageText, Word
+from dispatch_reader.record import DocumentFacts, Evidence, Signer
+
+HEADER = [
+    ("ỦY BAN NHÂN DÂN", 0.96), ("TỈNH LAI CHÂU", 0.95), ("Số: 1587/QĐ-UBND", 0.93),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0.95), ("Độc lập - Tự do - Hạnh phúc", 0.95),
+    ("Lai Châu, ngày 28 tháng 8 năm 2025", 0.94), ("QUYẾT ĐỊNH", 0.97), ("Về việc biệt phái công chức", 0.95),
+    ("Điều 1. Biệt phái ông Lò Văn Pấng đến xã Mường Khoa.", 0.93),
+    ("TM. ỦY BAN NHÂN DÂN", 0.92), ("CHỦ TỊCH", 0.94),
+]
+
+
+def page(lines: list[tuple[str, float]], overrides: dict[str, float] | None = None) -> PageText:
+    words, y = [], 50.0
+    for text, conf in lines:
+        x = 50.0
+        for w in text.split():
+            words.append(Word(w, x, y, x + 10 * len(w), y + 12, (overrides or {}).get(w, conf)))
+            x += 10 * len(w) + 6
+        y += 20
+    return PageText(number=1, text="\n".join(t for t, _ in lines), method="ocr",
+                    ocr_confidence=0.94, words=words)
+
+
+def test_a_well_read_signer_is_confident_and_a_doubtful_one_is_not() -> None:
+    good = page(HEADER + [("Giàng Seo Phử", 0.93)])
+    facts = extract_facts([good])
+    assert facts.document.signer.name == "Giàng Seo Phử"
+    assert facts.document.evidence["signer"].confidence >= c.CONFIDENT
+    # the same page, the name's words half under a black seal: the page mean barely moves
+    bad = page(HEADER + [("Giàng Seo Phử", 0.93)], overrides={"Seo": 0.31})
+    facts = extract_facts([bad])
+    assert bad.ocr_confidence == 0.94
+    assert facts.document.evidence["signer"].confidence < c.CONFIDENT
+    # the header facts of well-read lines stay confident
+    assert facts.document.evidence["number"].confidence >= c.CONFIDENT
+
+
+def test_text_layer_facts_carry_no_confidence() -> None:
+    born = PageText(number=1, text="\n".join(t for t, _ in HEADER + [("Giàng Seo Phử", 1)]), method="text_layer")
+    facts = extract_facts([born])
+    assert facts.document.evidence["signer"].confidence is None
+
+
+@pytest.mark.parametrize("field, doc, low", [
+    ("signer", DocumentFacts(signer=Signer(name="Trinh Văn Lâm")), True),  # no family name Trinh: Trịnh misread
+    ("signer", DocumentFacts(signer=Signer(name="Trịnh Văn Lâm")), False),
+    ("signer", DocumentFacts(signer=Signer(name="Nguyễn")), True),
+    ("number", DocumentFacts(number="1587/QĐ-UBND", doc_type="decision"), False),
+    ("number", DocumentFacts(number="1587/QĐ-UBND", doc_type="report"), True),  # type part disagrees
+    ("number", DocumentFacts(number="1418/UBND-NC", doc_type="official_dispatch"), False),
+    ("issued_date", DocumentFacts(issued_date="2925-08-28"), True),
+    ("issuer", DocumentFacts(issuer="Ủy ban nhân dân tỉnh Lai Châu"), False),
+    ("issuer", DocumentFacts(issuer="Uy ban nhán dăn tỉnh Lal Chău"), True),
+])
+def test_plausibility(field: str, doc: DocumentFacts, low: bool) -> None:
+    assert (c.plausibility(field, doc) < 1.0) == low
+
+
+def test_quote_reading_finds_the_words_of_the_quote() -> None:
+    p = page(HEADER, overrides={"1587/QĐ-UBND": 0.4})
+    low, ratio = c.quote_reading(p, "Số: 1587/QĐ-UBND")
+    assert (low, ratio) == (0.4, 1.0)
+    low, ratio = c.quote_reading(p, "Số: 1587/QĐ-UBNO")  # the page text differs from the words
+    assert ratio < 1.0
+    assert c.quote_reading(PageText(number=1, text="x", method="text_layer"), "x") is None
+
+
+def test_calibration_maps_each_fields_threshold_to_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(c, "_calibration", lambda: {"signer": 0.9, "number": 1.0})
+    assert c.calibrated("signer", 0.9) == c.CONFIDENT
+    assert c.calibrated("signer", 0.89) < c.CONFIDENT
+    assert c.calibrated("signer", 1.0) == 1.0
+    assert c.calibrated("number", 1.0) < c.CONFIDENT  # a field never read right often enough
+    assert c.calibrated("issuer", 0.8) == c.CONFIDENT  # no figure: the line itself
