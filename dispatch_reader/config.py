@@ -45,7 +45,9 @@ def use_config_file(path: Path | None) -> None:
 class Config(BaseSettings):
     """Every setting; the README's "Configuration" section lists them with their variables."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", validate_default=True)
+    # an empty variable counts as unset (as a shell's `VAR= cmd` means)
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", validate_default=True,
+                                      env_ignore_empty=True)
 
     # where things go (also given by --db and --templates)
     db: Optional[str] = None

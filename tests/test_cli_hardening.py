@@ -99,6 +99,10 @@ def test_unknown_brief_format_is_a_usage_error_before_any_work(tmp_path: Path) -
     assert result.exit_code == ExitCode.USAGE and "rtf" in result.output
     assert not db.exists() and not (tmp_path / "out").exists()
     assert run("process", pdf, "--lang", "fr", "--db", f"sqlite:///{db}").exit_code == ExitCode.USAGE
+    for command in (["watch", tmp_path], ["batch", tmp_path, "--out", tmp_path / "b"]):
+        result = run(*command, "--format", "rtf", "--db", f"sqlite:///{db}")
+        assert result.exit_code == ExitCode.USAGE and "rtf" in result.output, command
+    assert not db.exists()
 
 
 def test_unknown_eval_variant_is_refused(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import IO, Optional
 
 import typer
 
+from dispatch_reader.choices import BriefFormat, Lang
 from dispatch_reader.errors import InputFileError
 
 
@@ -37,8 +38,8 @@ def register(app: typer.Typer) -> None:
                                        "SECONDS is taken anyway (and fails with the reason)."),
         once: bool = typer.Option(False, "--once", help="Take what is in INBOX now, then exit (for cron or a "
                                   "systemd timer). Exits 1 if any file failed."),
-        fmt: str = typer.Option("html", "--format", help="Brief format: html, md, docx or pdf."),
-        lang: str = typer.Option("vi", "--lang", help="Brief language: vi or en."),
+        fmt: BriefFormat = typer.Option(BriefFormat.html, "--format", case_sensitive=False, help="Brief format."),
+        lang: Lang = typer.Option(Lang.vi, "--lang", case_sensitive=False, help="Brief language."),
         log_file: Optional[Path] = typer.Option(None, "--log", help="Also append the per-file log lines to this file."),
         ocr_lang: Optional[str] = LangOption,
         workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="At most N processes work "
@@ -71,7 +72,7 @@ def register(app: typer.Typer) -> None:
             raise InputFileError(inbox, "is a file, not a folder")
         places = Places.make(inbox, root, out_dir)
         store = open_store(db)
-        briefs = BriefWriter(places.outbox, fmt=fmt, lang=lang)
+        briefs = BriefWriter(places.outbox, fmt=fmt.value, lang=lang.value)
         settings = ingest_settings(ocr_lang, workers)
         log_fh: IO[str] | None = log_file.open("a", encoding="utf-8") if log_file else None
 
@@ -115,8 +116,8 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="List what would be read or skipped; change nothing."),
         out_dir: Optional[Path] = typer.Option(None, "--out", help="Write a brief per document into this folder "
                                                "(default: no briefs)."),
-        fmt: str = typer.Option("html", "--format", help="Brief format: html, md, docx or pdf."),
-        lang: str = typer.Option("vi", "--lang", help="Brief language: vi or en."),
+        fmt: BriefFormat = typer.Option(BriefFormat.html, "--format", case_sensitive=False, help="Brief format."),
+        lang: Lang = typer.Option(Lang.vi, "--lang", case_sensitive=False, help="Brief language."),
         failures_csv: Path = typer.Option(Path("batch-failures.csv"), "--failures",
                                           help="CSV listing every failed file with its reason (written when any fails)."),
         ocr_lang: Optional[str] = LangOption,
@@ -149,13 +150,13 @@ def register(app: typer.Typer) -> None:
         if out_dir is not None:
             from dispatch_reader.briefs.render import BriefWriter
 
-            BriefWriter(out_dir, fmt=fmt, lang=lang)  # a bad --format fails here, not in every worker
+            BriefWriter(out_dir, fmt=fmt.value, lang=lang.value)  # a bad templates folder fails here, not in every worker
         url = resolve_url(db)
         store = open_store(url)
         ingest = {"languages": ocr_lang} if ocr_lang else {}
         n_workers = workers or core_count()
         options = BatchOptions(workers=n_workers, reprocess=reprocess, worker=WorkerConfig(
-            db_url=url, reprocess=reprocess, briefs_dir=out_dir, brief_format=fmt, brief_lang=lang, ingest=ingest))
+            db_url=url, reprocess=reprocess, briefs_dir=out_dir, brief_format=fmt.value, brief_lang=lang.value, ingest=ingest))
         if failures_csv.exists():
             failures_csv.unlink()  # a list from an earlier run would be mistaken for this one's
         failures = FailureLog(failures_csv)
