@@ -150,13 +150,14 @@ def register(app: typer.Typer) -> None:
         if out_dir is not None:
             from dispatch_reader.briefs.render import BriefWriter
 
-            BriefWriter(out_dir, fmt=fmt.value, lang=lang.value)  # a bad templates folder fails here, not in every worker
+            BriefWriter(out_dir, fmt=fmt.value, lang=lang.value)  # a failure here, not in every worker
         url = resolve_url(db)
         store = open_store(url)
         ingest = {"languages": ocr_lang} if ocr_lang else {}
         n_workers = workers or core_count()
         options = BatchOptions(workers=n_workers, reprocess=reprocess, worker=WorkerConfig(
-            db_url=url, reprocess=reprocess, briefs_dir=out_dir, brief_format=fmt.value, brief_lang=lang.value, ingest=ingest))
+            db_url=url, reprocess=reprocess, briefs_dir=out_dir, brief_format=fmt.value, brief_lang=lang.value,
+            ingest=ingest))
         if failures_csv.exists():
             failures_csv.unlink()  # a list from an earlier run would be mistaken for this one's
         failures = FailureLog(failures_csv)
