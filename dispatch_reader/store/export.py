@@ -33,6 +33,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, select
 
 from dispatch_reader.briefs.formatting import add_months
+from dispatch_reader.briefs.labels import labels
 from dispatch_reader.errors import StoreError
 from dispatch_reader.messages import needs_check
 from dispatch_reader.store import keys
@@ -60,12 +61,14 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 
-def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
-    """Rows of `what` (one of KINDS) for the documents matching `filters`, newest documents first."""
+def export_rows(conn: Connection, what: str, filters: Filters, dialect: str,
+                lang: str | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of `what` (one of KINDS) for the documents matching `filters`, newest documents first;
+    with `lang`, the `files` cell describes each file in that language."""
     if what not in KINDS:
         raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
     if what == "documents":
-        yield from _documents(conn, filters, dialect)
+        yield from _documents(conn, filters, dialect, lang)
         return
     if what == "files":
         yield from _files(conn, filters, dialect)
@@ -87,7 +90,7 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str) -> 
             .where(*conds)
             .order_by(docs.c.issued_date.desc().nulls_last(), docs.c.document_id.desc(), model.ordinal))
     warnings = _Warnings(conn)
-    files = _FileLists(conn)
+    files = _FileLists(conn, lang)
     for row in conn.execute(stmt):
         values = list(row)
         out = {"document_id": values[1], "document_number": values[2], "issued_date": values[3],
@@ -111,29 +114,40 @@ def _end(s: dict[str, Any]) -> tuple[dt.date | None, bool]:
     return None, False
 
 
-def describe_file(name: str, role: str | None, reading: str | None, confidence: float | None, used: bool) -> str:
-    """`qd-01.scan.pdf (scan, OCR 0.95)`, `qd-01.pdf (original, used)`."""
-    bits = [role or "?"]
+def describe_file(name: str, role: str | None, reading: str | None, confidence: float | None, used: bool,
+                  lang: str | None = None) -> str:
+    """`qd-01.scan.pdf (scan, OCR 0.95)`, `qd-01.pdf (original, used)`; with `lang`, worded in it:
+    `qd-01.pdf (bản điện tử, dùng để đọc)`."""
+    if lang is None:
+        bits = [role or "?"]
+        ocr = f"OCR {confidence:.2f}" if confidence is not None else "OCR"
+        used_word = "used"
+    else:
+        lab = labels(lang)
+        bits = [lab["file_roles"].get(role or "", role or "?")]
+        ocr = f"OCR {round(confidence * 100)}%" if confidence is not None else "OCR"
+        used_word = lab["export"]["used_file"]
     if reading in ("ocr", "mixed"):
-        bits.append(f"OCR {confidence:.2f}" if confidence is not None else "OCR")
+        bits.append(ocr)
     if used:
-        bits.append("used")
+        bits.append(used_word)
     return f"{name} ({', '.join(bits)})"
 
 
 class _FileLists:
     """Each document's files as one cell, best first, read once per export."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, lang: str | None = None) -> None:
         self.conn = conn
+        self.lang = lang
         self.cache: dict[int, list[str]] = {}
 
     def listed(self, doc_id: int) -> list[str]:
         if doc_id not in self.cache:
             rows = self.conn.execute(select(File.file_name, File.role, File.reading, File.ocr_confidence, File.rank)
                                      .where(File.document_id == doc_id).order_by(File.rank, File.id)).all()
-            self.cache[doc_id] = [describe_file(r.file_name, r.role, r.reading, r.ocr_confidence, r.rank == 1)
-                                  for r in rows]
+            self.cache[doc_id] = [describe_file(r.file_name, r.role, r.reading, r.ocr_confidence, r.rank == 1,
+                                                self.lang) for r in rows]
         return self.cache[doc_id]
 
     def of(self, doc_id: int) -> str:
@@ -171,14 +185,14 @@ def _people_conditions(f: Filters) -> list[Any]:
     return [_like(Person.name_key, f.person)] if f.person else []
 
 
-def _documents(conn: Connection, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
+def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | None) -> Iterator[dict[str, Any]]:
     cols = ("number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject", "signer_name",
             "signer_title", "signer_authority", "file_name", "sha256", "page_count", "extractor_version",
             "updated_at", "record_json")
     stmt = documents_query(filters, dialect).with_only_columns(
         File.document_id.label("id"), *[getattr(File, c) for c in cols], Document.key.label("_key")
     ).join(Document, Document.id == File.document_id)
-    files = _FileLists(conn)
+    files = _FileLists(conn, lang)
     for row in conn.execute(stmt):
         out = dict(row._mapping)
         record = json.loads(out.pop("record_json"))
@@ -269,7 +283,7 @@ def export(conn: Connection, what: str, fmt: str, filters: Filters, dialect: str
     if what not in KINDS:
         raise FilterError(f"cannot export '{what}' (one of: {', '.join(KINDS)})")
     columns = COLUMNS[what]
-    rows = export_rows(conn, what, filters, dialect)
+    rows = export_rows(conn, what, filters, dialect, lang if fmt != "json" else None)
     if out_path is None:
         target = stdout if stdout is not None else io.StringIO()
         return write_csv(rows, columns, target, lang=lang, raw=raw) if fmt == "csv" else \
