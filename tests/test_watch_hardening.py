@@ -460,3 +460,49 @@ def test_a_name_that_is_not_utf8_is_shown_escaped(setup):
         ("good\\xfe.pdf", "done"), ("scan\\xff.pdf", "failed")]
     results[0].line().encode("utf-8")  # printable as UTF-8 (a lone surrogate would raise)
 
+
+
+def test_a_link_planted_as_the_lock_file_is_not_written_through(setup, tmp_path: Path):
+    places, store, process = setup
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    places.lock_file.symlink_to(victim)  # anyone who can drop into INBOX can do this
+    with pytest.raises(InputFileError, match="lock file"):
+        with _exclusive(places):
+            pass
+    assert victim.read_text() == "keep me"
+
+
+def test_one_claim_that_cannot_be_finished_is_not_retried_in_a_loop(setup, monkeypatch):
+    places, store, process = setup
+    (places.inbox / "a.pdf").write_bytes(document_bytes(14))
+    (places.inbox / "b.pdf").write_bytes(document_bytes(15))
+    os.utime(places.inbox / "a.pdf", (1, 1))  # taken first
+
+    class Crash(BaseException):
+        pass
+
+    def crash(step: str, claim: Claim) -> None:
+        if step == "journal":
+            raise Crash  # killed just after writing a.pdf's journal
+
+    with pytest.raises(Crash):
+        Watcher(places, store, process, None, WatchSettings(settle=0, once=True, max_wait=0), step=crash).run()
+    real_finish = Lifecycle.finish
+    tries: list[str] = []
+
+    def finish(self, claim: Claim):
+        if Path(claim.original).name == "a.pdf":
+            tries.append(claim.name)
+            raise RuntimeError("a bug set off by this one claim")
+        return real_finish(self, claim)
+
+    import dispatch_reader.watch.watcher as watcher
+
+    monkeypatch.setattr(Lifecycle, "finish", finish)
+    monkeypatch.setattr(watcher, "_BACKOFF_S", 0.05)
+    with Running(places, store, process, settle=0.05, rescan=0.2):
+        wait_for(lambda: store.count() == 1, 15, "b.pdf stored")
+        time.sleep(1.0)  # twenty back-off periods
+    assert len(tries) == 1, f"the broken claim was tried {len(tries)} times"
+    assert (places.inbox / "a.pdf").exists() and list(places.processing.glob("*.claim.json"))

@@ -18,6 +18,7 @@ already has its SHA-256 and the journal says it was ours) and a file is never in
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -49,6 +50,17 @@ StepHook = Callable[[str, Claim], None]
 class FileRefused(InputFileError):
     """This one file cannot be taken (and could not be moved aside): it stays in INBOX, the
     run goes on with the others."""
+
+
+def the_files_own(exc: Exception) -> bool:
+    """True for an error about one file (its name, its content, reading it): that file is
+    failed or left and the run goes on. False for one beyond it (database down, disk full, our
+    folders unwritable), which pauses the watcher (or ends a --once run) and is retried."""
+    if isinstance(exc, InputFileError):
+        return True
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENAMETOOLONG, errno.EILSEQ)
+    return not isinstance(exc, DispatchReaderError)  # a bug, most likely set off by this file
 
 
 @dataclass
@@ -210,7 +222,16 @@ class Lifecycle:
                 log.warning("unreadable journal %s (%s); left in place", fs.display(journal.name), exc)
                 continue
             log.info("recovering %s", fs.display(claim.name))
-            result = self.finish(claim)
+            try:
+                result = self.finish(claim)
+            except Exception as exc:
+                if not the_files_own(exc):
+                    raise
+                # one claim that cannot be finished must not keep every later file waiting
+                why = str(exc) if isinstance(exc, (OSError, DispatchReaderError)) else repr(exc)
+                log.error("%s: could not finish it in processing/ (%s); left there for the next start",
+                          fs.display(claim.name), fs.escape_controls(why))
+                continue
             if result:
                 results.append(result)
         self._sweep_orphans()

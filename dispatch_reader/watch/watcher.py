@@ -14,12 +14,12 @@ that cannot be read) fails or leaves that file and the run goes on; an error bey
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import logging
 import os
 import queue
 import signal
+import stat
 import threading
 import time
 from collections import Counter
@@ -31,7 +31,7 @@ from typing import IO, TYPE_CHECKING
 
 from dispatch_reader.errors import DispatchReaderError, InputFileError
 from dispatch_reader.watch.admit import ignored, kind_of
-from dispatch_reader.watch.lifecycle import FileResult, Lifecycle, ProcessFn, StepHook
+from dispatch_reader.watch.lifecycle import FileResult, Lifecycle, ProcessFn, StepHook, the_files_own
 from dispatch_reader.watch.places import Places, display, escape_controls
 from dispatch_reader.watch.settle import Tracker
 
@@ -237,7 +237,7 @@ class Watcher:
             self.tracker.forget(path)
             self._left.pop(path, None)
             return
-        if stat_is_dir(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
             return  # our own folders, or a clerk's sub-folder: not watched
         key = (st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         if self._left.get(path) == key:
@@ -272,7 +272,7 @@ class Watcher:
                 message = f"{display(path)}: {exc.strerror or exc}"
             else:
                 message = f"{display(path)}: internal error: {exc!r}"
-            if _the_files_own(exc):
+            if the_files_own(exc):
                 # this file's own problem: say so once, leave it until it changes, go on with the rest
                 log.error("%s", message if "left in INBOX" in message else message + "; left in INBOX")
                 self._leave(path)
@@ -291,7 +291,7 @@ class Watcher:
                 self._report(result)
         except Exception as exc:  # DispatchReaderError, OSError, or a bug: retried after a pause
             known = isinstance(exc, (DispatchReaderError, OSError))
-            log.error("could not finish a file in processing/: %s", exc if known else repr(exc))
+            log.error("could not finish a file in processing/: %s", escape_controls(str(exc) if known else repr(exc)))
             self.report.counts["errors"] += 1
             if self.settings.once:
                 self._halt = True
@@ -324,22 +324,6 @@ class Watcher:
         return restore
 
 
-def stat_is_dir(mode: int) -> bool:
-    import stat
-
-    return stat.S_ISDIR(mode)
-
-
-def _the_files_own(exc: Exception) -> bool:
-    """True for an error about this one file (its name, its content, reading it); False for one
-    beyond it (database down, disk full, our folders unwritable), which pauses the watcher."""
-    if isinstance(exc, InputFileError):
-        return True
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENAMETOOLONG, errno.EILSEQ)
-    return not isinstance(exc, DispatchReaderError)  # a bug, most likely set off by this file
-
-
 class _exclusive:
     """One watcher per INBOX (and per ROOT): a second one would take the same files.
 
@@ -359,7 +343,18 @@ class _exclusive:
             raise
 
     def _lock(self, path: Path) -> None:
-        fh = path.open("a+", encoding="utf-8")
+        # INBOX is writable by everyone who drops files: a link or a pipe planted under the
+        # lock's name must not make us truncate another file or block
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        except OSError as exc:
+            raise InputFileError(path, f"cannot open the lock file ({exc.strerror or exc}); remove it if it is "
+                                 "not a plain file") from None
+        what = kind_of(os.fstat(fd).st_mode)
+        if what:
+            os.close(fd)
+            raise InputFileError(path, f"the lock file is {what}; remove it")
+        fh = os.fdopen(fd, "r+", encoding="utf-8")
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
