@@ -109,6 +109,7 @@ def extract(
     if as_json:
         sys.stdout.write(record.to_json() + "\n")
     else:
+        out.quiet = False  # the summary is the data asked for, -q or not
         _print_summary(record)
 
 
