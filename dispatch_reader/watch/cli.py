@@ -53,6 +53,8 @@ def register(app: typer.Typer) -> None:
         same file is already stored. A file leaves INBOX only after its record is committed; after
         a crash, the next start finishes what was in processing/. One log line per file on stdout:
         time, file, result, number, seconds. Ctrl-C or SIGTERM: finish the current file and stop.
+        Never taken, left in INBOX: hidden and temporary names (.*, ~$*, *.part, *.crdownload …),
+        links, named pipes and devices. One watcher per INBOX.
 
         Example: dispatch-reader watch /srv/scans/inbox --out /srv/scans/briefs
 
