@@ -349,6 +349,18 @@ def test_250_character_name_is_read_and_the_others_too(setup):
     assert {r.file for r in results} == {long_name, "x" * 246 + ".pdf", "a.pdf"}
 
 
+def test_250_character_name_gets_its_brief(setup):
+    from dispatch_reader.briefs.render import BriefWriter
+
+    places, store, process = setup
+    long_name = "q" * 246 + ".pdf"
+    (places.inbox / long_name).write_bytes(document_bytes(16))
+    Watcher(places, store, process, BriefWriter(places.outbox, fmt="html"),
+            WatchSettings(settle=0, once=True, max_wait=0)).run()
+    briefs = files_under(places.outbox)
+    assert len(briefs) == 1 and len(briefs[0].name) <= 255
+
+
 def test_an_error_on_one_file_does_not_end_a_once_run(setup, monkeypatch):
     places, store, process = setup
     (places.inbox / "a.pdf").write_bytes(document_bytes(5))

@@ -89,7 +89,8 @@ def brief_name(file_name: str, sha256: str, fmt: str) -> str:
     """Scanners reuse names (scan0001.pdf every day), so the brief's name carries the content hash."""
     from dispatch_reader.briefs.render import slug
 
-    return f"{slug(file_name)}-{sha256[:10]}.{fmt}"
+    # the slug is ASCII; cut so that a 250-byte dropped name still gives a name the disk takes
+    return f"{slug(file_name)[:200].rstrip('-.')}-{sha256[:10]}.{fmt}"
 
 
 def describe(store: Store, sha256: str) -> dict[str, Any]:
