@@ -140,6 +140,30 @@ def _drop_renamed(inbox: Path, name: str, make: Callable[[Path], None]) -> None:
 # -- the cases ---------------------------------------------------------------------------------
 
 
+def part_and_lock(work: Path) -> Result:
+    inbox = work / "inbox"
+    data = document(4)
+    with _watch(work, inbox, "--settle", "0.5", "--max-wait", "2") as cli:
+        part = inbox / "scan.pdf.part"
+        part.write_bytes(data[:600])  # a browser downloading into INBOX
+        (inbox / "~$owner.docx").write_bytes(b"Word's owner file")
+        second = run(work, "watch", str(inbox), "--db", f"sqlite:///{work / 'db2.sqlite3'}", timeout=60)
+        time.sleep(4)  # settle and max-wait are long over
+        early = [p.name for p in files(inbox / "failed")]
+        with part.open("ab") as fh:
+            fh.write(data[600:])
+        part.rename(inbox / "scan.pdf")
+        archived = wait_for(lambda: len(files(inbox / "archive")) == 1, 30)
+        lock_kept = (inbox / LOCK).exists()
+        third = run(work, "watch", str(inbox), "--db", f"sqlite:///{work / 'db2.sqlite3'}", timeout=60)
+        cli.stop(20)
+    refused = [r.returncode == 2 and "another watcher" in r.stderr for r in (second, third)]
+    observed = (f"failed/ before the rename: {early or 'empty'}; scan.pdf {'archived' if archived else 'NOT archived'}; "
+                f"lock {'kept' if lock_kept else 'TAKEN'}; 2nd and 3rd watcher refused: {refused}")
+    return ("nothing taken early; scan.pdf archived; lock kept; other watchers refused", observed,
+            not early and archived and lock_kept and all(refused))
+
+
 def symlink(work: Path) -> Result:
     inbox = work / "inbox"
     with _watch(work, inbox, "--settle", "0.2", "--max-wait", "1") as cli:
@@ -285,6 +309,7 @@ def newline_name(work: Path) -> Result:
 
 
 CASES: list[Callable[[Path], Result]] = [
+    part_and_lock,
     symlink,
     fifo,
     dev_zero,
@@ -294,6 +319,10 @@ CASES: list[Callable[[Path], Result]] = [
     unreadable_once,
     newline_name,
 ]
+# exports and briefs (bench/faults_briefs.py): formula injection, PDF template fetch, full --out disk
+from faults_briefs import CASES as _BRIEF_CASES  # noqa: E402
+
+CASES += _BRIEF_CASES
 
 
 def main(argv: list[str]) -> int:

@@ -3,6 +3,8 @@
     .venv/bin/python bench/faults.py formula fetch disk     # through faults.py's table
     .venv/bin/python bench/faults_briefs.py                  # these cases alone, same table
 
+faults.py lists them after its own (CASES += faults_briefs.CASES).
+
 Each case takes a fresh folder and returns (expected, observed, held), like faults.py's.
 - formula: a stored subject `=HYPERLINK(…)` exported as XLSX (must be a text cell, no formula)
   and CSV (neutralised with a leading apostrophe; `--raw` keeps it exactly);
