@@ -327,3 +327,14 @@ def test_docx_is_a_word_document_with_the_html_sections(tmp_path: Path, kind: st
         assert props.title == "Báo cáo tổng hợp nhân sự tăng cường cho cấp xã"
         assert props.subject == "Tất cả văn bản trong kho"
     assert word_writer.document_bytes(records[0]) == word_writer.document_bytes(records[0])  # same bytes again
+
+
+def test_brief_names_of_long_file_names_fit_the_disk(tmp_path: Path) -> None:
+    from dispatch_reader.briefs.render import brief_name
+
+    long = "Quyết định " + "rất dài " * 30 + ".pdf"
+    name = brief_name(long, "ab" * 32, "html")
+    assert len(name.encode()) <= 255 and name.endswith("-abababab ab.html".replace(" ", ""))
+    record = make("x")
+    record.source.file_name = long
+    assert BriefWriter(tmp_path, today=TODAY).document(record, name).is_file()

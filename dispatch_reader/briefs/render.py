@@ -47,8 +47,9 @@ def slug(name: str) -> str:
 def brief_name(file_name: str, sha256: str, fmt: str) -> str:
     """The brief of a document in a folder of many: scanners reuse names (two folders each with
     a `scan0001.pdf`, or one every day), so the name carries the content hash of the file the
-    brief is made from (as the watcher's outbox names them)."""
-    return f"{slug(file_name)}-{sha256[:10]}.{fmt}"
+    brief is made from (as the watcher's outbox names them). The slug is ASCII, cut so that a
+    250-byte file name still gives a name the disk takes (255 bytes at most)."""
+    return f"{slug(file_name)[:200].rstrip('-.')}-{sha256[:10]}.{fmt}"
 
 
 class BriefWriter:
