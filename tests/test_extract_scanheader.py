@@ -61,3 +61,24 @@ def test_place_date_line_read_after_the_title() -> None:
     doc = scanned(wrapped).document
     assert doc.issued_date == "2025-12-04"
     assert doc.subject == "Về việc thực hiện Công văn của Bộ Nội vụ ngày 30 tháng 6 năm 2025"
+
+
+def test_name_under_seal_on_the_signing_page_before_an_annex() -> None:
+    """A fax whose seal went black over the title lines: the name line, its marks lost and a
+    speck glued to it, is on page 1 under the Nơi nhận list; page 2 is the DANH SÁCH annex."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.ingest.pages import PageText
+
+    signing = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n"
+               "- Như Điều 3;\n- Lưu: VT, CCVC.\n‘Bui Van Hải\n/ iS\n= (\nvÀ")
+    annex = ("DANH SACH\nSTT | Họ và tên | Chức vụ\n1 | Lo Van Pang | Chuyên viên | Xã Mường Khoa\n"
+             "10 | Đỗ Thị Ngọc Ánh | Chuyên viên Văn phòng Sở | Phường Đoàn Kết | 06 thang")
+    pages = prepare_pages([PageText(1, signing, "ocr", ocr_confidence=0.9), PageText(2, annex, "ocr", ocr_confidence=0.8)])
+    signer, ev = name_under_seal(pages, 0.9)
+    assert signer.name == "Bùi Văn Hải"
+    assert (ev["signer"].page, ev["signer"].quote) == (1, "Bui Van Hải")
+    # a signing page with no name at its foot ends the search: no name is taken from earlier pages
+    blank = signing.replace("‘Bui Van Hải\n", "")
+    assert name_under_seal(prepare_pages([PageText(1, "Nguyễn Văn An", "ocr", ocr_confidence=0.9),
+                                          PageText(2, blank, "ocr", ocr_confidence=0.9)]), 0.9) is None

@@ -122,12 +122,30 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
     return 1.0
 
 
+REPAIRED = 0.6  # a value the tool respelled (marks restored, a symbol mended): a guess to check
+BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the line may be another
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).casefold()
+
+
+def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
+    """A cap for a value that is not what the page says word for word, or stands alone."""
+    if field == "signer" and doc.signer and doc.signer.name:
+        cap = 1.0 if _squeezed(doc.signer.name) in _squeezed(ev.quote) else REPAIRED
+        return min(cap, 1.0 if doc.signer.title else BARE_NAME)
+    if field == "number" and doc.number:
+        return 1.0 if _squeezed(doc.number) in _squeezed(ev.quote) else REPAIRED
+    return 1.0
+
+
 def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText) -> float | None:
     reading = quote_reading(page, ev.quote)
     if reading is None:
         return None
     low, ratio = reading
-    return min(low, ratio, plausibility(field, doc))
+    return min(low, ratio, plausibility(field, doc), repairs(field, doc, ev))
 
 
 @lru_cache(maxsize=1)

@@ -458,9 +458,12 @@ _BARE_NAME_CONFIDENCE = 0.5
 
 
 def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
-    """The signer when the seal hid the title lines: on a scan, the last line of the text is
-    a person's name (a known family name first) standing below the body and the Nơi nhận
-    list, with only seal and signature specks around it. The name line is what counts."""
+    """The signer when the seal hid the title lines: on a scan, the last line of the signing
+    page is a person's name (a known family name first) standing below the body and the Nơi
+    nhận list, with only seal and signature specks around it. The name line is what counts.
+
+    The signing page is the last one, or, when that one ends in an annex (a DANH SÁCH table, no
+    name under it), the last page before it that holds the Nơi nhận list."""
     if conf is None:
         return None  # a text layer has its title lines; a lone name there is something else
     for page in reversed(pages):
@@ -470,15 +473,17 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
                 continue
             named = _signed_name(seg)
             if named is None:
-                return None
-            if fold_word(named.text.split()[0]) not in _folded_families():
-                return None
-            quote = named.sub(0, len(named.text.rstrip("-–•*.,;:' ")))
-            # OCR slips in the marks of a name ("Lé" for "Lê") are repaired as for people
+                break
+            # OCR specks glued to the name ("‘Bui Van Hải") are no part of it
+            lead = len(named.text) - len(_SPECKS.sub("", named.text, count=1)) if _SPECKS.match(named.text) else 0
+            quote = named.sub(lead, len(named.text.rstrip("-–•*.,;:'‘’ ")))
+            if fold_word(quote.text.split()[0]) not in _folded_families():
+                break
+            # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
             return Signer(name=repair_ocr_name(squash(quote.text))), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
-        if segs:
-            return None
+        if any(_NOI_NHAN.match(s.folded) for s in segs):
+            return None  # the signing page, and no name at its foot
     return None
 
 
