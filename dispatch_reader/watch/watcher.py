@@ -222,8 +222,10 @@ class Watcher:
         except OSError as exc:
             log.error("%s: cannot list the folder: %s", display(self.places.inbox), exc.strerror or exc)
             return
-        for name in names:
-            path = self.places.inbox / name
+        paths = {self.places.inbox / name for name in names}
+        for gone in set(self._left) - paths:
+            del self._left[gone]  # under --poll no event says a left file was removed
+        for path in paths:
             if path not in skip:
                 self._notice(path)
 
