@@ -21,6 +21,7 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates
 from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
+from dispatch_reader.extract.issuer_snap import snap_issuer
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
@@ -716,6 +717,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if conf is not None:
         doc.subject = repair_ocr_phrase(doc.subject) if doc.subject else doc.subject
         doc.place = respell_place(doc.place)
+        # a damaged committee or department name read as the body it can only be
+        snapped = snap_issuer(doc.issuer, doc.place)
+        if snapped:
+            doc.issuer, doc.place = reconcile_place(snapped, doc.place)
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 

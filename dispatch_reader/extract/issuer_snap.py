@@ -1,0 +1,130 @@
+"""An OCR-read issuer snapped to a name a body really has.
+
+A photocopy, fax or phone photo damages the two header lines the issuer is read from:
+`Uy.ran nhan dan tỉnh Phú Thọ`, `Ủy ban nhân dân Tính:phú tho`, `Ủy ban nhân dân tỉnh Son La`,
+`Sở Nội vụ quyết định` (the title glued on). The names themselves are few and known: a
+people's committee (`Ủy ban nhân dân`) or its office of a province or commune on the official
+list (places/), or a department from known_bodies.txt. So:
+
+- the committee's head words are taken when they are within a few letters of `ủy ban nhân
+  dân`, and the place after the level word (`tỉnh`, `xã`, `phường`) when its letters, marks
+  aside, are a unit of the list at that level; anything after the place is dropped;
+- a committee with no place left (`Ủy ban nhân dân`, the province line lost) takes the date
+  line's place when that is a province's name;
+- a known department followed by words no body name has is cut back to the department.
+
+Only ever applied to OCR text; a text layer says what it says. Nothing is guessed where two
+readings are possible.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dispatch_reader.extract import resources
+from dispatch_reader.places.match import edit_distance
+from dispatch_reader.places.official import key, official
+from dispatch_reader.textnorm import fold
+
+_HEADS = {
+    "uybannhandan": "Ủy ban nhân dân",
+    "vanphonguybannhandan": "Văn phòng Ủy ban nhân dân",
+}
+_LEVELS = {"tinh": "tỉnh", "xa": "xã", "phuong": "phường", "thanhpho": "thành phố"}
+HEAD_EDITS = 3  # letters a damaged head may differ by (`uyranhandan`, `tyrannhannan`)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[^0-9a-z]+", fold(text)) if t]
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, dict[str, str]]:
+    """level → key(short name) → short name, for provinces (tỉnh/thành phố) and communes;
+    a name that two units of one level share maps to '' (no choice)."""
+    out: dict[str, dict[str, str]] = {"tỉnh": {}, "xã": {}, "phường": {}}
+    lst = official()
+    for p in lst.provinces:
+        out["tỉnh"][key(p.short)] = p.short
+    for u in lst.units:
+        if u.level in out:
+            k = key(u.short)
+            out[u.level][k] = "" if out[u.level].get(k, u.short) != u.short else u.short
+    out["thành phố"] = out["tỉnh"]
+    return out
+
+
+def _level_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """(level, tokens it takes) when tokens[i:] open with a level word, one letter slip allowed
+    for `tinh` (`tin`, `tinb`)."""
+    if i + 1 < len(tokens) and tokens[i] + tokens[i + 1] == "thanhpho":
+        return "thành phố", 2
+    word = tokens[i]
+    if word in _LEVELS:
+        return _LEVELS[word], 1
+    if len(word) >= 3 and edit_distance(word, "tinh", 1) <= 1:
+        return "tỉnh", 1
+    return None
+
+
+def _place_after(tokens: list[str], level: str) -> str | None:
+    names = _units()[level]
+    for n in (4, 3, 2, 1):
+        got = names.get("".join(tokens[:n]))
+        if got:
+            return got
+    return None
+
+
+def snap_committee(issuer: str, place: str | None) -> str | None:
+    """`Ủy ban nhân dân tỉnh Phú Thọ` from a damaged committee name, or None."""
+    tokens = _tokens(issuer)
+    for i in range(1, len(tokens)):
+        level = _level_at(tokens, i)
+        if level is None:
+            continue
+        head = "".join(tokens[:i])
+        canon = next((name for k, name in _HEADS.items() if edit_distance(head, k, HEAD_EDITS) <= HEAD_EDITS), None)
+        if canon is None:
+            continue
+        name = _place_after(tokens[i + level[1]:], level[0])
+        if not name and level[0] == "tỉnh" and len(tokens) == i + level[1] and place:
+            name = _units()["tỉnh"].get(key(place))  # `Ủy ban nhân dân Tỉn`: the name lost, the date line has it
+        if name:
+            return f"{canon} {level[0]} {name}"
+        return None
+    head = "".join(tokens)
+    if place and head in _HEADS:
+        # the province line was lost; a provincial body's date line names its province
+        province = _units()["tỉnh"].get(key(place))
+        if province:
+            return f"{_HEADS[head]} tỉnh {province}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _departments() -> list[tuple[list[str], str]]:
+    bodies = [b for b in resources.lines("known_bodies.txt") if b.startswith(("Sở ", "Ban ", "Văn phòng "))]
+    return sorted(((_tokens(b), b) for b in bodies), key=lambda kb: -len(kb[0]))
+
+
+def snap_department(issuer: str) -> str | None:
+    """`Sở Nội vụ` from `Sở Nội vụ quyết định`: a known department and words that continue
+    no body name (a body's own province, `tỉnh …`, is kept)."""
+    tokens = _tokens(issuer)
+    for words, body in _departments():
+        if tokens[:len(words)] == words and len(tokens) > len(words):
+            rest = tokens[len(words):]
+            if rest[0] in ("tinh", "thanh"):
+                return None
+            return body
+    return None
+
+
+def snap_issuer(issuer: str | None, place: str | None) -> str | None:
+    """The issuer as a body really names itself, or None when it is fine or cannot be told."""
+    if not issuer:
+        return None
+    snapped = snap_committee(issuer, place) or snap_department(issuer)
+    return snapped if snapped and snapped != issuer else None

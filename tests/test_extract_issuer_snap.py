@@ -1,0 +1,51 @@
+"""A damaged OCR issuer snapped to a name a body really has (issue 11): the committee's head
+words within a few letters, its place a unit of the official list at that level; a known
+department with words glued after it. Nothing is snapped where the text is fine or two
+readings are possible."""
+
+from __future__ import annotations
+
+import pytest
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.issuer_snap import snap_issuer
+from dispatch_reader.ingest.pages import PageText
+
+
+@pytest.mark.parametrize("printed, place, snapped", [
+    ("Uy.ran nhan dan tỉnh Phú Thọ", "Phú Thọ", "Ủy ban nhân dân tỉnh Phú Thọ"),
+    ("Ty ran nhân nan tỉnh Phú Thọ", None, "Ủy ban nhân dân tỉnh Phú Thọ"),
+    ("Ủy ban nhân dân tỉnh Son La", "Sơn La", "Ủy ban nhân dân tỉnh Sơn La"),
+    ("Ủy ban nhân dân Tính:phú tho", None, "Ủy ban nhân dân tỉnh Phú Thọ"),
+    ("Ủy ban nhân dân tỉnh Lào Cai Công Văn đến", None, "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("Ủy ban nhân dân xã Tân Phong Tm. Ủy Ban", None, "Ủy ban nhân dân xã Tân Phong"),
+    ("Văn phòng Ủy ban nhân dân tỉnh Lai Chau", None, "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"),
+    ("Ủy ban nhân dân", "Cao Bằng", "Ủy ban nhân dân tỉnh Cao Bằng"),  # the province line lost
+    ("Sở Nội vụ quyết định", None, "Sở Nội vụ"),
+    ("Sở Nông nghiệp và Môi trường ing", None, "Sở Nông nghiệp và Môi trường"),
+])
+def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: str) -> None:
+    assert snap_issuer(printed, place) == snapped
+
+
+@pytest.mark.parametrize("printed, place", [
+    ("Ủy ban nhân dân tỉnh Lai Châu", "Lai Châu"),  # fine as it is
+    ("Hội đồng nhân dân tỉnh Sơn La", None),  # another body, not a damaged committee
+    ("Ban Dân tộc tỉnh Lai Châu", None),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La", None),
+    ("Ủy ban nhân dân huyện Mù Cang Chải", None),  # a district: not on the new list, kept
+    ("Ủy ban nhân dân tỉnh Phù Vân", None),  # no such province: nothing to snap to
+    ("Sở Tài chính thành phố Hà Nội", None),
+    ("Ủy ban nhân dân", "Mường Hum"),  # a commune's date line: tỉnh or xã cannot be told
+])
+def test_what_is_not_snapped(printed: str, place: str | None) -> None:
+    assert snap_issuer(printed, place) is None
+
+
+def test_only_ocr_text_is_snapped() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SON LA\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSon La, ngày 04 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái\n")
+    ocr = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.9)]).document
+    born = extract_facts([PageText(1, text, "text_layer")]).document
+    assert ocr.issuer == "Ủy ban nhân dân tỉnh Sơn La"
+    assert born.issuer == "Ủy ban nhân dân tỉnh Son La"
