@@ -111,7 +111,7 @@ def test_unreachable_database_is_one_line_error(app, tmp_path):
 def test_db_upgrade_and_info(app, tmp_path):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     res = run(app, "db", "upgrade", "--db", url)
-    assert res.exit_code == 0 and "revision 0003 (newest 0003)" in res.stdout
+    assert res.exit_code == 0 and "revision 0004 (newest 0004)" in res.stdout
     assert run(app, "db", "upgrade", "--db", url).exit_code == 0
     res = run(app, "db", "info", "--db", url)
     assert "documents: 0" in res.stdout and "files: 0" in res.stdout
