@@ -124,3 +124,22 @@ def test_export_to_unwritable_place_and_bad_arguments(store, tmp_path):
     with pytest.raises(FilterError):
         store.export("parcels", "csv", tmp_path / "x.csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_documents_export_names_the_header_facts_to_check(store_url):
+    """Issue 11, point 3: a header fact read below the confidence line is marked in the export,
+    not only in the page's mean confidence."""
+    from dispatch_reader.record import Evidence, Signer
+
+    record = make_record("c", number="61/QĐ-SNV", issued="2025-09-08")
+    record.document.signer = Signer(name="Bùi Văn Hải")
+    record.document.evidence["signer"] = Evidence(page=1, quote="Bui Van Hải", confidence=0.48)
+    record.document.evidence["number"].confidence = 0.93
+    with open_store(store_url) as s:
+        s.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+        [row] = s.export_rows("documents")
+        assert row["needs_check"] == "signer"
+        buf = io.StringIO()
+        s.export("documents", "csv", None, None, stdout=buf, lang="vi")
+        [vi] = list(csv.DictReader(io.StringIO(buf.getvalue())))
+        assert vi["Cần kiểm tra"] == "người ký"

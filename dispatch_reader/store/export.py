@@ -35,7 +35,7 @@ from sqlalchemy import Connection, select
 from dispatch_reader.briefs.formatting import add_months
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.errors import StoreError
-from dispatch_reader.messages import needs_check
+from dispatch_reader.messages import LOW_CONFIDENCE, needs_check
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
 from dispatch_reader.store.models import Count, Document, Evidence, File, Person, Secondment
@@ -46,8 +46,8 @@ FORMATS = ("csv", "json", "xlsx")
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject",
-                  "signer_name", "signer_title", "signer_authority", "file_name", "sha256", "page_count",
-                  "ocr_pages", "min_ocr_confidence", "report_on", "file_count", "files", "extractor_version",
+                  "signer_name", "signer_title", "signer_authority", "needs_check", "file_name", "sha256",
+                  "page_count", "ocr_pages", "min_ocr_confidence", "report_on", "file_count", "files", "extractor_version",
                   "updated_at"],
     "secondments": ["document_id", "document_number", "issued_date", "issuer", "kind", "status", "action", "person",
                     "count", "from_unit", "to_unit", "position", "start", "end", "duration_months", "end_effective",
@@ -200,11 +200,26 @@ def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | Non
         out["ocr_pages"] = len(ocr)
         known = [c for c in ocr if c is not None]
         out["min_ocr_confidence"] = min(known) if known else None
+        out["needs_check"] = _header_checks(record, lang)
         out["report_on"] = out["number"] if out.pop("_key").startswith("report:") else None
         out["files"] = files.of(out["id"])
         out["file_count"] = len(files.listed(out["id"]))
         out["record"] = record
         yield out
+
+
+HEADER_FIELDS = ("doc_type", "number", "issuer", "issued_date", "place", "subject", "signer")
+
+
+def _header_checks(record: dict[str, Any], lang: str | None) -> str:
+    """The header facts read below the confidence line (OCR words in doubt, a respelled name):
+    `signer, number`, or in `lang`'s words; empty when every one is confident."""
+    evidence = record["document"].get("evidence") or {}
+    low = [f for f in HEADER_FIELDS
+           if (evidence.get(f) or {}).get("confidence") is not None and evidence[f]["confidence"] < LOW_CONFIDENCE]
+    if lang is not None:
+        low = [labels(lang)["fields"].get(f, f) for f in low]
+    return ", ".join(low)
 
 
 def _files(conn: Connection, filters: Filters, dialect: str) -> Iterator[dict[str, Any]]:
