@@ -165,3 +165,18 @@ def test_a_version_1_record_given_as_json_counts_by_its_type() -> None:
     ctx = writer().summary_context(records)
     assert ctx["total_people"] == 2  # the decision's two people; the dispatch's 64 are asked for
     assert ctx["requested_people"] == 64
+
+
+def test_a_header_fact_read_below_the_line_is_marked_in_the_brief(tmp_path: Path) -> None:
+    """Issue 11, point 3: a signer respelled from a name under a seal is flagged where the brief
+    shows it; the confident facts beside it are not."""
+    from dispatch_reader.briefs.document import header_rows
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["evidence"]["signer"] = {"page": 1, "quote": "Bui Van Hải", "confidence": 0.48}
+    record["document"]["evidence"]["number"]["confidence"] = 0.93
+    rows = {r["field"]: r for r in header_rows(record, "vi")}
+    assert rows["signer"]["needs_check"] is True
+    assert rows["number"]["needs_check"] is False
+    html = writer(tmp=tmp_path).document_bytes(record).decode()
+    assert html.count('title="cần kiểm tra">⚠</span>') >= 1
