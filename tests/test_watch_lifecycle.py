@@ -286,3 +286,49 @@ def test_crash_and_restart_on_each_database(tmp_path: Path, store_url: str, step
             sha256_bytes(d) for d in docs.values())
         assert store.count() == 3
     assert store_runs(store_url) == {"created": 3}
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_a_scan_after_its_born_digital_file_rewrites_the_documents_brief(setup):
+    """One brief per document, as `process` writes it: the scan dropped after its born-digital
+    file joins that document; its brief is rewritten from the best-read file and names the scan,
+    no second brief is added for the scan."""
+    import shutil
+
+    places, store, url, process = setup
+    born, scan = SAMPLES / "qd-biet-phai-01.pdf", SAMPLES / "qd-biet-phai-01.scan.pdf"
+    results = []
+    shutil.copy(born, places.inbox / born.name)
+    _watcher(places, store, process, results=results).run()
+    shutil.copy(scan, places.inbox / scan.name)  # OCR: a few seconds
+    _watcher(places, store, process, results=results).run()
+
+    assert [r.result for r in results] == ["done", "done"]
+    briefs = files_under(places.outbox)
+    assert [p.name for p in briefs] == [f"qd-biet-phai-01-{sha256_bytes(born.read_bytes())[:10]}.md"]
+    assert results[0].brief == results[1].brief == briefs[0]
+    text = briefs[0].read_text("utf-8")
+    assert "từ tệp qd-biet-phai-01.pdf" in text  # made from the born-digital file, the best read
+    assert "qd-biet-phai-01.scan.pdf" in text  # and naming the scan
+    assert len(store.find_ids(sha256_bytes(scan.read_bytes()))) == 1
+
+
+def test_a_brief_that_fails_in_any_way_never_fails_the_stored_file(setup, monkeypatch, caplog):
+    from dispatch_reader.briefs.render import BriefWriter
+
+    places, store, url, process = setup
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("a user template broke\non two lines")
+
+    monkeypatch.setattr(BriefWriter, "document", broken)
+    (places.inbox / "x.pdf").write_bytes(document_bytes(31))
+    results = []
+    with caplog.at_level("WARNING", logger="dispatch_reader.watch.lifecycle"):
+        _watcher(places, store, process, results=results).run()
+    assert [r.result for r in results] == ["done"] and results[0].brief is None
+    assert _where(places, "x.pdf") == ["archive"] and store.count() == 1
+    warned = [r.getMessage() for r in caplog.records if "no brief" in r.getMessage()]
+    assert len(warned) == 1 and "\n" not in warned[0] and "a user template broke" in warned[0]

@@ -5,7 +5,8 @@ The order of steps is what makes a crash harmless (see claims.py for the journal
 1. write the journal, then copy the dropped file into processing/ (it stays in INBOX too);
 2. decide: a document the store already holds is a duplicate; anything else is read;
 3. read and store it (one transaction), make the commit durable, note "done" in the journal;
-4. write its brief to the outbox;
+4. write the brief of its document to the outbox (one per document: a scan of a document
+   already briefed rewrites that brief, pipeline.document_brief);
 5. choose the destination name (journal), link the file there, write the note beside it;
 6. only now remove the dropped file from INBOX, then the processing/ copy and the journal;
    not when it changed since it was taken (same size, time and SHA-256, or it stays): a scanner
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from dispatch_reader.errors import DispatchReaderError, InputFileError, StoreError
 from dispatch_reader.ingest.sniff import file_sha256
-from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome
+from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome, document_brief
 from dispatch_reader.watch import places as fs
 from dispatch_reader.watch.admit import kind_of, open_regular
 from dispatch_reader.watch.claims import Claim, journals
@@ -83,14 +84,6 @@ class FileResult:
                  f"{self.seconds:.1f}s"]
         parts += [x for x in (self.reason, self.note) if x]
         return "\t".join(fs.escape_controls(p) for p in parts)
-
-
-def brief_name(file_name: str, sha256: str, fmt: str) -> str:
-    """Scanners reuse names (scan0001.pdf every day), so the brief's name carries the content hash."""
-    from dispatch_reader.briefs.render import slug
-
-    # the slug is ASCII; cut so that a 250-byte dropped name still gives a name the disk takes
-    return f"{slug(file_name)[:200].rstrip('-.')}-{sha256[:10]}.{fmt}"
 
 
 def describe(store: Store, sha256: str) -> dict[str, Any]:
@@ -351,6 +344,9 @@ class Lifecycle:
             return False
 
     def _brief(self, claim: Claim) -> Path | None:
+        """The brief of the document this file belongs to, as `process` writes it
+        (pipeline.document_brief): a scan of a document already briefed rewrites that brief
+        (from the best-read file, naming the others) instead of adding one of its own."""
         if self.briefs is None:
             return None
         assert claim.sha256
@@ -358,10 +354,11 @@ class Lifecycle:
             record = self.store.get(claim.sha256)
             if record is None:
                 return None
-            return self.briefs.document(record, brief_name(claim.name, claim.sha256, self.briefs.fmt))
-        except (DispatchReaderError, OSError) as exc:
+            return document_brief(self.store, self.briefs, claim.sha256, record)
+        except Exception as exc:  # a full outbox, a broken user template, anything
             # the record is stored; a missing brief can be written again with `brief`
-            log.warning("no brief for %s: %s", fs.display(claim.name), exc)
+            why = str(exc) if isinstance(exc, (OSError, DispatchReaderError)) else repr(exc)
+            log.warning("no brief for %s: %s", fs.display(claim.name), fs.escape_controls(why))
             return None
 
     def _choose_dest(self, claim: Claim) -> Path:
