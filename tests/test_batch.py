@@ -223,3 +223,24 @@ def test_batch_then_rerun_on_each_database(tmp_path: Path, store_url: str):
         assert (second.done, second.skipped) == (0, 7)
         assert store.count() == 6 and all(store.has(s) for s in shas)
     assert store_runs(store_url) == {"created": 6}
+
+
+def test_a_brief_that_cannot_be_written_is_one_line_and_the_document_stays_stored(tmp_path: Path):
+    from dispatch_reader.briefs.render import brief_name
+
+    archive = tmp_path / "archive"
+    shas = _archive(archive, 3)
+    out = tmp_path / "briefs"
+    blocked = document_bytes(1)
+    # a folder where the brief of "Quyết định 1.pdf" would go: that brief cannot be written
+    (out / brief_name("Quyết định 1.pdf", sha256_bytes(blocked), "html")).mkdir(parents=True)
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+
+    result = run_cli("batch", str(archive), "--db", url, "-j", "2", "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr[-2000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "brief not written" in errors[0], result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert "briefs not written" in result.stdout and "failures (" not in result.stdout
+    assert store_count(url) == 3 and len(shas) == 3
+    assert len([p for p in out.iterdir() if p.is_file()]) == 2  # the other two briefs are written

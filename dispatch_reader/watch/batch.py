@@ -53,6 +53,7 @@ class BatchTotals:
     skipped: int = 0  # already stored
     repeated: int = 0  # same content as another file of this run
     failed: int = 0
+    no_brief: int = 0  # stored, but the brief could not be written (--out)
     pages: int = 0
     seconds: float = 0.0
     interrupted: bool = False
@@ -216,6 +217,7 @@ class BatchRunner:
             t.repeated += 1
         else:
             t.failed += 1
+        t.no_brief += result.brief_error is not None
         self.listener(result)
 
     # -- stopping -------------------------------------------------------------------------------

@@ -128,7 +128,8 @@ def register(app: typer.Typer) -> None:
 
         Documents already stored (same SHA-256) are skipped unless --reprocess. Shows a progress
         bar (files, pages, pages per minute, ETA, failures), then a summary table and the
-        failures, which also go to --failures. Exits 1 when any file failed, 130 when interrupted
+        failures, which also go to --failures. Exits 1 when any file failed or a brief could not be
+        written (each such brief: one line on stderr; the document is stored), 130 when interrupted
         (the files in hand are finished and stored first; run the same command again to go on).
 
         Example: dispatch-reader batch /archive/2024 /archive/2025 --workers 2
@@ -173,6 +174,8 @@ def register(app: typer.Typer) -> None:
                 progress.advance(result)
                 if result.status == "failed":
                     failures.add(result)
+                if result.brief_error:  # the document is stored; only its brief is missing
+                    err_console.print(f"error: {result.brief_error}", markup=False, highlight=False)
 
             runner = BatchRunner(store, options, listener)
 
@@ -193,7 +196,7 @@ def register(app: typer.Typer) -> None:
         if totals.interrupted:
             err_console.print("interrupted: run the same command again to resume", markup=False)
             raise typer.Exit(130)
-        if totals.failed:
+        if totals.failed or totals.no_brief:
             raise typer.Exit(1)
 
 

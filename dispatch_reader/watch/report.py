@@ -109,6 +109,8 @@ def summary_table(totals: BatchTotals) -> Table:
         ("documents per minute", f"{totals.done / minutes:.1f}" if minutes else "–"),
         ("pages per minute", f"{totals.pages / minutes:.1f}" if minutes else "–"),
     ]
+    if totals.no_brief:
+        rows.insert(5, ("briefs not written", totals.no_brief))
     if totals.interrupted:
         rows.append(("interrupted", "yes: run again to resume"))
     for key, value in rows:

@@ -30,6 +30,7 @@ class WorkResult:
     seconds: float = 0.0
     kind: str | None = None  # error kind (errors.py) when failed
     reason: str | None = None
+    brief_error: str | None = None  # stored (or already stored), but its brief was not written
 
 
 @dataclass
@@ -102,4 +103,6 @@ def summarize(path: str, outcome: Any) -> WorkResult:
     if outcome.error is not None:
         result.kind = outcome.error.kind
         result.reason = outcome.error.reason
+    if getattr(outcome, "brief_error", None) is not None:
+        result.brief_error = str(outcome.brief_error)
     return result
