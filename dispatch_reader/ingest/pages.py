@@ -35,7 +35,7 @@ class PageText:
     text: str  # NFC; lines in reading order, header columns kept apart
     method: Literal["text_layer", "ocr"] = "text_layer"
     reason: str = ""
-    ocr_confidence: float | None = None  # mean word confidence 0..1
+    ocr_confidence: float | None = None  # share of characters read right, calibrated (ingest/confidence.py)
     rotation: int | None = None
     width: float | None = None
     height: float | None = None

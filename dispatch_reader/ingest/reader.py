@@ -19,6 +19,7 @@ from dispatch_reader.errors import DamagedFileError, DispatchReaderError, LimitE
 from dispatch_reader.ingest import ocr, pool, private
 from dispatch_reader.ingest.cache import OcrCache, cache_key
 from dispatch_reader.ingest.choose import judge_layer
+from dispatch_reader.ingest.confidence import page_confidence
 from dispatch_reader.ingest.layout import layout_text
 from dispatch_reader.ingest.ocr import OcrPage
 from dispatch_reader.ingest.ocrfix import fix_word
@@ -169,8 +170,9 @@ class _Reading:
             plan.page = _ocr_page(plan.number, page, plan.reason)
             for note in page.notes:
                 self.warnings.append(f"page {plan.number}: {note}")
-            if page.confidence is not None and page.confidence < self.settings.min_confidence:
-                self.warnings.append(f"page {plan.number}: low OCR confidence {page.confidence:.2f} "
+            conf = plan.page.ocr_confidence
+            if conf is not None and conf < self.settings.min_confidence:
+                self.warnings.append(f"page {plan.number}: low OCR confidence {conf:.2f} "
                                      f"(below {self.settings.min_confidence:.2f}); check the text")
 
 
@@ -262,7 +264,7 @@ def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
              for t, w in zip(texts, page.words)]
     keys: list[object] = list(page.line_keys)
     text = PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,
-                    ocr_confidence=page.confidence, rotation=page.rotation, width=page.width_pt,
+                    ocr_confidence=page_confidence(page.confidence), rotation=page.rotation, width=page.width_pt,
                     height=page.height_pt, words=words)
     return _with_table(text, (page.rules_h, page.rules_v), keys)
 
