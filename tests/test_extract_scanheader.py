@@ -82,3 +82,14 @@ def test_name_under_seal_on_the_signing_page_before_an_annex() -> None:
     blank = signing.replace("‘Bui Van Hải\n", "")
     assert name_under_seal(prepare_pages([PageText(1, "Nguyễn Văn An", "ocr", ocr_confidence=0.9),
                                           PageText(2, blank, "ocr", ocr_confidence=0.9)]), 0.9) is None
+
+
+def test_name_under_seal_split_from_the_seals_specks_by_the_layout() -> None:
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, NC,\nave BAN NHÂN DÂN\n{> | C | ICH\ntà | on\n"
+            "“Ho Văn Khiêm | Xe")
+    signer, ev = name_under_seal(prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9)]), 0.9)
+    assert signer.name == "Hồ Văn Khiêm" and ev["signer"].quote == "Ho Văn Khiêm"

@@ -458,6 +458,15 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
 _BARE_NAME_CONFIDENCE = 0.5
 
 
+def _name_cell(seg: Segment) -> Segment | None:
+    """The name when the layout split the seal's specks off into cells of their own
+    (`“Ho Văn Khiêm | Xe`): the first cell, if it is a name line."""
+    cut = seg.text.find(" | ")
+    if cut <= 0:
+        return None
+    return _signed_name(seg.sub(0, cut))
+
+
 def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
     """The signer when the seal hid the title lines: on a scan, the last line of the signing
     page is a person's name (a known family name first) standing below the body and the Nơi
@@ -472,7 +481,7 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
         for seg in reversed(segs):
             if _is_filler(seg) and not _is_name_line(seg.text):
                 continue
-            named = _signed_name(seg)
+            named = _signed_name(seg) or _name_cell(seg)
             if named is None:
                 break
             # OCR specks glued to the name ("‘Bui Van Hải") are no part of it
