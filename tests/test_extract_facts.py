@@ -222,3 +222,15 @@ def test_empty_and_blank_pages() -> None:
     assert facts.document.number is None and facts.people == []
     assert any("no text" in w for w in facts.warnings)
     assert extract_facts([]).document.issuer is None
+
+
+def test_english_number_whose_slash_ocr_read_as_a_quote() -> None:
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
+            "The People's Committee of Son La province has issued Decision No.\n1587'QD-UBND dated August 28, 2025, "
+            "seconding two officials to communes.\n")
+    doc = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.9)]).document
+    assert (doc.doc_type, doc.number) == ("decision", "1587/QD-UBND")
+    assert doc.evidence["number"].quote == "1587'QD-UBND"

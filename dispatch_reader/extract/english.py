@@ -94,7 +94,9 @@ def leading_position(words: str) -> str:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s", " ", text)
+    """One line, same length as `text` (offsets stay quotes); OCR's `1587'QD-UBND` or
+    `1587|QD-UBND` for a number's slash read as the slash."""
+    return re.sub(r"(?<=\d)['’‘|](?=[A-ZĐ]{2})", "/", re.sub(r"\s", " ", text))
 
 
 def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
