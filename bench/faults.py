@@ -15,6 +15,7 @@ limit, so a case that goes wrong (a /dev/zero copy) cannot fill the disk.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import signal
@@ -315,6 +316,41 @@ def newline_name(work: Path) -> Result:
     return ("2 lines, 5-6 fields each", observed, len(lines) == 2 and all(f in (5, 6) for f in fields))
 
 
+def concurrent_process(work: Path) -> Result:
+    """Four `process` runs started at once on overlapping folders, into one SQLite store."""
+    from collections import Counter
+
+    from dispatch_reader.store import open_store
+
+    folders = [work / f"f{k}" for k in range(3)]
+    for k, folder in enumerate(folders):
+        folder.mkdir()
+        for i in range(3):
+            (folder / f"qd-{3 * k + i}.pdf").write_bytes(document(50 + 3 * k + i))
+    a, b, c = (str(f) for f in folders)
+    db = f"sqlite:///{work / 'db.sqlite3'}"
+    runs = [Cli(work, "process", *given, "--db", db, "--out", str(work / "briefs"), "--format", "md", "-j", "1")
+            for given in ((a, b), (b, c), (c, a), (a, b, c))]
+    said = []
+    for cli in runs:
+        cli.proc.wait(timeout=300)
+        found = re.search(r"(\d+) processed, (\d+) already stored", cli.output())
+        said.append(f"{found[1]}+{found[2]}" if found else "?")
+        cli.__exit__()
+    exits = [cli.proc.returncode for cli in runs]
+    with open_store(db) as store:
+        history = store.history()
+        n = store.count()
+    reads = Counter(h.sha256 for h in history)  # one run per read: created, replaced or failed
+    per_file = Counter(reads.values())  # {times read: how many files}
+    briefs = len([p for p in files(work / "briefs") if p.name != "summary.md"])
+    observed = (f"exits {exits}; read+skipped per run {' '.join(said)}; {n} stored; files read once: {per_file.get(1, 0)}, more than once: "
+                f"{sum(v for k, v in per_file.items() if k > 1)} ({len(history)} reads of 9 files); "
+                f"{briefs} document briefs")
+    return ("all exit 0; 9 stored, each file read once; 9 briefs", observed,
+            exits == [0, 0, 0, 0] and n == 9 and len(reads) == 9 and set(reads.values()) == {1} and briefs == 9)
+
+
 CASES: list[Callable[[Path], Result]] = [
     part_and_lock,
     symlink,
@@ -325,6 +361,7 @@ CASES: list[Callable[[Path], Result]] = [
     long_name_once,
     unreadable_once,
     newline_name,
+    concurrent_process,
 ]
 # exports and briefs (bench/faults_briefs.py): formula injection, PDF template fetch, full --out disk
 from faults_briefs import CASES as _BRIEF_CASES  # noqa: E402
