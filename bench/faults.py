@@ -34,12 +34,12 @@ LOCK = ".dispatch-reader-watch.lock"
 _FSIZE_LIMIT = 64 << 20
 
 _TEXT = """ỦY BAN NHÂN DÂN
-TỈNH LÂM HÀ
+TỈNH SƠN LA
 Số: {n}/QĐ-UBND
-Lâm Hà, ngày 0{d} tháng 8 năm 2025
+Sơn La, ngày 0{d} tháng 8 năm 2025
 QUYẾT ĐỊNH
 Về việc biệt phái công chức đến công tác tại xã
-Điều 1. Biệt phái ông Nguyễn Văn Nam đến công tác tại UBND xã Vạn Xuân.
+Điều 1. Biệt phái ông Nguyễn Văn Nam đến công tác tại UBND xã Tân Phong.
 """
 
 

