@@ -101,3 +101,21 @@ def test_a_shadow_is_not_taken_for_a_table_rule():
     assert not h_rules
     text = page < 100
     assert cleaned[text].mean() < 110
+
+
+def test_the_blend_of_coloured_ink_into_paper_leaves_no_outline():
+    """A stamp's stroke fades into the paper through pale, less coloured pixels; left grey they
+    draw an outline of every dropped stroke (a stamp's frame through the number line)."""
+    rgb = _page()
+    stamp = np.full_like(rgb, 255)
+    cv2.rectangle(stamp, (60, 180), (420, 330), (110, 80, 170), 4)  # violet frame
+    stamp = cv2.GaussianBlur(stamp, (7, 7), 2.0)  # the ink's edge: scanner blur, JPEG bleed
+    mixed = (rgb.astype(np.float32) * stamp.astype(np.float32) / 255).astype(np.uint8)
+    grey, _ = preprocess.drop_colour_ink(mixed)
+    frame = np.zeros(grey.shape, np.uint8)
+    cv2.rectangle(frame, (60, 180), (420, 330), 1, 12)  # the stroke and its blurred edge
+    text = cv2.dilate((cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 200).astype(np.uint8), np.ones((5, 5), np.uint8))
+    paper = frame.astype(bool) & ~text.astype(bool)
+    assert grey[paper].min() > 200  # no grey outline is left where the frame was
+    assert grey[text.astype(bool) & (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 60)].mean() < 90
+
