@@ -33,15 +33,19 @@ DATA = ROOT / "dispatch_reader" / "extract" / "data" / "confidence.json"
 FIELD_OF = {"signer.name": "signer"}  # eval's field name → confidence.FIELDS
 
 
+FLOOR = 0.5  # never lower: a field read right every time on a few dozen facts says little
+             # about a fact whose words Tesseract itself rated under one half
+
+
 def threshold(pairs: list[tuple[float, bool]], target: float) -> float:
-    """The lowest raw score t such that facts scoring >= t were right >= target of the time;
-    1.0 (never confident) when no t does."""
+    """The lowest raw score t (not under FLOOR) such that facts scoring >= t were right >=
+    target of the time; 1.0 (never confident) when no t does."""
     best = 1.0
     for t in sorted({raw for raw, _ in pairs}, reverse=True):
         above = [right for raw, right in pairs if raw >= t]
         if sum(above) / len(above) >= target:
             best = t
-    return best
+    return max(best, FLOOR)
 
 
 def main() -> None:

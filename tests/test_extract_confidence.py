@@ -83,3 +83,11 @@ def test_calibration_maps_each_fields_threshold_to_the_line(monkeypatch: pytest.
     assert c.calibrated("signer", 1.0) == 1.0
     assert c.calibrated("number", 1.0) < c.CONFIDENT  # a field never read right often enough
     assert c.calibrated("issuer", 0.8) == c.CONFIDENT  # no figure: the line itself
+
+
+def test_the_shipped_calibration_covers_every_header_field() -> None:
+    """bench/calibrate.py --write fitted every field; none is called confident below 0.5."""
+    c._calibration.cache_clear()
+    thresholds = c._calibration()
+    assert set(c.FIELDS) <= set(thresholds)
+    assert all(0.5 <= t <= 1.0 for t in thresholds.values())

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 9
+OCR_PIPELINE_VERSION = 10
 
 
 def default_cache_dir() -> Path:
@@ -58,7 +58,9 @@ class IngestSettings:
     colour_dropout: bool = True
     photo_correction: bool = True
     flatten_light: bool = True
-    upscale_below_dpi: float = 0.0
+    # a phone photo of a sheet is ~150-190 dpi once straightened; Tesseract reads it better at
+    # 300 (phone variants: number F1 0.81 → 0.86, signer 0.54 → 0.65); a 200 dpi scan is left
+    upscale_below_dpi: float = 195.0
 
     def jobs(self, pages: int) -> int:
         workers = self.workers if self.workers and self.workers > 0 else core_count()
