@@ -95,3 +95,18 @@ def test_english_bodies_and_abbreviated_honorifics() -> None:
     facts = extract_facts([PageText(1, text)])
     assert {p.name for p in facts.people} == {"Lo Van Tien", "Cam Thi Hoa"}
     assert {s.person for s in facts.secondments} == {"Lo Van Tien", "Cam Thi Hoa"}
+
+
+def test_a_field_name_holding_a_stop_word_is_not_cut() -> None:
+    """`Phòng Chuyển đổi số`: `số` ends a body name elsewhere (`… số 12/QĐ`), not here."""
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 2974/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc tăng cường công chức\n"
+            "Điều 1. Tăng cường các công chức sau đến làm việc tại các xã:\n"
+            "1. Ông Hứa Văn Đông, Chuyên viên Phòng Chuyển đổi số, Sở Khoa học và Công nghệ, đến làm việc tại "
+            "Ủy ban nhân dân xã Na Rì.\n")
+    facts = extract_facts([PageText(1, text, "text_layer")])
+    [person] = [p for p in facts.people if p.name == "Hứa Văn Đông"]
+    assert (person.position, person.unit) == ("Chuyên viên Phòng Chuyển đổi số", "Sở Khoa học và Công nghệ")
+    assert facts.secondments[0].from_unit == "Sở Khoa học và Công nghệ"

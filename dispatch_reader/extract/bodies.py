@@ -27,6 +27,23 @@ def _stop() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _field_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold_phrase(w) for w in line.split()) for line in resources.lines("field_phrases.txt"))
+
+
+def ends_name(doc: Doc, j: int, stop: frozenset[str]) -> bool:
+    """Does the lower-case word at token j end a body name or position? A stop word does,
+    unless it closes a field name that holds it (`Chuyển đổi số`: field_phrases.txt)."""
+    if doc[j].text not in stop:
+        return False
+    for phrase in _field_phrases():
+        k = j - len(phrase) + 1
+        if k >= 0 and tuple(fold_phrase(doc[m].text) for m in range(k, j + 1)) == phrase:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
 def _standalone() -> frozenset[str]:
     return frozenset(fold_phrase(w) for w in resources.words("standalone_bodies.txt"))
 
@@ -98,7 +115,7 @@ def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
             nested = _span_starting(doc, "BODY_HEAD", j)
             j = nested if nested is not None else j + 1
             count = 0
-            while j < n and doc[j].text.isalpha() and doc[j].text.islower() and doc[j].text not in stop and count < 4:
+            while j < n and doc[j].text.isalpha() and doc[j].text.islower() and not ends_name(doc, j, stop) and count < 4:
                 j += 1
                 count += 1
             continue

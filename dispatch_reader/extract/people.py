@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import (
-    _span_starting, body_end, body_text, complete_body, is_subunit, level_end,
+    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end,
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -220,7 +220,7 @@ def _trim_position(doc: Doc, a: int, b: int) -> int:
             if end is not None and end > k:
                 k = end
                 continue
-        if k > a and t.islower() and t in stop and doc[k - 1].text not in {"-", "–"}:
+        if k > a and t.islower() and ends_name(doc, k, stop) and doc[k - 1].text not in {"-", "–"}:
             return k
         k += 1
     return min(k, b)
