@@ -9,10 +9,11 @@ from dispatch_reader.store.identity import FileFacts
 
 def facts(name: str, number: str | None = "1587/QĐ-UBND", date: str | None = "2025-08-28",
           issuer: str | None = "Ủy ban nhân dân tỉnh Sơn La", language: str = "vi", methods=("text_layer",),
-          confidences=(), first_page: str = "", laid_out: bool = True, secondments: int = 2) -> FileFacts:
+          confidences=(), first_page: str = "", laid_out: bool = True, secondments: int = 2,
+          parent: str | None = None) -> FileFacts:
     return FileFacts(sha256=name * 4, file_name=f"{name}.pdf", language=language, number=number, issuer=issuer,
                      issued_date=date, methods=tuple(methods), confidences=tuple(confidences),
-                     secondments=secondments, laid_out=laid_out, first_page=first_page)
+                     secondments=secondments, laid_out=laid_out, first_page=first_page, issuer_parent=parent)
 
 
 BORN = facts("born")
@@ -69,6 +70,41 @@ def test_the_issuer_tells_apart_two_documents_under_one_number_and_date() -> Non
     assert not identity.issuers_agree("Sở Nội vụ", "Sở Y tế")
     # another language names the issuer in its own words: not told apart by it
     assert identity.same_document(a, facts("en", number="15/QD-UBND", issuer="Tan Phong Commune", language="en"))
+
+
+def test_departments_of_two_provinces_are_two_issuers() -> None:
+    lam_ha = facts("syt-lam-ha", number="812/QĐ-SYT", date="2025-09-10", issuer="Sở Y tế", parent="UBND TỈNH LÂM HÀ")
+    son_la = facts("syt-son-la", number="812/QĐ-SYT", date="2025-09-10", issuer="Sở Y tế", parent="UBND TỈNH SƠN LA")
+    son_la_scan = facts("syt-son-la-scan", number="812/QĐ-SYT", date="2025-09-10", issuer="SỞ Y TẾ",
+                        parent="ỦY BAN NHÂN DÂN TỈNH SƠN LA", methods=("ocr",))
+    assert not identity.same_document(lam_ha, son_la)
+    assert identity.same_document(son_la, son_la_scan)  # UBND = Ủy ban nhân dân, folded
+    assert [[f.file_name for f in g] for g in identity.group([lam_ha, son_la, son_la_scan])] == [
+        ["syt-lam-ha.pdf"], ["syt-son-la.pdf", "syt-son-la-scan.pdf"]]
+    phu_van = facts("snv-phu-van", number="245/QĐ-SNV", issuer="Sở Nội vụ", parent="UBND TỈNH PHÙ VÂN")
+    lai_chau = facts("snv-lai-chau", number="245/QĐ-SNV", issuer="Sở Nội vụ", parent="UBND TỈNH LAI CHÂU")
+    assert not identity.same_document(phu_van, lai_chau)
+    # a province named in the issuer itself, against a parent naming another province
+    assert not identity.issuers_agree("Sở Nội vụ tỉnh Sơn La", "Sở Nội vụ", None, "UBND TỈNH LAI CHÂU")
+    assert identity.issuers_agree("Sở Nội vụ tỉnh Sơn La", "Sở Nội vụ", None, "UBND TỈNH SƠN LA")
+    # only one file names a parent: not told apart by it
+    assert identity.issuers_agree("Sở Nội vụ", "Sở Nội vụ", "UBND TỈNH LAI CHÂU", None)
+    assert identity.issuers_agree("Sở Nội vụ", "Sở Nội vụ tỉnh Sơn La")
+    # another language: the province, read through the English names of bodies
+    en_lai_chau = facts("en-lai-chau", number="245/QD-SNV", issuer="Department of Home Affairs of Lai Chau province",
+                        language="en", first_page=TRANSLATION.first_page)
+    assert identity.same_document(lai_chau, en_lai_chau) and not identity.same_document(phu_van, en_lai_chau)
+    assert identity.same_document(BORN, TRANSLATION)  # People's Committee of Son La province = UBND tỉnh Sơn La
+    assert not identity.same_document(
+        BORN, facts("en-other", number="1587/QD-UBND", language="en", issuer="People's Committee of Lai Chau province"))
+    # a press report still refers to the Vietnamese document it reports on
+    assert identity.refers_to_key(PRESS) == identity.document_key(BORN)
+
+
+def test_the_parent_is_read_from_the_record() -> None:
+    record = {"language": "vi", "source": {"sha256": "ab", "file_name": "a.pdf", "pages": []},
+              "document": {"number": "812/QĐ-SYT", "issuer": "Sở Y tế", "issuer_parent": "UBND TỈNH SƠN LA"}}
+    assert FileFacts.from_record(record).issuer_parent == "UBND TỈNH SƠN LA"
 
 
 def test_no_number_means_its_own_document_and_another_date_another_document() -> None:

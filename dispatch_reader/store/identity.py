@@ -6,8 +6,12 @@ A document is known by its number, its issue date and its issuer, whatever the l
   issue date: `doc:1587/qd-ubnd|2025-08-28`. Files with the same key are one document unless the
   issuer tells them apart: two communes may both issue `15/QĐ-UBND` on the same day, so when two
   files in the same language both name an issuer, the issuers must agree (folded, one inside the
-  other: `Sở Nội vụ` and `Sở Nội vụ tỉnh Lâm Hà` agree). Files in different languages name the
-  issuer in their own words and are not told apart by it.
+  other: `Sở Nội vụ` and `Sở Nội vụ tỉnh Lâm Hà` agree), and so must the bodies above them
+  (`issuer_parent`, when both name one: `Sở Y tế` under `UBND TỈNH LÂM HÀ` is not `Sở Y tế` under
+  `UBND TỈNH SƠN LA`; `UBND` reads as `Ủy ban nhân dân`). Files in different languages name the
+  issuer in their own words and are not told apart by it, except by the province: a province
+  named in the issuer or its parent (`tỉnh Sơn La`, `Son La province`, English read as
+  Vietnamese by `people.body_key`) must not be another province than the other file names.
 - **A file without a number** (or whose number could not be read) is a document of its own:
   `file:<sha256>`. A file whose date could not be read keys with an empty date and joins only
   files that lack it too.
@@ -35,10 +39,12 @@ stored.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from dispatch_reader.store import keys
+from dispatch_reader.store.people import body_key
 from dispatch_reader.textnorm import fold
 
 ROLES = ("original", "scan", "translation", "report", "duplicate")
@@ -59,6 +65,7 @@ class FileFacts:
     issuer: str | None
     issued_date: str | None
     subject: str | None = None
+    issuer_parent: str | None = None  # the line above the issuer (UBND TỈNH SƠN LA above SỞ Y TẾ)
     methods: tuple[str | None, ...] = ()
     confidences: tuple[float, ...] = ()
     secondments: int = 0
@@ -81,6 +88,7 @@ class FileFacts:
             issuer=d.get("issuer"),
             issued_date=d.get("issued_date"),
             subject=d.get("subject"),
+            issuer_parent=d.get("issuer_parent"),
             methods=tuple(p.get("method") for p in pages),
             confidences=tuple(p["ocr_confidence"] for p in pages if p.get("ocr_confidence") is not None),
             secondments=len(record.get("secondments") or []),
@@ -156,12 +164,57 @@ def family(key: str) -> str:
     return key.split("~", 1)[0]
 
 
-def issuers_agree(a: str | None, b: str | None) -> bool:
-    """Folded, one inside the other, as whole words: `Sở Nội vụ` and `Sở Nội vụ tỉnh Lâm Hà`."""
-    ka, kb = keys.key(a), keys.key(b)
-    if not ka or not kb:
+_ABBREVIATIONS = ((re.compile(r"\bubnd\b"), "uy ban nhan dan"), (re.compile(r"\bhdnd\b"), "hoi dong nhan dan"))
+# a province named in a body: `tỉnh Sơn La` (Vietnamese, or English read as Vietnamese by
+# people.body_key), `of Son La province` / `Son La province` as English writes it elsewhere
+_PROVINCE_VI = re.compile(r"\btinh ((?:[a-z0-9]+ ?){1,4})")
+_PROVINCE_EN = re.compile(r"(?:\bof |^ )((?:[a-z0-9]+ ){1,3})province\b")
+
+
+def _body(text: str | None) -> str | None:
+    """A body as a padded folded key, `UBND` read as `Ủy ban nhân dân`."""
+    k = keys.key(text)
+    if not k:
+        return None
+    for rx, full in _ABBREVIATIONS:
+        k = rx.sub(full, k)
+    return k
+
+
+def issuers_agree(a: str | None, b: str | None, parent_a: str | None = None,
+                  parent_b: str | None = None) -> bool:
+    """Folded, one inside the other, as whole words: `Sở Nội vụ` and `Sở Nội vụ tỉnh Lâm Hà`;
+    the parent bodies too when both name one (`UBND TỈNH LÂM HÀ` is not `UBND TỈNH SƠN LA`),
+    and no province named in one (issuer or parent) may be another than the other names."""
+    ka, kb = _body(a), _body(b)
+    if ka and kb and not (ka in kb or kb in ka):
+        return False
+    pa, pb = _body(parent_a), _body(parent_b)
+    if pa and pb and not (pa in pb or pb in pa):
+        return False
+    return provinces_agree((a, parent_a), (b, parent_b))
+
+
+def provinces(*bodies: str | None) -> set[str]:
+    """The provinces named in bodies (issuer, parent), folded and padded: {' son la '}."""
+    out = set()
+    for body in bodies:
+        k = body_key(body)
+        if not k:
+            continue
+        for m in _PROVINCE_VI.finditer(k):
+            out.add(f" {m.group(1).strip()} ")
+        for m in _PROVINCE_EN.finditer(k):
+            out.add(f" {m.group(1).strip()} ")
+    return out
+
+
+def provinces_agree(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
+    """Unless both name a province, or one's province is (whole words) inside one of the other's."""
+    pa, pb = provinces(*a), provinces(*b)
+    if not pa or not pb:
         return True
-    return ka in kb or kb in ka
+    return any(x in y or y in x for x in pa for y in pb)
 
 
 def _alike(a: str, b: str) -> float:
@@ -182,8 +235,8 @@ def same_document(a: FileFacts, b: FileFacts) -> bool:
             return _alike(a.first_page, b.first_page) >= SAME_REPORT
         return _alike(a.subject or "", b.subject or "") >= SAME_REPORT
     if (a.language or "vi") != (b.language or "vi"):
-        return True
-    return issuers_agree(a.issuer, b.issuer)
+        return provinces_agree((a.issuer, a.issuer_parent), (b.issuer, b.issuer_parent))
+    return issuers_agree(a.issuer, b.issuer, a.issuer_parent, b.issuer_parent)
 
 
 def fits(f: FileFacts, members: Iterable[FileFacts]) -> bool:
