@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional
 
 import typer
 
-from dispatch_reader.errors import InputFileError
+from dispatch_reader.errors import InputFileError, NotFoundError
 
 FORMAT_HELP = "html (printable, self-contained), md, docx (Word) or pdf."
 LANG_HELP = "Labels and date style: vi (default) or en."
@@ -65,8 +65,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _pick(store: Any, key: str, err: Any) -> tuple[Any, list[dict[str, Any]]]:
-    """(record, the document's other files) for a number, id or SHA-256.
+def _pick(store: Any, key: str, err: Any) -> tuple[Any, list[dict[str, Any]], bool]:
+    """(record, the document's other files, is it a report about a document) for a number, id or SHA-256.
 
     The store keeps one document per number, issue date and issuer with all its files (a file and
     its scan, a translation); the brief is made from the best-read file, and the other files are
@@ -75,10 +75,10 @@ def _pick(store: Any, key: str, err: Any) -> tuple[Any, list[dict[str, Any]]]:
     """
     ids = store.find_ids(key)
     if not ids:
-        raise InputFileError(key, "no such document in the database")
+        raise NotFoundError(key, "no such document in the database")
     docs = store.documents(ids[:50])
     if not docs:
-        raise InputFileError(key, "no such document in the database")
+        raise NotFoundError(key, "no such document in the database")
     own = [d for d in docs if not d.is_report] or docs
     doc = own[0]
     say = lambda text: err.print(text, markup=False, highlight=False, soft_wrap=True)  # noqa: E731
@@ -89,12 +89,14 @@ def _pick(store: Any, key: str, err: Any) -> tuple[Any, list[dict[str, Any]]]:
     if others:
         say(f"{key}: {len(doc.files)} files of one document; the brief is made from {best.describe()}, "
             f"the best read; also: {'; '.join(f.describe() for f in others)}")
-    reports = [r for r in docs if r.is_report and doc.id in r.refers_to]
+    from dispatch_reader.briefs.stored import other_files, reports_about
+
+    reports = reports_about(store, doc)
     if reports:
         say(f"{key}: reported in " + "; ".join(f.describe() for r in reports for f in r.files[:1])
             + " (a document of its own, not used for this brief)")
     record = store.get_by_id(doc.id)
-    return record, [f.as_dict() for f in others] + [f.as_dict() for r in reports for f in r.files[:1]]
+    return record, other_files(store, doc, reports), doc.is_report
 
 
 def register(app: typer.Typer) -> None:
@@ -127,6 +129,7 @@ def register(app: typer.Typer) -> None:
         writer = BriefWriter(Path("out/briefs"), fmt=fmt, lang=lang, templates=templates)
         record = None
         others: list[dict[str, Any]] = []
+        report: bool | None = None  # a stored document says; else read from the record
         path = Path(doc)
         if path.is_file():
             record = _record_from_file(path)
@@ -143,15 +146,15 @@ def register(app: typer.Typer) -> None:
                                           markup=False, highlight=False, soft_wrap=True)
                         record = extract_file(path)
                 else:
-                    record, others = _pick(store, doc, err_console)
+                    record, others, report = _pick(store, doc, err_console)
         assert record is not None
         if str(out_path) == "-":
             if fmt not in ("html", "md"):
                 raise typer.BadParameter(f"a {fmt} brief cannot go to standard output", param_hint="--out")
-            sys.stdout.write(writer.document_bytes(record, others).decode("utf-8"))
+            sys.stdout.write(writer.document_bytes(record, others, report=report).decode("utf-8"))
             return
         target = _target(out_path, Path("out/briefs"), f"{slug(record.source.file_name)}.{fmt}", fmt)
-        written = writer.document(record, name=target, other_files=others)
+        written = writer.document(record, name=target, other_files=others, report=report)
         out.print(str(written), markup=False, highlight=False)
 
     @app.command("summary")

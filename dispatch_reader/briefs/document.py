@@ -13,6 +13,7 @@ from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
 from dispatch_reader.messages import LOW_CONFIDENCE, localise, names
+from dispatch_reader.store import identity
 from dispatch_reader.textnorm import nfc
 
 # LOW_CONFIDENCE (messages.py, 0.80): below this mean OCR word confidence a page's facts are
@@ -58,6 +59,35 @@ def low_pages(record: dict[str, Any], threshold: float = LOW_CONFIDENCE) -> dict
         for p in record["source"].get("pages", [])
         if p.get("method") == "ocr" and p.get("ocr_confidence") is not None and p["ocr_confidence"] < threshold
     }
+
+
+def is_press_report(record: dict[str, Any]) -> bool:
+    """Is the record's file a report about a document rather than the document (a press article
+    in English about decision 1587/QĐ-UBND)? The store's own signal (store/identity.py `role`):
+    another language than Vietnamese, and not laid out as the document (no national motto, no
+    place line or recipients). From the record alone the first page is not at hand: callers that
+    know the file's role from the store say so (`document_context(report=...)`)."""
+    return identity.role(identity.FileFacts.from_record(record)) == "report"
+
+
+def _kind(document: dict[str, Any], lang: str) -> str:
+    lab = labels(lang)
+    return lab["doc_types"].get(document.get("doc_type") or "other", lab["doc_types"]["other"])
+
+
+def secondments_heading(rows: list[dict[str, Any]], lang: str, press: bool = False) -> str:
+    """What the people section holds, for this document: people sent (a decision), extended or
+    ended, asked for (a request), planned, reported, told by a press report, or a mix."""
+    heads = labels(lang)["secondment_heads"]
+    if press:
+        return heads["press"]
+    statuses = {r["status"] for r in rows}
+    if statuses == {"decided"}:
+        actions = {r["action"] for r in rows}
+        return heads[actions.pop()] if len(actions) == 1 and actions <= {"extend", "end"} else heads["decided"]
+    if len(statuses) == 1:
+        return heads.get(statuses.pop(), heads["mixed"])
+    return heads["mixed"]
 
 
 def _percent(value: float, lang: str) -> str:
@@ -258,13 +288,17 @@ def _clause(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     return values | {"status": status, "action": action, "text": text, "total_people": total, "places": places}
 
 
-def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *, press: bool = False) -> dict[str, Any]:
     """The pieces of the one-sentence summary; `lead.txt.j2` words them (users may reword).
 
     `clauses`: one per status and action the document has (what it decides, asks, plans,
     reports; sends, extends, ends), each worded with its own verb; the first clause's pieces are
-    also given as `verb`, `people`, `to`, `period` for templates that build the sentence."""
+    also given as `verb`, `people`, `to`, `period` for templates that build the sentence.
+    `press`: the record is a press report about the document: `doc` says so ("Bài báo về
+    Quyết định số …"), `according` ("theo bài báo, quyết định này") comes before the clauses,
+    and nothing is counted as sent by the brief's own document."""
     lab = labels(lang)
+    msg = lab["messages"]
     d = record["document"]
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
@@ -273,7 +307,9 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) ->
     first = clauses[0] if clauses else {}
     places = [p for c in clauses for p in c["places"]]
     return {
-        "doc": doc_title(d, lang),
+        "doc": msg["press_report_on"].format(doc=doc_title(d, lang)) if press else doc_title(d, lang),
+        "press": press,
+        "according": msg["press_according"].format(kind=_kind(d, lang).lower()) if press else "",
         "verb": first.get("verb", ""),
         "people": first.get("people", ""),
         "to": first.get("to", ""),
@@ -282,7 +318,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str) ->
         "sends": bool(clauses),  # a secondment with neither people nor place says nothing
         "clauses": [c["text"] for c in clauses],
         "joiner": lab["lead"]["and"],
-        "total_people": sum(row["heads"] for row in rows if row["counted"]),
+        "total_people": 0 if press else sum(row["heads"] for row in rows if row["counted"]),
         "places": list(dict.fromkeys(places)),
     }
 
@@ -317,12 +353,29 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     return out
 
 
-def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Everything `document.*` templates receive besides the globals (see docs/briefs.md)."""
+def document_context(record: dict[str, Any], lang: str, *, report: bool | None = None) -> dict[str, Any]:
+    """Everything `document.*` templates receive besides the globals (see docs/briefs.md).
+
+    `report`: the file is a report about the document (the store knows it: its role); None
+    reads it from the record (`is_press_report`). A press report's brief says so in its title,
+    lead and header, and lists its sendings as reported, never as its own total."""
     d = record["document"]
-    rows = secondment_rows(record, lang)
-    header = header_rows(record, lang)
+    press = is_press_report(record) if report is None else report
     lab = labels(lang)
+    told = secondment_rows(record, lang)  # what the reported document does, as the report tells it
+    lead = lead_parts(record, told, lang, press=press)
+    if press:
+        record = record | {
+            "secondments": [identity.reported(s, d.get("number")) for s in record["secondments"]],
+            "counts": [c | {"status": "reported"} for c in record["counts"]]}
+        rows = secondment_rows(record, lang)
+    else:
+        rows = told
+    header = header_rows(record, lang)
+    if press:
+        for h in header:
+            if h["field"] == "doc_type" and h["value"]:
+                h["value"] = lab["messages"]["press_type"].format(kind=h["value"])
     weak = low_pages(record)
     warned = list(record.get("warnings") or [])
 
@@ -341,13 +394,21 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
         r["note"] = " · ".join(x for x in (None if one_kind else r["kind_label"],
                                             r["action_label"] if r["action"] != "send" else None,
                                             None if r["counted"] else r["status_label"]) if x)
+    title = doc_title(d, lang, with_issuer=False)
+    subtitle = doc_title(d, lang, with_issuer=False, with_date=True)
+    notes = []
+    if press:
+        title, subtitle = (lab["messages"]["press_report_on"].format(doc=t) for t in (title, subtitle))
+        notes.append(lab["messages"]["press_note"].format(doc=doc_title(d, lang, with_issuer=False)))
     return {
         "r": record,
         "d": d,
-        "title": doc_title(d, lang, with_issuer=False),
-        "subtitle": doc_title(d, lang, with_issuer=False, with_date=True),
+        "press": press,
+        "title": title,
+        "subtitle": subtitle,
         "header": header,
         "secondments": rows,
+        "secondments_heading": secondments_heading(rows, lang, press),
         "one_kind": rows[0]["kind_label"] if one_kind and rows else "",
         # people this document sends (decides); what it asks, plans or reports is `not_counted`
         "total_people": sum(r["heads"] for r in rows if r["counted"]),
@@ -363,8 +424,8 @@ def document_context(record: dict[str, Any], lang: str) -> dict[str, Any]:
                               "needs_check": check(ref["evidence"], ref.get("number"))} for ref in record["references"]],
         "people": [p | {"page": p["evidence"]["page"], "needs_check": check(p["evidence"], p.get("name"))}
                    for p in record["people"]],
-        "warnings": warnings(record, header, rows, lang),
+        "warnings": notes + warnings(record, header, rows, lang),
         "low_pages": sorted(low_pages(record)),
-        "lead_parts": lead_parts(record, rows, lang),
+        "lead_parts": lead,
         "source": record["source"],
     }

@@ -155,7 +155,7 @@ def build_document(path: Path) -> None:
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if secondments %}")
-    _para(doc, "{{ L.secondments }}", style="Heading 2")
+    _para(doc, "{{ secondments_heading or L.secondments }}", style="Heading 2")
     _para(doc, "{%p if one_kind %}")
     _para(doc, "{{ L.kind }}: {{ one_kind | lower }}", italic=True, size=11)
     _para(doc, "{%p endif %}")
@@ -165,7 +165,8 @@ def build_document(path: Path) -> None:
             "{{ s.from_unit or '—' }}", "{{ s.destination or s.to_unit or '—' }}",
             "{{ s.position or '—' }}", "{{ s.period or '—' }}",
             "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
-           "s in secondments", total=["", "{{ L.total }}: {{ total_people | num }} {{ L.people_unit }}", "", "", "", "", ""],
+           "s in secondments", total=["", "{% if total_people or not not_counted %}{{ L.total }}: {{ total_people | num }} "
+                                       "{{ L.people_unit }}{% endif %}", "", "", "", "", ""],
            widths=[8, 30, 30, 24, 25, 28, 15])
     _para(doc, "{%p for line in not_counted %}")
     _para(doc, "{{ line.label }}: {{ line.text }} ({{ L.not_counted | lower }})", bold=True)

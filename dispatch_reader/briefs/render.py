@@ -93,11 +93,13 @@ class BriefWriter:
         return f"{f['file_name']} ({', '.join(b for b in bits if b)})"
 
     def document_context(self, record: Record | dict[str, Any],
-                         other_files: list[dict[str, Any]] | list[str] | None = None) -> dict[str, Any]:
+                         other_files: list[dict[str, Any]] | list[str] | None = None,
+                         *, report: bool | None = None) -> dict[str, Any]:
         """`other_files`: the document's other files (the store's: file_name, role, reading,
-        ocr_confidence), named at the foot of the brief."""
+        ocr_confidence), named at the foot of the brief. `report`: the record is a report about
+        a document (a press article; the store knows it), None to read it from the record."""
         data = record.to_dict() if isinstance(record, Record) else record
-        context = document_context(data, self.lang) | self._common() | {
+        context = document_context(data, self.lang, report=report) | self._common() | {
             "other_files": [self.file_label(f) for f in other_files or []]}
         context["lead"] = render(self.env, "lead.txt.j2", context["lead_parts"]).strip()
         return context
@@ -141,8 +143,9 @@ class BriefWriter:
         text = render(self.env, f"{kind}.{self.fmt}.j2", context | {"for_print": False})
         return text.encode("utf-8")
 
-    def document_bytes(self, record: Record | dict[str, Any], other_files: list[Any] | None = None) -> bytes:
-        return self._bytes("document", self.document_context(record, other_files))
+    def document_bytes(self, record: Record | dict[str, Any], other_files: list[Any] | None = None,
+                       *, report: bool | None = None) -> bytes:
+        return self._bytes("document", self.document_context(record, other_files, report=report))
 
     def summary_bytes(self, records: list[Record] | list[dict[str, Any]], **kwargs: Any) -> bytes:
         return self._bytes("summary", self.summary_context(records, **kwargs))
@@ -168,11 +171,13 @@ class BriefWriter:
             raise BriefWriteError(path, f"brief not written ({exc.strerror or type(exc).__name__})") from None
         return path
 
-    def document(self, record: Record, name: str | Path | None = None, other_files: list[Any] | None = None) -> Path:
+    def document(self, record: Record, name: str | Path | None = None, other_files: list[Any] | None = None,
+                 *, report: bool | None = None) -> Path:
         """Write the brief of one record; `name` is a file name in out_dir or a full path;
-        `other_files` the document's other files, named at the foot."""
+        `other_files` the document's other files, named at the foot; `report` whether the record
+        is a report about a document (None: read from the record)."""
         target = name if name is not None else f"{slug(record.source.file_name)}.{self.fmt}"
-        return self._write(target, self.document_bytes(record, other_files))  # type: ignore[arg-type]
+        return self._write(target, self.document_bytes(record, other_files, report=report))  # type: ignore[arg-type]
 
     def summary(
         self,
