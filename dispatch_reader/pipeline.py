@@ -70,8 +70,11 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
     """The brief of the document a stored file belongs to: made from the document's best-read
     file (a scan read after its born-digital file rewrites that file's brief, it adds none of its
     own) and naming the document's other files. Named after that file and its hash, so two
-    documents read from files of one name (`a/scan0001.pdf`, `b/scan0001.pdf`) get two briefs."""
+    documents read from files of one name (`a/scan0001.pdf`, `b/scan0001.pdf`) get two briefs.
+    Like `brief NUMBER`, it names the reports about the document too (briefs/stored.other_files),
+    and a report's brief says it is one."""
     from dispatch_reader.briefs.render import brief_name
+    from dispatch_reader.briefs.stored import other_files
 
     ids = store.find_ids(sha256)
     doc = store.document(ids[0]) if ids else None
@@ -79,7 +82,7 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
     if doc is None or best is None:
         return briefs.document(record, brief_name(record.source.file_name, record.source.sha256, briefs.fmt))
     return briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
-                           other_files=[f.as_dict() for f in doc.files[1:]])
+                           other_files=other_files(store, doc), report=doc.is_report)
 
 
 def _brief(store: Store, briefs: BriefWriter | None, sha256: str,
