@@ -10,13 +10,78 @@ from typing import Any, Optional
 
 import typer
 from rich.table import Table
+from typer.core import TyperGroup
 
 from dispatch_reader import __version__
 from dispatch_reader.choices import BriefFormat, Lang, OcrMode
 from dispatch_reader.console import err_console, friendly, out, set_quiet, status
 from dispatch_reader.errors import DispatchReaderError, InputFileError, exit_code_table
 
+VERBOSE_HELP = "Say more: -v what is done, -vv debug."
+QUIET_HELP = "Only errors and the data asked for; no progress."
+
+
+def apply_verbosity(quiet: bool, verbose: int) -> None:
+    """-q / -v wherever they were given (before or after the command's name)."""
+    import logging
+
+    if quiet and verbose:
+        raise typer.BadParameter("-q and -v do not go together", param_hint="-q/-v")
+    level = logging.DEBUG if verbose > 1 or os.environ.get("DISPATCH_READER_DEBUG") else \
+        logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)
+    set_quiet(quiet)
+
+
+def _verbosity_after_the_command(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> None:
+    """-q or -v given after a command's name: added to what was given before it."""
+    meta = ctx.find_root().meta
+    if param.name == "verbose":
+        meta["dispatch_reader.verbose"] = meta.get("dispatch_reader.verbose", 0) + (value or 0)
+    elif value:
+        meta["dispatch_reader.quiet"] = True
+    apply_verbosity(meta.get("dispatch_reader.quiet", False), meta.get("dispatch_reader.verbose", 0))
+
+
+def _verbosity_options() -> list[Any]:
+    """-v and -q as options of the command line's own kind (Typer builds them: it carries its own
+    copy of Click, whose commands take only its own options)."""
+    holder = typer.Typer(add_completion=False)
+
+    @holder.command()
+    def _options(
+        verbose: int = typer.Option(0, "--verbose", "-v", count=True, expose_value=False, help=VERBOSE_HELP,
+                                    show_default=False,
+                                    callback=_verbosity_after_the_command),
+        quiet: bool = typer.Option(False, "--quiet", "-q", expose_value=False, help=QUIET_HELP,
+                                   callback=_verbosity_after_the_command),
+    ) -> None:
+        pass  # pragma: no cover
+
+    return [p for p in typer.main.get_command(holder).params if p.name in ("verbose", "quiet")]
+
+
+def _add_verbosity(command: Any) -> None:
+    """Give a command (and a group's commands) its own -q and -v, so `process -q …` works."""
+    if not any(p.name == "verbose" for p in command.params):
+        command.params += _verbosity_options()
+    for sub in getattr(command, "commands", {}).values():
+        _add_verbosity(sub)
+
+
+class _Commands(TyperGroup):
+    """The main command group: every command it hands out takes -q and -v too."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _add_verbosity(command)
+        return command
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Read Vietnamese official dispatches and decisions (PDF or scan) into evidenced records and briefs.\n\n"
     "Example: dispatch-reader process samples/ --out out/briefs",
     epilog="\b\nExit codes:\n" + exit_code_table() + "\n\n\b\nSettings: a config file (--config, else config.toml in the user config folder)\n"
@@ -101,11 +166,14 @@ def extract(
 
     Example: dispatch-reader extract "Quyết định 123.pdf" --json > record.json
     """
+    from dispatch_reader.ingest.reader import read_document
     from dispatch_reader.ingest.sniff import file_sha256
-    from dispatch_reader.pipeline import extract_file
+    from dispatch_reader.pipeline import build_record, check_is_document
 
     file_sha256(file)  # a missing or unreadable path fails here with a plain message
-    record = extract_file(file, ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode))
+    document = read_document(file, ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode))
+    record = build_record(file, document)
+    check_is_document(file, document, record)  # a photo or noise: one line, exit 2, as `process` refuses it
     if as_json:
         sys.stdout.write(record.to_json() + "\n")
     else:
@@ -130,21 +198,30 @@ def process(
 ) -> None:
     """Extract, store and brief documents: one brief per document plus a summary brief.
 
-    Files already stored (same SHA-256) are not read again. Exits 1 when any file failed.
+    Files already stored (same SHA-256) are not read again. A file that cannot be read (missing,
+    damaged, a picture with no readable text) is one line on stderr and the others go on; exits
+    1 when any file failed, 2 when no path given exists.
 
     Example: dispatch-reader process samples/ scans/2025/ --out out/briefs
     """
     from dispatch_reader.briefs.render import BriefWriteError, BriefWriter
     from dispatch_reader.claimed import process_claimed
+    from dispatch_reader.pipeline import Outcome
     from dispatch_reader.store import open_store
     from dispatch_reader.watch.walk import iter_documents
 
-    for item in inputs:
-        if not item.exists():
-            raise InputFileError(item, "no such file or folder")
-    files = list(iter_documents(inputs))  # the batch's walker: same files, same order
+    # a missing path fails on its own, like an unreadable file: the other files go on (exit 1);
+    # when nothing given exists, nothing can be read: the command is wrong (exit 2)
+    missing = [item for item in inputs if not item.exists()]
+    if len(missing) == len(inputs):
+        for item in missing[1:]:
+            err_console.print(f"error: {InputFileError(item, 'no such file or folder')}", markup=False,
+                              highlight=False)
+        raise InputFileError(missing[0], "no such file or folder")
+    present = [item for item in inputs if item.exists()]
+    files = list(iter_documents(present))  # the batch's walker: same files, same order
     if not files:
-        raise InputFileError(inputs[0], "no PDF or image files found")
+        raise InputFileError(present[0], "no PDF or image files found")
     settings = ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode)
     store = open_store(db)
     briefs = BriefWriter(out_dir, fmt=fmt.value, lang=lang.value)
@@ -152,6 +229,11 @@ def process(
     for col in ("file", "type", "number", "date", "people", "status"):
         table.add_column(col, overflow="fold")
     outcomes = []
+    for item in missing:
+        outcome = Outcome(item, "failed", error=InputFileError(item, "no such file or folder"))
+        err_console.print(f"error: {outcome.error}", markup=False, highlight=False)
+        table.add_row(item.name, "", "", "", "", f"failed: {outcome.error.kind}")
+        outcomes.append(outcome)
     with status("processing…") as spinner:
         # claimed in the store before reading: runs at once on overlapping folders read a file once
         for i, outcome in enumerate(process_claimed(files, store, briefs, settings, reprocess=reprocess), 1):
@@ -249,25 +331,20 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
                                  help="Print the version and exit."),
     config_file: Optional[Path] = typer.Option(None, "--config", metavar="FILE",
                                                help="Settings file (TOML); default: config.toml in the user config "
                                                     "folder, or $DISPATCH_READER_CONFIG."),
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="Say more: -v what is done, -vv debug."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors and the data asked for; no progress."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help=VERBOSE_HELP + " Also after the command."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP + " Also after the command."),
 ) -> None:
-    import logging
-
     from dispatch_reader import config
     from dispatch_reader.ingest import private
 
-    if quiet and verbose:
-        raise typer.BadParameter("-q and -v do not go together", param_hint="-q/-v")
-    level = logging.DEBUG if verbose > 1 or os.environ.get("DISPATCH_READER_DEBUG") else \
-        logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    set_quiet(quiet)
+    ctx.meta["dispatch_reader.quiet"], ctx.meta["dispatch_reader.verbose"] = quiet, verbose
+    apply_verbosity(quiet, verbose)
     if config_file is not None:
         config.use_config_file(config_file)
         os.environ[config.ENV_CONFIG] = str(config_file.resolve())  # batch workers read it too
@@ -285,7 +362,8 @@ def main(
     private.clean_stale()  # page images a killed run left behind
 
 
-cache_app = typer.Typer(help="The OCR cache: pages already OCRed with the same settings are not OCRed again.",
+cache_app = typer.Typer(help="The OCR cache: pages already OCRed with the same settings are not OCRed again.\n\n"
+                             "Example: dispatch-reader cache info",
                         no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
 
@@ -299,7 +377,10 @@ def _cache_folder() -> Path | None:
 @cache_app.command("info")
 @friendly
 def cache_info() -> None:
-    """Where the OCR cache is, how big it is, and its limit (cache_max_mb)."""
+    """Where the OCR cache is, how big it is, and its limit (cache_max_mb).
+
+    Example: dispatch-reader cache info
+    """
     from dispatch_reader import config
     from dispatch_reader.ingest.cache import cache_size
 

@@ -26,6 +26,8 @@ class ExitCode(IntEnum):
     STORE = 7  # the database cannot be opened or written
     TEMPLATE = 8  # a brief template failed
     CONFIG = 9  # the config file or a DISPATCH_READER_* variable has a wrong value
+    NOT_FOUND = 10  # show, brief, people merge/split/forget, db history: nothing stored matches the key
+    BUSY = 11  # another watcher already works on this folder; nothing was done
     INTERNAL = 70  # a bug: please report it with the file
     INTERRUPTED = 130  # Ctrl-C or SIGTERM; run the same command again to go on
 
@@ -33,7 +35,7 @@ class ExitCode(IntEnum):
 EXIT_CODE_HELP = {
     ExitCode.OK: "success",
     ExitCode.FILES_FAILED: "finished, but some files failed",
-    ExitCode.USAGE: "usage error, or an input file missing / not a PDF or image",
+    ExitCode.USAGE: "usage error, or an input file missing / not a PDF or image / no readable text",
     ExitCode.ENCRYPTED: "encrypted PDF without the right password",
     ExitCode.DAMAGED: "damaged PDF or image that no reader can open",
     ExitCode.LIMIT: "over a page, pixel or time limit",
@@ -41,8 +43,11 @@ EXIT_CODE_HELP = {
     ExitCode.STORE: "database cannot be opened or written",
     ExitCode.TEMPLATE: "brief template failed",
     ExitCode.CONFIG: "wrong value in the config file or a DISPATCH_READER_* variable",
+    ExitCode.NOT_FOUND: "no stored document matches the number, id or SHA-256 given",
+    ExitCode.BUSY: "busy: another watcher is already working on this folder",
     ExitCode.INTERNAL: "internal error (a bug)",
-    ExitCode.INTERRUPTED: "interrupted (Ctrl-C, SIGTERM)",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C, SIGTERM) before the work was done; "
+                          "`watch` without --once stops with 0",
 }
 
 
@@ -72,6 +77,12 @@ class InputFileError(DispatchReaderError):
 
     exit_code: int = ExitCode.INPUT
     kind = "input"
+
+
+class NotADocumentError(InputFileError):
+    """A picture with no readable text (a photo, noise, a blank page): nothing to store."""
+
+    kind = "no_text"
 
 
 class UsageError(DispatchReaderError):
@@ -131,6 +142,21 @@ class ConfigError(DispatchReaderError):
 
     exit_code: int = ExitCode.CONFIG
     kind = "config"
+
+
+class NotFoundError(DispatchReaderError):
+    """A lookup (`show`, `brief`, `people merge`, …) whose number, id or SHA-256 matches nothing
+    stored. A search that finds nothing is not a failure (exit 0)."""
+
+    exit_code: int = ExitCode.NOT_FOUND
+    kind = "not_found"
+
+
+class BusyError(InputFileError):
+    """Another watcher holds the folder's lock; the folder is fine, just taken."""
+
+    exit_code: int = ExitCode.BUSY
+    kind = "busy"
 
 
 class UnexpectedError(DispatchReaderError):

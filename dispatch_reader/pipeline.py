@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dispatch_reader import __version__
-from dispatch_reader.errors import DispatchReaderError, UnexpectedError
+from dispatch_reader.errors import DispatchReaderError, NotADocumentError, UnexpectedError
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.ingest.pages import Document
 from dispatch_reader.ingest.reader import IngestSettings, read_document
@@ -59,6 +59,45 @@ def build_record(path: Path, document: Document) -> Record:
     record = Record.from_facts(source, facts)
     record.warnings = document.warnings + record.warnings
     return record
+
+
+# A file is taken as a document when it has readable text or extraction found a header fact.
+# Noise, a photo or a blank page gives none: OCR keeps no word of it (or one or two junk words
+# of low confidence), where the worst real scans measured still give hundreds of syllables and
+# their header (samples/*.scan.pdf; the image-only Gazette scans in ../shared/realpdfs-dev).
+MIN_READABLE_WORDS = 10
+MIN_WORD_CONFIDENCE = 0.5  # an OCR word below this may be a speck read as a letter
+
+
+def readable_words(document: Document) -> int:
+    """How much readable text a file has: Vietnamese syllables in its text, or (for a document in
+    another language) words of two letters or more that OCR read with some confidence; the
+    larger of the two."""
+    from dispatch_reader.ingest.vietnamese import score_text
+
+    syllables = score_text("\n".join(p.text for p in document.pages)).valid
+    words = 0
+    for page in document.pages:
+        if page.method == "ocr" and page.words:
+            words += sum(1 for w in page.words if (w.conf is None or w.conf >= MIN_WORD_CONFIDENCE)
+                         and sum(c.isalpha() for c in w.text) >= 2)
+        else:
+            words += sum(1 for t in page.text.split() if sum(c.isalpha() for c in t) >= 2)
+    return max(syllables, words)
+
+
+def check_is_document(path: Path, document: Document, record: Record) -> None:
+    """Refuse a file with no readable text and none of a document's header (type, number,
+    issuer, date): a photo, noise, a blank scan. It is not stored, and the line says why."""
+    d = record.document
+    if d.doc_type or d.number or d.issuer or d.issued_date:
+        return  # a poor scan whose header was read is a document
+    words = readable_words(document)
+    if words >= MIN_READABLE_WORDS:
+        return
+    raise NotADocumentError(path, f"no readable text: not a document ({words} readable word"
+                                  f"{'' if words == 1 else 's'} on {len(document.pages)} page"
+                                  f"{'' if len(document.pages) == 1 else 's'}; no type, number, issuer or date)")
 
 
 def extract_file(path: Path, settings: IngestSettings | None = None) -> Record:
@@ -119,6 +158,7 @@ def process_file(
                            brief_error=brief_error)
         document = read_document(path, settings)  # file → pages → text
         record = build_record(path, document)  # text → record
+        check_is_document(path, document, record)  # a photo or noise is refused, not stored
         store.save(record, page_texts=[p.text for p in document.pages],
                    extractor_version=EXTRACTOR_VERSION)  # record → store
         brief, brief_error = _brief(store, briefs, sha, record)  # document → brief

@@ -17,10 +17,11 @@ from rich.console import Console
 from rich.table import Table
 
 from dispatch_reader.console import friendly
-from dispatch_reader.errors import DispatchReaderError
+from dispatch_reader.errors import NotFoundError
 from dispatch_reader.record import Record
 from dispatch_reader.store.engine import ENV_VAR
 from dispatch_reader.store.filters import DOC_TYPES, FilterError, Filters
+from dispatch_reader.store.people import PersonRefError
 
 
 DbOption = typer.Option(None, "--db", envvar=ENV_VAR, show_envvar=True,
@@ -212,7 +213,7 @@ def show_cmd(
     with _open(db) as store:
         ids = store.find_ids(key)
         if not ids:
-            raise DispatchReaderError(None, f"no stored document matches '{key}'")
+            raise NotFoundError(None, f"no stored document matches '{key}'")
         found = [(i, store.get_by_id(i)) for i in ids]
         docs = {d.id: d for d in store.documents(ids)}
         linked = {j for d in docs.values() for j in (*d.refers_to, *d.reported_in)}
@@ -384,7 +385,12 @@ def _people_action(action: str, args: list[str], db: str | None) -> None:
         if action in ("merge", "split"):
             if len(args) != 2:
                 raise FilterError(f"people {action} takes two people: NAME@DOCUMENT NAME@DOCUMENT")
-            oid = store.override_people(action, args[0], args[1])
+            try:
+                oid = store.override_people(action, args[0], args[1])
+            except PersonRefError as exc:  # a mention no stored document holds: not found, not a typo
+                if "no stored document names" in exc.reason:
+                    raise NotFoundError(None, exc.reason) from None
+                raise
             verb = "one person" if action == "merge" else "two people"
             typer.echo(f"{args[0]} and {args[1]} are {verb} from now on (override {oid}; "
                        f"`people forget {oid}` takes it back)")
@@ -393,7 +399,7 @@ def _people_action(action: str, args: list[str], db: str | None) -> None:
             if len(args) != 1 or not args[0].isdigit():
                 raise FilterError("people forget takes the id of a merge or split (see `people overrides`)")
             if not store.forget_person_override(int(args[0])):
-                raise FilterError(f"no merge or split with id {args[0]}")
+                raise NotFoundError(None, f"no merge or split with id {args[0]} (see `people overrides`)")
             typer.echo(f"override {args[0]} taken back")
             return
         rows = store.person_overrides()
@@ -446,6 +452,8 @@ def db_history(
     """
     with _open(db) as store:
         runs = store.history(key, limit=limit or None)
+    if key is not None and not runs:
+        raise NotFoundError(None, f"no stored document or file matches '{key}'")
     console = _console()
     table = Table()
     for col in ("started", "file", "file id", "extractor", "status", "error"):
@@ -462,7 +470,8 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show_cmd)
     app.command("export")(export_cmd)
     app.command("people")(people_cmd)
-    db_app = typer.Typer(help="The records database: upgrade its schema, see its history.",
+    db_app = typer.Typer(help="The records database: upgrade its schema, see its history.\n\n"
+                              "Example: dispatch-reader db info --db sqlite:///records.db",
                          no_args_is_help=True, add_completion=False, rich_markup_mode=None)
     db_app.command("upgrade")(db_upgrade)
     db_app.command("info")(db_info)

@@ -11,7 +11,7 @@ from typing import IO, Optional
 import typer
 
 from dispatch_reader.choices import BriefFormat, Lang
-from dispatch_reader.errors import InputFileError
+from dispatch_reader.errors import ExitCode, InputFileError
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +52,9 @@ def register(app: typer.Typer) -> None:
         NAME.error.txt) when it cannot be read, or duplicates/ (with NAME.duplicate.txt) when the
         same file is already stored. A file leaves INBOX only after its record is committed; after
         a crash, the next start finishes what was in processing/. One log line per file on stdout:
-        time, file, result, number, seconds. Ctrl-C or SIGTERM: finish the current file and stop.
+        time, file, result, number, seconds. Ctrl-C or SIGTERM: finish the current file and stop
+        with exit status 0 (a second signal stops at once: 130); with --once, a stop before INBOX is
+        done exits 130. Exits 11 when another watcher already works on INBOX.
         Never taken, left in INBOX: hidden and temporary names (.*, ~$*, *.part, *.crdownload …),
         links, named pipes and devices. One watcher per INBOX.
 
@@ -92,10 +94,12 @@ def register(app: typer.Typer) -> None:
                           settle_unmarked=settle_unmarked),
             on_result=show,
         )
-        if not once:
-            err_console.print(f"watching {inbox} (Ctrl-C to stop)", markup=False, highlight=False)
+        def announce() -> None:  # once the folder's lock is ours: a second watcher only says why it stops
+            if not once:
+                err_console.print(f"watching {inbox} (Ctrl-C to stop)", markup=False, highlight=False)
+
         try:
-            report = watcher.run()
+            report = watcher.run(on_start=announce)
         finally:
             if log_fh:
                 log_fh.close()
@@ -103,8 +107,14 @@ def register(app: typer.Typer) -> None:
         c = report.counts
         err_console.print(f"{c['done']} stored, {c['duplicate']} duplicates, {c['failed']} failed"
                           + (" (stopped)" if report.interrupted and not once else ""), markup=False, highlight=False)
+        if once and report.interrupted:
+            # --once stopped before INBOX was done: what is left is taken by the next run
+            err_console.print("interrupted: run the same command again to go on", markup=False, highlight=False)
+            raise typer.Exit(ExitCode.INTERRUPTED)
         if once and (c["failed"] or c["errors"]):
-            raise typer.Exit(1)
+            raise typer.Exit(ExitCode.FILES_FAILED)
+        # a watch without --once has no end of its own: Ctrl-C or SIGTERM is how it stops, after
+        # finishing the file in hand, so that stop is a success (0; README "Exit codes")
 
     @app.command()
     @friendly

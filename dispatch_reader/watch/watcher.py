@@ -29,7 +29,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, TYPE_CHECKING
 
-from dispatch_reader.errors import DispatchReaderError, InputFileError
+from dispatch_reader.errors import BusyError, DispatchReaderError, InputFileError
 from dispatch_reader.watch.admit import ignored, kind_of
 from dispatch_reader.watch.lifecycle import FileResult, Lifecycle, ProcessFn, StepHook, the_files_own
 from dispatch_reader.watch.places import Places, display, escape_controls
@@ -161,10 +161,14 @@ class Watcher:
 
     # -- running --------------------------------------------------------------------------------
 
-    def run(self) -> WatchReport:
+    def run(self, on_start: Callable[[], None] | None = None) -> WatchReport:
+        """Watch until stopped (or, with --once, until INBOX is done). `on_start` is called once
+        the folder's lock is held: "watching …" is said only by the watcher that got it."""
         self.places.ensure()
         with _exclusive(self.places):
             restore = self._install_signals()
+            if on_start is not None:
+                on_start()
             events = None if (self.settings.poll or self.settings.once) else _Events(self.places.inbox, self._wake)
             try:
                 if events:
@@ -364,8 +368,8 @@ class _exclusive:
             holder = fh.read().strip() or "?"
             fh.close()
             folder = "folder" if path.parent == self.places.inbox else "--root folder"
-            raise InputFileError(path.parent, f"another watcher (pid {holder}) is already working on this "
-                                 f"{folder}") from None
+            raise BusyError(path.parent, f"another watcher (pid {holder}) is already working on this "
+                            f"{folder}") from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
