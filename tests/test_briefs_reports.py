@@ -118,3 +118,19 @@ def test_process_briefs_name_the_press_reports_as_brief_does(stored: str, tmp_pa
         text = document_brief(store, briefs, press["source"]["sha256"], Record.from_dict(press)).read_text("utf-8")
         assert text.startswith("# Tóm tắt văn bản: Bài báo về Quyết định số 1587/QD-UBND")
         assert "Tổng cộng" not in text
+
+
+def test_brief_of_a_stored_press_file_is_a_press_report(stored: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dispatch_reader.cli import app
+
+    # a file given by path: the store's role decides, even if the record alone would not tell
+    press = tmp_path / "press.pdf"
+    press.write_bytes((SAMPLES / "en-press-02.pdf").read_bytes())
+    result = CliRunner().invoke(app, ["brief", str(press), "--format", "md", "--out", "-", "--db", stored])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Tóm tắt văn bản: Bài báo về Quyết định số 1587/QD-UBND")
+    result = CliRunner().invoke(app, ["brief", "1587/QĐ-UBND", "--format", "md", "--out", "-", "--db", stored])
+    assert result.exit_code == 0, result.output
+    assert "en-press-02.pdf (bài báo, báo cáo về văn bản)" in result.stdout and "Tổng cộng: 2 người" in result.stdout

@@ -138,7 +138,12 @@ def register(app: typer.Typer) -> None:
 
             with open_store(db) as store:
                 if path.is_file():
-                    record = store.get(_sha256(path))
+                    sha = _sha256(path)
+                    record = store.get(sha)
+                    if record is not None:  # the store knows whether the file is a report about a document
+                        ids = store.find_ids(sha)
+                        stored = store.document(ids[0]) if ids else None
+                        report = stored.is_report if stored else None
                     if record is None:
                         from dispatch_reader.pipeline import extract_file
 
