@@ -63,8 +63,8 @@ def build_record(path: Path, document: Document) -> Record:
 
 # A file is taken as a document when it has readable text or extraction found a header fact.
 # Noise, a photo or a blank page gives none: OCR keeps no word of it (or one or two junk words
-# of low confidence), where the worst real scans measured still give hundreds of syllables and
-# their header (samples/*.scan.pdf; the image-only Gazette scans in ../shared/realpdfs-dev).
+# of low confidence), where every real scan measured gives hundreds of readable words and its
+# header (samples/*.scan.pdf; the image-only Gazette scans in ../shared/realpdfs-dev).
 MIN_READABLE_WORDS = 10
 MIN_WORD_CONFIDENCE = 0.5  # an OCR word below this may be a speck read as a letter
 
