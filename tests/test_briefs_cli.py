@@ -65,7 +65,7 @@ def test_brief_of_a_record_json_needs_no_store(tmp_path: Path) -> None:
 
 def test_brief_errors_are_one_line(db: str, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["brief", "999/QĐ-UBND", "--db", db])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 10  # not found (README "Exit codes"), as show
     assert missing.output.strip().splitlines() == [missing.output.strip()]
     assert "999/QĐ-UBND" in missing.output and "no such document" in missing.output
     bad = tmp_path / "bad.json"
