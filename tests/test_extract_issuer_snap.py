@@ -23,6 +23,9 @@ from dispatch_reader.ingest.pages import PageText
     ("Ủy ban nhân dân", "Cao Bằng", "Ủy ban nhân dân tỉnh Cao Bằng"),  # the province line lost
     ("Sở Nội vụ quyết định", None, "Sở Nội vụ"),
     ("Sở Nông nghiệp và Môi trường ing", None, "Sở Nông nghiệp và Môi trường"),
+    ("Chính phủ Cộng:hờa:xã hội", None, "Chính phủ"),  # the motto glued on
+    ("ˆ€hính phủ oo", None, "Chính phủ"),  # a letter lost to a speck
+    ("Bộ Nội vu xyz", None, "Bộ Nội vụ"),
 ])
 def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: str) -> None:
     assert snap_issuer(printed, place) == snapped
@@ -37,6 +40,8 @@ def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: s
     ("Ủy ban nhân dân tỉnh Phù Vân", None),  # no such province: nothing to snap to
     ("Sở Tài chính thành phố Hà Nội", None),
     ("Ủy ban nhân dân", "Mường Hum"),  # a commune's date line: tỉnh or xã cannot be told
+    ("Bộ Khoa học và Công nghệ", None),
+    ("Ộ Y tế abc", None),  # Bộ Y tế or Sở Y tế: one letter from both, neither chosen
 ])
 def test_what_is_not_snapped(printed: str, place: str | None) -> None:
     assert snap_issuer(printed, place) is None

@@ -11,7 +11,8 @@ list (places/), or a department from known_bodies.txt. So:
   aside, are a unit of the list at that level; anything after the place is dropped;
 - a committee with no place left (`Ủy ban nhân dân`, the province line lost) takes the date
   line's place when that is a province's name;
-- a known department followed by words no body name has is cut back to the department.
+- a known body (department, ministry, the Government) followed by words no body name has is
+  cut back to it, also when its own letters are one or two off (`ˆ€hính phủ oo`).
 
 Only ever applied to OCR text; a text layer says what it says. Nothing is guessed where two
 readings are possible.
@@ -104,21 +105,32 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _departments() -> list[tuple[list[str], str]]:
-    bodies = [b for b in resources.lines("known_bodies.txt") if b.startswith(("Sở ", "Ban ", "Văn phòng "))]
-    return sorted(((_tokens(b), b) for b in bodies), key=lambda kb: -len(kb[0]))
+def _bodies() -> list[tuple[list[str], str]]:
+    """Known bodies (departments, ministries, the Government, the National Assembly), longest first."""
+    names = list(resources.lines("known_bodies.txt")) + list(resources.lines("standalone_bodies.txt"))
+    return sorted(((_tokens(b), b) for b in dict.fromkeys(names)), key=lambda kb: -len(kb[0]))
+
+
+def _close(read: str, name: str) -> bool:
+    """One letter off for a short name, two for a long one (`hinhphu` for `chinhphu`)."""
+    return edit_distance(read, name, 2) <= (1 if len(name) < 10 else 2)
 
 
 def snap_department(issuer: str) -> str | None:
-    """`Sở Nội vụ` from `Sở Nội vụ quyết định`: a known department and words that continue
-    no body name (a body's own province, `tỉnh …`, is kept)."""
+    """`Sở Nội vụ` from `Sở Nội vụ quyết định`, `Chính phủ` from `ˆ€hính phủ oo` or `Chính phủ
+    Cộng:hờa:xã hội`: a known body, its letters whole or one or two off, and words after it that
+    continue no body name (a body's own province, `tỉnh …`, is kept). Only when exactly one
+    known body reads so (`Sở Y tế` and `Bộ Y tế` are one letter apart)."""
     tokens = _tokens(issuer)
-    for words, body in _departments():
-        if tokens[:len(words)] == words and len(tokens) > len(words):
-            rest = tokens[len(words):]
-            if rest[0] in ("tinh", "thanh"):
-                return None
-            return body
+    exact = [body for words, body in _bodies() if tokens[:len(words)] == words]
+    if exact:
+        words = _tokens(exact[0])
+        rest = tokens[len(words):]
+        return exact[0] if rest and rest[0] not in ("tinh", "thanh") else None
+    near = {body for words, body in _bodies() for n in range(max(len(words) - 1, 1), len(words) + 2)
+            if len(tokens) > n and _close("".join(tokens[:n]), "".join(words))}
+    if len(near) == 1:
+        return near.pop()
     return None
 
 
