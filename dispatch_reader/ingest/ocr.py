@@ -14,6 +14,7 @@ import shlex
 import statistics
 import subprocess
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -260,6 +261,65 @@ def _fill_narrow_columns(grey: np.ndarray, rules_v: list[list[float]], words: li
     return out_words, out_keys
 
 
+_NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
+
+
+def _marks(text: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c)) + text.count("đ") + text.count("Đ")
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+                   if not unicodedata.combining(c)).casefold()
+
+
+def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
+                       settings: IngestSettings, deadline: _Deadline, tmp: str) -> tuple[list[Word], int]:
+    """Re-read short lines of capitalised words in the lower half of the page (the signer's
+    title and name) one line at a time, and take the marks that reading gives.
+
+    Read with the whole page, a bold name line loses the marks above its letters (`Phạm Đức
+    Thanh` for `Thành`, `Trinh Van Lam` for `Trịnh Văn Lâm`); read alone (psm 7) it keeps them.
+    Only the marks are taken: the words must be the same letters, as many, and the new reading
+    must carry more marks. Returns the words and how many lines were re-read to effect."""
+    height = grey.shape[0] * scale
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        lines.setdefault(key, []).append(i)
+    changed = 0
+    out = list(words)
+    for idx in lines.values():
+        line = [out[i] for i in idx]
+        texts = [_NAME_WORD.match(w.text) for w in line]
+        if not 2 <= len(line) <= 6 or not all(texts) or min(w.top for w in line) < height / 2:
+            continue
+        if not all(m.group(1)[0].isupper() for m in texts):
+            continue
+        x0, x1 = min(w.x0 for w in line), max(w.x1 for w in line)
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        pad = bottom - top
+        box = [int(v / scale) for v in (x0 - pad, top - pad / 2, x1 + pad, bottom + pad / 2)]
+        crop = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
+        if crop.size == 0:
+            continue
+        found, _ = _words(_run_psm(_write(crop, tmp, "line"), settings, deadline, 7), scale)
+        if len(found) != len(line):
+            continue
+        old = " ".join(m.group(1) for m in texts)
+        new_texts = [_NAME_WORD.match(w.text) for w in found]
+        if not all(new_texts):
+            continue
+        new = " ".join(m.group(1) for m in new_texts)
+        if _bare(new) != _bare(old) or _marks(new) <= _marks(old):
+            continue
+        for i, w, m in zip(idx, found, new_texts):
+            original = out[i]
+            out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), m.group(1)),
+                          original.x0, original.top, original.x1, original.bottom, w.conf)
+        changed += 1
+    return out, changed
+
+
 def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> list[float]:
     """Where a segment lands when the page (width x height) is turned `turn`° clockwise."""
     x0, y0, x1, y1 = seg
@@ -351,6 +411,10 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         words, keys = _words(data, scale)
         if rules_v:
             words, keys = _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, deadline, tmp)
+        words, reread = _reread_name_lines(grey, words, keys, scale, settings, deadline, tmp)
+        if reread:
+            notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "
+                         "for the marks the page reading lost")
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(_write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn:
