@@ -46,7 +46,7 @@ def warning_kind(warning: str) -> tuple[str, dict[str, str]] | None:
 
 def stage(warning: str) -> str | None:
     """`ingest` or `extract` for a warning of a known kind (place warnings are `extract`)."""
-    if warning.startswith("destination '"):
+    if warning.startswith(("destination '", "sending unit '")):
         return "extract"
     found = warning_kind(warning)
     return _kinds()[found[0]]["stage"] if found else None

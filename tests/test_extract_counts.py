@@ -102,3 +102,22 @@ def test_a_share_without_its_noun() -> None:
     counts = counts_of(text)
     assert counts[(412, 530)] == "đạt chuẩn trình độ"
     assert (12, 2025) not in counts
+
+
+def test_a_decided_headcount_larger_than_the_list_read_is_warned() -> None:
+    """A damaged scan of a decision for 8 people whose list lost 7 rows: the record says so."""
+    from dispatch_reader.extract import list_warnings
+    from dispatch_reader.messages import localise
+    from dispatch_reader.record import Count, Evidence, Facts, Secondment
+
+    ev = Evidence(page=1, quote="x")
+    facts = Facts(counts=[Count(8, "công chức, viên chức", ev, status="decided")],
+                  secondments=[Secondment(kind="secondment", evidence=ev, person="Lý Seo Dìn")])
+    [warning] = list_warnings(facts)
+    assert warning.startswith("the document decides 8 công chức, viên chức but only 1 are read by name")
+    assert localise(warning, "vi").startswith("Văn bản quyết định 8 công chức, viên chức nhưng chỉ đọc được tên 1 người")
+    # the whole list read, or a request's figure, or a headcount sending: nothing to say
+    full = Facts(counts=facts.counts, secondments=facts.secondments * 8)
+    assert list_warnings(full) == []
+    asked = Facts(counts=[Count(8, "công chức", ev, status="requested")], secondments=facts.secondments)
+    assert list_warnings(asked) == []

@@ -59,6 +59,21 @@ def confidence_warnings(pages: list[Page], facts: Facts) -> list[str]:
     return warnings
 
 
+def list_warnings(facts: Facts) -> list[str]:
+    """A decided headcount larger than the people read by name (and no headcount sending that
+    covers the rest): on a damaged scan rows of the list were lost, and the brief would count
+    fewer people than the document sends without saying so."""
+    named = [s for s in facts.secondments if s.person and s.status == "decided"]
+    if not named or any(s.count and s.status == "decided" for s in facts.secondments):
+        return []
+    short = [c for c in facts.counts if c.status == "decided" and c.total is None and c.value > len(named)]
+    if not short:
+        return []
+    c = max(short, key=lambda c: c.value)
+    return [f"the document decides {c.value} {c.what} but only {len(named)} are read by name: "
+            "a row of its list may be lost; check the list"]
+
+
 def extract_facts(pages: Sequence[PageText]) -> Facts:
     """Read every fact the page texts state. Unknown facts stay None / empty."""
     prepared = prepare_pages(pages)
@@ -100,6 +115,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
                                             facts.dates, language, facts.references)
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
+    facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))
     return facts
