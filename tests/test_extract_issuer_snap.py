@@ -21,6 +21,7 @@ from dispatch_reader.ingest.pages import PageText
     ("Ủy ban nhân dân xã Tân Phong Tm. Ủy Ban", None, "Ủy ban nhân dân xã Tân Phong"),
     ("Văn phòng Ủy ban nhân dân tỉnh Lai Chau", None, "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"),
     ("Ủy ban nhân dân", "Cao Bằng", "Ủy ban nhân dân tỉnh Cao Bằng"),  # the province line lost
+    ("Ủy ban nhân dâ", "Sơn La", "Ủy ban nhân dân tỉnh Sơn La"),  # and a letter of the head
     ("Sở Nội vụ quyết định", None, "Sở Nội vụ"),
     ("Sở Nông nghiệp và Môi trường ing", None, "Sở Nông nghiệp và Môi trường"),
     ("Chính phủ Cộng:hờa:xã hội", None, "Chính phủ"),  # the motto glued on

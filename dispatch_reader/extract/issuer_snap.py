@@ -96,11 +96,12 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
             return f"{canon} {level[0]} {name}"
         return None
     head = "".join(tokens)
-    if place and head in _HEADS:
-        # the province line was lost; a provincial body's date line names its province
+    canon = next((name for k, name in _HEADS.items() if edit_distance(head, k, HEAD_EDITS) <= HEAD_EDITS), None)
+    if place and canon:
+        # the province line was lost (`Ủy ban nhân dâ`); a provincial body's date line names its province
         province = _units()["tỉnh"].get(key(place))
         if province:
-            return f"{_HEADS[head]} tỉnh {province}"
+            return f"{canon} tỉnh {province}"
     return None
 
 
