@@ -143,3 +143,14 @@ def test_documents_export_names_the_header_facts_to_check(store_url):
         s.export("documents", "csv", None, None, stdout=buf, lang="vi")
         [vi] = list(csv.DictReader(io.StringIO(buf.getvalue())))
         assert vi["Cần kiểm tra"] == "người ký"
+
+
+def test_an_exported_file_has_the_modes_of_any_file_written(store, tmp_path):
+    import os
+    import stat
+
+    path = tmp_path / "docs.csv"
+    store.export("documents", "csv", path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask

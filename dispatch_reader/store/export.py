@@ -319,6 +319,10 @@ def export(conn: Connection, what: str, fmt: str, filters: Filters, dialect: str
             with open(tmp, "w", encoding=encoding, newline="") as fh:
                 n = write_csv(rows, columns, fh, lang=lang, raw=raw) if fmt == "csv" else \
                     write_json(rows, columns, fh)
+        # mkstemp makes the file 0600; an export is a file like the briefs beside it
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, out_path)
     except OSError as exc:
         raise StoreError(out_path, f"cannot write the export ({exc.strerror})") from None
