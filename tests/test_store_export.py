@@ -154,3 +154,13 @@ def test_an_exported_file_has_the_modes_of_any_file_written(store, tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+def test_csv_for_people_writes_whole_months_without_a_decimal(store):
+    buf = io.StringIO()
+    store.export("secondments", "csv", None, None, stdout=buf, lang="vi")
+    months = [r["Thời hạn (tháng)"] for r in csv.DictReader(io.StringIO(buf.getvalue())) if r["Thời hạn (tháng)"]]
+    assert months == ["2"]
+    raw = io.StringIO()
+    store.export("secondments", "csv", None, None, stdout=raw, raw=True)
+    assert [r["duration_months"] for r in csv.DictReader(io.StringIO(raw.getvalue())) if r["duration_months"]] == ["2.0"]

@@ -251,7 +251,9 @@ def write_csv(rows: Iterator[dict[str, Any]], columns: list[str], out: TextIO, *
     cols = layout(columns, lang)
     writer = csv.writer(out)
     writer.writerow([c.header for c in cols])
-    cell = _cell if raw else (lambda v: neutralise(_cell(v)))
+    # worded for people (`lang`): 3 months, not 3.0; field-name columns keep the stored value
+    whole = (lambda v: int(v) if isinstance(v, float) and v.is_integer() else v) if lang else (lambda v: v)
+    cell = _cell if raw else (lambda v: neutralise(_cell(whole(v))))
     n = 0
     for row in rows:
         row = worded(row, lang)
