@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dispatch_reader.errors import ExitCode  # noqa: E402
+
 Result = tuple[str, str, bool]  # expected, observed, held
 LOCK = ".dispatch-reader-watch.lock"
 _FSIZE_LIMIT = 64 << 20
@@ -142,10 +144,10 @@ def _drop_renamed(inbox: Path, name: str, make: Callable[[Path], None]) -> None:
 
 
 def _second_watcher_refused(work: Path, inbox: Path) -> bool:
-    """Start another watcher on INBOX: True when it refuses within 15 s (exit 2, one line)."""
+    """Start another watcher on INBOX: True when it refuses within 15 s (exit BUSY, one line)."""
     with Cli(work, "watch", str(inbox), "--db", f"sqlite:///{work / 'db2.sqlite3'}") as other:
         ended = wait_for(lambda: other.proc.poll() is not None, 15)
-        return ended and other.proc.returncode == 2 and "another watcher" in other.output()
+        return ended and other.proc.returncode == ExitCode.BUSY and "another watcher" in other.output()
 
 
 def part_and_lock(work: Path) -> Result:
@@ -238,8 +240,8 @@ def two_roots(work: Path) -> Result:
     n_b = stored(work / "db-b.sqlite3") if (work / "db-b.sqlite3").exists() else 0
     second = f"exit {b.proc.returncode}{' (another watcher…)' if said else ''}" if refused else "ran beside the first"
     observed = f"second watcher: {second}; stored by first {n_a}, by second {n_b}"
-    return ("second refused (exit 2); 6 stored once", observed,
-            refused and b.proc.returncode == 2 and said and n_a == 6 and n_b == 0)
+    return (f"second refused (exit {int(ExitCode.BUSY)}, busy); 6 stored once", observed,
+            refused and b.proc.returncode == ExitCode.BUSY and said and n_a == 6 and n_b == 0)
 
 
 def partial_tiff(work: Path) -> Result:
