@@ -261,6 +261,7 @@ def _fill_narrow_columns(grey: np.ndarray, rules_v: list[list[float]], words: li
     return out_words, out_keys
 
 
+SHORT_PAGE_LINES = 30
 _NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
 
 
@@ -275,8 +276,9 @@ def _bare(text: str) -> str:
 
 def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
                        settings: IngestSettings, deadline: _Deadline, tmp: str) -> tuple[list[Word], int]:
-    """Re-read short lines of capitalised words in the lower half of the page (the signer's
-    title and name) one line at a time, and take the marks that reading gives.
+    """Re-read short lines of capitalised words in the lower half of the page, or anywhere on a
+    short page (the signer's title and name), one line at a time, and take the marks that
+    reading gives.
 
     Read with the whole page, a bold name line loses the marks above its letters (`Phạm Đức
     Thanh` for `Thành`, `Trinh Van Lam` for `Trịnh Văn Lâm`); read alone (psm 7) it keeps them.
@@ -291,7 +293,10 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
     for idx in lines.values():
         line = [out[i] for i in idx]
         texts = [_NAME_WORD.match(w.text) for w in line]
-        if not 2 <= len(line) <= 6 or not all(texts) or min(w.top for w in line) < height / 2:
+        # the signing block: the lower half of a page, or anywhere on a short page (the last
+        # page of a document that ran over holds little more than it)
+        if not 2 <= len(line) <= 6 or not all(texts) or (min(w.top for w in line) < height / 2
+                                                          and len(lines) > SHORT_PAGE_LINES):
             continue
         if not all(m.group(1)[0].isupper() for m in texts):
             continue
@@ -302,16 +307,21 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         crop = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
         if crop.size == 0:
             continue
-        found, _ = _words(_run_psm(_write(crop, tmp, "line"), settings, deadline, 7), scale)
-        if len(found) != len(line):
-            continue
         old = " ".join(m.group(1) for m in texts)
-        new_texts = [_NAME_WORD.match(w.text) for w in found]
-        if not all(new_texts):
+        best: tuple[list[Word], list[re.Match[str]], str] | None = None
+        # as it is, then twice as large (a small bold name keeps its marks better enlarged)
+        for k in (1, 2):
+            image = crop if k == 1 else cv2.resize(crop, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
+            found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale)
+            new_texts = [_NAME_WORD.match(w.text) for w in found]
+            if len(found) != len(line) or not all(new_texts):
+                continue
+            new = " ".join(m.group(1) for m in new_texts)
+            if _bare(new) == _bare(old) and _marks(new) > _marks(best[2] if best else old):
+                best = (found, new_texts, new)
+        if best is None:
             continue
-        new = " ".join(m.group(1) for m in new_texts)
-        if _bare(new) != _bare(old) or _marks(new) <= _marks(old):
-            continue
+        found, new_texts, _ = best
         for i, w, m in zip(idx, found, new_texts):
             original = out[i]
             out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), m.group(1)),
