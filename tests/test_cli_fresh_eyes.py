@@ -14,7 +14,7 @@ import typer
 from typer.testing import CliRunner
 
 from _ingest_make import letter_pdf
-from dispatch_reader import config, console
+from cli_fixtures import clean_state  # noqa: F401  (autouse)
 from dispatch_reader.cli import app
 from dispatch_reader.errors import ExitCode, NotADocumentError
 from dispatch_reader.ingest.pages import Document, PageText, Word
@@ -23,16 +23,6 @@ from dispatch_reader.pipeline import build_record, check_is_document
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def clean_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    saved = dict(os.environ)
-    monkeypatch.setattr(config, "_chosen", None)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("DISPATCH_READER_CACHE_DIR", str(tmp_path / "ocr-cache"))
-    yield
-    os.environ.clear()
-    os.environ.update(saved)
-    console.set_quiet(False)
 
 
 def run(*args: object) -> object:

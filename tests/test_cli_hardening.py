@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -10,24 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from _ingest_make import letter_pdf
-from dispatch_reader import config, console
+from cli_fixtures import clean_state  # noqa: F401  (autouse)
+from dispatch_reader import config
 from dispatch_reader.cli import app
 from dispatch_reader.errors import ExitCode
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def clean_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
-    """The CLI's callback sets variables for its subprocesses and module state: undo both."""
-    saved = dict(os.environ)
-    monkeypatch.setattr(config, "_chosen", None)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.setenv("DISPATCH_READER_CACHE_DIR", str(tmp_path / "ocr-cache"))
-    yield
-    os.environ.clear()
-    os.environ.update(saved)
-    console.set_quiet(False)
 
 
 def run(*args: str) -> object:
