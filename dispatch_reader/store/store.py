@@ -279,6 +279,9 @@ class Store:
         if self.dialect == "postgresql":  # two writers placing copies of one new document queue here
             lock = int.from_bytes(hashlib.sha256(base.encode()).digest()[:8], "big", signed=True)
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock})
+            # another writer storing this very file may have placed it while we waited: its
+            # document is the file's own, not a stranger to tie-break against (`~2`)
+            old_doc = conn.execute(select(File.document_id).where(File.id == file_id)).scalar() or old_doc
         candidates = conn.execute(
             select(Document.id, Document.key)
             .where(or_(Document.key == base, Document.key.like(_like_escape(base) + "~%", escape="\\")))
