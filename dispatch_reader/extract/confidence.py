@@ -68,7 +68,7 @@ def quote_reading(page: PageText, quote: str) -> tuple[float, float] | None:
     for i, (tok, _) in enumerate(words):
         if tok not in firsts:
             continue  # a window starts at a word of the quote
-        for start in (i - target.index(tok) if tok in target else i, i):
+        for start in (i - target.index(tok), i):  # the quote's first use of the word, or this one
             window = words[max(start, 0):max(start, 0) + n]
             ratio = SequenceMatcher(None, want, " ".join(t for t, _ in window), autojunk=False).ratio()
             if ratio > best[1]:

@@ -30,6 +30,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.vietnamese import score_text
+from dispatch_reader.textnorm import fold
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
@@ -269,11 +270,6 @@ def _marks(text: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c)) + text.count("đ") + text.count("Đ")
 
 
-def _bare(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-                   if not unicodedata.combining(c)).casefold()
-
-
 def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
                        settings: IngestSettings, deadline: _Deadline, tmp: str) -> tuple[list[Word], int]:
     """Re-read short lines of capitalised words in the lower half of the page, or anywhere on a
@@ -317,7 +313,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             if len(found) != len(line) or not all(new_texts):
                 continue
             new = " ".join(m.group(1) for m in new_texts)
-            if _bare(new) == _bare(old) and _marks(new) > _marks(best[2] if best else old):
+            if fold(new) == fold(old) and _marks(new) > _marks(best[2] if best else old):
                 best = (found, new_texts, new)
         if best is None:
             continue
