@@ -1,0 +1,1 @@
+"""The web page and JSON API (`dispatch-reader serve`): FastAPI app in app.py, auth in auth.py."""
