@@ -155,7 +155,7 @@ def _print_summary(record: Any) -> None:
 @friendly
 def extract(
     file: Path = typer.Argument(..., help="A PDF or image (PNG, JPEG, TIFF)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/2)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/3)."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,
     password: Optional[str] = PasswordOption,
@@ -313,7 +313,8 @@ def _register_optional() -> None:
     """Commands of later stages register themselves when their module is present."""
     import importlib
 
-    for module in ("dispatch_reader.store.cli", "dispatch_reader.briefs.cli", "dispatch_reader.watch.cli"):
+    for module in ("dispatch_reader.store.cli", "dispatch_reader.briefs.cli", "dispatch_reader.watch.cli",
+                   "dispatch_reader.web.cli"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

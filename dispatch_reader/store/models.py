@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint,
+    Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -259,3 +259,90 @@ class Claim(Base):
     owner: Mapped[str] = mapped_column(String(200))  # host:pid:token of the run
     claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    """Someone who may use the web page and API (store/accounts.py): reader, clerk or admin."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(150), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # reader, clerk, admin
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2id, never the password
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiToken(Base):
+    """An API token (`Authorization: Token …`); only its SHA-256 is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class WebSession(Base):
+    """A browser login: the SHA-256 of the cookie's id, the CSRF token of its forms, when it ends."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Correction(Base):
+    """A user's correction (or confirmation) of one fact of a file's record (store/corrections.py).
+
+    Keyed by the file's SHA-256 so it is applied again when the file is read again; `path` names
+    the fact (`document.subject`, `secondments.0.to_unit`); before/after are JSON values."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    path: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(16))  # correct, confirm
+    before_json: Mapped[str | None] = mapped_column(Text)
+    after_json: Mapped[str | None] = mapped_column(Text)
+    user_name: Mapped[str] = mapped_column(String(150))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class QueueTask(Base):
+    """A document sent to the worker fleet (dispatch_reader/fleet): one row per message, so
+    `batch --queue --status` can count what is queued, running, done and failed, and a document
+    the fleet gave up on (a dead letter) keeps its reason. The broker carries only the row's id,
+    the SHA-256, the spool name and the options; the file's name and where it came from are here."""
+
+    __tablename__ = "queue_tasks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the Celery task id
+    batch: Mapped[str] = mapped_column(String(200), index=True)  # one `batch --queue` run, or `watch:…`
+    label: Mapped[str] = mapped_column(Text)  # what the batch was given (folders), for --status
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)  # the path it was enqueued from (on the enqueuing machine)
+    spool_name: Mapped[str] = mapped_column(String(100))
+    # queued, running, done, skipped (stored already), failed (a dead letter: not retried)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    kind: Mapped[str | None] = mapped_column(String(16))  # errors.py kind of a failure
+    reason: Mapped[str | None] = mapped_column(Text)
+    deliveries: Mapped[int] = mapped_column(Integer, default=0)  # times a worker started it
+    lost: Mapped[int] = mapped_column(Integer, default=0)  # deliveries whose worker died mid-document
+    retries: Mapped[int] = mapped_column(Integer, default=0)  # waits for the database or the spool
+    pages: Mapped[int | None] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(Text)
+    worker: Mapped[str | None] = mapped_column(String(200))  # host:pid of the last delivery
+    enqueued_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
