@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from dispatch_reader import __version__
 from dispatch_reader.errors import DispatchReaderError, NotADocumentError, UnexpectedError
 from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.wordboxes import attach_boxes
 from dispatch_reader.ingest.pages import Document
 from dispatch_reader.ingest.reader import IngestSettings, read_document
 from dispatch_reader.ingest.sniff import file_sha256
@@ -57,6 +58,7 @@ def build_record(path: Path, document: Document) -> Record:
         ],
     )
     record = Record.from_facts(source, facts)
+    attach_boxes(record, document.pages)  # where each fact's words are on its page (the web page)
     record.warnings = document.warnings + record.warnings
     return record
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-SCHEMA_VERSION = "2"  # 2: status / action / refers_to on secondments and counts
+SCHEMA_VERSION = "3"  # 2: status / action / refers_to on secondments and counts; 3: word boxes in evidence
 
 DocType = Literal[
     "decision", "official_dispatch", "plan", "report", "notice", "submission", "resolution",
@@ -34,6 +34,11 @@ class Evidence:
     quote: str
     start: int | None = None
     confidence: float | None = None
+    # Where the quote's words are on the page: one [x0, top, x1, bottom] per line, as fractions
+    # of the page's width and height (origin top left, the page as read upright), so the web
+    # page can highlight them over a page image of any size (extract/wordboxes.py). None: read
+    # before schema 3; []: the words were not found on the page.
+    boxes: list[list[float]] | None = None
 
 
 @dataclass

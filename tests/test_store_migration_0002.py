@@ -13,7 +13,7 @@ from alembic import command
 from store_fixtures import *  # noqa: F401,F403
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.ingest.pages import PageText
-from dispatch_reader.record import PageInfo, Record, Source
+from dispatch_reader.record import PageInfo, Record, SCHEMA_VERSION, Source
 from dispatch_reader.store import open_store
 from dispatch_reader.store.engine import make_engine, resolve_url
 from dispatch_reader.store.migrate import MIGRATIONS, alembic_config, current_revision, head_revision
@@ -82,7 +82,7 @@ def test_a_version_1_store_is_upgraded_and_read_again(store_url):
         assert store.revision() == (head_revision(), head_revision())
         dispatch = store.get("612/UBND-NC")
         decision = store.get("903/QĐ-SNV")
-        assert dispatch.schema_version == "2" and decision.schema_version == "2"
+        assert dispatch.schema_version == SCHEMA_VERSION and decision.schema_version == SCHEMA_VERSION
         # re-read from the page texts: the request is a request, the decision decides
         assert [(s.count, s.status, s.action) for s in dispatch.secondments] == [(31, "requested", "send")]
         assert [(s.person, s.status, s.action) for s in decision.secondments] == [("Vi Văn Thạch", "decided", "send")]
@@ -102,7 +102,7 @@ def test_a_version_1_record_is_read_with_its_type_default(tmp_path):
     _, old = _v1_record(DISPATCH, "cv")
     assert old["schema_version"] == "1" and "status" not in old["secondments"][0]
     record = Record.from_dict(old)
-    assert record.schema_version == "2"
+    assert record.schema_version == SCHEMA_VERSION
     assert [(s.status, s.action) for s in record.secondments] == [("requested", "send")]  # a dispatch's headcount
     assert all(c.status is None for c in record.counts)
 
