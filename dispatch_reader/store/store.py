@@ -201,6 +201,7 @@ class Store:
         it is a copy of (store/identity.py), or starts one, and the document's files are ranked
         again, so its facts are those of the best-read file.
         """
+        record = self._with_corrections(record)  # a user's corrections outlive any new reading
         error = next(_validator().iter_errors(record.to_dict()), None)
         if error is not None:
             where = "/".join(str(p) for p in error.absolute_path) or "record"
@@ -221,6 +222,13 @@ class Store:
                 extractor_version=extractor_version, started_at=started_at or now, finished_at=_now(),
                 status="created" if revision == 1 else "replaced", error=None))
         return doc_id
+
+    def _with_corrections(self, record: Record) -> Record:
+        """`record` with the corrections users made on its file applied (store/corrections.py)."""
+        from dispatch_reader.store import corrections
+
+        entries = corrections.for_file(self, record.source.sha256)
+        return Record.from_dict(corrections.apply(record.to_dict(), entries)) if entries else record
 
     def _upsert_file(self, conn: Connection, row: dict[str, Any], now: dt.datetime) -> tuple[int, int, int | None]:
         """Insert or update the file row, locking it until commit; (id, revision, its document before)."""

@@ -120,8 +120,18 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
+        watcher = None
+        if settings.watch_inbox:  # uploads (and files dropped there) are read as by `watch`
+            from dispatch_reader.web.inbox import InboxWatcher
+
+            watcher = InboxWatcher(settings.inbox, store)
+            watcher.start()
+        try:
+            yield
+        finally:
+            if watcher is not None:
+                watcher.stop()
+            store.close()
 
     app = FastAPI(title="dispatch-reader", version=_version(), lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None)  # docs are behind login (api.py)
@@ -136,12 +146,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     from dispatch_reader.web import login
 
     app.include_router(login.router)
-    for name in ("dispatch_reader.web.api",):
-        try:
-            app.include_router(importlib.import_module(name).router)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+    from dispatch_reader.web import api, corrections
+
+    app.include_router(api.router)
+    app.include_router(corrections.router)
     for name in page_modules():
         app.include_router(importlib.import_module(name).router)
 

@@ -1,0 +1,283 @@
+"""Corrections: a user's word on one fact of a document, kept apart from what was read.
+
+A correction names the file it was made on (by SHA-256), the fact (`document.number`,
+`document.signer.name`, `people[2].name`, `secondments[0].to_unit`, `counts[1].value` — paths
+into the record JSON), the value before and after, who and when. It is written into the file's
+stored record at once (through `Store.save`, so search, show, briefs, summaries, people and
+exports all see it) and applied again by `Store.save` whenever the file is read again, so a
+re-extraction does not undo it.
+
+Applied again on a new reading, a correction of a list item (`people[2].name`) goes to the
+item whose value is still the one corrected (`before`) or already the corrected one (`after`):
+the index first, else the first item of the list that has it; when the new reading has neither,
+the correction is not applied and the record says so in a warning. A header field
+(`document.*`) is always set: the user's word wins over any reading.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from dispatch_reader.errors import NotFoundError, UsageError
+from dispatch_reader.record import Record
+from dispatch_reader.store.models import Correction, File, Page
+
+ACTIONS = ("correct", "confirm")
+# what may be corrected: the facts, never the source, evidence or schema version
+FACT_ROOTS = ("document", "people", "secondments", "counts", "dates", "references")
+_NOT_FACTS = {"evidence", "source", "schema_version", "boxes", "e_signatures", "to_place", "from_place"}
+_TOKEN = re.compile(r"([A-Za-z_]+)|\[(\d+)\]|\.")
+_INT_FIELDS = {"count", "value", "total", "birth_year"}
+_FLOAT_FIELDS = {"duration_months"}
+_DATE_FIELDS = {"issued_date", "start", "end", "date"}
+
+
+class CorrectionError(UsageError):
+    """A correction that cannot be made: unknown path, wrong value."""
+
+
+@dataclass
+class CorrectionEntry:
+    id: int
+    sha256: str
+    path: str
+    action: str
+    before: Any
+    after: Any
+    user: str
+    at: dt.datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "sha256": self.sha256, "path": self.path, "action": self.action,
+                "before": self.before, "after": self.after, "user": self.user, "at": self.at.isoformat()}
+
+
+def parse_path(path: str) -> list[str | int]:
+    """`people[2].name` → ["people", 2, "name"]; CorrectionError when it is not a fact's path."""
+    parts: list[str | int] = []
+    pos = 0
+    text = path.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise CorrectionError(f"path '{path}': not a field path (e.g. secondments[0].to_unit)")
+        if m.group(1):
+            parts.append(m.group(1))
+        elif m.group(2):
+            parts.append(int(m.group(2)))
+        pos = m.end()
+    if not parts or parts[0] not in FACT_ROOTS or any(p in _NOT_FACTS for p in parts if isinstance(p, str)):
+        raise CorrectionError(f"path '{path}': only facts can be corrected ({', '.join(FACT_ROOTS)})")
+    if parts[0] != "document" and (len(parts) < 3 or not isinstance(parts[1], int)):
+        raise CorrectionError(f"path '{path}': name an item and its field, e.g. {parts[0]}[0].name")
+    return parts
+
+
+def _get(data: Any, parts: list[str | int], path: str) -> Any:
+    node = data
+    for p in parts:
+        try:
+            if isinstance(p, int):
+                if not isinstance(node, list):
+                    raise KeyError(p)
+                node = node[p]
+            else:
+                if not isinstance(node, dict) or p not in node:
+                    raise KeyError(p)
+                node = node[p]
+        except (IndexError, KeyError):
+            raise CorrectionError(f"path '{path}': no such fact in this document") from None
+    return node
+
+
+def _set(data: Any, parts: list[str | int], value: Any, path: str) -> None:
+    parent = _get(data, parts[:-1], path)
+    last = parts[-1]
+    if isinstance(last, int) or not isinstance(parent, dict) or last not in parent:
+        raise CorrectionError(f"path '{path}': no such fact in this document")
+    parent[last] = value
+
+
+def coerce(path: str, value: Any) -> Any:
+    """A value as typed in a form (a string) turned into the field's kind; NFC text; "" is none."""
+    field = str(parse_path(path)[-1])
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value.strip())
+        if value == "":
+            return None
+        if field in _INT_FIELDS:
+            try:
+                return int(value.replace(".", "").replace(",", ""))
+            except ValueError:
+                raise CorrectionError(f"{path}: '{value}' is not a whole number") from None
+        if field in _FLOAT_FIELDS:
+            try:
+                return float(value.replace(",", "."))
+            except ValueError:
+                raise CorrectionError(f"{path}: '{value}' is not a number") from None
+        if field in _DATE_FIELDS:
+            from dispatch_reader.store.filters import FilterError, parse_user_date
+
+            try:
+                return parse_user_date(value).isoformat()
+            except FilterError as exc:
+                raise CorrectionError(f"{path}: {exc}") from None
+    elif isinstance(value, list):
+        return [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def _rematch_place(data: dict[str, Any], parts: list[str | int]) -> None:
+    """A corrected destination or sending unit is matched to the official list again, so the
+    brief shows (and summaries group by) the corrected place, not the one read."""
+    if parts[0] != "secondments" or parts[-1] not in ("to_unit", "from_unit"):
+        return
+    from dispatch_reader.places import match_place, province_hint
+
+    item = data["secondments"][parts[1]]
+    doc = data["document"]
+    target = "to_place" if parts[-1] == "to_unit" else "from_place"
+    unit = item.get(parts[-1])
+    if not unit:
+        item[target] = None
+        return
+    m = match_place(unit, province_hint(doc.get("issuer"), doc.get("issuer_parent"), doc.get("place")),
+                    issued=doc.get("issued_date"))
+    keep = target == "to_place" or m.match not in ("unnamed", "aggregate")
+    item[target] = m.as_dict() if keep else None
+
+
+def _locate(data: dict[str, Any], parts: list[str | int], before: Any, after: Any, path: str) -> list[str | int] | None:
+    """Where a stored correction applies in a (new) reading, or None when nowhere (see module doc)."""
+    if parts[0] == "document":
+        try:
+            _get(data, parts[:-1], path)
+        except CorrectionError:
+            return None
+        return parts
+    items = data.get(str(parts[0])) or []
+    rest = parts[2:]
+
+    def value_at(i: int) -> Any:
+        try:
+            return _get(items[i], rest, path)
+        except CorrectionError:
+            return _Missing
+
+    index = int(parts[1])
+    if index < len(items) and value_at(index) in (before, after):
+        return parts
+    for i in range(len(items)):
+        if value_at(i) in (before, after):
+            return [parts[0], i, *rest]
+    return None
+
+
+class _Missing:
+    pass
+
+
+def apply(record_data: dict[str, Any], entries: list[CorrectionEntry]) -> dict[str, Any]:
+    """The record (JSON form) with `entries` applied, oldest first; a copy."""
+    data = copy.deepcopy(record_data)
+    for e in sorted(entries, key=lambda e: (e.at, e.id)):
+        if e.action != "correct":
+            continue
+        parts = parse_path(e.path)
+        where = _locate(data, parts, e.before, e.after, e.path)
+        if where is None:
+            note = f"correction of {e.path} by {e.user} not applied: the document now reads differently there"
+            if note not in data.setdefault("warnings", []):
+                data["warnings"].append(note)
+            continue
+        _set(data, where, e.after, e.path)
+        _rematch_place(data, where)
+    return data
+
+
+def _entry(row: Any) -> CorrectionEntry:
+    at = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=dt.timezone.utc)
+    return CorrectionEntry(int(row.id), row.sha256, row.path, row.action,
+                           json.loads(row.before_json) if row.before_json is not None else None,
+                           json.loads(row.after_json) if row.after_json is not None else None,
+                           row.user_name, at)
+
+
+def for_file(store: Any, sha256: str) -> list[CorrectionEntry]:
+    with store._read() as conn:
+        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256 == sha256).order_by(Correction.id))
+        return [_entry(r) for r in rows]
+
+
+def history(store: Any, doc_id: int) -> list[CorrectionEntry]:
+    """Every correction and confirmation made on the document's files, newest first."""
+    with store._read() as conn:
+        shas = select(File.sha256).where(File.document_id == doc_id).scalar_subquery()
+        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256.in_(shas))
+                            .order_by(Correction.created_at.desc(), Correction.id.desc()))
+        return [_entry(r) for r in rows]
+
+
+def latest_by_path(store: Any, doc_id: int) -> dict[str, CorrectionEntry]:
+    """The newest correction or confirmation of each fact of the document (to mark it on the page)."""
+    found: dict[str, CorrectionEntry] = {}
+    for e in history(store, doc_id):
+        found.setdefault(e.path, e)
+    return found
+
+
+def correct(store: Any, doc_id: int, path: str, value: Any, user: str, action: str = "correct") -> CorrectionEntry:
+    """Correct (or confirm) one fact of a document's record (that of its best-read file).
+
+    The correction is stored, then the file's record is stored again with it applied (through
+    Store.save: one seam for every write). NotFoundError when the document does not exist,
+    CorrectionError for a path or value that does not fit the record."""
+    if action not in ACTIONS:
+        raise CorrectionError(f"action '{action}': one of {', '.join(ACTIONS)}")
+    parts = parse_path(path)
+    with store._read() as conn:
+        row = conn.execute(select(File.id, File.sha256, File.record_json, File.extractor_version)
+                           .where(File.document_id == doc_id, File.rank == 1)).first()
+        if row is None:
+            raise NotFoundError(None, f"document {doc_id}: not stored")
+        page_texts = list(conn.execute(select(Page.text).where(Page.file_id == row.id).order_by(Page.number))
+                          .scalars())
+    data = json.loads(row.record_json)
+    before = _get(data, parts, path)
+    if isinstance(before, (dict, list)) and not (isinstance(before, list) and all(isinstance(v, str) for v in before)):
+        raise CorrectionError(f"path '{path}': name one field, not a group of fields")
+    after = before if action == "confirm" else coerce(path, value)
+    now = dt.datetime.now(dt.timezone.utc)
+    entry = CorrectionEntry(0, row.sha256, ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts)
+                            .replace(".[", "["), action, before, after, user, now)
+    corrected = apply(data, [entry])
+    _check(store, corrected, path)
+    with store._write() as conn:
+        entry.id = int(conn.execute(insert(Correction).values(
+            sha256=row.sha256, path=entry.path, action=action, before_json=json.dumps(before, ensure_ascii=False),
+            after_json=json.dumps(after, ensure_ascii=False), user_name=user, created_at=now)
+        ).inserted_primary_key[0])
+    if action == "correct" and after != before:
+        try:
+            store.save(Record.from_dict(data), page_texts=page_texts, extractor_version=row.extractor_version)
+        except Exception:
+            with store._write() as conn:  # not stored after all: no correction without its effect
+                conn.execute(delete(Correction).where(Correction.id == entry.id))
+            raise
+    return entry
+
+
+def _check(store: Any, data: dict[str, Any], path: str) -> None:
+    from dispatch_reader.store.store import _validator
+
+    error = next(_validator().iter_errors(data), None)
+    if error is not None:
+        raise CorrectionError(f"{path}: {error.message}")

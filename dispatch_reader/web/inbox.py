@@ -1,0 +1,173 @@
+"""Uploads go where scanners and people drop files: the watched inbox. The watcher then takes
+them exactly as a dropped file (same checks, same limits, same pipeline.process_file), so the
+web adds no second way in.
+
+A file's name comes from the browser and is not trusted: only its last component is kept
+(`../../x.pdf` and `..\\..\\x.pdf` become `x.pdf`), control characters, leading dots (hidden
+files are never taken) and names that are not a PDF or an image are refused, and the file is
+first written under a hidden name the watcher ignores, then linked to a free name in the inbox,
+so a half-written upload is never read and no existing file is replaced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import secrets
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from dispatch_reader.errors import InputFileError, LimitExceededError
+from dispatch_reader.pipeline import DOCUMENT_SUFFIXES
+from dispatch_reader.watch.admit import ignored
+from dispatch_reader.watch.places import Places, free_name
+
+log = logging.getLogger(__name__)
+
+_MAGIC = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CHUNK = 1 << 20
+RECENT = 50  # how many stored / failed / duplicate files the inbox lists
+
+
+def safe_name(given: str | None) -> str:
+    """The name an uploaded file gets in the inbox; InputFileError when none can be made."""
+    raw = unicodedata.normalize("NFC", (given or "").replace("\\", "/")).split("/")[-1].strip()
+    raw = raw.lstrip(".").strip()
+    if not raw or _CONTROL.search(raw) or raw in (".", ".."):
+        raise InputFileError(given or "(no name)", "not a usable file name")
+    if os.path.splitext(raw)[1].lower() not in DOCUMENT_SUFFIXES:
+        raise InputFileError(raw, "not a PDF or image (PNG, JPEG, TIFF) by its name")
+    if ignored(raw):
+        raise InputFileError(raw, "a temporary file's name; rename it")
+    return raw
+
+
+def max_upload_bytes(max_upload_mb: float | None) -> int:
+    if max_upload_mb:
+        return int(max_upload_mb * 2**20)
+    from dispatch_reader import config
+
+    return int(config.load().max_file_mb * 2**20)  # the reading limit: a larger file would fail anyway
+
+
+def save_upload(inbox: Path, given_name: str | None, stream: BinaryIO, max_bytes: int) -> Path:
+    """Write an uploaded file into `inbox` under a safe, free name; the path written.
+
+    InputFileError for a bad name, an empty file or one that is not a PDF or image by its first
+    bytes; LimitExceededError over `max_bytes`. Nothing is left behind on failure."""
+    name = safe_name(given_name)
+    inbox.mkdir(parents=True, exist_ok=True)
+    temp = inbox / f".upload-{secrets.token_hex(8)}.part"  # hidden and *.part: the watcher ignores it
+    size = 0
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o640)
+        with os.fdopen(fd, "wb") as out:
+            head = b""
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise LimitExceededError(name, f"over the limit of {max_bytes / 2**20:.0f} MiB")
+                if len(head) < 1024:
+                    head += chunk[:1024]
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if size == 0:
+            raise InputFileError(name, "empty file (0 bytes)")
+        if not (b"%PDF-" in head or head.startswith(_MAGIC)):
+            raise InputFileError(name, "not a PDF or image by its content")
+        for _ in range(100):
+            dest = free_name(inbox, name)
+            if dest.resolve().parent != inbox.resolve():  # cannot happen with a one-part name; checked anyway
+                raise InputFileError(name, "would be written outside the inbox")
+            try:
+                os.link(temp, dest)  # fails if the name was taken meanwhile: nothing is replaced
+                return dest
+            except FileExistsError:
+                continue
+        raise InputFileError(name, "no free name in the inbox")
+    finally:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+
+
+def _files(folder: Path, limit: int | None = None) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as it:
+            entries = [e for e in it if e.is_file(follow_symlinks=False) and not ignored(e.name)
+                       and not e.name.endswith((".error.txt", ".duplicate.txt", ".claim.json"))]
+    except OSError:
+        return []
+    entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
+    return entries[:limit] if limit else entries
+
+
+def _walk_recent(folder: Path, limit: int) -> list[os.DirEntry[str]]:
+    found: list[os.DirEntry[str]] = []
+    if not folder.is_dir():
+        return found
+    for root, dirs, _files_ in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(_files(Path(root)))
+    found.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
+    return found[:limit]
+
+
+def _item(entry: os.DirEntry[str], note: str | None = None) -> dict[str, Any]:
+    st = entry.stat(follow_symlinks=False)
+    item: dict[str, Any] = {"name": entry.name, "size": st.st_size,
+                            "time": dt.datetime.fromtimestamp(st.st_mtime, dt.timezone.utc).isoformat()}
+    if note is not None:
+        path = Path(entry.path).with_name(entry.name + note)
+        try:
+            item["reason"] = path.read_text("utf-8", errors="replace").splitlines()[0].partition(": ")[2] or None
+        except (OSError, IndexError):
+            item["reason"] = None
+    return item
+
+
+def inbox_status(inbox: Path, limit: int = RECENT) -> dict[str, list[dict[str, Any]]]:
+    """What is in the inbox and beside it: arrived (waiting), processing (being read), and the
+    newest stored (archive/), failed (with the reason) and duplicate files."""
+    places = Places.make(inbox)
+    return {
+        "arrived": [_item(e) for e in _files(places.inbox)],
+        "processing": [_item(e) for e in _files(places.processing)],
+        "stored": [_item(e) for e in _walk_recent(places.archive, limit)],
+        "failed": [_item(e, ".error.txt") for e in _files(places.failed, limit)],
+        "duplicates": [_item(e, ".duplicate.txt") for e in _files(places.duplicates, limit)],
+    }
+
+
+class InboxWatcher:
+    """The folder watcher (watch/watcher.py) run in a thread of the server, over the inbox."""
+
+    def __init__(self, inbox: Path, store: Any) -> None:
+        from dispatch_reader import config
+        from dispatch_reader.pipeline import process_file
+        from dispatch_reader.watch.watcher import Watcher, WatchSettings
+
+        settings = config.load().ingest()
+        self.watcher = Watcher(Places.make(inbox), store, lambda p: process_file(p, store, None, settings), None,
+                               WatchSettings(settle=1.0))
+        self.thread = threading.Thread(target=self._run, name="inbox-watcher", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.watcher.run()
+        except Exception as exc:  # the page still serves; the inbox just is not read
+            log.error("the inbox watcher stopped: %s", exc)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.thread.join(timeout=30)

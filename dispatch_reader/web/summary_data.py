@@ -1,0 +1,52 @@
+"""The summary brief over stored documents, for the API and the Summary page: the same
+selection, grouping and "cited but not in the archive" set as the `summary` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from dispatch_reader.briefs.render import BriefWriter
+from dispatch_reader.briefs.summary import DEFAULT_ENDING_WITHIN, Selection, number_key
+from dispatch_reader.record import Record
+from dispatch_reader.store import Filters, Store
+
+
+def summary_inputs(store: Store, filters: Filters) -> tuple[list[Record], list[list[int]], set[str]]:
+    """(every file's record of the selected documents, their grouping into documents, the
+    number keys of the whole archive) — what BriefWriter.summary_* take."""
+    records: list[Record] = []
+    groups: list[list[int]] = []
+    for doc_id in store.document_ids(filters):
+        files = store.file_records(doc_id)
+        groups.append(list(range(len(records), len(records) + len(files))))
+        records += [r for _f, r in files]
+    archive = {k for k in (number_key(r.document.number) for _id, r in store.records_with_ids(None)) if k}
+    return records, groups, archive
+
+
+def selection_of(filters: Filters, commune: str | None = None, issuer: str | None = None) -> Selection:
+    return Selection(date_from=filters.date_from, date_to=filters.date_to, commune=commune, issuer=issuer,
+                     doc_type=filters.doc_type)
+
+
+def writer(fmt: str, lang: str, today: dt.date | None, ending_within: int = DEFAULT_ENDING_WITHIN) -> BriefWriter:
+    return BriefWriter(Path("."), fmt=fmt, lang=lang, today=today, ending_within=ending_within)  # nothing written
+
+
+def summary_context(store: Store, filters: Filters, *, lang: str = "vi", today: dt.date | None = None,
+                    ending_within: int = DEFAULT_ENDING_WITHIN, commune: str | None = None,
+                    issuer: str | None = None) -> dict[str, Any]:
+    records, groups, archive = summary_inputs(store, filters)
+    return writer("html", lang, today, ending_within).summary_context(
+        records, selection=selection_of(filters, commune, issuer), archive_numbers=archive, groups=groups)
+
+
+def summary_bytes(store: Store, filters: Filters, fmt: str, *, lang: str = "vi", today: dt.date | None = None,
+                  ending_within: int = DEFAULT_ENDING_WITHIN, commune: str | None = None,
+                  issuer: str | None = None) -> bytes:
+    """The summary brief as html, md, pdf or docx bytes."""
+    records, groups, archive = summary_inputs(store, filters)
+    return writer(fmt, lang, today, ending_within).summary_bytes(
+        records, selection=selection_of(filters, commune, issuer), archive_numbers=archive, groups=groups)
