@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-dejavu-core fonts-noto-core fonts-liberation fonts-liberation2 libreoffice-writer-nogui postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-dejavu-core fonts-noto-core fonts-liberation fonts-liberation2 libreoffice-writer-nogui postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium redis-server
 STAMP := $(VENV)/.installed
 
 .PHONY: run test system-deps install samples bench clean

@@ -314,7 +314,7 @@ def _register_optional() -> None:
     import importlib
 
     for module in ("dispatch_reader.store.cli", "dispatch_reader.briefs.cli", "dispatch_reader.watch.cli",
-                   "dispatch_reader.web.cli"):
+                   "dispatch_reader.web.cli", "dispatch_reader.fleet.cli"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

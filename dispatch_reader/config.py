@@ -68,8 +68,14 @@ class Config(BaseSettings):
     cache_dir: Optional[Path] = None
     cache_max_mb: float = Field(1024, ge=0)
     no_cache: bool = False
+    # the worker fleet (dispatch_reader/fleet): broker, shared spool folder, limits
+    queue: Optional[str] = Field(None, pattern=r"^(redis|rediss|redis\+socket|sentinel)://")
+    spool: Optional[Path] = None
+    queue_time_limit: float = Field(3600.0, gt=0)
+    queue_visibility_timeout: Optional[float] = Field(None, gt=0)
+    queue_retries: int = Field(8, ge=0, le=100)
 
-    @field_validator("templates", "passwords_file", "cache_dir", mode="after")
+    @field_validator("templates", "passwords_file", "cache_dir", "spool", mode="after")
     @classmethod
     def _expand(cls, value: Optional[Path]) -> Optional[Path]:
         return value.expanduser() if value is not None else None

@@ -28,6 +28,7 @@ class ExitCode(IntEnum):
     CONFIG = 9  # the config file or a DISPATCH_READER_* variable has a wrong value
     NOT_FOUND = 10  # show, brief, people merge/split/forget, db history: nothing stored matches the key
     BUSY = 11  # another watcher already works on this folder; nothing was done
+    QUEUE = 12  # the queue (Redis broker) or the spool folder of a worker fleet cannot be used
     INTERNAL = 70  # a bug: please report it with the file
     INTERRUPTED = 130  # Ctrl-C or SIGTERM; run the same command again to go on
 
@@ -45,6 +46,7 @@ EXIT_CODE_HELP = {
     ExitCode.CONFIG: "wrong value in the config file or a DISPATCH_READER_* variable",
     ExitCode.NOT_FOUND: "no stored document matches the number, id or SHA-256 given",
     ExitCode.BUSY: "busy: another watcher is already working on this folder",
+    ExitCode.QUEUE: "the queue (Redis) or the fleet's spool folder cannot be reached or written",
     ExitCode.INTERNAL: "internal error (a bug)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C, SIGTERM) before the work was done; "
                           "`watch` without --once stops with 0",
@@ -157,6 +159,13 @@ class BusyError(InputFileError):
 
     exit_code: int = ExitCode.BUSY
     kind = "busy"
+
+
+class QueueError(DispatchReaderError):
+    """The worker fleet's broker (Redis) or its spool folder cannot be reached or written."""
+
+    exit_code: int = ExitCode.QUEUE
+    kind = "queue"
 
 
 class UnexpectedError(DispatchReaderError):

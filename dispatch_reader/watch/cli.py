@@ -45,6 +45,11 @@ def register(app: typer.Typer) -> None:
         workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="At most N processes work "
                                               "at once (OCR of pages; whole files in batch). Default: the number "
                                               "of cores."),
+        queue: Optional[str] = typer.Option(None, "--queue", metavar="URL", help="Send the files to the worker "
+                                            "fleet on this Redis broker (redis://HOST:6379/0) instead of reading "
+                                            "them here; needs --spool and a PostgreSQL --db."),
+        spool: Optional[Path] = typer.Option(None, "--spool", metavar="DIR", help="With --queue: the spool folder "
+                                             "every worker mounts (or `spool` in the config)."),
     ) -> None:
         """Watch a folder: read, store and brief every document dropped into it.
 
@@ -61,6 +66,9 @@ def register(app: typer.Typer) -> None:
         Example: dispatch-reader watch /srv/scans/inbox --out /srv/scans/briefs
 
         Example: dispatch-reader watch /mnt/share/inbox --poll 10 --once
+
+        With --queue, the files are read by `dispatch-reader worker` processes on any machine
+        (README "Many machines"); the folder lifecycle stays the same.
         """
         from dispatch_reader.briefs.render import BriefWriter
         from dispatch_reader.cli import ingest_settings
@@ -75,6 +83,11 @@ def register(app: typer.Typer) -> None:
         if not inbox.is_dir():
             raise InputFileError(inbox, "is a file, not a folder")
         places = Places.make(inbox, root, out_dir)
+        enqueuer = None
+        if queue is not None:
+            from dispatch_reader.fleet.cli import watch_enqueuer
+
+            enqueuer, db = watch_enqueuer(inbox, queue, spool, db, ocr_lang)
         store = open_store(db)
         briefs = BriefWriter(places.outbox, fmt=fmt.value, lang=lang.value)
         settings = ingest_settings(ocr_lang, workers)
@@ -88,12 +101,16 @@ def register(app: typer.Typer) -> None:
                 log_fh.write(line + "\n")
                 log_fh.flush()
 
-        watcher = Watcher(
-            places, store, lambda p: process_file(p, store, None, settings), briefs,
-            WatchSettings(poll=poll, settle=settle, rescan=rescan, max_wait=max_wait, once=once,
-                          settle_unmarked=settle_unmarked),
-            on_result=show,
-        )
+        watch_settings = WatchSettings(poll=poll, settle=settle, rescan=rescan, max_wait=max_wait, once=once,
+                                       settle_unmarked=settle_unmarked)
+        if enqueuer is not None:
+            from dispatch_reader.fleet.watch import QueueWatcher
+
+            enqueuer.store = store
+            watcher: Watcher = QueueWatcher(places, store, enqueuer, briefs, watch_settings, on_result=show)
+        else:
+            watcher = Watcher(places, store, lambda p: process_file(p, store, None, settings), briefs,
+                              watch_settings, on_result=show)
         def announce() -> None:  # once the folder's lock is ours: a second watcher only says why it stops
             if not once:
                 err_console.print(f"watching {inbox} (Ctrl-C to stop)", markup=False, highlight=False)
@@ -119,7 +136,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @friendly
     def batch(
-        inputs: list[Path] = typer.Argument(..., help="Folders (searched recursively for PDFs and images) or files."),
+        inputs: Optional[list[Path]] = typer.Argument(None, show_default=False,
+                                                      help="Folders (searched recursively for PDFs and images) or "
+                                                           "files."),
         db: Optional[str] = DbOption,
         workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1, help="At most N processes work "
                                               "at once (OCR of pages; whole files in batch). Default: the number "
@@ -133,6 +152,18 @@ def register(app: typer.Typer) -> None:
         failures_csv: Path = typer.Option(Path("batch-failures.csv"), "--failures",
                                           help="CSV listing every failed file with its reason (written when any fails)."),
         ocr_lang: Optional[str] = LangOption,
+        queue: Optional[str] = typer.Option(None, "--queue", metavar="URL", help="Send the documents to the worker "
+                                            "fleet on this Redis broker (redis://HOST:6379/0) instead of reading them "
+                                            "here; needs --spool and a PostgreSQL --db."),
+        spool: Optional[Path] = typer.Option(None, "--spool", metavar="DIR", help="With --queue: the spool folder "
+                                             "every worker mounts (or `spool` in the config)."),
+        show_status: bool = typer.Option(False, "--status", help="With --queue: how the queued batches of these "
+                                         "folders (or all recent ones) stand: queued, running, done, failed, "
+                                         "pages/min, ETA; sends nothing."),
+        no_wait: bool = typer.Option(False, "--no-wait", help="With --queue: send, then exit without waiting for "
+                                     "the fleet (follow it with --status)."),
+        requeue: bool = typer.Option(False, "--requeue", help="With --queue: send again the documents an earlier "
+                                     "run left queued (after the broker lost its messages); each is read once."),
     ) -> None:
         """Read a whole archive into the store, in parallel; run it again to resume.
 
@@ -145,6 +176,14 @@ def register(app: typer.Typer) -> None:
         Example: dispatch-reader batch /archive/2024 /archive/2025 --workers 2
 
         Example: dispatch-reader batch /archive --dry-run
+
+        With --queue, the documents go to `dispatch-reader worker` processes on any number of
+        machines (README "Many machines"): the files are copied into the spool, the progress bar
+        follows the fleet, failures come back with their reasons.
+
+        Example: dispatch-reader batch /archive --queue redis://queue:6379/0 --spool /mnt/spool
+
+        Example: dispatch-reader batch --queue redis://queue:6379/0 --status
         """
         from dispatch_reader.ingest.settings import core_count
         from dispatch_reader.store import open_store
@@ -154,9 +193,28 @@ def register(app: typer.Typer) -> None:
         from dispatch_reader.watch.walk import count_documents, iter_documents
         from dispatch_reader.watch.worker import WorkerConfig, WorkResult
 
+        from dispatch_reader.errors import UsageError
+
+        inputs = list(inputs or [])
+        if queue is None and (show_status or no_wait or requeue or spool is not None):
+            raise UsageError("--status, --no-wait, --requeue and --spool go with --queue URL")
+        if show_status:
+            from dispatch_reader.fleet.cli import show_status as fleet_status
+
+            fleet_status(inputs, queue or "", db, out)
+            return
+        if not inputs:
+            raise UsageError("missing argument: the folders or files to read (INPUTS)")
         for item in inputs:
             if not item.exists():
                 raise InputFileError(item, "no such file or folder")
+        if queue is not None and not dry_run:
+            from dispatch_reader.fleet.cli import run_batch
+
+            run_batch(inputs, queue=queue, spool=spool, db=db, reprocess=reprocess, requeue=requeue,
+                      wait=not no_wait, out_dir=out_dir, fmt=fmt.value, lang=lang.value, failures_csv=failures_csv,
+                      ocr_lang=ocr_lang, out=out, err_console=err_console)
+            return
         if dry_run:
             _dry_run(inputs, db, reprocess, out)
             return
