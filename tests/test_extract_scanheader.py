@@ -93,3 +93,28 @@ def test_name_under_seal_split_from_the_seals_specks_by_the_layout() -> None:
             "“Ho Văn Khiêm | Xe")
     signer, ev = name_under_seal(prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9)]), 0.9)
     assert signer.name == "Hồ Văn Khiêm" and ev["signer"].quote == "Ho Văn Khiêm"
+
+
+def test_a_photocopied_receipt_stamp_under_the_number_is_no_issuer() -> None:
+    """On a photocopy the receipt stamp is black, its figures past reading: its receiving
+    body and title (`BAN TỔ CHỨC / CÔNG VĂN ĐẾN`) stand under the number line and are neither
+    the issuer nor a received fact."""
+    text = ("ỦY BAN NHÂN DÂN\nTINH SƠN LA\nSố: 198/KH-UBND\ngen\nBẠN TÔ CHỨC\nCONG VAN DEN\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lap - Tự do - Hanh phúc\n"
+            "Sơn La, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\nss: 8234 Tăng cường công chức về làm việc tại các xã\n"
+            "Thực hiện Công văn số 4620/BNV-CQĐP ngày 18 tháng 8 năm 2025 của Bộ Nội vụ.\n")
+    doc = scanned(text).document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Sơn La"
+    assert doc.number == "198/KH-UBND"
+    assert doc.received is None
+
+
+def test_a_black_seals_ring_letters_under_the_name_are_specks() -> None:
+    """`Lf SONS À`, the ring of a black seal read below the name line, does not hide the name."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+
+    text = ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n"
+            "- Lưu: VT, CCVC.\nBùi Văn Hải\nLf SONS À")
+    signer, ev = name_under_seal(prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9)]), 0.9)
+    assert signer.name == "Bùi Văn Hải" and ev["signer"].quote == "Bùi Văn Hải"

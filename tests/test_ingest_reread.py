@@ -51,3 +51,61 @@ def test_a_name_line_gets_back_the_marks_the_page_reading_lost() -> None:
         kept, _ = ocr._reread_name_lines(grey, other, keys, scale, IngestSettings(),
                                          ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in kept][-1] == "Thinh"
+
+
+def _sealed_signing_block() -> np.ndarray:
+    """A photocopied signing block: the title inside a black seal's ring with a star and a
+    signature stroke across it, the name below; the body text above."""
+    im = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw = ImageDraw.Draw(im)
+    body = ImageFont.truetype(str(FONT), 26)
+    for i, line in enumerate(["Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+                              "Chánh Văn phòng Sở và các công chức có tên chịu trách nhiệm thi hành."]):
+        draw.text((200, 900 + i * 50), line, font=body, fill=0)
+    draw.ellipse((980, 1500, 1380, 1900), outline=0, width=14)
+    draw.ellipse((1030, 1550, 1330, 1850), outline=0, width=5)
+    draw.polygon([(1180, 1640), (1215, 1740), (1120, 1680), (1240, 1680), (1145, 1740)], fill=0)
+    draw.text((1040, 1620), "KT. GIÁM ĐỐC", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    draw.line([(1000, 1800), (1100, 1700), (1200, 1820), (1350, 1760)], fill=0, width=6)
+    draw.text((1060, 1960), "Bùi Văn Hải", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    return np.array(im)
+
+
+def test_ink_the_page_reading_skipped_is_read_again_without_the_seal() -> None:
+    """A name the page reading left out (the seal made Tesseract take the block for a picture)
+    is found in the ink no word covers; the ring, star and stroke are not read as letters."""
+    grey = _sealed_signing_block()
+    scale = 72.0 / 200
+    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, _ = _read(grey, tmp)
+        body = [w for w in words if w.bottom < 1200 * scale]
+        body_keys = [k for w, k in zip(words, keys) if w.bottom < 1200 * scale]
+        assert body, "the body lines are read by the page reading"
+        # the page reading as it goes wrong on a photocopy: nothing of the signing block
+        regions = ocr._unread_regions(grey, body, scale)
+        assert regions and all(y0 > 1200 for _, y0, _, _ in regions)
+        out, out_keys, added = ocr._read_unread_ink(grey, body, body_keys, scale, IngestSettings(), deadline, tmp)
+        new = [w.text for w in out[len(body):]]
+        assert added == len(new) and "Hải" in new and "Bùi" in new
+        assert len(out_keys) == len(out)
+        # words already read are not added twice
+        again, _, more = ocr._read_unread_ink(grey, out, out_keys, scale, IngestSettings(), deadline, tmp)
+        assert [w.text for w in again].count("Hải") == 1
+
+
+def test_a_page_read_whole_leaves_nothing_to_read_again() -> None:
+    grey = _page()
+    with tempfile.TemporaryDirectory() as tmp:
+        words, _, scale = _read(grey, tmp)
+        assert ocr._unread_regions(grey, words, scale) == []
+
+
+def test_letters_only_paints_out_the_ring_and_keeps_the_letters() -> None:
+    grey = _sealed_signing_block()[1480:2020, 960:1400]
+    out = ocr._letters_only(grey, 200)
+    inner = out[ocr._BORDER:-ocr._BORDER, ocr._BORDER:-ocr._BORDER]
+    ring = grey[:, :30] < 128  # the ring's left side
+    assert ring.any() and not (inner[:, :30] < 128).any()
+    name = slice(480, 530)  # the name's row band stays as it was
+    assert ((grey[name] < 128) == (inner[name] < 128)).all() and (grey[name] < 128).any()

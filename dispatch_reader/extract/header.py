@@ -23,6 +23,7 @@ from dispatch_reader.extract.docnumber import DocNumber, find_header_number, typ
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import snap_issuer
 from dispatch_reader.extract.namefix import repair_ocr_name
+from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
@@ -350,8 +351,11 @@ def _is_filler(seg: Segment) -> bool:
     if t.endswith(";") and not is_upper_line(t):
         return True  # a recipient whose dash OCR lost
     words = re.findall(r"[^\W\d_]+", t)
-    # seal and signature strokes OCR reads as short nonsense: "pg ES ce", "Ó | CHỦ"
-    return len(t) <= 14 and all(len(w) <= 2 for w in words)
+    # seal and signature strokes OCR reads as short nonsense: "pg ES ce", "Ó | CHỦ", and a
+    # black seal's ring letters as "Lf SONS À": mostly no Vietnamese syllables
+    if len(t) > 14:
+        return False
+    return all(len(w) <= 2 for w in words) or sum(map(is_syllable, words)) * 2 < len(words)
 
 
 _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
@@ -467,6 +471,11 @@ def _name_cell(seg: Segment) -> Segment | None:
     return _signed_name(seg.sub(0, cut))
 
 
+def _family_first(text: str) -> bool:
+    words = _SPECKS.sub("", text, count=1).split()
+    return bool(words) and fold_word(words[0]) in _folded_families()
+
+
 def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
     """The signer when the seal hid the title lines: on a scan, the last line of the signing
     page is a person's name (a known family name first) standing below the body and the Nơi
@@ -479,7 +488,7 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
     for page in reversed(pages):
         segs = [s for s in bottom_segments([page]) if s.text.strip()]
         for seg in reversed(segs):
-            if _is_filler(seg) and not _is_name_line(seg.text):
+            if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):
                 continue
             named = _signed_name(seg) or _name_cell(seg)
             if named is None:
@@ -615,9 +624,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 title = it
                 state = "subject"
             elif k == "upper" and not kinh_gui_seen and _issuer_like(it.seg) and (
-                    number is None or starts_with_head(fold_phrase(_issuer_text(it.seg)), _body_heads())
+                    number is None
+                    or (not issuer_segs and starts_with_head(fold_phrase(_issuer_text(it.seg)), _body_heads()))
                     or (issuer_segs and issuer_segs[-1].line == it.seg.line - 1)):
-                # the issuer block stands above "Số:", unless OCR read the columns in another order
+                # the issuer block stands above "Số:", unless OCR read the columns in another order;
+                # a body named below "Số:" when one stood above it is a stamp's (the receiving office)
                 issuer_segs.append(it.seg)
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):

@@ -73,8 +73,8 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                     taken = _fill(received, name, value)
                     if taken:
                         spans.append((base + label_at, base + value_at + taken))
-            if received.number or received.date:
-                return received, StampLines(page.number, spans)
+            # the title alone (its figures smudged past reading) is still no part of the header
+            return (received if received.number or received.date else None), StampLines(page.number, spans)
     return None, None
 
 

@@ -326,6 +326,121 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
     return out, changed
 
 
+# Ink the page reading left without words: a region at least this large (inches) is read
+# again on its own. Smaller leftovers are specks, rules' ends, stray strokes.
+_UNREAD_MIN_IN = 0.25
+_UNREAD_MAX_REGIONS = 4
+# words taken from such a region must be read this surely (a seal's ring or a signature's
+# strokes read as letters come out far below it)
+_UNREAD_MIN_CONF = 0.7
+# a region larger than this share of the page is a page read badly, not a block missed
+_UNREAD_MAX_SHARE = 0.15
+
+
+def _unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels) of ink that no word of the page reading covers, largest first.
+
+    Tesseract's page segmentation takes a black seal with the signer's title and name beside
+    it for one picture and reads none of it; on a photocopy the whole signing block can go.
+    """
+    dpi = 72.0 / scale
+    ink = (grey < 128).astype(np.uint8)
+    h, w = ink.shape
+    pad = max(2, int(0.03 * dpi))
+    for word in words:
+        x0, y0 = max(int(word.x0 / scale) - pad, 0), max(int(word.top / scale) - pad, 0)
+        ink[y0:int(word.bottom / scale) + pad, x0:int(word.x1 / scale) + pad] = 0
+    # leave the page's edge alone: copier bands and punch holes, not text
+    margin = int(0.3 * dpi)
+    ink[:margin, :] = 0
+    ink[h - margin:, :] = 0
+    ink[:, :margin] = 0
+    ink[:, w - margin:] = 0
+    ink = _letter_sized(ink, dpi)  # a copier's streak or a seal's ring alone is nothing to read
+    join = max(3, int(0.12 * dpi))
+    blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (join * 2, join)))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    least = _UNREAD_MIN_IN * dpi
+    regions = []
+    for i in range(1, count):
+        x, y, bw, bh, _area = stats[i]
+        if bw < least or bh < least / 2:
+            continue
+        if ink[y:y + bh, x:x + bw].sum() < 0.02 * bw * bh:
+            continue  # a faint haze of specks
+        if bw * bh > _UNREAD_MAX_SHARE * w * h:
+            continue  # not a block the page reading missed but a page it read badly
+        regions.append((bw * bh, (x, y, x + bw, y + bh)))
+    regions.sort(reverse=True)
+    return [box for _, box in regions[:_UNREAD_MAX_REGIONS]]
+
+
+_BORDER = 30  # pixels of white put round a region: Tesseract reads nothing that touches the edge
+# a letter (with its marks) is at most this tall and wide, in inches; larger ink is a seal's
+# ring, its star, a signature's stroke
+_LETTER_MAX_IN = (0.25, 0.6)
+
+
+def _larger_than_letters(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Mask of the pieces of ink (0/1 image) larger than a letter."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    tall, wide = (_LETTER_MAX_IN[0] * dpi, _LETTER_MAX_IN[1] * dpi)
+    big = [i for i in range(1, count) if stats[i][3] > tall or stats[i][2] > wide]
+    return np.isin(labels, big) if big else np.zeros(ink.shape, dtype=bool)
+
+
+def _letter_sized(ink: np.ndarray, dpi: float) -> np.ndarray:
+    out = ink.copy()
+    out[_larger_than_letters(ink, dpi)] = 0
+    return out
+
+
+def _letters_only(crop: np.ndarray, dpi: float) -> np.ndarray:
+    """The crop with every piece of ink larger than a letter painted white, in a white border.
+
+    Read as it is, a seal's ring and a signature's strokes make Tesseract take the whole
+    region for a picture; without them the name beneath is read."""
+    out = crop.copy()
+    out[_larger_than_letters((crop < 128).astype(np.uint8), dpi)] = 255
+    return cv2.copyMakeBorder(out, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    """Do two word boxes share more than a third of the smaller one?"""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top))
+    return w * h > smaller / 3
+
+
+def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
+                     settings: IngestSettings, deadline: _Deadline,
+                     tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+    """Read again, alone, each region of ink the page reading left without words, and add the
+    words read surely there. Returns the words, their line keys and how many words were added."""
+    out_words, out_keys = list(words), list(keys)
+    added = 0
+    for n, (x0, y0, x1, y1) in enumerate(_unread_regions(grey, words, scale)):
+        margin = int(0.05 * 72.0 / scale)
+        bx0, by0 = max(x0 - margin, 0), max(y0 - margin, 0)
+        crop = _letters_only(grey[by0:y1 + margin, bx0:x1 + margin], 72.0 / scale)
+        data = _run_psm(_write(crop, tmp, "unread"), settings, deadline, 3)
+        found, found_keys = _words(data, scale)
+        dx, dy = (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale
+        for w, (block, par, line) in zip(found, found_keys):
+            if (w.conf or 0) < _UNREAD_MIN_CONF or not any(c.isalpha() for c in w.text):
+                continue
+            placed = Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf)
+            if any(_overlaps(placed, old) for old in words):
+                continue  # read already: the region's box takes in words around the missed ink
+            out_words.append(placed)
+            out_keys.append((20_000 + n * 1000 + block, par, line))
+            added += 1
+    return out_words, out_keys, added
+
+
 def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> list[float]:
     """Where a segment lands when the page (width x height) is turned `turn`° clockwise."""
     x0, y0, x1, y1 = seg
@@ -417,6 +532,11 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         words, keys = _words(data, scale)
         if rules_v:
             words, keys = _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, deadline, tmp)
+        if settings.read_unread_ink:
+            words, keys, found = _read_unread_ink(grey, words, keys, scale, settings, deadline, tmp)
+            if found:
+                notes.append(f"{found} word(s) read again from ink the page reading skipped "
+                             "(a seal or signature taken for a picture)")
         words, reread = _reread_name_lines(grey, words, keys, scale, settings, deadline, tmp)
         if reread:
             notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 13
+OCR_PIPELINE_VERSION = 14
 
 
 def default_cache_dir() -> Path:
@@ -61,6 +61,9 @@ class IngestSettings:
     # a phone photo of a sheet is ~150-190 dpi once straightened; Tesseract reads it better at
     # 300 (phone variants: number F1 0.81 → 0.86, signer 0.54 → 0.65); a 200 dpi scan is left
     upscale_below_dpi: float = 195.0
+    # ink the page reading left without words (a black seal with the signer's name beside it
+    # taken for a picture) read again region by region
+    read_unread_ink: bool = True
 
     def jobs(self, pages: int) -> int:
         workers = self.workers if self.workers and self.workers > 0 else core_count()
@@ -83,4 +86,5 @@ class IngestSettings:
             "photo": self.photo_correction,
             "light": self.flatten_light,
             "upscale": self.upscale_below_dpi,
+            "unread": self.read_unread_ink,
         }
