@@ -466,12 +466,14 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
     cut out and straightened, its light evened, a low resolution enlarged. Each step says
     what it did in `notes` (kept per page in the record)."""
     grey, dpi = image.grey, image.dpi
+    # The sheet is looked for before the colour goes: a brown or red desk dropped with the ink
+    # would turn as white as the paper and hide the sheet's edges.
+    corners = preprocess.find_page(grey) if settings.photo_correction else None
     if settings.colour_dropout and image.colour is not None:
         grey, share = preprocess.drop_colour_ink(image.colour)
         if share >= 0.001:
             notes.append(f"red/blue ink (seal, signature, stamp) dropped before OCR: {share:.1%} of the page")
     if settings.photo_correction:
-        corners = preprocess.find_page(grey)
         if corners is not None:
             grey = preprocess.straighten(grey, corners)
             dpi = grey.shape[1] / _A4_WIDTH_IN
