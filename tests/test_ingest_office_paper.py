@@ -119,3 +119,24 @@ def test_the_blend_of_coloured_ink_into_paper_leaves_no_outline():
     assert grey[paper].min() > 200  # no grey outline is left where the frame was
     assert grey[text.astype(bool) & (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 60)].mean() < 90
 
+
+
+def test_a_sheet_photographed_on_a_brown_desk_is_found_although_the_desk_is_red_enough_to_drop():
+    """Red/blue ink is dropped before OCR; a wooden desk is red enough to go with it and would
+    turn as white as the paper, so the sheet is looked for first."""
+    from dispatch_reader.ingest.ocr import _office_paper
+    from dispatch_reader.ingest.raster import PageImage
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    photo, _ = _photo()
+    mask = photo != 70
+    rgb = np.empty(photo.shape + (3,), np.uint8)
+    rgb[:] = (150, 92, 52)  # wood
+    rgb[mask] = np.repeat(photo[mask][:, None], 3, axis=1)
+    assert preprocess.find_page(preprocess.drop_colour_ink(rgb)[0]) is None  # what went wrong
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    notes: list[str] = []
+    out, _ = _office_paper(PageImage(grey=grey, dpi=150, width_pt=1300 * 72 / 150, height_pt=1500 * 72 / 150,
+                                     colour=rgb), IngestSettings(), notes)
+    assert any("straightened" in n for n in notes)
+    assert out[:20, :20].mean() > 200  # no desk left in the corner
