@@ -143,7 +143,7 @@ def finish(store: Any, task: Task, state: str, *, kind: str | None = None, reaso
             conn.execute(insert(ProcessingRun).values(
                 file_id=file_id, sha256=task.sha256, file_name=task.file_name, extractor_version=extractor_version,
                 started_at=task.started_at or at, finished_at=at, status=DEAD_LETTER,
-                error=(f"[{kind}] " if kind else "") + (reason or "")[:1990]))
+                error=(f"{kind}: " if kind else "") + (reason or "")[:1990]))
     return True
 
 

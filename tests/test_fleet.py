@@ -1,0 +1,284 @@
+"""Issue 14, many machines: the Celery + Redis worker fleet (dispatch_reader/fleet).
+
+The big test runs the real thing on this machine: a redis-server on 127.0.0.1 (a free port,
+a temporary folder), a throwaway PostgreSQL database, two `dispatch-reader worker` processes
+and `batch --queue`; it kills one worker's reading process, and then one whole worker, with
+SIGKILL while they are mid-document, and checks that every good document is stored exactly
+once, the broken ones are dead letters with their reasons, and nothing is left queued.
+Skipped only where redis-server or PostgreSQL is missing outside CI (.ci/run sets
+DISPATCH_READER_REQUIRE_PG=1: there they must run).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from store_fixtures import pg_server_url  # noqa: F401  (pytest fixture)
+from test_watch_support import _NAMES, _TEXT, cli_env, document_bytes, run_cli, sha256_bytes, wait_for
+
+import pg_server
+from dispatch_reader.errors import ExitCode
+
+QUEUE_ENV = {"DISPATCH_READER_QUEUE_TIME_LIMIT": "20", "DISPATCH_READER_QUEUE_VISIBILITY_TIMEOUT": "26",
+             "DISPATCH_READER_QUEUE_RETRIES": "2"}
+
+
+def _required(why: str) -> None:
+    if os.environ.get(pg_server.ENV_REQUIRE) == "1":
+        pytest.fail(f"required in CI ({pg_server.ENV_REQUIRE}=1) but unavailable: {why}")
+    pytest.skip(why)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A redis-server of our own on 127.0.0.1 and a free port; its URL (without the db number)."""
+    exe = shutil.which("redis-server")
+    if exe is None:
+        _required("no redis-server (Debian package redis-server; `make` installs it)")
+    folder = tmp_path_factory.mktemp("redis")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder), "--save", "",
+                             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=port)
+    try:
+        wait_for(lambda: _pings(client), 30, "redis-server to answer", interval=0.1)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _pings(client: Any) -> bool:
+    import redis
+
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def broker(redis_server: str) -> str:
+    import redis
+
+    redis.Redis.from_url(redis_server + "/0").flushall()
+    return redis_server + "/0"
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    server, why = request.getfixturevalue("pg_server_url")
+    if not server:
+        _required(f"no PostgreSQL server: {why}")
+    url = pg_server.create_database(server)
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(server, url)
+
+
+def _long_pdf(n: int) -> bytes:
+    """A 16-page born-digital decision: long enough (a second or two) to be killed mid-document."""
+    from dispatch_reader.synth import render_text_pdf
+
+    body = "\n".join(f"Điều {k}. Biệt phái ông Nguyễn Văn {_NAMES[k % 13]} đến công tác tại UBND xã Phú Thọ số "
+                     f"{k}." for k in range(2, 400))
+    return render_text_pdf(_TEXT.format(n=500 + n, day=1 + n, name=_NAMES[n % 13]) + body)
+
+
+def _blank_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _archive(root: Path, short: int, long: int) -> tuple[set[str], set[str], dict[str, str]]:
+    """(SHA-256s of the good documents, of the long ones among them, broken file → what its
+    reason must say)."""
+    good, slow = set(), set()
+    for i in range(short):
+        data = document_bytes(i)
+        (root / f"Quyết định {i:02d}.pdf").write_bytes(data)
+        good.add(sha256_bytes(data))
+    for i in range(long):
+        data = _long_pdf(i)
+        (root / f"dài {i}.pdf").write_bytes(data)
+        good.add(sha256_bytes(data))
+        slow.add(sha256_bytes(data))
+    bad = root / "rác"
+    bad.mkdir()
+    (bad / "văn bản.pdf").write_text("không phải PDF", "utf-8")
+    (bad / "cut.pdf").write_bytes(document_bytes(99)[:700])
+    (bad / "noise.jpg").write_bytes(b"\xff\xd8\xff" + os.urandom(300))
+    (bad / "trắng.pdf").write_bytes(_blank_pdf())
+    broken = {"văn bản.pdf": "not a PDF", "cut.pdf": "truncated", "noise.jpg": "", "trắng.pdf": "no readable text"}
+    return good, slow, broken
+
+
+class Worker:
+    """`dispatch-reader worker` in a session of its own (so the whole worker can be killed)."""
+
+    def __init__(self, name: str, broker: str, spool: Path, db: str, log: Path) -> None:
+        env = cli_env()
+        env.update(QUEUE_ENV)
+        self.name = name
+        self.log = log
+        self._fh = log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "dispatch_reader", "worker", "--queue", broker, "--spool", str(spool), "--db", db,
+             "-j", "1", "-n", f"{name}@%h"], env=env, stdout=self._fh, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def ready(self) -> bool:
+        return f"{self.name}@" in self.log.read_text(errors="replace") and " ready." in self.log.read_text(
+            errors="replace")
+
+    def kill_all(self) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.kill_all()
+        self._fh.close()
+
+
+def _rows(db: str) -> list[Any]:
+    from sqlalchemy import create_engine, select
+
+    from dispatch_reader.store.models import QueueTask
+
+    engine = create_engine(db)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(select(QueueTask.__table__)).all())
+    finally:
+        engine.dispose()
+
+
+def _running_long(db: str, worker: str, slow: set[str], but: set[str]) -> Any | None:
+    for row in _rows(db):
+        if row.state == "running" and (row.worker or "").startswith(worker + "@") and row.sha256 in slow \
+                and row.id not in but:
+            return row
+    return None
+
+
+def test_two_workers_one_killed_every_document_stored_once(tmp_path: Path, broker: str, pg_url: str) -> None:
+    from sqlalchemy import create_engine, func, select
+
+    from dispatch_reader.store.models import File, ProcessingRun
+
+    archive, spool = tmp_path / "archive", tmp_path / "spool"
+    archive.mkdir()
+    spool.mkdir()
+    good, slow, broken = _archive(archive, short=30, long=6)
+    assert len(good) + len(broken) == 40
+    workers = [Worker(n, broker, spool, pg_url, tmp_path / f"{n}.log") for n in ("wA", "wB")]
+    batch = None
+    try:
+        for w in workers:
+            wait_for(w.ready, 90, f"worker {w.name} to start", interval=0.2)
+        env = cli_env()
+        env.update(QUEUE_ENV)
+        batch = subprocess.Popen([sys.executable, "-m", "dispatch_reader", "batch", str(archive), "--queue", broker,
+                                  "--spool", str(spool), "--db", pg_url, "--failures", str(tmp_path / "fails.csv")],
+                                 env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # 1. worker A's reading process killed mid-document: its message goes back at once
+        #    (reject_on_worker_lost) and the document is read again
+        killed: list[str] = []
+        wait_for(lambda: _running_long(pg_url, "wA", slow, set()) is not None, 120, "worker A to read a long document",
+                 interval=0.01)
+        row = _running_long(pg_url, "wA", slow, set())
+        os.kill(int(row.worker.rsplit(":", 1)[1]), signal.SIGKILL)
+        killed.append(row.id)
+        # 2. the whole of worker A killed mid-document: its message comes back after the
+        #    visibility timeout, through worker B
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and batch.poll() is None:
+            row = _running_long(pg_url, "wA", slow, set(killed))
+            if row is not None:
+                workers[0].kill_all()
+                killed.append(row.id)
+                break
+            time.sleep(0.01)
+        out, err = batch.communicate(timeout=240)
+    finally:
+        if batch is not None and batch.poll() is None:
+            batch.kill()
+        for w in workers:
+            w.stop()
+    assert batch.returncode == ExitCode.FILES_FAILED, err[-3000:]
+    rows = _rows(pg_url)
+    assert len(rows) == 40
+    states = Counter(r.state for r in rows)
+    assert states["done"] + states["skipped"] == 36 and states["failed"] == 4, states  # nothing left queued
+    by_id = {r.id: r for r in rows}
+    for task_id in killed:
+        assert by_id[task_id].lost >= 1 and by_id[task_id].deliveries >= 2, by_id[task_id]
+        assert by_id[task_id].state in ("done", "skipped")
+    assert len(killed) == 2, "worker A never read a second long document: the whole-worker kill was not tried"
+    # every good document stored exactly once: one file row, one "created" run, none replaced
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            files = Counter(conn.execute(select(File.sha256)).scalars())
+            runs = Counter((r.sha256, r.status) for r in conn.execute(select(ProcessingRun.sha256,
+                                                                             ProcessingRun.status)))
+            dead = conn.execute(select(func.count()).select_from(ProcessingRun)
+                                .where(ProcessingRun.status == "dead_letter")).scalar_one()
+    finally:
+        engine.dispose()
+    assert set(files) == good and set(files.values()) == {1}
+    assert {sha for (sha, status) in runs if status == "created"} == good
+    assert all(n == 1 for (sha, status), n in runs.items() if status == "created")
+    assert not any(status == "replaced" for (_sha, status) in runs)
+    assert dead == 4
+    # the broken ones: failed with their reasons, in the batch's output and in the CSV
+    failed = {r.file_name: r for r in rows if r.state == "failed"}
+    assert set(failed) == set(broken)
+    for name, words in broken.items():
+        assert failed[name].reason and words in failed[name].reason, failed[name]
+        assert name in out
+    # nothing left in the broker: no message waiting, none held unacknowledged
+    import redis
+
+    client = redis.Redis.from_url(broker)
+    assert client.llen("dispatch-reader") == 0
+    assert client.hlen("unacked") == 0
+    assert not list(p for p in spool.rglob("*") if p.is_file())  # the spool emptied as documents ended
+    # --status and db history tell the same
+    status = run_cli("batch", str(archive), "--queue", broker, "--db", pg_url, "--status", cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    assert "dead letters (4)" in status.stdout and "truncated" in status.stdout
+    history = run_cli("db", "history", "--db", pg_url, "--limit", "0", cwd=tmp_path)
+    assert history.stdout.count("dead_letter") == 4
