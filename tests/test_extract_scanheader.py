@@ -118,3 +118,15 @@ def test_a_black_seals_ring_letters_under_the_name_are_specks() -> None:
             "- Lưu: VT, CCVC.\nBùi Văn Hải\nLf SONS À")
     signer, ev = name_under_seal(prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9)]), 0.9)
     assert signer.name == "Bùi Văn Hải" and ev["signer"].quote == "Bùi Văn Hải"
+
+
+def test_a_title_line_with_no_name_under_it_is_no_name() -> None:
+    """The name went to the next page under a black seal and was lost: `PHÓ THỦ TƯỚNG` is the
+    last line of the signing page, and `Phó` is a family name too; it is still no signer."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+
+    text = ("Điều 5. Bộ trưởng Bộ Công Thương chịu trách nhiệm thi hành Nghị quyết này./.\n"
+            "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG")
+    assert name_under_seal(prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9)]), 0.9) is None
+    assert scanned(text).document.signer is None

@@ -490,6 +490,8 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
         for seg in reversed(segs):
             if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):
                 continue
+            if _is_title_line(seg) or (_AUTHORITY.match(seg.folded) and is_upper_line(seg.text)):
+                break  # the block's title with no name under it ("PHÓ THỦ TƯỚNG": Phó is a family name too)
             named = _signed_name(seg) or _name_cell(seg)
             if named is None:
                 break
