@@ -5,7 +5,7 @@ web adds no second way in.
 A file's name comes from the browser and is not trusted: only its last component is kept
 (`../../x.pdf` and `..\\..\\x.pdf` become `x.pdf`), control characters, leading dots (hidden
 files are never taken) and names that are not a PDF or an image are refused, and the file is
-first written under a hidden name the watcher ignores, then linked to a free name in the inbox,
+first written under a hidden name the watcher ignores, then renamed to a free name in the inbox,
 so a half-written upload is never read and no existing file is replaced.
 """
 
@@ -85,11 +85,14 @@ def save_upload(inbox: Path, given_name: str | None, stream: BinaryIO, max_bytes
             dest = free_name(inbox, name)
             if dest.resolve().parent != inbox.resolve():  # cannot happen with a one-part name; checked anyway
                 raise InputFileError(name, "would be written outside the inbox")
-            try:
-                os.link(temp, dest)  # fails if the name was taken meanwhile: nothing is replaced
-                return dest
+            try:  # the name is reserved first, so a file that took it meanwhile is never replaced
+                os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o640))
             except FileExistsError:
                 continue
+            # then the whole file is renamed over our own empty reservation: the watcher sees a
+            # file moved in complete (a hard link would look like a file still being written)
+            os.rename(temp, dest)
+            return dest
         raise InputFileError(name, "no free name in the inbox")
     finally:
         try:
@@ -156,7 +159,7 @@ class InboxWatcher:
 
         settings = config.load().ingest()
         self.watcher = Watcher(Places.make(inbox), store, lambda p: process_file(p, store, None, settings), None,
-                               WatchSettings(settle=1.0))
+                               WatchSettings(settle=1.0), on_result=lambda r: log.info("%s", r.line()))
         self.thread = threading.Thread(target=self._run, name="inbox-watcher", daemon=True)
 
     def _run(self) -> None:
