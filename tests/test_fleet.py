@@ -282,3 +282,135 @@ def test_two_workers_one_killed_every_document_stored_once(tmp_path: Path, broke
     assert "dead letters (4)" in status.stdout and "truncated" in status.stdout
     history = run_cli("db", "history", "--db", pg_url, "--limit", "0", cwd=tmp_path)
     assert history.stdout.count("dead_letter") == 4
+
+
+def test_watch_feeds_the_fleet_and_files_each_document_away(tmp_path: Path, broker: str, pg_url: str) -> None:
+    inbox, spool = tmp_path / "inbox", tmp_path / "spool"
+    inbox.mkdir()
+    spool.mkdir()
+    for i in range(3):
+        (inbox / f"Công văn {i}.pdf").write_bytes(document_bytes(200 + i))
+    (inbox / "hỏng.pdf").write_text("không phải PDF", "utf-8")  # (a cut PDF would wait out --max-wait)
+    worker = Worker("wW", broker, spool, pg_url, tmp_path / "w.log")
+    try:
+        wait_for(worker.ready, 90, "the worker to start", interval=0.2)
+        result = run_cli("watch", str(inbox), "--queue", broker, "--spool", str(spool), "--db", pg_url, "--once",
+                         "--settle", "0.2", cwd=tmp_path, timeout=180)
+    finally:
+        worker.stop()
+    assert result.returncode == ExitCode.FILES_FAILED, result.stderr[-2000:]
+    archived = sorted(p.name for p in (inbox / "archive").rglob("*.pdf"))
+    assert archived == [f"Công văn {i}.pdf" for i in range(3)]
+    assert (inbox / "failed" / "hỏng.pdf").exists()
+    assert "not a PDF" in (inbox / "failed" / "hỏng.pdf.error.txt").read_text("utf-8")
+    assert not list(inbox.glob("*.pdf")) and not list((inbox / "processing").iterdir())
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert Counter(parts[2] for parts in lines) == {"done": 3, "failed": 1}
+    assert len([r for r in _rows(pg_url) if r.state == "done"]) == 3
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The CLI in this process (quick: no interpreter start per command); state undone after."""
+    from typer.testing import CliRunner
+
+    from dispatch_reader import config, console
+    from dispatch_reader.cli import app
+
+    saved = dict(os.environ)
+    monkeypatch.setattr(config, "_chosen", None)
+
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": "300"})
+
+    yield run
+    os.environ.clear()
+    os.environ.update(saved)
+    console.set_quiet(False)
+
+
+def test_refusals_are_one_line_with_their_exit_codes(tmp_path: Path, cli: Any) -> None:
+    archive, spool = tmp_path / "archive", tmp_path / "spool"
+    archive.mkdir()
+    spool.mkdir()
+    (archive / "a.pdf").write_bytes(document_bytes(1))
+    closed = f"redis://127.0.0.1:{_free_port()}/0"
+    sqlite = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    pg = "postgresql+psycopg://nobody@127.0.0.1:1/nothing"
+
+    r = cli("batch", archive, "--queue", closed, "--spool", spool, "--db", sqlite)
+    assert r.exit_code == ExitCode.USAGE and "PostgreSQL" in r.output and len(r.output.strip().splitlines()) == 1
+    assert not (tmp_path / "db.sqlite3").exists()
+    r = cli("worker", "--queue", closed, "--spool", spool, "--db", sqlite)
+    assert r.exit_code == ExitCode.USAGE and "SQLite" in r.output
+    r = cli("watch", archive, "--queue", closed, "--spool", spool, "--db", sqlite, "--once")
+    assert r.exit_code == ExitCode.USAGE and "PostgreSQL" in r.output
+    r = cli("batch", archive, "--queue", closed, "--spool", tmp_path / "nope", "--db", pg)
+    assert r.exit_code == ExitCode.QUEUE and "spool" in r.output
+    r = cli("batch", archive, "--queue", closed, "--spool", spool, "--db", pg)
+    assert r.exit_code == ExitCode.QUEUE and "cannot reach the queue" in r.output
+    r = cli("batch", archive, "--queue", "http://example/", "--spool", spool, "--db", pg)
+    assert r.exit_code == ExitCode.USAGE and "Redis URL" in r.output
+    r = cli("batch", archive, "--status", "--db", pg)
+    assert r.exit_code == ExitCode.USAGE and "--queue" in r.output
+    assert list(spool.iterdir()) == []  # nothing was sent anywhere
+    assert not list(archive.glob("processing"))  # the watcher took nothing either
+
+
+def test_spool_is_content_addressed_and_checked(tmp_path: Path) -> None:
+    from dispatch_reader.fleet import spool
+
+    root = tmp_path / "spool"
+    root.mkdir()
+    data = document_bytes(5)
+    sha = sha256_bytes(data)
+    (tmp_path / "a.PDF").write_bytes(data)
+    (tmp_path / "b.pdf").write_bytes(data)
+    name = spool.put(tmp_path / "a.PDF", root, sha)
+    assert name == f"{sha[:2]}/{sha}.pdf" and spool.put(tmp_path / "b.pdf", root, sha) == name
+    assert [p.name for p in root.rglob("*") if p.is_file()] == [f"{sha}.pdf"]
+    out = tmp_path / "out"
+    out.mkdir()
+    got = spool.fetch(root, name, sha, out, "Quyết định 5.pdf")
+    assert got.name == "Quyết định 5.pdf" and got.read_bytes() == data
+    (root / name).write_bytes(data[:-10])  # a damaged copy is never read
+    got.unlink()
+    with pytest.raises(spool.SpoolError, match="not the file queued"):
+        spool.fetch(root, name, sha, out, "x.pdf")
+    with pytest.raises(spool.SpoolError, match="not in the spool"):
+        spool.fetch(root, "00/" + "0" * 64 + ".pdf", "0" * 64, out, "x.pdf")
+    with pytest.raises(Exception, match="changed while it was being queued"):
+        spool.put(tmp_path / "b.pdf", root, "f" * 64)
+
+
+def test_spool_outage_is_retried_then_a_dead_letter_and_a_database_outage_waits(tmp_path: Path, pg_url: str) -> None:
+    from dispatch_reader.fleet import tasks, work
+    from dispatch_reader.fleet.settings import FleetSettings
+    from dispatch_reader.store import open_store
+
+    root = tmp_path / "spool"
+    root.mkdir()
+    fleet = FleetSettings(broker="redis://127.0.0.1:1/0", spool=root, db_url=pg_url, time_limit=60,
+                          visibility_timeout=120, retries=2)
+    sha = "a" * 64
+    with open_store(pg_url) as store:
+        with store._write() as conn:
+            tasks.add(conn, id="t1", batch="b", label="l", sha256=sha, file_name="mất.pdf", source="/x/mất.pdf",
+                      spool_name=f"aa/{sha}.pdf")
+        for n in range(2):  # the spool file is not there: wait and try again, twice
+            result = work.handle(fleet, "t1", sha, f"aa/{sha}.pdf", {}, attempt=n)
+            assert isinstance(result, work.Later) and "not in the spool" in result.reason
+            task = tasks.get(store, "t1")
+            assert task is not None and task.state == "queued" and task.retries == n + 1 and task.lost == 0
+        assert work.handle(fleet, "t1", sha, f"aa/{sha}.pdf", {}, attempt=2) == "failed"
+        task = tasks.get(store, "t1")
+        assert task is not None and task.kind == "spool" and "after 3 tries" in (task.reason or "")
+        history = store.history(sha)
+        assert [h.status for h in history] == ["dead_letter"] and "not in the spool" in (history[0].error or "")
+        # a second message for a finished task changes nothing
+        assert work.handle(fleet, "t1", sha, f"aa/{sha}.pdf", {}, attempt=0) == "failed"
+        assert len(store.history(sha)) == 1
+    away = FleetSettings(broker=fleet.broker, spool=root, db_url="postgresql+psycopg://nobody@127.0.0.1:1/nothing",
+                         time_limit=60, visibility_timeout=120, retries=2)
+    result = work.handle(away, "t2", sha, f"aa/{sha}.pdf", {}, attempt=3)
+    assert isinstance(result, work.Later) and 30 <= result.countdown <= 60  # backoff: 5 s doubling, with jitter
