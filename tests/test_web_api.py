@@ -59,6 +59,10 @@ def test_correction_is_stored_with_history_and_used_everywhere(web: Web) -> None
     assert "Pắc Ta" in brief and "Tủa Thàng" not in brief
     rows = web.store.export_rows("secondments")
     assert any(row.get("to_unit") == "Ủy ban nhân dân xã Pắc Ta" for row in rows)
+    summary = web.client.get("/api/summary", params={"format": "md"}, headers=web.auth("reader")).text
+    assert "Pắc Ta" in summary and "Tủa Thàng" not in summary
+    person = web.client.get("/api/people", params={"name": "Nguyễn Thị Chuyên"}, headers=web.auth("reader")).json()
+    assert person["results"][0]["events"][0]["to_unit"] == "Ủy ban nhân dân xã Pắc Ta"
     # a confirmation is history too, and changes nothing
     ok = web.client.post(f"/api/documents/{doc_id}/corrections", headers=web.auth("clerk"),
                          json={"path": "document.number", "action": "confirm"})
@@ -79,6 +83,7 @@ def test_correction_survives_reading_the_file_again(web: Web) -> None:
                         subject="Về việc tăng cường công chức",
                         people=[("Lò Văn Mới", None), ("Trần Văn Bình", "Sở Y tế")])
     web.store.save(again, page_texts=page_text_for(again), extractor_version="test-2")
+    assert again.document.subject == "Về việc tăng cường cán bộ"  # what `process` briefs next is corrected too
     record = web.store.get_by_id(doc_id)
     assert record.document.subject == "Về việc tăng cường cán bộ"
     assert [p.name for p in record.people] == ["Lò Văn Mới", "Trần Văn Bính"]  # followed the person, not the index

@@ -201,7 +201,11 @@ class Store:
         it is a copy of (store/identity.py), or starts one, and the document's files are ranked
         again, so its facts are those of the best-read file.
         """
-        record = self._with_corrections(record)  # a user's corrections outlive any new reading
+        # a user's corrections outlive any new reading; applied to the caller's record in place,
+        # so what `process` or `watch` briefs and summarises next is what was stored
+        corrected = self._with_corrections(record)
+        if corrected is not record:
+            record.__dict__.update(corrected.__dict__)
         error = next(_validator().iter_errors(record.to_dict()), None)
         if error is not None:
             where = "/".join(str(p) for p in error.absolute_path) or "record"
