@@ -149,3 +149,17 @@ def test_tokens_users_and_docs(web: Web) -> None:
         assert path in spec["paths"], path
     docs = web.client.get("/api/docs", headers=web.auth("reader"))
     assert docs.status_code == 200 and "/api/documents/{doc_id}/corrections" in docs.text
+
+
+def test_browser_session_on_this_database(web: Web) -> None:
+    """The form login, a session write with its CSRF token and the logout, on SQLite and PostgreSQL."""
+    from web_fixtures import login
+
+    csrf = login(web.client, "clerk")
+    doc_id = web.doc_ids["qd-15"]
+    r = web.client.post(f"/documents/{doc_id}/corrections", follow_redirects=False,
+                        data={"path": "secondments[0].end", "value": "3/12/2025", "csrf_token": csrf})
+    assert r.status_code == 303
+    assert web.store.get_by_id(doc_id).secondments[0].end == "2025-12-03"
+    assert web.client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False).status_code == 303
+    assert web.client.get("/api/me").status_code == 401

@@ -171,3 +171,29 @@ def test_secrets_are_stored_as_hashes_only(web_sqlite: Web) -> None:
     ("/\\evil.example", "/documents"), (None, "/documents"), ("documents", "/documents")])
 def test_login_goes_back_only_to_this_site(target: str | None, expected: str) -> None:
     assert safe_next(target) == expected
+
+
+def test_an_expired_session_is_no_login(sqlite_url: str, tmp_path) -> None:
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    from dispatch_reader.store import accounts
+    from dispatch_reader.web.app import create_app
+    from dispatch_reader.web.settings import WebSettings
+
+    app = create_app(WebSettings(db=sqlite_url, inbox=tmp_path / "inbox", secret="s" * 40,
+                                 session_lifetime=dt.timedelta(seconds=0)))
+    accounts.add_user(app.state.store, "lan", "clerk", PASSWORD)
+    with TestClient(app) as client:
+        form = client.get("/login")
+        nonce = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+        done = client.post("/login", data={"username": "lan", "password": PASSWORD, "csrf_token": nonce},
+                           follow_redirects=False)
+        assert done.status_code == 303
+        # a browser would drop the cookie (Max-Age=0); one that keeps it is still refused by the server
+        cookie = [c for c in done.headers.get_list("set-cookie") if c.startswith("dr_session=")][0]
+        client.cookies.set("dr_session", cookie.split(";")[0].split("=", 1)[1])
+        assert client.get("/documents", follow_redirects=False).status_code == 303
+        assert client.get("/api/me").status_code == 401
+    app.state.store.close()
