@@ -62,6 +62,15 @@ def _drop(page, path: Path) -> None:
     }""", [path.name, data])
 
 
+def _wait_loaded(page, image, seconds: float = 60) -> None:
+    """Until the page image is decoded (rendered on demand the first time)."""
+    for _ in range(int(seconds * 4)):
+        if image.evaluate("img => img.complete && img.naturalWidth > 0"):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the page image did not load")
+
+
 def _pdf_text(data: bytes) -> str:
     import pdfplumber
 
@@ -88,7 +97,7 @@ def test_a_clerk_uploads_reads_corrects_and_downloads(server: Server, browser) -
     assert "1587/QĐ-UBND" in page.locator("h1").inner_text()
     image = page.locator("#page-1 img")
     image.wait_for()
-    page.wait_for_function("document.querySelector('#page-1 img').naturalWidth > 0")
+    _wait_loaded(page, image)
 
     # click the number: its words are highlighted on page 1, in the upper left where it is printed
     assert page.locator(".sheet .hl").count() == 0
@@ -113,7 +122,7 @@ def test_a_clerk_uploads_reads_corrects_and_downloads(server: Server, browser) -
     before = row.locator(".shown").inner_text()
     row.locator("th").click()
     row.locator("details.fix summary").click()
-    row.locator("input[name=value]").fill(NEW_PLACE)
+    row.locator("form.correct-form input[name=value]").fill(NEW_PLACE)
     row.locator("button[value=correct]").click()
     page.wait_for_url(re.compile(r"/documents/\d+"))
     row = page.locator("tr.fact[data-path='secondments[0].to_unit']")
