@@ -197,3 +197,16 @@ def test_an_expired_session_is_no_login(sqlite_url: str, tmp_path) -> None:
         assert client.get("/documents", follow_redirects=False).status_code == 303
         assert client.get("/api/me").status_code == 401
     app.state.store.close()
+
+
+def test_basic_credentials_a_browser_kept_do_not_work_from_another_site(web_sqlite: Web) -> None:
+    web = web_sqlite
+    basic = {"Authorization": "Basic " + base64.b64encode(f"clerk:{PASSWORD}".encode()).decode()}
+    upload = [("file", ("x.pdf", TINY_PDF))]
+    assert web.client.post("/api/upload", files=upload, headers={**basic, "Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert web.client.post("/api/upload", files=upload,
+                           headers={**basic, "Origin": "https://evil.example"}).status_code == 403
+    assert list(web.inbox.glob("*.pdf")) == []
+    assert web.client.post("/api/upload", files=upload, headers=basic).status_code == 202  # a script
+    # no Basic challenge: a browser never learns to send a password by itself
+    assert "basic" not in web.client.get("/api/documents").headers["www-authenticate"].lower()

@@ -62,7 +62,9 @@ def _install_handlers(app: FastAPI) -> None:
     async def _login_required(request: Request, exc: auth.LoginRequired) -> Response:
         if _is_api(request) or request.headers.get("authorization") or request.method not in auth.SAFE_METHODS:
             return JSONResponse({"detail": exc.reason}, status_code=401,
-                                headers={"WWW-Authenticate": 'Basic realm="dispatch-reader", charset="UTF-8"'})
+                                # not Basic: a browser would then ask for a password and keep sending it
+                                # by itself (also to forms other sites post); scripts send theirs unasked
+                                headers={"WWW-Authenticate": 'Token realm="dispatch-reader"'})
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
 

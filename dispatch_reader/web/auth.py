@@ -107,9 +107,26 @@ def identify(request: Request) -> Account | None:
     return request.state.user
 
 
+def _cross_site(request: Request) -> bool:
+    """A request a browser made from another site (Fetch metadata, else Origin vs Host)."""
+    site = request.headers.get("sec-fetch-site")
+    if site:
+        return site not in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    return bool(origin) and origin.split("://", 1)[-1] != request.headers.get("host", "")
+
+
 async def check_csrf(request: Request) -> None:
-    """For a change made with the session cookie: the session's CSRF token must come with it."""
-    if request.method in SAFE_METHODS or getattr(request.state, "auth", None) != "session":
+    """For a change made with the session cookie: the session's CSRF token must come with it.
+
+    HTTP Basic is for scripts, but a browser that once logged in with it sends it by itself: a
+    write with Basic that a browser made from another site is refused too."""
+    if request.method in SAFE_METHODS:
+        return
+    auth = getattr(request.state, "auth", None)
+    if auth == "basic" and _cross_site(request):
+        raise HTTPException(status_code=403, detail="cross-site request with HTTP Basic refused")
+    if auth != "session":
         return
     given = request.headers.get(CSRF_HEADER)
     if not given:
