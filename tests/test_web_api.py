@@ -163,3 +163,25 @@ def test_browser_session_on_this_database(web: Web) -> None:
     assert web.store.get_by_id(doc_id).secondments[0].end == "2025-12-03"
     assert web.client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False).status_code == 303
     assert web.client.get("/api/me").status_code == 401
+
+
+def test_a_correction_holds_for_every_copy_of_the_document(web: Web) -> None:
+    """A scan of qd-15 joins its document; a correction made on the page holds whichever copy
+    ranks first, and a corrected number keeps the copies together in one document."""
+    scan = make_record("qd-15-scan", pages=2)  # same number, date and issuer: the same document
+    doc_id = web.doc_ids["qd-15"]
+    assert web.store.save(scan, page_texts=page_text_for(scan), extractor_version="test") == doc_id
+    r = web.client.post(f"/api/documents/{doc_id}/corrections", headers=web.auth("clerk"),
+                        json={"path": "secondments[0].to_unit", "value": "Ủy ban nhân dân xã Pắc Ta"})
+    assert r.status_code == 201
+    records = [rec for _f, rec in web.store.file_records(doc_id)]
+    assert len(records) == 2 and {rec.secondments[0].to_unit for rec in records} == {"Ủy ban nhân dân xã Pắc Ta"}
+    history = web.client.get(f"/api/documents/{doc_id}/corrections", headers=web.auth("reader")).json()
+    assert len(history) == 1  # one correction, however many copies
+    moved = web.client.post(f"/api/documents/{doc_id}/corrections", headers=web.auth("clerk"),
+                            json={"path": "document.number", "value": "16/QĐ-UBND"}).json()
+    new_id = moved["document_id"]
+    assert moved["record"]["document"]["number"] == "16/QĐ-UBND"
+    assert [f.file_name for f in web.store.files(new_id)] == ["qd-15.pdf", "qd-15-scan.pdf"]
+    assert web.client.get(f"/api/documents/{new_id}/corrections", headers=web.auth("reader")).json()[0]["after"] == \
+        "16/QĐ-UBND"

@@ -54,6 +54,7 @@ class CorrectionEntry:
     after: Any
     user: str
     at: dt.datetime
+    document_id: int | None = None  # set by `correct`: the document's id after the correction
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "sha256": self.sha256, "path": self.path, "action": self.action,
@@ -222,8 +223,17 @@ def history(store: Any, doc_id: int) -> list[CorrectionEntry]:
     with store._read() as conn:
         shas = select(File.sha256).where(File.document_id == doc_id).scalar_subquery()
         rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256.in_(shas))
-                            .order_by(Correction.created_at.desc(), Correction.id.desc()))
-        return [_entry(r) for r in rows]
+                            .order_by(Correction.created_at.desc(), Correction.id))
+        # one correction made on several files of the document is one line of its history (the
+        # first file's: the best-read one when it was made)
+        seen: set[tuple[Any, ...]] = set()
+        entries = []
+        for r in rows:
+            key = (r.created_at, r.user_name, r.action, r.after_json)
+            if key not in seen:
+                seen.add(key)
+                entries.append(_entry(r))
+        return entries
 
 
 def latest_by_path(store: Any, doc_id: int) -> dict[str, CorrectionEntry]:
@@ -234,44 +244,64 @@ def latest_by_path(store: Any, doc_id: int) -> dict[str, CorrectionEntry]:
     return found
 
 
-def correct(store: Any, doc_id: int, path: str, value: Any, user: str, action: str = "correct") -> CorrectionEntry:
-    """Correct (or confirm) one fact of a document's record (that of its best-read file).
+def _path_text(parts: list[str | int]) -> str:
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts).replace(".[", "[")
 
-    The correction is stored, then the file's record is stored again with it applied (through
-    Store.save: one seam for every write). NotFoundError when the document does not exist,
-    CorrectionError for a path or value that does not fit the record."""
+
+def correct(store: Any, doc_id: int, path: str, value: Any, user: str, action: str = "correct") -> CorrectionEntry:
+    """Correct (or confirm) one fact of a document, as its page shows it (its best-read file).
+
+    The correction is stored for every file of the document that has the fact (a scan and its
+    born-digital file: whichever ranks first later, the fact stays corrected, and a corrected
+    number keeps the copies together), then each file's record is stored again with it applied
+    (through Store.save: one seam for every write). The entry returned is the best file's; its
+    `document_id` is the document's id afterwards (a corrected number or date can make it
+    another document). NotFoundError when the document does not exist, CorrectionError for a
+    path or value that does not fit the record."""
     if action not in ACTIONS:
         raise CorrectionError(f"action '{action}': one of {', '.join(ACTIONS)}")
     parts = parse_path(path)
     with store._read() as conn:
-        row = conn.execute(select(File.id, File.sha256, File.record_json, File.extractor_version)
-                           .where(File.document_id == doc_id, File.rank == 1)).first()
-        if row is None:
+        files = conn.execute(select(File.id, File.sha256, File.record_json, File.extractor_version)
+                             .where(File.document_id == doc_id).order_by(File.rank, File.id)).all()
+        if not files:
             raise NotFoundError(None, f"document {doc_id}: not stored")
-        page_texts = list(conn.execute(select(Page.text).where(Page.file_id == row.id).order_by(Page.number))
-                          .scalars())
-    data = json.loads(row.record_json)
-    before = _get(data, parts, path)
+        texts = {f.id: list(conn.execute(select(Page.text).where(Page.file_id == f.id).order_by(Page.number))
+                            .scalars()) for f in files}
+    best = json.loads(files[0].record_json)
+    before = _get(best, parts, path)
     if isinstance(before, (dict, list)) and not (isinstance(before, list) and all(isinstance(v, str) for v in before)):
         raise CorrectionError(f"path '{path}': name one field, not a group of fields")
     after = before if action == "confirm" else coerce(path, value)
     now = dt.datetime.now(dt.timezone.utc)
-    entry = CorrectionEntry(0, row.sha256, ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts)
-                            .replace(".[", "["), action, before, after, user, now)
-    corrected = apply(data, [entry])
-    _check(store, corrected, path)
+    entry = CorrectionEntry(0, files[0].sha256, _path_text(parts), action, before, after, user, now)
+    _check(store, apply(best, [entry]), path)
+    targets = [(files[0], best, parts)]
+    if action == "correct":
+        for f in files[1:]:
+            data = json.loads(f.record_json)
+            where = _locate(data, parts, before, after, path)
+            if where is not None:
+                targets.append((f, data, where))
+    ids: list[int] = []
     with store._write() as conn:
-        entry.id = int(conn.execute(insert(Correction).values(
-            sha256=row.sha256, path=entry.path, action=action, before_json=json.dumps(before, ensure_ascii=False),
-            after_json=json.dumps(after, ensure_ascii=False), user_name=user, created_at=now)
-        ).inserted_primary_key[0])
+        for f, data, where in targets:
+            ids.append(int(conn.execute(insert(Correction).values(
+                sha256=f.sha256, path=_path_text(where), action=action,
+                before_json=json.dumps(_get(data, where, path), ensure_ascii=False),
+                after_json=json.dumps(after, ensure_ascii=False), user_name=user, created_at=now)
+            ).inserted_primary_key[0]))
+    entry.id = ids[0]
     if action == "correct" and after != before:
         try:
-            store.save(Record.from_dict(data), page_texts=page_texts, extractor_version=row.extractor_version)
+            for f, data, _where in targets:
+                store.save(Record.from_dict(data), page_texts=texts[f.id], extractor_version=f.extractor_version)
         except Exception:
             with store._write() as conn:  # not stored after all: no correction without its effect
-                conn.execute(delete(Correction).where(Correction.id == entry.id))
+                conn.execute(delete(Correction).where(Correction.id.in_(ids)))
             raise
+    found = store.find_ids(files[0].sha256)
+    entry.document_id = found[0] if found else doc_id
     return entry
 
 

@@ -167,8 +167,10 @@ def corrections(request: Request, doc_id: int, user: Account = Reader) -> list[d
 async def add_correction(request: Request, doc_id: int, body: CorrectionIn, user: Account = Clerk) -> dict[str, Any]:
     store = _store(request)
     entry = await run_in_threadpool(make_correction, store, doc_id, body, user)
-    found = await run_in_threadpool(store.get_by_id, doc_id)
-    return jsonable_encoder({"correction": entry.as_dict(), "record": found.to_dict() if found else None})
+    now_id = entry.document_id or doc_id  # a corrected number or date can make it another document
+    found = await run_in_threadpool(store.get_by_id, now_id)
+    return jsonable_encoder({"correction": entry.as_dict(), "document_id": now_id,
+                             "record": found.to_dict() if found else None})
 
 
 @router.post("/upload", status_code=202,

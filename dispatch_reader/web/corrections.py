@@ -22,5 +22,8 @@ async def correct_form(request: Request, doc_id: int, path: str = Form(...), val
                        action: str = Form("correct"), next: str = Form(""),
                        user: Account = Depends(require_user("clerk"))) -> Response:
     body = CorrectionIn(path=path, value=value, action="confirm" if action == "confirm" else "correct")
-    await run_in_threadpool(make_correction, request.app.state.store, doc_id, body, user)
-    return RedirectResponse(safe_next(next or f"/documents/{doc_id}"), status_code=303)
+    entry = await run_in_threadpool(make_correction, request.app.state.store, doc_id, body, user)
+    now_id = entry.document_id or doc_id
+    # back to the page asked for; to the document's new page when the correction made it another one
+    target = f"/documents/{now_id}" if not next or (now_id != doc_id and next == f"/documents/{doc_id}") else next
+    return RedirectResponse(safe_next(target), status_code=303)
