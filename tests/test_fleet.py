@@ -414,3 +414,56 @@ def test_spool_outage_is_retried_then_a_dead_letter_and_a_database_outage_waits(
                          time_limit=60, visibility_timeout=120, retries=2)
     result = work.handle(away, "t2", sha, f"aa/{sha}.pdf", {}, attempt=3)
     assert isinstance(result, work.Later) and 30 <= result.countdown <= 60  # backoff: 5 s doubling, with jitter
+
+
+def test_a_document_over_the_time_limit_is_a_dead_letter(tmp_path: Path, broker: str, pg_url: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from dispatch_reader.synth import render_text_pdf
+
+    archive, spool = tmp_path / "archive", tmp_path / "spool"
+    archive.mkdir()
+    spool.mkdir()
+    body = "\n".join(f"Điều {k}. Biệt phái ông Nguyễn Văn {_NAMES[k % 13]} đến công tác tại UBND xã Phú Thọ số {k}."
+                     for k in range(2, 1600))  # some 60 pages: seconds of work, over a 2 s limit
+    (archive / "dài quá.pdf").write_bytes(render_text_pdf(_TEXT.format(n=777, day=7, name="Long") + body))
+    limits = {"DISPATCH_READER_QUEUE_TIME_LIMIT": "2", "DISPATCH_READER_QUEUE_VISIBILITY_TIMEOUT": "9"}
+    for k, v in limits.items():
+        monkeypatch.setitem(QUEUE_ENV, k, v)
+        monkeypatch.setenv(k, v)
+    worker = Worker("wT", broker, spool, pg_url, tmp_path / "w.log")
+    try:
+        wait_for(worker.ready, 90, "the worker to start", interval=0.2)
+        r = run_cli("batch", str(archive), "--queue", broker, "--spool", str(spool), "--db", pg_url, cwd=tmp_path,
+                    timeout=180)
+    finally:
+        worker.stop()
+    assert r.returncode == ExitCode.FILES_FAILED, r.stderr[-2000:]
+    (row,) = _rows(pg_url)
+    assert row.state == "failed" and row.kind == "limit" and "time limit of 2 s" in row.reason
+    assert "time limit" in r.stdout
+
+
+def test_a_document_that_keeps_killing_its_worker_is_given_up(tmp_path: Path, pg_url: str) -> None:
+    from dispatch_reader.fleet import tasks, work
+    from dispatch_reader.fleet.settings import FleetSettings
+    from dispatch_reader.store import open_store
+
+    fleet = FleetSettings(broker="redis://127.0.0.1:1/0", spool=tmp_path, db_url=pg_url, time_limit=60,
+                          visibility_timeout=120, retries=2)
+    sha = "b" * 64
+    with open_store(pg_url) as store:
+        with store._write() as conn:
+            tasks.add(conn, id="p1", batch="b", label="l", sha256=sha, file_name="độc.pdf", source="/x/độc.pdf",
+                      spool_name=f"bb/{sha}.pdf")
+        first = tasks.start(store, "p1", "w:1")
+        assert first is not None and first.lost == 0 and first.deliveries == 1
+        # a delivery that ended cleanly while the database was away is not a death
+        again = tasks.start(store, "p1", "w:1", clean_after=1)
+        assert again is not None and again.lost == 0 and again.deliveries == 2
+        for n in (1, 2):  # two deliveries that died mid-document (the row still said running)
+            died = tasks.start(store, "p1", "w:1")
+            assert died is not None and died.lost == n
+        assert work.handle(fleet, "p1", sha, f"bb/{sha}.pdf", {}) == "failed"  # the third death: given up
+        task = tasks.get(store, "p1")
+        assert task is not None and task.kind == "crashed" and "died on this document 3 times" in (task.reason or "")
+        assert [h.status for h in store.history(sha)] == ["dead_letter"]

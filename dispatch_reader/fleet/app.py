@@ -38,6 +38,8 @@ def make_app(fleet: FleetSettings) -> Any:
             "visibility_timeout": fleet.visibility_timeout,
             "unacked_restore_interval": fleet.restore_interval,
             "unacked_restore_throttle": 1,
+            # a worker killed during its sweep leaves the sweep's lock: free it well within the timeout
+            "unacked_mutex_expire": int(min(300, max(5, fleet.visibility_timeout / 2))),
         },
         task_default_queue=QUEUE_NAME,
         task_serializer="json",
