@@ -185,3 +185,14 @@ def test_a_correction_holds_for_every_copy_of_the_document(web: Web) -> None:
     assert [f.file_name for f in web.store.files(new_id)] == ["qd-15.pdf", "qd-15-scan.pdf"]
     assert web.client.get(f"/api/documents/{new_id}/corrections", headers=web.auth("reader")).json()[0]["after"] == \
         "16/QĐ-UBND"
+
+
+def test_a_copy_arriving_after_a_correction_gets_it(web: Web) -> None:
+    doc_id = web.doc_ids["qd-15"]
+    assert web.client.post(f"/api/documents/{doc_id}/corrections", headers=web.auth("clerk"),
+                           json={"path": "people[0].position", "value": "Phó Trưởng phòng"}).status_code == 201
+    scan = make_record("qd-15-scan", pages=2)
+    assert web.store.save(scan, page_texts=page_text_for(scan), extractor_version="test") == doc_id
+    assert scan.people[0].position == "Phó Trưởng phòng"
+    assert {rec.people[0].position for _f, rec in web.store.file_records(doc_id)} == {"Phó Trưởng phòng"}
+    assert len(web.client.get(f"/api/documents/{doc_id}/corrections", headers=web.auth("reader")).json()) == 1

@@ -244,6 +244,35 @@ def latest_by_path(store: Any, doc_id: int) -> dict[str, CorrectionEntry]:
     return found
 
 
+def inherit(store: Any, doc_id: int, record: Record) -> bool:
+    """Give a file that joined a document the corrections made on the document's other copies
+    (stored for it, as if made on it); True when any was, and the file must be stored again."""
+    sha = record.source.sha256
+    with store._read() as conn:
+        shas = select(File.sha256).where(File.document_id == doc_id).scalar_subquery()
+        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256.in_(shas),
+                                                                  Correction.action == "correct")
+                            .order_by(Correction.created_at, Correction.id)).all()
+    own = {(r.created_at, r.user_name, r.after_json) for r in rows if r.sha256 == sha}
+    data = record.to_dict()
+    new = []
+    for r in rows:
+        key = (r.created_at, r.user_name, r.after_json)
+        if r.sha256 == sha or key in own:
+            continue
+        e = _entry(r)
+        where = _locate(data, parse_path(e.path), e.before, e.after, e.path)
+        own.add(key)
+        if where is not None:
+            new.append({"sha256": sha, "path": _path_text(where), "action": "correct",
+                        "before_json": json.dumps(_get(data, where, e.path), ensure_ascii=False),
+                        "after_json": r.after_json, "user_name": r.user_name, "created_at": r.created_at})
+    if new:
+        with store._write() as conn:
+            conn.execute(insert(Correction), new)
+    return bool(new)
+
+
 def _path_text(parts: list[str | int]) -> str:
     return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in parts).replace(".[", "[")
 

@@ -225,6 +225,10 @@ class Store:
                 file_id=file_id, sha256=record.source.sha256, file_name=rows.file["file_name"],
                 extractor_version=extractor_version, started_at=started_at or now, finished_at=_now(),
                 status="created" if revision == 1 else "replaced", error=None))
+        from dispatch_reader.store import corrections
+
+        if corrections.inherit(self, doc_id, record):  # a new copy of a corrected document: corrected too
+            return self.save(record, page_texts=page_texts, extractor_version=extractor_version, started_at=started_at)
         return doc_id
 
     def _with_corrections(self, record: Record) -> Record:
