@@ -31,6 +31,8 @@ def register(app: typer.Typer) -> None:
         lang: str = typer.Option("vi", "--lang", help="Interface language unless a user chooses: vi or en."),
         proxy_headers: bool = typer.Option(False, "--proxy-headers", help="Trust X-Forwarded-For/-Proto from "
                                            "127.0.0.1 (the reverse proxy), so the login limit sees real addresses."),
+        cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where page images are cached "
+                                                 "(default: web/ in the user cache folder); not inside the inbox."),
     ) -> None:
         """Serve the web page and the JSON API (/api/, docs at /api/docs) until Ctrl-C.
 
@@ -46,8 +48,12 @@ def register(app: typer.Typer) -> None:
 
         if lang not in LANGUAGES:
             raise UsageError(f"--lang {lang}: one of {', '.join(LANGUAGES)}")
-        settings = WebSettings(db=db, inbox=(inbox or default_inbox()).expanduser().resolve(), lang=lang,
-                               secure_cookies=secure_cookies, watch_inbox=watch)
+        folder = (inbox or default_inbox()).expanduser().resolve()
+        cache = cache_dir.expanduser().resolve() if cache_dir else None
+        if cache is not None and (cache == folder or folder in cache.parents):
+            raise UsageError(f"--cache-dir {cache}: not inside the inbox (the watcher would read the cached images)")
+        settings = WebSettings(db=db, inbox=folder, lang=lang, secure_cookies=secure_cookies, watch_inbox=watch,
+                               cache_dir=cache)
         application = create_app(settings)
         out.print(f"serving on http://{host}:{port}/ (Ctrl-C to stop); inbox {settings.inbox}",
                   markup=False, highlight=False)

@@ -57,6 +57,9 @@ class WebSettings:
     max_upload_mb: float | None = None  # None: the reading limit (max_file_mb of the config)
     # run a watcher over the inbox inside the server (`serve` does; tests store directly)
     watch_inbox: bool = False
+    # page images and other caches of the pages; None: web/ in the user cache folder. Never
+    # inside the inbox: the watcher would take cached PNGs for scans
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.secret:
