@@ -196,3 +196,18 @@ def test_a_copy_arriving_after_a_correction_gets_it(web: Web) -> None:
     assert scan.people[0].position == "Phó Trưởng phòng"
     assert {rec.people[0].position for _f, rec in web.store.file_records(doc_id)} == {"Phó Trưởng phòng"}
     assert len(web.client.get(f"/api/documents/{doc_id}/corrections", headers=web.auth("reader")).json()) == 1
+
+
+def test_people_merge_and_split(web: Web) -> None:
+    people = web.client.get("/api/people", headers=web.auth("reader")).json()["results"]
+    refs = {p["name"]: p["ref"] for p in people}
+    a, b = refs["Nguyễn Thị Chuyên"], refs["Trần Văn Bình"]
+    merged = web.client.post("/api/people/merge", headers=web.auth("clerk"), json={"a": a, "b": b})
+    assert merged.status_code == 200 and merged.json()["action"] == "merge"
+    one = web.client.get("/api/people", params={"name": "Trần Văn Bình"}, headers=web.auth("reader")).json()
+    assert one["count"] == 1 and one["results"][0]["document_count"] == 2
+    assert web.client.post("/api/people/split", headers=web.auth("clerk"), json={"a": a, "b": b}).status_code == 200
+    again = web.client.get("/api/people", params={"name": "Trần Văn Bình"}, headers=web.auth("reader")).json()
+    assert again["results"][0]["document_count"] == 1
+    bad = web.client.post("/api/people/merge", headers=web.auth("clerk"), json={"a": a, "b": "Nobody@999"})
+    assert bad.status_code == 422
