@@ -42,13 +42,13 @@ def test_a_name_line_gets_back_the_marks_the_page_reading_lost() -> None:
         assert [w.text for w in words][-3:] == ["Phạm", "Đức", "Thành"]
         lost = [Word(w.text.replace("Thành", "Thanh").replace("Phạm", "Pham"), w.x0, w.top, w.x1, w.bottom, w.conf)
                 for w in words]
-        fixed, reread = ocr._reread_name_lines(grey, lost, keys, scale, IngestSettings(),
+        fixed, _, reread = ocr._reread_name_lines(grey, lost, keys, scale, IngestSettings(),
                                                ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in fixed][-3:] == ["Phạm", "Đức", "Thành"]
         assert reread >= 1
         # other letters are never taken from the re-reading: a word that differs is kept
         other = [Word("Thinh" if w.text == "Thành" else w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
-        kept, _ = ocr._reread_name_lines(grey, other, keys, scale, IngestSettings(),
+        kept, _, _ = ocr._reread_name_lines(grey, other, keys, scale, IngestSettings(),
                                          ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in kept][-1] == "Thinh"
 
@@ -109,3 +109,27 @@ def test_letters_only_paints_out_the_ring_and_keeps_the_letters() -> None:
     assert ring.any() and not (inner[:, :30] < 128).any()
     name = slice(480, 530)  # the name's row band stays as it was
     assert ((grey[name] < 128) == (inner[name] < 128)).all() and (grey[name] < 128).any()
+
+
+def test_a_name_line_whose_first_word_is_no_family_name_is_read_again_whole() -> None:
+    """`We ThiKi Kim Ngân`: a signature's stroke across the name made the page reading garble
+    its first words. No family name comes first, so the line is read again as a block and
+    taken whole when that reading is a name; a line already starting with one is left alone."""
+    grey = _page()
+    scale = 72.0 / 200
+    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, _ = _read(grey, tmp)
+        assert [w.text for w in words][-3:] == ["Phạm", "Đức", "Thành"]
+        garbled = [Word({"Phạm": "We", "Đức": "DiKi"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf)
+                   for w in words]
+        fixed, fixed_keys, changed = ocr._reread_name_lines(grey, garbled, keys, scale, IngestSettings(), deadline, tmp)
+        assert changed >= 1 and len(fixed_keys) == len(fixed)
+        name = [w.text for w in fixed if w.top > 2000 * scale]
+        assert name[0] == "Phạm" and "We" not in [w.text for w in fixed]
+        # a reading that is no name is not taken: the garbled line stays as it was
+        not_name = [Word({"Phạm": "We"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
+        blank = grey.copy()
+        blank[int(2000 / 1):, :] = 255  # the ink under the name is gone: nothing to read again
+        kept, _, _ = ocr._reread_name_lines(blank, not_name, keys, scale, IngestSettings(), deadline, tmp)
+        assert "We" in [w.text for w in kept]

@@ -271,7 +271,8 @@ def _marks(text: str) -> int:
 
 
 def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
-                       settings: IngestSettings, deadline: _Deadline, tmp: str) -> tuple[list[Word], int]:
+                       settings: IngestSettings, deadline: _Deadline,
+                       tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
     """Re-read short lines of capitalised words in the lower half of the page, or anywhere on a
     short page (the signer's title and name), one line at a time, and take the marks that
     reading gives.
@@ -279,13 +280,16 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
     Read with the whole page, a bold name line loses the marks above its letters (`Phạm Đức
     Thanh` for `Thành`, `Trinh Van Lam` for `Trịnh Văn Lâm`); read alone (psm 7) it keeps them.
     Only the marks are taken: the words must be the same letters, as many, and the new reading
-    must carry more marks. Returns the words and how many lines were re-read to effect."""
+    must carry more marks. A line whose first word is no family name at all is read again as a
+    block instead and taken whole when that reading is a name (`_reread_whole_name`).
+    Returns the words, their line keys and how many lines were re-read to effect."""
     height = grey.shape[0] * scale
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, key in enumerate(keys):
         lines.setdefault(key, []).append(i)
     changed = 0
     out = list(words)
+    replaced: dict[tuple[int, ...], list[Word]] = {}
     for idx in lines.values():
         line = [out[i] for i in idx]
         texts = [_NAME_WORD.match(w.text) for w in line]
@@ -316,6 +320,11 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             if fold(new) == fold(old) and _marks(new) > _marks(best[2] if best else old):
                 best = (found, new_texts, new)
         if best is None:
+            if not _family_first([m.group(1) for m in texts]):
+                whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp)
+                if whole is not None:
+                    replaced[tuple(idx)] = whole
+                    changed += 1
             continue
         found, new_texts, _ = best
         for i, w, m in zip(idx, found, new_texts):
@@ -323,7 +332,54 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), m.group(1)),
                           original.x0, original.top, original.x1, original.bottom, w.conf)
         changed += 1
-    return out, changed
+    if not replaced:
+        return out, list(keys), changed
+    gone = {i for idx in replaced for i in idx}
+    out_keys = [k for i, k in enumerate(keys) if i not in gone]
+    out = [w for i, w in enumerate(out) if i not in gone]
+    for idx, line in replaced.items():
+        out.extend(line)
+        out_keys.extend([keys[idx[0]]] * len(line))
+    return out, out_keys, changed
+
+
+@lru_cache(maxsize=1)
+def _families() -> frozenset[str]:
+    # read straight from the file: importing the extract package would load its rules into
+    # every OCR worker
+    text = (Path(__file__).parent.parent / "extract" / "data" / "family_names.txt").read_text("utf-8")
+    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _family_first(words: list[str]) -> bool:
+    return bool(words) and fold(words[0]) in _families()
+
+
+def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings: IngestSettings,
+                       deadline: _Deadline, tmp: str) -> list[Word] | None:
+    """A name line the page reading garbled (a signature's stroke across its first word: `We
+    ThiKi Kim Ngân`) read again as a block with some room above it; the reading is taken only
+    if it has a line that is a name: a known family name first, capitalised name words."""
+    x0, y0, x1, y1 = box
+    top = max(y0 - (y1 - y0), 0)
+    left = max(x0, 0)
+    crop = grey[top:y1 + (y1 - y0) // 2, left:x1]
+    if crop.size == 0:
+        return None
+    framed = cv2.copyMakeBorder(crop, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+    found, found_keys = _words(_run_psm(_write(framed, tmp, "nameblock"), settings, deadline, 6), scale)
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for w, k in zip(found, found_keys):
+        lines.setdefault(k, []).append(w)
+    for line in reversed(list(lines.values())):
+        names = [_NAME_WORD.match(w.text) for w in line]
+        if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
+            continue
+        if not _family_first([m.group(1) for m in names]):
+            continue
+        dx, dy = (left - _BORDER) * scale, (top - _BORDER) * scale
+        return [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
+    return None
 
 
 # Ink the page reading left without words: a region at least this large (inches) is read
@@ -539,7 +595,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             if found:
                 notes.append(f"{found} word(s) read again from ink the page reading skipped "
                              "(a seal or signature taken for a picture)")
-        words, reread = _reread_name_lines(grey, words, keys, scale, settings, deadline, tmp)
+        words, keys, reread = _reread_name_lines(grey, words, keys, scale, settings, deadline, tmp)
         if reread:
             notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "
                          "for the marks the page reading lost")
