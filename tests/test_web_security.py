@@ -210,3 +210,28 @@ def test_basic_credentials_a_browser_kept_do_not_work_from_another_site(web_sqli
     assert web.client.post("/api/upload", files=upload, headers=basic).status_code == 202  # a script
     # no Basic challenge: a browser never learns to send a password by itself
     assert "basic" not in web.client.get("/api/documents").headers["www-authenticate"].lower()
+
+
+def test_request_bodies_are_bounded_before_anyone_reads_them(sqlite_url: str, tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dispatch_reader.web.app import create_app
+    from dispatch_reader.web.settings import WebSettings
+
+    app = create_app(WebSettings(db=sqlite_url, inbox=tmp_path / "inbox", secret="s" * 40, max_upload_mb=1))
+    with TestClient(app) as client:
+        big = TINY_PDF + b"0" * (3 << 20)
+        # no login at all: refused for its size, before the multipart body is parsed and spooled
+        r = client.post("/api/upload", files=[("file", ("x.pdf", big))])
+        assert r.status_code == 413
+        assert client.post("/login", content=b"x" * (2 << 20),
+                           headers={"Content-Type": "application/x-www-form-urlencoded"}).status_code == 413
+
+        def chunks():  # no Content-Length: counted while it streams
+            for _ in range(3):
+                yield b"0" * (1 << 20)
+
+        r = client.post("/api/upload", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=x"})
+        assert r.status_code == 413
+        assert client.post("/api/upload", files=[("file", ("x.pdf", TINY_PDF))]).status_code == 401
+    app.state.store.close()

@@ -142,6 +142,11 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.login_limiter = LoginLimiter(settings.login_failures_per_name, settings.login_failures_per_address,
                                            settings.login_window.total_seconds())
     _install_middleware(app, settings)
+    from dispatch_reader.web.inbox import max_upload_bytes
+    from dispatch_reader.web.limits import BodyLimit
+
+    upload_limit = max_upload_bytes(settings.max_upload_mb)
+    app.add_middleware(BodyLimit, upload_limit=lambda: upload_limit)  # outermost: before any body is read
     _install_handlers(app)
     app.mount("/static", StaticFiles(directory=str(resources.files("dispatch_reader.web").joinpath("static"))),
               name="static")
