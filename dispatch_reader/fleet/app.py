@@ -76,13 +76,17 @@ def make_app(fleet: FleetSettings) -> Any:
     def read(self: Any, task_id: str, sha256: str, spool_name: str, options: dict[str, Any] | None = None) -> str:
         from celery.exceptions import SoftTimeLimitExceeded
 
-        from dispatch_reader.fleet.work import Later, handle, over_time_limit
+        from dispatch_reader.fleet.work import Later, give_up, handle, over_time_limit
 
         try:
             result = handle(fleet, task_id, sha256, spool_name, options or {}, attempt=self.request.retries,
                             node=self.request.hostname or "worker")
         except SoftTimeLimitExceeded:
             over_time_limit(fleet, task_id)
+            return "failed"
+        except Exception as exc:  # a bug, or a library turning the time limit into its own error
+            log.exception("task %s failed unexpectedly", task_id)
+            give_up(fleet, task_id, exc)
             return "failed"
         if isinstance(result, Later):
             if result.clean is not None:

@@ -54,6 +54,7 @@ def register(app: typer.Typer) -> None:
 
         fleet = resolve(queue, spool, db)
         open_store(fleet.db_url).close()  # the schema brought up to date once, before the processes fork
+        import dispatch_reader.pipeline  # noqa: F401  (imported once here, not under each document's time limit)
         celery_app = make_app(fleet)
         check_broker(celery_app)
         level = logging.getLogger().level

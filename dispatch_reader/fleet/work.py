@@ -237,6 +237,26 @@ def over_time_limit(fleet: FleetSettings, task_id: str) -> None:
         log.exception("could not record that task %s ran over its time limit", task_id)
 
 
+def give_up(fleet: FleetSettings, task_id: str, exc: BaseException) -> None:
+    """An exception no rule foresaw: a dead letter (never a row left running for ever); over the
+    time limit when that is what it was, whatever a library made of the signal."""
+    from dispatch_reader.pipeline import EXTRACTOR_VERSION
+
+    try:
+        store = _store(fleet)
+        task = tasks.get(store, task_id)
+        if task is None:
+            return
+        if "SoftTimeLimitExceeded" in repr(exc):
+            kind, reason = "limit", _over(fleet)
+        else:
+            kind, reason = "internal", f"internal error: {exc!r}"[:500]
+        tasks.finish(store, task, "failed", kind=kind, reason=reason, extractor_version=EXTRACTOR_VERSION)
+        _release_spool(fleet, store, task)
+    except Exception:
+        log.exception("could not record the failure of task %s", task_id)
+
+
 def _release_spool(fleet: FleetSettings, store: Any, task: tasks.Task) -> None:
     """Remove the spool file once no message waits for it (serialised with the enqueuers)."""
     try:
