@@ -24,6 +24,9 @@ def test_documents_search_filters_as_the_search_command(web: Web) -> None:
     typed = web.client.get("/api/documents", params={"type": "official_dispatch", "from": "1/9/2025"},
                            headers=web.auth("reader")).json()
     assert [h["number"] for h in typed["results"]] == ["20/UBND-NC"]
+    first = web.client.get("/api/documents", params={"limit": 1}, headers=web.auth("reader")).json()["results"]
+    second = web.client.get("/api/documents", params={"limit": 1, "offset": 1}, headers=web.auth("reader")).json()
+    assert [h["number"] for h in first + second["results"]] == ["20/UBND-NC", "15/QĐ-UBND"]  # newest first
     bad = web.client.get("/api/documents", params={"from": "31/2/2025"}, headers=web.auth("reader"))
     assert bad.status_code == 422 and "not a date" in bad.json()["detail"]
 

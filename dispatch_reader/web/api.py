@@ -63,17 +63,20 @@ def me(user: Account = Reader) -> dict[str, Any]:
     return {"name": user.name, "role": user.role}
 
 
-@router.get("/documents", summary="Stored documents, newest first, with the search filters")
+@router.get("/documents", summary="Stored documents, newest first, with the search filters; "
+                                   "`offset` and `limit` page through them")
 def documents(request: Request, filters: Filters = Depends(search_filters),
-              limit: int = Query(50, ge=1, le=1000), user: Account = Reader) -> dict[str, Any]:
-    hits = _store(request).search(filters, limit=limit)
-    return {"count": len(hits), "results": [_hit(h) for h in hits]}
+              limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=1_000_000),
+              user: Account = Reader) -> dict[str, Any]:
+    hits = _store(request).search(filters, limit=offset + limit)[offset:]
+    return {"count": len(hits), "offset": offset, "results": [_hit(h) for h in hits]}
 
 
 @router.get("/search", summary="Search (same filters as `dispatch-reader search`), each hit with its quote")
 def search(request: Request, filters: Filters = Depends(search_filters),
-           limit: int = Query(50, ge=1, le=1000), user: Account = Reader) -> dict[str, Any]:
-    return documents(request, filters, limit, user)
+           limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=1_000_000),
+           user: Account = Reader) -> dict[str, Any]:
+    return documents(request, filters, limit, offset, user)
 
 
 def _document_or_404(store: Store, doc_id: int) -> Any:
