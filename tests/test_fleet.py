@@ -467,3 +467,35 @@ def test_a_document_that_keeps_killing_its_worker_is_given_up(tmp_path: Path, pg
         task = tasks.get(store, "p1")
         assert task is not None and task.kind == "crashed" and "died on this document 3 times" in (task.reason or "")
         assert [h.status for h in store.history(sha)] == ["dead_letter"]
+
+
+def test_the_broker_carries_no_document_text_nor_file_name(tmp_path: Path, broker: str, pg_url: str) -> None:
+    import base64
+    import json
+
+    import redis
+
+    from dispatch_reader.fleet.app import make_app
+    from dispatch_reader.fleet.enqueue import Enqueuer
+    from dispatch_reader.fleet.settings import FleetSettings
+    from dispatch_reader.store import open_store
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    doc = tmp_path / "Quyết định bí mật.pdf"
+    data = document_bytes(42)
+    doc.write_bytes(data)
+    fleet = FleetSettings(broker=broker, spool=spool, db_url=pg_url, time_limit=60, visibility_timeout=120, retries=2)
+    with open_store(pg_url) as store:
+        sent = Enqueuer(fleet, store, make_app(fleet), batch="b", label="l").send(doc)
+        again = Enqueuer(fleet, store, make_app(fleet), batch="b2", label="l").send(doc)
+    assert sent.status == "queued" and again.status == "pending"  # not sent twice
+    (raw,) = redis.Redis.from_url(broker).lrange("dispatch-reader", 0, -1)  # no worker: still waiting
+    message = json.loads(raw)
+    body = base64.b64decode(message["body"]).decode()
+    args = json.loads(body)[0]
+    assert args == [sent.task_id, sha256_bytes(data), f"{sha256_bytes(data)[:2]}/{sha256_bytes(data)}.pdf", {}]
+    text = raw.decode("utf-8", "replace") + body
+    for words in ("Quyết", "bí mật", "Biệt phái", "UBND", "Sơn La"):
+        assert words not in text
+    assert (spool / args[2]).read_bytes() == data
