@@ -214,3 +214,11 @@ def test_people_merge_and_split(web: Web) -> None:
     assert again["results"][0]["document_count"] == 1
     bad = web.client.post("/api/people/merge", headers=web.auth("clerk"), json={"a": a, "b": "Nobody@999"})
     assert bad.status_code == 422
+
+
+def test_an_admin_removes_a_user_and_their_tokens_end(web: Web) -> None:
+    assert web.client.delete("/api/users/clerk", headers=web.auth("clerk")).status_code == 403
+    assert web.client.delete("/api/users/admin", headers=web.auth("admin")).status_code == 422
+    assert web.client.delete("/api/users/clerk", headers=web.auth("admin")).status_code == 204
+    assert web.client.get("/api/me", headers=web.auth("clerk")).status_code == 401
+    assert web.client.delete("/api/users/clerk", headers=web.auth("admin")).status_code == 404

@@ -42,6 +42,11 @@ def test_users_add_token_list_password(sqlite_url: str) -> None:
     code, token = _run("users", "token", "lan", db=sqlite_url)
     assert code == 0 and len(token.strip()) == 40
     assert _run("users", "password", "lan", "--password", "mật khẩu mới dài", db=sqlite_url)[0] == 0
+    assert _run("users", "role", "hoa", "admin", db=sqlite_url)[0] == 0
+    assert _run("users", "role", "hoa", "boss", db=sqlite_url)[0] == 2
+    assert _run("users", "remove", "hoa", db=sqlite_url)[0] == 0
+    assert _run("users", "list", db=sqlite_url)[1].split() == ["lan", "clerk"]
+    assert _run("users", "remove", "hoa", db=sqlite_url)[0] == 2
     with open_store(sqlite_url) as store, store._read() as conn:
         hashes = dict(conn.execute(select(User.name, User.password_hash)).all())
     assert hashes["lan"].startswith("$argon2id$") and "mật khẩu" not in hashes["lan"]

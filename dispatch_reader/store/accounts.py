@@ -102,6 +102,25 @@ def set_password(store: Store, name: str, password: str) -> None:
         raise UsageError(f"no user '{name}'")
 
 
+def set_role(store: Store, name: str, role: str) -> None:
+    role = check_role(role)
+    with store._write() as conn:
+        if not conn.execute(update(User).where(User.name == name, User.active.is_(True)).values(role=role)).rowcount:
+            raise UsageError(f"no user '{name}'")
+
+
+def remove_user(store: Store, name: str) -> None:
+    """Take a user's access away: no login, and their tokens and sessions end. The row stays
+    (deactivated), so the corrections they made keep naming them and the name is not reused."""
+    with store._write() as conn:
+        user_id = conn.execute(select(User.id).where(User.name == name, User.active.is_(True))).scalar()
+        if user_id is None:
+            raise UsageError(f"no user '{name}'")
+        conn.execute(update(User).where(User.id == user_id).values(active=False))
+        conn.execute(delete(ApiToken).where(ApiToken.user_id == user_id))
+        conn.execute(delete(WebSession).where(WebSession.user_id == user_id))
+
+
 def users(store: Store) -> list[Account]:
     with store._read() as conn:
         rows = conn.execute(select(User.id, User.name, User.role).where(User.active.is_(True)).order_by(User.name))

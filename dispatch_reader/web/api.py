@@ -12,7 +12,7 @@ from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -204,8 +204,6 @@ def summary(request: Request, filters: Filters = Depends(search_filters),
             fmt: Optional[Literal["html", "md", "pdf", "docx"]] = Query(None, alias="format"),
             lang: Literal["vi", "en"] = "vi", ending_within: int = Query(30, ge=0),
             today: Optional[dt.date] = None, user: Account = Reader) -> Any:
-    from fastapi.responses import Response
-
     from dispatch_reader.web import summary_data
 
     kwargs = {"lang": lang, "today": today, "ending_within": ending_within, "commune": filters.commune,
@@ -248,6 +246,17 @@ def add_user(request: Request, body: UserIn, user: Account = Admin) -> dict[str,
     except UsageError as exc:
         raise HTTPException(422, str(exc)) from None
     return {"name": account.name, "role": account.role}
+
+
+@router.delete("/users/{name}", status_code=204, summary="Take a user's access away (admin)")
+def remove_user(request: Request, name: str, user: Account = Admin) -> Response:
+    if name == user.name:
+        raise HTTPException(422, "you cannot remove yourself")
+    try:
+        accounts.remove_user(_store(request), name)
+    except UsageError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return Response(status_code=204)
 
 
 @router.get("/openapi.json", include_in_schema=False)

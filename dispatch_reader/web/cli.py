@@ -128,6 +128,36 @@ def register(app: typer.Typer) -> None:
         out.quiet = False  # the token is the data asked for
         out.print(token, markup=False, highlight=False)
 
+    @users_app.command("role")
+    @friendly
+    def users_role(
+        name: str = typer.Argument(..., help="Login name."),
+        role: str = typer.Argument(..., help="reader, clerk or admin."),
+        db: Optional[str] = DbOption,
+    ) -> None:
+        """Give a user another role.
+
+        Example: dispatch-reader users role lan admin
+        """
+        from dispatch_reader.store import accounts, open_store
+
+        with open_store(db) as store:
+            accounts.set_role(store, name, role)
+        out.print(f"{name} is now {role}", markup=False, highlight=False)
+
+    @users_app.command("remove")
+    @friendly
+    def users_remove(name: str = typer.Argument(..., help="Login name."), db: Optional[str] = DbOption) -> None:
+        """Take a user's access away: no login; their API tokens and sessions end at once.
+
+        Example: dispatch-reader users remove lan
+        """
+        from dispatch_reader.store import accounts, open_store
+
+        with open_store(db) as store:
+            accounts.remove_user(store, name)
+        out.print(f"user {name} removed", markup=False, highlight=False)
+
     @users_app.command("list")
     @friendly
     def users_list(db: Optional[str] = DbOption) -> None:
