@@ -22,8 +22,20 @@ def summary_inputs(store: Store, filters: Filters) -> tuple[list[Record], list[l
         files = store.file_records(doc_id)
         groups.append(list(range(len(records), len(records) + len(files))))
         records += [r for _f, r in files]
-    archive = {k for k in (number_key(r.document.number) for _id, r in store.records_with_ids(None)) if k}
-    return records, groups, archive
+    return records, groups, archive_numbers(store)
+
+
+def archive_numbers(store: Store) -> set[str]:
+    """The number keys of every stored document ("cited but not in the archive" asks them all),
+    from the files' number column: the `summary` command reads every record for it, which a page
+    cannot afford on a large archive."""
+    from sqlalchemy import select
+
+    from dispatch_reader.store.models import File
+
+    with store._read() as conn:
+        numbers = conn.execute(select(File.number).where(File.rank == 1, File.number.is_not(None))).scalars()
+        return {k for k in (number_key(n) for n in numbers) if k}
 
 
 def selection_of(filters: Filters, commune: str | None = None, issuer: str | None = None) -> Selection:
