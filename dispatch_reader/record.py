@@ -39,6 +39,9 @@ class Evidence:
     # page can highlight them over a page image of any size (extract/wordboxes.py). None: read
     # before schema 3; []: the words were not found on the page.
     boxes: list[list[float]] | None = None
+    # For a sending or a person: the boxes of each printed field's own words (to_unit, unit, …),
+    # so the page shows the destination when the destination is clicked. None: not known.
+    parts: dict[str, list[list[float]]] | None = None
 
 
 @dataclass

@@ -71,6 +71,13 @@ def _wait_loaded(page, image, seconds: float = 60) -> None:
     raise AssertionError("the page image did not load")
 
 
+def _placed(page) -> tuple[float, float]:
+    """(left, top) of the first highlight as fractions of its page image (scrolling aside)."""
+    left, top = page.locator("#page-1 .sheet .hl").first.evaluate(
+        "el => [parseFloat(el.style.left), parseFloat(el.style.top)]")
+    return left / 100, top / 100
+
+
 def _pdf_text(data: bytes) -> str:
     import pdfplumber
 
@@ -110,8 +117,12 @@ def test_a_clerk_uploads_reads_corrects_and_downloads(server: Server, browser) -
     assert 0.1 < rel_x < 0.5 and 0.05 < rel_y < 0.2, (rel_x, rel_y)
     # a name is highlighted lower down, in the body
     page.click("tr.fact[data-path='people[0].name'] th")
-    person = page.locator("#page-1 .sheet .hl").first.bounding_box()
-    assert (person["y"] - img["y"]) / img["height"] > 0.3
+    person = _placed(page)
+    assert person[1] > 0.3
+    # a sending's destination shows its own words: on the line below the name, to its right
+    page.click("tr.fact[data-path='secondments[0].to_unit'] th")
+    dest = _placed(page)
+    assert dest[1] > person[1] + 0.01 and dest[0] > person[0]
 
     # the brief before the correction does not name the new place
     brief = page.frame_locator("#brief-frame")

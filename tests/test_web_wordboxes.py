@@ -153,3 +153,34 @@ def test_a_born_digital_sample_gets_boxes_on_its_words() -> None:
     assert x1 < 0.5 and bottom < 0.2 and x0 < x1 and top < bottom
     people = [p for p in record.people if p.name == "Nguyễn Văn Khải"]
     assert people and people[0].evidence.boxes and people[0].evidence.boxes[0][1] > bottom
+
+
+def test_a_sending_field_gets_its_own_words_nearest_to_the_fact() -> None:
+    from dispatch_reader.extract.wordboxes import value_words
+
+    # "xã Tân Phong" is printed twice; the destination of the sending on line 2 is the one there
+    page = _page([["Căn", "cứ", "đề", "nghị", "xã", "Tân", "Phong"],
+                  ["1.", "Ông", "Lò", "Văn", "Páo,", "biệt", "phái"],
+                  ["đến", "xã", "Tân", "Phong", "từ", "ngày"]])
+    near = find_words(page, _ev(page, "Lò Văn Páo"))
+    words = value_words(page, "xã Tân Phong", near)
+    assert [w.text for w in words] == ["xã", "Tân", "Phong"] and words[0].top == 50.0
+    assert value_words(page, "xã Mường Tè", near) == []
+
+
+def test_attach_boxes_fills_parts_of_sendings_and_people() -> None:
+    from dispatch_reader.record import Secondment
+
+    page = _page([["Ông", "Lò", "Văn", "Páo,", "Sở", "Nội", "vụ,"], ["biệt", "phái", "đến", "xã", "Pắc", "Ta"]])
+    record = _record(Evidence(page=1, quote="Ông", start=0))
+    ev = Evidence(page=1, quote="Lò Văn Páo", start=page.text.index("Lò"))
+    record.people[0].evidence = ev
+    record.people[0].unit = "Sở Nội vụ"
+    record.secondments = [Secondment(kind="secondment", evidence=ev, person="Lò Văn Páo", to_unit="xã Pắc Ta",
+                                     from_unit="Sở Nội vụ")]
+    attach_boxes(record, [page])
+    parts = record.secondments[0].evidence.parts
+    assert set(parts) >= {"person", "to_unit", "from_unit", "name", "unit"}
+    assert parts["to_unit"][0][1] > parts["person"][0][1]  # the destination is on the next line
+    assert parts["to_unit"] != record.secondments[0].evidence.boxes
+    validate(record.to_dict())

@@ -121,6 +121,34 @@ def find_words(page: PageText, ev: Evidence) -> list[Word]:
     return [w for w in page.words[first:first + len(quote)] if _key(w.text)]
 
 
+def value_words(page: PageText, value: str, near: Sequence[Word]) -> list[Word]:
+    """The words of a fact's own value (a sending's destination, a person's unit) on the page:
+    of every run of words like it, the one nearest to `near` (the words of the fact's quote),
+    so a clicked destination shows the destination, not the whole sentence it was read from."""
+    tokens = [k for _, _, k in _tokens(value) if k]
+    if not page.words or not tokens or not near:
+        return []
+    keys = [_key(w.text) for w in page.words]
+    runs = [(i, score) for i, score in _runs(keys, tokens) if score >= len(tokens) * _NEAR]
+    if not runs:
+        return []
+    cx = sum((w.x0 + w.x1) / 2 for w in near) / len(near)
+    cy = sum((w.top + w.bottom) / 2 for w in near) / len(near)
+
+    def distance(run: tuple[int, float]) -> tuple[float, float]:
+        words = page.words[run[0]:run[0] + len(tokens)]
+        x = sum((w.x0 + w.x1) / 2 for w in words) / len(words)
+        y = sum((w.top + w.bottom) / 2 for w in words) / len(words)
+        return -run[1], abs(y - cy) * 4 + abs(x - cx)  # lines apart count more than columns apart
+
+    first = min(runs, key=distance)[0]
+    return [w for w in page.words[first:first + len(tokens)] if _key(w.text)]
+
+
+# Fields whose value is printed as it stands, so its own words can be shown when it is clicked.
+PART_FIELDS = {"secondments": ("person", "to_unit", "from_unit", "position"), "people": ("name", "position", "unit")}
+
+
 def _occurrence(page: PageText, ev: Evidence, quote: list[str]) -> int:
     """How many times the quote's words occur in the page text before the quote itself."""
     if ev.start is None:
@@ -173,15 +201,28 @@ def all_evidence(record: Record) -> Iterator[Evidence]:
 
 
 def attach_boxes(record: Record, pages: Sequence[PageText]) -> Record:
-    """Fill `boxes` of every evidence of the record from its page's words (in place). An
+    """Fill `boxes` of every evidence of the record from its page's words (in place), and for
+    sendings and people `parts`: the boxes of each printed field's own words (PART_FIELDS). An
     evidence whose words are not found gets [] (known: not on the page's words); one object
     shared by two facts is matched once."""
     by_number = {p.number: p for p in pages}
-    seen: set[int] = set()
+    quoted: dict[int, list[Word]] = {}
     for ev in all_evidence(record):
-        if id(ev) in seen:
+        if id(ev) in quoted:
             continue
-        seen.add(id(ev))
         page = by_number.get(ev.page)
-        ev.boxes = evidence_boxes(page, ev) if page is not None else []
+        words = find_words(page, ev) if page is not None else []
+        quoted[id(ev)] = words
+        ev.boxes = boxes_of(words, page.width or 0, page.height or 0) if page is not None else []
+    for key, names in PART_FIELDS.items():
+        for item in getattr(record, key):
+            ev = item.evidence
+            page = by_number.get(ev.page)
+            if page is None or not page.width or not page.height:
+                continue
+            for name in names:
+                value = getattr(item, name, None)
+                words = value_words(page, value, quoted.get(id(ev)) or []) if isinstance(value, str) else []
+                if words:
+                    ev.parts = {**(ev.parts or {}), name: boxes_of(words, page.width, page.height)}
     return record

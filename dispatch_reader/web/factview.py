@@ -58,13 +58,16 @@ def _row(path: str, label: str, value: Any, shown: str | None, ev: dict[str, Any
          weak: dict[int, float], warnings: list[str], corrections: dict[str, Any]) -> FactRow:
     ev = ev or {}
     page = ev.get("page")
+    # a sending's or person's field shows its own words when they were found (Evidence.parts),
+    # else the words of the whole fact
+    own = (ev.get("parts") or {}).get(path.rsplit(".", 1)[-1])
     conf = ev.get("confidence")
     text_value = "" if value is None else str(value)
     low = (page in weak) or (conf is not None and conf < LOW_CONFIDENCE)
     entry = corrections.get(path)
     return FactRow(
         path=path, label=label, value=text_value, shown=shown if shown is not None else text_value,
-        page=page, boxes=list(ev.get("boxes") or []), quote=ev.get("quote") or "", confidence=conf,
+        page=page, boxes=list(own or ev.get("boxes") or []), quote=ev.get("quote") or "", confidence=conf,
         check=low or needs_check(conf, [text_value], warnings),
         status=("corrected" if entry.action == "correct" else "confirmed") if entry is not None else None,
         by=getattr(entry, "user", None),
