@@ -91,3 +91,15 @@ def test_the_source_file_is_found_by_its_hash(tmp_path: Path) -> None:
     # a file moved away is not returned
     (archive / "qd.pdf").unlink()
     assert again.find(sha) is None
+
+
+def test_a_missing_file_does_not_walk_the_folders_on_every_look(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    index = SourceIndex([archive])
+    sha = file_sha256(PDF)
+    assert index.find(sha, max_age=60) is None
+    shutil.copy(PDF, archive / "qd.pdf")
+    assert index.find(sha, max_age=60) is None  # walked a moment ago: not again yet
+    assert index.find(sha) == archive / "qd.pdf"  # no limit: walked, found
+    assert index.names() == {str(archive / "qd.pdf"): sha}

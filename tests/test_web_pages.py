@@ -124,8 +124,12 @@ def test_html_in_a_subject_is_shown_as_text(web: Web) -> None:
         assert "<script>alert" not in page and "&lt;script&gt;alert" in page, url
 
 
-def test_page_images_are_rendered_from_the_archived_file(web_sqlite: Web, tmp_path: Path) -> None:
+def test_page_images_are_rendered_from_the_archived_file(web_sqlite: Web, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from dispatch_reader.pipeline import process_file
+    from dispatch_reader.web import pages_documents
+
+    monkeypatch.setattr(pages_documents, "REWALK", 0.0)  # look again at once after the copy below
 
     web = web_sqlite
     pdf = SAMPLES / "qd-biet-phai-01.pdf"

@@ -23,6 +23,10 @@ from dispatch_reader.web.sources import SourceIndex
 
 router = APIRouter(include_in_schema=False)
 
+# a file not in the watch folders is looked for again at most this often (seconds): the walk
+# stats every archived file
+REWALK = 5.0
+
 FILTERS = ("person", "commune", "body", "doc_type", "date_from", "date_to", "text", "number")
 LIST_LIMIT = 200  # rows on one page of the list; the filters narrow it
 BRIEF_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf",
@@ -115,7 +119,7 @@ async def document(request: Request, doc_id: int, file: int | None = None,
                    user: Account = Depends(require_user("reader"))) -> Response:
     store = request.app.state.store
     view = await run_in_threadpool(_document_view, store, doc_id, file, request.state.lang)
-    has_source = await run_in_threadpool(lambda: sources(request).find(view["file"].sha256) is not None)
+    has_source = await run_in_threadpool(lambda: sources(request).find(view["file"].sha256, REWALK) is not None)
     return page(request, "document.html", **view, can_correct=user.can("clerk"), has_source=has_source,
                 brief_formats=tuple(BRIEF_TYPES))
 
@@ -134,7 +138,7 @@ async def page_image(request: Request, doc_id: int, file_id: int, number: int, w
         if record is not None:
             p = next((p for p in record.source.pages if p.number == number), None)
             turn = p.rotation if p is not None and p.method == "ocr" else None
-        source = sources(request).find(info.sha256)
+        source = sources(request).find(info.sha256, REWALK)
         if source is None:
             raise HTTPException(status_code=404, detail="the file itself is not in the watch folders")
         cache = PageImageCache(cache_folder(request) / "pages")

@@ -31,9 +31,9 @@ def _with_documents(request: Request, status: dict[str, list[dict[str, Any]]]) -
     wanted = [i for key in ("stored", "duplicates") for i in status.get(key, [])]
     if not wanted:
         return status
-    index.refresh()  # the files just archived are hashed once, then known
     by_name: dict[str, str] = {}
-    for path_text, (_, _, sha) in index._known.items():
+    # the files just archived are hashed once, then known; the walk at most every 2 s (the poll)
+    for path_text, sha in index.names(max_age=1.5).items():
         path = Path(path_text)
         if path.is_relative_to(places.archive) or path.is_relative_to(places.duplicates):
             by_name.setdefault(path.name, sha)

@@ -14,6 +14,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,7 @@ class SourceIndex:
         self._lock = threading.Lock()
         # path -> [size, mtime_ns, sha256]
         self._known: dict[str, list] = self._load()
+        self._walked = float("-inf")  # monotonic time of the last walk
 
     def _load(self) -> dict[str, list]:
         if self.index_file is None or not self.index_file.is_file():
@@ -63,8 +65,13 @@ class SourceIndex:
                     if Path(name).suffix.lower() in _SUFFIXES:
                         yield Path(root) / name
 
-    def refresh(self) -> None:
-        """Hash the files that are new or changed since the last look; forget removed ones."""
+    def refresh(self, max_age: float = 0.0) -> None:
+        """Hash the files that are new or changed since the last look; forget removed ones.
+        With `max_age`, nothing is done when the last walk is younger than that (seconds): a
+        page asking for a file that is not there does not walk the archive on every view."""
+        if time.monotonic() - self._walked < max_age:
+            return
+        self._walked = time.monotonic()
         seen: dict[str, list] = {}
         changed = False
         for path in self._files():
@@ -87,13 +94,20 @@ class SourceIndex:
         if changed:
             self._save()
 
-    def find(self, sha256: str) -> Path | None:
-        """The path of a file with this content, or None; looks again once when not known."""
+    def find(self, sha256: str, max_age: float = 0.0) -> Path | None:
+        """The path of a file with this content, or None; when not known, the folders are
+        walked again (unless walked less than `max_age` seconds ago)."""
         with self._lock:
             for attempt in range(2):
                 for key, (_, _, sha) in self._known.items():
                     if sha == sha256 and Path(key).is_file():
                         return Path(key)
                 if attempt == 0:
-                    self.refresh()
+                    self.refresh(max_age)
         return None
+
+    def names(self, max_age: float = 0.0) -> dict[str, str]:
+        """Every known path → its SHA-256, after a walk (unless one is younger than `max_age`)."""
+        with self._lock:
+            self.refresh(max_age)
+            return {k: v[2] for k, v in self._known.items()}
