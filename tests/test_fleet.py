@@ -353,6 +353,10 @@ def test_refusals_are_one_line_with_their_exit_codes(tmp_path: Path, cli: Any) -
     assert r.exit_code == ExitCode.USAGE and "Redis URL" in r.output
     r = cli("batch", archive, "--status", "--db", pg)
     assert r.exit_code == ExitCode.USAGE and "--queue" in r.output
+    # a visibility timeout shorter than the slowest document could hand one document to two workers
+    os.environ.update({"DISPATCH_READER_QUEUE_TIME_LIMIT": "100", "DISPATCH_READER_QUEUE_VISIBILITY_TIMEOUT": "50"})
+    r = cli("worker", "--queue", closed, "--spool", spool, "--db", pg)
+    assert r.exit_code == ExitCode.CONFIG and "queue_visibility_timeout" in r.output
     assert list(spool.iterdir()) == []  # nothing was sent anywhere
     assert not list(archive.glob("processing"))  # the watcher took nothing either
 
