@@ -133,3 +133,17 @@ def test_a_name_line_whose_first_word_is_no_family_name_is_read_again_whole() ->
         blank[int(2000 / 1):, :] = 255  # the ink under the name is gone: nothing to read again
         kept, _, _ = ocr._reread_name_lines(blank, not_name, keys, scale, IngestSettings(), deadline, tmp)
         assert "We" in [w.text for w in kept]
+
+
+def test_a_name_that_lost_its_first_letter_is_read_again_whole() -> None:
+    """`ũ Hải Quân`: the seal's stroke took the V. A lower-case first word is no family name;
+    the line read again alone gives the name back."""
+    grey = _page()
+    scale = 72.0 / 200
+    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, _ = _read(grey, tmp)
+        lost = [Word({"Phạm": "ạm"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
+        fixed, _, changed = ocr._reread_name_lines(grey, lost, keys, scale, IngestSettings(), deadline, tmp)
+        assert changed >= 1
+        assert [w.text for w in fixed if w.top > 2000 * scale][0] == "Phạm"

@@ -298,8 +298,11 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         if not 2 <= len(line) <= 6 or not all(texts) or (min(w.top for w in line) < height / 2
                                                           and len(lines) > SHORT_PAGE_LINES):
             continue
-        if not all(m.group(1)[0].isupper() for m in texts):
+        if not all(m.group(1)[0].isupper() for m in texts[1:]):
             continue
+        # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`):
+        # only a whole new reading can mend it
+        capital = texts[0].group(1)[0].isupper()
         x0, x1 = min(w.x0 for w in line), max(w.x1 for w in line)
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
         pad = bottom - top
@@ -310,7 +313,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         old = " ".join(m.group(1) for m in texts)
         best: tuple[list[Word], list[re.Match[str]], str] | None = None
         # as it is, then twice as large (a small bold name keeps its marks better enlarged)
-        for k in (1, 2):
+        for k in (1, 2) if capital else ():
             image = crop if k == 1 else cv2.resize(crop, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale)
             new_texts = [_NAME_WORD.match(w.text) for w in found]
@@ -361,24 +364,26 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
     ThiKi Kim Ngân`) read again as a block with some room above it; the reading is taken only
     if it has a line that is a name: a known family name first, capitalised name words."""
     x0, y0, x1, y1 = box
-    top = max(y0 - (y1 - y0), 0)
     left = max(x0, 0)
-    crop = grey[top:y1 + (y1 - y0) // 2, left:x1]
-    if crop.size == 0:
-        return None
-    framed = cv2.copyMakeBorder(crop, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
-    found, found_keys = _words(_run_psm(_write(framed, tmp, "nameblock"), settings, deadline, 6), scale)
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for w, k in zip(found, found_keys):
-        lines.setdefault(k, []).append(w)
-    for line in reversed(list(lines.values())):
-        names = [_NAME_WORD.match(w.text) for w in line]
-        if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
-            continue
-        if not _family_first([m.group(1) for m in names]):
-            continue
-        dx, dy = (left - _BORDER) * scale, (top - _BORDER) * scale
-        return [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
+    # the line alone (psm 7), then with the line above it as a block (psm 6): a stroke that
+    # crosses both reads best one way or the other
+    for top, bottom, psm in ((max(y0, 0), y1, 7), (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2, 6)):
+        crop = grey[top:bottom, left:x1]
+        if crop.size == 0:
+            return None
+        framed = cv2.copyMakeBorder(crop, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+        found, found_keys = _words(_run_psm(_write(framed, tmp, "nameblock"), settings, deadline, psm), scale)
+        lines: dict[tuple[int, int, int], list[Word]] = {}
+        for w, k in zip(found, found_keys):
+            lines.setdefault(k, []).append(w)
+        for line in reversed(list(lines.values())):
+            names = [_NAME_WORD.match(w.text) for w in line]
+            if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
+                continue
+            if not _family_first([m.group(1) for m in names]):
+                continue
+            dx, dy = (left - _BORDER) * scale, (top - _BORDER) * scale
+            return [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
     return None
 
 
