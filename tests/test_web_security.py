@@ -235,3 +235,12 @@ def test_request_bodies_are_bounded_before_anyone_reads_them(sqlite_url: str, tm
         assert r.status_code == 413
         assert client.post("/api/upload", files=[("file", ("x.pdf", TINY_PDF))]).status_code == 401
     app.state.store.close()
+
+
+@pytest.mark.parametrize("next_url, expected", [
+    ("", "/documents/7"), ("/documents/3", "/documents/7"), ("/documents/3#facts", "/documents/7#facts"),
+    ("/documents/3?file=5", "/documents/7?file=5"), ("/documents/30", "/documents/30"), ("/summary", "/summary")])
+def test_after_a_correction_the_page_follows_the_document(next_url: str, expected: str) -> None:
+    from dispatch_reader.web.corrections import back_to
+
+    assert back_to(next_url, 3, 7) == expected

@@ -23,7 +23,15 @@ async def correct_form(request: Request, doc_id: int, path: str = Form(...), val
                        user: Account = Depends(require_user("clerk"))) -> Response:
     body = CorrectionIn(path=path, value=value, action="confirm" if action == "confirm" else "correct")
     entry = await run_in_threadpool(make_correction, request.app.state.store, doc_id, body, user)
-    now_id = entry.document_id or doc_id
-    # back to the page asked for; to the document's new page when the correction made it another one
-    target = f"/documents/{now_id}" if not next or (now_id != doc_id and next == f"/documents/{doc_id}") else next
-    return RedirectResponse(safe_next(target), status_code=303)
+    return RedirectResponse(safe_next(back_to(next, doc_id, entry.document_id or doc_id)), status_code=303)
+
+
+def back_to(next: str, old_id: int, new_id: int) -> str:
+    """The page to go back to: `next` (default: the document's page), with the document's new id
+    when the correction made it another document (`/documents/3#facts` → `/documents/7#facts`)."""
+    page = f"/documents/{old_id}"
+    if not next:
+        return f"/documents/{new_id}"
+    if new_id != old_id and (next == page or next.startswith((page + "#", page + "?"))):
+        return f"/documents/{new_id}" + next[len(page):]
+    return next
