@@ -11,6 +11,8 @@ import threading
 import time
 from collections import deque
 
+SWEEP_AT = 10_000  # keys kept before stale ones are swept, so guessing many names cannot grow memory for ever
+
 
 class LoginLimiter:
     def __init__(self, per_name: int, per_address: int, window_s: float) -> None:
@@ -42,6 +44,9 @@ class LoginLimiter:
     def failed(self, address: str, name: str) -> None:
         now = time.monotonic()
         with self._lock:
+            if len(self._failures) > SWEEP_AT:  # many names tried: forget what is out of the window
+                for key in list(self._failures):
+                    self._recent(key, now)
             for key in ((address, name.casefold()), (address, "")):
                 self._failures.setdefault(key, deque()).append(now)
 
