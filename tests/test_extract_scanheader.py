@@ -130,3 +130,12 @@ def test_a_title_line_with_no_name_under_it_is_no_name() -> None:
             "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG")
     assert name_under_seal(prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9)]), 0.9) is None
     assert scanned(text).document.signer is None
+
+
+def test_a_line_in_capitals_is_a_name_only_after_a_family_name() -> None:
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import _signed_name
+
+    segs = [s for p in prepare_pages([PageText(1, "NGC CC\nNGUYỄN VĂN AN\nNguyễn Văn An", "ocr", ocr_confidence=0.9)])
+            for s in p.segments()]
+    assert [_signed_name(s) is not None for s in segs] == [False, True, True]

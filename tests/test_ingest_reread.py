@@ -147,3 +147,17 @@ def test_a_name_that_lost_its_first_letter_is_read_again_whole() -> None:
         fixed, _, changed = ocr._reread_name_lines(grey, lost, keys, scale, IngestSettings(), deadline, tmp)
         assert changed >= 1
         assert [w.text for w in fixed if w.top > 2000 * scale][0] == "Phạm"
+
+
+def test_scraps_read_from_skipped_ink_are_not_added() -> None:
+    """What the page reading skipped and is no word (`NGC CC`, a lone letter) is left out."""
+    im = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 34)
+    draw.text((1000, 1600), "NGC CC", font=font, fill=0)
+    draw.text((1000, 1900), "V", font=font, fill=0)
+    grey = np.array(im)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, _, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+    assert added == 0 and out == []

@@ -368,6 +368,8 @@ def _signed_name(seg: Segment) -> Segment | None:
     """The signer's name line, also after a signed mark on the same line ("(Đã ký) Lê Văn A")."""
     if _NOI_NHAN.match(seg.folded):
         return None
+    if is_upper_line(seg.text) and not _family_first(seg.text):
+        return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if _is_name_line(seg.text):
         return seg
     m = _SIGNED_MARK.match(seg.text)

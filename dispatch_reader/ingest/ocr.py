@@ -29,7 +29,7 @@ from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.ingest.vietnamese import score_text
+from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, score_text
 from dispatch_reader.textnorm import fold
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
@@ -490,15 +490,21 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         data = _run_psm(_write(crop, tmp, "unread"), settings, deadline, 3)
         found, found_keys = _words(data, scale)
         dx, dy = (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale
+        taken: list[tuple[Word, tuple[int, int, int]]] = []
         for w, (block, par, line) in zip(found, found_keys):
-            if (w.conf or 0) < _UNREAD_MIN_CONF or not any(c.isalpha() for c in w.text):
+            # a seal's ring letters and a signature's loops come out as sure-looking scraps
+            # (`NGC CC`, `V A`); what is worth adding here is words: Vietnamese syllables
+            if (w.conf or 0) < _UNREAD_MIN_CONF or not is_syllable(w.text.strip(EDGE_PUNCT)):
                 continue
             placed = Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf)
             if any(_overlaps(placed, old) for old in words):
                 continue  # read already: the region's box takes in words around the missed ink
-            out_words.append(placed)
-            out_keys.append((20_000 + n * 1000 + block, par, line))
-            added += 1
+            taken.append((placed, (20_000 + n * 1000 + block, par, line)))
+        if len(taken) < 2:
+            continue  # a name or a title is two words at least; one is a scrap
+        out_words.extend(w for w, _ in taken)
+        out_keys.extend(k for _, k in taken)
+        added += len(taken)
     return out_words, out_keys, added
 
 

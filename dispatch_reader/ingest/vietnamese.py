@@ -15,6 +15,7 @@ from importlib import resources
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»-–—/…*•"
+EDGE_PUNCT = _EDGE_PUNCT  # what is stripped from a token's ends before it is judged
 
 
 @lru_cache(maxsize=1)
