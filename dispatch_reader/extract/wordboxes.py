@@ -29,6 +29,7 @@ _TOKEN = re.compile(r"\S+")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 
 
+@lru_cache(maxsize=65536)  # words repeat on a page and across facts: fold each once
 def _key(text: str) -> str:
     """A word's letters and digits for matching: folded, outer punctuation dropped."""
     return _EDGE.sub("", fold(text))
@@ -48,6 +49,7 @@ def _same(a: str, b: str) -> float:
     return ratio if ratio >= _NEAR else 0.0
 
 
+@lru_cache(maxsize=64)  # a page's text is tokenised once for all its facts (do not change the list)
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), _key(m.group())) for m in _TOKEN.finditer(text)]
 
