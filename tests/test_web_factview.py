@@ -1,0 +1,61 @@
+"""The document page's fact rows (web/factview.py): record paths, values as forms show them,
+the words to highlight, and the marks (check, corrected, confirmed)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from store_fixtures import make_record
+
+from dispatch_reader.web.factview import fact_groups
+
+
+def _rows(data, corrections=None, lang="vi"):
+    return {row.path: row for g in fact_groups(data, lang, corrections) for item in g.items for row in item}
+
+
+def test_paths_values_and_choices() -> None:
+    data = make_record("a").to_dict()
+    rows = _rows(data)
+    assert rows["document.number"].value == "15/QĐ-UBND"
+    assert rows["document.issued_date"].value == "4/8/2025"  # as a clerk types it
+    assert rows["document.issued_date"].shown == "04/8/2025"  # as the briefs write it
+    assert rows["secondments[0].to_unit"].value == "Ủy ban nhân dân xã Tủa Thàng"
+    assert rows["secondments[0].start"].value == "3/9/2025"
+    assert rows["counts[0].value"].value == "28"
+    assert {v for v, _ in rows["secondments[0].status"].choices} == {"decided", "requested", "planned", "reported"}
+    assert ("decision", "Quyết định") in rows["document.doc_type"].choices
+    assert all(not r.check and r.status is None for r in rows.values())
+
+
+def test_a_field_shows_its_own_words_when_known() -> None:
+    data = make_record("a").to_dict()
+    ev = data["secondments"][0]["evidence"]
+    ev["boxes"] = [[0.1, 0.5, 0.9, 0.52]]
+    ev["parts"] = {"to_unit": [[0.6, 0.52, 0.9, 0.54]]}
+    rows = _rows(data)
+    assert rows["secondments[0].to_unit"].boxes == [[0.6, 0.52, 0.9, 0.54]]
+    assert rows["secondments[0].start"].boxes == [[0.1, 0.5, 0.9, 0.52]]  # no words of its own: the fact's
+    assert rows["secondments[0].to_unit"].boxes_json == "[[0.6, 0.52, 0.9, 0.54]]"
+
+
+def test_marks_low_confidence_warning_and_corrections() -> None:
+    data = make_record("a").to_dict()
+    data["document"]["evidence"]["number"]["confidence"] = 0.5
+    data["warnings"] = ["destination 'Ủy ban nhân dân xã Tủa Thàng' not on the official list"]
+    corrections = {"document.subject": SimpleNamespace(action="correct", user="lan"),
+                   "document.issuer": SimpleNamespace(action="confirm", user="minh")}
+    rows = _rows(data, corrections)
+    assert rows["document.number"].check and rows["document.number"].confidence == 0.5
+    assert rows["secondments[0].to_unit"].check  # named by a warning
+    assert not rows["document.subject"].check
+    assert (rows["document.subject"].status, rows["document.subject"].by) == ("corrected", "lan")
+    assert (rows["document.issuer"].status, rows["document.issuer"].by) == ("confirmed", "minh")
+
+
+def test_english_labels_and_empty_groups_left_out() -> None:
+    data = make_record("a", counts=[]).to_dict()
+    groups = fact_groups(data, "en")
+    assert [g.key for g in groups] == ["header", "secondments", "people", "dates"]
+    header = {r.path: r for r in groups[0].items[0]}
+    assert header["document.doc_type"].shown == "Decision"
