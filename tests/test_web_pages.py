@@ -213,3 +213,34 @@ def test_pages_in_english(web: Web) -> None:
     assert "Name (diacritics optional)" in page and "Decision" in page
     doc = _get(web, "reader", f"/documents/{web.doc_ids['qd-15']}?lang=en").text
     assert "Facts read" in doc and "Sendings" in doc
+
+
+def test_a_summary_is_computed_once_for_its_page_brief_and_downloads(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dispatch_reader.web import pages_summary, summary_data
+
+    calls = []
+    real = summary_data.summary_context
+    monkeypatch.setattr(summary_data, "summary_context", lambda *a, **k: calls.append(1) or real(*a, **k))
+    query = "today=25/10/2025&commune=Tua Thang"
+    _get(web, "reader", f"/summary?{query}")
+    brief = _get(web, "reader", f"/summary/brief.html?{query}")
+    pdf = _get(web, "reader", f"/summary/brief.pdf?{query}")
+    assert "Tủa Thàng" in brief.text and pdf.content.startswith(b"%PDF")
+    assert len(calls) == 1
+    _get(web, "reader", "/summary?today=25/10/2025&commune=Pac Ta")  # other filters: computed
+    assert len(calls) == 2
+    # a large store opened without filters starts with the last months, and says so
+    monkeypatch.setattr(pages_summary, "LARGE_STORE", 1)
+    page = _get(web, "reader", "/summary").text
+    assert 'id="limited"' in page and "90 ngày" in page
+    assert 'id="limited"' not in _get(web, "reader", "/summary?date_from=").text  # asked for the whole store
+
+
+def test_people_of_a_large_store_are_searched_by_name(web: Web, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dispatch_reader.web import pages_people
+
+    monkeypatch.setattr(pages_people, "LARGE_STORE", 1)
+    page = _get(web, "reader", "/people").text
+    assert 'id="ask-name"' in page and "Nguyễn Thị Chuyên" not in page
+    assert "Nguyễn Thị Chuyên" in _get(web, "reader", "/people?name=chuyen").text
+    assert "Nguyễn Thị Chuyên" in _get(web, "reader", "/people?everyone=1").text

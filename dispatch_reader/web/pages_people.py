@@ -16,6 +16,9 @@ from dispatch_reader.web.render import page
 router = APIRouter(include_in_schema=False)
 
 SHOWN = 300  # people on one page; the name search narrows it
+# Everyone's histories are built from every mention in the store (about 16 s for 10,000
+# documents, bench/web.py): above this many documents the page asks for a name first.
+LARGE_STORE = 1000
 
 
 def mention(name: str | None, document_id: int) -> str:
@@ -23,7 +26,9 @@ def mention(name: str | None, document_id: int) -> str:
     return f"{name}@#{document_id}"
 
 
-def _people(store: Any, name: str | None, seconded_only: bool) -> tuple[list[Any], list[str], list[dict[str, Any]]]:
+def _people(store: Any, name: str | None, seconded_only: bool, everyone: bool) -> tuple[list[Any], list[str], list[dict[str, Any]]]:
+    if not name and not everyone:
+        return [], [], store.person_overrides()
     people = store.people(name or None, seconded_only=seconded_only)
     people.sort(key=lambda p: (-p.document_count, p.name))
     shown = people[:SHOWN]
@@ -32,11 +37,14 @@ def _people(store: Any, name: str | None, seconded_only: bool) -> tuple[list[Any
 
 
 @router.get("/people")
-async def people(request: Request, name: str = "", seconded_only: int = 0,
+async def people(request: Request, name: str = "", seconded_only: int = 0, everyone: int = 0,
                  user: Account = Depends(require_user("reader"))) -> Response:
-    shown, refs, overrides = await run_in_threadpool(_people, request.app.state.store, name.strip(), bool(seconded_only))
+    store = request.app.state.store
+    large = not name.strip() and not everyone and await run_in_threadpool(store.count) > LARGE_STORE
+    shown, refs, overrides = await run_in_threadpool(_people, store, name.strip(), bool(seconded_only), not large)
     return page(request, "people.html", people=shown, refs=refs, overrides=overrides, asked_name=name.strip(),
-                seconded_only=bool(seconded_only), limit=SHOWN, can_edit=user.can("clerk"), mention=mention)
+                seconded_only=bool(seconded_only), limit=SHOWN, can_edit=user.can("clerk"), mention=mention,
+                ask_name=large)
 
 
 @router.post("/people/override")
