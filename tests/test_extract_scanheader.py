@@ -139,3 +139,13 @@ def test_a_line_in_capitals_is_a_name_only_after_a_family_name() -> None:
     segs = [s for p in prepare_pages([PageText(1, "NGC CC\nNGUYỄN VĂN AN\nNguyễn Văn An", "ocr", ocr_confidence=0.9)])
             for s in p.segments()]
     assert [_signed_name(s) is not None for s in segs] == [False, True, True]
+
+
+def test_a_middle_name_read_in_small_letters_where_the_shapes_match() -> None:
+    """`Bui van Hai`: on a photo OCR reads the V of Văn small. Only a middle word may start so,
+    and only with a letter whose two forms differ in size alone; `Sở Nội vụ` stays no name."""
+    from dispatch_reader.extract.header import _is_name_line
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert _is_name_line("Bui van Hai") and repair_ocr_name("Bui van Hai") == "Bùi Văn Hải"
+    assert not _is_name_line("Sở Nội vụ") and not _is_name_line("Bùi thị Hải") and not _is_name_line("bùi Văn Hải")

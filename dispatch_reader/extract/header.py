@@ -325,10 +325,20 @@ def _is_name_line(text: str) -> bool:
         return False
     if is_upper_line(text) and len(words) > 4:
         return False
-    for w in words:
-        if not _NAME_SYL.match(w) or not w[0].isupper():
+    for i, w in enumerate(words):
+        middle = 0 < i < len(words) - 1
+        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and _case_blind(w))):
             return False
     return True
+
+
+# Letters whose small and capital forms differ only in size: OCR reads `Văn` as `văn` on a
+# photo. A middle name word may start with one of them in lower case (`Bui van Hai`).
+_SAME_SHAPE = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡợ")
+
+
+def _case_blind(word: str) -> bool:
+    return word[0] in _SAME_SHAPE
 
 
 def _is_title_line(seg: Segment) -> bool:

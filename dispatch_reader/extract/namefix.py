@@ -93,7 +93,8 @@ def repair_syllable(syllable: str, slot: str) -> str:
 
 def repair_ocr_name(name: str) -> str:
     """`Chu Van Hiéu` → `Chu Văn Hiếu`, `Nguyễn Thi Lan` → `Nguyễn Thị Lan`."""
-    words = name.split()
+    # a name word always starts with a capital; OCR reads `V` small where the shapes match
+    words = [w[:1].upper() + w[1:] if w[:1].islower() else w for w in name.split()]
     out = []
     for i, w in enumerate(words):
         slot = "family" if i == 0 else ("given" if i == len(words) - 1 else "middle")

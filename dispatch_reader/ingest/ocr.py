@@ -24,7 +24,7 @@ import numpy as np
 import pytesseract
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
-from dispatch_reader.ingest import preprocess
+from dispatch_reader.ingest import preprocess, tessengine
 from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
@@ -112,7 +112,19 @@ def _tesseract(image_path: str, extension: str, lang: str, config: str, timeout:
     Not pytesseract.image_to_*: those put `tess_*` files (the page's words) in the shared
     temp folder, readable by all and left there when we are killed; and a Tesseract we start
     must die with us (PR_SET_PDEATHSIG) rather than read on for nobody.
+
+    A TSV read goes to the engine kept loaded (tessengine.py: the same TSV, without the
+    command's start-up, which cost as much as a re-read of a line); the command runs where
+    there is no engine.
     """
+    engine_psm = re.fullmatch(r"-c tessedit_create_tsv=1 --psm (\d+)", config) if extension == "tsv" else None
+    if engine_psm:
+        try:
+            tsv = tessengine.read_tsv(image_path, lang, int(engine_psm.group(1)), timeout, tesseract_version())
+        except tessengine.EngineError as exc:
+            raise pytesseract.TesseractError(1, str(exc)) from None
+        if tsv is not None:
+            return tsv
     base = os.path.splitext(image_path)[0] + "-out"
     # as pytesseract does: the tsv and osd outputs come from the config, not a config-file name
     args = [pytesseract.pytesseract.tesseract_cmd, image_path, base, "-l", lang, *shlex.split(config)]
@@ -263,6 +275,8 @@ def _fill_narrow_columns(grey: np.ndarray, rules_v: list[list[float]], words: li
 
 
 SHORT_PAGE_LINES = 30
+# letters whose small and capital forms differ only in size (a name's `Văn` read as `văn`)
+_SAME_SHAPE = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡợ")
 _NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
 
 
@@ -298,7 +312,8 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         if not 2 <= len(line) <= 6 or not all(texts) or (min(w.top for w in line) < height / 2
                                                           and len(lines) > SHORT_PAGE_LINES):
             continue
-        if not all(m.group(1)[0].isupper() for m in texts[1:]):
+        if not texts[-1].group(1)[0].isupper() or not all(
+                m.group(1)[0].isupper() or m.group(1)[0] in _SAME_SHAPE for m in texts[1:-1]):
             continue
         # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`):
         # only a whole new reading can mend it
