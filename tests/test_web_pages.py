@@ -244,3 +244,13 @@ def test_people_of_a_large_store_are_searched_by_name(web: Web, monkeypatch: pyt
     assert 'id="ask-name"' in page and "Nguyễn Thị Chuyên" not in page
     assert "Nguyễn Thị Chuyên" in _get(web, "reader", "/people?name=chuyen").text
     assert "Nguyễn Thị Chuyên" in _get(web, "reader", "/people?everyone=1").text
+
+
+def test_warnings_are_shown_in_the_readers_language(web: Web) -> None:
+    record = make_record("warned", number="88/QĐ-UBND")
+    record.warnings = ["destination 'xã Pac Ta' read as 'xã Pắc Ta' (OCR correction)"]
+    doc_id = web.store.save(record, page_texts=page_text_for(record), extractor_version="test")
+    vi = _get(web, "reader", f"/documents/{doc_id}").text
+    assert "nơi đến &#39;xã Pac Ta&#39; đọc thành &#39;xã Pắc Ta&#39; (sửa lỗi OCR)" in vi  # escaped quotes
+    en = _get(web, "reader", f"/documents/{doc_id}?lang=en").text
+    assert "read as" in en and "đọc thành" not in en

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, Response
 from platformdirs import user_cache_dir
 from starlette.concurrency import run_in_threadpool
 
+from dispatch_reader.messages import localise
 from dispatch_reader.store import Filters
 from dispatch_reader.store.accounts import Account
 from dispatch_reader.store.filters import DOC_TYPES, FilterError
@@ -111,7 +112,9 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
 
     return {"doc": doc, "files": [f for f, _ in pairs], "file": info, "best": best, "record": data,
             "groups": fact_groups(data, lang, latest), "history": history, "pages": pages,
-            "reports": reports_about(store, doc), "warnings": data.get("warnings") or []}
+            "reports": reports_about(store, doc),
+            # kept in English in the record; shown in the reader's language, as the briefs do
+            "warnings": [localise(w, lang) for w in data.get("warnings") or []]}
 
 
 @router.get("/documents/{doc_id}")
