@@ -43,14 +43,24 @@ def test_ocr_writes_only_into_a_0700_private_folder(fresh_private: Path, monkeyp
     from dispatch_reader.ingest.raster import PageImage
     from dispatch_reader.ingest.settings import IngestSettings
 
+    from dispatch_reader.ingest import tessengine
+
     seen: list[str] = []
     real = subprocess.Popen
+    real_engine = tessengine.read_tsv
 
     def spy(args, *a, **kw):  # noqa: ANN001, ANN002, ANN003
-        seen.extend(str(x) for x in args[1:3])  # the image and the output base
+        if args[0] != sys.executable:  # the tesseract command (not the engine kept loaded)
+            seen.extend(str(x) for x in args[1:3])  # the image and the output base
         return real(args, *a, **kw)
 
+    def engine_spy(image_path, *a, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.append(str(image_path))  # the engine reads the image and writes nothing
+        return real_engine(image_path, *a, **kw)
+
+    ocr.tesseract_version()  # asked once per process (`tesseract --version`), not per image
     monkeypatch.setattr(subprocess, "Popen", spy)
+    monkeypatch.setattr(tessengine, "read_tsv", engine_spy)
     grey = np.full((400, 600), 255, np.uint8)
     grey[180:220, 100:500] = 0
     ocr.ocr_image(PageImage(grey=grey, dpi=150, width_pt=288, height_pt=192),

@@ -115,10 +115,10 @@ def _tesseract(image_path: str, extension: str, lang: str, config: str, timeout:
 
     A TSV read goes to the engine kept loaded (tessengine.py: the same TSV, without the
     command's start-up, which cost as much as a re-read of a line); the command runs where
-    there is no engine.
+    there is no engine, and wherever another command is set (pytesseract.tesseract_cmd).
     """
     engine_psm = re.fullmatch(r"-c tessedit_create_tsv=1 --psm (\d+)", config) if extension == "tsv" else None
-    if engine_psm:
+    if engine_psm and pytesseract.pytesseract.tesseract_cmd == "tesseract":  # not for a command set by hand
         try:
             tsv = tessengine.read_tsv(image_path, lang, int(engine_psm.group(1)), timeout, tesseract_version())
         except tessengine.EngineError as exc:
