@@ -152,6 +152,8 @@ def test_ocr_slips_in_symbols_are_repaired_from_the_table_of_bodies():
     assert read("Số: 1021/NQ-UBTVQHI5") == "1021/NQ-UBTVQH15"  # the legislature's term read as letters
     assert read("Luật số 80/2015/QHl3") == "80/2015/QH13"
     assert read("Số: 12/HD-SNV") == "12/HD-SNV"  # HD (Hướng dẫn) is a real type: left alone
+    # a provincial department's Đ lost on a photocopy (every province has a Sở Giáo dục và Đào tạo)
+    assert read("Số: 1093/QĐ-SGDDT") == "1093/QĐ-SGDĐT"
 
 
 def _ocr_page(lines: list[str], doubtful: str, conf: float) -> PageText:
