@@ -4,6 +4,11 @@
 store and the brief of the document the file belongs to (from its best-read file), and is what `process`, `batch` and `watch` run for each file. Every
 expected failure surfaces as a DispatchReaderError naming the file, so a caller working
 through many files logs it and goes on.
+
+`process` and `watch` hand `process_file` a shared reader (ingest/reader.ReadAhead) in which
+they have started the next few files: the OCR pages of all of them share one pool, so a burst
+of one-page scans keeps every core busy, while each file is still extracted, stored and
+committed here on its own, one after another.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dispatch_reader.errors import DispatchReaderError, NotADocumentError, Unexp
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.extract.wordboxes import attach_boxes
 from dispatch_reader.ingest.pages import Document
-from dispatch_reader.ingest.reader import IngestSettings, read_document
+from dispatch_reader.ingest.reader import IngestSettings, ReadAhead, read_document
 from dispatch_reader.ingest.sniff import file_sha256
 from dispatch_reader.record import PageInfo, Record, Source
 from dispatch_reader.textnorm import nfc
@@ -148,17 +153,25 @@ def process_file(
     settings: IngestSettings | None = None,
     *,
     reprocess: bool = False,
+    ahead: ReadAhead | None = None,
 ) -> Outcome:
-    """Extract, store and brief one file; a file already stored is not read again."""
+    """Extract, store and brief one file; a file already stored is not read again.
+
+    With `ahead`, the file's pages come from that shared reader (`process` and `watch` start
+    the next files there, so their OCR pages keep every core busy); the file is still
+    extracted, stored and committed here on its own."""
     started = time.monotonic()
     try:
         sha = file_sha256(path)
         if not reprocess and store.has(sha):
+            if ahead is not None:
+                ahead.discard(path)  # stored meanwhile: its reading, if started, is not needed
             record = store.get(sha)
             brief, brief_error = _brief(store, briefs, sha, record)
             return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief,
                            brief_error=brief_error)
-        document = read_document(path, settings)  # file → pages → text
+        # file → pages → text
+        document = ahead.take(path) if ahead is not None else read_document(path, settings)
         record = build_record(path, document)  # text → record
         check_is_document(path, document, record)  # a photo or noise is refused, not stored
         store.save(record, page_texts=[p.text for p in document.pages],

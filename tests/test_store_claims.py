@@ -56,20 +56,20 @@ def test_stale_claims_are_taken_over(url: str) -> None:
 
 def test_two_runs_on_the_same_folder_read_each_file_once(tmp_path: Path, url: str,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from dispatch_reader import pipeline
     from dispatch_reader.claimed import process_claimed
+    from dispatch_reader.ingest import reader
     from dispatch_reader.ingest.reader import IngestSettings
 
     files = [letter_pdf(tmp_path / f"d{i}.pdf", body=[f"Văn bản số {i}"]) for i in range(4)]
     reads: list[Path] = []
-    real = pipeline.read_document
+    real = reader._Reading.prepare
 
-    def slow_read(path, settings=None):  # noqa: ANN001, ANN202
-        reads.append(Path(path))
+    def slow_read(self):  # noqa: ANN001, ANN202  (every reading of a file starts here)
+        reads.append(Path(self.path))
         time.sleep(0.3)  # reading takes time: the other run reaches the same file meanwhile
-        return real(path, settings)
+        return real(self)
 
-    monkeypatch.setattr(pipeline, "read_document", slow_read)
+    monkeypatch.setattr(reader._Reading, "prepare", slow_read)
     settings = IngestSettings(cache_dir=None, workers=1)
     open_store(url).close()  # migrated once, before the runs start
     results: dict[int, list[str]] = {}

@@ -13,10 +13,10 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-__all__ = ["BrokenProcessPool", "run_jobs", "shutdown"]
+__all__ = ["BrokenProcessPool", "forget_broken", "run_jobs", "shutdown", "submit"]
 
 from dispatch_reader.ingest import private
 from dispatch_reader.ingest.worker import JobResult, OcrJob, run_job
@@ -62,6 +62,40 @@ def shutdown() -> None:
 
 
 atexit.register(shutdown)
+
+
+class _InProcess(Future):  # type: ignore[type-arg]
+    """One worker: the job runs in this process, when its result is first asked for."""
+
+    def __init__(self, job: OcrJob) -> None:
+        super().__init__()
+        self.job = job
+
+    def result(self, timeout: float | None = None) -> JobResult:
+        if self.set_running_or_notify_cancel():
+            try:
+                self.set_result(run_job(self.job))
+            except BaseException as exc:
+                self.set_exception(exc)
+        return super().result(timeout)
+
+
+def submit(job: OcrJob, workers: int) -> Future[JobResult]:
+    """One job on the shared pool of `workers` processes (files read together share it, so
+    pages of different files run side by side). Raises BrokenProcessPool when a worker of
+    that pool died: forget_broken(workers), then submit again to a fresh one."""
+    if workers <= 1:
+        return _InProcess(job)
+    return _pool(workers).submit(run_job, job)
+
+
+def forget_broken(workers: int) -> None:
+    """A worker of this pool died (killed, out of memory): the next submit starts a new pool."""
+    pool = _pools.get(workers)
+    # only the pool that broke: a fresh one may already be reading other files' pages
+    if pool is not None and getattr(pool, "_broken", True):
+        del _pools[workers]
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def run_jobs(jobs: list[OcrJob], workers: int) -> Iterator[JobResult]:

@@ -11,7 +11,9 @@ import dataclasses
 import logging
 import tempfile
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from dispatch_reader.ingest.sniff import FileInfo, sniff
 from dispatch_reader.ingest.tables import find_table, has_table_header, text_with_table
 from dispatch_reader.ingest.worker import JobResult, OcrJob
 
-__all__ = ["IngestSettings", "read_document", "read_documents"]
+__all__ = ["IngestSettings", "ReadAhead", "read_document", "read_documents"]
 
 log = logging.getLogger(__name__)
 
@@ -43,41 +45,170 @@ class _Plan:
 
 
 def read_document(path: Path, settings: IngestSettings | None = None) -> Document:
-    """Read a PDF, PNG, JPEG or TIFF into pages of text in reading order.
+    """Read a PDF, PNG, JPEG or TIFF into pages of text in reading order; its OCR pages in
+    parallel (one page, or one worker: in this process).
 
     Raises the errors.py classes (one line naming the file and the reason) for files that
     cannot be read: empty, not a PDF/image, truncated, encrypted, over the limits, OCR too slow.
     """
-    for _, outcome in read_documents([Path(path)], settings):
-        if isinstance(outcome, DispatchReaderError):
-            raise outcome
-        return outcome
-    raise UnexpectedError(Path(path), "no result")  # unreachable: one path in, one result out
+    settings = settings or IngestSettings()
+    reading = _Reading(Path(path), settings)
+    reading.prepare()
+    try:
+        for result in pool.run_jobs(reading.jobs, settings.jobs(len(reading.jobs))):
+            reading.accept(result)
+    except pool.BrokenProcessPool:
+        reading.fail(UnexpectedError(reading.path, _WORKER_DIED))
+    outcome = reading.finish()
+    if isinstance(outcome, DispatchReaderError):
+        raise outcome
+    return outcome
 
 
 def read_documents(paths: Iterable[Path], settings: IngestSettings | None = None
                    ) -> Iterator[tuple[Path, Document | DispatchReaderError]]:
-    """Read many files with one shared OCR pool, so pages of different files run in
-    parallel too (a batch of one-page scans keeps every worker busy).
+    """Read many files with one shared OCR pool, a few files ahead (ReadAhead), so pages of
+    different files run in parallel too (a batch of one-page scans keeps every worker busy).
 
-    Yields (path, Document) or (path, error) per file, in the order given; a bad file
-    never stops the others.
+    Yields (path, Document) or (path, error) per file, in the order given, each as soon as its
+    own pages are read; a bad file never stops the others.
     """
-    settings = settings or IngestSettings()
-    readings: list[_Reading] = []
-    for path in paths:
-        reading = _Reading(Path(path), settings)
+    ahead = ReadAhead(settings)
+    waiting: deque[Path] = deque()
+    try:
+        for path in paths:
+            waiting.append(Path(path))
+            ahead.start(waiting[-1])
+            while not ahead.room():
+                yield _taken(ahead, waiting.popleft())
+        while waiting:
+            yield _taken(ahead, waiting.popleft())
+    finally:
+        ahead.close()
+
+
+def _taken(ahead: ReadAhead, path: Path) -> tuple[Path, Document | DispatchReaderError]:
+    try:
+        return path, ahead.take(path)
+    except DispatchReaderError as err:
+        return path, err
+
+
+_WORKER_DIED = "an OCR worker process died (out of memory?)"
+
+
+class ReadAhead:
+    """Files read a few at a time through one shared OCR pool, each taken whole in its turn.
+
+    `start(path)` reads the file's text layers here and hands its OCR pages to the pool;
+    `take(path)` waits for that file's pages only and returns its Document (or raises its
+    error). A caller (`process`, `watch`) starts the next files while `room()` says so, then
+    takes, stores and commits each file on its own, in order: the pages of the files started
+    run side by side, so a burst of one-page scans keeps every core busy, and a file that
+    fails, or a run killed mid-burst, costs only the files not yet committed.
+
+    With one worker nothing runs ahead: a file's pages are read in this process when taken.
+    """
+
+    def __init__(self, settings: IngestSettings | None = None, *, max_files: int | None = None) -> None:
+        self.settings = settings or IngestSettings()
+        self.workers = self.settings.jobs(1 << 30)  # every worker the settings allow
+        # enough files in hand to keep every worker busy while the oldest is stored and committed
+        self.max_files = max_files or 2 * self.workers + 1
+        self._started: dict[Path, tuple[_Reading, list[Future[JobResult]]]] = {}
+
+    def start(self, path: Path) -> None:
+        """Begin reading `path` (nothing happens if it is already started)."""
+        path = Path(path)
+        if path in self._started:
+            return
+        reading = _Reading(path, self.settings)
         reading.prepare()
-        readings.append(reading)
-    jobs = [(reading, job) for reading in readings for job in reading.jobs]
-    results = pool.run_jobs([job for _, job in jobs], settings.jobs(len(jobs))) if jobs else iter(())
-    for reading in readings:
+        self._started[path] = (reading, self._submit(reading, reading.jobs))
+
+    def room(self) -> bool:
+        """True while one more file should be started: fewer than two OCR pages per worker
+        waiting or running, and fewer than `max_files` files in hand."""
+        if self.workers <= 1:
+            return not self._started
+        if len(self._started) >= self.max_files:
+            return False
+        pending = sum(not f.done() for _, futures in self._started.values() for f in futures)
+        return pending < 2 * self.workers
+
+    def take(self, path: Path) -> Document:
+        """The file's Document once its pages are read (started now if it was not)."""
+        path = Path(path)
+        self.start(path)
+        reading, futures = self._started.pop(path)
         try:
-            for _ in reading.jobs:
-                reading.accept(next(results))
-        except (pool.BrokenProcessPool, StopIteration):
-            reading.fail(UnexpectedError(reading.path, "an OCR worker process died (out of memory?)"))
-        yield reading.path, reading.finish()
+            results = self._results(reading, futures)
+            for result in results:
+                reading.accept(result)
+        except BaseException:
+            self._cancel(futures)
+            reading.finish()  # its private copy, if any, is removed
+            raise
+        outcome = reading.finish()
+        if isinstance(outcome, DispatchReaderError):
+            raise outcome
+        return outcome
+
+    def discard(self, path: Path) -> None:
+        """Stop reading a started file that will not be taken (stored meanwhile, or stopping)."""
+        started = self._started.pop(Path(path), None)
+        if started is not None:
+            self._cancel(started[1])
+            started[0].finish()
+
+    def close(self) -> None:
+        for path in list(self._started):
+            self.discard(path)
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- the pool -----------------------------------------------------------------------------
+
+    def _submit(self, reading: _Reading, jobs: list[OcrJob]) -> list[Future[JobResult]]:
+        try:
+            return [pool.submit(job, self.workers) for job in jobs]
+        except pool.BrokenProcessPool:
+            pool.forget_broken(self.workers)
+            try:
+                return [pool.submit(job, self.workers) for job in jobs]
+            except pool.BrokenProcessPool:
+                pool.forget_broken(self.workers)
+                reading.fail(UnexpectedError(reading.path, _WORKER_DIED))
+                return []
+
+    def _results(self, reading: _Reading, futures: list[Future[JobResult]]) -> list[JobResult]:
+        """The file's OCR results in page order. A worker that died (this file's page, or
+        another file's page in the same pool) breaks every future of the pool: the pages not
+        yet read are read again once on a fresh pool; a second death fails this file."""
+        results: list[JobResult] = []
+        retried = False
+        while len(results) < len(futures):
+            try:
+                results.append(futures[len(results)].result())
+            except pool.BrokenProcessPool:
+                pool.forget_broken(self.workers)
+                if retried or reading.error is not None:
+                    reading.fail(UnexpectedError(reading.path, _WORKER_DIED))
+                    return results
+                retried = True
+                futures[len(results):] = self._submit(reading, reading.jobs[len(results):])
+                if reading.error is not None:
+                    return results
+        return results
+
+    @staticmethod
+    def _cancel(futures: list[Future[JobResult]]) -> None:
+        for future in futures:
+            future.cancel()
 
 
 class _Reading:
@@ -94,6 +225,12 @@ class _Reading:
         self.error: DispatchReaderError | None = None
         self.cache = OcrCache(settings.cache_dir, settings.cache_max_bytes)
         self.workdir: tempfile.TemporaryDirectory[str] | None = None  # a repaired copy, if any
+
+    def _workdir(self) -> Path:
+        """A private folder for a repaired copy of the file, made when first asked for."""
+        if self.workdir is None:
+            self.workdir = private.workspace("dr-pdf-")
+        return Path(self.workdir.name)
 
     def fail(self, error: DispatchReaderError) -> None:
         if self.error is None:
@@ -120,8 +257,7 @@ class _Reading:
         self.info = info = sniff(self.path, s.max_file_bytes)
         source = info.path
         if info.kind == "pdf":
-            self.workdir = private.workspace("dr-pdf-")
-            self.plans, source, password = _plan_pdf(info, s, self.warnings, Path(self.workdir.name))
+            self.plans, source, password = _plan_pdf(info, s, self.warnings, self._workdir)
             # the workers open the file (or its repaired copy) with the password that worked
             s = dataclasses.replace(s, password=password, passwords_file=None)
         else:
@@ -176,7 +312,7 @@ class _Reading:
                                      f"(below {self.settings.min_confidence:.2f}); check the text")
 
 
-def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], workdir: Path
+def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], workdir: Callable[[], Path]
               ) -> tuple[list[_Plan], Path, str | None]:
     """Pages to take from the text layer and pages to OCR; also the file to render from
     (the original, or its repaired copy) and the password that opened it."""
@@ -275,9 +411,31 @@ def _pdf_rules(path: Path, number: int, password: str | None) -> tuple[list[list
 
     with pdfplumber.open(path, password=password or "") as pdf:
         page = pdf.pages[number - 1]
+        _lay_out_without_text(page)
         rules_h = [[e["x0"], e["top"], e["x1"], e["bottom"]] for e in page.edges if e["orientation"] == "h"]
         rules_v = [[e["x0"], e["top"], e["x1"], e["bottom"]] for e in page.edges if e["orientation"] == "v"]
     return rules_h, rules_v
+
+
+def _lay_out_without_text(page: object) -> None:
+    """Lay a pdfplumber page out as pdfplumber does, without its characters: only its rules
+    are read from it, and pdfminer spends most of a page's time on the characters (rules come
+    from path operators and the CTM alone, never from the text state). Where pdfplumber's
+    insides differ from 0.11's, nothing is done and pdfplumber lays the page out itself."""
+    try:
+        from pdfminer.pdfinterp import PDFPageInterpreter
+        from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+        class RulesOnly(PDFPageAggregatorWithMarkedContent):
+            def render_string(self, *_args: object, **_kwargs: object) -> None:
+                return None
+
+        pdf = page.pdf  # type: ignore[attr-defined]
+        device = RulesOnly(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)  # type: ignore[attr-defined]
+        PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)  # type: ignore[attr-defined]
+        page._layout = device.get_result()  # type: ignore[attr-defined]
+    except Exception:
+        log.debug("rules read with pdfplumber's own layout", exc_info=True)
 
 
 def _with_table(page: PageText, rules: tuple[list[list[float]], list[list[float]]] | None,

@@ -72,6 +72,7 @@ def register(app: typer.Typer) -> None:
         """
         from dispatch_reader.briefs.render import BriefWriter
         from dispatch_reader.cli import ingest_settings
+        from dispatch_reader.ingest.reader import ReadAhead
         from dispatch_reader.pipeline import process_file
         from dispatch_reader.store import open_store
         from dispatch_reader.watch.lifecycle import FileResult
@@ -84,6 +85,7 @@ def register(app: typer.Typer) -> None:
             raise InputFileError(inbox, "is a file, not a folder")
         places = Places.make(inbox, root, out_dir)
         enqueuer = None
+        ahead: ReadAhead | None = None
         if queue is not None:
             from dispatch_reader.fleet.cli import watch_enqueuer
 
@@ -109,8 +111,11 @@ def register(app: typer.Typer) -> None:
             enqueuer.store = store
             watcher: Watcher = QueueWatcher(places, store, enqueuer, briefs, watch_settings, on_result=show)
         else:
-            watcher = Watcher(places, store, lambda p: process_file(p, store, None, settings), briefs,
-                              watch_settings, on_result=show)
+            # one shared OCR pool for every file: a burst of scans is read a few files ahead, each
+            # file still stored and committed on its own (watch/lifecycle.py)
+            ahead = ReadAhead(settings)
+            watcher = Watcher(places, store, lambda p: process_file(p, store, None, settings, ahead=ahead), briefs,
+                              watch_settings, on_result=show, ahead=ahead)
         def announce() -> None:  # once the folder's lock is ours: a second watcher only says why it stops
             if not once:
                 err_console.print(f"watching {inbox} (Ctrl-C to stop)", markup=False, highlight=False)
@@ -118,6 +123,8 @@ def register(app: typer.Typer) -> None:
         try:
             report = watcher.run(on_start=announce)
         finally:
+            if ahead is not None:
+                ahead.close()
             if log_fh:
                 log_fh.close()
             store.close()

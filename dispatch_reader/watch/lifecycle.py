@@ -15,6 +15,11 @@ The order of steps is what makes a crash harmless (see claims.py for the journal
 A watcher killed anywhere in between finds the journal on restart and carries on from the
 last step it finds done; a document is never stored twice (step 3 is skipped when the store
 already has its SHA-256 and the journal says it was ours) and a file is never in two places.
+
+With a shared reader (`ahead`, ingest/reader.ReadAhead), steps 1-2 are taken for a few files
+ahead and their pages start being read at once (a burst of one-page scans keeps every core
+busy); steps 3-6 are still taken for one file at a time, in order, each committed on its own.
+A kill then leaves several journals instead of one, and the restart finishes each of them.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from dispatch_reader.watch.places import Identity, Places
 
 if TYPE_CHECKING:
     from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.ingest.reader import ReadAhead
     from dispatch_reader.store import Store
 
 log = logging.getLogger(__name__)
@@ -123,6 +129,7 @@ class Lifecycle:
         *,
         stopping: Callable[[], bool] = lambda: False,
         step: StepHook | None = None,
+        ahead: ReadAhead | None = None,
     ) -> None:
         self.places = places
         self.store = store
@@ -130,6 +137,8 @@ class Lifecycle:
         self.briefs = briefs
         self.stopping = stopping
         self._step = step
+        # the shared reader `process` reads through: claimed files are started in it ahead
+        self.ahead = ahead
 
     def step(self, name: str, claim: Claim) -> None:
         # a test hook: raising here stands for the process dying at this point
@@ -151,6 +160,19 @@ class Lifecycle:
     def take(self, path: Path) -> FileResult | None:
         """Claim a complete file from INBOX and see it through; None if it vanished or changed
         meanwhile (then it is still in INBOX and is looked at again)."""
+        claim = self.claim(path)
+        return self.finish(claim) if isinstance(claim, Claim) else claim
+
+    def room(self) -> bool:
+        """True while one more file should be claimed before the oldest claimed is finished:
+        the shared reader has a worker to spare. Without one, a file at a time."""
+        return self.ahead is not None and self.ahead.room()
+
+    def claim(self, path: Path) -> Claim | FileResult | None:
+        """Steps 1-2 for a complete file in INBOX: the journal, the copy in processing/, the
+        route; a file to be read is started in the shared reader (`ahead`), so its pages are
+        read while the files claimed before it are finished. The claim, or a FileResult for a
+        file set aside unread, or None if it vanished or changed meanwhile."""
         try:
             ident = Identity.of(path)
             what = kind_of(os.lstat(path).st_mode)
@@ -183,7 +205,11 @@ class Lifecycle:
             fs.remove(claim.journal_path(processing))
             return None
         self.step("claimed", claim)
-        return self.finish(claim)
+        if self.ahead is not None:
+            self._route(claim, name)
+            if claim.route == "process":
+                self.ahead.start(name)
+        return claim
 
     def _set_aside(self, path: Path, ident: Identity, reason: str) -> FileResult | None:
         """A file that cannot be read is moved to failed/ whole (a rename needs no read
@@ -207,14 +233,16 @@ class Lifecycle:
     def recover(self) -> list[FileResult]:
         """Finish every claim a previous (killed) watcher left in processing/."""
         results = []
+        claims = []
         for journal in journals(self.places.processing):
-            if self.stopping():
-                break
             try:
-                claim = Claim.load(journal)
+                claims.append(Claim.load(journal))
             except (OSError, ValueError, TypeError) as exc:
                 log.warning("unreadable journal %s (%s); left in place", fs.display(journal.name), exc)
-                continue
+        for n, claim in enumerate(claims):
+            if self.stopping():
+                break
+            self._read_ahead(claims[n + 1:])
             log.info("recovering %s", fs.display(claim.name))
             try:
                 result = self.finish(claim)
@@ -230,6 +258,20 @@ class Lifecycle:
                 results.append(result)
         self._sweep_orphans()
         return results
+
+    def _read_ahead(self, claims: list[Claim]) -> None:
+        """Start reading the next claims to be finished while the shared reader has room."""
+        for claim in claims:
+            if not self.room():
+                return
+            proc = self.places.processing / claim.name
+            try:
+                if proc.exists():
+                    self._route(claim, proc)
+            except Exception:  # finish() meets it again in the claim's turn, and says so
+                return
+            if claim.route == "process":
+                self.ahead.start(proc)  # type: ignore[union-attr]
 
     def _sweep_orphans(self) -> None:
         """Leftovers without a journal: temporary files of an interrupted copy or journal write."""
@@ -248,11 +290,13 @@ class Lifecycle:
     # -- seeing a claim through -----------------------------------------------------------------
 
     def finish(self, claim: Claim) -> FileResult | None:
-        started = time.monotonic()
-        processing = self.places.processing
-        proc = processing / claim.name
-        if not proc.exists():
-            return self._finish_without_copy(claim)
+        try:
+            return self._finish(claim)
+        finally:
+            if self.ahead is not None:  # read and taken by now, or not to be taken in this turn
+                self.ahead.discard(self.places.processing / claim.name)
+
+    def _route(self, claim: Claim, proc: Path) -> None:
         if claim.sha256 is None and claim.route is None:
             try:
                 claim.sha256 = file_sha256(proc)
@@ -260,6 +304,14 @@ class Lifecycle:
                 claim.route, claim.reason = "failed", _reason(exc)
         if claim.route is None:
             self._decide(claim)
+
+    def _finish(self, claim: Claim) -> FileResult | None:
+        started = time.monotonic()
+        processing = self.places.processing
+        proc = processing / claim.name
+        if not proc.exists():
+            return self._finish_without_copy(claim)
+        self._route(claim, proc)
         if claim.route == "process":
             if not self._process(claim, proc):
                 return None  # stopping: stays in processing/ for the next start

@@ -22,22 +22,26 @@ import signal
 import stat
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from dispatch_reader.errors import BusyError, DispatchReaderError, InputFileError
 from dispatch_reader.watch.admit import ignored, kind_of
+from dispatch_reader.watch.claims import Claim
 from dispatch_reader.watch.lifecycle import FileResult, Lifecycle, ProcessFn, StepHook, the_files_own
 from dispatch_reader.watch.places import Places, display, escape_controls
 from dispatch_reader.watch.settle import Tracker
 
 if TYPE_CHECKING:
     from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.ingest.reader import ReadAhead
     from dispatch_reader.store import Store
+
+_T = TypeVar("_T")
 
 log = logging.getLogger(__name__)
 
@@ -139,13 +143,17 @@ class Watcher:
         *,
         on_result: Callable[[FileResult], None] | None = None,
         step: StepHook | None = None,
+        ahead: ReadAhead | None = None,
     ) -> None:
         self.places = places
         self.settings = settings or WatchSettings()
         self.on_result = on_result or (lambda r: None)
         self._stop = threading.Event()
         self._wake = threading.Event()
-        self.lifecycle = Lifecycle(places, store, process, briefs, stopping=self._stop.is_set, step=step)
+        # `ahead`: the shared reader `process` reads through; files are claimed and started in it
+        # a few ahead, then finished one at a time (lifecycle.py)
+        self.lifecycle = Lifecycle(places, store, process, briefs, stopping=self._stop.is_set, step=step,
+                                   ahead=ahead)
         s = self.settings
         self.tracker = Tracker(settle=s.settle, max_wait=s.max_wait,
                                settle_unmarked=s.settle_unmarked if s.poll else None)
@@ -153,6 +161,7 @@ class Watcher:
         self._signals = 0
         self._left: dict[Path, tuple[int, ...]] = {}  # files left in INBOX, until they change
         self._halt = False  # --once: an error beyond one file ends the run
+        self._in_hand: deque[tuple[Path, Claim]] = deque()  # claimed, reading, not yet finished
 
     def stop(self) -> None:
         """Finish the file in hand, then return from run()."""
@@ -199,17 +208,11 @@ class Watcher:
                 for path, writing in events.drain():
                     if path not in seen_claims:
                         self._notice(path, writing=writing if knows else None)
-            for path in self.tracker.ready():
-                if self._stop.is_set():
-                    break
-                self.tracker.forget(path)
-                ok = self._take(path)
-                seen_claims = self.lifecycle.pending_originals()
-                if path not in seen_claims:
-                    self._notice(path)  # it changed while we copied it, or a new file took its name
-                if not ok:
+            ready = self.tracker.ready()
+            if ready:
+                if not self._take_ready(ready):
                     retry_claims_at = time.monotonic() + _BACKOFF_S
-                    break
+                seen_claims = self.lifecycle.pending_originals()
             if s.once and self._halt:
                 break  # a run from cron reports and ends; the next run retries what is left
             if s.once and not self.tracker.files and retry_claims_at == float("inf"):
@@ -266,10 +269,57 @@ class Watcher:
         self._left[path] = (st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         self.tracker.forget(path)
 
+    def _take_ready(self, ready: list[Path]) -> bool:
+        """Take the files that are ready, in order. False when something beyond one file went
+        wrong: the claims not finished stay in processing/ and are finished from their journals
+        (retry later)."""
+        ok = True
+        for path in ready:
+            if self._stop.is_set():
+                break
+            self.tracker.forget(path)
+            ok = self._take(path)
+            if not ok:
+                break
+        while ok and self._in_hand:  # stopping too: the files in hand are finished first
+            ok = self._finish(*self._in_hand.popleft())
+        self._in_hand.clear()
+        return ok
+
     def _take(self, path: Path) -> bool:
-        """Handle one file; False when something beyond this file went wrong (retry later)."""
+        """Claim one file, then finish (read, store, commit, file away) the oldest files in hand
+        while the shared reader has no room for more: claimed files are read a few ahead, and
+        without a shared reader this one file is finished at once. False when something beyond
+        one file went wrong (retry later)."""
+        if self.lifecycle.ahead is None:  # a file at a time: claimed and finished at once
+            ok, result = self._guarded(path, self.lifecycle.take)
+            self._taken(path, result)
+            return ok
+        ok, claim = self._guarded(path, self.lifecycle.claim)
+        if isinstance(claim, Claim):
+            self._in_hand.append((path, claim))
+        else:
+            self._taken(path, claim)
+        while ok and self._in_hand and not self.lifecycle.room():
+            ok = self._finish(*self._in_hand.popleft())
+        return ok
+
+    def _finish(self, path: Path, claim: Claim) -> bool:
+        ok, result = self._guarded(path, lambda _: self.lifecycle.finish(claim))
+        self._taken(path, result)
+        return ok
+
+    def _taken(self, path: Path, result: FileResult | None) -> None:
+        if result is not None:
+            self._report(result)
+        if path not in self.lifecycle.pending_originals():
+            self._notice(path)  # it changed while we copied it, or a new file took its name
+
+    def _guarded(self, path: Path, step: Callable[[Path], _T]) -> tuple[bool, _T | None]:
+        """(True, what the step gave), or (True, None) after an error that is the file's own
+        (said once; the file is left until it changes), or (False, None) after one beyond it."""
         try:
-            result = self.lifecycle.take(path)
+            return True, step(path)
         except Exception as exc:  # a bug must not end a watcher others rely on either
             self.report.counts["errors"] += 1
             if isinstance(exc, DispatchReaderError):
@@ -282,13 +332,10 @@ class Watcher:
                 # this file's own problem: say so once, leave it until it changes, go on with the rest
                 log.error("%s", message if "left in INBOX" in message else message + "; left in INBOX")
                 self._leave(path)
-                return True
+                return True, None
             log.error("%s", message)  # beyond the file: pause, then try again (--once: stop)
             self._halt = self.settings.once
-            return False
-        if result is not None:
-            self._report(result)
-        return True
+            return False, None
 
     def _recover(self) -> bool:
         """Finish claims left in processing/; False if some could not be finished yet."""
