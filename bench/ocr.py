@@ -1,12 +1,27 @@
 """Speed of the ingestion stage against the plain tools it is built on.
 
-For the scanned samples (samples/*.scan.pdf): pages per minute for our OCR stage
-(read_document, no cache) and for the plain `tesseract` command on the same page images
-(300 dpi PNG, same languages, OMP_THREAD_LIMIT=1), at 1 and 2 workers, and their ratio.
+For the scanned samples (samples/*.scan.pdf): pages per minute for our OCR stage and for the
+plain `tesseract` command on the same page images (300 dpi PNG, same languages,
+OMP_THREAD_LIMIT=1), at 1 and 2 workers, and their ratio (time ours / time plain). Modes:
+
+- batch: read_documents, the files given together (one shared OCR pool, read a few ahead);
+- per-file: what `process` and `watch` do (claimed.process_claimed into a scratch SQLite
+  store): the same shared pool and read-ahead, each file extracted, stored and committed
+  on its own;
+- 1-by-1: read_document one file after another (how `process` and `watch` read before the
+  shared pool: the pages of one file in parallel, a one-page file on one core).
+
+Plain tesseract is timed before and after our runs at each worker count and the two averaged,
+so a machine shared with other work skews both sides alike. CPU seconds per page (ours and
+plain, one worker) are printed too: they hardly move with the machine's load.
+
 For the born-digital samples: pages per second for our text-layer reading versus plain
 pdfplumber `extract_text()` and plain pypdfium2 `get_text_range()`.
 
-    .venv/bin/python bench/ocr.py [--limit PAGES] [--languages vie+eng]
+    .venv/bin/python bench/ocr.py [--limit PAGES] [--languages vie+eng] [--where]
+
+--where: where the time goes — per OCR page, the Tesseract runs by kind (the page, re-read
+lines, ink regions, strips, orientation) and the rest; per text-layer page, each stage.
 
 Runs on shared cores: run it alone, and read the numbers as a comparison, not a promise.
 """
@@ -15,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,9 +41,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from dispatch_reader.claimed import process_claimed  # noqa: E402
 from dispatch_reader.ingest import pool  # noqa: E402
 from dispatch_reader.ingest.reader import read_document, read_documents  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+from dispatch_reader.store import open_store  # noqa: E402
 
 
 def scans(limit: int | None) -> list[tuple[Path, int]]:
@@ -73,45 +91,176 @@ def plain_tesseract(images: list[Path], languages: str, workers: int) -> float:
     return time.perf_counter() - started
 
 
-def our_stage(files: list[tuple[Path, int]], languages: str, workers: int, batch: bool) -> float:
-    """Seconds for the whole set: file by file (read_document: pages of one file in
-    parallel) or as one batch (read_documents: pages of all files share the pool)."""
+def cpu_seconds() -> float:
+    """CPU time of this process, of its children that have ended (pool workers, the Tesseract
+    command) and of its Tesseract engines still running (ingest/tessengine.py)."""
+    try:
+        from dispatch_reader.ingest import tessengine
+    except ImportError:  # a tree from before the engine (comparing before and after)
+        tessengine = None
+
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    engines = 0.0
+    for engine in list(tessengine._engines.values()) if tessengine else []:
+        try:
+            fields = Path(f"/proc/{engine.proc.pid}/stat").read_text().rpartition(")")[2].split()
+            engines += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue  # ended: counted with the children once waited for
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime + engines
+
+
+def our_stage(files: list[tuple[Path, int]], languages: str, workers: int, mode: str) -> float:
+    """Seconds for the whole set in one mode (see the module doc)."""
     settings = IngestSettings(languages=languages, workers=workers, cache_dir=None)
-    started = time.perf_counter()
-    if batch:
-        for _, outcome in read_documents([f for f, _ in files], settings):
-            assert not isinstance(outcome, Exception), outcome
-    else:
-        for f, _ in files:
-            read_document(f, settings)
-    return time.perf_counter() - started
+    paths = [f for f, _ in files]
+    with tempfile.TemporaryDirectory(prefix="dr-bench-store-") as tmp:
+        store = open_store(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}") if mode == "per-file" else None
+        started = time.perf_counter()
+        if mode == "batch":
+            for _, outcome in read_documents(paths, settings):
+                assert not isinstance(outcome, Exception), outcome
+        elif mode == "per-file":
+            for outcome in process_claimed(paths, store, None, settings):
+                assert outcome.status == "done", outcome.error
+        else:
+            for f in paths:
+                read_document(f, settings)
+        seconds = time.perf_counter() - started
+        if store is not None:
+            store.close()
+    pool.shutdown()  # the next run starts its own pool, as a new command would
+    return seconds
 
 
-def text_layers() -> tuple[int, float, float, float]:
+def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
+    """Where one worker's time goes per scanned page: Tesseract runs by kind, and the rest."""
+    from collections import Counter
+
+    from dispatch_reader.ingest import ocr, worker
+
+    spent: Counter[str] = Counter()
+    runs: Counter[str] = Counter()
+    real = ocr._tesseract
+
+    def timed(image: str, extension: str, lang: str, config: str, timeout: float) -> str:
+        started = cpu_seconds()
+        try:
+            return real(image, extension, lang, config, timeout)
+        finally:
+            kind = Path(image).stem
+            spent[kind] += cpu_seconds() - started
+            runs[kind] += 1
+
+    settings = IngestSettings(languages=languages, workers=1, cache_dir=None)
+    ocr._tesseract = timed
+    try:
+        started = cpu_seconds()
+        pages = 0
+        for f, n in files:
+            for index in range(n):
+                worker.run_job(worker.OcrJob(str(f), "pdf", index, settings))
+                pages += 1
+        total = cpu_seconds() - started
+    finally:
+        ocr._tesseract = real
+    print(f"\nWhere an OCR page's time goes (one worker, CPU seconds per page, {pages} pages):")
+    names = {"page": "Tesseract: the page", "line": "Tesseract: name lines re-read", "unread": "Tesseract: unread ink",
+             "strip": "Tesseract: narrow columns", "osd": "Tesseract: orientation", "turned": "Tesseract: turned page",
+             "nameblock": "Tesseract: signing block re-read"}
+    for kind, seconds in spent.most_common():
+        print(f"  {names.get(kind, kind):34s} {seconds / pages:6.2f}  ({runs[kind] / pages:.1f} runs a page)")
+    print(f"  {'rendering and clean-up (Python)':34s} {(total - sum(spent.values())) / pages:6.2f}")
+    print(f"  {'total':34s} {total / pages:6.2f}")
+
+
+def text_layers(rounds: int = 3) -> tuple[int, float, float, float]:
+    """Seconds for the born-digital samples, each reader after one pass to warm it up, the
+    best of `rounds` passes (the three readers take turns, so a busy moment hits them alike)."""
     import pdfplumber
     import pypdfium2 as pdfium
 
     files = [f for f in sorted((ROOT / "samples").glob("*.pdf")) if not f.name.endswith(".scan.pdf")]
     settings = IngestSettings(cache_dir=None, ocr_mode="never")
-    pages = 0
-    t = time.perf_counter()
-    for f in files:
-        pages += len(read_document(f, settings).pages)
-    ours = time.perf_counter() - t
-    t = time.perf_counter()
-    for f in files:
-        with pdfplumber.open(f) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-    plumber = time.perf_counter() - t
-    t = time.perf_counter()
-    for f in files:
-        pdf = pdfium.PdfDocument(str(f))
-        for i in range(len(pdf)):
-            pdf[i].get_textpage().get_text_range()
-        pdf.close()
-    pdfium_s = time.perf_counter() - t
-    return pages, ours, plumber, pdfium_s
+
+    def ours() -> int:
+        return sum(len(read_document(f, settings).pages) for f in files)
+
+    def plumber() -> int:
+        for f in files:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+        return 0
+
+    def plain_pdfium() -> int:
+        for f in files:
+            pdf = pdfium.PdfDocument(str(f))
+            for i in range(len(pdf)):
+                pdf[i].get_textpage().get_text_range()
+            pdf.close()
+        return 0
+
+    readers = (ours, plumber, plain_pdfium)
+    best = [float("inf")] * len(readers)
+    pages = ours()
+    plumber(), plain_pdfium()
+    for _ in range(rounds):
+        for k, reader in enumerate(readers):
+            t = time.perf_counter()
+            reader()
+            best[k] = min(best[k], time.perf_counter() - t)
+    return pages, best[0], best[1], best[2]
+
+
+def text_layer_where() -> None:
+    """Where a text-layer page's time goes: each stage of reading it, CPU ms per page."""
+    from collections import Counter
+
+    from dispatch_reader.ingest import choose, reader, sniff, textlayer
+
+    spent: Counter[str] = Counter()
+    patched = []
+
+    def timing(module: object, name: str, label: str) -> None:
+        real = getattr(module, name)
+
+        def timed(*args: object, **kwargs: object) -> object:
+            started = time.process_time()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - started
+
+        setattr(module, name, timed)
+        patched.append((module, name, real))
+
+    timing(textlayer, "_read_glyphs", "glyphs (pdfium, a call per character)")
+    timing(textlayer, "_words", "glyphs → words")
+    timing(textlayer, "load_page", "page load (annotations flattened)")
+    timing(reader, "judge_layer", "layer judged (legacy fonts, garbage)")
+    timing(reader, "_layer_page", "layout (reading order)")
+    timing(reader, "has_table_header", "list-table header looked for")
+    timing(reader, "_pdf_rules", "table rules (pdfminer, table pages only)")
+    timing(reader, "sniff", "file sniffed and hashed")
+    del choose, sniff
+    files = [f for f in sorted((ROOT / "samples").glob("*.pdf")) if not f.name.endswith(".scan.pdf")]
+    settings = IngestSettings(cache_dir=None, ocr_mode="never")
+    try:
+        for f in files:
+            read_document(f, settings)  # imports and caches warmed
+        spent.clear()
+        started = time.process_time()
+        pages = sum(len(read_document(f, settings).pages) for f in files)
+        total = time.process_time() - started
+    finally:
+        for module, name, real in patched:
+            setattr(module, name, real)
+    print(f"\nWhere a text-layer page's time goes (CPU ms per page, {pages} pages):")
+    for label, seconds in spent.most_common():
+        print(f"  {label:42s} {seconds / pages * 1000:6.2f}")
+    print(f"  {'the rest':42s} {(total - sum(spent.values())) / pages * 1000:6.2f}")
+    print(f"  {'total':42s} {total / pages * 1000:6.2f}")
 
 
 def main() -> None:
@@ -119,6 +268,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="about this many scanned pages")
     ap.add_argument("--languages", default="vie+eng")
     ap.add_argument("--dpi", type=int, default=300)
+    ap.add_argument("--where", action="store_true", help="also say where the time goes")
     args = ap.parse_args()
 
     files = scans(args.limit)
@@ -130,24 +280,40 @@ def main() -> None:
               f"resolution if lower (as our stage does), OMP_THREAD_LIMIT=1 for both")
         print(f"{'workers':>7s} {'mode':>9s} {'ours p/min':>10s} {'tesseract p/min':>15s} {'ours/plain time':>15s}")
         ours: dict[tuple[int, str], float] = {}
+        cpu: dict[str, float] = {}
         for workers in (1, 2):
-            plain = plain_tesseract(images, args.languages, workers)
-            for mode in ("batch", "per-file"):
-                if workers == 1 and mode == "per-file":
-                    continue  # one worker: the same code path as batch
-                t = our_stage(files, args.languages, workers, batch=(mode == "batch"))
+            started = cpu_seconds()
+            before = plain_tesseract(images, args.languages, workers)
+            cpu_plain = cpu_seconds() - started
+            modes = ("batch", "per-file") if workers == 1 else ("batch", "per-file", "1-by-1")
+            times = {}
+            for mode in modes:
+                started = cpu_seconds()
+                times[mode] = our_stage(files, args.languages, workers, mode)
+                if workers == 1 and mode == "batch":
+                    cpu["ours"] = cpu_seconds() - started
+            after = plain_tesseract(images, args.languages, workers)
+            plain = (before + after) / 2
+            if workers == 1:
+                cpu["plain"] = cpu_plain
+            for mode, t in times.items():
                 ours[(workers, mode)] = t
                 print(f"{workers:7d} {mode:>9s} {pages / t * 60:10.1f} {pages / plain * 60:15.1f} {t / plain:15.2f}",
                       flush=True)
-        one = ours[(1, "batch")]
-        print(f"speed-up, 2 workers vs 1: batch {one / ours[(2, 'batch')]:.2f}x, per-file {one / ours[(2, 'per-file')]:.2f}x")
-    pool.shutdown()
-    n, ours, plumber, pdfium_s = text_layers()
+        print("speed-up, 2 workers vs 1: " + ", ".join(
+            f"{mode} {ours[(1, mode)] / ours[(2, mode)]:.2f}x" for mode in ("batch", "per-file")))
+        print(f"CPU seconds a page, one worker: ours {cpu['ours'] / pages:.2f}, plain tesseract {cpu['plain'] / pages:.2f} "
+              f"({cpu['ours'] / cpu['plain']:.2f}x)")
+    if args.where:
+        ocr_where(files, args.languages)
+    n, ours_s, plumber, pdfium_s = text_layers()
     print(f"\nText layer: {n} born-digital pages")
     print(f"{'reader':28s} {'pages/s':>8s}")
-    print(f"{'ours (read_document)':28s} {n / ours:8.1f}")
+    print(f"{'ours (read_document)':28s} {n / ours_s:8.1f}")
     print(f"{'pdfplumber extract_text':28s} {n / plumber:8.1f}")
     print(f"{'pypdfium2 get_text_range':28s} {n / pdfium_s:8.1f}")
+    if args.where:
+        text_layer_where()
 
 
 if __name__ == "__main__":

@@ -66,14 +66,15 @@ def _beyond_cp1252(text: str) -> bool:
 
 
 def _convert_by_content(words: list[Word]) -> tuple[list[Word], str | None, int]:
-    out: list[Word] = []
+    guesses = [legacy.convert_word_if_better(word.text) for word in words]
     counts: dict[str, int] = {}
-    for word in words:
-        text, encoding = legacy.convert_word_if_better(word.text)
+    for _, encoding in guesses:
         if encoding:
             counts[encoding] = counts.get(encoding, 0) + 1
-        out.append(_with_text(word, text))
-    main = max(counts, key=counts.__getitem__) if counts else None
+    if not counts:  # nothing reads better converted (most pages): no words to make
+        return [], None, 0
+    out = [_with_text(word, text) for word, (text, _) in zip(words, guesses)]
+    main = max(counts, key=counts.__getitem__)
     unicode_words = sum(1 for w in words if _beyond_cp1252(w.text))
     if main and unicode_words <= 0.05 * len(words):
         # The page is all legacy bytes (real Vietnamese Unicode would show letters beyond
@@ -92,7 +93,8 @@ def judge_layer(layer: LayerPage, mode: OcrMode) -> Decision:
     """Use the text layer (possibly converted from TCVN3/VNI) or OCR the page."""
     if mode == "always":
         return Decision(False, "OCR forced by settings (ocr_mode=always)")
-    if layer.letters == 0:
+    letters = layer.letters
+    if letters == 0:
         if mode == "never":
             return Decision(True, "no text layer (OCR turned off)", [])
         return Decision(False, "no text layer")
@@ -115,9 +117,9 @@ def judge_layer(layer: LayerPage, mode: OcrMode) -> Decision:
         return Decision(False, f"text layer is {label} garbage (conversion uncertain: {ratio:.0%} of words read as Vietnamese)")
 
     map_errors = sum(lw.map_errors for lw in layer.words)
-    if (_bad_chars(joined) + map_errors) > GARBAGE_SHARE * max(layer.letters, 1):
+    if (_bad_chars(joined) + map_errors) > GARBAGE_SHARE * max(letters, 1):
         if mode != "never":
             return Decision(False, "text layer decodes to garbage (unmapped or control characters)")
     if layer.image_coverage >= STAMP_IMAGE_COVERAGE and layer.text_area_share < STAMP_TEXT_AREA and mode != "never":
         return Decision(False, "text layer is only a stamp or a few words over a scanned image")
-    return Decision(True, "text layer", [_with_text(w, w.text) for w in plain])
+    return Decision(True, "text layer", words)  # as _convert_by_font made them: no word converted

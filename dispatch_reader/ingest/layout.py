@@ -149,11 +149,14 @@ def _attach_small_words(rows: list[Row]) -> list[Row]:
 def split_chunks(row: Row) -> list[Chunk]:
     limit = CHUNK_GAP * max(row.height, 1.0)
     chunks = [Chunk([row.words[0]])]
+    right = row.words[0].x1  # the last chunk's x1, kept as it grows
     for word in row.words[1:]:
-        if word.x0 - chunks[-1].x1 > limit:
+        if word.x0 - right > limit:
             chunks.append(Chunk([word]))
+            right = word.x1
         else:
             chunks[-1].words.append(word)
+            right = max(right, word.x1)
     return chunks
 
 

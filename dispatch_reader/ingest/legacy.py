@@ -58,6 +58,7 @@ def _family(fontname: str) -> str:
     return re.split(r"[,]", name, maxsplit=1)[0].strip()
 
 
+@lru_cache(maxsize=1024)  # asked for every word of every text layer, of a few fonts a page
 def font_encoding(fontname: str | None) -> Encoding | None:
     """The legacy encoding a font name announces (`.VnTime` → tcvn3, `VNI-Times` → vni)."""
     family = _family(fontname or "").casefold()
@@ -69,6 +70,7 @@ def font_encoding(fontname: str | None) -> Encoding | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def is_uppercase_font(fontname: str | None) -> bool:
     """TCVN3 capitals fonts (.VnTimeH, .VnArialH) draw capitals at the lower-case codes."""
     if font_encoding(fontname) != "tcvn3":
@@ -121,6 +123,7 @@ def convert(text: str, encoding: Encoding, uppercase: bool = False) -> str:
     return vni_to_unicode(text)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word of a text layer without font hints
 def convert_word_if_better(word: str) -> tuple[str, Encoding | None]:
     """For text with no font hint: convert one word only when that turns a non-syllable
     into a syllable (so real Unicode words are never touched)."""

@@ -10,7 +10,7 @@ can open is refused. Errors are one line naming the file.
 from __future__ import annotations
 
 import mmap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,10 +67,11 @@ class OpenedPdf:
     repaired: str | None  # what was repaired, for the page reasons
 
 
-def open_lenient(path: Path, passwords: Iterable[str], workdir: Path) -> OpenedPdf:
+def open_lenient(path: Path, passwords: Iterable[str], workdir: Callable[[], Path]) -> OpenedPdf:
     """Open `path` trying no password, then each given one; repair with qpdf if PDFium cannot.
 
-    `workdir` (private) takes a repaired copy, decrypted so the workers need no password.
+    `workdir()` (private) takes a repaired copy, decrypted so the workers need no password; it
+    is asked for only then (making and removing a folder costs more than reading a short PDF).
     """
     tried = [p for p in dict.fromkeys(passwords) if p]
     problem = end_problem(path)
@@ -92,7 +93,7 @@ def open_lenient(path: Path, passwords: Iterable[str], workdir: Path) -> OpenedP
     raise locked
 
 
-def _repair(path: Path, passwords: list[str], workdir: Path, problem: str | None,
+def _repair(path: Path, passwords: list[str], workdir: Callable[[], Path], problem: str | None,
             first: DamagedFileError) -> OpenedPdf:
     import pikepdf
 
@@ -101,7 +102,7 @@ def _repair(path: Path, passwords: list[str], workdir: Path, problem: str | None
             with pikepdf.open(path, password=password) as pdf:
                 if len(pdf.pages) == 0:
                     break
-                target = workdir / "repaired.pdf"
+                target = workdir() / "repaired.pdf"
                 pdf.save(target)  # without encryption: the copy stays in our private folder
             doc = open_pdf(target)
         except pikepdf.PasswordError:

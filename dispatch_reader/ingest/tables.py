@@ -58,8 +58,31 @@ class _Header:
     bottom: float
 
 
+@lru_cache(maxsize=1)
+def _row_number_starts() -> frozenset[str]:
+    """The first word of every row-number cue ("stt", "so" of "so tt"), without . and :."""
+    return frozenset(cue.split()[0].strip(" .:") for cue in _cues()[0])
+
+
+def _may_have_header(words: list[Word]) -> bool:
+    """False when no row of the page can be a header, checked before its words are grouped
+    into rows (which costs more than all else here on a page without a table): a header needs
+    a word that starts a row-number cue ("stt", "so" of "so tt") and a word holding a name
+    cue's "ten" or "name" (every name cue has one of them inside one word)."""
+    starts = _row_number_starts()
+    folded = [_fold_word(w.text) for w in words]
+    return any(f.strip(" .:") in starts for f in folded) and any("ten" in f or "name" in f for f in folded)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(text: str) -> str:
+    return fold(text)  # words repeat from page to page: each folded once
+
+
 def _find_header(words: list[Word], line_keys: list[object] | None) -> _Header | None:
     numbers, names = _cues()
+    if not _may_have_header(words):
+        return None
     rows = group_rows(words, line_keys)
     for i, row in enumerate(rows):
         chunks = [fold(c.text).strip(" .:") for c in row.chunks]

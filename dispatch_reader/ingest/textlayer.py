@@ -8,8 +8,10 @@ ruled tables (tables.py).
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -54,7 +56,7 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctype
     return buf.value.decode("utf-8", "replace")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Glyph:
     ch: str
     x0: float  # along the line, in the glyph's own reading frame
@@ -118,38 +120,69 @@ _INVISIBLE = 1.5
 
 def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> list[_Glyph | str | None]:
     """Glyphs in content order; None where a space glyph separates words, _SOFT where pdfium
-    generated a space or line end (its guess misfires on turned text and font changes)."""
+    generated a space or line end (its guess misfires on turned text and font changes).
+
+    Run for every character of every page: pdfium's functions, the page handle and the
+    structures they fill are looked up and made once per page, not once per character."""
     n = textpage.count_chars()
+    raw = textpage.raw
+    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    loose_box, map_error = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_HasUnicodeMapError
+    text_object, char_origin = _text_object(), pdfium_c.FPDFText_GetCharOrigin
     buf = ctypes.create_string_buffer(256)
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+    spaces = _SPACES
     glyphs: list[_Glyph | str | None] = []
     last_obj: int | None = None
     size, direction, font = 10.0, 0, ""
     i = 0
     while i < n:
-        ch, step = _char_at(textpage, i, n)
-        index, i = i, i + step
+        code = get_unicode(raw, i)
+        if 0 < code < 0xD800 or 0xE000 <= code < 0x110000:
+            ch, index, i = chr(code), i, i + 1
+        else:  # a surrogate pair over two slots, or an unmapped code
+            ch, step = _char_at(textpage, i, n)
+            index, i = i, i + step
         if ch == "\x02":  # pdfium's mark for a hyphen at a line end: it is a real "-"
             ch = "-"
-        if ch in _SPACES or ch.isspace():
-            glyphs.append(_SOFT if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1 else None)
+        if ch in spaces or ch.isspace():
+            glyphs.append(_SOFT if is_generated(raw, index) == 1 else None)
             continue
-        rect = pdfium_c.FS_RECTF()
         # Loose boxes span the glyph's advance, so letters of a word touch (tight boxes
         # leave gaps around narrow glyphs such as "1" and split "11" in two).
-        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, ctypes.byref(rect))
+        loose_box(raw, index, rect_ref)
         # Glyphs of one text object share its font, size and direction: asked once per object.
-        obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, index), ctypes.c_void_p).value
+        obj = text_object(raw, index)
         if obj is None or obj != last_obj:
             last_obj = obj
             size, direction = _size_and_direction(textpage, index)
             font = _font_name(textpage, index, buf)
         if size < _INVISIBLE and abs(rect.top - rect.bottom) < _INVISIBLE:
             continue  # text too small to see: Word's hidden copy of a footnote mark, not a word
-        ox, oy = _origin(textpage, index, rect)
-        x0, x1, base = _in_frame(direction, rect, ox, oy, width, height)
+        if char_origin(raw, index, ox_ref, oy_ref):
+            x, y = ox.value, oy.value
+        else:
+            x, y = min(rect.left, rect.right), min(rect.top, rect.bottom)
+        if direction == 0:  # _in_frame's first case, the page's own frame (nearly every glyph)
+            left, right = rect.left, rect.right
+            x0, x1, base = (left, right, y) if left <= right else (right, left, y)
+        else:
+            x0, x1, base = _in_frame(direction, rect, x, y, width, height)
         glyphs.append(_Glyph(ch, x0, x1, base, size if size >= 1.0 else 10.0, font,
-                             pdfium_c.FPDFText_HasUnicodeMapError(textpage.raw, index) == 1, direction))
+                             map_error(raw, index) == 1, direction))
     return glyphs
+
+
+@functools.lru_cache(maxsize=1)
+def _text_object() -> Callable[[object, int], int | None]:
+    """FPDFText_GetTextObject giving the object's address as an int (None for none): the
+    binding's own returns a pointer object, and turning that into a comparable value
+    (ctypes.cast) cost more than the call itself."""
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)  # type: ignore[return-value]
 
 
 def _in_frame(direction: int, rect: pdfium_c.FS_RECTF, ox: float, oy: float, width: float, height: float
@@ -176,16 +209,28 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
     def flush() -> None:
         if not current:
             return
-        text = unicodedata.normalize("NFC", "".join(_plain(g.ch) for g in current))
-        direction = current[0].direction
+        text = "".join([g.ch for g in current])
+        if max(text) >= _STYLED:
+            text = "".join(_plain(ch) for ch in text)
+        text = unicodedata.normalize("NFC", text)
+        first = current[0]
+        direction = first.direction
         own_height = height if direction in (0, 180) else width
         if text:
-            word = Word(text=text, x0=min(g.x0 for g in current),
-                        top=own_height - max(g.base + g.size * 0.78 for g in current),
-                        x1=max(g.x1 for g in current),
-                        bottom=own_height - min(g.base - g.size * 0.22 for g in current))
-            fonts = [g.font for g in current]
-            lw = LayerWord(word, max(set(fonts), key=fonts.count), sum(g.map_error for g in current))
+            # one pass for the box, the fonts and the unmapped characters (run for every word)
+            x0, x1, font, errors = first.x0, first.x1, first.font, 0
+            top, bottom = first.base + first.size * 0.78, first.base - first.size * 0.22
+            one_font = True
+            for g in current:
+                x0, x1 = min(x0, g.x0), max(x1, g.x1)
+                top, bottom = max(top, g.base + g.size * 0.78), min(bottom, g.base - g.size * 0.22)
+                errors += g.map_error
+                one_font = one_font and g.font == font
+            if not one_font:
+                fonts = [g.font for g in current]
+                font = max(set(fonts), key=fonts.count)
+            word = Word(text=text, x0=x0, top=own_height - top, x1=x1, bottom=own_height - bottom)
+            lw = LayerWord(word, font, errors)
             if out and out[-1][1] == direction:
                 out[-1][0].append(lw)
             else:
@@ -213,7 +258,7 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
             # (poppler's word break) will do as well when it is several times the letter
             # spacing on both sides ("1.Đài", "Chức vụ:......"): letter-spaced text stays whole.
             if line_jump or gap > g.size * (0.08 if soft else 0.15) or gap < -g.size * 2 \
-                    or gap > max(g.size * 0.1, 3 * _letter_spacing(current, glyphs, k)):
+                    or (gap > g.size * 0.1 and gap > 3 * _letter_spacing(current, glyphs, k)):
                 flush()
         soft = False
         current.append(g)
@@ -244,6 +289,9 @@ def _char_at(textpage: pdfium.PdfTextPage, index: int, count: int) -> tuple[str,
     if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000:
         return chr(code), 1
     return "\ufffd", 1
+
+
+_STYLED = "\U0001d400"  # the first character _plain changes
 
 
 def _plain(ch: str) -> str:
