@@ -122,8 +122,10 @@ def _sqlite_engine(url: str) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         if path is not None:
             _set_wal(cur)
-            # with WAL, NORMAL still keeps every transaction atomic across a crash
-            cur.execute("PRAGMA synchronous = NORMAL")
+            # FULL: every commit syncs the WAL, so a stored file is on disk before the watcher
+            # removes the dropped one, without anyone opening the database file outside SQLite
+            # (which would drop this process's locks on it: see watch/lifecycle.make_durable)
+            cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
     @event.listens_for(engine, "begin")

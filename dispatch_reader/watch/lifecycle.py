@@ -104,19 +104,21 @@ def describe(store: Store, sha256: str) -> dict[str, Any]:
 
 
 def make_durable(store: Store) -> None:
-    """Force the last commit to disk before the dropped file is removed.
+    """Make sure the last commit is on disk before the dropped file is removed.
 
-    SQLite in WAL mode with synchronous=NORMAL keeps commits atomic but may lose the newest
-    ones on a power cut; syncing the WAL file makes them durable. PostgreSQL commits are.
+    SQLite connections run with synchronous=FULL (store/engine.py): the commit itself synced
+    the WAL, and SQLite synced the folder when it created the WAL. Only the database's folder
+    is synced here, never the database file or its -wal/-shm: opening and closing any of them
+    in a process that holds connections drops that process's POSIX locks on it, and another
+    process closing its last connection would then checkpoint and delete the WAL under us
+    (its writes lost, two processes seeing two databases). PostgreSQL commits are durable.
     """
     from dispatch_reader.store.engine import sqlite_file
 
     path = sqlite_file(store.url)
     if path is None:
         return
-    for p in (Path(str(path) + "-wal"), path):
-        if p.exists():
-            fs.fsync_path(p)
+    fs.fsync_path(path.parent)  # a folder: holds no lock of SQLite's
 
 
 class Lifecycle:

@@ -111,7 +111,10 @@ class Identity:
 
 def fsync_path(path: Path) -> None:
     """Flush a file, or a folder's renames and links, to disk so they survive a power cut
-    (no-op where unsupported)."""
+    (no-op where unsupported).
+
+    Never for the SQLite database or its -wal/-shm in a process holding connections: the
+    close() here would drop the process's POSIX locks on it (see lifecycle.make_durable)."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
