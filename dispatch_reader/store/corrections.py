@@ -12,6 +12,10 @@ item whose value is still the one corrected (`before`) or already the corrected 
 the index first, else the first item of the list that has it; when the new reading has neither,
 the correction is not applied and the record says so in a warning. A header field
 (`document.*`) is always set: the user's word wins over any reading.
+
+A person's name or unit is read in two places (the people named and the table of sendings):
+a correction of one is applied to the other wherever it holds the value corrected, so the
+briefs, summaries, exports and the people page all show the corrected name or unit.
 """
 
 from __future__ import annotations
@@ -199,9 +203,52 @@ def apply(record_data: dict[str, Any], entries: list[CorrectionEntry]) -> dict[s
             if note not in data.setdefault("warnings", []):
                 data["warnings"].append(note)
             continue
+        old = _get(data, where, e.path)
         _set(data, where, e.after, e.path)
         _rematch_place(data, where)
+        for linked in _same_value_elsewhere(data, where, {e.before, old} - {e.after} if _hashable(e.before, old)
+                                            else set()):
+            _set(data, linked, e.after, e.path)
+            _rematch_place(data, linked)
     return data
+
+
+def _hashable(*values: Any) -> bool:
+    return all(v is None or isinstance(v, (str, int, float)) for v in values)
+
+
+# the fields that name one person or their unit, in the list of people and in the sendings:
+# the same value read twice (a person named in the text and in the table of sendings)
+_NAME_FIELDS = {"people": "name", "secondments": "person"}
+_UNIT_FIELDS = {"people": "unit", "secondments": "from_unit"}
+
+
+def _same_value_elsewhere(data: dict[str, Any], where: list[str | int], old: set[Any]) -> list[list[str | int]]:
+    """The other places of the record that hold the value just corrected: a person's name in
+    the people and in the sendings, a person's unit (people[i].unit) and where they are sent
+    from (secondments[j].from_unit). A clerk corrects a name once, and every brief, summary
+    and export after shows it (fresh-eyes finding 3)."""
+    old = {v for v in old if v not in (None, "")}
+    if len(where) != 3 or not old:
+        return []
+    root, index, field = where
+    root = str(root)
+    found: list[list[str | int]] = []
+    if _NAME_FIELDS.get(root) == field:
+        for other, name_field in _NAME_FIELDS.items():
+            for i, item in enumerate(data.get(other) or []):
+                if [other, i] != [root, index] and isinstance(item, dict) and item.get(name_field) in old:
+                    found.append([other, i, name_field])
+    elif _UNIT_FIELDS.get(root) == field:
+        item = (data.get(root) or [])[int(index)]
+        person = item.get(_NAME_FIELDS[root]) if isinstance(item, dict) else None
+        if person:
+            for other, unit_field in _UNIT_FIELDS.items():
+                for i, it in enumerate(data.get(other) or []):
+                    if ([other, i] != [root, index] and isinstance(it, dict) and it.get(_NAME_FIELDS[other]) == person
+                            and it.get(unit_field) in old):
+                        found.append([other, i, unit_field])
+    return found
 
 
 def _entry(row: Any) -> CorrectionEntry:

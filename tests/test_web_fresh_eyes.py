@@ -1,0 +1,46 @@
+"""The fresh-eyes tester's findings on the web page and API (issue 15), each pinned by a test:
+corrections that reach every place of the same fact, marks on the right fact, confirmations
+that clear warnings, inbox links by SHA-256, whole and localised reasons, multi-file uploads,
+the sending's cells, and the rough edges."""
+
+from __future__ import annotations
+
+from web_fixtures import *  # noqa: F401,F403
+from web_fixtures import Web, make_record, page_text_for
+
+from dispatch_reader.briefs.render import BriefWriter
+
+
+def _correct(web: Web, doc_id: int, path: str, value, action: str = "correct"):
+    r = web.client.post(f"/api/documents/{doc_id}/corrections", headers=web.auth("clerk"),
+                        json={"path": path, "value": value, "action": action})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+# -- finding 3: a person's name or unit corrected once reaches every place it was read -------------
+
+def test_a_corrected_name_reaches_the_sendings_brief_summary_and_export(web: Web) -> None:
+    doc_id = web.doc_ids["qd-15"]
+    _correct(web, doc_id, "people[0].name", "Nguyễn Thị Chuyền")
+    record = web.store.get_by_id(doc_id)
+    assert [p.name for p in record.people] == ["Nguyễn Thị Chuyền"]
+    assert [s.person for s in record.secondments] == ["Nguyễn Thị Chuyền"]  # the sending is the same person
+    brief = BriefWriter(web.inbox, fmt="md").document_bytes(record).decode()
+    assert "Nguyễn Thị Chuyền" in brief and "Nguyễn Thị Chuyên" not in brief
+    rows = web.store.export_rows("secondments")
+    assert [r["person"] for r in rows if r.get("document_number") == "15/QĐ-UBND"] == ["Nguyễn Thị Chuyền"]
+    summary = web.client.get("/api/summary", params={"format": "md"}, headers=web.auth("reader")).text
+    assert "Nguyễn Thị Chuyền" in summary and "Nguyễn Thị Chuyên" not in summary
+
+
+def test_a_corrected_sending_unit_reaches_the_person(web: Web) -> None:
+    doc_id = web.doc_ids["qd-15"]
+    _correct(web, doc_id, "secondments[0].from_unit", "Sở Y tế")
+    record = web.store.get_by_id(doc_id)
+    assert record.people[0].unit == "Sở Y tế"
+    people = web.client.get("/api/people", params={"name": "Nguyễn Thị Chuyên"}, headers=web.auth("reader")).json()
+    assert "Sở Nội vụ" not in str(people["results"])
+    # and the other way: a person's unit reaches where their sending comes from
+    _correct(web, doc_id, "people[0].unit", "Sở Tư pháp")
+    assert web.store.get_by_id(doc_id).secondments[0].from_unit == "Sở Tư pháp"
