@@ -161,3 +161,23 @@ def test_scraps_read_from_skipped_ink_are_not_added() -> None:
         out, _, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
                                              ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
     assert added == 0 and out == []
+
+
+def test_a_title_line_is_never_replaced_by_a_name_read_near_it() -> None:
+    """`KT. THỦ TƯỚNG` starts with no family name, but a line in capitals is a title, not a
+    garbled name: it is not read again whole (the block around it brings in `PHÓ THỦ TƯỚNG`
+    below it, and Phó is a family name too), so no line is read twice."""
+    im = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 34)
+    draw.text((1000, 1900), "KT. THỦ TƯỚNG", font=font, fill=0)
+    draw.text((1000, 1948), "PHÓ THỦ TƯỚNG", font=font, fill=0)
+    draw.text((1000, 2120), "Lê Minh Khái", font=font, fill=0)
+    grey = np.array(im)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(grey, tmp)
+        assert [w.text for w in words].count("PHÓ") == 1
+        out, _, _ = ocr._reread_name_lines(grey, words, keys, scale, IngestSettings(),
+                                           ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        assert [w.text for w in out].count("PHÓ") == 1
+        assert "KT." in [w.text for w in out]

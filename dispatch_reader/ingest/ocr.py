@@ -338,7 +338,8 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             if fold(new) == fold(old) and _marks(new) > _marks(best[2] if best else old):
                 best = (found, new_texts, new)
         if best is None:
-            if not _family_first([m.group(1) for m in texts]):
+            # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
+            if not _family_first([m.group(1) for m in texts]) and not old.isupper():
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp)
                 if whole is not None:
                     replaced[tuple(idx)] = whole
@@ -391,13 +392,19 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
         lines: dict[tuple[int, int, int], list[Word]] = {}
         for w, k in zip(found, found_keys):
             lines.setdefault(k, []).append(w)
+        dx, dy = (left - _BORDER) * scale, (top - _BORDER) * scale
+        middle = (y0 + y1) / 2 * scale
         for line in reversed(list(lines.values())):
             names = [_NAME_WORD.match(w.text) for w in line]
             if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
                 continue
-            if not _family_first([m.group(1) for m in names]):
+            text = " ".join(m.group(1) for m in names)
+            # the line read again, not its neighbour (the title above, `PHÓ THỦ TƯỚNG`: Phó is
+            # a family name too, but a name is not printed in capitals under a title)
+            if not _family_first(text.split()) or text.isupper():
                 continue
-            dx, dy = (left - _BORDER) * scale, (top - _BORDER) * scale
+            if not min(w.top for w in line) + dy <= middle <= max(w.bottom for w in line) + dy:
+                continue
             return [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
     return None
 
