@@ -44,3 +44,36 @@ def test_a_corrected_sending_unit_reaches_the_person(web: Web) -> None:
     # and the other way: a person's unit reaches where their sending comes from
     _correct(web, doc_id, "people[0].unit", "Sở Tư pháp")
     assert web.store.get_by_id(doc_id).secondments[0].from_unit == "Sở Tư pháp"
+
+
+# -- finding 2: marks and history follow the fact when another copy becomes the best-read one --------
+
+def _sending(person: str, to_unit: str) -> dict:
+    return {"person": person, "from_unit": "Sở Nội vụ", "to_unit": to_unit, "start": "2025-09-08", "end": "2026-03-08"}
+
+
+def test_marks_stay_on_the_corrected_fact_when_another_copy_ranks_first(web: Web) -> None:
+    from dispatch_reader.store import corrections
+
+    people = [("Vàng Seo Chứ", "Sở Nội vụ"), ("Lò Văn Pấng", "Sở Nội vụ")]
+    chu, pang = _sending("Vàng Seo Chứ", "Ủy ban nhân dân xã Tủa Thàng"), _sending("Lò Văn Pấng", "Ủy ban nhân dân xã Mường Khoa")
+    scan = make_record("245-scan", number="245/QĐ-SNV", issued="2025-09-08", pages=2, people=people,
+                       secondments=[chu, pang])
+    doc_id = web.store.save(scan, page_texts=page_text_for(scan), extractor_version="test")
+    _correct(web, doc_id, "secondments[0].to_unit", "Ủy ban nhân dân xã Tủa Sín Chải")
+    _correct(web, doc_id, "secondments[1].end", None, action="confirm")
+    # the born-digital file arrives, lists Lò Văn Pấng first, and becomes the best-read copy
+    digital = make_record("245-digital", number="245/QĐ-SNV", issued="2025-09-08", people=people[::-1],
+                          secondments=[pang, chu])
+    assert web.store.save(digital, page_texts=page_text_for(digital), extractor_version="test") == doc_id
+    assert [f.file_name for f in web.store.files(doc_id)][0] == "245-digital.pdf"
+    record = web.store.get_by_id(doc_id)
+    assert [(s.person, s.to_unit) for s in record.secondments] == [
+        ("Lò Văn Pấng", "Ủy ban nhân dân xã Mường Khoa"), ("Vàng Seo Chứ", "Ủy ban nhân dân xã Tủa Sín Chải")]
+    marks = corrections.latest_by_path(web.store, doc_id)
+    assert marks["secondments[1].to_unit"].action == "correct"  # Vàng Seo Chứ's, now second
+    assert marks["secondments[0].end"].action == "confirm"  # Lò Văn Pấng's, now first
+    assert "secondments[0].to_unit" not in marks
+    history = web.client.get(f"/api/documents/{doc_id}/corrections", headers=web.auth("reader")).json()
+    assert [(h["path"], h["action"]) for h in history] == [("secondments[0].end", "confirm"),
+                                                           ("secondments[1].to_unit", "correct")]

@@ -160,8 +160,22 @@ def _rematch_place(data: dict[str, Any], parts: list[str | int]) -> None:
     item[target] = m.as_dict() if keep else None
 
 
-def _locate(data: dict[str, Any], parts: list[str | int], before: Any, after: Any, path: str) -> list[str | int] | None:
-    """Where a stored correction applies in a (new) reading, or None when nowhere (see module doc)."""
+def anchor_of(data: dict[str, Any], parts: list[str | int]) -> str | None:
+    """The name of the person a list item's fact belongs to (people[i].name, secondments[i].person):
+    what tells the item apart in another copy, where the items may come in another order and
+    share the value (every sending of a decision often ends the same day)."""
+    field = _NAME_FIELDS.get(str(parts[0]))
+    if field is None or len(parts) < 2 or not isinstance(parts[1], int):
+        return None
+    items = data.get(str(parts[0])) or []
+    item = items[parts[1]] if parts[1] < len(items) else None
+    return item.get(field) if isinstance(item, dict) else None
+
+
+def _locate(data: dict[str, Any], parts: list[str | int], before: Any, after: Any, path: str,
+            anchor: str | None = None) -> list[str | int] | None:
+    """Where a stored correction applies in a (new) reading, or None when nowhere (see module
+    doc); with `anchor` (anchor_of in the copy it was made on), the item of that person first."""
     if parts[0] == "document":
         try:
             _get(data, parts[:-1], path)
@@ -178,6 +192,11 @@ def _locate(data: dict[str, Any], parts: list[str | int], before: Any, after: An
             return _Missing
 
     index = int(parts[1])
+    field = _NAME_FIELDS.get(str(parts[0]))
+    if anchor and field:
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and item.get(field) == anchor and value_at(i) in (before, after):
+                return [parts[0], i, *rest]
     if index < len(items) and value_at(index) in (before, after):
         return parts
     for i in range(len(items)):
@@ -266,13 +285,15 @@ def for_file(store: Any, sha256: str) -> list[CorrectionEntry]:
 
 
 def history(store: Any, doc_id: int) -> list[CorrectionEntry]:
-    """Every correction and confirmation made on the document's files, newest first."""
+    """Every correction and confirmation made on the document's files, newest first.
+
+    One correction is stored for each copy that has the fact, each under the path the fact has
+    in that copy; the history shows it once, under the path it has in the document's best-read
+    file NOW (a copy that joined later may rank first and list the facts in another order)."""
     with store._read() as conn:
-        shas = select(File.sha256).where(File.document_id == doc_id).scalar_subquery()
-        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256.in_(shas))
-                            .order_by(Correction.created_at.desc(), Correction.id))
-        # one correction made on several files of the document is one line of its history (the
-        # first file's: the best-read one when it was made)
+        rows = conn.execute(select(*Correction.__table__.c).join(File, File.sha256 == Correction.sha256)
+                            .where(File.document_id == doc_id)
+                            .order_by(Correction.created_at.desc(), File.rank, File.id, Correction.id))
         seen: set[tuple[Any, ...]] = set()
         entries = []
         for r in rows:
@@ -283,12 +304,22 @@ def history(store: Any, doc_id: int) -> list[CorrectionEntry]:
         return entries
 
 
-def latest_by_path(store: Any, doc_id: int) -> dict[str, CorrectionEntry]:
-    """The newest correction or confirmation of each fact of the document (to mark it on the page)."""
-    found: dict[str, CorrectionEntry] = {}
-    for e in history(store, doc_id):
-        found.setdefault(e.path, e)
-    return found
+def latest_by_path(store: Any, doc_id: int, sha256: str | None = None) -> dict[str, CorrectionEntry]:
+    """The newest correction or confirmation of each fact of one file of the document (its
+    best-read one unless `sha256` names another), keyed by the fact's path IN THAT FILE: the
+    marks on the page land on the fact corrected, whichever copy ranks first."""
+    with store._read() as conn:
+        if sha256 is None:
+            sha256 = conn.execute(select(File.sha256).where(File.document_id == doc_id)
+                                  .order_by(File.rank, File.id).limit(1)).scalar()
+        if sha256 is None:
+            return {}
+        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256 == sha256)
+                            .order_by(Correction.created_at.desc(), Correction.id.desc()))
+        found: dict[str, CorrectionEntry] = {}
+        for r in rows:
+            found.setdefault(r.path, _entry(r))
+        return found
 
 
 def inherit(store: Any, doc_id: int, record: Record) -> bool:
@@ -297,27 +328,36 @@ def inherit(store: Any, doc_id: int, record: Record) -> bool:
     sha = record.source.sha256
     with store._read() as conn:
         shas = select(File.sha256).where(File.document_id == doc_id).scalar_subquery()
-        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256.in_(shas),
-                                                                  Correction.action == "correct")
+        rows = conn.execute(select(*Correction.__table__.c).where(Correction.sha256.in_(shas))
                             .order_by(Correction.created_at, Correction.id)).all()
-    own = {(r.created_at, r.user_name, r.after_json) for r in rows if r.sha256 == sha}
+        stored = {r.sha256: r.record_json for r in conn.execute(
+            select(File.sha256, File.record_json).where(File.document_id == doc_id))}
+    own = {(r.created_at, r.user_name, r.action, r.after_json) for r in rows if r.sha256 == sha}
     data = record.to_dict()
     new = []
     for r in rows:
-        key = (r.created_at, r.user_name, r.after_json)
+        key = (r.created_at, r.user_name, r.action, r.after_json)
         if r.sha256 == sha or key in own:
             continue
         e = _entry(r)
-        where = _locate(data, parse_path(e.path), e.before, e.after, e.path)
+        parts = parse_path(e.path)
+        anchor = None
+        if r.sha256 in stored and parts[0] != "document":
+            try:
+                anchor = anchor_of(json.loads(stored[r.sha256]), parts)
+            except (ValueError, CorrectionError):
+                anchor = None
+        where = _locate(data, parts, e.before, e.after, e.path, anchor)
         own.add(key)
         if where is not None:
-            new.append({"sha256": sha, "path": _path_text(where), "action": "correct",
+            new.append({"sha256": sha, "path": _path_text(where), "action": e.action,
                         "before_json": json.dumps(_get(data, where, e.path), ensure_ascii=False),
                         "after_json": r.after_json, "user_name": r.user_name, "created_at": r.created_at})
     if new:
         with store._write() as conn:
             conn.execute(insert(Correction), new)
-    return bool(new)
+    # a confirmation changes no value: the file need not be stored again for it alone
+    return any(n["action"] == "correct" for n in new)
 
 
 def _path_text(parts: list[str | int]) -> str:
@@ -353,12 +393,13 @@ def correct(store: Any, doc_id: int, path: str, value: Any, user: str, action: s
     entry = CorrectionEntry(0, files[0].sha256, _path_text(parts), action, before, after, user, now)
     _check(store, apply(best, [entry]), path)
     targets = [(files[0], best, parts)]
-    if action == "correct":
-        for f in files[1:]:
-            data = json.loads(f.record_json)
-            where = _locate(data, parts, before, after, path)
-            if where is not None:
-                targets.append((f, data, where))
+    # confirmations too: the mark follows the fact when another copy ranks first later
+    anchor = anchor_of(best, parts) if parts[0] != "document" else None
+    for f in files[1:]:
+        data = json.loads(f.record_json)
+        where = _locate(data, parts, before, after, path, anchor)
+        if where is not None:
+            targets.append((f, data, where))
     ids: list[int] = []
     with store._write() as conn:
         for f, data, where in targets:

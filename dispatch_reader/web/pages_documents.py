@@ -58,14 +58,12 @@ def sources(request: Request) -> SourceIndex:
     return index
 
 
-def corrections_of(store: Any, doc_id: int) -> tuple[dict[str, Any], list[Any]]:
-    """(latest correction per fact path, whole history newest first); empty when the store has
-    no corrections yet."""
-    try:
-        from dispatch_reader.store import corrections
-    except ImportError:  # pragma: no cover - the backend's module is part of the package
-        return {}, []
-    return corrections.latest_by_path(store, doc_id), corrections.history(store, doc_id)
+def corrections_of(store: Any, doc_id: int, sha256: str | None = None) -> tuple[dict[str, Any], list[Any]]:
+    """(latest correction per fact path of the file shown — the best-read one unless `sha256`
+    names another —, whole history newest first)."""
+    from dispatch_reader.store import corrections
+
+    return corrections.latest_by_path(store, doc_id, sha256), corrections.history(store, doc_id)
 
 
 def _filters(request: Request) -> tuple[dict[str, str], Filters | None, str | None]:
@@ -100,9 +98,8 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
     info, record = chosen or pairs[0]
     best = info.id == pairs[0][0].id
     data = record.to_dict()
-    latest, history = corrections_of(store, doc_id)
-    if not best:
-        latest = {}  # corrections are made on the document's best-read file
+    # the marks of the file shown, under its own paths (each copy has its corrections stored)
+    latest, history = corrections_of(store, doc_id, info.sha256)
     reading = {p["number"]: p for p in data["source"].get("pages") or []}
     pages = [{"number": n, "method": (reading.get(n) or {}).get("method"),
               "rotation": (reading.get(n) or {}).get("rotation") if (reading.get(n) or {}).get("method") == "ocr" else 0,
