@@ -15,7 +15,7 @@ from dispatch_reader.ingest.ocr import OcrPage
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.worker import JobResult, OcrJob
 
-PAGE_SECONDS = 0.4
+PAGE_SECONDS = 0.25
 TEXT = ("QUYẾT ĐỊNH Về việc biệt phái công chức đến công tác tại xã Phú Thọ huyện Mộc Châu "
         "tỉnh Sơn La thời hạn sáu tháng kể từ ngày ký").split()
 
