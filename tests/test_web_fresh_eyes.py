@@ -77,3 +77,26 @@ def test_marks_stay_on_the_corrected_fact_when_another_copy_ranks_first(web: Web
     history = web.client.get(f"/api/documents/{doc_id}/corrections", headers=web.auth("reader")).json()
     assert [(h["path"], h["action"]) for h in history] == [("secondments[0].end", "confirm"),
                                                            ("secondments[1].to_unit", "correct")]
+
+
+# -- finding 4: confirming a low-confidence fact clears its marks on the page and in the brief ------
+
+def test_confirming_a_low_confidence_fact_clears_its_warnings(web: Web) -> None:
+    record = make_record("issuer-low", number="31/QĐ-SNV", issuer="Sở Nội vụ tỉnh Lai Châu")
+    record.document.evidence["issuer"].confidence = 0.645
+    doc_id = web.store.save(record, page_texts=page_text_for(record), extractor_version="test")
+
+    def brief() -> str:
+        return BriefWriter(web.inbox, fmt="md", lang="vi").document_bytes(web.store.get_by_id(doc_id)).decode()
+
+    assert "64" in brief() and "⚠" in brief()  # read with low confidence: flagged
+    _correct(web, doc_id, "document.issuer", None, action="confirm")
+    after = brief()
+    assert "64" not in after and "⚠" not in after
+    assert web.store.get_by_id(doc_id).document.issuer == "Sở Nội vụ tỉnh Lai Châu"  # the value is kept
+    from web_fixtures import login
+
+    login(web.client, "reader")
+    html = web.client.get(f"/documents/{doc_id}").text
+    row = html[html.index('data-path="document.issuer"') - 80:html.index('data-path="document.issuer"')]
+    assert "check" not in row.split('class="fact')[-1].split('"')[0]  # no wavy underline

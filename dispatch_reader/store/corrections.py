@@ -213,10 +213,12 @@ def apply(record_data: dict[str, Any], entries: list[CorrectionEntry]) -> dict[s
     """The record (JSON form) with `entries` applied, oldest first; a copy."""
     data = copy.deepcopy(record_data)
     for e in sorted(entries, key=lambda e: (e.at, e.id)):
-        if e.action != "correct":
-            continue
         parts = parse_path(e.path)
         where = _locate(data, parts, e.before, e.after, e.path)
+        if e.action != "correct":
+            if where is not None:  # confirmed: a user read it on the page, no longer a doubt
+                _vouch(data, where)
+            continue
         if where is None:
             note = f"correction of {e.path} by {e.user} not applied: the document now reads differently there"
             if note not in data.setdefault("warnings", []):
@@ -225,11 +227,31 @@ def apply(record_data: dict[str, Any], entries: list[CorrectionEntry]) -> dict[s
         old = _get(data, where, e.path)
         _set(data, where, e.after, e.path)
         _rematch_place(data, where)
+        _vouch(data, where)
         for linked in _same_value_elsewhere(data, where, {e.before, old} - {e.after} if _hashable(e.before, old)
                                             else set()):
             _set(data, linked, e.after, e.path)
             _rematch_place(data, linked)
     return data
+
+
+def _vouch(data: dict[str, Any], where: list[str | int]) -> None:
+    """A fact a user corrected or confirmed is as sure as a born-digital reading: its evidence's
+    confidence becomes 1.0, so the page and the brief stop marking it for a check (⚠, "read with
+    low confidence"). For a person or sending the evidence is the item's (one reading of it)."""
+    ev: Any = None
+    if where[0] == "document":
+        evidence = data["document"].get("evidence") or {}
+        field = str(where[1])
+        if field == "signer":
+            field = "signer_name" if where[-1] == "name" and "signer_name" in evidence else "signer"
+        ev = evidence.get(field)
+    else:
+        items = data.get(str(where[0])) or []
+        item = items[int(where[1])] if int(where[1]) < len(items) else None
+        ev = item.get("evidence") if isinstance(item, dict) else None
+    if isinstance(ev, dict) and ev.get("confidence") is not None:
+        ev["confidence"] = 1.0
 
 
 def _hashable(*values: Any) -> bool:
@@ -409,7 +431,7 @@ def correct(store: Any, doc_id: int, path: str, value: Any, user: str, action: s
                 after_json=json.dumps(after, ensure_ascii=False), user_name=user, created_at=now)
             ).inserted_primary_key[0]))
     entry.id = ids[0]
-    if action == "correct" and after != before:
+    if action == "confirm" or after != before:  # a confirmation clears the fact's low-confidence marks
         try:
             for f, data, _where in targets:
                 store.save(Record.from_dict(data), page_texts=texts[f.id], extractor_version=f.extractor_version)

@@ -68,7 +68,8 @@ def _row(path: str, label: str, value: Any, shown: str | None, ev: dict[str, Any
     return FactRow(
         path=path, label=label, value=text_value, shown=shown if shown is not None else text_value,
         page=page, boxes=list(own or ev.get("boxes") or []), quote=ev.get("quote") or "", confidence=conf,
-        check=low or needs_check(conf, [text_value], warnings),
+        # corrected or confirmed by a user: no longer a doubt, whatever the reading's confidence
+        check=(low or needs_check(conf, [text_value], warnings)) and entry is None,
         status=("corrected" if entry.action == "correct" else "confirmed") if entry is not None else None,
         by=getattr(entry, "user", None),
     )
