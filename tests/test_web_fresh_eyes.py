@@ -100,3 +100,66 @@ def test_confirming_a_low_confidence_fact_clears_its_warnings(web: Web) -> None:
     html = web.client.get(f"/documents/{doc_id}").text
     row = html[html.index('data-path="document.issuer"') - 80:html.index('data-path="document.issuer"')]
     assert "check" not in row.split('class="fact')[-1].split('"')[0]  # no wavy underline
+
+
+# -- findings 5 and 6: inbox links by SHA-256; reasons whole and in the reader's language ---------
+
+def _inbox_page(web: Web, lang: str = "vi") -> str:
+    from web_fixtures import login
+
+    login(web.client, "reader")
+    return web.client.get("/inbox", params={"part": "lists", "lang": lang}).text
+
+
+def _li(html: str, section: str, name: str) -> str:
+    part = html[html.index(f'data-list="{section}"'):]
+    part = part[:part.index("</section>")]
+    start = part.index(f'<li data-name="{name}"')
+    return part[start:part.index("</li>", start)]
+
+
+def test_inbox_links_stored_and_duplicate_files_by_their_sha256_not_their_name(web_sqlite: Web) -> None:
+    import hashlib
+
+    web = web_sqlite
+    content = b"%PDF-1.4 the file stored as doc five\n"
+    five = make_record("five", number="5/QĐ-UBND")
+    five.source.sha256 = hashlib.sha256(content).hexdigest()
+    five_id = web.store.save(five, page_texts=page_text_for(five), extractor_version="test")
+    archived = web.inbox / "archive" / "2025" / "09" / "x.pdf"
+    archived.parent.mkdir(parents=True)
+    archived.write_bytes(content)
+    # later another file dropped as x.pdf repeats qd-15: a duplicate under the same name
+    qd15 = web.store.get_by_id(web.doc_ids["qd-15"])
+    dup = web.inbox / "duplicates" / "x.pdf"
+    dup.parent.mkdir(parents=True)
+    dup.write_bytes(b"%PDF-1.4 a copy of qd-15\n")
+    (dup.parent / "x.pdf.duplicate.txt").write_text(
+        f"x.pdf repeats stored document {web.doc_ids['qd-15']} (qd-15.pdf, number: 15/QĐ-UBND, doc_type: decision, "
+        f"issued_date: 2025-08-04).\n\nreceived: 2026-11-30T13:00:00+00:00\nsha256: {qd15.source.sha256}\n", "utf-8")
+    html = _inbox_page(web)
+    assert f'href="/documents/{five_id}"' in _li(html, "stored", "x.pdf")
+    dup_li = _li(html, "duplicates", "x.pdf")
+    assert f'href="/documents/{web.doc_ids["qd-15"]}"' in dup_li
+    # the duplicate's reason in Vietnamese, without the note's English keys
+    assert "15/QĐ-UBND" in dup_li and "doc_type" not in dup_li and "issued_date" not in dup_li
+    api = web.client.get("/api/inbox", headers=web.auth("reader")).json()
+    assert "path" not in api["stored"][0]  # the server's folders stay private
+
+
+def test_failure_reasons_are_shown_whole(web_sqlite: Web) -> None:
+    web = web_sqlite
+    failed = web.inbox / "failed"
+    failed.mkdir(parents=True)
+    (failed / "broken: half.pdf").write_bytes(b"%PDF-1.4\n")
+    (failed / "broken: half.pdf.error.txt").write_text(
+        "broken: half.pdf: truncated PDF: the file ends before its end marker\n\nreceived: 2026-11-30T13:00:00+00:00\n"
+        "sha256: " + "0" * 64 + "\n", "utf-8")
+    (failed / "scan (2).pdf").write_bytes(b"%PDF-1.4\n")
+    (failed / "scan (2).pdf.error.txt").write_text("scan.pdf: not a PDF: no header\n", "utf-8")
+    html = _inbox_page(web)
+    assert "truncated PDF: the file ends before its end marker" in _li(html, "failed", "broken: half.pdf")
+    assert "half.pdf: truncated" not in html
+    assert "not a PDF: no header" in _li(html, "failed", "scan (2).pdf")
+    reasons = {i["name"]: i["reason"] for i in web.client.get("/api/inbox", headers=web.auth("reader")).json()["failed"]}
+    assert reasons["broken: half.pdf"] == "truncated PDF: the file ends before its end marker"

@@ -123,29 +123,59 @@ def _walk_recent(folder: Path, limit: int) -> list[os.DirEntry[str]]:
     return found[:limit]
 
 
-def _item(entry: os.DirEntry[str], note: str | None = None) -> dict[str, Any]:
+_CLASH = re.compile(r"^(.*) \(\d+\)(\.[^.]*)?$")
+_REPEATS = re.compile(r"^.* repeats stored document (?P<id>\d+|None) \((?P<what>.*)\)\.$")
+
+
+def _reason(first: str, names: list[str], note: str) -> str | None:
+    """The reason of a note's first line, whole: the watcher writes `NAME: REASON` (failed) or
+    `NAME repeats stored document N (…).` (duplicate), NAME being the dropped name — the file's
+    own, or the one it had before a clash made it `NAME (2).pdf`. Only that exact name is taken
+    off: a reason may itself hold ': ' (and so may a name)."""
+    for name in names:
+        if note == ".error.txt" and first.startswith(name + ": "):
+            return first[len(name) + 2:] or None
+        if note == ".duplicate.txt" and first.startswith(name + " repeats "):
+            return first[len(name) + 1:] or None
+    return first or None
+
+
+def _item(entry: os.DirEntry[str], note: str | None = None, paths: bool = False) -> dict[str, Any]:
     st = entry.stat(follow_symlinks=False)
     item: dict[str, Any] = {"name": entry.name, "size": st.st_size,
                             "time": dt.datetime.fromtimestamp(st.st_mtime, dt.timezone.utc).isoformat()}
+    if paths:
+        item["path"] = entry.path  # for the page's links (by SHA-256); not in the API
     if note is not None:
         path = Path(entry.path).with_name(entry.name + note)
         try:
-            item["reason"] = path.read_text("utf-8", errors="replace").splitlines()[0].partition(": ")[2] or None
-        except (OSError, IndexError):
-            item["reason"] = None
+            lines = path.read_text("utf-8", errors="replace").splitlines()
+        except OSError:
+            lines = []
+        from dispatch_reader.watch.places import display
+
+        clash = _CLASH.match(entry.name)
+        names = [display(entry.name)] + ([display(clash.group(1) + (clash.group(2) or ""))] if clash else [])
+        item["reason"] = _reason(lines[0], names, note) if lines else None
+        # the note names the file's SHA-256: what links it to its document (names repeat)
+        item["sha256"] = next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("sha256:")), None) or None
+        repeats = _REPEATS.match(lines[0]) if lines and note == ".duplicate.txt" else None
+        if repeats and repeats.group("id").isdigit():
+            item["duplicate_of"] = int(repeats.group("id"))
     return item
 
 
-def inbox_status(inbox: Path, limit: int = RECENT) -> dict[str, list[dict[str, Any]]]:
+def inbox_status(inbox: Path, limit: int = RECENT, paths: bool = False) -> dict[str, list[dict[str, Any]]]:
     """What is in the inbox and beside it: arrived (waiting), processing (being read), and the
-    newest stored (archive/), failed (with the reason) and duplicate files."""
+    newest stored (archive/), failed (with the reason) and duplicate files (with the SHA-256
+    their note gives). `paths`: each item also has its full `path` (for the page, not the API)."""
     places = Places.make(inbox)
     return {
-        "arrived": [_item(e) for e in _files(places.inbox)],
-        "processing": [_item(e) for e in _files(places.processing)],
-        "stored": [_item(e) for e in _walk_recent(places.archive, limit)],
-        "failed": [_item(e, ".error.txt") for e in _files(places.failed, limit)],
-        "duplicates": [_item(e, ".duplicate.txt") for e in _files(places.duplicates, limit)],
+        "arrived": [_item(e, paths=paths) for e in _files(places.inbox)],
+        "processing": [_item(e, paths=paths) for e in _files(places.processing)],
+        "stored": [_item(e, paths=paths) for e in _walk_recent(places.archive, limit)],
+        "failed": [_item(e, ".error.txt", paths) for e in _files(places.failed, limit)],
+        "duplicates": [_item(e, ".duplicate.txt", paths) for e in _files(places.duplicates, limit)],
     }
 
 
