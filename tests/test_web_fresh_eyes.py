@@ -163,3 +163,40 @@ def test_failure_reasons_are_shown_whole(web_sqlite: Web) -> None:
     assert "not a PDF: no header" in _li(html, "failed", "scan (2).pdf")
     reasons = {i["name"]: i["reason"] for i in web.client.get("/api/inbox", headers=web.auth("reader")).json()["failed"]}
     assert reasons["broken: half.pdf"] == "truncated PDF: the file ends before its end marker"
+
+
+# -- finding 7 (and 13's upload words): a multi-file upload says what became of each file ---------
+
+def test_a_multi_file_upload_with_a_refused_file_says_which_were_saved(web_sqlite: Web) -> None:
+    from web_fixtures import TINY_PDF
+
+    web = web_sqlite
+    files = [("file", ("a.pdf", TINY_PDF, "application/pdf")), ("file", ("empty.pdf", b"", "application/pdf")),
+             ("file", ("b.pdf", TINY_PDF, "application/pdf"))]
+    r = web.client.post("/api/upload", files=files, headers=web.auth("clerk"))
+    assert r.status_code == 207, r.text
+    body = r.json()
+    assert [f["name"] for f in body["files"]] == ["a.pdf", "b.pdf"]
+    assert body["refused"] == [{"name": "empty.pdf", "reason": "empty file (0 bytes)", "status": 422}]
+    assert sorted(p.name for p in web.inbox.iterdir() if p.is_file()) == ["a.pdf", "b.pdf"]
+    # every file refused: 422, nothing saved, each reason given
+    r = web.client.post("/api/upload", files=[("file", ("c.pdf", b"", "application/pdf")),
+                                              ("file", ("d.txt", b"hello", "text/plain"))], headers=web.auth("clerk"))
+    assert r.status_code == 422
+    assert [f["name"] for f in r.json()["refused"]] == ["c.pdf", "d.txt"] and r.json()["files"] == []
+    # one file alone, as before
+    r = web.client.post("/api/upload", files=[("file", ("e.pdf", TINY_PDF, "application/pdf"))], headers=web.auth("clerk"))
+    assert r.status_code == 202 and r.json() == {"files": [{"name": "e.pdf", "size": len(TINY_PDF)}]}
+
+
+def test_the_inbox_page_words_upload_refusals_in_its_language(web_sqlite: Web) -> None:
+    import html as html_lib
+    import json
+    import re
+
+    from web_fixtures import login
+
+    login(web_sqlite.client, "clerk")
+    page = web_sqlite.client.get("/inbox", params={"lang": "vi"}).text
+    reasons = json.loads(html_lib.unescape(re.search(r'data-reasons="([^"]*)"', page).group(1)))
+    assert reasons["empty file (0 bytes)"] == "tệp rỗng (0 byte)"

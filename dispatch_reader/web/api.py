@@ -176,22 +176,34 @@ async def add_correction(request: Request, doc_id: int, body: CorrectionIn, user
                              "record": found.to_dict() if found else None})
 
 
-@router.post("/upload", status_code=202,
+@router.post("/upload", status_code=202, responses={207: {"description": "Some files saved, some refused (see `refused`)"},
+                                                     413: {"description": "Every file refused, one over the size limit"},
+                                                     422: {"description": "Every file refused (see `refused`)"}},
              summary="Upload PDFs or scans (clerk): they go into the watched inbox and are read as dropped files")
 async def upload(request: Request, file: list[UploadFile] = File(..., description="One or more files (field `file`)."),
-                 user: Account = Clerk) -> dict[str, Any]:
+                 user: Account = Clerk) -> Any:
+    """Each file is saved or refused on its own, and the answer says which: 202 when all were
+    saved, 207 when some were (`files` saved, `refused` with each one's reason), 413/422 when
+    none was. Never a refusal that hides files saved beside it."""
     settings = request.app.state.settings
     limit = inbox_files.max_upload_bytes(settings.max_upload_mb)
-    saved = []
+    saved: list[dict[str, Any]] = []
+    refused: list[dict[str, Any]] = []
     for item in file:
         try:
             path = await run_in_threadpool(inbox_files.save_upload, settings.inbox, item.filename, item.file, limit)
-        except LimitExceededError as exc:
-            raise HTTPException(413, str(exc)) from None
-        except InputFileError as exc:
-            raise HTTPException(422, str(exc)) from None
+        except (LimitExceededError, InputFileError) as exc:
+            code = 413 if isinstance(exc, LimitExceededError) else 422
+            refused.append({"name": item.filename or "", "reason": exc.reason, "status": code, "detail": str(exc)})
+            continue
         saved.append({"name": path.name, "size": path.stat().st_size})
-    return {"files": saved}
+    if not refused:
+        return {"files": saved}
+    detail = "; ".join(r["detail"] for r in refused)
+    body = {"detail": detail, "files": saved, "refused": [{k: r[k] for k in ("name", "reason", "status")} for r in refused]}
+    if saved:
+        return JSONResponse(body, status_code=207)
+    return JSONResponse(body, status_code=413 if all(r["status"] == 413 for r in refused) else 422)
 
 
 @router.get("/inbox", summary="Arrived, being read, stored, failed (with the reason) and duplicate files")

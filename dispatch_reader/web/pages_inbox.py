@@ -22,6 +22,17 @@ from dispatch_reader.web.render import page
 
 router = APIRouter(include_in_schema=False)
 
+# the upload's refusals (web/inbox.py save_upload, in English in the API): the page words them
+# in its language (inbox.js matches the start of the reason)
+UPLOAD_REASONS = {
+    "not a usable file name": "reason_not_a_usable_file_name",
+    "not a PDF or image (PNG, JPEG, TIFF) by its name": "reason_not_a_pdf_by_name",
+    "a temporary file's name": "reason_temporary_name",
+    "over the limit of": "reason_over_the_limit",
+    "empty file (0 bytes)": "reason_empty_file",
+    "not a PDF or image by its content": "reason_not_a_pdf_by_content",
+    "no free name in the inbox": "reason_no_free_name",
+}
 _NUMBER = re.compile(r"\bnumber: ([^,)]+)")
 
 LISTS = ("arrived", "processing", "stored", "failed", "duplicates")
@@ -64,4 +75,6 @@ async def inbox(request: Request, part: str | None = None, user: Account = Depen
     status = await run_in_threadpool(_status, request)
     if part == "lists":  # what inbox.js swaps in every few seconds
         return page(request, "_inbox_lists.html", status=status, lists=LISTS)
-    return page(request, "inbox.html", status=status, lists=LISTS, can_upload=user.can("clerk"))
+    t = translator(request.state.lang)
+    return page(request, "inbox.html", status=status, lists=LISTS, can_upload=user.can("clerk"),
+                upload_reasons={english: t(key) for english, key in UPLOAD_REASONS.items()})

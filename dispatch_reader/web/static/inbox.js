@@ -17,6 +17,17 @@
     return li;
   }
 
+  // the server's reasons are English; the page's own words for the common ones
+  var reasons = {};
+  try { reasons = JSON.parse(zone ? zone.dataset.reasons || "{}" : "{}"); } catch (e) { reasons = {}; }
+  function reasonText(reason) {
+    var text = String(reason || "");
+    for (var key in reasons) {
+      if (Object.prototype.hasOwnProperty.call(reasons, key) && text.indexOf(key) === 0) { return reasons[key]; }
+    }
+    return text;
+  }
+
   function upload(file) {
     var line = say(zone.dataset.uploading, { name: file.name });
     var form = new FormData();
@@ -26,11 +37,16 @@
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
         line.remove();
-        if (res.ok) {
-          res.body.files.forEach(function (f) { say(zone.dataset.uploaded, { name: f.name }, "ok"); });
-        } else {
+        // each file saved or refused on its own (202, 207, 413/422): say which, the reason without
+        // the name again
+        (res.body.files || []).forEach(function (f) { say(zone.dataset.uploaded, { name: f.name }, "ok"); });
+        if (res.body.refused) {
+          res.body.refused.forEach(function (f) {
+            say(zone.dataset.failed, { name: f.name || file.name, reason: reasonText(f.reason) }, "bad");
+          });
+        } else if (!res.ok) {
           var reason = typeof res.body.detail === "string" ? res.body.detail : JSON.stringify(res.body.detail);
-          say(zone.dataset.failed, { name: file.name, reason: reason }, "bad");
+          say(zone.dataset.failed, { name: file.name, reason: reasonText(reason) }, "bad");
         }
         refresh();
       })
