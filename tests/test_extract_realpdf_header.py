@@ -154,6 +154,9 @@ def test_ocr_slips_in_symbols_are_repaired_from_the_table_of_bodies():
     assert read("Số: 12/HD-SNV") == "12/HD-SNV"  # HD (Hướng dẫn) is a real type: left alone
     # a provincial department's Đ lost on a photocopy (every province has a Sở Giáo dục và Đào tạo)
     assert read("Số: 1093/QĐ-SGDDT") == "1093/QĐ-SGDĐT"
+    # a phone photo: the slash after the year read as 7, the Q of the legislature's term as 0
+    assert read("Số: 02/20267TT-BTC") == "02/2026/TT-BTC"
+    assert read("Luật số: 04/2017/0H14") == "04/2017/QH14"
 
 
 def _ocr_page(lines: list[str], doubtful: str, conf: float) -> PageText:

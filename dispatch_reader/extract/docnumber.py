@@ -64,7 +64,9 @@ def _fixes() -> dict[str, str]:
 
 # Bodies whose symbol carries the legislature's term (QH15, UBTVQH14): OCR reads its digits
 # as letters (UBTVQHI5, QHl4).
-_TERM = re.compile(r"^(QH|UBTVQH)([0-9IlOo]{2})$")
+_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H)([0-9IlOo]{2})$")
+# A year whose slash OCR read as a digit or a bar, glued to the type (`02/20267TT-BTC`).
+_GLUED_YEAR = re.compile(r"^((?:19|20)[0-9]{2})[71lI|]([A-ZĐ][A-ZĐa-z]*)$")
 
 
 def _fix_part(piece: str) -> str:
@@ -73,7 +75,7 @@ def _fix_part(piece: str) -> str:
         return fixed
     term = _TERM.match(piece)
     if term:
-        return term[1] + _digits(term[2])
+        return term[1].replace("0", "Q").replace("O", "Q") + _digits(term[2])
     return piece
 
 
@@ -86,6 +88,11 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     num = match.group("num")
     year = match.group("year")
     sym = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", match.group("sym")).replace("–", "-")).rstrip(".-")
+    if year is None:
+        head, sep, rest = sym.partition("-")
+        glued = _GLUED_YEAR.match(head)
+        if glued:
+            year, sym = glued[1], glued[2] + sep + rest
     if not re.search(r"[A-ZĐ]", sym):
         return None
     parts = []
