@@ -200,3 +200,35 @@ def test_the_inbox_page_words_upload_refusals_in_its_language(web_sqlite: Web) -
     page = web_sqlite.client.get("/inbox", params={"lang": "vi"}).text
     reasons = json.loads(html_lib.unescape(re.search(r'data-reasons="([^"]*)"', page).group(1)))
     assert reasons["empty file (0 bytes)"] == "tệp rỗng (0 byte)"
+
+
+# -- finding 9: a sending's destination lights up the destination's cell, never the name ----------
+
+def test_a_list_tables_destination_cell_is_found_though_it_prints_only_the_place() -> None:
+    from dispatch_reader.extract.wordboxes import attach_boxes
+    from dispatch_reader.ingest.pages import PageText, Word
+    from dispatch_reader.record import Evidence, Secondment
+
+    cells = ["4", "Sùng", "Thị", "My", "Sở", "Y", "tế", "Xã", "Khun", "Há"]
+    words = [Word(text, 40.0 * i + 10, 100, 40.0 * i + 45, 112, 0.9) for i, text in enumerate(cells)]
+    page = PageText(number=1, text=" ".join(cells), method="ocr", width=600.0, height=800.0, words=words)
+    record = make_record("table")
+    ev = Evidence(page=1, quote="Sùng Thị My", start=2)
+    record.secondments = [Secondment(kind="secondment", evidence=ev, person="Sùng Thị My", from_unit="Sở Y tế",
+                                     to_unit="Ủy ban nhân dân xã Khun Há")]
+    record.people = []
+    attach_boxes(record, [page])
+    parts = record.secondments[0].evidence.parts
+    x0, _, x1, _ = parts["to_unit"][0]
+    assert abs(x0 * 600 - words[7].x0) < 1 and abs(x1 * 600 - words[9].x1) < 1  # "Xã Khun Há", not the name
+
+
+def test_a_destination_without_its_own_words_does_not_light_up_the_name() -> None:
+    from dispatch_reader.web.factview import secondment_items
+
+    data = make_record("cells").to_dict()
+    name_box = [0.1, 0.2, 0.3, 0.22]
+    data["secondments"][0]["evidence"].update(boxes=[name_box], parts={"person": [name_box]})
+    rows = {r.path.rsplit(".", 1)[-1]: r for r in secondment_items(data, "vi", {})[0]}
+    assert rows["person"].boxes == [name_box]
+    assert rows["to_unit"].boxes == [] and rows["start"].boxes == []

@@ -151,6 +151,25 @@ def value_words(page: PageText, value: str, near: Sequence[Word]) -> list[Word]:
 PART_FIELDS = {"secondments": ("person", "to_unit", "from_unit", "position"), "people": ("name", "position", "unit")}
 
 
+def _printed_forms(item: object, name: str) -> list[str]:
+    """The forms a field's value may be printed in, fullest first. A destination is stored as
+    the unit (`Ủy ban nhân dân xã Khun Há`) where a list table's cell prints only the place
+    (`Xã Khun Há`): its matched place as printed and as named, then the value's tail, down to
+    the place's last two words — so a clicked destination shows the destination's cell, not
+    the whole row's first words (the person's name)."""
+    value = getattr(item, name, None)
+    if not isinstance(value, str) or not value.strip():
+        return []
+    forms = [value]
+    if name in ("to_unit", "from_unit"):
+        place = getattr(item, "to_place" if name == "to_unit" else "from_place", None)
+        forms += [x for x in (getattr(place, "printed", None), getattr(place, "name", None)) if isinstance(x, str) and x]
+        words = value.split()
+        forms += [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+    seen: set[str] = set()
+    return [f for f in forms if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+
+
 def _occurrence(page: PageText, ev: Evidence, quote: list[str]) -> int:
     """How many times the quote's words occur in the page text before the quote itself."""
     if ev.start is None:
@@ -223,8 +242,11 @@ def attach_boxes(record: Record, pages: Sequence[PageText]) -> Record:
             if page is None or not page.width or not page.height:
                 continue
             for name in names:
-                value = getattr(item, name, None)
-                words = value_words(page, value, quoted.get(id(ev)) or []) if isinstance(value, str) else []
+                words = []
+                for value in _printed_forms(item, name):
+                    words = value_words(page, value, quoted.get(id(ev)) or [])
+                    if words:
+                        break
                 if words:
                     ev.parts = {**(ev.parts or {}), name: boxes_of(words, page.width, page.height)}
     return record

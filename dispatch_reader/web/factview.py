@@ -60,7 +60,15 @@ def _row(path: str, label: str, value: Any, shown: str | None, ev: dict[str, Any
     page = ev.get("page")
     # a sending's or person's field shows its own words when they were found (Evidence.parts),
     # else the words of the whole fact
-    own = (ev.get("parts") or {}).get(path.rsplit(".", 1)[-1])
+    parts = ev.get("parts") or {}
+    own = parts.get(path.rsplit(".", 1)[-1])
+    if not own and parts:
+        # the fact's words minus the boxes of its other fields: a sending's destination whose own
+        # words were not found must not light up the person's name (the row's first cell)
+        others = [b for field_boxes in parts.values() for b in field_boxes]
+        own = [b for b in ev.get("boxes") or [] if b not in others] or None
+        if own is None:
+            ev = {**ev, "boxes": []}
     conf = ev.get("confidence")
     text_value = "" if value is None else str(value)
     low = (page in weak) or (conf is not None and conf < LOW_CONFIDENCE)
