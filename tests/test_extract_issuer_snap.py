@@ -55,3 +55,13 @@ def test_only_ocr_text_is_snapped() -> None:
     born = extract_facts([PageText(1, text, "text_layer")]).document
     assert ocr.issuer == "Ủy ban nhân dân tỉnh Sơn La"
     assert born.issuer == "Ủy ban nhân dân tỉnh Son La"
+
+
+def test_the_closest_known_body_when_no_other_is_as_close() -> None:
+    """`Bộ Hoa học và Công nghệ` (the K lost on a phone photo, words glued after it or not) is
+    one letter from Bộ Khoa học và Công nghệ and two from Sở Khoa học và Công nghệ."""
+    from dispatch_reader.extract.issuer_snap import snap_issuer
+
+    assert snap_issuer("Bộ Hoa học và Công nghệ", None) == "Bộ Khoa học và Công nghệ"
+    assert snap_issuer("Bộ Hoa học và Công nghệ bkhcn cộng hòa xã Hot", None) == "Bộ Khoa học và Công nghệ"
+    assert snap_issuer("Sở Nội vụ", None) is None  # a real body as read stays

@@ -128,10 +128,17 @@ def snap_department(issuer: str) -> str | None:
         words = _tokens(exact[0])
         rest = tokens[len(words):]
         return exact[0] if rest and rest[0] not in ("tinh", "thanh") else None
-    near = {body for words, body in _bodies() for n in range(max(len(words) - 1, 1), len(words) + 2)
-            if len(tokens) > n and _close("".join(tokens[:n]), "".join(words))}
-    if len(near) == 1:
-        return near.pop()
+    near: dict[str, int] = {}
+    for words, body in _bodies():
+        for n in range(max(len(words) - 1, 1), len(words) + 2):
+            read, name = "".join(tokens[:n]), "".join(words)
+            if len(tokens) >= n and _close(read, name):
+                near[body] = min(near.get(body, 9), edit_distance(read, name, 2))
+    # the closest, when no other body is as close (`Bộ Hoa học…` is one letter from Bộ Khoa
+    # học và Công nghệ, two from Sở Khoa học và Công nghệ)
+    best = sorted(near.items(), key=lambda kv: kv[1])
+    if best and (len(best) == 1 or best[0][1] < best[1][1]):
+        return best[0][0]
     return None
 
 
