@@ -232,3 +232,23 @@ def test_a_destination_without_its_own_words_does_not_light_up_the_name() -> Non
     rows = {r.path.rsplit(".", 1)[-1]: r for r in secondment_items(data, "vi", {})[0]}
     assert rows["person"].boxes == [name_box]
     assert rows["to_unit"].boxes == [] and rows["start"].boxes == []
+
+
+# -- finding 8: a damaged file renamed in whole (an upload) is taken at once, not after max_wait ----
+
+def test_a_file_renamed_in_whole_is_not_kept_waiting_for_an_end_marker(tmp_path) -> None:
+    from dispatch_reader.watch.settle import Tracker
+
+    now = [0.0]
+    tracker = Tracker(settle=1.0, max_wait=300.0, clock=lambda: now[0])
+    uploaded, copied = tmp_path / "garbage.pdf", tmp_path / "still-copying.pdf"
+    for f in (uploaded, copied):
+        f.write_bytes(b"%PDF-1.4\n%garbage\n")  # no %%EOF: looks cut short
+    tracker.see(uploaded, writing=False, whole=True)  # inotify "moved": the upload's rename
+    tracker.see(copied, writing=False)  # a writer closed it: it may still be appended to
+    now[0] += 1.5
+    assert tracker.ready() == [uploaded]  # read (and failed) now, not in 5 minutes
+    uploaded.unlink()
+    tracker.forget(uploaded)
+    now[0] += 300
+    assert tracker.ready() == [copied]  # the other only after max_wait, as before

@@ -81,6 +81,7 @@ class _Seen:
     first_seen: float
     writing: bool = False  # a writer has it open (inotify said so)
     closed: bool = False  # a writer was seen closing it since its last change (inotify)
+    whole: bool = False  # renamed into INBOX whole since its last change (inotify "moved"): no writer
 
 
 @dataclass
@@ -96,8 +97,11 @@ class Tracker:
     def _now(self) -> float:
         return self.clock()
 
-    def see(self, path: Path, *, writing: bool | None = None) -> None:
-        """Note that `path` exists (or changed). `writing` comes from inotify open/close events."""
+    def see(self, path: Path, *, writing: bool | None = None, whole: bool = False) -> None:
+        """Note that `path` exists (or changed). `writing` comes from inotify open/close events;
+        `whole`: it was renamed into INBOX (a "moved" event: an upload, a scanner's temp name), so
+        it is as complete as it will ever be and a damaged one fails at once instead of waiting
+        `max_wait` for an end marker that will never come."""
         st = regular_stat(path)  # a link or a pipe is never tracked, whatever it points to
         if st is None:
             self.files.pop(path, None)
@@ -109,6 +113,9 @@ class Tracker:
         elif (seen.size, seen.mtime_ns) != (st.st_size, st.st_mtime_ns):
             seen.size, seen.mtime_ns, seen.changed_at = st.st_size, st.st_mtime_ns, now
             seen.closed = False
+            seen.whole = False
+        if whole:
+            seen.whole = True
         if writing is not None:
             seen.writing = writing
             seen.closed = not writing
@@ -135,10 +142,11 @@ class Tracker:
                 continue
             if seen.writing and quiet < _OPEN_GRACE_S:
                 continue
-            if not openable(path) and now - seen.first_seen < self.max_wait:
+            waited = seen.whole or now - seen.first_seen >= self.max_wait
+            if not openable(path) and not waited:
                 continue
             marker = end_marker(path)
-            if marker is False and now - seen.first_seen < self.max_wait:
+            if marker is False and not waited:
                 continue
             if marker is None and not seen.closed and quiet < self._unmarked():
                 continue  # a TIFF cannot say it is whole: only a long quiet time (or a close) can

@@ -96,7 +96,7 @@ class _Events:
                     return
                 if event.event_type == "moved":
                     # moved in whole (rename from a temporary name): complete as far as writers go
-                    events.put(Path(os.fsdecode(event.dest_path)), False)
+                    events.put(Path(os.fsdecode(event.dest_path)), False, whole=True)
                 elif event.event_type in ("created", "modified"):
                     events.put(Path(os.fsdecode(event.src_path)), True)
                 elif event.event_type == "closed":
@@ -114,11 +114,11 @@ class _Events:
         # Only the inotify backend reports writers closing a file; others say nothing useful.
         self.knows_writers = type(observer).__name__.startswith("Inotify")
 
-    def put(self, path: Path, writing: bool | None) -> None:
-        self.queue.put((path, writing))
+    def put(self, path: Path, writing: bool | None, whole: bool = False) -> None:
+        self.queue.put((path, writing, whole))
         self.wake.set()
 
-    def drain(self) -> list[tuple[Path, bool | None]]:
+    def drain(self) -> list[tuple[Path, bool | None, bool]]:
         out = []
         while True:
             try:
@@ -205,9 +205,9 @@ class Watcher:
                 next_scan = now + interval
             if events:
                 knows = getattr(events, "knows_writers", False)
-                for path, writing in events.drain():
+                for path, writing, whole in events.drain():
                     if path not in seen_claims:
-                        self._notice(path, writing=writing if knows else None)
+                        self._notice(path, writing=writing if knows else None, whole=whole and knows)
             ready = self.tracker.ready()
             if ready:
                 if not self._take_ready(ready):
@@ -236,7 +236,7 @@ class Watcher:
             if path not in skip:
                 self._notice(path)
 
-    def _notice(self, path: Path, writing: bool | None = None) -> None:
+    def _notice(self, path: Path, writing: bool | None = None, whole: bool = False) -> None:
         """The one gate for events and scans: only regular, non-temporary files directly in INBOX."""
         if path.parent != self.places.inbox or ignored(path.name):
             return
@@ -258,7 +258,7 @@ class Watcher:
             self._left[path] = key
             self.tracker.forget(path)
             return
-        self.tracker.see(path, writing=writing)
+        self.tracker.see(path, writing=writing, whole=whole)
 
     def _leave(self, path: Path) -> None:
         """Do not take `path` again until it changes (a chmod or a new copy counts)."""
