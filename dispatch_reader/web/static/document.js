@@ -31,7 +31,9 @@
     (first || figure).scrollIntoView({ block: "center", behavior: "smooth" });
   }
   document.addEventListener("click", function (ev) {
-    if (ev.target.closest("details, form, a, button, input, select")) { return; }
+    // only the controls themselves (the open form, the Sửa toggle): a click anywhere else on the
+    // fact, its value included, shows where it was read
+    if (ev.target.closest("summary, form, a, button, input, select, textarea, label")) { return; }
     var row = ev.target.closest(".fact");
     if (row) { show(row); }
   });
