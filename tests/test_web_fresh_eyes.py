@@ -252,3 +252,25 @@ def test_a_file_renamed_in_whole_is_not_kept_waiting_for_an_end_marker(tmp_path)
     tracker.forget(uploaded)
     now[0] += 300
     assert tracker.ready() == [copied]  # the other only after max_wait, as before
+
+
+# -- finding 11: after "Lưu" the page comes back to the fact corrected, not to its top --------------
+
+def test_after_a_correction_the_page_comes_back_to_the_fact(web_sqlite: Web) -> None:
+    import html as html_lib
+    import re
+
+    from web_fixtures import login
+
+    web = web_sqlite
+    doc_id = web.doc_ids["qd-15"]
+    csrf = login(web.client, "clerk")
+    page = web.client.get(f"/documents/{doc_id}").text
+    forms = re.findall(r'name="path" value="secondments\[0\]\.end">\s*<input type="hidden" name="next" value="([^"]+)"', page)
+    assert forms, "no correct form for secondments[0].end"
+    target = html_lib.unescape(forms[0])
+    fragment = target.partition("#")[2]
+    assert fragment and f'id="{fragment}"' in page  # the place it comes back to exists on the page
+    r = web.client.post(f"/documents/{doc_id}/corrections", follow_redirects=False,
+                        data={"path": "secondments[0].end", "value": "3/12/2025", "csrf_token": csrf, "next": target})
+    assert r.status_code == 303 and r.headers["location"].endswith("#" + fragment)
