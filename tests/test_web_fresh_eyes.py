@@ -274,3 +274,38 @@ def test_after_a_correction_the_page_comes_back_to_the_fact(web_sqlite: Web) -> 
     r = web.client.post(f"/documents/{doc_id}/corrections", follow_redirects=False,
                         data={"path": "secondments[0].end", "value": "3/12/2025", "csrf_token": csrf, "next": target})
     assert r.status_code == 303 and r.headers["location"].endswith("#" + fragment)
+
+
+# -- finding 12 (and 13's history paths): a mistyped correction is said in the reader's words ------
+
+def test_a_mistyped_correction_is_explained_with_a_way_back(web_sqlite: Web) -> None:
+    from web_fixtures import login
+
+    web = web_sqlite
+    doc_id = web.doc_ids["qd-15"]
+    csrf = login(web.client, "clerk")
+    r = web.client.post(f"/documents/{doc_id}/corrections", params={"lang": "vi"},
+                        data={"path": "secondments[0].start", "value": "31/2/2025", "csrf_token": csrf,
+                              "next": f"/documents/{doc_id}#fact-secondments[0].start"})
+    assert r.status_code == 422
+    assert "không phải là một ngày có thật" in r.text and "4/8/2025" in r.text and "Mục 1 · " in r.text
+    assert "secondments[0].start:" not in r.text  # no internal path
+    assert f'href="/documents/{doc_id}#fact-secondments[0].start"' in r.text  # a way back
+    bad = web.client.post("/people/override", data={"action": "merge", "a": "Không Có Ai@#999", "b": "X@#1",
+                                                    "csrf_token": csrf})
+    assert bad.status_code == 422 and 'href="/people"' in bad.text and "Không gộp hay tách được" in bad.text
+
+
+def test_the_history_names_facts_as_the_page_does(web_sqlite: Web) -> None:
+    import re
+
+    from web_fixtures import login
+
+    web = web_sqlite
+    doc_id = web.doc_ids["qd-15"]
+    _correct(web, doc_id, "secondments[0].from_unit", "Sở Tư pháp")
+    login(web.client, "reader")
+    page = web.client.get(f"/documents/{doc_id}", params={"lang": "vi"}).text
+    history = page[page.index('id="history"'):]
+    cell = re.search(r'<td title="secondments\[0\]\.from_unit">([^<]*)</td>', history)
+    assert cell and cell.group(1).startswith("Mục 1 · ")  # the path only as the cell's tooltip

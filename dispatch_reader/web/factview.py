@@ -190,3 +190,15 @@ def fact_groups(data: dict[str, Any], lang: str, corrections: dict[str, Any] | N
               FactGroup("counts", count_items(data, lang, corrections)),
               FactGroup("dates", date_items(data, lang, corrections))]
     return [g for g in groups if any(g.items)]
+
+
+def fact_names(groups: list[FactGroup], lang: str) -> dict[str, str]:
+    """Each fact's path → its name as the page shows it (`Mục 9 · Từ đơn vị`), for the history
+    and for messages, instead of the record path (`secondments[8].from_unit`)."""
+    t = translator(lang)
+    names: dict[str, str] = {}
+    for g in groups:
+        for n, item in enumerate(g.items, start=1):
+            for f in item:
+                names[f.path] = f"{t('item_n', n=n)} · {f.label}" if g.key in ("secondments", "people") else f.label
+    return names

@@ -17,7 +17,7 @@ from dispatch_reader.store import Filters
 from dispatch_reader.store.accounts import Account
 from dispatch_reader.store.filters import DOC_TYPES, FilterError
 from dispatch_reader.web.auth import require_user
-from dispatch_reader.web.factview import fact_groups
+from dispatch_reader.web.factview import fact_groups, fact_names
 from dispatch_reader.web.pageimages import PageImageCache, snap_width
 from dispatch_reader.web.render import page
 from dispatch_reader.web.sources import SourceIndex
@@ -100,6 +100,7 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
     data = record.to_dict()
     # the marks of the file shown, under its own paths (each copy has its corrections stored)
     latest, history = corrections_of(store, doc_id, info.sha256)
+    groups = fact_groups(data, lang, latest)
     reading = {p["number"]: p for p in data["source"].get("pages") or []}
     pages = [{"number": n, "method": (reading.get(n) or {}).get("method"),
               "rotation": (reading.get(n) or {}).get("rotation") if (reading.get(n) or {}).get("method") == "ocr" else 0,
@@ -108,7 +109,7 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
     from dispatch_reader.briefs.stored import reports_about
 
     return {"doc": doc, "files": [f for f, _ in pairs], "file": info, "best": best, "record": data,
-            "groups": fact_groups(data, lang, latest), "history": history, "pages": pages,
+            "groups": groups, "fact_names": fact_names(groups, lang), "history": history, "pages": pages,
             "reports": reports_about(store, doc),
             # kept in English in the record; shown in the reader's language, as the briefs do
             "warnings": [localise(w, lang) for w in data.get("warnings") or []]}

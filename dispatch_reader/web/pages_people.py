@@ -9,8 +9,10 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from dispatch_reader.errors import UsageError
 from dispatch_reader.store.accounts import Account
 from dispatch_reader.web.auth import require_user
+from dispatch_reader.web.labels import translator
 from dispatch_reader.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -51,6 +53,11 @@ async def people(request: Request, name: str = "", seconded_only: int = 0, every
 async def override(request: Request, action: str = Form(...), a: str = Form(...), b: str = Form(...),
                    next: str = Form("/people"), user: Account = Depends(require_user("clerk"))) -> Response:
     """Merge (one person) or split (two people) two mentions; 303 back to the page."""
-    await run_in_threadpool(request.app.state.store.override_people, action, a.strip(), b.strip())
     target = next if next.startswith("/people") and "//" not in next else "/people"
+    try:
+        await run_in_threadpool(request.app.state.store.override_people, action, a.strip(), b.strip())
+    except UsageError as exc:  # a mention that names no one, the same mention twice: said, with a way back
+        t = translator(request.state.lang)
+        return page(request, "error.html", status_code=422, status=422, message=t("merge_refused", reason=exc.reason),
+                    back=target, back_label=t("go_back_people"))
     return RedirectResponse(target, status_code=303)
