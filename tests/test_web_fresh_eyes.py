@@ -309,3 +309,28 @@ def test_the_history_names_facts_as_the_page_does(web_sqlite: Web) -> None:
     history = page[page.index('id="history"'):]
     cell = re.search(r'<td title="secondments\[0\]\.from_unit">([^<]*)</td>', history)
     assert cell and cell.group(1).startswith("Mục 1 · ")  # the path only as the cell's tooltip
+
+
+# -- finding 13: no developer text on the pages ---------------------------------------------------
+
+def test_reading_notes_are_worded_in_vietnamese() -> None:
+    from dispatch_reader.messages import localise
+
+    for note in ("page 1: 1 short line(s) of capitalised words (signer's title, name) re-read alone for the marks "
+                 "the page reading lost",
+                 "page 2: 3 word(s) read again from ink the page reading skipped (a seal or signature taken for a picture)",
+                 "page 1: page turned 90° by orientation detection"):
+        worded = localise(note, "vi")
+        assert worded.startswith("Trang ") and "page" not in worded, worded
+
+
+def test_pages_are_free_of_developer_text(web_sqlite: Web) -> None:
+    from web_fixtures import login
+
+    web = web_sqlite
+    login(web.client, "reader")
+    en = web.client.get(f"/documents/{web.doc_ids['qd-15']}", params={"lang": "en"}).text
+    assert " tr.)" not in en and " 1 p.)" in en  # the file list's page count in English
+    assert 'rel="icon"' in en  # no favicon.ico request, no 404 on every page
+    docs = web.client.get("/api/docs").text
+    assert "<th>?</th>" not in docs and "`" not in docs.split("<tbody>")[1]
