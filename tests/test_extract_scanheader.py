@@ -149,3 +149,16 @@ def test_a_middle_name_read_in_small_letters_where_the_shapes_match() -> None:
 
     assert _is_name_line("Bui van Hai") and repair_ocr_name("Bui van Hai") == "Bùi Văn Hải"
     assert not _is_name_line("Sở Nội vụ") and not _is_name_line("Bùi thị Hải") and not _is_name_line("bùi Văn Hải")
+
+
+def test_a_receipt_stamp_with_a_smudged_title_and_its_receiving_office_above_it() -> None:
+    """`ÌNG VAN DEN` under `sở GIAO DUC VÀ ĐÀO TẠO`: the stamp's title with its first word
+    smudged and the receiving office printed above it are the stamp's, not the issuer."""
+    text = ("QUỐC HÔI\nƒ——\nOYE P. Nội Vir xử ý\nĐó | s | 5\nsở GIAO DUC VÀ ĐÀO TẠO\nìNG VAN DEN\n"
+            "Luật số: 04/2017/QH14\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "LUẬT\nHỖ TRỢ DOANH NGHIỆP NHỎ VÀ VỪA\n")
+    assert scanned(text).document.issuer == "Quốc hội"
+    # a department under its province, then the stamp: the department is the issuer
+    kept = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSỞ NỘI VỤ\nCÔNG VĂN ĐẾN\nSố: 12/QĐ-SNV\n"
+            "Lào Cai, ngày 3 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
+    assert scanned(kept).document.issuer == "Sở Nội vụ"

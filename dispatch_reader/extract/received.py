@@ -20,6 +20,10 @@ from dispatch_reader.textnorm import squash
 
 # How many lines after the stamp's title its fields may stand (OCR breaks the box into lines).
 _REACH = 6
+# The title with its first word smudged (`ÌNG VAN DEN`), alone on its line.
+_SMUDGED_TITLE = re.compile(r"^\W{0,3}(\w{1,4}\s+van\s+den)\W*$")
+# A receiving office's name as a stamp prints it above the title: a body, in a few words.
+_RECEIVING_BODY = re.compile(r"^\W{0,3}(so|ban|van phong|phong|ubnd|uy ban)\b[^\n]{0,40}$")
 
 
 @dataclass
@@ -49,6 +53,13 @@ def _field_at(folded: str) -> list[tuple[str, int, int]]:
     return sorted(out, key=lambda f: f[2])
 
 
+def _header_line(line: str) -> bool:
+    """A line in capitals of two words or more: the issuer block goes on above (`TỈNH LÀO CAI`
+    over `SỞ NỘI VỤ`), so the body line under it is the issuer's, not a stamp's."""
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
 def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None]:
     """The receipt stamp on the first page that has one, and where its pieces stand."""
     titles, _ = _labels()
@@ -61,9 +72,16 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
         for i, folded in enumerate(folded_lines):
             at = next((folded.find(t) for t in titles if t in folded), -1)
             if at < 0:
-                continue
+                smudged = _SMUDGED_TITLE.match(folded)
+                if not smudged:
+                    continue
+                at = smudged.start(1)
             received = Received(evidence=Evidence(page=page.number, quote=squash(lines[i]), start=offsets[i] + at))
             spans = [(offsets[i] + at, offsets[i] + len(lines[i].rstrip("\n")))]
+            if at <= 2 and i >= 3 and _RECEIVING_BODY.match(folded_lines[i - 1]) and not _header_line(lines[i - 2]):
+                # the receiving office's name printed above the title (`SỞ GIÁO DỤC VÀ ĐÀO TẠO`),
+                # apart from the header's own lines: the stamp's, never the issuer
+                spans.append((offsets[i - 1], offsets[i] - 1))
             for j in range(i, min(len(lines), i + _REACH + 1)):
                 for name, value_at, label_at in _field_at(folded_lines[j] if j > i else folded[at:]):
                     base = offsets[j] if j > i else offsets[i] + at
