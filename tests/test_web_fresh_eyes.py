@@ -334,3 +334,18 @@ def test_pages_are_free_of_developer_text(web_sqlite: Web) -> None:
     assert 'rel="icon"' in en  # no favicon.ico request, no 404 on every page
     docs = web.client.get("/api/docs").text
     assert "<th>?</th>" not in docs and "`" not in docs.split("<tbody>")[1]
+
+
+# -- finding 16: the VI/EN links keep the page's filters and the copy shown -------------------------
+
+def test_language_links_keep_the_query(web_sqlite: Web) -> None:
+    from web_fixtures import login
+
+    web = web_sqlite
+    login(web.client, "reader")
+    listing = web.client.get("/documents", params={"person": "vang seo chu", "lang": "vi"}).text
+    assert 'href="/documents?person=vang+seo+chu&amp;lang=en"' in listing
+    doc_id = web.doc_ids["qd-15"]
+    file_id = web.store.files(doc_id)[0].id
+    page = web.client.get(f"/documents/{doc_id}", params={"file": file_id}).text
+    assert f'href="/documents/{doc_id}?file={file_id}&amp;lang=en"' in page

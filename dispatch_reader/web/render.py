@@ -44,6 +44,7 @@ def context(request: Request, **values: Any) -> dict[str, Any]:
         "fmt_long_date": lambda v: format_long_date(v, lang),
         "fmt_number": lambda v, digits=0: format_number(v, lang, digits),
         "path": request.url.path,
+        "lang_url": lambda code: lang_url(request, code),
         **values,
     }
 
@@ -51,3 +52,11 @@ def context(request: Request, **values: Any) -> dict[str, Any]:
 def page(request: Request, name: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     """Render templates/web/`name` with the common context."""
     return templates().TemplateResponse(request, name, context(request, **values), status_code=status_code)
+
+
+def lang_url(request: Request, code: str) -> str:
+    """This page in language `code`: its path and query (filters, ?file=) kept, lang set."""
+    from urllib.parse import urlencode
+
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", code)]
+    return f"{request.url.path}?{urlencode(query)}"
