@@ -393,7 +393,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
         for w, k in zip(found, found_keys):
             lines.setdefault(k, []).append(w)
         dx, dy = (left - _BORDER) * scale, (top - _BORDER) * scale
-        middle = (y0 + y1) / 2 * scale
+        top_pt, bottom_pt = y0 * scale, y1 * scale
         for line in reversed(list(lines.values())):
             names = [_NAME_WORD.match(w.text) for w in line]
             if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
@@ -403,7 +403,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             # a family name too, but a name is not printed in capitals under a title)
             if not _family_first(text.split()) or text.isupper():
                 continue
-            if not min(w.top for w in line) + dy <= middle <= max(w.bottom for w in line) + dy:
+            if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue
             return [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
     return None
