@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dispatch_reader.errors import InputFileError
 from dispatch_reader.pipeline import DOCUMENT_SUFFIXES
+from dispatch_reader.watch.places import fsync_path
 
 FILE_MODE = 0o640  # the workers' group reads it; nobody else (it is a document)
 DIR_MODE = 0o2770  # setgid: files in it keep the spool's group, so every worker may remove them
@@ -144,13 +145,4 @@ def _safe(file_name: str) -> str:
 
 
 def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_path(folder)  # the renames into the spool survive a power cut
