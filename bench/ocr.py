@@ -16,9 +16,15 @@ so a machine shared with other work skews both sides alike. CPU seconds per page
 plain, one worker) are printed too: they hardly move with the machine's load.
 
 For the born-digital samples: pages per second for our text-layer reading versus plain
-pdfplumber `extract_text()` and plain pypdfium2 `get_text_range()`.
+pdfplumber `extract_text()` and plain pypdfium2 `get_text_range()`, and our CPU milliseconds
+a text-layer page (`read_document`, OCR off, best of 5 passes in a fresh process): wall clock
+moves with other work on a shared machine, CPU time much less. With --before DIR the same CPU
+figure for the code in DIR (a worktree of an older commit), the two taking turns, side by side.
 
     .venv/bin/python bench/ocr.py [--limit PAGES] [--languages vie+eng] [--where]
+    .venv/bin/python bench/ocr.py --text-layer-only [--before /tmp/tl-before] [--real] [--where]
+
+--real: the CPU figure on ../shared/realpdfs-dev/*.pdf too (read in place), one pass each.
 
 --where: where the time goes — per OCR page, the Tesseract runs by kind (the page, re-read
 lines, ink regions, strips, orientation) and the rest; per text-layer page, each stage.
@@ -213,6 +219,60 @@ def text_layers(rounds: int = 3) -> tuple[int, float, float, float]:
     return pages, best[0], best[1], best[2]
 
 
+_CPU_PER_PAGE = r"""
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from dispatch_reader.ingest.reader import read_document
+from dispatch_reader.ingest.settings import IngestSettings
+files = [Path(p) for p in sys.argv[3:]]
+settings = IngestSettings(cache_dir=None, ocr_mode="never")
+pages = sum(len(read_document(f, settings).pages) for f in files)  # imports and caches warmed
+best = float("inf")
+for _ in range(int(sys.argv[2])):
+    started = time.process_time()
+    for f in files:
+        read_document(f, settings)
+    best = min(best, time.process_time() - started)
+print(pages, best)
+"""
+
+
+def born_digital(real: bool = False) -> list[Path]:
+    if real:
+        return sorted((ROOT.parent / "shared" / "realpdfs-dev").glob("*.pdf"))
+    return [f for f in sorted((ROOT / "samples").glob("*.pdf")) if not f.name.endswith(".scan.pdf")]
+
+
+def text_layer_cpu(tree: Path, files: list[Path], rounds: int) -> tuple[int, float]:
+    """(pages, best CPU seconds for all of them) reading `files` with the code in `tree`."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    done = subprocess.run([sys.executable, "-c", _CPU_PER_PAGE, str(tree), str(rounds), *map(str, files)],
+                          capture_output=True, text=True, check=True, env=env, cwd=tree)
+    pages, seconds = done.stdout.split()
+    return int(pages), float(seconds)
+
+
+def text_layer_side_by_side(before: Path | None, real: bool) -> None:
+    """CPU ms a text-layer page, ours and (with `before`) the older tree's, taking turns."""
+    sets = [("samples", born_digital(), 5, 3)] + ([("real PDFs", born_digital(real=True), 1, 1)] if real else [])
+    print(f"\nText layer, CPU ms a page (read_document, OCR off; best of the passes, trees taking turns):")
+    print(f"{'files':10s} {'pages':>6s} {'ours ms':>8s} {'pages/s':>8s}" + (f" {'before ms':>10s} {'pages/s':>8s} {'speed-up':>8s}" if before else ""))
+    for label, files, rounds, turns in sets:
+        ours = old = float("inf")
+        pages = 0
+        for _ in range(turns):
+            pages, seconds = text_layer_cpu(ROOT, files, rounds)
+            ours = min(ours, seconds)
+            if before:
+                _, seconds = text_layer_cpu(before, files, rounds)
+                old = min(old, seconds)
+        line = f"{label:10s} {pages:6d} {ours / pages * 1000:8.2f} {pages / ours:8.1f}"
+        if before:
+            line += f" {old / pages * 1000:10.2f} {pages / old:8.1f} {old / ours:7.2f}x"
+        print(line, flush=True)
+
+
 def text_layer_where() -> None:
     """Where a text-layer page's time goes: each stage of reading it, CPU ms per page."""
     from collections import Counter
@@ -235,7 +295,7 @@ def text_layer_where() -> None:
         setattr(module, name, timed)
         patched.append((module, name, real))
 
-    timing(textlayer, "_read_glyphs", "glyphs (pdfium, a call per character)")
+    timing(textlayer, "_read_glyphs", "glyphs (pdfium, 5 bare calls a character)")
     timing(textlayer, "_words", "glyphs → words")
     timing(textlayer, "load_page", "page load (annotations flattened)")
     timing(reader, "judge_layer", "layer judged (legacy fonts, garbage)")
@@ -269,7 +329,15 @@ def main() -> None:
     ap.add_argument("--languages", default="vie+eng")
     ap.add_argument("--dpi", type=int, default=300)
     ap.add_argument("--where", action="store_true", help="also say where the time goes")
+    ap.add_argument("--text-layer-only", action="store_true", help="only the text-layer figures (no OCR)")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="a tree of older code (git worktree add DIR COMMIT): its text-layer CPU figure beside ours")
+    ap.add_argument("--real", action="store_true", help="text-layer CPU figure on ../shared/realpdfs-dev too")
     args = ap.parse_args()
+
+    if args.text_layer_only:
+        text_layer_report(args)
+        return
 
     files = scans(args.limit)
     pages = sum(n for _, n in files)
@@ -306,12 +374,17 @@ def main() -> None:
               f"({cpu['ours'] / cpu['plain']:.2f}x)")
     if args.where:
         ocr_where(files, args.languages)
+    text_layer_report(args)
+
+
+def text_layer_report(args: argparse.Namespace) -> None:
     n, ours_s, plumber, pdfium_s = text_layers()
-    print(f"\nText layer: {n} born-digital pages")
+    print(f"\nText layer: {n} born-digital pages, wall clock (best of 3)")
     print(f"{'reader':28s} {'pages/s':>8s}")
     print(f"{'ours (read_document)':28s} {n / ours_s:8.1f}")
     print(f"{'pdfplumber extract_text':28s} {n / plumber:8.1f}")
     print(f"{'pypdfium2 get_text_range':28s} {n / pdfium_s:8.1f}")
+    text_layer_side_by_side(args.before, args.real)
     if args.where:
         text_layer_where()
 

@@ -35,11 +35,11 @@ class Decision:
 
 
 def _bad_chars(text: str) -> int:
+    # each distinct character judged once, then counted (a page has a few hundred kinds)
     bad = 0
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if ch == "\ufffd" or cat in ("Co", "Cc", "Cs", "Cn"):
-            bad += 1
+    for ch in set(text):
+        if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cs", "Cn"):
+            bad += text.count(ch)
     return bad + text.count("(cid:")
 
 
@@ -85,8 +85,12 @@ def _convert_by_content(words: list[Word]) -> tuple[list[Word], str | None, int]
 
 
 def _with_text(word: Word, text: str) -> Word:
-    text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    return Word(text=text, x0=word.x0, top=word.top, x1=word.x1, bottom=word.bottom, conf=word.conf)
+    """The word with `text` (NFC, Ð/ð as Đ/đ); the word itself where that is its own text."""
+    if not text.isascii():  # NFC and the Ð/ð → Đ/đ fix change no ASCII text
+        text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    if text == word.text:
+        return word
+    return Word(text, word.x0, word.top, word.x1, word.bottom, word.conf)
 
 
 def judge_layer(layer: LayerPage, mode: OcrMode) -> Decision:

@@ -10,6 +10,7 @@ wide horizontal gaps, regions from a gutter that no chunk crosses.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 
@@ -33,19 +34,19 @@ class Chunk:
 
     @property
     def x0(self) -> float:
-        return min(w.x0 for w in self.words)
+        return min([w.x0 for w in self.words])
 
     @property
     def x1(self) -> float:
-        return max(w.x1 for w in self.words)
+        return max([w.x1 for w in self.words])
 
     @property
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return min([w.top for w in self.words])
 
     @property
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return max([w.bottom for w in self.words])
 
     @property
     def text(self) -> str:
@@ -59,15 +60,15 @@ class Row:
 
     @property
     def top(self) -> float:
-        return min(w.top for w in self.words)
+        return min([w.top for w in self.words])
 
     @property
     def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+        return max([w.bottom for w in self.words])
 
     @property
     def height(self) -> float:
-        return statistics.median(w.bottom - w.top for w in self.words)
+        return _median([w.bottom - w.top for w in self.words])
 
 
 @dataclass
@@ -85,35 +86,62 @@ def group_rows(words: list[Word], line_keys: list[object] | None = None) -> list
     and OCR lines at the same height are merged into one row."""
     if not words:
         return []
+    # (top, bottom, words) of each seed: a word, or an OCR line's words
     if line_keys is not None:
         by_key: dict[object, list[Word]] = {}
         for word, key in zip(words, line_keys):
             by_key.setdefault(key, []).append(word)
-        seeds = [Row(sorted(ws, key=lambda w: w.x0)) for ws in by_key.values()]
+        seeds = [sorted(ws, key=_x0) for ws in by_key.values()]
+        spans = [(min([w.top for w in ws]), max([w.bottom for w in ws]), ws) for ws in seeds]
     else:
-        seeds = [Row([w]) for w in words]
-    spans = sorted(((seed.top, seed.bottom, seed) for seed in seeds), key=lambda s: (s[0] + s[1]) / 2)
+        spans = [(w.top, w.bottom, [w]) for w in words]
+    spans.sort(key=_centre)  # stable: seeds of one centre stay in the words' order
     rows: list[Row] = []
-    top = bottom = 0.0  # the last row's extent and word heights, kept as it grows
+    top = bottom = 0.0  # the last row's extent and word heights (sorted), kept as it grows
     heights: list[float] = []
-    for seed_top, seed_bottom, seed in spans:
+    for seed_top, seed_bottom, seed_words in spans:
         centre = (seed_top + seed_bottom) / 2
         if rows:
             # Same row when the centre falls inside the row's core band (not just touching it).
             band = (bottom - top) * 0.35
-            if top + band <= centre <= bottom - band or abs(centre - (top + bottom) / 2) < statistics.median(heights) * 0.3:
-                rows[-1].words.extend(seed.words)
+            if top + band <= centre <= bottom - band or abs(centre - (top + bottom) / 2) < _median_sorted(heights) * 0.3:
+                rows[-1].words.extend(seed_words)
                 top, bottom = min(top, seed_top), max(bottom, seed_bottom)
-                heights.extend(w.bottom - w.top for w in seed.words)
+                for w in seed_words:
+                    bisect.insort(heights, w.bottom - w.top)
                 continue
-        rows.append(Row(list(seed.words)))
+        rows.append(Row(list(seed_words)))
         top, bottom = seed_top, seed_bottom
-        heights = [w.bottom - w.top for w in seed.words]
+        heights = sorted([w.bottom - w.top for w in seed_words])
     rows = _attach_small_words(rows)
     for row in rows:
-        row.words.sort(key=lambda w: w.x0)
+        row.words.sort(key=_x0)
         row.chunks = split_chunks(row)
     return rows
+
+
+def _x0(w: Word) -> float:
+    return w.x0
+
+
+def _centre(span: tuple[float, float, object]) -> float:
+    return (span[0] + span[1]) / 2
+
+
+def _median_sorted(data: list[float]) -> float:
+    """statistics.median of an already sorted list, computed as it computes it."""
+    n = len(data)
+    if n % 2 == 1:
+        return data[n // 2]
+    i = n // 2
+    return (data[i - 1] + data[i]) / 2
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without its generic overhead (called for every row, many times)."""
+    if not values:
+        raise statistics.StatisticsError("no median for empty data")
+    return _median_sorted(sorted(values))
 
 
 # A word at most this share of a neighbouring row's height, lying within that row's band
@@ -150,13 +178,16 @@ def split_chunks(row: Row) -> list[Chunk]:
     limit = CHUNK_GAP * max(row.height, 1.0)
     chunks = [Chunk([row.words[0]])]
     right = row.words[0].x1  # the last chunk's x1, kept as it grows
+    words = chunks[0].words
     for word in row.words[1:]:
         if word.x0 - right > limit:
-            chunks.append(Chunk([word]))
+            words = [word]
+            chunks.append(Chunk(words))
             right = word.x1
         else:
-            chunks[-1].words.append(word)
-            right = max(right, word.x1)
+            words.append(word)
+            if word.x1 > right:
+                right = word.x1
     return chunks
 
 

@@ -423,16 +423,24 @@ def _lay_out_without_text(page: object) -> None:
     from path operators and the CTM alone, never from the text state). Where pdfplumber's
     insides differ from 0.11's, nothing is done and pdfplumber lays the page out itself."""
     try:
-        from pdfminer.pdfinterp import PDFPageInterpreter
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
         from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
         class RulesOnly(PDFPageAggregatorWithMarkedContent):
             def render_string(self, *_args: object, **_kwargs: object) -> None:
                 return None
 
+        class NoFonts(PDFResourceManager):
+            """Fonts are for drawing text, which RulesOnly never does: none is loaded (their
+            ToUnicode CMaps took a third of a table page's time). With no font, pdfminer's
+            text operators return before they reach the device."""
+
+            def get_font(self, objid: object, spec: object) -> None:  # type: ignore[override]
+                return None
+
         pdf = page.pdf  # type: ignore[attr-defined]
         device = RulesOnly(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)  # type: ignore[attr-defined]
-        PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)  # type: ignore[attr-defined]
+        PDFPageInterpreter(NoFonts(caching=True), device).process_page(page.page_obj)  # type: ignore[attr-defined]
         page._layout = device.get_result()  # type: ignore[attr-defined]
     except Exception:
         log.debug("rules read with pdfplumber's own layout", exc_info=True)

@@ -85,8 +85,8 @@ def _find_header(words: list[Word], line_keys: list[object] | None) -> _Header |
         return None
     rows = group_rows(words, line_keys)
     for i, row in enumerate(rows):
-        chunks = [fold(c.text).strip(" .:") for c in row.chunks]
-        texts = set(chunks) | {fold(w.text).strip(" .:") for w in row.words}
+        chunks = [_fold_word(c.text).strip(" .:") for c in row.chunks]
+        texts = set(chunks) | {_fold_word(w.text).strip(" .:") for w in row.words}
         if not texts & numbers:
             continue
         # The name header may wrap ("Họ và" / "tên"): look at this row and the next one.

@@ -11,8 +11,9 @@ import ctypes
 import functools
 import math
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -20,6 +21,9 @@ import pypdfium2.raw as pdfium_c
 from dispatch_reader.ingest.pages import Word
 
 _SPACES = {" ", "\t", "\r", "\n", "\u00a0", "\u2002", "\u2003", "\u2009", "\u3000", "\ufffe"}
+# The code points of _SPACES and of every character str.isspace() calls a space: asked of each
+# character's code before a str is made for it.
+_SPACE_CODES = frozenset({ord(c) for c in _SPACES} | {c for c in range(0x3001) if chr(c).isspace()})
 
 
 @dataclass
@@ -40,7 +44,7 @@ class LayerPage:
 
     @property
     def letters(self) -> int:
-        return sum(sum(1 for c in w.word.text if c.isalpha()) for w in self.words)
+        return sum(map(str.isalpha, "".join([w.word.text for w in self.words])))
 
     @property
     def text_area_share(self) -> float:
@@ -56,8 +60,10 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int, buf: ctypes.Array[ctype
     return buf.value.decode("utf-8", "replace")
 
 
-@dataclass(slots=True)
-class _Glyph:
+class _Glyph(NamedTuple):
+    """A tuple, made with tuple.__new__ in _read_glyphs: cheaper to make, for every
+    character, than a class instance."""
+
     ch: str
     x0: float  # along the line, in the glyph's own reading frame
     x1: float
@@ -97,8 +103,8 @@ def read_layer(page: pdfium.PdfPage) -> LayerPage:
         textpage.close()
     weight: dict[int, int] = {}
     for g in glyphs:
-        if isinstance(g, _Glyph):
-            weight[g.direction] = weight.get(g.direction, 0) + 1
+        if g is not None and g is not _SOFT:
+            weight[g.direction] = weight.get(g.direction, 0) + 1  # type: ignore[union-attr]
     main = max(weight, key=weight.__getitem__) if weight else 0
     frame_height = height if main in (0, 180) else width
     minor: list[LayerWord] = []
@@ -125,32 +131,35 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> l
     Run for every character of every page: pdfium's functions, the page handle and the
     structures they fill are looked up and made once per page, not once per character."""
     n = textpage.count_chars()
-    raw = textpage.raw
-    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    loose_box, map_error = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_HasUnicodeMapError
-    text_object, char_origin = _text_object(), pdfium_c.FPDFText_GetCharOrigin
+    raw = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    get_unicode, is_generated, loose_box, map_error, text_object, char_origin = _bare_calls()
     buf = ctypes.create_string_buffer(256)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
-    spaces = _SPACES
+    spaces, space_codes = _SPACES, _SPACE_CODES
     glyphs: list[_Glyph | str | None] = []
+    append, new, glyph = glyphs.append, tuple.__new__, _Glyph
     last_obj: int | None = None
     size, direction, font = 10.0, 0, ""
+    shown_size, tiny = 10.0, False  # the size a glyph carries; too small to see
     i = 0
     while i < n:
         code = get_unicode(raw, i)
+        index = i
         if 0 < code < 0xD800 or 0xE000 <= code < 0x110000:
-            ch, index, i = chr(code), i, i + 1
+            i += 1
+            if code in space_codes:  # ch in spaces or ch.isspace(), before making ch
+                append(_SOFT if is_generated(raw, index) == 1 else None)
+                continue
+            ch = "-" if code == 2 else chr(code)  # U+0002: pdfium's mark for a hyphen at a line end
         else:  # a surrogate pair over two slots, or an unmapped code
             ch, step = _char_at(textpage, i, n)
-            index, i = i, i + step
-        if ch == "\x02":  # pdfium's mark for a hyphen at a line end: it is a real "-"
-            ch = "-"
-        if ch in spaces or ch.isspace():
-            glyphs.append(_SOFT if is_generated(raw, index) == 1 else None)
-            continue
+            i += step
+            if ch in spaces or ch.isspace():
+                append(_SOFT if is_generated(raw, index) == 1 else None)
+                continue
         # Loose boxes span the glyph's advance, so letters of a word touch (tight boxes
         # leave gaps around narrow glyphs such as "1" and split "11" in two).
         loose_box(raw, index, rect_ref)
@@ -160,29 +169,43 @@ def _read_glyphs(textpage: pdfium.PdfTextPage, width: float, height: float) -> l
             last_obj = obj
             size, direction = _size_and_direction(textpage, index)
             font = _font_name(textpage, index, buf)
-        if size < _INVISIBLE and abs(rect.top - rect.bottom) < _INVISIBLE:
+            shown_size, tiny = (size if size >= 1.0 else 10.0), size < _INVISIBLE
+        if tiny and abs(rect.top - rect.bottom) < _INVISIBLE:
             continue  # text too small to see: Word's hidden copy of a footnote mark, not a word
+        if direction == 0:  # _in_frame's first case, the page's own frame (nearly every glyph)
+            y = oy.value if char_origin(raw, index, ox_ref, oy_ref) else min(rect.top, rect.bottom)
+            left, right = rect.left, rect.right
+            append(new(glyph, (ch, left, right, y, shown_size, font, map_error(raw, index) == 1, 0) if left <= right
+                       else (ch, right, left, y, shown_size, font, map_error(raw, index) == 1, 0)))
+            continue
         if char_origin(raw, index, ox_ref, oy_ref):
             x, y = ox.value, oy.value
         else:
             x, y = min(rect.left, rect.right), min(rect.top, rect.bottom)
-        if direction == 0:  # _in_frame's first case, the page's own frame (nearly every glyph)
-            left, right = rect.left, rect.right
-            x0, x1, base = (left, right, y) if left <= right else (right, left, y)
-        else:
-            x0, x1, base = _in_frame(direction, rect, x, y, width, height)
-        glyphs.append(_Glyph(ch, x0, x1, base, size if size >= 1.0 else 10.0, font,
-                             map_error(raw, index) == 1, direction))
+        x0, x1, base = _in_frame(direction, rect, x, y, width, height)
+        append(new(glyph, (ch, x0, x1, base, shown_size, font, map_error(raw, index) == 1, direction)))
     return glyphs
 
 
 @functools.lru_cache(maxsize=1)
-def _text_object() -> Callable[[object, int], int | None]:
-    """FPDFText_GetTextObject giving the object's address as an int (None for none): the
-    binding's own returns a pointer object, and turning that into a comparable value
-    (ctypes.cast) cost more than the call itself."""
-    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)  # type: ignore[return-value]
+def _bare_calls() -> tuple[Callable[..., int], ...]:
+    """The per-character pdfium functions _read_glyphs calls, as bare function pointers
+    with a return type and no argument types: called with a c_void_p page handle, int
+    indexes and byref() structures, they take a third to a half of the time of the
+    binding's typed ones, whose argument checks and conversions cost more than pdfium's
+    work. FPDFText_GetTextObject gives the object's address as an int (None for none), so
+    objects compare cheaply. Order: GetUnicode, IsGenerated, GetLooseCharBox,
+    HasUnicodeMapError, GetTextObject, GetCharOrigin."""
+
+    def bare(function: object, restype: type) -> Callable[..., int]:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[return-value]
+
+    return (bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint), bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+            bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int),
+            bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p),
+            bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int))
 
 
 def _in_frame(direction: int, rect: pdfium_c.FS_RECTF, ox: float, oy: float, width: float, height: float
@@ -209,27 +232,34 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
     def flush() -> None:
         if not current:
             return
-        text = "".join([g.ch for g in current])
-        if max(text) >= _STYLED:
-            text = "".join(_plain(ch) for ch in text)
-        text = unicodedata.normalize("NFC", text)
-        first = current[0]
-        direction = first.direction
+        # the glyphs' fields side by side (glyphs are tuples): one pass in C
+        chs, x0s, x1s, bases, sizes, fonts, errs, dirs = zip(*current)
+        text = "".join(chs)
+        if not text.isascii():  # NFC and the styled letters change no ASCII text
+            if max(text) >= _STYLED:
+                text = "".join(_plain(ch) for ch in text)
+            text = unicodedata.normalize("NFC", text)
+        direction = dirs[0]
         own_height = height if direction in (0, 180) else width
         if text:
-            # one pass for the box, the fonts and the unmapped characters (run for every word)
-            x0, x1, font, errors = first.x0, first.x1, first.font, 0
-            top, bottom = first.base + first.size * 0.78, first.base - first.size * 0.22
-            one_font = True
-            for g in current:
-                x0, x1 = min(x0, g.x0), max(x1, g.x1)
-                top, bottom = max(top, g.base + g.size * 0.78), min(bottom, g.base - g.size * 0.22)
-                errors += g.map_error
-                one_font = one_font and g.font == font
+            # the box, the fonts and the unmapped characters (run for every word)
+            font = fonts[0]
+            if len(current) == 1:
+                x0, x1, errors, one_font = x0s[0], x1s[0], int(errs[0]), True
+                top, bottom = bases[0] + sizes[0] * 0.78, bases[0] - sizes[0] * 0.22
+            else:
+                x0, x1 = min(x0s), max(x1s)
+                size = sizes[0]
+                if sizes.count(size) == len(sizes):  # one size (nearly every word): adding it keeps the order
+                    top, bottom = max(bases) + size * 0.78, min(bases) - size * 0.22
+                else:
+                    top = max([b + s * 0.78 for b, s in zip(bases, sizes)])
+                    bottom = min([b - s * 0.22 for b, s in zip(bases, sizes)])
+                errors = sum(errs)
+                one_font = fonts.count(font) == len(fonts)
             if not one_font:
-                fonts = [g.font for g in current]
                 font = max(set(fonts), key=fonts.count)
-            word = Word(text=text, x0=x0, top=own_height - top, x1=x1, bottom=own_height - bottom)
+            word = Word(text, x0, own_height - top, x1, own_height - bottom)
             lw = LayerWord(word, font, errors)
             if out and out[-1][1] == direction:
                 out[-1][0].append(lw)
@@ -238,30 +268,35 @@ def _words(glyphs: list[_Glyph | str | None], frame_height: float, width: float,
         current.clear()
 
     soft = False
+    # the last glyph of `current` (read only while `current` holds one)
+    prev_x1 = prev_base = prev_size = 0.0
+    prev_direction = 0
     for k, g in enumerate(glyphs):
         if g is None:
             flush()
             continue
-        if isinstance(g, str):
+        if g is _SOFT:  # the only string among the glyphs
             soft = True
             continue
+        _, x0, x1, base, size, _, _, direction = g  # type: ignore[misc]
         if current:
-            prev = current[-1]
             # A superscript or subscript ("sinh⁽¹⁾", "H₂O") shifts the baseline by about a
             # third of the normal size, which is more than half its own small size: measure
             # the shift against the larger glyph, so only a new line breaks the word.
-            line_jump = g.direction != prev.direction or abs(g.base - prev.base) > max(g.size, prev.size) * 0.5
-            gap = g.x0 - prev.x1
+            line_jump = direction != prev_direction or \
+                abs(base - prev_base) > (prev_size if prev_size > size else size) * 0.5
+            gap = x0 - prev_x1
             # A gap of a sixth of the size is a space the producer drew as a move, not a
             # glyph ("Thương binh" set as two runs); letter spacing stays well below it.
             # Where pdfium saw a space too, a smaller gap will do. A tenth of the size
             # (poppler's word break) will do as well when it is several times the letter
             # spacing on both sides ("1.Đài", "Chức vụ:......"): letter-spaced text stays whole.
-            if line_jump or gap > g.size * (0.08 if soft else 0.15) or gap < -g.size * 2 \
-                    or (gap > g.size * 0.1 and gap > 3 * _letter_spacing(current, glyphs, k)):
+            if line_jump or gap > size * (0.08 if soft else 0.15) or gap < -size * 2 \
+                    or (gap > size * 0.1 and gap > 3 * _letter_spacing(current, glyphs, k)):
                 flush()
         soft = False
-        current.append(g)
+        current.append(g)  # type: ignore[arg-type]
+        prev_x1, prev_base, prev_size, prev_direction = x1, base, size, direction
     flush()
     return out
 
@@ -334,13 +369,40 @@ def _origin(textpage: pdfium.PdfTextPage, index: int, rect: pdfium_c.FS_RECTF) -
 def _measure_images(page: pdfium.PdfPage, layer: LayerPage) -> None:
     area = 0.0
     largest = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-        try:
-            x0, y0, x1, y1 = obj.get_bounds()
-            area += max(0.0, x1 - x0) * max(0.0, y1 - y0)
-            w, h = obj.get_px_size()
-            largest = max(largest, int(w) * int(h))
-        except Exception:  # an image we cannot measure is one we will learn about at render
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    px_w, px_h = ctypes.c_uint(), ctypes.c_uint()
+    for obj in _image_objects(page.raw, None, 0, 3):
+        # as pypdfium2's PdfImage.get_bounds and get_px_size, which raise where these fail
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue  # an image we cannot measure is one we will learn about at render
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+        area += max(0.0, x1 - x0) * max(0.0, y1 - y0)
+        if not pdfium_c.FPDFImageObj_GetImagePixelSize(obj, px_w, px_h):
             continue
+        largest = max(largest, int(px_w.value) * int(px_h.value))
     layer.image_coverage = area / max(layer.width * layer.height, 1.0)
     layer.largest_image_px = largest
+
+
+def _image_objects(page_raw: object, form: object, level: int, max_depth: int) -> Iterator[object]:
+    """The image objects of a page, down into form XObjects to `max_depth` levels, in the
+    order and with the errors of pypdfium2's PdfPage.get_objects(filter=(IMAGE,)), without
+    its Python object for each of the page's (mostly text) objects."""
+    if form is None:
+        n = pdfium_c.FPDFPage_CountObjects(page_raw)
+    else:
+        n = pdfium_c.FPDFFormObj_CountObjects(form)
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    get_type, image, form_type = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+    for i in range(n):
+        obj = pdfium_c.FPDFPage_GetObject(page_raw, i) if form is None else pdfium_c.FPDFFormObj_GetObject(form, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = get_type(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+            raise pdfium.PdfiumError("Failed to determine pageobject type.")
+        if kind == image:
+            yield obj
+        if kind == form_type and level < max_depth - 1:
+            yield from _image_objects(page_raw, obj, level + 1, max_depth)
