@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import json
@@ -97,7 +99,8 @@ def test_unreachable_database_is_one_line_error(app, tmp_path):
 def test_db_upgrade_and_info(app, tmp_path):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     res = run(app, "db", "upgrade", "--db", url)
-    assert res.exit_code == 0 and "revision 0004 (newest 0004)" in res.stdout
+    newest = re.search(r"revision (\d{4}) \(newest (\d{4})\)", res.stdout)
+    assert res.exit_code == 0 and newest and newest[1] == newest[2] and int(newest[1]) >= 4
     assert run(app, "db", "upgrade", "--db", url).exit_code == 0
     res = run(app, "db", "info", "--db", url)
     assert "documents: 0" in res.stdout and "files: 0" in res.stdout
