@@ -99,11 +99,12 @@ def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def _long_pdf(n: int) -> bytes:
-    """A 16-page born-digital decision: long enough (a second or two) to be killed mid-document."""
+    """A ~40-page born-digital decision: long enough (a second or more, text layers are read at
+    ~100 pages/s now) to be killed mid-document."""
     from dispatch_reader.synth import render_text_pdf
 
     body = "\n".join(f"Điều {k}. Biệt phái ông Nguyễn Văn {_NAMES[k % 13]} đến công tác tại UBND xã Phú Thọ số "
-                     f"{k}." for k in range(2, 400))
+                     f"{k}." for k in range(2, 1600))
     return render_text_pdf(_TEXT.format(n=500 + n, day=1 + n, name=_NAMES[n % 13]) + body)
 
 
@@ -422,15 +423,18 @@ def test_spool_outage_is_retried_then_a_dead_letter_and_a_database_outage_waits(
 
 def test_a_document_over_the_time_limit_is_a_dead_letter(tmp_path: Path, broker: str, pg_url: str,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from dispatch_reader.synth import render_text_pdf
+    from dispatch_reader.synth import render_text_pdf, scan_pdf
 
     archive, spool = tmp_path / "archive", tmp_path / "spool"
     archive.mkdir()
     spool.mkdir()
     body = "\n".join(f"Điều {k}. Biệt phái ông Nguyễn Văn {_NAMES[k % 13]} đến công tác tại UBND xã Phú Thọ số {k}."
-                     for k in range(2, 1600))  # some 60 pages: seconds of work, over a 2 s limit
-    (archive / "dài quá.pdf").write_bytes(render_text_pdf(_TEXT.format(n=777, day=7, name="Long") + body))
-    limits = {"DISPATCH_READER_QUEUE_TIME_LIMIT": "2", "DISPATCH_READER_QUEUE_VISIBILITY_TIMEOUT": "9"}
+                     for k in range(2, 420))
+    # some 16 scanned pages: OCR takes a second of CPU a page or more on any machine, far over a
+    # 1 s limit (a text layer is read too fast now to be over any limit worth setting)
+    scan = scan_pdf(render_text_pdf(_TEXT.format(n=777, day=7, name="Long") + body), seed=7)
+    (archive / "dài quá.pdf").write_bytes(scan)
+    limits = {"DISPATCH_READER_QUEUE_TIME_LIMIT": "1", "DISPATCH_READER_QUEUE_VISIBILITY_TIMEOUT": "9"}
     for k, v in limits.items():
         monkeypatch.setitem(QUEUE_ENV, k, v)
         monkeypatch.setenv(k, v)
@@ -443,7 +447,7 @@ def test_a_document_over_the_time_limit_is_a_dead_letter(tmp_path: Path, broker:
         worker.stop()
     assert r.returncode == ExitCode.FILES_FAILED, r.stderr[-2000:]
     (row,) = _rows(pg_url)
-    assert row.state == "failed" and row.kind == "limit" and "time limit of 2 s" in row.reason
+    assert row.state == "failed" and row.kind == "limit" and "time limit of 1 s" in row.reason
     assert "time limit" in r.stdout
 
 
