@@ -48,3 +48,13 @@ def fold(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Small letters whose capital differs only in size: on a photo OCR reads a name's `Văn` as
+# `văn`. Read by the OCR name-line re-read and by the header's name-line test alike.
+SAME_SHAPE_SMALL = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡợ")
+
+
+def case_blind(word: str) -> bool:
+    """Does the word start with a small letter that OCR may have read for its capital?"""
+    return bool(word) and word[0] in SAME_SHAPE_SMALL

@@ -28,6 +28,7 @@ from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.record import DocumentFacts, Evidence, Signer
+from dispatch_reader.textnorm import case_blind
 
 # Lines that open the body: the header is over when one of these starts a segment.
 _BODY_START = re.compile(
@@ -327,18 +328,9 @@ def _is_name_line(text: str) -> bool:
         return False
     for i, w in enumerate(words):
         middle = 0 < i < len(words) - 1
-        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and _case_blind(w))):
+        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w))):
             return False
     return True
-
-
-# Letters whose small and capital forms differ only in size: OCR reads `Văn` as `văn` on a
-# photo. A middle name word may start with one of them in lower case (`Bui van Hai`).
-_SAME_SHAPE = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡợ")
-
-
-def _case_blind(word: str) -> bool:
-    return word[0] in _SAME_SHAPE
 
 
 def _is_title_line(seg: Segment) -> bool:

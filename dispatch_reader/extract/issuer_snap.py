@@ -112,9 +112,9 @@ def _bodies() -> list[tuple[list[str], str]]:
     return sorted(((_tokens(b), b) for b in dict.fromkeys(names)), key=lambda kb: -len(kb[0]))
 
 
-def _close(read: str, name: str) -> bool:
+def _allowed(name: str) -> int:
     """One letter off for a short name, two for a long one (`hinhphu` for `chinhphu`)."""
-    return edit_distance(read, name, 2) <= (1 if len(name) < 10 else 2)
+    return 1 if len(name) < 10 else 2
 
 
 def snap_department(issuer: str) -> str | None:
@@ -131,9 +131,12 @@ def snap_department(issuer: str) -> str | None:
     near: dict[str, int] = {}
     for words, body in _bodies():
         for n in range(max(len(words) - 1, 1), len(words) + 2):
+            if len(tokens) < n:
+                continue
             read, name = "".join(tokens[:n]), "".join(words)
-            if len(tokens) >= n and _close(read, name):
-                near[body] = min(near.get(body, 9), edit_distance(read, name, 2))
+            distance = edit_distance(read, name, 2)
+            if distance <= _allowed(name):
+                near[body] = min(near.get(body, 9), distance)
     # the closest, when no other body is as close (`Bộ Hoa học…` is one letter from Bộ Khoa
     # học và Công nghệ, two from Sở Khoa học và Công nghệ)
     best = sorted(near.items(), key=lambda kv: kv[1])

@@ -30,7 +30,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, score_text
-from dispatch_reader.textnorm import fold
+from dispatch_reader.textnorm import case_blind, fold
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
@@ -275,8 +275,6 @@ def _fill_narrow_columns(grey: np.ndarray, rules_v: list[list[float]], words: li
 
 
 SHORT_PAGE_LINES = 30
-# letters whose small and capital forms differ only in size (a name's `Văn` read as `văn`)
-_SAME_SHAPE = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡợ")
 _NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
 
 
@@ -313,7 +311,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                                                           and len(lines) > SHORT_PAGE_LINES):
             continue
         if not texts[-1].group(1)[0].isupper() or not all(
-                m.group(1)[0].isupper() or m.group(1)[0] in _SAME_SHAPE for m in texts[1:-1]):
+                m.group(1)[0].isupper() or case_blind(m.group(1)) for m in texts[1:-1]):
             continue
         # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`):
         # only a whole new reading can mend it
