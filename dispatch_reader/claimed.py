@@ -40,8 +40,13 @@ def process_claimed(files: Iterable[Path], store: Store, briefs: Any, settings: 
             if sha is None or (not reprocess and store.has(sha)) or any(sha == s for _, s, _ in in_hand):
                 in_hand.append((path, sha, False))  # decided in its turn: skipped, failed or read then
             elif claims.take(sha):
-                ahead.start(path)  # its OCR pages go to the shared pool now
-                in_hand.append((path, sha, True))
+                if not reprocess and store.has(sha):
+                    # another run stored it and let go between the look above and the claim
+                    claims.release(sha)
+                    in_hand.append((path, sha, False))
+                else:
+                    ahead.start(path)  # its OCR pages go to the shared pool now
+                    in_hand.append((path, sha, True))
             else:
                 later.append((path, sha))
             # the oldest file's turn once enough are being read (a file not started, at once)

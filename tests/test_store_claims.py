@@ -91,3 +91,39 @@ def test_two_runs_on_the_same_folder_read_each_file_once(tmp_path: Path, url: st
         assert store.count_files() == len(files)
         with store._read() as conn:
             assert conn.execute(_claims.select()).first() is None  # every claim released
+
+
+def test_a_file_stored_between_the_look_and_the_claim_is_not_read_again(tmp_path: Path, url: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race behind a flaky run: this run looks (not stored), the other run commits the file
+    and lets its claim go, then this run's claim succeeds. It must look again, not read."""
+    from dispatch_reader.claimed import process_claimed
+    from dispatch_reader.ingest import reader
+    from dispatch_reader.ingest.reader import IngestSettings
+    from dispatch_reader.pipeline import process_file
+
+    path = letter_pdf(tmp_path / "d.pdf", body=["Văn bản số 1"])
+    settings = IngestSettings(cache_dir=None, workers=1)
+    with open_store(url) as store:
+        assert process_file(path, store, None, settings).status == "done"  # the other run's work
+        real_has = type(store).has
+        looks: list[str] = []
+
+        def first_look_misses(self, sha: str) -> bool:  # noqa: ANN001
+            looks.append(sha)
+            return False if len(looks) == 1 else real_has(self, sha)
+
+        reads: list[Path] = []
+        real_prepare = reader._Reading.prepare
+
+        def counted(self):  # noqa: ANN001, ANN202
+            reads.append(Path(self.path))
+            return real_prepare(self)
+
+        monkeypatch.setattr(type(store), "has", first_look_misses)
+        monkeypatch.setattr(reader._Reading, "prepare", counted)
+        outcomes = list(process_claimed([path], store, None, settings))
+        assert [o.status for o in outcomes] == ["skipped"]
+        assert reads == [] and len(looks) >= 2
+        with store._read() as conn:
+            assert conn.execute(_claims.select()).first() is None
