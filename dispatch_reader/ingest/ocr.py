@@ -24,7 +24,7 @@ import numpy as np
 import pytesseract
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
-from dispatch_reader.ingest import preprocess, tessengine
+from dispatch_reader.ingest import photo_ink, preprocess, tessengine
 from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
@@ -560,6 +560,10 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         grey, share = preprocess.drop_colour_ink(image.colour)
         if share >= 0.001:
             notes.append(f"red/blue ink (seal, signature, stamp) dropped before OCR: {share:.1%} of the page")
+        if corners is not None:
+            grey, pale = photo_ink.drop_photo_ink(grey, image.colour)
+            if pale >= 0.001:
+                notes.append(f"pale coloured ink on the photo (stamp, handwriting) dropped: {pale:.1%} of the page")
     if settings.photo_correction:
         if corners is not None:
             grey = preprocess.straighten(grey, corners)

@@ -32,6 +32,7 @@ class PageImage:
 
 # A page is "in colour" when this share of its pixels is clearly chromatic.
 COLOUR_SHARE = 0.0005
+PHOTO_COLOUR_SHARE = 0.02
 
 
 def split_colour(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -41,7 +42,9 @@ def split_colour(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     small = rgb[::4, ::4].astype(np.int16)
     chroma = small.max(axis=2) - small.min(axis=2)
-    if (chroma > 60).mean() < COLOUR_SHARE:
+    # a phone photo's blur and JPEG leave its stamp and ballpoint ink at chroma 20-45, but
+    # the desk around the sheet makes a wide coloured area
+    if (chroma > 60).mean() < COLOUR_SHARE and (chroma > 30).mean() < PHOTO_COLOUR_SHARE:
         return grey, None
     return grey, rgb
 
