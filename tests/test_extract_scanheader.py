@@ -162,3 +162,14 @@ def test_a_receipt_stamp_with_a_smudged_title_and_its_receiving_office_above_it(
     kept = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSỞ NỘI VỤ\nCÔNG VĂN ĐẾN\nSố: 12/QĐ-SNV\n"
             "Lào Cai, ngày 3 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
     assert scanned(kept).document.issuer == "Sở Nội vụ"
+
+
+def test_a_signatures_loops_read_as_letters_are_no_name_but_an_ede_name_is() -> None:
+    """`Dp Fs` under the title is a signature OCR read as letters: no Vietnamese syllable in it,
+    so no signer (a wrong name is worse than none). A real name with one word outside Kinh
+    spelling (the Ê Đê `Kđăm`) is still the signer."""
+    block = ("Điều 3. Các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n"
+             "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n")
+    assert scanned(block.format(name="Dp Fs")).document.signer is None
+    signer = scanned(block.format(name="Y Thanh Hà Niê Kđăm")).document.signer
+    assert signer is not None and signer.name == "Y Thanh Hà Niê Kđăm"

@@ -372,6 +372,8 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None
     if is_upper_line(seg.text) and not _family_first(seg.text):
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
+    if _mostly_not_syllables(seg.text):
+        return None  # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays
     if _is_name_line(seg.text):
         return seg
     m = _SIGNED_MARK.match(seg.text)
@@ -381,6 +383,11 @@ def _signed_name(seg: Segment) -> Segment | None:
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
     return None
+
+
+def _mostly_not_syllables(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    return bool(words) and sum(not is_syllable(w) for w in words) * 2 > len(words)
 
 
 @lru_cache(maxsize=1)
