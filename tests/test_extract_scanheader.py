@@ -173,3 +173,12 @@ def test_a_signatures_loops_read_as_letters_are_no_name_but_an_ede_name_is() -> 
     assert scanned(block.format(name="Dp Fs")).document.signer is None
     signer = scanned(block.format(name="Y Thanh Hà Niê Kđăm")).document.signer
     assert signer is not None and signer.name == "Y Thanh Hà Niê Kđăm"
+
+
+def test_a_photos_dollar_for_the_s_of_so_and_a_lone_accent_after_the_issuer() -> None:
+    """On phone photos OCR reads `Số:` as `$6:` and leaves a speck's accent (`ˆ`, a letter to
+    Python) after the body's name; neither may cost the number or spoil the issuer."""
+    text = ("CHÍNH PHỦ ˆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "$6: 02/2026/TT-BTC-\nHà Nội, ngày 01 tháng 01 năm 2026\nTHÔNG TƯ\nBãi bỏ Thông tư liên tịch\n")
+    doc = scanned(text).document
+    assert (doc.number, doc.issuer) == ("02/2026/TT-BTC", "Chính phủ")

@@ -35,8 +35,8 @@ _BODY_START = re.compile(
     r"^(?:can cu|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
-# "Số:" (OCR: "Sô:", "S§ố:", "S6:"), optionally after a type name ("Luật số …")
-_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?s[^\w\s]{0,2}[o06][\s:;.,]*"
+# "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
+_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o06][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
 _VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
@@ -298,7 +298,14 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
 def _issuer_text(seg: Segment) -> str:
     """An issuer line as it should read: OCR specks at the ends off, lost spaces restored
     (`SỞNỘIVỤ`, `UBNDTỈNH`)."""
-    text = re.sub(r"^[^\w(]+|[^\w)]+$", "", seg.text)
+    words = seg.text.split()
+    # a lone accent or modifier OCR found in a speck (`CHÍNH PHỦ ˆ`) is a letter to Python
+    # but no word: it holds no letter with a case and no digit
+    while words and not any(c.isdigit() or c.isupper() or c.islower() for c in words[-1]):
+        words.pop()
+    while words and not any(c.isdigit() or c.isupper() or c.islower() for c in words[0]):
+        words.pop(0)
+    text = re.sub(r"^[^\w(]+|[^\w)]+$", "", " ".join(words))
     text = _GLUED_ABBR().sub(r"\1 ", text)
     return respace_body(text)
 
