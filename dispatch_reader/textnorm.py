@@ -58,3 +58,13 @@ SAME_SHAPE_SMALL = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡ
 def case_blind(word: str) -> bool:
     """Does the word start with a small letter that OCR may have read for its capital?"""
     return bool(word) and word[0] in SAME_SHAPE_SMALL
+
+
+def one_letter_off(folded: str, known: frozenset[str] | set[str], min_len: int = 4) -> str | None:
+    """The one entry of `known` (folded words) that `folded` misses by one letter read as
+    another, if exactly one does: OCR's `dinn` for `dinh`. Short words are left alone (`le`,
+    `ly`, `lo` are all family names)."""
+    if len(folded) < min_len or folded in known:
+        return None
+    hits = {k for k in known if len(k) == len(folded) and sum(a != b for a, b in zip(k, folded)) == 1}
+    return hits.pop() if len(hits) == 1 else None

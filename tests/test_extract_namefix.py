@@ -39,3 +39,16 @@ def test_names_on_scanned_pages_only() -> None:
     assert scanned.document.signer.name == "Phan Thị Hoa"
     typed = extract_facts([PageText(1, text)])
     assert "Đặng Văn Hiéu" in {p.name for p in typed.people}  # a text layer is what the author typed
+
+
+def test_a_family_name_one_letter_off_a_single_known_one_is_that_one() -> None:
+    """Family names are a near-closed list: `Đìnn` (a fax's h read as n) is `Đinh`, the only one
+    a letter away. A short word is left alone (`Lă` is as near `Lê` as `Lý`), and so is a
+    word one letter off several."""
+    from dispatch_reader.extract.namefix import repair_ocr_name
+    from dispatch_reader.textnorm import one_letter_off
+
+    assert repair_ocr_name("Đìnn Thị Quỳnh") == "Đinh Thị Quỳnh"
+    assert repair_ocr_name("Lưonh Văn Hoan") == "Lương Văn Hoan"
+    assert one_letter_off("la", {"le", "ly"}) is None and one_letter_off("hoan", {"hoang", "doan", "loan"}) is None
+    assert one_letter_off("dinh", {"dinh"}) is None  # a known one is no misreading

@@ -182,3 +182,19 @@ def test_a_photos_dollar_for_the_s_of_so_and_a_lone_accent_after_the_issuer() ->
             "$6: 02/2026/TT-BTC-\nHà Nội, ngày 01 tháng 01 năm 2026\nTHÔNG TƯ\nBãi bỏ Thông tư liên tịch\n")
     doc = scanned(text).document
     assert (doc.number, doc.issuer) == ("02/2026/TT-BTC", "Chính phủ")
+
+
+def test_name_under_seal_whose_family_name_lost_a_letter() -> None:
+    """On a fax the seal hid the title and the signature's stroke bent the family name: `Đìnn
+    Thị Quỳnh` at the page's foot. One letter off exactly one family name (`Đinh`), it is
+    still the signer's name line, and it is read as that name."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+
+    text = "Nơi nhận:\n- Như trên;\n- Lưu: VT, XDCQ.\n{name}\n"
+    signer, _ = name_under_seal(prepare_pages([PageText(1, text.format(name="Đìnn Thị Quỳnh"), "ocr",
+                                                        ocr_confidence=0.9)]), 0.9)
+    assert signer.name == "Đinh Thị Quỳnh"
+    # a first word one letter off no family name, or off several, is no name line
+    assert name_under_seal(prepare_pages([PageText(1, text.format(name="Xyzw Thị Quỳnh"), "ocr",
+                                                   ocr_confidence=0.9)]), 0.9) is None

@@ -181,3 +181,34 @@ def test_a_title_line_is_never_replaced_by_a_name_read_near_it() -> None:
                                            ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in out].count("PHÓ") == 1
         assert "KT." in [w.text for w in out]
+
+
+def test_a_name_that_lost_its_family_name_and_its_capitals_is_read_again_whole() -> None:
+    """On a fax the signature's stroke took `Đinh` and the capital of `Quỳnh`: the page reading
+    gave `thị uỳnh`. A short line of bare small words at the page's foot is read again whole,
+    with room on its left for the word it lost."""
+    grey = _page()
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(grey, tmp)
+        lost = [(Word(w.text.lower(), w.x0, w.top, w.x1, w.bottom, w.conf), k) for w, k in zip(words, keys)
+                if w.text != "Phạm"]
+        lost_words, lost_keys = [w for w, _ in lost], [k for _, k in lost]
+        assert [w.text for w in lost_words][-2:] == ["đức", "thành"]
+        fixed, _, changed = ocr._reread_name_lines(grey, lost_words, lost_keys, scale, IngestSettings(),
+                                                   ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        assert changed >= 1
+        assert [w.text for w in fixed if w.top > 2000 * scale] == ["Phạm", "Đức", "Thành"]
+        # a body line's tail in small letters with its punctuation is no lost name: not read again
+        assert not ocr._lost_capitals([Word("hiện./.", 0, 0, 1, 1, 0.9), Word("thực", 0, 0, 1, 1, 0.9)])
+
+
+def test_a_whole_reading_takes_the_marks_an_earlier_reading_of_the_line_kept() -> None:
+    """The block reading got the family name (`PIấm`, one letter off `Phạm`) but lost the
+    grave of `Thành`; the line read alone kept it but lost the family name. The name taken is
+    the block's, with the marks the line alone kept where the letters are the same."""
+    alone = [Word(t, 0, 0, 1, 1, 0.9) for t in ("prim", "Đức", "Thành")]
+    assert [ocr._with_more_marks(t, i, 3, [alone]) for i, t in enumerate(["PIấm", "Đức", "Thanh"])] == \
+        ["PIấm", "Đức", "Thành"]
+    # other letters, or a reading of another length, give nothing
+    assert ocr._with_more_marks("Thanh", 2, 3, [[Word(t, 0, 0, 1, 1, 0.9) for t in ("Đức", "Thành")]]) == "Thanh"
+    assert ocr._with_more_marks("Thanh", 1, 3, [alone]) == "Thanh"

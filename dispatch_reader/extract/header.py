@@ -28,7 +28,7 @@ from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.record import DocumentFacts, Evidence, Signer
-from dispatch_reader.textnorm import case_blind
+from dispatch_reader.textnorm import case_blind, one_letter_off
 
 # Lines that open the body: the header is over when one of these starts a segment.
 _BODY_START = re.compile(
@@ -516,8 +516,9 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
             # OCR specks glued to the name ("‘Bui Van Hải") are no part of it
             lead = len(named.text) - len(_SPECKS.sub("", named.text, count=1)) if _SPECKS.match(named.text) else 0
             quote = named.sub(lead, len(named.text.rstrip("-–•*.,;:'‘’ ")))
-            if fold_word(quote.text.split()[0]) not in _folded_families():
-                break
+            first = fold_word(quote.text.split()[0])
+            if first not in _folded_families() and not one_letter_off(first, _folded_families()):
+                break  # a family name first, or one letter off exactly one (`Đìnn` for `Đinh`)
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
             return Signer(name=repair_ocr_name(squash(quote.text))), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}

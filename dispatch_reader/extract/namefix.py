@@ -21,6 +21,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase
+from dispatch_reader.textnorm import one_letter_off
 
 _SLOTS = {"family": 0, "middle": 1, "given": 2}
 ODDS = 10.0  # how much likelier a repair must be than the syllable as read
@@ -35,6 +36,19 @@ def _table() -> dict[str, list[tuple[str, tuple[int, int, int]]]]:
         freq = tuple(int(x) for x in row[1:4])
         out.setdefault(fold_phrase(row[0]), []).append((row[0], freq))  # type: ignore[arg-type]
     return out
+
+
+@lru_cache(maxsize=1)
+def _family_spellings() -> dict[str, str]:
+    """folded family name → its likeliest spelling."""
+    out: dict[str, tuple[int, str]] = {}
+    for spelling, freq in (e for entries in _table().values() for e in entries):
+        key = fold_phrase(spelling)
+        if freq[0] > out.get(key, (0, ""))[0]:
+            out[key] = (freq[0], spelling)
+    for spelling in resources.words("family_names.txt"):
+        out.setdefault(fold_phrase(spelling), (0, spelling))
+    return {k: v[1] for k, v in out.items()}
 
 
 def _score(freq: tuple[int, int, int], slot: str) -> float:
@@ -66,6 +80,11 @@ def _cased(spelling: str, like: str) -> str:
 def repair_syllable(syllable: str, slot: str) -> str:
     """The syllable as it should read in this slot of a name (unchanged unless clearly wrong)."""
     entries = _table().get(fold_phrase(syllable))
+    if not entries and slot == "family" and syllable.isalpha():
+        # family names are a near-closed list: a word one letter off exactly one of them is
+        # that one misread (`Đìnn` → `Đinh`)
+        near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
+        return _cased(_family_spellings()[near], syllable) if near else syllable
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)

@@ -30,7 +30,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, score_text
-from dispatch_reader.textnorm import case_blind, fold
+from dispatch_reader.textnorm import case_blind, fold, one_letter_off
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
@@ -310,12 +310,14 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         if not 2 <= len(line) <= 6 or not all(texts) or (min(w.top for w in line) < height / 2
                                                           and len(lines) > SHORT_PAGE_LINES):
             continue
-        if not texts[-1].group(1)[0].isupper() or not all(
-                m.group(1)[0].isupper() or case_blind(m.group(1)) for m in texts[1:-1]):
-            continue
-        # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`):
-        # only a whole new reading can mend it
         capital = texts[0].group(1)[0].isupper()
+        if not all(m.group(1)[0].isupper() or case_blind(m.group(1)) for m in texts[1:-1]):
+            continue
+        if not texts[-1].group(1)[0].isupper() and (capital or not _lost_capitals(line)):
+            continue
+        # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`),
+        # and on a fax the stroke can take the last word's capital too (`thị uỳnh` for `Đinh
+        # Thị Quỳnh`): only a whole new reading can mend it
         x0, x1 = min(w.x0 for w in line), max(w.x1 for w in line)
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
         pad = bottom - top
@@ -360,6 +362,12 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
     return out, out_keys, changed
 
 
+def _lost_capitals(line: list[Word]) -> bool:
+    """A short line in small letters that may be a name whose capitals a stroke took: two to
+    four bare words, no punctuation (a body line's tail, `hợp thực hiện./.`, has some)."""
+    return len(line) <= 4 and all(w.text.isalpha() for w in line)
+
+
 @lru_cache(maxsize=1)
 def _families() -> frozenset[str]:
     # read straight from the file: importing the extract package would load its rules into
@@ -378,9 +386,13 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
     ThiKi Kim Ngân`) read again as a block with some room above it; the reading is taken only
     if it has a line that is a name: a known family name first, capitalised name words."""
     x0, y0, x1, y1 = box
-    left = max(x0, 0)
+    # the page reading may have lost a whole word, the family name first of all (`thị uỳnh`
+    # for `Đinh Thị Quỳnh`): room for one on either side
+    left = max(x0 - 2 * (y1 - y0), 0)
+    x1 = min(x1 + (y1 - y0), grey.shape[1])
     # the line alone (psm 7), then with the line above it as a block (psm 6): a stroke that
     # crosses both reads best one way or the other
+    earlier: list[list[Word]] = []
     for top, bottom, psm in ((max(y0, 0), y1, 7), (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2, 6)):
         crop = grey[top:bottom, left:x1]
         if crop.size == 0:
@@ -399,12 +411,26 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             text = " ".join(m.group(1) for m in names)
             # the line read again, not its neighbour (the title above, `PHÓ THỦ TƯỚNG`: Phó is
             # a family name too, but a name is not printed in capitals under a title)
-            if not _family_first(text.split()) or text.isupper():
+            first = text.split()[0]
+            if not (_family_first([first]) or one_letter_off(fold(first), _families())) or text.isupper():
                 continue
             if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue
-            return [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
+            return [Word(_with_more_marks(w.text, i, len(line), earlier), w.x0 + dx, w.top + dy, w.x1 + dx,
+                         w.bottom + dy, w.conf) for i, w in enumerate(line)]
+        earlier.extend(lines.values())
     return None
+
+
+def _with_more_marks(text: str, i: int, n: int, earlier: list[list[Word]]) -> str:
+    """Word i of an n-word name reading, with the marks of an earlier reading of the same
+    line that had the same letters there and more marks (the line alone kept `Thành` where
+    the block reading, the one that got the family name right, gave `Thanh`)."""
+    best = text
+    for line in earlier:
+        if len(line) == n and fold(line[i].text) == fold(best) and _marks(line[i].text) > _marks(best):
+            best = line[i].text
+    return best
 
 
 # Ink the page reading left without words: a region at least this large (inches) is read
