@@ -68,8 +68,7 @@ class ThrowawayServer:
         try:
             self._run([str(self.bin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
                        "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
-            self._run([str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "log"), "-w", "-t", "60",
-                       "-o", f"-h 127.0.0.1 -p {self.port} -k {self.dir} -F -c max_connections=60", "start"])
+            self._pg_ctl_start()
         except subprocess.CalledProcessError as exc:
             tail = (exc.stderr or b"").decode(errors="replace").strip().splitlines()[-1:] or [""]
             self.error = f"{Path(exc.cmd[len(self.user_prefix)]).name} failed: {tail[0]}"
@@ -81,8 +80,30 @@ class ThrowawayServer:
             return None
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
+    def _pg_ctl_start(self) -> None:
+        assert self.dir is not None and self.bin is not None
+        self._run([str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-l", str(self.dir / "log"), "-w", "-t", "60",
+                   "-o", f"-h 127.0.0.1 -p {self.port} -k {self.dir} -F -c max_connections=60", "start"])
+
     def _run(self, cmd: list[str]) -> None:
         subprocess.run(self.user_prefix + cmd, check=True, capture_output=True, timeout=120)
+
+    # -- an outage, for the tests of what survives one (the cluster and its data are kept) ----------
+
+    def halt(self, mode: str = "fast") -> None:
+        """Shut the server down, as an operator or a failover does: `fast` ends every session
+        (clients see their connections drop), `immediate` is a crash. Returns once it is down."""
+        assert self.dir is not None and self.bin is not None, "not started"
+        self._run([str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", mode, "-w", "-t", "60", "stop"])
+
+    def resume(self) -> None:
+        """Start the halted server again, same port, same data; returns once it accepts connections."""
+        self._pg_ctl_start()
+
+    def restart(self, mode: str = "fast") -> None:
+        """halt() then resume(): every connection open before is gone afterwards."""
+        self.halt(mode)
+        self.resume()
 
     def stop(self) -> None:
         if self.dir is None:

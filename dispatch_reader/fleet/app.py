@@ -72,7 +72,11 @@ def make_app(fleet: FleetSettings) -> Any:
 
                 over_time_limit(fleet, task_id)
 
-    @app.task(name=TASK_NAME, bind=True, base=ReadTask, acks_late=True, reject_on_worker_lost=True)
+    # max_retries=None here, on the task: `self.retry(max_retries=None)` alone means Celery's
+    # default of 3, and the fourth "later" (a database outage of a minute, a document another
+    # worker reads) raised MaxRetriesExceededError, acknowledging the message with its row left
+    # running for ever
+    @app.task(name=TASK_NAME, bind=True, base=ReadTask, acks_late=True, reject_on_worker_lost=True, max_retries=None)
     def read(self: Any, task_id: str, sha256: str, spool_name: str, options: dict[str, Any] | None = None) -> str:
         from celery.exceptions import SoftTimeLimitExceeded
 

@@ -226,7 +226,14 @@ def _wait(store: Any, batch: str, expected: set[str], briefs: Any, failures: Any
             elif briefs is not None:
                 _brief(store, briefs, t, err_console)
 
-        return follow(store, batch, expected, on_end, stop=lambda: stop["asked"])
+        def on_away(reason: str | None) -> None:
+            if reason is None:
+                err_console.print("the database answers again", markup=False, highlight=False)
+            else:
+                err_console.print(f"the database is away ({reason}); waiting for it, as the workers do",
+                                  markup=False, highlight=False)
+
+        return follow(store, batch, expected, on_end, stop=lambda: stop["asked"], on_away=on_away)
 
 
 def _brief(store: Any, briefs: Any, t: Any, err_console: Any) -> None:

@@ -60,16 +60,33 @@ def failures_table(failed: list[tasks.Task], total: int) -> Table:
 
 
 def follow(store: Any, batch: str, expected: set[str], on_end: Callable[[tasks.Task], None],
-           stop: Callable[[], bool] = lambda: False, poll: float = POLL) -> bool:
+           stop: Callable[[], bool] = lambda: False, poll: float = POLL,
+           on_away: Callable[[str | None], None] = lambda _reason: None) -> bool:
     """Call `on_end` for each task of `batch` in `expected` as it ends, until all have; False
-    when `stop()` said to stop first."""
+    when `stop()` said to stop first.
+
+    The database away (restarting, failing over) is waited out, as the workers wait it out:
+    `on_away(reason)` when it goes, `on_away(None)` when it answers again."""
+    from dispatch_reader.errors import StoreError
+
     left = set(expected)
     seen: set[str] = set()
     after: dt.datetime | None = None
+    away = False
     while left:
         if stop():
             return False
-        found = tasks.finished_since(store, batch, after, seen)
+        try:
+            found = tasks.finished_since(store, batch, after, seen)
+        except StoreError as exc:
+            if not away:
+                away = True
+                on_away(exc.reason)
+            time.sleep(poll)
+            continue
+        if away:
+            away = False
+            on_away(None)
         for t in found:
             seen.add(t.id)
             if t.id in left:

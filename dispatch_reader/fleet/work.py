@@ -61,6 +61,11 @@ def backoff(n: int) -> float:
 
 
 _state: dict[str, Any] = {}
+# claims this process took but could not let go of (the database away at the end of a
+# delivery): SHA-256 → (pid, claim owner). Left there, such a claim looks held by a live
+# worker (this one) until it lapses, CLAIM_TTL later, and the retry of the same document in
+# this same process was told "another worker is reading the same file" meanwhile.
+_unreleased: dict[str, tuple[int, str]] = {}
 
 
 def _store(fleet: FleetSettings) -> Any:
@@ -153,6 +158,7 @@ def handle(fleet: FleetSettings, task_id: str, sha256: str, spool_name: str, opt
     claims = Claims(store, ttl=CLAIM_TTL)
     delivery: dict[str, int] = {}
     try:
+        _release_leftovers(store)
         if not claims.take(sha256):
             return Later(BUSY_WAIT, "another worker is reading the same file")
         with _Renewal(claims, sha256):
@@ -161,7 +167,30 @@ def handle(fleet: FleetSettings, task_id: str, sha256: str, spool_name: str, opt
         log.warning("%s: database away (%s); trying again later", task.file_name, exc.reason)
         return Later(backoff(attempt), exc.reason, clean=delivery.get("n"))
     finally:
-        claims.release_all()
+        _release(claims)
+
+
+def _release(claims: Any) -> None:
+    """Let go of this delivery's claims; one the database does not let go of is remembered,
+    for the next delivery in this process to let go of (_release_leftovers)."""
+    for sha in list(claims.held):
+        try:
+            claims.release(sha)
+        except Exception:  # the database away
+            claims.held.discard(sha)
+            _unreleased[sha] = (os.getpid(), claims.owner)
+
+
+def _release_leftovers(store: Any) -> None:
+    """Let go of the claims earlier deliveries in this process could not (their owner is this
+    process, which no longer reads them); raises StoreError while the database is away."""
+    from dispatch_reader.store.claims import Claims
+
+    for sha, (pid, owner) in list(_unreleased.items()):
+        if pid != os.getpid():  # a forked child does not own its parent's claims
+            continue
+        Claims(store, ttl=CLAIM_TTL, owner=owner, held={sha}).release(sha)
+        _unreleased.pop(sha, None)
 
 
 def _read(fleet: FleetSettings, store: Any, task: tasks.Task, options: dict[str, Any], node: str,
