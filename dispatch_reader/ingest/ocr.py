@@ -24,7 +24,7 @@ import numpy as np
 import pytesseract
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
-from dispatch_reader.ingest import photo_ink, preprocess, tessengine
+from dispatch_reader.ingest import photo_ink, preprocess, sheet, tessengine
 from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
@@ -581,7 +581,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
     grey, dpi = image.grey, image.dpi
     # The sheet is looked for before the colour goes: a brown or red desk dropped with the ink
     # would turn as white as the paper and hide the sheet's edges.
-    corners = preprocess.find_page(grey) if settings.photo_correction else None
+    corners = sheet.find_sheet(grey) if settings.photo_correction else None
     if settings.colour_dropout and image.colour is not None:
         grey, share = preprocess.drop_colour_ink(image.colour)
         if share >= 0.001:

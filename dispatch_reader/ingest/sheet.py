@@ -1,0 +1,91 @@
+"""Where the sheet lies on a phone photo, when light and shadow fool a brightness threshold.
+
+`preprocess.find_page` takes the bright blob for the sheet. A sheet half in shadow on a grey
+desk lit from one side breaks that: the shaded half of the paper is as dark as the desk and
+falls out, a bright patch of desk comes in, and the "sheet" found cuts through the text (the
+header was straightened at a slant, its first words cut off). The sheet's edges are still there
+as edges. So the outline of the strongest edges is a second candidate; where the two disagree,
+it is taken when its sides run along edges and the desk outside it is darker than the paper."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from dispatch_reader.ingest import preprocess
+
+_SIDE = 600.0  # the photo is looked at this many pixels on its long side
+# two outlines whose corners are this share of the photo's long side apart or less agree
+MAX_AGREEMENT = 0.03
+# the edge outline's sides must run along edges for at least this share of their length (the
+# bright blob's run a pixel or two inside the paper's edge, so theirs says little)
+MIN_EDGE_SUPPORT = 0.8
+# ... and the paper inside be brighter than the desk outside by this many grey levels (a
+# scan's text block has white margin around it, never a darker desk)
+MIN_DESK_CONTRAST = 15.0
+
+
+def find_sheet(grey: np.ndarray) -> np.ndarray | None:
+    """The sheet's four corners (TL, TR, BR, BL, pixels), or None when the image is no photo
+    of a sheet on something darker."""
+    bright = preprocess.find_page(grey)
+    if bright is None:
+        return None  # no desk around the page (a scan): the edges are the text's own
+    small, factor = _small(grey)
+    edges = cv2.dilate(cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 30, 90), np.ones((3, 3), np.uint8))
+    outlined = _outline(small, edges)
+    if outlined is None:
+        return bright
+    by_edges = _ordered(outlined / factor)
+    # where the two agree (the usual case, within a few millimetres) the bright blob stands
+    if np.abs(by_edges - bright).max() < MAX_AGREEMENT * max(grey.shape):
+        return bright
+    if _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
+        return by_edges
+    return bright
+
+
+def _small(grey: np.ndarray) -> tuple[np.ndarray, float]:
+    factor = min(_SIDE / max(grey.shape), 1.0)
+    if factor == 1.0:
+        return grey, 1.0
+    return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), factor
+
+
+def _outline(small: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
+    """The four corners of the largest edge outline that is a quadrilateral of sheet size."""
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
+        hull = cv2.convexHull(contour)
+        quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+        share = cv2.contourArea(quad) / (small.shape[0] * small.shape[1])
+        if len(quad) == 4 and 0.25 <= share <= 0.93:
+            return quad.reshape(4, 2).astype(np.float32)
+    return None
+
+
+def _ordered(pts: np.ndarray) -> np.ndarray:
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], np.float32)
+
+
+def _support(corners: np.ndarray, edges: np.ndarray) -> float:
+    """Share of the points along the quadrilateral's sides that lie on an edge."""
+    h, w = edges.shape
+    on = total = 0
+    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
+        n = max(int(np.hypot(*(b - a))), 1)
+        for t in np.linspace(0.05, 0.95, n):  # the corners themselves are often off the photo
+            x, y = (a + t * (b - a)).astype(int)
+            if 0 <= x < w and 0 <= y < h:
+                total += 1
+                on += bool(edges[y, x])
+    return on / total if total else 0.0
+
+
+def _desk_darker(small: np.ndarray, corners: np.ndarray) -> bool:
+    inside = np.zeros(small.shape, np.uint8)
+    cv2.fillConvexPoly(inside, corners.astype(np.int32), 1)
+    if inside.all() or not inside.any():
+        return False
+    return float(np.median(small[inside == 0])) + MIN_DESK_CONTRAST < float(np.median(small[inside == 1]))

@@ -1,0 +1,51 @@
+"""The sheet on a phone photo found by its edges when light and shadow fool the brightness
+threshold (a shaded half of the paper as dark as the desk, a bright patch of desk)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from dispatch_reader.ingest import preprocess, sheet
+
+
+def _photo(shadow: bool) -> tuple[np.ndarray, np.ndarray]:
+    h, w = 1131, 800
+    page = np.full((h, w), 235, np.uint8)
+    for y in range(100, 1000, 40):
+        cv2.putText(page, "CHU TICH UBND XA TAN PHONG", (60, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
+    out_h, out_w = 1500, 1300
+    corners = np.array([[260, 170], [1080, 120], [1130, 1330], [180, 1390]], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), corners)
+    warped = cv2.warpPerspective(page, matrix, (out_w, out_h)).astype(np.float32)
+    mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (out_w, out_h)) > 0
+    desk = np.full((out_h, out_w), 120, np.float32)
+    photo = np.where(mask, warped, desk)
+    if shadow:
+        # light from the right: the left of the image in shadow, paper and desk alike, and a
+        # bright patch of desk in the top left corner
+        light = np.linspace(0.4, 1.0, out_w, dtype=np.float32)[None, :]
+        photo = photo * light
+        yy, xx = np.mgrid[0:out_h, 0:out_w]
+        patch = (~mask) & ((xx - 40) ** 2 + (yy - 40) ** 2 < 180 ** 2)
+        photo[patch] = 215
+    return np.clip(photo, 0, 255).astype(np.uint8), corners
+
+
+def test_a_sheet_half_in_shadow_is_found_by_its_edges() -> None:
+    photo, corners = _photo(shadow=True)
+    bright = preprocess.find_page(photo)
+    assert bright is None or np.abs(bright - corners).max() > 60  # the brightness threshold is fooled
+    found = sheet.find_sheet(photo)
+    assert found is not None and np.abs(found - corners).max() < 20
+
+
+def test_where_both_agree_the_bright_outline_stands_and_a_scan_has_no_sheet() -> None:
+    photo, corners = _photo(shadow=False)
+    bright = preprocess.find_page(photo)
+    assert bright is not None and np.abs(bright - corners).max() < 20
+    assert np.array_equal(sheet.find_sheet(photo), bright)
+    scan = np.full((1131, 800), 245, np.uint8)
+    for y in range(150, 1000, 40):  # a text block with white margin round it: no desk
+        cv2.putText(scan, "CHU TICH UBND XA TAN PHONG", (80, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
+    assert sheet.find_sheet(scan) is None
