@@ -185,3 +185,16 @@ def test_english_scan_keeps_qd_as_printed(tmp_path):
     assert "QD" in number  # the sample prints the number the English way
     doc = read_document(samples / "en-press-02.scan.pdf", IngestSettings(cache_dir=None, workers=1))
     assert number in doc.pages[0].text
+
+
+def test_words_far_narrower_than_their_letters_and_unsure_are_dropped() -> None:
+    """A copier's streak at the page's edge read as `Tàn Tan` (conf 0-5, three letters in 4
+    pixels) stood at the foot of the signing page and was taken for the signer's name."""
+    from dispatch_reader.ingest.ocr import _words
+
+    data = {"text": ["Tàn", "Tan", "Luong", "Ill"], "conf": [5, 0, 92, 20],
+            "left": [70, 70, 1000, 1300], "top": [1900, 1920, 600, 600], "width": [4, 8, 110, 28],
+            "height": [17, 20, 57, 40], "block_num": [1, 1, 2, 2], "par_num": [1, 1, 1, 1], "line_num": [1, 2, 1, 1]}
+    words, keys = _words(data, 72.0 / 300)
+    # a sure word keeps whatever width it has; `Ill` is narrow letters, not too narrow for them
+    assert [w.text for w in words] == ["Luong", "Ill"] and len(keys) == 2

@@ -194,6 +194,8 @@ def _words(data: dict[str, list], scale: float, min_word_conf: float = 0.0) -> t
         if not text or conf < 0 or _is_noise(text, conf):
             continue
         left, top, width, height = (float(data[k][i]) for k in ("left", "top", "width", "height"))
+        if _too_narrow(text, conf, width, height):
+            continue
         words.append(Word(text=text, x0=left * scale, top=top * scale, x1=(left + width) * scale,
                           bottom=(top + height) * scale, conf=round(conf / 100.0, 3)))
         keys.append((int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i])))
@@ -205,6 +207,14 @@ def _is_noise(text: str, conf: float) -> bool:
     if any(c.isalnum() for c in text):
         return False
     return conf < 50 or set(text) <= _NOISE_MARKS
+
+
+def _too_narrow(text: str, conf: float, width: float, height: float) -> bool:
+    """A word far narrower than its letters could be, read unsurely: a copier's streak at the
+    page's edge read as `Tàn Tan` (three letters in less than a fifth of their height). Such
+    words stood at the foot of a signing page and were taken for the signer."""
+    letters = sum(c.isalnum() for c in text)
+    return letters >= 2 and conf < 30 and width < 0.15 * height * letters
 
 
 def _mean_conf(words: list[Word]) -> float | None:
