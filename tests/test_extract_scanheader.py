@@ -198,3 +198,11 @@ def test_name_under_seal_whose_family_name_lost_a_letter() -> None:
     # a first word one letter off no family name, or off several, is no name line
     assert name_under_seal(prepare_pages([PageText(1, text.format(name="Xyzw Thị Quỳnh"), "ocr",
                                                    ocr_confidence=0.9)]), 0.9) is None
+
+
+def test_specks_before_the_number_lead() -> None:
+    """The receipt stamp's frame beside the number line comes out as `_—` before `Số:`."""
+    text = ("UBND TỈNH SƠN LA\nSỞ NỘI VỤ\n_— Số: 1468/SNV-XDCQ\nV/v cử công chức tăng cường\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSơn La, ngày 28 tháng 10 năm 2025\n")
+    doc = scanned(text).document
+    assert (doc.number, doc.issuer) == ("1468/SNV-XDCQ", "Sở Nội vụ")

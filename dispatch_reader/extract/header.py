@@ -38,6 +38,7 @@ _BODY_START = re.compile(
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o06][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
+_LEAD_SPECKS = "_—–-|.,:;'\"“”‘’ "
 _VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
 _NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
@@ -160,9 +161,11 @@ def classify(seg: Segment) -> list[Cls]:
     if is_motto(seg):
         return [Cls(seg, "motto")]
     out: list[Cls] = []
-    m = _NUMBER_LEAD.match(f)
+    # specks OCR put before `Số:` (`_— Số: 1468/SNV-XDCQ`: the receipt stamp's frame beside it)
+    lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
+    m = _NUMBER_LEAD.match(f[lead:])
     if m:
-        rest = seg.sub(m.end())
+        rest = seg.sub(lead + m.end())
         found = find_header_number(rest.text)
         if found:
             dn, a, b = found
