@@ -234,3 +234,16 @@ def test_english_number_whose_slash_ocr_read_as_a_quote() -> None:
     doc = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.9)]).document
     assert (doc.doc_type, doc.number) == ("decision", "1587/QD-UBND")
     assert doc.evidence["number"].quote == "1587'QD-UBND"
+
+
+def test_english_issuer_whose_apostrophe_and_space_ocr_lost() -> None:
+    """Under a seal OCR read `The Peoples Committee of Son La„province` (apostrophe dropped, a
+    speck for the space); a phone photo gives `People’s`. All are the same body; the quote
+    keeps what was read."""
+    text = ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
+            "The Peoples Committee of Son La„province has issued Decision No.\n1587/QD-UBND dated August 28, 2025, "
+            "seconding two officials to communes.\n")
+    for read in (text, text.replace("Peoples", "People’s").replace("„", " ")):
+        doc = extract_facts([PageText(1, read, "ocr", ocr_confidence=0.9)]).document
+        assert doc.issuer == "People's Committee of Son La province"
+    assert doc.evidence["issuer"].quote == "People’s Committee of Son La province"

@@ -95,8 +95,10 @@ def leading_position(words: str) -> str:
 
 def _flat(text: str) -> str:
     """One line, same length as `text` (offsets stay quotes); OCR's `1587'QD-UBND` or
-    `1587|QD-UBND` for a number's slash read as the slash."""
-    return re.sub(r"(?<=\d)['’‘|](?=[A-ZĐ]{2})", "/", re.sub(r"\s", " ", text))
+    `1587|QD-UBND` for a number's slash read as the slash; a speck read as a low quote between
+    two words (`Son La„province`) as the space it stands in."""
+    text = re.sub(r"(?<=\w)[„‚](?=\w)", " ", re.sub(r"\s", " ", text))
+    return re.sub(r"(?<=\d)['’‘|](?=[A-ZĐ]{2})", "/", text)
 
 
 def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
@@ -121,7 +123,8 @@ def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         before = re.sub(r"\s+(?:an?|the)\s*$", "", flat[w0:m.start()].rstrip())
         im = _ISSUER.search(before)
         if im:
-            doc.issuer = squash(im.group("issuer"))
+            # OCR drops or curls the apostrophe of "People's" (`Peoples`, `People’s`)
+            doc.issuer = re.sub(r"\bPeople(?:s|’s)\b", "People's", squash(im.group("issuer")))
             a = w0 + im.start("issuer")
             doc.evidence["issuer"] = Evidence(page=page.number, quote=page.text[a:w0 + im.end("issuer")], start=a,
                                               confidence=page.ocr_confidence)
