@@ -158,6 +158,42 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
             spent[kind] += cpu_seconds() - started
             runs[kind] += 1
 
+    # the Python part by stage: CPU time of this process only (the engines' is Tesseract's);
+    # a stage that runs Tesseract (unread ink, name lines) counts only its own work here
+    stages: Counter[str] = Counter()
+    patched: list[tuple[object, str, object]] = []
+
+    def stage(module: object, name: str, label: str) -> None:
+        if not hasattr(module, name):
+            return  # an older tree without it
+        inner = getattr(module, name)
+
+        def timed_stage(*args: object, **kwargs: object) -> object:
+            started = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                stages[label] += time.process_time() - started
+
+        patched.append((module, name, inner))
+        setattr(module, name, timed_stage)
+
+    import pytesseract
+
+    from dispatch_reader.ingest import preprocess
+
+    for module, name, label in [
+        (worker, "render_pdf_page", "render / decode the page"),
+        (ocr, "_office_paper", "office paper (ink, photo, bands, light)"),
+        (preprocess, "ink_mask", "ink mask (orientation, skew)"),
+        (preprocess, "estimate_skew", "skew estimate"),
+        (preprocess, "rotate", "deskew: turning the image"),
+        (preprocess, "find_rules", "table rules found and removed"),
+        (ocr, "_unread_regions", "ink left unread: finding it"),
+        (ocr, "_write", "page images written for Tesseract"),
+        (pytesseract.pytesseract, "file_to_dict", "Tesseract's TSV parsed"),
+    ]:
+        stage(module, name, label)
     settings = IngestSettings(languages=languages, workers=1, cache_dir=None)
     ocr._tesseract = timed
     try:
@@ -170,13 +206,19 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
         total = cpu_seconds() - started
     finally:
         ocr._tesseract = real
+        for module, name, inner in reversed(patched):
+            setattr(module, name, inner)
     print(f"\nWhere an OCR page's time goes (one worker, CPU seconds per page, {pages} pages):")
     names = {"page": "Tesseract: the page", "line": "Tesseract: name lines re-read", "unread": "Tesseract: unread ink",
              "strip": "Tesseract: narrow columns", "osd": "Tesseract: orientation", "turned": "Tesseract: turned page",
              "nameblock": "Tesseract: signing block re-read"}
     for kind, seconds in spent.most_common():
         print(f"  {names.get(kind, kind):34s} {seconds / pages:6.2f}  ({runs[kind] / pages:.1f} runs a page)")
-    print(f"  {'rendering and clean-up (Python)':34s} {(total - sum(spent.values())) / pages:6.2f}")
+    rest = total - sum(spent.values())
+    print(f"  {'rendering and clean-up (Python)':34s} {rest / pages:6.2f}")
+    for label, seconds in stages.most_common():
+        print(f"    {label:40s} {seconds / pages * 1000:6.1f} ms")
+    print(f"    {'the rest':40s} {(rest - sum(stages.values())) / pages * 1000:6.1f} ms")
     print(f"  {'total':34s} {total / pages:6.2f}")
 
 
