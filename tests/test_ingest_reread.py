@@ -212,3 +212,19 @@ def test_a_whole_reading_takes_the_marks_an_earlier_reading_of_the_line_kept() -
     # other letters, or a reading of another length, give nothing
     assert ocr._with_more_marks("Thanh", 2, 3, [[Word(t, 0, 0, 1, 1, 0.9) for t in ("Đức", "Thành")]]) == "Thanh"
     assert ocr._with_more_marks("Thanh", 1, 3, [alone]) == "Thanh"
+
+
+def test_a_speck_line_beside_a_name_read_already_does_not_bring_it_in_twice() -> None:
+    """Seal specks read as `sae ý` just above the name: read again whole, their box takes in
+    the name below them; the name is read already as its own line, so nothing is added (the
+    signer came out as `Vũ Vũ Minh Minh Tuấn Tuấn`)."""
+    grey = _page()
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(grey, tmp)
+        name = [w for w in words if w.top > 2000 * scale]
+        assert [w.text for w in name] == ["Phạm", "Đức", "Thành"]
+        left, right, top = min(w.x0 for w in name), max(w.x1 for w in name), min(w.top for w in name)
+        specks = [Word("sae", left + 10, top - 14, right - 30, top - 6, 0.3), Word("ý", right - 28, top - 24, right - 20, top - 5, 0.3)]
+        fixed, _, _ = ocr._reread_name_lines(grey, words + specks, keys + [(99, 1, 1)] * 2, scale, IngestSettings(),
+                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        assert [w.text for w in fixed].count("Phạm") == 1 and [w.text for w in fixed].count("Thành") == 1

@@ -351,6 +351,9 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
             if not _family_first([m.group(1) for m in texts]) and not old.isupper():
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp)
+                others = [w for i, w in enumerate(out) if i not in idx]
+                if whole is not None and any(_overlaps(a, b) for a in whole for b in others):
+                    whole = None  # the name beside a speck line, read already as its own line
                 if whole is not None:
                     replaced[tuple(idx)] = whole
                     changed += 1
