@@ -71,11 +71,17 @@ def estimate_skew(grey: np.ndarray, dpi: float, limit: float = 5.0, ink: np.ndar
     xs = xs.astype(np.float64) - ink.shape[1] / 2
 
     def sharpness(angle: float) -> float:
+        # the same figures as np.round(ys + xs * t) and a float sum of squares, in fewer passes:
+        # rint is what round does to 0 decimals, and the counts (≤ 60000 points) square and
+        # add up exactly in integers as in floats
         t = np.tan(np.radians(angle))
-        proj = np.round(ys + xs * t).astype(np.int64)
+        shifted = xs * t
+        shifted += ys
+        np.rint(shifted, out=shifted)
+        proj = shifted.astype(np.int64)
         proj -= proj.min()
-        hist = np.bincount(proj).astype(np.float64)
-        return float((hist ** 2).sum())
+        hist = np.bincount(proj)
+        return float(np.dot(hist, hist))
 
     best = 0.0
     for step, span in ((0.5, limit), (0.1, 0.5), (0.025, 0.1)):
@@ -149,43 +155,48 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     # A rule is thin. A shadow or a dark band the threshold took for ink survives the opening
     # too, but as a thick blob: painting it white would wipe out the text inside it.
     thick = max(3, int(dpi * factor * 0.04))  # 1 mm
-    h_mask = _thin(h_mask, thick, axis=1)
-    v_mask = _thin(v_mask, thick, axis=0)
-    horizontal = [_scale(seg, 1 / factor) for seg in _segments(h_mask)]
-    vertical = [_scale(seg, 1 / factor) for seg in _segments(v_mask)]
+    h_mask, h_found = _thin(h_mask, thick, axis=1)
+    v_mask, v_found = _thin(v_mask, thick, axis=0)
+    horizontal = [_scale(seg, 1 / factor) for seg in h_found]
+    vertical = [_scale(seg, 1 / factor) for seg in v_found]
     if not horizontal and not vertical:
         return grey, [], []
     mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     if factor < 1:
         mask = cv2.resize(mask, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
-    cleaned = grey.copy()
-    cleaned[mask > 0] = 255
-    return cleaned, horizontal, vertical
+    # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
+    # assignment through a boolean image, took three)
+    return cv2.bitwise_or(grey, mask), horizontal, vertical
 
 
-def _thin(mask: np.ndarray, limit: int, axis: int) -> np.ndarray:
+def _thin(mask: np.ndarray, limit: int, axis: int) -> tuple[np.ndarray, list[Segment]]:
     """Only the components of `mask` no thicker than `limit` pixels across (axis 1: height
-    of horizontal rules, axis 0: width of vertical ones)."""
+    of horizontal rules, axis 0: width of vertical ones), and their boxes.
+
+    The boxes come from the same labelling: the components kept are exactly the components of
+    the mask returned (two of them touching would have been one), in the same order (a
+    component's label follows its own first pixels), so labelling that mask again to find
+    them, as this once did, gave the same segments at a third of find_rules' time."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     if count <= 1:
-        return mask
+        return mask, []
     across = stats[:, cv2.CC_STAT_HEIGHT] if axis == 1 else stats[:, cv2.CC_STAT_WIDTH]
     keep = across <= limit
     keep[0] = False
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    if keep[1:].all():
+        # every component is thin (the usual case): the mask is its own result
+        return mask, [(float(x), float(y), float(x + w), float(y + h))
+                      for x, y, w, h in (map(int, stats[i, :4]) for i in range(1, count))]
+    segments: list[Segment] = []
+    for i in np.flatnonzero(keep):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        segments.append((float(x), float(y), float(x + w), float(y + h)))
+    # a lookup table, not np.where over the labels: one uint8 pass instead of an int64 image
+    return (keep.astype(np.uint8) * 255)[labels], segments
 
 
 def _scale(seg: Segment, k: float) -> Segment:
     return (seg[0] * k, seg[1] * k, seg[2] * k, seg[3] * k)
-
-
-def _segments(mask: np.ndarray) -> list[Segment]:
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    out: list[Segment] = []
-    for i in range(1, count):
-        x, y, w, h = (int(v) for v in stats[i, :4])
-        out.append((float(x), float(y), float(x + w), float(y + h)))
-    return out
 
 
 # ---------------------------------------------------------------- office paper
@@ -293,6 +304,10 @@ def clear_dark_borders(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]
     # open away the letters so only solid areas remain
     k = max(3, int(dpi * 0.04))
     solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    # a band touches the edge: with no solid ink on the edge rows and columns there is none,
+    # and labelling the page (most of this function's time) is skipped
+    if not (solid[0].any() or solid[-1].any() or solid[:, 0].any() or solid[:, -1].any()):
+        return grey, 0.0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
     h, w = grey.shape
     band = np.zeros(count, bool)
