@@ -124,6 +124,9 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
 
 REPAIRED = 0.6  # a value the tool respelled (marks restored, a symbol mended): a guess to check
 BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the line may be another
+# a number line OCR found specks on before `Số:` (`_— Số: 98/TB-VPUBND`): a receipt stamp's
+# frame or its handwritten figures cross it, and a digit beneath may be misread (95 → 98)
+OVERPRINTED = 0.6
 
 
 def _squeezed(text: str) -> str:
@@ -136,6 +139,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         cap = 1.0 if _squeezed(doc.signer.name) in _squeezed(ev.quote) else REPAIRED
         return min(cap, 1.0 if doc.signer.title else BARE_NAME)
     if field == "number" and doc.number:
+        if re.match(r"[\W_]", ev.quote or ""):
+            return OVERPRINTED  # specks before `Số:`: something is printed across the line
         return 1.0 if _squeezed(doc.number) in _squeezed(ev.quote) else REPAIRED
     return 1.0
 
