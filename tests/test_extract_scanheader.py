@@ -206,3 +206,18 @@ def test_specks_before_the_number_lead() -> None:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSơn La, ngày 28 tháng 10 năm 2025\n")
     doc = scanned(text).document
     assert (doc.number, doc.issuer) == ("1468/SNV-XDCQ", "Sở Nội vụ")
+
+
+def test_an_issuer_read_that_names_no_body_is_no_issuer() -> None:
+    """A stamp over the header left `Tinhhất cha g` of `Ủy ban nhân dân tỉnh Lai Châu`: it names
+    no body, so there is no issuer (and a warning), not a wrong one. Bodies the heads list does
+    not open with (`Kiểm toán nhà nước`, `Tỉnh ủy Sơn La`) are still bodies."""
+    from dispatch_reader.extract.header import _names_a_body
+
+    text = ("TINHHẤT CHA G\nSố: 143/UBND-VP\nV/v đề nghị tăng cường công chức\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nTân Phong, ngày 20 tháng 10 năm 2025\n")
+    facts = scanned(text)
+    assert facts.document.issuer is None and "issuer" not in facts.document.evidence
+    assert any("issuer line unreadable" in w for w in facts.warnings)
+    assert facts.document.number == "143/UBND-VP"
+    assert all(_names_a_body(b) for b in ("Kiểm toán nhà nước", "Tỉnh ủy Sơn La", "Sở Y tế", "Chính phủ"))

@@ -87,6 +87,19 @@ def _body_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _body_names() -> tuple[str, ...]:
+    names = {fold_phrase(b) for f in ("known_bodies.txt", "standalone_bodies.txt") for b in resources.lines(f)}
+    return tuple(sorted(set(_body_heads()) | names, key=len, reverse=True))
+
+
+def _names_a_body(issuer: str) -> bool:
+    """Does the issuer read name a body anywhere in it: a head (`Ủy ban nhân dân`, `Sở`, `UBND`)
+    or a known body opening one of its words?"""
+    words = fold_phrase(issuer).split()
+    return any(starts_with_head(" ".join(words[i:]), _body_names()) for i in range(len(words)))
+
+
 def _ev(seg: Segment, conf: float | None = None) -> Evidence:
     return Evidence(page=seg.page, quote=seg.text, start=seg.start, confidence=conf)
 
@@ -765,6 +778,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         snapped = snap_issuer(doc.issuer, doc.place)
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
+        if doc.issuer and not _names_a_body(doc.issuer):
+            # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
+            # ong`, `Hân dân`): no issuer is better than that, and the clerk is told
+            warnings.append(f"issuer line unreadable ({doc.issuer[:40]!r}): no body named in it")
+            doc.issuer = None
+            doc.evidence.pop("issuer", None)
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 
