@@ -52,3 +52,14 @@ def test_a_family_name_one_letter_off_a_single_known_one_is_that_one() -> None:
     assert repair_ocr_name("Lưonh Văn Hoan") == "Lương Văn Hoan"
     assert one_letter_off("la", {"le", "ly"}) is None and one_letter_off("hoan", {"hoang", "doan", "loan"}) is None
     assert one_letter_off("dinh", {"dinh"}) is None  # a known one is no misreading
+
+
+def test_a_family_slot_spelling_never_seen_as_a_family_name_gets_the_marks_ocr_lost() -> None:
+    """`Nguyên` is a middle and given name, never a family name; under a seal OCR lost the
+    tilde of `Nguyễn`. A rare family name (`Tráng`, 1 in 10,000) is no reason to respell
+    `Trang`, and nothing that would lose marks is done."""
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Nguyên Thị Bích Ngọc") == "Nguyễn Thị Bích Ngọc"
+    assert repair_ocr_name("Trang Thị Lan") == "Trang Thị Lan"
+    assert repair_ocr_name("Nguyễn Văn Nguyên") == "Nguyễn Văn Nguyên"

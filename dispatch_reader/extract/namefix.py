@@ -26,6 +26,8 @@ from dispatch_reader.textnorm import one_letter_off
 _SLOTS = {"family": 0, "middle": 1, "given": 2}
 ODDS = 10.0  # how much likelier a repair must be than the syllable as read
 MARGIN = 3.0  # and than the next best repair
+# a family name this common (per 10,000 names) is what a spelling never seen as one stands for
+COMMON_FAMILY = 10
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,12 @@ def repair_syllable(syllable: str, slot: str) -> str:
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
+    if slot == "family" and own is not None and own[0] == 0:
+        # a spelling never seen as a family name where one stands (`Nguyên` for `Nguyễn`):
+        # the family name OCR took marks from, if exactly one is that spelling plus marks
+        families = [s for s, f in entries if f[0] >= COMMON_FAMILY and marks(syllable) <= marks(s)]
+        if len(families) == 1:
+            return _cased(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
     ranked = sorted(((s, _score(f, slot)) for s, f in entries if s.lower() != syllable.lower()),
