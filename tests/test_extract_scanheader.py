@@ -221,3 +221,12 @@ def test_an_issuer_read_that_names_no_body_is_no_issuer() -> None:
     assert any("issuer line unreadable" in w for w in facts.warnings)
     assert facts.document.number == "143/UBND-VP"
     assert all(_names_a_body(b) for b in ("Kiểm toán nhà nước", "Tỉnh ủy Sơn La", "Sở Y tế", "Chính phủ"))
+
+
+def test_the_unreadable_issuer_warning_is_told_in_vietnamese() -> None:
+    from dispatch_reader.messages import localise
+
+    facts = scanned("TINHHẤT CHA G\nSố: 143/UBND-VP\nV/v đề nghị tăng cường công chức\n"
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n")
+    warning = next(w for w in facts.warnings if w.startswith("issuer line unreadable"))
+    assert localise(warning, "vi") == "Dòng cơ quan ban hành không đọc được: 'Tinhhất cha g' không phải tên một cơ quan."

@@ -781,7 +781,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.issuer and not _names_a_body(doc.issuer):
             # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
             # ong`, `Hân dân`): no issuer is better than that, and the clerk is told
-            warnings.append(f"issuer line unreadable ({doc.issuer[:40]!r}): no body named in it")
+            warnings.append(f"issuer line unreadable: '{doc.issuer[:40]}' names no body")
             doc.issuer = None
             doc.evidence.pop("issuer", None)
     if doc.issuer_parent:
