@@ -505,8 +505,10 @@ def _larger_than_letters(ink: np.ndarray, dpi: float) -> np.ndarray:
     """Mask of the pieces of ink (0/1 image) larger than a letter."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     tall, wide = (_LETTER_MAX_IN[0] * dpi, _LETTER_MAX_IN[1] * dpi)
-    big = [i for i in range(1, count) if stats[i][3] > tall or stats[i][2] > wide]
-    return np.isin(labels, big) if big else np.zeros(ink.shape, dtype=bool)
+    big = (stats[:, cv2.CC_STAT_HEIGHT] > tall) | (stats[:, cv2.CC_STAT_WIDTH] > wide)
+    big[0] = False  # the background
+    # a lookup by label, not np.isin (which sorts the whole page's labels): the same mask
+    return big[labels]
 
 
 def _letter_sized(ink: np.ndarray, dpi: float) -> np.ndarray:
