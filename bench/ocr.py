@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -47,6 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _same import cpu_seconds, timed_stages  # noqa: E402
 from dispatch_reader.claimed import process_claimed  # noqa: E402
 from dispatch_reader.ingest import pool  # noqa: E402
 from dispatch_reader.ingest.reader import read_document, read_documents  # noqa: E402
@@ -97,25 +97,6 @@ def plain_tesseract(images: list[Path], languages: str, workers: int) -> float:
     return time.perf_counter() - started
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process, of its children that have ended (pool workers, the Tesseract
-    command) and of its Tesseract engines still running (ingest/tessengine.py)."""
-    try:
-        from dispatch_reader.ingest import tessengine
-    except ImportError:  # a tree from before the engine (comparing before and after)
-        tessengine = None
-
-    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    engines = 0.0
-    for engine in list(tessengine._engines.values()) if tessengine else []:
-        try:
-            fields = Path(f"/proc/{engine.proc.pid}/stat").read_text().rpartition(")")[2].split()
-            engines += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
-        except (OSError, IndexError, ValueError):
-            continue  # ended: counted with the children once waited for
-    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime + engines
-
-
 def our_stage(files: list[tuple[Path, int]], languages: str, workers: int, mode: str) -> float:
     """Seconds for the whole set in one mode (see the module doc)."""
     settings = IngestSettings(languages=languages, workers=workers, cache_dir=None)
@@ -161,28 +142,11 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
     # the Python part by stage: CPU time of this process only (the engines' is Tesseract's);
     # a stage that runs Tesseract (unread ink, name lines) counts only its own work here
     stages: Counter[str] = Counter()
-    patched: list[tuple[object, str, object]] = []
-
-    def stage(module: object, name: str, label: str) -> None:
-        if not hasattr(module, name):
-            return  # an older tree without it
-        inner = getattr(module, name)
-
-        def timed_stage(*args: object, **kwargs: object) -> object:
-            started = time.process_time()
-            try:
-                return inner(*args, **kwargs)
-            finally:
-                stages[label] += time.process_time() - started
-
-        patched.append((module, name, inner))
-        setattr(module, name, timed_stage)
-
     import pytesseract
 
     from dispatch_reader.ingest import preprocess
 
-    for module, name, label in [
+    timers = timed_stages([
         (worker, "render_pdf_page", "render / decode the page"),
         (ocr, "_office_paper", "office paper (ink, photo, bands, light)"),
         (preprocess, "ink_mask", "ink mask (orientation, skew)"),
@@ -192,22 +156,20 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
         (ocr, "_unread_regions", "ink left unread: finding it"),
         (ocr, "_write", "page images written for Tesseract"),
         (pytesseract.pytesseract, "file_to_dict", "Tesseract's TSV parsed"),
-    ]:
-        stage(module, name, label)
+    ], stages)
     settings = IngestSettings(languages=languages, workers=1, cache_dir=None)
     ocr._tesseract = timed
     try:
-        started = cpu_seconds()
-        pages = 0
-        for f, n in files:
-            for index in range(n):
-                worker.run_job(worker.OcrJob(str(f), "pdf", index, settings))
-                pages += 1
-        total = cpu_seconds() - started
+        with timers:
+            started = cpu_seconds()
+            pages = 0
+            for f, n in files:
+                for index in range(n):
+                    worker.run_job(worker.OcrJob(str(f), "pdf", index, settings))
+                    pages += 1
+            total = cpu_seconds() - started
     finally:
         ocr._tesseract = real
-        for module, name, inner in reversed(patched):
-            setattr(module, name, inner)
     print(f"\nWhere an OCR page's time goes (one worker, CPU seconds per page, {pages} pages):")
     names = {"page": "Tesseract: the page", "line": "Tesseract: name lines re-read", "unread": "Tesseract: unread ink",
              "strip": "Tesseract: narrow columns", "osd": "Tesseract: orientation", "turned": "Tesseract: turned page",
@@ -319,45 +281,28 @@ def text_layer_where() -> None:
     """Where a text-layer page's time goes: each stage of reading it, CPU ms per page."""
     from collections import Counter
 
-    from dispatch_reader.ingest import choose, reader, sniff, textlayer
+    from dispatch_reader.ingest import reader, textlayer
 
     spent: Counter[str] = Counter()
-    patched = []
-
-    def timing(module: object, name: str, label: str) -> None:
-        real = getattr(module, name)
-
-        def timed(*args: object, **kwargs: object) -> object:
-            started = time.process_time()
-            try:
-                return real(*args, **kwargs)
-            finally:
-                spent[label] += time.process_time() - started
-
-        setattr(module, name, timed)
-        patched.append((module, name, real))
-
-    timing(textlayer, "_read_glyphs", "glyphs (pdfium, 5 bare calls a character)")
-    timing(textlayer, "_words", "glyphs → words")
-    timing(textlayer, "load_page", "page load (annotations flattened)")
-    timing(reader, "judge_layer", "layer judged (legacy fonts, garbage)")
-    timing(reader, "_layer_page", "layout (reading order)")
-    timing(reader, "has_table_header", "list-table header looked for")
-    timing(reader, "_pdf_rules", "table rules (pdfminer, table pages only)")
-    timing(reader, "sniff", "file sniffed and hashed")
-    del choose, sniff
+    timers = timed_stages([
+        (textlayer, "_read_glyphs", "glyphs (pdfium, 5 bare calls a character)"),
+        (textlayer, "_words", "glyphs → words"),
+        (textlayer, "load_page", "page load (annotations flattened)"),
+        (reader, "judge_layer", "layer judged (legacy fonts, garbage)"),
+        (reader, "_layer_page", "layout (reading order)"),
+        (reader, "has_table_header", "list-table header looked for"),
+        (reader, "_pdf_rules", "table rules (pdfminer, table pages only)"),
+        (reader, "sniff", "file sniffed and hashed"),
+    ], spent)
     files = [f for f in sorted((ROOT / "samples").glob("*.pdf")) if not f.name.endswith(".scan.pdf")]
     settings = IngestSettings(cache_dir=None, ocr_mode="never")
-    try:
+    with timers:
         for f in files:
             read_document(f, settings)  # imports and caches warmed
         spent.clear()
         started = time.process_time()
         pages = sum(len(read_document(f, settings).pages) for f in files)
         total = time.process_time() - started
-    finally:
-        for module, name, real in patched:
-            setattr(module, name, real)
     print(f"\nWhere a text-layer page's time goes (CPU ms per page, {pages} pages):")
     for label, seconds in spent.most_common():
         print(f"  {label:42s} {seconds / pages * 1000:6.2f}")

@@ -24,13 +24,14 @@ read_document's pages too). Nothing of a document's text is printed, only counts
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import pickle
 import subprocess
 import sys
 from pathlib import Path
+
+from _same import cpu_seconds, plain
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "realpdfs-dev"
@@ -45,34 +46,6 @@ def files(real: Path = REAL) -> list[Path]:
             if entry.get("kind") == "scan" and (real / entry["pdf"]).exists():
                 out.append(real / entry["pdf"])
     return out
-
-
-def _plain(obj: object) -> object:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
-    if isinstance(obj, float):
-        return repr(obj)
-    return obj
-
-
-def cpu_seconds() -> float:
-    import resource
-
-    from dispatch_reader.ingest import tessengine
-
-    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    engines = 0.0
-    for engine in list(tessengine._engines.values()):
-        try:
-            fields = Path(f"/proc/{engine.proc.pid}/stat").read_text().rpartition(")")[2].split()
-            engines += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, IndexError, ValueError):
-            continue
-    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime + engines
 
 
 def dump(out: Path, only: list[str] | None = None, jobs_only: bool = False, real: Path = REAL) -> None:
@@ -91,12 +64,12 @@ def dump(out: Path, only: list[str] | None = None, jobs_only: bool = False, real
             continue
         n = len(pdfium.PdfDocument(str(f)))
         started = cpu_seconds()
-        jobs = [_plain(worker.run_job(worker.OcrJob(str(f), "pdf", i, settings))) for i in range(n)]
+        jobs = [plain(worker.run_job(worker.OcrJob(str(f), "pdf", i, settings))) for i in range(n)]
         job_cpu = cpu_seconds() - started
         doc: object = None
         if not jobs_only:
             try:
-                doc = _plain(read_document(f, settings).pages)
+                doc = plain(read_document(f, settings).pages)
             except Exception as e:  # the same refusal on both sides is the same output
                 doc = f"error: {type(e).__name__}: {e}"
         result[f.name] = {"jobs": jobs, "pages": doc, "n": n, "job_cpu": job_cpu}

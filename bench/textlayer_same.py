@@ -19,11 +19,12 @@ equally often takes the one a set of the names gives first, which follows string
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import pickle
 import sys
 from pathlib import Path
+
+from _same import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,16 +34,6 @@ def files(samples_only: bool = False) -> list[Path]:
     if not samples_only:
         out += sorted((ROOT.parent / "shared" / "realpdfs-dev").glob("*.pdf"))
     return out
-
-
-def _plain(obj: object) -> object:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(x) for x in obj]
-    if isinstance(obj, float):
-        return repr(obj)
-    return obj
 
 
 def dump(out: Path, samples_only: bool = False) -> None:
@@ -64,12 +55,12 @@ def dump(out: Path, samples_only: bool = False) -> None:
         try:
             for i in range(len(pdf)):
                 page = load_page(pdf, i)
-                layers.append(_plain(read_layer(page)))
+                layers.append(plain(read_layer(page)))
                 page.close()
         finally:
             pdf.close()
         try:
-            doc: object = _plain(read_document(f, settings).pages)
+            doc: object = plain(read_document(f, settings).pages)
         except Exception as e:  # the same refusal on both sides is the same output
             doc = f"error: {type(e).__name__}: {e}"
         result[f.name] = {"layers": layers, "pages": doc}

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -128,6 +129,18 @@ def _ocr_started(worker: Worker) -> bool:
     return False
 
 
+@contextmanager
+def _fleet(tmp_path: Path, broker: str, db: str, n: int) -> Iterator[tuple[Worker, subprocess.Popen[str], str, Path]]:
+    """`_start`'s worker and waiting batch, both ended however the test ends."""
+    worker, batch, sha, spool = _start(tmp_path, broker, db, n)
+    try:
+        yield worker, batch, sha, spool
+    finally:
+        if batch.poll() is None:
+            batch.kill()
+        worker.stop()
+
+
 def _check_stored_once(db: str, sha: str, broker: str, spool: Path) -> Any:
     (row,) = _rows(db)
     assert row.state == "done", row
@@ -145,17 +158,12 @@ def _check_stored_once(db: str, sha: str, broker: str, spool: Path) -> Any:
 def test_postgresql_restarted_while_a_worker_reads_a_document(tmp_path: Path, broker: str,
                                                               own_pg: tuple[pg_server.ThrowawayServer, str]) -> None:
     server, db = own_pg
-    worker, batch, sha, spool = _start(tmp_path, broker, db, 1)
-    try:
+    with _fleet(tmp_path, broker, db, 1) as (worker, batch, sha, spool):
         server.restart()  # every connection the worker (and the batch) held is cut
         row = _running(db)
         assert row is not None and _stored(db, sha)[0] == 0, \
             "the document was stored before PostgreSQL restarted: the test proves nothing (make the scan longer)"
         out, err = batch.communicate(timeout=180)
-    finally:
-        if batch.poll() is None:
-            batch.kill()
-        worker.stop()
     assert batch.returncode == 0, (out[-2000:], err[-2000:])
     row = _check_stored_once(db, sha, broker, spool)
     assert row.deliveries == 1, row  # read once: the restart cost this document nothing
@@ -164,8 +172,7 @@ def test_postgresql_restarted_while_a_worker_reads_a_document(tmp_path: Path, br
 def test_postgresql_down_when_the_worker_commits_then_back(tmp_path: Path, broker: str,
                                                            own_pg: tuple[pg_server.ThrowawayServer, str]) -> None:
     server, db = own_pg
-    worker, batch, sha, spool = _start(tmp_path, broker, db, 2)
-    try:
+    with _fleet(tmp_path, broker, db, 2) as (worker, batch, sha, spool):
         server.halt()
         # the worker finished reading, found the database away and put the message back to
         # try again later (Celery logs the retry)
@@ -173,10 +180,6 @@ def test_postgresql_down_when_the_worker_commits_then_back(tmp_path: Path, broke
                  "the worker to find the database away and retry", interval=0.1)
         server.resume()
         out, err = batch.communicate(timeout=180)
-    finally:
-        if batch.poll() is None:
-            batch.kill()
-        worker.stop()
     assert batch.returncode == 0, (out[-2000:], err[-2000:])
     row = _check_stored_once(db, sha, broker, spool)
     assert row.deliveries >= 2, row  # the first delivery could not commit; a later one did

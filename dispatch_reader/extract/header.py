@@ -317,11 +317,8 @@ def _issuer_text(seg: Segment) -> str:
     words = seg.text.split()
     # a lone accent or modifier OCR found in a speck (`CHÍNH PHỦ ˆ`) is a letter to Python
     # but no word: it holds no letter with a case and no digit
-    while words and not any(c.isdigit() or c.isupper() or c.islower() for c in words[-1]):
-        words.pop()
-    while words and not any(c.isdigit() or c.isupper() or c.islower() for c in words[0]):
-        words.pop(0)
-    text = re.sub(r"^[^\w(]+|[^\w)]+$", "", " ".join(words))
+    kept = [i for i, w in enumerate(words) if any(c.isdigit() or c.isupper() or c.islower() for c in w)]
+    text = re.sub(r"^[^\w(]+|[^\w)]+$", "", " ".join(words[kept[0]:kept[-1] + 1] if kept else []))
     text = _GLUED_ABBR().sub(r"\1 ", text)
     return respace_body(text)
 

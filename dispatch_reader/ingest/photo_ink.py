@@ -15,6 +15,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from dispatch_reader.ingest import preprocess
+
 # after white balance, on the office phone variants: black text's chroma p90 ~10-11, the
 # stamp's and the handwriting's median 19-27
 PHOTO_INK_CHROMA = 16.0
@@ -28,9 +30,7 @@ def drop_photo_ink(grey: np.ndarray, rgb: np.ndarray) -> tuple[np.ndarray, float
 
     `grey` is the page as preprocess.drop_colour_ink left it (strong colour already gone);
     `rgb` the photo's colour copy, same size."""
-    paper = np.percentile(rgb[::8, ::8].reshape(-1, 3), 90, axis=0).astype(np.float32)
-    balanced = np.clip(rgb.astype(np.float32) * (245.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
-    channels = balanced.astype(np.int16)
+    channels = preprocess.white_balanced(rgb).astype(np.int16)
     chroma = (channels.max(axis=2) - channels.min(axis=2)).astype(np.float32)
     # a JPEG's colour is stored at half resolution: single pixels of chroma are its noise
     chroma = cv2.blur(chroma, (3, 3))

@@ -213,6 +213,12 @@ EDGE_CHROMA = 14
 CLEAN_TEXT_CHROMA = 12
 
 
+def white_balanced(rgb: np.ndarray) -> np.ndarray:
+    """The image scaled so that its paper (the 90th percentile of each channel) is 245 grey."""
+    paper = np.percentile(rgb[::8, ::8].reshape(-1, 3), 90, axis=0).astype(np.float32)
+    return np.clip(rgb.astype(np.float32) * (245.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
+
+
 def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     """(grey, share of the page dropped): coloured ink turned to paper before OCR.
 
@@ -221,8 +227,7 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     Tesseract no longer reads them as letters or loses the words beneath."""
     # White balance first: a phone photo's colour cast tints every pixel, paper included, and
     # its desaturated seal would not stand out from a tinted page otherwise.
-    paper = np.percentile(rgb[::8, ::8].reshape(-1, 3), 90, axis=0).astype(np.float32)
-    balanced = np.clip(rgb.astype(np.float32) * (245.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
+    balanced = white_balanced(rgb)
     rgb16 = balanced.astype(np.int16)
     top = rgb16.max(axis=2)
     chroma = top - rgb16.min(axis=2)
@@ -267,6 +272,11 @@ def find_page(grey: np.ndarray) -> np.ndarray | None:
     if len(quad) != 4:
         return None
     pts = quad.reshape(4, 2).astype(np.float32) / factor
+    return order_corners(pts)
+
+
+def order_corners(pts: np.ndarray) -> np.ndarray:
+    """Four points as TL, TR, BR, BL."""
     s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
     return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], np.float32)
 

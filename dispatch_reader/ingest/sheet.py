@@ -36,7 +36,7 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     outlined = _outline(small, edges)
     if outlined is None:
         return bright
-    by_edges = _ordered(outlined / factor)
+    by_edges = preprocess.order_corners(outlined / factor)
     # where the two agree (the usual case, within a few millimetres) the bright blob stands
     if np.abs(by_edges - bright).max() < MAX_AGREEMENT * max(grey.shape):
         return bright
@@ -62,11 +62,6 @@ def _outline(small: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
         if len(quad) == 4 and 0.25 <= share <= 0.93:
             return quad.reshape(4, 2).astype(np.float32)
     return None
-
-
-def _ordered(pts: np.ndarray) -> np.ndarray:
-    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
-    return np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]], np.float32)
 
 
 def _support(corners: np.ndarray, edges: np.ndarray) -> float:

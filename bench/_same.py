@@ -1,0 +1,72 @@
+"""Pieces the benches share: CPU seconds with Tesseract's engines counted, plain data for
+comparing outputs, and stage timers. Nothing from dispatch_reader is imported at the top: a
+bench may run an older tree (PYTHONPATH) that lacks what this one has."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import resource
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process, of its children that have ended (pool workers, the Tesseract
+    command) and of its Tesseract engines still running (ingest/tessengine.py)."""
+    try:
+        from dispatch_reader.ingest import tessengine
+    except ImportError:  # a tree from before the engine (comparing before and after)
+        tessengine = None
+
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    engines = 0.0
+    for engine in list(tessengine._engines.values()) if tessengine else []:
+        try:
+            fields = Path(f"/proc/{engine.proc.pid}/stat").read_text().rpartition(")")[2].split()
+            engines += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue  # ended: counted with the children once waited for
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime + engines
+
+
+def plain(obj: object) -> object:
+    """Dataclasses, lists and dicts as plain data, floats as their repr (compared exactly)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: plain(v) for k, v in obj.items()}
+    if isinstance(obj, float):
+        return repr(obj)
+    return obj
+
+
+@contextmanager
+def timed_stages(stages: list[tuple[object, str, str]], spent: Counter[str]) -> Iterator[None]:
+    """While inside, each (module, function name, label) adds the CPU seconds of this process
+    it takes to spent[label]; a function an older tree lacks is skipped."""
+    patched: list[tuple[object, str, object]] = []
+    for module, name, label in stages:
+        if not hasattr(module, name):
+            continue
+        real = getattr(module, name)
+
+        def timed(*args: object, _real: object = real, _label: str = label, **kwargs: object) -> object:
+            started = time.process_time()
+            try:
+                return _real(*args, **kwargs)  # type: ignore[operator]
+            finally:
+                spent[_label] += time.process_time() - started
+
+        patched.append((module, name, real))
+        setattr(module, name, timed)
+    try:
+        yield
+    finally:
+        for module, name, real in reversed(patched):
+            setattr(module, name, real)
