@@ -110,3 +110,47 @@ def test_a_number_line_with_specks_before_its_lead_is_flagged() -> None:
     assert facts.document.number == "1587/QĐ-UBND"
     assert facts.document.evidence["number"].confidence < c.CONFIDENT
     assert extract_facts([page(HEADER)]).document.evidence["number"].confidence >= c.CONFIDENT
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("Số: 1587/QĐ-UBN2", "1587/QĐ-UBND"),  # a letter of the body's symbol misread
+    ("Số: 1587/QB-UBND", "1587/QĐ-UBND"),  # the type's Đ under a stamp's stroke
+    ("Số: 1587/QĐ", "1587/QĐ-UBND"),       # the body's symbol lost under handwriting
+])
+def test_a_damaged_symbol_is_mended_from_type_and_issuer_and_flagged(read: str, mended: str) -> None:
+    """The title (QUYẾT ĐỊNH → QĐ) and the issuer (a people's committee → UBND) read on their
+    own lines prescribe the symbol; the number is taken so, with a warning, and marked for
+    checking: the page did not say it."""
+    lines = [(read if t.startswith("Số:") else t, conf) for t, conf in HEADER]
+    facts = extract_facts([page(lines)])
+    assert facts.document.number == mended
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT
+    assert any("symbol mended" in w and read[4:] in w for w in facts.warnings)
+
+
+@pytest.mark.parametrize("read", [
+    "Số: 1587/QĐ-CTUBND",  # another body's symbol (the chairman's), not UBND damaged
+    "Số: 1587/TB-UBND",    # a real type abbreviation is what it says
+    "Số: 1587/QĐ-SNV",     # a department's real symbol
+])
+def test_a_symbol_that_is_no_damaged_form_is_kept(read: str) -> None:
+    lines = [(read if t.startswith("Số:") else t, conf) for t, conf in HEADER]
+    facts = extract_facts([page(lines)])
+    assert facts.document.number == read[4:]
+    assert not any("symbol mended" in w for w in facts.warnings)
+
+
+def test_a_text_layer_number_is_never_mended() -> None:
+    lines = [("Số: 1587/QĐ-UBN2" if t.startswith("Số:") else t, conf) for t, conf in HEADER]
+    born = page(lines)
+    born.method, born.ocr_confidence = "text", None
+    assert extract_facts([born]).document.number == "1587/QĐ-UBN2"
+
+
+def test_with_the_title_lost_the_numbers_own_type_part_prescribes() -> None:
+    """The stamp's text over the title line (`THÔNG TU P. Tổng hợp`): the number's `QĐ` says
+    the type, the issuer the body."""
+    lines = [("Số: 1587/QĐ-" if t.startswith("Số:") else t, conf) for t, conf in HEADER if t != "QUYẾT ĐỊNH"]
+    facts = extract_facts([page(lines)])
+    assert facts.document.number == "1587/QĐ-UBND"
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT

@@ -27,6 +27,9 @@ from dispatch_reader.ingest.pages import PageText
     ("Chính phủ Cộng:hờa:xã hội", None, "Chính phủ"),  # the motto glued on
     ("ˆ€hính phủ oo", None, "Chính phủ"),  # a letter lost to a speck
     ("Bộ Nội vu xyz", None, "Bộ Nội vụ"),
+    ("Ủy ban nhân dân tỉnh Laeshau", None, "Ủy ban nhân dân tỉnh Lai Châu"),  # two letters off one province
+    ("Ủy bán nhân hân _tỉnhcaobằng", None, "Ủy ban nhân dân tỉnh Cao Bằng"),  # the level word glued on
+    ("Ủy ban nhân dân tỉnh Ha Giaag", None, "Ủy ban nhân dân tỉnh Hà Giang"),  # a province before 2025
 ])
 def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: str) -> None:
     assert snap_issuer(printed, place) == snapped
@@ -43,6 +46,9 @@ def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: s
     ("Ủy ban nhân dân", "Mường Hum"),  # a commune's date line: tỉnh or xã cannot be told
     ("Bộ Khoa học và Công nghệ", None),
     ("Ộ Y tế abc", None),  # Bộ Y tế or Sở Y tế: one letter from both, neither chosen
+    ("Ủy ban nhân dân tỉnh Hà Giang", None),  # merged in 2025, one letter from no other: kept, not An Giang
+    ("Ủy ban nhân dân tỉnh Quảng Bình", None),  # not Quảng Ninh
+    ("Ủy ban nhân dân xã Mường Khoaa", None),  # communes are too many to snap one letter off
 ])
 def test_what_is_not_snapped(printed: str, place: str | None) -> None:
     assert snap_issuer(printed, place) is None

@@ -221,6 +221,7 @@ def test_an_issuer_read_that_names_no_body_is_no_issuer() -> None:
     assert any("issuer line unreadable" in w for w in facts.warnings)
     assert facts.document.number == "143/UBND-VP"
     assert all(_names_a_body(b) for b in ("Kiểm toán nhà nước", "Tỉnh ủy Sơn La", "Sở Y tế", "Chính phủ"))
+    assert not _names_a_body("Sở")  # a head alone: the `SỐ:` label with its number lost under a stamp
 
 
 def test_the_unreadable_issuer_warning_is_told_in_vietnamese() -> None:
@@ -230,3 +231,26 @@ def test_the_unreadable_issuer_warning_is_told_in_vietnamese() -> None:
                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n")
     warning = next(w for w in facts.warnings if w.startswith("issuer line unreadable"))
     assert localise(warning, "vi") == "Dòng cơ quan ban hành không đọc được: 'Tinhhất cha g' không phải tên một cơ quan."
+
+
+def test_a_place_under_a_stamp_is_taken_as_the_issuer_names_it_or_dropped() -> None:
+    """The receipt stamp's frame and handwriting cross the place-date line: `là. Phong` is two
+    letters from the commune the issuer names, taken so; `og NSS` names no place, dropped with
+    a warning rather than stored; `Ea Kar` is no Kinh syllable but a commune, kept."""
+    from dispatch_reader.messages import localise
+
+    def header(place: str, issuer_line: str = "XÃ TÂN PHONG") -> str:
+        return (f"ỦY BAN NHÂN DÂN\n{issuer_line}\nSố: 143/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                f"Độc lập - Tự do - Hạnh phúc\n{place}, ngày 4 tháng 12 năm 2025\nKẾ HOẠCH\n"
+                "Hỗ trợ các xã vùng lũ\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(header("là. Phong")).document.place == "Tân Phong"
+    facts = scanned(header("og NSS"))
+    assert facts.document.place is None and "place" not in facts.document.evidence
+    assert any(w.startswith("place unreadable: 'og NSS'") for w in facts.warnings)
+    assert facts.document.issued_date == "2025-12-04"
+    assert scanned(header("ị Hadid")).document.place is None
+    assert localise(next(w for w in facts.warnings if w.startswith("place unreadable")), "vi") == \
+        "Địa danh không đọc được: 'og NSS' không phải tên một địa danh."
+    assert scanned(header("Ea Kar", "XÃ EA KAR")).document.place == "Ea Kar"
+    born = extract_facts([PageText(1, header("og NSS"), method="text")]).document
+    assert born.place == "og NSS"  # a text layer says what it says

@@ -128,6 +128,8 @@ BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the 
 # frame or its handwritten figures cross it, and a digit beneath may be misread (95 → 98).
 # Under every field's calibrated line (bench/calibrate.py never sets one below 0.5).
 OVERPRINTED = 0.45
+# a number whose symbol was mended from the document's type and issuer: the page did not say it
+MENDED = 0.45
 
 
 def _squeezed(text: str) -> str:
@@ -142,7 +144,14 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "number" and doc.number:
         if re.match(r"[\W_]", ev.quote or ""):
             return OVERPRINTED  # specks before `Số:`: something is printed across the line
-        return 1.0 if _squeezed(doc.number) in _squeezed(ev.quote) else REPAIRED
+        if _squeezed(doc.number) in _squeezed(ev.quote):
+            return 1.0
+        from dispatch_reader.extract.docnumber import find_header_number
+
+        # respelled part by part from the data (`QD` → `QĐ`), or a symbol the type and
+        # issuer prescribed in place of what was read (`28/2026/TT` → `TT-BKHCN`): a guess
+        read = find_header_number(ev.quote or "")
+        return REPAIRED if read is not None and read[0].text == doc.number else MENDED
     return 1.0
 
 

@@ -147,3 +147,76 @@ def type_of_number(dn: DocNumber) -> str | None:
     if not dn.parts:
         return None
     return type_for_abbreviation(dn.parts[0])
+
+
+# Bodies whose symbol carries the legislature's term (`QH15`): the term cannot be known from
+# the issuer's name, so their numbers are never mended.
+_TERM_BODIES = frozenset({"QH", "UBTVQH"})
+
+
+@lru_cache(maxsize=1)
+def _body_symbols() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """(folded central body name → symbol, (folded local body head, symbol) longest first)."""
+    from dispatch_reader.extract.textutil import fold_phrase
+
+    central = {fold_phrase(row[1]): row[0] for row in resources.rows("body_symbols.tsv")
+               if len(row) > 1 and row[0] not in _TERM_BODIES}
+    local = sorted(((fold_phrase(row[0]), row[1]) for row in resources.rows("committee_symbols.tsv") if len(row) > 1),
+                   key=lambda r: -len(r[0]))
+    return central, tuple(local)
+
+
+@lru_cache(maxsize=1)
+def _known_parts() -> frozenset[str]:
+    """Every part a symbol is known to hold: a part read as one of these is what it says."""
+    abbrs = {row[1] for row in resources.rows("doc_types.tsv") if len(row) > 1 and row[1]}
+    bodies = {row[0] for row in resources.rows("body_symbols.tsv")}
+    local = {row[1] for row in resources.rows("committee_symbols.tsv") if len(row) > 1}
+    return frozenset(abbrs | bodies | local | set(_fixes().values()))
+
+
+def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, str] | None:
+    """(type abbreviation, body symbol) a document of this printed type (or type abbreviation)
+    from this body must
+    carry (`THÔNG TƯ` of `Bộ Khoa học và Công nghệ` → TT, BKHCN); None when either is unknown,
+    a công văn (its symbol names a department, not a type) or a body whose symbol holds a term."""
+    from dispatch_reader.extract.doctypes import abbreviation_for_label, type_for_abbreviation
+    from dispatch_reader.extract.textutil import fold_phrase
+
+    if not type_label or not issuer:
+        return None
+    abbr = abbreviation_for_label(type_label) or (type_label if type_for_abbreviation(type_label) else None)
+    if not abbr or abbr in ("L", "BL"):
+        return None  # a law's number is `04/2017/QH14`: no type part
+    central, local = _body_symbols()
+    key = fold_phrase(issuer)
+    body = central.get(key) or next((sym for head, sym in local if key == head or key.startswith(head + " ")), None)
+    return (abbr, body) if body else None
+
+
+def mend_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber | None:
+    """The number with the symbol its type and issuer prescribe, when what OCR left of the
+    symbol is that one damaged: cut short (`28/2026/TT` for `TT-BKHCN`) or with parts no real
+    symbol has, a letter or two misread (`QĐ-UBN2`, `QB-UBND`, `N6`). A part
+    read as a real abbreviation or body symbol is kept as printed (`TB-VPUBND` is no damaged
+    `TB-UBND`); None when nothing needs mending or the reading is no damaged form of it."""
+    read = dn.parts
+    if dn.number is None or not read or read == expected or len(read) > len(expected):
+        return None
+    if "/" in dn.text[len(dn.number) + 1 + (len(dn.year) + 1 if dn.year else 0):]:
+        return None  # a party document's or a joint one's symbol: another form
+    from dispatch_reader.places.match import edit_distance
+
+    for part, want in zip(read, expected):
+        if part == want:
+            continue
+        if part in _known_parts():
+            return None
+        # a letter or two misread, none added or lost: `CTUBND` is another body's symbol
+        # (the chairman's), not `UBND` damaged
+        distance = edit_distance(part.upper(), want.upper(), 2)
+        if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4)):
+            return None
+    year = f"{dn.year}/" if dn.year else ""
+    return DocNumber(text=f"{dn.number}/{year}{expected[0]}-{expected[1]}", number=dn.number, year=dn.year,
+                     parts=expected)

@@ -50,6 +50,21 @@ def type_for_label_prefix(text: str) -> tuple[str, str, int] | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in resources.rows("doc_types.tsv"):
+        label, abbr = (list(row) + ["", ""])[:2]
+        if abbr:
+            out[fold_phrase(label)] = abbr
+    return out
+
+
+def abbreviation_for_label(label: str) -> str | None:
+    """The abbreviation a type's numbers carry (`THÔNG TƯ` → `TT`); None for a công văn."""
+    return _abbreviations().get(fold_phrase(label).rstrip(" :.,"))
+
+
 def type_for_abbreviation(abbr: str) -> str | None:
     _, by_abbr = _table()
     return by_abbr.get(abbr)

@@ -19,9 +19,9 @@ from dispatch_reader.extract.canon import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates
-from dispatch_reader.extract.docnumber import DocNumber, find_header_number, type_of_number
+from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
-from dispatch_reader.extract.issuer_snap import snap_issuer
+from dispatch_reader.extract.issuer_snap import is_known_place, snap_issuer, snap_place
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import (
@@ -88,15 +88,21 @@ def _body_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _known_body_names() -> frozenset[str]:
+    return frozenset(fold_phrase(b) for f in ("known_bodies.txt", "standalone_bodies.txt") for b in resources.lines(f))
+
+
+@lru_cache(maxsize=1)
 def _body_names() -> tuple[str, ...]:
-    names = {fold_phrase(b) for f in ("known_bodies.txt", "standalone_bodies.txt") for b in resources.lines(f)}
-    return tuple(sorted(set(_body_heads()) | names, key=len, reverse=True))
+    return tuple(sorted(set(_body_heads()) | _known_body_names(), key=len, reverse=True))
 
 
 def _names_a_body(issuer: str) -> bool:
     """Does the issuer read name a body anywhere in it: a head (`Ủy ban nhân dân`, `Sở`, `UBND`)
     or a known body opening one of its words?"""
     words = fold_phrase(issuer).split()
+    if len(words) == 1 and words[0] not in _known_body_names():
+        return False  # a head with no name (`Sở`: the `SỐ:` label read as one) names none
     return any(starts_with_head(" ".join(words[i:]), _body_names()) for i in range(len(words)))
 
 
@@ -403,6 +409,13 @@ def _signed_name(seg: Segment) -> Segment | None:
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
     return None
+
+
+def _unreadable_place(place: str) -> bool:
+    """Most words of a place name are capitalised syllables; `og NSS`, `ị Hadid` are not."""
+    words = re.findall(r"[^\W\d_]+", place)
+    bad = [w for w in words if not (w[0].isupper() and is_syllable(w))]
+    return bool(words) and len(bad) * 2 > len(words)
 
 
 def _mostly_not_syllables(text: str) -> bool:
@@ -775,6 +788,23 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         snapped = snap_issuer(doc.issuer, doc.place)
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
+        doc.place = snap_place(doc.place, doc.issuer) or doc.place
+        if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
+            # a stamp's handwriting over the place (`og NSS`): no place is better than that
+            warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")
+            doc.place = None
+            doc.evidence.pop("place", None)
+        # a stamp's figures or a copier's streak over the symbol (`28/2026/TT`, `QĐ-UBN2`): the
+        # type and issuer, read on their own lines, prescribe it
+        # the type as its title names it, or as the number's own type part does (the title
+        # under the stamp: `28/2026/TT-`)
+        kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
+        expected = expected_symbol(kind, doc.issuer) if number else None
+        mended = mend_symbol(number, expected) if number and expected else None
+        if mended is not None:
+            warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
+                            f"and issuer to '{mended.text}': check it")
+            doc.number = mended.text
         if doc.issuer and not _names_a_body(doc.issuer):
             # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
             # ong`, `Hân dân`): no issuer is better than that, and the clerk is told

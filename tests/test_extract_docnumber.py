@@ -1,0 +1,50 @@
+"""A document symbol mended from the type and issuer only when what was read is a damaged
+form of the one they prescribe."""
+
+from __future__ import annotations
+
+import pytest
+
+from dispatch_reader.extract.docnumber import HEADER_NUMBER, clean_number, expected_symbol, mend_symbol
+
+
+def number(text: str):
+    return clean_number(HEADER_NUMBER.search(f"Số: {text}"))
+
+
+@pytest.mark.parametrize("label, issuer, expected", [
+    ("THÔNG TƯ", "Bộ Khoa học và Công nghệ", ("TT", "BKHCN")),
+    ("NGHỊ QUYẾT", "Chính phủ", ("NQ", "CP")),
+    ("QUYẾT ĐỊNH", "Thủ tướng Chính phủ", ("QĐ", "TTg")),
+    ("KẾ HOẠCH", "Ủy ban nhân dân xã Mường Khoa", ("KH", "UBND")),
+    ("THÔNG BÁO", "Văn phòng Ủy ban nhân dân tỉnh Lai Châu", ("TB", "VPUBND")),
+    ("CÔNG VĂN", "Ủy ban nhân dân tỉnh Lai Châu", None),   # its symbol names a department
+    ("LUẬT", "Quốc hội", None),                            # `04/2017/QH14`: no type part
+    ("NGHỊ QUYẾT", "Quốc hội", None),                      # the term is not in the name
+    ("QUYẾT ĐỊNH", "Sở Nội vụ", None),                     # a department: symbol not known
+    ("QUYẾT ĐỊNH", "Ủy ban nhân dân", ("QĐ", "UBND")),
+    ("TT", "Bộ Khoa học và Công nghệ", ("TT", "BKHCN")),  # the type as the number's own part says it
+    ("XY", "Bộ Khoa học và Công nghệ", None),
+])
+def test_expected_symbol(label: str, issuer: str, expected: tuple[str, str] | None) -> None:
+    assert expected_symbol(label, issuer) == expected
+
+
+@pytest.mark.parametrize("read, expected, mended", [
+    ("28/2026/TT", ("TT", "BKHCN"), "28/2026/TT-BKHCN"),
+    ("113/N6", ("NQ", "CP"), "113/NQ-CP"),
+    ("123/QĐ-TTG", ("QĐ", "TTg"), "123/QĐ-TTg"),
+    ("2046/QĐ-UBN2", ("QĐ", "UBND"), "2046/QĐ-UBND"),
+    ("2046/QĐ-UBND", ("QĐ", "UBND"), None),
+    ("2046/QĐ-CT", ("QĐ", "UBND"), None),          # a real abbreviation is what it says
+    ("2046/QĐ-CTUBND", ("QĐ", "UBND"), None),      # letters added: another symbol
+    ("95/TB-VPUBND", ("TB", "UBND"), None),
+    ("5/2020/TTLT-BNV-BTC", ("TTLT", "BNV"), None),  # more parts than prescribed
+    ("2046/QĐ-XYZW", ("QĐ", "UBND"), None),         # nothing like it
+])
+def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -> None:
+    dn = number(read)
+    out = mend_symbol(dn, expected)
+    assert (out.text if out else None) == mended
+    if out:
+        assert (out.number, out.year, out.parts) == (dn.number, dn.year, expected)
