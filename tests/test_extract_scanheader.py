@@ -254,3 +254,26 @@ def test_a_place_under_a_stamp_is_taken_as_the_issuer_names_it_or_dropped() -> N
     assert scanned(header("Ea Kar", "XÃ EA KAR")).document.place == "Ea Kar"
     born = extract_facts([PageText(1, header("og NSS"), method="text")]).document
     assert born.place == "og NSS"  # a text layer says what it says
+
+
+def test_a_subject_loses_the_scraps_glued_to_its_ends_and_gets_its_marks_back() -> None:
+    """A receipt stamp over the subject lines: its scraps glued to either end (`nye`, `iis`:
+    no syllables), `Vẽ việc` for `Về việc`, a level word bare of its marks before a place."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 42/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Hà, ngày 4 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+            "nye Vẽ việc điều động công chức về xa Tân Phong iis\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(text).document
+    assert doc.subject == "Về việc điều động công chức về xã Tân Phong"
+    assert doc.evidence["subject"].quote.startswith("nye Vẽ việc")  # the page's own words
+    born = extract_facts([PageText(1, text, method="text")]).document
+    assert born.subject.startswith("nye Vẽ việc")  # a text layer says what it says
+
+
+def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase("cử công chức cho xa Tân Phong") == "cử công chức cho xã Tân Phong"
+    assert repair_ocr_phrase("các cơ quan Nhà nước") == "các cơ quan Nhà nước"  # not quận
+    assert repair_ocr_phrase("đường xa và khó") == "đường xa và khó"  # far, not a commune
+    assert repair_ocr_phrase("hướng dẫn về bảo vệ việc làm") == "hướng dẫn về bảo vệ việc làm"

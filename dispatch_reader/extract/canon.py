@@ -172,6 +172,13 @@ def repair_ocr_phrase(text: str) -> str:
             if lvl and core != lvl and core.islower():
                 out[nxt] = out[nxt].replace(core, lvl)
         i += n
+    # a level word with its marks lost before a place's capital (`cho xa Tân Phong`); not
+    # `quan` (`cơ quan Nhà nước`), the one level whose bare letters are a common word there
+    for i in range(len(out) - 1):
+        core = out[i].strip(",.;:()")
+        lvl = _levels().get(fold_phrase(core)) if core.isascii() and core.islower() else None
+        if lvl and lvl != core and fold_phrase(core) != "quan" and out[i + 1][:1].isupper():
+            out[i] = out[i].replace(core, lvl)
     return " ".join(out)
 
 

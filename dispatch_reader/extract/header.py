@@ -411,6 +411,27 @@ def _signed_name(seg: Segment) -> Segment | None:
     return None
 
 
+def _speck_word(word: str) -> bool:
+    core = word.strip(",.;:'\"‘’“”|-_~")
+    return not core or (core.isalpha() and core.islower() and len(core) <= 4 and not is_syllable(core))
+
+
+def _without_specks(subject: str) -> str:
+    """`nye Về việc điều động công chức iis`: a stamp's or seal's scraps OCR glued to the ends
+    of a subject line (short lower-case words that are no syllables) are no part of it; and
+    `Vẽ việc` opening it is `Về việc`."""
+    words = subject.split()
+    while len(words) > 2 and _speck_word(words[0]):
+        words.pop(0)
+    while len(words) > 2 and _speck_word(words[-1]):
+        words.pop()
+    if len(words) > 2 and fold_phrase(words[0]) == "ve" and fold_phrase(words[1]) == "viec":
+        # the opener of a decision's subject, its mark misread (`Vẽ việc`); only here: `bảo vệ
+        # việc làm` inside a subject is another phrase
+        words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
+    return " ".join(words)
+
+
 def _unreadable_place(place: str) -> bool:
     """Most words of a place name are capitalised syllables; `og NSS`, `ị Hadid` are not."""
     words = re.findall(r"[^\W\d_]+", place)
@@ -782,7 +803,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.signer.authority = canon_authority(doc.signer.authority)
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
     if conf is not None:
-        doc.subject = repair_ocr_phrase(doc.subject) if doc.subject else doc.subject
+        doc.subject = repair_ocr_phrase(_without_specks(doc.subject)) if doc.subject else doc.subject
         doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)
