@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Facts
@@ -277,3 +279,22 @@ def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
     assert repair_ocr_phrase("các cơ quan Nhà nước") == "các cơ quan Nhà nước"  # not quận
     assert repair_ocr_phrase("đường xa và khó") == "đường xa và khó"  # far, not a commune
     assert repair_ocr_phrase("hướng dẫn về bảo vệ việc làm") == "hướng dẫn về bảo vệ việc làm"
+
+
+@pytest.mark.parametrize("lead", ["V/v ", "Viv.", "‘Viv "])
+def test_a_vv_subject_read_through_a_stamp(lead: str) -> None:
+    """`Viv.` for `V/v` (its slash under a stamp's frame) still opens the subject; a speck
+    before the wrapped line and the capital OCR gave its first word are no part of it."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\n" + lead + "tăng cường nhân lực\n"
+            ",Cho các xã, phường\nKính gửi:\n- Sở Nội vụ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 21 tháng 10 năm 2025\n")
+    doc = scanned(text).document
+    assert (doc.doc_type, doc.subject) == ("official_dispatch", "tăng cường nhân lực cho các xã, phường")
+
+
+def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nViv đề nghị tăng cường công\n: | chức\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTân Phong, ngày 20 tháng 10 năm 2025\n"
+            "2 Móc - Kính gửi: Sở Nội vụ tỉnh Sơn La.\nSau khi sắp xếp tổ chức chính quyền địa phương hai cấp, xã Tân\n"
+            "Phong được giao 45 biên chế công chức; đến nay mới có 32/45 công\n")
+    assert scanned(text).document.subject == "đề nghị tăng cường công chức"

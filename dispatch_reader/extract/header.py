@@ -39,7 +39,9 @@ _BODY_START = re.compile(
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o06][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’ "
-_VV = re.compile(r"^v\s?[/.]\s?v\b\s*[:.]?\s*")
+_VV_LINES = 4
+# `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
+_VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
 _NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
 _AUTHORITY = re.compile(
@@ -425,6 +427,10 @@ def _without_specks(subject: str) -> str:
         words.pop(0)
     while len(words) > 2 and _speck_word(words[-1]):
         words.pop()
+    joins = resources.words("function_words.txt")
+    for i in range(1, len(words)):
+        if words[i][:1].isupper() and words[i].lower() in joins and not words[i - 1].endswith((".", ":", ";")):
+            words[i] = words[i].lower()  # `,Cho các xã` wrapped from the line above
     if len(words) > 2 and fold_phrase(words[0]) == "ve" and fold_phrase(words[1]) == "viec":
         # the opener of a decision's subject, its mark misread (`Vẽ việc`); only here: `bảo vệ
         # việc làm` inside a subject is another phrase
@@ -664,7 +670,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if in_vv:
             if k == "text" and not re.search(r"[^\W\d_]{2}", it.seg.text):
                 continue  # OCR specks ("2", "|") between the V/v lines
-            if k == "text" and not _KINH_GUI.match(it.seg.folded) and not kinh_gui_seen:
+            # a V/v subject wraps over a few lines, and `Kính gửi` ends it also behind a
+            # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
+            if k == "text" and "kinh gui" not in it.seg.folded and not kinh_gui_seen and len(vv_segs) < _VV_LINES:
                 vv_segs.append(it.seg)
                 continue
             if k not in ("motto", "date", "rule", "mark", "gazette"):
@@ -855,6 +863,8 @@ def _join_lines(parts: list[str]) -> str:
         p = p.strip()
         if not p:
             continue
+        if out:
+            p = p.lstrip(",;:.‘'`").lstrip()  # a speck OCR read before a wrapped line (`,Cho các xã`)
         if out.endswith("-") and not out.endswith(" -"):
             out = out[:-1] + p
         elif out.endswith(".") and p[:1].islower():
