@@ -23,11 +23,14 @@ figure for the code in DIR (a worktree of an older commit), the two taking turns
 
     .venv/bin/python bench/ocr.py [--limit PAGES] [--languages vie+eng] [--where]
     .venv/bin/python bench/ocr.py --text-layer-only [--before /tmp/tl-before] [--real] [--where]
+    .venv/bin/python bench/ocr.py --where-only [--limit PAGES]
 
 --real: the CPU figure on ../shared/realpdfs-dev/*.pdf too (read in place), one pass each.
 
 --where: where the time goes — per OCR page, the Tesseract runs by kind (the page, re-read
 lines, ink regions, strips, orientation) and the rest; per text-layer page, each stage.
+--where-only: only that (one worker, CPU time), without the timed runs, which need an idle
+machine: what a speed-up changed can be looked at on a busy one.
 
 Runs on shared cores: run it alone, and read the numbers as a comparison, not a promise.
 """
@@ -317,6 +320,7 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=300)
     ap.add_argument("--where", action="store_true", help="also say where the time goes")
     ap.add_argument("--text-layer-only", action="store_true", help="only the text-layer figures (no OCR)")
+    ap.add_argument("--where-only", action="store_true", help="only where the time goes (OCR and text layer), no timed runs")
     ap.add_argument("--before", type=Path, default=None,
                     help="a tree of older code (git worktree add DIR COMMIT): its text-layer CPU figure beside ours")
     ap.add_argument("--real", action="store_true", help="text-layer CPU figure on ../shared/realpdfs-dev too")
@@ -324,6 +328,10 @@ def main() -> None:
 
     if args.text_layer_only:
         text_layer_report(args)
+        return
+    if args.where_only:
+        ocr_where(scans(args.limit), args.languages)
+        text_layer_where()
         return
 
     files = scans(args.limit)
