@@ -247,3 +247,23 @@ def test_english_issuer_whose_apostrophe_and_space_ocr_lost() -> None:
         doc = extract_facts([PageText(1, read, "ocr", ocr_confidence=0.9)]).document
         assert doc.issuer == "People's Committee of Son La province"
     assert doc.evidence["issuer"].quote == "People’s Committee of Son La province"
+
+
+def test_english_issuer_a_stamp_damaged_is_read_by_its_shape_and_the_dateline() -> None:
+    """A receipt stamp over the paragraph: `People's Coinmittee of Sam) La province`. The head
+    word is three letters or fewer from `Committee` and the place a few from the dateline's
+    `Son La`: that body, flagged for checking. Datelined elsewhere, or a text layer: nothing."""
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
+            "The People's Coinmittee of Sam) La province has issued Decision No.\n1587/QD-UBND dated August 28, 2025, "
+            "seconding two officials to communes.\n")
+    for read in (text, text.replace("Coinmittee of Sam)", "Committee “OF #").replace("August 30", "Águst 30")):
+        doc = extract_facts([PageText(1, read, "ocr", ocr_confidence=0.9)]).document
+        assert doc.issuer == "People's Committee of Son La province"
+        assert doc.evidence["issuer"].quote.startswith("People's Co")  # the page's own words
+        assert doc.evidence["issuer"].confidence < 0.8
+    elsewhere = text.replace("Son La, August 30", "Hanoi, August 30")
+    assert extract_facts([PageText(1, elsewhere, "ocr", ocr_confidence=0.9)]).document.issuer is None
+    assert extract_facts([PageText(1, text, "text")]).document.issuer is None

@@ -101,6 +101,40 @@ def _flat(text: str) -> str:
     return re.sub(r"(?<=\d)['’‘|](?=[A-ZĐ]{2})", "/", text)
 
 
+# the month as OCR read it (`Águst`)
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}),\s*\S{3,10}\s+\d{1,2},?\s*\d{4}\b",
+                       re.M)
+# `The People's Coinmittee of Sam) La province has issued`: a committee whose name a stamp or
+# a copy damaged, told by its shape
+_COMMITTEE_SHAPE = re.compile(r"People\W{0,3}s\W{1,3}(?P<head>[A-Za-z]{6,12})\W{1,3}(?i:of)\W{1,3}"
+                              r"(?P<place>[^.;]{1,30}?)\W{0,3}\bprovince\b")
+
+
+def _dateline_place(pages: list[Page]) -> str | None:
+    """`Son La, August 30, 2025` heading a report: where it was written."""
+    m = _DATELINE.search(pages[0].text[:600]) if pages else None
+    return m.group("place") if m else None
+
+
+def _damaged_committee(before: str, dateline: str | None) -> tuple[str, int, int] | None:
+    """(`People's Committee of Son La province`, start, end) from a damaged reading of it, when
+    its place is a few letters from the report's dateline place (a province's own report is
+    datelined there); the head word within three letters of `Committee`."""
+    from dispatch_reader.places.match import edit_distance
+
+    if not dateline or len(dateline) < 4:
+        return None
+    hit = None
+    for m in _COMMITTEE_SHAPE.finditer(before):
+        hit = m
+    if hit is None or edit_distance(hit.group("head").lower(), "committee", 3) > 3:
+        return None
+    read = re.sub(r"[^a-z]", "", hit.group("place").lower())
+    if edit_distance(read, re.sub(r"[^a-z]", "", dateline.lower()), 3) > 3:
+        return None
+    return f"People's Committee of {dateline} province", hit.start(), hit.end()
+
+
 def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     doc = DocumentFacts()
     warnings: list[str] = []
@@ -122,6 +156,13 @@ def extract_header_en(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         w0 = max(0, m.start() - 300)
         before = re.sub(r"\s+(?:an?|the)\s*$", "", flat[w0:m.start()].rstrip())
         im = _ISSUER.search(before)
+        if im is None and page.ocr_confidence is not None:
+            im = _damaged_committee(before, _dateline_place(pages))
+            if im is not None:
+                doc.issuer = im[0]
+                doc.evidence["issuer"] = Evidence(page=page.number, quote=page.text[w0 + im[1]:w0 + im[2]],
+                                                  start=w0 + im[1], confidence=min(page.ocr_confidence, 0.5))
+                im = None
         if im:
             # OCR drops or curls the apostrophe of "People's" (`Peoples`, `People’s`)
             doc.issuer = re.sub(r"\bPeople(?:s|’s)\b", "People's", squash(im.group("issuer")))
