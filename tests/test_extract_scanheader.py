@@ -298,3 +298,18 @@ def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:
             "2 Móc - Kính gửi: Sở Nội vụ tỉnh Sơn La.\nSau khi sắp xếp tổ chức chính quyền địa phương hai cấp, xã Tân\n"
             "Phong được giao 45 biên chế công chức; đến nay mới có 32/45 công\n")
     assert scanned(text).document.subject == "đề nghị tăng cường công chức"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("g UVẾT ĐỊNH", "decision"),   # a speck letter before, two letters of a long title lost
+    ("KE HOACK", "plan"),          # one letter off a short one
+    ("THÔNG BẢO", "notice"),
+    ("THÔNG TIN", None),           # two off THÔNG TƯ: not that title
+    ("CỘNG HÒA", None),
+    ("DANH SÁCH", None),
+])
+def test_a_damaged_title_line(line: str, kind: str | None) -> None:
+    from dispatch_reader.extract.doctypes import type_for_title
+
+    hit = type_for_title(line)
+    assert (hit[1] if hit else None) == kind

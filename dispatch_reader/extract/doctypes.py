@@ -29,7 +29,36 @@ def type_for_title(text: str) -> tuple[str, str] | None:
         hit = by_label.get(key.rstrip("0123456789*").rstrip())  # a footnote mark: "QUYẾT ĐỊNH1"
     if hit is None and " " not in key and len(key) >= 5:
         hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
+    if hit is None:
+        hit = _near_title(key)
     return hit
+
+
+def _near_title(key: str) -> tuple[str, str] | None:
+    """A title a stamp or a copy damaged (`g UVẾT ĐỊNH`): a speck letter before it dropped, its
+    letters one off a label, two off a long one (`QUYẾT ĐỊNH`), when no other label is as close.
+    Labels stand three or more letters apart (`THÔNG TIN` is two from no label, `THÔNG TƯ` …)."""
+    from dispatch_reader.places.match import edit_distance
+
+    words = key.split()
+    while len(words) > 1 and len(words[0]) == 1:
+        words = words[1:]  # a speck read as a letter before the title
+    if not 1 <= len(words) <= 3:
+        return None
+    read = "".join(words)
+    if not read.isalpha() or len(read) < 6:
+        return None
+    ranked = sorted((edit_distance(read, k, 2), k) for k in _squeezed_all())
+    best, label = ranked[0]
+    if best == 0 or best > (2 if len(label) >= 9 else 1) or (len(ranked) > 1 and ranked[1][0] == best):
+        return None
+    return _squeezed_all()[label]
+
+
+@lru_cache(maxsize=1)
+def _squeezed_all() -> dict[str, tuple[str, str]]:
+    by_label, _ = _table()
+    return {key.replace(" ", ""): v for key, v in by_label.items()}
 
 
 @lru_cache(maxsize=1)
