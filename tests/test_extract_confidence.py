@@ -154,3 +154,15 @@ def test_with_the_title_lost_the_numbers_own_type_part_prescribes() -> None:
     facts = extract_facts([page(lines)])
     assert facts.document.number == "1587/QĐ-UBND"
     assert facts.document.evidence["number"].confidence < c.CONFIDENT
+
+
+def test_an_issuer_whose_letters_the_page_does_not_hold_is_flagged() -> None:
+    """`Ty ran nhân nan` snapped to `Ủy ban nhân dân tỉnh Lai Châu` is the tool's reading, not
+    the page's: flagged however sure the words; the same issuer read whole stays confident."""
+    lines = [("TY RAN NHÂN NAN" if t == "ỦY BAN NHÂN DÂN" else t, conf) for t, conf in HEADER]
+    facts = extract_facts([page(lines)])
+    assert facts.document.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert facts.document.evidence["issuer"].confidence < c.CONFIDENT
+    whole = extract_facts([page(HEADER)])
+    assert whole.document.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert whole.document.evidence["issuer"].confidence >= c.CONFIDENT

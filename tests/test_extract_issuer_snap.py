@@ -71,3 +71,22 @@ def test_the_closest_known_body_when_no_other_is_as_close() -> None:
     assert snap_issuer("Bộ Hoa học và Công nghệ", None) == "Bộ Khoa học và Công nghệ"
     assert snap_issuer("Bộ Hoa học và Công nghệ bkhcn cộng hòa xã Hot", None) == "Bộ Khoa học và Công nghệ"
     assert snap_issuer("Sở Nội vụ", None) is None  # a real body as read stays
+
+
+def test_a_committee_without_its_place_is_completed_from_the_e_signature_box() -> None:
+    """The commune line lost under a stamp (`‘UY BAN NHÂN DAN,`); the e-signature box printed
+    on the page names the committee with its commune, OCR having split it into cells. Only on
+    OCR pages, with a warning; a box naming another body, or two committees, completes nothing."""
+    from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
+
+    text = ("Ký bởi: Uy ban nhâr| dan xã Mường Hum\nEmail: xamuonghum@laocai.gov.vn\n"
+            "‘UY BAN NHÂN DAN,\n14/11/\nSố: 317/UBND-VP\nV/v đề nghị biệt phái công chức\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMường Hum, ngày 04 tháng 11 năm 2025\n")
+    facts = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)])
+    assert facts.document.issuer == "Ủy ban nhân dân xã Mường Hum"
+    assert any("taken from the e-signature box" in w for w in facts.warnings)
+    assert extract_facts([PageText(1, text, "text")]).document.issuer != "Ủy ban nhân dân xã Mường Hum"
+    assert issuer_from_e_signature("Ủy ban nhân dân", ["Cổng Thông tin điện tử Chính phủ"]) is None
+    assert issuer_from_e_signature("Ủy ban nhân dân", ["Ủy ban nhân dân xã Mường Hum",
+                                                        "Ủy ban nhân dân tỉnh Lào Cai"]) is None
+    assert issuer_from_e_signature("Ủy ban nhân dân tỉnh Lào Cai", ["Ủy ban nhân dân xã Mường Hum"]) is None

@@ -15,6 +15,7 @@ from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
+from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
 from dispatch_reader.extract.received import blank, find_received
 from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
@@ -93,6 +94,16 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             # the closing block gave what the top lacks
             warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
     facts.document.e_signatures = find_e_signatures(prepared)
+    if language == "vi" and prepared and prepared[0].ocr_confidence is not None:
+        # the box's whole line: OCR may split `Uy ban nhâr| dan xã Mường Hum` into cells
+        texts = {p.number: p.text for p in prepared}
+        lines = [texts[e.evidence.page][e.evidence.start:].split("\n", 1)[0].split(":", 1)[-1]
+                 for e in facts.document.e_signatures if e.evidence.start is not None and e.evidence.page in texts]
+        whole = issuer_from_e_signature(facts.document.issuer, lines)
+        if whole is not None:
+            warnings.append(f"issuer read as '{facts.document.issuer}', its place taken from the e-signature box: "
+                            f"'{whole}'")
+            facts.document.issuer = whole
     facts.document.received = received
     rate_header(pages, facts)  # each OCR-read header fact's confidence from its own words
     number_ev = facts.document.evidence.get("number")

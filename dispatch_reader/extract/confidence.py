@@ -136,6 +136,12 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).casefold()
 
 
+def _folded(text: str) -> str:
+    from dispatch_reader.textnorm import fold
+
+    return re.sub(r"[\W_]+", "", fold(text or ""))
+
+
 def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     """A cap for a value that is not what the page says word for word, or stands alone."""
     if field == "signer" and doc.signer and doc.signer.name:
@@ -160,7 +166,18 @@ def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText)
     if reading is None:
         return None
     low, ratio = reading
-    return min(low, ratio, plausibility(field, doc), repairs(field, doc, ev))
+    cap = repairs(field, doc, ev)
+    if field == "issuer" and doc.issuer and ev.start is not None:
+        # snapped to a body's name, completed from the e-signature box, read by its shape:
+        # letters the issuer's lines do not hold, in order, are the tool's, not the page's
+        lines = "\n".join(page.text[ev.start:].split("\n")[:4])
+        cap = min(cap, 1.0 if _in_order(_folded(doc.issuer), _folded(lines)) else REPAIRED)
+    return min(low, ratio, plausibility(field, doc), cap)
+
+
+def _in_order(letters: str, text: str) -> bool:
+    it = iter(text)
+    return all(c in it for c in letters)
 
 
 @lru_cache(maxsize=1)

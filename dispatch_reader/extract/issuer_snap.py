@@ -224,3 +224,24 @@ def is_known_place(place: str) -> bool:
     letters: `Đắk Lắk`, `Ea Kar` are no Kinh syllables but places all the same."""
     k = key(place)
     return k in _provinces_ever() or any(k in _units()[level] for level in ("xã", "phường"))
+
+
+def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
+    """A committee read without its place (`Ủy ban nhân dân`: the province or commune line lost
+    under a stamp) completed from the e-signature box printed on the page, when exactly one
+    box names such a committee with its place (`Ký bởi: Uy ban nhâr| dan xã Mường Hum`)."""
+    if not issuer or fold(issuer) not in {fold(h) for h in _HEADS.values()}:
+        return None
+    named = {snap_committee(s, None) or s for s in signed_by}
+    named = {n for n in named if fold(n).startswith(fold(issuer) + " ") and _names_a_unit(n)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _names_a_unit(name: str) -> bool:
+    """`Ủy ban nhân dân xã Mường Hum`: a level and a unit of the official list at it."""
+    tokens = _unglued(_tokens(name))
+    for i in range(1, len(tokens)):
+        level = _level_at(tokens, i)
+        if level is not None:
+            return _units()[level[0]].get("".join(tokens[i + level[1]:])) is not None
+    return False
