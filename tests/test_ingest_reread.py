@@ -228,3 +228,29 @@ def test_a_speck_line_beside_a_name_read_already_does_not_bring_it_in_twice() ->
         fixed, _, _ = ocr._reread_name_lines(grey, words + specks, keys + [(99, 1, 1)] * 2, scale, IngestSettings(),
                                              ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in fixed].count("Phạm") == 1 and [w.text for w in fixed].count("Thành") == 1
+
+
+def test_a_name_under_a_signatures_loop_is_read_again_in_its_own_band() -> None:
+    """A signature's loop runs along the top of `Đức Thành`: the page reading kept `Phạm` and
+    gave the rest in small letters, one word boxed together with the loop (twice a letter's
+    height). The line is read again in the band of its other words, and the family name read
+    whole stays as it was read (here the re-reading is free to misread it a letter off)."""
+    im = Image.fromarray(_page())
+    draw = ImageDraw.Draw(im)
+    draw.line([(1060, 2074), (1240, 2072), (1250, 2000)], fill=0, width=5)  # the loop's bottom stroke
+    grey = np.array(im)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(_page(), tmp)
+        name = [(w, k) for w, k in zip(words, keys) if w.top > 2000 * scale]
+        assert [w.text for w, _ in name] == ["Phạm", "Đức", "Thành"]
+        (pham, k0), (duc, k1), (thanh, k2) = name
+        stroked = [pham, Word("ức", duc.x0, duc.top, duc.x1, duc.bottom, 0.5),
+                   Word("ot", thanh.x0, thanh.top - 2 * (thanh.bottom - thanh.top), thanh.x1, thanh.bottom, 0.2)]
+        others = [(w, k) for w, k in zip(words, keys) if w.top <= 2000 * scale]
+        fixed, _, changed = ocr._reread_name_lines(grey, [w for w, _ in others] + stroked,
+                                                   [k for _, k in others] + [k0, k1, k2], scale, IngestSettings(),
+                                                   ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        assert changed >= 1
+        assert [w.text for w in fixed if w.top > 2000 * scale - 30] == ["Phạm", "Đức", "Thành"]
+    tall, short = Word("ot", 0, 10, 5, 50, 0.2), [Word("Lường", 0, 30, 5, 48, 0.9), Word("ăn", 0, 34, 5, 46, 0.9)]
+    assert ocr._band(short + [tall]) == (30, 48)

@@ -303,7 +303,9 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
     Thanh` for `Thành`, `Trinh Van Lam` for `Trịnh Văn Lâm`); read alone (psm 7) it keeps them.
     Only the marks are taken: the words must be the same letters, as many, and the new reading
     must carry more marks. A line whose first word is no family name at all is read again as a
-    block instead and taken whole when that reading is a name (`_reread_whole_name`).
+    block instead and taken whole when that reading is a name (`_reread_whole_name`); so is a
+    line whose family name was read whole but whose other words lost their capitals to a
+    signature's stroke (`Lường ăn ot`), in the band of its own words' height.
     Returns the words, their line keys and how many lines were re-read to effect."""
     height = grey.shape[0] * scale
     lines: dict[tuple[int, int, int], list[int]] = {}
@@ -321,9 +323,13 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                                                           and len(lines) > SHORT_PAGE_LINES):
             continue
         capital = texts[0].group(1)[0].isupper()
-        if not all(m.group(1)[0].isupper() or case_blind(m.group(1)) for m in texts[1:-1]):
+        # a family name read whole and small letters after it that have no capital of the same
+        # shape: the capitals a signature's stroke took (`Lường ăn ot` for `Lường Văn Hoan`)
+        stroked = capital and _family_first([texts[0].group(1)]) and _lost_capitals(line) and any(
+            not m.group(1)[0].isupper() and not case_blind(m.group(1)) for m in texts[1:])
+        if not stroked and not all(m.group(1)[0].isupper() or case_blind(m.group(1)) for m in texts[1:-1]):
             continue
-        if not texts[-1].group(1)[0].isupper() and (capital or not _lost_capitals(line)):
+        if not stroked and not texts[-1].group(1)[0].isupper() and (capital or not _lost_capitals(line)):
             continue
         # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`),
         # and on a fax the stroke can take the last word's capital too (`thị uỳnh` for `Đinh
@@ -338,7 +344,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         old = " ".join(m.group(1) for m in texts)
         best: tuple[list[Word], list[re.Match[str]], str] | None = None
         # as it is, then twice as large (a small bold name keeps its marks better enlarged)
-        for k in (1, 2) if capital else ():
+        for k in (1, 2) if capital and not stroked else ():
             image = crop if k == 1 else cv2.resize(crop, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale)
             new_texts = [_NAME_WORD.match(w.text) for w in found]
@@ -349,8 +355,14 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                 best = (found, new_texts, new)
         if best is None:
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
-            if not _family_first([m.group(1) for m in texts]) and not old.isupper():
-                whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp)
+            if (stroked or not _family_first([m.group(1) for m in texts])) and not old.isupper():
+                if stroked:
+                    # the line's own height, not that of a word the stroke above it inflated
+                    band_top, band_bottom = _band(line)
+                    pad = band_bottom - band_top
+                    box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
+                whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
+                                           texts[0].group(1) if stroked else None)
                 others = [w for i, w in enumerate(out) if i not in idx]
                 if whole is not None and any(_overlaps(a, b) for a in whole for b in others):
                     whole = None  # the name beside a speck line, read already as its own line
@@ -375,6 +387,15 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
     return out, out_keys, changed
 
 
+def _band(line: list[Word]) -> tuple[float, float]:
+    """Top and bottom of a line from its words, leaving out a word twice as tall as the others
+    (`ot` read together with the signature's loop above it)."""
+    heights = [w.bottom - w.top for w in line]
+    usual = statistics.median(heights)
+    kept = [w for w, h in zip(line, heights) if h <= 1.5 * usual] or line
+    return min(w.top for w in kept), max(w.bottom for w in kept)
+
+
 def _lost_capitals(line: list[Word]) -> bool:
     """A short line in small letters that may be a name whose capitals a stroke took: two to
     four bare words, no punctuation (a body line's tail, `hợp thực hiện./.`, has some)."""
@@ -394,7 +415,7 @@ def _family_first(words: list[str]) -> bool:
 
 
 def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings: IngestSettings,
-                       deadline: _Deadline, tmp: str) -> list[Word] | None:
+                       deadline: _Deadline, tmp: str, family: str | None = None) -> list[Word] | None:
     """A name line the page reading garbled (a signature's stroke across its first word: `We
     ThiKi Kim Ngân`) read again as a block with some room above it; the reading is taken only
     if it has a line that is a name: a known family name first, capitalised name words."""
@@ -425,12 +446,16 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             # the line read again, not its neighbour (the title above, `PHÓ THỦ TƯỚNG`: Phó is
             # a family name too, but a name is not printed in capitals under a title)
             first = text.split()[0]
-            if not (_family_first([first]) or one_letter_off(fold(first), _families())) or text.isupper():
+            # the family name the page reading gave whole, read again a letter off (`Luang` for
+            # `Lường`, where `Quang` is one letter off too)
+            kept = family if family and fold(first) != fold(family) and one_letter_off(
+                fold(first), {fold(family)}, min_len=2) else None
+            if not (kept or _family_first([first]) or one_letter_off(fold(first), _families())) or text.isupper():
                 continue
             if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue
-            return [Word(_with_more_marks(w.text, i, len(line), earlier), w.x0 + dx, w.top + dy, w.x1 + dx,
-                         w.bottom + dy, w.conf) for i, w in enumerate(line)]
+            return [Word(kept if kept and i == 0 else _with_more_marks(w.text, i, len(line), earlier), w.x0 + dx,
+                         w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for i, w in enumerate(line)]
         earlier.extend(lines.values())
     return None
 
