@@ -49,3 +49,21 @@ def test_where_both_agree_the_bright_outline_stands_and_a_scan_has_no_sheet() ->
     for y in range(150, 1000, 40):  # a text block with white margin round it: no desk
         cv2.putText(scan, "CHU TICH UBND XA TAN PHONG", (80, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
     assert sheet.find_sheet(scan) is None
+
+
+def test_a_shadow_cast_over_a_flat_scan_is_no_sheet() -> None:
+    """A flat scan, a soft shadow across its right half and light falling off to the corners
+    (augraphy's ShadowCast and LightingGradient, made independently of our generator): the
+    bright part is a blob the brightness threshold takes, but no edge runs along its border.
+    Taken for a photographed sheet, the scan was warped and its signer lost."""
+    h, w = 1600, 1131
+    scan = np.full((h, w), 240, np.uint8)
+    for y in range(120, 1500, 40):
+        cv2.putText(scan, "CHU TICH UBND XA TAN PHONG VE VIEC", (70, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    # a soft-edged shadow over the right part (its border blurred over ~120 px)
+    shade = 1.0 - 0.55 / (1.0 + np.exp(-(xx - 0.6 * w - 0.2 * (yy - h / 2)) / 40.0))
+    vignette = 1.0 - 0.35 * (((xx - w / 2) / w) ** 2 + ((yy - h / 2) / h) ** 2)
+    shaded = np.clip(scan.astype(np.float32) * shade * vignette, 0, 255).astype(np.uint8)
+    assert preprocess.find_page(shaded) is not None  # the brightness threshold alone is fooled
+    assert sheet.find_sheet(shaded) is None

@@ -23,6 +23,11 @@ MIN_EDGE_SUPPORT = 0.8
 # ... and the paper inside be brighter than the desk outside by this many grey levels (a
 # scan's text block has white margin around it, never a darker desk)
 MIN_DESK_CONTRAST = 15.0
+# whatever outline is taken, some of it must run along an edge: a shadow cast over a flat scan
+# or light falling off towards its corners makes a bright blob too, but with soft borders
+# (augraphy's ShadowCast and LightingGradient: 0.00-0.15 of the outline on an edge; the sheets
+# of the phone variants: 0.31 and up). Straightened, such a scan was warped and read badly.
+MIN_OUTLINE_SUPPORT = 0.2
 
 
 def find_sheet(grey: np.ndarray) -> np.ndarray | None:
@@ -34,15 +39,13 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     small, factor = _small(grey)
     edges = cv2.dilate(cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 30, 90), np.ones((3, 3), np.uint8))
     outlined = _outline(small, edges)
-    if outlined is None:
-        return bright
-    by_edges = preprocess.order_corners(outlined / factor)
-    # where the two agree (the usual case, within a few millimetres) the bright blob stands
-    if np.abs(by_edges - bright).max() < MAX_AGREEMENT * max(grey.shape):
-        return bright
-    if _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
-        return by_edges
-    return bright
+    if outlined is not None:
+        by_edges = preprocess.order_corners(outlined / factor)
+        # where the two agree (the usual case, within a few millimetres) the bright blob stands
+        if np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape) and \
+                _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
+            return by_edges
+    return bright if _support(bright * factor, edges) >= MIN_OUTLINE_SUPPORT else None
 
 
 def _small(grey: np.ndarray) -> tuple[np.ndarray, float]:
