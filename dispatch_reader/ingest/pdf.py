@@ -10,6 +10,7 @@ can open is refused. Errors are one line naming the file.
 from __future__ import annotations
 
 import mmap
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,3 +116,71 @@ def _repair(path: Path, passwords: list[str], workdir: Callable[[], Path], probl
         raise DamagedFileError(path, "truncated PDF: the file ends before the PDF end marker "
                                      "and no reader could repair it") from None
     raise DamagedFileError(path, f"{first.reason}; no reader could repair it") from None
+
+
+# Tokens as pdfminer's content parser splits them (psparser.PSBaseParser). Whatever it might
+# split differently (names or keywords running into '#', a hex string closed by '>>', strings
+# nested deeper than one level, a lone '>' or sign) falls to `bad`, and the stream is left alone.
+_TOKEN = re.compile(
+    rb"(?P<ws>[ \t\n\r\f\v\x00]+)"
+    rb"|(?P<comment>%[^\r\n]*)"
+    rb"|(?P<str>\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))"
+    rb"|(?P<open><<|\[|\{)"
+    rb"|(?P<close>>>|\]|\})"
+    rb"|(?P<hex><[0-9A-Fa-f \t\n\r\f\v]*>(?!>))"
+    rb"|(?P<name>/[^#/%\[\]()<>{}\s]*+(?!\#))"
+    rb"|(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+))"
+    rb"|(?P<kw>[A-Za-z][^#/%\[\]()<>{}\s]*+(?!\#)|['\"])"
+    rb"|(?P<bad>.)",
+    re.S)
+_OPERANDS = frozenset({"str", "hex", "name", "num"})
+_UNSAFE = frozenset({b"BI", b"ID", b"EI"})
+
+
+def drop_statements(data: bytes, arities: dict[bytes, int]) -> bytes | None:
+    """A content stream without the statements whose operator is in `arities` and that carry
+    exactly that many operands (each then leaves pdfminer's operand stack as it found it).
+    None when the stream holds anything pdfminer could tokenize otherwise (inline images,
+    odd tokens, keywords inside arrays, unclosed arrays): the caller keeps the stream whole."""
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # where each whole operand since the last operator begins
+    depth = 0
+    for m in _TOKEN.finditer(data):
+        kind = m.lastgroup
+        if kind == "ws" or kind == "comment":
+            continue
+        if kind == "bad":
+            return None
+        if kind == "open":
+            if depth == 0:
+                starts.append(m.start())
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif kind == "kw":
+            word = m.group()
+            if word in (b"true", b"false"):
+                if depth == 0:
+                    starts.append(m.start())
+                continue
+            if depth or word in _UNSAFE:
+                return None
+            n = arities.get(word)
+            if n is not None and len(starts) == n:
+                spans.append((starts[0] if n else m.start(), m.end()))
+            starts = []
+        elif depth == 0:
+            starts.append(m.start())
+    if depth:
+        return None
+    if not spans:
+        return data
+    out, at = [], 0
+    for start, end in spans:
+        out.append(data[at:start])
+        out.append(b" ")
+        at = end
+    out.append(data[at:])
+    return b"".join(out)

@@ -12,7 +12,7 @@ import logging
 import tempfile
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -424,6 +424,7 @@ def _lay_out_without_text(page: object) -> None:
     insides differ from 0.11's, nothing is done and pdfplumber lays the page out itself."""
     try:
         from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+        from pdfminer.pdftypes import dict_value
         from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
         class RulesOnly(PDFPageAggregatorWithMarkedContent):
@@ -438,12 +439,73 @@ def _lay_out_without_text(page: object) -> None:
             def get_font(self, objid: object, spec: object) -> None:  # type: ignore[override]
                 return None
 
+        class NoText(PDFPageInterpreter):
+            """Text statements dropped before pdfminer tokenizes them: with no font they change
+            only the text state, and tokenizing them was most of a table page's time."""
+
+            def init_resources(self, resources: dict[object, object]) -> None:
+                # Fonts left unresolved: NoFonts gives None for each, as for an unknown one.
+                if resources:
+                    resources = {k: v for k, v in dict_value(resources).items() if k != "Font"}
+                super().init_resources(resources)
+
+            def execute(self, streams: Sequence[object]) -> None:
+                super().execute(_text_dropped(streams))
+
         pdf = page.pdf  # type: ignore[attr-defined]
         device = RulesOnly(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)  # type: ignore[attr-defined]
-        PDFPageInterpreter(NoFonts(caching=True), device).process_page(page.page_obj)  # type: ignore[attr-defined]
+        NoText(NoFonts(caching=True), device).process_page(page.page_obj)  # type: ignore[attr-defined]
         page._layout = device.get_result()  # type: ignore[attr-defined]
     except Exception:
         log.debug("rules read with pdfplumber's own layout", exc_info=True)
+
+
+# pdfminer's text operators: with no font (NoFonts) each only sets the text state, which
+# nothing but drawing text reads; the count of operands each takes from the stack is read
+# from the interpreter's own methods.
+_TEXT_OPERATORS = ("BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", '"')
+
+
+def _text_arities() -> dict[bytes, int]:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    out = {}
+    for name in _TEXT_OPERATORS:
+        method = getattr(PDFPageInterpreter, "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+        out[name.encode()] = method.__code__.co_argcount - 1
+    return out
+
+
+def _text_dropped(streams: Sequence[object]) -> list[object]:
+    """Content streams without their text statements, as copies under the same object
+    numbers (pdfminer refuses a stream it is already running by its number). The streams
+    unchanged when any of them could be tokenized otherwise, or one but the last does not
+    end a line (pdfminer reads a page's streams as one, a token may run from one into the
+    next)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    from dispatch_reader.ingest.pdf import drop_statements
+
+    try:
+        resolved = [resolve1(s) for s in streams]
+        if not resolved or not all(isinstance(s, PDFStream) and s.objid is not None for s in resolved):
+            return list(streams)
+        datas = [s.get_data() for s in resolved]
+        if any(not d.endswith((b"\n", b"\r")) for d in datas[:-1]):
+            return list(streams)
+        arities = _text_arities()
+        dropped = [drop_statements(d, arities) for d in datas]
+        if any(d is None for d in dropped):
+            return list(streams)
+    except Exception:  # pdfminer meets the same trouble itself and says so
+        return list(streams)
+    out: list[object] = []
+    for stream, data in zip(resolved, dropped):
+        copy = PDFStream(stream.attrs, stream.rawdata or b"", stream.decipher)
+        copy.set_objid(stream.objid, stream.genno)  # type: ignore[arg-type]
+        copy.data = data
+        out.append(copy)
+    return out
 
 
 def _with_table(page: PageText, rules: tuple[list[list[float]], list[list[float]]] | None,
