@@ -302,9 +302,14 @@ def _line(chunks: list[Chunk], column: str = "") -> Line:
     )
 
 
-def layout_lines(words: list[Word], line_keys: list[object] | None = None) -> list[Line]:
-    """Lines in reading order; see the module doc for the column rule."""
-    rows = group_rows(words, line_keys)
+def layout_lines(words: list[Word], line_keys: list[object] | None = None,
+                 rows: list[Row] | None = None) -> list[Line]:
+    """Lines in reading order; see the module doc for the column rule. `rows`: the words
+    already grouped (group_rows), when the caller needs them too."""
+    if rows is None:
+        rows = group_rows(words, line_keys)
+    else:  # find_regions re-chunks a row it cuts in a gutter: the caller's rows stay as grouped
+        rows = [Row(row.words, row.chunks) for row in rows]
     regions = {r.rows[0]: r for r in find_regions(rows)}
     in_region = {i for r in regions.values() for i in r.rows}
     lines: list[Line] = []
@@ -322,5 +327,5 @@ def layout_lines(words: list[Word], line_keys: list[object] | None = None) -> li
     return lines
 
 
-def layout_text(words: list[Word], line_keys: list[object] | None = None) -> str:
-    return "\n".join(line.text for line in layout_lines(words, line_keys))
+def layout_text(words: list[Word], line_keys: list[object] | None = None, rows: list[Row] | None = None) -> str:
+    return "\n".join(line.text for line in layout_lines(words, line_keys, rows))

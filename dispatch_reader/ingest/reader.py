@@ -22,7 +22,7 @@ from dispatch_reader.ingest import ocr, pool, private
 from dispatch_reader.ingest.cache import OcrCache, cache_key
 from dispatch_reader.ingest.choose import judge_layer
 from dispatch_reader.ingest.confidence import page_confidence
-from dispatch_reader.ingest.layout import layout_text
+from dispatch_reader.ingest.layout import Row, group_rows, layout_text
 from dispatch_reader.ingest.ocr import OcrPage
 from dispatch_reader.ingest.ocrfix import fix_word
 from dispatch_reader.ingest.pages import Document, PageText, Word
@@ -343,11 +343,12 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
             if decision.use_layer:
                 if decision.encoding:
                     converted.add(decision.encoding.upper())
-                page_text = _layer_page(index + 1, layer.width, layer.height, decision.words, decision.reason)
+                rows = group_rows(decision.words)  # grouped once for the layout and the table header
+                page_text = _layer_page(index + 1, layer.width, layer.height, decision.words, decision.reason, rows)
                 page_text.rotation = layer.rotation
                 number = index + 1
                 page_text = _with_table(page_text, None, None,
-                                        lambda n=number: _pdf_rules(source, n, password))
+                                        lambda n=number: _pdf_rules(source, n, password), rows)
                 plans.append(_Plan(number, page_text))
             else:
                 scale = settings.dpi / 72.0
@@ -379,8 +380,9 @@ def _plan_image(info: FileInfo, settings: IngestSettings) -> list[_Plan]:
     return [_Plan(i + 1, reason=f"image file ({info.kind.upper()})") for i in range(frames)]
 
 
-def _layer_page(number: int, width: float, height: float, words: list[Word], reason: str) -> PageText:
-    return PageText(number=number, text=layout_text(words), method="text_layer", reason=reason,
+def _layer_page(number: int, width: float, height: float, words: list[Word], reason: str,
+                rows: list[Row] | None = None) -> PageText:
+    return PageText(number=number, text=layout_text(words, rows=rows), method="text_layer", reason=reason,
                     width=width, height=height, words=words)
 
 
@@ -509,9 +511,10 @@ def _text_dropped(streams: Sequence[object]) -> list[object]:
 
 
 def _with_table(page: PageText, rules: tuple[list[list[float]], list[list[float]]] | None,
-                line_keys: list[object] | None, rules_loader=None) -> PageText:  # noqa: ANN001
+                line_keys: list[object] | None, rules_loader=None, rows: list[Row] | None = None  # noqa: ANN001
+                ) -> PageText:
     """Find a DANH SÁCH table; if there is one, keep it as rows and put its rows in the text."""
-    if not has_table_header(page.words, line_keys):
+    if not has_table_header(page.words, line_keys, rows):
         return page
     try:
         if rules is None and rules_loader is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dispatch_reader.ingest.layout import Chunk, Line, group_rows, layout_lines
+from dispatch_reader.ingest.layout import Chunk, Line, Row, group_rows, layout_lines
 from dispatch_reader.ingest.pages import Table, Word
 from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.textnorm import fold
@@ -79,11 +79,13 @@ def _fold_word(text: str) -> str:
     return fold(text)  # words repeat from page to page: each folded once
 
 
-def _find_header(words: list[Word], line_keys: list[object] | None) -> _Header | None:
+def _find_header(words: list[Word], line_keys: list[object] | None, rows: list[Row] | None = None
+                 ) -> _Header | None:
     numbers, names = _cues()
     if not _may_have_header(words):
         return None
-    rows = group_rows(words, line_keys)
+    if rows is None:
+        rows = group_rows(words, line_keys)
     for i, row in enumerate(rows):
         chunks = [_fold_word(c.text).strip(" .:") for c in row.chunks]
         texts = set(chunks) | {_fold_word(w.text).strip(" .:") for w in row.words}
@@ -99,8 +101,9 @@ def _find_header(words: list[Word], line_keys: list[object] | None) -> _Header |
     return None
 
 
-def has_table_header(words: list[Word], line_keys: list[object] | None = None) -> bool:
-    return _find_header(words, line_keys) is not None
+def has_table_header(words: list[Word], line_keys: list[object] | None = None, rows: list[Row] | None = None) -> bool:
+    """`rows`: the words already grouped (group_rows, never re-chunked since), saving a grouping."""
+    return _find_header(words, line_keys, rows) is not None
 
 
 def find_table(words: list[Word], rules_h: list[Segment], rules_v: list[Segment],
