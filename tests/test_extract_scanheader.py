@@ -313,3 +313,25 @@ def test_a_damaged_title_line(line: str, kind: str | None) -> None:
 
     hit = type_for_title(line)
     assert (hit[1] if hit else None) == kind
+
+
+@pytest.mark.parametrize("year, number, date", [
+    ("2925", "Số: 42/QĐ-UBND", "2025-12-04"),          # the only possible year one digit off
+    ("2099", "Số: 42/2019/QĐ-UBND", "2019-12-04"),     # 2009 or 2019: the number's year says
+    ("2099", "Số: 42/QĐ-UBND", None),                  # nothing says: no date rather than a guess
+    ("2025", "Số: 42/QĐ-UBND", "2025-12-04"),
+])
+def test_an_impossible_year_is_mended_or_dropped(year: str, number: str, date: str | None) -> None:
+    from dispatch_reader.messages import localise
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\n" + number + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\nBắc Hà, ngày 4 tháng 12 năm {year}\nQUYẾT ĐỊNH\n"
+            "Về việc điều động công chức\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    facts = scanned(text)
+    assert facts.document.issued_date == date
+    assert facts.document.place == "Bắc Hà"  # the place stands whatever the year
+    told = [w for w in facts.warnings if w.startswith("issue date read as")]
+    assert bool(told) == (year != "2025")
+    assert all(localise(w, "vi") != w for w in told)
+    if year == "2925":
+        assert extract_facts([PageText(1, text, method="text")]).document.issued_date == "2925-12-04"

@@ -82,3 +82,29 @@ def find_header_dates(folded: str) -> list[DateHit]:
     """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
     return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
             for m in _VI_HEADER.finditer(folded)]
+
+
+# The first year a document of the Democratic Republic could bear; the last is next year.
+FIRST_YEAR = 1945
+
+
+def mend_year(iso: str, witness: str | None = None, this_year: int | None = None) -> str | None:
+    """An OCR'd date whose year cannot be (`2925-03-01`: a 0 read 9), with the year one digit
+    off it that can: the year the document's number carries (`…/2025/NĐ-CP`) when it is one,
+    else the only year in range one digit off. The date unchanged when its year is possible;
+    None when no single year mends it."""
+    year = int(iso[:4])
+    last = (this_year or dt.date.today().year) + 1
+    if FIRST_YEAR <= year <= last:
+        return iso
+
+    def one_off(candidate: int) -> bool:
+        return sum(a != b for a, b in zip(f"{candidate:04d}", f"{year:04d}")) == 1
+
+    if witness and witness.isdigit() and FIRST_YEAR <= int(witness) <= last and one_off(int(witness)):
+        found = [int(witness)]
+    else:
+        found = [c for c in range(FIRST_YEAR, last + 1) if one_off(c)]
+    if len(found) != 1:
+        return None
+    return make_iso(found[0], int(iso[5:7]), int(iso[8:10]))

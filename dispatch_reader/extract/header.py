@@ -18,7 +18,7 @@ from dispatch_reader.extract.canon import (
     respace_body, respell_place,
 )
 from dispatch_reader.extract.casing import proper_case_body
-from dispatch_reader.extract.datefmt import find_dates, find_header_dates
+from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_year
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import is_known_place, snap_issuer, snap_place
@@ -823,6 +823,16 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")
             doc.place = None
             doc.evidence.pop("place", None)
+        if doc.issued_date:
+            # a year no document bears (`năm 2925`): one digit off the number's year, or the
+            # only possible year one digit off, else no date rather than a wrong one
+            mended_date = mend_year(doc.issued_date, number.year if number else None)
+            if mended_date != doc.issued_date:
+                warnings.append(f"issue date read as '{doc.issued_date}', " + (
+                    f"its year mended to '{mended_date}': check it" if mended_date else "its year impossible: dropped"))
+                doc.issued_date = mended_date
+                if mended_date is None:
+                    doc.evidence.pop("issued_date", None)
         # a stamp's figures or a copier's streak over the symbol (`28/2026/TT`, `QĐ-UBN2`): the
         # type and issuer, read on their own lines, prescribe it
         # the type as its title names it, or as the number's own type part does (the title
