@@ -292,6 +292,7 @@ def text_layer_where() -> None:
         (textlayer, "_words", "glyphs → words"),
         (textlayer, "load_page", "page load (annotations flattened)"),
         (reader, "judge_layer", "layer judged (legacy fonts, garbage)"),
+        (reader, "group_rows", "rows grouped (layout, table header)"),
         (reader, "_layer_page", "layout (reading order)"),
         (reader, "has_table_header", "list-table header looked for"),
         (reader, "_pdf_rules", "table rules (pdfminer, table pages only)"),
