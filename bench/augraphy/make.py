@@ -1,0 +1,90 @@
+"""Independent damage with augraphy. Run with a venv that has augraphy (see run.sh) [--only NAME ...]
+Reads $AUG_WORK/work/manifest.json and pages/*.png (300 dpi clean renders made by prep.py),
+writes $AUG_WORK/work/NAME.{photocopy,fax,inkpaper}.pdf and the damaged page PNGs under dmg/.
+Everything is seeded from (name, kind, page): same inputs, same outputs."""
+import json
+import os
+import random
+import sys
+import zlib
+from pathlib import Path
+import cv2, numpy as np
+from PIL import Image
+from augraphy import (AugraphyPipeline, BadPhotoCopy, LowInkRandomLines, LowInkPeriodicLines, DirtyDrum,
+                      DirtyRollers, Faxify, InkBleed, BleedThrough, Letterpress, ShadowCast, LightingGradient,
+                      Geometric)
+
+WORK = Path(os.environ.get("AUG_WORK", "/tmp/aug")) / "work"
+OUT = WORK / "dmg"
+OUT.mkdir(exist_ok=True)
+
+def seed_all(s):
+    random.seed(s); np.random.seed(s % 2**32)
+
+def photocopy(img, s):
+    """A black-and-white photocopy: augraphy's default-pipeline settings of BadPhotoCopy (toner
+    noise from an edge), LowInkRandomLines and DirtyDrum (streaks), a slight skew, then
+    thresholded to 1 bit (DirtyDrum streaks lighter than the default, 150-224, so a streak speckles a line instead of blacking it out) at a copier 'darkness' of 140-170 (300 dpi)."""
+    rng = random.Random(s)
+    pipe = AugraphyPipeline(ink_phase=[LowInkRandomLines(count_range=(5, 10), use_consistent_lines=rng.choice([True, False]),
+                                                         noise_probability=0.1, p=1)],
+                            paper_phase=[], post_phase=[
+        DirtyDrum(line_width_range=(1, 4), line_concentration=rng.uniform(0.05, 0.15), direction=rng.randint(0, 2),
+                  noise_intensity=rng.uniform(0.6, 0.95), noise_value=(150, 224),
+                  ksize=rng.choice([(3, 3), (5, 5), (7, 7)]), sigmaX=0, p=1),
+        BadPhotoCopy(noise_type=-1, noise_side="random", noise_iteration=(1, 2), noise_size=(1, 3),
+                     noise_value=(128, 196), noise_sparsity=(0.3, 0.6), noise_concentration=(0.1, 0.6),
+                     blur_noise=rng.choice([True, False]), blur_noise_kernel=rng.choice([(3, 3), (5, 5), (7, 7)]),
+                     wave_pattern=rng.choice([True, False]), edge_effect=rng.choice([True, False]), p=1),
+        Geometric(rotate_range=(-2, 2), p=1)], random_seed=s)
+    out = pipe(img)
+    grey = cv2.cvtColor(out, cv2.COLOR_BGR2GRAY) if out.ndim == 3 else out
+    bw = np.where(grey > rng.randint(140, 170), 255, 0).astype(np.uint8)
+    return Image.fromarray(bw).convert("1"), 300
+
+def fax(img, s):
+    """Fax: the page sampled at ~200 x 100 dpi (standard fax), Faxify's binarisation (no halftone),
+    received and printed back at 200 dpi square pixels (rows doubled)."""
+    h, w = img.shape[:2]
+    low = cv2.resize(img, (round(w * 200 / 300), round(h * 100 / 300)), interpolation=cv2.INTER_AREA)
+    pipe = AugraphyPipeline(ink_phase=[], paper_phase=[], post_phase=[
+        Faxify(scale_range=(1.0, 1.25), monochrome=1, halftone=0, p=1)], random_seed=s)
+    out = pipe(low)
+    grey = cv2.cvtColor(out, cv2.COLOR_BGR2GRAY) if out.ndim == 3 else out
+    up = cv2.resize(grey, (round(w * 200 / 300), round(h * 200 / 300)), interpolation=cv2.INTER_NEAREST)
+    return Image.fromarray(np.where(up > 127, 255, 0).astype(np.uint8)).convert("1"), 200
+
+def inkpaper(img, s):
+    """Ink and paper: ink bleed and letterpress unevenness on the ink; show-through of the back,
+    a cast shadow and a lighting gradient over the sheet. Greyscale-colour, 300 dpi, JPEG q90."""
+    pipe = AugraphyPipeline(ink_phase=[InkBleed(p=1), Letterpress(p=1)], paper_phase=[],
+                            post_phase=[BleedThrough(p=1), ShadowCast(p=1), LightingGradient(p=1)],
+                            random_seed=s)
+    out = pipe(img)
+    if out.ndim == 3:
+        out = cv2.cvtColor(out, cv2.COLOR_BGR2RGB)
+    return Image.fromarray(out).convert("RGB"), 300
+
+KINDS = {"photocopy": photocopy, "fax": fax, "inkpaper": inkpaper}
+
+def main(argv):
+    only = set(argv[argv.index("--only") + 1:]) if "--only" in argv else None
+    for doc in json.loads((WORK / "manifest.json").read_text()):
+        if only and doc["name"] not in only:
+            continue
+        for kind, fn in KINDS.items():
+            pages, dpi = [], 300
+            for k, png in enumerate(doc["pngs"]):
+                s = zlib.crc32(f"{doc['name']}|{kind}|{k}".encode()) % 2**31
+                seed_all(s)
+                img = cv2.imread(str(WORK / "pages" / png), cv2.IMREAD_COLOR)
+                page, dpi = fn(img, s)
+                page.save(OUT / f"{doc['name']}-{kind}-p{k+1}.png", dpi=(dpi, dpi))
+                pages.append(page)
+            pdf = WORK / f"{doc['name']}.{kind}.pdf"
+            extra = {"quality": 90} if pages[0].mode == "RGB" else {}
+            pages[0].save(pdf, save_all=True, append_images=pages[1:], resolution=dpi, **extra)
+            print(doc["name"], kind, len(pages), "pages", dpi, "dpi", flush=True)
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
