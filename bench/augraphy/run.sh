@@ -13,7 +13,9 @@ mkdir -p "$AUG_WORK"
 # 1. born PDFs, excerpts (pages 1, 2, signing, last), eval-style clean scans, 300 dpi page PNGs
 $PY bench/augraphy/prep.py
 # 2. augraphy damage: photocopy, fax, ink and paper (seeded)
-"$AUG_VENV/bin/python" bench/augraphy/make.py
+#    (from the work folder: augraphy writes an augraphy_cache/ folder where it runs)
+REPO=$(pwd)
+(cd "$AUG_WORK" && "$AUG_VENV/bin/python" "$REPO/bench/augraphy/make.py")
 # 3. read with the project (one OCR worker, no OCR cache); outputs already there are kept
 $PY bench/augraphy/read.py scan clean300 photocopy fax inkpaper
 # 4. right/total per header field and damage kind, every wrong value listed
