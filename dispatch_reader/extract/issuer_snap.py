@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.places.match import edit_distance
-from dispatch_reader.places.official import key, official
+from dispatch_reader.places.official import key, official, old_provinces
 from dispatch_reader.textnorm import fold
 
 _HEADS = {
@@ -86,16 +86,9 @@ def _provinces_ever() -> dict[str, str]:
     """key → name of every province, today's 34 and the 63 before 1 July 2025 (an older
     document's `tỉnh Hà Giang` is no damaged `An Giang`)."""
     out = {k: name for k, name in _units()["tỉnh"].items() if name}
-    for name in _old_provinces():
+    for name, _ in old_provinces():
         out.setdefault(key(name), name)
     return out
-
-
-def _old_provinces() -> list[str]:
-    from importlib import resources as files
-
-    text = files.files("dispatch_reader.places").joinpath("data/old_provinces.tsv").read_text("utf-8")
-    return [line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _near_province(tokens: list[str]) -> str | None:

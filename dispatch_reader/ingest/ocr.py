@@ -482,17 +482,9 @@ _UNREAD_MIN_CONF = 0.7
 _UNREAD_MAX_SHARE = 0.15
 
 
-def _unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
-    """Boxes (pixels) of ink that no word of the page reading covers, largest first.
-
-    Tesseract's page segmentation takes a black seal with the signer's title and name beside
-    it for one picture and reads none of it; on a photocopy the whole signing block can go.
-
-    What is left once the words are cut out is a little ink scattered over a blank page. It is
-    taken in boxes (_ink_boxes) and only a box that can hold what is looked for is labelled:
-    labelling the page whole cost ~50 ms a time, mostly on blank pixels. The regions are the
-    same as the page's own labelling gives.
-    """
+def _leftover_ink(grey: np.ndarray, words: list[Word], scale: float) -> np.ndarray:
+    """0/1 ink of the page with every word's box (and a little round it) and the page's edge
+    cut out: what the page reading left unread."""
     dpi = 72.0 / scale
     ink = (grey < 128).view(np.uint8)  # 0/1, as astype would give, one page-sized pass fewer
     h, w = ink.shape
@@ -506,6 +498,23 @@ def _unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[t
     ink[h - margin:, :] = 0
     ink[:, :margin] = 0
     ink[:, w - margin:] = 0
+    return ink
+
+
+def _unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels) of ink that no word of the page reading covers, largest first.
+
+    Tesseract's page segmentation takes a black seal with the signer's title and name beside
+    it for one picture and reads none of it; on a photocopy the whole signing block can go.
+
+    What is left once the words are cut out is a little ink scattered over a blank page. It is
+    taken in boxes (_ink_boxes) and only a box that can hold what is looked for is labelled:
+    labelling the page whole cost ~50 ms a time, mostly on blank pixels. The regions are the
+    same as the page's own labelling gives.
+    """
+    dpi = 72.0 / scale
+    ink = _leftover_ink(grey, words, scale)
+    h, w = ink.shape
     # A copier's streak or a seal's ring alone is nothing to read: pieces larger than a letter
     # go. A box no larger than a letter holds none.
     tall, wide = _LETTER_MAX_IN[0] * dpi, _LETTER_MAX_IN[1] * dpi

@@ -74,6 +74,11 @@ def _split_level(name: str) -> tuple[str, str]:
     return "", name
 
 
+def old_provinces() -> list[tuple[str, str]]:
+    """(old name, today's province) for the provinces merged on 1 July 2025."""
+    return _old_provinces()
+
+
 def _old_provinces() -> list[tuple[str, str]]:
     text = resources.files("dispatch_reader.places").joinpath("data/old_provinces.tsv").read_text("utf-8")
     rows = []
