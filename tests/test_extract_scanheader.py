@@ -335,3 +335,34 @@ def test_an_impossible_year_is_mended_or_dropped(year: str, number: str, date: s
     assert all(localise(w, "vi") != w for w in told)
     if year == "2925":
         assert extract_facts([PageText(1, text, method="text")]).document.issued_date == "2925-12-04"
+
+
+def test_date_line_broken_after_ngay_with_a_fax_streaks_specks() -> None:
+    # a fax's streaks: the date line cut after `ngày`, specks read as short words in it
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nV/v đề nghị tăng cường công chức\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTan Phong, ngày\n"
+            "ni ney 20 tháng k 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n"
+            "Sau khi sắp xếp, tổ chức chính quyền địa phương hai cấp, xã còn thiếu công chức.\n")
+    doc = scanned(text).document
+    assert (doc.issued_date, doc.place) == ("2025-10-20", "Tân Phong")
+    assert doc.subject == "đề nghị tăng cường công chức"
+
+
+def test_a_line_ending_in_ngay_without_a_date_after_it_is_left_alone() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nV/v đề nghị tăng cường công chức\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n"
+            "Công chức được biệt phái từ ngày\nký quyết định đến hết năm.\n")
+    doc = scanned(text).document
+    assert (doc.issued_date, doc.place) == ("2025-10-20", "Tân Phong")
+
+
+def test_an_h_broken_in_two_in_the_title_and_the_place() -> None:
+    # worn print at fax resolution: `H` read `TI` or `II`
+    text = ("CHÍNH PHỦ\nSố: 51/2025/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "TIà Nội, ngày 01 tháng 3 năm 2025\nNGHỊ DINII\n"
+            "Sửa đổi, bổ sung một số điều của Nghị định về lệ phí trước bạ\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    doc = scanned(text).document
+    assert (doc.doc_type, doc.doc_type_label, doc.place) == ("decree", "NGHỊ ĐỊNH", "Hà Nội")
+    assert doc.subject == "Sửa đổi, bổ sung một số điều của Nghị định về lệ phí trước bạ"

@@ -140,3 +140,24 @@ def test_a_sheet_photographed_on_a_brown_desk_is_found_although_the_desk_is_red_
                                      colour=rgb), IngestSettings(), notes)
     assert any("straightened" in n for n in notes)
     assert out[:20, :20].mean() > 200  # no desk left in the corner
+
+
+def test_a_toner_blot_inside_the_page_is_cleared_and_letters_rimmed_in_white_stay():
+    """A worn copier's blot in mid-page (augraphy's bad photocopy makes them): the blot goes;
+    a letter printed over it that kept a white rim is a piece of its own and stays, as do the
+    letters round it. A page without a blot is left as it is."""
+    clean = np.where(cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY) < 128, 0, 255).astype(np.uint8)
+    assert preprocess.clear_toner_blots(clean, 150) == (clean, 0.0)
+    page = clean.copy()
+    page[420:620, 440:760] = 0  # a blot, 2.1 x 1.3 inches at 150 dpi, beside the text
+    page[500:540, 570:630] = 255  # a white rim …
+    page[508:532, 580:620] = 0  # … round a letter's stroke inside the blot
+    cleared, share = preprocess.clear_toner_blots(page, 150)
+    assert 0.05 < share < 0.09
+    assert cleared[430:490, 450:560].min() == 255  # the blot is gone
+    assert cleared[508:532, 580:620].max() == 0  # the rimmed stroke stays
+    assert np.array_equal(cleared[:, :430], clean[:, :430])  # the letters beside it untouched
+    # a seal's solid star (about 5 mm across) is no blot
+    star = clean.copy()
+    star[300:330, 600:630] = 0
+    assert preprocess.clear_toner_blots(star, 150)[1] == 0.0

@@ -254,3 +254,52 @@ def test_a_name_under_a_signatures_loop_is_read_again_in_its_own_band() -> None:
         assert [w.text for w in fixed if w.top > 2000 * scale - 30] == ["Phạm", "Đức", "Thành"]
     tall, short = Word("ot", 0, 10, 5, 50, 0.2), [Word("Lường", 0, 30, 5, 48, 0.9), Word("ăn", 0, 34, 5, 46, 0.9)]
     assert ocr._band(short + [tall]) == (30, 48)
+
+
+def test_a_name_the_page_reading_lost_a_word_of_is_taken_whole_from_its_line_read_alone() -> None:
+    """A signature's stroke took `Đức` from the page reading (`Phạm Thành`): the line read
+    alone gives the whole name, which holds the words read already, in order, and is taken
+    with its words' places on the page."""
+    grey = _page()
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(grey, tmp)
+        kept = [(w, k) for w, k in zip(words, keys) if w.text != "Đức"]
+        fixed, fixed_keys, changed = ocr._reread_name_lines(grey, [w for w, _ in kept], [k for _, k in kept], scale,
+                                                            IngestSettings(), ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        name = [w for w in fixed if w.top > 2000 * scale]
+        assert changed >= 1 and [w.text for w in name] == ["Phạm", "Đức", "Thành"]
+        assert len(fixed_keys) == len(fixed)
+        # placed where the name is printed (x 940 at 200 dpi), not at the crop's corner
+        assert abs(name[0].x0 / scale - 940) < 20 and abs(name[0].top / scale - 2080) < 30
+
+
+def test_more_of_a_name_only_when_it_holds_the_words_read_in_order() -> None:
+    def m(*texts: str) -> list:
+        return [ocr._NAME_WORD.match(t) for t in texts]
+
+    def w(*texts: str) -> list[Word]:
+        return [Word(t, 0, 0, 1, 1, 0.9) for t in texts]
+
+    assert ocr._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "Minh", "Tuấn"), m("Vũ", "Minh", "Tuấn"))
+    assert not ocr._holds_more_of_name(m("Tuấn", "Vũ"), w("Vũ", "Minh", "Tuấn"), m("Vũ", "Minh", "Tuấn"))
+    assert not ocr._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "Tuấn"), m("Vũ", "Tuấn"))  # no more
+    assert not ocr._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "minh", "Tuấn"), m("Vũ", "minh", "Tuấn"))
+    assert not ocr._holds_more_of_name(m("Minh", "Tuấn"), w("Sao", "Minh", "Tuấn"), m("Sao", "Minh", "Tuấn"))
+    assert not ocr._holds_more_of_name(m("KT", "CHỦ"), w("KT", "PHÓ", "CHỦ"), m("KT", "PHÓ", "CHỦ"))
+
+
+def test_a_photocopys_specks_do_not_hide_a_name_left_unread() -> None:
+    """Toner specks strewn over a photocopied page joined, once dilated, every piece of ink
+    left unread into one region larger than any block missed, which was passed over: the
+    name under the seal was never read again."""
+    grey = _sealed_signing_block()
+    rng = np.random.default_rng(3)
+    ys, xs = rng.integers(0, grey.shape[0], 60000), rng.integers(0, grey.shape[1], 60000)
+    grey[ys, xs] = 0  # one-pixel specks, 1.5% of the page
+    scale = 72.0 / 200
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, _ = _read(_sealed_signing_block(), tmp)
+        body = [w for w in words if w.bottom < 1200 * scale]
+        regions = ocr._unread_regions(grey, body, scale)
+        # the name's line (y 1960-2000 at 200 dpi) is inside a region
+        assert any(y0 <= 1965 and y1 >= 1995 and x0 <= 1070 for x0, y0, x1, y1 in regions)

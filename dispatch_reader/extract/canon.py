@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.lookalikes import lookalike_variants
 from dispatch_reader.extract.namefix import marks
 from dispatch_reader.extract.textutil import fold_phrase
 
@@ -189,10 +190,17 @@ def repair_ocr_recipient(item: str) -> str:
 
 
 def respell_place(place: str | None) -> str | None:
-    """`Ha Nội` → `Hà Nội` when the fold is a known province or city name."""
+    """`Ha Nội` → `Hà Nội` when the fold is a known province or city name; so is `TIà Nội`,
+    an `H` that worn print broke in two (data/glyph_lookalikes.tsv)."""
     if not place:
         return place
-    return _vocab("provinces.txt").get(fold_phrase(place), place)
+    vocab = _vocab("provinces.txt")
+    hit = vocab.get(fold_phrase(place))
+    for variant in () if hit else lookalike_variants(place):
+        hit = vocab.get(fold_phrase(variant))
+        if hit:
+            break
+    return hit or place
 
 
 _RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.lookalikes import lookalike_variants
 from dispatch_reader.extract.textutil import fold_phrase
 
 
@@ -29,6 +30,10 @@ def type_for_title(text: str) -> tuple[str, str] | None:
         hit = by_label.get(key.rstrip("0123456789*").rstrip())  # a footnote mark: "QUYẾT ĐỊNH1"
     if hit is None and " " not in key and len(key) >= 5:
         hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
+    for variant in lookalike_variants(text) if hit is None else ():
+        hit = by_label.get(fold_phrase(variant).rstrip(" :.,"))  # `NGHỊ DINII`: an H broken in two
+        if hit:
+            break
     if hit is None:
         hit = _near_title(key)
     return hit

@@ -229,8 +229,9 @@ def classify(seg: Segment) -> list[Cls]:
     title = type_for_title(text)
     if title and is_upper_line(text) and not text.rstrip().endswith(":"):
         label = squash(text).rstrip(" .,")
-        if " " not in label and " " in title[0]:
-            label = title[0]  # "KEHOACH": OCR lost the space
+        if (" " not in label and " " in title[0]) or \
+                fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
+            label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)
         return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
     if is_upper_line(text):
         return [Cls(seg, "upper")]
@@ -272,7 +273,8 @@ def _place_start(text: str, date_start: int) -> int:
 def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
     """Classified segments of the header zone of a page; None marks a blank line."""
     items: list[Cls | None] = []
-    for line in page.lines[:max_lines]:
+    lines = _rejoin_date(page, page.lines[:max_lines])
+    for line in lines:
         if not line:
             items.append(None)
             continue
@@ -281,6 +283,29 @@ def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
             for piece in split_motto(seg):
                 items.extend(classify(piece))
     return items
+
+
+_DANGLING_NGAY = re.compile(r"(?:^|[\s,])ngay$")
+
+
+def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
+    """A date line OCR broke after `ngày` (`Tân Phong, ngày` over `20 tháng 10 năm 2025`): the
+    line's last piece and the next line's first put back together as one."""
+    out = [list(line) for line in lines]
+    for i in range(len(out) - 1):
+        if not out[i] or not out[i + 1] or not _DANGLING_NGAY.search(out[i][-1].folded):
+            continue
+        a, b = out[i][-1], out[i + 1][0]
+        joined = "ngay " + b.folded
+        if not any(d.iso and d.start == 0 for d in find_dates(joined) + find_header_dates(joined)):
+            continue
+        # same length as the page text between them, so offsets into it still hold
+        text = page.text[a.start:b.end].replace("\n", " ")
+        merged = Segment(a.page, a.line, a.col, a.start, text, page.folded[a.start:b.end].replace("\n", " "))
+        out[i][-1] = merged
+        del out[i + 1][0]
+    # a line emptied by the join is gone, not a blank line (which would end the header's block)
+    return [line for line, was in zip(out, lines) if line or not was]
 
 
 _LONE_SO = re.compile(r"^(?:luat\s+)?s[o06]\s*[:;.]?$")

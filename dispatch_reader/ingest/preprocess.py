@@ -378,6 +378,35 @@ def clear_dark_borders(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]
     return out, float(mask.mean())
 
 
+# A blot of toner holds a solid core at least this large (share of the page: about 11 mm
+# square at any resolution); a seal's star, a bold title's letters, a signature hold none.
+_BLOT_CORE = 0.002
+
+
+def clear_toner_blots(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    """(page, share whitened): the blots and smears a worn copier leaves inside the page,
+    painted white piece by piece. Letters printed over a blot are lost with it; letters
+    that kept a white rim around them are separate pieces and stay. Without this
+    Tesseract takes the page round a blot for a picture and reads nothing of it."""
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    k = max(3, int(dpi * 0.04))
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    h, w = grey.shape
+    least = _BLOT_CORE * h * w
+    if cv2.countNonZero(solid) < least:
+        return grey, 0.0
+    count, labels = cv2.connectedComponents(ink, connectivity=8)
+    core = np.bincount(labels[solid > 0], minlength=count)
+    blot = core >= least
+    blot[0] = False
+    if not blot.any():
+        return grey, 0.0
+    mask = blot[labels]
+    out = grey.copy()
+    out[mask] = 255
+    return out, float(mask.mean())
+
+
 def uneven_light(grey: np.ndarray, dpi: float) -> float:
     """How much the paper's brightness varies across the page (0 = even): the spread of the
     background estimate, in grey levels."""
