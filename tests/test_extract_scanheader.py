@@ -366,3 +366,17 @@ def test_an_h_broken_in_two_in_the_title_and_the_place() -> None:
     doc = scanned(text).document
     assert (doc.doc_type, doc.doc_type_label, doc.place) == ("decree", "NGHỊ ĐỊNH", "Hà Nội")
     assert doc.subject == "Sửa đổi, bổ sung một số điều của Nghị định về lệ phí trước bạ"
+
+
+def test_the_wording_of_legal_titles_respelled_where_a_scan_slipped() -> None:
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    # a mark OCR added or swapped in the set wording of decrees' and circulars' titles
+    assert repair_ocr_phrase("Quy định chỉ tiết một số điều Luật") == "Quy định chi tiết một số điều Luật"
+    assert repair_ocr_phrase("Về thanh toán các chỉ phí khám bệnh") == "Về thanh toán các chi phí khám bệnh"
+    # one letter of one word of a phrase of three words or more misread in place (b → h)
+    assert repair_ocr_phrase("Sửa đối, hỗ sung một số điều của Nghị định") == \
+        "Sửa đổi, bổ sung một số điều của Nghị định"
+    # a two-word phrase needs every letter: `hỗ trợ` is no slip of anything
+    assert repair_ocr_phrase("về hỗ trợ các xã") == "về hỗ trợ các xã"
+    assert repair_ocr_phrase("bổ nhiệm lại") == "bổ nhiệm lại"

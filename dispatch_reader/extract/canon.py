@@ -123,8 +123,38 @@ def _phrases() -> dict[tuple[str, ...], list[str]]:
         for line in resources.lines(name):
             words = line.split("\t")[0].split()
             if len(words) >= 2:
-                out.setdefault(tuple(fold_phrase(w) for w in words), words)
+                out.setdefault(tuple(fold_phrase(w.strip(",.;:()")) for w in words), [w.strip(",.;:()") for w in words])
     return out
+
+
+@lru_cache(maxsize=1)
+def _phrases_but_one() -> dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]:
+    """Phrases of three words or more by their words with one left out ('' in its place):
+    where OCR misread a letter of one word (`sửa đổi, hỗ sung`)."""
+    out: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+    for key in _phrases():
+        if len(key) >= 3:
+            for j in range(len(key)):
+                out.setdefault(key[:j] + ("",) + key[j + 1:], []).append((j, key))
+    return out
+
+
+def _letter_slip(i: int, folded: list[str]) -> tuple[int, tuple[str, ...]] | None:
+    """A phrase of three or four words at word i but for one letter of one word, misread in
+    place (the same length, one letter other), when exactly one phrase is that close."""
+    found = []
+    for n in (4, 3):
+        window = tuple(folded[i:i + n])
+        if len(window) < n:
+            continue
+        for j in range(n):
+            for at, key in _phrases_but_one().get(window[:j] + ("",) + window[j + 1:], ()):
+                read, want = window[at], key[at]
+                if len(read) == len(want) >= 2 and sum(a != b for a, b in zip(read, want)) == 1:
+                    found.append((n, key))
+        if found:
+            break
+    return found[0] if len(set(found)) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -150,11 +180,25 @@ def repair_ocr_phrase(text: str) -> str:
     i = 0
     while i < len(out):
         hit = None
-        for n in (4, 3, 2):
+        for n in (4, 3):
             key = tuple(folded[i:i + n])
             if len(key) == n and key in phrases:
                 hit = (n, phrases[key])
                 break
+        if hit is None:
+            slip = _letter_slip(i, folded)
+            if slip is not None:
+                n, key = slip
+                for k in range(n):
+                    if folded[i + k] != key[k]:
+                        core = out[i + k].strip(",.;:()")
+                        want = phrases[key][k]
+                        out[i + k] = out[i + k].replace(core, want if core[:1].islower() else want[:1].upper() + want[1:])
+                        folded[i + k] = key[k]
+                hit = (n, phrases[key])
+        key = tuple(folded[i:i + 2])
+        if hit is None and len(key) == 2 and key in phrases:
+            hit = (2, phrases[key])
         if hit is None:
             i += 1
             continue
