@@ -380,3 +380,17 @@ def test_the_wording_of_legal_titles_respelled_where_a_scan_slipped() -> None:
     # a two-word phrase needs every letter: `hỗ trợ` is no slip of anything
     assert repair_ocr_phrase("về hỗ trợ các xã") == "về hỗ trợ các xã"
     assert repair_ocr_phrase("bổ nhiệm lại") == "bổ nhiệm lại"
+
+
+def test_a_readers_note_written_beside_the_title_is_no_part_of_it_nor_of_the_subject() -> None:
+    text = ("BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 28/2026/TT-BKHCN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 31 tháng 5 năm 2026\nTHÔNG TƯ ˆ Tổng hợp\n"
+            "Quy định Danh mục dịch vụ viễn thông bắt buộc quản lý chất lượng\n"
+            "Căn cứ Luật Viễn thông số 24/2023/QH15;\n")
+    doc = scanned(text).document
+    assert (doc.doc_type, doc.doc_type_label) == ("circular", "THÔNG TƯ")
+    assert doc.subject == "Quy định Danh mục dịch vụ viễn thông bắt buộc quản lý chất lượng"
+    # a body line with a dash in it is no title beside a note
+    from dispatch_reader.extract.header import _title_beside_a_note
+
+    assert _title_beside_a_note("Căn cứ — Luật") == 0 and _title_beside_a_note("THÔNG TƯ") == 0

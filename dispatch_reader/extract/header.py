@@ -9,6 +9,7 @@ line) classified one at a time, so the three layouts read the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -227,6 +228,11 @@ def classify(seg: Segment) -> list[Cls]:
     if _BODY_START.match(f):
         return [Cls(seg, "body")]
     title = type_for_title(text)
+    beside = _title_beside_a_note(text) if title is None else 0
+    if beside:
+        # a title with a reader's note written beside it (`THÔNG TƯ ˆ Tổng hợp`), apart by a
+        # speck OCR read between them: the note is no part of the title nor of the subject
+        return classify(seg.sub(0, beside))
     if title and is_upper_line(text) and not text.rstrip().endswith(":"):
         label = squash(text).rstrip(" .,")
         if (" " not in label and " " in title[0]) or \
@@ -236,6 +242,21 @@ def classify(seg: Segment) -> list[Cls]:
     if is_upper_line(text):
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _title_beside_a_note(text: str) -> int:
+    """Where a title in capitals ends when a speck (`ˆ`, `|`, `—`) and more words follow it on
+    its line; 0 when the line is no such title."""
+    words = text.split(" ")
+    for k in range(1, min(4, len(words) - 1)):
+        speck = words[k]
+        if len(speck) <= 3 and not any(unicodedata.category(c)[0] in "LN" and unicodedata.category(c) != "Lm"
+                                       for c in speck):
+            head = " ".join(words[:k])
+            if type_for_title(head) and is_upper_line(head):
+                return len(head)
+            return 0
+    return 0
 
 
 def _bare_number(seg: Segment) -> list[Cls] | None:
