@@ -303,3 +303,18 @@ def test_a_photocopys_specks_do_not_hide_a_name_left_unread() -> None:
         regions = ocr._unread_regions(grey, body, scale)
         # the name's line (y 1960-2000 at 200 dpi) is inside a region
         assert any(y0 <= 1965 and y1 >= 1995 and x0 <= 1070 for x0, y0, x1, y1 in regions)
+
+
+def test_a_scrap_read_beside_a_whole_name_is_no_word_of_it() -> None:
+    """`Nguyễn Mạnh Khương ME`: the line read alone took a seal's scrap beside the name; a
+    word added must be a syllable in small letters after its capital."""
+    def m(*texts: str) -> list:
+        return [ocr._NAME_WORD.match(t) for t in texts]
+
+    def w(*texts: str) -> list[Word]:
+        return [Word(t, 0, 0, 1, 1, 0.9) for t in texts]
+
+    name = ("Nguyễn", "Mạnh", "Khương")
+    assert not ocr._holds_more_of_name(m(*name), w(*name, "ME"), m(*name, "ME"))
+    assert not ocr._holds_more_of_name(m("Nguyễn", "Khương"), w("Nguyễn", "Mxz", "Khương"), m("Nguyễn", "Mxz", "Khương"))
+    assert ocr._holds_more_of_name(m("Nguyễn", "Khương"), w(*name), m(*name))

@@ -398,14 +398,23 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
 def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts: list[re.Match[str] | None]) -> bool:
     """A line read alone that gives a name with one or two words more than the page reading
     had, those words among them in order: a family name first, every word capitalised, at
-    most five."""
-    if not len(texts) < len(found) <= min(len(texts) + 2, 5) or not all(new_texts):
+    most four; a word added is a syllable in small letters after its capital (not `ME`, a
+    seal's scrap read beside the name)."""
+    if not len(texts) < len(found) <= min(len(texts) + 2, 4) or not all(new_texts):
         return False
     words = [m.group(1) for m in new_texts if m]
     if not all(w[0].isupper() for w in words) or not _family_first(words) or " ".join(words).isupper():
         return False
-    rest = iter(fold(w) for w in words)
-    return all(any(fold(m.group(1)) == w for w in rest) for m in texts)
+    # the words read already, in order, and what is left over: the words added
+    added: list[str] = []
+    old = iter(fold(m.group(1)) for m in texts)
+    want = next(old, None)
+    for w in words:
+        if want is not None and fold(w) == want:
+            want = next(old, None)
+        else:
+            added.append(w)
+    return want is None and all((len(a) == 1 or a[1:].islower()) and is_syllable(a) for a in added)
 
 
 def _band(line: list[Word]) -> tuple[float, float]:
