@@ -394,3 +394,16 @@ def test_a_readers_note_written_beside_the_title_is_no_part_of_it_nor_of_the_sub
     from dispatch_reader.extract.header import _title_beside_a_note
 
     assert _title_beside_a_note("Căn cứ — Luật") == 0 and _title_beside_a_note("THÔNG TƯ") == 0
+
+
+def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:
+    """A fold's or a stamp's scrap read as a line of its own under the title (`(AM`) and
+    symbols with a letter among them at the subject's end (`{ N {`): no part of the subject,
+    which then ends at the body's name in capitals as it should."""
+    text = ("CHÍNH PHỦ\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 01 tháng 6 năm 2026\nNGHỊ QUYẾT\n(AM\n"
+            "về chính sách của Luật sửa đổi, bổ sung một số điều của\n"
+            "Luật Thương mại, Luật Cạnh tranh { N {\nCHÍNH PHỦ\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    assert scanned(text).document.subject == \
+        "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"

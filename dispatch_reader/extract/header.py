@@ -461,7 +461,8 @@ def _signed_name(seg: Segment) -> Segment | None:
 
 def _speck_word(word: str) -> bool:
     core = word.strip(",.;:'\"‘’“”|-_~")
-    return not core or (core.isalpha() and core.islower() and len(core) <= 4 and not is_syllable(core))
+    return not core or not any(c.isalnum() for c in core) or (
+        core.isalpha() and core.islower() and len(core) <= 4 and not is_syllable(core))
 
 
 def _without_specks(subject: str) -> str:
@@ -473,6 +474,8 @@ def _without_specks(subject: str) -> str:
         words.pop(0)
     while len(words) > 2 and _speck_word(words[-1]):
         words.pop()
+        if len(words) > 3 and len(words[-1]) == 1 and words[-1].isalpha() and _speck_word(words[-2]):
+            words.pop()  # a letter among the specks (`dùng { N {`)
     joins = resources.words("function_words.txt")
     for i in range(1, len(words)):
         if words[i][:1].isupper() and words[i].lower() in joins and not words[i - 1].endswith((".", ":", ";")):
@@ -757,6 +760,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 if subject_segs:
                     state = "after"
                 continue
+            if not subject_segs and k in ("text", "upper") and len(re.findall(r"[^\W\d_]", it.seg.text)) <= 3:
+                continue  # a scrap under the title (`(AM`: a stamp's or a fold's), before the subject
             if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
                 state = "after"
                 continue
@@ -858,6 +863,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
     if conf is not None:
         doc.subject = repair_ocr_phrase(_without_specks(doc.subject)) if doc.subject else doc.subject
+        if doc.subject and not vv_segs and doc.subject[:1].islower():
+            # a title's subject opens with a capital; OCR read it small after a scrap (`(AM về …`)
+            doc.subject = doc.subject[:1].upper() + doc.subject[1:]
         doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)
