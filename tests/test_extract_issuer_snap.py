@@ -43,7 +43,7 @@ def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: s
     ("Ủy ban nhân dân huyện Mù Cang Chải", None),  # a district: not on the new list, kept
     ("Ủy ban nhân dân tỉnh Phù Vân", None),  # no such province: nothing to snap to
     ("Sở Tài chính thành phố Hà Nội", None),
-    ("Ủy ban nhân dân", "Mường Hum"),  # a commune's date line: tỉnh or xã cannot be told
+    ("Ủy ban nhân dân", "Tân Phong"),  # many communes bear the name: which cannot be told
     ("Bộ Khoa học và Công nghệ", None),
     ("Ộ Y tế abc", None),  # Bộ Y tế or Sở Y tế: one letter from both, neither chosen
     ("Ủy ban nhân dân tỉnh Hà Giang", None),  # merged in 2025, one letter from no other: kept, not An Giang
@@ -81,7 +81,7 @@ def test_a_committee_without_its_place_is_completed_from_the_e_signature_box() -
 
     text = ("Ký bởi: Uy ban nhâr| dan xã Mường Hum\nEmail: xamuonghum@laocai.gov.vn\n"
             "‘UY BAN NHÂN DAN,\n14/11/\nSố: 317/UBND-VP\nV/v đề nghị biệt phái công chức\n"
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMường Hum, ngày 04 tháng 11 năm 2025\n")
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nngày 04 tháng 11 năm 2025\n")
     facts = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)])
     assert facts.document.issuer == "Ủy ban nhân dân xã Mường Hum"
     assert any("taken from the e-signature box" in w for w in facts.warnings)
@@ -90,3 +90,30 @@ def test_a_committee_without_its_place_is_completed_from_the_e_signature_box() -
     assert issuer_from_e_signature("Ủy ban nhân dân", ["Ủy ban nhân dân xã Mường Hum",
                                                         "Ủy ban nhân dân tỉnh Lào Cai"]) is None
     assert issuer_from_e_signature("Ủy ban nhân dân tỉnh Lào Cai", ["Ủy ban nhân dân xã Mường Hum"]) is None
+
+
+def test_a_committee_whose_place_a_fax_garbled_takes_the_date_lines() -> None:
+    from dispatch_reader.extract.issuer_snap import snap_committee
+
+    # a province's committee dates its documents at the province's name
+    assert snap_committee("Ủy ban nhân dân tỉnh Conta Ính Syn T A", "Sơn La") == "Ủy ban nhân dân tỉnh Sơn La"
+    # a commune's at its own, when one commune or ward of the list bears the name
+    assert snap_committee("Ủy ban nhân dân", "Mường Khoa") == "Ủy ban nhân dân xã Mường Khoa"
+    # many communes are called Tân Phong: no guess
+    assert snap_committee("Ủy ban nhân dân", "Tân Phong") is None
+    # a place read whole is never replaced
+    assert snap_committee("Ủy ban nhân dân tỉnh Phú Thọ", "Sơn La") == "Ủy ban nhân dân tỉnh Phú Thọ"
+
+
+def test_a_department_line_a_fax_glued_and_misread_names_the_issuer() -> None:
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.extract.issuer_snap import damaged_body_line
+    from dispatch_reader.ingest.pages import PageText
+
+    assert damaged_body_line("_SỬYTẾ")  # Sở Y tế, a letter off; Bộ Y tế two
+    assert not damaged_body_line("SỞ Y TẾ") and not damaged_body_line("TỈNH SƠN LA")
+    text = ("UBND TÍNH SƠN LA\n_SỬYTẾ\nSố: 812/QĐ-SYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSơn La, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái viên chức y tế\nCăn cứ Luật Viên chức;\n")
+    doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)]).document
+    assert doc.issuer == "Sở Y tế"

@@ -22,7 +22,7 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_year
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
-from dispatch_reader.extract.issuer_snap import is_known_place, snap_issuer, snap_place
+from dispatch_reader.extract.issuer_snap import damaged_body_line, is_known_place, snap_issuer, snap_place
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import (
@@ -349,7 +349,8 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
     heads = _body_heads()
     groups: list[list[Segment]] = []
     for seg in segs:
-        if not groups or starts_with_head(fold_phrase(_issuer_text(seg)), heads) is not None:
+        if not groups or starts_with_head(fold_phrase(_issuer_text(seg)), heads) is not None or (
+                is_upper_line(seg.text) and damaged_body_line(seg.text)):
             groups.append([seg])
         else:
             groups[-1].append(seg)  # a wrapped line of the same body

@@ -131,8 +131,10 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         if canon is None:
             continue
         name = _place_after(tokens[i + level[1]:], level[0])
-        if not name and level[0] == "tỉnh" and len(tokens) == i + level[1] and place:
-            name = _units()["tỉnh"].get(key(place))  # `Ủy ban nhân dân Tỉn`: the name lost, the date line has it
+        if not name and level[0] == "tỉnh" and place:
+            # `Ủy ban nhân dân Tỉn` (the name lost) or `tỉnh Conta Ính Syn T A` (a fax's streaks
+            # through it): a province's committee dates its documents at the province's name
+            name = _units()["tỉnh"].get(key(place))
         if name:
             return f"{canon} {level[0]} {name}"
         return None
@@ -143,6 +145,11 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         province = _units()["tỉnh"].get(key(place))
         if province:
             return f"{canon} tỉnh {province}"
+        # and a commune's its commune, when one commune or ward of the list bears that name
+        communes = [(lvl, _units()[lvl].get(key(place))) for lvl in ("xã", "phường")]
+        named = [(lvl, n) for lvl, n in communes if n]
+        if len(named) == 1 and not any(n == "" for _, n in communes):
+            return f"{canon} {named[0][0]} {named[0][1]}"
     return None
 
 
@@ -171,7 +178,8 @@ def snap_department(issuer: str) -> str | None:
         return exact[0] if rest and rest[0] not in ("tinh", "thanh") else None
     near: dict[str, int] = {}
     for words, body in _bodies():
-        for n in range(max(len(words) - 1, 1), len(words) + 2):
+        # as many words as the body's, one fewer or more; or all there is, glued (`_SỬYTẾ`)
+        for n in {*range(max(len(words) - 1, 1), len(words) + 2), len(tokens)}:
             if len(tokens) < n:
                 continue
             read, name = "".join(tokens[:n]), "".join(words)
@@ -184,6 +192,17 @@ def snap_department(issuer: str) -> str | None:
     if best and (len(best) == 1 or best[0][1] < best[1][1]):
         return best[0][0]
     return None
+
+
+def damaged_body_line(line: str) -> bool:
+    """A header line that is a known body's whole name with a letter of it misread and its
+    spaces maybe lost (`_SỬYTẾ` for `SỞ Y TẾ` on a fax), when exactly one body reads so: it
+    names a body of its own, not the line above it wrapped."""
+    read = "".join(_tokens(line))
+    if len(read) < 5:
+        return False
+    distances = [(edit_distance(read, "".join(words), 1), body) for words, body in _bodies()]
+    return not any(d == 0 for d, _ in distances) and sum(d == 1 for d, _ in distances) == 1
 
 
 def snap_issuer(issuer: str | None, place: str | None) -> str | None:
