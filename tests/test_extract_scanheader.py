@@ -407,3 +407,23 @@ def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:
             "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
     assert scanned(text).document.subject == \
         "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"
+
+
+def test_a_phone_photos_header_a_body_read_partly_small_and_a_month_word_ending_in_a_digit() -> None:
+    text = ("BỘ Nội VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 05 thán8 5 năm 2026\nTHÔNG TƯ\nQuy định mức lương của chuyên gia tư vấn trong nước\n"
+            "Căn cứ Nghị định số 214/2025/NĐ-CP ngày 04 tháng 8 năm 2025 của Chính phủ;\n")
+    doc = scanned(text).document
+    assert (doc.issuer, doc.issued_date, doc.place) == ("Bộ Nội vụ", "2026-05-05", "Hà Nội")
+
+
+def test_a_scribble_under_the_name_read_as_a_short_name_is_not_the_signer() -> None:
+    """Pen strokes under the name read `⁄ \\ Lý Va`, and the title lines merged (no block): the
+    fullest name at the page's foot is the signer's."""
+    text = ("BỘ NỘI VỤ\nSố: 07/2026/TT-BNV\nHà Nội, ngày 05 tháng 5 năm 2026\nTHÔNG TƯ\nQuy định mức lương\n"
+            "Điều 1. Phạm vi điều chỉnh.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTHỨ KT. BỘ TRƯỞNG TRƯỞNG\n"
+            "Nguyễn Mạnh Khương\n⁄ \\ Lý Va\nở\n\\ ae\n")
+    assert scanned(text).document.signer.name == "Nguyễn Mạnh Khương"
+    # the lowest of two names as full is taken, as before
+    two = text.replace("⁄ \\ Lý Va\n", "Lê Văn Tám\n")
+    assert scanned(two).document.signer.name == "Lê Văn Tám"

@@ -239,7 +239,8 @@ def classify(seg: Segment) -> list[Cls]:
                 fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
             label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)
         return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
-    if is_upper_line(text):
+    if is_upper_line(text) or (text[:1].isupper() and fold_phrase(text) in _known_body_names()):
+        # a body's name in capitals that a photo's light read partly small (`BỘ Nội VỤ`)
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
 
@@ -608,6 +609,7 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
         return None  # a text layer has its title lines; a lone name there is something else
     for page in reversed(pages):
         segs = [s for s in bottom_segments([page]) if s.text.strip()]
+        names: list[Segment] = []
         for seg in reversed(segs):
             if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):
                 continue
@@ -622,6 +624,11 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
             first = fold_word(quote.text.split()[0])
             if first not in _folded_families() and not one_letter_off(first, _folded_families()):
                 break  # a family name first, or one letter off exactly one (`Đìnn` for `Đinh`)
+            names.append(quote)
+        if names:
+            # a pen's scribble under the name can read as a short name too (`Lý Va` under `Nguyễn
+            # Mạnh Khương`): the fullest name of the foot, the lowest of equals
+            quote = max(names, key=lambda q: (min(len(q.text.split()), 4), -names.index(q)))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
             return Signer(name=repair_ocr_name(squash(quote.text))), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
