@@ -427,3 +427,15 @@ def test_a_scribble_under_the_name_read_as_a_short_name_is_not_the_signer() -> N
     # the lowest of two names as full is taken, as before
     two = text.replace("⁄ \\ Lý Va\n", "Lê Văn Tám\n")
     assert scanned(two).document.signer.name == "Lê Văn Tám"
+
+
+def test_a_family_name_read_small_under_a_shadow_still_opens_the_signers_name() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường nhân lực\n"
+            "Phú Thọ, ngày 21 tháng 10 năm 2025\nKính gửi: Các sở.\nTriển khai thực hiện./.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nphạm Đức Thành\n")
+    assert scanned(text).document.signer.name == "Phạm Đức Thành"
+    # a body line in small letters is no name; elsewhere than under a signature neither is this
+    from dispatch_reader.extract.header import _is_name_line
+
+    assert not _is_name_line("phạm vi điều chỉnh", small_family=True)
+    assert not _is_name_line("phạm Đức Thành") and _is_name_line("phạm Đức Thành", small_family=True)

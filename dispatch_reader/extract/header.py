@@ -396,7 +396,10 @@ def _issuer_like(seg: Segment) -> bool:
 _SPECKS = re.compile(r"^[^\w]+|[^\w]+$")
 
 
-def _is_name_line(text: str) -> bool:
+def _is_name_line(text: str, small_family: bool = False) -> bool:
+    """A person's name: two to six name syllables, capitalised (a middle one may be read small
+    where its letter's shapes match); with `small_family`, under the signature, the family name
+    may be read small too (`phạm Đức Thành` under a photo's shadow)."""
     words = _SPECKS.sub("", text).split()
     if not 2 <= len(words) <= 6:
         return False
@@ -404,7 +407,8 @@ def _is_name_line(text: str) -> bool:
         return False
     for i, w in enumerate(words):
         middle = 0 < i < len(words) - 1
-        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w))):
+        small = small_family and i == 0 and fold_word(w) in _folded_families()
+        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
             return False
     return True
 
@@ -450,7 +454,7 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if _mostly_not_syllables(seg.text):
         return None  # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays
-    if _is_name_line(seg.text):
+    if _is_name_line(seg.text, small_family=True):
         return seg
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
@@ -567,8 +571,9 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc") is not part of it
                 name_seg = s.sub(len(s.text) - len(s.text.lstrip("-–•*.,;:' ")),
                                  len(s.text.rstrip("-–•*.,;:' ")))
+                name = squash(name_seg.text)
                 signer = Signer(
-                    name=squash(name_seg.text),
+                    name=name[:1].upper() + name[1:],
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
@@ -630,7 +635,8 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
             # Mạnh Khương`): the fullest name of the foot, the lowest of equals
             quote = max(names, key=lambda q: (min(len(q.text.split()), 4), -names.index(q)))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
-            return Signer(name=repair_ocr_name(squash(quote.text))), {"signer": Evidence(
+            name = repair_ocr_name(squash(quote.text))
+            return Signer(name=name[:1].upper() + name[1:]), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
         if any(_NOI_NHAN.match(s.folded) for s in segs):
             return None  # the signing page, and no name at its foot
