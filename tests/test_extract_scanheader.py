@@ -394,6 +394,10 @@ def test_a_readers_note_written_beside_the_title_is_no_part_of_it_nor_of_the_sub
     from dispatch_reader.extract.header import _title_beside_a_note
 
     assert _title_beside_a_note("Căn cứ — Luật") == 0 and _title_beside_a_note("THÔNG TƯ") == 0
+    # a lone bracket OCR put inside the subject is a speck; a dash between words is wording
+    damaged = text.replace("Quy định Danh", "Quỹ ( định Danh").replace("quản lý", "quản lý - kiểm tra")
+    assert scanned(damaged).document.subject == \
+        "Quy định Danh mục dịch vụ viễn thông bắt buộc quản lý - kiểm tra chất lượng"
 
 
 def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:

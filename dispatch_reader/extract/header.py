@@ -471,6 +471,9 @@ def _speck_word(word: str) -> bool:
         core.isalpha() and core.islower() and len(core) <= 4 and not is_syllable(core))
 
 
+_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
+
+
 def _without_specks(subject: str) -> str:
     """`nye Về việc điều động công chức iis`: a stamp's or seal's scraps OCR glued to the ends
     of a subject line (short lower-case words that are no syllables) are no part of it; and
@@ -482,6 +485,8 @@ def _without_specks(subject: str) -> str:
         words.pop()
         if len(words) > 3 and len(words[-1]) == 1 and words[-1].isalpha() and _speck_word(words[-2]):
             words.pop()  # a letter among the specks (`dùng { N {`)
+    # a lone bracket or mark between words (`Quỹ ( định`) is a speck, never the wording
+    words = [w for w in words if not (len(w) == 1 and w in _LONE_SPECKS)]
     joins = resources.words("function_words.txt")
     for i in range(1, len(words)):
         if words[i][:1].isupper() and words[i].lower() in joins and not words[i - 1].endswith((".", ":", ";")):
