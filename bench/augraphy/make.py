@@ -9,10 +9,11 @@ import sys
 import zlib
 from pathlib import Path
 import cv2, numpy as np
+import matplotlib.font_manager  # noqa: F401  (augraphy's Scribbles reads it without importing it)
 from PIL import Image
 from augraphy import (AugraphyPipeline, BadPhotoCopy, LowInkRandomLines, LowInkPeriodicLines, DirtyDrum,
                       DirtyRollers, Faxify, InkBleed, BleedThrough, Letterpress, ShadowCast, LightingGradient,
-                      Geometric)
+                      Geometric, Folding, ReflectedLight, DepthSimulatedBlur, Scribbles, Markup)
 
 WORK = Path(os.environ.get("AUG_WORK", "/tmp/aug")) / "work"
 OUT = WORK / "dmg"
@@ -65,14 +66,49 @@ def inkpaper(img, s):
         out = cv2.cvtColor(out, cv2.COLOR_BGR2RGB)
     return Image.fromarray(out).convert("RGB"), 300
 
-KINDS = {"photocopy": photocopy, "fax": fax, "inkpaper": inkpaper}
+def phone(img, s):
+    """A phone photo of the sheet: augraphy's folds, lighting gradient, cast shadow, a lamp's
+    reflection and depth-of-field blur on the page; then the sheet seen a little from the side
+    (each corner moved up to 4% of the width) on a desk, about 190 dpi, JPEG q80."""
+    rng = random.Random(s)
+    pipe = AugraphyPipeline(ink_phase=[], paper_phase=[], post_phase=[
+        Folding(fold_count=rng.randint(1, 2), fold_noise=0.0, gradient_width=(0.05, 0.1), gradient_height=(0.005, 0.01), p=1),
+        LightingGradient(p=1), ShadowCast(p=1), ReflectedLight(p=0.5), DepthSimulatedBlur(blur_iteration_range=(2, 4), p=1)],
+        random_seed=s)
+    out = pipe(img)
+    out = cv2.cvtColor(out, cv2.COLOR_GRAY2BGR) if out.ndim == 2 else out
+    h, w = out.shape[:2]
+    border = int(0.08 * w)
+    desk = np.full((h + 2 * border, w + 2 * border, 3), (rng.randint(60, 140), rng.randint(70, 150), rng.randint(90, 170)), np.uint8)
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    jitter = lambda: rng.uniform(-0.04, 0.04) * w
+    dst = np.float32([[border + x + jitter(), border + y + jitter()] for x, y in src])
+    m = cv2.getPerspectiveTransform(src, dst)
+    photo = cv2.warpPerspective(out, m, (desk.shape[1], desk.shape[0]), dst=desk, borderMode=cv2.BORDER_TRANSPARENT)
+    scale = 190 / 300
+    photo = cv2.resize(photo, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", photo, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    photo = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+    return Image.fromarray(cv2.cvtColor(photo, cv2.COLOR_BGR2RGB)).convert("RGB"), 190
+
+def marks(img, s):
+    """Pen and highlighter over the page: augraphy's scribbles (strokes and handwritten words,
+    any ink) and markup (highlights, underlines, crossings-out), scanned in colour at 300 dpi."""
+    pipe = AugraphyPipeline(ink_phase=[], paper_phase=[], post_phase=[
+        Scribbles(scribbles_count_range=(1, 4), p=1), Markup(num_lines_range=(2, 5), p=1)], random_seed=s)
+    out = pipe(img)
+    out = cv2.cvtColor(out, cv2.COLOR_BGR2RGB) if out.ndim == 3 else cv2.cvtColor(out, cv2.COLOR_GRAY2RGB)
+    return Image.fromarray(out).convert("RGB"), 300
+
+KINDS = {"photocopy": photocopy, "fax": fax, "inkpaper": inkpaper, "phone": phone, "marks": marks}
 
 def main(argv):
+    kinds = os.environ.get("AUG_KINDS", "photocopy,fax,inkpaper").split(",")
     only = set(argv[argv.index("--only") + 1:]) if "--only" in argv else None
     for doc in json.loads((WORK / "manifest.json").read_text()):
         if only and doc["name"] not in only:
             continue
-        for kind, fn in KINDS.items():
+        for kind, fn in ((k, KINDS[k]) for k in kinds):
             pages, dpi = [], 300
             for k, png in enumerate(doc["pngs"]):
                 s = zlib.crc32(f"{doc['name']}|{kind}|{k}".encode()) % 2**31
@@ -82,7 +118,7 @@ def main(argv):
                 page.save(OUT / f"{doc['name']}-{kind}-p{k+1}.png", dpi=(dpi, dpi))
                 pages.append(page)
             pdf = WORK / f"{doc['name']}.{kind}.pdf"
-            extra = {"quality": 90} if pages[0].mode == "RGB" else {}
+            extra = {"quality": 90 if kind != "phone" else 80} if pages[0].mode == "RGB" else {}
             pages[0].save(pdf, save_all=True, append_images=pages[1:], resolution=dpi, **extra)
             print(doc["name"], kind, len(pages), "pages", dpi, "dpi", flush=True)
 
