@@ -410,7 +410,7 @@ def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:
             "Luật Thương mại, Luật Cạnh tranh { N {\nCHÍNH PHỦ\n"
             "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
     assert scanned(text).document.subject == \
-        "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"
+        "về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"
 
 
 def test_a_phone_photos_header_a_body_read_partly_small_and_a_month_word_ending_in_a_digit() -> None:
@@ -443,3 +443,26 @@ def test_a_family_name_read_small_under_a_shadow_still_opens_the_signers_name() 
 
     assert not _is_name_line("phạm vi điều chỉnh", small_family=True)
     assert not _is_name_line("phạm Đức Thành") and _is_name_line("phạm Đức Thành", small_family=True)
+
+
+def test_what_the_sixth_rounds_rules_leave_alone() -> None:
+    """A reviewer's cases: ordinary text the new rules must not touch, on a text layer and a scan."""
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+    from dispatch_reader.extract.header import _title_beside_a_note
+
+    # a V/v subject wrapping after `ngày` is no broken date line
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nV/v tổ chức các hoạt động\nchào mừng ngày\n"
+            "20 tháng 11 năm 2025\nTân Phong, ngày 3 tháng 11 năm 2025\nKính gửi: Các thôn.\n")
+    for doc in (scanned(text).document, extract_facts([PageText(1, text, method="text")]).document):
+        assert (doc.issued_date, doc.place) == ("2025-11-03", "Tân Phong")
+        assert doc.subject == "tổ chức các hoạt động chào mừng ngày 20 tháng 11 năm 2025"
+    # a short word one letter off a phrase's is another word
+    assert repair_ocr_phrase("Quy định vị trí việc làm") == "Quy định vị trí việc làm"
+    assert repair_ocr_phrase("Ban hành Quy định và hướng dẫn") == "Ban hành Quy định và hướng dẫn"
+    # a body named in small letters wrapping a subject is part of it
+    decree = ("CHÍNH PHỦ\nSố: 191/2026/NĐ-CP\nHà Nội, ngày 29 tháng 5 năm 2026\nNGHỊ ĐỊNH\n"
+              "Ban hành Quy chế làm việc của\nChính phủ\nCăn cứ Luật Tổ chức Chính phủ;\n")
+    for doc in (scanned(decree).document, extract_facts([PageText(1, decree, method="text")]).document):
+        assert doc.subject == "Ban hành Quy chế làm việc của Chính phủ"
+    # two spaces are no speck
+    assert _title_beside_a_note("THÔNG BÁO  Kết luận của Chủ tịch") == 0

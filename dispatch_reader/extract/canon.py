@@ -150,7 +150,10 @@ def _letter_slip(i: int, folded: list[str]) -> tuple[int, tuple[str, ...]] | Non
         for j in range(n):
             for at, key in _phrases_but_one().get(window[:j] + ("",) + window[j + 1:], ()):
                 read, want = window[at], key[at]
-                if len(read) == len(want) >= 2 and sum(a != b for a, b in zip(read, want)) == 1:
+                # a short word one letter off is as often another real word (`vị`, `và` for
+                # `về`): only in a phrase of four words, or in a word of four letters or more
+                if len(read) == len(want) >= 2 and sum(a != b for a, b in zip(read, want)) == 1 and (
+                        n == 4 or len(want) >= 4):
                     found.append((n, key))
         if found:
             break

@@ -239,16 +239,22 @@ def classify(seg: Segment) -> list[Cls]:
                 fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
             label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)
         return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
-    if is_upper_line(text) or (text[:1].isupper() and fold_phrase(text) in _known_body_names()):
-        # a body's name in capitals that a photo's light read partly small (`BỘ Nội VỤ`)
+    if is_upper_line(text) or (_half_in_capitals(text) and fold_phrase(text) in _known_body_names()):
+        # a body's name in capitals that a photo's light read partly small (`BỘ Nội VỤ`); a
+        # body named in small letters (`Chính phủ` wrapping a subject) is text
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _half_in_capitals(text: str) -> bool:
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+    return bool(words) and 2 * sum(w.isupper() for w in words) >= len(words)
 
 
 def _title_beside_a_note(text: str) -> int:
     """Where a title in capitals ends when a speck (`ˆ`, `|`, `—`) and more words follow it on
     its line; 0 when the line is no such title."""
-    words = text.split(" ")
+    words = text.split()
     for k in range(1, min(4, len(words) - 1)):
         speck = words[k]
         if len(speck) <= 3 and not any(unicodedata.category(c)[0] in "LN" and unicodedata.category(c) != "Lm"
@@ -307,7 +313,8 @@ def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
     return items
 
 
-_DANGLING_NGAY = re.compile(r"(?:^|[\s,])ngay$")
+# `Tân Phong, ngày` ending a line: a place in capitalised words (or none) and a comma before it
+_DANGLING_NGAY = re.compile(r"(?:^|,)\s*ngay$")
 
 
 def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
@@ -318,6 +325,9 @@ def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
         if not out[i] or not out[i + 1] or not _DANGLING_NGAY.search(out[i][-1].folded):
             continue
         a, b = out[i][-1], out[i + 1][0]
+        place = a.text[:a.text.rfind(",") + 1].rstrip(",").split() if "," in a.text else []
+        if len(place) > 5 or not all(w[:1].isupper() for w in place):
+            continue  # `chào mừng ngày` wrapping a subject is no date line
         joined = "ngay " + b.folded
         if not any(d.iso and d.start == 0 for d in find_dates(joined) + find_header_dates(joined)):
             continue
@@ -882,9 +892,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
     if conf is not None:
         doc.subject = repair_ocr_phrase(_without_specks(doc.subject)) if doc.subject else doc.subject
-        if doc.subject and not vv_segs and doc.subject[:1].islower():
-            # a title's subject opens with a capital; OCR read it small after a scrap (`(AM về …`)
-            doc.subject = doc.subject[:1].upper() + doc.subject[1:]
         doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)

@@ -11,7 +11,9 @@ list (places/), or a department from known_bodies.txt. So:
   letters, marks aside, are a unit of the list at that level, or, for a province, a letter or
   two off exactly one; anything after the place is dropped;
 - a committee with no place left (`Ủy ban nhân dân`, the province line lost) takes the date
-  line's place when that is a province's name;
+  line's place when that is a province's name, or a commune's that one unit of the list bears
+  (Decree 30: a body dates its documents at its province's or commune's name); so does a
+  province's committee whose name after `tỉnh` is garbled;
 - a known body (department, ministry, the Government) followed by words no body name has is
   cut back to it, also when its own letters are one or two off (`ˆ€hính phủ oo`).
 
