@@ -117,3 +117,39 @@ def test_a_department_line_a_fax_glued_and_misread_names_the_issuer() -> None:
             "Về việc biệt phái viên chức y tế\nCăn cứ Luật Viên chức;\n")
     doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)]).document
     assert doc.issuer == "Sở Y tế"
+
+
+def test_a_province_whose_first_word_a_stamp_took_from_the_date_line() -> None:
+    from dispatch_reader.extract.issuer_snap import province_by_last_word
+
+    assert province_by_last_word("arta ® Nội") == "Hà Nội"
+    assert province_by_last_word("là. Phong") is None  # Phong is no Phòng: a commune's name
+    assert province_by_last_word("ta Giang") is None  # Hà Giang, An Giang, Bắc Giang …
+    assert province_by_last_word("Tân Phong") is None  # read whole: nothing to mend
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 798/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\narta ® Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
+            "Kiện toàn Ban Chỉ đạo Trung ương\nCăn cứ Luật Tổ chức Chính phủ;\n")
+    assert extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)]).document.place == "Hà Nội"
+
+
+def test_a_place_mended_from_its_last_word_is_flagged_for_checking() -> None:
+    from dispatch_reader.extract import confidence as c
+    from dispatch_reader.ingest.pages import Word
+
+    def page(place: str) -> PageText:
+        lines = ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 798/QĐ-TTg", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", f"{place}, ngày 05 tháng 5 năm 2026", "QUYẾT ĐỊNH",
+                 "Kiện toàn Ban Chỉ đạo Trung ương", "Căn cứ Luật Tổ chức Chính phủ;"]
+        words, y = [], 50.0
+        for line in lines:
+            x = 50.0
+            for w in line.split():
+                words.append(Word(w, x, y, x + 10 * len(w), y + 12, 0.95))
+                x += 10 * len(w) + 6
+            y += 20
+        return PageText(1, "\n".join(lines), "ocr", ocr_confidence=0.95, words=words)
+
+    mended = extract_facts([page("arta ® Nội")]).document
+    read = extract_facts([page("Ha Nội")]).document  # marks restored only
+    assert mended.place == read.place == "Hà Nội"
+    assert mended.evidence["place"].confidence < c.CONFIDENT <= read.evidence["place"].confidence

@@ -466,3 +466,11 @@ def test_what_the_sixth_rounds_rules_leave_alone() -> None:
         assert doc.subject == "Ban hành Quy chế làm việc của Chính phủ"
     # two spaces are no speck
     assert _title_beside_a_note("THÔNG BÁO  Kết luận của Chủ tịch") == 0
+
+
+def test_a_vv_subject_ends_at_the_recipients_list_when_kinh_gui_is_lost() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường nhân lực\ncho các xã, phường\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 21 tháng 10 năm 2025\n"
+            "Y;\n- Các sở, ban, ngành thuộc UBND tỉnh;\n- UBND các xã, phường.\n"
+            "Thực hiện Kế hoạch số 215/KH-UBND ngày 12 tháng 9 năm 2025\n")
+    assert scanned(text).document.subject == "tăng cường nhân lực cho các xã, phường"

@@ -22,7 +22,9 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_year
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
-from dispatch_reader.extract.issuer_snap import damaged_body_line, is_known_place, snap_issuer, snap_place
+from dispatch_reader.extract.issuer_snap import (
+    damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
+)
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import (
@@ -49,6 +51,8 @@ _AUTHORITY = re.compile(
     r"^(" + "|".join(re.escape(a) for a in sorted(resources.lines("authority.txt"), key=len, reverse=True))
     + r")\s?[.,:]?\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^[-–+•*]\s*")
+# an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
+_RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
 _GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
 _NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
@@ -750,7 +754,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue  # OCR specks ("2", "|") between the V/v lines
             # a V/v subject wraps over a few lines, and `Kính gửi` ends it also behind a
             # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
-            if k == "text" and "kinh gui" not in it.seg.folded and not kinh_gui_seen and len(vv_segs) < _VV_LINES:
+            # an item of the Kính gửi list (`- Các sở, ban, ngành …`) ends it too, its label lost
+            if k == "text" and "kinh gui" not in it.seg.folded and not kinh_gui_seen and len(vv_segs) < _VV_LINES \
+                    and not _RECIPIENT_ITEM.match(it.seg.text):
                 vv_segs.append(it.seg)
                 continue
             if k not in ("motto", "date", "rule", "mark", "gazette"):
@@ -898,6 +904,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
+        if doc.place and not is_known_place(doc.place):
+            doc.place = province_by_last_word(doc.place) or doc.place
         if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
             warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")

@@ -233,6 +233,19 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
     return None
 
 
+def province_by_last_word(place: str) -> str | None:
+    """The province whose name ends in the place's last word, when a stamp took the words before
+    it (`arta ® Nội` for `Hà Nội`): the last word read whole and capitalised, the others no
+    capitalised words at all, and exactly one province (today's or before 2025) so ending."""
+    words = re.findall(r"[^\W\d_]+", place)
+    if len(words) < 2 or not words[-1][:1].isupper() or any(w[:1].isupper() for w in words[:-1]):
+        return None
+    # marks and all: `Phong` is no `Phòng` (Hải Phòng), the commune it was read from
+    last = words[-1].lower()
+    names = {name for name in _provinces_ever().values() if name.split()[-1].lower() == last}
+    return names.pop() if len(names) == 1 else None
+
+
 def is_known_place(place: str) -> bool:
     """A province (today's or before 2025) or a commune or ward of the official list, by its
     letters: `Đắk Lắk`, `Ea Kar` are no Kinh syllables but places all the same."""
