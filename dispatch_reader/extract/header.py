@@ -590,9 +590,8 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc") is not part of it
                 name_seg = s.sub(len(s.text) - len(s.text.lstrip("-–•*.,;:' ")),
                                  len(s.text.rstrip("-–•*.,;:' ")))
-                name = squash(name_seg.text)
                 signer = Signer(
-                    name=name[:1].upper() + name[1:],
+                    name=_capitalised(squash(name_seg.text)),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
@@ -606,6 +605,11 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
 
 # A name read without its title is worth less than a whole signature block.
 _BARE_NAME_CONFIDENCE = 0.5
+
+
+def _capitalised(name: str) -> str:
+    """A signer's name opens with a capital, also when OCR read its family name small."""
+    return name[:1].upper() + name[1:]
 
 
 def _name_cell(seg: Segment) -> Segment | None:
@@ -652,10 +656,9 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
         if names:
             # a pen's scribble under the name can read as a short name too (`Lý Va` under `Nguyễn
             # Mạnh Khương`): the fullest name of the foot, the lowest of equals
-            quote = max(names, key=lambda q: (min(len(q.text.split()), 4), -names.index(q)))
+            _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
-            name = repair_ocr_name(squash(quote.text))
-            return Signer(name=name[:1].upper() + name[1:]), {"signer": Evidence(
+            return Signer(name=_capitalised(repair_ocr_name(squash(quote.text)))), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
         if any(_NOI_NHAN.match(s.folded) for s in segs):
             return None  # the signing page, and no name at its foot
