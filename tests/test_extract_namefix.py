@@ -63,3 +63,18 @@ def test_a_family_slot_spelling_never_seen_as_a_family_name_gets_the_marks_ocr_l
     assert repair_ocr_name("Nguyên Thị Bích Ngọc") == "Nguyễn Thị Bích Ngọc"
     assert repair_ocr_name("Trang Thị Lan") == "Trang Thị Lan"
     assert repair_ocr_name("Nguyễn Văn Nguyên") == "Nguyễn Văn Nguyên"
+
+
+def test_a_family_name_read_with_another_tone_is_the_one_with_its_vowels() -> None:
+    """A fax keeps a vowel's hat (ô) and loses or swaps the tone above it: `Tổng` and `Tông`
+    are no family names, and `Tống` is the one family name spelt with those vowels (`Tòng` has
+    no ô). Where two family names share the vowels (`Giàng`, `Giang`; `Lường`, `Lương`) the
+    reading stands, and a given name is never respelled so (`Vần` is a real name)."""
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Tổng Thị Hạnh") == "Tống Thị Hạnh"
+    assert repair_ocr_name("Tông Thị Hạnh") == "Tống Thị Hạnh"
+    assert repair_ocr_name("Tòng Văn Hặc") == "Tòng Văn Hặc"
+    assert repair_ocr_name("Giảng Seo Vần") == "Giảng Seo Vần"
+    assert repair_ocr_name("Lường Văn Hoan") == "Lường Văn Hoan"
+    assert repair_ocr_name("Giàng Seo Vần") == "Giàng Seo Vần"

@@ -474,3 +474,26 @@ def test_a_vv_subject_ends_at_the_recipients_list_when_kinh_gui_is_lost() -> Non
             "Y;\n- Các sở, ban, ngành thuộc UBND tỉnh;\n- UBND các xã, phường.\n"
             "Thực hiện Kế hoạch số 215/KH-UBND ngày 12 tháng 9 năm 2025\n")
     assert scanned(text).document.subject == "tăng cường nhân lực cho các xã, phường"
+
+
+def test_a_decisions_subject_ends_at_a_damaged_can_cu() -> None:
+    """A fax or a receipt stamp garbles the `Căn cứ` that opens the preamble (`CAn nữ Luat`,
+    `chuy&ăn:‹ tứ Luat`): the law cited by its number behind it still ends the subject. A
+    subject that names a law or wraps before one is left whole."""
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 2974/QĐ-UBND\nThái Nguyên, ngày 19 tháng 9 năm 2025\n"
+            "QUYẾT ĐỊNH\nVề việc tăng cường công chức cấp tỉnh\nvề làm việc tại Ủy ban nhân dân các xã\n")
+    for opener in ("CAn nữ Luat To chức chính quyền địa phương số 72/2025/QH15 ngày 1",
+                   "chuy&ăn:‹ tứ Luat Cán bộ, công chức số 80/2025/QH15 ngày 24 tháng 6"):
+        doc = scanned(head + opener + "\ntháng 6 năm 2025;\nCăn cứ Nghị định số 170/2025/NĐ-CP;\n").document
+        assert doc.subject == "Về việc tăng cường công chức cấp tỉnh về làm việc tại Ủy ban nhân dân các xã"
+    decree = ("CHÍNH PHỦ\nSố: 51/2025/NĐ-CP\nHà Nội, ngày 01 tháng 3 năm 2025\nNGHỊ ĐỊNH\n"
+              "Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP\n"
+              "ngày 15 tháng 01 năm 2022 của Chính phủ quy định về lệ phí trước bạ\n"
+              "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    for doc in (scanned(decree).document, extract_facts([PageText(1, decree, method="text")]).document):
+        assert doc.subject == ("Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 "
+                               "năm 2022 của Chính phủ quy định về lệ phí trước bạ")
+    guidance = ("BỘ TƯ PHÁP\nSố: 12/2025/TT-BTP\nHà Nội, ngày 01 tháng 3 năm 2025\nTHÔNG TƯ\n"
+                "Hướng dẫn thi hành một số điều của\nLuật Hộ tịch số 60/2014/QH13\n"
+                "Căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014;\n")
+    assert scanned(guidance).document.subject == "Hướng dẫn thi hành một số điều của Luật Hộ tịch số 60/2014/QH13"

@@ -38,6 +38,12 @@ _BODY_START = re.compile(
     r"^(?:can cu|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
+# `Căn cứ` with its words damaged by a stamp or a fax (`CAn nữ Luat …`, `chuy&ăn:‹ tứ Luat …`),
+# told by the cited law or decree and its number behind it: a subject never opens so
+_DAMAGED_CAN_CU = re.compile(
+    r"^\W*(?:\S{1,12}\s+)?(?:[a-z]{2,4}\s+)?[cnte]u\s+"
+    r"(?:luat|hien phap|nghi dinh|nghi quyet|quyet dinh|thong tu|cong van|ke hoach|van ban)\b"
+    r"(?=.*(?:\bso\s*\d|\d+/\d{4}/))")
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o06][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
@@ -202,7 +208,7 @@ def classify(seg: Segment) -> list[Cls]:
             return out
         if rest.text and len(rest.text) <= 40 and re.search(r"\d", rest.text[:4]):
             return [Cls(seg, "bad_number", {"raw": rest.text.split()[0]})]
-    if _BODY_START.match(f):
+    if _BODY_START.match(f) or _DAMAGED_CAN_CU.match(f):
         return [Cls(seg, "body")]
     bare = _bare_number(seg)
     if bare is not None:

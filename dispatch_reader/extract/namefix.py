@@ -8,7 +8,9 @@ name_frequencies.tsv, by how often each stands in its slot of a name (family, mi
 - a syllable with no marks at all (`Thi`, `Van`) becomes a listed one that is at least ten times
   as likely in its slot as what was read and three times as likely as any other repair;
 - a syllable with marks keeps them unless a repair only adds marks OCR dropped (`Hoang` → …,
-  never `Khái` → `Khải`), under the same odds; an unknown family name becomes the known one.
+  never `Khái` → `Khải`), under the same odds; an unknown family name becomes the known one;
+- a family-name spelling seen in no name at all becomes the one family name with the same
+  vowels and another tone (`Tổng`, `Tông` → `Tống`), when exactly one has them.
 
 A name that reads as printed (a rare but real syllable) is kept.
 """
@@ -73,6 +75,16 @@ def marks(word: str) -> set[tuple[int, str]]:
     return out
 
 
+# the five tone marks (grave, acute, hook above, tilde, dot below): the vowels' own marks
+# (circumflex, breve, horn) and đ are letters
+_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+
+
+def _toneless(word: str) -> str:
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
+
+
 def _cased(spelling: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return spelling.upper()
@@ -90,11 +102,18 @@ def repair_syllable(syllable: str, slot: str) -> str:
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
-    if slot == "family" and own is not None and own[0] == 0:
+    if slot == "family" and (own is None or own[0] == 0):
         # a spelling never seen as a family name where one stands (`Nguyên` for `Nguyễn`):
         # the family name OCR took marks from, if exactly one is that spelling plus marks
         families = [s for s, f in entries if f[0] >= COMMON_FAMILY and marks(syllable) <= marks(s)]
         if len(families) == 1:
+            return _cased(families[0], syllable)
+        # a spelling seen in no name at all: the one family name with the same vowels that
+        # OCR read another tone on (`Tổng`, `Tông` for `Tống`; `Tòng` has no ô). A vowel's hat
+        # or horn is drawn into the letter and survives a fax; the tone above it is a speck or
+        # two and does not. (`Trang`, a given name, stays: `Tráng` is a family name too.)
+        families = [s for s, f in entries if f[0] > 0 and _toneless(s) == _toneless(syllable)]
+        if own is None and len(families) == 1:
             return _cased(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
