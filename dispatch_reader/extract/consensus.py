@@ -17,10 +17,12 @@ import re
 import unicodedata
 from collections import Counter
 
+from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.textnorm import fold
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 # a spelling the body has this often, beside the same neighbour, outweighs the phrase's own
 _AGREEING = 2
 
@@ -28,7 +30,7 @@ _AGREEING = 2
 def _spellings(text: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
     """(left neighbour's fold, word) and (word, right neighbour's fold) pairs of a text, words
     as written (lower case), counted."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [_token(w) for w in _WORD.findall(text)]
     folded = [fold(w) for w in words]
     left: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
@@ -36,6 +38,11 @@ def _spellings(text: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, 
         left[(folded[k - 1], words[k])] += 1
         right[(words[k - 1], folded[k])] += 1
     return left, right
+
+
+def _token(word: str) -> str:
+    """A word in lower case; any number is one token (`năm 2022` and `năm 2025` are alike)."""
+    return "#" if _DIGIT.search(word) else word.lower()
 
 
 def _near(read: str, other: str) -> bool:
@@ -75,22 +82,30 @@ def agree_with_text(phrase: str, text: str) -> str:
     cores = [(_WORD.search(t).group(0) if _WORD.search(t) else "") for t in tokens]
     out = list(tokens)
     for i, core in enumerate(cores):
-        if not core:
+        if not core or _DIGIT.search(core):
             continue
         word = core.lower()
+        # a capital inside the phrase is a name's (`Việt Nam`): beside a number, which any
+        # `năm 2025` of the body has too, it is left as it is
+        proper = i > 0 and core[:1].isupper()
         votes: Counter[str] = Counter()
-        if i > 0 and cores[i - 1]:
-            key = fold(cores[i - 1])
-            if left[(key, word)] <= 1:
-                for other, n in by_left.get(key, {}).items():
-                    if n >= _AGREEING and _near(word, other):
-                        votes[other] += n
-        if i + 1 < len(cores) and cores[i + 1]:
-            key = fold(cores[i + 1])
-            if right[(word, key)] <= 1:
-                for other, n in by_right.get(key, {}).items():
-                    if n >= _AGREEING and _near(word, other):
-                        votes[other] += n
+        sides: Counter[str] = Counter()
+        for j, pairs, index, as_pair in ((i - 1, left, by_left, lambda key: (key, word)),
+                                          (i + 1, right, by_right, lambda key: (word, key))):
+            if not 0 <= j < len(cores) or not cores[j]:
+                continue
+            key = fold(_token(cores[j]))
+            if pairs[as_pair(key)] > 1 or (proper and key == "#"):
+                continue  # the body has the phrase's own spelling here too
+            for other, n in index.get(key, {}).items():
+                if n >= _AGREEING and _near(word, other):
+                    votes[other] += n
+                    sides[other] += 1
+        # another letter makes another word as often as a slip (`phái`, `phân`): such a
+        # spelling needs the body beside both neighbours, unless what was read is no syllable
+        for other in list(votes):
+            if fold(other) != fold(word) and sides[other] < 2 and is_syllable(word):
+                del votes[other]
         if not votes:
             continue
         ranked = votes.most_common(2)
