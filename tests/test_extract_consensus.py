@@ -64,3 +64,23 @@ def test_a_number_beside_a_word_is_context_like_any_number_but_not_for_a_name() 
     assert agree_with_text(title, body + "\n" + title) == \
         "Sửa đổi Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 của Chính phủ"
     assert agree_with_text("Chiến lược phát triển Việt Nam 2030", body) == "Chiến lược phát triển Việt Nam 2030"
+
+
+def test_a_reviewers_right_words_stay_right() -> None:
+    """Correct subjects a reviewer found respelled by an earlier version of these rules: a
+    tone swapped is another word (`tỉnh`/`tính`), so is another letter on a real syllable with
+    the body beside one neighbour only (`dân`/`dẫn`, `quy`/`quý`, `dùng`/`dụng`), a capital
+    inside the subject is a name's (`Bộ`, `Việt Nam`), and old spellings stay (`Uỷ`, `hóa`)."""
+    cases = [
+        ("Về việc sắp xếp đơn vị hành chính cấp xã của tỉnh theo Nghị quyết", "tính theo giờ; tính theo ngày"),
+        ("Phát triển du lịch của tỉnh đến năm 2030", "Tính đến nay; tính đến năm 2025"),
+        ("Về việc vận động người dân thực hiện", "hướng dẫn thực hiện; hướng dẫn thực hiện"),
+        ("Về việc rà soát dự án trong quy hoạch sử dụng đất", "trong quý III; trong quý IV"),
+        ("Về việc dùng chung cơ sở dữ liệu", "sử dụng chung; sử dụng chung"),
+        ("V/v góp ý dự thảo Thông tư của Bộ Tài chính", "của Sở Tài chính; của Sở Tài chính"),
+        ("Chiến lược thể thao Việt Nam giai đoạn 2021-2030", "5 năm giai đoạn; 10 năm giai đoạn"),
+        ("Về việc kiện toàn Uỷ ban An toàn giao thông", "Ủy ban An toàn; Ủy ban An toàn"),
+        ("Kế hoạch phát triển văn hóa đọc", "văn hoá đọc; văn hoá đọc"),
+    ]
+    for subject, body in cases:
+        assert agree_with_text(subject, body + "\n" + subject) == subject

@@ -68,13 +68,17 @@ def test_a_family_slot_spelling_never_seen_as_a_family_name_gets_the_marks_ocr_l
 def test_a_family_name_read_with_another_tone_is_the_one_with_its_vowels() -> None:
     """A fax keeps a vowel's hat (ô) and loses or swaps the tone above it: `Tổng` and `Tông`
     are no family names, and `Tống` is the one family name spelt with those vowels (`Tòng` has
-    no ô). Where two family names share the vowels (`Giàng`, `Giang`; `Lường`, `Lương`) the
-    reading stands, and a given name is never respelled so (`Vần` is a real name)."""
+    no ô). No tone is taken away: `Giảng` (a tone OCR saw) is `Giàng`, not `Giang`. Where two
+    family names could be meant (`Lường`, `Lương`) or the list of family names holds the
+    spelling (`Điểu`, `Quản`), the reading stands; a given name is never respelled so (`Vần`)."""
     from dispatch_reader.extract.namefix import repair_ocr_name
 
     assert repair_ocr_name("Tổng Thị Hạnh") == "Tống Thị Hạnh"
     assert repair_ocr_name("Tông Thị Hạnh") == "Tống Thị Hạnh"
     assert repair_ocr_name("Tòng Văn Hặc") == "Tòng Văn Hặc"
-    assert repair_ocr_name("Giảng Seo Vần") == "Giảng Seo Vần"
+    assert repair_ocr_name("Giảng Seo Vần") == "Giàng Seo Vần"
+    assert repair_ocr_name("Giang Seo Vần") == "Giang Seo Vần"
+    assert repair_ocr_name("Điểu Huỳnh Sang") == "Điểu Huỳnh Sang"
+    assert repair_ocr_name("Quản Minh Cường") == "Quản Minh Cường"
     assert repair_ocr_name("Lường Văn Hoan") == "Lường Văn Hoan"
     assert repair_ocr_name("Giàng Seo Vần") == "Giàng Seo Vần"

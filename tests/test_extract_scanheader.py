@@ -497,3 +497,11 @@ def test_a_decisions_subject_ends_at_a_damaged_can_cu() -> None:
                 "Hướng dẫn thi hành một số điều của\nLuật Hộ tịch số 60/2014/QH13\n"
                 "Căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014;\n")
     assert scanned(guidance).document.subject == "Hướng dẫn thi hành một số điều của Luật Hộ tịch số 60/2014/QH13"
+    # `từ` spelt right is the word it is (a reviewer's cases): the subject wraps before it
+    for wrapped in ("dự án chuyển\ntiếp từ Nghị quyết số 12/NQ-HĐND ngày 10 tháng 7 năm 2024",
+                    "hồ sơ chuyển tiếp\ntừ Luật Đất đai số 45/2013/QH13 sang Luật Đất đai năm 2024",
+                    "quy định hết hiệu lực kể\ntừ Nghị định số 151/2025/NĐ-CP"):
+        text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH SƠN LA\nSố: 12/NQ-HĐND\nSơn La, ngày 28 tháng 8 năm 2025\nNGHỊ QUYẾT\n"
+                f"Về việc điều chỉnh {wrapped}\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+        for doc in (scanned(text).document, extract_facts([PageText(1, text, method="text")]).document):
+            assert doc.subject == "Về việc điều chỉnh " + wrapped.replace("\n", " ")

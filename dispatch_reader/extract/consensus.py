@@ -5,10 +5,16 @@ A subject's words come back in the body: a resolution `Về thanh toán các chi
 says `chi phí khám bệnh` again in every article. OCR slips are independent from one place to
 the next, so where the title reads `khárn bệnh` (rn for m under a speck of toner) and the body
 reads `khám bệnh` twice or more, with `khárn bệnh` nowhere but in the title, the body's
-spelling is the printed one. A word is respelled only beside a neighbour it has in the body
-(the same letters), and only to a spelling that differs from it by its marks or by one or two
-letters (`tong` → `tổng`, `hiệt` → `biệt`, `dy` → `dự`); a word that the body has as it is,
-with that neighbour, stays.
+spelling is the printed one. The rules keep a right word right:
+
+- the neighbour must be the same word, marks and all (any number is one token: the body's
+  `tháng 6 năm 2025` speaks for the title's `thang 01 nam 2022`);
+- a word read as a real syllable is respelled only when the body agrees beside both its
+  neighbours (`phái`/`phân`, `dân`/`dẫn`, `quy`/`quý` are all words); one that is no syllable
+  (`khárn`, `chive`) needs one;
+- the same letters are respelled only to more marks (OCR drops marks: `tong` → `tổng`; a tone
+  swapped, `tỉnh`/`tính`, is another word), and never to fewer;
+- a capital inside the phrase is a name's (`Việt Nam`, `Bộ Tài chính`) and stays.
 """
 
 from __future__ import annotations
@@ -27,17 +33,10 @@ _DIGIT = re.compile(r"\d")
 _AGREEING = 2
 
 
-def _spellings(text: str) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
-    """(left neighbour's fold, word) and (word, right neighbour's fold) pairs of a text, words
-    as written (lower case), counted."""
+def _pairs(text: str) -> Counter[tuple[str, str]]:
+    """Neighbouring words of a text, as written (lower case, any number `#`), counted."""
     words = [_token(w) for w in _WORD.findall(text)]
-    folded = [fold(w) for w in words]
-    left: Counter[tuple[str, str]] = Counter()
-    right: Counter[tuple[str, str]] = Counter()
-    for k in range(1, len(words)):
-        left[(folded[k - 1], words[k])] += 1
-        right[(words[k - 1], folded[k])] += 1
-    return left, right
+    return Counter(zip(words, words[1:]))
 
 
 def _token(word: str) -> str:
@@ -54,7 +53,7 @@ def _near(read: str, other: str) -> bool:
     if _marks(other) < _marks(read):
         return False
     if a == b:
-        return read != other
+        return _marks(other) > _marks(read)  # marks OCR lost; a tone swapped is another word
     if a.replace("rn", "m") == b:
         return True  # r and n run together read as m
     if min(len(a), len(b)) < 2:
@@ -75,9 +74,9 @@ def _cased(spelling: str, like: str) -> str:
 def agree_with_text(phrase: str, text: str) -> str:
     """`phrase` with each word the rest of `text` spells otherwise beside the same neighbour
     at least twice (and never as the phrase has it but once) respelled so."""
-    left, right = _spellings(text)
-    by_left = _index(left, neighbour_first=True)
-    by_right = _index(right, neighbour_first=False)
+    pairs = _pairs(text)
+    by_left = _index(pairs, neighbour_first=True)
+    by_right = _index(pairs, neighbour_first=False)
     tokens = phrase.split(" ")
     cores = [(_WORD.search(t).group(0) if _WORD.search(t) else "") for t in tokens]
     out = list(tokens)
@@ -85,26 +84,26 @@ def agree_with_text(phrase: str, text: str) -> str:
         if not core or _DIGIT.search(core):
             continue
         word = core.lower()
-        # a capital inside the phrase is a name's (`Việt Nam`): beside a number, which any
-        # `năm 2025` of the body has too, it is left as it is
-        proper = i > 0 and core[:1].isupper()
+        if i > 0 and core[:1].isupper():
+            continue  # a capital inside the phrase is a name's (`Việt Nam`, `Bộ Tài chính`)
         votes: Counter[str] = Counter()
         sides: Counter[str] = Counter()
-        for j, pairs, index, as_pair in ((i - 1, left, by_left, lambda key: (key, word)),
-                                          (i + 1, right, by_right, lambda key: (word, key))):
+        for j, index, as_pair in ((i - 1, by_left, lambda key: (key, word)),
+                                  (i + 1, by_right, lambda key: (word, key))):
             if not 0 <= j < len(cores) or not cores[j]:
                 continue
-            key = fold(_token(cores[j]))
-            if pairs[as_pair(key)] > 1 or (proper and key == "#"):
+            key = _token(cores[j])
+            if pairs[as_pair(key)] > 1:
                 continue  # the body has the phrase's own spelling here too
             for other, n in index.get(key, {}).items():
                 if n >= _AGREEING and _near(word, other):
                     votes[other] += n
                     sides[other] += 1
-        # another letter makes another word as often as a slip (`phái`, `phân`): such a
-        # spelling needs the body beside both neighbours, unless what was read is no syllable
+        # a real syllable read is as often a right word as a slip (`phái`/`phân`, `dân`/`dẫn`,
+        # `quy`/`quý`): another spelling needs the body beside both its neighbours, unless what
+        # was read is no syllable at all (`khárn`)
         for other in list(votes):
-            if fold(other) != fold(word) and sides[other] < 2 and is_syllable(word):
+            if sides[other] < 2 and is_syllable(word):
                 del votes[other]
         if not votes:
             continue
@@ -116,7 +115,7 @@ def agree_with_text(phrase: str, text: str) -> str:
 
 
 def _index(pairs: Counter[tuple[str, str]], neighbour_first: bool) -> dict[str, dict[str, int]]:
-    """neighbour's fold → {word as written: count}."""
+    """neighbour → {word as written: count}."""
     out: dict[str, dict[str, int]] = {}
     for (a, b), n in pairs.items():
         neighbour, word = (a, b) if neighbour_first else (b, a)

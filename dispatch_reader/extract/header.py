@@ -45,6 +45,16 @@ _DAMAGED_CAN_CU = re.compile(
     r"^\W*(?:\S{1,12}\s+)?(?:[a-z]{2,4}\s+)?[cnte]u\s+"
     r"(?:luat|hien phap|nghi dinh|nghi quyet|quyet dinh|thong tu|cong van|ke hoach|van ban)\b"
     r"(?=.*(?:\bso\s*\d|\d+/\d{4}/))")
+# the words a subject wrapping before a cited law opens its line with (`… chuyển tiếp / từ Luật
+# Đất đai số 45/2013/QH13`): spelt right, they are no damaged `cứ`
+_NOT_CU = frozenset({"từ", "tự", "tư"})
+
+
+def _damaged_can_cu(seg: Segment) -> bool:
+    m = _DAMAGED_CAN_CU.match(seg.folded)
+    return bool(m) and not _NOT_CU & {w.lower().strip(_LEAD_SPECKS) for w in seg.text.split()[:3]}
+
+
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o06][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
@@ -209,7 +219,7 @@ def classify(seg: Segment) -> list[Cls]:
             return out
         if rest.text and len(rest.text) <= 40 and re.search(r"\d", rest.text[:4]):
             return [Cls(seg, "bad_number", {"raw": rest.text.split()[0]})]
-    if _BODY_START.match(f) or _DAMAGED_CAN_CU.match(f):
+    if _BODY_START.match(f) or _damaged_can_cu(seg):
         return [Cls(seg, "body")]
     bare = _bare_number(seg)
     if bare is not None:

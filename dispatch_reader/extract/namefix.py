@@ -80,6 +80,15 @@ def marks(word: str) -> set[tuple[int, str]]:
 _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
 
 
+@lru_cache(maxsize=1)
+def _listed_families() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.words("family_names.txt"))
+
+
+def _tone(word: str) -> bool:
+    return any(ch in _TONES for ch in unicodedata.normalize("NFD", word))
+
+
 def _toneless(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(
         ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
@@ -112,8 +121,11 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # OCR read another tone on (`Tổng`, `Tông` for `Tống`; `Tòng` has no ô). A vowel's hat
         # or horn is drawn into the letter and survives a fax; the tone above it is a speck or
         # two and does not. (`Trang`, a given name, stays: `Tráng` is a family name too.)
-        families = [s for s, f in entries if f[0] > 0 and _toneless(s) == _toneless(syllable)]
-        if own is None and len(families) == 1:
+        # A name the list of family names holds stays (`Điểu`, `Quản`: the frequencies lack
+        # them), and no tone is taken away (OCR loses marks; it does not add them).
+        families = [s for s, f in entries if f[0] > 0 and _toneless(s) == _toneless(syllable)
+                    and (_tone(s) or not _tone(syllable))]
+        if own is None and len(families) == 1 and syllable.lower() not in _listed_families():
             return _cased(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
