@@ -55,6 +55,19 @@ def squash(text: str) -> str:
 SAME_SHAPE_SMALL = frozenset("cosvwxzôơóòỏõọốồổỗộớờởỡợ")
 
 
+def mark_count(text: str) -> int:
+    """How many diacritic marks a text carries (đ's stroke counts as one)."""
+    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c)) \
+        + text.count("đ") + text.count("Đ")
+
+
+def cased_like(spelling: str, like: str) -> str:
+    """`spelling` in the case of `like`: all capitals, a capital first, or small."""
+    if like.isupper() and len(like) > 1:
+        return spelling.upper()
+    return spelling[:1].upper() + spelling[1:].lower() if like[:1].isupper() else spelling.lower()
+
+
 def case_blind(word: str) -> bool:
     """Does the word start with a small letter that OCR may have read for its capital?"""
     return bool(word) and word[0] in SAME_SHAPE_SMALL

@@ -20,12 +20,11 @@ spelling is the printed one. The rules keep a right word right:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.places.match import edit_distance
-from dispatch_reader.textnorm import fold
+from dispatch_reader.textnorm import cased_like, fold, mark_count
 
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
@@ -50,25 +49,15 @@ def _near(read: str, other: str) -> bool:
     a, b = fold(read), fold(other)
     # OCR loses marks far more often than it invents them: a spelling with fewer marks than
     # the phrase's is a worse reading repeated (`UBND tinh` all over a photocopy's body)
-    if _marks(other) < _marks(read):
+    if mark_count(other) < mark_count(read):
         return False
     if a == b:
-        return _marks(other) > _marks(read)  # marks OCR lost; a tone swapped is another word
+        return mark_count(other) > mark_count(read)  # marks OCR lost; a tone swapped is another word
     if a.replace("rn", "m") == b:
         return True  # r and n run together read as m
     if min(len(a), len(b)) < 2:
         return False
     return edit_distance(a, b, 2) <= (2 if min(len(a), len(b)) >= 5 else 1)
-
-
-def _marks(word: str) -> int:
-    return sum(1 for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c)) + word.count("đ")
-
-
-def _cased(spelling: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return spelling.upper()
-    return spelling[:1].upper() + spelling[1:] if like[:1].isupper() else spelling
 
 
 def agree_with_text(phrase: str, text: str) -> str:
@@ -78,7 +67,7 @@ def agree_with_text(phrase: str, text: str) -> str:
     by_left = _index(pairs, neighbour_first=True)
     by_right = _index(pairs, neighbour_first=False)
     tokens = phrase.split(" ")
-    cores = [(_WORD.search(t).group(0) if _WORD.search(t) else "") for t in tokens]
+    cores = [m.group(0) if (m := _WORD.search(t)) else "" for t in tokens]
     out = list(tokens)
     for i, core in enumerate(cores):
         if not core or _DIGIT.search(core):
@@ -110,14 +99,14 @@ def agree_with_text(phrase: str, text: str) -> str:
         ranked = votes.most_common(2)
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             continue  # two spellings as likely: none is taken
-        out[i] = tokens[i].replace(core, _cased(ranked[0][0], core), 1)
+        out[i] = tokens[i].replace(core, cased_like(ranked[0][0], core), 1)
     return " ".join(out)
 
 
 def _index(pairs: Counter[tuple[str, str]], neighbour_first: bool) -> dict[str, dict[str, int]]:
     """neighbour → {word as written: count}."""
     out: dict[str, dict[str, int]] = {}
-    for (a, b), n in pairs.items():
+    for (a, b), n in pairs.items():  # each pair once: no sums to make
         neighbour, word = (a, b) if neighbour_first else (b, a)
-        out.setdefault(neighbour, {})[word] = out.get(neighbour, {}).get(word, 0) + n
+        out.setdefault(neighbour, {})[word] = n
     return out

@@ -23,7 +23,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase
-from dispatch_reader.textnorm import one_letter_off
+from dispatch_reader.textnorm import cased_like, one_letter_off
 
 _SLOTS = {"family": 0, "middle": 1, "given": 2}
 ODDS = 10.0  # how much likelier a repair must be than the syllable as read
@@ -94,12 +94,6 @@ def _toneless(word: str) -> str:
         ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
 
 
-def _cased(spelling: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return spelling.upper()
-    return spelling[:1].upper() + spelling[1:].lower() if like[:1].isupper() else spelling.lower()
-
-
 def repair_syllable(syllable: str, slot: str) -> str:
     """The syllable as it should read in this slot of a name (unchanged unless clearly wrong)."""
     entries = _table().get(fold_phrase(syllable))
@@ -107,7 +101,7 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # family names are a near-closed list: a word one letter off exactly one of them is
         # that one misread (`Đìnn` → `Đinh`)
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
-        return _cased(_family_spellings()[near], syllable) if near else syllable
+        return cased_like(_family_spellings()[near], syllable) if near else syllable
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
@@ -116,7 +110,7 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # the family name OCR took marks from, if exactly one is that spelling plus marks
         families = [s for s, f in entries if f[0] >= COMMON_FAMILY and marks(syllable) <= marks(s)]
         if len(families) == 1:
-            return _cased(families[0], syllable)
+            return cased_like(families[0], syllable)
         # a spelling seen in no name at all: the one family name with the same vowels that
         # OCR read another tone on (`Tổng`, `Tông` for `Tống`; `Tòng` has no ô). A vowel's hat
         # or horn is drawn into the letter and survives a fax; the tone above it is a speck or
@@ -126,7 +120,7 @@ def repair_syllable(syllable: str, slot: str) -> str:
         families = [s for s, f in entries if f[0] > 0 and _toneless(s) == _toneless(syllable)
                     and (_tone(s) or not _tone(syllable))]
         if own is None and len(families) == 1 and syllable.lower() not in _listed_families():
-            return _cased(families[0], syllable)
+            return cased_like(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
     ranked = sorted(((s, _score(f, slot)) for s, f in entries if s.lower() != syllable.lower()),
@@ -136,17 +130,17 @@ def repair_syllable(syllable: str, slot: str) -> str:
     best, best_score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if not is_syllable(syllable):
-        return _cased(best, syllable)
+        return cased_like(best, syllable)
     if best_score < MARGIN * second:
         return syllable
     if slot == "family" and own is None:
-        return _cased(best, syllable)  # family names are a near-closed list
+        return cased_like(best, syllable)  # family names are a near-closed list
     base = _score(own, slot) if own is not None else 0.0
     if best_score < ODDS * max(base, 1.0):
         return syllable
     if not marks(syllable) <= marks(best):
         return syllable  # OCR saw marks the repair would take away
-    return _cased(best, syllable)
+    return cased_like(best, syllable)
 
 
 def repair_ocr_name(name: str) -> str:

@@ -14,7 +14,6 @@ import shlex
 import statistics
 import subprocess
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +29,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, score_text
-from dispatch_reader.textnorm import case_blind, fold, one_letter_off
+from dispatch_reader.textnorm import case_blind, fold, mark_count, one_letter_off
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
@@ -288,10 +287,6 @@ SHORT_PAGE_LINES = 30
 _NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
 
 
-def _marks(text: str) -> int:
-    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c)) + text.count("đ") + text.count("Đ")
-
-
 def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
                        settings: IngestSettings, deadline: _Deadline,
                        tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
@@ -355,7 +350,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             if len(found) != len(line) or not all(new_texts):
                 continue
             new = " ".join(m.group(1) for m in new_texts)
-            if fold(new) == fold(old) and _marks(new) > _marks(best[2] if best else old):
+            if fold(new) == fold(old) and mark_count(new) > mark_count(best[2] if best else old):
                 best = (found, new_texts, new)
         if best is None and fuller is not None:
             replaced[tuple(idx)] = fuller  # `Vũ Tuấn`: the page reading lost `Minh` under a stroke
@@ -496,7 +491,7 @@ def _with_more_marks(text: str, i: int, n: int, earlier: list[list[Word]]) -> st
     the block reading, the one that got the family name right, gave `Thanh`)."""
     best = text
     for line in earlier:
-        if len(line) == n and fold(line[i].text) == fold(best) and _marks(line[i].text) > _marks(best):
+        if len(line) == n and fold(line[i].text) == fold(best) and mark_count(line[i].text) > mark_count(best):
             best = line[i].text
     return best
 
