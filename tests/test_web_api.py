@@ -126,6 +126,39 @@ def test_upload_goes_into_the_inbox_under_a_safe_name(web: Web) -> None:
     assert sorted(f["name"] for f in status["arrived"]) == ["Quyết định.pdf", "x (2).pdf", "x.pdf"]
 
 
+def test_inbox_lists_while_the_watcher_moves_a_file(web: Web, monkeypatch) -> None:
+    """The watcher takes files out of the inbox while it is listed: a file the listing saw may be
+    gone when its size is asked. The listing leaves it out; it does not answer 500."""
+    import os
+
+    from dispatch_reader.web import inbox as inbox_module
+
+    web.inbox.mkdir(parents=True, exist_ok=True)
+    for name in ("stays.pdf", "moved.pdf"):
+        (web.inbox / name).write_bytes(TINY_PDF)
+    real_scandir = os.scandir
+
+    class Racing:
+        """scandir whose entries were read before the watcher moved moved.pdf away."""
+
+        def __init__(self, folder):  # noqa: ANN001
+            with real_scandir(folder) as it:
+                self.entries = list(it)
+            if any(e.name == "moved.pdf" for e in self.entries):
+                (web.inbox / "moved.pdf").unlink()
+
+        def __enter__(self):  # noqa: ANN204
+            return iter(self.entries)
+
+        def __exit__(self, *exc) -> None:  # noqa: ANN002
+            return None
+
+    monkeypatch.setattr(inbox_module.os, "scandir", Racing)
+    r = web.client.get("/api/inbox", headers=web.auth("reader"))
+    assert r.status_code == 200, r.text
+    assert [f["name"] for f in r.json()["arrived"]] == ["stays.pdf"]
+
+
 def test_summary_json_and_brief(web: Web) -> None:
     data = web.client.get("/api/summary", params={"today": "2025-10-20", "lang": "en"},
                           headers=web.auth("reader"))

@@ -101,11 +101,22 @@ def save_upload(inbox: Path, given_name: str | None, stream: BinaryIO, max_bytes
             pass
 
 
+def _still_there(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry can still be stat'ed. The watcher moves files between these folders while
+    they are listed; DirEntry caches the stat, so one taken here serves the sort and the item."""
+    try:
+        entry.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
 def _files(folder: Path, limit: int | None = None) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
             entries = [e for e in it if e.is_file(follow_symlinks=False) and not ignored(e.name)
-                       and not e.name.endswith((".error.txt", ".duplicate.txt", ".claim.json"))]
+                       and not e.name.endswith((".error.txt", ".duplicate.txt", ".claim.json"))
+                       and _still_there(e)]
     except OSError:
         return []
     entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime, reverse=True)
