@@ -281,6 +281,29 @@ def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
     assert repair_ocr_phrase("hướng dẫn về bảo vệ việc làm") == "hướng dẫn về bảo vệ việc làm"
 
 
+def test_a_date_written_out_has_its_set_words() -> None:
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase("Nghị định số 10/2022/NĐ-CP ngày 15 thang 01 nam 2022 của Chính phủ") == \
+        "Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 của Chính phủ"
+    assert repair_ocr_phrase("Ngay 5 tháng 1 nam 2022") == "Ngày 5 tháng 1 năm 2022"
+    # only the three words of the formula, all three there: `nam` alone is south, or male
+    assert repair_ocr_phrase("xã Nam 12 thang 3 nam 2022") == "xã Nam 12 thang 3 nam 2022"
+    assert repair_ocr_phrase("thang 3 nam 2022") == "thang 3 nam 2022"
+
+
+def test_a_subject_opens_with_ve_whatever_marks_ocr_gave_it() -> None:
+    from dispatch_reader.extract.canon import repair_subject_opener
+
+    assert repair_subject_opener("Vệ chính sách của Luật Thương mại") == "Về chính sách của Luật Thương mại"
+    assert repair_subject_opener("vê chính sách") == "Về chính sách"
+    assert repair_subject_opener("về thanh toán") == "Về thanh toán"
+    assert repair_subject_opener("Vệ sinh an toàn thực phẩm năm 2026") == "Vệ sinh an toàn thực phẩm năm 2026"
+    assert repair_subject_opener("Vệ tinh") == "Vệ tinh"
+    assert repair_subject_opener("Về việc biệt phái") == "Về việc biệt phái"
+    assert repair_subject_opener("Vận động nhân dân") == "Vận động nhân dân"
+
+
 @pytest.mark.parametrize("lead", ["V/v ", "Viv.", "‘Viv "])
 def test_a_vv_subject_read_through_a_stamp(lead: str) -> None:
     """`Viv.` for `V/v` (its slash under a stamp's frame) still opens the subject; a speck
@@ -409,8 +432,9 @@ def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:
             "về chính sách của Luật sửa đổi, bổ sung một số điều của\n"
             "Luật Thương mại, Luật Cạnh tranh { N {\nCHÍNH PHỦ\n"
             "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    # (a subject of its own opens with a capital: `về` read small is `Về`)
     assert scanned(text).document.subject == \
-        "về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"
+        "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"
 
 
 def test_a_phone_photos_header_a_body_read_partly_small_and_a_month_word_ending_in_a_digit() -> None:

@@ -165,9 +165,43 @@ def _levels() -> dict[str, str]:
     return {fold_phrase(r[0]): r[0] for r in resources.rows("admin_levels.txt") if " " not in r[0]}
 
 
+# a date written out: `ngày 15 tháng 01 năm 2022`, whose three words are set
+_DATE_WORDS = re.compile(r"\b([^\W\d_]+)(\s+\d{1,2}\s+)([^\W\d_]+)(\s+\d{1,2}\s+)([^\W\d_]+)(?=\s+\d{4}\b)")
+_DATE_SPELLINGS = (("ngay", "ngày"), ("thang", "tháng"), ("nam", "năm"))
+
+
+def _date_words(m: re.Match[str]) -> str:
+    words = m.group(1), m.group(3), m.group(5)
+    if [fold_phrase(w) for w in words] != [f for f, _ in _DATE_SPELLINGS]:
+        return m.group(0)
+    spelled = [w if w.lower() == want else (want.capitalize() if w[:1].isupper() else want)
+               for w, (_, want) in zip(words, _DATE_SPELLINGS)]
+    return spelled[0] + m.group(2) + spelled[1] + m.group(4) + spelled[2]
+
+
+@lru_cache(maxsize=1)
+def _ve_compounds() -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in resources.words("ve_compounds.txt"))
+
+
+def repair_subject_opener(subject: str) -> str:
+    """A subject that opens with `ve` in any marks and case is `Về …` (`Vệ chính sách của
+    Luật …`, `vê chính sách …` → `Về chính sách …`), but for a compound of `vệ` (`Vệ sinh …`,
+    ve_compounds.txt)."""
+    words = subject.split(" ", 2)
+    if len(words) < 2 or fold_phrase(words[0]) != "ve" or words[0] == "Về":
+        return subject
+    if fold_phrase(words[1].strip(",.;:()")) in _ve_compounds():
+        return subject
+    # a subject of its own opens with a capital (`V/v` subjects never open with `về`)
+    return " ".join(["Về"] + words[1:])
+
+
 def repair_ocr_phrase(text: str) -> str:
     """Tone marks and case OCR got wrong in running text whose words are known:
-    `Tram Y tế xa` → `Trạm Y tế xã`, `làm VIỆC tại` → `làm việc tại`."""
+    `Tram Y tế xa` → `Trạm Y tế xã`, `làm VIỆC tại` → `làm việc tại`, `ngày 15 thang 01 nam
+    2022` → `ngày 15 tháng 01 năm 2022`."""
+    text = _DATE_WORDS.sub(_date_words, text)
     words = text.split(" ")
     out = list(words)
     # a capitalised word with Vietnamese marks inside lower-case text is a case slip

@@ -16,10 +16,11 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
-    respace_body, respell_place,
+    repair_subject_opener, respace_body, respell_place,
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
+from dispatch_reader.extract.lexicon import respell_rare_words
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_year
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
@@ -918,11 +919,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
     if conf is not None:
         # the body says the subject's words again: where it spells one otherwise, over and
-        # over beside the same neighbour, its spelling is the printed one; the set wording of
+        # over beside the same neighbour, its spelling is the printed one; a word the language
+        # hardly writes is the common one with its marks (`tong` → `tổng`); the set wording of
         # titles has the last word (the body's OCR slips the same mark each time: `chỉ tiết`)
         if doc.subject:
-            doc.subject = repair_ocr_phrase(agree_with_text(_without_specks(doc.subject),
-                                                            "\n".join(p.text for p in pages)))
+            text = "\n".join(p.text for p in pages)
+            doc.subject = repair_subject_opener(repair_ocr_phrase(
+                respell_rare_words(agree_with_text(_without_specks(doc.subject), text), text)))
         doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)
