@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-from dispatch_reader.extract.resources import lines
+from dispatch_reader import family_names
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
 from dispatch_reader.record import DocumentFacts, Evidence, Facts
@@ -80,7 +80,7 @@ def quote_reading(page: PageText, quote: str) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=1)
 def _family_names() -> frozenset[str]:
-    return frozenset(n.casefold() for n in lines("family_names.txt"))
+    return frozenset(n.casefold() for n in family_names.listed())
 
 
 def _syllable_share(text: str) -> float:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
@@ -20,13 +21,13 @@ from dispatch_reader.extract.canon import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.lexicon import respell_rare_words
 from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_year
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import (
     damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
+from dispatch_reader.extract.lexicon import respell_rare_words
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import (
@@ -549,7 +550,7 @@ def _name_prefixes() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _folded_families() -> frozenset[str]:
-    return frozenset(fold_word(f) for f in resources.words("family_names.txt"))
+    return frozenset(fold_word(f) for f in family_names.listed())
 
 
 def _name_prefix_end(text: str) -> int:

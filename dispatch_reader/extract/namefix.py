@@ -23,6 +23,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.lexicon import frequency
 from dispatch_reader.extract.syllables import is_syllable
@@ -54,7 +55,7 @@ def _family_spellings() -> dict[str, str]:
         key = fold_phrase(spelling)
         if freq[0] > out.get(key, (0, ""))[0]:
             out[key] = (freq[0], spelling)
-    for spelling in resources.words("family_names.txt"):
+    for spelling in family_names.listed():
         out.setdefault(fold_phrase(spelling), (0, spelling))
     return {k: v[1] for k, v in out.items()}
 
@@ -86,7 +87,7 @@ _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
 
 @lru_cache(maxsize=1)
 def _listed_families() -> frozenset[str]:
-    return frozenset(w.lower() for w in resources.words("family_names.txt"))
+    return frozenset(w.lower() for w in family_names.listed())
 
 
 def _tone(word: str) -> bool:

@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 import pytesseract
 
+from dispatch_reader import family_names
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
 from dispatch_reader.ingest import photo_ink, preprocess, sheet, tessengine
 from dispatch_reader.ingest.private import die_with_parent, workspace
@@ -429,10 +430,7 @@ def _lost_capitals(line: list[Word]) -> bool:
 
 @lru_cache(maxsize=1)
 def _families() -> frozenset[str]:
-    # read straight from the file: importing the extract package would load its rules into
-    # every OCR worker
-    text = (Path(__file__).parent.parent / "extract" / "data" / "family_names.txt").read_text("utf-8")
-    return frozenset(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(fold(name) for name in family_names.listed())
 
 
 def _family_first(words: list[str]) -> bool:
