@@ -287,6 +287,7 @@ def test_a_date_written_out_has_its_set_words() -> None:
     assert repair_ocr_phrase("Nghị định số 10/2022/NĐ-CP ngày 15 thang 01 nam 2022 của Chính phủ") == \
         "Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 của Chính phủ"
     assert repair_ocr_phrase("Ngay 5 tháng 1 nam 2022") == "Ngày 5 tháng 1 năm 2022"
+    assert repair_ocr_phrase("NGAY 15 THANG 01 NAM 2022") == "NGÀY 15 THÁNG 01 NĂM 2022"
     # only the three words of the formula, all three there: `nam` alone is south, or male
     assert repair_ocr_phrase("xã Nam 12 thang 3 nam 2022") == "xã Nam 12 thang 3 nam 2022"
     assert repair_ocr_phrase("thang 3 nam 2022") == "thang 3 nam 2022"
@@ -300,8 +301,13 @@ def test_a_subject_opens_with_ve_whatever_marks_ocr_gave_it() -> None:
     assert repair_subject_opener("về thanh toán") == "Về thanh toán"
     assert repair_subject_opener("Vệ sinh an toàn thực phẩm năm 2026") == "Vệ sinh an toàn thực phẩm năm 2026"
     assert repair_subject_opener("Vệ tinh") == "Vệ tinh"
+    assert repair_subject_opener("Vệ tình hình biệt phái") == "Về tình hình biệt phái"
     assert repair_subject_opener("Về việc biệt phái") == "Về việc biệt phái"
     assert repair_subject_opener("Vận động nhân dân") == "Vận động nhân dân"
+    # words of their own, compounds and a place, as a reviewer tried them
+    for subject in ("Vé tháng xe buýt cho học sinh", "Vẽ lại bản đồ địa chính", "Vẻ đẹp quê hương",
+                    "Vệ đường quốc lộ 4D", "Vệ sỹ", "Vệ nữ", "Vệ An", "Vệ sinh-môi trường", "Vệ  sinh môi trường"):
+        assert repair_subject_opener(subject) == subject, subject
 
 
 @pytest.mark.parametrize("lead", ["V/v ", "Viv.", "‘Viv "])
@@ -529,3 +535,13 @@ def test_a_decisions_subject_ends_at_a_damaged_can_cu() -> None:
                 f"Về việc điều chỉnh {wrapped}\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
         for doc in (scanned(text).document, extract_facts([PageText(1, text, method="text")]).document):
             assert doc.subject == "Về việc điều chỉnh " + wrapped.replace("\n", " ")
+
+
+def test_a_scanned_subjects_opener_and_date_words_and_a_text_layer_as_printed() -> None:
+    text = ("CHÍNH PHỦ\nSố: 54/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 25 tháng 4 năm 2026\nNGHỊ ĐỊNH\nVệ sửa đổi Nghị định số 10/2022/NĐ-CP ngày 15 thang 01\n"
+            "nam 2022 của Chính phủ quy định về lệ phí trước bạ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    assert scanned(text).document.subject == ("Về sửa đổi Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 "
+                                              "của Chính phủ quy định về lệ phí trước bạ")
+    printed = extract_facts([PageText(1, text, method="text_layer")]).document
+    assert printed.subject.startswith("Vệ sửa đổi") and "thang 01 nam 2022" in printed.subject

@@ -174,24 +174,31 @@ def _date_words(m: re.Match[str]) -> str:
     words = m.group(1), m.group(3), m.group(5)
     if [fold_phrase(w) for w in words] != [f for f, _ in _DATE_SPELLINGS]:
         return m.group(0)
-    spelled = [w if w.lower() == want else (want.capitalize() if w[:1].isupper() else want)
+    spelled = [w if w.lower() == want else (want.upper() if w.isupper() and len(w) > 1 else
+                                            want.capitalize() if w[:1].isupper() else want)
                for w, (_, want) in zip(words, _DATE_SPELLINGS)]
     return spelled[0] + m.group(2) + spelled[1] + m.group(4) + spelled[2]
 
 
+# how OCR reads `về` at a subject's start: the hat kept, the grave lost or read as another tone
+_READ_FOR_VE = frozenset({"về", "vê", "vệ", "vế", "vể", "vễ", "ve"})
+
+
 @lru_cache(maxsize=1)
 def _ve_compounds() -> frozenset[str]:
-    return frozenset(fold_phrase(w) for w in resources.words("ve_compounds.txt"))
+    return frozenset(w.lower() for w in resources.words("ve_compounds.txt"))
 
 
 def repair_subject_opener(subject: str) -> str:
-    """A subject that opens with `ve` in any marks and case is `Về …` (`Vệ chính sách của
-    Luật …`, `vê chính sách …` → `Về chính sách …`), but for a compound of `vệ` (`Vệ sinh …`,
-    ve_compounds.txt)."""
-    words = subject.split(" ", 2)
-    if len(words) < 2 or fold_phrase(words[0]) != "ve" or words[0] == "Về":
+    """A subject that opens with `Vê`, `Vệ`, `Vế`, `Vể`, `Vễ` or `Ve`, in either case, is `Về …`
+    (`Vệ chính sách của Luật …`, `vê chính sách …` → `Về chính sách …`): OCR keeps the hat and
+    loses or swaps the tone. Not a compound of `vệ` (`Vệ sinh …`, ve_compounds.txt), a place
+    (`Vệ An`), nor `Vé`, `Vẽ`, `Vẻ`, `Vè`, words of their own (`Vẽ lại bản đồ …`)."""
+    words = subject.split()
+    if len(words) < 2 or words[0] == "Về" or words[0].lower() not in _READ_FOR_VE:
         return subject
-    if fold_phrase(words[1].strip(",.;:()")) in _ve_compounds():
+    second = re.split(r"[-–,.;:()]", words[1])[0]
+    if second.lower() in _ve_compounds() or second[:1].isupper():
         return subject
     # a subject of its own opens with a capital (`V/v` subjects never open with `về`)
     return " ".join(["Về"] + words[1:])
@@ -201,7 +208,6 @@ def repair_ocr_phrase(text: str) -> str:
     """Tone marks and case OCR got wrong in running text whose words are known:
     `Tram Y tế xa` → `Trạm Y tế xã`, `làm VIỆC tại` → `làm việc tại`, `ngày 15 thang 01 nam
     2022` → `ngày 15 tháng 01 năm 2022`."""
-    text = _DATE_WORDS.sub(_date_words, text)
     words = text.split(" ")
     out = list(words)
     # a capitalised word with Vietnamese marks inside lower-case text is a case slip
@@ -261,7 +267,7 @@ def repair_ocr_phrase(text: str) -> str:
         lvl = _levels().get(fold_phrase(core)) if core.isascii() and core.islower() else None
         if lvl and lvl != core and fold_phrase(core) != "quan" and out[i + 1][:1].isupper():
             out[i] = out[i].replace(core, lvl)
-    return " ".join(out)
+    return _DATE_WORDS.sub(_date_words, " ".join(out))
 
 
 def repair_ocr_recipient(item: str) -> str:

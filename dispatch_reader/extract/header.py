@@ -27,7 +27,6 @@ from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import (
     damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
-from dispatch_reader.extract.lexicon import respell_rare_words
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import (
@@ -920,13 +919,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
     if conf is not None:
         # the body says the subject's words again: where it spells one otherwise, over and
-        # over beside the same neighbour, its spelling is the printed one; a word the language
-        # hardly writes is the common one with its marks (`tong` → `tổng`); the set wording of
+        # over beside the same neighbour, its spelling is the printed one; the set wording of
         # titles has the last word (the body's OCR slips the same mark each time: `chỉ tiết`)
         if doc.subject:
-            text = "\n".join(p.text for p in pages)
             doc.subject = repair_subject_opener(repair_ocr_phrase(
-                respell_rare_words(agree_with_text(_without_specks(doc.subject), text), text)))
+                agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))
         doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)

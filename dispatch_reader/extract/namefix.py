@@ -10,10 +10,7 @@ name_frequencies.tsv, by how often each stands in its slot of a name (family, mi
 - a syllable with marks keeps them unless a repair only adds marks OCR dropped (`Hoang` → …,
   never `Khái` → `Khải`), under the same odds; an unknown family name becomes the known one;
 - a family-name spelling seen in no name at all becomes the one family name with the same
-  vowels and another tone (`Tổng`, `Tông` → `Tống`), when exactly one has them;
-- a middle or given spelling seen in no name and written in no Vietnamese word (wordfreq's
-  list, extract/lexicon.py) takes the listed name with the same letters and another tone under
-  the same odds (`Quỹnh` → `Quỳnh`).
+  vowels and another tone (`Tổng`, `Tông` → `Tống`), when exactly one has them.
 
 A name that reads as printed (a rare but real syllable) is kept.
 """
@@ -25,7 +22,6 @@ from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.lexicon import frequency
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.textnorm import cased_like, one_letter_off
@@ -143,12 +139,8 @@ def repair_syllable(syllable: str, slot: str) -> str:
     base = _score(own, slot) if own is not None else 0.0
     if best_score < ODDS * max(base, 1.0):
         return syllable
-    if not marks(syllable) <= marks(best) and not (
-            own is None and _tone(best) and _toneless(best) == _toneless(syllable) and frequency(syllable) == 0.0):
-        # OCR saw marks the repair would take away; but a tone swapped on a spelling that is
-        # in no name and no Vietnamese word at all (`Quỹnh`) is the listed name's tone misread
-        # (another tone, never none: `Mỷ` stays)
-        return syllable
+    if not marks(syllable) <= marks(best):
+        return syllable  # OCR saw marks the repair would take away
     return cased_like(best, syllable)
 
 
