@@ -152,10 +152,12 @@ def _tesseract(image_path: str, extension: str, lang: str, config: str, timeout:
             pass
 
 
-def _run_psm(image_path: str, settings: IngestSettings, deadline: _Deadline, psm: int) -> dict[str, list]:
+def _run_psm(image_path: str, settings: IngestSettings, deadline: _Deadline, psm: int,
+             languages: str | None = None) -> dict[str, list]:
     single_thread_env()
     try:
-        tsv = _tesseract(image_path, "tsv", settings.languages, f"-c tessedit_create_tsv=1 --psm {psm}", max(deadline.left(), 0.01))
+        tsv = _tesseract(image_path, "tsv", languages or settings.languages, f"-c tessedit_create_tsv=1 --psm {psm}",
+                         max(deadline.left(), 0.01))
         return pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)
     except pytesseract.TesseractNotFoundError:
         raise MissingDependencyError(deadline.path, "tesseract is not installed (apt-get install tesseract-ocr)") from None
@@ -389,6 +391,117 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         out.extend(line)
         out_keys.extend([keys[idx[0]]] * len(line))
     return out, out_keys, changed
+
+
+# a page whose words carry marks this often is Vietnamese (an English report's carry almost none)
+_VIETNAMESE_PAGE = 0.2
+_NAME_RUN = (2, 5)  # words in a person's name
+# words a place's name follows (`Xã Si Ma Cai`): what comes next is no person's name
+_PLACE_LEVELS = frozenset({"xa", "phuong", "tinh", "huyen", "quan", "thon", "ban", "to", "ap", "lang"})
+
+
+def _bare_name_runs(words: list[Word], keys: list[tuple[int, int, int]],
+                    rules_v: list[list[float]] | None = None) -> list[list[int]]:
+    """Runs of two to five neighbouring words of one line, each capitalised, the first a family
+    name, one or more of them with no mark at all: a name whose marks the page reading lost
+    (`Hoang Van Thuan`, `Pham Quốc Khanh`, `Vang Thi Say` in a list table). The capitalised
+    words after a level word are a place's (`Xã Si Ma Cai`), not a name; a line that is a name
+    alone is the signer's, which `_reread_name_lines` reads again its own way (a fax's speck
+    read in Vietnamese alone makes `Vinh` `Vĩnh`), unless it stands in a ruled table's cell
+    (Tesseract reads each cell as a line of its own). `rules_v`: the page's vertical rules,
+    in points."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        lines.setdefault(key, []).append(i)
+    runs: list[list[int]] = []
+    for idx in lines.values():
+        run: list[int] = []
+        place = False
+        for i in sorted(idx, key=lambda i: words[i].x0) + [-1]:
+            m = _NAME_WORD.match(words[i].text) if i >= 0 else None
+            word = m.group(1) if m else ""
+            capital = bool(word) and word[0].isupper() and word[1:].islower()
+            if capital and run and not place and not _ends_phrase(words[run[-1]].text):
+                run.append(i)
+                continue
+            # a line that is the name alone is a signer's, re-read already (_reread_name_lines)
+            if _NAME_RUN[0] <= len(run) <= _NAME_RUN[1] and (len(run) < len(idx) or _in_cell(
+                    [words[k] for k in run], rules_v or [])) and any(
+                    mark_count(_NAME_WORD.match(words[k].text).group(1)) == 0 for k in run):
+                runs.append(run)
+            run = []
+            if word and fold(word) in _PLACE_LEVELS:
+                place = True
+            elif not capital:
+                place = False
+            elif not place and _opens_name(word):
+                run = [i]
+    return runs
+
+
+def _in_cell(line: list[Word], rules_v: list[list[float]]) -> bool:
+    """Do vertical rules stand left and right of the words, across their height?"""
+    middle = (min(w.top for w in line) + max(w.bottom for w in line)) / 2
+    crossing = [(r[0] + r[2]) / 2 for r in rules_v if min(r[1], r[3]) <= middle <= max(r[1], r[3])]
+    return any(x <= line[0].x0 for x in crossing) and any(x >= line[-1].x1 for x in crossing)
+
+
+def _ends_phrase(text: str) -> bool:
+    """A word with a comma, stop or bracket after it ends a name (`Thuận, Chuyên viên`)."""
+    return text.rstrip()[-1:] in ",.;:)|"
+
+
+@lru_cache(maxsize=1)
+def _family_spellings() -> frozenset[str]:
+    return frozenset(name.lower() for name in family_names.listed())
+
+
+def _opens_name(word: str) -> bool:
+    """A family name as listed, or its letters bare (`Xã` is no `Xa`, `Hoang` may be `Hoàng`)."""
+    return word.lower() in _family_spellings() or (mark_count(word) == 0 and fold(word) in _families())
+
+
+def _mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
+                     settings: IngestSettings, deadline: _Deadline, tmp: str,
+                     rules_v: list[list[float]] | None = None) -> tuple[list[Word], int]:
+    """Names the page reading gave without a mark, read again alone in Vietnamese, and their
+    marks taken.
+
+    Read with `vie+eng`, Tesseract takes a Vietnamese name it can spell in English for English
+    and drops its marks (`Vang Thi Say` for `Vàng Thị Say`, most often in a list table's cells);
+    read alone in Vietnamese it keeps them. Only the marks are taken: the same letters, as many
+    words, each a syllable. Not on a page that reads as English (an English report's names
+    are printed bare)."""
+    langs = settings.languages.split("+")
+    if "vie" not in langs or len(langs) < 2:
+        return words, 0
+    alpha = [w for w in words if w.text.isalpha()]
+    if not alpha or sum(1 for w in alpha if mark_count(w.text)) < _VIETNAMESE_PAGE * len(alpha):
+        return words, 0
+    out = list(words)
+    marked = 0
+    for run in _bare_name_runs(words, keys, rules_v):
+        line = [out[i] for i in run]
+        old = [_NAME_WORD.match(w.text).group(1) for w in line]
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        pad = bottom - top
+        box = [int(v / scale) for v in (line[0].x0 - pad, top - pad / 2, line[-1].x1 + pad, bottom + pad / 2)]
+        crop = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
+        if crop.size == 0:
+            continue
+        found, _ = _words(_run_psm(_write(crop, tmp, "name"), settings, deadline, 7, "vie"), scale)
+        new = [m.group(1) if (m := _NAME_WORD.match(w.text)) else "" for w in found]
+        if len(new) != len(old) or not all(new) or not all(is_syllable(w) for w in new):
+            continue
+        if fold(" ".join(new)) != fold(" ".join(old)) or mark_count(" ".join(new)) <= mark_count(" ".join(old)):
+            continue
+        if any(mark_count(n) < mark_count(o) for n, o in zip(new, old)):
+            continue  # marks the page reading saw are not given up
+        for i, word, was in zip(run, new, old):
+            w = out[i]
+            out[i] = Word(w.text.replace(was, word), w.x0, w.top, w.x1, w.bottom, w.conf)
+        marked += 1
+    return out, marked
 
 
 def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts: list[re.Match[str] | None]) -> bool:
@@ -801,6 +914,9 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         if reread:
             notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "
                          "for the marks the page reading lost")
+        words, marked = _mark_bare_names(grey, words, keys, scale, settings, deadline, tmp, rules_v)
+        if marked:
+            notes.append(f"{marked} name(s) read without marks re-read alone in Vietnamese for them")
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(_write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn:
