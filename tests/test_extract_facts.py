@@ -160,6 +160,24 @@ def test_danh_sach_table_rows() -> None:
     quotes_hold(text, facts)
 
 
+def test_danh_sach_table_whose_number_column_head_ocr_misread() -> None:
+    """`Si` for `STT` (a scan): the short head before the name column is still the row numbers'."""
+    text = DECISION.split("Nơi nhận:")[0] + (
+        "DANH SACH\nCông chức biệt phái đến các xã\n"
+        "Si | Ho va tén | Chức vụ | Đơn vị công tác | Nơi biệt phái đến | Lĩnh vực phụ trách\n"
+        "2 | Lý Seo Dìn | Chuyên viên | Sở Nông nghiệp và Môi trường | Xã A Mú Sung | Nông nghiệp\n"
+        "3 | Vàng Thị Say | Kế toán viên | Văn phòng Sở Tài chính | Xã Mù Cang Chải | Tài chính - kế toán\n")
+    sec = {s.person: s for s in facts_of(text).secondments}
+    assert sec["Lý Seo Dìn"].to_unit == "Ủy ban nhân dân xã A Mú Sung"
+    assert sec["Vàng Thị Say"].from_unit == "Văn phòng Sở Tài chính"
+    assert sec["Vàng Thị Say"].position == "Tài chính - kế toán"
+    from dispatch_reader.extract.tables import _header
+
+    # a long unknown first head, or no name column after it, is no list table's header
+    assert _header("Số thứ tự dòng | Ho va tén | Chức vụ | Đơn vị công tác") is None
+    assert _header("Si | Chức vụ | Đơn vị công tác | Nơi biệt phái đến") is None
+
+
 ENGLISH = """Son La sends staff to communes
 Son La, September 10, 2025
 On September 8, the People's Committee of Son La province issued Decision No. 77/QD-UBND on

@@ -71,6 +71,11 @@ def _header(line: str) -> list[str | None] | None:
     if len(cells) < 3:
         return None
     fields = [column_field(c) for c in cells]
+    # the number column's short head misread (`Si`, `5TT` for `STT`) before a name column and
+    # two more columns the table's vocabulary knows: the row numbers' column still
+    if "row" not in fields and len(fields) > 1 and fields[0] is None and fields[1] == "name" and \
+            len(cells[0]) <= 4 and " " not in cells[0] and sum(f is not None for f in fields) >= 3:
+        fields[0] = "row"
     if "row" in fields and "name" in fields:
         return fields
     return None
