@@ -176,6 +176,9 @@ def test_danh_sach_table_whose_number_column_head_ocr_misread() -> None:
     # a long unknown first head, or no name column after it, is no list table's header
     assert _header("Số thứ tự dòng | Ho va tén | Chức vụ | Đơn vị công tác") is None
     assert _header("Si | Chức vụ | Đơn vị công tác | Nơi biệt phái đến") is None
+    # a roster's day or a form's number before the name column is no misread STT (a reviewer's)
+    assert _header("Ngày | Họ và tên | Chức vụ | Nhiệm vụ | Ghi chú") is None
+    assert _header("1 | Họ và tên | Nguyễn Văn An | Đơn vị | Sở Nội vụ | Chức vụ | Chuyên viên") is None
 
 
 ENGLISH = """Son La sends staff to communes

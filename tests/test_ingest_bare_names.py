@@ -35,7 +35,9 @@ def test_a_bare_name_is_a_family_name_and_capitalised_words() -> None:
                         "Biệt phái bà Nguyễn Thị Hằng, Chuyên viên",  # marks on every word
                         "| Xã Si Ma Cai | Tư pháp - hộ tịch",  # a place after its level word
                         "Căn cứ Luật Cán bộ, Công chức",  # no family name opens it
-                        "Lê Quang Vinh")  # a name alone on its line: the signer's, read otherwise
+                        "Lê Quang Vinh",  # a name alone on its line: the signer's, read otherwise
+                        "Lai Chau, ngày 15 tháng 9 năm 2025",  # two words: a place as often as a name
+                        "Nay Sở Noi vụ đề nghị")  # a body's words are no name's
     assert _names(words, keys) == ["Hoang Van Thuan", "Pham Quốc Khanh"]
     # a list table's cell is a line of its own to Tesseract: a name there is read again
     cell, cell_keys = _page("Vang Thi Say")

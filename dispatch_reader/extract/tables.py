@@ -66,6 +66,11 @@ def _unglue_row_number(cells: list[str]) -> list[str]:
     return cells
 
 
+# `STT` as OCR misreads it: an S (or 5, $, §) and at most two more marks (`Si`, `5TT`, `ST.`);
+# not `Ngày`, `Thứ`, `Ca`, `Tổ` opening a roster or a form
+_MISREAD_STT = re.compile(r"[Ss5$§][^\s]{0,2}\.?")
+
+
 def _header(line: str) -> list[str | None] | None:
     cells = _unglue_row_number(_split(line))
     if len(cells) < 3:
@@ -74,7 +79,7 @@ def _header(line: str) -> list[str | None] | None:
     # the number column's short head misread (`Si`, `5TT` for `STT`) before a name column and
     # two more columns the table's vocabulary knows: the row numbers' column still
     if "row" not in fields and len(fields) > 1 and fields[0] is None and fields[1] == "name" and \
-            len(cells[0]) <= 4 and " " not in cells[0] and sum(f is not None for f in fields) >= 3:
+            _MISREAD_STT.fullmatch(cells[0]) and sum(f is not None for f in fields) >= 3:
         fields[0] = "row"
     if "row" in fields and "name" in fields:
         return fields

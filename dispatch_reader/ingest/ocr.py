@@ -395,7 +395,12 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
 
 # a page whose words carry marks this often is Vietnamese (an English report's carry almost none)
 _VIETNAMESE_PAGE = 0.2
-_NAME_RUN = (2, 5)  # words in a person's name
+# words in a person's name: two-word runs are places and bodies as often (`Lai Châu,` before
+# its date, `Đoàn Thanh` niên), so three at least
+_NAME_RUN = (3, 5)
+# words that open a body's name, never inside a person's (`Nay Sở Nội vụ`, `Do Sở Tài chính`)
+_BODY_WORDS = frozenset({"Sở", "Phòng", "Ban", "Trưởng", "Chánh", "Ủy", "Cục", "Vụ", "Bộ", "Viện", "Trường",
+                         "Hội", "Đoàn", "Tổng", "Trạm", "Đội", "Nghề", "Thành", "Phố", "Thị", "Trấn"})
 # words a place's name follows (`Xã Si Ma Cai`): what comes next is no person's name
 _PLACE_LEVELS = frozenset({"xa", "phuong", "tinh", "huyen", "quan", "thon", "ban", "to", "ap", "lang"})
 
@@ -421,7 +426,7 @@ def _bare_name_runs(words: list[Word], keys: list[tuple[int, int, int]],
             m = _NAME_WORD.match(words[i].text) if i >= 0 else None
             word = m.group(1) if m else ""
             capital = bool(word) and word[0].isupper() and word[1:].islower()
-            if capital and run and not place and not _ends_phrase(words[run[-1]].text):
+            if capital and run and not place and not _ends_phrase(words[run[-1]].text) and word not in _BODY_WORDS:
                 run.append(i)
                 continue
             # a line that is the name alone is a signer's, re-read already (_reread_name_lines)
