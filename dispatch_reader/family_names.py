@@ -24,3 +24,9 @@ def listed() -> tuple[str, ...]:
         if line and not line.startswith("#"):
             out.append(line)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def lowered() -> frozenset[str]:
+    """The family names in small letters, marks kept (`nguyễn`)."""
+    return frozenset(name.lower() for name in listed())

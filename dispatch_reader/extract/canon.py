@@ -16,6 +16,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.lookalikes import lookalike_variants
 from dispatch_reader.extract.namefix import marks
 from dispatch_reader.extract.textutil import fold_phrase
+from dispatch_reader.textnorm import cased_like
 
 
 @lru_cache(maxsize=None)
@@ -174,9 +175,7 @@ def _date_words(m: re.Match[str]) -> str:
     words = m.group(1), m.group(3), m.group(5)
     if [fold_phrase(w) for w in words] != [f for f, _ in _DATE_SPELLINGS]:
         return m.group(0)
-    spelled = [w if w.lower() == want else (want.upper() if w.isupper() and len(w) > 1 else
-                                            want.capitalize() if w[:1].isupper() else want)
-               for w, (_, want) in zip(words, _DATE_SPELLINGS)]
+    spelled = [cased_like(want, w) for w, (_, want) in zip(words, _DATE_SPELLINGS)]
     return spelled[0] + m.group(2) + spelled[1] + m.group(4) + spelled[2]
 
 

@@ -83,7 +83,7 @@ _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
 
 @lru_cache(maxsize=1)
 def _listed_families() -> frozenset[str]:
-    return frozenset(w.lower() for w in family_names.listed())
+    return family_names.lowered()
 
 
 def _tone(word: str) -> bool:

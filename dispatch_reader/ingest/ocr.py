@@ -407,9 +407,10 @@ _PLACE_LEVELS = frozenset({"xa", "phuong", "tinh", "huyen", "quan", "thon", "ban
 
 def _bare_name_runs(words: list[Word], keys: list[tuple[int, int, int]],
                     rules_v: list[list[float]] | None = None) -> list[list[int]]:
-    """Runs of two to five neighbouring words of one line, each capitalised, the first a family
-    name, one or more of them with no mark at all: a name whose marks the page reading lost
-    (`Hoang Van Thuan`, `Pham Quốc Khanh`, `Vang Thi Say` in a list table). The capitalised
+    """Runs of three to five neighbouring words of one line, each capitalised, none a body's
+    word, the first a family name, one or more of them with no mark at all: a name whose marks
+    the page reading lost (`Hoang Van Thuan`, `Pham Quốc Khanh`, `Vang Thi Say` in a list
+    table). The capitalised
     words after a level word are a place's (`Xã Si Ma Cai`), not a name; a line that is a name
     alone is the signer's, which `_reread_name_lines` reads again its own way (a fax's speck
     read in Vietnamese alone makes `Vinh` `Vĩnh`), unless it stands in a ruled table's cell
@@ -456,14 +457,9 @@ def _ends_phrase(text: str) -> bool:
     return text.rstrip()[-1:] in ",.;:)|"
 
 
-@lru_cache(maxsize=1)
-def _family_spellings() -> frozenset[str]:
-    return frozenset(name.lower() for name in family_names.listed())
-
-
 def _opens_name(word: str) -> bool:
     """A family name as listed, or its letters bare (`Xã` is no `Xa`, `Hoang` may be `Hoàng`)."""
-    return word.lower() in _family_spellings() or (mark_count(word) == 0 and fold(word) in _families())
+    return word.lower() in family_names.lowered() or (mark_count(word) == 0 and fold(word) in _families())
 
 
 def _mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
