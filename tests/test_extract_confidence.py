@@ -166,3 +166,15 @@ def test_an_issuer_whose_letters_the_page_does_not_hold_is_flagged() -> None:
     whole = extract_facts([page(HEADER)])
     assert whole.document.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
     assert whole.document.evidence["issuer"].confidence >= c.CONFIDENT
+
+
+def test_an_issuer_told_by_the_number_and_place_is_flagged_for_checking() -> None:
+    # the issuer lines under a black receipt stamp (`‘OY BAN N ERAN D4 3À`, `Dan`): the
+    # committee's number and the date line name it, but the page never printed it legibly
+    damaged = [("Dan", 0.6), ("7 tN HU THO", 0.5)] + HEADER[2:]
+    facts = extract_facts([page(damaged)])
+    doc = facts.document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert doc.evidence["issuer"].quote == "Lai Châu, ngày 28 tháng 8 năm 2025"
+    assert doc.evidence["issuer"].confidence < c.CONFIDENT
+    assert any("told by the number's symbol 'QĐ-UBND'" in w for w in facts.warnings)

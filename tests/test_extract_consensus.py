@@ -84,3 +84,11 @@ def test_a_reviewers_right_words_stay_right() -> None:
     ]
     for subject, body in cases:
         assert agree_with_text(subject, body + "\n" + subject) == subject
+
+
+def test_two_words_glued_are_split_where_the_text_has_them_side_by_side() -> None:
+    # `côngchức` (the space lost on a photocopy): the body says `công chức` again and again
+    assert agree_with_text("Về việc điều động côngchức", BODY) == "Về việc điều động công chức"
+    # once in the body is not enough; a real syllable (`chuyển`) or a name is never cut
+    assert agree_with_text("Về việc tăngcường nhân lực", BODY + " tăng cường") == "Về việc tăngcường nhân lực"
+    assert agree_with_text("Về việc chuyển công tác", BODY + " chuy ển; chuy ển") == "Về việc chuyển công tác"

@@ -545,3 +545,33 @@ def test_a_scanned_subjects_opener_and_date_words_and_a_text_layer_as_printed() 
                                               "của Chính phủ quy định về lệ phí trước bạ")
     printed = extract_facts([PageText(1, text, method="text_layer")]).document
     assert printed.subject.startswith("Vệ sửa đổi") and "thang 01 nam 2022" in printed.subject
+
+
+def test_decision_subject_found_by_its_opener_when_the_title_is_lost_under_a_stamp() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 43/QĐ-UBND\nBắc Hà, ngày 4 tháng 12 năm 2025\n"
+            "TT TT | oA OUVẾT ĐỊNH | Đ⁄C “2n,\nVề việc điều động công chức\nĐ Fong\n277 2_ ¿ “Xử\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(text).document
+    assert (doc.doc_type, doc.subject) == ("decision", "Về việc điều động công chức")
+    # its wrapped line goes with it
+    wrapped = text.replace("công chức\n", "công chức\nđến làm việc tại các xã\n")
+    assert scanned(wrapped).document.subject == "Về việc điều động công chức đến làm việc tại các xã"
+
+
+@pytest.mark.parametrize("number, place, issuer", [
+    ("1702/QĐ-UBND", "Phú Thọ", "Ủy ban nhân dân tỉnh Phú Thọ"),
+    ("95/TB-VPUBND", "Lai Châu", "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"),
+    ("17/UBND-NC", "Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("402/BC-SNV", "Phú Thọ", None),  # a department's symbol: which department is not told so
+    ("12/NQ-HĐND", "Phú Thọ", None),  # a council
+    ("1702/QĐ-UBND", "Tân Phong", None),  # a commune's name that many communes bear
+])
+def test_issuer_lines_lost_under_a_stamp_told_by_a_committees_number_and_place(number: str, place: str,
+                                                                                issuer: str | None) -> None:
+    text = (f"‘OY BAN N ERAN D4 3À\nDan\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"{place}, ngày 08 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc điều động công chức\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.issuer == issuer
+    # a text layer says what it says: nothing is told there
+    born = extract_facts([PageText(1, text, method="text_layer")]).document
+    assert born.issuer is None

@@ -15,6 +15,9 @@ spelling is the printed one. The rules keep a right word right:
 - the same letters are respelled only to more marks (OCR drops marks: `tong` → `tổng`; a tone
   swapped, `tỉnh`/`tính`, is another word), and never to fewer;
 - a capital inside the phrase is a name's (`Việt Nam`, `Bộ Tài chính`) and stays.
+
+Before that, a word that is no syllable but two glued (`côngchức`, the space lost) is split
+where the text has the two side by side at least twice, and at one cut only.
 """
 
 from __future__ import annotations
@@ -60,10 +63,30 @@ def _near(read: str, other: str) -> bool:
     return edit_distance(a, b, 2) <= (2 if min(len(a), len(b)) >= 5 else 1)
 
 
+def _unglued(phrase: str, pairs: Counter[tuple[str, str]]) -> str:
+    """`phrase` with each word that is no syllable but two glued together (`côngchức`: OCR lost
+    the space) split, where the text has the two side by side at least twice and no other cut
+    gives a pair it has."""
+    out = []
+    for token in phrase.split(" "):
+        m = _WORD.fullmatch(token.strip(",.;:()"))
+        core = m.group(0) if m else ""
+        if core and not _DIGIT.search(core) and len(core) >= 4 and not is_syllable(core):
+            cuts = [i for i in range(1, len(core))
+                    if pairs[(core[:i].lower(), core[i:].lower())] >= _AGREEING
+                    and is_syllable(core[:i]) and is_syllable(core[i:])]
+            if len(cuts) == 1:
+                token = token.replace(core, f"{core[:cuts[0]]} {core[cuts[0]:]}", 1)
+        out.append(token)
+    return " ".join(out)
+
+
 def agree_with_text(phrase: str, text: str) -> str:
     """`phrase` with each word the rest of `text` spells otherwise beside the same neighbour
-    at least twice (and never as the phrase has it but once) respelled so."""
+    at least twice (and never as the phrase has it but once) respelled so; a word that is two
+    the text has side by side, glued, split first."""
     pairs = _pairs(text)
+    phrase = _unglued(phrase, pairs)
     by_left = _index(pairs, neighbour_first=True)
     by_right = _index(pairs, neighbour_first=False)
     tokens = phrase.split(" ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dispatch_reader import family_names
@@ -25,7 +25,7 @@ from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import (
-    damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
+    committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
@@ -70,6 +70,8 @@ _AUTHORITY = re.compile(
     + r")\s?[.,:]?\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^[-–+•*]\s*")
 # an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
+# a decision's subject opens so, and no other line of a header does
+_DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
 _GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
@@ -754,6 +756,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     state = "top"
     in_vv = False
     kinh_gui_seen = False
+    untitled = False  # a subject found by its opener, the title lost
     for idx, it in enumerate(items):
         if it is None:
             if state == "subject" and subject_segs:
@@ -804,6 +807,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "title":
                 title = it
                 state = "subject"
+            elif k == "text" and date_cls is not None and _DECISION_SUBJECT.match(it.seg.folded):
+                # the title lost under a stamp's scraps (`TT TT | oA OUVẾT ĐỊNH | Đ⁄C`): a
+                # decision's subject still says what it is, under the date line
+                subject_segs.append(it.seg)
+                state = "subject"
+                untitled = True
             elif k == "upper" and not kinh_gui_seen and _issuer_like(it.seg) and (
                     number is None
                     or (not issuer_segs and starts_with_head(fold_phrase(_issuer_text(it.seg)), _body_heads()))
@@ -819,6 +828,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if not subject_segs and k in ("text", "upper") and len(re.findall(r"[^\W\d_]", it.seg.text)) <= 3:
                 continue  # a scrap under the title (`(AM`: a stamp's or a fold's), before the subject
             if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
+                state = "after"
+                continue
+            if untitled and not (_starts_lower(it.seg.text) and not _mostly_not_syllables(it.seg.text)):
+                # with no title to follow, only the subject's own wrapped lines (in small
+                # letters, words) go on from it; the stamp's scraps (`Đ Fong`) do not
                 state = "after"
                 continue
             ends = it.seg.text.rstrip()[-1:]
@@ -964,6 +978,16 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"issuer line unreadable: '{doc.issuer[:40]}' names no body")
             doc.issuer = None
             doc.evidence.pop("issuer", None)
+        symbol = mended or number
+        if doc.issuer is None and symbol is not None and "place" in doc.evidence:
+            # the issuer lines lost under a stamp or toner: a committee's number names it, and
+            # its date line its province or commune
+            inferred = committee_from_symbol(symbol.parts, doc.place)
+            if inferred:
+                doc.issuer = inferred
+                doc.evidence["issuer"] = replace(doc.evidence["place"])
+                warnings.append(f"issuer lines unreadable: '{inferred}' told by the number's symbol "
+                                f"'{'-'.join(symbol.parts)}' and the place '{doc.place}': check it")
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 

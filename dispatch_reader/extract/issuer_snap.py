@@ -112,6 +112,12 @@ def _near_province(tokens: list[str]) -> str | None:
     return None
 
 
+def _province_level(short: str) -> str:
+    """`thành phố` for a centrally run city (Hà Nội, Huế …), `tỉnh` for a province."""
+    province = official().province_by_key.get(key(short))
+    return "thành phố" if province and province.level.startswith("thành phố") else "tỉnh"
+
+
 def _unglued(tokens: list[str]) -> list[str]:
     """`tinhcaobang` (OCR lost the spaces after the level word) as `tinh`, `caobang`."""
     out: list[str] = []
@@ -146,7 +152,7 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         # the province line was lost (`Ủy ban nhân dâ`); a provincial body's date line names its province
         province = _units()["tỉnh"].get(key(place))
         if province:
-            return f"{canon} tỉnh {province}"
+            return f"{canon} {_province_level(province)} {province}"
         # and a commune's its commune, when one commune or ward of the list bears that name
         communes = [(lvl, _units()[lvl].get(key(place))) for lvl in ("xã", "phường")]
         named = [(lvl, n) for lvl, n in communes if n]
@@ -251,6 +257,22 @@ def is_known_place(place: str) -> bool:
     letters: `Đắk Lắk`, `Ea Kar` are no Kinh syllables but places all the same."""
     k = key(place)
     return k in _provinces_ever() or any(k in _units()[level] for level in ("xã", "phường"))
+
+
+def committee_from_symbol(parts: tuple[str, ...], place: str | None) -> str | None:
+    """The people's committee (or its office) a document number's symbol names (`QĐ-UBND`,
+    `UBND-VP`, `TB-VPUBND`: committee_symbols.tsv) with the date line's place, for a document
+    whose issuer lines a stamp or toner left unreadable: a committee dates its documents at its
+    province's or commune's name. None when the symbol names no committee, or two, or the place
+    is no province nor one commune of the list."""
+    heads = {symbol: head for head, symbol in resources.rows("committee_symbols.tsv")}
+    named = {heads[p] for p in parts if p in heads}
+    if len(named) != 1 or not place:
+        return None
+    head = named.pop()
+    if key(head) not in _HEADS:
+        return None  # a council (HĐND): its place is not told so
+    return snap_committee(head, place)
 
 
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
