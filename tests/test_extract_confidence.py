@@ -178,3 +178,13 @@ def test_an_issuer_told_by_the_number_and_place_is_flagged_for_checking() -> Non
     assert doc.evidence["issuer"].quote == "Lai Châu, ngày 28 tháng 8 năm 2025"
     assert doc.evidence["issuer"].confidence < c.CONFIDENT
     assert any("told by the number's symbol 'QĐ-UBND'" in w for w in facts.warnings)
+
+
+def test_a_type_told_by_kinh_gui_alone_is_flagged_for_checking() -> None:
+    # the number line under a stamp (`VW Số: tăng ^00ngryagbic`), no title: a letter by its address
+    lines = HEADER[:2] + [("VW Số: tăng ^00ngryagbic cups", 0.4)] + HEADER[3:6] + [
+        ("Kính gửi:", 0.95), ("- Sở Nội vụ;", 0.95), ("Thực hiện Kế hoạch số 146/KH-UBND, Ủy ban nhân dân tỉnh đề nghị:", 0.93)]
+    doc = extract_facts([page(lines)]).document
+    assert doc.doc_type == "official_dispatch"
+    assert doc.evidence["doc_type"].quote == "Kính gửi:"
+    assert doc.evidence["doc_type"].confidence < c.CONFIDENT

@@ -575,3 +575,13 @@ def test_issuer_lines_lost_under_a_stamp_told_by_a_committees_number_and_place(n
     # a text layer says what it says: nothing is told there
     born = extract_facts([PageText(1, text, method="text_layer")]).document
     assert born.issuer is None
+
+
+def test_a_letter_without_title_or_number_is_a_cong_van_by_its_kinh_gui() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nVW Số: tăng ^00ngryagbic cups pric, viên\nKHẨN\nKính gửi:\n"
+            "- Sở Nội vụ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTuyên Quang, ngày 15 tháng 9 năm 2025\n"
+            "Thực hiện Kế hoạch số 146/KH-UBND ngày 18 tháng 8 năm 2025 của Ủy ban nhân dân tỉnh.\n")
+    assert scanned(text).document.doc_type == "official_dispatch"
+    # a decision's title is its type, Kính gửi or not
+    titled = text.replace("KHẨN\n", "QUYẾT ĐỊNH\nVề việc điều động công chức\n")
+    assert scanned(titled).document.doc_type == "decision"

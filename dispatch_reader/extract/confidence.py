@@ -158,6 +158,9 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         # issuer prescribed in place of what was read (`28/2026/TT` → `TT-BKHCN`): a guess
         read = find_header_number(ev.quote or "")
         return REPAIRED if read is not None and read[0].text == doc.number else MENDED
+    if field == "doc_type" and _folded(ev.quote).startswith("kinhgui"):
+        # told by the letter's `Kính gửi:`, its title and number unread: a guess
+        return MENDED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà
         # Nội) are the tool's, a guess under every calibrated line; marks restored are not counted

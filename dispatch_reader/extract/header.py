@@ -755,7 +755,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     state = "top"
     in_vv = False
-    kinh_gui_seen = False
+    kinh_gui_seen: Segment | bool = False
     untitled = False  # a subject found by its opener, the title lost
     for idx, it in enumerate(items):
         if it is None:
@@ -768,7 +768,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if k == "body":
             break
         if k == "kinh_gui":
-            kinh_gui_seen = True
+            kinh_gui_seen = kinh_gui_seen or it.seg
             state = "after" if state == "subject" and subject_segs else state
         if k == "mark":
             doc.marks.append(squash(it.seg.text))
@@ -859,6 +859,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.doc_type = "official_dispatch"
         if doc.doc_type:
             doc.evidence["doc_type"] = doc.evidence["number"]
+    elif isinstance(kinh_gui_seen, Segment):
+        # no title and no number read (a stamp over the number line), but addressed `Kính gửi:`
+        # under the header: a letter, and only a công văn is one without a title of its type
+        doc.doc_type = "official_dispatch"
+        doc.evidence["doc_type"] = _ev(kinh_gui_seen, conf)
 
     # Issuer.
     groups = _group_issuer_lines(issuer_segs)
