@@ -318,3 +318,26 @@ def test_a_scrap_read_beside_a_whole_name_is_no_word_of_it() -> None:
     assert not ocr._holds_more_of_name(m(*name), w(*name, "ME"), m(*name, "ME"))
     assert not ocr._holds_more_of_name(m("Nguyễn", "Khương"), w("Nguyễn", "Mxz", "Khương"), m("Nguyễn", "Mxz", "Khương"))
     assert ocr._holds_more_of_name(m("Nguyễn", "Khương"), w(*name), m(*name))
+
+
+def _reading(*texts: str, conf: float = 0.9) -> list[Word]:
+    return [Word(t, 10.0 * i, 0.0, 10.0 * i + 8, 10.0, conf) for i, t in enumerate(texts)]
+
+
+def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
+    old = ["Trinh", "Van", "Lam"]
+    # two readings give `Trịnh Văn Lâm`, one loses a mark again: the two are taken
+    got = ocr.voted_marks(old, [_reading("Trịnh", "Văn", "Lâm"), _reading("Trịnh", "Văn", "Lâm", conf=0.8),
+                                _reading("Trịnh", "Van", "Lâm")])
+    assert [w for w, _ in got] == ["Trịnh", "Văn", "Lâm"]
+    assert got[0][1] == 0.8  # the least sure of the agreeing readings
+    # one reading alone (a signature's underline above `Trang` read as an acute) is no vote
+    assert ocr.voted_marks(["Nguyễn", "Thị", "Thu", "Trang"], [_reading("Nguyễn", "Thị", "Thu", "Tráng")]) is None
+    # readings that disagree on a word's marks (`Vính`, `Vĩnh`) leave it as it was
+    assert ocr.voted_marks(["Lê", "Quang", "Vinh"], [_reading("Lê", "Quang", "Vính"), _reading("Lê", "Quang", "Vĩnh")]) is None
+    # never fewer marks than the page reading saw
+    assert ocr.voted_marks(["Hồ", "Sỹ", "Long"], [_reading("Ho", "Sy", "Long"), _reading("Ho", "Sy", "Long")]) is None
+    # as many readings with the mark as without it: the mark (OCR loses marks, it seldom makes them)
+    tie = ocr.voted_marks(["Nông", "Bích", "Van"], [_reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân"),
+                                                    _reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân")])
+    assert [w for w, _ in tie] == ["Nông", "Bích", "Vân"]

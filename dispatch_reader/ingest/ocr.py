@@ -340,26 +340,31 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         if crop.size == 0:
             continue
         old = " ".join(m.group(1) for m in texts)
-        best: tuple[list[Word], list[re.Match[str]], str] | None = None
         fuller: list[Word] | None = None
-        # as it is, then twice as large (a small bold name keeps its marks better enlarged)
-        for k in (1, 2) if capital and not stroked else ():
-            image = crop if k == 1 else cv2.resize(crop, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
+        same: list[list[Word]] = []  # readings of the same letters, word for word
+        band_top, band_bottom = _band(line)
+        tight = grey[max(int((band_top - pad / 4) / scale), 0):int((band_bottom + pad / 4) / scale),
+                     max(box[0], 0):box[2]]
+        framed = cv2.copyMakeBorder(tight, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+        # as it is, then twice as large (a small bold name keeps its marks better enlarged); then
+        # the same cut to the line's own band (a stroke's leftover above it read as a mark)
+        for n, (image, k) in enumerate(((crop, 1), (crop, 2), (framed, 1), (framed, 2)) if capital and not stroked else ()):
+            if k > 1:
+                image = cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale / k)
             new_texts = [_NAME_WORD.match(w.text) for w in found]
-            if fuller is None and _holds_more_of_name(texts, found, new_texts):
+            if n < 2 and fuller is None and _holds_more_of_name(texts, found, new_texts):
                 dx, dy = max(box[0], 0) * scale, max(box[1], 0) * scale
                 fuller = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in found]
-            if len(found) != len(line) or not all(new_texts):
-                continue
-            new = " ".join(m.group(1) for m in new_texts)
-            if fold(new) == fold(old) and mark_count(new) > mark_count(best[2] if best else old):
-                best = (found, new_texts, new)
-        if best is None and fuller is not None:
+            if len(found) == len(line) and all(new_texts) and \
+                    fold(" ".join(m.group(1) for m in new_texts)) == fold(old):
+                same.append([Word(m.group(1), w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
+        marked = voted_marks([m.group(1) for m in texts], same)
+        if marked is None and fuller is not None:
             replaced[tuple(idx)] = fuller  # `Vũ Tuấn`: the page reading lost `Minh` under a stroke
             changed += 1
             continue
-        if best is None:
+        if marked is None:
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
             if (stroked or not _family_first([m.group(1) for m in texts])) and not old.isupper():
                 if stroked:
@@ -376,11 +381,10 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                     replaced[tuple(idx)] = whole
                     changed += 1
             continue
-        found, new_texts, _ = best
-        for i, w, m in zip(idx, found, new_texts):
+        for i, (word, conf) in zip(idx, marked):
             original = out[i]
-            out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), m.group(1)),
-                          original.x0, original.top, original.x1, original.bottom, w.conf)
+            out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), word),
+                          original.x0, original.top, original.x1, original.bottom, original.conf if conf is None else conf)
         changed += 1
     if not replaced:
         return out, list(keys), changed
@@ -503,6 +507,39 @@ def _mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
             out[i] = Word(w.text.replace(was, word), w.x0, w.top, w.x1, w.bottom, w.conf)
         marked += 1
     return out, marked
+
+
+# readings that must give a word's marks alike before they are taken
+_AGREEING_READINGS = 2
+
+
+def voted_marks(old: list[str], readings: list[list[Word]]) -> list[tuple[str, float | None]] | None:
+    """The words of a line read without some of their marks, with the marks that at least two
+    readings of the same letters agree on (each word with the least sure of those readings'
+    confidences, or None where it stays as it was); None when no word gains a mark.
+
+    One reading alone may take a stroke's leftover above a word for a mark (`Tráng` under a
+    signature's underline, `Vĩnh` where another reading gives `Vính`): the print's marks come
+    back alike from crops of another size and height, a leftover's do not. Of two forms with
+    as many readings, the one with more marks; a word is never given fewer marks than the page
+    reading saw."""
+    out: list[tuple[str, float | None]] = []
+    gained = False
+    for i, word in enumerate(old):
+        forms: dict[str, list[float]] = {}
+        for reading in readings:
+            forms.setdefault(reading[i].text, []).append(reading[i].conf or 0.0)
+        # OCR loses a mark far more often than it makes one up: as many readings for a word
+        # with the mark as without it give the mark
+        ranked = sorted(((len(confs), mark_count(form), form) for form, confs in forms.items()
+                         if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[1][:2] < ranked[0][:2]):
+            top = ranked[0][2]
+            out.append((top, min(forms[top])))
+            gained = True
+        else:
+            out.append((word, None))
+    return out if gained else None
 
 
 def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts: list[re.Match[str] | None]) -> bool:
