@@ -64,6 +64,8 @@ def test_closed_vocabulary_repairs() -> None:
     assert respace_body("SỞNỘIVỤ") == "SỞ NỘI VỤ"
     assert reconcile_place("Ủy ban nhân dân tỉnh Phúthọ", "Phú Thọ") == (
         "Ủy ban nhân dân tỉnh Phú Thọ", "Phú Thọ")
+    # a mark read where a stamp's ink lay (`LÀI CHÂU`): more marks, but no province so spelled
+    assert reconcile_place("UBND tỉnh Lài Châu", "Lai Châu") == ("UBND tỉnh Lai Châu", "Lai Châu")
 
 
 def test_scanned_header_repaired() -> None:

@@ -99,6 +99,8 @@ def reconcile_place(issuer: str | None, place: str | None) -> tuple[str | None, 
             better_place = place if _marks_count(place) >= _marks_count(tail) and " " in place else tail
             if " " not in better_place and " " in place:
                 better_place = place
+            # a province's own spelling over a mark read where none is (`LÀI CHÂU` under a stamp)
+            better_place = respell_place(better_place) or better_place
             return " ".join(words[:k] + [better_place]), better_place
     return issuer, place
 
