@@ -92,3 +92,6 @@ def test_two_words_glued_are_split_where_the_text_has_them_side_by_side() -> Non
     # once in the body is not enough; a real syllable (`chuyển`) or a name is never cut
     assert agree_with_text("Về việc tăngcường nhân lực", BODY + " tăng cường") == "Về việc tăngcường nhân lực"
     assert agree_with_text("Về việc chuyển công tác", BODY + " chuy ển; chuy ển") == "Về việc chuyển công tác"
+    # a name or place glued keeps its capitals: not split where the body's pair is lower-cased
+    assert agree_with_text("Về việc tăng cường cho xã Tânphong", BODY + " tân phong; tân phong") == \
+        "Về việc tăng cường cho xã Tânphong"

@@ -66,6 +66,9 @@ def test_closed_vocabulary_repairs() -> None:
         "Ủy ban nhân dân tỉnh Phú Thọ", "Phú Thọ")
     # a mark read where a stamp's ink lay (`LÀI CHÂU`): more marks, but no province so spelled
     assert reconcile_place("UBND tỉnh Lài Châu", "Lai Châu") == ("UBND tỉnh Lai Châu", "Lai Châu")
+    # a commune's name is no province's, however its letters fold
+    assert reconcile_place("Ủy ban nhân dân xã Thanh Hòa", "Thanh Hoà") == (
+        "Ủy ban nhân dân xã Thanh Hoà", "Thanh Hoà")
 
 
 def test_scanned_header_repaired() -> None:

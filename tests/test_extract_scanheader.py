@@ -565,6 +565,9 @@ def test_decision_subject_found_by_its_opener_when_the_title_is_lost_under_a_sta
     ("402/BC-SNV", "Phú Thọ", None),  # a department's symbol: which department is not told so
     ("12/NQ-HĐND", "Phú Thọ", None),  # a council
     ("1702/QĐ-UBND", "Tân Phong", None),  # a commune's name that many communes bear
+    ("88/QĐ-UBND", "Buôn Ma Thuột", None),  # before 2025 a district's town dated its own
+    ("5/QĐ-UBND", "Quảng Nam", "Ủy ban nhân dân tỉnh Quảng Nam"),  # merged into Đà Nẵng in 2025: a province then
+    ("9/QĐ-UBND", "Thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
 ])
 def test_issuer_lines_lost_under_a_stamp_told_by_a_committees_number_and_place(number: str, place: str,
                                                                                 issuer: str | None) -> None:
@@ -585,3 +588,26 @@ def test_a_letter_without_title_or_number_is_a_cong_van_by_its_kinh_gui() -> Non
     # a decision's title is its type, Kính gửi or not
     titled = text.replace("KHẨN\n", "QUYẾT ĐỊNH\nVề việc điều động công chức\n")
     assert scanned(titled).document.doc_type == "decision"
+
+
+def test_the_review_cases_of_the_ninth_round_headers() -> None:
+    # a letter's sentence under Kính gửi opening `Về việc` is no decision's subject
+    letter = scanned("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 1335/UBND-NC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Bắc Hà, ngày 4 tháng 12 năm 2025\nKính gửi: Sở Nội vụ.\n"
+                     "Về việc tăng cường nhân lực, Ủy ban nhân dân tỉnh có ý kiến như sau:\n1. Giao Sở Nội vụ.\n").document
+    assert letter.subject is None
+    # a title-less subject wraps onto a body's name in capitals, and stops at the scraps
+    wrapped = scanned("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 43/QĐ-UBND\nBắc Hà, ngày 4 tháng 12 năm 2025\n"
+                      "TT TT | oA OUVẾT ĐỊNH\nVề việc biệt phái công chức đến làm việc tại\n"
+                      "Ủy ban nhân dân xã Tân Phong\nĐ Fong\nCăn cứ Luật Tổ chức chính quyền địa phương;\n").document
+    assert wrapped.subject == "Về việc biệt phái công chức đến làm việc tại Ủy ban nhân dân xã Tân Phong"
+    # a number in running text (`số 1702/QĐ-UBND`, a cited decision's) tells no issuer
+    cited = scanned("‘OY BAN N ERAN D4 3À\nDan\nV/v triển khai Quyết định\nsố 1702/QĐ-UBND ngày 3/10/2025\n"
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPhú Thọ, ngày 08 tháng 10 năm 2025\nKính gửi: Sở Nội vụ\n"
+                    "Thực hiện.\n").document
+    assert cited.issuer is None
+    # a commune bearing a province's letters with other marks keeps its own spelling
+    commune = scanned("ỦY BAN NHÂN DÂN\nXÃ THANH HÒA\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                      "Thanh Hoà, ngày 08 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc điều động công chức\n"
+                      "Căn cứ Luật;\n").document
+    assert (commune.issuer, commune.place) == ("Ủy ban nhân dân xã Thanh Hoà", "Thanh Hoà")

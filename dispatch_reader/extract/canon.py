@@ -99,8 +99,10 @@ def reconcile_place(issuer: str | None, place: str | None) -> tuple[str | None, 
             better_place = place if _marks_count(place) >= _marks_count(tail) and " " in place else tail
             if " " not in better_place and " " in place:
                 better_place = place
-            # a province's own spelling over a mark read where none is (`LÀI CHÂU` under a stamp)
-            better_place = respell_place(better_place) or better_place
+            # a province's own spelling over a mark read where none is (`LÀI CHÂU` under a stamp);
+            # a commune may bear a province's letters with other marks (`xã Thanh Hoà`)
+            if fold_phrase(" ".join(words[max(k - 2, 0):k])).endswith(("tinh", "thanh pho")):
+                better_place = respell_place(better_place) or better_place
             return " ".join(words[:k] + [better_place]), better_place
     return issuer, place
 

@@ -71,7 +71,8 @@ def _unglued(phrase: str, pairs: Counter[tuple[str, str]]) -> str:
     for token in phrase.split(" "):
         m = _WORD.fullmatch(token.strip(",.;:()"))
         core = m.group(0) if m else ""
-        if core and not _DIGIT.search(core) and len(core) >= 4 and not is_syllable(core):
+        # in small letters only: a name or place glued (`Tânphong`) keeps its capitals as it is
+        if core and core.islower() and len(core) >= 4 and not is_syllable(core):
             cuts = [i for i in range(1, len(core))
                     if pairs[(core[:i].lower(), core[i:].lower())] >= _AGREEING
                     and is_syllable(core[:i]) and is_syllable(core[i:])]

@@ -70,6 +70,8 @@ _AUTHORITY = re.compile(
     + r")\s?[.,:]?\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^[-–+•*]\s*")
 # an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
+# an issuer of a commune's level: its date line names the commune, not a province
+_COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
 # a decision's subject opens so, and no other line of a header does
 _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
@@ -539,6 +541,15 @@ def _unreadable_place(place: str) -> bool:
     return bool(words) and len(bad) * 2 > len(words)
 
 
+def _wrapped_words(text: str) -> bool:
+    """A line that can wrap a subject: words only (a comma or semicolon after one), in small
+    letters, or all of them syllables (a body's or a place's name)."""
+    tokens = [t.rstrip(",;") for t in text.split()]
+    if not tokens or not all(t.isalpha() for t in tokens):
+        return False
+    return (_starts_lower(text) and not _mostly_not_syllables(text)) or all(is_syllable(t) for t in tokens)
+
+
 def _mostly_not_syllables(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", text)]
     return bool(words) and sum(not is_syllable(w) for w in words) * 2 > len(words)
@@ -807,7 +818,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "title":
                 title = it
                 state = "subject"
-            elif k == "text" and date_cls is not None and _DECISION_SUBJECT.match(it.seg.folded):
+            elif k == "text" and date_cls is not None and not kinh_gui_seen and _DECISION_SUBJECT.match(it.seg.folded) \
+                    and not it.seg.text.rstrip().endswith((":", ".")):
                 # the title lost under a stamp's scraps (`TT TT | oA OUVẾT ĐỊNH | Đ⁄C`): a
                 # decision's subject still says what it is, under the date line
                 subject_segs.append(it.seg)
@@ -830,9 +842,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
                 state = "after"
                 continue
-            if untitled and not (_starts_lower(it.seg.text) and not _mostly_not_syllables(it.seg.text)):
-                # with no title to follow, only the subject's own wrapped lines (in small
-                # letters, words) go on from it; the stamp's scraps (`Đ Fong`) do not
+            if untitled and not _wrapped_words(it.seg.text):
+                # with no title to follow, only the subject's own wrapped lines (words, in
+                # small letters or a name's: `Ủy ban nhân dân xã Tân Phong`) go on from it; the
+                # stamp's scraps (`Đ Fong`, `277 2_ ¿ “Xử`) do not
                 state = "after"
                 continue
             ends = it.seg.text.rstrip()[-1:]
@@ -943,7 +956,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.subject:
             doc.subject = repair_subject_opener(repair_ocr_phrase(
                 agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))
-        doc.place = respell_place(doc.place)
+        if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
+            # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
+            doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)
         if snapped:
@@ -984,7 +999,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer = None
             doc.evidence.pop("issuer", None)
         symbol = mended or number
-        if doc.issuer is None and symbol is not None and "place" in doc.evidence:
+        if doc.issuer is None and symbol is not None and "place" in doc.evidence \
+                and not re.match(r"\W*số\b", doc.evidence["number"].quote or ""):
+            # (a number in running text, `số 1702/QĐ-UBND`, is a cited one's)
             # the issuer lines lost under a stamp or toner: a committee's number names it, and
             # its date line its province or commune
             inferred = committee_from_symbol(symbol.parts, doc.place)

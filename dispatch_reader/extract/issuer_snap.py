@@ -115,7 +115,9 @@ def _near_province(tokens: list[str]) -> str | None:
 def _province_level(short: str) -> str:
     """`thành phố` for a centrally run city (Hà Nội, Huế …), `tỉnh` for a province."""
     province = official().province_by_key.get(key(short))
-    return "thành phố" if province and province.level.startswith("thành phố") else "tỉnh"
+    # an old province merged into a city in 2025 (`Quảng Nam`, now Đà Nẵng's) was a province
+    city = province is not None and key(province.short) == key(short) and province.level.startswith("thành phố")
+    return "thành phố" if city else "tỉnh"
 
 
 def _unglued(tokens: list[str]) -> list[str]:
@@ -260,19 +262,22 @@ def is_known_place(place: str) -> bool:
 
 
 def committee_from_symbol(parts: tuple[str, ...], place: str | None) -> str | None:
-    """The people's committee (or its office) a document number's symbol names (`QĐ-UBND`,
-    `UBND-VP`, `TB-VPUBND`: committee_symbols.tsv) with the date line's place, for a document
-    whose issuer lines a stamp or toner left unreadable: a committee dates its documents at its
-    province's or commune's name. None when the symbol names no committee, or two, or the place
-    is no province nor one commune of the list."""
+    """The province's people's committee (or its office) a document number's symbol names
+    (`QĐ-UBND`, `UBND-VP`, `TB-VPUBND`: committee_symbols.tsv) with the date line's place, for a
+    document whose issuer lines a stamp or toner left unreadable: a province's committee dates
+    its documents at the province's name (today's, or one merged in 2025 on an older document).
+    None when the symbol names no committee, or two, or the place is no province's name: a
+    commune's name is borne by many communes, and before 2025 a district's town dated its own."""
     heads = {symbol: head for head, symbol in resources.rows("committee_symbols.tsv")}
     named = {heads[p] for p in parts if p in heads}
     if len(named) != 1 or not place:
         return None
     head = named.pop()
-    if key(head) not in _HEADS:
+    # `Thành phố Hồ Chí Minh, ngày …`: the city by its name
+    province = _provinces_ever().get(key(re.sub(r"^(?:thành phố|tp\.?)\s+", "", place, flags=re.IGNORECASE)))
+    if key(head) not in _HEADS or not province:
         return None  # a council (HĐND): its place is not told so
-    return snap_committee(head, place)
+    return f"{head} {_province_level(province)} {province}"
 
 
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
