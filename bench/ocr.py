@@ -138,7 +138,7 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
         try:
             return real(image, extension, lang, config, timeout)
         finally:
-            kind = Path(image).stem
+            kind = Path(image).stem + ("/vie" if lang == "vie" else "")
             spent[kind] += cpu_seconds() - started
             runs[kind] += 1
 
@@ -176,7 +176,8 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
     print(f"\nWhere an OCR page's time goes (one worker, CPU seconds per page, {pages} pages):")
     names = {"page": "Tesseract: the page", "line": "Tesseract: name lines re-read", "unread": "Tesseract: unread ink",
              "strip": "Tesseract: narrow columns", "osd": "Tesseract: orientation", "turned": "Tesseract: turned page",
-             "nameblock": "Tesseract: signing block re-read"}
+             "nameblock": "Tesseract: signing block re-read", "page/vie": "Tesseract: the page in vie (marks)",
+             "name/vie": "Tesseract: bare names in vie"}
     for kind, seconds in spent.most_common():
         print(f"  {names.get(kind, kind):34s} {seconds / pages:6.2f}  ({runs[kind] / pages:.1f} runs a page)")
     rest = total - sum(spent.values())

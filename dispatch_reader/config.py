@@ -64,6 +64,9 @@ class Config(BaseSettings):
     max_pixels: int = Field(150_000_000, ge=1_000_000)
     page_timeout: float = Field(120.0, gt=0)
     min_confidence: float = Field(0.70, ge=0, le=1)
+    # a Vietnamese page read a second time in Vietnamese alone for its words' marks (names in
+    # lists and tables): most of a page's OCR time again; off for speed over those marks
+    vietnamese_marks: bool = True
     # OCR cache: none = no cache; bounded, oldest entries go first
     cache_dir: Optional[Path] = None
     cache_max_mb: float = Field(1024, ge=0)
@@ -100,7 +103,7 @@ class Config(BaseSettings):
             "max_file_bytes": int(self.max_file_mb * 2**20), "max_pixels": self.max_pixels,
             "page_timeout_s": self.page_timeout, "min_confidence": self.min_confidence,
             "cache_dir": None if self.no_cache else (self.cache_dir or default_cache_dir()),
-            "cache_max_bytes": int(self.cache_max_mb * 2**20),
+            "cache_max_bytes": int(self.cache_max_mb * 2**20), "vietnamese_marks": self.vietnamese_marks,
         }
         values.update({k: v for k, v in given.items() if v is not None})
         return IngestSettings(**values)

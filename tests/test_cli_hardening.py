@@ -163,6 +163,10 @@ def test_config_file_env_and_options_in_that_order(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("DISPATCH_READER_OCR_MODE", "always")
     s = ingest_settings("eng", 2)
     assert (s.dpi, s.ocr_mode, s.languages, s.workers) == (150, "always", "eng", 2)
+    # the second, Vietnamese-only reading for marks: on by default, off by the variable
+    assert s.vietnamese_marks is True
+    monkeypatch.setenv("DISPATCH_READER_VIETNAMESE_MARKS", "false")
+    assert ingest_settings(None, None).vietnamese_marks is False
 
 
 def test_bad_config_is_one_line_and_exit_9(tmp_path: Path) -> None:

@@ -341,3 +341,5 @@ def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
     tie = ocr.voted_marks(["Nông", "Bích", "Van"], [_reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân"),
                                                     _reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân")])
     assert [w for w, _ in tie] == ["Nông", "Bích", "Vân"]
+    # marks no Vietnamese word has (a tilde on a consonant) are no vote however many give them
+    assert ocr.voted_marks(["Vũ", "Hải", "Quan"], [_reading("Vũ", "Hải", "Quâñ"), _reading("Vũ", "Hải", "Quâñ")]) is None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from dispatch_reader.ingest.vietnamese import tone_on_vowel
+
 _TONES = {"\u0300": "huyen", "\u0301": "sac", "\u0309": "hoi", "\u0303": "nga", "\u0323": "nang"}
 _ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
            "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
@@ -54,7 +56,7 @@ def is_syllable(word: str) -> bool:
     if not word or not word.isalpha():
         return False
     bare, tone = split_tone(word)
-    if tone == "many":
+    if tone == "many" or (tone and not tone_on_vowel(unicodedata.normalize("NFD", word.lower()))):
         return False
     for onset in _ONSETS:
         if not bare.startswith(onset):

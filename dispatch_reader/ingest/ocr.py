@@ -24,7 +24,7 @@ import pytesseract
 
 from dispatch_reader import family_names
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
-from dispatch_reader.ingest import photo_ink, preprocess, sheet, tessengine
+from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, sheet, tessengine
 from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
@@ -466,6 +466,16 @@ def _opens_name(word: str) -> bool:
     return word.lower() in family_names.lowered() or (mark_count(word) == 0 and fold(word) in _families())
 
 
+def _reads_vietnamese(words: list[Word], settings: IngestSettings) -> bool:
+    """Read in Vietnamese and another language, and Vietnamese by its words' marks (an English
+    report's carry almost none)."""
+    langs = settings.languages.split("+")
+    if "vie" not in langs or len(langs) < 2:
+        return False
+    alpha = [w for w in words if w.text.isalpha()]
+    return bool(alpha) and sum(1 for w in alpha if mark_count(w.text)) >= _VIETNAMESE_PAGE * len(alpha)
+
+
 def _mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
                      settings: IngestSettings, deadline: _Deadline, tmp: str,
                      rules_v: list[list[float]] | None = None) -> tuple[list[Word], int]:
@@ -477,11 +487,7 @@ def _mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
     read alone in Vietnamese it keeps them. Only the marks are taken: the same letters, as many
     words, each a syllable. Not on a page that reads as English (an English report's names
     are printed bare)."""
-    langs = settings.languages.split("+")
-    if "vie" not in langs or len(langs) < 2:
-        return words, 0
-    alpha = [w for w in words if w.text.isalpha()]
-    if not alpha or sum(1 for w in alpha if mark_count(w.text)) < _VIETNAMESE_PAGE * len(alpha):
+    if not _reads_vietnamese(words, settings):
         return words, 0
     out = list(words)
     marked = 0
@@ -532,7 +538,8 @@ def voted_marks(old: list[str], readings: list[list[Word]]) -> list[tuple[str, f
         # OCR loses a mark far more often than it makes one up: as many readings for a word
         # with the mark as without it give the mark
         ranked = sorted(((len(confs), mark_count(form), form) for form, confs in forms.items()
-                         if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)), reverse=True)
+                         if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)
+                         and is_syllable(form)), reverse=True)
         if ranked and (len(ranked) == 1 or ranked[1][:2] < ranked[0][:2]):
             top = ranked[0][2]
             out.append((top, min(forms[top])))
@@ -938,9 +945,15 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             grey = preprocess.denoise(grey)
         if settings.binarize != "none":
             grey = preprocess.binarize(grey, settings.binarize)
-        data = _run(_write(grey, tmp, "page"), settings, deadline)
+        page_path = _write(grey, tmp, "page")
+        data = _run(page_path, settings, deadline)
         scale = 72.0 / image.dpi
         words, keys = _words(data, scale)
+        if settings.vietnamese_marks and _reads_vietnamese(words, settings):
+            vie, _ = _words(_run_psm(page_path, settings, deadline, settings.psm, "vie"), scale)
+            words, merged = marks_merge.merge_marks(words, vie)
+            if merged:
+                notes.append(f"{merged} word(s) given the marks a Vietnamese-only reading saw")
         if rules_v:
             words, keys = _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, deadline, tmp)
         if settings.read_unread_ink:

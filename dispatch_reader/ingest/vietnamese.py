@@ -26,11 +26,23 @@ def _parts() -> tuple[frozenset[str], frozenset[str], int]:
     return onsets, rhymes, max(len(o) for o in onsets)
 
 
+def tone_on_vowel(decomposed: str) -> bool:
+    """Does every tone mark of an NFD string stand on a vowel (`quân`, not `quâñ`: a tilde on
+    a consonant is Spanish, or OCR's)? Other marks (hat, breve, horn) may come between."""
+    base = ""
+    for c in decomposed:
+        if not unicodedata.combining(c):
+            base = c
+        elif c in _TONES and base not in "aeiouy":
+            return False
+    return True
+
+
 def is_syllable(token: str) -> bool:
     """True when `token` (one word, no punctuation) is a well-formed Vietnamese syllable."""
     decomposed = unicodedata.normalize("NFD", token.lower())
     tones = sum(1 for c in decomposed if c in _TONES)
-    if tones > 1:
+    if tones > 1 or (tones and not tone_on_vowel(decomposed)):
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
     onsets, rhymes, longest = _parts()
