@@ -23,7 +23,7 @@ figure for the code in DIR (a worktree of an older commit), the two taking turns
 
     .venv/bin/python bench/ocr.py [--limit PAGES] [--languages vie+eng] [--where]
     .venv/bin/python bench/ocr.py --text-layer-only [--before /tmp/tl-before] [--real] [--where]
-    .venv/bin/python bench/ocr.py --where-only [--limit PAGES]
+    .venv/bin/python bench/ocr.py --where-only [--limit PAGES] [--no-vietnamese-marks]
 
 --real: the CPU figure on ../shared/realpdfs-dev/*.pdf too (read in place), one pass each.
 
@@ -123,7 +123,7 @@ def our_stage(files: list[tuple[Path, int]], languages: str, workers: int, mode:
     return seconds
 
 
-def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
+def ocr_where(files: list[tuple[Path, int]], languages: str, vietnamese_marks: bool = True) -> None:
     """Where one worker's time goes per scanned page: Tesseract runs by kind, and the rest."""
     from collections import Counter
 
@@ -160,7 +160,7 @@ def ocr_where(files: list[tuple[Path, int]], languages: str) -> None:
         (ocr, "_write", "page images written for Tesseract"),
         (pytesseract.pytesseract, "file_to_dict", "Tesseract's TSV parsed"),
     ], stages)
-    settings = IngestSettings(languages=languages, workers=1, cache_dir=None)
+    settings = IngestSettings(languages=languages, workers=1, cache_dir=None, vietnamese_marks=vietnamese_marks)
     ocr._tesseract = timed
     try:
         with timers:
@@ -320,6 +320,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="about this many scanned pages")
     ap.add_argument("--languages", default="vie+eng")
     ap.add_argument("--dpi", type=int, default=300)
+    ap.add_argument("--no-vietnamese-marks", action="store_true",
+                    help="--where without the second, Vietnamese-only page reading (what it costs)")
     ap.add_argument("--where", action="store_true", help="also say where the time goes")
     ap.add_argument("--text-layer-only", action="store_true", help="only the text-layer figures (no OCR)")
     ap.add_argument("--where-only", action="store_true", help="only where the time goes (OCR and text layer), no timed runs")
@@ -332,7 +334,7 @@ def main() -> None:
         text_layer_report(args)
         return
     if args.where_only:
-        ocr_where(scans(args.limit), args.languages)
+        ocr_where(scans(args.limit), args.languages, not args.no_vietnamese_marks)
         text_layer_where()
         return
 
@@ -370,7 +372,7 @@ def main() -> None:
         print(f"CPU seconds a page, one worker: ours {cpu['ours'] / pages:.2f}, plain tesseract {cpu['plain'] / pages:.2f} "
               f"({cpu['ours'] / cpu['plain']:.2f}x)")
     if args.where:
-        ocr_where(files, args.languages)
+        ocr_where(files, args.languages, not args.no_vietnamese_marks)
     text_layer_report(args)
 
 

