@@ -52,3 +52,9 @@ def test_a_tone_on_a_consonant_is_no_syllable_and_crosses_no_marks() -> None:
         assert check("Quân") and check("Nguyễn") and check("Đặng")
         assert not check("Quâñ")
     assert texts(merge_marks(line("Vũ", "Hải", "Quân"), line("Vũ", "Hải", "Quâñ"))[0]) == ["Vũ", "Hải", "Quân"]
+
+
+def test_the_first_readings_case_is_kept() -> None:
+    # a header line in capitals stays in capitals (`TINH` → `TỈNH`, not `Tỉnh`); a small `van` stays small
+    out, _ = merge_marks(line("UBND", "TINH", "van"), line("UBND", "Tỉnh", "Văn"))
+    assert texts(out) == ["UBND", "TỈNH", "văn"]

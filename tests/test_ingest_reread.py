@@ -343,3 +343,5 @@ def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
     assert [w for w, _ in tie] == ["Nông", "Bích", "Vân"]
     # marks no Vietnamese word has (a tilde on a consonant) are no vote however many give them
     assert ocr.voted_marks(["Vũ", "Hải", "Quan"], [_reading("Vũ", "Hải", "Quâñ"), _reading("Vũ", "Hải", "Quâñ")]) is None
+    # a mark the page reading saw is never traded for another (`Vân` is no `Vằn`)
+    assert ocr.voted_marks(["Vân"], [_reading("Vằn"), _reading("Vằn")]) is None

@@ -43,10 +43,16 @@ def _marks(c: str) -> set[str]:
     return set(decomposed[1:]) | ({"stroke"} if c in "đĐ" else set())
 
 
-def _lost_none(old: str, new: str) -> bool:
+def lost_no_mark(old: str, new: str) -> bool:
     """Every mark of `old` is on the same letter of `new` (`Van` → `Vân`, `Vân` → `Vấn`; not
     `Vân` → `Văn`)."""
     return all(_marks(a) <= _marks(b) for a, b in zip(old, new))
+
+
+def _cased_as(new: str, old: str) -> str:
+    """`new` with each letter in the case `old` has it (`TINH` → `TỈNH`, not `Tỉnh`): the case
+    is the first reading's, which the header rules were measured on."""
+    return "".join(n.upper() if o.isupper() else n.lower() for n, o in zip(new, old))
 
 
 def merge_marks(words: list[Word], vietnamese: list[Word]) -> tuple[list[Word], int]:
@@ -69,13 +75,13 @@ def merge_marks(words: list[Word], vietnamese: list[Word]) -> tuple[list[Word], 
                     continue
                 if len(vcore) != len(core) or fold(vcore) != fold(core) or mark_count(vcore) <= mark_count(core):
                     continue
-                if not is_syllable(vcore) or not _lost_none(core, vcore):
+                if not is_syllable(vcore) or not lost_no_mark(core, vcore):
                     continue
                 new = vcore
                 break
         if new is None:
             out.append(w)
             continue
-        out.append(Word(w.text.replace(core, new, 1), w.x0, w.top, w.x1, w.bottom, w.conf))
+        out.append(Word(w.text.replace(core, _cased_as(new, core), 1), w.x0, w.top, w.x1, w.bottom, w.conf))
         taken += 1
     return out, taken

@@ -539,7 +539,7 @@ def voted_marks(old: list[str], readings: list[list[Word]]) -> list[tuple[str, f
         # with the mark as without it give the mark
         ranked = sorted(((len(confs), mark_count(form), form) for form, confs in forms.items()
                          if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)
-                         and is_syllable(form)), reverse=True)
+                         and is_syllable(form) and marks_merge.lost_no_mark(word, form)), reverse=True)
         if ranked and (len(ranked) == 1 or ranked[1][:2] < ranked[0][:2]):
             top = ranked[0][2]
             out.append((top, min(forms[top])))
