@@ -68,6 +68,21 @@ def cased_like(spelling: str, like: str) -> str:
     return spelling[:1].upper() + spelling[1:].lower() if like[:1].isupper() else spelling.lower()
 
 
+def marks(word: str) -> set[tuple[int, str]]:
+    """(letter index, mark) pairs; đ counts as d with a stroke. One word's marks are all on
+    another of the same letters when `marks(a) <= marks(b)` (`Van` → `Vân`; not `Vân` → `Văn`)."""
+    out = set()
+    k = -1
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if unicodedata.combining(ch):
+            out.add((k, ch))
+        else:
+            k += 1
+            if ch == "đ":
+                out.add((k, "stroke"))
+    return out
+
+
 def case_blind(word: str) -> bool:
     """Does the word start with a small letter that OCR may have read for its capital?"""
     return bool(word) and word[0] in SAME_SHAPE_SMALL

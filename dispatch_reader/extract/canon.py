@@ -14,9 +14,8 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.lookalikes import lookalike_variants
-from dispatch_reader.extract.namefix import marks
 from dispatch_reader.extract.textutil import fold_phrase
-from dispatch_reader.textnorm import cased_like
+from dispatch_reader.textnorm import cased_like, marks
 
 
 @lru_cache(maxsize=None)

@@ -74,7 +74,7 @@ def _unglued(phrase: str, pairs: Counter[tuple[str, str]]) -> str:
         # in small letters only: a name or place glued (`Tânphong`) keeps its capitals as it is
         if core and core.islower() and len(core) >= 4 and not is_syllable(core):
             cuts = [i for i in range(1, len(core))
-                    if pairs[(core[:i].lower(), core[i:].lower())] >= _AGREEING
+                    if pairs[(core[:i], core[i:])] >= _AGREEING
                     and is_syllable(core[:i]) and is_syllable(core[i:])]
             if len(cuts) == 1:
                 token = token.replace(core, f"{core[:cuts[0]]} {core[cuts[0]:]}", 1)

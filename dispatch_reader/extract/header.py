@@ -69,11 +69,13 @@ _AUTHORITY = re.compile(
     r"^(" + "|".join(re.escape(a) for a in sorted(resources.lines("authority.txt"), key=len, reverse=True))
     + r")\s?[.,:]?\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^[-–+•*]\s*")
-# an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
 # an issuer of a commune's level: its date line names the commune, not a province
 _COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
 # a decision's subject opens so, and no other line of a header does
 _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
+# a number in running text (`số 1702/QĐ-UBND`, a wrapped subject's): a cited document's
+_CITED_NUMBER = re.compile(r"\W*số\b")
+# an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
 _GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
@@ -766,7 +768,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     state = "top"
     in_vv = False
-    kinh_gui_seen: Segment | bool = False
+    kinh_gui: Segment | None = None  # the first `Kính gửi` line
     untitled = False  # a subject found by its opener, the title lost
     for idx, it in enumerate(items):
         if it is None:
@@ -779,7 +781,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if k == "body":
             break
         if k == "kinh_gui":
-            kinh_gui_seen = kinh_gui_seen or it.seg
+            kinh_gui = kinh_gui or it.seg
             state = "after" if state == "subject" and subject_segs else state
         if k == "mark":
             doc.marks.append(squash(it.seg.text))
@@ -790,7 +792,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # a V/v subject wraps over a few lines, and `Kính gửi` ends it also behind a
             # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
             # an item of the Kính gửi list (`- Các sở, ban, ngành …`) ends it too, its label lost
-            if k == "text" and "kinh gui" not in it.seg.folded and not kinh_gui_seen and len(vv_segs) < _VV_LINES \
+            if k == "text" and "kinh gui" not in it.seg.folded and kinh_gui is None and len(vv_segs) < _VV_LINES \
                     and not _RECIPIENT_ITEM.match(it.seg.text):
                 vv_segs.append(it.seg)
                 continue
@@ -818,14 +820,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if k == "title":
                 title = it
                 state = "subject"
-            elif k == "text" and date_cls is not None and not kinh_gui_seen and _DECISION_SUBJECT.match(it.seg.folded) \
+            elif k == "text" and date_cls is not None and kinh_gui is None and _DECISION_SUBJECT.match(it.seg.folded) \
                     and not it.seg.text.rstrip().endswith((":", ".")):
                 # the title lost under a stamp's scraps (`TT TT | oA OUVẾT ĐỊNH | Đ⁄C`): a
                 # decision's subject still says what it is, under the date line
                 subject_segs.append(it.seg)
                 state = "subject"
                 untitled = True
-            elif k == "upper" and not kinh_gui_seen and _issuer_like(it.seg) and (
+            elif k == "upper" and kinh_gui is None and _issuer_like(it.seg) and (
                     number is None
                     or (not issuer_segs and starts_with_head(fold_phrase(_issuer_text(it.seg)), _body_heads()))
                     or (issuer_segs and issuer_segs[-1].line == it.seg.line - 1)):
@@ -872,11 +874,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.doc_type = "official_dispatch"
         if doc.doc_type:
             doc.evidence["doc_type"] = doc.evidence["number"]
-    elif isinstance(kinh_gui_seen, Segment):
+    elif kinh_gui is not None:
         # no title and no number read (a stamp over the number line), but addressed `Kính gửi:`
         # under the header: a letter, and only a công văn is one without a title of its type
         doc.doc_type = "official_dispatch"
-        doc.evidence["doc_type"] = _ev(kinh_gui_seen, conf)
+        doc.evidence["doc_type"] = _ev(kinh_gui, conf)
 
     # Issuer.
     groups = _group_issuer_lines(issuer_segs)
@@ -1000,10 +1002,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence.pop("issuer", None)
         symbol = mended or number
         if doc.issuer is None and symbol is not None and "place" in doc.evidence \
-                and not re.match(r"\W*số\b", doc.evidence["number"].quote or ""):
-            # (a number in running text, `số 1702/QĐ-UBND`, is a cited one's)
+                and not _CITED_NUMBER.match(doc.evidence["number"].quote or ""):
             # the issuer lines lost under a stamp or toner: a committee's number names it, and
-            # its date line its province or commune
+            # its date line its province
             inferred = committee_from_symbol(symbol.parts, doc.place)
             if inferred:
                 doc.issuer = inferred

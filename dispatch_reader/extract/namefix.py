@@ -24,7 +24,7 @@ from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase
-from dispatch_reader.textnorm import cased_like, one_letter_off
+from dispatch_reader.textnorm import cased_like, marks, one_letter_off
 
 _SLOTS = {"family": 0, "middle": 1, "given": 2}
 ODDS = 10.0  # how much likelier a repair must be than the syllable as read
@@ -60,20 +60,6 @@ def _score(freq: tuple[int, int, int], slot: str) -> float:
     """How often a spelling stands in this slot; a little credit for the other slots."""
     k = _SLOTS[slot]
     return freq[k] + 0.05 * (sum(freq) - freq[k])
-
-
-def marks(word: str) -> set[tuple[int, str]]:
-    """(letter index, mark) pairs; đ counts as d with a stroke."""
-    out = set()
-    k = -1
-    for ch in unicodedata.normalize("NFD", word.lower()):
-        if unicodedata.combining(ch):
-            out.add((k, ch))
-        else:
-            k += 1
-            if ch == "đ":
-                out.add((k, "stroke"))
-    return out
 
 
 # the five tone marks (grave, acute, hook above, tilde, dot below): the vowels' own marks

@@ -11,12 +11,11 @@ reading's marks lost, and is a Vietnamese syllable read surely.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable
-from dispatch_reader.textnorm import fold, mark_count
+from dispatch_reader.textnorm import fold, mark_count, marks
 
 # a Vietnamese reading this unsure of a word gives it no marks
 MIN_CONF = 0.6
@@ -35,18 +34,6 @@ def _overlap(a: Word, b: Word) -> float:
         return 0.0
     larger = max((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top))
     return w * h / larger if larger > 0 else 0.0
-
-
-def _marks(c: str) -> set[str]:
-    """The marks on a letter: its combining marks, and đ's stroke."""
-    decomposed = unicodedata.normalize("NFD", c)
-    return set(decomposed[1:]) | ({"stroke"} if c in "đĐ" else set())
-
-
-def lost_no_mark(old: str, new: str) -> bool:
-    """Every mark of `old` is on the same letter of `new` (`Van` → `Vân`, `Vân` → `Vấn`; not
-    `Vân` → `Văn`)."""
-    return all(_marks(a) <= _marks(b) for a, b in zip(old, new))
 
 
 def _cased_as(new: str, old: str) -> str:
@@ -75,7 +62,7 @@ def merge_marks(words: list[Word], vietnamese: list[Word]) -> tuple[list[Word], 
                     continue
                 if len(vcore) != len(core) or fold(vcore) != fold(core) or mark_count(vcore) <= mark_count(core):
                     continue
-                if not is_syllable(vcore) or not lost_no_mark(core, vcore):
+                if not is_syllable(vcore) or not marks(core) <= marks(vcore):
                     continue
                 new = vcore
                 break

@@ -30,7 +30,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, score_text
-from dispatch_reader.textnorm import case_blind, fold, mark_count, one_letter_off
+from dispatch_reader.textnorm import case_blind, fold, mark_count, marks, one_letter_off
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
@@ -342,13 +342,17 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         old = " ".join(m.group(1) for m in texts)
         fuller: list[Word] | None = None
         same: list[list[Word]] = []  # readings of the same letters, word for word
+        # the line's own height, not that of a word a stroke above it inflated
         band_top, band_bottom = _band(line)
-        tight = grey[max(int((band_top - pad / 4) / scale), 0):int((band_bottom + pad / 4) / scale),
-                     max(box[0], 0):box[2]]
-        framed = cv2.copyMakeBorder(tight, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
-        # as it is, then twice as large (a small bold name keeps its marks better enlarged); then
-        # the same cut to the line's own band (a stroke's leftover above it read as a mark)
-        for n, (image, k) in enumerate(((crop, 1), (crop, 2), (framed, 1), (framed, 2)) if capital and not stroked else ()):
+        crops: list[tuple[np.ndarray, int]] = []
+        if capital and not stroked:
+            tight = grey[max(int((band_top - pad / 4) / scale), 0):int((band_bottom + pad / 4) / scale),
+                         max(box[0], 0):box[2]]
+            framed = cv2.copyMakeBorder(tight, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+            # as it is, then twice as large (a small bold name keeps its marks better enlarged);
+            # then the same cut to the line's band (a stroke's leftover above it read as a mark)
+            crops = [(crop, 1), (crop, 2), (framed, 1), (framed, 2)]
+        for n, (image, k) in enumerate(crops):
             if k > 1:
                 image = cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale / k)
@@ -368,8 +372,6 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
             if (stroked or not _family_first([m.group(1) for m in texts])) and not old.isupper():
                 if stroked:
-                    # the line's own height, not that of a word the stroke above it inflated
-                    band_top, band_bottom = _band(line)
                     pad = band_bottom - band_top
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
@@ -539,7 +541,7 @@ def voted_marks(old: list[str], readings: list[list[Word]]) -> list[tuple[str, f
         # with the mark as without it give the mark
         ranked = sorted(((len(confs), mark_count(form), form) for form, confs in forms.items()
                          if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)
-                         and is_syllable(form) and marks_merge.lost_no_mark(word, form)), reverse=True)
+                         and is_syllable(form) and marks(word) <= marks(form)), reverse=True)
         if ranked and (len(ranked) == 1 or ranked[1][:2] < ranked[0][:2]):
             top = ranked[0][2]
             out.append((top, min(forms[top])))
