@@ -611,3 +611,20 @@ def test_the_review_cases_of_the_ninth_round_headers() -> None:
                       "Thanh Hoà, ngày 08 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc điều động công chức\n"
                       "Căn cứ Luật;\n").document
     assert (commune.issuer, commune.place) == ("Ủy ban nhân dân xã Thanh Hoà", "Thanh Hoà")
+
+
+@pytest.mark.parametrize("lead", ["* s9: 798/QĐ-TTg", "¡ Số: 798/QĐ-TTg", "s9: 798/QĐ-TTg"])
+def test_number_lead_under_a_copiers_dots(lead: str) -> None:
+    """A photocopy's haze reads as specks before `Số:` and its `ố` as a digit (augraphy)."""
+    text = (f"THỦ TƯỚNG CHÍNH PHỦ\n{lead}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\nKiện toàn Ban Chỉ đạo\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Kiện toàn.\n")
+    assert scanned(text).document.number == "798/QĐ-TTg"
+
+
+def test_place_before_a_date_whose_comma_was_read_as_a_stop() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nV/v đề nghị tăng cường công chức\n"
+            "Tân Phong. ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n"
+            "Sau khi sắp xếp, xã còn thiếu 13 công chức.\n")
+    doc = scanned(text).document
+    assert (doc.place, doc.issued_date) == ("Tân Phong", "2025-10-20")

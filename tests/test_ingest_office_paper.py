@@ -161,3 +161,67 @@ def test_a_toner_blot_inside_the_page_is_cleared_and_letters_rimmed_in_white_sta
     star = clean.copy()
     star[300:330, 600:630] = 0
     assert preprocess.clear_toner_blots(star, 150)[1] == 0.0
+
+
+def _one_bit_page(h: int = 2400, w: int = 1700) -> np.ndarray:
+    """A one-bit copy at 300 dpi: lines of bold letters, strokes ~6 px wide as print is."""
+    page = np.full((h, w), 255, np.uint8)
+    for y in range(150, h - 100, 90):
+        cv2.putText(page, "CHU TICH UBND XA", (120, y), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 6)
+    return page
+
+
+def _dots(shape: tuple[int, int], density: float, seed: int) -> np.ndarray:
+    """Where dots of toner two pixels square fall, `density` of the paper covered."""
+    h, w = (shape[0] + 1) // 2, (shape[1] + 1) // 2
+    grid = np.random.default_rng(seed).random((h, w)) < density
+    return np.kron(grid, np.ones((2, 2), bool))[:shape[0], :shape[1]]
+
+
+def test_a_copiers_dark_haze_is_evened_out_and_the_letters_under_it_stay():
+    """Augraphy's dirty drum lays a haze of one-bit dots over part of a photocopy (made
+    independently of our generator); under a dark one Tesseract read nothing of a header."""
+    clean = _one_bit_page()
+    page = clean.copy()
+    haze = np.zeros(clean.shape, bool)
+    haze[:900] = _dots((900, clean.shape[1]), 0.3, 1)  # the top three inches
+    page[haze] = 0
+    assert preprocess.is_binary(page)
+    cleared, share = preprocess.clear_toner_haze(page, 300)
+    assert 0.3 < share < 0.5
+    letters = clean[:900] == 0
+    blank = cv2.dilate(letters.view(np.uint8), np.ones((7, 7), np.uint8)) == 0
+    assert (page[:900][blank] == 0).mean() > 0.25  # the haze before
+    assert (cleared[:900][blank] == 0).mean() < 0.05  # the paper between the letters nearly white again
+    assert (cleared[:900][letters] == 0).mean() > 0.85  # the letters still ink
+    assert np.array_equal(cleared[1300:], clean[1300:])  # the page below the haze as it was
+
+
+def test_a_light_haze_is_left_as_it_is():
+    """A light haze (a few per cent of the paper) is read as well as it is; evened out, a
+    page's thin letters went with it (augraphy's, on a Gazette resolution)."""
+    page = _one_bit_page()
+    page[:900][_dots((900, page.shape[1]), 0.04, 5)] = 0
+    assert preprocess.clear_toner_haze(page, 300) == (page, 0.0)
+
+
+def test_scattered_toner_specks_and_a_dotted_edge_are_no_haze():
+    """A photocopy's few specks over the page, and the dotted fringe a copier's dark edge
+    leaves along the sheet (our own photocopies have both): the page is left as it is."""
+    page = _one_bit_page()
+    page[_dots(page.shape, 0.003, 2)] = 0
+    page[:90][_dots((90, page.shape[1]), 0.3, 3)] = 0  # a fringe 0.3 inches deep along the top
+    assert preprocess.clear_toner_haze(page, 300) == (page, 0.0)
+
+
+def test_a_one_bit_copy_is_never_taken_for_a_photographed_sheet():
+    """A haze over the top of a photocopy leaves the rest of the page a bright block with an
+    edge round it; taken for a photo's sheet and straightened, the page lost its header."""
+    from dispatch_reader.ingest import sheet
+
+    page = _one_bit_page()
+    page[:700] = np.where(_dots((700, page.shape[1]), 0.5, 4), 0, page[:700])
+    page[:, :60] = 0
+    page[:, -60:] = 0
+    assert preprocess.is_binary(page)
+    assert sheet.find_sheet(page) is None

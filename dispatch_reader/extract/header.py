@@ -57,9 +57,11 @@ def _damaged_can_cu(seg: Segment) -> bool:
 
 
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
-_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o06][\s:;.,]*"
+# `ố` read as a digit too: `Sô`, `S0`, `s9:` (a photocopy's haze)
+_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o069][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
-_LEAD_SPECKS = "_—–-|.,:;'\"“”‘’ "
+# specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
+_LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
@@ -905,7 +907,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         hit = date_cls.extra["date"]
         doc.issued_date = hit.iso
         doc.evidence["issued_date"] = _ev(seg, conf)
-        place = seg.text[:hit.start].strip().rstrip(",").strip()
+        # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
+        place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
         place = re.sub(r"^[^\w]+", "", place)
         if place and len(place.split()) <= 6 and re.search(r"[^\W\d_]", place):
             doc.place = squash(place)

@@ -902,6 +902,9 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         grey, blotted = preprocess.clear_toner_blots(grey, dpi)
         if blotted:
             notes.append(f"toner blots inside the page cleared ({blotted:.1%} of the page)")
+        grey, hazed = preprocess.clear_toner_haze(grey, dpi)
+        if hazed:
+            notes.append(f"a copier's grey haze of dots evened out ({hazed:.1%} of the page)")
     elif settings.flatten_light:
         spread = preprocess.uneven_light(grey, dpi)
         if spread > _UNEVEN:

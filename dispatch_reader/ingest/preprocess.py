@@ -407,6 +407,62 @@ def clear_toner_blots(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     return out, float(mask.mean())
 
 
+# A copier's grey haze: one-bit dots strewn thick over part of the page, each a few pixels.
+# A dot is a piece of ink no larger than this (inches square: 3 x 3 pixels at 300 dpi) ...
+_HAZE_DOT_IN = 0.012
+# ... haze is where dots cover this share of the paper round about (clean paper and a
+# photocopy's scattered toner specks: well under 1%; augraphy's dirty-drum haze: 1-10%) ...
+_HAZE_DENSITY = 0.01
+# ... and ink covers this share of it (lines of text cover 10-15%, a bold title line ~25%).
+# A light haze (augraphy's, 4% of the paper inked) is read as well as it is: evened out, its
+# thin letters went with it. Under a dark one (40%) Tesseract read nothing of a header.
+_HAZE_INK = 0.3
+# Both are measured over a window this wide (inches): some lines of text.
+_HAZE_WINDOW_IN = 0.4
+# A patch of haze smaller than this (square inches) is a smudge, not worth evening out ...
+_HAZE_LEAST_AREA = 1.0
+# ... and one not this broad anywhere (inches) a strip along an edge
+_HAZE_LEAST_WIDTH_IN = 1.0
+
+
+def clear_toner_haze(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    """(page, share evened): where a copier laid a dark haze of dots over the page, each pixel
+    taken as ink only where most of a small window round it is ink.
+
+    Under the haze Tesseract sees letters in a field of dots and reads nothing (a header
+    lost whole). A letter's stroke is solid ink several pixels wide, the haze at most half
+    ink: a box blur about a stroke wide, thresholded dark, keeps the first and drops the
+    second. Elsewhere the page is left as it was: the blur thins hairlines."""
+    ink = (grey < 128).view(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    dot = stats[:, cv2.CC_STAT_AREA] <= max(4, int((_HAZE_DOT_IN * dpi) ** 2))
+    dot[0] = False
+    win = int(_HAZE_WINDOW_IN * dpi) | 1
+    density = cv2.blur(dot[labels].astype(np.float32), (win, win))
+    inked = cv2.blur(ink.astype(np.float32), (win, win))
+    haze = ((density > _HAZE_DENSITY) & (inked > _HAZE_INK)).astype(np.uint8)
+    if cv2.countNonZero(haze) < _HAZE_LEAST_AREA * dpi * dpi:
+        return grey, 0.0
+    # a patch that holds text is broad; the dotted fringe of a copier's dark edge or of a torn
+    # sheet is a strip, and evening it out (no text there) only moved Tesseract's blocks about
+    core = int(_HAZE_LEAST_WIDTH_IN * dpi) | 1
+    broad = cv2.erode(haze, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (core, core)))
+    if not broad.any():
+        return grey, 0.0
+    # the haze is patchy: its holes and the letters inside it are haze too
+    close = int(0.5 * dpi) | 1
+    haze = cv2.morphologyEx(haze, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (close, close)))
+    n, patches = cv2.connectedComponents(haze, connectivity=8)
+    keep = np.bincount(patches[broad > 0], minlength=n) > 0
+    keep[0] = False
+    mask = keep[patches]
+    k = max(3, int(round(0.023 * dpi)) | 1)  # 7 pixels at 300 dpi: about a stroke's width
+    evened = np.where(cv2.blur(grey, (k, k)) < 90, 0, 255).astype(np.uint8)
+    out = grey.copy()
+    out[mask] = evened[mask]
+    return out, float(mask.mean())
+
+
 def uneven_light(grey: np.ndarray, dpi: float) -> float:
     """How much the paper's brightness varies across the page (0 = even): the spread of the
     background estimate, in grey levels."""

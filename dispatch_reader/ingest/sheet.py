@@ -33,6 +33,11 @@ MIN_OUTLINE_SUPPORT = 0.2
 def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (TL, TR, BR, BL, pixels), or None when the image is no photo
     of a sheet on something darker."""
+    if preprocess.is_binary(grey):
+        # One-bit pages come from a copier or a fax, never from a phone's camera. A copier's
+        # grey haze of toner over part of the page has a border the outline takes for the
+        # sheet's edge: straightened to it, the page lost its header.
+        return None
     bright = preprocess.find_page(grey)
     if bright is None:
         return None  # no desk around the page (a scan): the edges are the text's own
