@@ -188,3 +188,17 @@ def test_a_type_told_by_kinh_gui_alone_is_flagged_for_checking() -> None:
     assert doc.doc_type == "official_dispatch"
     assert doc.evidence["doc_type"].quote == "Kính gửi:"
     assert doc.evidence["doc_type"].confidence < c.CONFIDENT
+
+
+def test_a_year_the_date_line_does_not_hold_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year taken from elsewhere (`năm 202§`: its last digit under a stroke) or mended
+    (`năm 2925`) is the tool's guess, never confident; a year read is."""
+    monkeypatch.setattr(c, "_calibration", lambda: {})
+    read = extract_facts([page(HEADER)]).document
+    assert read.issued_date == "2025-08-28" and read.evidence["issued_date"].confidence >= c.CONFIDENT
+    for line in ("Lai Châu, ngày 28 tháng 8 năm 202§", "Lai Châu, ngày 28 tháng 8 năm 2925"):
+        lines = [(line, 0.94) if t.startswith("Lai Châu, ngày") else (t, k) for t, k in HEADER]
+        lines[2] = ("Số: 1587/2025/QĐ-UBND", 0.93)
+        doc = extract_facts([page(lines)]).document
+        assert doc.issued_date == "2025-08-28", line
+        assert doc.evidence["issued_date"].confidence < c.CONFIDENT, line

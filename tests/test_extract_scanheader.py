@@ -628,3 +628,22 @@ def test_place_before_a_date_whose_comma_was_read_as_a_stop() -> None:
             "Sau khi sắp xếp, xã còn thiếu 13 công chức.\n")
     doc = scanned(text).document
     assert (doc.place, doc.issued_date) == ("Tân Phong", "2025-10-20")
+
+
+_LOST_YEAR = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Hà Nội, ngày 05 tháng 5 năm 202§`—\nQUYẾT ĐỊNH\nKiện toàn Ban Chỉ đạo\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+              "Căn cứ Luật Tổ chức Chính phủ nga 18 tháng 02 năm 2025;\n"
+              "Căn cứ Quyết định số 666/QĐ-TTg ngà 09 tháng 4 năm {cited} của Thủ tướng;\n"
+              "QUYẾT ĐỊNH:\nĐiều 1. Kiện toàn Ban Chỉ đạo đến ngày 31 tháng 12 năm 2029.\n")
+
+
+def test_a_year_that_lost_its_last_digit_is_taken_from_the_number_or_the_grounds_and_flagged() -> None:
+    """`năm 202§`: a stamp's stroke over the year's last digit (augraphy's phone photo). The
+    number's year holds it when it has one; else the latest year the grounds cite (a term's
+    end in the body, 2029, is no ground); none of the decade read, no date."""
+    by_number = scanned(_LOST_YEAR.format(number="07/2026/TT-BNV", cited="2024")).document
+    assert by_number.issued_date == "2026-05-05"
+    by_grounds = scanned(_LOST_YEAR.format(number="798/QĐ-TTg", cited="2026")).document
+    assert by_grounds.issued_date == "2026-05-05"
+    none = scanned(_LOST_YEAR.format(number="798/QĐ-TTg", cited="2019").replace("năm 2025", "năm 2019")).document
+    assert none.issued_date is None and "issued_date" not in none.evidence

@@ -214,14 +214,24 @@ def test_scattered_toner_specks_and_a_dotted_edge_are_no_haze():
     assert preprocess.clear_toner_haze(page, 300) == (page, 0.0)
 
 
-def test_a_one_bit_copy_is_never_taken_for_a_photographed_sheet():
+def test_a_one_bit_copys_sheet_is_the_page_in_the_copiers_frame_never_what_a_haze_left_white():
     """A haze over the top of a photocopy leaves the rest of the page a bright block with an
-    edge round it; taken for a photo's sheet and straightened, the page lost its header."""
+    edge round it; taken for the sheet and straightened, the page lost its header. A copy
+    turned inside the copier's black frame is straightened to its own edges still."""
     from dispatch_reader.ingest import sheet
 
+    hazed = _one_bit_page()
+    hazed[:700] = np.where(_dots((700, hazed.shape[1]), 0.5, 4), 0, hazed[:700])
+    hazed[:, :60] = 0
+    hazed[:, -60:] = 0
+    assert preprocess.is_binary(hazed)
+    assert sheet.find_sheet(hazed) is None
     page = _one_bit_page()
-    page[:700] = np.where(_dots((700, page.shape[1]), 0.5, 4), 0, page[:700])
-    page[:, :60] = 0
-    page[:, -60:] = 0
-    assert preprocess.is_binary(page)
-    assert sheet.find_sheet(page) is None
+    h, w = page.shape
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), 2.0, 0.94)
+    framed = cv2.warpAffine(page, turn, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    assert preprocess.is_binary(framed)
+    found = sheet.find_sheet(framed)
+    assert found is not None
+    corners = cv2.transform(np.array([[[0, 0], [w, 0], [w, h], [0, h]]], np.float32), turn)[0]
+    assert np.abs(found - corners).max() < 25

@@ -161,6 +161,9 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "doc_type" and _folded(ev.quote).startswith("kinhgui"):
         # told by the letter's `Kính gửi:`, its title and number unread: a guess
         return MENDED
+    if field == "issued_date" and doc.issued_date and doc.issued_date[:4] not in re.sub(r"\D", "", ev.quote or ""):
+        # a year the date line does not hold (`năm 2925` mended, `năm 202§` taken from elsewhere)
+        return MENDED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà
         # Nội) are the tool's, a guess under every calibrated line; marks restored are not counted

@@ -82,6 +82,35 @@ _VI_HEADER = re.compile(
 )
 
 
+# The date line's year with its last digit lost under a stamp's stroke or a speck (`năm 202§`):
+# the day, the month and the decade are read; the year must come from elsewhere.
+_VI_LOST_YEAR = re.compile(
+    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
+    r"(?P<y>(?:19|20)[0-9])[^\w\s](?!\d)"
+)
+
+
+@dataclass(frozen=True)
+class LostYear:
+    day: int
+    month: int
+    decade: str  # the year's first three digits
+    start: int
+    end: int
+
+    def dated(self, year: int) -> str | None:
+        """The date in `year` when that year is of the decade read."""
+        return make_iso(year, self.month, self.day) if str(year)[:3] == self.decade else None
+
+
+def find_lost_year(folded: str) -> LostYear | None:
+    """A date line whose year lost its last digit (`ngày 05 tháng 5 năm 202§`)."""
+    m = _VI_LOST_YEAR.search(folded)
+    if not m or make_iso(int(m["y"]) * 10, _num(m["m"]), _num(m["d"])) is None:
+        return None
+    return LostYear(_num(m["d"]), _num(m["m"]), m["y"], m.start(), m.end())
+
+
 def find_header_dates(folded: str) -> list[DateHit]:
     """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
     return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())

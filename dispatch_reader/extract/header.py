@@ -21,7 +21,7 @@ from dispatch_reader.extract.canon import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.datefmt import find_dates, find_header_dates, mend_year
+from dispatch_reader.extract.datefmt import DateHit, LostYear, find_dates, find_header_dates, find_lost_year, mend_year
 from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import (
@@ -247,6 +247,11 @@ def classify(seg: Segment) -> list[Cls]:
         cut = _place_start(text, hit.start)
         if cut > 0:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
+    lost = find_lost_year(f) if not dates else None
+    if lost is not None and len(f[lost.end:].strip(" .,;`'-—–")) <= 2:
+        before = f[:lost.start]
+        if len(before.split()) <= 6 and not re.search(r"[\d/]", before):
+            return [Cls(seg, "date", {"date": DateHit(None, lost.start, lost.end), "lost_year": lost})]
     if re.match(r"ngay \d{1,2}\b", f) and text[:1].isupper():
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
@@ -906,7 +911,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         seg = date_cls.seg
         hit = date_cls.extra["date"]
         doc.issued_date = hit.iso
-        doc.evidence["issued_date"] = _ev(seg, conf)
+        if "lost_year" in date_cls.extra:
+            doc.issued_date = _year_from_elsewhere(date_cls.extra["lost_year"], number, pages)
+            warnings.append("the date line's year lost a digit: " + (
+                f"taken as {doc.issued_date[:4]} from the number or the latest document cited: check it"
+                if doc.issued_date else "no year found elsewhere"))
+        if doc.issued_date:
+            doc.evidence["issued_date"] = _ev(seg, conf)
         # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
         place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
         place = re.sub(r"^[^\w]+", "", place)
@@ -1049,6 +1060,24 @@ def _join_lines(parts: list[str]) -> str:
 
 
 _PASSED = re.compile(r"thong qua\s+ngay")
+
+
+# lines that cite what a document is based on: it is dated on or after every one of them
+_GROUNDS = re.compile(r"^\W*(?:can cu|theo de nghi|thuc hien|xet de nghi)\b")
+_CITED_YEAR = re.compile(r"(?:\bnam\s*|/)((?:19|20)\d{2})(?!\d)")
+
+
+def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[Page]) -> str | None:
+    """The date of a date line whose year lost its last digit: in the year the number carries
+    (`…/2026/TT-BNV`), else in the latest year of a document its grounds cite (a decision
+    follows what it is based on, most often within the year), when of the decade read."""
+    if number is not None and number.year and number.year.isdigit():
+        return lost.dated(int(number.year))
+    # every year the grounds name, in a date or a number (`ngà 09 tháng 4 năm 2026`: OCR took
+    # a letter of `ngày`, the year is still there)
+    years = [int(y) for page in pages for seg in page.segments() if _GROUNDS.match(seg.folded)
+             for y in _CITED_YEAR.findall(seg.folded) if y[:3] == lost.decade]
+    return lost.dated(max(years)) if years else None
 
 
 def _fallback_issued(pages: list[Page]) -> tuple[str, Segment] | None:

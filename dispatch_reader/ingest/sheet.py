@@ -28,29 +28,35 @@ MIN_DESK_CONTRAST = 15.0
 # (augraphy's ShadowCast and LightingGradient: 0.00-0.15 of the outline on an edge; the sheets
 # of the phone variants: 0.31 and up). Straightened, such a scan was warped and read badly.
 MIN_OUTLINE_SUPPORT = 0.2
+# a one-bit copy's sheet covers this share of the image at least (our photocopies and
+# augraphy's, inside the copier's black bands: 0.91-0.93; a haze's white rest: 0.70)
+MIN_COPY_SHARE = 0.85
 
 
 def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (TL, TR, BR, BL, pixels), or None when the image is no photo
     of a sheet on something darker."""
-    if preprocess.is_binary(grey):
-        # One-bit pages come from a copier or a fax, never from a phone's camera. A copier's
-        # grey haze of toner over part of the page has a border the outline takes for the
-        # sheet's edge: straightened to it, the page lost its header.
-        return None
     bright = preprocess.find_page(grey)
     if bright is None:
         return None  # no desk around the page (a scan): the edges are the text's own
     small, factor = _small(grey)
     edges = cv2.dilate(cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 30, 90), np.ones((3, 3), np.uint8))
+    found = bright if _support(bright * factor, edges) >= MIN_OUTLINE_SUPPORT else None
     outlined = _outline(small, edges)
     if outlined is not None:
         by_edges = preprocess.order_corners(outlined / factor)
         # where the two agree (the usual case, within a few millimetres) the bright blob stands
         if np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape) and \
                 _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
-            return by_edges
-    return bright if _support(bright * factor, edges) >= MIN_OUTLINE_SUPPORT else None
+            found = by_edges
+    if found is not None and preprocess.is_binary(grey) and \
+            cv2.contourArea(found.astype(np.float32)) < MIN_COPY_SHARE * grey.shape[0] * grey.shape[1]:
+        # A one-bit page is a copier's or a fax's, not a phone's: its sheet is the page inside
+        # the copier's black frame, nearly the whole image (straightened to it, a copy turned
+        # in the copier reads better). A smaller bright block is the part a copier's grey haze
+        # left white; straightened to it, the page lost its header.
+        return None
+    return found
 
 
 def _small(grey: np.ndarray) -> tuple[np.ndarray, float]:
