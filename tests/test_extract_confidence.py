@@ -202,3 +202,12 @@ def test_a_year_the_date_line_does_not_hold_is_flagged(monkeypatch: pytest.Monke
         doc = extract_facts([page(lines)]).document
         assert doc.issued_date == "2025-08-28", line
         assert doc.evidence["issued_date"].confidence < c.CONFIDENT, line
+
+
+def test_a_date_written_without_a_year_is_dated_by_its_context_not_flagged_for_it() -> None:
+    """`On October 21` (an English article's date, its year from the article's dateline) holds
+    no year to disagree with; a Vietnamese date line's year does."""
+    doc = DocumentFacts(issued_date="2025-10-21")
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="On October 21")) == 1.0
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Hà Nội, ngày 21 tháng 10 năm 202§")) == c.MENDED
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Hà Nội, ngày 21 tháng 10 năm 2025")) == 1.0

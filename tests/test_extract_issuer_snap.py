@@ -30,6 +30,9 @@ from dispatch_reader.ingest.pages import PageText
     ("Ủy ban nhân dân tỉnh Laeshau", None, "Ủy ban nhân dân tỉnh Lai Châu"),  # two letters off one province
     ("Ủy bán nhân hân _tỉnhcaobằng", None, "Ủy ban nhân dân tỉnh Cao Bằng"),  # the level word glued on
     ("Ủy ban nhân dân tỉnh Ha Giaag", None, "Ủy ban nhân dân tỉnh Hà Giang"),  # a province before 2025
+    # the motto's words woven in, word by word (a copy turned in the copier: augraphy's)
+    ("Bộ Cộng nội hòa vụ xã hội", None, "Bộ Nội vụ"),
+    ("Cộng hòa Chính phủ xã hội", None, "Chính phủ"),
 ])
 def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: str) -> None:
     assert snap_issuer(printed, place) == snapped
@@ -49,6 +52,7 @@ def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: s
     ("Ủy ban nhân dân tỉnh Hà Giang", None),  # merged in 2025, one letter from no other: kept, not An Giang
     ("Ủy ban nhân dân tỉnh Quảng Bình", None),  # not Quảng Ninh
     ("Ủy ban nhân dân xã Mường Khoaa", None),  # communes are too many to snap one letter off
+    ("Bộ Cộng hòa Nội vụ xã Tân", None),  # the motto's words out, a word left that no body has
 ])
 def test_what_is_not_snapped(printed: str, place: str | None) -> None:
     assert snap_issuer(printed, place) is None

@@ -161,8 +161,10 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "doc_type" and _folded(ev.quote).startswith("kinhgui"):
         # told by the letter's `Kính gửi:`, its title and number unread: a guess
         return MENDED
-    if field == "issued_date" and doc.issued_date and doc.issued_date[:4] not in re.sub(r"\D", "", ev.quote or ""):
-        # a year the date line does not hold (`năm 2925` mended, `năm 202§` taken from elsewhere)
+    if field == "issued_date" and doc.issued_date and "nam" in _folded(ev.quote) and \
+            doc.issued_date[:4] not in re.sub(r"\D", "", ev.quote or ""):
+        # a year other than the one the date line holds (`năm 2925` mended, `năm 202§` taken from
+        # elsewhere); a date written without a year (`On October 21`) is dated by its context
         return MENDED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà

@@ -181,6 +181,9 @@ def snap_department(issuer: str) -> str | None:
     continue no body name (a body's own province, `tỉnh …`, is kept). Only when exactly one
     known body reads so (`Sở Y tế` and `Bộ Y tế` are one letter apart)."""
     tokens = _tokens(issuer)
+    unwoven = _unwoven(tokens)
+    if unwoven:
+        return unwoven
     exact = [body for words, body in _bodies() if tokens[:len(words)] == words]
     if exact:
         words = _tokens(exact[0])
@@ -202,6 +205,22 @@ def snap_department(issuer: str) -> str | None:
     if best and (len(best) == 1 or best[0][1] < best[1][1]):
         return best[0][0]
     return None
+
+
+# the motto's words (`Cộng hòa xã hội chủ nghĩa Việt Nam`), folded
+_MOTTO_WORDS = frozenset({"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"})
+
+
+def _unwoven(tokens: list[str]) -> str | None:
+    """A known body whose words OCR wove together with the motto's beside it, word by word
+    (`Bộ Cộng nội hòa vụ xã hội`: a copy turned in the copier, the two columns' lines read as
+    one): the body when the words left once two or more of the motto's are taken out are its
+    name exactly."""
+    kept = [t for t in tokens if t not in _MOTTO_WORDS]
+    if len(tokens) - len(kept) < 2 or not kept:
+        return None
+    found = [body for words, body in _bodies() if kept == words]
+    return found[0] if len(found) == 1 else None
 
 
 def damaged_body_line(line: str) -> bool:
