@@ -77,8 +77,23 @@ def test_a_family_name_read_with_another_tone_is_the_one_with_its_vowels() -> No
     assert repair_ocr_name("Tông Thị Hạnh") == "Tống Thị Hạnh"
     assert repair_ocr_name("Tòng Văn Hặc") == "Tòng Văn Hặc"
     assert repair_ocr_name("Giảng Seo Vần") == "Giàng Seo Vần"
-    assert repair_ocr_name("Giang Seo Vần") == "Giang Seo Vần"
+    # bare `Giang` stands as read (a Kinh family name too) unless a H'Mông middle name tells
+    # the people (below: `Giang Seo Vần` is `Giàng Seo Vần`)
+    assert repair_ocr_name("Giang Văn Vần") == "Giang Văn Vần"
     assert repair_ocr_name("Điểu Huỳnh Sang") == "Điểu Huỳnh Sang"
     assert repair_ocr_name("Quản Minh Cường") == "Quản Minh Cường"
     assert repair_ocr_name("Lường Văn Hoan") == "Lường Văn Hoan"
     assert repair_ocr_name("Giàng Seo Vần") == "Giàng Seo Vần"
+
+
+def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
+    """A H'Mông name bears a middle name of its own (`Seo`, `Mí`), and its family names are
+    written with marks: `Giang Seo Phử` is `Giàng` with the grave lost under a seal's ring; a
+    Kinh `Giang` (`Giang Văn Minh`, `Giang Thị Seo`: no such middle) is kept."""
+    assert repair_ocr_name("Giang Seo Phử") == "Giàng Seo Phử"
+    assert repair_ocr_name("Sung Mí Dở") == "Sùng Mí Dở"
+    assert repair_ocr_name("Giàng Seo Vần") == "Giàng Seo Vần"
+    assert repair_ocr_name("Giang Seo Vần") == "Giàng Seo Vần"
+    assert repair_ocr_name("Giang Văn Minh") == "Giang Văn Minh"
+    assert repair_ocr_name("Giang Thị Seo") == "Giang Thị Seo"
+    assert repair_ocr_name("Giang Seo") == "Giang Seo"  # two words: no middle name to tell by
