@@ -22,7 +22,7 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import DateHit, LostYear, find_dates, find_header_dates, find_lost_year, mend_year
-from dispatch_reader.extract.docnumber import DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
+from dispatch_reader.extract.docnumber import MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import (
     committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
@@ -773,6 +773,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     subject_segs: list[Segment] = []
     vv_segs: list[Segment] = []
     date_cls: Cls | None = None
+    number_ev: Evidence | None = None  # where the number line is, also when its number is left out
+    number_dropped = False
     state = "top"
     in_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
@@ -810,8 +812,17 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             continue
         if k == "number" and number is None:
             number = it.extra["number"]
+            number_ev = _ev(it.extra["lead"], conf)
+            if len(number.number or "") > MAX_NUMBER_DIGITS:
+                # a receipt stamp's handwritten figures run into the number (`5621702/QĐ-UBND`
+                # for `1702`): which digits are the document's cannot be told, and no number
+                # is better than a wrong one. Its symbol still tells the type and the body.
+                warnings.append(f"document number read as '{number.text}': more digits than a "
+                                "register runs to (a stamp's figures run into it); left out")
+                number_dropped = True
+                continue
             doc.number = number.text
-            doc.evidence["number"] = _ev(it.extra["lead"], conf)
+            doc.evidence["number"] = number_ev
             continue
         if k == "date" and state == "subject" and not (date_cls is None and _PLACE_DATE.match(it.seg.folded)):
             k = "text"  # a wrapped subject line that ends in a date ("… của Bộ Nội vụ ngày 30 tháng 6 năm 2025")
@@ -879,8 +890,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.doc_type = kind
         elif vv_segs or len(number.parts) >= 1:
             doc.doc_type = "official_dispatch"
-        if doc.doc_type:
-            doc.evidence["doc_type"] = doc.evidence["number"]
+        if doc.doc_type and number_ev is not None:
+            doc.evidence["doc_type"] = number_ev
     elif kinh_gui is not None:
         # no title and no number read (a stamp over the number line), but addressed `Kính gửi:`
         # under the header: a letter, and only a công văn is one without a title of its type
@@ -1003,7 +1014,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # under the stamp: `28/2026/TT-`)
         kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
         expected = expected_symbol(kind, doc.issuer) if number else None
-        mended = mend_symbol(number, expected) if number and expected else None
+        mended = mend_symbol(number, expected) if number and expected and not number_dropped else None
         if mended is not None:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
@@ -1016,7 +1027,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence.pop("issuer", None)
         symbol = mended or number
         if doc.issuer is None and symbol is not None and "place" in doc.evidence \
-                and not _CITED_NUMBER.match(doc.evidence["number"].quote or ""):
+                and number_ev is not None and not _CITED_NUMBER.match(number_ev.quote or ""):
             # the issuer lines lost under a stamp or toner: a committee's number names it, and
             # its date line its province
             inferred = committee_from_symbol(symbol.parts, doc.place)

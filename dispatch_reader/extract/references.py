@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body
 from dispatch_reader.extract.datefmt import find_dates
-from dispatch_reader.extract.docnumber import BODY_NUMBER, PARTY_NUMBER, DocNumber, clean_number
+from dispatch_reader.extract.docnumber import BODY_NUMBER, MAX_NUMBER_DIGITS, PARTY_NUMBER, DocNumber, clean_number
 from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation
 from dispatch_reader.extract.textutil import Page, fold_phrase
@@ -135,6 +135,8 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
         for m, dn in matches:
             if dn is None or not any(sum(c.isupper() for c in p) >= 2 for p in dn.parts):
                 continue
+            if len(dn.number or "") > MAX_NUMBER_DIGITS:
+                continue  # no register's number: a stamp's figures run into one
             if _GAZETTE_LINE.match(fold_phrase(_line_of(page.text, m.start()))):
                 continue
             number = m.group(0) if language == "en" else dn.text
