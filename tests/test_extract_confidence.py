@@ -211,3 +211,8 @@ def test_a_date_written_without_a_year_is_dated_by_its_context_not_flagged_for_i
     assert c.repairs("issued_date", doc, Evidence(page=1, quote="On October 21")) == 1.0
     assert c.repairs("issued_date", doc, Evidence(page=1, quote="Hà Nội, ngày 21 tháng 10 năm 202§")) == c.MENDED
     assert c.repairs("issued_date", doc, Evidence(page=1, quote="Hà Nội, ngày 21 tháng 10 năm 2025")) == 1.0
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Hà Nội, ngày 21 tháng 10 năm 2O25")) == 1.0
+    # the day and month's digits are no year (`20 … 2 … 202§` holds 2022 only by chance)
+    feb = DocumentFacts(issued_date="2022-02-20")
+    assert c.repairs("issued_date", feb, Evidence(page=1, quote="Hà Nội, ngày 20 tháng 2 năm 202§")) == c.MENDED
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Nam Định, ngày 21/10/2025")) == 1.0

@@ -33,6 +33,7 @@ from dispatch_reader.ingest.pages import PageText
     # the motto's words woven in, word by word (a copy turned in the copier: augraphy's)
     ("Bộ Cộng nội hòa vụ xã hội", None, "Bộ Nội vụ"),
     ("Cộng hòa Chính phủ xã hội", None, "Chính phủ"),
+    ("Bộ Cộng Công hòa an xã hội", None, "Bộ Công an"),  # `Công` is the body's, `Cộng` the motto's
 ])
 def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: str) -> None:
     assert snap_issuer(printed, place) == snapped
@@ -53,6 +54,7 @@ def test_damaged_issuers_are_snapped(printed: str, place: str | None, snapped: s
     ("Ủy ban nhân dân tỉnh Quảng Bình", None),  # not Quảng Ninh
     ("Ủy ban nhân dân xã Mường Khoaa", None),  # communes are too many to snap one letter off
     ("Bộ Cộng hòa Nội vụ xã Tân", None),  # the motto's words out, a word left that no body has
+    ("Bộ hòa Nội Cộng vụ", None),  # the motto's words out of their order: no weave
 ])
 def test_what_is_not_snapped(printed: str, place: str | None) -> None:
     assert snap_issuer(printed, place) is None

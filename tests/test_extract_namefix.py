@@ -97,3 +97,5 @@ def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     assert repair_ocr_name("Giang Văn Minh") == "Giang Văn Minh"
     assert repair_ocr_name("Giang Thị Seo") == "Giang Thị Seo"
     assert repair_ocr_name("Giang Seo") == "Giang Seo"  # two words: no middle name to tell by
+    assert repair_ocr_name("Vù Mí Sính") == "Vừ Mí Sính"  # the grave read kept, the horn restored
+    assert repair_ocr_name("Giang Chu Minh") == "Giang Chu Minh"  # `Chu` is no `Chứ`

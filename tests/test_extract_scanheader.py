@@ -647,13 +647,20 @@ def test_a_year_that_lost_its_last_digit_is_taken_from_the_number_or_the_grounds
     assert by_grounds.issued_date == "2026-05-05"
     none = scanned(_LOST_YEAR.format(number="798/QĐ-TTg", cited="2019").replace("năm 2025", "năm 2019")).document
     assert none.issued_date is None and "issued_date" not in none.evidence
+    # a year named in passing is no cited document's (`dự toán năm 2027`), nor a line past the
+    # grounds (`Thực hiện` in an article)
+    passing = _LOST_YEAR.format(number="798/QĐ-TTg", cited="2024").replace(
+        "Căn cứ Luật Tổ chức Chính phủ nga 18 tháng 02 năm 2025;",
+        "Căn cứ dự toán ngân sách năm 2027;").replace(
+        "Điều 1. Kiện toàn", "Điều 1. Kiện toàn.\nThực hiện Quyết định số 5/QĐ-TTg ngày 01 tháng 3 năm 2028;\nKiện toàn")
+    assert scanned(passing).document.issued_date == "2024-05-05"
 
 
 def test_a_number_with_a_stamps_figures_run_into_it_is_left_out() -> None:
     """A receipt stamp's handwritten figures printed black over the number line (`5621702` for
     `1702`): no register runs to seven digits; which are the document's cannot be told, so no
-    number rather than a wrong one, and no later line's number in its place. Five digits (a
-    ministry's busy register) stand."""
+    number rather than a wrong one, and no later line's number in its place. Six digits (a
+    city tax office's busy register) stand."""
     text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\n{}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Phú Thọ, ngày 08 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc điều động công chức\n12/QĐ-UBND\n"
             "Căn cứ Quyết định số 1234/QĐ-UBND ngày 01/9/2025;\nQUYẾT ĐỊNH:\nĐiều 1. Điều động.\n")
@@ -662,4 +669,4 @@ def test_a_number_with_a_stamps_figures_run_into_it_is_left_out() -> None:
     assert any("5621702/QĐ-UBND" in w for w in facts.warnings)
     assert "1234/QĐ-UBND" in {r.number for r in facts.references}
     assert not any("5621702" in r.number for r in facts.references)  # nor a cited document
-    assert scanned(text.format("Số: 12345/QĐ-UBND")).document.number == "12345/QĐ-UBND"
+    assert scanned(text.format("Số: 123456/QĐ-UBND")).document.number == "123456/QĐ-UBND"

@@ -31,6 +31,7 @@ from dispatch_reader import family_names
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
 from dispatch_reader.record import DocumentFacts, Evidence, Facts
+from dispatch_reader.textnorm import fold
 
 CONFIDENT = 0.80  # the line: at or above, read right >= 95 % of the time (messages.LOW_CONFIDENCE)
 FIELDS = ("doc_type", "number", "issuer", "issued_date", "place", "subject", "signer")
@@ -132,6 +133,11 @@ OVERPRINTED = 0.45
 MENDED = 0.45
 
 
+# the year a Vietnamese date line prints (folded: `năm 2025`, `năm 2O25`, `năm 202§`)
+_YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})")
+_DIGIT_LOOKALIKES = str.maketrans("oil", "011")
+
+
 def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).casefold()
 
@@ -161,11 +167,12 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "doc_type" and _folded(ev.quote).startswith("kinhgui"):
         # told by the letter's `Kính gửi:`, its title and number unread: a guess
         return MENDED
-    if field == "issued_date" and doc.issued_date and "nam" in _folded(ev.quote) and \
-            doc.issued_date[:4] not in re.sub(r"\D", "", ev.quote or ""):
+    if field == "issued_date" and doc.issued_date:
         # a year other than the one the date line holds (`năm 2925` mended, `năm 202§` taken from
         # elsewhere); a date written without a year (`On October 21`) is dated by its context
-        return MENDED
+        printed = _YEAR_PRINTED.search(fold(ev.quote or ""))
+        if printed and printed.group(1).translate(_DIGIT_LOOKALIKES) != doc.issued_date[:4]:
+            return MENDED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà
         # Nội) are the tool's, a guess under every calibrated line; marks restored are not counted

@@ -86,7 +86,7 @@ _VI_HEADER = re.compile(
 # the day, the month and the decade are read; the year must come from elsewhere.
 _VI_LOST_YEAR = re.compile(
     rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
-    r"(?P<y>(?:19|20)[0-9])[^\w\s](?!\d)"
+    rf"(?P<y>[1il]9{_D}|2[0o]{_D})[^\w\s](?!\d)"
 )
 
 
@@ -106,9 +106,9 @@ class LostYear:
 def find_lost_year(folded: str) -> LostYear | None:
     """A date line whose year lost its last digit (`ngày 05 tháng 5 năm 202§`)."""
     m = _VI_LOST_YEAR.search(folded)
-    if not m or make_iso(int(m["y"]) * 10, _num(m["m"]), _num(m["d"])) is None:
+    if not m or make_iso(_num(m["y"]) * 10, _num(m["m"]), _num(m["d"])) is None:
         return None
-    return LostYear(_num(m["d"]), _num(m["m"]), m["y"], m.start(), m.end())
+    return LostYear(_num(m["d"]), _num(m["m"]), str(_num(m["y"])), m.start(), m.end())
 
 
 def find_header_dates(folded: str) -> list[DateHit]:

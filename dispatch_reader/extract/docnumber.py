@@ -40,9 +40,9 @@ _HEADER_PARTY = re.compile(
     r"(?P<sym>[A-ZĐ]{1,8}(?:[-–][A-ZĐ]{1,8})*)(?![\w])")
 
 
-# a register's numbers restart every year; the busiest (a ministry's công văn) run to five
-# digits. More is a stamp's handwritten figures run into the number (`5621702` for `1702`).
-MAX_NUMBER_DIGITS = 5
+# a register's numbers restart every year; the busiest (a city tax office's công văn) run to
+# six digits. More is a stamp's handwritten figures run into the number (`5621702` for `1702`).
+MAX_NUMBER_DIGITS = 6
 
 
 @dataclass(frozen=True)

@@ -1075,19 +1075,29 @@ _PASSED = re.compile(r"thong qua\s+ngay")
 
 # lines that cite what a document is based on: it is dated on or after every one of them
 _GROUNDS = re.compile(r"^\W*(?:can cu|theo de nghi|thuc hien|xet de nghi)\b")
-_CITED_YEAR = re.compile(r"(?:\bnam\s*|/)((?:19|20)\d{2})(?!\d)")
+# where the grounds end: the operative part (`QUYẾT ĐỊNH:`, `Điều 1.`)
+_OPERATIVE = re.compile(r"^\W*(?:dieu 1\b|quyet dinh\s*:|quyet nghi\s*:|nghi quyet\s*:)")
+# a cited document's year: in its date (`… tháng 4 năm 2026`, `21/10/2025`) or its number
+# (`23/2023/QĐ-TTg`), not a year named in passing (`dự toán năm 2025`, `đến năm 2030`)
+_CITED_YEAR = re.compile(r"thang\s*\S{1,2}\s*nam\s*((?:19|20)\d{2})(?!\d)|\d{1,2}/\d{1,2}/((?:19|20)\d{2})(?!\d)"
+                         r"|\d/((?:19|20)\d{2})/")
 
 
 def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[Page]) -> str | None:
     """The date of a date line whose year lost its last digit: in the year the number carries
-    (`…/2026/TT-BNV`), else in the latest year of a document its grounds cite (a decision
-    follows what it is based on, most often within the year), when of the decade read."""
+    (`…/2026/TT-BNV`), else in the latest year of a document its grounds cite on the first page
+    (a decision follows what it is based on, most often within the year), when of the decade
+    read."""
     if number is not None and number.year and number.year.isdigit():
         return lost.dated(int(number.year))
-    # every year the grounds name, in a date or a number (`ngà 09 tháng 4 năm 2026`: OCR took
-    # a letter of `ngày`, the year is still there)
-    years = [int(y) for page in pages for seg in page.segments() if _GROUNDS.match(seg.folded)
-             for y in _CITED_YEAR.findall(seg.folded) if y[:3] == lost.decade]
+    years: list[int] = []
+    for seg in pages[0].segments():
+        if _OPERATIVE.match(seg.folded):
+            break
+        if _GROUNDS.match(seg.folded):
+            # `ngà 09 tháng 4 năm 2026`: OCR took a letter of `ngày`, the year is still there
+            years += [int(y) for groups in _CITED_YEAR.findall(seg.folded) for y in groups
+                      if y and y[:3] == lost.decade]
     return lost.dated(max(years)) if years else None
 
 

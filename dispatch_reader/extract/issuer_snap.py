@@ -24,6 +24,7 @@ readings are possible.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
@@ -180,10 +181,10 @@ def snap_department(issuer: str) -> str | None:
     Cộng:hờa:xã hội`: a known body, its letters whole or one or two off, and words after it that
     continue no body name (a body's own province, `tỉnh …`, is kept). Only when exactly one
     known body reads so (`Sở Y tế` and `Bộ Y tế` are one letter apart)."""
-    tokens = _tokens(issuer)
-    unwoven = _unwoven(tokens)
+    unwoven = _unwoven(issuer)
     if unwoven:
         return unwoven
+    tokens = _tokens(issuer)
     exact = [body for words, body in _bodies() if tokens[:len(words)] == words]
     if exact:
         words = _tokens(exact[0])
@@ -207,20 +208,36 @@ def snap_department(issuer: str) -> str | None:
     return None
 
 
-# the motto's words (`Cộng hòa xã hội chủ nghĩa Việt Nam`), folded
-_MOTTO_WORDS = frozenset({"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"})
+# the motto's words in their order, lower case with their marks (`Công` of `Bộ Công an` is no
+# `Cộng`; folded, the two are one)
+_MOTTO = ("cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "việt", "nam")
 
 
-def _unwoven(tokens: list[str]) -> str | None:
+def _marked_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", text).lower().replace("hoà", "hòa")) if w]
+
+
+def _unwoven(issuer: str) -> str | None:
     """A known body whose words OCR wove together with the motto's beside it, word by word
     (`Bộ Cộng nội hòa vụ xã hội`: a copy turned in the copier, the two columns' lines read as
-    one): the body when the words left once two or more of the motto's are taken out are its
-    name exactly."""
-    kept = [t for t in tokens if t not in _MOTTO_WORDS]
-    if len(tokens) - len(kept) < 2 or not kept:
+    one): the body when the line is its words in order with two or more of the motto's, in
+    the motto's order, between them."""
+    read = _marked_words(issuer)
+    if sum(w in _MOTTO for w in read) < 2:
         return None
-    found = [body for words, body in _bodies() if kept == words]
+    found = [body for body in dict.fromkeys(b for _, b in _bodies()) if _woven(read, _marked_words(body))]
     return found[0] if len(found) == 1 else None
+
+
+def _woven(read: list[str], body: list[str]) -> bool:
+    """Is `read` the body's words and two or more of the motto's, each in its own order?"""
+    @lru_cache(maxsize=None)
+    def fits(i: int, j: int, k: int, motto: int) -> bool:
+        if i == len(read):
+            return j == len(body) and motto >= 2
+        return (j < len(body) and read[i] == body[j] and fits(i + 1, j + 1, k, motto)) or any(
+            read[i] == _MOTTO[m] and fits(i + 1, j, m + 1, motto + 1) for m in range(k, len(_MOTTO)))
+    return fits(0, 0, 0, 0)
 
 
 def damaged_body_line(line: str) -> bool:

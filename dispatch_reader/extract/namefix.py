@@ -132,18 +132,20 @@ def repair_syllable(syllable: str, slot: str) -> str:
 
 @lru_cache(maxsize=1)
 def _peoples() -> list[tuple[frozenset[str], dict[str, str]]]:
-    """(folded middle syllables, folded family name → its spelling) per people (name_peoples.tsv)."""
-    return [(frozenset(fold_phrase(m) for m in row[0].split()), {fold_phrase(f): f for f in row[1].split()})
+    """(middle syllables, lower case with their marks; folded family name → its spelling) per
+    people (name_peoples.tsv)."""
+    return [(frozenset(m.lower() for m in row[0].split()), {fold_phrase(f): f for f in row[1].split()})
             for row in resources.rows("name_peoples.tsv")]
 
 
 def _family_of_people(words: list[str]) -> str | None:
     """The family name as the people whose middle name the name bears write it (`Giang Seo
-    Phử` → `Giàng`), when OCR left it with fewer marks; None when no such people's name."""
+    Phử` → `Giàng`), when OCR left it with fewer marks than that; None when no such people's
+    name. The words as read: the middle name with its own marks (`Chứ`, not `Chu`)."""
     if len(words) < 3:
         return None
     for middles, families in _peoples():
-        if any(fold_phrase(w) in middles for w in words[1:-1]):
+        if any(w.lower() in middles for w in words[1:-1]):
             spelled = families.get(fold_phrase(words[0]))
             if spelled and spelled != words[0] and marks(words[0]) <= marks(spelled):
                 return cased_like(spelled, words[0])
@@ -154,11 +156,11 @@ def repair_ocr_name(name: str) -> str:
     """`Chu Van Hiéu` → `Chu Văn Hiếu`, `Nguyễn Thi Lan` → `Nguyễn Thị Lan`."""
     # a name word always starts with a capital; OCR reads `V` small where the shapes match
     words = [w[:1].upper() + w[1:] if w[:1].islower() else w for w in name.split()]
+    # a people's own family name first, from the words as read (the respelling below would
+    # take `Vù` for `Vũ` and lose the `Vừ` it is)
+    family = _family_of_people(words)
     out = []
     for i, w in enumerate(words):
         slot = "family" if i == 0 else ("given" if i == len(words) - 1 else "middle")
-        out.append(repair_syllable(w, slot) if len(words) >= 2 else w)
-    family = _family_of_people(out)
-    if family:
-        out[0] = family
+        out.append(family if i == 0 and family else repair_syllable(w, slot) if len(words) >= 2 else w)
     return " ".join(out)

@@ -28,9 +28,9 @@ MIN_DESK_CONTRAST = 15.0
 # (augraphy's ShadowCast and LightingGradient: 0.00-0.15 of the outline on an edge; the sheets
 # of the phone variants: 0.31 and up). Straightened, such a scan was warped and read badly.
 MIN_OUTLINE_SUPPORT = 0.2
-# a one-bit copy's sheet covers this share of the image at least (our photocopies and
-# augraphy's, inside the copier's black bands: 0.91-0.93; a haze's white rest: 0.70)
-MIN_COPY_SHARE = 0.85
+# on a one-bit page, at least this share of what lies outside the sheet is ink (the copier's
+# black bands round our photocopies and augraphy's: 0.89-0.97; a copier's grey haze: 0.52)
+MIN_DARK_OUTSIDE = 0.75
 
 
 def find_sheet(grey: np.ndarray) -> np.ndarray | None:
@@ -49,14 +49,23 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
         if np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape) and \
                 _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
             found = by_edges
-    if found is not None and preprocess.is_binary(grey) and \
-            cv2.contourArea(found.astype(np.float32)) < MIN_COPY_SHARE * grey.shape[0] * grey.shape[1]:
-        # A one-bit page is a copier's or a fax's, not a phone's: its sheet is the page inside
-        # the copier's black frame, nearly the whole image (straightened to it, a copy turned
-        # in the copier reads better). A smaller bright block is the part a copier's grey haze
-        # left white; straightened to it, the page lost its header.
+    if found is not None and preprocess.is_binary(grey) and _dark_outside(grey, found) < MIN_DARK_OUTSIDE:
+        # On a one-bit page (a copier's, a fax's, a phone app's black-and-white) a sheet has
+        # solid black round it: the copier's bands (straightened to its edges, a copy turned
+        # in the copier reads better) or a dark desk. A bright block with a grey haze of dots
+        # round it is the part of the page the haze left white; straightened to it, the page
+        # lost its header.
         return None
     return found
+
+
+def _dark_outside(grey: np.ndarray, corners: np.ndarray) -> float:
+    """Share of the image outside the quadrilateral that is ink."""
+    small, factor = _small(grey)
+    inside = np.zeros(small.shape, np.uint8)
+    cv2.fillConvexPoly(inside, (corners * factor).astype(np.int32), 1)
+    outside = small[inside == 0]
+    return float((outside < 128).mean()) if outside.size else 0.0
 
 
 def _small(grey: np.ndarray) -> tuple[np.ndarray, float]:
