@@ -670,3 +670,18 @@ def test_a_number_with_a_stamps_figures_run_into_it_is_left_out() -> None:
     assert "1234/QĐ-UBND" in {r.number for r in facts.references}
     assert not any("5621702" in r.number for r in facts.references)  # nor a cited document
     assert scanned(text.format("Số: 123456/QĐ-UBND")).document.number == "123456/QĐ-UBND"
+
+
+def test_a_subject_wrapped_at_a_cited_document_keeps_it_and_gives_no_number() -> None:
+    """`V/v thực hiện Quyết định` wrapped before `số 1702/QĐ-UBND ngày 08/10/2025` (the header's
+    own number under a stamp): the line is the subject going on, in small letters and dated,
+    not the header's `Số:` line; the cited number keeps its capitals. A `Số:` line, or `số`
+    without a date after it, is the header's still."""
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\n{}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "{}Phú Thọ, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ.\n"
+            "Thực hiện Quyết định số 1702/QĐ-UBND, Ủy ban nhân dân tỉnh đề nghị.\n")
+    doc = scanned(head.format("", "V/v thực hiện Quyết định\nsố 1702/QĐ-UBND ngày 08/10/2025\n")).document
+    assert doc.number is None
+    assert doc.subject == "thực hiện Quyết định số 1702/QĐ-UBND ngày 08/10/2025"
+    for line in ("Số: 12/UBND-VP\n", "số 12/UBND-VP\n", "Số 12/UBND-VP ngày 08/10/2025\n"):
+        assert scanned(head.format(line, "V/v đề nghị\n")).document.number == "12/UBND-VP", line

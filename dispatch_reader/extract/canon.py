@@ -215,7 +215,9 @@ def repair_ocr_phrase(text: str) -> str:
     # a capitalised word with Vietnamese marks inside lower-case text is a case slip
     for i, w in enumerate(words):
         core = w.strip(",.;:()")
-        if len(core) >= 3 and core.isupper() and not core.isascii() and re.search(r"[aeiouy]", fold_phrase(core)):
+        # (a document's number is no word: `1702/QĐ-UBND` keeps its capitals)
+        if len(core) >= 3 and core.isupper() and not core.isascii() and re.search(r"[aeiouy]", fold_phrase(core)) \
+                and not re.search(r"[\d/]", core):
             left = words[i - 1] if i else ""
             right = words[i + 1] if i + 1 < len(words) else ""
             if (not left or left.islower()) and (not right or right.islower() or not right.isalpha()):

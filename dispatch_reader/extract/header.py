@@ -60,6 +60,10 @@ def _damaged_can_cu(seg: Segment) -> bool:
 # `ố` read as a digit too: `Sô`, `S0`, `s9:` (a photocopy's haze)
 _NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o069][\s:;.,]*"
                           r"(?=[\s:;.,]|\d|o)")
+# a cited document's number, not the header's: `số` in small letters with its mark, no colon,
+# and its date right after the number
+_CITED_BY_DATE = re.compile(r"số\s+\d")
+_DATE_AFTER = re.compile(r"\s*(?:ngày\s*\d|\d{1,2}/\d{1,2}/\d{4})")
 # specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
@@ -219,6 +223,10 @@ def classify(seg: Segment) -> list[Cls]:
     if m:
         rest = seg.sub(lead + m.end())
         found = find_header_number(rest.text)
+        if found and _CITED_BY_DATE.match(text[lead:]) and _DATE_AFTER.match(rest.text[found[2]:]):
+            # `số 1702/QĐ-UBND ngày 08/10/2025`: a V/v line wrapped at a cited document, in
+            # small letters and dated, not the header's `Số:` (the subject goes on through it)
+            return [Cls(seg, "text")]
         if found:
             dn, a, b = found
             out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg}))
