@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader import family_names
+from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
 from dispatch_reader.record import DocumentFacts, Evidence, Facts
@@ -135,7 +136,6 @@ MENDED = 0.45
 
 # the year a Vietnamese date line prints (folded: `năm 2025`, `năm 2O25`, `năm 202§`)
 _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})")
-_DIGIT_LOOKALIKES = str.maketrans("oil", "011")
 
 
 def _squeezed(text: str) -> str:
@@ -171,7 +171,7 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         # a year other than the one the date line holds (`năm 2925` mended, `năm 202§` taken from
         # elsewhere); a date written without a year (`On October 21`) is dated by its context
         printed = _YEAR_PRINTED.search(fold(ev.quote or ""))
-        if printed and printed.group(1).translate(_DIGIT_LOOKALIKES) != doc.issued_date[:4]:
+        if printed and printed.group(1).translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà

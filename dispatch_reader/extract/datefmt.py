@@ -35,8 +35,12 @@ class DateHit:
     has_year: bool = True
 
 
+# the letters OCR reads for digits in a date (folded text is lower case)
+DIGIT_LOOKALIKES = str.maketrans("oil", "011")
+
+
 def _num(text: str) -> int:
-    return int(text.translate(str.maketrans("oil", "011")))
+    return int(text.translate(DIGIT_LOOKALIKES))
 
 
 def make_iso(y: int, m: int, d: int) -> str | None:

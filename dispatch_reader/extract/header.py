@@ -36,8 +36,10 @@ from dispatch_reader.record import DocumentFacts, Evidence, Signer
 from dispatch_reader.textnorm import case_blind, one_letter_off
 
 # Lines that open the body: the header is over when one of these starts a segment.
+# a body's grounds open so (`Căn cứ …`): a document is dated on or after each one they cite
+_GROUND_HEADS = r"can cu|xet de nghi|theo de nghi|thuc hien"
 _BODY_START = re.compile(
-    r"^(?:can cu|dieu \d|xet de nghi|theo de nghi|thuc hien|trong thoi gian|"
+    rf"^(?:{_GROUND_HEADS}|dieu \d|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
 # `Căn cứ` with its words damaged by a stamp or a fax (`CAn nữ Luat …`, `chuy&ăn:‹ tứ Luat …`),
@@ -247,8 +249,7 @@ def classify(seg: Segment) -> list[Cls]:
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
-        before = f[:hit.start]
-        if len(before.split()) <= 6 and not re.search(r"[\d/]", before):
+        if _a_place_at_most(f[:hit.start]):
             return [Cls(seg, "date", {"date": hit})]
         # Another column's text on the same line: the place is the capitalised words
         # right before ", ngày".
@@ -256,10 +257,8 @@ def classify(seg: Segment) -> list[Cls]:
         if cut > 0:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     lost = find_lost_year(f) if not dates else None
-    if lost is not None and len(f[lost.end:].strip(" .,;`'-—–")) <= 2:
-        before = f[:lost.start]
-        if len(before.split()) <= 6 and not re.search(r"[\d/]", before):
-            return [Cls(seg, "date", {"date": DateHit(None, lost.start, lost.end), "lost_year": lost})]
+    if lost is not None and len(f[lost.end:].strip(" .,;`'-—–")) <= 2 and _a_place_at_most(f[:lost.start]):
+        return [Cls(seg, "date", {"date": DateHit(None, lost.start, lost.end), "lost_year": lost})]
     if re.match(r"ngay \d{1,2}\b", f) and text[:1].isupper():
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
@@ -287,6 +286,12 @@ def classify(seg: Segment) -> list[Cls]:
         # body named in small letters (`Chính phủ` wrapping a subject) is text
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _a_place_at_most(before: str) -> bool:
+    """Is what stands before a date line's `ngày` a place's name at most (a few words, no
+    figures), not another column's text?"""
+    return len(before.split()) <= 6 and not re.search(r"[\d/]", before)
 
 
 def _half_in_capitals(text: str) -> bool:
@@ -782,7 +787,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     vv_segs: list[Segment] = []
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
-    number_dropped = False
     state = "top"
     in_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
@@ -827,7 +831,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 # is better than a wrong one. Its symbol still tells the type and the body.
                 warnings.append(f"document number read as '{number.text}': more digits than a "
                                 "register runs to (a stamp's figures run into it); left out")
-                number_dropped = True
                 continue
             doc.number = number.text
             doc.evidence["number"] = number_ev
@@ -1022,7 +1025,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # under the stamp: `28/2026/TT-`)
         kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
         expected = expected_symbol(kind, doc.issuer) if number else None
-        mended = mend_symbol(number, expected) if number and expected and not number_dropped else None
+        # (a number left out stays out: `doc.number` is None while `number` was read)
+        mended = mend_symbol(number, expected) if number and expected and doc.number else None
         if mended is not None:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
@@ -1081,8 +1085,7 @@ def _join_lines(parts: list[str]) -> str:
 _PASSED = re.compile(r"thong qua\s+ngay")
 
 
-# lines that cite what a document is based on: it is dated on or after every one of them
-_GROUNDS = re.compile(r"^\W*(?:can cu|theo de nghi|thuc hien|xet de nghi)\b")
+_GROUNDS = re.compile(rf"^\W*(?:{_GROUND_HEADS})\b")
 # where the grounds end: the operative part (`QUYẾT ĐỊNH:`, `Điều 1.`)
 _OPERATIVE = re.compile(r"^\W*(?:dieu 1\b|quyet dinh\s*:|quyet nghi\s*:|nghi quyet\s*:)")
 # a cited document's year: in its date (`… tháng 4 năm 2026`, `21/10/2025`) or its number

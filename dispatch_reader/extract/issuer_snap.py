@@ -24,13 +24,12 @@ readings are possible.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
-from dispatch_reader.textnorm import fold
+from dispatch_reader.textnorm import fold, for_matching
 
 _HEADS = {
     "uybannhandan": "Ủy ban nhân dân",
@@ -214,7 +213,7 @@ _MOTTO = ("cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "việt", "nam")
 
 
 def _marked_words(text: str) -> list[str]:
-    return [w for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", text).lower().replace("hoà", "hòa")) if w]
+    return [w for w in re.split(r"[^\w]+", for_matching(text).lower()) if w]
 
 
 def _unwoven(issuer: str) -> str | None:

@@ -49,7 +49,7 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
         if np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape) and \
                 _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
             found = by_edges
-    if found is not None and preprocess.is_binary(grey) and _dark_outside(grey, found) < MIN_DARK_OUTSIDE:
+    if found is not None and preprocess.is_binary(grey) and _dark_outside(small, found * factor) < MIN_DARK_OUTSIDE:
         # On a one-bit page (a copier's, a fax's, a phone app's black-and-white) a sheet has
         # solid black round it: the copier's bands (straightened to its edges, a copy turned
         # in the copier reads better) or a dark desk. A bright block with a grey haze of dots
@@ -59,11 +59,10 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     return found
 
 
-def _dark_outside(grey: np.ndarray, corners: np.ndarray) -> float:
-    """Share of the image outside the quadrilateral that is ink."""
-    small, factor = _small(grey)
+def _dark_outside(small: np.ndarray, corners: np.ndarray) -> float:
+    """Share of the (small) image outside the quadrilateral (its pixels) that is ink."""
     inside = np.zeros(small.shape, np.uint8)
-    cv2.fillConvexPoly(inside, (corners * factor).astype(np.int32), 1)
+    cv2.fillConvexPoly(inside, corners.astype(np.int32), 1)
     outside = small[inside == 0]
     return float((outside < 128).mean()) if outside.size else 0.0
 
