@@ -15,6 +15,30 @@ def test_syllable_spelling_rules() -> None:
         assert not is_syllable(word), word
 
 
+def test_one_syllable_table_for_ocr_and_extraction() -> None:
+    """ingest (is this text Vietnamese, marks maybe lost?) and extract (is this word spelled
+    right?) judge on the same onsets and rhymes (ingest/data/vietnamese_syllables.json); they
+    used to keep two lists, and `Phớc` (Hồ Đức Phớc) was in neither, `Quỳnh` not in ingest's."""
+    from dispatch_reader.ingest.vietnamese import is_syllable as may_be_vietnamese
+
+    for word in ("Phớc", "Quỳnh", "quyên", "gì", "Xoong", "tuýp", "khoèo"):
+        assert is_syllable(word) and may_be_vietnamese(word), word
+    # only extraction holds a stop-final rhyme to the sắc or nặng tone: OCR's `Duc` for `Đức`
+    # still reads as Vietnamese, but is no right spelling
+    assert may_be_vietnamese("Duc") and not is_syllable("Duc")
+    for word in ("Quâñ", "Thuyén", "Ksor"):
+        assert not is_syllable(word) and not may_be_vietnamese(word), word
+
+
+def test_a_name_read_with_a_word_unmarked_stands_under_a_lost_title() -> None:
+    """A photocopy's seal took the title lines; the name line came back as `Hồ Duc Phớc`. It is
+    the signer's name (two of its three words are right spellings), with its marks mended."""
+    text = ("NGHỊ ĐỊNH\nĐiều 2. Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này./.\nPHU\nHồ Duc Phớc\n"
+            "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\n")
+    facts = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)])
+    assert facts.document.signer is not None and facts.document.signer.name == "Hồ Đức Phớc"
+
+
 def test_impossible_and_unmarked_syllables_are_repaired() -> None:
     assert repair_ocr_name("Đặng Văn Hiéu") == "Đặng Văn Hiếu"  # no such syllable as printed
     assert repair_ocr_name("Phan Thi Hoa") == "Phan Thị Hoa"  # far likelier as a middle name

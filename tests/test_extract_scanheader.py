@@ -86,6 +86,29 @@ def test_name_under_seal_on_the_signing_page_before_an_annex() -> None:
                                           PageText(2, blank, "ocr", ocr_confidence=0.9)]), 0.9) is None
 
 
+def test_name_under_seal_above_an_annex_that_is_a_form_with_its_own_noi_nhan() -> None:
+    """A decree's photocopy: the seal took the title lines, `Trần Hồng Hà` stands under them
+    and the annex's heading (`Phụ lục`) follows on the same page; the last page is the annex, a
+    form with a Nơi nhận list and `THỦ TRƯỞNG (Ký tên và đóng dấu)`, no name under it."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.ingest.pages import PageText
+
+    signing = ("Điều 6. Trách nhiệm thi hành\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm\n"
+               "thi hành Nghị định này.\n[WAKPHU\n‘NG\nJING\nTrần Hồng Hà\nCÔNG BÁO/Số 229/Ngày 19-04-2026\n73\n"
+               "Phụ lục\n(Kèm theo Nghị định số 123/2026/NĐ-CP\nngày 04 tháng 4 năm 2026 của Chính phủ)")
+    form = ("TÊN TỔ CHỨC, CÁ NHÂN\nVĂN BẢN ĐỀ NGHỊ\nChúng tôi hoàn toàn chịu trách nhiệm về nội dung trên.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT,...\nTHỦ TRƯỞNG\n(Ký tên và đóng dấu)\nGhi chú:\n"
+            "(1) Cơ quan có thẩm quyền phê duyệt")
+    pages = prepare_pages([PageText(1, signing, "ocr", ocr_confidence=0.9), PageText(2, form, "ocr", ocr_confidence=0.9)])
+    signer, ev = name_under_seal(pages, 0.9)
+    assert signer.name == "Trần Hồng Hà" and ev["signer"].page == 1
+    # with no annex heading, the form's foot ends the search as before: no name is guessed
+    no_heading = signing.replace("Phụ lục\n", "")
+    assert name_under_seal(prepare_pages([PageText(1, no_heading, "ocr", ocr_confidence=0.9),
+                                          PageText(2, form, "ocr", ocr_confidence=0.9)]), 0.9) is None
+
+
 def test_name_under_seal_split_from_the_seals_specks_by_the_layout() -> None:
     from dispatch_reader.extract import prepare_pages
     from dispatch_reader.extract.header import name_under_seal

@@ -252,3 +252,56 @@ def test_a_one_bit_copys_sheet_is_the_page_in_the_copiers_frame_never_what_a_haz
     desk[300:300 + small.shape[0], 250:250 + small.shape[1]] = small
     assert preprocess.is_binary(desk)
     assert sheet.find_sheet(desk) is not None
+
+
+def _streaked(dark: int, slant: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A one-bit page at 300 dpi with a letter's stem beside a copier's streak: (page, stem
+    mask, streak mask). The streak, two pixels wide, runs the page's height, upright or a
+    little slanted."""
+    page = np.full((3000, 1500), 255, np.uint8)
+    for y in range(300, 2800, 120):  # black text round it sets the threshold
+        cv2.putText(page, "QUYET DINH CUA UBND", (500, y), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 6)
+    stem = np.zeros(page.shape, bool)
+    stem[1000:1060, 392:402] = True  # a letter's stem, 10 px wide, 0.2 inch tall, touching the streak
+    streak = np.zeros(page.shape, bool)
+    for y in range(page.shape[0]):
+        x = 400 + (y // 300 if slant else 0)  # one pixel over every 300 rows
+        streak[y, x:x + 2] = True
+    page[stem] = 0
+    page[streak] = dark
+    return page, stem & ~streak, streak
+
+
+def test_a_rule_found_on_the_small_copy_takes_only_its_own_pixels_at_full_size() -> None:
+    """A dark streak is found by find_rules (on a 100 dpi copy) and painted out; the letter
+    beside it keeps its stem. Painted by the small copy's zone (three pixels or more round the
+    rule, dilated), the stem of `Phạm` went with it and OCR read `ham`."""
+    page, stem, streak = _streaked(0, slant=False)
+    cleaned, _, vertical = preprocess.find_rules(page, 300)
+    assert vertical, "the streak is found as a vertical rule"
+    assert (cleaned[streak] == 255).all()
+    kept = stem.copy()
+    kept[:, 398:] = False  # a pixel round the rule may go with its soft edge
+    assert (cleaned[kept] == 0).all()
+
+
+def test_a_faint_hair_thin_streak_find_rules_misses_is_cleared_alone() -> None:
+    """A light streak fades below the threshold on find_rules' 100 dpi copy and stays on the
+    page: clear_streaks takes exactly its pixels; letters, a thick rule and a page without a
+    streak are left as they are."""
+    page, stem, streak = _streaked(110, slant=True)
+    _, _, vertical = preprocess.find_rules(page, 300)
+    assert not vertical
+    rule = np.zeros(page.shape, bool)
+    rule[200:2800, 1200:1208] = True  # a table's rule, 8 px wide: not hair-thin
+    page[rule] = 0
+    cleaned, pieces = preprocess.clear_streaks(page, 300)
+    assert pieces >= 1
+    assert (cleaned[streak] == 255).all()
+    kept = stem.copy()
+    kept[:, 398:] = False
+    assert (cleaned[kept] == 0).all() and (cleaned[rule] == 0).all()
+    plain = np.full((3000, 1500), 255, np.uint8)
+    cv2.putText(plain, "PHAM GIA TUC", (100, 500), cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 8)
+    same, none = preprocess.clear_streaks(plain, 300)
+    assert none == 0 and same is plain

@@ -345,3 +345,85 @@ def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
     assert ocr.voted_marks(["Vũ", "Hải", "Quan"], [_reading("Vũ", "Hải", "Quâñ"), _reading("Vũ", "Hải", "Quâñ")]) is None
     # a mark the page reading saw is never traded for another (`Vân` is no `Vằn`)
     assert ocr.voted_marks(["Vân"], [_reading("Vằn"), _reading("Vằn")]) is None
+
+
+def _ring_touching_the_name() -> np.ndarray:
+    """A signing block whose seal's ring runs into the tops of the name's letters (`Hồ Đức
+    Phớc` under the ring, as on a real decree's photocopy), the title lines inside it."""
+    im = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 34)
+    draw.text((1000, 1620), "KT. THỦ TƯỚNG", font=font, fill=0)
+    draw.text((1000, 1668), "PHÓ THỦ TƯỚNG", font=font, fill=0)
+    draw.text((1000, 1905), "Hồ Đức Phớc", font=font, fill=0)
+    # the ring's foot crosses the capitals' tops (the name's letters start at y ~1912)
+    draw.ellipse((900, 1520, 1300, 1910), outline=0, width=8)
+    return np.array(im)
+
+
+def test_letter_lines_are_found_by_their_cores_and_a_ring_is_no_line() -> None:
+    grey = _ring_touching_the_name()[1500:2000, 880:1500]
+    lines = ocr._letter_lines(grey, 200)
+    # three lines: two titles and the name, top to bottom; the ring is no line of its own
+    assert len(lines) == 3
+    cores = [(top + 1500, bottom + 1500) for top, bottom, *_ in lines]
+    assert cores[0][0] < 1668 < cores[1][1] and cores[2][0] > 1900
+    # a line reaches above its core for its marks, not into the line above
+    (_, core_bottom0, *_), (core_top1, _, top1, *_) = lines[0], lines[1]
+    assert core_bottom0 <= top1 < core_top1
+
+
+def test_a_line_alone_keeps_the_letters_a_ring_runs_into() -> None:
+    grey = _ring_touching_the_name()[1500:2000, 880:1500]
+    name = ocr._letter_lines(grey, 200)[-1]
+    core_top, core_bottom, top, bottom, left, right = name
+    alone = ocr._line_alone(grey, name, 200)
+    painted = ocr._letters_only(grey, 200)[ocr._BORDER:-ocr._BORDER, ocr._BORDER:-ocr._BORDER]
+    band = slice(core_top, core_bottom)
+    # inside the core, every inked pixel stays (the ring's piece holds `Đ`'s top): more ink than
+    # the letters-only crop, which painted the touching letters out with the ring
+    assert ((alone[core_top - top:core_bottom - top] < 128)
+            == (grey[band, left:right] < 128)).all()
+    assert (grey[band, left:right] < 128).sum() > (painted[band, left:right] < 128).sum()
+    # above the core the ring's arc is gone
+    above = slice(0, core_top - top)
+    assert (alone[above] < 128).sum() < (grey[top:core_top, left:right] < 128).sum()
+
+
+def test_a_region_tesseracts_layout_calls_empty_is_read_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tesseract's page segmentation said "Empty page" on a real photocopy's signing block,
+    even with the ring painted out: each line of letters is then read alone, and the name
+    whose letters touch the ring is read with them."""
+    grey = _ring_touching_the_name()
+    run_psm = ocr._run_psm
+
+    def layout_finds_nothing(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
+        data = run_psm(path, settings, deadline, psm, *rest)
+        if psm == 3 and "unread" in path:
+            return {k: [] for k in data}
+        return data
+
+    monkeypatch.setattr(ocr, "_run_psm", layout_finds_nothing)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, out_keys, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                                    ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+    texts = [w.text for w in out]
+    assert added == len(out) == len(out_keys)
+    assert {"Hồ", "Đức"} <= set(texts), texts
+    # the name's words stand on one line of their own, in reading order, where they are printed
+    name = [(w, k) for w, k in zip(out, out_keys) if w.text in ("Hồ", "Đức")]
+    assert len({k for _, k in name}) == 1 and name[0][0].x0 < name[1][0].x0
+    assert abs(name[0][0].top / (72.0 / 200) - 1912) < 25
+
+
+def test_regions_side_by_side_on_one_line_are_one() -> None:
+    """`Hồ` and `Phớc` left as two regions (the ring took `Đức` between them) are read as one;
+    a region on another line, or far along the same one, stays apart."""
+    dpi = 200
+    ho, phoc = (980, 1900, 1077, 1949), (1158, 1899, 1270, 1949)
+    title = (980, 1606, 1364, 1712)
+    far = (1158 + 300, 1900, 1600, 1950)  # 1.5 inches on
+    assert ocr._joined_along_lines([title, phoc, ho], dpi) == [title, (980, 1899, 1270, 1949)]
+    assert ocr._joined_along_lines([ho, far], dpi) == [ho, far]
+    # three pieces of one line join whatever order they come in
+    assert ocr._joined_along_lines([phoc, (1290, 1902, 1330, 1950), ho], dpi) == [(980, 1899, 1330, 1950)]

@@ -685,11 +685,37 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
     nhận list, with only seal and signature specks around it. The name line is what counts.
 
     The signing page is the last one, or, when that one ends in an annex (a DANH SÁCH table, no
-    name under it), the last page before it that holds the Nơi nhận list."""
+    name under it), the last page before it that holds the Nơi nhận list. An annex that is a
+    form has a Nơi nhận of its own and a title with no name (`THỦ TRƯỞNG (Ký tên và đóng
+    dấu)`): the name is then looked for above the annex's heading (`Phụ lục`)."""
     if conf is None:
         return None  # a text layer has its title lines; a lone name there is something else
-    for page in reversed(pages):
-        segs = [s for s in bottom_segments([page]) if s.text.strip()]
+    per_page = [[s for s in bottom_segments([page]) if s.text.strip()] for page in pages]
+    found = _name_at_the_foot(per_page, conf)
+    if found is None:
+        before = _before_the_annex(per_page)
+        if before is not None:
+            found = _name_at_the_foot(before, conf)
+    return found
+
+
+# an annex's heading standing alone on its line: `Phụ lục`, `PHỤ LỤC II`, `Mẫu số 01` (folded)
+_ANNEX_HEAD = re.compile(r"^(?:phu luc|mau so)(?:\s+[ivx\d]+[a-z]?)?\s*[.:]?$")
+
+
+def _before_the_annex(per_page: list[list[Segment]]) -> list[list[Segment]] | None:
+    """The pages' lines up to the first annex heading after the first page, None if none."""
+    for i, segs in enumerate(per_page):
+        for k, seg in enumerate(segs):
+            if (i or k > 5) and _ANNEX_HEAD.match(seg.folded):
+                return per_page[:i] + [segs[:k]]
+    return None
+
+
+def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signer, dict[str, Evidence]] | None:
+    """The name at the foot of the signing page: the last page, or the last before it with a
+    Nơi nhận list (each page given as its lines)."""
+    for segs in reversed(per_page):
         names: list[Segment] = []
         for seg in reversed(segs):
             if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):

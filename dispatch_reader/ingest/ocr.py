@@ -827,29 +827,126 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
     words read surely there. Returns the words, their line keys and how many words were added."""
     out_words, out_keys = list(words), list(keys)
     added = 0
-    for n, (x0, y0, x1, y1) in enumerate(_unread_regions(grey, words, scale)):
+    for n, (x0, y0, x1, y1) in enumerate(_joined_along_lines(_unread_regions(grey, words, scale), 72.0 / scale)):
         margin = int(0.05 * 72.0 / scale)
         bx0, by0 = max(x0 - margin, 0), max(y0 - margin, 0)
-        crop = _letters_only(grey[by0:y1 + margin, bx0:x1 + margin], 72.0 / scale)
+        region = grey[by0:y1 + margin, bx0:x1 + margin]
+        crop = _letters_only(region, 72.0 / scale)
         data = _run_psm(_write(crop, tmp, "unread"), settings, deadline, 3)
         found, found_keys = _words(data, scale)
-        dx, dy = (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale
-        taken: list[tuple[Word, tuple[int, int, int]]] = []
-        for w, (block, par, line) in zip(found, found_keys):
-            # a seal's ring letters and a signature's loops come out as sure-looking scraps
-            # (`NGC CC`, `V A`); what is worth adding here is words: Vietnamese syllables
-            if (w.conf or 0) < _UNREAD_MIN_CONF or not is_syllable(w.text.strip(EDGE_PUNCT)):
-                continue
-            placed = Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf)
-            if any(_overlaps(placed, old) for old in words):
-                continue  # read already: the region's box takes in words around the missed ink
-            taken.append((placed, (20_000 + n * 1000 + block, par, line)))
+        taken = _sure_new_words(found, found_keys, (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale,
+                                20_000 + n * 1000, out_words)
+        if len(taken) < 2:
+            # Tesseract's layout found no text in the region at all ("Empty page"), even with
+            # the ring painted out: each line of letters is read alone, as printed. A name
+            # whose letters touch the ring lost them with it in `crop` (`Hồ  c Phớc`).
+            taken = []
+            for i, line in enumerate(_letter_lines(region, 72.0 / scale)):
+                band = cv2.copyMakeBorder(_line_alone(region, line, 72.0 / scale),
+                                          _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+                found, found_keys = _words(_run_psm(_write(band, tmp, "unread-line"), settings, deadline, 7), scale)
+                taken += _sure_new_words(found, found_keys, (bx0 + line[4] - _BORDER) * scale,
+                                         (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i, out_words)
         if len(taken) < 2:
             continue  # a name or a title is two words at least; one is a scrap
         out_words.extend(w for w, _ in taken)
         out_keys.extend(k for _, k in taken)
         added += len(taken)
     return out_words, out_keys, added
+
+
+# regions on one line this near (inches) are one: what came between them went as ink larger
+# than a letter
+_LINE_GAP_IN = 0.6
+
+
+def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
+    """The regions, those side by side on one line (sharing half the lower one's height, less
+    than _LINE_GAP_IN apart) joined into one. A seal's ring that runs into `Đức` of `Hồ Đức
+    Phớc` takes the word with it when pieces larger than a letter are painted out; `Hồ` and
+    `Phớc` were then two regions of one word each, both passed over as scraps."""
+    out = list(regions)
+    joined = True
+    while joined:
+        joined = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = out[i], out[j]
+                shared = min(ay1, by1) - max(ay0, by0)
+                gap = max(ax0, bx0) - min(ax1, bx1)
+                if shared >= 0.5 * min(ay1 - ay0, by1 - by0) and gap <= _LINE_GAP_IN * dpi:
+                    out[i] = (min(ax0, bx0), min(ay0, by0), max(ax1, bx1), max(ay1, by1))
+                    del out[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return out
+
+
+def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: float, dy: float, block0: int,
+                    words: list[Word]) -> list[tuple[Word, tuple[int, int, int]]]:
+    """The words of a region's reading worth adding to the page's, placed on the page."""
+    taken = []
+    for w, (block, par, line) in zip(found, keys):
+        # a seal's ring letters and a signature's loops come out as sure-looking scraps
+        # (`NGC CC`, `V A`); what is worth adding here is words: Vietnamese syllables
+        if (w.conf or 0) < _UNREAD_MIN_CONF or not is_syllable(w.text.strip(EDGE_PUNCT)):
+            continue
+        placed = Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf)
+        if any(_overlaps(placed, old) for old in words):
+            continue  # read already: the region's box takes in words around the missed ink
+        taken.append((placed, (block0 + block, par, line)))
+    return taken
+
+
+# a line's core (the rows most of its letters fill, marks and tails apart) is this tall at
+# least and at most, in inches
+_LINE_CORE_IN = (0.04, 0.3)
+# how far above and below its core a line's marks and tails reach at most, in inches
+_LINE_REACH_IN = 0.08
+_UNREAD_MAX_LINES = 8
+
+
+def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, int, int, int]]:
+    """(core top, core bottom, top, bottom, left, right) of the lines of letter-sized ink in a region.
+
+    A line is found by its core, the rows a fifth as inked as the region's fullest row or more
+    (marks and tails ink few rows), and reaches out from it to take its marks, halfway to the
+    next line at most: the lines of a signing block stand close, `Ủ`'s hook near the line above.
+    Pieces larger than a letter (a ring, a signature's stroke) do not count, nor specks."""
+    ink = (region < 128).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
+    letter[0] = False
+    ink = letter[labels].view(np.uint8)
+    rows = cv2.reduce(ink, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+    if not rows.any():
+        return []
+    cores = [(top, bottom) for top, bottom in _runs(np.where(rows >= 0.2 * rows.max(), rows, 0), int(0.02 * dpi))
+             if _LINE_CORE_IN[0] * dpi <= bottom - top <= _LINE_CORE_IN[1] * dpi]
+    reach = int(_LINE_REACH_IN * dpi)
+    out = []
+    for i, (top, bottom) in enumerate(cores[:_UNREAD_MAX_LINES]):
+        above = (top - cores[i - 1][1]) // 2 if i else reach
+        below = (cores[i + 1][0] - bottom) // 2 if i + 1 < len(cores) else reach
+        cols = cv2.reduce(ink[top:bottom], 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().nonzero()[0]
+        pad = int(0.03 * dpi)
+        out.append((top, bottom, max(top - min(reach, above), 0), bottom + min(reach, below),
+                    max(int(cols[0]) - pad, 0), int(cols[-1]) + 1 + pad))
+    return out
+
+
+def _line_alone(region: np.ndarray, line: tuple[int, int, int, int, int, int], dpi: float) -> np.ndarray:
+    """One line of a region (_letter_lines) cut out to be read alone: its letters with their
+    marks; of the ink larger than a letter only what crosses the line's core, so a letter
+    touching a seal's ring keeps its strokes while the ring's arc above the line goes."""
+    core_top, core_bottom, top, bottom, left, right = line
+    crop = region[top:bottom, left:right].copy()
+    big = _larger_than_letters((region < 128).astype(np.uint8), dpi)[top:bottom, left:right]
+    big[core_top - top:core_bottom - top] = False
+    crop[big] = 255
+    return crop
 
 
 def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> list[float]:
@@ -946,6 +1043,11 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             k = 72.0 / image.dpi
             rules_h = [[round(v * k, 2) for v in seg] for seg in found_h]
             rules_v = [[round(v * k, 2) for v in seg] for seg in found_v]
+            # after the rules are taken (a table keeps its grid): what is left of long hair-thin
+            # lines is a copier's streaks
+            grey, streaks = preprocess.clear_streaks(grey, image.dpi)
+            if streaks:
+                notes.append(f"{streaks} piece(s) of hair-thin vertical streak (a copier's dirt) cleared")
         if settings.denoise:
             grey = preprocess.denoise(grey)
         if settings.binarize != "none":
