@@ -2,7 +2,9 @@
 
 A photocopy's or a fax's page (one bit a pixel) goes through the copier steps before OCR:
 the sheet looked for (`sheet.find_sheet`), the copier's bands and blots cleared, and its dark
-haze evened out (`preprocess.clear_toner_haze`). For each PDF given (its first page, rendered
+haze evened out (`preprocess.clear_toner_haze`); then, as on every page, the rules found and
+painted out (`preprocess.find_rules`) and a copier's hair-thin streaks cleared
+(`preprocess.clear_streaks`). For each PDF given (its first page, rendered
 as the reader renders it), this prints the CPU milliseconds of each step and of the plain
 `tesseract` command on the same page image (same languages, one thread), best of --repeat:
 
@@ -70,20 +72,24 @@ def main() -> None:
             t_sheet, _ = _cpu_ms(lambda: sheet.find_sheet(grey), args.repeat)
             t_bands, (banded, _) = _cpu_ms(lambda: preprocess.clear_dark_borders(grey, dpi), args.repeat)
             t_blots, (blotted, _) = _cpu_ms(lambda: preprocess.clear_toner_blots(banded, dpi), args.repeat)
-            t_haze, (_, share) = _cpu_ms(lambda: preprocess.clear_toner_haze(blotted, dpi), args.repeat)
+            t_haze, (hazed, share) = _cpu_ms(lambda: preprocess.clear_toner_haze(blotted, dpi), args.repeat)
+            t_rules, (ruled, _, _) = _cpu_ms(lambda: preprocess.find_rules(hazed, dpi), args.repeat)
+            t_streaks, (_, streaks) = _cpu_ms(lambda: preprocess.clear_streaks(ruled, dpi), args.repeat)
             page = str(Path(tmp) / "page.png")
             cv2.imwrite(page, grey)
             t_tess = _tesseract_ms(page, args.languages, args.repeat)
-            rows.append((pdf.name[:34], t_sheet, t_bands, t_blots, t_haze, share, t_tess))
-    print("| page | sheet | bands | blots | haze (share evened) | all four | tesseract | steps / tesseract |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, a, b, c, d, share, t in rows:
-        steps = a + b + c + d
-        print(f"| {name} | {a:.0f} | {b:.0f} | {c:.0f} | {d:.0f} ({share:.1%}) | {steps:.0f} | {t:.0f} | {steps / t:.2f} |")
+            rows.append((pdf.name[:34], t_sheet, t_bands, t_blots, t_haze, share, t_rules, t_streaks, streaks, t_tess))
+    print("| page | sheet | bands | blots | haze (share evened) | rules | streaks (pieces) | all six | tesseract "
+          "| steps / tesseract |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, a, b, c, d, share, e, f, pieces, t in rows:
+        steps = a + b + c + d + e + f
+        print(f"| {name} | {a:.0f} | {b:.0f} | {c:.0f} | {d:.0f} ({share:.1%}) | {e:.0f} | {f:.0f} ({pieces}) "
+              f"| {steps:.0f} | {t:.0f} | {steps / t:.2f} |")
     if rows:
-        steps = sum(r[1] + r[2] + r[3] + r[4] for r in rows) / len(rows)
-        tess = sum(r[6] for r in rows) / len(rows)
-        print(f"| mean of {len(rows)} | | | | | {steps:.0f} | {tess:.0f} | {steps / tess:.2f} |")
+        steps = sum(r[1] + r[2] + r[3] + r[4] + r[6] + r[7] for r in rows) / len(rows)
+        tess = sum(r[9] for r in rows) / len(rows)
+        print(f"| mean of {len(rows)} | | | | | | | {steps:.0f} | {tess:.0f} | {steps / tess:.2f} |")
     print("\nCPU milliseconds, best of", args.repeat)
 
 

@@ -708,3 +708,18 @@ def test_a_subject_wrapped_at_a_cited_document_keeps_it_and_gives_no_number() ->
     assert doc.subject == "thực hiện Quyết định số 1702/QĐ-UBND ngày 08/10/2025"
     for line in ("Số: 12/UBND-VP\n", "số 12/UBND-VP\n", "Số 12/UBND-VP ngày 08/10/2025\n"):
         assert scanned(head.format(line, "V/v đề nghị\n")).document.number == "12/UBND-VP", line
+
+
+def test_a_name_line_whose_marks_ocr_lost_is_still_a_name_line() -> None:
+    """`Nguyễn Th Bich Ngoc` under a photocopy's seal: `Bich` and `Ngoc` are no right spellings
+    (a stop-final rhyme takes a tone), but Vietnamese with its marks lost; three words of four
+    are that, so the line is the name, not a signature's loops (`Dp Fs`)."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+
+    text = "Thông tư này có hiệu lực thi hành từ ngày 20 tháng 02 năm 2026./.\n©.\n{name}\n"
+    signer, ev = name_under_seal(prepare_pages([PageText(1, text.format(name="Nguyễn Th Bich Ngoc"), "ocr",
+                                                         ocr_confidence=0.9)]), 0.9)
+    assert signer.name.startswith("Nguyễn") and signer.name.endswith("Bích Ngọc")
+    assert name_under_seal(prepare_pages([PageText(1, text.format(name="Nguyễn Dp Fs Xq"), "ocr",
+                                                   ocr_confidence=0.9)]), 0.9) is None

@@ -272,19 +272,6 @@ def _streaked(dark: int, slant: bool) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return page, stem & ~streak, streak
 
 
-def test_a_rule_found_on_the_small_copy_takes_only_its_own_pixels_at_full_size() -> None:
-    """A dark streak is found by find_rules (on a 100 dpi copy) and painted out; the letter
-    beside it keeps its stem. Painted by the small copy's zone (three pixels or more round the
-    rule, dilated), the stem of `Phạm` went with it and OCR read `ham`."""
-    page, stem, streak = _streaked(0, slant=False)
-    cleaned, _, vertical = preprocess.find_rules(page, 300)
-    assert vertical, "the streak is found as a vertical rule"
-    assert (cleaned[streak] == 255).all()
-    kept = stem.copy()
-    kept[:, 398:] = False  # a pixel round the rule may go with its soft edge
-    assert (cleaned[kept] == 0).all()
-
-
 def test_a_faint_hair_thin_streak_find_rules_misses_is_cleared_alone() -> None:
     """A light streak fades below the threshold on find_rules' 100 dpi copy and stays on the
     page: clear_streaks takes exactly its pixels; letters, a thick rule and a page without a

@@ -29,6 +29,7 @@ from dispatch_reader.extract.issuer_snap import (
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.ingest.vietnamese import is_syllable as may_be_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
@@ -510,8 +511,10 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None
     if is_upper_line(seg.text) and not _family_first(seg.text):
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
-    if _mostly_not_syllables(seg.text):
-        return None  # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays
+    if _mostly_not_syllables(seg.text, marks_lost=True):
+        # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
+        # so does a name whose marks OCR lost (`Nguyễn Th Bich Ngoc`: `Bich` is `Bích` unmarked)
+        return None
     if _is_name_line(seg.text, small_family=True):
         return seg
     m = _SIGNED_MARK.match(seg.text)
@@ -572,9 +575,12 @@ def _wrapped_words(text: str) -> bool:
     return (_starts_lower(text) and not _mostly_not_syllables(text)) or all(is_syllable(t) for t in tokens)
 
 
-def _mostly_not_syllables(text: str) -> bool:
+def _mostly_not_syllables(text: str, marks_lost: bool = False) -> bool:
+    """Are most words no syllables? With `marks_lost`, a word that would be one with its marks
+    (`Bich`, `Ngoc`: a stop-final rhyme needs a tone) counts as one."""
+    check = may_be_syllable if marks_lost else is_syllable
     words = [w for w in re.findall(r"[^\W\d_]+", text)]
-    return bool(words) and sum(not is_syllable(w) for w in words) * 2 > len(words)
+    return bool(words) and sum(not check(w) for w in words) * 2 > len(words)
 
 
 @lru_cache(maxsize=1)

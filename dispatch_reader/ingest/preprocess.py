@@ -179,15 +179,6 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     if factor < 1:
         mask = cv2.resize(mask, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
-        # Found on the small copy, a rule's zone is three pixels or more wide round it at full
-        # size: painted whole, it took the stem of each letter a copier's streak ran beside
-        # (`ham Gia Túc` for `Phạm`). Only the rule's own pixels go: ink in long runs along it,
-        # and a pixel round them for the rule's soft edge.
-        full = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
-        runs = cv2.bitwise_or(
-            cv2.morphologyEx(full, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (int(h_len / factor), 1))),
-            cv2.morphologyEx(full, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(v_len / factor)))))
-        mask = cv2.bitwise_and(mask, cv2.dilate(runs, np.ones((3, 3), np.uint8)))
     # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
     return cv2.bitwise_or(grey, mask), horizontal, vertical
@@ -203,9 +194,9 @@ _STREAK_WIDTH_IN = 0.015
 def clear_streaks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
     """(page, pieces whitened): hair-thin vertical lines painted white, exactly their own
     pixels. find_rules looks on a 100 dpi copy, where such a line fades below its threshold;
-    left on the page, it runs through the letters of each line it crosses and Tesseract reads
-    `guyễn` for `Nguyễn`, `ham` for `Phạm`. Taking only the line's own pixels leaves the
-    letters it crosses a sliver narrower, still themselves."""
+    left on the page, it runs through the first letters of each line it crosses and Tesseract
+    reads `guyễn Thị Bích Ngọc`. Taking only the line's own pixels leaves the letters it
+    crosses a sliver narrower, still themselves."""
     ink = (grey < 128).view(np.uint8)
     least = max(int(_STREAK_LEAST_IN * dpi), 8)
     column = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
