@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,6 +56,23 @@ def _tesseract_ms(path: str, languages: str, repeat: int) -> float:
     return best
 
 
+class Row(NamedTuple):
+    name: str
+    sheet: float
+    bands: float
+    blots: float
+    haze: float
+    share: float
+    rules: float
+    streaks: float
+    pieces: int
+    tesseract: float
+
+    @property
+    def steps(self) -> float:
+        return self.sheet + self.bands + self.blots + self.haze + self.rules + self.streaks
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("pdfs", nargs="+", type=Path)
@@ -78,17 +96,16 @@ def main() -> None:
             page = str(Path(tmp) / "page.png")
             cv2.imwrite(page, grey)
             t_tess = _tesseract_ms(page, args.languages, args.repeat)
-            rows.append((pdf.name[:34], t_sheet, t_bands, t_blots, t_haze, share, t_rules, t_streaks, streaks, t_tess))
+            rows.append(Row(pdf.name[:34], t_sheet, t_bands, t_blots, t_haze, share, t_rules, t_streaks, streaks, t_tess))
     print("| page | sheet | bands | blots | haze (share evened) | rules | streaks (pieces) | all six | tesseract "
           "| steps / tesseract |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, a, b, c, d, share, e, f, pieces, t in rows:
-        steps = a + b + c + d + e + f
-        print(f"| {name} | {a:.0f} | {b:.0f} | {c:.0f} | {d:.0f} ({share:.1%}) | {e:.0f} | {f:.0f} ({pieces}) "
-              f"| {steps:.0f} | {t:.0f} | {steps / t:.2f} |")
+    for r in rows:
+        print(f"| {r.name} | {r.sheet:.0f} | {r.bands:.0f} | {r.blots:.0f} | {r.haze:.0f} ({r.share:.1%}) | {r.rules:.0f} "
+              f"| {r.streaks:.0f} ({r.pieces}) | {r.steps:.0f} | {r.tesseract:.0f} | {r.steps / r.tesseract:.2f} |")
     if rows:
-        steps = sum(r[1] + r[2] + r[3] + r[4] + r[6] + r[7] for r in rows) / len(rows)
-        tess = sum(r[9] for r in rows) / len(rows)
+        steps = sum(r.steps for r in rows) / len(rows)
+        tess = sum(r.tesseract for r in rows) / len(rows)
         print(f"| mean of {len(rows)} | | | | | | | {steps:.0f} | {tess:.0f} | {steps / tess:.2f} |")
     print("\nCPU milliseconds, best of", args.repeat)
 

@@ -121,3 +121,14 @@ def test_a_decided_headcount_larger_than_the_list_read_is_warned() -> None:
     assert list_warnings(full) == []
     asked = Facts(counts=[Count(8, "công chức", ev, status="requested")], secondments=facts.secondments)
     assert list_warnings(asked) == []
+
+
+def test_a_fax_page_counter_is_no_headcount() -> None:
+    """A fax machine prints `008/015` (page 8 of 15) at the top of every page it sends; read
+    with the first word of the page's next line (`hộ`) it came out as 8 of 15 households. A
+    share written plainly (`8/15 xã`) is still one."""
+    page = "008/015\nhộ gia đình được hỗ trợ theo quy định tại Điều 5.\n"
+    facts = extract_facts([PageText(1, HEADER + "Điều 1. Tăng cường 8/15 xã có công chức.\n"),
+                           PageText(2, page, method="ocr", ocr_confidence=0.9)])
+    got = {(c.value, c.total) for c in facts.counts}
+    assert (8, 15) in got and all(c.evidence.page == 1 for c in facts.counts), got

@@ -19,7 +19,7 @@ def test_one_syllable_table_for_ocr_and_extraction() -> None:
     """ingest (is this text Vietnamese, marks maybe lost?) and extract (is this word spelled
     right?) judge on the same onsets and rhymes (ingest/data/vietnamese_syllables.json); they
     used to keep two lists, and `Phớc` (Hồ Đức Phớc) was in neither, `Quỳnh` not in ingest's."""
-    from dispatch_reader.ingest.vietnamese import is_syllable as may_be_vietnamese
+    from dispatch_reader.extract.syllables import may_be_syllable as may_be_vietnamese
 
     for word in ("Phớc", "Quỳnh", "quyên", "gì", "Xoong", "tuýp", "khoèo"):
         assert is_syllable(word) and may_be_vietnamese(word), word

@@ -107,6 +107,18 @@ def test_name_under_seal_above_an_annex_that_is_a_form_with_its_own_noi_nhan() -
     no_heading = signing.replace("Phụ lục\n", "")
     assert name_under_seal(prepare_pages([PageText(1, no_heading, "ocr", ocr_confidence=0.9),
                                           PageText(2, form, "ocr", ocr_confidence=0.9)]), 0.9) is None
+    # the heading as annexes number it; a line of the body that looks like one, earlier, does
+    # not stop the search at it
+    for heading in ("PHỤ LỤC II", "Phụ lục số 01", "Mẫu số 01/TK", "PHỤ LỤC I-A"):
+        numbered = signing.replace("Phụ lục\n", heading + "\n")
+        early = numbered.replace("Điều 6.", "Mẫu số 02\nĐiều 6.")
+        for text in (numbered, early):
+            pages = prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9), PageText(2, form, "ocr", ocr_confidence=0.9)])
+            assert name_under_seal(pages, 0.9)[0].name == "Trần Hồng Hà", (heading, text[:40])
+    from dispatch_reader.extract.header import _ANNEX_HEAD
+
+    for line in ("phu luc kem theo quyet dinh", "mau so lieu", "mau so 01 ban hanh kem theo"):
+        assert not _ANNEX_HEAD.match(line), line
 
 
 def test_name_under_seal_split_from_the_seals_specks_by_the_layout() -> None:
@@ -723,3 +735,17 @@ def test_a_name_line_whose_marks_ocr_lost_is_still_a_name_line() -> None:
     assert signer.name.startswith("Nguyễn") and signer.name.endswith("Bích Ngọc")
     assert name_under_seal(prepare_pages([PageText(1, text.format(name="Nguyễn Dp Fs Xq"), "ocr",
                                                    ocr_confidence=0.9)]), 0.9) is None
+
+
+@pytest.mark.parametrize("motto", ["Ã HỘI CHỦ GHĨA VIỆT NAM", "CỘNG HÒA XÀ HỘI CHỦ NGHIA VIỆT NAM"])
+def test_a_motto_that_lost_a_letter_under_a_stamp_is_no_issuer(motto: str) -> None:
+    """`Ã HỘI CHỦ GHĨA VIỆT NAM`: the stamp took `CỘNG HÒA X` and the N of `NGHĨA`; the line is
+    still the motto, never the issuer's name or part of it."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import is_motto
+
+    seg = prepare_pages([PageText(1, motto, "ocr", ocr_confidence=0.9)])[0].segments()[0]
+    assert is_motto(seg)
+    facts = scanned(f"BỘ NỘI VỤ\nSố: 12/2026/TT-BNV\n{motto}\nHà Nội, ngày 05 tháng 5 năm 2026\nTHÔNG TƯ\n"
+                    "Quy định mức lương\nCăn cứ Luật Cán bộ, công chức;\n")
+    assert facts.document.issuer == "Bộ Nội vụ"

@@ -377,7 +377,7 @@ def test_a_line_alone_keeps_the_letters_a_ring_runs_into() -> None:
     grey = _ring_touching_the_name()[1500:2000, 880:1500]
     name = ocr._letter_lines(grey, 200)[-1]
     core_top, core_bottom, top, bottom, left, right = name
-    alone = ocr._line_alone(grey, name, 200)
+    alone = ocr._line_alone(grey, ocr._larger_than_letters((grey < 128).view(np.uint8), 200), name)
     painted = ocr._letters_only(grey, 200)[ocr._BORDER:-ocr._BORDER, ocr._BORDER:-ocr._BORDER]
     band = slice(core_top, core_bottom)
     # inside the core, every inked pixel stays (the ring's piece holds `Đ`'s top): more ink than
@@ -410,10 +410,12 @@ def test_a_region_tesseracts_layout_calls_empty_is_read_line_by_line(monkeypatch
     texts = [w.text for w in out]
     assert added == len(out) == len(out_keys)
     assert {"Hồ", "Đức"} <= set(texts), texts
+    # the title lines are read too, each a line of its own
+    assert texts.count("TƯỚNG") == 2
     # the name's words stand on one line of their own, in reading order, where they are printed
     name = [(w, k) for w, k in zip(out, out_keys) if w.text in ("Hồ", "Đức")]
     assert len({k for _, k in name}) == 1 and name[0][0].x0 < name[1][0].x0
-    assert abs(name[0][0].top / (72.0 / 200) - 1912) < 25
+    assert abs(name[0][0].top / (72.0 / 200) - 1912) < 25 and abs(name[0][0].x0 / (72.0 / 200) - 1000) < 25
 
 
 def test_regions_side_by_side_on_one_line_are_one() -> None:
@@ -422,8 +424,22 @@ def test_regions_side_by_side_on_one_line_are_one() -> None:
     dpi = 200
     ho, phoc = (980, 1900, 1077, 1949), (1158, 1899, 1270, 1949)
     title = (980, 1606, 1364, 1712)
-    far = (1158 + 300, 1900, 1600, 1950)  # 1.5 inches on
+    far = (1158 + 300, 1900, 1600, 1950)  # 1.9 inches past `Hồ`
     assert ocr._joined_along_lines([title, phoc, ho], dpi) == [title, (980, 1899, 1270, 1949)]
     assert ocr._joined_along_lines([ho, far], dpi) == [ho, far]
     # three pieces of one line join whatever order they come in
     assert ocr._joined_along_lines([phoc, (1290, 1902, 1330, 1950), ho], dpi) == [(980, 1899, 1330, 1950)]
+    # a tall block beside a one-line region (a stamp, a seal's block) is on no line with it
+    tall = (700, 1600, 940, 1950)
+    assert ocr._joined_along_lines([tall, ho], dpi) == [tall, ho]
+
+
+def test_a_region_of_many_lines_keeps_its_lowest_for_the_name() -> None:
+    im = Image.new("L", (900, 1400), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 34)
+    for i in range(11):
+        draw.text((40, 40 + i * 110), "KT. THỦ TƯỚNG" if i < 10 else "Hồ Đức Phớc", font=font, fill=0)
+    lines = ocr._letter_lines(np.array(im), 200)
+    assert len(lines) == ocr._UNREAD_MAX_LINES
+    assert lines[-1][0] > 40 + 10 * 110  # the name's line, the last, is among them

@@ -36,9 +36,11 @@ def _ref_unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> li
             continue
         if bw * bh > ocr._UNREAD_MAX_SHARE * w * h:
             continue
-        regions.append((bw * bh, (x, y, x + bw, y + bh)))
-    regions.sort(reverse=True)
-    return [box for _, box in regions[:ocr._UNREAD_MAX_REGIONS]]
+        regions.append((x, y, x + bw, y + bh))
+    # the regions of one line joined as the code under test does (it is not what is compared)
+    joined = [((x1 - x0) * (y1 - y0), (x0, y0, x1, y1)) for x0, y0, x1, y1 in ocr._joined_along_lines(regions, dpi)]
+    joined = sorted(((a, b) for a, b in joined if a <= ocr._UNREAD_MAX_SHARE * w * h), reverse=True)
+    return [box for _, box in joined[:ocr._UNREAD_MAX_REGIONS]]
 
 
 def _page(seed: int, dpi: int) -> tuple[np.ndarray, list[Word], float]:

@@ -28,6 +28,8 @@ _NOT_BEFORE = {"điều", "khoản", "điểm", "chương", "mục", "ngày", "t
                "giai", "đoạn", "khóa", "kỳ"}
 _VI_INT = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+$")
 _EN_INT = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+# a fax machine numbers the pages it sends, both figures padded with zeros: `008/015`
+_PAGE_COUNTER = re.compile(r"^0\d{2,}/0\d{2,}$")
 _RATIO = re.compile(r"^(\d[\d.,]*)/(\d[\d.,]*)$")
 _LINKS = {",", "và", "and", "&"}
 _EN_STOP = {"of", "to", "in", "and", "the", "from", "were", "was", "are", "have", "has", "for", "with"}
@@ -377,6 +379,8 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
         if glued is not None:
             text, k = glued
         m = _RATIO.match(text)
+        if m and _PAGE_COUNTER.match(text):
+            continue  # a fax's page counter at the top of each page (`008/015`), no headcount
         if m and not re.match(r"^\d{1,2}/\d{1,2}/\d{2,4}$", text):
             value, total = parse_int(m.group(1), english), parse_int(m.group(2), english)
             if value is not None and total is not None and value > total:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -28,8 +29,7 @@ from dispatch_reader.extract.issuer_snap import (
     committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
-from dispatch_reader.extract.syllables import is_syllable
-from dispatch_reader.ingest.vietnamese import is_syllable as may_be_syllable
+from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
@@ -693,29 +693,32 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
     The signing page is the last one, or, when that one ends in an annex (a DANH SÁCH table, no
     name under it), the last page before it that holds the Nơi nhận list. An annex that is a
     form has a Nơi nhận of its own and a title with no name (`THỦ TRƯỞNG (Ký tên và đóng
-    dấu)`): the name is then looked for above the annex's heading (`Phụ lục`)."""
+    dấu)`): the name is then looked for above an annex's heading (`Phụ lục`)."""
     if conf is None:
         return None  # a text layer has its title lines; a lone name there is something else
     per_page = [[s for s in bottom_segments([page]) if s.text.strip()] for page in pages]
     found = _name_at_the_foot(per_page, conf)
-    if found is None:
-        before = _before_the_annex(per_page)
-        if before is not None:
-            found = _name_at_the_foot(before, conf)
+    for before in _before_annex_headings(per_page):
+        if found is not None:
+            break
+        found = _name_at_the_foot(before, conf)
     return found
 
 
-# an annex's heading standing alone on its line: `Phụ lục`, `PHỤ LỤC II`, `Mẫu số 01` (folded)
-_ANNEX_HEAD = re.compile(r"^(?:phu luc|mau so)(?:\s+[ivx\d]+[a-z]?)?\s*[.:]?$")
+# an annex's heading standing alone on its line (folded): `Phụ lục`, `PHỤ LỤC II`, `Phụ lục số
+# 01`, `PHỤ LỤC I-A`, `Mẫu số 01/TK`, `Mẫu số: 01`
+_ANNEX_HEAD = re.compile(r"^(?:phu luc|mau so)(?:\s*:?\s*(?:so\s*)?(?:[ivxl]+|\d+[a-z]?)(?:[-./]\w+)*)?\s*[.:]?$")
+# a heading among a page's first lines opens the document (an annex sent alone), no annex after it
+_ANNEX_LEAST_LINE = 6
 
 
-def _before_the_annex(per_page: list[list[Segment]]) -> list[list[Segment]] | None:
-    """The pages' lines up to the first annex heading after the first page, None if none."""
+def _before_annex_headings(per_page: list[list[Segment]]) -> Iterator[list[list[Segment]]]:
+    """The pages' lines up to each annex heading in turn (a heading-like line in the body, a
+    list of forms, may come before the annex's own)."""
     for i, segs in enumerate(per_page):
         for k, seg in enumerate(segs):
-            if (i or k > 5) and _ANNEX_HEAD.match(seg.folded):
-                return per_page[:i] + [segs[:k]]
-    return None
+            if (i or k >= _ANNEX_LEAST_LINE) and _ANNEX_HEAD.match(seg.folded):
+                yield per_page[:i] + [segs[:k]]
 
 
 def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signer, dict[str, Evidence]] | None:

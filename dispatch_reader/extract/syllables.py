@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dispatch_reader.ingest.vietnamese import is_syllable as may_be_syllable  # noqa: F401  (marks perhaps lost)
 from dispatch_reader.ingest.vietnamese import rhymes_of, split_tone
 
-# a rhyme ending in a stop takes only the sắc or nặng tone (`Đức`, `Phạm`; never `Đưc`)
+# a rhyme ending in a stop takes only the sắc or nặng tone (`Đức`, `Việt`; never `Đưc`, `Viêt`)
 _STOP_TONES = ("\u0301", "\u0323")
 
 
@@ -20,8 +21,6 @@ _STOP_TONES = ("\u0301", "\u0323")
 def is_syllable(word: str) -> bool:
     """True when `word` is spelled as a Vietnamese syllable can be (case ignored), its tone
     allowed by its rhyme. The onsets and rhymes are ingest's (data/vietnamese_syllables.json)."""
-    if not word or not word.isalpha():
-        return False
     bare, tone = split_tone(word)
-    return tone != "many" and any(not (rhyme.endswith(("p", "t", "c", "ch")) and tone not in _STOP_TONES)
+    return bare.isalpha() and tone != "many" and any(not (rhyme.endswith(("p", "t", "c", "ch")) and tone not in _STOP_TONES)
                                   for rhyme in rhymes_of(bare))

@@ -731,9 +731,12 @@ def _unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[t
                 continue  # a faint haze of specks
             if bw * bh > _UNREAD_MAX_SHARE * w * h:
                 continue  # not a block the page reading missed but a page it read badly
-            regions.append((bw * bh, (x, y, x + bw, y + bh)))
-    regions.sort(reverse=True)
-    return [box for _, box in regions[:_UNREAD_MAX_REGIONS]]
+            regions.append((x, y, x + bw, y + bh))
+    # joined before the largest are taken: the pieces of a name a ring cut are small ones
+    joined = [((x1 - x0) * (y1 - y0), (x0, y0, x1, y1)) for x0, y0, x1, y1 in _joined_along_lines(regions, dpi)]
+    joined = [(area, box) for area, box in joined if area <= _UNREAD_MAX_SHARE * w * h]
+    joined.sort(reverse=True)
+    return [box for _, box in joined[:_UNREAD_MAX_REGIONS]]
 
 
 def _blob_boxes(blobs: np.ndarray, least_w: float, least_h: float) -> np.ndarray:
@@ -807,7 +810,11 @@ def _letters_only(crop: np.ndarray, dpi: float) -> np.ndarray:
     region for a picture; without them the name beneath is read."""
     out = crop.copy()
     out[_larger_than_letters((crop < 128).astype(np.uint8), dpi)] = 255
-    return cv2.copyMakeBorder(out, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+    return _with_border(out)
+
+
+def _with_border(crop: np.ndarray) -> np.ndarray:
+    return cv2.copyMakeBorder(crop, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
 
 
 def _overlaps(a: Word, b: Word) -> bool:
@@ -827,7 +834,7 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
     words read surely there. Returns the words, their line keys and how many words were added."""
     out_words, out_keys = list(words), list(keys)
     added = 0
-    for n, (x0, y0, x1, y1) in enumerate(_joined_along_lines(_unread_regions(grey, words, scale), 72.0 / scale)):
+    for n, (x0, y0, x1, y1) in enumerate(_unread_regions(grey, words, scale)):
         margin = int(0.05 * 72.0 / scale)
         bx0, by0 = max(x0 - margin, 0), max(y0 - margin, 0)
         region = grey[by0:y1 + margin, bx0:x1 + margin]
@@ -836,17 +843,18 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         found, found_keys = _words(data, scale)
         taken = _sure_new_words(found, found_keys, (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale,
                                 20_000 + n * 1000, out_words)
-        if len(taken) < 2:
+        if not found and deadline.left() > _LINES_LEAST_TIME_S:
             # Tesseract's layout found no text in the region at all ("Empty page"), even with
             # the ring painted out: each line of letters is read alone, as printed. A name
             # whose letters touch the ring lost them with it in `crop` (`Hồ  c Phớc`).
-            taken = []
+            big = _larger_than_letters((region < 128).view(np.uint8), 72.0 / scale)
             for i, line in enumerate(_letter_lines(region, 72.0 / scale)):
-                band = cv2.copyMakeBorder(_line_alone(region, line, 72.0 / scale),
-                                          _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
+                band = _with_border(_line_alone(region, big, line))
                 found, found_keys = _words(_run_psm(_write(band, tmp, "unread-line"), settings, deadline, 7), scale)
-                taken += _sure_new_words(found, found_keys, (bx0 + line[4] - _BORDER) * scale,
-                                         (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i, out_words)
+                sure = _sure_new_words(found, found_keys, (bx0 + line[4] - _BORDER) * scale,
+                                       (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i, out_words)
+                if len(sure) >= 2:  # a line alone: two words at least, or a scrap of a ring's letters
+                    taken += sure
         if len(taken) < 2:
             continue  # a name or a title is two words at least; one is a scrap
         out_words.extend(w for w, _ in taken)
@@ -861,8 +869,9 @@ _LINE_GAP_IN = 0.6
 
 
 def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
-    """The regions, those side by side on one line (sharing half the lower one's height, less
-    than _LINE_GAP_IN apart) joined into one. A seal's ring that runs into `Đức` of `Hồ Đức
+    """The regions, those side by side on one line (sharing half the taller one's height: a
+    stamp or a block beside a name is not on its line; less than _LINE_GAP_IN apart) joined
+    into one. A seal's ring that runs into `Đức` of `Hồ Đức
     Phớc` takes the word with it when pieces larger than a letter are painted out; `Hồ` and
     `Phớc` were then two regions of one word each, both passed over as scraps."""
     out = list(regions)
@@ -874,7 +883,7 @@ def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) ->
                 (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = out[i], out[j]
                 shared = min(ay1, by1) - max(ay0, by0)
                 gap = max(ax0, bx0) - min(ax1, bx1)
-                if shared >= 0.5 * min(ay1 - ay0, by1 - by0) and gap <= _LINE_GAP_IN * dpi:
+                if shared >= 0.5 * max(ay1 - ay0, by1 - by0) and gap <= _LINE_GAP_IN * dpi:
                     out[i] = (min(ax0, bx0), min(ay0, by0), max(ax1, bx1), max(ay1, by1))
                     del out[j]
                     joined = True
@@ -906,6 +915,9 @@ _LINE_CORE_IN = (0.04, 0.3)
 # how far above and below its core a line's marks and tails reach at most, in inches
 _LINE_REACH_IN = 0.08
 _UNREAD_MAX_LINES = 8
+# seconds of the page's time the line-by-line reading needs left, or it is not begun: it is a
+# last try, and running out of time fails the whole page
+_LINES_LEAST_TIME_S = 20.0
 
 
 def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, int, int, int]]:
@@ -925,9 +937,11 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
         return []
     cores = [(top, bottom) for top, bottom in _runs(np.where(rows >= 0.2 * rows.max(), rows, 0), int(0.02 * dpi))
              if _LINE_CORE_IN[0] * dpi <= bottom - top <= _LINE_CORE_IN[1] * dpi]
+    # the lowest lines when there are too many: a signing block's name is its last
+    cores = cores[-_UNREAD_MAX_LINES:]
     reach = int(_LINE_REACH_IN * dpi)
     out = []
-    for i, (top, bottom) in enumerate(cores[:_UNREAD_MAX_LINES]):
+    for i, (top, bottom) in enumerate(cores):
         above = (top - cores[i - 1][1]) // 2 if i else reach
         below = (cores[i + 1][0] - bottom) // 2 if i + 1 < len(cores) else reach
         cols = cv2.reduce(ink[top:bottom], 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().nonzero()[0]
@@ -937,15 +951,16 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
     return out
 
 
-def _line_alone(region: np.ndarray, line: tuple[int, int, int, int, int, int], dpi: float) -> np.ndarray:
+def _line_alone(region: np.ndarray, big: np.ndarray, line: tuple[int, int, int, int, int, int]) -> np.ndarray:
     """One line of a region (_letter_lines) cut out to be read alone: its letters with their
-    marks; of the ink larger than a letter only what crosses the line's core, so a letter
-    touching a seal's ring keeps its strokes while the ring's arc above the line goes."""
+    marks; of the ink larger than a letter (`big`, the region's mask) only what crosses the
+    line's core, so a letter touching a seal's ring keeps its strokes while the ring's arc
+    above the line goes."""
     core_top, core_bottom, top, bottom, left, right = line
     crop = region[top:bottom, left:right].copy()
-    big = _larger_than_letters((region < 128).astype(np.uint8), dpi)[top:bottom, left:right]
-    big[core_top - top:core_bottom - top] = False
-    crop[big] = 255
+    away = big[top:bottom, left:right].copy()
+    away[core_top - top:core_bottom - top] = False
+    crop[away] = 255
     return crop
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWELS = frozenset("aăâeêioôơuưy")
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»-–—/…*•"
 EDGE_PUNCT = _EDGE_PUNCT  # what is stripped from a token's ends before it is judged
 
@@ -48,7 +49,10 @@ def rhymes_of(bare: str) -> list[str]:
         onset, rest = bare[:cut], bare[cut:]
         if onset not in onsets:
             continue
-        for rhyme in (rest, onset[1] + rest) if onset in ("gi", "qu") else (rest,):
+        # `gi` + consonant is g + i… (`gìn`); `qu` lends its u only to a vowel (`qu` + `ynh` is
+        # `uynh`; `qun` is nothing)
+        lend = onset == "gi" or (onset == "qu" and rest[:1] in _VOWELS)
+        for rhyme in (rest, onset[1] + rest) if lend else (rest,):
             if rhyme in rhymes or (onset == "gi" and not rhyme):
                 out.append(rhyme)
     return out
@@ -70,10 +74,8 @@ def is_syllable(token: str) -> bool:
     """True when `token` (one word, no punctuation) is a well-formed Vietnamese syllable, its
     marks possibly lost (`Duc` for `Đức` passes: OCR drops marks, and text judged here may
     have none). extract.syllables holds words to the tone rules too."""
-    if not token.isalpha():
-        return False
     bare, tone = split_tone(token)
-    return tone != "many" and bool(rhymes_of(bare))
+    return bare.isalpha() and tone != "many" and bool(rhymes_of(bare))
 
 
 @dataclass(frozen=True)
