@@ -185,40 +185,35 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
 
 
 # A copier's streak (dirt on the glass) is a hair-thin line down the whole page, a little
-# slanted: ink running on in a column this long at least (inches; the tallest letter with its
-# marks is a quarter inch), in pieces this tall at least and this thin at most.
+# slanted: a column of ink this long at least (inches; the tallest letter with its marks is
+# a quarter inch) and this thin at most.
 _STREAK_LEAST_IN = 0.3
-_STREAK_TALL_IN = 1.0
 _STREAK_WIDTH_IN = 0.015
 
 
 def clear_streaks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
     """(page, pieces whitened): hair-thin vertical lines painted white, their own pixels and
-    a pixel either side. find_rules looks on a 100 dpi copy, where such a line fades below its
-    threshold; left on the page, it runs through the first letters of each line it crosses and
-    Tesseract reads `guyễn Thị Bích Ngọc`. Taking only the line leaves the letters it crosses a
-    sliver narrower, still themselves. A thin stroke shorter than an inch (a brace, a tall
-    letter, a box's side) is no streak."""
+    a pixel either side. find_rules looks on a 100 dpi copy, where such a line fades below its threshold;
+    left on the page, it runs through the first letters of each line it crosses and Tesseract
+    reads `guyễn Thị Bích Ngọc`. Taking only the line leaves the letters it crosses a sliver
+    narrower, still themselves."""
     ink = (grey < 128).view(np.uint8)
     least = max(int(_STREAK_LEAST_IN * dpi), 8)
-    # a slanted line steps a pixel sideways every few dozen rows: widened by a pixel either
-    # side, a column holds it for a run long enough to be found, and the piece stays whole
-    wide = cv2.dilate(ink, np.ones((1, 3), np.uint8))
-    column = cv2.morphologyEx(wide, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
+    column = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
     if not column.any():
         return grey, 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(column, connectivity=8)
-    # thickness as ink per row (a slanted line's box is wide); thicker is a table's rule, a
+    # thickness as ink per row, a slanted line's box being wide; thicker is a table's rule, a
     # seal's side, a bold stroke: find_rules' or nobody's
-    own = (ink > 0) & (column > 0)
-    inked = np.bincount(labels[own], minlength=count)
-    height = stats[:, cv2.CC_STAT_HEIGHT]
-    streak = (height >= _STREAK_TALL_IN * dpi) & (inked <= max(2.0, _STREAK_WIDTH_IN * dpi) * height)
+    thick = stats[:, cv2.CC_STAT_AREA] / np.maximum(stats[:, cv2.CC_STAT_HEIGHT], 1)
+    streak = thick <= max(2, _STREAK_WIDTH_IN * dpi)
     streak[0] = False
     if not streak.any():
         return grey, 0
+    # and the line's edge a pixel either side, where its slant left each column's run short
+    line = cv2.dilate(streak[labels].view(np.uint8), np.ones((1, 3), np.uint8))
     out = grey.copy()
-    out[own & streak[labels]] = 255
+    out[(line > 0) & (ink > 0)] = 255
     return out, int(streak.sum())
 
 
