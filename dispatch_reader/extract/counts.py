@@ -378,9 +378,9 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
         glued = _glued_ocr_ratio(doc, texts, i) if i + 1 < n and texts[i + 1] in {"l", "I", "O", "o"} else None
         if glued is not None:
             text, k = glued
-        m = _RATIO.match(text)
-        if m and _PAGE_COUNTER.match(text):
+        if _PAGE_COUNTER.match(text):
             continue  # a fax's page counter at the top of each page (`008/015`), no headcount
+        m = _RATIO.match(text)
         if m and not re.match(r"^\d{1,2}/\d{1,2}/\d{2,4}$", text):
             value, total = parse_int(m.group(1), english), parse_int(m.group(2), english)
             if value is not None and total is not None and value > total:

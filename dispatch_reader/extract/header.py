@@ -697,12 +697,11 @@ def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict
     if conf is None:
         return None  # a text layer has its title lines; a lone name there is something else
     per_page = [[s for s in bottom_segments([page]) if s.text.strip()] for page in pages]
-    found = _name_at_the_foot(per_page, conf)
-    for before in _before_annex_headings(per_page):
+    for lines in (per_page, *_before_annex_headings(per_page)):
+        found = _name_at_the_foot(lines, conf)
         if found is not None:
-            break
-        found = _name_at_the_foot(before, conf)
-    return found
+            return found
+    return None
 
 
 # an annex's heading standing alone on its line (folded): `Phụ lục`, `PHỤ LỤC II`, `Phụ lục số

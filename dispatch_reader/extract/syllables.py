@@ -14,6 +14,7 @@ from dispatch_reader.ingest.vietnamese import is_syllable as may_be_syllable  # 
 from dispatch_reader.ingest.vietnamese import rhymes_of, split_tone
 
 # a rhyme ending in a stop takes only the sắc or nặng tone (`Đức`, `Việt`; never `Đưc`, `Viêt`)
+_STOPS = ("p", "t", "c", "ch")
 _STOP_TONES = ("\u0301", "\u0323")
 
 
@@ -22,5 +23,6 @@ def is_syllable(word: str) -> bool:
     """True when `word` is spelled as a Vietnamese syllable can be (case ignored), its tone
     allowed by its rhyme. The onsets and rhymes are ingest's (data/vietnamese_syllables.json)."""
     bare, tone = split_tone(word)
-    return bare.isalpha() and tone != "many" and any(not (rhyme.endswith(("p", "t", "c", "ch")) and tone not in _STOP_TONES)
-                                  for rhyme in rhymes_of(bare))
+    if not bare.isalpha() or tone == "many":
+        return False
+    return any(tone in _STOP_TONES or not rhyme.endswith(_STOPS) for rhyme in rhymes_of(bare))

@@ -873,9 +873,9 @@ _LINE_GAP_IN = 0.6
 def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) -> list[tuple[int, int, int, int]]:
     """The regions, those side by side on one line (sharing half the taller one's height: a
     stamp or a block beside a name is not on its line; less than _LINE_GAP_IN apart) joined
-    into one. A seal's ring that runs into `Đức` of `Hồ Đức
-    Phớc` takes the word with it when pieces larger than a letter are painted out; `Hồ` and
-    `Phớc` were then two regions of one word each, both passed over as scraps."""
+    into one. A seal's ring that runs into `Đức` of `Hồ Đức Phớc` takes the word with it when
+    pieces larger than a letter are painted out; `Hồ` and `Phớc` were then two regions of one
+    word each, both passed over as scraps."""
     out = list(regions)
     joined = True
     while joined:

@@ -193,9 +193,9 @@ _STREAK_WIDTH_IN = 0.015
 
 def clear_streaks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
     """(page, pieces whitened): hair-thin vertical lines painted white, their own pixels and
-    a pixel either side. find_rules looks on a 100 dpi copy, where such a line fades below its threshold;
-    left on the page, it runs through the first letters of each line it crosses and Tesseract
-    reads `guyễn Thị Bích Ngọc`. Taking only the line leaves the letters it crosses a sliver
+    a pixel either side. find_rules looks on a 100 dpi copy, where such a line fades below its
+    threshold; left on the page, it runs through the first letters of each line it crosses and
+    Tesseract reads `guyễn Thị Bích Ngọc`. Taking only the line leaves the letters it crosses a sliver
     narrower, still themselves."""
     ink = (grey < 128).view(np.uint8)
     least = max(int(_STREAK_LEAST_IN * dpi), 8)
