@@ -180,6 +180,23 @@ def test_an_issuer_told_by_the_number_and_place_is_flagged_for_checking() -> Non
     assert any("told by the number's symbol 'QĐ-UBND'" in w for w in facts.warnings)
 
 
+def test_a_central_bodys_issuer_is_told_by_its_symbol_alone_and_flagged() -> None:
+    """`CHÍNH PHỦ` lost in a copier's grain: `141/NQ-CP` is borne by the Government alone, dated
+    where it is. The tool's reading, not the page's: flagged, the number line for evidence."""
+    lines = [("Số: 141/NQ-CP", 0.9), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0.95),
+             ("Hà Nội, ngày 01 tháng 6 năm 2026", 0.95), ("NGHỊ QUYẾT", 0.95),
+             ("Về chính sách của Luật Thương mại", 0.95), ("Căn cứ Luật Tổ chức Chính phủ;", 0.95)]
+    facts = extract_facts([page(lines)])
+    doc = facts.document
+    assert (doc.issuer, doc.number) == ("Chính phủ", "141/NQ-CP")
+    assert doc.evidence["issuer"].quote == "Số: 141/NQ-CP"
+    assert doc.evidence["issuer"].confidence < c.CONFIDENT
+    assert any("told by the number's symbol 'NQ-CP': check it" in w for w in facts.warnings)
+    # a committee's symbol names no body without its province's date line
+    local = [("Số: 1587/QĐ-UBND", 0.9)] + lines[1:2] + [("ngày 28 tháng 8 năm 2025", 0.95)] + lines[3:]
+    assert extract_facts([page(local)]).document.issuer is None
+
+
 def test_a_type_told_by_kinh_gui_alone_is_flagged_for_checking() -> None:
     # the number line under a stamp (`VW Số: tăng ^00ngryagbic`), no title: a letter by its address
     lines = HEADER[:2] + [("VW Số: tăng ^00ngryagbic cups", 0.4)] + HEADER[3:6] + [

@@ -749,3 +749,22 @@ def test_a_motto_that_lost_a_letter_under_a_stamp_is_no_issuer(motto: str) -> No
     facts = scanned(f"BỘ NỘI VỤ\nSố: 12/2026/TT-BNV\n{motto}\nHà Nội, ngày 05 tháng 5 năm 2026\nTHÔNG TƯ\n"
                     "Quy định mức lương\nCăn cứ Luật Cán bộ, công chức;\n")
     assert facts.document.issuer == "Bộ Nội vụ"
+
+
+@pytest.mark.parametrize("lead", ["VW Số: 143/UBND-VP -", "| VW Số: 143/UBND-VP"])
+def test_a_scrap_before_the_number_lead_is_passed_over(lead: str) -> None:
+    """`VW Số: 143/UBND-VP`: the `V/v` below read into the number's line through a copier's
+    grain. A scrap that is no word, then `Số:` with its colon, is the header's number."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\n" + lead + "\nđề nghị tăng cường công chức\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n")
+    assert scanned(text).document.number == "143/UBND-VP"
+
+
+def test_a_word_before_so_is_no_scrap() -> None:
+    # `xa Số: …` (a word, here a commune's `xã` with its mark lost) is no scrap: nothing is taken
+    # past it
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nxa Số: 143/UBND-VP\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n")
+    assert scanned(text).document.number is None

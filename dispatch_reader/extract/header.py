@@ -26,7 +26,7 @@ from dispatch_reader.extract.datefmt import DateHit, LostYear, find_dates, find_
 from dispatch_reader.extract.docnumber import MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
 from dispatch_reader.extract.doctypes import type_for_title
 from dispatch_reader.extract.issuer_snap import (
-    committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
+    central_body_from_symbol, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
@@ -70,6 +70,8 @@ _DATE_AFTER = re.compile(r"\s*(?:ngày\s*\d|\d{1,2}/\d{1,2}/\d{4})")
 # specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
+# one short scrap before `Số:` with its colon
+_SCRAP_BEFORE_NUMBER = re.compile(r"^(\S{1,3})\s+(?=[s$][^\w\s]{0,2}[o069]\s*:)")
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
@@ -223,6 +225,13 @@ def classify(seg: Segment) -> list[Cls]:
     # specks OCR put before `Số:` (`_— Số: 1468/SNV-XDCQ`: the receipt stamp's frame beside it)
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
     m = _NUMBER_LEAD.match(f[lead:])
+    scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
+    if scrap and not may_be_syllable(scrap.group(1)):
+        # a scrap that is no word before `Số:` (`VW Số: 143/UBND-VP`: the `V/v` below, read
+        # into the line through a copier's grain); the colon says it is the header's `Số:`
+        lead += scrap.end(1)
+        lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
+        m = _NUMBER_LEAD.match(f[lead:])
     if m:
         rest = seg.sub(lead + m.end())
         found = find_header_number(rest.text)
@@ -1072,16 +1081,18 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer = None
             doc.evidence.pop("issuer", None)
         symbol = mended or number
-        if doc.issuer is None and symbol is not None and "place" in doc.evidence \
-                and number_ev is not None and not _CITED_NUMBER.match(number_ev.quote or ""):
-            # the issuer lines lost under a stamp or toner: a committee's number names it, and
-            # its date line its province
-            inferred = committee_from_symbol(symbol.parts, doc.place)
+        if doc.issuer is None and symbol is not None and number_ev is not None \
+                and not _CITED_NUMBER.match(number_ev.quote or ""):
+            # the issuer lines lost under a stamp or toner: a central body's number names it;
+            # a committee's names its kind, and its date line its province
+            central = central_body_from_symbol(symbol.parts)
+            inferred = central or (committee_from_symbol(symbol.parts, doc.place) if "place" in doc.evidence else None)
             if inferred:
                 doc.issuer = inferred
-                doc.evidence["issuer"] = replace(doc.evidence["place"])
+                doc.evidence["issuer"] = replace(number_ev if central else doc.evidence["place"])
+                told = "" if central else f" and the place '{doc.place}'"
                 warnings.append(f"issuer lines unreadable: '{inferred}' told by the number's symbol "
-                                f"'{'-'.join(symbol.parts)}' and the place '{doc.place}': check it")
+                                f"'{'-'.join(symbol.parts)}'{told}: check it")
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 

@@ -315,6 +315,14 @@ def committee_from_symbol(parts: tuple[str, ...], place: str | None) -> str | No
     return f"{head} {_province_level(province)} {province}"
 
 
+def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
+    """The central body whose symbol closes a document number (`NQ-CP`: Chính phủ, `QĐ-TTg`:
+    Thủ tướng Chính phủ, `TT-BTC`: body_symbols.tsv), for a document whose issuer line was
+    lost: such a symbol is borne by that one body, wherever it is dated."""
+    bodies = {symbol.casefold(): body for symbol, body in resources.rows("body_symbols.tsv")}
+    return bodies.get(parts[-1].casefold()) if len(parts) > 1 else None
+
+
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
     """A committee read without its place (`Ủy ban nhân dân`: the province or commune line lost
     under a stamp) completed from the e-signature box printed on the page, when exactly one

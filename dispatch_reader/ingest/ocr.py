@@ -661,6 +661,9 @@ _UNREAD_MAX_REGIONS = 4
 # words taken from such a region must be read this surely (a seal's ring or a signature's
 # strokes read as letters come out far below it)
 _UNREAD_MIN_CONF = 0.7
+# a figure on a line with such words: a scrap is no longer feared there, and Tesseract is less
+# sure of figures beside a comma (`2026,` at 0.69 on a clean line)
+_UNREAD_FIGURE_MIN_CONF = 0.5
 # a region larger than this share of the page is a page read badly, not a block missed
 _UNREAD_MAX_SHARE = 0.15
 
@@ -684,7 +687,32 @@ def _leftover_ink(grey: np.ndarray, words: list[Word], scale: float) -> np.ndarr
     ink[h - margin:, :] = 0
     ink[:, :margin] = 0
     ink[:, w - margin:] = 0
+    _drop_stray_specks(ink, dpi)
     return ink
+
+
+# a speck is at most this tall and wide (inches): a copier's grain, a mark over a letter, a dot;
+# one this far (inches) from any larger piece is stray
+_SPECK_MAX_IN = 0.03
+_SPECK_NEAR_IN = 0.08
+
+
+def _drop_stray_specks(ink: np.ndarray, dpi: float) -> None:
+    """Paint out (in place) the specks of a 0/1 image that lie far from any larger piece.
+
+    A photocopy's grey background comes out of binarisation as grain that the median leaves in
+    clusters; dilated, it joined a clean line left unread (`CHÍNH PHỦ`, on an augraphy copy
+    whose background was speckled) into a sparse blob passed over as a haze. Marks and dots
+    stand near their letters and stay."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = (stats[:, cv2.CC_STAT_HEIGHT] <= _SPECK_MAX_IN * dpi) & (stats[:, cv2.CC_STAT_WIDTH] <= _SPECK_MAX_IN * dpi)
+    small[0] = False
+    if not small.any():
+        return
+    specks = small[labels]
+    near = max(1, int(_SPECK_NEAR_IN * dpi))
+    larger = cv2.dilate((ink.astype(bool) & ~specks).view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (2 * near + 1, 2 * near + 1)))
+    ink[specks & (larger == 0)] = 0
 
 
 def _unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
@@ -843,18 +871,24 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         found, found_keys = _words(data, scale)
         taken = _sure_new_words(found, found_keys, (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale,
                                 20_000 + n * 1000, out_words)
-        if len(taken) < 2 and deadline.left() > _LINES_LEAST_TIME_S:
-            # Tesseract's layout read nothing sure in the region (on a real photocopy's signing
-            # block it said "Empty page", ring painted out or not; on another, scraps): each line
-            # of letters is read alone, as printed. A name whose letters touch the ring lost them
+        if len(taken) < 2:
+            taken = []  # a name or a title is two words at least; one is a scrap
+        lines = _letter_lines(region, 72.0 / scale)
+        # the lines the region's reading left without sure words (on a speckled photocopy it
+        # read `NGHỊ QUYẾT` and skipped the clean `Hà Nội, ngày …` above it)
+        lines = [line for line in lines if not _line_taken(line, [w for w, _ in taken], bx0, by0, scale)]
+        if lines and deadline.left() > _LINES_LEAST_TIME_S:
+            # Tesseract's layout read nothing sure there (on a real photocopy's signing block it
+            # said "Empty page", ring painted out or not; on another, scraps): each such line of
+            # letters is read alone, as printed. A name whose letters touch the ring lost them
             # with it in `crop` (`Hồ  c Phớc`). At most 8 lines of 4 regions, on damaged pages.
-            taken = []
             big = _larger_than_letters((region < 128).view(np.uint8), 72.0 / scale)
-            for i, line in enumerate(_letter_lines(region, 72.0 / scale)):
+            for i, line in enumerate(lines):
                 band = _with_border(_line_alone(region, big, line))
                 found, found_keys = _words(_run_psm(_write(band, tmp, "unread-line"), settings, deadline, 7), scale)
                 sure = _sure_new_words(found, found_keys, (bx0 + line[4] - _BORDER) * scale,
-                                       (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i, out_words)
+                                       (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i,
+                                       out_words + [w for w, _ in taken])
                 if len(sure) >= 2:  # a line alone: two words at least, or a scrap of a ring's letters
                     taken += sure
         if len(taken) < 2:
@@ -895,20 +929,39 @@ def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) ->
     return out
 
 
+def _line_taken(line: tuple[int, int, int, int, int, int], taken: list[Word], bx0: int, by0: int,
+                scale: float) -> bool:
+    """Do the words taken from a region (page points) cover half the width of one of its lines
+    (_letter_lines, pixels of the region whose corner is bx0, by0)?"""
+    core_top, core_bottom, _, _, left, right = line
+    top, bottom = (by0 + core_top) * scale, (by0 + core_bottom) * scale
+    covered = sum(w.x1 - w.x0 for w in taken if top <= (w.top + w.bottom) / 2 <= bottom)
+    return covered >= 0.5 * (right - left) * scale
+
+
 def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: float, dy: float, block0: int,
                     words: list[Word]) -> list[tuple[Word, tuple[int, int, int]]]:
     """The words of a region's reading worth adding to the page's, placed on the page."""
     taken = []
-    for w, (block, par, line) in zip(found, keys):
-        # a seal's ring letters and a signature's loops come out as sure-looking scraps
-        # (`NGC CC`, `V A`); what is worth adding here is words: Vietnamese syllables
-        if (w.conf or 0) < _UNREAD_MIN_CONF or not is_syllable(w.text.strip(EDGE_PUNCT)):
+    # a seal's ring letters and a signature's loops come out as sure-looking scraps
+    # (`NGC CC`, `V A`); what is worth adding here is words: Vietnamese syllables, and the
+    # figures on a line that holds one (`Hà Nội, ngày 01 tháng 6 năm 2026`, `Số: 141/NQ-CP`)
+    sure = [(w.conf or 0) >= _UNREAD_MIN_CONF for w in found]
+    worded = {key for w, key, ok in zip(found, keys, sure) if ok and is_syllable(w.text.strip(EDGE_PUNCT))}
+    for w, (block, par, line), ok in zip(found, keys, sure):
+        text = w.text.strip(EDGE_PUNCT)
+        figure = (block, par, line) in worded and (w.conf or 0) >= _UNREAD_FIGURE_MIN_CONF and _FIGURES.match(text)
+        if not (ok and is_syllable(text) or figure):
             continue
         placed = Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf)
         if any(_overlaps(placed, old) for old in words):
             continue  # read already: the region's box takes in words around the missed ink
         taken.append((placed, (block0 + block, par, line)))
     return taken
+
+
+# a number, a date, a document's number: a figure first, then figures, letters and / . - :
+_FIGURES = re.compile(r"^\d[\w/.\-–:]*$")
 
 
 # a line's core (the rows most of its letters fill, marks and tails apart) is this tall at
