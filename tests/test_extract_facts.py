@@ -289,3 +289,13 @@ def test_english_issuer_a_stamp_damaged_is_read_by_its_shape_and_the_dateline() 
     elsewhere = text.replace("Son La, August 30", "Hanoi, August 30")
     assert extract_facts([PageText(1, elsewhere, "ocr", ocr_confidence=0.9)]).document.issuer is None
     assert extract_facts([PageText(1, text, "text")]).document.issuer is None
+
+
+def test_the_own_number_cut_short_in_an_annex_heading_is_no_reference() -> None:
+    """`(Kèm theo Quyết định số 245/QĐ- ngày …)`: the annex names the decision itself, its
+    symbol's end lost on a fax. A number that only shares its start is another document."""
+    annex = ("\nDANH SÁCH\n(Kèm theo Quyết định số 77/QĐ- ngày 12/9/2025 của Ủy ban nhân dân tỉnh)\n"
+             "Căn cứ Quyết định số 77/QĐ-SNV ngày 01/9/2025 của Sở Nội vụ;\n")
+    refs = {r.number for r in facts_of(DECISION + annex).references}
+    assert "77/QĐ" not in refs and "77/QĐ-" not in refs
+    assert "77/QĐ-SNV" in refs  # not the own 77/QĐ-UBND: cited

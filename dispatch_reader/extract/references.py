@@ -125,6 +125,13 @@ def _issuer_before(doc: Doc, page: Page, start: int) -> str | None:
     return None
 
 
+def _cut_short(number: str, own: str) -> bool:
+    """Is `number` the document's own number with its symbol's end lost (`245/QĐ-` in an
+    annex's `Kèm theo Quyết định số 245/QĐ-SNV`, its last letters under a fax's streak)?"""
+    cut = number.rstrip("-–")
+    return "/" in cut and len(cut) < len(own) and own.startswith(cut) and own[len(cut)] in "-–/"
+
+
 def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Reference]:
     own = doc_facts.number
     found: dict[str, Reference] = {}
@@ -141,7 +148,7 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
                 continue
             number = m.group(0) if language == "en" else dn.text
             number = re.sub(r"\s+", "", number)
-            if own and (number == own or dn.text == own):
+            if own and (number == own or dn.text == own or _cut_short(number, own)):
                 continue
             kind = _label_before(page.folded, m.start()) or type_from_symbol(dn)
             if kind is None and language == "vi":
