@@ -768,3 +768,24 @@ def test_a_word_before_so_is_no_scrap() -> None:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n")
     assert scanned(text).document.number is None
+
+
+def test_a_motto_garbled_past_every_key_is_cut_from_the_issuer_line() -> None:
+    """A copier's streak through the header line: `CỘNG HỜWXÃ HOF CHU NGHIAVIET NAM` holds no
+    motto key, and the issuer ran on into it. The motto's letters but for a few slips cut it."""
+    text = ("ỦY BAN NHẨN DÂN“ “ CỘNG HỜWXÃ HOF CHU NGHIAVIET NAM '°Ô 7\n"
+            "XÃ MƯỜNG KHOA Độc lập - Tự do - Hạnh phúc\nSố: 86/QĐ-UBND\n"
+            "Mường Khoa, ngày 04 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc điều động công chức\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n")
+    doc = scanned(text).document
+    assert doc.issuer == "Ủy ban nhân dân xã Mường Khoa"
+    assert (doc.number, doc.issued_date) == ("86/QĐ-UBND", "2025-08-04")
+
+
+def test_a_committee_name_like_the_motto_is_not_cut() -> None:
+    from dispatch_reader.extract.header import _garbled_motto_at
+    from dispatch_reader.extract.textutil import fold_phrase
+
+    for line in ("ỦY BAN NHÂN DÂN XÃ CÔNG HÒA", "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "Căn cứ Luật Tổ chức chính quyền"):
+        assert _garbled_motto_at(fold_phrase(line)) == -1
+    assert _garbled_motto_at(fold_phrase("SỞ NỘI VỤ CỘNG HOÀ XẢ HỘI CHỦ NGHỈA VIỆT NAM")) == len("so noi vu ")

@@ -33,6 +33,7 @@ from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
 )
+from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import DocumentFacts, Evidence, Signer
 from dispatch_reader.textnorm import case_blind, one_letter_off
 
@@ -176,7 +177,30 @@ def split_motto(seg: Segment) -> list[Segment]:
                 return [left, seg.sub(pos)]
         if pos >= 0:
             return [seg]
+    pos = _garbled_motto_at(f)
+    if pos > 0 and seg.sub(0, pos).text:
+        return [seg.sub(0, pos), seg.sub(pos)]
     return [seg]
+
+
+_MOTTO_LETTERS = "conghoaxahoichunghiavietnam"
+# of the motto's 27 letters, at most this many read otherwise, dropped or added
+_MOTTO_SLIPS = 5
+
+
+def _garbled_motto_at(folded: str) -> int:
+    """Where the national motto starts in a line when OCR garbled it past every key
+    (`ỦY BAN NHẨN DÂN“ “ CỘNG HỜWXÃ HOF CHU NGHIAVIET NAM`, a copier's streak through it): at a
+    word opening `co`, whose letters from there are the motto's but for a few slips. -1 if not."""
+    for m in re.finditer(r"(?<!\w)co", folded):
+        letters = re.sub(r"[^a-z]", "", folded[m.start():])
+        if len(letters) < len(_MOTTO_LETTERS) - _MOTTO_SLIPS:
+            break
+        best = min(edit_distance(letters[:n], _MOTTO_LETTERS, _MOTTO_SLIPS)
+                   for n in range(len(_MOTTO_LETTERS) - _MOTTO_SLIPS, len(_MOTTO_LETTERS) + _MOTTO_SLIPS + 1))
+        if best <= _MOTTO_SLIPS:
+            return m.start()
+    return -1
 
 
 def is_motto(seg: Segment) -> bool:
