@@ -478,9 +478,10 @@ def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:
         "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại, Luật Cạnh tranh"
 
 
-def test_a_phone_photos_header_a_body_read_partly_small_and_a_month_word_ending_in_a_digit() -> None:
+@pytest.mark.parametrize("month", ["thán8", "th „ng"])  # a mark lost on a curled photo splits the word
+def test_a_phone_photos_header_a_body_read_partly_small_and_a_month_word_ending_in_a_digit(month: str) -> None:
     text = ("BỘ Nội VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-            "Hà Nội, ngày 05 thán8 5 năm 2026\nTHÔNG TƯ\nQuy định mức lương của chuyên gia tư vấn trong nước\n"
+            f"Hà Nội, ngày 05 {month} 5 năm 2026\nTHÔNG TƯ\nQuy định mức lương của chuyên gia tư vấn trong nước\n"
             "Căn cứ Nghị định số 214/2025/NĐ-CP ngày 04 tháng 8 năm 2025 của Chính phủ;\n")
     doc = scanned(text).document
     assert (doc.issuer, doc.issued_date, doc.place) == ("Bộ Nội vụ", "2026-05-05", "Hà Nội")
@@ -789,3 +790,15 @@ def test_a_committee_name_like_the_motto_is_not_cut() -> None:
     for line in ("ỦY BAN NHÂN DÂN XÃ CÔNG HÒA", "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "Căn cứ Luật Tổ chức chính quyền"):
         assert _garbled_motto_at(fold_phrase(line)) == -1
     assert _garbled_motto_at(fold_phrase("SỞ NỘI VỤ CỘNG HOÀ XẢ HỘI CHỦ NGHỈA VIỆT NAM")) == len("so noi vu ")
+
+
+def test_an_abbreviation_ocr_read_one_letter_off_is_expanded() -> None:
+    """`VĂN PHÒNG JBND TỈNH LAI CHÂU` on ink-bled paper: `JBND` is no word and one letter off
+    `UBND`; a syllable (`BÌNH`) or a word of three letters (`UBN`) is left alone."""
+    from dispatch_reader.extract.casing import expand_abbreviations
+
+    text = ("VĂN PHÒNG JBND TỈNH LAI CHÂU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 95/TB-VPUBND\nLai Châu, ngày 12 tháng 11 năm 2025\nTHÔNG BÁO\nKết luận của Phó Chủ tịch\n")
+    assert scanned(text).document.issuer == "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"
+    assert expand_abbreviations("HĐNĐ TỈNH") == "Hội đồng nhân dân TỈNH"
+    assert expand_abbreviations("BÌNH UBN Lbnd") == "BÌNH UBN Ủy ban nhân dân"

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.textutil import fold_phrase, fold_word, squash
-from dispatch_reader.textnorm import for_matching
+from dispatch_reader.extract.syllables import may_be_syllable
+from dispatch_reader.textnorm import for_matching, one_letter_off
 
 _CONNECTORS = {"va": "và", "cua": "của", "thuoc": "thuộc", "truc": "trực"}
 
@@ -56,12 +57,24 @@ def _known() -> dict[str, str]:
 
 
 def expand_abbreviations(text: str) -> str:
-    """`UBND TỈNH X` → `Ủy ban nhân dân TỈNH X` (only whole words found in the data)."""
+    """`UBND TỈNH X` → `Ủy ban nhân dân TỈNH X` (only whole words found in the data, or one
+    letter off one of four letters or more that no syllable spells: OCR's `Jbnd` for `UBND`)."""
     abbr = _abbreviations()
     out = []
     for word in text.split():
-        out.append(abbr.get(word.upper(), abbr.get(word.upper().rstrip(".,;:"), word)))
+        full = abbr.get(word.upper(), abbr.get(word.upper().rstrip(".,;:")))
+        if full is None and len(word) >= 4 and word.isalpha() and not may_be_syllable(word):
+            folded = fold_word(word)
+            near = folded if folded in _long_abbreviations() else one_letter_off(folded, _long_abbreviations())
+            full = abbr[_long_abbreviations()[near]] if near else None
+        out.append(full or word)
     return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _long_abbreviations() -> dict[str, str]:
+    """folded → the abbreviation, for those of four letters or more."""
+    return {fold_word(a): a for a in _abbreviations() if a.isalpha() and len(a) >= 4}
 
 
 def _cap(syllable: str) -> str:

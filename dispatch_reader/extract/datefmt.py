@@ -78,10 +78,11 @@ def find_dates(folded: str, default_year: int | None = None, english: bool = Fal
 # The date line under the motto, where OCR may garble the word "tháng" (`ngày 05 đóng 11 năm 2025`):
 # day, one short word, month, "năm", year. A fax's streaks add specks read as short words: up
 # to two after "ngày", one after "tháng" (`ngày ni ney 20 tháng k 10 năm 2025`); the word's
-# last letter may be read as a digit (`thán8 3`).
+# last letter may be read as a digit (`thán8 3`), or the word be split where a mark was lost
+# on a curled photo (`th „ng`).
 _SPECK = r"[^\s\d]{1,4}(?=\s)"
 _VI_HEADER = re.compile(
-    rf"\bngay(?:\s+{_SPECK}){{0,2}}\s*(?P<d>{_D}{{1,2}})\s+[^\s\d][^\s\d]{{1,4}}[^\s]?(?:\s+[^\s\d]{{1,2}}(?=\s))?"
+    rf"\bngay(?:\s+{_SPECK}){{0,2}}\s*(?P<d>{_D}{{1,2}})\s+[^\s\d][^\s\d]{{1,4}}[^\s]?(?:\s+[^\s\d]{{1,3}}(?=\s))?"
     rf"\s+(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 
