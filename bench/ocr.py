@@ -24,6 +24,7 @@ figure for the code in DIR (a worktree of an older commit), the two taking turns
     .venv/bin/python bench/ocr.py [--limit PAGES] [--languages vie+eng] [--where]
     .venv/bin/python bench/ocr.py --text-layer-only [--before /tmp/tl-before] [--real] [--where]
     .venv/bin/python bench/ocr.py --where-only [--limit PAGES] [--no-vietnamese-marks]
+    .venv/bin/python bench/ocr.py --where-only --files /tmp/aug/work/*.photocopy.pdf
 
 --real: the CPU figure on ../shared/realpdfs-dev/*.pdf too (read in place), one pass each.
 
@@ -328,12 +329,20 @@ def main() -> None:
     ap.add_argument("--before", type=Path, default=None,
                     help="a tree of older code (git worktree add DIR COMMIT): its text-layer CPU figure beside ours")
     ap.add_argument("--real", action="store_true", help="text-layer CPU figure on ../shared/realpdfs-dev too")
+    ap.add_argument("--files", nargs="+", type=Path, default=None,
+                    help="--where-only: these scanned PDFs (every page) instead of samples/*.scan.pdf, the OCR part only")
     args = ap.parse_args()
 
     if args.text_layer_only:
         text_layer_report(args)
         return
     if args.where_only:
+        if args.files:
+            import pypdfium2 as pdfium
+
+            ocr_where([(f, len(pdfium.PdfDocument(str(f)))) for f in args.files], args.languages,
+                      not args.no_vietnamese_marks)
+            return
         ocr_where(scans(args.limit), args.languages, not args.no_vietnamese_marks)
         text_layer_where()
         return

@@ -192,6 +192,9 @@ def test_a_central_bodys_issuer_is_told_by_its_symbol_alone_and_flagged() -> Non
     assert doc.evidence["issuer"].quote == "Số: 141/NQ-CP"
     assert doc.evidence["issuer"].confidence < c.CONFIDENT
     assert any("told by the number's symbol 'NQ-CP': check it" in w for w in facts.warnings)
+    # a joint document's symbol names two bodies, neither the issuer alone
+    joint = [("Số: 03/2025/TTLT-BTC-BNV", 0.9)] + lines[1:]
+    assert extract_facts([page(joint)]).document.issuer is None
     # a committee's symbol names no body without its province's date line
     local = [("Số: 1587/QĐ-UBND", 0.9)] + lines[1:2] + [("ngày 28 tháng 8 năm 2025", 0.95)] + lines[3:]
     assert extract_facts([page(local)]).document.issuer is None

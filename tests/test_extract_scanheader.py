@@ -762,10 +762,11 @@ def test_a_scrap_before_the_number_lead_is_passed_over(lead: str) -> None:
     assert scanned(text).document.number == "143/UBND-VP"
 
 
-def test_a_word_before_so_is_no_scrap() -> None:
-    # `xa Số: …` (a word, here a commune's `xã` with its mark lost) is no scrap: nothing is taken
-    # past it
-    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nxa Số: 143/UBND-VP\n"
+@pytest.mark.parametrize("lead", ["xa", "QĐ", "1.", "a)"])
+def test_a_word_before_so_is_no_scrap(lead: str) -> None:
+    # `xa Số: …` (a word, here a commune's `xã` with its mark lost), a type's abbreviation (a
+    # cited `QĐ số:`), an item's label: no scrap, nothing is taken past it
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\n" + lead + " Số: 143/UBND-VP\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n")
     assert scanned(text).document.number is None
@@ -787,8 +788,11 @@ def test_a_committee_name_like_the_motto_is_not_cut() -> None:
     from dispatch_reader.extract.header import _garbled_motto_at
     from dispatch_reader.extract.textutil import fold_phrase
 
-    for line in ("ỦY BAN NHÂN DÂN XÃ CÔNG HÒA", "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "Căn cứ Luật Tổ chức chính quyền"):
-        assert _garbled_motto_at(fold_phrase(line)) == -1
+    for line in ("ỦY BAN NHÂN DÂN XÃ CÔNG HÒA", "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG", "Căn cứ Luật Tổ chức chính quyền",
+                 # as long as the motto and near it past its opening: other words
+                 "Xây dựng cộng đồng xã hội chủ nghĩa Việt Nam", "trên con đường xã hội chủ nghĩa Việt Nam",
+                 "về công tác xã hội chủ nghĩa Việt Nam"):
+        assert _garbled_motto_at(fold_phrase(line)) == -1, line
     assert _garbled_motto_at(fold_phrase("SỞ NỘI VỤ CỘNG HOÀ XẢ HỘI CHỦ NGHỈA VIỆT NAM")) == len("so noi vu ")
 
 
@@ -802,3 +806,6 @@ def test_an_abbreviation_ocr_read_one_letter_off_is_expanded() -> None:
     assert scanned(text).document.issuer == "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"
     assert expand_abbreviations("HĐNĐ TỈNH") == "Hội đồng nhân dân TỈNH"
     assert expand_abbreviations("BÌNH UBN Lbnd") == "BÌNH UBN Ủy ban nhân dân"
+    assert expand_abbreviations("Jbnd, tỉnh") == "Ủy ban nhân dân, tỉnh"
+    # a vowel the abbreviation has not makes a word of it (`Hand` is one letter off `HĐND`)
+    assert expand_abbreviations("Hand Hind") == "Hand Hind"

@@ -525,3 +525,46 @@ def test_a_line_the_regions_reading_skipped_is_read_alone(monkeypatch: pytest.Mo
     assert texts[2:] == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026"], texts
     assert len(lines_read) == 1  # the date line only
     assert len({k for k in out_keys[2:]}) == 1 and out_keys[2] != out_keys[0]
+
+
+def test_a_line_the_page_read_already_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region's box takes in lines the page reading has (a seal's block beside its title and
+    name): those are not read alone again, only the line no word covers."""
+    im = Image.new("L", (1654, 1000), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 26)
+    draw.text((200, 400), "Hà Nội, ngày 01 tháng 6 năm 2026", font=font, fill=0)
+    draw.text((200, 445), "Nghị quyết của Chính phủ", font=font, fill=0)
+    grey = np.array(im)
+    scale = 72.0 / 200
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, _ = _read(grey, tmp)
+    # the page reading has the second line but its last word: the word left unread joins the
+    # date line into one region, which takes in the whole second line
+    page = [(w, k) for w, k in zip(words, keys) if w.text in ("Nghị", "quyết", "của", "Chính")]
+    assert len(page) == 4
+    run_psm = ocr._run_psm
+    lines_read = []
+
+    def layout_finds_nothing(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
+        data = run_psm(path, settings, deadline, psm, *rest)
+        if psm == 3 and "unread" in path:
+            return {k: [] for k in data}
+        if psm == 7:
+            lines_read.append(" ".join(t for t in data["text"] if t.strip()))
+        return data
+
+    monkeypatch.setattr(ocr, "_run_psm", layout_finds_nothing)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, _, added = ocr._read_unread_ink(grey, [w for w, _ in page], [k for _, k in page], scale, IngestSettings(),
+                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+    assert [w.text for w in out][4:] == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026"]
+    assert lines_read and all("quyết" not in line for line in lines_read), lines_read
+
+
+def test_a_figure_beside_a_word_read_already_is_no_new_word() -> None:
+    """`11 1` from a signature's loops on the line of a name the page has: the name's words
+    are not new, so the figures stand alone and are no words."""
+    name = [Word("Bùi", 10, 10, 50, 30, 0.95), Word("Hải", 60, 10, 100, 30, 0.95)]
+    found = name + [Word("11", 110, 10, 130, 30, 0.9), Word("1", 140, 10, 150, 30, 0.9)]
+    assert ocr._sure_new_words(found, [(1, 1, 1)] * 4, 0, 0, 20_000, list(name)) == []

@@ -62,13 +62,24 @@ def expand_abbreviations(text: str) -> str:
     abbr = _abbreviations()
     out = []
     for word in text.split():
-        full = abbr.get(word.upper(), abbr.get(word.upper().rstrip(".,;:")))
-        if full is None and len(word) >= 4 and word.isalpha() and not may_be_syllable(word):
-            folded = fold_word(word)
-            near = folded if folded in _long_abbreviations() else one_letter_off(folded, _long_abbreviations())
-            full = abbr[_long_abbreviations()[near]] if near else None
+        bare = word.rstrip(".,;:")
+        full = abbr.get(word.upper(), abbr.get(bare.upper()))
+        if full is None and len(bare) >= 4 and bare.isalpha() and not may_be_syllable(bare):
+            full = _one_letter_off_abbreviation(bare)
+            full = full + word[len(bare):] if full else None
         out.append(full or word)
     return " ".join(out)
+
+
+def _one_letter_off_abbreviation(word: str) -> str | None:
+    """The full form of the abbreviation of four letters or more that `word` is, or misses by
+    one letter, with no vowel the abbreviation lacks (`Hand` is a word, not `HĐND`)."""
+    folded = fold_word(word)
+    known = _long_abbreviations()
+    near = folded if folded in known else one_letter_off(folded, known)
+    if near is None or set(folded) & set("aeiouy") - set(near):
+        return None
+    return _abbreviations()[known[near]]
 
 
 @lru_cache(maxsize=1)

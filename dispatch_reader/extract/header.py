@@ -24,7 +24,7 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import DateHit, LostYear, find_dates, find_header_dates, find_lost_year, mend_year
 from dispatch_reader.extract.docnumber import MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
-from dispatch_reader.extract.doctypes import type_for_title
+from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
@@ -73,6 +73,12 @@ _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
 # one short scrap before `Số:` with its colon
 _SCRAP_BEFORE_NUMBER = re.compile(r"^(\S{1,3})\s+(?=[s$][^\w\s]{0,2}[o069]\s*:)")
+
+
+def _is_scrap(token: str) -> bool:
+    """Letters that spell no word: no syllable, no type's abbreviation (`QĐ số: …` is a cited
+    decision's), no item's label (`1.`, `a)`: figures and brackets are no scrap)."""
+    return token.isalpha() and not may_be_syllable(token) and type_for_abbreviation(token.upper()) is None
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
@@ -184,23 +190,42 @@ def split_motto(seg: Segment) -> list[Segment]:
 
 
 _MOTTO_LETTERS = "conghoaxahoichunghiavietnam"
-# of the motto's 27 letters, at most this many read otherwise, dropped or added
+# of the motto's 27 letters, at most this many read otherwise, dropped or added; of its first
+# seven (`conghoa`), at most one (`cộng đồng xã hội …`, `công tác …` are other words)
 _MOTTO_SLIPS = 5
+_MOTTO_OPENING_SLIPS = 1
 
 
 def _garbled_motto_at(folded: str) -> int:
     """Where the national motto starts in a line when OCR garbled it past every key
     (`ỦY BAN NHẨN DÂN“ “ CỘNG HỜWXÃ HOF CHU NGHIAVIET NAM`, a copier's streak through it): at a
     word opening `co`, whose letters from there are the motto's but for a few slips. -1 if not."""
+    if "nam" not in folded and "viet" not in folded:
+        return -1  # its end read whole, or no motto to find: most lines stop here
+    n = len(_MOTTO_LETTERS)
     for m in re.finditer(r"(?<!\w)co", folded):
-        letters = re.sub(r"[^a-z]", "", folded[m.start():])
-        if len(letters) < len(_MOTTO_LETTERS) - _MOTTO_SLIPS:
+        letters = re.sub(r"[^a-z]", "", folded[m.start():])[:n + _MOTTO_SLIPS]
+        if len(letters) < n - _MOTTO_SLIPS:
             break
-        best = min(edit_distance(letters[:n], _MOTTO_LETTERS, _MOTTO_SLIPS)
-                   for n in range(len(_MOTTO_LETTERS) - _MOTTO_SLIPS, len(_MOTTO_LETTERS) + _MOTTO_SLIPS + 1))
-        if best <= _MOTTO_SLIPS:
+        if edit_distance(letters[:7], _MOTTO_LETTERS[:7], _MOTTO_OPENING_SLIPS) > _MOTTO_OPENING_SLIPS:
+            continue
+        if _least_prefix_distance(letters, _MOTTO_LETTERS) <= _MOTTO_SLIPS:
             return m.start()
     return -1
+
+
+def _least_prefix_distance(text: str, target: str) -> int:
+    """The least edit distance between `target` and a prefix of `text` (one table, all
+    prefixes: the motto's end may be followed by anything)."""
+    row = list(range(len(target) + 1))
+    best = row[-1]  # the empty prefix
+    for ch in text:
+        new = [row[0] + 1]
+        for j, t in enumerate(target, 1):
+            new.append(min(row[j] + 1, new[j - 1] + 1, row[j - 1] + (ch != t)))
+        row = new
+        best = min(best, row[-1])
+    return best
 
 
 def is_motto(seg: Segment) -> bool:
@@ -250,7 +275,7 @@ def classify(seg: Segment) -> list[Cls]:
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
     m = _NUMBER_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
-    if scrap and not may_be_syllable(scrap.group(1)):
+    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)]):
         # a scrap that is no word before `Số:` (`VW Số: 143/UBND-VP`: the `V/v` below, read
         # into the line through a copier's grain); the colon says it is the header's `Số:`
         lead += scrap.end(1)

@@ -319,8 +319,12 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     """The central body whose symbol closes a document number (`NQ-CP`: Chính phủ, `QĐ-TTg`:
     Thủ tướng Chính phủ, `TT-BTC`: body_symbols.tsv), for a document whose issuer line was
     lost: such a symbol is borne by that one body, wherever it is dated."""
-    bodies = {symbol.casefold(): body for symbol, body in resources.rows("body_symbols.tsv")}
-    return bodies.get(parts[-1].casefold()) if len(parts) > 1 else None
+    bodies = {row[0].casefold(): row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1}
+    named = [bodies[p.casefold()] for p in parts[1:] if p.casefold() in bodies]
+    # a joint document (`TTLT-BTC-BNV`) is two bodies': no one of them is its issuer
+    if len(parts) < 2 or len(named) != 1 or parts[0].upper().endswith("LT"):
+        return None
+    return bodies.get(parts[-1].casefold())
 
 
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
