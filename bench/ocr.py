@@ -178,7 +178,7 @@ def ocr_where(files: list[tuple[Path, int]], languages: str, vietnamese_marks: b
     names = {"page": "Tesseract: the page", "line": "Tesseract: name lines re-read", "unread": "Tesseract: unread ink",
              "strip": "Tesseract: narrow columns", "osd": "Tesseract: orientation", "turned": "Tesseract: turned page",
              "nameblock": "Tesseract: signing block re-read", "page/vie": "Tesseract: the page in vie (marks)",
-             "name/vie": "Tesseract: bare names in vie"}
+             "name/vie": "Tesseract: bare names in vie", "unread-line": "Tesseract: unread ink, a line alone"}
     for kind, seconds in spent.most_common():
         print(f"  {names.get(kind, kind):34s} {seconds / pages:6.2f}  ({runs[kind] / pages:.1f} runs a page)")
     rest = total - sum(spent.values())
