@@ -5,6 +5,7 @@ read as one line it keeps them. Only marks are taken, never other letters."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -390,20 +391,34 @@ def test_a_line_alone_keeps_the_letters_a_ring_runs_into() -> None:
     assert (alone[above] < 128).sum() < (grey[top:core_top, left:right] < 128).sum()
 
 
+def _region_readings(monkeypatch: pytest.MonkeyPatch, keep: Callable[[dict], dict]) -> list[str]:
+    """Patch ocr._run_psm: a region's own reading (psm 3 of an `unread` image) gives what `keep`
+    leaves of Tesseract's; returns the list each line read alone (psm 7) is added to."""
+    run_psm = ocr._run_psm
+    lines_read: list[str] = []
+
+    def spied(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
+        data = run_psm(path, settings, deadline, psm, *rest)
+        if psm == 3 and "unread" in path:
+            return keep(data)
+        if psm == 7:
+            lines_read.append(" ".join(t for t in data["text"] if t.strip()))
+        return data
+
+    monkeypatch.setattr(ocr, "_run_psm", spied)
+    return lines_read
+
+
+def _nothing(data: dict) -> dict:
+    return {k: [] for k in data}
+
+
 def test_a_region_tesseracts_layout_calls_empty_is_read_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tesseract's page segmentation said "Empty page" on a real photocopy's signing block,
     even with the ring painted out: each line of letters is then read alone, and the name
     whose letters touch the ring is read with them."""
     grey = _ring_touching_the_name()
-    run_psm = ocr._run_psm
-
-    def layout_finds_nothing(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
-        data = run_psm(path, settings, deadline, psm, *rest)
-        if psm == 3 and "unread" in path:
-            return {k: [] for k in data}
-        return data
-
-    monkeypatch.setattr(ocr, "_run_psm", layout_finds_nothing)
+    _region_readings(monkeypatch, _nothing)
     with tempfile.TemporaryDirectory() as tmp:
         out, out_keys, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
                                                     ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
@@ -494,29 +509,27 @@ def test_the_figures_of_a_worded_line_are_taken_and_a_lone_scrap_is_not() -> Non
     assert [w.text for w, _ in ocr._sure_new_words(*found(("ngày", 0.9), ("2026", 0.3)), 0, 0, 20_000, [])] == ["ngày"]
 
 
-def test_a_line_the_regions_reading_skipped_is_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tesseract's layout read one line of a region and skipped the other (on a speckled copy it
-    read `NGHỊ QUYẾT` and not the clean date line above it): the line left without sure words
-    is read alone; the line read already is not read twice."""
+def _date_line_and(second: str) -> np.ndarray:
+    """The top of a page at 200 dpi: a date line, and `second` just under it."""
     im = Image.new("L", (1654, 1000), 255)
     draw = ImageDraw.Draw(im)
     font = ImageFont.truetype(str(FONT), 26)
     draw.text((200, 400), "Hà Nội, ngày 01 tháng 6 năm 2026", font=font, fill=0)
-    draw.text((200, 445), "NGHỊ QUYẾT", font=font, fill=0)
-    grey = np.array(im)
-    run_psm = ocr._run_psm
-    lines_read = []
+    draw.text((200, 445), second, font=font, fill=0)
+    return np.array(im)
 
-    def layout_skips_the_date(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
-        data = run_psm(path, settings, deadline, psm, *rest)
-        if psm == 3 and "unread" in path:  # keep the lower line's words only
-            keep = [i for i, top in enumerate(data["top"]) if top > 70]
-            return {k: [v[i] for i in keep] for k, v in data.items()}
-        if psm == 7:
-            lines_read.append(" ".join(t for t in data["text"] if t.strip()))
-        return data
 
-    monkeypatch.setattr(ocr, "_run_psm", layout_skips_the_date)
+def test_a_line_the_regions_reading_skipped_is_read_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tesseract's layout read one line of a region and skipped the other (on a speckled copy it
+    read `NGHỊ QUYẾT` and not the clean date line above it): the line left without sure words
+    is read alone; the line read already is not read twice."""
+    grey = _date_line_and("NGHỊ QUYẾT")
+
+    def lower_line_only(data: dict) -> dict:
+        keep = [i for i, top in enumerate(data["top"]) if top > 70]
+        return {k: [v[i] for i in keep] for k, v in data.items()}
+
+    lines_read = _region_readings(monkeypatch, lower_line_only)
     with tempfile.TemporaryDirectory() as tmp:
         out, out_keys, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
                                                     ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
@@ -530,12 +543,7 @@ def test_a_line_the_regions_reading_skipped_is_read_alone(monkeypatch: pytest.Mo
 def test_a_line_the_page_read_already_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """A region's box takes in lines the page reading has (a seal's block beside its title and
     name): those are not read alone again, only the line no word covers."""
-    im = Image.new("L", (1654, 1000), 255)
-    draw = ImageDraw.Draw(im)
-    font = ImageFont.truetype(str(FONT), 26)
-    draw.text((200, 400), "Hà Nội, ngày 01 tháng 6 năm 2026", font=font, fill=0)
-    draw.text((200, 445), "Nghị quyết của Chính phủ", font=font, fill=0)
-    grey = np.array(im)
+    grey = _date_line_and("Nghị quyết của Chính phủ")
     scale = 72.0 / 200
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, _ = _read(grey, tmp)
@@ -543,18 +551,8 @@ def test_a_line_the_page_read_already_is_not_read_again(monkeypatch: pytest.Monk
     # date line into one region, which takes in the whole second line
     page = [(w, k) for w, k in zip(words, keys) if w.text in ("Nghị", "quyết", "của", "Chính")]
     assert len(page) == 4
-    run_psm = ocr._run_psm
-    lines_read = []
-
-    def layout_finds_nothing(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
-        data = run_psm(path, settings, deadline, psm, *rest)
-        if psm == 3 and "unread" in path:
-            return {k: [] for k in data}
-        if psm == 7:
-            lines_read.append(" ".join(t for t in data["text"] if t.strip()))
-        return data
-
-    monkeypatch.setattr(ocr, "_run_psm", layout_finds_nothing)
+    # the region's reading finds nothing sure: every line of it the page has not is read alone
+    lines_read = _region_readings(monkeypatch, _nothing)
     with tempfile.TemporaryDirectory() as tmp:
         out, _, added = ocr._read_unread_ink(grey, [w for w, _ in page], [k for _, k in page], scale, IngestSettings(),
                                              ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
