@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from dispatch_reader.ingest import ocr
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.textnorm import fold
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
@@ -566,3 +567,69 @@ def test_a_figure_beside_a_word_read_already_is_no_new_word() -> None:
     name = [Word("Bùi", 10, 10, 50, 30, 0.95), Word("Hải", 60, 10, 100, 30, 0.95)]
     found = name + [Word("11", 110, 10, 130, 30, 0.9), Word("1", 140, 10, 150, 30, 0.9)]
     assert ocr._sure_new_words(found, [(1, 1, 1)] * 4, 0, 0, 20_000, list(name)) == []
+
+
+def _waved(grey: np.ndarray, amplitude: float, period: float) -> np.ndarray:
+    """The page with each column moved up or down along a sine: a curled sheet's line."""
+    out = np.full_like(grey, 255)
+    for x in range(grey.shape[1]):
+        out[:, x] = np.roll(grey[:, x], int(round(amplitude * np.sin(2 * np.pi * x / period))))
+    return out
+
+
+def _ink_middles(line: np.ndarray, span: int) -> np.ndarray:
+    ink = (line < 128).astype(float)
+    rows = np.arange(line.shape[0])[:, None]
+    mass = np.convolve(ink.sum(axis=0), np.ones(span), "same")
+    moment = np.convolve((ink * rows).sum(axis=0), np.ones(span), "same")
+    return (moment / np.maximum(mass, 1e-9))[mass > span]
+
+
+def _line(text: str) -> np.ndarray:
+    im = Image.new("L", (900, 140), 255)
+    ImageDraw.Draw(im).text((40, 50), text, font=ImageFont.truetype(str(FONT), 34), fill=0)
+    return np.array(im)
+
+
+@pytest.mark.parametrize("text", ["Nguyễn Thị Quỳnh Giang", "KT. CHỦ TỊCH", "ngày 15 tháng 9 năm 2025", "Hồ Đức Phớc"])
+def test_a_straight_line_is_not_flattened(text: str) -> None:
+    # capitals, marks and tails move the ink's middle a little, not as a wave does
+    assert ocr._flattened(_line(text), 200) is None
+
+
+def test_a_waved_line_is_flattened_and_a_straight_one_left_alone() -> None:
+    straight = _line("Giàng Seo Phử")
+    assert ocr._flattened(straight, 200) is None
+    waved = _waved(straight, 12, 360)
+    middles = _ink_middles(waved, 41)
+    assert np.ptp(middles) > 12  # the line waves up and down by more than a third of its letters
+    flat = ocr._flattened(waved, 200)
+    assert flat is not None and flat.shape == waved.shape
+    assert np.ptp(_ink_middles(flat, 41)) < np.ptp(middles) / 3
+    # the ink is moved, not made: as much of it as before (bar a column's end)
+    assert abs(int((flat < 128).sum()) - int((waved < 128).sum())) < 0.02 * (waved < 128).sum()
+
+
+def test_a_line_read_as_nothing_is_read_again_flattened(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phone photo of a curled sheet: `Giàng seo Phử`, `seo` sunk under the line, read alone
+    gave nothing at all. The line is then read flattened."""
+    im = Image.new("L", (1654, 1000), 255)
+    ImageDraw.Draw(im).text((600, 500), "Giàng Seo Phử", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    grey = _waved(np.array(im), 12, 360)
+    run_psm = ocr._run_psm
+    readings = []
+
+    def waved_line_reads_as_nothing(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
+        data = run_psm(path, settings, deadline, psm, *rest)
+        if psm == 7:
+            readings.append(path)
+        if "unread" in path and (psm == 3 or len(readings) == 1):
+            return {k: [] for k in data}  # the layout and the first, waved, line reading: nothing
+        return data
+
+    monkeypatch.setattr(ocr, "_run_psm", waved_line_reads_as_nothing)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, _, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+    assert len(readings) == 2
+    assert [fold(w.text) for w in out] == ["giang", "seo", "phu"], [w.text for w in out]

@@ -898,11 +898,18 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         if lines and deadline.left() > _LINES_LEAST_TIME_S:
             big = _larger_than_letters((region < 128).view(np.uint8), 72.0 / scale)
             for i, line in enumerate(lines):
-                band = _with_border(_line_alone(region, big, line))
-                found, found_keys = _words(_run_psm(_write(band, tmp, "unread-line"), settings, deadline, 7), scale)
-                sure = _sure_new_words(found, found_keys, (bx0 + line[4] - _BORDER) * scale,
-                                       (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i,
-                                       out_words + [w for w, _ in taken])
+                alone = _line_alone(region, big, line)
+                sure = []
+                # as printed; then, on a photo of a curled sheet, with its waves flattened
+                # (`Giàng seo Phử` with `seo` sunk under the line read as nothing at all)
+                for band in (alone, _flattened(alone, 72.0 / scale)):
+                    if band is None or len(sure) >= 2:
+                        continue
+                    found, found_keys = _words(_run_psm(_write(_with_border(band), tmp, "unread-line"), settings,
+                                                        deadline, 7), scale)
+                    sure = _sure_new_words(found, found_keys, (bx0 + line[4] - _BORDER) * scale,
+                                           (by0 + line[2] - _BORDER) * scale, 20_000 + n * 1000 + 100 + i,
+                                           out_words + [w for w, _ in taken])
                 if len(sure) >= 2:  # a line alone: two words at least, or a scrap of a ring's letters
                     taken += sure
         if len(taken) < 2:
@@ -1033,6 +1040,53 @@ def _line_alone(region: np.ndarray, big: np.ndarray, line: tuple[int, int, int, 
     away[core_top - top:core_bottom - top] = False
     crop[away] = 255
     return crop
+
+
+# a line whose ink's middle wanders this much (inches) is waved, not straight: a straight
+# line's wanders 0.025 in at most (capitals, marks and tails), a curled sheet's 0.08 in and more
+_WAVE_LEAST_IN = 0.04
+# the stretch (inches) over which a line's middle is taken to tell a wave: about two syllables;
+# it is flattened over half as much
+_WAVE_SPAN_IN = 0.4
+
+
+def _flattened(line: np.ndarray, dpi: float) -> np.ndarray | None:
+    """A line of letters cut out alone (`_line_alone`) with each column moved up or down so
+    that the ink's middle, taken over about a syllable, runs level; None when, taken over two
+    (where capitals, marks and tails even out), it runs level already. A phone photo of a
+    curled sheet waves its lines, and Tesseract reads a waved line as nothing. The ends, where
+    the stretch runs past the letters, keep the middle next to them; the columns left bare are
+    filled with the paper's grey."""
+    ink = (line < 128).astype(np.float32)
+    h, w = ink.shape
+    cols = np.nonzero(ink.sum(axis=0))[0]
+    wide = max(3, int(_WAVE_SPAN_IN * dpi) | 1)
+    if len(cols) == 0 or cols[-1] - cols[0] < 2 * wide:
+        return None  # too short to wave: a word or two
+    rows = np.arange(h, dtype=np.float32)[:, None]
+
+    def middle(span: int) -> tuple[np.ndarray, np.ndarray]:
+        mass = cv2.blur(ink, (span, 1), borderType=cv2.BORDER_CONSTANT).sum(axis=0)
+        moment = cv2.blur(ink * rows, (span, 1), borderType=cv2.BORDER_CONSTANT).sum(axis=0)
+        inside = np.arange(cols[0] + span // 2, cols[-1] - span // 2 + 1)
+        inside = inside[mass[inside] > 0.5]
+        return np.interp(np.arange(w), inside, moment[inside] / mass[inside]), inside
+
+    level, inside = middle(wide)
+    if len(inside) < 2 or np.ptp(level[inside]) < _WAVE_LEAST_IN * dpi:
+        return None
+    local, inside = middle(max(3, wide // 2 | 1))
+    shift = np.rint(np.median(local[inside]) - local).astype(int)
+    out = np.full_like(line, int(np.percentile(line, 90)))
+    for x in range(w):
+        d = shift[x]
+        if d > 0:
+            out[d:, x] = line[:h - d, x]
+        elif d < 0:
+            out[:h + d, x] = line[-d:, x]
+        else:
+            out[:, x] = line[:, x]
+    return out
 
 
 def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> list[float]:
