@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dispatch_reader.extract import resources
+from dispatch_reader.extract.docnumber import body_of_symbol
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.textutil import Page, is_upper_line
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
@@ -76,9 +76,7 @@ def read_block(pages: list[Page]) -> tuple[DocumentFacts, int] | None:
 
 def _issuer_from_symbol(number: str) -> str | None:
     """`16/VBHN-BTC` → Bộ Tài chính, from the table of issuing bodies' symbols."""
-    symbols = {row[0].upper(): row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1}
-    tail = number.rsplit("-", 1)[-1].upper() if "-" in number else ""
-    return symbols.get(tail)
+    return body_of_symbol(number.rsplit("-", 1)[-1]) if "-" in number else None
 
 
 def apply(pages: list[Page], doc: DocumentFacts) -> bool:

@@ -172,6 +172,16 @@ def _body_symbols() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 
 @lru_cache(maxsize=1)
+def _bodies_by_symbol() -> dict[str, str]:
+    return {row[0].casefold(): row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1}
+
+
+def body_of_symbol(symbol: str) -> str | None:
+    """The central body a symbol part names (`BTC`: Bộ Tài chính, `TTg`; case ignored)."""
+    return _bodies_by_symbol().get(symbol.casefold())
+
+
+@lru_cache(maxsize=1)
 def _known_parts() -> frozenset[str]:
     """Every part a symbol is known to hold: a part read as one of these is what it says."""
     abbrs = {row[1] for row in resources.rows("doc_types.tsv") if len(row) > 1 and row[1]}

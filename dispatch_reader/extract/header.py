@@ -73,12 +73,6 @@ _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
 # one short scrap before `Số:` with its colon
 _SCRAP_BEFORE_NUMBER = re.compile(r"^(\S{1,3})\s+(?=[s$][^\w\s]{0,2}[o069]\s*:)")
-
-
-def _is_scrap(token: str) -> bool:
-    """Letters that spell no word: no syllable, no type's abbreviation (`QĐ số: …` is a cited
-    decision's), no item's label (`1.`, `a)`: figures and brackets are no scrap)."""
-    return token.isalpha() and not may_be_syllable(token) and type_for_abbreviation(token.upper()) is None
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
@@ -209,23 +203,9 @@ def _garbled_motto_at(folded: str) -> int:
             break
         if edit_distance(letters[:7], _MOTTO_LETTERS[:7], _MOTTO_OPENING_SLIPS) > _MOTTO_OPENING_SLIPS:
             continue
-        if _least_prefix_distance(letters, _MOTTO_LETTERS) <= _MOTTO_SLIPS:
+        if edit_distance(letters, _MOTTO_LETTERS, any_prefix=True) <= _MOTTO_SLIPS:
             return m.start()
     return -1
-
-
-def _least_prefix_distance(text: str, target: str) -> int:
-    """The least edit distance between `target` and a prefix of `text` (one table, all
-    prefixes: the motto's end may be followed by anything)."""
-    row = list(range(len(target) + 1))
-    best = row[-1]  # the empty prefix
-    for ch in text:
-        new = [row[0] + 1]
-        for j, t in enumerate(target, 1):
-            new.append(min(row[j] + 1, new[j - 1] + 1, row[j - 1] + (ch != t)))
-        row = new
-        best = min(best, row[-1])
-    return best
 
 
 def is_motto(seg: Segment) -> bool:
@@ -260,6 +240,28 @@ class Cls:
     extra: dict = field(default_factory=dict)
 
 
+def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
+    """Where the segment's `Số:` stands (its offset in the folded text, and _NUMBER_LEAD's
+    match there), past the specks OCR put before it (`_— Số: 1468/SNV-XDCQ`: the receipt
+    stamp's frame beside it) and a scrap that is no word (`VW Số: 143/UBND-VP`: the `V/v`
+    below, read into the line through a copier's grain; the colon says it is the header's)."""
+    f = seg.folded
+    lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
+    m = _NUMBER_LEAD.match(f[lead:])
+    scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
+    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)]):
+        lead += scrap.end(1)
+        lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
+        m = _NUMBER_LEAD.match(f[lead:])
+    return lead, m
+
+
+def _is_scrap(token: str) -> bool:
+    """Letters that spell no word: no syllable, no type's abbreviation (`QĐ số: …` is a cited
+    decision's), no item's label (`1.`, `a)`: figures and brackets are no scrap)."""
+    return token.isalpha() and not may_be_syllable(token) and type_for_abbreviation(token.upper()) is None
+
+
 def classify(seg: Segment) -> list[Cls]:
     """One header segment → one or more classified pieces (number and date may share a line)."""
     f = seg.folded
@@ -271,16 +273,7 @@ def classify(seg: Segment) -> list[Cls]:
     if is_motto(seg):
         return [Cls(seg, "motto")]
     out: list[Cls] = []
-    # specks OCR put before `Số:` (`_— Số: 1468/SNV-XDCQ`: the receipt stamp's frame beside it)
-    lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
-    m = _NUMBER_LEAD.match(f[lead:])
-    scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
-    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)]):
-        # a scrap that is no word before `Số:` (`VW Số: 143/UBND-VP`: the `V/v` below, read
-        # into the line through a copier's grain); the colon says it is the header's `Số:`
-        lead += scrap.end(1)
-        lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
-        m = _NUMBER_LEAD.match(f[lead:])
+    lead, m = _number_lead(seg)
     if m:
         rest = seg.sub(lead + m.end())
         found = find_header_number(rest.text)

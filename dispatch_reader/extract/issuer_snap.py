@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.docnumber import body_of_symbol
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
 from dispatch_reader.textnorm import fold, for_matching
@@ -319,12 +320,11 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     """The central body whose symbol closes a document number (`NQ-CP`: Chính phủ, `QĐ-TTg`:
     Thủ tướng Chính phủ, `TT-BTC`: body_symbols.tsv), for a document whose issuer line was
     lost: such a symbol is borne by that one body, wherever it is dated."""
-    bodies = {row[0].casefold(): row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1}
-    named = [bodies[p.casefold()] for p in parts[1:] if p.casefold() in bodies]
+    named = [body for body in map(body_of_symbol, parts[1:]) if body]
     # a joint document (`TTLT-BTC-BNV`) is two bodies': no one of them is its issuer
     if len(parts) < 2 or len(named) != 1 or parts[0].upper().endswith("LT"):
         return None
-    return bodies.get(parts[-1].casefold())
+    return body_of_symbol(parts[-1])
 
 
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:

@@ -707,7 +707,7 @@ def _drop_stray_specks(ink: np.ndarray, dpi: float) -> None:
 
     Worked box by box (_ink_boxes, boxes more than `near` apart, so no speck is near a piece of
     another box): the leftover ink of most pages is a little, and labelling the page whole cost
-    ~40 ms a page."""
+    ~47 ms on a page read whole (box by box, 0.5 ms)."""
     near = max(1, int(_SPECK_NEAR_IN * dpi))
     most = _SPECK_MAX_IN * dpi
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * near + 1, 2 * near + 1))
@@ -721,10 +721,10 @@ def _drop_stray_specks(ink: np.ndarray, dpi: float) -> None:
         small[0] = False
         if not small.any():
             continue
-        specks = small[labels]
         if small[1:].all():
-            box[specks] = 0
+            box[:] = 0  # grain only
             continue
+        specks = small[labels]
         larger = cv2.dilate((box.astype(bool) & ~specks).view(np.uint8), kernel)
         box[specks & (larger == 0)] = 0
 
@@ -845,13 +845,14 @@ def _big(stats: np.ndarray, dpi: float) -> np.ndarray:
     return big
 
 
-def _letters_only(crop: np.ndarray, dpi: float) -> np.ndarray:
-    """The crop with every piece of ink larger than a letter painted white, in a white border.
+def _letters_only(crop: np.ndarray, dpi: float, big: np.ndarray | None = None) -> np.ndarray:
+    """The crop with every piece of ink larger than a letter (`big`, when its mask is known)
+    painted white, in a white border.
 
     Read as it is, a seal's ring and a signature's strokes make Tesseract take the whole
     region for a picture; without them the name beneath is read."""
     out = crop.copy()
-    out[_larger_than_letters((crop < 128).astype(np.uint8), dpi)] = 255
+    out[_larger_than_letters((crop < 128).view(np.uint8), dpi) if big is None else big] = 255
     return _with_border(out)
 
 
@@ -880,7 +881,10 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         margin = int(0.05 * 72.0 / scale)
         bx0, by0 = max(x0 - margin, 0), max(y0 - margin, 0)
         region = grey[by0:y1 + margin, bx0:x1 + margin]
-        crop = _letters_only(region, 72.0 / scale)
+        # the region's ink larger than a letter, labelled once: painted out for the region's
+        # reading, and kept where it crosses a line's core for the line read alone
+        big = _larger_than_letters((region < 128).view(np.uint8), 72.0 / scale)
+        crop = _letters_only(region, 72.0 / scale, big)
         data = _run_psm(_write(crop, tmp, "unread"), settings, deadline, 3)
         found, found_keys = _words(data, scale)
         taken = _sure_new_words(found, found_keys, (bx0 - _BORDER) * scale, (by0 - _BORDER) * scale,
@@ -896,7 +900,6 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         read = [w for w, _ in taken] + out_words
         lines = [line for line in _letter_lines(region, 72.0 / scale) if not _line_taken(line, read, bx0, by0, scale)]
         if lines and deadline.left() > _LINES_LEAST_TIME_S:
-            big = _larger_than_letters((region < 128).view(np.uint8), 72.0 / scale)
             for i, line in enumerate(lines):
                 alone = _line_alone(region, big, line)
                 sure = []
@@ -1070,23 +1073,22 @@ def _flattened(line: np.ndarray, dpi: float) -> np.ndarray | None:
         moment = cv2.blur(ink * rows, (span, 1), borderType=cv2.BORDER_CONSTANT).sum(axis=0)
         inside = np.arange(cols[0] + span // 2, cols[-1] - span // 2 + 1)
         inside = inside[mass[inside] > 0.5]
+        if len(inside) < 2:
+            return np.zeros(w), inside
         return np.interp(np.arange(w), inside, moment[inside] / mass[inside]), inside
 
     level, inside = middle(wide)
     if len(inside) < 2 or np.ptp(level[inside]) < _WAVE_LEAST_IN * dpi:
         return None
     local, inside = middle(max(3, wide // 2 | 1))
+    if len(inside) < 2:
+        return None
     shift = np.rint(np.median(local[inside]) - local).astype(int)
-    out = np.full_like(line, int(np.percentile(line, 90)))
-    for x in range(w):
-        d = shift[x]
-        if d > 0:
-            out[d:, x] = line[:h - d, x]
-        elif d < 0:
-            out[:h + d, x] = line[-d:, x]
-        else:
-            out[:, x] = line[:, x]
-    return out
+    # row y of column x is row y - shift[x] of the line; rows taken from past its edges are paper
+    source = np.arange(h)[:, None] - shift[None, :]
+    within = (source >= 0) & (source < h)
+    return np.where(within, line[np.clip(source, 0, h - 1), np.arange(w)[None, :]],
+                    int(np.percentile(line, 90))).astype(line.dtype)
 
 
 def _turn_segment(seg: list[float], turn: int, width: float, height: float) -> list[float]:

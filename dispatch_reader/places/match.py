@@ -350,21 +350,25 @@ def max_edits(a: str, b: str) -> int:
     return 0 if n < 4 else 1 if n < 8 else 2
 
 
-def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """Levenshtein distance; stops early once every path exceeds `limit`."""
+def edit_distance(a: str, b: str, limit: int | None = None, any_prefix: bool = False) -> int:
+    """Levenshtein distance; stops early once every path exceeds `limit`. With `any_prefix`,
+    the least distance between `b` and a prefix of `a` (what follows `b` in `a` is free)."""
     if a == b:
         return 0
-    if abs(len(a) - len(b)) > (limit if limit is not None else len(a) + len(b)):
+    short = len(b) - len(a) if any_prefix else abs(len(a) - len(b))
+    if short > (limit if limit is not None else len(a) + len(b)):
         return (limit or 0) + 1
     prev = list(range(len(b) + 1))
+    best = prev[-1]
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         if limit is not None and min(cur) > limit:
-            return limit + 1
+            return min(best, limit + 1) if any_prefix else limit + 1
         prev = cur
-    return prev[-1]
+        best = min(best, cur[-1])
+    return best if any_prefix else prev[-1]
 
 
 def _has_marks(text: str) -> bool:
