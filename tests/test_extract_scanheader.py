@@ -762,14 +762,47 @@ def test_a_scrap_before_the_number_lead_is_passed_over(lead: str) -> None:
     assert scanned(text).document.number == "143/UBND-VP"
 
 
-@pytest.mark.parametrize("lead", ["xa", "QĐ", "1.", "a)"])
+@pytest.mark.parametrize("lead", ["xa số:", "QĐ Số:", "1. Số:", "a) Số:"])
 def test_a_word_before_so_is_no_scrap(lead: str) -> None:
-    # `xa Số: …` (a word, here a commune's `xã` with its mark lost), a type's abbreviation (a
+    # `xa số: …` (a word before a sentence's `số`, in small letters), a type's abbreviation (a
     # cited `QĐ số:`), an item's label: no scrap, nothing is taken past it
-    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\n" + lead + " Số: 143/UBND-VP\n"
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\n" + lead + " 143/UBND-VP\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n")
     assert scanned(text).document.number is None
+
+
+@pytest.mark.parametrize("lead", ["leo", "xa"])
+def test_a_syllable_before_the_headers_capital_so_is_a_scrap(lead: str) -> None:
+    """A receipt stamp's pale frame beside the number read as a syllable (`leo Số:
+    15/2026/NQ-CP`): before the header's own `Số:`, in capitals with its colon, one short word
+    is a scrap too; no sentence puts one word there."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\n" + lead + " Số: 143/UBND-VP\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ tỉnh Sơn La.\n")
+    assert scanned(text).document.number == "143/UBND-VP"
+
+
+@pytest.mark.parametrize("read, date, number", [
+    ("15/302 6/NQ-CP", "06 tháng 4 năm 2026", "15/2026/NQ-CP"),   # a figure misread, a speck's space
+    ("15/2O36/NQ-CP", "06 tháng 4 năm 2026", "15/2026/NQ-CP"),    # O for 0, and a slip
+    ("15/2036/NQ-CP", "06 tháng 4 năm 2026", "15/2026/NQ-CP"),    # a year not yet come
+    ("15/3026/NQ-CP", "06 tháng 4 năm 2025", None),               # the date's year two figures off
+    ("15/9999/NQ-CP", "06 tháng 4 năm 2026", None),               # none: no number, not a wrong one
+])
+def test_a_numbers_year_no_document_bears_is_mended_from_the_date(read: str, date: str, number: str | None) -> None:
+    """`Số: 15/302 6/NQ-CP` (a stamp's ghost under `2026`): before, the number was cut to
+    `6/NQ-CP` or lost. A document is numbered in the year it is signed: its date's year mends
+    a year one figure off, flagged."""
+    text = (f"CHÍNH PHỦ\nSố: {read}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Hà Nội, ngày {date}\nNGHỊ QUYẾT\nTạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\n")
+    facts = scanned(text)
+    assert facts.document.number == number
+    told = [w for w in facts.warnings if w.startswith("document number read as")]
+    assert told and ("mended" in told[0]) == (number is not None), facts.warnings
+    if number:
+        assert facts.document.evidence["number"].confidence < 0.9
 
 
 def test_a_motto_garbled_past_every_key_is_cut_from_the_issuer_line() -> None:
@@ -809,3 +842,83 @@ def test_an_abbreviation_ocr_read_one_letter_off_is_expanded() -> None:
     assert expand_abbreviations("Jbnd, tỉnh") == "Ủy ban nhân dân, tỉnh"
     # a vowel the abbreviation has not makes a word of it (`Hand` is one letter off `HĐND`)
     assert expand_abbreviations("Hand Hind") == "Hand Hind"
+
+
+def test_an_annex_heading_read_damaged_is_told_by_the_line_under_it() -> None:
+    """A fax read `Phụ lục` as `Phu In`, twice (`hụ Ine`): the `(Kèm theo …)` line under it
+    says an annex begins there, and the name under the seal above it is the signer's."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import name_under_seal
+
+    signing = ("Điều 8. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 10 năm 2021.\n"
+               "2. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc\n"
+               "Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung\n"
+               "ương chịu trách nhiệm thi hành Quyết định này./\n"
+               "Lê Minh Khải\n10\nCÔNG BÁO/Số 849 + 850/Ngày 12-10-2021\nPhu In\nhụ Ine\n"
+               "(Kèm theo Quyết định số 28/2021/QĐ-TTg\nngày 01 tháng 10 năm 2021 của Thủ tướng Chính phủ)")
+    form = ("MẪU SỐ 01\nĐƠN ĐỀ NGHỊ\nNơi nhận:\n- Như trên;\nNGƯỜI ĐỀ NGHỊ\n(Ký và ghi rõ họ tên)\n"
+            "1 Ghi rõ địa chỉ liên hệ.")
+
+    def signer(text: str):  # type: ignore[no-untyped-def]
+        pages = prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9), PageText(2, form, "ocr", ocr_confidence=0.9)])
+        return name_under_seal(pages, 0.9)
+
+    assert signer(signing)[0].name == "Lê Minh Khải"
+    # without the line under it, `Phu In` is no heading: nothing is guessed
+    assert signer(signing.replace("(Kèm theo", "(Danh sách")) is None
+
+
+def test_the_block_goes_on_under_a_faxs_line_atop_the_next_page() -> None:
+    """A fax prints its time, number and page counter atop each page: the title lines end one
+    page, the name opens the next under that line."""
+    first = ("CHÍNH PHỦ\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Hà Nội, ngày 01 tháng 6 năm 2026\nNGHỊ QUYẾT\nVề chính sách của Luật Thương mại\n"
+             "Căn cứ Luật Tổ chức Chính phủ;\nĐiều 4. Nghị quyết này có hiệu lực thi hành kể từ ngày ký.\n"
+             "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG")
+    for line in ("04/06/2026 07:22 FROM: 0272 716 4853 P.003/003", "04/06/2f%% 2:22 FROM: ‘627716 4853 P.003/003",
+                 "P.003/003"):
+        signer = scanned(first, f".z9\n{line}\nPhạm Gia Túc").document.signer
+        assert signer is not None and signer.name == "Phạm Gia Túc" and signer.title == "PHÓ THỦ TƯỚNG", line
+    # a line of words there still ends the block
+    assert scanned(first, "Nơi gửi đến các bộ ngành\nPhạm Gia Túc").document.signer.title is None
+
+
+def test_a_signers_name_takes_the_marks_the_document_gives_it_elsewhere() -> None:
+    from dispatch_reader.extract.people import marks_from_document
+
+    body = ["Điều 3. Phân công Phó Thủ tướng Pham Gia Túc chỉ đạo việc xây dựng dự án Luật."]
+    assert marks_from_document("Phạm Gia Tuc", body) == "Phạm Gia Túc"
+    # marks are added, never swapped or taken away
+    assert marks_from_document("Phạm Gia Tục", body) == "Phạm Gia Tục"
+    assert marks_from_document("Phạm Gia Túc", ["Pham Gia Tuc"]) == "Phạm Gia Túc"
+    # two spellings of it in the document: which is right cannot be told
+    assert marks_from_document("Phạm Gia Tuc", body + ["ông Phạm Gia Tục"]) == "Phạm Gia Tuc"
+    # another name with the same letters only in part is not it
+    assert marks_from_document("Lê Văn Tuc", body) == "Lê Văn Tuc"
+
+
+def test_a_capital_inside_a_signers_name_word_is_a_slip() -> None:
+    from dispatch_reader.extract.header import _capitalised
+
+    assert _capitalised("Lê MìnH Khái") == "Lê Mình Khái"
+    assert _capitalised("nguyễn Văn An") == "Nguyễn Văn An"
+    assert _capitalised("NGUYỄN VĂN AN") == "NGUYỄN VĂN AN"
+
+
+LAW_TOP = ("QUỐC HỘI\nLuật số: 04/2017/QH14\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "LUẬT\nHỖ TRỢ DOANH NGHIỆP NHỎ VÀ VỪA\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+
+
+@pytest.mark.parametrize("closing, date", [
+    ("Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIV,\n"
+     "kỳ họp thứ 3 thông qua ngày 12 tháng 6 năm 2017.", "2017-06-12"),
+    # `thông` lost under the seal: the lines still name the Quốc hội passing it
+    ("Luật này | Quốc hội nước Cộng hòa xã hội chủ nghị Việt Nam khóa\n"
+     "Ỳ | hu 3 | qua ngay 12 thang 6 nam 2017.", "2017-06-12"),
+    # `qua ngày` in a sentence with no Quốc hội passing anything is no date of the law's
+    ("Các dự án chuyển tiếp được kéo dài\nqua ngày 12 tháng 6 năm 2017.", None),
+])
+def test_a_laws_date_from_its_closing_formula_also_damaged(closing: str, date: str | None) -> None:
+    facts = scanned(LAW_TOP, "Điều 35. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2018.\n"
+                    + closing + "\nCHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân")
+    assert facts.document.issued_date == date

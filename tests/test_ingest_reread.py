@@ -379,7 +379,7 @@ def test_a_line_alone_keeps_the_letters_a_ring_runs_into() -> None:
     grey = _ring_touching_the_name()[1500:2000, 880:1500]
     name = ocr._letter_lines(grey, 200)[-1]
     core_top, core_bottom, top, bottom, left, right = name
-    alone = ocr._line_alone(grey, ocr._larger_than_letters((grey < 128).view(np.uint8), 200), name)
+    alone = ocr._line_alone(grey, ocr._larger_than_letters((grey < 128).view(np.uint8), 200), name, 200)
     painted = ocr._letters_only(grey, 200)[ocr._BORDER:-ocr._BORDER, ocr._BORDER:-ocr._BORDER]
     band = slice(core_top, core_bottom)
     # inside the core, every inked pixel stays (the ring's piece holds `Đ`'s top): more ink than
@@ -633,3 +633,116 @@ def test_a_line_read_as_nothing_is_read_again_flattened(monkeypatch: pytest.Monk
                                              ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
     assert len(readings) == 2
     assert [fold(w.text) for w in out] == ["giang", "seo", "phu"], [w.text for w in out]
+
+
+def test_a_scrap_the_page_read_over_a_line_does_not_keep_its_words_out() -> None:
+    """A receipt stamp's figures over `Số: 07/2026/TT-BNV` read by the page as `bs i Lae`
+    (0.02-0.41): the region's sure reading of the same ink is new all the same. A word the
+    page read surely still keeps a second reading of itself out."""
+    found = [Word("Số:", 71, 123, 86, 134, 0.93), Word("07/2026/TT-1", 91, 119, 159, 135, 0.69)]
+    keys = [(1, 1, 1)] * 2
+    scraps = [Word("bs", 78, 113, 83, 128, 0.11), Word("Lae", 140, 113, 179, 133, 0.02)]
+    assert [w.text for w, _ in ocr._sure_new_words(found, keys, 0, 0, 20_000, scraps)] == ["Số:", "07/2026/TT-1"]
+    read = [Word("Số:", 71, 123, 86, 134, 0.93)]
+    assert [w.text for w, _ in ocr._sure_new_words(found, keys, 0, 0, 20_000, read)] == []
+
+
+def test_the_scraps_a_regions_words_were_read_over_go() -> None:
+    """The page read a stamp's ink over the middle of a date line as a scrap and the rest of
+    the line not at all: the line is read again, and the scrap is no line of its own beside it."""
+    grey = _date_line_and("")
+    scale = 72.0 / 200
+    with tempfile.TemporaryDirectory() as tmp:
+        page, _, _ = _read(grey, tmp)
+        at = next(w for w in page if w.text == "01")
+        scrap = Word("Lae", at.x0, at.top, at.x1, at.bottom, 0.02)
+        out, keys, added = ocr._read_unread_ink(grey, [scrap], [(1, 1, 1)], scale, IngestSettings(),
+                                                ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+    texts = [w.text for w in out]
+    assert "Lae" not in texts, texts
+    assert texts == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026"], texts
+    assert added == 8
+
+
+def test_an_unsure_syllable_beside_two_sure_ones_is_taken() -> None:
+    """A fax lost `ạ` of `Phạm`: Tesseract read `Pham` at 0.45 beside `Gia Tuc` at 0.93. Beside
+    one sure word, or no syllable, it is still a scrap."""
+    def found(*texts: tuple[str, float]) -> tuple[list[Word], list[tuple[int, int, int]]]:
+        return [Word(t, 10 + 60 * i, 10, 60 + 60 * i, 30, c) for i, (t, c) in enumerate(texts)], [(1, 1, 1)] * len(texts)
+
+    def taken(*texts: tuple[str, float]) -> list[str]:
+        return [w.text for w, _ in ocr._sure_new_words(*found(*texts), 0, 0, 20_000, [])]
+
+    assert taken(("Pham", 0.45), ("Gia", 0.93), ("Tuc", 0.95)) == ["Pham", "Gia", "Tuc"]
+    assert taken(("Pham", 0.45), ("Gia", 0.93)) == ["Gia"]
+    assert taken(("Xq", 0.45), ("Gia", 0.93), ("Tuc", 0.95)) == ["Gia", "Tuc"]
+    assert taken(("Pham", 0.3), ("Gia", 0.93), ("Tuc", 0.95)) == ["Gia", "Tuc"]
+
+
+def test_a_name_a_signatures_stroke_runs_through_is_read_whole() -> None:
+    """A signature's thin stroke drawn through `Minh Khải` joins those letters into one piece
+    larger than a letter: the line stopped where the letters outside that piece stopped, and
+    the piece's ascenders above the core were painted out with it. The line now runs along its core over
+    the piece, whose letters, cut from the thin stroke, are kept whole."""
+    im = Image.new("L", (900, 200), 255)
+    draw = ImageDraw.Draw(im)
+    draw.text((60, 60), "Lê Minh Khải", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    clean = np.array(im)
+    draw.line((150, 88, 420, 80), fill=0, width=2)  # the pen's stroke across the core
+    grey = np.array(im)
+    big = ocr._larger_than_letters((grey < 128).view(np.uint8), 200)
+    assert big[:, 200:300].any()  # the stroke made one piece of `Minh Khải`
+    (line,) = ocr._letter_lines(grey, 200)
+    core_top, core_bottom, top, bottom, left, right = line
+    assert right > 380  # past `Khải`, not at `Lê`
+    alone = ocr._line_alone(grey, big, line, 200)
+    # `h`'s and `K`'s ascenders above the core stay: as much ink there as the letters have
+    assert (alone[:core_top - top] < 128).sum() >= 0.9 * (clean[top:core_top, left:right] < 128).sum()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = ocr._run_psm(ocr._write(ocr._with_border(alone), tmp, "line"), IngestSettings(),
+                            ocr._Deadline(Path("x.pdf"), 1, 60), 7)
+    # the stroke's tail past the name may read as a dash
+    assert fold(" ".join(t for t in data["text"] if t.strip())).startswith("le minh khai"), data["text"]
+
+
+def test_a_line_alone_keeps_letters_cut_free_of_a_stroke_and_drops_what_stays_off_its_core() -> None:
+    """One piece larger than a letter: a letter's stem (its top above the line's core), a
+    thin pen stroke, and a thick piece of a ring's arc above the line. Cut at the thin stroke,
+    the stem is a letter reaching into the core, kept whole; the arc's piece, letter-sized now
+    but nowhere in the core, goes with the stroke."""
+    grey = np.full((200, 400), 255, np.uint8)
+    grey[85:130, 50:60] = 0     # the stem, from above the core down to its foot
+    grey[88:90, 55:200] = 0     # the pen's thin stroke
+    grey[62:89, 180:230] = 0    # the arc's piece, above the core, the stroke running into it
+    line = (100, 130, 60, 170, 0, 400)
+    big = ocr._larger_than_letters((grey < 128).view(np.uint8), 200)
+    assert big[100, 55] and big[70, 200]  # all one piece larger than a letter
+    alone = ocr._line_alone(grey, big, line, 200)
+    # the stem whole, above the core too (bar a row the cut may shave off its top)
+    assert (alone[85 - 60:130 - 60, 50:60] == 0).mean() > 0.95
+    assert (alone[62 - 60:89 - 60, 180:230] == 255).all()  # the arc's piece gone
+    assert (alone[88 - 60:90 - 60, 100:170] == 255).all()  # the stroke gone
+
+
+def test_a_name_read_again_keeps_the_marks_the_page_read_in_its_place() -> None:
+    """The page read `Nguy i Ngân`; the block reading under the signature's loops gave
+    `Ngấn`, the line cut out alone `Ngan`: the page's `Ngân` in the same place is kept."""
+    read = [Word("Nguy", 71, 572, 113, 584, 0.84), Word("Ngân", 167, 567, 197, 584, 0.96)]
+    assert ocr._as_read_there(Word("Ngan", 166, 568, 198, 585, 0.9), read) == "Ngân"
+    assert ocr._as_read_there(Word("Nguyen", 70, 570, 120, 585, 0.9), read) is None  # other letters
+    assert ocr._as_read_there(Word("Ngan", 300, 568, 330, 585, 0.9), read) is None   # elsewhere
+
+
+def test_a_name_line_with_a_letter_of_a_rings_scrap_inside_is_read_again_whole() -> None:
+    """`Nguy i Ngân`: a seal's ring and a signature's loops over `Nguyễn Thị Kim`. A lone
+    small letter inside a line no family name opens is a scrap: the line is read again whole.
+    Opened by a family name, the line is left to the marks' re-reading as before."""
+    grey = _page()
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(grey, tmp)
+        garbled = [Word({"Phạm": "Phm", "Đức": "i"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf)
+                   for w in words]
+        fixed, _, changed = ocr._reread_name_lines(grey, garbled, keys, scale, IngestSettings(),
+                                                   ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+    assert changed >= 1
+    assert [w.text for w in fixed if w.top > 2000 * scale] == ["Phạm", "Đức", "Thành"]

@@ -8,6 +8,7 @@ a part cannot be anything else (data file number_fixes.tsv).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,10 +20,13 @@ _PART = r"[A-ZĐĐa-zđ][A-ZĐa-zđ0-9&]*|\d+[A-ZĐ][A-ZĐa-zđ0-9&]*"
 _NUM = r"[0-9][0-9OoIl]*(?:[.,][0-9]+)?[a-z]?|[OoIl][0-9][0-9OoIl]*"
 _YEAR = r"(?:[1l][9]|[2][0Oo])[0-9OoIl]{2}"
 _SP = r"[ ]?"
+# a header's year with a figure misread, or a speck read as a space inside it (`15/302 6/NQ-CP`
+# for `15/2026`): taken so that the number is not cut to `6/NQ-CP`; the issue date mends it
+_SLIPPED_YEAR = r"[0-9]{4}|[0-9]{3} [0-9]|[0-9] [0-9]{3}|[0-9]{2} [0-9]{2}"
 
 # Header form: tolerate single spaces around '/' and '-' (`12 /QĐ - UBND`).
 HEADER_NUMBER = re.compile(
-    rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>{_YEAR}){_SP}/{_SP})?"
+    rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>{_YEAR}|{_SLIPPED_YEAR}){_SP}/{_SP})?"
     rf"(?P<sym>(?:{_PART})(?:{_SP}[-–](?:{_SP}[-–])*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
 )
 # Body form: no spaces inside (a space there usually ends the number), except a line break
@@ -108,14 +112,21 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
         parts.append(_fix_part(piece))
     sym = "".join(parts)
     num_c = _digits(num) if num else None
-    year_c = _digits(year) if year else None
-    if year_c and not re.fullmatch(r"(?:19|20)[0-9]{2}", year_c):
-        return None
+    year_c = _digits(year).replace(" ", "") if year else None
     if num_c and not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?[a-z]?", num_c):
         return None
     text = (num_c or "") + "/" + (year_c + "/" if year_c else "") + sym
     return DocNumber(text=text, number=num_c, year=year_c,
                      parts=tuple(p for p in re.split(r"[-/]", sym) if p))
+
+
+def year_slipped(dn: DocNumber, this_year: int | None = None) -> bool:
+    """Does the number carry a year no document bears (`15/3026/NQ-CP`, `15/2036/NQ-CP` read
+    in a header)?"""
+    from dispatch_reader.extract.datefmt import FIRST_YEAR
+
+    last = (this_year or dt.date.today().year) + 1
+    return dn.year is not None and not (dn.year.isdigit() and FIRST_YEAR <= int(dn.year) <= last)
 
 
 def party_number(match: re.Match[str]) -> DocNumber | None:

@@ -23,7 +23,8 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import DateHit, LostYear, find_dates, find_header_dates, find_lost_year, mend_year
-from dispatch_reader.extract.docnumber import MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol, type_of_number
+from dispatch_reader.extract.docnumber import (MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
+                                               type_of_number, year_slipped)
 from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
@@ -249,17 +250,20 @@ def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
     m = _NUMBER_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
-    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)]):
+    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip()[:1] == "S"):
         lead += scrap.end(1)
         lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
         m = _NUMBER_LEAD.match(f[lead:])
     return lead, m
 
 
-def _is_scrap(token: str) -> bool:
+def _is_scrap(token: str, capital_so: bool = False) -> bool:
     """Letters that spell no word: no syllable, no type's abbreviation (`QĐ số: …` is a cited
-    decision's), no item's label (`1.`, `a)`: figures and brackets are no scrap)."""
-    return token.isalpha() and not may_be_syllable(token) and type_for_abbreviation(token.upper()) is None
+    decision's), no item's label (`1.`, `a)`: figures and brackets are no scrap). Before the
+    header's own `Số:`, in capitals, a syllable is a scrap too: a receipt stamp's pale frame
+    reads as one (`leo Số: 15/2026/NQ-CP`), and no sentence puts one word before `Số:`."""
+    return token.isalpha() and (capital_so or not may_be_syllable(token)) \
+        and type_for_abbreviation(token.upper()) is None
 
 
 def classify(seg: Segment) -> list[Cls]:
@@ -529,6 +533,11 @@ def _is_title_line(seg: Segment) -> bool:
     return starts_with_head(seg.folded, _title_heads()) is not None
 
 
+# the line a fax machine prints atop each page it sends (folded): its time and `FROM:` its
+# number, or its page counter (`04/06/2026 07:22 FROM: 0272 716 4853 P.003/003`)
+_FAX_LINE = re.compile(r"\b(?:from|fax)\s?:|\d{1,2}:\d{2}.*\bfrom\b|\bp\.\s?\d{2,3}/\d{2,3}\b")
+
+
 def _is_filler(seg: Segment) -> bool:
     """Lines between the title and the name: stamps, '(Đã ký)', brackets, list items, the
     Nơi nhận entries printed beside the block (also across a page break), OCR specks."""
@@ -540,6 +549,8 @@ def _is_filler(seg: Segment) -> bool:
         return True
     if _GAZETTE.match(f):
         return True  # an electronic-signature stamp printed inside the block ("Người ký: …")
+    if _FAX_LINE.search(f):
+        return True  # the sending fax machine's line atop each page: the block goes on under it
     if t.endswith(";") and not is_upper_line(t):
         return True  # a recipient whose dash OCR lost
     words = re.findall(r"[^\W\d_]+", t)
@@ -718,7 +729,11 @@ _BARE_NAME_CONFIDENCE = 0.5
 
 
 def _capitalised(name: str) -> str:
-    """A signer's name opens with a capital, also when OCR read its family name small."""
+    """A signer's name opens with a capital, also when OCR read its family name small; a word
+    OCR put a capital inside (`MìnH`) is in small letters after its first."""
+    words = [w[:1] + w[1:].lower() if any(c.isupper() for c in w[1:]) and not w[1:].isupper() else w
+             for w in name.split(" ")]
+    name = " ".join(words)
     return name[:1].upper() + name[1:]
 
 
@@ -767,8 +782,23 @@ def _before_annex_headings(per_page: list[list[Segment]]) -> Iterator[list[list[
     list of forms, may come before the annex's own)."""
     for i, segs in enumerate(per_page):
         for k, seg in enumerate(segs):
-            if (i or k >= _ANNEX_LEAST_LINE) and _ANNEX_HEAD.match(seg.folded):
+            if (i or k >= _ANNEX_LEAST_LINE) and (_ANNEX_HEAD.match(seg.folded) or _heads_an_annex(segs, k)):
                 yield per_page[:i] + [segs[:k]]
+
+
+# what follows an annex's heading: `(Kèm theo Quyết định số …)`, `(Ban hành kèm theo …)`
+_ANNEX_SUBHEAD = re.compile(r"^[(\[]?\s*(?:ban hanh )?kem theo\b")
+
+
+def _heads_an_annex(segs: list[Segment], k: int) -> bool:
+    """A short line over `(Kèm theo …)` is an annex's heading, also read damaged (`Phu In` for
+    `Phụ lục` on a fax), and so is a short line over it (the heading read twice: `Phu In`,
+    `hụ Ine`). A page's number there (`73`) or the gazette's running head is no heading."""
+    for j in (k + 1, k + 2):
+        if j < len(segs) and _ANNEX_SUBHEAD.match(segs[j].folded):
+            return all(len(seg.text.split()) <= 4 and re.search(r"[^\W\d_]{2}", seg.text)
+                       and not _GAZETTE.match(seg.folded) for seg in segs[k:j])
+    return False
 
 
 def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signer, dict[str, Evidence]] | None:
@@ -1104,6 +1134,25 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 doc.issued_date = mended_date
                 if mended_date is None:
                     doc.evidence.pop("issued_date", None)
+        if number is not None and doc.number and year_slipped(number):
+            # a year no document bears (`15/302 6/NQ-CP`): the issue date's year when one figure
+            # off it (a document is numbered in the year it is signed); with no date, the only
+            # year one figure off; else no number rather than a wrong one
+            if doc.issued_date:
+                one_off = len(number.year) == 4 and sum(a != b for a, b in zip(number.year, doc.issued_date)) == 1
+                mended_year = doc.issued_date if one_off else None
+            else:
+                mended_year = mend_year(f"{number.year}-01-01")
+            if mended_year:
+                number = replace(number, year=mended_year[:4],
+                                 text=number.text.replace(f"/{number.year}/", f"/{mended_year[:4]}/", 1))
+                warnings.append(f"document number read as '{doc.number}', its year mended to "
+                                f"'{number.year}': check it")
+                doc.number = number.text
+            else:
+                warnings.append(f"document number read as '{doc.number}': its year is no year; left out")
+                doc.number = None
+                doc.evidence.pop("number", None)
         # a stamp's figures or a copier's streak over the symbol (`28/2026/TT`, `QĐ-UBN2`): the
         # type and issuer, read on their own lines, prescribe it
         # the type as its title names it, or as the number's own type part does (the title
@@ -1199,11 +1248,20 @@ def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[P
     return lost.dated(max(years)) if years else None
 
 
+# the closing formula's `thông` lost under a seal (`Ỳ | hu 3 | qua ngay 12 thang 6 nam 2017.`):
+# `qua ngày` in the lines that name the Quốc hội passing it
+_PASSED_DAMAGED = re.compile(r"(?:^|\s)qua\s+ngay")
+_PASSED_BY = re.compile(r"quoc hoi|ky hop")
+
+
 def _fallback_issued(pages: list[Page]) -> tuple[str, Segment] | None:
     """Laws carry no date line: `… thông qua ngày 12 tháng 6 năm 2017` gives the date."""
     for page in reversed(pages):
-        for seg in page.segments():
+        segs = page.segments()
+        for k, seg in enumerate(segs):
             m = _PASSED.search(seg.folded)
+            if m is None and any(_PASSED_BY.search(s.folded) for s in segs[max(k - 3, 0):k + 1]):
+                m = _PASSED_DAMAGED.search(seg.folded)
             if m:
                 hits = [h for h in find_dates(seg.folded) if h.start >= m.start() and h.iso]
                 if hits:

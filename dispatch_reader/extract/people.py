@@ -23,10 +23,11 @@ from dispatch_reader.extract.bodies import (
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
+from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.tables import find_list_rows
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
-from dispatch_reader.textnorm import for_matching
+from dispatch_reader.textnorm import cased_like, for_matching, marks
 
 _EN_PLACE_AFTER = {"province", "city", "commune", "ward", "district", "town", "village", "provincial"}
 _CLAUSE_END = {",", ";", ".", ":", "(", ")"}
@@ -387,13 +388,34 @@ def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[
     return list(people.values())
 
 
+def marks_from_document(name: str, texts: list[str]) -> str:
+    """A scanned name with the marks the document gives it elsewhere: a fax's or photocopy's
+    signing block lost them (`Phạm Gia Tuc` signed under `… Chính phủ Pham Gia Túc` in the
+    body). A word takes only marks added to its own, and only from one spelling."""
+    words = name.split()
+    key = [fold_phrase(w) for w in words]
+    found: list[set[str]] = [set() for _ in words]
+    for text in texts:
+        tokens = [t.strip(",.;:()\"'“”‘’") for t in text.split()]
+        folded = [fold_phrase(t) for t in tokens]
+        for i in range(len(tokens) - len(words) + 1):
+            if folded[i:i + len(words)] == key:
+                for k, token in enumerate(tokens[i:i + len(words)]):
+                    found[k].add(token)
+    out = []
+    for word, spellings in zip(words, found):
+        richer = {s for s in spellings if marks(word) < marks(s) and is_syllable(s)}
+        out.append(cased_like(richer.pop(), word) if len(richer) == 1 else word)
+    return " ".join(out)
+
+
 def signer_person(doc_facts: DocumentFacts, english: bool, pages: list[Page] | None = None) -> Person | None:
     signer = doc_facts.signer
     ev = doc_facts.evidence.get("signer")
     if signer is None or not signer.name or ev is None:
         return None
     if not english and pages and any(p.number == ev.page and p.ocr_confidence is not None for p in pages):
-        signer.name = repair_ocr_name(signer.name)
+        signer.name = marks_from_document(repair_ocr_name(signer.name), [p.text for p in pages])
     position = signer.title
     if position and not english:
         position = _title_case_position(position)

@@ -14,7 +14,8 @@ import shlex
 import statistics
 import subprocess
 import time
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, score_text
-from dispatch_reader.textnorm import case_blind, fold, mark_count, marks, one_letter_off
+from dispatch_reader.textnorm import case_blind, cased_like, fold, mark_count, marks, one_letter_off
 
 # Below these, a page is read again after asking Tesseract's orientation detector.
 _POOR_CONFIDENCE = 0.55
@@ -325,7 +326,11 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         # shape: the capitals a signature's stroke took (`Lường ăn ot` for `Lường Văn Hoan`)
         stroked = capital and _family_first([texts[0].group(1)]) and _lost_capitals(line) and any(
             not m.group(1)[0].isupper() and not case_blind(m.group(1)) for m in texts[1:])
-        if not stroked and not all(m.group(1)[0].isupper() or case_blind(m.group(1)) for m in texts[1:-1]):
+        # a letter alone inside the line is a ring's or a stroke's scrap (`Nguy i Ngân`) when no
+        # family name opens it: the whole reading below mends it
+        scrap = not _family_first([texts[0].group(1)])
+        if not stroked and not all(m.group(1)[0].isupper() or case_blind(m.group(1)) or (scrap and len(m.group(1)) == 1)
+                                   for m in texts[1:-1]):
             continue
         if not stroked and not texts[-1].group(1)[0].isupper() and (capital or not _lost_capitals(line)):
             continue
@@ -375,7 +380,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                     pad = band_bottom - band_top
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
-                                           texts[0].group(1) if stroked else None)
+                                           texts[0].group(1) if stroked else None, line)
                 others = [w for i, w in enumerate(out) if i not in idx]
                 if whole is not None and any(_overlaps(a, b) for a in whole for b in others):
                     whole = None  # the name beside a speck line, read already as its own line
@@ -598,10 +603,12 @@ def _family_first(words: list[str]) -> bool:
 
 
 def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings: IngestSettings,
-                       deadline: _Deadline, tmp: str, family: str | None = None) -> list[Word] | None:
+                       deadline: _Deadline, tmp: str, family: str | None = None,
+                       read: list[Word] | None = None) -> list[Word] | None:
     """A name line the page reading garbled (a signature's stroke across its first word: `We
     ThiKi Kim Ngân`) read again as a block with some room above it; the reading is taken only
-    if it has a line that is a name: a known family name first, capitalised name words."""
+    if it has a line that is a name: a known family name first, capitalised name words. A word
+    the page reading (`read`) gave in the same place with the same letters keeps its marks."""
     x0, y0, x1, y1 = box
     # the page reading may have lost a whole word, the family name first of all (`thị uỳnh`
     # for `Đinh Thị Quỳnh`): room for one on either side
@@ -609,11 +616,20 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
     x1 = min(x1 + (y1 - y0), grey.shape[1])
     # the line alone (psm 7), then with the line above it as a block (psm 6): a stroke that
     # crosses both reads best one way or the other
+    # then, a seal's ring and a signature's loops touching the name's letters (`NguyÊP-Tfý` for
+    # `Nguyễn Thị`), the line cut out alone with the pieces larger than a letter taken off it
     earlier: list[list[Word]] = []
-    for top, bottom, psm in ((max(y0, 0), y1, 7), (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2, 6)):
+    tall = (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2)
+    for top, bottom, psm in ((max(y0, 0), y1, 7), (*tall, 6), (*tall, 0)):
         crop = grey[top:bottom, left:x1]
         if crop.size == 0:
             return None
+        if psm == 0:
+            crop = _name_line_alone(crop, 72.0 / scale, y0 - top, y1 - top)
+            if crop is None:
+                break
+            top, left = top + crop[1], left + crop[2]
+            crop, psm = crop[0], 7
         framed = cv2.copyMakeBorder(crop, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
         found, found_keys = _words(_run_psm(_write(framed, tmp, "nameblock"), settings, deadline, psm), scale)
         lines: dict[tuple[int, int, int], list[Word]] = {}
@@ -637,9 +653,31 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
                 continue
             if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue
-            return [Word(kept if kept and i == 0 else _with_more_marks(w.text, i, len(line), earlier), w.x0 + dx,
-                         w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for i, w in enumerate(line)]
+            placed = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
+            return [replace(w, text=kept if kept and i == 0 else _as_read_there(w, read or [])
+                            or _with_more_marks(w.text, i, len(line), earlier)) for i, w in enumerate(placed)]
         earlier.extend(lines.values())
+    return None
+
+
+def _name_line_alone(crop: np.ndarray, dpi: float, y0: int, y1: int) -> tuple[np.ndarray, int, int] | None:
+    """The line of letters whose core lies in rows y0..y1 of the crop, cut out alone as a
+    region's line is (`_line_alone`): (image, its top, its left in the crop), or None."""
+    big = _larger_than_letters((crop < 128).view(np.uint8), dpi)
+    for line in _letter_lines(crop, dpi):
+        core_top, core_bottom, top, _, left, _ = line
+        if y0 <= (core_top + core_bottom) // 2 <= y1:
+            return _line_alone(crop, big, line, dpi), top, left
+    return None
+
+
+def _as_read_there(word: Word, read: list[Word]) -> str | None:
+    """The page reading's word in the same place with the same letters and marks (`Ngân`,
+    where a block reading under a signature's loops gave `Ngấn`): read in its page's light, it
+    is the surer of the two."""
+    for old in read:
+        if _overlaps(word, old) and fold(old.text) == fold(word.text) and mark_count(old.text):
+            return cased_like(old.text, word.text)
     return None
 
 
@@ -664,6 +702,10 @@ _UNREAD_MIN_CONF = 0.7
 # a figure on a line with such words: a scrap is no longer feared there, and Tesseract is less
 # sure of figures beside a comma (`2026,` at 0.69 on a clean line)
 _UNREAD_FIGURE_MIN_CONF = 0.5
+# a syllable on a line with two such words
+_UNREAD_BESIDE_MIN_CONF = 0.4
+# a page word read below this is a scrap: a region's sure words read over it replace it
+_UNREAD_SCRAP_CONF = 0.5
 # a region larger than this share of the page is a page read badly, not a block missed
 _UNREAD_MAX_SHARE = 0.15
 
@@ -870,6 +912,10 @@ def _overlaps(a: Word, b: Word) -> bool:
     return w * h > smaller / 3
 
 
+def _touch(a: Word, b: Word) -> bool:
+    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
+
+
 def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
                      settings: IngestSettings, deadline: _Deadline,
                      tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
@@ -901,7 +947,7 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
         lines = [line for line in _letter_lines(region, 72.0 / scale) if not _line_taken(line, read, bx0, by0, scale)]
         if lines and deadline.left() > _LINES_LEAST_TIME_S:
             for i, line in enumerate(lines):
-                alone = _line_alone(region, big, line)
+                alone = _line_alone(region, big, line, 72.0 / scale)
                 sure = []
                 # as printed; then, on a photo of a curled sheet, with its waves flattened
                 # (`Giàng seo Phử` with `seo` sunk under the line read as nothing at all)
@@ -917,6 +963,11 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
                     taken += sure
         if len(taken) < 2:
             continue  # a name or a title is two words at least; one is a scrap
+        # the page reading's scraps that the region's words were read over go, touching them
+        # at all (`bs 07/2026/TT-1 Lae`): two readings of one ink
+        kept = [i for i, old in enumerate(out_words)
+                if not (_scrap(old) and any(_touch(w, old) for w, _ in taken))]
+        out_words, out_keys = [out_words[i] for i in kept], [out_keys[i] for i in kept]
         out_words.extend(w for w, _ in taken)
         out_keys.extend(k for _, k in taken)
         added += len(taken)
@@ -973,17 +1024,29 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
     # (`NGC CC`, `V A`); what is worth adding here is words: Vietnamese syllables, and the
     # figures on a line that holds one (`Hà Nội, ngày 01 tháng 6 năm 2026`, `Số: 141/NQ-CP`)
     placed = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in found]
-    # read already: the region's box takes in words around the missed ink
-    new = [not any(_overlaps(w, old) for old in words) for w in placed]
+    # read already: the region's box takes in words around the missed ink. A scrap the page
+    # reading made of the same ink is no reading of it (a stamp's handwritten figures over
+    # `Số: 07/2026/TT-BNV` read as `bs i Lae` at 0.02-0.41 kept the number out)
+    new = [not any(_overlaps(w, old) for old in words if not _scrap(old)) for w in placed]
     syllable = [new[i] and (w.conf or 0) >= _UNREAD_MIN_CONF and is_syllable(w.text.strip(EDGE_PUNCT))
                 for i, w in enumerate(found)]
-    worded = {key for key, ok in zip(keys, syllable) if ok}
+    sure_on_line = Counter(key for key, ok in zip(keys, syllable) if ok)
     for i, (w, (block, par, line)) in enumerate(zip(placed, keys)):
-        figure = new[i] and (block, par, line) in worded and (w.conf or 0) >= _UNREAD_FIGURE_MIN_CONF \
+        worded = sure_on_line[(block, par, line)]
+        figure = new[i] and worded and (w.conf or 0) >= _UNREAD_FIGURE_MIN_CONF \
             and _FIGURES.match(w.text.strip(EDGE_PUNCT))
-        if syllable[i] or figure:
+        # a syllable beside two sure ones: a fax's lost mark leaves Tesseract unsure of a
+        # name's word (`Pham` at 0.45 in `Pham Gia Tuc`), where a ring's scrap stands alone
+        beside = new[i] and worded >= 2 and (w.conf or 0) >= _UNREAD_BESIDE_MIN_CONF \
+            and is_syllable(w.text.strip(EDGE_PUNCT))
+        if syllable[i] or figure or beside:
             taken.append((w, (block0 + block, par, line)))
     return taken
+
+
+def _scrap(word: Word) -> bool:
+    """A page word read too unsurely to stand against a region's sure reading of its ink."""
+    return word.conf is not None and word.conf < _UNREAD_SCRAP_CONF
 
 
 # a number, a date, a document's number: a figure first, then figures, letters and / . - :
@@ -1008,8 +1071,8 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
     (marks and tails ink few rows), and reaches out from it to take its marks, halfway to the
     next line at most: the lines of a signing block stand close, `Ủ`'s hook near the line above.
     Pieces larger than a letter (a ring, a signature's stroke) do not count, nor specks."""
-    ink = (region < 128).astype(np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    every = (region < 128).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(every, connectivity=8)
     letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
     letter[0] = False
     ink = letter[labels].view(np.uint8)
@@ -1026,20 +1089,55 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
         above = (top - cores[i - 1][1]) // 2 if i else reach
         below = (cores[i + 1][0] - bottom) // 2 if i + 1 < len(cores) else reach
         cols = cv2.reduce(ink[top:bottom], 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().nonzero()[0]
+        left, right = _along_the_core(every[top:bottom], int(cols[0]), int(cols[-1]) + 1, dpi)
         pad = int(0.03 * dpi)
         out.append((top, bottom, max(top - min(reach, above), 0), bottom + min(reach, below),
-                    max(int(cols[0]) - pad, 0), int(cols[-1]) + 1 + pad))
+                    max(left - pad, 0), min(right + pad, region.shape[1])))
     return out
 
 
-def _line_alone(region: np.ndarray, big: np.ndarray, line: tuple[int, int, int, int, int, int]) -> np.ndarray:
+# ink along a line's core no farther than this (inches) from its letters goes on the line: a
+# word gap is about 0.08 in
+_ALONG_GAP_IN = 0.1
+
+
+def _along_the_core(core: np.ndarray, left: int, right: int, dpi: float) -> tuple[int, int]:
+    """A line's ends (its letters' columns `left`..`right`) taken out over the ink of any size
+    that goes on along its core rows: a signature's stroke drawn through `Minh Khải` joins
+    those letters into one piece larger than a letter, and the line ended at `Lê Min`."""
+    cols = cv2.reduce(core, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+    for start, end in _runs(cols, int(_ALONG_GAP_IN * dpi)):
+        if start < right and end > left:
+            left, right = min(left, start), max(right, end)
+    return left, right
+
+
+# a stroke thinner than this (inches) is a pen's line, not a printed letter's stem or bowl
+_THIN_STROKE_IN = 0.02
+
+
+def _line_alone(region: np.ndarray, big: np.ndarray, line: tuple[int, int, int, int, int, int],
+                dpi: float) -> np.ndarray:
     """One line of a region (_letter_lines) cut out to be read alone: its letters with their
     marks; of the ink larger than a letter (`big`, the region's mask) only what crosses the
     line's core, so a letter touching a seal's ring keeps its strokes while the ring's arc
-    above the line goes."""
+    above the line goes.
+
+    A signature's stroke drawn through letters joins them into one piece larger than a letter;
+    cut where it runs thin, they are letters again, kept whole above and below the core too
+    (`Minh Khải` lost the tops of h, K and h with the rest above the core, read `Minn Knal`)."""
     core_top, core_bottom, top, bottom, left, right = line
     crop = region[top:bottom, left:right].copy()
-    away = big[top:bottom, left:right].copy()
+    pieces = (big[top:bottom, left:right] & (crop < 128)).view(np.uint8)
+    thick = cv2.morphologyEx(pieces, cv2.MORPH_OPEN, np.ones((max(3, int(_THIN_STROKE_IN * dpi)), 1), np.uint8))
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(thick, connectivity=8)
+    # a letter cut free of the stroke reaches into the core; the ring's arc cut into pieces
+    # above the line does not
+    in_core = np.zeros(len(stats), dtype=bool)
+    in_core[labels[core_top - top:core_bottom - top]] = True
+    off = _big(stats, dpi) | ~in_core
+    off[0] = False  # the background
+    away = (pieces > thick) | off[labels]
     away[core_top - top:core_bottom - top] = False
     crop[away] = 255
     return crop
