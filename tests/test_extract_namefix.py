@@ -123,3 +123,13 @@ def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     assert repair_ocr_name("Giang Seo") == "Giang Seo"  # two words: no middle name to tell by
     assert repair_ocr_name("Vù Mí Sính") == "Vừ Mí Sính"  # the grave read kept, the horn restored
     assert repair_ocr_name("Giang Chu Minh") == "Giang Chu Minh"  # `Chu` is no `Chứ`
+
+
+def test_a_name_word_no_syllable_one_letter_off_a_far_likelier_one_is_that_one() -> None:
+    """`Nguyễn Mauh Khương`: a signature's stroke took the arch of `n`. `Mauh` is no syllable
+    and no name's; one letter off, `Mạnh` is far likelier in a middle name than anything else.
+    A word one letter off several about as likely ones, or none, is left as read."""
+    assert repair_ocr_name("Nguyễn Mauh Khương") == "Nguyễn Mạnh Khương"
+    assert repair_ocr_name("Nguyễn Văn Xyzt") == "Nguyễn Văn Xyzt"
+    assert repair_syllable("Hùnq", "given") == "Hùnq"  # Hùng, Hưng: which cannot be told
+    assert repair_syllable("Mauh", "middle") == "Mạnh"

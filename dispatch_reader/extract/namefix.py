@@ -89,6 +89,10 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # that one misread (`Đìnn` → `Đinh`)
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
         return cased_like(_family_spellings()[near], syllable) if near else syllable
+    if not entries and syllable.isalpha() and len(syllable) >= 4 and not is_syllable(syllable):
+        # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
+        # its `n` under a signature's stroke), when one listed spelling is far likelier in the slot
+        return _one_letter_off_name(syllable, slot)
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
@@ -128,6 +132,24 @@ def repair_syllable(syllable: str, slot: str) -> str:
     if not marks(syllable) <= marks(best):
         return syllable  # OCR saw marks the repair would take away
     return cased_like(best, syllable)
+
+
+@lru_cache(maxsize=1)
+def _keys_by_length() -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for key in _table():
+        out.setdefault(len(key), []).append(key)
+    return out
+
+
+def _one_letter_off_name(syllable: str, slot: str) -> str:
+    folded = fold_phrase(syllable)
+    ranked = sorted(((s, _score(f, slot)) for key in _keys_by_length().get(len(folded), [])
+                     if sum(a != b for a, b in zip(key, folded)) == 1 for s, f in _table()[key]),
+                    key=lambda x: -x[1])
+    if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]):
+        return syllable
+    return cased_like(ranked[0][0], syllable)
 
 
 @lru_cache(maxsize=1)

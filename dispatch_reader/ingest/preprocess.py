@@ -176,12 +176,32 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
     if not horizontal and not vertical:
         return grey, [], []
-    mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
+    masks = [cv2.dilate(m, np.ones((3, 3), np.uint8)) for m in (h_mask, v_mask)]
     if factor < 1:
-        mask = cv2.resize(mask, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
-    # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
+        masks = [cv2.resize(m, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST) for m in masks]
+    # the masks are 0 or 255: or-ing them paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
-    return cv2.bitwise_or(grey, mask), horizontal, vertical
+    out = cv2.bitwise_or(grey, cv2.bitwise_or(*masks))
+    return _letters_across(out, grey, masks, int(round((thick + 2) / factor)) + 2), horizontal, vertical
+
+
+def _letters_across(out: np.ndarray, grey: np.ndarray, masks: list[np.ndarray], reach: int) -> np.ndarray:
+    """The page with its rules painted out (`out`), the ink under them given back where
+    letters go on across them: ink on both sides of the band within `reach` pixels. A
+    signature's tail drawn straight through `Mạnh Khương` was taken for a rule and its band
+    took the letters' tops (`Niqiut`); an underline takes the tails of `g` and `y`."""
+    ink = (out < 128).view(np.uint8)
+    restore = np.zeros(grey.shape, dtype=bool)
+    # (width, height): across a horizontal band is up and down
+    for mask, kernel in zip(masks, ((1, reach), (reach, 1))):
+        if mask.any():
+            across = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+            restore |= (across > 0) & (mask > 0)
+    restore &= grey < 128
+    if not restore.any():
+        return out
+    out[restore] = grey[restore]
+    return out
 
 
 # A copier's streak (dirt on the glass) is a hair-thin line down the whole page, a little
