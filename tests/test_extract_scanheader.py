@@ -888,8 +888,9 @@ def test_a_signers_name_takes_the_marks_the_document_gives_it_elsewhere() -> Non
 
     body = ["Điều 3. Phân công Phó Thủ tướng Pham Gia Túc chỉ đạo việc xây dựng dự án Luật."]
     assert marks_from_document("Phạm Gia Tuc", body) == "Phạm Gia Túc"
-    # marks are added, never swapped or taken away
+    # marks are added to a word read without any, never swapped, added to or taken away
     assert marks_from_document("Phạm Gia Tục", body) == "Phạm Gia Tục"
+    assert marks_from_document("Lê Minh Hưng", ["đồng chí Lễ Minh Hưng"]) == "Lê Minh Hưng"
     assert marks_from_document("Phạm Gia Túc", ["Pham Gia Tuc"]) == "Phạm Gia Túc"
     # two spellings of it in the document: which is right cannot be told
     assert marks_from_document("Phạm Gia Tuc", body + ["ông Phạm Gia Tục"]) == "Phạm Gia Tuc"

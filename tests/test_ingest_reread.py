@@ -679,30 +679,28 @@ def test_an_unsure_syllable_beside_two_sure_ones_is_taken() -> None:
     assert taken(("Pham", 0.3), ("Gia", 0.93), ("Tuc", 0.95)) == ["Gia", "Tuc"]
 
 
-def test_a_name_a_signatures_stroke_runs_through_is_read_whole() -> None:
-    """A signature's thin stroke drawn through `Minh Khải` joins those letters into one piece
-    larger than a letter: the line stopped where the letters outside that piece stopped, and
-    the piece's ascenders above the core were painted out with it. The line now runs along its core over
-    the piece, whose letters, cut from the thin stroke, are kept whole."""
-    im = Image.new("L", (900, 200), 255)
-    draw = ImageDraw.Draw(im)
-    draw.text((60, 60), "Lê Minh Khải", font=ImageFont.truetype(str(FONT), 34), fill=0)
-    clean = np.array(im)
-    draw.line((150, 88, 420, 80), fill=0, width=2)  # the pen's stroke across the core
-    grey = np.array(im)
+def test_a_line_runs_on_over_letters_a_signatures_stroke_joined_into_one_piece() -> None:
+    """`Lê Minh Khải` with a signature's thin stroke drawn through `Minh Khải`: those letters
+    and the stroke are one piece larger than a letter, and the line ended where the letters
+    outside it did (`Lê Min`). Cut free of the stroke, they are letters that take the line's
+    end out; a ring's thick side beside a line, no letter when cut so, does not."""
+    grey = np.full((200, 700), 255, np.uint8)
+    for x in (40, 60):                        # `Lê`: two letters on their own
+        grey[70:106, x:x + 10] = 0
+    stems = [86 + 24 * i for i in range(14)]   # `Minh Khải`: letters ...
+    for x in stems:
+        grey[70:106, x:x + 10] = 0
+    grey[84:86, 86:430] = 0                   # ... the stroke through them all
+    grey[40:160, 600:612] = 0                 # a ring's side beside the line, 0.6 in tall
+    grey[84:88, 612:640] = 0                  # its tail touching the line's core
     big = ocr._larger_than_letters((grey < 128).view(np.uint8), 200)
-    assert big[:, 200:300].any()  # the stroke made one piece of `Minh Khải`
+    assert big[90, 135] and big[100, 605]     # the joined letters and the ring: larger than letters
     (line,) = ocr._letter_lines(grey, 200)
     core_top, core_bottom, top, bottom, left, right = line
-    assert right > 380  # past `Khải`, not at `Lê`
+    assert stems[-1] + 10 <= right < 600      # past the last joined letter, not into the ring
     alone = ocr._line_alone(grey, big, line, 200)
-    # `h`'s and `K`'s ascenders above the core stay: as much ink there as the letters have
-    assert (alone[:core_top - top] < 128).sum() >= 0.9 * (clean[top:core_top, left:right] < 128).sum()
-    with tempfile.TemporaryDirectory() as tmp:
-        data = ocr._run_psm(ocr._write(ocr._with_border(alone), tmp, "line"), IngestSettings(),
-                            ocr._Deadline(Path("x.pdf"), 1, 60), 7)
-    # the stroke's tail past the name may read as a dash
-    assert fold(" ".join(t for t in data["text"] if t.strip())).startswith("le minh khai"), data["text"]
+    for x in stems:                           # each letter whole in the line read alone
+        assert (alone[70 - top:106 - top, x - left:x + 10 - left] == 0).mean() > 0.95
 
 
 def test_a_line_alone_keeps_letters_cut_free_of_a_stroke_and_drops_what_stays_off_its_core() -> None:
@@ -746,3 +744,19 @@ def test_a_name_line_with_a_letter_of_a_rings_scrap_inside_is_read_again_whole()
                                                    ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
     assert changed >= 1
     assert [w.text for w in fixed if w.top > 2000 * scale] == ["Phạm", "Đức", "Thành"]
+
+
+def test_a_short_name_line_under_a_paragraphs_long_lines_is_a_line_of_its_own() -> None:
+    """A region that took in the last lines of the body above a signing block: the name, a
+    short line, fills a fifth of a long line's rows' ink at most. Each stretch of inked rows
+    is measured by its own fullest row."""
+    im = Image.new("L", (1654, 500), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 30)
+    draw.text((40, 40), "Điều 7. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh", font=font, fill=0)
+    draw.text((40, 90), "chịu trách nhiệm thi hành Quyết định này, kể từ ngày ký ban hành và các văn bản", font=font, fill=0)
+    draw.text((300, 300), "Lê Minh Hưng", font=font, fill=0)
+    lines = ocr._letter_lines(np.array(im), 200)
+    assert len(lines) == 3
+    core_top, core_bottom, *_ , left, right = lines[-1]
+    assert 300 <= core_top < core_bottom <= 340 and left < 310 and right > 450

@@ -1070,16 +1070,25 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
     A line is found by its core, the rows a fifth as inked as the region's fullest row or more
     (marks and tails ink few rows), and reaches out from it to take its marks, halfway to the
     next line at most: the lines of a signing block stand close, `Ủ`'s hook near the line above.
-    Pieces larger than a letter (a ring, a signature's stroke) do not count, nor specks."""
-    every = (region < 128).astype(np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(every, connectivity=8)
-    letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
-    letter[0] = False
-    ink = letter[labels].view(np.uint8)
+    Pieces larger than a letter (a ring, a signature's stroke) do not count, nor specks; the
+    letters a signature's thin stroke joined into such a piece do, cut free of it (`Minh Khải`
+    with a stroke through it: the line ended at `Lê Min`)."""
+    every = (region < 128).view(np.uint8)
+    ink = _letter_ink(every, dpi)
+    # the letters cut free of such a piece take the line's ends out, not its rows: a
+    # signature's freed loops would make lines of their own
+    pieces = _larger_than_letters(every, dpi).view(np.uint8)
+    freed = _letter_ink((every > (pieces > _thick_parts(pieces, dpi))).view(np.uint8), dpi) if pieces.any() else ink
     rows = cv2.reduce(ink, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
     if not rows.any():
         return []
-    cores = [(top, bottom) for top, bottom in _runs(np.where(rows >= 0.2 * rows.max(), rows, 0), int(0.02 * dpi))
+    # the fullest row of each stretch of inked rows, not the region's: a signing block's short
+    # name line under a paragraph's long ones fills a fifth of their rows' ink at most
+    strong = np.zeros_like(rows)
+    for a, b in _runs(rows, int(0.02 * dpi)):
+        stretch = rows[a:b]
+        strong[a:b] = np.where(stretch >= 0.2 * stretch.max(), stretch, 0)
+    cores = [(top, bottom) for top, bottom in _runs(strong, int(0.02 * dpi))
              if _LINE_CORE_IN[0] * dpi <= bottom - top <= _LINE_CORE_IN[1] * dpi]
     # the lowest lines when there are too many: a signing block's name is its last
     cores = cores[-_UNREAD_MAX_LINES:]
@@ -1089,27 +1098,42 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
         above = (top - cores[i - 1][1]) // 2 if i else reach
         below = (cores[i + 1][0] - bottom) // 2 if i + 1 < len(cores) else reach
         cols = cv2.reduce(ink[top:bottom], 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().nonzero()[0]
-        left, right = _along_the_core(every[top:bottom], int(cols[0]), int(cols[-1]) + 1, dpi)
+        left, right = _along_the_core(freed[top:bottom], int(cols[0]), int(cols[-1]) + 1, dpi)
         pad = int(0.03 * dpi)
         out.append((top, bottom, max(top - min(reach, above), 0), bottom + min(reach, below),
                     max(left - pad, 0), min(right + pad, region.shape[1])))
     return out
 
 
-# ink along a line's core no farther than this (inches) from its letters goes on the line: a
+def _letter_ink(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """The 0/1 ink's pieces of a letter's size: no larger, no speck."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
+    letter[0] = False
+    return letter[labels].view(np.uint8)
+
+
+# letters along a line's core no farther than this (inches) from its own go on the line: a
 # word gap is about 0.08 in
 _ALONG_GAP_IN = 0.1
 
 
-def _along_the_core(core: np.ndarray, left: int, right: int, dpi: float) -> tuple[int, int]:
-    """A line's ends (its letters' columns `left`..`right`) taken out over the ink of any size
-    that goes on along its core rows: a signature's stroke drawn through `Minh Khải` joins
-    those letters into one piece larger than a letter, and the line ended at `Lê Min`."""
-    cols = cv2.reduce(core, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+def _along_the_core(letters: np.ndarray, left: int, right: int, dpi: float) -> tuple[int, int]:
+    """A line's ends (its letters' columns `left`..`right`) taken out over the letters that go
+    on along its core rows (`letters`: those a signature's stroke joined into a piece larger
+    than a letter, cut free of it; `Minh Khải` with the stroke through it ended the line at
+    `Lê Min`). A seal ring's side beside the line is no letter and does not take it out."""
+    cols = cv2.reduce(letters, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
     for start, end in _runs(cols, int(_ALONG_GAP_IN * dpi)):
         if start < right and end > left:
             left, right = min(left, start), max(right, end)
     return left, right
+
+
+def _thick_parts(pieces: np.ndarray, dpi: float) -> np.ndarray:
+    """The 0/1 pieces of ink without their strokes thinner than a pen's (`_THIN_STROKE_IN`)
+    from top to bottom: what is left of letters a signature's stroke ran through."""
+    return cv2.morphologyEx(pieces, cv2.MORPH_OPEN, np.ones((max(3, int(_THIN_STROKE_IN * dpi)), 1), np.uint8))
 
 
 # a stroke thinner than this (inches) is a pen's line, not a printed letter's stem or bowl
@@ -1129,13 +1153,16 @@ def _line_alone(region: np.ndarray, big: np.ndarray, line: tuple[int, int, int, 
     core_top, core_bottom, top, bottom, left, right = line
     crop = region[top:bottom, left:right].copy()
     pieces = (big[top:bottom, left:right] & (crop < 128)).view(np.uint8)
-    thick = cv2.morphologyEx(pieces, cv2.MORPH_OPEN, np.ones((max(3, int(_THIN_STROKE_IN * dpi)), 1), np.uint8))
+    thick = _thick_parts(pieces, dpi)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(thick, connectivity=8)
-    # a letter cut free of the stroke reaches into the core; the ring's arc cut into pieces
-    # above the line does not
+    # a letter cut free of the stroke reaches into the core, its marks and tails within the
+    # line's reach; the ring's arc cut into pieces above the line does not reach the core, and
+    # a signature's loop crossing the line runs on past its reach (cut at the crop's edge)
     in_core = np.zeros(len(stats), dtype=bool)
     in_core[labels[core_top - top:core_bottom - top]] = True
-    off = _big(stats, dpi) | ~in_core
+    past = np.zeros(len(stats), dtype=bool)
+    past[labels[[0, -1]]] = True
+    off = _big(stats, dpi) | ~in_core | past
     off[0] = False  # the background
     away = (pieces > thick) | off[labels]
     away[core_top - top:core_bottom - top] = False

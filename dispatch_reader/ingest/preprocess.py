@@ -182,15 +182,27 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     # the masks are 0 or 255: or-ing them paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
     out = cv2.bitwise_or(grey, cv2.bitwise_or(*masks))
-    return _letters_across(out, grey, masks, int(round((thick + 2) / factor)) + 2), horizontal, vertical
+    return _letters_across(out, grey, masks, int(round((thick + 2) / factor)) + 2, dpi), horizontal, vertical
 
 
-def _letters_across(out: np.ndarray, grey: np.ndarray, masks: list[np.ndarray], reach: int) -> np.ndarray:
+# a letter with its marks is at most this tall and wide (inches); larger ink is a seal's ring,
+# a signature's loops
+_LETTER_MAX_IN = (0.25, 0.6)
+
+
+def _letters_across(out: np.ndarray, grey: np.ndarray, masks: list[np.ndarray], reach: int,
+                    dpi: float) -> np.ndarray:
     """The page with its rules painted out (`out`), the ink under them given back where
-    letters go on across them: ink on both sides of the band within `reach` pixels. A
-    signature's tail drawn straight through `Mạnh Khương` was taken for a rule and its band
-    took the letters' tops (`Niqiut`); an underline takes the tails of `g` and `y`."""
+    letters go on across them: a letter's ink on both sides of the band within `reach`
+    pixels. A signature's tail drawn straight through `Mạnh Khương` was taken for a rule and
+    its band took the letters' tops (`Niqiut`); an underline takes the tails of `g` and `y`.
+    A seal's ring whose foot was taken for a rule over a name is no letter: its ink above the
+    band does not join the name to the ring again."""
     ink = (out < 128).view(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    big = (stats[:, cv2.CC_STAT_HEIGHT] > _LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > _LETTER_MAX_IN[1] * dpi)
+    big[0] = True  # the paper
+    ink = (~big)[labels].view(np.uint8)
     restore = np.zeros(grey.shape, dtype=bool)
     # (width, height): across a horizontal band is up and down
     for mask, kernel in zip(masks, ((1, reach), (reach, 1))):
