@@ -131,5 +131,9 @@ def test_a_name_word_no_syllable_one_letter_off_a_far_likelier_one_is_that_one()
     A word one letter off several about as likely ones, or none, is left as read."""
     assert repair_ocr_name("Nguyễn Mauh Khương") == "Nguyễn Mạnh Khương"
     assert repair_ocr_name("Nguyễn Văn Xyzt") == "Nguyễn Văn Xyzt"
-    assert repair_syllable("Hùnq", "given") == "Hùnq"  # Hùng, Hưng: which cannot be told
     assert repair_syllable("Mauh", "middle") == "Mạnh"
+    # the marks OCR read are kept, and tell which (`Hùnq`: Hùng, not Hưng; `Thànk`: Thành)
+    assert repair_syllable("Hùnq", "given") == "Hùng"
+    assert repair_syllable("Thànk", "middle") == "Thành"
+    # another people's name opens with two consonants no Vietnamese syllable opens with
+    assert repair_syllable("Hlong", "middle") == "Hlong" and repair_syllable("Hrang", "middle") == "Hrang"

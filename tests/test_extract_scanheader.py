@@ -923,3 +923,41 @@ def test_a_laws_date_from_its_closing_formula_also_damaged(closing: str, date: s
     facts = scanned(LAW_TOP, "Điều 35. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2018.\n"
                     + closing + "\nCHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân")
     assert facts.document.issued_date == date
+
+
+def test_a_deadline_is_no_laws_date_and_the_whole_formula_wins() -> None:
+    """`không quá ngày …` (`quá` folds to `qua`) in lines naming the Quốc hội is a deadline,
+    not the damaged formula; and the formula read whole on any page wins over a damaged one."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.header import _fallback_issued
+
+    body = ("Để chuẩn bị cho kỳ họp thứ 10 Quốc hội khóa XV, đề nghị các bộ gửi báo cáo\n"
+            "không quá ngày 15 tháng 9 năm 2025.\n")
+    assert _fallback_issued(prepare_pages([PageText(1, body, "ocr", ocr_confidence=0.85)])) is None
+    law = scanned(LAW_TOP, "Điều 35. Quốc hội quyết định giao Chính phủ\nbáo cáo không quá ngày 01 tháng 7 năm 2018.\n"
+                  "Luật này được Quốc hội khóa XIV, kỳ họp thứ 3 thông qua ngày 12 tháng 6 năm 2017.\n"
+                  "CHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân")
+    assert law.document.issued_date == "2017-06-12"
+
+
+def test_a_lost_year_digit_is_dated_by_the_grounds_when_the_numbers_year_slipped() -> None:
+    text = ("CHÍNH PHỦ\nSố: 15/302 6/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 06 tháng 4 năm 202§\nNGHỊ QUYẾT\nTạm ngưng hiệu lực Nghị định\n"
+            "Căn cứ Nghị định số 46/2026/NĐ-CP ngày 26 tháng 01 năm 2026 của Chính phủ;\n")
+    doc = scanned(text).document
+    assert doc.issued_date == "2026-04-06"
+    assert doc.number == "15/2026/NQ-CP"
+
+
+def test_a_signers_word_a_body_line_misread_keeps_its_own_spelling() -> None:
+    from dispatch_reader.extract.people import marks_from_document
+
+    # `Thanh`, `Minh` are syllables as read: a body line's `Thạnh`, `Mính` is the slip
+    assert marks_from_document("Nguyễn Thanh Tịnh", ["ông Nguyễn Thạnh Tịnh"]) == "Nguyễn Thanh Tịnh"
+    assert marks_from_document("Trần Minh Hoa", ["đồng chí Trần Mính Hoa"]) == "Trần Minh Hoa"
+
+
+def test_an_ede_names_inner_capital_is_its_own() -> None:
+    from dispatch_reader.extract.header import _capitalised
+
+    assert _capitalised("H'Hen Niê") == "H'Hen Niê" and _capitalised("Y-Ngông Niê Kđăm") == "Y-Ngông Niê Kđăm"

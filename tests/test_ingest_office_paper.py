@@ -315,3 +315,14 @@ def test_a_rule_drawn_through_letters_takes_itself_and_gives_the_letters_back() 
     ruled = np.full((600, 1600), 255, np.uint8)
     ruled[318:322, 200:1200] = 0
     assert (preprocess.find_rules(ruled, 200)[0] == 255).all()
+
+
+def test_specks_beside_a_rule_do_not_bring_it_back() -> None:
+    """A copier's specks on both sides of a rule are no letters going on across it."""
+    page = np.full((600, 1600), 255, np.uint8)
+    page[318:322, 200:1200] = 0
+    for x in range(220, 1180, 40):
+        page[310:312, x:x + 2] = 0  # specks just above
+        page[328:330, x:x + 2] = 0  # and just below
+    cleaned, horizontal, _ = preprocess.find_rules(page, 200)
+    assert horizontal and (cleaned[318:322, 200:1200] == 255).all()

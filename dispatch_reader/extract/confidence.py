@@ -97,11 +97,11 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
     """1.0 when the value is a possible one for its field, less when it is odd, 0 when it
     cannot be right (a date in 1925 or next decade)."""
     if field == "number":
-        from dispatch_reader.extract.docnumber import HEADER_NUMBER, clean_number, type_of_number
+        from dispatch_reader.extract.docnumber import HEADER_NUMBER, clean_number, type_of_number, year_slipped
 
         m = HEADER_NUMBER.search(f"Số: {doc.number or ''}")
         dn = clean_number(m) if m else None
-        if dn is None:
+        if dn is None or year_slipped(dn):
             return 0.3
         kind = type_of_number(dn)
         if kind is None:

@@ -731,8 +731,9 @@ _BARE_NAME_CONFIDENCE = 0.5
 def _capitalised(name: str) -> str:
     """A signer's name opens with a capital, also when OCR read its family name small; a word
     OCR put a capital inside (`MìnH`) is in small letters after its first."""
-    words = [w[:1] + w[1:].lower() if any(c.isupper() for c in w[1:]) and not w[1:].isupper() else w
-             for w in name.split(" ")]
+    # (`H'Hen Niê`, `Y-Ngông`: an Ê Đê or Jarai name's inner capital is its own)
+    words = [w[:1] + w[1:].lower() if w[1:].isalpha() and any(c.isupper() for c in w[1:]) and not w[1:].isupper()
+             else w for w in name.split(" ")]
     name = " ".join(words)
     return name[:1].upper() + name[1:]
 
@@ -787,7 +788,7 @@ def _before_annex_headings(per_page: list[list[Segment]]) -> Iterator[list[list[
 
 
 # what follows an annex's heading: `(Kèm theo Quyết định số …)`, `(Ban hành kèm theo …)`
-_ANNEX_SUBHEAD = re.compile(r"^[(\[]?\s*(?:ban hanh )?kem theo\b")
+_ANNEX_SUBHEAD = re.compile(r"^[(\[]\s*(?:ban hanh )?kem theo\b")
 
 
 def _heads_an_annex(segs: list[Segment], k: int) -> bool:
@@ -1235,7 +1236,7 @@ def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[P
     (`…/2026/TT-BNV`), else in the latest year of a document its grounds cite on the first page
     (a decision follows what it is based on, most often within the year), when of the decade
     read."""
-    if number is not None and number.year and number.year.isdigit():
+    if number is not None and number.year and not year_slipped(number):
         return lost.dated(int(number.year))
     years: list[int] = []
     for seg in pages[0].segments():
@@ -1249,19 +1250,26 @@ def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[P
 
 
 # the closing formula's `thông` lost under a seal (`Ỳ | hu 3 | qua ngay 12 thang 6 nam 2017.`):
-# `qua ngày` in the lines that name the Quốc hội passing it
-_PASSED_DAMAGED = re.compile(r"(?:^|\s)qua\s+ngay")
+# `qua ngày` after a scrap, no word (`không quá ngày …`, `trước`: a deadline), in the lines
+# that name the Quốc hội passing it; only where no page holds the formula whole
+_PASSED_DAMAGED = re.compile(r"(?:^|(?:^|\s)(?:\S{1,3}|[|])\s+)qua\s+ngay")
 _PASSED_BY = re.compile(r"quoc hoi|ky hop")
 
 
 def _fallback_issued(pages: list[Page]) -> tuple[str, Segment] | None:
     """Laws carry no date line: `… thông qua ngày 12 tháng 6 năm 2017` gives the date."""
+    return _passed_on(pages, damaged=False) or _passed_on(pages, damaged=True)
+
+
+def _passed_on(pages: list[Page], damaged: bool) -> tuple[str, Segment] | None:
     for page in reversed(pages):
         segs = page.segments()
         for k, seg in enumerate(segs):
-            m = _PASSED.search(seg.folded)
-            if m is None and any(_PASSED_BY.search(s.folded) for s in segs[max(k - 3, 0):k + 1]):
+            m = _PASSED.search(seg.folded) if not damaged else None
+            if damaged and any(_PASSED_BY.search(s.folded) for s in segs[max(k - 3, 0):k + 1]):
                 m = _PASSED_DAMAGED.search(seg.folded)
+                if m and re.search(r"(?:^|\s)(?:khong|truoc|nhat|den|sau|tu)\s+qua\s+ngay", seg.folded[max(m.start() - 8, 0):m.end()]):
+                    m = None
             if m:
                 hits = [h for h in find_dates(seg.folded) if h.start >= m.start() and h.iso]
                 if hits:

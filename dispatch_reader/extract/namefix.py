@@ -142,14 +142,29 @@ def _keys_by_length() -> dict[int, list[str]]:
     return out
 
 
+# two consonants that open a Vietnamese syllable; others (`Hl`, `Hr`, `Kp`) open a name of
+# another people's, no misreading
+_ONSETS = frozenset({"ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr"})
+_VOWELS = frozenset("aeiouy")
+
+
 def _one_letter_off_name(syllable: str, slot: str) -> str:
     folded = fold_phrase(syllable)
+    if not (folded[0] in _VOWELS or folded[1] in _VOWELS or folded[:2] in _ONSETS):
+        return syllable
+    # the listed spellings one letter off that keep every mark OCR read (`Thànk`: `Thành`)
     ranked = sorted(((s, _score(f, slot)) for key in _keys_by_length().get(len(folded), [])
-                     if sum(a != b for a, b in zip(key, folded)) == 1 for s, f in _table()[key]),
-                    key=lambda x: -x[1])
+                     if sum(a != b for a, b in zip(key, folded)) == 1 for s, f in _table()[key]
+                     if _kept_marks(syllable, s)), key=lambda x: -x[1])
     if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]):
         return syllable
     return cased_like(ranked[0][0], syllable)
+
+
+def _kept_marks(read: str, spelling: str) -> bool:
+    """Does `spelling` bear every mark `read` bears, letter for letter where both have one
+    (`Thànk` → `Thành`; not `Thanh`)?"""
+    return all(any(m == mark for _, m in marks(spelling)) for _, mark in marks(read))
 
 
 @lru_cache(maxsize=1)

@@ -391,8 +391,9 @@ def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[
 def marks_from_document(name: str, texts: list[str]) -> str:
     """A scanned name with the marks the document gives it elsewhere: a fax's or photocopy's
     signing block lost them (`Phạm Gia Tuc` signed under `… Chính phủ Pham Gia Túc` in the
-    body). Only a word read with no mark at all takes them (`Lê` read `Lễ` in a body line is
-    no reason to doubt the signing block's `Lê`), and only from one spelling."""
+    body). Only a word that is no syllable as read takes them (`Tuc`: a rhyme ending in c
+    bears a tone), never one that is (`Minh`, `Lê`: a body line's `Mính`, `Lễ` is the slip),
+    and only from one spelling."""
     words = name.split()
     key = [fold_phrase(w) for w in words]
     found: list[set[str]] = [set() for _ in words]
@@ -405,7 +406,8 @@ def marks_from_document(name: str, texts: list[str]) -> str:
                     found[k].add(token)
     out = []
     for word, spellings in zip(words, found):
-        richer = {s for s in spellings if not marks(word) and marks(s) and is_syllable(s)} if word.isalpha() else set()
+        richer = {s for s in spellings if marks(word) < marks(s) and is_syllable(s)} \
+            if word.isalpha() and not is_syllable(word) else set()
         out.append(cased_like(richer.pop(), word) if len(richer) == 1 else word)
     return " ".join(out)
 

@@ -859,9 +859,11 @@ def _runs(counts: np.ndarray, gap: int) -> list[tuple[int, int]]:
 
 
 _BORDER = 30  # pixels of white put round a region: Tesseract reads nothing that touches the edge
+
+
 # a letter (with its marks) is at most this tall and wide, in inches; larger ink is a seal's
 # ring, its star, a signature's stroke
-_LETTER_MAX_IN = (0.25, 0.6)
+_LETTER_MAX_IN = preprocess.LETTER_MAX_IN
 
 
 def _larger_than_letters(ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -881,10 +883,7 @@ def _drop_larger_than_letters(ink: np.ndarray, dpi: float) -> None:
 
 def _big(stats: np.ndarray, dpi: float) -> np.ndarray:
     """Which labels (connectedComponentsWithStats' stats) are pieces larger than a letter."""
-    tall, wide = (_LETTER_MAX_IN[0] * dpi, _LETTER_MAX_IN[1] * dpi)
-    big = (stats[:, cv2.CC_STAT_HEIGHT] > tall) | (stats[:, cv2.CC_STAT_WIDTH] > wide)
-    big[0] = False  # the background
-    return big
+    return preprocess.larger_than_letter(stats, dpi)
 
 
 def _letters_only(crop: np.ndarray, dpi: float, big: np.ndarray | None = None) -> np.ndarray:
@@ -963,10 +962,13 @@ def _read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, 
                     taken += sure
         if len(taken) < 2:
             continue  # a name or a title is two words at least; one is a scrap
-        # the page reading's scraps that the region's words were read over go, touching them
-        # at all (`bs 07/2026/TT-1 Lae`): two readings of one ink
+        # the page reading's scraps that the region's words were read over go (`bs 07/2026/TT-1
+        # Lae`): two readings of one ink; a scrap's middle in the word's rows, the boxes touching
+        # (`bs` shares a third of its box with `Số:`, no more). An unsure word of the line above
+        # or below stays.
         kept = [i for i, old in enumerate(out_words)
-                if not (_scrap(old) and any(_touch(w, old) for w, _ in taken))]
+                if not (_scrap(old) and any(_touch(w, old) and w.top <= (old.top + old.bottom) / 2 <= w.bottom
+                                            for w, _ in taken))]
         out_words, out_keys = [out_words[i] for i in kept], [out_keys[i] for i in kept]
         out_words.extend(w for w, _ in taken)
         out_keys.extend(k for _, k in taken)
@@ -1012,7 +1014,9 @@ def _line_taken(line: tuple[int, int, int, int, int, int], words: list[Word], bx
     core_top, core_bottom, _, _, left, right = line
     top, bottom = (by0 + core_top) * scale, (by0 + core_bottom) * scale
     x0, x1 = (bx0 + left) * scale, (bx0 + right) * scale
-    covered = sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in words if top <= (w.top + w.bottom) / 2 <= bottom)
+    # a scrap (`bs i Lae` over a stamp's figures) covers nothing: its ink is read again
+    covered = sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in words
+                  if top <= (w.top + w.bottom) / 2 <= bottom and not _scrap(w))
     return covered >= 0.5 * (x1 - x0)
 
 
@@ -1108,9 +1112,7 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
 def _letter_ink(ink: np.ndarray, dpi: float) -> np.ndarray:
     """The 0/1 ink's pieces of a letter's size: no larger, no speck."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
-    letter[0] = False
-    return letter[labels].view(np.uint8)
+    return preprocess.letter_sized(stats, dpi)[labels].view(np.uint8)
 
 
 # letters along a line's core no farther than this (inches) from its own go on the line: a

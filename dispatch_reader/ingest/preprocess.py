@@ -186,8 +186,22 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
 
 
 # a letter with its marks is at most this tall and wide (inches); larger ink is a seal's ring,
-# a signature's loops
-_LETTER_MAX_IN = (0.25, 0.6)
+# its star, a signature's loops
+LETTER_MAX_IN = (0.25, 0.6)
+
+
+def larger_than_letter(stats: np.ndarray, dpi: float) -> np.ndarray:
+    """Which labels (connectedComponentsWithStats' stats) are pieces larger than a letter."""
+    big = (stats[:, cv2.CC_STAT_HEIGHT] > LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > LETTER_MAX_IN[1] * dpi)
+    big[0] = False  # the background
+    return big
+
+
+def letter_sized(stats: np.ndarray, dpi: float) -> np.ndarray:
+    """Which labels are pieces of a letter's size: no larger, and no speck."""
+    letter = ~larger_than_letter(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
+    letter[0] = False  # the background
+    return letter
 
 
 def _letters_across(out: np.ndarray, grey: np.ndarray, masks: list[np.ndarray], reach: int,
@@ -200,9 +214,9 @@ def _letters_across(out: np.ndarray, grey: np.ndarray, masks: list[np.ndarray], 
     band does not join the name to the ring again."""
     ink = (out < 128).view(np.uint8)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    big = (stats[:, cv2.CC_STAT_HEIGHT] > _LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > _LETTER_MAX_IN[1] * dpi)
-    big[0] = True  # the paper
-    ink = (~big)[labels].view(np.uint8)
+    # a letter's piece: no larger than a letter, no speck (specks on both sides of a rule
+    # would bring its own pixels back)
+    ink = letter_sized(stats, dpi)[labels].view(np.uint8)
     restore = np.zeros(grey.shape, dtype=bool)
     # (width, height): across a horizontal band is up and down
     for mask, kernel in zip(masks, ((1, reach), (reach, 1))):
