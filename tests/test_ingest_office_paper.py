@@ -292,37 +292,3 @@ def test_a_faint_hair_thin_streak_find_rules_misses_is_cleared_alone() -> None:
     cv2.putText(plain, "PHAM GIA TUC", (100, 500), cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 8)
     same, none = preprocess.clear_streaks(plain, 300)
     assert none == 0 and same is plain
-
-
-def test_a_rule_drawn_through_letters_takes_itself_and_gives_the_letters_back() -> None:
-    """A signature's tail drawn straight through `Mạnh Khương` is found as a rule: painted out
-    with its band, it took the letters' tops (`Nguyen Niqiut Tu`). The ink under the band is
-    given back where a letter goes on across it; where nothing goes on across it, the line goes."""
-    page = np.full((600, 1600), 255, np.uint8)
-    stems = [(300 + 60 * i, 300 + 60 * i + 8) for i in range(12)]  # letters' stems, 0.2 in tall
-    for x0, x1 in stems:
-        page[300:340, x0:x1] = 0
-    page[318:322, 200:1200] = 0  # the pen's straight line through them, longer than a rule must be
-    cleaned, horizontal, _ = preprocess.find_rules(page, 200)
-    assert horizontal  # taken for a rule
-    for x0, x1 in stems:
-        assert (cleaned[300:340, x0:x1] < 128).mean() > 0.95, (x0, x1)  # every stem whole again
-    between = np.ones(page.shape[1], bool)
-    for x0, x1 in stems:
-        between[x0 - 2:x1 + 2] = False
-    assert (cleaned[318:322][:, between] == 255).all()  # the line between the letters is gone
-    # a rule with nothing across it goes whole, as before
-    ruled = np.full((600, 1600), 255, np.uint8)
-    ruled[318:322, 200:1200] = 0
-    assert (preprocess.find_rules(ruled, 200)[0] == 255).all()
-
-
-def test_specks_beside_a_rule_do_not_bring_it_back() -> None:
-    """A copier's specks on both sides of a rule are no letters going on across it."""
-    page = np.full((600, 1600), 255, np.uint8)
-    page[318:322, 200:1200] = 0
-    for x in range(220, 1180, 40):
-        page[310:312, x:x + 2] = 0  # specks just above
-        page[328:330, x:x + 2] = 0  # and just below
-    cleaned, horizontal, _ = preprocess.find_rules(page, 200)
-    assert horizontal and (cleaned[318:322, 200:1200] == 255).all()

@@ -863,7 +863,7 @@ _BORDER = 30  # pixels of white put round a region: Tesseract reads nothing that
 
 # a letter (with its marks) is at most this tall and wide, in inches; larger ink is a seal's
 # ring, its star, a signature's stroke
-_LETTER_MAX_IN = preprocess.LETTER_MAX_IN
+_LETTER_MAX_IN = (0.25, 0.6)
 
 
 def _larger_than_letters(ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -883,7 +883,10 @@ def _drop_larger_than_letters(ink: np.ndarray, dpi: float) -> None:
 
 def _big(stats: np.ndarray, dpi: float) -> np.ndarray:
     """Which labels (connectedComponentsWithStats' stats) are pieces larger than a letter."""
-    return preprocess.larger_than_letter(stats, dpi)
+    tall, wide = (_LETTER_MAX_IN[0] * dpi, _LETTER_MAX_IN[1] * dpi)
+    big = (stats[:, cv2.CC_STAT_HEIGHT] > tall) | (stats[:, cv2.CC_STAT_WIDTH] > wide)
+    big[0] = False  # the background
+    return big
 
 
 def _letters_only(crop: np.ndarray, dpi: float, big: np.ndarray | None = None) -> np.ndarray:
@@ -1112,7 +1115,9 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
 def _letter_ink(ink: np.ndarray, dpi: float) -> np.ndarray:
     """The 0/1 ink's pieces of a letter's size: no larger, no speck."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    return preprocess.letter_sized(stats, dpi)[labels].view(np.uint8)
+    letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
+    letter[0] = False
+    return letter[labels].view(np.uint8)
 
 
 # letters along a line's core no farther than this (inches) from its own go on the line: a

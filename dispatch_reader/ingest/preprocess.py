@@ -176,75 +176,12 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
     if not horizontal and not vertical:
         return grey, [], []
-    masks = [cv2.dilate(m, np.ones((3, 3), np.uint8)) for m in (h_mask, v_mask)]
+    mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     if factor < 1:
-        masks = [cv2.resize(m, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST) for m in masks]
-    # the masks are 0 or 255: or-ing them paints the rules white in one pass (a copy, then an
+        mask = cv2.resize(mask, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
+    # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
-    out = cv2.bitwise_or(grey, cv2.bitwise_or(*masks))
-    return _letters_across(out, grey, masks, int(round((thick + 2) / factor)) + 2, dpi), horizontal, vertical
-
-
-# a letter with its marks is at most this tall and wide (inches); larger ink is a seal's ring,
-# its star, a signature's loops
-LETTER_MAX_IN = (0.25, 0.6)
-
-
-def larger_than_letter(stats: np.ndarray, dpi: float) -> np.ndarray:
-    """Which labels (connectedComponentsWithStats' stats) are pieces larger than a letter."""
-    big = (stats[:, cv2.CC_STAT_HEIGHT] > LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > LETTER_MAX_IN[1] * dpi)
-    big[0] = False  # the background
-    return big
-
-
-def letter_sized(stats: np.ndarray, dpi: float) -> np.ndarray:
-    """Which labels are pieces of a letter's size: no larger, and no speck."""
-    letter = ~larger_than_letter(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
-    letter[0] = False  # the background
-    return letter
-
-
-def _letters_across(out: np.ndarray, grey: np.ndarray, masks: list[np.ndarray], reach: int,
-                    dpi: float) -> np.ndarray:
-    """The page with its rules painted out (`out`), the ink under them given back where
-    letters go on across them: a letter's ink on both sides of the band within `reach`
-    pixels. A signature's tail drawn straight through `Mạnh Khương` was taken for a rule and
-    its band took the letters' tops (`Niqiut`); an underline takes the tails of `g` and `y`.
-    A seal's ring whose foot was taken for a rule over a name is no letter: its ink above the
-    band does not join the name to the ring again."""
-    # only the stripes of the page round the bands are looked at (labelling the whole page
-    # cost 4-5x find_rules' own time): a letter crossing a band lies within its height of it
-    margin = reach + int(LETTER_MAX_IN[0] * dpi) + 2
-    for mask, across_rows in zip(masks, (True, False)):
-        lines = mask.any(axis=1 if across_rows else 0)
-        if not lines.any():
-            continue
-        near = cv2.dilate(lines.view(np.uint8)[:, None], np.ones((2 * margin + 1, 1), np.uint8)).ravel()
-        for a, b in _stretches(near):
-            cut = (slice(a, b), slice(None)) if across_rows else (slice(None), slice(a, b))
-            stripe = (out[cut] < 128).view(np.uint8)
-            if not across_rows:
-                stripe = stripe.T
-            _, labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(stripe), connectivity=8)
-            # a letter's piece: no larger than a letter, no speck (specks on both sides of a
-            # rule would bring its own pixels back); one the stripe's edge cut is no letter
-            letter = letter_sized(stats, dpi)
-            letter[np.unique(labels[[0, -1]])] = False
-            ink = letter[labels].view(np.uint8)
-            # (width, height): across a band is up and down in the stripe
-            closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, reach)))
-            if not across_rows:
-                closed = closed.T
-            restore = (closed > 0) & (mask[cut] > 0) & (grey[cut] < 128)
-            if restore.any():
-                out[cut][restore] = grey[cut][restore]
-    return out
-
-
-def _stretches(flags: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end excluded) of the runs of non-zero entries."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], (flags > 0).view(np.int8), [0]))))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+    return cv2.bitwise_or(grey, mask), horizontal, vertical
 
 
 # A copier's streak (dirt on the glass) is a hair-thin line down the whole page, a little
