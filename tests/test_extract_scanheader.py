@@ -961,3 +961,16 @@ def test_an_ede_names_inner_capital_is_its_own() -> None:
     from dispatch_reader.extract.header import _capitalised
 
     assert _capitalised("H'Hen Niê") == "H'Hen Niê" and _capitalised("Y-Ngông Niê Kđăm") == "Y-Ngông Niê Kđăm"
+
+
+@pytest.mark.parametrize("lead", ["không quá", "trước", "kể từ", "chậm nhất"])
+def test_a_deadline_in_the_header_zone_is_no_place_and_date_line(lead: str) -> None:
+    """`không quá ngày 15 tháng 9 năm 2025` where the place-and-date line would stand is a
+    deadline, not that line (the place came out `không quá`, the date taken); a place's name
+    there is one, as before."""
+    text = ("BỘ NỘI VỤ\nSố: 12/BNV-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "{} ngày 15 tháng 9 năm 2025\nKính gửi: Các bộ, ngành\n")
+    doc = scanned(text.format(lead)).document
+    assert doc.issued_date is None and doc.place is None
+    placed = scanned(text.format("Hà Nội,")).document
+    assert (placed.issued_date, placed.place) == ("2025-09-15", "Hà Nội")

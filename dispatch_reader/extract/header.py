@@ -346,8 +346,11 @@ def classify(seg: Segment) -> list[Cls]:
 
 def _a_place_at_most(before: str) -> bool:
     """Is what stands before a date line's `ngày` a place's name at most (a few words, no
-    figures), not another column's text?"""
-    return len(before.split()) <= 6 and not re.search(r"[\d/]", before)
+    figures), not another column's text, nor a sentence's deadline (`không quá ngày …`)?"""
+    words = before.split()
+    if words and all(w.strip(",.;:") in resources.words("deadline_words.txt") for w in words):
+        return False
+    return len(words) <= 6 and not re.search(r"[\d/]", before)
 
 
 def _half_in_capitals(text: str) -> bool:
