@@ -1271,7 +1271,9 @@ def _passed_on(pages: list[Page], damaged: bool) -> tuple[str, Segment] | None:
             m = _PASSED.search(seg.folded) if not damaged else None
             if damaged and any(_PASSED_BY.search(s.folded) for s in segs[max(k - 3, 0):k + 1]):
                 m = _PASSED_DAMAGED.search(seg.folded)
-                if m and re.search(r"(?:^|\s)(?:khong|truoc|nhat|den|sau|tu)\s+qua\s+ngay", seg.folded[max(m.start() - 8, 0):m.end()]):
+                # the word before `qua` a deadline's (`đến quá ngày`, `từ`: deadline_words.txt)
+                before = seg.folded[:m.end()].split()[-3:-2] if m else []
+                if before and before[0] in resources.words("deadline_words.txt"):
                     m = None
             if m:
                 hits = [h for h in find_dates(seg.folded) if h.start >= m.start() and h.iso]

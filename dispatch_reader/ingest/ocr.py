@@ -1081,10 +1081,11 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
     letters a signature's thin stroke joined into such a piece do, cut free of it (`Minh Khải`
     with a stroke through it: the line ended at `Lê Min`)."""
     every = (region < 128).view(np.uint8)
-    ink = _letter_ink(every, dpi)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(every, connectivity=8)
+    ink = _letter_sized(stats, dpi)[labels].view(np.uint8)
     # the letters cut free of such a piece take the line's ends out, not its rows: a
     # signature's freed loops would make lines of their own
-    pieces = _larger_than_letters(every, dpi).view(np.uint8)
+    pieces = _big(stats, dpi)[labels].view(np.uint8)
     freed = _letter_ink((every > (pieces > _thick_parts(pieces, dpi))).view(np.uint8), dpi) if pieces.any() else ink
     rows = cv2.reduce(ink, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
     if not rows.any():
@@ -1115,9 +1116,14 @@ def _letter_lines(region: np.ndarray, dpi: float) -> list[tuple[int, int, int, i
 def _letter_ink(ink: np.ndarray, dpi: float) -> np.ndarray:
     """The 0/1 ink's pieces of a letter's size: no larger, no speck."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return _letter_sized(stats, dpi)[labels].view(np.uint8)
+
+
+def _letter_sized(stats: np.ndarray, dpi: float) -> np.ndarray:
+    """Which labels are pieces of a letter's size: no larger, no speck."""
     letter = ~_big(stats, dpi) & (stats[:, cv2.CC_STAT_AREA] >= max(4, (0.015 * dpi) ** 2))
     letter[0] = False
-    return letter[labels].view(np.uint8)
+    return letter
 
 
 # letters along a line's core no farther than this (inches) from its own go on the line: a
