@@ -236,3 +236,20 @@ def test_a_date_written_without_a_year_is_dated_by_its_context_not_flagged_for_i
     feb = DocumentFacts(issued_date="2022-02-20")
     assert c.repairs("issued_date", feb, Evidence(page=1, quote="Hà Nội, ngày 20 tháng 2 năm 202§")) == c.MENDED
     assert c.repairs("issued_date", doc, Evidence(page=1, quote="Nam Định, ngày 21/10/2025")) == 1.0
+
+
+def test_a_number_and_date_an_annex_gave_are_flagged_for_checking() -> None:
+    """`Số: § @ /2021/QĐ-UBND` (the digits handwritten), `ngày OF tháng 8` (the day too): an
+    annex's heading citing the decision gives both, printed and read surely; the header did
+    not say them, so the reader is asked to check them."""
+    lines = [("Số: § @ /2025/QĐ-UBND", conf) if t.startswith("Số:") else
+             ("Lai Châu, ngày OF tháng 8 năm 2025", conf) if t.startswith("Lai Châu") else (t, conf)
+             for t, conf in HEADER]
+    annex = page([("Phụ lục", 0.95), ("(Kèm theo Quyết định số 1587/2025/QĐ-UBND ngày 28 tháng 8 năm 2025 "
+                                    "của Ủy ban nhân dân tỉnh)", 0.95)])
+    facts = extract_facts([page(lines), PageText(2, annex.text, "ocr", ocr_confidence=0.94, words=annex.words)])
+    doc = facts.document
+    assert (doc.number, doc.issued_date) == ("1587/2025/QĐ-UBND", "2025-08-28")
+    assert doc.evidence["number"].page == 2
+    assert doc.evidence["number"].confidence < c.CONFIDENT
+    assert doc.evidence["issued_date"].confidence < c.CONFIDENT

@@ -29,6 +29,7 @@ from importlib import resources
 
 from dispatch_reader import family_names
 from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
+from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
 from dispatch_reader.record import DocumentFacts, Evidence, Facts
@@ -150,6 +151,9 @@ def _folded(text: str) -> str:
 
 def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     """A cap for a value that is not what the page says word for word, or stands alone."""
+    if field in ("number", "issued_date") and ANNEX_SUBHEAD.match(fold(ev.quote or "")):
+        # the header lost it; an annex's heading citing the document gave it: told, not read
+        return MENDED
     if field == "signer" and doc.signer and doc.signer.name:
         cap = 1.0 if _squeezed(doc.signer.name) in _squeezed(ev.quote) else REPAIRED
         return min(cap, 1.0 if doc.signer.title else BARE_NAME)

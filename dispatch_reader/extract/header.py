@@ -30,6 +30,7 @@ from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
+from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD, annex_citations, cited_number
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
@@ -790,16 +791,12 @@ def _before_annex_headings(per_page: list[list[Segment]]) -> Iterator[list[list[
                 yield per_page[:i] + [segs[:k]]
 
 
-# what follows an annex's heading: `(Kèm theo Quyết định số …)`, `(Ban hành kèm theo …)`
-_ANNEX_SUBHEAD = re.compile(r"^[(\[]\s*(?:ban hanh )?kem theo\b")
-
-
 def _heads_an_annex(segs: list[Segment], k: int) -> bool:
     """A short line over `(Kèm theo …)` is an annex's heading, also read damaged (`Phu In` for
     `Phụ lục` on a fax), and so is a short line over it (the heading read twice: `Phu In`,
     `hụ Ine`). A page's number there (`73`) or the gazette's running head is no heading."""
     for j in (k + 1, k + 2):
-        if j < len(segs) and _ANNEX_SUBHEAD.match(segs[j].folded):
+        if j < len(segs) and ANNEX_SUBHEAD.match(segs[j].folded):
             return all(len(seg.text.split()) <= 4 and re.search(r"[^\W\d_]{2}", seg.text)
                        and not _GAZETTE.match(seg.folded) for seg in segs[k:j])
     return False
@@ -1085,6 +1082,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.subject = _join_lines([s.text for s in subject_segs])
         doc.evidence["subject"] = _ev(subject_segs[0], conf)
 
+    number = _number_from_annexes(doc, number, pages, warnings)
     if doc.number is None:
         warnings.append("no document number (Số: …) found in the header")
 
@@ -1198,6 +1196,40 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if rseg is not None and recipients:
         doc.evidence["recipients"] = _ev(rseg)
     return doc, warnings
+
+
+def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: list[Page],
+                         warnings: list[str]) -> DocNumber | None:
+    """The number (and the date) the annexes' subheadings give the document, where the header
+    lost its digits or gave none (`selfcite`); on OCR'd pages, also where two annexes or more
+    agree on other digits than the header's (handwritten figures read wrong). Returns the
+    number as now taken."""
+    if len(pages) < 2:
+        return number
+    citations = annex_citations(pages[1:], doc.doc_type)
+    if not citations:
+        return number
+    cited = cited_number(citations, number, doc.issued_date)
+    if cited is not None and cited.number.text != doc.number:
+        agreeing = sum(c.number.text == cited.number.text for c in citations)
+        lost = doc.number is None or number is None or not number.number
+        if lost or (pages[0].ocr_confidence is not None and agreeing >= 2):
+            read = f"read as '{doc.number}'" if doc.number else "not read"
+            warnings.append(f"document number {read} in the header; '{cited.number.text}' as the annex on "
+                            f"page {cited.seg.page} cites the document: check it")
+            doc.number = cited.number.text
+            doc.evidence["number"] = _ev(cited.seg, next((p.ocr_confidence for p in pages if p.number == cited.seg.page),
+                                                         None))
+            number = cited.number
+    if doc.issued_date is None and doc.number:
+        dated = next((c for c in citations if c.number.text == doc.number and c.date), None)
+        if dated is not None:
+            doc.issued_date = dated.date
+            doc.evidence["issued_date"] = _ev(dated.seg, doc.evidence["number"].confidence
+                                              if "number" in doc.evidence else None)
+            warnings.append(f"issue date not read in the header; {dated.date} as the annex on page "
+                            f"{dated.seg.page} cites the document: check it")
+    return number
 
 
 def _span(page: Page, segs: list[Segment]) -> str:

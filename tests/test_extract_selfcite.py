@@ -1,0 +1,82 @@
+"""The document's number and date as its annexes cite them (extract/selfcite.py)."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts, prepare_pages
+from dispatch_reader.extract.selfcite import annex_citations
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts
+
+HEADER = ("BỘ QUỐC PHÒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: {number} Hà Nội, ngày {day} tháng 6 năm 2021\nTHÔNG TƯ\n"
+          "Hướng dẫn thực hiện thí điểm sử dụng đất quốc phòng\n"
+          "Căn cứ Nghị định số 164/2017/NĐ-CP ngày 30 tháng 12 năm 2017 của Chính phủ;\n"
+          "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn thực hiện thí điểm.\n")
+ANNEX = ("Phụ lục {k}\nMẪU BÁO CÁO\n({head} {kind} số {number} ngày 07 tháng 6 năm 2021 của Bộ Quốc phòng)\n"
+         "1. Tên đơn vị: ..........\n")
+
+
+def scanned(*pages: str) -> Facts:
+    return extract_facts([PageText(i, t, method="ocr", ocr_confidence=0.85) for i, t in enumerate(pages, 1)])
+
+
+def annex(number: str = "58/2021/TT-BQP", k: int = 1, kind: str = "Thông tư", head: str = "Kèm theo") -> str:
+    return ANNEX.format(k=k, number=number, kind=kind, head=head)
+
+
+def test_a_number_whose_digits_were_handwritten_is_taken_from_the_annex() -> None:
+    # the digits filled in by hand read as specks: the header keeps only the year and symbol
+    facts = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="07"), annex())
+    doc = facts.document
+    assert doc.number == "58/2021/TT-BQP"
+    assert doc.evidence["number"].page == 2
+    assert "Kèm theo Thông tư số 58/2021/TT-BQP" in doc.evidence["number"].quote
+    assert any("as the annex on page 2 cites" in w for w in facts.warnings)
+
+
+def test_an_annex_of_another_year_or_symbol_gives_no_number() -> None:
+    # a heading citing a document of the same type but another symbol is another document's
+    facts = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="07"), annex("12/2020/TT-BQP"))
+    assert facts.document.number != "12/2020/TT-BQP"
+    facts = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="07"), annex("58/2021/TT-BTC"))
+    assert facts.document.number != "58/2021/TT-BTC"
+
+
+def test_an_annex_citing_another_type_is_another_document() -> None:
+    facts = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="07"),
+                    annex("58/2021/NĐ-CP", kind="Nghị định"))
+    assert facts.document.number != "58/2021/NĐ-CP"
+
+
+def test_the_date_lost_in_the_header_is_taken_from_the_annex_citing_the_number() -> None:
+    facts = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="OF"), annex())
+    assert (facts.document.number, facts.document.issued_date) == ("58/2021/TT-BQP", "2021-06-07")
+    assert facts.document.evidence["issued_date"].page == 2
+
+
+def test_a_header_number_read_whole_stays_unless_two_annexes_agree_on_another() -> None:
+    one = scanned(HEADER.format(number="53/2021/TT-BQP", day="07"), annex())
+    assert one.document.number == "53/2021/TT-BQP"
+    two = scanned(HEADER.format(number="53/2021/TT-BQP", day="07"), annex(), annex(k=2))
+    assert two.document.number == "58/2021/TT-BQP"
+    # a text layer is what was typed: the header is the document's word
+    typed = extract_facts([PageText(i, t, method="text") for i, t in enumerate(
+        [HEADER.format(number="53/2021/TT-BQP", day="07"), annex(), annex(k=2)], 1)])
+    assert typed.document.number == "53/2021/TT-BQP"
+
+
+def test_an_annex_dated_otherwise_than_the_document_is_not_its_own() -> None:
+    # the header's date is read (07 June); a heading dated otherwise cites an earlier document
+    other = ANNEX.format(k=1, number="58/2021/TT-BQP", kind="Thông tư", head="Kèm theo").replace(
+        "ngày 07 tháng 6", "ngày 20 tháng 3")
+    facts = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="07"), other)
+    assert facts.document.number != "58/2021/TT-BQP"
+
+
+def test_citations_read_only_from_bracketed_annex_subheadings() -> None:
+    pages = prepare_pages([PageText(1, "Quy chế ban hành kèm theo Quyết định số 12/2020/QĐ-UBND ngày 3 "
+                                       "tháng 2 năm 2020 được sửa đổi.\n(Ban hành kèm theo Quyết định số "
+                                       "15/2021/QĐ-UBND ngày 07 tháng 6 năm 2021 của UBND tỉnh)\n", "text")])
+    cites = annex_citations(pages, "decision")
+    assert [(c.number.text, c.date) for c in cites] == [("15/2021/QĐ-UBND", "2021-06-07")]
+    assert annex_citations(pages, "circular") == []
