@@ -80,3 +80,25 @@ def test_citations_read_only_from_bracketed_annex_subheadings() -> None:
     cites = annex_citations(pages, "decision")
     assert [(c.number.text, c.date) for c in cites] == [("15/2021/QĐ-UBND", "2021-06-07")]
     assert annex_citations(pages, "circular") == []
+
+
+def test_a_date_line_whose_day_is_handwritten_still_gives_the_place() -> None:
+    for day in ("OF", "4Ó"):  # read as letters, or as no day
+        facts = scanned(HEADER.format(number="58/2021/TT-BQP", day=day))
+        assert (facts.document.place, facts.document.issued_date) == ("Hà Nội", None)
+        assert any("day is no figure" in w for w in facts.warnings)
+
+
+def test_a_cited_date_in_another_month_than_the_date_line_is_not_taken() -> None:
+    other = annex().replace("ngày 07 tháng 6", "ngày 07 tháng 9")
+    facts = scanned(HEADER.format(number="58/2021/TT-BQP", day="OF"), other)
+    assert (facts.document.number, facts.document.issued_date) == ("58/2021/TT-BQP", None)
+
+
+def test_find_lost_day() -> None:
+    from dispatch_reader.extract.datefmt import find_lost_day
+
+    lost = find_lost_day("ha noi, ngay of thang 6 nam 2021")
+    assert (lost.month, lost.year) == (6, 2021) and lost.agrees("2021-06-07") and not lost.agrees("2021-07-07")
+    assert find_lost_day("ha noi, ngay thang 6 nam 2021") is not None  # left blank
+    assert find_lost_day("ha noi, ngay of thang 13 nam 2021") is None  # no month 13

@@ -116,6 +116,35 @@ def find_lost_year(folded: str) -> LostYear | None:
     return LostYear(_num(m["d"]), _num(m["m"]), str(_num(m["y"])), m.start(), m.end())
 
 
+@dataclass(frozen=True)
+class LostDay:
+    month: int
+    year: int
+    start: int
+    end: int
+
+    def agrees(self, iso: str | None) -> bool:
+        """Is `iso` a day of the month and year read?"""
+        return bool(iso) and iso[:7] == f"{self.year:04d}-{self.month:02d}"
+
+
+# The date line's day filled in by hand after signing, as the number often is, and read as
+# letters or as no day (`ngày OF tháng 6 năm 2021`, `ngày 7Ó`), or left blank: the month and
+# the year are read, the day must come from elsewhere.
+_VI_LOST_DAY = re.compile(
+    rf"\bngay\s*(?:\S{{1,3}}\s*)?(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
+)
+
+
+def find_lost_day(folded: str) -> LostDay | None:
+    """A date line whose day is no day (handwritten, or blank). Only where no date was read:
+    `ngày 07 tháng 6` matches too."""
+    m = _VI_LOST_DAY.search(folded)
+    if not m or make_iso(_num(m["y"]), _num(m["m"]), 1) is None:
+        return None
+    return LostDay(_num(m["m"]), _num(m["y"]), m.start(), m.end())
+
+
 def find_header_dates(folded: str) -> list[DateHit]:
     """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
     return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())

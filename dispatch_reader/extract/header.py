@@ -22,7 +22,8 @@ from dispatch_reader.extract.canon import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.datefmt import DateHit, LostYear, find_dates, find_header_dates, find_lost_year, mend_year
+from dispatch_reader.extract.datefmt import (DateHit, LostDay, LostYear, find_dates, find_header_dates, find_lost_day,
+                                             find_lost_year, mend_year)
 from dispatch_reader.extract.docnumber import (MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_slipped)
 from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title
@@ -313,9 +314,17 @@ def classify(seg: Segment) -> list[Cls]:
         cut = _place_start(text, hit.start)
         if cut > 0:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
+    # a date line whose year lost a digit, or whose day is no figure (handwritten, blank):
+    # the place still stands before it (with no place, a body's sentence)
     lost = find_lost_year(f) if not dates else None
-    if lost is not None and len(f[lost.end:].strip(" .,;`'-—–")) <= 2 and _a_place_at_most(f[:lost.start]):
-        return [Cls(seg, "date", {"date": DateHit(None, lost.start, lost.end), "lost_year": lost})]
+    partial = ("lost_year", lost) if lost is not None else ("lost_day", find_lost_day(f)) if not dates else None
+    if partial is not None and partial[1] is not None and len(f[partial[1].end:].strip(" .,;`'-—–")) <= 2:
+        what, hit = partial
+        if _a_place_at_most(f[:hit.start]) and (what == "lost_year" or f[:hit.start].strip()):
+            return [Cls(seg, "date", {"date": DateHit(None, hit.start, hit.end), what: hit})]
+        cut = _place_start(text, hit.start)
+        if cut > 0:
+            return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     if re.match(r"ngay \d{1,2}\b", f) and text[:1].isupper():
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
@@ -1049,6 +1058,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         seg = date_cls.seg
         hit = date_cls.extra["date"]
         doc.issued_date = hit.iso
+        if "lost_day" in date_cls.extra:
+            warnings.append("the date line's day is no figure (filled in by hand, or left blank): no issue date read")
         if "lost_year" in date_cls.extra:
             doc.issued_date = _year_from_elsewhere(date_cls.extra["lost_year"], number, pages)
             warnings.append("the date line's year lost a digit: " + (
@@ -1082,7 +1093,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.subject = _join_lines([s.text for s in subject_segs])
         doc.evidence["subject"] = _ev(subject_segs[0], conf)
 
-    number = _number_from_annexes(doc, number, pages, warnings)
+    number = _number_from_annexes(doc, number, pages, warnings,
+                                  date_cls.extra.get("lost_day") if date_cls is not None else None)
     if doc.number is None:
         warnings.append("no document number (Số: …) found in the header")
 
@@ -1199,11 +1211,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
 
 
 def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: list[Page],
-                         warnings: list[str]) -> DocNumber | None:
+                         warnings: list[str], no_day: LostDay | None = None) -> DocNumber | None:
     """The number (and the date) the annexes' subheadings give the document, where the header
     lost its digits or gave none (`selfcite`); on OCR'd pages, also where two annexes or more
-    agree on other digits than the header's (handwritten figures read wrong). Returns the
-    number as now taken."""
+    agree on other digits than the header's (handwritten figures read wrong). A date line
+    whose day was lost (`no_day`) takes the cited date only in its month and year. Returns
+    the number as now taken."""
     if len(pages) < 2:
         return number
     citations = annex_citations(pages[1:], doc.doc_type)
@@ -1222,7 +1235,8 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
                                                          None))
             number = cited.number
     if doc.issued_date is None and doc.number:
-        dated = next((c for c in citations if c.number.text == doc.number and c.date), None)
+        dated = next((c for c in citations if c.number.text == doc.number and c.date
+                      and (no_day is None or no_day.agrees(c.date))), None)
         if dated is not None:
             doc.issued_date = dated.date
             doc.evidence["issued_date"] = _ev(dated.seg, doc.evidence["number"].confidence
