@@ -76,6 +76,26 @@ def is_title_token(tok_text: str) -> bool:
     return tok_text[:1].isupper() and tok_text.isalpha()
 
 
+@lru_cache(maxsize=1)
+def provinces() -> frozenset[str]:
+    """Province and city names (provinces.txt), folded."""
+    return frozenset(fold_phrase(p) for p in resources.lines("provinces.txt"))
+
+
+_PROVINCE_LEVELS = frozenset({"tinh", "thanh pho"})
+
+
+def _province_end(doc: Doc, level: int, start: int, end: int) -> int | None:
+    """The end of the longest known province's name in tokens [start, end) after a province's
+    level word at `level`, when the title words run on past it; else None."""
+    if fold_phrase(doc[level:start].text) not in _PROVINCE_LEVELS:
+        return None
+    for k in range(min(end, start + 4), start, -1):
+        if k < end and fold_phrase(doc[start:k].text) in provinces():
+            return k
+    return None
+
+
 def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
     """End token of the body name starting at token i, or None when none starts there."""
     n = len(doc)
@@ -109,7 +129,9 @@ def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
             k = lvl
             while k < n and is_title_token(doc[k].text) and _span_starting(doc, "BODY_HEAD", k) is None:
                 k += 1
-            j = k
+            # a province is a known name: what follows it is no part of it (`Ủy ban nhân dân
+            # tỉnh Lai Châu Lò Văn Pấng`, the person after his body)
+            j = _province_end(doc, j, lvl, k) or k
             break  # a place name (or a bare "tỉnh") closes the body
         if is_title_token(t):
             nested = _span_starting(doc, "BODY_HEAD", j)

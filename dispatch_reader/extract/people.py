@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import (
-    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end,
+    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end, provinces,
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -126,6 +126,12 @@ def _listed_after_level(doc: Doc, i: int) -> bool:
     return False
 
 
+def _ends_a_province(doc: Doc, i: int) -> bool:
+    """Is token i the last word of a province's name begun before it (`Lai Châu Lò Văn Pấng`:
+    `Châu` is a family name, but here the province's)?"""
+    return any(fold_phrase(span_text(doc, k, i + 1)) in provinces() for k in range(max(i - 3, 0), i))
+
+
 def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
     if i > 0:
         prev = doc[i - 1]
@@ -167,7 +173,8 @@ def _position_before(doc: Doc, i: int, english: bool) -> str | None:
     for label in labels:
         for span in doc.spans.get(label, []):
             first = doc[span.start].text
-            if span.end > i or i - span.end > 6 or not first[:1].isupper() or first.isupper():
+            # the body the title names runs to the name (`Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu`)
+            if span.end > i or i - span.end > 10 or not first[:1].isupper() or first.isupper():
                 continue
             k = span.end
             # the title may name its body: "Giám đốc Sở Nội vụ", "Phó Thủ tướng Chính phủ"
@@ -303,6 +310,24 @@ def _title_case_position(title: str) -> str:
     return " ".join([low[0].capitalize()] + low[1:]) if low else title
 
 
+# a member's line of a committee's list: `1. Trưởng ban Chỉ đạo: Phó Thủ tướng Chính phủ Phạm …`,
+# `- Phó Trưởng ban:` (the role, then the member's own position and name)
+_ROLE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[a-zđ][)]|[-–+•])?[ \t]*(?P<role>[^\W\d_][^:\n]{2,80}?)[ \t]*:[ \t]*$")
+
+
+def _role_labelled(text: str, start: int) -> str | None:
+    """The role a list line gives a member before the colon that precedes his position at
+    `start` (`Trưởng ban Chỉ đạo Trung ương`), when it is a position's name (positions.txt)."""
+    m = _ROLE_LABEL.search(text, max(0, start - 120), start)
+    if not m:
+        return None
+    role = squash(m["role"])
+    folded = fold_phrase(role)
+    if any(folded == fold_phrase(p) or folded.startswith(fold_phrase(p) + " ") for p in resources.lines("positions.txt")):
+        return role
+    return None
+
+
 def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
     out: list[Mention] = []
     n = len(doc)
@@ -335,7 +360,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             continue
         if why == "family" and not vouched and not english and _span_starting(doc, "FAMILY", i) is None:
             continue
-        if _is_place_context(doc, i, j, english):
+        if _is_place_context(doc, i, j, english) or (why == "family" and _ends_a_province(doc, i)):
             continue
         name_text = squash(span_text(doc, i, j))
         f = fold_phrase(name_text)
@@ -345,10 +370,17 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         position, unit, inner = _attributes_after(doc, j, english)
         if inner and unit and is_subunit(unit):
             unit = None  # "Chuyên viên Phòng X": the body comes from the document
+        lead = i  # where the mention's words begin: its position, its honorific, or the name
         if position is None and position_before:
             position = position_before
             unit = _unit_in(doc, i - len(position_before.split()), i, english) if not english else \
                 _unit_in(doc, i - len(position_before.split()), i, english)
+            lead = i - len(position_before.split())
+        elif honorific is not None:
+            lead = _honorific_before(doc, i)[1]
+        role = None if english or position is None else _role_labelled(page.text, tok_start(doc, lead))
+        if role:
+            position = f"{position}; {role}"
         a = tok_start(doc, i)
         out.append(Mention(name=name_text, page=page.number, start=a, quote=page.text[a:a + len(span_text(doc, i, j))],
                            honorific=honorific, position=position, unit=unit, tok=(i, j)))
