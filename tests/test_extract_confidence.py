@@ -253,3 +253,16 @@ def test_a_number_and_date_an_annex_gave_are_flagged_for_checking() -> None:
     assert doc.evidence["number"].page == 2
     assert doc.evidence["number"].confidence < c.CONFIDENT
     assert doc.evidence["issued_date"].confidence < c.CONFIDENT
+
+
+def test_a_subject_under_a_title_not_read_is_flagged_for_checking() -> None:
+    """The title lost under a stamp: the subject is told by where it stands, not by what
+    heads it, and the reader is asked to check it however surely its words were read."""
+    sure = [(t, 0.99) if t.startswith(("Về việc", "QUYẾT")) else (t, conf) for t, conf in HEADER]
+    titled = extract_facts([page(sure)]).document
+    assert titled.subject == "Về việc biệt phái công chức"
+    assert titled.evidence["subject"].confidence >= c.CONFIDENT
+    lost = [("L nh Po NỔI tụ Í", 0.3) if t == "QUYẾT ĐỊNH" else (t, conf) for t, conf in sure]
+    untitled = extract_facts([page(lost)]).document
+    assert untitled.subject == "Về việc biệt phái công chức"
+    assert untitled.evidence["subject"].confidence < c.CONFIDENT

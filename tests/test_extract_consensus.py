@@ -95,3 +95,15 @@ def test_two_words_glued_are_split_where_the_text_has_them_side_by_side() -> Non
     # a name or place glued keeps its capitals: not split where the body's pair is lower-cased
     assert agree_with_text("Về việc tăng cường cho xã Tânphong", BODY + " tân phong; tân phong") == \
         "Về việc tăng cường cho xã Tânphong"
+
+
+def test_a_word_garbled_with_a_figure_takes_the_bodys_word_beside_both_neighbours() -> None:
+    body = "Luật sửa đổi, bổ sung một số điều của Luật. Nay bổ sung một số điều khác; bổ sung một số quy định."
+    assert agree_with_text("Luật sửa đổi, bổ sung m6: số điều của Luật", body) == \
+        "Luật sửa đổi, bổ sung một số điều của Luật"
+    # beside one neighbour only, a garbled word stays: the body may say another word there
+    assert agree_with_text("Luật sửa đổi, bổ sung m6: các điều của Luật", body) == \
+        "Luật sửa đổi, bổ sung m6: các điều của Luật"
+    # a number or a code is no garbled word
+    assert agree_with_text("Luật số 23/2004/QH11 sửa đổi", body + " Luật số 12/2020/QH14 sửa đổi") == \
+        "Luật số 23/2004/QH11 sửa đổi"

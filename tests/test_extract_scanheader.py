@@ -974,3 +974,30 @@ def test_a_deadline_in_the_header_zone_is_no_place_and_date_line(lead: str) -> N
     assert doc.issued_date is None and doc.place is None
     placed = scanned(text.format("Hà Nội,")).document
     assert (placed.issued_date, placed.place) == ("2025-09-15", "Hà Nội")
+
+
+def test_title_lost_under_a_stamp_the_subject_is_the_lines_above_the_grounds() -> None:
+    text = ("CHÍNH PHỦ\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "ị Hadid ngày 04 tháng 4 năm 2026\nL nh Po NỔI tụ Í\nCốc øñö\n"
+            "Quy định chi tiết một số điều Luật Giao thông đường thủy nội địa và\n"
+            "Luật sửa đổi, bổ sung một số điều của Luật Giao thông đường thủy nội địa\n"
+            "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    facts = scanned(text)
+    doc = facts.document
+    assert doc.doc_type == "decree"
+    assert doc.subject == ("Quy định chi tiết một số điều Luật Giao thông đường thủy nội địa và Luật sửa đổi, "
+                           "bổ sung một số điều của Luật Giao thông đường thủy nội địa")
+    # the place lost under the stamp: the Government dates what it signs in Hà Nội
+    assert doc.place == "Hà Nội"
+    assert any("where Chính phủ sits" in w for w in facts.warnings)
+    # a scrap right above the grounds is no subject
+    scrap = text.replace("Luật sửa đổi, bổ sung một số điều của Luật Giao thông đường thủy nội địa\n",
+                         "Luật sửa đổi, bổ sung một số điều của Luật Giao thông đường thủy nội địa\nCốc øñö py\n")
+    assert scanned(scrap).document.subject is None
+
+
+def test_a_provinces_lost_place_is_not_told() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 123/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nị Hadid ngày 04 tháng 4 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.place != "Hà Nội"

@@ -139,6 +139,10 @@ MENDED = 0.45
 _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})")
 
 
+# a letter's subject line (`V/v …`), which stands under no title
+_VV = re.compile(r"^\W*v\s?[/.il1]\s?v\b")
+
+
 def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).casefold()
 
@@ -177,6 +181,9 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         printed = _YEAR_PRINTED.search(fold(ev.quote or ""))
         if printed and printed.group(1).translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
+    if field == "subject" and doc.subject and doc.doc_type_label is None and not _VV.match(fold(ev.quote or "")):
+        # no title read above it (a stamp over it): the subject was told by where it stands
+        return REPAIRED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà
         # Nội) are the tool's, a guess under every calibrated line; marks restored are not counted

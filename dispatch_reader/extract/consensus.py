@@ -63,6 +63,18 @@ def _near(read: str, other: str) -> bool:
     return edit_distance(a, b, 2) <= (2 if min(len(a), len(b)) >= 5 else 1)
 
 
+# small letters with a figure among them (`m6`, `c1`): a word read garbled, the figure a
+# letter's marks or a letter under a speck
+_GARBLED = re.compile(r"[^\W\d_]{1,3}\d[^\W\d_]{0,3}|\d[^\W\d_]{1,4}")
+
+
+def _garbled_as(read: str, other: str) -> bool:
+    """Could `other` be the word OCR garbled into `read` (`m6` → `một`)? A syllable opening
+    with its first letter, of about its length; the body beside both its neighbours decides."""
+    return is_syllable(other) and not _DIGIT.search(other) and fold(other)[:1] == fold(read)[:1] \
+        and abs(len(other) - len(read)) <= 2
+
+
 def _unglued(phrase: str, pairs: Counter[tuple[str, str]]) -> str:
     """`phrase` with each word that is no syllable but two glued together (`côngchức`: OCR lost
     the space) split, where the text has the two side by side at least twice and no other cut
@@ -94,7 +106,9 @@ def agree_with_text(phrase: str, text: str) -> str:
     cores = [m.group(0) if (m := _WORD.search(t)) else "" for t in tokens]
     out = list(tokens)
     for i, core in enumerate(cores):
-        if not core or _DIGIT.search(core):
+        # a letter and a figure run together (`m6` for `một`) is a word OCR garbled, no number
+        garbled = bool(_GARBLED.fullmatch(core))
+        if not core or (_DIGIT.search(core) and not garbled):
             continue
         word = core.lower()
         if i > 0 and core[:1].isupper():
@@ -109,21 +123,24 @@ def agree_with_text(phrase: str, text: str) -> str:
             if pairs[as_pair(key)] > 1:
                 continue  # the body has the phrase's own spelling here too
             for other, n in index.get(key, {}).items():
-                if n >= _AGREEING and _near(word, other):
+                if n >= _AGREEING and (_near(word, other) or (garbled and _garbled_as(word, other))):
                     votes[other] += n
                     sides[other] += 1
         # a real syllable read is as often a right word as a slip (`phái`/`phân`, `dân`/`dẫn`,
         # `quy`/`quý`): another spelling needs the body beside both its neighbours, unless what
         # was read is no syllable at all (`khárn`)
         for other in list(votes):
-            if sides[other] < 2 and is_syllable(word):
+            if sides[other] < 2 and (is_syllable(word) or garbled):
                 del votes[other]
         if not votes:
             continue
         ranked = votes.most_common(2)
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             continue  # two spellings as likely: none is taken
-        out[i] = tokens[i].replace(core, cased_like(ranked[0][0], core), 1)
+        word = cased_like(ranked[0][0], core)
+        # a garbled word's stops and colons are its marks misread (`m6:`); a comma stays
+        out[i] = word + tokens[i][-1] if garbled and tokens[i][-1:] in ",;" else word if garbled \
+            else tokens[i].replace(core, word, 1)
     return " ".join(out)
 
 

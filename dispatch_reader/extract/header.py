@@ -28,7 +28,7 @@ from dispatch_reader.extract.docnumber import (MAX_NUMBER_DIGITS, DocNumber, exp
                                                type_of_number, year_slipped)
 from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
+    central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD, annex_citations, cited_number
@@ -916,6 +916,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     in_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
     untitled = False  # a subject found by its opener, the title lost
+    body_at: int | None = None  # the item that opens the body
     for idx, it in enumerate(items):
         if it is None:
             if state == "subject" and subject_segs:
@@ -925,6 +926,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             continue
         k = it.kind
         if k == "body":
+            body_at = idx
             break
         if k == "kinh_gui":
             kinh_gui = kinh_gui or it.seg
@@ -1092,6 +1094,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     elif subject_segs:
         doc.subject = _join_lines([s.text for s in subject_segs])
         doc.evidence["subject"] = _ev(subject_segs[0], conf)
+    elif title is None and number is not None and type_of_number(number) and body_at is not None:
+        # the title lost under a stamp (`L nh Po NỔI tụ Í` for `NGHỊ ĐỊNH`), the type told by
+        # the number: the subject is still the lines of words right above the grounds
+        above = _lines_above(items, body_at)
+        if above:
+            doc.subject = _join_lines([s.text for s in above])
+            doc.evidence["subject"] = _ev(above[0], conf)
+            warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
     number = _number_from_annexes(doc, number, pages, warnings,
                                   date_cls.extra.get("lost_day") if date_cls is not None else None)
@@ -1198,6 +1208,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 told = "" if central else f" and the place '{doc.place}'"
                 warnings.append(f"issuer lines unreadable: '{inferred}' told by the number's symbol "
                                 f"'{'-'.join(symbol.parts)}'{told}: check it")
+        seat = central_seat(doc.issuer)
+        if doc.place is None and date_cls is not None and seat:
+            # the date line's place lost under a stamp (`ị Hadid, ngày 04 …`): a central body
+            # dates its documents where it sits
+            doc.place = seat
+            doc.evidence["place"] = _ev(date_cls.seg, conf)
+            warnings.append(f"place unreadable; '{seat}', where {doc.issuer} sits: check it")
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 
@@ -1244,6 +1261,24 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
             warnings.append(f"issue date not read in the header; {dated.date} as the annex on page "
                             f"{dated.seg.page} cites the document: check it")
     return number
+
+
+def _lines_above(items: list[Cls | None], end: int, most: int = 4) -> list[Segment]:
+    """The text lines right above item `end` that read as a subject: sentence lines of three
+    words or more, nearly all syllables, the first opening with a capital; none when a scrap
+    or a line of another kind stands right above."""
+    out: list[Segment] = []
+    for it in reversed(items[:end]):
+        if it is None:
+            continue
+        words = re.findall(r"[^\W\d_]+", it.seg.text)
+        if it.kind != "text" or len(words) < 3 or sum(is_syllable(w) for w in words) < 0.8 * len(words) \
+                or len(out) == most:
+            break
+        out.insert(0, it.seg)
+    while out and not out[0].text.lstrip()[:1].isupper():
+        out.pop(0)
+    return out
 
 
 def _span(page: Page, segs: list[Segment]) -> str:

@@ -327,6 +327,23 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     return body_of_symbol(parts[-1])
 
 
+# where the central bodies (body_symbols.tsv) sit and date what they sign
+_CENTRAL_SEAT = "Hà Nội"
+
+
+def central_seat(issuer: str | None) -> str | None:
+    """Hà Nội for a central body (`Chính phủ`, `Bộ Nội vụ`: one of body_symbols.tsv), else None."""
+    if not issuer:
+        return None
+    central = {fold(body) for body in _central_bodies()}
+    return _CENTRAL_SEAT if fold(issuer) in central else None
+
+
+@lru_cache(maxsize=1)
+def _central_bodies() -> frozenset[str]:
+    return frozenset(row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1)
+
+
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
     """A committee read without its place (`Ủy ban nhân dân`: the province or commune line lost
     under a stamp) completed from the e-signature box printed on the page, when exactly one
