@@ -266,3 +266,8 @@ def test_a_subject_under_a_title_not_read_is_flagged_for_checking() -> None:
     untitled = extract_facts([page(lost)]).document
     assert untitled.subject == "Về việc biệt phái công chức"
     assert untitled.evidence["subject"].confidence < c.CONFIDENT
+
+
+def test_a_year_completed_from_its_last_figures_is_flagged() -> None:
+    doc = DocumentFacts(issued_date="2025-08-28")
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Sơn La, ngày 28 tháng 8 na 025")) == c.MENDED

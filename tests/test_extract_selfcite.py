@@ -95,10 +95,26 @@ def test_a_cited_date_in_another_month_than_the_date_line_is_not_taken() -> None
     assert (facts.document.number, facts.document.issued_date) == ("58/2021/TT-BQP", None)
 
 
-def test_find_lost_day() -> None:
-    from dispatch_reader.extract.datefmt import find_lost_day
+def test_find_partial_date() -> None:
+    from dispatch_reader.extract.datefmt import find_partial_date
 
-    lost = find_lost_day("ha noi, ngay of thang 6 nam 2021")
+    lost = find_partial_date("ha noi, ngay of thang 6 nam 2021")
     assert (lost.month, lost.year) == (6, 2021) and lost.agrees("2021-06-07") and not lost.agrees("2021-07-07")
-    assert find_lost_day("ha noi, ngay thang 6 nam 2021") is not None  # left blank
-    assert find_lost_day("ha noi, ngay of thang 13 nam 2021") is None  # no month 13
+    assert find_partial_date("ha noi, ngay thang 6 nam 2021") is not None  # left blank
+    assert find_partial_date("ha noi, ngay of thang 13 nam 2021") is None  # no month 13
+    cut = find_partial_date("son la, ngay 28 thang 8 na")  # the year under a copier's streak
+    assert (cut.month, cut.year, cut.missing()) == (8, None, "year") and cut.agrees("2025-08-28")
+    assert find_partial_date("son la, ngay 28 thang 8 va cac xa") is None  # words go on: no cut year
+
+
+def test_a_date_line_whose_year_a_streak_cut_gives_the_place_and_a_year_its_figures_fit() -> None:
+    header = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 1587/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nSơn La, ngày 28 tháng 8 {year}\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
+              "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    left = scanned(header.format(year="na 025"))
+    assert (left.document.place, left.document.issued_date) == ("Sơn La", "2025-08-28")
+    assert any("lost its first figure" in w for w in left.warnings)
+    cut = scanned(header.format(year="na"))
+    assert (cut.document.place, cut.document.issued_date) == ("Sơn La", None)
+    # two figures fit many years: none is taken
+    assert scanned(header.format(year="na 25")).document.issued_date is None

@@ -181,6 +181,9 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         printed = _YEAR_PRINTED.search(fold(ev.quote or ""))
         if printed and printed.group(1).translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
+        line = fold(ev.quote or "")
+        if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
+            return MENDED  # a date line's year completed from the figures left of it (`na 025`)
     if field == "subject" and doc.subject and doc.doc_type_label is None and not _VV.match(fold(ev.quote or "")):
         # no title read above it (a stamp over it): the subject was told by where it stands
         return REPAIRED

@@ -117,32 +117,60 @@ def find_lost_year(folded: str) -> LostYear | None:
 
 
 @dataclass(frozen=True)
-class LostDay:
+class PartialDate:
+    """A date line read without its day or its year: what was read of it."""
     month: int
-    year: int
+    year: int | None  # None: the year cut off
     start: int
     end: int
+    day: int | None = None  # read, when the year was the part lost
+
+    def iso(self) -> str | None:
+        """The whole date, when the year was completed from the figures left of it."""
+        return make_iso(self.year, self.month, self.day) if self.year and self.day else None
 
     def agrees(self, iso: str | None) -> bool:
-        """Is `iso` a day of the month and year read?"""
-        return bool(iso) and iso[:7] == f"{self.year:04d}-{self.month:02d}"
+        """Is `iso` a day of the month (and year) read?"""
+        if not iso or int(iso[5:7]) != self.month:
+            return False
+        return self.year is None or int(iso[:4]) == self.year
+
+    def missing(self) -> str:
+        return "day" if self.day is None else "year"
 
 
 # The date line's day filled in by hand after signing, as the number often is, and read as
-# letters or as no day (`ngày OF tháng 6 năm 2021`, `ngày 7Ó`), or left blank: the month and
-# the year are read, the day must come from elsewhere.
+# letters or as no day (`ngày OF tháng 6 năm 2021`, `ngày 4Ó`), or left blank ...
 _VI_LOST_DAY = re.compile(
     rf"\bngay\s*(?:\S{{1,3}}\s*)?(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
 )
+# ... or its year cut off at the line's end by a copier's streak (`ngày 28 tháng 8 na`,
+# `ngày 28 tháng 8 na 025`: the figures the streak left)
+_VI_CUT_YEAR = re.compile(rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})"
+                          rf"(?:\s*n[a-z]{{0,2}}\.?(?:\s*(?P<y>[0-9]{{1,3}}))?)?\W*$")
 
 
-def find_lost_day(folded: str) -> LostDay | None:
-    """A date line whose day is no day (handwritten, or blank). Only where no date was read:
-    `ngày 07 tháng 6` matches too."""
+def find_partial_date(folded: str) -> PartialDate | None:
+    """A date line whose day is no day (handwritten, or blank), or whose year was cut off:
+    the month and what else was read. Only where no date was read: `ngày 07 tháng 6 năm
+    2021` matches too."""
     m = _VI_LOST_DAY.search(folded)
-    if not m or make_iso(_num(m["y"]), _num(m["m"]), 1) is None:
+    if m and make_iso(_num(m["y"]), _num(m["m"]), 1) is not None:
+        return PartialDate(_num(m["m"]), _num(m["y"]), m.start(), m.end())
+    m = _VI_CUT_YEAR.search(folded)
+    if m and make_iso(2000, _num(m["m"]), _num(m["d"])) is not None:
+        return PartialDate(_num(m["m"]), _completed_year(m["y"]), m.start(), m.end(), _num(m["d"]))
+    return None
+
+
+def _completed_year(tail: str | None, this_year: int | None = None) -> int | None:
+    """The year whose last three figures are `tail` (`025` → 2025), when exactly one such
+    year is a possible one; fewer figures fit too many."""
+    if not tail or len(tail) != 3:
         return None
-    return LostDay(_num(m["m"]), _num(m["y"]), m.start(), m.end())
+    last = (this_year or dt.date.today().year) + 1
+    fits = [int(head + tail) for head in "12" if FIRST_YEAR <= int(head + tail) <= last]
+    return fits[0] if len(fits) == 1 else None
 
 
 def find_header_dates(folded: str) -> list[DateHit]:

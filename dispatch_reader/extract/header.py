@@ -22,7 +22,7 @@ from dispatch_reader.extract.canon import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.datefmt import (DateHit, LostDay, LostYear, find_dates, find_header_dates, find_lost_day,
+from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_header_dates, find_partial_date,
                                              find_lost_year, mend_year)
 from dispatch_reader.extract.docnumber import (MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_slipped)
@@ -317,7 +317,7 @@ def classify(seg: Segment) -> list[Cls]:
     # a date line whose year lost a digit, or whose day is no figure (handwritten, blank):
     # the place still stands before it (with no place, a body's sentence)
     lost = find_lost_year(f) if not dates else None
-    partial = ("lost_year", lost) if lost is not None else ("lost_day", find_lost_day(f)) if not dates else None
+    partial = ("lost_year", lost) if lost is not None else ("partial", find_partial_date(f)) if not dates else None
     if partial is not None and partial[1] is not None and len(f[partial[1].end:].strip(" .,;`'-—–")) <= 2:
         what, hit = partial
         if _a_place_at_most(f[:hit.start]) and (what == "lost_year" or f[:hit.start].strip()):
@@ -1060,8 +1060,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         seg = date_cls.seg
         hit = date_cls.extra["date"]
         doc.issued_date = hit.iso
-        if "lost_day" in date_cls.extra:
-            warnings.append("the date line's day is no figure (filled in by hand, or left blank): no issue date read")
+        partial = date_cls.extra.get("partial")
+        if partial is not None and partial.iso():
+            doc.issued_date = partial.iso()
+            warnings.append(f"the date line's year lost its first figure: {doc.issued_date[:4]}, the only year "
+                            "its other figures fit: check it")
+        elif partial is not None:
+            warnings.append("the date line's day is no figure (filled in by hand, or left blank): no issue date read"
+                            if partial.missing() == "day" else "the date line's year is cut off: no issue date read")
         if "lost_year" in date_cls.extra:
             doc.issued_date = _year_from_elsewhere(date_cls.extra["lost_year"], number, pages)
             warnings.append("the date line's year lost a digit: " + (
@@ -1104,7 +1110,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
     number = _number_from_annexes(doc, number, pages, warnings,
-                                  date_cls.extra.get("lost_day") if date_cls is not None else None)
+                                  date_cls.extra.get("partial") if date_cls is not None else None)
     if doc.number is None:
         warnings.append("no document number (Số: …) found in the header")
 
@@ -1228,12 +1234,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
 
 
 def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: list[Page],
-                         warnings: list[str], no_day: LostDay | None = None) -> DocNumber | None:
+                         warnings: list[str], partial: PartialDate | None = None) -> DocNumber | None:
     """The number (and the date) the annexes' subheadings give the document, where the header
     lost its digits or gave none (`selfcite`); on OCR'd pages, also where two annexes or more
     agree on other digits than the header's (handwritten figures read wrong). A date line
-    whose day was lost (`no_day`) takes the cited date only in its month and year. Returns
-    the number as now taken."""
+    read in `partial` (its day or year lost) takes the cited date only where it agrees with
+    what was read. Returns the number as now taken."""
     if len(pages) < 2:
         return number
     citations = annex_citations(pages[1:], doc.doc_type)
@@ -1253,7 +1259,7 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
             number = cited.number
     if doc.issued_date is None and doc.number:
         dated = next((c for c in citations if c.number.text == doc.number and c.date
-                      and (no_day is None or no_day.agrees(c.date))), None)
+                      and (partial is None or partial.agrees(c.date))), None)
         if dated is not None:
             doc.issued_date = dated.date
             doc.evidence["issued_date"] = _ev(dated.seg, doc.evidence["number"].confidence
