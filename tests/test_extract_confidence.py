@@ -271,3 +271,14 @@ def test_a_subject_under_a_title_not_read_is_flagged_for_checking() -> None:
 def test_a_year_completed_from_its_last_figures_is_flagged() -> None:
     doc = DocumentFacts(issued_date="2025-08-28")
     assert c.repairs("issued_date", doc, Evidence(page=1, quote="Sơn La, ngày 28 tháng 8 na 025")) == c.MENDED
+
+
+def test_a_number_whose_figures_stand_apart_from_its_symbol_is_flagged() -> None:
+    """`Số: 445 /NQ-CP`: the figures written into the template's blank by hand (115, read
+    445 on a Gazette scan); the clerk is asked to check them."""
+    lines = [("Số: 1587 /QĐ-UBND", conf) if t.startswith("Số:") else (t, conf) for t, conf in HEADER]
+    facts = extract_facts([page(lines)])
+    assert facts.document.number == "1587/QĐ-UBND"
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT
+    assert any("by hand" in w for w in facts.warnings)
+    assert not any("by hand" in w for w in extract_facts([page(HEADER)]).warnings)

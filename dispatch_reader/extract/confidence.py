@@ -29,6 +29,7 @@ from importlib import resources
 
 from dispatch_reader import family_names
 from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
+from dispatch_reader.extract.docnumber import FILLED_IN
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
@@ -164,6 +165,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "number" and doc.number:
         if re.match(r"[\W_]", ev.quote or ""):
             return OVERPRINTED  # specks before `Số:`: something is printed across the line
+        if FILLED_IN.search(ev.quote or ""):
+            return OVERPRINTED  # figures apart from the symbol: written into the blank by hand
         if _squeezed(doc.number) in _squeezed(ev.quote):
             return 1.0
         from dispatch_reader.extract.docnumber import find_header_number

@@ -24,7 +24,7 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_header_dates, find_partial_date,
                                              find_lost_year, mend_year)
-from dispatch_reader.extract.docnumber import (MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_slipped)
 from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title
 from dispatch_reader.extract.issuer_snap import (
@@ -961,6 +961,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue
             doc.number = number.text
             doc.evidence["number"] = number_ev
+            if conf is not None and FILLED_IN.search(it.extra["lead"].text):
+                warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
+                                "written into the blank by hand? check them")
             continue
         if k == "date" and state == "subject" and not (date_cls is None and _PLACE_DATE.match(it.seg.folded)):
             k = "text"  # a wrapped subject line that ends in a date ("… của Bộ Nội vụ ngày 30 tháng 6 năm 2025")
