@@ -1001,3 +1001,14 @@ def test_a_provinces_lost_place_is_not_told() -> None:
             "Độc lập - Tự do - Hạnh phúc\nị Hadid ngày 04 tháng 4 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert scanned(text).document.place != "Hà Nội"
+
+
+def test_a_family_name_read_small_and_a_letter_off_under_the_signature_is_mended() -> None:
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/UBND-NC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 3 tháng 10 năm 2025\nV/v tăng cường công chức\n"
+            "Kính gửi: Sở Nội vụ.\nỦy ban nhân dân tỉnh đề nghị.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+    assert scanned(head + "“pram Đức Thành").document.signer.name == "Phạm Đức Thành"
+    # two letters off, or a letter off several family names (`va`: Vũ, Võ, Hà …): no name
+    assert scanned(head + "va Minh Tuấn").document.signer is None
+    assert scanned(head + "các xã Tân Phong").document.signer is None

@@ -526,7 +526,7 @@ _SPECKS = re.compile(r"^[^\w]+|[^\w]+$")
 def _is_name_line(text: str, small_family: bool = False) -> bool:
     """A person's name: two to six name syllables, capitalised (a middle one may be read small
     where its letter's shapes match); with `small_family`, under the signature, the family name
-    may be read small too (`phạm Đức Thành` under a photo's shadow)."""
+    may be read small too (`phạm Đức Thành` under a photo's shadow), a letter off at that."""
     words = _SPECKS.sub("", text).split()
     if not 2 <= len(words) <= 6:
         return False
@@ -534,7 +534,10 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
         return False
     for i, w in enumerate(words):
         middle = 0 < i < len(words) - 1
-        small = small_family and i == 0 and fold_word(w) in _folded_families()
+        # read small, or one letter of it misread too under the signature's stroke (`pram Đức
+        # Thành`): the one family name it can be (namefix respells it)
+        small = small_family and i == 0 and (fold_word(w) in _folded_families()
+                                             or one_letter_off(fold_word(w), _folded_families()) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
             return False
     return True
@@ -721,9 +724,8 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 titles.append(s)
             elif (titles or authority) and _signed_name(s) is not None:
                 s = _signed_name(s)
-                # the name; a speck OCR put before it ("- Hồ Đức Phớc") is not part of it
-                name_seg = s.sub(len(s.text) - len(s.text.lstrip("-–•*.,;:' ")),
-                                 len(s.text.rstrip("-–•*.,;:' ")))
+                # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
+                name_seg = s.sub(len(s.text) - len(s.text.lstrip(_NAME_SPECKS)), len(s.text.rstrip(_NAME_SPECKS)))
                 signer = Signer(
                     name=_capitalised(squash(name_seg.text)),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
@@ -735,6 +737,10 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
             j += 1
         i = max(i + 1, j if j > i + 1 else i + 1)
     return None
+
+
+# specks OCR reads at a name line's ends (a signature's tail, a seal's dot)
+_NAME_SPECKS = "-–•*.,;:'‘’“”\" "
 
 
 # A name read without its title is worth less than a whole signature block.
