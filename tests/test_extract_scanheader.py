@@ -1012,3 +1012,13 @@ def test_a_family_name_read_small_and_a_letter_off_under_the_signature_is_mended
     # two letters off, or a letter off several family names (`va`: Vũ, Võ, Hà …): no name
     assert scanned(head + "va Minh Tuấn").document.signer is None
     assert scanned(head + "các xã Tân Phong").document.signer is None
+
+
+def test_a_central_bodys_seat_read_a_letter_off_is_hanoi() -> None:
+    text = ("BỘ NGOẠI GIAO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 02/2023/TB-LPQT\nHea Nội. ngày 18 tháng 01 năm 2023\nTHÔNG BÁO\nVề việc điều ước quốc tế có hiệu lực\n"
+            "Thực hiện quy định tại Điều 56 của Luật Điều ước quốc tế năm 2016, Bộ Ngoại giao thông báo:\n")
+    assert scanned(text).document.place == "Hà Nội"
+    # a province's place a letter off is not taken for Hà Nội
+    other = text.replace("BỘ NGOẠI GIAO", "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM").replace("Hea Nội", "Hà Nam")
+    assert scanned(other).document.place == "Hà Nam"

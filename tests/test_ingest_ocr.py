@@ -198,3 +198,41 @@ def test_words_far_narrower_than_their_letters_and_unsure_are_dropped() -> None:
     words, keys = _words(data, 72.0 / 300)
     # a sure word keeps whatever width it has; `Ill` is narrow letters, not too narrow for them
     assert [w.text for w in words] == ["Luong", "Ill"] and len(keys) == 2
+
+
+def _part_scan_pdf(path: Path, px: tuple[int, int], drawn_in: tuple[float, float]) -> Path:
+    """An A4 page with one grey image of `px` pixels drawn `drawn_in` inches large on it (a
+    Gazette page: a document's scan set under the Gazette's own running head)."""
+    import io as _io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    buf = _io.BytesIO()
+    Image.new("L", px, 230).save(buf, format="PNG")
+    buf.seek(0)
+    c.drawImage(ImageReader(buf), 40, 120, width=drawn_in[0] * 72, height=drawn_in[1] * 72)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_low_resolution_scan_is_rendered_at_its_own_resolution(tmp_path: Path) -> None:
+    """A 96 dpi scan over part of the page is rendered at 96 dpi, for the OCR stage to enlarge
+    (pdfium's own enlarging read the Gazette's `Số: 02/2023/TB-LPQT` as `H2/20213`); a fax's
+    200 x 100 dpi, a 300 dpi scan and a thumbnail are left to the renderer at 300."""
+    from dispatch_reader.ingest.raster import render_pdf_page
+
+    def rendered_dpi(px: tuple[int, int], inches: tuple[float, float]) -> float:
+        f = _part_scan_pdf(tmp_path / f"p{px[0]}x{px[1]}.pdf", px, inches)
+        return render_pdf_page(f, 0, 300, 150_000_000, None, True).dpi
+
+    assert rendered_dpi((624, 576), (6.5, 6.0)) == 96
+    assert rendered_dpi((1300, 600), (6.5, 6.0)) == 300  # 200 x 100 dpi: a fax's pixels
+    assert rendered_dpi((1950, 1800), (6.5, 6.0)) == 300  # 300 dpi: read as it is rendered
+    assert rendered_dpi((96, 96), (1.0, 1.0)) == 300  # a logo, not the page's scan
+    # and not when the caller asks for the OCR resolution whatever the scan's
+    f = _part_scan_pdf(tmp_path / "keep.pdf", (624, 576), (6.5, 6.0))
+    assert render_pdf_page(f, 0, 300, 150_000_000, None, False).dpi == 300

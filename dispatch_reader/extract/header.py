@@ -1158,6 +1158,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
         if doc.place and not is_known_place(doc.place):
             doc.place = province_by_last_word(doc.place) or doc.place
+        seat = central_seat(doc.issuer)
+        if doc.place and seat and not is_known_place(doc.place) and \
+                edit_distance(fold_phrase(doc.place), fold_phrase(seat)) <= 2:
+            doc.place = seat  # a central body's seat read a letter or two off (`Hea Nội`)
         if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
             warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")
@@ -1223,7 +1227,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 told = "" if central else f" and the place '{doc.place}'"
                 warnings.append(f"issuer lines unreadable: '{inferred}' told by the number's symbol "
                                 f"'{'-'.join(symbol.parts)}'{told}: check it")
-        seat = central_seat(doc.issuer)
+        seat = central_seat(doc.issuer)  # the issuer may have been told by the number since
         if doc.place is None and date_cls is not None and seat:
             # the date line's place lost under a stamp (`ị Hadid, ngày 04 …`): a central body
             # dates its documents where it sits

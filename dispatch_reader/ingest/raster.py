@@ -54,9 +54,17 @@ def check_pixels(path: Path, what: str, pixels: float, max_pixels: int) -> None:
         raise LimitExceededError(path, f"{what} would be {pixels / 1e6:.0f} megapixels, over the limit of {max_pixels / 1e6:.0f}")
 
 
-# Scans below this are scaled up to the OCR resolution; at or above it they are read at
-# their own resolution (scaling a 200 dpi scan to 300 measurably raised the error rate).
+# Scans at or above this are read at their own resolution (scaling a 200 dpi scan to 300
+# measurably raised the error rate); below it they are rendered at their own resolution too
+# and enlarged by the OCR stage (preprocess.upscale, cubic), which reads small print better than
+# pdfium's own enlarging: the Gazette's 96 dpi scans, `Số: 02/2023/TB-LPQT` read `Nó:
+# H2/20213/TB-LPQT` rendered at 300 dpi, right at 96 dpi enlarged.
 MIN_NATIVE_DPI = 150.0
+# an image this share of the page at least is the page's scan (a Gazette page: the scanned
+# document set under the Gazette's own printed running head) ...
+_SCAN_SHARE = 0.25
+# ... and below this resolution not worth reading at its own (a thumbnail, an icon)
+_LEAST_SCAN_DPI = 50.0
 
 
 def scan_resolution(page: object) -> float | None:
@@ -75,6 +83,28 @@ def scan_resolution(page: object) -> float | None:
     if (x1 - x0) * (y1 - y0) < 0.9 * width_pt * height_pt or x1 <= x0:
         return None
     return min(px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0))
+
+
+def low_scan_resolution(page: object) -> float | None:
+    """The resolution of the page's scanned image(s) when below MIN_NATIVE_DPI: images covering
+    a quarter of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the
+    renderer), the lowest of them; None when there is none such."""
+    import pypdfium2.raw as pdfium_c
+
+    width_pt, height_pt = page.get_size()  # type: ignore[attr-defined]
+    found: list[float] = []
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):  # type: ignore[attr-defined]
+        try:
+            x0, y0, x1, y1 = image.get_bounds()
+            px_w, px_h = image.get_px_size()
+        except Exception:
+            continue
+        if x1 <= x0 or y1 <= y0 or (x1 - x0) * (y1 - y0) < _SCAN_SHARE * width_pt * height_pt:
+            continue
+        across, down = px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0)
+        if abs(across - down) <= 0.1 * max(across, down) and _LEAST_SCAN_DPI <= min(across, down) < MIN_NATIVE_DPI:
+            found.append(min(across, down))
+    return min(found) if found else None
 
 
 def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> tuple[np.ndarray, np.ndarray | None] | None:
@@ -131,6 +161,8 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
                     return PageImage(grey=grey, dpi=grey.shape[1] / (width_pt / 72.0),
                                      width_pt=width_pt, height_pt=height_pt, colour=colour)
                 dpi = int(round(native))
+            else:
+                dpi = int(round(low_scan_resolution(page) or dpi))
         scale = dpi / 72.0
         check_pixels(path, f"page {index + 1} at {dpi} dpi", width_pt * scale * height_pt * scale, max_pixels)
         try:
