@@ -282,3 +282,11 @@ def test_a_number_whose_figures_stand_apart_from_its_symbol_is_flagged() -> None
     assert facts.document.evidence["number"].confidence < c.CONFIDENT
     assert any("by hand" in w for w in facts.warnings)
     assert not any("by hand" in w for w in extract_facts([page(HEADER)]).warnings)
+
+
+def test_a_letters_subject_is_no_title_lost() -> None:
+    """A công văn prints no title: its subject under no title is as it is read."""
+    doc = DocumentFacts(doc_type="official_dispatch", subject="Về việc biệt phái công chức")
+    assert c.repairs("subject", doc, Evidence(page=1, quote="Về việc biệt phái công chức")) == 1.0
+    lost = DocumentFacts(doc_type="decision", subject="Về việc biệt phái công chức")
+    assert c.repairs("subject", lost, Evidence(page=1, quote="Về việc biệt phái công chức")) == c.REPAIRED

@@ -123,3 +123,12 @@ def test_a_committee_members_role_from_the_list_label_before_his_position() -> N
     assert people["Vàng A Dế"] == "Giám đốc Sở Nội vụ; Phó Trưởng ban"
     # a label that is no position's name (`Thường trực:`) adds nothing
     assert people["Lê Thị Hoa"] == "Chánh Văn phòng"
+
+
+def test_a_sentence_before_a_colon_is_no_committee_role() -> None:
+    text = HEADER + ("Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:\n"
+                     "Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu Lò Văn Pấng chỉ đạo các sở.\n"
+                     "1. Giám đốc Sở Nội vụ báo cáo: Ông Vàng A Dế, Phó Giám đốc Sở Nội vụ.\n") + SIGNATURE
+    people = {p.name: p.position for p in extract_facts([PageText(1, text)]).people}
+    assert people["Lò Văn Pấng"] == "Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
+    assert people["Vàng A Dế"] == "Phó Giám đốc Sở Nội vụ"

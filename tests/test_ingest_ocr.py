@@ -229,10 +229,11 @@ def test_a_low_resolution_scan_is_rendered_at_its_own_resolution(tmp_path: Path)
         f = _part_scan_pdf(tmp_path / f"p{px[0]}x{px[1]}.pdf", px, inches)
         return render_pdf_page(f, 0, 300, 150_000_000, None, True).dpi
 
-    assert rendered_dpi((624, 576), (6.5, 6.0)) == 96
-    assert rendered_dpi((1300, 600), (6.5, 6.0)) == 300  # 200 x 100 dpi: a fax's pixels
-    assert rendered_dpi((1950, 1800), (6.5, 6.0)) == 300  # 300 dpi: read as it is rendered
+    assert rendered_dpi((672, 672), (7.0, 7.0)) == 96
+    assert rendered_dpi((1400, 700), (7.0, 7.0)) == 300  # 200 x 100 dpi: a fax's pixels
+    assert rendered_dpi((2100, 2100), (7.0, 7.0)) == 300  # 300 dpi: read as it is rendered
     assert rendered_dpi((96, 96), (1.0, 1.0)) == 300  # a logo, not the page's scan
+    assert rendered_dpi((480, 480), (5.0, 5.0)) == 300  # a picture over a quarter of the page
     # and not when the caller asks for the OCR resolution whatever the scan's
-    f = _part_scan_pdf(tmp_path / "keep.pdf", (624, 576), (6.5, 6.0))
+    f = _part_scan_pdf(tmp_path / "keep.pdf", (672, 672), (7.0, 7.0))
     assert render_pdf_page(f, 0, 300, 150_000_000, None, False).dpi == 300

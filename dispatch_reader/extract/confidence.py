@@ -140,8 +140,8 @@ MENDED = 0.45
 _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})")
 
 
-# a letter's subject line (`V/v …`), which stands under no title
-_VV = re.compile(r"^\W*v\s?[/.il1]\s?v\b")
+# types printed with no title of their own: a letter's subject is its `V/v …` line
+_UNTITLED = frozenset({None, "official_dispatch", "other"})
 
 
 def _squeezed(text: str) -> str:
@@ -187,8 +187,9 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         line = fold(ev.quote or "")
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
-    if field == "subject" and doc.subject and doc.doc_type_label is None and not _VV.match(fold(ev.quote or "")):
-        # no title read above it (a stamp over it): the subject was told by where it stands
+    if field == "subject" and doc.subject and doc.doc_type_label is None and doc.doc_type not in _UNTITLED:
+        # a type printed under a title, the title not read (a stamp over it): the subject was
+        # told by where it stands
         return REPAIRED
     if field == "place" and doc.place:
         # letters the date line does not hold (`là. Phong` → Tân Phong, `arta ® Nội` → Hà

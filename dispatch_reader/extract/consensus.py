@@ -64,8 +64,8 @@ def _near(read: str, other: str) -> bool:
 
 
 # small letters with a figure among them (`m6`, `c1`): a word read garbled, the figure a
-# letter's marks or a letter under a speck
-_GARBLED = re.compile(r"[^\W\d_]{1,3}\d[^\W\d_]{0,3}|\d[^\W\d_]{1,4}")
+# letter's marks or a letter under a speck (a code, `5G`, `B2`, has capitals or opens with it)
+_GARBLED = re.compile(r"[^\W\d_A-ZĐ]{1,3}\d[^\W\d_A-ZĐ]{0,3}")
 
 
 def _garbled_as(read: str, other: str) -> bool:
@@ -107,7 +107,7 @@ def agree_with_text(phrase: str, text: str) -> str:
     out = list(tokens)
     for i, core in enumerate(cores):
         # a letter and a figure run together (`m6` for `một`) is a word OCR garbled, no number
-        garbled = bool(_GARBLED.fullmatch(core))
+        garbled = bool(_GARBLED.fullmatch(core)) and core.lower() == core
         if not core or (_DIGIT.search(core) and not garbled):
             continue
         word = core.lower()
@@ -138,9 +138,13 @@ def agree_with_text(phrase: str, text: str) -> str:
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             continue  # two spellings as likely: none is taken
         word = cased_like(ranked[0][0], core)
-        # a garbled word's stops and colons are its marks misread (`m6:`); a comma stays
-        out[i] = word + tokens[i][-1] if garbled and tokens[i][-1:] in ",;" else word if garbled \
-            else tokens[i].replace(core, word, 1)
+        if garbled:
+            # what stands after a garbled word is its marks misread (`m6:`), but for a comma;
+            # what stands before it is the text's (`(m6`)
+            lead, rest = tokens[i].split(core, 1)
+            out[i] = lead + word + (rest[-1] if rest[-1:] in ",;" else "")
+        else:
+            out[i] = tokens[i].replace(core, word, 1)
     return " ".join(out)
 
 

@@ -142,24 +142,26 @@ class PartialDate:
 # The date line's day filled in by hand after signing, as the number often is, and read as
 # letters or as no day (`ngày OF tháng 6 năm 2021`, `ngày 4Ó`), or left blank ...
 _VI_LOST_DAY = re.compile(
-    rf"\bngay\s*(?:\S{{1,3}}\s*)?(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\bngay\s*(?:(?P<d>\S{{1,3}})\s*)?(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 # ... or its year cut off at the line's end by a copier's streak (`ngày 28 tháng 8 na`,
 # `ngày 28 tháng 8 na 025`: the figures the streak left)
 _VI_CUT_YEAR = re.compile(rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})"
-                          rf"(?:\s*n[a-z]{{0,2}}\.?(?:\s*(?P<y>[0-9]{{1,3}}))?)?\W*$")
+                          rf"\s*n[a-z]{{0,2}}\.?(?:\s*(?P<y>[0-9]{{1,3}}))?\W*$")
 
 
-def find_partial_date(folded: str) -> PartialDate | None:
+def find_partial_date(folded: str, this_year: int | None = None) -> PartialDate | None:
     """A date line whose day is no day (handwritten, or blank), or whose year was cut off:
     the month and what else was read. Only where no date was read: `ngày 07 tháng 6 năm
-    2021` matches too."""
+    2021` matches too. A word in the day's place is no handwriting (`ngày hội tháng 9`)."""
+    from dispatch_reader.extract.syllables import is_syllable
+
     m = _VI_LOST_DAY.search(folded)
-    if m and make_iso(_num(m["y"]), _num(m["m"]), 1) is not None:
+    if m and make_iso(_num(m["y"]), _num(m["m"]), 1) is not None and not (m["d"] and is_syllable(m["d"])):
         return PartialDate(_num(m["m"]), _num(m["y"]), m.start(), m.end())
     m = _VI_CUT_YEAR.search(folded)
     if m and make_iso(2000, _num(m["m"]), _num(m["d"])) is not None:
-        return PartialDate(_num(m["m"]), _completed_year(m["y"]), m.start(), m.end(), _num(m["d"]))
+        return PartialDate(_num(m["m"]), _completed_year(m["y"], this_year), m.start(), m.end(), _num(m["d"]))
     return None
 
 

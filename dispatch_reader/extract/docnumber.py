@@ -194,6 +194,15 @@ def _bodies_by_symbol() -> dict[str, str]:
     return {row[0].casefold(): row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1}
 
 
+@lru_cache(maxsize=1)
+def central_bodies() -> frozenset[str]:
+    """Every central body of body_symbols.tsv (the Government, the ministries, the National
+    Assembly), its name folded."""
+    from dispatch_reader.extract.textutil import fold_phrase
+
+    return frozenset(fold_phrase(body) for body in _bodies_by_symbol().values())
+
+
 def body_of_symbol(symbol: str) -> str | None:
     """The central body a symbol part names (`BTC`: Bộ Tài chính, `TTg`; case ignored)."""
     return _bodies_by_symbol().get(symbol.casefold())

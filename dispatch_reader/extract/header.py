@@ -314,17 +314,15 @@ def classify(seg: Segment) -> list[Cls]:
         cut = _place_start(text, hit.start)
         if cut > 0:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
-    # a date line whose year lost a digit, or whose day is no figure (handwritten, blank):
-    # the place still stands before it (with no place, a body's sentence)
+    # a date line whose year lost a digit, or whose day is no figure (handwritten, blank) or
+    # year was cut off: the line ends there and holds a place at most before it (a partial
+    # date has a place: a subject that names a day, `… Giờ Trái Đất ngày 23 tháng 3`, none)
     lost = find_lost_year(f) if not dates else None
     partial = ("lost_year", lost) if lost is not None else ("partial", find_partial_date(f)) if not dates else None
     if partial is not None and partial[1] is not None and len(f[partial[1].end:].strip(" .,;`'-—–")) <= 2:
         what, hit = partial
         if _a_place_at_most(f[:hit.start]) and (what == "lost_year" or f[:hit.start].strip()):
             return [Cls(seg, "date", {"date": DateHit(None, hit.start, hit.end), what: hit})]
-        cut = _place_start(text, hit.start)
-        if cut > 0:
-            return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     if re.match(r"ngay \d{1,2}\b", f) and text[:1].isupper():
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
@@ -521,6 +519,7 @@ def _issuer_like(seg: Segment) -> bool:
 # ---------------------------------------------------------------- signer
 
 _SPECKS = re.compile(r"^[^\w]+|[^\w]+$")
+_SPECKS_AT_START, _SPECKS_AT_END = re.compile(r"^[^\w]+"), re.compile(r"[^\w]+$")
 
 
 def _is_name_line(text: str, small_family: bool = False) -> bool:
@@ -725,7 +724,8 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
             elif (titles or authority) and _signed_name(s) is not None:
                 s = _signed_name(s)
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
-                name_seg = s.sub(len(s.text) - len(s.text.lstrip(_NAME_SPECKS)), len(s.text.rstrip(_NAME_SPECKS)))
+                lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
+                name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
                 signer = Signer(
                     name=_capitalised(squash(name_seg.text)),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
@@ -737,10 +737,6 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
             j += 1
         i = max(i + 1, j if j > i + 1 else i + 1)
     return None
-
-
-# specks OCR reads at a name line's ends (a signature's tail, a seal's dot)
-_NAME_SPECKS = "-–•*.,;:'‘’“”\" "
 
 
 # A name read without its title is worth less than a whole signature block.
@@ -1260,7 +1256,10 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
         return number
     cited = cited_number(citations, number, doc.issued_date)
     if cited is not None and cited.number.text != doc.number:
-        agreeing = sum(c.number.text == cited.number.text for c in citations)
+        # over figures read, only annexes dated the document's date (an amending circular's
+        # forms cite the circular they amend, undated: another number of the same symbol)
+        agreeing = sum(c.number.text == cited.number.text and doc.issued_date is not None
+                       and c.date == doc.issued_date for c in citations)
         lost = doc.number is None or number is None or not number.number
         if lost or (pages[0].ocr_confidence is not None and agreeing >= 2):
             read = f"read as '{doc.number}'" if doc.number else "not read"

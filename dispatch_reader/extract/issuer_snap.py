@@ -27,7 +27,8 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.docnumber import body_of_symbol
+from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies
+from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
 from dispatch_reader.textnorm import fold, for_matching
@@ -333,15 +334,7 @@ _CENTRAL_SEAT = "Hà Nội"
 
 def central_seat(issuer: str | None) -> str | None:
     """Hà Nội for a central body (`Chính phủ`, `Bộ Nội vụ`: one of body_symbols.tsv), else None."""
-    if not issuer:
-        return None
-    central = {fold(body) for body in _central_bodies()}
-    return _CENTRAL_SEAT if fold(issuer) in central else None
-
-
-@lru_cache(maxsize=1)
-def _central_bodies() -> frozenset[str]:
-    return frozenset(row[1] for row in resources.rows("body_symbols.tsv") if len(row) > 1)
+    return _CENTRAL_SEAT if issuer and fold_phrase(issuer) in central_bodies() else None
 
 
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:

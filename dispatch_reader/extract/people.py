@@ -62,8 +62,7 @@ def _stop_syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    lines = resources.lines("not_names.txt") + resources.lines("provinces.txt")
-    return frozenset(fold_phrase(w) for w in lines)
+    return frozenset(fold_phrase(w) for w in resources.lines("not_names.txt")) | provinces()
 
 
 @lru_cache(maxsize=1)
@@ -301,30 +300,40 @@ def _title_case_position(title: str) -> str:
     """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`."""
     words = title.split()
     for k in range(len(words), 0, -1):
-        head = fold_phrase(" ".join(words[:k]))
-        for p in resources.lines("positions.txt"):
-            if fold_phrase(p) == head:
-                rest = " ".join(words[k:])
-                return p + (" " + proper_case_body(rest) if rest else "")
+        p = _folded_positions().get(fold_phrase(" ".join(words[:k])))
+        if p is not None:
+            rest = " ".join(words[k:])
+            return p + (" " + proper_case_body(rest) if rest else "")
     low = title.lower().split()
     return " ".join([low[0].capitalize()] + low[1:]) if low else title
 
 
 # a member's line of a committee's list: `1. Trưởng ban Chỉ đạo: Phó Thủ tướng Chính phủ Phạm …`,
-# `- Phó Trưởng ban:` (the role, then the member's own position and name)
-_ROLE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[a-zđ][)]|[-–+•])?[ \t]*(?P<role>[^\W\d_][^:\n]{2,80}?)[ \t]*:[ \t]*$")
+# `- Phó Trưởng ban:` (the list's mark, the role, then the member's own position and name)
+_ROLE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[a-zđ][)]|[-–+•])[ \t]*(?P<role>[^\W\d_][^:\n]{2,80}?)[ \t]*:[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _folded_positions() -> dict[str, str]:
+    """folded position (positions.txt) → as written."""
+    out: dict[str, str] = {}
+    for p in resources.lines("positions.txt"):
+        out.setdefault(fold_phrase(p), p)  # the first spelling listed
+    return out
 
 
 def _role_labelled(text: str, start: int) -> str | None:
     """The role a list line gives a member before the colon that precedes his position at
-    `start` (`Trưởng ban Chỉ đạo Trung ương`), when it is a position's name (positions.txt)."""
+    `start` (`Trưởng ban Chỉ đạo Trung ương`): a position's name (positions.txt), with at most
+    a name in capitals after it (a sentence before a colon, `… kết luận như sau:`, is none)."""
     m = _ROLE_LABEL.search(text, max(0, start - 120), start)
     if not m:
         return None
     role = squash(m["role"])
-    folded = fold_phrase(role)
-    if any(folded == fold_phrase(p) or folded.startswith(fold_phrase(p) + " ") for p in resources.lines("positions.txt")):
-        return role
+    words = role.split()
+    for k in range(len(words), 0, -1):
+        if fold_phrase(" ".join(words[:k])) in _folded_positions():
+            return role if all(w[:1].isupper() for w in words[k:]) else None
     return None
 
 

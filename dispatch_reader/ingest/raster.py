@@ -55,14 +55,15 @@ def check_pixels(path: Path, what: str, pixels: float, max_pixels: int) -> None:
 
 
 # Scans at or above this are read at their own resolution (scaling a 200 dpi scan to 300
-# measurably raised the error rate); below it they are rendered at their own resolution too
-# and enlarged by the OCR stage (preprocess.upscale, cubic), which reads small print better than
-# pdfium's own enlarging: the Gazette's 96 dpi scans, `Số: 02/2023/TB-LPQT` read `Nó:
-# H2/20213/TB-LPQT` rendered at 300 dpi, right at 96 dpi enlarged.
+# measurably raised the error rate). A scan below it with square pixels over much of the page
+# is rendered at its own resolution too and enlarged by the OCR stage (preprocess.upscale,
+# cubic), which reads small print better than pdfium's own enlarging: the Gazette's 96 dpi
+# scans, `Số: 02/2023/TB-LPQT` read `Nó: H2/20213/TB-LPQT` rendered at 300 dpi, right at 96 dpi
+# enlarged (`low_scan_resolution`); a fax's 200 x 100 dpi is left to the renderer.
 MIN_NATIVE_DPI = 150.0
 # an image this share of the page at least is the page's scan (a Gazette page: the scanned
-# document set under the Gazette's own printed running head) ...
-_SCAN_SHARE = 0.25
+# document set under the Gazette's own printed running head, 43-67 % of the page) ...
+_SCAN_SHARE = 0.4
 # ... and below this resolution not worth reading at its own (a thumbnail, an icon)
 _LEAST_SCAN_DPI = 50.0
 
@@ -87,7 +88,7 @@ def scan_resolution(page: object) -> float | None:
 
 def low_scan_resolution(page: object) -> float | None:
     """The resolution of the page's scanned image(s) when below MIN_NATIVE_DPI: images covering
-    a quarter of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the
+    _SCAN_SHARE of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the
     renderer), the lowest of them; None when there is none such."""
     import pypdfium2.raw as pdfium_c
 
