@@ -115,11 +115,11 @@ def test_a_field_name_holding_a_stop_word_is_not_cut() -> None:
 def test_a_committee_members_role_from_the_list_label_before_his_position() -> None:
     text = HEADER.replace("biệt phái công chức đến làm việc tại các xã", "kiện toàn Ban Chỉ đạo chuyển đổi số tỉnh") + (
         "Điều 1. Kiện toàn Ban Chỉ đạo chuyển đổi số tỉnh, gồm các thành viên sau đây:\n"
-        "1. Trưởng ban Chỉ đạo: Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu Lò Văn Pấng.\n"
+        "1. Trưởng ban Chỉ đạo Trung ương: Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu Lò Văn Pấng.\n"
         "2. Phó Trưởng ban: Ông Vàng A Dế, Giám đốc Sở Nội vụ.\n"
         "3. Thường trực: Bà Lê Thị Hoa, Chánh Văn phòng.\n") + SIGNATURE
     people = {p.name: p.position for p in extract_facts([PageText(1, text)]).people}
-    assert people["Lò Văn Pấng"] == "Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu; Trưởng ban Chỉ đạo"
+    assert people["Lò Văn Pấng"] == "Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu; Trưởng ban Chỉ đạo Trung ương"
     assert people["Vàng A Dế"] == "Giám đốc Sở Nội vụ; Phó Trưởng ban"
     # a label that is no position's name (`Thường trực:`) adds nothing
     assert people["Lê Thị Hoa"] == "Chánh Văn phòng"

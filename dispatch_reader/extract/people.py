@@ -325,7 +325,7 @@ def _folded_positions() -> dict[str, str]:
 def _role_labelled(text: str, start: int) -> str | None:
     """The role a list line gives a member before the colon that precedes his position at
     `start` (`Trưởng ban Chỉ đạo Trung ương`): a position's name (positions.txt), with at most
-    a name in capitals after it (a sentence before a colon, `… kết luận như sau:`, is none)."""
+    a name after it (a sentence before a colon, `… kết luận như sau:`, is none)."""
     m = _ROLE_LABEL.search(text, max(0, start - 120), start)
     if not m:
         return None
@@ -333,7 +333,12 @@ def _role_labelled(text: str, start: int) -> str | None:
     words = role.split()
     for k in range(len(words), 0, -1):
         if fold_phrase(" ".join(words[:k])) in _folded_positions():
-            return role if all(w[:1].isupper() for w in words[k:]) else None
+            rest = words[k:]
+            # a name's words after it (`Trung ương`), never two in small letters running
+            # (`Sở Nội vụ báo cáo`, `Ủy ban nhân dân tỉnh kết luận như sau`: a sentence)
+            named = not rest or (rest[0][:1].isupper() and not any(
+                a[:1].islower() and b[:1].islower() for a, b in zip(rest, rest[1:])))
+            return role if named else None
     return None
 
 
