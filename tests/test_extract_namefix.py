@@ -137,3 +137,14 @@ def test_a_name_word_no_syllable_one_letter_off_a_far_likelier_one_is_that_one()
     assert repair_syllable("Thànk", "middle") == "Thành"
     # another people's name opens with two consonants no Vietnamese syllable opens with
     assert repair_syllable("Hlong", "middle") == "Hlong" and repair_syllable("Hrang", "middle") == "Hrang"
+
+
+def test_a_middle_name_cut_to_two_letters_is_the_one_it_opens() -> None:
+    # the end of `Thị` lost under a signature's stroke; `Văn` read without its last letter
+    assert repair_ocr_name("Nguyễn Th Bích Ngọc") == "Nguyễn Thị Bích Ngọc"
+    assert repair_ocr_name("Lê Vă Hùng") == "Lê Văn Hùng"
+    # two letters that open several middle names as often (`Ngọc`, `Nguyễn`): as read
+    assert repair_ocr_name("Lê Ng Hùng") == "Lê Ng Hùng"
+    # a syllable of two letters is a name of its own (`Mí`), and the given name is not completed
+    assert repair_ocr_name("Lò Mí Sính") == "Lò Mí Sính"
+    assert repair_ocr_name("Nguyễn Văn Th") == "Nguyễn Văn Th"

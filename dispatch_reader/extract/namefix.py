@@ -93,6 +93,10 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
         # its `n` under a signature's stroke), when one listed spelling is far likelier in the slot
         return _one_letter_off_name(syllable, slot)
+    if not entries and slot == "middle" and len(syllable) == 2 and syllable.isalpha() and not is_syllable(syllable):
+        # a middle name's end lost under a stroke or a seal's ring (`Nguyễn Th Bích Ngọc`):
+        # the middle name it opens, when one is far likelier than any other (`Thị`)
+        return _completed_middle(syllable)
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
@@ -159,6 +163,22 @@ def _one_letter_off_name(syllable: str, slot: str) -> str:
     if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]):
         return syllable
     return cased_like(ranked[0][0], syllable)
+
+
+def _completed_middle(read: str) -> str:
+    """The listed middle name that `read` (two letters) opens, when one stands in that slot at
+    least MARGIN times as often as the next (`Th` → `Thị`; `Ng`: `Ngọc` or `Nguyễn`, none)."""
+    head = fold_phrase(read)
+    ranked = sorted(((s, _score(f, "middle")) for key, entries in _table().items()
+                     if key.startswith(head) and key != head for s, f in entries if _kept_marks(read, s)),
+                    key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < _COMMON_MIDDLE or (len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]):
+        return read
+    return cased_like(ranked[0][0], read)
+
+
+# a middle name this common (per 10,000 names) is what two letters of one stand for
+_COMMON_MIDDLE = 100
 
 
 def _kept_marks(read: str, spelling: str) -> bool:
