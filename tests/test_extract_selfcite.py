@@ -128,3 +128,22 @@ def test_a_date_line_whose_year_a_streak_cut_gives_the_place_and_a_year_its_figu
     assert (cut.document.place, cut.document.issued_date) == ("Sơn La", None)
     # two figures fit many years: none is taken
     assert scanned(header.format(year="na 25")).document.issued_date is None
+
+
+def test_this_rounds_warnings_are_told_in_vietnamese() -> None:
+    """A brief in Vietnamese tells each of these warnings in Vietnamese (schema/warnings.json),
+    with its values: none is left in the record's English."""
+    from dispatch_reader.messages import localise
+
+    warnings = scanned(HEADER.format(number="§ @ /2021/TT-BQP", day="OF"), annex()).warnings
+    warnings += scanned(HEADER.format(number="58 /2021/TT-BQP", day="07")).warnings
+    warnings += scanned(HEADER.format(number="58/2021/TT-BQP", day="07").replace("tháng 6 năm 2021", "tháng 6 na")).warnings
+    warnings += scanned(HEADER.format(number="58/2021/TT-BQP", day="07").replace("tháng 6 năm 2021", "tháng 6 na 021")
+                        .replace("Hà Nội", "ị Hadid").replace("THÔNG TƯ", "L nh Po NỔI tụ Í")).warnings
+    told = [w for w in warnings if "annex" in w or "date line" in w or "by hand" in w or "sits" in w or "title not read" in w]
+    assert len(told) >= 7
+    for w in told:
+        vi = localise(w, "vi")
+        assert vi != w, w
+        assert "cần kiểm tra" in vi or "không lấy ngày" in vi, vi
+    assert "58/2021/TT-BQP" in localise(next(w for w in told if "as the annex" in w), "vi")
