@@ -180,3 +180,19 @@ def test_a_header_fact_read_below_the_line_is_marked_in_the_brief(tmp_path: Path
     assert rows["number"]["needs_check"] is False
     html = writer(tmp=tmp_path).document_bytes(record).decode()
     assert html.count('title="cần kiểm tra">⚠</span>') >= 1
+
+
+def test_a_briefs_warnings_put_what_to_check_before_what_the_page_reading_did() -> None:
+    from dispatch_reader.briefs.document import warnings as brief_warnings
+
+    record = {"warnings": ["page 1: enlarged 3.1x from 96 dpi before OCR",
+                           "page 1: 20 word(s) given the marks a Vietnamese-only reading saw",
+                           "document number read as '/2021/TT-BQP' in the header; '58/2021/TT-BQP' as the annex "
+                           "on page 17 cites the document: check it"],
+              "document": {"doc_type": "circular", "number": "58/2021/TT-BQP", "issuer": "Bộ Quốc phòng",
+                           "issued_date": "2021-06-07", "evidence": {}},
+              "source": {"pages": []}, "counts": []}
+    out = brief_warnings(record, [], [], "vi")
+    assert out[0].startswith("Số văn bản ở phần đầu đọc được là '/2021/TT-BQP'")
+    assert out[1:3] == ["Trang 1: đã phóng to 3,1 lần từ 96 dpi trước khi nhận dạng.",
+                        "Trang 1: 20 chữ được bổ sung dấu theo lần đọc chỉ bằng tiếng Việt."]

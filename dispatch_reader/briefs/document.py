@@ -12,7 +12,7 @@ from dispatch_reader.briefs.formatting import add_months, format_date, format_nu
 from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
-from dispatch_reader.messages import LOW_CONFIDENCE, localise, names
+from dispatch_reader.messages import LOW_CONFIDENCE, localise, names, stage
 from dispatch_reader.store import identity
 from dispatch_reader.textnorm import nfc
 
@@ -323,11 +323,17 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     }
 
 
+_STAGE_ORDER = {"extract": 0, None: 1, "ingest": 2}
+
+
 def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[dict[str, Any]], lang: str) -> list[str]:
     """The record's own warnings, then what a reader should check before relying on the brief."""
     lab = labels(lang)
     msg = lab["messages"]
-    out = [localise(w, lang) for w in record.get("warnings") or []]  # in the reader's language
+    # in the reader's language; what to check in the facts first, what the reading of a page
+    # did to it (enlarged, marks merged, streaks cleared) after, a page's notes one after another
+    told = record.get("warnings") or []
+    out = [localise(w, lang) for w in sorted(told, key=lambda w: _STAGE_ORDER.get(stage(w), 1))]
     d = record["document"]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:
