@@ -85,15 +85,17 @@ def provinces() -> frozenset[str]:
 _PROVINCE_LEVELS = frozenset({"tinh", "thanh pho"})
 
 
+def is_province(doc: Doc, start: int, end: int) -> bool:
+    """Do tokens [start, end) name a province or city (provinces.txt)?"""
+    return fold_phrase(doc[start:end].text) in provinces()
+
+
 def _province_end(doc: Doc, level: int, start: int, end: int) -> int | None:
     """The end of the longest known province's name in tokens [start, end) after a province's
     level word at `level`, when the title words run on past it; else None."""
     if fold_phrase(doc[level:start].text) not in _PROVINCE_LEVELS:
         return None
-    for k in range(min(end, start + 4), start, -1):
-        if k < end and fold_phrase(doc[start:k].text) in provinces():
-            return k
-    return None
+    return next((k for k in range(min(end - 1, start + 4), start, -1) if is_province(doc, start, k)), None)
 
 
 def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:

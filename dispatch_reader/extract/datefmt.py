@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dispatch_reader.extract.syllables import is_syllable
+
 _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 _VI_LONG = re.compile(
     rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
@@ -154,8 +156,6 @@ def find_partial_date(folded: str, this_year: int | None = None) -> PartialDate 
     """A date line whose day is no day (handwritten, or blank), or whose year was cut off:
     the month and what else was read. Only where no date was read: `ngày 07 tháng 6 năm
     2021` matches too. A word in the day's place is no handwriting (`ngày hội tháng 9`)."""
-    from dispatch_reader.extract.syllables import is_syllable
-
     m = _VI_LOST_DAY.search(folded)
     if m and make_iso(_num(m["y"]), _num(m["m"]), 1) is not None and not (m["d"] and is_syllable(m["d"])):
         return PartialDate(_num(m["m"]), _num(m["y"]), m.start(), m.end())

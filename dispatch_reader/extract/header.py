@@ -518,8 +518,8 @@ def _issuer_like(seg: Segment) -> bool:
 
 # ---------------------------------------------------------------- signer
 
-_SPECKS = re.compile(r"^[^\w]+|[^\w]+$")
 _SPECKS_AT_START, _SPECKS_AT_END = re.compile(r"^[^\w]+"), re.compile(r"[^\w]+$")
+_SPECKS = re.compile(f"{_SPECKS_AT_START.pattern}|{_SPECKS_AT_END.pattern}")
 
 
 def _is_name_line(text: str, small_family: bool = False) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import (
-    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end, provinces,
+    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end, is_province, provinces,
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -125,13 +125,9 @@ def _listed_after_level(doc: Doc, i: int) -> bool:
     return False
 
 
-def _ends_a_province(doc: Doc, i: int) -> bool:
-    """Is token i the last word of a province's name begun before it (`Lai Châu Lò Văn Pấng`:
-    `Châu` is a family name, but here the province's)?"""
-    return any(fold_phrase(span_text(doc, k, i + 1)) in provinces() for k in range(max(i - 3, 0), i))
-
-
 def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
+    if any(is_province(doc, k, i + 1) for k in range(max(i - 3, 0), i)):
+        return True  # the last word of a province's name (`Lai Châu Lò Văn Pấng`: `Châu`)
     if i > 0:
         prev = doc[i - 1]
         if level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i):
@@ -374,7 +370,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             continue
         if why == "family" and not vouched and not english and _span_starting(doc, "FAMILY", i) is None:
             continue
-        if _is_place_context(doc, i, j, english) or (why == "family" and _ends_a_province(doc, i)):
+        if _is_place_context(doc, i, j, english):
             continue
         name_text = squash(span_text(doc, i, j))
         f = fold_phrase(name_text)

@@ -68,43 +68,43 @@ _SCAN_SHARE = 0.4
 _LEAST_SCAN_DPI = 50.0
 
 
-def scan_resolution(page: object) -> float | None:
-    """The resolution of the one image that covers a scanned page, if the page is that."""
+def _images(page: object) -> list[tuple[float, float, float] | None]:
+    """Each image of the page: (share of the page it covers, dpi across, dpi down); None for
+    one whose size cannot be read."""
     import pypdfium2.raw as pdfium_c
 
     width_pt, height_pt = page.get_size()  # type: ignore[attr-defined]
-    images = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))  # type: ignore[attr-defined]
-    if len(images) != 1:
+    out: list[tuple[float, float, float] | None] = []
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):  # type: ignore[attr-defined]
+        try:
+            x0, y0, x1, y1 = image.get_bounds()
+            px_w, px_h = image.get_px_size()
+        except Exception:
+            out.append(None)
+            continue
+        if x1 <= x0 or y1 <= y0:
+            out.append(None)
+            continue
+        out.append(((x1 - x0) * (y1 - y0) / (width_pt * height_pt),
+                    px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0)))
+    return out
+
+
+def scan_resolution(page: object) -> float | None:
+    """The resolution of the one image that covers a scanned page, if the page is that."""
+    images = _images(page)
+    if len(images) != 1 or images[0] is None or images[0][0] < 0.9:
         return None
-    try:
-        x0, y0, x1, y1 = images[0].get_bounds()
-        px_w, px_h = images[0].get_px_size()
-    except Exception:
-        return None
-    if (x1 - x0) * (y1 - y0) < 0.9 * width_pt * height_pt or x1 <= x0:
-        return None
-    return min(px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0))
+    return min(images[0][1:])
 
 
 def low_scan_resolution(page: object) -> float | None:
     """The resolution of the page's scanned image(s) when below MIN_NATIVE_DPI: images covering
     _SCAN_SHARE of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the
     renderer), the lowest of them; None when there is none such."""
-    import pypdfium2.raw as pdfium_c
-
-    width_pt, height_pt = page.get_size()  # type: ignore[attr-defined]
-    found: list[float] = []
-    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):  # type: ignore[attr-defined]
-        try:
-            x0, y0, x1, y1 = image.get_bounds()
-            px_w, px_h = image.get_px_size()
-        except Exception:
-            continue
-        if x1 <= x0 or y1 <= y0 or (x1 - x0) * (y1 - y0) < _SCAN_SHARE * width_pt * height_pt:
-            continue
-        across, down = px_w / ((x1 - x0) / 72.0), px_h / ((y1 - y0) / 72.0)
-        if abs(across - down) <= 0.1 * max(across, down) and _LEAST_SCAN_DPI <= min(across, down) < MIN_NATIVE_DPI:
-            found.append(min(across, down))
+    found = [min(across, down) for share, across, down in filter(None, _images(page))
+             if share >= _SCAN_SHARE and abs(across - down) <= 0.1 * max(across, down)
+             and _LEAST_SCAN_DPI <= min(across, down) < MIN_NATIVE_DPI]
     return min(found) if found else None
 
 
