@@ -292,3 +292,32 @@ def test_a_faint_hair_thin_streak_find_rules_misses_is_cleared_alone() -> None:
     cv2.putText(plain, "PHAM GIA TUC", (100, 500), cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 8)
     same, none = preprocess.clear_streaks(plain, 300)
     assert none == 0 and same is plain
+
+
+def _name_line() -> tuple[np.ndarray, np.ndarray]:
+    page = np.full((600, 1400), 245, np.uint8)
+    cv2.putText(page, "Nguyen Manh Khuong", (100, 300), cv2.FONT_HERSHEY_SIMPLEX, 2.2, 20, 6)
+    return page, page < 128
+
+
+def test_a_line_through_the_name_is_no_rule_and_goes_alone_an_underline_is_a_rule() -> None:
+    """A signature's long straight stroke across the signer's name (or a fax's streak through
+    a line of text) was found as a rule and painted white with its band, cutting every letter
+    in half (`Nguyen Niqiut Tu`). It is part of ink far larger than itself (the letters it
+    touches): it is no rule, and only its own pixels go. An underline below the same name is
+    still a rule and still goes."""
+    page, letters = _name_line()
+    struck = page.copy()
+    cv2.line(struck, (120, 285), (900, 285), 40, 3)  # through the letters' lower half
+    stroke = np.zeros(page.shape, bool)
+    stroke[282:289, :] = True
+    cleaned, horizontal, _ = preprocess.find_rules(struck, 200)
+    assert not horizontal
+    assert (cleaned[letters & ~stroke] < 128).mean() > 0.99  # the letters above and below it are whole
+    assert (cleaned[284:287, 120:900] > 200).mean() > 0.9  # the stroke itself is gone
+    underlined = page.copy()
+    cv2.line(underlined, (100, 330), (900, 330), 40, 4)  # clear of the letters
+    cleaned, horizontal, _ = preprocess.find_rules(underlined, 200)
+    assert len(horizontal) == 1
+    assert cleaned[328:333, 150:850].min() > 200  # the underline is painted white
+    assert (cleaned[letters] < 128).mean() > 0.99

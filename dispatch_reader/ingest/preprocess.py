@@ -172,8 +172,11 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     thick = max(3, int(dpi * factor * 0.04))  # 1 mm
     h_mask, h_found = _thin(h_mask, thick, axis=1)
     v_mask, v_found = _thin(v_mask, thick, axis=0)
+    h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask, v_found)
     horizontal = [_scale(seg, 1 / factor) for seg in h_found]
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
+    if strokes is not None:
+        grey = _line_alone_taken(grey, strokes, factor, dpi)
     if not horizontal and not vertical:
         return grey, [], []
     mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
@@ -182,6 +185,22 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
     return cv2.bitwise_or(grey, mask), horizontal, vertical
+
+
+def _line_alone_taken(grey: np.ndarray, strokes: np.ndarray, factor: float, dpi: float) -> np.ndarray:
+    """The page with a line through letters taken off at full resolution: only its own
+    pixels, a long run of ink along a row, go; the letters above and below it stay whole."""
+    band = cv2.dilate(strokes, np.ones((5, 3), np.uint8))
+    if factor < 1:
+        band = cv2.resize(band, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
+    dark = ((grey < 128) & (band > 0)).view(np.uint8)
+    run = max(int(dpi * _LINE_RUN_IN), 8)
+    line = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+    if not line.any():
+        return grey
+    out = grey.copy()
+    out[line > 0] = 255
+    return out
 
 
 # A copier's streak (dirt on the glass) is a hair-thin line down the whole page, a little
@@ -215,6 +234,50 @@ def clear_streaks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
     out = grey.copy()
     out[(line > 0) & (ink > 0)] = 255
     return out, int(streak.sum())
+
+
+# a line whose ink (with all it touches) is this many times its own is no rule: a signature's
+# stroke through letters, or the letters' own strokes; a rule touching a descender or two, or a
+# table's grid of rules, is mostly itself
+_ALONG_LETTERS = 2.5
+# a stroke found as a rule comes in a piece or two where it runs straight
+_STROKE_PIECES = 2
+# a run of ink along a row this long (inches) is a line's, longer than any letter's bar
+_LINE_RUN_IN = 0.15
+
+
+def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment], v_mask: np.ndarray,
+                     v_found: list[Segment]) -> tuple[np.ndarray, list[Segment], np.ndarray | None]:
+    """The horizontal rules found, less the straight runs of a line through letters, and
+    those runs (None if there are none).
+
+    A signature's long stroke across the signer's name runs straight for a centimetre and is
+    found as a rule; painted white with its band, it took the middle of every letter it
+    crossed (`Nguyen Niqiut Tu` for `Nguyễn Mạnh Khương`). Left alone, Tesseract reads the
+    name through it. Such a run is a small part of the ink it touches: the signature's loops
+    and the letters. A table's rules are not: they meet, or run side by side, inside one piece
+    of ink with the text that touches them on a copy. Vertical rules are left as they are (a
+    stroke across a line of letters runs along it). A fax's streak through a line of text is
+    such a run too."""
+    if not h_mask.any():
+        return h_mask, h_found, None
+    count, labels = cv2.connectedComponents(ink, connectivity=8)
+    total = np.bincount(labels.ravel(), minlength=count)
+    along = np.bincount(labels[h_mask > 0], minlength=count)
+    meets = np.bincount(labels[v_mask > 0], minlength=count) > 0
+    _, pieces = cv2.connectedComponents(cv2.bitwise_or(h_mask, v_mask), connectivity=8)
+    seen, first = np.unique(pieces.ravel(), return_index=True)
+    several = np.bincount(labels.ravel()[first[seen > 0]], minlength=count) > _STROKE_PIECES
+    crossing = (along > 0) & (total > _ALONG_LETTERS * along) & ~meets & ~several
+    crossing[0] = False
+    if not crossing.any():
+        return h_mask, h_found, None
+    strokes = np.where(crossing[labels], h_mask, 0).astype(h_mask.dtype)
+    left = cv2.subtract(h_mask, strokes)
+
+    def inside(mask: np.ndarray, seg: Segment) -> int:
+        return int(np.count_nonzero(mask[int(seg[1]):int(seg[3]) + 1, int(seg[0]):int(seg[2]) + 1]))
+    return left, [seg for seg in h_found if 2 * inside(left, seg) > inside(h_mask, seg)], strokes
 
 
 def _thin(mask: np.ndarray, limit: int, axis: int) -> tuple[np.ndarray, list[Segment]]:
