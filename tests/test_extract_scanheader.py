@@ -1034,3 +1034,15 @@ def test_a_subject_naming_a_day_is_no_date_line() -> None:
         for facts in (scanned(text), extract_facts([PageText(1, text, method="text_layer")])):
             assert facts.document.subject == subject[4:]
             assert facts.document.issued_date == "2025-04-03"
+
+
+def test_a_name_word_of_glued_scraps_is_no_signer() -> None:
+    """Under a black seal and a signature, OCR glued the ring's scraps into the given name
+    (`Dinh THZGđứnh` for `Đinh Thị Quỳnh`): capitals and small letters mixed inside a word are
+    printed in no name, and a wrong signer is worse than none. The same block read clean gives
+    the name."""
+    block = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 40/CV-UBND\nBắc Hà, ngày 3 tháng 12 năm 2025\n"
+             "Về việc cử công chức tăng cường\nKính gửi: Ủy ban nhân dân xã Tân Phong\n"
+             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n")
+    assert scanned(block + "Dinh THZGđứnh\n").document.signer is None
+    assert scanned(block + "Đinh Thị Quỳnh\n").document.signer.name == "Đinh Thị Quỳnh"

@@ -539,7 +539,15 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
                                              or one_letter_off(fold_word(w), _folded_families()) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
             return False
+        if _mixed_case(w):
+            return False  # scraps glued into a word (`THZGđứnh`): no name is printed so
     return True
+
+
+def _mixed_case(word: str) -> bool:
+    """Capitals and small letters mixed after the first letter (`THZGđứnh`, `VưMnh`)."""
+    rest = [c for c in word[1:] if c.isalpha()]
+    return any(c.isupper() for c in rest) and any(c.islower() for c in rest)
 
 
 def _is_title_line(seg: Segment) -> bool:
