@@ -219,6 +219,20 @@ def test_english_press_report() -> None:
     quotes_hold(ENGLISH, facts)
 
 
+def test_english_two_people_in_one_sentence_each_keep_their_own_job() -> None:
+    """`Mr. A … will handle land administration in …, while Ms. B … will take charge of finance
+    and accounting in …`: each person's job is the one named next to them (the longer cue of
+    the two was taken for both)."""
+    text = ENGLISH.replace(
+        "will handle construction in Nam Cang commune.",
+        "will handle land administration in Nam Cang commune, while Ms. Tran Thi Mai Huong, an "
+        "official of the\nDepartment of Finance, will take charge of finance and accounting in To Hieu ward.")
+    sec = {s.person: s for s in facts_of(text).secondments}
+    assert (sec["Lo Van Thang"].position, sec["Lo Van Thang"].to_unit) == ("land administration", "Nam Cang commune")
+    assert (sec["Tran Thi Mai Huong"].position, sec["Tran Thi Mai Huong"].to_unit) == \
+        ("finance and accounting", "To Hieu ward")
+
+
 def test_low_confidence_page_warns() -> None:
     facts = facts_of(DECISION, method="ocr", ocr_confidence=0.41)
     assert any("low OCR confidence" in w and "page 1" in w for w in facts.warnings)

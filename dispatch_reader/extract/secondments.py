@@ -205,10 +205,15 @@ def _to_count_phrase(page: Page, a: int, b: int, hits: list[CountHit], english: 
 def _position(page: Page, a: int, b: int, english: bool) -> str | None:
     text = page.text[a:b]
     low = for_matching(text).lower()
-    for cue in _cues()["position"]:
-        m = re.search(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\s+", low)
-        if not m:
-            continue
+    found = [m for cue in _cues()["position"]
+             if (m := re.search(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\s+", low))]
+    if english:
+        # one sentence may send two people, each to a job of their own (`Mr. A … will handle
+        # land administration …, while Ms. B … will take charge of finance …`): the cue next
+        # to the name is its own. (A Vietnamese `hỗ trợ` may be the verb of the destination,
+        # `đến hỗ trợ xã Y, phụ trách …`: there the longer cue is surer.)
+        found.sort(key=lambda m: m.start())
+    for m in found:
         rest = text[m.end():]
         stops = "|".join(re.escape(s) for s in _cues()["stop"])
         cut = re.search(rf"[;.](?:\s|$)|,\s*(?:{stops})\b|\s+(?:in|from|until)\s+(?=[A-Z0-9])", rest)
