@@ -87,6 +87,22 @@ def test_people_with_honorific_position_unit_and_signer() -> None:
     assert people["Đinh Văn Quang"].unit == "Ủy ban nhân dân tỉnh Lai Châu"
 
 
+def test_a_job_held_anywhere_then_its_body_is_position_and_unit() -> None:
+    """`giáo viên Trường Trung học phổ thông Cao Lâm,` with no body after it: the job is the
+    position and the school the unit. A department inside a body stays in the position when
+    the body follows (`Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng`), and a head's office
+    of one body is no job held anywhere."""
+    text = DECISION.replace("Lò Văn Thắng, Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng",
+                            "Lò Văn Thắng, giáo viên Trường Trung học phổ thông Cao Lâm")
+    assert text != DECISION
+    people = {p.name: p for p in facts_of(text).people}
+    assert (people["Lò Văn Thắng"].position, people["Lò Văn Thắng"].unit) == \
+        ("giáo viên", "Trường Trung học phổ thông Cao Lâm")
+    text = DECISION.replace("Lò Văn Thắng, Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng",
+                            "Lò Văn Thắng, Chuyên viên Phòng Quản lý xây dựng")
+    assert {p.name: p for p in facts_of(text).people}["Lò Văn Thắng"].position == "Chuyên viên Phòng Quản lý xây dựng"
+
+
 def test_places_and_bodies_are_not_people() -> None:
     text = HEADER + ("Căn cứ đề nghị của Ủy ban nhân dân xã Lê Lợi và phường Hà Huy Tập;\n"
                      "Sở Nông nghiệp và Môi trường tỉnh Sơn La báo cáo tại Hà Nội.\n")

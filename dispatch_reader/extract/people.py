@@ -286,10 +286,38 @@ def _attributes_after(doc: Doc, j: int, english: bool) -> tuple[str | None, str 
             break
     if unit is not None:
         return position, unit, False
+    split = None if english else _job_then_body(doc, pos_a, pos_b)
+    if split is not None:
+        # `giáo viên Trường THPT Cao Lâm,` and no body after it: the job, then the body the
+        # person works in (`Chuyên viên Phòng X, Sở Y` and `Chuyên viên Phòng X,` keep their
+        # department in the position)
+        return squash(span_text(doc, pos_a, split)), for_matching(squash(span_text(doc, split, pos_b))), False
     inner = _unit_in(doc, pos_a + 1, pos_b, english)
     if inner and english:
         inner = re.sub(r"^the ", "", inner)
     return position, inner, inner is not None
+
+
+def _job_then_body(doc: Doc, a: int, b: int) -> int | None:
+    """Where a body's name starts right after a job title (positions.txt) that opens tokens
+    a..b, when the title is a rank or job held in any body (job_ranks.txt: `Viên chức`,
+    `giáo viên`), not the office of one body's head (`Phó Thủ tướng Chính phủ` is one title)."""
+    for k in range(min(b - a, 4), 0, -1):
+        title = fold_phrase(doc[a:a + k].text)
+        if title in _folded_positions():
+            if title not in _jobs() or a + k >= b:
+                return None
+            end = body_end(doc, a + k, allow_level_start=False)
+            if end is None or end > b or is_subunit(doc[a + k:end].text):
+                return None  # `Chuyên viên Phòng Tổ chức biên chế`: a department of the issuer
+            return a + k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _jobs() -> frozenset[str]:
+    """The ranks and jobs held in any body (data: job_ranks.txt), folded."""
+    return frozenset(fold_phrase(line) for line in resources.lines("job_ranks.txt"))
 
 
 def _title_case_position(title: str) -> str:
