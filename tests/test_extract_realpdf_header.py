@@ -273,6 +273,16 @@ def test_a_footnote_mark_after_the_type_title_leaves_it_a_title():
     assert type_for_title("ĐIỀU 12") is None
 
 
+def test_a_speck_in_small_letters_before_the_type_title_leaves_it_a_title():
+    """A photocopy's speck read as `oo` before `THONG BÁO`: small letters that are no syllable,
+    before a line in capitals. A word that is one (`về`, `ra`) is no speck."""
+    from dispatch_reader.extract.doctypes import type_for_title
+
+    assert type_for_title("oo THONG BÁO") == ("THÔNG BÁO", "notice")
+    assert type_for_title("xs KẾ HOẠCH") == ("KẾ HOẠCH", "plan")
+    assert type_for_title("về việc THÔNG BÁO") is None
+
+
 def test_signer_whose_title_the_seal_covered_is_the_name_line_below_it():
     body = [
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.lookalikes import lookalike_variants
+from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase
 
 
@@ -24,6 +25,11 @@ def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 def type_for_title(text: str) -> tuple[str, str] | None:
     """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
     by_label, _ = _table()
+    words = text.split()
+    while len(words) > 1 and len(words[0]) <= 3 and words[0].islower() and not is_syllable(words[0]) \
+            and " ".join(words[1:]).isupper():
+        words = words[1:]  # a speck read as small letters before the title in capitals (`oo THONG BÁO`)
+    text = " ".join(words)
     key = fold_phrase(text).rstrip(" :.,")
     hit = by_label.get(key)
     if hit is None and key[-1:].isdigit():
