@@ -4,8 +4,7 @@ A photocopy's or a fax's page (one bit a pixel) goes through the copier steps be
 the sheet looked for (`sheet.find_sheet`), the copier's bands and blots cleared, and its dark
 haze evened out (`preprocess.clear_toner_haze`); then, as on every page, the rules found and
 painted out (`preprocess.find_rules`) and a copier's hair-thin streaks cleared
-(`preprocess.clear_streaks`), and a black seal's rings taken off (`seal_ring.remove_rings`).
-For each PDF given (its first page, or its last with --last, where the seal is; rendered
+(`preprocess.clear_streaks`). For each PDF given (its first page, rendered
 as the reader renders it), this prints the CPU milliseconds of each step and of the plain
 `tesseract` command on the same page image (same languages, one thread), best of --repeat:
 
@@ -31,9 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import cv2  # noqa: E402
-import pypdfium2 as pdfium  # noqa: E402
 
-from dispatch_reader.ingest import preprocess, seal_ring, sheet  # noqa: E402
+from dispatch_reader.ingest import preprocess, sheet  # noqa: E402
 from dispatch_reader.ingest.raster import render_pdf_page  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
 
@@ -68,13 +66,11 @@ class Row(NamedTuple):
     rules: float
     streaks: float
     pieces: int
-    rings: float
-    ring_count: int
     tesseract: float
 
     @property
     def steps(self) -> float:
-        return self.sheet + self.bands + self.blots + self.haze + self.rules + self.streaks + self.rings
+        return self.sheet + self.bands + self.blots + self.haze + self.rules + self.streaks
 
 
 def main() -> None:
@@ -82,14 +78,12 @@ def main() -> None:
     ap.add_argument("pdfs", nargs="+", type=Path)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--languages", default="vie+eng")
-    ap.add_argument("--last", action="store_true", help="the last page (the signing block's) instead of the first")
     args = ap.parse_args()
     s = IngestSettings()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for pdf in args.pdfs:
-            number = len(pdfium.PdfDocument(str(pdf))) - 1 if args.last else 0
-            image = render_pdf_page(pdf, number, s.dpi, s.max_pixels, None, s.keep_scan_resolution)
+            image = render_pdf_page(pdf, 0, s.dpi, s.max_pixels, None, s.keep_scan_resolution)
             grey, dpi = image.grey, image.dpi
             if not preprocess.is_binary(grey):
                 continue
@@ -98,24 +92,21 @@ def main() -> None:
             t_blots, (blotted, _) = _cpu_ms(lambda: preprocess.clear_toner_blots(banded, dpi), args.repeat)
             t_haze, (hazed, share) = _cpu_ms(lambda: preprocess.clear_toner_haze(blotted, dpi), args.repeat)
             t_rules, (ruled, _, _) = _cpu_ms(lambda: preprocess.find_rules(hazed, dpi), args.repeat)
-            t_streaks, (cleared, streaks) = _cpu_ms(lambda: preprocess.clear_streaks(ruled, dpi), args.repeat)
-            t_rings, (_, rings) = _cpu_ms(lambda: seal_ring.remove_rings(cleared, dpi), args.repeat)
+            t_streaks, (_, streaks) = _cpu_ms(lambda: preprocess.clear_streaks(ruled, dpi), args.repeat)
             page = str(Path(tmp) / "page.png")
             cv2.imwrite(page, grey)
             t_tess = _tesseract_ms(page, args.languages, args.repeat)
-            rows.append(Row(pdf.name[:34], t_sheet, t_bands, t_blots, t_haze, share, t_rules, t_streaks, streaks,
-                            t_rings, rings, t_tess))
-    print("| page | sheet | bands | blots | haze (share evened) | rules | streaks (pieces) | rings (found) | all seven "
-          "| tesseract | steps / tesseract |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+            rows.append(Row(pdf.name[:34], t_sheet, t_bands, t_blots, t_haze, share, t_rules, t_streaks, streaks, t_tess))
+    print("| page | sheet | bands | blots | haze (share evened) | rules | streaks (pieces) | all six | tesseract "
+          "| steps / tesseract |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r.name} | {r.sheet:.0f} | {r.bands:.0f} | {r.blots:.0f} | {r.haze:.0f} ({r.share:.1%}) | {r.rules:.0f} "
-              f"| {r.streaks:.0f} ({r.pieces}) | {r.rings:.0f} ({r.ring_count}) | {r.steps:.0f} | {r.tesseract:.0f} "
-              f"| {r.steps / r.tesseract:.2f} |")
+              f"| {r.streaks:.0f} ({r.pieces}) | {r.steps:.0f} | {r.tesseract:.0f} | {r.steps / r.tesseract:.2f} |")
     if rows:
         steps = sum(r.steps for r in rows) / len(rows)
         tess = sum(r.tesseract for r in rows) / len(rows)
-        print(f"| mean of {len(rows)} | | | | | | | | {steps:.0f} | {tess:.0f} | {steps / tess:.2f} |")
+        print(f"| mean of {len(rows)} | | | | | | | {steps:.0f} | {tess:.0f} | {steps / tess:.2f} |")
     print("\nCPU milliseconds, best of", args.repeat)
 
 

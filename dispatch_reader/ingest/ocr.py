@@ -25,7 +25,7 @@ import pytesseract
 
 from dispatch_reader import family_names
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
-from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, seal_ring, sheet, tessengine
+from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, sheet, tessengine
 from dispatch_reader.ingest.private import die_with_parent, workspace
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.raster import PageImage
@@ -374,19 +374,13 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             changed += 1
             continue
         if marked is None:
-            # a family name read whole, then words that are no syllables: a signature's stroke
-            # through the given names (`Nguyen Niqiut Tu` for `Nguyễn Mạnh Khương`)
-            garbled = capital and not stroked and _family_first([texts[0].group(1)]) and any(
-                not is_syllable(m.group(1)) for m in texts[1:])
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
-            if (stroked or garbled or not _family_first([m.group(1) for m in texts])) and not old.isupper():
+            if (stroked or not _family_first([m.group(1) for m in texts])) and not old.isupper():
                 if stroked:
                     pad = band_bottom - band_top
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
-                                           texts[0].group(1) if stroked or garbled else None, line)
-                if whole is not None and garbled and not all(is_syllable(w.text) for w in whole):
-                    whole = None
+                                           texts[0].group(1) if stroked else None, line)
                 others = [w for i, w in enumerate(out) if i not in idx]
                 if whole is not None and any(_overlaps(a, b) for a in whole for b in others):
                     whole = None  # the name beside a speck line, read already as its own line
@@ -1334,10 +1328,6 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             grey, streaks = preprocess.clear_streaks(grey, image.dpi)
             if streaks:
                 notes.append(f"{streaks} piece(s) of hair-thin vertical streak (a copier's dirt) cleared")
-        if settings.remove_seal_rings:
-            grey, rings = seal_ring.remove_rings(grey, image.dpi)
-            if rings:
-                notes.append(f"{rings} ring(s) of a seal a black-and-white copy turned black taken off")
         if settings.denoise:
             grey = preprocess.denoise(grey)
         if settings.binarize != "none":

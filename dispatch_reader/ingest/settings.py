@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 69
+OCR_PIPELINE_VERSION = 70
 
 
 def default_cache_dir() -> Path:
@@ -56,8 +56,6 @@ class IngestSettings:
     # stamps) turned to paper on colour pages; a photographed sheet found and seen square-on;
     # uneven light divided out; pages read below `upscale_below_dpi` enlarged to `dpi`.
     colour_dropout: bool = True
-    # a seal's rings that a black-and-white copy turned black, taken off (ingest/seal_ring.py)
-    remove_seal_rings: bool = True
     photo_correction: bool = True
     flatten_light: bool = True
     # a phone photo of a sheet is ~150-190 dpi once straightened; Tesseract reads it better at
@@ -88,7 +86,6 @@ class IngestSettings:
             "orientation": self.detect_orientation,
             "psm": self.psm,
             "colour": self.colour_dropout,
-            "rings": self.remove_seal_rings,
             "photo": self.photo_correction,
             "light": self.flatten_light,
             "upscale": self.upscale_below_dpi,
