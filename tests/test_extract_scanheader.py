@@ -6,6 +6,7 @@ import pytest
 
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.record import Facts
 
 
@@ -1046,3 +1047,17 @@ def test_a_name_word_of_glued_scraps_is_no_signer() -> None:
              "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n")
     assert scanned(block + "Dinh THZGđứnh\n").document.signer is None
     assert scanned(block + "Đinh Thị Quỳnh\n").document.signer.name == "Đinh Thị Quỳnh"
+
+
+def test_a_title_misread_is_no_name_though_it_opens_with_a_family_name() -> None:
+    """`- PHÓ GHÁNH VĂN PHÒNG` under a fax's streaks, the seal's scraps round it: `Phó` is a
+    family name, but a line in capitals that ends as a signer's title ends is the title
+    misread, never the signer; the name below it is."""
+    block = ("VĂN PHÒNG ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 40/TB-VP\nBắc Hà, ngày 3 tháng 12 năm 2025\n"
+             "THÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh\n"
+             "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC.\n“mm\nAT\n/ XO. \\.I1/41VWE1./V/3LN hai\n"
+             "- PHÓ GHÁNH VĂN PHÒNG\ncm | za\nee eee ae\nLys. | Sự\nTong Thị Hạnh\n")
+    signer = scanned(block).document.signer
+    # `Tong` is Tòng or Tống: the marks are namefix's to guess, the line is the name's
+    assert signer is not None and fold_phrase(signer.name) == "tong thi hanh"
+    assert scanned(block.replace("Tong Thị Hạnh", "TỐNG THỊ HẠNH")).document.signer.name.lower() == "tống thị hạnh"

@@ -596,6 +596,8 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None
     if is_upper_line(seg.text) and not _family_first(seg.text):
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
+    if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
+        return None  # `PHÓ GHÁNH VĂN PHÒNG`: Phó is a family name, but this is a title misread
     if _mostly_not_syllables(seg.text, marks_lost=True):
         # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
         # so does a name whose marks OCR lost (`Nguyễn Th Bich Ngoc`: `Bich` is `Bích` unmarked)
@@ -609,6 +611,19 @@ def _signed_name(seg: Segment) -> Segment | None:
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_tails() -> frozenset[str]:
+    """The last two words of each signer title of two words or more (`van phong`, `giam doc`,
+    `chu tich`), folded."""
+    return frozenset(" ".join(t.split()[-2:]) for t in _title_heads() if len(t.split()) >= 2)
+
+
+def _ends_like_a_title(folded: str) -> bool:
+    """A line in capitals ending as a signer's title ends (`… VĂN PHÒNG`, `… GIÁM ĐỐC`)."""
+    words = re.findall(r"[a-z]+", folded)
+    return len(words) >= 2 and " ".join(words[-2:]) in _title_tails()
 
 
 def _speck_word(word: str) -> bool:
