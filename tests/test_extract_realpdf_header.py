@@ -302,3 +302,15 @@ def test_signer_whose_title_the_seal_covered_is_the_name_line_below_it():
     # a text layer keeps its title lines: a lone name at its end is no signer
     text_layer = [PageText(number=p.number, text=p.text) for p in lines_ocr]
     assert extract_facts(text_layer).document.signer is None
+
+
+def test_figures_glued_to_letters_are_no_number_the_label_glued_to_them_is() -> None:
+    """A phone photo read `So: 28/2u26/TT-BKHCN`: `26/TT-BKHCN` is the tail of the broken
+    year, no number of the document (a wrong number is worse than none). `Số` glued to its
+    figures (`Sô12/QĐ-UBND`, `SốI7/TB-VP`) is the label, and the number stands."""
+    from dispatch_reader.extract.docnumber import find_header_number
+
+    assert find_header_number("So: 28/2u26/TT-BKHCN") is None
+    assert find_header_number("Sô12/QĐ-UBND")[0].text == "12/QĐ-UBND"
+    assert find_header_number("SốI7/TB-VP")[0].text == "17/TB-VP"
+    assert find_header_number("Số: 28/2026/TT-BKHCN")[0].text == "28/2026/TT-BKHCN"

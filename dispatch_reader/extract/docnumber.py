@@ -147,12 +147,24 @@ def party_number(match: re.Match[str]) -> DocNumber | None:
     return DocNumber(text=f"{num}-{kind}/{'-'.join(parts)}", number=num, year=None, parts=(kind, *parts))
 
 
+def _glued_to_letters(text: str, at: int) -> bool:
+    """Do letters other than the `Số` label run right up to the figures at `at`?"""
+    from dispatch_reader.extract.textutil import fold_phrase
+
+    run = re.search(r"[^\W\d_]+$", text[:at])
+    return run is not None and fold_phrase(run.group()) not in {"so", "s"}
+
+
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
     """The first number/symbol in a header segment: (number, start, end) or None."""
     party = _HEADER_PARTY.search(text)
     for m in HEADER_NUMBER.finditer(text):
         if party is not None and party.start() <= m.start():
             break
+        if m.group("num") and _glued_to_letters(text, m.start("num")):
+            # figures glued to a letter are the tail of a longer run OCR broke (`28/2u26/TT-BKHCN`:
+            # `26/TT-BKHCN` is no number of this document); `Số` glued to its number is the label
+            continue
         dn = clean_number(m)
         if dn is not None:
             return dn, m.start(), m.end()
