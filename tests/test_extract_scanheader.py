@@ -1061,3 +1061,14 @@ def test_a_title_misread_is_no_name_though_it_opens_with_a_family_name() -> None
     # `Tong` is Tòng or Tống: the marks are namefix's to guess, the line is the name's
     assert signer is not None and fold_phrase(signer.name) == "tong thi hanh"
     assert scanned(block.replace("Tong Thị Hạnh", "TỐNG THỊ HẠNH")).document.signer.name.lower() == "tống thị hạnh"
+
+
+def test_a_title_after_a_speck_in_small_letters_types_the_document() -> None:
+    """`oo THONG BÁO` on a photocopy: the speck read as small letters kept the line from
+    reading as capitals, and the notice had no type."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 95/VPUBND\nLai Châu, ngày 12 tháng 11 năm 2025\n"
+            "oo THONG BÁO\nKết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp\n"
+            "Ngày 10 tháng 11 năm 2025, đồng chí Hà Văn Lâm chủ trì cuộc họp.\n")
+    doc = scanned(text).document
+    assert doc.doc_type == "notice"
+    assert doc.subject == "Kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp"

@@ -22,14 +22,20 @@ def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return by_label, by_abbr
 
 
-def type_for_title(text: str) -> tuple[str, str] | None:
-    """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
-    by_label, _ = _table()
+def without_specks(text: str) -> str:
+    """A line in capitals without the specks read as small letters before it (`oo THONG BÁO`):
+    words of at most three small letters that are no syllable."""
     words = text.split()
     while len(words) > 1 and len(words[0]) <= 3 and words[0].islower() and not is_syllable(words[0]) \
             and " ".join(words[1:]).isupper():
-        words = words[1:]  # a speck read as small letters before the title in capitals (`oo THONG BÁO`)
-    text = " ".join(words)
+        words = words[1:]
+    return " ".join(words) if len(words) < len(text.split()) else text
+
+
+def type_for_title(text: str) -> tuple[str, str] | None:
+    """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
+    by_label, _ = _table()
+    text = without_specks(text)
     key = fold_phrase(text).rstrip(" :.,")
     hit = by_label.get(key)
     if hit is None and key[-1:].isdigit():

@@ -26,7 +26,7 @@ from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, fin
                                              find_lost_year, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_slipped)
-from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title
+from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title, without_specks
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
@@ -339,8 +339,8 @@ def classify(seg: Segment) -> list[Cls]:
         # a title with a reader's note written beside it (`THÔNG TƯ ˆ Tổng hợp`), apart by a
         # speck OCR read between them: the note is no part of the title nor of the subject
         return classify(seg.sub(0, beside))
-    if title and is_upper_line(text) and not text.rstrip().endswith(":"):
-        label = squash(text).rstrip(" .,")
+    if title and is_upper_line(without_specks(text)) and not text.rstrip().endswith(":"):
+        label = squash(without_specks(text)).rstrip(" .,")
         if (" " not in label and " " in title[0]) or \
                 fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
             label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)
