@@ -314,3 +314,6 @@ def test_figures_glued_to_letters_are_no_number_the_label_glued_to_them_is() -> 
     assert find_header_number("Sô12/QĐ-UBND")[0].text == "12/QĐ-UBND"
     assert find_header_number("SốI7/TB-VP")[0].text == "17/TB-VP"
     assert find_header_number("Số: 28/2026/TT-BKHCN")[0].text == "28/2026/TT-BKHCN"
+    # the label read a letter off is no broken run (a reviewer's)
+    for label in ("Sé12/QĐ-UBND", "Sối12/QĐ-UBND", "5ố12/QĐ-UBND"):
+        assert find_header_number(label)[0].text == "12/QĐ-UBND", label

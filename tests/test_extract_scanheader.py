@@ -1047,6 +1047,9 @@ def test_a_name_word_of_glued_scraps_is_no_signer() -> None:
              "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n")
     assert scanned(block + "Dinh THZGđứnh\n").document.signer is None
     assert scanned(block + "Đinh Thị Quỳnh\n").document.signer.name == "Đinh Thị Quỳnh"
+    # a case slip on a real syllable is mended, never a reason to drop the name (a reviewer's)
+    assert scanned(block + "Lê Văn MìnH\n").document.signer.name == "Lê Văn Mình"
+    assert scanned(block + "Nguyễn Thị HIền\n").document.signer.name == "Nguyễn Thị Hiền"
 
 
 def test_a_title_misread_is_no_name_though_it_opens_with_a_family_name() -> None:
@@ -1061,6 +1064,10 @@ def test_a_title_misread_is_no_name_though_it_opens_with_a_family_name() -> None
     # `Tong` is Tòng or Tống: the marks are namefix's to guess, the line is the name's
     assert signer is not None and fold_phrase(signer.name) == "tong thi hanh"
     assert scanned(block.replace("Tong Thị Hạnh", "TỐNG THỊ HẠNH")).document.signer.name.lower() == "tống thị hạnh"
+    # a name in capitals that ends as a title's last words do is a name (a reviewer's)
+    for name in ("NGUYỄN VĂN PHÒNG", "LÊ QUỐC HỘI", "NGUYỄN THANH TRÀ"):
+        signer = scanned(block.replace("Tong Thị Hạnh", name)).document.signer
+        assert signer is not None and signer.name.upper() == name, name
 
 
 def test_a_title_after_a_speck_in_small_letters_types_the_document() -> None:

@@ -148,11 +148,10 @@ def party_number(match: re.Match[str]) -> DocNumber | None:
 
 
 def _glued_to_letters(text: str, at: int) -> bool:
-    """Do letters other than the `Số` label run right up to the figures at `at`?"""
-    from dispatch_reader.extract.textutil import fold_phrase
-
-    run = re.search(r"[^\W\d_]+$", text[:at])
-    return run is not None and fold_phrase(run.group()) not in {"so", "s"}
+    """Do the figures at `at` continue a number's part that a letter or two broke, after its
+    slash (`28/2u26`: the year read with a letter)? A label read a letter off (`Sé12/…`,
+    `Sối12/…`, `5ố12/…`) is no such run."""
+    return re.search(r"\d\s?/\s?\d+[^\W\d_]{1,2}$", text[:at]) is not None
 
 
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
@@ -163,7 +162,7 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
             break
         if m.group("num") and _glued_to_letters(text, m.start("num")):
             # figures glued to a letter are the tail of a longer run OCR broke (`28/2u26/TT-BKHCN`:
-            # `26/TT-BKHCN` is no number of this document); `Số` glued to its number is the label
+            # `26/TT-BKHCN` is no number of this document)
             continue
         dn = clean_number(m)
         if dn is not None:

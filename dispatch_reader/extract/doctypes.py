@@ -22,12 +22,16 @@ def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     return by_label, by_abbr
 
 
+def small_speck(word: str) -> bool:
+    """A speck OCR read as a short word in small letters: at most four, and no syllable
+    (`oo`, `iis`, `nye`)."""
+    return word.isalpha() and word.islower() and len(word) <= 4 and not is_syllable(word)
+
+
 def without_specks(text: str) -> str:
-    """A line in capitals without the specks read as small letters before it (`oo THONG BÁO`):
-    words of at most three small letters that are no syllable."""
+    """A line in capitals without the specks read as small letters before it (`oo THONG BÁO`)."""
     words = text.split()
-    while len(words) > 1 and len(words[0]) <= 3 and words[0].islower() and not is_syllable(words[0]) \
-            and " ".join(words[1:]).isupper():
+    while len(words) > 1 and small_speck(words[0]) and " ".join(words[1:]).isupper():
         words = words[1:]
     return " ".join(words) if len(words) < len(text.split()) else text
 

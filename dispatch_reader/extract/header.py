@@ -26,7 +26,7 @@ from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, fin
                                              find_lost_year, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_slipped)
-from dispatch_reader.extract.doctypes import type_for_abbreviation, type_for_title, without_specks
+from dispatch_reader.extract.doctypes import small_speck, type_for_abbreviation, type_for_title, without_specks
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
 )
@@ -539,8 +539,8 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
                                              or one_letter_off(fold_word(w), _folded_families()) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
             return False
-        if _mixed_case(w):
-            return False  # scraps glued into a word (`THZGđứnh`): no name is printed so
+        if _mixed_case(w) and not is_syllable(w):
+            return False  # scraps glued into a word (`THZGđứnh`); a case slip (`MìnH`) is mended
     return True
 
 
@@ -613,23 +613,18 @@ def _signed_name(seg: Segment) -> Segment | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _title_tails() -> frozenset[str]:
-    """The last two words of each signer title of two words or more (`van phong`, `giam doc`,
-    `chu tich`), folded."""
-    return frozenset(" ".join(t.split()[-2:]) for t in _title_heads() if len(t.split()) >= 2)
-
-
 def _ends_like_a_title(folded: str) -> bool:
-    """A line in capitals ending as a signer's title ends (`… VĂN PHÒNG`, `… GIÁM ĐỐC`)."""
-    words = re.findall(r"[a-z]+", folded)
-    return len(words) >= 2 and " ".join(words[-2:]) in _title_tails()
+    """A line that is a signer's title read a letter or two off (`- PHÓ GHÁNH VĂN PHÒNG`), not a
+    name that shares a title's last words (`NGUYỄN VĂN PHÒNG`, `LÊ QUỐC HỘI`)."""
+    from dispatch_reader.places.match import edit_distance
+
+    line = " ".join(re.findall(r"[a-z]+", folded))
+    return len(line) >= 8 and any(edit_distance(line, t, 2) <= 2 for t in _title_heads() if " " in t)
 
 
 def _speck_word(word: str) -> bool:
     core = word.strip(",.;:'\"‘’“”|-_~")
-    return not core or not any(c.isalnum() for c in core) or (
-        core.isalpha() and core.islower() and len(core) <= 4 and not is_syllable(core))
+    return not core or not any(c.isalnum() for c in core) or small_speck(core)
 
 
 _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
