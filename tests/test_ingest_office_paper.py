@@ -321,3 +321,15 @@ def test_a_line_through_the_name_is_no_rule_and_goes_alone_an_underline_is_a_rul
     assert len(horizontal) == 1
     assert cleaned[328:333, 150:850].min() > 200  # the underline is painted white
     assert (cleaned[letters] < 128).mean() > 0.99
+
+
+def test_a_rule_a_blot_runs_into_is_still_a_rule() -> None:
+    """A copier's blot or dark streak touching the motto's underline makes the ink round the
+    line far larger than the line, as letters do; but letters touch a line through them all
+    along it, a blot in one place only. The underline stays a rule, painted white."""
+    page, letters = _name_line()
+    cv2.line(page, (100, 330), (900, 330), 40, 4)
+    cv2.rectangle(page, (150, 332), (200, 560), 0, -1)  # a blot hanging from the underline
+    cleaned, horizontal, _ = preprocess.find_rules(page, 200)
+    assert len(horizontal) == 1
+    assert cleaned[328:333, 300:850].min() > 200
