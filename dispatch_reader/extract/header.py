@@ -339,8 +339,9 @@ def classify(seg: Segment) -> list[Cls]:
         # a title with a reader's note written beside it (`THÔNG TƯ ˆ Tổng hợp`), apart by a
         # speck OCR read between them: the note is no part of the title nor of the subject
         return classify(seg.sub(0, beside))
-    if title and is_upper_line(without_specks(text)) and not text.rstrip().endswith(":"):
-        label = squash(without_specks(text)).rstrip(" .,")
+    bare = without_specks(text) if title else text
+    if title and is_upper_line(bare) and not text.rstrip().endswith(":"):
+        label = squash(bare).rstrip(" .,")
         if (" " not in label and " " in title[0]) or \
                 fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
             label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)

@@ -323,11 +323,10 @@ def _jobs() -> frozenset[str]:
 def _title_case_position(title: str) -> str:
     """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`."""
     words = title.split()
-    for k in range(len(words), 0, -1):
-        p = _folded_positions().get(fold_phrase(" ".join(words[:k])))
-        if p is not None:
-            rest = " ".join(words[k:])
-            return p + (" " + proper_case_body(rest) if rest else "")
+    k = _position_prefix(words)
+    if k:
+        rest = " ".join(words[k:])
+        return _folded_positions()[fold_phrase(" ".join(words[:k]))] + (" " + proper_case_body(rest) if rest else "")
     low = title.lower().split()
     return " ".join([low[0].capitalize()] + low[1:]) if low else title
 
@@ -355,15 +354,21 @@ def _role_labelled(text: str, start: int) -> str | None:
         return None
     role = squash(m["role"])
     words = role.split()
-    for k in range(len(words), 0, -1):
-        if fold_phrase(" ".join(words[:k])) in _folded_positions():
-            rest = words[k:]
-            # a name's words after it (`Trung ương`), never two in small letters running
-            # (`Sở Nội vụ báo cáo`, `Ủy ban nhân dân tỉnh kết luận như sau`: a sentence)
-            named = not rest or (rest[0][:1].isupper() and not any(
-                a[:1].islower() and b[:1].islower() for a, b in zip(rest, rest[1:])))
-            return role if named else None
-    return None
+    k = _position_prefix(words)
+    if not k:
+        return None
+    rest = words[k:]
+    # a name's words after it (`Trung ương`), never two in small letters running
+    # (`Sở Nội vụ báo cáo`, `Ủy ban nhân dân tỉnh kết luận như sau`: a sentence)
+    named = not rest or (rest[0][:1].isupper() and not any(
+        a[:1].islower() and b[:1].islower() for a, b in zip(rest, rest[1:])))
+    return role if named else None
+
+
+def _position_prefix(words: list[str]) -> int:
+    """How many of the first words make the longest listed position (positions.txt); 0 if
+    none does."""
+    return next((k for k in range(len(words), 0, -1) if fold_phrase(" ".join(words[:k])) in _folded_positions()), 0)
 
 
 def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:

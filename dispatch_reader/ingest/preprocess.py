@@ -172,7 +172,7 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     thick = max(3, int(dpi * factor * 0.04))  # 1 mm
     h_mask, h_found = _thin(h_mask, thick, axis=1)
     v_mask, v_found = _thin(v_mask, thick, axis=0)
-    h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask, v_found)
+    h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask)
     horizontal = [_scale(seg, 1 / factor) for seg in h_found]
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
     if strokes is not None:
@@ -252,8 +252,8 @@ _TOUCHED_SHARE = 0.2
 _LINE_RUN_IN = 0.15
 
 
-def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment], v_mask: np.ndarray,
-                     v_found: list[Segment]) -> tuple[np.ndarray, list[Segment], np.ndarray | None]:
+def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment],
+                     v_mask: np.ndarray) -> tuple[np.ndarray, list[Segment], np.ndarray | None]:
     """The horizontal rules found, less the straight runs of a line through letters, and
     those runs (None if there are none).
 
@@ -266,9 +266,10 @@ def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment]
     as they are (a stroke across a line of letters runs along it)."""
     if not h_mask.any():
         return h_mask, h_found, None
+    line = h_mask > 0
     count, labels = cv2.connectedComponents(ink, connectivity=8)
     total = np.bincount(labels.ravel(), minlength=count)
-    along = np.bincount(labels[h_mask > 0], minlength=count)
+    along = np.bincount(labels[line], minlength=count)
     meets = np.bincount(labels[v_mask > 0], minlength=count) > 0
     crossing = (along > 0) & (total > _ALONG_LETTERS * along) & ~meets
     crossing[0] = False
@@ -276,9 +277,8 @@ def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment]
         return h_mask, h_found, None
     # letters touch a line through them all along it; a blot or a copier's streak that a rule
     # runs into touches it in one place only (augraphy's photocopies: 0.07-0.16 of its pixels)
-    other = ((ink > 0) & (h_mask == 0)).view(np.uint8)
+    other = ((ink > 0) & ~line).view(np.uint8)
     near = cv2.dilate(other, np.ones((5, 1), np.uint8)) > 0
-    line = h_mask > 0
     touched = np.bincount(labels[line & near], minlength=count)
     crossing &= touched >= _TOUCHED_SHARE * np.maximum(along, 1)
     if not crossing.any():
