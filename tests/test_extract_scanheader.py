@@ -650,13 +650,21 @@ def test_the_review_cases_of_the_ninth_round_headers() -> None:
     assert (commune.issuer, commune.place) == ("Ủy ban nhân dân xã Thanh Hoà", "Thanh Hoà")
 
 
-@pytest.mark.parametrize("lead", ["* s9: 798/QĐ-TTg", "¡ Số: 798/QĐ-TTg", "s9: 798/QĐ-TTg"])
+@pytest.mark.parametrize("lead", ["* s9: 798/QĐ-TTg", "¡ Số: 798/QĐ-TTg", "s9: 798/QĐ-TTg", "‘s 6: 798/QĐ-TTg"])
 def test_number_lead_under_a_copiers_dots(lead: str) -> None:
     """A photocopy's haze reads as specks before `Số:` and its `ố` as a digit (augraphy)."""
     text = (f"THỦ TƯỚNG CHÍNH PHỦ\n{lead}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Hà Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\nKiện toàn Ban Chỉ đạo\nTHỦ TƯỚNG CHÍNH PHỦ\n"
             "Căn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Kiện toàn.\n")
     assert scanned(text).document.number == "798/QĐ-TTg"
+
+
+def test_a_split_number_label_needs_its_colon() -> None:
+    # `s 6: …` is the header's label split by a stamp's edge; without the colon, words
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n{lead} 798/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Hà Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\nKiện toàn Ban Chỉ đạo\nCăn cứ Luật;\n")
+    assert scanned(text.format(lead="s 6:")).document.number == "798/QĐ-TTg"
+    assert scanned(text.format(lead="s 6")).document.number is None
 
 
 def test_place_before_a_date_whose_comma_was_read_as_a_stop() -> None:

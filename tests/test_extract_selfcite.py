@@ -147,3 +147,19 @@ def test_this_rounds_warnings_are_told_in_vietnamese() -> None:
         assert vi != w, w
         assert "cần kiểm tra" in vi or "không lấy ngày" in vi, vi
     assert "58/2021/TT-BQP" in localise(next(w for w in told if "as the annex" in w), "vi")
+
+
+def test_a_number_whose_symbol_is_unreadable_is_taken_from_the_annex_citing_its_figures() -> None:
+    # a fax: the number line's symbol read as scraps, the date line as no date; the list's
+    # heading on page 2 cites the decision with the same figures
+    header = HEADER.format(number="58/013-L15NI)", day="07").replace("tháng 6 năm 2021", "thang & nam 210121")
+    facts = scanned(header, annex())
+    assert (facts.document.number, facts.document.issued_date) == ("58/2021/TT-BQP", "2021-06-07")
+    assert facts.document.evidence["number"].page == 2
+    assert any("not read in the header; '58/2021/TT-BQP' as the annex" in w for w in facts.warnings)
+    # other figures are another document's
+    other = scanned(header.replace("58/013", "85/013"), annex())
+    assert (other.document.number, other.document.issued_date) == (None, None)
+    # a date read in the header that the annex does not give is another document's too
+    dated = scanned(HEADER.format(number="58/013-L15NI)", day="09"), annex())
+    assert (dated.document.number, dated.document.issued_date) == (None, "2021-06-09")

@@ -65,8 +65,9 @@ def _damaged_can_cu(seg: Segment) -> bool:
 
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
 # `ố` read as a digit too: `Sô`, `S0`, `s9:` (a photocopy's haze)
-_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?[s$][^\w\s]{0,2}[o069][\s:;.,]*"
-                          r"(?=[\s:;.,]|\d|o)")
+# (`s 6: 1895/QĐ-UBND`: a stamp's edge over `Số:` split it, its colon still there)
+_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?"
+                          r"(?:[s$][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*)")
 # a cited document's number, not the header's: `số` in small letters with its mark, no colon,
 # and its date right after the number
 _CITED_BY_DATE = re.compile(r"số\s+\d")
@@ -933,6 +934,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     vv_segs: list[Segment] = []
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
+    bad_figures: str | None = None  # the figures of a number line whose symbol did not parse
     state = "top"
     in_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
@@ -969,6 +971,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 in_vv = False
         if k == "bad_number" and number is None and "bad_number" not in doc.evidence:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
+            figures = _FIGURES_BEFORE_SLASH.match(it.extra["raw"])
+            if figures and bad_figures is None:
+                bad_figures = figures[1]
             continue
         if k == "number" and number is None:
             number = it.extra["number"]
@@ -1134,7 +1139,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
     number = _number_from_annexes(doc, number, pages, warnings,
-                                  date_cls.extra.get("partial") if date_cls is not None else None)
+                                  date_cls.extra.get("partial") if date_cls is not None else None, bad_figures)
     if doc.number is None:
         warnings.append("no document number (Số: …) found in the header")
 
@@ -1262,18 +1267,20 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
 
 
 def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: list[Page],
-                         warnings: list[str], partial: PartialDate | None = None) -> DocNumber | None:
+                         warnings: list[str], partial: PartialDate | None = None,
+                         figures: str | None = None) -> DocNumber | None:
     """The number (and the date) the annexes' subheadings give the document, where the header
     lost its digits or gave none (`selfcite`); on OCR'd pages, also where two annexes or more
     agree on other digits than the header's (handwritten figures read wrong). A date line
     read in `partial` (its day or year lost) takes the cited date only where it agrees with
-    what was read. Returns the number as now taken."""
+    what was read; `figures` are those of a number line whose symbol did not parse. Returns
+    the number as now taken."""
     if len(pages) < 2:
         return number
     citations = annex_citations(pages[1:], doc.doc_type)
     if not citations:
         return number
-    cited = cited_number(citations, number, doc.issued_date)
+    cited = cited_number(citations, number, doc.issued_date, figures)
     if cited is not None and cited.number.text != doc.number:
         # over figures read, only annexes dated the document's date (an amending circular's
         # forms cite the circular they amend, undated: another number of the same symbol)
@@ -1298,6 +1305,10 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
             warnings.append(f"issue date not read in the header; {dated.date} as the annex on page "
                             f"{dated.seg.page} cites the document: check it")
     return number
+
+
+# a number line's figures before its slash, its symbol unreadable (`2318/013-LI5NI)`)
+_FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 
 
 def _lines_above(items: list[Cls | None], end: int, most: int = 4) -> list[Segment]:

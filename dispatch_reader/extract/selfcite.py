@@ -54,14 +54,18 @@ def annex_citations(pages: list[Page], doc_type: str | None) -> list[SelfCitatio
 
 
 def cited_number(citations: list[SelfCitation], header: DocNumber | None,
-                 issued: str | None) -> SelfCitation | None:
+                 issued: str | None, figures: str | None = None) -> SelfCitation | None:
     """The number the annexes give this document, when something ties them to it: the year
-    and symbol the header kept of its number (its digits lost), or its issue date. Where
-    annexes disagree, the number most of them give; a tie gives none."""
+    and symbol the header kept of its number (its digits lost), its issue date, or the
+    figures of a header number whose symbol did not parse (`Số; 2318/013-LI5NI)` on a fax;
+    with no date read to say otherwise). Where annexes disagree, the number most of them
+    give; a tie gives none."""
     def tied(c: SelfCitation) -> bool:
         if header is not None:
             return c.number.parts == header.parts and c.number.year == header.year and (
                 issued is None or c.date in (None, issued))
+        if figures is not None and c.number.number == figures:
+            return issued is None or c.date in (None, issued)
         return issued is not None and c.date == issued
     kept = [c for c in citations if tied(c)]
     if not kept:
