@@ -1087,3 +1087,18 @@ def test_a_title_after_a_speck_in_small_letters_types_the_document() -> None:
     doc = scanned(text).document
     assert doc.doc_type == "notice"
     assert doc.subject == "Kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp"
+
+
+def test_a_committees_two_lines_under_a_copiers_streak_name_it_with_the_date_lines_place() -> None:
+    # the head line read in mixed case, the province line as scraps (augraphy's photocopy)
+    # (its number's symbol too, so the number names no committee: `QUEUBN`)
+    text = ("ee ae:\nỦY BAN NHÍ Nv DA š\nTỈNH SOF A #\nSố: 1587/QUEUBN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n{place}, ngày 28 tháng 8 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(text.format(place="Sơn La")).document
+    assert (doc.issuer, doc.issuer_parent) == ("Ủy ban nhân dân tỉnh Sơn La", None)
+    # a place that is no province's name tells no province
+    assert scanned(text.format(place="Hoa Sen")).document.issuer is None
+    # a sentence about a committee above the number is no head line
+    sentence = text.format(place="Sơn La").replace("ỦY BAN NHÍ Nv DA š", "Ủy ban nhân dân xã đề nghị")
+    assert scanned(sentence).document.issuer != "Ủy ban nhân dân tỉnh Sơn La"

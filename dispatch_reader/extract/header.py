@@ -28,7 +28,8 @@ from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, Doc
                                                type_of_number, year_slipped)
 from dispatch_reader.extract.doctypes import small_speck, type_for_abbreviation, type_for_title, without_specks
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word, snap_issuer, snap_place,
+    central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word,
+    snap_committee, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD, annex_citations, cited_number
@@ -935,6 +936,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
     bad_figures: str | None = None  # the figures of a number line whose symbol did not parse
+    head_in_text = False  # the issuer's head line was read as a line of text
     state = "top"
     in_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
@@ -1019,6 +1021,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 # the issuer block stands above "Số:", unless OCR read the columns in another order;
                 # a body named below "Số:" when one stood above it is a stamp's (the receiving office)
                 issuer_segs.append(it.seg)
+            elif k == "text" and kinh_gui is None and number is None and not issuer_segs and _committee_head_line(it.seg):
+                # a committee's head line that a copier's specks read in mixed case (`ỦY BAN NHÍ Nv DA š`);
+                # kept only where it snaps to a committee the place names
+                issuer_segs.append(it.seg)
+                head_in_text = True
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:
@@ -1173,6 +1180,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place)
+        if not snapped and doc.issuer and doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)):
+            # the committee's two lines read as two bodies (`ỦY BAN NHÍ Nv DA š` over `TỈNH SOF A #`,
+            # a copier's streak through both): the level line alone names no body, the two do
+            snapped = snap_issuer(f"{doc.issuer_parent} {doc.issuer}", doc.place)
+            if snapped:
+                doc.issuer_parent = None
+                doc.evidence.pop("issuer_parent", None)
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
@@ -1228,7 +1242,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
             doc.number = mended.text
-        if doc.issuer and not _names_a_body(doc.issuer):
+        if doc.issuer and (not _names_a_body(doc.issuer) or (head_in_text and snap_committee(doc.issuer, doc.place) is None)):
             # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
             # ong`, `Hân dân`): no issuer is better than that, and the clerk is told
             warnings.append(f"issuer line unreadable: '{doc.issuer[:40]}' names no body")
@@ -1307,6 +1321,16 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
     return number
 
 
+def _committee_head_line(seg: Segment) -> bool:
+    """A line opening `ỦY BAN` in capitals, most of its letters capitals: a committee's head
+    line, specks read into it as small letters."""
+    letters = [c for c in seg.text if c.isalpha()]
+    return bool(re.match(r"^[^\w]*(?:ỦY|UỶ|UY) BAN\b", seg.text)) and \
+        sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+
+
+# an issuer line that opens with its level, the body's head on the line above
+_LEVEL_FIRST = re.compile(r"^(?:tinh|thanh pho|xa|phuong)\s")
 # a number line's figures before its slash, its symbol unreadable (`2318/013-LI5NI)`)
 _FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 
