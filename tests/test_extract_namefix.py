@@ -148,3 +148,25 @@ def test_a_middle_name_cut_to_two_letters_is_the_one_it_opens() -> None:
     # a syllable of two letters is a name of its own (`Mí`), and the given name is not completed
     assert repair_ocr_name("Lò Mí Sính") == "Lò Mí Sính"
     assert repair_ocr_name("Nguyễn Văn Th") == "Nguyễn Văn Th"
+
+
+def test_a_family_name_read_as_other_glyphs_is_the_listed_one_they_spell() -> None:
+    # the tilde and the u of `Vũ` read as two i's under a seal (name_glyphs.tsv)
+    assert repair_syllable("Vii", "family") == "Vũ"
+    assert repair_syllable("VII", "family") == "VŨ"
+    assert repair_syllable("Vü", "family") == "Vũ"
+    assert repair_syllable("Lii", "family") == "Lii"  # `Lũ` is no family name
+    assert repair_syllable("Vii", "given") == "Vii"  # only a family name's list is closed
+
+
+def test_a_title_a_letter_off_under_the_seal_still_heads_the_signing_block() -> None:
+    """`BỘ TRƯỞNG` read `Ộ TRƯỞNG` (its B under the seal's ring), a stroke's scraps under it,
+    then the name with its family name read `Vii`."""
+    text = ("THÔNG TƯ\nĐiều 5. Thông tư này có hiệu lực kể từ ngày ký.\nxét giải quyết ./.\n{title}\nhe ee ee\n"
+            "Vii Hải Quân\n")
+    facts = extract_facts([PageText(1, text.format(title="Ộ TRƯỞNG"), method="ocr", ocr_confidence=0.9)])
+    signer = facts.document.signer
+    assert signer is not None and (signer.name, signer.title) == ("Vũ Hải Quân", "BỘ TRƯỞNG")
+    # a line two letters off any title heads no block
+    other = extract_facts([PageText(1, text.format(title="Ộ TRƯỜN"), method="ocr", ocr_confidence=0.9)])
+    assert other.document.signer is None or other.document.signer.title != "BỘ TRƯỞNG"

@@ -43,13 +43,31 @@ def _mostly_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
+def title_a_letter_off(text: str) -> str | None:
+    """The listed signer title of two words or more that `text` misses by one letter (`Ộ
+    TRƯỞNG`: the B under the seal's ring), when exactly one is; lines of under eight letters
+    are left alone."""
+    from dispatch_reader.places.match import edit_distance
+
+    line = " ".join(re.findall(r"[a-z]+", fold_phrase(text)))
+    if len(line) < 8:
+        return None
+    near = {title for key, title in _vocab("signer_titles.txt").items()
+            if " " in key and edit_distance(line, key, 1) <= 1}
+    return near.pop() if len(near) == 1 else None
+
+
 def canon_title(text: str | None) -> str | None:
-    """`PHO CHU TỊCH` → `PHÓ CHỦ TỊCH`; a known title head with a body after it keeps the body."""
+    """`PHO CHU TỊCH` → `PHÓ CHỦ TỊCH`; a known title head with a body after it keeps the body;
+    a whole title a letter off is that title."""
     if not text:
         return text
     fixed = canon_phrase(text, "signer_titles.txt", "positions.txt")
     if fixed != text:
         return fixed
+    near = title_a_letter_off(text)
+    if near is not None and fold_phrase(text) != fold_phrase(near):
+        return near.upper() if _mostly_upper(text) else near
     words = text.split()
     for k in range(len(words) - 1, 0, -1):
         head = canon_phrase(" ".join(words[:k]), "signer_titles.txt")

@@ -18,7 +18,7 @@ from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
-    repair_subject_opener, respace_body, respell_place,
+    repair_subject_opener, respace_body, respell_place, title_a_letter_off,
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
@@ -556,7 +556,7 @@ def _mixed_case(word: str) -> bool:
 def _is_title_line(seg: Segment) -> bool:
     if not is_upper_line(seg.text):
         return False
-    return starts_with_head(seg.folded, _title_heads()) is not None
+    return starts_with_head(seg.folded, _title_heads()) is not None or title_a_letter_off(seg.text) is not None
 
 
 # the line a fax machine prints atop each page it sends (folded): its time and `FROM:` its

@@ -85,6 +85,9 @@ def repair_syllable(syllable: str, slot: str) -> str:
     """The syllable as it should read in this slot of a name (unchanged unless clearly wrong)."""
     entries = _table().get(fold_phrase(syllable))
     if not entries and slot == "family" and syllable.isalpha():
+        glyphs = _family_by_glyphs(syllable)
+        if glyphs:
+            return glyphs
         # family names are a near-closed list: a word one letter off exactly one of them is
         # that one misread (`Đìnn` → `Đinh`)
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
@@ -136,6 +139,15 @@ def repair_syllable(syllable: str, slot: str) -> str:
     if not marks(syllable) <= marks(best):
         return syllable  # OCR saw marks the repair would take away
     return cased_like(best, syllable)
+
+
+def _family_by_glyphs(read: str) -> str | None:
+    """The family name whose letter OCR read as other glyphs (`Vii` → `Vũ`, name_glyphs.tsv),
+    when one listed family name is what the swap spells, marks and all."""
+    spelled = {s.lower(): s for s in _family_spellings().values()}
+    found = {spelled[w] for wrong, right in resources.rows("name_glyphs.tsv")
+             if wrong in read.lower() and (w := read.lower().replace(wrong, right, 1)) in spelled}
+    return cased_like(found.pop(), read) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)
