@@ -24,13 +24,33 @@ SAMP = ROOT / "samples"
 DOCS = [REAL / f"{n}" for n in ("rd042", "rd044", "rd048", "rd052", "rd054", "rd060")] + \
        [SAMP / n for n in ("qd-biet-phai-01", "qd-biet-phai-office-01", "cv-tang-cuong-01",
                            "cv-de-nghi-xa-01", "qd-dieu-dong-xa-01", "tb-ket-luan-01")]
+# another set (a second work folder): AUG_DOCS=path,path,… — a text's or sample's path without
+# its extension, or a real PDF beside a truth.jsonl (its truth names the header facts only)
+if os.environ.get("AUG_DOCS"):
+    DOCS = [Path(p) for p in os.environ["AUG_DOCS"].split(",")]
+
+
+def truth_of(base: Path) -> tuple[Path, Path]:
+    """(truth file, source file) of a listed document; a real PDF's truth.jsonl line is written
+    out as a truth file of its own under the work folder."""
+    if base.suffix == ".pdf":
+        for line in (base.parent / "truth.jsonl").read_text("utf-8").splitlines():
+            entry = json.loads(line) if line.strip() else {}
+            if entry.get("pdf") == base.name:
+                out = WORK / "truths" / f"{base.stem}.truth.json"
+                out.parent.mkdir(exist_ok=True)
+                out.write_text(json.dumps(entry, ensure_ascii=False))
+                return out, base
+        raise SystemExit(f"{base}: no line of its truth.jsonl names it")
+    src = base.with_name(base.name + ".pdf")
+    return base.with_name(base.name + ".truth.json"), src if src.exists() else base.with_name(base.name + ".txt")
+
+
 manifest = []
 for base in DOCS:
-    name = base.name
-    truth = ev.load_truth(base.with_name(name + ".truth.json"))
-    src = base.with_name(name + ".pdf")
-    if not src.exists():
-        src = base.with_name(name + ".txt")
+    name = base.stem if base.suffix == ".pdf" else base.name
+    truth_path, src = truth_of(base)
+    truth = ev.load_truth(truth_path)
     born = ev._born_pdf(src, WORK / "render")
     data = born.read_bytes()
     (WORK / f"{name}.born.pdf").write_bytes(data)
@@ -48,7 +68,7 @@ for base in DOCS:
         p = WORK / "pages" / f"{name}-p{i+1}.png"; img.save(p, dpi=(300, 300)); pngs.append(p.name)
     imgs = [Image.open(WORK / "pages" / p) for p in pngs]
     imgs[0].save(WORK / f"{name}.clean300.pdf", save_all=True, append_images=imgs[1:], resolution=300)
-    manifest.append({"name": name, "truth": str(base.with_name(name + ".truth.json")), "pages_full": n,
+    manifest.append({"name": name, "truth": str(truth_path), "pages_full": n,
                      "signing_page": sig, "excerpt_pages": len(doc), "pngs": pngs})
     print(name, "pages", n, "signing", sig, "excerpt", len(doc), flush=True)
 (WORK / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
