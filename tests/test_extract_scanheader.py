@@ -1102,3 +1102,15 @@ def test_a_committees_two_lines_under_a_copiers_streak_name_it_with_the_date_lin
     # a sentence about a committee above the number is no head line
     sentence = text.format(place="Sơn La").replace("ỦY BAN NHÍ Nv DA š", "Ủy ban nhân dân xã đề nghị")
     assert scanned(sentence).document.issuer != "Ủy ban nhân dân tỉnh Sơn La"
+
+
+def test_a_number_whose_year_has_a_letter_takes_the_issue_dates_year() -> None:
+    """`So: 28/2u26/TT-BKHCN` (a phone photo): the year's 0 read as u. A document is numbered in
+    the year it is signed, so the date line's 2026 is its year; any other figure off, no number."""
+    text = ("BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSo: 28/{year}/TT-BKHCN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Hà Nội, ngày 31 tháng 5 năm 2026\nTHÔNG TƯ\nQuy định Danh mục dịch vụ viễn thông\nCăn cứ Luật Viễn thông;\n")
+    facts = scanned(text.format(year="2u26"))
+    assert facts.document.number == "28/2026/TT-BKHCN"
+    assert any("its year mended to '2026'" in w for w in facts.warnings)
+    assert scanned(text.format(year="2u25")).document.number is None  # a figure off too
+    assert scanned(text.format(year="2uu6")).document.number is None  # two letters

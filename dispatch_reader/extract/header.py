@@ -25,7 +25,7 @@ from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_header_dates, find_partial_date,
                                              find_lost_year, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
-                                               type_of_number, year_slipped)
+                                               type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import small_speck, type_for_abbreviation, type_for_title, without_specks
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word,
@@ -936,6 +936,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
     bad_figures: str | None = None  # the figures of a number line whose symbol did not parse
+    bad_number: Cls | None = None  # that line
     head_in_text = False  # the issuer's head line was read as a line of text
     state = "top"
     in_vv = False
@@ -976,6 +977,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             figures = _FIGURES_BEFORE_SLASH.match(it.extra["raw"])
             if figures and bad_figures is None:
                 bad_figures = figures[1]
+            if bad_number is None:
+                bad_number = it
             continue
         if k == "number" and number is None:
             number = it.extra["number"]
@@ -1145,6 +1148,15 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence["subject"] = _ev(above[0], conf)
             warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
+    if doc.number is None and number is None and bad_number is not None and doc.issued_date:
+        mended_number = year_read_with_a_letter(bad_number.extra["raw"], doc.issued_date[:4])
+        if mended_number is not None:
+            number = mended_number
+            doc.number = number.text
+            doc.evidence["number"] = _ev(bad_number.seg, conf)
+            # (the issue date's year, one figure of it read as a letter)
+            warnings.append(f"document number read as '{bad_number.extra['raw']}', its year mended to "
+                            f"'{number.year}': check it")
     number = _number_from_annexes(doc, number, pages, warnings,
                                   date_cls.extra.get("partial") if date_cls is not None else None, bad_figures)
     if doc.number is None:
