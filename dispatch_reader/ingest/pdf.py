@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import mmap
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,13 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from dispatch_reader.errors import DamagedFileError, EncryptedPdfError
+
+
+# PDFium keeps one state per process and is not thread-safe, not even across documents
+# (pypdfium2's documentation): two threads in it at once crash the process. Every use of it
+# that a thread may run (a read, a page rendered for OCR or for the web page's viewer) holds
+# this lock from opening the document to closing it; processes each have their own.
+PDFIUM_LOCK = threading.RLock()
 
 
 def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:

@@ -145,6 +145,14 @@ def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> tuple[np.nda
 
 def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None = None,
                     keep_scan_resolution: bool = False) -> PageImage:
+    from dispatch_reader.ingest.pdf import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        return _render_pdf_page(path, index, dpi, max_pixels, password, keep_scan_resolution)
+
+
+def _render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None,
+                     keep_scan_resolution: bool) -> PageImage:
     import pypdfium2 as pdfium
 
     from dispatch_reader.ingest.pdf import open_pdf

@@ -316,6 +316,14 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
               ) -> tuple[list[_Plan], Path, str | None]:
     """Pages to take from the text layer and pages to OCR; also the file to render from
     (the original, or its repaired copy) and the password that opened it."""
+    from dispatch_reader.ingest.pdf import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        return _plan_open_pdf(info, settings, warnings, workdir)
+
+
+def _plan_open_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], workdir: Callable[[], Path]
+                   ) -> tuple[list[_Plan], Path, str | None]:
     import pypdfium2 as pdfium
 
     from dispatch_reader.ingest.pdf import open_lenient, read_passwords

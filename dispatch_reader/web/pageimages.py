@@ -43,6 +43,13 @@ def _turn(image: Image.Image, rotation: int | None) -> Image.Image:
 
 
 def _pdf_page(path: Path, page: int, width: int, password: str | None) -> Image.Image:
+    from dispatch_reader.ingest.pdf import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:  # request threads and the inbox's reading share one PDFium
+        return _render_pdf_page(path, page, width, password)
+
+
+def _render_pdf_page(path: Path, page: int, width: int, password: str | None) -> Image.Image:
     import pypdfium2 as pdfium
 
     from dispatch_reader.ingest.pdf import open_pdf
