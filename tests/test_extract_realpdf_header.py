@@ -311,6 +311,8 @@ def test_figures_glued_to_letters_are_no_number_the_label_glued_to_them_is() -> 
     from dispatch_reader.extract.docnumber import find_header_number
 
     assert find_header_number("So: 28/2u26/TT-BKHCN") is None
+    # nor are figures right after a slash (`2o2u/TT-BKHCN`: the year read with two letters)
+    assert find_header_number("So: 28/2o2u/TT-BKHCN") is None
     assert find_header_number("Sô12/QĐ-UBND")[0].text == "12/QĐ-UBND"
     assert find_header_number("SốI7/TB-VP")[0].text == "17/TB-VP"
     assert find_header_number("Số: 28/2026/TT-BKHCN")[0].text == "28/2026/TT-BKHCN"

@@ -148,10 +148,10 @@ def party_number(match: re.Match[str]) -> DocNumber | None:
 
 
 def _glued_to_letters(text: str, at: int) -> bool:
-    """Do the figures at `at` continue a number's part that a letter or two broke, after its
-    slash (`28/2u26`: the year read with a letter)? A label read a letter off (`Sé12/…`,
-    `Sối12/…`, `5ố12/…`) is no such run."""
-    return re.search(r"\d\s?/\s?\d+[^\W\d_]{1,2}$", text[:at]) is not None
+    """Do the figures at `at` continue a number's part after its slash, or one that a letter or
+    two broke (`28/2u26`, `28/2o2u`: the year read with letters)? A number's own figures never
+    follow a slash. A label read a letter off (`Sé12/…`, `Sối12/…`, `5ố12/…`) is no such run."""
+    return re.search(r"\d\s?/\s?(?:\d+[^\W\d_]{1,2})?$", text[:at]) is not None
 
 
 # a number whose year OCR read with a letter in it (`28/2u26/TT-BKHCN`)
