@@ -1114,3 +1114,21 @@ def test_a_number_whose_year_has_a_letter_takes_the_issue_dates_year() -> None:
     assert any("its year mended to '2026'" in w for w in facts.warnings)
     assert scanned(text.format(year="2u25")).document.number is None  # a figure off too
     assert scanned(text.format(year="2uu6")).document.number is None  # two letters
+
+
+def test_a_stamps_scraps_after_the_subject_are_no_part_of_it() -> None:
+    """A stamp's or a note's scraps read onto the end of the V/v line (`xây dựng sẺt C2 sản`,
+    `xây dựng eae ay, Bess`) go; a subject's own last words stay, also a service's name in
+    mixed case (`eKYC`) and every English word."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ MƯỜNG HUM\nSố: 317/UBND-VP\nV/v đề nghị biệt phái công chức lĩnh vực đất đai, xây dựng{tail}\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nMường Hum, ngày 04 tháng 11 năm 2025\nKính gửi: Sở Nội vụ\n"
+            "Xã đề nghị.\n")
+    for tail in (" sẺt C2 sản", " eae ay, Bess", ""):
+        assert scanned(text.format(tail=tail)).document.subject == \
+            "đề nghị biệt phái công chức lĩnh vực đất đai, xây dựng", tail
+    service = scanned(text.replace("lĩnh vực đất đai, xây dựng{tail}", "triển khai định danh điện tử eKYC"))
+    assert service.document.subject == "đề nghị biệt phái công chức triển khai định danh điện tử eKYC"
+    from dispatch_reader.extract.header import _without_specks
+
+    english = "seconding two provincial civil servants to communes and wards"
+    assert _without_specks(english) == english

@@ -644,6 +644,7 @@ def _without_specks(subject: str) -> str:
         words.pop()
         if len(words) > 3 and len(words[-1]) == 1 and words[-1].isalpha() and _speck_word(words[-2]):
             words.pop()  # a letter among the specks (`dùng { N {`)
+    words = words[:_scrap_tail(words)]
     # a lone bracket or mark between words (`Quỹ ( định`) is a speck, never the wording
     words = [w for w in words if not (len(w) == 1 and w in _LONE_SPECKS)]
     joins = resources.words("function_words.txt")
@@ -655,6 +656,32 @@ def _without_specks(subject: str) -> str:
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
     return " ".join(words)
+
+
+# a stamp's or a note's scraps after a subject: at most this many words
+_TAIL = 3
+
+
+def _scrap_tail(words: list[str]) -> int:
+    """Where the scraps a stamp or a handwritten note left after a Vietnamese subject begin
+    (`… xây dựng sẺt C2 sản`, `… xây dựng eae ay, Bess`): within the last few words, a scrap
+    (no syllable: a speck in small letters, or small letters with capitals after them) with
+    nothing after it but scraps,
+    words that are no syllable, or short ones. The whole list when there is none, and in a
+    subject that is not mostly Vietnamese syllables (English words are none)."""
+    cores = [re.sub(r"^\W+|\W+$", "", w) for w in words]
+    letters = [c for c in cores if c.isalpha()]
+    if len(words) <= _TAIL + 1 or sum(is_syllable(c) for c in letters) < 0.8 * len(letters):
+        return len(words)
+    for p in range(len(words) - _TAIL, len(words)):
+        core = cores[p]
+        # a word opening small with capitals after (`sẺt`), with scraps after it: a name of a
+        # service (`eKYC`, `iHanoi`) ends a subject alone
+        glued = core[:1].islower() and _mixed_case(core) and p < len(words) - 1
+        scrap = core.isalpha() and not is_syllable(core) and (small_speck(core) or glued)
+        if scrap and all(not c or len(c) <= 3 or not is_syllable(c) for c in cores[p + 1:]):
+            return p
+    return len(words)
 
 
 def _unreadable_place(place: str) -> bool:
