@@ -1132,3 +1132,22 @@ def test_a_stamps_scraps_after_the_subject_are_no_part_of_it() -> None:
 
     english = "seconding two provincial civil servants to communes and wards"
     assert _without_specks(english) == english
+
+
+@pytest.mark.parametrize("year_read", ["năm", "năm 203 ˆ", "năm 202g."])
+def test_a_date_lines_lost_year_is_the_year_its_number_carries(year_read: str) -> None:
+    """A phone photo's edge or a copier's streak took the date line's year (`năm`, `năm 203 ˆ`,
+    `năm 202g.`); the number carries it (`28/2021/QĐ-TTg`: a document is numbered in the year it
+    is signed). Flagged; with no year in the number, no date."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 01 tháng 10 {year}\nQUYẾT ĐỊNH\nQuy định về việc thực hiện chính sách\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\n")
+    year = "2021" if year_read != "năm 202g." else "2026"
+    facts = scanned(text.format(number=f"28/{year}/QĐ-TTg", year=year_read))
+    assert (facts.document.issued_date, facts.document.place) == (f"{year}-10-01", "Hà Nội")
+    assert any(f"taken as {year} from the number" in w for w in facts.warnings)
+    from dispatch_reader.messages import localise
+
+    told = next(w for w in facts.warnings if "taken as" in w)
+    assert localise(told, "vi") != told and year in localise(told, "vi")
+    assert scanned(text.format(number="28/QĐ-TTg", year=year_read)).document.issued_date is None

@@ -93,7 +93,7 @@ _VI_HEADER = re.compile(
 # the day, the month and the decade are read; the year must come from elsewhere.
 _VI_LOST_YEAR = re.compile(
     rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
-    rf"(?P<y>[1il]9{_D}|2[0o]{_D})[^\w\s](?!\d)"
+    rf"(?P<y>[1il]9{_D}|2[0o]{_D})(?:[^\w\s]|[a-z](?![a-z]))(?!\d)"
 )
 
 
@@ -148,8 +148,9 @@ _VI_LOST_DAY = re.compile(
 )
 # ... or its year cut off at the line's end by a copier's streak (`ngày 28 tháng 8 na`,
 # `ngày 28 tháng 8 na 025`: the figures the streak left)
+# (a modifier letter, `ˆ`, `˜`, is a speck after it, not a word)
 _VI_CUT_YEAR = re.compile(rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})"
-                          rf"\s*n[a-z]{{0,2}}\.?(?:\s*(?P<y>[0-9]{{1,3}}))?\W*$")
+                          rf"\s*n[a-z]{{0,2}}\.?(?:\s*(?P<y>[0-9]{{1,3}}))?[\W\u02b0-\u02ff]*$")
 
 
 def find_partial_date(folded: str, this_year: int | None = None) -> PartialDate | None:

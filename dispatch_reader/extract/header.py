@@ -23,7 +23,7 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_header_dates, find_partial_date,
-                                             find_lost_year, mend_year)
+                                             find_lost_year, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import small_speck, type_for_abbreviation, type_for_title, without_specks
@@ -1131,6 +1131,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issued_date = partial.iso()
             warnings.append(f"the date line's year lost its first figure: {doc.issued_date[:4]}, the only year "
                             "its other figures fit: check it")
+        elif partial is not None and partial.missing() == "year" and number is not None and number.year \
+                and not year_slipped(number) and make_iso(int(number.year), partial.month, partial.day):
+            # a document is numbered in the year it is signed (`28/2021/QĐ-TTg`): its number holds
+            # the year the date line lost to a phone photo's edge or a copier's streak
+            doc.issued_date = make_iso(int(number.year), partial.month, partial.day)
+            warnings.append(f"the date line's year is cut off: taken as {number.year} from the number: check it")
         elif partial is not None:
             warnings.append("the date line's day is no figure (filled in by hand, or left blank): no issue date read"
                             if partial.missing() == "day" else "the date line's year is cut off: no issue date read")
