@@ -1151,3 +1151,13 @@ def test_a_date_lines_lost_year_is_the_year_its_number_carries(year_read: str) -
     told = next(w for w in facts.warnings if "taken as" in w)
     assert localise(told, "vi") != told and year in localise(told, "vi")
     assert scanned(text.format(number="28/QĐ-TTg", year=year_read)).document.issued_date is None
+
+
+def test_a_date_line_behind_scraps_with_its_comma_set_apart_gives_place_and_date() -> None:
+    """`Là # 2H? HÀ hóc “Hà Nội ,ngày 04 tháng 4 năm 2026` (a copier's grain beside the date
+    line): the place is the capitalised words before the comma, the scraps before are not."""
+    text = ("CHÍNH PHỦ\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Là # 2H? HÀ hóc “Hà Nội ,ngày 04 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\n")
+    doc = scanned(text).document
+    assert (doc.place, doc.issued_date) == ("Hà Nội", "2026-04-04")

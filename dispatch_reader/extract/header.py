@@ -409,8 +409,13 @@ def _place_start(text: str, date_start: int) -> int:
     words = list(re.finditer(r"\S+", text[:date_start]))
     start = -1
     for w in reversed(words[-5:]):
-        if w.group()[0].isupper() and not is_upper_line(w.group()):
-            start = w.start()
+        # a comma OCR set apart (`Hà Nội ,ngày`) and a speck glued before the place (`“Hà`)
+        # are no words of it
+        core = re.sub(r"^[^\w]+", "", w.group())
+        if not core and start < 0:
+            continue
+        if core[:1].isupper() and not is_upper_line(core):
+            start = w.start() + len(w.group()) - len(core)
         else:
             break
     return max(start, 0)
