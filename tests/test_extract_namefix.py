@@ -170,3 +170,11 @@ def test_a_title_a_letter_off_under_the_seal_still_heads_the_signing_block() -> 
     # a line two letters off any title heads no block
     other = extract_facts([PageText(1, text.format(title="Ộ TRƯỜN"), method="ocr", ocr_confidence=0.9)])
     assert other.document.signer is None or other.document.signer.title != "BỘ TRƯỞNG"
+    # a letter read as another is another title, or a name, never this one (a reviewer's)
+    from dispatch_reader.extract.canon import canon_authority, canon_title
+
+    assert canon_title("TỔ TRƯỞNG") == "TỔ TRƯỞNG" and canon_authority("KT. TỔ TRƯỞNG") == "KT. TỔ TRƯỞNG"
+    for line in ("TRƯỞNG TRẠI", "CHU TỈNH", "PHÓ THU HƯƠNG", "LỤC TRƯỜNG"):
+        assert canon_title(line) == line
+    group = extract_facts([PageText(1, "TM. TỔ CÔNG TÁC\nTỔ TRƯỞNG\nNguyễn Văn An\n", method="text_layer")])
+    assert group.document.signer is not None and group.document.signer.title == "TỔ TRƯỞNG"

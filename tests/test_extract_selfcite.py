@@ -163,3 +163,9 @@ def test_a_number_whose_symbol_is_unreadable_is_taken_from_the_annex_citing_its_
     # a date read in the header that the annex does not give is another document's too
     dated = scanned(HEADER.format(number="58/013-L15NI)", day="09"), annex())
     assert (dated.document.number, dated.document.issued_date) == (None, "2021-06-09")
+    # figures alone tie only a dated annex (an undated form may cite another document)
+    undated = annex().replace(" ngày 07 tháng 6 năm 2021", "")
+    assert scanned(header, undated).document.number is None
+    # the annex's whole number wins over a year mended from the date line (a reviewer's)
+    mended = scanned(HEADER.format(number="58/2u21/L15NI)", day="07"), annex())
+    assert mended.document.number == "58/2021/TT-BQP"

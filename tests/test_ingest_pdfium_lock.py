@@ -13,8 +13,8 @@ import pytest
 from _ingest_make import letter_pdf
 
 
-def _held_elsewhere() -> bool:
-    """Is the lock held (by the calling thread)? Another thread cannot take it then."""
+def _held_by_this_thread() -> bool:
+    """Does the calling thread hold the lock? Another thread cannot take it then."""
     from dispatch_reader.ingest.pdf import PDFIUM_LOCK
 
     got: list[bool] = []
@@ -37,7 +37,7 @@ def opened_under_lock(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     real_init = pdfium.PdfDocument.__init__
 
     def init(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        seen.append(_held_elsewhere())
+        seen.append(_held_by_this_thread())
         return real_init(self, *args, **kwargs)
 
     monkeypatch.setattr(pdfium.PdfDocument, "__init__", init)

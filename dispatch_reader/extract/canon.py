@@ -44,30 +44,31 @@ def _mostly_upper(text: str) -> bool:
 
 
 def title_a_letter_off(text: str) -> str | None:
-    """The listed signer title of two words or more that `text` misses by one letter (`Ộ
-    TRƯỞNG`: the B under the seal's ring), when exactly one is; lines of under eight letters
+    """The listed signer title of two words or more that `text` is with one letter lost, marks
+    and all (`Ộ TRƯỞNG`: the B under the seal's ring). A letter read as another is another
+    title or a name (`TỔ TRƯỞNG`, `CHU TỈNH`), never this one; lines of under eight letters
     are left alone."""
-    from dispatch_reader.places.match import edit_distance
+    import unicodedata
 
-    line = " ".join(re.findall(r"[a-z]+", fold_phrase(text)))
-    if len(line) < 8:
+    line = " ".join(re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text).upper()))
+    if len(line.replace(" ", "")) < 7:
         return None
-    near = {title for key, title in _vocab("signer_titles.txt").items()
-            if " " in key and edit_distance(line, key, 1) <= 1}
+    near = {title for title in _vocab("signer_titles.txt").values() if " " in title
+            and len(title) == len(line) + 1 and any(title[:i] + title[i + 1:] == line for i in range(len(title)))}
     return near.pop() if len(near) == 1 else None
 
 
 def canon_title(text: str | None) -> str | None:
     """`PHO CHU TỊCH` → `PHÓ CHỦ TỊCH`; a known title head with a body after it keeps the body;
-    a whole title a letter off is that title."""
+    a whole title with a letter lost is that title."""
     if not text:
         return text
     fixed = canon_phrase(text, "signer_titles.txt", "positions.txt")
     if fixed != text:
         return fixed
     near = title_a_letter_off(text)
-    if near is not None and fold_phrase(text) != fold_phrase(near):
-        return near.upper() if _mostly_upper(text) else near
+    if near is not None:
+        return near
     words = text.split()
     for k in range(len(words) - 1, 0, -1):
         head = canon_phrase(" ".join(words[:k]), "signer_titles.txt")

@@ -154,14 +154,14 @@ def _glued_to_letters(text: str, at: int) -> bool:
     return re.search(r"\d\s?/\s?(?:\d+[^\W\d_]{1,2})?$", text[:at]) is not None
 
 
-# a number whose year OCR read with a letter in it (`28/2u26/TT-BKHCN`)
-_YEAR_WITH_A_LETTER = re.compile(r"^(\d{1,5})\s?/\s?([0-9A-Za-z]{4})\s?/\s?(\S+)$")
+# a number whose year OCR read with a letter in it (`28/2u26/TT-BKHCN`; one word, as read)
+_YEAR_WITH_A_LETTER = re.compile(r"^(\d{1,5})/([0-9A-Za-z]{4})/(\S+)$")
 
 
 def year_read_with_a_letter(raw: str, issued_year: str) -> DocNumber | None:
     """The number `raw` stands for when its year is the issue date's with one figure read as a
     letter (`28/2u26/TT-BKHCN` dated 2026: a document is numbered in the year it is signed);
-    None when any other figure differs or what is left is no number."""
+    None when any other figure differs, or its symbol holds a part no symbol has."""
     m = _YEAR_WITH_A_LETTER.match(raw)
     if not m or len(issued_year) != 4:
         return None
@@ -169,7 +169,9 @@ def year_read_with_a_letter(raw: str, issued_year: str) -> DocNumber | None:
     if len(off) != 1 or m[2][off[0]].isdigit():
         return None
     found = find_header_number(f"{m[1]}/{issued_year}/{m[3]}")
-    return found[0] if found and found[0].year == issued_year and found[0].number == m[1] else None
+    if found is None or found[0].year != issued_year or found[0].number != m[1]:
+        return None
+    return found[0] if all(part in _known_parts() for part in found[0].parts) else None
 
 
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:

@@ -78,6 +78,10 @@ _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
 # one short scrap before `Số:` with its colon
 _SCRAP_BEFORE_NUMBER = re.compile(r"^(\S{1,3})\s+(?=[s$][^\w\s]{0,2}[o069]\s*:)")
+# an issuer line that opens with its level, the body's head on the line above
+_LEVEL_FIRST = re.compile(r"^(?:tinh|thanh pho|xa|phuong)\s")
+# a number line's figures before its slash, its symbol unreadable (`2318/013-LI5NI)`)
+_FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
@@ -649,7 +653,6 @@ def _without_specks(subject: str) -> str:
         words.pop()
         if len(words) > 3 and len(words[-1]) == 1 and words[-1].isalpha() and _speck_word(words[-2]):
             words.pop()  # a letter among the specks (`dùng { N {`)
-    words = words[:_scrap_tail(words)]
     # a lone bracket or mark between words (`Quỹ ( định`) is a speck, never the wording
     words = [w for w in words if not (len(w) == 1 and w in _LONE_SPECKS)]
     joins = resources.words("function_words.txt")
@@ -661,32 +664,6 @@ def _without_specks(subject: str) -> str:
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
     return " ".join(words)
-
-
-# a stamp's or a note's scraps after a subject: at most this many words
-_TAIL = 3
-
-
-def _scrap_tail(words: list[str]) -> int:
-    """Where the scraps a stamp or a handwritten note left after a Vietnamese subject begin
-    (`… xây dựng sẺt C2 sản`, `… xây dựng eae ay, Bess`): within the last few words, a scrap
-    (no syllable: a speck in small letters, or small letters with capitals after them) with
-    nothing after it but scraps,
-    words that are no syllable, or short ones. The whole list when there is none, and in a
-    subject that is not mostly Vietnamese syllables (English words are none)."""
-    cores = [re.sub(r"^\W+|\W+$", "", w) for w in words]
-    letters = [c for c in cores if c.isalpha()]
-    if len(words) <= _TAIL + 1 or sum(is_syllable(c) for c in letters) < 0.8 * len(letters):
-        return len(words)
-    for p in range(len(words) - _TAIL, len(words)):
-        core = cores[p]
-        # a word opening small with capitals after (`sẺt`), with scraps after it: a name of a
-        # service (`eKYC`, `iHanoi`) ends a subject alone
-        glued = core[:1].islower() and _mixed_case(core) and p < len(words) - 1
-        scrap = core.isalpha() and not is_syllable(core) and (small_speck(core) or glued)
-        if scrap and all(not c or len(c) <= 3 or not is_syllable(c) for c in cores[p + 1:]):
-            return p
-    return len(words)
 
 
 def _unreadable_place(place: str) -> bool:
@@ -967,9 +944,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     vv_segs: list[Segment] = []
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
-    bad_figures: str | None = None  # the figures of a number line whose symbol did not parse
-    bad_number: Cls | None = None  # that line
-    head_in_text = False  # the issuer's head line was read as a line of text
+    bad_number: Cls | None = None  # a number line whose number did not parse
+    head_seg: Segment | None = None  # a committee's head line read as a line of text
+    head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
     state = "top"
     in_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
@@ -1006,11 +983,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 in_vv = False
         if k == "bad_number" and number is None and "bad_number" not in doc.evidence:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
-            figures = _FIGURES_BEFORE_SLASH.match(it.extra["raw"])
-            if figures and bad_figures is None:
-                bad_figures = figures[1]
-            if bad_number is None:
-                bad_number = it
+            bad_number = bad_number or it
             continue
         if k == "number" and number is None:
             number = it.extra["number"]
@@ -1056,11 +1029,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 # the issuer block stands above "Số:", unless OCR read the columns in another order;
                 # a body named below "Số:" when one stood above it is a stamp's (the receiving office)
                 issuer_segs.append(it.seg)
-            elif k == "text" and kinh_gui is None and number is None and not issuer_segs and _committee_head_line(it.seg):
+            elif k == "text" and conf is not None and kinh_gui is None and number is None and not issuer_segs \
+                    and _committee_head_line(it.seg):
                 # a committee's head line that a copier's specks read in mixed case (`ỦY BAN NHÍ Nv DA š`);
                 # kept only where it snaps to a committee the place names
                 issuer_segs.append(it.seg)
-                head_in_text = True
+                head_seg = it.seg
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:
@@ -1123,6 +1097,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = squash(" ".join(_issuer_text(s) for s in parent))
             doc.evidence["issuer_parent"] = Evidence(page=parent[0].page, quote=parent[0].text,
                                                      start=parent[0].start, confidence=conf)
+            head_where = "parent" if any(s is head_seg for s in parent) else None
+        if any(s is head_seg for s in issuer):
+            head_where = "issuer"
     else:
         warnings.append("no issuer found in the header")
 
@@ -1186,17 +1163,21 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence["subject"] = _ev(above[0], conf)
             warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
+    # the figures of a number line whose symbol did not parse (`2318/013-LI5NI)`)
+    figures = _FIGURES_BEFORE_SLASH.match(bad_number.extra["raw"]) if bad_number is not None else None
+    number = _number_from_annexes(doc, number, pages, warnings,
+                                  date_cls.extra.get("partial") if date_cls is not None else None,
+                                  figures[1] if figures else None)
     if doc.number is None and number is None and bad_number is not None and doc.issued_date:
+        # no annex said it: a year read with a letter for a figure is the issue date's, where
+        # the rest of the number reads whole (its symbol's parts known ones)
         mended_number = year_read_with_a_letter(bad_number.extra["raw"], doc.issued_date[:4])
         if mended_number is not None:
             number = mended_number
             doc.number = number.text
             doc.evidence["number"] = _ev(bad_number.seg, conf)
-            # (the issue date's year, one figure of it read as a letter)
             warnings.append(f"document number read as '{bad_number.extra['raw']}', its year mended to "
                             f"'{number.year}': check it")
-    number = _number_from_annexes(doc, number, pages, warnings,
-                                  date_cls.extra.get("partial") if date_cls is not None else None, bad_figures)
     if doc.number is None:
         warnings.append("no document number (Số: …) found in the header")
 
@@ -1236,6 +1217,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             snapped = snap_issuer(f"{doc.issuer_parent} {doc.issuer}", doc.place)
             if snapped:
                 doc.issuer_parent = None
+                doc.evidence.pop("issuer_parent", None)
+                head_where = None
+        if head_where == "parent" and doc.issuer_parent:
+            # the damaged head line over another body (a department under the committee): the
+            # parent is the committee it snaps to, or none
+            doc.issuer_parent = snap_issuer(doc.issuer_parent, doc.place)
+            if doc.issuer_parent is None:
                 doc.evidence.pop("issuer_parent", None)
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
@@ -1292,7 +1280,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
             doc.number = mended.text
-        if doc.issuer and (not _names_a_body(doc.issuer) or (head_in_text and snap_committee(doc.issuer, doc.place) is None)):
+        if doc.issuer and (not _names_a_body(doc.issuer) or (head_where == "issuer" and snap_committee(doc.issuer, doc.place) is None)):
             # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
             # ong`, `Hân dân`): no issuer is better than that, and the clerk is told
             warnings.append(f"issuer line unreadable: '{doc.issuer[:40]}' names no body")
@@ -1379,10 +1367,6 @@ def _committee_head_line(seg: Segment) -> bool:
         sum(c.isupper() for c in letters) >= 0.75 * len(letters)
 
 
-# an issuer line that opens with its level, the body's head on the line above
-_LEVEL_FIRST = re.compile(r"^(?:tinh|thanh pho|xa|phuong)\s")
-# a number line's figures before its slash, its symbol unreadable (`2318/013-LI5NI)`)
-_FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 
 
 def _lines_above(items: list[Cls | None], end: int, most: int = 4) -> list[Segment]:

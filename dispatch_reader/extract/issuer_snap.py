@@ -145,8 +145,11 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         name = _place_after(tokens[i + level[1]:], level[0])
         if not name and level[0] == "tỉnh" and place:
             # `Ủy ban nhân dân Tỉn` (the name lost) or `tỉnh Conta Ính Syn T A` (a fax's streaks
-            # through it): a province's committee dates its documents at the province's name
+            # through it): a province's committee dates its documents at the province's name; a
+            # city run from the centre (Hà Nội, Huế) is no `tỉnh`
             name = _units()["tỉnh"].get(key(place))
+            if name and _province_level(name) != "tỉnh":
+                return None
         if name:
             return f"{canon} {level[0]} {name}"
         return None

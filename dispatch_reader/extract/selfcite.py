@@ -57,15 +57,17 @@ def cited_number(citations: list[SelfCitation], header: DocNumber | None,
                  issued: str | None, figures: str | None = None) -> SelfCitation | None:
     """The number the annexes give this document, when something ties them to it: the year
     and symbol the header kept of its number (its digits lost), its issue date, or the
-    figures of a header number whose symbol did not parse (`Số; 2318/013-LI5NI)` on a fax;
-    with no date read to say otherwise). Where annexes disagree, the number most of them
-    give; a tie gives none."""
+    figures of a header number whose symbol did not parse (`Số; 2318/013-LI5NI)` on a fax), in
+    a dated annex whose date is not another than the one read. Where annexes disagree, the
+    number most of them give; a tie gives none."""
     def tied(c: SelfCitation) -> bool:
         if header is not None:
             return c.number.parts == header.parts and c.number.year == header.year and (
                 issued is None or c.date in (None, issued))
-        if figures is not None and c.number.number == figures:
-            return issued is None or c.date in (None, issued)
+        if figures is not None:
+            # figures alone are a weak tie: the annex must date itself, and agree with a date read;
+            # other figures read are another document's number
+            return c.number.number == figures and c.date is not None and issued in (None, c.date)
         return issued is not None and c.date == issued
     kept = [c for c in citations if tied(c)]
     if not kept:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import mmap
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +23,23 @@ from dispatch_reader.errors import DamagedFileError, EncryptedPdfError
 
 
 # PDFium keeps one state per process and is not thread-safe, not even across documents
-# (pypdfium2's documentation): two threads in it at once crash the process. Every use of it
-# that a thread may run (a read, a page rendered for OCR or for the web page's viewer) holds
-# this lock from opening the document to closing it; processes each have their own.
+# (pypdfium2's documentation): two threads in it at once crash the process. What a thread may
+# run (a file's reading, a page rendered for OCR or for the web page's viewer) calls PDFium
+# only while holding this lock, and closes what it opened before letting it go: an object
+# left open would be closed by the garbage collector, in any thread. Processes each have
+# their own. (The test-data generators, run alone, do not take it.)
 PDFIUM_LOCK = threading.RLock()
+
+
+@contextmanager
+def locked_pdf(path: Path, password: str | None = None) -> Iterator[pdfium.PdfDocument]:
+    """`path` opened with PDFIUM_LOCK held, closed (its pages with it) before the lock goes."""
+    with PDFIUM_LOCK:
+        pdf = open_pdf(path, password)
+        try:
+            yield pdf
+        finally:
+            pdf.close()
 
 
 def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:

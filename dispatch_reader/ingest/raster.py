@@ -145,20 +145,11 @@ def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> tuple[np.nda
 
 def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None = None,
                     keep_scan_resolution: bool = False) -> PageImage:
-    from dispatch_reader.ingest.pdf import PDFIUM_LOCK
-
-    with PDFIUM_LOCK:
-        return _render_pdf_page(path, index, dpi, max_pixels, password, keep_scan_resolution)
-
-
-def _render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password: str | None,
-                     keep_scan_resolution: bool) -> PageImage:
     import pypdfium2 as pdfium
 
-    from dispatch_reader.ingest.pdf import open_pdf
+    from dispatch_reader.ingest.pdf import locked_pdf
 
-    pdf = open_pdf(path, password)
-    try:
+    with locked_pdf(path, password) as pdf:
         page = pdf[index]
         width_pt, height_pt = page.get_size()
         if keep_scan_resolution:
@@ -178,12 +169,11 @@ def _render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password
             bitmap = page.render(scale=scale, may_draw_forms=True, rev_byteorder=True)
         except pdfium.PdfiumError as exc:
             raise DamagedFileError(path, f"page {index + 1} cannot be rendered: {exc}") from None
-        raw = bitmap.to_numpy()
-        grey, colour = split_colour(np.ascontiguousarray(raw[:, :, :3])) if raw.ndim == 3 else (np.array(raw, copy=True), None)
-        bitmap.close()
-        page.close()
-    finally:
-        pdf.close()
+        try:
+            raw = np.array(bitmap.to_numpy(), copy=True)
+        finally:
+            bitmap.close()  # a bitmap belongs to no document: closed here, under the lock
+    grey, colour = split_colour(np.ascontiguousarray(raw[:, :, :3])) if raw.ndim == 3 else (raw, None)
     return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt, colour=colour)
 
 

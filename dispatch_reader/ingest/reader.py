@@ -316,24 +316,17 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
               ) -> tuple[list[_Plan], Path, str | None]:
     """Pages to take from the text layer and pages to OCR; also the file to render from
     (the original, or its repaired copy) and the password that opened it."""
-    from dispatch_reader.ingest.pdf import PDFIUM_LOCK
-
-    with PDFIUM_LOCK:
-        return _plan_open_pdf(info, settings, warnings, workdir)
-
-
-def _plan_open_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], workdir: Callable[[], Path]
-                   ) -> tuple[list[_Plan], Path, str | None]:
     import pypdfium2 as pdfium
 
-    from dispatch_reader.ingest.pdf import open_lenient, read_passwords
+    from dispatch_reader.ingest.pdf import PDFIUM_LOCK, open_lenient, read_passwords
     from dispatch_reader.ingest.textlayer import load_page, read_layer
 
     given = ([settings.password] if settings.password else []) + read_passwords(settings.passwords_file)
-    opened = open_lenient(info.path, given, workdir)
-    pdf, source, password = opened.doc, opened.source, opened.password
-    try:
+    with PDFIUM_LOCK:  # PDFium only with the lock held; the layers are judged outside it
+        opened = open_lenient(info.path, given, workdir)
+        pdf, source, password = opened.doc, opened.source, opened.password
         count = len(pdf)
+    try:
         if count == 0:
             raise DamagedFileError(info.path, "PDF has no pages")
         if count > settings.max_pages:
@@ -342,9 +335,10 @@ def _plan_open_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]
         converted: set[str] = set()
         for index in range(count):
             try:
-                page = load_page(pdf, index)
-                layer = read_layer(page)
-                page.close()
+                with PDFIUM_LOCK:
+                    page = load_page(pdf, index)
+                    layer = read_layer(page)
+                    page.close()
             except pdfium.PdfiumError as exc:
                 raise DamagedFileError(info.path, f"page {index + 1} cannot be read: {exc}") from None
             decision = judge_layer(layer, settings.ocr_mode)
@@ -375,7 +369,8 @@ def _plan_open_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str]
                     plan.reason = f"{plan.reason}; {opened.repaired}"
         return plans, source, password
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()  # its pages with it, a page left open by an error too
 
 
 def _plan_image(info: FileInfo, settings: IngestSettings) -> list[_Plan]:

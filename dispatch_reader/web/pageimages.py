@@ -43,19 +43,12 @@ def _turn(image: Image.Image, rotation: int | None) -> Image.Image:
 
 
 def _pdf_page(path: Path, page: int, width: int, password: str | None) -> Image.Image:
-    from dispatch_reader.ingest.pdf import PDFIUM_LOCK
-
-    with PDFIUM_LOCK:  # request threads and the inbox's reading share one PDFium
-        return _render_pdf_page(path, page, width, password)
-
-
-def _render_pdf_page(path: Path, page: int, width: int, password: str | None) -> Image.Image:
     import pypdfium2 as pdfium
 
-    from dispatch_reader.ingest.pdf import open_pdf
+    from dispatch_reader.ingest.pdf import locked_pdf
 
-    pdf = open_pdf(path, password)
-    try:
+    # request threads and the inbox's reading share one PDFium
+    with locked_pdf(path, password) as pdf:
         if not 1 <= page <= len(pdf):
             raise NotFoundError(path, f"no page {page} (the file has {len(pdf)})")
         p = pdf[page - 1]
@@ -66,12 +59,10 @@ def _render_pdf_page(path: Path, page: int, width: int, password: str | None) ->
             bitmap = p.render(scale=scale, may_draw_forms=True)
         except pdfium.PdfiumError as exc:
             raise DamagedFileError(path, f"page {page} cannot be rendered: {exc}") from None
-        image = bitmap.to_pil().convert("RGB")
-        bitmap.close()
-        p.close()
-        return image
-    finally:
-        pdf.close()
+        try:
+            return bitmap.to_pil().convert("RGB")
+        finally:
+            bitmap.close()
 
 
 def _image_frame(path: Path, page: int, width: int) -> Image.Image:
