@@ -1152,3 +1152,15 @@ def test_a_date_line_behind_scraps_with_its_comma_set_apart_gives_place_and_date
             "Căn cứ Luật Tổ chức Chính phủ;\n")
     doc = scanned(text).document
     assert (doc.place, doc.issued_date) == ("Hà Nội", "2026-04-04")
+
+
+def test_a_faxed_header_with_every_date_word_garbled_and_a_title_split() -> None:
+    """A fax of a Gazette decree: `Ha Nai, neav 15 thủng 5 nam 2026` (ngày, tháng and năm all
+    garbled, the place's comma kept) and `NGHỊ ĐỊN H` (a space in a word). Without the comma
+    such a line is no date line (`nhận 15 bản 5 năm 2026`)."""
+    text = ("CHÍNH PHÙ\nSố: J03/20206/NĐ-CP\nCONG HOA XÃ HỘI CHỦ NGHĨA VIỆT NĂM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "{date}\nNGHỊ ĐỊN H\nĐiều chỉnh lương hưu, trợ cấp bảo hiểm xã hội\nCăn cứ Luật Tổ chức Chính phủ;\n")
+    doc = scanned(text.format(date="Ha Nai, neav 15 thủng 5 nam 2026")).document
+    assert (doc.issued_date, doc.doc_type) == ("2026-05-15", "decree")
+    assert doc.place == "Hà Nội"  # the Government sits there, a letter or two off
+    assert scanned(text.format(date="nhận 15 bản 5 năm 2026")).document.issued_date is None

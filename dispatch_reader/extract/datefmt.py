@@ -176,10 +176,22 @@ def _completed_year(tail: str | None, this_year: int | None = None) -> int | Non
     return fits[0] if len(fits) == 1 else None
 
 
+# ... and on a fax every word of it garbled, `ngày` and `năm` too (`neav 15 thủng 5 nam 2026`,
+# `nưày 27 thủng 3 nàn 2026`): still the place's comma, an n-word, the day, a word, the month,
+# an n-word, the year
+_VI_HEADER_GARBLED = re.compile(
+    rf"(?<=,)\s*n[a-z]{{2,3}}\s+(?P<d>{_D}{{1,2}})\s+[^\s\d][^\s\d]{{1,4}}\s+(?P<m>{_D}{{1,2}})\s+n[a-z]{{1,2}}\s+"
+    rf"(?P<y>{_D}{{4}})(?!\d)"
+)
+
+
 def find_header_dates(folded: str) -> list[DateHit]:
-    """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
-    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+    """Dates of the header's date line that `find_dates` misses because OCR garbled its words
+    (`tháng`; on a fax `ngày` and `năm` too)."""
+    hits = [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
             for m in _VI_HEADER.finditer(folded)]
+    return hits or [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+                    for m in _VI_HEADER_GARBLED.finditer(folded)]
 
 
 # The first year a document of the Democratic Republic could bear; the last is next year.

@@ -46,6 +46,8 @@ def type_for_title(text: str) -> tuple[str, str] | None:
         hit = by_label.get(key.rstrip("0123456789*").rstrip())  # a footnote mark: "QUYẾT ĐỊNH1"
     if hit is None and " " not in key and len(key) >= 5:
         hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
+    if hit is None and text.isupper() and len(key.split()) <= 4:
+        hit = _squeezed().get(key.replace(" ", ""))  # or put one in a word: "NGHỊ ĐỊN H"
     for variant in lookalike_variants(text) if hit is None else ():
         hit = by_label.get(fold_phrase(variant).rstrip(" :.,"))  # `NGHỊ DINII`: an H broken in two
         if hit:
