@@ -46,7 +46,7 @@ def _mostly_upper(text: str) -> bool:
 def title_a_letter_off(text: str) -> str | None:
     """The listed signer title of two words or more that `text` is with one letter lost, marks
     and all (`Ộ TRƯỞNG`: the B under the seal's ring). A letter read as another is another
-    title or a name (`TỔ TRƯỞNG`, `CHU TỈNH`), never this one; lines of under eight letters
+    title or a name (`TỔ TRƯỞNG`, `CHU TỈNH`), never this one; lines of under seven letters
     are left alone."""
     import unicodedata
 

@@ -126,6 +126,7 @@ class PartialDate:
     start: int
     end: int
     day: int | None = None  # read, when the year was the part lost
+    left: str = ""  # the year's figures the cut left (`025`, `20`), when any
 
     def iso(self) -> str | None:
         """The whole date, when the year was completed from the figures left of it."""
@@ -150,7 +151,7 @@ _VI_LOST_DAY = re.compile(
 # `ngày 28 tháng 8 na 025`: the figures the streak left)
 # (a modifier letter, `ˆ`, `˜`, is a speck after it, not a word)
 _VI_CUT_YEAR = re.compile(rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})"
-                          rf"\s*n[a-z]{{0,2}}\.?(?:\s*(?P<y>[0-9]{{1,3}}))?[\W\u02b0-\u02ff]*$")
+                          rf"\s*n(?:am?)?\.?(?:\s*(?P<y>[0-9]{{1,3}}))?[\W\u02b0-\u02ff]*$")
 
 
 def find_partial_date(folded: str, this_year: int | None = None) -> PartialDate | None:
@@ -162,7 +163,8 @@ def find_partial_date(folded: str, this_year: int | None = None) -> PartialDate 
         return PartialDate(_num(m["m"]), _num(m["y"]), m.start(), m.end())
     m = _VI_CUT_YEAR.search(folded)
     if m and make_iso(2000, _num(m["m"]), _num(m["d"])) is not None:
-        return PartialDate(_num(m["m"]), _completed_year(m["y"], this_year), m.start(), m.end(), _num(m["d"]))
+        return PartialDate(_num(m["m"]), _completed_year(m["y"], this_year), m.start(), m.end(), _num(m["d"]),
+                           m["y"] or "")
     return None
 
 
@@ -177,21 +179,30 @@ def _completed_year(tail: str | None, this_year: int | None = None) -> int | Non
 
 
 # ... and on a fax every word of it garbled, `ngày` and `năm` too (`neav 15 thủng 5 nam 2026`,
-# `nưày 27 thủng 3 nàn 2026`): still the place's comma, an n-word, the day, a word, the month,
-# an n-word, the year
+# `nưày 27 thủng 3 nàn 2026`): still the place's comma, then words a letter or two off `ngày`,
+# `tháng` and `năm` around the day, the month and the year
 _VI_HEADER_GARBLED = re.compile(
-    rf"(?<=,)\s*n[a-z]{{2,3}}\s+(?P<d>{_D}{{1,2}})\s+[^\s\d][^\s\d]{{1,4}}\s+(?P<m>{_D}{{1,2}})\s+n[a-z]{{1,2}}\s+"
-    rf"(?P<y>{_D}{{4}})(?!\d)"
+    rf"(?<=,)\s*(?P<dw>n[a-z]{{2,3}})\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
+    rf"(?P<yw>n[a-z]{{1,2}})\s+(?P<y>{_D}{{4}})(?!\d)"
 )
 
 
 def find_header_dates(folded: str) -> list[DateHit]:
-    """Dates of the header's date line that `find_dates` misses because OCR garbled its words
-    (`tháng`; on a fax `ngày` and `năm` too)."""
-    hits = [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+    """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
+    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
             for m in _VI_HEADER.finditer(folded)]
-    return hits or [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
-                    for m in _VI_HEADER_GARBLED.finditer(folded)]
+
+
+def find_garbled_date_line(folded: str) -> list[DateHit]:
+    """A fax's date line with `ngày`, `tháng` and `năm` all garbled, each word at most two
+    letters off (`năm` one). Whether the words before the comma are a place is the caller's to
+    judge: `nhóm 2 lớp 5 năm 2026` reads like this too."""
+    from dispatch_reader.places.match import edit_distance
+
+    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+            for m in _VI_HEADER_GARBLED.finditer(folded)
+            if edit_distance(m["dw"], "ngay", 2) <= 2 and edit_distance(m["mw"], "thang", 2) <= 1
+            and edit_distance(m["yw"], "nam", 1) <= 1]
 
 
 # The first year a document of the Democratic Republic could bear; the last is next year.

@@ -22,8 +22,8 @@ from dispatch_reader.extract.canon import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_header_dates, find_partial_date,
-                                             find_lost_year, make_iso, mend_year)
+from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
+                                             find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import small_speck, type_for_abbreviation, type_for_title, without_specks
@@ -310,6 +310,10 @@ def classify(seg: Segment) -> list[Cls]:
     dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
     if not dates:
         dates = [d for d in find_header_dates(f) if d.iso]
+    if not dates:
+        # a fax's date line with every word garbled, before it a place's shape: one to four
+        # capitalised words (`Ha Nai, neav 15 thủng 5 nam 2026`; not `học viên, nam 15 nữ …`)
+        dates = [d for d in find_garbled_date_line(f) if d.iso and _place_shaped(text[:d.start])]
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
@@ -406,6 +410,12 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
     if tail.text:
         out.extend(classify(tail))
     return out
+
+
+def _place_shaped(text: str) -> bool:
+    """One to four words, each of letters only and capitalised, then the comma."""
+    words = text.strip().rstrip(",").split()
+    return 1 <= len(words) <= 4 and all(w.isalpha() and w[0].isupper() for w in words)
 
 
 def _place_start(text: str, date_start: int) -> int:
@@ -1114,9 +1124,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"the date line's year lost its first figure: {doc.issued_date[:4]}, the only year "
                             "its other figures fit: check it")
         elif partial is not None and partial.missing() == "year" and number is not None and number.year \
-                and not year_slipped(number) and make_iso(int(number.year), partial.month, partial.day):
+                and not year_slipped(number) and number.year.startswith(partial.left) \
+                and make_iso(int(number.year), partial.month, partial.day):
             # a document is numbered in the year it is signed (`28/2021/QĐ-TTg`): its number holds
-            # the year the date line lost to a phone photo's edge or a copier's streak
+            # the year the date line lost to a phone photo's edge or a copier's streak, where the
+            # figures left of it (`năm 20`) do not say another
             doc.issued_date = make_iso(int(number.year), partial.month, partial.day)
             warnings.append(f"the date line's year is cut off: taken as {number.year} from the number: check it")
         elif partial is not None:
