@@ -1171,3 +1171,14 @@ def test_a_faxed_header_with_every_date_word_garbled_and_a_title_split() -> None
     for line in ("học sinh Kim Đồng, nhận 15 bản 5 năm 2026", "Hà Nội, nhóm 2 lớp 5 năm 2026",
                  "kinh phí hỗ trợ, nhận 15 bản 5 năm 2026", "học viên, nam 15 nữ 5 năm 2026"):
         assert scanned(text.format(date=line)).document.issued_date is None, line
+
+
+def test_a_cited_laws_date_wrapped_in_the_grounds_is_no_date_line() -> None:
+    """`phương ngày 22 tháng 11 năm 2019,` (the grounds' `… chính quyền địa / phương ngày …`
+    wrapped, a photocopy's grain having hidden the real date line): a sentence running on into
+    `ngày` is no place-and-date line; a place keeps its capital or its comma (`ị Hadid, ngày`)."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 28/2021/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\n"
+            "QUYẾT ĐỊNH\nQuy định về việc thực hiện chính sách\n")
+    assert scanned(text.format(line="phương ngày 22 tháng 11 năm 2019,")).document.issued_date is None
+    assert scanned(text.format(line="Hà Nội ngày 01 tháng 10 năm 2021")).document.issued_date == "2021-10-01"
+    assert scanned(text.format(line="ị Hadid, ngày 01 tháng 10 năm 2021")).document.issued_date == "2021-10-01"

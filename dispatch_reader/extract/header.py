@@ -317,7 +317,7 @@ def classify(seg: Segment) -> list[Cls]:
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
-        if _a_place_at_most(f[:hit.start]):
+        if _a_place_at_most(f[:hit.start]) and not _runs_on(text[:hit.start]):
             return [Cls(seg, "date", {"date": hit})]
         # Another column's text on the same line: the place is the capitalised words
         # right before ", ngày".
@@ -331,7 +331,8 @@ def classify(seg: Segment) -> list[Cls]:
     partial = ("lost_year", lost) if lost is not None else ("partial", find_partial_date(f)) if not dates else None
     if partial is not None and partial[1] is not None and len(f[partial[1].end:].strip(" .,;`'-—–")) <= 2:
         what, hit = partial
-        if _a_place_at_most(f[:hit.start]) and (what == "lost_year" or f[:hit.start].strip()):
+        if _a_place_at_most(f[:hit.start]) and not _runs_on(text[:hit.start]) \
+                and (what == "lost_year" or f[:hit.start].strip()):
             return [Cls(seg, "date", {"date": DateHit(None, hit.start, hit.end), what: hit})]
     if re.match(r"ngay \d{1,2}\b", f) and text[:1].isupper():
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
@@ -370,6 +371,14 @@ def _a_place_at_most(before: str) -> bool:
     if words and all(w.strip(",.;:") in resources.words("deadline_words.txt") for w in words):
         return False
     return len(words) <= 6 and not re.search(r"[\d/]", before)
+
+
+def _runs_on(before: str) -> bool:
+    """Does a sentence run on into `ngày` (`… quyền địa / phương ngày 22 tháng 11 năm 2019`, a
+    cited law's date wrapped in the grounds)? A word in small letters right before it, with no
+    stop or comma between: a place is capitalised, and a date line puts its comma there."""
+    words = before.split()
+    return bool(words) and words[-1][:1].islower() and words[-1][-1:].isalpha()
 
 
 def _half_in_capitals(text: str) -> bool:
