@@ -1182,3 +1182,20 @@ def test_a_cited_laws_date_wrapped_in_the_grounds_is_no_date_line() -> None:
     assert scanned(text.format(line="phương ngày 22 tháng 11 năm 2019,")).document.issued_date is None
     assert scanned(text.format(line="Hà Nội ngày 01 tháng 10 năm 2021")).document.issued_date == "2021-10-01"
     assert scanned(text.format(line="ị Hadid, ngày 01 tháng 10 năm 2021")).document.issued_date == "2021-10-01"
+
+
+@pytest.mark.parametrize("method", ["ocr", "text_layer"])
+def test_a_bodys_name_wrapped_onto_a_line_that_opens_as_a_body_is_one_issuer(method: str) -> None:
+    """`THỦ TƯỚNG` / `CHÍNH PHỦ` in a narrow header column is the Prime Minister, not the
+    Government under a parent `THỦ TƯỚNG`; a ministry over a department stays two."""
+    text = ("{head}\nSố: 844/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 13 tháng 5 năm 2026\nQUYẾT ĐỊNH\nBan hành Kế hoạch hành động\nCăn cứ Luật;\n")
+
+    def read(head: str) -> tuple[str | None, str | None]:
+        doc = extract_facts([PageText(1, text.format(head=head), method=method,
+                                      ocr_confidence=0.9 if method == "ocr" else None)]).document
+        return doc.issuer, doc.issuer_parent
+
+    assert read("THỦ TƯỚNG\nCHÍNH PHỦ") == ("Thủ tướng Chính phủ", None)
+    assert read("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI") == ("Ủy ban Thường vụ Quốc hội", None)
+    assert read("BỘ NỘI VỤ\nCỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC")[1] is not None

@@ -123,6 +123,11 @@ def _bare_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _standalone_bodies() -> frozenset[str]:
+    return frozenset(fold_phrase(b) for b in resources.lines("standalone_bodies.txt"))
+
+
+@lru_cache(maxsize=1)
 def _marks() -> frozenset[str]:
     return frozenset(fold_phrase(m) for m in resources.lines("marks.txt"))
 
@@ -1102,6 +1107,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
 
     # Issuer.
     groups = _group_issuer_lines(issuer_segs)
+    if len(groups) > 1 and fold_phrase(" ".join(_issuer_text(x) for x in groups[-2] + groups[-1])) \
+            in _standalone_bodies():
+        # one body's name wrapped where its second line opens as a body does (`THỦ TƯỚNG` /
+        # `CHÍNH PHỦ`): one issuer, not the Government under a parent
+        groups = groups[:-2] + [groups[-2] + groups[-1]]
     if groups:
         issuer = groups[-1]
         doc.issuer = proper_case_body(" ".join(_issuer_text(s) for s in issuer))
