@@ -178,3 +178,18 @@ def test_a_title_a_letter_off_under_the_seal_still_heads_the_signing_block() -> 
         assert canon_title(line) == line
     group = extract_facts([PageText(1, "TM. TỔ CÔNG TÁC\nTỔ TRƯỞNG\nNguyễn Văn An\n", method="text_layer")])
     assert group.document.signer is not None and group.document.signer.title == "TỔ TRƯỞNG"
+
+
+def test_a_title_spelled_whole_is_never_another_title_that_folds_alike() -> None:
+    """`THỦ TRƯỞNG` (the head of an agency) and `THỨ TRƯỞNG` (a deputy minister) fold alike: a
+    title read with its marks keeps them (it had become `THỨ TRƯỞNG`, text layers too); read
+    without marks, the first listed; a mark misread on a title alone (`THỦ TƯỞNG`) is mended."""
+    from dispatch_reader.extract.canon import canon_authority, canon_title
+
+    assert canon_title("THỦ TRƯỞNG") == "THỦ TRƯỞNG" and canon_title("THỨ TRƯỞNG") == "THỨ TRƯỞNG"
+    assert canon_authority("KT. THỦ TRƯỞNG") == "KT. THỦ TRƯỞNG"
+    assert canon_title("THU TRUONG") == "THỨ TRƯỞNG"
+    assert canon_title("THỦ TƯỞNG") == "THỦ TƯỚNG"
+    block = "KT. THỦ TRƯỞNG\nPHÓ THỦ TRƯỞNG\nNguyễn Văn An\n"
+    signer = extract_facts([PageText(1, block, method="text_layer")]).document.signer
+    assert signer is not None and (signer.authority, signer.title) == ("KT. THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG")

@@ -26,14 +26,28 @@ def _vocab(name: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _spellings(name: str) -> dict[str, list[str]]:
+    """fold → every entry of the vocabulary with it (`THỨ TRƯỞNG`, `THỦ TRƯỞNG`), in file order."""
+    out: dict[str, list[str]] = {}
+    for row in resources.rows(name):
+        out.setdefault(fold_phrase(row[0]), []).append(row[0])
+    return out
+
+
 def canon_phrase(text: str | None, *vocab_files: str) -> str | None:
-    """The vocabulary spelling of `text` when its fold matches an entry (case as printed)."""
+    """The vocabulary spelling of `text` when its fold matches an entry (case as printed).
+    Where entries share the fold, the first that bears every mark read: OCR loses marks, so
+    `THU TRUONG` is the first listed, but `THỦ TRƯỞNG` (head of an agency) is never `THỨ
+    TRƯỞNG` (a deputy minister); with none such, the first (a mark misread, `THỦ TƯỞNG`)."""
     if not text:
         return text
     key = fold_phrase(text)
+    read = marks(text.upper())
     for name in vocab_files:
-        hit = _vocab(name).get(key)
-        if hit:
+        hits = _spellings(name).get(key)
+        if hits:
+            hit = next((h for h in hits if read <= marks(h.upper())), hits[0])
             return hit.upper() if text.isupper() or _mostly_upper(text) else hit
     return text
 
