@@ -10,6 +10,7 @@ Xuân` in the date line) the better spelled one is used for both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
@@ -19,20 +20,18 @@ from dispatch_reader.textnorm import cased_like, marks
 
 
 @lru_cache(maxsize=None)
-def _vocab(name: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for row in resources.rows(name):
-        out.setdefault(fold_phrase(row[0]), row[0])
-    return out
-
-
-@lru_cache(maxsize=None)
 def _spellings(name: str) -> dict[str, list[str]]:
     """fold → every entry of the vocabulary with it (`THỨ TRƯỞNG`, `THỦ TRƯỞNG`), in file order."""
     out: dict[str, list[str]] = {}
     for row in resources.rows(name):
         out.setdefault(fold_phrase(row[0]), []).append(row[0])
     return out
+
+
+@lru_cache(maxsize=None)
+def _vocab(name: str) -> dict[str, str]:
+    """fold → the vocabulary's first entry with it."""
+    return {key: entries[0] for key, entries in _spellings(name).items()}
 
 
 def canon_phrase(text: str | None, *vocab_files: str) -> str | None:
@@ -57,19 +56,28 @@ def _mostly_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
+@lru_cache(maxsize=1)
+def _titles_a_letter_short() -> dict[str, set[str]]:
+    """Each listed signer title of two words or more with one letter taken out → the titles it
+    comes from (`Ộ TRƯỞNG` → {`BỘ TRƯỞNG`})."""
+    out: dict[str, set[str]] = {}
+    for title in _vocab("signer_titles.txt").values():
+        if " " in title:
+            for i in range(len(title)):
+                out.setdefault(title[:i] + title[i + 1:], set()).add(title)
+    return out
+
+
 def title_a_letter_off(text: str) -> str | None:
     """The listed signer title of two words or more that `text` is with one letter lost, marks
     and all (`Ộ TRƯỞNG`: the B under the seal's ring). A letter read as another is another
     title or a name (`TỔ TRƯỞNG`, `CHU TỈNH`), never this one; lines of under seven letters
     are left alone."""
-    import unicodedata
-
     line = " ".join(re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text).upper()))
     if len(line.replace(" ", "")) < 7:
         return None
-    near = {title for title in _vocab("signer_titles.txt").values() if " " in title
-            and len(title) == len(line) + 1 and any(title[:i] + title[i + 1:] == line for i in range(len(title)))}
-    return near.pop() if len(near) == 1 else None
+    near = _titles_a_letter_short().get(line, set())
+    return next(iter(near)) if len(near) == 1 else None
 
 
 def canon_title(text: str | None) -> str | None:

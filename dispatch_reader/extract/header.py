@@ -1398,8 +1398,6 @@ def _committee_head_line(seg: Segment) -> bool:
         sum(c.isupper() for c in letters) >= 0.75 * len(letters)
 
 
-
-
 def _lines_above(items: list[Cls | None], end: int, most: int = 4) -> list[Segment]:
     """The text lines right above item `end` that read as a subject: sentence lines of three
     words or more, nearly all syllables, the first opening with a capital; none when a scrap

@@ -141,10 +141,16 @@ def repair_syllable(syllable: str, slot: str) -> str:
     return cased_like(best, syllable)
 
 
+@lru_cache(maxsize=1)
+def _families_by_spelling() -> dict[str, str]:
+    """a family name in small letters, marks and all → its spelling."""
+    return {s.lower(): s for s in _family_spellings().values()}
+
+
 def _family_by_glyphs(read: str) -> str | None:
     """The family name whose letter OCR read as other glyphs (`Vii` → `Vũ`, name_glyphs.tsv),
     when one listed family name is what the swap spells, marks and all."""
-    spelled = {s.lower(): s for s in _family_spellings().values()}
+    spelled = _families_by_spelling()
     found = {spelled[w] for wrong, right in resources.rows("name_glyphs.tsv")
              if wrong in read.lower() and (w := read.lower().replace(wrong, right, 1)) in spelled}
     return cased_like(found.pop(), read) if len(found) == 1 else None
