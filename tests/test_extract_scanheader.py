@@ -1199,3 +1199,36 @@ def test_a_bodys_name_wrapped_onto_a_line_that_opens_as_a_body_is_one_issuer(met
     assert read("THỦ TƯỚNG\nCHÍNH PHỦ") == ("Thủ tướng Chính phủ", None)
     assert read("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI") == ("Ủy ban Thường vụ Quốc hội", None)
     assert read("BỘ NỘI VỤ\nCỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC")[1] is not None
+
+
+def test_a_number_with_no_label_under_the_headers_garbled_number_line_is_a_cited_one() -> None:
+    """A phone photo broke the header: its `Số:` line read `số: 26/2026.”` and a cited law's
+    number stood apart below it (`59/2024/OH`). That is no number of the document's, and no
+    type comes from it; with the header's own line missing, the bare number still counts."""
+    grounds = ("Căn cứ Luật Cư trú số\n59/2024/OH\n"
+               "Theo đề nghị của Cục trưởng Cục Cảnh sát quản lý tạm giữ;\n"
+               "Bộ trưởng Bộ Công an ban hành Thông tư quy định quản lý, theo dõi người\n"
+               "bị cấm đi khỏi nơi cư trú.\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n")
+    doc = scanned("BỘ CÔNG AN\nT NAM\nsố: 26/2026.”\n" + grounds).document
+    assert doc.number is None
+    assert doc.doc_type == "circular"  # the preamble's closing words say it
+    doc = scanned("BỘ CÔNG AN\nT NAM\n56/2026/TT-BCA\nHà Nội, ngày 15 tháng 5 năm 2026\n" + grounds).document
+    assert doc.number == "56/2026/TT-BCA"
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    ("Chính phủ ban hành Nghị định quy định chi tiết một số điều.", "decree"),
+    ("QUYẾT ĐỊNH:", "decision"),
+    ("QUYẾT NGHỊ:", "resolution"),
+    ("Ủy ban nhân dân tỉnh đã ban hành Quyết định số 12/QĐ-UBND ngày 3/3/2025.", None),
+])
+def test_a_lost_title_is_told_by_the_preambles_closing_words(closing: str, expected: str | None) -> None:
+    """Title and number lost (a stamp, a blur): the preamble names the type it enacts, right
+    before `Điều 1`; a type cited by its number is another document's."""
+    text = ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 15 tháng 5 năm 2026\n"
+            f"Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n{closing}\n"
+            "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định.\n")
+    assert scanned(text).document.doc_type == expected
+    # a letter has no articles: words in its body name no type of its own
+    letter = text.replace("Điều 1. Phạm vi điều chỉnh\n", "")
+    assert scanned(letter).document.doc_type is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
@@ -126,3 +127,43 @@ def all_labels() -> list[tuple[str, str]]:
     """(folded label, doc_type), longest first."""
     by_label, _ = _table()
     return sorted(((k, v[1]) for k, v in by_label.items()), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1)
+def _formulas() -> tuple[list[tuple[str, str]], dict[str, str]]:
+    verbs: list[tuple[str, str]] = []
+    lines: dict[str, str] = {}
+    for kind, words, doc_type in resources.rows("enacting_formulas.tsv"):
+        if kind == "verb":
+            verbs.append((words, doc_type))
+        else:
+            lines[words] = doc_type
+    return verbs, lines
+
+
+# what opens a document's articles: the preamble ends before it
+_ARTICLES = re.compile(r"^\s*(?:chuong\s+(?:i|1)\b|dieu\s+1\b)")
+
+
+def enacted_type(folded_lines: list[str]) -> tuple[str, int] | None:
+    """(doc_type, index of the line that says it) from a preamble's closing formula, the
+    lines folded (`fold_phrase`): `… Bộ trưởng Bộ Công an ban hành Thông tư quy định …`, or
+    `QUYẾT ĐỊNH:` on a line of its own. Only a document with articles has one: the lines
+    must reach `Điều 1` (or `Chương I`), and the formula is the last before it."""
+    end = next((i for i, line in enumerate(folded_lines) if _ARTICLES.match(line)), None)
+    if end is None:
+        return None
+    verbs, whole = _formulas()
+    for i in range(end - 1, -1, -1):
+        line = folded_lines[i].strip()
+        if line in whole:
+            return whole[line], i
+        # the formula wraps: this line and the next read as one
+        joined = " ".join(x.strip() for x in folded_lines[i:min(i + 2, end)])
+        for words, doc_type in verbs:
+            for m in re.finditer(rf"\b{words}\b(?!\s*(?:lien tich\b|so\b|\d))", joined):
+                if m.start() < len(line):
+                    return doc_type, i
+        if line.startswith(("can cu", "theo de nghi", "xet de nghi")):
+            return None  # the grounds: the formula, if any, came after them
+    return None

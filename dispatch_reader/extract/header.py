@@ -26,7 +26,8 @@ from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, fin
                                              find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
                                                type_of_number, year_read_with_a_letter, year_slipped)
-from dispatch_reader.extract.doctypes import small_speck, type_for_abbreviation, type_for_title, without_specks
+from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
+                                              without_specks)
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word,
     snap_committee, snap_issuer, snap_place,
@@ -419,7 +420,7 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
     dn, a, b = found
     if dn.number is None or a != 0 or b + m.end() < 0.6 * len(text.rstrip(" .,;")):
         return None
-    out = [Cls(seg.sub(m.end() + a, m.end() + b), "number", {"number": dn, "lead": seg})]
+    out = [Cls(seg.sub(m.end() + a, m.end() + b), "number", {"number": dn, "lead": seg, "bare": True})]
     tail = seg.sub(m.end() + b)
     if tail.text:
         out.extend(classify(tail))
@@ -1009,6 +1010,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
             bad_number = bad_number or it
             continue
+        if k == "number" and number is None and bad_number is not None and it.extra.get("bare"):
+            # the header's own `Số:` line came first and did not parse: a number with no label
+            # below it is another document's (`59/2024/QH15` of a cited law, its line broken
+            # up by a phone photo's blur), and no number is better than a wrong one
+            continue
         if k == "number" and number is None:
             number = it.extra["number"]
             number_ev = _ev(it.extra["lead"], conf)
@@ -1194,6 +1200,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence["subject"] = _ev(above[0], conf)
             warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
+    if doc.doc_type is None:
+        enacted = _enacted_type(pages)
+        if enacted is not None:
+            doc.doc_type = enacted[0]
+            doc.evidence["doc_type"] = _ev(enacted[1], conf)
+            warnings.append("title not read; the type taken from the preamble's closing words: check it")
+
     # the figures of a number line whose symbol did not parse (`2318/013-LI5NI)`)
     figures = _FIGURES_BEFORE_SLASH.match(bad_number.extra["raw"]) if bad_number is not None else None
     number = _number_from_annexes(doc, number, pages, warnings,
@@ -1347,6 +1360,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if rseg is not None and recipients:
         doc.evidence["recipients"] = _ev(rseg)
     return doc, warnings
+
+
+def _enacted_type(pages: list[Page]) -> tuple[str, Segment] | None:
+    """The type the preamble's closing formula names (`… ban hành Thông tư …`, `QUYẾT
+    ĐỊNH:`), on the first two pages, with the segment that says it."""
+    lines = [line for page in pages[:2] for line in page.lines if line]
+    found = enacted_type([fold_phrase(" ".join(seg.text for seg in line)) for line in lines])
+    return (found[0], lines[found[1]][0]) if found else None
 
 
 def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: list[Page],
