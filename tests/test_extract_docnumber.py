@@ -41,6 +41,8 @@ def test_expected_symbol(label: str, issuer: str, expected: tuple[str, str] | No
     ("95/TB-VPUBND", ("TB", "UBND"), None),
     ("5/2020/TTLT-BNV-BTC", ("TTLT", "BNV"), None),  # more parts than prescribed
     ("2046/QĐ-XYZW", ("QĐ", "UBND"), None),         # nothing like it
+    ("135/QĐ-BLIJTBXII", ("QĐ", "BLĐTBXH"), "135/QĐ-BLĐTBXH"),  # a fax broke H and Đ in two
+    ("135/QĐ-BLIJTBXIIX", ("QĐ", "BLĐTBXH"), None),  # and a letter more: another symbol
 ])
 def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -> None:
     dn = number(read)

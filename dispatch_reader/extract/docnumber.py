@@ -267,6 +267,17 @@ def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, st
     return (abbr, body) if body else None
 
 
+def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:
+    """`part` with up to `depth` capitals that print broke in two put back
+    (data/glyph_lookalikes.tsv)."""
+    from dispatch_reader.extract.lookalikes import lookalike_variants
+
+    out = {part}
+    for _ in range(depth):
+        out |= {v for x in out for v in lookalike_variants(x)}
+    return out
+
+
 def mend_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber | None:
     """The number with the symbol its type and issuer prescribe, when what OCR left of the
     symbol is that one damaged: cut short (`28/2026/TT` for `TT-BKHCN`) or with parts no real
@@ -289,7 +300,10 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber | None:
         # (the chairman's), not `UBND` damaged
         distance = edit_distance(part.upper(), want.upper(), 2)
         if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4)):
-            return None
+            # capitals broken in two by a fax (`II` for `H`, `IJ` for `Đ`: `BLIJTBXII` for
+            # `BLĐTBXH`): put back, the part must then be the prescribed one exactly
+            if want.upper() not in _rejoined_capitals(part.upper()):
+                return None
     year = f"{dn.year}/" if dn.year else ""
     return DocNumber(text=f"{dn.number}/{year}{expected[0]}-{expected[1]}", number=dn.number, year=dn.year,
                      parts=expected)
