@@ -193,3 +193,12 @@ def test_a_title_spelled_whole_is_never_another_title_that_folds_alike() -> None
     block = "KT. THỦ TRƯỞNG\nPHÓ THỦ TRƯỞNG\nNguyễn Văn An\n"
     signer = extract_facts([PageText(1, block, method="text_layer")]).document.signer
     assert signer is not None and (signer.authority, signer.title) == ("KT. THỦ TRƯỞNG", "PHÓ THỦ TRƯỞNG")
+
+
+def test_a_three_letter_middle_name_a_vowel_off_and_the_people_it_tells() -> None:
+    """A fax read `Giang Sea Vần`: `Sea` is no syllable, one vowel off the Hmong middle name
+    `Seo`, which in turn gives the family name its marks (`Giàng`). A middle name ending in
+    a consonant no syllable ends in is another people's and stays (`Rơ Mah Phin`, Jrai)."""
+    assert repair_ocr_name("Giang Sea Vần") == "Giàng Seo Vần"
+    assert repair_ocr_name("Rơ Mah Phin") == "Rơ Mah Phin"
+    assert repair_ocr_name("Ksor Hla Nay") == "Ksor Hla Nay"

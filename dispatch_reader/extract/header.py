@@ -1411,6 +1411,26 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
     return number
 
 
+def number_from_dated_annex(doc: DocumentFacts, pages: list[Page]) -> tuple[str, Evidence] | None:
+    """(number, evidence) an annex subheading gives the document where the header's number was
+    read in doubt: the annex dated the document's issue date, citing the same symbol and year
+    with as many figures, other ones. None when no annex, or annexes disagree."""
+    if len(pages) < 2 or not doc.number or not doc.issued_date:
+        return None
+    read = find_header_number(doc.number)
+    if read is None or not read[0].number:
+        return None
+    header = read[0]
+    found = {c.number.text: c for c in annex_citations(pages[1:], doc.doc_type)
+             if c.date == doc.issued_date and c.number.parts == header.parts and c.number.year == header.year
+             and c.number.number and len(c.number.number) == len(header.number)
+             and c.number.number != header.number}
+    if len(found) != 1:
+        return None
+    (text, cited), = found.items()
+    return text, _ev(cited.seg, next((p.ocr_confidence for p in pages if p.number == cited.seg.page), None))
+
+
 def _committee_head_line(seg: Segment) -> bool:
     """A line opening `ỦY BAN` in capitals, most of its letters capitals: a committee's head
     line, specks read into it as small letters."""

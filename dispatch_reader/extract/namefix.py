@@ -92,7 +92,8 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # that one misread (`Đìnn` → `Đinh`)
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
         return cased_like(_family_spellings()[near], syllable) if near else syllable
-    if not entries and syllable.isalpha() and len(syllable) >= 4 and not is_syllable(syllable):
+    if not entries and syllable.isalpha() and (len(syllable) >= 4 or _short_middle_slip(syllable, slot)) \
+            and not is_syllable(syllable):
         # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
         # its `n` under a signature's stroke), when one listed spelling is far likelier in the slot
         return _one_letter_off_name(syllable, slot)
@@ -183,6 +184,13 @@ def _one_letter_off_name(syllable: str, slot: str) -> str:
     return cased_like(ranked[0][0], syllable)
 
 
+def _short_middle_slip(syllable: str, slot: str) -> bool:
+    """A three-letter middle name that is no syllable, ending in a vowel misread (`Sea` for
+    `Seo` on a fax). One ending in a consonant no syllable ends in is another people's name,
+    as printed (`Rơ Mah Phin`, a Jrai name: not `Mai`)."""
+    return slot == "middle" and len(syllable) == 3 and fold_phrase(syllable)[-1] in _VOWELS
+
+
 def _completed_middle(read: str) -> str:
     """The listed middle name that `read` (two letters) opens, when one stands in that slot at
     least MARGIN times as often as the next (`Th` → `Thị`; `Ng`: `Ngọc` or `Nguyễn`, none)."""
@@ -238,4 +246,7 @@ def repair_ocr_name(name: str) -> str:
     for i, w in enumerate(words):
         slot = "family" if i == 0 else ("given" if i == len(words) - 1 else "middle")
         out.append(family if i == 0 and family else repair_syllable(w, slot) if len(words) >= 2 else w)
+    if family is None:
+        # the middle name that tells the people mended only now (`Giang Sea Vần`: `Seo`)
+        out[0] = _family_of_people(out) or out[0]
     return " ".join(out)
