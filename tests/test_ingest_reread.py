@@ -322,6 +322,23 @@ def test_a_scrap_read_beside_a_whole_name_is_no_word_of_it() -> None:
     assert ocr._holds_more_of_name(m("Nguyễn", "Khương"), w(*name), m(*name))
 
 
+def test_a_name_read_alone_as_syllables_replaces_one_a_stroke_garbled() -> None:
+    """A signature's last stroke ran through `Mạnh Khương` at the letters' middle: the page
+    read `Nguyen Marit Kht`, the line alone `Nguyen Mạnh Khương`. The alone reading is taken
+    where it has as many words, each opening with the same letter, every one a syllable, and
+    the page reading had words that are none."""
+    def m(*texts: str) -> list:
+        return [ocr._NAME_WORD.match(t) for t in texts]
+
+    assert ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Khương"))
+    assert not ocr._spells_the_name(m("Nguyễn", "Mạnh", "Khương"), m("Nguyễn", "Mạnh", "Khuông"))  # read whole
+    assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh"))  # a word fewer
+    assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Hạnh", "Khương"))  # another letter
+    assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Kbt"))  # garbled otherwise
+    assert not ocr._spells_the_name(m("Ksor", "Hlim"), m("Ksor", "Hlum"))  # another people's name
+    assert not ocr._spells_the_name(m("KT", "CHỦ", "TỊCH"), m("KT", "CHỦ", "TỊCH"))
+
+
 def _reading(*texts: str, conf: float = 0.9) -> list[Word]:
     return [Word(t, 10.0 * i, 0.0, 10.0 * i + 8, 10.0, conf) for i, t in enumerate(texts)]
 

@@ -346,18 +346,28 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             continue
         old = " ".join(m.group(1) for m in texts)
         fuller: list[Word] | None = None
+        sounder: list[Word] | None = None
         same: list[list[Word]] = []  # readings of the same letters, word for word
         # the line's own height, not that of a word a stroke above it inflated
         band_top, band_bottom = _band(line)
-        crops: list[tuple[np.ndarray, int]] = []
+        # (image, enlarged k times, its left and top on the page in pixels)
+        crops: list[tuple[np.ndarray, int, int, int]] = []
         if capital and not stroked:
-            tight = grey[max(int((band_top - pad / 4) / scale), 0):int((band_bottom + pad / 4) / scale),
-                         max(box[0], 0):box[2]]
+            tight_top = max(int((band_top - pad / 4) / scale), 0)
+            tight = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):box[2]]
             framed = cv2.copyMakeBorder(tight, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255)
             # as it is, then twice as large (a small bold name keeps its marks better enlarged);
             # then the same cut to the line's band (a stroke's leftover above it read as a mark)
-            crops = [(crop, 1), (crop, 2), (framed, 1), (framed, 2)]
-        for n, (image, k) in enumerate(crops):
+            at, framed_at = (max(box[0], 0), max(box[1], 0)), (max(box[0], 0) - _BORDER, tight_top - _BORDER)
+            crops = [(crop, 1, *at), (crop, 2, *at), (framed, 1, *framed_at), (framed, 2, *framed_at)]
+            if any(not is_syllable(m.group(1)) for m in texts):
+                # a word garbled under a stroke may be read shorter than it is printed (`Kht` for
+                # `Khương`): the band once more with room after the last word, for its syllables
+                right = min(int((x1 + 3 * pad) / scale), grey.shape[1])
+                wide = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):right]
+                crops.append((cv2.copyMakeBorder(wide, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT,
+                                                 value=255), 2, *framed_at))
+        for n, (image, k, left, upper) in enumerate(crops):
             if k > 1:
                 image = cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale / k)
@@ -365,12 +375,19 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
             if n < 2 and fuller is None and _holds_more_of_name(texts, found, new_texts):
                 dx, dy = max(box[0], 0) * scale, max(box[1], 0) * scale
                 fuller = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in found]
-            if len(found) == len(line) and all(new_texts) and \
+            if sounder is None and _spells_the_name(texts, new_texts):
+                sounder = [Word(w.text, w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
+                                w.bottom + upper * scale, w.conf) for w in found]
+            if n < 4 and len(found) == len(line) and all(new_texts) and \
                     fold(" ".join(m.group(1) for m in new_texts)) == fold(old):
                 same.append([Word(m.group(1), w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
         marked = voted_marks([m.group(1) for m in texts], same)
         if marked is None and fuller is not None:
             replaced[tuple(idx)] = fuller  # `Vũ Tuấn`: the page reading lost `Minh` under a stroke
+            changed += 1
+            continue
+        if marked is None and sounder is not None:
+            replaced[tuple(idx)] = sounder  # `Nguyen Marit Kht`: a stroke through `Mạnh Khương`
             changed += 1
             continue
         if marked is None:
@@ -576,6 +593,26 @@ def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts
         else:
             added.append(w)
     return want is None and all((len(a) == 1 or a[1:].islower()) and is_syllable(a) for a in added)
+
+
+def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] | None]) -> bool:
+    """A line read alone that spells as syllables the name the page reading garbled under a
+    signature's stroke (`Nguyen Mạnh Khương` for `Nguyen Marit Kht`): as many words, each
+    opening with the same letter, capitalised, a family name first, and every word it reads
+    otherwise a syllable where the page reading's was none. A name of another people's
+    (`Ksor`, `H'Bia`) reads as no syllable either way and keeps the page reading."""
+    if len(new_texts) != len(texts) or not all(new_texts):
+        return False
+    old = [m.group(1) for m in texts]
+    new = [m.group(1) for m in new_texts if m]
+    if not all(w[0].isupper() for w in new) or " ".join(new).isupper() or not _family_first(new):
+        return False
+    if not all(fold(a[0]) == fold(b[0]) for a, b in zip(old, new)):
+        return False
+    # the words read otherwise: each a garbled one read as a syllable (`Nguyen`, the same
+    # letters both ways, is not judged)
+    changed = [(a, b) for a, b in zip(old, new) if fold(a) != fold(b)]
+    return bool(changed) and all(not is_syllable(a) and is_syllable(b) for a, b in changed)
 
 
 def _band(line: list[Word]) -> tuple[float, float]:
