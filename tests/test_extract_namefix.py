@@ -202,3 +202,6 @@ def test_a_three_letter_middle_name_a_vowel_off_and_the_people_it_tells() -> Non
     assert repair_ocr_name("Giang Sea Vần") == "Giàng Seo Vần"
     assert repair_ocr_name("Rơ Mah Phin") == "Rơ Mah Phin"
     assert repair_ocr_name("Ksor Hla Nay") == "Ksor Hla Nay"
+    # names of another language keep their short words (a reviewer's)
+    for name in ("Kim Hye Jin", "Lee Hae Jin", "Li Xue Mei", "Chen Yue Ling", "Kim Yea Jin", "Kim Kie Hyun"):
+        assert repair_ocr_name(name) == name, name

@@ -1214,6 +1214,11 @@ def test_a_number_with_no_label_under_the_headers_garbled_number_line_is_a_cited
     assert doc.doc_type == "circular"  # the preamble's closing words say it
     doc = scanned("BỘ CÔNG AN\nT NAM\n56/2026/TT-BCA\nHà Nội, ngày 15 tháng 5 năm 2026\n" + grounds).document
     assert doc.number == "56/2026/TT-BCA"
+    # a receipt stamp's `Số: 1234` (no slash) above the document's own number, its label
+    # lost: the number stands (a reviewer's)
+    doc = scanned("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1234\nNgày: 28/8/2025\n2318/QĐ-UBND\n"
+                  "Lào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\n").document
+    assert doc.number == "2318/QĐ-UBND"
 
 
 @pytest.mark.parametrize(("closing", "expected"), [
@@ -1221,6 +1226,10 @@ def test_a_number_with_no_label_under_the_headers_garbled_number_line_is_a_cited
     ("QUYẾT ĐỊNH:", "decision"),
     ("QUYẾT NGHỊ:", "resolution"),
     ("Ủy ban nhân dân tỉnh đã ban hành Quyết định số 12/QĐ-UBND ngày 3/3/2025.", None),
+    ("QUYẾT NGHỊ", "resolution"),  # its colon lost
+    # a formula only where who enacts opens the sentence (a reviewer's)
+    ("Sở Tư pháp tham mưu ban hành Quyết định sửa đổi.", None),
+    ("Xét đề nghị của Sở Nội vụ, trình Ủy ban nhân dân tỉnh ban hành Quyết định sửa đổi.", None),
 ])
 def test_a_lost_title_is_told_by_the_preambles_closing_words(closing: str, expected: str | None) -> None:
     """Title and number lost (a stamp, a blur): the preamble names the type it enacts, right
@@ -1229,6 +1238,23 @@ def test_a_lost_title_is_told_by_the_preambles_closing_words(closing: str, expec
             f"Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n{closing}\n"
             "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định.\n")
     assert scanned(text).document.doc_type == expected
-    # a letter has no articles: words in its body name no type of its own
+    # a letter has no articles: words in its body name no type of its own; `Điều 1` wrapped
+    # into a sentence (`… Điều 1 Quyết định số 15/2024/QĐ-UBND`) opens no articles
     letter = text.replace("Điều 1. Phạm vi điều chỉnh\n", "")
     assert scanned(letter).document.doc_type is None
+    wrapped = text.replace("Điều 1. Phạm vi điều chỉnh\n", "Điều 1 Quyết định số 15/2024/QĐ-UBND\n")
+    assert scanned(wrapped).document.doc_type is None
+    # a submission's draft attached on the next page has its own formula: not the first page's
+    draft = "DỰ THẢO\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo.\n"
+    assert scanned(letter, draft).document.doc_type is None
+
+
+def test_a_number_mended_on_its_line_is_no_document_it_cites() -> None:
+    """A fax broke the capitals of `135/QĐ-BLĐTBXH` (`BLIJTBXII`); the type and issuer mend
+    it, and what was read on the number's own line is not listed as a decision it cites."""
+    text = ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 135/QĐ-BLIJTBXII\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Hà Nội, ngày 31 tháng 01 năm 2024\nQUYẾT ĐỊNH\nVề việc công bố Danh mục văn bản\n"
+            "Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022;\n")
+    facts = scanned(text)
+    assert facts.document.number == "135/QĐ-BLĐTBXH"
+    assert [r.number for r in facts.references] == ["62/2022/NĐ-CP"]

@@ -17,7 +17,7 @@ from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
 from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
 from dispatch_reader.extract.received import blank, find_received
-from dispatch_reader.extract.header import extract_header, number_from_dated_annex
+from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.people import people_and_mentions
@@ -109,18 +109,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     number_ev = facts.document.evidence.get("number")
     doubt = check_number(list(pages), facts.document.number, number_ev.page if number_ev else None)
     if doubt is not None and number_ev is not None:
-        annexed = number_from_dated_annex(facts.document, prepared)
-        if annexed is not None:
-            # the header's figures read in doubt (`5318`, a phone's blur), an annex dated the
-            # document's own day cites it with others (`2318`): the annex is this document's
-            warnings.append(f"document number read as '{facts.document.number}' with low confidence "
-                            f"({doubt[0]:.2f}); '{annexed[0]}' as the annex on page {annexed[1].page} "
-                            "cites the document, dated the same day: check it")
-            facts.document.number = annexed[0]
-            facts.document.evidence["number"] = annexed[1]
-        else:
-            number_ev.confidence = doubt[0]
-            warnings = [*warnings, doubt[1]]
+        number_ev.confidence = doubt[0]
+        warnings = [*warnings, doubt[1]]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)

@@ -130,30 +130,36 @@ def all_labels() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _formulas() -> tuple[list[tuple[str, str]], dict[str, str]]:
+def _formulas() -> tuple[list[tuple[str, str]], dict[str, str], tuple[str, ...]]:
     verbs: list[tuple[str, str]] = []
     lines: dict[str, str] = {}
-    for kind, words, doc_type in resources.rows("enacting_formulas.tsv"):
-        if kind == "verb":
-            verbs.append((words, doc_type))
+    authorities: list[str] = []
+    for row in resources.rows("enacting_formulas.tsv"):
+        if row[0] == "verb":
+            verbs.append((row[1], row[2]))
+        elif row[0] == "line":
+            lines[row[1]] = row[2]
         else:
-            lines[words] = doc_type
-    return verbs, lines
+            authorities.append(row[1])
+    return verbs, lines, tuple(authorities)
 
 
-# what opens a document's articles: the preamble ends before it
-_ARTICLES = re.compile(r"^\s*(?:chuong\s+(?:i|1)\b|dieu\s+1\b)")
+# what opens a document's articles: `Điều 1.` (its stop or colon: `Điều 1 Quyết định số …`
+# wrapped in a sentence is none), or `Chương I` on a line of its own
+_ARTICLES = re.compile(r"^\s*(?:chuong\s+(?:i|1)\s*$|dieu\s+1\s*[.:])")
+_GROUNDS = ("can cu", "theo de nghi", "xet de nghi", "xet to trinh")
 
 
 def enacted_type(folded_lines: list[str]) -> tuple[str, int] | None:
     """(doc_type, index of the line that says it) from a preamble's closing formula, the
-    lines folded (`fold_phrase`): `… Bộ trưởng Bộ Công an ban hành Thông tư quy định …`, or
-    `QUYẾT ĐỊNH:` on a line of its own. Only a document with articles has one: the lines
-    must reach `Điều 1` (or `Chương I`), and the formula is the last before it."""
+    lines folded (`fold_phrase`): `Bộ trưởng Bộ Công an ban hành Thông tư quy định …` (the
+    sentence opened by who enacts), or `QUYẾT ĐỊNH:` on a line of its own. Only a document
+    with articles has one: the lines must reach `Điều 1.` (or `Chương I`), and the formula is
+    the last before it, after the grounds."""
     end = next((i for i, line in enumerate(folded_lines) if _ARTICLES.match(line)), None)
     if end is None:
         return None
-    verbs, whole = _formulas()
+    verbs, whole, authorities = _formulas()
     for i in range(end - 1, -1, -1):
         line = folded_lines[i].strip()
         if line in whole:
@@ -162,8 +168,20 @@ def enacted_type(folded_lines: list[str]) -> tuple[str, int] | None:
         joined = " ".join(x.strip() for x in folded_lines[i:min(i + 2, end)])
         for words, doc_type in verbs:
             for m in re.finditer(rf"\b{words}\b(?!\s*(?:lien tich\b|so\b|\d))", joined):
-                if m.start() < len(line):
+                if m.start() < len(line) and _opened_by_authority(folded_lines, i, m.start(), authorities):
                     return doc_type, i
-        if line.startswith(("can cu", "theo de nghi", "xet de nghi")):
+        if line.startswith(_GROUNDS):
             return None  # the grounds: the formula, if any, came after them
     return None
+
+
+def _opened_by_authority(lines: list[str], i: int, at: int, authorities: tuple[str, ...]) -> bool:
+    """Does the sentence holding `ban hành` (line i, offset `at`) open with who enacts, with no
+    stop or comma before it? It may have begun a line or two above."""
+    text = lines[i].strip()[:at]
+    for k in range(i - 1, max(i - 3, -1), -1):
+        above = lines[k].strip()
+        if not above or above[-1] in ".;:" or above.startswith(_GROUNDS):
+            break
+        text = f"{above} {text}"
+    return not re.search(r"[,;.:]", text) and text.startswith(authorities)

@@ -1010,10 +1010,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
             bad_number = bad_number or it
             continue
-        if k == "number" and number is None and bad_number is not None and it.extra.get("bare"):
-            # the header's own `Số:` line came first and did not parse: a number with no label
-            # below it is another document's (`59/2024/QH15` of a cited law, its line broken
-            # up by a phone photo's blur), and no number is better than a wrong one
+        if k == "number" and number is None and it.extra.get("bare") and _number_shaped(bad_number, it):
+            # the header's own `Số:` line came first, read as a number with its slash, and did
+            # not parse: a number with no label below it, other figures, is another document's
+            # (`59/2024/OH` under `số: 26/2026.”`: a cited law, its line broken up by a phone
+            # photo's blur), and no number is better than a wrong one. A receipt stamp's `Số:
+            # 1234` has no slash: the document's own number may stand below it, its label lost.
             continue
         if k == "number" and number is None:
             number = it.extra["number"]
@@ -1364,8 +1366,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
 
 def _enacted_type(pages: list[Page]) -> tuple[str, Segment] | None:
     """The type the preamble's closing formula names (`… ban hành Thông tư …`, `QUYẾT
-    ĐỊNH:`), on the first two pages, with the segment that says it."""
-    lines = [line for page in pages[:2] for line in page.lines if line]
+    ĐỊNH:`) on the first page, with the segment that says it. (A draft attached after a
+    submission has its own formula, further on.)"""
+    lines = [line for line in pages[0].lines if line]
     found = enacted_type([fold_phrase(" ".join(seg.text for seg in line)) for line in lines])
     return (found[0], lines[found[1]][0]) if found else None
 
@@ -1411,24 +1414,13 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
     return number
 
 
-def number_from_dated_annex(doc: DocumentFacts, pages: list[Page]) -> tuple[str, Evidence] | None:
-    """(number, evidence) an annex subheading gives the document where the header's number was
-    read in doubt: the annex dated the document's issue date, citing the same symbol and year
-    with as many figures, other ones. None when no annex, or annexes disagree."""
-    if len(pages) < 2 or not doc.number or not doc.issued_date:
-        return None
-    read = find_header_number(doc.number)
-    if read is None or not read[0].number:
-        return None
-    header = read[0]
-    found = {c.number.text: c for c in annex_citations(pages[1:], doc.doc_type)
-             if c.date == doc.issued_date and c.number.parts == header.parts and c.number.year == header.year
-             and c.number.number and len(c.number.number) == len(header.number)
-             and c.number.number != header.number}
-    if len(found) != 1:
-        return None
-    (text, cited), = found.items()
-    return text, _ev(cited.seg, next((p.ocr_confidence for p in pages if p.number == cited.seg.page), None))
+def _number_shaped(bad: Cls | None, bare: Cls) -> bool:
+    """Was `bad` (a `Số:` line that did not parse) shaped as a number with a slash, its figures
+    others than those of `bare`'s number?"""
+    if bad is None or "/" not in bad.extra["raw"]:
+        return False
+    figures = _FIGURES_BEFORE_SLASH.match(bad.extra["raw"])
+    return not figures or figures[1] != bare.extra["number"].number
 
 
 def _committee_head_line(seg: Segment) -> bool:

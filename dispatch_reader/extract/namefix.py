@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.textnorm import cased_like, marks, one_letter_off
 
@@ -81,8 +81,10 @@ def _toneless(word: str) -> str:
         ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
 
 
-def repair_syllable(syllable: str, slot: str) -> str:
-    """The syllable as it should read in this slot of a name (unchanged unless clearly wrong)."""
+def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
+    """The syllable as it should read in this slot of a name (unchanged unless clearly wrong).
+    `short_slip`: the name's other words are syllables, so a three-letter middle word that is
+    none may be one misread (`_short_middle_slip`)."""
     entries = _table().get(fold_phrase(syllable))
     if not entries and slot == "family" and syllable.isalpha():
         glyphs = _family_by_glyphs(syllable)
@@ -92,7 +94,7 @@ def repair_syllable(syllable: str, slot: str) -> str:
         # that one misread (`Đìnn` → `Đinh`)
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
         return cased_like(_family_spellings()[near], syllable) if near else syllable
-    if not entries and syllable.isalpha() and (len(syllable) >= 4 or _short_middle_slip(syllable, slot)) \
+    if not entries and syllable.isalpha() and (len(syllable) >= 4 or (short_slip and _short_middle_slip(syllable, slot))) \
             and not is_syllable(syllable):
         # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
         # its `n` under a signature's stroke), when one listed spelling is far likelier in the slot
@@ -245,7 +247,10 @@ def repair_ocr_name(name: str) -> str:
     out = []
     for i, w in enumerate(words):
         slot = "family" if i == 0 else ("given" if i == len(words) - 1 else "middle")
-        out.append(family if i == 0 and family else repair_syllable(w, slot) if len(words) >= 2 else w)
+        # a name of another language (`Kim Hye Jin`, `Li Xue Mei`) has other words that are no
+        # syllable: its short words are as printed
+        vietnamese = all(may_be_syllable(x) for j, x in enumerate(words) if j != i)
+        out.append(family if i == 0 and family else repair_syllable(w, slot, vietnamese) if len(words) >= 2 else w)
     if family is None:
         # the middle name that tells the people mended only now (`Giang Sea Vần`: `Seo`)
         out[0] = _family_of_people(out) or out[0]

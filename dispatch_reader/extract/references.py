@@ -132,6 +132,15 @@ def _cut_short(number: str, own: str) -> bool:
     return "/" in cut and len(cut) < len(own) and own.startswith(cut) and own[len(cut)] in "-–/"
 
 
+def _on_own_number_line(doc_facts: DocumentFacts, page: int, at: int) -> bool:
+    """Is offset `at` of page `page` inside the line the document's own number was read from?
+    A number mended there (`135/QĐ-BLIJTBXII` → `BLĐTBXH`, a year read with a letter) is its
+    own as read, no document it cites."""
+    ev = doc_facts.evidence.get("number")
+    return ev is not None and doc_facts.number is not None and ev.page == page and ev.start is not None \
+        and ev.start <= at < ev.start + len(ev.quote or "")
+
+
 def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Reference]:
     own = doc_facts.number
     found: dict[str, Reference] = {}
@@ -149,6 +158,8 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
             number = m.group(0) if language == "en" else dn.text
             number = re.sub(r"\s+", "", number)
             if own and (number == own or dn.text == own or _cut_short(number, own)):
+                continue
+            if _on_own_number_line(doc_facts, page.number, m.start()):
                 continue
             kind = _label_before(page.folded, m.start()) or type_from_symbol(dn)
             if kind is None and language == "vi":
