@@ -1238,6 +1238,8 @@ def test_a_lost_title_is_told_by_the_preambles_closing_words(closing: str, expec
             f"Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n{closing}\n"
             "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định.\n")
     assert scanned(text).document.doc_type == expected
+    # a fax reads the stop after `Điều 1` as a comma
+    assert scanned(text.replace("Điều 1.", "Điều 1,")).document.doc_type == expected
     # a letter has no articles: words in its body name no type of its own; `Điều 1` wrapped
     # into a sentence (`… Điều 1 Quyết định số 15/2024/QĐ-UBND`) opens no articles
     letter = text.replace("Điều 1. Phạm vi điều chỉnh\n", "")

@@ -144,9 +144,9 @@ def _formulas() -> tuple[list[tuple[str, str]], dict[str, str], tuple[str, ...]]
     return verbs, lines, tuple(authorities)
 
 
-# what opens a document's articles: `Điều 1.` (its stop or colon: `Điều 1 Quyết định số …`
-# wrapped in a sentence is none), or `Chương I` on a line of its own
-_ARTICLES = re.compile(r"^\s*(?:chuong\s+(?:i|1)\s*$|dieu\s+1\s*[.:])")
+# what opens a document's articles: `Điều 1.` (its stop, or the comma a fax reads it as;
+# `Điều 1 Quyết định số …` wrapped in a sentence is none), or `Chương I` on a line of its own
+_ARTICLES = re.compile(r"^\s*(?:chuong\s+(?:i|1)\s*$|dieu\s+1\s*[.:,])")
 _GROUNDS = ("can cu", "theo de nghi", "xet de nghi", "xet to trinh")
 
 
