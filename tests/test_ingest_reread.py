@@ -337,6 +337,8 @@ def test_a_name_read_alone_as_syllables_replaces_one_a_stroke_garbled() -> None:
     assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Kbt"))  # garbled otherwise
     assert not ocr._spells_the_name(m("Ksor", "Hlim"), m("Ksor", "Hlum"))  # another people's name
     assert not ocr._spells_the_name(m("KT", "CHỦ", "TỊCH"), m("KT", "CHỦ", "TỊCH"))
+    # `Th` (the rest of `Thị` under a stroke) read alone as `THẾ`: a word in capitals is no name's
+    assert not ocr._spells_the_name(m("Nguyễn", "Th", "Bích", "Ngọc"), m("Nguyễn", "THẾ", "Bích", "Ngọc"))
 
 
 def _reading(*texts: str, conf: float = 0.9) -> list[Word]:

@@ -611,8 +611,10 @@ def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] |
         return False
     # the words read otherwise: each a garbled one read as a syllable (`Nguyen`, the same
     # letters both ways, is not judged)
+    # (a word in capitals inside a name is a scrap read so: `THẾ` for the `Th` of `Thị`)
     changed = [(a, b) for a, b in zip(old, new) if fold(a) != fold(b)]
-    return bool(changed) and all(not is_syllable(a) and is_syllable(b) for a, b in changed)
+    return bool(changed) and all(not is_syllable(a) and is_syllable(b) and (len(b) == 1 or b[1:].islower())
+                                 for a, b in changed)
 
 
 def _band(line: list[Word]) -> tuple[float, float]:
