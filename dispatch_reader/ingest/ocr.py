@@ -376,8 +376,12 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                 dx, dy = max(box[0], 0) * scale, max(box[1], 0) * scale
                 fuller = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in found]
             if sounder is None and _spells_the_name(texts, new_texts):
-                sounder = [Word(w.text, w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
-                                w.bottom + upper * scale, w.conf) for w in found]
+                # a word read the same both ways keeps the page reading's marks where it had
+                # more (`Vần`, where the line alone read `Van`)
+                sounder = [Word(o.group(1) if fold(o.group(1)) == fold(w.text) and
+                                mark_count(o.group(1)) > mark_count(w.text) else w.text,
+                                w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
+                                w.bottom + upper * scale, w.conf) for o, w in zip(texts, found)]
             if n < 4 and len(found) == len(line) and all(new_texts) and \
                     fold(" ".join(m.group(1) for m in new_texts)) == fold(old):
                 same.append([Word(m.group(1), w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
