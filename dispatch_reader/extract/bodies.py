@@ -44,7 +44,8 @@ def ends_name(doc: Doc, j: int, stop: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _standalone() -> frozenset[str]:
+def standalone_bodies() -> frozenset[str]:
+    """The folded names of bodies that stand alone (`Chính phủ`, `Thủ tướng Chính phủ`)."""
     return frozenset(fold_phrase(w) for w in resources.words("standalone_bodies.txt"))
 
 
@@ -105,7 +106,7 @@ def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
         return None
     end = _span_starting(doc, "BODY_HEAD", i)
     if end is not None:
-        if fold_phrase(doc[i:end].text) in _standalone():
+        if fold_phrase(doc[i:end].text) in standalone_bodies():
             return end
         j = end
     elif allow_level_start and level_end(doc, i) is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.lookalikes import lookalike_variants
 
 _PART = r"[A-ZĐĐa-zđ][A-ZĐa-zđ0-9&]*|\d+[A-ZĐ][A-ZĐa-zđ0-9&]*"
 # OCR reads 0 as O and 1 as l or I inside digit runs; a run must hold one real digit.
@@ -270,8 +271,6 @@ def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, st
 def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:
     """`part` with up to `depth` capitals that print broke in two put back
     (data/glyph_lookalikes.tsv)."""
-    from dispatch_reader.extract.lookalikes import lookalike_variants
-
     out = {part}
     for _ in range(depth):
         out |= {v for x in out for v in lookalike_variants(x)}

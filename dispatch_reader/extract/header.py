@@ -20,6 +20,7 @@ from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
     repair_subject_opener, respace_body, respell_place, title_a_letter_off,
 )
+from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
@@ -121,11 +122,6 @@ def _motto_keys() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _bare_heads() -> frozenset[str]:
     return frozenset(fold_phrase(h) for h in resources.lines("bare_heads.txt"))
-
-
-@lru_cache(maxsize=1)
-def _standalone_bodies() -> frozenset[str]:
-    return frozenset(fold_phrase(b) for b in resources.lines("standalone_bodies.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -1010,7 +1006,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
             bad_number = bad_number or it
             continue
-        if k == "number" and number is None and it.extra.get("bare") and _number_shaped(bad_number, it):
+        if k == "number" and number is None and it.extra.get("bare") and _under_a_garbled_number(it, bad_number):
             # the header's own `Số:` line came first, read as a number with its slash, and did
             # not parse: a number with no label below it, other figures, is another document's
             # (`59/2024/OH` under `số: 26/2026.”`: a cited law, its line broken up by a phone
@@ -1116,7 +1112,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     # Issuer.
     groups = _group_issuer_lines(issuer_segs)
     if len(groups) > 1 and fold_phrase(" ".join(_issuer_text(x) for x in groups[-2] + groups[-1])) \
-            in _standalone_bodies():
+            in standalone_bodies():
         # one body's name wrapped where its second line opens as a body does (`THỦ TƯỚNG` /
         # `CHÍNH PHỦ`): one issuer, not the Government under a parent
         groups = groups[:-2] + [groups[-2] + groups[-1]]
@@ -1414,9 +1410,9 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
     return number
 
 
-def _number_shaped(bad: Cls | None, bare: Cls) -> bool:
-    """Was `bad` (a `Số:` line that did not parse) shaped as a number with a slash, its figures
-    others than those of `bare`'s number?"""
+def _under_a_garbled_number(bare: Cls, bad: Cls | None) -> bool:
+    """Is `bare` (a number with no label) another document's, the header's own `Số:` line
+    `bad` having come before it, shaped as a number with its slash, with other figures?"""
     if bad is None or "/" not in bad.extra["raw"]:
         return False
     figures = _FIGURES_BEFORE_SLASH.match(bad.extra["raw"])

@@ -352,6 +352,7 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
         band_top, band_bottom = _band(line)
         # (image, enlarged k times, its left and top on the page in pixels)
         crops: list[tuple[np.ndarray, int, int, int]] = []
+        wide: tuple[np.ndarray, int, int, int] | None = None
         if capital and not stroked:
             tight_top = max(int((band_top - pad / 4) / scale), 0)
             tight = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):box[2]]
@@ -364,27 +365,30 @@ def _reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int
                 # a word garbled under a stroke may be read shorter than it is printed (`Kht` for
                 # `Khương`): the band once more with room after the last word, for its syllables
                 right = min(int((x1 + 3 * pad) / scale), grey.shape[1])
-                wide = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):right]
-                crops.append((cv2.copyMakeBorder(wide, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT,
-                                                 value=255), 2, *framed_at))
-        for n, (image, k, left, upper) in enumerate(crops):
+                band = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):right]
+                wide = (cv2.copyMakeBorder(band, _BORDER, _BORDER, _BORDER, _BORDER, cv2.BORDER_CONSTANT, value=255),
+                        2, *framed_at)
+
+        def read(image: np.ndarray, k: int) -> tuple[list[Word], list[re.Match[str] | None]]:
             if k > 1:
                 image = cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = _words(_run_psm(_write(image, tmp, "line"), settings, deadline, 7), scale / k)
-            new_texts = [_NAME_WORD.match(w.text) for w in found]
+            return found, [_NAME_WORD.match(w.text) for w in found]
+
+        for n, (image, k, left, upper) in enumerate(crops):
+            found, new_texts = read(image, k)
             if n < 2 and fuller is None and _holds_more_of_name(texts, found, new_texts):
-                dx, dy = max(box[0], 0) * scale, max(box[1], 0) * scale
-                fuller = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in found]
+                fuller = _placed(found, left, upper, scale)
             if sounder is None and _spells_the_name(texts, new_texts):
-                # a word read the same both ways keeps the page reading's marks where it had
-                # more (`Vần`, where the line alone read `Van`)
-                sounder = [Word(o.group(1) if fold(o.group(1)) == fold(w.text) and
-                                mark_count(o.group(1)) > mark_count(w.text) else w.text,
-                                w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
-                                w.bottom + upper * scale, w.conf) for o, w in zip(texts, found)]
-            if n < 4 and len(found) == len(line) and all(new_texts) and \
+                sounder = _placed(found, left, upper, scale, texts)
+            if len(found) == len(line) and all(new_texts) and \
                     fold(" ".join(m.group(1) for m in new_texts)) == fold(old):
                 same.append([Word(m.group(1), w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
+        if sounder is None and wide is not None:
+            image, k, left, upper = wide
+            found, new_texts = read(image, k)
+            if _spells_the_name(texts, new_texts):
+                sounder = _placed(found, left, upper, scale, texts)
         marked = voted_marks([m.group(1) for m in texts], same)
         if marked is None and fuller is not None:
             replaced[tuple(idx)] = fuller  # `Vũ Tuấn`: the page reading lost `Minh` under a stroke
@@ -597,6 +601,23 @@ def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts
         else:
             added.append(w)
     return want is None and all((len(a) == 1 or a[1:].islower()) and is_syllable(a) for a in added)
+
+
+def _placed(found: list[Word], left: int, upper: int, scale: float,
+            read: list[re.Match[str]] | None = None) -> list[Word]:
+    """Words read in a crop whose corner is at (left, upper) pixels, put where they are on the
+    page. A word the page reading (`read`) gave with the same letters and more marks keeps
+    them (`Vần`, where the line alone read `Van`)."""
+    out = []
+    for i, w in enumerate(found):
+        text = w.text
+        if read is not None:
+            old = read[i].group(1)
+            if fold(old) == fold(text) and mark_count(old) > mark_count(text):
+                text = old
+        out.append(Word(text, w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
+                        w.bottom + upper * scale, w.conf))
+    return out
 
 
 def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] | None]) -> bool:
