@@ -70,7 +70,7 @@ def test_name_under_seal_on_the_signing_page_before_an_annex() -> None:
     """A fax whose seal went black over the title lines: the name line, its marks lost and a
     speck glued to it, is on page 1 under the Nơi nhận list; page 2 is the DANH SÁCH annex."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
     from dispatch_reader.ingest.pages import PageText
 
     signing = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n"
@@ -92,7 +92,7 @@ def test_name_under_seal_above_an_annex_that_is_a_form_with_its_own_noi_nhan() -
     and the annex's heading (`Phụ lục`) follows on the same page; the last page is the annex, a
     form with a Nơi nhận list and `THỦ TRƯỞNG (Ký tên và đóng dấu)`, no name under it."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
     from dispatch_reader.ingest.pages import PageText
 
     signing = ("Điều 6. Trách nhiệm thi hành\nCác Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm\n"
@@ -116,7 +116,7 @@ def test_name_under_seal_above_an_annex_that_is_a_form_with_its_own_noi_nhan() -
         for text in (numbered, early):
             pages = prepare_pages([PageText(1, text, "ocr", ocr_confidence=0.9), PageText(2, form, "ocr", ocr_confidence=0.9)])
             assert name_under_seal(pages, 0.9)[0].name == "Trần Hồng Hà", (heading, text[:40])
-    from dispatch_reader.extract.header import _ANNEX_HEAD
+    from dispatch_reader.extract.signer import _ANNEX_HEAD
 
     for line in ("phu luc kem theo quyet dinh", "mau so lieu", "mau so 01 ban hanh kem theo"):
         assert not _ANNEX_HEAD.match(line), line
@@ -124,7 +124,7 @@ def test_name_under_seal_above_an_annex_that_is_a_form_with_its_own_noi_nhan() -
 
 def test_name_under_seal_split_from_the_seals_specks_by_the_layout() -> None:
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
     from dispatch_reader.ingest.pages import PageText
 
     text = ("Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, NC,\nave BAN NHÂN DÂN\n{> | C | ICH\ntà | on\n"
@@ -150,7 +150,7 @@ def test_a_photocopied_receipt_stamp_under_the_number_is_no_issuer() -> None:
 def test_a_black_seals_ring_letters_under_the_name_are_specks() -> None:
     """`Lf SONS À`, the ring of a black seal read below the name line, does not hide the name."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
 
     text = ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n"
             "- Lưu: VT, CCVC.\nBùi Văn Hải\nLf SONS À")
@@ -162,7 +162,7 @@ def test_a_title_line_with_no_name_under_it_is_no_name() -> None:
     """The name went to the next page under a black seal and was lost: `PHÓ THỦ TƯỚNG` is the
     last line of the signing page, and `Phó` is a family name too; it is still no signer."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
 
     text = ("Điều 5. Bộ trưởng Bộ Công Thương chịu trách nhiệm thi hành Nghị quyết này./.\n"
             "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG")
@@ -172,7 +172,7 @@ def test_a_title_line_with_no_name_under_it_is_no_name() -> None:
 
 def test_a_line_in_capitals_is_a_name_only_after_a_family_name() -> None:
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import _signed_name
+    from dispatch_reader.extract.signer import _signed_name
 
     segs = [s for p in prepare_pages([PageText(1, "NGC CC\nNGUYỄN VĂN AN\nNguyễn Văn An", "ocr", ocr_confidence=0.9)])
             for s in p.segments()]
@@ -182,7 +182,7 @@ def test_a_line_in_capitals_is_a_name_only_after_a_family_name() -> None:
 def test_a_middle_name_read_in_small_letters_where_the_shapes_match() -> None:
     """`Bui van Hai`: on a photo OCR reads the V of Văn small. Only a middle word may start so,
     and only with a letter whose two forms differ in size alone; `Sở Nội vụ` stays no name."""
-    from dispatch_reader.extract.header import _is_name_line
+    from dispatch_reader.extract.signer import _is_name_line
     from dispatch_reader.extract.namefix import repair_ocr_name
 
     assert _is_name_line("Bui van Hai") and repair_ocr_name("Bui van Hai") == "Bùi Văn Hải"
@@ -227,7 +227,7 @@ def test_name_under_seal_whose_family_name_lost_a_letter() -> None:
     Thị Quỳnh` at the page's foot. One letter off exactly one family name (`Đinh`), it is
     still the signer's name line, and it is read as that name."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
 
     text = "Nơi nhận:\n- Như trên;\n- Lưu: VT, XDCQ.\n{name}\n"
     signer, _ = name_under_seal(prepare_pages([PageText(1, text.format(name="Đìnn Thị Quỳnh"), "ocr",
@@ -506,7 +506,7 @@ def test_a_family_name_read_small_under_a_shadow_still_opens_the_signers_name() 
             "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nphạm Đức Thành\n")
     assert scanned(text).document.signer.name == "Phạm Đức Thành"
     # a body line in small letters is no name; elsewhere than under a signature neither is this
-    from dispatch_reader.extract.header import _is_name_line
+    from dispatch_reader.extract.signer import _is_name_line
 
     assert not _is_name_line("phạm vi điều chỉnh", small_family=True)
     assert not _is_name_line("phạm Đức Thành") and _is_name_line("phạm Đức Thành", small_family=True)
@@ -737,7 +737,7 @@ def test_a_name_line_whose_marks_ocr_lost_is_still_a_name_line() -> None:
     (a stop-final rhyme takes a tone), but Vietnamese with its marks lost; three words of four
     are that, so the line is the name, not a signature's loops (`Dp Fs`)."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
 
     text = "Thông tư này có hiệu lực thi hành từ ngày 20 tháng 02 năm 2026./.\n©.\n{name}\n"
     signer, ev = name_under_seal(prepare_pages([PageText(1, text.format(name="Nguyễn Th Bich Ngoc"), "ocr",
@@ -857,7 +857,7 @@ def test_an_annex_heading_read_damaged_is_told_by_the_line_under_it() -> None:
     """A fax read `Phụ lục` as `Phu In`, twice (`hụ Ine`): the `(Kèm theo …)` line under it
     says an annex begins there, and the name under the seal above it is the signer's."""
     from dispatch_reader.extract import prepare_pages
-    from dispatch_reader.extract.header import name_under_seal
+    from dispatch_reader.extract.signer import name_under_seal
 
     signing = ("Điều 8. Hiệu lực thi hành\n1. Quyết định này có hiệu lực từ ngày 01 tháng 10 năm 2021.\n"
                "2. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc\n"
@@ -908,7 +908,7 @@ def test_a_signers_name_takes_the_marks_the_document_gives_it_elsewhere() -> Non
 
 
 def test_a_capital_inside_a_signers_name_word_is_a_slip() -> None:
-    from dispatch_reader.extract.header import _capitalised
+    from dispatch_reader.extract.signer import _capitalised
 
     assert _capitalised("Lê MìnH Khái") == "Lê Mình Khái"
     assert _capitalised("nguyễn Văn An") == "Nguyễn Văn An"
@@ -967,7 +967,7 @@ def test_a_signers_word_a_body_line_misread_keeps_its_own_spelling() -> None:
 
 
 def test_an_ede_names_inner_capital_is_its_own() -> None:
-    from dispatch_reader.extract.header import _capitalised
+    from dispatch_reader.extract.signer import _capitalised
 
     assert _capitalised("H'Hen Niê") == "H'Hen Niê" and _capitalised("Y-Ngông Niê Kđăm") == "Y-Ngông Niê Kđăm"
 

@@ -1,4 +1,5 @@
-"""The document header: type, number, issuer, place, date, subject, recipients, signer.
+"""The document header: type, number, issuer, place, date, subject, recipients; the signer
+is signer.py's, called from here.
 
 The header of Decree 30/2020 documents is two columns (issuer | motto, number | place-date)
 that arrive as the left column's lines then the right column's, interleaved line by line, or
@@ -10,15 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
-    repair_subject_opener, respace_body, respell_place, title_a_letter_off,
+    repair_subject_opener, respace_body, respell_place,
 )
 from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import proper_case_body
@@ -29,19 +28,21 @@ from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, Doc
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
+from dispatch_reader.extract.headlines import (
+    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
+)
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
-from dispatch_reader.extract.namefix import repair_ocr_name
-from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD, annex_citations, cited_number
+from dispatch_reader.extract.selfcite import annex_citations, cited_number
+from dispatch_reader.extract.signer import _is_name_line, bottom_segments, find_signer, name_under_seal
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import (
-    Page, Segment, fold_phrase, fold_word, is_rule_line, is_upper_line, squash,
+    Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.places.match import edit_distance
-from dispatch_reader.record import DocumentFacts, Evidence, Signer
-from dispatch_reader.textnorm import case_blind, one_letter_off
+from dispatch_reader.record import DocumentFacts, Evidence
 
 # Lines that open the body: the header is over when one of these starts a segment.
 # a body's grounds open so (`Căn cứ …`): a document is dated on or after each one they cite
@@ -87,11 +88,6 @@ _FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
-_NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
-_AUTHORITY = re.compile(
-    r"^(" + "|".join(re.escape(a) for a in sorted(resources.lines("authority.txt"), key=len, reverse=True))
-    + r")\s?[.,:]?\s+(?=\S)")
-_LIST_ITEM = re.compile(r"^[-–+•*]\s*")
 # an issuer of a commune's level: its date line names the commune, not a province
 _COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
 # a decision's subject opens so, and no other line of a header does
@@ -100,9 +96,7 @@ _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 _CITED_NUMBER = re.compile(r"\W*số\b")
 # an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
-_GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
-_NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 
 def _gazette_heading(folded: str) -> bool:
@@ -130,11 +124,6 @@ def _marks() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _title_heads() -> tuple[str, ...]:
-    return tuple(sorted((fold_phrase(t) for t in resources.lines("signer_titles.txt")), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _body_heads() -> tuple[str, ...]:
     heads = [fold_phrase(h) for h in resources.lines("body_heads.txt")]
     heads += [fold_phrase(a) for a in resources.words("abbreviations.tsv")]
@@ -158,10 +147,6 @@ def _names_a_body(issuer: str) -> bool:
     if len(words) == 1 and words[0] not in _known_body_names():
         return False  # a head with no name (`Sở`: the `SỐ:` label read as one) names none
     return any(starts_with_head(" ".join(words[i:]), _body_names()) for i in range(len(words)))
-
-
-def _ev(seg: Segment, conf: float | None = None) -> Evidence:
-    return Evidence(page=seg.page, quote=seg.text, start=seg.start, confidence=conf)
 
 
 def _motto_at(seg: Segment, key: str) -> int:
@@ -227,13 +212,6 @@ def is_mark(seg: Segment) -> bool:
     return fold_phrase(seg.text) in _marks()
 
 
-def starts_with_head(folded: str, heads: tuple[str, ...]) -> str | None:
-    f = re.sub(r"\s+", " ", folded).strip()
-    for h in heads:
-        if f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()):
-            return h
-    return None
-
 
 def _starts_lower(text: str) -> bool:
     for ch in text:
@@ -282,7 +260,7 @@ def classify(seg: Segment) -> list[Cls]:
     text = seg.text
     if is_rule_line(text):
         return [Cls(seg, "rule")]
-    if _GAZETTE.match(f) or _gazette_heading(f):
+    if GAZETTE.match(f) or _gazette_heading(f):
         return [Cls(seg, "gazette")]
     if is_motto(seg):
         return [Cls(seg, "motto")]
@@ -549,111 +527,7 @@ def _issuer_like(seg: Segment) -> bool:
     return not re.search(r"[\d/]", seg.text)
 
 
-# ---------------------------------------------------------------- signer
-
-_SPECKS_AT_START, _SPECKS_AT_END = re.compile(r"^[^\w]+"), re.compile(r"[^\w]+$")
-_SPECKS = re.compile(f"{_SPECKS_AT_START.pattern}|{_SPECKS_AT_END.pattern}")
-
-
-def _is_name_line(text: str, small_family: bool = False) -> bool:
-    """A person's name: two to six name syllables, capitalised (a middle one may be read small
-    where its letter's shapes match); with `small_family`, under the signature, the family name
-    may be read small too (`phạm Đức Thành` under a photo's shadow), a letter off at that."""
-    words = _SPECKS.sub("", text).split()
-    if not 2 <= len(words) <= 6:
-        return False
-    if is_upper_line(text) and len(words) > 4:
-        return False
-    for i, w in enumerate(words):
-        middle = 0 < i < len(words) - 1
-        # read small, or one letter of it misread too under the signature's stroke (`pram Đức
-        # Thành`): the one family name it can be (namefix respells it)
-        small = small_family and i == 0 and (fold_word(w) in _folded_families()
-                                             or one_letter_off(fold_word(w), _folded_families()) is not None)
-        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
-            return False
-        if _mixed_case(w) and not is_syllable(w):
-            return False  # scraps glued into a word (`THZGđứnh`); a case slip (`MìnH`) is mended
-    return True
-
-
-def _mixed_case(word: str) -> bool:
-    """Capitals and small letters mixed after the first letter (`THZGđứnh`, `VưMnh`)."""
-    rest = [c for c in word[1:] if c.isalpha()]
-    return any(c.isupper() for c in rest) and any(c.islower() for c in rest)
-
-
-def _is_title_line(seg: Segment) -> bool:
-    if not is_upper_line(seg.text):
-        return False
-    return starts_with_head(seg.folded, _title_heads()) is not None or title_a_letter_off(seg.text) is not None
-
-
-# the line a fax machine prints atop each page it sends (folded): its time and `FROM:` its
-# number, or its page counter (`04/06/2026 07:22 FROM: 0272 716 4853 P.003/003`)
-_FAX_LINE = re.compile(r"\b(?:from|fax)\s?:|\d{1,2}:\d{2}.*\bfrom\b|\bp\.\s?\d{2,3}/\d{2,3}\b")
-
-
-def _is_filler(seg: Segment) -> bool:
-    """Lines between the title and the name: stamps, '(Đã ký)', brackets, list items, the
-    Nơi nhận entries printed beside the block (also across a page break), OCR specks."""
-    t = seg.text.strip()
-    f = seg.folded
-    if len(t) <= 3 or t.startswith(("(", "[")):
-        return True
-    if _LIST_ITEM.match(t) or _NOI_NHAN.match(f) or f.startswith(("luu", "da ky", "ky ten")):
-        return True
-    if _GAZETTE.match(f):
-        return True  # an electronic-signature stamp printed inside the block ("Người ký: …")
-    if _FAX_LINE.search(f):
-        return True  # the sending fax machine's line atop each page: the block goes on under it
-    if t.endswith(";") and not is_upper_line(t):
-        return True  # a recipient whose dash OCR lost
-    words = re.findall(r"[^\W\d_]+", t)
-    # seal and signature strokes OCR reads as short nonsense: "pg ES ce", "Ó | CHỦ", and a
-    # black seal's ring letters as "Lf SONS À": mostly no Vietnamese syllables
-    if len(t) > 14:
-        return False
-    return all(len(w) <= 2 for w in words) or sum(map(is_syllable, words)) * 2 < len(words)
-
-
-_TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
-
-
-_SIGNED_MARK = re.compile(r"^\s*[(\[][^)\]]{1,24}[)\]]\s*(?=\S)")
-
-
-def _signed_name(seg: Segment) -> Segment | None:
-    """The signer's name line, also after a signed mark on the same line ("(Đã ký) Lê Văn A")."""
-    if _NOI_NHAN.match(seg.folded):
-        return None
-    if is_upper_line(seg.text) and not _family_first(seg.text):
-        return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
-    if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
-        return None  # `PHÓ GHÁNH VĂN PHÒNG`: Phó is a family name, but this is a title misread
-    if _mostly_not_syllables(seg.text, marks_lost=True):
-        # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
-        # so does a name whose marks OCR lost (`Nguyễn Th Bich Ngoc`: `Bich` is `Bích` unmarked)
-        return None
-    if _is_name_line(seg.text, small_family=True):
-        return seg
-    m = _SIGNED_MARK.match(seg.text)
-    if m and _is_name_line(seg.text[m.end():]):
-        return seg.sub(m.end())
-    cut = _name_prefix_end(seg.text)
-    if cut and _is_name_line(seg.text[cut:]):
-        return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
-    return None
-
-
-def _ends_like_a_title(folded: str) -> bool:
-    """A line that is a signer's title read a letter or two off (`- PHÓ GHÁNH VĂN PHÒNG`), not a
-    name that shares a title's last words (`NGUYỄN VĂN PHÒNG`, `LÊ QUỐC HỘI`)."""
-    from dispatch_reader.places.match import edit_distance
-
-    line = " ".join(re.findall(r"[a-z]+", folded))
-    return len(line) >= 8 and any(edit_distance(line, t, 2) <= 2 for t in _title_heads() if " " in t)
-
+# ---------------------------------------------------------------- subject and place
 
 def _speck_word(word: str) -> bool:
     core = word.strip(",.;:'\"‘’“”|-_~")
@@ -700,200 +574,7 @@ def _wrapped_words(text: str) -> bool:
     tokens = [t.rstrip(",;") for t in text.split()]
     if not tokens or not all(t.isalpha() for t in tokens):
         return False
-    return (_starts_lower(text) and not _mostly_not_syllables(text)) or all(is_syllable(t) for t in tokens)
-
-
-def _mostly_not_syllables(text: str, marks_lost: bool = False) -> bool:
-    """Are most words no syllables? With `marks_lost`, a word that would be one with its marks
-    (`Bich`, `Ngoc`: a stop-final rhyme needs a tone) counts as one."""
-    check = may_be_syllable if marks_lost else is_syllable
-    words = [w for w in re.findall(r"[^\W\d_]+", text)]
-    return bool(words) and sum(not check(w) for w in words) * 2 > len(words)
-
-
-@lru_cache(maxsize=1)
-def _name_prefixes() -> tuple[str, ...]:
-    return tuple(sorted(resources.words("name_prefixes.txt"), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _folded_families() -> frozenset[str]:
-    return frozenset(fold_word(f) for f in family_names.listed())
-
-
-def _name_prefix_end(text: str) -> int:
-    """Where a leading rank or degree (data: name_prefixes.txt) ends, 0 if there is none."""
-    end = 0
-    prefixes = _name_prefixes()
-    while True:
-        rest = text[end:]
-        hit = next((p for p in prefixes if rest.startswith(p) and (p.endswith(".") or rest[len(p):len(p) + 1] == " ")), None)
-        if hit is None:
-            return end
-        end += len(hit)
-        end += len(text[end:]) - len(text[end:].lstrip())
-
-
-def split_bottom(seg: Segment) -> list[Segment]:
-    """Cut `- Như Điều 3; PHÓ CHỦ TỊCH` (Nơi nhận and signature on one line) in two."""
-    if not seg.text[-1:].isupper() or len(seg.text) > 160:
-        return [seg]
-    for m in _TAIL_START.finditer(seg.text):
-        tail = seg.sub(m.end())
-        if not is_upper_line(tail.text) or is_upper_line(seg.text[:m.start()]):
-            continue
-        if _AUTHORITY.match(tail.folded) or starts_with_head(tail.folded, _title_heads()):
-            return [seg.sub(0, m.start()), tail]
-    return [seg]
-
-
-def bottom_segments(pages: list[Page]) -> list[Segment]:
-    return [piece for p in pages for s in p.segments() for piece in split_bottom(s)]
-
-
-def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
-    """The first complete signature block: [authority lines], title line(s), name."""
-    segs = bottom_segments(pages)
-    n = len(segs)
-    i = 0
-    while i < n:
-        seg = segs[i]
-        auth = _AUTHORITY.match(seg.folded) and is_upper_line(seg.text)
-        if not auth and not _is_title_line(seg):
-            i += 1
-            continue
-        authority: list[Segment] = []
-        titles: list[Segment] = []
-        j = i
-        while j < n and j - i < 20:
-            s = segs[j]
-            if _AUTHORITY.match(s.folded) and is_upper_line(s.text) and not titles:
-                authority.append(s)
-            elif is_upper_line(s.text) and not _is_filler(s) and len(s.text.split()) <= 8 and (
-                    _is_title_line(s) or authority or titles):
-                titles.append(s)
-            elif (titles or authority) and _signed_name(s) is not None:
-                s = _signed_name(s)
-                # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
-                lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
-                name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
-                signer = Signer(
-                    name=_capitalised(squash(name_seg.text)),
-                    title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
-                    authority=squash(" ".join(a.text for a in authority)) or None,
-                )
-                return signer, {"signer": _ev(name_seg)}
-            elif not (_is_filler(s) or _LIST_ITEM.match(s.text)):
-                break
-            j += 1
-        i = max(i + 1, j if j > i + 1 else i + 1)
-    return None
-
-
-# A name read without its title is worth less than a whole signature block.
-_BARE_NAME_CONFIDENCE = 0.5
-
-
-def _capitalised(name: str) -> str:
-    """A signer's name opens with a capital, also when OCR read its family name small; a word
-    OCR put a capital inside (`MìnH`) is in small letters after its first."""
-    # (`H'Hen Niê`, `Y-Ngông`: an Ê Đê or Jarai name's inner capital is its own)
-    words = [w[:1] + w[1:].lower() if w[1:].isalpha() and any(c.isupper() for c in w[1:]) and not w[1:].isupper()
-             else w for w in name.split(" ")]
-    name = " ".join(words)
-    return name[:1].upper() + name[1:]
-
-
-def _name_cell(seg: Segment) -> Segment | None:
-    """The name when the layout split the seal's specks off into cells of their own
-    (`“Ho Văn Khiêm | Xe`): the first cell, if it is a name line."""
-    cut = seg.text.find(" | ")
-    if cut <= 0:
-        return None
-    return _signed_name(seg.sub(0, cut))
-
-
-def _family_first(text: str) -> bool:
-    words = _SPECKS.sub("", text, count=1).split()
-    return bool(words) and fold_word(words[0]) in _folded_families()
-
-
-def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
-    """The signer when the seal hid the title lines: on a scan, the last line of the signing
-    page is a person's name (a known family name first) standing below the body and the Nơi
-    nhận list, with only seal and signature specks around it. The name line is what counts.
-
-    The signing page is the last one, or, when that one ends in an annex (a DANH SÁCH table, no
-    name under it), the last page before it that holds the Nơi nhận list. An annex that is a
-    form has a Nơi nhận of its own and a title with no name (`THỦ TRƯỞNG (Ký tên và đóng
-    dấu)`): the name is then looked for above an annex's heading (`Phụ lục`)."""
-    if conf is None:
-        return None  # a text layer has its title lines; a lone name there is something else
-    per_page = [[s for s in bottom_segments([page]) if s.text.strip()] for page in pages]
-    for lines in (per_page, *_before_annex_headings(per_page)):
-        found = _name_at_the_foot(lines, conf)
-        if found is not None:
-            return found
-    return None
-
-
-# an annex's heading standing alone on its line (folded): `Phụ lục`, `PHỤ LỤC II`, `Phụ lục số
-# 01`, `PHỤ LỤC I-A`, `Mẫu số 01/TK`, `Mẫu số: 01`
-_ANNEX_HEAD = re.compile(r"^(?:phu luc|mau so)(?:\s*:?\s*(?:so\s*)?(?:[ivxl]+|\d+[a-z]?)(?:[-./]\w+)*)?\s*[.:]?$")
-# a heading among a page's first lines opens the document (an annex sent alone), no annex after it
-_ANNEX_LEAST_LINE = 6
-
-
-def _before_annex_headings(per_page: list[list[Segment]]) -> Iterator[list[list[Segment]]]:
-    """The pages' lines up to each annex heading in turn (a heading-like line in the body, a
-    list of forms, may come before the annex's own)."""
-    for i, segs in enumerate(per_page):
-        for k, seg in enumerate(segs):
-            if (i or k >= _ANNEX_LEAST_LINE) and (_ANNEX_HEAD.match(seg.folded) or _heads_an_annex(segs, k)):
-                yield per_page[:i] + [segs[:k]]
-
-
-def _heads_an_annex(segs: list[Segment], k: int) -> bool:
-    """A short line over `(Kèm theo …)` is an annex's heading, also read damaged (`Phu In` for
-    `Phụ lục` on a fax), and so is a short line over it (the heading read twice: `Phu In`,
-    `hụ Ine`). A page's number there (`73`) or the gazette's running head is no heading."""
-    for j in (k + 1, k + 2):
-        if j < len(segs) and ANNEX_SUBHEAD.match(segs[j].folded):
-            return all(len(seg.text.split()) <= 4 and re.search(r"[^\W\d_]{2}", seg.text)
-                       and not _GAZETTE.match(seg.folded) for seg in segs[k:j])
-    return False
-
-
-def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signer, dict[str, Evidence]] | None:
-    """The name at the foot of the signing page: the last page, or the last before it with a
-    Nơi nhận list (each page given as its lines)."""
-    for segs in reversed(per_page):
-        names: list[Segment] = []
-        for seg in reversed(segs):
-            if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):
-                continue
-            if _is_title_line(seg) or (_AUTHORITY.match(seg.folded) and is_upper_line(seg.text)):
-                break  # the block's title with no name under it ("PHÓ THỦ TƯỚNG": Phó is a family name too)
-            named = _signed_name(seg) or _name_cell(seg)
-            if named is None:
-                break
-            # OCR specks glued to the name ("‘Bui Van Hải") are no part of it
-            lead = len(named.text) - len(_SPECKS.sub("", named.text, count=1)) if _SPECKS.match(named.text) else 0
-            quote = named.sub(lead, len(named.text.rstrip("-–•*.,;:'‘’ ")))
-            first = fold_word(quote.text.split()[0])
-            if first not in _folded_families() and not one_letter_off(first, _folded_families()):
-                break  # a family name first, or one letter off exactly one (`Đìnn` for `Đinh`)
-            names.append(quote)
-        if names:
-            # a pen's scribble under the name can read as a short name too (`Lý Va` under `Nguyễn
-            # Mạnh Khương`): the fullest name of the foot, the lowest of equals
-            _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
-            # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
-            return Signer(name=_capitalised(repair_ocr_name(squash(quote.text)))), {"signer": Evidence(
-                page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
-        if any(_NOI_NHAN.match(s.folded) for s in segs):
-            return None  # the signing page, and no name at its foot
-    return None
+    return (_starts_lower(text) and not mostly_not_syllables(text)) or all(is_syllable(t) for t in tokens)
 
 
 # ---------------------------------------------------------------- recipients
@@ -903,7 +584,7 @@ def _is_date_line(seg: Segment) -> bool:
 
 
 def _clean_item(text: str) -> str:
-    t = _LIST_ITEM.sub("", text.strip())
+    t = LIST_ITEM.sub("", text.strip())
     return t.strip().rstrip(";,.").strip()
 
 
@@ -912,24 +593,24 @@ def find_recipients(pages: list[Page]) -> tuple[list[str], Segment | None]:
     out: list[str] = []
     first: Segment | None = None
     for i, seg in enumerate(segs):
-        for rx in (_KINH_GUI, _NOI_NHAN):
+        for rx in (_KINH_GUI, NOI_NHAN):
             m = rx.match(seg.folded)
             if not m:
                 continue
             first = first or seg
             rest = seg.text[m.end():].strip()
-            if rest and re.search(r"[^\W\d_]{2}", rest) and not _AUTHORITY.match(fold_phrase(rest)):
+            if rest and re.search(r"[^\W\d_]{2}", rest) and not AUTHORITY.match(fold_phrase(rest)):
                 out.append(_clean_item(rest))
             j = i + 1
             while j < len(segs) and j - i < 40:
                 s = segs[j]
                 if s.page != seg.page or (out and out[-1].casefold().startswith("lưu")):
                     break  # "Lưu: …" closes the list
-                if _LIST_ITEM.match(s.text):
+                if LIST_ITEM.match(s.text):
                     out.append(_clean_item(s.text))
-                elif rx is _NOI_NHAN and (is_upper_line(s.text) or _is_name_line(s.text)):
+                elif rx is NOI_NHAN and (is_upper_line(s.text) or _is_name_line(s.text)):
                     pass  # the signature block beside the list
-                elif out and _starts_lower(s.text) and rx is _NOI_NHAN:
+                elif out and _starts_lower(s.text) and rx is NOI_NHAN:
                     out[-1] = squash(out[-1] + " " + _clean_item(s.text))
                 elif rx is _KINH_GUI and (is_motto(s) or is_rule_line(s.text) or _is_date_line(s)):
                     pass  # the right header column read after the left one
@@ -1015,7 +696,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             continue
         if k == "number" and number is None:
             number = it.extra["number"]
-            number_ev = _ev(it.extra["lead"], conf)
+            number_ev = quoted(it.extra["lead"], conf)
             if len(number.number or "") > MAX_NUMBER_DIGITS:
                 # a receipt stamp's handwritten figures run into the number (`5621702/QĐ-UBND`
                 # for `1702`): which digits are the document's cannot be told, and no number
@@ -1094,7 +775,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if title is not None:
         doc.doc_type = title.extra["doc_type"]
         doc.doc_type_label = title.extra["label"]
-        doc.evidence["doc_type"] = _ev(title.seg, conf)
+        doc.evidence["doc_type"] = quoted(title.seg, conf)
     elif number is not None:
         kind = type_of_number(number)
         if kind:
@@ -1107,7 +788,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # no title and no number read (a stamp over the number line), but addressed `Kính gửi:`
         # under the header: a letter, and only a công văn is one without a title of its type
         doc.doc_type = "official_dispatch"
-        doc.evidence["doc_type"] = _ev(kinh_gui, conf)
+        doc.evidence["doc_type"] = quoted(kinh_gui, conf)
 
     # Issuer.
     groups = _group_issuer_lines(issuer_segs)
@@ -1163,18 +844,18 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 f"taken as {doc.issued_date[:4]} from the number or the latest document cited: check it"
                 if doc.issued_date else "no year found elsewhere"))
         if doc.issued_date:
-            doc.evidence["issued_date"] = _ev(seg, conf)
+            doc.evidence["issued_date"] = quoted(seg, conf)
         # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
         place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
         place = re.sub(r"^[^\w]+", "", place)
         if place and len(place.split()) <= 6 and re.search(r"[^\W\d_]", place):
             doc.place = squash(place)
-            doc.evidence["place"] = _ev(seg, conf)
+            doc.evidence["place"] = quoted(seg, conf)
     else:
         hit_seg = _fallback_issued(pages)
         if hit_seg:
             doc.issued_date, seg = hit_seg
-            doc.evidence["issued_date"] = _ev(seg, conf)
+            doc.evidence["issued_date"] = quoted(seg, conf)
         warnings.append("no place-and-date line found under the motto")
 
     # Subject.
@@ -1183,26 +864,26 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         m = _VV.match(first_vv.folded)
         parts = [first_vv.text[m.end():] if m else first_vv.text] + [s.text for s in vv_segs[1:]]
         doc.subject = _join_lines(parts)
-        doc.evidence["subject"] = _ev(first_vv, conf)
+        doc.evidence["subject"] = quoted(first_vv, conf)
         if doc.doc_type is None:
             doc.doc_type = "official_dispatch"
     elif subject_segs:
         doc.subject = _join_lines([s.text for s in subject_segs])
-        doc.evidence["subject"] = _ev(subject_segs[0], conf)
+        doc.evidence["subject"] = quoted(subject_segs[0], conf)
     elif title is None and number is not None and type_of_number(number) and body_at is not None:
         # the title lost under a stamp (`L nh Po NỔI tụ Í` for `NGHỊ ĐỊNH`), the type told by
         # the number: the subject is still the lines of words right above the grounds
         above = _lines_above(items, body_at)
         if above:
             doc.subject = _join_lines([s.text for s in above])
-            doc.evidence["subject"] = _ev(above[0], conf)
+            doc.evidence["subject"] = quoted(above[0], conf)
             warnings.append("title not read; the subject taken from the lines above the grounds: check it")
 
     if doc.doc_type is None:
         enacted = _enacted_type(pages)
         if enacted is not None:
             doc.doc_type = enacted[0]
-            doc.evidence["doc_type"] = _ev(enacted[1], conf)
+            doc.evidence["doc_type"] = quoted(enacted[1], conf)
             warnings.append("title not read; the type taken from the preamble's closing words: check it")
 
     # the figures of a number line whose symbol did not parse (`2318/013-LI5NI)`)
@@ -1217,7 +898,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if mended_number is not None:
             number = mended_number
             doc.number = number.text
-            doc.evidence["number"] = _ev(bad_number.seg, conf)
+            doc.evidence["number"] = quoted(bad_number.seg, conf)
             warnings.append(f"document number read as '{bad_number.extra['raw']}', its year mended to "
                             f"'{number.year}': check it")
     if doc.number is None:
@@ -1346,7 +1027,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # the date line's place lost under a stamp (`ị Hadid, ngày 04 …`): a central body
             # dates its documents where it sits
             doc.place = seat
-            doc.evidence["place"] = _ev(date_cls.seg, conf)
+            doc.evidence["place"] = quoted(date_cls.seg, conf)
             warnings.append(f"place unreadable; '{seat}', where {doc.issuer} sits: check it")
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
@@ -1356,7 +1037,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         recipients = [repair_ocr_recipient(r) for r in recipients]
     doc.recipients = recipients
     if rseg is not None and recipients:
-        doc.evidence["recipients"] = _ev(rseg)
+        doc.evidence["recipients"] = quoted(rseg)
     return doc, warnings
 
 
@@ -1395,7 +1076,7 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
             warnings.append(f"document number {read} in the header; '{cited.number.text}' as the annex on "
                             f"page {cited.seg.page} cites the document: check it")
             doc.number = cited.number.text
-            doc.evidence["number"] = _ev(cited.seg, next((p.ocr_confidence for p in pages if p.number == cited.seg.page),
+            doc.evidence["number"] = quoted(cited.seg, next((p.ocr_confidence for p in pages if p.number == cited.seg.page),
                                                          None))
             number = cited.number
     if doc.issued_date is None and doc.number:
@@ -1403,7 +1084,7 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
                       and (partial is None or partial.agrees(c.date))), None)
         if dated is not None:
             doc.issued_date = dated.date
-            doc.evidence["issued_date"] = _ev(dated.seg, doc.evidence["number"].confidence
+            doc.evidence["issued_date"] = quoted(dated.seg, doc.evidence["number"].confidence
                                               if "number" in doc.evidence else None)
             warnings.append(f"issue date not read in the header; {dated.date} as the annex on page "
                             f"{dated.seg.page} cites the document: check it")

@@ -1,0 +1,44 @@
+"""What header lines and signing-block lines are both told by: the heads that open a line (an
+authority, `Nơi nhận`, a list item, an electronic-signature stamp), a match against a closed
+list of heads, and whether a line's words are syllables at all (a seal's scraps are not).
+
+header.py and signer.py both read them, and header.py imports signer.py: here, each has one
+spelling, and no import goes in a circle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
+from dispatch_reader.extract.textutil import Segment
+from dispatch_reader.record import Evidence
+
+NOI_NHAN = re.compile(r"^noi\s*nhan\s*[:;.]?\s*")
+AUTHORITY = re.compile(
+    r"^(" + "|".join(re.escape(a) for a in sorted(resources.lines("authority.txt"), key=len, reverse=True))
+    + r")\s?[.,:]?\s+(?=\S)")
+LIST_ITEM = re.compile(r"^[-–+•*]\s*")
+GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
+
+
+def quoted(seg: Segment, conf: float | None = None) -> Evidence:
+    """Evidence of a fact: the segment's page and words, where it starts."""
+    return Evidence(page=seg.page, quote=seg.text, start=seg.start, confidence=conf)
+
+
+def starts_with_head(folded: str, heads: tuple[str, ...]) -> str | None:
+    f = re.sub(r"\s+", " ", folded).strip()
+    for h in heads:
+        if f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()):
+            return h
+    return None
+
+
+def mostly_not_syllables(text: str, marks_lost: bool = False) -> bool:
+    """Are most words no syllables? With `marks_lost`, a word that would be one with its marks
+    (`Bich`, `Ngoc`: a stop-final rhyme needs a tone) counts as one."""
+    check = may_be_syllable if marks_lost else is_syllable
+    words = [w for w in re.findall(r"[^\W\d_]+", text)]
+    return bool(words) and sum(not check(w) for w in words) * 2 > len(words)

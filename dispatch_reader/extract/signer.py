@@ -1,0 +1,322 @@
+"""The signing block: the signer's title and name, and the name alone under a seal.
+
+The block stands at the foot of the signing page, not in the header's columns, and its trouble
+is its own: a seal and a signature over the title and the name, an electronic-signature stamp
+or a fax line inside it, the Nơi nhận list printed beside it on the same lines, an annex after
+it. So it is read from the bottom segments of the whole document by rules of its own; only the
+line heads are shared with the header (headlines.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from dispatch_reader import family_names
+from dispatch_reader.extract import resources
+from dispatch_reader.extract.canon import title_a_letter_off
+from dispatch_reader.extract.headlines import (
+    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
+)
+from dispatch_reader.extract.namefix import repair_ocr_name
+from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
+from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.extract.textutil import Page, Segment, fold_phrase, fold_word, is_upper_line, squash
+from dispatch_reader.places.match import edit_distance
+from dispatch_reader.record import Evidence, Signer
+from dispatch_reader.textnorm import case_blind, one_letter_off
+
+_NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> tuple[str, ...]:
+    return tuple(sorted((fold_phrase(t) for t in resources.lines("signer_titles.txt")), key=len, reverse=True))
+
+
+_SPECKS_AT_START, _SPECKS_AT_END = re.compile(r"^[^\w]+"), re.compile(r"[^\w]+$")
+_SPECKS = re.compile(f"{_SPECKS_AT_START.pattern}|{_SPECKS_AT_END.pattern}")
+
+
+def _is_name_line(text: str, small_family: bool = False) -> bool:
+    """A person's name: two to six name syllables, capitalised (a middle one may be read small
+    where its letter's shapes match); with `small_family`, under the signature, the family name
+    may be read small too (`phạm Đức Thành` under a photo's shadow), a letter off at that."""
+    words = _SPECKS.sub("", text).split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if is_upper_line(text) and len(words) > 4:
+        return False
+    for i, w in enumerate(words):
+        middle = 0 < i < len(words) - 1
+        # read small, or one letter of it misread too under the signature's stroke (`pram Đức
+        # Thành`): the one family name it can be (namefix respells it)
+        small = small_family and i == 0 and (fold_word(w) in _folded_families()
+                                             or one_letter_off(fold_word(w), _folded_families()) is not None)
+        if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
+            return False
+        if _mixed_case(w) and not is_syllable(w):
+            return False  # scraps glued into a word (`THZGđứnh`); a case slip (`MìnH`) is mended
+    return True
+
+
+def _mixed_case(word: str) -> bool:
+    """Capitals and small letters mixed after the first letter (`THZGđứnh`, `VưMnh`)."""
+    rest = [c for c in word[1:] if c.isalpha()]
+    return any(c.isupper() for c in rest) and any(c.islower() for c in rest)
+
+
+def _is_title_line(seg: Segment) -> bool:
+    if not is_upper_line(seg.text):
+        return False
+    return starts_with_head(seg.folded, _title_heads()) is not None or title_a_letter_off(seg.text) is not None
+
+
+# the line a fax machine prints atop each page it sends (folded): its time and `FROM:` its
+# number, or its page counter (`04/06/2026 07:22 FROM: 0272 716 4853 P.003/003`)
+_FAX_LINE = re.compile(r"\b(?:from|fax)\s?:|\d{1,2}:\d{2}.*\bfrom\b|\bp\.\s?\d{2,3}/\d{2,3}\b")
+
+
+def _is_filler(seg: Segment) -> bool:
+    """Lines between the title and the name: stamps, '(Đã ký)', brackets, list items, the
+    Nơi nhận entries printed beside the block (also across a page break), OCR specks."""
+    t = seg.text.strip()
+    f = seg.folded
+    if len(t) <= 3 or t.startswith(("(", "[")):
+        return True
+    if LIST_ITEM.match(t) or NOI_NHAN.match(f) or f.startswith(("luu", "da ky", "ky ten")):
+        return True
+    if GAZETTE.match(f):
+        return True  # an electronic-signature stamp printed inside the block ("Người ký: …")
+    if _FAX_LINE.search(f):
+        return True  # the sending fax machine's line atop each page: the block goes on under it
+    if t.endswith(";") and not is_upper_line(t):
+        return True  # a recipient whose dash OCR lost
+    words = re.findall(r"[^\W\d_]+", t)
+    # seal and signature strokes OCR reads as short nonsense: "pg ES ce", "Ó | CHỦ", and a
+    # black seal's ring letters as "Lf SONS À": mostly no Vietnamese syllables
+    if len(t) > 14:
+        return False
+    return all(len(w) <= 2 for w in words) or sum(map(is_syllable, words)) * 2 < len(words)
+
+
+_TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
+
+
+_SIGNED_MARK = re.compile(r"^\s*[(\[][^)\]]{1,24}[)\]]\s*(?=\S)")
+
+
+def _signed_name(seg: Segment) -> Segment | None:
+    """The signer's name line, also after a signed mark on the same line ("(Đã ký) Lê Văn A")."""
+    if NOI_NHAN.match(seg.folded):
+        return None
+    if is_upper_line(seg.text) and not _family_first(seg.text):
+        return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
+    if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
+        return None  # `PHÓ GHÁNH VĂN PHÒNG`: Phó is a family name, but this is a title misread
+    if mostly_not_syllables(seg.text, marks_lost=True):
+        # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
+        # so does a name whose marks OCR lost (`Nguyễn Th Bich Ngoc`: `Bich` is `Bích` unmarked)
+        return None
+    if _is_name_line(seg.text, small_family=True):
+        return seg
+    m = _SIGNED_MARK.match(seg.text)
+    if m and _is_name_line(seg.text[m.end():]):
+        return seg.sub(m.end())
+    cut = _name_prefix_end(seg.text)
+    if cut and _is_name_line(seg.text[cut:]):
+        return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
+    return None
+
+
+def _ends_like_a_title(folded: str) -> bool:
+    """A line that is a signer's title read a letter or two off (`- PHÓ GHÁNH VĂN PHÒNG`), not a
+    name that shares a title's last words (`NGUYỄN VĂN PHÒNG`, `LÊ QUỐC HỘI`)."""
+    line = " ".join(re.findall(r"[a-z]+", folded))
+    return len(line) >= 8 and any(edit_distance(line, t, 2) <= 2 for t in _title_heads() if " " in t)
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(resources.words("name_prefixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _folded_families() -> frozenset[str]:
+    return frozenset(fold_word(f) for f in family_names.listed())
+
+
+def _name_prefix_end(text: str) -> int:
+    """Where a leading rank or degree (data: name_prefixes.txt) ends, 0 if there is none."""
+    end = 0
+    prefixes = _name_prefixes()
+    while True:
+        rest = text[end:]
+        hit = next((p for p in prefixes if rest.startswith(p) and (p.endswith(".") or rest[len(p):len(p) + 1] == " ")), None)
+        if hit is None:
+            return end
+        end += len(hit)
+        end += len(text[end:]) - len(text[end:].lstrip())
+
+
+def split_bottom(seg: Segment) -> list[Segment]:
+    """Cut `- Như Điều 3; PHÓ CHỦ TỊCH` (Nơi nhận and signature on one line) in two."""
+    if not seg.text[-1:].isupper() or len(seg.text) > 160:
+        return [seg]
+    for m in _TAIL_START.finditer(seg.text):
+        tail = seg.sub(m.end())
+        if not is_upper_line(tail.text) or is_upper_line(seg.text[:m.start()]):
+            continue
+        if AUTHORITY.match(tail.folded) or starts_with_head(tail.folded, _title_heads()):
+            return [seg.sub(0, m.start()), tail]
+    return [seg]
+
+
+def bottom_segments(pages: list[Page]) -> list[Segment]:
+    return [piece for p in pages for s in p.segments() for piece in split_bottom(s)]
+
+
+def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
+    """The first complete signature block: [authority lines], title line(s), name."""
+    segs = bottom_segments(pages)
+    n = len(segs)
+    i = 0
+    while i < n:
+        seg = segs[i]
+        auth = AUTHORITY.match(seg.folded) and is_upper_line(seg.text)
+        if not auth and not _is_title_line(seg):
+            i += 1
+            continue
+        authority: list[Segment] = []
+        titles: list[Segment] = []
+        j = i
+        while j < n and j - i < 20:
+            s = segs[j]
+            if AUTHORITY.match(s.folded) and is_upper_line(s.text) and not titles:
+                authority.append(s)
+            elif is_upper_line(s.text) and not _is_filler(s) and len(s.text.split()) <= 8 and (
+                    _is_title_line(s) or authority or titles):
+                titles.append(s)
+            elif (titles or authority) and _signed_name(s) is not None:
+                s = _signed_name(s)
+                # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
+                lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
+                name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
+                signer = Signer(
+                    name=_capitalised(squash(name_seg.text)),
+                    title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
+                    authority=squash(" ".join(a.text for a in authority)) or None,
+                )
+                return signer, {"signer": quoted(name_seg)}
+            elif not (_is_filler(s) or LIST_ITEM.match(s.text)):
+                break
+            j += 1
+        i = max(i + 1, j if j > i + 1 else i + 1)
+    return None
+
+
+# A name read without its title is worth less than a whole signature block.
+_BARE_NAME_CONFIDENCE = 0.5
+
+
+def _capitalised(name: str) -> str:
+    """A signer's name opens with a capital, also when OCR read its family name small; a word
+    OCR put a capital inside (`MìnH`) is in small letters after its first."""
+    # (`H'Hen Niê`, `Y-Ngông`: an Ê Đê or Jarai name's inner capital is its own)
+    words = [w[:1] + w[1:].lower() if w[1:].isalpha() and any(c.isupper() for c in w[1:]) and not w[1:].isupper()
+             else w for w in name.split(" ")]
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def _name_cell(seg: Segment) -> Segment | None:
+    """The name when the layout split the seal's specks off into cells of their own
+    (`“Ho Văn Khiêm | Xe`): the first cell, if it is a name line."""
+    cut = seg.text.find(" | ")
+    if cut <= 0:
+        return None
+    return _signed_name(seg.sub(0, cut))
+
+
+def _family_first(text: str) -> bool:
+    words = _SPECKS.sub("", text, count=1).split()
+    return bool(words) and fold_word(words[0]) in _folded_families()
+
+
+def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
+    """The signer when the seal hid the title lines: on a scan, the last line of the signing
+    page is a person's name (a known family name first) standing below the body and the Nơi
+    nhận list, with only seal and signature specks around it. The name line is what counts.
+
+    The signing page is the last one, or, when that one ends in an annex (a DANH SÁCH table, no
+    name under it), the last page before it that holds the Nơi nhận list. An annex that is a
+    form has a Nơi nhận of its own and a title with no name (`THỦ TRƯỞNG (Ký tên và đóng
+    dấu)`): the name is then looked for above an annex's heading (`Phụ lục`)."""
+    if conf is None:
+        return None  # a text layer has its title lines; a lone name there is something else
+    per_page = [[s for s in bottom_segments([page]) if s.text.strip()] for page in pages]
+    for lines in (per_page, *_before_annex_headings(per_page)):
+        found = _name_at_the_foot(lines, conf)
+        if found is not None:
+            return found
+    return None
+
+
+# an annex's heading standing alone on its line (folded): `Phụ lục`, `PHỤ LỤC II`, `Phụ lục số
+# 01`, `PHỤ LỤC I-A`, `Mẫu số 01/TK`, `Mẫu số: 01`
+_ANNEX_HEAD = re.compile(r"^(?:phu luc|mau so)(?:\s*:?\s*(?:so\s*)?(?:[ivxl]+|\d+[a-z]?)(?:[-./]\w+)*)?\s*[.:]?$")
+# a heading among a page's first lines opens the document (an annex sent alone), no annex after it
+_ANNEX_LEAST_LINE = 6
+
+
+def _before_annex_headings(per_page: list[list[Segment]]) -> Iterator[list[list[Segment]]]:
+    """The pages' lines up to each annex heading in turn (a heading-like line in the body, a
+    list of forms, may come before the annex's own)."""
+    for i, segs in enumerate(per_page):
+        for k, seg in enumerate(segs):
+            if (i or k >= _ANNEX_LEAST_LINE) and (_ANNEX_HEAD.match(seg.folded) or _heads_an_annex(segs, k)):
+                yield per_page[:i] + [segs[:k]]
+
+
+def _heads_an_annex(segs: list[Segment], k: int) -> bool:
+    """A short line over `(Kèm theo …)` is an annex's heading, also read damaged (`Phu In` for
+    `Phụ lục` on a fax), and so is a short line over it (the heading read twice: `Phu In`,
+    `hụ Ine`). A page's number there (`73`) or the gazette's running head is no heading."""
+    for j in (k + 1, k + 2):
+        if j < len(segs) and ANNEX_SUBHEAD.match(segs[j].folded):
+            return all(len(seg.text.split()) <= 4 and re.search(r"[^\W\d_]{2}", seg.text)
+                       and not GAZETTE.match(seg.folded) for seg in segs[k:j])
+    return False
+
+
+def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signer, dict[str, Evidence]] | None:
+    """The name at the foot of the signing page: the last page, or the last before it with a
+    Nơi nhận list (each page given as its lines)."""
+    for segs in reversed(per_page):
+        names: list[Segment] = []
+        for seg in reversed(segs):
+            if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):
+                continue
+            if _is_title_line(seg) or (AUTHORITY.match(seg.folded) and is_upper_line(seg.text)):
+                break  # the block's title with no name under it ("PHÓ THỦ TƯỚNG": Phó is a family name too)
+            named = _signed_name(seg) or _name_cell(seg)
+            if named is None:
+                break
+            # OCR specks glued to the name ("‘Bui Van Hải") are no part of it
+            lead = len(named.text) - len(_SPECKS.sub("", named.text, count=1)) if _SPECKS.match(named.text) else 0
+            quote = named.sub(lead, len(named.text.rstrip("-–•*.,;:'‘’ ")))
+            first = fold_word(quote.text.split()[0])
+            if first not in _folded_families() and not one_letter_off(first, _folded_families()):
+                break  # a family name first, or one letter off exactly one (`Đìnn` for `Đinh`)
+            names.append(quote)
+        if names:
+            # a pen's scribble under the name can read as a short name too (`Lý Va` under `Nguyễn
+            # Mạnh Khương`): the fullest name of the foot, the lowest of equals
+            _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
+            # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
+            return Signer(name=_capitalised(repair_ocr_name(squash(quote.text)))), {"signer": Evidence(
+                page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
+        if any(NOI_NHAN.match(s.folded) for s in segs):
+            return None  # the signing page, and no name at its foot
+    return None
