@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dispatch_reader.extract.docnumber import HEADER_NUMBER, clean_number, expected_symbol, mend_symbol
+from dispatch_reader.extract.docnumber import HEADER_NUMBER, clean_number, expected_symbol, mend_symbol, slash_read_as_comma
 
 
 def number(text: str):
@@ -50,3 +50,19 @@ def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -
     assert (out.text if out else None) == mended
     if out:
         assert (out.number, out.year, out.parts) == (dn.number, dn.year, expected)
+
+
+@pytest.mark.parametrize("after_label, expected", [
+    ("143, UBND-VP", "143/UBND-VP"),        # a copier's grain took the slash's upper stroke
+    ("143,UBND-VP V/v đề nghị", "143/UBND-VP"),
+    ("1587 , QĐ-UBND", "1587/QĐ-UBND"),
+    ("12, 13", None),                       # figures after the comma: a list, no symbol
+    ("5, Điều 3", None),                    # a word, not a symbol
+    ("143, VP-UBND", None),                 # a symbol opens with a body's or a type's part
+    ("143/UBND-VP", None),                  # a slash read as one: find_header_number's
+])
+def test_slash_read_as_comma(after_label: str, expected: str | None) -> None:
+    found = slash_read_as_comma(after_label)
+    assert (found[0].text if found else None) == expected
+    if found:
+        assert found[1] == 0 and after_label[found[1]:found[2]].rstrip().endswith(found[0].text.split("/")[-1])

@@ -111,6 +111,20 @@ def test_a_committee_whose_place_a_fax_garbled_takes_the_date_lines() -> None:
     assert snap_committee("Ủy ban nhân dân tỉnh Phú Thọ", "Sơn La") == "Ủy ban nhân dân tỉnh Phú Thọ"
 
 
+def test_a_committee_whose_level_word_a_copier_garbled_before_the_date_lines_place() -> None:
+    from dispatch_reader.extract.issuer_snap import snap_committee
+
+    # `xã` read `t a` under a copier's grain, a speck in the head: the scraps are a letter off
+    # one level word, and a unit of that level bears the name (Tân Phong is a xã's and a phường's)
+    assert snap_committee("Ủy ị bạn nhận dan t a Tân Phong", "Tân Phong") == "Ủy ban nhân dân xã Tân Phong"
+    assert snap_committee("Văn phòng Ủy ban nhân dân phwong Tân Phong", "Tân Phong") == \
+        "Văn phòng Ủy ban nhân dân phường Tân Phong"
+    # a letter alone, scraps like no level word, a name not the date line's: no guess
+    assert snap_committee("Ủy ban nhân dân x Tân Phong", "Tân Phong") is None
+    assert snap_committee("Ủy ban nhân dân abcd Tân Phong", "Tân Phong") is None
+    assert snap_committee("Ủy ban nhân dân t a Tân Phong", "Hà Nội") is None
+
+
 def test_a_department_line_a_fax_glued_and_misread_names_the_issuer() -> None:
     from dispatch_reader.extract import extract_facts
     from dispatch_reader.extract.issuer_snap import damaged_body_line

@@ -1260,3 +1260,15 @@ def test_a_number_mended_on_its_line_is_no_document_it_cites() -> None:
     facts = scanned(text)
     assert facts.document.number == "135/QĐ-BLĐTBXH"
     assert [r.number for r in facts.references] == ["62/2022/NĐ-CP"]
+
+
+def test_a_numbers_slash_read_as_a_comma_under_a_copiers_grain() -> None:
+    """`Số: 143, UBND-VP`: the grain over a photocopied header took the slash's upper stroke.
+    After the header's label it is still the number; a comma elsewhere is no slash."""
+    head = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN PHONG Độc lập - Tự do - Hạnh phúc\n"
+            "_Số: 143, UBND-VP Tân Phong, ngày 20 tháng 10 năm 2025\nV/v đề nghị tăng cường công chức\n"
+            "Kính gửi: Sở Nội vụ tỉnh Sơn La.\n")
+    doc = scanned(head + "Xã được giao 45 biên chế, còn thiếu 13 công chức.\n").document
+    assert (doc.number, doc.doc_type, doc.issued_date) == ("143/UBND-VP", "official_dispatch", "2025-10-20")
+    listed = scanned(head.replace("Số: 143, UBND-VP", "Số: 143, 144") + "Xã được giao 45 biên chế.\n").document
+    assert listed.number is None

@@ -195,6 +195,25 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
     return None
 
 
+# after the header's `Số:`, figures, a comma and capitals: the number's slash with its upper
+# stroke lost in a copier's grain (`Số: 143, UBND-VP`); a sentence never runs so after the label
+_SLASH_AS_COMMA = re.compile(r"^([0-9]{1,5}) ?, ?(?=[A-ZĐ])")
+
+
+def slash_read_as_comma(text: str) -> tuple[DocNumber, int, int] | None:
+    """The number a header's `Số:` label leads when its slash was read as a comma: (number,
+    start, end) as find_header_number gives it, or None. Its symbol must open with a part some
+    symbol has (a body's or a type's: `UBND`, `QĐ`); the rest is a department's, free."""
+    m = _SLASH_AS_COMMA.match(text)
+    if m is None:
+        return None
+    found = find_header_number(f"{m[1]}/{text[m.end():]}")
+    if found is None or found[1] != 0 or found[0].number != m[1] or found[0].parts[0] not in _known_parts():
+        return None
+    dn, _, end = found
+    return dn, 0, end + m.end() - len(m[1]) - 1
+
+
 def type_of_number(dn: DocNumber) -> str | None:
     """doc_type implied by the symbol's first part (QĐ → decision); None for a công văn."""
     from dispatch_reader.extract.doctypes import type_for_abbreviation

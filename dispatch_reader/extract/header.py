@@ -25,6 +25,7 @@ from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
                                              find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
+                                               slash_read_as_comma,
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
@@ -268,7 +269,7 @@ def classify(seg: Segment) -> list[Cls]:
     lead, m = _number_lead(seg)
     if m:
         rest = seg.sub(lead + m.end())
-        found = find_header_number(rest.text)
+        found = find_header_number(rest.text) or slash_read_as_comma(rest.text)
         if found and _CITED_BY_DATE.match(text[lead:]) and _DATE_AFTER.match(rest.text[found[2]:]):
             # `số 1702/QĐ-UBND ngày 08/10/2025`: a V/v line wrapped at a cited document, in
             # small letters and dated, not the header's `Số:` (the subject goes on through it)

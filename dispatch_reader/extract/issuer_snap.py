@@ -138,8 +138,7 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         level = _level_at(tokens, i)
         if level is None:
             continue
-        head = "".join(tokens[:i])
-        canon = next((name for k, name in _HEADS.items() if edit_distance(head, k, HEAD_EDITS) <= HEAD_EDITS), None)
+        canon = _head("".join(tokens[:i]))
         if canon is None:
             continue
         name = _place_after(tokens[i + level[1]:], level[0])
@@ -153,18 +152,46 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         if name:
             return f"{canon} {level[0]} {name}"
         return None
-    head = "".join(tokens)
-    canon = next((name for k, name in _HEADS.items() if edit_distance(head, k, HEAD_EDITS) <= HEAD_EDITS), None)
-    if place and canon:
-        # the province line was lost (`Ủy ban nhân dâ`); a provincial body's date line names its province
-        province = _units()["tỉnh"].get(key(place))
-        if province:
-            return f"{canon} {_province_level(province)} {province}"
-        # and a commune's its commune, when one commune or ward of the list bears that name
-        communes = [(lvl, _units()[lvl].get(key(place))) for lvl in ("xã", "phường")]
-        named = [(lvl, n) for lvl, n in communes if n]
-        if len(named) == 1 and not any(n == "" for _, n in communes):
-            return f"{canon} {named[0][0]} {named[0][1]}"
+    if not place:
+        return None
+    canon = _head("".join(tokens))
+    dated_at = _unit_dated_at(place)
+    if canon:
+        # the province line was lost (`Ủy ban nhân dâ`): a body dates its documents at its
+        # province's or commune's name
+        return f"{canon} {dated_at[0]} {dated_at[1]}" if dated_at else None
+    # the level word garbled (`Ủy ị bạn nhận dan t a Tân Phong`: `xã` under a copier's grain)
+    # before the very name the date line gives: the level whose word the scraps are a letter
+    # off, where a unit of that level bears the name (`Tân Phong` is a xã's and a phường's)
+    want = key(place)
+    for i in range(1, len(tokens)):
+        canon = _head("".join(tokens[:i]))
+        rest = "".join(tokens[i:])
+        if canon is None or not rest.endswith(want) or len(rest) - len(want) < 2:
+            continue  # a letter alone says no level
+        scraps = rest[:len(rest) - len(want)]
+        levels = [lvl for word, lvl in _LEVELS.items()
+                  if edit_distance(scraps, word, 1) <= 1 and _units()[lvl].get(want)]
+        if len(levels) == 1:
+            return f"{canon} {levels[0]} {_units()[levels[0]][want]}"
+    return None
+
+
+def _head(joined: str) -> str | None:
+    """The committee's (or its office's) head words a few letters off, or None."""
+    return next((name for k, name in _HEADS.items() if edit_distance(joined, k, HEAD_EDITS) <= HEAD_EDITS), None)
+
+
+def _unit_dated_at(place: str) -> tuple[str, str] | None:
+    """(level, name) of the unit a date line's place names: a province, or the one commune or
+    ward of the list that bears the name; None where the name is no unit's or two share it."""
+    province = _units()["tỉnh"].get(key(place))
+    if province:
+        return _province_level(province), province
+    communes = [(lvl, _units()[lvl].get(key(place))) for lvl in ("xã", "phường")]
+    named = [(lvl, n) for lvl, n in communes if n]
+    if len(named) == 1 and not any(n == "" for _, n in communes):
+        return named[0]
     return None
 
 
