@@ -173,3 +173,14 @@ def test_a_place_mended_from_its_last_word_is_flagged_for_checking() -> None:
     read = extract_facts([page("Ha Nội")]).document  # marks restored only
     assert mended.place == read.place == "Hà Nội"
     assert mended.evidence["place"].confidence < c.CONFIDENT <= read.evidence["place"].confidence
+
+
+def test_a_date_lines_place_a_letter_or_two_off_one_province() -> None:
+    from dispatch_reader.extract.issuer_snap import near_province_place
+
+    assert near_province_place("Lào Cổi") == "Lào Cai"  # a ward bears the name too: the same name
+    assert near_province_place("Lai Chân") == "Lai Châu"
+    assert near_province_place("Lào Cai") is None  # read right: nothing to mend
+    # the whole place, not its first words: `Thành phố Hồ Chí Minh` opens two off `Thanh Hóa`
+    assert near_province_place("Thành phố Hồ Chí Minh") is None
+    assert near_province_place("Tân Phang") is None  # no province that close; a commune may be

@@ -370,6 +370,8 @@ def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:
     ("KE HOACK", "plan"),          # one letter off a short one
     ("THÔNG BẢO", "notice"),
     ("THÔNG TIN", None),           # two off THÔNG TƯ: not that title
+    ("# QUYẾT ĐỊNH", "decision"),  # a copier's dots read as a sign before it
+    ("# Quyết định", None),        # a sentence's words, not a title line
     ("CỘNG HÒA", None),
     ("DANH SÁCH", None),
 ])
@@ -1272,3 +1274,20 @@ def test_a_numbers_slash_read_as_a_comma_under_a_copiers_grain() -> None:
     assert (doc.number, doc.doc_type, doc.issued_date) == ("143/UBND-VP", "official_dispatch", "2025-10-20")
     listed = scanned(head.replace("Số: 143, UBND-VP", "Số: 143, 144") + "Xã được giao 45 biên chế.\n").document
     assert listed.number is None
+    # the `V/v` below read into the line as a scrap, a speck of grain before the label
+    scrap = scanned(head.replace("_Số:", "VÀ _Số:") + "Xã được giao 45 biên chế.\n").document
+    assert scrap.number == "143/UBND-VP"
+
+
+def test_issuer_and_place_lost_under_a_copiers_grain_told_by_the_annex_that_cites_the_decision() -> None:
+    """Header lines garbled by a copier's grain: no issuer line, no number, the date line's
+    place two letters wrong. The annex's heading cites the decision by number and date; the
+    number's symbol and the province the place is a letter off name the issuer."""
+    first = ("ÉY#B7AWN NH wan ẤP\nTỈNH A ẠI 3\nS6: Dt112/0)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Lào Cổi, ngày 26 tháng 8 năm 2025\n# QUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
+             "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n")
+    annex = ("DANH SÁCH\nCông chức biệt phái đến làm việc tại các xã\n"
+             "(Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025 của Ủy ban nhân dân tỉnh Lào Cai)\n")
+    doc = scanned(first, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", annex).document
+    assert (doc.doc_type, doc.number, doc.issued_date) == ("decision", "2318/QĐ-UBND", "2025-08-26")
+    assert (doc.issuer, doc.place) == ("Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai")

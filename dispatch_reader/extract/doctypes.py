@@ -30,9 +30,11 @@ def small_speck(word: str) -> bool:
 
 
 def without_specks(text: str) -> str:
-    """A line in capitals without the specks read as small letters before it (`oo THONG BÁO`)."""
+    """A line in capitals without the specks read before it: as small letters (`oo THONG BÁO`)
+    or as a sign alone (`# QUYẾT ĐỊNH`, a copier's dots)."""
     words = text.split()
-    while len(words) > 1 and small_speck(words[0]) and " ".join(words[1:]).isupper():
+    while len(words) > 1 and (small_speck(words[0]) or not any(c.isalnum() for c in words[0])) \
+            and " ".join(words[1:]).isupper():
         words = words[1:]
     return " ".join(words) if len(words) < len(text.split()) else text
 

@@ -33,7 +33,8 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
 )
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, province_by_last_word,
+    central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
+    province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.selfcite import annex_citations, cited_number
@@ -80,8 +81,8 @@ _DATE_AFTER = re.compile(r"\s*(?:ngày\s*\d|\d{1,2}/\d{1,2}/\d{4})")
 # specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
-# one short scrap before `Số:` with its colon
-_SCRAP_BEFORE_NUMBER = re.compile(r"^(\S{1,3})\s+(?=[s$][^\w\s]{0,2}[o069]\s*:)")
+# one short scrap before `Số:` with its colon, specks between them or none (`VÀ _Số: 143, UBND-VP`)
+_SCRAP_BEFORE_NUMBER = re.compile(rf"^(\S{{1,3}})\s+(?=[{re.escape(_LEAD_SPECKS)}]*[s$][^\w\s]{{0,2}}[o069]\s*:)")
 # an issuer line that opens with its level, the body's head on the line above
 _LEVEL_FIRST = re.compile(r"^(?:tinh|thanh pho|xa|phuong)\s")
 # a number line's figures before its slash, its symbol unreadable (`2318/013-LI5NI)`)
@@ -239,7 +240,7 @@ def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
     m = _NUMBER_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
-    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip()[:1] == "S"):
+    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip(_LEAD_SPECKS)[:1] == "S"):
         lead += scrap.end(1)
         lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
         m = _NUMBER_LEAD.match(f[lead:])
@@ -892,6 +893,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     number = _number_from_annexes(doc, number, pages, warnings,
                                   date_cls.extra.get("partial") if date_cls is not None else None,
                                   figures[1] if figures else None)
+    if number_ev is None and number is not None and "number" in doc.evidence:
+        # an annex's heading that cites the document gave its number: its symbol tells the
+        # issuer as the header's would (below), where the issuer lines are lost too
+        number_ev = doc.evidence["number"]
     if doc.number is None and number is None and bad_number is not None and doc.issued_date:
         # no annex said it: a year read with a letter for a figure is the issue date's, where
         # the rest of the number reads whole (its symbol's parts known ones)
@@ -953,7 +958,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
         if doc.place and not is_known_place(doc.place):
-            doc.place = province_by_last_word(doc.place) or doc.place
+            doc.place = province_by_last_word(doc.place) or near_province_place(doc.place) or doc.place
         seat = central_seat(doc.issuer)
         if doc.place and seat and not is_known_place(doc.place) and \
                 edit_distance(fold_phrase(doc.place), fold_phrase(seat)) <= 2:

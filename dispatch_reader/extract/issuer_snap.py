@@ -328,6 +328,27 @@ def is_known_place(place: str) -> bool:
     return k in _provinces_ever() or any(k in _units()[level] for level in ("xã", "phường"))
 
 
+def near_province_place(place: str) -> str | None:
+    """The province a date line's place names when OCR put a letter or two wrong in it (`Lào
+    Cổi` under a copier's grain), with no issuer left to spell it: no unit bears the name as
+    read, exactly one province's (today's or before 2025) is that close (`_near_province`), and
+    no commune's or ward's is as close: communes are thousands, and a place may be one."""
+    tokens = _tokens(place)
+    if is_known_place(place) or not 1 < len(tokens) <= 4:
+        return None
+    # the whole place as read, not its first words (`Thành phố Hồ Chí Minh` opens two letters
+    # off `Thanh Hóa`)
+    province = _near_province(["".join(tokens)])
+    if province is None:
+        return None
+    read, want = "".join(tokens), key(province)
+    limit = edit_distance(read, want, 2)
+    # (a ward may bear its province's name: `Lào Cai` is both)
+    if any(k != want and edit_distance(read, k, limit) <= limit for level in ("xã", "phường") for k in _units()[level]):
+        return None
+    return province
+
+
 def committee_from_symbol(parts: tuple[str, ...], place: str | None) -> str | None:
     """The province's people's committee (or its office) a document number's symbol names
     (`QĐ-UBND`, `UBND-VP`, `TB-VPUBND`: committee_symbols.tsv) with the date line's place, for a
