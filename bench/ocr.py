@@ -128,11 +128,11 @@ def ocr_where(files: list[tuple[Path, int]], languages: str, vietnamese_marks: b
     """Where one worker's time goes per scanned page: Tesseract runs by kind, and the rest."""
     from collections import Counter
 
-    from dispatch_reader.ingest import ocr, worker
+    from dispatch_reader.ingest import namelines, ocr, tessread, unread, worker
 
     spent: Counter[str] = Counter()
     runs: Counter[str] = Counter()
-    real = ocr._tesseract
+    real = tessread.tesseract
 
     def timed(image: str, extension: str, lang: str, config: str, timeout: float) -> str:
         started = cpu_seconds()
@@ -157,12 +157,16 @@ def ocr_where(files: list[tuple[Path, int]], languages: str, vietnamese_marks: b
         (preprocess, "estimate_skew", "skew estimate"),
         (preprocess, "rotate", "deskew: turning the image"),
         (preprocess, "find_rules", "table rules found and removed"),
-        (ocr, "_unread_regions", "ink left unread: finding it"),
-        (ocr, "_write", "page images written for Tesseract"),
+        (unread, "_unread_regions", "ink left unread: finding it"),
+        # `write` is imported by name where images are written: timed in each of those modules
+        (ocr, "write", "page images written for Tesseract"),
+        (namelines, "write", "page images written for Tesseract"),
+        (unread, "write", "page images written for Tesseract"),
         (pytesseract.pytesseract, "file_to_dict", "Tesseract's TSV parsed"),
     ], stages)
     settings = IngestSettings(languages=languages, workers=1, cache_dir=None, vietnamese_marks=vietnamese_marks)
-    ocr._tesseract = timed
+    # the orientation detector is called from ocr.py, every TSV reading through tessread.run_psm
+    tessread.tesseract = ocr.tesseract = timed
     try:
         with timers:
             started = cpu_seconds()
@@ -173,7 +177,7 @@ def ocr_where(files: list[tuple[Path, int]], languages: str, vietnamese_marks: b
                     pages += 1
             total = cpu_seconds() - started
     finally:
-        ocr._tesseract = real
+        tessread.tesseract = ocr.tesseract = real
     print(f"\nWhere an OCR page's time goes (one worker, CPU seconds per page, {pages} pages):")
     names = {"page": "Tesseract: the page", "line": "Tesseract: name lines re-read", "unread": "Tesseract: unread ink",
              "strip": "Tesseract: narrow columns", "osd": "Tesseract: orientation", "turned": "Tesseract: turned page",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dispatch_reader.ingest import ocr
+from dispatch_reader.ingest import namelines
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 
@@ -26,7 +26,7 @@ def _page(*lines: str) -> tuple[list[Word], list[tuple[int, int, int]]]:
 
 
 def _names(words: list[Word], keys: list[tuple[int, int, int]]) -> list[str]:
-    return [" ".join(words[i].text for i in run) for run in ocr._bare_name_runs(words, keys)]
+    return [" ".join(words[i].text for i in run) for run in namelines._bare_name_runs(words, keys)]
 
 
 def test_a_bare_name_is_a_family_name_and_capitalised_words() -> None:
@@ -43,7 +43,7 @@ def test_a_bare_name_is_a_family_name_and_capitalised_words() -> None:
     cell, cell_keys = _page("Vang Thi Say")
     assert _names(cell, cell_keys) == []
     rules = [[40.0, 80.0, 40.0, 130.0], [200.0, 80.0, 200.0, 130.0]]
-    assert [" ".join(cell[i].text for i in run) for run in ocr._bare_name_runs(cell, cell_keys, rules)] == \
+    assert [" ".join(cell[i].text for i in run) for run in namelines._bare_name_runs(cell, cell_keys, rules)] == \
         ["Vang Thi Say"]
 
 
@@ -68,9 +68,9 @@ def test_only_the_marks_of_the_same_letters_are_taken(monkeypatch: pytest.Monkey
         asked.append(languages)
         return _reading(read_alone)
 
-    monkeypatch.setattr(ocr, "_run_psm", fake)
+    monkeypatch.setattr(namelines, "run_psm", fake)
     grey = np.full((1000, 2000), 255, np.uint8)
-    out, marked = ocr._mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(), None, "/tmp")
+    out, marked = namelines.mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(), None, "/tmp")
     name = " ".join(w.text.strip(",") for w in out[5:8])
     assert name == expected
     assert marked == (expected != "Hoang Van Thuan")
@@ -78,17 +78,17 @@ def test_only_the_marks_of_the_same_letters_are_taken(monkeypatch: pytest.Monkey
 
 
 def test_marks_the_page_read_are_not_given_up_and_an_english_page_is_left(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "_run_psm", lambda *a, **k: _reading(["Phạm", "Quoc", "Khánh"]))
+    monkeypatch.setattr(namelines, "run_psm", lambda *a, **k: _reading(["Phạm", "Quoc", "Khánh"]))
     grey = np.full((1000, 2000), 255, np.uint8)
     words, keys = _page("Biệt phái ông Pham Quốc Khanh, Chuyên viên Sở Xây dựng")
-    out, marked = ocr._mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(), None, "/tmp")
+    out, marked = namelines.mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(), None, "/tmp")
     assert marked == 0 and [w.text for w in out] == [w.text for w in words]
     # an English report's names are printed bare: its page is not read again
-    monkeypatch.setattr(ocr, "_run_psm", lambda *a, **k: _reading(["Nguyễn", "Văn", "Khải"]))
+    monkeypatch.setattr(namelines, "run_psm", lambda *a, **k: _reading(["Nguyễn", "Văn", "Khải"]))
     words, keys = _page("The province seconded Nguyen Van Khai to Tan Phong commune for six months")
-    out, marked = ocr._mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(), None, "/tmp")
+    out, marked = namelines.mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(), None, "/tmp")
     assert marked == 0 and "Nguyen" in [w.text for w in out]
     # nor a page read in Vietnamese alone already
     words, keys = _page("Biệt phái ông Hoang Van Thuan, Chuyên viên")
-    out, marked = ocr._mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(languages="vie"), None, "/tmp")
+    out, marked = namelines.mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(languages="vie"), None, "/tmp")
     assert marked == 0

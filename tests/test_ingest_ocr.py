@@ -116,10 +116,10 @@ def test_cache_means_no_second_ocr(scan: Path, work: Path, scan_doc, monkeypatch
     import pytesseract
 
     from dispatch_reader.errors import DispatchReaderError
-    from dispatch_reader.ingest import ocr
+    from dispatch_reader.ingest import ocr, tessread
 
     ocr.installed_languages()
-    ocr.tesseract_version()
+    tessread.tesseract_version()
     log = work / "fail.log"
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", _fake_tesseract(work, log, fail=True))
     again = read_document(scan, _settings(work / "cache"))
@@ -190,12 +190,12 @@ def test_english_scan_keeps_qd_as_printed(tmp_path):
 def test_words_far_narrower_than_their_letters_and_unsure_are_dropped() -> None:
     """A copier's streak at the page's edge read as `Tàn Tan` (conf 0-5, three letters in 4
     pixels) stood at the foot of the signing page and was taken for the signer's name."""
-    from dispatch_reader.ingest.ocr import _words
+    from dispatch_reader.ingest.tessread import tsv_words
 
     data = {"text": ["Tàn", "Tan", "Luong", "Ill"], "conf": [5, 0, 92, 20],
             "left": [70, 70, 1000, 1300], "top": [1900, 1920, 600, 600], "width": [4, 8, 110, 28],
             "height": [17, 20, 57, 40], "block_num": [1, 1, 2, 2], "par_num": [1, 1, 1, 1], "line_num": [1, 2, 1, 1]}
-    words, keys = _words(data, 72.0 / 300)
+    words, keys = tsv_words(data, 72.0 / 300)
     # a sure word keeps whatever width it has; `Ill` is narrow letters, not too narrow for them
     assert [w.text for w in words] == ["Luong", "Ill"] and len(keys) == 2
 

@@ -39,7 +39,7 @@ def _dead_pid() -> int:
 def test_ocr_writes_only_into_a_0700_private_folder(fresh_private: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
 
-    from dispatch_reader.ingest import ocr
+    from dispatch_reader.ingest import ocr, tessread
     from dispatch_reader.ingest.raster import PageImage
     from dispatch_reader.ingest.settings import IngestSettings
 
@@ -58,7 +58,7 @@ def test_ocr_writes_only_into_a_0700_private_folder(fresh_private: Path, monkeyp
         seen.append(str(image_path))  # the engine reads the image and writes nothing
         return real_engine(image_path, *a, **kw)
 
-    ocr.tesseract_version()  # asked once per process (`tesseract --version`), not per image
+    tessread.tesseract_version()  # asked once per process (`tesseract --version`), not per image
     monkeypatch.setattr(subprocess, "Popen", spy)
     monkeypatch.setattr(tessengine, "read_tsv", engine_spy)
     grey = np.full((400, 600), 255, np.uint8)
@@ -124,14 +124,14 @@ def test_pool_workers_and_tesseract_die_with_a_killed_parent(tmp_path: Path) -> 
     script = textwrap.dedent(f"""
         import os, sys, time, threading
         import pytesseract
-        from dispatch_reader.ingest import ocr, pool
+        from dispatch_reader.ingest import pool, tessread
         pytesseract.pytesseract.tesseract_cmd = {str(fake)!r}
         ex = pool._pool(2)
         pids = set()
         while len(pids) < 2:
             pids |= {{ex.submit(os.getpid).result() for _ in range(4)}}
         print(" ".join(map(str, pids)), flush=True)
-        ocr._tesseract("x.bmp", "tsv", "vie", "", 60)
+        tessread.tesseract("x.bmp", "tsv", "vie", "", 60)
     """)
     proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from dispatch_reader.ingest import ocr
+from dispatch_reader.ingest import namelines, tessread, unread
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.textnorm import fold
@@ -32,8 +32,8 @@ def _page() -> np.ndarray:
 def _read(grey: np.ndarray, tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], float]:
     settings = IngestSettings()
     scale = 72.0 / 200
-    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
-    words, keys = ocr._words(ocr._run_psm(ocr._write(grey, tmp, "page"), settings, deadline, 3), scale)
+    deadline = tessread.Deadline(Path("x.pdf"), 1, 60)
+    words, keys = tessread.tsv_words(tessread.run_psm(tessread.write(grey, tmp, "page"), settings, deadline, 3), scale)
     return words, keys, scale
 
 
@@ -44,14 +44,14 @@ def test_a_name_line_gets_back_the_marks_the_page_reading_lost() -> None:
         assert [w.text for w in words][-3:] == ["Phạm", "Đức", "Thành"]
         lost = [Word(w.text.replace("Thành", "Thanh").replace("Phạm", "Pham"), w.x0, w.top, w.x1, w.bottom, w.conf)
                 for w in words]
-        fixed, _, reread = ocr._reread_name_lines(grey, lost, keys, scale, IngestSettings(),
-                                               ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        fixed, _, reread = namelines.reread_name_lines(grey, lost, keys, scale, IngestSettings(),
+                                                    tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in fixed][-3:] == ["Phạm", "Đức", "Thành"]
         assert reread >= 1
         # other letters are never taken from the re-reading: a word that differs is kept
         other = [Word("Thinh" if w.text == "Thành" else w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
-        kept, _, _ = ocr._reread_name_lines(grey, other, keys, scale, IngestSettings(),
-                                         ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        kept, _, _ = namelines.reread_name_lines(grey, other, keys, scale, IngestSettings(),
+                                              tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in kept][-1] == "Thinh"
 
 
@@ -78,21 +78,21 @@ def test_ink_the_page_reading_skipped_is_read_again_without_the_seal() -> None:
     is found in the ink no word covers; the ring, star and stroke are not read as letters."""
     grey = _sealed_signing_block()
     scale = 72.0 / 200
-    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
+    deadline = tessread.Deadline(Path("x.pdf"), 1, 60)
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, _ = _read(grey, tmp)
         body = [w for w in words if w.bottom < 1200 * scale]
         body_keys = [k for w, k in zip(words, keys) if w.bottom < 1200 * scale]
         assert body, "the body lines are read by the page reading"
         # the page reading as it goes wrong on a photocopy: nothing of the signing block
-        regions = ocr._unread_regions(grey, body, scale)
+        regions = unread._unread_regions(grey, body, scale)
         assert regions and all(y0 > 1200 for _, y0, _, _ in regions)
-        out, out_keys, added = ocr._read_unread_ink(grey, body, body_keys, scale, IngestSettings(), deadline, tmp)
+        out, out_keys, added = unread.read_unread_ink(grey, body, body_keys, scale, IngestSettings(), deadline, tmp)
         new = [w.text for w in out[len(body):]]
         assert added == len(new) and "Hải" in new and "Bùi" in new
         assert len(out_keys) == len(out)
         # words already read are not added twice
-        again, _, more = ocr._read_unread_ink(grey, out, out_keys, scale, IngestSettings(), deadline, tmp)
+        again, _, more = unread.read_unread_ink(grey, out, out_keys, scale, IngestSettings(), deadline, tmp)
         assert [w.text for w in again].count("Hải") == 1
 
 
@@ -100,13 +100,13 @@ def test_a_page_read_whole_leaves_nothing_to_read_again() -> None:
     grey = _page()
     with tempfile.TemporaryDirectory() as tmp:
         words, _, scale = _read(grey, tmp)
-        assert ocr._unread_regions(grey, words, scale) == []
+        assert unread._unread_regions(grey, words, scale) == []
 
 
 def test_letters_only_paints_out_the_ring_and_keeps_the_letters() -> None:
     grey = _sealed_signing_block()[1480:2020, 960:1400]
-    out = ocr._letters_only(grey, 200)
-    inner = out[ocr._BORDER:-ocr._BORDER, ocr._BORDER:-ocr._BORDER]
+    out = unread._letters_only(grey, 200)
+    inner = out[tessread.BORDER:-tessread.BORDER, tessread.BORDER:-tessread.BORDER]
     ring = grey[:, :30] < 128  # the ring's left side
     assert ring.any() and not (inner[:, :30] < 128).any()
     name = slice(480, 530)  # the name's row band stays as it was
@@ -119,13 +119,13 @@ def test_a_name_line_whose_first_word_is_no_family_name_is_read_again_whole() ->
     taken whole when that reading is a name; a line already starting with one is left alone."""
     grey = _page()
     scale = 72.0 / 200
-    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
+    deadline = tessread.Deadline(Path("x.pdf"), 1, 60)
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, _ = _read(grey, tmp)
         assert [w.text for w in words][-3:] == ["Phạm", "Đức", "Thành"]
         garbled = [Word({"Phạm": "We", "Đức": "DiKi"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf)
                    for w in words]
-        fixed, fixed_keys, changed = ocr._reread_name_lines(grey, garbled, keys, scale, IngestSettings(), deadline, tmp)
+        fixed, fixed_keys, changed = namelines.reread_name_lines(grey, garbled, keys, scale, IngestSettings(), deadline, tmp)
         assert changed >= 1 and len(fixed_keys) == len(fixed)
         name = [w.text for w in fixed if w.top > 2000 * scale]
         assert name[0] == "Phạm" and "We" not in [w.text for w in fixed]
@@ -133,7 +133,7 @@ def test_a_name_line_whose_first_word_is_no_family_name_is_read_again_whole() ->
         not_name = [Word({"Phạm": "We"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
         blank = grey.copy()
         blank[int(2000 / 1):, :] = 255  # the ink under the name is gone: nothing to read again
-        kept, _, _ = ocr._reread_name_lines(blank, not_name, keys, scale, IngestSettings(), deadline, tmp)
+        kept, _, _ = namelines.reread_name_lines(blank, not_name, keys, scale, IngestSettings(), deadline, tmp)
         assert "We" in [w.text for w in kept]
 
 
@@ -142,11 +142,11 @@ def test_a_name_that_lost_its_first_letter_is_read_again_whole() -> None:
     the line read again alone gives the name back."""
     grey = _page()
     scale = 72.0 / 200
-    deadline = ocr._Deadline(Path("x.pdf"), 1, 60)
+    deadline = tessread.Deadline(Path("x.pdf"), 1, 60)
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, _ = _read(grey, tmp)
         lost = [Word({"Phạm": "ạm"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf) for w in words]
-        fixed, _, changed = ocr._reread_name_lines(grey, lost, keys, scale, IngestSettings(), deadline, tmp)
+        fixed, _, changed = namelines.reread_name_lines(grey, lost, keys, scale, IngestSettings(), deadline, tmp)
         assert changed >= 1
         assert [w.text for w in fixed if w.top > 2000 * scale][0] == "Phạm"
 
@@ -160,8 +160,8 @@ def test_scraps_read_from_skipped_ink_are_not_added() -> None:
     draw.text((1000, 1900), "V", font=font, fill=0)
     grey = np.array(im)
     with tempfile.TemporaryDirectory() as tmp:
-        out, _, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
-                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, _, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                               tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     assert added == 0 and out == []
 
 
@@ -179,8 +179,8 @@ def test_a_title_line_is_never_replaced_by_a_name_read_near_it() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, scale = _read(grey, tmp)
         assert [w.text for w in words].count("PHÓ") == 1
-        out, _, _ = ocr._reread_name_lines(grey, words, keys, scale, IngestSettings(),
-                                           ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, _, _ = namelines.reread_name_lines(grey, words, keys, scale, IngestSettings(),
+                                                tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in out].count("PHÓ") == 1
         assert "KT." in [w.text for w in out]
 
@@ -196,12 +196,12 @@ def test_a_name_that_lost_its_family_name_and_its_capitals_is_read_again_whole()
                 if w.text != "Phạm"]
         lost_words, lost_keys = [w for w, _ in lost], [k for _, k in lost]
         assert [w.text for w in lost_words][-2:] == ["đức", "thành"]
-        fixed, _, changed = ocr._reread_name_lines(grey, lost_words, lost_keys, scale, IngestSettings(),
-                                                   ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        fixed, _, changed = namelines.reread_name_lines(grey, lost_words, lost_keys, scale, IngestSettings(),
+                                                        tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert changed >= 1
         assert [w.text for w in fixed if w.top > 2000 * scale] == ["Phạm", "Đức", "Thành"]
         # a body line's tail in small letters with its punctuation is no lost name: not read again
-        assert not ocr._lost_capitals([Word("hiện./.", 0, 0, 1, 1, 0.9), Word("thực", 0, 0, 1, 1, 0.9)])
+        assert not namelines._lost_capitals([Word("hiện./.", 0, 0, 1, 1, 0.9), Word("thực", 0, 0, 1, 1, 0.9)])
 
 
 def test_a_whole_reading_takes_the_marks_an_earlier_reading_of_the_line_kept() -> None:
@@ -209,11 +209,11 @@ def test_a_whole_reading_takes_the_marks_an_earlier_reading_of_the_line_kept() -
     grave of `Thành`; the line read alone kept it but lost the family name. The name taken is
     the block's, with the marks the line alone kept where the letters are the same."""
     alone = [Word(t, 0, 0, 1, 1, 0.9) for t in ("prim", "Đức", "Thành")]
-    assert [ocr._with_more_marks(t, i, 3, [alone]) for i, t in enumerate(["PIấm", "Đức", "Thanh"])] == \
+    assert [namelines._with_more_marks(t, i, 3, [alone]) for i, t in enumerate(["PIấm", "Đức", "Thanh"])] == \
         ["PIấm", "Đức", "Thành"]
     # other letters, or a reading of another length, give nothing
-    assert ocr._with_more_marks("Thanh", 2, 3, [[Word(t, 0, 0, 1, 1, 0.9) for t in ("Đức", "Thành")]]) == "Thanh"
-    assert ocr._with_more_marks("Thanh", 1, 3, [alone]) == "Thanh"
+    assert namelines._with_more_marks("Thanh", 2, 3, [[Word(t, 0, 0, 1, 1, 0.9) for t in ("Đức", "Thành")]]) == "Thanh"
+    assert namelines._with_more_marks("Thanh", 1, 3, [alone]) == "Thanh"
 
 
 def test_a_speck_line_beside_a_name_read_already_does_not_bring_it_in_twice() -> None:
@@ -227,8 +227,8 @@ def test_a_speck_line_beside_a_name_read_already_does_not_bring_it_in_twice() ->
         assert [w.text for w in name] == ["Phạm", "Đức", "Thành"]
         left, right, top = min(w.x0 for w in name), max(w.x1 for w in name), min(w.top for w in name)
         specks = [Word("sae", left + 10, top - 14, right - 30, top - 6, 0.3), Word("ý", right - 28, top - 24, right - 20, top - 5, 0.3)]
-        fixed, _, _ = ocr._reread_name_lines(grey, words + specks, keys + [(99, 1, 1)] * 2, scale, IngestSettings(),
-                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        fixed, _, _ = namelines.reread_name_lines(grey, words + specks, keys + [(99, 1, 1)] * 2, scale, IngestSettings(),
+                                                  tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert [w.text for w in fixed].count("Phạm") == 1 and [w.text for w in fixed].count("Thành") == 1
 
 
@@ -249,13 +249,13 @@ def test_a_name_under_a_signatures_loop_is_read_again_in_its_own_band() -> None:
         stroked = [pham, Word("ức", duc.x0, duc.top, duc.x1, duc.bottom, 0.5),
                    Word("ot", thanh.x0, thanh.top - 2 * (thanh.bottom - thanh.top), thanh.x1, thanh.bottom, 0.2)]
         others = [(w, k) for w, k in zip(words, keys) if w.top <= 2000 * scale]
-        fixed, _, changed = ocr._reread_name_lines(grey, [w for w, _ in others] + stroked,
-                                                   [k for _, k in others] + [k0, k1, k2], scale, IngestSettings(),
-                                                   ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        fixed, _, changed = namelines.reread_name_lines(grey, [w for w, _ in others] + stroked,
+                                                        [k for _, k in others] + [k0, k1, k2], scale, IngestSettings(),
+                                                        tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert changed >= 1
         assert [w.text for w in fixed if w.top > 2000 * scale - 30] == ["Phạm", "Đức", "Thành"]
     tall, short = Word("ot", 0, 10, 5, 50, 0.2), [Word("Lường", 0, 30, 5, 48, 0.9), Word("ăn", 0, 34, 5, 46, 0.9)]
-    assert ocr._band(short + [tall]) == (30, 48)
+    assert namelines._band(short + [tall]) == (30, 48)
 
 
 def test_a_name_the_page_reading_lost_a_word_of_is_taken_whole_from_its_line_read_alone() -> None:
@@ -266,8 +266,8 @@ def test_a_name_the_page_reading_lost_a_word_of_is_taken_whole_from_its_line_rea
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, scale = _read(grey, tmp)
         kept = [(w, k) for w, k in zip(words, keys) if w.text != "Đức"]
-        fixed, fixed_keys, changed = ocr._reread_name_lines(grey, [w for w, _ in kept], [k for _, k in kept], scale,
-                                                            IngestSettings(), ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        fixed, fixed_keys, changed = namelines.reread_name_lines(grey, [w for w, _ in kept], [k for _, k in kept], scale,
+                                                                 IngestSettings(), tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         name = [w for w in fixed if w.top > 2000 * scale]
         assert changed >= 1 and [w.text for w in name] == ["Phạm", "Đức", "Thành"]
         assert len(fixed_keys) == len(fixed)
@@ -277,17 +277,17 @@ def test_a_name_the_page_reading_lost_a_word_of_is_taken_whole_from_its_line_rea
 
 def test_more_of_a_name_only_when_it_holds_the_words_read_in_order() -> None:
     def m(*texts: str) -> list:
-        return [ocr._NAME_WORD.match(t) for t in texts]
+        return [namelines._NAME_WORD.match(t) for t in texts]
 
     def w(*texts: str) -> list[Word]:
         return [Word(t, 0, 0, 1, 1, 0.9) for t in texts]
 
-    assert ocr._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "Minh", "Tuấn"), m("Vũ", "Minh", "Tuấn"))
-    assert not ocr._holds_more_of_name(m("Tuấn", "Vũ"), w("Vũ", "Minh", "Tuấn"), m("Vũ", "Minh", "Tuấn"))
-    assert not ocr._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "Tuấn"), m("Vũ", "Tuấn"))  # no more
-    assert not ocr._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "minh", "Tuấn"), m("Vũ", "minh", "Tuấn"))
-    assert not ocr._holds_more_of_name(m("Minh", "Tuấn"), w("Sao", "Minh", "Tuấn"), m("Sao", "Minh", "Tuấn"))
-    assert not ocr._holds_more_of_name(m("KT", "CHỦ"), w("KT", "PHÓ", "CHỦ"), m("KT", "PHÓ", "CHỦ"))
+    assert namelines._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "Minh", "Tuấn"), m("Vũ", "Minh", "Tuấn"))
+    assert not namelines._holds_more_of_name(m("Tuấn", "Vũ"), w("Vũ", "Minh", "Tuấn"), m("Vũ", "Minh", "Tuấn"))
+    assert not namelines._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "Tuấn"), m("Vũ", "Tuấn"))  # no more
+    assert not namelines._holds_more_of_name(m("Vũ", "Tuấn"), w("Vũ", "minh", "Tuấn"), m("Vũ", "minh", "Tuấn"))
+    assert not namelines._holds_more_of_name(m("Minh", "Tuấn"), w("Sao", "Minh", "Tuấn"), m("Sao", "Minh", "Tuấn"))
+    assert not namelines._holds_more_of_name(m("KT", "CHỦ"), w("KT", "PHÓ", "CHỦ"), m("KT", "PHÓ", "CHỦ"))
 
 
 def test_a_photocopys_specks_do_not_hide_a_name_left_unread() -> None:
@@ -302,7 +302,7 @@ def test_a_photocopys_specks_do_not_hide_a_name_left_unread() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         words, keys, _ = _read(_sealed_signing_block(), tmp)
         body = [w for w in words if w.bottom < 1200 * scale]
-        regions = ocr._unread_regions(grey, body, scale)
+        regions = unread._unread_regions(grey, body, scale)
         # the name's line (y 1960-2000 at 200 dpi) is inside a region
         assert any(y0 <= 1965 and y1 >= 1995 and x0 <= 1070 for x0, y0, x1, y1 in regions)
 
@@ -311,15 +311,15 @@ def test_a_scrap_read_beside_a_whole_name_is_no_word_of_it() -> None:
     """`Nguyễn Mạnh Khương ME`: the line read alone took a seal's scrap beside the name; a
     word added must be a syllable in small letters after its capital."""
     def m(*texts: str) -> list:
-        return [ocr._NAME_WORD.match(t) for t in texts]
+        return [namelines._NAME_WORD.match(t) for t in texts]
 
     def w(*texts: str) -> list[Word]:
         return [Word(t, 0, 0, 1, 1, 0.9) for t in texts]
 
     name = ("Nguyễn", "Mạnh", "Khương")
-    assert not ocr._holds_more_of_name(m(*name), w(*name, "ME"), m(*name, "ME"))
-    assert not ocr._holds_more_of_name(m("Nguyễn", "Khương"), w("Nguyễn", "Mxz", "Khương"), m("Nguyễn", "Mxz", "Khương"))
-    assert ocr._holds_more_of_name(m("Nguyễn", "Khương"), w(*name), m(*name))
+    assert not namelines._holds_more_of_name(m(*name), w(*name, "ME"), m(*name, "ME"))
+    assert not namelines._holds_more_of_name(m("Nguyễn", "Khương"), w("Nguyễn", "Mxz", "Khương"), m("Nguyễn", "Mxz", "Khương"))
+    assert namelines._holds_more_of_name(m("Nguyễn", "Khương"), w(*name), m(*name))
 
 
 def test_a_name_read_alone_as_syllables_replaces_one_a_stroke_garbled() -> None:
@@ -328,17 +328,17 @@ def test_a_name_read_alone_as_syllables_replaces_one_a_stroke_garbled() -> None:
     where it has as many words, each opening with the same letter, every one a syllable, and
     the page reading had words that are none."""
     def m(*texts: str) -> list:
-        return [ocr._NAME_WORD.match(t) for t in texts]
+        return [namelines._NAME_WORD.match(t) for t in texts]
 
-    assert ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Khương"))
-    assert not ocr._spells_the_name(m("Nguyễn", "Mạnh", "Khương"), m("Nguyễn", "Mạnh", "Khuông"))  # read whole
-    assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh"))  # a word fewer
-    assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Hạnh", "Khương"))  # another letter
-    assert not ocr._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Kbt"))  # garbled otherwise
-    assert not ocr._spells_the_name(m("Ksor", "Hlim"), m("Ksor", "Hlum"))  # another people's name
-    assert not ocr._spells_the_name(m("KT", "CHỦ", "TỊCH"), m("KT", "CHỦ", "TỊCH"))
+    assert namelines._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Khương"))
+    assert not namelines._spells_the_name(m("Nguyễn", "Mạnh", "Khương"), m("Nguyễn", "Mạnh", "Khuông"))  # read whole
+    assert not namelines._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh"))  # a word fewer
+    assert not namelines._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Hạnh", "Khương"))  # another letter
+    assert not namelines._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Kbt"))  # garbled otherwise
+    assert not namelines._spells_the_name(m("Ksor", "Hlim"), m("Ksor", "Hlum"))  # another people's name
+    assert not namelines._spells_the_name(m("KT", "CHỦ", "TỊCH"), m("KT", "CHỦ", "TỊCH"))
     # `Th` (the rest of `Thị` under a stroke) read alone as `THẾ`: a word in capitals is no name's
-    assert not ocr._spells_the_name(m("Nguyễn", "Th", "Bích", "Ngọc"), m("Nguyễn", "THẾ", "Bích", "Ngọc"))
+    assert not namelines._spells_the_name(m("Nguyễn", "Th", "Bích", "Ngọc"), m("Nguyễn", "THẾ", "Bích", "Ngọc"))
 
 
 def _reading(*texts: str, conf: float = 0.9) -> list[Word]:
@@ -348,24 +348,24 @@ def _reading(*texts: str, conf: float = 0.9) -> list[Word]:
 def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
     old = ["Trinh", "Van", "Lam"]
     # two readings give `Trịnh Văn Lâm`, one loses a mark again: the two are taken
-    got = ocr.voted_marks(old, [_reading("Trịnh", "Văn", "Lâm"), _reading("Trịnh", "Văn", "Lâm", conf=0.8),
-                                _reading("Trịnh", "Van", "Lâm")])
+    got = namelines.voted_marks(old, [_reading("Trịnh", "Văn", "Lâm"), _reading("Trịnh", "Văn", "Lâm", conf=0.8),
+                                      _reading("Trịnh", "Van", "Lâm")])
     assert [w for w, _ in got] == ["Trịnh", "Văn", "Lâm"]
     assert got[0][1] == 0.8  # the least sure of the agreeing readings
     # one reading alone (a signature's underline above `Trang` read as an acute) is no vote
-    assert ocr.voted_marks(["Nguyễn", "Thị", "Thu", "Trang"], [_reading("Nguyễn", "Thị", "Thu", "Tráng")]) is None
+    assert namelines.voted_marks(["Nguyễn", "Thị", "Thu", "Trang"], [_reading("Nguyễn", "Thị", "Thu", "Tráng")]) is None
     # readings that disagree on a word's marks (`Vính`, `Vĩnh`) leave it as it was
-    assert ocr.voted_marks(["Lê", "Quang", "Vinh"], [_reading("Lê", "Quang", "Vính"), _reading("Lê", "Quang", "Vĩnh")]) is None
+    assert namelines.voted_marks(["Lê", "Quang", "Vinh"], [_reading("Lê", "Quang", "Vính"), _reading("Lê", "Quang", "Vĩnh")]) is None
     # never fewer marks than the page reading saw
-    assert ocr.voted_marks(["Hồ", "Sỹ", "Long"], [_reading("Ho", "Sy", "Long"), _reading("Ho", "Sy", "Long")]) is None
+    assert namelines.voted_marks(["Hồ", "Sỹ", "Long"], [_reading("Ho", "Sy", "Long"), _reading("Ho", "Sy", "Long")]) is None
     # as many readings with the mark as without it: the mark (OCR loses marks, it seldom makes them)
-    tie = ocr.voted_marks(["Nông", "Bích", "Van"], [_reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân"),
-                                                    _reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân")])
+    tie = namelines.voted_marks(["Nông", "Bích", "Van"], [_reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân"),
+                                                          _reading("Nông", "Bích", "Van"), _reading("Nông", "Bích", "Vân")])
     assert [w for w, _ in tie] == ["Nông", "Bích", "Vân"]
     # marks no Vietnamese word has (a tilde on a consonant) are no vote however many give them
-    assert ocr.voted_marks(["Vũ", "Hải", "Quan"], [_reading("Vũ", "Hải", "Quâñ"), _reading("Vũ", "Hải", "Quâñ")]) is None
+    assert namelines.voted_marks(["Vũ", "Hải", "Quan"], [_reading("Vũ", "Hải", "Quâñ"), _reading("Vũ", "Hải", "Quâñ")]) is None
     # a mark the page reading saw is never traded for another (`Vân` is no `Vằn`)
-    assert ocr.voted_marks(["Vân"], [_reading("Vằn"), _reading("Vằn")]) is None
+    assert namelines.voted_marks(["Vân"], [_reading("Vằn"), _reading("Vằn")]) is None
 
 
 def _ring_touching_the_name() -> np.ndarray:
@@ -384,7 +384,7 @@ def _ring_touching_the_name() -> np.ndarray:
 
 def test_letter_lines_are_found_by_their_cores_and_a_ring_is_no_line() -> None:
     grey = _ring_touching_the_name()[1500:2000, 880:1500]
-    lines = ocr._letter_lines(grey, 200)
+    lines = unread.letter_lines(grey, 200)
     # three lines: two titles and the name, top to bottom; the ring is no line of its own
     assert len(lines) == 3
     cores = [(top + 1500, bottom + 1500) for top, bottom, *_ in lines]
@@ -396,10 +396,10 @@ def test_letter_lines_are_found_by_their_cores_and_a_ring_is_no_line() -> None:
 
 def test_a_line_alone_keeps_the_letters_a_ring_runs_into() -> None:
     grey = _ring_touching_the_name()[1500:2000, 880:1500]
-    name = ocr._letter_lines(grey, 200)[-1]
+    name = unread.letter_lines(grey, 200)[-1]
     core_top, core_bottom, top, bottom, left, right = name
-    alone = ocr._line_alone(grey, ocr._larger_than_letters((grey < 128).view(np.uint8), 200), name, 200)
-    painted = ocr._letters_only(grey, 200)[ocr._BORDER:-ocr._BORDER, ocr._BORDER:-ocr._BORDER]
+    alone = unread.line_alone(grey, unread.larger_than_letters((grey < 128).view(np.uint8), 200), name, 200)
+    painted = unread._letters_only(grey, 200)[tessread.BORDER:-tessread.BORDER, tessread.BORDER:-tessread.BORDER]
     band = slice(core_top, core_bottom)
     # inside the core, every inked pixel stays (the ring's piece holds `Đ`'s top): more ink than
     # the letters-only crop, which painted the touching letters out with the ring
@@ -412,9 +412,9 @@ def test_a_line_alone_keeps_the_letters_a_ring_runs_into() -> None:
 
 
 def _region_readings(monkeypatch: pytest.MonkeyPatch, keep: Callable[[dict], dict]) -> list[str]:
-    """Patch ocr._run_psm: a region's own reading (psm 3 of an `unread` image) gives what `keep`
+    """Patch unread.run_psm: a region's own reading (psm 3 of an `unread` image) gives what `keep`
     leaves of Tesseract's; returns the list each line read alone (psm 7) is added to."""
-    run_psm = ocr._run_psm
+    run_psm = tessread.run_psm
     lines_read: list[str] = []
 
     def spied(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
@@ -425,7 +425,7 @@ def _region_readings(monkeypatch: pytest.MonkeyPatch, keep: Callable[[dict], dic
             lines_read.append(" ".join(t for t in data["text"] if t.strip()))
         return data
 
-    monkeypatch.setattr(ocr, "_run_psm", spied)
+    monkeypatch.setattr(unread, "run_psm", spied)
     return lines_read
 
 
@@ -440,8 +440,8 @@ def test_a_region_tesseracts_layout_calls_empty_is_read_line_by_line(monkeypatch
     grey = _ring_touching_the_name()
     _region_readings(monkeypatch, _nothing)
     with tempfile.TemporaryDirectory() as tmp:
-        out, out_keys, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
-                                                    ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, out_keys, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                                      tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     texts = [w.text for w in out]
     assert added == len(out) == len(out_keys)
     assert {"Hồ", "Đức"} <= set(texts), texts
@@ -460,13 +460,13 @@ def test_regions_side_by_side_on_one_line_are_one() -> None:
     ho, phoc = (980, 1900, 1077, 1949), (1158, 1899, 1270, 1949)
     title = (980, 1606, 1364, 1712)
     far = (1158 + 300, 1900, 1600, 1950)  # 1.9 inches past `Hồ`
-    assert ocr._joined_along_lines([title, phoc, ho], dpi) == [title, (980, 1899, 1270, 1949)]
-    assert ocr._joined_along_lines([ho, far], dpi) == [ho, far]
+    assert unread._joined_along_lines([title, phoc, ho], dpi) == [title, (980, 1899, 1270, 1949)]
+    assert unread._joined_along_lines([ho, far], dpi) == [ho, far]
     # three pieces of one line join whatever order they come in
-    assert ocr._joined_along_lines([phoc, (1290, 1902, 1330, 1950), ho], dpi) == [(980, 1899, 1330, 1950)]
+    assert unread._joined_along_lines([phoc, (1290, 1902, 1330, 1950), ho], dpi) == [(980, 1899, 1330, 1950)]
     # a tall block beside a one-line region (a stamp, a seal's block) is on no line with it
     tall = (700, 1600, 940, 1950)
-    assert ocr._joined_along_lines([tall, ho], dpi) == [tall, ho]
+    assert unread._joined_along_lines([tall, ho], dpi) == [tall, ho]
 
 
 def test_a_region_of_many_lines_keeps_its_lowest_for_the_name() -> None:
@@ -475,8 +475,8 @@ def test_a_region_of_many_lines_keeps_its_lowest_for_the_name() -> None:
     font = ImageFont.truetype(str(FONT), 34)
     for i in range(11):
         draw.text((40, 40 + i * 110), "KT. THỦ TƯỚNG" if i < 10 else "Hồ Đức Phớc", font=font, fill=0)
-    lines = ocr._letter_lines(np.array(im), 200)
-    assert len(lines) == ocr._UNREAD_MAX_LINES
+    lines = unread.letter_lines(np.array(im), 200)
+    assert len(lines) == unread._UNREAD_MAX_LINES
     assert lines[-1][0] > 40 + 10 * 110  # the name's line, the last, is among them
 
 
@@ -502,11 +502,11 @@ def test_a_clean_line_amid_a_copiers_grain_is_a_region_of_its_own() -> None:
     passed over as a haze: `CHÍNH PHỦ` and the date line were never read again. Stray specks
     go before the regions are sought; the marks by their letters stay."""
     clean, grey = _clean_lines_on_grain()
-    regions = ocr._unread_regions(grey, [], 72.0 / 200)
+    regions = unread._unread_regions(grey, [], 72.0 / 200)
     for top, bottom in ((300, 330), (600, 630)):  # each line is a region about its own size
         assert any(y0 <= top and y1 >= bottom and y1 - y0 < 100 and x0 <= 210 for x0, y0, x1, y1 in regions), regions
-    ink = ocr._leftover_ink(grey, [], 72.0 / 200).astype(bool)
-    clean_ink = ocr._leftover_ink(clean, [], 72.0 / 200).astype(bool)
+    ink = unread._leftover_ink(grey, [], 72.0 / 200).astype(bool)
+    clean_ink = unread._leftover_ink(clean, [], 72.0 / 200).astype(bool)
     # the letters and their marks (`Ủ`'s hook, `ộ`'s dot, pieces no larger than a speck) stay
     assert ink[clean_ink].all()
     # the grain far from the lines goes
@@ -520,13 +520,13 @@ def test_the_figures_of_a_worded_line_are_taken_and_a_lone_scrap_is_not() -> Non
 
     date = found(("Hà", 0.95), ("Nội,", 0.95), ("ngày", 0.96), ("01", 0.96), ("tháng", 0.96), ("6", 0.96),
                  ("năm", 0.96), ("2026,", 0.69))
-    taken = ocr._sure_new_words(*date, 0, 0, 20_000, [])
+    taken = unread._sure_new_words(*date, 0, 0, 20_000, [])
     assert [w.text for w, _ in taken] == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026,"]
     number = found(("Số:", 0.9), ("141/NQ-CP", 0.88))
-    assert [w.text for w, _ in ocr._sure_new_words(*number, 0, 0, 20_000, [])] == ["Số:", "141/NQ-CP"]
+    assert [w.text for w, _ in unread._sure_new_words(*number, 0, 0, 20_000, [])] == ["Số:", "141/NQ-CP"]
     # figures alone (a signature's loops read `11 1`) or unsure ones are no words
-    assert ocr._sure_new_words(*found(("11", 0.9), ("1", 0.9)), 0, 0, 20_000, []) == []
-    assert [w.text for w, _ in ocr._sure_new_words(*found(("ngày", 0.9), ("2026", 0.3)), 0, 0, 20_000, [])] == ["ngày"]
+    assert unread._sure_new_words(*found(("11", 0.9), ("1", 0.9)), 0, 0, 20_000, []) == []
+    assert [w.text for w, _ in unread._sure_new_words(*found(("ngày", 0.9), ("2026", 0.3)), 0, 0, 20_000, [])] == ["ngày"]
 
 
 def _date_line_and(second: str) -> np.ndarray:
@@ -551,8 +551,8 @@ def test_a_line_the_regions_reading_skipped_is_read_alone(monkeypatch: pytest.Mo
 
     lines_read = _region_readings(monkeypatch, lower_line_only)
     with tempfile.TemporaryDirectory() as tmp:
-        out, out_keys, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
-                                                    ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, out_keys, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                                      tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     texts = [w.text for w in out]
     assert texts[:2] == ["NGHỊ", "QUYẾT"], texts
     assert texts[2:] == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026"], texts
@@ -574,8 +574,8 @@ def test_a_line_the_page_read_already_is_not_read_again(monkeypatch: pytest.Monk
     # the region's reading finds nothing sure: every line of it the page has not is read alone
     lines_read = _region_readings(monkeypatch, _nothing)
     with tempfile.TemporaryDirectory() as tmp:
-        out, _, added = ocr._read_unread_ink(grey, [w for w, _ in page], [k for _, k in page], scale, IngestSettings(),
-                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, _, added = unread.read_unread_ink(grey, [w for w, _ in page], [k for _, k in page], scale, IngestSettings(),
+                                               tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     assert [w.text for w in out][4:] == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026"]
     assert lines_read and all("quyết" not in line for line in lines_read), lines_read
 
@@ -585,7 +585,7 @@ def test_a_figure_beside_a_word_read_already_is_no_new_word() -> None:
     are not new, so the figures stand alone and are no words."""
     name = [Word("Bùi", 10, 10, 50, 30, 0.95), Word("Hải", 60, 10, 100, 30, 0.95)]
     found = name + [Word("11", 110, 10, 130, 30, 0.9), Word("1", 140, 10, 150, 30, 0.9)]
-    assert ocr._sure_new_words(found, [(1, 1, 1)] * 4, 0, 0, 20_000, list(name)) == []
+    assert unread._sure_new_words(found, [(1, 1, 1)] * 4, 0, 0, 20_000, list(name)) == []
 
 
 def _waved(grey: np.ndarray, amplitude: float, period: float) -> np.ndarray:
@@ -613,16 +613,16 @@ def _line(text: str) -> np.ndarray:
 @pytest.mark.parametrize("text", ["Nguyễn Thị Quỳnh Giang", "KT. CHỦ TỊCH", "ngày 15 tháng 9 năm 2025", "Hồ Đức Phớc"])
 def test_a_straight_line_is_not_flattened(text: str) -> None:
     # capitals, marks and tails move the ink's middle a little, not as a wave does
-    assert ocr._flattened(_line(text), 200) is None
+    assert unread._flattened(_line(text), 200) is None
 
 
 def test_a_waved_line_is_flattened_and_a_straight_one_left_alone() -> None:
     straight = _line("Giàng Seo Phử")
-    assert ocr._flattened(straight, 200) is None
+    assert unread._flattened(straight, 200) is None
     waved = _waved(straight, 12, 360)
     middles = _ink_middles(waved, 41)
     assert np.ptp(middles) > 12  # the line waves up and down by more than a third of its letters
-    flat = ocr._flattened(waved, 200)
+    flat = unread._flattened(waved, 200)
     assert flat is not None and flat.shape == waved.shape
     assert np.ptp(_ink_middles(flat, 41)) < np.ptp(middles) / 3
     # the ink is moved, not made: as much of it as before (bar a column's end)
@@ -635,7 +635,7 @@ def test_a_line_read_as_nothing_is_read_again_flattened(monkeypatch: pytest.Monk
     im = Image.new("L", (1654, 1000), 255)
     ImageDraw.Draw(im).text((600, 500), "Giàng Seo Phử", font=ImageFont.truetype(str(FONT), 34), fill=0)
     grey = _waved(np.array(im), 12, 360)
-    run_psm = ocr._run_psm
+    run_psm = tessread.run_psm
     readings = []
 
     def waved_line_reads_as_nothing(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
@@ -646,10 +646,10 @@ def test_a_line_read_as_nothing_is_read_again_flattened(monkeypatch: pytest.Monk
             return {k: [] for k in data}  # the layout and the first, waved, line reading: nothing
         return data
 
-    monkeypatch.setattr(ocr, "_run_psm", waved_line_reads_as_nothing)
+    monkeypatch.setattr(unread, "run_psm", waved_line_reads_as_nothing)
     with tempfile.TemporaryDirectory() as tmp:
-        out, _, added = ocr._read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
-                                             ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, _, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                               tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     assert len(readings) == 2
     assert [fold(w.text) for w in out] == ["giang", "seo", "phu"], [w.text for w in out]
 
@@ -661,9 +661,9 @@ def test_a_scrap_the_page_read_over_a_line_does_not_keep_its_words_out() -> None
     found = [Word("Số:", 71, 123, 86, 134, 0.93), Word("07/2026/TT-1", 91, 119, 159, 135, 0.69)]
     keys = [(1, 1, 1)] * 2
     scraps = [Word("bs", 78, 113, 83, 128, 0.11), Word("Lae", 140, 113, 179, 133, 0.02)]
-    assert [w.text for w, _ in ocr._sure_new_words(found, keys, 0, 0, 20_000, scraps)] == ["Số:", "07/2026/TT-1"]
+    assert [w.text for w, _ in unread._sure_new_words(found, keys, 0, 0, 20_000, scraps)] == ["Số:", "07/2026/TT-1"]
     read = [Word("Số:", 71, 123, 86, 134, 0.93)]
-    assert [w.text for w, _ in ocr._sure_new_words(found, keys, 0, 0, 20_000, read)] == []
+    assert [w.text for w, _ in unread._sure_new_words(found, keys, 0, 0, 20_000, read)] == []
 
 
 def test_the_scraps_a_regions_words_were_read_over_go() -> None:
@@ -675,8 +675,8 @@ def test_the_scraps_a_regions_words_were_read_over_go() -> None:
         page, _, _ = _read(grey, tmp)
         at = next(w for w in page if w.text == "01")
         scrap = Word("Lae", at.x0, at.top, at.x1, at.bottom, 0.02)
-        out, keys, added = ocr._read_unread_ink(grey, [scrap], [(1, 1, 1)], scale, IngestSettings(),
-                                                ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        out, keys, added = unread.read_unread_ink(grey, [scrap], [(1, 1, 1)], scale, IngestSettings(),
+                                                  tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     texts = [w.text for w in out]
     assert "Lae" not in texts, texts
     assert texts == ["Hà", "Nội,", "ngày", "01", "tháng", "6", "năm", "2026"], texts
@@ -690,7 +690,7 @@ def test_an_unsure_syllable_beside_two_sure_ones_is_taken() -> None:
         return [Word(t, 10 + 60 * i, 10, 60 + 60 * i, 30, c) for i, (t, c) in enumerate(texts)], [(1, 1, 1)] * len(texts)
 
     def taken(*texts: tuple[str, float]) -> list[str]:
-        return [w.text for w, _ in ocr._sure_new_words(*found(*texts), 0, 0, 20_000, [])]
+        return [w.text for w, _ in unread._sure_new_words(*found(*texts), 0, 0, 20_000, [])]
 
     assert taken(("Pham", 0.45), ("Gia", 0.93), ("Tuc", 0.95)) == ["Pham", "Gia", "Tuc"]
     assert taken(("Pham", 0.45), ("Gia", 0.93)) == ["Gia"]
@@ -712,12 +712,12 @@ def test_a_line_runs_on_over_letters_a_signatures_stroke_joined_into_one_piece()
     grey[84:86, 86:430] = 0                   # ... the stroke through them all
     grey[40:160, 600:612] = 0                 # a ring's side beside the line, 0.6 in tall
     grey[84:88, 612:640] = 0                  # its tail touching the line's core
-    big = ocr._larger_than_letters((grey < 128).view(np.uint8), 200)
+    big = unread.larger_than_letters((grey < 128).view(np.uint8), 200)
     assert big[90, 135] and big[100, 605]     # the joined letters and the ring: larger than letters
-    (line,) = ocr._letter_lines(grey, 200)
+    (line,) = unread.letter_lines(grey, 200)
     core_top, core_bottom, top, bottom, left, right = line
     assert stems[-1] + 10 <= right < 600      # past the last joined letter, not into the ring
-    alone = ocr._line_alone(grey, big, line, 200)
+    alone = unread.line_alone(grey, big, line, 200)
     for x in stems:                           # each letter whole in the line read alone
         assert (alone[70 - top:106 - top, x - left:x + 10 - left] == 0).mean() > 0.95
 
@@ -732,9 +732,9 @@ def test_a_line_alone_keeps_letters_cut_free_of_a_stroke_and_drops_what_stays_of
     grey[88:90, 55:200] = 0     # the pen's thin stroke
     grey[62:89, 180:230] = 0    # the arc's piece, above the core, the stroke running into it
     line = (100, 130, 60, 170, 0, 400)
-    big = ocr._larger_than_letters((grey < 128).view(np.uint8), 200)
+    big = unread.larger_than_letters((grey < 128).view(np.uint8), 200)
     assert big[100, 55] and big[70, 200]  # all one piece larger than a letter
-    alone = ocr._line_alone(grey, big, line, 200)
+    alone = unread.line_alone(grey, big, line, 200)
     # the stem whole, above the core too (bar a row the cut may shave off its top)
     assert (alone[85 - 60:130 - 60, 50:60] == 0).mean() > 0.95
     assert (alone[62 - 60:89 - 60, 180:230] == 255).all()  # the arc's piece gone
@@ -745,9 +745,9 @@ def test_a_name_read_again_keeps_the_marks_the_page_read_in_its_place() -> None:
     """The page read `Nguy i Ngân`; the block reading under the signature's loops gave
     `Ngấn`, the line cut out alone `Ngan`: the page's `Ngân` in the same place is kept."""
     read = [Word("Nguy", 71, 572, 113, 584, 0.84), Word("Ngân", 167, 567, 197, 584, 0.96)]
-    assert ocr._as_read_there(Word("Ngan", 166, 568, 198, 585, 0.9), read) == "Ngân"
-    assert ocr._as_read_there(Word("Nguyen", 70, 570, 120, 585, 0.9), read) is None  # other letters
-    assert ocr._as_read_there(Word("Ngan", 300, 568, 330, 585, 0.9), read) is None   # elsewhere
+    assert namelines._as_read_there(Word("Ngan", 166, 568, 198, 585, 0.9), read) == "Ngân"
+    assert namelines._as_read_there(Word("Nguyen", 70, 570, 120, 585, 0.9), read) is None  # other letters
+    assert namelines._as_read_there(Word("Ngan", 300, 568, 330, 585, 0.9), read) is None   # elsewhere
 
 
 def test_a_name_line_with_a_letter_of_a_rings_scrap_inside_is_read_again_whole() -> None:
@@ -759,8 +759,8 @@ def test_a_name_line_with_a_letter_of_a_rings_scrap_inside_is_read_again_whole()
         words, keys, scale = _read(grey, tmp)
         garbled = [Word({"Phạm": "Phm", "Đức": "i"}.get(w.text, w.text), w.x0, w.top, w.x1, w.bottom, w.conf)
                    for w in words]
-        fixed, _, changed = ocr._reread_name_lines(grey, garbled, keys, scale, IngestSettings(),
-                                                   ocr._Deadline(Path("x.pdf"), 1, 60), tmp)
+        fixed, _, changed = namelines.reread_name_lines(grey, garbled, keys, scale, IngestSettings(),
+                                                        tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
     assert changed >= 1
     assert [w.text for w in fixed if w.top > 2000 * scale] == ["Phạm", "Đức", "Thành"]
 
@@ -775,7 +775,7 @@ def test_a_short_name_line_under_a_paragraphs_long_lines_is_a_line_of_its_own() 
     draw.text((40, 40), "Điều 7. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân tỉnh", font=font, fill=0)
     draw.text((40, 90), "chịu trách nhiệm thi hành Quyết định này, kể từ ngày ký ban hành và các văn bản", font=font, fill=0)
     draw.text((300, 300), "Lê Minh Hưng", font=font, fill=0)
-    lines = ocr._letter_lines(np.array(im), 200)
+    lines = unread.letter_lines(np.array(im), 200)
     assert len(lines) == 3
     core_top, core_bottom, *_ , left, right = lines[-1]
     assert 300 <= core_top < core_bottom <= 340 and left < 310 and right > 450

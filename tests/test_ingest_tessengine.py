@@ -14,7 +14,7 @@ from pathlib import Path
 import cv2
 import pytest
 
-from dispatch_reader.ingest import ocr, tessengine
+from dispatch_reader.ingest import tessengine, tessread
 from dispatch_reader.ingest.raster import render_pdf_page
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -43,7 +43,7 @@ def _run_command(path: Path, psm: int) -> str:
 
 
 def test_the_engine_reads_as_the_command_does(images):
-    version = ocr.tesseract_version()
+    version = tessread.tesseract_version()
     for path, psm in images + images[::-1]:  # one engine, reading image after image in any order
         assert tessengine.read_tsv(str(path), "vie+eng", psm, 120, version) == _run_command(path, psm), path.name
 
@@ -59,13 +59,13 @@ def test_ocr_reads_through_the_engine(images, monkeypatch):
         return real(args, *a, **kw)
 
     monkeypatch.setattr(subprocess, "Popen", popen)
-    text = ocr._tesseract(str(path), "tsv", "vie+eng", f"-c tessedit_create_tsv=1 --psm {psm}", 120)
+    text = tessread.tesseract(str(path), "tsv", "vie+eng", f"-c tessedit_create_tsv=1 --psm {psm}", 120)
     assert text == expected
     assert not any(Path(a[0]).name == "tesseract" for a in started)  # no command started for it
 
 
 def test_a_read_that_overruns_kills_the_engine_and_the_next_starts_a_new_one(images):
-    version = ocr.tesseract_version()
+    version = tessread.tesseract_version()
     path, psm = images[0]
     tessengine.read_tsv(str(images[2][0]), "vie+eng", 7, 120, version)  # started, languages loaded
     engine = tessengine._engines[(os.getpid(), __import__("threading").get_ident())]
@@ -76,7 +76,7 @@ def test_a_read_that_overruns_kills_the_engine_and_the_next_starts_a_new_one(ima
 
 
 def test_an_engine_that_dies_fails_that_read_only(images):
-    version = ocr.tesseract_version()
+    version = tessread.tesseract_version()
     path, psm = images[2]
     tessengine.read_tsv(str(path), "vie+eng", psm, 120, version)
     engine = tessengine._engines[(os.getpid(), __import__("threading").get_ident())]
@@ -101,8 +101,8 @@ def test_a_library_other_than_the_commands_is_not_used(images):
 def test_the_engine_dies_with_its_parent(images, tmp_path):
     path, psm = images[2]
     script = ("import sys, time\n"
-              "from dispatch_reader.ingest import ocr, tessengine\n"
-              f"tessengine.read_tsv({str(path)!r}, 'vie+eng', {psm}, 120, ocr.tesseract_version())\n"
+              "from dispatch_reader.ingest import tessengine, tessread\n"
+              f"tessengine.read_tsv({str(path)!r}, 'vie+eng', {psm}, 120, tessread.tesseract_version())\n"
               "print([e.proc.pid for e in tessengine._engines.values()][0], flush=True)\n"
               "time.sleep(60)\n")
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,

@@ -1,4 +1,4 @@
-"""The fast search for ink the page reading left unread (ocr._unread_regions: boxes of ink
+"""The fast search for ink the page reading left unread (unread._unread_regions: boxes of ink
 labelled one by one, blob boxes from outer borders) gives what labelling the whole page gives.
 
 The reference below is the straightforward form it replaced: the page's ink labelled whole,
@@ -10,23 +10,23 @@ import cv2
 import numpy as np
 import pytest
 
-from dispatch_reader.ingest import ocr
+from dispatch_reader.ingest import unread
 from dispatch_reader.ingest.pages import Word
 
 
 def _ref_unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
     dpi = 72.0 / scale
     # the same leftover ink as the code under test; what is compared is how it is labelled
-    ink = ocr._leftover_ink(grey, words, scale)
+    ink = unread._leftover_ink(grey, words, scale)
     h, w = ink.shape
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    big = (stats[:, cv2.CC_STAT_HEIGHT] > ocr._LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > ocr._LETTER_MAX_IN[1] * dpi)
+    big = (stats[:, cv2.CC_STAT_HEIGHT] > unread._LETTER_MAX_IN[0] * dpi) | (stats[:, cv2.CC_STAT_WIDTH] > unread._LETTER_MAX_IN[1] * dpi)
     big[0] = False
     ink[big[labels]] = 0
     join = max(3, int(0.12 * dpi))
     blobs = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (join * 2, join)))
     count, _, stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
-    least = ocr._UNREAD_MIN_IN * dpi
+    least = unread._UNREAD_MIN_IN * dpi
     regions = []
     for i in range(1, count):
         x, y, bw, bh, _area = stats[i]
@@ -34,13 +34,13 @@ def _ref_unread_regions(grey: np.ndarray, words: list[Word], scale: float) -> li
             continue
         if ink[y:y + bh, x:x + bw].sum() < 0.02 * bw * bh:
             continue
-        if bw * bh > ocr._UNREAD_MAX_SHARE * w * h:
+        if bw * bh > unread._UNREAD_MAX_SHARE * w * h:
             continue
         regions.append((x, y, x + bw, y + bh))
     # the regions of one line joined as the code under test does (it is not what is compared)
-    joined = [((x1 - x0) * (y1 - y0), (x0, y0, x1, y1)) for x0, y0, x1, y1 in ocr._joined_along_lines(regions, dpi)]
-    joined = sorted(((a, b) for a, b in joined if a <= ocr._UNREAD_MAX_SHARE * w * h), reverse=True)
-    return [box for _, box in joined[:ocr._UNREAD_MAX_REGIONS]]
+    joined = [((x1 - x0) * (y1 - y0), (x0, y0, x1, y1)) for x0, y0, x1, y1 in unread._joined_along_lines(regions, dpi)]
+    joined = sorted(((a, b) for a, b in joined if a <= unread._UNREAD_MAX_SHARE * w * h), reverse=True)
+    return [box for _, box in joined[:unread._UNREAD_MAX_REGIONS]]
 
 
 def _page(seed: int, dpi: int) -> tuple[np.ndarray, list[Word], float]:
@@ -79,7 +79,7 @@ def _page(seed: int, dpi: int) -> tuple[np.ndarray, list[Word], float]:
 @pytest.mark.parametrize("dpi", [150, 200, 300])
 def test_unread_regions_are_the_whole_page_labelling_s(seed: int, dpi: int) -> None:
     grey, words, scale = _page(seed, dpi)
-    fast = ocr._unread_regions(grey, words, scale)
+    fast = unread._unread_regions(grey, words, scale)
     slow = _ref_unread_regions(grey, words, scale)
     assert repr(fast) == repr(slow)  # the values and their types (np.int32) both
 
@@ -93,7 +93,7 @@ def test_blob_boxes_are_the_labelling_s_boxes() -> None:
             img = cv2.dilate(img, cv2.getStructuringElement(cv2.MORPH_RECT, (int(rng.integers(1, 7)), int(rng.integers(1, 4)))))
         _, _, stats, _ = cv2.connectedComponentsWithStats(img, connectivity=8)
         want = sorted(tuple(int(v) for v in s[:4]) for s in stats[1:] if s[2] >= 3 and s[3] >= 2)
-        got = ocr._blob_boxes(img, 3, 2)
+        got = unread._blob_boxes(img, 3, 2)
         assert got.dtype == np.int32
         assert sorted(tuple(int(v) for v in b) for b in got) == want
 
@@ -102,12 +102,12 @@ def test_a_ring_with_a_piece_in_its_hole_is_two_pieces() -> None:
     img = np.zeros((60, 60), np.uint8)
     cv2.circle(img, (30, 30), 20, 1, 3)
     img[28:33, 28:33] = 1
-    assert sorted(tuple(int(v) for v in b) for b in ocr._blob_boxes(img, 1, 1)) == [(8, 8, 45, 45), (28, 28, 5, 5)]
+    assert sorted(tuple(int(v) for v in b) for b in unread._blob_boxes(img, 1, 1)) == [(8, 8, 45, 45), (28, 28, 5, 5)]
 
 
 def test_runs_join_what_is_no_more_than_gap_apart() -> None:
     counts = np.array([0, 1, 1, 0, 1, 0, 0, 0, 2, 0])
-    assert ocr._runs(counts, 1) == [(1, 3), (4, 5), (8, 9)]
-    assert ocr._runs(counts, 2) == [(1, 5), (8, 9)]
-    assert ocr._runs(counts, 4) == [(1, 9)]
-    assert ocr._runs(np.zeros(5, np.int32), 1) == []
+    assert unread._runs(counts, 1) == [(1, 3), (4, 5), (8, 9)]
+    assert unread._runs(counts, 2) == [(1, 5), (8, 9)]
+    assert unread._runs(counts, 4) == [(1, 9)]
+    assert unread._runs(np.zeros(5, np.int32), 1) == []

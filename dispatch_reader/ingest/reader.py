@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dispatch_reader.errors import DamagedFileError, DispatchReaderError, LimitExceededError, UnexpectedError
-from dispatch_reader.ingest import ocr, pool, private
+from dispatch_reader.ingest import ocr, pool, private, tessread
 from dispatch_reader.ingest.cache import OcrCache, cache_key
 from dispatch_reader.ingest.choose import judge_layer
 from dispatch_reader.ingest.confidence import page_confidence
@@ -266,7 +266,7 @@ class _Reading:
         if not todo:
             return
         ocr.check_languages(info.path, s.languages)
-        engine = ocr.tesseract_version()
+        engine = tessread.tesseract_version()
         for plan in todo:
             self.keys[plan.number] = key = cache_key(info.sha256, plan.number, s.ocr_key(), engine)
             hit = self.cache.get(key)

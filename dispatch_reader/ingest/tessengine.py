@@ -11,7 +11,7 @@ and then reads each image it is sent with the calls the command makes for one im
 It keeps the command's guarantees: it dies with its parent (PR_SET_PDEATHSIG), a read that
 overruns its time gets the engine killed (a new one starts for the next read), and an engine
 that crashes on an image is that page's OCR failing, never the caller's. Where the library
-cannot be loaded, `read_tsv` returns None and ocr.py runs the command as before.
+cannot be loaded, `read_tsv` returns None and tessread.py runs the command as before.
 """
 
 from __future__ import annotations

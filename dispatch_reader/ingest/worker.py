@@ -13,9 +13,10 @@ import cv2
 import numpy as np
 
 from dispatch_reader import errors
-from dispatch_reader.ingest.ocr import OcrPage, ocr_image, single_thread_env
+from dispatch_reader.ingest.ocr import OcrPage, ocr_image
 from dispatch_reader.ingest.raster import load_image_frame, render_pdf_page
 from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.tessread import single_thread_env
 
 # Pages with less ink than this share of pixels are blank: no Tesseract run for them ...
 _BLANK_INK = 0.0005
@@ -60,7 +61,7 @@ def _blank(grey: np.ndarray) -> bool:
 
 
 def single_thread_opencv() -> None:
-    """OpenCV single-threaded in an OCR job, as Tesseract is (ocr.single_thread_env): pages
+    """OpenCV single-threaded in an OCR job, as Tesseract is (tessread.single_thread_env): pages
     run side by side, one a worker, and OpenCV's own thread pool on top of that only added CPU
     time (its threads wait for work actively): ~17 ms of CPU a page of 250 in our clean-up,
     measured on the scanned samples, one worker. Its results do not depend on the number of threads."""

@@ -1,0 +1,493 @@
+"""Name lines re-read alone for the marks and letters the page reading lost: the signer's
+line under a stroke or a seal, and names in a list that Tesseract spelt in English.
+
+Its own part because its rules are about Vietnamese names (family names first, capitals,
+syllables, marks agreed by two readings), which grow with each name a real scan garbles;
+the page's run only calls it once the page is read.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+from functools import lru_cache
+
+import cv2
+import numpy as np
+
+from dispatch_reader import family_names
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
+from dispatch_reader.ingest.unread import larger_than_letters, letter_lines, line_alone
+from dispatch_reader.ingest.vietnamese import is_syllable
+from dispatch_reader.textnorm import case_blind, cased_like, fold, mark_count, marks, one_letter_off
+
+SHORT_PAGE_LINES = 30
+_NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
+
+
+def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
+                      settings: IngestSettings, deadline: Deadline,
+                      tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+    """Re-read short lines of capitalised words in the lower half of the page, or anywhere on a
+    short page (the signer's title and name), one line at a time, and take the marks that
+    reading gives.
+
+    Read with the whole page, a bold name line loses the marks above its letters (`Phạm Đức
+    Thanh` for `Thành`, `Trinh Van Lam` for `Trịnh Văn Lâm`); read alone (psm 7) it keeps them.
+    Only the marks are taken: the words must be the same letters, as many, and the new reading
+    must carry more marks. A line whose first word is no family name at all is read again as a
+    block instead and taken whole when that reading is a name (`_reread_whole_name`); so is a
+    line whose family name was read whole but whose other words lost their capitals to a
+    signature's stroke (`Lường ăn ot`), in the band of its own words' height.
+    Returns the words, their line keys and how many lines were re-read to effect."""
+    height = grey.shape[0] * scale
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        lines.setdefault(key, []).append(i)
+    changed = 0
+    out = list(words)
+    replaced: dict[tuple[int, ...], list[Word]] = {}
+    for idx in lines.values():
+        line = [out[i] for i in idx]
+        texts = [_NAME_WORD.match(w.text) for w in line]
+        # the signing block: the lower half of a page, or anywhere on a short page (the last
+        # page of a document that ran over holds little more than it)
+        if not 2 <= len(line) <= 6 or not all(texts) or (min(w.top for w in line) < height / 2
+                                                          and len(lines) > SHORT_PAGE_LINES):
+            continue
+        capital = texts[0].group(1)[0].isupper()
+        # a family name read whole and small letters after it that have no capital of the same
+        # shape: the capitals a signature's stroke took (`Lường ăn ot` for `Lường Văn Hoan`)
+        stroked = capital and _family_first([texts[0].group(1)]) and _lost_capitals(line) and any(
+            not m.group(1)[0].isupper() and not case_blind(m.group(1)) for m in texts[1:])
+        # a letter alone inside the line is a ring's or a stroke's scrap (`Nguy i Ngân`) when no
+        # family name opens it: the whole reading below mends it
+        scrap = not _family_first([texts[0].group(1)])
+        if not stroked and not all(m.group(1)[0].isupper() or case_blind(m.group(1)) or (scrap and len(m.group(1)) == 1)
+                                   for m in texts[1:-1]):
+            continue
+        if not stroked and not texts[-1].group(1)[0].isupper() and (capital or not _lost_capitals(line)):
+            continue
+        # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`),
+        # and on a fax the stroke can take the last word's capital too (`thị uỳnh` for `Đinh
+        # Thị Quỳnh`): only a whole new reading can mend it
+        x0, x1 = min(w.x0 for w in line), max(w.x1 for w in line)
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        pad = bottom - top
+        box = [int(v / scale) for v in (x0 - pad, top - pad / 2, x1 + pad, bottom + pad / 2)]
+        crop = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
+        if crop.size == 0:
+            continue
+        old = " ".join(m.group(1) for m in texts)
+        fuller: list[Word] | None = None
+        sounder: list[Word] | None = None
+        same: list[list[Word]] = []  # readings of the same letters, word for word
+        # the line's own height, not that of a word a stroke above it inflated
+        band_top, band_bottom = _band(line)
+        # (image, enlarged k times, its left and top on the page in pixels)
+        crops: list[tuple[np.ndarray, int, int, int]] = []
+        wide: tuple[np.ndarray, int, int, int] | None = None
+        if capital and not stroked:
+            tight_top = max(int((band_top - pad / 4) / scale), 0)
+            tight = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):box[2]]
+            framed = cv2.copyMakeBorder(tight, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+            # as it is, then twice as large (a small bold name keeps its marks better enlarged);
+            # then the same cut to the line's band (a stroke's leftover above it read as a mark)
+            at, framed_at = (max(box[0], 0), max(box[1], 0)), (max(box[0], 0) - BORDER, tight_top - BORDER)
+            crops = [(crop, 1, *at), (crop, 2, *at), (framed, 1, *framed_at), (framed, 2, *framed_at)]
+            if any(not is_syllable(m.group(1)) for m in texts):
+                # a word garbled under a stroke may be read shorter than it is printed (`Kht` for
+                # `Khương`): the band once more with room after the last word, for its syllables
+                right = min(int((x1 + 3 * pad) / scale), grey.shape[1])
+                band = grey[tight_top:int((band_bottom + pad / 4) / scale), max(box[0], 0):right]
+                wide = (cv2.copyMakeBorder(band, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255),
+                        2, *framed_at)
+
+        def read(image: np.ndarray, k: int) -> tuple[list[Word], list[re.Match[str] | None]]:
+            if k > 1:
+                image = cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
+            found, _ = tsv_words(run_psm(write(image, tmp, "line"), settings, deadline, 7), scale / k)
+            return found, [_NAME_WORD.match(w.text) for w in found]
+
+        for n, (image, k, left, upper) in enumerate(crops):
+            found, new_texts = read(image, k)
+            if n < 2 and fuller is None and _holds_more_of_name(texts, found, new_texts):
+                fuller = _placed(found, left, upper, scale)
+            if sounder is None and _spells_the_name(texts, new_texts):
+                sounder = _placed(found, left, upper, scale, texts)
+            if len(found) == len(line) and all(new_texts) and \
+                    fold(" ".join(m.group(1) for m in new_texts)) == fold(old):
+                same.append([Word(m.group(1), w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
+        if sounder is None and wide is not None:
+            image, k, left, upper = wide
+            found, new_texts = read(image, k)
+            if _spells_the_name(texts, new_texts):
+                sounder = _placed(found, left, upper, scale, texts)
+        marked = voted_marks([m.group(1) for m in texts], same)
+        if marked is None and fuller is not None:
+            replaced[tuple(idx)] = fuller  # `Vũ Tuấn`: the page reading lost `Minh` under a stroke
+            changed += 1
+            continue
+        if marked is None and sounder is not None:
+            replaced[tuple(idx)] = sounder  # `Nguyen Marit Kht`: a stroke through `Mạnh Khương`
+            changed += 1
+            continue
+        if marked is None:
+            # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
+            if (stroked or not _family_first([m.group(1) for m in texts])) and not old.isupper():
+                if stroked:
+                    pad = band_bottom - band_top
+                    box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
+                whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
+                                           texts[0].group(1) if stroked else None, line)
+                others = [w for i, w in enumerate(out) if i not in idx]
+                if whole is not None and any(overlaps(a, b) for a in whole for b in others):
+                    whole = None  # the name beside a speck line, read already as its own line
+                if whole is not None:
+                    replaced[tuple(idx)] = whole
+                    changed += 1
+            continue
+        for i, (word, conf) in zip(idx, marked):
+            original = out[i]
+            out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), word),
+                          original.x0, original.top, original.x1, original.bottom, original.conf if conf is None else conf)
+        changed += 1
+    if not replaced:
+        return out, list(keys), changed
+    gone = {i for idx in replaced for i in idx}
+    out_keys = [k for i, k in enumerate(keys) if i not in gone]
+    out = [w for i, w in enumerate(out) if i not in gone]
+    for idx, line in replaced.items():
+        out.extend(line)
+        out_keys.extend([keys[idx[0]]] * len(line))
+    return out, out_keys, changed
+
+
+# a page whose words carry marks this often is Vietnamese (an English report's carry almost none)
+_VIETNAMESE_PAGE = 0.2
+# words in a person's name: two-word runs are places and bodies as often (`Lai Châu,` before
+# its date, `Đoàn Thanh` niên), so three at least
+_NAME_RUN = (3, 5)
+# words that open a body's name, never inside a person's (`Nay Sở Nội vụ`, `Do Sở Tài chính`)
+_BODY_WORDS = frozenset({"Sở", "Phòng", "Ban", "Trưởng", "Chánh", "Ủy", "Cục", "Vụ", "Bộ", "Viện", "Trường",
+                         "Hội", "Đoàn", "Tổng", "Trạm", "Đội", "Nghề", "Thành", "Phố", "Thị", "Trấn"})
+# words a place's name follows (`Xã Si Ma Cai`): what comes next is no person's name
+_PLACE_LEVELS = frozenset({"xa", "phuong", "tinh", "huyen", "quan", "thon", "ban", "to", "ap", "lang"})
+
+
+def _bare_name_runs(words: list[Word], keys: list[tuple[int, int, int]],
+                    rules_v: list[list[float]] | None = None) -> list[list[int]]:
+    """Runs of three to five neighbouring words of one line, each capitalised, none a body's
+    word, the first a family name, one or more of them with no mark at all: a name whose marks
+    the page reading lost (`Hoang Van Thuan`, `Pham Quốc Khanh`, `Vang Thi Say` in a list
+    table). The capitalised
+    words after a level word are a place's (`Xã Si Ma Cai`), not a name; a line that is a name
+    alone is the signer's, which `reread_name_lines` reads again its own way (a fax's speck
+    read in Vietnamese alone makes `Vinh` `Vĩnh`), unless it stands in a ruled table's cell
+    (Tesseract reads each cell as a line of its own). `rules_v`: the page's vertical rules,
+    in points."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        lines.setdefault(key, []).append(i)
+    runs: list[list[int]] = []
+    for idx in lines.values():
+        run: list[int] = []
+        place = False
+        for i in sorted(idx, key=lambda i: words[i].x0) + [-1]:
+            m = _NAME_WORD.match(words[i].text) if i >= 0 else None
+            word = m.group(1) if m else ""
+            capital = bool(word) and word[0].isupper() and word[1:].islower()
+            if capital and run and not place and not _ends_phrase(words[run[-1]].text) and word not in _BODY_WORDS:
+                run.append(i)
+                continue
+            # a line that is the name alone is a signer's, re-read already (reread_name_lines)
+            if _NAME_RUN[0] <= len(run) <= _NAME_RUN[1] and (len(run) < len(idx) or _in_cell(
+                    [words[k] for k in run], rules_v or [])) and any(
+                    mark_count(_NAME_WORD.match(words[k].text).group(1)) == 0 for k in run):
+                runs.append(run)
+            run = []
+            if word and fold(word) in _PLACE_LEVELS:
+                place = True
+            elif not capital:
+                place = False
+            elif not place and _opens_name(word):
+                run = [i]
+    return runs
+
+
+def _in_cell(line: list[Word], rules_v: list[list[float]]) -> bool:
+    """Do vertical rules stand left and right of the words, across their height?"""
+    middle = (min(w.top for w in line) + max(w.bottom for w in line)) / 2
+    crossing = [(r[0] + r[2]) / 2 for r in rules_v if min(r[1], r[3]) <= middle <= max(r[1], r[3])]
+    return any(x <= line[0].x0 for x in crossing) and any(x >= line[-1].x1 for x in crossing)
+
+
+def _ends_phrase(text: str) -> bool:
+    """A word with a comma, stop or bracket after it ends a name (`Thuận, Chuyên viên`)."""
+    return text.rstrip()[-1:] in ",.;:)|"
+
+
+def _opens_name(word: str) -> bool:
+    """A family name as listed, or its letters bare (`Xã` is no `Xa`, `Hoang` may be `Hoàng`)."""
+    return word.lower() in family_names.lowered() or (mark_count(word) == 0 and fold(word) in _families())
+
+
+def reads_vietnamese(words: list[Word], settings: IngestSettings) -> bool:
+    """Read in Vietnamese and another language, and Vietnamese by its words' marks (an English
+    report's carry almost none)."""
+    langs = settings.languages.split("+")
+    if "vie" not in langs or len(langs) < 2:
+        return False
+    alpha = [w for w in words if w.text.isalpha()]
+    return bool(alpha) and sum(1 for w in alpha if mark_count(w.text)) >= _VIETNAMESE_PAGE * len(alpha)
+
+
+def mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
+                    settings: IngestSettings, deadline: Deadline, tmp: str,
+                    rules_v: list[list[float]] | None = None) -> tuple[list[Word], int]:
+    """Names the page reading gave without a mark, read again alone in Vietnamese, and their
+    marks taken.
+
+    Read with `vie+eng`, Tesseract takes a Vietnamese name it can spell in English for English
+    and drops its marks (`Vang Thi Say` for `Vàng Thị Say`, most often in a list table's cells);
+    read alone in Vietnamese it keeps them. Only the marks are taken: the same letters, as many
+    words, each a syllable. Not on a page that reads as English (an English report's names
+    are printed bare)."""
+    if not reads_vietnamese(words, settings):
+        return words, 0
+    out = list(words)
+    marked = 0
+    for run in _bare_name_runs(words, keys, rules_v):
+        line = [out[i] for i in run]
+        old = [_NAME_WORD.match(w.text).group(1) for w in line]
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        pad = bottom - top
+        box = [int(v / scale) for v in (line[0].x0 - pad, top - pad / 2, line[-1].x1 + pad, bottom + pad / 2)]
+        crop = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
+        if crop.size == 0:
+            continue
+        found, _ = tsv_words(run_psm(write(crop, tmp, "name"), settings, deadline, 7, "vie"), scale)
+        new = [m.group(1) if (m := _NAME_WORD.match(w.text)) else "" for w in found]
+        if len(new) != len(old) or not all(new) or not all(is_syllable(w) for w in new):
+            continue
+        if fold(" ".join(new)) != fold(" ".join(old)) or mark_count(" ".join(new)) <= mark_count(" ".join(old)):
+            continue
+        if any(mark_count(n) < mark_count(o) for n, o in zip(new, old)):
+            continue  # marks the page reading saw are not given up
+        for i, word, was in zip(run, new, old):
+            w = out[i]
+            out[i] = Word(w.text.replace(was, word), w.x0, w.top, w.x1, w.bottom, w.conf)
+        marked += 1
+    return out, marked
+
+
+# readings that must give a word's marks alike before they are taken
+_AGREEING_READINGS = 2
+
+
+def voted_marks(old: list[str], readings: list[list[Word]]) -> list[tuple[str, float | None]] | None:
+    """The words of a line read without some of their marks, with the marks that at least two
+    readings of the same letters agree on (each word with the least sure of those readings'
+    confidences, or None where it stays as it was); None when no word gains a mark.
+
+    One reading alone may take a stroke's leftover above a word for a mark (`Tráng` under a
+    signature's underline, `Vĩnh` where another reading gives `Vính`): the print's marks come
+    back alike from crops of another size and height, a leftover's do not. Of two forms with
+    as many readings, the one with more marks; a word is never given fewer marks than the page
+    reading saw."""
+    out: list[tuple[str, float | None]] = []
+    gained = False
+    for i, word in enumerate(old):
+        forms: dict[str, list[float]] = {}
+        for reading in readings:
+            forms.setdefault(reading[i].text, []).append(reading[i].conf or 0.0)
+        # OCR loses a mark far more often than it makes one up: as many readings for a word
+        # with the mark as without it give the mark
+        ranked = sorted(((len(confs), mark_count(form), form) for form, confs in forms.items()
+                         if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)
+                         and is_syllable(form) and marks(word) <= marks(form)), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[1][:2] < ranked[0][:2]):
+            top = ranked[0][2]
+            out.append((top, min(forms[top])))
+            gained = True
+        else:
+            out.append((word, None))
+    return out if gained else None
+
+
+def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts: list[re.Match[str] | None]) -> bool:
+    """A line read alone that gives a name with one or two words more than the page reading
+    had, those words among them in order: a family name first, every word capitalised, at
+    most four; a word added is a syllable in small letters after its capital (not `ME`, a
+    seal's scrap read beside the name)."""
+    if not len(texts) < len(found) <= min(len(texts) + 2, 4) or not all(new_texts):
+        return False
+    words = [m.group(1) for m in new_texts if m]
+    if not all(w[0].isupper() for w in words) or not _family_first(words) or " ".join(words).isupper():
+        return False
+    # the words read already, in order, and what is left over: the words added
+    added: list[str] = []
+    old = iter(fold(m.group(1)) for m in texts)
+    want = next(old, None)
+    for w in words:
+        if want is not None and fold(w) == want:
+            want = next(old, None)
+        else:
+            added.append(w)
+    return want is None and all((len(a) == 1 or a[1:].islower()) and is_syllable(a) for a in added)
+
+
+def _placed(found: list[Word], left: int, upper: int, scale: float,
+            read: list[re.Match[str]] | None = None) -> list[Word]:
+    """Words read in a crop whose corner is at (left, upper) pixels, put where they are on the
+    page. A word the page reading (`read`) gave with the same letters and more marks keeps
+    them (`Vần`, where the line alone read `Van`)."""
+    out = []
+    for i, w in enumerate(found):
+        text = w.text
+        if read is not None:
+            old = read[i].group(1)
+            if fold(old) == fold(text) and mark_count(old) > mark_count(text):
+                text = old
+        out.append(Word(text, w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
+                        w.bottom + upper * scale, w.conf))
+    return out
+
+
+def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] | None]) -> bool:
+    """A line read alone that spells as syllables the name the page reading garbled under a
+    signature's stroke (`Nguyen Mạnh Khương` for `Nguyen Marit Kht`): as many words, each
+    opening with the same letter, capitalised, a family name first, and every word it reads
+    otherwise a syllable where the page reading's was none. A name of another people's
+    (`Ksor`, `H'Bia`) reads as no syllable either way and keeps the page reading."""
+    if len(new_texts) != len(texts) or not all(new_texts):
+        return False
+    old = [m.group(1) for m in texts]
+    new = [m.group(1) for m in new_texts if m]
+    if not all(w[0].isupper() for w in new) or " ".join(new).isupper() or not _family_first(new):
+        return False
+    if not all(fold(a[0]) == fold(b[0]) for a, b in zip(old, new)):
+        return False
+    # the words read otherwise: each a garbled one read as a syllable (`Nguyen`, the same
+    # letters both ways, is not judged)
+    # (a word in capitals inside a name is a scrap read so: `THẾ` for the `Th` of `Thị`)
+    changed = [(a, b) for a, b in zip(old, new) if fold(a) != fold(b)]
+    return bool(changed) and all(not is_syllable(a) and is_syllable(b) and (len(b) == 1 or b[1:].islower())
+                                 for a, b in changed)
+
+
+def _band(line: list[Word]) -> tuple[float, float]:
+    """Top and bottom of a line from its words, leaving out a word twice as tall as the others
+    (`ot` read together with the signature's loop above it)."""
+    heights = [w.bottom - w.top for w in line]
+    usual = statistics.median(heights)
+    kept = [w for w, h in zip(line, heights) if h <= 1.5 * usual] or line
+    return min(w.top for w in kept), max(w.bottom for w in kept)
+
+
+def _lost_capitals(line: list[Word]) -> bool:
+    """A short line in small letters that may be a name whose capitals a stroke took: two to
+    four bare words, no punctuation (a body line's tail, `hợp thực hiện./.`, has some)."""
+    return len(line) <= 4 and all(w.text.isalpha() for w in line)
+
+
+@lru_cache(maxsize=1)
+def _families() -> frozenset[str]:
+    return frozenset(fold(name) for name in family_names.listed())
+
+
+def _family_first(words: list[str]) -> bool:
+    return bool(words) and fold(words[0]) in _families()
+
+
+def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings: IngestSettings,
+                       deadline: Deadline, tmp: str, family: str | None = None,
+                       read: list[Word] | None = None) -> list[Word] | None:
+    """A name line the page reading garbled (a signature's stroke across its first word: `We
+    ThiKi Kim Ngân`) read again as a block with some room above it; the reading is taken only
+    if it has a line that is a name: a known family name first, capitalised name words. A word
+    the page reading (`read`) gave in the same place with the same letters keeps its marks."""
+    x0, y0, x1, y1 = box
+    # the page reading may have lost a whole word, the family name first of all (`thị uỳnh`
+    # for `Đinh Thị Quỳnh`): room for one on either side
+    left = max(x0 - 2 * (y1 - y0), 0)
+    x1 = min(x1 + (y1 - y0), grey.shape[1])
+    # the line alone (psm 7), then with the line above it as a block (psm 6): a stroke that
+    # crosses both reads best one way or the other
+    # then, a seal's ring and a signature's loops touching the name's letters (`NguyÊP-Tfý` for
+    # `Nguyễn Thị`), the line cut out alone with the pieces larger than a letter taken off it
+    earlier: list[list[Word]] = []
+    tall = (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2)
+    for top, bottom, psm in ((max(y0, 0), y1, 7), (*tall, 6), (*tall, 0)):
+        crop = grey[top:bottom, left:x1]
+        if crop.size == 0:
+            return None
+        if psm == 0:
+            crop = _name_line_alone(crop, 72.0 / scale, y0 - top, y1 - top)
+            if crop is None:
+                break
+            top, left = top + crop[1], left + crop[2]
+            crop, psm = crop[0], 7
+        framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+        found, found_keys = tsv_words(run_psm(write(framed, tmp, "nameblock"), settings, deadline, psm), scale)
+        lines: dict[tuple[int, int, int], list[Word]] = {}
+        for w, k in zip(found, found_keys):
+            lines.setdefault(k, []).append(w)
+        dx, dy = (left - BORDER) * scale, (top - BORDER) * scale
+        top_pt, bottom_pt = y0 * scale, y1 * scale
+        for line in reversed(list(lines.values())):
+            names = [_NAME_WORD.match(w.text) for w in line]
+            if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
+                continue
+            text = " ".join(m.group(1) for m in names)
+            # the line read again, not its neighbour (the title above, `PHÓ THỦ TƯỚNG`: Phó is
+            # a family name too, but a name is not printed in capitals under a title)
+            first = text.split()[0]
+            # the family name the page reading gave whole, read again a letter off (`Luang` for
+            # `Lường`, where `Quang` is one letter off too)
+            kept = family if family and fold(first) != fold(family) and one_letter_off(
+                fold(first), {fold(family)}, min_len=2) else None
+            if not (kept or _family_first([first]) or one_letter_off(fold(first), _families())) or text.isupper():
+                continue
+            if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
+                continue
+            placed = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
+            return [replace(w, text=kept if kept and i == 0 else _as_read_there(w, read or [])
+                            or _with_more_marks(w.text, i, len(line), earlier)) for i, w in enumerate(placed)]
+        earlier.extend(lines.values())
+    return None
+
+
+def _name_line_alone(crop: np.ndarray, dpi: float, y0: int, y1: int) -> tuple[np.ndarray, int, int] | None:
+    """The line of letters whose core lies in rows y0..y1 of the crop, cut out alone as a
+    region's line is (`line_alone`): (image, its top, its left in the crop), or None."""
+    big = larger_than_letters((crop < 128).view(np.uint8), dpi)
+    for line in letter_lines(crop, dpi):
+        core_top, core_bottom, top, _, left, _ = line
+        if y0 <= (core_top + core_bottom) // 2 <= y1:
+            return line_alone(crop, big, line, dpi), top, left
+    return None
+
+
+def _as_read_there(word: Word, read: list[Word]) -> str | None:
+    """The page reading's word in the same place with the same letters and marks (`Ngân`,
+    where a block reading under a signature's loops gave `Ngấn`): read in its page's light, it
+    is the surer of the two."""
+    for old in read:
+        if overlaps(word, old) and fold(old.text) == fold(word.text) and mark_count(old.text):
+            return cased_like(old.text, word.text)
+    return None
+
+
+def _with_more_marks(text: str, i: int, n: int, earlier: list[list[Word]]) -> str:
+    """Word i of an n-word name reading, with the marks of an earlier reading of the same
+    line that had the same letters there and more marks (the line alone kept `Thành` where
+    the block reading, the one that got the family name right, gave `Thanh`)."""
+    best = text
+    for line in earlier:
+        if len(line) == n and fold(line[i].text) == fold(best) and mark_count(line[i].text) > mark_count(best):
+            best = line[i].text
+    return best
