@@ -325,8 +325,9 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
     with PDFIUM_LOCK:  # PDFium only with the lock held; the layers are judged outside it
         opened = open_lenient(info.path, given, workdir)
         pdf, source, password = opened.doc, opened.source, opened.password
-        count = len(pdf)
     try:
+        with PDFIUM_LOCK:
+            count = len(pdf)  # in the try: a document that fails even this is closed below
         if count == 0:
             raise DamagedFileError(info.path, "PDF has no pages")
         if count > settings.max_pages:
