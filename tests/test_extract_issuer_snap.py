@@ -123,6 +123,9 @@ def test_a_committee_whose_level_word_a_copier_garbled_before_the_date_lines_pla
     assert snap_committee("Ủy ban nhân dân x Tân Phong", "Tân Phong") is None
     assert snap_committee("Ủy ban nhân dân abcd Tân Phong", "Tân Phong") is None
     assert snap_committee("Ủy ban nhân dân t a Tân Phong", "Hà Nội") is None
+    # `thị` opens a level no commune is: no head may take it in (`thị xã Sơn Tây`)
+    assert snap_committee("Ủy ban nhân dân thị x a Sơn Tây", "Sơn Tây") is None
+    assert snap_committee("Ủy ban nhân dân thị xã Sơn Tây", "Sơn Tây") is None
 
 
 def test_a_department_line_a_fax_glued_and_misread_names_the_issuer() -> None:

@@ -29,11 +29,21 @@ def small_speck(word: str) -> bool:
     return word.isalpha() and word.islower() and len(word) <= 4 and not is_syllable(word)
 
 
+# signs that open a list item or a checklist's line (`- QUYẾT ĐỊNH …` in a list of documents,
+# `□ QUYẾT ĐỊNH` on a form): no speck before a title, the line is an item
+_ITEM_SIGNS = frozenset("-–—+•*·□☐☑■▪◦>")
+
+
+def _sign_speck(word: str) -> bool:
+    """A sign alone that a copier's dots or a stamp's edge made (`#`), no item's bullet."""
+    return not any(c.isalnum() for c in word) and not set(word) & _ITEM_SIGNS
+
+
 def without_specks(text: str) -> str:
     """A line in capitals without the specks read before it: as small letters (`oo THONG BÁO`)
-    or as a sign alone (`# QUYẾT ĐỊNH`, a copier's dots)."""
+    or as a sign alone (`# QUYẾT ĐỊNH`, a copier's dots; a bullet opens an item instead)."""
     words = text.split()
-    while len(words) > 1 and (small_speck(words[0]) or not any(c.isalnum() for c in words[0])) \
+    while len(words) > 1 and (small_speck(words[0]) or _sign_speck(words[0])) \
             and " ".join(words[1:]).isupper():
         words = words[1:]
     return " ".join(words) if len(words) < len(text.split()) else text

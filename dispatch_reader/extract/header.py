@@ -81,8 +81,10 @@ _DATE_AFTER = re.compile(r"\s*(?:ngày\s*\d|\d{1,2}/\d{1,2}/\d{4})")
 # specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
-# one short scrap before `Số:` with its colon, specks between them or none (`VÀ _Số: 143, UBND-VP`)
-_SCRAP_BEFORE_NUMBER = re.compile(rf"^(\S{{1,3}})\s+(?=[{re.escape(_LEAD_SPECKS)}]*[s$][^\w\s]{{0,2}}[o069]\s*:)")
+# one short scrap before `Số:` with its colon, a copier's specks between them or none (`VÀ _Số:
+# 143, UBND-VP`); not a dash: `Mẫu - Số: 02/BM-TCCB` is a form's code, `ĐẾN - Số:` a stamp's line
+_SCRAP_SPECKS = "_|.'\"“”‘’*¡!•·§® "
+_SCRAP_BEFORE_NUMBER = re.compile(rf"^(\S{{1,3}})\s+(?=[{re.escape(_SCRAP_SPECKS)}]*[s$][^\w\s]{{0,2}}[o069]\s*:)")
 # an issuer line that opens with its level, the body's head on the line above
 _LEVEL_FIRST = re.compile(r"^(?:tinh|thanh pho|xa|phuong)\s")
 # a number line's figures before its slash, its symbol unreadable (`2318/013-LI5NI)`)
@@ -240,7 +242,7 @@ def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
     m = _NUMBER_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
-    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip(_LEAD_SPECKS)[:1] == "S"):
+    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip(_SCRAP_SPECKS)[:1] == "S"):
         lead += scrap.end(1)
         lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
         m = _NUMBER_LEAD.match(f[lead:])
@@ -958,7 +960,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
         if doc.place and not is_known_place(doc.place):
-            doc.place = province_by_last_word(doc.place) or near_province_place(doc.place) or doc.place
+            # a commune dates at its own name, and one before 2025 may be on no list today
+            # (`Long Tân` is no damaged `Long An`)
+            near = near_province_place(doc.place) if not (doc.issuer and _COMMUNE_LEVEL.search(
+                fold_phrase(doc.issuer))) else None
+            doc.place = province_by_last_word(doc.place) or near or doc.place
         seat = central_seat(doc.issuer)
         if doc.place and seat and not is_known_place(doc.place) and \
                 edit_distance(fold_phrase(doc.place), fold_phrase(seat)) <= 2:
@@ -1071,6 +1077,8 @@ def _number_from_annexes(doc: DocumentFacts, number: DocNumber | None, pages: li
     if not citations:
         return number
     cited = cited_number(citations, number, doc.issued_date, figures)
+    if cited is not None and _cited_in_grounds(pages, cited.number):
+        cited = None  # a document its grounds cite (`Căn cứ Quyết định số …`) is another one
     if cited is not None and cited.number.text != doc.number:
         # over figures read, only annexes dated the document's date (an amending circular's
         # forms cite the circular they amend, undated: another number of the same symbol)
@@ -1164,6 +1172,22 @@ _OPERATIVE = re.compile(r"^\W*(?:dieu 1\b|quyet dinh\s*:|quyet nghi\s*:|nghi quy
 # (`23/2023/QĐ-TTg`), not a year named in passing (`dự toán năm 2025`, `đến năm 2030`)
 _CITED_YEAR = re.compile(r"thang\s*\S{1,2}\s*nam\s*((?:19|20)\d{2})(?!\d)|\d{1,2}/\d{1,2}/((?:19|20)\d{2})(?!\d)"
                          r"|\d/((?:19|20)\d{2})/")
+
+
+def _cited_in_grounds(pages: list[Page], number: DocNumber) -> bool:
+    """Do the grounds (a `Căn cứ …` line before `Điều 1.` / `QUYẾT ĐỊNH:`, or the line it wraps
+    onto) cite this number? A document never cites itself there: an annex giving the
+    same number dated the same day heads another document's list (a department's decision
+    on the committee's)."""
+    want = fold_phrase(number.text).replace(" ", "")
+    for page in pages:
+        segs = page.segments()
+        for i, seg in enumerate(segs):
+            if _OPERATIVE.match(seg.folded):
+                return False
+            if _GROUNDS.match(seg.folded) and any(want in s.folded.replace(" ", "") for s in segs[i:i + 2]):
+                return True
+    return False
 
 
 def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[Page]) -> str | None:

@@ -138,7 +138,7 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         level = _level_at(tokens, i)
         if level is None:
             continue
-        canon = _head("".join(tokens[:i]))
+        canon = _head(tokens[:i])
         if canon is None:
             continue
         name = _place_after(tokens[i + level[1]:], level[0])
@@ -154,7 +154,7 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         return None
     if not place:
         return None
-    canon = _head("".join(tokens))
+    canon = _head(tokens)
     dated_at = _unit_dated_at(place)
     if canon:
         # the province line was lost (`Ủy ban nhân dâ`): a body dates its documents at its
@@ -165,7 +165,7 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
     # off, where a unit of that level bears the name (`Tân Phong` is a xã's and a phường's)
     want = key(place)
     for i in range(1, len(tokens)):
-        canon = _head("".join(tokens[:i]))
+        canon = _head(tokens[:i])
         rest = "".join(tokens[i:])
         if canon is None or not rest.endswith(want) or len(rest) - len(want) < 2:
             continue  # a letter alone says no level
@@ -177,8 +177,12 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
     return None
 
 
-def _head(joined: str) -> str | None:
-    """The committee's (or its office's) head words a few letters off, or None."""
+def _head(tokens: list[str]) -> str | None:
+    """The committee's (or its office's) head words a few letters off, or None. Never with
+    `thị` at its end: that opens a level (`thị xã Sơn Tây`, `thị trấn`) no commune is."""
+    if tokens and tokens[-1] == "thi":
+        return None
+    joined = "".join(tokens)
     return next((name for k, name in _HEADS.items() if edit_distance(joined, k, HEAD_EDITS) <= HEAD_EDITS), None)
 
 

@@ -106,6 +106,33 @@ def _poor(words: list[Word]) -> bool:
     return conf < _FAIR_CONFIDENCE and score_text(" ".join(w.text for w in words)).ratio < _POOR_SYLLABLES
 
 
+# A page whose words hold less of its ink than this was mostly not read as text: a clean page's
+# words hold 85-97 % (a black seal and a signature on its signing page leave 30-75 %); an
+# augraphy photocopy Tesseract took mostly for a picture, 25 %.
+_LEAST_INK_READ = 0.5
+# The other reading is taken when it has this many times the page reading's sure words and
+# this many more: on a page with little text (a signing page) the two read alike.
+_CLEARLY_MORE = 1.5
+_LEAST_GAIN = 30
+
+
+def _ink_read(grey: np.ndarray, dpi: float, words: list[Word], scale: float) -> float:
+    """The share of the page's ink (grain's dots aside) that lies inside the words read."""
+    ink = preprocess.ink_outside_dots(grey, dpi)
+    total = int(cv2.countNonZero(ink))
+    if not total:
+        return 1.0
+    inside = np.zeros_like(ink)
+    for w in words:
+        inside[int(w.top / scale):int(w.bottom / scale) + 1, int(w.x0 / scale):int(w.x1 / scale) + 1] = 1
+    return cv2.countNonZero(ink & inside) / total
+
+
+def _sure_words(words: list[Word]) -> int:
+    """Words of two letters or more read with confidence: in any language, what text there is."""
+    return sum(1 for w in words if (w.conf or 0) >= 0.8 and sum(c.isalpha() for c in w.text) >= 2)
+
+
 def _small(grey: np.ndarray, dpi: float) -> np.ndarray:
     factor = min(1.0, 150.0 / dpi)
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
@@ -257,8 +284,24 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         data = _run(page_path, settings, deadline)
         scale = 72.0 / image.dpi
         words, keys = tsv_words(data, scale)
+        psm = settings.psm
+        # the name lines are read again from the page as it was: the grain's clearing below
+        # takes marks as small as its dots
+        names_from = grey
+        read_share = _ink_read(grey, image.dpi, words, scale) if settings.flatten_light and preprocess.is_binary(grey) else 1.0
+        # (only with half the page's time left: a page read once is better than one timed out)
+        if read_share < _LEAST_INK_READ and deadline.left() > settings.page_timeout_s / 2:
+            # a one-bit copy Tesseract took mostly for a picture (a copier's grain along the
+            # text): the page once more, the grain cleared, read as one block of text
+            cleared = preprocess.clear_lone_dots(grey, image.dpi)
+            again_path = write(cleared, tmp, "cleared")
+            again, again_keys = tsv_words(run_psm(again_path, settings, deadline, 6), scale)
+            if _sure_words(again) >= _CLEARLY_MORE * _sure_words(words) + _LEAST_GAIN:
+                notes.append(f"page mostly unread ({read_share:.0%} of its ink in words): read again as one "
+                             "block with a copier's grain of dots cleared")
+                grey, page_path, words, keys, psm = cleared, again_path, again, again_keys, 6
         if settings.vietnamese_marks and reads_vietnamese(words, settings):
-            vie, _ = tsv_words(run_psm(page_path, settings, deadline, settings.psm, "vie"), scale)
+            vie, _ = tsv_words(run_psm(page_path, settings, deadline, psm, "vie"), scale)
             words, merged = marks_merge.merge_marks(words, vie)
             if merged:
                 notes.append(f"{merged} word(s) given the marks a Vietnamese-only reading saw")
@@ -269,11 +312,11 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             if found:
                 notes.append(f"{found} word(s) read again from ink the page reading skipped "
                              "(a seal or signature taken for a picture)")
-        words, keys, reread = reread_name_lines(grey, words, keys, scale, settings, deadline, tmp)
+        words, keys, reread = reread_name_lines(names_from, words, keys, scale, settings, deadline, tmp)
         if reread:
             notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "
                          "for the marks the page reading lost")
-        words, marked = mark_bare_names(grey, words, keys, scale, settings, deadline, tmp, rules_v)
+        words, marked = mark_bare_names(names_from, words, keys, scale, settings, deadline, tmp, rules_v)
         if marked:
             notes.append(f"{marked} name(s) read without marks re-read alone in Vietnamese for them")
         if settings.detect_orientation and _poor(words):
