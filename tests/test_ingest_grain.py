@@ -67,18 +67,36 @@ def _ocr(grey: np.ndarray) -> ocr.OcrPage:
     return ocr.ocr_image(image, settings, Path("grain.png"), 1)
 
 
-def test_a_page_left_mostly_unread_is_read_again_with_its_grain_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the page reading took the page for a picture: one word read of four lines
+def _one_word_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page reading takes the page for a picture: one word read of four lines."""
     monkeypatch.setattr(ocr, "_run", lambda path, settings, deadline: {
-        k: [v] for k, v in dict(text="Căn", conf=95, left=150, top=150, width=90, height=45,
+        k: [v] for k, v in dict(text="Căn", conf=95, left=120, top=150, width=90, height=45,
                                 block_num=1, par_num=1, line_num=1).items()})
-    page = _ocr(_page(dots=1500))
+
+
+def test_the_share_of_ink_in_a_grain() -> None:
+    assert preprocess.grain_share(_page(), 300) == 0.0
+    # a photocopy's scattered toner specks, against a copier's grain
+    assert preprocess.grain_share(_page(dots=300), 300) < 0.03
+    assert preprocess.grain_share(_page(dots=4000), 300) > ocr._GRAIN_SHARE
+
+
+def test_a_grainy_page_left_mostly_unread_is_read_again_with_its_grain_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    _one_word_read(monkeypatch)
+    page = _ocr(_page(dots=4000))
     assert any("copier's grain" in note for note in page.notes)
     text = " ".join(w.text for w in page.words)
     assert "Biệt phái" in text and "hiệu lực" in text
 
 
-def test_a_page_read_whole_is_not_read_again() -> None:
-    page = _ocr(_page(dots=1500))
+def test_a_page_left_unread_without_a_grain_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a receipt stamp's handwriting, a table: what Tesseract left unread is no grain's doing
+    _one_word_read(monkeypatch)
+    page = _ocr(_page(dots=300))
+    assert not any("copier's grain" in note for note in page.notes)
+
+
+def test_a_grainy_page_read_whole_is_not_read_again() -> None:
+    page = _ocr(_page(dots=4000))
     assert not any("copier's grain" in note for note in page.notes)
     assert "Biệt phái" in " ".join(w.text for w in page.words)

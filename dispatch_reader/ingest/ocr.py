@@ -106,9 +106,15 @@ def _poor(words: list[Word]) -> bool:
     return conf < _FAIR_CONFIDENCE and score_text(" ".join(w.text for w in words)).ratio < _POOR_SYLLABLES
 
 
-# A page whose words hold less of its ink than this was mostly not read as text: a clean page's
-# words hold 85-97 % (a black seal and a signature on its signing page leave 30-75 %); an
-# augraphy photocopy Tesseract took mostly for a picture, 25 %.
+# A one-bit page with this share of its ink in lone dots carries a copier's grain (preprocess.
+# grain_share) ...
+_GRAIN_SHARE = 0.1
+# ... and one whose words hold less of its ink than this was mostly not read as text: a clean
+# page's words hold 85-97 % (a black seal and a signature on its signing page leave 30-75 %,
+# a receipt stamp's handwriting over the header 40 %); an augraphy photocopy Tesseract took
+# mostly for a picture, 25 %. (Without the grain test, a photocopy's page under a stamp was
+# read again and lost its title; a fax's list gained people: psm 6 reads a table otherwise,
+# which is no grain's doing and not taken up here.)
 _LEAST_INK_READ = 0.5
 # The other reading is taken when it has this many times the page reading's sure words and
 # this many more: on a page with little text (a signing page) the two read alike.
@@ -288,7 +294,9 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         # the name lines are read again from the page as it was: the grain's clearing below
         # takes marks as small as its dots
         names_from = grey
-        read_share = _ink_read(grey, image.dpi, words, scale) if settings.flatten_light and preprocess.is_binary(grey) else 1.0
+        grainy = settings.flatten_light and preprocess.is_binary(grey) and \
+            preprocess.grain_share(grey, image.dpi) >= _GRAIN_SHARE
+        read_share = _ink_read(grey, image.dpi, words, scale) if grainy else 1.0
         # (only with half the page's time left: a page read once is better than one timed out)
         if read_share < _LEAST_INK_READ and deadline.left() > settings.page_timeout_s / 2:
             # a one-bit copy Tesseract took mostly for a picture (a copier's grain along the
