@@ -3,7 +3,8 @@
 The pool is kept between documents (a batch pays its start-up once). Workers are forked
 when the caller has a single thread (cheap, and no re-import of the caller's script);
 a caller with threads (the folder watcher) gets forkserver workers instead, which start
-from a clean interpreter and so cannot inherit a lock another thread was holding.
+from a clean interpreter and so cannot inherit a lock another thread was holding. OpenCV's
+own thread pool is stopped before a fork (`_context`): its threads are none Python counts.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +29,12 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
+        cv2 = sys.modules.get("cv2")
+        if cv2 is not None:
+            # OpenCV's own thread pool is no thread Python counts: once this process used it
+            # (eval makes its damaged copies here before the pages are read), a forked worker
+            # inherits its waits and hangs in its first cv2 call. Stopped here first, cleanly.
+            cv2.setNumThreads(1)
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
