@@ -1281,6 +1281,12 @@ def test_a_numbers_slash_read_as_a_comma_under_a_copiers_grain() -> None:
     assert scrap.number == "143/UBND-VP"
 
 
+def _with_annex(first: str, heading: str):  # noqa: ANN202
+    """A decision's first page, its last article, and an annex listing people under `heading`."""
+    annex = f"DANH SÁCH\nCông chức biệt phái đến làm việc tại các xã\n{heading}\n"
+    return scanned(first, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", annex).document
+
+
 def test_issuer_and_place_lost_under_a_copiers_grain_told_by_the_annex_that_cites_the_decision() -> None:
     """Header lines garbled by a copier's grain: no issuer line, no number, the date line's
     place two letters wrong. The annex's heading cites the decision by number and date; the
@@ -1288,9 +1294,7 @@ def test_issuer_and_place_lost_under_a_copiers_grain_told_by_the_annex_that_cite
     first = ("ÉY#B7AWN NH wan ẤP\nTỈNH A ẠI 3\nS6: Dt112/0)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
              "Lào Cổi, ngày 26 tháng 8 năm 2025\n# QUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
              "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n")
-    annex = ("DANH SÁCH\nCông chức biệt phái đến làm việc tại các xã\n"
-             "(Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025 của Ủy ban nhân dân tỉnh Lào Cai)\n")
-    doc = scanned(first, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", annex).document
+    doc = _with_annex(first, "(Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025 của Ủy ban nhân dân tỉnh Lào Cai)")
     assert (doc.doc_type, doc.number, doc.issued_date) == ("decision", "2318/QĐ-UBND", "2025-08-26")
     assert (doc.issuer, doc.place) == ("Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai")
 
@@ -1312,7 +1316,5 @@ def test_a_reviewers_cases_for_the_copiers_grain_rules() -> None:
     lost = ("ÉY#B7AWN NH wan\nS6: Dt112/0)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Lào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc cử công chức đến các xã\n"
             "Căn cứ Quyết định số 2318/QĐ-UBND ngày 26/8/2025 của Ủy ban nhân dân tỉnh Lào Cai;\n")
-    annex = ("DANH SÁCH\nCông chức đến làm việc tại các xã\n"
-             "(Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025)\n")
-    doc = scanned(lost, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n", annex).document
+    doc = _with_annex(lost, "(Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025)")
     assert (doc.number, doc.issuer) == (None, None)
