@@ -146,9 +146,10 @@ def _archive(root: Path, short: int, long: int) -> tuple[set[str], set[str], dic
 class Worker:
     """`dispatch-reader worker` in a session of its own (so the whole worker can be killed)."""
 
-    def __init__(self, name: str, broker: str, spool: Path, db: str, log: Path) -> None:
+    def __init__(self, name: str, broker: str, spool: Path, db: str, log: Path,
+                 queue_env: dict[str, str] | None = None) -> None:
         env = cli_env()
-        env.update(QUEUE_ENV)
+        env.update(queue_env or QUEUE_ENV)
         self.name = name
         self.log = log
         self._fh = log.open("w")
