@@ -122,9 +122,10 @@ _CLEARLY_MORE = 1.5
 _LEAST_GAIN = 30
 
 
-def _ink_read(grey: np.ndarray, dpi: float, words: list[Word], scale: float) -> float:
+def _ink_read(grey: np.ndarray, dpi: float, words: list[Word], scale: float,
+              larger: np.ndarray | None = None) -> float:
     """The share of the page's ink (grain's dots aside) that lies inside the words read."""
-    ink = preprocess.ink_outside_dots(grey, dpi)
+    ink = preprocess.ink_outside_dots(grey, dpi) if larger is None else larger
     total = int(cv2.countNonZero(ink))
     if not total:
         return 1.0
@@ -294,9 +295,11 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         # the name lines are read again from the page as it was: the grain's clearing below
         # takes marks as small as its dots
         names_from = grey
-        grainy = settings.flatten_light and preprocess.is_binary(grey) and \
-            preprocess.grain_share(grey, image.dpi) >= _GRAIN_SHARE
-        read_share = _ink_read(grey, image.dpi, words, scale) if grainy else 1.0
+        # the ink past the grain's dots, labelled once for both shares
+        larger = preprocess.ink_outside_dots(grey, image.dpi) if settings.flatten_light and preprocess.is_binary(grey) \
+            else None
+        grainy = larger is not None and preprocess.grain_share(grey, image.dpi, larger) >= _GRAIN_SHARE
+        read_share = _ink_read(grey, image.dpi, words, scale, larger) if grainy else 1.0
         # (only with half the page's time left: a page read once is better than one timed out)
         if read_share < _LEAST_INK_READ and deadline.left() > settings.page_timeout_s / 2:
             # a one-bit copy Tesseract took mostly for a picture (a copier's grain along the

@@ -602,12 +602,13 @@ def ink_outside_dots(grey: np.ndarray, dpi: float) -> np.ndarray:
     return kept[labels].view(np.uint8)
 
 
-def grain_share(grey: np.ndarray, dpi: float) -> float:
+def grain_share(grey: np.ndarray, dpi: float, larger: np.ndarray | None = None) -> float:
     """The share of the page's ink in lone dots: a copier's grain (augraphy's BadPhotoCopy
     over `rd056`: 18 %), against a photocopy's scattered toner specks (3-5 %) and a fax's
     (0.1 %)."""
     ink = cv2.countNonZero((grey < 128).view(np.uint8))
-    return 1.0 - cv2.countNonZero(ink_outside_dots(grey, dpi)) / ink if ink else 0.0
+    larger = ink_outside_dots(grey, dpi) if larger is None else larger  # (the caller's, if it has it)
+    return 1.0 - cv2.countNonZero(larger) / ink if ink else 0.0
 
 
 def clear_lone_dots(grey: np.ndarray, dpi: float) -> np.ndarray:
