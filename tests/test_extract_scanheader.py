@@ -1318,3 +1318,69 @@ def test_a_reviewers_cases_for_the_copiers_grain_rules() -> None:
             "Căn cứ Quyết định số 2318/QĐ-UBND ngày 26/8/2025 của Ủy ban nhân dân tỉnh Lào Cai;\n")
     doc = _with_annex(lost, "(Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025)")
     assert (doc.number, doc.issuer) == (None, None)
+
+
+def test_a_number_after_scraps_of_its_label_leads_only_above_the_date_line_and_title() -> None:
+    """`Số:` garbled into scraps in small letters (augraphy's photocopy of a resolution), and a
+    title whose space was read as a comma."""
+    page = ("CHÍNH PHỦ\nR we 15/2026/NQ-CP\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 06 tháng 4 năm 2026\nPane | NGHI,QUYET | ..,\n"
+            "Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP\n"
+            "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    doc = scanned(page).document
+    assert (doc.number, doc.doc_type) == ("15/2026/NQ-CP", "resolution")
+    assert doc.subject == "Tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP"
+    # below the date line a line such as `và 46/2026/NĐ-CP` wraps a subject: no number
+    lost = ("CHÍNH PHỦ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 06 tháng 4 năm 2026\nVề việc tạm ngưng hiệu lực Nghị định\nvà 46/2026/NĐ-CP\n"
+            "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    assert scanned(lost).document.number is None
+    # scraps before figures with no type (a receipt stamp's `Số 1234/…` has none) are no number
+    stamp = page.replace("R we 15/2026/NQ-CP", "R we 1234/VP")
+    assert scanned(stamp).document.number is None
+
+
+_LAW = ("Luật số: 04/2017/QH14\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        "Quốc hội ban hành Luật Hỗ trợ doanh nghiệp nhỏ và vừa.\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+        "Điều 1. Phạm vi điều chỉnh\n")
+
+
+def test_a_laws_header_lost_under_a_copy_its_label_and_symbol_tell_type_and_issuer() -> None:
+    """`QUỐC HỘI` and `LUẬT` lost (augraphy's photocopy of a law): `Luật số:` names the type and
+    the legislature's symbol `QH14` the body; a number with that symbol alone is no công văn."""
+    doc = scanned(_LAW).document
+    assert (doc.doc_type, doc.number, doc.issuer) == ("law", "04/2017/QH14", "Quốc hội")
+    # with the label lost too, the preamble's `Quốc hội ban hành Luật …` tells a law
+    doc = scanned(_LAW.replace("Luật số:", "Số:")).document
+    assert (doc.doc_type, doc.issuer) == ("law", "Quốc hội")
+    # and with no formula, the type stays unknown rather than a công văn
+    doc = scanned(_LAW.replace("Luật số:", "Số:").replace("Quốc hội ban hành Luật", "Luật")).document
+    assert doc.doc_type is None
+
+
+def test_a_faxs_number_label_read_as_figures_and_its_type_part_past_parsing() -> None:
+    """augraphy's faxes: `Số:` read `80:`, and `TT` read `171` in `09/2026/TT-BNV` (the title
+    and the issuer prescribe the type part; the figures and the body part are read whole)."""
+    decree = ("CHÍNH PHỦ\n80: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Hà Nội, ngày 04 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều\n"
+              "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    assert scanned(decree).document.number == "123/2026/NĐ-CP"
+    circular = ("BỘ NỘI VỤ\nSố: 09/2026/171-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Hà Nội, ngày 15 tháng 5 năm 2026\nTHÔNG TƯ\nSửa đổi, bổ sung một số điều\n"
+                "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    facts = scanned(circular)
+    assert facts.document.number == "09/2026/TT-BNV"
+    assert any("type part mended" in w for w in facts.warnings)
+    # another body's part, or a type part that is a real one, is no garbled type
+    assert scanned(circular.replace("171-BNV", "171-BTC")).document.number is None
+    assert scanned(circular.replace("THÔNG TƯ", "CÔNG VĂN")).document.number is None
+
+
+def test_a_date_line_with_a_speck_read_as_a_comma_after_its_words() -> None:
+    """augraphy's phone photo: `Hà Nội, ngày, 13 tháng 5 năm 2026`."""
+    page = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 844/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày, 13 tháng 5 năm, 2026\nQUYẾT ĐỊNH\nBan hành Kế hoạch hành động\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    doc = scanned(page).document
+    assert (doc.issued_date, doc.place) == ("2026-05-13", "Hà Nội")

@@ -175,6 +175,23 @@ def year_read_with_a_letter(raw: str, issued_year: str) -> DocNumber | None:
     return found[0] if all(part in _known_parts() for part in found[0].parts) else None
 
 
+# a number whose type part no symbol's grammar takes (`09/2026/171-BNV`: a fax's `TT` read as
+# figures), its body part whole
+_TYPE_GARBLED = re.compile(r"^(\d{1,5})/(?:((?:19|20)\d{2})/)?([^\s/-]{1,4})-([A-ZĐa-z]+)[.,;:)]?$")
+
+
+def type_part_garbled(raw: str, expected: tuple[str, str] | None) -> DocNumber | None:
+    """The number `raw` (which did not parse) stands for when its body part is the one the
+    title and issuer prescribe and its type part, no longer than that type's abbreviation and
+    a letter, is no abbreviation at all; None otherwise."""
+    m = _TYPE_GARBLED.match(raw)
+    if m is None or expected is None or m[4] != expected[1] or m[3] in _known_parts() \
+            or len(m[3]) > len(expected[0]) + 1:
+        return None
+    year = f"{m[2]}/" if m[2] else ""
+    return DocNumber(text=f"{m[1]}/{year}{expected[0]}-{expected[1]}", number=m[1], year=m[2], parts=expected)
+
+
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
     """The first number/symbol in a header segment: (number, start, end) or None."""
     party = _HEADER_PARTY.search(text)
@@ -252,6 +269,13 @@ def central_bodies() -> frozenset[str]:
     from dispatch_reader.extract.textutil import fold_phrase
 
     return frozenset(fold_phrase(body) for body in _bodies_by_symbol().values())
+
+
+def term_body(part: str) -> str | None:
+    """The legislature's body whose symbol with its term a part is (`QH14`: `QH`), else None:
+    a law's or the National Assembly's resolution's number has no type's part."""
+    term = _TERM.match(part)
+    return _fix_part(part)[:len(term[1])] if term else None
 
 
 def body_of_symbol(symbol: str) -> str | None:

@@ -60,7 +60,8 @@ def type_for_title(text: str) -> tuple[str, str] | None:
     if hit is None and " " not in key and len(key) >= 5:
         hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
     if hit is None and text.isupper() and len(key.split()) <= 4:
-        hit = _squeezed().get(key.replace(" ", ""))  # or put one in a word: "NGHỊ ĐỊN H"
+        # or put one in a word (`NGHỊ ĐỊN H`), or read it as a comma or a stop (`NGHI,QUYET`)
+        hit = _squeezed().get(re.sub(r"(?<=\w)[,.](?=\w)", "", key).replace(" ", ""))
     for variant in lookalike_variants(text) if hit is None else ():
         hit = by_label.get(fold_phrase(variant).rstrip(" :.,"))  # `NGHỊ DINII`: an H broken in two
         if hit:

@@ -25,7 +25,7 @@ from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
                                              find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
-                                               slash_read_as_comma,
+                                               slash_read_as_comma, term_body, type_part_garbled,
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
@@ -72,8 +72,10 @@ def _damaged_can_cu(seg: Segment) -> bool:
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
 # `ố` read as a digit too: `Sô`, `S0`, `s9:` (a photocopy's haze)
 # (`s 6: 1895/QĐ-UBND`: a stamp's edge over `Số:` split it, its colon still there)
-_NUMBER_LEAD = re.compile(r"^(?:(?:luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?"
-                          r"(?:[s$][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*)")
+_NUMBER_LEAD = re.compile(r"^(?:(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?"
+                          r"(?:[s$][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*"
+                          # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`): with its colon
+                          r"|8[o0]\s*:\s*(?=\d))")
 # a cited document's number, not the header's: `số` in small letters with its mark, no colon,
 # and its date right after the number
 _CITED_BY_DATE = re.compile(r"số\s+\d")
@@ -279,7 +281,10 @@ def classify(seg: Segment) -> list[Cls]:
             return [Cls(seg, "text")]
         if found:
             dn, a, b = found
-            out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg}))
+            # `Luật số: 04/2017/QH14`: the label names the type that a legislature's symbol does not
+            labelled = type_for_title(m["label"]) if m["label"] else None
+            out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
+                                                     "labelled": labelled[1] if labelled else None}))
             tail = rest.sub(b)
             if tail.text:
                 out.extend(classify(tail))
@@ -385,20 +390,33 @@ def _title_beside_a_note(text: str) -> int:
     return 0
 
 
+# the `Số:` label garbled into one or two scraps in small letters (`R we 15/2026/NQ-CP`, `sẽ
+# 944/QĐ-TTg` on augraphy's photocopies): taken only where the header's place says (`loose`)
+_SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} ){1,2}(?=\d)")
+
+
 def _bare_number(seg: Segment) -> list[Cls] | None:
     """A segment that is a document number with its `Số:` lost or garbled (`05/CĐ-UBND`,
-    `Sô 05/CĐ-UBND`): what it holds decides, not where it sits."""
+    `Sô 05/CĐ-UBND`): what it holds decides, not where it sits — but for a number after
+    scraps in small letters, which the caller takes only in the header's top."""
     text = seg.text
     m = re.match(r"^\S{0,4}?\s?(?=\d)", text)
+    loose = False
     if not m or not is_upper_line(re.sub(r"[\d\W]", "", text) + "AA"):
-        return None
+        m = _SCRAPS_BEFORE_NUMBER.match(text)
+        loose = True
+        if not m or not is_upper_line(re.sub(r"[\d\W]", "", text[m.end():]) + "AA"):
+            return None
     found = find_header_number(text[m.end():])
     if not found:
         return None
     dn, a, b = found
     if dn.number is None or a != 0 or b + m.end() < 0.6 * len(text.rstrip(" .,;")):
         return None
-    out = [Cls(seg.sub(m.end() + a, m.end() + b), "number", {"number": dn, "lead": seg, "bare": True})]
+    if loose and (type_of_number(dn) is None or text[m.end() + b:].strip(" .,;")):
+        return None  # the number alone on its line, and of a type (`…/NQ-CP`), or no number
+    out = [Cls(seg.sub(m.end() + a, m.end() + b), "number", {"number": dn, "lead": seg, "bare": True,
+                                                               "loose": loose})]
     tail = seg.sub(m.end() + b)
     if tail.text:
         out.extend(classify(tail))
@@ -650,6 +668,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     vv_segs: list[Segment] = []
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
+    number_labelled: str | None = None  # the type its label names (`Luật số:`)
     bad_number: Cls | None = None  # a number line whose number did not parse
     head_seg: Segment | None = None  # a committee's head line read as a line of text
     head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
@@ -691,6 +710,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
             bad_number = bad_number or it
             continue
+        if k == "number" and it.extra.get("loose") and (state != "top" or date_cls is not None or title is not None):
+            # a number after scraps is the header's own only where that stands: above the
+            # date line and the title (below, `và 15/2026/NQ-CP` wraps a subject)
+            continue
         if k == "number" and number is None and it.extra.get("bare") and _under_a_garbled_number(it, bad_number):
             # the header's own `Số:` line came first, read as a number with its slash, and did
             # not parse: a number with no label below it, other figures, is another document's
@@ -701,6 +724,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if k == "number" and number is None:
             number = it.extra["number"]
             number_ev = quoted(it.extra["lead"], conf)
+            number_labelled = it.extra.get("labelled")
             if len(number.number or "") > MAX_NUMBER_DIGITS:
                 # a receipt stamp's handwritten figures run into the number (`5621702/QĐ-UBND`
                 # for `1702`): which digits are the document's cannot be told, and no number
@@ -781,10 +805,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.doc_type_label = title.extra["label"]
         doc.evidence["doc_type"] = quoted(title.seg, conf)
     elif number is not None:
-        kind = type_of_number(number)
+        kind = type_of_number(number) or number_labelled
         if kind:
             doc.doc_type = kind
-        elif vv_segs or len(number.parts) >= 1:
+        elif vv_segs or (len(number.parts) >= 1 and not (len(number.parts) == 1 and term_body(number.parts[0]))):
+            # a công văn's symbol names its body alone; the legislature's (`QH14`) is a law's or
+            # a resolution's, which its title or its preamble tells
             doc.doc_type = "official_dispatch"
         if doc.doc_type and number_ev is not None:
             doc.evidence["doc_type"] = number_ev
@@ -874,7 +900,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     elif subject_segs:
         doc.subject = _join_lines([s.text for s in subject_segs])
         doc.evidence["subject"] = quoted(subject_segs[0], conf)
-    elif title is None and number is not None and type_of_number(number) and body_at is not None:
+    elif title is None and number is not None and (type_of_number(number) or number_labelled) and body_at is not None:
         # the title lost under a stamp (`L nh Po NỔI tụ Í` for `NGHỊ ĐỊNH`), the type told by
         # the number: the subject is still the lines of words right above the grounds
         above = _lines_above(items, body_at)
@@ -1011,6 +1037,15 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         expected = expected_symbol(kind, doc.issuer) if number else None
         # (a number left out stays out: `doc.number` is None while `number` was read)
         mended = mend_symbol(number, expected) if number and expected and doc.number else None
+        if number is None and doc.number is None and bad_number is not None and title is not None:
+            # the number's type part read past parsing (`09/2026/171-BNV` on a fax): the title
+            # and the issuer prescribe it, the figures and the body part read whole
+            number = type_part_garbled(bad_number.extra["raw"], expected_symbol(title.extra["label"], doc.issuer))
+            if number is not None:
+                doc.number = number.text
+                doc.evidence["number"] = number_ev = quoted(bad_number.seg, conf)
+                warnings.append(f"document number read as '{bad_number.extra['raw']}', its type part mended "
+                                f"from the title to '{number.text}': check it")
         if mended is not None:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")

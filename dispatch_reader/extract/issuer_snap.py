@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies
+from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, term_body
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
@@ -376,6 +376,8 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     """The central body whose symbol closes a document number (`NQ-CP`: Chính phủ, `QĐ-TTg`:
     Thủ tướng Chính phủ, `TT-BTC`: body_symbols.tsv), for a document whose issuer line was
     lost: such a symbol is borne by that one body, wherever it is dated."""
+    if len(parts) == 1 and term_body(parts[0]):
+        return body_of_symbol(term_body(parts[0]))  # `04/2017/QH14`: a law's, the Quốc hội's
     named = [body for body in map(body_of_symbol, parts[1:]) if body]
     # a joint document (`TTLT-BTC-BNV`) is two bodies': no one of them is its issuer
     if len(parts) < 2 or len(named) != 1 or parts[0].upper().endswith("LT"):
