@@ -126,6 +126,14 @@ def test_a_committee_whose_level_word_a_copier_garbled_before_the_date_lines_pla
     # `thị` opens a level no commune is: no head may take it in (`thị xã Sơn Tây`)
     assert snap_committee("Ủy ban nhân dân thị x a Sơn Tây", "Sơn Tây") is None
     assert snap_committee("Ủy ban nhân dân thị xã Sơn Tây", "Sơn Tây") is None
+    # read whole, `thị xã` and `thị trấn` are levels of their own, whose committees today's
+    # list does not hold: never a commune's (`xã Sơn Tây` is not `thị xã Sơn Tây`)
+    assert snap_committee("Ủy ban nhân dân thị xã Sơn Tây", None) is None
+    assert snap_committee("Ủy ban nhân dân thị trấn Tân Phong", "Tân Phong") is None
+    # an e-signature box naming a town's committee still names the issuer
+    from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
+    assert issuer_from_e_signature("Ủy ban nhân dân", ["Ủy ban nhân dân thị xã Tân Phong"]) == \
+        "Ủy ban nhân dân thị xã Tân Phong"
 
 
 def test_a_department_line_a_fax_glued_and_misread_names_the_issuer() -> None:

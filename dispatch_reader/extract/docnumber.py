@@ -224,11 +224,13 @@ def slash_read_as_comma(text: str) -> tuple[DocNumber, int, int] | None:
     m = _SLASH_AS_COMMA.match(text)
     if m is None:
         return None
-    found = find_header_number(f"{m[1]}/{text[m.end():]}")
+    # the comma and its spaces become a slash with as many (the header form takes one on
+    # each side), so that the offsets found are the text's own
+    slash = {0: "/", 1: "/ ", 2: " / "}[len(m[0]) - len(m[1]) - 1]
+    found = find_header_number(m[1] + slash + text[m.end():])
     if found is None or found[1] != 0 or found[0].number != m[1] or found[0].parts[0] not in _known_parts():
         return None
-    dn, _, end = found
-    return dn, 0, end + m.end() - len(m[1]) - 1
+    return found
 
 
 def type_of_number(dn: DocNumber) -> str | None:

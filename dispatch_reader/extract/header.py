@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -1209,20 +1210,24 @@ _CITED_YEAR = re.compile(r"thang\s*\S{1,2}\s*nam\s*((?:19|20)\d{2})(?!\d)|\d{1,2
                          r"|\d/((?:19|20)\d{2})/")
 
 
-def _cited_in_grounds(pages: list[Page], number: DocNumber) -> bool:
-    """Do the grounds (a `Căn cứ …` line before `Điều 1.` / `QUYẾT ĐỊNH:`, or the line it wraps
-    onto) cite this number? A document never cites itself there: an annex giving the
-    same number dated the same day heads another document's list (a department's decision
-    on the committee's)."""
-    want = fold_phrase(number.text).replace(" ", "")
+def _grounds_lines(pages: list[Page]) -> Iterator[tuple[Segment, Segment | None]]:
+    """Each grounds line (`Căn cứ …`, `Theo đề nghị …`) before the operative part (`Điều 1.`,
+    `QUYẾT ĐỊNH:`), with the line after it, onto which it may wrap."""
     for page in pages:
         segs = page.segments()
         for i, seg in enumerate(segs):
             if _OPERATIVE.match(seg.folded):
-                return False
-            if _GROUNDS.match(seg.folded) and any(want in s.folded.replace(" ", "") for s in segs[i:i + 2]):
-                return True
-    return False
+                return
+            if _GROUNDS.match(seg.folded):
+                yield seg, segs[i + 1] if i + 1 < len(segs) else None
+
+
+def _cited_in_grounds(pages: list[Page], number: DocNumber) -> bool:
+    """Do the grounds cite this number? A document never cites itself there: an annex giving
+    the same number dated the same day heads another document's list (a department's
+    decision on the committee's)."""
+    want = fold_phrase(number.text).replace(" ", "")
+    return any(want in seg.folded.replace(" ", "") for line in _grounds_lines(pages) for seg in line if seg)
 
 
 def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[Page]) -> str | None:
@@ -1232,14 +1237,9 @@ def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[P
     read."""
     if number is not None and number.year and not year_slipped(number):
         return lost.dated(int(number.year))
-    years: list[int] = []
-    for seg in pages[0].segments():
-        if _OPERATIVE.match(seg.folded):
-            break
-        if _GROUNDS.match(seg.folded):
-            # `ngà 09 tháng 4 năm 2026`: OCR took a letter of `ngày`, the year is still there
-            years += [int(y) for groups in _CITED_YEAR.findall(seg.folded) for y in groups
-                      if y and y[:3] == lost.decade]
+    # `ngà 09 tháng 4 năm 2026`: OCR took a letter of `ngày`, the year is still there
+    years = [int(y) for seg, _ in _grounds_lines(pages[:1]) for groups in _CITED_YEAR.findall(seg.folded)
+             for y in groups if y and y[:3] == lost.decade]
     return lost.dated(max(years)) if years else None
 
 

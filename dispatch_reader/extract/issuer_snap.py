@@ -38,6 +38,9 @@ _HEADS = {
     "vanphonguybannhandan": "Văn phòng Ủy ban nhân dân",
 }
 _LEVELS = {"tinh": "tỉnh", "xa": "xã", "phuong": "phường", "thanhpho": "thành phố"}
+# a district-level town's committee (`thị xã Sơn Tây`, `thị trấn`, before 2025): a level of its
+# own, no commune's, so that `xã` is never read out of it
+_TOWN_LEVELS = {"xa": "thị xã", "tran": "thị trấn"}
 HEAD_EDITS = 3  # letters a damaged head may differ by (`uyranhandan`, `tyrannhannan`)
 
 
@@ -66,6 +69,8 @@ def _level_at(tokens: list[str], i: int) -> tuple[str, int] | None:
     for `tinh` (`tin`, `tinb`)."""
     if i + 1 < len(tokens) and tokens[i] + tokens[i + 1] == "thanhpho":
         return "thành phố", 2
+    if i + 1 < len(tokens) and tokens[i] == "thi" and tokens[i + 1] in _TOWN_LEVELS:
+        return _TOWN_LEVELS[tokens[i + 1]], 2
     word = tokens[i]
     if word in _LEVELS:
         return _LEVELS[word], 1
@@ -141,6 +146,8 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         canon = _head(tokens[:i])
         if canon is None:
             continue
+        if level[0] not in _units():
+            return None  # a town's committee: no unit of today's list
         name = _place_after(tokens[i + level[1]:], level[0])
         if not name and level[0] == "tỉnh" and place:
             # `Ủy ban nhân dân Tỉn` (the name lost) or `tỉnh Conta Ính Syn T A` (a fax's streaks
@@ -179,7 +186,8 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
 
 def _head(tokens: list[str]) -> str | None:
     """The committee's (or its office's) head words a few letters off, or None. Never with
-    `thị` at its end: that opens a level (`thị xã Sơn Tây`, `thị trấn`) no commune is."""
+    `thị` at its end: `thị xã` read whole is a level of its own (`_level_at`), but with `xã`
+    garbled (`thị x a Sơn Tây`) the head's tolerance would take `thị` in and leave `xã`."""
     if tokens and tokens[-1] == "thi":
         return None
     joined = "".join(tokens)
@@ -406,10 +414,13 @@ def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | N
 
 
 def _names_a_unit(name: str) -> bool:
-    """`Ủy ban nhân dân xã Mường Hum`: a level and a unit of the official list at it."""
+    """`Ủy ban nhân dân xã Mường Hum`: a level and a unit of the official list at it (a town's
+    level and a name, which today's list no longer holds)."""
     tokens = _unglued(_tokens(name))
     for i in range(1, len(tokens)):
         level = _level_at(tokens, i)
+        if level is not None and level[0] not in _units():
+            return 1 <= len(tokens) - i - level[1] <= 4  # a town's (`thị xã Sơn Tây`): no list to hold it
         if level is not None:
             return _units()[level[0]].get("".join(tokens[i + level[1]:])) is not None
     return False
