@@ -1384,3 +1384,12 @@ def test_a_date_line_with_a_speck_read_as_a_comma_after_its_words() -> None:
             "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
     doc = scanned(page).document
     assert (doc.issued_date, doc.place) == ("2026-05-13", "Hà Nội")
+
+
+def test_a_stroke_read_as_a_word_inside_a_signers_name_goes() -> None:
+    """A seal's ring cut to a letter's size between the name's words (`Hồ Sỹ I Long`); a Hmong
+    name's `A` stays."""
+    page = ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 3;\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n")
+    assert scanned(page.format(name="Hồ Sỹ I Long")).document.signer.name == "Hồ Sỹ Long"
+    assert scanned(page.format(name="Sùng A Tua")).document.signer.name == "Sùng A Tua"

@@ -220,12 +220,21 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
 _BARE_NAME_CONFIDENCE = 0.5
 
 
+# a stroke alone between a name's words: no name has such a word (`A` and `Y` it has: `Sùng A
+# Tua`, `Y Moan`), but a seal's ring or a signature's stroke cut to a letter's size reads so
+# (`Hồ Sỹ I Long`)
+_STROKE_WORDS = frozenset("Iil|1!")
+
+
 def _capitalised(name: str) -> str:
     """A signer's name opens with a capital, also when OCR read its family name small; a word
-    OCR put a capital inside (`MìnH`) is in small letters after its first."""
+    OCR put a capital inside (`MìnH`) is in small letters after its first. A stroke read as a
+    word between its words goes."""
+    words = name.split(" ")
+    words = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _STROKE_WORDS)]
     # (`H'Hen Niê`, `Y-Ngông`: an Ê Đê or Jarai name's inner capital is its own)
     words = [w[:1] + w[1:].lower() if w[1:].isalpha() and any(c.isupper() for c in w[1:]) and not w[1:].isupper()
-             else w for w in name.split(" ")]
+             else w for w in words]
     name = " ".join(words)
     return name[:1].upper() + name[1:]
 
