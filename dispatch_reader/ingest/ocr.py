@@ -24,6 +24,7 @@ from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
 from dispatch_reader.ingest.raster import PageImage
+from dispatch_reader.ingest.rings import clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import Deadline, run_psm, single_thread_env, tesseract, tsv_words, write
 from dispatch_reader.ingest.unread import read_unread_ink
@@ -271,6 +272,12 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         if settings.deskew:
             grey, skew = preprocess.deskew(grey, image.dpi, ink)
         del ink
+        # a seal printed black (a photocopy, a fax): its ring runs into the name below it, one
+        # piece of ink with its letters, painted out with them by the re-readings below (and its
+        # bottom arc taken for a rule, cleared with the letters' tops): they read the page without
+        # it. The page's own reading keeps it: without it, Tesseract's layout of the rest changed
+        # for the worse as often as for the better (samples' photocopies, issue 11).
+        ringless = clear_seal_rings(grey, image.dpi) if settings.clear_seal_rings else None
         rules_h: list[list[float]] = []
         rules_v: list[list[float]] = []
         if settings.remove_rules:
@@ -318,8 +325,14 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                 notes.append(f"{merged} word(s) given the marks a Vietnamese-only reading saw")
         if rules_v:
             words, keys = _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, deadline, tmp)
+        # the re-readings below see the page without its seals' black rings: the letters a
+        # ring touches are one piece of ink with it, painted out with it otherwise
+        if ringless is not None:
+            notes.append("a seal's black ring cleared for the re-readings of the lines it touches")
+            names_from = ringless
         if settings.read_unread_ink:
-            words, keys, found = read_unread_ink(grey, words, keys, scale, settings, deadline, tmp)
+            words, keys, found = read_unread_ink(grey if ringless is None else ringless, words, keys, scale,
+                                                 settings, deadline, tmp)
             if found:
                 notes.append(f"{found} word(s) read again from ink the page reading skipped "
                              "(a seal or signature taken for a picture)")

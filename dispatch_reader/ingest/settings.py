@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 76
+OCR_PIPELINE_VERSION = 78
 
 
 def default_cache_dir() -> Path:
@@ -64,6 +64,9 @@ class IngestSettings:
     # ink the page reading left without words (a black seal with the signer's name beside it
     # taken for a picture) read again region by region
     read_unread_ink: bool = True
+    # a seal's ring printed black (a photocopy, a fax) cleared for those re-readings and the name
+    # lines', so that the letters it touches are read (ingest/rings.py)
+    clear_seal_rings: bool = True
     # a Vietnamese page read a second time with `vie` alone, and the marks that reading sees on
     # words of the same letters taken (ingest/marks_merge.py)
     vietnamese_marks: bool = True
@@ -90,5 +93,6 @@ class IngestSettings:
             "light": self.flatten_light,
             "upscale": self.upscale_below_dpi,
             "unread": self.read_unread_ink,
+            "rings": self.clear_seal_rings,
             "vie_marks": self.vietnamese_marks,
         }

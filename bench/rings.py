@@ -1,0 +1,75 @@
+"""What clearing a seal's black ring costs, side by side with the plain `tesseract` reading of
+the same page.
+
+Every page of each PDF given is rendered as the reader renders it; then, on the same image,
+best of --repeat: `rings.clear_seal_rings` (find the ring by its shape and clear it, as
+`ocr.ocr_image` does before reading) and the plain `tesseract` command on the page (vie+eng,
+psm 3, one thread). Prints whether a ring was found, both times in seconds and their ratio:
+
+    .venv/bin/python bench/rings.py .cache/eval/*.photocopy.pdf .cache/eval/*.fax.pdf
+
+Run it on an idle machine and read the numbers as a comparison, not a promise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cv2  # noqa: E402
+import pypdfium2 as pdfium  # noqa: E402
+
+from dispatch_reader.ingest import rings  # noqa: E402
+from dispatch_reader.ingest.raster import render_pdf_page  # noqa: E402
+from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+
+
+def _best(run, repeat: int) -> tuple[float, object]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = run()
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("pdfs", nargs="+", type=Path)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    s = IngestSettings(workers=1, cache_dir=None)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    print("| page | ring | clear (s) | tesseract (s) | ratio |")
+    print("|---|---|---|---|---|")
+    total_clear = total_tess = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for pdf in args.pdfs:
+            with pdfium.PdfDocument(str(pdf)) as doc:
+                count = len(doc)
+            for index in range(count):
+                image = render_pdf_page(pdf, index, s.dpi, s.max_pixels, None, s.keep_scan_resolution)
+                path = Path(tmp) / "page.png"
+                cv2.imwrite(str(path), image.grey)
+                t_clear, cleared = _best(lambda: rings.clear_seal_rings(image.grey, image.dpi), args.repeat)
+                t_tess, _ = _best(lambda: subprocess.run(
+                    ["tesseract", str(path), "-", "-l", "vie+eng", "--psm", "3"], env=env,
+                    capture_output=True, check=True), 1)
+                total_clear += t_clear
+                total_tess += t_tess
+                print(f"| {pdf.name[:40]} p{index + 1} | {'yes' if cleared is not None else 'no'} | "
+                      f"{t_clear:.3f} | {t_tess:.2f} | {t_clear / t_tess:.3f} |")
+    if total_tess:
+        print(f"| all | | {total_clear:.2f} | {total_tess:.1f} | {total_clear / total_tess:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
