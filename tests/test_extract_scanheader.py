@@ -1393,3 +1393,23 @@ def test_a_stroke_read_as_a_word_inside_a_signers_name_goes() -> None:
             "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n")
     assert scanned(page.format(name="Hồ Sỹ I Long")).document.signer.name == "Hồ Sỹ Long"
     assert scanned(page.format(name="Sùng A Tua")).document.signer.name == "Sùng A Tua"
+
+
+def test_a_reviewers_cases_for_the_nineteenth_rounds_rules() -> None:
+    """What the label-in-scraps and `Luật số:` rules must leave alone (a fresh-eyes reviewer's
+    cases): a subject wrapped at a cited number, a V/v above `Số:`, a law a letter cites."""
+    motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    wrapped = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\n" + motto + "Lào Cai, ngày 26 tháng 8 năm 2025\n"
+               "QUYẾT ĐỊNH\nVề việc bãi bỏ Quyết định số 12/2020/QĐ-UBND\nvà 15/2021/QĐ-UBND\n"
+               "của Ủy ban nhân dân tỉnh Lào Cai\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n")
+    doc = scanned(wrapped).document
+    assert doc.number == "2318/QĐ-UBND"
+    assert doc.subject == ("Về việc bãi bỏ Quyết định số 12/2020/QĐ-UBND và 15/2021/QĐ-UBND "
+                           "của Ủy ban nhân dân tỉnh Lào Cai")
+    vv_first = ("UBND TỈNH NGHỆ AN\nSỞ NỘI VỤ\nV/v triển khai Nghị định số 170/2025/NĐ-CP\nvà 171/2025/NĐ-CP\n"
+                "Số: 1468/SNV-XDCQ\n" + motto + "Nghệ An, ngày 04 tháng 8 năm 2025\nKính gửi: Các sở, ban, ngành\n")
+    doc = scanned(vv_first).document
+    assert (doc.number, doc.doc_type) == ("1468/SNV-XDCQ", "official_dispatch")
+    cites_a_law = ("UBND TỈNH NGHỆ AN\nSỞ NỘI VỤ\nV/v hướng dẫn thi hành\nLuật số 80/2015/QH13\n" + motto
+                   + "Nghệ An, ngày 04 tháng 8 năm 2025\nKính gửi: Các sở, ban, ngành\n")
+    assert scanned(cites_a_law).document.doc_type == "official_dispatch"

@@ -394,6 +394,8 @@ def _title_beside_a_note(text: str) -> int:
 # the `Số:` label garbled into one or two scraps in small letters (`R we 15/2026/NQ-CP`, `sẽ
 # 944/QĐ-TTg` on augraphy's photocopies): taken only where the header's place says (`loose`)
 _SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} ){1,2}(?=\d)")
+# words that join a wrapped subject's cited numbers (`và 171/2025/NĐ-CP`): no scraps
+_JOINING = frozenset({"và", "của", "số", "các", "tại", "theo", "về"})
 
 
 def _bare_number(seg: Segment) -> list[Cls] | None:
@@ -406,7 +408,8 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
     if not m or not is_upper_line(re.sub(r"[\d\W]", "", text) + "AA"):
         m = _SCRAPS_BEFORE_NUMBER.match(text)
         loose = True
-        if not m or not is_upper_line(re.sub(r"[\d\W]", "", text[m.end():]) + "AA"):
+        if not m or not is_upper_line(re.sub(r"[\d\W]", "", text[m.end():]) + "AA") \
+                or any(w.lower() in _JOINING for w in text[:m.end()].split()):
             return None
     found = find_header_number(text[m.end():])
     if not found:
@@ -686,6 +689,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                     state = "after"
             continue
         k = it.kind
+        if k == "number" and it.extra.get("loose") and (state != "top" or date_cls is not None or title is not None
+                                                        or vv_segs or kinh_gui is not None):
+            # a number after scraps is the header's own only at its top: above the date line,
+            # the title and a V/v subject (`và 171/2025/NĐ-CP` wraps a subject); elsewhere
+            # the line is text
+            k = "text"
         if k == "body":
             body_at = idx
             break
@@ -711,10 +720,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
             bad_number = bad_number or it
             continue
-        if k == "number" and it.extra.get("loose") and (state != "top" or date_cls is not None or title is not None):
-            # a number after scraps is the header's own only where that stands: above the
-            # date line and the title (below, `và 15/2026/NQ-CP` wraps a subject)
-            continue
         if k == "number" and number is None and it.extra.get("bare") and _under_a_garbled_number(it, bad_number):
             # the header's own `Số:` line came first, read as a number with its slash, and did
             # not parse: a number with no label below it, other figures, is another document's
@@ -725,7 +730,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if k == "number" and number is None:
             number = it.extra["number"]
             number_ev = quoted(it.extra["lead"], conf)
-            number_labelled = it.extra.get("labelled")
             if len(number.number or "") > MAX_NUMBER_DIGITS:
                 # a receipt stamp's handwritten figures run into the number (`5621702/QĐ-UBND`
                 # for `1702`): which digits are the document's cannot be told, and no number
@@ -735,6 +739,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue
             doc.number = number.text
             doc.evidence["number"] = number_ev
+            number_labelled = it.extra.get("labelled")
             if conf is not None and FILLED_IN.search(it.extra["lead"].text):
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
@@ -806,7 +811,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.doc_type_label = title.extra["label"]
         doc.evidence["doc_type"] = quoted(title.seg, conf)
     elif number is not None:
-        kind = type_of_number(number) or number_labelled
+        # the label's type (`Luật số:`) where no V/v nor `Kính gửi` says a letter cites the law
+        kind = type_of_number(number) or (number_labelled if not (vv_segs or kinh_gui) else None)
         if kind:
             doc.doc_type = kind
         elif vv_segs or (len(number.parts) >= 1 and not (len(number.parts) == 1 and term_body(number.parts[0]))):
@@ -901,7 +907,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     elif subject_segs:
         doc.subject = _join_lines([s.text for s in subject_segs])
         doc.evidence["subject"] = quoted(subject_segs[0], conf)
-    elif title is None and number is not None and (type_of_number(number) or number_labelled) and body_at is not None:
+    elif title is None and number is not None and (type_of_number(number) or (number_labelled and not kinh_gui)) \
+            and body_at is not None:
         # the title lost under a stamp (`L nh Po NỔI tụ Í` for `NGHỊ ĐỊNH`), the type told by
         # the number: the subject is still the lines of words right above the grounds
         above = _lines_above(items, body_at)
