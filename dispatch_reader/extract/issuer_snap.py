@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, term_body
-from dispatch_reader.extract.textutil import fold_phrase
+from dispatch_reader.extract.textutil import fold_phrase, squash
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
 from dispatch_reader.textnorm import fold, for_matching
@@ -408,7 +408,7 @@ def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | N
     box names such a committee with its place (`Ký bởi: Uy ban nhâr| dan xã Mường Hum`)."""
     if not issuer or fold(issuer) not in {fold(h) for h in _HEADS.values()}:
         return None
-    named = {snap_committee(s, None) or s for s in signed_by}
+    named = {snap_committee(s, None) or squash(s) for s in signed_by}
     named = {n for n in named if fold(n).startswith(fold(issuer) + " ") and _names_a_unit(n)}
     return named.pop() if len(named) == 1 else None
 
