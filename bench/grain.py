@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from unittest import mock
 
@@ -30,15 +29,8 @@ import pypdfium2 as pdfium  # noqa: E402
 from dispatch_reader.ingest import ocr, preprocess  # noqa: E402
 from dispatch_reader.ingest.raster import render_pdf_page  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+from _same import best_of  # noqa: E402
 
-
-def _best(read, repeat: int) -> tuple[float, ocr.OcrPage]:
-    best, page = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        page = read()
-        best = min(best, time.perf_counter() - t)
-    return best, page
 
 
 def main() -> None:
@@ -58,9 +50,9 @@ def main() -> None:
             cleared = []
             real_clear = preprocess.clear_lone_dots
             with mock.patch.object(preprocess, "clear_lone_dots", lambda g, d: cleared.append(1) or real_clear(g, d)):
-                t_on, page_on = _best(lambda: ocr.ocr_image(image, s, pdf, index + 1), args.repeat)
+                t_on, page_on = best_of(lambda: ocr.ocr_image(image, s, pdf, index + 1), args.repeat)
             with mock.patch.object(ocr, "_LEAST_INK_READ", 0.0):
-                t_off, _ = _best(lambda: ocr.ocr_image(image, s, pdf, index + 1), args.repeat)
+                t_off, _ = best_of(lambda: ocr.ocr_image(image, s, pdf, index + 1), args.repeat)
             taken = any("copier's grain" in n for n in page_on.notes)
             rows.append((f"{pdf.name[:34]} p{index + 1}", bool(cleared), taken, t_off, t_on))
     print("| page | read again | taken | without (s) | with (s) | with / without |")

@@ -18,7 +18,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,15 +29,8 @@ import pypdfium2 as pdfium  # noqa: E402
 from dispatch_reader.ingest import rings  # noqa: E402
 from dispatch_reader.ingest.raster import render_pdf_page  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+from _same import best_of  # noqa: E402
 
-
-def _best(run, repeat: int) -> tuple[float, object]:
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = run()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def main() -> None:
@@ -59,8 +51,8 @@ def main() -> None:
                 image = render_pdf_page(pdf, index, s.dpi, s.max_pixels, None, s.keep_scan_resolution)
                 path = Path(tmp) / "page.png"
                 cv2.imwrite(str(path), image.grey)
-                t_clear, cleared = _best(lambda: rings.clear_seal_rings(image.grey, image.dpi), args.repeat)
-                t_tess, _ = _best(lambda: subprocess.run(
+                t_clear, cleared = best_of(lambda: rings.clear_seal_rings(image.grey, image.dpi), args.repeat)
+                t_tess, _ = best_of(lambda: subprocess.run(
                     ["tesseract", str(path), "-", "-l", "vie+eng", "--psm", "3"], env=env,
                     capture_output=True, check=True), 1)
                 total_clear += t_clear
