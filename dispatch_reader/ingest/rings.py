@@ -27,10 +27,11 @@ _DIAMETER_IN = (0.9, 2.0)
 _REACH_IN = 1.2
 # a point of the piece's outer edge is on the circle within this (inches)
 _ON_CIRCLE_IN = 0.012
-# the points on the circle must stand round this share of its turn (in 10° steps): a name or a
-# signature joined to the ring hides part of its edge, a letter or a stroke has no such edge
+# the points on the circle must stand round this share of its turn (in 10° steps), and its
+# band be found in this share of its sectors: a name or a signature joined to the ring hides
+# part of its edge, a letter or a stroke has no such edge
 _TURN_SHARE = 0.7
-# the ring's band: offsets inward from the edge where this share of the circle is inked
+# a sector's band: the offsets from the edge at which this share of the sector's arc is inked
 _BAND_SHARE = 0.5
 # a ring is no thicker than this (inches); a filled disc or a blot is no ring
 _BAND_MAX_IN = 0.06
@@ -61,11 +62,11 @@ def seal_rings(grey: np.ndarray, dpi: float) -> np.ndarray | None:
     ink = (grey < 128).view(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     least, most = _DIAMETER_IN[0] * dpi, (_DIAMETER_IN[1] + 2 * _REACH_IN) * dpi
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    sized = np.flatnonzero((w >= least) & (w <= most) & (h >= least) & (h <= most))
     out: np.ndarray | None = None
-    for i in range(1, n):
+    for i in sized[sized > 0]:
         x, y, w, h, _ = stats[i]
-        if not (least <= w <= most and least <= h <= most):
-            continue
         piece = (labels[y:y + h, x:x + w] == i).view(np.uint8)
         band = _ring_band(piece, dpi)
         if band is None:
@@ -77,7 +78,8 @@ def seal_rings(grey: np.ndarray, dpi: float) -> np.ndarray | None:
 
 
 def _ring_band(piece: np.ndarray, dpi: float) -> np.ndarray | None:
-    """The pixels of `piece` (0/1) that are a ring's band, or None when it holds no ring."""
+    """The ring's band in `piece`'s box (0/1: every pixel within it, ink or not), or None when
+    the piece holds no ring."""
     contours, _ = cv2.findContours(piece, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     if not contours:
         return None
