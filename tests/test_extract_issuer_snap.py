@@ -134,6 +134,9 @@ def test_a_committee_whose_level_word_a_copier_garbled_before_the_date_lines_pla
     from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
     assert issuer_from_e_signature("Ủy ban nhân dân", ["Ủy ban nhân dân thị xã Tân Phong"]) == \
         "Ủy ban nhân dân thị xã Tân Phong"
+    # a town whose name no commune bears (before, `xã` was read out of `thị xã`: no such commune, no issuer)
+    assert issuer_from_e_signature("Ủy ban nhân dân", ["Ủy ban nhân dân thị xã Phù Vân Đông"]) == \
+        "Ủy ban nhân dân thị xã Phù Vân Đông"
     # as the box's line was read, a space before it and two inside it (the reviewer's)
     assert issuer_from_e_signature("Ủy ban nhân dân", [" Ủy ban nhân dân thị trấn  Tân Phong"]) == \
         "Ủy ban nhân dân thị trấn Tân Phong"

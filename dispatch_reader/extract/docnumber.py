@@ -273,11 +273,11 @@ def central_bodies() -> frozenset[str]:
     return frozenset(fold_phrase(body) for body in _bodies_by_symbol().values())
 
 
-def term_body(part: str) -> str | None:
-    """The legislature's body whose symbol with its term a part is (`QH14`: `QH`), else None:
-    a law's or the National Assembly's resolution's number has no type's part."""
-    term = _TERM.match(part)
-    return _fix_part(part)[:len(term[1])] if term else None
+def term_body(parts: tuple[str, ...]) -> str | None:
+    """The legislature's body when a symbol is its part with its term alone (`QH14`: `QH`),
+    else None: a law's or the National Assembly's resolution's number has no type's part."""
+    term = _TERM.match(parts[0]) if len(parts) == 1 else None
+    return _fix_part(parts[0])[:len(term[1])] if term else None
 
 
 def body_of_symbol(symbol: str) -> str | None:

@@ -391,8 +391,9 @@ def _title_beside_a_note(text: str) -> int:
     return 0
 
 
-# the `Số:` label garbled into one or two scraps in small letters (`R we 15/2026/NQ-CP`, `sẽ
-# 944/QĐ-TTg` on augraphy's photocopies): taken only where the header's place says (`loose`)
+# the `Số:` label garbled into one or two scraps of three characters at most (`R we
+# 15/2026/NQ-CP`, `sẽ 944/QĐ-TTg` on augraphy's photocopies): taken only where the header's
+# place says (`loose`)
 _SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} ){1,2}(?=\d)")
 # words that join a wrapped subject's cited numbers (`và 171/2025/NĐ-CP`): no scraps
 _JOINING = frozenset({"và", "của", "số", "các", "tại", "theo", "về"})
@@ -401,7 +402,7 @@ _JOINING = frozenset({"và", "của", "số", "các", "tại", "theo", "về"})
 def _bare_number(seg: Segment) -> list[Cls] | None:
     """A segment that is a document number with its `Số:` lost or garbled (`05/CĐ-UBND`,
     `Sô 05/CĐ-UBND`): what it holds decides, not where it sits — but for a number after
-    scraps in small letters, which the caller takes only in the header's top."""
+    scraps of its label, which the caller takes only in the header's top."""
     text = seg.text
     m = re.match(r"^\S{0,4}?\s?(?=\d)", text)
     loose = False
@@ -815,7 +816,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         kind = type_of_number(number) or (number_labelled if not (vv_segs or kinh_gui) else None)
         if kind:
             doc.doc_type = kind
-        elif vv_segs or (len(number.parts) >= 1 and not (len(number.parts) == 1 and term_body(number.parts[0]))):
+        elif vv_segs or (len(number.parts) >= 1 and not term_body(number.parts)):
             # a công văn's symbol names its body alone; the legislature's (`QH14`) is a law's or
             # a resolution's, which its title or its preamble tells
             doc.doc_type = "official_dispatch"

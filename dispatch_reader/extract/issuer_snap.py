@@ -41,6 +41,7 @@ _LEVELS = {"tinh": "tỉnh", "xa": "xã", "phuong": "phường", "thanhpho": "th
 # a district-level town's committee (`thị xã Sơn Tây`, `thị trấn`, before 2025): a level of its
 # own, no commune's, so that `xã` is never read out of it
 _TOWN_LEVELS = {"xa": "thị xã", "tran": "thị trấn"}
+_TOWNS = frozenset(_TOWN_LEVELS.values())
 HEAD_EDITS = 3  # letters a damaged head may differ by (`uyranhandan`, `tyrannhannan`)
 
 
@@ -146,7 +147,7 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         canon = _head(tokens[:i])
         if canon is None:
             continue
-        if level[0] not in _units():
+        if level[0] in _TOWNS:
             return None  # a town's committee: no unit of today's list
         name = _place_after(tokens[i + level[1]:], level[0])
         if not name and level[0] == "tỉnh" and place:
@@ -384,8 +385,9 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     """The central body whose symbol closes a document number (`NQ-CP`: Chính phủ, `QĐ-TTg`:
     Thủ tướng Chính phủ, `TT-BTC`: body_symbols.tsv), for a document whose issuer line was
     lost: such a symbol is borne by that one body, wherever it is dated."""
-    if len(parts) == 1 and term_body(parts[0]):
-        return body_of_symbol(term_body(parts[0]))  # `04/2017/QH14`: a law's, the Quốc hội's
+    legislature = term_body(parts)
+    if legislature:
+        return body_of_symbol(legislature)  # `04/2017/QH14`: a law's, the Quốc hội's
     named = [body for body in map(body_of_symbol, parts[1:]) if body]
     # a joint document (`TTLT-BTC-BNV`) is two bodies': no one of them is its issuer
     if len(parts) < 2 or len(named) != 1 or parts[0].upper().endswith("LT"):
@@ -419,7 +421,7 @@ def _names_a_unit(name: str) -> bool:
     tokens = _unglued(_tokens(name))
     for i in range(1, len(tokens)):
         level = _level_at(tokens, i)
-        if level is not None and level[0] not in _units():
+        if level is not None and level[0] in _TOWNS:
             return 1 <= len(tokens) - i - level[1] <= 4  # a town's (`thị xã Sơn Tây`): no list to hold it
         if level is not None:
             return _units()[level[0]].get("".join(tokens[i + level[1]:])) is not None

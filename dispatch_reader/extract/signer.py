@@ -204,7 +204,7 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
                 name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
                 signer = Signer(
-                    name=_capitalised(squash(name_seg.text)),
+                    name=_capitalised(_without_strokes(squash(name_seg.text))),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
@@ -226,12 +226,16 @@ _BARE_NAME_CONFIDENCE = 0.5
 _STROKE_WORDS = frozenset("Iil|1!")
 
 
+def _without_strokes(name: str) -> str:
+    """The name without a stroke read as a word between its words."""
+    words = name.split(" ")
+    return " ".join(w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _STROKE_WORDS))
+
+
 def _capitalised(name: str) -> str:
     """A signer's name opens with a capital, also when OCR read its family name small; a word
-    OCR put a capital inside (`MìnH`) is in small letters after its first. A stroke read as a
-    word between its words goes."""
+    OCR put a capital inside (`MìnH`) is in small letters after its first."""
     words = name.split(" ")
-    words = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _STROKE_WORDS)]
     # (`H'Hen Niê`, `Y-Ngông`: an Ê Đê or Jarai name's inner capital is its own)
     words = [w[:1] + w[1:].lower() if w[1:].isalpha() and any(c.isupper() for c in w[1:]) and not w[1:].isupper()
              else w for w in words]
@@ -324,7 +328,8 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
             # Mạnh Khương`): the fullest name of the foot, the lowest of equals
             _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
-            return Signer(name=_capitalised(repair_ocr_name(squash(quote.text)))), {"signer": Evidence(
+            name = _capitalised(_without_strokes(repair_ocr_name(squash(quote.text))))
+            return Signer(name=name), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
         if any(NOI_NHAN.match(s.folded) for s in segs):
             return None  # the signing page, and no name at its foot
