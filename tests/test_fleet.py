@@ -195,6 +195,16 @@ def _running_long(db: str, worker: str, slow: set[str], but: set[str]) -> Any | 
     return None
 
 
+def _wait_running_long(db: str, worker: str, slow: set[str], but: set[str]) -> Any:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        row = _running_long(db, worker, slow, but)
+        if row is not None:
+            return row
+        time.sleep(0.01)
+    raise AssertionError(f"timed out after 120 s waiting for {worker} to read a long document")
+
+
 def test_two_workers_one_killed_every_document_stored_once(tmp_path: Path, broker: str, pg_url: str) -> None:
     from sqlalchemy import create_engine, func, select
 
@@ -205,11 +215,13 @@ def test_two_workers_one_killed_every_document_stored_once(tmp_path: Path, broke
     spool.mkdir()
     good, slow, broken = _archive(archive, short=30, long=6)
     assert len(good) + len(broken) == 40
-    workers = [Worker(n, broker, spool, pg_url, tmp_path / f"{n}.log") for n in ("wA", "wB")]
+    # Worker B starts only once A holds its second long document: with both drawing from the
+    # start, A could end without a second one and the whole-worker kill went untried (it
+    # happened once in CI).
+    workers = [Worker("wA", broker, spool, pg_url, tmp_path / "wA.log")]
     batch = None
     try:
-        for w in workers:
-            wait_for(w.ready, 90, f"worker {w.name} to start", interval=0.2)
+        wait_for(workers[0].ready, 90, "worker wA to start", interval=0.2)
         env = cli_env()
         env.update(QUEUE_ENV)
         batch = subprocess.Popen([sys.executable, "-m", "dispatch_reader", "batch", str(archive), "--queue", broker,
@@ -218,21 +230,16 @@ def test_two_workers_one_killed_every_document_stored_once(tmp_path: Path, broke
         # 1. worker A's reading process killed mid-document: its message goes back at once
         #    (reject_on_worker_lost) and the document is read again
         killed: list[str] = []
-        wait_for(lambda: _running_long(pg_url, "wA", slow, set()) is not None, 120, "worker A to read a long document",
-                 interval=0.01)
-        row = _running_long(pg_url, "wA", slow, set())
+        row = _wait_running_long(pg_url, "wA", slow, set())
         os.kill(int(row.worker.rsplit(":", 1)[1]), signal.SIGKILL)
         killed.append(row.id)
         # 2. the whole of worker A killed mid-document: its message comes back after the
         #    visibility timeout, through worker B
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and batch.poll() is None:
-            row = _running_long(pg_url, "wA", slow, set(killed))
-            if row is not None:
-                workers[0].kill_all()
-                killed.append(row.id)
-                break
-            time.sleep(0.01)
+        row = _wait_running_long(pg_url, "wA", slow, set(killed))
+        workers.append(Worker("wB", broker, spool, pg_url, tmp_path / "wB.log"))
+        workers[0].kill_all()
+        killed.append(row.id)
+        wait_for(workers[1].ready, 90, "worker wB to start", interval=0.2)
         out, err = batch.communicate(timeout=240)
     finally:
         if batch is not None and batch.poll() is None:
