@@ -395,8 +395,6 @@ def _title_beside_a_note(text: str) -> int:
 # 15/2026/NQ-CP`, `sẽ 944/QĐ-TTg` on augraphy's photocopies): taken only where the header's
 # place says (`loose`)
 _SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} ){1,2}(?=\d)")
-# words that join a wrapped subject's cited numbers (`và 171/2025/NĐ-CP`): no scraps
-_JOINING = frozenset({"và", "của", "số", "các", "tại", "theo", "về"})
 
 
 def _bare_number(seg: Segment) -> list[Cls] | None:
@@ -410,7 +408,7 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
         m = _SCRAPS_BEFORE_NUMBER.match(text)
         loose = True
         if not m or not is_upper_line(re.sub(r"[\d\W]", "", text[m.end():]) + "AA") \
-                or any(w.lower() in _JOINING for w in text[:m.end()].split()):
+                or any(w.lower() in resources.words("number_joining_words.txt") for w in text[:m.end()].split()):
             return None
     found = find_header_number(text[m.end():])
     if not found:
