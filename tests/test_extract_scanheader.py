@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.docnumber import find_header_number
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.record import Facts
@@ -1413,3 +1414,55 @@ def test_a_reviewers_cases_for_the_nineteenth_rounds_rules() -> None:
     cites_a_law = ("UBND TỈNH NGHỆ AN\nSỞ NỘI VỤ\nV/v hướng dẫn thi hành\nLuật số 80/2015/QH13\n" + motto
                    + "Nghệ An, ngày 04 tháng 8 năm 2025\nKính gửi: Các sở, ban, ngành\n")
     assert scanned(cites_a_law).document.doc_type == "official_dispatch"
+
+
+# the twentieth round: augraphy's copies of Gazette PDFs not seen before (a third set)
+_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def _gazette_page(number_line: str, date_line: str, issuer: str = "NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM") -> str:
+    return (f"CÔNG BÁO/Số 612/Ngày 02-8-2023\n{issuer}\n{number_line}\n{_MOTTO}{date_line}\nTHÔNG TƯ\n"
+            "Quy định về cho vay lại vốn vay nước ngoài\nCăn cứ Luật Ngân hàng Nhà nước Việt Nam;\n")
+
+
+def test_a_place_with_a_letter_read_as_a_figure_still_dates_the_document() -> None:
+    """`Hà N6i, ngày 21 …` (a fax): a figure inside a word is a misread letter, no figure of
+    another column's text; the date line stands, and its place is read as the place it is."""
+    doc = scanned(_gazette_page("Số: 14/2023/TT-NHNN", "Hà N6i, ngày 18 tháng 7 năm 2023")).document
+    assert (doc.issued_date, doc.place) == ("2023-07-18", "Hà Nội")
+    # a figure standing as a word is still one: `khoản 2` before a date is a sentence's, no place
+    assert scanned(_gazette_page("Số: 14/2023/TT-NHNN", "khoản 2, ngày 18 tháng 7 năm 2023")).document.place is None
+
+
+def test_a_date_word_with_a_speck_for_a_comma_and_a_month_word_garbled_where_the_year_is_cut() -> None:
+    """`ngà, 29 tháng 4` (the `y` lost, a speck read as a comma); `ngày 21 páng 7 năm 202/` (a
+    photo's edge: the year from the number, as for `năm 202ˆ`)."""
+    doc = scanned(_gazette_page("Số: 14/2023/TT-NHNN", "Hà Nội, ngà, 29 tháng 4 năm 2023")).document
+    assert doc.issued_date == "2023-04-29"
+    doc = scanned(_gazette_page("Số: 14/2023/TT-NHNN", "Hà Nội, ngày 21 páng 7 năm 202/")).document
+    assert doc.issued_date == "2023-07-21"
+    # the number's year must be of the decade read
+    assert scanned(_gazette_page("Số: 14/2019/TT-NHNN", "Hà Nội, ngày 21 páng 7 năm 202/")
+                   ).document.issued_date is None
+
+
+def test_a_numbers_leading_ones_read_as_letters_and_its_hyphen_read_low() -> None:
+    """`Số: LI6/NQ„CP` on a phone photo: `16/NQ` was taken, a wrong number; the ones read as
+    `L`, `I`, `l` glued before the figures are ones, and `„` between the symbol's parts its
+    hyphen. A label read a letter off (`Sối12/…`) stays a label."""
+    page = _gazette_page("Số: LI6/NQ„CP", "Hà Nội, ngày 29 tháng 4 năm 2023", issuer="CHÍNH PHỦ")
+    assert scanned(page).document.number == "116/NQ-CP"
+    assert scanned(page.replace("LI6", "Il6")).document.number == "116/NQ-CP"
+    assert find_header_number("Sối12/NQ-CP")[0].number == "12"
+    assert find_header_number("TỈNH L 12/QĐ")[0].number == "12"  # a letter apart from the figures
+
+
+def test_a_damaged_ministry_line_over_a_circular_is_the_ministrys() -> None:
+    """`pO TÀI CHÍNH` (a phone photo's glare over `BỘ`) is a letter off both Bộ Tài chính and Sở
+    Tài chính; a thông tư is issued by ministries only, so it is the ministry. Under a decision
+    both stay possible: none. A department read whole stays as read."""
+    page = ("CÔNG BÁO/Số 51/Ngày 23-01-2026\n{issuer}\n" + _MOTTO + "Hà Nội, ngày 31 tháng 12 năm 2025\n{title}\n"
+            "Quy định về quyết toán vốn đầu tư công\nCăn cứ Luật Ngân sách nhà nước;\n")
+    assert scanned(page.format(issuer="pO TÀI CHÍNH", title="THÔNG TƯ")).document.issuer == "Bộ Tài chính"
+    assert scanned(page.format(issuer="pO TÀI CHÍNH", title="QUYẾT ĐỊNH")).document.issuer is None
+    assert scanned(page.format(issuer="SỞ NỘI VỤ", title="THÔNG TƯ")).document.issuer == "Sở Nội vụ"

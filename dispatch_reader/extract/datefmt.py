@@ -91,9 +91,11 @@ _VI_HEADER = re.compile(
 
 
 # The date line's year with its last digit lost under a stamp's stroke or a speck (`năm 202§`):
-# the day, the month and the decade are read; the year must come from elsewhere.
+# the day, the month and the decade are read; the year must come from elsewhere. The photo that
+# cut the year may garble `tháng` too (`ngày 21 páng 7 năm 202/`): a word of its length.
+_MONTH_WORD_GARBLED = r"[a-z]{4,6}(?=\s)"
 _VI_LOST_YEAR = re.compile(
-    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.)\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
+    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.|{_MONTH_WORD_GARBLED})\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
     rf"(?P<y>[1il]9{_D}|2[0o]{_D})(?:[^\w\s]|[a-z](?![a-z]))(?!\d)"
 )
 
@@ -180,10 +182,11 @@ def _completed_year(tail: str | None, this_year: int | None = None) -> int | Non
 
 
 # ... and on a fax every word of it garbled, `ngày` and `năm` too (`neav 15 thủng 5 nam 2026`,
-# `nưày 27 thủng 3 nàn 2026`): still the place's comma, then words a letter or two off `ngày`,
-# `tháng` and `năm` around the day, the month and the year
+# `nưày 27 thủng 3 nàn 2026`, a speck after it read as a comma: `ngà, 29 tháng 4`): still the
+# place's comma, then words a letter or two off `ngày`, `tháng` and `năm` around the day, the
+# month and the year
 _VI_HEADER_GARBLED = re.compile(
-    rf"(?<=,)\s*(?P<dw>n[a-z]{{2,3}})\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
+    rf"(?<=,)\s*(?P<dw>n[a-z]{{2,3}}),?\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
     rf"(?P<yw>n[a-z]{{1,2}})\s+(?P<y>{_D}{{4}})(?!\d)"
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
@@ -25,10 +25,13 @@ _SP = r"[ ]?"
 # for `15/2026`): taken so that the number is not cut to `6/NQ-CP`; the issue date mends it
 _SLIPPED_YEAR = r"[0-9]{4}|[0-9]{3} [0-9]|[0-9] [0-9]{3}|[0-9]{2} [0-9]{2}"
 
+# a symbol's hyphen in a header, as printed or as a phone photo's blur reads it low on the line
+# (`116/NQ„CP`)
+_HYPHEN = "[-–„]"
 # Header form: tolerate single spaces around '/' and '-' (`12 /QĐ - UBND`).
 HEADER_NUMBER = re.compile(
     rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>{_YEAR}|{_SLIPPED_YEAR}){_SP}/{_SP})?"
-    rf"(?P<sym>(?:{_PART})(?:{_SP}[-–](?:{_SP}[-–])*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
+    rf"(?P<sym>(?:{_PART})(?:{_SP}{_HYPHEN}(?:{_SP}{_HYPHEN})*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
 )
 # Body form: no spaces inside (a space there usually ends the number), except a line break
 # or one space after a hyphen where the symbol was wrapped (`170/2025/NĐ-\nCP`).
@@ -104,7 +107,7 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     """Normalise a HEADER_NUMBER / BODY_NUMBER match; None when it is not a document symbol."""
     num = match.group("num")
     year = match.group("year")
-    sym = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", match.group("sym")).replace("–", "-")).rstrip(".-")
+    sym = re.sub(r"-{2,}", "-", re.sub(r"[\s]+", "", match.group("sym")).replace("–", "-").replace("„", "-")).rstrip(".-")
     if year is None:
         head, sep, rest = sym.partition("-")
         glued = _GLUED_YEAR.match(head)
@@ -192,6 +195,11 @@ def type_part_garbled(raw: str, expected: tuple[str, str] | None) -> DocNumber |
     return DocNumber(text=f"{m[1]}/{year}{expected[0]}-{expected[1]}", number=m[1], year=m[2], parts=expected)
 
 
+# one or two letters shaped as a 1 (`L`, `I`, `l`, `|`), alone before a number's figures and
+# glued to them, after a space, a colon or the line's start
+_ONES_BEFORE = re.compile(r"(?:^|(?<=[\s:]))([LlI|]{1,2})$")
+
+
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
     """The first number/symbol in a header segment: (number, start, end) or None."""
     party = _HEADER_PARTY.search(text)
@@ -204,7 +212,14 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
             continue
         dn = clean_number(m)
         if dn is not None:
-            return dn, m.start(), m.end()
+            start = m.start()
+            lead = _ONES_BEFORE.search(text[:start]) if m.group("num") else None
+            if lead:
+                # `LI6/NQ-CP`: the number's leading ones read as letters; `16` is no number of it
+                ones = "1" * len(lead[1])
+                dn = replace(dn, number=ones + dn.number, text=ones + dn.text)
+                start = lead.start(1)
+            return dn, start, m.end()
     if party is not None:
         dn = party_number(party)
         if dn is not None:

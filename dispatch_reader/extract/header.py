@@ -354,13 +354,17 @@ def classify(seg: Segment) -> list[Cls]:
     return [Cls(seg, "text")]
 
 
+_FIGURE_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
+
+
 def _a_place_at_most(before: str) -> bool:
     """Is what stands before a date line's `ngày` a place's name at most (a few words, no
     figures), not another column's text, nor a sentence's deadline (`không quá ngày …`)?"""
     words = before.split()
     if words and all(w.strip(",.;:") in resources.words("deadline_words.txt") for w in words):
         return False
-    return len(words) <= 6 and not re.search(r"[\d/]", before)
+    # a letter read as a figure inside a word (`Hà N6i`) is no figure
+    return len(words) <= 6 and not re.search(r"[\d/]", _FIGURE_IN_A_WORD.sub("", before))
 
 
 def _runs_on(before: str) -> bool:
@@ -974,7 +978,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)
         # a damaged committee or department name read as the body it can only be
-        snapped = snap_issuer(doc.issuer, doc.place)
+        snapped = snap_issuer(doc.issuer, doc.place, doc.doc_type)
         if not snapped and doc.issuer and doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)):
             # the committee's two lines read as two bodies (`ỦY BAN NHÍ Nv DA š` over `TỈNH SOF A #`,
             # a copier's streak through both): the level line alone names no body, the two do

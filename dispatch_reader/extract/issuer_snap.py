@@ -220,11 +220,13 @@ def _allowed(name: str) -> int:
     return 1 if len(name) < 10 else 2
 
 
-def snap_department(issuer: str) -> str | None:
+def snap_department(issuer: str, central: bool = False) -> str | None:
     """`Sở Nội vụ` from `Sở Nội vụ quyết định`, `Chính phủ` from `ˆ€hính phủ oo` or `Chính phủ
     Cộng:hờa:xã hội`: a known body, its letters whole or one or two off, and words after it that
     continue no body name (a body's own province, `tỉnh …`, is kept). Only when exactly one
-    known body reads so (`Sở Y tế` and `Bộ Y tế` are one letter apart)."""
+    known body reads so (`Sở Y tế` and `Bộ Y tế` are one letter apart) — among the central
+    bodies alone where the document is of a type only they issue (`central`: a thông tư under
+    `pO TÀI CHÍNH` is the ministry's, never a department's), a body read whole apart."""
     unwoven = _unwoven(issuer)
     if unwoven:
         return unwoven
@@ -235,7 +237,10 @@ def snap_department(issuer: str) -> str | None:
         rest = tokens[len(words):]
         return exact[0] if rest and rest[0] not in ("tinh", "thanh") else None
     near: dict[str, int] = {}
+    # (a body read whole stands as read, whatever the title: one of the two was misread)
     for words, body in _bodies():
+        if central and fold_phrase(body) not in central_bodies():
+            continue
         # as many words as the body's, one fewer or more; or all there is, glued (`_SỬYTẾ`)
         for n in {*range(max(len(words) - 1, 1), len(words) + 2), len(tokens)}:
             if len(tokens) < n:
@@ -295,11 +300,14 @@ def damaged_body_line(line: str) -> bool:
     return not any(d == 0 for d, _ in distances) and sum(d == 1 for d, _ in distances) == 1
 
 
-def snap_issuer(issuer: str | None, place: str | None) -> str | None:
-    """The issuer as a body really names itself, or None when it is fine or cannot be told."""
+def snap_issuer(issuer: str | None, place: str | None, doc_type: str | None = None) -> str | None:
+    """The issuer as a body really names itself, or None when it is fine or cannot be told. A
+    damaged department's name over a document of a type only central bodies issue
+    (data/central_types.txt) snaps to one of them."""
     if not issuer:
         return None
-    snapped = snap_committee(issuer, place) or snap_department(issuer)
+    central = doc_type in resources.words("central_types.txt")
+    snapped = snap_committee(issuer, place) or snap_department(issuer, central)
     return snapped if snapped and snapped != issuer else None
 
 
