@@ -149,3 +149,14 @@ def test_small_text_beside_a_line_but_away_from_it_keeps_its_own_row() -> None:
     words = (_line("Cơ quan: VĂN PHÒNG CHÍNH PHỦ", 40, 15.5, 8) + _line("Ngày ký: 2026-05-04 08:08:03 +07:00", 40, 24.5, 8)
              + _line("CÔNG BÁO/Số 260/Ngày 04-05-2026", 209.6, 27.7, 14) + _line("2", 531.9, 27.7, 14))
     assert layout_text(words).splitlines()[:2] == ["Cơ quan: VĂN PHÒNG CHÍNH PHỦ", "Ngày ký: 2026-05-04 08:08:03 +07:00"]
+
+
+def test_small_words_whose_neighbour_row_gave_its_words_away_are_read() -> None:
+    """Three rows of ever smaller specks below a line (augraphy's photocopied `rd042`, a
+    copier's dots): the second row's speck joins the line beside it, and the third, set
+    within the second's band, must not look for neighbours in a row left empty (it raised
+    `min() arg is an empty sequence` and the whole file failed)."""
+    words = _line("Độc lập - Tự do", 100, 100, 12) + [Word("ˆ", 196, 108, 199, 112), Word("'", 300, 110, 302, 113)]
+    lines = layout_text(words).splitlines()
+    assert lines[0].startswith("Độc lập - Tự do")
+    assert "'" in " ".join(lines)

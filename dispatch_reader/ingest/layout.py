@@ -159,7 +159,8 @@ def _attach_small_words(rows: list[Row]) -> list[Row]:
     spans = [(row.top, row.bottom, row.height) for row in rows]
     for i, row in enumerate(rows):
         for j in (i - 1, i + 1):
-            if not 0 <= j < len(rows) or row.height > SMALL_WORD * spans[j][2]:
+            # (a neighbour that gave all its words away before is no row to join)
+            if not 0 <= j < len(rows) or not rows[j].words or row.height > SMALL_WORD * spans[j][2]:
                 continue
             top, bottom, other = spans[j]
             for word in list(row.words):
