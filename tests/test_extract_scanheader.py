@@ -1466,3 +1466,21 @@ def test_a_damaged_ministry_line_over_a_circular_is_the_ministrys() -> None:
     assert scanned(page.format(issuer="pO TÀI CHÍNH", title="THÔNG TƯ")).document.issuer == "Bộ Tài chính"
     assert scanned(page.format(issuer="pO TÀI CHÍNH", title="QUYẾT ĐỊNH")).document.issuer is None
     assert scanned(page.format(issuer="SỞ NỘI VỤ", title="THÔNG TƯ")).document.issuer == "Sở Nội vụ"
+
+
+def test_a_reviewers_cases_for_the_twentieth_rounds_rules() -> None:
+    """What the rules above must leave alone (a fresh-eyes reviewer's cases): a table's edge
+    read `|` before the figures is no one; a garbled month word with a lost year and a number
+    of no year gives no date (the grounds' latest year was a year off on the Gazette's pages);
+    another column's damaged body before the place stays out of it."""
+    letter = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: |245/UBND-VX\nV/v triển khai tiêm chủng\n" + _MOTTO
+              + "Nghệ An, ngày 04 tháng 8 năm 2025\nKính gửi: Các sở, ban, ngành\n")
+    assert scanned(letter).document.number == "245/UBND-VX"
+    resolution = ("CHÍNH PHỦ\nSố: 116/NQ-CP\n" + _MOTTO + "Hà Nội, ngày 29 páng 4 năm 202/\nNGHỊ QUYẾT\n"
+                  "Về kế hoạch phòng, chống thiên tai\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    assert scanned(resolution).document.issued_date is None
+    # (the same line with `tháng` whole still takes the grounds' year, as before)
+    assert scanned(resolution.replace("páng", "tháng")).document.issued_date == "2025-04-29"
+    beside = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n" + _MOTTO + "SỞ T4I CHÍNH Nghệ An, ngày 04 tháng 8 năm 2025\n"
+              "QUYẾT ĐỊNH\nVề việc điều động công chức\n")
+    assert scanned(beside).document.place == "Nghệ An"

@@ -92,10 +92,10 @@ _VI_HEADER = re.compile(
 
 # The date line's year with its last digit lost under a stamp's stroke or a speck (`năm 202§`):
 # the day, the month and the decade are read; the year must come from elsewhere. The photo that
-# cut the year may garble `tháng` too (`ngày 21 páng 7 năm 202/`): a word of its length.
-_MONTH_WORD_GARBLED = r"[a-z]{4,6}(?=\s)"
+# cut the year may garble `tháng` too (`ngày 21 páng 7 năm 202/`): a word two letters off it at
+# most (`garbled`, and then only the number's own year completes it).
 _VI_LOST_YEAR = re.compile(
-    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?:thang|th\.|{_MONTH_WORD_GARBLED})\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
+    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?P<mw>thang|th\.|[a-z]{{3,6}}(?=\s))\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
     rf"(?P<y>[1il]9{_D}|2[0o]{_D})(?:[^\w\s]|[a-z](?![a-z]))(?!\d)"
 )
 
@@ -107,6 +107,7 @@ class LostYear:
     decade: str  # the year's first three digits
     start: int
     end: int
+    garbled: bool = False  # `tháng` read a letter or two off
 
     def dated(self, year: int) -> str | None:
         """The date in `year` when that year is of the decade read."""
@@ -115,10 +116,15 @@ class LostYear:
 
 def find_lost_year(folded: str) -> LostYear | None:
     """A date line whose year lost its last digit (`ngày 05 tháng 5 năm 202§`)."""
+    from dispatch_reader.places.match import edit_distance
+
     m = _VI_LOST_YEAR.search(folded)
     if not m or make_iso(_num(m["y"]) * 10, _num(m["m"]), _num(m["d"])) is None:
         return None
-    return LostYear(_num(m["d"]), _num(m["m"]), str(_num(m["y"])), m.start(), m.end())
+    garbled = m["mw"] not in ("thang", "th.")
+    if garbled and edit_distance(m["mw"], "thang", 2) > 2:
+        return None
+    return LostYear(_num(m["d"]), _num(m["m"]), str(_num(m["y"])), m.start(), m.end(), garbled)
 
 
 @dataclass(frozen=True)

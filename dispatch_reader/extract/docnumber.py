@@ -31,7 +31,7 @@ _HYPHEN = "[-–„]"
 # Header form: tolerate single spaces around '/' and '-' (`12 /QĐ - UBND`).
 HEADER_NUMBER = re.compile(
     rf"(?P<num>{_NUM})?{_SP}/{_SP}(?:(?P<year>{_YEAR}|{_SLIPPED_YEAR}){_SP}/{_SP})?"
-    rf"(?P<sym>(?:{_PART})(?:{_SP}{_HYPHEN}(?:{_SP}{_HYPHEN})*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:[-–](?:{_PART}))*)*)"
+    rf"(?P<sym>(?:{_PART})(?:{_SP}{_HYPHEN}(?:{_SP}{_HYPHEN})*{_SP}(?:{_PART}))*(?:/(?:{_PART})(?:{_HYPHEN}(?:{_PART}))*)*)"
 )
 # Body form: no spaces inside (a space there usually ends the number), except a line break
 # or one space after a hyphen where the symbol was wrapped (`170/2025/NĐ-\nCP`).
@@ -107,7 +107,7 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     """Normalise a HEADER_NUMBER / BODY_NUMBER match; None when it is not a document symbol."""
     num = match.group("num")
     year = match.group("year")
-    sym = re.sub(r"-{2,}", "-", re.sub(r"[\s]+", "", match.group("sym")).replace("–", "-").replace("„", "-")).rstrip(".-")
+    sym = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", match.group("sym")).replace("–", "-").replace("„", "-")).rstrip(".-")
     if year is None:
         head, sep, rest = sym.partition("-")
         glued = _GLUED_YEAR.match(head)
@@ -195,9 +195,10 @@ def type_part_garbled(raw: str, expected: tuple[str, str] | None) -> DocNumber |
     return DocNumber(text=f"{m[1]}/{year}{expected[0]}-{expected[1]}", number=m[1], year=m[2], parts=expected)
 
 
-# one or two letters shaped as a 1 (`L`, `I`, `l`, `|`), alone before a number's figures and
-# glued to them, after a space, a colon or the line's start
-_ONES_BEFORE = re.compile(r"(?:^|(?<=[\s:]))([LlI|]{1,2})$")
+# one or two letters shaped as a 1 (`L`, `I`, `l`), alone before a number's figures and glued
+# to them, after a space, a colon or the segment's start. Not `|`: a table's edge or a fold
+# read so is a speck beside the figures (`Số: |245/UBND-VX`), no figure of them
+_ONES_BEFORE = re.compile(r"(?:^|(?<=[\s:]))([LlI]{1,2})$")
 
 
 def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:

@@ -307,7 +307,9 @@ def classify(seg: Segment) -> list[Cls]:
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
-        if _a_place_at_most(f[:hit.start]) and not _runs_on(text[:hit.start]):
+        # a place's letter read as a figure (`Hà N6i, ngày …`): the words still a place's shape
+        if (_a_place_at_most(f[:hit.start]) or _place_shaped(_FIGURE_IN_A_WORD.sub("", text[:hit.start]))) \
+                and not _runs_on(text[:hit.start]):
             return [Cls(seg, "date", {"date": hit})]
         # Another column's text on the same line: the place is the capitalised words
         # right before ", ngày".
@@ -354,17 +356,13 @@ def classify(seg: Segment) -> list[Cls]:
     return [Cls(seg, "text")]
 
 
-_FIGURE_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
-
-
 def _a_place_at_most(before: str) -> bool:
     """Is what stands before a date line's `ngày` a place's name at most (a few words, no
     figures), not another column's text, nor a sentence's deadline (`không quá ngày …`)?"""
     words = before.split()
     if words and all(w.strip(",.;:") in resources.words("deadline_words.txt") for w in words):
         return False
-    # a letter read as a figure inside a word (`Hà N6i`) is no figure
-    return len(words) <= 6 and not re.search(r"[\d/]", _FIGURE_IN_A_WORD.sub("", before))
+    return len(words) <= 6 and not re.search(r"[\d/]", before)
 
 
 def _runs_on(before: str) -> bool:
@@ -428,6 +426,9 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
     if tail.text:
         out.extend(classify(tail))
     return out
+
+
+_FIGURE_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 
 
 def _place_shaped(text: str) -> bool:
@@ -982,7 +983,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if not snapped and doc.issuer and doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)):
             # the committee's two lines read as two bodies (`ỦY BAN NHÍ Nv DA š` over `TỈNH SOF A #`,
             # a copier's streak through both): the level line alone names no body, the two do
-            snapped = snap_issuer(f"{doc.issuer_parent} {doc.issuer}", doc.place)
+            snapped = snap_issuer(f"{doc.issuer_parent} {doc.issuer}", doc.place, doc.doc_type)
             if snapped:
                 doc.issuer_parent = None
                 doc.evidence.pop("issuer_parent", None)
@@ -1244,9 +1245,11 @@ def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[P
     """The date of a date line whose year lost its last digit: in the year the number carries
     (`…/2026/TT-BNV`), else in the latest year of a document its grounds cite on the first page
     (a decision follows what it is based on, most often within the year), when of the decade
-    read."""
+    read — but for a line whose month word was garbled too, less of it read."""
     if number is not None and number.year and not year_slipped(number):
         return lost.dated(int(number.year))
+    if lost.garbled:
+        return None  # a date line with its month word garbled too: the number's year or none
     # `ngà 09 tháng 4 năm 2026`: OCR took a letter of `ngày`, the year is still there
     years = [int(y) for seg, _ in _grounds_lines(pages[:1]) for groups in _CITED_YEAR.findall(seg.folded)
              for y in groups if y and y[:3] == lost.decade]

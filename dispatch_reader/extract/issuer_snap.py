@@ -231,13 +231,13 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     if unwoven:
         return unwoven
     tokens = _tokens(issuer)
+    # a body read whole stands as read, whatever the title says: one of the two was misread
     exact = [body for words, body in _bodies() if tokens[:len(words)] == words]
     if exact:
         words = _tokens(exact[0])
         rest = tokens[len(words):]
         return exact[0] if rest and rest[0] not in ("tinh", "thanh") else None
     near: dict[str, int] = {}
-    # (a body read whole stands as read, whatever the title: one of the two was misread)
     for words, body in _bodies():
         if central and fold_phrase(body) not in central_bodies():
             continue
