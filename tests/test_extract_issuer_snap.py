@@ -201,3 +201,16 @@ def test_a_date_lines_place_a_letter_or_two_off_one_province() -> None:
     # the whole place, not its first words: `Thành phố Hồ Chí Minh` opens two off `Thanh Hóa`
     assert near_province_place("Thành phố Hồ Chí Minh") is None
     assert near_province_place("Tân Phang") is None  # no province that close; a commune may be
+
+
+def test_a_committee_line_with_the_motto_read_into_it() -> None:
+    """A copy turned in the copier: OCR reads the committee's line and the motto beside it as
+    one (`Ủy ban nhân dân Cộng how xã Hộíchủ Nghĩíñvíệtnẩm' O xã Mường Khoa`, augraphy's
+    photocopy). The motto's `xã` is no level; the committee is the head and the level and
+    name the line ends with. Words that are no motto's (`cộng đồng`) name no committee."""
+    assert snap_issuer("Ủy ban nhân dân © cộng hòa xã Tân Phong", "Tân Phong") == "Ủy ban nhân dân xã Tân Phong"
+    assert snap_issuer("Ủy ban nhân dân Cộng how xã Hộíchủ Nghĩíñvíệtnẩm' O xã Mường Khoa",
+                       "Mường Khoa") == "Ủy ban nhân dân xã Mường Khoa"
+    assert snap_issuer("Ủy ban nhân dân Cộng hòa xã hội chủ nghĩa Việt Nam tỉnh Lào Cai",
+                       None) == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert snap_issuer("Ủy ban nhân dân cộng đồng xã Tân Phong", "Tân Phong") is None

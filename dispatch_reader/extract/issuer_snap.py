@@ -145,11 +145,18 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         if level is None:
             continue
         canon = _head(tokens[:i])
+        # the motto beside it read into the same line (`Ủy ban nhân dân Cộng how xã Hộíchủ …
+        # xã Mường Khoa`, a copy turned in the copier): its `xã` is no level, the next may be
+        woven = canon is None and _head_before_motto(tokens[:i])
+        if woven:
+            canon = woven
         if canon is None:
             continue
         if level[0] in _TOWNS:
             return None  # a town's committee: no unit of today's list
         name = _place_after(tokens[i + level[1]:], level[0])
+        if woven and not name:
+            continue
         if not name and level[0] == "tỉnh" and place:
             # `Ủy ban nhân dân Tỉn` (the name lost) or `tỉnh Conta Ính Syn T A` (a fax's streaks
             # through it): a province's committee dates its documents at the province's name; a
@@ -182,6 +189,26 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
                   if edit_distance(scraps, word, 1) <= 1 and _units()[lvl].get(want)]
         if len(levels) == 1:
             return f"{canon} {levels[0]} {_units()[levels[0]][want]}"
+    return None
+
+
+# the motto's words run together, folded, and how far off (a share of their letters) the
+# scraps read of its start may be
+_MOTTO_LETTERS = "conghoaxahoichunghiavietnam"
+_MOTTO_SLIPS = 0.3
+
+
+def _head_before_motto(tokens: list[str]) -> str | None:
+    """The committee's head words read whole, then the start of the motto's words garbled a
+    little (`cong how`, `cong hoa xa hoichu nghiinvietnam o`): the head, or None."""
+    for j in range(1, len(tokens)):
+        between = "".join(tokens[j:])
+        if len(between) < 4:
+            break
+        slips = int(_MOTTO_SLIPS * len(between))
+        head = _head(tokens[:j])
+        if head and edit_distance(_MOTTO_LETTERS, between, slips, any_prefix=True) <= slips:
+            return head
     return None
 
 
