@@ -205,3 +205,11 @@ def test_a_three_letter_middle_name_a_vowel_off_and_the_people_it_tells() -> Non
     # names of another language keep their short words (a reviewer's)
     for name in ("Kim Hye Jin", "Lee Hae Jin", "Li Xue Mei", "Chen Yue Ling", "Kim Yea Jin", "Kim Kie Hyun"):
         assert repair_ocr_name(name) == name, name
+
+
+def test_a_family_name_cut_short_is_the_one_it_opens() -> None:
+    """`Nguy Thị Kim Ngân` (a photocopy: the ring took `ễn`): four letters or more that open
+    exactly one family name and no other are that name; fewer say too little."""
+    assert repair_ocr_name("Nguy Thị Kim Ngân") == "Nguyễn Thị Kim Ngân"
+    assert repair_ocr_name("Huyn Văn Tâm") == "Huỳnh Văn Tâm"
+    assert repair_ocr_name("Ngu Văn Tâm") == "Ngu Văn Tâm"  # three letters: Ngô? Nguyễn? none

@@ -93,7 +93,12 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
         # family names are a near-closed list: a word one letter off exactly one of them is
         # that one misread (`Đìnn` → `Đinh`)
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
-        return cased_like(_family_spellings()[near], syllable) if near else syllable
+        if near:
+            return cased_like(_family_spellings()[near], syllable)
+        # its end lost under a seal's ring or a stroke (`Nguy Thị Kim Ngân`): the one family
+        # name it opens, four letters read at least
+        opened = [k for k in _family_spellings() if len(syllable) >= 4 and k.startswith(fold_phrase(syllable))]
+        return cased_like(_family_spellings()[opened[0]], syllable) if len(opened) == 1 else syllable
     if not entries and syllable.isalpha() and (len(syllable) >= 4 or (short_slip and _short_middle_slip(syllable, slot))) \
             and not is_syllable(syllable):
         # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
