@@ -213,3 +213,12 @@ def test_a_family_name_cut_short_is_the_one_it_opens() -> None:
     assert repair_ocr_name("Nguy Thị Kim Ngân") == "Nguyễn Thị Kim Ngân"
     assert repair_ocr_name("Huyn Văn Tâm") == "Huỳnh Văn Tâm"
     assert repair_ocr_name("Ngu Văn Tâm") == "Ngu Văn Tâm"  # three letters: Ngô? Nguyễn? none
+
+
+def test_a_middle_or_given_name_read_as_other_glyphs() -> None:
+    """`Lê Inành Long` (a photocopy: `Th` read `In`, the T's bar and the h's stem lost under a
+    stroke): name_glyphs.tsv's swaps, tried on every word of a name now, kept only where one
+    listed name of that slot is what they spell."""
+    assert repair_ocr_name("Lê Inành Long") == "Lê Thành Long"
+    assert repair_ocr_name("Nguyễn Văn Inắng") == "Nguyễn Văn Thắng"
+    assert repair_ocr_name("Lê Inxyz Long") == "Lê Inxyz Long"  # no name: left as read

@@ -102,8 +102,9 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
     if not entries and syllable.isalpha() and (len(syllable) >= 4 or (short_slip and _short_middle_slip(syllable, slot))) \
             and not is_syllable(syllable):
         # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
-        # its `n` under a signature's stroke), when one listed spelling is far likelier in the slot
-        return _one_letter_off_name(syllable, slot)
+        # its `n` under a signature's stroke), when one listed spelling is far likelier in the
+        # slot; or letters read as other glyphs (`Inành` for `Thành`)
+        return _name_by_glyphs(syllable, slot) or _one_letter_off_name(syllable, slot)
     if not entries and slot == "middle" and len(syllable) == 2 and syllable.isalpha() and not is_syllable(syllable):
         # a middle name's end lost under a stroke or a seal's ring (`Nguyễn Th Bích Ngọc`):
         # the middle name it opens, when one is far likelier than any other (`Thị`)
@@ -161,6 +162,18 @@ def _family_by_glyphs(read: str) -> str | None:
     spelled = _families_by_spelling()
     found = {spelled[w] for wrong, right in resources.rows("name_glyphs.tsv")
              if wrong in read.lower() and (w := read.lower().replace(wrong, right, 1)) in spelled}
+    return cased_like(found.pop(), read) if len(found) == 1 else None
+
+
+def _name_by_glyphs(read: str, slot: str) -> str | None:
+    """The middle or given name whose letters OCR read as other glyphs (`Inành` → `Thành`,
+    name_glyphs.tsv), when exactly one spelling the swap gives stands in that slot of names."""
+    found = set()
+    for wrong, right in resources.rows("name_glyphs.tsv"):
+        if wrong in read:
+            swapped = read.replace(wrong, right, 1)
+            found |= {s for s, f in _table().get(fold_phrase(swapped), []) if s.lower() == swapped.lower()
+                      and _score(f, slot) > 0}
     return cased_like(found.pop(), read) if len(found) == 1 else None
 
 
