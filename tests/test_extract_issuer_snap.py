@@ -214,3 +214,11 @@ def test_a_committee_line_with_the_motto_read_into_it() -> None:
     assert snap_issuer("Ủy ban nhân dân Cộng hòa xã hội chủ nghĩa Việt Nam tỉnh Lào Cai",
                        None) == "Ủy ban nhân dân tỉnh Lào Cai"
     assert snap_issuer("Ủy ban nhân dân cộng đồng xã Tân Phong", "Tân Phong") is None
+
+
+def test_a_known_body_read_a_mark_or_a_speck_off_is_written_as_it_writes_itself() -> None:
+    """`Bộ Ké hoạch và Đầu tư_` (augraphy's photocopy of a Gazette page): every letter right,
+    a mark slipped and a speck after it; it was left as read. A body spelled right stays."""
+    assert snap_issuer("Bộ Ké hoạch và Đầu tư_", None) == "Bộ Kế hoạch và Đầu tư"
+    assert snap_issuer("Bộ Kế hoạch và Đầu tư", None) is None
+    assert snap_issuer("Sở Nội vụ tỉnh Lào Cai", None) is None  # its province kept

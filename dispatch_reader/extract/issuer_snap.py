@@ -263,7 +263,10 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     if exact:
         words = _tokens(exact[0])
         rest = tokens[len(words):]
-        return exact[0] if rest and rest[0] not in ("tinh", "thanh") else None
+        if not rest:
+            # its letters whole, a mark or a speck off (`Bộ Ké hoạch và Đầu tư_`): as it writes itself
+            return exact[0]
+        return exact[0] if rest[0] not in ("tinh", "thanh") else None
     near: dict[str, int] = {}
     for words, body in _bodies():
         if central and fold_phrase(body) not in central_bodies():
