@@ -222,3 +222,12 @@ def test_a_known_body_read_a_mark_or_a_speck_off_is_written_as_it_writes_itself(
     assert snap_issuer("Bộ Ké hoạch và Đầu tư_", None) == "Bộ Kế hoạch và Đầu tư"
     assert snap_issuer("Bộ Kế hoạch và Đầu tư", None) is None
     assert snap_issuer("Sở Nội vụ tỉnh Lào Cai", None) is None  # its province kept
+
+
+def test_a_reviewers_cases_for_the_motto_read_into_a_committee() -> None:
+    """A fresh-eyes reviewer's cases: a word a letter off `Cộng` is no motto (`Long`), and the
+    motto's own `xã` opens no commune even where the letters after it spell one (`xã Hội củ`
+    … `Hội Cư`): the committee's name ends the line."""
+    assert snap_issuer("Ủy ban nhân dân Long xã Tân Phong", None) is None
+    assert snap_issuer("Ủy ban nhân dân Cộng hòa xã Hội củ nghĩa Việt Nam phường Hội An",
+                       None) == "Ủy ban nhân dân phường Hội An"

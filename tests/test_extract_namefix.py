@@ -222,3 +222,12 @@ def test_a_middle_or_given_name_read_as_other_glyphs() -> None:
     assert repair_ocr_name("Lê Inành Long") == "Lê Thành Long"
     assert repair_ocr_name("Nguyễn Văn Inắng") == "Nguyễn Văn Thắng"
     assert repair_ocr_name("Lê Inxyz Long") == "Lê Inxyz Long"  # no name: left as read
+
+
+def test_a_reviewers_cases_for_the_cut_family_name() -> None:
+    """A fresh-eyes reviewer's cases: `Ngụy` is a family name of its own (its dot is no mark
+    of Nguyễn), and a Khmer name's `Khuon`, `Luon` are as printed (its other words are no
+    Vietnamese syllables)."""
+    assert repair_ocr_name("Ngụy Văn Thà") == "Ngụy Văn Thà"
+    assert repair_ocr_name("Khuon Sudary") == "Khuon Sudary"
+    assert repair_ocr_name("Luon Sovath") == "Luon Sovath"

@@ -155,8 +155,8 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         if level[0] in _TOWNS:
             return None  # a town's committee: no unit of today's list
         name = _place_after(tokens[i + level[1]:], level[0])
-        if woven and not name:
-            continue
+        if woven and (not name or "".join(tokens[i + level[1]:]) != key(name)):
+            continue  # the name ends the line: the motto's own `xã` opens none (`xã Hội củ nghĩa …`)
         if not name and level[0] == "tỉnh" and place:
             # `Ủy ban nhân dân Tỉn` (the name lost) or `tỉnh Conta Ính Syn T A` (a fax's streaks
             # through it): a province's committee dates its documents at the province's name; a
@@ -203,8 +203,8 @@ def _head_before_motto(tokens: list[str]) -> str | None:
     little (`cong how`, `cong hoa xa hoichu nghiinvietnam o`): the head, or None."""
     for j in range(1, len(tokens)):
         between = "".join(tokens[j:])
-        if len(between) < 4:
-            break
+        if len(between) < len("conghoa"):
+            break  # `Cộng hòa` at least: `Long`, `Cổng` are a letter off `cong` and no motto
         slips = int(_MOTTO_SLIPS * len(between))
         head = _head(tokens[:j])
         if head and edit_distance(_MOTTO_LETTERS, between, slips, any_prefix=True) <= slips:

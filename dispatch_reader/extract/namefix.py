@@ -84,7 +84,7 @@ def _toneless(word: str) -> str:
 def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
     """The syllable as it should read in this slot of a name (unchanged unless clearly wrong).
     `short_slip`: the name's other words are syllables, so a three-letter middle word that is
-    none may be one misread (`_short_middle_slip`)."""
+    none may be one misread (`_short_middle_slip`), and a family name cut short completed."""
     entries = _table().get(fold_phrase(syllable))
     if not entries and slot == "family" and syllable.isalpha():
         glyphs = _family_by_glyphs(syllable)
@@ -96,9 +96,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
         if near:
             return cased_like(_family_spellings()[near], syllable)
         # its end lost under a seal's ring or a stroke (`Nguy Thị Kim Ngân`): the one family
-        # name it opens, four letters read at least
-        opened = [k for k in _family_spellings() if len(syllable) >= 4 and k.startswith(fold_phrase(syllable))]
-        return cased_like(_family_spellings()[opened[0]], syllable) if len(opened) == 1 else syllable
+        # name it opens, four letters read at least, with every mark read (`Ngụy` is a family
+        # name of its own), in a Vietnamese name (`Khuon Sudary` is a Khmer one)
+        if len(syllable) < 4 or not short_slip:
+            return syllable
+        opened = [k for k in _family_spellings() if k.startswith(fold_phrase(syllable))]
+        spelled = _family_spellings()[opened[0]] if len(opened) == 1 else None
+        return cased_like(spelled, syllable) if spelled and _kept_marks(syllable, spelled) else syllable
     if not entries and syllable.isalpha() and (len(syllable) >= 4 or (short_slip and _short_middle_slip(syllable, slot))) \
             and not is_syllable(syllable):
         # no syllable and no name's: one letter read as another (`Mauh` for `Mạnh`, the arch of
