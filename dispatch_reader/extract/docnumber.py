@@ -107,7 +107,7 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     """Normalise a HEADER_NUMBER / BODY_NUMBER match; None when it is not a document symbol."""
     num = match.group("num")
     year = match.group("year")
-    sym = re.sub(r"-{2,}", "-", re.sub(r"\s+", "", match.group("sym")).replace("–", "-").replace("„", "-")).rstrip(".-")
+    sym = re.sub(r"-{2,}", "-", re.sub(_HYPHEN, "-", re.sub(r"\s+", "", match.group("sym")))).rstrip(".-")
     if year is None:
         head, sep, rest = sym.partition("-")
         glued = _GLUED_YEAR.match(head)

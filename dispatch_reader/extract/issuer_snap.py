@@ -147,9 +147,8 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         canon = _head(tokens[:i])
         # the motto beside it read into the same line (`Ủy ban nhân dân Cộng how xã Hộíchủ …
         # xã Mường Khoa`, a copy turned in the copier): its `xã` is no level, the next may be
-        woven = canon is None and _head_before_motto(tokens[:i])
-        if woven:
-            canon = woven
+        woven = _head_before_motto(tokens[:i]) if canon is None else None
+        canon = canon or woven
         if canon is None:
             continue
         if level[0] in _TOWNS:

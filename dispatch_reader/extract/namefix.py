@@ -160,24 +160,24 @@ def _families_by_spelling() -> dict[str, str]:
     return {s.lower(): s for s in _family_spellings().values()}
 
 
+def _glyph_swaps(read: str) -> list[str]:
+    """`read` with each of name_glyphs.tsv's misread glyphs put back, one swap at a time."""
+    return [read.replace(wrong, right, 1) for wrong, right in resources.rows("name_glyphs.tsv") if wrong in read]
+
+
 def _family_by_glyphs(read: str) -> str | None:
     """The family name whose letter OCR read as other glyphs (`Vii` → `Vũ`, name_glyphs.tsv),
     when one listed family name is what the swap spells, marks and all."""
     spelled = _families_by_spelling()
-    found = {spelled[w] for wrong, right in resources.rows("name_glyphs.tsv")
-             if wrong in read.lower() and (w := read.lower().replace(wrong, right, 1)) in spelled}
+    found = {spelled[w] for w in _glyph_swaps(read.lower()) if w in spelled}
     return cased_like(found.pop(), read) if len(found) == 1 else None
 
 
 def _name_by_glyphs(read: str, slot: str) -> str | None:
     """The middle or given name whose letters OCR read as other glyphs (`Inành` → `Thành`,
     name_glyphs.tsv), when exactly one spelling the swap gives stands in that slot of names."""
-    found = set()
-    for wrong, right in resources.rows("name_glyphs.tsv"):
-        if wrong in read:
-            swapped = read.replace(wrong, right, 1)
-            found |= {s for s, f in _table().get(fold_phrase(swapped), []) if s.lower() == swapped.lower()
-                      and _score(f, slot) > 0}
+    found = {s for w in _glyph_swaps(read) for s, f in _table().get(fold_phrase(w), [])
+             if s.lower() == w.lower() and _score(f, slot) > 0}
     return cased_like(found.pop(), read) if len(found) == 1 else None
 
 
