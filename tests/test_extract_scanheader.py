@@ -1430,8 +1430,9 @@ def test_a_place_with_a_letter_read_as_a_figure_still_dates_the_document() -> No
     another column's text; the date line stands, and its place is read as the place it is."""
     doc = scanned(_gazette_page("Số: 14/2023/TT-NHNN", "Hà N6i, ngày 18 tháng 7 năm 2023")).document
     assert (doc.issued_date, doc.place) == ("2023-07-18", "Hà Nội")
-    # a figure standing as a word is still one: `khoản 2` before a date is a sentence's, no place
-    assert scanned(_gazette_page("Số: 14/2023/TT-NHNN", "khoản 2, ngày 18 tháng 7 năm 2023")).document.place is None
+    # a figure standing as a word is still one: `Khoản 2` before a date opens a sentence, no
+    # place (taken out with the figures inside words, it would be the place `Khoản 2`)
+    assert scanned(_gazette_page("Số: 14/2023/TT-NHNN", "Khoản 2, ngày 18 tháng 7 năm 2023")).document.place is None
 
 
 def test_a_date_word_with_a_speck_for_a_comma_and_a_month_word_garbled_where_the_year_is_cut() -> None:
