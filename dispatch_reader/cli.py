@@ -303,7 +303,8 @@ def evaluate_cmd(
         if not d.is_dir():
             raise InputFileError(d, "not a folder")
     report = evaluate(dirs, variants=variants, work_dir=work,
-                      settings=ingest_settings(ocr_lang, workers), progress=err_console)
+                      settings=ingest_settings(ocr_lang, workers), progress=None if out.quiet else err_console)
+    out.quiet = False  # the table (and --errors' list) is the data asked for, -q or not
     print_report(report, out, show_errors=show_errors, markdown=markdown)
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), "utf-8")

@@ -19,7 +19,7 @@ _quiet = False
 
 
 def set_quiet(quiet: bool) -> None:
-    """-q: no progress, tables or summaries; errors and asked-for data (--json, exports) still go out."""
+    """-q: no progress or summaries; errors and asked-for data (--json, exports, eval's table) still go out."""
     global _quiet
     _quiet = quiet
     out.quiet = quiet

@@ -189,5 +189,10 @@ def test_eval_prints_a_column_per_variant(tmp_path):
     header = result.stdout.splitlines()[0]
     assert "sealed (1 docs)" in header and "fax (1 docs)" in header and "born" not in header
     assert len(list((tmp_path / "work").glob("short-*.seal.pdf"))) == 1  # cached for the next run
+    # -q silences the progress, not the table: the figures are what the command is asked for
+    quiet = subprocess.run([*command, "-q", "--variant", "seal"], capture_output=True, text=True, timeout=300,
+                           env=dict(os.environ))
+    assert quiet.returncode == 0, quiet.stderr
+    assert "sealed (1 docs)" in quiet.stdout.splitlines()[0] and "[1/1]" not in quiet.stderr
     bad = subprocess.run([*command, "--variant", "seal,xerox"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "xerox" in bad.stderr
