@@ -1,7 +1,7 @@
 """OCR of one page image with Tesseract (through pytesseract), words with boxes and confidences.
 
 The page's run top to bottom: office paper, orientation, deskew, rules, the page read, then the
-re-readings in their order (unread.py, namelines.py); the Tesseract call is tessread.py's.
+re-readings in their order (unread.py, namelines.py, figures.py); the Tesseract call is tessread.py's.
 The narrow ruled columns (`_fill_narrow_columns`) are read here: found by the page's own rules,
 not by ink left unread, they need nothing of unread.py.
 """
@@ -20,6 +20,7 @@ import pytesseract
 
 from dispatch_reader.errors import MissingDependencyError
 from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, sheet
+from dispatch_reader.ingest.figures import reread_written_figures
 from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, reread_name_lines
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
@@ -343,6 +344,10 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         words, marked = mark_bare_names(names_from, words, keys, scale, settings, deadline, tmp, rules_v)
         if marked:
             notes.append(f"{marked} name(s) read without marks re-read alone in Vietnamese for them")
+        words, keys, figured = reread_written_figures(names_from, words, keys, scale, settings, deadline, tmp)
+        if figured:
+            notes.append(f"{figured} blank(s) of the header filled in by hand (number, day, month) re-read "
+                         "as figures alone")
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn:

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 78
+OCR_PIPELINE_VERSION = 80
 
 
 def default_cache_dir() -> Path:
@@ -70,6 +70,9 @@ class IngestSettings:
     # a Vietnamese page read a second time with `vie` alone, and the marks that reading sees on
     # words of the same letters taken (ingest/marks_merge.py)
     vietnamese_marks: bool = True
+    # figures written by hand into the header's blanks (number, day, month) and read as no
+    # figures, read again as figures alone (ingest/figures.py)
+    written_figures: bool = True
 
     def jobs(self, pages: int) -> int:
         workers = self.workers if self.workers and self.workers > 0 else core_count()
@@ -95,4 +98,5 @@ class IngestSettings:
             "unread": self.read_unread_ink,
             "rings": self.clear_seal_rings,
             "vie_marks": self.vietnamese_marks,
+            "figures": self.written_figures,
         }
