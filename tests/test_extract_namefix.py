@@ -155,6 +155,8 @@ def test_a_family_name_read_as_other_glyphs_is_the_listed_one_they_spell() -> No
     assert repair_syllable("Vii", "family") == "Vũ"
     assert repair_syllable("VII", "family") == "VŨ"
     assert repair_syllable("Vü", "family") == "Vũ"
+    assert repair_syllable("Inái", "family") == "Thái"  # the T's bar and the h's stem lost
+    assert repair_syllable("INÁI", "family") == "INÁI"  # the table's `In` is a capital and a small n
     assert repair_syllable("Lii", "family") == "Lii"  # `Lũ` is no family name
     assert repair_syllable("Vii", "given") == "Vii"  # only a family name's list is closed
 

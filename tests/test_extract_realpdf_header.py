@@ -127,6 +127,103 @@ def test_consolidated_body_from_the_number_when_the_block_prints_none():
     assert doc.number == "22/VBHN-VPQH" and doc.issuer == "Văn phòng Quốc hội"
 
 
+def test_a_consolidated_text_whose_block_a_copy_damaged():
+    """augraphy's fax and phone photo of a Gazette VBHN (twenty-first round): the fax read the
+    title a letter off and the number as nothing (`NAC THỰC …`, `SỐ: I@VBIIN BPC`); the phone
+    photo's edge cut the title (`XÁC THT”`) and read `Số:` as `sé:`."""
+    fax = [line.replace("BỘ TÀI CHÍNH XÁC THỰC", "BO TÀI CHÍNH\nNAC THỰC") for line in CONSOLIDATED_END]
+    fax = [line.replace("Số: 463/VBHN-BTC", "SỐ: I@VBIIN BPC").replace("Hà Nội, ngày 10 tháng 02 năm 2025",
+                                                                      "Tha Nai, nuàằt 10 thane 02 nam 2025")
+           for line in fax]
+    doc = facts(CONSOLIDATED_TOP, fax).document
+    assert (doc.doc_type, doc.doc_type_label) == ("other", "Văn bản hợp nhất")
+    # the top's number and body are the base text's, cited in its lead paragraph: none of this one's
+    assert (doc.number, doc.issuer, doc.issued_date) == (None, "Bộ Tài chính", None)
+    assert doc.consolidates == "34/2016/TT-BTC"
+    assert doc.evidence["issuer"].quote == "BO TÀI CHÍNH" and doc.evidence["issuer"].page == 2
+    phone = [line.replace("BỘ TÀI CHÍNH XÁC THỰC VĂN BẢN HỢP NHẤT", "BỘ TÀI CHÍNH\nXÁC THT”")
+             .replace("Số: 463", "sé: 463") for line in CONSOLIDATED_END]
+    doc = facts(CONSOLIDATED_TOP, phone).document
+    assert (doc.doc_type, doc.number, doc.issuer) == ("other", "463/VBHN-BTC", "Bộ Tài chính")
+
+
+def test_a_consolidated_text_whose_title_was_lost_is_found_by_its_own_number():
+    """augraphy's phone photo of the National Assembly Office's VBHN: a blot for the block's
+    title (`KACY`), its number under its label still read; a fax read the office's name a
+    letter off (`VĂN PHÒNG OUÓC HỘI`)."""
+    end = [line.replace("BỘ TÀI CHÍNH XÁC THỰC VĂN BẢN HỢP NHẤT", "VĂN PHÒNG OUÓC HỘI\nKACY")
+           .replace("463/VBHN-BTC", "22/VBHN-VPQH") for line in CONSOLIDATED_END]
+    doc = facts(CONSOLIDATED_TOP, end).document
+    assert (doc.doc_type, doc.number, doc.issuer, doc.issued_date) == ("other", "22/VBHN-VPQH",
+                                                                       "Văn phòng Quốc hội", "2025-02-10")
+
+
+def test_a_consolidated_text_whose_block_was_lost_is_told_by_the_gazettes_heading():
+    """augraphy's photocopy of the same VBHN: no line of its closing block read; the Gazette's
+    heading over its first page (`VĂN BẢN HỢP NHÁT - VĂN PHÒNG QUỐC Hol”`) says what it is and
+    whose. Its number and date are not known, and the base text's are not taken for them."""
+    def heading(text: str) -> list[str]:
+        return [text if line == "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH" else line for line in CONSOLIDATED_TOP]
+
+    top = heading("VĂN BẢN HỢP NHÁT - VĂN PHÒNG QUỐC Hol”")
+    end = CONSOLIDATED_END[:2] + ["KT. BỘ TRƯỞNG"]
+    doc = facts(top, end).document
+    assert (doc.doc_type, doc.doc_type_label) == ("other", "Văn bản hợp nhất")
+    assert (doc.number, doc.issuer, doc.issued_date) == (None, "Văn phòng Quốc hội", None)
+    assert doc.evidence["issuer"].page == 1 and "HỢP NHÁT" in doc.evidence["issuer"].quote
+    # the heading of another section, or an unknown body after it, tells nothing
+    assert facts(heading("VĂN BẢN QUY PHẠM PHÁP LUẬT - BỘ TÀI CHÍNH"), end).document.doc_type == "circular"
+    assert facts(heading("VĂN BẢN HỢP NHẤT - Loe i ret"), end).document.doc_type == "circular"
+
+
+def test_a_reviewers_cases_for_the_damaged_block():
+    """A fresh-eyes reviewer's false positives (twenty-first round), each mended."""
+    circular = ["BỘ TÀI CHÍNH", "Số: 28/2026/TT-BTC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 27 tháng 3 năm 2026", "THÔNG TƯ",
+                "Quy định mức thu phí", "Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;"]
+    end = ["BỘ TRƯỞNG", "Nguyễn Văn Thắng"]
+    for tail in (["Mục 3", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Điều 12. Thẩm quyền", "1. Bộ trưởng ký xác thực."],
+                 ["CHƯƠNG IV", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Điều 12. Thẩm quyền", "1. Bộ trưởng ký xác thực."],
+                 ["Các văn bản hợp nhất đã được xác thực:", "BỘ TÀI CHÍNH",
+                  "- Số: 16/VBHN-BTC ngày 06 tháng 3 năm 2020;"],
+                 ["QUY TRÌNH", "KÝ XÁC THỰC VĂN BẢN HỢP NHẤT CỦA BỘ TÀI CHÍNH", "Điều 1. Phạm vi"],
+                 ["Mẫu số 01", "TÊN CƠ QUAN XÁC THỰC", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Số: …/VBHN-…",
+                  "…, ngày … tháng … năm …"],
+                 ["Các văn bản hợp nhất đã được xác thực gồm:", "- Số: 16/VBHN-BTC ngày 06 tháng 3 năm 2020;"]):
+        doc = facts(circular + tail + end).document
+        assert (doc.doc_type, doc.number, doc.issuer) == ("circular", "28/2026/TT-BTC", "Bộ Tài chính"), tail
+    # a letter's subject wrapped so that a line opens like the Gazette's heading, in small letters
+    letter = ["BỘ TƯ PHÁP", "Số: 120/BTP-KTrVB", "V/v góp ý về", "văn bản hợp nhất - Bộ Tài chính",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 05 tháng 3 năm 2024",
+              "Kính gửi: Bộ Tài chính"]
+    assert facts(letter).document.number == "120/BTP-KTrVB"
+    # a sentence on consolidation after a whole block does not hide it
+    note = ["20 Điều 5 Quyết định số 38/2019/QĐ-TTg quy định như sau:", "“Điều 5. Bộ Tài chính thực hiện",
+            "xác thực văn bản hợp nhất theo quy định.”"]
+    assert facts(CONSOLIDATED_TOP, CONSOLIDATED_END + note).document.number == "463/VBHN-BTC"
+    # the number lost on the date's line (two columns read as one): the date stays, the place
+    # only where it is a known one, and a body's name cut by the title's line is read whole
+    end = [line.replace("BỘ TÀI CHÍNH XÁC THỰC VĂN BẢN HỢP NHẤT", "BỘ LAO ĐỘNG - THƯƠNG BINH XÁC THỰC VĂN BẢN HỢP "
+                        "NHẤT\nVÀ XÃ HỘI").replace("Số: 463/VBHN-BTC\n", "") for line in CONSOLIDATED_END]
+    end = [line.replace("Số: 463/VBHN-BTC", "SỐ: I@VBIIN BPC Hà Nội, ngày 10 tháng 02 năm 2025")
+           if line.startswith("Số:") else line for line in end if not line.startswith("Hà Nội")]
+    doc = facts(CONSOLIDATED_TOP, end).document
+    assert (doc.doc_type_label, doc.number, doc.issued_date) == ("Văn bản hợp nhất", None, "2025-02-10")
+    assert (doc.issuer, doc.place) == ("Bộ Lao động - Thương binh và Xã hội", None)
+
+
+def test_a_sentence_on_consolidation_makes_no_consolidated_text():
+    top = ["BỘ TƯ PHÁP", "Số: 12/2026/TT-BTP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+           "Hà Nội, ngày 12 tháng 5 năm 2026", "THÔNG TƯ", "Hướng dẫn hợp nhất văn bản quy phạm pháp luật"]
+    body = ["Điều 5. Người đứng đầu cơ quan ký xác thực văn bản hợp nhất",
+            "và chịu trách nhiệm về tính chính xác của văn bản hợp nhất."]
+    # the title's words in a sentence, in small letters, with no number of a VBHN by them
+    doc = facts(top + body).document
+    assert (doc.doc_type, doc.number, doc.issuer) == ("circular", "12/2026/TT-BTP", "Bộ Tư pháp")
+    doc = facts(top + body + ["Điều 6. Xác thực điện tử: văn bản hợp nhất số 16/VBHN-BTC được đăng tải."]).document
+    assert (doc.doc_type, doc.number, doc.issuer) == ("circular", "12/2026/TT-BTP", "Bộ Tư pháp")
+
+
 def test_a_text_citing_a_consolidated_text_is_not_one():
     page = [
         "BỘ TÀI CHÍNH",

@@ -9,69 +9,153 @@ its own number, date, body and signer stand in the closing block
 
 That block is laid out like a header, so it is read with the header reader itself; its
 facts replace what the top gave. The base document is the first document the top cites.
+
+On a damaged copy the block is still found by a title a letter off or cut by the photo's edge
+(with its number beside it), or by its number under its label alone; a block whose number was
+lost, or none read at all under the Gazette's heading `VĂN BẢN HỢP NHẤT - <body>`, still makes
+a VBHN of a known body, with no number or date rather than the base document's.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dispatch_reader.extract.docnumber import body_of_symbol
 from dispatch_reader.extract.casing import proper_case_body
-from dispatch_reader.extract.textutil import Page, is_upper_line
+from dispatch_reader.extract.issuer_snap import is_known_place, snap_department
+from dispatch_reader.extract.textutil import Page, fold_keep, is_upper_line
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
 
 LABEL = "Văn bản hợp nhất"
-_MARKER = "xac thuc van ban hop nhat"
+# the block's title, its first word a letter off as a fax reads it (`NAC THỰC VĂN BẢN HỢP
+# NHẤT`) ...
+_MARKER = re.compile(r"\b[a-z]{2,4} thu[a-z]{0,2} van ban hop nhat\b")
+# ... or cut by a phone photo's edge (`XÁC THT”`) ...
+_CUT_MARKER = re.compile(r"\bxac th")
+# ... or lost altogether (a photo's blot over it): the block is found by its own number under
+# its label (`Số: 22/VBHN-VPQH`, `sé: 16/VBHN-BTC`; a citation says `số` in running text)
+_OWN_NUMBER = re.compile(r"^[ \t]{0,3}s[a-z0-9]{0,2}\s*:\s*\d+\s*/\s*vbhn\b", re.M)
+# the Gazette's running heading over every page of a VBHN it prints (`VĂN BẢN HỢP NHẤT - VĂN
+# PHÒNG QUỐC HỘI`): which body's consolidated text this is, when its block was lost
+_GAZETTE_HEADING = re.compile(r"^\W{0,3}van ban hop nh[a-z]{1,2}\s*[-–]\s*(?=\S)", re.M)
 # Lines around the marker line that may hold the block's number, and lines after it to the signer.
 _BEFORE, _AFTER = 6, 12
 
 
-def find_block(pages: list[Page]) -> tuple[Page, int, int] | None:
-    """(page, start, end): the stretch of page text holding the authentication block, from
-    the body's name above `Số: …/VBHN-…` down to the signer."""
+def _candidates(page: Page) -> list[tuple[str, re.Match[str]]]:
+    """What may mark the block on a page, last first: its title whole, its title cut (in
+    capitals; not inside a whole one), its number under its label."""
+    whole = list(_MARKER.finditer(page.folded))
+    cut = [m for m in _CUT_MARKER.finditer(page.folded) if page.text[m.start():m.end()].isupper()
+           and not any(w.start() <= m.start() < w.end() for w in whole)]
+    own = list(_OWN_NUMBER.finditer(page.folded))
+    found = [("whole", m) for m in whole] + [("cut", m) for m in cut] + [("own", m) for m in own]
+    return sorted(found, key=lambda km: km[1].start(), reverse=True)
+
+
+def _under_a_body(lines: list[str], number_line: int) -> bool:
+    """Does a known body's name stand right above the number's line (`BỘ TÀI CHÍNH` over
+    `Số: 16/VBHN-BTC`), as in every block, and in no list or sentence citing one?"""
+    above = [line for line in lines[max(0, number_line - 3):number_line] if line.strip()][-2:]
+    return any(is_upper_line(line) and snap_department(line.strip()) for line in above)
+
+
+# what follows a chapter's or a section's heading, never a block's title
+_ARTICLE = re.compile(r"^\s*(?:dieu|chuong|muc|phan)\s+[0-9ivxlc]+\b|^\s*\d+\.\s")
+
+
+def _stands_as_a_title(page: Page, lines: list[str], offsets: list[int], mark: int, at: re.Match[str]) -> bool:
+    """Does a title with no number beside it stand as a block's does: in capitals, ending its
+    line, after nothing but a body's name (the two columns read as one line), under a line in
+    capitals or none, and over no article (`Mục 3 / XÁC THỰC VĂN BẢN HỢP NHẤT / Điều 12. …` is
+    a section's heading; `KÝ XÁC THỰC … CỦA BỘ TÀI CHÍNH` an annex's title)?"""
+    title = page.text[at.start():at.end()]
+    before = page.text[offsets[mark]:at.start()].strip()
+    after = page.text[at.end():offsets[mark + 1]].strip(" .:;,\"'”\n")
+    following = next((line.strip() for line in lines[mark + 1:mark + 3] if line.strip()), "")
+    if not title.isupper() or after or _ARTICLE.match(fold_keep(following)):
+        return False
+    if before:
+        # the body's name, or its first half (`BỘ LAO ĐỘNG - THƯƠNG BINH` / `VÀ XÃ HỘI`)
+        return bool(snap_department(before) or snap_department(f"{before} {following}"))
+    previous = next((line for line in reversed(lines[max(0, mark - 2):mark]) if line.strip()), None)
+    return previous is None or is_upper_line(previous)
+
+
+def find_block(pages: list[Page]) -> tuple[Page, int, int, tuple[int, int], bool] | None:
+    """(page, start, end, the title's span in the page's text, whether a `…/VBHN-…`
+    line stands by it): the stretch of page text holding the authentication block, from the
+    body's name above `Số: …/VBHN-…` down to the signer.
+
+    A title with a number beside it makes a block, as printed or a letter off. A title whose
+    number a copy lost (`SỐ: I@VBIIN BPC` on a fax) makes one in capitals, ending its line (a
+    sentence on consolidation, `… ký xác thực văn bản hợp nhất …`, or an annex's title running
+    on, is none). A title cut by the photo's edge, or no title at all, needs the number with
+    a known body's name right above it (a list's `- Số: 16/VBHN-BTC ngày …` is no block)."""
     for page in reversed(pages):
-        at = page.folded.find(_MARKER)
-        if at < 0:
-            continue
         lines = page.text.splitlines(keepends=True)
         folded = page.folded.splitlines(keepends=True)
         offsets = [0]
         for line in lines:
             offsets.append(offsets[-1] + len(line))
-        mark = max(i for i in range(len(lines)) if offsets[i] <= at)
-        numbered = [i for i in range(max(0, mark - _BEFORE), min(len(lines), mark + _BEFORE))
-                    if "vbhn" in folded[i]]
-        if not numbered:
-            continue
-        first = min(numbered[0], mark)
-        # the body's name stands in capitals right above the number
-        while first > 0 and numbered[0] - first < 4 and lines[first - 1].strip() and is_upper_line(lines[first - 1]):
-            first -= 1
-        last = min(len(lines), mark + _AFTER)
-        return page, offsets[first], offsets[last]
+        for kind, at in _candidates(page):
+            mark = max(i for i in range(len(lines)) if offsets[i] <= at.start())
+            numbered = [i for i in range(max(0, mark - _BEFORE), min(len(lines), mark + _BEFORE))
+                        if "vbhn" in folded[i]]
+            if kind == "whole" and not numbered and not _stands_as_a_title(page, lines, offsets, mark, at):
+                continue
+            if kind != "whole" and not (numbered and _under_a_body(lines, numbered[0])):
+                continue
+            first = min(numbered[0], mark) if numbered else mark
+            # the body's name stands in capitals right above the number
+            while first > 0 and (numbered[0] if numbered else mark) - first < 4 and lines[first - 1].strip() \
+                    and is_upper_line(lines[first - 1]):
+                first -= 1
+            last = min(len(lines), mark + _AFTER)
+            # found by its number, no title was read: nothing to blank
+            title = (at.start(), at.start()) if kind == "own" else at.span()
+            return page, offsets[first], offsets[last], title, bool(numbered)
     return None
 
 
-def read_block(pages: list[Page]) -> tuple[DocumentFacts, int] | None:
-    """The block's header facts, evidence offsets in its page's text, and the block's page."""
+@dataclass(frozen=True)
+class Block:
+    facts: DocumentFacts  # read as a header; evidence offsets in its page's text
+    numbered: bool  # a `…/VBHN-…` line stood by its title
+    title: Evidence  # the title as printed
+    above: list[Evidence]  # the block's lines above its title (the body's name, `Số: …`)
+
+
+def read_block(pages: list[Page]) -> Block | None:
+    """The authentication block's facts, read with the header reader."""
     from dispatch_reader.extract.header import extract_header
 
     found = find_block(pages)
     if found is None:
         return None
-    page, start, end = found
-    text = page.text[start:end]
-    folded = page.folded[start:end]
-    at = folded.find(_MARKER)
-    text = text[:at] + " " * len(_MARKER) + text[at + len(_MARKER):]
+    page, start, end, (m0, m1), numbered = found
+    # the title is no line of the header's: blanked, its offsets kept
+    text = page.text[start:m0] + " " * (m1 - m0) + page.text[m1:end]
     block = Page.make(page.number, text, page.ocr_confidence)
     facts, _ = extract_header([block])
     for key, ev in facts.evidence.items():
         facts.evidence[key] = replace(ev, start=None if ev.start is None else ev.start + start,
                                       quote=page.text[ev.start + start:ev.start + start + len(ev.quote)]
                                       if ev.start is not None else ev.quote)
-    return facts, page.number
+    # the lines above the title, and the title's own line before it (`BỘ TÀI CHÍNH XÁC THỰC …`
+    # where the two columns were read as one line)
+    above, at = [], start
+    for line in page.text[start:m0].splitlines(keepends=True):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            above.append(Evidence(page=page.number, quote=line.strip(), start=at + lead))
+        at += len(line)
+    # a long name the title's line cut in two (`BỘ LAO ĐỘNG - THƯƠNG BINH` / `VÀ XÃ HỘI`)
+    below = page.text[m1:end].lstrip("\n").split("\n", 1)[0].strip()
+    if above and below and is_upper_line(below):
+        above.append(replace(above[-1], quote=f"{above[-1].quote} {below}"))
+    return Block(facts, numbered, Evidence(page=page.number, quote=page.text[m0:m1], start=m0), above)
 
 
 def _issuer_from_symbol(number: str) -> str | None:
@@ -83,21 +167,43 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
     """Make `doc` the consolidated text's own facts when the pages hold its block."""
     read = read_block(pages)
     if read is None:
-        return False
-    block, _ = read
-    if not block.number or "VBHN" not in block.number.upper():
-        return False
+        return _by_gazette_heading(pages, doc)
+    block = read.facts
+    # figures and the VBHN symbol: a form's `Số: …/VBHN-…` in an annex is no number
+    own = bool(block.number and "VBHN" in block.number.upper() and block.number[:1].isdigit())
+    if not own and (read.numbered or not (block.signer and (block.signer.title or block.signer.name))):
+        # a `…/VBHN-…` line the header reader took no number from, or a title with no signer
+        # under it (a section's heading `XÁC THỰC VĂN BẢN HỢP NHẤT`): the Gazette's heading
+        # may still tell what this is
+        return _by_gazette_heading(pages, doc)
     doc.doc_type, doc.doc_type_label = "other", LABEL
-    doc.number = block.number
-    doc.evidence["number"] = block.evidence["number"]
-    doc.evidence["doc_type"] = block.evidence["number"]
+    if not own:
+        # the block's title read, its number lost (a fax)
+        _forget_the_top(doc)
+        doc.evidence["doc_type"] = read.title
+    else:
+        doc.number = block.number
+        doc.evidence["number"] = block.evidence["number"]
+        doc.evidence["doc_type"] = block.evidence["number"]
     if block.issued_date:
         doc.issued_date = block.issued_date
         doc.evidence["issued_date"] = block.evidence["issued_date"]
-        doc.place = block.place
-        if block.place:
+        # the date line read into a lost number's (`SỐ: I@VBIIN BPC Hà Nội, ngày …`): only a
+        # known place is taken from it
+        doc.place = block.place if own or (block.place and is_known_place(block.place)) else None
+        if doc.place:
             doc.evidence["place"] = block.evidence["place"]
-    issuer = block.issuer or _issuer_from_symbol(block.number)
+    if own:
+        # a known body's name a letter off (`VĂN PHÒNG OUÓC HỘI`, a fax) is that body
+        issuer = (block.issuer and snap_department(block.issuer)) or _issuer_from_symbol(block.number) \
+            or block.issuer
+    else:
+        # without its number the header reader's issuer is a guess over damaged lines: only a
+        # known central body's name above the title is taken (`BO TÀI CHÍNH`)
+        named = next(((body, ev) for ev in read.above if (body := snap_department(ev.quote, central=True))), None)
+        issuer = named[0] if named else None
+        if named:
+            block.evidence["issuer"] = named[1]
     if issuer:
         doc.issuer = proper_case_body(issuer)
         doc.issuer_parent = block.issuer_parent
@@ -110,6 +216,42 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
     if block.signer and block.signer.name:
         doc.signer = block.signer
         doc.evidence["signer"] = block.evidence["signer"]
+    return True
+
+
+def _forget_the_top(doc: DocumentFacts) -> None:
+    """A VBHN's own number, date and body are in its closing block: what the top gave is the
+    base document's (its number cited in the lead paragraph), none of this text's own."""
+    doc.number = doc.issued_date = doc.place = doc.issuer = doc.issuer_parent = None
+    for key in ("number", "issued_date", "place", "issuer"):
+        doc.evidence.pop(key, None)
+
+
+def _by_gazette_heading(pages: list[Page], doc: DocumentFacts) -> bool:
+    """A VBHN whose closing block no line of was read (a photocopy's blots): the Gazette's
+    heading over its first page says what it is and whose (`VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC
+    HỘI`); its number and date are not known. Taken only from the page's first lines, and only
+    where the heading's body is a known one."""
+    if not pages:
+        return False
+    first = pages[0]
+    # under the e-signature box's lines where the file has one
+    top = first.folded[:sum(len(line) for line in first.folded.splitlines(keepends=True)[:10])]
+    m = _GAZETTE_HEADING.search(top)
+    # the Gazette prints it in capitals; a subject's `văn bản hợp nhất - Bộ Tài chính` is none
+    if m is None or not first.text[m.start():m.end()].strip(" -–").isupper():
+        return False
+    end = first.text.find("\n", m.end())
+    line = first.text[m.end():end if end >= 0 else len(first.text)]
+    body = snap_department(line.strip(" .,:;'\"“”’"), central=True)
+    if body is None:
+        return False
+    doc.doc_type, doc.doc_type_label = "other", LABEL
+    _forget_the_top(doc)
+    doc.issuer = proper_case_body(body)
+    heading = Evidence(page=first.number, quote=first.text[m.start():end if end >= 0 else len(first.text)].strip(),
+                       start=m.start())
+    doc.evidence["issuer"] = doc.evidence["doc_type"] = heading
     return True
 
 

@@ -75,8 +75,9 @@ def _damaged_can_cu(seg: Segment) -> bool:
 # (`s 6: 1895/QĐ-UBND`: a stamp's edge over `Số:` split it, its colon still there)
 _NUMBER_LEAD = re.compile(r"^(?:(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?"
                           r"(?:[s$][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*"
-                          # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`): with its colon
-                          r"|8[o0]\s*:\s*(?=\d))")
+                          # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`), the ố as an é on a
+                          # phone photo (`sé: 16/VBHN-BTC`): with the colon and the figures
+                          r"|8[o0]\s*:\s*(?=\d)|se\s*:\s*(?=\d))")
 # a cited document's number, not the header's: `số` in small letters with its mark, no colon,
 # and its date right after the number
 _CITED_BY_DATE = re.compile(r"số\s+\d")

@@ -169,7 +169,9 @@ def _family_by_glyphs(read: str) -> str | None:
     """The family name whose letter OCR read as other glyphs (`Vii` → `Vũ`, name_glyphs.tsv),
     when one listed family name is what the swap spells, marks and all."""
     spelled = _families_by_spelling()
-    found = {spelled[w] for w in _glyph_swaps(read.lower()) if w in spelled}
+    # as read (`Inái`: the table's `In` is a capital's) and lower-cased (`VII`'s `ii`)
+    swapped = {w.lower() for w in _glyph_swaps(read) + _glyph_swaps(read.lower())}
+    found = {spelled[w] for w in swapped if w in spelled}
     return cased_like(found.pop(), read) if len(found) == 1 else None
 
 
