@@ -73,6 +73,28 @@ def test_a_number_the_page_left_unread_is_read_in_its_blank() -> None:
     assert (n, _texts(out)) == (1, ["Số:", "58", "/2021/TT-BQP"])
 
 
+def test_a_hands_figures_read_above_the_line_stay_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a reviewer's case: `58` written higher than the printed line, read by the page on a line
+    # of its own; seen as no figures in the blank, it was read again and an `8` added
+    monkeypatch.setattr(figures, "_read_figures", lambda *a: pytest.fail("figures read were read again"))
+    high = Word("58", 200 * SCALE, 47 * SCALE, 290 * SCALE, 95 * SCALE, 0.9)
+    out, n = _reread(_page(NUMBER_PRINTED, [(200, "58")]), NUMBER_WORDS[:1] + [high] + NUMBER_WORDS[1:],
+                     [KEY, (5, 1, 0), KEY])
+    assert (n, _texts(out)) == (0, ["Số:", "58", "/2021/TT-BQP"])
+
+
+def test_a_day_read_beside_a_stamps_scrap_stays_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # our phone photo of a commune's letter: `ngày 04 tháng 11`, a receipt stamp's scrap `ay,`
+    # read just under the blank; OCR 83 read the blank again for it and dropped the scrap
+    monkeypatch.setattr(figures, "_read_figures", lambda *a: pytest.fail("a day read was read again"))
+    words = [_word("Hum,", 130, 230), _word("ngày", 240, 345), _word("04", 380, 430),
+             Word("ay,", 370 * SCALE, 118 * SCALE, 420 * SCALE, 140 * SCALE, 0.3), _word("tháng", 520, 640),
+             _word("11", 660, 720), _word("năm", 800, 890), _word("2025", 905, 1005)]
+    out, n = _reread(_page([(130, "Hum, ngày"), (520, "tháng 11 năm 2025")], [(380, "04")]), words,
+                     [KEY, KEY, KEY, (5, 2, 1), KEY, KEY, KEY, KEY])
+    assert (n, sorted(w.text for w in out)) == (0, sorted(w.text for w in words))
+
+
 def test_an_empty_blank_gives_no_figures() -> None:
     # a draft not yet registered: `Số:      /2021/TT-BQP`; whitelisted, Tesseract would find
     # figures in anything, so an empty blank must not be read at all
@@ -145,6 +167,20 @@ def test_a_date_cited_in_a_sentence_is_no_blank(monkeypatch: pytest.MonkeyPatch)
     out, n = _reread(_page([(60, "kể từ ngày"), (330, "tháng 6")], [(280, "6")]), words)
     assert n == 0
     assert figures._printed("thing", "thang") and not figures._printed("thông", "thang")
+
+
+def test_a_day_read_just_below_the_header_parts_edge_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real text's phone photo: `CP ngày 28 tháng 01`, `ngày` a point above the header part's
+    edge and its `28` a point below it. The day was read; OCR 80 missed it and wrote it twice."""
+    monkeypatch.setattr(figures, "_read_figures", lambda *a: pytest.fail("a day read was read again"))
+    edge = figures._HEADER_SHARE * 842
+    words = [Word("CP", 72, edge - 0.6, 85, edge + 9.4, 0.9), Word("ngày", 89, edge - 0.6, 117, edge + 12.4, 0.9),
+             Word("28", 120, edge + 0.1, 132, edge + 9.1, 0.9), Word("tháng", 136, edge - 0.6, 169, edge + 12.4, 0.9)]
+    assert figures._slots(words, [KEY] * 4, 842) == []
+    # and `CP ngày` (a symbol wrapped onto the line: `10/2021/NĐ-\nCP ngày …`) is no date line's
+    # place, the day unread or not
+    assert figures._slots(words[:2] + words[3:], [KEY] * 3, 842) == []
+    assert len(figures._slots([Word("Nội", 72, 100, 92, 110, 0.9)] + words[1:2] + words[3:], [KEY] * 3, 842)) == 1
 
 
 def test_it_can_be_turned_off() -> None:

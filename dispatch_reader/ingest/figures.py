@@ -62,11 +62,14 @@ def _printed(text: str, word: str) -> bool:
 
 def _after_a_place(words: list[Word]) -> bool:
     """Do the words before `ngày` end as the date line's place does (`Hà Nội,`, `Sơn La`),
-    not as a sentence citing a date (`kể từ ngày`, `số 03/2021/UBTVQH15 ngày`)?"""
+    not as a sentence citing a date (`kể từ ngày`, `số 03/2021/UBTVQH15 ngày`, a wrapped
+    symbol's `CP ngày`)?"""
     if not words:
         return True
     last = words[-1].text
-    return last.endswith(",") or (last[0].isupper() and last.rstrip(",").isalpha())
+    if not last:
+        return False
+    return last.endswith(",") or (last[0].isupper() and last[1:].islower() and last.isalpha())
 
 
 def _slots(words: list[Word], keys: list[tuple[int, int, int]], page_height: float) -> list[_Slot]:
@@ -95,13 +98,15 @@ def _slots(words: list[Word], keys: list[tuple[int, int, int]], page_height: flo
             line = [words[i] for i in idx[a:b + 1]]
             top, bottom = min(w.top for w in line), max(w.bottom for w in line)
             left, right = words[idx[a]].x1, words[idx[b]].x0
-            # what was read in the blank, on this line or one the page reading made of it alone
-            # (from the first word's start: its box may run over the blank, below)
-            inside = tuple(i for i in header if i not in (idx[a], idx[b])
+            # what was read in the blank, on this line or one the page reading made of it alone,
+            # in the header part or just below its edge (from the first word's start: its box
+            # may run over the blank, below), as high or low as a hand's figures reach
+            reach = 0.5 * (bottom - top)
+            inside = tuple(i for i in range(len(words)) if i not in (idx[a], idx[b])
                            and words[idx[a]].x0 < (words[i].x0 + words[i].x1) / 2 <= right + 1
-                           and top <= (words[i].top + words[i].bottom) / 2 <= bottom)
-            if inside and all(_DIGITS.fullmatch(words[i].text) for i in inside):
-                continue  # read as figures: stays as read
+                           and top - reach <= (words[i].top + words[i].bottom) / 2 <= bottom + reach)
+            if any(_DIGITS.fullmatch(words[i].text) and _possible(kind, words[i].text) for i in inside):
+                continue  # read as figures: stays as read, a stamp's scrap beside them or not
             if inside:
                 # an italic `ngày` before a hand's figures is boxed across them (Tesseract's box
                 # ran to the next word's end): the blank is where its own words were read
