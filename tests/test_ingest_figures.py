@@ -67,6 +67,14 @@ def test_a_number_written_by_hand_and_read_as_signs_is_read_as_figures() -> None
     assert next(w for w in out if w.text == "58").conf <= figures.HAND_CONF
 
 
+def test_a_number_half_read_as_figures_is_read_again() -> None:
+    # augraphy's fax: `Số: 5 @ /2021/TT-BQP`; the `5` alone is no reason to keep the `@`
+    grey = _page(NUMBER_PRINTED, [(200, "58")])
+    words = NUMBER_WORDS[:1] + [_word("5", 205, 235, 0.6), _word("@", 245, 280, 0.8)] + NUMBER_WORDS[1:]
+    out, n = _reread(grey, words)
+    assert (n, _texts(out)) == (1, ["Số:", "58", "/2021/TT-BQP"])
+
+
 def test_a_number_the_page_left_unread_is_read_in_its_blank() -> None:
     grey = _page(NUMBER_PRINTED, [(200, "58")])
     out, n = _reread(grey, list(NUMBER_WORDS))

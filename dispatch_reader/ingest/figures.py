@@ -105,8 +105,13 @@ def _slots(words: list[Word], keys: list[tuple[int, int, int]], page_height: flo
             inside = tuple(i for i in range(len(words)) if i not in (idx[a], idx[b])
                            and words[idx[a]].x0 < (words[i].x0 + words[i].x1) / 2 <= right + 1
                            and top - reach <= (words[i].top + words[i].bottom) / 2 <= bottom + reach)
-            if any(_DIGITS.fullmatch(words[i].text) and _possible(kind, words[i].text) for i in inside):
-                continue  # read as figures: stays as read, a stamp's scrap beside them or not
+            # read as figures: stays as read. On the blank's own line every word must be figures
+            # (`5 @` is a hand's `58` half read); on a line of its own a possible value is enough
+            # (a hand's `58` boxed above the line, a stamp's scrap `ay,` under a day read right)
+            own = [i for i in inside if keys[i] == keys[idx[a]]]
+            if (own and all(_DIGITS.fullmatch(words[i].text) for i in own)) or (not own and any(
+                    _DIGITS.fullmatch(words[i].text) and _possible(kind, words[i].text) for i in inside)):
+                continue
             if inside:
                 # an italic `ngày` before a hand's figures is boxed across them (Tesseract's box
                 # ran to the next word's end): the blank is where its own words were read
