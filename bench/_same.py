@@ -80,3 +80,18 @@ def timed_stages(stages: list[tuple[object, str, str]], spent: Counter[str]) -> 
     finally:
         for module, name, real in reversed(patched):
             setattr(module, name, real)
+
+
+def plain_tesseract_seconds(grey: object, folder: str) -> float:
+    """Wall-clock seconds of the plain `tesseract` command (vie+eng, psm 3, one thread) on a
+    page image: the yardstick a bench's own step is measured against, side by side."""
+    import subprocess
+
+    import cv2
+
+    path = str(Path(folder) / "page.png")
+    cv2.imwrite(path, grey)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    seconds, _ = best_of(lambda: subprocess.run(["tesseract", path, "-", "-l", "vie+eng", "--psm", "3"], env=env,
+                                                capture_output=True, check=True), 1)
+    return seconds

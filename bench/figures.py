@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,12 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import cv2  # noqa: E402
-
 from dispatch_reader.ingest.ocr import ocr_image  # noqa: E402
 from dispatch_reader.ingest.raster import render_pdf_page  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
-from _same import best_of  # noqa: E402
+from _same import best_of, plain_tesseract_seconds  # noqa: E402
 
 
 def main() -> None:
@@ -40,20 +36,15 @@ def main() -> None:
     args = ap.parse_args()
     on = IngestSettings(workers=1, cache_dir=None)
     off = dataclasses.replace(on, written_figures=False)
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
     print("| page | blanks read | on (s) | off (s) | tesseract (s) | on / off |")
     print("|---|---|---|---|---|---|")
     totals = [0.0, 0.0, 0.0]
     with tempfile.TemporaryDirectory() as tmp:
         for pdf in args.pdfs:
             image = render_pdf_page(pdf, 0, on.dpi, on.max_pixels, None, on.keep_scan_resolution)
-            path = Path(tmp) / "page.png"
-            cv2.imwrite(str(path), image.grey)
             t_on, page = best_of(lambda: ocr_image(image, on, pdf, 1), args.repeat)
             t_off, _ = best_of(lambda: ocr_image(image, off, pdf, 1), args.repeat)
-            t_tess, _ = best_of(lambda: subprocess.run(
-                ["tesseract", str(path), "-", "-l", "vie+eng", "--psm", "3"], env=env,
-                capture_output=True, check=True), 1)
+            t_tess = plain_tesseract_seconds(image.grey, tmp)
             read = sum(int(n.split()[0]) for n in page.notes if "filled in by hand" in n)
             for k, t in enumerate((t_on, t_off, t_tess)):
                 totals[k] += t

@@ -14,8 +14,6 @@ Run it on an idle machine and read the numbers as a comparison, not a promise.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,13 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import cv2  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
 from dispatch_reader.ingest import rings  # noqa: E402
 from dispatch_reader.ingest.raster import render_pdf_page  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
-from _same import best_of  # noqa: E402
+from _same import best_of, plain_tesseract_seconds  # noqa: E402
 
 
 
@@ -39,7 +36,6 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     s = IngestSettings(workers=1, cache_dir=None)
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
     print("| page | ring | clear (s) | tesseract (s) | ratio |")
     print("|---|---|---|---|---|")
     total_clear = total_tess = 0.0
@@ -49,12 +45,8 @@ def main() -> None:
                 count = len(doc)
             for index in range(count):
                 image = render_pdf_page(pdf, index, s.dpi, s.max_pixels, None, s.keep_scan_resolution)
-                path = Path(tmp) / "page.png"
-                cv2.imwrite(str(path), image.grey)
                 t_clear, cleared = best_of(lambda: rings.clear_seal_rings(image.grey, image.dpi), args.repeat)
-                t_tess, _ = best_of(lambda: subprocess.run(
-                    ["tesseract", str(path), "-", "-l", "vie+eng", "--psm", "3"], env=env,
-                    capture_output=True, check=True), 1)
+                t_tess = plain_tesseract_seconds(image.grey, tmp)
                 total_clear += t_clear
                 total_tess += t_tess
                 print(f"| {pdf.name[:40]} p{index + 1} | {'yes' if cleared is not None else 'no'} | "

@@ -19,6 +19,7 @@ a VBHN of a known body, with no number or date rather than the base document's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from dispatch_reader.extract.docnumber import body_of_symbol
@@ -100,17 +101,17 @@ def find_block(pages: list[Page]) -> tuple[Page, int, int, tuple[int, int], bool
         for line in lines:
             offsets.append(offsets[-1] + len(line))
         for kind, at in _candidates(page):
-            mark = max(i for i in range(len(lines)) if offsets[i] <= at.start())
+            mark = bisect_right(offsets, at.start()) - 1  # the line the match stands on
             numbered = [i for i in range(max(0, mark - _BEFORE), min(len(lines), mark + _BEFORE))
                         if "vbhn" in folded[i]]
             if kind == "whole" and not numbered and not _stands_as_a_title(page, lines, offsets, mark, at):
                 continue
             if kind != "whole" and not (numbered and _under_a_body(lines, numbered[0])):
                 continue
-            first = min(numbered[0], mark) if numbered else mark
+            top = numbered[0] if numbered else mark
+            first = min(top, mark)
             # the body's name stands in capitals right above the number
-            while first > 0 and (numbered[0] if numbered else mark) - first < 4 and lines[first - 1].strip() \
-                    and is_upper_line(lines[first - 1]):
+            while first > 0 and top - first < 4 and lines[first - 1].strip() and is_upper_line(lines[first - 1]):
                 first -= 1
             last = min(len(lines), mark + _AFTER)
             # found by its number, no title was read: nothing to blank

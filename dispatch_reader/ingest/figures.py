@@ -29,7 +29,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import BORDER, Deadline, tesseract, write
 from dispatch_reader.ingest.vietnamese import is_syllable
-from dispatch_reader.textnorm import fold
+from dispatch_reader.textnorm import fold, one_letter_off
 
 # the header (number line, place and date line) lies in a page's top part
 _HEADER_SHARE = 0.45
@@ -56,8 +56,8 @@ def _printed(text: str, word: str) -> bool:
     folded = fold(text).rstrip(":;,.")
     if folded == word:
         return True
-    return (word != "so" and len(folded) == len(word) and folded[:2] == word[:2]
-            and sum(a != b for a, b in zip(folded, word)) == 1 and not is_syllable(text.rstrip(":;,.").lower()))
+    return (word != "so" and folded[:2] == word[:2] and one_letter_off(folded, {word}, min_len=3) == word
+            and not is_syllable(text.rstrip(":;,.").lower()))
 
 
 def _after_a_place(words: list[Word]) -> bool:
@@ -158,8 +158,8 @@ def _read_figures(crop: np.ndarray, tmp: str, deadline: Deadline) -> tuple[str, 
         tsv = tesseract(write(padded, tmp, "figures"), "tsv", "eng", config, max(deadline.left(), 0.01))
     except (pytesseract.TesseractError, RuntimeError):
         return None  # a re-reading that fails leaves the page's reading as it was
-    rows = [line.split("\t") for line in tsv.splitlines()[1:]]
-    read = [(r[11].strip(), float(r[10])) for r in rows if len(r) >= 12 and r[11].strip() and float(r[10]) >= 0]
+    data = pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)  # as tessread.run_psm parses it
+    read = [(str(t).strip(), float(c)) for t, c in zip(data["text"], data["conf"]) if str(t).strip() and float(c) >= 0]
     digits = "".join(t for t, _ in read)
     if not read or not _DIGITS.fullmatch(digits):
         return None
@@ -181,7 +181,6 @@ def reread_written_figures(grey: np.ndarray, words: list[Word], keys: list[tuple
     how many blanks were read to effect."""
     if not settings.written_figures:
         return words, keys, 0
-    out_words, out_keys = list(words), list(keys)
     dropped: set[int] = set()
     added: list[tuple[Word, tuple[int, int, int]]] = []
     for slot in _slots(words, keys, grey.shape[0] * scale):
@@ -197,8 +196,6 @@ def reread_written_figures(grey: np.ndarray, words: list[Word], keys: list[tuple
                       keys[slot.anchor]))
     if not added:
         return words, keys, 0
-    keep = [i for i in range(len(out_words)) if i not in dropped]
-    out_words = [out_words[i] for i in keep] + [w for w, _ in added]
-    out_keys = [out_keys[i] for i in keep] + [k for _, k in added]
-    return out_words, out_keys, len(added)
+    keep = [i for i in range(len(words)) if i not in dropped]
+    return [words[i] for i in keep] + [w for w, _ in added], [keys[i] for i in keep] + [k for _, k in added], len(added)
 
