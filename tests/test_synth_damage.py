@@ -89,6 +89,21 @@ def test_seal_is_red_over_the_signing_block_and_across_the_edge_of_each_page(mad
     assert ((gap[..., 2] - gap[..., 0] > 40) | (gap.max(axis=2) < 90)).sum() > 100
 
 
+def test_a_name_in_a_sentence_is_no_signing_block():
+    """A press report names its signer in running text (`signed by Vice Chairman Le Quang
+    Vinh, Mr. …`); nobody seals a newspaper, so no seal is stamped over that paragraph."""
+    born, facts = _sample("en-press-02")
+    assert facts.signer == "Le Quang Vinh"
+    pages = read_pages(pdfium.PdfDocument(born))
+    assert any("signed by Vice Chairman Le Quang Vinh" in p.text for p in pages[0].phrases)
+    assert find_signature(pages, facts.signer) is None
+    assert _stamp_ink(_rgb(damage_pdf(born, "seal", seed=5, facts=facts), 0)).sum() == 0
+    # the same name on a line of its own under the titles is the block
+    born, facts = _sample(ONE_PAGE)
+    spot = find_signature(read_pages(pdfium.PdfDocument(born)), facts.signer)
+    assert spot is not None and spot.name.text == facts.signer
+
+
 def test_receipt_stamp_is_red_or_violet_on_the_top_of_page_1(made):
     received, sealed = _rgb(made["receipt"], 0), _rgb(made["seal"], 0)
     top = int(received.shape[0] * 0.45)

@@ -128,6 +128,14 @@ def _looks_like_name(phrase: Phrase) -> bool:
     return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() for w in words if w.isalpha())
 
 
+def _name_alone(phrase: Phrase, name: str) -> bool:
+    """The phrase is the name, give or take a few letters (a full stop, `(đã ký)`)."""
+    return len(squash(fold(phrase.text))) <= len(name) + _NAME_SLACK
+
+
+_NAME_SLACK = 8
+
+
 def _overlaps(a: Phrase, b: Phrase) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0 or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 < 60
 
@@ -152,7 +160,9 @@ def find_signature(pages: list[PageText], signer: str | None) -> SignatureSpot |
     candidates: list[SignatureSpot] = []
     for page in pages:
         for i, phrase in enumerate(page.phrases):
-            if want and want in fold(phrase.text).lower():
+            # the name printed on a line of its own: the same name in a sentence (a press
+            # report's `signed by Vice Chairman Le Quang Vinh, …`) is no signing block
+            if want and want in fold(phrase.text).lower() and _name_alone(phrase, want):
                 candidates.append(SignatureSpot(phrase.page, _titles_above(page, phrase), phrase))
     if candidates:
         with_titles = [c for c in candidates if c.titles]
