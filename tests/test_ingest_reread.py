@@ -779,3 +779,21 @@ def test_a_short_name_line_under_a_paragraphs_long_lines_is_a_line_of_its_own() 
     assert len(lines) == 3
     core_top, core_bottom, *_ , left, right = lines[-1]
     assert 300 <= core_top < core_bottom <= 340 and left < 310 and right > 450
+
+
+def test_a_name_line_alone_is_the_line_in_the_middle_of_its_rows_not_the_scraps_above() -> None:
+    """A fax's signature and seal leave scraps in a row of their own just above the name
+    (`Đinh Thị Quỳnh`): the rows read again hold both, and the name is the line in their
+    middle. Taking the first line found read the scraps (`¬_—`) and lost the name."""
+    im = Image.new("L", (700, 260), 255)
+    draw = ImageDraw.Draw(im)
+    draw.text((60, 40), "o  ~  o  ~  o", font=ImageFont.truetype(str(FONT), 26), fill=0)
+    draw.text((60, 110), "Đinh Thị Quỳnh", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    grey = np.array(im)
+    lines = unread.letter_lines(grey, 200)
+    assert len(lines) == 2  # the scraps' row, then the name's
+    scraps, name = lines
+    # rows from the scraps' core down past the name's: the name's core is nearer their middle
+    y0, y1 = scraps[0], name[1] + 30
+    alone = namelines._name_line_alone(grey, 200, y0, y1)
+    assert alone is not None and alone[1] == name[2]

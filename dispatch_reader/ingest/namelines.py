@@ -464,12 +464,15 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
 def _name_line_alone(crop: np.ndarray, dpi: float, y0: int, y1: int) -> tuple[np.ndarray, int, int] | None:
     """The line of letters whose core lies in rows y0..y1 of the crop, cut out alone as a
     region's line is (`line_alone`): (image, its top, its left in the crop), or None."""
+    middle = (y0 + y1) / 2
+    inside = [line for line in letter_lines(crop, dpi) if y0 <= (line[0] + line[1]) // 2 <= y1]
+    if not inside:
+        return None
+    # the rows hold the name's own line and what a stroke or a ring left above or below it:
+    # the name's is the one in the middle
+    line = min(inside, key=lambda ln: abs((ln[0] + ln[1]) / 2 - middle))
     big = larger_than_letters((crop < 128).view(np.uint8), dpi)
-    for line in letter_lines(crop, dpi):
-        core_top, core_bottom, top, _, left, _ = line
-        if y0 <= (core_top + core_bottom) // 2 <= y1:
-            return line_alone(crop, big, line, dpi), top, left
-    return None
+    return line_alone(crop, big, line, dpi), line[2], line[4]
 
 
 def _as_read_there(word: Word, read: list[Word]) -> str | None:
