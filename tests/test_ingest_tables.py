@@ -194,3 +194,36 @@ def test_glued_name_cell_is_split_at_syllables(cell: str, expected: str) -> None
     from dispatch_reader.ingest.tables import _unglue_name
 
     assert _unglue_name(cell) == expected
+
+
+def _cells_row(cells: list[str], top: float, starts: list[float]) -> list:
+    """Words of one table row, each cell's words from its column's left edge (10 pt high)."""
+    from dispatch_reader.ingest.pages import Word
+
+    words = []
+    for text, x in zip(cells, starts):
+        for token in text.split():
+            words.append(Word(token, x, top, x + 6 * len(token), top + 10, 0.9))
+            x += 6 * len(token) + 3
+    return words
+
+
+@pytest.mark.parametrize(("heading", "second", "found"), [
+    ("STT", "Họ và tên", True),
+    ("Si", "Họ và tên", True),  # a scan's bold `STT` in its narrow cell, misread
+    ("TT", "Họ và tên", True),
+    ("Về", "Họ và tên", False),  # a short word, but no row-number lookalike
+    ("Si", "Chức danh", False),  # the name heading is not the cell after it
+])
+def test_a_misread_row_number_heading_still_opens_the_table(heading: str, second: str, found: bool) -> None:
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330]
+    third = "Chức vụ" if second == "Họ và tên" else "Họ và tên"
+    words = _cells_row([heading, second, third, "Đơn vị công tác"], 100, starts)
+    for n, row in enumerate(ROWS[:2]):
+        words += _cells_row([row[0], row[1], row[2], row[3]], 120 + 20 * n, starts)
+    table = find_table(words, [], [])
+    assert (table is not None) == found
+    if found:
+        assert [r[1] for r in table.rows] == [ROWS[0][1], ROWS[1][1]]

@@ -64,6 +64,20 @@ def _row_number_starts() -> frozenset[str]:
     return frozenset(cue.split()[0].strip(" .:") for cue in _cues()[0])
 
 
+# the row-number heading is a narrow bold cell OCR may misread (`STT` as `Si`): a short word
+# of its first letter will do, when the name heading is the cell right after it
+_MISREAD_NUMBER_CELL = 3
+
+
+def _looks_like_row_number_cue(folded: str) -> bool:
+    return 0 < len(folded) <= _MISREAD_NUMBER_CELL and folded.isalpha() and folded[0] in "st"
+
+
+def _row_number_misread(chunks: list[str], names: frozenset[str]) -> bool:
+    return len(chunks) >= 3 and _looks_like_row_number_cue(chunks[0]) \
+        and any(chunks[1].startswith(name.split()[0]) for name in names)
+
+
 def _may_have_header(words: list[Word]) -> bool:
     """False when no row of the page can be a header, checked before its words are grouped
     into rows (which costs more than all else here on a page without a table): a header needs
@@ -71,7 +85,8 @@ def _may_have_header(words: list[Word]) -> bool:
     cue's "ten" or "name" (every name cue has one of them inside one word)."""
     starts = _row_number_starts()
     folded = [_fold_word(w.text) for w in words]
-    return any(f.strip(" .:") in starts for f in folded) and any("ten" in f or "name" in f for f in folded)
+    return any(f.strip(" .:") in starts or _looks_like_row_number_cue(f.strip(" .:")) for f in folded) \
+        and any("ten" in f or "name" in f for f in folded)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -89,7 +104,7 @@ def _find_header(words: list[Word], line_keys: list[object] | None, rows: list[R
     for i, row in enumerate(rows):
         chunks = [_fold_word(c.text).strip(" .:") for c in row.chunks]
         texts = set(chunks) | {_fold_word(w.text).strip(" .:") for w in row.words}
-        if not texts & numbers:
+        if not texts & numbers and not _row_number_misread(chunks, names):
             continue
         # The name header may wrap ("Họ và" / "tên"): look at this row and the next one.
         joined = " ".join(chunks)
