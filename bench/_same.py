@@ -95,3 +95,33 @@ def plain_tesseract_seconds(grey: object, folder: str) -> float:
     seconds, _ = best_of(lambda: subprocess.run(["tesseract", path, "-", "-l", "vie+eng", "--psm", "3"], env=env,
                                                 capture_output=True, check=True), 1)
     return seconds
+
+
+def step_on_off(pdfs: list[Path], setting: str, did: object, repeat: int, what: str) -> None:
+    """Page 1 of each PDF, rendered as the reader renders it, read by the reader's OCR
+    (`ocr.ocr_image`, best of `repeat`) with the IngestSettings field `setting` on and off, and
+    by the plain `tesseract` command once; prints a Markdown table: `did(page)` (what the step
+    did there, under the heading `what`), the three times and the step's share (on / off)."""
+    import tempfile
+
+    from dispatch_reader.ingest.ocr import ocr_image
+    from dispatch_reader.ingest.raster import render_pdf_page
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    on = IngestSettings(workers=1, cache_dir=None)
+    off = dataclasses.replace(on, **{setting: False})
+    print(f"| page | {what} | on (s) | off (s) | tesseract (s) | on / off |")
+    print("|---|---|---|---|---|---|")
+    totals = [0.0, 0.0, 0.0]
+    with tempfile.TemporaryDirectory() as tmp:
+        for pdf in pdfs:
+            image = render_pdf_page(pdf, 0, on.dpi, on.max_pixels, None, on.keep_scan_resolution)
+            t_on, page = best_of(lambda: ocr_image(image, on, pdf, 1), repeat)
+            t_off, _ = best_of(lambda: ocr_image(image, off, pdf, 1), repeat)
+            t_tess = plain_tesseract_seconds(image.grey, tmp)
+            for k, t in enumerate((t_on, t_off, t_tess)):
+                totals[k] += t
+            print(f"| {pdf.name[:44]} | {did(page)} | {t_on:.2f} | {t_off:.2f} | {t_tess:.2f} | "  # type: ignore[operator]
+                  f"{t_on / t_off:.3f} |")
+    if totals[1]:
+        print(f"| all | | {totals[0]:.1f} | {totals[1]:.1f} | {totals[2]:.1f} | {totals[0] / totals[1]:.3f} |")

@@ -94,6 +94,9 @@ SCALAR_FIELDS: dict[str, Callable[[Any], Any]] = {
     "place": _text,
     "subject": _text,
     "signer.name": _name,
+    # the receiving office's stamp on an office copy (the generator's values; no truth file has them)
+    "received.number": _exact,
+    "received.date": _exact,
 }
 LIST_FIELDS = ("references", "people", "counts", "secondments")
 # fields of list entries scored on their own: list → (field, normaliser) in table order
@@ -137,10 +140,12 @@ _SOURCE_KEY = {"destination": "to_unit"}  # the record key a scored field is rea
 def _scalar_values(record: dict[str, Any]) -> dict[str, Any]:
     doc = record.get("document") or {}
     signer = doc.get("signer") or {}
+    received = doc.get("received") or {}
     return {
         "doc_type": doc.get("doc_type"), "number": doc.get("number"), "issuer": doc.get("issuer"),
         "issued_date": doc.get("issued_date"), "place": doc.get("place"), "subject": doc.get("subject"),
-        "signer.name": signer.get("name"),
+        "signer.name": signer.get("name"), "received.number": received.get("number"),
+        "received.date": received.get("date"),
     }
 
 
@@ -150,6 +155,8 @@ def _named_fields(record: dict[str, Any]) -> set[str]:
     named = {k for k in SCALAR_FIELDS if k in doc}
     if "signer" in doc:
         named.add("signer.name")
+    if "received" in doc:
+        named |= {"received.number", "received.date"}
     return named
 
 
@@ -302,8 +309,10 @@ class Report:
 
 
 def _fact_confidence(record: dict[str, Any], key: str) -> float | None:
-    evidence = (record.get("document") or {}).get("evidence") or {}
-    ev = evidence.get("signer" if key == "signer.name" else key) or {}
+    doc = record.get("document") or {}
+    if key.startswith("received."):
+        return None  # the stamp is no header fact: the confidence table is the header's
+    ev = (doc.get("evidence") or {}).get("signer" if key == "signer.name" else key) or {}
     return ev.get("confidence")
 
 
@@ -436,8 +445,9 @@ def _scanned(source: Path, work_dir: Path) -> Path:
 
 def _office_copy(variant: str, source: Path, work_dir: Path, truth: dict[str, Any], excerpt: bool) -> Path:
     """The office-grade `variant` of a born-digital source (synth.damage), cached under a key of
-    the PDF's content, the truth facts it uses, the variant and the generator's version."""
-    from dispatch_reader.synth.damage import GENERATOR_VERSION, DocFacts, damage_pdf, excerpt_pdf, signing_page
+    the PDF's content, the truth facts it uses, the variant and the generator's version; beside
+    it, the receipt stamp's values (`_stamp_file`)."""
+    from dispatch_reader.synth.damage import GENERATOR_VERSION, DocFacts, damage_copy, excerpt_pdf, signing_page
 
     data = _born_pdf(source, work_dir).read_bytes()
     facts = DocFacts.from_record(truth)
@@ -448,11 +458,31 @@ def _office_copy(variant: str, source: Path, work_dir: Path, truth: dict[str, An
     key = _digest(data + repr((facts, variant, GENERATOR_VERSION, excerpt)).encode())
     work_dir.mkdir(parents=True, exist_ok=True)
     out = work_dir / f"{source.stem}-{key}.{variant}.pdf"
-    if not out.exists():
-        tmp = out.with_name(f"{out.name}.{os.getpid()}.part")  # two runs may make the same file at once
-        tmp.write_bytes(damage_pdf(data, variant, seed=seed, facts=facts))
-        tmp.replace(out)
+    stamp = _stamp_file(out)
+    if not out.exists() or not stamp.exists():
+        copy = damage_copy(data, variant, seed=seed, facts=facts)
+        received = copy.received and {"number": str(copy.received.number), "date": copy.received.date.isoformat()}
+        # two runs may make the same files at once: each writes its own, then moves it in place
+        for path, content in ((stamp, json.dumps(received).encode()), (out, copy.pdf)):
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+            tmp.write_bytes(content)
+            tmp.replace(path)
     return out
+
+
+def _stamp_file(copy: Path) -> Path:
+    return copy.with_name(copy.name[:-len(".pdf")] + ".received.json")
+
+
+def _with_stamp(truth: dict[str, Any], copy: Path) -> dict[str, Any]:
+    """The truth of an office copy: the document's, and the receipt stamp's values (None where
+    the copy carries no stamp, so a stamp read there is a false positive)."""
+    stamp = _stamp_file(copy)
+    if not stamp.exists():
+        return truth
+    doc = dict(truth.get("document") or {})
+    doc["received"] = json.loads(stamp.read_text("utf-8"))
+    return {**truth, "document": doc}
 
 
 def _materialise(sources: dict[str, Path | None], variant: str, work_dir: Path, truth: dict[str, Any]) -> Path | None:
@@ -491,7 +521,8 @@ def evaluate(dirs: list[Path], variants: tuple[str, ...] = ("born", "scan"), wor
                 report.failures.append(f"{variant} {name}: crashed ({type(exc).__name__}: {exc})")
                 continue
             report.documents[variant] += 1
-            score(report, variant, name, truth, record.to_dict())
+            score(report, variant, name, truth if variant in ("born", "scan") else _with_stamp(truth, path),
+                  record.to_dict())
     return report
 
 

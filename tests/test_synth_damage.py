@@ -211,3 +211,29 @@ def test_eval_prints_a_column_per_variant(tmp_path):
     assert "sealed (1 docs)" in quiet.stdout.splitlines()[0] and "[1/1]" not in quiet.stderr
     bad = subprocess.run([*command, "--variant", "seal,xerox"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "xerox" in bad.stderr
+
+
+def test_eval_scores_the_receipt_stamp_on_the_copies_that_carry_it(tmp_path):
+    """The stamp's values are the generator's: kept beside each copy, scored as `received.*`;
+    a copy without a stamp has none, so a stamp read there would be a false positive."""
+    import json
+
+    from dispatch_reader.evaluate import evaluate, markdown_table
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "short.txt").write_text(SHORT_TEXT, "utf-8")
+    (folder / "short.truth.json").write_text('{"document": {"number": "12/QĐ-UBND"}}', "utf-8")
+    work = tmp_path / "work"
+    report = evaluate([folder], variants=("born", "receipt", "seal"), work_dir=work)
+    stamp = json.loads(next(work.glob("short-*.receipt.received.json")).read_text("utf-8"))
+    assert stamp["number"].isdigit() and stamp["number"] != "12" and len(stamp["date"]) == 10
+    assert json.loads(next(work.glob("short-*.seal.received.json")).read_text("utf-8")) is None
+    received = report.tallies[("receipt", "document.received.number")]
+    assert received.tp + received.fn == 1  # one stamp to read, whether it was read or not
+    assert report.tallies[("receipt", "document.received.date")].tp + \
+        report.tallies[("receipt", "document.received.date")].fn == 1
+    sealed = report.tallies[("seal", "document.received.number")]
+    assert (sealed.tp, sealed.fp, sealed.fn) == (0, 0, 0)
+    assert ("born", "document.received.number") not in report.tallies  # no truth file speaks of a stamp
+    assert "received.number" in markdown_table(report)

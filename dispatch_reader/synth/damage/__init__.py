@@ -96,8 +96,22 @@ def _render(page: object, dpi: float) -> np.ndarray:
     return np.asarray(image, dtype=np.float32).copy()
 
 
+@dataclass(frozen=True)
+class Copy:
+    """An office copy and what was written on it that a reader should find: the receiving
+    office's stamp values, when the copy carries the stamp."""
+
+    pdf: bytes
+    received: Received | None
+
+
 def damage_pdf(pdf_bytes: bytes, variant: str, *, seed: int, facts: DocFacts | None = None) -> bytes:
     """The image-only PDF of `variant` (see VARIANTS) made from a born-digital PDF."""
+    return damage_copy(pdf_bytes, variant, seed=seed, facts=facts).pdf
+
+
+def damage_copy(pdf_bytes: bytes, variant: str, *, seed: int, facts: DocFacts | None = None) -> Copy:
+    """As `damage_pdf`, with the receipt stamp's values (its truth, for `eval`)."""
     import pypdfium2 as pdfium
 
     recipe = VARIANTS[variant]
@@ -120,7 +134,7 @@ def damage_pdf(pdf_bytes: bytes, variant: str, *, seed: int, facts: DocFacts | N
             rasters.append(recipe.copy(np.clip(image, 0, 255), recipe.dpi, index, doc))
     finally:
         source.close()
-    return write_pdf(rasters)
+    return Copy(write_pdf(rasters), plan.received)
 
 
 def write_pdf(rasters: list[Raster]) -> bytes:
@@ -171,5 +185,5 @@ def excerpt_pdf(pdf_bytes: bytes, pages: list[int]) -> bytes:
         source.close()
 
 
-__all__ = ["GENERATOR_VERSION", "VARIANTS", "DocFacts", "Received", "damage_pdf", "excerpt_pdf", "receipt_values",
-           "signing_page"]
+__all__ = ["GENERATOR_VERSION", "VARIANTS", "Copy", "DocFacts", "Received", "damage_copy", "damage_pdf", "excerpt_pdf",
+           "receipt_values", "signing_page"]
