@@ -196,3 +196,25 @@ def test_a_briefs_warnings_put_what_to_check_before_what_the_page_reading_did() 
     assert out[0].startswith("Số văn bản ở phần đầu đọc được là '/2021/TT-BQP'")
     assert out[1:3] == ["Trang 1: đã phóng to 3,1 lần từ 96 dpi trước khi nhận dạng.",
                         "Trang 1: 20 chữ được bổ sung dấu theo lần đọc chỉ bằng tiếng Việt."]
+
+
+@pytest.mark.parametrize(("fmt", "lang", "shown"), [
+    ("md", "vi", "số đến 3992, 23/11/2025, chuyển P. Nội vụ"),
+    ("html", "en", "No. 3992, November 23, 2025, passed to P. Nội vụ"),
+])
+def test_the_receiving_stamp_is_shown_apart_and_flagged(tmp_path: Path, fmt: str, lang: str, shown: str) -> None:
+    """Issue 11: the stamp's number and date are useful to a clerk, shown on their own row and
+    marked for checking (read from a hand's figures), never as the document's number or date."""
+    from dispatch_reader.briefs.document import header_rows
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["received"] = {"evidence": {"page": 1, "quote": "CÔNG VĂN ĐẾN / 3992 / 23/11/2025",
+                                                   "confidence": 0.5},
+                                      "number": "3992", "date": "2025-11-23", "forwarded_to": "P. Nội vụ"}
+    rows = {r["field"]: r for r in header_rows(record, lang)}
+    assert rows["received"]["value"] == shown and rows["received"]["needs_check"] is True
+    assert rows["number"]["value"] == record["document"]["number"]
+    out = writer(fmt=fmt, lang=lang, tmp=tmp_path).document_bytes(record).decode()
+    assert shown in out
+    del record["document"]["received"]
+    assert "received" not in {r["field"] for r in header_rows(record, lang)}

@@ -223,7 +223,22 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "needs_check": (page in weak) or _weak(evidence) or bool(name == "number" and d.get("number") and any(
                 f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])),
         })
+    received = d.get("received") or {}
+    if received.get("number") or received.get("date"):
+        # the receiving office's stamp: where and when the paper arrived, never the document's own
+        evidence = received.get("evidence") or {}
+        rows.append({"field": "received", "label": lab["text"]["received"], "value": received_text(received, lang),
+                     "page": evidence.get("page"), "low_confidence": _weak(evidence), "needs_check": _weak(evidence)})
     return rows
+
+
+def received_text(received: dict[str, Any], lang: str) -> str:
+    """`số đến 3992, 23/11/2025, chuyển P. Nội vụ`."""
+    text = labels(lang)["text"]
+    parts = [text["received_number"].format(number=received["number"]) if received.get("number") else "",
+             format_date(received.get("date"), lang) if received.get("date") else "",
+             text["received_to"].format(to=received["forwarded_to"]) if received.get("forwarded_to") else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def _period(rows: list[dict[str, Any]], lang: str) -> str:

@@ -16,7 +16,7 @@ from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
 from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
-from dispatch_reader.extract.received import blank, find_received
+from dispatch_reader.extract.received import blank, find_received, received_from_stamp
 from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
@@ -104,6 +104,10 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             warnings.append(f"issuer read as '{facts.document.issuer}', its place taken from the e-signature box: "
                             f"'{whole}'")
             facts.document.issuer = whole
+    if received is None and language == "vi":
+        # a colour stamp's ink was dropped from the page before it was read, and read alone
+        received = next((r for p in pages[:1] if p.stamp_text
+                         for r in [received_from_stamp(p.number, p.stamp_text, facts.document.issued_date)] if r), None)
     facts.document.received = received
     rate_header(pages, facts)  # each OCR-read header fact's confidence from its own words
     number_ev = facts.document.evidence.get("number")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.datefmt import find_dates
+from dispatch_reader.extract.datefmt import find_dates, make_iso
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.record import Evidence, Received
 from dispatch_reader.textnorm import squash
@@ -123,3 +123,39 @@ def blank(page_text: str, spans: list[tuple[int, int]]) -> str:
             if chars[k] != "\n":
                 chars[k] = " "
     return "".join(chars)
+
+
+# A stamp read alone (ingest/stamp.py) is known to be one: its lines need no labels, which its
+# small print rarely keeps (`“i 3992`, `ven 3/11/2025`). The hand's number stands alone on its
+# line above the date; the date is written d/m/yyyy or dd/mm/yy.
+_STAMP_NUMBER = re.compile(r"(?<![\w/⁄.,])(\d{2,6})(?![\w/⁄.,])")
+_STAMP_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/])")
+# A paper is stamped on arrival: days after it was signed, not before, and not years after.
+_ARRIVES_WITHIN_DAYS = 366
+# Read from a hand's figures in coloured ink: shown, and flagged for checking.
+STAMP_CONFIDENCE = 0.5
+
+
+def received_from_stamp(page: int, text: str, issued: str | None) -> Received | None:
+    """The number and date of a receiving stamp read alone, or None when neither is there."""
+    from datetime import date
+
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    number: str | None = None
+    when: str | None = None
+    for line in lines:
+        m = _STAMP_DATE.search(line)
+        if m and when is None:
+            year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
+            iso = make_iso(year, int(m[3]), int(m[1]))
+            if iso and (issued is None or 0 <= (date.fromisoformat(iso) - date.fromisoformat(issued)).days
+                        <= _ARRIVES_WITHIN_DAYS):
+                when = iso
+            continue
+        m = _STAMP_NUMBER.search(line)
+        if m and number is None and when is None and len(line.split()) <= 3:
+            number = m[1]
+    if number is None and when is None:
+        return None
+    return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
+                    number=number, date=when)

@@ -27,6 +27,7 @@ from dispatch_reader.ingest.private import workspace
 from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.rings import clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.stamp import read_stamp
 from dispatch_reader.ingest.tessread import Deadline, run_psm, single_thread_env, tesseract, tsv_words, write
 from dispatch_reader.ingest.unread import read_unread_ink
 from dispatch_reader.ingest.vietnamese import score_text
@@ -66,6 +67,7 @@ class OcrPage:
     # Table rules and underlines found on the (turned, deskewed) image, in points: x0, y0, x1, y1.
     rules_h: list[list[float]] = field(default_factory=list)
     rules_v: list[list[float]] = field(default_factory=list)
+    stamp_text: str = ""  # a colour receiving stamp's lines, read alone (ingest/stamp.py)
 
     def text_for_scoring(self) -> str:
         return " ".join(w.text for w in self.words)
@@ -256,10 +258,17 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     """Orientation, deskew, clean-up, then Tesseract; the image is dropped when done."""
     deadline = Deadline(path, page, settings.page_timeout_s)
     notes: list[str] = []
+    # the receiving office's stamp goes with the colour dropped below: read alone first, page 1 only
+    colour = image.colour if settings.colour_dropout and settings.receiving_stamp and page == 1 else None
+    colour_dpi = image.dpi
     grey, dpi = _office_paper(image, settings, notes)
     image = PageImage(grey=grey, dpi=dpi, width_pt=grey.shape[1] / dpi * 72, height_pt=grey.shape[0] / dpi * 72)
     rotation = 0
     with workspace("dr-ocr-") as tmp:
+        stamp_text = read_stamp(colour, colour_dpi, settings, deadline, tmp) if colour is not None else ""
+        del colour
+        if stamp_text:
+            notes.append("a receiving stamp in colour read alone (its ink is dropped from the page)")
         ink = preprocess.ink_mask(grey, image.dpi) if settings.detect_orientation or settings.deskew else None
         if settings.detect_orientation and preprocess.looks_sideways(grey, image.dpi, ink):
             # The profile test is a cheap hint; only Tesseract's detector decides the turn.
@@ -364,4 +373,5 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                     notes.append(f"page turned {turn}° by orientation detection")
         h, w = grey.shape
     return OcrPage(words=words, line_keys=keys, confidence=_mean_conf(words), rotation=rotation, skew=skew,
-                   width_pt=w * scale, height_pt=h * scale, notes=notes, rules_h=rules_h, rules_v=rules_v)
+                   width_pt=w * scale, height_pt=h * scale, notes=notes, rules_h=rules_h, rules_v=rules_v,
+                   stamp_text=stamp_text)

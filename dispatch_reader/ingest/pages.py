@@ -41,6 +41,8 @@ class PageText:
     height: float | None = None
     words: list[Word] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # list tables; their rows are also in `text`
+    # a colour receiving stamp read alone (ingest/stamp.py); never part of `text`
+    stamp_text: str = ""
 
 
 @dataclass

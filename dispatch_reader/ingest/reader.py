@@ -407,7 +407,7 @@ def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
     keys: list[object] = list(page.line_keys)
     text = PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,
                     ocr_confidence=page_confidence(page.confidence), rotation=page.rotation, width=page.width_pt,
-                    height=page.height_pt, words=words)
+                    height=page.height_pt, words=words, stamp_text=unicodedata.normalize("NFC", page.stamp_text))
     return _with_table(text, (page.rules_h, page.rules_v), keys)
 
 

@@ -1,0 +1,117 @@
+"""The receiving office's stamp on a colour scan, read alone.
+
+A clerk stamps `CÔNG VĂN ĐẾN — Số: … — Ngày: … — Chuyển: …` in violet or red on page 1 and
+writes the figures in by hand, often across the header. Colour dropout takes that ink away
+before the page is read, so the header reads clean, and with it the stamp the issue asked to
+keep (`document.received`). Here the stamp is found by its shape — coloured ink in the top half
+of the page whose pieces, grown a little, make one box the size of a stamp, wider than tall —
+and its coloured ink alone, black text left out, is read as a block. Its text stays out of the
+page's text: it never reaches the header's reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+import pytesseract
+
+from dispatch_reader.ingest import preprocess
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.tessread import BORDER, Deadline, run_psm, tesseract, tsv_words, write
+
+# A stamp's ink: a faded violet print is less coloured than a seal (preprocess.INK_CHROMA)
+# but far more than black text (~7-12 on a scan).
+STAMP_CHROMA = 25
+# Its pieces (frame, printed labels, the hand's figures) are joined when this close (inches);
+# black text crossing the frame cuts it into pieces about a stroke apart.
+STAMP_JOIN_IN = 0.06
+# Receiving stamps are 1.5-3.5 inches wide and about half as tall; a seal is round (as wide as
+# tall), a hand's note has no frame.
+STAMP_WIDTH_IN = (1.2, 4.5)
+STAMP_HEIGHT_IN = (0.5, 2.2)
+STAMP_ASPECT = 1.3
+
+
+def find_stamp(rgb: np.ndarray, dpi: float) -> tuple[int, int, int, int] | None:
+    """The box (x, y, w, h; pixels) of the largest stamp-shaped piece of coloured ink in the top
+    half of the page, not touching the image's edge (a desk around a photographed sheet)."""
+    balanced = preprocess.white_balanced(rgb).astype(np.int16)
+    chroma = balanced.max(axis=2) - balanced.min(axis=2)
+    height, width = chroma.shape
+    ink = (chroma > STAMP_CHROMA).astype(np.uint8)
+    ink[height // 2:] = 0
+    k = max(3, int(dpi * STAMP_JOIN_IN))
+    joined = cv2.dilate(ink, np.ones((k, k), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    best: tuple[int, int, int, int] | None = None
+    for x, y, w, h, _ in stats[1:n]:
+        if x == 0 or y == 0 or x + w >= width:
+            continue
+        w_in, h_in = w / dpi, h / dpi
+        if not (STAMP_WIDTH_IN[0] <= w_in <= STAMP_WIDTH_IN[1] and STAMP_HEIGHT_IN[0] <= h_in <= STAMP_HEIGHT_IN[1]
+                and w_in / h_in >= STAMP_ASPECT):
+            continue
+        if best is None or w * h > best[2] * best[3]:
+            best = (int(x), int(y), int(w), int(h))
+    return best
+
+
+def stamp_ink(rgb: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The box's coloured ink as dark on white, by how coloured it is: black text, colourless,
+    turns to paper."""
+    x, y, w, h = box
+    balanced = preprocess.white_balanced(rgb[y:y + h, x:x + w]).astype(np.int16)
+    chroma = balanced.max(axis=2) - balanced.min(axis=2)
+    return np.clip(255 - (chroma - 12) * 4.0, 0, 255).astype(np.uint8)
+
+
+def read_stamp(rgb: np.ndarray, dpi: float, settings: IngestSettings, deadline: Deadline, tmp: str) -> str:
+    """The stamp's lines as read, or "" when the page has none. A hand's bare figures (the
+    registration number) are read a second time, as figures only; where the two readings differ
+    they are written `?`: a wrong number is worse than none (`7097` for `7057`, `920` for `9230`)."""
+    box = find_stamp(rgb, dpi)
+    if box is None:
+        return ""
+    ink = stamp_ink(rgb, box)
+    # the hand's figures are ~4 mm tall: at a scan's 200 dpi, enlarged they read better
+    factor = max(1.0, 300.0 / dpi)
+    if factor > 1.0:
+        ink = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    framed = cv2.copyMakeBorder(ink, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    words, keys = tsv_words(run_psm(write(framed, tmp, "stamp"), settings, deadline, 6), 1.0)
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word, key in zip(words, keys):
+        lines.setdefault(key, []).append(word)
+    out = []
+    for line in lines.values():
+        texts = [w.text for w in line]
+        figures = [i for i, t in enumerate(texts) if _BARE_FIGURES.fullmatch(t.strip(_PUNCTUATION))]
+        if figures and not any(c in "".join(texts) for c in "/⁄"):
+            for i in figures:
+                again = _figures_again(framed, line[i], tmp, deadline)
+                if texts[i].strip(_PUNCTUATION).lstrip("0") != again.lstrip("0"):
+                    texts[i] = "?"
+        out.append(" ".join(texts))
+    return "\n".join(out)
+
+
+_BARE_FIGURES = re.compile(r"\d{2,6}")
+_PUNCTUATION = " |.,:;-_~'\"“”‘’`()[]{}<>«»"
+_PAD = 8  # pixels around a word when it is cut out again
+
+
+def _figures_again(framed: np.ndarray, word: Word, tmp: str, deadline: Deadline) -> str:
+    """The word cut out and read as figures only (English model, one word): its digits."""
+    crop = framed[max(int(word.top) - _PAD, 0):int(word.bottom) + _PAD, max(int(word.x0) - _PAD, 0):int(word.x1) + _PAD]
+    if crop.size == 0:
+        return ""
+    crop = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    try:
+        found = tesseract(write(crop, tmp, "stamp-figures"), "txt", "eng",
+                          "--psm 8 -c tessedit_char_whitelist=0123456789", max(deadline.left(), 0.01))
+    except (pytesseract.TesseractError, RuntimeError):
+        return ""  # no second reading: the figures stay unconfirmed
+    return "".join(c for c in found if c.isdigit())

@@ -1,0 +1,111 @@
+"""A colour receiving stamp: found by its shape, read alone, its number and date kept apart
+from the document's own (issue 11: `document.received`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from dispatch_reader.extract.received import STAMP_CONFIDENCE, received_from_stamp
+from dispatch_reader.ingest import stamp
+from dispatch_reader.ingest.pages import PageText
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+VIOLET, BLUE, RED = (110, 60, 160), (30, 50, 170), (200, 30, 40)
+
+
+def _page(with_stamp: bool = True) -> np.ndarray:
+    """A4 at 200 dpi: a black header, a violet stamp with blue figures over its right part,
+    and a red round seal low on the page."""
+    im = Image.new("RGB", (1654, 2339), (250, 248, 244))
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 30)
+    draw.text((180, 180), "ỦY BAN NHÂN DÂN", font=font, fill=(0, 0, 0))
+    draw.text((180, 230), "TỈNH LAI CHÂU", font=font, fill=(0, 0, 0))
+    draw.text((200, 290), "Số: 95/TB-VPUBND", font=font, fill=(0, 0, 0))
+    if with_stamp:
+        draw.rectangle((160, 330, 640, 560), outline=VIOLET, width=4)
+        small = ImageFont.truetype(str(FONT), 22)
+        draw.text((300, 345), "CÔNG VĂN ĐẾN", font=ImageFont.truetype(str(FONT), 28), fill=VIOLET)
+        draw.text((180, 405), "Số:", font=small, fill=VIOLET)
+        draw.text((180, 455), "Ngày:", font=small, fill=VIOLET)
+        draw.text((180, 505), "Chuyển:", font=small, fill=VIOLET)
+        hand = ImageFont.truetype(str(FONT), 34)
+        draw.text((290, 395), "3992", font=hand, fill=BLUE)
+        draw.text((290, 445), "23/11/2025", font=hand, fill=BLUE)
+        draw.text((300, 495), "P. Nội vụ", font=hand, fill=BLUE)
+        # the header's subject line runs under the stamp, printed black over it
+        draw.text((420, 410), "V/v biệt phái", font=font, fill=(0, 0, 0))
+    draw.ellipse((900, 1700, 1200, 2000), outline=RED, width=10)
+    return np.asarray(im)
+
+
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
+
+
+def test_the_stamp_is_found_by_its_shape_and_the_seal_is_not() -> None:
+    box = stamp.find_stamp(_page(), 200)
+    assert box is not None
+    x, y, w, h = box
+    assert x <= 165 and y <= 335 and x + w >= 635 and y + h >= 555  # the frame and all inside it
+    assert y + h < 1169  # the top half: the seal below is no stamp
+    assert stamp.find_stamp(_page(with_stamp=False), 200) is None  # a seal alone, round: none
+
+
+def test_the_stamp_ink_is_read_without_the_black_text_under_it() -> None:
+    page = _page()
+    ink = stamp.stamp_ink(page, stamp.find_stamp(page, 200))
+    # the violet and blue strokes are dark, the black header line through the box is paper
+    assert (ink < 128).sum() > 2000
+    x, y, w, h = stamp.find_stamp(page, 200)
+    black = (page[y:y + h, x:x + w].max(axis=2) < 60)
+    assert (ink[black] > 200).mean() > 0.9
+
+
+def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
+    read = received_from_stamp(1, "T ANG VẤN BEX\n“i 3992\nven 23/11/2025\nee P. Nộ/vụ", "2025-11-12")
+    assert (read.number, read.date) == ("3992", "2025-11-23")
+    assert read.evidence.page == 1 and read.evidence.confidence == STAMP_CONFIDENCE  # flagged for checking
+    two_digits = received_from_stamp(1, "CONG VAN DEN\nsu 6397\nNgay 09/09/25", None)
+    assert (two_digits.number, two_digits.date) == ("6397", "2025-09-09")
+
+
+@pytest.mark.parametrize(("text", "issued", "number", "when"), [
+    ("CÔNG VĂN ĐẾN\n3992\n23/10/2125", "2025-10-20", "3992", None),  # no year a paper arrives in
+    ("CÔNG VĂN ĐẾN\n3992\n19/10/2025", "2025-10-20", "3992", None),  # before it was signed
+    ("CÔNG VĂN ĐẾN\n02/13/2025", None, None, None),  # no date at all
+    ("CÔNG VĂN ĐẾN\nSố: 95/TB-VPUBND", None, None, None),  # the document's number is no count
+    ("CÔNG VĂN ĐẾN\nChuyển: P. Nội vụ xử lý số 12 ngày", None, None, None),  # a long line is no figure
+])
+def test_a_stamp_reading_keeps_only_what_can_be_the_stamps(text: str, issued: str | None, number: str | None,
+                                                           when: str | None) -> None:
+    read = received_from_stamp(1, text, issued)
+    assert (read.number, read.date) == (number, when) if read else number is None and when is None
+
+
+def test_the_stamp_read_alone_is_the_documents_received_fact_and_not_its_header() -> None:
+    from dispatch_reader.extract import extract_facts
+
+    text = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 95/TB-VPUBND\nLai Châu, ngày 12 tháng 11 năm 2025\nTHÔNG BÁO\n"
+    page = PageText(number=1, text=text, method="ocr", ocr_confidence=0.9,
+                    stamp_text="CÔNG VĂN ĐẾN\nSố: 3992\nNgày: 23/11/2025")
+    facts = extract_facts([page])
+    assert facts.document.number == "95/TB-VPUBND" and facts.document.issued_date == "2025-11-12"
+    assert facts.document.received is not None
+    assert (facts.document.received.number, facts.document.received.date) == ("3992", "2025-11-23")
+    assert extract_facts([PageText(number=1, text=text, method="ocr", ocr_confidence=0.9)]).document.received is None
+
+
+def test_a_colour_stamp_is_read_alone_end_to_end(tmp_path: Path) -> None:
+    """The page as a colour scan: its header read without the stamp, the stamp read alone."""
+    from dispatch_reader.ingest.reader import IngestSettings, read_document
+
+    path = tmp_path / "công văn đến.png"
+    Image.fromarray(_page()).save(path, dpi=(200, 200))
+    page = read_document(path, IngestSettings(cache_dir=None, workers=1)).pages[0]
+    assert "3992" not in page.text and "CÔNG VĂN ĐẾN" not in page.text  # the colour is dropped
+    read = received_from_stamp(1, page.stamp_text, "2025-11-12")
+    assert read is not None and (read.number, read.date) == ("3992", "2025-11-23")
