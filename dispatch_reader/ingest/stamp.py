@@ -75,11 +75,15 @@ def read_stamp(rgb: np.ndarray, dpi: float, settings: IngestSettings, deadline: 
     box = find_stamp(rgb, dpi)
     if box is None:
         return ""
-    ink = stamp_ink(rgb, box)
-    # the hand's figures are ~4 mm tall: at a scan's 200 dpi, enlarged they read better
+    x, y, w, h = box
+    crop = np.ascontiguousarray(rgb[y:y + h, x:x + w])
+    # the hand's figures are ~4 mm tall: at a scan's 200 dpi they read better enlarged, and the
+    # colour enlarged (bilinear) before it is measured: a JPEG's coarse colour blocks smoothed
+    # (the received copies' numbers: 10 right, none wrong; 7 and 1 with the ink enlarged cubic)
     factor = max(1.0, 300.0 / dpi)
     if factor > 1.0:
-        ink = cv2.resize(ink, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_LINEAR)
+    ink = stamp_ink(crop, (0, 0, crop.shape[1], crop.shape[0]))
     framed = cv2.copyMakeBorder(ink, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
     words, keys = tsv_words(run_psm(write(framed, tmp, "stamp"), settings, deadline, 6), 1.0)
     lines: dict[tuple[int, int, int], list[Word]] = {}
