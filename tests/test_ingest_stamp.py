@@ -79,6 +79,9 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     ("CÔNG VĂN ĐẾN\n02/13/2025", None, None, None),  # no date at all
     ("CÔNG VĂN ĐẾN\nSố: 95/TB-VPUBND", None, None, None),  # the document's number is no count
     ("CÔNG VĂN ĐẾN\nChuyển: P. Nội vụ xử lý số 12 ngày", None, None, None),  # a long line is no figure
+    # a coloured e-signature box is framed too, and its signing time a date: no stamp
+    ("Ký bởi: Ủy ban nhân dân tỉnh Tuyên Quang\nEmail: vanthu@tuyenquang.gov.vn\nCơ quan: Tỉnh Tuyên Quang\n"
+     "Thời gian ký: 16.09.2025 08:05:12 +07:00", "2025-09-15", None, None),
 ])
 def test_a_stamp_reading_keeps_only_what_can_be_the_stamps(text: str, issued: str | None, number: str | None,
                                                            when: str | None) -> None:

@@ -43,6 +43,11 @@ def _field(folded_line: str) -> tuple[str, int] | None:
     return None
 
 
+def is_esign_field(folded_line: str) -> bool:
+    """Does the (folded) line open with an e-signature box's label (`ky boi:`, `thoi gian ky:`)?"""
+    return _field(folded_line.lstrip(" |.,-_~'\"“”‘’")) is not None
+
+
 def signed_at(text: str) -> str | None:
     """`26.04.2023 10:21:55 +07:00` → `2023-04-26T10:21:55+07:00` (as much as is printed)."""
     m = _TIME.search(text)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, make_iso
+from dispatch_reader.extract.esign import is_esign_field
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.record import Evidence, Received
-from dispatch_reader.textnorm import squash
+from dispatch_reader.textnorm import fold, squash
 
 # How many lines after the stamp's title its fields may stand (OCR breaks the box into lines).
 _REACH = 6
@@ -141,6 +142,9 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
     from datetime import date
 
     lines = [squash(line) for line in text.splitlines() if line.strip()]
+    if any(is_esign_field(fold(line).lower()) for line in lines):
+        # a coloured e-signature box (`Ký bởi: …`, `Thời gian ký: 16.09.2025 08:05`), no stamp
+        return None
     number: str | None = None
     when: str | None = None
     for line in lines:
