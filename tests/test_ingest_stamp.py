@@ -17,7 +17,7 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 VIOLET, BLUE, RED = (110, 60, 160), (30, 50, 170), (200, 30, 40)
 
 
-def _page(with_stamp: bool = True) -> np.ndarray:
+def _page(with_stamp: bool = True, form: bool = False) -> np.ndarray:
     """A4 at 200 dpi: a black header, a violet stamp with blue figures over its right part,
     and a red round seal low on the page."""
     im = Image.new("RGB", (1654, 2339), (250, 248, 244))
@@ -39,6 +39,12 @@ def _page(with_stamp: bool = True) -> np.ndarray:
         draw.text((300, 495), "P. Nội vụ", font=hand, fill=BLUE)
         # the header's subject line runs under the stamp, printed black over it
         draw.text((420, 410), "V/v biệt phái", font=font, fill=(0, 0, 0))
+    if form:
+        # a larger coloured box beside it that is no stamp: a registry's form
+        draw.rectangle((820, 300, 1500, 640), outline=BLUE, width=4)
+        draw.text((850, 330), "Mã hồ sơ", font=font, fill=BLUE)
+        draw.text((850, 420), "8890", font=ImageFont.truetype(str(FONT), 34), fill=BLUE)
+        draw.text((850, 510), "nhận 16/11/2025", font=font, fill=BLUE)
     draw.ellipse((900, 1700, 1200, 2000), outline=RED, width=10)
     return np.asarray(im)
 
@@ -66,7 +72,7 @@ def test_the_stamp_ink_is_read_without_the_black_text_under_it() -> None:
 
 
 def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
-    read = received_from_stamp(1, "T ANG VẤN BEX\n“i 3992\nven 23/11/2025\nee P. Nộ/vụ", "2025-11-12")
+    read = received_from_stamp(1, "CUNG VAN BEN\n“i 3992\nven 23/11/2025\nee P. Nộ/vụ", "2025-11-12")
     assert (read.number, read.date) == ("3992", "2025-11-23")
     assert read.evidence.page == 1 and read.evidence.confidence == STAMP_CONFIDENCE  # flagged for checking
     two_digits = received_from_stamp(1, "CONG VAN DEN\nsu 6397\nNgay 09/09/25", None)
@@ -79,6 +85,16 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     ("CÔNG VĂN ĐẾN\n02/13/2025", None, None, None),  # no date at all
     ("CÔNG VĂN ĐẾN\nSố: 95/TB-VPUBND", None, None, None),  # the document's number is no count
     ("CÔNG VĂN ĐẾN\nChuyển: P. Nội vụ xử lý số 12 ngày", None, None, None),  # a long line is no figure
+    # coloured boxes that are no receiving stamp (a fresh-eyes tester's): no title, nothing
+    ("KHẨN - MẬT\nBản số: 05", None, None, None),
+    ("SAO Y BẢN CHÍNH\nSố chứng thực: 125\nQuyển số: 01\nNgày 15/11/2025", "2025-11-12", None, None),
+    ("CHÀO MỪNG KỶ NIỆM 50 NĂM\n1975 - 2025", None, None, None),
+    # in a stamp, the lines that hold no registration number
+    ("CÔNG VĂN ĐẾN\nSố:\nNgày:\nChuyển: P. 204", None, None, None),
+    ("CÔNG VĂN ĐẾN\nGiờ: 14:30\nNgày: 23/11/2025", "2025-11-12", None, "2025-11-23"),
+    ("CÔNG VĂN ĐẾN\nGiờ: 14 30\nNgày: 23/11/2025", "2025-11-12", None, "2025-11-23"),
+    # two boxes read, the larger a form's: the stamp is the one titled so
+    ("Mã hồ sơ\n8890\nnhận 16/11/2025\n\nCÔNG VĂN ĐẾN\n3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
     # a coloured e-signature box is framed too, and its signing time a date: no stamp
     ("Ký bởi: Ủy ban nhân dân tỉnh Tuyên Quang\nEmail: vanthu@tuyenquang.gov.vn\nCơ quan: Tỉnh Tuyên Quang\n"
      "Thời gian ký: 16.09.2025 08:05:12 +07:00", "2025-09-15", None, None),
@@ -103,11 +119,13 @@ def test_the_stamp_read_alone_is_the_documents_received_fact_and_not_its_header(
 
 
 def test_a_colour_stamp_is_read_alone_end_to_end(tmp_path: Path) -> None:
-    """The page as a colour scan: its header read without the stamp, the stamp read alone."""
+    """The page as a colour scan: its header read without the stamp, the stamp read alone; a
+    larger coloured form beside it is read too, and is no stamp."""
     from dispatch_reader.ingest.reader import IngestSettings, read_document
 
+    assert len(stamp.find_stamps(_page(form=True), 200)) == 2
     path = tmp_path / "công văn đến.png"
-    Image.fromarray(_page()).save(path, dpi=(200, 200))
+    Image.fromarray(_page(form=True)).save(path, dpi=(200, 200))
     page = read_document(path, IngestSettings(cache_dir=None, workers=1)).pages[0]
     assert "3992" not in page.text and "CÔNG VĂN ĐẾN" not in page.text  # the colour is dropped
     read = received_from_stamp(1, page.stamp_text, "2025-11-12")

@@ -126,25 +126,59 @@ def blank(page_text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-# A stamp read alone (ingest/stamp.py) is known to be one: its lines need no labels, which its
-# small print rarely keeps (`“i 3992`, `ven 3/11/2025`). The hand's number stands alone on its
-# line above the date; the date is written d/m/yyyy or dd/mm/yy.
-_STAMP_NUMBER = re.compile(r"(?<![\w/⁄.,])(\d{2,6})(?![\w/⁄.,])")
+# A stamp read alone (ingest/stamp.py): coloured boxes of the stamp's shape, one block of
+# lines each (largest first). A block is a receiving stamp when a line reads `CÔNG VĂN ĐẾN`,
+# a few letters off at most (`CUNG VAN BEN`, `CONS VAN DEN`): a coloured `KHẨN`, a certified-copy
+# stamp or a boxed table is none. Its small print rarely keeps its labels (`“i 3992`, `ven
+# 3/11/2025`): below the title, the hand's number stands alone on its line above the date,
+# written d/m/yyyy or dd/mm/yy; the `Chuyển` and `Giờ` lines hold no number.
+_TITLE = "congvanden"
+_TITLE_SLIP = 3
+_STAMP_NUMBER = re.compile(r"(?<![\w/⁄.,:])(\d{2,6})(?![\w/⁄.,:])")
 _STAMP_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/])")
+_NO_NUMBER_LABELS = ("chuyen", "gio")
 # A paper is stamped on arrival: days after it was signed, not before, and not years after.
 _ARRIVES_WITHIN_DAYS = 366
 # Read from a hand's figures in coloured ink: shown, and flagged for checking.
 STAMP_CONFIDENCE = 0.5
 
 
+def _is_title(line: str) -> bool:
+    from dispatch_reader.places.match import edit_distance
+
+    letters = "".join(c for c in fold(line).lower() if c.isalpha())
+    n = len(_TITLE)
+    return any(edit_distance(letters[i:i + k], _TITLE, _TITLE_SLIP) <= _TITLE_SLIP
+               for k in range(n - _TITLE_SLIP, n + _TITLE_SLIP + 1) for i in range(max(1, len(letters) - k + 1)))
+
+
+def _labelled_no_number(line: str) -> bool:
+    from dispatch_reader.places.match import edit_distance
+
+    first = re.sub(r"[^a-z]", "", fold(line.split()[0]).lower()) if line.split() else ""
+    return any(len(first) >= len(label) - 1 and edit_distance(first, label, 2) <= (2 if len(label) > 4 else 1)
+               for label in _NO_NUMBER_LABELS)
+
+
 def received_from_stamp(page: int, text: str, issued: str | None) -> Received | None:
-    """The number and date of a receiving stamp read alone, or None when neither is there."""
+    """The number and date of the first receiving stamp among the blocks read alone (blank
+    lines between blocks), or None when no block is one or it holds neither."""
+    for block in re.split(r"\n\s*\n", text):
+        lines = [squash(line) for line in block.splitlines() if line.strip()]
+        title = next((i for i, line in enumerate(lines) if _is_title(line)), None)
+        if title is None or any(is_esign_field(fold(line).lower()) for line in lines):
+            continue
+        number, when = _figures(lines[title + 1:], issued)
+        if number is None and when is None:
+            return None
+        return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
+                        number=number, date=when)
+    return None
+
+
+def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | None]:
     from datetime import date
 
-    lines = [squash(line) for line in text.splitlines() if line.strip()]
-    if any(is_esign_field(fold(line).lower()) for line in lines):
-        # a coloured e-signature box (`Ký bởi: …`, `Thời gian ký: 16.09.2025 08:05`), no stamp
-        return None
     number: str | None = None
     when: str | None = None
     for line in lines:
@@ -157,9 +191,6 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
                 when = iso
             continue
         m = _STAMP_NUMBER.search(line)
-        if m and number is None and when is None and len(line.split()) <= 3:
+        if m and number is None and when is None and len(line.split()) <= 3 and not _labelled_no_number(line):
             number = m[1]
-    if number is None and when is None:
-        return None
-    return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
-                    number=number, date=when)
+    return number, when

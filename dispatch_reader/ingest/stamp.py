@@ -35,9 +35,15 @@ STAMP_HEIGHT_IN = (0.5, 2.2)
 STAMP_ASPECT = 1.3
 
 
-def find_stamp(rgb: np.ndarray, dpi: float) -> tuple[int, int, int, int] | None:
-    """The box (x, y, w, h; pixels) of the largest stamp-shaped piece of coloured ink in the top
-    half of the page, not touching the image's edge (a desk around a photographed sheet)."""
+# A page may carry other coloured boxes of a stamp's shape (a boxed table, a `KHẨN` mark): the
+# largest few are read, and the extraction keeps the one that reads as a receiving stamp.
+MAX_STAMPS = 2
+
+
+def find_stamps(rgb: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
+    """The boxes (x, y, w, h; pixels) of the stamp-shaped pieces of coloured ink in the top half
+    of the page, largest first, not touching the image's edge (a desk around a photographed
+    sheet); at most MAX_STAMPS."""
     balanced = preprocess.white_balanced(rgb).astype(np.int16)
     chroma = balanced.max(axis=2) - balanced.min(axis=2)
     height, width = chroma.shape
@@ -46,17 +52,21 @@ def find_stamp(rgb: np.ndarray, dpi: float) -> tuple[int, int, int, int] | None:
     k = max(3, int(dpi * STAMP_JOIN_IN))
     joined = cv2.dilate(ink, np.ones((k, k), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    best: tuple[int, int, int, int] | None = None
+    found = []
     for x, y, w, h, _ in stats[1:n]:
         if x == 0 or y == 0 or x + w >= width:
             continue
         w_in, h_in = w / dpi, h / dpi
-        if not (STAMP_WIDTH_IN[0] <= w_in <= STAMP_WIDTH_IN[1] and STAMP_HEIGHT_IN[0] <= h_in <= STAMP_HEIGHT_IN[1]
-                and w_in / h_in >= STAMP_ASPECT):
-            continue
-        if best is None or w * h > best[2] * best[3]:
-            best = (int(x), int(y), int(w), int(h))
-    return best
+        if STAMP_WIDTH_IN[0] <= w_in <= STAMP_WIDTH_IN[1] and STAMP_HEIGHT_IN[0] <= h_in <= STAMP_HEIGHT_IN[1] \
+                and w_in / h_in >= STAMP_ASPECT:
+            found.append((int(x), int(y), int(w), int(h)))
+    return sorted(found, key=lambda b: -b[2] * b[3])[:MAX_STAMPS]
+
+
+def find_stamp(rgb: np.ndarray, dpi: float) -> tuple[int, int, int, int] | None:
+    """The largest stamp-shaped box (`find_stamps`), if any."""
+    boxes = find_stamps(rgb, dpi)
+    return boxes[0] if boxes else None
 
 
 def stamp_ink(rgb: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
@@ -69,12 +79,15 @@ def stamp_ink(rgb: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
 
 
 def read_stamp(rgb: np.ndarray, dpi: float, settings: IngestSettings, deadline: Deadline, tmp: str) -> str:
-    """The stamp's lines as read, or "" when the page has none. A hand's bare figures (the
-    registration number) are read a second time, as figures only; where the two readings differ
-    they are written `?`: a wrong number is worse than none (`7097` for `7057`, `920` for `9230`)."""
-    box = find_stamp(rgb, dpi)
-    if box is None:
-        return ""
+    """The lines of each stamp-shaped box as read, a blank line between boxes, or "" when the
+    page has none. A hand's bare figures (the registration number) are read a second time, as
+    figures only; where the two readings differ they are written `?`: a wrong number is worse
+    than none (`7097` for `7057`, `920` for `9230`)."""
+    return "\n\n".join(_read_box(rgb, box, dpi, settings, deadline, tmp) for box in find_stamps(rgb, dpi))
+
+
+def _read_box(rgb: np.ndarray, box: tuple[int, int, int, int], dpi: float, settings: IngestSettings,
+              deadline: Deadline, tmp: str) -> str:
     x, y, w, h = box
     crop = np.ascontiguousarray(rgb[y:y + h, x:x + w])
     # the hand's figures are ~4 mm tall: at a scan's 200 dpi they read better enlarged, and the
