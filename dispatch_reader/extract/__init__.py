@@ -104,10 +104,9 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             warnings.append(f"issuer read as '{facts.document.issuer}', its place taken from the e-signature box: "
                             f"'{whole}'")
             facts.document.issuer = whole
-    if received is None and language == "vi":
-        # a colour stamp's ink was dropped from the page before it was read, and read alone
-        received = next((r for p in pages[:1] if p.stamp_text
-                         for r in [received_from_stamp(p.number, p.stamp_text, facts.document.issued_date)] if r), None)
+    if received is None and language == "vi" and pages and pages[0].stamp_text:
+        # a colour stamp's ink was dropped from page 1 before it was read, and read alone
+        received = received_from_stamp(pages[0].number, pages[0].stamp_text, facts.document.issued_date)
     facts.document.received = received
     rate_header(pages, facts)  # each OCR-read header fact's confidence from its own words
     number_ev = facts.document.evidence.get("number")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, make_iso
@@ -177,8 +178,6 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
 
 
 def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | None]:
-    from datetime import date
-
     number: str | None = None
     when: str | None = None
     for line in lines:
