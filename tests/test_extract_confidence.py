@@ -290,3 +290,26 @@ def test_a_letters_subject_is_no_title_lost() -> None:
     assert c.repairs("subject", doc, Evidence(page=1, quote="Về việc biệt phái công chức")) == 1.0
     lost = DocumentFacts(doc_type="decision", subject="Về việc biệt phái công chức")
     assert c.repairs("subject", lost, Evidence(page=1, quote="Về việc biệt phái công chức")) == c.REPAIRED
+
+
+def test_a_number_whose_figures_follow_glued_letters_is_flagged() -> None:
+    """`Số: tJ2/2023/…` on a damaged copy of `02/2023/…`: a figure read as letters, and what is
+    left is no sure number. `Số12/…` (the label's colon lost) is the label, no lost figure."""
+    lines = [("Số: tJ2/QĐ-UBND", conf) if t.startswith("Số:") else (t, conf) for t, conf in HEADER]
+    facts = extract_facts([page(lines)])
+    assert facts.document.number == "2/QĐ-UBND"
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT
+    doc = DocumentFacts(number="12/QĐ-UBND")
+    assert c.repairs("number", doc, Evidence(page=1, quote="Sối12/QĐ-UBND")) == 1.0
+    assert c.repairs("number", doc, Evidence(page=1, quote="Số: 12/QĐ-UBND")) == 1.0
+
+
+def test_a_symbol_read_on_past_what_parsed_is_not_mended_but_flagged() -> None:
+    """`Số: 2/2021/TB.I.PQT` (a fax's `02/2023/TB-LPQT`): the symbol went on in letters that did
+    not parse; it was read otherwise, not cut short, and the prescribed body's symbol (a
+    ministry's `BNG`) would put another office's number in its place."""
+    lines = [("Số: 1587/QĐ.I.PQT", conf) if t.startswith("Số:") else (t, conf) for t, conf in HEADER]
+    facts = extract_facts([page(lines)])
+    assert facts.document.number == "1587/QĐ"
+    assert not any("symbol mended" in w for w in facts.warnings)
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT

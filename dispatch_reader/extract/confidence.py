@@ -167,7 +167,15 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
             return OVERPRINTED  # specks before `Số:`: something is printed across the line
         if FILLED_IN.search(ev.quote or ""):
             return OVERPRINTED  # figures apart from the symbol: written into the blank by hand
-        if _squeezed(doc.number) in _squeezed(ev.quote):
+        quote, read = _squeezed(ev.quote), _squeezed(doc.number)
+        at = quote.find(read)
+        if at > 0 and quote[at - 1].isalpha() and ":" in quote[:at]:
+            # letters glued before the figures, past the label (`Số: tJ2/2023/…` for `02`): a
+            # figure read as letters, the number's lead maybe lost with it
+            return OVERPRINTED
+        if at >= 0 and re.match(r"[.,]?[^\W\d_]", quote[at + len(read):]):
+            return OVERPRINTED  # letters glued after it (`TB.I.PQT`): the symbol read past parsing
+        if at >= 0:
             return 1.0
         from dispatch_reader.extract.docnumber import find_header_number
 

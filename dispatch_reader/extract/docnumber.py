@@ -338,14 +338,17 @@ def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:
     return out
 
 
-def mend_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber | None:
+def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: bool = False) -> DocNumber | None:
     """The number with the symbol its type and issuer prescribe, when what OCR left of the
     symbol is that one damaged: cut short (`28/2026/TT` for `TT-BKHCN`) or with parts no real
     symbol has, a letter or two misread (`QĐ-UBN2`, `QB-UBND`, `N6`). A part
     read as a real abbreviation or body symbol is kept as printed (`TB-VPUBND` is no damaged
-    `TB-UBND`); None when nothing needs mending or the reading is no damaged form of it."""
+    `TB-UBND`); None when nothing needs mending or the reading is no damaged form of it.
+    `runs_on`: letters were glued to the reading's end (`2/2021/TB.I.PQT`), so a symbol with
+    fewer parts than prescribed was read otherwise, not cut short: another body's, maybe."""
     read = dn.parts
-    if dn.number is None or not read or read == expected or len(read) > len(expected):
+    if dn.number is None or not read or read == expected or len(read) > len(expected) \
+            or (runs_on and len(read) < len(expected)):
         return None
     if "/" in dn.text[len(dn.number) + 1 + (len(dn.year) + 1 if dn.year else 0):]:
         return None  # a party document's or a joint one's symbol: another form

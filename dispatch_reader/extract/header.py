@@ -262,6 +262,11 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
         and type_for_abbreviation(token.upper()) is None
 
 
+# letters glued to a number's end (`J2/2021/TB.I.PQT`): its symbol went on past what parsed,
+# read otherwise than printed, and was not cut short
+_SYMBOL_RUNS_ON = re.compile(r"[.,]?[^\W\d_]")
+
+
 def classify(seg: Segment) -> list[Cls]:
     """One header segment → one or more classified pieces (number and date may share a line)."""
     f = seg.folded
@@ -285,9 +290,10 @@ def classify(seg: Segment) -> list[Cls]:
             dn, a, b = found
             # `Luật số: 04/2017/QH14`: the label names the type that a legislature's symbol does not
             labelled = type_for_title(m["label"]) if m["label"] else None
-            out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
-                                                     "labelled": labelled[1] if labelled else None}))
             tail = rest.sub(b)
+            out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
+                                                     "labelled": labelled[1] if labelled else None,
+                                                     "runs_on": bool(_SYMBOL_RUNS_ON.match(rest.text[b:]))}))
             if tail.text:
                 out.extend(classify(tail))
             return out
@@ -678,6 +684,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
     number_labelled: str | None = None  # the type its label names (`Luật số:`)
+    number_runs_on = False  # letters glued after what parsed of it
     bad_number: Cls | None = None  # a number line whose number did not parse
     head_seg: Segment | None = None  # a committee's head line read as a line of text
     head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
@@ -745,6 +752,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.number = number.text
             doc.evidence["number"] = number_ev
             number_labelled = it.extra.get("labelled")
+            number_runs_on = it.extra.get("runs_on", False)
             if conf is not None and FILLED_IN.search(it.extra["lead"].text):
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
@@ -1049,7 +1057,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
         expected = expected_symbol(kind, doc.issuer) if number else None
         # (a number left out stays out: `doc.number` is None while `number` was read)
-        mended = mend_symbol(number, expected) if number and expected and doc.number else None
+        mended = mend_symbol(number, expected, number_runs_on) if number and expected and doc.number else None
         if number is None and doc.number is None and bad_number is not None and title is not None:
             # the number's type part read past parsing (`09/2026/171-BNV` on a fax): the title
             # and the issuer prescribe it, the figures and the body part read whole
