@@ -208,13 +208,10 @@ _A4_WIDTH_IN = 8.27
 _UNEVEN = 20.0
 
 
-_PHOTOGRAPHED = "photographed sheet found and straightened"
-
-
-def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) -> tuple[np.ndarray, float]:
-    """The page as paper from an office arrives: colour ink dropped, a photographed sheet
-    cut out and straightened, its light evened, a low resolution enlarged. Each step says
-    what it did in `notes` (kept per page in the record)."""
+def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) -> tuple[np.ndarray, float, bool]:
+    """(page, dpi, photographed): the page as paper from an office arrives: colour ink dropped,
+    a photographed sheet cut out and straightened, its light evened, a low resolution enlarged.
+    Each step says what it did in `notes` (kept per page in the record)."""
     grey, dpi = image.grey, image.dpi
     # The sheet is looked for before the colour goes: a brown or red desk dropped with the ink
     # would turn as white as the paper and hide the sheet's edges.
@@ -231,7 +228,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         if corners is not None:
             grey = preprocess.straighten(grey, corners)
             dpi = grey.shape[1] / _A4_WIDTH_IN
-            notes.append(f"{_PHOTOGRAPHED} (about {dpi:.0f} dpi)")
+            notes.append(f"photographed sheet found and straightened (about {dpi:.0f} dpi)")
     binary = preprocess.is_binary(grey)
     if settings.flatten_light and binary:
         # one-bit copies carry the copier's black bands; grey photos carry shadows instead
@@ -254,7 +251,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         grey = preprocess.upscale(grey, factor)
         notes.append(f"enlarged {factor:.1f}x from {dpi:.0f} dpi before OCR")
         dpi = float(settings.dpi)
-    return grey, dpi
+    return grey, dpi, corners is not None
 
 
 def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int) -> OcrPage:
@@ -264,8 +261,8 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     # the receiving office's stamp goes with the colour dropped below: read alone first, page 1 only
     colour = image.colour if settings.colour_dropout and settings.receiving_stamp and page == 1 else None
     colour_dpi = image.dpi
-    grey, dpi = _office_paper(image, settings, notes)
-    if any(n.startswith(_PHOTOGRAPHED) for n in notes):
+    grey, dpi, photographed = _office_paper(image, settings, notes)
+    if photographed:
         # a photo's stamp, seen askew and blurred, gave two wrong numbers and no right one of 11
         colour = None
     image = PageImage(grey=grey, dpi=dpi, width_pt=grey.shape[1] / dpi * 72, height_pt=grey.shape[0] / dpi * 72)
