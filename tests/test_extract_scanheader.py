@@ -1485,3 +1485,16 @@ def test_a_reviewers_cases_for_the_twentieth_rounds_rules() -> None:
     beside = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n" + _MOTTO + "SỞ T4I CHÍNH Nghệ An, ngày 04 tháng 8 năm 2025\n"
               "QUYẾT ĐỊNH\nVề việc điều động công chức\n")
     assert scanned(beside).document.place == "Nghệ An"
+
+
+def test_a_signature_read_as_letters_above_the_name_gives_way_to_the_name() -> None:
+    """On a phone photo the signature's loops were read as a line of their own right above the
+    name (`ly Yee | z | ˆ`): `Ly` is a family name, so the line passed for one, but `Yee` is
+    no syllable and the next line spells a whole name. A name line that is sound stays, also
+    when another follows it."""
+    block = ("Điều 3. Các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n"
+             "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n{lines}\n")
+    signer = scanned(block.format(lines="ly Yee | z | ˆ\nNguyễn Mạnh Khương")).document.signer
+    assert signer is not None and signer.name == "Nguyễn Mạnh Khương"
+    kept = scanned(block.format(lines="Lê Văn Hùng\nNguyễn Mạnh Khương")).document.signer
+    assert kept is not None and kept.name == "Lê Văn Hùng"

@@ -67,3 +67,43 @@ def test_a_shadow_cast_over_a_flat_scan_is_no_sheet() -> None:
     shaded = np.clip(scan.astype(np.float32) * shade * vignette, 0, 255).astype(np.uint8)
     assert preprocess.find_page(shaded) is not None  # the brightness threshold alone is fooled
     assert sheet.find_sheet(shaded) is None
+
+
+def test_a_sheet_whose_corner_lies_in_a_hands_shadow_is_found_by_the_hull_of_its_edges() -> None:
+    """A hand's soft shadow over the sheet's lower left corner and the desk beside it (as in
+    augraphy's phone photos): the bright blob is no quadrilateral and the edge outline is
+    broken at the corner, so neither gives the sheet; the hull of every edge does, its sides
+    on the paper's edges and the desk outside darker. Unstraightened, the page was read at
+    a slant."""
+    h, w = 1131, 800
+    page = np.full((h, w), 235, np.uint8)
+    for y in range(100, 1000, 40):
+        cv2.putText(page, "CHU TICH UBND XA TAN PHONG", (60, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
+    out_h, out_w = 1500, 1300
+    corners = np.array([[260, 170], [1080, 120], [1130, 1330], [180, 1390]], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), corners)
+    mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (out_w, out_h)) > 0
+    photo = np.where(mask, cv2.warpPerspective(page, matrix, (out_w, out_h)).astype(np.float32), np.float32(150))
+    yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
+    photo *= 1.0 - 0.7 / (1.0 + np.exp((np.hypot(xx - 150, yy - 1250) - 420) / 30.0))
+    photo = np.clip(photo, 0, 255).astype(np.uint8)
+    assert preprocess.find_page(photo) is None
+    found = sheet.find_sheet(photo)
+    assert found is not None and np.abs(found - corners).max() < 20
+
+
+def test_a_ruled_tables_frame_is_no_sheet_for_its_paper_lies_outside_it() -> None:
+    """A landscape sheet holding a ruled table, photographed on a grey desk: the table's frame
+    is a closed outline along edges with the desk darker than its inside overall, but just
+    outside its sides lies paper, not desk. Straightened to the frame, the page lost its
+    header and was read at a wrong scale."""
+    photo = np.full((900, 1200), 120, np.uint8)
+    photo[100:800, 100:1100] = 235  # the sheet
+    cv2.rectangle(photo, (200, 250), (1000, 700), 20, 3)  # the table's frame
+    for y in range(300, 700, 50):
+        cv2.line(photo, (200, y), (1000, y), 20, 2)
+    table = np.array([[200, 250], [1000, 250], [1000, 700], [200, 700]], np.float32)
+    paper = np.array([[100, 100], [1099, 100], [1099, 799], [100, 799]], np.float32)
+    small, factor = sheet._small(photo)
+    assert sheet._sides_on_desk(small, table * factor) == 0
+    assert sheet._sides_on_desk(small, paper * factor) == 4

@@ -200,6 +200,15 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 titles.append(s)
             elif (titles or authority) and _signed_name(s) is not None:
                 s = _signed_name(s)
+                k = j + 1
+                while k < n and k - j <= 3 and _is_filler(segs[k]):
+                    k += 1  # the stroke's other scraps (`z`, `ˆ`: cells of their own)
+                nxt = _signed_name(segs[k]) if k < n else None
+                if nxt is not None and not _sound_name(s.text) and _sound_name(nxt.text):
+                    # the signature's loops read as a line of letters right above the name
+                    # (`ly Yee | z | ˆ` over `Nguyễn Mạnh Khương` on a phone photo): the name
+                    # is the line that spells one
+                    s = nxt
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
                 name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
@@ -230,6 +239,13 @@ def _without_strokes(name: str) -> str:
     """The name without a stroke read as a word between its words."""
     words = name.split(" ")
     return " ".join(w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _STROKE_WORDS))
+
+
+def _sound_name(text: str) -> bool:
+    """Every word a syllable, the first a capitalised family name: nothing of a stroke in it."""
+    words = _SPECKS.sub("", text).split()
+    return len(words) >= 2 and words[0][:1].isupper() and fold_word(words[0]) in _folded_families() \
+        and all(is_syllable(w) for w in words)
 
 
 def _capitalised(name: str) -> str:

@@ -37,18 +37,27 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (TL, TR, BR, BL, pixels), or None when the image is no photo
     of a sheet on something darker."""
     bright = preprocess.find_page(grey)
-    if bright is None:
-        return None  # no desk around the page (a scan): the edges are the text's own
     small, factor = _small(grey)
     edges = cv2.dilate(cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 30, 90), np.ones((3, 3), np.uint8))
-    found = bright if _support(bright * factor, edges) >= MIN_OUTLINE_SUPPORT else None
+    found = bright if bright is not None and _support(bright * factor, edges) >= MIN_OUTLINE_SUPPORT else None
     outlined = _outline(small, edges)
     if outlined is not None:
         by_edges = preprocess.order_corners(outlined / factor)
-        # where the two agree (the usual case, within a few millimetres) the bright blob stands
-        if np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape) and \
-                _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor):
+        # where the two agree (the usual case, within a few millimetres) the bright blob stands.
+        # Where there is no bright blob of sheet shape (shadows across the paper split it, or a
+        # pale desk joins it) the edges alone may tell the sheet; a scan's text block has white
+        # margin round it, never a darker desk, and its outline runs along no edge
+        if (bright is None or np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape)) and \
+                _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor) \
+                and (bright is not None or _sides_on_desk(small, by_edges * factor) >= 3):
             found = by_edges
+    if found is None:
+        # the sheet's outline broken (a corner in shadow, a pale desk beside the paper's edge):
+        # the hull of every edge is the sheet when its sides still run along edges
+        hull = _edge_hull(small, edges)
+        if hull is not None and _support(hull, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, hull) \
+                and _sides_on_desk(small, hull) >= 3:
+            found = hull / factor
     if found is not None and preprocess.is_binary(grey) and _dark_outside(small, found * factor) < MIN_DARK_OUTSIDE:
         # On a one-bit page (a copier's, a fax's, a phone app's black-and-white) a sheet has
         # solid black round it: the copier's bands (straightened to its edges, a copy turned
@@ -84,6 +93,50 @@ def _outline(small: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
         if len(quad) == 4 and 0.25 <= share <= 0.93:
             return quad.reshape(4, 2).astype(np.float32)
     return None
+
+
+def _edge_hull(small: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
+    """The corners (TL, TR, BR, BL) of the convex hull of every edge, when it is a
+    quadrilateral of sheet size."""
+    points = cv2.findNonZero(edges)
+    if points is None:
+        return None
+    hull = cv2.convexHull(points)
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    share = cv2.contourArea(quad) / (small.shape[0] * small.shape[1])
+    if len(quad) != 4 or not 0.25 <= share <= 0.93:
+        return None
+    return preprocess.order_corners(quad.reshape(4, 2).astype(np.float32))
+
+
+# how far either side of an outline's side the paper and the desk are looked at (pixels of
+# the small image: about 2 % of the photo's long side)
+_BESIDE = 6
+
+
+def _sides_on_desk(small: np.ndarray, corners: np.ndarray) -> int:
+    """How many of the quadrilateral's sides have desk darker than paper right across them.
+    A ruled table's frame runs along edges with the desk darker than its inside overall, but
+    paper lies just outside its sides too, not desk."""
+    h, w = small.shape
+    centre = corners.mean(axis=0)
+    count = 0
+    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
+        along = b - a
+        normal = np.array([-along[1], along[0]]) / max(float(np.hypot(*along)), 1.0)
+        if np.dot(normal, (a + b) / 2 - centre) < 0:
+            normal = -normal  # pointing out of the sheet
+        inside, outside = [], []
+        for t in np.linspace(0.1, 0.9, 40):
+            p = a + t * along
+            for offset, into in ((-_BESIDE, inside), (_BESIDE, outside)):
+                x, y = (p + offset * normal).astype(int)
+                if 0 <= x < w and 0 <= y < h:
+                    into.append(small[y, x])
+        if len(inside) >= 10 and len(outside) >= 10 \
+                and float(np.median(outside)) + MIN_DESK_CONTRAST < float(np.median(inside)):
+            count += 1
+    return count
 
 
 def _support(corners: np.ndarray, edges: np.ndarray) -> float:
