@@ -130,3 +130,12 @@ def test_a_colour_stamp_is_read_alone_end_to_end(tmp_path: Path) -> None:
     assert "3992" not in page.text and "CÔNG VĂN ĐẾN" not in page.text  # the colour is dropped
     read = received_from_stamp(1, page.stamp_text, "2025-11-12")
     assert read is not None and (read.number, read.date) == ("3992", "2025-11-23")
+
+
+def test_a_hands_two_figure_year_is_a_stamps_date_but_no_printed_one() -> None:
+    from dispatch_reader.extract.datefmt import find_dates, find_written_date
+
+    assert find_written_date("Ngày: 05/9/25").iso == "2025-09-05"
+    assert find_written_date("Ngày: 23/11/2025").iso == "2025-11-23"
+    assert find_written_date("Số: 3992") is None
+    assert [h.iso for h in find_dates("ngay 05/9/25")] == []  # print writes the year whole

@@ -18,7 +18,10 @@ _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 _VI_LONG = re.compile(
     rf"\bngay,?\s*(?P<d>{_D}{{1,2}}),?\s*(?:thang|th\.),?\s*(?P<m>{_D}{{1,2}}),?\s*(?:nam|n\.),?\s*(?P<y>{_D}{{4}})(?!\d)"
 )
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>(?:19|20)[0-9]{2})(?![\d/])")
+_NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
+_NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")
+# a hand writes the year short (`05/9/25` on a receipt stamp); print never does
+_NUMERIC_SHORT_YEAR = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}|[0-9]{2}")
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -76,6 +79,15 @@ def find_dates(folded: str, default_year: int | None = None, english: bool = Fal
             continue
         out.append(h)
     return out
+
+
+def find_written_date(text: str) -> DateHit | None:
+    """The first `d/m/yyyy` or `d/m/yy` date (a hand's, a two-figure year in this century)."""
+    m = _NUMERIC_SHORT_YEAR.search(text)
+    if m is None:
+        return None
+    year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+    return DateHit(make_iso(year, int(m["m"]), int(m["d"])), m.start(), m.end())
 
 
 # The date line under the motto, where OCR may garble the word "tháng" (`ngày 05 đóng 11 năm 2025`):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.datefmt import find_dates, make_iso
+from dispatch_reader.extract.datefmt import find_dates, find_written_date
 from dispatch_reader.extract.esign import is_esign_field
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.record import Evidence, Received
@@ -136,7 +136,6 @@ def blank(page_text: str, spans: list[tuple[int, int]]) -> str:
 _TITLE = "congvanden"
 _TITLE_SLIP = 3
 _STAMP_NUMBER = re.compile(r"(?<![\w/⁄.,:])(\d{2,6})(?![\w/⁄.,:])")
-_STAMP_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d/])")
 _NO_NUMBER_LABELS = ("chuyen", "gio")
 # A paper is stamped on arrival: days after it was signed, not before, and not years after.
 _ARRIVES_WITHIN_DAYS = 366
@@ -181,10 +180,9 @@ def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | No
     number: str | None = None
     when: str | None = None
     for line in lines:
-        m = _STAMP_DATE.search(line)
-        if m and when is None:
-            year = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
-            iso = make_iso(year, int(m[3]), int(m[1]))
+        hit = find_written_date(line)
+        if hit and when is None:
+            iso = hit.iso
             if iso and (issued is None or 0 <= (date.fromisoformat(iso) - date.fromisoformat(issued)).days
                         <= _ARRIVES_WITHIN_DAYS):
                 when = iso
