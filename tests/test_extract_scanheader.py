@@ -1037,6 +1037,12 @@ def test_a_central_bodys_seat_read_a_letter_off_is_hanoi() -> None:
     # a province's place a letter off is not taken for Hà Nội
     other = text.replace("BỘ NGOẠI GIAO", "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM").replace("Hea Nội", "Hà Nam")
     assert scanned(other).document.place == "Hà Nam"
+    # its first word lost (a fax's `H` read as a figure): the seat, not `Nội`
+    lost = scanned(text.replace("Hea Nội", "1à Nội")).document
+    assert lost.place == "Hà Nội"
+    from dispatch_reader.extract import confidence
+    # the letters `Hà` are the tool's, not the page's: a guess, under every calibrated line
+    assert confidence.repairs("place", lost, lost.evidence["place"]) == confidence.MENDED
 
 
 def test_a_subject_naming_a_day_is_no_date_line() -> None:
