@@ -49,14 +49,14 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
         # margin round it, never a darker desk, and its outline runs along no edge
         if (bright is None or np.abs(by_edges - bright).max() >= MAX_AGREEMENT * max(grey.shape)) and \
                 _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor) \
-                and (bright is not None or _sides_on_desk(small, by_edges * factor) >= 3):
+                and _on_desk(small, by_edges * factor):
             found = by_edges
     if found is None:
         # the sheet's outline broken (a corner in shadow, a pale desk beside the paper's edge):
         # the hull of every edge is the sheet when its sides still run along edges
         hull = _edge_hull(small, edges)
         if hull is not None and _support(hull, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, hull) \
-                and _sides_on_desk(small, hull) >= 3:
+                and _on_desk(small, hull):
             found = hull / factor
     if found is not None and preprocess.is_binary(grey) and _dark_outside(small, found * factor) < MIN_DARK_OUTSIDE:
         # On a one-bit page (a copier's, a fax's, a phone app's black-and-white) a sheet has
@@ -114,13 +114,19 @@ def _edge_hull(small: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
 _BESIDE = 6
 
 
-def _sides_on_desk(small: np.ndarray, corners: np.ndarray) -> int:
-    """How many of the quadrilateral's sides have desk darker than paper right across them.
-    A ruled table's frame runs along edges with the desk darker than its inside overall, but
-    paper lies just outside its sides too, not desk."""
+def _sides(small: np.ndarray, corners: np.ndarray) -> tuple[int, int]:
+    """(sides with desk darker than paper right across them, sides with paper on both sides).
+    A side along the photo's border has nothing outside to look at, and one in a shadow that
+    darkens both its sides cannot be told: each counts as neither. A
+    ruled table's frame, or an outline closed across the paper where the sheet's own edge ran
+    off the photo, runs along edges with the desk darker than its inside overall, but paper
+    lies just outside some of its sides, not desk."""
     h, w = small.shape
     centre = corners.mean(axis=0)
-    count = 0
+    inside_all = np.zeros(small.shape, np.uint8)
+    cv2.fillConvexPoly(inside_all, corners.astype(np.int32), 1)
+    paper = float(np.median(small[inside_all == 1])) if inside_all.any() else 255.0
+    on_desk = on_paper = 0
     for a, b in zip(corners, np.roll(corners, -1, axis=0)):
         along = b - a
         normal = np.array([-along[1], along[0]]) / max(float(np.hypot(*along)), 1.0)
@@ -133,10 +139,21 @@ def _sides_on_desk(small: np.ndarray, corners: np.ndarray) -> int:
                 x, y = (p + offset * normal).astype(int)
                 if 0 <= x < w and 0 <= y < h:
                     into.append(small[y, x])
-        if len(inside) >= 10 and len(outside) >= 10 \
-                and float(np.median(outside)) + MIN_DESK_CONTRAST < float(np.median(inside)):
-            count += 1
-    return count
+        if len(inside) < 10 or len(outside) < 10:
+            continue
+        out_level, in_level = float(np.median(outside)), float(np.median(inside))
+        if out_level + MIN_DESK_CONTRAST < in_level:
+            on_desk += 1
+        elif out_level + MIN_DESK_CONTRAST >= paper:
+            on_paper += 1  # as bright as the paper outside it too: the side crosses the paper
+        # else a shadow over both sides of it: neither told
+    return on_desk, on_paper
+
+
+def _on_desk(small: np.ndarray, corners: np.ndarray) -> bool:
+    """Desk right outside every side that has something outside it, two sides at least."""
+    on_desk, on_paper = _sides(small, corners)
+    return on_paper == 0 and on_desk >= 2
 
 
 def _support(corners: np.ndarray, edges: np.ndarray) -> float:
