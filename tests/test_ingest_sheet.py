@@ -9,7 +9,9 @@ import numpy as np
 from dispatch_reader.ingest import preprocess, sheet
 
 
-def _photo(shadow: bool) -> tuple[np.ndarray, np.ndarray]:
+def _sheet_on_desk(desk: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(photo as float, the sheet's mask, its corners): a page of text seen at a slant on a
+    flat desk of grey `desk`, 1300 x 1500 pixels."""
     h, w = 1131, 800
     page = np.full((h, w), 235, np.uint8)
     for y in range(100, 1000, 40):
@@ -17,10 +19,14 @@ def _photo(shadow: bool) -> tuple[np.ndarray, np.ndarray]:
     out_h, out_w = 1500, 1300
     corners = np.array([[260, 170], [1080, 120], [1130, 1330], [180, 1390]], np.float32)
     matrix = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), corners)
-    warped = cv2.warpPerspective(page, matrix, (out_w, out_h)).astype(np.float32)
     mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (out_w, out_h)) > 0
-    desk = np.full((out_h, out_w), 120, np.float32)
-    photo = np.where(mask, warped, desk)
+    photo = np.where(mask, cv2.warpPerspective(page, matrix, (out_w, out_h)).astype(np.float32), np.float32(desk))
+    return photo, mask, corners
+
+
+def _photo(shadow: bool) -> tuple[np.ndarray, np.ndarray]:
+    photo, mask, corners = _sheet_on_desk(120)
+    out_h, out_w = photo.shape
     if shadow:
         # light from the right: the left of the image in shadow, paper and desk alike, and a
         # bright patch of desk in the top left corner
@@ -75,15 +81,8 @@ def test_a_sheet_whose_corner_lies_in_a_hands_shadow_is_found_by_the_hull_of_its
     broken at the corner, so neither gives the sheet; the hull of every edge does, its sides
     on the paper's edges and the desk outside darker. Unstraightened, the page was read at
     a slant."""
-    h, w = 1131, 800
-    page = np.full((h, w), 235, np.uint8)
-    for y in range(100, 1000, 40):
-        cv2.putText(page, "CHU TICH UBND XA TAN PHONG", (60, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
-    out_h, out_w = 1500, 1300
-    corners = np.array([[260, 170], [1080, 120], [1130, 1330], [180, 1390]], np.float32)
-    matrix = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), corners)
-    mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (out_w, out_h)) > 0
-    photo = np.where(mask, cv2.warpPerspective(page, matrix, (out_w, out_h)).astype(np.float32), np.float32(150))
+    photo, _, corners = _sheet_on_desk(150)
+    out_h, out_w = photo.shape
     yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
     photo *= 1.0 - 0.7 / (1.0 + np.exp((np.hypot(xx - 150, yy - 1250) - 420) / 30.0))
     photo = np.clip(photo, 0, 255).astype(np.uint8)

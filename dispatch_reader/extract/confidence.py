@@ -29,7 +29,7 @@ from importlib import resources
 
 from dispatch_reader import family_names
 from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
-from dispatch_reader.extract.docnumber import FILLED_IN
+from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
@@ -173,7 +173,7 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
             # letters glued before the figures, past the label (`Số: tJ2/2023/…` for `02`): a
             # figure read as letters, the number's lead maybe lost with it
             return OVERPRINTED
-        if at >= 0 and re.match(r"[.,]?[^\W\d_]", quote[at + len(read):]):
+        if at >= 0 and SYMBOL_RUNS_ON.match(quote[at + len(read):]):
             return OVERPRINTED  # letters glued after it (`TB.I.PQT`): the symbol read past parsing
         if at >= 0:
             return 1.0

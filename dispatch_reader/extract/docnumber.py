@@ -338,6 +338,11 @@ def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:
     return out
 
 
+# letters glued to a number's end (`J2/2021/TB.I.PQT`): its symbol went on past what parsed,
+# read otherwise than printed, and was not cut short
+SYMBOL_RUNS_ON = re.compile(r"[.,]?[^\W\d_]")
+
+
 def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: bool = False) -> DocNumber | None:
     """The number with the symbol its type and issuer prescribe, when what OCR left of the
     symbol is that one damaged: cut short (`28/2026/TT` for `TT-BKHCN`) or with parts no real

@@ -25,7 +25,8 @@ from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
                                              find_lost_year, find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, find_header_number, mend_symbol,
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, SYMBOL_RUNS_ON, DocNumber, expected_symbol,
+                                               find_header_number, mend_symbol,
                                                slash_read_as_comma, term_body, type_part_garbled,
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
@@ -262,11 +263,6 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
         and type_for_abbreviation(token.upper()) is None
 
 
-# letters glued to a number's end (`J2/2021/TB.I.PQT`): its symbol went on past what parsed,
-# read otherwise than printed, and was not cut short
-_SYMBOL_RUNS_ON = re.compile(r"[.,]?[^\W\d_]")
-
-
 def classify(seg: Segment) -> list[Cls]:
     """One header segment → one or more classified pieces (number and date may share a line)."""
     f = seg.folded
@@ -293,7 +289,7 @@ def classify(seg: Segment) -> list[Cls]:
             tail = rest.sub(b)
             out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
                                                      "labelled": labelled[1] if labelled else None,
-                                                     "runs_on": bool(_SYMBOL_RUNS_ON.match(rest.text[b:]))}))
+                                                     "runs_on": bool(SYMBOL_RUNS_ON.match(rest.text[b:]))}))
             if tail.text:
                 out.extend(classify(tail))
             return out

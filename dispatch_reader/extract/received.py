@@ -17,6 +17,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, find_written_date
 from dispatch_reader.extract.esign import is_esign_field
 from dispatch_reader.extract.textutil import Page
+from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import Evidence, Received
 from dispatch_reader.textnorm import fold, squash
 
@@ -144,8 +145,6 @@ STAMP_CONFIDENCE = 0.5
 
 
 def _is_title(line: str) -> bool:
-    from dispatch_reader.places.match import edit_distance
-
     letters = "".join(c for c in fold(line).lower() if c.isalpha())
     n = len(_TITLE)
     return any(edit_distance(letters[i:i + k], _TITLE, _TITLE_SLIP) <= _TITLE_SLIP
@@ -153,8 +152,6 @@ def _is_title(line: str) -> bool:
 
 
 def _labelled_no_number(line: str) -> bool:
-    from dispatch_reader.places.match import edit_distance
-
     first = re.sub(r"[^a-z]", "", fold(line.split()[0]).lower()) if line.split() else ""
     return any(len(first) >= len(label) - 1 and edit_distance(first, label, 2) <= (2 if len(label) > 4 else 1)
                for label in _NO_NUMBER_LABELS)

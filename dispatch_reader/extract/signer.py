@@ -244,8 +244,7 @@ def _without_strokes(name: str) -> str:
 def _sound_name(text: str) -> bool:
     """Every word a syllable, the first a capitalised family name: nothing of a stroke in it."""
     words = _SPECKS.sub("", text).split()
-    return len(words) >= 2 and words[0][:1].isupper() and fold_word(words[0]) in _folded_families() \
-        and all(is_syllable(w) for w in words)
+    return len(words) >= 2 and words[0][:1].isupper() and _family_first(text) and all(is_syllable(w) for w in words)
 
 
 def _capitalised(name: str) -> str:

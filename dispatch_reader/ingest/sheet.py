@@ -68,11 +68,16 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
     return found
 
 
-def _dark_outside(small: np.ndarray, corners: np.ndarray) -> float:
-    """Share of the (small) image outside the quadrilateral (its pixels) that is ink."""
+def _inside(small: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """The (small) image's pixels inside the quadrilateral (its pixels), as a boolean mask."""
     inside = np.zeros(small.shape, np.uint8)
     cv2.fillConvexPoly(inside, corners.astype(np.int32), 1)
-    outside = small[inside == 0]
+    return inside == 1
+
+
+def _dark_outside(small: np.ndarray, corners: np.ndarray) -> float:
+    """Share of the (small) image outside the quadrilateral (its pixels) that is ink."""
+    outside = small[~_inside(small, corners)]
     return float((outside < 128).mean()) if outside.size else 0.0
 
 
@@ -123,9 +128,8 @@ def _sides(small: np.ndarray, corners: np.ndarray) -> tuple[int, int]:
     lies just outside some of its sides, not desk."""
     h, w = small.shape
     centre = corners.mean(axis=0)
-    inside_all = np.zeros(small.shape, np.uint8)
-    cv2.fillConvexPoly(inside_all, corners.astype(np.int32), 1)
-    paper = float(np.median(small[inside_all == 1])) if inside_all.any() else 255.0
+    inside_all = _inside(small, corners)
+    paper = float(np.median(small[inside_all])) if inside_all.any() else 255.0
     on_desk = on_paper = 0
     for a, b in zip(corners, np.roll(corners, -1, axis=0)):
         along = b - a
@@ -171,8 +175,7 @@ def _support(corners: np.ndarray, edges: np.ndarray) -> float:
 
 
 def _desk_darker(small: np.ndarray, corners: np.ndarray) -> bool:
-    inside = np.zeros(small.shape, np.uint8)
-    cv2.fillConvexPoly(inside, corners.astype(np.int32), 1)
+    inside = _inside(small, corners)
     if inside.all() or not inside.any():
         return False
-    return float(np.median(small[inside == 0])) + MIN_DESK_CONTRAST < float(np.median(small[inside == 1]))
+    return float(np.median(small[~inside])) + MIN_DESK_CONTRAST < float(np.median(small[inside]))
