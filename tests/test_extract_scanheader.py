@@ -1504,3 +1504,46 @@ def test_a_signature_read_as_letters_above_the_name_gives_way_to_the_name() -> N
     assert signer is not None and signer.name == "Nguyễn Mạnh Khương"
     kept = scanned(block.format(lines="Lê Văn Hùng\nNguyễn Mạnh Khương")).document.signer
     assert kept is not None and kept.name == "Lê Văn Hùng"
+
+
+_DECREE = ("{issuer}\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "{date}\n{title}\nQuy định chi tiết một số điều của Luật Giao thông đường thủy nội địa\n"
+           "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+
+
+def test_a_copiers_band_before_the_place_is_no_word_of_it() -> None:
+    """`S26, Hà Nội, ngày …` (augraphy's photocopy, a dirty drum's band over the margin): a word
+    with figures is no place's; a figure read inside one still is (`Hà N6i`)."""
+    page = _DECREE.format(issuer="CHÍNH PHỦ", date="S26, Hà Nội, ngày 04 tháng 4 năm 2026", title="NGHỊ ĐỊNH")
+    doc = scanned(page).document
+    assert (doc.place, doc.issued_date) == ("Hà Nội", "2026-04-04")
+    doc = scanned(page.replace("S26, Hà Nội", "Hà N6i")).document
+    assert doc.issued_date == "2026-04-04" and doc.place is not None and "N" in doc.place
+
+
+def test_a_figure_read_before_the_issuer_or_the_title_is_a_speck() -> None:
+    """`1. CHÍNHPHỦ` and `7 NGHỊ ĐỊNH` (augraphy's photocopies): the body and the title without
+    the figure; a numbered line in capitals that names no body (`1. NỘI DUNG`) stays as it was."""
+    doc = scanned(_DECREE.format(issuer="1. CHÍNHPHỦ", date="Hà Nội, ngày 04 tháng 4 năm 2026",
+                                 title="7 NGHỊ ĐỊNH")).document
+    assert (doc.issuer, doc.doc_type_label, doc.doc_type) == ("Chính phủ", "NGHỊ ĐỊNH", "decree")
+    doc = scanned(_DECREE.format(issuer="1. NỘI DUNG", date="Hà Nội, ngày 04 tháng 4 năm 2026",
+                                 title="NGHỊ ĐỊNH")).document
+    assert doc.issuer != "Nội dung" and (doc.issuer is None or "1" not in doc.issuer)
+
+
+def test_a_number_after_a_label_read_as_letters_with_specks() -> None:
+    """`‘ots. 15/2026/NQ-CP`: three letters and specks for `Số:` above the date line; a word of a
+    sentence before figures (`theo 15/2026/NQ-CP`) is no label."""
+    page = ("CHÍNH PHỦ\n‘ots. 15/2026/NQ-CP\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 06 tháng 4 năm 2026\nNGHỊ QUYẾT\nTạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP\n"
+            "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    assert scanned(page).document.number == "15/2026/NQ-CP"
+    assert scanned(page.replace("‘ots. ", "theo ")).document.number is None
+
+
+def test_a_leading_zero_of_the_month_read_twice() -> None:
+    """`tháng O01` (a phone photo): the letter and the figure are one 0."""
+    page = _DECREE.format(issuer="CHÍNH PHỦ", date="Hà Nội, ngày 02 tháng O01 năm 2025", title="NGHỊ ĐỊNH")
+    assert scanned(page).document.issued_date == "2025-01-02"
+    assert scanned(page.replace("O01", "O13")).document.issued_date is None

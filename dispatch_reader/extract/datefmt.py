@@ -15,8 +15,10 @@ from dispatch_reader.extract.syllables import is_syllable
 
 _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 # a speck after a word read as a comma (`ngày, 13 tháng 5 năm 2026` on a phone photo)
+# and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
+_OZ = r"(?:o(?=0[0-9]))?"
 _VI_LONG = re.compile(
-    rf"\bngay,?\s*(?P<d>{_D}{{1,2}}),?\s*(?:thang|th\.),?\s*(?P<m>{_D}{{1,2}}),?\s*(?:nam|n\.),?\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\bngay,?\s*{_OZ}(?P<d>{_D}{{1,2}}),?\s*(?:thang|th\.),?\s*{_OZ}(?P<m>{_D}{{1,2}}),?\s*(?:nam|n\.),?\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")

@@ -339,6 +339,14 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "mark")]
     if _BODY_START.match(f):
         return [Cls(seg, "body")]
+    scrap = _FIGURE_SCRAP.match(text)
+    if scrap and is_upper_line(text[scrap.end():]):
+        # a speck read as a figure before a body's name or a title (`1. CHÍNH PHỦ`, `7 NGHỊ
+        # ĐỊNH` on augraphy's photocopies): the line without it is one or the other, or neither
+        rest = classify(seg.sub(scrap.end()))
+        if len(rest) == 1 and (rest[0].kind == "title" or (rest[0].kind == "upper" and starts_with_head(
+                fold_phrase(_issuer_text(rest[0].seg)), _body_heads()))):
+            return rest
     title = type_for_title(text)
     beside = _title_beside_a_note(text) if title is None else 0
     if beside:
@@ -396,10 +404,10 @@ def _title_beside_a_note(text: str) -> int:
     return 0
 
 
-# the `Số:` label garbled into one or two scraps of three characters at most (`R we
-# 15/2026/NQ-CP`, `sẽ 944/QĐ-TTg` on augraphy's photocopies): taken only where the header's
-# place says (`loose`)
-_SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} ){1,2}(?=\d)")
+# the `Số:` label garbled into one or two scraps of three characters at most, or three letters
+# with specks about them (`R we 15/2026/NQ-CP`, `sẽ 944/QĐ-TTg`, `‘ots. 15/2026/NQ-CP` on
+# augraphy's photocopies): taken only where the header's place says (`loose`)
+_SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} |[^\w\s]{0,2}[^\W\d_]{1,3}[^\w\s]{1,2} ){1,2}(?=\d)")
 
 
 def _bare_number(seg: Segment) -> list[Cls] | None:
@@ -431,6 +439,8 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
     return out
 
 
+# one figure with a speck or two about it, alone before a line in capitals
+_FIGURE_SCRAP = re.compile(r"^[^\w\s]{0,2}\d[^\w\s]{0,2}\s+")
 _FIGURE_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 
 
@@ -450,7 +460,9 @@ def _place_start(text: str, date_start: int) -> int:
         core = re.sub(r"^[^\w]+", "", w.group())
         if not core and start < 0:
             continue
-        if core[:1].isupper() and not is_upper_line(core):
+        # a place's word holds no figure but one read for a letter inside it (`N6i`): `S26,`
+        # before `Hà Nội, ngày …` is a copier's band over the margin, no word of the place
+        if core[:1].isupper() and not is_upper_line(core) and not re.search(r"\d", _FIGURE_IN_A_WORD.sub("", core)):
             start = w.start() + len(w.group()) - len(core)
         else:
             break
