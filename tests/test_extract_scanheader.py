@@ -1547,3 +1547,23 @@ def test_a_leading_zero_of_the_month_read_twice() -> None:
     page = _DECREE.format(issuer="CHÍNH PHỦ", date="Hà Nội, ngày 02 tháng O01 năm 2025", title="NGHỊ ĐỊNH")
     assert scanned(page).document.issued_date == "2025-01-02"
     assert scanned(page.replace("O01", "O13")).document.issued_date is None
+
+
+def test_a_title_with_a_stroke_read_as_a_bracket() -> None:
+    """`\\NGH] ĐỊNH` (augraphy's photocopy): the marks dropped, one letter off `NGHỊ ĐỊNH`;
+    a line of other words with brackets is no title."""
+    page = _DECREE.format(issuer="CHÍNH PHỦ", date="Hà Nội, ngày 04 tháng 4 năm 2026", title="\\NGH] ĐỊNH")
+    doc = scanned(page.replace("Số: 123/2026/NĐ-CP", "Số: 123/2026")).document
+    assert (doc.doc_type, doc.subject) == ("decree", "Quy định chi tiết một số điều của Luật Giao thông đường thủy nội địa")
+    assert scanned(page.replace("\\NGH] ĐỊNH", "[LƯU]").replace("Số: 123/2026/NĐ-CP", "Số: 123/2026")).document.doc_type is None
+
+
+def test_the_enacting_body_under_a_subject_ends_it_past_a_speck() -> None:
+    """`bint TƯỚNG CHÍNH PHỦ` under a decision's subject: capitals but for a first word that spells
+    nothing end the subject; a wrapped subject line is kept."""
+    page = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 04 tháng 4 năm 2026\nQUYẾT ĐỊNH\nKiện toàn Ban Chỉ đạo Trung ương về cải cách\n"
+            "chính sách tiền lương\n{line}\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    subject = "Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương"
+    assert scanned(page.format(line="bint TƯỚNG CHÍNH PHỦ")).document.subject == subject
+    assert scanned(page.format(line="và bảo hiểm xã hội")).document.subject == subject + " và bảo hiểm xã hội"

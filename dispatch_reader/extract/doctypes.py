@@ -71,6 +71,9 @@ def type_for_title(text: str) -> tuple[str, str] | None:
     return hit
 
 
+_STROKE_MARKS = frozenset("[]\\/|(){}!")
+
+
 def _near_title(key: str) -> tuple[str, str] | None:
     """A title a stamp or a copy damaged (`g UVẾT ĐỊNH`): a speck letter before it dropped, its
     letters one off a label, two off a long one (`QUYẾT ĐỊNH`), when no other label is as close.
@@ -83,11 +86,16 @@ def _near_title(key: str) -> tuple[str, str] | None:
     if not 1 <= len(words) <= 3:
         return None
     read = "".join(words)
+    # a letter's stroke read as a bracket or a slash (`\NGH] ĐỊNH` on augraphy's photocopy): the
+    # marks dropped, the letters left are one off the label
+    marks = sum(not c.isalnum() for c in read)
+    kept = "".join(c for c in read if not (marks <= 2 and c in _STROKE_MARKS))
+    dropped, read = kept != read, kept
     if not read.isalpha() or len(read) < 6:
         return None
     ranked = sorted((edit_distance(read, k, 2), k) for k in _squeezed_all())
     best, label = ranked[0]
-    if best == 0 or best > (2 if len(label) >= 9 else 1) or (len(ranked) > 1 and ranked[1][0] == best):
+    if (best == 0 and not dropped) or best > (2 if len(label) >= 9 else 1) or (len(ranked) > 1 and ranked[1][0] == best):
         return None
     return _squeezed_all()[label]
 

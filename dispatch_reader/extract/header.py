@@ -567,6 +567,17 @@ def _GLUED_ABBR() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(a) for a in abbr) + r")(?=[A-ZĐÀ-Ỹ][^\W\d_])")
 
 
+def _upper_past_a_speck(text: str) -> bool:
+    """A line in capitals but for a first word that spells nothing (`bint TƯỚNG CHÍNH PHỦ`:
+    the enacting body under a subject, its first word under a copier's speck)."""
+    words = text.split()
+    return len(words) >= 3 and not is_upper_line(words[0]) and not may_be_syllable(words[0].strip(_PUNCT)) \
+        and is_upper_line(" ".join(words[1:]))
+
+
+_PUNCT = ".,;:'\"‘’“”|()[]{}*-–—_~"
+
+
 def _issuer_like(seg: Segment) -> bool:
     """A header line that can name the issuer: a body, its level and place, in capitals; no digits."""
     return not re.search(r"[\d/]", seg.text)
@@ -806,7 +817,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue
             if not subject_segs and k in ("text", "upper") and len(re.findall(r"[^\W\d_]", it.seg.text)) <= 3:
                 continue  # a scrap under the title (`(AM`: a stamp's or a fold's), before the subject
-            if k == "upper" and subject_segs and not is_upper_line(subject_segs[0].text):
+            if (k == "upper" or _upper_past_a_speck(it.seg.text)) and subject_segs \
+                    and not is_upper_line(subject_segs[0].text):
                 state = "after"
                 continue
             if untitled and not _wrapped_words(it.seg.text):
