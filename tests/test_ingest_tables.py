@@ -227,3 +227,54 @@ def test_a_misread_row_number_heading_still_opens_the_table(heading: str, second
     assert (table is not None) == found
     if found:
         assert [r[1] for r in table.rows] == [ROWS[0][1], ROWS[1][1]]
+
+
+def _grid_words(starts: list[int], heading: list[str], rows: list[list[str]], top: int, step: int) -> list:
+    words = _cells_row(heading, top, starts)
+    for n, row in enumerate(rows):
+        words += _cells_row(row, top + step * (n + 1), starts)
+    return words
+
+
+def test_a_ruled_table_whose_rules_a_fax_broke() -> None:
+    """A fax's dropped scan line cuts the column rules across (two pieces each), a row's rule
+    comes in two pieces with a gap, another stops short of the table's sides, and the heading
+    keeps a rule's stub (`_STT`): the grid still has every row, each alone."""
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330]
+    xs = [35, 75, 215, 325, 480]
+    rows = [r[:4] for r in ROWS] + [["4", "Vi Đức Tùng", "Văn thư", "Văn phòng Sở"]]
+    words = _grid_words(starts, ["_STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    cut = 157.0  # across the rules, between rows 2 and 3
+    rules_v = [[x, 95, x + 1, cut] for x in xs] + [[x, cut + 3, x + 1, 195] for x in xs]
+    rules_h = [[35, 95, 480, 96], [35, 115, 480, 116],
+               [35, 135, 200, 136], [300, 135.5, 480, 136.5],  # two pieces: 325 of 445 points
+               [55, 155, 470, 156],  # short of both sides
+               [35, 175, 480, 176], [35, 195, 480, 196]]
+    table = find_table(words, rules_h, rules_v)
+    assert table is not None and table.source == "ruled"
+    assert [r[1] for r in table.rows] == [r[1] for r in rows]
+    # a rule under part of a row only (a third of the width) splits nothing
+    partial = [r for r in rules_h if r[1] != 175] + [[35, 175, 180, 176]]
+    table = find_table(words, partial, rules_v)
+    assert table is not None and [r[1] for r in table.rows][-1] == "Nông Huy Thiêm Vi Đức Tùng"
+
+
+def test_a_column_rule_too_faint_to_be_found_is_put_back_between_two_headings() -> None:
+    """A JPEG scan's grey rule between `Đơn vị công tác` and `Nơi biệt phái đến` was not found:
+    two headings stood between one pair of rules, and each row's unit and commune ran together.
+    The lost rule goes where no word of the rows crosses, between the two headings."""
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330, 600]
+    rows = [r[:5] for r in ROWS]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Nơi biệt phái đến"], rows, 100, 20)
+    xs = [35, 75, 215, 325, 760]  # the rule at 595 lost
+    rules_v = [[x, 95, x + 1, 175] for x in xs]
+    rules_h = [[35, y, 760, y + 1] for y in (95, 115, 135, 155, 175)]
+    table = find_table(words, rules_h, rules_v)
+    assert table is not None and table.source == "ruled"
+    assert table.header[3:] == ["Đơn vị công tác", "Nơi biệt phái đến"]
+    assert [r[3] for r in table.rows] == [r[3] for r in rows]
+    assert [r[4] for r in table.rows] == [r[4] for r in rows]

@@ -170,8 +170,8 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     # A rule is thin. A shadow or a dark band the threshold took for ink survives the opening
     # too, but as a thick blob: painting it white would wipe out the text inside it.
     thick = max(3, int(dpi * factor * 0.04))  # 1 mm
-    h_mask, h_found = _thin(h_mask, thick, axis=1)
     v_mask, v_found = _thin(v_mask, thick, axis=0)
+    h_mask, h_found = _thin(h_mask, thick, axis=1, grid=cv2.dilate(v_mask, np.ones((3, 3), np.uint8)))
     h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask)
     horizontal = [_scale(seg, 1 / factor) for seg in h_found]
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
@@ -298,7 +298,7 @@ def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment]
     return left, [seg for seg in h_found if 2 * inside(left, seg) > inside(h_mask, seg)], strokes
 
 
-def _thin(mask: np.ndarray, limit: int, axis: int) -> tuple[np.ndarray, list[Segment]]:
+def _thin(mask: np.ndarray, limit: int, axis: int, grid: np.ndarray | None = None) -> tuple[np.ndarray, list[Segment]]:
     """Only the components of `mask` no thicker than `limit` pixels across (axis 1: height
     of horizontal rules, axis 0: width of vertical ones), and their boxes.
 
@@ -316,6 +316,15 @@ def _thin(mask: np.ndarray, limit: int, axis: int) -> tuple[np.ndarray, list[Seg
         return mask, []
     across = stats[:, cv2.CC_STAT_HEIGHT] if axis == 1 else stats[:, cv2.CC_STAT_WIDTH]
     keep = across <= limit
+    if grid is not None:
+        # thickness as ink per unit of length, not the box, for a rule that meets the other
+        # way's rules: a table's rule that a fax or a copy left a little slanted steps down a
+        # pixel row every inch or so, one piece whose box is several rows tall (a list table's
+        # rules on a fax were all refused, and its rows ran together). A shadow's band is
+        # thick all along; a fax's streak through a title, as slanted, meets no rule.
+        length = stats[:, cv2.CC_STAT_WIDTH] if axis == 1 else stats[:, cv2.CC_STAT_HEIGHT]
+        meets = np.bincount(labels[grid > 0], minlength=count) > 0
+        keep |= (stats[:, cv2.CC_STAT_AREA] / np.maximum(length, 1) <= limit) & meets
     keep[0] = False
     if keep[1:].all():
         # every component is thin (the usual case): the mask is its own result

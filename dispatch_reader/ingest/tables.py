@@ -58,6 +58,11 @@ class _Header:
     bottom: float
 
 
+# around a heading's word: its own stop or colon, or the stub of a rule left by its corner
+# (`_STT` on a fax, where the rest of the rule was taken off)
+_CUE_SPECKS = " .:_-—|"
+
+
 @lru_cache(maxsize=1)
 def _row_number_starts() -> frozenset[str]:
     """The first word of every row-number cue ("stt", "so" of "so tt"), without . and :."""
@@ -85,7 +90,7 @@ def _may_have_header(words: list[Word]) -> bool:
     cue's "ten" or "name" (every name cue has one of them inside one word)."""
     starts = _row_number_starts()
     folded = [_fold_word(w.text) for w in words]
-    return any(f.strip(" .:") in starts or _looks_like_row_number_cue(f.strip(" .:")) for f in folded) \
+    return any(f.strip(_CUE_SPECKS) in starts or _looks_like_row_number_cue(f.strip(_CUE_SPECKS)) for f in folded) \
         and any("ten" in f or "name" in f for f in folded)
 
 
@@ -102,8 +107,8 @@ def _find_header(words: list[Word], line_keys: list[object] | None, rows: list[R
     if rows is None:
         rows = group_rows(words, line_keys)
     for i, row in enumerate(rows):
-        chunks = [_fold_word(c.text).strip(" .:") for c in row.chunks]
-        texts = set(chunks) | {_fold_word(w.text).strip(" .:") for w in row.words}
+        chunks = [_fold_word(c.text).strip(_CUE_SPECKS) for c in row.chunks]
+        texts = set(chunks) | {_fold_word(w.text).strip(_CUE_SPECKS) for w in row.words}
         if not texts & numbers and not _row_number_misread(chunks, names):
             continue
         # The name header may wrap ("Họ và" / "tên"): look at this row and the next one.
@@ -131,6 +136,34 @@ def find_table(words: list[Word], rules_h: list[Segment], rules_v: list[Segment]
     return ruled if ruled is not None else _aligned_table(words, header, line_keys)
 
 
+# the most a cut across the rules may take (points)
+_RULE_BREAK = 6.0
+# a row's rule runs across the table, but for the pieces a fax's dropped lines or a copy's
+# grain took out of it: this share of its width, in one piece or several at one height
+_RULE_ACROSS = 0.6
+
+
+def _rule_rows(segments: list[Segment], left: float, right: float) -> list[tuple[float, float]]:
+    """(height, length covered between left and right) of the horizontal segments taken
+    together by height (3 points apart at most: one rule, broken)."""
+    rows: list[list[Segment]] = []
+    for seg in sorted(segments, key=lambda s: (s[1] + s[3]) / 2):
+        if rows and (seg[1] + seg[3]) / 2 - (rows[-1][-1][1] + rows[-1][-1][3]) / 2 <= 3.0:
+            rows[-1].append(seg)
+        else:
+            rows.append([seg])
+    out = []
+    for row in rows:
+        covered, reach = 0.0, left
+        for x0, _, x1, _ in sorted(row):
+            x0, x1 = max(x0, reach), min(x1, right)
+            if x1 > x0:
+                covered += x1 - x0
+                reach = x1
+        out.append((sum((s[1] + s[3]) / 2 for s in row) / len(row), covered))
+    return out
+
+
 def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rules_v: list[Segment]) -> Table | None:
     mid = (header.top + header.bottom) / 2
     verticals = [s for s in rules_v if s[1] - 2 <= mid <= s[3] + 2]
@@ -139,9 +172,20 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
     xs = _cluster([(s[0] + s[2]) / 2 for s in verticals], 3.0)
     y_top = min(s[1] for s in verticals)
     y_bottom = max(s[3] for s in verticals)
+    while True:
+        # a fax's dropped scan line (or a fold) cuts the column rules across: their pieces
+        # carrying on right below, at the same columns, carry the table on
+        below = [s for s in rules_v if s[3] > y_bottom and s[1] <= y_bottom + _RULE_BREAK
+                 and any(abs((s[0] + s[2]) / 2 - x) <= 3.0 for x in xs)]
+        if len(_cluster([(s[0] + s[2]) / 2 for s in below], 3.0)) < max(3, len(xs) // 2):
+            break
+        y_bottom = max(s[3] for s in below)
     left, right = xs[0], xs[-1]
-    horizontals = [s for s in rules_h if s[0] <= left + 5 and s[2] >= right - 5 and y_top - 3 <= (s[1] + s[3]) / 2 <= y_bottom + 3]
-    ys = _cluster([(s[1] + s[3]) / 2 for s in horizontals] + [y_top, y_bottom], 3.0)
+    body = [w for w in words if y_top <= (w.top + w.bottom) / 2 <= y_bottom and w.top > header.bottom]
+    xs = sorted(xs + _unruled_columns(xs, header.words, body))
+    inside = [s for s in rules_h if y_top - 3 <= (s[1] + s[3]) / 2 <= y_bottom + 3]
+    ys = _cluster([y for y, covered in _rule_rows(inside, left, right) if covered >= _RULE_ACROSS * (right - left)]
+                  + [y_top, y_bottom], 3.0)
     if len(ys) < 3:
         return None
     grid: list[list[list[Word]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
@@ -163,6 +207,36 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
         head = [f"{a} {b}".strip() for a, b in zip(head, body[0])]
         body = body[1:]
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
+
+
+# header cells this far apart at least (points) may stand in two columns whose rule was lost
+_HEADS_APART = 8.0
+
+
+def _unruled_columns(xs: list[float], heading: list[Word], body: list[Word]) -> list[float]:
+    """Column rules the scan lost (too faint to be found), where two header cells stand
+    between one pair of rules (`Đơn vị công tác` and `Nơi biệt phái đến` read as one column,
+    each row's unit and commune run together): the middle of the widest stretch between the
+    two cells that no word of the rows below crosses, as none crosses a rule."""
+    cells = _header_cells(heading) if heading else []
+    found = []
+    for a, b in zip(xs, xs[1:]):
+        within = sorted((c for c in cells if a < (c.x0 + c.x1) / 2 < b), key=lambda c: c.x0)
+        for one, two in zip(within, within[1:]):
+            lo, hi = one.x1, two.x0
+            if hi - lo < _HEADS_APART:
+                continue
+            free, reach = [], lo
+            for x0, x1 in sorted((w.x0, w.x1) for w in body if w.x1 > lo and w.x0 < hi):
+                if x0 > reach:
+                    free.append((reach, x0))
+                reach = max(reach, x1)
+            if reach < hi:
+                free.append((reach, hi))
+            if free:
+                x0, x1 = max(free, key=lambda g: g[1] - g[0])
+                found.append((x0 + x1) / 2)
+    return found
 
 
 def _cell_gap(words: list[Word]) -> float:
@@ -199,7 +273,7 @@ def _header_cells(words: list[Word]) -> list[Chunk]:
     # The row-number cell ("STT") is a column of its own even when OCR spacing glued it
     # to the name cell beside it.
     first = cells[0].words
-    if len(first) > 1 and fold(first[0].text).strip(" .:") in _cues()[0]:
+    if len(first) > 1 and fold(first[0].text).strip(_CUE_SPECKS) in _cues()[0]:
         cells[0:1] = [Chunk(first[:1]), Chunk(first[1:])]
     return cells
 
