@@ -49,7 +49,36 @@ def column_field(header: str) -> str | None:
     for key, name in _columns():
         if f == key or f.startswith(key + " ") or f.startswith(key + ","):
             return name
-    return None
+    return _near_column(f)
+
+
+def _near_column(folded: str) -> str | None:
+    """A heading a copy misread a letter of, or read without its spaces (`Nơi biệt phá đến`,
+    `Lĩnhvựcphutrách`): its letters one off a long heading's (two off a longer one), and
+    no heading of another field as near."""
+    from dispatch_reader.places.match import edit_distance
+
+    read = re.sub(r"[^a-z]", "", folded)
+    if len(read) < _NEAR_LEAST:
+        return None
+    near: dict[str, int] = {}
+    for key, name in _columns():
+        letters = re.sub(r"[^a-z]", "", key)
+        if len(letters) < _NEAR_LEAST:
+            continue
+        slip = 1 if len(letters) < 12 else 2
+        d = edit_distance(read, letters, slip)
+        if d <= slip:
+            near[name] = min(d, near.get(name, d))
+    if not near:
+        return None
+    best = min(near.values())
+    fields = [name for name, d in near.items() if d == best]
+    return fields[0] if len(fields) == 1 else None
+
+
+# headings shorter than this (letters) are too short to be guessed at (`Tên`, `STT`)
+_NEAR_LEAST = 6
 
 
 def _split(line: str) -> list[str]:
