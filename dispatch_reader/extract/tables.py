@@ -45,7 +45,8 @@ def _columns() -> list[tuple[str, str]]:
 
 
 def column_field(header: str) -> str | None:
-    f = fold_phrase(header)
+    # a rule's stub a scan left at a heading's corner (`_STT` on a fax) is no part of it
+    f = fold_phrase(header).strip(" _-—|.:")
     for key, name in _columns():
         if f == key or f.startswith(key + " ") or f.startswith(key + ","):
             return name
