@@ -158,3 +158,18 @@ def test_a_submission_proposes_even_without_a_request_verb() -> None:
     decision = text.replace("78/TTr-SNV", "79/QĐ-SNV").replace("TỜ TRÌNH", "QUYẾT ĐỊNH")
     assert kinds(facts_of(decision)) == {"Vi Văn Thạch": ("secondment", "2025-12-01")}
     assert statuses(facts_of(decision)) == {"Vi Văn Thạch": "decided"}
+
+
+def test_a_stop_a_fax_read_after_the_figures_of_a_list_intro() -> None:
+    """`Gia hạn … đối với 02. công chức sau:` (a speck read as a stop after `02` on a fax): no
+    sentence ends before a word in small letters, and the listed people are the extension's."""
+    body = ("QUYẾT ĐỊNH:\nĐiều 1. Gia hạn thời gian biệt phái thêm 03 tháng, từ ngày 08/3/2026 đến ngày "
+            "08/6/2026, đối với 02{stop} công chức sau:\n"
+            "1. Ông Lò Văn Pấng, Chuyên viên Phòng Công chức, viên chức, Sở Nội vụ, tiếp tục làm việc tại "
+            "Ủy ban nhân dân xã Mường Khoa.\n"
+            "2. Ông Quàng Văn Ơn, Chuyên viên Phòng Tổ chức biên chế, Sở Nội vụ, tiếp tục làm việc tại "
+            "Ủy ban nhân dân xã Tủa Sín Chải.\n")
+    text = header("61/QĐ-SNV", "QUYẾT ĐỊNH\nVề việc gia hạn thời gian biệt phái công chức") + body + SIGN
+    clean = kinds(facts_of(text.format(stop="")))
+    assert clean == {"Lò Văn Pấng": ("secondment", "2026-03-08"), "Quàng Văn Ơn": ("secondment", "2026-03-08")}
+    assert kinds(facts_of(text.format(stop="."))) == clean

@@ -136,7 +136,11 @@ def _request_re() -> re.Pattern[str]:
 # of someone else, named as a noun
 _NOUN_BEFORE = re.compile(r"(?:theo|xét|trả lời|về việc|các|những|tại|the|a|its|their|his|her)\s*$")
 _NOUN_AFTER = re.compile(r"^\s*(?:của|tại|số|of|from)\b")
-_SENTENCE = re.compile(r"[.;!?](?=\s)|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s)")
+# a stop after figures before a word in small letters ends no sentence: a speck read so on a
+# fax (`đối với 02. công chức sau:`, the list of the people sent cut off from its verb)
+LOWER_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+SENTENCE_STOP = rf"[;!?](?=\s)|(?<!\d)\.(?=\s)|(?<=\d)\.(?=\s)(?![ \t]+[{LOWER_LETTERS}])"
+_SENTENCE = re.compile(rf"{SENTENCE_STOP}|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)]|[a-zđ]\))\s)")
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
@@ -208,7 +212,7 @@ def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> b
                 return True
     if "after" in res:
         tail = for_matching(page.text[verb_end:verb_end + 120]).lower()
-        tail = re.split(r"[.;!?](?=\s)|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)])\s)", tail, maxsplit=1)[0]
+        tail = re.split(rf"{SENTENCE_STOP}|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)])\s)", tail, maxsplit=1)[0]
         if res["after"].search(tail):
             return True
     return False

@@ -45,7 +45,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.kinds import Verb, kind_in, page_verbs, request_cue_before, sentence_start
+from dispatch_reader.extract.kinds import SENTENCE_STOP, Verb, kind_in, page_verbs, request_cue_before, sentence_start
 from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import Count, DocumentFacts, Reference, Secondment
@@ -193,7 +193,7 @@ def refers_to(pages: Sequence[Page], page: Page, verb_start: int, references: Se
     own = fold_phrase(doc_facts.number or "")
     usable = [r for r in references if not _LEGAL.search(r.number) and fold_phrase(r.number) != own]
     a = sentence_start(page.text, verb_start, floor)
-    end = re.search(r"[.;](?=\s)|\n\s*\n", page.text[verb_start:])
+    end = re.search(rf"{SENTENCE_STOP}|\n\s*\n", page.text[verb_start:])
     b = verb_start + (end.start() if end else len(page.text) - verb_start)
     inside = [r for r in usable if r.evidence.page == page.number and r.evidence.start is not None
               and a <= r.evidence.start < b]
@@ -324,7 +324,7 @@ def _figure_status(page: Page, doc: Doc, verbs: list[Verb], hit: object, doc_fac
     opening = for_matching(text[s0:pos]).lower().lstrip(" \t\n-+•0123456789.)")
     if cues.get("part") and cues["part"].match(opening) and earlier and pos - earlier[-1].start < 800:
         return earlier[-1].status, earlier[-1].action
-    end = re.search(r"[.;](?=\s)|\n\s*\n", text[pos:])
+    end = re.search(rf"{SENTENCE_STOP}|\n\s*\n", text[pos:])
     tail = for_matching(text[pos:pos + (end.start() if end else 160)]).lower()
     if cues.get("arrival") and cues["arrival"].search(tail):
         return status_at(page, pos, doc_facts, language, named=False), "send"
