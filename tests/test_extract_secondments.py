@@ -173,3 +173,18 @@ def test_a_stop_a_fax_read_after_the_figures_of_a_list_intro() -> None:
     clean = kinds(facts_of(text.format(stop="")))
     assert clean == {"Lò Văn Pấng": ("secondment", "2026-03-08"), "Quàng Văn Ơn": ("secondment", "2026-03-08")}
     assert kinds(facts_of(text.format(stop="."))) == clean
+
+
+def test_an_items_stop_read_as_a_comma_still_opens_the_item() -> None:
+    """`1, Ông Phan Thanh Bình, …` (a fax read the first item's stop as a comma): the list's
+    intro (`…, gồm:`) still governs the items after it, not only the first."""
+    body = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, từ ngày "
+            "01 tháng 10 năm 2025, gồm:\n"
+            "1{mark} Ông Phan Thanh Bình, Phó Trưởng phòng Quản lý xây dựng, Sở Xây dựng, đến làm việc tại "
+            "Ủy ban nhân dân phường Thục Phán.\n"
+            "2. Ông Triệu Văn Mạnh, Chuyên viên Chi cục Quản lý đất đai, Sở Nông nghiệp và Môi trường, đến "
+            "làm việc tại Ủy ban nhân dân xã Lũng Nặm.\n")
+    text = header("12/QĐ-SNV", "QUYẾT ĐỊNH\nVề việc biệt phái công chức") + body + SIGN
+    clean = kinds(facts_of(text.format(mark=".")))
+    assert set(clean) == {"Phan Thanh Bình", "Triệu Văn Mạnh"}
+    assert kinds(facts_of(text.format(mark=","))) == clean

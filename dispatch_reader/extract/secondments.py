@@ -37,7 +37,8 @@ from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Reference, Secondment
 from dispatch_reader.textnorm import for_matching
 
-_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]\s|[-+•]\s|[a-zđ]\)\s|Điều \d+\.|Article \d+)", re.M)
+# an item's figure and its stop, or a comma a scan read for it before a capital (`1, Ông …`)
+_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.)]\s|\d{1,2},\s(?=[A-ZĐÀ-Ỹ])|[-+•]\s|[a-zđ]\)\s|Điều \d+\.|Article \d+)", re.M)
 _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 
 
