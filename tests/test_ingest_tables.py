@@ -255,9 +255,11 @@ def test_a_ruled_table_whose_rules_a_fax_broke() -> None:
     table = find_table(words, rules_h, rules_v)
     assert table is not None and table.source == "ruled"
     assert [r[1] for r in table.rows] == [r[1] for r in rows]
-    # a rule under part of a row only (a third of the width) splits nothing
+    # a rule under part of a row only (a third of the width) splits nothing (the last row's
+    # number lost, nothing else tells the rows apart)
     partial = [r for r in rules_h if r[1] != 175] + [[35, 175, 180, 176]]
-    table = find_table(words, partial, rules_v)
+    unnumbered = [w for w in words if not (w.text == "4" and w.top == 180)]
+    table = find_table(unnumbered, partial, rules_v)
     assert table is not None and [r[1] for r in table.rows][-1] == "Nông Huy Thiêm Vi Đức Tùng"
 
 
@@ -277,4 +279,25 @@ def test_a_column_rule_too_faint_to_be_found_is_put_back_between_two_headings() 
     assert table is not None and table.source == "ruled"
     assert table.header[3:] == ["Đơn vị công tác", "Nơi biệt phái đến"]
     assert [r[3] for r in table.rows] == [r[3] for r in rows]
+    assert [r[4] for r in table.rows] == [r[4] for r in rows]
+
+
+def test_rules_a_copy_lost_under_the_header_between_rows_and_at_the_right() -> None:
+    """A photocopy's light rules gone under the header, between rows 2 and 3, and at the
+    table's right side: `STT 1 | Họ và tên Lò Văn Pấng` and `2 3 | …` came out as one row each
+    and the last column was dropped. A row starts at its number; the widest band no word
+    crosses between two starts is where the rule was; a heading past the last rule is a column."""
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330, 600]
+    rows = [r[:4] + [r[5]] for r in ROWS] + [["4", "Vi Đức Tùng", "Văn thư", "Văn phòng Sở", "03 tháng"]]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Thời gian"], rows, 100, 20)
+    xs = [35, 75, 215, 325, 595]  # the rule right of `Thời gian` lost
+    rules_v = [[x, 95, x + 1, 195] for x in xs]
+    rules_h = [[35, y, 595, y + 1] for y in (95, 135, 175, 195)]  # lost: 115 and 155
+    table = find_table(words, rules_h, rules_v)
+    assert table is not None and table.source == "ruled"
+    assert table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Thời gian"]
+    assert [r[0] for r in table.rows] == ["1", "2", "3", "4"]
+    assert [r[1] for r in table.rows] == [r[1] for r in rows]
     assert [r[4] for r in table.rows] == [r[4] for r in rows]

@@ -182,12 +182,14 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
         y_bottom = max(s[3] for s in below)
     left, right = xs[0], xs[-1]
     body = [w for w in words if y_top <= (w.top + w.bottom) / 2 <= y_bottom and w.top > header.bottom]
-    xs = sorted(xs + _unruled_columns(xs, header.words, body))
+    xs = sorted(xs + _unruled_columns(xs, header.words, body) + _column_past_the_rules(xs, header.words, body))
+    left, right = xs[0], xs[-1]
     inside = [s for s in rules_h if y_top - 3 <= (s[1] + s[3]) / 2 <= y_bottom + 3]
     ys = _cluster([y for y, covered in _rule_rows(inside, left, right) if covered >= _RULE_ACROSS * (right - left)]
                   + [y_top, y_bottom], 3.0)
     if len(ys) < 3:
         return None
+    ys = sorted(ys + _unruled_rows(ys, xs, header, body))
     grid: list[list[list[Word]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
     for word in words:
         cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
@@ -236,6 +238,43 @@ def _unruled_columns(xs: list[float], heading: list[Word], body: list[Word]) -> 
             if free:
                 x0, x1 = max(free, key=lambda g: g[1] - g[0])
                 found.append((x0 + x1) / 2)
+    return found
+
+
+def _column_past_the_rules(xs: list[float], heading: list[Word], body: list[Word]) -> list[float]:
+    """The table's right side where a copy lost its last rule: a header cell right of the
+    last rule found (`Thời gian`) is a column still, reaching to the last word under it."""
+    past = [w for w in heading if (w.x0 + w.x1) / 2 > xs[-1]]
+    if not past:
+        return []
+    edge = max(w.x1 for w in past + [w for w in body if (w.x0 + w.x1) / 2 > xs[-1]])
+    return [edge + 2.0]
+
+
+def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[Word]) -> list[float]:
+    """Row rules a copy lost (toner too light, a streak along them), where the header and a
+    row, or two rows, stand between one pair of rules (`2 3 | Vàng Seo Chứ Giàng A Páo`): the
+    middle of the widest band between them that no word of the table crosses. A row starts
+    at its number, in the first column; the widest band between two starts is the padding
+    round the lost rule, not the space between a cell's lines."""
+    numbers = [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and _ROW_NUMBER.match(w.text)]
+    starts = [(header.top, header.bottom)] + sorted((w.top, w.bottom) for w in numbers)
+    inside = [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[-1]]
+    found = []
+    for (top1, bottom1), (top2, _) in zip(starts, starts[1:]):
+        middle1, middle2 = (top1 + bottom1) / 2, top2
+        if middle2 <= bottom1 or any(middle1 < y < middle2 for y in ys):
+            continue  # a rule stands between them already
+        free, reach = [], bottom1
+        for t, b in sorted((w.top, w.bottom) for w in inside if w.bottom > bottom1 and w.top < top2):
+            if t > reach:
+                free.append((reach, t))
+            reach = max(reach, b)
+        if reach < top2:
+            free.append((reach, top2))
+        if free:
+            a, b = max(free, key=lambda g: g[1] - g[0])
+            found.append((a + b) / 2)
     return found
 
 
