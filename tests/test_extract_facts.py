@@ -190,6 +190,9 @@ def test_danh_sach_table_whose_headings_a_copy_misread() -> None:
     from dispatch_reader.extract.tables import column_field
     assert (column_field("Nơi biệt phá đến"), column_field("Lĩnhvựcphutrách")) == ("to_unit", "field")
     assert column_field("Tén") is None and column_field("Nơi biệt") is None
+    # a copy's specks before the commune in its cell are no part of it
+    specked = facts_of(text.replace("| Xã A Mú Sung |", "| h Xã A Mú Sung |"))
+    assert {s.person: s.to_unit for s in specked.secondments}["Lý Seo Dìn"] == "Ủy ban nhân dân xã A Mú Sung"
     # a rule's stub at the heading's corner (a fax): still the row numbers' column
     assert column_field("_STT") == "row"
     facts = facts_of(text.replace("STT | Họ", "_STT | Họ"))

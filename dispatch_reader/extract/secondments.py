@@ -532,13 +532,15 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
 
 
 _BARE_PLACE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+(\S.*)$", re.I)
+# a copy's specks read before the commune in its cell (`h Xã Nậm Hàng`, `4" Sẽ Xã Tủa Sín Chải`)
+_SPECKS_BEFORE_PLACE = re.compile(r"^(?:\S{1,2}\s+){1,2}(?=(?:xã|phường|thị trấn|đặc khu)\s)", re.I)
 
 
 def _destination(cell: str, pages: list[Page]) -> str:
     """`Xã Mường Khoa` → `Ủy ban nhân dân xã Mường Khoa` when the decision sends people to the
     communes' People's Committees (`… đến làm việc tại Ủy ban nhân dân các xã`)."""
     cell = expand_abbreviations(for_matching(squash(cell)))
-    m = _BARE_PLACE.match(cell)
+    m = _BARE_PLACE.match(_SPECKS_BEFORE_PLACE.sub("", cell))
     if not m:
         return cell
     said = any(re.search(r"ủy ban nhân dân (?:các )?(?:xã|phường|thị trấn|đặc khu)", for_matching(p.text).lower())
