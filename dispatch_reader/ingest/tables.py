@@ -180,7 +180,6 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
         if len(_cluster([(s[0] + s[2]) / 2 for s in below], 3.0)) < max(3, len(xs) // 2):
             break
         y_bottom = max(s[3] for s in below)
-    left, right = xs[0], xs[-1]
     body = [w for w in words if y_top <= (w.top + w.bottom) / 2 <= y_bottom and w.top > header.bottom]
     xs = sorted(xs + _unruled_columns(xs, header.words, body) + _column_past_the_rules(xs, header.words, body))
     left, right = xs[0], xs[-1]
@@ -228,17 +227,25 @@ def _unruled_columns(xs: list[float], heading: list[Word], body: list[Word]) -> 
             lo, hi = one.x1, two.x0
             if hi - lo < _HEADS_APART:
                 continue
-            free, reach = [], lo
-            for x0, x1 in sorted((w.x0, w.x1) for w in body if w.x1 > lo and w.x0 < hi):
-                if x0 > reach:
-                    free.append((reach, x0))
-                reach = max(reach, x1)
-            if reach < hi:
-                free.append((reach, hi))
-            if free:
-                x0, x1 = max(free, key=lambda g: g[1] - g[0])
-                found.append((x0 + x1) / 2)
+            gap = _widest_gap([(w.x0, w.x1) for w in body], lo, hi)
+            if gap is not None:
+                found.append(gap)
     return found
+
+
+def _widest_gap(spans: list[tuple[float, float]], lo: float, hi: float) -> float | None:
+    """The middle of the widest stretch between lo and hi that none of the spans covers."""
+    free, reach = [], lo
+    for a, b in sorted(span for span in spans if span[1] > lo and span[0] < hi):
+        if a > reach:
+            free.append((reach, a))
+        reach = max(reach, b)
+    if reach < hi:
+        free.append((reach, hi))
+    if not free:
+        return None
+    a, b = max(free, key=lambda g: g[1] - g[0])
+    return (a + b) / 2
 
 
 def _column_past_the_rules(xs: list[float], heading: list[Word], body: list[Word]) -> list[float]:
@@ -265,16 +272,9 @@ def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[
         middle1, middle2 = (top1 + bottom1) / 2, top2
         if middle2 <= bottom1 or any(middle1 < y < middle2 for y in ys):
             continue  # a rule stands between them already
-        free, reach = [], bottom1
-        for t, b in sorted((w.top, w.bottom) for w in inside if w.bottom > bottom1 and w.top < top2):
-            if t > reach:
-                free.append((reach, t))
-            reach = max(reach, b)
-        if reach < top2:
-            free.append((reach, top2))
-        if free:
-            a, b = max(free, key=lambda g: g[1] - g[0])
-            found.append((a + b) / 2)
+        gap = _widest_gap([(w.top, w.bottom) for w in inside], bottom1, top2)
+        if gap is not None:
+            found.append(gap)
     return found
 
 
