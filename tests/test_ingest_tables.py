@@ -292,12 +292,39 @@ def test_rules_a_copy_lost_under_the_header_between_rows_and_at_the_right() -> N
     starts = [40, 80, 220, 330, 600]
     rows = [r[:4] + [r[5]] for r in ROWS] + [["4", "Vi Đức Tùng", "Văn thư", "Văn phòng Sở", "03 tháng"]]
     words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Thời gian"], rows, 100, 20)
-    xs = [35, 75, 215, 325, 595]  # the rule right of `Thời gian` lost
+    xs = [35, 75, 215, 325, 595]  # the rule right of `Thời gian` (at 700) lost
     rules_v = [[x, 95, x + 1, 195] for x in xs]
-    rules_h = [[35, y, 595, y + 1] for y in (95, 135, 175, 195)]  # lost: 115 and 155
+    rules_h = [[35, y, 700, y + 1] for y in (95, 135, 175, 195)]  # lost: 115 and 155
     table = find_table(words, rules_h, rules_v)
     assert table is not None and table.source == "ruled"
     assert table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Thời gian"]
     assert [r[0] for r in table.rows] == ["1", "2", "3", "4"]
     assert [r[1] for r in table.rows] == [r[1] for r in rows]
     assert [r[4] for r in table.rows] == [r[4] for r in rows]
+
+
+def test_no_column_is_made_of_what_stands_beside_a_table() -> None:
+    """A seam seal's letters or a margin note at the header's height right of the table, past
+    the row rules' end, are no lost column (a fresh-eyes tester's `NHÂN`/`DÂN`/`TỈNH`); nor do
+    a heading typed with wide spaces (`Họ   và   tên`) or a speck beside one split a column."""
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330]
+    rows = [r[:4] for r in ROWS]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    xs = [35, 75, 215, 325, 560]
+    rules_v = [[x, 95, x + 1, 175] for x in xs]
+    rules_h = [[35, y, 560, y + 1] for y in (95, 115, 135, 155, 175)]
+    seal = [Word(t, 575, top, 600, top + 10, 0.9) for t, top in (("NHÂN", 100), ("DÂN", 120), ("TỈNH", 140))]
+    table = find_table(words + seal, rules_h, rules_v)
+    assert table is not None and table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"]
+    wide = [w for w in words if w.top != 100] + [Word(t, x, 100, x + 6 * len(t), 110, 0.9) for t, x in
+                                                  (("STT", 40), ("Họ", 80), ("và", 112), ("tên", 140),
+                                                   ("Chức", 220), ("vụ", 250), ("Đơn", 330), ("vị", 360),
+                                                   ("công", 390), ("tác", 430))]
+    table = find_table(wide, rules_h, rules_v)
+    assert table is not None and table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"]
+    specked = words + [Word("'", 77, 100, 79, 110, 0.9)]
+    table = find_table(specked, rules_h, rules_v)
+    assert table is not None and len(table.header) == 4 and [r[1] for r in table.rows] == [r[1] for r in rows]

@@ -181,11 +181,12 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
             break
         y_bottom = max(s[3] for s in below)
     body = [w for w in words if y_top <= (w.top + w.bottom) / 2 <= y_bottom and w.top > header.bottom]
-    xs = sorted(xs + _unruled_columns(xs, header.words, body) + _column_past_the_rules(xs, header.words, body))
-    left, right = xs[0], xs[-1]
+    # a row's rule is measured against the rules' own width, before a lost column is added
     inside = [s for s in rules_h if y_top - 3 <= (s[1] + s[3]) / 2 <= y_bottom + 3]
-    ys = _cluster([y for y, covered in _rule_rows(inside, left, right) if covered >= _RULE_ACROSS * (right - left)]
+    ys = _cluster([y for y, covered in _rule_rows(inside, xs[0], xs[-1]) if covered >= _RULE_ACROSS * (xs[-1] - xs[0])]
                   + [y_top, y_bottom], 3.0)
+    xs = sorted(xs + _unruled_columns(xs, header.words, body) + _column_past_the_rules(xs, header.words, body, inside))
+    left, right = xs[0], xs[-1]
     if len(ys) < 3:
         return None
     ys = sorted(ys + _unruled_rows(ys, xs, header, body))
@@ -210,8 +211,10 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
 
 
-# header cells this far apart at least (points) may stand in two columns whose rule was lost
-_HEADS_APART = 8.0
+# header cells this far apart at least (in heights of the header's words: a heading typed
+# with three or four spaces between its words is one heading) may stand in two columns whose
+# rule was lost
+_HEADS_APART = 1.6
 
 
 def _unruled_columns(xs: list[float], heading: list[Word], body: list[Word]) -> list[float]:
@@ -219,13 +222,17 @@ def _unruled_columns(xs: list[float], heading: list[Word], body: list[Word]) -> 
     between one pair of rules (`Đơn vị công tác` and `Nơi biệt phái đến` read as one column,
     each row's unit and commune run together): the middle of the widest stretch between the
     two cells that no word of the rows below crosses, as none crosses a rule."""
-    cells = _header_cells(heading) if heading else []
+    if not heading:
+        return []
+    height = statistics.median(w.bottom - w.top for w in heading)
+    # a heading is words of letters: a speck beside one (`' Họ và tên`) is none
+    cells = [c for c in _header_cells(heading) if sum(ch.isalpha() for w in c.words for ch in w.text) >= 2]
     found = []
     for a, b in zip(xs, xs[1:]):
         within = sorted((c for c in cells if a < (c.x0 + c.x1) / 2 < b), key=lambda c: c.x0)
         for one, two in zip(within, within[1:]):
             lo, hi = one.x1, two.x0
-            if hi - lo < _HEADS_APART:
+            if hi - lo < _HEADS_APART * height:
                 continue
             gap = _widest_gap([(w.x0, w.x1) for w in body], lo, hi)
             if gap is not None:
@@ -248,14 +255,27 @@ def _widest_gap(spans: list[tuple[float, float]], lo: float, hi: float) -> float
     return (a + b) / 2
 
 
-def _column_past_the_rules(xs: list[float], heading: list[Word], body: list[Word]) -> list[float]:
-    """The table's right side where a copy lost its last rule: a header cell right of the
-    last rule found (`Thời gian`) is a column still, reaching to the last word under it."""
-    past = [w for w in heading if (w.x0 + w.x1) / 2 > xs[-1]]
+# a lost last column's heading starts this close to the last rule found (points; a margin
+# note, a page number or a seam seal's letters stand further out)
+_PAST_THE_RULE = 30.0
+
+
+def _column_past_the_rules(xs: list[float], heading: list[Word], body: list[Word], rows: list[Segment]
+                           ) -> list[float]:
+    """The table's right side where a copy lost its last rule: a heading right beside the
+    last rule found (`Thời gian`), under the row rules that run on past it, with words under
+    it on most of the rows' lines, is a column still. Past the row rules' end is outside the
+    table (a seam seal's letters, a margin note)."""
+    ruled_to = max((s[2] for s in rows), default=xs[-1])
+    past = [w for w in heading if xs[-1] < (w.x0 + w.x1) / 2 <= ruled_to and w.x0 - xs[-1] <= _PAST_THE_RULE]
     if not past:
         return []
-    edge = max(w.x1 for w in past + [w for w in body if (w.x0 + w.x1) / 2 > xs[-1]])
-    return [edge + 2.0]
+    reach = max(w.x1 for w in past)
+    under = [w for w in body if xs[-1] < (w.x0 + w.x1) / 2 and w.x0 <= reach]
+    lines = {round(w.top) for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and _ROW_NUMBER.match(w.text)}
+    if len({round(w.top) for w in under}) < max(1, len(lines) / 2):
+        return []
+    return [max(ruled_to, max(w.x1 for w in past + under) + 2.0)]
 
 
 def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[Word]) -> list[float]:
