@@ -176,14 +176,18 @@ def test_danh_sach_table_rows() -> None:
     quotes_hold(text, facts)
 
 
+def _listed(title: str, heading: str, first: int) -> str:
+    """The decision with a two-row DANH SÁCH under `heading`, its rows numbered from `first`."""
+    return DECISION.split("Nơi nhận:")[0] + (
+        f"{title}\nCông chức biệt phái đến các xã\n{heading}\n"
+        f"{first} | Lý Seo Dìn | Chuyên viên | Sở Nông nghiệp và Môi trường | Xã A Mú Sung | Nông nghiệp\n"
+        f"{first + 1} | Vàng Thị Say | Kế toán viên | Văn phòng Sở Tài chính | Xã Mù Cang Chải | Tài chính - kế toán\n")
+
+
 def test_danh_sach_table_whose_headings_a_copy_misread() -> None:
     """`Nơi biệt phá đến` (a letter lost on a photocopy) and `Lĩnhvựcphutrách` (its spaces lost)
     are still the commune's and the field's columns; a short heading is not guessed at."""
-    text = DECISION.split("Nơi nhận:")[0] + (
-        "DANH SÁCH\nCông chức biệt phái đến các xã\n"
-        "STT | Họ và tên | Chức vụ | Đơn vị công tác | Nơi biệt phá đến | Lĩnhvựcphutrách\n"
-        "1 | Lý Seo Dìn | Chuyên viên | Sở Nông nghiệp và Môi trường | Xã A Mú Sung | Nông nghiệp\n"
-        "2 | Vàng Thị Say | Kế toán viên | Văn phòng Sở Tài chính | Xã Mù Cang Chải | Tài chính - kế toán\n")
+    text = _listed("DANH SÁCH", "STT | Họ và tên | Chức vụ | Đơn vị công tác | Nơi biệt phá đến | Lĩnhvựcphutrách", 1)
     sec = {s.person: s for s in facts_of(text).secondments}
     assert sec["Lý Seo Dìn"].to_unit == "Ủy ban nhân dân xã A Mú Sung"
     assert sec["Vàng Thị Say"].position == "Tài chính - kế toán"
@@ -201,11 +205,7 @@ def test_danh_sach_table_whose_headings_a_copy_misread() -> None:
 
 def test_danh_sach_table_whose_number_column_head_ocr_misread() -> None:
     """`Si` for `STT` (a scan): the short head before the name column is still the row numbers'."""
-    text = DECISION.split("Nơi nhận:")[0] + (
-        "DANH SACH\nCông chức biệt phái đến các xã\n"
-        "Si | Ho va tén | Chức vụ | Đơn vị công tác | Nơi biệt phái đến | Lĩnh vực phụ trách\n"
-        "2 | Lý Seo Dìn | Chuyên viên | Sở Nông nghiệp và Môi trường | Xã A Mú Sung | Nông nghiệp\n"
-        "3 | Vàng Thị Say | Kế toán viên | Văn phòng Sở Tài chính | Xã Mù Cang Chải | Tài chính - kế toán\n")
+    text = _listed("DANH SACH", "Si | Ho va tén | Chức vụ | Đơn vị công tác | Nơi biệt phái đến | Lĩnh vực phụ trách", 2)
     sec = {s.person: s for s in facts_of(text).secondments}
     assert sec["Lý Seo Dìn"].to_unit == "Ủy ban nhân dân xã A Mú Sung"
     assert sec["Vàng Thị Say"].from_unit == "Văn phòng Sở Tài chính"

@@ -160,16 +160,23 @@ def test_a_submission_proposes_even_without_a_request_verb() -> None:
     assert statuses(facts_of(decision)) == {"Vi Văn Thạch": "decided"}
 
 
+def _article_one(number: str, subject: str, intro: str, *items: str) -> str:
+    """A decision whose Article 1 is `intro` and a list of `items`, one a line."""
+    body = "QUYẾT ĐỊNH:\nĐiều 1. " + intro + "\n" + "".join(item + "\n" for item in items)
+    return header(number, "QUYẾT ĐỊNH\n" + subject) + body + SIGN
+
+
 def test_a_stop_a_fax_read_after_the_figures_of_a_list_intro() -> None:
     """`Gia hạn … đối với 02. công chức sau:` (a speck read as a stop after `02` on a fax): no
     sentence ends before a word in small letters, and the listed people are the extension's."""
-    body = ("QUYẾT ĐỊNH:\nĐiều 1. Gia hạn thời gian biệt phái thêm 03 tháng, từ ngày 08/3/2026 đến ngày "
-            "08/6/2026, đối với 02{stop} công chức sau:\n"
-            "1. Ông Lò Văn Pấng, Chuyên viên Phòng Công chức, viên chức, Sở Nội vụ, tiếp tục làm việc tại "
-            "Ủy ban nhân dân xã Mường Khoa.\n"
-            "2. Ông Quàng Văn Ơn, Chuyên viên Phòng Tổ chức biên chế, Sở Nội vụ, tiếp tục làm việc tại "
-            "Ủy ban nhân dân xã Tủa Sín Chải.\n")
-    text = header("61/QĐ-SNV", "QUYẾT ĐỊNH\nVề việc gia hạn thời gian biệt phái công chức") + body + SIGN
+    text = _article_one(
+        "61/QĐ-SNV", "Về việc gia hạn thời gian biệt phái công chức",
+        "Gia hạn thời gian biệt phái thêm 03 tháng, từ ngày 08/3/2026 đến ngày 08/6/2026, đối với 02{stop} "
+        "công chức sau:",
+        "1. Ông Lò Văn Pấng, Chuyên viên Phòng Công chức, viên chức, Sở Nội vụ, tiếp tục làm việc tại "
+        "Ủy ban nhân dân xã Mường Khoa.",
+        "2. Ông Quàng Văn Ơn, Chuyên viên Phòng Tổ chức biên chế, Sở Nội vụ, tiếp tục làm việc tại "
+        "Ủy ban nhân dân xã Tủa Sín Chải.")
     clean = kinds(facts_of(text.format(stop="")))
     assert clean == {"Lò Văn Pấng": ("secondment", "2026-03-08"), "Quàng Văn Ơn": ("secondment", "2026-03-08")}
     assert kinds(facts_of(text.format(stop="."))) == clean
@@ -178,13 +185,13 @@ def test_a_stop_a_fax_read_after_the_figures_of_a_list_intro() -> None:
 def test_an_items_stop_read_as_a_comma_still_opens_the_item() -> None:
     """`1, Ông Phan Thanh Bình, …` (a fax read the first item's stop as a comma): the list's
     intro (`…, gồm:`) still governs the items after it, not only the first."""
-    body = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, từ ngày "
-            "01 tháng 10 năm 2025, gồm:\n"
-            "1{mark} Ông Phan Thanh Bình, Phó Trưởng phòng Quản lý xây dựng, Sở Xây dựng, đến làm việc tại "
-            "Ủy ban nhân dân phường Thục Phán.\n"
-            "2. Ông Triệu Văn Mạnh, Chuyên viên Chi cục Quản lý đất đai, Sở Nông nghiệp và Môi trường, đến "
-            "làm việc tại Ủy ban nhân dân xã Lũng Nặm.\n")
-    text = header("12/QĐ-SNV", "QUYẾT ĐỊNH\nVề việc biệt phái công chức") + body + SIGN
+    text = _article_one(
+        "12/QĐ-SNV", "Về việc biệt phái công chức",
+        "Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, từ ngày 01 tháng 10 năm 2025, gồm:",
+        "1{mark} Ông Phan Thanh Bình, Phó Trưởng phòng Quản lý xây dựng, Sở Xây dựng, đến làm việc tại "
+        "Ủy ban nhân dân phường Thục Phán.",
+        "2. Ông Triệu Văn Mạnh, Chuyên viên Chi cục Quản lý đất đai, Sở Nông nghiệp và Môi trường, đến "
+        "làm việc tại Ủy ban nhân dân xã Lũng Nặm.")
     clean = kinds(facts_of(text.format(mark=".")))
     assert set(clean) == {"Phan Thanh Bình", "Triệu Văn Mạnh"}
     assert kinds(facts_of(text.format(mark=","))) == clean

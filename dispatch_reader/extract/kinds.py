@@ -138,8 +138,9 @@ _NOUN_BEFORE = re.compile(r"(?:theo|xét|trả lời|về việc|các|những|t�
 _NOUN_AFTER = re.compile(r"^\s*(?:của|tại|số|of|from)\b")
 # a stop after figures before a word in small letters ends no sentence: a speck read so on a
 # fax (`đối với 02. công chức sau:`, the list of the people sent cut off from its verb)
-LOWER_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-SENTENCE_STOP = rf"[;!?](?=\s)|(?<!\d)\.(?=\s)|(?<=\d)\.(?=\s)(?![ \t]+[{LOWER_LETTERS}])"
+_LOWER_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+FULL_STOP = rf"(?<!\d)\.|(?<=\d)\.(?![ \t]+[{_LOWER_LETTERS}])"
+SENTENCE_STOP = rf"[;!?](?=\s)|(?:{FULL_STOP})(?=\s)"
 _SENTENCE = re.compile(rf"{SENTENCE_STOP}|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)]|[a-zđ]\))\s)")
 
 

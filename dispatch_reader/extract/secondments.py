@@ -25,7 +25,7 @@ from dispatch_reader.extract.counts import CountHit, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    LOWER_LETTERS, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
+    FULL_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
     subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
@@ -105,8 +105,7 @@ def _scope(page: Page, offset: int) -> Scope:
             before = text[art_start:m.start()].rstrip()
             if m.start() > art_start and before.endswith(":"):
                 # (a stop after figures before small letters is a speck: `đối với 02. công chức sau:`)
-                stops = [m.start() for m in re.finditer(rf"(?<!\d)\. |(?<=\d)\. (?![ \t]*[{LOWER_LETTERS}])|;\n",
-                                                        before)]
+                stops = [m.start() for m in re.finditer(rf"(?:{FULL_STOP}) |;\n", before)]
                 cut = stops[-1] if stops else -1
                 intro = (art_start + cut + 1 if cut >= 0 else art_start, m.start())
     return Scope(item=(item_start, item_end), intro=intro, article=(art_start, art_end))

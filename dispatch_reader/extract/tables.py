@@ -16,6 +16,8 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.looserows import find_loose_header, is_stop_line, parse_row, split_glued
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
+from dispatch_reader.ingest.tables import HEADING_SPECKS
+from dispatch_reader.places.match import edit_distance
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _ROW_NO = re.compile(r"^\s*(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
@@ -44,9 +46,12 @@ def _columns() -> list[tuple[str, str]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+@lru_cache(maxsize=4096)
 def column_field(header: str) -> str | None:
-    # a rule's stub a scan left at a heading's corner (`_STT` on a fax) is no part of it
-    f = fold_phrase(header).strip(" _-—|.:")
+    # every line of three cells or more is asked (`_header`), a near heading reckoned for each
+    # cell: the same cells recur. A rule's stub a scan left at a heading's corner (`_STT` on a
+    # fax) is no part of it.
+    f = fold_phrase(header).strip(HEADING_SPECKS)
     for key, name in _columns():
         if f == key or f.startswith(key + " ") or f.startswith(key + ","):
             return name
@@ -57,8 +62,6 @@ def _near_column(folded: str) -> str | None:
     """A heading a copy misread a letter of, or read without its spaces (`Nơi biệt phá đến`,
     `Lĩnhvựcphutrách`): its letters one off a long heading's (two off a longer one), and
     no heading of another field as near."""
-    from dispatch_reader.places.match import edit_distance
-
     read = re.sub(r"[^a-z]", "", folded)
     if len(read) < _NEAR_LEAST:
         return None

@@ -171,7 +171,7 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     # too, but as a thick blob: painting it white would wipe out the text inside it.
     thick = max(3, int(dpi * factor * 0.04))  # 1 mm
     v_mask, v_found = _thin(v_mask, thick, axis=0)
-    h_mask, h_found = _thin(h_mask, thick, axis=1, grid=cv2.dilate(v_mask, np.ones((3, 3), np.uint8)))
+    h_mask, h_found = _thin(h_mask, thick, axis=1, grid=v_mask)
     h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask)
     horizontal = [_scale(seg, 1 / factor) for seg in h_found]
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
@@ -300,7 +300,9 @@ def _through_letters(ink: np.ndarray, h_mask: np.ndarray, h_found: list[Segment]
 
 def _thin(mask: np.ndarray, limit: int, axis: int, grid: np.ndarray | None = None) -> tuple[np.ndarray, list[Segment]]:
     """Only the components of `mask` no thicker than `limit` pixels across (axis 1: height
-    of horizontal rules, axis 0: width of vertical ones), and their boxes.
+    of horizontal rules, axis 0: width of vertical ones), and their boxes. `grid`: the other
+    way's rules, which a slanted rule of a table meets (looked at only when some component's
+    box is too thick).
 
     The boxes come from the same labelling: the components kept are exactly the components of
     the mask returned (two of them touching would have been one), in the same order (a
@@ -323,7 +325,7 @@ def _thin(mask: np.ndarray, limit: int, axis: int, grid: np.ndarray | None = Non
         # rules on a fax were all refused, and its rows ran together). A shadow's band is
         # thick all along; a fax's streak through a title, as slanted, meets no rule.
         length = stats[:, cv2.CC_STAT_WIDTH] if axis == 1 else stats[:, cv2.CC_STAT_HEIGHT]
-        meets = np.bincount(labels[grid > 0], minlength=count) > 0
+        meets = np.bincount(labels[cv2.dilate(grid, np.ones((3, 3), np.uint8)) > 0], minlength=count) > 0
         keep |= (stats[:, cv2.CC_STAT_AREA] / np.maximum(length, 1) <= limit) & meets
     keep[0] = False
     if keep[1:].all():

@@ -60,7 +60,7 @@ class _Header:
 
 # around a heading's word: its own stop or colon, or the stub of a rule left by its corner
 # (`_STT` on a fax, where the rest of the rule was taken off)
-_CUE_SPECKS = " .:_-—|"
+HEADING_SPECKS = " .:_-—|"
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +90,7 @@ def _may_have_header(words: list[Word]) -> bool:
     cue's "ten" or "name" (every name cue has one of them inside one word)."""
     starts = _row_number_starts()
     folded = [_fold_word(w.text) for w in words]
-    return any(f.strip(_CUE_SPECKS) in starts or _looks_like_row_number_cue(f.strip(_CUE_SPECKS)) for f in folded) \
+    return any(f.strip(HEADING_SPECKS) in starts or _looks_like_row_number_cue(f.strip(HEADING_SPECKS)) for f in folded) \
         and any("ten" in f or "name" in f for f in folded)
 
 
@@ -107,8 +107,8 @@ def _find_header(words: list[Word], line_keys: list[object] | None, rows: list[R
     if rows is None:
         rows = group_rows(words, line_keys)
     for i, row in enumerate(rows):
-        chunks = [_fold_word(c.text).strip(_CUE_SPECKS) for c in row.chunks]
-        texts = set(chunks) | {_fold_word(w.text).strip(_CUE_SPECKS) for w in row.words}
+        chunks = [_fold_word(c.text).strip(HEADING_SPECKS) for c in row.chunks]
+        texts = set(chunks) | {_fold_word(w.text).strip(HEADING_SPECKS) for w in row.words}
         if not texts & numbers and not _row_number_misread(chunks, names):
             continue
         # The name header may wrap ("Họ và" / "tên"): look at this row and the next one.
@@ -272,10 +272,15 @@ def _column_past_the_rules(xs: list[float], heading: list[Word], body: list[Word
         return []
     reach = max(w.x1 for w in past)
     under = [w for w in body if xs[-1] < (w.x0 + w.x1) / 2 and w.x0 <= reach]
-    lines = {round(w.top) for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and _ROW_NUMBER.match(w.text)}
+    lines = {round(w.top) for w in _row_numbers(xs, body)}
     if len({round(w.top) for w in under}) < max(1, len(lines) / 2):
         return []
     return [max(ruled_to, max(w.x1 for w in past + under) + 2.0)]
+
+
+def _row_numbers(xs: list[float], body: list[Word]) -> list[Word]:
+    """The row numbers: the words of the first column that are one."""
+    return [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and _ROW_NUMBER.match(w.text)]
 
 
 def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[Word]) -> list[float]:
@@ -284,8 +289,7 @@ def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[
     middle of the widest band between them that no word of the table crosses. A row starts
     at its number, in the first column; the widest band between two starts is the padding
     round the lost rule, not the space between a cell's lines."""
-    numbers = [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and _ROW_NUMBER.match(w.text)]
-    starts = [(header.top, header.bottom)] + sorted((w.top, w.bottom) for w in numbers)
+    starts = [(header.top, header.bottom)] + sorted((w.top, w.bottom) for w in _row_numbers(xs, body))
     inside = [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[-1]]
     found = []
     for (top1, bottom1), (top2, _) in zip(starts, starts[1:]):
@@ -332,7 +336,7 @@ def _header_cells(words: list[Word]) -> list[Chunk]:
     # The row-number cell ("STT") is a column of its own even when OCR spacing glued it
     # to the name cell beside it.
     first = cells[0].words
-    if len(first) > 1 and fold(first[0].text).strip(_CUE_SPECKS) in _cues()[0]:
+    if len(first) > 1 and fold(first[0].text).strip(HEADING_SPECKS) in _cues()[0]:
         cells[0:1] = [Chunk(first[:1]), Chunk(first[1:])]
     return cells
 
