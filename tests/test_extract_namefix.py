@@ -110,6 +110,17 @@ def test_a_family_name_read_with_another_tone_is_the_one_with_its_vowels() -> No
     assert repair_ocr_name("Giàng Seo Vần") == "Giàng Seo Vần"
 
 
+def test_a_bold_serifs_grave_read_as_a_hook_on_a_family_name_seen_only_as_a_given_name() -> None:
+    """Tesseract reads the grave of a bold Times-like `Quàng` as a hook: `Quảng` stands in names
+    only as a given name, and `Quàng` is the one family name with those letters and a tone
+    (`Quang` has none). The same word as a given name stays, and so does a toneless `Trang`."""
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Quảng Văn Ơn") == "Quàng Văn Ơn"
+    assert repair_ocr_name("Trần Văn Quảng") == "Trần Văn Quảng"
+    assert repair_ocr_name("Trang Thị Lan") == "Trang Thị Lan"
+
+
 def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     """A H'Mông name bears a middle name of its own (`Seo`, `Mí`), and its family names are
     written with marks: `Giang Seo Phử` is `Giàng` with the grave lost under a seal's ring; a

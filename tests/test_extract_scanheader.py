@@ -493,6 +493,19 @@ def test_a_phone_photos_header_a_body_read_partly_small_and_a_month_word_ending_
     assert (doc.issuer, doc.issued_date, doc.place) == ("Bộ Nội vụ", "2026-05-05", "Hà Nội")
 
 
+def test_a_photocopys_date_line_with_the_year_word_garbled_too() -> None:
+    """Toner garbled `tháng` and `năm` both (`thanh`, `nari`) and left a speck before `ngày`:
+    still the date line; a word that is no garbled `năm` (`nhóm`) makes none."""
+    text = ("CHÍNH PHỦ\nSố: 113/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "{line}\nNGHỊ QUYẾT\nVề thanh toán các chi phí khám bệnh\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n")
+    speck = scanned(text.format(line="ÿ ngày 25 thanh 4 nari 2026")).document
+    # the speck is no place: the Government's seat stands for the place lost
+    assert (speck.issued_date, speck.place) == ("2026-04-25", "Hà Nội")
+    assert scanned(text.format(line="Hà Nội, ngày 25 tháng 4 nari 2026")).document.issued_date == "2026-04-25"
+    assert scanned(text.format(line="ÿ ngày 25 thanh 4 nhóm 2026")).document.issued_date is None
+
+
 def test_a_scribble_under_the_name_read_as_a_short_name_is_not_the_signer() -> None:
     """Pen strokes under the name read `⁄ \\ Lý Va`, and the title lines merged (no block): the
     fullest name at the page's foot is the signer's."""

@@ -96,11 +96,12 @@ def find_written_date(text: str) -> DateHit | None:
 # day, one short word, month, "năm", year. A fax's streaks add specks read as short words: up
 # to two after "ngày", one after "tháng" (`ngày ni ney 20 tháng k 10 năm 2025`); the word's
 # last letter may be read as a digit (`thán8 3`), or the word be split where a mark was lost
-# on a curled photo (`th „ng`).
+# on a curled photo (`th „ng`). A photocopy's toner may garble `năm` as well (`ngày 25 thanh 4
+# nari 2026`): `na` and a letter or two, two letters off it at most.
 _SPECK = r"[^\s\d]{1,4}(?=\s)"
 _VI_HEADER = re.compile(
     rf"\bngay(?:\s+{_SPECK}){{0,2}}\s*(?P<d>{_D}{{1,2}})\s+[^\s\d][^\s\d]{{1,4}}[^\s]?(?:\s+[^\s\d]{{1,3}}(?=\s))?"
-    rf"\s+(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\s+(?P<m>{_D}{{1,2}})\s*(?:nam|n\.|(?P<yw>na[a-z]{{1,2}})\s)\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 
 
@@ -213,8 +214,10 @@ _VI_HEADER_GARBLED = re.compile(
 
 def find_header_dates(folded: str) -> list[DateHit]:
     """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
+    from dispatch_reader.places.match import edit_distance
+
     return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
-            for m in _VI_HEADER.finditer(folded)]
+            for m in _VI_HEADER.finditer(folded) if not m["yw"] or edit_distance(m["yw"], "nam", 2) <= 2]
 
 
 def find_garbled_date_line(folded: str) -> list[DateHit]:

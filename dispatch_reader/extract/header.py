@@ -379,8 +379,11 @@ def _a_place_at_most(before: str) -> bool:
 def _runs_on(before: str) -> bool:
     """Does a sentence run on into `ngày` (`… quyền địa / phương ngày 22 tháng 11 năm 2019`, a
     cited law's date wrapped in the grounds)? A word in small letters right before it, with no
-    stop or comma between: a place is capitalised, and a date line puts its comma there."""
+    stop or comma between: a place is capitalised, and a date line puts its comma there. A
+    letter alone that is no word (`ÿ ngày …`) is a copier's speck, not a sentence's."""
     words = before.split()
+    if len(words) == 1 and len(words[0]) == 1 and not is_syllable(words[0]):
+        return False
     return bool(words) and words[-1][:1].islower() and words[-1][-1:].isalpha()
 
 
@@ -918,7 +921,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
         place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
         place = re.sub(r"^[^\w]+", "", place)
-        if place and len(place.split()) <= 6 and re.search(r"[^\W\d_]", place):
+        # (a letter alone is a speck before `ngày`, `ÿ ngày 25 …`: no place has one letter)
+        if place and len(place.split()) <= 6 and len(re.findall(r"[^\W\d_]", place)) >= 2:
             doc.place = squash(place)
             doc.evidence["place"] = quoted(seg, conf)
     else:

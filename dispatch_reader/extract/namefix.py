@@ -127,10 +127,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
         # or horn is drawn into the letter and survives a fax; the tone above it is a speck or
         # two and does not. (`Trang`, a given name, stays: `Tráng` is a family name too.)
         # A name the list of family names holds stays (`Điểu`, `Quản`: the frequencies lack
-        # them), and no tone is taken away (OCR loses marks; it does not add them).
+        # them), and no tone is taken away (OCR loses marks; it does not add them). A spelling
+        # seen only as another slot's name counts too when a tone was read on it: Tesseract
+        # reads a bold serif's grave as a hook (`Quảng`, a given name, for `Quàng`).
         families = [s for s, f in entries if f[0] > 0 and _toneless(s) == _toneless(syllable)
                     and (_tone(s) or not _tone(syllable))]
-        if own is None and len(families) == 1 and syllable.lower() not in _listed_families():
+        if len(families) == 1 and (own is None or (_tone(syllable) and _tone(families[0]))) \
+                and syllable.lower() not in _listed_families():
             return cased_like(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
