@@ -20,6 +20,7 @@ import pytesseract
 
 from dispatch_reader.errors import MissingDependencyError
 from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, sheet
+from dispatch_reader.ingest.familymarks import mark_family_names
 from dispatch_reader.ingest.figures import reread_written_figures
 from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, reread_name_lines
 from dispatch_reader.ingest.pages import Word
@@ -356,6 +357,10 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         words, marked = mark_bare_names(names_from, words, keys, scale, settings, deadline, tmp, rules_v)
         if marked:
             notes.append(f"{marked} name(s) read without marks re-read alone in Vietnamese for them")
+        if settings.vietnamese_marks and reads_vietnamese(words, settings):
+            words, seen = mark_family_names(names_from, words, keys, scale, settings, deadline, tmp)
+            if seen:
+                notes.append(f"{seen} family name(s) given the tone mark their ink shows and the reading dropped")
         words, keys, figured = reread_written_figures(names_from, words, keys, scale, settings, deadline, tmp)
         if figured:
             notes.append(f"{figured} blank(s) of the header filled in by hand (number, day, month) re-read "
