@@ -518,6 +518,16 @@ def test_a_scribble_under_the_name_read_as_a_short_name_is_not_the_signer() -> N
     assert scanned(two).document.signer.name == "Lê Văn Tám"
 
 
+def test_a_seals_speck_glued_to_a_name_word_is_no_part_of_the_signers_name() -> None:
+    """A faded seal's scrap read after a word (`Thi?`) leaves the name a name; a comma between
+    two names is no speck: a line of two names is no signer's."""
+    text = ("CHÍNH PHỦ\nSố: 21/2026/NQ-CP\nHà Nội, ngày 29 tháng 4 năm 2026\nNGHỊ QUYẾT\n"
+            "Cắt giảm điều kiện kinh doanh\nĐiều 1. Phạm vi điều chỉnh.\nNơi nhận:\n- Như trên;\n"
+            "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n{name}\n")
+    assert scanned(text.format(name="Pham Thi? Thanh Trà")).document.signer.name == "Phạm Thị Thanh Trà"
+    assert scanned(text.format(name="Nguyễn Văn An, Trần Văn Bình")).document.signer is None
+
+
 def test_a_family_name_read_small_under_a_shadow_still_opens_the_signers_name() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường nhân lực\n"
             "Phú Thọ, ngày 21 tháng 10 năm 2025\nKính gửi: Các sở.\nTriển khai thực hiện./.\n"

@@ -42,6 +42,40 @@ def test_a_grey_page_carries_no_colour_copy():
     assert split_colour(seal)[1] is not None
 
 
+def _faded_seal(rgb: np.ndarray) -> np.ndarray:
+    """A faded brownish seal ring, patchy as an old ink pad prints: most of it pale (chroma ~25),
+    a few dabs of stronger ink (~60)."""
+    ink = np.full_like(rgb, 255)
+    cv2.circle(ink, (300, 500), 150, (200, 175, 170), 12)  # pale brown
+    for angle in range(0, 360, 45):  # the pad's fuller dabs along the ring
+        x, y = int(300 + 150 * np.cos(np.radians(angle))), int(500 + 150 * np.sin(np.radians(angle)))
+        cv2.circle(ink, (x, y), 7, (170, 115, 105), -1)
+    return (rgb.astype(np.float32) * ink.astype(np.float32) / 255).astype(np.uint8)
+
+
+def test_a_faded_seal_is_colour_and_goes_whole_from_its_stronger_ink_black_text_under_it_stays():
+    rgb = _page()
+    mixed = _faded_seal(rgb)
+    _, colour = split_colour(mixed)
+    assert colour is not None  # no pixel over 60: the page is in colour all the same
+    grey, _ = preprocess.drop_colour_ink(mixed)
+    ring = np.zeros(grey.shape, bool)
+    cv2.circle(ring.view(np.uint8), (300, 500), 150, 1, 12)
+    text = cv2.dilate((cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 200).astype(np.uint8), np.ones((5, 5), np.uint8))
+    pale = ring & ~text.astype(bool)
+    assert grey[pale].mean() > 235  # the pale ring went with its dabs, not the dabs alone
+    assert grey[ring & (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 60)].mean() < 90  # letters under it stay
+
+
+def test_pale_colour_joined_to_no_strong_ink_stays():
+    """Hysteresis needs a seed: a pale tint alone (a coloured form's shading) is no ink."""
+    rgb = _page()
+    tinted = rgb.copy()
+    tinted[100:200, 500:700] = (235, 210, 205)  # a pale pink box, chroma ~30 before balance
+    grey, _ = preprocess.drop_colour_ink(tinted)
+    assert grey[120:180, 520:680].mean() < 240 - 5  # left as the grey it is, not lifted to paper
+
+
 def _photo() -> tuple[np.ndarray, np.ndarray]:
     page = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)
     h, w = page.shape

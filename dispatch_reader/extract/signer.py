@@ -43,7 +43,7 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
     """A person's name: two to six name syllables, capitalised (a middle one may be read small
     where its letter's shapes match); with `small_family`, under the signature, the family name
     may be read small too (`phạm Đức Thành` under a photo's shadow), a letter off at that."""
-    words = _SPECKS.sub("", text).split()
+    words = _without_specks(_SPECKS.sub("", text)).split()
     if not 2 <= len(words) <= 6:
         return False
     if is_upper_line(text) and len(words) > 4:
@@ -236,9 +236,18 @@ _STROKE_WORDS = frozenset("Iil|1!")
 
 
 def _without_strokes(name: str) -> str:
-    """The name without a stroke read as a word between its words."""
-    words = name.split(" ")
+    """The name without a stroke read as a word between its words, nor a speck glued to one."""
+    words = _without_specks(name).split(" ")
     return " ".join(w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and w in _STROKE_WORDS))
+
+
+# a seal's speck read after a name's word (`Pham Thi? Thanh Trà`): no sentence's stop, which
+# ends a line of names or of words (`Nguyễn Văn A, Trần Văn B` is no name)
+_GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
+
+
+def _without_specks(text: str) -> str:
+    return _GLUED_SPECK.sub("", text)
 
 
 def _sound_name(text: str) -> bool:

@@ -381,6 +381,12 @@ INK_CHROMA = 45
 # name's accents — so within a few pixels of coloured ink a lower bar applies.
 EDGE_CHROMA = 14
 CLEAN_TEXT_CHROMA = 12
+# A faded seal is coloured enough only in places (chroma ~28 at its median, 47 at its 90th
+# percentile): its strong pixels seed it, and the paler ink joined to them goes with them —
+# hysteresis, as an edge detector follows a faint edge from a strong one. Paler than black
+# text's own colour by this much at least, and never a dark pixel (a letter under the seal).
+WEAK_CHROMA = 20
+WEAK_OVER_TEXT = 8
 
 
 def white_balanced(rgb: np.ndarray) -> np.ndarray:
@@ -410,14 +416,28 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     # letters' marks would go with it (`Thành` read `Thanh`).
     far = ~cv2.dilate(coloured.astype(np.uint8), np.ones((15, 15), np.uint8)).astype(bool)
     text_chroma = chroma[::2, ::2][(grey[::2, ::2] < 110) & far[::2, ::2]]
-    clean = text_chroma.size > 100 and float(np.percentile(text_chroma, 99)) <= CLEAN_TEXT_CHROMA
+    text_p99 = float(np.percentile(text_chroma, 99)) if text_chroma.size > 100 else None
+    clean = text_p99 is not None and text_p99 <= CLEAN_TEXT_CHROMA
     # a dark pixel beside the ink is a letter it touches more often than the ink's own edge
     dropped = coloured | (near & (chroma > EDGE_CHROMA) & (grey >= 110)) if clean else coloured
+    if text_p99 is not None:
+        dropped = dropped | (_joined_to(chroma > max(WEAK_CHROMA, text_p99 + WEAK_OVER_TEXT), coloured) & (grey >= 110))
     # lift coloured pixels by how coloured they are: pure ink and its blend into the paper go
     # white; black text under the ink (dark, little colour) stays dark
     lifted = np.clip(top + 3 * chroma, 0, 255).astype(np.uint8)
     out = np.where(dropped, np.maximum(grey, lifted), grey).astype(np.uint8)
     return out, float(coloured.mean())
+
+
+def _joined_to(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """The pixels of `weak` in a piece (8-connected) that holds a pixel of `strong`."""
+    n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return np.zeros_like(weak, dtype=bool)
+    keep = np.zeros(n, dtype=bool)
+    keep[np.unique(labels[strong & weak])] = True
+    keep[0] = False
+    return keep[labels]
 
 
 def find_page(grey: np.ndarray) -> np.ndarray | None:

@@ -33,6 +33,9 @@ class PageImage:
 # A page is "in colour" when this share of its pixels is clearly chromatic.
 COLOUR_SHARE = 0.0005
 PHOTO_COLOUR_SHARE = 0.02
+# ... or this share fairly so: a faded seal of an old ink pad, brownish and patchy, is nowhere
+# as coloured as a fresh one (its 90th percentile ~47: 0.15 % of a page over 40, none over 60)
+FADED_CHROMA, FADED_SHARE = 40, 0.001
 
 
 def split_colour(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -44,7 +47,8 @@ def split_colour(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     chroma = small.max(axis=2) - small.min(axis=2)
     # a phone photo's blur and JPEG leave its stamp and ballpoint ink at chroma 20-45, but
     # the desk around the sheet makes a wide coloured area
-    if (chroma > 60).mean() < COLOUR_SHARE and (chroma > 30).mean() < PHOTO_COLOUR_SHARE:
+    if (chroma > 60).mean() < COLOUR_SHARE and (chroma > 30).mean() < PHOTO_COLOUR_SHARE \
+            and (chroma > FADED_CHROMA).mean() < FADED_SHARE:
         return grey, None
     return grey, rgb
 
