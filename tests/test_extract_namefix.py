@@ -121,6 +121,17 @@ def test_a_bold_serifs_grave_read_as_a_hook_on_a_family_name_seen_only_as_a_give
     assert repair_ocr_name("Trang Thị Lan") == "Trang Thị Lan"
 
 
+def test_a_speck_across_a_ds_stem_read_as_the_stroke_of_d_is_taken_away() -> None:
+    """`Đũng` is in no name; `Dũng` has every other mark read. A name spelt with đ stays
+    (`Đông`, `Đức`), and so does one whose bare form is as likely as another (`Dung`)."""
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Hồ Quốc Đũng") == "Hồ Quốc Dũng"
+    assert repair_ocr_name("Lê Đình Đông") == "Lê Đình Đông"
+    assert repair_ocr_name("Đỗ Văn Đức") == "Đỗ Văn Đức"
+    assert repair_ocr_name("Đào Ngọc Dung") == "Đào Ngọc Dung"
+
+
 def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     """A H'Mông name bears a middle name of its own (`Seo`, `Mí`), and its family names are
     written with marks: `Giang Seo Phử` is `Giàng` with the grave lost under a seal's ring; a

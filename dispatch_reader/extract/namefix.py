@@ -10,7 +10,9 @@ name_frequencies.tsv, by how often each stands in its slot of a name (family, mi
 - a syllable with marks keeps them unless a repair only adds marks OCR dropped (`Hoang` → …,
   never `Khái` → `Khải`), under the same odds; an unknown family name becomes the known one;
 - a family-name spelling seen in no name at all becomes the one family name with the same
-  vowels and another tone (`Tổng`, `Tông` → `Tống`), when exactly one has them.
+  vowels and another tone (`Tổng`, `Tông` → `Tống`), when exactly one has them;
+- a spelling seen in no name with đ's stroke loses it when one listed spelling has every other
+  mark (`Đũng` → `Dũng`: a speck across the D's stem).
 
 A name that reads as printed (a rare but real syllable) is kept.
 """
@@ -137,6 +139,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
             return cased_like(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
+    stroke = {m for m in marks(syllable) if m[1] == "stroke"}
+    if own is None and stroke:
+        # a speck across a D's stem read as đ's stroke (`Hồ Quốc Đũng`): a spelling seen in
+        # no name whose every other mark one listed spelling of the slot has, and no more
+        bare = [s for s, f in entries if _score(f, slot) > 0 and marks(s) == marks(syllable) - stroke]
+        if len(bare) == 1:
+            return cased_like(bare[0], syllable)
     ranked = sorted(((s, _score(f, slot)) for s, f in entries if s.lower() != syllable.lower()),
                     key=lambda x: -x[1])
     if not ranked or ranked[0][1] <= 0:
