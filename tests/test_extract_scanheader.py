@@ -518,6 +518,14 @@ def test_a_scribble_under_the_name_read_as_a_short_name_is_not_the_signer() -> N
     assert scanned(two).document.signer.name == "Lê Văn Tám"
 
 
+def test_an_underlines_stub_read_before_the_body_line_is_a_speck() -> None:
+    text = ("UBND TỈNH SƠN LA\n{body}\nSố: 812/QĐ-SYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSơn La, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái viên chức y tế\n")
+    for body in ("_SỞ Y TẾ", "‘_SỞ Y TẾ_"):
+        assert scanned(text.format(body=body)).document.issuer == "Sở Y tế"
+
+
 def test_a_seals_speck_glued_to_a_name_word_is_no_part_of_the_signers_name() -> None:
     """A faded seal's scrap read after a word (`Thi?`) leaves the name a name; a comma between
     two names is no speck: a line of two names is no signer's."""

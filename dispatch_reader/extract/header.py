@@ -558,7 +558,8 @@ def _issuer_text(seg: Segment) -> str:
     # a lone accent or modifier OCR found in a speck (`CHÍNH PHỦ ˆ`) is a letter to Python
     # but no word: it holds no letter with a case and no digit
     kept = [i for i, w in enumerate(words) if any(c.isdigit() or c.isupper() or c.islower() for c in w)]
-    text = re.sub(r"^[^\w(]+|[^\w)]+$", "", " ".join(words[kept[0]:kept[-1] + 1] if kept else []))
+    # (an underline's stub read as `_` is a speck too: `_SỞ Y TẾ`)
+    text = re.sub(r"^(?:[^\w(]|_)+|(?:[^\w)]|_)+$", "", " ".join(words[kept[0]:kept[-1] + 1] if kept else []))
     text = _GLUED_ABBR().sub(r"\1 ", text)
     return respace_body(text)
 

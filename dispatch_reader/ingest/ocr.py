@@ -247,6 +247,12 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         if spread > _UNEVEN:
             grey = preprocess.flatten_light(grey, dpi)
             notes.append(f"uneven light evened out (paper varied by {spread:.0f} grey levels)")
+    if settings.colour_dropout and image.colour is None and not binary:
+        # a signed original scanned in grey: its seal and signature are light grey, not colour
+        grey, light = preprocess.drop_light_ink(grey, dpi)
+        if light >= 0.001:
+            notes.append(f"light grey ink with no dark core (a seal or signature scanned in grey) dropped: "
+                         f"{light:.1%} of the page")
     if 0 < dpi < settings.upscale_below_dpi:
         factor = settings.dpi / dpi
         grey = preprocess.upscale(grey, factor)

@@ -440,6 +440,64 @@ def _joined_to(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
     return keep[labels]
 
 
+# A grey scan of a signed original prints the red seal and the blue signature mid-grey (a red
+# seal ~90-120, a faded one lighter), the print black: every letter has a core near black, a
+# piece of the seal or the signature none. On a page whose letters' cores are this dark ...
+DARK_PRINT_CORE = 60
+# ... a piece of ink whose darkest pixel is lighter than this (and than the letters' by the
+# margin) is no print, and goes as the colour would have; a piece a mark's size stays (a small
+# print's tone mark may lack a dark core), and so does one touching a letter (it has its core).
+LIGHT_INK_LEAST, LIGHT_INK_MARGIN = 90, 40
+_LIGHT_PIECE_IN2 = 0.0025
+# a piece of ink this wide and tall at least (inches) is a seal's size, and in it a pixel this
+# pale, farther than a letter's edge from a letter's core, is the seal's
+_SEAL_PIECE_IN = 0.6
+_PALE_IN_SEAL = 75
+_LETTER_HEIGHT_IN = (0.04, 0.25)
+
+
+def drop_light_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    """(page, share dropped): on a grey page of dark print, the pieces of ink with no dark core
+    (a seal, a signature, a stamp scanned in grey) turned to paper."""
+    ink = (grey < 200).view(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return grey, 0.0
+    inked = labels > 0
+    darkest = np.full(n, 255, np.int32)
+    np.minimum.at(darkest, labels[inked], grey[inked].astype(np.int32))
+    heights = stats[:, cv2.CC_STAT_HEIGHT] / dpi
+    letters = (np.arange(n) > 0) & (heights >= _LETTER_HEIGHT_IN[0]) & (heights <= _LETTER_HEIGHT_IN[1]) \
+        & (stats[:, cv2.CC_STAT_WIDTH] / dpi <= 0.4)
+    if letters.sum() < 50:
+        return grey, 0.0
+    core = float(np.percentile(darkest[letters], 90))
+    if core >= DARK_PRINT_CORE:
+        return grey, 0.0  # faded toner, a low-resolution scan: its letters are light too
+    light = (darkest >= max(LIGHT_INK_LEAST, core + LIGHT_INK_MARGIN)) \
+        & (stats[:, cv2.CC_STAT_AREA] >= _LIGHT_PIECE_IN2 * dpi * dpi)
+    light[0] = False
+    gone = light[labels]
+    # a seal's ring and star run into the title and the signature: one piece with their black
+    # letters. In a piece a seal's size, the pale pixels away from any letter's core go
+    seal_px = _SEAL_PIECE_IN * dpi
+    near = max(2, int(round(dpi / 100)))
+    kernel = np.ones((2 * near + 1, 2 * near + 1), np.uint8)
+    for i in np.flatnonzero((stats[:, cv2.CC_STAT_WIDTH] >= seal_px) & (stats[:, cv2.CC_STAT_HEIGHT] >= seal_px)):
+        if i == 0 or light[i]:
+            continue
+        x, y, w, h = stats[i, :4]
+        piece = labels[y:y + h, x:x + w] == i
+        page = grey[y:y + h, x:x + w]
+        cores = cv2.dilate((piece & (page < DARK_PRINT_CORE)).view(np.uint8), kernel).view(bool)
+        gone[y:y + h, x:x + w] |= piece & (page >= _PALE_IN_SEAL) & ~cores
+    if not gone.any():
+        return grey, 0.0
+    # the pieces' soft edges (paler than the ink mask took) would stay as a grey outline
+    halo = cv2.dilate(gone.view(np.uint8), np.ones((5, 5), np.uint8)).view(bool) & (grey >= 150)
+    return np.where(gone | halo, np.uint8(255), grey).astype(np.uint8), float(gone.mean())
+
+
 def find_page(grey: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (TL, TR, BR, BL, pixels) when the image is a photo of a page
     lying on something darker; None when the page fills the image (a scan)."""
