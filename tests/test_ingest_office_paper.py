@@ -76,6 +76,36 @@ def test_pale_colour_joined_to_no_strong_ink_stays():
     assert grey[120:180, 520:680].mean() < 240 - 5  # left as the grey it is, not lifted to paper
 
 
+def test_a_seal_scanned_in_grey_goes_the_print_under_it_and_small_marks_stay():
+    """A red seal scanned in grey is mid-grey with no black core; the print is black. The ring
+    (joined to the letters it crosses) and the star go, the letters under them stay, and a
+    small pale piece a tone mark's size is left alone."""
+    grey = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)
+    seal = np.full_like(grey, 255)
+    cv2.circle(seal, (300, 500), 150, 110, 10)  # the ring, crossing the lines of print
+    cv2.drawMarker(seal, (300, 500), 100, cv2.MARKER_STAR, 60, 12)  # the star
+    cv2.circle(seal, (700, 150), 3, 120, -1)  # a pale speck a tone mark's size
+    page = np.minimum(grey, seal)  # ink over ink: the darker shows
+    out, share = preprocess.drop_light_ink(page, 100.0)
+    assert share > 0.002
+    ring = np.zeros(page.shape, np.uint8)
+    cv2.circle(ring, (300, 500), 150, 1, 10)
+    text = cv2.dilate((grey < 128).view(np.uint8), np.ones((7, 7), np.uint8)).view(bool)
+    assert out[ring.view(bool) & ~text].mean() > 240  # the ring is paper
+    assert out[480:520, 290:310][~text[480:520, 290:310]].mean() > 240  # so is the star
+    assert (out[grey < 60] < 80).mean() > 0.98  # the print, under the ring too, is as it was
+    assert out[150, 700] < 200  # the speck stays
+
+
+def test_a_page_of_faded_print_keeps_all_its_grey():
+    """Faded toner: the letters are light grey themselves; nothing is told from print by it."""
+    grey = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)
+    faded = np.where(grey < 128, 150, grey).astype(np.uint8)
+    cv2.circle(faded, (300, 500), 150, 170, 10)
+    out, share = preprocess.drop_light_ink(faded, 100.0)
+    assert share == 0.0 and (out == faded).all()
+
+
 def _photo() -> tuple[np.ndarray, np.ndarray]:
     page = cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)
     h, w = page.shape
