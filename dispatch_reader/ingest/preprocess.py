@@ -491,11 +491,36 @@ def drop_light_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
         page = grey[y:y + h, x:x + w]
         cores = cv2.dilate((piece & (page < DARK_PRINT_CORE)).view(np.uint8), kernel).view(bool)
         gone[y:y + h, x:x + w] |= piece & (page >= _PALE_IN_SEAL) & ~cores
+    # a table's rules are thin and pale on a scan, with no dark core, and the letters in its
+    # cells are joined to them: a straight thin run stays (a seal's ring is curved, its band
+    # thick where it runs flat)
+    gone &= ~_thin_straight_runs(ink.view(bool), dpi)
     if not gone.any():
         return grey, 0.0
     # the pieces' soft edges (paler than the ink mask took) would stay as a grey outline
     halo = cv2.dilate(gone.view(np.uint8), np.ones((5, 5), np.uint8)).view(bool) & (grey >= 150)
     return np.where(gone | halo, np.uint8(255), grey).astype(np.uint8), float(gone.mean())
+
+
+# a rule: a straight run this long (inches) and no thicker than this
+_RUN_IN, _RUN_THICK_IN = 0.4, 0.02
+
+
+def _thin_straight_runs(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """The pixels of ink in long, thin, straight horizontal or vertical runs (rules), a pixel
+    round them too."""
+    length, thick = max(3, int(_RUN_IN * dpi)), max(2, int(round(_RUN_THICK_IN * dpi)) + 1)
+    mask = ink.view(np.uint8)
+    out = np.zeros(ink.shape, np.uint8)
+    for run_kernel, across, step in (((1, length), (thick, 1), (3, 1)), ((length, 1), (1, thick), (1, 3))):
+        # a scan's skew steps a rule a pixel aside every so often: the run is followed across
+        # its steps, then kept to its own ink
+        runs = cv2.morphologyEx(cv2.dilate(mask, np.ones(step, np.uint8)), cv2.MORPH_OPEN,
+                                np.ones(run_kernel, np.uint8)) & mask
+        # what survives a cut across thicker than a rule is a band, not a rule
+        bands = cv2.dilate(cv2.erode(runs, np.ones(across, np.uint8)), np.ones(across, np.uint8))
+        out |= runs & ~bands
+    return cv2.dilate(out, np.ones((3, 3), np.uint8)).view(bool)
 
 
 def find_page(grey: np.ndarray) -> np.ndarray | None:
