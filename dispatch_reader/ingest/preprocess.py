@@ -387,6 +387,8 @@ CLEAN_TEXT_CHROMA = 12
 # text's own colour by this much at least, and never a dark pixel (a letter under the seal).
 WEAK_CHROMA = 20
 WEAK_OVER_TEXT = 8
+# ... in a piece whose strong pixels are fewer than this share of it (a faded seal's ~10 %)
+_FADED_SEED_SHARE = 0.5
 
 
 def white_balanced(rgb: np.ndarray) -> np.ndarray:
@@ -421,7 +423,7 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     # a dark pixel beside the ink is a letter it touches more often than the ink's own edge
     dropped = coloured | (near & (chroma > EDGE_CHROMA) & (grey >= 110)) if clean else coloured
     if text_p99 is not None:
-        dropped = dropped | (_joined_to(chroma > max(WEAK_CHROMA, text_p99 + WEAK_OVER_TEXT), coloured) & (grey >= 110))
+        dropped = dropped | (_faded_ink(chroma > max(WEAK_CHROMA, text_p99 + WEAK_OVER_TEXT), coloured) & (grey >= 110))
     # lift coloured pixels by how coloured they are: pure ink and its blend into the paper go
     # white; black text under the ink (dark, little colour) stays dark
     lifted = np.clip(top + 3 * chroma, 0, 255).astype(np.uint8)
@@ -429,13 +431,17 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     return out, float(coloured.mean())
 
 
-def _joined_to(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
-    """The pixels of `weak` in a piece (8-connected) that holds a pixel of `strong`."""
+def _faded_ink(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """The pixels of `weak` in a piece (8-connected) that holds pixels of `strong` but mostly
+    weaker ones: a faded seal. A fresh seal's or a signature's piece is mostly strong ink, its
+    weak pixels the blend into the letters it crosses, which go with them otherwise (`Phử`
+    read `Phi` with the hook's rim taken)."""
     n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
     if n <= 1:
         return np.zeros_like(weak, dtype=bool)
-    keep = np.zeros(n, dtype=bool)
-    keep[np.unique(labels[strong & weak])] = True
+    size = np.bincount(labels.ravel(), minlength=n)
+    seeds = np.bincount(labels[strong & weak], minlength=n)
+    keep = (seeds > 0) & (seeds < _FADED_SEED_SHARE * size)
     keep[0] = False
     return keep[labels]
 
