@@ -67,6 +67,20 @@ def test_a_faded_seal_is_colour_and_goes_whole_from_its_stronger_ink_black_text_
     assert grey[ring & (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 60)].mean() < 90  # letters under it stay
 
 
+def test_a_fresh_seals_pale_rim_is_left_to_the_edge_rule_a_faded_seals_pale_ink_goes():
+    """The hysteresis follows only a piece mostly pale (a faded seal, strong in dabs): a fresh
+    seal's or a signature's pale pixels are their blend into the letters they cross."""
+    weak = np.zeros((60, 300), bool)
+    strong = np.zeros_like(weak)
+    weak[10:50, 10:90] = True
+    strong[10:50, 10:70] = True  # fresh: three quarters strong
+    weak[10:50, 110:190] = True
+    strong[25:35, 140:160] = True  # faded: a dab
+    weak[10:50, 210:290] = True  # no strong ink at all: a tint
+    kept = preprocess._faded_ink(weak, strong)
+    assert not kept[:, :100].any() and kept[10:50, 110:190].all() and not kept[:, 200:].any()
+
+
 def test_pale_colour_joined_to_no_strong_ink_stays():
     """Hysteresis needs a seed: a pale tint alone (a coloured form's shading) is no ink."""
     rgb = _page()
