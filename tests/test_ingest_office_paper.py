@@ -44,12 +44,12 @@ def test_a_grey_page_carries_no_colour_copy():
 
 def _faded_seal(rgb: np.ndarray) -> np.ndarray:
     """A faded brownish seal ring, patchy as an old ink pad prints: most of it pale (chroma ~25),
-    a few dabs of stronger ink (~60)."""
+    a few dabs of stronger ink (~52, short of a fresh seal's 60+)."""
     ink = np.full_like(rgb, 255)
     cv2.circle(ink, (300, 500), 150, (200, 175, 170), 12)  # pale brown
     for angle in range(0, 360, 45):  # the pad's fuller dabs along the ring
         x, y = int(300 + 150 * np.cos(np.radians(angle))), int(500 + 150 * np.sin(np.radians(angle)))
-        cv2.circle(ink, (x, y), 7, (170, 115, 105), -1)
+        cv2.circle(ink, (x, y), 7, (175, 125, 118), -1)
     return (rgb.astype(np.float32) * ink.astype(np.float32) / 255).astype(np.uint8)
 
 

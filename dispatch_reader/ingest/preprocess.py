@@ -387,8 +387,10 @@ CLEAN_TEXT_CHROMA = 12
 # text's own colour by this much at least, and never a dark pixel (a letter under the seal).
 WEAK_CHROMA = 20
 WEAK_OVER_TEXT = 8
-# ... in a piece whose strong pixels are fewer than this share of it (a faded seal's ~10 %)
+# ... in a piece whose strong pixels are fewer than this share of it (a faded seal's ~25 %), on
+# a page with fewer than this share of its pixels as coloured as fresh ink
 _FADED_SEED_SHARE = 0.5
+FRESH_CHROMA, FRESH_SHARE = 60, 0.0005
 
 
 def white_balanced(rgb: np.ndarray) -> np.ndarray:
@@ -422,7 +424,10 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     clean = text_p99 is not None and text_p99 <= CLEAN_TEXT_CHROMA
     # a dark pixel beside the ink is a letter it touches more often than the ink's own edge
     dropped = coloured | (near & (chroma > EDGE_CHROMA) & (grey >= 110)) if clean else coloured
-    if text_p99 is not None:
+    # only where no ink on the page is strongly coloured: a fresh seal's or a signature's pale
+    # pixels are their blend into the letters they cross (a thin pen stroke is mostly blend),
+    # and taking them read `Phử` as `Phi`
+    if text_p99 is not None and (chroma > FRESH_CHROMA).mean() < FRESH_SHARE:
         dropped = dropped | (_faded_ink(chroma > max(WEAK_CHROMA, text_p99 + WEAK_OVER_TEXT), coloured) & (grey >= 110))
     # lift coloured pixels by how coloured they are: pure ink and its blend into the paper go
     # white; black text under the ink (dark, little colour) stays dark
