@@ -1598,3 +1598,25 @@ def test_the_enacting_body_under_a_subject_ends_it_past_a_speck() -> None:
     subject = "Kiện toàn Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương"
     assert scanned(page.format(line="bint TƯỚNG CHÍNH PHỦ")).document.subject == subject
     assert scanned(page.format(line="và bảo hiểm xã hội")).document.subject == subject + " và bảo hiểm xã hội"
+
+
+@pytest.mark.parametrize("line", ["67YANPHONG j", "YĂN PHÒNG", "4 VĂN PHÒNG", "YAN PHÒNG ~"])
+def test_a_bare_head_under_a_stamps_figure_still_names_the_office(line: str) -> None:
+    # a receiving stamp's handwritten figure over `VĂN PHÒNG` on a one-bit copy: one word with
+    # it, a letter misread; the office, not its committee, issued the notice
+    text = (f"UBND TỈNH BẮC HÀ\n{line}\nSố: 95/TB-VPUBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Hà, ngày 12 tháng 11 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp\n"
+            "Ngày 10 tháng 11 năm 2025, đồng chí Phó Chủ tịch chủ trì.\n")
+    doc = scanned(text).document
+    assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh Bắc Hà"
+    assert doc.number == "95/TB-VPUBND"
+
+
+def test_a_line_a_letter_off_two_heads_or_with_more_words_is_no_bare_head() -> None:
+    from dispatch_reader.extract.header import damaged_bare_head
+    assert damaged_bare_head("67YANPHONG j") == (2, "VĂN PHÒNG")
+    assert damaged_bare_head("VĂN PHÒNG") is None  # read right: nothing to mend
+    assert damaged_bare_head("VĂN PHÒNG CHÍNH PHỦ") is None
+    assert damaged_bare_head("PHÒNG") is None
+    assert damaged_bare_head("Văn phòng") is None  # small letters: a sentence's words

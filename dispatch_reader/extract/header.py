@@ -127,6 +127,33 @@ def _bare_heads() -> frozenset[str]:
     return frozenset(fold_phrase(h) for h in resources.lines("bare_heads.txt"))
 
 
+# a receiving stamp's handwritten figure glued before a header line, or standing apart from it
+_STAMP_FIGURE = re.compile(r"^[^\w\s]{0,2}\d{1,5}[^\w\s]{0,2}\s*(?=[^\W\d_])")
+
+
+def damaged_bare_head(text: str) -> tuple[int, str] | None:
+    """A bare head (`VĂN PHÒNG`, `THANH TRA`) alone on its line with a letter of it misread and
+    its space maybe lost, a stamp's handwritten figure before it and a speck after (`67YANPHONG
+    j` under a receiving stamp): (where the head's letters start, the head in capitals), when
+    exactly one bare head reads so. A one-bit copy leaves the figure and the print one word."""
+    figure = _STAMP_FIGURE.match(text)
+    start = figure.end() if figure else 0
+    words = text[start:].split()
+    while len(words) > 1 and len(words[-1].strip(_PUNCT)) <= 1:
+        words.pop()  # a speck read as a letter after the line
+    core = " ".join(words)
+    if not is_upper_line(core):
+        return None
+    read = re.sub(r"[^a-z]", "", fold_phrase(core))
+    if len(read) < 6:
+        return None
+    found = {h for h in resources.lines("bare_heads.txt")
+             if edit_distance(read, re.sub(r"[^a-z]", "", fold_phrase(h)), 1) <= 1}
+    if len(found) != 1 or (not figure and fold_phrase(core) in _bare_heads()):
+        return None  # none, two, or the head read right on its own (no damage to mend)
+    return start, found.pop().upper()
+
+
 @lru_cache(maxsize=1)
 def _marks() -> frozenset[str]:
     return frozenset(fold_phrase(m) for m in resources.lines("marks.txt"))
@@ -360,6 +387,9 @@ def classify(seg: Segment) -> list[Cls]:
                 fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
             label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)
         return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
+    damaged = damaged_bare_head(text)
+    if damaged is not None:
+        return [Cls(seg.sub(damaged[0]), "upper")]
     if is_upper_line(text) or (_half_in_capitals(text) and fold_phrase(text) in _known_body_names()):
         # a body's name in capitals that a photo's light read partly small (`BỘ Nội VỤ`); a
         # body named in small letters (`Chính phủ` wrapping a subject) is text
@@ -554,6 +584,9 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
 def _issuer_text(seg: Segment) -> str:
     """An issuer line as it should read: OCR specks at the ends off, lost spaces restored
     (`SỞNỘIVỤ`, `UBNDTỈNH`)."""
+    damaged = damaged_bare_head(seg.text)
+    if damaged is not None:
+        return damaged[1]
     words = seg.text.split()
     # a lone accent or modifier OCR found in a speck (`CHÍNH PHỦ ˆ`) is a letter to Python
     # but no word: it holds no letter with a case and no digit
