@@ -797,3 +797,33 @@ def test_a_name_line_alone_is_the_line_in_the_middle_of_its_rows_not_the_scraps_
     y0, y1 = scraps[0], name[1] + 30
     alone = namelines._name_line_alone(grey, 200, y0, y1)
     assert alone is not None and alone[1] == name[2]
+
+
+def test_a_garbled_name_line_is_read_enlarged_when_no_reading_as_it_was_gives_a_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fax's ragged bold name read `vu Mnh Tian`, `Va Minh Twan` by each reading at its own
+    size, `Vu Minh Tuấn` enlarged twice: the enlarged reading is taken, placed where the line
+    stands on the page."""
+    im = Image.new("L", (1654, 2339), 255)
+    ImageDraw.Draw(im).text((940, 2080), "Vũ Minh Tuấn", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    grey = np.array(im)
+    run_psm = tessread.run_psm
+    sizes: list[tuple[int, int]] = []
+
+    def spied(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
+        data = run_psm(path, settings, deadline, psm, *rest)
+        sizes.append(Image.open(path).size)
+        if len(sizes) <= 3:  # as they were: the first word lost its capital under the stroke
+            data = dict(data, text=[t.lower() for t in data["text"]])
+        return data
+
+    monkeypatch.setattr(namelines, "run_psm", spied)
+    scale = 72.0 / 200
+    with tempfile.TemporaryDirectory() as tmp:
+        found = namelines._reread_whole_name(grey, [930, 2070, 1250, 2130], scale, IngestSettings(),
+                                             tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
+    assert found is not None and len(sizes) >= 4
+    assert sizes[3][0] == 2 * sizes[0][0]  # the line alone, enlarged
+    assert [fold(w.text) for w in found] == ["vu", "minh", "tuan"]
+    # in page points, where the name is drawn (940 px from the left, 2080 px down)
+    assert abs(found[0].x0 - 940 * scale) < 10 and abs(found[0].top - 2085 * scale) < 12

@@ -139,3 +139,19 @@ def test_a_hands_two_figure_year_is_a_stamps_date_but_no_printed_one() -> None:
     assert find_written_date("Ngày: 23/11/2025").iso == "2025-11-23"
     assert find_written_date("Số: 3992") is None
     assert [h.iso for h in find_dates("ngay 05/9/25")] == []  # print writes the year whole
+
+
+def test_an_english_papers_stamp_is_its_received_fact_too() -> None:
+    # the receiving office stamps a press release in English as it does a dispatch
+    from dispatch_reader.extract import extract_facts
+
+    text = ("Phu Tho seconds 64 civil servants to communes and wards\nPhu Tho, October 22, 2025\n"
+            "On October 21, the People's Committee of Phu Tho province issued Official Dispatch No. "
+            "1418/UBND-NC on reinforcing human resources for communes and wards.\n")
+    page = PageText(number=1, text=text, method="ocr", ocr_confidence=0.9,
+                    stamp_text="CONG VAN DEN\nso 6397\nNgay 28/10/25")
+    facts = extract_facts([page])
+    assert facts.language == "en"
+    assert facts.document.received is not None
+    assert (facts.document.received.number, facts.document.received.date) == ("6397", "2025-10-28")
+    assert facts.document.number != "6397"

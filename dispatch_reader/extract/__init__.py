@@ -81,7 +81,9 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts = Facts()
     language = detect_language("\n".join(p.text for p in prepared))
     facts.language = language
-    received, stamp = find_received(prepared) if language == "vi" else (None, None)
+    # the receiving office's stamp is Vietnamese whatever the paper's language (an English
+    # press release stamped in at a department)
+    received, stamp = find_received(prepared)
     if stamp is not None:
         # the receiving office's number and date are no fact of the document's own
         prepared = [Page.make(p.number, blank(p.text, stamp.spans), p.ocr_confidence) if p.number == stamp.page else p
@@ -104,7 +106,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
             warnings.append(f"issuer read as '{facts.document.issuer}', its place taken from the e-signature box: "
                             f"'{whole}'")
             facts.document.issuer = whole
-    if received is None and language == "vi" and pages and pages[0].stamp_text:
+    if received is None and pages and pages[0].stamp_text:
         # a colour stamp's ink was dropped from page 1 before it was read, and read alone
         received = received_from_stamp(pages[0].number, pages[0].stamp_text, facts.document.issued_date)
     facts.document.received = received

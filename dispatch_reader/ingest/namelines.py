@@ -421,21 +421,27 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
     # `Nguyễn Thị`), the line cut out alone with the pieces larger than a letter taken off it
     earlier: list[list[Word]] = []
     tall = (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2)
-    for top, bottom, psm in ((max(y0, 0), y1, 7), (*tall, 6), (*tall, 0)):
+    start_left = left
+    # each reading once more enlarged twice when none gave a name: a fax's ragged bold letters
+    # (`vu Mnh Tian`, `Va Minh Twan` as they were; `Vu Minh Tuấn` larger)
+    for k, (top, bottom, psm) in ((k, how) for k in (1, 2) for how in ((max(y0, 0), y1, 7), (*tall, 6), (*tall, 0))):
+        left = start_left
         crop = grey[top:bottom, left:x1]
         if crop.size == 0:
             return None
         if psm == 0:
             crop = _name_line_alone(crop, 72.0 / scale, y0 - top, y1 - top)
             if crop is None:
-                break
+                continue
             top, left = top + crop[1], left + crop[2]
             crop, psm = crop[0], 7
         framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
-        found, found_keys = tsv_words(run_psm(write(framed, tmp, "nameblock"), settings, deadline, psm), scale)
+        if k > 1:
+            framed = cv2.resize(framed, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
+        found, found_keys = tsv_words(run_psm(write(framed, tmp, "nameblock"), settings, deadline, psm), scale / k)
         lines: dict[tuple[int, int, int], list[Word]] = {}
-        for w, k in zip(found, found_keys):
-            lines.setdefault(k, []).append(w)
+        for w, key in zip(found, found_keys):
+            lines.setdefault(key, []).append(w)
         dx, dy = (left - BORDER) * scale, (top - BORDER) * scale
         top_pt, bottom_pt = y0 * scale, y1 * scale
         for line in reversed(list(lines.values())):
