@@ -14,6 +14,9 @@ import unicodedata
 # Tone marks as combining characters, applied on NFD text.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![^\W\d_])|(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
+# a word of a name as OCR gives it: its letters (`core`), and the specks it read before and
+# after them (`“Lương`, `Hoan,`); a figure inside is no name word's (`H6`)
+NAME_WORD = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_]+)(?P<tail>[^\w]*)$")
 
 
 def nfc(text: str) -> str:

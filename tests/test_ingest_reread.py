@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from dispatch_reader.ingest import namelines, tessread, unread
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.textnorm import fold
+from dispatch_reader.textnorm import NAME_WORD, fold
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
@@ -277,7 +277,7 @@ def test_a_name_the_page_reading_lost_a_word_of_is_taken_whole_from_its_line_rea
 
 def test_more_of_a_name_only_when_it_holds_the_words_read_in_order() -> None:
     def m(*texts: str) -> list:
-        return [namelines._NAME_WORD.match(t) for t in texts]
+        return [NAME_WORD.match(t) for t in texts]
 
     def w(*texts: str) -> list[Word]:
         return [Word(t, 0, 0, 1, 1, 0.9) for t in texts]
@@ -311,7 +311,7 @@ def test_a_scrap_read_beside_a_whole_name_is_no_word_of_it() -> None:
     """`Nguyễn Mạnh Khương ME`: the line read alone took a seal's scrap beside the name; a
     word added must be a syllable in small letters after its capital."""
     def m(*texts: str) -> list:
-        return [namelines._NAME_WORD.match(t) for t in texts]
+        return [NAME_WORD.match(t) for t in texts]
 
     def w(*texts: str) -> list[Word]:
         return [Word(t, 0, 0, 1, 1, 0.9) for t in texts]
@@ -328,7 +328,7 @@ def test_a_name_read_alone_as_syllables_replaces_one_a_stroke_garbled() -> None:
     where it has as many words, each opening with the same letter, every one a syllable, and
     the page reading had words that are none."""
     def m(*texts: str) -> list:
-        return [namelines._NAME_WORD.match(t) for t in texts]
+        return [NAME_WORD.match(t) for t in texts]
 
     assert namelines._spells_the_name(m("Nguyen", "Marit", "Kht"), m("Nguyen", "Mạnh", "Khương"))
     assert not namelines._spells_the_name(m("Nguyễn", "Mạnh", "Khương"), m("Nguyễn", "Mạnh", "Khuông"))  # read whole

@@ -26,7 +26,7 @@ from dispatch_reader import family_names
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import BORDER, Deadline, tesseract, write
-from dispatch_reader.textnorm import fold, nfc
+from dispatch_reader.textnorm import NAME_WORD, fold, nfc
 
 # the tone marks written above a vowel (the dot below, nặng, is no ink above it)
 _TONES_ABOVE = {"\u0300", "\u0301", "\u0309", "\u0303"}
@@ -70,7 +70,6 @@ def _one_mark_more(bare: str, marked: str) -> Pair | None:
     return Pair(marked, i) if now.startswith(was) and len(now) == len(was) + 1 and now[-1] in _TONES_ABOVE else None
 
 
-_WORD = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_]+)(?P<tail>[^\w]*)$")
 
 
 def mark_family_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
@@ -86,15 +85,15 @@ def mark_family_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     for idx in lines.values():
         idx = sorted(idx, key=lambda i: words[i].x0)
         for n, i in enumerate(idx):
-            m = _WORD.match(words[i].text)
+            m = NAME_WORD.match(words[i].text)
             if not m or m["core"] not in _pairs() or m["tail"] or n + 1 >= len(idx):
                 continue
-            before = _WORD.match(words[idx[n - 1]].text) if n else None
+            before = NAME_WORD.match(words[idx[n - 1]].text) if n else None
             if before and before["core"][0].isupper() and not before["tail"]:
                 continue
             name = [words[i]]
             for j in idx[n + 1:n + 3]:
-                nxt = _WORD.match(words[j].text)
+                nxt = NAME_WORD.match(words[j].text)
                 if not nxt or not nxt["core"][0].isupper():
                     break
                 name.append(words[j])

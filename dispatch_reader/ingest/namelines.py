@@ -22,10 +22,9 @@ from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.unread import larger_than_letters, letter_lines, line_alone
 from dispatch_reader.ingest.vietnamese import is_syllable
-from dispatch_reader.textnorm import case_blind, cased_like, fold, mark_count, marks, one_letter_off
+from dispatch_reader.textnorm import NAME_WORD, case_blind, cased_like, fold, mark_count, marks, one_letter_off
 
 SHORT_PAGE_LINES = 30
-_NAME_WORD = re.compile(r"^[^\w]*([^\W\d_][^\W\d_]*)[^\w]*$")
 
 
 def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
@@ -52,24 +51,24 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     replaced: dict[tuple[int, ...], list[Word]] = {}
     for idx in lines.values():
         line = [out[i] for i in idx]
-        texts = [_NAME_WORD.match(w.text) for w in line]
+        texts = [NAME_WORD.match(w.text) for w in line]
         # the signing block: the lower half of a page, or anywhere on a short page (the last
         # page of a document that ran over holds little more than it)
         if not 2 <= len(line) <= 6 or not all(texts) or (min(w.top for w in line) < height / 2
                                                           and len(lines) > SHORT_PAGE_LINES):
             continue
-        capital = texts[0].group(1)[0].isupper()
+        capital = texts[0]["core"][0].isupper()
         # a family name read whole and small letters after it that have no capital of the same
         # shape: the capitals a signature's stroke took (`Lường ăn ot` for `Lường Văn Hoan`)
-        stroked = capital and _family_first([texts[0].group(1)]) and _lost_capitals(line) and any(
-            not m.group(1)[0].isupper() and not case_blind(m.group(1)) for m in texts[1:])
+        stroked = capital and _family_first([texts[0]["core"]]) and _lost_capitals(line) and any(
+            not m["core"][0].isupper() and not case_blind(m["core"]) for m in texts[1:])
         # a letter alone inside the line is a ring's or a stroke's scrap (`Nguy i Ngân`) when no
         # family name opens it: the whole reading below mends it
-        scrap = not _family_first([texts[0].group(1)])
-        if not stroked and not all(m.group(1)[0].isupper() or case_blind(m.group(1)) or (scrap and len(m.group(1)) == 1)
+        scrap = not _family_first([texts[0]["core"]])
+        if not stroked and not all(m["core"][0].isupper() or case_blind(m["core"]) or (scrap and len(m["core"]) == 1)
                                    for m in texts[1:-1]):
             continue
-        if not stroked and not texts[-1].group(1)[0].isupper() and (capital or not _lost_capitals(line)):
+        if not stroked and not texts[-1]["core"][0].isupper() and (capital or not _lost_capitals(line)):
             continue
         # a lower-case first word is a name's first letter lost under a stroke (`ũ Hải Quân`),
         # and on a fax the stroke can take the last word's capital too (`thị uỳnh` for `Đinh
@@ -81,7 +80,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
         crop = grey[max(box[1], 0):box[3], max(box[0], 0):box[2]]
         if crop.size == 0:
             continue
-        old = " ".join(m.group(1) for m in texts)
+        old = " ".join(m["core"] for m in texts)
         fuller: list[Word] | None = None
         sounder: list[Word] | None = None
         same: list[list[Word]] = []  # readings of the same letters, word for word
@@ -98,7 +97,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             # then the same cut to the line's band (a stroke's leftover above it read as a mark)
             at, framed_at = (max(box[0], 0), max(box[1], 0)), (max(box[0], 0) - BORDER, tight_top - BORDER)
             crops = [(crop, 1, *at), (crop, 2, *at), (framed, 1, *framed_at), (framed, 2, *framed_at)]
-            if any(not is_syllable(m.group(1)) for m in texts):
+            if any(not is_syllable(m["core"]) for m in texts):
                 # a word garbled under a stroke may be read shorter than it is printed (`Kht` for
                 # `Khương`): the band once more with room after the last word, for its syllables
                 right = min(int((x1 + 3 * pad) / scale), grey.shape[1])
@@ -110,7 +109,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             if k > 1:
                 image = cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_CUBIC)
             found, _ = tsv_words(run_psm(write(image, tmp, "line"), settings, deadline, 7), scale / k)
-            return found, [_NAME_WORD.match(w.text) for w in found]
+            return found, [NAME_WORD.match(w.text) for w in found]
 
         for n, (image, k, left, upper) in enumerate(crops):
             found, new_texts = read(image, k)
@@ -119,14 +118,14 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             if sounder is None and _spells_the_name(texts, new_texts):
                 sounder = _placed(found, left, upper, scale, texts)
             if len(found) == len(line) and all(new_texts) and \
-                    fold(" ".join(m.group(1) for m in new_texts)) == fold(old):
-                same.append([Word(m.group(1), w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
+                    fold(" ".join(m["core"] for m in new_texts)) == fold(old):
+                same.append([Word(m["core"], w.x0, w.top, w.x1, w.bottom, w.conf) for w, m in zip(found, new_texts)])
         if sounder is None and wide is not None:
             image, k, left, upper = wide
             found, new_texts = read(image, k)
             if _spells_the_name(texts, new_texts):
                 sounder = _placed(found, left, upper, scale, texts)
-        marked = voted_marks([m.group(1) for m in texts], same)
+        marked = voted_marks([m["core"] for m in texts], same)
         if marked is None and fuller is not None:
             replaced[tuple(idx)] = fuller  # `Vũ Tuấn`: the page reading lost `Minh` under a stroke
             changed += 1
@@ -137,12 +136,12 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             continue
         if marked is None:
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
-            if (stroked or not _family_first([m.group(1) for m in texts])) and not old.isupper():
+            if (stroked or not _family_first([m["core"] for m in texts])) and not old.isupper():
                 if stroked:
                     pad = band_bottom - band_top
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
-                                           texts[0].group(1) if stroked else None, line)
+                                           texts[0]["core"] if stroked else None, line)
                 others = [w for i, w in enumerate(out) if i not in idx]
                 if whole is not None and any(overlaps(a, b) for a in whole for b in others):
                     whole = None  # the name beside a speck line, read already as its own line
@@ -152,7 +151,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             continue
         for i, (word, conf) in zip(idx, marked):
             original = out[i]
-            out[i] = Word(original.text.replace(_NAME_WORD.match(original.text).group(1), word),
+            out[i] = Word(original.text.replace(NAME_WORD.match(original.text)["core"], word),
                           original.x0, original.top, original.x1, original.bottom, original.conf if conf is None else conf)
         changed += 1
     if not replaced:
@@ -197,8 +196,8 @@ def _bare_name_runs(words: list[Word], keys: list[tuple[int, int, int]],
         run: list[int] = []
         place = False
         for i in sorted(idx, key=lambda i: words[i].x0) + [-1]:
-            m = _NAME_WORD.match(words[i].text) if i >= 0 else None
-            word = m.group(1) if m else ""
+            m = NAME_WORD.match(words[i].text) if i >= 0 else None
+            word = m["core"] if m else ""
             capital = bool(word) and word[0].isupper() and word[1:].islower()
             if capital and run and not place and not _ends_phrase(words[run[-1]].text) and word not in _BODY_WORDS:
                 run.append(i)
@@ -206,7 +205,7 @@ def _bare_name_runs(words: list[Word], keys: list[tuple[int, int, int]],
             # a line that is the name alone is a signer's, re-read already (reread_name_lines)
             if _NAME_RUN[0] <= len(run) <= _NAME_RUN[1] and (len(run) < len(idx) or _in_cell(
                     [words[k] for k in run], rules_v or [])) and any(
-                    mark_count(_NAME_WORD.match(words[k].text).group(1)) == 0 for k in run):
+                    mark_count(NAME_WORD.match(words[k].text)["core"]) == 0 for k in run):
                 runs.append(run)
             run = []
             if word and fold(word) in _PLACE_LEVELS:
@@ -262,7 +261,7 @@ def mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
     marked = 0
     for run in _bare_name_runs(words, keys, rules_v):
         line = [out[i] for i in run]
-        old = [_NAME_WORD.match(w.text).group(1) for w in line]
+        old = [NAME_WORD.match(w.text)["core"] for w in line]
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
         pad = bottom - top
         box = [int(v / scale) for v in (line[0].x0 - pad, top - pad / 2, line[-1].x1 + pad, bottom + pad / 2)]
@@ -270,7 +269,7 @@ def mark_bare_names(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
         if crop.size == 0:
             continue
         found, _ = tsv_words(run_psm(write(crop, tmp, "name"), settings, deadline, 7, "vie"), scale)
-        new = [m.group(1) if (m := _NAME_WORD.match(w.text)) else "" for w in found]
+        new = [m["core"] if (m := NAME_WORD.match(w.text)) else "" for w in found]
         if len(new) != len(old) or not all(new) or not all(is_syllable(w) for w in new):
             continue
         if fold(" ".join(new)) != fold(" ".join(old)) or mark_count(" ".join(new)) <= mark_count(" ".join(old)):
@@ -325,12 +324,12 @@ def _holds_more_of_name(texts: list[re.Match[str]], found: list[Word], new_texts
     seal's scrap read beside the name)."""
     if not len(texts) < len(found) <= min(len(texts) + 2, 4) or not all(new_texts):
         return False
-    words = [m.group(1) for m in new_texts if m]
+    words = [m["core"] for m in new_texts if m]
     if not all(w[0].isupper() for w in words) or not _family_first(words) or " ".join(words).isupper():
         return False
     # the words read already, in order, and what is left over: the words added
     added: list[str] = []
-    old = iter(fold(m.group(1)) for m in texts)
+    old = iter(fold(m["core"]) for m in texts)
     want = next(old, None)
     for w in words:
         if want is not None and fold(w) == want:
@@ -349,7 +348,7 @@ def _placed(found: list[Word], left: int, upper: int, scale: float,
     for i, w in enumerate(found):
         text = w.text
         if read is not None:
-            old = read[i].group(1)
+            old = read[i]["core"]
             if fold(old) == fold(text) and mark_count(old) > mark_count(text):
                 text = old
         out.append(Word(text, w.x0 + left * scale, w.top + upper * scale, w.x1 + left * scale,
@@ -365,8 +364,8 @@ def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] |
     (`Ksor`, `H'Bia`) reads as no syllable either way and keeps the page reading."""
     if len(new_texts) != len(texts) or not all(new_texts):
         return False
-    old = [m.group(1) for m in texts]
-    new = [m.group(1) for m in new_texts if m]
+    old = [m["core"] for m in texts]
+    new = [m["core"] for m in new_texts if m]
     if not all(w[0].isupper() for w in new) or " ".join(new).isupper() or not _family_first(new):
         return False
     if not all(fold(a[0]) == fold(b[0]) for a, b in zip(old, new)):
@@ -445,10 +444,10 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
         dx, dy = (left - BORDER) * scale, (top - BORDER) * scale
         top_pt, bottom_pt = y0 * scale, y1 * scale
         for line in reversed(list(lines.values())):
-            names = [_NAME_WORD.match(w.text) for w in line]
-            if not 2 <= len(line) <= 6 or not all(names) or not all(m.group(1)[0].isupper() for m in names):
+            names = [NAME_WORD.match(w.text) for w in line]
+            if not 2 <= len(line) <= 6 or not all(names) or not all(m["core"][0].isupper() for m in names):
                 continue
-            text = " ".join(m.group(1) for m in names)
+            text = " ".join(m["core"] for m in names)
             # the line read again, not its neighbour (the title above, `PHÓ THỦ TƯỚNG`: Phó is
             # a family name too, but a name is not printed in capitals under a title)
             first = text.split()[0]
