@@ -47,6 +47,7 @@ from dispatch_reader.extract.textutil import (
 )
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import DocumentFacts, Evidence
+from dispatch_reader.textnorm import mark_count
 
 # Lines that open the body: the header is over when one of these starts a segment.
 # a body's grounds open so (`Căn cứ …`): a document is dated on or after each one they cite
@@ -131,11 +132,11 @@ def _bare_heads() -> frozenset[str]:
 _STAMP_FIGURE = re.compile(r"^[^\w\s]{0,2}\d{1,5}[^\w\s]{0,2}\s*(?=[^\W\d_])")
 
 
-def damaged_bare_head(text: str) -> tuple[int, str] | None:
+def damaged_bare_head(text: str) -> str | None:
     """A bare head (`VĂN PHÒNG`, `THANH TRA`) alone on its line with a letter of it misread and
     its space maybe lost, a stamp's handwritten figure before it and a speck after (`67YANPHONG
-    j` under a receiving stamp): (where the head's letters start, the head in capitals), when
-    exactly one bare head reads so. A one-bit copy leaves the figure and the print one word."""
+    j` under a receiving stamp: a one-bit copy makes the figure and the print one word): the
+    head in capitals, when exactly one bare head reads so."""
     figure = _STAMP_FIGURE.match(text)
     start = figure.end() if figure else 0
     words = text[start:].split()
@@ -147,11 +148,20 @@ def damaged_bare_head(text: str) -> tuple[int, str] | None:
     read = re.sub(r"[^a-z]", "", fold_phrase(core))
     if len(read) < 6:
         return None
+    # A letter off is taken only with a sign that the line is the head damaged: a stamp's
+    # figure glued to it, or one of the head's own marks read (`YĂN PHÒNG`); and never with a
+    # mark the head has not: `TẤN PHONG`, `TAN PHONG` are a commune's name (`XÃ` / `TÂN PHONG`)
+    marked = _marked_letters(core)
     found = {h for h in resources.lines("bare_heads.txt")
-             if edit_distance(read, re.sub(r"[^a-z]", "", fold_phrase(h)), 1) <= 1}
+             if (d := edit_distance(read, re.sub(r"[^a-z]", "", fold_phrase(h)), 1)) <= 1
+             and marked <= _marked_letters(h) and (d == 0 or figure or marked)}
     if len(found) != 1 or (not figure and fold_phrase(core) in _bare_heads()):
         return None  # none, two, or the head read right on its own (no damage to mend)
-    return start, found.pop().upper()
+    return found.pop().upper()
+
+
+def _marked_letters(text: str) -> set[str]:
+    return {c for c in text.lower() if c.isalpha() and mark_count(c)}
 
 
 @lru_cache(maxsize=1)
@@ -387,9 +397,8 @@ def classify(seg: Segment) -> list[Cls]:
                 fold_phrase(label).replace(" ", "") != fold_phrase(title[0]).replace(" ", ""):
             label = title[0]  # a title read by its shape (`NGHỊ DINII`, `g UVẾT ĐỊNH`, `KEHOACH`)
         return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
-    damaged = damaged_bare_head(text)
-    if damaged is not None:
-        return [Cls(seg.sub(damaged[0]), "upper")]
+    if damaged_bare_head(text) is not None:
+        return [Cls(seg, "upper")]
     if is_upper_line(text) or (_half_in_capitals(text) and fold_phrase(text) in _known_body_names()):
         # a body's name in capitals that a photo's light read partly small (`BỘ Nội VỤ`); a
         # body named in small letters (`Chính phủ` wrapping a subject) is text
@@ -586,7 +595,7 @@ def _issuer_text(seg: Segment) -> str:
     (`SỞNỘIVỤ`, `UBNDTỈNH`)."""
     damaged = damaged_bare_head(seg.text)
     if damaged is not None:
-        return damaged[1]
+        return damaged
     words = seg.text.split()
     # a lone accent or modifier OCR found in a speck (`CHÍNH PHỦ ˆ`) is a letter to Python
     # but no word: it holds no letter with a case and no digit
@@ -616,8 +625,9 @@ _PUNCT = ".,;:'\"‘’“”|()[]{}*-–—_~"
 
 
 def _issuer_like(seg: Segment) -> bool:
-    """A header line that can name the issuer: a body, its level and place, in capitals; no digits."""
-    return not re.search(r"[\d/]", seg.text)
+    """A header line that can name the issuer: a body, its level and place, in capitals; no
+    digits but a stamp's figure before a bare head."""
+    return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 
 
 # ---------------------------------------------------------------- subject and place
