@@ -827,3 +827,5 @@ def test_a_garbled_name_line_is_read_enlarged_when_no_reading_as_it_was_gives_a_
     assert [fold(w.text) for w in found] == ["vu", "minh", "tuan"]
     # in page points, where the name is drawn (940 px from the left, 2080 px down)
     assert abs(found[0].x0 - 940 * scale) < 10 and abs(found[0].top - 2085 * scale) < 12
+    # one line, one band: a word's own box never sets it on a line of its own
+    assert len({(w.top, w.bottom) for w in found}) == 1

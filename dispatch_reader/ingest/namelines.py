@@ -459,7 +459,11 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
                 continue
             if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue
-            placed = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in line]
+            # one line, one band: a garbled word's own box can be a speck's (`Vu` 4 pt tall
+            # over the ring's trace), which would set it on a line of its own in the text
+            band_top = statistics.median(w.top for w in line) + dy
+            band_bottom = statistics.median(w.bottom for w in line) + dy
+            placed = [Word(w.text, w.x0 + dx, band_top, w.x1 + dx, band_bottom, w.conf) for w in line]
             return [replace(w, text=kept if kept and i == 0 else _as_read_there(w, read or [])
                             or _with_more_marks(w.text, i, len(line), earlier)) for i, w in enumerate(placed)]
         earlier.extend(lines.values())
