@@ -207,8 +207,8 @@ def _completed_year(tail: str | None, this_year: int | None = None) -> int | Non
 # place's comma, then words a letter or two off `ngày`, `tháng` and `năm` around the day, the
 # month and the year
 _VI_HEADER_GARBLED = re.compile(
-    rf"(?<=,)\s*(?P<dw>n[a-z]{{2,3}}),?\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
-    rf"(?P<yw>n[a-z]{{1,2}})\s+(?P<y>{_D}{{4}})(?!\d)"
+    rf"(?:(?<=[,\s])|^)\s*(?P<dw>n[a-z]{{2,3}})[.,:;]?\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
+    rf"(?P<yw>[a-z]{{2,3}})[.,:;]?\s+(?P<y>{_D}{{4}})(?!\d)"
 )
 
 
@@ -222,8 +222,9 @@ def find_header_dates(folded: str) -> list[DateHit]:
 
 def find_garbled_date_line(folded: str) -> list[DateHit]:
     """A fax's date line with `ngày`, `tháng` and `năm` all garbled, each word at most two
-    letters off (`năm` one). Whether the words before the comma are a place is the caller's to
-    judge: `nhóm 2 lớp 5 năm 2026` reads like this too."""
+    letters off (`năm` one: a copy of a copy's `tăm`), a speck after a word (`ngày. 29 tháng 4
+    năm: 2026`). Whether the words before are a place is the caller's to judge: `nhóm 2 lớp 5
+    năm 2026` reads like this too."""
     from dispatch_reader.places.match import edit_distance
 
     return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())

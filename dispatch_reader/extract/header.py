@@ -295,7 +295,11 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
     """Letters that spell no word: no syllable, no type's abbreviation (`QĐ số: …` is a cited
     decision's), no item's label (`1.`, `a)`: figures and brackets are no scrap). Before the
     header's own `Số:`, in capitals, a syllable is a scrap too: a receipt stamp's pale frame
-    reads as one (`leo Số: 15/2026/NQ-CP`), and no sentence puts one word before `Số:`."""
+    reads as one (`leo Số: 15/2026/NQ-CP`), and no sentence puts one word before `Số:`; so
+    does a lone figure, a copier's speck read as one (`7 “Số: 21/2026/NQ-CP`; an item's label
+    has its stop or bracket)."""
+    if capital_so and len(token) == 1 and token.isdigit():
+        return True
     return token.isalpha() and (capital_so or not may_be_syllable(token)) \
         and type_for_abbreviation(token.upper()) is None
 
@@ -343,7 +347,12 @@ def classify(seg: Segment) -> list[Cls]:
     if not dates:
         # a fax's date line with every word garbled, before it a place's shape: one to four
         # capitalised words (`Ha Nai, neav 15 thủng 5 nam 2026`; not `học viên, nam 15 nữ …`)
-        dates = [d for d in find_garbled_date_line(f) if d.iso and _place_shaped(text[:d.start])]
+        garbled = [d for d in find_garbled_date_line(f) if d.iso]
+        dates = [d for d in garbled if _place_shaped(text[:d.start])]
+        cut = _place_start(text, garbled[0].start) if garbled and not dates else 0
+        if cut > 0 and _place_shaped(text[cut:garbled[0].start]):
+            # a copier's specks read before the place (`Mua me oo Ha Nội ngày. 29 …`)
+            return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
@@ -473,6 +482,10 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
         return None
     if loose and (type_of_number(dn) is None or text[m.end() + b:].strip(" .,;")):
         return None  # the number alone on its line, and of a type (`…/NQ-CP`), or no number
+    if text[m.end() + b:].lstrip()[:1] in (":", ";"):
+        # the end of a ground's clause wrapped onto its own line (`… Luật số` / `28/2025/QH15:`
+        # under a copy of a copy's lost `Số:`): a cited law, never the header's number
+        return None
     out = [Cls(seg.sub(m.end() + a, m.end() + b), "number", {"number": dn, "lead": seg, "bare": True,
                                                                "loose": loose})]
     tail = seg.sub(m.end() + b)

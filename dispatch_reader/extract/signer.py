@@ -121,6 +121,9 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None
     if _is_name_line(seg.text, small_family=True):
         return seg
+    scrapless = _without_scraps(seg.text)
+    if scrapless != seg.text and _is_name_line(scrapless) and _family_first(_SPECKS.sub("", scrapless)):
+        return seg  # (the name is read without the scraps below)
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
@@ -213,7 +216,7 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
                 name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
                 signer = Signer(
-                    name=_capitalised(_without_strokes(squash(name_seg.text))),
+                    name=_capitalised(_without_strokes(squash(_SPECKS.sub("", _without_scraps(name_seg.text))))),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
@@ -248,6 +251,17 @@ _GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
 
 def _without_specks(text: str) -> str:
     return _GLUED_SPECK.sub("", text)
+
+
+# a copy of a copy's toner read about a name's words: a lone small letter or figure after a
+# word (`Hồ Quốc Dũng s`, `Nguyễn) Văn n Thắng 7`), a bracket glued after a word or a `¡`
+# before one (`Phạm Thị ¡Thanh Trà. 7`). A capital alone stays (`Lê Văn A`).
+_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[)\]}]+(?=\s|$)|(?<=\s)[¡|]+(?=[^\W\d_])")
+
+
+def _without_scraps(text: str) -> str:
+    words = _GLUED_BRACKET.sub("", text).split()
+    return " ".join(w for k, w in enumerate(words) if k == 0 or not (len(w) == 1 and (w.islower() or w.isdigit())))
 
 
 def _sound_name(text: str) -> bool:
@@ -352,7 +366,7 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
             # Mạnh Khương`): the fullest name of the foot, the lowest of equals
             _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
-            name = _capitalised(_without_strokes(repair_ocr_name(squash(quote.text))))
+            name = _capitalised(_without_strokes(repair_ocr_name(squash(_SPECKS.sub("", _without_scraps(quote.text))))))
             return Signer(name=name), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
         if any(NOI_NHAN.match(s.folded) for s in segs):

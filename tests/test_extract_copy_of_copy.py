@@ -1,0 +1,71 @@
+"""A copy of a copy (a fresh-eyes tester's damage, issue 11, twenty-sixth round): a second
+copier generation strews toner specks and thins strokes. The facts stay legible; the page text
+carries specks beside them, which the rules must see past, and never turn into other facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import Facts
+
+TOP = "CHÍNH PHỦ\n{number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{date}\n"
+BODY = ("NGHỊ QUYẾT\nCắt giảm, đơn giản hóa điều kiện kinh doanh trong lĩnh vực y tế\n"
+        "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nQUYẾT NGHỊ:\nĐiều 1. Nghị quyết này có hiệu lực.\n")
+FOOT = "Nơi nhận:\n- Các Bộ;\n- Lưu: VT.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n{name}\n"
+
+
+def copied(number: str = "Số: 21/2026/NQ-CP", date: str = "Hà Nội, ngày 29 tháng 4 năm 2026",
+           name: str = "Hồ Quốc Dũng", body: str = BODY) -> Facts:
+    text = TOP.format(number=number, date=date) + body + FOOT.format(name=name)
+    return extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.6)])
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Hà Nội, ngày 16 tháng 4 tăm 2026", "2026-04-16"),  # `năm` a letter off
+    ("Ha Nội ngày. 29 tháng 4 năm: 2026", "2026-04-29"),  # a speck after `ngày` and `năm`
+    ("Mua me oo Ha Nội ngày. 29 tháng 4 năm: 2026", "2026-04-29"),  # specks before the place
+])
+def test_a_date_line_with_a_copys_specks_and_slips_is_read(line: str, iso: str) -> None:
+    doc = copied(date=line).document
+    assert doc.issued_date == iso
+    assert doc.place == "Hà Nội"
+
+
+def test_a_count_of_years_is_no_date_line() -> None:
+    # the same shape in a sentence, no place before it: no date
+    doc = copied(date="nhóm 2 lớp 5 năm 2026").document
+    assert doc.issued_date is None and doc.place is None
+
+
+def test_a_figure_speck_before_the_number_label_is_no_item() -> None:
+    doc = copied(number="7 “Số: 21/2026/NQ-CP").document
+    assert doc.number == "21/2026/NQ-CP" and doc.issuer == "Chính phủ"
+    # an item's label keeps its stop: `1. Số: …` is no header's number line
+    assert copied(number="1. Số: 21/2026/NQ-CP").document.number != "21/2026/NQ-CP"
+
+
+def test_a_cited_law_ending_a_ground_on_its_own_line_is_not_the_number() -> None:
+    # `Số:` and the issuer lost to the copy; a ground wraps its law's number onto a line of
+    # its own, right under the subject
+    text = ("BỘ lô ÔNG AN.\nCỘNG HÒA XÃ. HỘI CHỦ NGHĨA VIỆT: NAM\n_Độc lập Tự do- - Hạnh phúc.\n"
+            "sé 562008 T-ŠCA oe ke Hà Nói. ngàn IS thắng Š năm 2026 oo\nTHONG TU.\n"
+            "Quy định quản lý người bị cấm đi khỏi nơi cư trú\n"
+            "- Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 được sửa đổi, bổ sung\n"
+            "một số điều theo Luật số 02/2021/QH15, Luật số\n28/2025/QH15:\n"
+            "Căn cứ Nghị định số 02/2025/NĐ-CP ngày 18 tháng 02 năm 2025 của Chính phủ;\n")
+    doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.56)]).document
+    assert doc.number != "28/2025/QH15"
+    assert doc.issuer != "Quốc hội"
+
+
+@pytest.mark.parametrize("line", ["“Hồ Quốc Dũng s", "Hồ) Quốc n Dũng 7", "‘Hồ Quốc ¡Dũng. 7"])
+def test_a_signers_name_among_a_copys_scraps(line: str) -> None:
+    facts = copied(name=line)
+    assert facts.document.signer is not None
+    assert facts.document.signer.name == "Hồ Quốc Dũng"
+
+
+def test_a_capital_alone_in_a_name_stays() -> None:
+    assert copied(name="Lê Văn A").document.signer.name == "Lê Văn A"
