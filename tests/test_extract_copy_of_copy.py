@@ -69,3 +69,19 @@ def test_a_signers_name_among_a_copys_scraps(line: str) -> None:
 
 def test_a_capital_alone_in_a_name_stays() -> None:
     assert copied(name="Lê Văn A").document.signer.name == "Lê Văn A"
+
+
+def test_a_subject_line_ending_on_a_joining_word_goes_on_past_a_speck() -> None:
+    # a punch hole's scraps under the title, and a speck read as `:` after `và`
+    body = BODY.replace("NGHỊ QUYẾT\nCắt giảm, đơn giản hóa điều kiện kinh doanh trong lĩnh vực y tế\n",
+                        "NGHỊ QUYẾT\neS\n@\nCắt giảm, đơn giản hóa điều kiện kinh doanh, thủ tục hành chính và:\n"
+                        "phân cấp thẩm quyền trong lĩnh vực y tế\n")
+    subject = copied(body=body).document.subject
+    assert subject == ("Cắt giảm, đơn giản hóa điều kiện kinh doanh, thủ tục hành chính và "
+                       "phân cấp thẩm quyền trong lĩnh vực y tế")
+
+
+def test_a_line_ending_a_sentence_under_the_title_is_still_no_subject() -> None:
+    body = BODY.replace("Cắt giảm, đơn giản hóa điều kiện kinh doanh trong lĩnh vực y tế\n",
+                        "Chính phủ quyết nghị như sau:\n")
+    assert copied(body=body).document.subject is None

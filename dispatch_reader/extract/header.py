@@ -888,13 +888,18 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 state = "after"
                 continue
             ends = it.seg.text.rstrip()[-1:]
+            # a line ending on a joining word goes on whatever mark follows it: a speck
+            # (`… thủ tục hành chính và:` under a punch hole's scraps)
+            words = re.findall(r"[^\W\d_]+", it.seg.text)
+            runs_on = ends in ":;" and bool(words) and words[-1].lower() in resources.words("function_words.txt")
             # a line ending a sentence is the body, not the subject; the first line under the
             # title is the subject all the same (OCR puts specks at line ends)
-            if k in ("text", "upper") and ((ends in ".:;" and (subject_segs or ends != ".")) or len(subject_segs) >= 6):
+            if k in ("text", "upper") and not runs_on and (
+                    (ends in ".:;" and (subject_segs or ends != ".")) or len(subject_segs) >= 6):
                 state = "after"
                 continue
             if k in ("text", "upper"):
-                subject_segs.append(it.seg)
+                subject_segs.append(it.seg.sub(0, len(it.seg.text.rstrip()) - 1) if runs_on else it.seg)
             elif subject_segs:
                 state = "after"
 
