@@ -251,7 +251,9 @@ def _garbled_motto_at(folded: str) -> int:
 
 
 def is_motto(seg: Segment) -> bool:
-    return any(_motto_at(seg, key) >= 0 for key in _motto_keys())
+    # (or a line that opens with the motto garbled past its keys, `CỘNG HÒA NA HỘI CHỦ NG HIA
+    # VIET NAM.` on a copy of a copy: never an issuer)
+    return any(_motto_at(seg, key) >= 0 for key in _motto_keys()) or _garbled_motto_at(seg.folded) == 0
 
 
 def is_mark(seg: Segment) -> bool:
