@@ -95,3 +95,12 @@ def test_the_motto_garbled_past_its_keys_is_never_the_issuer() -> None:
     doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.67)]).document
     assert doc.issuer is None or "hòa" not in doc.issuer.lower()
     assert doc.issued_date == "2026-04-29"
+
+
+def test_a_central_bodys_seat_read_without_its_marks_takes_them() -> None:
+    text = ("BỘ LAO ĐỌNG - THƯƠNG BINH\nVÀ XÃ HỌI\nSố: 01/2024/TT-BLĐTBXH\n"
+            "CỌNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Ha Noi, ngài 19 thang 02 năm 2024\nTHÔNG TƯ\nQuy định quy trình xây dựng chương trình đào tạo\n"
+            "Căn cứ Luật Giáo dục nghề nghiệp ngày 27 tháng 11 năm 2014;\n")
+    doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.6)]).document
+    assert doc.place == "Hà Nội" and doc.issued_date == "2024-02-19"

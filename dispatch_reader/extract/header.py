@@ -1101,11 +1101,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 fold_phrase(doc.issuer))) else None
             doc.place = province_by_last_word(doc.place) or near or doc.place
         seat = central_seat(doc.issuer)
-        if doc.place and seat and not is_known_place(doc.place) and (
-                edit_distance(fold_phrase(doc.place), fold_phrase(seat)) <= 2
-                or fold_phrase(seat).endswith(" " + fold_phrase(doc.place))):
-            # a central body's seat read a letter or two off (`Hea Nội`), or its first word
-            # lost (`1à Nội`: a figure is no word of a place)
+        if doc.place and seat and doc.place != seat and (fold_phrase(doc.place) == fold_phrase(seat) or (
+                not is_known_place(doc.place) and (
+                    edit_distance(fold_phrase(doc.place), fold_phrase(seat)) <= 2
+                    or fold_phrase(seat).endswith(" " + fold_phrase(doc.place))))):
+            # a central body's seat read a letter or two off (`Hea Nội`), its first word lost
+            # (`1à Nội`: a figure is no word of a place), or its marks lost (`Ha Noi`)
             doc.place = seat
         if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
