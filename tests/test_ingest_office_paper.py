@@ -452,28 +452,3 @@ def test_a_tables_rules_a_fax_left_slanted_are_rules_a_streak_as_slanted_is_not(
     _stepped_line(alone, 200, 2203, 170, 140)
     cleaned, horizontal, _ = preprocess.find_rules(alone, 300)
     assert not horizontal and (cleaned == alone).all()
-
-
-def test_a_copys_toner_specks_go_and_a_marks_dot_stays() -> None:
-    """A copy of a copy strews two-pixel specks among the letters (300 dpi, one bit): they go;
-    the dot under `ạ` (~0.4 mm, four times a speck) and a letter stay; at a fax's resolution,
-    where a mark is a speck's size, nothing is cleared."""
-    from dispatch_reader.ingest.preprocess import clear_specks
-
-    page = np.full((300, 300), 255, np.uint8)
-    rng = np.random.default_rng(1)
-    for y in range(5, 290, 12):
-        for x in range(5, 290, 12):
-            dy, dx = rng.integers(0, 4, size=2)
-            page[y + dy:y + dy + 2, x + dx:x + dx + rng.integers(1, 3)] = 0  # specks, apart
-    page[100:105, 150:155] = 0  # a mark's dot
-    page[200:240, 40:46] = 0  # a letter's stem
-    out, cleared = clear_specks(page, 300)
-    assert cleared >= 150
-    assert (out[100:105, 150:155] == 0).all() and (out[200:240, 40:46] == 0).all()
-    rest = out.copy()
-    rest[95:110, 145:160] = 255
-    rest[195:245, 35:51] = 255
-    assert (rest < 128).sum() == 0  # no speck left away from the dot and the stem
-    low, none = clear_specks(page, 200)
-    assert none == 0 and (low == page).all()

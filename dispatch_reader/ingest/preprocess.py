@@ -736,32 +736,6 @@ def grain_share(grey: np.ndarray, dpi: float, larger: np.ndarray | None = None) 
     return 1.0 - cv2.countNonZero(larger) / ink if ink else 0.0
 
 
-# A copier's toner speck on a one-bit copy: a piece of ink this wide at most (inches; two
-# pixels at 300 dpi). The smallest mark of print (the dot of `ạ` at 10 pt, ~0.4 mm) is four
-# times its area; at a fax's or a low scan's resolution a mark is this small, and no speck is
-# cleared there.
-SPECK_IN = 0.0067
-SPECK_LEAST_DPI = 250
-
-
-def clear_specks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
-    """(page, pieces cleared): on a one-bit page of 250 dpi or more, every piece of ink no
-    larger than a toner speck made paper. A copy of a copy strews thousands of them among thin
-    letters; Tesseract read `ngài` for `ngày`, glued specks to names, and lost whole header
-    lines (a fresh-eyes tester's two-generation copies: numbers 3/8, dates 0/8 with them)."""
-    if dpi < SPECK_LEAST_DPI:
-        return grey, 0
-    ink = (grey < 128).view(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    specks = stats[:, cv2.CC_STAT_AREA] <= (SPECK_IN * dpi) ** 2
-    specks[0] = False
-    if not specks.any():
-        return grey, 0
-    out = grey.copy()
-    out[specks[labels]] = 255
-    return out, int(specks.sum())
-
-
 def clear_lone_dots(grey: np.ndarray, dpi: float) -> np.ndarray:
     """The page with every piece of ink no larger than a grain's dot made paper.
 
