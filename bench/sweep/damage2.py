@@ -18,17 +18,8 @@ ROOT = os.environ.get("SWEEP_WORK", "/tmp/sweep")
 PREVIEW_DOCS = 3  # first N docs of docs.txt get preview PNGs (all get them, cheap)
 
 
-def seed_of(*parts):
-    return zlib.crc32("|".join(map(str, parts)).encode()) & 0xFFFFFFFF
-
-
-def render(doc, page):
-    out = f"{ROOT}/render/{doc}-p{page}"
-    png = out + ".png"
-    if not os.path.exists(png):
-        subprocess.run(["pdftoppm", "-r", "300", "-f", str(page), "-l", str(page), "-png",
-                        "-singlefile", f"{SRC}/{doc}.pdf", out], check=True)
-    return Image.open(png).convert("RGB")
+sys.path.insert(0, HERE)
+from damage import render, seed_of  # noqa: E402  the first sweep's renderer (300 dpi, cached) and seeds
 
 
 def scale_arr(a, dpi, src_dpi=300):
