@@ -152,16 +152,21 @@ def damaged_bare_head(text: str) -> str | None:
     # figure glued to it, or one of the head's own marks read (`YĂN PHÒNG`); and never with a
     # mark the head has not: `TẤN PHONG`, `TAN PHONG` are a commune's name (`XÃ` / `TÂN PHONG`)
     marked = _marked_letters(core)
-    found = {h for h in resources.lines("bare_heads.txt")
-             if (d := edit_distance(read, re.sub(r"[^a-z]", "", fold_phrase(h)), 1)) <= 1
-             and marked <= _marked_letters(h) and (d == 0 or figure or marked)}
+    found = {head for head, letters, head_marked in _bare_head_letters()
+             if (d := edit_distance(read, letters, 1)) <= 1 and marked <= head_marked and (d == 0 or figure or marked)}
     if len(found) != 1 or (not figure and fold_phrase(core) in _bare_heads()):
         return None  # none, two, or the head read right on its own (no damage to mend)
     return found.pop().upper()
 
 
-def _marked_letters(text: str) -> set[str]:
-    return {c for c in text.lower() if c.isalpha() and mark_count(c)}
+def _marked_letters(text: str) -> frozenset[str]:
+    return frozenset(c for c in text.lower() if c.isalpha() and mark_count(c))
+
+
+@lru_cache(maxsize=1)
+def _bare_head_letters() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Each bare head: as printed, its letters with no space or mark, its marked letters."""
+    return tuple((h, re.sub(r"[^a-z]", "", fold_phrase(h)), _marked_letters(h)) for h in resources.lines("bare_heads.txt"))
 
 
 @lru_cache(maxsize=1)

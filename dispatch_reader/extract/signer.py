@@ -216,7 +216,7 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
                 name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
                 signer = Signer(
-                    name=_capitalised(_without_strokes(squash(_SPECKS.sub("", _without_scraps(name_seg.text))))),
+                    name=_capitalised(_without_strokes(_name_read(name_seg.text))),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
@@ -262,6 +262,11 @@ _GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[)\]}]+(?=\s|$)|(?<=\s)[¡|]+(?=[^\W\
 def _without_scraps(text: str) -> str:
     words = _GLUED_BRACKET.sub("", text).split()
     return " ".join(w for k, w in enumerate(words) if k == 0 or not (len(w) == 1 and (w.islower() or w.isdigit())))
+
+
+def _name_read(text: str) -> str:
+    """A name line's words without the scraps and specks about them, spaces squashed."""
+    return squash(_SPECKS.sub("", _without_scraps(text)))
 
 
 def _sound_name(text: str) -> bool:
@@ -366,7 +371,7 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
             # Mạnh Khương`): the fullest name of the foot, the lowest of equals
             _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
-            name = _capitalised(_without_strokes(repair_ocr_name(squash(_SPECKS.sub("", _without_scraps(quote.text))))))
+            name = _capitalised(_without_strokes(repair_ocr_name(_name_read(quote.text))))
             return Signer(name=name), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
         if any(NOI_NHAN.match(s.folded) for s in segs):

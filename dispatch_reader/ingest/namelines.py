@@ -8,6 +8,7 @@ the page's run only calls it once the page is read.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import replace
@@ -423,7 +424,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
     start_left = left
     # each reading once more enlarged twice when none gave a name: a fax's ragged bold letters
     # (`vu Mnh Tian`, `Va Minh Twan` as they were; `Vu Minh Tuấn` larger)
-    for k, (top, bottom, psm) in ((k, how) for k in (1, 2) for how in ((max(y0, 0), y1, 7), (*tall, 6), (*tall, 0))):
+    for k, (top, bottom, psm) in itertools.product((1, 2), ((max(y0, 0), y1, 7), (*tall, 6), (*tall, 0))):
         left = start_left
         crop = grey[top:bottom, left:x1]
         if crop.size == 0:
