@@ -104,3 +104,16 @@ def test_a_central_bodys_seat_read_without_its_marks_takes_them() -> None:
             "Căn cứ Luật Giáo dục nghề nghiệp ngày 27 tháng 11 năm 2014;\n")
     doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.6)]).document
     assert doc.place == "Hà Nội" and doc.issued_date == "2024-02-19"
+
+
+def test_a_figure_read_as_the_section_sign_leaves_no_shorter_number() -> None:
+    # `Số: 844/QĐ-TTg` with its 8 read as `§`: `44/QĐ-TTg` is no number of this document
+    assert copied(number="Số: §44/QĐ-TTg").document.number is None
+    assert copied(number="Số: 844/QĐ-TTg").document.number == "844/QĐ-TTg"
+
+
+def test_a_symbols_d_read_as_a_capital_o_with_a_mark_is_mended_or_the_number_left() -> None:
+    # `BKHĐT` with its Đ read as `Ô`: the match stopped at `BKH`, which is no symbol of it
+    assert copied(number="Số: 1205/QĐ-BKHÔT").document.number == "1205/QĐ-BKHĐT"
+    # run on, no known symbol: no number rather than a cut one
+    assert copied(number="Số: 12/QĐ-UBNDÁT").document.number is None

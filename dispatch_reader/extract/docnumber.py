@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -151,6 +152,24 @@ def party_number(match: re.Match[str]) -> DocNumber | None:
     return DocNumber(text=f"{num}-{kind}/{'-'.join(parts)}", number=num, year=None, parts=(kind, *parts))
 
 
+# capitals with Vietnamese marks glued to a symbol's end (`BKHÔT`), past what a symbol may hold
+_GLUED_CAPITALS = re.compile(r"[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ][A-ZĐ]*")
+
+
+@lru_cache(maxsize=1)
+def _known_symbols() -> frozenset[str]:
+    return frozenset({row[0] for row in resources.rows("body_symbols.tsv")} | set(_fixes().values()))
+
+
+def _with_glued_capitals(dn: DocNumber, glued: str) -> DocNumber | None:
+    """The number with its last symbol part run on through `glued`, each capital O with a mark
+    read as the Đ it stands for (`BKH` + `ÔT` → `BKHĐT`), when that is a known symbol; else None."""
+    last = dn.parts[-1] + "".join("Đ" if unicodedata.normalize("NFD", c)[0] == "O" else c for c in glued)
+    if last not in _known_symbols():
+        return None
+    return replace(dn, text=dn.text + last[len(dn.parts[-1]):], parts=(*dn.parts[:-1], last))
+
+
 def _glued_to_letters(text: str, at: int) -> bool:
     """Do the figures at `at` continue a number's part after its slash, or one that a letter or
     two broke (`28/2u26`, `28/2o2u`: the year read with letters)? A number's own figures never
@@ -211,7 +230,16 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
             # figures glued to a letter are the tail of a longer run OCR broke (`28/2u26/TT-BKHCN`:
             # `26/TT-BKHCN` is no number of this document)
             continue
-        dn = clean_number(m)
+        if m.group("num") and text[:m.start("num")].endswith("§"):
+            # `Số: §44/QĐ-TTg`: a figure read as the section sign (no number holds one); `44` is
+            # only the rest of the number
+            continue
+        dn, end = clean_number(m), m.end()
+        glued = _GLUED_CAPITALS.match(text, end)
+        if dn is not None and glued:
+            # `1205/QĐ-BKHÔT`: the symbol's Đ read as a capital with a mark, which no symbol holds;
+            # the match stopped there and `BKH` is no symbol of this document
+            dn, end = _with_glued_capitals(dn, glued[0]), glued.end()
         if dn is not None:
             start = m.start()
             lead = _ONES_BEFORE.search(text[:start]) if m.group("num") else None
@@ -220,7 +248,7 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
                 ones = "1" * len(lead[1])
                 dn = replace(dn, number=ones + dn.number, text=ones + dn.text)
                 start = lead.start(1)
-            return dn, start, m.end()
+            return dn, start, end
     if party is not None:
         dn = party_number(party)
         if dn is not None:
