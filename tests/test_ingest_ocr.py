@@ -82,6 +82,19 @@ def test_png_jpeg_and_multipage_tiff(work: Path, page_image: Image.Image) -> Non
     assert all("Độc lập - Tự do - Hạnh phúc" in p.text for p in tiff.pages)
 
 
+def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: Path, page_image: Image.Image) -> None:
+    """A fax server's TIFF (standard mode: 204 dpi across, 98 down, one bit): its rows are twice
+    as tall as its columns are wide, and read as square pixels every letter is half its height."""
+    header = page_image.crop((0, 0, page_image.width, page_image.height // 6))
+    fax = header.resize((round(header.width * 204 / 200), round(header.height * 98 / 200)), Image.LANCZOS)
+    tif = work / "fax.tif"
+    fax.point(lambda v: 255 if v > 150 else 0).convert("1").save(tif, dpi=(204, 98), compression="group4")
+    page = read_document(tif, _settings(work / "cache")).pages[0]
+    assert page.height is not None and page.width is not None
+    assert abs(page.height / page.width - header.height / header.width) < 0.02
+    assert "Độc lập - Tự do - Hạnh phúc" in page.text.splitlines()
+
+
 @pytest.mark.parametrize("turn", [180, 90])
 def test_turned_pages_are_read_upright(work: Path, page_image: Image.Image, turn: int) -> None:
     f = image_pdf(work / f"turned{turn}.pdf", [scanned(page_image, turn=turn)])

@@ -218,8 +218,10 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
         with _strict_decoding(), Image.open(path) as im:
             im.seek(frame)
             check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
-            src_dpi = _image_dpi(im) or float(dpi)
-            y_dpi = _image_dpi(im, axis=1) or src_dpi
+            stated = _image_dpi(im)
+            src_dpi = stated or float(dpi)
+            # a fax's rows (98 dpi down under 204 across) are a scan's own, not a default's 72/96
+            y_dpi = (_image_dpi(im, axis=1, least=0.4 * stated) if stated else None) or src_dpi
             if im.mode in ("RGBA", "LA", "P"):
                 im = im.convert("RGBA")
                 white = Image.new("RGBA", im.size, (255, 255, 255, 255))
@@ -246,10 +248,10 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
     return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour)
 
 
-def _image_dpi(im: Image.Image, axis: int = 0) -> float | None:
+def _image_dpi(im: Image.Image, axis: int = 0, least: float = 100.0) -> float | None:
     info = im.info.get("dpi")
     if isinstance(info, (tuple, list)) and len(info) > axis and info[axis]:
         value = float(info[axis])
         # 72/96 dpi is what screenshots and many converters write by default, not a scan.
-        return value if value >= 100 else None
+        return value if value >= least else None
     return None
