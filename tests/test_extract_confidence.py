@@ -49,6 +49,20 @@ def test_a_well_read_signer_is_confident_and_a_doubtful_one_is_not(monkeypatch: 
     assert facts.document.evidence["number"].confidence >= c.CONFIDENT
 
 
+def test_a_name_read_off_a_faxs_rows_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    # well-read words at 100 dpi down: a tone mark is a pixel or two there (`Lường` read `Lương`
+    # at full confidence); the header's other facts keep theirs
+    monkeypatch.setattr(c, "_calibration", lambda: {})
+    fax = page(HEADER + [("Giàng Seo Phử", 0.93)])
+    fax.scan_dpi = 100.0
+    facts = extract_facts([fax])
+    assert facts.document.signer.name == "Giàng Seo Phử"
+    assert facts.document.evidence["signer"].confidence < c.CONFIDENT
+    assert facts.document.evidence["number"].confidence >= c.CONFIDENT
+    fax.scan_dpi = 200.0  # a scan at 200 dpi both ways: as read
+    assert extract_facts([fax]).document.evidence["signer"].confidence >= c.CONFIDENT
+
+
 def test_text_layer_facts_carry_no_confidence() -> None:
     born = PageText(number=1, text="\n".join(t for t, _ in HEADER + [("Giàng Seo Phử", 1)]), method="text_layer")
     facts = extract_facts([born])

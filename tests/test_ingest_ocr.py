@@ -54,6 +54,7 @@ def test_scan_is_ocred_with_reason_and_confidence(scan_doc) -> None:  # noqa: AN
     assert page.ocr_confidence is not None and page.ocr_confidence > 0.8
     assert page.words and all(w.conf is not None for w in page.words)
     assert page.rotation == 0
+    assert page.scan_dpi is not None and abs(page.scan_dpi - 200) < 2
 
 
 def test_scan_text_keeps_diacritics_and_columns(scan_doc, born: Path, work: Path) -> None:  # noqa: ANN001
@@ -93,6 +94,7 @@ def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: P
     assert page.height is not None and page.width is not None
     assert abs(page.height / page.width - header.height / header.width) < 0.02
     assert "Độc lập - Tự do - Hạnh phúc" in page.text.splitlines()
+    assert page.scan_dpi == 98.0  # the rows' resolution, for the facts' confidence
 
 
 @pytest.mark.parametrize("turn", [180, 90])

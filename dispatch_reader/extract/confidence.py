@@ -134,6 +134,11 @@ BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the 
 OVERPRINTED = 0.45
 # a number whose symbol was mended from the document's type and issuer: the page did not say it
 MENDED = 0.45
+# a name read from a page scanned coarser than this (dpi, across or down): a fax's rows at 100
+# dpi hold a tone mark in a pixel or two, and a name's marks are no word's to check them by
+# (`Lường` read `Lương`, `Đỗ` read `Hồ`, at Tesseract's full confidence); under every line
+COARSE_DPI = 150.0
+COARSE = 0.45
 
 
 # the year a Vietnamese date line prints (folded: `năm 2025`, `năm 2O25`, `năm 202§`)
@@ -212,6 +217,8 @@ def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText)
         return None
     low, ratio = reading
     cap = repairs(field, doc, ev)
+    if field == "signer" and page.scan_dpi is not None and page.scan_dpi < COARSE_DPI:
+        cap = min(cap, COARSE)
     if field == "issuer" and doc.issuer and ev.start is not None:
         # snapped to a body's name, completed from the e-signature box, read by its shape:
         # letters the issuer's lines do not hold, in order, are the tool's, not the page's

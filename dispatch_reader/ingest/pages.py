@@ -43,6 +43,9 @@ class PageText:
     tables: list[Table] = field(default_factory=list)  # list tables; their rows are also in `text`
     # a colour receiving stamp read alone (ingest/stamp.py); never part of `text`
     stamp_text: str = ""
+    # the resolution the page was scanned at, the lowest across or down (a fax's rows: 100);
+    # None for a text layer or a file that does not say
+    scan_dpi: float | None = None
 
 
 @dataclass

@@ -102,6 +102,26 @@ def scan_resolution(page: object) -> float | None:
     return min(images[0][1:])
 
 
+def scan_dpi(page: object) -> float | None:
+    """The resolution a scanned page was made at: the lowest across or down of the images
+    covering _SCAN_SHARE of it or more (a fax: 100, its rows); None for a page of no scan."""
+    found = [min(across, down) for share, across, down in filter(None, _images(page)) if share >= _SCAN_SHARE]
+    return min(found) if found else None
+
+
+def image_dpis(path: Path) -> list[float | None]:
+    """Each frame's stated resolution, the lowest across or down (a fax TIFF: 98); None where
+    the file states none or a default's 72/96."""
+    with _strict_decoding(), Image.open(path) as im:
+        out = []
+        for frame in range(getattr(im, "n_frames", 1)):
+            im.seek(frame)
+            stated = _image_dpi(im)
+            down = _image_dpi(im, axis=1, least=0.4 * stated) if stated else None
+            out.append(min(stated, down or stated) if stated else None)
+        return out
+
+
 def low_scan_resolution(page: object) -> float | None:
     """The resolution of the page's scanned image(s) when below MIN_NATIVE_DPI: images covering
     _SCAN_SHARE of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the

@@ -26,7 +26,7 @@ from dispatch_reader.ingest.layout import Row, group_rows, layout_text
 from dispatch_reader.ingest.ocr import OcrPage
 from dispatch_reader.ingest.ocrfix import fix_word
 from dispatch_reader.ingest.pages import Document, PageText, Word
-from dispatch_reader.ingest.raster import check_pixels, count_image_frames
+from dispatch_reader.ingest.raster import check_pixels, count_image_frames, image_dpis, scan_dpi
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.sniff import FileInfo, sniff
 from dispatch_reader.ingest.tables import find_table, has_table_header, text_with_table
@@ -42,6 +42,7 @@ class _Plan:
     number: int
     page: PageText | None = None  # decided from the text layer
     reason: str = ""  # why OCR, when page is None
+    scan_dpi: float | None = None  # the scan's own resolution (raster.scan_dpi), for OCR pages
 
 
 def read_document(path: Path, settings: IngestSettings | None = None) -> Document:
@@ -303,7 +304,7 @@ class _Reading:
             if plan.page is not None:
                 continue
             page = self.results[plan.number]
-            plan.page = _ocr_page(plan.number, page, plan.reason)
+            plan.page = _ocr_page(plan.number, page, plan.reason, plan.scan_dpi)
             for note in page.notes:
                 self.warnings.append(f"page {plan.number}: {note}")
             conf = plan.page.ocr_confidence
@@ -339,6 +340,7 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
                 with PDFIUM_LOCK:
                     page = load_page(pdf, index)
                     layer = read_layer(page)
+                    scan = scan_dpi(page)
                     page.close()
             except pdfium.PdfiumError as exc:
                 raise DamagedFileError(info.path, f"page {index + 1} cannot be read: {exc}") from None
@@ -358,7 +360,7 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
                 check_pixels(info.path, f"page {index + 1} at {settings.dpi} dpi",
                              layer.width * scale * layer.height * scale, settings.max_pixels)
                 check_pixels(info.path, f"an image on page {index + 1}", layer.largest_image_px, settings.max_pixels)
-                plans.append(_Plan(index + 1, reason=decision.reason))
+                plans.append(_Plan(index + 1, reason=decision.reason, scan_dpi=scan))
         if converted:
             warnings.append(f"text layer in a legacy Vietnamese encoding ({', '.join(sorted(converted))}), converted to Unicode")
         if opened.repaired:
@@ -381,7 +383,9 @@ def _plan_image(info: FileInfo, settings: IngestSettings) -> list[_Plan]:
     if settings.ocr_mode == "never":
         return [_Plan(i + 1, PageText(number=i + 1, text="", method="ocr", reason="image file (OCR turned off)"))
                 for i in range(frames)]
-    return [_Plan(i + 1, reason=f"image file ({info.kind.upper()})") for i in range(frames)]
+    dpis = image_dpis(info.path)
+    return [_Plan(i + 1, reason=f"image file ({info.kind.upper()})", scan_dpi=dpis[i] if i < len(dpis) else None)
+            for i in range(frames)]
 
 
 def _layer_page(number: int, width: float, height: float, words: list[Word], reason: str,
@@ -396,7 +400,7 @@ def _looks_vietnamese(texts: list[str]) -> bool:
     return marked >= max(3, len(texts) // 10)
 
 
-def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
+def _ocr_page(number: int, page: OcrPage, reason: str, scan: float | None = None) -> PageText:
     texts = [unicodedata.normalize("NFC", w.text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
              for w in page.words]
     # Đ read as D is restored only on Vietnamese pages: an English text really prints "QD-UBND".
@@ -407,7 +411,8 @@ def _ocr_page(number: int, page: OcrPage, reason: str) -> PageText:
     keys: list[object] = list(page.line_keys)
     text = PageText(number=number, text=layout_text(words, keys), method="ocr", reason=reason,
                     ocr_confidence=page_confidence(page.confidence), rotation=page.rotation, width=page.width_pt,
-                    height=page.height_pt, words=words, stamp_text=unicodedata.normalize("NFC", page.stamp_text))
+                    height=page.height_pt, words=words, stamp_text=unicodedata.normalize("NFC", page.stamp_text),
+                    scan_dpi=scan)
     return _with_table(text, (page.rules_h, page.rules_v), keys)
 
 
