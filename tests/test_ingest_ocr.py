@@ -97,6 +97,20 @@ def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: P
     assert page.scan_dpi == 98.0  # the rows' resolution, for the facts' confidence
 
 
+def test_a_phone_photo_turned_by_its_exif_is_read_upright_without_detection(work: Path, page_image: Image.Image) -> None:
+    """A phone stores the sensor's picture and says in EXIF how to turn it (orientation 6: a
+    quarter turn clockwise); the page is read upright as the phone shows it."""
+    header = page_image.crop((0, 0, page_image.width, page_image.height // 6))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    photo = work / "sensor.jpg"
+    header.rotate(90, expand=True).convert("RGB").save(photo, dpi=(200, 200), quality=92, exif=exif.tobytes())
+    page = read_document(photo, _settings(work / "cache")).pages[0]
+    assert page.rotation == 0  # turned by its EXIF, not found sideways by detection
+    assert page.width is not None and page.height is not None and page.width > page.height
+    assert "Độc lập - Tự do - Hạnh phúc" in page.text.splitlines()
+
+
 @pytest.mark.parametrize("turn", [180, 90])
 def test_turned_pages_are_read_upright(work: Path, page_image: Image.Image, turn: int) -> None:
     f = image_pdf(work / f"turned{turn}.pdf", [scanned(page_image, turn=turn)])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageFile
+from PIL import Image, ImageFile, ImageOps
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError
 
@@ -242,6 +242,12 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
             src_dpi = stated or float(dpi)
             # a fax's rows (98 dpi down under 204 across) are a scan's own, not a default's 72/96
             y_dpi = (_image_dpi(im, axis=1, least=0.4 * stated) if stated else None) or src_dpi
+            if im.getexif().get(_EXIF_ORIENTATION, 1) != 1:
+                # a phone stores its photo as the sensor saw it and says in EXIF how to turn it
+                # upright; turned here, the page need not wait for orientation detection
+                if im.getexif().get(_EXIF_ORIENTATION) in (5, 6, 7, 8):
+                    src_dpi, y_dpi = y_dpi, src_dpi
+                im = ImageOps.exif_transpose(im)
             if im.mode in ("RGBA", "LA", "P"):
                 im = im.convert("RGBA")
                 white = Image.new("RGBA", im.size, (255, 255, 255, 255))
@@ -266,6 +272,9 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
         raise DamagedFileError(path, f"cannot read image page {frame + 1}: {exc}") from None
     h, w = array.shape
     return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour)
+
+
+_EXIF_ORIENTATION = 0x0112
 
 
 def _image_dpi(im: Image.Image, axis: int = 0, least: float = 100.0) -> float | None:
