@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from dispatch_reader.extract.syllables import is_syllable
 
 _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
+# a month may be a 5 read as an S (`tháng Š năm 2026`, a copy of a copy): between `tháng` and
+# `năm` no word is one letter
+_M = r"[0-9oils]"
 # a speck after a word read as a comma (`ngày, 13 tháng 5 năm 2026` on a phone photo)
 # and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
 _OZ = r"(?:o(?=0[0-9]))?"
 _VI_LONG = re.compile(
-    rf"\bngay,?\s*{_OZ}(?P<d>{_D}{{1,2}}),?\s*(?:thang|th\.),?\s*{_OZ}(?P<m>{_D}{{1,2}}),?\s*(?:nam|n\.),?\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\bngay,?\s*{_OZ}(?P<d>{_D}{{1,2}}),?\s*(?:thang|th\.),?\s*{_OZ}(?P<m>{_M}{{1,2}}),?\s*(?:nam|n\.),?\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")
@@ -44,7 +47,7 @@ class DateHit:
 
 
 # the letters OCR reads for digits in a date (folded text is lower case)
-DIGIT_LOOKALIKES = str.maketrans("oil", "011")
+DIGIT_LOOKALIKES = str.maketrans("oils", "0115")
 
 
 def _num(text: str) -> int:
@@ -101,7 +104,7 @@ def find_written_date(text: str) -> DateHit | None:
 _SPECK = r"[^\s\d]{1,4}(?=\s)"
 _VI_HEADER = re.compile(
     rf"\bngay(?:\s+{_SPECK}){{0,2}}\s*(?P<d>{_D}{{1,2}})\s+[^\s\d][^\s\d]{{1,4}}[^\s]?(?:\s+[^\s\d]{{1,3}}(?=\s))?"
-    rf"\s+(?P<m>{_D}{{1,2}})\s*(?:nam|n\.|(?P<yw>na[a-z]{{1,2}})\s)\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\s+(?P<m>{_M}{{1,2}})\s*(?:nam|n\.|(?P<yw>na[a-z]{{1,2}})\s)\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 
 
