@@ -118,3 +118,9 @@ def test_a_symbols_d_read_as_a_capital_o_with_a_mark_is_mended_or_the_number_lef
     assert copied(number="Số: 1205/QĐ-BKHÔT").document.number == "1205/QĐ-BKHĐT"
     # run on, no known symbol: no number rather than a cut one
     assert copied(number="Số: 12/QĐ-UBNDÁT").document.number is None
+
+
+def test_a_numbers_year_slash_read_as_a_colon_is_a_slash() -> None:
+    assert copied(number="Số: 01/2024: TT-BLDTBXH").document.number == "01/2024/TT-BLĐTBXH"
+    # no symbol after it: nothing
+    assert copied(number="Số: 01/2024: Ban hành").document.number is None

@@ -258,7 +258,8 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
 
 # after the header's `Số:`, figures, a comma and capitals: the number's slash with its upper
 # stroke lost in a copier's grain (`Số: 143, UBND-VP`); a sentence never runs so after the label
-_SLASH_AS_COMMA = re.compile(r"^([0-9]{1,5}) ?, ?(?=[A-ZĐ])")
+# (or the year's slash read as a colon: `Số: 01/2024: TT-BLDTBXH`, a copy of a copy)
+_SLASH_AS_COMMA = re.compile(r"^([0-9]{1,5}) ?, ?(?=[A-ZĐ])|^([0-9]{1,5}/(?:19|20)[0-9]{2}) ?[,:;] ?(?=[A-ZĐ])")
 
 
 def slash_read_as_comma(text: str) -> tuple[DocNumber, int, int] | None:
@@ -268,11 +269,13 @@ def slash_read_as_comma(text: str) -> tuple[DocNumber, int, int] | None:
     m = _SLASH_AS_COMMA.match(text)
     if m is None:
         return None
+    lead = m[1] or m[2]
     # the comma and its spaces become a slash with as many (the header form takes one on
     # each side), so that the offsets found are the text's own
-    slash = {0: "/", 1: "/ ", 2: " / "}[len(m[0]) - len(m[1]) - 1]
-    found = find_header_number(m[1] + slash + text[m.end():])
-    if found is None or found[1] != 0 or found[0].number != m[1] or found[0].parts[0] not in _known_parts():
+    slash = {0: "/", 1: "/ ", 2: " / "}[len(m[0]) - len(lead) - 1]
+    found = find_header_number(lead + slash + text[m.end():])
+    if found is None or found[1] != 0 or found[0].number != lead.split("/")[0] \
+            or found[0].parts[0] not in _known_parts():
         return None
     return found
 
