@@ -62,6 +62,8 @@ def test_closed_vocabulary_repairs() -> None:
     assert canon_authority("KT. CHU TICH") == "KT. CHỦ TỊCH"
     assert canon_authority("TM. UY BAN NHAN DAN") == "TM. ỦY BAN NHÂN DÂN"
     assert respace_body("SỞNỘIVỤ") == "SỞ NỘI VỤ"
+    assert respace_body("SỞY TẾ") == "SỞ Y TẾ"  # one space lost (a photocopy's speck cleared)
+    assert respace_body("SỞ Y TẾ") == "SỞ Y TẾ" and respace_body("SỞ NỘI VỤ TỈNH") == "SỞ NỘI VỤ TỈNH"
     assert reconcile_place("Ủy ban nhân dân tỉnh Phúthọ", "Phú Thọ") == (
         "Ủy ban nhân dân tỉnh Phú Thọ", "Phú Thọ")
     # a mark read where a stamp's ink lay (`LÀI CHÂU`): more marks, but no province so spelled

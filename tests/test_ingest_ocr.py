@@ -57,6 +57,13 @@ def test_scan_is_ocred_with_reason_and_confidence(scan_doc) -> None:  # noqa: AN
     assert page.scan_dpi is not None and abs(page.scan_dpi - 200) < 2
 
 
+def test_a_rendered_scan_knows_the_resolution_it_was_made_at(scan: Path) -> None:
+    from dispatch_reader.ingest.raster import render_pdf_page
+
+    image = render_pdf_page(scan, 0, 300, 10**9)
+    assert image.dpi == 300.0 and image.scan_dpi is not None and abs(image.scan_dpi - 200) < 2
+
+
 def test_scan_text_keeps_diacritics_and_columns(scan_doc, born: Path, work: Path) -> None:  # noqa: ANN001
     text = scan_doc.pages[0].text
     lines = text.splitlines()

@@ -491,6 +491,9 @@ def test_a_copys_stray_specks_go_and_a_marks_broken_pieces_stay() -> None:
     assert (out == page).all()
     low, none = preprocess.clear_stray_specks(strewn, 200)
     assert none == 0 and (low == strewn).all()
+    # a fax's 200 x 100 dpi rendered at 300: a pixel of its rows is a speck's size at 300 dpi
+    fax, none = preprocess.clear_stray_specks(strewn, 300, scan_dpi=100)
+    assert none == 0 and (fax == strewn).all()
 
 
 def test_a_speck_between_two_words_on_the_line_goes() -> None:

@@ -148,13 +148,12 @@ def reconcile_place(issuer: str | None, place: str | None) -> tuple[str | None, 
 
 
 def respace_body(line: str) -> str:
-    """`SỞNỘIVỤ` (OCR lost the spaces) → `SỞ NỘI VỤ` when it is a known body."""
-    if " " in line.strip() and len(line.split()) > 1:
-        return line
-    key = _squeezed(line)
+    """`SỞNỘIVỤ`, `SỞY TẾ` (OCR lost a space or all) → `SỞ NỘI VỤ`, `SỞ Y TẾ` when it is a
+    known body."""
+    key, count = _squeezed(line), len(line.split())
     for name in ("known_bodies.txt", "body_heads.txt"):
         for entry in resources.lines(name):
-            if _squeezed(entry) == key:
+            if len(entry.split()) > count and _squeezed(entry) == key:
                 return entry.upper() if _mostly_upper(line) else entry
     return line
 

@@ -242,7 +242,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         grey, hazed = preprocess.clear_toner_haze(grey, dpi)
         if hazed:
             notes.append(f"a copier's grey haze of dots evened out ({hazed:.1%} of the page)")
-        grey, specks = preprocess.clear_stray_specks(grey, dpi)
+        grey, specks = preprocess.clear_stray_specks(grey, dpi, image.scan_dpi)
         if specks:
             notes.append(f"{specks} stray toner speck(s) cleared (none where a letter's mark would be)")
     elif settings.flatten_light:

@@ -746,14 +746,16 @@ _LETTER_IN, _LETTER_MOST_IN = 0.04, 0.5
 _MARK_ABOVE, _MARK_BELOW, _MARK_SIDE_IN = 0.6, 0.35, 0.01
 
 
-def clear_stray_specks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
+def clear_stray_specks(grey: np.ndarray, dpi: float, scan_dpi: float | None = None) -> tuple[np.ndarray, int]:
     """(page, pieces cleared): on a one-bit page of 250 dpi or more, the pieces of ink no larger
     than a toner speck made paper unless they lie where a letter's mark would (over or under a
     letter). A copy of a copy strews thousands of specks among the lines; Tesseract read `ngài`
     for `ngày`, glued specks to names and lost whole header lines (a fresh-eyes tester's
     two-generation copies). Clearing every small piece cost our own photocopies their marks,
-    which a hard copy breaks into pieces a speck's size (OCR 104, measured and reverted)."""
-    if dpi < _SPECK_LEAST_DPI:
+    which a hard copy breaks into pieces a speck's size (OCR 104, measured and reverted).
+    `scan_dpi`, where known, is the scan's own resolution: a fax's rows at 100 dpi, rendered at
+    300, make one pixel of a mark a speck's size, and nothing is cleared there."""
+    if min(dpi, scan_dpi or dpi) < _SPECK_LEAST_DPI:
         return grey, 0
     ink = (grey < 128).view(np.uint8)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)

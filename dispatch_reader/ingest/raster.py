@@ -28,6 +28,9 @@ class PageImage:
     # uint8 H x W x 3 (RGB) when the page is in colour: seals, signatures and stamps in red or
     # blue ink can then be told from the black text (preprocess.drop_colour_ink)
     colour: np.ndarray | None = None
+    # the resolution the scan was made at, the lowest across or down (a fax's rows: 100), where
+    # the file says; `dpi` is what the page was rendered or enlarged to
+    scan_dpi: float | None = None
 
 
 # A page is "in colour" when this share of its pixels is clearly chromatic.
@@ -176,6 +179,7 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
     with locked_pdf(path, password) as pdf:
         page = pdf[index]
         width_pt, height_pt = page.get_size()
+        scanned = scan_dpi(page)
         if keep_scan_resolution:
             native = scan_resolution(page)
             if native is not None and MIN_NATIVE_DPI <= native <= dpi:
@@ -183,7 +187,7 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
                 if direct is not None:
                     grey, colour = direct
                     return PageImage(grey=grey, dpi=grey.shape[1] / (width_pt / 72.0),
-                                     width_pt=width_pt, height_pt=height_pt, colour=colour)
+                                     width_pt=width_pt, height_pt=height_pt, colour=colour, scan_dpi=scanned)
                 dpi = int(round(native))
             else:
                 dpi = int(round(low_scan_resolution(page) or dpi))
@@ -198,7 +202,8 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
         finally:
             bitmap.close()  # a bitmap belongs to no document: closed here, under the lock
     grey, colour = split_colour(np.ascontiguousarray(raw[:, :, :3])) if raw.ndim == 3 else (raw, None)
-    return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt, colour=colour)
+    return PageImage(grey=grey, dpi=float(dpi), width_pt=width_pt, height_pt=height_pt, colour=colour,
+                     scan_dpi=scanned)
 
 
 @contextmanager
@@ -271,7 +276,8 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
         raise DamagedFileError(path, f"cannot read image page {frame + 1}: {exc}") from None
     h, w = array.shape
-    return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour)
+    return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour,
+                     scan_dpi=min(src_dpi, y_dpi) if stated else None)
 
 
 _EXIF_ORIENTATION = 0x0112
