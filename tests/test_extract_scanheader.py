@@ -1600,7 +1600,8 @@ def test_the_enacting_body_under_a_subject_ends_it_past_a_speck() -> None:
     assert scanned(page.format(line="và bảo hiểm xã hội")).document.subject == subject + " và bảo hiểm xã hội"
 
 
-@pytest.mark.parametrize("line", ["67YANPHONG j", "YĂN PHÒNG", "4 VĂN PHÒNG", "YAN PHÒNG ~"])
+@pytest.mark.parametrize("line", ["67YANPHONG j", "YĂN PHÒNG", "4 VĂN PHÒNG", "YAN PHÒNG ~",
+                                  "i 67YAN PHÒNG"])  # (a speck read as a letter before the figure)
 def test_a_bare_head_under_a_stamps_figure_still_names_the_office(line: str) -> None:
     # a receiving stamp's handwritten figure over `VĂN PHÒNG` on a one-bit copy: one word with
     # it, a letter misread; the office, not its committee, issued the notice

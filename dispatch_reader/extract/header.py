@@ -137,6 +137,8 @@ def damaged_bare_head(text: str) -> str | None:
     its space maybe lost, a stamp's handwritten figure before it and a speck after (`67YANPHONG
     j` under a receiving stamp: a one-bit copy makes the figure and the print one word): the
     head in capitals, when exactly one bare head reads so."""
+    # a speck read as a lone letter before the figure (`i 67YAN PHÒNG`) is no part of it
+    text = re.sub(r"^(?:[^\d\s]\s+)+(?=\d)", "", text)
     figure = _STAMP_FIGURE.match(text)
     start = figure.end() if figure else 0
     words = text[start:].split()
