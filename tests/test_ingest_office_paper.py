@@ -454,15 +454,16 @@ def test_a_tables_rules_a_fax_left_slanted_are_rules_a_streak_as_slanted_is_not(
     assert not horizontal and (cleaned == alone).all()
 
 
-def _marked_line() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+def _marked_line(stroke: int = 3) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
     """A line of print at 300 dpi, one bit, whose marks a hard copy broke into speck-sized
     pieces: two pixels over a letter's top (an accent's tip) and under its foot (the dot of
-    `ạ`), a pixel beside a stem's top. Returns the page and each piece's box (y0, y1, x0, x1)."""
+    `ạ`), a pixel beside a stem's top; strokes `stroke` pixels wide (3: a light copy of regular
+    print). Returns the page and each piece's box (y0, y1, x0, x1)."""
     page = np.full((400, 900), 255, np.uint8)
     pieces = []
     for i, x in enumerate(range(100, 800, 60)):
-        page[200:230, x:x + 6] = 0  # a letter's stem, 30 px (x-height at 13 pt)
-        page[200:206, x:x + 30] = 0  # its shoulder
+        page[200:230, x:x + stroke] = 0  # a letter's stem, 30 px (x-height at 13 pt)
+        page[200:200 + stroke, x:x + 30] = 0  # its shoulder
         y = 190 if i % 3 == 0 else (236 if i % 3 == 1 else 196)
         dx = x + 12 if i % 3 != 2 else x + 31
         page[y:y + 2, dx:dx + 2] = 0
@@ -472,9 +473,10 @@ def _marked_line() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
 
 def test_a_copys_stray_specks_go_and_a_marks_broken_pieces_stay() -> None:
     """A copy of a copy strews two-pixel specks over the paper, between and around the lines:
-    they go. The pieces a hard copy broke a mark into lie over, under or just beside a letter:
-    they stay (clearing every speck-sized piece cost our photocopies their marks, OCR 104). At a
-    fax's resolution, where a mark is a speck's size, nothing is cleared."""
+    about thin print they go. The pieces a hard copy broke a mark into lie over, under or just
+    beside a letter: they stay (clearing every speck-sized piece cost our photocopies their
+    marks, OCR 104). About bold strokes, and at a fax's resolution, where a mark is a speck's
+    size, nothing is cleared."""
     page, pieces = _marked_line()
     strewn = page.copy()
     specks = []
@@ -489,6 +491,11 @@ def test_a_copys_stray_specks_go_and_a_marks_broken_pieces_stay() -> None:
     assert all((out[y:y + 2, x:x + 2] == 255).all() for y, x in specks)
     assert all((out[y0:y1, x0:x1] == 0).all() for y0, y1, x0, x1 in pieces)
     assert (out == page).all()
+    # the same specks about print of strokes 6 pixels wide (a darker copy): left as they are
+    bold, _ = _marked_line(stroke=6)
+    bold[strewn == 0] = 0
+    kept, none = preprocess.clear_stray_specks(bold, 300)
+    assert none == 0 and (kept == bold).all()
     low, none = preprocess.clear_stray_specks(strewn, 200)
     assert none == 0 and (low == strewn).all()
     # a fax's 200 x 100 dpi rendered at 300: a pixel of its rows is a speck's size at 300 dpi
