@@ -90,18 +90,50 @@ def test_png_jpeg_and_multipage_tiff(work: Path, page_image: Image.Image) -> Non
     assert all("Độc lập - Tự do - Hạnh phúc" in p.text for p in tiff.pages)
 
 
-def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: Path, page_image: Image.Image) -> None:
-    """A fax server's TIFF (standard mode: 204 dpi across, 98 down, one bit): its rows are twice
-    as tall as its columns are wide, and read as square pixels every letter is half its height."""
+@pytest.mark.parametrize("tags", ["dpi", "unitless", "none"])
+def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: Path, page_image: Image.Image,
+                                                                          tags: str) -> None:
+    """A fax server's TIFF (standard mode: 204 dpi across, 98 down, one bit, lines 1728 pixels):
+    its rows are twice as tall as its columns are wide, and read as square pixels every letter
+    is half its height. Some servers write the resolution with no unit, or none at all."""
     header = page_image.crop((0, 0, page_image.width, page_image.height // 6))
     fax = header.resize((round(header.width * 204 / 200), round(header.height * 98 / 200)), Image.LANCZOS)
-    tif = work / "fax.tif"
-    fax.point(lambda v: 255 if v > 150 else 0).convert("1").save(tif, dpi=(204, 98), compression="group4")
+    line = Image.new("L", (1728, fax.height), 255)
+    line.paste(fax, (0, 0))
+    tif = work / f"fax-{tags}.tif"
+    kw = {"dpi": (204, 98)} if tags == "dpi" else {"resolution_unit": 1, "x_resolution": 204, "y_resolution": 98} \
+        if tags == "unitless" else {}
+    line.point(lambda v: 255 if v > 150 else 0).convert("1").save(tif, compression="group4", **kw)
     page = read_document(tif, _settings(work / "cache")).pages[0]
     assert page.height is not None and page.width is not None
-    assert abs(page.height / page.width - header.height / header.width) < 0.02
+    assert abs(page.height / page.width - line.height / line.width * 204 / 98) < 0.02
     assert "Độc lập - Tự do - Hạnh phúc" in page.text.splitlines()
     assert page.scan_dpi == 98.0  # the rows' resolution, for the facts' confidence
+
+
+def test_a_sixteen_bit_grey_scan_is_read_not_taken_for_white(work: Path, page_image: Image.Image) -> None:
+    """A scanner's 16-bit grey (its black about 4,500 of 65,535, its paper about 60,000):
+    scaled to 8 bits, not clipped to white (a blank page, `not a document`)."""
+    import numpy as np
+
+    header = np.asarray(page_image.crop((0, 0, page_image.width, page_image.height // 6)).convert("L"), np.float32)
+    wide = (4500 + header / 255 * 55500).astype(np.uint16)
+    png = work / "wide.png"
+    Image.fromarray(wide).save(png, dpi=(200, 200))
+    page = read_document(png, _settings(work / "cache")).pages[0]
+    assert "Độc lập - Tự do - Hạnh phúc" in page.text.splitlines()
+
+
+def test_a_screenshot_at_96_dpi_is_enlarged_before_it_is_read(work: Path, page_image: Image.Image) -> None:
+    """A page saved from a screen: 794 pixels across A4 at 96 dpi, stated as 96 (what converters
+    write by default) or not at all; read as a 300-dpi page its letters were a third of their
+    size."""
+    small = page_image.resize((794, round(page_image.height * 794 / page_image.width)), Image.LANCZOS)
+    png = work / "screen.png"
+    small.save(png)
+    page = read_document(png, _settings(work / "cache")).pages[0]
+    assert page.scan_dpi is not None and abs(page.scan_dpi - 96) < 1
+    assert "Độc lập - Tự do - Hạnh phúc" in page.text.splitlines()
 
 
 def test_a_phone_photo_turned_by_its_exif_is_read_upright_without_detection(work: Path, page_image: Image.Image) -> None:

@@ -119,8 +119,7 @@ def image_dpis(path: Path) -> list[float | None]:
         out = []
         for frame in range(getattr(im, "n_frames", 1)):
             im.seek(frame)
-            stated = _image_dpi(im)
-            down = _image_dpi(im, axis=1, least=0.4 * stated) if stated else None
+            stated, down = _resolution(im)
             out.append(min(stated, down or stated) if stated else None)
         return out
 
@@ -243,16 +242,19 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
         with _strict_decoding(), Image.open(path) as im:
             im.seek(frame)
             check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
-            stated = _image_dpi(im)
+            stated, y_dpi = _resolution(im)
             src_dpi = stated or float(dpi)
-            # a fax's rows (98 dpi down under 204 across) are a scan's own, not a default's 72/96
-            y_dpi = (_image_dpi(im, axis=1, least=0.4 * stated) if stated else None) or src_dpi
+            y_dpi = y_dpi or src_dpi
             if im.getexif().get(_EXIF_ORIENTATION, 1) != 1:
                 # a phone stores its photo as the sensor saw it and says in EXIF how to turn it
                 # upright; turned here, the page need not wait for orientation detection
                 if im.getexif().get(_EXIF_ORIENTATION) in (5, 6, 7, 8):
                     src_dpi, y_dpi = y_dpi, src_dpi
                 im = ImageOps.exif_transpose(im)
+            if im.mode in _WIDE_GREY:
+                # 16 bits of grey (a scanner's "48-bit" setting): scaled, not clipped to white
+                wide = np.asarray(im, dtype=np.float32)
+                im = Image.fromarray(np.clip(wide / (257.0 if wide.max() > 255 else 1.0), 0, 255).astype(np.uint8), "L")
             if im.mode in ("RGBA", "LA", "P"):
                 im = im.convert("RGBA")
                 white = Image.new("RGBA", im.size, (255, 255, 255, 255))
@@ -281,12 +283,27 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
 
 
 _EXIF_ORIENTATION = 0x0112
+_WIDE_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I")
+# a fax machine's line widths in pixels (A4, B4, A3 at 204 dpi across)
+_FAX_WIDTHS = (1728, 2048, 2432)
+_A4_WIDTH_IN = 8.27
 
 
-def _image_dpi(im: Image.Image, axis: int = 0, least: float = 100.0) -> float | None:
-    info = im.info.get("dpi")
-    if isinstance(info, (tuple, list)) and len(info) > axis and info[axis]:
-        value = float(info[axis])
-        # 72/96 dpi is what screenshots and many converters write by default, not a scan.
-        return value if value >= least else None
-    return None
+def _resolution(im: Image.Image) -> tuple[float | None, float | None]:
+    """(across, down) dpi of a scanned page image, None where nothing tells.
+
+    The file's dpi where it states a scan's (100 or more; 72/96 is what screenshots and
+    converters write by default); its rows' as stated when 0.4 of the columns' or more (a fax's
+    98 under 204). A TIFF whose resolution has no unit gives the same figures unitless. A
+    one-bit frame of a fax line's width with no resolution is a fax: 204 across, 98 or 196
+    down by its shape. A page image no wider than a 150-dpi A4 page, stated as a default or
+    not at all, is a screenshot or a small scan: its resolution is its width over A4's."""
+    info = im.info.get("dpi") or im.info.get("resolution")
+    if isinstance(info, (tuple, list)) and len(info) >= 2 and info[0] and float(info[0]) >= 99.5:
+        across, down = float(info[0]), float(info[1] or 0)
+        return across, down if down >= 0.4 * across else None
+    if im.mode == "1" and im.width in _FAX_WIDTHS:
+        return 204.0, 98.0 if im.height < im.width else 196.0
+    if im.width / _A4_WIDTH_IN < MIN_NATIVE_DPI and im.height > im.width:
+        return im.width / _A4_WIDTH_IN, None
+    return None, None
