@@ -141,8 +141,10 @@ def _ends_like_a_title(folded: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _name_prefixes() -> tuple[str, ...]:
-    return tuple(sorted(resources.words("name_prefixes.txt"), key=len, reverse=True))
+def _name_prefixes() -> tuple[tuple[str, str], ...]:
+    """Each rank or degree with its folded form: OCR misreads their marks (`Dại tướng`, its Đ's
+    stroke lost on a fax)."""
+    return tuple((p, fold_phrase(p)) for p in sorted(resources.words("name_prefixes.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +158,8 @@ def _name_prefix_end(text: str) -> int:
     prefixes = _name_prefixes()
     while True:
         rest = text[end:]
-        hit = next((p for p in prefixes if rest.startswith(p) and (p.endswith(".") or rest[len(p):len(p) + 1] == " ")), None)
+        hit = next((p for p, folded in prefixes if fold_phrase(rest[:len(p)]) == folded
+                    and (p.endswith(".") or rest[len(p):len(p) + 1] == " ")), None)
         if hit is None:
             return end
         end += len(hit)
