@@ -113,8 +113,10 @@ def scanned(img: Image.Image, angle: float = 0.0, turn: int = 0, noise: bool = T
     return out
 
 
-def image_pdf(path: Path, images: list[Image.Image], dpi: int = 200, text_stamp: str | None = None) -> Path:
-    """An image-only PDF (a scan), optionally with a small text stamp on top."""
+def image_pdf(path: Path, images: list[Image.Image], dpi: int = 200, text_stamp: str | None = None,
+              hidden_lines: list[str] | None = None) -> Path:
+    """An image-only PDF (a scan), optionally with a small text stamp on top, or with lines of
+    invisible text over it (render mode 3, as a scanner's own OCR layer)."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
@@ -130,6 +132,13 @@ def image_pdf(path: Path, images: list[Image.Image], dpi: int = 200, text_stamp:
         if text_stamp:
             c.setFont(regular, 7)
             c.drawString(w - 200, 20, text_stamp)
+        if hidden_lines:
+            text = c.beginText(50, h - 60)
+            text.setTextRenderMode(3)
+            text.setFont(regular, 11)
+            for line in hidden_lines:
+                text.textLine(line)
+            c.drawText(text)
         c.showPage()
     c.save()
     return path

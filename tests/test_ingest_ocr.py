@@ -166,6 +166,29 @@ def test_stamp_over_scan_is_ocred(work: Path, page_image: Image.Image) -> None:
     assert BODY[0] in page.text
 
 
+def test_a_copiers_ocr_layer_without_vietnamese_marks_is_read_again(work: Path, page_image: Image.Image) -> None:
+    """A scanner's searchable PDF whose own OCR knew no Vietnamese: invisible text over the scan
+    with the marks lost (`Ha Noi, ngay 13 thang 5`). The page is OCRed; a layer with its marks
+    is kept."""
+    unmarked = ["SO NOI VU CONG HOA XA HOI CHU NGHIA VIET NAM", "Doc lap - Tu do - Hanh phuc",
+                "Ha Noi, ngay 13 thang 5 nam 2026", "QUYET DINH Ve viec biet phai cong chuc",
+                "Can cu Luat To chuc chinh quyen dia phuong ngay 16 thang 6 nam 2025;",
+                "Theo de nghi cua Giam doc So Noi vu tai To trinh so 412/TTr-SNV;",
+                "Dieu 1. Biet phai cong chuc den lam viec tai Uy ban nhan dan xa trong thoi han mot nam."]
+    f = image_pdf(work / "copier-ocr.pdf", [page_image], hidden_lines=unmarked)
+    page = read_document(f, _settings(work / "cache")).pages[0]
+    assert page.method == "ocr" and "without its marks" in page.reason
+    assert "Độc lập - Tự do - Hạnh phúc" in page.text
+    marked = [line.replace("Ha Noi, ngay", "Hà Nội, ngày").replace("thang", "tháng").replace("nam", "năm")
+              .replace("Doc lap", "Độc lập").replace("Hanh phuc", "Hạnh phúc").replace("Dieu", "Điều")
+              .replace("Uy ban nhan dan xa", "Ủy ban nhân dân xã").replace("de nghi cua", "đề nghị của")
+              .replace("Giam doc", "Giám đốc").replace("So Noi vu", "Sở Nội vụ").replace("trinh", "trình")
+              for line in unmarked]
+    kept = read_document(image_pdf(work / "good-ocr.pdf", [page_image], hidden_lines=marked),
+                         _settings(work / "cache")).pages[0]
+    assert kept.method == "text_layer"
+
+
 def test_low_confidence_is_warned(scan: Path, work: Path) -> None:
     doc = read_document(scan, _settings(work / "cache", min_confidence=0.999))
     assert any("low OCR confidence" in w for w in doc.warnings)

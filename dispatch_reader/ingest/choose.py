@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from dispatch_reader.ingest import legacy
 from dispatch_reader.ingest.pages import Word
@@ -126,4 +128,31 @@ def judge_layer(layer: LayerPage, mode: OcrMode) -> Decision:
             return Decision(False, "text layer decodes to garbage (unmapped or control characters)")
     if layer.image_coverage >= STAMP_IMAGE_COVERAGE and layer.text_area_share < STAMP_TEXT_AREA and mode != "never":
         return Decision(False, "text layer is only a stamp or a few words over a scanned image")
+    if layer.image_coverage >= SCAN_UNDER_TEXT and mode != "never" and _vietnamese_without_marks(words):
+        return Decision(False, "text layer is Vietnamese without its marks over a scanned image (a copier's OCR)")
     return Decision(True, "text layer", words)  # as _convert_by_font made them: no word converted
+
+
+# A text layer over an image that covers this share of the page is a scan's OCR layer
+SCAN_UNDER_TEXT = 0.9
+# ... and one of Vietnamese read without its marks (a copier's OCR in English: `Ha Noi, ngay 13
+# thang 5`, `Pham Thi Thanh Tra`) when this share of its words are common syllables so read and
+# hardly any word has a letter only Vietnamese writes (a third of a Vietnamese text's words do)
+UNMARKED_SHARE = 0.15
+MARKED_AT_MOST = 0.03
+
+
+@lru_cache(maxsize=1)
+def _unmarked_syllables() -> frozenset[str]:
+    text = resources.files("dispatch_reader.ingest").joinpath("data/unmarked_vietnamese.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _vietnamese_without_marks(words: list[Word]) -> bool:
+    letters = [w.text for w in words if w.text.isalpha()]
+    if len(letters) < 30:
+        return False
+    # a letter past Latin-1 (ư, ơ, ă, đ, ạ, ả, ấ …) is Vietnamese's own; a Latin OCR reads `é`
+    marked = sum(any(ord(c) > 0xFF for c in w) for w in letters)
+    common = sum(w.lower() in _unmarked_syllables() for w in letters)
+    return marked <= MARKED_AT_MOST * len(letters) and common >= UNMARKED_SHARE * len(letters)
