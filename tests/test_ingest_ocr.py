@@ -5,6 +5,7 @@ Each OCR costs a second or two, so fixtures build each input once per module.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -164,6 +165,33 @@ def test_stamp_over_scan_is_ocred(work: Path, page_image: Image.Image) -> None:
     assert page.method == "ocr"
     assert "stamp" in page.reason
     assert BODY[0] in page.text
+
+
+def test_a_copiers_two_layer_pdf_is_read_at_its_print_layers_resolution(work: Path, page_image: Image.Image) -> None:
+    """A copier's compact PDF: a 100-dpi picture of the paper under the print at 300 dpi (one
+    bit). The page is as fine as its print: not rendered at the paper's 100 dpi and enlarged,
+    nor its facts' confidence capped as a fax's."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from dispatch_reader.ingest.raster import low_scan_resolution, scan_dpi
+
+    w, h = page_image.width * 72 / 200, page_image.height * 72 / 200
+    paper = page_image.resize((page_image.width // 2, page_image.height // 2)).convert("RGB")
+    ink = page_image.resize((page_image.width * 3 // 2, page_image.height * 3 // 2)).point(lambda v: 0 if v < 128 else 255)
+    f = work / "two-layer.pdf"
+    c = canvas.Canvas(str(f), pagesize=(w, h), invariant=1)
+    for layer, fmt in ((paper, "JPEG"), (ink.convert("RGBA"), "PNG")):
+        buf = io.BytesIO()
+        layer.save(buf, format=fmt)
+        buf.seek(0)
+        c.drawImage(ImageReader(buf), 0, 0, width=w, height=h, mask="auto")
+    c.showPage()
+    c.save()
+    page = pdfium.PdfDocument(str(f))[0]
+    assert scan_dpi(page) is not None and abs(scan_dpi(page) - 300) < 2
+    assert low_scan_resolution(page) is None
 
 
 def test_a_copiers_ocr_layer_without_vietnamese_marks_is_read_again(work: Path, page_image: Image.Image) -> None:

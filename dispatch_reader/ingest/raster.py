@@ -106,10 +106,12 @@ def scan_resolution(page: object) -> float | None:
 
 
 def scan_dpi(page: object) -> float | None:
-    """The resolution a scanned page was made at: the lowest across or down of the images
-    covering _SCAN_SHARE of it or more (a fax: 100, its rows); None for a page of no scan."""
+    """The resolution a scanned page was made at: of the images covering _SCAN_SHARE of it or
+    more, each at the lower of across and down (a fax: 100, its rows), the finest (a copier's
+    two-layer PDF lays its 300-dpi one-bit print over a 100-dpi picture of the paper); None
+    for a page of no scan."""
     found = [min(across, down) for share, across, down in filter(None, _images(page)) if share >= _SCAN_SHARE]
-    return min(found) if found else None
+    return max(found) if found else None
 
 
 def image_dpis(path: Path) -> list[float | None]:
@@ -128,9 +130,11 @@ def low_scan_resolution(page: object) -> float | None:
     """The resolution of the page's scanned image(s) when below MIN_NATIVE_DPI: images covering
     _SCAN_SHARE of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the
     renderer), the lowest of them; None when there is none such."""
-    found = [min(across, down) for share, across, down in filter(None, _images(page))
-             if share >= _SCAN_SHARE and abs(across - down) <= 0.1 * max(across, down)
-             and _LEAST_SCAN_DPI <= min(across, down) < MIN_NATIVE_DPI]
+    scans = [(across, down) for share, across, down in filter(None, _images(page)) if share >= _SCAN_SHARE]
+    if any(min(across, down) >= MIN_NATIVE_DPI for across, down in scans):
+        return None  # a finer layer over it (a copier's two-layer PDF): rendered as usual
+    found = [min(across, down) for across, down in scans
+             if abs(across - down) <= 0.1 * max(across, down) and _LEAST_SCAN_DPI <= min(across, down) < MIN_NATIVE_DPI]
     return min(found) if found else None
 
 
