@@ -194,6 +194,33 @@ def test_a_copiers_two_layer_pdf_is_read_at_its_print_layers_resolution(work: Pa
     assert low_scan_resolution(page) is None
 
 
+@pytest.mark.parametrize("how", ["whole", "margin", "cropbox"])
+def test_a_scans_jpeg_is_decoded_straight_only_when_it_is_the_page(work: Path, page_image: Image.Image, how: str) -> None:
+    """The fast path decodes a page's one JPEG as the page. A scan set with a margin, or shown
+    through a crop box (one half of a two-page spread), is the page only as rendered: decoded
+    straight, the evidence boxes moved and the other half's text came in."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from dispatch_reader.ingest.raster import _decode_scan_jpeg
+
+    w, h = page_image.width * 72 / 200, page_image.height * 72 / 200
+    f = work / f"jpeg-{how}.pdf"
+    c = canvas.Canvas(str(f), pagesize=(w, h), invariant=1)
+    if how == "cropbox":
+        c.setCropBox((0, 0, w / 2, h))
+    buf = io.BytesIO()
+    page_image.convert("RGB").save(buf, format="JPEG", quality=85)
+    buf.seek(0)
+    pad = 36 if how == "margin" else 0
+    c.drawImage(ImageReader(buf), pad, pad, width=w - 2 * pad, height=h - 2 * pad)
+    c.showPage()
+    c.save()
+    page = pdfium.PdfDocument(str(f))[0]
+    assert (_decode_scan_jpeg(page, f, 10**9) is not None) == (how == "whole")
+
+
 def test_a_copiers_ocr_layer_without_vietnamese_marks_is_read_again(work: Path, page_image: Image.Image) -> None:
     """A scanner's searchable PDF whose own OCR knew no Vietnamese: invisible text over the scan
     with the marks lost (`Ha Noi, ngay 13 thang 5`). The page is OCRed; a layer with its marks

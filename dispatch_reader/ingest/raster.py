@@ -158,6 +158,13 @@ def _decode_scan_jpeg(page: object, path: Path, max_pixels: int) -> tuple[np.nda
         a, b, c, d, _, _ = image.get_matrix().get()
         if b != 0 or c != 0 or a <= 0 or d <= 0:
             return None
+        # the image must be the page: a scan placed with a margin, cropped by its matrix or the
+        # page's crop box (half of a two-page spread) is the page only as rendered
+        width_pt, height_pt = page.get_size()
+        x0, y0, x1, y1 = image.get_bounds()
+        if max(abs(x0), abs(y0), abs(x1 - width_pt), abs(y1 - height_pt)) > 1.0 \
+                or tuple(page.get_cropbox()) != tuple(page.get_mediabox()):
+            return None
         w, h = image.get_px_size()
         check_pixels(path, "page image", w * h, max_pixels)
         data = np.frombuffer(bytes(image.get_data(decode_simple=True)), np.uint8)
