@@ -35,17 +35,22 @@ FIELD_OF = {"signer.name": "signer"}  # eval's field name → confidence.FIELDS
 
 FLOOR = 0.5  # never lower: a field read right every time on a few dozen facts says little
              # about a fact whose words Tesseract itself rated under one half
+# ... and for the fields the tool respells or completes, never at or under its own guesses'
+# caps (confidence.REPAIRED 0.6, BARE_NAME 0.7): an issuer snapped to a body's name, a name
+# respelled or read without its title is the tool's reading, to be checked whatever the
+# variants say
+FLOOR_OF = {"issuer": 0.75, "signer": 0.75}
 
 
-def threshold(pairs: list[tuple[float, bool]], target: float) -> float:
-    """The lowest raw score t (not under FLOOR) such that facts scoring >= t were right >=
+def threshold(pairs: list[tuple[float, bool]], target: float, floor: float = FLOOR) -> float:
+    """The lowest raw score t (not under `floor`) such that facts scoring >= t were right >=
     target of the time; 1.0 (never confident) when no t does."""
     best = 1.0
     for t in sorted({raw for raw, _ in pairs}, reverse=True):
         above = [right for raw, right in pairs if raw >= t]
         if sum(above) / len(above) >= target:
             best = t
-    return max(best, FLOOR)
+    return max(best, floor)
 
 
 def main() -> None:
@@ -74,7 +79,7 @@ def main() -> None:
         got = pairs.get(name, [])
         if not got:
             continue
-        t = threshold(got, args.target)
+        t = threshold(got, args.target, FLOOR_OF.get(name, FLOOR))
         thresholds[name] = round(t, 3)
         above = [r for raw, r in got if raw >= t and t < 1]
         table.add_row(name, str(len(got)), str(sum(r for _, r in got)), f"{t:.3f}", str(len(above)),
