@@ -119,6 +119,17 @@ def test_figures_the_page_read_stay_as_read(monkeypatch: pytest.MonkeyPatch) -> 
     assert (n, _texts(out)) == (0, ["Số:", "445", "/2021/TT-BQP"])
 
 
+def test_a_printed_day_with_a_figure_read_as_a_letter_stays_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a fax's thin italic `13` read `L3`: the type's figures, no blank a hand filled (read again
+    # as figures alone it gave `1`, and the date became the 1st)
+    monkeypatch.setattr(figures, "_read_figures", lambda *a: pytest.fail("printed figures were read again"))
+    printed = [(60, "Hà Nội, ngày"), (380, "13"), (520, "tháng"), (690, "5"), (800, "năm 2026")]
+    words = [_word("Hà", 60, 120), _word("Nội,", 130, 230), _word("ngày", 240, 345), _word("L3", 385, 440),
+             _word("tháng", 520, 640), _word("5", 690, 720), _word("năm", 800, 890), _word("2026", 905, 1005)]
+    out, n = _reread(_page(printed, []), words)
+    assert (n, "L3" in _texts(out)) == (0, True)
+
+
 def test_a_receipt_stamps_number_is_no_blank(monkeypatch: pytest.MonkeyPatch) -> None:
     # `Số: 1234` on a receipt stamp has no symbol after it: never the document's number
     grey = _page([(100, "Số:")], [(200, "1234")])

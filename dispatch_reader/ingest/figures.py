@@ -37,6 +37,16 @@ _HEADER_SHARE = 0.45
 HAND_CONF = 0.5
 _SYMBOL = re.compile(r"/[\w/.-]*[A-ZĐ]")  # `/2021/TT-BQP`, `/NQ-CP`: a symbol standing apart
 _DIGITS = re.compile(r"\d+")
+# printed figures with one read as a letter of its shape (`L3` for a thin italic `13`): the
+# type's, not a blank a hand filled
+_LOOKALIKE_FIGURES = re.compile(r"(?=\D*\d)[0-9OoIlL|]+")
+_AS_FIGURES = str.maketrans("OoIlL|", "001111")
+
+
+def _figures(text: str) -> str | None:
+    """The figures a word was read as, a letter of a figure's shape among them; None if it is
+    no figures."""
+    return text.translate(_AS_FIGURES) if _LOOKALIKE_FIGURES.fullmatch(text) else None
 
 
 @dataclass(frozen=True)
@@ -109,8 +119,8 @@ def _slots(words: list[Word], keys: list[tuple[int, int, int]], page_height: flo
             # (`5 @` is a hand's `58` half read); on a line of its own a possible value is enough
             # (a hand's `58` boxed above the line, a stamp's scrap `ay,` under a day read right)
             own = [i for i in inside if keys[i] == keys[idx[a]]]
-            if (own and all(_DIGITS.fullmatch(words[i].text) for i in own)) or (not own and any(
-                    _DIGITS.fullmatch(words[i].text) and _possible(kind, words[i].text) for i in inside)):
+            if (own and all(_figures(words[i].text) for i in own)) or (not own and any(
+                    _figures(words[i].text) and _possible(kind, _figures(words[i].text)) for i in inside)):
                 continue
             if inside:
                 # an italic `ngày` before a hand's figures is boxed across them (Tesseract's box
