@@ -33,15 +33,14 @@ def page(lines: list[tuple[str, float]], overrides: dict[str, float] | None = No
 
 
 def test_a_well_read_signer_is_confident_and_a_doubtful_one_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the raw scores, with every field's line at 0.80 (the shipped calibration flags every
-    # OCR-read signer: see the last test)
+    # the raw scores, with every field's line at 0.80 (the shipped calibration: see the last test)
     monkeypatch.setattr(c, "_calibration", lambda: {})
-    good = page(HEADER + [("Giàng Seo Phử", 0.93)])
+    good = page(HEADER + [("Lò Văn Pấng", 0.93)])
     facts = extract_facts([good])
-    assert facts.document.signer.name == "Giàng Seo Phử"
+    assert facts.document.signer.name == "Lò Văn Pấng"
     assert facts.document.evidence["signer"].confidence >= c.CONFIDENT
     # the same page, the name's words half under a black seal: the page mean barely moves
-    bad = page(HEADER + [("Giàng Seo Phử", 0.93)], overrides={"Seo": 0.31})
+    bad = page(HEADER + [("Lò Văn Pấng", 0.93)], overrides={"Pấng": 0.31})
     facts = extract_facts([bad])
     assert bad.ocr_confidence == 0.94
     assert facts.document.evidence["signer"].confidence < c.CONFIDENT
@@ -53,10 +52,10 @@ def test_a_name_read_off_a_faxs_rows_is_flagged(monkeypatch: pytest.MonkeyPatch)
     # well-read words at 100 dpi down: a tone mark is a pixel or two there (`Lường` read `Lương`
     # at full confidence); the header's other facts keep theirs
     monkeypatch.setattr(c, "_calibration", lambda: {})
-    fax = page(HEADER + [("Giàng Seo Phử", 0.93)])
+    fax = page(HEADER + [("Lò Văn Pấng", 0.93)])
     fax.scan_dpi = 100.0
     facts = extract_facts([fax])
-    assert facts.document.signer.name == "Giàng Seo Phử"
+    assert facts.document.signer.name == "Lò Văn Pấng"
     assert facts.document.evidence["signer"].confidence < c.CONFIDENT
     assert facts.document.evidence["number"].confidence >= c.CONFIDENT
     fax.scan_dpi = 200.0  # a scan at 200 dpi both ways: as read
@@ -72,6 +71,12 @@ def test_text_layer_facts_carry_no_confidence() -> None:
 @pytest.mark.parametrize("field, doc, low", [
     ("signer", DocumentFacts(signer=Signer(name="Trinh Văn Lâm")), True),  # no family name Trinh: Trịnh misread
     ("signer", DocumentFacts(signer=Signer(name="Trịnh Văn Lâm")), False),
+    # a spelling no name has, its letters a name's with other marks: a speck read as a tilde
+    ("signer", DocumentFacts(signer=Signer(name="Vũ Mĩnh Tuấn")), True),
+    ("signer", DocumentFacts(signer=Signer(name="Vũ Minh Tuấn")), False),
+    # a rare name read right is checked too: its letters are a common name's (`Phú`), and a fax
+    # reads it `Phứ`, `Phir`
+    ("signer", DocumentFacts(signer=Signer(name="Giàng Seo Phử")), True),
     ("signer", DocumentFacts(signer=Signer(name="Nguyễn")), True),
     ("number", DocumentFacts(number="1587/QĐ-UBND", doc_type="decision"), False),
     ("number", DocumentFacts(number="1587/QĐ-UBND", doc_type="report"), True),  # type part disagrees
@@ -113,7 +118,7 @@ def test_the_shipped_calibration_covers_every_header_field() -> None:
     assert min(thresholds["signer"], thresholds["issuer"]) > max(c.REPAIRED, c.BARE_NAME)
     # a signer read well off a scan is confident; off a fax's 100-dpi rows it is not (fitted on
     # the variants with that cap, signers scored >= the line were right 40 of 41 times)
-    well = page(HEADER + [("Giàng Seo Phử", 0.96)])
+    well = page(HEADER + [("Lò Văn Pấng", 0.96)])
     well.scan_dpi = 200.0
     facts = extract_facts([well])
     assert facts.document.evidence["signer"].confidence >= c.CONFIDENT

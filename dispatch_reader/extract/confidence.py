@@ -87,6 +87,13 @@ def _family_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in family_names.listed())
 
 
+def _unnamed_spelling(word: str) -> bool:
+    from dispatch_reader.extract.namefix import listed_spellings
+
+    spellings = listed_spellings(word)
+    return bool(spellings) and word.casefold() not in spellings
+
+
 def _syllable_share(text: str) -> float:
     """Share of the letters-only words of `text` that are possible Vietnamese syllables."""
     words = [w for w in re.findall(r"[^\W\d_]+", text or "") if len(w) > 1 or w.isalpha()]
@@ -119,7 +126,11 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
             return 0.3
         if parts[0].casefold() not in _family_names():
             return 0.5
-        return 1.0 if all(is_syllable(p) for p in parts) else 0.6
+        if not all(is_syllable(p) for p in parts):
+            return 0.6
+        # a spelling no name has where the same letters with other marks are a name's (`Mĩnh`: a
+        # speck read as a tilde over `Minh`; also a rare name read right, `Vần`): to check
+        return 0.6 if any(_unnamed_spelling(p) for p in parts[1:]) else 1.0
     if field in ("issuer", "place", "subject"):
         share = _syllable_share(getattr(doc, field) or "")
         return 1.0 if share >= 0.95 else 0.8 if share >= 0.85 else 0.5

@@ -45,6 +45,11 @@ def _table() -> dict[str, list[tuple[str, tuple[int, int, int]]]]:
     return out
 
 
+def listed_spellings(syllable: str) -> frozenset[str]:
+    """The spellings name_frequencies.tsv lists for the syllable's letters (any marks), lower case."""
+    return frozenset(s.casefold() for s, _ in _table().get(fold_phrase(syllable), []))
+
+
 @lru_cache(maxsize=1)
 def _family_spellings() -> dict[str, str]:
     """folded family name → its likeliest spelling."""
