@@ -744,10 +744,10 @@ _SPECK_IN = 0.0067
 _SPECK_LEAST_DPI = 250
 _LETTER_IN, _LETTER_MOST_IN = 0.04, 0.5
 _MARK_ABOVE, _MARK_BELOW, _MARK_SIDE_IN = 0.6, 0.35, 0.01
-# Print whose strokes are thinner than this (inches; 4.8 pixels at 300 dpi): a light copy's
-# regular weight, whose letters a speck's size of ink beside them changes for Tesseract. A
-# darker copy's strokes (5-12 pixels on our photocopies) shrug the specks off, and clearing
-# them there changed the reading for the worse as often as not (issuer 0.978 -> 0.844).
+# Print whose strokes are thinner than this (inches; 4.8 pixels at 300 dpi): regular weight,
+# whose letters a speck's size of ink beside them changes for Tesseract (a second tester's
+# copies of a copy: 4.1-4.6 pixels). Bold or dark print is left as it was (most of our
+# photocopies' pages are 3.9-4.7 once their dark bands are cleared: the step runs on them).
 _THIN_STROKE_IN = 0.016
 
 
