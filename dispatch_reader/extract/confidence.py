@@ -30,6 +30,7 @@ from importlib import resources
 from dispatch_reader import family_names
 from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
+from dispatch_reader.extract.namefix import listed_spellings
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
@@ -88,8 +89,6 @@ def _family_names() -> frozenset[str]:
 
 
 def _unnamed_spelling(word: str) -> bool:
-    from dispatch_reader.extract.namefix import listed_spellings
-
     spellings = listed_spellings(word)
     return bool(spellings) and word.casefold() not in spellings
 

@@ -156,16 +156,11 @@ def party_number(match: re.Match[str]) -> DocNumber | None:
 _GLUED_CAPITALS = re.compile(r"[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ][A-ZĐ]*")
 
 
-@lru_cache(maxsize=1)
-def _known_symbols() -> frozenset[str]:
-    return frozenset({row[0] for row in resources.rows("body_symbols.tsv")} | set(_fixes().values()))
-
-
 def _with_glued_capitals(dn: DocNumber, glued: str) -> DocNumber | None:
     """The number with its last symbol part run on through `glued`, each capital O with a mark
-    read as the Đ it stands for (`BKH` + `ÔT` → `BKHĐT`), when that is a known symbol; else None."""
+    read as the Đ it stands for (`BKH` + `ÔT` → `BKHĐT`), when that is a known part; else None."""
     last = dn.parts[-1] + "".join("Đ" if unicodedata.normalize("NFD", c)[0] == "O" else c for c in glued)
-    if last not in _known_symbols():
+    if last not in _known_parts():
         return None
     return replace(dn, text=dn.text + last[len(dn.parts[-1]):], parts=(*dn.parts[:-1], last))
 

@@ -120,7 +120,7 @@ def _slots(words: list[Word], keys: list[tuple[int, int, int]], page_height: flo
             # (a hand's `58` boxed above the line, a stamp's scrap `ay,` under a day read right)
             own = [i for i in inside if keys[i] == keys[idx[a]]]
             if (own and all(_figures(words[i].text) for i in own)) or (not own and any(
-                    _figures(words[i].text) and _possible(kind, _figures(words[i].text)) for i in inside)):
+                    (as_read := _figures(words[i].text)) and _possible(kind, as_read) for i in inside)):
                 continue
             if inside:
                 # an italic `ngày` before a hand's figures is boxed across them (Tesseract's box

@@ -746,12 +746,12 @@ _LETTER_IN, _LETTER_MOST_IN = 0.04, 0.5
 _MARK_ABOVE, _MARK_BELOW, _MARK_SIDE_IN = 0.6, 0.35, 0.01
 # Print whose strokes are thinner than this (inches; 4.8 pixels at 300 dpi): regular weight,
 # whose letters a speck's size of ink beside them changes for Tesseract (a second tester's
-# copies of a copy: 4.1-4.6 pixels). Bold or dark print is left as it was (most of our
-# photocopies' pages are 3.9-4.7 once their dark bands are cleared: the step runs on them).
+# copies of a copy: 4.1-4.6 pixels). Bold or dark print is left as it was (our photocopies'
+# pages are 2.8-5.2, 86 of 88 under it, once their dark bands are cleared).
 _THIN_STROKE_IN = 0.016
 
 
-def stroke_width(ink: np.ndarray, labels: np.ndarray, specks: np.ndarray) -> float:
+def _stroke_width(ink: np.ndarray, labels: np.ndarray, specks: np.ndarray) -> float:
     """The print's mean stroke width in pixels: twice its ink over its edge (a stroke w wide and
     L long has w*L pixels and 2*L on its edges), the specks left out."""
     letters = (ink > 0) & ~specks[labels]
@@ -777,7 +777,7 @@ def clear_stray_specks(grey: np.ndarray, dpi: float, scan_dpi: float | None = No
     x, y, w, h, area = (stats[:, i] for i in range(5))
     small = area <= (_SPECK_IN * dpi) ** 2
     small[0] = False
-    if not small.any() or stroke_width(ink, labels, small) >= _THIN_STROKE_IN * dpi:
+    if not small.any() or _stroke_width(ink, labels, small) >= _THIN_STROKE_IN * dpi:
         return grey, 0
     letter = (h >= _LETTER_IN * dpi) & (h <= _LETTER_MOST_IN * dpi)
     letter[0] = False

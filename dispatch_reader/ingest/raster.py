@@ -105,32 +105,24 @@ def scan_resolution(page: object) -> float | None:
     return min(images[0][1:])
 
 
+def _scans(page: object) -> list[tuple[float, float]]:
+    """(dpi across, dpi down) of each image covering _SCAN_SHARE of the page or more."""
+    return [(across, down) for share, across, down in filter(None, _images(page)) if share >= _SCAN_SHARE]
+
+
 def scan_dpi(page: object) -> float | None:
     """The resolution a scanned page was made at: of the images covering _SCAN_SHARE of it or
     more, each at the lower of across and down (a fax: 100, its rows), the finest (a copier's
     two-layer PDF lays its 300-dpi one-bit print over a 100-dpi picture of the paper); None
     for a page of no scan."""
-    found = [min(across, down) for share, across, down in filter(None, _images(page)) if share >= _SCAN_SHARE]
-    return max(found) if found else None
-
-
-def image_dpis(path: Path) -> list[float | None]:
-    """Each frame's stated resolution, the lowest across or down (a fax TIFF: 98); None where
-    the file states none or a default's 72/96."""
-    with _strict_decoding(), Image.open(path) as im:
-        out = []
-        for frame in range(getattr(im, "n_frames", 1)):
-            im.seek(frame)
-            stated, down = _resolution(im)
-            out.append(min(stated, down or stated) if stated else None)
-        return out
+    return max((min(across, down) for across, down in _scans(page)), default=None)
 
 
 def low_scan_resolution(page: object) -> float | None:
     """The resolution of the page's scanned image(s) when below MIN_NATIVE_DPI: images covering
     _SCAN_SHARE of the page or more, with square pixels (a fax's 200 x 100 dpi is left to the
     renderer), the lowest of them; None when there is none such."""
-    scans = [(across, down) for share, across, down in filter(None, _images(page)) if share >= _SCAN_SHARE]
+    scans = _scans(page)
     if any(min(across, down) >= MIN_NATIVE_DPI for across, down in scans):
         return None  # a finer layer over it (a copier's two-layer PDF): rendered as usual
     found = [min(across, down) for across, down in scans
@@ -227,15 +219,18 @@ def _strict_decoding() -> Iterator[None]:
         ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
 
-def count_image_frames(path: Path, max_pixels: int) -> int:
-    """Frames in an image file (multi-page TIFF has several), sizes checked."""
+def image_frames(path: Path, max_pixels: int) -> list[float | None]:
+    """Each frame of an image file (multi-page TIFF has several), sizes checked: the resolution
+    it states it was scanned at, the lower of across and down (a fax TIFF: 98); None where it
+    states none or a default's 72/96."""
     try:
         with _strict_decoding(), Image.open(path) as im:
-            frames = getattr(im, "n_frames", 1)
-            for frame in range(frames):
+            out = []
+            for frame in range(getattr(im, "n_frames", 1)):
                 im.seek(frame)
                 check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
-            return frames
+                out.append(_lowest(*_resolution(im)))
+            return out
     except LimitExceededError:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
@@ -290,7 +285,7 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
         raise DamagedFileError(path, f"cannot read image page {frame + 1}: {exc}") from None
     h, w = array.shape
     return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour,
-                     scan_dpi=min(src_dpi, y_dpi) if stated else None)
+                     scan_dpi=_lowest(src_dpi, y_dpi) if stated else None)
 
 
 _EXIF_ORIENTATION = 0x0112
@@ -298,6 +293,11 @@ _WIDE_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I")
 # a fax machine's line widths in pixels (A4, B4, A3 at 204 dpi across)
 _FAX_WIDTHS = (1728, 2048, 2432)
 _A4_WIDTH_IN = 8.27
+
+
+def _lowest(across: float | None, down: float | None) -> float | None:
+    """A scan's resolution for how much it holds: the lower of across and down, either known."""
+    return min(across, down or across) if across else None
 
 
 def _resolution(im: Image.Image) -> tuple[float | None, float | None]:

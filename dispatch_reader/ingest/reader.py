@@ -26,7 +26,7 @@ from dispatch_reader.ingest.layout import Row, group_rows, layout_text
 from dispatch_reader.ingest.ocr import OcrPage
 from dispatch_reader.ingest.ocrfix import fix_word
 from dispatch_reader.ingest.pages import Document, PageText, Word
-from dispatch_reader.ingest.raster import check_pixels, count_image_frames, image_dpis, scan_dpi
+from dispatch_reader.ingest.raster import check_pixels, image_frames, scan_dpi
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.sniff import FileInfo, sniff
 from dispatch_reader.ingest.tables import find_table, has_table_header, text_with_table
@@ -377,15 +377,14 @@ def _plan_pdf(info: FileInfo, settings: IngestSettings, warnings: list[str], wor
 
 
 def _plan_image(info: FileInfo, settings: IngestSettings) -> list[_Plan]:
-    frames = count_image_frames(info.path, settings.max_pixels)
+    dpis = image_frames(info.path, settings.max_pixels)
+    frames = len(dpis)
     if frames > settings.max_pages:
         raise LimitExceededError(info.path, f"image has {frames} pages, over the limit of {settings.max_pages}")
     if settings.ocr_mode == "never":
         return [_Plan(i + 1, PageText(number=i + 1, text="", method="ocr", reason="image file (OCR turned off)"))
                 for i in range(frames)]
-    dpis = image_dpis(info.path)
-    return [_Plan(i + 1, reason=f"image file ({info.kind.upper()})", scan_dpi=dpis[i] if i < len(dpis) else None)
-            for i in range(frames)]
+    return [_Plan(i + 1, reason=f"image file ({info.kind.upper()})", scan_dpi=dpi) for i, dpi in enumerate(dpis)]
 
 
 def _layer_page(number: int, width: float, height: float, words: list[Word], reason: str,
