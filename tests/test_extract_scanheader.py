@@ -372,6 +372,8 @@ def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:
     ("THÔNG BẢO", "notice"),
     ("THÔNG TIN", None),           # two off THÔNG TƯ: not that title
     ("# QUYẾT ĐỊNH", "decision"),  # a copier's dots read as a sign before it
+    ("‘THÔNG BÁO", "notice"),      # or as a quote glued to its first letter
+    ("“Quyết định", None),         # a quoted sentence, not a title line
     ("# Quyết định", None),        # a sentence's words, not a title line
     ("- QUYẾT ĐỊNH", None),        # a list item's bullet: an item, no title
     ("□ QUYẾT ĐỊNH", None),        # a form's checkbox

@@ -39,13 +39,22 @@ def _sign_speck(word: str) -> bool:
     return not any(c.isalnum() for c in word) and not set(word) & _ITEM_SIGNS
 
 
+# a speck read as a quote or a stop glued to a title's first letter (`‘THÔNG BÁO`)
+_GLUED_SPECKS = "‘’'`´\"“”.,:;~^"
+
+
 def without_specks(text: str) -> str:
-    """A line in capitals without the specks read before it: as small letters (`oo THONG BÁO`)
-    or as a sign alone (`# QUYẾT ĐỊNH`, a copier's dots; a bullet opens an item instead)."""
+    """A line in capitals without the specks read before it: as small letters (`oo THONG BÁO`),
+    as a sign alone (`# QUYẾT ĐỊNH`, a copier's dots; a bullet opens an item instead), or as a
+    quote glued to the first letter (`‘THÔNG BÁO`)."""
     words = text.split()
     while len(words) > 1 and (small_speck(words[0]) or _sign_speck(words[0])) \
             and " ".join(words[1:]).isupper():
         words = words[1:]
+    if words and words[0][:1] in _GLUED_SPECKS and (bare := words[0].lstrip(_GLUED_SPECKS)) \
+            and " ".join([bare, *words[1:]]).isupper():
+        words = [bare, *words[1:]]
+        return " ".join(words)
     return " ".join(words) if len(words) < len(text.split()) else text
 
 

@@ -304,6 +304,13 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         rules_h: list[list[float]] = []
         rules_v: list[list[float]] = []
         if settings.remove_rules:
+            if skew:
+                # a copier's streak, upright on the copy as scanned, leans by the turn now: it
+                # goes first, or find_rules takes its pieces between the lines for rules and
+                # paints them white with the letters at their ends (`Un ler` for `Under`)
+                grey, slanted = preprocess.clear_streaks(grey, image.dpi, skew)
+                if slanted:
+                    notes.append(f"{slanted} piece(s) of a copier's streak, slanted by the page's levelling, cleared")
             grey, found_h, found_v = preprocess.find_rules(grey, image.dpi)
             k = 72.0 / image.dpi
             rules_h = [[round(v * k, 2) for v in seg] for seg in found_h]

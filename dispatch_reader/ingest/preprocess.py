@@ -211,32 +211,94 @@ def _line_alone_taken(grey: np.ndarray, strokes: np.ndarray, factor: float, dpi:
 # a quarter inch) and this thin at most.
 _STREAK_LEAST_IN = 0.3
 _STREAK_WIDTH_IN = 0.015
+# the longest break in a streak turned back upright (measured: 9 rows at 300 dpi)
+_STREAK_GAP_IN = 0.04
+# and the least length of one found there
+_STREAK_TURNED_IN = 1.0
+# and how far a straight one's middle strays from its line, at most (pixels; twice the median)
+_STREAK_BEND_PX = 2.0
+# a run of ink along a row this long (inches) at least is a letter's stroke (with the line
+# through it, or beside it); the line alone is one to three pixels wide at 300 dpi
+_STREAK_RUN_IN = 0.017
 
 
-def clear_streaks(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
+def clear_streaks(grey: np.ndarray, dpi: float, slant: float = 0.0) -> tuple[np.ndarray, int]:
     """(page, pieces whitened): hair-thin vertical lines painted white, their own pixels and
     a pixel either side. find_rules looks on a 100 dpi copy, where such a line fades below its
     threshold; left on the page, it runs through the first letters of each line it crosses and
     Tesseract reads `guyễn Thị Bích Ngọc`. Taking only the line leaves the letters it crosses a sliver
-    narrower, still themselves."""
+    narrower, still themselves.
+
+    `slant`: the degrees the page was turned to level its text (deskew's angle). The streak
+    runs along the copier's paper path, upright on the sheet as scanned, so the turn leaves it
+    slanted by as much: no column of the levelled page holds more than a few dozen of its
+    pixels (a 2.7° copy: one column in 21 rows), and it ran on through `Số: 798/QĐ-TTg`, read
+    `Số: [sigh TT`. It is looked for on the ink turned back upright, where it is one column
+    again, and cleared where that column lands on the page."""
     ink = (grey < 128).view(np.uint8)
+    h, w = ink.shape
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), slant, 1.0) if slant else None
+    own = ink if turn is None else cv2.warpAffine(ink, turn, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    upright = own
     least = max(int(_STREAK_LEAST_IN * dpi), 8)
-    column = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
+    if turn is not None:
+        # turned twice, the line steps a column aside here and there and its cubic turn left
+        # gaps of a few rows: a pixel either side and the gaps bridged make it one piece again
+        upright = cv2.dilate(upright, np.ones((1, 3), np.uint8))
+        upright = cv2.morphologyEx(upright, cv2.MORPH_CLOSE, np.ones((max(int(_STREAK_GAP_IN * dpi), 3), 1), np.uint8))
+    column = cv2.morphologyEx(upright, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
     if not column.any():
         return grey, 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats(column, connectivity=8)
-    # thickness as ink per row, a slanted line's box being wide; thicker is a table's rule, a
-    # seal's side, a bold stroke: find_rules' or nobody's
-    thick = stats[:, cv2.CC_STAT_AREA] / np.maximum(stats[:, cv2.CC_STAT_HEIGHT], 1)
+    # thickness as the page's own ink per row (not the widened copy's), a slanted line's box
+    # being wide; thicker is a table's rule, a seal's side, a bold stroke: find_rules' or nobody's
+    thick = np.bincount(labels[own > 0], minlength=count) / np.maximum(stats[:, cv2.CC_STAT_HEIGHT], 1)
     streak = thick <= max(2, _STREAK_WIDTH_IN * dpi)
+    if turn is not None:
+        # bridged and widened, a letter's stem meets the next line's now and then: a streak is
+        # longer than such a chain (the 2.7° copy's: 3,440 rows; the chains, 90-130)
+        streak &= stats[:, cv2.CC_STAT_HEIGHT] >= _STREAK_TURNED_IN * dpi
+        # and upright there, and straight: a table's thin rule, levelled with the text, leans
+        # by the turn here (widened, at a small turn it too stays in a column for an inch); a
+        # seal's ring cut by the page's edge (dấu giáp lai) bends
+        lean = abs(np.tan(np.radians(slant)))
+        for i in np.flatnonzero(streak):
+            slope, bend = _line_fit(labels, own, stats[i], i)
+            streak[i] = slope < lean / 2 and bend <= _STREAK_BEND_PX
     streak[0] = False
     if not streak.any():
         return grey, 0
+    on = streak[labels]
+    if turn is not None:
+        # the line's own pixels (not the widened copy's), back onto the levelled page
+        on = cv2.warpAffine((on & (own > 0)).view(np.uint8), cv2.invertAffineTransform(turn), (w, h),
+                            flags=cv2.INTER_NEAREST, borderValue=0) > 0
     # and the line's edge a pixel either side, where its slant left each column's run short
-    line = cv2.dilate(streak[labels].view(np.uint8), np.ones((1, 3), np.uint8))
+    line = cv2.dilate(on.view(np.uint8), np.ones((1, 3), np.uint8)) > 0
+    # where it runs through a letter, the letter keeps it: a pixel of the line alone lies in a
+    # short run of ink along its row (the line's own width), one of a letter's stroke in a
+    # longer one. Taken with the line, a stroke lost its side: `1587` read `1537`, its 8 opened.
+    run = max(5, round(_STREAK_RUN_IN * dpi))
+    stroke = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, run), np.uint8)) > 0
     out = grey.copy()
-    out[(line > 0) & (ink > 0)] = 255
+    # the band whole, not only its ink: a turned line's soft grey rim read as letters (`Hà vb`)
+    out[line & ~stroke] = 255
     return out, int(streak.sum())
+
+
+def _line_fit(labels: np.ndarray, ink: np.ndarray, box: np.ndarray, label: int) -> tuple[float, float]:
+    """(slope, bend) of a piece's own ink down the page: how far it runs across per row (a
+    line fitted), and how far its middle strays from that line (pixels; a straight line's
+    half a pixel, an arc's many)."""
+    x, y, w, h = (int(v) for v in box[:4])
+    ys, xs = np.nonzero((labels[y:y + h, x:x + w] == label) & (ink[y:y + h, x:x + w] > 0))
+    if len(ys) < 2 or np.ptp(ys) == 0:
+        return 0.0, 0.0
+    fit = np.polyfit(ys, xs, 1)
+    # the middle of each row's ink, as a letter crossed adds to a row's width, not its middle
+    rows, inverse = np.unique(ys, return_inverse=True)
+    middle = np.bincount(inverse, weights=xs) / np.bincount(inverse)
+    return abs(float(fit[0])), float(np.median(np.abs(middle - np.polyval(fit, rows))) * 2)
 
 
 # a line whose ink (with all it touches) is this many times its own is no rule: a signature's
