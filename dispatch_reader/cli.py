@@ -16,6 +16,7 @@ from dispatch_reader import __version__
 from dispatch_reader.choices import BriefFormat, Lang, OcrMode
 from dispatch_reader.console import err_console, friendly, out, set_quiet, status
 from dispatch_reader.errors import DispatchReaderError, InputFileError, exit_code_table
+from dispatch_reader.ingest.sniff import IMAGE_FORMATS
 
 VERBOSE_HELP = "Say more: -v what is done, -vv debug."
 QUIET_HELP = "Only errors and the data asked for; no progress."
@@ -154,7 +155,7 @@ def _print_summary(record: Any) -> None:
 @app.command()
 @friendly
 def extract(
-    file: Path = typer.Argument(..., help="A PDF or image (PNG, JPEG, TIFF)."),
+    file: Path = typer.Argument(..., help=f"A PDF or image ({IMAGE_FORMATS})."),
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON (schema: dispatch-record/3)."),
     ocr_lang: Optional[str] = LangOption,
     workers: Optional[int] = WorkersOption,

@@ -22,7 +22,7 @@ class ExitCode(IntEnum):
     ENCRYPTED = 3  # a PDF needs a password that was not given (--password, passwords_file)
     DAMAGED = 4  # a PDF or image no reader can open (truncated, corrupt)
     LIMIT = 5  # too many pages or pixels, or OCR over the page time limit
-    DEPENDENCY = 6  # tesseract or a language pack is missing
+    DEPENDENCY = 6  # tesseract, a language pack or pillow-heif (for a HEIC photo) is missing
     STORE = 7  # the database cannot be opened or written
     TEMPLATE = 8  # a brief template failed
     CONFIG = 9  # the config file or a DISPATCH_READER_* variable has a wrong value
@@ -40,7 +40,7 @@ EXIT_CODE_HELP = {
     ExitCode.ENCRYPTED: "encrypted PDF without the right password",
     ExitCode.DAMAGED: "damaged PDF or image that no reader can open",
     ExitCode.LIMIT: "over a page, pixel or time limit",
-    ExitCode.DEPENDENCY: "tesseract or a language pack missing",
+    ExitCode.DEPENDENCY: "tesseract, a language pack or HEIC support (pillow-heif) missing",
     ExitCode.STORE: "database cannot be opened or written",
     ExitCode.TEMPLATE: "brief template failed",
     ExitCode.CONFIG: "wrong value in the config file or a DISPATCH_READER_* variable",
@@ -119,7 +119,7 @@ class LimitExceededError(DispatchReaderError):
 
 
 class MissingDependencyError(DispatchReaderError):
-    """A program the tool needs (tesseract, a language pack) is not installed."""
+    """A program the tool needs (tesseract, a language pack, pillow-heif for HEIC) is not installed."""
 
     exit_code: int = ExitCode.DEPENDENCY
     kind = "dependency"

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = __version__
-DOCUMENT_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+# the names watch, batch, the web inbox and the fleet spool take as documents (what a file is
+# is then told by its content: ingest/sniff.py)
+DOCUMENT_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".heic", ".heif"}
 
 
 @dataclass

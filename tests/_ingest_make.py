@@ -142,3 +142,20 @@ def image_pdf(path: Path, images: list[Image.Image], dpi: int = 200, text_stamp:
         c.showPage()
     c.save()
     return path
+
+
+def photo_bytes(image: Image.Image, fmt: str, orientation: int = 1, quality: int = 80) -> bytes:
+    """`image` as a phone's photo file: "webp", "heic" or "jpeg" bytes in colour, with an EXIF
+    orientation when not 1. HEIC is written by pillow-heif without registering its opener with
+    Pillow, so a test never makes the reader's own registration needless."""
+    import pillow_heif
+
+    exif = Image.Exif()
+    if orientation != 1:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    if fmt == "heic":
+        pillow_heif.from_pillow(image.convert("RGB")).save(out, quality=quality, exif=exif.tobytes())
+    else:
+        image.convert("RGB").save(out, {"webp": "WEBP", "jpeg": "JPEG"}[fmt], quality=quality, exif=exif.tobytes())
+    return out.getvalue()

@@ -170,6 +170,25 @@ def test_reprocess_reads_stored_documents_again(tmp_path: Path):
     assert store_runs(url) == {"created": 3, "replaced": 3} and store_count(url) == 3
 
 
+def test_phone_photos_as_heic_and_webp_are_read_and_stored(tmp_path: Path):
+    """A folder of an iPhone's HEIC and a chat app's WebP (one named .jpg): found by the walk,
+    read in worker processes that must make HEIC decoding ready themselves, stored."""
+    from _ingest_make import photo_bytes, render_grey
+
+    archive = tmp_path / "ảnh điện thoại"
+    archive.mkdir()
+    names = {"IMG_0004.HEIC": "heic", "chat.webp": "webp", "zalo.jpg": "webp"}
+    for n, (name, fmt) in enumerate(names.items()):
+        pdf = tmp_path / f"{n}.pdf"
+        pdf.write_bytes(document_bytes(n))
+        page = render_grey(pdf, dpi=300)
+        (archive / name).write_bytes(photo_bytes(page.crop((0, 0, page.width, page.height // 3)), fmt))
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    result = run_cli("batch", str(archive), "--db", url, "-j", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert store_runs(url) == {"created": 3} and store_count(url) == 3
+
+
 def test_missing_folder_is_one_line(tmp_path: Path):
     result = run_cli("batch", str(tmp_path / "nope"), "--db", f"sqlite:///{tmp_path / 'db.sqlite3'}", cwd=tmp_path)
     assert result.returncode == 2

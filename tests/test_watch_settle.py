@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from _ingest_make import photo_bytes
+from PIL import Image
 from test_watch_support import document_bytes
 
 from dispatch_reader.watch.places import clash_name, free_name, place
@@ -72,12 +74,22 @@ def test_vanished_file_is_forgotten(tmp_path: Path):
     assert tracker.ready() == [] and len(tracker) == 0
 
 
+def _photo(fmt: str) -> bytes:
+    return photo_bytes(Image.effect_noise((64, 64), 60), fmt)
+
+
 @pytest.mark.parametrize("data, complete", [
     (document_bytes(4), True),
     (document_bytes(4)[:-200], False),
     (b"\xff\xd8\xff\xe0" + b"\0" * 50 + b"\xff\xd9", True),
     (b"\xff\xd8\xff\xe0" + b"\0" * 50, False),
     (b"plain garbage, no known start", True),  # nothing to wait for: it fails at once
+    # a WebP or HEIC has no end marker but states its size: a copy still short of it waits
+    (_photo("webp"), True),
+    (_photo("webp")[:-100], False),
+    (_photo("heic"), True),
+    (_photo("heic")[:-100], False),
+    (_photo("heic")[:30], False),  # not even the first box whole
 ])
 def test_looks_complete(tmp_path: Path, data: bytes, complete: bool):
     f = tmp_path / "f"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from _ingest_make import photo_bytes
 from dispatch_reader.errors import DamagedFileError, NotFoundError
 from dispatch_reader.ingest.sniff import file_sha256
 from dispatch_reader.web.pageimages import PageImageCache, render_page_png, snap_width
@@ -45,6 +46,22 @@ def test_an_image_file_page(tmp_path: Path) -> None:
     assert image.size == (800, 1120)
     with pytest.raises(NotFoundError):
         render_page_png(src, 2, 800)
+
+
+@pytest.mark.parametrize("fmt, name", [("heic", "IMG_0003.HEIC"), ("webp", "chat.webp"), ("webp", "saved.jpg"),
+                                       ("jpeg", "photo.jpg")])
+def test_a_phone_photo_is_shown_as_png_upright(tmp_path: Path, fmt: str, name: str) -> None:
+    """Few browsers show HEIC: every page image is PNG, a photo told by its content (a `.jpg`
+    that is WebP). Turned by its orientation as OCR turned it, so the boxes of the facts
+    (fractions of the page read) fall on their words."""
+    upright = Image.new("RGB", (1000, 500), "white")
+    upright.paste((0, 0, 0), (0, 0, 200, 100))
+    src = tmp_path / name
+    src.write_bytes(photo_bytes(upright.rotate(90, expand=True), fmt, orientation=6, quality=95))
+    image = _image(render_page_png(src, 1, 400))
+    assert image.format == "PNG" and image.size == (400, 200)
+    grey = image.convert("L")
+    assert grey.getpixel((20, 10)) < 60 and grey.getpixel((380, 190)) > 200  # the block top left
 
 
 def test_a_missing_page_or_a_damaged_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -1,11 +1,13 @@
 """Page images for OCR: PDF pages rendered at the OCR resolution, image files decoded.
 
 Sizes are checked before any pixel is decoded, so a page or image that would need absurd
-memory (a decompression bomb) is refused with a one-line error instead.
+memory (a decompression bomb) is refused with a one-line error instead. Image files are
+decoded by Pillow, a phone's HEIC photo through pillow-heif's opener.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +16,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFile, ImageOps
 
-from dispatch_reader.errors import DamagedFileError, LimitExceededError
+from dispatch_reader.errors import DamagedFileError, LimitExceededError, MissingDependencyError
+from dispatch_reader.ingest.sniff import content_kind, stated_size
 
 Image.MAX_IMAGE_PIXELS = None  # our own limit (max_pixels) applies, checked before decoding
 
@@ -208,6 +211,49 @@ def render_pdf_page(path: Path, index: int, dpi: int, max_pixels: int, password:
                      scan_dpi=scanned)
 
 
+_heif_ready = False
+
+
+def _heif_support(path: Path) -> None:
+    """pillow-heif's opener registered with Pillow, in this process: OCR workers started by
+    forkserver or spawn do not inherit the parent's registration."""
+    global _heif_ready
+    if _heif_ready:
+        return
+    try:
+        import pillow_heif
+    except ImportError:
+        raise MissingDependencyError(path, "HEIC support is missing: the pillow-heif package is not installed "
+                                           "(pip install pillow-heif)") from None
+    pillow_heif.register_heif_opener()
+    _heif_ready = True
+
+
+def open_image(path: Path) -> Image.Image:
+    """Image.open, a HEIC file's decoder made ready first. pillow-heif turns a HEIC upright by
+    its own rotation and mirroring as it decodes, and sets its EXIF orientation to 1: the
+    EXIF turn of load_image_frame is then never applied twice."""
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if content_kind(head) == "heic":
+        _heif_support(path)
+    return Image.open(path)
+
+
+def unreadable(path: Path, exc: BaseException) -> str:
+    """Why an image cannot be decoded, on one line. A WebP or HEIC cut short says so with its
+    sizes (WebP's decoder says only that it could not start); else the decoder's own words,
+    their line breaks dropped (libheif ends its message with one)."""
+    try:
+        with path.open("rb") as fh:
+            stated, size = stated_size(fh), os.fstat(fh.fileno()).st_size
+    except OSError:
+        stated = size = 0
+    if stated is not None and stated > size:
+        return f"file is truncated ({size:,} of the {stated:,} bytes its header states)"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 @contextmanager
 def _strict_decoding() -> Iterator[None]:
     """Truncated images must fail here; WeasyPrint, once imported, tells Pillow to accept them."""
@@ -224,7 +270,7 @@ def image_frames(path: Path, max_pixels: int) -> list[float | None]:
     it states it was scanned at, the lower of across and down (a fax TIFF: 98); None where it
     states none or a default's 72/96."""
     try:
-        with _strict_decoding(), Image.open(path) as im:
+        with _strict_decoding(), open_image(path) as im:
             out = []
             for frame in range(getattr(im, "n_frames", 1)):
                 im.seek(frame)
@@ -234,7 +280,7 @@ def image_frames(path: Path, max_pixels: int) -> list[float | None]:
     except LimitExceededError:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise DamagedFileError(path, f"cannot read image: {exc}") from None
+        raise DamagedFileError(path, f"cannot read image: {unreadable(path, exc)}") from None
 
 
 def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_scan_resolution: bool = False) -> PageImage:
@@ -245,7 +291,7 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
     resolution are taken as `dpi`.
     """
     try:
-        with _strict_decoding(), Image.open(path) as im:
+        with _strict_decoding(), open_image(path) as im:
             im.seek(frame)
             check_pixels(path, f"image page {frame + 1}", im.width * im.height, max_pixels)
             stated, y_dpi = _resolution(im)
@@ -282,7 +328,7 @@ def load_image_frame(path: Path, frame: int, dpi: int, max_pixels: int, keep_sca
     except LimitExceededError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
-        raise DamagedFileError(path, f"cannot read image page {frame + 1}: {exc}") from None
+        raise DamagedFileError(path, f"cannot read image page {frame + 1}: {unreadable(path, exc)}") from None
     h, w = array.shape
     return PageImage(grey=array, dpi=out_dpi, width_pt=w / out_dpi * 72, height_pt=h / out_dpi * 72, colour=colour,
                      scan_dpi=_lowest(src_dpi, y_dpi) if stated else None)

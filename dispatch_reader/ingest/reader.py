@@ -46,7 +46,7 @@ class _Plan:
 
 
 def read_document(path: Path, settings: IngestSettings | None = None) -> Document:
-    """Read a PDF, PNG, JPEG or TIFF into pages of text in reading order; its OCR pages in
+    """Read a PDF or an image (PNG, JPEG, TIFF, WebP, HEIC) into pages of text in reading order; its OCR pages in
     parallel (one page, or one worker: in this process).
 
     Raises the errors.py classes (one line naming the file and the reason) for files that

@@ -1,7 +1,8 @@
 """First look at a file: can we read it, and is it really a PDF or an image?
 
 The kind comes from the first bytes, not the name: a `.pdf` that is really HTML is refused
-with a reason, a `.pdf` that is really a PNG is read as the PNG it is.
+with a reason, a `.pdf` that is really a PNG is read as the PNG it is, a `.jpg` saved from a chat
+app that is really WebP as the WebP it is.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from dispatch_reader.errors import DamagedFileError, InputFileError, LimitExceededError
 
-Kind = Literal["pdf", "png", "jpeg", "tiff"]
+Kind = Literal["pdf", "png", "jpeg", "tiff", "webp", "heic"]
+
+# the image formats read, as the one-line refusals and the help name them
+IMAGE_FORMATS = "PNG, JPEG, TIFF, WebP, HEIC"
 
 _MAGIC: list[tuple[bytes, Kind]] = [
     (b"\x89PNG\r\n\x1a\n", "png"),
@@ -22,6 +26,13 @@ _MAGIC: list[tuple[bytes, Kind]] = [
     (b"II*\x00", "tiff"),
     (b"MM\x00*", "tiff"),
 ]
+# An ISO media file (HEIF, MP4, MOV) opens with its `ftyp` box: size, `ftyp`, the major brand,
+# a minor version, then the brands it is compatible with. A phone's photo names an HEVC
+# still-image brand (heic, heix, ...) or the general HEIF image ones (mif1, msf1), as its major
+# brand or among the compatible ones; a video names none of these
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1"})
+# AVIF declares mif1 too, but its AV1 pictures are not what pillow-heif decodes
+_AVIF_BRANDS = frozenset({b"avif", b"avis"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +43,72 @@ class FileInfo:
     sha256: str
 
 
+def _brands(head: bytes) -> list[bytes]:
+    """The major brand, then the compatible ones, of an ISO media file's `ftyp` box; [] for
+    any other file."""
+    if head[4:8] != b"ftyp":
+        return []
+    end = min(int.from_bytes(head[:4], "big"), len(head))
+    return [head[8:12]] + [head[i:i + 4] for i in range(16, end - 3, 4)]
+
+
+def _is_heif(head: bytes) -> bool:
+    brands = _brands(head)
+    return bool(brands) and brands[0] not in _AVIF_BRANDS and any(b in _HEIF_BRANDS for b in brands)
+
+
+def content_kind(head: bytes) -> Kind | None:
+    """What a file is by its first bytes (1 KiB is plenty), None when it is none of our kinds."""
+    if b"%PDF-" in head:
+        return "pdf"
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if _is_heif(head):
+        return "heic"
+    return None
+
+
+def stated_size(fh: BinaryIO) -> int | None:
+    """The size in bytes a WebP or HEIC file (open for reading) says it has in its own header;
+    a copy still being written, or one cut short, is smaller. None for the other kinds, whose end
+    is found otherwise.
+
+    A WebP is one RIFF chunk of stated length. A HEIC is a row of boxes, each stating its
+    length: their sum, or None when the last says it runs to the end of the file (size 0) or
+    the row is too long to be a photo's (ftyp, meta, mdat and a few more)."""
+    size = os.fstat(fh.fileno()).st_size
+    fh.seek(0)
+    head = fh.read(1024)
+    kind = content_kind(head)
+    if kind == "webp":
+        return 8 + int.from_bytes(head[4:8], "little")
+    if kind != "heic":
+        return None
+    end = 0
+    for _ in range(1000):
+        if end >= size:
+            return end
+        fh.seek(end)
+        box = fh.read(16)
+        if len(box) < 8:
+            return end + 8
+        length = int.from_bytes(box[:4], "big")
+        if length == 1:  # a 64-bit length follows the type
+            length = int.from_bytes(box[8:16], "big") if len(box) == 16 else 16
+        if length == 0:
+            return None
+        end += max(length, 8)
+    return None
+
+
 def _describe_start(head: bytes) -> str:
+    brands = _brands(head)
+    if brands:
+        return ("it looks like an AVIF image, which is not read (save it as JPEG or PNG)" if brands[0] in _AVIF_BRANDS
+                else "it looks like a video (MP4, MOV) or other media file")
     start = head[:16].lstrip()
     if start[:1] in (b"<",):
         return "it looks like HTML or XML"
@@ -81,16 +157,9 @@ def sniff(path: Path, max_bytes: int) -> FileInfo:
     sha256 = file_sha256(path)
     with path.open("rb") as fh:
         head = fh.read(1024)
-    kind: Kind | None = None
-    if b"%PDF-" in head:
-        kind = "pdf"
-    else:
-        for magic, name in _MAGIC:
-            if head.startswith(magic):
-                kind = name
-                break
+    kind = content_kind(head)
     if kind is None:
-        what = "PDF" if path.suffix.lower() == ".pdf" else "PDF or image (PNG, JPEG, TIFF)"
+        what = "PDF" if path.suffix.lower() == ".pdf" else f"PDF or image ({IMAGE_FORMATS})"
         raise InputFileError(path, f"not a {what}: {_describe_start(head)}")
     # A PDF's end (a missing or followed %%EOF) is judged when it is opened: PDFium and qpdf
     # repair most such files, and only one that no reader opens is refused (ingest/pdf.py).

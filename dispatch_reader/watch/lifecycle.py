@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dispatch_reader.errors import DispatchReaderError, InputFileError, StoreError
-from dispatch_reader.ingest.sniff import file_sha256
+from dispatch_reader.ingest.sniff import IMAGE_FORMATS, file_sha256
 from dispatch_reader.pipeline import DOCUMENT_SUFFIXES, Outcome, document_brief
 from dispatch_reader.watch import places as fs
 from dispatch_reader.watch.admit import kind_of, open_regular
@@ -353,7 +353,7 @@ class Lifecycle:
         suffix = Path(claim.name).suffix.lower()
         if suffix not in DOCUMENT_SUFFIXES:
             claim.route = "failed"
-            claim.reason = f"not a PDF or image ({suffix or 'no extension'}); expected PDF, PNG, JPEG or TIFF"
+            claim.reason = f"not a PDF or image ({suffix or 'no extension'}); expected a PDF or {IMAGE_FORMATS}"
         elif self.store.has(claim.sha256):
             claim.route = "duplicate"
             claim.duplicate_of = describe(self.store, claim.sha256)

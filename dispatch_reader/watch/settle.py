@@ -5,8 +5,9 @@ A file is ready when all of these hold:
 - it can be opened for reading;
 - no writer still has it open (known only from inotify's close events; polling cannot tell);
 - it does not look cut short: a file that starts like a PDF, PNG or JPEG has that format's end
-  marker. A file that never gets one is taken after `max_wait` seconds anyway (and then fails
-  with the reader's reason), so nothing waits in INBOX forever.
+  marker, a WebP or HEIC the size its header states. A file that never gets there is taken
+  after `max_wait` seconds anyway (and then fails with the reader's reason), so nothing waits
+  in INBOX forever.
 - a format without an end marker (TIFF) cannot show it is cut short, and polling cannot see a
   writer that still holds the file open; unless a writer was seen closing it, such a file must
   stay unchanged for `settle_unmarked` seconds (a scanner pauses between pages far longer than
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dispatch_reader.errors import InputFileError
+from dispatch_reader.ingest.sniff import stated_size
 from dispatch_reader.watch.admit import ignored, open_regular, regular_stat
 
 # (start of the file, a marker its last bytes must hold)
@@ -43,16 +45,20 @@ def is_temporary(name: str) -> bool:
 
 
 def end_marker(path: Path) -> bool | None:
-    """True when the file has its format's end marker, False when it starts like a known format
-    but lacks it (cut short, or unreadable), None for formats without one (TIFF, unknown)."""
+    """True when the file has its format's end marker (a WebP or HEIC: the size its header
+    states), False when it starts like a known format but lacks it (cut short, or unreadable),
+    None for formats without one (TIFF, unknown)."""
     try:
         with open_regular(path) as fh:
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(16)
             fh.seek(max(0, size - _TAIL))
             tail = fh.read(_TAIL)
+            stated = stated_size(fh)
     except (OSError, InputFileError):
         return False
+    if stated is not None:
+        return size >= stated
     for magic, end in _END_MARKERS:
         if head.startswith(magic):
             return end in tail

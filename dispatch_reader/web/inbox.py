@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dispatch_reader.errors import InputFileError, LimitExceededError
+from dispatch_reader.ingest.sniff import IMAGE_FORMATS, content_kind
 from dispatch_reader.pipeline import DOCUMENT_SUFFIXES
 from dispatch_reader.watch.admit import ignored
 from dispatch_reader.watch.places import Places, free_name
 
 log = logging.getLogger(__name__)
 
-_MAGIC = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CHUNK = 1 << 20
 RECENT = 50  # how many stored / failed / duplicate files the inbox lists
@@ -41,7 +41,7 @@ def safe_name(given: str | None) -> str:
     if not raw or _CONTROL.search(raw) or raw in (".", ".."):
         raise InputFileError(given or "(no name)", "not a usable file name")
     if os.path.splitext(raw)[1].lower() not in DOCUMENT_SUFFIXES:
-        raise InputFileError(raw, "not a PDF or image (PNG, JPEG, TIFF) by its name")
+        raise InputFileError(raw, f"not a PDF or image ({IMAGE_FORMATS}) by its name")
     if ignored(raw):
         raise InputFileError(raw, "a temporary file's name; rename it")
     return raw
@@ -79,7 +79,7 @@ def save_upload(inbox: Path, given_name: str | None, stream: BinaryIO, max_bytes
             os.fsync(out.fileno())
         if size == 0:
             raise InputFileError(name, "empty file (0 bytes)")
-        if not (b"%PDF-" in head or head.startswith(_MAGIC)):
+        if content_kind(head) is None:  # the reader's own test, so no upload is let in that it refuses
             raise InputFileError(name, "not a PDF or image by its content")
         for _ in range(100):
             dest = free_name(inbox, name)

@@ -2,9 +2,11 @@
 
 The document page shows each page beside the facts and draws the evidence boxes over it
 (boxes are fractions of the page, record.Evidence.boxes), so the image must show the page as it
-was read: an OCR page turned upright by orientation detection is turned the same way here. A
-PDF page is rendered with pypdfium2, an image file's frame decoded with Pillow; both to PNG at
-a width the page asks for (one of a few, so the cache stays small). The cache is keyed by the
+was read: an OCR page turned upright by orientation detection is turned the same way here, a
+phone photo by its EXIF orientation as OCR turned it. A PDF page is rendered with pypdfium2,
+an image file's frame (PNG, JPEG, TIFF, WebP, HEIC: told by content, as the reader tells them)
+decoded with Pillow; both to PNG, which every browser shows (HEIC and TIFF only Safari), at a
+width the page asks for (one of a few, so the cache stays small). The cache is keyed by the
 file's SHA-256, page, width and turn: a file's content never changes under its hash.
 """
 
@@ -16,16 +18,16 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 from dispatch_reader.errors import DamagedFileError, LimitExceededError, NotFoundError
 from dispatch_reader.ingest.preprocess import rotate_quarter
-from dispatch_reader.ingest.raster import check_pixels
+from dispatch_reader.ingest.raster import check_pixels, open_image, unreadable
+from dispatch_reader.ingest.sniff import content_kind
 
 WIDTHS = (400, 800, 1200, 1600)  # the widths a page image is served at (px)
 DEFAULT_WIDTH = 1200
 MAX_PIXELS = 40_000_000  # one page image; a page bigger than this is refused, not rendered
-_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 def snap_width(width: int | None) -> int:
@@ -67,26 +69,37 @@ def _pdf_page(path: Path, page: int, width: int, password: str | None) -> Image.
 
 def _image_frame(path: Path, page: int, width: int) -> Image.Image:
     try:
-        with Image.open(path) as im:
+        with open_image(path) as im:
             frames = getattr(im, "n_frames", 1)
             if not 1 <= page <= frames:
                 raise NotFoundError(path, f"no page {page} (the file has {frames})")
             im.seek(page - 1)
             check_pixels(path, f"image page {page}", im.width * im.height, MAX_PIXELS)
-            image = im.convert("RGB")
+            # the word boxes are on the page as OCR read it: a phone photo turned by its EXIF
+            image = ImageOps.exif_transpose(im).convert("RGB")
     except (NotFoundError, LimitExceededError):
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise DamagedFileError(path, f"cannot read image: {exc}") from None
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
+        raise DamagedFileError(path, f"cannot read image: {unreadable(path, exc)}") from None
     height = max(1, round(image.height * width / image.width))
     return image.resize((width, height), Image.LANCZOS)
+
+
+def _is_image(path: Path) -> bool:
+    """An image file by its first bytes, as the reader told it (a `.jpg` that is WebP, a `.pdf`
+    that is PNG); a file that cannot be opened goes the PDF way, which names the failure."""
+    try:
+        with path.open("rb") as fh:
+            return content_kind(fh.read(1024)) not in (None, "pdf")
+    except OSError:
+        return False
 
 
 def render_page_png(path: Path, page: int, width: int = DEFAULT_WIDTH, rotation: int | None = None,
                     password: str | None = None) -> bytes:
     """Page `page` (1-based) of a PDF or image file as PNG bytes, `width` pixels wide before
     it is turned upright by `rotation` (degrees OCR turned it clockwise; 0 or None: as is)."""
-    if path.suffix.lower() in _IMAGE_SUFFIXES:
+    if _is_image(path):
         image = _image_frame(path, page, width)
     else:
         image = _pdf_page(path, page, width, password)

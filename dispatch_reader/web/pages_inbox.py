@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from dispatch_reader.ingest.sniff import IMAGE_FORMATS
 from dispatch_reader.store.accounts import Account
 from dispatch_reader.messages import localise
 from dispatch_reader.web.auth import require_user
@@ -26,7 +27,7 @@ router = APIRouter(include_in_schema=False)
 # in its language (inbox.js matches the start of the reason)
 UPLOAD_REASONS = {
     "not a usable file name": "reason_not_a_usable_file_name",
-    "not a PDF or image (PNG, JPEG, TIFF) by its name": "reason_not_a_pdf_by_name",
+    f"not a PDF or image ({IMAGE_FORMATS}) by its name": "reason_not_a_pdf_by_name",
     "a temporary file's name": "reason_temporary_name",
     "over the limit of": "reason_over_the_limit",
     "empty file (0 bytes)": "reason_empty_file",

@@ -19,10 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dispatch_reader.ingest.sniff import file_sha256
+from dispatch_reader.pipeline import DOCUMENT_SUFFIXES
 
 log = logging.getLogger(__name__)
-
-_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 class SourceIndex:
@@ -62,7 +61,7 @@ class SourceIndex:
             for root, dirs, names in os.walk(folder):
                 dirs.sort()
                 for name in sorted(names):
-                    if Path(name).suffix.lower() in _SUFFIXES:
+                    if Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
                         yield Path(root) / name
 
     def refresh(self, max_age: float = 0.0) -> None:
