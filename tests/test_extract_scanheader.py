@@ -1626,3 +1626,19 @@ def test_a_line_a_letter_off_two_heads_or_with_more_words_is_no_bare_head() -> N
     # a commune's name a letter off the head, its own marks kept: `XÃ` / `TÂN PHONG`
     assert damaged_bare_head("\\ TẤN PHONG") is None and damaged_bare_head("TÂN PHONG") is None
     assert damaged_bare_head("TAN PHONG") is None
+
+
+def test_an_office_under_a_committee_line_a_stamp_garbled_is_the_committees_office() -> None:
+    """`VĂN PHÒNG` names a body only with the committee above it. A receiving stamp's figures
+    over the committee's line (`UBND TỈNH 1AFKHÂU |,`, a photocopy) kept that line out of the
+    header's bodies, and the issuer read `Văn phòng`: the line above, a committee's head with
+    its province garbled, is the committee of the date line's province. A line above that
+    names no committee leaves the office as read."""
+    text = ("UBND TỈNH 1AFKHÂU |,\n67¥AN PHONG\nSố: 95/TB-VPUBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 12 tháng 11 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp\n"
+            "Ngày 10 tháng 11 năm 2025, đồng chí Hà Văn Lâm chủ trì cuộc họp.\n")
+    doc = scanned(text).document
+    assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"
+    doc = scanned(text.replace("UBND TỈNH 1AFKHÂU |,", "mr pp 29/1122")).document
+    assert doc.issuer == "Văn phòng"

@@ -21,7 +21,7 @@ from dispatch_reader.extract.canon import (
     repair_subject_opener, respace_body, respell_place,
 )
 from dispatch_reader.extract.bodies import standalone_bodies
-from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
                                              find_lost_year, find_partial_date, make_iso, mend_year)
@@ -121,6 +121,15 @@ def _gazette_heading(folded: str) -> bool:
 @lru_cache(maxsize=1)
 def _motto_keys() -> tuple[str, ...]:
     return tuple(sorted(resources.lines("motto.txt"), key=len, reverse=True))
+
+
+def _line_above(pages: list[Page], evidence: Evidence | None) -> str:
+    """The line of the page text right above a fact's quote ('' where there is none)."""
+    if evidence is None or evidence.start is None:
+        return ""
+    text = next((p.text for p in pages if p.number == evidence.page), "")
+    end = text.rfind("\n", 0, evidence.start)
+    return text[text.rfind("\n", 0, end) + 1:end] if end > 0 else ""
 
 
 @lru_cache(maxsize=1)
@@ -1100,6 +1109,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 doc.evidence.pop("issuer_parent", None)
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
+        if doc.issuer and not doc.issuer_parent and fold_phrase(doc.issuer) in _bare_heads():
+            # `VĂN PHÒNG` names a body only with the committee above it; a stamp's figures over
+            # that line (`UBND TỈNH 1AFKHÂU |,`) kept it out of the header's bodies
+            committee = snap_committee(expand_abbreviations(_line_above(pages, doc.evidence.get("issuer"))),
+                                       doc.place)
+            if committee:
+                doc.issuer = f"{doc.issuer} {committee}"
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
         if doc.place and not is_known_place(doc.place):
             # a commune dates at its own name, and one before 2025 may be on no list today
