@@ -1537,6 +1537,14 @@ def test_a_signature_read_as_letters_above_the_name_gives_way_to_the_name() -> N
     assert signer is not None and signer.name == "Nguyễn Mạnh Khương"
     kept = scanned(block.format(lines="Lê Văn Hùng\nNguyễn Mạnh Khương")).document.signer
     assert kept is not None and kept.name == "Lê Văn Hùng"
+    # the loops read as a line and then as scraps of their own before the name (a real text's
+    # phone photo): the name is looked for below them too, not past a line of text
+    scraps = "+ | + | Cee VI AI\na\ný...\nNGÀ 2 | l | 2V 1\nĐào Ngọc Dung"
+    signer = scanned(block.format(lines=scraps)).document.signer
+    assert signer is not None and signer.name == "Đào Ngọc Dung"
+    text = "Cee VI AI\nCăn cứ vào kết quả cuộc họp ngày hôm qua\nĐào Ngọc Dung"
+    signer = scanned(block.format(lines=text)).document.signer
+    assert signer is None or signer.name != "Đào Ngọc Dung"
 
 
 _DECREE = ("{issuer}\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -1642,3 +1650,15 @@ def test_an_office_under_a_committee_line_a_stamp_garbled_is_the_committees_offi
     assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"
     doc = scanned(text.replace("UBND TỈNH 1AFKHÂU |,", "mr pp 29/1122")).document
     assert doc.issuer == "Văn phòng"
+
+
+def test_a_department_head_over_scraps_names_no_body() -> None:
+    """`SO` over a stamp's figures (`BBCI`) read as the issuer `Sở Bbci` on a real text's
+    photocopy: a head whose name is no syllable names no body, and no issuer is better than
+    that one. A department's name, or its short form with `&`, stays."""
+    text = ("SO\nBBCI\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 01 tháng 6 năm 2026\nNGHỊ QUYẾT\nVề chính sách của Luật Thương mại\n")
+    facts = scanned(text)
+    assert facts.document.issuer != "Sở Bbci"
+    for line, issuer in (("SỞ NỘI VỤ", "Sở Nội vụ"), ("SỞ GD&ĐT", "Sở Gd&đt")):
+        assert scanned(text.replace("SO\nBBCI", line)).document.issuer == issuer

@@ -206,14 +206,12 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 titles.append(s)
             elif (titles or authority) and _signed_name(s) is not None:
                 s = _signed_name(s)
-                k = j + 1
-                while k < n and k - j <= 3 and _is_filler(segs[k]):
-                    k += 1  # the stroke's other scraps (`z`, `ˆ`: cells of their own)
-                nxt = _signed_name(segs[k]) if k < n else None
-                if nxt is not None and not _sound_name(s.text) and _sound_name(nxt.text):
-                    # the signature's loops read as a line of letters right above the name
-                    # (`ly Yee | z | ˆ` over `Nguyễn Mạnh Khương` on a phone photo): the name
-                    # is the line that spells one
+                nxt = _sound_name_below(segs, j) if not _sound_name(s.text) else None
+                if nxt is not None:
+                    # the signature's loops read as a line of letters above the name (`ly Yee |
+                    # z | ˆ` over `Nguyễn Mạnh Khương` on a phone photo; `Cee VI AI`, then its
+                    # scraps `a`, `ý...`, `NGÀ 2 | l | 2V 1`, over `Đảo Ngọc Dung`): the name is
+                    # the line that spells one
                     s = nxt
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
@@ -228,6 +226,24 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 break
             j += 1
         i = max(i + 1, j if j > i + 1 else i + 1)
+    return None
+
+
+# the segments looked at below a name line that spells no name, for one that does (a
+# signature's loops read as letters: a line and its cells)
+_LOOPS_SEGMENTS = 6
+# a segment this long or longer is text, no loop's scrap: nothing below it is looked at
+_SCRAP_CHARS = 15
+
+
+def _sound_name_below(segs: list[Segment], j: int) -> Segment | None:
+    """The first name line that spells a name in the few short scraps below segment j."""
+    for seg in segs[j + 1:j + 1 + _LOOPS_SEGMENTS]:
+        found = _signed_name(seg)
+        if found is not None and _sound_name(found.text):
+            return found
+        if not _is_filler(seg) and len(seg.text.strip()) >= _SCRAP_CHARS:
+            return None
     return None
 
 
