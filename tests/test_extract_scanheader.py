@@ -1662,3 +1662,18 @@ def test_a_department_head_over_scraps_names_no_body() -> None:
     assert facts.document.issuer != "Sở Bbci"
     for line, issuer in (("SỞ NỘI VỤ", "Sở Nội vụ"), ("SỞ GD&ĐT", "Sở Gd&đt")):
         assert scanned(text.replace("SO\nBBCI", line)).document.issuer == issuer
+
+
+def test_the_number_label_inside_a_line_two_columns_ran_into() -> None:
+    """Tesseract ran the header's lines into one on augraphy's hazy photocopy (`V/v Số:
+    143/UBND-VP công Pant Phong. ngày 20 …`): the number went with the subject's `V/v` and was
+    lost, the line taken for the subject. The label right after `V/v` opens the number; a
+    sentence's `số 12/…` does not."""
+    text = ("ỦY BẠN NHÂN DÂN\n4\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM -\nXÃ TÂN PHONG wo\n"
+            "Độc lập - Tự đo - Hạnh phúc\nV/v Số: 143/UBND-VP công Pant Phong. ngày 20 cheng Hon năm 2023\n"
+            "dé nghị tăng cường\nchức\nKính gửi: Sở Nội\n")
+    doc = scanned(text).document
+    assert doc.number == "143/UBND-VP"
+    assert not (doc.subject or "").startswith("Số")
+    sentence = text.replace("V/v Số: 143/UBND-VP", "V/v thực hiện Quyết định số 143/UBND-VP")
+    assert scanned(sentence).document.number is None

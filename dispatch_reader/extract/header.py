@@ -567,9 +567,27 @@ def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
             continue
         line = _rejoin_number(page, line)
         for seg in line:
-            for piece in split_motto(seg):
-                items.extend(classify(piece))
+            for part in split_number_label(seg):
+                for piece in split_motto(part):
+                    items.extend(classify(piece))
     return items
+
+
+# the subject's `V/v` and the number's label after it, a number after that (`V/v Số: 143/…`):
+# capitalised, with its colon (a sentence's `V/v thực hiện … số 12/QĐ-UBND` has neither). Only
+# after `V/v`: before a label, an item's mark or a speck says the line is no number's
+# (`1. Số: …`, `QĐ Số: …`; other rules read those)
+_LABEL_AFTER_VV = re.compile(r"^[Vv]/[Vv]:?\s+(?=Số\s*:\s*\d{1,5}\s*/)")
+
+
+def split_number_label(seg: Segment) -> list[Segment]:
+    """Cut the subject's `V/v` off a number line it was read into: Tesseract ran the header's
+    lines into one (`V/v Số: 143/UBND-VP công Pant Phong. ngày 20 …`, augraphy's hazy
+    photocopy), and the number went with the subject."""
+    m = _LABEL_AFTER_VV.match(seg.text)
+    if m is None:
+        return [seg]
+    return [seg.sub(0, m.end()), seg.sub(m.end())]
 
 
 # `Tân Phong, ngày` ending a line: a place in capitalised words (or none) and a comma before it
