@@ -6,7 +6,11 @@ import io
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
+
+from dispatch_reader.errors import DispatchReaderError
+from dispatch_reader.ingest.reader import IngestSettings, read_document
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
@@ -159,3 +163,19 @@ def photo_bytes(image: Image.Image, fmt: str, orientation: int = 1, quality: int
     else:
         image.convert("RGB").save(out, {"webp": "WEBP", "jpeg": "JPEG"}[fmt], quality=quality, exif=exif.tobytes())
     return out.getvalue()
+
+
+def ingest_settings(tmp_path: Path, **kw: object) -> IngestSettings:
+    """One OCR worker, the cache in the test's own folder."""
+    return IngestSettings(cache_dir=tmp_path / "cache", workers=1, **kw)  # type: ignore[arg-type]
+
+
+def fails_on_one_line(path: Path, cls: type[DispatchReaderError], words: str, settings: IngestSettings) -> str:
+    """Reading `path` fails with `cls`: one line, naming the file, saying why (`words`)."""
+    with pytest.raises(cls) as info:
+        read_document(path, settings)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}: ")
+    assert words in message
+    return message

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from _ingest_make import letter_pdf
+from _ingest_make import fails_on_one_line, ingest_settings, letter_pdf
 from dispatch_reader.errors import (
     DamagedFileError,
     DispatchReaderError,
@@ -24,18 +24,8 @@ from dispatch_reader.ingest.reader import IngestSettings, read_document
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _settings(tmp_path: Path, **kw: object) -> IngestSettings:
-    return IngestSettings(cache_dir=tmp_path / "cache", workers=1, **kw)  # type: ignore[arg-type]
-
-
-def _fails(path: Path, cls: type[DispatchReaderError], words: str, settings: IngestSettings) -> str:
-    with pytest.raises(cls) as info:
-        read_document(path, settings)
-    message = str(info.value)
-    assert "\n" not in message
-    assert message.startswith(f"{path}: ")
-    assert words in message
-    return message
+_settings = ingest_settings
+_fails = fails_on_one_line
 
 
 def test_zero_bytes(tmp_path: Path) -> None:

@@ -13,28 +13,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from _ingest_make import letter_pdf, photo_bytes, render_grey
-from dispatch_reader.errors import DamagedFileError, DispatchReaderError, InputFileError, MissingDependencyError
+from _ingest_make import fails_on_one_line, ingest_settings, letter_pdf, photo_bytes, render_grey
+from dispatch_reader.errors import DamagedFileError, InputFileError, MissingDependencyError
 from dispatch_reader.ingest import raster
 from dispatch_reader.ingest.raster import image_frames, load_image_frame
-from dispatch_reader.ingest.reader import IngestSettings, read_document
+from dispatch_reader.ingest.reader import read_document
 from dispatch_reader.ingest.sniff import content_kind, sniff
 from dispatch_reader.pipeline import extract_file
 
 
-def _settings(tmp_path: Path, **kw: object) -> IngestSettings:
-    return IngestSettings(cache_dir=tmp_path / "cache", workers=1, **kw)  # type: ignore[arg-type]
-
-
-def _fails(path: Path, cls: type[DispatchReaderError], words: str, settings: IngestSettings) -> str:
-    """As in test_ingest_hostile: one line, naming the file, saying why."""
-    with pytest.raises(cls) as info:
-        read_document(path, settings)
-    message = str(info.value)
-    assert "\n" not in message
-    assert message.startswith(f"{path}: ")
-    assert words in message
-    return message
+_settings = ingest_settings
+_fails = fails_on_one_line
 
 
 @pytest.fixture(scope="module")
