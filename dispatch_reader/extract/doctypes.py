@@ -51,10 +51,9 @@ def without_specks(text: str) -> str:
     while len(words) > 1 and (small_speck(words[0]) or _sign_speck(words[0])) \
             and " ".join(words[1:]).isupper():
         words = words[1:]
-    if words and words[0][:1] in _GLUED_SPECKS and (bare := words[0].lstrip(_GLUED_SPECKS)) \
+    if words and (bare := words[0].lstrip(_GLUED_SPECKS)) != words[0] and bare \
             and " ".join([bare, *words[1:]]).isupper():
-        words = [bare, *words[1:]]
-        return " ".join(words)
+        return " ".join([bare, *words[1:]])
     return " ".join(words) if len(words) < len(text.split()) else text
 
 

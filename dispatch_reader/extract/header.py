@@ -187,9 +187,18 @@ def _marks() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _body_heads() -> tuple[str, ...]:
-    heads = [fold_phrase(h) for h in resources.lines("body_heads.txt")]
-    heads += [fold_phrase(a) for a in resources.words("abbreviations.tsv")]
+    heads = [*_head_words(), *_abbreviation_words()]
     return tuple(sorted(heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[str, ...]:
+    return tuple(fold_phrase(h) for h in resources.lines("body_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_words() -> frozenset[str]:
+    return frozenset(fold_phrase(a) for a in resources.words("abbreviations.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -208,22 +217,12 @@ def _names_a_body(issuer: str) -> bool:
     words = fold_phrase(issuer).split()
     if len(words) == 1 and words[0] not in _known_body_names():
         return False  # a head with no name (`Sở`: the `SỐ:` label read as one) names none
-    if words[0] in _one_word_heads() and not any(is_syllable(w) or "&" in w or fold_phrase(w) in _abbreviation_keys()
-                                                  for w in issuer.split()[1:]):
+    if words[0] in _head_words() and not any(is_syllable(w) or "&" in w or fold_phrase(w) in _abbreviation_words()
+                                              for w in issuer.split()[1:]):
         # nor one whose name is scraps (`Sở Bbci`: a stamp's figures over the line); a
         # department's short form has its `&` (`Sở GD&ĐT`)
         return False
     return any(starts_with_head(" ".join(words[i:]), _body_names()) for i in range(len(words)))
-
-
-@lru_cache(maxsize=1)
-def _one_word_heads() -> frozenset[str]:
-    return frozenset(h for h in map(fold_phrase, resources.lines("body_heads.txt")) if " " not in h)
-
-
-@lru_cache(maxsize=1)
-def _abbreviation_keys() -> frozenset[str]:
-    return frozenset(fold_phrase(abbr) for abbr, _ in resources.rows("abbreviations.tsv"))
 
 
 def _motto_at(seg: Segment, key: str) -> int:

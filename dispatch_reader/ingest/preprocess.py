@@ -236,49 +236,15 @@ def clear_streaks(grey: np.ndarray, dpi: float, slant: float = 0.0) -> tuple[np.
     `Số: [sigh TT`. It is looked for on the ink turned back upright, where it is one column
     again, and cleared where that column lands on the page."""
     ink = (grey < 128).view(np.uint8)
-    h, w = ink.shape
-    turn = cv2.getRotationMatrix2D((w / 2, h / 2), slant, 1.0) if slant else None
-    own = ink if turn is None else cv2.warpAffine(ink, turn, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    upright = own
-    least = max(int(_STREAK_LEAST_IN * dpi), 8)
-    if turn is not None:
-        # turned twice, the line steps a column aside here and there and its cubic turn left
-        # gaps of a few rows: a pixel either side and the gaps bridged make it one piece again
-        upright = cv2.dilate(upright, np.ones((1, 3), np.uint8))
-        upright = cv2.morphologyEx(upright, cv2.MORPH_CLOSE, np.ones((max(int(_STREAK_GAP_IN * dpi), 3), 1), np.uint8))
-    column = cv2.morphologyEx(upright, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
-    if not column.any():
+    on, pieces = _turned_streaks(ink, dpi, slant) if slant else _upright_streaks(ink, dpi)
+    if not pieces:
         return grey, 0
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(column, connectivity=8)
-    # thickness as the page's own ink per row (not the widened copy's), a slanted line's box
-    # being wide; thicker is a table's rule, a seal's side, a bold stroke: find_rules' or nobody's
-    thick = np.bincount(labels[own > 0], minlength=count) / np.maximum(stats[:, cv2.CC_STAT_HEIGHT], 1)
-    streak = thick <= max(2, _STREAK_WIDTH_IN * dpi)
-    if turn is not None:
-        # bridged and widened, a letter's stem meets the next line's now and then: a streak is
-        # longer than such a chain (the 2.7° copy's: 3,440 rows; the chains, 90-130)
-        streak &= stats[:, cv2.CC_STAT_HEIGHT] >= _STREAK_TURNED_IN * dpi
-        # and upright there, and straight: a table's thin rule, levelled with the text, leans
-        # by the turn here (widened, at a small turn it too stays in a column for an inch); a
-        # seal's ring cut by the page's edge (dấu giáp lai) bends
-        lean = abs(np.tan(np.radians(slant)))
-        for i in np.flatnonzero(streak):
-            slope, bend = _line_fit(labels, own, stats[i], i)
-            streak[i] = slope < lean / 2 and bend <= _STREAK_BEND_PX
-    streak[0] = False
-    if not streak.any():
-        return grey, 0
-    on = streak[labels]
-    if turn is not None:
-        # the line's own pixels (not the widened copy's), back onto the levelled page
-        on = cv2.warpAffine((on & (own > 0)).view(np.uint8), cv2.invertAffineTransform(turn), (w, h),
-                            flags=cv2.INTER_NEAREST, borderValue=0) > 0
     # and the line's edge a pixel either side, where its slant left each column's run short
     line = cv2.dilate(on.view(np.uint8), np.ones((1, 3), np.uint8)) > 0
     out = grey.copy()
-    if turn is None:
+    if not slant:
         out[line & (ink > 0)] = 255
-        return out, int(streak.sum())
+        return out, pieces
     # A turned line: where it runs through a letter, the letter keeps it (a pixel of the line
     # alone lies in a short run of ink along its row, the line's own width; one of a letter's
     # stroke in a longer one): taken with the line, a stroke lost its side, `1587` read `1537`.
@@ -288,7 +254,56 @@ def clear_streaks(grey: np.ndarray, dpi: float, slant: float = 0.0) -> tuple[np.
     run = max(5, round(_STREAK_RUN_IN * dpi))
     stroke = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, run), np.uint8)) > 0
     out[line & ~stroke] = 255
-    return out, int(streak.sum())
+    return out, pieces
+
+
+def _columns(ink: np.ndarray, own: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(labels, stats, thin) of the pieces of `ink` in vertical runs of 0.3 inch or more;
+    `thin`: those whose own ink (`own`, not a widened copy's) per row is a streak's at most."""
+    least = max(int(_STREAK_LEAST_IN * dpi), 8)
+    column = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, least)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(column, connectivity=8)
+    # thickness as ink per row, a slanted line's box being wide; thicker is a table's rule, a
+    # seal's side, a bold stroke: find_rules' or nobody's
+    thin = np.bincount(labels[own > 0], minlength=count) / np.maximum(stats[:, cv2.CC_STAT_HEIGHT], 1) \
+        <= max(2, _STREAK_WIDTH_IN * dpi)
+    thin[0] = False
+    return labels, stats, thin
+
+
+def _upright_streaks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
+    """(pixels, pieces) of the hair-thin upright lines on the page."""
+    labels, _, thin = _columns(ink, ink, dpi)
+    return thin[labels], int(thin.sum())
+
+
+def _turned_streaks(ink: np.ndarray, dpi: float, slant: float) -> tuple[np.ndarray, int]:
+    """(pixels on the levelled page, pieces) of the streaks upright on the copy as scanned,
+    looked for on the ink turned back by `slant`."""
+    h, w = ink.shape
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), slant, 1.0)
+    own = cv2.warpAffine(ink, turn, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    # turned twice, the line steps a column aside here and there and its cubic turn left gaps
+    # of a few rows: a pixel either side and the gaps bridged make it one piece again
+    widened = cv2.dilate(own, np.ones((1, 3), np.uint8))
+    widened = cv2.morphologyEx(widened, cv2.MORPH_CLOSE, np.ones((max(int(_STREAK_GAP_IN * dpi), 3), 1), np.uint8))
+    labels, stats, streak = _columns(widened, own, dpi)
+    # bridged and widened, a letter's stem meets the next line's now and then: a streak is
+    # longer than such a chain (the 2.7° copy's: 3,440 rows; the chains, 90-130)
+    streak &= stats[:, cv2.CC_STAT_HEIGHT] >= _STREAK_TURNED_IN * dpi
+    # and upright there, and straight: a table's thin rule, levelled with the text, leans by
+    # the turn here (widened, at a small turn it too stays in a column for an inch); a seal's
+    # ring cut by the page's edge (dấu giáp lai) bends
+    lean = abs(np.tan(np.radians(slant)))
+    for i in np.flatnonzero(streak):
+        slope, bend = _line_fit(labels, own, stats[i], i)
+        streak[i] = slope < lean / 2 and bend <= _STREAK_BEND_PX
+    if not streak.any():
+        return np.zeros(ink.shape, bool), 0
+    # the line's own pixels (not the widened copy's), back onto the levelled page
+    on = cv2.warpAffine((streak[labels] & (own > 0)).view(np.uint8), cv2.invertAffineTransform(turn), (w, h),
+                        flags=cv2.INTER_NEAREST, borderValue=0) > 0
+    return on, int(streak.sum())
 
 
 def _line_fit(labels: np.ndarray, ink: np.ndarray, box: np.ndarray, label: int) -> tuple[float, float]:
