@@ -63,6 +63,25 @@ def test_a_ring_on_a_turned_copy_is_found_too() -> None:
     assert rings.seal_rings(grey, DPI) is not None
 
 
+def test_a_ring_broken_into_arcs_is_found() -> None:
+    """A fax's coarse lines break a thin ring where it runs across them: two arcs, neither a
+    ring alone (the fax of a sample's signing page, issue 11). The gaps are bridged; the arcs'
+    ink is the ring, the star inside stays."""
+    im = Image.new("L", (1400, 1300), 255)
+    draw = ImageDraw.Draw(im)
+    draw.arc((490, 350, 910, 770), 91, 269, fill=0, width=6)
+    draw.arc((490, 350, 910, 770), 271, 89, fill=0, width=6)
+    draw.polygon([(700, 480), (730, 560), (650, 510), (750, 510), (670, 560)], fill=0)
+    grey = np.array(im)
+    ink = (grey < 128).view(np.uint8)
+    _, labels, _, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    assert labels[560, 492] != labels[560, 908], "the ring is two pieces"
+    found = rings.seal_rings(grey, DPI)
+    assert found is not None
+    assert found[560, 488:500].any() and found[560, 900:912].any()
+    assert not found[500:540, 690:710].any()
+
+
 @pytest.mark.parametrize("what", ["small", "disc", "loop"])
 def test_no_ring_no_change(what: str) -> None:
     """A circle smaller than a seal (a letter `O`, a bullet); a filled disc is no band; a

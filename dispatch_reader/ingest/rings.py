@@ -36,6 +36,8 @@ _BAND_SHARE = 0.5
 # a ring is no thicker than this (inches); a filled disc or a blot is no ring
 _BAND_MAX_IN = 0.06
 _TRIES = 300
+# a ring's gaps up to this wide (inches) are bridged when no whole ring is found
+_BRIDGE_IN = 0.023
 _SECTORS = 72
 
 
@@ -60,14 +62,27 @@ def seal_rings(grey: np.ndarray, dpi: float) -> np.ndarray | None:
     """Mask (bool, the page's size) of the pixels of every seal ring on the page, its edge's
     half-tones too, or None when there is none."""
     ink = (grey < 128).view(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    found = _rings_among(ink, ink, dpi)
+    if found is None:
+        # a fax's coarse lines or a light copy break a thin ring into arcs, none of them a ring
+        # alone: their gaps bridged, the arcs are one piece again (its ink is still only theirs)
+        size = max(3, int(round(_BRIDGE_IN * dpi)) | 1)
+        bridged = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+        found = _rings_among(bridged, ink, dpi)
+    return found
+
+
+def _rings_among(pieces: np.ndarray, ink: np.ndarray, dpi: float) -> np.ndarray | None:
+    """The ring mask of the seal-sized connected pieces of `pieces` that hold a ring in their
+    `ink`, or None when none does."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
     least, most = _DIAMETER_IN[0] * dpi, (_DIAMETER_IN[1] + 2 * _REACH_IN) * dpi
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     sized = np.flatnonzero((w >= least) & (w <= most) & (h >= least) & (h <= most))
     out: np.ndarray | None = None
     for i in sized[sized > 0]:
         x, y, w, h, _ = stats[i]
-        piece = (labels[y:y + h, x:x + w] == i).view(np.uint8)
+        piece = ((labels[y:y + h, x:x + w] == i) & ink[y:y + h, x:x + w].view(bool)).view(np.uint8)
         band = _ring_band(piece, dpi)
         if band is None:
             continue
