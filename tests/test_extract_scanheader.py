@@ -1191,6 +1191,37 @@ def test_a_date_lines_lost_year_is_the_year_its_number_carries(year_read: str) -
     assert scanned(text.format(number="28/2021/QĐ-TTg", year="này")).document.issued_date is None
 
 
+@pytest.mark.parametrize(("day", "year_read", "want"), [
+    ("01 tháng 6", "năm", "2026-06-01"),  # days after the latest ground: its year
+    ("10 tháng 1", "năm", "2027-01-10"),  # a day and month before it: the year after
+    ("01 tháng 6", "năm 20", "2026-06-01"),  # the figures left agree
+    ("01 tháng 6", "năm 19", None),  # they say another century
+])
+def test_a_date_lines_lost_year_with_none_in_the_number_follows_the_grounds(day: str, year_read: str,
+                                                                           want: str | None) -> None:
+    """A phone photo's edge took the date line's year and the number has none (`141/NQ-CP`): a
+    resolution follows what its grounds cite, the latest `ngày 29 tháng 5 năm 2026`; flagged."""
+    text = ("CHÍNH PHỦ\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Hà Nội, ngày {day} {year_read}\nNGHỊ QUYẾT\nVề chính sách của Luật sửa đổi\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"
+            "Căn cứ Nghị định số 191/2026/NĐ-CP ngày 29 tháng 5 năm 2026 của\nChính phủ ban hành Quy chế;\n"
+            "QUYẾT NGHỊ:\nĐiều 1. Thông qua chính sách ngày 30 tháng 12 năm 2027.\n")
+    facts = scanned(text)
+    assert facts.document.issued_date == want
+    if want:
+        from dispatch_reader.messages import localise
+
+        told = next(w for w in facts.warnings if "grounds cite" in w)
+        assert want[:4] in told and localise(told, "vi") != told
+        from dispatch_reader.extract.confidence import MENDED, repairs
+
+        # a year the line does not hold: rated as the tool's own, under the confident line
+        assert repairs("issued_date", facts.document, facts.document.evidence["issued_date"]) == MENDED
+    # grounds that date nothing: no date, as before
+    bare = text.replace(" ngày 18 tháng 02 năm 2025", "").replace(" ngày 29 tháng 5 năm 2026", "")
+    assert scanned(bare).document.issued_date is None
+
+
 def test_a_date_line_behind_scraps_with_its_comma_set_apart_gives_place_and_date() -> None:
     """`Là # 2H? HÀ hóc “Hà Nội ,ngày 04 tháng 4 năm 2026` (a copier's grain beside the date
     line): the place is the capitalised words before the comma, the scraps before are not."""

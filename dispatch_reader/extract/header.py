@@ -1020,6 +1020,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # figures left of it (`năm 20`) do not say another
             doc.issued_date = make_iso(int(number.year), partial.month, partial.day)
             warnings.append(f"the date line's year is cut off: taken as {number.year} from the number: check it")
+        elif partial is not None and partial.missing() == "year" \
+                and (after := _dated_after_grounds(partial, pages)) is not None:
+            # no year in the number either: a decision follows what its grounds cite, most often
+            # within days (`Theo đề nghị … ngày 29 tháng 5 năm 2026` under `ngày 01 tháng 6 năm`)
+            doc.issued_date = after
+            warnings.append(f"the date line's year is cut off: taken as {after[:4]}, the first year after "
+                            "the latest document its grounds cite: check it")
         elif partial is not None:
             warnings.append("the date line's day is no figure (filled in by hand, or left blank): no issue date read"
                             if partial.missing() == "day" else "the date line's year is cut off: no issue date read")
@@ -1410,6 +1417,22 @@ def _year_from_elsewhere(lost: LostYear, number: DocNumber | None, pages: list[P
     years = [int(y) for seg, _ in _grounds_lines(pages[:1]) for groups in _CITED_YEAR.findall(seg.folded)
              for y in groups if y and y[:3] == lost.decade]
     return lost.dated(max(years)) if years else None
+
+
+def _dated_after_grounds(partial: PartialDate, pages: list[Page]) -> str | None:
+    """The date line's day and month in the first year that is not before the latest date its
+    grounds cite (`Căn cứ …`, `Theo đề nghị …` on the first two pages), when that year begins
+    with the figures the cut left (`năm 20`); None when the grounds date nothing."""
+    cited = [hit.iso for seg, wrap in _grounds_lines(pages[:2]) for line in (seg, wrap) if line
+             for hit in find_dates(line.folded) if hit.iso]
+    if not cited or partial.day is None:
+        return None
+    latest = max(cited)
+    for year in (int(latest[:4]), int(latest[:4]) + 1):
+        iso = make_iso(year, partial.month, partial.day)
+        if iso is not None and iso >= latest:
+            return iso if str(year).startswith(partial.left) else None
+    return None
 
 
 # the closing formula's `thông` lost under a seal (`Ỳ | hu 3 | qua ngay 12 thang 6 nam 2017.`):
