@@ -69,6 +69,28 @@ def test_a_header_number_read_whole_stays_unless_two_annexes_agree_on_another() 
     assert typed.document.number == "53/2021/TT-BQP"
 
 
+def test_a_header_number_one_annex_cites_otherwise_is_kept_and_flagged() -> None:
+    """`7318/QĐ-UBND` in a phone photo's header, `Kèm theo Quyết định số 2318/QĐ-UBND` with
+    the same date in its annex (augraphy's phone photo): one of them is misread, and one annex
+    is no majority. The header's number stays, under the confident line, and the reader is
+    told what the annex says; an annex that agrees, another date or a text layer: nothing."""
+    from dispatch_reader.extract.confidence import CONFIDENT
+    from dispatch_reader.messages import localise
+
+    facts = scanned(HEADER.format(number="53/2021/TT-BQP", day="07"), annex())
+    assert facts.document.number == "53/2021/TT-BQP"
+    told = [w for w in facts.warnings if "cites the document as '58/2021/TT-BQP'" in w]
+    assert len(told) == 1 and "'53/2021/TT-BQP'" in told[0] and "page 2" in told[0]
+    assert localise(told[0], "vi") != told[0]
+    assert facts.document.evidence["number"].confidence < CONFIDENT
+    for quiet in (scanned(HEADER.format(number="58/2021/TT-BQP", day="07"), annex()),
+                  scanned(HEADER.format(number="53/2021/TT-BQP", day="08"), annex()),
+                  extract_facts([PageText(i, t, method="text_layer") for i, t in enumerate(
+                      [HEADER.format(number="53/2021/TT-BQP", day="07"), annex()], 1)])):
+        assert not any("cites the document as" in w for w in quiet.warnings)
+        assert quiet.document.evidence["number"].confidence in (0.85, None)  # the page's, or a text layer's
+
+
 def test_an_annex_dated_otherwise_than_the_document_is_not_its_own() -> None:
     # the header's date is read (07 June); a heading dated otherwise cites an earlier document
     other = ANNEX.format(k=1, number="58/2021/TT-BQP", kind="Thông tư", head="Kèm theo").replace(

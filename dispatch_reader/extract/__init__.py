@@ -17,13 +17,14 @@ from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
 from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
 from dispatch_reader.extract.received import blank, find_received, received_from_stamp
+from dispatch_reader.extract.selfcite import annex_disagrees
 from dispatch_reader.extract.header import extract_header
 from dispatch_reader.extract.language import detect_language
 from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.status import count_status
-from dispatch_reader.extract.confidence import rate_header
+from dispatch_reader.extract.confidence import DISPUTED, rate_header
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
@@ -116,6 +117,11 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     if doubt is not None and number_ev is not None:
         number_ev.confidence = doubt[0]
         warnings = [*warnings, doubt[1]]
+    disputed = annex_disagrees(prepared, facts.document.doc_type, facts.document.number, facts.document.issued_date)
+    if disputed is not None and number_ev is not None:
+        number_ev.confidence = min(number_ev.confidence if number_ev.confidence is not None else 1.0, DISPUTED)
+        warnings = [*warnings, f"document number read as '{facts.document.number}' in the header; the annex on "
+                               f"page {disputed.seg.page} cites the document as '{disputed.number.text}': check it"]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)

@@ -144,6 +144,8 @@ BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the 
 OVERPRINTED = 0.45
 # a number whose symbol was mended from the document's type and issuer: the page did not say it
 MENDED = 0.45
+# a header number an annex cites with other figures (selfcite.annex_disagrees): one is misread
+DISPUTED = 0.45
 # a name read from a page scanned coarser than this (dpi, across or down): a fax's rows at 100
 # dpi hold a tone mark in a pixel or two, and a name's marks are no word's to check them by
 # (`Lường` read `Lương`, `Đỗ` read `Hồ`, at Tesseract's full confidence); under every line

@@ -78,3 +78,20 @@ def cited_number(citations: list[SelfCitation], header: DocNumber | None,
     best = counts[0][0]
     # the one that gives its date too, for the evidence
     return max((c for c in kept if c.number.text == best), key=lambda c: c.date is not None)
+
+
+def annex_disagrees(pages: list[Page], doc_type: str | None, number: str | None,
+                    issued: str | None) -> SelfCitation | None:
+    """An annex of an OCR-read document that cites it with the header's symbol, year and date
+    but other figures (`Kèm theo Quyết định số 2318/QĐ-UBND ngày 26/8/2025` under a header read
+    `7318/QĐ-UBND`): one of the two was misread, and one annex is no majority to mend the
+    header by (header.py); the reader is told to check."""
+    if not number or len(pages) < 2 or pages[0].ocr_confidence is None:
+        return None
+    found = BODY_NUMBER.match(number)
+    header = clean_number(found) if found else None
+    if header is None or not header.number:
+        return None
+    return next((c for c in annex_citations(pages[1:], doc_type)
+                 if c.number.parts == header.parts and c.number.year == header.year
+                 and c.number.number != header.number and c.date is not None and c.date == issued), None)
