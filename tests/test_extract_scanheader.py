@@ -318,6 +318,24 @@ def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
     assert repair_ocr_phrase("hướng dẫn về bảo vệ việc làm") == "hướng dẫn về bảo vệ việc làm"
 
 
+@pytest.mark.parametrize(("read", "printed"), [
+    # a fax's lost marks and a letter slipped (`tal`) in a sending's subject
+    ("ngành den làm việc tal cac xã, phường", "ngành đến làm việc tại các xã, phường"),
+    ("biệt phái công chức, viên chức den các xã", "biệt phái công chức, viên chức đến các xã"),
+    # a photo's and a copy's slips in titles' wording
+    ("quản lý tài chỉnh đào tạo lái xe", "quản lý tài chính đào tạo lái xe"),
+    ("vượt tông mức thanh toán", "vượt tổng mức thanh toán"),
+    ("Luật Bảo vệ quyên lợi người tiêu dùng", "Luật Bảo vệ quyền lợi người tiêu dùng"),
+    ("làm cợ sở cho việc", "làm cơ sở cho việc"),
+    # words of other letters are no slip of these
+    ("đèn đường của xã", "đèn đường của xã"),
+])
+def test_the_set_wording_of_subjects_is_respelled(read: str, printed: str) -> None:
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase(read) == printed
+
+
 def test_a_date_written_out_has_its_set_words() -> None:
     from dispatch_reader.extract.canon import repair_ocr_phrase
 
