@@ -336,6 +336,24 @@ def test_the_set_wording_of_subjects_is_respelled(read: str, printed: str) -> No
     assert repair_ocr_phrase(read) == printed
 
 
+def test_scraps_under_a_subjects_first_line_are_no_part_of_it() -> None:
+    """Augraphy's pen marks and paper grain read as lines under a subject: `ị`, `Ị` under a
+    resolution's title lines, `eee XI,` and `DEN Oe` under a letter's `V/v` lines. A place
+    wrapping alone and a line of capitalised syllables stay."""
+    title = ("CHÍNH PHỦ\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Hà Nội, ngày 01 tháng 6 năm 2026\nNGHỊ QUYẾT\nVề chính sách của Luật sửa đổi, bổ sung một số điều của\n"
+             "Luật Bảo vệ quyền lợi người tiêu dùng\n{scrap}\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n")
+    want = "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Bảo vệ quyền lợi người tiêu dùng"
+    assert scanned(title.format(scrap="ị\nỊ")).document.subject == want
+    assert scanned(title.format(scrap="trên địa bàn\nThanh Hóa")).document.subject == want + " trên địa bàn Thanh Hóa"
+    letter = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường nhân lực\ncho các xã, phường\n"
+              "{scrap}\nKính gửi:\n- Sở Nội vụ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Phú Thọ, ngày 21 tháng 10 năm 2025\n")
+    assert scanned(letter.format(scrap="eee XI,\nDEN Oe")).document.subject == "tăng cường nhân lực cho các xã, phường"
+    assert scanned(letter.format(scrap="TP. Hồ Chí Minh")).document.subject == \
+        "tăng cường nhân lực cho các xã, phường TP. Hồ Chí Minh"
+
+
 def test_a_date_written_out_has_its_set_words() -> None:
     from dispatch_reader.extract.canon import repair_ocr_phrase
 
