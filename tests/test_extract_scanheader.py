@@ -345,6 +345,8 @@ def test_scraps_under_a_subjects_first_line_are_no_part_of_it() -> None:
              "Luật Bảo vệ quyền lợi người tiêu dùng\n{scrap}\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n")
     want = "Về chính sách của Luật sửa đổi, bổ sung một số điều của Luật Bảo vệ quyền lợi người tiêu dùng"
     assert scanned(title.format(scrap="ị\nỊ")).document.subject == want
+    # the enacting body's line in capitals still ends it: what follows is no subject
+    assert scanned(title.format(scrap="ị\nỊ\n{\nCHÍNH PHỦ\nN\nH\neo")).document.subject == want
     assert scanned(title.format(scrap="trên địa bàn\nThanh Hóa")).document.subject == want + " trên địa bàn Thanh Hóa"
     letter = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường nhân lực\ncho các xã, phường\n"
               "{scrap}\nKính gửi:\n- Sở Nội vụ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

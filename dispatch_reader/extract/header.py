@@ -744,7 +744,7 @@ def _wrapped_words(text: str) -> bool:
 
 
 def _scrap_line(text: str) -> bool:
-    """A line under a subject's first in sentence case that is no wrap of it: a letter alone
+    """A line (not in capitals) under a subject's first in sentence case that is no wrap of it: a letter alone
     (`ị`, a pen's mark), or no small-letter word of the language and a word that is neither
     that nor a capitalised syllable (`eee XI,`, `DEN Oe`: paper grain and a stain under a
     `V/v` subject). A place's name wrapping alone (`Thanh Hóa`, `TP. Hồ Chí Minh`) is
@@ -864,7 +864,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if in_vv:
             if k == "text" and not re.search(r"[^\W\d_]{2}", it.seg.text):
                 continue  # OCR specks ("2", "|") between the V/v lines
-            if k in ("text", "upper") and vv_segs and _scrap_line(it.seg.text):
+            if k == "text" and vv_segs and _scrap_line(it.seg.text):
                 continue
             # a V/v subject wraps over a few lines, and `Kính gửi` ends it also behind a
             # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
@@ -945,9 +945,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue
             if not subject_segs and k in ("text", "upper") and len(re.findall(r"[^\W\d_]", it.seg.text)) <= 3:
                 continue  # a scrap under the title (`(AM`: a stamp's or a fold's), before the subject
-            if subject_segs and k in ("text", "upper") and not is_upper_line(subject_segs[0].text) \
-                    and _scrap_line(it.seg.text):
-                continue  # and after its first line
+            if subject_segs and k == "text" and not is_upper_line(subject_segs[0].text) \
+                    and not is_upper_line(it.seg.text) and _scrap_line(it.seg.text):
+                continue  # and after its first line (a line in capitals ends it, below)
             if (k == "upper" or _upper_past_a_speck(it.seg.text)) and subject_segs \
                     and not is_upper_line(subject_segs[0].text):
                 state = "after"
