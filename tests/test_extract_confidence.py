@@ -84,6 +84,10 @@ def test_text_layer_facts_carry_no_confidence() -> None:
     ("issued_date", DocumentFacts(issued_date="2925-08-28"), True),
     ("issuer", DocumentFacts(issuer="Ủy ban nhân dân tỉnh Lai Châu"), False),
     ("issuer", DocumentFacts(issuer="Uy ban nhán dăn tỉnh Lal Chău"), True),
+    # a receipt's handwritten date read into the subject's line (our photocopy); a printed
+    # date and a cited number are wording
+    ("subject", DocumentFacts(subject="Về việc biệt phái công chức đến làm việc 57/09/25 ta Ủy ban nhân dân xã"), True),
+    ("subject", DocumentFacts(subject="Sửa đổi một số điều của Quyết định ngày 15/10/2020 của Bộ trưởng"), False),
 ])
 def test_plausibility(field: str, doc: DocumentFacts, low: bool) -> None:
     assert (c.plausibility(field, doc) < 1.0) == low

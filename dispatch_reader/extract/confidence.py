@@ -130,10 +130,17 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
         # a spelling no name has where the same letters with other marks are a name's (`Mĩnh`: a
         # speck read as a tilde over `Minh`; also a rare name read right, `Vần`): to check
         return 0.6 if any(_unnamed_spelling(p) for p in parts[1:]) else 1.0
+    if field == "subject" and _WRITTEN_DATE.search(doc.subject or ""):
+        return 0.5  # a date with a two-figure year amid the wording: a receipt's handwriting over it
     if field in ("issuer", "place", "subject"):
         share = _syllable_share(getattr(doc, field) or "")
         return 1.0 if share >= 0.95 else 0.8 if share >= 0.85 else 0.5
     return 1.0
+
+
+# a date written short (`57/09/25`, `25/9`): how a clerk dates a receipt by hand; printed
+# wording writes a year whole (`15/10/2020`, `năm 2025`)
+_WRITTEN_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2})?(?![\d/])")
 
 
 REPAIRED = 0.6  # a value the tool respelled (marks restored, a symbol mended): a guess to check
