@@ -356,6 +356,27 @@ def test_scraps_under_a_subjects_first_line_are_no_part_of_it() -> None:
         "tăng cường nhân lực cho các xã, phường TP. Hồ Chí Minh"
 
 
+def test_a_commune_line_with_grain_read_after_it_is_still_the_issuers() -> None:
+    """`XÃ TÂN PHONG wo` (augraphy's photocopy: grain beside the name read as small letters)
+    is the committee's second line, not text; a word of the language after it is no speck."""
+    text = ("ỦY BAN NHÂN DÂN\n{line}\nSố: 143/UBND-VP\nV/v đề nghị tăng cường công chức\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Tân Phong, ngày 20 tháng 10 năm 2025\nKính gửi: Sở Nội vụ\n")
+    assert scanned(text.format(line="XÃ TÂN PHONG wo")).document.issuer == "Ủy ban nhân dân xã Tân Phong"
+    assert scanned(text.format(line="XÃ TÂN PHONG")).document.issuer == "Ủy ban nhân dân xã Tân Phong"
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("ø. Hà Nội, ngày 01 tháng 6 năm 2026", "Hà Nội"),  # a speck read as a letter no Vietnamese word has
+    ("Y Tý, ngày 01 tháng 6 năm 2026", "Y Tý"),  # a one-letter word of a commune's name stays
+])
+def test_a_speck_before_the_place_is_no_part_of_it(line: str, place: str) -> None:
+    text = ("CHÍNH PHỦ\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"{line}\nNGHỊ QUYẾT\nVề chính sách\nCăn cứ Luật Tổ chức Chính phủ;\n")
+    doc = scanned(text).document
+    assert (doc.place, doc.issued_date) == (place, "2026-06-01")
+
+
 def test_a_date_written_out_has_its_set_words() -> None:
     from dispatch_reader.extract.canon import repair_ocr_phrase
 

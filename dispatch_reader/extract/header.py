@@ -440,7 +440,8 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "title", {"label": label, "doc_type": title[1]})]
     if damaged_bare_head(text) is not None:
         return [Cls(seg, "upper")]
-    if is_upper_line(text) or (_half_in_capitals(text) and fold_phrase(text) in _known_body_names()):
+    if is_upper_line(text) or (_half_in_capitals(text) and fold_phrase(text) in _known_body_names()) \
+            or (len((trimmed := _capitals_before_specks(text)).split()) >= 2 and is_upper_line(trimmed)):
         # a body's name in capitals that a photo's light read partly small (`BỘ Nội VỤ`); a
         # body named in small letters (`Chính phủ` wrapping a subject) is text
         return [Cls(seg, "upper")]
@@ -653,13 +654,27 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
     return out
 
 
+def _foreign_letter(word: str) -> bool:
+    """Does the word hold a letter outside the Vietnamese alphabet and its marks (`ø`, `ß`)?"""
+    return any(c.isalpha() and not re.fullmatch(r"[a-zđ]", fold_phrase(c) or "a") for c in word)
+
+
+def _capitals_before_specks(text: str) -> str:
+    """A line in capitals without the specks read after it as small letters (`XÃ TÂN PHONG
+    wo`: a copier's grain beside a commune's name); the line as it is when there are none."""
+    words = text.split()
+    while len(words) > 1 and small_speck(words[-1].strip(_PUNCT)) and " ".join(words[:-1]).isupper():
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _issuer_text(seg: Segment) -> str:
     """An issuer line as it should read: OCR specks at the ends off, lost spaces restored
     (`SỞNỘIVỤ`, `UBNDTỈNH`)."""
     damaged = damaged_bare_head(seg.text)
     if damaged is not None:
         return damaged
-    words = seg.text.split()
+    words = _capitals_before_specks(seg.text).split()
     # a lone accent or modifier OCR found in a speck (`CHÍNH PHỦ ˆ`) is a letter to Python
     # but no word: it holds no letter with a case and no digit
     kept = [i for i, w in enumerate(words) if any(c.isdigit() or c.isupper() or c.islower() for c in w)]
@@ -1061,6 +1076,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
         place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
         place = re.sub(r"^[^\w]+", "", place)
+        # a speck read as a letter no Vietnamese word has before it (`ø. Hà Nội`)
+        words = place.split()
+        while len(words) > 1 and _foreign_letter(words[0]):
+            words = words[1:]
+        place = " ".join(words)
         # (a letter alone is a speck before `ngày`, `ÿ ngày 25 …`: no place has one letter)
         if place and len(place.split()) <= 6 and len(re.findall(r"[^\W\d_]", place)) >= 2:
             doc.place = squash(place)
