@@ -88,6 +88,26 @@ def test_name_under_seal_on_the_signing_page_before_an_annex() -> None:
                                           PageText(2, blank, "ocr", ocr_confidence=0.9)]), 0.9) is None
 
 
+def test_name_under_seal_over_a_copiers_bands_read_as_scraps() -> None:
+    """Augraphy's photocopy: a dirty drum's bands took the title lines and the Nơi nhận label,
+    and the rest of the page under the name is read as scraps, split by bars (`Hiện | we |
+    Bre`); the name is still the foot's. A line of wording under a name ends the search."""
+    from dispatch_reader.extract import prepare_pages
+    from dispatch_reader.extract.signer import name_under_seal
+    from dispatch_reader.ingest.pages import PageText
+
+    body = "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+    signing = ("- CT, PCT UBND tỉnh;\n- Lưu: VT, NC.\nGiàng Seo Vần\nHiện | we | Bre | eer | re | Lazy\n"
+               "nh ven TE ER vung RES NEL ae 1y c0 any fe Mo ae ie\nohm IE ae Te en i ie a i ie\n"
+               "oot be | ott. | et. | Ll Lk 1. MWWsc-g i\n, TC 99% 48 AE OR on B‹ ne A SA ANC an 6\nie\nwy\n7.")
+    signer, _ = name_under_seal(prepare_pages([PageText(1, body, "ocr", ocr_confidence=0.9),
+                                               PageText(2, signing, "ocr", ocr_confidence=0.5)]), 0.5)
+    assert signer.name == "Giàng Seo Vần"
+    worded = signing.replace("Hiện | we", "các cơ quan, đơn vị có liên quan thực hiện | we")
+    assert name_under_seal(prepare_pages([PageText(1, body, "ocr", ocr_confidence=0.9),
+                                          PageText(2, worded, "ocr", ocr_confidence=0.5)]), 0.5) is None
+
+
 def test_name_under_seal_above_an_annex_that_is_a_form_with_its_own_noi_nhan() -> None:
     """A decree's photocopy: the seal took the title lines, `Trần Hồng Hà` stands under them
     and the annex's heading (`Phụ lục`) follows on the same page; the last page is the annex, a

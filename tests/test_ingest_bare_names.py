@@ -92,3 +92,16 @@ def test_marks_the_page_read_are_not_given_up_and_an_english_page_is_left(monkey
     words, keys = _page("Biệt phái ông Hoang Van Thuan, Chuyên viên")
     out, marked = namelines.mark_bare_names(grey, words, keys, 72.0 / 300, IngestSettings(languages="vie"), None, "/tmp")
     assert marked == 0
+
+
+def test_a_page_of_scraps_with_few_sure_words_is_not_called_english() -> None:
+    """Augraphy's photocopy of a signing page: dirty-drum bands read as scraps (`ie eee IE ae`,
+    unsure), and the few words read surely carry no marks (`Giang Seo Van`, read so with
+    English): too little to call the page English, so its names are read again in Vietnamese.
+    Sure words without marks, many of them, still make a page English."""
+    scraps = [Word(t, 10.0 * i, 500, 10.0 * i + 8, 512, 0.2) for i, t in
+              enumerate("ie eee IE ae ee en Te ie DCL Oe na Jako Lazy ohm cae Bey eer re we Bre ott".split())]
+    sure = [Word(t, 10.0 * i, 100, 10.0 * i + 8, 112, 0.95) for i, t in enumerate("Giang Seo Van PCT UBND tinh".split())]
+    assert namelines.reads_vietnamese(sure + scraps, IngestSettings())
+    english, _ = _page("The province seconded Nguyen Van Khai to Tan Phong commune for six months")
+    assert not namelines.reads_vietnamese(english + scraps[:5], IngestSettings())

@@ -101,6 +101,16 @@ def _is_filler(seg: Segment) -> bool:
     return all(len(w) <= 2 for w in words) or sum(map(is_syllable, words)) * 2 < len(words)
 
 
+def _scraps(text: str) -> bool:
+    """A line of scraps at a page's foot, however long: a copier's bands and grain read as
+    words, most of them no syllable or capitals (`Hiện | we | Bre | eer | re | Lazy`, `TC 99%
+    48 AE OR on`). A line of the body's wording is syllables in small letters; a line in
+    capitals (a title) is none."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 2]
+    wording = [w for w in words if is_syllable(w) and (w.islower() or w[1:].islower())]
+    return len(words) >= 3 and len(wording) * 2 < len(words) and not is_upper_line(text)
+
+
 _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
 
 
@@ -370,8 +380,11 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
     Nơi nhận list (each page given as its lines)."""
     for segs in reversed(per_page):
         names: list[Segment] = []
+        # (a line's bars split it into segments: `Hiện | we | Bre`; the scraps are the line's)
+        lines = {(s.page, s.line): " ".join(t.text for t in segs if (t.page, t.line) == (s.page, s.line)) for s in segs}
         for seg in reversed(segs):
-            if _is_filler(seg) and not (_is_name_line(seg.text) and _family_first(seg.text)):
+            if (_is_filler(seg) or (_scraps(lines[seg.page, seg.line]) and not _is_title_line(seg))) \
+                    and not (_is_name_line(seg.text) and _family_first(seg.text)):
                 continue
             if _is_title_line(seg) or (AUTHORITY.match(seg.folded) and is_upper_line(seg.text)):
                 break  # the block's title with no name under it ("PHÓ THỦ TƯỚNG": Phó is a family name too)

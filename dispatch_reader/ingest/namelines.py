@@ -168,6 +168,11 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
 
 # a page whose words carry marks this often is Vietnamese (an English report's carry almost none)
 _VIETNAMESE_PAGE = 0.2
+# ... counted over the words read with this confidence, of two letters or more: a copier's
+# bands and grain read as scraps (`ie eee IE ae`) say nothing of the page's language; fewer
+# such words than this, among more scraps, say too little to call the page English
+_SURE_WORD = 0.6
+_FEW_WORDS = 20
 # words in a person's name: two-word runs are places and bodies as often (`Lai Châu,` before
 # its date, `Đoàn Thanh` niên), so three at least
 _NAME_RUN = (3, 5)
@@ -237,10 +242,16 @@ def _opens_name(word: str) -> bool:
 
 def reads_vietnamese(words: list[Word], settings: IngestSettings) -> bool:
     """Read in Vietnamese and another language, and Vietnamese by its words' marks (an English
-    report's carry almost none)."""
+    report's carry almost none), or too few words read surely to tell."""
     langs = settings.languages.split("+")
     if "vie" not in langs or len(langs) < 2:
         return False
+    read = [w for w in words if w.text.isalpha() and len(w.text) >= 2]
+    sure = [w for w in read if w.conf is None or w.conf >= _SURE_WORD]
+    if len(sure) < _FEW_WORDS and len(sure) * 2 < len(read):
+        # most of what was read is scraps and few words are sure: the page says too little to
+        # be called English (a short English page's words are read surely, and judged below)
+        return True
     alpha = [w for w in words if w.text.isalpha()]
     return bool(alpha) and sum(1 for w in alpha if mark_count(w.text)) >= _VIETNAMESE_PAGE * len(alpha)
 
