@@ -759,10 +759,10 @@ def _wrapped_words(text: str) -> bool:
 
 
 def _scrap_line(text: str) -> bool:
-    """A line (not in capitals) under a subject's first in sentence case that is no wrap of it: a letter alone
-    (`ị`, a pen's mark), or no small-letter word of the language and a word that is neither
-    that nor a capitalised syllable (`eee XI,`, `DEN Oe`: paper grain and a stain under a
-    `V/v` subject). A place's name wrapping alone (`Thanh Hóa`, `TP. Hồ Chí Minh`) is
+    """A line (not in capitals) under a subject's first in sentence case that is no wrap of it:
+    a letter alone (`ị`, a pen's mark), or no small-letter word of the language and a word that
+    is neither that nor a capitalised syllable (`eee XI,`, `DEN Oe`: paper grain and a stain
+    under a `V/v` subject). A place's name wrapping alone (`Thanh Hóa`, `TP. Hồ Chí Minh`) is
     capitalised syllables and abbreviations."""
     words = re.findall(r"[^\W\d_]+", text)
     if sum(len(w) for w in words) < 2:
@@ -1061,8 +1061,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # no year in the number either: a decision follows what its grounds cite, most often
             # within days (`Theo đề nghị … ngày 29 tháng 5 năm 2026` under `ngày 01 tháng 6 năm`)
             doc.issued_date = after
-            warnings.append(f"the date line's year is cut off: taken as {after[:4]}, the first year after "
-                            "the latest document its grounds cite: check it")
+            warnings.append(f"the date line's year is cut off: taken as {after[:4]}, the first year not before "
+                            "the latest date its grounds cite: check it")
         elif partial is not None:
             warnings.append("the date line's day is no figure (filled in by hand, or left blank): no issue date read"
                             if partial.missing() == "day" else "the date line's year is cut off: no issue date read")

@@ -381,7 +381,9 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
     for segs in reversed(per_page):
         names: list[Segment] = []
         # (a line's bars split it into segments: `Hiện | we | Bre`; the scraps are the line's)
-        lines = {(s.page, s.line): " ".join(t.text for t in segs if (t.page, t.line) == (s.page, s.line)) for s in segs}
+        lines: dict[tuple[int, int], str] = {}
+        for s in segs:
+            lines[s.page, s.line] = f"{lines.get((s.page, s.line), '')} {s.text}"
         for seg in reversed(segs):
             if (_is_filler(seg) or (_scraps(lines[seg.page, seg.line]) and not _is_title_line(seg))) \
                     and not (_is_name_line(seg.text) and _family_first(seg.text)):
