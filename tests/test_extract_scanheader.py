@@ -397,6 +397,20 @@ def test_a_speck_before_the_place_is_no_part_of_it(line: str, place: str) -> Non
     assert (doc.place, doc.issued_date) == (place, "2026-06-01")
 
 
+@pytest.mark.parametrize(("read", "subject"), [
+    # a receipt stamp's scraps read before a decision's opener (our photocopy)
+    ("Sẻ Bt x — về việc biệt phái công chức các sở", "Về việc biệt phái công chức các sở"),
+    ("Bt xq về việc điều động công chức", "Về việc điều động công chức"),
+    # wording before `về việc` is the subject's own
+    ("Quy định về việc làm thêm giờ", "Quy định về việc làm thêm giờ"),
+])
+def test_scraps_before_a_decisions_opener_are_no_part_of_its_subject(read: str, subject: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.subject == subject
+
+
 def test_a_date_written_out_has_its_set_words() -> None:
     from dispatch_reader.extract.canon import repair_ocr_phrase
 

@@ -735,11 +735,30 @@ def _without_specks(subject: str) -> str:
     for i in range(1, len(words)):
         if words[i][:1].isupper() and words[i].lower() in joins and not words[i - 1].endswith((".", ":", ";")):
             words[i] = words[i].lower()  # `,Cho các xã` wrapped from the line above
+    opener = next((i for i in range(1, min(len(words) - 2, _SCRAPS_BEFORE_OPENER + 1))
+                   if fold_phrase(words[i]) == "ve" and fold_phrase(words[i + 1]) == "viec"), None)
+    if opener is not None and _scraps_before(words[:opener]):
+        # a stamp's or the grain's scraps read before a decision's opener (`Sẻ Bt x — về việc
+        # biệt phái …`): the subject opens with it
+        words = ["Về", *words[opener + 1:]]
     if len(words) > 2 and fold_phrase(words[0]) == "ve" and fold_phrase(words[1]) == "viec":
         # the opener of a decision's subject, its mark misread (`Vẽ việc`); only here: `bảo vệ
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
     return " ".join(words)
+
+
+# scraps before a subject's `Về việc`: a few words at most
+_SCRAPS_BEFORE_OPENER = 6
+
+
+def _scraps_before(words: list[str]) -> bool:
+    """Words read before `về việc` that are no wording: a sign alone among them (`—`, `=`),
+    or most of them no syllable; a sentence's words (`đồng ý về việc`) are wording."""
+    signs = [w for w in words if not any(c.isalnum() for c in w)]
+    letters = [w.strip(_PUNCT) for w in words if any(c.isalpha() for c in w)]
+    odd = [w for w in letters if not is_syllable(w) or len(w) == 1]
+    return (bool(signs) and bool(odd)) or len(odd) * 2 > len(letters) > 0
 
 
 def _unreadable_place(place: str) -> bool:
