@@ -32,7 +32,7 @@ from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, SYM
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
 from dispatch_reader.extract.headlines import (
-    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
+    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
 )
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
@@ -787,9 +787,7 @@ def _scrap_line(text: str) -> bool:
     if sum(len(w) for w in words) < 2:
         return bool(words)
     small = [w for w in words if w.islower() and len(w) >= 2 and is_syllable(w)]
-    odd = [w for w in words if not (w.islower() and is_syllable(w))
-           and not (w[0].isupper() and (len(w) == 1 or w[1:].islower()) and is_syllable(w))
-           and fold_phrase(w) not in _abbreviation_words()]
+    odd = [w for w in words if not wording_word(w) and fold_phrase(w) not in _abbreviation_words()]
     return not small and bool(odd)
 
 

@@ -36,6 +36,12 @@ def starts_with_head(folded: str, heads: tuple[str, ...]) -> str | None:
     return None
 
 
+def wording_word(word: str) -> bool:
+    """A word as running text prints it: a syllable in small letters or capitalised (`về`,
+    `Hà`); not scraps (`Bre`, `eee`) nor a word in capitals (`XI`, `DEN`)."""
+    return is_syllable(word) and (word.islower() or (word[0].isupper() and word[1:].islower()) or len(word) == 1)
+
+
 def mostly_not_syllables(text: str, marks_lost: bool = False) -> bool:
     """Are most words no syllables? With `marks_lost`, a word that would be one with its marks
     (`Bich`, `Ngoc`: a stop-final rhyme needs a tone) counts as one."""

@@ -17,7 +17,7 @@ from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import title_a_letter_off
 from dispatch_reader.extract.headlines import (
-    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
+    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
@@ -107,7 +107,7 @@ def _scraps(text: str) -> bool:
     48 AE OR on`). A line of the body's wording is syllables in small letters; a line in
     capitals (a title) is none."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 2]
-    wording = [w for w in words if is_syllable(w) and (w.islower() or w[1:].islower())]
+    wording = [w for w in words if wording_word(w)]
     return len(words) >= 3 and len(wording) * 2 < len(words) and not is_upper_line(text)
 
 
