@@ -147,6 +147,18 @@ def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     assert repair_ocr_name("Giang Chu Minh") == "Giang Chu Minh"  # `Chu` is no `Chứ`
 
 
+def test_a_peoples_family_name_tells_its_middle_name_whose_marks_were_lost() -> None:
+    """A Dao family name (`Chảo`, `Tẩn`) and a middle word read without its acute (`Lao`: a fax's
+    coarse rows) is the Dao middle name `Láo`; a middle word some name bears as read stays
+    (`Chu` is a family name), and so does the given name (`Lý Văn Lao`)."""
+    assert repair_ocr_name("Chảo Lao Tả") == "Chảo Láo Tả"
+    assert repair_ocr_name("Tan Lao Lở") == "Tẩn Láo Lở"
+    assert repair_ocr_name("Sùng Mi Dở") == "Sùng Mí Dở"
+    assert repair_ocr_name("Sùng Chu Dở") == "Sùng Chu Dở"
+    assert repair_ocr_name("Lý Văn Lao") == "Lý Văn Lao"
+    assert repair_ocr_name("Nguyễn Lao Tả") == "Nguyễn Lao Tả"  # a Kinh family name tells nothing
+
+
 def test_a_name_word_no_syllable_one_letter_off_a_far_likelier_one_is_that_one() -> None:
     """`Nguyễn Mauh Khương`: a signature's stroke took the arch of `n`. `Mauh` is no syllable
     and no name's; one letter off, `Mạnh` is far likelier in a middle name than anything else.

@@ -278,6 +278,26 @@ def _family_of_people(words: list[str]) -> str | None:
     return None
 
 
+def _middle_of_people(words: list[str]) -> dict[int, str]:
+    """The middle names a people's family name tells, where OCR left them with fewer marks
+    (`Chảo Lao Tả` → `Láo`: a fax's coarse rows took the acute): {word index: spelling}. Only a
+    middle word no name bears as read, whose letters are that people's middle name."""
+    if len(words) < 3:
+        return {}
+    out: dict[int, str] = {}
+    for middles, families in _peoples():
+        if fold_phrase(words[0]) not in families:
+            continue
+        spelled = {fold_phrase(m): m for m in middles}
+        for i in range(1, len(words) - 1):
+            w = words[i]
+            own = next((f for s, f in _table().get(fold_phrase(w), []) if s.lower() == w.lower()), None)
+            want = spelled.get(fold_phrase(w))
+            if want and want != w.lower() and marks(w) < marks(want) and (own is None or _score(own, "middle") == 0):
+                out[i] = cased_like(want, w)
+    return out
+
+
 def repair_ocr_name(name: str) -> str:
     """`Chu Van Hiéu` → `Chu Văn Hiếu`, `Nguyễn Thi Lan` → `Nguyễn Thị Lan`."""
     # a name word always starts with a capital; OCR reads `V` small where the shapes match
@@ -295,4 +315,9 @@ def repair_ocr_name(name: str) -> str:
     if family is None:
         # the middle name that tells the people mended only now (`Giang Sea Vần`: `Seo`)
         out[0] = _family_of_people(out) or out[0]
+    middles = _middle_of_people(out)
+    for i, spelled in middles.items():
+        out[i] = spelled
+    if middles:
+        out[0] = _family_of_people(out) or out[0]  # `Tan Lao Lở`: `Tẩn` once `Láo` is told
     return " ".join(out)
