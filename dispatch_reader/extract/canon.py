@@ -171,6 +171,11 @@ def _phrases() -> dict[tuple[str, ...], list[str]]:
     return out
 
 
+def vocabulary_phrases() -> list[list[str]]:
+    """The vocabulary's phrases of two words or more, word by word as spelled."""
+    return list(_phrases().values())
+
+
 @lru_cache(maxsize=1)
 def _phrases_but_one() -> dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]]:
     """Phrases of three words or more by their words with one left out ('' in its place):
@@ -246,6 +251,11 @@ def repair_subject_opener(subject: str) -> str:
     return " ".join(["Về"] + words[1:])
 
 
+# what stands at a word's edges in running text and is no part of it (OCR reads a stamp's speck
+# as a closing quote: `Lao dong”`)
+_EDGES = ",.;:()\"“”"
+
+
 def repair_ocr_phrase(text: str) -> str:
     """Tone marks and case OCR got wrong in running text whose words are known:
     `Tram Y tế xa` → `Trạm Y tế xã`, `làm VIỆC tại` → `làm việc tại`, `ngày 15 thang 01 nam
@@ -254,7 +264,7 @@ def repair_ocr_phrase(text: str) -> str:
     out = list(words)
     # a capitalised word with Vietnamese marks inside lower-case text is a case slip
     for i, w in enumerate(words):
-        core = w.strip(",.;:()")
+        core = w.strip(_EDGES)
         # (a document's number is no word: `1702/QĐ-UBND` keeps its capitals)
         if len(core) >= 3 and core.isupper() and not core.isascii() and re.search(r"[aeiouy]", fold_phrase(core)) \
                 and not re.search(r"[\d/]", core):
@@ -262,7 +272,7 @@ def repair_ocr_phrase(text: str) -> str:
             right = words[i + 1] if i + 1 < len(words) else ""
             if (not left or left.islower()) and (not right or right.islower() or not right.isalpha()):
                 out[i] = w.lower()
-    folded = [fold_phrase(w.strip(",.;:()")) for w in out]
+    folded = [fold_phrase(w.strip(_EDGES)) for w in out]
     phrases = _phrases()
     i = 0
     while i < len(out):
@@ -278,7 +288,7 @@ def repair_ocr_phrase(text: str) -> str:
                 n, key = slip
                 for k in range(n):
                     if folded[i + k] != key[k]:
-                        core = out[i + k].strip(",.;:()")
+                        core = out[i + k].strip(_EDGES)
                         want = phrases[key][k]
                         out[i + k] = out[i + k].replace(core, want if core[:1].islower() else want[:1].upper() + want[1:])
                         folded[i + k] = key[k]
@@ -292,14 +302,14 @@ def repair_ocr_phrase(text: str) -> str:
         n, spelled = hit
         for k in range(n):
             raw = out[i + k]
-            core = raw.strip(",.;:()")
+            core = raw.strip(_EDGES)
             if core and core.lower() != spelled[k].lower() and fold_phrase(core) == fold_phrase(spelled[k]):
                 fixed = spelled[k].lower() if core[:1].islower() else spelled[k][:1].upper() + spelled[k][1:]
                 fixed = fixed.upper() if core.isupper() and len(core) > 1 else fixed
                 out[i + k] = raw.replace(core, fixed)
         nxt = i + n
         if nxt < len(out):
-            core = out[nxt].strip(",.;:()")
+            core = out[nxt].strip(_EDGES)
             lvl = _levels().get(fold_phrase(core))
             if lvl and core != lvl and core.islower():
                 out[nxt] = out[nxt].replace(core, lvl)
@@ -307,7 +317,7 @@ def repair_ocr_phrase(text: str) -> str:
     # a level word with its marks lost before a place's capital (`cho xa Tân Phong`); not
     # `quan` (`cơ quan Nhà nước`), the one level whose bare letters are a common word there
     for i in range(len(out) - 1):
-        core = out[i].strip(",.;:()")
+        core = out[i].strip(_EDGES)
         lvl = _levels().get(fold_phrase(core)) if core.isascii() and core.islower() else None
         if lvl and lvl != core and fold_phrase(core) != "quan" and out[i + 1][:1].isupper():
             out[i] = out[i].replace(core, lvl)

@@ -34,6 +34,7 @@ from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_fo
 from dispatch_reader.extract.headlines import (
     AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
 )
+from dispatch_reader.extract.lexicon import mend_non_words
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
     province_by_last_word,
@@ -1183,8 +1184,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # over beside the same neighbour, its spelling is the printed one; the set wording of
         # titles has the last word (the body's OCR slips the same mark each time: `chỉ tiết`)
         if doc.subject:
-            doc.subject = repair_subject_opener(repair_ocr_phrase(
-                agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))
+            doc.subject = repair_subject_opener(repair_ocr_phrase(mend_non_words(
+                agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages)))))
         if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)
