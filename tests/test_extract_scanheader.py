@@ -1801,3 +1801,35 @@ def test_the_number_label_inside_a_line_two_columns_ran_into() -> None:
     assert not (doc.subject or "").startswith("Số")
     sentence = text.replace("V/v Số: 143/UBND-VP", "V/v thực hiện Quyết định số 143/UBND-VP")
     assert scanned(sentence).document.number is None
+
+
+@pytest.mark.parametrize("date_line", [
+    "Lao Ca, ngày 26 thang 7 nam 210125",  # a fax: the year's figures run together, a mark lost
+    "Lào Cai, ngày 26 tháng & iam m 2025",  # ink and paper: the month read `&`, `năm` garbled
+])
+def test_a_date_line_no_date_can_be_read_from_still_gives_its_place(date_line: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\n{date_line}\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức đến làm việc tại các xã\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(text).document
+    assert doc.place == "Lào Cai"
+    assert doc.issued_date is None
+    assert "Lao Ca" in doc.evidence["place"].quote or "Lào Cai" in doc.evidence["place"].quote
+
+
+def test_words_before_a_garbled_date_that_are_no_place_give_none() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nog NSS ị, ngày 26 thang & nam 210125\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nhọc viên, ngày 5 tháng & năm\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.place is None
+
+
+def test_a_number_read_into_the_v_v_line_leaves_the_subject_its_own_lines() -> None:
+    """A photocopy read the V/v, the number and the garbled date line as one line: the subject
+    is the V/v's wrapped lines, not the date line's words beside it (nor empty)."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "V/v Số: 143/UBND-VP công Pant Phong. ngày 20 cheng Hon năm 2023\n"
+            "đề nghị tăng cường\ncông chức\nKính gửi: Sở Nội vụ\nSau khi sắp xếp tổ chức chính quyền.\n")
+    doc = scanned(text).document
+    assert doc.number == "143/UBND-VP"
+    assert doc.subject == "đề nghị tăng cường công chức"

@@ -867,7 +867,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     head_seg: Segment | None = None  # a committee's head line read as a line of text
     head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
     state = "top"
-    in_vv = False
+    in_vv = beside_vv = False
     kinh_gui: Segment | None = None  # the first `Kính gửi` line
     untitled = False  # a subject found by its opener, the title lost
     body_at: int | None = None  # the item that opens the body
@@ -897,6 +897,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if in_vv:
             if k == "text" and not re.search(r"[^\W\d_]{2}", it.seg.text):
                 continue  # OCR specks ("2", "|") between the V/v lines
+            if k == "text" and beside_vv and (it.seg.page, it.seg.line) == (vv_segs[0].page, vv_segs[0].line):
+                continue  # the right column's date line, past the number read into the V/v's line
             if k == "text" and vv_segs and _scrap_line(it.seg.text):
                 continue
             # a V/v subject wraps over a few lines, and `Kính gửi` ends it also behind a
@@ -906,7 +908,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                     and not _RECIPIENT_ITEM.match(it.seg.text):
                 vv_segs.append(it.seg)
                 continue
-            if k not in ("motto", "date", "rule", "mark", "gazette"):
+            # (the number's column read into the V/v's line, `V/v Số: 143/UBND-VP …`, is beside
+            # the subject, not after it)
+            beside_vv = k in ("number", "bad_number") and (it.seg.page, it.seg.line) == (vv_segs[0].page, vv_segs[0].line)
+            if k not in ("motto", "date", "rule", "mark", "gazette") and not beside_vv:
                 in_vv = False
         if k == "bad_number" and number is None and "bad_number" not in doc.evidence:
             warnings.append(f"document number '{it.extra['raw']}' does not parse as number/symbol")
@@ -945,7 +950,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             continue
         if k == "vv" and not vv_segs:
             vv_segs.append(it.seg)
-            in_vv = True
+            in_vv, beside_vv = True, False
             continue
         if state == "top":
             if k == "title":
@@ -1109,14 +1114,20 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issued_date, seg = hit_seg
             doc.evidence["issued_date"] = quoted(seg, conf)
         warnings.append("no place-and-date line found under the motto")
+        unread = _place_of_an_unread_date_line(pages[0]) if conf is not None else None
+        if unread:
+            doc.place, seg = unread
+            doc.evidence["place"] = quoted(seg, conf)
 
     # Subject.
     if vv_segs:
         first_vv = vv_segs[0]
         m = _VV.match(first_vv.folded)
         parts = [first_vv.text[m.end():] if m else first_vv.text] + [s.text for s in vv_segs[1:]]
-        doc.subject = _join_lines(parts)
-        doc.evidence["subject"] = quoted(first_vv, conf)
+        # (a `V/v` whose words OCR lost holds no subject: none, not an empty one)
+        doc.subject = _join_lines(parts) or None
+        if doc.subject:
+            doc.evidence["subject"] = quoted(first_vv, conf)
         if doc.doc_type is None:
             doc.doc_type = "official_dispatch"
     elif subject_segs:
@@ -1499,6 +1510,29 @@ def _dated_after_grounds(partial: PartialDate, pages: list[Page]) -> str | None:
 # that name the Quốc hội passing it; only where no page holds the formula whole
 _PASSED_DAMAGED = re.compile(r"(?:^|(?:^|\s)(?:\S{1,3}|[|])\s+)qua\s+ngay")
 _PASSED_BY = re.compile(r"quoc hoi|ky hop")
+
+
+# a date line OCR garbled past reading a date (`Lào Cai, ngày 26 tháng & iam m 2025`, `Lao Ca,
+# ngày 26 thang 7 nam 210125`): `ngày` and the day's figures still stand after the place
+_UNREAD_DATE = re.compile(r"[,.]?\s*ngay[.,]?\s+[0-9oil]{1,2}\s+\S")
+_HEADER_LINES = 20
+
+
+def _place_of_an_unread_date_line(page: Page) -> tuple[str, Segment] | None:
+    """The place before `, ngày` on a header line whose date no rule could read, when the words
+    before it are a place's shape (the issuer's own name mends its spelling later)."""
+    for seg in page.segments():
+        if seg.line >= _HEADER_LINES:
+            break
+        m = _UNREAD_DATE.search(seg.folded)
+        if not m or not seg.folded[m.start():].lstrip(",. ").startswith("ngay"):
+            continue
+        before = seg.text[:m.start()]
+        cut = 0 if _a_place_at_most(before.lower()) and not _runs_on(before) else _place_start(seg.text, m.start())
+        place = before[cut:].strip(" ,.;:")
+        if _place_shaped(place) and not _unreadable_place(place):
+            return place, seg
+    return None
 
 
 def _fallback_issued(pages: list[Page]) -> tuple[str, Segment] | None:
