@@ -147,6 +147,17 @@ def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     assert repair_ocr_name("Giang Chu Minh") == "Giang Chu Minh"  # `Chu` is no `Chứ`
 
 
+def test_a_name_whose_closing_h_or_g_was_lost_is_the_common_name_with_it() -> None:
+    """`Mạn` (a speck took the `h`) is no name and `Mạnh` a common one; a name seen as read
+    (`Hoan`, `Chín`, `Tân`) is kept, and so is one whose longer spelling is no common name."""
+    assert repair_ocr_name("Nguyễn Mạn Khương") == "Nguyễn Mạnh Khương"
+    assert repair_ocr_name("Lê Văn Min") == "Lê Văn Minh"
+    assert repair_ocr_name("Trần Văn Hoan") == "Trần Văn Hoan"
+    assert repair_ocr_name("Phạm Văn Chín") == "Phạm Văn Chín"
+    assert repair_ocr_name("Nguyễn Văn Tân") == "Nguyễn Văn Tân"
+    assert repair_ocr_name("Lò Văn Pọn") == "Lò Văn Pọn"
+
+
 def test_a_peoples_family_name_tells_its_middle_name_whose_marks_were_lost() -> None:
     """A Dao family name (`Chảo`, `Tẩn`) and a middle word read without its acute (`Lao`: a fax's
     coarse rows) is the Dao middle name `Láo`; a middle word some name bears as read stays

@@ -629,6 +629,10 @@ def test_a_seals_speck_glued_to_a_name_word_is_no_part_of_the_signers_name() -> 
             "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n{name}\n")
     assert scanned(text.format(name="Pham Thi? Thanh Trà")).document.signer.name == "Phạm Thị Thanh Trà"
     assert scanned(text.format(name="Nguyễn Văn An, Trần Văn Bình")).document.signer is None
+    # a speck read as a colon between two name words (ink and paper): `Mạn` is `Mạnh` too
+    assert scanned(text.format(name="Nguyên Mạn: Khương")).document.signer.name == "Nguyễn Mạnh Khương"
+    assert scanned(text.format(name="Nguyễn Văn An; Trần Văn Bình")).document.signer is None
+    assert scanned(text.format(name="Nguyễn Văn An: Trần Văn Bình")).document.signer is None
 
 
 def test_a_family_name_read_small_under_a_shadow_still_opens_the_signers_name() -> None:

@@ -120,6 +120,10 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
         # a middle name's end lost under a stroke or a seal's ring (`Nguyễn Th Bích Ngọc`):
         # the middle name it opens, when one is far likelier than any other (`Thị`)
         return _completed_middle(syllable)
+    if slot != "family" and syllable.isalpha() and not any(s.lower() == syllable.lower() for s, _ in entries or ()):
+        lost = _end_letter_lost(syllable, slot)
+        if lost:
+            return lost
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
@@ -169,6 +173,22 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
     if not marks(syllable) <= marks(best):
         return syllable  # OCR saw marks the repair would take away
     return cased_like(best, syllable)
+
+
+def _end_letter_lost(read: str, slot: str) -> str | None:
+    """A middle or given name whose closing `h` or `g` a speck or a stroke took (`Nguyễn Mạn
+    Khương` for `Mạnh`, `Lê Văn Min`): the one spelling with that letter back, its marks the
+    same, that is a common name in the slot (as likely as a repair must be). A name seen as
+    read is never one (`Hoan` stays)."""
+    if not fold_phrase(read).endswith(("n", "c")):
+        return None
+    found = []
+    for letter in "hg":
+        longer = read + letter
+        for spelling, freq in _table().get(fold_phrase(longer), []):
+            if spelling.lower() == longer.lower() and _score(freq, slot) >= ODDS:
+                found.append(spelling)
+    return cased_like(found[0], read) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -276,10 +276,15 @@ def _without_strokes(name: str) -> str:
 # a seal's speck read after a name's word (`Pham Thi? Thanh Trà`): no sentence's stop, which
 # ends a line of names or of words (`Nguyễn Văn A, Trần Văn B` is no name)
 _GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
+# ... nor a colon inside a line of one name's few words (`Nguyên Mạn: Khương`, ink and paper's
+# specks); a line of two names is longer
+_GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=\s+[^\W\d_])")
+_ONE_NAMES_WORDS = 4
 
 
 def _without_specks(text: str) -> str:
-    return _GLUED_SPECK.sub("", text)
+    text = _GLUED_SPECK.sub("", text)
+    return _GLUED_COLON.sub("", text) if len(text.split()) <= _ONE_NAMES_WORDS else text
 
 
 # a copy of a copy's toner read about a name's words: a lone small letter or figure after a
