@@ -1826,6 +1826,8 @@ def test_words_before_a_garbled_date_that_are_no_place_give_none() -> None:
             "Độc lập - Tự do - Hạnh phúc\nog NSS ị, ngày 26 thang & nam 210125\nQUYẾT ĐỊNH\n"
             "Về việc biệt phái công chức\nhọc viên, ngày 5 tháng & năm\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert scanned(text).document.place is None
+    # a place is written in small letters after its capitals: capitals alone are scraps
+    assert scanned(text.replace("og NSS ị,", "NOE")).document.place is None
 
 
 def test_a_number_read_into_the_v_v_line_leaves_the_subject_its_own_lines() -> None:

@@ -1530,7 +1530,10 @@ def _place_of_an_unread_date_line(page: Page) -> tuple[str, Segment] | None:
         before = seg.text[:m.start()]
         cut = 0 if _a_place_at_most(before.lower()) and not _runs_on(before) else _place_start(seg.text, m.start())
         place = before[cut:].strip(" ,.;:")
-        if _place_shaped(place) and not _unreadable_place(place):
+        # (a place is written in small letters after its capitals: `NOE ngày 25` is a copier's
+        # scraps where `Hà Nội,` stood)
+        if _place_shaped(place) and not _unreadable_place(place) and all(
+                any(c.islower() for c in w) for w in place.split() if len(w) > 1):
             return place, seg
     return None
 
