@@ -1839,3 +1839,13 @@ def test_a_number_read_into_the_v_v_line_leaves_the_subject_its_own_lines() -> N
     doc = scanned(text).document
     assert doc.number == "143/UBND-VP"
     assert doc.subject == "đề nghị tăng cường công chức"
+
+
+def test_a_closing_bracket_none_opened_before_running_text_is_a_comma() -> None:
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase("về tình hình biệt phái công chức) viên chức đến các xã") == \
+        "về tình hình biệt phái công chức, viên chức đến các xã"
+    # a bracket opened before, a list's letter, or a name after it: as read
+    for text in ("Sửa đổi Luật (sửa đổi) về quản lý", "Về việc a) và b", "Công ty ABC) Hà Nội"):
+        assert repair_ocr_phrase(text) == text

@@ -251,6 +251,16 @@ def repair_subject_opener(subject: str) -> str:
     return " ".join(["Về"] + words[1:])
 
 
+# a closing bracket glued to a word, none opened before it, and running text after: the comma
+# OCR read with a speck below it (`công chức) viên chức`)
+_UNOPENED_BRACKET = re.compile(r"(?<=[^\W\d_]{2})\)(?= [^\W\d_])")
+
+
+def _comma_for_bracket(m: re.Match[str]) -> str:
+    running = m.string[m.end() + 1].islower()
+    return "," if running and "(" not in m.string[:m.start()] else ")"
+
+
 # what stands at a word's edges in running text and is no part of it (OCR reads a stamp's speck
 # as a closing quote: `Lao dong”`)
 _EDGES = ",.;:()\"“”"
@@ -260,6 +270,7 @@ def repair_ocr_phrase(text: str) -> str:
     """Tone marks and case OCR got wrong in running text whose words are known:
     `Tram Y tế xa` → `Trạm Y tế xã`, `làm VIỆC tại` → `làm việc tại`, `ngày 15 thang 01 nam
     2022` → `ngày 15 tháng 01 năm 2022`."""
+    text = _UNOPENED_BRACKET.sub(_comma_for_bracket, text)
     words = text.split(" ")
     out = list(words)
     # a capitalised word with Vietnamese marks inside lower-case text is a case slip
