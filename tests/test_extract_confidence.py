@@ -346,3 +346,13 @@ def test_a_symbol_read_on_past_what_parsed_is_not_mended_but_flagged() -> None:
     assert facts.document.number == "1587/QĐ"
     assert not any("symbol mended" in w for w in facts.warnings)
     assert facts.document.evidence["number"].confidence < c.CONFIDENT
+
+
+def test_a_faxs_signer_whose_tone_no_name_bears_is_read_with_the_names_tone() -> None:
+    # the fax's rows took the acute for a dot (`Bịch`): the one name with these letters and a
+    # tone is `Bích`; the same words from a page scanned finely are as printed
+    fax = page(HEADER + [("Nguyễn Thị Bịch Ngọc", 0.93)])
+    fax.scan_dpi = 100.0
+    assert extract_facts([fax]).document.signer.name == "Nguyễn Thị Bích Ngọc"
+    fax.scan_dpi = 300.0
+    assert extract_facts([fax]).document.signer.name == "Nguyễn Thị Bịch Ngọc"

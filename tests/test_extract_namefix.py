@@ -147,6 +147,18 @@ def test_a_hmong_name_s_family_name_keeps_the_marks_its_people_write() -> None:
     assert repair_ocr_name("Giang Chu Minh") == "Giang Chu Minh"  # `Chu` is no `Chứ`
 
 
+def test_on_a_coarse_scan_a_tone_no_name_bears_is_the_one_names_other_tone() -> None:
+    """A fax's rows hold a tone mark in a pixel or two: `Phứ`, `Bịch` (no name's) are `Phử`,
+    `Bích` read there; elsewhere the tone read stands, and a tone is never taken away (`Vần`
+    is no `Vân`), nor a name seen as read changed (`Đức`)."""
+    assert repair_ocr_name("Giàng Seo Phứ", coarse=True) == "Giàng Seo Phử"
+    assert repair_ocr_name("Nguyễn Thị Bịch Ngọc", coarse=True) == "Nguyễn Thị Bích Ngọc"
+    assert repair_ocr_name("Giàng Seo Phứ") == "Giàng Seo Phứ"
+    assert repair_ocr_name("Giàng Seo Vần", coarse=True) == "Giàng Seo Vần"
+    assert repair_ocr_name("Lê Thanh Long", coarse=True) == "Lê Thanh Long"
+    assert repair_ocr_name("Đỗ Văn Đức", coarse=True) == "Đỗ Văn Đức"
+
+
 def test_a_name_whose_closing_h_or_g_was_lost_is_the_common_name_with_it() -> None:
     """`Mạn` (a speck took the `h`) is no name and `Mạnh` a common one; a name seen as read
     (`Hoan`, `Chín`, `Tân`) is kept, and so is one whose longer spelling is no common name."""

@@ -38,7 +38,7 @@ LOW_CONFIDENCE = 0.6  # mean OCR word confidence below which facts from a page a
 
 
 def prepare_pages(pages: Sequence[PageText]) -> list[Page]:
-    return [Page.make(p.number, nfc(p.text or ""), p.ocr_confidence) for p in pages]
+    return [Page.make(p.number, nfc(p.text or ""), p.ocr_confidence, p.scan_dpi) for p in pages]
 
 
 def _evidence(facts: Facts) -> list[Evidence]:
@@ -87,7 +87,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     received, stamp = find_received(prepared)
     if stamp is not None:
         # the receiving office's number and date are no fact of the document's own
-        prepared = [Page.make(p.number, blank(p.text, stamp.spans), p.ocr_confidence) if p.number == stamp.page else p
+        prepared = [Page.make(p.number, blank(p.text, stamp.spans), p.ocr_confidence, p.scan_dpi) if p.number == stamp.page else p
                     for p in prepared]
     if language == "en":
         facts.document, warnings = extract_header_en(prepared)

@@ -32,6 +32,7 @@ from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.namefix import listed_spellings
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
+from dispatch_reader.extract import textutil
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
 from dispatch_reader.record import DocumentFacts, Evidence, Facts
@@ -156,7 +157,7 @@ DISPUTED = 0.45
 # a name read from a page scanned coarser than this (dpi, across or down): a fax's rows at 100
 # dpi hold a tone mark in a pixel or two, and a name's marks are no word's to check them by
 # (`Lường` read `Lương`, `Đỗ` read `Hồ`, at Tesseract's full confidence); under every line
-COARSE_DPI = 150.0
+COARSE_DPI = textutil.COARSE_DPI
 COARSE = 0.45
 
 

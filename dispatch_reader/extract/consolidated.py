@@ -138,7 +138,7 @@ def read_block(pages: list[Page]) -> Block | None:
     page, start, end, (m0, m1), numbered = found
     # the title is no line of the header's: blanked, its offsets kept
     text = page.text[start:m0] + " " * (m1 - m0) + page.text[m1:end]
-    block = Page.make(page.number, text, page.ocr_confidence)
+    block = Page.make(page.number, text, page.ocr_confidence, page.scan_dpi)
     facts, _ = extract_header([block])
     for key, ev in facts.evidence.items():
         facts.evidence[key] = replace(ev, start=None if ev.start is None else ev.start + start,

@@ -88,7 +88,7 @@ def _toneless(word: str) -> str:
         ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
 
 
-def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
+def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: bool = False) -> str:
     """The syllable as it should read in this slot of a name (unchanged unless clearly wrong).
     `short_slip`: the name's other words are syllables, so a three-letter middle word that is
     none may be one misread (`_short_middle_slip`), and a family name cut short completed."""
@@ -148,6 +148,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False) -> str:
             return cased_like(families[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
+    if coarse and own is None and slot != "family" and _tone(syllable):
+        # read from a coarse scan (a fax's 100 rows an inch hold a tone mark in a pixel or two):
+        # a tone no name bears on these letters is the one name's that bears another (`Phứ` →
+        # `Phử`, `Bịch` → `Bích`); a tone read is never taken away (`Vần` is no `Vân`)
+        toned = [s for s, f in entries if _score(f, slot) > 0 and _tone(s) and _toneless(s) == _toneless(syllable)]
+        if len(toned) == 1:
+            return cased_like(toned[0], syllable)
     stroke = {m for m in marks(syllable) if m[1] == "stroke"}
     if own is None and stroke:
         # a speck across a D's stem read as đ's stroke (`Hồ Quốc Đũng`): a spelling seen in
@@ -318,7 +325,7 @@ def _middle_of_people(words: list[str]) -> dict[int, str]:
     return out
 
 
-def repair_ocr_name(name: str) -> str:
+def repair_ocr_name(name: str, coarse: bool = False) -> str:
     """`Chu Van Hiéu` → `Chu Văn Hiếu`, `Nguyễn Thi Lan` → `Nguyễn Thị Lan`."""
     # a name word always starts with a capital; OCR reads `V` small where the shapes match
     words = [w[:1].upper() + w[1:] if w[:1].islower() else w for w in name.split()]
@@ -331,7 +338,7 @@ def repair_ocr_name(name: str) -> str:
         # a name of another language (`Kim Hye Jin`, `Li Xue Mei`) has other words that are no
         # syllable: its short words are as printed
         vietnamese = all(may_be_syllable(x) for j, x in enumerate(words) if j != i)
-        out.append(family if i == 0 and family else repair_syllable(w, slot, vietnamese) if len(words) >= 2 else w)
+        out.append(family if i == 0 and family else repair_syllable(w, slot, vietnamese, coarse) if len(words) >= 2 else w)
     if family is None:
         # the middle name that tells the people mended only now (`Giang Sea Vần`: `Seo`)
         out[0] = _family_of_people(out) or out[0]

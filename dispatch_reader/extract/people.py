@@ -25,7 +25,7 @@ from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.tables import find_list_rows
-from dispatch_reader.extract.textutil import Page, fold_phrase, squash
+from dispatch_reader.extract.textutil import COARSE_DPI, Page, fold_phrase, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
 from dispatch_reader.textnorm import cased_like, for_matching, marks
 
@@ -493,7 +493,10 @@ def signer_person(doc_facts: DocumentFacts, english: bool, pages: list[Page] | N
     if signer is None or not signer.name or ev is None:
         return None
     if not english and pages and any(p.number == ev.page and p.ocr_confidence is not None for p in pages):
-        signer.name = marks_from_document(repair_ocr_name(signer.name), [p.text for p in pages])
+        # a page scanned coarser than a tone mark's few pixels (a fax's rows): which tone is read
+        # cannot be trusted, only that one is
+        coarse = any(p.number == ev.page and p.scan_dpi is not None and p.scan_dpi < COARSE_DPI for p in pages)
+        signer.name = marks_from_document(repair_ocr_name(signer.name, coarse), [p.text for p in pages])
     position = signer.title
     if position and not english:
         position = _title_case_position(position)

@@ -128,6 +128,11 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# a scan coarser than this (dpi, across or down) holds a tone mark in a pixel or two: a fax's
+# rows at 100 dpi. Which mark was read there is no evidence of which was printed.
+COARSE_DPI = 150.0
+
+
 @dataclass
 class Page:
     """One page prepared for extraction: NFC text, its fold, its lines and segments."""
@@ -138,11 +143,12 @@ class Page:
     lines: list[list[Segment]]
     ocr_confidence: float | None = None
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # per-page results reused by modules
+    scan_dpi: float | None = None  # the scan's coarser resolution (a fax's 100 rows an inch), if scanned
 
     @classmethod
-    def make(cls, number: int, text: str, ocr_confidence: float | None = None) -> Page:
+    def make(cls, number: int, text: str, ocr_confidence: float | None = None, scan_dpi: float | None = None) -> Page:
         folded = fold_keep(text)
-        return cls(number, text, folded, page_lines(number, text, folded), ocr_confidence)
+        return cls(number, text, folded, page_lines(number, text, folded), ocr_confidence, scan_dpi=scan_dpi)
 
     def segments(self) -> list[Segment]:
         return [seg for line in self.lines for seg in line]
