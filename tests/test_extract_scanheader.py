@@ -1849,3 +1849,13 @@ def test_a_closing_bracket_none_opened_before_running_text_is_a_comma() -> None:
     # a bracket opened before, a list's letter, or a name after it: as read
     for text in ("Sửa đổi Luật (sửa đổi) về quản lý", "Về việc a) và b", "Công ty ABC) Hà Nội"):
         assert repair_ocr_phrase(text) == text
+
+
+def test_a_name_whose_words_are_words_letters_with_other_marks_is_a_name_under_a_seal() -> None:
+    """The seal took the title (`ya`) and the name's marks came out wrong (`Nguyén`, `Khứớng`:
+    no syllables, but the letters of `Nguyên`, `Khương`): still the signer's name line; a
+    signature's loops (`Dp Fs`) are no such letters."""
+    text = ("BỘ NỘI VỤ\nSố: 7/2026/TT-BNV\nHà Nội, ngày 1 tháng 4 năm 2026\nTHÔNG TƯ\nQuy định mức lương\n"
+            "Điều 1. Phạm vi điều chỉnh.\nNơi nhận:\n- Như trên;\nKT. BỘ TRƯỞNG\nya\n{name}\n")
+    assert scanned(text.format(name="Nguyén Mạnh Khứớng")).document.signer.name == "Nguyễn Mạnh Khương"
+    assert scanned(text.format(name="Dp Fs Hxq")).document.signer is None

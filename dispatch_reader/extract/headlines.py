@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.lexicon import has_a_words_letters
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import Segment
 from dispatch_reader.record import Evidence
@@ -44,7 +45,10 @@ def wording_word(word: str) -> bool:
 
 def mostly_not_syllables(text: str, marks_lost: bool = False) -> bool:
     """Are most words no syllables? With `marks_lost`, a word that would be one with its marks
-    (`Bich`, `Ngoc`: a stop-final rhyme needs a tone) counts as one."""
-    check = may_be_syllable if marks_lost else is_syllable
+    (`Bich`, `Ngoc`: a stop-final rhyme needs a tone; `Nguyén`, `Khứớng`: a word's letters with
+    other marks) counts as one."""
+    def check(w: str) -> bool:
+        return may_be_syllable(w) or has_a_words_letters(w) if marks_lost else is_syllable(w)
+
     words = [w for w in re.findall(r"[^\W\d_]+", text)]
     return bool(words) and sum(not check(w) for w in words) * 2 > len(words)

@@ -40,6 +40,11 @@ def is_known(word: str) -> bool:
     return word.lower() in known_words()
 
 
+def has_a_words_letters(word: str) -> bool:
+    """Are `word`'s letters, marks aside, some Vietnamese word's (`Khứớng`: `khương`)?"""
+    return fold_phrase(word) in _by_letters()
+
+
 @lru_cache(maxsize=1)
 def _by_letters() -> dict[str, tuple[str, ...]]:
     """folded letters → the known words that bear them."""
