@@ -374,6 +374,12 @@ def test_scraps_under_a_subjects_first_line_are_no_part_of_it() -> None:
     assert scanned(letter.format(scrap="eee XI,\nDEN Oe")).document.subject == "tăng cường nhân lực cho các xã, phường"
     assert scanned(letter.format(scrap="TP. Hồ Chí Minh")).document.subject == \
         "tăng cường nhân lực cho các xã, phường TP. Hồ Chí Minh"
+    # scraps beside a word or two of the language (a seal's `sỦt C2 sản`, a photo's `eae ay,`);
+    # a wrap holding a symbol in capitals is the subject's
+    for scrap in ("sỦt C2 sản", "eae ay,"):
+        assert scanned(letter.format(scrap=scrap)).document.subject == "tăng cường nhân lực cho các xã, phường"
+    assert scanned(letter.format(scrap="theo 15/2021/QĐ-UBND")).document.subject == \
+        "tăng cường nhân lực cho các xã, phường theo 15/2021/QĐ-UBND"
 
 
 def test_a_commune_line_with_grain_read_after_it_is_still_the_issuers() -> None:

@@ -782,14 +782,17 @@ def _scrap_line(text: str) -> bool:
     """A line (not in capitals) under a subject's first in sentence case that is no wrap of it:
     a letter alone (`ị`, a pen's mark), or no small-letter word of the language and a word that
     is neither that nor a capitalised syllable (`eee XI,`, `DEN Oe`: paper grain and a stain
-    under a `V/v` subject). A place's name wrapping alone (`Thanh Hóa`, `TP. Hồ Chí Minh`) is
-    capitalised syllables and abbreviations."""
+    under a `V/v` subject), or as many such words as small-letter ones (`sỦt C2 sản`, `eae ay,`:
+    a seal's and a photo's scraps read beside a word or two). A place's name wrapping alone
+    (`Thanh Hóa`, `TP. Hồ Chí Minh`) is capitalised syllables and abbreviations."""
     words = re.findall(r"[^\W\d_]+", text)
     if sum(len(w) for w in words) < 2:
         return bool(words)
     small = [w for w in words if w.islower() and len(w) >= 2 and is_syllable(w)]
     odd = [w for w in words if not wording_word(w) and fold_phrase(w) not in _abbreviation_words()]
-    return not small and bool(odd)
+    # (a word in capitals among small ones is a symbol's part: `và 15/2021/QĐ-UBND`)
+    mixed = [w for w in odd if not w.isupper()]
+    return (not small and bool(odd)) or (bool(mixed) and len(mixed) >= len(small))
 
 
 # ---------------------------------------------------------------- recipients
