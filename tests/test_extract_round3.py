@@ -329,3 +329,24 @@ def test_birth_years_of_a_name_list_are_no_counts() -> None:
     text = _FIGURES.split("STT |")[0] + table + "\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nTrịnh Quốc Đông\n"
     values = {c.value for c in facts_of(text).counts}
     assert values == {210}
+
+
+def test_a_table_cell_whose_two_words_ocr_glued_is_mended_on_a_scan() -> None:
+    """`Ytế`: the narrow space of `Y tế` lost on a scan; a text layer's cell is as it reads."""
+    rows = ("STT | Họ và tên | Đơn vị công tác | Lĩnh vực | Nơi biệt phái đến\n"
+            "1 | Nguyễn Văn Hùng | Sở Y tế | Ytế | UBND xã Đông Sơn\n"
+            "2 | Trần Thị Mai | Sở Tài chính | Tài chính | UBND xã Tây Sơn")
+    text = _LISTED.format(period="Thời gian biệt phái: 06 tháng, kể từ ngày 15 tháng 4 năm 2025.", rows=rows)
+    scanned = {s.person: s.position for s in facts_of(text, conf=0.9).secondments}
+    assert scanned == {"Nguyễn Văn Hùng": "Y tế", "Trần Thị Mai": "Tài chính"}
+    born = {s.person: s.position for s in facts_of(text).secondments}
+    assert born["Nguyễn Văn Hùng"] == "Ytế"
+
+
+def test_split_glued_takes_a_vocabulary_pair_only() -> None:
+    from dispatch_reader.extract.lexicon import split_glued
+
+    assert split_glued("Sở Ytế tỉnh") == "Sở Y tế tỉnh"
+    assert split_glued("Tưpháp - hộ tịch") == "Tư pháp - hộ tịch"
+    for text in ("Internet", "modem", "UBND", "Văn hóa - xã hội"):
+        assert split_glued(text) == text

@@ -102,8 +102,25 @@ def _commonest(folded: str) -> str | None:
     return ranked[0][1] if ranked else None
 
 
+def split_glued(text: str) -> str:
+    """Two words OCR read as one where the space between was narrow (`Ytế` → `Y tế`): a word no
+    Vietnamese word whose letters split into a pair of the vocabulary's phrases in one way."""
+    out = []
+    for raw in text.split(" "):
+        core = raw.strip(_PUNCT)
+        if len(core) >= 3 and core.isalpha() and not core.isupper() and not is_known(core):
+            f = fold_phrase(core)
+            found = {(k, a, b) for k in range(1, len(f)) for a, b in _pairs().get((f[:k], f[k:]), ())}
+            if len(found) == 1:
+                k, a, b = found.pop()
+                raw = raw.replace(core, cased_like(a, core[:k]) + " " + cased_like(b, core[k:]), 1)
+        out.append(raw)
+    return " ".join(out)
+
+
 def mend_non_words(text: str) -> str:
     """`text` with each word that is no Vietnamese word mended where one word is clearly meant."""
+    text = split_glued(text)
     words = text.split(" ")
     cores = [w.strip(_PUNCT) for w in words]
     folded = [fold_phrase(c) if c.isalpha() else None for c in cores]

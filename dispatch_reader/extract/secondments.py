@@ -29,6 +29,7 @@ from dispatch_reader.extract.kinds import (
     subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
+from dispatch_reader.extract.lexicon import mend_non_words
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.people import Mention
 from dispatch_reader.extract.tables import find_list_rows, period_cell
@@ -611,12 +612,16 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
         to = row.cells.get("to_unit")
         frm = row.cells.get("from_unit")
         name = squash(row.cells["name"])
+        field = row.cells.get("field") or None
         if page.ocr_confidence is not None:
             name = repair_ocr_name(name)
+            # a cell's words OCR made no word (`Ytế`: the narrow space lost)
+            field = mend_non_words(field) if field else None
+            frm = mend_non_words(frm) if frm else frm
         out.append(sending_status.apply(Secondment(
             kind=doc_kind or kind_in(row.heading) or "secondment", person=name,
             from_unit=for_matching(frm) if frm else None, to_unit=_destination(to, pages) if to else None,
-            position=row.cells.get("field") or None, start=start, end=end, duration_months=months,
+            position=field, start=start, end=end, duration_months=months,
             evidence=Evidence(page=row.page, quote=page.text[row.name_start:row.name_start + len(row.name_quote)],
                               start=row.name_start, confidence=page.ocr_confidence)), st))
     return out
