@@ -1865,3 +1865,46 @@ def test_a_name_whose_words_are_words_letters_with_other_marks_is_a_name_under_a
             "Điều 1. Phạm vi điều chỉnh.\nNơi nhận:\n- Như trên;\nKT. BỘ TRƯỞNG\nya\n{name}\n")
     assert scanned(text.format(name="Nguyén Mạnh Khứớng")).document.signer.name == "Nguyễn Mạnh Khương"
     assert scanned(text.format(name="Dp Fs Hxq")).document.signer is None
+
+
+_STAMPED_DECISION = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nSố: 61/QĐ-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 20 tháng 02 năm 2026\n{title}\n{subject}\n{scraps}\n"
+                     "{grounds}\nnam 2025;\nCăn cứ Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 của\n")
+
+
+def test_a_receipt_stamp_read_into_the_title_and_subject_lines_leaves_them_theirs() -> None:
+    """A photocopy with the receipt stamp over the title block: the stamp's words before the
+    title (`“cone TẤN BỀN, . QUYẾT ĐỊNH`), its number before `Về việc` (`644`), its date alone on
+    a line (`0432026`) and the grounds' `Căn cứ Luật` lost under it (`CAR, #6Agpcán 1 bộ, …`)."""
+    doc = scanned(_STAMPED_DECISION.format(
+        title="“cone TẤN BỀN, . QUYẾT ĐỊNH", subject="644 Về việc gia hạn thời gian biệt phái công chức",
+        scraps="0432026", grounds="CAR, #6Agpcán 1 bộ, công chức số 80/2025/QH15 ngày 24 tháng 6")).document
+    assert (doc.doc_type, doc.doc_type_label) == ("decision", "QUYẾT ĐỊNH")
+    assert doc.subject == "Về việc gia hạn thời gian biệt phái công chức"
+
+
+def test_a_subject_citing_a_dated_document_and_a_years_wrap_are_the_subjects() -> None:
+    doc = scanned(_STAMPED_DECISION.format(
+        title="NGHỊ ĐỊNH", subject="Sửa đổi, bổ sung một số điều của Nghị định\nsố 10/2022/NĐ-CP ngày 15 tháng 01 "
+        "năm 2022 của Chính phủ giai đoạn 2021 -", scraps="2025",
+        grounds="Căn cứ Luật Cán bộ, công chức số 80/2025/QH15 ngày 24 tháng 6")).document
+    assert doc.subject == ("Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 "
+                           "của Chính phủ giai đoạn 2021 - 2025")
+
+
+def test_a_body_s_enacting_line_is_no_title_after_a_note() -> None:
+    from dispatch_reader.extract.header import _title_after_a_note
+
+    assert _title_after_a_note("“cone TẤN BỀN, . QUYẾT ĐỊNH") == len("“cone TẤN BỀN, . ")
+    assert _title_after_a_note("BỘ TRƯỞNG BỘ NỘI VỤ QUYẾT ĐỊNH") == 0
+    assert _title_after_a_note("BỘ TRƯỞNG BỘ NỘI VỤ QUYẾT ĐỊNH:") == 0
+    assert _title_after_a_note("QUYẾT ĐỊNH") == 0
+
+
+def test_a_leaders_note_beside_the_header_is_no_wrap_of_the_subject() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ MƯỜNG HUM\nSố: 317/UBND-VP\nV/v đề nghị biệt phái công chức\n"
+            "lĩnh vực đất đai, xây dựng\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Mường Hum, ngày 04 tháng 11 năm 2025\n{note}\nKính gửi: Sở Nội vụ tỉnh Lào Cai.\n")
+    want = "đề nghị biệt phái công chức lĩnh vực đất đai, xây dựng"
+    assert scanned(text.format(note="Chuyên P. Nội vụ Xử lý")).document.subject == want
+    assert scanned(text.format(note="Chuyển đ/c Minh giải quyết")).document.subject == want

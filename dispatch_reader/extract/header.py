@@ -63,6 +63,8 @@ _DAMAGED_CAN_CU = re.compile(
     r"^\W*(?:\S{1,12}\s+)?(?:[a-z]{2,4}\s+)?[cnte]u\s+"
     r"(?:luat|hien phap|nghi dinh|nghi quyet|quyet dinh|thong tu|cong van|ke hoach|van ban)\b"
     r"(?=.*(?:\bso\s*\d|\d+/\d{4}/))")
+# a cited document's number and date (`số 80/2025/QH15 ngày 24 tháng 6`)
+_CITED_WITH_DATE = re.compile(r"\bso\s+\d+/\d{4}/[a-z]\S*\s+ngay\s+\d")
 # the words a subject wrapping before a cited law opens its line with (`… chuyển tiếp / từ Luật
 # Đất đai số 45/2013/QH13`): spelt right, they are no damaged `cứ`
 _NOT_CU = frozenset({"từ", "tự", "tư"})
@@ -70,7 +72,14 @@ _NOT_CU = frozenset({"từ", "tự", "tư"})
 
 def _damaged_can_cu(seg: Segment) -> bool:
     m = _DAMAGED_CAN_CU.match(seg.folded)
-    return bool(m) and not _NOT_CU & {w.lower().strip(_LEAD_SPECKS) for w in seg.text.split()[:3]}
+    if m and not _NOT_CU & {w.lower().strip(_LEAD_SPECKS) for w in seg.text.split()[:3]}:
+        return True
+    # `Căn cứ Luật` lost to a stamp (`CAR, #6Agpcán 1 bộ, công chức số 80/2025/QH15 ngày 24
+    # tháng 6`): a cited document with its date, after words that are scraps (a sign inside a
+    # word, or most no syllable); a subject citing one opens with words
+    cited = _CITED_WITH_DATE.search(seg.folded)
+    head = seg.text[:cited.start()].split()[:2] if cited else []
+    return bool(head) and (any(re.search(r"\w[^\w\s,.;:-]\w", w) for w in head) or mostly_not_syllables(" ".join(head)))
 
 
 # "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
@@ -427,6 +436,10 @@ def classify(seg: Segment) -> list[Cls]:
                 fold_phrase(_issuer_text(rest[0].seg)), _body_heads()))):
             return rest
     title = type_for_title(text)
+    after = _title_after_a_note(text) if title is None else 0
+    if after:
+        # a stamp's words read before the title on its line (`“cone TẤN BỀN, . QUYẾT ĐỊNH`)
+        return classify(seg.sub(after))
     beside = _title_beside_a_note(text) if title is None else 0
     if beside:
         # a title with a reader's note written beside it (`THÔNG TƯ ˆ Tổng hợp`), apart by a
@@ -472,6 +485,24 @@ def _runs_on(before: str) -> bool:
 def _half_in_capitals(text: str) -> bool:
     words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
     return bool(words) and 2 * sum(w.isupper() for w in words) >= len(words)
+
+
+def _title_after_a_note(text: str) -> int:
+    """Where a title in capitals starts when a stamp's scraps stand before it on its line
+    (`“cone TẤN BỀN, . QUYẾT ĐỊNH`): the title is the line's end, nothing after it, and what is
+    before holds a sign or is mostly no syllables; 0 when the line is no such title. A body's
+    enacting line (`BỘ TRƯỞNG BỘ NỘI VỤ QUYẾT ĐỊNH:`) ends in a colon or is words."""
+    if text.rstrip().endswith(":"):
+        return 0
+    words = list(re.finditer(r"\S+", text))
+    for k in range(1, len(words)):
+        tail = text[words[k].start():]
+        title = type_for_title(tail)
+        if title and is_upper_line(tail) and fold_phrase(tail).replace(" ", "") == fold_phrase(title[0]).replace(" ", ""):
+            head = text[:words[k].start()]
+            signs = re.search(r"[^\w\s,.\-]|[,.]\s*[,.]", head)
+            return words[k].start() if signs or mostly_not_syllables(head) else 0
+    return 0
 
 
 def _title_beside_a_note(text: str) -> int:
@@ -759,7 +790,9 @@ def _scraps_before(words: list[str]) -> bool:
     signs = [w for w in words if not any(c.isalnum() for c in w)]
     letters = [w.strip(_PUNCT) for w in words if any(c.isalpha() for c in w)]
     odd = [w for w in letters if not is_syllable(w) or len(w) == 1]
-    return (bool(signs) and bool(odd)) or len(odd) * 2 > len(letters) > 0
+    # figures alone before it: a receipt stamp's handwritten number (`644 Về việc …`)
+    figures = bool(words) and all(w.strip(_PUNCT).isdigit() for w in words)
+    return (bool(signs) and bool(odd)) or len(odd) * 2 > len(letters) > 0 or figures
 
 
 def _unreadable_place(place: str) -> bool:
@@ -778,6 +811,14 @@ def _wrapped_words(text: str) -> bool:
     return (_starts_lower(text) and not mostly_not_syllables(text)) or all(is_syllable(t) for t in tokens)
 
 
+# a leader's handwritten instruction in the margin (bút phê), read beside the header: `Chuyển P.
+# Nội vụ xử lý`, `Chuyên đ/c Minh giải quyết` (the hook of `Chuyển` often lost)
+_READERS_NOTE = re.compile(r"^\W*chuyen\s+(?:p\.|phong\b|d/c\b|dc\b|anh\b|chi\b).*\b(?:xu ly|giai quyet|tham muu|"
+                           r"nghien cuu|theo doi|bao cao|thuc hien)\b")
+# figures run together, more than a year's (`0432026`: a receipt stamp's handwritten date)
+_FIGURES_ALONE = re.compile(r"[^\w\s]*\d{5,}[^\w\s]*")
+
+
 def _scrap_line(text: str) -> bool:
     """A line (not in capitals) under a subject's first in sentence case that is no wrap of it:
     a letter alone (`ị`, a pen's mark), or no small-letter word of the language and a word that
@@ -786,6 +827,8 @@ def _scrap_line(text: str) -> bool:
     a seal's and a photo's scraps read beside a word or two). A place's name wrapping alone
     (`Thanh Hóa`, `TP. Hồ Chí Minh`) is capitalised syllables and abbreviations."""
     words = re.findall(r"[^\W\d_]+", text)
+    if _FIGURES_ALONE.fullmatch(text.strip()) or _READERS_NOTE.match(fold_phrase(text)):
+        return True
     if sum(len(w) for w in words) < 2:
         return bool(words)
     small = [w for w in words if w.islower() and len(w) >= 2 and is_syllable(w)]
