@@ -1908,3 +1908,16 @@ def test_a_leaders_note_beside_the_header_is_no_wrap_of_the_subject() -> None:
     want = "đề nghị biệt phái công chức lĩnh vực đất đai, xây dựng"
     assert scanned(text.format(note="Chuyên P. Nội vụ Xử lý")).document.subject == want
     assert scanned(text.format(note="Chuyển đ/c Minh giải quyết")).document.subject == want
+
+
+def test_specks_read_as_a_semicolon_at_a_wraps_end_or_marks_run_together_are_no_wording() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ MƯỜNG HUM\nSố: 317/UBND-VP\nV/v {first}\n{second}\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Mường Hum, ngày 04 tháng 11 năm 2025\nKính gửi: Sở Nội vụ tỉnh Lào Cai.\n")
+    assert scanned(text.format(first="đề nghị biệt phái công chức;", second="lĩnh vực đất đai, xây dựng")
+                   ).document.subject == "đề nghị biệt phái công chức lĩnh vực đất đai, xây dựng"
+    assert scanned(text.format(first="biệt phái công chức, viên chức -_", second="đến làm việc tại các xã")
+                   ).document.subject == "biệt phái công chức, viên chức đến làm việc tại các xã"
+    # a dash between words is wording
+    assert scanned(text.format(first="tăng cường nhân lực năm 2025 - 2026", second="cho các xã -- phường")
+                   ).document.subject == "tăng cường nhân lực năm 2025 - 2026 cho các xã -- phường"

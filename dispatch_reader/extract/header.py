@@ -750,6 +750,10 @@ def _speck_word(word: str) -> bool:
 _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
 
 
+# marks run together that wording prints between words
+_WORDING_MARKS = frozenset({"--", "...", "…", "-", "–", "—"})
+
+
 def _without_specks(subject: str) -> str:
     """`nye Về việc điều động công chức iis`: a stamp's or seal's scraps OCR glued to the ends
     of a subject line (short lower-case words that are no syllables) are no part of it; and
@@ -761,8 +765,10 @@ def _without_specks(subject: str) -> str:
         words.pop()
         if len(words) > 3 and len(words[-1]) == 1 and words[-1].isalpha() and _speck_word(words[-2]):
             words.pop()  # a letter among the specks (`dùng { N {`)
-    # a lone bracket or mark between words (`Quỹ ( định`) is a speck, never the wording
-    words = [w for w in words if not (len(w) == 1 and w in _LONE_SPECKS)]
+    # a lone bracket or mark between words (`Quỹ ( định`), or marks run together (`viên chức -_
+    # đến`: a photo's grain), is a speck, never the wording
+    words = [w for w in words if not ((len(w) == 1 and w in _LONE_SPECKS) or (
+        len(w) > 1 and not any(c.isalnum() for c in w) and w not in _WORDING_MARKS))]
     joins = resources.words("function_words.txt")
     for i in range(1, len(words)):
         if words[i][:1].isupper() and words[i].lower() in joins and not words[i - 1].endswith((".", ":", ";")):
@@ -1481,8 +1487,9 @@ def _join_lines(parts: list[str]) -> str:
             p = p.lstrip(",;:.‘'`").lstrip()  # a speck OCR read before a wrapped line (`,Cho các xã`)
         if out.endswith("-") and not out.endswith(" -"):
             out = out[:-1] + p
-        elif out.endswith(".") and p[:1].islower():
-            out = out[:-1] + " " + p  # a speck OCR read as a period at the end of a wrapped line
+        elif out.endswith((".", ";")) and p[:1].islower():
+            # a speck OCR read as a period or a semicolon at the end of a wrapped line
+            out = out[:-1] + " " + p
         else:
             out = (out + " " + p) if out else p
     return squash(out)
