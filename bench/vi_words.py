@@ -36,8 +36,8 @@ def main() -> None:
     # the list holds English (`big`, `theme`) and marks-less spellings (`biet`) too: only what
     # can be a Vietnamese syllable is kept, or a misread `big` for `biệt` would pass as a word
     words = sorted(w for w in words if w.isalpha() and is_syllable(w))
-    head = ("# Vietnamese words (syllables) of Tesseract's own `vie` word list (tesseract-ocr-vie "
-            f"{pytesseract.get_tesseract_version()}, Apache-2.0),\n"
+    head = ("# Vietnamese words (syllables) of Tesseract's own `vie` word list (tesseract-ocr-vie, read with "
+            f"Tesseract {pytesseract.get_tesseract_version()}; Apache-2.0),\n"
             "# lower case, NFC: written by bench/vi_words.py. A word of running text not here is no\n"
             "# Vietnamese word (`cúa`, `hiệt`), which extract/lexicon.py may mend.\n")
     OUT.write_text(head + "\n".join(words) + "\n", "utf-8")

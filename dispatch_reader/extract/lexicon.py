@@ -2,9 +2,12 @@
 `hiệt phái` → `biệt phái`, `hướng din` → `hướng dẫn`.
 
 Vietnamese writes one syllable per word, and the syllables in use are a closed list: Tesseract's
-own (vi_words.txt, about 4,000), which holds every word of our real texts but abbreviations,
-addresses and a rare name. A word of running text outside it was misread. It is mended only
-where one word is clearly meant:
+own (vi_words.txt: the 3,198 words of its list that can be Vietnamese syllables), which holds
+every word of our real texts but abbreviations, addresses and a rare name. A word of running text
+outside it was misread. It is mended only where one word is clearly meant:
+
+- two words read as one where the space was narrow (`Ytế`), when its letters split into a pair
+  of the vocabulary's phrases in one way (`split_glued`);
 
 - a word the vocabulary's phrases put beside its neighbour (canon's phrases: body names,
   positions, subjects' wording), with the read word's letters but other marks, or one letter
