@@ -1921,3 +1921,21 @@ def test_specks_read_as_a_semicolon_at_a_wraps_end_or_marks_run_together_are_no_
     # a dash between words is wording
     assert scanned(text.format(first="tăng cường nhân lực năm 2025 - 2026", second="cho các xã -- phường")
                    ).document.subject == "tăng cường nhân lực năm 2025 - 2026 cho các xã -- phường"
+
+
+def test_a_copy_of_a_copys_slips_in_a_gazette_subject_are_mended() -> None:
+    """The second tester's copies of a copy of real Gazette pages: `và việc` opening a decision's
+    subject, marks slipped in set wording (`công bồ`, `hệ thông hóa`, `tham quyền`, `đi khói`), a
+    consonant alone between words (`cư r trú`); a point's letter after `điểm` stays."""
+    from dispatch_reader.extract.canon import repair_ocr_phrase, repair_subject_opener
+
+    assert repair_subject_opener(repair_ocr_phrase("và việc công bồ kết quả hệ thông hóa văn bản")) == \
+        "Về việc công bố kết quả hệ thống hóa văn bản"
+    assert repair_subject_opener("và các xã, phường") == "và các xã, phường"
+    assert repair_ocr_phrase("phân cấp tham quyền") == "phân cấp thẩm quyền"
+    text = ("BỘ CÔNG AN\nSố: 56/2026/TT-BCA\nHà Nội, ngày 10 tháng 5 năm 2026\nTHÔNG TƯ\n{subject}\n"
+            "Căn cứ Luật Cư trú số 68/2020/QH14;\n")
+    assert scanned(text.format(subject="Quy định quản lý người bị cấm đi khói nơi cư r trú")).document.subject == \
+        "Quy định quản lý người bị cấm đi khỏi nơi cư trú"
+    assert scanned(text.format(subject="Sửa đổi điểm b khoản 2 Điều 5 của Thông tư số 55/2021/TT-BCA")
+                   ).document.subject == "Sửa đổi điểm b khoản 2 Điều 5 của Thông tư số 55/2021/TT-BCA"

@@ -242,6 +242,9 @@ def repair_subject_opener(subject: str) -> str:
     loses or swaps the tone. Not a compound of `vệ` (`Vệ sinh …`, ve_compounds.txt), a place
     (`Vệ An`), nor `Vé`, `Vẽ`, `Vẻ`, `Vè`, words of their own (`Vẽ lại bản đồ …`)."""
     words = subject.split()
+    if len(words) >= 2 and words[0].lower() == "và" and fold_phrase(words[1]) == "viec":
+        # `và việc …`: a subject never opens with `và`; a decision's opens `Về việc`
+        return " ".join(["Về"] + words[1:])
     if len(words) < 2 or words[0] == "Về" or words[0].lower() not in _READ_FOR_VE:
         return subject
     second = re.split(r"[-–,.;:()]", words[1])[0]

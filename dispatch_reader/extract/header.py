@@ -750,6 +750,7 @@ def _speck_word(word: str) -> bool:
 _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
 
 
+_LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 # marks run together that wording prints between words
 _WORDING_MARKS = frozenset({"--", "...", "…", "-", "–", "—"})
 
@@ -769,6 +770,10 @@ def _without_specks(subject: str) -> str:
     # đến`: a photo's grain), is a speck, never the wording
     words = [w for w in words if not ((len(w) == 1 and w in _LONE_SPECKS) or (
         len(w) > 1 and not any(c.isalnum() for c in w) and w not in _WORDING_MARKS))]
+    # a small consonant alone between words (`nơi cư r trú`) is no word; a point's letter after
+    # `điểm` is (`điểm b khoản 2`)
+    words = [w for k, w in enumerate(words) if not (
+        0 < k < len(words) - 1 and len(w) == 1 and w in _LONE_CONSONANTS and fold_phrase(words[k - 1]) != "diem")]
     joins = resources.words("function_words.txt")
     for i in range(1, len(words)):
         if words[i][:1].isupper() and words[i].lower() in joins and not words[i - 1].endswith((".", ":", ";")):
