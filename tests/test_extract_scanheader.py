@@ -1937,5 +1937,7 @@ def test_a_copy_of_a_copys_slips_in_a_gazette_subject_are_mended() -> None:
             "Căn cứ Luật Cư trú số 68/2020/QH14;\n")
     assert scanned(text.format(subject="Quy định quản lý người bị cấm đi khói nơi cư r trú")).document.subject == \
         "Quy định quản lý người bị cấm đi khỏi nơi cư trú"
+    assert scanned(text.format(subject="Thủ tục hành chính trong lĩnh vực y. tế tại TP. Hồ Chí Minh")).document.subject \
+        == "Thủ tục hành chính trong lĩnh vực y tế tại TP. Hồ Chí Minh"
     assert scanned(text.format(subject="Sửa đổi điểm b khoản 2 Điều 5 của Thông tư số 55/2021/TT-BCA")
                    ).document.subject == "Sửa đổi điểm b khoản 2 Điều 5 của Thông tư số 55/2021/TT-BCA"

@@ -770,6 +770,10 @@ def _without_specks(subject: str) -> str:
     # đến`: a photo's grain), is a speck, never the wording
     words = [w for w in words if not ((len(w) == 1 and w in _LONE_SPECKS) or (
         len(w) > 1 and not any(c.isalnum() for c in w) and w not in _WORDING_MARKS))]
+    # a stop glued to a word in small letters before another (`lĩnh vực y. tế`): a speck, as
+    # wording stops no sentence inside a subject (`TP. Hồ Chí Minh`: a capital follows)
+    words = [w[:-1] if k < len(words) - 1 and w.endswith(".") and w[:-1].isalpha() and w[:-1].islower()
+             and words[k + 1][:1].islower() else w for k, w in enumerate(words)]
     # a small consonant alone between words (`nơi cư r trú`) is no word; a point's letter after
     # `điểm` is (`điểm b khoản 2`)
     words = [w for k, w in enumerate(words) if not (
