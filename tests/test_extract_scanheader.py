@@ -1941,3 +1941,17 @@ def test_a_copy_of_a_copys_slips_in_a_gazette_subject_are_mended() -> None:
         == "Thủ tục hành chính trong lĩnh vực y tế tại TP. Hồ Chí Minh"
     assert scanned(text.format(subject="Sửa đổi điểm b khoản 2 Điều 5 của Thông tư số 55/2021/TT-BCA")
                    ).document.subject == "Sửa đổi điểm b khoản 2 Điều 5 của Thông tư số 55/2021/TT-BCA"
+
+
+def test_a_date_line_whose_ngay_lost_a_letter_still_dates_the_document() -> None:
+    """A photocopy's toner over `Hà Nội, ngày`: `Hada pgay 04 tháng 4 năm 2026`, its `tháng` and
+    `năm` whole. The place cannot be read there; the Government sits in Hà Nội (flagged)."""
+    from dispatch_reader.extract.datefmt import find_header_dates
+
+    assert [h.iso for h in find_header_dates("hada pgay 04 thang 4 nam 2026")] == ["2026-04-04"]
+    assert find_header_dates("trong 04 thang 4 nam 2026") == []  # no `ngày` at all
+    text = ("CHÍNH PHỦ\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hada pgay 04 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Giao thông\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\n")
+    doc = scanned(text).document
+    assert (doc.issued_date, doc.place) == ("2026-04-04", "Hà Nội")

@@ -108,6 +108,12 @@ _VI_HEADER = re.compile(
 )
 
 
+# `ngày` with one letter misread, `tháng` and `năm` whole: still the date line's words
+_VI_DAY_WORD_SLIP = re.compile(
+    rf"\b(?:[a-z]gay|n[a-z]ay|ng[a-z]y|nga[a-z]),?\s+(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_M}{{1,2}})\s+nam\s+"
+    rf"(?P<y>{_D}{{4}})(?!\d)")
+
+
 # The date line's year with its last digit lost under a stamp's stroke or a speck (`năm 202§`):
 # the day, the month and the decade are read; the year must come from elsewhere. The photo that
 # cut the year may garble `tháng` too (`ngày 21 páng 7 năm 202/`): a word two letters off it at
@@ -216,11 +222,14 @@ _VI_HEADER_GARBLED = re.compile(
 
 
 def find_header_dates(folded: str) -> list[DateHit]:
-    """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`."""
+    """Dates of the header's date line that `find_dates` misses because OCR garbled `tháng`, or
+    one letter of `ngày` with `tháng` and `năm` read whole (`Hada pgay 04 tháng 4 năm 2026`)."""
     from dispatch_reader.places.match import edit_distance
 
-    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+    hits = [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
             for m in _VI_HEADER.finditer(folded) if not m["yw"] or edit_distance(m["yw"], "nam", 2) <= 2]
+    return hits or [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+                    for m in _VI_DAY_WORD_SLIP.finditer(folded)]
 
 
 def find_garbled_date_line(folded: str) -> list[DateHit]:
