@@ -1955,3 +1955,13 @@ def test_a_date_line_whose_ngay_lost_a_letter_still_dates_the_document() -> None
             "Căn cứ Luật Tổ chức Chính phủ;\n")
     doc = scanned(text).document
     assert (doc.issued_date, doc.place) == ("2026-04-04", "Hà Nội")
+
+
+def test_a_known_bodys_dash_lost_on_a_fax_or_read_as_a_quote_is_put_back() -> None:
+    from dispatch_reader.extract.canon import restore_name_dashes
+
+    want = "của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn"
+    assert restore_name_dashes("của Bộ trưởng Bộ Lao động Thương binh và Xã hội hướng dẫn") == want
+    assert restore_name_dashes("của Bộ trưởng Bộ Lao động” Thương binh và Xã hội hướng dẫn") == want
+    assert restore_name_dashes(want) == want
+    assert restore_name_dashes("người lao động thương binh") == "người lao động thương binh"

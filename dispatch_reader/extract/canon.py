@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.lookalikes import lookalike_variants
-from dispatch_reader.extract.textutil import fold_phrase
+from dispatch_reader.extract.textutil import fold_keep, fold_phrase
 from dispatch_reader.textnorm import cased_like, marks
 
 
@@ -267,6 +267,36 @@ def _comma_for_bracket(m: re.Match[str]) -> str:
 # what stands at a word's edges in running text and is no part of it (OCR reads a stamp's speck
 # as a closing quote: `Lao dong”`)
 _EDGES = ",.;:()\"“”"
+
+
+@lru_cache(maxsize=1)
+def _dashed_names() -> list[tuple[re.Pattern[str], str]]:
+    """Known bodies' names with a dash inside (`Lao động - Thương binh và Xã hội`), as patterns
+    over folded text that take the dash as lost or read as a speck, with their spelling."""
+    out = []
+    for name in resources.lines("known_bodies.txt"):
+        if " - " not in name:
+            continue
+        head, tail = name.split(" - ", 1)
+        before, after = head.split()[-2:], tail.split()
+
+        def words(ws: list[str]) -> str:
+            return r"\s+".join(re.escape(fold_phrase(w)) for w in ws)
+
+        out.append((re.compile(rf"\b{words(before)}(?:\s*[-–—”\"'’]\s*|\s+){words(after)}\b"),
+                    " ".join(before) + " - " + " ".join(after)))
+    return out
+
+
+def restore_name_dashes(text: str) -> str:
+    """`Bộ Lao động Thương binh và Xã hội`, `Lao động” Thương binh`: the dash a known body's name
+    holds, lost on a fax or read as a quote, put back (names spelled as the list spells them)."""
+    for pattern, spelled in _dashed_names():
+        folded = fold_keep(text)
+        m = pattern.search(folded)
+        if m and text[m.start():m.end()] != spelled:
+            text = text[:m.start()] + spelled + text[m.end():]
+    return text
 
 
 def repair_ocr_phrase(text: str) -> str:

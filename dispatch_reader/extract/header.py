@@ -18,7 +18,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
-    repair_subject_opener, respace_body, respell_place,
+    repair_subject_opener, respace_body, respell_place, restore_name_dashes,
 )
 from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
@@ -1256,8 +1256,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # over beside the same neighbour, its spelling is the printed one; the set wording of
         # titles has the last word (the body's OCR slips the same mark each time: `chỉ tiết`)
         if doc.subject:
-            doc.subject = repair_subject_opener(repair_ocr_phrase(mend_non_words(
-                agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages)))))
+            doc.subject = repair_subject_opener(restore_name_dashes(repair_ocr_phrase(mend_non_words(
+                agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))))
         if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)
