@@ -1965,3 +1965,20 @@ def test_a_known_bodys_dash_lost_on_a_fax_or_read_as_a_quote_is_put_back() -> No
     assert restore_name_dashes("của Bộ trưởng Bộ Lao động” Thương binh và Xã hội hướng dẫn") == want
     assert restore_name_dashes(want) == want
     assert restore_name_dashes("người lao động thương binh") == "người lao động thương binh"
+
+
+def test_a_plans_subject_under_a_receipt_stamp_ends_where_its_body_opens_garbled() -> None:
+    """A photocopied plan: the stamp's words before `KẾHOẠCH`, its scraps before the subject
+    (`s›:ø2z`), and the body's `Thực hiện Công văn số … ngày …` opening under the stamp's ink."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 198/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSơn La, ngày 05 tháng 9 năm 2025\nCÔNGVĂNĐEN 7 KẾHOẠCH\n"
+            "s›:ø2z Tăng cường công chức, viên chức về làm việc\ntại các xã, phường năm 2025 - 2026\n"
+            "_“sontye igh Công văn số 4620/BNV-CQĐP ngày 18 tháng 8 năm 2025\n"
+            "của Bộ Nội vụ về việc bảo đảm nhân lực cho chính quyền cấp xã; Ủy\n"
+            "ban nhân dân tỉnh ban hành Kế hoạch tăng cường công chức, viên chức\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    doc = scanned(text).document
+    assert doc.doc_type == "plan"
+    assert doc.subject == "Tăng cường công chức, viên chức về làm việc tại các xã, phường năm 2025 - 2026"
+    # a subject ending in a document's symbol keeps it
+    symbol = text.replace("phường năm 2025 - 2026", "phường theo Quyết định số 12/2020/QĐ-UBND")
+    assert scanned(symbol).document.subject.endswith("theo Quyết định số 12/2020/QĐ-UBND")

@@ -63,8 +63,8 @@ _DAMAGED_CAN_CU = re.compile(
     r"^\W*(?:\S{1,12}\s+)?(?:[a-z]{2,4}\s+)?[cnte]u\s+"
     r"(?:luat|hien phap|nghi dinh|nghi quyet|quyet dinh|thong tu|cong van|ke hoach|van ban)\b"
     r"(?=.*(?:\bso\s*\d|\d+/\d{4}/))")
-# a cited document's number and date (`số 80/2025/QH15 ngày 24 tháng 6`)
-_CITED_WITH_DATE = re.compile(r"\bso\s+\d+/\d{4}/[a-z]\S*\s+ngay\s+\d")
+# a cited document's number and date (`số 80/2025/QH15 ngày 24 tháng 6`, `số 4620/BNV-CQĐP ngày 18`)
+_CITED_WITH_DATE = re.compile(r"\bso\s+\d+/(?:\d{4}/)?[a-z]\S*\s+ngay\s+\d")
 # the words a subject wrapping before a cited law opens its line with (`… chuyển tiếp / từ Luật
 # Đất đai số 45/2013/QH13`): spelt right, they are no damaged `cứ`
 _NOT_CU = frozenset({"từ", "tự", "tư"})
@@ -744,7 +744,9 @@ def _issuer_like(seg: Segment) -> bool:
 
 def _speck_word(word: str) -> bool:
     core = word.strip(",.;:'\"‘’“”|-_~")
-    return not core or not any(c.isalnum() for c in core) or small_speck(core)
+    # (letters with a sign inside that no number's symbol holds: `s›:ø2z`, a stamp's scraps)
+    signed = any(c.isalpha() for c in core) and any(not c.isalnum() and c not in "/-.&" for c in core)
+    return not core or not any(c.isalnum() for c in core) or small_speck(core) or signed
 
 
 _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
