@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.extract.looserows import header_fields, split_glued
 from dispatch_reader.ingest.pages import PageText
@@ -132,3 +134,29 @@ def test_a_sentence_before_a_colon_is_no_committee_role() -> None:
     people = {p.name: p.position for p in extract_facts([PageText(1, text)]).people}
     assert people["Lò Văn Pấng"] == "Phó Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
     assert people["Vàng A Dế"] == "Phó Giám đốc Sở Nội vụ"
+
+
+@pytest.mark.parametrize("authority, position", [
+    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+    ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG"),
+    ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    ("TL. BỘ TRƯỞNG", None),  # an official signs by order: any title
+    ("TM. BAN CHẤP HÀNH", None),
+    (None, None),
+])
+def test_the_authority_lines_tell_the_signers_title_a_seal_hid(authority: str | None, position: str | None) -> None:
+    from dispatch_reader.extract.people import position_from_authority
+
+    assert position_from_authority(authority) == position
+
+
+def test_a_signer_whose_title_line_was_lost_takes_the_title_the_authority_tells() -> None:
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 1587/QĐ-UBND\nSơn La, ngày 28 tháng 8 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Biệt phái.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nya ee\nLê Quang Vinh\n")
+    facts = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)])
+    assert facts.document.signer.title is None  # not read: the record says so
+    assert [(p.name, p.position) for p in facts.people] == [("Lê Quang Vinh", "Phó Chủ tịch")]

@@ -487,6 +487,32 @@ def marks_from_document(name: str, texts: list[str]) -> str:
     return " ".join(out)
 
 
+# `KT. X`: a deputy signs for X (Decree 30/2020, Appendix I): the deputy's title, where the seal
+# hid the signer's own line; a minister's deputy is a vice-minister
+_DEPUTY_OF = {"bo truong": "THỨ TRƯỞNG"}
+# `TM. <a collective body>` alone: its head signs
+_HEAD_OF = {"uy ban nhan dan": "CHỦ TỊCH", "hoi dong nhan dan": "CHỦ TỊCH", "chinh phu": "THỦ TƯỚNG"}
+
+
+def position_from_authority(authority: str | None) -> str | None:
+    """The signer's title the authority lines tell when the title line itself was not read:
+    `KT. CHỦ TỊCH` → `PHÓ CHỦ TỊCH`, `KT. BỘ TRƯỞNG` → `THỨ TRƯỞNG`, `TM. ỦY BAN NHÂN DÂN` →
+    `CHỦ TỊCH`; None for `TL.`, `TUQ.` (an official signs by order: any title) or nothing read."""
+    if not authority:
+        return None
+    parts = re.split(r"\b(TM|KT|TL|TUQ|Q)\.\s*", authority.upper())
+    marks = [(parts[i], parts[i + 1].strip()) for i in range(1, len(parts) - 1, 2)]
+    if not marks:
+        return None
+    mark, whom = marks[-1]
+    key = fold_phrase(whom)
+    if mark == "KT" and whom:
+        return _DEPUTY_OF.get(key) or (whom if key.startswith("pho ") else f"PHÓ {whom}")
+    if mark == "TM":
+        return _HEAD_OF.get(key)
+    return None
+
+
 def signer_person(doc_facts: DocumentFacts, english: bool, pages: list[Page] | None = None) -> Person | None:
     signer = doc_facts.signer
     ev = doc_facts.evidence.get("signer")
@@ -497,7 +523,7 @@ def signer_person(doc_facts: DocumentFacts, english: bool, pages: list[Page] | N
         # cannot be trusted, only that one is
         coarse = any(p.number == ev.page and p.scan_dpi is not None and p.scan_dpi < COARSE_DPI for p in pages)
         signer.name = marks_from_document(repair_ocr_name(signer.name, coarse), [p.text for p in pages])
-    position = signer.title
+    position = signer.title or (None if english else position_from_authority(signer.authority))
     if position and not english:
         position = _title_case_position(position)
     return Person(name=signer.name, evidence=ev, honorific=None, position=position, unit=doc_facts.issuer)
