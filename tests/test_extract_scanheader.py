@@ -1982,3 +1982,16 @@ def test_a_plans_subject_under_a_receipt_stamp_ends_where_its_body_opens_garbled
     # a subject ending in a document's symbol keeps it
     symbol = text.replace("phường năm 2025 - 2026", "phường theo Quyết định số 12/2020/QĐ-UBND")
     assert scanned(symbol).document.subject.endswith("theo Quyết định số 12/2020/QĐ-UBND")
+
+
+def test_a_title_read_amid_the_noi_nhan_list_is_the_name_at_the_foots() -> None:
+    """The foot's two columns interleaved (the seal broke the block's lines apart): `CHỦ TỊCH`
+    between the list's items, the name at the foot. A list item naming a chairman is no title."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1702/QĐ-UBND\nPhú Thọ, ngày 08 tháng 10 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc điều động công chức\nĐiều 1. Điều động.\nNơi nhận:\n- Như Điều 3;\n{title}\n"
+            "- TT Tỉnh ủy (b/c); | I | if RAY\n- Lưu: VT, NC, SNV. | aay | Aa\nPhạm Đức Thành\n")
+    facts = scanned(text.format(title="CHỦ TỊCH"))
+    assert (facts.document.signer.name, facts.document.signer.title) == ("Phạm Đức Thành", "CHỦ TỊCH")
+    assert not any("title not read" in w for w in facts.warnings)
+    bare = scanned(text.format(title="- Chủ tịch, các PCT UBND tỉnh;"))
+    assert (bare.document.signer.name, bare.document.signer.title) == ("Phạm Đức Thành", None)

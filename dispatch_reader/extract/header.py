@@ -1238,7 +1238,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     signer = find_signer(pages)
     if signer is None:
         signer = name_under_seal(pages, conf)
-        if signer is not None:
+        if signer is not None and not signer[0].title:
             warnings.append("signer's title not read (covered by the seal?): the name line alone is taken; check it")
     if signer:
         doc.signer, ev = signer

@@ -334,6 +334,26 @@ def _family_first(text: str) -> bool:
     return bool(words) and fold_word(words[0]) in _folded_families()
 
 
+# how far above the name its title line may stand when the Nơi nhận list's lines were read
+# between them (the two columns of the foot interleaved: `- Như Điều 3;` / `CHỦ TỊCH` / `- TT …`)
+_TITLE_LINES_ABOVE = 6
+
+
+def _title_above(segs: list[Segment], name: Segment) -> tuple[str | None, str | None]:
+    """(title, authority) of a name found at the foot: the nearest title line in capitals a few
+    lines above it on its page (the list's items between are the other column's), and an
+    authority line right above that (`KT. CHỦ TỊCH`)."""
+    above = [s for s in segs if s.page == name.page and name.line - _TITLE_LINES_ABOVE <= s.line < name.line]
+    for k in range(len(above) - 1, -1, -1):
+        seg = above[k]
+        if _is_title_line(seg) and not seg.text.lstrip().startswith(("-", "+", "•")) and len(seg.text.split()) <= 5:
+            prev = above[k - 1] if k else None
+            authority = squash(prev.text) if prev is not None and AUTHORITY.match(prev.folded) and \
+                is_upper_line(prev.text) else None
+            return squash(seg.text), authority
+    return None, None
+
+
 def name_under_seal(pages: list[Page], conf: float | None) -> tuple[Signer, dict[str, Evidence]] | None:
     """The signer when the seal hid the title lines: on a scan, the last line of the signing
     page is a person's name (a known family name first) standing below the body and the Nơi
@@ -411,7 +431,8 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
             _, quote = max(enumerate(names), key=lambda iq: (min(len(iq[1].text.split()), 4), -iq[0]))
             # OCR slips in the marks of a name ("Lé" for "Lê", "Bui Van") are repaired as for people
             name = _capitalised(_without_strokes(repair_ocr_name(_name_read(quote.text))))
-            return Signer(name=name), {"signer": Evidence(
+            title, authority = _title_above(segs, quote)
+            return Signer(name=name, title=title, authority=authority), {"signer": Evidence(
                 page=quote.page, quote=quote.text, start=quote.start, confidence=min(conf, _BARE_NAME_CONFIDENCE))}
         if any(NOI_NHAN.match(s.folded) for s in segs):
             return None  # the signing page, and no name at its foot
