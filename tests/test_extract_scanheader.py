@@ -1995,3 +1995,20 @@ def test_a_title_read_amid_the_noi_nhan_list_is_the_name_at_the_foots() -> None:
     assert not any("title not read" in w for w in facts.warnings)
     bare = scanned(text.format(title="- Chủ tịch, các PCT UBND tỉnh;"))
     assert (bare.document.signer.name, bare.document.signer.title) == ("Phạm Đức Thành", None)
+
+
+@pytest.mark.parametrize("line", ["Luật lá: 04/2017]QHÍ4", "Luật số: 04/2017]QH14", "Luật số: 04/2017/QHÍ4"])
+def test_a_laws_number_with_its_label_slash_or_term_misread_is_read(line: str) -> None:
+    """A phone photo of a law: `số` garbled after the type's label (the colon kept), the slash
+    read as a bracket, the term's 1 as an `Í`."""
+    text = (f"QUỐC HỘI\n{line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT\n"
+            "HỖ TRỢ DOANH NGHIỆP NHỎ VÀ VỪA\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+    assert scanned(text).document.number == "04/2017/QH14"
+
+
+def test_a_bracket_for_a_slash_is_no_licence_for_scraps() -> None:
+    from dispatch_reader.extract.docnumber import slash_read_as_bracket
+
+    assert slash_read_as_bracket("12]QĐ-UBND")[0].text == "12/QĐ-UBND"
+    assert slash_read_as_bracket("12]XQZW-KKQ") is None  # no part any symbol has
+    assert slash_read_as_bracket("12/QĐ-UBND") is None  # nothing misread

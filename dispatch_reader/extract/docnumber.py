@@ -275,6 +275,26 @@ def slash_read_as_comma(text: str) -> tuple[DocNumber, int, int] | None:
     return found
 
 
+# a slash read as a bracket or a bar between figures and the next part (`04/2017]QH14`), and a
+# legislature's term's 1 read as an I with its mark (`QHÍ4`): one character each, in place
+_SLASH_AS_BRACKET = re.compile(r"(?<=\d)[\]|)\\](?=[\dA-ZĐ])")
+_TERM_ONE = re.compile(r"(?<=/QH)[ÍÌIl|!](?=\d)")
+
+
+def slash_read_as_bracket(text: str) -> tuple[DocNumber, int, int] | None:
+    """The number a header's `Số:` label leads when a slash was read as a bracket or a bar
+    (`04/2017]QHÍ4` → `04/2017/QH14`), as find_header_number gives it, or None. Every part of
+    its symbol must be one some symbol has: a misread bracket is no licence for scraps."""
+    fixed = _TERM_ONE.sub("1", _SLASH_AS_BRACKET.sub("/", text))
+    if fixed == text:
+        return None
+    found = find_header_number(fixed)
+    if found is None or found[1] != 0 or not all(p in _known_parts() or re.fullmatch(r"QH\d+", p)
+                                                 for p in found[0].parts):
+        return None
+    return found
+
+
 def type_of_number(dn: DocNumber) -> str | None:
     """doc_type implied by the symbol's first part (QĐ → decision); None for a công văn."""
     from dispatch_reader.extract.doctypes import type_for_abbreviation

@@ -27,7 +27,8 @@ from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, fin
                                              find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, SYMBOL_RUNS_ON, DocNumber, expected_symbol,
                                                find_header_number, mend_symbol,
-                                               slash_read_as_comma, term_body, type_part_garbled,
+                                               slash_read_as_bracket, slash_read_as_comma, term_body,
+                                               type_part_garbled,
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
@@ -90,6 +91,9 @@ _NUMBER_LEAD = re.compile(r"^(?:(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|p
                           # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`), the ố as an é on a
                           # phone photo (`sé: 16/VBHN-BTC`): with the colon and the figures
                           r"|8[o0]\s*:\s*(?=\d)|se\s*:\s*(?=\d))")
+# a type's label before the number with its `số` garbled past reading, the colon kept (`Luật lá:
+# 04/2017/QH14`, a phone photo): the label and the colon say it is the header's number
+_LABELLED_LEAD = re.compile(r"^(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+[a-z]{1,3}\s*:\s*(?=\d)")
 # a cited document's number, not the header's: `số` in small letters with its mark, no colon,
 # and its date right after the number
 _CITED_BY_DATE = re.compile(r"số\s+\d")
@@ -324,7 +328,7 @@ def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
     below, read into the line through a copier's grain; the colon says it is the header's)."""
     f = seg.folded
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
-    m = _NUMBER_LEAD.match(f[lead:])
+    m = _NUMBER_LEAD.match(f[lead:]) or _LABELLED_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
     if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip(_SCRAP_SPECKS)[:1] == "S"):
         lead += scrap.end(1)
@@ -360,7 +364,7 @@ def classify(seg: Segment) -> list[Cls]:
     lead, m = _number_lead(seg)
     if m:
         rest = seg.sub(lead + m.end())
-        found = find_header_number(rest.text) or slash_read_as_comma(rest.text)
+        found = find_header_number(rest.text) or slash_read_as_comma(rest.text) or slash_read_as_bracket(rest.text)
         if found and _CITED_BY_DATE.match(text[lead:]) and _DATE_AFTER.match(rest.text[found[2]:]):
             # `số 1702/QĐ-UBND ngày 08/10/2025`: a V/v line wrapped at a cited document, in
             # small letters and dated, not the header's `Số:` (the subject goes on through it)
