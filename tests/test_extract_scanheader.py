@@ -1068,6 +1068,8 @@ LAW_TOP = ("QUỐC HỘI\nLuật số: 04/2017/QH14\nCỘNG HÒA XÃ HỘI CHỦ
      "Ỳ | hu 3 | qua ngay 12 thang 6 nam 2017.", "2017-06-12"),
     # `qua ngày` in a sentence with no Quốc hội passing anything is no date of the law's
     ("Các dự án chuyển tiếp được kéo dài\nqua ngày 12 tháng 6 năm 2017.", None),
+    # a fax garbled the words naming the Quốc hội into scraps before `qua ngày`: a law's passing
+    ("Luật này được\nmitt 3 AX ng qua ngày 12 tháng 6 năm 2017.", "2017-06-12"),
 ])
 def test_a_laws_date_from_its_closing_formula_also_damaged(closing: str, date: str | None) -> None:
     facts = scanned(LAW_TOP, "Điều 35. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2018.\n"

@@ -1176,7 +1176,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.place = squash(place)
             doc.evidence["place"] = quoted(seg, conf)
     else:
-        hit_seg = _fallback_issued(pages)
+        hit_seg = _fallback_issued(pages, law=doc.doc_type == "law")
         if hit_seg:
             doc.issued_date, seg = hit_seg
             doc.evidence["issued_date"] = quoted(seg, conf)
@@ -1606,17 +1606,25 @@ def _place_of_an_unread_date_line(page: Page) -> tuple[str, Segment] | None:
     return None
 
 
-def _fallback_issued(pages: list[Page]) -> tuple[str, Segment] | None:
+def _fallback_issued(pages: list[Page], law: bool = False) -> tuple[str, Segment] | None:
     """Laws carry no date line: `… thông qua ngày 12 tháng 6 năm 2017` gives the date."""
-    return _passed_on(pages, damaged=False) or _passed_on(pages, damaged=True)
+    return _passed_on(pages, damaged=False) or _passed_on(pages, damaged=True, law=law)
 
 
-def _passed_on(pages: list[Page], damaged: bool) -> tuple[str, Segment] | None:
+def _passed_on(pages: list[Page], damaged: bool, law: bool = False) -> tuple[str, Segment] | None:
+    """`law`: the document is a law (its title says), whose closing words are the legislature's
+    passing: `qua ngày …` after scraps stands for them when the words naming it (`Quốc hội … kỳ
+    họp`) were garbled into those scraps (`mitt 3 AX ng qua ngày 12 tháng 6 năm 2017`, a fax); a
+    sentence's `qua ngày` (`… kéo dài / qua ngày …`) has none before it."""
     for page in reversed(pages):
         segs = page.segments()
         for k, seg in enumerate(segs):
             m = _PASSED.search(seg.folded) if not damaged else None
-            if damaged and any(_PASSED_BY.search(s.folded) for s in segs[max(k - 3, 0):k + 1]):
+            passing = any(_PASSED_BY.search(s.folded) for s in segs[max(k - 3, 0):k + 1])
+            if damaged and law and not passing:
+                at = seg.folded.find("qua ngay")
+                passing = at > 0 and mostly_not_syllables(seg.text[:at])
+            if damaged and passing:
                 m = _PASSED_DAMAGED.search(seg.folded)
                 # the word before `qua` a deadline's (`đến quá ngày`, `từ`: deadline_words.txt)
                 before = seg.folded[:m.end()].split()[-3:-2] if m else []
