@@ -757,8 +757,8 @@ _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
 
 
 _LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
-# marks run together that wording prints between words
-_WORDING_MARKS = frozenset({"--", "...", "…", "-", "–", "—"})
+# marks run together that wording prints between words (a single mark is judged alone: `_LONE_SPECKS`)
+_WORDING_MARKS = frozenset({"--", "..."})
 
 
 def _without_specks(subject: str) -> str:
