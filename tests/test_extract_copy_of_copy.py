@@ -68,6 +68,23 @@ def test_a_signers_name_among_a_copys_scraps(line: str) -> None:
     assert facts.document.signer.name == "Hồ Quốc Dũng"
 
 
+@pytest.mark.parametrize("line, name", [
+    ("Nguy 1 Thi Kim Ngân", "Nguyễn Thị Kim Ngân"),  # the stroke read as `1` took `ễn`
+    ("Trươ 1 Văn Thưởng", "Trương Văn Thưởng"),
+])
+def test_a_family_name_a_signatures_stroke_cut_short(line: str, name: str) -> None:
+    # a signature's stroke over the end of the family name, read as a scrap after what is left
+    facts = copied(name=line)
+    assert facts.document.signer is not None
+    assert facts.document.signer.name == name
+
+
+def test_a_line_of_short_words_and_a_scrap_is_no_name() -> None:
+    # the cut-short family name is one that four letters open: `Ng 1 Văn A` spells none
+    facts = copied(name="Ng 1 Văn Hùng")
+    assert facts.document.signer is None or facts.document.signer.name != "Ng Văn Hùng"
+
+
 def test_a_capital_alone_in_a_name_stays() -> None:
     assert copied(name="Lê Văn A").document.signer.name == "Lê Văn A"
 

@@ -19,7 +19,7 @@ from dispatch_reader.extract.canon import title_a_letter_off
 from dispatch_reader.extract.headlines import (
     AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
 )
-from dispatch_reader.extract.namefix import repair_ocr_name
+from dispatch_reader.extract.namefix import repair_ocr_name, repair_syllable
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import Page, Segment, fold_phrase, fold_word, is_upper_line, squash
@@ -132,8 +132,10 @@ def _signed_name(seg: Segment) -> Segment | None:
     if _is_name_line(seg.text, small_family=True):
         return seg
     scrapless = _without_scraps(seg.text)
-    if scrapless != seg.text and _is_name_line(scrapless) and _family_first(_SPECKS.sub("", scrapless)):
-        return seg  # (the name is read without the scraps below)
+    if scrapless != seg.text and _is_name_line(scrapless) and _family_first(_SPECKS.sub("", scrapless), cut_short=True):
+        # (the name is read without the scraps below). The family name may be cut short where
+        # the scrap is the stroke that cut it (`Nguy 1 Thi Kim Ngân`): namefix completes it.
+        return seg
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
@@ -329,9 +331,15 @@ def _name_cell(seg: Segment) -> Segment | None:
     return _signed_name(seg.sub(0, cut))
 
 
-def _family_first(text: str) -> bool:
+def _family_first(text: str, cut_short: bool = False) -> bool:
+    """The line opens with a family name; with `cut_short`, also with the opening letters (four
+    or more) of the one family name they can begin, or one letter off one (namefix's repairs)."""
     words = _SPECKS.sub("", text, count=1).split()
-    return bool(words) and fold_word(words[0]) in _folded_families()
+    if not words:
+        return False
+    if fold_word(words[0]) in _folded_families():
+        return True
+    return cut_short and fold_word(repair_syllable(words[0], "family", short_slip=True)) in _folded_families()
 
 
 # how far above the name its title line may stand when the Nơi nhận list's lines were read
