@@ -141,3 +141,24 @@ def test_a_numbers_year_slash_read_as_a_colon_is_a_slash() -> None:
     assert copied(number="Số: 01/2024: TT-BLDTBXH").document.number == "01/2024/TT-BLĐTBXH"
     # no symbol after it: nothing
     assert copied(number="Số: 01/2024: Ban hành").document.number is None
+
+
+def _subject_line(line: str) -> str | None:
+    body = BODY.replace("Cắt giảm, đơn giản hóa điều kiện kinh doanh trong lĩnh vực y tế\n", line + "\n")
+    return copied(body=body).document.subject
+
+
+@pytest.mark.parametrize("line, subject", [
+    # a receipt stamp's handwritten figures and a note's strokes read after the subject's words
+    ("Về việc điều động công chức 7” 277 Qo ¿ “Xử", "Về việc điều động công chức"),
+    ("Về việc điều động côngchức 7” 277 Qo ¿ “Xử", "Về việc điều động công chức"),  # two words read as one
+    ("Về việc điều động công chức năm 2025 Qo ¿ “Xử", "Về việc điều động công chức năm 2025"),
+    # the wording's own figures, signs and quotes at its end stay
+    ("Kế hoạch tăng cường công chức năm 2025 - 2026", "Kế hoạch tăng cường công chức năm 2025 - 2026"),
+    ("Sửa đổi Quyết định số 12/2025/QĐ-UBND", "Sửa đổi Quyết định số 12/2025/QĐ-UBND"),
+    ("Về dự án “Nhà ở xã hội”", "Về dự án “Nhà ở xã hội”"),
+    # an Ê Đê place's apostrophe is no speck
+    ("Về việc tăng cường công chức cho xã Ea H’Leo", "Về việc tăng cường công chức cho xã Ea H’Leo"),
+])
+def test_a_hands_scraps_after_a_subject_are_no_part_of_it(line: str, subject: str) -> None:
+    assert _subject_line(line) == subject

@@ -35,7 +35,7 @@ from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_fo
 from dispatch_reader.extract.headlines import (
     AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
 )
-from dispatch_reader.extract.lexicon import mend_non_words
+from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
     province_by_last_word,
@@ -749,10 +749,12 @@ def _issuer_like(seg: Segment) -> bool:
 def _speck_word(word: str) -> bool:
     core = word.strip(",.;:'\"‘’“”|-_~")
     # (letters with a sign inside that no number's symbol holds: `s›:ø2z`, a stamp's scraps)
-    signed = any(c.isalpha() for c in core) and any(not c.isalnum() and c not in "/-.&" for c in core)
+    # (an apostrophe inside a word is an Ê Đê or Jarai name's: `Ea H’Leo`, `H'Hen`)
+    signed = any(c.isalpha() for c in core) and any(not c.isalnum() and c not in "/-.&" for c in _APOSTROPHE_IN_WORD.sub("", core))
     return not core or not any(c.isalnum() for c in core) or small_speck(core) or signed
 
 
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
 
 
@@ -772,6 +774,7 @@ def _without_specks(subject: str) -> str:
         words.pop()
         if len(words) > 3 and len(words[-1]) == 1 and words[-1].isalpha() and _speck_word(words[-2]):
             words.pop()  # a letter among the specks (`dùng { N {`)
+    words = words[:len(words) - _scrap_tail(words)]
     # a lone bracket or mark between words (`Quỹ ( định`), or marks run together (`viên chức -_
     # đến`: a photo's grain), is a speck, never the wording
     words = [w for w in words if not ((len(w) == 1 and w in _LONE_SPECKS) or (
@@ -799,6 +802,47 @@ def _without_specks(subject: str) -> str:
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
     return " ".join(words)
+
+
+# quotes and signs OCR glues to a stamp's or a hand's strokes, which a subject's words do not carry
+# alone at its end (its own quotes are paired: `dự án “Nhà ở xã hội”`)
+_GLUED_SIGNS = frozenset("“”„¿¡«»")
+# a cited number's figures and symbol (`1234/QĐ-UBND`) and a year are wording
+_NUMBER_WORD = re.compile(r"\d+(?:/[\w.\-]+)+|\d{1,4}")
+
+
+_FIGURES_FOLLOW = frozenset({"nam", "so", "doan", "dot", "ky", "khoa", "lan", "thang", "ngay", "dieu", "khoan",
+                             "muc", "chuong", "-"})
+
+
+def _scrap_tail(words: list[str]) -> int:
+    """How many words at the end of a subject line are a stamp's or a hand's scraps OCR read
+    beside it (`điều động công chức 7” 277 Qo ¿ “Xử`, the receipt stamp's figures over the
+    line): the words after the last clean word that are figures or odd, three odd at least (a
+    sign alone, no syllable, letters with figures, a quote glued to one side). A subject that
+    ends on a year's range (`năm 2025 - 2026`) or a number (`số 12/2025/NĐ-CP`) holds one odd
+    word at most."""
+    odd = 0
+    k = len(words)
+    while k > 2:
+        word = words[k - 1]
+        core = word.strip(_PUNCT + "¿¡«»„")
+        if _NUMBER_WORD.fullmatch(core) and not any(c in _GLUED_SIGNS for c in word):
+            k -= 1  # figures: either the wording's or the scraps'
+            continue
+        glued = any(c in _GLUED_SIGNS for c in word) and (word.count("“") != word.count("”"))
+        letters_and_figures = any(c.isalpha() for c in core) and any(c.isdigit() for c in core)
+        # (two words read as one, `côngchức`, are wording: split_glued parts them later)
+        not_a_word = core.isalpha() and not is_syllable(core) and not core.isupper() and split_glued(core) == core
+        if not (_speck_word(word) or glued or letters_and_figures or not_a_word or not core):
+            break
+        odd += 1
+        k -= 1
+    if fold_phrase(words[k - 1]) in _FIGURES_FOLLOW:
+        # figures after a word that figures follow stay with the wording (`năm 2025 ¿ Qo “Xử`)
+        while k < len(words) and _NUMBER_WORD.fullmatch(words[k]):
+            k += 1
+    return len(words) - k if odd >= 3 and k >= 2 else 0
 
 
 # scraps before a subject's `Về việc`: a few words at most
