@@ -162,3 +162,16 @@ def _subject_line(line: str) -> str | None:
 ])
 def test_a_hands_scraps_after_a_subject_are_no_part_of_it(line: str, subject: str) -> None:
     assert _subject_line(line) == subject
+
+
+def _decision_subject(lines: str) -> str | None:
+    body = BODY.replace("NGHỊ QUYẾT\nCắt giảm, đơn giản hóa điều kiện kinh doanh trong lĩnh vực y tế\n",
+                        "QUYẾT ĐỊNH\n" + lines + "\n")
+    return copied(body=body).document.subject
+
+
+def test_a_speck_read_as_a_colon_after_the_subjects_first_line_is_no_sentences_end() -> None:
+    # a phone photo's speck after the subject, a space before it
+    assert _decision_subject("Về việc luần chuyển cán bộ lãnh đạo :") == "Về việc luân chuyển cán bộ lãnh đạo"
+    # a sentence's colon is glued to its last word: the body, no subject
+    assert _decision_subject("Trong thời gian qua, các xã đã làm như sau:") is None

@@ -1112,6 +1112,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # (`… thủ tục hành chính và:` under a punch hole's scraps)
             words = re.findall(r"[^\W\d_]+", it.seg.text)
             runs_on = ends in ":;" and bool(words) and words[-1].lower() in resources.words("function_words.txt")
+            # a mark alone after the first line's words, a space before it (`Về việc luân chuyển
+            # cán bộ lãnh đạo :`, a photo's speck): a sentence's colon is glued to its word
+            runs_on = runs_on or (not subject_segs and bool(re.search(r"\s[:;]$", it.seg.text.rstrip())))
             # a line ending a sentence is the body, not the subject; the first line under the
             # title is the subject all the same (OCR puts specks at line ends)
             if k in ("text", "upper") and not runs_on and (
