@@ -427,6 +427,11 @@ def test_a_date_written_out_has_its_set_words() -> None:
     # only the three words of the formula, all three there: `nam` alone is south, or male
     assert repair_ocr_phrase("xã Nam 12 thang 3 nam 2022") == "xã Nam 12 thang 3 nam 2022"
     assert repair_ocr_phrase("thang 3 nam 2022") == "thang 3 nam 2022"
+    # `tháng` garbled between the day and the month, `ngày` and `năm` whole (a fax)
+    assert repair_ocr_phrase("ngày 15 (áng 01 năm 2022 của Chính phủ") == "ngày 15 tháng 01 năm 2022 của Chính phủ"
+    # another word there, or no month after it, is no `tháng`
+    assert repair_ocr_phrase("ngày 15 và 01 năm 2022") == "ngày 15 và 01 năm 2022"
+    assert repair_ocr_phrase("ngày 15 (áng 13 năm 2022") == "ngày 15 (áng 13 năm 2022"
 
 
 def test_a_subject_opens_with_ve_whatever_marks_ocr_gave_it() -> None:

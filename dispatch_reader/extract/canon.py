@@ -16,6 +16,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.lookalikes import lookalike_variants
 from dispatch_reader.extract.textutil import fold_keep, fold_phrase
+from dispatch_reader.places.match import edit_distance
 from dispatch_reader.textnorm import cased_like, marks
 
 
@@ -215,13 +216,18 @@ def _levels() -> dict[str, str]:
 
 
 # a date written out: `ngày 15 tháng 01 năm 2022`, whose three words are set
-_DATE_WORDS = re.compile(r"\b([^\W\d_]+)(\s+\d{1,2}\s+)([^\W\d_]+)(\s+\d{1,2}\s+)([^\W\d_]+)(?=\s+\d{4}\b)")
+_DATE_WORDS = re.compile(r"\b([^\W\d_]+)(\s+\d{1,2}\s+)(\S{2,7})(\s+\d{1,2}\s+)([^\W\d_]+)(?=\s+\d{4}\b)")
 _DATE_SPELLINGS = (("ngay", "ngày"), ("thang", "tháng"), ("nam", "năm"))
 
 
 def _date_words(m: re.Match[str]) -> str:
     words = m.group(1), m.group(3), m.group(5)
-    if [fold_phrase(w) for w in words] != [f for f, _ in _DATE_SPELLINGS]:
+    folded = [fold_phrase(w) for w in words]
+    if folded[0] != "ngay" or folded[2] != "nam":
+        return m.group(0)
+    # between a day and a month, `ngày` before and `năm` after, a word two letters or signs off
+    # `tháng` is it garbled (`ngày 15 (áng 01 năm 2022`, a fax)
+    if folded[1] != "thang" and not (0 < int(m.group(4)) <= 12 and edit_distance(folded[1], "thang", 2) <= 2):
         return m.group(0)
     spelled = [cased_like(want, w) for w, (_, want) in zip(words, _DATE_SPELLINGS)]
     return spelled[0] + m.group(2) + spelled[1] + m.group(4) + spelled[2]
