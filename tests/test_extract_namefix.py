@@ -290,3 +290,12 @@ def test_a_reviewers_cases_for_the_cut_family_name() -> None:
     assert repair_ocr_name("Ngụy Văn Thà") == "Ngụy Văn Thà"
     assert repair_ocr_name("Khuon Sudary") == "Khuon Sudary"
     assert repair_ocr_name("Luon Sovath") == "Luon Sovath"
+
+
+def test_a_tone_no_word_bears_over_a_name_that_bears_none_is_a_speck() -> None:
+    # a copier's speck over the `i` of `Minh` read as a tilde: `mĩnh` is no word of the language
+    assert repair_ocr_name("Vũ Mĩnh Tuấn") == "Vũ Minh Tuấn"
+    # a word of the language keeps the tone read (`Vĩnh` is a name too), and so does a spelling
+    # whose tone the name would only swap (`Lĩnh`: a word)
+    assert repair_ocr_name("Lê Quang Vĩnh") == "Lê Quang Vĩnh"
+    assert repair_syllable("Lĩnh", "given", True) == "Lĩnh"
