@@ -451,11 +451,18 @@ def _office_copy(variant: str, source: Path, work_dir: Path, truth: dict[str, An
 
     data = _born_pdf(source, work_dir).read_bytes()
     facts = DocFacts.from_record(truth)
+    basis = data
     if excerpt:
         signing = signing_page(data, facts.signer)
-        data = excerpt_pdf(data, EXCERPT_PAGES + ([signing] if signing is not None else []))
-    seed = int(_digest(data)[:8], 16)
-    key = _digest(data + repr((facts, variant, GENERATOR_VERSION, excerpt)).encode())
+        pages = EXCERPT_PAGES + ([signing] if signing is not None else [])
+        excerpted = excerpt_pdf(data, pages)
+        # the excerpt's own bytes change from run to run (a new PDF's file ID): the copy is keyed
+        # and seeded by the source and the pages taken, so that it is made once and the same
+        if excerpted != data:
+            basis = data + repr(sorted(set(pages))).encode()
+        data = excerpted
+    seed = int(_digest(basis)[:8], 16)
+    key = _digest(basis + repr((facts, variant, GENERATOR_VERSION, excerpt)).encode())
     work_dir.mkdir(parents=True, exist_ok=True)
     out = work_dir / f"{source.stem}-{key}.{variant}.pdf"
     stamp = _stamp_file(out)

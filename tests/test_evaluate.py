@@ -98,3 +98,21 @@ def test_people_roles_are_scored_where_the_truth_gives_them():
     score(report, "born", "x", truth, got)
     t = report.tally("born", "people.position")
     assert (t.tp, t.fp, t.fn) == (1, 0, 0)
+
+
+def test_an_office_copy_of_a_real_pdfs_excerpt_is_made_once_and_the_same(tmp_path):
+    # a real PDF longer than the excerpt: the excerpt's bytes differ from run to run (a new
+    # PDF's file ID), and the copy must not (issue 11: seeded, deterministic)
+    from dispatch_reader.evaluate import _office_copy
+    from dispatch_reader.synth import render_text_pdf
+
+    text = "\n".join(f"Trang {i}.\n\f" for i in range(6)) + "Hà Nội, ngày 01 tháng 02 năm 2026\n"
+    source = tmp_path / "long.pdf"
+    source.write_bytes(render_text_pdf(text))
+    truth = {"document": {"doc_type": "decree", "number": "1/2026/NĐ-CP", "issuer": "Chính phủ",
+                          "issued_date": "2026-02-01"}}
+    work = tmp_path / "work"
+    first = _office_copy("fax", source, work, truth, excerpt=True)
+    second = _office_copy("fax", source, work, truth, excerpt=True)
+    assert first == second
+    assert sorted(p.name for p in work.glob("*.pdf")) == [first.name]
