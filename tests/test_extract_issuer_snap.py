@@ -231,3 +231,29 @@ def test_a_reviewers_cases_for_the_motto_read_into_a_committee() -> None:
     assert snap_issuer("Ủy ban nhân dân Long xã Tân Phong", None) is None
     assert snap_issuer("Ủy ban nhân dân Cộng hòa xã Hội củ nghĩa Việt Nam phường Hội An",
                        None) == "Ủy ban nhân dân phường Hội An"
+
+
+def _gazette_header(issuer_lines: str, number: str) -> str:
+    return (f"{issuer_lines}\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 29 tháng 6 năm 2023\nTHÔNG TƯ\nHướng dẫn điều chỉnh lương hưu\nCăn cứ Luật;\n")
+
+
+@pytest.mark.parametrize("lines, number, issuer", [
+    # the second line of the ministry's name lost under a receipt stamp (a real PDF's photocopy)
+    ("BỘ KẺ HOẠCH", "10/2024/TT-BKHĐT", "Bộ Kế hoạch và Đầu tư"),
+    # its two lines read into the motto beside them
+    ("BỘ LAO ĐỘNG - THƯƠNG BINS CỘNG HÒA ».A HỘI\nVÀ XÃ HỘI", "06/2023/TT-BLĐTBXH",
+     "Bộ Lao động - Thương binh và Xã hội"),
+])
+def test_a_ministry_read_short_is_the_one_its_numbers_symbol_names(lines: str, number: str, issuer: str) -> None:
+    doc = extract_facts([PageText(1, _gazette_header(lines, number), method="ocr", ocr_confidence=0.8)]).document
+    assert doc.issuer == issuer
+
+
+def test_a_body_the_symbol_does_not_open_with_stays_as_read() -> None:
+    from dispatch_reader.extract.issuer_snap import central_body_read_short
+
+    # another body's words, or the whole name read right: nothing told
+    assert central_body_read_short("Cục Việc làm", ("TT", "BLĐTBXH")) is None
+    assert central_body_read_short("Bộ Tài chính", ("TT", "BTC")) is None
+    assert central_body_read_short("Bộ Công an và", ("TT", "BCT")) is None

@@ -37,7 +37,7 @@ from dispatch_reader.extract.headlines import (
 )
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
+    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
     province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
@@ -1416,6 +1416,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer = None
             doc.evidence.pop("issuer", None)
         symbol = mended or number
+        if doc.issuer and symbol is not None and number_ev is not None and not _CITED_NUMBER.match(number_ev.quote or ""):
+            told = central_body_read_short(doc.issuer, symbol.parts)
+            if told:
+                warnings.append(f"issuer read as '{doc.issuer[:60]}': '{told}', the body the number's symbol "
+                                f"'{'-'.join(symbol.parts)}' names and whose words it opens with: check it")
+                doc.issuer = told
         if doc.issuer is None and symbol is not None and number_ev is not None \
                 and not _CITED_NUMBER.match(number_ev.quote or ""):
             # the issuer lines lost under a stamp or toner: a central body's number names it;

@@ -432,6 +432,18 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     return body_of_symbol(parts[-1])
 
 
+def central_body_read_short(issuer: str, parts: tuple[str, ...]) -> str | None:
+    """The central body the number's symbol names (`TT-BLĐTBXH`), for an issuer OCR read as no
+    known body but opening with that body's first two words: the rest of its name cut off or
+    garbled with the motto beside it (`Bộ Kẻ hoạch` with `VÀ ĐẦU TƯ` lost under a stamp; `Bộ Lao
+    động - Thương bins cộng hòa ».a hội và Xã hội`, the two columns read as one line)."""
+    body = central_body_from_symbol(parts)
+    read = _tokens(issuer)
+    if not body or len(read) < 2 or any(read[:len(words)] == words for words, _ in _bodies()):
+        return None  # (a body's whole name read: that body's, the symbol's or not)
+    return body if read[:2] == _tokens(body)[:2] and read != _tokens(body) else None
+
+
 # where the central bodies (body_symbols.tsv) sit and date what they sign
 _CENTRAL_SEAT = "Hà Nội"
 
