@@ -52,6 +52,20 @@ def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -
         assert (out.number, out.year, out.parts) == (dn.number, dn.year, expected)
 
 
+@pytest.mark.parametrize("read, after, mended", [
+    ("06/2023/TT-BI", ".ĐTBXH", "06/2023/TT-BLĐTBXH"),  # a fax broke the L into `I.`: the parse stopped there
+    ("06/2023/TT-BI", ".X", None),                       # what ran on spells no part of it
+    ("06/2023/TT-BI", "", None),                         # nothing ran on: too short to tell
+])
+def test_mend_symbol_with_the_letters_glued_after_it(read: str, after: str, mended: str | None) -> None:
+    from dispatch_reader.extract.docnumber import glued_tail
+
+    tail = glued_tail(after + " CỘNG HÒA")
+    assert tail == after
+    out = mend_symbol(number(read), ("TT", "BLĐTBXH"), tail)
+    assert (out.text if out else None) == mended
+
+
 @pytest.mark.parametrize("after_label, expected", [
     ("143, UBND-VP", "143/UBND-VP"),        # a copier's grain took the slash's upper stroke
     ("143,UBND-VP V/v đề nghị", "143/UBND-VP"),

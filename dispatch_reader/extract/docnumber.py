@@ -387,9 +387,23 @@ def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:
 # letters glued to a number's end (`J2/2021/TB.I.PQT`): its symbol went on past what parsed,
 # read otherwise than printed, and was not cut short
 SYMBOL_RUNS_ON = re.compile(r"[.,]?[^\W\d_]")
+_GLUED_LETTERS = re.compile(r"[.,]?[^\W\d_]+(?:[.,][^\W\d_]+)*")
 
 
-def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: bool = False) -> DocNumber | None:
+def glued_tail(after: str) -> str:
+    """The letters glued after what parsed of a number (`.ĐTBXH` after `06/2023/TT-BI`), "" if none."""
+    m = _GLUED_LETTERS.match(after) if SYMBOL_RUNS_ON.match(after) else None
+    return m.group(0) if m else ""
+
+
+def _damaged_part(part: str, want: str) -> bool:
+    """`part` is `want` with a letter misread, or its capitals broken in two (`BLIJTBXII`)."""
+    from dispatch_reader.places.match import edit_distance
+
+    return edit_distance(part.upper(), want.upper(), 1) <= 1 or want.upper() in _rejoined_capitals(part.upper())
+
+
+def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = False) -> DocNumber | None:
     """The number with the symbol its type and issuer prescribe, when what OCR left of the
     symbol is that one damaged: cut short (`28/2026/TT` for `TT-BKHCN`) or with parts no real
     symbol has, a letter or two misread (`QĐ-UBN2`, `QB-UBND`, `N6`). A part
@@ -398,6 +412,14 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: bool = False)
     `runs_on`: letters were glued to the reading's end (`2/2021/TB.I.PQT`), so a symbol with
     fewer parts than prescribed was read otherwise, not cut short: another body's, maybe."""
     read = dn.parts
+    if dn.number is not None and isinstance(runs_on, str) and runs_on and len(read) == len(expected) \
+            and read[:-1] == expected[:-1] and read[-1] != expected[-1] \
+            and _damaged_part(read[-1] + re.sub(r"[.,]", "", runs_on), expected[-1]):
+        # the last part read on past a speck the parse stopped at (`TT-BI.ĐTBXH`: the L of
+        # `BLĐTBXH` broken into `I.` on a fax): the prescribed part, with the letters after it
+        year = f"{dn.year}/" if dn.year else ""
+        return DocNumber(text=f"{dn.number}/{year}{expected[0]}-{expected[1]}", number=dn.number, year=dn.year,
+                         parts=expected)
     if dn.number is None or not read or read == expected or len(read) > len(expected) \
             or (runs_on and len(read) < len(expected)):
         return None

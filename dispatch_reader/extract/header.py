@@ -26,6 +26,7 @@ from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
                                              find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, SYMBOL_RUNS_ON, DocNumber, expected_symbol,
+                                               glued_tail,
                                                find_header_number, mend_symbol,
                                                slash_read_as_bracket, slash_read_as_comma, term_body,
                                                type_part_garbled,
@@ -376,7 +377,7 @@ def classify(seg: Segment) -> list[Cls]:
             tail = rest.sub(b)
             out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
                                                      "labelled": labelled[1] if labelled else None,
-                                                     "runs_on": bool(SYMBOL_RUNS_ON.match(rest.text[b:]))}))
+                                                     "runs_on": glued_tail(rest.text[b:])}))
             if tail.text:
                 out.extend(classify(tail))
             return out
@@ -973,7 +974,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
     number_labelled: str | None = None  # the type its label names (`Luật số:`)
-    number_runs_on = False  # letters glued after what parsed of it
+    number_runs_on = ""  # letters glued after what parsed of it
     bad_number: Cls | None = None  # a number line whose number did not parse
     head_seg: Segment | None = None  # a committee's head line read as a line of text
     head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
@@ -1048,7 +1049,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.number = number.text
             doc.evidence["number"] = number_ev
             number_labelled = it.extra.get("labelled")
-            number_runs_on = it.extra.get("runs_on", False)
+            number_runs_on = it.extra.get("runs_on", "")
             if conf is not None and FILLED_IN.search(it.extra["lead"].text):
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
