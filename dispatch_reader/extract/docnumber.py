@@ -417,9 +417,7 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = 
             and _damaged_part(read[-1] + re.sub(r"[.,]", "", runs_on), expected[-1]):
         # the last part read on past a speck the parse stopped at (`TT-BI.ĐTBXH`: the L of
         # `BLĐTBXH` broken into `I.` on a fax): the prescribed part, with the letters after it
-        year = f"{dn.year}/" if dn.year else ""
-        return DocNumber(text=f"{dn.number}/{year}{expected[0]}-{expected[1]}", number=dn.number, year=dn.year,
-                         parts=expected)
+        return _with_symbol(dn, expected)
     if dn.number is None or not read or read == expected or len(read) > len(expected) \
             or (runs_on and len(read) < len(expected)):
         return None
@@ -440,6 +438,10 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = 
             # `BLĐTBXH`): put back, the part must then be the prescribed one exactly
             if want.upper() not in _rejoined_capitals(part.upper()):
                 return None
+    return _with_symbol(dn, expected)
+
+
+def _with_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber:
     year = f"{dn.year}/" if dn.year else ""
     return DocNumber(text=f"{dn.number}/{year}{expected[0]}-{expected[1]}", number=dn.number, year=dn.year,
                      parts=expected)
