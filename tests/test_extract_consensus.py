@@ -107,3 +107,11 @@ def test_a_word_garbled_with_a_figure_takes_the_bodys_word_beside_both_neighbour
     # a number or a code is no garbled word
     assert agree_with_text("Luật số 23/2004/QH11 sửa đổi", body + " Luật số 12/2020/QH14 sửa đổi") == \
         "Luật số 23/2004/QH11 sửa đổi"
+
+
+def test_a_garbled_word_with_nothing_after_it_is_mended_without_a_crash() -> None:
+    # `s6` for `số` in a real PDF's photocopied subject: nothing stood after the garbled word (its
+    # `rest` empty), and `"" in ",;"` holds: the mend read past the end of it and crashed the file
+    body = " ".join(["Sửa đổi Nghị định số 181/2025/NĐ-CP ngày 01 tháng 7"] * 3)
+    assert agree_with_text("Sửa đổi Nghị định s6 181/2025/NĐ-CP ngày 01", body) == \
+        "Sửa đổi Nghị định số 181/2025/NĐ-CP ngày 01"

@@ -142,7 +142,8 @@ def agree_with_text(phrase: str, text: str) -> str:
             # what stands after a garbled word is its marks misread (`m6:`), but for a comma;
             # what stands before it is the text's (`(m6`)
             lead, rest = tokens[i].split(core, 1)
-            out[i] = lead + word + (rest[-1] if rest[-1:] in ",;" else "")
+            # (`"" in ",;"` holds: an empty rest is checked for first)
+            out[i] = lead + word + (rest[-1] if rest and rest[-1] in ",;" else "")
         else:
             out[i] = tokens[i].replace(core, word, 1)
     return " ".join(out)

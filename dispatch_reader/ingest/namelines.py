@@ -232,7 +232,8 @@ def _in_cell(line: list[Word], rules_v: list[list[float]]) -> bool:
 
 def _ends_phrase(text: str) -> bool:
     """A word with a comma, stop or bracket after it ends a name (`Thuận, Chuyên viên`)."""
-    return text.rstrip()[-1:] in ",.;:)|"
+    text = text.rstrip()
+    return bool(text) and text[-1] in ",.;:)|"
 
 
 def _opens_name(word: str) -> bool:
