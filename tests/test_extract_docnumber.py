@@ -43,6 +43,9 @@ def test_expected_symbol(label: str, issuer: str, expected: tuple[str, str] | No
     ("2046/QĐ-XYZW", ("QĐ", "UBND"), None),         # nothing like it
     ("135/QĐ-BLIJTBXII", ("QĐ", "BLĐTBXH"), "135/QĐ-BLĐTBXH"),  # a fax broke H and Đ in two
     ("135/QĐ-BLIJTBXIIX", ("QĐ", "BLĐTBXH"), None),  # and a letter more: another symbol
+    ("32/2021/T1-BLDTBXII", ("TT", "BLĐTBXH"), "32/2021/TT-BLĐTBXH"),  # H broken, Đ's stroke lost, T as 1
+    ("144/2026/NĐ-CPs6", ("NĐ", "CP"), "144/2026/NĐ-CP"),  # a hand's figures glued after it
+    ("144/2026/NĐ-CPXY", ("NĐ", "CP"), None),  # capitals after it: another symbol
 ])
 def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -> None:
     dn = number(read)

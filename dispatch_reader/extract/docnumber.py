@@ -396,11 +396,21 @@ def glued_tail(after: str) -> str:
     return m.group(0) if m else ""
 
 
+_GLUED_SCRAP = re.compile(r"[a-zđ0-9]{1,3}")
+
+
 def _damaged_part(part: str, want: str) -> bool:
     """`part` is `want` with a letter misread, or its capitals broken in two (`BLIJTBXII`)."""
     from dispatch_reader.places.match import edit_distance
 
-    return edit_distance(part.upper(), want.upper(), 1) <= 1 or want.upper() in _rejoined_capitals(part.upper())
+    return edit_distance(part.upper(), want.upper(), 1) <= 1 or _rejoined_as(part, want)
+
+
+def _rejoined_as(part: str, want: str) -> bool:
+    """`part` is `want` once the capitals print broke in two are put back, Đ's stroke lost or
+    not (`BLDTBXII` for `BLĐTBXH` on a fax: H broken into II, Đ's stroke gone)."""
+    bare = want.upper().replace("Đ", "D")
+    return any(v.replace("Đ", "D") == bare for v in _rejoined_capitals(part.upper()))
 
 
 def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = False) -> DocNumber | None:
@@ -428,6 +438,8 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = 
     for part, want in zip(read, expected):
         if part == want:
             continue
+        if part.startswith(want) and _GLUED_SCRAP.fullmatch(part[len(want):]):
+            continue  # small letters or figures glued after the part (`NĐ-CPs6`: a hand's figures)
         if part in _known_parts():
             return None
         # a letter or two misread, none added or lost: `CTUBND` is another body's symbol
@@ -436,7 +448,7 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = 
         if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4)):
             # capitals broken in two by a fax (`II` for `H`, `IJ` for `Đ`: `BLIJTBXII` for
             # `BLĐTBXH`): put back, the part must then be the prescribed one exactly
-            if want.upper() not in _rejoined_capitals(part.upper()):
+            if not _rejoined_as(part, want):
                 return None
     return _with_symbol(dn, expected)
 

@@ -122,6 +122,7 @@ _CITED_NUMBER = re.compile(r"\W*số\b")
 # an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
+_DATE_FIRST = re.compile(r"^\W{0,2}ngay\s*\d")
 
 
 def _gazette_heading(folded: str) -> bool:
@@ -351,12 +352,19 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
         and type_for_abbreviation(token.upper()) is None
 
 
+# the page counter a fax machine prints atop each page it sends (folded), a figure of it maybe
+# read as a letter (`P.001/U004`): no document number
+_FAX_PAGE = re.compile(r"^\W*p\s?[.,]\s?\d{3}\s?/\s?[a-z]?\d{2,3}\W*$")
+
+
 def classify(seg: Segment) -> list[Cls]:
     """One header segment → one or more classified pieces (number and date may share a line)."""
     f = seg.folded
     text = seg.text
     if is_rule_line(text):
         return [Cls(seg, "rule")]
+    if _FAX_PAGE.match(f):
+        return [Cls(seg, "text")]
     if GAZETTE.match(f) or _gazette_heading(f):
         return [Cls(seg, "gazette")]
     if is_motto(seg):
@@ -878,9 +886,13 @@ def _wrapped_words(text: str) -> bool:
 
 
 # a leader's handwritten instruction in the margin (bút phê), read beside the header: `Chuyển P.
-# Nội vụ xử lý`, `Chuyên đ/c Minh giải quyết` (the hook of `Chuyển` often lost)
-_READERS_NOTE = re.compile(r"^\W*chuyen\s+(?:p\.|phong\b|d/c\b|dc\b|anh\b|chi\b).*\b(?:xu ly|giai quyet|tham muu|"
-                           r"nghien cuu|theo doi|bao cao|thuc hien)\b")
+# Nội vụ xử lý`, `Chuyên đ/c Minh giải quyết` (the hook of `Chuyển` often lost), `Giao P. Tổ chức
+# tham mưu`, or the unit alone before what it is to do (`90 P. Tổ Chức tham mu,`: a stamp's
+# figure before it, the last word's end lost); a subject may open `Phòng, chống …`, so a bare
+# note opens on the unit's abbreviation only
+_READERS_NOTE = re.compile(r"^\W*(?:\d{1,4}\s+)?(?:(?:chuyen|giao)\s+(?:p\.|phong\b|d/c\b|dc\b|anh\b|chi\b)|"
+                           r"(?:p\.|d/c\b|dc\b)).*\b(?:xu ly|giai quyet|tham mu|nghien cuu|theo doi|bao cao|"
+                           r"thuc hien|chu tri)")
 # figures run together, more than a year's (`0432026`: a receipt stamp's handwritten date)
 _FIGURES_ALONE = re.compile(r"[^\w\s]*\d{5,}[^\w\s]*")
 
@@ -1054,8 +1066,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
             continue
-        if k == "date" and state == "subject" and not (date_cls is None and _PLACE_DATE.match(it.seg.folded)):
-            k = "text"  # a wrapped subject line that ends in a date ("… của Bộ Nội vụ ngày 30 tháng 6 năm 2025")
+        if k == "date" and state == "subject" and not (date_cls is None and (
+                _PLACE_DATE.match(it.seg.folded) or (not subject_segs and _DATE_FIRST.match(it.seg.folded)))):
+            # a wrapped subject line that ends in a date ("… của Bộ Nội vụ ngày 30 tháng 6 năm
+            # 2025"); under the title, before any subject, a line opening on `ngày` is the date
+            # line whose place was read apart (`Hà Nội` beside the number, a stamp between)
+            k = "text"
         elif k == "date" and date_cls is None:
             # the place-date line, also when OCR read it after the title
             date_cls = it
@@ -1095,6 +1111,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue
             if not subject_segs and k in ("text", "upper") and len(re.findall(r"[^\W\d_]", it.seg.text)) <= 3:
                 continue  # a scrap under the title (`(AM`: a stamp's or a fold's), before the subject
+            if not subject_segs and k == "text" and _READERS_NOTE.match(fold_phrase(it.seg.text)):
+                continue  # a leader's note written under the title, before the subject
             if subject_segs and k == "text" and not is_upper_line(subject_segs[0].text) \
                     and not is_upper_line(it.seg.text) and _scrap_line(it.seg.text):
                 continue  # and after its first line (a line in capitals ends it, below)

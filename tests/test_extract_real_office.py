@@ -1,0 +1,56 @@
+"""Real PDFs (the Official Gazette's) made into office copies (issue 11, thirty-first round): the
+header as OCR read it under a fax's top line, a receipt stamp and a leader's note. Each text is
+what a page lost, in the shape OCR gave it; the facts must come through, and nothing of the
+fax, the stamp or the note may become one."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.record import DocumentFacts
+
+
+def _doc(text: str) -> DocumentFacts:
+    return extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.7)]).document
+
+
+def test_a_fax_page_counter_with_a_figure_read_as_a_letter_is_no_number() -> None:
+    # `P.001/004` with its 0 read as a U: a number's shape (figures, a slash, a symbol)
+    doc = _doc("05/04/2020 17:47 FROM: 0219 523 3581\nP.001/U004\nCÔNG BÁO/Số 237/Ngày 21-04-2026 | 74\n"
+               "CHÍNH PHỦ\nSố: 133/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "Hà Nội, ngày 06 tháng 4 năm 2026\nNGHỊ ĐỊNH\n"
+               "Quy định về xử phạt vi phạm hành chính trong lĩnh vực điện lực\nCăn cứ Luật;\n")
+    assert doc.number == "133/2026/NĐ-CP"
+
+
+STAMPED = ("CÔNG BÁO/Số 323/Ngày 11-06-2026\n72\nBỘ CÔNG AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "CONG VĂN ĐÈN Độc lập - Tự do - Hạnh phúc\nSỐ; 5272\nSố: 56/2026/TT-BCA Hà Nội\n_Chuyér oP. 78\n"
+           "THÔNG TƯ\nngày 15 đứng 5 năm 2026\n{note}A —— | h\nMM 20/5\n"
+           "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú\nCăn cứ Bộ luật Tố tụng hình sự;\n")
+
+
+def test_a_date_line_read_apart_from_its_place_under_the_title_dates_the_document() -> None:
+    # the place read beside the number, the date line's words under the title, `tháng` garbled
+    doc = _doc(STAMPED.format(note=""))
+    assert doc.issued_date == "2026-05-15"
+    assert doc.subject == "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú"
+
+
+def test_a_leaders_note_under_the_title_is_no_subject() -> None:
+    # the note in the margin, read under the title with a stamp's figure before it
+    doc = _doc(STAMPED.format(note="90 P. Tổ Chức tham mu,\n"))
+    assert doc.subject == "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú"
+    # a subject that opens on `Phòng` and says what is to be done is a subject
+    doc = _doc(STAMPED.format(note="").replace(
+        "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú", "Phòng, chống thiên tai và thực hiện cứu hộ"))
+    assert doc.subject == "Phòng, chống thiên tai và thực hiện cứu hộ"
+
+
+def test_a_wrapped_subject_line_opening_on_a_cited_date_stays_in_the_subject() -> None:
+    doc = _doc("CHÍNH PHỦ\nSố: 51/2025/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "Hà Nội, ngày 01 tháng 3 năm 2025\nNGHỊ ĐỊNH\n"
+               "Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP\n"
+               "ngày 15 tháng 01 năm 2022 của Chính phủ quy định về lệ phí trước bạ\nCăn cứ Luật;\n")
+    assert doc.issued_date == "2025-03-01"
+    assert doc.subject == ("Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 "
+                           "của Chính phủ quy định về lệ phí trước bạ")
