@@ -54,3 +54,15 @@ def test_a_wrapped_subject_line_opening_on_a_cited_date_stays_in_the_subject() -
     assert doc.issued_date == "2025-03-01"
     assert doc.subject == ("Sửa đổi, bổ sung một số điều của Nghị định số 10/2022/NĐ-CP ngày 15 tháng 01 năm 2022 "
                            "của Chính phủ quy định về lệ phí trước bạ")
+
+
+def test_a_receipt_stamps_title_cut_to_cong_van_is_no_title_over_a_typed_number() -> None:
+    text = ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 01/2025/TT-BKHĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 02 tháng 01 năm 2025\nCONG VAN\nTHÔNG TƯ\n"
+            "Quy định bộ chỉ tiêu thống kê\nCăn cứ Luật Thống kê;\n")
+    doc = _doc(text)
+    assert doc.doc_type == "circular"
+    assert doc.subject == "Quy định bộ chỉ tiêu thống kê"
+    # where the number names no other type, the line is read as it was
+    assert _doc(text.replace("01/2025/TT-BKHĐT", "15/BKHĐT-TCTK").replace("THÔNG TƯ\n", "")).doc_type == \
+        "official_dispatch"

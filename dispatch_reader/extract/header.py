@@ -1081,6 +1081,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             in_vv, beside_vv = True, False
             continue
         if state == "top":
+            if k == "title" and fold_phrase(it.seg.text).strip(" .:") == "cong van" and number is not None \
+                    and type_of_number(number) not in (None, "official_dispatch"):
+                # `CÔNG VĂN` alone: no title a công văn prints (its `V/v` says what it is), but a
+                # receipt stamp's `CÔNG VĂN ĐẾN` cut short, over a document its number types
+                continue
             if k == "title":
                 title = it
                 state = "subject"
