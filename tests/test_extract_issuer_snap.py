@@ -257,3 +257,11 @@ def test_a_body_the_symbol_does_not_open_with_stays_as_read() -> None:
     assert central_body_read_short("Cục Việc làm", ("TT", "BLĐTBXH")) is None
     assert central_body_read_short("Bộ Tài chính", ("TT", "BTC")) is None
     assert central_body_read_short("Bộ Công an và", ("TT", "BCT")) is None
+
+
+def test_a_long_bodys_name_opened_whole_and_the_rest_garbled_is_that_body() -> None:
+    # a photocopy of the ministry's two lines, the motto read into the second; no number to tell it
+    assert snap_issuer("Bộ Lao động thuongsina deong my a xã hội", None) == "Bộ Lao động - Thương binh và Xã hội"
+    assert snap_issuer("Bộ Lao động", None) == "Bộ Lao động - Thương binh và Xã hội"  # the second line lost
+    # words after it that no part of its name shares: not this body's garble
+    assert snap_issuer("Bộ Lao động quyết định", None) is None

@@ -283,7 +283,26 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     best = sorted(near.items(), key=lambda kv: kv[1])
     if best and (len(best) == 1 or best[0][1] < best[1][1]):
         return best[0][0]
-    return None
+    return _opened_whole(tokens, central)
+
+
+# a long body's name opened by this many of its words read whole names it, when no other opens so
+_OPENING_WORDS = 3
+
+
+def _opened_whole(tokens: list[str], central: bool) -> str | None:
+    """The one known body of more than three words whose first three the line reads whole, the
+    rest lost or garbled with the motto beside it (`Bộ Lao động thuongsina deong my a xã hội`:
+    a photocopy of the ministry's two lines): when what follows is nothing or shares a word
+    with the rest of its name."""
+    found = [(words, body) for words, body in _bodies() if len(words) > _OPENING_WORDS
+             and tokens[:_OPENING_WORDS] == words[:_OPENING_WORDS]
+             and (not central or fold_phrase(body) in central_bodies())]
+    if len(found) != 1:
+        return None
+    words, body = found[0]
+    rest = tokens[_OPENING_WORDS:]
+    return body if not rest or set(rest) & set(words[_OPENING_WORDS:]) else None
 
 
 # the motto's words in their order, lower case with their marks (`Công` of `Bộ Công an` is no
