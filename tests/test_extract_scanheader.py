@@ -1957,6 +1957,10 @@ def test_a_date_line_whose_ngay_lost_a_letter_still_dates_the_document() -> None
 
     assert [h.iso for h in find_header_dates("hada pgay 04 thang 4 nam 2026")] == ["2026-04-04"]
     assert find_header_dates("trong 04 thang 4 nam 2026") == []  # no `ngày` at all
+    # its first letter lost, or its last read as a speck (real PDFs' received copies)
+    assert [h.iso for h in find_header_dates("he noi, gay 06 thang 4 nam 2026")] == ["2026-04-06"]
+    assert [h.iso for h in find_header_dates("ha noi, nga? 28 thang 12 nam 2021")] == ["2021-12-28"]
+    assert find_header_dates("den nay 06 thang 4 nam 2026") == []  # `nay` is a word: no `ngày`
     text = ("CHÍNH PHỦ\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Hada pgay 04 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Giao thông\n"
             "Căn cứ Luật Tổ chức Chính phủ;\n")

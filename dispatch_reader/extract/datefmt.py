@@ -108,9 +108,10 @@ _VI_HEADER = re.compile(
 )
 
 
-# `ngày` with one letter misread, `tháng` and `năm` whole: still the date line's words
+# `ngày` with one letter misread, lost (`gay`, `ngy`; not `nay`, a word) or read as a speck
+# (`ngà?`), `tháng` and `năm` whole: still the date line's words
 _VI_DAY_WORD_SLIP = re.compile(
-    rf"\b(?:[a-z]gay|n[a-z]ay|ng[a-z]y|nga[a-z]),?\s+(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_M}{{1,2}})\s+nam\s+"
+    rf"\b(?:[a-z]gay|n[a-z]ay|ng[a-z]y|nga[a-z?*]|gay|ngy),?\s+(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_M}{{1,2}})\s+nam\s+"
     rf"(?P<y>{_D}{{4}})(?!\d)")
 
 
