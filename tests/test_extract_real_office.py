@@ -66,3 +66,11 @@ def test_a_receipt_stamps_title_cut_to_cong_van_is_no_title_over_a_typed_number(
     # where the number names no other type, the line is read as it was
     assert _doc(text.replace("01/2025/TT-BKHĐT", "15/BKHĐT-TCTK").replace("THÔNG TƯ\n", "")).doc_type == \
         "official_dispatch"
+
+
+def test_a_number_label_whose_s_reads_as_a_section_sign_leads_the_number() -> None:
+    # `§ố:` on a received copy, the type part garbled too (`ƒf`): the title and the issuer tell it
+    doc = _doc("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n§ố:03/2024/ƒf-BLĐTBXH.\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 18 tháng 4 năm 2024\nTHÔNG TƯ\n"
+               "Hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế\nCăn cứ Luật;\n")
+    assert doc.number == "03/2024/TT-BLĐTBXH"

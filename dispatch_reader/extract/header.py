@@ -84,11 +84,11 @@ def _damaged_can_cu(seg: Segment) -> bool:
     return bool(head) and (any(re.search(r"\w[^\w\s,.;:-]\w", w) for w in head) or mostly_not_syllables(" ".join(head)))
 
 
-# "Số:" (OCR: "Sô:", "S§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
+# "Số:" (OCR: "Sô:", "S§ố:", "§ố:", "S6:", "$6:" on a photo), optionally after a type name ("Luật số …")
 # `ố` read as a digit too: `Sô`, `S0`, `s9:` (a photocopy's haze)
 # (`s 6: 1895/QĐ-UBND`: a stamp's edge over `Số:` split it, its colon still there)
 _NUMBER_LEAD = re.compile(r"^(?:(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?"
-                          r"(?:[s$][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*"
+                          r"(?:[s$§][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*"
                           # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`), the ố as an é on a
                           # phone photo (`sé: 16/VBHN-BTC`): with the colon and the figures
                           r"|8[o0]\s*:\s*(?=\d)|se\s*:\s*(?=\d))")
@@ -330,6 +330,8 @@ def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
     below, read into the line through a copier's grain; the colon says it is the header's)."""
     f = seg.folded
     lead = len(f) - len(f.lstrip(_LEAD_SPECKS))
+    if lead and f[lead - 1] == "§" and _NUMBER_LEAD.match(f[lead - 1:]):
+        lead -= 1  # `§ố:`: the S read as the section sign, no speck before it
     m = _NUMBER_LEAD.match(f[lead:]) or _LABELLED_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
     if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip(_SCRAP_SPECKS)[:1] == "S"):
