@@ -159,6 +159,10 @@ def _subject_line(line: str) -> str | None:
     ("Về dự án “Nhà ở xã hội”", "Về dự án “Nhà ở xã hội”"),
     # an Ê Đê place's apostrophe is no speck
     ("Về việc tăng cường công chức cho xã Ea H’Leo", "Về việc tăng cường công chức cho xã Ea H’Leo"),
+    # foreign names, acronyms and strains are wording (a reviewer's cases)
+    ("Về việc triển khai ứng dụng VNeID, VssID, eTax Mobile", "Về việc triển khai ứng dụng VNeID, VssID, eTax Mobile"),
+    ("Về việc phòng chống cúm gia cầm A/H5N1, A/H7N9, A/H5N6", "Về việc phòng chống cúm gia cầm A/H5N1, A/H7N9, A/H5N6"),
+    ("Về hội thảo “Digital Transformation Summit 2025”", "Về hội thảo “Digital Transformation Summit 2025”"),
 ])
 def test_a_hands_scraps_after_a_subject_are_no_part_of_it(line: str, subject: str) -> None:
     assert _subject_line(line) == subject
@@ -173,5 +177,7 @@ def _decision_subject(lines: str) -> str | None:
 def test_a_speck_read_as_a_colon_after_the_subjects_first_line_is_no_sentences_end() -> None:
     # a phone photo's speck after the subject, a space before it
     assert _decision_subject("Về việc luần chuyển cán bộ lãnh đạo :") == "Về việc luân chuyển cán bộ lãnh đạo"
-    # a sentence's colon is glued to its last word: the body, no subject
+    # a sentence's colon is glued to its last word: the body, no subject; and one that stands
+    # apart (`kính mời :`, a typing habit) ends no `Về …` subject but is no subject either
     assert _decision_subject("Trong thời gian qua, các xã đã làm như sau:") is None
+    assert _decision_subject("Sở Nội vụ trân trọng kính mời :") is None

@@ -44,6 +44,12 @@ def test_a_leaders_note_under_the_title_is_no_subject() -> None:
     doc = _doc(STAMPED.format(note="").replace(
         "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú", "Phòng, chống thiên tai và thực hiện cứu hộ"))
     assert doc.subject == "Phòng, chống thiên tai và thực hiện cứu hộ"
+    # nor does one that gives a task (a reviewer's cases)
+    for subject in ("Giao chỉ tiêu kế hoạch thực hiện Chương trình mục tiêu quốc gia",
+                    "Giao Phòng Tài chính - Kế hoạch chủ trì thực hiện dự án"):
+        doc = _doc(STAMPED.format(note="").replace(
+            "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú", subject))
+        assert doc.subject == subject
 
 
 def test_a_wrapped_subject_line_opening_on_a_cited_date_stays_in_the_subject() -> None:

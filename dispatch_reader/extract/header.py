@@ -822,6 +822,7 @@ _GLUED_SIGNS = frozenset("“”„¿¡«»")
 _NUMBER_WORD = re.compile(r"\d+(?:/[\w.\-]+)+|\d{1,4}")
 
 
+_SCRAP_LETTERS = 3
 _FIGURES_FOLLOW = frozenset({"nam", "so", "doan", "dot", "ky", "khoa", "lan", "thang", "ngay", "dieu", "khoan",
                              "muc", "chuong", "-"})
 
@@ -830,7 +831,7 @@ def _scrap_tail(words: list[str]) -> int:
     """How many words at the end of a subject line are a stamp's or a hand's scraps OCR read
     beside it (`điều động công chức 7” 277 Qo ¿ “Xử`, the receipt stamp's figures over the
     line): the words after the last clean word that are figures or odd, three odd at least (a
-    sign alone, no syllable, letters with figures, a quote glued to one side). A subject that
+    sign alone, three letters or fewer that are no syllable, a quote glued to one side). A subject that
     ends on a year's range (`năm 2025 - 2026`) or a number (`số 12/2025/NĐ-CP`) holds one odd
     word at most."""
     odd = 0
@@ -842,10 +843,12 @@ def _scrap_tail(words: list[str]) -> int:
             k -= 1  # figures: either the wording's or the scraps'
             continue
         glued = any(c in _GLUED_SIGNS for c in word) and (word.count("“") != word.count("”"))
-        letters_and_figures = any(c.isalpha() for c in core) and any(c.isdigit() for c in core)
-        # (two words read as one, `côngchức`, are wording: split_glued parts them later)
-        not_a_word = core.isalpha() and not is_syllable(core) and not core.isupper() and split_glued(core) == core
-        if not (_speck_word(word) or glued or letters_and_figures or not_a_word or not core):
+        # a short scrap of letters (`Qo`); a longer word no syllable is a foreign name's or an
+        # acronym's (`VNeID, VssID`, `Google for Startups`), and two words read as one
+        # (`côngchức`) are wording: split_glued parts them later
+        not_a_word = core.isalpha() and len(core) <= _SCRAP_LETTERS and not is_syllable(core) \
+            and not core.isupper() and split_glued(core) == core
+        if not (_speck_word(word) or glued or not_a_word or not core):
             break
         odd += 1
         k -= 1
@@ -890,10 +893,10 @@ def _wrapped_words(text: str) -> bool:
 # a leader's handwritten instruction in the margin (bút phê), read beside the header: `Chuyển P.
 # Nội vụ xử lý`, `Chuyên đ/c Minh giải quyết` (the hook of `Chuyển` often lost), `Giao P. Tổ chức
 # tham mưu`, or the unit alone before what it is to do (`90 P. Tổ Chức tham mu,`: a stamp's
-# figure before it, the last word's end lost); a subject may open `Phòng, chống …`, so a bare
-# note opens on the unit's abbreviation only
-_READERS_NOTE = re.compile(r"^\W*(?:\d{1,4}\s+)?(?:(?:chuyen|giao)\s+(?:p\.|phong\b|d/c\b|dc\b|anh\b|chi\b)|"
-                           r"(?:p\.|d/c\b|dc\b)).*\b(?:xu ly|giai quyet|tham mu|nghien cuu|theo doi|bao cao|"
+# figure before it, the last word's end lost); a subject may open `Phòng, chống …`, `Giao chỉ
+# tiêu …` or `Giao Phòng … chủ trì`, so a note without `Chuyển` opens on the unit's abbreviation
+_READERS_NOTE = re.compile(r"^\W*(?:\d{1,4}\s+)?(?:chuyen\s+(?:p\.|phong\b|d/c\b|dc\b|anh\b|chi\b)|"
+                           r"(?:giao\s+)?(?:p\.|d/c\b|dc\b)).*\b(?:xu ly|giai quyet|tham mu|nghien cuu|theo doi|bao cao|"
                            r"thuc hien|chu tri)")
 # figures run together, more than a year's (`0432026`: a receipt stamp's handwritten date)
 _FIGURES_ALONE = re.compile(r"[^\w\s]*\d{5,}[^\w\s]*")
@@ -1138,9 +1141,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # (`… thủ tục hành chính và:` under a punch hole's scraps)
             words = re.findall(r"[^\W\d_]+", it.seg.text)
             runs_on = ends in ":;" and bool(words) and words[-1].lower() in resources.words("function_words.txt")
-            # a mark alone after the first line's words, a space before it (`Về việc luân chuyển
-            # cán bộ lãnh đạo :`, a photo's speck): a sentence's colon is glued to its word
-            runs_on = runs_on or (not subject_segs and bool(re.search(r"\s[:;]$", it.seg.text.rstrip())))
+            # a mark alone after the first line's words, a space before it, in a subject that opens
+            # as one (`Về việc luân chuyển cán bộ lãnh đạo :`, a photo's speck); a sentence's
+            # colon may stand so too (`… trân trọng kính mời :`)
+            runs_on = runs_on or (not subject_segs and it.seg.folded.startswith("ve ")
+                                  and bool(re.search(r"\s[:;]$", it.seg.text.rstrip())))
             # a line ending a sentence is the body, not the subject; the first line under the
             # title is the subject all the same (OCR puts specks at line ends)
             if k in ("text", "upper") and not runs_on and (

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, term_body
+from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase, squash
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
@@ -270,6 +271,8 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     for words, body in _bodies():
         if central and fold_phrase(body) not in central_bodies():
             continue
+        if tokens and tokens[0] != words[0] and {tokens[0], words[0]} <= _HEAD_WORDS:
+            continue  # `Sở Tài nguyên và Môi trường` read whole is a department, two letters from the ministry
         # as many words as the body's, one fewer or more; or all there is, glued (`_SỬYTẾ`)
         for n in {*range(max(len(words) - 1, 1), len(words) + 2), len(tokens)}:
             if len(tokens) < n:
@@ -283,18 +286,20 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     best = sorted(near.items(), key=lambda kv: kv[1])
     if best and (len(best) == 1 or best[0][1] < best[1][1]):
         return best[0][0]
-    return _opened_whole(tokens, central)
+    return _opened_whole(issuer, tokens, central)
 
 
+# the words a body's name opens with, each a kind of body of its own
+_HEAD_WORDS = frozenset({"so", "bo", "cuc", "vu", "ban", "vien", "tong"})
 # a long body's name opened by this many of its words read whole names it, when no other opens so
 _OPENING_WORDS = 3
 
 
-def _opened_whole(tokens: list[str], central: bool) -> str | None:
+def _opened_whole(issuer: str, tokens: list[str], central: bool) -> str | None:
     """The one known body of more than three words whose first three the line reads whole, the
-    rest lost or garbled with the motto beside it (`Bộ Lao động thuongsina deong my a xã hội`:
-    a photocopy of the ministry's two lines): when what follows is nothing or shares a word
-    with the rest of its name."""
+    rest garbled with the motto beside it (`Bộ Lao động thuongsina deong my a xã hội`: a
+    photocopy of the ministry's two lines): when what follows holds letters no syllable has and
+    shares a word with the rest of its name."""
     found = [(words, body) for words, body in _bodies() if len(words) > _OPENING_WORDS
              and tokens[:_OPENING_WORDS] == words[:_OPENING_WORDS]
              and (not central or fold_phrase(body) in central_bodies())]
@@ -302,7 +307,10 @@ def _opened_whole(tokens: list[str], central: bool) -> str | None:
         return None
     words, body = found[0]
     rest = tokens[_OPENING_WORDS:]
-    return body if not rest or set(rest) & set(words[_OPENING_WORDS:]) else None
+    # a clean reading is another body's own name (`Bảo hiểm xã hội Việt Nam`, `Sở Văn hóa và Thể
+    # thao`): only a rest with letters no syllable has is this one's garbled
+    garbled = any(len(w) > 1 and not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer)[_OPENING_WORDS:])
+    return body if garbled and set(rest) & set(words[_OPENING_WORDS:]) else None
 
 
 # the motto's words in their order, lower case with their marks (`Công` of `Bộ Công an` is no

@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.lexicon import is_known
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.textnorm import cased_like, marks, one_letter_off
@@ -179,13 +178,7 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
     if best_score < ODDS * max(base, 1.0):
         return syllable
     if not marks(syllable) <= marks(best):
-        # OCR saw marks the repair would take away: kept, unless no word of the language bears
-        # them on these letters and the name has them all but a tone (`Vũ Mĩnh Tuấn`: a
-        # copier's speck over the `i` of `Minh`)
-        if own is None and not is_known(syllable) and marks(best) < marks(syllable) and _tone(syllable) \
-                and not _tone(best):
-            return cased_like(best, syllable)
-        return syllable
+        return syllable  # OCR saw marks the repair would take away
     return cased_like(best, syllable)
 
 
