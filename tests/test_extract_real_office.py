@@ -80,3 +80,13 @@ def test_a_number_label_whose_s_reads_as_a_section_sign_leads_the_number() -> No
                "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 18 tháng 4 năm 2024\nTHÔNG TƯ\n"
                "Hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế\nCăn cứ Luật;\n")
     assert doc.number == "03/2024/TT-BLĐTBXH"
+
+
+def test_two_real_words_are_never_both_respelled_into_another_phrase() -> None:
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    # a reviewer's case: `nhận viện` folds as `nhân viên`, but each is a word read right
+    assert repair_ocr_phrase("Về việc tiếp nhận viện trợ không hoàn lại") == "Về việc tiếp nhận viện trợ không hoàn lại"
+    # one word's slip in a set phrase is still mended, and marks lost from both
+    assert repair_ocr_phrase("quy định chỉ tiết thi hành") == "quy định chi tiết thi hành"
+    assert repair_ocr_phrase("nhan vien y tế") == "nhân viên y tế"

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.lookalikes import lookalike_variants
+from dispatch_reader.extract.lexicon import is_known
 from dispatch_reader.extract.textutil import fold_keep, fold_phrase
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.textnorm import cased_like, marks
@@ -350,6 +351,12 @@ def repair_ocr_phrase(text: str) -> str:
             i += 1
             continue
         n, spelled = hit
+        respelled = [k for k in range(n) if out[i + k].strip(_EDGES).lower() != spelled[k].lower()]
+        if n == 2 and len(respelled) == 2 and all(is_known(out[i + k].strip(_EDGES)) for k in respelled):
+            # both words of a two-word phrase read as other real words (`tiếp nhận viện trợ` is no
+            # `nhân viên`): two slips at once are far less likely than another phrase
+            i += 1
+            continue
         for k in range(n):
             raw = out[i + k]
             core = raw.strip(_EDGES)
