@@ -392,7 +392,7 @@ _GLUED_LETTERS = re.compile(r"[.,]?[^\W\d_]+(?:[.,][^\W\d_]+)*")
 
 def glued_tail(after: str) -> str:
     """The letters glued after what parsed of a number (`.ĐTBXH` after `06/2023/TT-BI`), "" if none."""
-    m = _GLUED_LETTERS.match(after) if SYMBOL_RUNS_ON.match(after) else None
+    m = _GLUED_LETTERS.match(after)
     return m.group(0) if m else ""
 
 
@@ -413,16 +413,17 @@ def _rejoined_as(part: str, want: str) -> bool:
     return any(v.replace("Đ", "D") == bare for v in _rejoined_capitals(part.upper()))
 
 
-def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str | bool = False) -> DocNumber | None:
+def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> DocNumber | None:
     """The number with the symbol its type and issuer prescribe, when what OCR left of the
     symbol is that one damaged: cut short (`28/2026/TT` for `TT-BKHCN`) or with parts no real
     symbol has, a letter or two misread (`QĐ-UBN2`, `QB-UBND`, `N6`). A part
     read as a real abbreviation or body symbol is kept as printed (`TB-VPUBND` is no damaged
     `TB-UBND`); None when nothing needs mending or the reading is no damaged form of it.
-    `runs_on`: letters were glued to the reading's end (`2/2021/TB.I.PQT`), so a symbol with
-    fewer parts than prescribed was read otherwise, not cut short: another body's, maybe."""
+    `runs_on`: the letters glued to the reading's end (`glued_tail`: `2/2021/TB.I.PQT`), so a
+    symbol with fewer parts than prescribed was read otherwise, not cut short: another body's,
+    maybe; with as many parts, the last one read on past a speck."""
     read = dn.parts
-    if dn.number is not None and isinstance(runs_on, str) and runs_on and len(read) == len(expected) \
+    if dn.number is not None and runs_on and len(read) == len(expected) \
             and read[:-1] == expected[:-1] and read[-1] != expected[-1] \
             and _damaged_part(read[-1] + re.sub(r"[.,]", "", runs_on), expected[-1]):
         # the last part read on past a speck the parse stopped at (`TT-BI.ĐTBXH`: the L of

@@ -25,9 +25,8 @@ from dispatch_reader.extract.casing import expand_abbreviations, proper_case_bod
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
                                              find_lost_year, find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, SYMBOL_RUNS_ON, DocNumber, expected_symbol,
-                                               glued_tail,
-                                               find_header_number, mend_symbol,
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol,
+                                               find_header_number, glued_tail, mend_symbol,
                                                slash_read_as_bracket, slash_read_as_comma, term_body,
                                                type_part_garbled,
                                                type_of_number, year_read_with_a_letter, year_slipped)
@@ -842,7 +841,7 @@ def _scrap_tail(words: list[str]) -> int:
         if _NUMBER_WORD.fullmatch(core) and not any(c in _GLUED_SIGNS for c in word):
             k -= 1  # figures: either the wording's or the scraps'
             continue
-        glued = any(c in _GLUED_SIGNS for c in word) and (word.count("“") != word.count("”"))
+        glued = word.count("“") != word.count("”")
         # a short scrap of letters (`Qo`); a longer word no syllable is a foreign name's or an
         # acronym's (`VNeID, VssID`, `Google for Startups`), and two words read as one
         # (`côngchức`) are wording: split_glued parts them later
