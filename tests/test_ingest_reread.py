@@ -829,3 +829,34 @@ def test_a_garbled_name_line_is_read_enlarged_when_no_reading_as_it_was_gives_a_
     assert abs(found[0].x0 - 940 * scale) < 10 and abs(found[0].top - 2085 * scale) < 12
     # one line, one band: a word's own box never sets it on a line of its own
     assert len({(w.top, w.bottom) for w in found}) == 1
+
+
+def test_a_name_read_together_with_a_seals_foot_as_one_tall_word_is_read_again_in_its_band() -> None:
+    """On a fax the seal's ring and the signature's stroke above `Phạm Đức` were boxed with
+    those two words as one word four lines tall, read `Sung` (a family name, `Sùng`), beside
+    `Thành` read right. What such a word reads as is no reading: the line is read again in the
+    band of its other word and taken whole. Without the ink of a name there, the line stays."""
+    im = Image.fromarray(_page())
+    draw = ImageDraw.Draw(im)
+    draw.arc([(820, 1700), (1120, 2040)], start=20, end=160, fill=0, width=6)  # the ring's foot
+    draw.line([(900, 2010), (980, 1960), (1040, 2030), (1100, 1980)], fill=0, width=4)  # the stroke
+    grey = np.array(im)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(_page(), tmp)
+        name = [(w, k) for w, k in zip(words, keys) if w.top > 2000 * scale]
+        assert [w.text for w, _ in name] == ["Phạm", "Đức", "Thành"]
+        (pham, k0), (duc, _), (thanh, k2) = name
+        blob = Word("Sung", pham.x0 - 40 * scale, 1900 * scale, duc.x1, duc.bottom, 0.6)
+        others = [(w, k) for w, k in zip(words, keys) if w.top <= 2000 * scale]
+        page_words, page_keys = [w for w, _ in others] + [blob, thanh], [k for _, k in others] + [k0, k2]
+        deadline = tessread.Deadline(Path("x.pdf"), 1, 60)
+        fixed, fixed_keys, changed = namelines.reread_name_lines(grey, page_words, page_keys, scale, IngestSettings(),
+                                                                 deadline, tmp)
+        assert changed >= 1 and len(fixed_keys) == len(fixed)
+        assert [w.text for w, k in zip(fixed, fixed_keys) if k in (k0, k2)] == ["Phạm", "Đức", "Thành"]
+        # no name's ink under the tall word: nothing to take, the line is kept as it was read
+        blank = grey.copy()
+        blank[2060:2140, :int(duc.x1 / scale) + 5] = 255
+        kept, kept_keys, _ = namelines.reread_name_lines(blank, page_words, page_keys, scale, IngestSettings(),
+                                                         deadline, tmp)
+        assert [w.text for w, k in zip(kept, kept_keys) if k in (k0, k2)] == ["Sung", "Thành"]

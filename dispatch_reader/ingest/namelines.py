@@ -136,9 +136,13 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             changed += 1
             continue
         if marked is None:
+            # a word far taller than the line's others is a seal's or a signature's ink read with
+            # the letters beside it as one word (`Sung` for the ring's foot, the stroke and `Đào
+            # Ngọc` of `Đào Ngọc Dung`): what it reads as, a family name or not, is no reading
+            blob = _outsized(line)
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
-            if (stroked or not _family_first([m["core"] for m in texts])) and not old.isupper():
-                if stroked:
+            if (stroked or blob or not _family_first([m["core"] for m in texts])) and not old.isupper():
+                if stroked or blob:
                     pad = band_bottom - band_top
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
@@ -398,6 +402,12 @@ def _band(line: list[Word]) -> tuple[float, float]:
     usual = statistics.median(heights)
     kept = [w for w, h in zip(line, heights) if h <= 1.5 * usual] or line
     return min(w.top for w in kept), max(w.bottom for w in kept)
+
+
+def _outsized(line: list[Word]) -> bool:
+    """A line with a word its band leaves out (`_band`): half again as tall as the line's median."""
+    top, bottom = _band(line)
+    return any(w.top < top or w.bottom > bottom for w in line)
 
 
 def _lost_capitals(line: list[Word]) -> bool:
