@@ -33,7 +33,8 @@ from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, Doc
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
 from dispatch_reader.extract.headlines import (
-    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
+    AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
+    wording_word,
 )
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
@@ -353,9 +354,8 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
         and type_for_abbreviation(token.upper()) is None
 
 
-# the page counter a fax machine prints atop each page it sends (folded), a figure of it maybe
-# read as a letter (`P.001/U004`): no document number
-_FAX_PAGE = re.compile(r"^\W*p\s?[.,]\s?\d{3}\s?/\s?[a-z]?\d{2,3}\W*$")
+# a fax's page counter alone on its line: no document number
+_FAX_PAGE = re.compile(rf"^\W*{FAX_PAGE_COUNTER}\W*$")
 
 
 def classify(seg: Segment) -> list[Cls]:

@@ -22,6 +22,9 @@ AUTHORITY = re.compile(
     + r")\s?[.,:]?\s+(?=\S)")
 LIST_ITEM = re.compile(r"^[-–+•*]\s*")
 GAZETTE = re.compile(r"^(?:cong bao|ky boi|nguoi ky|co quan\s*:|email\s*:|ngay ky\s*:|thoi gian ky)")
+# the page counter a fax machine prints atop each page it sends (folded), a figure of it maybe
+# read as a letter (`P.001/U004`, `p,003/003`)
+FAX_PAGE_COUNTER = r"p\s?[.,]\s?\d{2,3}\s?/\s?[a-z]?\d{2,3}"
 
 
 def quoted(seg: Segment, conf: float | None = None) -> Evidence:

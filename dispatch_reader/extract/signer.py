@@ -17,7 +17,8 @@ from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.canon import title_a_letter_off
 from dispatch_reader.extract.headlines import (
-    AUTHORITY, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head, wording_word,
+    AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
+    wording_word,
 )
 from dispatch_reader.extract.namefix import repair_ocr_name, repair_syllable
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
@@ -75,7 +76,7 @@ def _is_title_line(seg: Segment) -> bool:
 
 # the line a fax machine prints atop each page it sends (folded): its time and `FROM:` its
 # number, or its page counter (`04/06/2026 07:22 FROM: 0272 716 4853 P.003/003`)
-_FAX_LINE = re.compile(r"\b(?:from|fax)\s?:|\d{1,2}:\d{2}.*\bfrom\b|\bp\.\s?\d{2,3}/\d{2,3}\b")
+_FAX_LINE = re.compile(rf"\b(?:from|fax)\s?:|\d{{1,2}}:\d{{2}}.*\bfrom\b|\b{FAX_PAGE_COUNTER}\b")
 
 
 def _is_filler(seg: Segment) -> bool:
