@@ -232,6 +232,15 @@ def test_a_speck_line_beside_a_name_read_already_does_not_bring_it_in_twice() ->
         assert [w.text for w in fixed].count("Phạm") == 1 and [w.text for w in fixed].count("Thành") == 1
 
 
+def _name_read_clean(tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], float, list[tuple[Word, tuple]]]:
+    """The clean page read whole: its words, their line keys, the scale, and the name line's
+    words with their keys."""
+    words, keys, scale = _read(_page(), tmp)
+    name = [(w, k) for w, k in zip(words, keys) if w.top > 2000 * scale]
+    assert [w.text for w, _ in name] == ["Phạm", "Đức", "Thành"]
+    return words, keys, scale, name
+
+
 def test_a_name_under_a_signatures_loop_is_read_again_in_its_own_band() -> None:
     """A signature's loop runs along the top of `Đức Thành`: the page reading kept `Phạm` and
     gave the rest in small letters, one word boxed together with the loop (twice a letter's
@@ -242,9 +251,7 @@ def test_a_name_under_a_signatures_loop_is_read_again_in_its_own_band() -> None:
     draw.line([(1060, 2074), (1240, 2072), (1250, 2000)], fill=0, width=5)  # the loop's bottom stroke
     grey = np.array(im)
     with tempfile.TemporaryDirectory() as tmp:
-        words, keys, scale = _read(_page(), tmp)
-        name = [(w, k) for w, k in zip(words, keys) if w.top > 2000 * scale]
-        assert [w.text for w, _ in name] == ["Phạm", "Đức", "Thành"]
+        words, keys, scale, name = _name_read_clean(tmp)
         (pham, k0), (duc, k1), (thanh, k2) = name
         stroked = [pham, Word("ức", duc.x0, duc.top, duc.x1, duc.bottom, 0.5),
                    Word("ot", thanh.x0, thanh.top - 2 * (thanh.bottom - thanh.top), thanh.x1, thanh.bottom, 0.2)]
@@ -842,9 +849,7 @@ def test_a_name_read_together_with_a_seals_foot_as_one_tall_word_is_read_again_i
     draw.line([(900, 2010), (980, 1960), (1040, 2030), (1100, 1980)], fill=0, width=4)  # the stroke
     grey = np.array(im)
     with tempfile.TemporaryDirectory() as tmp:
-        words, keys, scale = _read(_page(), tmp)
-        name = [(w, k) for w, k in zip(words, keys) if w.top > 2000 * scale]
-        assert [w.text for w, _ in name] == ["Phạm", "Đức", "Thành"]
+        words, keys, scale, name = _name_read_clean(tmp)
         (pham, k0), (duc, _), (thanh, k2) = name
         blob = Word("Sung", pham.x0 - 40 * scale, 1900 * scale, duc.x1, duc.bottom, 0.6)
         others = [(w, k) for w, k in zip(words, keys) if w.top <= 2000 * scale]
