@@ -90,3 +90,19 @@ def test_two_real_words_are_never_both_respelled_into_another_phrase() -> None:
     # one word's slip in a set phrase is still mended, and marks lost from both
     assert repair_ocr_phrase("quy định chỉ tiết thi hành") == "quy định chi tiết thi hành"
     assert repair_ocr_phrase("nhan vien y tế") == "nhân viên y tế"
+
+
+NOTED = ("CHÍNH PHỦ\nSố: 113/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+         "Hà Nội, ngày 25 tháng 4 năm 2026\nNGHỊ QUYẾT\nVP Nghe c1 đóO cơ\n⁄ | GO\n{between}"
+         "Về thanh toán các chi phí khám bệnh, chữa bệnh bảo hiểm y tế\nvượt dự toán, vượt tổng mức\n"
+         "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n")
+
+
+def test_a_hands_note_read_in_after_the_title_is_passed_over_for_the_subject_below_it() -> None:
+    # `VP nghiên cứu, báo cáo / NVL 7/5` written beside the motto, read after the title with its
+    # scraps: the subject is the lines opening on `Về` below them
+    doc = _doc(NOTED.format(between="N\nVL 74\n"))
+    assert doc.subject == "Về thanh toán các chi phí khám bệnh, chữa bệnh bảo hiểm y tế vượt dự toán, vượt tổng mức"
+    # past a line of words, the line below is no longer the subject's opening
+    doc = _doc(NOTED.format(between="Quy định mức chi trả\n"))
+    assert doc.subject is None or not doc.subject.startswith("Về thanh toán")

@@ -901,6 +901,24 @@ _READERS_NOTE = re.compile(r"^\W*(?:\d{1,4}\s+)?(?:chuyen\s+(?:p\.|phong\b|d/c\b
 _FIGURES_ALONE = re.compile(r"[^\w\s]*\d{5,}[^\w\s]*")
 
 
+# a subject's opening word (`Về thanh toán …`, `Về việc …`)
+_SUBJECT_OPENS = re.compile(r"^ve\s+[a-z]")
+# how many lines below a line a subject's opening may stand, past scraps
+_SUBJECT_BELOW = 5
+
+
+def _subject_below(items: list[Cls | None], idx: int) -> bool:
+    """A line opening a subject (`Về …`) stands a few lines below item idx, past scraps only."""
+    for it in [x for x in items[idx + 1:idx + 1 + 2 * _SUBJECT_BELOW] if x is not None][:_SUBJECT_BELOW]:
+        letters = len(re.findall(r"[^\W\d_]", it.seg.text))
+        if it.kind == "text" and it.seg.text.lstrip().startswith("Về") and _SUBJECT_OPENS.match(it.seg.folded):
+            return True
+        # (the hand's scraps in capitals, `GO`, `VL 74`, are letters or two)
+        if not (it.kind == "text" and _scrap_line(it.seg.text) or it.kind in ("text", "upper") and letters <= 3):
+            return False
+    return False
+
+
 def _scrap_line(text: str) -> bool:
     """A line (not in capitals) under a subject's first in sentence case that is no wrap of it:
     a letter alone (`ị`, a pen's mark), or no small-letter word of the language and a word that
@@ -1122,6 +1140,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue  # a scrap under the title (`(AM`: a stamp's or a fold's), before the subject
             if not subject_segs and k == "text" and _READERS_NOTE.match(fold_phrase(it.seg.text)):
                 continue  # a leader's note written under the title, before the subject
+            if not subject_segs and k == "text" and _scrap_line(it.seg.text) and _subject_below(items, idx):
+                # a hand's note beside the header (`VP nghiên cứu, báo cáo` read `VP Nghe c1 đóO
+                # cơ`), read in after the title: the subject opens below it
+                continue
             if subject_segs and k == "text" and not is_upper_line(subject_segs[0].text) \
                     and not is_upper_line(it.seg.text) and _scrap_line(it.seg.text):
                 continue  # and after its first line (a line in capitals ends it, below)
