@@ -276,3 +276,12 @@ def test_a_department_read_whole_is_never_the_ministry_two_letters_off() -> None
     for name in ("Sở Tài nguyên và Môi trường", "Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải"):
         assert snap_issuer(name, None) is None, name
     assert snap_issuer("Bộ Hoa học và Công nghệ", None) == "Bộ Khoa học và Công nghệ"  # a letter lost still mends
+
+
+def test_a_long_bodys_words_a_stamp_scattered_name_it() -> None:
+    # a receipt stamp over the ministry's two lines: OCR read its scraps between the name's words
+    assert snap_issuer("Bộ Ng vi an de đọng - Thị lao vaxa hội g bình", None) == "Bộ Lao động - Thương binh và Xã hội"
+    # a few of its words (or the motto's `xã hội`) amid scraps are not enough; clean words tell nothing
+    for name in ("Bộ Ng vi lao dong binh", "Bộ Lao đg xã hội", "Bộ Nội vụ Cộng hòa xã hội chủ nghĩa",
+                 "Bộ Ng vi an xã hội chủ nghĩa Việt Nam"):
+        assert snap_issuer(name, None) != "Bộ Lao động - Thương binh và Xã hội", name

@@ -286,7 +286,7 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     best = sorted(near.items(), key=lambda kv: kv[1])
     if best and (len(best) == 1 or best[0][1] < best[1][1]):
         return best[0][0]
-    return _opened_whole(issuer, tokens, central)
+    return _opened_whole(issuer, tokens, central) or _words_scattered(issuer, tokens, central)
 
 
 # the words a body's name opens with, each a kind of body of its own
@@ -311,6 +311,36 @@ def _opened_whole(issuer: str, tokens: list[str], central: bool) -> str | None:
     # thao`): only a rest with letters no syllable has is this one's garbled
     garbled = any(len(w) > 1 and not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer)[_OPENING_WORDS:])
     return body if garbled and set(rest) & set(words[_OPENING_WORDS:]) else None
+
+
+# a long body's name whose words a stamp scattered: this many of them read whole, besides its head
+# word and the motto's, and this share of all its words after the head
+_SCATTERED_WORDS = 3
+_SCATTERED_SHARE = 2 / 3
+
+
+def _words_scattered(issuer: str, tokens: list[str], central: bool) -> str | None:
+    """The one known body of more than three words that the line opens on the head word of
+    and reads most of the other words of, in any order, amid letters no syllable has
+    (`Bộ Ng vi an de đọng - Thị lao vaxa hội g bình`: a receipt stamp over the ministry's two
+    lines, OCR reading the stamp's scraps between its words). Two words glued count as both
+    (`vaxa`). The motto's words (`xã hội`) alone name no body."""
+    if not tokens or tokens[0] not in _HEAD_WORDS \
+            or not any(len(w) > 1 and not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer)[1:]):
+        return None
+    motto = {fold(w) for w in _MOTTO}
+    read = set(tokens[1:])
+    scores: dict[str, int] = {}
+    for words, body in _bodies():
+        if len(words) <= _OPENING_WORDS or words[0] != tokens[0] \
+                or (central and fold_phrase(body) not in central_bodies()):
+            continue
+        rest = words[1:]
+        found = {w for w in rest if w in read} | {w for a, b in zip(rest, rest[1:]) if a + b in read for w in (a, b)}
+        if len(found - motto) >= _SCATTERED_WORDS and len(found) >= _SCATTERED_SHARE * len(set(rest)):
+            scores[body] = len(found)
+    best = sorted(scores.items(), key=lambda kv: -kv[1])
+    return best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
 
 
 # the motto's words in their order, lower case with their marks (`Công` of `Bộ Công an` is no
