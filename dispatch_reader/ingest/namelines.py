@@ -138,10 +138,14 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
         if marked is None:
             # a word far taller than the line's others is a seal's or a signature's ink read with
             # the letters beside it as one word (`Sung` for the ring's foot, the stroke and `Đào
-            # Ngọc` of `Đào Ngọc Dung`): what it reads as, a family name or not, is no reading
-            blob = _outsized(line)
+            # Ngọc` of `Đào Ngọc Dung`): the family name it reads as is no reading, and the line
+            # is read again in the band of its other words. A line opening on no family name is
+            # read again with the room round it as before: in its band a fax's `Pram Đức Thành`
+            # read `PIấm`, which the names' mending no longer takes for Phạm
+            family = _family_first([m["core"] for m in texts])
+            blob = family and _outsized(line)
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
-            if (stroked or blob or not _family_first([m["core"] for m in texts])) and not old.isupper():
+            if (stroked or blob or not family) and not old.isupper():
                 if stroked or blob:
                     pad = band_bottom - band_top
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
