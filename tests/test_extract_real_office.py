@@ -106,3 +106,14 @@ def test_a_hands_note_read_in_after_the_title_is_passed_over_for_the_subject_bel
     # past a line of words, the line below is no longer the subject's opening
     doc = _doc(NOTED.format(between="Quy định mức chi trả\n"))
     assert doc.subject is None or not doc.subject.startswith("Về thanh toán")
+
+
+def test_a_short_subject_with_foreign_words_is_kept_before_a_body_line_opening_on_ve() -> None:
+    # a reviewer's cases: a subject line that reads like a scrap (few Vietnamese small words),
+    # the body's `Về …` right under it: no scrap lies between, so no hand's note is passed over
+    for subject, body in (("Kết luận Hội nghị Smart City", "Về công tác chuyển đổi số, đề nghị các sở thực hiện."),
+                          ("Dự án WB8 Krông Búk", "Về tình hình thực hiện:")):
+        doc = _doc("ỦY BAN NHÂN DÂN\nHUYỆN EA H'LEO\nSố: 12/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   f"Độc lập - Tự do - Hạnh phúc\nEa H'Leo, ngày 05 tháng 3 năm 2025\nTHÔNG BÁO\n{subject}\n{body}\n")
+        assert doc.subject == subject
+

@@ -908,11 +908,14 @@ _SUBJECT_BELOW = 5
 
 
 def _subject_below(items: list[Cls | None], idx: int) -> bool:
-    """A line opening a subject (`Về …`) stands a few lines below item idx, past scraps only."""
-    for it in [x for x in items[idx + 1:idx + 1 + 2 * _SUBJECT_BELOW] if x is not None][:_SUBJECT_BELOW]:
+    """A line opening a subject (`Về …`) stands a few lines below item idx, past one scrap at
+    least and scraps only: a hand's note reads as a line and its pieces. A short subject line
+    with foreign or minority words (`Kết luận Hội nghị Smart City`, `Dự án WB8 Krông Búk`) reads
+    as a scrap too, but the body's `Về …` follows it at once (a reviewer's cases)."""
+    for n, it in enumerate([x for x in items[idx + 1:idx + 1 + 2 * _SUBJECT_BELOW] if x is not None][:_SUBJECT_BELOW]):
         letters = len(re.findall(r"[^\W\d_]", it.seg.text))
         if it.kind == "text" and it.seg.text.lstrip().startswith("Về") and _SUBJECT_OPENS.match(it.seg.folded):
-            return True
+            return n > 0
         # (the hand's scraps in capitals, `GO`, `VL 74`, are letters or two)
         if not (it.kind == "text" and _scrap_line(it.seg.text) or it.kind in ("text", "upper") and letters <= 3):
             return False

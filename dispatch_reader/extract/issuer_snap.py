@@ -336,6 +336,11 @@ def _words_scattered(issuer: str, tokens: list[str], central: bool) -> str | Non
                 or (central and fold_phrase(body) not in central_bodies()):
             continue
         rest = words[1:]
+        if len(tokens) < 2 or (tokens[1] != rest[0] and is_syllable(tokens[1])):
+            # the word after the head word is the body's own or garbled: a clean other word
+            # names another body (`Sở Tài nguyên và Môi trường tỉnh Đắk Nông` holds `Nông` and
+            # `và Môi trường`, and is no `Sở Nông nghiệp và Môi trường`: a reviewer's case)
+            continue
         found = {w for w in rest if w in read} | {w for a, b in zip(rest, rest[1:]) if a + b in read for w in (a, b)}
         if len(found - motto) >= _SCATTERED_WORDS and len(found) >= _SCATTERED_SHARE * len(set(rest)):
             scores[body] = len(found)
