@@ -917,7 +917,7 @@ def _subject_below(items: list[Cls | None], idx: int) -> bool:
         if it.kind == "text" and it.seg.text.lstrip().startswith("Về") and _SUBJECT_OPENS.match(it.seg.folded):
             return n > 0
         # (the hand's scraps in capitals, `GO`, `VL 74`, are letters or two)
-        if not (it.kind == "text" and _scrap_line(it.seg.text) or it.kind in ("text", "upper") and letters <= 3):
+        if not ((it.kind == "text" and _scrap_line(it.seg.text)) or (it.kind in ("text", "upper") and letters <= 3)):
             return False
     return False
 

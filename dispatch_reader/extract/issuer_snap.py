@@ -309,8 +309,12 @@ def _opened_whole(issuer: str, tokens: list[str], central: bool) -> str | None:
     rest = tokens[_OPENING_WORDS:]
     # a clean reading is another body's own name (`Bảo hiểm xã hội Việt Nam`, `Sở Văn hóa và Thể
     # thao`): only a rest with letters no syllable has is this one's garbled
-    garbled = any(len(w) > 1 and not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer)[_OPENING_WORDS:])
-    return body if garbled and set(rest) & set(words[_OPENING_WORDS:]) else None
+    return body if _garbled_after(issuer, _OPENING_WORDS) and set(rest) & set(words[_OPENING_WORDS:]) else None
+
+
+def _garbled_after(issuer: str, n: int) -> bool:
+    """The line's words after its first n hold letters no syllable has."""
+    return any(len(w) > 1 and not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer)[n:])
 
 
 # a long body's name whose words a stamp scattered: this many of them read whole, besides its head
@@ -325,10 +329,12 @@ def _words_scattered(issuer: str, tokens: list[str], central: bool) -> str | Non
     (`Bộ Ng vi an de đọng - Thị lao vaxa hội g bình`: a receipt stamp over the ministry's two
     lines, OCR reading the stamp's scraps between its words). Two words glued count as both
     (`vaxa`). The motto's words (`xã hội`) alone name no body."""
-    if not tokens or tokens[0] not in _HEAD_WORDS \
-            or not any(len(w) > 1 and not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer)[1:]):
+    if len(tokens) < 2 or tokens[0] not in _HEAD_WORDS or not _garbled_after(issuer, 1):
         return None
-    motto = {fold(w) for w in _MOTTO}
+    # the word after the head word must be the body's own or garbled: a clean other word names
+    # another body (`Sở Tài nguyên và Môi trường tỉnh Đắk Nông` holds `Nông` and `và Môi
+    # trường`, and is no `Sở Nông nghiệp và Môi trường`: a reviewer's case)
+    second_clean = is_syllable(tokens[1])
     read = set(tokens[1:])
     scores: dict[str, int] = {}
     for words, body in _bodies():
@@ -336,13 +342,10 @@ def _words_scattered(issuer: str, tokens: list[str], central: bool) -> str | Non
                 or (central and fold_phrase(body) not in central_bodies()):
             continue
         rest = words[1:]
-        if len(tokens) < 2 or (tokens[1] != rest[0] and is_syllable(tokens[1])):
-            # the word after the head word is the body's own or garbled: a clean other word
-            # names another body (`Sở Tài nguyên và Môi trường tỉnh Đắk Nông` holds `Nông` and
-            # `và Môi trường`, and is no `Sở Nông nghiệp và Môi trường`: a reviewer's case)
+        if second_clean and tokens[1] != rest[0]:
             continue
         found = {w for w in rest if w in read} | {w for a, b in zip(rest, rest[1:]) if a + b in read for w in (a, b)}
-        if len(found - motto) >= _SCATTERED_WORDS and len(found) >= _SCATTERED_SHARE * len(set(rest)):
+        if len(found - _MOTTO_FOLDED) >= _SCATTERED_WORDS and len(found) >= _SCATTERED_SHARE * len(set(rest)):
             scores[body] = len(found)
     best = sorted(scores.items(), key=lambda kv: -kv[1])
     return best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
@@ -351,6 +354,7 @@ def _words_scattered(issuer: str, tokens: list[str], central: bool) -> str | Non
 # the motto's words in their order, lower case with their marks (`Công` of `Bộ Công an` is no
 # `Cộng`; folded, the two are one)
 _MOTTO = ("cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "việt", "nam")
+_MOTTO_FOLDED = frozenset(fold(w) for w in _MOTTO)
 
 
 def _marked_words(text: str) -> list[str]:

@@ -138,12 +138,13 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
         if marked is None:
             # a word far taller than the line's others is a seal's or a signature's ink read with
             # the letters beside it as one word (`Sung` for the ring's foot, the stroke and `Đào
-            # Ngọc` of `Đào Ngọc Dung`): the family name it reads as is no reading, and the line
-            # is read again in the band of its other words. A line opening on no family name is
-            # read again with the room round it as before: in its band a fax's `Pram Đức Thành`
-            # read `PIấm`, which the names' mending no longer takes for Phạm
+            # Ngọc` of `Đào Ngọc Dung`): a word the line's band leaves out. The family name it
+            # reads as is no reading, and the line is read again in the band of its other words.
+            # A line opening on no family name is read again with the room round it as before: in
+            # its band a fax's `Pram Đức Thành` read `PIấm`, which the names' mending no longer
+            # takes for Phạm
             family = _family_first([m["core"] for m in texts])
-            blob = family and _outsized(line)
+            blob = family and any(w.top < band_top or w.bottom > band_bottom for w in line)
             # a title line in capitals (`KT. THỦ TƯỚNG`) is no garbled name
             if (stroked or blob or not family) and not old.isupper():
                 if stroked or blob:
@@ -400,18 +401,12 @@ def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] |
 
 
 def _band(line: list[Word]) -> tuple[float, float]:
-    """Top and bottom of a line from its words, leaving out a word twice as tall as the others
-    (`ot` read together with the signature's loop above it)."""
+    """Top and bottom of a line from its words, leaving out a word more than half again as tall
+    as the line's median (`ot` read together with the signature's loop above it)."""
     heights = [w.bottom - w.top for w in line]
     usual = statistics.median(heights)
     kept = [w for w, h in zip(line, heights) if h <= 1.5 * usual] or line
     return min(w.top for w in kept), max(w.bottom for w in kept)
-
-
-def _outsized(line: list[Word]) -> bool:
-    """A line with a word its band leaves out (`_band`): half again as tall as the line's median."""
-    top, bottom = _band(line)
-    return any(w.top < top or w.bottom > bottom for w in line)
 
 
 def _lost_capitals(line: list[Word]) -> bool:
