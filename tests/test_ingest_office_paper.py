@@ -33,30 +33,6 @@ def test_red_seal_and_blue_signature_go_white_black_text_under_them_stays():
     assert grey[740, 300] > 220 or grey[730, 300] > 220  # the signature too
 
 
-def test_a_pens_dark_core_goes_with_its_ink_a_letter_it_crosses_stays():
-    """A ballpoint's core is dark navy, too dark to be lifted with the stroke's brighter blue;
-    left behind it draws a dotted trail beside the figures it crossed (`95` read `98`). The
-    core goes, the black letter under the stroke stays."""
-    rgb = _page()
-    pen = np.full_like(rgb, 255)
-    cv2.line(pen, (420, 560), (720, 600), (60, 80, 235), 9)  # the stroke's blue
-    for x in range(430, 720, 16):  # its dark navy core, in dashes as a ballpoint lays it
-        cv2.line(pen, (x, 560 + (x - 420) * 40 // 300), (x + 9, 560 + (x + 9 - 420) * 40 // 300), (95, 100, 140), 3)
-    mixed = (rgb.astype(np.float32) * pen.astype(np.float32) / 255).astype(np.uint8)
-    letter = np.zeros(rgb.shape[:2], np.uint8)
-    cv2.rectangle(letter, (600, 540), (612, 620), 1, -1)  # a black upright the pen crosses
-    mixed[letter.astype(bool)] = 20
-    grey, _ = preprocess.drop_colour_ink(mixed)
-    core = np.zeros(grey.shape, np.uint8)
-    for x in range(430, 580, 16):  # the core's dashes away from the letter
-        cv2.line(core, (x, 560 + (x - 420) * 40 // 300), (x + 9, 560 + (x + 9 - 420) * 40 // 300), 1, 1)
-    text = cv2.dilate((cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) < 200).astype(np.uint8), np.ones((5, 5), np.uint8))
-    trail = core.astype(bool) & ~text.astype(bool)
-    assert trail.sum() > 50
-    assert grey[trail].min() > 200  # no dark dot of the core is left
-    assert grey[letter.astype(bool)].mean() < 60  # the letter under the pen is still ink
-
-
 def test_a_grey_page_carries_no_colour_copy():
     grey_rgb = np.repeat(cv2.cvtColor(_page(), cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2)
     _, colour = split_colour(grey_rgb)

@@ -473,9 +473,6 @@ WEAK_OVER_TEXT = 8
 # a page with fewer than this share of its pixels as coloured as fresh ink
 _FADED_SEED_SHARE = 0.5
 FRESH_CHROMA, FRESH_SHARE = 60, 0.0005
-# A dark piece within reach of dropped ink whose mean colour is this strong is the ink's own
-# core (a pen's ~33-45), not a letter beneath it (~4-14 on a scanner's page).
-PEN_CORE_CHROMA = 30
 
 
 def white_balanced(rgb: np.ndarray) -> np.ndarray:
@@ -518,28 +515,7 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     # white; black text under the ink (dark, little colour) stays dark
     lifted = np.clip(top + 3 * chroma, 0, 255).astype(np.uint8)
     out = np.where(dropped, np.maximum(grey, lifted), grey).astype(np.uint8)
-    if clean:
-        out[_pen_cores(out, chroma, near)] = 255
     return out, float(coloured.mean())
-
-
-def _pen_cores(grey: np.ndarray, chroma: np.ndarray, near: np.ndarray) -> np.ndarray:
-    """The dark pieces left where coloured ink was dropped that are themselves coloured: a
-    ballpoint's core is dark navy, too dark to be lifted and a little less coloured than the
-    ink bar, and its dotted trail beside a figure reads as a stroke of it (`95` read `98`
-    where the hand's `2025` crossed the number's foot). A letter under the ink is black, so its
-    piece is colourless on the whole, even where the ink tints its edge."""
-    dark = (grey < 128).view(np.uint8)
-    n, labels = cv2.connectedComponents(dark, connectivity=8)
-    if n <= 1:
-        return np.zeros_like(near)
-    flat = labels.ravel()
-    size = np.bincount(flat, minlength=n)
-    inside = np.bincount(flat[near.ravel()], minlength=n)
-    tint = np.bincount(flat, weights=chroma.ravel().astype(np.float64), minlength=n)
-    cores = (inside == size) & (tint >= PEN_CORE_CHROMA * size)
-    cores[0] = False
-    return cores[labels]
 
 
 def _faded_ink(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
