@@ -184,7 +184,26 @@ def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | No
                         <= _ARRIVES_WITHIN_DAYS):
                 when = iso
             continue
-        m = _STAMP_NUMBER.search(line)
-        if m and number is None and when is None and len(line.split()) <= 3 and not _labelled_no_number(line):
-            number = m[1]
+        figures = _registration_number(line)
+        if figures and number is None and when is None and len(line.split()) <= 3 and not _labelled_no_number(line):
+            number = figures
     return number, when
+
+
+# what may wrap a hand's figures as read (a label's scraps stand apart: `“i 3992`, `w» 5295`,
+# or glued to them: `¡3529`)
+_WRAPPING = "“”\"'‘’«»()[]{}|-–—.,:;¡!"
+# signs a hand's digit is read as (a 5's or an 8's loops: `$855` for `5855`)
+_DIGIT_SIGNS = re.compile(r"[$§&%#@Ss]")
+
+
+def _registration_number(line: str) -> str | None:
+    """The line's one word of bare figures, or None where any of its words is figures damaged:
+    a `?` (the two readings of the figures disagreed: `S ? 57` for `7657`) or figures glued to
+    a sign a hand's digit is read as (`“$855` for `5855`): what is left of such a line is part
+    of the number, and a wrong number is worse than none."""
+    words = [w.strip(_WRAPPING) for w in line.split()]
+    if any("?" in w or (any(c.isdigit() for c in w) and _DIGIT_SIGNS.search(w)) for w in words):
+        return None
+    found = [w for w in words if _STAMP_NUMBER.fullmatch(w)]
+    return found[0] if len(found) == 1 else None
