@@ -116,7 +116,10 @@ def _wait_gone(pid: int, seconds: float = 10.0) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
-def test_pool_workers_and_tesseract_die_with_a_killed_parent(tmp_path: Path) -> None:
+@pytest.mark.parametrize("threaded", [False, True], ids=["forked", "forkserver"])
+def test_pool_workers_and_tesseract_die_with_a_killed_parent(tmp_path: Path, threaded: bool) -> None:
+    """A parent with one thread forks its workers; one with more (the folder watcher) has a
+    forkserver start them, and the server, its workers and their Tesseract go with it too."""
     fake = tmp_path / "tesseract"
     pidfile = tmp_path / "tess.pid"
     fake.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 60\n")
@@ -126,11 +129,15 @@ def test_pool_workers_and_tesseract_die_with_a_killed_parent(tmp_path: Path) -> 
         import pytesseract
         from dispatch_reader.ingest import pool, tessread
         pytesseract.pytesseract.tesseract_cmd = {str(fake)!r}
+        if {threaded!r}:
+            threading.Thread(target=time.sleep, args=(120,), daemon=True).start()
         ex = pool._pool(2)
         pids = set()
         while len(pids) < 2:
             pids |= {{ex.submit(os.getpid).result() for _ in range(4)}}
-        print(" ".join(map(str, pids)), flush=True)
+        parents = {{ex.submit(os.getppid).result() for _ in range(4)}} - {{os.getpid()}}
+        assert bool(parents) == {threaded!r}, parents  # the forkserver, when there is one
+        print(" ".join(map(str, pids | parents)), flush=True)
         tessread.tesseract("x.bmp", "tsv", "vie", "", 60)
     """)
     proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import threading
@@ -48,14 +49,34 @@ def _init_worker(folder: str, parent: int | None) -> None:
     # Tesseract would go on OCRing for nobody. It writes into the parent's private folder,
     # which the parent (or the next start) removes: pool workers exit without atexit.
     private.die_with_parent(parent)
+    if parent is None:
+        _exit_with_requester()
     private.adopt(folder)
+
+
+def _exit_with_requester() -> None:
+    """A forkserver's worker is the server's child, not ours, and the server ends only when
+    every holder of its 'alive' pipe has gone, the workers among them: with us killed by -9
+    (the watcher stopped hard, the OOM killer) the server, the workers and the resource
+    tracker idled on for good, about 120 MB. The process that asked for the worker is
+    watched (its sentinel) and the worker goes with it; the server follows."""
+    requester = multiprocessing.parent_process()
+    if requester is not None and requester.sentinel is not None:
+        threading.Thread(target=_exit_when_ready, args=(requester.sentinel,), name="exit-with-parent",
+                         daemon=True).start()
+
+
+def _exit_when_ready(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     pool = _pools.get(workers)
     if pool is None:
         ctx = _context()
-        # forked workers are our children; forkserver ones are the server's (it exits with us)
+        # forked workers are our children: the kernel tells them when we go (die_with_parent);
+        # forkserver and spawned ones are another process's, and watch us instead
         parent = os.getpid() if ctx.get_start_method() == "fork" else None
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                    initargs=(str(private.run_dir()), parent))
