@@ -21,6 +21,7 @@ import pytesseract
 from dispatch_reader.errors import MissingDependencyError
 from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, sheet
 from dispatch_reader.ingest.familymarks import mark_family_names
+from dispatch_reader.ingest.dateline import reread_date_lines
 from dispatch_reader.ingest.figures import reread_written_figures
 from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, reread_name_lines
 from dispatch_reader.ingest.pages import Word
@@ -381,6 +382,9 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         if figured:
             notes.append(f"{figured} blank(s) of the header filled in by hand (number, day, month) re-read "
                          "as figures alone")
+        words, keys, dated = reread_date_lines(names_from, words, keys, scale, settings, deadline, tmp)
+        if dated:
+            notes.append(f"{dated} date line(s) of the header read broken with the page re-read alone")
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn:

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 115
+OCR_PIPELINE_VERSION = 117
 
 
 def default_cache_dir() -> Path:
@@ -73,6 +73,9 @@ class IngestSettings:
     # figures written by hand into the header's blanks (number, day, month) and read as no
     # figures, read again as figures alone (ingest/figures.py)
     written_figures: bool = True
+    # the header's place-and-date line read broken with the page (`ngày 13 Hine A 35 năm
+    # 2026`) read again alone (ingest/dateline.py)
+    date_lines: bool = True
     # a colour receiving stamp on page 1 (its ink dropped with the colour) read alone, for
     # `document.received` (ingest/stamp.py)
     receiving_stamp: bool = True
@@ -102,5 +105,6 @@ class IngestSettings:
             "rings": self.clear_seal_rings,
             "vie_marks": self.vietnamese_marks,
             "figures": self.written_figures,
+            "dates": self.date_lines,
             "stamp": self.receiving_stamp,
         }

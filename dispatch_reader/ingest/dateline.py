@@ -1,0 +1,126 @@
+"""The header's place-and-date line, read broken with the page, read again alone.
+
+Tesseract reads the date line as part of a line across the page (`Số: 844/QĐ-TTg Hà Nội, ngày
+…`); where the paper shows the back's print through it, or a copy or a fax roughened its italic
+letters, that reading can lose `tháng` and the month (`Hà Nội ngày 13 Hine A 35 năm 2026`) and
+the date is lost. Read alone, as a block, the same ink gave `Ha Nội, ngày 13 thang 5 năm 2026`.
+
+A line in the page's top part with `ngày` (or a word one letter off it) and a year after it that
+does not read as `ngày D tháng M năm YYYY` is read again from its place to its year, as a block
+and as one line. A reading is taken only where it reads so, with the year the page read and the
+day and the month where the page read them (`ngày 05 đóng 11 năm 2025` keeps its 11): the
+re-reading mends the words between, never the figures the page read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.tessread import BORDER, Deadline, run_psm, tsv_words, write
+from dispatch_reader.textnorm import fold
+
+# the header (number line, place and date line) lies in a page's top part
+_HEADER_SHARE = 0.45
+_DAY_WORD = "ngay"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY = re.compile(r"\d{1,2}")
+# the date as a date line writes it, folded
+_WHOLE = re.compile(r"\bngay (?P<d>\d{1,2}) thang (?P<m>\d{1,2}) nam (?P<y>(?:19|20)\d\d)\b")
+# the place before `ngày` is a few words set close together; a wider gap is the column beside
+# it (the number line's `Số: …` on the same row), in line heights
+_PLACE_WORDS = 6
+_COLUMN_GAP = 1.5
+_PAD = 0.4  # round the line, in its heights
+
+
+def _folded(text: str) -> str:
+    return fold(text).lower().strip(",.;:()")
+
+
+def _is_day_word(folded: str) -> bool:
+    return folded == _DAY_WORD or (len(folded) == len(_DAY_WORD)
+                                   and sum(a != b for a, b in zip(folded, _DAY_WORD)) == 1)
+
+
+def _reads_whole(text: str) -> re.Match[str] | None:
+    m = _WHOLE.search(text)
+    return m if m and 1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12 else None
+
+
+def _broken_span(line: list[Word], page_height: float) -> tuple[int, int, str, str | None, str | None] | None:
+    """(first, last, year, day, month) of a date line read broken, its words sorted left to
+    right: from the place's first word to the year's; the day where the page read one after
+    `ngày`, the month where it read one that can be, before the year."""
+    if min(w.top for w in line) > page_height * _HEADER_SHARE:
+        return None
+    texts = [_folded(w.text) for w in line]
+    at = next((i for i, t in enumerate(texts) if _is_day_word(t)), None)
+    if at is None:
+        return None
+    last = next((j for j in range(at + 1, min(at + 9, len(texts))) if _YEAR.fullmatch(texts[j])), None)
+    if last is None or _reads_whole(" ".join(texts[at:last + 1])):
+        return None
+    height = max(w.bottom - w.top for w in line[at:last + 1])
+    first = at
+    while first > 0 and at - first < _PLACE_WORDS and line[first].x0 - line[first - 1].x1 < _COLUMN_GAP * height:
+        first -= 1
+    figures = [j for j in range(at + 1, last) if _DAY.fullmatch(texts[j])]
+    day = texts[at + 1] if figures and figures[0] == at + 1 else None
+    # a month the page read where one can be (the word before it garbled: `ngày 05 đóng 11`)
+    month = texts[figures[-1]] if figures and (day is None or figures[-1] != at + 1) else None
+    if month is not None and not 1 <= int(month) <= 12:
+        month = None
+    return first, last, texts[last], day, month
+
+
+def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
+                      settings: IngestSettings, deadline: Deadline,
+                      tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+    """The words with each header date line read broken replaced by a reading of it alone that
+    reads as a whole date; their line keys; how many lines were mended."""
+    if not settings.date_lines:
+        return words, keys, 0
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, key in enumerate(keys):
+        lines.setdefault(key, []).append(i)
+    page_height = grey.shape[0] * scale
+    dropped: set[int] = set()
+    added: list[tuple[Word, tuple[int, int, int]]] = []
+    for key, idx in lines.items():
+        idx = sorted(idx, key=lambda i: words[i].x0)
+        line = [words[i] for i in idx]
+        span = _broken_span(line, page_height)
+        if span is None:
+            continue
+        first, last, year, day, month = span
+        part = line[first:last + 1]
+        top, bottom = min(w.top for w in part), max(w.bottom for w in part)
+        pad = (bottom - top) * _PAD
+        left, upper = max(int((part[0].x0 - pad) / scale), 0), max(int((top - pad) / scale), 0)
+        crop = grey[upper:int((bottom + pad) / scale) + 1, left:int((part[-1].x1 + pad) / scale) + 1]
+        if crop.size == 0:
+            continue
+        framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+        path = write(framed, tmp, "dateline")
+        for psm in (6, 7):
+            found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
+            whole = _reads_whole(" ".join(_folded(w.text) for w in found))
+            if whole is None or whole["y"] != year or (day is not None and int(whole["d"]) != int(day)) \
+                    or (month is not None and int(whole["m"]) != int(month)):
+                continue
+            dropped.update(idx[first:last + 1])
+            dx, dy = (left - BORDER) * scale, (upper - BORDER) * scale
+            # (a block's reading may hold scraps of the lines above and below: the line's own words)
+            added.extend((Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf), key) for w in found
+                         if top <= (w.top + w.bottom) / 2 + dy <= bottom)
+            break
+    if not dropped:
+        return words, keys, 0
+    keep = [i for i in range(len(words)) if i not in dropped]
+    mended = len({k for _, k in added})
+    return [words[i] for i in keep] + [w for w, _ in added], [keys[i] for i in keep] + [k for _, k in added], mended
