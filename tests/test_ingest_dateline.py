@@ -29,20 +29,22 @@ def _words(text: str, top: float = 100.0, left: float = 300.0) -> list[Word]:
 
 @pytest.mark.parametrize(("line", "span"), [
     # `tháng` and the month lost with the show-through between: read again, the day kept
-    ("Hà Nội ngày 13 Hine A 35 năm 2026", (0, 8, "2026", "13", None)),
+    ("Hà Nội ngày 13 Hine A 35 năm 2026", (0, 8, "2026", "13", ["35"])),
     # the month read, the word before it garbled: read again, the 11 kept
-    ("Hà Nội, ngày 05 đóng 11 năm 2025", (0, 7, "2025", "05", "11")),
-    # `ngày` one letter off
-    ("Hà Nội, Hgảy 16 tháng năm 2026", (0, 6, "2026", "16", None)),
+    ("Hà Nội, ngày 05 đóng 11 năm 2025", (0, 7, "2025", "05", ["11"])),
+    # `ngày` one letter off, no month read
+    ("Hà Nội, Hgảy 16 tháng năm 2026", (0, 6, "2026", "16", [])),
 ])
 def test_a_date_line_read_broken_is_found_with_the_figures_the_page_read(line: str, span: tuple) -> None:
-    assert _broken_span(_words(line), 1000.0) == span
+    found = _broken_span(_words(line), 1000.0)
+    assert (found.first, found.last, found.year, found.day, found.between) == span
 
 
 @pytest.mark.parametrize("line", [
     "Hà Nội, ngày 16 tháng 4 năm 2026",  # read whole
     "CÔNG BÁO/Số 286/Ngày 27-05-2026",  # the Gazette's running head: no year word apart
     "Hà Nội, ngày 16 tháng 4",  # no year
+    "Hà Nội, ngày Hine 11 năm 2025",  # no day read: a hand's blank, ingest/figures.py's
 ])
 def test_a_line_read_whole_or_no_date_line_is_left(line: str) -> None:
     assert _broken_span(_words(line), 1000.0) is None
@@ -56,7 +58,13 @@ def test_the_number_beside_it_is_no_part_of_the_place() -> None:
     """`Số: 844/QĐ-TTg` on the same row, a column's gap to its left: the span opens at `Hà`."""
     number = _words("Số: 844/QĐ-TTg", left=60.0)
     date = _words("Hà Nội ngày 13 Hine A 35 năm 2026", left=300.0)
-    assert _broken_span(number + date, 1000.0)[0] == len(number)
+    assert _broken_span(number + date, 1000.0).first == len(number)
+
+
+def test_a_long_place_pushed_against_the_number_stops_at_its_symbol() -> None:
+    """`Thành phố Hồ Chí Minh` set close to `Số: 28/2025/QĐ-UBND`: the symbol is no place word."""
+    line = _words("Số: 28/2025/QĐ-UBND Thành phố Hồ Chí Minh, ngày 13 Hine A 35 năm 2026")
+    assert _broken_span(line, 1000.0).first == 2
 
 
 def _page(printed: str) -> np.ndarray:
@@ -85,6 +93,21 @@ def test_a_reading_with_other_figures_than_the_pages_is_not_taken(tmp_path: Path
     assert _reread("Hà Nội, ngày 14 tháng 5 năm 2026", broken, tmp_path) == broken.split()
     kept = "Hà Nội, ngày 05 đóng 11 năm 2025"
     assert _reread("Hà Nội, ngày 05 tháng 1 năm 2025", kept, tmp_path) == kept.split()
+
+
+def test_a_month_the_page_read_nothing_of_is_not_taken(tmp_path: Path) -> None:
+    broken = "Hà Nội, ngày 16 Hine năm 2026"
+    assert _reread("Hà Nội, ngày 16 tháng 4 năm 2026", broken, tmp_path) == broken.split()
+
+
+def test_the_pages_doubt_of_its_figures_stays(tmp_path: Path) -> None:
+    """A hand's day re-read by ingest/figures.py is flagged (0.5): the re-read line keeps that."""
+    words = _words("Hà Nội ngày 13 Hine A 35 năm 2026")
+    words[3] = Word("13", words[3].x0, words[3].top, words[3].x1, words[3].bottom, 0.5)
+    out, _, n = reread_date_lines(_page("Hà Nội, ngày 13 tháng 5 năm 2026"), words, [(1, 1, 1)] * len(words), SCALE,
+                                  IngestSettings(workers=1), Deadline(tmp_path / "p.pdf", 1, 60), str(tmp_path))
+    assert n == 1
+    assert all(w.conf <= 0.5 for w in out if w.text.strip(",.") in ("13", "5", "2026"))
 
 
 def test_switched_off_nothing_is_read(tmp_path: Path) -> None:

@@ -96,8 +96,11 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     # figures part damaged: what is left is part of the number (`7657`, `5855`), no number
     ("CÔNG VĂN ĐẾN\nS ? 57\nsuy 8/9/2021", "2021-09-01", None, "2021-09-08"),
     ("CÔNG VĂN ĐẾN\n“$855\n“8 13/1/2026", "2026-01-10", None, "2026-01-13"),
-    # a label's scrap glued to whole figures is no damage to them
+    # a label's scrap glued to whole figures is no damage to them, nor the label read with a
+    # figure (`Số` with its mark read as a 6)
     ("COME VAN DEN ị\n¡3529\n7 ?", None, "3529", None),
+    ("CÔNG VĂN ĐẾN\nS6 3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
+    ("CÔNG VĂN ĐẾN\n56: 3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
     # two boxes read, the larger a form's: the stamp is the one titled so
     ("Mã hồ sơ\n8890\nnhận 16/11/2025\n\nCÔNG VĂN ĐẾN\n3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
     # a coloured e-signature box is framed too, and its signing time a date: no stamp

@@ -193,8 +193,9 @@ def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | No
 # what may wrap a hand's figures as read (a label's scraps stand apart: `“i 3992`, `w» 5295`,
 # or glued to them: `¡3529`)
 _WRAPPING = "“”\"'‘’«»()[]{}|-–—.,:;¡!"
-# signs a hand's digit is read as (a 5's or an 8's loops: `$855` for `5855`)
-_DIGIT_SIGNS = re.compile(r"[$§&%#@Ss]")
+# signs a hand's digit is read as (a 5's or an 8's loops: `$855` for `5855`); a letter glued to
+# figures is the label's (`S6 3992`: `Số` with its mark read as a 6)
+_DIGIT_SIGNS = re.compile(r"[$§&%#@]")
 
 
 def _registration_number(line: str) -> str | None:
@@ -202,8 +203,9 @@ def _registration_number(line: str) -> str | None:
     a `?` (the two readings of the figures disagreed: `S ? 57` for `7657`) or figures glued to
     a sign a hand's digit is read as (`“$855` for `5855`): what is left of such a line is part
     of the number, and a wrong number is worse than none."""
-    words = [w.strip(_WRAPPING) for w in line.split()]
-    if any("?" in w or (any(c.isdigit() for c in w) and _DIGIT_SIGNS.search(w)) for w in words):
+    # a label is followed by its colon (`56:` is `Số:` read as figures)
+    words = [w.strip(_WRAPPING) for w in line.split() if not w.endswith(":")]
+    if any(w == "?" or (any(c.isdigit() for c in w) and _DIGIT_SIGNS.search(w)) for w in words):
         return None
     found = [w for w in words if _STAMP_NUMBER.fullmatch(w)]
     return found[0] if len(found) == 1 else None

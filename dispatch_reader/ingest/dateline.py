@@ -7,14 +7,17 @@ the date is lost. Read alone, as a block, the same ink gave `Ha Nội, ngày 13 
 
 A line in the page's top part with `ngày` (or a word one letter off it) and a year after it that
 does not read as `ngày D tháng M năm YYYY` is read again from its place to its year, as a block
-and as one line. A reading is taken only where it reads so, with the year the page read and the
-day and the month where the page read them (`ngày 05 đóng 11 năm 2025` keeps its 11): the
-re-reading mends the words between, never the figures the page read.
+and as one line. A reading is taken only where it reads so, with the year and the day the page
+read and the month the page read (`ngày 05 đóng 11 năm 2025` keeps its 11) or, where the page
+read none that can be one, a month among its figures there (`5` of `35`): the re-reading mends
+the words between, never the figures. Where the page read no day, the blank is a hand's
+(ingest/figures.py reads those) and nothing is re-read here.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -36,6 +39,7 @@ _WHOLE = re.compile(r"\bngay (?P<d>\d{1,2}) thang (?P<m>\d{1,2}) nam (?P<y>(?:19
 _PLACE_WORDS = 6
 _COLUMN_GAP = 1.5
 _PAD = 0.4  # round the line, in its heights
+_NOT_PLACE = re.compile(r"[\d/:]")
 
 
 def _folded(text: str) -> str:
@@ -52,30 +56,52 @@ def _reads_whole(text: str) -> re.Match[str] | None:
     return m if m and 1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12 else None
 
 
-def _broken_span(line: list[Word], page_height: float) -> tuple[int, int, str, str | None, str | None] | None:
-    """(first, last, year, day, month) of a date line read broken, its words sorted left to
-    right: from the place's first word to the year's; the day where the page read one after
-    `ngày`, the month where it read one that can be, before the year."""
+@dataclass
+class _Span:
+    first: int  # the place's first word, in the line sorted left to right
+    last: int  # the year's
+    year: str
+    day: str
+    # what the page read as figures between the day and the year (`35` of `Hine A 35`)
+    between: list[str]
+    conf: float  # the lowest of the page's figures' (a hand's, re-read as figures: 0.5)
+
+
+def _broken_span(line: list[Word], page_height: float) -> _Span | None:
+    """A date line read broken, its words sorted left to right, from the place to the year:
+    only where the page read a day after `ngày` (a blank the page read nothing in is the hand's,
+    ingest/figures.py's to read, and a figure read into it here would be unchecked)."""
     if min(w.top for w in line) > page_height * _HEADER_SHARE:
         return None
     texts = [_folded(w.text) for w in line]
     at = next((i for i, t in enumerate(texts) if _is_day_word(t)), None)
-    if at is None:
+    if at is None or at + 1 >= len(texts) or not _DAY.fullmatch(texts[at + 1]):
         return None
-    last = next((j for j in range(at + 1, min(at + 9, len(texts))) if _YEAR.fullmatch(texts[j])), None)
+    last = next((j for j in range(at + 2, min(at + 9, len(texts))) if _YEAR.fullmatch(texts[j])), None)
     if last is None or _reads_whole(" ".join(texts[at:last + 1])):
         return None
     height = max(w.bottom - w.top for w in line[at:last + 1])
     first = at
-    while first > 0 and at - first < _PLACE_WORDS and line[first].x0 - line[first - 1].x1 < _COLUMN_GAP * height:
+    # the place is words of letters set close: a figure, a slash or a colon is the number's
+    # column beside it (`/2025/QĐ-UBND` a long place name pushed against it)
+    while first > 0 and at - first < _PLACE_WORDS and line[first].x0 - line[first - 1].x1 < _COLUMN_GAP * height \
+            and not _NOT_PLACE.search(line[first - 1].text):
         first -= 1
-    figures = [j for j in range(at + 1, last) if _DAY.fullmatch(texts[j])]
-    day = texts[at + 1] if figures and figures[0] == at + 1 else None
-    # a month the page read where one can be (the word before it garbled: `ngày 05 đóng 11`)
-    month = texts[figures[-1]] if figures and (day is None or figures[-1] != at + 1) else None
-    if month is not None and not 1 <= int(month) <= 12:
-        month = None
-    return first, last, texts[last], day, month
+    between = [re.sub(r"\D", "", t) for t in texts[at + 2:last] if any(c.isdigit() for c in t)]
+    confs = [w.conf for w in line[at + 1:last + 1] if w.conf is not None and any(c.isdigit() for c in w.text)]
+    return _Span(first, last, texts[last], texts[at + 1], between, min(confs, default=1.0))
+
+
+def _same_figures(whole: re.Match[str], span: _Span) -> bool:
+    """Does a reading keep the figures the page read: its year, its day, and its month where the
+    page read one that can be (`ngày 05 đóng 11` keeps its 11), else a month among what the page
+    read as figures there (`5` of `35`)? A month the page read nothing of is not taken."""
+    if whole["y"] != span.year or int(whole["d"]) != int(span.day):
+        return False
+    months = [t for t in span.between if t and 1 <= int(t) <= 12]
+    if months:
+        return int(whole["m"]) == int(months[-1])
+    return any(whole["m"] in t for t in span.between)
 
 
 def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
@@ -97,8 +123,7 @@ def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
         span = _broken_span(line, page_height)
         if span is None:
             continue
-        first, last, year, day, month = span
-        part = line[first:last + 1]
+        part = line[span.first:span.last + 1]
         top, bottom = min(w.top for w in part), max(w.bottom for w in part)
         pad = (bottom - top) * _PAD
         left, upper = max(int((part[0].x0 - pad) / scale), 0), max(int((top - pad) / scale), 0)
@@ -109,15 +134,18 @@ def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
         path = write(framed, tmp, "dateline")
         for psm in (6, 7):
             found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
-            whole = _reads_whole(" ".join(_folded(w.text) for w in found))
-            if whole is None or whole["y"] != year or (day is not None and int(whole["d"]) != int(day)) \
-                    or (month is not None and int(whole["m"]) != int(month)):
-                continue
-            dropped.update(idx[first:last + 1])
             dx, dy = (left - BORDER) * scale, (upper - BORDER) * scale
-            # (a block's reading may hold scraps of the lines above and below: the line's own words)
-            added.extend((Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf), key) for w in found
-                         if top <= (w.top + w.bottom) / 2 + dy <= bottom)
+            # a block's reading may hold scraps of the lines above and below, and specks: the
+            # line's own words
+            found = [w for w in found if top <= (w.top + w.bottom) / 2 + dy <= bottom and any(c.isalnum() for c in w.text)]
+            whole = _reads_whole(" ".join(_folded(w.text) for w in found))
+            if whole is None or not _same_figures(whole, span):
+                continue
+            dropped.update(idx[span.first:span.last + 1])
+            # the figures are the page's: as sure as it was of them (a hand's day stays flagged)
+            added.extend((Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy,
+                               min(w.conf, span.conf) if w.conf is not None and any(c.isdigit() for c in w.text)
+                               else w.conf), key) for w in found)
             break
     if not dropped:
         return words, keys, 0
