@@ -2023,3 +2023,19 @@ def test_a_bracket_for_a_slash_is_no_licence_for_scraps() -> None:
     assert slash_read_as_bracket("12]QĐ-UBND")[0].text == "12/QĐ-UBND"
     assert slash_read_as_bracket("12]XQZW-KKQ") is None  # no part any symbol has
     assert slash_read_as_bracket("12/QĐ-UBND") is None  # nothing misread
+
+
+def test_a_years_slash_lost_before_the_type_is_put_back() -> None:
+    """A copy's grain took the year's slash (`Số:28/2026TT-BTC`): the number is the one with it
+    put back, when the type part after the year is a real one; the quote is the line's own."""
+    text = ("BỘ TÀI CHÍNH\nSố:28/2026TT-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 27 tháng 3 năm 2026\nTHÔNG TƯ\nQuy định mức thu, chế độ thu, nộp phí\n"
+            "Căn cứ Luật Phí và lệ phí số 97/2015/QH13;\n")
+    facts = scanned(text)
+    assert facts.document.number == "28/2026/TT-BTC"
+    assert "28/2026TT-BTC" in facts.document.evidence["number"].quote
+
+
+def test_a_year_run_into_no_type_is_left_as_read() -> None:
+    assert find_header_number("12/2025AB-UBND")[0].text == "12/2025AB-UBND"  # no type `AB`
+    assert find_header_number("170/2025/NĐ-CP")[0].text == "170/2025/NĐ-CP"
