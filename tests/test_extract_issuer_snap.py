@@ -290,3 +290,22 @@ def test_a_long_bodys_words_a_stamp_scattered_name_it() -> None:
     for name in ("Sở Tài nguyên và Môi trường tỉnh Đắk Nông", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH ĐẮK NÔNG",
                  "SỞ KẾ HOẠCH VÀ ĐẦU TƯ TRƯỜNG CAO ĐẲNG NÔNG NGHIỆP SỐ: 12/ABC-XYZ"):
         assert snap_issuer(name, None) is None, name
+
+
+@pytest.mark.parametrize(("line", "body"), [
+    ("Ma ni Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội"),
+    ("NI BỘ TÀI CHÍNH", "Bộ Tài chính"),
+])
+def test_a_copiers_scraps_before_a_body_read_whole_are_no_part_of_it(line: str, body: str) -> None:
+    """Scraps read above the header's first line and taken into it (an augraphy photocopy of a
+    real PDF): a word or two too short for any body's name, then a known body whole, to the end."""
+    assert snap_issuer(line, None) == body
+
+
+@pytest.mark.parametrize("line", [
+    "AB Sở Nội vụ tỉnh Yên Bái",  # words after the body
+    "Vụ Tổ chức cán bộ",  # a short word that opens a body's own name
+    "Chính phủ",
+])
+def test_a_short_word_before_no_whole_body_is_no_scrap(line: str) -> None:
+    assert snap_issuer(line, None) is None

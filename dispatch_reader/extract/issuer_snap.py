@@ -258,6 +258,9 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     if unwoven:
         return unwoven
     tokens = _tokens(issuer)
+    scrapped = _after_scraps(tokens)
+    if scrapped:
+        return scrapped
     # a body read whole stands as read, whatever the title says: one of the two was misread
     exact = [body for words, body in _bodies() if tokens[:len(words)] == words]
     if exact:
@@ -287,6 +290,23 @@ def snap_department(issuer: str, central: bool = False) -> str | None:
     if best and (len(best) == 1 or best[0][1] < best[1][1]):
         return best[0][0]
     return _opened_whole(issuer, tokens, central) or _words_scattered(issuer, tokens, central)
+
+
+# a copier's scraps read above the header's first line and taken into it (`Ma ni Bộ Lao động -
+# Thương binh và Xã hội`): at most this many words of at most this many letters
+_SCRAP_WORDS, _SCRAP_LETTERS = 2, 2
+
+
+def _after_scraps(tokens: list[str]) -> str | None:
+    """The known body the line names whole, to its end, after a scrap or two of a copier's
+    (`ma ni`): words too short to be any part of a body's name."""
+    for k in range(1, _SCRAP_WORDS + 1):
+        if len(tokens) <= k or any(len(t) > _SCRAP_LETTERS for t in tokens[:k]):
+            return None
+        whole = [body for words, body in _bodies() if tokens[k:] == words]
+        if whole:
+            return whole[0]
+    return None
 
 
 # the words a body's name opens with, each a kind of body of its own
