@@ -132,9 +132,11 @@ def test_pool_workers_and_tesseract_die_with_a_killed_parent(tmp_path: Path, thr
         if {threaded!r}:
             threading.Thread(target=time.sleep, args=(120,), daemon=True).start()
         ex = pool._pool(2)
-        pids = set()
-        while len(pids) < 2:
-            pids |= {{ex.submit(os.getpid).result() for _ in range(4)}}
+        # jobs in flight together: a pool that starts workers on demand (forkserver) starts both
+        for job in [ex.submit(time.sleep, 0.5) for _ in range(4)]:
+            job.result()
+        pids = set(ex._processes)
+        assert len(pids) == 2, pids
         parents = {{ex.submit(os.getppid).result() for _ in range(4)}} - {{os.getpid()}}
         assert bool(parents) == {threaded!r}, parents  # the forkserver, when there is one
         print(" ".join(map(str, pids | parents)), flush=True)
