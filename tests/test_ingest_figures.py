@@ -192,7 +192,7 @@ def test_a_day_read_just_below_the_header_parts_edge_is_seen(monkeypatch: pytest
     """A real text's phone photo: `CP ngày 28 tháng 01`, `ngày` a point above the header part's
     edge and its `28` a point below it. The day was read; OCR 80 missed it and wrote it twice."""
     monkeypatch.setattr(figures, "_read_figures", lambda *a: pytest.fail("a day read was read again"))
-    edge = figures._HEADER_SHARE * 842
+    edge = figures.HEADER_SHARE * 842
     words = [Word("CP", 72, edge - 0.6, 85, edge + 9.4, 0.9), Word("ngày", 89, edge - 0.6, 117, edge + 12.4, 0.9),
              Word("28", 120, edge + 0.1, 132, edge + 9.1, 0.9), Word("tháng", 136, edge - 0.6, 169, edge + 12.4, 0.9)]
     assert figures._slots(words, [KEY] * 4, 842) == []

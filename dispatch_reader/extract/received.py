@@ -136,7 +136,7 @@ def blank(page_text: str, spans: list[tuple[int, int]]) -> str:
 # written d/m/yyyy or dd/mm/yy; the `Chuyển` and `Giờ` lines hold no number.
 _TITLE = "congvanden"
 _TITLE_SLIP = 3
-_STAMP_NUMBER = re.compile(r"(?<![\w/⁄.,:])(\d{2,6})(?![\w/⁄.,:])")
+_STAMP_NUMBER = re.compile(r"\d{2,6}")  # a word of bare figures, once its wrapping is stripped
 _NO_NUMBER_LABELS = ("chuyen", "gio")
 # A paper is stamped on arrival: days after it was signed, not before, and not years after.
 _ARRIVES_WITHIN_DAYS = 366

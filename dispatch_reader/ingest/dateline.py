@@ -22,13 +22,12 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.figures import HEADER_SHARE
+from dispatch_reader.ingest.pages import LineKey, Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import BORDER, Deadline, run_psm, tsv_words, write
-from dispatch_reader.textnorm import fold
+from dispatch_reader.textnorm import fold, one_letter_off
 
-# the header (number line, place and date line) lies in a page's top part
-_HEADER_SHARE = 0.45
 _DAY_WORD = "ngay"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DAY = re.compile(r"\d{1,2}")
@@ -47,8 +46,7 @@ def _folded(text: str) -> str:
 
 
 def _is_day_word(folded: str) -> bool:
-    return folded == _DAY_WORD or (len(folded) == len(_DAY_WORD)
-                                   and sum(a != b for a, b in zip(folded, _DAY_WORD)) == 1)
+    return folded == _DAY_WORD or one_letter_off(folded, {_DAY_WORD}) is not None
 
 
 def _reads_whole(text: str) -> re.Match[str] | None:
@@ -71,7 +69,7 @@ def _broken_span(line: list[Word], page_height: float) -> _Span | None:
     """A date line read broken, its words sorted left to right, from the place to the year:
     only where the page read a day after `ngày` (a blank the page read nothing in is the hand's,
     ingest/figures.py's to read, and a figure read into it here would be unchecked)."""
-    if min(w.top for w in line) > page_height * _HEADER_SHARE:
+    if min(w.top for w in line) > page_height * HEADER_SHARE:
         return None
     texts = [_folded(w.text) for w in line]
     at = next((i for i, t in enumerate(texts) if _is_day_word(t)), None)
@@ -104,19 +102,18 @@ def _same_figures(whole: re.Match[str], span: _Span) -> bool:
     return any(whole["m"] in t for t in span.between)
 
 
-def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
-                      settings: IngestSettings, deadline: Deadline,
-                      tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey], scale: float,
+                      settings: IngestSettings, deadline: Deadline, tmp: str) -> tuple[list[Word], list[LineKey], int]:
     """The words with each header date line read broken replaced by a reading of it alone that
     reads as a whole date; their line keys; how many lines were mended."""
     if not settings.date_lines:
         return words, keys, 0
-    lines: dict[tuple[int, int, int], list[int]] = {}
+    lines: dict[LineKey, list[int]] = {}
     for i, key in enumerate(keys):
         lines.setdefault(key, []).append(i)
     page_height = grey.shape[0] * scale
     dropped: set[int] = set()
-    added: list[tuple[Word, tuple[int, int, int]]] = []
+    added: list[tuple[Word, LineKey]] = []
     for key, idx in lines.items():
         idx = sorted(idx, key=lambda i: words[i].x0)
         line = [words[i] for i in idx]
@@ -132,9 +129,9 @@ def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             continue
         framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
         path = write(framed, tmp, "dateline")
+        dx, dy = (left - BORDER) * scale, (upper - BORDER) * scale
         for psm in (6, 7):
             found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
-            dx, dy = (left - BORDER) * scale, (upper - BORDER) * scale
             # a block's reading may hold scraps of the lines above and below, and specks: the
             # line's own words
             found = [w for w in found if top <= (w.top + w.bottom) / 2 + dy <= bottom and any(c.isalnum() for c in w.text)]
@@ -149,6 +146,4 @@ def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             break
     if not dropped:
         return words, keys, 0
-    keep = [i for i in range(len(words)) if i not in dropped]
-    mended = len({k for _, k in added})
-    return [words[i] for i in keep] + [w for w, _ in added], [keys[i] for i in keep] + [k for _, k in added], mended
+    return *swap_words(words, keys, dropped, added), len({k for _, k in added})

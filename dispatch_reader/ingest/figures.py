@@ -25,14 +25,14 @@ import cv2
 import numpy as np
 import pytesseract
 
-from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.pages import Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import BORDER, Deadline, tesseract, write
 from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.textnorm import fold, one_letter_off
 
 # the header (number line, place and date line) lies in a page's top part
-_HEADER_SHARE = 0.45
+HEADER_SHARE = 0.45
 # a hand's figures are the first thing a reader is asked to check
 HAND_CONF = 0.5
 _SYMBOL = re.compile(r"/[\w/.-]*[A-ZĐ]")  # `/2021/TT-BQP`, `/NQ-CP`: a symbol standing apart
@@ -83,7 +83,7 @@ def _after_a_place(words: list[Word]) -> bool:
 
 
 def _slots(words: list[Word], keys: list[tuple[int, int, int]], page_height: float) -> list[_Slot]:
-    header = [i for i, w in enumerate(words) if w.top < page_height * _HEADER_SHARE]
+    header = [i for i, w in enumerate(words) if w.top < page_height * HEADER_SHARE]
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i in header:
         lines.setdefault(keys[i], []).append(i)
@@ -206,6 +206,5 @@ def reread_written_figures(grey: np.ndarray, words: list[Word], keys: list[tuple
                       keys[slot.anchor]))
     if not added:
         return words, keys, 0
-    keep = [i for i in range(len(words)) if i not in dropped]
-    return [words[i] for i in keep] + [w for w, _ in added], [keys[i] for i in keep] + [k for _, k in added], len(added)
+    return *swap_words(words, keys, dropped, added), len(added)
 

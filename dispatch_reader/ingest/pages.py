@@ -16,6 +16,17 @@ class Word:
     conf: float | None = None  # 0..1 for OCR words, None for text-layer words
 
 
+LineKey = tuple[int, int, int]  # Tesseract's (block, paragraph, line) of a word
+
+
+def swap_words(words: list[Word], keys: list[LineKey], dropped: set[int],
+               added: list[tuple[Word, LineKey]]) -> tuple[list[Word], list[LineKey]]:
+    """The page's words and their line keys with those at `dropped` taken out and the words
+    a re-reading gave (`added`, each with its line's key) put in."""
+    keep = [i for i in range(len(words)) if i not in dropped]
+    return [words[i] for i in keep] + [w for w, _ in added], [keys[i] for i in keep] + [k for _, k in added]
+
+
 @dataclass
 class Table:
     """A list table (DANH SÁCH): header cells and body rows, each row one cell per column."""

@@ -58,8 +58,9 @@ def _exit_with_requester() -> None:
     """A forkserver's worker is the server's child, not ours, and the server ends only when
     every holder of its 'alive' pipe has gone, the workers among them: with us killed by -9
     (the watcher stopped hard, the OOM killer) the server, the workers and the resource
-    tracker idled on for good, about 120 MB. The process that asked for the worker is
-    watched (its sentinel) and the worker goes with it; the server follows."""
+    tracker idled on for good (259 MB resident after three documents). The process that
+    asked for the worker is watched (its sentinel) and the worker goes with it; the server
+    follows."""
     requester = multiprocessing.parent_process()
     if requester is not None and requester.sentinel is not None:
         threading.Thread(target=_exit_when_ready, args=(requester.sentinel,), name="exit-with-parent",
