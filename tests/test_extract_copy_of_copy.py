@@ -181,3 +181,43 @@ def test_a_speck_read_as_a_colon_after_the_subjects_first_line_is_no_sentences_e
     # apart (`kính mời :`, a typing habit) ends no `Về …` subject but is no subject either
     assert _decision_subject("Trong thời gian qua, các xã đã làm như sau:") is None
     assert _decision_subject("Sở Nội vụ trân trọng kính mời :") is None
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Hà Nội, Py 1s han 5 năm 2026", "2026-05-15"),  # `ngày` and `tháng` worn away, 15 read `1s`
+    ("VI Nội, ngài 05 thé 5 năm 2026", "2026-05-05"),  # both words a letter or more off
+])
+def test_a_date_line_worn_past_its_words_is_read_by_its_skeleton_and_flagged(line: str, iso: str) -> None:
+    from dispatch_reader.extract.confidence import MENDED, repairs
+
+    doc = copied(date=line).document
+    assert doc.issued_date == iso
+    # the tool read it by the line's shape: a guess the reader is asked to check
+    assert repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED
+    whole = copied(date="Hà Nội, ngày 15 tháng 5 năm 2026").document
+    assert repairs("issued_date", whole, whole.evidence["issued_date"]) == 1.0
+
+
+@pytest.mark.parametrize("line", [
+    "Hà Nội Py 1s han 5 năm 2026",  # no place's comma: not known for a date line
+    "Hà Nội, Py ss han 5 năm 2026",  # no figure in the day
+    "Hà Nội, Py 15 han 5 mười 2026",  # no `năm` before the year
+])
+def test_a_skeleton_without_a_date_lines_marks_is_no_date(line: str) -> None:
+    assert copied(date=line).document.issued_date is None
+
+
+def test_a_month_read_as_a_dollar_sign_is_the_five() -> None:
+    assert copied(date="Hà Nội, ngày 05 tháng $ năm 2026").document.issued_date == "2026-05-05"
+
+
+def test_the_number_label_read_as_thirty_with_a_semicolon_still_leads_the_number() -> None:
+    # ink and paper: `Số:` read `30;`
+    doc = copied(number="30; 133/2026/NĐ-CP").document
+    assert doc.number == "133/2026/NĐ-CP"
+
+
+def test_a_skeleton_whose_words_are_both_far_off_is_no_date() -> None:
+    # real words in the places of `ngày` and `tháng`, neither two letters near them
+    assert copied(date="Hà Nội, nhóm 2 lớp 5 năm 2026").document.issued_date is None
+    assert copied(date="Hà Nội, tổ 12 đội 5 năm 2026").document.issued_date is None

@@ -139,8 +139,11 @@ def test_a_consolidated_text_whose_block_a_copy_damaged():
            for line in fax]
     doc = facts(CONSOLIDATED_TOP, fax).document
     assert (doc.doc_type, doc.doc_type_label) == ("other", "Văn bản hợp nhất")
-    # the top's number and body are the base text's, cited in its lead paragraph: none of this one's
-    assert (doc.number, doc.issuer, doc.issued_date) == (None, "Bộ Tài chính", None)
+    # the top's number and body are the base text's, cited in its lead paragraph: none of this one's;
+    # the block's date line is read by its skeleton (`nuàằt 10 thane 02 nam`), its own date, flagged
+    assert (doc.number, doc.issuer, doc.issued_date) == (None, "Bộ Tài chính", "2025-02-10")
+    from dispatch_reader.extract.confidence import MENDED, repairs
+    assert repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED
     assert doc.consolidates == "34/2016/TT-BTC"
     assert doc.evidence["issuer"].quote == "BO TÀI CHÍNH" and doc.evidence["issuer"].page == 2
     phone = [line.replace("BỘ TÀI CHÍNH XÁC THỰC VĂN BẢN HỢP NHẤT", "BỘ TÀI CHÍNH\nXÁC THT”")

@@ -28,7 +28,8 @@ from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader import family_names
-from dispatch_reader.extract.datefmt import DIGIT_LOOKALIKES
+from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, find_date_skeleton, find_dates, find_garbled_date_line,
+                                             find_header_dates)
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.namefix import listed_spellings
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
@@ -220,6 +221,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         line = fold(ev.quote or "")
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
+        if _only_its_skeleton(line, doc.issued_date):
+            return MENDED  # read from the line's skeleton, its words worn past reading (`Py 1s han 5`)
     if field == "subject" and doc.subject and doc.doc_type_label is None and doc.doc_type not in _UNTITLED:
         # a type printed under a title, the title not read (a stamp over it): the subject was
         # told by where it stands
@@ -229,6 +232,13 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         # Nội) are the tool's, a guess under every calibrated line; marks restored are not counted
         return 1.0 if _folded(doc.place) in _folded(ev.quote) else MENDED
     return 1.0
+
+
+def _only_its_skeleton(folded: str, iso: str) -> bool:
+    """Is `iso` in a date line only as its skeleton reads it (datefmt.find_date_skeleton)?"""
+    readers = (find_dates, find_header_dates, find_garbled_date_line)
+    return not any(hit.iso == iso for read in readers for hit in read(folded)) \
+        and any(hit.iso == iso for hit in find_date_skeleton(folded))
 
 
 def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText) -> float | None:

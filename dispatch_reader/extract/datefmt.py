@@ -16,7 +16,8 @@ from dispatch_reader.extract.syllables import is_syllable
 _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 # a month may be a 5 read as an S (`tháng Š năm 2026`, a copy of a copy): between `tháng` and
 # `năm` no word is one letter
-_M = r"[0-9oils]"
+# or a 5 read as a dollar sign (`tháng $ năm 2026`, a fax)
+_M = r"[0-9oils$]"
 # a speck after a word read as a comma (`ngày, 13 tháng 5 năm 2026` on a phone photo)
 # and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
 _OZ = r"(?:o(?=0[0-9]))?"
@@ -47,7 +48,7 @@ class DateHit:
 
 
 # the letters OCR reads for digits in a date (folded text is lower case)
-DIGIT_LOOKALIKES = str.maketrans("oils", "0115")
+DIGIT_LOOKALIKES = str.maketrans("oils$", "01155")
 
 
 def _num(text: str) -> int:
@@ -244,6 +245,30 @@ def find_garbled_date_line(folded: str) -> list[DateHit]:
             for m in _VI_HEADER_GARBLED.finditer(folded)
             if edit_distance(m["dw"], "ngay", 2) <= 2 and edit_distance(m["mw"], "thang", 2) <= 1
             and edit_distance(m["yw"], "nam", 1) <= 1]
+
+
+# ... and, where ink and paper wore the words themselves past two letters (`Hà Nội, Py 1s han 5
+# năm 2026`, `VI Nội, ngài 05 thé 5 năm 2026`), the line's skeleton: a short word, the day
+# (a figure in it read as its look-alike letter), a short word, the month, `năm` and the year
+_VI_HEADER_SKELETON = re.compile(
+    rf"(?:(?<=[,\s])|^)\s*(?P<dw>[a-z]{{1,5}})[.,:;]?\s+(?P<d>[0-9oils]{{1,2}})\s+(?P<mw>[a-z]{{2,6}})\s+"
+    rf"(?P<m>{_M}{{1,2}})\s+(?P<yw>[a-z]{{2,4}})[.,:;]?\s+(?P<y>{_D}{{4}})(?!\d)"
+)
+
+
+def find_date_skeleton(folded: str) -> list[DateHit]:
+    """A date line whose `ngày` and `tháng` are worn past the other readers (above), one of
+    them still two letters off at most, `năm` whole or a letter off, the day and the month each
+    holding a real figure or the month one look-alike (`$`): `nhóm 2 lớp 5 năm 2026` is no
+    date. Whether it is the header's date line, after a place and its comma, is
+    the caller's to judge; a date so read is a guess to check (confidence.repairs)."""
+    from dispatch_reader.places.match import edit_distance
+
+    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+            for m in _VI_HEADER_SKELETON.finditer(folded)
+            if edit_distance(m["yw"], "nam", 1) <= 1 and re.search(r"\d", m["d"])
+            and (re.search(r"\d", m["m"]) or m["m"] in ("s", "$"))
+            and (edit_distance(m["dw"], "ngay", 2) <= 2 or edit_distance(m["mw"], "thang", 2) <= 2)]
 
 
 # The first year a document of the Democratic Republic could bear; the last is next year.

@@ -23,8 +23,8 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_dates, find_garbled_date_line, find_header_dates,
-                                             find_lost_year, find_partial_date, make_iso, mend_year)
+from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_date_skeleton, find_dates,
+                                             find_garbled_date_line, find_header_dates, find_lost_year, find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol,
                                                find_header_number, glued_tail, mend_symbol,
                                                slash_read_as_bracket, slash_read_as_comma, term_body,
@@ -89,9 +89,10 @@ def _damaged_can_cu(seg: Segment) -> bool:
 # (`s 6: 1895/QĐ-UBND`: a stamp's edge over `Số:` split it, its colon still there)
 _NUMBER_LEAD = re.compile(r"^(?:(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+)?"
                           r"(?:[s$§][^\w\s]{0,2}[o069][\s:;.,]*(?=[\s:;.,]|\d|o)|s\s[o069]\s*:\s*"
-                          # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`), the ố as an é on a
+                          # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`) or as a 3 with its colon
+                          # a semicolon (`30; 133/2026/NĐ-CP`, ink and paper), the ố as an é on a
                           # phone photo (`sé: 16/VBHN-BTC`): with the colon and the figures
-                          r"|8[o0]\s*:\s*(?=\d)|se\s*:\s*(?=\d))")
+                          r"|[83][o0]\s*[:;]\s*(?=\d)|se\s*:\s*(?=\d))")
 # a type's label before the number with its `số` garbled past reading, the colon kept (`Luật lá:
 # 04/2017/QH14`, a phone photo): the label and the colon say it is the header's number
 _LABELLED_LEAD = re.compile(r"^(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+[a-z]{1,3}\s*:\s*(?=\d)")
@@ -409,6 +410,11 @@ def classify(seg: Segment) -> list[Cls]:
         if cut > 0 and _place_shaped(text[cut:garbled[0].start]):
             # a copier's specks read before the place (`Mua me oo Ha Nội ngày. 29 …`)
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
+    if not dates:
+        # worn past those (`Hà Nội, Py 1s han 5 năm 2026`): the line's skeleton, right after a
+        # place and its comma only
+        dates = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start])
+                 and text[:d.start].rstrip().endswith(",")]
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
