@@ -221,3 +221,19 @@ def test_a_skeleton_whose_words_are_both_far_off_is_no_date() -> None:
     # real words in the places of `ngày` and `tháng`, neither two letters near them
     assert copied(date="Hà Nội, nhóm 2 lớp 5 năm 2026").document.issued_date is None
     assert copied(date="Hà Nội, tổ 12 đội 5 năm 2026").document.issued_date is None
+
+
+@pytest.mark.parametrize("line", [
+    "Ông Nguyễn Văn An, sinh 12 tháng 5 năm 1980",  # an honorific opens it: a person, no place
+    "Nguyễn Văn An, sinh 12 tháng 5 năm 1980",  # `tháng` read whole, `sinh` no worn `ngày`
+])
+def test_a_persons_birth_line_is_no_date_line(line: str) -> None:
+    # a fresh-eyes tester's lines, the page's own date line lost
+    doc = copied(date=line).document
+    assert doc.issued_date is None and doc.place is None
+
+
+@pytest.mark.parametrize("guess", ["Lào Cai, tăng 15 hạng 5 năm 2025", "Hà Nội, Py 1s han 5 năm 2026"])
+def test_a_date_line_read_whole_wins_over_a_skeleton_above_it(guess: str) -> None:
+    doc = copied(date=guess + "\nHà Nội, ngày 29 tháng 4 năm 2026").document
+    assert (doc.issued_date, doc.place) == ("2026-04-29", "Hà Nội")

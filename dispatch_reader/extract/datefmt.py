@@ -260,7 +260,8 @@ def find_date_skeleton(folded: str) -> list[DateHit]:
     """A date line whose `ngày` and `tháng` are worn past the other readers (above), one of
     them still two letters off at most, `năm` whole or a letter off, the day and the month each
     holding a real figure or the month one look-alike (`$`): `nhóm 2 lớp 5 năm 2026` is no
-    date. Whether it is the header's date line, after a place and its comma, is
+    date, nor is `sinh 12 tháng 5 năm 1980` (`tháng` read whole, and the word before the day
+    another word than a worn `ngày`). Whether it is the header's date line, after a place and its comma, is
     the caller's to judge; a date so read is a guess to check (confidence.repairs)."""
     from dispatch_reader.places.match import edit_distance
 
@@ -268,7 +269,8 @@ def find_date_skeleton(folded: str) -> list[DateHit]:
             for m in _VI_HEADER_SKELETON.finditer(folded)
             if edit_distance(m["yw"], "nam", 1) <= 1 and re.search(r"\d", m["d"])
             and (re.search(r"\d", m["m"]) or m["m"] in ("s", "$"))
-            and (edit_distance(m["dw"], "ngay", 2) <= 2 or edit_distance(m["mw"], "thang", 2) <= 2)]
+            and (edit_distance(m["dw"], "ngay", 2) <= 2
+                 or (m["mw"] != "thang" and edit_distance(m["mw"], "thang", 2) <= 2))]
 
 
 # The first year a document of the Democratic Republic could bear; the last is next year.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.people import honorifics
 from dispatch_reader.extract.canon import (
     canon_authority, canon_phrase, canon_title, reconcile_place, repair_ocr_phrase, repair_ocr_recipient,
     repair_subject_opener, respace_body, respell_place, restore_name_dashes,
@@ -413,8 +414,10 @@ def classify(seg: Segment) -> list[Cls]:
     if not dates:
         # worn past those (`Hà Nội, Py 1s han 5 năm 2026`): the line's skeleton, right after a
         # place and its comma only
-        dates = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start])
-                 and text[:d.start].rstrip().endswith(",")]
+        skeleton = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start])
+                    and text[:d.start].rstrip().endswith(",") and not _opens_on_a_person(text[:d.start])]
+        if skeleton and len(f[skeleton[0].end:].strip(" .,;")) <= 2:
+            return [Cls(seg, "date", {"date": skeleton[0], "skeleton": True})]
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
@@ -582,6 +585,12 @@ def _bare_number(seg: Segment) -> list[Cls] | None:
 # one figure with a speck or two about it, alone before a line in capitals
 _FIGURE_SCRAP = re.compile(r"^[^\w\s]{0,2}\d[^\w\s]{0,2}\s+")
 _FIGURE_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
+
+
+def _opens_on_a_person(text: str) -> bool:
+    """`Ông Nguyễn Văn An, …`: an honorific opens it, a person's name, never a place."""
+    words = fold_phrase(text).split()
+    return any(" ".join(words[:n]) in honorifics() for n in (1, 2))
 
 
 def _place_shaped(text: str) -> bool:
@@ -1103,8 +1112,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # 2025"); under the title, before any subject, a line opening on `ngày` is the date
             # line whose place was read apart (`Hà Nội` beside the number, a stamp between)
             k = "text"
-        elif k == "date" and date_cls is None:
-            # the place-date line, also when OCR read it after the title
+        elif k == "date" and (date_cls is None or (date_cls.extra.get("skeleton") and not it.extra.get("skeleton"))):
+            # the place-date line, also when OCR read it after the title; a line read whole is
+            # the date line before one read by its skeleton alone
             date_cls = it
             continue
         if k == "vv" and not vv_segs:

@@ -51,7 +51,8 @@ def _en_body_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _honorifics() -> dict[str, str]:
+def honorifics() -> dict[str, str]:
+    """Honorifics before a name, folded → as the record writes them (`ông` → `Ông`)."""
     return {fold_phrase(r[0]): r[1] for r in resources.rows("honorifics.txt") if len(r) > 1}
 
 
@@ -155,10 +156,10 @@ def _honorific_before(doc: Doc, i: int) -> tuple[str | None, int]:
     """(canonical honorific, its first token) when one ends right before token i."""
     for span in doc.spans["HONORIFIC"]:
         if span.end == i or (span.end == i - 1 and doc[i - 1].text == "."):
-            return _honorifics().get(fold_phrase(span.text), span.text), span.start
+            return honorifics().get(fold_phrase(span.text), span.text), span.start
     for span in doc.spans.get("HONORIFIC_ASCII", []):
         if span.end == i or (span.end == i - 1 and doc[i - 1].text == "."):
-            return _honorifics().get(fold_phrase(span.text), span.text), span.start
+            return honorifics().get(fold_phrase(span.text), span.text), span.start
     return None, i
 
 
