@@ -237,3 +237,26 @@ def test_a_persons_birth_line_is_no_date_line(line: str) -> None:
 def test_a_date_line_read_whole_wins_over_a_skeleton_above_it(guess: str) -> None:
     doc = copied(date=guess + "\nHà Nội, ngày 29 tháng 4 năm 2026").document
     assert (doc.issued_date, doc.place) == ("2026-04-29", "Hà Nội")
+
+
+PHOTOCOPIED_TOP = ("Si ssa cào cai ĐỒNG, BẢO Sa Ngày Hs MW sy\n{issuer}\nCỌNG HÒA AXA HỘI CHỦ NGHĨA VIỆT NAM.\n"
+                   "Độc lập - Tự do - Hạnh phúc\nBAIA dị rb #&đ:`56/3026/P2BỚA © HY 55199\nTHÔNG TƯ\n"
+                   "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú\n"
+                   "Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13;\n")
+
+
+def test_the_mottos_worn_opening_is_never_the_issuer() -> None:
+    # a photocopy: the motto's keys worn in its first half, the ministry's line lost
+    doc = extract_facts([PageText(1, PHOTOCOPIED_TOP.format(issuer="Lệ"), method="ocr",
+                                  ocr_confidence=0.6)]).document
+    assert doc.issuer is None or "hòa" not in doc.issuer.lower()
+
+
+def test_a_known_body_with_a_copiers_scrap_beside_it_is_the_issuer() -> None:
+    doc = extract_facts([PageText(1, PHOTOCOPIED_TOP.format(issuer="BỘ CÔNG AN sử"), method="ocr",
+                                  ocr_confidence=0.6)]).document
+    assert doc.issuer == "Bộ Công an"
+    # words in small letters that are a sentence's are no scrap
+    from dispatch_reader.extract.issuer_snap import known_body_before_a_scrap
+    assert known_body_before_a_scrap("BỘ CÔNG AN sửa đổi") == 0
+    assert known_body_before_a_scrap("Bộ Công an sử") == 0

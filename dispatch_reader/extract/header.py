@@ -39,7 +39,8 @@ from dispatch_reader.extract.headlines import (
 )
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line, is_known_place, near_province_place,
+    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line, is_known_place,
+    known_body_before_a_scrap, near_province_place,
     province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
@@ -765,8 +766,15 @@ _PUNCT = ".,;:'\"‘’“”|()[]{}*-–—_~"
 
 def _issuer_like(seg: Segment) -> bool:
     """A header line that can name the issuer: a body, its level and place, in capitals; no
-    digits but a stamp's figure before a bare head."""
+    digits but a stamp's figure before a bare head. Never the motto's opening, its keys worn
+    (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): no body's name opens
+    on `Cộng hòa`."""
+    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)):
+        return False
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
+
+
+_MOTTO_OPENING = re.compile(r"c[o0][nm]g ?h[o0]a\b")
 
 
 # ---------------------------------------------------------------- subject and place
@@ -1150,6 +1158,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 # kept only where it snaps to a committee the place names
                 issuer_segs.append(it.seg)
                 head_seg = it.seg
+            elif k == "text" and conf is not None and kinh_gui is None and number is None and not issuer_segs \
+                    and known_body_before_a_scrap(it.seg.text):
+                # a known body read whole, a copier's scrap in small letters beside it (`BỘ CÔNG AN sử`)
+                issuer_segs.append(it.seg.sub(0, known_body_before_a_scrap(it.seg.text)))
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:
