@@ -260,3 +260,17 @@ def test_a_known_body_with_a_copiers_scrap_beside_it_is_the_issuer() -> None:
     from dispatch_reader.extract.issuer_snap import known_body_before_a_scrap
     assert known_body_before_a_scrap("BỘ CÔNG AN sửa đổi") == 0
     assert known_body_before_a_scrap("Bộ Công an sử") == 0
+
+
+def test_a_ministry_read_word_for_word_garbled_is_the_one_its_symbol_names() -> None:
+    # ink and paper: `BỘ CÔNG AN` read `BỘ TC ÁN`, the number whole
+    text = ("CÔNG BÁO/Số 323/Ngày 11-06-2026\n72\nBỘ TC ÁN\nSo: 56/2026/TT-BCA\n"
+            "CONG HÒA XÃ HỘI CHỦ NGHIA VIET NAM\nĐộc lập - Tự da - Hạnh phúc\nHà Nội, ngày 15 tháng 5 năm 2026\n"
+            "THÔNG TƯ\nQuy định quản lý, theo đối người bị cam đi khoi nơi cư trú\n"
+            "Căn cit Bộ luật Tổ tụng hink sự số 101⁄2015/QH13 được sửa đổi, bổ Sung\n")
+    doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.6)]).document
+    assert (doc.number, doc.issuer) == ("56/2026/TT-BCA", "Bộ Công an")
+    from dispatch_reader.extract.issuer_snap import central_body_read_short
+    # another body read whole is that body; a real word in a garbled one's place names none
+    assert central_body_read_short("Bộ Công thương", ("TT", "BCA")) is None
+    assert central_body_read_short("Bộ Nội an", ("TT", "BCA")) is None

@@ -535,12 +535,22 @@ def central_body_read_short(issuer: str, parts: tuple[str, ...]) -> str | None:
     """The central body the number's symbol names (`TT-BLĐTBXH`), for an issuer OCR read as no
     known body but opening with that body's first two words: the rest of its name cut off or
     garbled with the motto beside it (`Bộ Kẻ hoạch` with `VÀ ĐẦU TƯ` lost under a stamp; `Bộ Lao
-    động - Thương bins cộng hòa ».a hội và Xã hội`, the two columns read as one line)."""
+    động - Thương bins cộng hòa ».a hội và Xã hội`, the two columns read as one line), or read
+    word for word with its garbled words no syllable (`Bộ Tc án` for Bộ Công an)."""
     body = central_body_from_symbol(parts)
     read = _tokens(issuer)
     if not body or len(read) < 2 or any(read[:len(words)] == words for words, _ in _bodies()):
         return None  # (a body's whole name read: that body's, the symbol's or not)
-    return body if read[:2] == _tokens(body)[:2] and read != _tokens(body) else None
+    want = _tokens(body)
+    if read[:2] == want[:2] and read != want:
+        return body
+    # `BỘ TC ÁN` (ink and paper): as many words as its name, the head and another read whole,
+    # every other word no syllable at all
+    pairs = list(zip(read[1:], want[1:]))
+    if len(read) == len(want) and read[0] == want[0] and any(r == w for r, w in pairs) \
+            and all(r == w or not is_syllable(r) for r, w in pairs):
+        return body
+    return None
 
 
 # where the central bodies (body_symbols.tsv) sit and date what they sign
