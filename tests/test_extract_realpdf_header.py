@@ -152,6 +152,22 @@ def test_a_consolidated_text_whose_block_a_copy_damaged():
     assert (doc.doc_type, doc.number, doc.issuer) == ("other", "463/VBHN-BTC", "Bộ Tài chính")
 
 
+def test_a_consolidated_block_whose_number_a_photocopy_garbled_is_still_the_texts_own():
+    """A third augraphy set's photocopy of a Gazette VBHN: the block's title whole, its number
+    garbled past reading (`tb oe 3 vBHN-BEBTBKH`), the date, title lines and signer read. The
+    text is a VBHN of the body above the title, dated by the block; its number not known."""
+    end = [line.replace("Số: 463/VBHN-BTC", "tb oe 3 vBHN-BEBTBKH | Hà Nội, ngày 10 tháng 02 năm 2025° | ch h")
+           for line in CONSOLIDATED_END if not line.startswith("Hà Nội")]
+    doc = facts(CONSOLIDATED_TOP, end).document
+    assert (doc.doc_type, doc.doc_type_label) == ("other", "Văn bản hợp nhất")
+    assert (doc.number, doc.issuer, doc.issued_date) == (None, "Bộ Tài chính", "2025-02-10")
+    # a form's blank block in an annex (no date, an example's name) makes no VBHN of a circular
+    form = [line.replace("Số: 463/VBHN-BTC", "Số:      /VBHN-BTC").replace("ngày 10 tháng 02 năm 2025", "ngày ... tháng ... năm ...")
+            .replace("Lê Văn Thành", "Nguyễn Văn A") for line in CONSOLIDATED_END]
+    top = [line for line in CONSOLIDATED_TOP if not line.startswith("VĂN BẢN HỢP NHẤT")]
+    assert facts(top, form).document.doc_type != "other"
+
+
 def test_a_consolidated_text_whose_title_was_lost_is_found_by_its_own_number():
     """augraphy's phone photo of the National Assembly Office's VBHN: a blot for the block's
     title (`KACY`), its number under its label still read; a fax read the office's name a

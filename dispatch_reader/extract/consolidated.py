@@ -172,7 +172,10 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
     block = read.facts
     # figures and the VBHN symbol: a form's `Số: …/VBHN-…` in an annex is no number
     own = bool(block.number and "VBHN" in block.number.upper() and block.number[:1].isdigit())
-    if not own and (read.numbered or not (block.signer and (block.signer.title or block.signer.name))):
+    # dated and signed by name: a block whose number a copy garbled (`tb oe 3 vBHN-BEBTBKH`), not
+    # a form's blank `Số:     /VBHN-…` over `ngày … tháng … năm …`
+    signed = bool(block.issued_date and block.signer and block.signer.name)
+    if not own and ((read.numbered and not signed) or not (block.signer and (block.signer.title or block.signer.name))):
         # a `…/VBHN-…` line the header reader took no number from, or a title with no signer
         # under it (a section's heading `XÁC THỰC VĂN BẢN HỢP NHẤT`): the Gazette's heading
         # may still tell what this is
