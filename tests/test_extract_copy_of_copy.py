@@ -274,3 +274,24 @@ def test_a_ministry_read_word_for_word_garbled_is_the_one_its_symbol_names() -> 
     # another body read whole is that body; a real word in a garbled one's place names none
     assert central_body_read_short("Bộ Công thương", ("TT", "BCA")) is None
     assert central_body_read_short("Bộ Nội an", ("TT", "BCA")) is None
+
+
+def _header(issuer_lines: str, number: str, place: str = "Lào Cai") -> str:
+    return (f"{issuer_lines}\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"{place}, ngày 15 tháng 5 năm 2026\nQUYẾT ĐỊNH\nVề việc điều động công chức\nCăn cứ Luật Cán bộ, công chức;\n")
+
+
+def test_a_name_that_holds_cong_hoa_is_still_an_issuers() -> None:
+    # a fresh-eyes tester's: a ward named Cộng Hòa is no motto's opening
+    doc = extract_facts([PageText(1, _header("ỦY BAN NHÂN DÂN PHƯỜNG\nCỘNG HÒA", "12/QĐ-UBND"), method="ocr",
+                                  ocr_confidence=0.6)]).document
+    assert doc.issuer is not None and "Cộng Hòa" in doc.issuer
+
+
+@pytest.mark.parametrize("stamp, number", [
+    ("SỞ TƯ PHÁP đến\nLệ", "12/QĐ-UBND"),  # a receiving stamp's body over a committee's decision
+    ("BỘ CÔNG AN sử", "56/2026/TT-BYT"),  # the symbol names another ministry
+])
+def test_a_body_beside_a_scrap_that_the_numbers_symbol_disowns_is_not_the_issuer(stamp: str, number: str) -> None:
+    doc = extract_facts([PageText(1, _header(stamp, number), method="ocr", ocr_confidence=0.6)]).document
+    assert doc.issuer not in ("Sở Tư pháp", "Bộ Công an")

@@ -168,6 +168,30 @@ def test_a_consolidated_block_whose_number_a_photocopy_garbled_is_still_the_text
     assert facts(top, form).document.doc_type != "other"
 
 
+def test_a_form_of_the_block_dated_and_signed_makes_no_vbhn_of_a_circular():
+    """A fresh-eyes tester's: a circular's annex shows the block as a form, its number blank but
+    dated and with an example's name; an article quotes one. The circular stays a circular."""
+    top = ["BỘ TÀI CHÍNH", "Số: 52/2026/TT-BTC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+           "Hà Nội, ngày 12 tháng 5 năm 2026", "THÔNG TƯ", "Hướng dẫn hợp nhất văn bản",
+           "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;", "Điều 1. Phạm vi", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG",
+           "Lê Văn Thành"]
+    annex = ["Phụ lục", "MẪU XÁC THỰC VĂN BẢN HỢP NHẤT", "(Kèm theo Thông tư số 52/2026/TT-BTC)", "BỘ TÀI CHÍNH",
+             "Số:      /VBHN-BTC", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Hà Nội, ngày 15 tháng 3 năm 2026", "BỘ TRƯỞNG",
+             "(Chữ ký, dấu)", "Nguyễn Văn An"]
+    doc = facts(top, annex).document
+    assert (doc.doc_type, doc.number) == ("circular", "52/2026/TT-BTC")
+
+
+def test_a_garbled_block_without_its_date_line_takes_no_later_documents_date():
+    # the block's date line lost; the next document on the Gazette's page is dated below it
+    end = [line.replace("Số: 463/VBHN-BTC", "tb oe 3 vBHN-BEBTBKH") for line in CONSOLIDATED_END
+           if not line.startswith("Hà Nội")]
+    nxt = ["BỘ TÀI CHÍNH", "Số: 88/2024/TT-BTC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+           "Hà Nội, ngày 14 tháng 11 năm 2024", "THÔNG TƯ"]
+    doc = facts(CONSOLIDATED_TOP, end + nxt).document
+    assert doc.issued_date != "2024-11-14"
+
+
 def test_a_consolidated_text_whose_title_was_lost_is_found_by_its_own_number():
     """augraphy's phone photo of the National Assembly Office's VBHN: a blot for the block's
     title (`KACY`), its number under its label still read; a fax read the office's name a

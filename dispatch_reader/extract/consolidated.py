@@ -124,6 +124,7 @@ def find_block(pages: list[Page]) -> tuple[Page, int, int, tuple[int, int], bool
 class Block:
     facts: DocumentFacts  # read as a header; evidence offsets in its page's text
     numbered: bool  # a `…/VBHN-…` line stood by its title
+    figured: bool  # a figure before `VBHN` on that line: a number written, if garbled (a form's is blank)
     title: Evidence  # the title as printed
     above: list[Evidence]  # the block's lines above its title (the body's name, `Số: …`)
 
@@ -156,7 +157,8 @@ def read_block(pages: list[Page]) -> Block | None:
     below = page.text[m1:end].lstrip("\n").split("\n", 1)[0].strip()
     if above and below and is_upper_line(below):
         above.append(replace(above[-1], quote=f"{above[-1].quote} {below}"))
-    return Block(facts, numbered, Evidence(page=page.number, quote=page.text[m0:m1], start=m0), above)
+    figured = any(re.search(r"\d[^\n]*vbhn", line) for line in fold_keep(page.text[start:end]).splitlines())
+    return Block(facts, numbered, figured, Evidence(page=page.number, quote=page.text[m0:m1], start=m0), above)
 
 
 def _issuer_from_symbol(number: str) -> str | None:
@@ -172,9 +174,11 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
     block = read.facts
     # figures and the VBHN symbol: a form's `Số: …/VBHN-…` in an annex is no number
     own = bool(block.number and "VBHN" in block.number.upper() and block.number[:1].isdigit())
-    # dated and signed by name: a block whose number a copy garbled (`tb oe 3 vBHN-BEBTBKH`), not
-    # a form's blank `Số:     /VBHN-…` over `ngày … tháng … năm …`
-    signed = bool(block.issued_date and block.signer and block.signer.name)
+    # a figure on its number's line, dated above its signer's name: a block whose number a copy
+    # garbled (`tb oe 3 vBHN-BEBTBKH`), not a form's blank `Số:     /VBHN-…`, nor a block whose
+    # date line was lost and the next document's header dated it
+    signed = bool(read.figured and block.issued_date and block.signer and block.signer.name
+                  and _above(block.evidence.get("issued_date"), block.evidence.get("signer")))
     if not own and ((read.numbered and not signed) or not (block.signer and (block.signer.title or block.signer.name))):
         # a `…/VBHN-…` line the header reader took no number from, or a title with no signer
         # under it (a section's heading `XÁC THỰC VĂN BẢN HỢP NHẤT`): the Gazette's heading
@@ -221,6 +225,11 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
         doc.signer = block.signer
         doc.evidence["signer"] = block.evidence["signer"]
     return True
+
+
+def _above(first: Evidence | None, then: Evidence | None) -> bool:
+    return first is not None and then is not None and first.start is not None and then.start is not None \
+        and first.start < then.start
 
 
 def _forget_the_top(doc: DocumentFacts) -> None:

@@ -381,10 +381,25 @@ def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, st
     abbr = abbreviation_for_label(type_label) or (type_label if type_for_abbreviation(type_label) else None)
     if not abbr or abbr in ("L", "BL"):
         return None  # a law's number is `04/2017/QH14`: no type part
+    body = _symbol_of_body(issuer)
+    return (abbr, body) if body else None
+
+
+def _symbol_of_body(issuer: str) -> str | None:
+    """The symbol a central body or a committee prints in its numbers (`BKHCN`, `UBND`), if known."""
+    from dispatch_reader.extract.textutil import fold_phrase
+
     central, local = _body_symbols()
     key = fold_phrase(issuer)
-    body = central.get(key) or next((sym for head, sym in local if key == head or key.startswith(head + " ")), None)
-    return (abbr, body) if body else None
+    return central.get(key) or next((sym for head, sym in local if key == head or key.startswith(head + " ")), None)
+
+
+def symbol_names_another(issuer: str, parts: tuple[str, ...]) -> bool:
+    """Does a number's symbol name a central body or a committee (`TT-BYT`, `QĐ-UBND`) other
+    than `issuer`?"""
+    _, local = _body_symbols()
+    named = {p for p in parts if body_of_symbol(p) or any(p == sym for _, sym in local)}
+    return bool(named) and _symbol_of_body(issuer) not in named
 
 
 def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:

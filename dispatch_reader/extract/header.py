@@ -26,7 +26,7 @@ from dispatch_reader.extract.casing import expand_abbreviations, proper_case_bod
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_date_skeleton, find_dates,
                                              find_garbled_date_line, find_header_dates, find_lost_year, find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol,
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, symbol_names_another,
                                                find_header_number, glued_tail, mend_symbol,
                                                slash_read_as_bracket, slash_read_as_comma, term_body,
                                                type_part_garbled,
@@ -767,14 +767,14 @@ _PUNCT = ".,;:'\"‘’“”|()[]{}*-–—_~"
 def _issuer_like(seg: Segment) -> bool:
     """A header line that can name the issuer: a body, its level and place, in capitals; no
     digits but a stamp's figure before a bare head. Never the motto's opening, its keys worn
-    (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): no body's name opens
-    on `Cộng hòa`."""
+    (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): `Cộng hòa`, a short
+    word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
     if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)):
         return False
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 
 
-_MOTTO_OPENING = re.compile(r"c[o0][nm]g ?h[o0]a\b")
+_MOTTO_OPENING = re.compile(r"c[o0][nm]g ?h[o0]a\s+\S{1,4}\s+h[o0][il]\b")
 
 
 # ---------------------------------------------------------------- subject and place
@@ -1028,6 +1028,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     items = header_items(first)
     number: DocNumber | None = None
     issuer_segs: list[Segment] = []
+    scrap_issuer = False  # the issuer read from a body's line with a scrap beside it
     title: Cls | None = None
     subject_segs: list[Segment] = []
     vv_segs: list[Segment] = []
@@ -1160,8 +1161,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 head_seg = it.seg
             elif k == "text" and conf is not None and kinh_gui is None and number is None and not issuer_segs \
                     and known_body_before_a_scrap(it.seg.text):
-                # a known body read whole, a copier's scrap in small letters beside it (`BỘ CÔNG AN sử`)
+                # a known body read whole, a copier's scrap in small letters beside it (`BỘ CÔNG AN sử`);
+                # a stamp's body too (`SỞ TƯ PHÁP đến`): the number's symbol judges it below
                 issuer_segs.append(it.seg.sub(0, known_body_before_a_scrap(it.seg.text)))
+                scrap_issuer = True
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:
@@ -1499,6 +1502,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer = None
             doc.evidence.pop("issuer", None)
         symbol = mended or number
+        if scrap_issuer and doc.issuer and symbol is not None and symbol_names_another(doc.issuer, symbol.parts):
+            # the body beside a scrap is a receiving stamp's, not the one the number names
+            doc.issuer = None
+            doc.evidence.pop("issuer", None)
         if doc.issuer and symbol is not None and number_ev is not None and not _CITED_NUMBER.match(number_ev.quote or ""):
             told = central_body_read_short(doc.issuer, symbol.parts)
             if told:
