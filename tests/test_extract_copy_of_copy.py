@@ -239,6 +239,11 @@ def test_a_date_line_read_whole_wins_over_a_skeleton_above_it(guess: str) -> Non
     assert (doc.issued_date, doc.place) == ("2026-04-29", "Hà Nội")
 
 
+def ocr_doc(text: str):
+    """The document facts of one OCR'd page."""
+    return extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.6)]).document
+
+
 PHOTOCOPIED_TOP = ("Si ssa cào cai ĐỒNG, BẢO Sa Ngày Hs MW sy\n{issuer}\nCỌNG HÒA AXA HỘI CHỦ NGHĨA VIỆT NAM.\n"
                    "Độc lập - Tự do - Hạnh phúc\nBAIA dị rb #&đ:`56/3026/P2BỚA © HY 55199\nTHÔNG TƯ\n"
                    "Quy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú\n"
@@ -247,14 +252,12 @@ PHOTOCOPIED_TOP = ("Si ssa cào cai ĐỒNG, BẢO Sa Ngày Hs MW sy\n{issuer}\n
 
 def test_the_mottos_worn_opening_is_never_the_issuer() -> None:
     # a photocopy: the motto's keys worn in its first half, the ministry's line lost
-    doc = extract_facts([PageText(1, PHOTOCOPIED_TOP.format(issuer="Lệ"), method="ocr",
-                                  ocr_confidence=0.6)]).document
+    doc = ocr_doc(PHOTOCOPIED_TOP.format(issuer="Lệ"))
     assert doc.issuer is None or "hòa" not in doc.issuer.lower()
 
 
 def test_a_known_body_with_a_copiers_scrap_beside_it_is_the_issuer() -> None:
-    doc = extract_facts([PageText(1, PHOTOCOPIED_TOP.format(issuer="BỘ CÔNG AN sử"), method="ocr",
-                                  ocr_confidence=0.6)]).document
+    doc = ocr_doc(PHOTOCOPIED_TOP.format(issuer="BỘ CÔNG AN sử"))
     assert doc.issuer == "Bộ Công an"
     # words in small letters that are a sentence's are no scrap
     from dispatch_reader.extract.issuer_snap import known_body_before_a_scrap
@@ -268,7 +271,7 @@ def test_a_ministry_read_word_for_word_garbled_is_the_one_its_symbol_names() -> 
             "CONG HÒA XÃ HỘI CHỦ NGHIA VIET NAM\nĐộc lập - Tự da - Hạnh phúc\nHà Nội, ngày 15 tháng 5 năm 2026\n"
             "THÔNG TƯ\nQuy định quản lý, theo đối người bị cam đi khoi nơi cư trú\n"
             "Căn cit Bộ luật Tổ tụng hink sự số 101⁄2015/QH13 được sửa đổi, bổ Sung\n")
-    doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.6)]).document
+    doc = ocr_doc(text)
     assert (doc.number, doc.issuer) == ("56/2026/TT-BCA", "Bộ Công an")
     from dispatch_reader.extract.issuer_snap import central_body_read_short
     # another body read whole is that body; a real word in a garbled one's place names none
@@ -283,8 +286,7 @@ def _header(issuer_lines: str, number: str, place: str = "Lào Cai") -> str:
 
 def test_a_name_that_holds_cong_hoa_is_still_an_issuers() -> None:
     # a fresh-eyes tester's: a ward named Cộng Hòa is no motto's opening
-    doc = extract_facts([PageText(1, _header("ỦY BAN NHÂN DÂN PHƯỜNG\nCỘNG HÒA", "12/QĐ-UBND"), method="ocr",
-                                  ocr_confidence=0.6)]).document
+    doc = ocr_doc(_header("ỦY BAN NHÂN DÂN PHƯỜNG\nCỘNG HÒA", "12/QĐ-UBND"))
     assert doc.issuer is not None and "Cộng Hòa" in doc.issuer
 
 
@@ -293,5 +295,5 @@ def test_a_name_that_holds_cong_hoa_is_still_an_issuers() -> None:
     ("BỘ CÔNG AN sử", "56/2026/TT-BYT"),  # the symbol names another ministry
 ])
 def test_a_body_beside_a_scrap_that_the_numbers_symbol_disowns_is_not_the_issuer(stamp: str, number: str) -> None:
-    doc = extract_facts([PageText(1, _header(stamp, number), method="ocr", ocr_confidence=0.6)]).document
+    doc = ocr_doc(_header(stamp, number))
     assert doc.issuer not in ("Sở Tư pháp", "Bộ Công an")
