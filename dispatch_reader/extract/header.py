@@ -25,8 +25,10 @@ from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_date_skeleton, find_dates,
-                                             find_garbled_date_line, find_header_dates, find_lost_year, find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol, symbol_names_another,
+                                             find_garbled_date_line, find_header_dates, find_lost_year,
+                                             find_partial_date, make_iso, mend_year)
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol,
+                                               symbol_names_another,
                                                find_header_number, glued_tail, mend_symbol,
                                                slash_read_as_bracket, slash_read_as_comma, term_body,
                                                type_part_garbled,
@@ -39,8 +41,8 @@ from dispatch_reader.extract.headlines import (
 )
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line, is_known_place,
-    known_body_before_a_scrap, near_province_place,
+    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
+    is_known_place, known_body_before_a_scrap, near_province_place,
     province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
