@@ -207,3 +207,28 @@ def test_truncated_image_fails_even_after_weasyprint_loosened_pillow(tmp_path: P
     Image.effect_noise((300, 300), 60).convert("L").save(f)
     f.write_bytes(f.read_bytes()[:2000])
     _fails(f, DamagedFileError, "cannot read image", _settings(tmp_path))
+
+
+def test_a_page_of_specks_only_is_not_read_and_says_why(tmp_path: Path) -> None:
+    """A picture of noise binarizes into ~180,000 specks; Tesseract's layout over them ran past
+    the page's two minutes. Such a page is noted and left unread; print is never taken for it."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from dispatch_reader.ingest.ocr import _speckle_only
+
+    noise = np.random.default_rng(7).integers(0, 256, (1600, 1200), dtype=np.uint8)
+    specks = np.where(noise < 40, 0, 255).astype(np.uint8)  # a dark sixth of the pixels, mostly alone
+    assert _speckle_only(specks) > 50_000
+    page = Image.new("L", (1200, 1600), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default()
+    for row in range(60):  # a page dense with small print
+        draw.text((40, 20 + row * 26), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; " * 2, fill=0,
+                  font=font)
+    assert _speckle_only(np.array(page)) == 0
+    path = tmp_path / "noise.png"
+    Image.fromarray(np.random.default_rng(7).integers(0, 256, (1600, 1200, 3), dtype=np.uint8)).save(path)
+    document = read_document(path, ingest_settings(tmp_path))
+    assert document.pages[0].text.strip() == ""
+    assert any("specks of noise" in note for note in document.warnings)
