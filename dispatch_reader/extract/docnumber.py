@@ -374,7 +374,6 @@ def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, st
     carry (`THÔNG TƯ` of `Bộ Khoa học và Công nghệ` → TT, BKHCN); None when either is unknown,
     a công văn (its symbol names a department, not a type) or a body whose symbol holds a term."""
     from dispatch_reader.extract.doctypes import abbreviation_for_label, type_for_abbreviation
-    from dispatch_reader.extract.textutil import fold_phrase
 
     if not type_label or not issuer:
         return None

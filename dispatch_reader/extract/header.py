@@ -1162,10 +1162,10 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 issuer_segs.append(it.seg)
                 head_seg = it.seg
             elif k == "text" and conf is not None and kinh_gui is None and number is None and not issuer_segs \
-                    and known_body_before_a_scrap(it.seg.text):
+                    and (body_end := known_body_before_a_scrap(it.seg.text)):
                 # a known body read whole, a copier's scrap in small letters beside it (`BỘ CÔNG AN sử`);
                 # a stamp's body too (`SỞ TƯ PHÁP đến`): the number's symbol judges it below
-                issuer_segs.append(it.seg.sub(0, known_body_before_a_scrap(it.seg.text)))
+                issuer_segs.append(it.seg.sub(0, body_end))
                 scrap_issuer = True
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
