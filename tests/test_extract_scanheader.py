@@ -168,6 +168,30 @@ def test_a_photocopied_receipt_stamp_under_the_number_is_no_issuer() -> None:
     assert doc.received is None
 
 
+def test_a_photocopied_stamp_titled_den_alone_is_the_received_fact() -> None:
+    """Many offices' stamps are titled `ĐẾN` alone (`ĐẾN — Số — Ngày — Chuyển`). On a photocopy
+    its lines are in the page text: its number and date are the received fact, blanked before
+    the header is read; a table's `Đến` with no field after it is no stamp."""
+    tail = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Sơn La, ngày 05 tháng 9 năm 2025\nKẾ HOẠCH\nTăng cường công chức về làm việc tại các xã\n")
+    for stamp in ("SỞ NỘI VỤ\nĐẾN\nSố: 8234\nNgày: 10/9/2025\nChuyển: P. Nội vụ\n", "ĐẾN Số: 8234\nNgày: 10/9/2025\n"):
+        doc = scanned("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 198/KH-UBND\n" + stamp + tail).document
+        assert (doc.number, doc.issued_date, doc.issuer) == ("198/KH-UBND", "2025-09-05", "Ủy ban nhân dân tỉnh Sơn La")
+        assert doc.received is not None and (doc.received.number, doc.received.date) == ("8234", "2025-09-10")
+    table = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 198/KH-UBND\n" + tail + "Thời gian\nTừ\n01/10/2025\nĐến\n"
+             "31/12/2025\nSố: 12 người\n")
+    doc = scanned(table).document
+    assert doc.received is None and doc.number == "198/KH-UBND"
+    # a fresh-eyes reviewer's: lines that open on `Đến` with a field's label are a sentence's
+    for body in ("Từ ngày: 01/10/2025\nĐến ngày: 30/9/2026\n", "- Đến ngày: 31/12/2025 hoàn thành.\n- Số: 60 công chức.\n",
+                 "Đến số: 15 thì dừng\n", "Thời gian\n  Từ\n  01/10/2025\n  Đến\n  31/12/2025\nSố: 12 người\n"):
+        doc = scanned("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 198/KH-UBND\n" + tail + body).document
+        assert doc.received is None and doc.number == "198/KH-UBND", body
+    # the document's number read with a space before its slash is no hand's count under the title
+    doc = scanned("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nCÔNG VĂN ĐẾN\nSố: 198 /KH-UBND\nNgày: 10/9/2025\n" + tail).document
+    assert doc.number == "198/KH-UBND" and doc.received is not None and doc.received.number is None
+
+
 def test_a_black_seals_ring_letters_under_the_name_are_specks() -> None:
     """`Lf SONS À`, the ring of a black seal read below the name line, does not hide the name."""
     from dispatch_reader.extract import prepare_pages

@@ -103,6 +103,19 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     ("CÔNG VĂN ĐẾN\n56: 3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
     # two boxes read, the larger a form's: the stamp is the one titled so
     ("Mã hồ sơ\n8890\nnhận 16/11/2025\n\nCÔNG VĂN ĐẾN\n3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
+    # stamps titled otherwise, as offices print them: `VĂN BẢN ĐẾN`, or `ĐẾN` alone on its line
+    # or before a field's label; `Đến` opening a line of words, or a period's end, is no title
+    ("SỞ NỘI VỤ\nĐẾN\nSố: 1234\nNgày: 05/9/2025\nChuyển: P. TCCB", "2025-09-01", "1234", "2025-09-05"),
+    ("VĂN BẢN ĐẾN\n3992\n23/11/2025", "2025-11-12", "3992", "2025-11-23"),
+    ("ĐẾN Số: 3992\nNgày: 23/11/2025", "2025-11-12", "3992", "2025-11-23"),
+    ("ĐẾN Số: 3992 Ngày: 23/11/2025", "2025-11-12", "3992", "2025-11-23"),
+    ("Đến nay 3992\n23/11/2025", "2025-11-12", None, None),
+    ("Từ ngày 12/11/2025\nĐến ngày 23/11/2025", "2025-11-12", None, None),
+    ("Đến ngày: 23/11/2025\n3992", "2025-11-12", None, None),
+    # only `CÔNG VĂN ĐẾN` is taken a few letters off: these are a box's words
+    ("Văn bản đề nghị\n3992\n23/11/2025", "2025-11-12", None, None),
+    ("Phúc đáp CV đến số 12\n3992\n23/11/2025", "2025-11-12", None, None),
+    ("VĂN BẢN HẾT HIỆU LỰC\n3992\n23/11/2025", "2025-11-12", None, None),
     # a coloured e-signature box is framed too, and its signing time a date: no stamp
     ("Ký bởi: Ủy ban nhân dân tỉnh Tuyên Quang\nEmail: vanthu@tuyenquang.gov.vn\nCơ quan: Tỉnh Tuyên Quang\n"
      "Thời gian ký: 16.09.2025 08:05:12 +07:00", "2025-09-15", None, None),

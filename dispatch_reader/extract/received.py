@@ -23,6 +23,7 @@ from dispatch_reader.textnorm import fold, squash
 
 # How many lines after the stamp's title its fields may stand (OCR breaks the box into lines).
 _REACH = 6
+_ALONE_REACH = 3
 # The title with its first word smudged (`ÌNG VAN DEN`), alone on its line.
 _SMUDGED_TITLE = re.compile(r"^\W{0,3}(\w{1,4}\s+van\s+den)\W*$")
 # A receiving office's name as a stamp prints it above the title: a body, in a few words.
@@ -35,19 +36,49 @@ class StampLines:
     spans: list[tuple[int, int]]  # offsets in the page text of the stamp's pieces
 
 
-def _labels() -> tuple[list[str], list[tuple[str, str]]]:
+def _all_labels() -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """The titles found anywhere in a line, the titles that count only alone (`ĐẾN`), the
+    fields' labels (longest first)."""
     titles: list[str] = []
+    alone: list[str] = []
     fields: list[tuple[str, str]] = []
     for row in resources.rows("received_labels.tsv"):
         if len(row) < 2:
             continue
-        (titles.append(row[0]) if row[1] == "title" else fields.append((row[0], row[1])))
-    return titles, sorted(fields, key=lambda f: -len(f[0]))
+        if row[1] == "title":
+            titles.append(row[0])
+        elif row[1] == "title alone":
+            alone.append(row[0])
+        else:
+            fields.append((row[0], row[1]))
+    return titles, alone, sorted(fields, key=lambda f: -len(f[0]))
+
+
+def _title_at(folded: str, next_line: str = "") -> int:
+    """Where the stamp's title starts in a folded line, or -1. A title that counts only alone
+    (`ĐẾN`) must have the stamp's number label right after it, on its line or the next
+    (`ĐẾN Số: 1234`, `ĐẾN` over `Số: 1234`): `Đến ngày: 31/12/2025` is a sentence's."""
+    titles, alone, _ = _all_labels()
+    at = next((folded.find(t) for t in titles if t in folded), -1)
+    if at >= 0:
+        return at
+    for title in alone:
+        m = re.match(rf"\W{{0,3}}({re.escape(title)})(?![a-z])", folded)
+        if not m:
+            continue
+        rest = folded[m.end():].strip(" .:;,|-_\n")
+        if _opens_on_number(rest if rest else next_line):
+            return m.start(1)
+    return -1
+
+
+def _opens_on_number(folded: str) -> bool:
+    return any(name == "number" and label_at <= 3 for name, _, label_at in _field_at(folded.lstrip()))
 
 
 def _field_at(folded: str) -> list[tuple[str, int, int]]:
     """(field, value start, label start) for each `label:` in a folded line."""
-    _, fields = _labels()
+    _, _, fields = _all_labels()
     out = []
     for label, name in fields:
         for m in re.finditer(rf"(?<![a-z]){re.escape(label)}\s*[:.]\s*", folded):
@@ -65,7 +96,6 @@ def _header_line(line: str) -> bool:
 
 def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None]:
     """The receipt stamp on the first page that has one, and where its pieces stand."""
-    titles, _ = _labels()
     for page in pages[:2]:
         lines = page.text.splitlines(keepends=True)
         folded_lines = page.folded.splitlines(keepends=True)
@@ -73,7 +103,7 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
         for line in lines:
             offsets.append(offsets[-1] + len(line))
         for i, folded in enumerate(folded_lines):
-            at = next((folded.find(t) for t in titles if t in folded), -1)
+            at = _title_at(folded, folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
             if at < 0:
                 smudged = _SMUDGED_TITLE.match(folded)
                 if not smudged:
@@ -85,7 +115,10 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                 # the receiving office's name printed above the title (`SỞ GIÁO DỤC VÀ ĐÀO TẠO`),
                 # apart from the header's own lines: the stamp's, never the issuer
                 spans.append((offsets[i - 1], offsets[i] - 1))
-            for j in range(i, min(len(lines), i + _REACH + 1)):
+            alone = _only_alone_title(folded)
+            worded = False  # words after the count: `Đến số: 15 thì dừng` is a sentence
+            # a stamp titled `ĐẾN` alone holds its number, date and forwarding in the lines under it
+            for j in range(i, min(len(lines), i + (_ALONE_REACH if alone else _REACH) + 1)):
                 for name, value_at, label_at in _field_at(folded_lines[j] if j > i else folded[at:]):
                     base = offsets[j] if j > i else offsets[i] + at
                     text = lines[j] if j > i else lines[i][at:]
@@ -94,6 +127,11 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                     taken = _fill(received, name, value)
                     if taken:
                         spans.append((base + label_at, base + value_at + taken))
+                        after = fold(value[taken:]).lower().strip(" .,;:")
+                        worded |= name == "number" and bool(after) and not any(
+                            label_at == 0 for _, _, label_at in _field_at(after))
+            if alone and (received.number is None or worded):
+                continue  # `Đến` over a `Số:` with no hand's count alone after it is no stamp
             # the title alone (its figures smudged past reading) is still no part of the header
             return (received if received.number or received.date else None), StampLines(page.number, spans)
     return None, None
@@ -103,7 +141,7 @@ def _fill(received: Received, name: str, value: str) -> int:
     """Set the field from `value` if it has the stamp's form; how much of `value` it took."""
     if name == "number" and received.number is None:
         # a registration number is a bare count; `Số: 120/QĐ-UBND` is the document's own
-        m = re.match(r"[0-9OoIl]{1,6}(?![\w/])", value)
+        m = re.match(r"[0-9OoIl]{1,6}(?![\w/])(?!\s+/)", value)  # `198 /KH-UBND`: a space read in
         if m:
             received.number = m.group(0).translate(str.maketrans("OoIl", "0011"))
             return m.end()
@@ -134,6 +172,8 @@ def blank(page_text: str, spans: list[tuple[int, int]]) -> str:
 # stamp or a boxed table is none. Its small print rarely keeps its labels (`“i 3992`, `ven
 # 3/11/2025`): below the title, the hand's number stands alone on its line above the date,
 # written d/m/yyyy or dd/mm/yy; the `Chuyển` and `Giờ` lines hold no number.
+# The usual title read a few letters off is still one (`CUNG VAN BEN`); the others only as
+# printed (`Văn bản đề nghị`, a letter off `VĂN BẢN ĐẾN`, is a line's words).
 _TITLE = "congvanden"
 _TITLE_SLIP = 3
 _STAMP_NUMBER = re.compile(r"\d{2,6}")  # a word of bare figures, once its wrapping is stripped
@@ -144,11 +184,34 @@ _ARRIVES_WITHIN_DAYS = 366
 STAMP_CONFIDENCE = 0.5
 
 
-def _is_title(line: str) -> bool:
-    letters = "".join(c for c in fold(line).lower() if c.isalpha())
+def _is_title(line: str, next_line: str = "") -> bool:
+    """`CÔNG VĂN ĐẾN` a few letters off anywhere in the line; another title as the line's whole
+    letters (`VĂN BẢN ĐẾN`, `CV ĐẾN`); `ĐẾN` alone before its `Số:`."""
+    folded = fold(line).lower()
+    letters = "".join(c for c in folded if c.isalpha())
     n = len(_TITLE)
-    return any(edit_distance(letters[i:i + k], _TITLE, _TITLE_SLIP) <= _TITLE_SLIP
-               for k in range(n - _TITLE_SLIP, n + _TITLE_SLIP + 1) for i in range(max(1, len(letters) - k + 1)))
+    if any(edit_distance(letters[i:i + k], _TITLE, _TITLE_SLIP) <= _TITLE_SLIP
+           for k in range(n - _TITLE_SLIP, n + _TITLE_SLIP + 1) for i in range(max(1, len(letters) - k + 1))):
+        return True
+    titles, _, _ = _all_labels()
+    if letters in {t.replace(" ", "") for t in titles}:
+        return True
+    return _only_alone_title(folded) and _title_at(folded, fold(next_line).lower()) >= 0
+
+
+def _only_alone_title(folded: str) -> bool:
+    """The line's title is one that counts only alone (`ĐẾN`), none of the others."""
+    titles, alone, _ = _all_labels()
+    return not any(t in folded for t in titles) and any(
+        re.match(rf"\W{{0,3}}{re.escape(t)}(?![a-z])", folded) for t in alone)
+
+
+def _after_alone_title(line: str) -> str:
+    """What follows a title that counts alone, on its line (`ĐẾN Số: 1234`: `Số: 1234`), or ""."""
+    if not _only_alone_title(fold(line).lower()):
+        return ""
+    m = re.match(r"\W{0,3}\w+", line)
+    return line[m.end():].strip() if m else ""
 
 
 def _labelled_no_number(line: str) -> bool:
@@ -162,10 +225,13 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
     lines between blocks), or None when no block is one or it holds neither."""
     for block in re.split(r"\n\s*\n", text):
         lines = [squash(line) for line in block.splitlines() if line.strip()]
-        title = next((i for i, line in enumerate(lines) if _is_title(line)), None)
+        title = next((i for i, line in enumerate(lines) if _is_title(line, lines[i + 1] if i + 1 < len(lines) else "")),
+                     None)
         if title is None or any(is_esign_field(fold(line).lower()) for line in lines):
             continue
-        number, when = _figures(lines[title + 1:], issued)
+        # `ĐẾN Số: 3992 Ngày: 23/11/2025` on one line: a field a line
+        rest = re.split(r"\s+(?=\S+\s*:)", _after_alone_title(lines[title]))
+        number, when = _figures([r for r in rest if r] + lines[title + 1:], issued)
         if number is None and when is None:
             return None
         return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
