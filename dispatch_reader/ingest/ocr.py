@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import cv2
 import numpy as np
@@ -30,7 +31,8 @@ from dispatch_reader.ingest.raster import PageImage
 from dispatch_reader.ingest.rings import clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.stamp import read_stamp
-from dispatch_reader.ingest.tessread import Deadline, run_psm, single_thread_env, tesseract, tsv_words, write
+from dispatch_reader.ingest.tessread import (Deadline, OutOfTime, run_psm, single_thread_env, tesseract,
+                                              tsv_words, write)
 from dispatch_reader.ingest.unread import read_unread_ink
 from dispatch_reader.ingest.vietnamese import score_text
 
@@ -146,6 +148,10 @@ _LEAST_INK_READ = 0.5
 # this many more: on a page with little text (a signing page) the two read alike.
 _CLEARLY_MORE = 1.5
 _LEAST_GAIN = 30
+# The share of a page's time (IngestSettings.page_timeout_s) its reading and re-readings may
+# take; what is left is the orientation check's, after which the page is done.
+_EXTRAS_SHARE = 0.75
+_T = TypeVar("_T")
 
 
 def _ink_read(grey: np.ndarray, dpi: float, words: list[Word], scale: float,
@@ -365,6 +371,18 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             else None
         grainy = larger is not None and preprocess.grain_share(grey, image.dpi, larger) >= _GRAIN_SHARE
         read_share = _ink_read(grey, image.dpi, words, scale, larger) if grainy else 1.0
+        # the re-readings below mend a page read already: past their share of the page's time
+        # they stop and the page is kept as read, rather than the whole file failing with it
+        extras = deadline.for_extras(_EXTRAS_SHARE)
+        stopped: list[str] = []
+
+        def extra(step: Callable[[], _T], keep: _T) -> _T:
+            try:
+                return step()
+            except OutOfTime:
+                stopped.append(step.__name__)
+                return keep
+
         # (only with half the page's time left: a page read once is better than one timed out)
         if read_share < _LEAST_INK_READ and deadline.left() > settings.page_timeout_s / 2:
             # a one-bit copy Tesseract took mostly for a picture (a copier's grain along the
@@ -377,41 +395,52 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                              "block with a copier's grain of dots cleared")
                 grey, page_path, words, keys, psm = cleared, again_path, again, again_keys, 6
         if settings.vietnamese_marks and reads_vietnamese(words, settings):
-            vie, _ = tsv_words(run_psm(page_path, settings, deadline, psm, "vie"), scale)
-            words, merged = marks_merge.merge_marks(words, vie)
+            def vietnamese_marks() -> tuple[list[Word], int]:
+                vie, _ = tsv_words(run_psm(page_path, settings, extras, psm, "vie"), scale)
+                return marks_merge.merge_marks(words, vie)
+            words, merged = extra(vietnamese_marks, (words, 0))
             if merged:
                 notes.append(f"{merged} word(s) given the marks a Vietnamese-only reading saw")
         if rules_v:
-            words, keys = _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, deadline, tmp)
+            words, keys = extra(lambda: _fill_narrow_columns(grey, rules_v, words, keys, scale, settings, extras, tmp),
+                                (words, keys))
         # the re-readings below see the page without its seals' black rings: the letters a
         # ring touches are one piece of ink with it, painted out with it otherwise
         if ringless is not None:
             notes.append("a seal's black ring cleared for the re-readings of the lines it touches")
             names_from = ringless
         if settings.read_unread_ink:
-            words, keys, found = read_unread_ink(grey if ringless is None else ringless, words, keys, scale,
-                                                 settings, deadline, tmp)
+            words, keys, found = extra(lambda: read_unread_ink(grey if ringless is None else ringless, words, keys,
+                                                               scale, settings, extras, tmp), (words, keys, 0))
             if found:
                 notes.append(f"{found} word(s) read again from ink the page reading skipped "
                              "(a seal or signature taken for a picture)")
-        words, keys, reread = reread_name_lines(names_from, words, keys, scale, settings, deadline, tmp)
+        words, keys, reread = extra(lambda: reread_name_lines(names_from, words, keys, scale, settings, extras, tmp),
+                                    (words, keys, 0))
         if reread:
             notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "
                          "for the marks the page reading lost")
-        words, marked = mark_bare_names(names_from, words, keys, scale, settings, deadline, tmp, rules_v)
+        words, marked = extra(lambda: mark_bare_names(names_from, words, keys, scale, settings, extras, tmp, rules_v),
+                              (words, 0))
         if marked:
             notes.append(f"{marked} name(s) read without marks re-read alone in Vietnamese for them")
         if settings.vietnamese_marks and reads_vietnamese(words, settings):
-            words, seen = mark_family_names(names_from, words, keys, scale, settings, deadline, tmp)
+            words, seen = extra(lambda: mark_family_names(names_from, words, keys, scale, settings, extras, tmp),
+                                (words, 0))
             if seen:
                 notes.append(f"{seen} family name(s) given the tone mark their ink shows and the reading dropped")
-        words, keys, figured = reread_written_figures(names_from, words, keys, scale, settings, deadline, tmp)
+        words, keys, figured = extra(lambda: reread_written_figures(names_from, words, keys, scale, settings, extras,
+                                                                    tmp), (words, keys, 0))
         if figured:
             notes.append(f"{figured} blank(s) of the header filled in by hand (number, day, month) re-read "
                          "as figures alone")
-        words, keys, dated = reread_date_lines(names_from, words, keys, scale, settings, deadline, tmp)
+        words, keys, dated = extra(lambda: reread_date_lines(names_from, words, keys, scale, settings, extras, tmp),
+                                   (words, keys, 0))
         if dated:
             notes.append(f"{dated} date line(s) of the header read broken with the page re-read alone")
+        if stopped:
+            notes.append(f"{len(stopped)} re-reading(s) of the page (marks, names, dates) stopped, out of the "
+                         "page's time: the page is kept as first read")
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(write(_small(grey, image.dpi), tmp, "osd"), deadline)
             if turn:

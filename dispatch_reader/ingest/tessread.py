@@ -61,6 +61,28 @@ class Deadline:
     def fail(self) -> None:
         raise LimitExceededError(self.path, f"page {self.page}: OCR did not finish within {self.seconds:g} s")
 
+    def for_extras(self, share: float) -> ExtrasDeadline:
+        """A deadline for the page's optional re-readings, once `share` of its time is gone."""
+        return ExtrasDeadline(self, share)
+
+
+class OutOfTime(Exception):
+    """The page's optional re-readings ran out of their time: the page keeps what it has."""
+
+
+class ExtrasDeadline(Deadline):
+    """The re-readings after the page's own reading (its marks, names, date lines …) improve a
+    page that is read already: past their share of the page's time they stop, and the page is
+    kept as read, where the whole file failed before (a copier's grain read as scores of name
+    lines took 130 s of re-reading on one page of a form)."""
+
+    def __init__(self, page_deadline: Deadline, share: float) -> None:
+        self.path, self.page, self.seconds = page_deadline.path, page_deadline.page, page_deadline.seconds * share
+        self.end = page_deadline.end - page_deadline.seconds * (1 - share)
+
+    def fail(self) -> None:
+        raise OutOfTime()
+
 
 def tesseract(image_path: str, extension: str, lang: str, config: str, timeout: float) -> str:
     """Run Tesseract writing its output beside the image, in our private folder.
