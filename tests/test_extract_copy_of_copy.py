@@ -297,3 +297,51 @@ def test_a_name_that_holds_cong_hoa_is_still_an_issuers() -> None:
 def test_a_body_beside_a_scrap_that_the_numbers_symbol_disowns_is_not_the_issuer(stamp: str, number: str) -> None:
     doc = ocr_doc(_header(stamp, number))
     assert doc.issuer not in ("Sở Tư pháp", "Bộ Công an")
+
+
+def test_the_gazettes_issue_line_set_apart_is_no_number() -> None:
+    """A phone photo set `CÔNG BÁO` on a line apart from its `Số 601 + 602/Ngày 07-5`: the
+    `602/Ngày` is the Gazette's issue, never the document's number (a fourth augraphy set)."""
+    doc = ocr_doc("àv\n07-5-2024\nsô 601 + 602/Ngay O7-5\nCÔNG pAo!\nBỘ KẾ HOẠCH VÀ ĐẦU TƯ\n"
+                  "Số: 05/2024/TT-BKHĐT\nHà Nội, ngày 19 tháng 4 năm 2024\nTHÔNG TƯ\n"
+                  "Quy định về quản lý và sử dụng các chi phí\nCăn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023;\n")
+    assert (doc.number, doc.doc_type) == ("05/2024/TT-BKHĐT", "circular")
+
+
+@pytest.mark.parametrize("top", [
+    "CHINH PHU | CONG H | HỘI CHỦ NGHĨA VIỆT NAM",  # the motto's head lost, its `HỘI` set apart
+    "CHÍNH PHỦ | HỘI CHỦ NGHĨA VIỆT NAM",
+    "CHÍNH PHỦ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CHÍNH PHỦ\nHỘI\nCHỦ NGHĨA VIỆT NAM",  # its first word alone on a line above the rest
+])
+def test_the_mottos_own_words_are_never_the_issuers(top: str) -> None:
+    # (the number's symbol cut short by the copy: it tells no issuer)
+    doc = ocr_doc(top + "\nSố: 182/2026/N\nHà Nội, ngày 22 tháng 5 năm 2026\nNGHỊ ĐỊNH\n"
+                  "Quy định chế độ phụ cấp ưu đãi theo nghề\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    assert doc.issuer == "Chính phủ"
+
+
+def test_the_motto_garbled_before_its_key_is_not_read_into_the_issuer() -> None:
+    """`(CONG. HÓA XÃ, HỢP, CHỦ ÑGHĨA Việt NAM`: the motto's opening garbled before the key
+    `chu nghia viet nam`; cut there, the issuer was `Tang ắ bộ lao dong - “thủ ông binh (cong.
+    hóa xã, Hợp`. Cut at the garbled opening, what is left is no body, and the symbol tells it."""
+    doc = ocr_doc("tang ắ BỘ LAO DONG- “THỦ ÔNG BINH (CONG. HÓA XÃ, HỢP, CHỦ ÑGHĨA Việt NAM Tung\n"
+                  "os yin 7s VÀO XÃ: HỘI a es Vài ee) 1 Độc lập - 'Tự do - Hạnh phúc ng\n"
+                  "Số: 18/2022/TT-BLDTBXH yp Sy Hà Nội, ngày 30 tháng 9 năm 2022\nTHÔNG TƯ\n"
+                  "Bãi bỏ văn bản quy phạm pháp luật\n")
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_a_ministrys_own_xa_hoi_stays_before_the_mottos_tail() -> None:
+    doc = ocr_doc("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 18/2022/TT-BLĐTBXH\n"
+                  "Hà Nội, ngày 30 tháng 9 năm 2022\nTHÔNG TƯ\nBãi bỏ văn bản quy phạm pháp luật\n")
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_a_lone_number_label_and_the_mottos_first_word_name_no_issuer() -> None:
+    """A phone photo's left column lost: `SỐ:` alone, `HỘI` over the motto's tail, a title's
+    tail `G TU`. Before: the issuer `Hội G tu`, then `Sở G tu`; none is better than either."""
+    doc = ocr_doc("SỐ:\nHỘI\nU NGHĨA VIỆT NAM\n.o - Hạnh phúc\niy 28 tháng 12 năm 2022\nG TU\n"
+                  "Quy định mã số và tiêu chuẩn chức danh nghề nghiệp viên chức\n"
+                  "Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;\n")
+    assert doc.issuer is None

@@ -61,6 +61,11 @@ FILLED_IN = re.compile(r"\d\s+/")
 MAX_NUMBER_DIGITS = 6
 
 
+# The Official Gazette's issue line on every page (`CÔNG BÁO/Số 601 + 602/Ngày 07-5-2024`): its
+# `602/Ngày` is no document's number, where a phone photo set `CÔNG BÁO` on a line apart
+_GAZETTE_ISSUE = re.compile(r"(?i)ng[aàá]y\b")
+
+
 @dataclass(frozen=True)
 class DocNumber:
     text: str  # cleaned, no spaces: 123/QĐ-UBND
@@ -114,7 +119,7 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
         glued = _GLUED_YEAR.match(head)
         if glued:
             year, sym = glued[1], glued[2] + sep + rest
-    if not re.search(r"[A-ZĐ]", sym):
+    if not re.search(r"[A-ZĐ]", sym) or _GAZETTE_ISSUE.match(sym):
         return None
     parts = []
     for piece in re.split(r"([-/])", sym):

@@ -259,12 +259,41 @@ def _motto_at(seg: Segment, key: str) -> int:
     return pos if not left or is_upper_line(left) else -1
 
 
+_MOTTO_WORDS = ("cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam")
+
+
+def _motto_words_before(folded: str, pos: int) -> int:
+    """`pos` moved back over the motto's own words read before a key found at it: the key
+    `chu nghia viet nam` in `hoi chu nghia viet nam` (its head lost) starts at `hoi`, which
+    would otherwise be left standing as an issuer line (`Hội` is a body's head)."""
+    first = folded[pos:].split()[0] if folded[pos:].split() else ""
+    if first not in _MOTTO_WORDS:
+        return pos
+    start = pos
+    want = _MOTTO_WORDS.index(first) - 1
+    while want >= 0:
+        m = re.search(rf"(?:^|\s){_MOTTO_WORDS[want]}\s+$", folded[:pos])
+        if m is None:
+            break
+        pos = m.start() + (1 if folded[m.start()].isspace() else 0)
+        want -= 1
+    if re.search(r"(?:^|\s)va\s+$", folded[:pos]) and folded[pos:].startswith("xa hoi"):
+        return start  # `… THƯƠNG BINH VÀ XÃ HỘI`: the issuer's own Xã hội, the motto's lost
+    return pos
+
+
 def split_motto(seg: Segment) -> list[Segment]:
     """Cut a segment where the motto starts inside it (issuer and motto OCR'd onto one line)."""
     f = seg.folded
     for key in _motto_keys():
         pos = _motto_at(seg, key)
         if pos > 0 and f[pos - 1] == " ":
+            pos = _motto_words_before(f, pos)
+            garbled = _garbled_motto_at(f)
+            if 0 <= garbled < pos:
+                pos = garbled  # its opening garbled before the key (`(CONG. HÓA XÃ, HỢP, CHỦ NGHĨA`)
+            if pos == 0:
+                return [seg]
             left = seg.sub(0, pos)
             if left.text:
                 return [left, seg.sub(pos)]
@@ -634,7 +663,23 @@ def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
             for part in split_number_label(seg):
                 for piece in split_motto(part):
                     items.extend(classify(piece))
-    return items
+    return _motto_heads(items)
+
+
+def _motto_heads(items: list[Cls | None]) -> list[Cls | None]:
+    """A line of the motto's own first words alone (`HỘI`, `XÃ HỘI`) right above the rest of it
+    (`U NGHĨA VIỆT NAM`): the motto broken over two lines, not an issuer (`Hội` is a body's head)."""
+    out = list(items)
+    for i, it in enumerate(out):
+        if it is None or it.kind != "upper":
+            continue
+        words = it.seg.folded.split()
+        if not words or any(w not in _MOTTO_WORDS[:4] for w in words):
+            continue
+        below = next((x for x in out[i + 1:] if x is not None and x.seg.line > it.seg.line), None)
+        if below is not None and below.kind == "motto" and below.seg.line == it.seg.line + 1:
+            out[i] = Cls(it.seg, "motto")
+    return out
 
 
 # the subject's `V/v` and the number's label after it, a number after that (`V/v Số: 143/…`):
@@ -771,8 +816,9 @@ def _issuer_like(seg: Segment) -> bool:
     digits but a stamp's figure before a bare head. Never the motto's opening, its keys worn
     (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): `Cộng hòa`, a short
     word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
-    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)):
-        return False
+    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or (
+            _LONE_SO.match(seg.folded) and seg.text.rstrip()[-1:] in ":;."):
+        return False  # (`SỐ:` alone, its number lost, is no `Sở`)
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 
 
