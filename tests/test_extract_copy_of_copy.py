@@ -345,3 +345,16 @@ def test_a_lone_number_label_and_the_mottos_first_word_name_no_issuer() -> None:
                   "Quy định mã số và tiêu chuẩn chức danh nghề nghiệp viên chức\n"
                   "Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;\n")
     assert doc.issuer is None
+
+
+@pytest.mark.parametrize("top, issuer", [
+    # a fresh-eyes reviewer's: names that end in the motto's words keep them
+    ("BẢO HIỂM XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", "Bảo hiểm xã hội"),
+    ("VĂN PHÒNG QUỐC HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", "Văn phòng Quốc hội"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ\nXÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Sở Lao động - Thương binh và Xã hội"),
+    ("ỦY BAN NHÂN DÂN\nXÃ CỘNG HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+     "Ủy ban nhân dân xã Cộng Hòa"),
+])
+def test_a_bodys_own_words_that_the_motto_shares_stay_the_issuers(top: str, issuer: str) -> None:
+    doc = ocr_doc(top + "\nSố: 12/QĐ-UBND\nHà Nội, ngày 05 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
+    assert doc.issuer == issuer

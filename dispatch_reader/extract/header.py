@@ -277,9 +277,10 @@ def _motto_words_before(folded: str, pos: int) -> int:
             break
         pos = m.start() + (1 if folded[m.start()].isspace() else 0)
         want -= 1
-    if re.search(r"(?:^|\s)va\s+$", folded[:pos]) and folded[pos:].startswith("xa hoi"):
-        return start  # `… THƯƠNG BINH VÀ XÃ HỘI`: the issuer's own Xã hội, the motto's lost
-    return pos
+    # only a piece made of the motto's words alone (`HỘI CHỦ NGHĨA VIỆT NAM`, set apart from the
+    # issuer by OCR) is all motto; words after a body's name are its own (`BẢO HIỂM XÃ HỘI`,
+    # `VĂN PHÒNG QUỐC HỘI`, `… THƯƠNG BINH VÀ XÃ HỘI` before `CHỦ NGHĨA VIỆT NAM`)
+    return pos if pos == 0 else start
 
 
 def split_motto(seg: Segment) -> list[Segment]:
@@ -667,17 +668,22 @@ def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
 
 
 def _motto_heads(items: list[Cls | None]) -> list[Cls | None]:
-    """A line of the motto's own first words alone (`HỘI`, `XÃ HỘI`) right above the rest of it
-    (`U NGHĨA VIỆT NAM`): the motto broken over two lines, not an issuer (`Hội` is a body's head)."""
+    """A line of the motto's first words alone and in order, up to `HỘI` (`HỘI`, `XÃ HỘI`),
+    right above the rest of it without them (`U NGHĨA VIỆT NAM`): the motto broken over two
+    lines, not an issuer (`Hội` is a body's head). A body's `XÃ HỘI` wrapped above the whole
+    motto, or a commune `XÃ CỘNG HÒA`, stays the issuer's."""
     out = list(items)
+    head = " ".join(_MOTTO_WORDS[:4])
     for i, it in enumerate(out):
         if it is None or it.kind != "upper":
             continue
-        words = it.seg.folded.split()
-        if not words or any(w not in _MOTTO_WORDS[:4] for w in words):
+        words = " ".join(it.seg.folded.split())
+        before = head[:len(head) - len(words)]
+        if not words or not head.endswith(words) or (before and not before.endswith(" ")):
             continue
         below = next((x for x in out[i + 1:] if x is not None and x.seg.line > it.seg.line), None)
-        if below is not None and below.kind == "motto" and below.seg.line == it.seg.line + 1:
+        if below is not None and below.kind == "motto" and below.seg.line == it.seg.line + 1 \
+                and "nghia" in below.seg.folded and "hoi" not in below.seg.folded.split():
             out[i] = Cls(it.seg, "motto")
     return out
 
