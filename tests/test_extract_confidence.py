@@ -84,6 +84,11 @@ def test_text_layer_facts_carry_no_confidence() -> None:
     ("number", DocumentFacts(number="1587/QĐ-UBND", doc_type="report"), True),  # type part disagrees
     ("number", DocumentFacts(number="1418/UBND-NC", doc_type="official_dispatch"), False),
     ("issued_date", DocumentFacts(issued_date="2925-08-28"), True),
+    # a document is numbered in the year it is signed: a date of another year is one of the two
+    # misread (`nặu, 2022` over `06/2023/TT-BLĐTBXH`, a phone photo of a real circular)
+    ("issued_date", DocumentFacts(issued_date="2022-06-29", number="06/2023/TT-BLĐTBXH"), True),
+    ("issued_date", DocumentFacts(issued_date="2023-06-29", number="06/2023/TT-BLĐTBXH"), False),
+    ("issued_date", DocumentFacts(issued_date="2022-06-29", number="1587/QĐ-UBND"), False),
     ("issuer", DocumentFacts(issuer="Ủy ban nhân dân tỉnh Lai Châu"), False),
     ("issuer", DocumentFacts(issuer="Uy ban nhán dăn tỉnh Lal Chău"), True),
     # a receipt's handwritten date read into the subject's line (our photocopy); a printed
@@ -269,6 +274,9 @@ def test_a_date_written_without_a_year_is_dated_by_its_context_not_flagged_for_i
     feb = DocumentFacts(issued_date="2022-02-20")
     assert c.repairs("issued_date", feb, Evidence(page=1, quote="Hà Nội, ngày 20 tháng 2 năm 202§")) == c.MENDED
     assert c.repairs("issued_date", doc, Evidence(page=1, quote="Nam Định, ngày 21/10/2025")) == 1.0
+    # `tháng` garbled by a fax (`thủng`): the year printed after `năm` is still the line's own
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Ha Nội, ngàu 21 thủng 10 năm 2035")) == c.MENDED
+    assert c.repairs("issued_date", doc, Evidence(page=1, quote="Ha Nội, ngàu 21 thủng 10 năm 2025")) == 1.0
 
 
 def test_a_number_and_date_an_annex_gave_are_flagged_for_checking() -> None:

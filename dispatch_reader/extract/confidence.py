@@ -119,7 +119,13 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
         return 1.0 if kind == doc.doc_type else 0.6
     if field == "issued_date":
         year = int((doc.issued_date or "0")[:4] or 0)
-        return 1.0 if 1990 <= year <= 2035 else 0.0
+        if not 1990 <= year <= 2035:
+            return 0.0
+        # a document is numbered in the year it is signed: a date line read with another year
+        # than the number's (`nặu, 2022` over `06/2023/TT-BLĐTBXH`, a phone photo) is one of the
+        # two misread, and the date is to be checked
+        numbered = re.match(r"\d+/((?:19|20)\d\d)/", doc.number or "")
+        return YEARS_DISAGREE if numbered and int(numbered[1]) != year else 1.0
     if field == "signer":
         name = doc.signer.name if doc.signer else None
         parts = (name or "").split()
@@ -153,6 +159,7 @@ BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the 
 OVERPRINTED = 0.45
 # a number whose symbol was mended from the document's type and issuer: the page did not say it
 MENDED = 0.45
+YEARS_DISAGREE = 0.45  # the date's year is not the number's: under every calibrated line, as MENDED
 # a header number an annex cites with other figures (selfcite.annex_disagrees): one is misread
 DISPUTED = 0.45
 # a name read from a page scanned coarser than this (dpi, across or down): a fax's rows at 100
@@ -163,7 +170,9 @@ COARSE = 0.45
 
 
 # the year a Vietnamese date line prints (folded: `năm 2025`, `năm 2O25`, `năm 202§`)
-_YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})")
+# the year a date line prints: after its month (`tháng 3 năm 2032`), or after `năm` where a
+# fax garbled `tháng` (`thủng 3 năm 2032`)
+_YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})|\bnam\s+(\d\S{2,3})\s*$")
 
 
 # types printed with no title of their own: a letter's subject is its `V/v …` line
@@ -215,8 +224,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "issued_date" and doc.issued_date:
         # a year other than the one the date line holds (`năm 2925` mended, `năm 202§` taken from
         # elsewhere); a date written without a year (`On October 21`) is dated by its context
-        printed = _YEAR_PRINTED.search(fold(ev.quote or ""))
-        if printed and printed.group(1).translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
+        printed = _YEAR_PRINTED.search(fold(ev.quote or "").strip())
+        if printed and (printed.group(1) or printed.group(2)).translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
         line = fold(ev.quote or "")
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
