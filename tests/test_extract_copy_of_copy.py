@@ -358,3 +358,11 @@ def test_a_lone_number_label_and_the_mottos_first_word_name_no_issuer() -> None:
 def test_a_bodys_own_words_that_the_motto_shares_stay_the_issuers(top: str, issuer: str) -> None:
     doc = ocr_doc(top + "\nSố: 12/QĐ-UBND\nHà Nội, ngày 05 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
     assert doc.issuer == issuer
+
+
+def test_a_title_read_with_its_colon_is_no_issuer() -> None:
+    """A photocopy's first page read at 3 % confidence: `THÔNG TƯ` read `PHONG TỦ:` was the
+    issuer `Phòng Tủ ea nó`. A line ending in a colon is a label, never a body's name."""
+    doc = ocr_doc("No ool) T1<HEDDEBXH | BEN | ap 8 ee Sa\nPHONG TỦ:\n"
+                  "Hường dan một so nội dung thực hiện đa dạng hóa sinh kế\nTU vn 4s\nM\n")
+    assert doc.issuer is None

@@ -823,8 +823,8 @@ def _issuer_like(seg: Segment) -> bool:
     (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): `Cộng hòa`, a short
     word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
     if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or (
-            _LONE_SO.match(seg.folded) and seg.text.rstrip()[-1:] in ":;."):
-        return False  # (`SỐ:` alone, its number lost, is no `Sở`)
+            _LONE_SO.match(seg.folded) and seg.text.rstrip()[-1:] in ":;.") or seg.text.rstrip().endswith(":"):
+        return False  # (a label, never a body's name: `SỐ:` alone is no `Sở`, `PHONG TỦ:` no `Phòng`)
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 
 
