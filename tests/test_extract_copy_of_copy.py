@@ -366,3 +366,17 @@ def test_a_title_read_with_its_colon_is_no_issuer() -> None:
     doc = ocr_doc("No ool) T1<HEDDEBXH | BEN | ap 8 ee Sa\nPHONG TỦ:\n"
                   "Hường dan một so nội dung thực hiện đa dạng hóa sinh kế\nTU vn 4s\nM\n")
     assert doc.issuer is None
+
+
+def test_a_ministrys_symbol_cut_short_is_the_one_its_type_and_issuer_prescribe() -> None:
+    """`Số: 05/2024/TT-BK jy,` (a phone photo's blur over the symbol's end) under the Ministry
+    of Planning and Investment: `05/2024/TT-BKHĐT`, flagged as mended; a committee's `QĐ-UB`
+    (old decisions print it) is kept as read."""
+    read = extract_facts([PageText(1, "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 05/2024/TT-BK jy,\nHà Nội, ngày 19 tháng 4 năm 2024\n"
+                                     "THÔNG TƯ\nQuy định về quản lý và sử dụng các chi phí\n", method="ocr",
+                                  ocr_confidence=0.6)])
+    assert read.document.number == "05/2024/TT-BKHĐT"
+    assert any("05/2024/TT-BKHĐT" in w and "check" in w for w in read.warnings)
+    old = ocr_doc("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UB\nLào Cai, ngày 19 tháng 4 năm 1999\nQUYẾT ĐỊNH\n"
+                  "Về việc điều động cán bộ\n")
+    assert old.number == "12/QĐ-UB"

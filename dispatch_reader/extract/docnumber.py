@@ -467,8 +467,13 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
         return None  # a party document's or a joint one's symbol: another form
     from dispatch_reader.places.match import edit_distance
 
-    for part, want in zip(read, expected):
+    for i, (part, want) in enumerate(zip(read, expected)):
         if part == want:
+            continue
+        if i == len(read) - 1 and len(part) >= 2 and len(want) >= 5 and want.upper().startswith(part.upper()) \
+                and part not in _known_parts() and body_of_symbol(want) is not None:
+            # a ministry's symbol cut short by a phone photo's blur (`TT-BK jy,` for `TT-BKHĐT`);
+            # not a local body's short form (`TB-VP` of a committee's office, old decisions' `QĐ-UB`)
             continue
         if part.startswith(want) and _GLUED_SCRAP.fullmatch(part[len(want):]):
             continue  # small letters or figures glued after the part (`NĐ-CPs6`: a hand's figures)
