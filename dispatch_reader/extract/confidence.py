@@ -169,9 +169,8 @@ COARSE_DPI = textutil.COARSE_DPI
 COARSE = 0.45
 
 
-# the year a Vietnamese date line prints (folded: `năm 2025`, `năm 2O25`, `năm 202§`)
-# the year a date line prints: after its month (`tháng 3 năm 2032`), or after `năm` where a
-# fax garbled `tháng` (`thủng 3 năm 2032`)
+# the year a Vietnamese date line prints (folded: `năm 2025`, `năm 2O25`, `năm 202§`): after its
+# month (`tháng 3 năm 2032`), or after `năm` ending the line where a fax garbled `tháng` (`thủng 3`)
 _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})|\bnam\s+(\d\S{2,3})\s*$")
 
 
@@ -225,7 +224,7 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         # a year other than the one the date line holds (`năm 2925` mended, `năm 202§` taken from
         # elsewhere); a date written without a year (`On October 21`) is dated by its context
         printed = _YEAR_PRINTED.search(fold(ev.quote or "").strip())
-        if printed and (printed.group(1) or printed.group(2)).translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
+        if printed and printed[printed.lastindex or 1].translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
         line = fold(ev.quote or "")
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):

@@ -262,25 +262,13 @@ def _motto_at(seg: Segment, key: str) -> int:
 _MOTTO_WORDS = ("cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam")
 
 
-def _motto_words_before(folded: str, pos: int) -> int:
-    """`pos` moved back over the motto's own words read before a key found at it: the key
-    `chu nghia viet nam` in `hoi chu nghia viet nam` (its head lost) starts at `hoi`, which
-    would otherwise be left standing as an issuer line (`Hội` is a body's head)."""
-    first = folded[pos:].split()[0] if folded[pos:].split() else ""
-    if first not in _MOTTO_WORDS:
-        return pos
-    start = pos
-    want = _MOTTO_WORDS.index(first) - 1
-    while want >= 0:
-        m = re.search(rf"(?:^|\s){_MOTTO_WORDS[want]}\s+$", folded[:pos])
-        if m is None:
-            break
-        pos = m.start() + (1 if folded[m.start()].isspace() else 0)
-        want -= 1
-    # only a piece made of the motto's words alone (`HỘI CHỦ NGHĨA VIỆT NAM`, set apart from the
-    # issuer by OCR) is all motto; words after a body's name are its own (`BẢO HIỂM XÃ HỘI`,
-    # `VĂN PHÒNG QUỐC HỘI`, `… THƯƠNG BINH VÀ XÃ HỘI` before `CHỦ NGHĨA VIỆT NAM`)
-    return pos if pos == 0 else start
+def _motto_run_before(words: list[str], word: str) -> bool:
+    """Are `words` the motto's own words right before `word` of it, in order (`hoi` before
+    `chu`, `xa hoi` before `chu`)?"""
+    if word not in _MOTTO_WORDS:
+        return False
+    at = _MOTTO_WORDS.index(word)
+    return 0 < len(words) <= at and tuple(words) == _MOTTO_WORDS[at - len(words):at]
 
 
 def split_motto(seg: Segment) -> list[Segment]:
@@ -289,7 +277,11 @@ def split_motto(seg: Segment) -> list[Segment]:
     for key in _motto_keys():
         pos = _motto_at(seg, key)
         if pos > 0 and f[pos - 1] == " ":
-            pos = _motto_words_before(f, pos)
+            # a piece of the motto's words alone (`HỘI CHỦ NGHĨA VIỆT NAM`, set apart from the
+            # issuer by OCR) is all motto: `Hội` left standing would open an issuer. Words after
+            # a body's name are its own (`BẢO HIỂM XÃ HỘI`, `VĂN PHÒNG QUỐC HỘI` before the key)
+            if _motto_run_before(f[:pos].split(), f[pos:].split()[0]):
+                return [seg]
             garbled = _garbled_motto_at(f)
             if 0 <= garbled < pos:
                 pos = garbled  # its opening garbled before the key (`(CONG. HÓA XÃ, HỢP, CHỦ NGHĨA`)
@@ -673,13 +665,8 @@ def _motto_heads(items: list[Cls | None]) -> list[Cls | None]:
     lines, not an issuer (`Hội` is a body's head). A body's `XÃ HỘI` wrapped above the whole
     motto, or a commune `XÃ CỘNG HÒA`, stays the issuer's."""
     out = list(items)
-    head = " ".join(_MOTTO_WORDS[:4])
     for i, it in enumerate(out):
-        if it is None or it.kind != "upper":
-            continue
-        words = " ".join(it.seg.folded.split())
-        before = head[:len(head) - len(words)]
-        if not words or not head.endswith(words) or (before and not before.endswith(" ")):
+        if it is None or it.kind != "upper" or not _motto_run_before(it.seg.folded.split(), "chu"):
             continue
         below = next((x for x in out[i + 1:] if x is not None and x.seg.line > it.seg.line), None)
         if below is not None and below.kind == "motto" and below.seg.line == it.seg.line + 1 \
@@ -822,8 +809,8 @@ def _issuer_like(seg: Segment) -> bool:
     digits but a stamp's figure before a bare head. Never the motto's opening, its keys worn
     (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): `Cộng hòa`, a short
     word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
-    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or (
-            _LONE_SO.match(seg.folded) and seg.text.rstrip()[-1:] in ":;.") or seg.text.rstrip().endswith(":"):
+    end = seg.text.rstrip()[-1:]
+    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or end == ":" or (end in ";." and _LONE_SO.match(seg.folded)):
         return False  # (a label, never a body's name: `SỐ:` alone is no `Sở`, `PHONG TỦ:` no `Phòng`)
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, find_written_date
@@ -23,6 +24,7 @@ from dispatch_reader.textnorm import fold, squash
 
 # How many lines after the stamp's title its fields may stand (OCR breaks the box into lines).
 _REACH = 6
+# ... and under a title that counts alone (`ĐẾN`): its `Số`, `Ngày` and `Chuyển` lines only
 _ALONE_REACH = 3
 # The title with its first word smudged (`ÌNG VAN DEN`), alone on its line.
 _SMUDGED_TITLE = re.compile(r"^\W{0,3}(\w{1,4}\s+van\s+den)\W*$")
@@ -36,7 +38,8 @@ class StampLines:
     spans: list[tuple[int, int]]  # offsets in the page text of the stamp's pieces
 
 
-def _all_labels() -> tuple[list[str], list[str], list[tuple[str, str]]]:
+@lru_cache(maxsize=1)
+def _all_labels() -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The titles found anywhere in a line, the titles that count only alone (`ĐẾN`), the
     fields' labels (longest first)."""
     titles: list[str] = []
@@ -51,25 +54,30 @@ def _all_labels() -> tuple[list[str], list[str], list[tuple[str, str]]]:
             alone.append(row[0])
         else:
             fields.append((row[0], row[1]))
-    return titles, alone, sorted(fields, key=lambda f: -len(f[0]))
+    return tuple(titles), tuple(alone), tuple(sorted(fields, key=lambda f: -len(f[0])))
+
+
+def _alone_title(folded: str) -> re.Match[str] | None:
+    """A title that counts only alone (`ĐẾN`) opening a folded line that holds no other title."""
+    titles, alone, _ = _all_labels()
+    if any(t in folded for t in titles):
+        return None
+    return next((m for t in alone if (m := re.match(rf"\W{{0,3}}({re.escape(t)})(?![a-z])", folded))), None)
 
 
 def _title_at(folded: str, next_line: str = "") -> int:
     """Where the stamp's title starts in a folded line, or -1. A title that counts only alone
     (`ĐẾN`) must have the stamp's number label right after it, on its line or the next
     (`ĐẾN Số: 1234`, `ĐẾN` over `Số: 1234`): `Đến ngày: 31/12/2025` is a sentence's."""
-    titles, alone, _ = _all_labels()
+    titles, _, _ = _all_labels()
     at = next((folded.find(t) for t in titles if t in folded), -1)
     if at >= 0:
         return at
-    for title in alone:
-        m = re.match(rf"\W{{0,3}}({re.escape(title)})(?![a-z])", folded)
-        if not m:
-            continue
-        rest = folded[m.end():].strip(" .:;,|-_\n")
-        if _opens_on_number(rest if rest else next_line):
-            return m.start(1)
-    return -1
+    m = _alone_title(folded)
+    if m is None:
+        return -1
+    rest = folded[m.end():].strip(" .:;,|-_\n")
+    return m.start(1) if _opens_on_number(rest if rest else next_line) else -1
 
 
 def _opens_on_number(folded: str) -> bool:
@@ -115,7 +123,7 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                 # the receiving office's name printed above the title (`SỞ GIÁO DỤC VÀ ĐÀO TẠO`),
                 # apart from the header's own lines: the stamp's, never the issuer
                 spans.append((offsets[i - 1], offsets[i] - 1))
-            alone = _only_alone_title(folded)
+            alone = _alone_title(folded) is not None
             worded = False  # words after the count: `Đến số: 15 thì dừng` is a sentence
             # a stamp titled `ĐẾN` alone holds its number, date and forwarding in the lines under it
             for j in range(i, min(len(lines), i + (_ALONE_REACH if alone else _REACH) + 1)):
@@ -193,22 +201,14 @@ def _is_title(line: str, next_line: str = "") -> bool:
     if any(edit_distance(letters[i:i + k], _TITLE, _TITLE_SLIP) <= _TITLE_SLIP
            for k in range(n - _TITLE_SLIP, n + _TITLE_SLIP + 1) for i in range(max(1, len(letters) - k + 1))):
         return True
-    titles, _, _ = _all_labels()
-    if letters in {t.replace(" ", "") for t in titles}:
+    if letters in {t.replace(" ", "") for t in _all_labels()[0]}:
         return True
-    return _only_alone_title(folded) and _title_at(folded, fold(next_line).lower()) >= 0
-
-
-def _only_alone_title(folded: str) -> bool:
-    """The line's title is one that counts only alone (`ĐẾN`), none of the others."""
-    titles, alone, _ = _all_labels()
-    return not any(t in folded for t in titles) and any(
-        re.match(rf"\W{{0,3}}{re.escape(t)}(?![a-z])", folded) for t in alone)
+    return _alone_title(folded) is not None and _title_at(folded, fold(next_line).lower()) >= 0
 
 
 def _after_alone_title(line: str) -> str:
     """What follows a title that counts alone, on its line (`ĐẾN Số: 1234`: `Số: 1234`), or ""."""
-    if not _only_alone_title(fold(line).lower()):
+    if _alone_title(fold(line).lower()) is None:
         return ""
     m = re.match(r"\W{0,3}\w+", line)
     return line[m.end():].strip() if m else ""

@@ -374,13 +374,14 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         # the re-readings below mend a page read already: past their share of the page's time
         # they stop and the page is kept as read, rather than the whole file failing with it
         extras = deadline.for_extras(_EXTRAS_SHARE)
-        stopped: list[str] = []
+        stopped = 0
 
         def extra(step: Callable[[], _T], keep: _T) -> _T:
+            nonlocal stopped
             try:
                 return step()
             except OutOfTime:
-                stopped.append(step.__name__)
+                stopped += 1
                 return keep
 
         # (only with half the page's time left: a page read once is better than one timed out)
@@ -439,7 +440,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         if dated:
             notes.append(f"{dated} date line(s) of the header read broken with the page re-read alone")
         if stopped:
-            notes.append(f"{len(stopped)} re-reading(s) of the page (marks, names, dates) stopped, out of the "
+            notes.append(f"{stopped} re-reading(s) of the page (marks, names, dates) stopped, out of the "
                          "page's time: the page is kept as first read")
         if settings.detect_orientation and _poor(words):
             turn = _osd_rotation(write(_small(grey, image.dpi), tmp, "osd"), deadline)

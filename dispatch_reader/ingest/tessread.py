@@ -77,8 +77,8 @@ class ExtrasDeadline(Deadline):
     lines took 130 s of re-reading on one page of a form)."""
 
     def __init__(self, page_deadline: Deadline, share: float) -> None:
-        self.path, self.page, self.seconds = page_deadline.path, page_deadline.page, page_deadline.seconds * share
-        self.end = page_deadline.end - page_deadline.seconds * (1 - share)
+        super().__init__(page_deadline.path, page_deadline.page, page_deadline.seconds * share)
+        self.end = page_deadline.end - page_deadline.seconds * (1 - share)  # from the page's start
 
     def fail(self) -> None:
         raise OutOfTime()
