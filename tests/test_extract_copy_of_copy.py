@@ -380,3 +380,38 @@ def test_a_ministrys_symbol_cut_short_is_the_one_its_type_and_issuer_prescribe()
     old = ocr_doc("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UB\nLào Cai, ngày 19 tháng 4 năm 1999\nQUYẾT ĐỊNH\n"
                   "Về việc điều động cán bộ\n")
     assert old.number == "12/QĐ-UB"
+
+
+LABOUR_TOP = ("CÔNG BÁO/Số 603 + 604/Ngày 20-7-2022\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n"
+              "Số: 12/2022/TT-BLĐTBXH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "{date}\nTHÔNG TƯ\nHướng dẫn thực hiện quản lý lao động, tiền lương, thù lao\n"
+              "Căn cứ Nghị định số 14/2017/NĐ-CP ngày 17 tháng 02 năm 2017 của Chính phủ;\n")
+
+
+@pytest.mark.parametrize(("date", "iso"), [
+    # a fourth augraphy set's fax: `ngày` a letter off and the year's last digit a speck
+    ("Hà Nội, ngav 30 thang 6 năm 202?", "2022-06-30"),
+    # its phone photo: `năm` garbled and a speck read as a figure before the year
+    ("Hà Nội, ngày 30 tháng 6 xám 2 2022", "2022-06-30"),
+    # a phone photo whose edge cut the line down to the end of `ngày`
+    ("iy 30 tháng 6 năm 2022", "2022-06-30"),
+    ("y 30 tháng 6 năm 2022", "2022-06-30"),
+])
+def test_a_date_line_a_copy_damaged_is_read_and_flagged(date: str, iso: str) -> None:
+    from dispatch_reader.extract.confidence import MENDED, repairs
+
+    doc = ocr_doc(LABOUR_TOP.format(date=date))
+    assert doc.issued_date == iso
+    assert repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED
+
+
+@pytest.mark.parametrize("line", [
+    "tu 30 tháng 6 năm 2022",  # a sentence's `từ`, at a line's start
+    "a 30 tháng 6 năm 2022",
+    "iy 30 tháng 6 năm 2022 của Bộ",  # a line going on past the year is no date line
+])
+def test_a_line_opening_on_other_letters_before_a_date_is_no_cut_date_line(line: str) -> None:
+    from dispatch_reader.extract.datefmt import find_cut_date_line
+    from dispatch_reader.textnorm import fold
+
+    assert find_cut_date_line(fold(line).lower()) == []

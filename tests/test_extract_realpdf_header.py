@@ -152,6 +152,33 @@ def test_a_consolidated_text_whose_block_a_copy_damaged():
     assert (doc.doc_type, doc.number, doc.issuer) == ("other", "463/VBHN-BTC", "Bộ Tài chính")
 
 
+def test_a_consolidated_blocks_symbol_a_copy_broke_is_the_one_its_body_prescribes():
+    """A fourth augraphy set's ink-and-paper copy of the Labour ministry's VBHN 466: the block
+    read whole but its symbol `466/VBIIN-BILĐTRXH` (H broken in two, L read `IL`, B read `R`).
+    The body above the title prescribes `VBHN-BLĐTBXH`; told as mended, for checking."""
+    from dispatch_reader.extract.confidence import MENDED, repairs
+
+    block = ["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "Số: 466/VBIIN-BILĐTRXH", "XÁC THỰC VĂN BẢN HỢP NHẤT",
+             "Hà Nội, ngày 10 tháng 02 năm 2025", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Văn Thanh"]
+    end = CONSOLIDATED_END[:2] + block
+    doc = facts(CONSOLIDATED_TOP, end).document
+    assert (doc.doc_type, doc.number, doc.issued_date) == ("other", "466/VBHN-BLĐTBXH", "2025-02-10")
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"
+    assert repairs("number", doc, doc.evidence["number"]) == MENDED
+    # another body's symbol read whole is no damaged form of this one's: not put in its place
+    other = [line.replace("VBIIN-BILĐTRXH", "VBIIN-BTC") for line in end]
+    assert facts(CONSOLIDATED_TOP, other).document.number != "466/VBHN-BLĐTBXH"
+
+
+def test_a_long_symbol_a_letter_misread_and_one_added_is_mended_a_short_one_is_not():
+    from dispatch_reader.extract.docnumber import find_header_number, mend_symbol
+
+    read = find_header_number("Số: 466/VBHN-BILĐTRXH")[0]
+    assert mend_symbol(read, ("VBHN", "BLĐTBXH")).text == "466/VBHN-BLĐTBXH"
+    # two letters off a short symbol is another one as likely as this one
+    assert mend_symbol(find_header_number("Số: 12/QĐ-BTCC")[0], ("QĐ", "BTP")) is None
+
+
 def test_a_consolidated_block_whose_number_a_photocopy_garbled_is_still_the_texts_own():
     """A third augraphy set's photocopy of a Gazette VBHN: the block's title whole, its number
     garbled past reading (`tb oe 3 vBHN-BEBTBKH`), the date, title lines and signer read. The

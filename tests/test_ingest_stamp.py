@@ -176,3 +176,44 @@ def test_an_english_papers_stamp_is_its_received_fact_too() -> None:
     assert facts.document.received is not None
     assert (facts.document.received.number, facts.document.received.date) == ("6397", "2025-10-28")
     assert facts.document.number != "6397"
+
+
+def _voted(monkeypatch: pytest.MonkeyPatch, first: str, again: list[str]) -> tuple[str, int]:
+    """What `_agreed_figures` makes of a word read `first` in the block and `again` alone, and
+    how many readings alone it asked for."""
+    asked = iter(again)
+    calls = []
+
+    def read_again(*args: object) -> str:
+        calls.append(args)
+        return next(asked)
+
+    monkeypatch.setattr(stamp, "_figures_again", read_again)
+    word = stamp.Word(first, 10, 10, 80, 40)
+    return stamp._agreed_figures(np.full((60, 100), 255, np.uint8), word, "", None), len(calls)
+
+
+def test_a_hands_count_stands_where_three_readings_of_four_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _voted(monkeypatch, "4797", ["4797", "4797", "197"]) == ("4797", 2)  # three agree: no more asked
+    assert _voted(monkeypatch, "4797", ["197", "4797", "4797"]) == ("4797", 3)
+    assert _voted(monkeypatch, "“0699", ["699", "699", "x"]) == ("“0699", 2)  # leading zeros aside, as read
+    # the block misread the first figure, the three readings alone agree on it
+    assert _voted(monkeypatch, "7988", ["2988", "2988", "2988"]) == ("2988", 3)
+    # no three agree: no count (the block's `8768` confirmed once is not enough)
+    assert _voted(monkeypatch, "8768", ["68", "8768", "876"]) == ("?", 3)
+    assert _voted(monkeypatch, "8768", ["68", "876", "x"]) == ("?", 2)  # two disagree: three cannot agree
+
+
+def test_a_label_read_as_figures_is_not_read_again_as_a_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Số:` read `56:` keeps its colon (received.py skips it as a label), and is not voted
+    to `?`, which would make the line's count look damaged."""
+    page = _page()
+    box = stamp.find_stamp(page, 200)
+    monkeypatch.setattr(stamp, "run_psm", lambda *a, **k: "tsv")
+    words = [stamp.Word("56:", 20, 60, 70, 90), stamp.Word("3992", 110, 60, 200, 90)]
+    monkeypatch.setattr(stamp, "tsv_words", lambda *a, **k: (words, [(1, 1, 1), (1, 1, 1)]))
+    monkeypatch.setattr(stamp, "write", lambda *a, **k: "")
+    asked = []
+    monkeypatch.setattr(stamp, "_agreed_figures", lambda framed, word, tmp, deadline: asked.append(word.text) or word.text)
+    assert stamp._read_box(page, box, 200, None, None, "") == "56: 3992"
+    assert asked == ["3992"]

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader import family_names
-from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, find_date_skeleton, find_dates, find_garbled_date_line,
+from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, find_cut_date_line, find_date_skeleton, find_dates, find_garbled_date_line,
                                              find_header_dates)
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.namefix import listed_spellings
@@ -246,7 +246,7 @@ def _only_its_skeleton(folded: str, iso: str) -> bool:
     """Is `iso` in a date line only as its skeleton reads it (datefmt.find_date_skeleton)?"""
     readers = (find_dates, find_header_dates, find_garbled_date_line)
     return not any(hit.iso == iso for read in readers for hit in read(folded)) \
-        and any(hit.iso == iso for hit in find_date_skeleton(folded))
+        and any(hit.iso == iso for read in (find_date_skeleton, find_cut_date_line) for hit in read(folded))
 
 
 def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText) -> float | None:

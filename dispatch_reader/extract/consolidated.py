@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from dispatch_reader.extract.docnumber import body_of_symbol
+from dispatch_reader.extract.docnumber import body_of_symbol, find_header_number, mend_symbol, rejoined_as, symbol_of_body
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.issuer_snap import is_known_place, snap_department
 from dispatch_reader.extract.textutil import Page, fold_keep, is_upper_line
@@ -42,6 +42,15 @@ _OWN_NUMBER = re.compile(r"^[ \t]{0,3}s[a-z0-9]{0,2}\s*:\s*\d+\s*/\s*vbhn\b", re
 _GAZETTE_HEADING = re.compile(r"^\W{0,3}van ban hop nh[a-z]{1,2}\s*[-–]\s*(?=\S)", re.M)
 # Lines around the marker line that may hold the block's number, and lines after it to the signer.
 _BEFORE, _AFTER = 6, 12
+
+
+# the symbol's type part after its slash, as a copy may break its H in two (`466/VBIIN-…`)
+_TYPE_AFTER_SLASH = re.compile(r"/\s*([^\W\d_]{4,6})")
+
+
+def _says_vbhn(line: str) -> bool:
+    """Does the line hold the VBHN symbol, as printed or its capitals broken (`VBIIN`)?"""
+    return "vbhn" in fold_keep(line) or any(rejoined_as(m[1], "VBHN") for m in _TYPE_AFTER_SLASH.finditer(line))
 
 
 def _candidates(page: Page) -> list[tuple[str, re.Match[str]]]:
@@ -103,7 +112,7 @@ def find_block(pages: list[Page]) -> tuple[Page, int, int, tuple[int, int], bool
         for kind, at in _candidates(page):
             mark = bisect_right(offsets, at.start()) - 1  # the line the match stands on
             numbered = [i for i in range(max(0, mark - _BEFORE), min(len(lines), mark + _BEFORE))
-                        if "vbhn" in folded[i]]
+                        if _says_vbhn(lines[i])]
             if kind == "whole" and not numbered and not _stands_as_a_title(page, lines, offsets, mark, at):
                 continue
             if kind != "whole" and not (numbered and _under_a_body(lines, numbered[0])):
@@ -157,8 +166,19 @@ def read_block(pages: list[Page]) -> Block | None:
     below = page.text[m1:end].lstrip("\n").split("\n", 1)[0].strip()
     if above and below and is_upper_line(below):
         above.append(replace(above[-1], quote=f"{above[-1].quote} {below}"))
-    figured = any(re.search(r"\d[^\n]*vbhn", line) for line in fold_keep(page.text[start:end]).splitlines())
+    figured = any(re.search(r"\d[^\n]*vbhn", fold_keep(line)) or (re.search(r"\d\s*/", line) and _says_vbhn(line))
+                  for line in page.text[start:end].splitlines())
     return Block(facts, numbered, figured, Evidence(page=page.number, quote=page.text[m0:m1], start=m0), above)
+
+
+def _mended(number: str, issuer: str | None) -> str | None:
+    """The block's number with the VBHN symbol its body prescribes, where a copy damaged what
+    was read (`466/VBIIN-BILĐTRXH` under `BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`); its evidence
+    keeps the reading, so it is flagged as mended (confidence.repairs)."""
+    body = symbol_of_body(snap_department(issuer) or issuer) if issuer else None
+    read = find_header_number(f"Số: {number}")
+    mended = mend_symbol(read[0], ("VBHN", body)) if read and body else None
+    return mended.text if mended else None
 
 
 def _issuer_from_symbol(number: str) -> str | None:
@@ -172,6 +192,8 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
     if read is None:
         return _by_gazette_heading(pages, doc)
     block = read.facts
+    if read.numbered and block.number and "VBHN" not in block.number.upper():
+        block.number = _mended(block.number, block.issuer) or block.number
     # figures and the VBHN symbol: a form's `Số: …/VBHN-…` in an annex is no number
     own = bool(block.number and "VBHN" in block.number.upper() and block.number[:1].isdigit())
     # a figure on its number's line, dated above its signer's name: a block whose number a copy

@@ -111,17 +111,19 @@ _VI_HEADER = re.compile(
 
 # `ngày` with one letter misread, lost (`gay`, `ngy`; not `nay`, a word) or read as a speck
 # (`ngà?`), `tháng` and `năm` whole: still the date line's words
+_NGAY_SLIPPED = r"(?:[a-z]gay|n[a-z]ay|ng[a-z]y|nga[a-z?*]|gay|ngy)"
 _VI_DAY_WORD_SLIP = re.compile(
-    rf"\b(?:[a-z]gay|n[a-z]ay|ng[a-z]y|nga[a-z?*]|gay|ngy),?\s+(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_M}{{1,2}})\s+nam\s+"
+    rf"\b{_NGAY_SLIPPED},?\s+(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_M}{{1,2}})\s+nam\s+"
     rf"(?P<y>{_D}{{4}})(?!\d)")
 
 
 # The date line's year with its last digit lost under a stamp's stroke or a speck (`năm 202§`):
 # the day, the month and the decade are read; the year must come from elsewhere. The photo that
 # cut the year may garble `tháng` too (`ngày 21 páng 7 năm 202/`): a word two letters off it at
-# most (`garbled`, and then only the number's own year completes it).
+# most (`garbled`, and then only the number's own year completes it); a fax `ngày` a letter
+# off (`ngav 30 thang 6 năm 202?`).
 _VI_LOST_YEAR = re.compile(
-    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s*(?P<mw>thang|th\.|[a-z]{{3,6}}(?=\s))\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
+    rf"\b(?:ngay|{_NGAY_SLIPPED})\s*(?P<d>{_D}{{1,2}})\s*(?P<mw>thang|th\.|[a-z]{{3,6}}(?=\s))\s*(?P<m>{_D}{{1,2}})\s*(?:nam|n\.)\s*"
     rf"(?P<y>[1il]9{_D}|2[0o]{_D})(?:[^\w\s]|[a-z](?![a-z]))(?!\d)"
 )
 
@@ -252,8 +254,8 @@ def find_garbled_date_line(folded: str) -> list[DateHit]:
 # (a figure in it read as its look-alike letter), a short word, the month, `năm` and the year
 _VI_HEADER_SKELETON = re.compile(
     rf"(?:(?<=[,\s])|^)\s*(?P<dw>[a-z]{{1,5}})[.,:;]?\s+(?P<d>[0-9oils]{{1,2}})\s+(?P<mw>[a-z]{{2,6}})\s+"
-    rf"(?P<m>{_M}{{1,2}})\s+(?P<yw>[a-z]{{2,4}})[.,:;]?\s+(?P<y>{_D}{{4}})(?!\d)"
-)
+    rf"(?P<m>{_M}{{1,2}})\s+(?P<yw>[a-z]{{2,4}})[.,:;]?\s+(?:\d\s+)?(?P<y>{_D}{{4}})(?!\d)"
+)  # (a speck read as a figure before the year: `xám 2 2022`)
 
 
 def find_date_skeleton(folded: str) -> list[DateHit]:
@@ -271,6 +273,26 @@ def find_date_skeleton(folded: str) -> list[DateHit]:
             and (re.search(r"\d", m["m"]) or m["m"] in ("s", "$"))
             and (edit_distance(m["dw"], "ngay", 2) <= 2
                  or (m["mw"] != "thang" and edit_distance(m["mw"], "thang", 2) <= 2))]
+
+
+# A date line whose start a phone photo's edge cut off (`Hà Nội, ngà` gone): what is left of
+# `ngày` (`iy`, `y`) opens the line, `tháng` and `năm` whole, the year ends it.
+_VI_CUT_START = re.compile(
+    rf"^\W{{0,3}}(?P<dw>[a-z]{{1,2}})\s+(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_D}{{1,2}})\s+nam\s+(?P<y>{_D}{{4}})\W{{0,2}}$"
+)
+
+
+def find_cut_date_line(folded: str) -> list[DateHit]:
+    """A date line (alone, folded) whose start was cut off, down to the last letters of `ngày`:
+    two letters a letter off `ay` (`iy`), or `y`; `tu 28 tháng 12 năm 2022` (a sentence's
+    `từ`) is none. Where it is the header's is the caller's to judge; a guess to check."""
+    from dispatch_reader.places.match import edit_distance
+
+    m = _VI_CUT_START.match(folded.strip())
+    if m is None or (m["dw"] != "y" and (len(m["dw"]) != 2 or edit_distance(m["dw"], "ay", 1) > 1)):
+        return []
+    lead = len(folded) - len(folded.lstrip())
+    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), lead + m.start(), lead + m.end())]
 
 
 # The first year a document of the Democratic Republic could bear; the last is next year.

@@ -385,11 +385,11 @@ def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, st
     abbr = abbreviation_for_label(type_label) or (type_label if type_for_abbreviation(type_label) else None)
     if not abbr or abbr in ("L", "BL"):
         return None  # a law's number is `04/2017/QH14`: no type part
-    body = _symbol_of_body(issuer)
+    body = symbol_of_body(issuer)
     return (abbr, body) if body else None
 
 
-def _symbol_of_body(issuer: str) -> str | None:
+def symbol_of_body(issuer: str) -> str | None:
     """The symbol a central body or a committee prints in its numbers (`BKHCN`, `UBND`), if known."""
     from dispatch_reader.extract.textutil import fold_phrase
 
@@ -403,7 +403,7 @@ def symbol_names_another(issuer: str, parts: tuple[str, ...]) -> bool:
     than `issuer`?"""
     _, local = _body_symbols()
     named = {p for p in parts if body_of_symbol(p) or any(p == sym for _, sym in local)}
-    return bool(named) and _symbol_of_body(issuer) not in named
+    return bool(named) and symbol_of_body(issuer) not in named
 
 
 def _rejoined_capitals(part: str, depth: int = 3) -> set[str]:
@@ -434,10 +434,10 @@ def _damaged_part(part: str, want: str) -> bool:
     """`part` is `want` with a letter misread, or its capitals broken in two (`BLIJTBXII`)."""
     from dispatch_reader.places.match import edit_distance
 
-    return edit_distance(part.upper(), want.upper(), 1) <= 1 or _rejoined_as(part, want)
+    return edit_distance(part.upper(), want.upper(), 1) <= 1 or rejoined_as(part, want)
 
 
-def _rejoined_as(part: str, want: str) -> bool:
+def rejoined_as(part: str, want: str) -> bool:
     """`part` is `want` once the capitals print broke in two are put back, Đ's stroke lost or
     not (`BLDTBXII` for `BLĐTBXH` on a fax: H broken into II, Đ's stroke gone)."""
     bare = want.upper().replace("Đ", "D")
@@ -481,11 +481,12 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
             return None
         # a letter or two misread, none added or lost: `CTUBND` is another body's symbol
         # (the chairman's), not `UBND` damaged
+        # (a long symbol, a letter misread and one added or lost: `BILĐTRXH` for `BLĐTBXH`)
         distance = edit_distance(part.upper(), want.upper(), 2)
-        if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4)):
+        if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4) and len(want) < 7):
             # capitals broken in two by a fax (`II` for `H`, `IJ` for `Đ`: `BLIJTBXII` for
             # `BLĐTBXH`): put back, the part must then be the prescribed one exactly
-            if not _rejoined_as(part, want):
+            if not rejoined_as(part, want):
                 return None
     return _with_symbol(dn, expected)
 

@@ -24,8 +24,8 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_date_skeleton, find_dates,
-                                             find_garbled_date_line, find_header_dates, find_lost_year,
+from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
+                                             find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol,
                                                symbol_names_another,
@@ -443,6 +443,11 @@ def classify(seg: Segment) -> list[Cls]:
                     and text[:d.start].rstrip().endswith(",") and not _opens_on_a_person(text[:d.start])]
         if skeleton and len(f[skeleton[0].end:].strip(" .,;")) <= 2:
             return [Cls(seg, "date", {"date": skeleton[0], "skeleton": True})]
+        # a phone photo's edge cut the line's start (`iy 28 tháng 12 năm 2022`): told by where
+        # it stands, as a skeleton is
+        cut_off = [d for d in find_cut_date_line(f) if d.iso]
+        if cut_off:
+            return [Cls(seg, "date", {"date": cut_off[0], "skeleton": True})]
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
