@@ -415,3 +415,49 @@ def test_a_line_opening_on_other_letters_before_a_date_is_no_cut_date_line(line:
     from dispatch_reader.textnorm import fold
 
     assert find_cut_date_line(fold(line).lower()) == []
+
+
+@pytest.mark.parametrize("line", ["Kỳ 1 tháng 6 năm 2022", "ký 3 tháng 6 năm 2022", "Ty 30 tháng 6 năm 2022",
+                                  "An 30 tháng 6 năm 2022", "Ai 5 tháng 6 năm 2022"])
+def test_a_short_word_before_a_date_is_no_remains_of_ngay(line: str) -> None:
+    # a fresh-eyes reviewer's: words of two letters ending like `ngày`, or a letter off its end
+    from dispatch_reader.extract.datefmt import find_cut_date_line
+    from dispatch_reader.textnorm import fold
+
+    assert find_cut_date_line(fold(line).lower()) == []
+
+
+def test_a_committees_worn_date_line_takes_no_year_from_its_grounds() -> None:
+    """`ngày` a letter off and the year's last digit lost, over a number with no year (a
+    committee's decision): the grounds cite other years, none of them this one's."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 125/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngav 15 thang 1 năm 202?\nQUYẾT ĐỊNH\n"
+            "Về việc phê duyệt kế hoạch năm 2023\n"
+            "Căn cứ Thông tư số 12/2022/TT-BLĐTBXH ngày 30 tháng 6 năm 2022 của Bộ Lao động;\n")
+    assert ocr_doc(text).issued_date is None
+
+
+VV_WRAPPED = ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 4567/LĐTBXH-VP\n"
+              "V/v hướng dẫn thực hiện Nghị định số 145/2020/NĐ-CP\nngày 14 tháng 12 năm 2020\n"
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{date}\n"
+              "Kính gửi: Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố\n"
+              "Thực hiện chỉ đạo của Chính phủ, Bộ Lao động - Thương binh và Xã hội đề nghị như sau:\n")
+
+
+@pytest.mark.parametrize(("date", "iso"), [("Hà Nội, ngày 28 tháng 12 năm 2022", "2022-12-28"),
+                                           ("iy 28 tháng 12 năm 2022", "2022-12-28")])
+def test_a_vv_wrapped_at_a_cited_documents_date_is_not_the_letters_date(date: str, iso: str) -> None:
+    """A reviewer's: the left column read first, the V/v's wrapped line `ngày 14 tháng 12 năm
+    2020` (the cited decree's date) came before the date line and was taken, confident."""
+    doc = ocr_doc(VV_WRAPPED.format(date=date))
+    assert doc.issued_date == iso
+    assert doc.number == "4567/LĐTBXH-VP"  # a body's own short symbol (body_symbols.tsv) kept
+    assert "14 tháng 12 năm 2020" in (doc.subject or "")
+
+
+def test_a_body_symbols_short_form_it_prints_is_kept() -> None:
+    from dispatch_reader.extract.docnumber import find_header_number, mend_symbol
+
+    # the Supreme Procuracy prints VKSTC as well as VKSNDTC: no damaged form of the other
+    assert mend_symbol(find_header_number("Số: 46/QĐ-VKSTC")[0], ("QĐ", "VKSNDTC")) is None
+    assert mend_symbol(find_header_number("Số: 359/QĐ-LĐTBXH")[0], ("QĐ", "BLĐTBXH")) is None

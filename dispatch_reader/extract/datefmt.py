@@ -152,6 +152,9 @@ def find_lost_year(folded: str) -> LostYear | None:
     garbled = m["mw"] not in ("thang", "th.")
     if garbled and edit_distance(m["mw"], "thang", 2) > 2:
         return None
+    # `ngày` a letter off is a garbled line too: only the number's own year completes it (a
+    # committee's number has none, and the grounds' latest year is no witness to so worn a line)
+    garbled |= not m.group(0).startswith("ngay")
     return LostYear(_num(m["d"]), _num(m["m"]), str(_num(m["y"])), m.start(), m.end(), garbled)
 
 
@@ -282,14 +285,17 @@ _VI_CUT_START = re.compile(
 )
 
 
-def find_cut_date_line(folded: str) -> list[DateHit]:
-    """A date line (alone, folded) whose start was cut off, down to the last letters of `ngày`:
-    two letters a letter off `ay` (`iy`), or `y`; `tu 28 tháng 12 năm 2022` (a sentence's
-    `từ`) is none. Where it is the header's is the caller's to judge; a guess to check."""
-    from dispatch_reader.places.match import edit_distance
+# what a cut leaves of `ngày`: its `y`, with its `à` before it as read (`iy`); a word of two
+# letters ending so (`Kỳ 1`, `ký 3`, `Ty`) is a word's, and `tu` a sentence's `từ`
+_NGAY_TAILS = frozenset({"y", "ay", "iy", "ey", "oy"})
 
+
+def find_cut_date_line(folded: str) -> list[DateHit]:
+    """A date line (alone, folded) whose start was cut off, down to the last letters of `ngày`
+    (`iy 28 tháng 12 năm 2022`). Where it is the header's is the caller's to judge; a guess to
+    check."""
     m = _VI_CUT_START.match(folded.strip())
-    if m is None or (m["dw"] != "y" and (len(m["dw"]) != 2 or edit_distance(m["dw"], "ay", 1) > 1)):
+    if m is None or m["dw"] not in _NGAY_TAILS:
         return []
     lead = len(folded) - len(folded.lstrip())
     return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), lead + m.start(), lead + m.end())]

@@ -328,11 +328,14 @@ _TERM_BODIES = frozenset({"QH", "UBTVQH"})
 
 @lru_cache(maxsize=1)
 def _body_symbols() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """(folded central body name → symbol, (folded local body head, symbol) longest first)."""
+    """(folded central body name → symbol, (folded local body head, symbol) longest first).
+    A body's first row is the symbol it prescribes; its later rows, others it prints too."""
     from dispatch_reader.extract.textutil import fold_phrase
 
-    central = {fold_phrase(row[1]): row[0] for row in resources.rows("body_symbols.tsv")
-               if len(row) > 1 and row[0] not in _TERM_BODIES}
+    central: dict[str, str] = {}
+    for row in resources.rows("body_symbols.tsv"):
+        if len(row) > 1 and row[0] not in _TERM_BODIES:
+            central.setdefault(fold_phrase(row[1]), row[0])
     local = sorted(((fold_phrase(row[0]), row[1]) for row in resources.rows("committee_symbols.tsv") if len(row) > 1),
                    key=lambda r: -len(r[0]))
     return central, tuple(local)
@@ -481,9 +484,11 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
             return None
         # a letter or two misread, none added or lost: `CTUBND` is another body's symbol
         # (the chairman's), not `UBND` damaged
-        # (a long symbol, a letter misread and one added or lost: `BILĐTRXH` for `BLĐTBXH`)
+        # (a long symbol, a letter misread and one more read in: `BILĐTRXH` for `BLĐTBXH`; one
+        # with letters fewer is as likely a short form the body prints: `VKSTC` for `VKSNDTC`)
         distance = edit_distance(part.upper(), want.upper(), 2)
-        if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4) and len(want) < 7):
+        added = len(part) == len(want) + 1 and len(want) >= 7
+        if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4) and not added):
             # capitals broken in two by a fax (`II` for `H`, `IJ` for `Đ`: `BLIJTBXII` for
             # `BLĐTBXH`): put back, the part must then be the prescribed one exactly
             if not rejoined_as(part, want):

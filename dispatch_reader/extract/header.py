@@ -128,6 +128,9 @@ _CITED_NUMBER = re.compile(r"\W*số\b")
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
 _DATE_FIRST = re.compile(r"^\W{0,2}ngay\s*\d")
+# a line ending on a cited document's number (`… Nghị định số 145/2020/NĐ-CP`): its date may
+# follow on the next line
+_CITES_AT_END = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ][\wĐđ.&-]*\W{0,2}$")
 
 
 def _gazette_heading(folded: str) -> bool:
@@ -1120,6 +1123,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 continue  # the right column's date line, past the number read into the V/v's line
             if k == "text" and vv_segs and _scrap_line(it.seg.text):
                 continue
+            if k == "date" and vv_segs and (it.seg.page, it.seg.line) == (vv_segs[-1].page, vv_segs[-1].line + 1) \
+                    and _CITES_AT_END.search(vv_segs[-1].text) and _DATE_FIRST.match(it.seg.folded):
+                # the V/v wrapped at a cited document, its date on the next line (`V/v … Nghị định
+                # số 145/2020/NĐ-CP` over `ngày 14 tháng 12 năm 2020`): the subject's, no place's
+                k = "text"
             # a V/v subject wraps over a few lines, and `Kính gửi` ends it also behind a
             # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
             # an item of the Kính gửi list (`- Các sở, ban, ngành …`) ends it too, its label lost
