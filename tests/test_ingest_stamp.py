@@ -193,15 +193,16 @@ def _voted(monkeypatch: pytest.MonkeyPatch, first: str, again: list[str]) -> tup
     return stamp._agreed_figures(np.full((60, 100), 255, np.uint8), word, "", None), len(calls)
 
 
-def test_a_hands_count_stands_where_three_readings_of_four_agree(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _voted(monkeypatch, "4797", ["4797", "4797", "197"]) == ("4797", 2)  # three agree: no more asked
+def test_a_hands_count_stands_where_two_readings_alone_confirm_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _voted(monkeypatch, "4797", ["4797", "4797", "197"]) == ("4797", 2)  # confirmed twice: no more asked
     assert _voted(monkeypatch, "4797", ["197", "4797", "4797"]) == ("4797", 3)
     assert _voted(monkeypatch, "“0699", ["699", "699", "x"]) == ("“0699", 2)  # leading zeros aside, as read
-    # the block misread the first figure, the three readings alone agree on it
-    assert _voted(monkeypatch, "7988", ["2988", "2988", "2988"]) == ("2988", 3)
-    # no three agree: no count (the block's `8768` confirmed once is not enough)
+    # confirmed once only (the block's `8768` read `68` and `876` alone): no count
     assert _voted(monkeypatch, "8768", ["68", "8768", "876"]) == ("?", 3)
-    assert _voted(monkeypatch, "8768", ["68", "876", "x"]) == ("?", 2)  # two disagree: three cannot agree
+    assert _voted(monkeypatch, "8768", ["68", "876", "x"]) == ("?", 2)  # two denials: it cannot be confirmed
+    # the readings alone agreeing among themselves against the block: no count either
+    assert _voted(monkeypatch, "7988", ["2988", "2988", "2988"]) == ("?", 2)
+    assert _voted(monkeypatch, "00", ["", "0", "0"]) == ("00", 3)  # an empty reading confirms nothing
 
 
 def test_a_label_read_as_figures_is_not_read_again_as_a_count(monkeypatch: pytest.MonkeyPatch) -> None:
