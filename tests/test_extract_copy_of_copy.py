@@ -461,3 +461,22 @@ def test_a_body_symbols_short_form_it_prints_is_kept() -> None:
     # the Supreme Procuracy prints VKSTC as well as VKSNDTC: no damaged form of the other
     assert mend_symbol(find_header_number("Số: 46/QĐ-VKSTC")[0], ("QĐ", "VKSNDTC")) is None
     assert mend_symbol(find_header_number("Số: 359/QĐ-LĐTBXH")[0], ("QĐ", "BLĐTBXH")) is None
+
+
+def test_a_month_read_from_a_letter_like_a_figure_is_flagged() -> None:
+    """A fifth augraphy set's ink-and-paper copy: `tháng Š` (an 8) was read as May, confident."""
+    from dispatch_reader.extract.confidence import MENDED, repairs
+
+    doc = ocr_doc(LABOUR_TOP.format(date="Hà Nội, ngày 31 tháng Š năm 2022"))
+    assert doc.issued_date == "2022-05-31"
+    assert repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED
+    clean = ocr_doc(LABOUR_TOP.format(date="Hà Nội, ngày 31 tháng 8 năm 2022"))
+    assert repairs("issued_date", clean, clean.evidence["issued_date"]) == 1.0
+
+
+def test_a_number_line_whose_figures_a_photo_lost_is_no_issuer() -> None:
+    # a fifth augraphy set's phone photo: `So: POMATT-BLDTEXY` was the issuer, the ministry lost
+    text = ("So: POMATT-BLDTEXY\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 30 tháng 8 năm 2024\nTHÔNG TƯ\nSửa đổi một số điều\nCăn cứ Nghị định số 62/2022/NĐ-CP;\n")
+    assert ocr_doc(text).issuer is None
+    assert ocr_doc("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n" + text).issuer == "Bộ Lao động - Thương binh và Xã hội"

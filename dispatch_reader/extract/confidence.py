@@ -174,6 +174,10 @@ COARSE = 0.45
 _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})|\bnam\s+(\d\S{2,3})\s*$")
 
 
+# a date line's day or month with a letter in it (folded): read from a look-alike
+_FIGURE_AS_LETTER = re.compile(r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?[^\W\d_])[^\W_]{1,2}(?=\s|$)")
+
+
 # types printed with no title of their own: a letter's subject is its `V/v …` line
 _UNTITLED = frozenset({None, "official_dispatch", "other"})
 
@@ -227,6 +231,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         if printed and printed[printed.lastindex or 1].translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
         line = fold(ev.quote or "")
+        if _FIGURE_AS_LETTER.search(line.lower()):
+            return MENDED  # a day or month read as a letter like a figure (`tháng Š`: a 5? an 8?)
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
         if _only_its_skeleton(line, doc.issued_date):
