@@ -175,7 +175,9 @@ _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})|\bnam\s+(\d\S{2
 
 
 # a date line's day or month with a letter in it (folded): read from a look-alike
-_FIGURE_AS_LETTER = re.compile(r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?[^\W\d_])[^\W_]{1,2}(?=\s|$)")
+# (`tháng Š`, `tháng $`, `ngày O5`, `tháng Šnăm`; not a speck before the figures, `ngày i 05`)
+_FIGURE_AS_LETTER = re.compile(
+    r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?(?:[^\W\d_]|[$§]))(?:[^\W_]|[$§]){1,2}(?=[\s,.;]|nam|$)(?!\s*\d)")
 
 
 # types printed with no title of their own: a letter's subject is its `V/v …` line

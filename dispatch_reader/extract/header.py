@@ -819,14 +819,15 @@ def _issuer_like(seg: Segment) -> bool:
     word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
     end = seg.text.rstrip()[-1:]
     if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or end == ":" or (end in ";." and _LONE_SO.match(seg.folded)) \
-            or _SO_LABEL.match(seg.folded):
+            or (_SO_LABEL.match(seg.folded) and not _SO_BODY.match(seg.text)):
         # (a label, never a body's name: `SỐ:` alone is no `Sở`, `PHONG TỦ:` no `Phòng`; nor a
         # number's line whose figures a photo lost, `So: POMATT-BLDTEXY`)
         return False
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 
 
-_SO_LABEL = re.compile(r"\W{0,2}s[o0]\s*:")
+_SO_LABEL = re.compile(r"\W{0,2}s[o0]\s*[:;.,]")  # `Số:`, its colon read as `;`, `.` or `,`
+_SO_BODY = re.compile(r"\W{0,2}s[ởơ]", re.IGNORECASE)  # `SỞ: NỘI VỤ`, a speck after a department's head
 _MOTTO_OPENING = re.compile(r"c[o0][nm]g ?h[o0]a\s+\S{1,4}\s+h[o0][il]\b")
 
 
