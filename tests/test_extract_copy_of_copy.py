@@ -489,3 +489,17 @@ def test_a_number_line_whose_figures_a_photo_lost_is_no_issuer() -> None:
         assert ocr_doc(text.replace("So:", "Số" + sign)).issuer is None, sign
     # a department's head with a speck after it is still its name
     assert ocr_doc("SỞ: NỘI VỤ\n" + text.replace("So: POMATT-BLDTEXY", "Số: 12/QĐ-SNV")).issuer == "Sở Nội vụ"
+
+
+@pytest.mark.parametrize(("date", "flagged"), [
+    ("Hà Nội, ngày 1 tháng 6 năm 2022", True),  # the 15th, a fax's lost digit (a fifth augraphy set)
+    ("Hà Nội, ngày 10 tháng 2 năm 2022", True),  # February prints `02`
+    ("Hà Nội, ngày 01 tháng 6 năm 2022", False),
+    ("Hà Nội, ngày 10 tháng 02 năm 2022", False),
+    ("Hà Nội, ngày 30 tháng 6 năm 2022", False),
+])
+def test_a_day_or_month_printed_with_its_zero_read_without_it_is_flagged(date: str, flagged: bool) -> None:
+    from dispatch_reader.extract.confidence import MENDED, repairs
+
+    doc = ocr_doc(LABOUR_TOP.format(date=date))
+    assert (repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED) is flagged

@@ -180,6 +180,12 @@ _FIGURE_AS_LETTER = re.compile(
     r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?(?:[^\W\d_]|[$§]))(?:[^\W_]|[$§]){1,2}(?=[\s,.;]|nam|$)(?!\s*\d)")
 
 
+# A date line prints a day under 10, and the months 1 and 2, with a 0 before them (`ngày 05
+# tháng 02`, Decree 30/2020/NĐ-CP): a lone figure there is a digit lost as often as not (`ngày
+# 1 thàng 6` for the 15th, `ngày 1 thane 02` for the 19th, two faxes of a fifth augraphy set)
+_LONE_FIGURE = re.compile(r"\bngay\s*[.:,]?\s*[1-9](?![\w/])|\bthang\s*[.:,]?\s*[12](?![\w/])")
+
+
 # types printed with no title of their own: a letter's subject is its `V/v …` line
 _UNTITLED = frozenset({None, "official_dispatch", "other"})
 
@@ -235,6 +241,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         line = fold(ev.quote or "")
         if _FIGURE_AS_LETTER.search(line.lower()):
             return MENDED  # a day or month read as a letter like a figure (`tháng Š`: a 5? an 8?)
+        if _LONE_FIGURE.search(line.lower()):
+            return MENDED  # a day or month printed with its 0 read without it: a digit lost?
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
         if _only_its_skeleton(line, doc.issued_date):
