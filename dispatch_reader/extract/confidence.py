@@ -28,8 +28,8 @@ from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader import family_names
-from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, find_cut_date_line, find_date_skeleton, find_dates, find_garbled_date_line,
-                                             find_header_dates)
+from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, find_cut_date_line, find_date_skeleton, find_dates,
+                                             find_garbled_date_line, find_header_dates)
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.namefix import listed_spellings
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
@@ -235,14 +235,14 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
     if field == "issued_date" and doc.issued_date:
         # a year other than the one the date line holds (`năm 2925` mended, `năm 202§` taken from
         # elsewhere); a date written without a year (`On October 21`) is dated by its context
-        printed = _YEAR_PRINTED.search(fold(ev.quote or "").strip())
+        line = fold(ev.quote or "")
+        printed = _YEAR_PRINTED.search(line.strip())
         if printed and printed[printed.lastindex or 1].translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
-        line = fold(ev.quote or "")
-        if _FIGURE_AS_LETTER.search(line.lower()):
-            return MENDED  # a day or month read as a letter like a figure (`tháng Š`: a 5? an 8?)
-        if _LONE_FIGURE.search(line.lower()):
-            return MENDED  # a day or month printed with its 0 read without it: a digit lost?
+        # a day or month read as a letter like a figure (`tháng Š`: a 5? an 8?), or printed with
+        # its 0 and read without it (a digit lost?)
+        if _FIGURE_AS_LETTER.search(line.lower()) or _LONE_FIGURE.search(line.lower()):
+            return MENDED
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
         if _only_its_skeleton(line, doc.issued_date):

@@ -22,7 +22,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from dispatch_reader.extract.docnumber import body_of_symbol, find_header_number, mend_symbol, rejoined_as, symbol_of_body
+from dispatch_reader.extract.docnumber import (body_of_symbol, find_header_number, mend_symbol, rejoined_as,
+                                               symbol_of_body)
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.issuer_snap import is_known_place, snap_department
 from dispatch_reader.extract.textutil import Page, fold_keep, is_upper_line

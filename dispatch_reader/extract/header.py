@@ -817,13 +817,17 @@ def _issuer_like(seg: Segment) -> bool:
     digits but a stamp's figure before a bare head. Never the motto's opening, its keys worn
     (`CỌNG HÒA AXA HỘI`, a photocopy, the rest of the motto set apart): `Cộng hòa`, a short
     word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
-    end = seg.text.rstrip()[-1:]
-    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or end == ":" or (end in ";." and _LONE_SO.match(seg.folded)) \
-            or (_SO_LABEL.match(seg.folded) and not _SO_BODY.match(seg.text)):
-        # (a label, never a body's name: `SỐ:` alone is no `Sở`, `PHONG TỦ:` no `Phòng`; nor a
-        # number's line whose figures a photo lost, `So: POMATT-BLDTEXY`)
+    if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or _a_label(seg):
         return False
     return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
+
+
+def _a_label(seg: Segment) -> bool:
+    """A label's line, never a body's name: `SỐ:` alone is no `Sở`, `PHONG TỦ:` no `Phòng`; nor
+    a number's line whose figures a photo lost (`So: POMATT-BLDTEXY`)."""
+    end = seg.text.rstrip()[-1:]
+    return end == ":" or bool(end in ";." and _LONE_SO.match(seg.folded)) \
+        or bool(_SO_LABEL.match(seg.folded) and not _SO_BODY.match(seg.text))
 
 
 _SO_LABEL = re.compile(r"\W{0,2}s[o0]\s*[:;.,]")  # `Số:`, its colon read as `;`, `.` or `,`
