@@ -9,9 +9,10 @@ import numpy as np
 from dispatch_reader.ingest import preprocess, sheet
 
 
-def _sheet_on_desk(desk: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sheet_on_desk(desk: float, dog_ear: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(photo as float, the sheet's mask, its corners): a page of text seen at a slant on a
-    flat desk of grey `desk`, 1300 x 1500 pixels."""
+    flat desk of grey `desk`, 1300 x 1500 pixels; its top right corner folded back by
+    `dog_ear` pixels (the desk shows there)."""
     h, w = 1131, 800
     page = np.full((h, w), 235, np.uint8)
     for y in range(100, 1000, 40):
@@ -19,7 +20,10 @@ def _sheet_on_desk(desk: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     out_h, out_w = 1500, 1300
     corners = np.array([[260, 170], [1080, 120], [1130, 1330], [180, 1390]], np.float32)
     matrix = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), corners)
-    mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (out_w, out_h)) > 0
+    paper = np.full_like(page, 255)
+    if dog_ear:
+        cv2.fillConvexPoly(paper, np.array([[w - dog_ear, 0], [w, 0], [w, dog_ear]], np.int32), 0)
+    mask = cv2.warpPerspective(paper, matrix, (out_w, out_h)) > 0
     photo = np.where(mask, cv2.warpPerspective(page, matrix, (out_w, out_h)).astype(np.float32), np.float32(desk))
     return photo, mask, corners
 
@@ -122,3 +126,24 @@ def test_a_table_page_on_a_pale_desk_is_never_cut_to_its_tables_frame() -> None:
     corners = np.array([[74, 170], [344, 222], [277, 587], [-1, 536]], np.float32)  # the sheet's
     found = sheet.find_sheet(photo)
     assert found is None or np.abs(found - corners).max() < 0.03 * max(photo.shape)
+
+
+def test_a_lit_part_of_the_sheet_bounded_by_a_shadow_is_not_taken_for_the_sheet() -> None:
+    """A shadow across the top of the sheet and the desk beside it (augraphy's phone photos: a
+    hand's or the phone's shadow): the brightness threshold takes the lit lower part of the
+    paper, a clean quadrilateral whose bottom and sides run along the sheet's edges, and the
+    page was straightened to it with its header cut away. The hull of every edge holds it and
+    is clearly larger, its sides on the paper's edges with the desk outside darker: that is
+    the sheet. (A corner folded back keeps the edges' own outline from being a
+    quadrilateral, as a photo's blur breaks it on augraphy's.)"""
+    photo, _, corners = _sheet_on_desk(120, dog_ear=60)
+    out_h, out_w = photo.shape
+    yy = np.mgrid[0:out_h, 0:out_w][0].astype(np.float32)
+    photo *= 1.0 - 0.55 / (1.0 + np.exp((yy - 560) / 12.0))  # dark above y 560, a soft border
+    photo = np.clip(photo, 0, 255).astype(np.uint8)
+    bright = preprocess.find_page(photo)
+    assert bright is not None and bright[:, 1].min() > 450  # the lit part only: no header
+    found = sheet.find_sheet(photo)
+    # the sheet, header and all: every corner where it is but the folded one, within the fold
+    assert found is not None and np.abs(np.delete(found - corners, 1, axis=0)).max() < 20
+    assert np.abs(found[1] - corners[1]).max() < 60

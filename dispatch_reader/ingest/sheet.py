@@ -20,6 +20,9 @@ MAX_AGREEMENT = 0.03
 # the edge outline's sides must run along edges for at least this share of their length (the
 # bright blob's run a pixel or two inside the paper's edge, so theirs says little)
 MIN_EDGE_SUPPORT = 0.8
+# the hull of every edge runs along the sheet's edges but where a shadow lies across one (the
+# right hulls of the phone variants: 0.73 and up)
+MIN_HULL_SUPPORT = 0.7
 # ... and the paper inside be brighter than the desk outside by this many grey levels (a
 # scan's text block has white margin around it, never a darker desk)
 MIN_DESK_CONTRAST = 15.0
@@ -51,12 +54,16 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
                 _support(by_edges * factor, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, by_edges * factor) \
                 and _on_desk(small, by_edges * factor):
             found = by_edges
-    if found is None:
+    hull = _edge_hull(small, edges)
+    if hull is not None and _support(hull, edges) >= MIN_HULL_SUPPORT and _desk_darker(small, hull) \
+            and _on_desk(small, hull):
         # the sheet's outline broken (a corner in shadow, a pale desk beside the paper's edge):
-        # the hull of every edge is the sheet when its sides still run along edges
-        hull = _edge_hull(small, edges)
-        if hull is not None and _support(hull, edges) >= MIN_EDGE_SUPPORT and _desk_darker(small, hull) \
-                and _on_desk(small, hull):
+        # the hull of every edge is the sheet when its sides still run along edges. It is also
+        # the sheet when what was found lies inside it and is clearly smaller: a shadow or a
+        # glare across the paper bounded a lit part of it (augraphy's phone photos: the blob
+        # began below the header, or cut the page corner to corner; found right, the two
+        # cover the same paper within 3 %)
+        if found is None or _covers_more(small, hull, found * factor):
             found = hull / factor
     if found is not None and preprocess.is_binary(grey) and _dark_outside(small, found * factor) < MIN_DARK_OUTSIDE:
         # On a one-bit page (a copier's, a fax's, a phone app's black-and-white) a sheet has
@@ -66,6 +73,17 @@ def find_sheet(grey: np.ndarray) -> np.ndarray | None:
         # lost its header.
         return None
     return found
+
+
+# a hull this much larger than the outline found, holding it, is the sheet the outline is part of
+HULL_LARGER = 1.15
+
+
+def _covers_more(small: np.ndarray, hull: np.ndarray, corners: np.ndarray) -> bool:
+    """Whether the quadrilateral `hull` holds `corners` (bar a sliver) and is clearly larger."""
+    outer, inner = _inside(small, hull), _inside(small, corners)
+    held = (inner & outer).sum() >= 0.98 * inner.sum()
+    return bool(held and outer.sum() >= HULL_LARGER * inner.sum())
 
 
 def _inside(small: np.ndarray, corners: np.ndarray) -> np.ndarray:
@@ -107,7 +125,11 @@ def _edge_hull(small: np.ndarray, edges: np.ndarray) -> np.ndarray | None:
     if points is None:
         return None
     hull = cv2.convexHull(points)
-    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    # a corner cut off by the photo's border or a fold adds a fifth point at the finest fit
+    for closeness in (0.02, 0.03):
+        quad = cv2.approxPolyDP(hull, closeness * cv2.arcLength(hull, True), True)
+        if len(quad) == 4:
+            break
     share = cv2.contourArea(quad) / (small.shape[0] * small.shape[1])
     if len(quad) != 4 or not 0.25 <= share <= 0.93:
         return None
