@@ -147,3 +147,20 @@ def test_a_lit_part_of_the_sheet_bounded_by_a_shadow_is_not_taken_for_the_sheet(
     # the sheet, header and all: every corner where it is but the folded one, within the fold
     assert found is not None and np.abs(np.delete(found - corners, 1, axis=0)).max() < 20
     assert np.abs(found[1] - corners[1]).max() < 60
+
+
+def test_an_outline_whose_side_runs_across_the_print_is_no_sheet() -> None:
+    """A shadow's border cutting the page corner to corner (augraphy's phone photos) bounded a
+    bright blob with the desk's contrast along it, and the page was straightened to it, its
+    header torn across. The sheet's own edges have print inside them only; a side with
+    print right inside and right outside runs across the paper."""
+    photo, _, corners = _sheet_on_desk(120)
+    photo = np.clip(photo, 0, 255).astype(np.uint8)
+    small, factor = sheet._small(photo)
+    edges = cv2.dilate(cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 30, 90), np.ones((3, 3), np.uint8))
+    assert not sheet._crosses_print(small, edges, corners * factor)
+    # the left part of the sheet, its right side running down through the lines of text
+    cut = corners.copy()
+    cut[1] = corners[0] + 0.4 * (corners[1] - corners[0])
+    cut[2] = corners[3] + 0.4 * (corners[2] - corners[3])
+    assert sheet._crosses_print(small, edges, cut * factor)
