@@ -20,7 +20,7 @@ import numpy as np
 import pytesseract
 
 from dispatch_reader.errors import MissingDependencyError
-from dispatch_reader.ingest import marks_merge, photo_ink, preprocess, sheet
+from dispatch_reader.ingest import crossed, marks_merge, photo_ink, preprocess, sheet
 from dispatch_reader.ingest.familymarks import mark_family_names
 from dispatch_reader.ingest.dateline import reread_date_lines
 from dispatch_reader.ingest.figures import reread_written_figures
@@ -236,11 +236,14 @@ _A4_WIDTH_IN = 8.27
 _UNEVEN = 20.0
 
 
-def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) -> tuple[np.ndarray, float, bool]:
-    """(page, dpi, photographed): the page as paper from an office arrives: colour ink dropped,
-    a photographed sheet cut out and straightened, its light evened, a low resolution enlarged.
-    Each step says what it did in `notes` (kept per page in the record)."""
+def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
+                  ) -> tuple[np.ndarray, float, bool, np.ndarray | None]:
+    """(page, dpi, photographed, the ink dropped from it): the page as paper from an office
+    arrives: colour ink dropped, a photographed sheet cut out and straightened, its light evened,
+    a low resolution enlarged. Each step says what it did in `notes` (kept per page in the
+    record). The dropped ink is crossed.dropped_ink's image, shaped as the page is."""
     grey, dpi = image.grey, image.dpi
+    gone: np.ndarray | None = None
     # The sheet is looked for before the colour goes: a brown or red desk dropped with the ink
     # would turn as white as the paper and hide the sheet's edges.
     corners = sheet.find_sheet(grey) if settings.photo_correction else None
@@ -252,6 +255,9 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
             grey, pale = photo_ink.drop_photo_ink(grey, image.colour)
             if pale >= 0.001:
                 notes.append(f"pale coloured ink on the photo (stamp, handwriting) dropped: {pale:.1%} of the page")
+        elif share >= 0.001:
+            # (a photo's dropout also lifts the cast and the shade it balances away: no mark of ink)
+            gone = crossed.dropped_ink(cv2.cvtColor(preprocess.white_balanced(image.colour), cv2.COLOR_RGB2GRAY), grey)
     if settings.photo_correction:
         if corners is not None:
             grey = preprocess.straighten(grey, corners)
@@ -279,8 +285,10 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
             notes.append(f"uneven light evened out (paper varied by {spread:.0f} grey levels)")
     if settings.colour_dropout and image.colour is None and not binary:
         # a signed original scanned in grey: its seal and signature are light grey, not colour
+        before = grey
         grey, light = preprocess.drop_light_ink(grey, dpi)
         if light >= 0.001:
+            gone = crossed.joined(gone, crossed.dropped_ink(before, grey))
             notes.append(f"light grey ink with no dark core (a seal or signature scanned in grey) dropped: "
                          f"{light:.1%} of the page")
     if 0 < dpi < settings.upscale_below_dpi:
@@ -288,7 +296,9 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]) 
         grey = preprocess.upscale(grey, factor)
         notes.append(f"enlarged {factor:.1f}x from {dpi:.0f} dpi before OCR")
         dpi = float(settings.dpi)
-    return grey, dpi, corners is not None
+    if gone is not None:
+        gone = crossed.resized(gone, grey.shape)
+    return grey, dpi, corners is not None, gone
 
 
 def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int) -> OcrPage:
@@ -298,7 +308,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     # the receiving office's stamp goes with the colour dropped below: read alone first, page 1 only
     colour = image.colour if settings.colour_dropout and settings.receiving_stamp and page == 1 else None
     colour_dpi = image.dpi
-    grey, dpi, photographed = _office_paper(image, settings, notes)
+    grey, dpi, photographed, gone = _office_paper(image, settings, notes)
     if photographed:
         # a photo's stamp, seen askew and blurred, gave two wrong numbers and no right one of 11
         colour = None
@@ -316,11 +326,14 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             if turn in (90, 270):
                 grey = preprocess.rotate_quarter(grey, -turn)
                 ink = preprocess.rotate_quarter(ink, -turn) if ink is not None else None
+                gone = preprocess.rotate_quarter(gone, -turn) if gone is not None else None
                 rotation = turn
                 notes.append(f"page turned {turn}° by orientation detection")
         skew = 0.0
         if settings.deskew:
             grey, skew = preprocess.deskew(grey, image.dpi, ink)
+            if skew and gone is not None:
+                gone = preprocess.rotate(gone, -skew)
         del ink
         # a seal printed black (a photocopy, a fax): its ring runs into the name below it, one
         # piece of ink with its letters, painted out with them by the re-readings below (and its
@@ -454,8 +467,14 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                     if turn in (90, 270):
                         rules_h, rules_v = rules_v, rules_h
                     words, keys, grey = words2, keys2, turned
+                    gone = preprocess.rotate_quarter(gone, -turn) if gone is not None else None
                     rotation = (rotation + turn) % 360
                     notes.append(f"page turned {turn}° by orientation detection")
+        if gone is not None:
+            words, doubted = crossed.mark_crossed(words, gone, scale)
+            if doubted:
+                notes.append(f"{doubted} word(s) crossed by the dropped ink (seal, signature, stamp) marked "
+                             "doubtful: what it covered may be misread")
         h, w = grey.shape
     return OcrPage(words=words, line_keys=keys, confidence=_mean_conf(words), rotation=rotation, skew=skew,
                    width_pt=w * scale, height_pt=h * scale, notes=notes, rules_h=rules_h, rules_v=rules_v,

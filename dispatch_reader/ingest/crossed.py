@@ -1,0 +1,61 @@
+"""Words that dropped ink crossed: read, but not to be taken on trust.
+
+Colour dropout turns a seal, a signature, a receipt stamp and its handwriting to paper before
+OCR. Where that ink lay over print, it took the print's pixels with it (the pen's stroke over a
+`5` leaves a gap Tesseract reads as `8`, a seal's star over a day's `0` a `4`), and Tesseract
+is no less sure of such a word than of one in the clear (`98` for `95` at 0.93). The ink's
+place is known, so a word it crossed is marked doubtful here: its confidence is held under
+the line the header facts' confidence is drawn at, and a fact read from it is flagged for
+checking rather than guessed at. The words are kept as read.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from dispatch_reader.ingest.pages import Word
+
+# a pixel lifted by this many grey levels or more by the dropout was ink that went
+LIFTED = 60
+# a word whose box holds this share of dropped ink or more was crossed by it (a pen's stroke
+# across a short number: 4-10 %; JPEG's colour fringe on clean print: under 1 %)
+CROSSED_SHARE = 0.03
+# the confidence a crossed word keeps at most: under the header facts' line (extract/
+# data/confidence.json: 0.5 for number, type and date)
+CROSSED_CONF = 0.45
+
+
+def dropped_ink(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """The page as paper (255) with the ink the dropout took (0): where `after` is much
+    lighter than `before`. Kept as an image so that it turns and scales with the page."""
+    lifted = after.astype(np.int16) - before.astype(np.int16) >= LIFTED
+    return np.where(lifted, 0, 255).astype(np.uint8)
+
+
+def joined(a: np.ndarray | None, b: np.ndarray) -> np.ndarray:
+    return b if a is None else np.minimum(a, b)
+
+
+def mark_crossed(words: list[Word], ink: np.ndarray, scale: float) -> tuple[list[Word], int]:
+    """(`words` with those the dropped ink crossed held at CROSSED_CONF, how many). `ink` is the
+    paper image of dropped_ink, turned and scaled as the page was; `scale` is points per
+    pixel of it."""
+    gone = ink < 128
+    if not gone.any():
+        return words, 0
+    h, w = gone.shape
+    out, n = [], 0
+    for word in words:
+        x0, x1 = max(int(word.x0 / scale), 0), min(int(word.x1 / scale) + 1, w)
+        y0, y1 = max(int(word.top / scale), 0), min(int(word.bottom / scale) + 1, h)
+        if word.conf is not None and word.conf > CROSSED_CONF and x1 > x0 and y1 > y0 \
+                and float(gone[y0:y1, x0:x1].mean()) >= CROSSED_SHARE:
+            word = Word(word.text, word.x0, word.top, word.x1, word.bottom, CROSSED_CONF)
+            n += 1
+        out.append(word)
+    return out, n
+
+
+def resized(ink: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    return cv2.resize(ink, (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST)
