@@ -229,7 +229,7 @@ def test_a_sheet_photographed_on_a_brown_desk_is_found_although_the_desk_is_red_
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     notes: list[str] = []
     out, _, _, _ = _office_paper(PageImage(grey=grey, dpi=150, width_pt=1300 * 72 / 150, height_pt=1500 * 72 / 150,
-                                     colour=rgb), IngestSettings(), notes)
+                                           colour=rgb), IngestSettings(), notes)
     assert any("straightened" in n for n in notes)
     assert out[:20, :20].mean() > 200  # no desk left in the corner
 
