@@ -396,6 +396,11 @@ LABOUR_TOP = ("CÔNG BÁO/Số 603 + 604/Ngày 20-7-2022\nBỘ LAO ĐỘNG - TH�
     # a phone photo whose edge cut the line down to the end of `ngày`
     ("iy 30 tháng 6 năm 2022", "2022-06-30"),
     ("y 30 tháng 6 năm 2022", "2022-06-30"),
+    # a fax's month read as a section sign (a 5) or an ampersand (an 8), `tháng` garbled with it
+    ("Ha Nội, ngày 06 tháng § năm 2022", "2022-05-06"),
+    ("Hà Nội, ngày 31 thủng & năm 2022", "2022-08-31"),
+    # a day's figure read as a letter: taken, but not on trust
+    ("Hà Nội, ngày 3l tháng 8 năm 2022", "2022-08-31"),
 ])
 def test_a_date_line_a_copy_damaged_is_read_and_flagged(date: str, iso: str) -> None:
     from dispatch_reader.extract.confidence import MENDED, repairs

@@ -177,7 +177,7 @@ _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})|\bnam\s+(\d\S{2
 # a date line's day or month with a letter in it (folded): read from a look-alike
 # (`tháng Š`, `tháng $`, `ngày O5`, `tháng Šnăm`; not a speck before the figures, `ngày i 05`)
 _FIGURE_AS_LETTER = re.compile(
-    r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?(?:[^\W\d_]|[$§]))(?:[^\W_]|[$§]){1,2}(?=[\s,.;]|nam|$)(?!\s*\d)")
+    r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?(?:[^\W\d_]|[$§&]))(?:[^\W_]|[$§&]){1,2}(?=[\s,.;]|nam|$)(?!\s*\d)")
 
 
 # A date line prints a day under 10, and the months 1 and 2, with a 0 before them (`ngày 05
@@ -243,6 +243,8 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         # its 0 and read without it (a digit lost?)
         if _FIGURE_AS_LETTER.search(line.lower()) or _LONE_FIGURE.search(line.lower()):
             return MENDED
+        if not _figures_printed(line.lower(), doc.issued_date):
+            return MENDED  # the day or month read from something other than its figures (`thủng &`)
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
         if _only_its_skeleton(line, doc.issued_date):
@@ -256,6 +258,15 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         # Nội) are the tool's, a guess under every calibrated line; marks restored are not counted
         return 1.0 if _folded(doc.place) in _folded(ev.quote) else MENDED
     return 1.0
+
+
+def _figures_printed(folded: str, iso: str) -> bool:
+    """Whether a Vietnamese date line holds the day's and the month's figures as figures (a
+    line of another form, or no date line, is not judged)."""
+    if "ngay" not in folded and "thang" not in folded:
+        return True
+    _, month, day = (int(part) for part in iso.split("-"))
+    return all(re.search(rf"(?<!\d)0?{value}(?!\d)", folded) for value in (day, month))
 
 
 def _only_its_skeleton(folded: str, iso: str) -> bool:

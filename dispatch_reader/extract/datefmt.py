@@ -16,8 +16,10 @@ from dispatch_reader.extract.syllables import is_syllable
 _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 # a month may be a 5 read as an S (`tháng Š năm 2026`, a copy of a copy): between `tháng` and
 # `năm` no word is one letter
-# or a 5 read as a dollar sign (`tháng $ năm 2026`, a fax)
-_M = r"[0-9oils$]"
+# or a 5 read as a dollar sign (`tháng $ năm 2026`, a fax) or a section sign, an 8 as an
+# ampersand (`tháng § năm 2024`, `thủng & năm 2024`: faxes of a fifth augraphy set; every such
+# month is flagged, confidence._FIGURE_AS_LETTER)
+_M = r"[0-9oils$§&]"
 # a speck after a word read as a comma (`ngày, 13 tháng 5 năm 2026` on a phone photo)
 # and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
 _OZ = r"(?:o(?=0[0-9]))?"
@@ -49,10 +51,12 @@ class DateHit:
 
 # the letters OCR reads for digits in a date (folded text is lower case)
 DIGIT_LOOKALIKES = str.maketrans("oils$", "01155")
+# ... and in a month's place only (`năm 202§` is a year's digit lost, not a 5)
+_MONTH_LOOKALIKES = str.maketrans("oils$§&", "0115558")
 
 
 def _num(text: str) -> int:
-    return int(text.translate(DIGIT_LOOKALIKES))
+    return int(text.translate(_MONTH_LOOKALIKES))
 
 
 def make_iso(y: int, m: int, d: int) -> str | None:
