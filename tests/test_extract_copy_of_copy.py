@@ -27,6 +27,9 @@ def copied(number: str = "Số: 21/2026/NQ-CP", date: str = "Hà Nội, ngày 29
     ("Ha Nội ngày. 29 tháng 4 năm: 2026", "2026-04-29"),  # a speck after `ngày` and `năm`
     ("Mua me oo Ha Nội ngày. 29 tháng 4 năm: 2026", "2026-04-29"),  # specks before the place
     ("‘Ha Nội, ngày 15 thắng Š năm 2026", "2026-05-15"),  # the month's 5 read as an S
+    ("Hà Nội, ngày: 29 tháng: 4 năm 2026", "2026-04-29"),  # specks after the words read as colons
+    ("Hà Nội, ngày 29. tháng 4 năm 2026", "2026-04-29"),  # ... after the day, as a stop
+    ("Mua me oo Ha Nội, ngày 29 tháng 4 năm 2026", "2026-04-29"),  # specks before the seat, the line whole
 ])
 def test_a_date_line_with_a_copys_specks_and_slips_is_read(line: str, iso: str) -> None:
     doc = copied(date=line).document

@@ -20,11 +20,14 @@ _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 # ampersand (`tháng § năm 2024`, `thủng & năm 2024`: faxes of a fifth augraphy set; every such
 # month is flagged, confidence._FIGURE_AS_LETTER)
 _M = r"[0-9oils$§&]"
-# a speck after a word read as a comma (`ngày, 13 tháng 5 năm 2026` on a phone photo)
+# a speck after a word or a figure read as a comma, a stop or a colon (`ngày, 13 tháng 5 năm
+# 2026` on a phone photo, `ngày: 05 tháng: 12`, `ngày 05. tháng 12`)
 # and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
+_P = r"[,.:;]?"
 _OZ = r"(?:o(?=0[0-9]))?"
 _VI_LONG = re.compile(
-    rf"\bngay,?\s*{_OZ}(?P<d>{_D}{{1,2}}),?\s*(?:thang|th\.),?\s*{_OZ}(?P<m>{_M}{{1,2}}),?\s*(?:nam|n\.),?\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\bngay{_P}\s*{_OZ}(?P<d>{_D}{{1,2}}){_P}\s*(?:thang|th\.){_P}\s*{_OZ}(?P<m>{_M}{{1,2}}){_P}\s*(?:nam|n\.){_P}"
+    rf"\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")

@@ -1499,9 +1499,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.place and seat and doc.place != seat and (fold_phrase(doc.place) == fold_phrase(seat) or (
                 not is_known_place(doc.place) and (
                     edit_distance(fold_phrase(doc.place), fold_phrase(seat)) <= 2
-                    or fold_phrase(seat).endswith(" " + fold_phrase(doc.place))))):
+                    or fold_phrase(seat).endswith(" " + fold_phrase(doc.place))
+                    or fold_phrase(doc.place).endswith(" " + fold_phrase(seat))))):
             # a central body's seat read a letter or two off (`Hea Nội`), its first word lost
-            # (`1à Nội`: a figure is no word of a place), or its marks lost (`Ha Noi`)
+            # (`1à Nội`: a figure is no word of a place), its marks lost (`Ha Noi`), or specks
+            # read as words before it (`Mua me oo Ha Nội`)
             doc.place = seat
         if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
