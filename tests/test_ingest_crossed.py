@@ -16,20 +16,24 @@ from dispatch_reader.synth.fonts import find_font_files
 DPI = 300
 
 
-def test_a_word_crossed_by_dropped_ink_is_held_under_the_line_and_one_in_the_clear_is_not() -> None:
+def test_a_figure_crossed_by_dropped_ink_is_held_under_the_line_and_one_in_the_clear_is_not() -> None:
     before = np.full((200, 400), 250, np.uint8)
     after = before.copy()
     before[40:44, 20:120] = 90  # a pen's stroke across the first word, which the dropout took
     after[40:44, 20:120] = 250
+    before[140:144, 200:300] = 90  # ... and across a word of letters
+    after[140:144, 200:300] = 250
     ink = crossed.dropped_ink(before, after)
     scale = 72.0 / DPI
     words = [Word("98/TB-VPUBND", 20 * scale, 30 * scale, 120 * scale, 60 * scale, 0.93),
              Word("Lai", 200 * scale, 30 * scale, 260 * scale, 60 * scale, 0.95),
-             Word("Châu", 20 * scale, 100 * scale, 120 * scale, 130 * scale, None)]
+             Word("Châu", 20 * scale, 100 * scale, 120 * scale, 130 * scale, None),
+             Word("Tuấn", 200 * scale, 130 * scale, 300 * scale, 160 * scale, 0.9)]
     out, n = crossed.mark_crossed(words, ink, scale)
     assert n == 1
     assert out[0].conf == crossed.CROSSED_CONF and out[0].text == "98/TB-VPUBND"  # kept as read
     assert out[1].conf == 0.95 and out[2].conf is None
+    assert out[3].conf == 0.9  # a word without figures: a misread name is caught elsewhere
 
 
 def _line(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, size: int = 50) -> None:

@@ -473,8 +473,8 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         if gone is not None:
             words, doubted = crossed.mark_crossed(words, gone, scale)
             if doubted:
-                notes.append(f"{doubted} word(s) crossed by the dropped ink (seal, signature, stamp) marked "
-                             "doubtful: what it covered may be misread")
+                notes.append(f"{doubted} word(s) with figures crossed by the dropped ink (seal, signature, "
+                             "stamp) marked doubtful: what it covered may be misread")
         h, w = grey.shape
     return OcrPage(words=words, line_keys=keys, confidence=_mean_conf(words), rotation=rotation, skew=skew,
                    width_pt=w * scale, height_pt=h * scale, notes=notes, rules_h=rules_h, rules_v=rules_v,
