@@ -404,6 +404,14 @@ LABOUR_TOP = ("CÔNG BÁO/Số 603 + 604/Ngày 20-7-2022\nBỘ LAO ĐỘNG - TH�
     ("Hà Nội, ngày 31 thủng & năm 2022", "2022-08-31"),
     # a day's figure read as a letter: taken, but not on trust
     ("Hà Nội, ngày 3l tháng 8 năm 2022", "2022-08-31"),
+    # a fresh-eyes reviewer's: the month's symbol where the day has the figure the month is
+    # taken for (the line holds a `05`, but not in the month's place), and specks after them
+    ("Hà Nội, ngày 05 thủng § năm 2022", "2022-05-05"),
+    ("Hà Nội, ngày 08 tbáng & năm 2022", "2022-08-08"),
+    ("Hà Nội, ngày 05 tháng S: năm 2022", "2022-05-05"),
+    ("Hà Nội, ngày 05 tháng; § năm 2022", "2022-05-05"),
+    ("Hà Nội, ngày O5: tháng 12 năm 2022", "2022-12-05"),
+    ("Hà Nội, ngày 12 tháng O1: năm 2022", "2022-01-12"),
 ])
 def test_a_date_line_a_copy_damaged_is_read_and_flagged(date: str, iso: str) -> None:
     from dispatch_reader.extract.confidence import MENDED, repairs
@@ -511,3 +519,17 @@ def test_a_day_or_month_printed_with_its_zero_read_without_it_is_flagged(date: s
 
     doc = ocr_doc(LABOUR_TOP.format(date=date))
     assert (repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch thực hiện gồm 30 ngày.\n1. Tháng 9 năm 2022: rà soát.",
+    "Thời hạn giải quyết hồ sơ là 15 ngày.\n2. Tháng 12 năm 2025, báo cáo kết quả.",
+    "Số ngày: 12\nTháng 3 năm 2025",
+])
+def test_a_stop_or_a_colon_after_ngay_joins_no_date_across_a_line(text: str) -> None:
+    """A fresh-eyes reviewer's: a sentence ending on `ngày.` over a list's `1. Tháng 9 năm
+    2022`, a table's `Số ngày: 12` over its `Tháng 3 năm 2025`: no date (a speck's stop or
+    colon is taken only with the year on the same line)."""
+    facts = extract_facts([PageText(1, LABOUR_TOP.format(date="Hà Nội, ngày 05 tháng 12 năm 2022") + text,
+                                    method="ocr", ocr_confidence=0.6)])
+    assert sorted(d.date for d in facts.dates) == ["2017-02-17", "2022-12-05"]

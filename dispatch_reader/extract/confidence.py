@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader import family_names
-from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, find_cut_date_line, find_date_skeleton, find_dates,
+from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, date_figures, find_cut_date_line, find_date_skeleton, find_dates,
                                              find_garbled_date_line, find_header_dates)
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.namefix import listed_spellings
@@ -261,10 +261,13 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
 
 
 def _figures_printed(folded: str, iso: str) -> bool:
-    """Whether a Vietnamese date line holds the day's and the month's figures as figures (a
-    line of another form, or no date line, is not judged)."""
+    """Whether a Vietnamese date line holds the day's and the month's figures as figures, in
+    their places (a line of another form, or no date line, is not judged)."""
     if "ngay" not in folded and "thang" not in folded:
         return True
+    read = [(day, month) for found, day, month in date_figures(folded) if found == iso]
+    if read:
+        return any(day.isdigit() and month.isdigit() for day, month in read)
     _, month, day = (int(part) for part in iso.split("-"))
     return all(re.search(rf"(?<!\d)0?{value}(?!\d)", folded) for value in (day, month))
 

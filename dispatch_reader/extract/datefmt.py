@@ -18,16 +18,20 @@ _D = r"[0-9oil]"  # folded text is lower case: o/i/l are OCR'd 0/1/1
 # `năm` no word is one letter
 # or a 5 read as a dollar sign (`tháng $ năm 2026`, a fax) or a section sign, an 8 as an
 # ampersand (`tháng § năm 2024`, `thủng & năm 2024`: faxes of a fifth augraphy set; every such
-# month is flagged, confidence._FIGURE_AS_LETTER)
+# month is flagged, confidence._figures_printed)
 _M = r"[0-9oils$§&]"
-# a speck after a word or a figure read as a comma, a stop or a colon (`ngày, 13 tháng 5 năm
-# 2026` on a phone photo, `ngày: 05 tháng: 12`, `ngày 05. tháng 12`)
+# a speck after a word or a figure read as a comma (`ngày, 13 tháng 5 năm 2026` on a phone
+# photo), a colon or a semicolon (`ngày: 05 tháng: 12`), or after all but `ngày` a stop (`ngày
+# 05. tháng 12`; `… 30 ngày.` ends a sentence); the last two only with the year on the same
+# line (`Số ngày: 12` over `Tháng 3 năm 2025` is a table's two cells)
+_YEAR_ON_LINE = r"(?=[^\n]*\d{4})"
+_P_DAY_WORD = rf"(?:,|[:;]{_YEAR_ON_LINE})?"
+_P = rf"(?:,|[.:;]{_YEAR_ON_LINE})?"
 # and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
-_P = r"[,.:;]?"
 _OZ = r"(?:o(?=0[0-9]))?"
 _VI_LONG = re.compile(
-    rf"\bngay{_P}\s*{_OZ}(?P<d>{_D}{{1,2}}){_P}\s*(?:thang|th\.){_P}\s*{_OZ}(?P<m>{_M}{{1,2}}){_P}\s*(?:nam|n\.){_P}"
-    rf"\s*(?P<y>{_D}{{4}})(?!\d)"
+    rf"\bngay{_P_DAY_WORD}\s*{_OZ}(?P<d>{_D}{{1,2}}){_P}\s*(?:thang|th\.){_P}\s*{_OZ}(?P<m>{_M}{{1,2}}){_P}"
+    rf"\s*(?:nam|n\.){_P}\s*(?P<y>{_D}{{4}})(?!\d)"
 )
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")
@@ -233,6 +237,21 @@ _VI_HEADER_GARBLED = re.compile(
     rf"(?:(?<=[,\s])|^)\s*(?P<dw>n[a-z]{{2,3}})[.,:;]?\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
     rf"(?P<yw>[a-z]{{2,3}})[.,:;]?\s+(?P<y>{_D}{{4}})(?!\d)"
 )
+
+
+def date_figures(folded: str) -> list[tuple[str, str, str]]:
+    """(date, the day as read, the month as read) of each Vietnamese date line's reading in a
+    folded line: `05`, `o5`, `§`, as the page gave them."""
+    out = []
+    for rx in (_VI_LONG, _VI_HEADER, _VI_HEADER_GARBLED, _VI_DAY_WORD_SLIP):
+        for m in rx.finditer(folded):
+            try:
+                iso = make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"]))
+            except ValueError:
+                continue
+            if iso:
+                out.append((iso, m["d"], m["m"]))
+    return out
 
 
 def find_header_dates(folded: str) -> list[DateHit]:
