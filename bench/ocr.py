@@ -148,11 +148,13 @@ def ocr_where(files: list[tuple[Path, int]], languages: str, vietnamese_marks: b
     stages: Counter[str] = Counter()
     import pytesseract
 
-    from dispatch_reader.ingest import preprocess
+    from dispatch_reader.ingest import crossed, preprocess
 
     timers = timed_stages([
         (worker, "render_pdf_page", "render / decode the page"),
         (ocr, "_office_paper", "office paper (ink, photo, bands, light)"),
+        (crossed, "colour_dropped", "dropped ink's place (figures crossed)"),
+        (crossed, "mark_crossed", "dropped ink's place (figures crossed)"),
         (preprocess, "ink_mask", "ink mask (orientation, skew)"),
         (preprocess, "estimate_skew", "skew estimate"),
         (preprocess, "rotate", "deskew: turning the image"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from dispatch_reader.ingest import preprocess
 from dispatch_reader.ingest.pages import Word
 
 # a pixel lifted by this many grey levels or more by the dropout was ink that went
@@ -38,6 +39,11 @@ def dropped_ink(before: np.ndarray, after: np.ndarray) -> np.ndarray:
     lighter than `before`. Kept as an image so that it turns and scales with the page."""
     lifted = after.astype(np.int16) - before.astype(np.int16) >= LIFTED
     return np.where(lifted, 0, 255).astype(np.uint8)
+
+
+def colour_dropped(colour: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """dropped_ink of a colour page, against its grey as the dropout saw it (white-balanced)."""
+    return dropped_ink(cv2.cvtColor(preprocess.white_balanced(colour), cv2.COLOR_RGB2GRAY), after)
 
 
 def joined(a: np.ndarray | None, b: np.ndarray) -> np.ndarray:

@@ -257,7 +257,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
                 notes.append(f"pale coloured ink on the photo (stamp, handwriting) dropped: {pale:.1%} of the page")
         elif share >= 0.001:
             # (a photo's dropout also lifts the cast and the shade it balances away: no mark of ink)
-            gone = crossed.dropped_ink(cv2.cvtColor(preprocess.white_balanced(image.colour), cv2.COLOR_RGB2GRAY), grey)
+            gone = crossed.colour_dropped(image.colour, grey)
     if settings.photo_correction:
         if corners is not None:
             grey = preprocess.straighten(grey, corners)
