@@ -364,3 +364,15 @@ def test_a_faxs_signer_whose_tone_no_name_bears_is_read_with_the_names_tone() ->
     assert extract_facts([fax]).document.signer.name == "Nguyễn Thị Bích Ngọc"
     fax.scan_dpi = 300.0
     assert extract_facts([fax]).document.signer.name == "Nguyễn Thị Bịch Ngọc"
+
+
+def test_a_date_lines_figures_doubted_flag_the_date_and_not_the_place() -> None:
+    """A receipt stamp's pen across the date line's figures (ingest/crossed.py holds them at
+    0.45): the date is flagged; the place, read from the words before `ngày`, stays confident."""
+    from dispatch_reader.ingest.crossed import CROSSED_CONF
+
+    crossed = page(HEADER + [("Lò Văn Pấng", 0.93)], overrides={"28": CROSSED_CONF, "2025": CROSSED_CONF})
+    doc = extract_facts([crossed]).document
+    assert doc.issued_date == "2025-08-28" and doc.place == "Lai Châu"
+    assert doc.evidence["issued_date"].confidence < c.CONFIDENT
+    assert doc.evidence["place"].confidence >= c.CONFIDENT

@@ -279,8 +279,18 @@ def _only_its_skeleton(folded: str, iso: str) -> bool:
         and any(hit.iso == iso for read in (find_date_skeleton, find_cut_date_line) for hit in read(folded))
 
 
+def _own_words(field: str, quote: str) -> str:
+    """The words of `quote` the field was read from: a place, the date line's words before
+    `ngày` (its figures, crossed by a stamp's pen or not, are the date's)."""
+    if field == "place":
+        at = re.search(r"\bngay\b", fold(quote).lower())
+        if at and quote[:at.start()].strip(" ,.;:"):
+            return quote[:at.start()]
+    return quote
+
+
 def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText) -> float | None:
-    reading = quote_reading(page, ev.quote)
+    reading = quote_reading(page, _own_words(field, ev.quote))
     if reading is None:
         return None
     low, ratio = reading
