@@ -533,3 +533,17 @@ def test_a_stop_or_a_colon_after_ngay_joins_no_date_across_a_line(text: str) -> 
     facts = extract_facts([PageText(1, LABOUR_TOP.format(date="Hà Nội, ngày 05 tháng 12 năm 2022") + text,
                                     method="ocr", ocr_confidence=0.6)])
     assert sorted(d.date for d in facts.dates) == ["2017-02-17", "2022-12-05"]
+
+
+def test_a_number_line_read_in_overlapping_pieces_gives_a_flagged_number() -> None:
+    """A curled phone photo's number line read in pieces that overlap (a fifth augraphy set's
+    `Số: 28/202 21/T 1/TT-BL DTBXH` for `28/2021/TT-BLĐTBXH`): whatever piece is taken, figures
+    stand between the label and it, and it is flagged (`21/T` was confident)."""
+    from dispatch_reader.extract.confidence import OVERPRINTED, repairs
+
+    text = ("CONG\n229 230/Ngày 11-02-2022\nVĂN BẢN QUY PHAM PHÁP LUẬT\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n"
+            "BỘ LAO D¢\nen VÀ XAT ONS BINH\nSố: 28/202 21/T 1/TT-BL DTBXH\ne\n"
+            "CỘNG HÒA Độc XÃ lập HỘI - Tw CHỦ do - Hạnh NGHĨA phúc y a\nHà Nội, ngày 28 tháng 12 năm 20>]\n"
+            "THÔNG TƯ\nQuy định chi tiết và hướng dẫn thi hành\n")
+    doc = ocr_doc(text)
+    assert doc.number is None or repairs("number", doc, doc.evidence["number"]) == OVERPRINTED

@@ -221,6 +221,10 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
             return OVERPRINTED
         if at >= 0 and SYMBOL_RUNS_ON.match(quote[at + len(read):]):
             return OVERPRINTED  # letters glued after it (`TB.I.PQT`): the symbol read past parsing
+        if at > 0 and ":" in quote[:at] and re.search(r"\d", quote[:at].split(":", 1)[1]):
+            # figures between the label and the number (`Số: 28/202 21/T 1/TT-BL…`, a curled
+            # photo's line read in overlapping pieces): the number is one of the pieces
+            return OVERPRINTED
         if at >= 0:
             return 1.0
         from dispatch_reader.extract.docnumber import find_header_number
