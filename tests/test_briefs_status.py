@@ -218,3 +218,21 @@ def test_the_receiving_stamp_is_shown_apart_and_flagged(tmp_path: Path, fmt: str
     assert shown in out
     del record["document"]["received"]
     assert "received" not in {r["field"] for r in header_rows(record, lang)}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_number_to_check_is_marked_in_the_briefs_title_line_too(tmp_path: Path, fmt: str) -> None:
+    """A clerk read `Thông báo số 98/TB-VPUBND ngày 12/11/2025` under the brief's heading with no
+    mark, the table's row below flagged (a stamp's pen across the figures): the line naming the
+    number and the date says it too; with both confident it does not."""
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["evidence"]["number"]["confidence"] = 0.93
+    record["document"]["evidence"]["issued_date"]["confidence"] = 0.93
+    ctx = writer(tmp=tmp_path, fmt=fmt).document_context(record)
+    assert ctx["subtitle_check"] is False
+    record["document"]["evidence"]["number"]["confidence"] = 0.45
+    ctx = writer(tmp=tmp_path, fmt=fmt).document_context(record)
+    assert ctx["subtitle_check"] is True
+    text = writer(tmp=tmp_path, fmt=fmt).document_bytes(record).decode()
+    title_line = next(line for line in text.splitlines() if ctx["subtitle"] in line)
+    assert "⚠" in title_line

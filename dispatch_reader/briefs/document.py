@@ -427,6 +427,8 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
         "press": press,
         "title": title,
         "subtitle": subtitle,
+        # the number or the date the subtitle names is to be checked: marked there too, as in the table
+        "subtitle_check": any(h["needs_check"] and h["value"] for h in header if h["field"] in ("number", "issued_date")),
         "header": header,
         "secondments": rows,
         "secondments_heading": secondments_heading(rows, lang, press),
