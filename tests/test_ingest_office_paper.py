@@ -573,3 +573,23 @@ def test_a_speck_between_two_words_on_the_line_goes() -> None:
     page[215:217, 850:852] = 0  # past the last letter, at mid-height
     out, cleared = preprocess.clear_stray_specks(page, 300)
     assert cleared == 1 and (out[215:217, 850:852] == 255).all()
+
+
+def test_a_coloured_desk_round_a_photographed_sheet_is_not_told_as_dropped_ink() -> None:
+    """A clerk read `red/blue ink (seal, signature, stamp) dropped: 22.5% of the page` on a phone
+    photo with no stamp at all: the green desk round the sheet went with the colour. The
+    shares told are the sheet's."""
+    from dispatch_reader.ingest.ocr import _office_paper
+    from dispatch_reader.ingest.raster import PageImage
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    photo, _ = _photo()
+    mask = photo != 70
+    rgb = np.empty(photo.shape + (3,), np.uint8)
+    rgb[:] = (40, 110, 60)  # a green desk
+    rgb[mask] = np.repeat(photo[mask][:, None], 3, axis=1)
+    notes: list[str] = []
+    _office_paper(PageImage(grey=cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dpi=150, width_pt=1300 * 72 / 150,
+                            height_pt=1500 * 72 / 150, colour=rgb), IngestSettings(), notes)
+    assert any("straightened" in n for n in notes)
+    assert not any("dropped" in n for n in notes), notes
