@@ -117,6 +117,16 @@ def ingest_settings(ocr_lang: str | None, workers: int | None, password: str | N
                                 ocr_mode=ocr_mode.value if isinstance(ocr_mode, OcrMode) else ocr_mode)
 
 
+def _marked(value: str | None, document: Any, field: str) -> str:
+    """`value`, with ⚠ where its reading is to be checked (below the briefs' line)."""
+    from dispatch_reader.messages import LOW_CONFIDENCE
+
+    if not value:
+        return "—"
+    ev = document.evidence.get(field)
+    return value + (" ⚠" if ev is not None and ev.confidence is not None and ev.confidence < LOW_CONFIDENCE else "")
+
+
 def _print_summary(record: Any) -> None:
     d = record.document
     table = Table(show_header=False, box=None, pad_edge=False)
@@ -128,9 +138,9 @@ def _print_summary(record: Any) -> None:
                  + ", ".join(f"{p.number} {p.method}" for p in record.source.pages) + ")"),
         ("language", record.language),
         ("type", f"{d.doc_type or '—'}" + (f" ({d.doc_type_label})" if d.doc_type_label else "")),
-        ("number", d.number or "—"),
+        ("number", _marked(d.number, d, "number")),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
-        ("place, date", f"{d.place or '—'}, {d.issued_date or '—'}"),
+        ("place, date", f"{d.place or '—'}, {_marked(d.issued_date, d, 'issued_date')}"),
         ("subject", d.subject or "—"),
         ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—"),
         ("recipients", "; ".join(d.recipients) or "—"),
@@ -230,6 +240,7 @@ def process(
     for col in ("file", "type", "number", "date", "people", "status"):
         table.add_column(col, overflow="fold")
     outcomes = []
+    doubted = False  # a number or a date shown with ⚠: the table's caption says what it means
     for item in missing:
         outcome = Outcome(item, "failed", error=InputFileError(item, "no such file or folder"))
         err_console.print(f"error: {outcome.error}", markup=False, highlight=False)
@@ -247,8 +258,9 @@ def process(
                 err_console.print(f"error: {outcome.brief_error}", markup=False, highlight=False)
             rec = outcome.record
             d = rec.document if rec else None
-            table.add_row(path.name, (d.doc_type or "—") if d else "", (d.number or "—") if d else "",
-                          (d.issued_date or "—") if d else "", str(len(rec.people)) if rec else "",
+            number, date = (_marked(d.number, d, "number"), _marked(d.issued_date, d, "issued_date")) if d else ("", "")
+            doubted = doubted or "⚠" in number + date
+            table.add_row(path.name, (d.doc_type or "—") if d else "", number, date, str(len(rec.people)) if rec else "",
                           (outcome.status + (", no brief" if outcome.brief_error else "")) if not outcome.error
                           else f"failed: {outcome.error.kind}")
     records = [o.record for o in outcomes if o.record]
@@ -263,6 +275,8 @@ def process(
     except BriefWriteError as err:  # a full --out disk: the documents are stored all the same
         err_console.print(f"error: {err}", markup=False, highlight=False)
         no_brief += 1
+    if doubted:
+        table.caption = "⚠ read with doubt (a stamp's ink across it, a worn copy): check it on the page"
     out.print(table, markup=False, highlight=False)
     done = sum(o.status == "done" for o in outcomes)
     skipped = sum(o.status == "skipped" for o in outcomes)

@@ -93,3 +93,19 @@ def test_process_stores_briefs_and_skips_the_second_time(tmp_path):
     assert second.returncode == 0, second.stderr
     assert "0 processed, 2 already stored" in second.stdout
     assert brief_path.stat().st_mtime_ns == mtime
+
+
+def test_a_number_or_date_to_check_is_marked_in_the_terminal_tables() -> None:
+    """`process` and `extract` print the number and the date with ⚠ where the brief flags them
+    (a clerk saw a stamp-crossed `98/TB-VPUBND` printed like any other number)."""
+    from dispatch_reader.cli import _marked
+    from dispatch_reader.record import DocumentFacts, Evidence
+
+    doc = DocumentFacts(number="98/TB-VPUBND", issued_date="2025-11-12",
+                        evidence={"number": Evidence(page=1, quote="Số: 98/TB-VPUBND", confidence=0.45),
+                                  "issued_date": Evidence(page=1, quote="ngày 12 tháng 11", confidence=0.93)})
+    assert _marked(doc.number, doc, "number") == "98/TB-VPUBND ⚠"
+    assert _marked(doc.issued_date, doc, "issued_date") == "2025-11-12"
+    assert _marked(None, doc, "number") == "—"
+    born = DocumentFacts(number="12/QĐ-UBND", evidence={"number": Evidence(page=1, quote="Số: 12/QĐ-UBND")})
+    assert _marked(born.number, born, "number") == "12/QĐ-UBND"  # a text layer's: no confidence, no mark
