@@ -547,3 +547,17 @@ def test_a_number_line_read_in_overlapping_pieces_gives_a_flagged_number() -> No
             "THÔNG TƯ\nQuy định chi tiết và hướng dẫn thi hành\n")
     doc = ocr_doc(text)
     assert doc.number is None or repairs("number", doc, doc.evidence["number"]) == OVERPRINTED
+
+
+def test_a_specks_letters_over_the_issuer_are_no_parent_body() -> None:
+    """A phone photo's speck read `SS` on the line above the ministry (a fourth augraphy set's):
+    the brief showed `Bộ Lao động - Thương binh và Xã hội (SS)`. A body over the issuer is named
+    in more letters; a committee over its department still is one."""
+    top = ("CÔNG BÁO/Số 399 + 400/Ngày 12-6-2022\nSS\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n"
+           "Số: 09/2022/TT-BLĐTBXH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Hà Nội, ngày 25 tháng 5 năm 2022\nTHÔNG TƯ\nHướng dẫn thực hiện một số nội dung\n")
+    doc = ocr_doc(top)
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội" and doc.issuer_parent is None
+    department = ("UBND TỈNH LAI CHÂU\nSỞ NỘI VỤ\nSố: 125/QĐ-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 25 tháng 5 năm 2025\nQUYẾT ĐỊNH\nVề việc biệt phái\n")
+    assert ocr_doc(department).issuer_parent is not None

@@ -626,6 +626,10 @@ def _opens_on_a_person(text: str) -> bool:
     return any(" ".join(words[:n]) in honorifics() for n in (1, 2))
 
 
+# no body above the issuer is named in fewer letters (`BỘ Y TẾ`, `UBND TỈNH …`)
+_PARENT_LETTERS = 4
+
+
 def _place_shaped(text: str) -> bool:
     """One to four words, each of letters only and capitalised, then the comma."""
     words = text.strip().rstrip(",").split()
@@ -1313,6 +1317,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                                           else _span(first, issuer), start=issuer[0].start, confidence=conf)
         if len(groups) > 1 and fold_phrase(proper_case_body(" ".join(_issuer_text(s) for s in groups[-2]))) == fold_phrase(doc.issuer):
             groups = groups[-1:]  # the Gazette prints the body's name again above the header
+        if len(groups) > 1 and sum(c.isalpha() for c in " ".join(_issuer_text(s) for s in groups[-2])) < _PARENT_LETTERS:
+            groups = groups[-1:]  # a speck's letters over the body (`SS` on a phone photo): no body's name
         if len(groups) > 1:
             parent = groups[-2]
             doc.issuer_parent = squash(" ".join(_issuer_text(s) for s in parent))
