@@ -376,3 +376,18 @@ def test_a_date_lines_figures_doubted_flag_the_date_and_not_the_place() -> None:
     assert doc.issued_date == "2025-08-28" and doc.place == "Lai Châu"
     assert doc.evidence["issued_date"].confidence < c.CONFIDENT
     assert doc.evidence["place"].confidence >= c.CONFIDENT
+
+
+def test_a_number_the_dropped_ink_crossed_is_said_to_be_so() -> None:
+    """A clerk read `its digits may be handwritten or damaged` for a clean number a stamp's frame
+    ran across: a number whose words the dropped ink crossed says so; one read with low
+    confidence otherwise keeps its own reason."""
+    from dispatch_reader.extract.wordconf import check_number
+    from dispatch_reader.ingest.pages import CROSSED_CONF
+
+    crossed = page(HEADER, overrides={"1587/QĐ-UBND": CROSSED_CONF})
+    conf, warning = check_number([crossed], "1587/QĐ-UBND", 1)
+    assert conf == CROSSED_CONF and "ink crossed its figures" in warning
+    worn = page(HEADER, overrides={"1587/QĐ-UBND": 0.45})
+    conf, warning = check_number([worn], "1587/QĐ-UBND", 1)
+    assert conf == 0.45 and "handwritten or damaged" in warning

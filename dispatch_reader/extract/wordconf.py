@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dispatch_reader.ingest.pages import PageText
+from dispatch_reader.ingest.pages import CROSSED_CONF, PageText
 
 # An OCR word below this confidence is no reading to act on without a look at the page.
 DOUBTFUL_WORD = 0.60
@@ -50,5 +50,8 @@ def check_number(pages: list[PageText], number: str | None, page_number: int | N
     conf = number_confidence(page, number)
     if conf is None or conf >= DOUBTFUL_WORD:
         return None
+    if conf == CROSSED_CONF:
+        return conf, (f"document number {number} read where a stamp's, a seal's or a signature's ink crossed its "
+                      f"figures on page {page_number}: they may be misread; check the page")
     return conf, (f"document number {number} read with low confidence ({conf:.2f}) on page {page_number}: "
                   "its digits may be handwritten or damaged; check the page")

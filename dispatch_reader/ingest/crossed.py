@@ -22,16 +22,15 @@ import cv2
 import numpy as np
 
 from dispatch_reader.ingest import preprocess
-from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.pages import CROSSED_CONF, Word
 
 # a pixel lifted by this many grey levels or more by the dropout was ink that went
 LIFTED = 60
 # a word whose box holds this share of dropped ink or more was crossed by it (a pen's stroke
 # across a short number: 4-10 %; JPEG's colour fringe on clean print: under 1 %)
 CROSSED_SHARE = 0.03
-# the confidence a crossed word keeps at most: under the header facts' line (extract/
-# data/confidence.json: 0.5 for number, type and date)
-CROSSED_CONF = 0.45
+# the confidence a crossed word keeps at most (pages.CROSSED_CONF, beside Word: the extraction
+# tells a crossed word's doubt by it)
 
 
 def dropped_ink(before: np.ndarray, after: np.ndarray) -> np.ndarray:

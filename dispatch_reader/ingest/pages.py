@@ -16,6 +16,12 @@ class Word:
     conf: float | None = None  # 0..1 for OCR words, None for text-layer words
 
 
+# The confidence of a word with figures that dropped ink (a stamp's pen, a seal) crossed
+# (ingest/crossed.py): under the header facts' line (extract/data/confidence.json: 0.5 for
+# number, type and date), and a value no reading gives (Tesseract's are kept to three decimals),
+# so that a warning can say why the word is doubted.
+CROSSED_CONF = 0.4499
+
 LineKey = tuple[int, int, int]  # Tesseract's (block, paragraph, line) of a word
 
 
