@@ -236,3 +236,21 @@ def test_a_number_to_check_is_marked_in_the_briefs_title_line_too(tmp_path: Path
     text = writer(tmp=tmp_path, fmt=fmt).document_bytes(record).decode()
     title_line = next(line for line in text.splitlines() if ctx["subtitle"] in line)
     assert "⚠" in title_line
+
+
+def test_a_numbers_doubt_its_own_warning_tells_is_told_once() -> None:
+    """A clerk read the number's doubt twice in a brief's warnings: its own warning (the stamp's
+    ink across its figures) and again as a fact read below the line. Once; the date's, which
+    has no warning of its own, is still told."""
+    from dispatch_reader.briefs.document import header_rows
+    from dispatch_reader.briefs.document import warnings as brief_warnings
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    number = record["document"]["number"]
+    record["document"]["evidence"]["number"]["confidence"] = 0.45
+    record["document"]["evidence"]["issued_date"]["confidence"] = 0.45
+    record["warnings"] = [f"document number {number} read where a stamp's, a seal's or a signature's ink crossed "
+                          "its figures on page 1: they may be misread; check the page"]
+    told = brief_warnings(record, header_rows(record, "en"), [], "en")
+    assert sum("number" in w.lower() for w in told) == 1
+    assert any("date" in w.lower() for w in told)

@@ -367,8 +367,13 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
         else:
             out.append(msg["low_page_nofacts"].format(page=page, confidence=_percent(conf, lang)))
     weak_pages = set(low_pages(record))
+    # a number whose doubt a warning of its own tells already (its words crossed by a stamp's
+    # ink, read with low confidence) is not told again as a fact read below the line
+    told_number = bool(d.get("number")) and any(w.startswith(f"document number {d['number']} read") for w in told)
     for h in header:
         ev = (d.get("evidence") or {}).get(h["field"])
+        if h["field"] == "number" and told_number:
+            continue
         if ev and _weak(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
     return out
