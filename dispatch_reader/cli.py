@@ -182,7 +182,9 @@ def extract(
     from dispatch_reader.pipeline import build_record, check_is_document
 
     file_sha256(file)  # a missing or unreadable path fails here with a plain message
-    document = read_document(file, ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode))
+    # a photographed or scanned file of several pages takes a while: say so (stderr; none under -q)
+    with status(f"reading {file.name}…"):
+        document = read_document(file, ingest_settings(ocr_lang, workers, password, passwords_file, ocr_mode))
     record = build_record(file, document)
     check_is_document(file, document, record)  # a photo or noise: one line, exit 2, as `process` refuses it
     if as_json:
