@@ -254,3 +254,18 @@ def test_a_numbers_doubt_its_own_warning_tells_is_told_once() -> None:
     told = brief_warnings(record, header_rows(record, "en"), [], "en")
     assert sum("number" in w.lower() for w in told) == 1
     assert any("date" in w.lower() for w in told)
+
+
+def test_a_stamp_read_but_not_made_out_has_its_row() -> None:
+    """A clerk read `a receiving stamp in colour read alone` in a brief's notes and found no row
+    for the stamp: its figures were not made out. The row says so, to be checked; with none of
+    it read, there is no row."""
+    from dispatch_reader.briefs.document import header_rows
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["received"] = None
+    assert "received" not in {r["field"] for r in header_rows(record, "vi")}
+    record["warnings"] = ["page 1: a receiving stamp in colour read alone (its ink is dropped from the page)"]
+    rows = {r["field"]: r for r in header_rows(record, "vi")}
+    assert rows["received"]["value"] == "có dấu, chưa nhận ra số đến và ngày đến"
+    assert rows["received"]["needs_check"] is True and rows["received"]["page"] == 1

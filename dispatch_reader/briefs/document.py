@@ -6,6 +6,7 @@ brief's language, with each fact's page and a flag when that page was read badly
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
@@ -229,7 +230,17 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         evidence = received.get("evidence") or {}
         rows.append({"field": "received", "label": lab["text"]["received"], "value": received_text(received, lang),
                      "page": evidence.get("page"), "low_confidence": _weak(evidence), "needs_check": _weak(evidence)})
+    else:
+        # the stamp was found and read alone, but its figures not made out: said, not left blank
+        # (a clerk read "a receiving stamp read alone" in the notes and found no row for it)
+        read = next((m for w in record.get("warnings") or [] if (m := _STAMP_READ.match(w))), None)
+        if read:
+            rows.append({"field": "received", "label": lab["text"]["received"], "value": lab["text"]["received_unmade"],
+                         "page": int(read["page"]), "low_confidence": True, "needs_check": True})
     return rows
+
+
+_STAMP_READ = re.compile(r"page (?P<page>\d+): a receiving stamp in colour read alone")
 
 
 def received_text(received: dict[str, Any], lang: str) -> str:
