@@ -6,14 +6,13 @@ brief's language, with each fact's page and a flag when that page was read badly
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
 from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
-from dispatch_reader.messages import LOW_CONFIDENCE, localise, names, stage
+from dispatch_reader.messages import LOW_CONFIDENCE, localise, names, stage, warning_kind
 from dispatch_reader.store import identity
 from dispatch_reader.textnorm import nfc
 
@@ -233,14 +232,12 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     else:
         # the stamp was found and read alone, but its figures not made out: said, not left blank
         # (a clerk read "a receiving stamp read alone" in the notes and found no row for it)
-        read = next((m for w in record.get("warnings") or [] if (m := _STAMP_READ.match(w))), None)
+        kinds = (warning_kind(w) for w in record.get("warnings") or [])
+        read = next((values for k in kinds if k and k[0] == "stamp_read" for values in [k[1]]), None)
         if read:
             rows.append({"field": "received", "label": lab["text"]["received"], "value": lab["text"]["received_unmade"],
                          "page": int(read["page"]), "low_confidence": True, "needs_check": True})
     return rows
-
-
-_STAMP_READ = re.compile(r"page (?P<page>\d+): a receiving stamp in colour read alone")
 
 
 def received_text(received: dict[str, Any], lang: str) -> str:
@@ -349,6 +346,8 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     }
 
 
+# the warnings that tell a number's doubt themselves (schema/warnings.json)
+_NUMBER_DOUBTS = ("number_no_digits", "number_crossed", "number_doubtful")
 _STAGE_ORDER = {"extract": 0, None: 1, "ingest": 2}
 
 
@@ -380,7 +379,7 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     weak_pages = set(low_pages(record))
     # a number whose doubt a warning of its own tells already (its words crossed by a stamp's
     # ink, read with low confidence) is not told again as a fact read below the line
-    told_number = bool(d.get("number")) and any(w.startswith(f"document number {d['number']} read") for w in told)
+    told_number = any((warning_kind(w) or ("",))[0] in _NUMBER_DOUBTS for w in told)
     for h in header:
         ev = (d.get("evidence") or {}).get(h["field"])
         if h["field"] == "number" and told_number:

@@ -245,10 +245,7 @@ def date_figures(folded: str) -> list[tuple[str, str, str]]:
     out = []
     for rx in (_VI_LONG, _VI_HEADER, _VI_HEADER_GARBLED, _VI_DAY_WORD_SLIP):
         for m in rx.finditer(folded):
-            try:
-                iso = make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"]))
-            except ValueError:
-                continue
+            iso = make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"]))
             if iso:
                 out.append((iso, m["d"], m["m"]))
     return out

@@ -22,6 +22,8 @@ import cv2
 import numpy as np
 
 from dispatch_reader.ingest import preprocess
+# the confidence a crossed word keeps at most lives beside Word: the extraction tells a
+# crossed word's doubt by it
 from dispatch_reader.ingest.pages import CROSSED_CONF, Word
 
 # a pixel lifted by this many grey levels or more by the dropout was ink that went
@@ -29,8 +31,6 @@ LIFTED = 60
 # a word whose box holds this share of dropped ink or more was crossed by it (a pen's stroke
 # across a short number: 4-10 %; JPEG's colour fringe on clean print: under 1 %)
 CROSSED_SHARE = 0.03
-# the confidence a crossed word keeps at most (pages.CROSSED_CONF, beside Word: the extraction
-# tells a crossed word's doubt by it)
 
 
 def dropped_ink(before: np.ndarray, after: np.ndarray) -> np.ndarray:
