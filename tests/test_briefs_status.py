@@ -238,6 +238,23 @@ def test_a_number_to_check_is_marked_in_the_briefs_title_line_too(tmp_path: Path
     assert "⚠" in title_line
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_number_to_check_is_marked_in_the_lead_too(tmp_path: Path, lang: str) -> None:
+    """A clerk read a flagged number marked in the title line and bare in the lead sentence
+    right under it: the lead marks it after the number; a confident number is left bare."""
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    number = record["document"]["number"]
+    lead = writer(tmp=tmp_path, lang=lang).document_context(record)["lead"]
+    assert number in lead and "⚠" not in lead
+    record["document"]["evidence"]["number"]["confidence"] = 0.45
+    lead = writer(tmp=tmp_path, lang=lang).document_context(record)["lead"]
+    assert f"{number} ⚠" in lead
+    # a doubtful date alone leaves the number bare (the title line marks the date)
+    record["document"]["evidence"]["number"]["confidence"] = 0.93
+    record["document"]["evidence"]["issued_date"]["confidence"] = 0.45
+    assert "⚠" not in writer(tmp=tmp_path, lang=lang).document_context(record)["lead"]
+
+
 def test_a_numbers_doubt_its_own_warning_tells_is_told_once() -> None:
     """A clerk read the number's doubt twice in a brief's warnings: its own warning (the stamp's
     ink across its figures) and again as a fact read below the line. Once; the date's, which

@@ -94,12 +94,16 @@ def _percent(value: float, lang: str) -> str:
     return format_number(round(value * 100), lang) + "%"
 
 
-def doc_title(document: dict[str, Any], lang: str, *, with_issuer: bool = True, with_date: bool = False) -> str:
-    """`Quyết định số 1587/QĐ-UBND của Ủy ban nhân dân tỉnh Lâm Hà` / `Decision No. … of …`."""
+def doc_title(document: dict[str, Any], lang: str, *, with_issuer: bool = True, with_date: bool = False,
+              number_check: bool = False) -> str:
+    """`Quyết định số 1587/QĐ-UBND của Ủy ban nhân dân tỉnh Lâm Hà` / `Decision No. … of …`;
+    `number_check`: the number is to be checked, and marked so right after it."""
     lab = labels(lang)
     msg = lab["messages"]
     kind = lab["doc_types"].get(document.get("doc_type") or "other", lab["doc_types"]["other"])
-    text = msg["doc_named"].format(type=kind, number=document["number"]) if document.get("number") else kind
+    number = f"{document['number']} {lab['text']['low_mark']}" if number_check and document.get("number") \
+        else document.get("number")
+    text = msg["doc_named"].format(type=kind, number=number) if number else kind
     if with_date and document.get("issued_date"):
         text = msg["doc_dated"].format(doc=text, date=format_date(document["issued_date"], lang))
     if with_issuer and document.get("issuer"):
@@ -311,7 +315,8 @@ def _clause(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     return values | {"status": status, "action": action, "text": text, "total_people": total, "places": places}
 
 
-def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *, press: bool = False) -> dict[str, Any]:
+def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *, press: bool = False,
+               number_check: bool = False) -> dict[str, Any]:
     """The pieces of the one-sentence summary; `lead.txt.j2` words them (users may reword).
 
     `clauses`: one per status and action the document has (what it decides, asks, plans,
@@ -319,10 +324,12 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     also given as `verb`, `people`, `to`, `period` for templates that build the sentence.
     `press`: the record is a press report about the document: `doc` says so ("Bài báo về
     Quyết định số …"), `according` ("theo bài báo, quyết định này") comes before the clauses,
-    and nothing is counted as sent by the brief's own document."""
+    and nothing is counted as sent by the brief's own document. `number_check`: the number
+    is to be checked and `doc` marks it, as the brief's title line and table do."""
     lab = labels(lang)
     msg = lab["messages"]
     d = record["document"]
+    title = doc_title(d, lang, number_check=number_check)
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault((row["status"], row["action"]), []).append(row)
@@ -330,7 +337,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     first = clauses[0] if clauses else {}
     places = [p for c in clauses for p in c["places"]]
     return {
-        "doc": msg["press_report_on"].format(doc=doc_title(d, lang)) if press else doc_title(d, lang),
+        "doc": msg["press_report_on"].format(doc=title) if press else title,
         "press": press,
         "according": msg["press_according"].format(kind=_kind(d, lang).lower()) if press else "",
         "verb": first.get("verb", ""),
@@ -399,7 +406,10 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
     press = is_press_report(record) if report is None else report
     lab = labels(lang)
     told = secondment_rows(record, lang)  # what the reported document does, as the report tells it
-    lead = lead_parts(record, told, lang, press=press)
+    header = header_rows(record, lang)
+    # a clerk read a stamp-crossed number marked in the title line and bare in the lead below it
+    number_check = any(h["field"] == "number" and h["needs_check"] and h["value"] for h in header)
+    lead = lead_parts(record, told, lang, press=press, number_check=number_check)
     if press:
         record = record | {
             "secondments": [identity.reported(s, d.get("number")) for s in record["secondments"]],
@@ -407,7 +417,6 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
         rows = secondment_rows(record, lang)
     else:
         rows = told
-    header = header_rows(record, lang)
     if press:
         for h in header:
             if h["field"] == "doc_type" and h["value"]:
