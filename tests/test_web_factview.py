@@ -59,3 +59,24 @@ def test_english_labels_and_empty_groups_left_out() -> None:
     assert [g.key for g in groups] == ["header", "secondments", "people", "dates"]
     header = {r.path: r for r in groups[0].items[0]}
     assert header["document.doc_type"].shown == "Decision"
+
+
+def test_the_receiving_stamp_has_its_row_shown_not_corrected() -> None:
+    """The document page showed no receiving stamp at all, where the brief has a row for it: the
+    row is the brief's (number, date, to whom), always to be checked, never the document's
+    number; a stamp read but not made out says so; none read, no row. It carries no correction
+    form (a group of fields; the correction form sets one)."""
+    data = make_record("a").to_dict()
+    assert "document.received" not in _rows(data)
+    data["document"]["received"] = {"evidence": {"page": 1, "quote": "CÔNG VĂN ĐẾN 3992", "confidence": 0.9,
+                                                 "boxes": [[0.1, 0.1, 0.3, 0.2]]},
+                                    "number": "3992", "date": "2025-11-23", "forwarded_to": "P. Nội vụ"}
+    rows = _rows(data)
+    stamp = rows["document.received"]
+    assert stamp.shown == "số đến 3992, 23/11/2025, chuyển P. Nội vụ"
+    assert stamp.check and not stamp.editable and stamp.page == 1 and stamp.boxes == [[0.1, 0.1, 0.3, 0.2]]
+    assert rows["document.number"].value == "15/QĐ-UBND" and rows["document.number"].editable
+    data["document"]["received"] = None
+    data["warnings"] = ["page 2: a receiving stamp in colour read alone (its ink is dropped from the page)"]
+    stamp = _rows(data, lang="en")["document.received"]
+    assert stamp.shown == "stamped; its number and date not made out" and stamp.page == 2 and stamp.check

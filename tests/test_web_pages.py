@@ -86,6 +86,23 @@ def test_a_fact_read_with_low_confidence_is_marked(web: Web) -> None:
     assert other and "check" not in other.group(1)
 
 
+def test_the_receiving_stamp_is_shown_marked_with_no_correction_form(web: Web) -> None:
+    """The brief had a row for the receiving office's stamp and the document page none: it has
+    one now, to be checked, without the correction form a single fact carries."""
+    from dispatch_reader.record import Evidence, Received
+
+    record = make_record("stamped", number="78/QĐ-UBND")
+    record.document.received = Received(evidence=Evidence(page=1, quote="CÔNG VĂN ĐẾN 3992", confidence=0.9),
+                                        number="3992", date="2025-11-23", forwarded_to="P. Nội vụ")
+    doc_id = web.store.save(record, page_texts=page_text_for(record), extractor_version="test")
+    page = _get(web, "clerk", f"/documents/{doc_id}").text
+    row = re.search(r'<tr class="fact([^"]*)"[^>]*data-path="document.received".*?</tr>', page, re.S)
+    assert row and "check" in row.group(1) and "số đến 3992, 23/11/2025, chuyển P. Nội vụ" in row.group(0)
+    assert "correct-form" not in row.group(0)
+    number = re.search(r'<tr class="fact[^"]*"[^>]*data-path="document.number".*?</tr>', page, re.S)
+    assert "correct-form" in number.group(0) and "3992" not in number.group(0)
+
+
 def test_a_correction_shows_marked_in_history_and_in_the_brief(web: Web) -> None:
     doc_id = web.doc_ids["cv-20"]
     csrf = login(web.client, "clerk")
