@@ -117,18 +117,22 @@ def ingest_settings(ocr_lang: str | None, workers: int | None, password: str | N
                                 ocr_mode=ocr_mode.value if isinstance(ocr_mode, OcrMode) else ocr_mode)
 
 
-def _marked(value: str | None, document: Any, field: str) -> str:
-    """`value`, with ⚠ where its reading is to be checked (below the briefs' line)."""
-    from dispatch_reader.messages import LOW_CONFIDENCE
+def _to_check(record: Any) -> set[str]:
+    """The header fields the brief marks to be checked (read below its line, on a page read
+    badly, or named by a warning): the terminal marks the same ones."""
+    from dispatch_reader.briefs.document import header_rows
 
-    if not value:
-        return "—"
-    ev = document.evidence.get(field)
-    return value + (" ⚠" if ev is not None and ev.confidence is not None and ev.confidence < LOW_CONFIDENCE else "")
+    return {h["field"] for h in header_rows(record.to_dict(), "en") if h["needs_check"]}
+
+
+def _marked(value: str | None, field: str, to_check: set[str]) -> str:
+    """`value`, with ⚠ where its reading is to be checked."""
+    return (value + (" ⚠" if field in to_check else "")) if value else "—"
 
 
 def _print_summary(record: Any) -> None:
     d = record.document
+    to_check = _to_check(record)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
@@ -138,9 +142,9 @@ def _print_summary(record: Any) -> None:
                  + ", ".join(f"{p.number} {p.method}" for p in record.source.pages) + ")"),
         ("language", record.language),
         ("type", f"{d.doc_type or '—'}" + (f" ({d.doc_type_label})" if d.doc_type_label else "")),
-        ("number", _marked(d.number, d, "number")),
+        ("number", _marked(d.number, "number", to_check)),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
-        ("place, date", f"{d.place or '—'}, {_marked(d.issued_date, d, 'issued_date')}"),
+        ("place, date", f"{d.place or '—'}, {_marked(d.issued_date, 'issued_date', to_check)}"),
         ("subject", d.subject or "—"),
         ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—"),
         ("recipients", "; ".join(d.recipients) or "—"),
@@ -260,7 +264,9 @@ def process(
                 err_console.print(f"error: {outcome.brief_error}", markup=False, highlight=False)
             rec = outcome.record
             d = rec.document if rec else None
-            number, date = (_marked(d.number, d, "number"), _marked(d.issued_date, d, "issued_date")) if d else ("", "")
+            to_check = _to_check(rec) if rec else set()
+            number, date = (_marked(d.number, "number", to_check), _marked(d.issued_date, "issued_date", to_check)) \
+                if d else ("", "")
             doubted = doubted or "⚠" in number + date
             table.add_row(path.name, (d.doc_type or "—") if d else "", number, date, str(len(rec.people)) if rec else "",
                           (outcome.status + (", no brief" if outcome.brief_error else "")) if not outcome.error

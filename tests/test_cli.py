@@ -97,15 +97,27 @@ def test_process_stores_briefs_and_skips_the_second_time(tmp_path):
 
 def test_a_number_or_date_to_check_is_marked_in_the_terminal_tables() -> None:
     """`process` and `extract` print the number and the date with ⚠ where the brief flags them
-    (a clerk saw a stamp-crossed `98/TB-VPUBND` printed like any other number)."""
-    from dispatch_reader.cli import _marked
-    from dispatch_reader.record import DocumentFacts, Evidence
+    (a clerk saw a stamp-crossed `98/TB-VPUBND` printed like any other number): read below the
+    line, or named by a warning, as the brief's table marks them."""
+    import json
 
-    doc = DocumentFacts(number="98/TB-VPUBND", issued_date="2025-11-12",
-                        evidence={"number": Evidence(page=1, quote="Số: 98/TB-VPUBND", confidence=0.45),
-                                  "issued_date": Evidence(page=1, quote="ngày 12 tháng 11", confidence=0.93)})
-    assert _marked(doc.number, doc, "number") == "98/TB-VPUBND ⚠"
-    assert _marked(doc.issued_date, doc, "issued_date") == "2025-11-12"
-    assert _marked(None, doc, "number") == "—"
-    born = DocumentFacts(number="12/QĐ-UBND", evidence={"number": Evidence(page=1, quote="Số: 12/QĐ-UBND")})
-    assert _marked(born.number, born, "number") == "12/QĐ-UBND"  # a text layer's: no confidence, no mark
+    from dispatch_reader.cli import _marked, _to_check
+    from dispatch_reader.record import Record
+
+    data = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    number, date = data["document"]["number"], data["document"]["issued_date"]
+    data["document"]["evidence"]["number"]["confidence"] = 0.45
+    data["document"]["evidence"]["issued_date"]["confidence"] = 0.93
+    to_check = _to_check(Record.from_dict(data))
+    assert _marked(number, "number", to_check) == f"{number} ⚠"
+    assert _marked(date, "issued_date", to_check) == date
+    assert _marked(None, "number", to_check) == "—"
+    # a confident date on a page read badly is marked, as the brief marks it
+    data["source"]["pages"][0] |= {"method": "ocr", "ocr_confidence": 0.55}
+    assert "issued_date" in _to_check(Record.from_dict(data))
+    # a text layer's number: no confidence, no mark; named by a warning, marked
+    data["source"]["pages"][0] |= {"method": "text_layer", "ocr_confidence": None}
+    data["document"]["evidence"]["number"]["confidence"] = None
+    assert _to_check(Record.from_dict(data)) == set()
+    data["warnings"] = [f"document number {number} read with a symbol the issuer does not use"]
+    assert _to_check(Record.from_dict(data)) == {"number"}
