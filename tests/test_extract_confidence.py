@@ -391,3 +391,41 @@ def test_a_number_the_dropped_ink_crossed_is_said_to_be_so() -> None:
     worn = page(HEADER, overrides={"1587/QĐ-UBND": 0.45})
     conf, warning = check_number([worn], "1587/QĐ-UBND", 1)
     assert conf == 0.45 and "handwritten or damaged" in warning
+
+
+@pytest.mark.parametrize("number, label, issuer, found", [
+    # a photocopy's `BLĐTBXH` read past mending, a toner speck's `BGW9` for `BCA`
+    ("05/2023/TT-BLWBXMS", "THÔNG TƯ", "Bộ Lao động - Thương binh và Xã hội", ("BLWBXMS", "BLĐTBXH")),
+    ("56/2026/TT-BGW9", "THÔNG TƯ", "Bộ Công an", ("BGW9", "BCA")),
+    ("12/QĐ-UBNX", "QUYẾT ĐỊNH", "Ủy ban nhân dân tỉnh Sơn La", ("UBNX", "UBND")),
+    # as prescribed; another body's or type's real symbol (a joint text, an office's); a
+    # department's part after the body's; a công văn (no type part prescribed); a party's form
+    ("05/2023/TT-BLĐTBXH", "THÔNG TƯ", "Bộ Lao động - Thương binh và Xã hội", None),
+    ("12/QĐ-BYT", "QUYẾT ĐỊNH", "Bộ Tài chính", None),
+    ("12/QĐ-UBND-NC", "QUYẾT ĐỊNH", "Ủy ban nhân dân tỉnh Sơn La", None),
+    ("12/UBND-NC", None, "Ủy ban nhân dân tỉnh Sơn La", None),
+    ("12/QĐ-XYZ", "QUYẾT ĐỊNH", "Công ty Cổ phần Bình Minh", None),  # a body whose symbol is not known
+])
+def test_a_symbol_no_body_prints_where_the_issuers_should_be(number, label, issuer, found) -> None:
+    from dispatch_reader.extract.docnumber import foreign_symbol
+
+    assert foreign_symbol(number, label, issuer) == found
+
+
+def test_a_number_with_a_foreign_symbol_is_flagged_and_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A photocopy's `05/2023/TT-BLWBXMS` came out confident (0.85) under the labour ministry's
+    name: its words were read surely, the symbol is no body's. Flagged, and the warning names the
+    symbol the issuer prints; the same number as printed stays confident, and a text layer's
+    is what the office typed."""
+    from dispatch_reader.messages import warning_kind
+
+    monkeypatch.setattr(c, "_calibration", lambda: {})
+    misread = [(t.replace("1587/QĐ-UBND", "1587/QĐ-WBMX"), conf) for t, conf in HEADER]
+    facts = extract_facts([page(misread)])
+    assert facts.document.number == "1587/QĐ-WBMX"
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT
+    told = [k for k in map(warning_kind, facts.warnings) if k and k[0] == "number_symbol_foreign"]
+    assert told and told[0][1]["part"] == "WBMX" and told[0][1]["symbol"] == "UBND"
+    assert extract_facts([page(HEADER)]).document.evidence["number"].confidence >= c.CONFIDENT
+    born = PageText(number=1, text="\n".join(t for t, _ in misread), method="text_layer")
+    assert not any("WBMX'" in w for w in extract_facts([born]).warnings)

@@ -354,7 +354,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
 
 
 # the warnings that tell a number's doubt themselves (schema/warnings.json)
-_NUMBER_DOUBTS = ("number_no_digits", "number_crossed", "number_doubtful")
+_NUMBER_DOUBTS = ("number_no_digits", "number_crossed", "number_doubtful", "number_symbol_foreign")
 _STAGE_ORDER = {"extract": 0, None: 1, "ingest": 2}
 
 

@@ -25,6 +25,7 @@ from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.status import count_status
 from dispatch_reader.extract.confidence import DISPUTED, rate_header
+from dispatch_reader.extract.docnumber import foreign_symbol
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
@@ -122,6 +123,13 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         number_ev.confidence = min(number_ev.confidence if number_ev.confidence is not None else 1.0, DISPUTED)
         warnings = [*warnings, f"document number read as '{facts.document.number}' in the header; the annex on "
                                f"page {disputed.seg.page} cites the document as '{disputed.number.text}': check it"]
+    d = facts.document
+    foreign = foreign_symbol(d.number, d.doc_type_label, d.issuer)
+    if foreign is not None and number_ev is not None and number_ev.confidence is not None:
+        # read, not printed as such: a text layer's number is what the office typed
+        number_ev.confidence = min(number_ev.confidence, DISPUTED)
+        warnings = [*warnings, f"document number {d.number}: its symbol part '{foreign[0]}' is no body's; "
+                               f"{d.issuer} prints '{foreign[1]}': check it"]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)

@@ -401,6 +401,22 @@ def symbol_of_body(issuer: str) -> str | None:
     return central.get(key) or next((sym for head, sym in local if key == head or key.startswith(head + " ")), None)
 
 
+def foreign_symbol(number: str | None, type_label: str | None, issuer: str | None) -> tuple[str, str] | None:
+    """(the part read, the body's symbol) when a number's symbol lacks the body symbol its type
+    and issuer prescribe and holds a part no symbol has where it should be (`05/2023/TT-BLWBXMS`
+    of the labour ministry, a photocopy's `BLĐTBXH` read past mending); None otherwise. A part
+    some body or type prints (`TT-BYT`, `QĐ-UBND-NC`) is no misreading of it: another symbol."""
+    m = HEADER_NUMBER.search(f"Số: {number or ''}")
+    dn = clean_number(m) if m else None
+    expected = expected_symbol(type_label, issuer) if dn is not None else None
+    if dn is None or dn.number is None or expected is None or expected[1] in dn.parts:
+        return None
+    if "/" in dn.text[len(dn.number) + 1 + (len(dn.year) + 1 if dn.year else 0):]:
+        return None  # a party document's or a joint one's symbol: another form
+    unknown = [p for p in dn.parts if p not in _known_parts() and not re.fullmatch(r"QH\d+", p)]
+    return (unknown[-1], expected[1]) if unknown else None
+
+
 def symbol_names_another(issuer: str, parts: tuple[str, ...]) -> bool:
     """Does a number's symbol name a central body or a committee (`TT-BYT`, `QĐ-UBND`) other
     than `issuer`?"""
