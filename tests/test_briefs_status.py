@@ -233,9 +233,18 @@ def test_a_number_to_check_is_marked_in_the_briefs_title_line_too(tmp_path: Path
     record["document"]["evidence"]["number"]["confidence"] = 0.45
     ctx = writer(tmp=tmp_path, fmt=fmt).document_context(record)
     assert ctx["subtitle_check"] is True
+    number = record["document"]["number"]
+    assert ctx["subtitle"].startswith(f"Quyết định số {number} ⚠ ngày ") and ctx["subtitle"].count("⚠") == 1
     text = writer(tmp=tmp_path, fmt=fmt).document_bytes(record).decode()
-    title_line = next(line for line in text.splitlines() if ctx["subtitle"] in line)
-    assert "⚠" in title_line
+    title_line = next(line for line in text.splitlines() if "ngày 28/8/2025" in line and number in line)
+    # the mark stands right after the number, not after the date (a clerk could not tell which)
+    assert title_line.index("⚠") > title_line.index(number) and title_line.index("⚠") < title_line.index("ngày 28/8")
+    if fmt == "html":
+        assert 'class="low"' in title_line  # coloured as the table's marks are
+    # the date alone to check: marked after the date
+    record["document"]["evidence"]["number"]["confidence"] = 0.93
+    record["document"]["evidence"]["issued_date"]["confidence"] = 0.45
+    assert writer(tmp=tmp_path, fmt=fmt).document_context(record)["subtitle"].endswith("28/8/2025 ⚠")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -95,17 +95,19 @@ def _percent(value: float, lang: str) -> str:
 
 
 def doc_title(document: dict[str, Any], lang: str, *, with_issuer: bool = True, with_date: bool = False,
-              number_check: bool = False) -> str:
+              number_check: bool = False, date_check: bool = False) -> str:
     """`Quyết định số 1587/QĐ-UBND của Ủy ban nhân dân tỉnh Lâm Hà` / `Decision No. … of …`;
-    `number_check`: the number is to be checked, and marked so right after it."""
+    `number_check`, `date_check`: that fact is to be checked, and marked so right after it
+    (a mark at the line's end left a clerk asking which of the two it meant)."""
     lab = labels(lang)
     msg = lab["messages"]
+    mark = f" {lab['text']['low_mark']}"
     kind = lab["doc_types"].get(document.get("doc_type") or "other", lab["doc_types"]["other"])
-    number = f"{document['number']} {lab['text']['low_mark']}" if number_check and document.get("number") \
-        else document.get("number")
-    text = msg["doc_named"].format(type=kind, number=number) if number else kind
+    number = document.get("number")
+    text = msg["doc_named"].format(type=kind, number=number + (mark if number_check else "")) if number else kind
     if with_date and document.get("issued_date"):
-        text = msg["doc_dated"].format(doc=text, date=format_date(document["issued_date"], lang))
+        date = format_date(document["issued_date"], lang) + (mark if date_check else "")
+        text = msg["doc_dated"].format(doc=text, date=date)
     if with_issuer and document.get("issuer"):
         text = msg["doc_by"].format(doc=text, issuer=document["issuer"])
     return text
@@ -409,6 +411,7 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
     header = header_rows(record, lang)
     # a clerk read a stamp-crossed number marked in the title line and bare in the lead below it
     number_check = any(h["field"] == "number" and h["needs_check"] and h["value"] for h in header)
+    date_check = any(h["field"] == "issued_date" and h["needs_check"] and h["value"] for h in header)
     lead = lead_parts(record, told, lang, press=press, number_check=number_check)
     if press:
         record = record | {
@@ -440,7 +443,7 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
                                             r["action_label"] if r["action"] != "send" else None,
                                             None if r["counted"] else r["status_label"]) if x)
     title = doc_title(d, lang, with_issuer=False)
-    subtitle = doc_title(d, lang, with_issuer=False, with_date=True)
+    subtitle = doc_title(d, lang, with_issuer=False, with_date=True, number_check=number_check, date_check=date_check)
     notes = []
     if press:
         title, subtitle = (lab["messages"]["press_report_on"].format(doc=t) for t in (title, subtitle))
@@ -451,8 +454,9 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
         "press": press,
         "title": title,
         "subtitle": subtitle,
-        # the number or the date the subtitle names is to be checked: marked there too, as in the table
-        "subtitle_check": any(h["needs_check"] and h["value"] for h in header if h["field"] in ("number", "issued_date")),
+        # the number or the date the subtitle names is to be checked: the subtitle marks it after
+        # it, as the table does (kept for templates written before the marks moved inline)
+        "subtitle_check": number_check or date_check,
         "header": header,
         "secondments": rows,
         "secondments_heading": secondments_heading(rows, lang, press),

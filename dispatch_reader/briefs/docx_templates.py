@@ -140,7 +140,7 @@ def _table(doc: Any, head: list[str] | None, cells: list[str], loop: str, *, tot
 def build_document(path: Path) -> None:
     doc = _document()
     _para(doc, "{{ L.brief | upper }}", style="Heading 1")
-    _para(doc, "{{ subtitle }}{% if subtitle_check %} {{ L.low_mark }}{% endif %}", italic=True, center=True)
+    _para(doc, "{{ subtitle }}", italic=True, center=True)
     p = _para(doc)
     p.add_run("{{ L.what }}: ").bold = True
     p.add_run("{{ lead }}")

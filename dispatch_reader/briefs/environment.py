@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from dispatch_reader.briefs.formatting import (
     format_date, format_long_date, format_month, format_number, format_percent,
@@ -86,8 +87,17 @@ def roman(number: int) -> str:
     return out
 
 
+def _marked_html(value: Any, lang: str) -> Markup:
+    """`value` escaped, its ⚠ marks as the table shows them (coloured, with what they mean):
+    a title line or a lead sentence carries the mark after the fact to check."""
+    text = labels(lang)["text"]
+    mark = Markup('<span class="low" title="{}">{}</span>').format(text["needs_check"], text["low_mark"])
+    return Markup(mark).join(escape("" if value is None else str(value)).split(text["low_mark"]))
+
+
 def _filters(lang: str) -> dict[str, Callable[..., Any]]:
     return {
+        "marks": lambda v: _marked_html(v, lang),
         "date": lambda v: format_date(v, lang),
         "long_date": lambda v: format_long_date(v, lang),
         "month": lambda v: format_month(v, lang),
