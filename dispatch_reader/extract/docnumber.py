@@ -414,7 +414,11 @@ def foreign_symbol(number: str | None, type_label: str | None, issuer: str | Non
     if "/" in dn.text[len(dn.number) + 1 + (len(dn.year) + 1 if dn.year else 0):]:
         return None  # a party document's or a joint one's symbol: another form
     unknown = [p for p in dn.parts if p not in _known_parts() and not re.fullmatch(r"QH\d+", p)]
-    return (unknown[-1], expected[1]) if unknown else None
+    # a misreading keeps something of the symbol (its first letter) or shows it is none (a
+    # figure, a small letter); a symbol of capitals of its own is a department's we do not
+    # list (`02/2023/TB-LPQT` of the foreign ministry's treaty department), not a misreading
+    misread = [p for p in unknown if p[0] == expected[1][0] or not re.fullmatch(r"[A-ZĐ]+", p)]
+    return (misread[-1], expected[1]) if misread else None
 
 
 def symbol_names_another(issuer: str, parts: tuple[str, ...]) -> bool:
