@@ -130,7 +130,13 @@ def _marked(value: str | None, field: str, to_check: set[str]) -> str:
     return (value + (" ⚠" if field in to_check else "")) if value else "—"
 
 
+# under a table that marks a fact ⚠
+_DOUBT_CAPTION = "⚠ read with doubt (a stamp's ink across it, a worn copy): check it on the page"
+
+
 def _print_summary(record: Any) -> None:
+    from dispatch_reader.briefs.document import stamp_line
+
     d = record.document
     to_check = _to_check(record)
     table = Table(show_header=False, box=None, pad_edge=False)
@@ -145,6 +151,7 @@ def _print_summary(record: Any) -> None:
         ("number", _marked(d.number, "number", to_check)),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
         ("place, date", f"{d.place or '—'}, {_marked(d.issued_date, 'issued_date', to_check)}"),
+        *([("received", f"{stamp} ⚠")] if (stamp := stamp_line(record.to_dict(), "en")) else []),
         ("subject", d.subject or "—"),
         ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—"),
         ("recipients", "; ".join(d.recipients) or "—"),
@@ -155,6 +162,8 @@ def _print_summary(record: Any) -> None:
     ]
     for key, value in rows:
         table.add_row(key, value)
+    if any("⚠" in value for _, value in rows):
+        table.caption = _DOUBT_CAPTION
     out.print(table, markup=False, highlight=False)
     for s in record.secondments:
         who = s.person or (f"{s.count} people" if s.count else "?")
@@ -284,7 +293,7 @@ def process(
         err_console.print(f"error: {err}", markup=False, highlight=False)
         no_brief += 1
     if doubted:
-        table.caption = "⚠ read with doubt (a stamp's ink across it, a worn copy): check it on the page"
+        table.caption = _DOUBT_CAPTION
     out.print(table, markup=False, highlight=False)
     done = sum(o.status == "done" for o in outcomes)
     skipped = sum(o.status == "skipped" for o in outcomes)

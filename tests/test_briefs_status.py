@@ -295,3 +295,17 @@ def test_a_stamp_read_but_not_made_out_has_its_row() -> None:
     rows = {r["field"]: r for r in header_rows(record, "vi")}
     assert rows["received"]["value"] == "có dấu, chưa nhận ra số đến và ngày đến"
     assert rows["received"]["needs_check"] is True and rows["received"]["page"] == 1
+
+
+@pytest.mark.parametrize("lang, number_only, date_only", [
+    ("vi", "số đến 699, chưa nhận ra ngày đến", "chưa nhận ra số đến, 02/11/2025"),
+    ("en", "No. 699, date not made out", "number not made out, November 2, 2025"),
+])
+def test_a_stamp_read_in_part_says_what_was_not_made_out(lang: str, number_only: str, date_only: str) -> None:
+    """A clerk read `số đến 699` as the whole stamp: its date had not been made out. The row
+    says which of the two is missing."""
+    from dispatch_reader.briefs.document import received_text
+
+    ev = {"page": 1, "quote": "CÔNG VĂN ĐẾN 699", "confidence": 0.5}
+    assert received_text({"evidence": ev, "number": "699", "date": None}, lang) == number_only
+    assert received_text({"evidence": ev, "number": None, "date": "2025-11-02"}, lang) == date_only

@@ -158,3 +158,26 @@ def test_show_lists_the_files_of_a_document(app, sqlite_url):
     files = res.stdout.split("files:")[1]
     assert files.index("qd-15.pdf (original, 1 page)") < files.index("qd-15.scan.pdf (scan, OCR 0.87, 2 pages)")
     assert "← facts shown" in files
+
+
+def test_show_and_extract_print_the_receiving_stamp(app, sqlite_url):
+    """`show` and `extract` printed no line for the receiving stamp the brief and the web page
+    show (a clerk looked for `4797` in `show 1587/QĐ-UBND`): a line of its own, marked, never as
+    the number or date; with a caption for the mark under `extract`'s table."""
+    from dispatch_reader.cli import _print_summary, out
+    from dispatch_reader.record import Evidence, Received
+
+    record = make_record("stamped", number="78/QĐ-UBND", issued="2025-08-04")
+    record.document.received = Received(evidence=Evidence(page=1, quote="CÔNG VĂN ĐẾN 4797", confidence=0.5),
+                                        number="4797", date=None)
+    with open_store(sqlite_url) as store:
+        store.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+    res = run(app, "show", "78/QĐ-UBND", "--db", sqlite_url, env={"COLUMNS": "200"})
+    line = next(x for x in res.stdout.splitlines() if x.startswith("received"))
+    assert "No. 4797, date not made out ⚠" in line and "CÔNG VĂN ĐẾN 4797" in line
+    number = next(x for x in res.stdout.splitlines() if x.startswith("number"))
+    assert "4797" not in number
+    with out.capture() as captured:
+        _print_summary(record)
+    text = captured.get()
+    assert "received     No. 4797, date not made out ⚠" in text and "check it on the page" in text

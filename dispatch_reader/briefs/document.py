@@ -246,11 +246,19 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+def stamp_line(record: dict[str, Any], lang: str) -> str | None:
+    """The receiving stamp as the brief's row says it (`số đến 3992, 23/11/2025`; stamped but
+    not made out), for the terminal's `show` and `extract`; None when no stamp was found."""
+    return next((h["value"] for h in header_rows(record, lang) if h["field"] == "received"), None)
+
+
 def received_text(received: dict[str, Any], lang: str) -> str:
-    """`số đến 3992, 23/11/2025, chuyển P. Nội vụ`."""
+    """`số đến 3992, 23/11/2025, chuyển P. Nội vụ`; `số đến 699, chưa nhận ra ngày đến`."""
     text = labels(lang)["text"]
-    parts = [text["received_number"].format(number=received["number"]) if received.get("number") else "",
-             format_date(received.get("date"), lang) if received.get("date") else "",
+    # the one of the two not made out is said so: `số đến 699` alone read as the whole stamp
+    parts = [text["received_number"].format(number=received["number"]) if received.get("number")
+             else text["received_no_number"],
+             format_date(received.get("date"), lang) if received.get("date") else text["received_no_date"],
              text["received_to"].format(to=received["forwarded_to"]) if received.get("forwarded_to") else ""]
     return ", ".join(p for p in parts if p)
 

@@ -144,6 +144,12 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
          _evidence_text(ev.get("signer"))),
         ("recipients", "; ".join(d.recipients) or "—", _evidence_text(ev.get("recipients"))),
     ]
+    from dispatch_reader.briefs.document import stamp_line
+
+    stamp = stamp_line(record.to_dict(), "en")
+    if stamp:
+        # the receiving office's, never the document's number and date: read from a hand's figures
+        rows.insert(8, ("received", f"{stamp} ⚠", _evidence_text(d.received.evidence) if d.received else ""))
     for row in rows:
         table.add_row(*row)
     console.print(table)
