@@ -75,6 +75,19 @@ def test_dates_and_roles() -> None:
     assert ("2025-12-30", "deadline") in got
 
 
+def test_a_hands_instruction_above_the_header_dates_nothing() -> None:
+    """A photocopy's bút phê over the header, `Chuyển P. Nội vụ xử lý … 5/3/2026`, read before
+    the issuer's line, was listed among the document's dates (a clerk saw 05/3/2026 on the web
+    page). It is written on the paper, not in the document; the document's dates stay."""
+    text = "Chuyển P. Nội vụ xử lý\nHQ 5/3/2026\n" + DECISION
+    got = {(d.date, d.role) for d in facts_of(text, method="ocr", ocr_confidence=0.8).dates}
+    assert not any(date == "2026-03-05" for date, _ in got)
+    assert {("2025-09-12", "issued"), ("2025-06-24", "cited"), ("2025-09-15", "start")} <= got
+    # the same words in the body are the document's
+    body = DECISION.replace("Nơi nhận:", "Chuyển P. Nội vụ xử lý trước ngày 05/3/2026.\nNơi nhận:")
+    assert any(d.date == "2026-03-05" for d in facts_of(body, method="ocr", ocr_confidence=0.8).dates)
+
+
 def test_people_with_honorific_position_unit_and_signer() -> None:
     facts = facts_of(DECISION)
     people = {p.name: p for p in facts.people}

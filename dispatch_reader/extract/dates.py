@@ -147,9 +147,12 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
 
     for page in pages:
         f = page.folded
+        header_at = _header_start(doc, page.number)
         for hit in find_dates(f, default_year=year, english=english):
             if not hit.iso:
                 continue
+            if hit.start < header_at:
+                continue  # above the header: a hand's instruction or a stamp, not the document's words
             line_a = _line_start(f, hit.start)
             line = f[line_a:f.find("\n", hit.start) if f.find("\n", hit.start) >= 0 else len(f)]
             if _SKIP_LINE.match(line):
@@ -171,6 +174,16 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
         if page is not None and issued_ev.start is not None:
             add(doc.issued_date, "issued", page, issued_ev.start, issued_ev.start + len(issued_ev.quote))
     return out
+
+
+def _header_start(doc: DocumentFacts, page_number: int) -> int:
+    """Where the document's own header begins on the page (its issuer's or number's line,
+    whichever comes first); 0 on a page without it. What stands above it is written on the
+    paper, not printed in the document: a bút phê's `Chuyển P. Nội vụ xử lý 5/3/2026`, a
+    receiving stamp's figures."""
+    starts = [ev.start for field in ("issuer", "number")
+              if (ev := doc.evidence.get(field)) is not None and ev.page == page_number and ev.start is not None]
+    return min(starts) if len(starts) == 2 else 0
 
 
 def _is_dateline(page: Page, hit: DateHit) -> bool:
