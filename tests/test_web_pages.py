@@ -84,6 +84,16 @@ def test_a_fact_read_with_low_confidence_is_marked(web: Web) -> None:
     assert "cần kiểm tra" in row.group(0) and "41%" in row.group(0)
     other = re.search(r'<tr class="fact([^"]*)"[^>]*data-path="document.issuer".*?</tr>', page, re.S)
     assert other and "check" not in other.group(1)
+    # the heading marks the number (not the date), a whole percent shown (a crossed figure's
+    # 0.4499 read `44,99%`, a figure no reading gives)
+    heading = re.search(r'<h1 class="doc-title">(.*?)</h1>', page, re.S).group(1)
+    assert re.search(r"77/QĐ-UBND\s*<span class=\"check-sign\"", heading) and heading.count("check-sign") == 1
+    record = make_record("crossed", number="78/QĐ-UBND")
+    record.document.evidence["number"].confidence = 0.4499
+    page = _get(web, "reader", f"/documents/{web.store.save(record, page_texts=page_text_for(record), extractor_version='test')}").text
+    row = re.search(r'<tr class="fact([^"]*)"[^>]*data-path="document.number".*?</tr>', page, re.S)
+    assert "45%" in row.group(0) and "44,99" not in row.group(0)
+    assert "check-sign" not in _get(web, "reader", f"/documents/{web.doc_ids['cv-20']}").text
 
 
 def test_the_receiving_stamp_is_shown_marked_with_no_correction_form(web: Web) -> None:
