@@ -149,6 +149,7 @@ def _print_summary(record: Any) -> None:
         ("language", record.language),
         ("type", f"{d.doc_type or '—'}" + (f" ({d.doc_type_label})" if d.doc_type_label else "")),
         ("number", _marked(d.number, "number", to_check)),
+        *([("marks", ", ".join(d.marks))] if d.marks else []),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
         ("place, date", f"{d.place or '—'}, {_marked(d.issued_date, 'issued_date', to_check)}"),
         *([("received", f"{stamp} ⚠")] if (stamp := stamp_line(record.to_dict(), "en")) else []),

@@ -309,3 +309,18 @@ def test_a_stamp_read_in_part_says_what_was_not_made_out(lang: str, number_only:
     ev = {"page": 1, "quote": "CÔNG VĂN ĐẾN 699", "confidence": 0.5}
     assert received_text({"evidence": ev, "number": "699", "date": None}, lang) == number_only
     assert received_text({"evidence": ev, "number": None, "date": "2025-11-02"}, lang) == date_only
+
+
+def test_an_urgency_mark_is_shown(tmp_path: Path) -> None:
+    """`KHẨN` was read into the record and shown nowhere (a clerk found it in the JSON only): the
+    brief's header has it after the number; a document without one has no such row."""
+    from dispatch_reader.briefs.document import header_rows
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    assert "marks" not in {r["field"] for r in header_rows(record, "vi")}
+    record["document"]["marks"] = ["HỎA TỐC"]
+    rows = header_rows(record, "vi")
+    fields = [r["field"] for r in rows]
+    assert fields.index("marks") == fields.index("number") + 1
+    assert rows[fields.index("marks")]["value"] == "HỎA TỐC"
+    assert "Độ khẩn, độ mật" in writer(tmp=tmp_path, fmt="md").document_bytes(record).decode()

@@ -170,6 +170,7 @@ def test_show_and_extract_print_the_receiving_stamp(app, sqlite_url):
     record = make_record("stamped", number="78/QĐ-UBND", issued="2025-08-04")
     record.document.received = Received(evidence=Evidence(page=1, quote="CÔNG VĂN ĐẾN 4797", confidence=0.5),
                                         number="4797", date=None)
+    record.document.marks = ["KHẨN"]
     with open_store(sqlite_url) as store:
         store.save(record, page_texts=page_text_for(record), extractor_version="1.0")
     res = run(app, "show", "78/QĐ-UBND", "--db", sqlite_url, env={"COLUMNS": "200"})
@@ -177,7 +178,9 @@ def test_show_and_extract_print_the_receiving_stamp(app, sqlite_url):
     assert "No. 4797, date not made out ⚠" in line and "CÔNG VĂN ĐẾN 4797" in line
     number = next(x for x in res.stdout.splitlines() if x.startswith("number"))
     assert "4797" not in number
+    assert any(x.startswith("marks") and "KHẨN" in x for x in res.stdout.splitlines())
     with out.capture() as captured:
         _print_summary(record)
     text = captured.get()
     assert "received     No. 4797, date not made out ⚠" in text and "check it on the page" in text
+    assert "marks        KHẨN" in text

@@ -229,6 +229,13 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "needs_check": (page in weak) or _weak(evidence) or bool(name == "number" and d.get("number") and any(
                 f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])),
         })
+    if d.get("marks"):
+        # urgency or secrecy printed in the header (KHẨN, HỎA TỐC, MẬT): read but never shown
+        # before, and what a clerk acts on first; after the number, where the paper prints it
+        at = next(i for i, r in enumerate(rows) if r["field"] == "number") + 1
+        rows.insert(at, {"field": "marks", "label": lab["text"]["marks"], "value": ", ".join(d["marks"]),
+                         "page": (ev.get("marks") or {}).get("page") or 1, "low_confidence": False,
+                         "needs_check": False})
     received = d.get("received") or {}
     if received.get("number") or received.get("date"):
         # the receiving office's stamp: where and when the paper arrived, never the document's own

@@ -135,6 +135,7 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         ("type", (d.doc_type or "—") + (f" ({d.doc_type_label})" if d.doc_type_label else ""),
          _evidence_text(ev.get("doc_type") or ev.get("doc_type_label"))),
         ("number", d.number or "—", _evidence_text(ev.get("number"))),
+        *([("marks", ", ".join(d.marks), "")] if d.marks else []),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else ""),
          _evidence_text(ev.get("issuer"))),
         ("place", d.place or "—", _evidence_text(ev.get("place"))),
@@ -149,7 +150,8 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
     stamp = stamp_line(record.to_dict(), "en")
     if stamp:
         # the receiving office's, never the document's number and date: read from a hand's figures
-        rows.insert(8, ("received", f"{stamp} ⚠", _evidence_text(d.received.evidence) if d.received else ""))
+        at = next(i for i, r in enumerate(rows) if r[0] == "date") + 1
+        rows.insert(at, ("received", f"{stamp} ⚠", _evidence_text(d.received.evidence) if d.received else ""))
     for row in rows:
         table.add_row(*row)
     console.print(table)
