@@ -130,6 +130,17 @@ def _marked(value: str | None, field: str, to_check: set[str]) -> str:
     return (value + (" ⚠" if field in to_check else "")) if value else "—"
 
 
+def _sent(record: Any) -> str:
+    """People the document sends, as its brief totals them (decided sendings only; "—" for none,
+    and for a press report, which sends nobody itself). The people it names, its signer among
+    them, were shown here before and read as the people sent."""
+    from dispatch_reader.briefs.document import is_press_report, secondment_rows
+
+    data = record.to_dict()
+    total = 0 if is_press_report(data) else sum(r["heads"] for r in secondment_rows(data, "en") if r["counted"])
+    return str(total) if total else "—"
+
+
 # under a table that marks a fact ⚠
 _DOUBT_CAPTION = "⚠ read with doubt (a stamp's ink across it, a worn copy): check it on the page"
 
@@ -253,7 +264,7 @@ def process(
     store = open_store(db)
     briefs = BriefWriter(out_dir, fmt=fmt.value, lang=lang.value)
     table = Table(title=None)
-    for col in ("file", "type", "number", "date", "people", "status"):
+    for col in ("file", "type", "number", "date", "sent", "status"):
         table.add_column(col, overflow="fold")
     outcomes = []
     doubted = False  # a number or a date shown with ⚠: the table's caption says what it means
@@ -278,7 +289,7 @@ def process(
             number, date = (_marked(d.number, "number", to_check), _marked(d.issued_date, "issued_date", to_check)) \
                 if d else ("", "")
             doubted = doubted or "⚠" in number + date
-            table.add_row(path.name, (d.doc_type or "—") if d else "", number, date, str(len(rec.people)) if rec else "",
+            table.add_row(path.name, (d.doc_type or "—") if d else "", number, date, _sent(rec) if rec else "",
                           (outcome.status + (", no brief" if outcome.brief_error else "")) if not outcome.error
                           else f"failed: {outcome.error.kind}")
     records = [o.record for o in outcomes if o.record]

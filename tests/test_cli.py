@@ -121,3 +121,18 @@ def test_a_number_or_date_to_check_is_marked_in_the_terminal_tables() -> None:
     assert _to_check(Record.from_dict(data)) == set()
     data["warnings"] = [f"document number {number} read with a symbol the issuer does not use"]
     assert _to_check(Record.from_dict(data)) == {"number"}
+
+
+def test_the_process_table_counts_the_people_sent_as_the_brief_does() -> None:
+    """`process` showed 3 under "people" for a decision sending 2 (its signer counted): the
+    column is the people the document sends, decided sendings only, as the brief's total."""
+    import json
+
+    from dispatch_reader.cli import _sent
+    from dispatch_reader.record import Record
+
+    data = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    assert len(data["people"]) == 3 and _sent(Record.from_dict(data)) == "2"
+    for s in data["secondments"]:
+        s["status"] = "requested"  # asked for, not decided: nobody sent by this paper
+    assert _sent(Record.from_dict(data)) == "—"
