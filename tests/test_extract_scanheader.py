@@ -519,6 +519,9 @@ def test_a_damaged_title_line(line: str, kind: str | None) -> None:
     ("2925", "Số: 42/QĐ-UBND", "2025-12-04"),          # the only possible year one digit off
     ("2099", "Số: 42/2019/QĐ-UBND", "2019-12-04"),     # 2009 or 2019: the number's year says
     ("2099", "Số: 42/QĐ-UBND", None),                  # nothing says: no date rather than a guess
+    # two figures misread (2027, 2017 and 2007 are one off): the number's year, however far
+    ("2037", "Số: 25/2022/QĐ-UBND", "2022-12-04"),
+    ("2037", "Số: 25/QĐ-UBND", None),
     ("2025", "Số: 42/QĐ-UBND", "2025-12-04"),
 ])
 def test_an_impossible_year_is_mended_or_dropped(year: str, number: str, date: str | None) -> None:
