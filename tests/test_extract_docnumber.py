@@ -57,6 +57,9 @@ def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -
 
 @pytest.mark.parametrize("read, after, mended", [
     ("06/2023/TT-BI", ".ĐTBXH", "06/2023/TT-BLĐTBXH"),  # a fax broke the L into `I.`: the parse stopped there
+    ("06/2023/TT-BI", ",pTBXH", "06/2023/TT-BLĐTBXH"),  # a phone photo: L broken, Đ blurred (two letters of seven)
+    ("06/2023/TT-BI", ",pTBXHX", None),                  # and a letter more: another symbol
+    ("06/2023/TT-BI", ",pTQXH", None),                   # three letters off: no longer it
     ("06/2023/TT-BI", ".X", None),                       # what ran on spells no part of it
     ("06/2023/TT-BI", "", None),                         # nothing ran on: too short to tell
 ])

@@ -454,10 +454,12 @@ _GLUED_SCRAP = re.compile(r"[a-zđ0-9]{1,3}")
 
 
 def _damaged_part(part: str, want: str) -> bool:
-    """`part` is `want` with a letter misread, or its capitals broken in two (`BLIJTBXII`)."""
+    """`part` is `want` with a letter misread, two in a long one as many letters (`BIpTBXH`,
+    a phone photo's L broken and Đ blurred), or its capitals broken in two (`BLIJTBXII`)."""
     from dispatch_reader.places.match import edit_distance
 
-    return edit_distance(part.upper(), want.upper(), 1) <= 1 or rejoined_as(part, want)
+    distance = edit_distance(part.upper(), want.upper(), 2)
+    return distance <= 1 or (distance == 2 and len(part) == len(want) >= 7) or rejoined_as(part, want)
 
 
 def rejoined_as(part: str, want: str) -> bool:
