@@ -167,7 +167,7 @@ def test_page_images_are_rendered_from_the_archived_file(web_sqlite: Web, tmp_pa
     url = f"/documents/{doc_id}/files/{file_id}/pages/1.png?w=400"
     # not in the watch folders: the page says so, the image is a 404
     page = _get(web, "reader", f"/documents/{doc_id}").text
-    assert "Không có tệp gốc" in page and url.split("?")[0] not in page
+    assert "Không hiển thị được trang" in page and "lệnh process" in page and url.split("?")[0] not in page
     _get(web, "reader", url, 404)
     # archived as the watcher archives it: found by its SHA-256, rendered, served as PNG
     archive = web.inbox / "archive" / "2025" / "09"
