@@ -9,6 +9,8 @@ it is taken when its sides run along edges and the desk outside it is darker tha
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import cv2
 import numpy as np
 
@@ -100,12 +102,7 @@ PRINT_EDGES = 0.25
 def _crosses_print(small: np.ndarray, edges: np.ndarray, corners: np.ndarray) -> bool:
     """Whether some side of the quadrilateral has print right inside and right outside it."""
     h, w = small.shape
-    centre = corners.mean(axis=0)
-    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
-        along = b - a
-        normal = np.array([-along[1], along[0]]) / max(float(np.hypot(*along)), 1.0)
-        if np.dot(normal, (a + b) / 2 - centre) < 0:
-            normal = -normal  # pointing out of the sheet
+    for a, along, normal in _outward_sides(corners):
         shares = []
         for sign in (1, -1):
             points = np.array([a + t * along + sign * d * normal for t in np.linspace(0.1, 0.9, 80)
@@ -115,6 +112,16 @@ def _crosses_print(small: np.ndarray, edges: np.ndarray, corners: np.ndarray) ->
         if min(shares) >= PRINT_EDGES:
             return True
     return False
+
+
+def _outward_sides(corners: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Each side of the quadrilateral as (its first corner, the vector along it, the unit normal
+    pointing out of the sheet)."""
+    centre = corners.mean(axis=0)
+    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
+        along = b - a
+        normal = np.array([-along[1], along[0]]) / max(float(np.hypot(*along)), 1.0)
+        yield a, along, (-normal if np.dot(normal, (a + b) / 2 - centre) < 0 else normal)
 
 
 def _inside(small: np.ndarray, corners: np.ndarray) -> np.ndarray:
@@ -180,15 +187,10 @@ def _sides(small: np.ndarray, corners: np.ndarray) -> tuple[int, int]:
     off the photo, runs along edges with the desk darker than its inside overall, but paper
     lies just outside some of its sides, not desk."""
     h, w = small.shape
-    centre = corners.mean(axis=0)
     inside_all = _inside(small, corners)
     paper = float(np.median(small[inside_all])) if inside_all.any() else 255.0
     on_desk = on_paper = 0
-    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
-        along = b - a
-        normal = np.array([-along[1], along[0]]) / max(float(np.hypot(*along)), 1.0)
-        if np.dot(normal, (a + b) / 2 - centre) < 0:
-            normal = -normal  # pointing out of the sheet
+    for a, along, normal in _outward_sides(corners):
         inside, outside = [], []
         for t in np.linspace(0.1, 0.9, 40):
             p = a + t * along
