@@ -174,12 +174,6 @@ COARSE = 0.45
 _YEAR_PRINTED = re.compile(r"\bthang\s*\S{1,2}\s*nam\s*(\S{3,4})|\bnam\s+(\d\S{2,3})\s*$")
 
 
-# a date line's day or month with a letter in it (folded): read from a look-alike
-# (`tháng Š`, `tháng $`, `ngày O5`, `tháng Šnăm`; not a speck before the figures, `ngày i 05`)
-_FIGURE_AS_LETTER = re.compile(
-    r"\b(?:ngay|thang)\s*[.:]?\s*(?=\d?(?:[^\W\d_]|[$§&]))(?:[^\W_]|[$§&]){1,2}(?=[\s,.;]|nam|$)(?!\s*\d)")
-
-
 # A date line prints a day under 10, and the months 1 and 2, with a 0 before them (`ngày 05
 # tháng 02`, Decree 30/2020/NĐ-CP): a lone figure there is a digit lost as often as not (`ngày
 # 1 thàng 6` for the 15th, `ngày 1 thane 02` for the 19th, two faxes of a fifth augraphy set)
@@ -243,12 +237,13 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
         printed = _YEAR_PRINTED.search(line.strip())
         if printed and printed[printed.lastindex or 1].translate(DIGIT_LOOKALIKES) != doc.issued_date[:4]:
             return MENDED
-        # a day or month read as a letter like a figure (`tháng Š`: a 5? an 8?), or printed with
-        # its 0 and read without it (a digit lost?)
-        if _FIGURE_AS_LETTER.search(line.lower()) or _LONE_FIGURE.search(line.lower()):
+        # a day or month printed with its 0 and read without it (a digit lost?)
+        if _LONE_FIGURE.search(line.lower()):
             return MENDED
         if not _figures_printed(line.lower(), doc.issued_date):
-            return MENDED  # the day or month read from something other than its figures (`thủng &`)
+            # the day or month read from something other than its figures, in its place: a
+            # look-alike letter (`tháng Š`: a 5? an 8?, `ngày O5`, `thủng &`)
+            return MENDED
         if "thang" in line and doc.issued_date[:4] not in line.translate(DIGIT_LOOKALIKES):
             return MENDED  # a date line's year completed from the figures left of it (`na 025`)
         if _only_its_skeleton(line, doc.issued_date):
