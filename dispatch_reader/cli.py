@@ -117,7 +117,7 @@ def ingest_settings(ocr_lang: str | None, workers: int | None, password: str | N
                                 ocr_mode=ocr_mode.value if isinstance(ocr_mode, OcrMode) else ocr_mode)
 
 
-def _to_check(record: Any) -> set[str]:
+def to_check(record: Any) -> set[str]:
     """The header fields the brief marks to be checked (read below its line, on a page read
     badly, or named by a warning): the terminal marks the same ones."""
     from dispatch_reader.briefs.document import header_rows
@@ -125,9 +125,9 @@ def _to_check(record: Any) -> set[str]:
     return {h["field"] for h in header_rows(record.to_dict(), "en") if h["needs_check"]}
 
 
-def _marked(value: str | None, field: str, to_check: set[str]) -> str:
-    """`value`, with ⚠ where its reading is to be checked."""
-    return (value + (" ⚠" if field in to_check else "")) if value else "—"
+def marked(value: str | None, field: str, fields: set[str]) -> str:
+    """`value`, with ⚠ where its reading is to be checked (`fields`: to_check's)."""
+    return (value + (" ⚠" if field in fields else "")) if value else "—"
 
 
 def _sent(record: Any) -> str:
@@ -142,14 +142,14 @@ def _sent(record: Any) -> str:
 
 
 # under a table that marks a fact ⚠
-_DOUBT_CAPTION = "⚠ read with doubt (a stamp's ink across it, a worn copy): check it on the page"
+DOUBT_CAPTION = "⚠ check it on the page: read with doubt (a stamp's ink across it, a worn copy) or written by hand (a receiving stamp)"
 
 
 def _print_summary(record: Any) -> None:
     from dispatch_reader.briefs.document import stamp_line
 
     d = record.document
-    to_check = _to_check(record)
+    doubted = to_check(record)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
@@ -159,10 +159,10 @@ def _print_summary(record: Any) -> None:
                  + ", ".join(f"{p.number} {p.method}" for p in record.source.pages) + ")"),
         ("language", record.language),
         ("type", f"{d.doc_type or '—'}" + (f" ({d.doc_type_label})" if d.doc_type_label else "")),
-        ("number", _marked(d.number, "number", to_check)),
+        ("number", marked(d.number, "number", doubted)),
         *([("marks", ", ".join(d.marks))] if d.marks else []),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
-        ("place, date", f"{d.place or '—'}, {_marked(d.issued_date, 'issued_date', to_check)}"),
+        ("place, date", f"{d.place or '—'}, {marked(d.issued_date, 'issued_date', doubted)}"),
         *([("received", f"{stamp} ⚠")] if (stamp := stamp_line(record.to_dict(), "en")) else []),
         ("subject", d.subject or "—"),
         ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—"),
@@ -175,7 +175,7 @@ def _print_summary(record: Any) -> None:
     for key, value in rows:
         table.add_row(key, value)
     if any("⚠" in value for _, value in rows):
-        table.caption = _DOUBT_CAPTION
+        table.caption = DOUBT_CAPTION
     out.print(table, markup=False, highlight=False)
     for s in record.secondments:
         who = s.person or (f"{s.count} people" if s.count else "?")
@@ -285,8 +285,8 @@ def process(
                 err_console.print(f"error: {outcome.brief_error}", markup=False, highlight=False)
             rec = outcome.record
             d = rec.document if rec else None
-            to_check = _to_check(rec) if rec else set()
-            number, date = (_marked(d.number, "number", to_check), _marked(d.issued_date, "issued_date", to_check)) \
+            fields = to_check(rec) if rec else set()
+            number, date = (marked(d.number, "number", fields), marked(d.issued_date, "issued_date", fields)) \
                 if d else ("", "")
             doubted = doubted or "⚠" in number + date
             table.add_row(path.name, (d.doc_type or "—") if d else "", number, date, _sent(rec) if rec else "",
@@ -305,7 +305,7 @@ def process(
         err_console.print(f"error: {err}", markup=False, highlight=False)
         no_brief += 1
     if doubted:
-        table.caption = _DOUBT_CAPTION
+        table.caption = DOUBT_CAPTION
     out.print(table, markup=False, highlight=False)
     done = sum(o.status == "done" for o in outcomes)
     skipped = sum(o.status == "skipped" for o in outcomes)

@@ -323,4 +323,6 @@ def test_an_urgency_mark_is_shown(tmp_path: Path) -> None:
     fields = [r["field"] for r in rows]
     assert fields.index("marks") == fields.index("number") + 1
     assert rows[fields.index("marks")]["value"] == "HỎA TỐC"
-    assert "Độ khẩn, độ mật" in writer(tmp=tmp_path, fmt="md").document_bytes(record).decode()
+    assert "Độ khẩn, độ mật, dự thảo" in writer(tmp=tmp_path, fmt="md").document_bytes(record).decode()
+    # in English, worded, the mark as printed beside it (a reviewer read `HỎA TỐC` bare)
+    assert {r["field"]: r for r in header_rows(record, "en")}["marks"]["value"] == "flash (HỎA TỐC)"

@@ -101,7 +101,7 @@ def test_a_number_or_date_to_check_is_marked_in_the_terminal_tables() -> None:
     line, or named by a warning, as the brief's table marks them."""
     import json
 
-    from dispatch_reader.cli import _marked, _to_check
+    from dispatch_reader.cli import marked as _marked, to_check as _to_check
     from dispatch_reader.record import Record
 
     data = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))

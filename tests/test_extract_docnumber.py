@@ -72,6 +72,15 @@ def test_mend_symbol_with_the_letters_glued_after_it(read: str, after: str, mend
     assert (out.text if out else None) == mended
 
 
+@pytest.mark.parametrize("read, after, expected", [
+    ("06/QĐ-VKSND", ".HN", ("QĐ", "VKSNDTC")),  # a real symbol read whole: another body's
+    ("06/2023/TT-SL", ".ĐTBXH", ("TT", "BLĐTBXH")),  # whole with what ran on: the department's
+])
+def test_a_real_symbol_read_on_past_a_speck_is_not_mended(read: str, after: str, expected: tuple[str, str]) -> None:
+    """A reviewer's: the mending of a symbol read on past a speck took real symbols for damaged ones."""
+    assert mend_symbol(number(read), expected, after) is None
+
+
 @pytest.mark.parametrize("after_label, expected", [
     ("143, UBND-VP", "143/UBND-VP"),        # a copier's grain took the slash's upper stroke
     ("143,UBND-VP V/v đề nghị", "143/UBND-VP"),

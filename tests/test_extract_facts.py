@@ -88,6 +88,22 @@ def test_a_hands_instruction_above_the_header_dates_nothing() -> None:
     assert any(d.date == "2026-03-05" for d in facts_of(body, method="ocr", ocr_confidence=0.8).dates)
 
 
+def test_a_consolidated_texts_dates_stand_above_its_closing_block() -> None:
+    """A reviewer's: a one-page consolidated text (VBHN) has its number and issuer in the block
+    that closes it, under the whole text; its own dates above that block stay its dates."""
+    text = ("Thông tư số 37/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Lao động - Thương binh\n"
+            "và Xã hội hướng dẫn quản lý lao động, có hiệu lực từ ngày 10 tháng 12 năm 2016, được sửa đổi bởi:\n"
+            "Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng.\n"
+            "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn quản lý lao động.\n"
+            "Điều 2. Hiệu lực thi hành\nCác công ty báo cáo trước ngày 31/12/2025.\n"
+            "Điều 3. Trách nhiệm thi hành\nCác bộ, cơ quan thực hiện.\n"
+            "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 464/VBHN-BLĐTBXH\nXÁC THỰC VĂN BẢN HỢP NHẤT\n"
+            "Hà Nội, ngày 10 tháng 02 năm 2025\nBỘ TRƯỞNG\nĐào Ngọc Dung\n")
+    facts = facts_of(text, method="ocr", ocr_confidence=0.8)
+    got = {d.date for d in facts.dates}
+    assert {"2025-12-31", "2016-10-25"} <= got
+
+
 def test_people_with_honorific_position_unit_and_signer() -> None:
     facts = facts_of(DECISION)
     people = {p.name: p for p in facts.people}

@@ -177,10 +177,24 @@ def test_show_and_extract_print_the_receiving_stamp(app, sqlite_url):
     line = next(x for x in res.stdout.splitlines() if x.startswith("received"))
     assert "No. 4797, date not made out ⚠" in line and "CÔNG VĂN ĐẾN 4797" in line
     number = next(x for x in res.stdout.splitlines() if x.startswith("number"))
-    assert "4797" not in number
+    assert "4797" not in number and "⚠" not in number
+    assert "check it on the page" in res.stdout  # the stamp's ⚠ explained
     assert any(x.startswith("marks") and "KHẨN" in x for x in res.stdout.splitlines())
     with out.capture() as captured:
         _print_summary(record)
     text = captured.get()
     assert "received     No. 4797, date not made out ⚠" in text and "check it on the page" in text
     assert "marks        KHẨN" in text
+
+
+def test_show_marks_a_number_read_with_doubt(app, sqlite_url):
+    """A reviewer's: `show` printed a number read at 0.3 bare, the brief marking it."""
+    record = make_record("doubted", number="79/QĐ-UBND", issued="2025-08-04")
+    record.document.evidence["number"].confidence = 0.3
+    with open_store(sqlite_url) as store:
+        store.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+    res = run(app, "show", "79/QĐ-UBND", "--db", sqlite_url, env={"COLUMNS": "200"})
+    lines = res.stdout.splitlines()
+    assert "79/QĐ-UBND ⚠" in next(x for x in lines if x.startswith("number"))
+    assert "⚠" not in next(x for x in lines if x.startswith("date"))
+    assert "check it on the page" in res.stdout

@@ -233,7 +233,9 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         # urgency or secrecy printed in the header (KHẨN, HỎA TỐC, MẬT): read but never shown
         # before, and what a clerk acts on first; after the number, where the paper prints it
         at = next(i for i, r in enumerate(rows) if r["field"] == "number") + 1
-        rows.insert(at, {"field": "marks", "label": lab["text"]["marks"], "value": ", ".join(d["marks"]),
+        worded = lab.get("header_marks", {})  # in English, with the mark as printed
+        rows.insert(at, {"field": "marks", "label": lab["text"]["marks"],
+                         "value": ", ".join(worded.get(m, m) for m in d["marks"]),
                          "page": (ev.get("marks") or {}).get("page") or 1, "low_confidence": False,
                          "needs_check": False})
     received = d.get("received") or {}

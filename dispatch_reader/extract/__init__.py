@@ -128,8 +128,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     if foreign is not None and number_ev is not None and number_ev.confidence is not None:
         # read, not printed as such: a text layer's number is what the office typed
         number_ev.confidence = min(number_ev.confidence, DISPUTED)
-        warnings = [*warnings, f"document number {d.number}: its symbol part '{foreign[0]}' is none we know, "
-                               f"where {d.issuer} prints '{foreign[1]}': check it"]
+        warnings = [*warnings, f"document number {d.number}: its symbol part '{foreign[0]}' is not one we know; "
+                               f"{d.issuer} prints '{foreign[1]}': check it"]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)

@@ -330,9 +330,9 @@ FIRST_YEAR = 1945
 
 def mend_year(iso: str, witness: str | None = None, this_year: int | None = None) -> str | None:
     """An OCR'd date whose year cannot be (`2925-03-01`: a 0 read 9), with the year one digit
-    off it that can: the year the document's number carries (`…/2025/NĐ-CP`) when it is one,
-    else the only year in range one digit off, else the number's year however far off. The
-    date unchanged when its year is possible; None when no single year mends it."""
+    off it that can: the year the document's number carries (`…/2025/NĐ-CP`) when it is a
+    figure or two off, else the only year in range one figure off. The date unchanged when its
+    year is possible; None when no single year mends it."""
     year = int(iso[:4])
     last = (this_year or dt.date.today().year) + 1
     if FIRST_YEAR <= year <= last:
@@ -341,15 +341,11 @@ def mend_year(iso: str, witness: str | None = None, this_year: int | None = None
     def one_off(candidate: int) -> bool:
         return sum(a != b for a, b in zip(f"{candidate:04d}", f"{year:04d}")) == 1
 
-    witnessed = bool(witness and witness.isdigit() and FIRST_YEAR <= int(witness) <= last)
-    if witnessed and one_off(int(witness or 0)):
-        found = [int(witness or 0)]
-    else:
-        found = [c for c in range(FIRST_YEAR, last + 1) if one_off(c)]
-    if len(found) != 1 and witnessed:
-        # two figures misread (`năm 2037` on a phone photo of `25/2022/TT-…`), or one that
-        # several years fit: a document is numbered in the year it is signed
-        found = [int(witness or 0)]
+    # the number's year, a figure or two off the one read (`năm 2037` on a phone photo of
+    # `25/2022/TT-…`): a document is numbered in the year it is signed
+    witnessed = bool(witness and witness.isdigit() and FIRST_YEAR <= int(witness) <= last
+                     and sum(a != b for a, b in zip(f"{int(witness or 0):04d}", f"{year:04d}")) <= 2)
+    found = [int(witness or 0)] if witnessed else [c for c in range(FIRST_YEAR, last + 1) if one_off(c)]
     if len(found) != 1:
         return None
     return make_iso(found[0], int(iso[5:7]), int(iso[8:10]))

@@ -147,7 +147,7 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
 
     for page in pages:
         f = page.folded
-        header_at = _header_start(doc, page.number)
+        header_at = 0 if english else _header_start(doc, page)
         for hit in find_dates(f, default_year=year, english=english):
             if not hit.iso:
                 continue
@@ -176,14 +176,21 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
     return out
 
 
-def _header_start(doc: DocumentFacts, page_number: int) -> int:
+def _header_start(doc: DocumentFacts, page: Page) -> int:
     """Where the document's own header begins on the page (its issuer's or number's line,
-    whichever comes first); 0 on a page without it. What stands above it is written on the
-    paper, not printed in the document: a bút phê's `Chuyển P. Nội vụ xử lý 5/3/2026`, a
-    receiving stamp's figures."""
+    whichever comes first) when it heads the page; 0 otherwise. What stands above it there is
+    written on the paper, not printed in the document: a bút phê's `Chuyển P. Nội vụ xử lý
+    5/3/2026`, a receiving stamp's figures. (A consolidated text's issuer and number stand in
+    its closing block, under the whole text: no header heads its page.)"""
     starts = [ev.start for field in ("issuer", "number")
-              if (ev := doc.evidence.get(field)) is not None and ev.page == page_number and ev.start is not None]
-    return min(starts) if len(starts) == 2 else 0
+              if (ev := doc.evidence.get(field)) is not None and ev.page == page.number and ev.start is not None]
+    if len(starts) != 2 or page.text.count("\n", 0, min(starts)) > _LINES_ABOVE_HEADER:
+        return 0
+    return min(starts)
+
+
+# a hand's note, a stamp and a gazette's running head above a header: a few lines at most
+_LINES_ABOVE_HEADER = 8
 
 
 def _is_dateline(page: Page, hit: DateHit) -> bool:

@@ -403,9 +403,11 @@ def symbol_of_body(issuer: str) -> str | None:
 
 def foreign_symbol(number: str | None, type_label: str | None, issuer: str | None) -> tuple[str, str] | None:
     """(the part read, the body's symbol) when a number's symbol lacks the body symbol its type
-    and issuer prescribe and holds a part no symbol has where it should be (`05/2023/TT-BLWBXMS`
-    of the labour ministry, a photocopy's `BLĐTBXH` read past mending); None otherwise. A part
-    some body or type prints (`TT-BYT`, `QĐ-UBND-NC`) is no misreading of it: another symbol."""
+    and issuer prescribe and holds, where it should be, a part no symbol has that is that one
+    misread past mending (`05/2023/TT-BLWBXMS` of the labour ministry on a photocopy); None
+    otherwise. A part some body or type prints (`TT-BYT`, `QĐ-UBND-NC`), the body's own short
+    form (`QĐ-BNN-TCCB`, `TB-VP`, `QĐ-UB`) and a symbol of its own (a department's `TB-LPQT`,
+    a steering committee's `KH-BCĐ35`, a command's `QĐ-BTL`) are no misreading of it."""
     m = HEADER_NUMBER.search(f"Số: {number or ''}")
     dn = clean_number(m) if m else None
     expected = expected_symbol(type_label, issuer) if dn is not None else None
@@ -413,12 +415,28 @@ def foreign_symbol(number: str | None, type_label: str | None, issuer: str | Non
         return None
     if "/" in dn.text[len(dn.number) + 1 + (len(dn.year) + 1 if dn.year else 0):]:
         return None  # a party document's or a joint one's symbol: another form
-    unknown = [p for p in dn.parts if p not in _known_parts() and not re.fullmatch(r"QH\d+", p)]
-    # a misreading keeps something of the symbol (its first letter) or shows it is none (a
-    # figure, a small letter); a symbol of capitals of its own is a department's we do not
-    # list (`02/2023/TB-LPQT` of the foreign ministry's treaty department), not a misreading
-    misread = [p for p in unknown if p[0] == expected[1][0] or not re.fullmatch(r"[A-ZĐ]+", p)]
-    return (misread[-1], expected[1]) if misread else None
+    want = expected[1]
+    if any(len(p) >= 2 and want.startswith(p) for p in dn.parts):
+        return None  # the body's short form, a department's part after it
+    misread = [p for p in dn.parts if p not in _known_parts() and not re.fullmatch(r"QH\d+", p)
+               and _misreads(p, want)]
+    return (misread[-1], want) if misread else None
+
+
+def _misreads(part: str, want: str) -> bool:
+    """`part` keeps most of `want`'s letters in order and about its length: a misreading of it
+    (`BLWBXMS` for `BLĐTBXH`, `VBND` for `UBND`, `CF` for `CP`), not another body's symbol
+    (`UBKT`, `BTL`, `LPQT`), which keeps half of them or fewer."""
+    a, b = part.upper().replace("Đ", "D"), want.upper().replace("Đ", "D")
+    if abs(len(a) - len(b)) > 2:
+        return False
+    # the longest run of `want`'s letters `part` keeps in order
+    kept = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            kept[i + 1][j + 1] = kept[i][j] + 1 if x == y else max(kept[i][j + 1], kept[i + 1][j])
+    share = kept[len(a)][len(b)] / len(b)
+    return share >= 0.5 if len(b) <= 3 else share > 0.5
 
 
 def symbol_names_another(issuer: str, parts: tuple[str, ...]) -> bool:
@@ -453,13 +471,16 @@ def glued_tail(after: str) -> str:
 _GLUED_SCRAP = re.compile(r"[a-zđ0-9]{1,3}")
 
 
-def _damaged_part(part: str, want: str) -> bool:
-    """`part` is `want` with a letter misread, two in a long one as many letters (`BIpTBXH`,
-    a phone photo's L broken and Đ blurred), or its capitals broken in two (`BLIJTBXII`)."""
+def _damaged_part(part: str, want: str, tail: str = "") -> bool:
+    """`part` is `want` with a letter misread, or its capitals broken in two (`BLIJTBXII`); or,
+    in a long one read on past a speck, two of as many letters, the `tail` read past the speck
+    (three letters or more) ending `want` but for one (`BI` then `pTBXH`: a phone photo's L
+    broken, its Đ blurred; not `VKSND` then `HN`, another body's symbol and its place)."""
     from dispatch_reader.places.match import edit_distance
 
     distance = edit_distance(part.upper(), want.upper(), 2)
-    return distance <= 1 or (distance == 2 and len(part) == len(want) >= 7) or rejoined_as(part, want)
+    ends_it = len(tail) >= 3 and edit_distance(tail.upper(), want[-len(tail):].upper(), 1) <= 1
+    return distance <= 1 or (distance == 2 and len(part) == len(want) >= 7 and ends_it) or rejoined_as(part, want)
 
 
 def rejoined_as(part: str, want: str) -> bool:
@@ -479,9 +500,14 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
     symbol with fewer parts than prescribed was read otherwise, not cut short: another body's,
     maybe; with as many parts, the last one read on past a speck."""
     read = dn.parts
+    tail = re.sub(r"[.,]", "", runs_on)
+    joined = read[-1] + tail if read else ""
     if dn.number is not None and runs_on and len(read) == len(expected) \
             and read[:-1] == expected[:-1] and read[-1] != expected[-1] \
-            and _damaged_part(read[-1] + re.sub(r"[.,]", "", runs_on), expected[-1]):
+            and read[-1] not in _known_parts() and joined not in _known_parts() \
+            and _damaged_part(joined, expected[-1], tail):
+        # (a real symbol read whole, or whole with what ran on, is another body's: `QĐ-VKSND`
+        # then `.HN` is no `VKSNDTC`, `TT-SL` then `.ĐTBXH` is the department's `SLĐTBXH`)
         # the last part read on past a speck the parse stopped at (`TT-BI.ĐTBXH`: the L of
         # `BLĐTBXH` broken into `I.` on a fax): the prescribed part, with the letters after it
         return _with_symbol(dn, expected)
@@ -496,9 +522,10 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
         if part == want:
             continue
         if i == len(read) - 1 and len(part) >= 2 and len(want) >= 5 and want.upper().startswith(part.upper()) \
-                and part not in _known_parts() and body_of_symbol(want) is not None:
+                and part not in _known_parts() and body_of_symbol(want) is not None and not runs_on:
             # a ministry's symbol cut short by a phone photo's blur (`TT-BK jy,` for `TT-BKHĐT`);
-            # not a local body's short form (`TB-VP` of a committee's office, old decisions' `QĐ-UB`)
+            # not a local body's short form (`TB-VP` of a committee's office, old decisions' `QĐ-UB`),
+            # nor one whose letters ran on past a speck (`QĐ-VKSND.HN`: not cut short at all)
             continue
         if part.startswith(want) and _GLUED_SCRAP.fullmatch(part[len(want):]):
             continue  # small letters or figures glued after the part (`NĐ-CPs6`: a hand's figures)

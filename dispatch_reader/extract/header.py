@@ -1517,8 +1517,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.place = None
             doc.evidence.pop("place", None)
         if doc.issued_date:
-            # a year no document bears (`năm 2925`): one digit off the number's year, or the
-            # only possible year one digit off, else no date rather than a wrong one
+            # a year no document bears (`năm 2925`, `năm 2037`): the number's year when a
+            # figure or two off it, or the only possible year a figure off, else no date rather
+            # than a wrong one
             mended_date = mend_year(doc.issued_date, number.year if number else None)
             if mended_date != doc.issued_date:
                 warnings.append(f"issue date read as '{doc.issued_date}', " + (

@@ -119,7 +119,10 @@ def _evidence_text(ev: Any) -> str:
 
 
 def print_record(record: Record, doc_id: int | None, console: Console) -> None:
+    from dispatch_reader.cli import DOUBT_CAPTION, marked, to_check
+
     d = record.document
+    doubted = to_check(record)  # marked as the brief marks them
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
@@ -134,12 +137,12 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         ("sha256", record.source.sha256, ""),
         ("type", (d.doc_type or "—") + (f" ({d.doc_type_label})" if d.doc_type_label else ""),
          _evidence_text(ev.get("doc_type") or ev.get("doc_type_label"))),
-        ("number", d.number or "—", _evidence_text(ev.get("number"))),
+        ("number", marked(d.number, "number", doubted), _evidence_text(ev.get("number"))),
         *([("marks", ", ".join(d.marks), "")] if d.marks else []),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else ""),
          _evidence_text(ev.get("issuer"))),
         ("place", d.place or "—", _evidence_text(ev.get("place"))),
-        ("date", d.issued_date or "—", _evidence_text(ev.get("issued_date"))),
+        ("date", marked(d.issued_date, "issued_date", doubted), _evidence_text(ev.get("issued_date"))),
         ("subject", d.subject or "—", _evidence_text(ev.get("subject"))),
         ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—",
          _evidence_text(ev.get("signer"))),
@@ -154,6 +157,8 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         rows.insert(at, ("received", f"{stamp} ⚠", _evidence_text(d.received.evidence) if d.received else ""))
     for row in rows:
         table.add_row(*row)
+    if any("⚠" in row[1] for row in rows):
+        table.caption = DOUBT_CAPTION
     console.print(table)
 
     def section(title: str, items: list[tuple[str, Any]]) -> None:
