@@ -489,3 +489,18 @@ def test_figures_glued_to_letters_are_no_number_the_label_glued_to_them_is() -> 
     # the label read a letter off is no broken run (a reviewer's)
     for label in ("Sé12/QĐ-UBND", "Sối12/QĐ-UBND", "5ố12/QĐ-UBND"):
         assert find_header_number(label)[0].text == "12/QĐ-UBND", label
+
+
+def test_the_gazettes_heading_with_its_first_word_lost_is_no_title():
+    """augraphy's sixth set: a photocopy's grain took `VĂN` of the Gazette's heading, specks
+    read in its place (`sania? oman BẢN QUY PHẠM PHÁP LUẬT`), and its `LUẬT` made a circular a
+    law. The heading is told by its last words; a title line of a law still is one."""
+    circular = ["CÔNG BÁO/Số 483 + 484/Ngày 04-4-2024", "sania? oman BẢN QUY PHẠM PHÁP LUẬT",
+                "BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Số: 02/2024/TT-BKHĐT", "Hà Nội, ngày 06 tháng 3 năm 2024", "THÔNG TƯ",
+                "Quy định hoạt động đào tạo về đấu thầu", "Căn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023;"]
+    doc = facts(circular).document
+    assert (doc.doc_type, doc.number) == ("circular", "02/2024/TT-BKHĐT")
+    law = ["QUỐC HỘI", "Luật số: 51/2024/QH15", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+           "Độc lập - Tự do - Hạnh phúc", "LUẬT", "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT CÁC TỔ CHỨC TÍN DỤNG"]
+    assert facts(law).document.doc_type == "law"

@@ -139,6 +139,11 @@ def _gazette_heading(folded: str) -> bool:
     for heading in resources.lines("gazette_headings.txt"):
         if line == heading or line.startswith(heading + " -") or line.startswith(heading + " –"):
             return True
+        # a long heading whose first word a copier's grain took, specks read in its place
+        # (`sania? oman BẢN QUY PHẠM PHÁP LUẬT`: its `LUẬT` was taken for a law's title)
+        tail = heading.split(" ", 1)[-1]
+        if tail.count(" ") >= 3 and line.endswith(" " + tail) and len(line) - len(tail) <= 16:
+            return True
     return False
 
 
