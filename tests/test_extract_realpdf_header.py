@@ -504,3 +504,16 @@ def test_the_gazettes_heading_with_its_first_word_lost_is_no_title():
     law = ["QUỐC HỘI", "Luật số: 51/2024/QH15", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
            "Độc lập - Tự do - Hạnh phúc", "LUẬT", "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT CÁC TỔ CHỨC TÍN DỤNG"]
     assert facts(law).document.doc_type == "law"
+
+
+def test_a_consolidated_texts_date_line_with_a_worn_figure_is_dated_and_said():
+    """augraphy's sixth set: the block's `Hà Nói, ngày 06 tháng 3 năm 220` (a worn 0) gave no date.
+    2020 is the one year its figures fit; taken, and the clerk told, as the header's would be."""
+    from dispatch_reader.messages import localise
+
+    end = [line.replace("ngày 10 tháng 02 năm 2025", "ngày 10 tháng 02 năm 225") for line in CONSOLIDATED_END]
+    got = extract_facts([PageText(number=i, text="\n".join(lines), method="ocr", ocr_confidence=0.8)
+                         for i, lines in enumerate((CONSOLIDATED_TOP, end), 1)])
+    assert (got.document.number, got.document.issued_date) == ("463/VBHN-BTC", "2025-02-10")
+    told = [w for w in got.warnings if "lost a figure" in w]
+    assert told and localise(told[0], "vi") != told[0]

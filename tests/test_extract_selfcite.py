@@ -133,6 +133,9 @@ def test_find_partial_date() -> None:
     left = find_partial_date("son la, ngay 28 thang 8 na 025", this_year=2026)
     assert left.iso() == "2025-08-28"
     assert find_partial_date("son la, ngay 28 thang 8 na 031", this_year=2026).iso() is None  # no such year yet
+    # a figure lost between its neighbours (a worn 0: `năm 220`), when one year only fits
+    assert find_partial_date("ha noi, ngay 06 thang 3 nam 220", this_year=2026).iso() == "2020-03-06"
+    assert find_partial_date("ha noi, ngay 06 thang 3 nam 202", this_year=2026).iso() is None  # 2002, 2012, 2022
     # a subject naming a day, a word where the day stands: no date line
     assert find_partial_date("v/v huong ung chien dich gio trai dat ngay 23 thang 3") is None
     assert find_partial_date("ha noi, ngay hoi thang 9 nam 2025") is None

@@ -94,9 +94,11 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         facts.document, warnings = extract_header_en(prepared)
     else:
         facts.document, warnings = extract_header(prepared)
-        if consolidated.apply(prepared, facts.document):
+        block_told: list[str] = []
+        if consolidated.apply(prepared, facts.document, block_told):
             # the closing block gave what the top lacks
             warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
+            warnings += [w for w in block_told if w not in warnings]
     facts.document.e_signatures = find_e_signatures(prepared)
     if language == "vi" and prepared and prepared[0].ocr_confidence is not None:
         # the box's whole line: OCR may split `Uy ban nhâr| dan xã Mường Hum` into cells

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from dispatch_reader.extract.docnumber import (body_of_symbol, find_header_number, mend_symbol, rejoined_as,
                                                symbol_of_body)
@@ -137,6 +137,8 @@ class Block:
     figured: bool  # a figure before `VBHN` on that line: a number written, if garbled (a form's is blank)
     title: Evidence  # the title as printed
     above: list[Evidence]  # the block's lines above its title (the body's name, `Số: …`)
+    # what the header reader said of the block's date line's mending (`năm 220` taken as 2020)
+    told: list[str] = field(default_factory=list)
 
 
 def read_block(pages: list[Page]) -> Block | None:
@@ -150,7 +152,7 @@ def read_block(pages: list[Page]) -> Block | None:
     # the title is no line of the header's: blanked, its offsets kept
     text = page.text[start:m0] + " " * (m1 - m0) + page.text[m1:end]
     block = Page.make(page.number, text, page.ocr_confidence, page.scan_dpi)
-    facts, _ = extract_header([block])
+    facts, said = extract_header([block])
     for key, ev in facts.evidence.items():
         facts.evidence[key] = replace(ev, start=None if ev.start is None else ev.start + start,
                                       quote=page.text[ev.start + start:ev.start + start + len(ev.quote)]
@@ -169,7 +171,8 @@ def read_block(pages: list[Page]) -> Block | None:
         above.append(replace(above[-1], quote=f"{above[-1].quote} {below}"))
     figured = any(re.search(r"\d[^\n]*vbhn", fold_keep(line)) or (re.search(r"\d\s*/", line) and _says_vbhn(line))
                   for line in page.text[start:end].splitlines())
-    return Block(facts, numbered, figured, Evidence(page=page.number, quote=page.text[m0:m1], start=m0), above)
+    told = [w for w in said if w.startswith(("the date line's", "issue date read as"))]
+    return Block(facts, numbered, figured, Evidence(page=page.number, quote=page.text[m0:m1], start=m0), above, told)
 
 
 def _mended(number: str, issuer: str | None) -> str | None:
@@ -187,8 +190,9 @@ def _issuer_from_symbol(number: str) -> str | None:
     return body_of_symbol(number.rsplit("-", 1)[-1]) if "-" in number else None
 
 
-def apply(pages: list[Page], doc: DocumentFacts) -> bool:
-    """Make `doc` the consolidated text's own facts when the pages hold its block."""
+def apply(pages: list[Page], doc: DocumentFacts, told: list[str] | None = None) -> bool:
+    """Make `doc` the consolidated text's own facts when the pages hold its block; `told` gets
+    what was said of the block's date line when its date is taken (a year's figure restored)."""
     read = read_block(pages)
     if read is None:
         return _by_gazette_heading(pages, doc)
@@ -219,6 +223,8 @@ def apply(pages: list[Page], doc: DocumentFacts) -> bool:
     if block.issued_date:
         doc.issued_date = block.issued_date
         doc.evidence["issued_date"] = block.evidence["issued_date"]
+        if told is not None:
+            told.extend(read.told)
         # the date line read into a lost number's (`SỐ: I@VBIIN BPC Hà Nội, ngày …`): only a
         # known place is taken from it
         doc.place = block.place if own or (block.place and is_known_place(block.place)) else None

@@ -220,12 +220,14 @@ def find_partial_date(folded: str, this_year: int | None = None) -> PartialDate 
 
 
 def _completed_year(tail: str | None, this_year: int | None = None) -> int | None:
-    """The year whose last three figures are `tail` (`025` → 2025), when exactly one such
-    year is a possible one; fewer figures fit too many."""
+    """The year `tail`'s three figures are with one figure lost, anywhere (`025` → 2025, an
+    edge's cut; `220` → 2020, a worn 0 between its neighbours), when exactly one such year is
+    a possible one (`202` fits 2002, 2012, 2022: none); fewer figures fit too many."""
     if not tail or len(tail) != 3:
         return None
     last = (this_year or dt.date.today().year) + 1
-    fits = [int(head + tail) for head in "12" if FIRST_YEAR <= int(head + tail) <= last]
+    fits = {int(tail[:i] + d + tail[i:]) for i in range(4) for d in "0123456789"}
+    fits = [y for y in fits if FIRST_YEAR <= y <= last]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -1343,8 +1343,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         partial = date_cls.extra.get("partial")
         if partial is not None and partial.iso():
             doc.issued_date = partial.iso()
-            warnings.append(f"the date line's year lost its first figure: {doc.issued_date[:4]}, the only year "
-                            "its other figures fit: check it")
+            if doc.issued_date[1:4] == partial.left:
+                warnings.append(f"the date line's year lost its first figure: {doc.issued_date[:4]}, the only year "
+                                "its other figures fit: check it")
+            else:  # a figure between its neighbours (`năm 220`: a worn 0)
+                warnings.append(f"the date line's year lost a figure: {doc.issued_date[:4]}, the only year "
+                                "its other figures fit: check it")
         elif partial is not None and partial.missing() == "year" and number is not None and number.year \
                 and not year_slipped(number) and number.year.startswith(partial.left) \
                 and make_iso(int(number.year), partial.month, partial.day):
