@@ -160,3 +160,21 @@ def test_a_signer_whose_title_line_was_lost_takes_the_title_the_authority_tells(
     facts = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)])
     assert facts.document.signer.title is None  # not read: the record says so
     assert [(p.name, p.position) for p in facts.people] == [("Lê Quang Vinh", "Phó Chủ tịch")]
+
+
+def test_a_units_comma_glued_to_the_next_word_gets_its_space() -> None:
+    """A sealed copy's table cell `Phòng Lao động - Việc làm,Sở Nội vụ`: OCR dropped the space
+    after the comma; the unit is the printed one."""
+    table = ("DANH SÁCH VIÊN CHỨC BIỆT PHÁI\n"
+             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến   Thời gian   Ghi chú\n"
+             "1   Lù Văn Phòng   Chuyên viên   Phòng Lao động - Việc làm,Sở Nội vụ   Xã Mường Mô   01/11/2025 - 30/4/2026\n")
+    facts = extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)])
+    sec = {s.person: s for s in facts.secondments}
+    assert sec["Lù Văn Phòng"].from_unit == "Phòng Lao động - Việc làm, Sở Nội vụ"
+
+
+def test_a_reference_to_the_home_ministrys_local_government_department_keeps_its_d() -> None:
+    """`4620/BNV-CQDP` on a copy: the department's symbol is `CQĐP` (number_fixes.tsv)."""
+    from dispatch_reader.extract.docnumber import find_header_number
+
+    assert find_header_number("Số: 4620/BNV-CQDP")[0].text == "4620/BNV-CQĐP"

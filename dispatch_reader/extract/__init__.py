@@ -6,6 +6,8 @@ secondments), every fact with the page and words it was read from.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from dispatch_reader.extract import consolidated
@@ -36,6 +38,22 @@ from dispatch_reader.textnorm import nfc
 __all__ = ["extract_facts", "prepare_pages"]
 
 LOW_CONFIDENCE = 0.6  # mean OCR word confidence below which facts from a page are flagged
+
+
+# a comma glued to the next word (`Việc làm,Sở Nội vụ`): the space OCR dropped after it
+_GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
+
+
+def _space_commas(facts: Facts) -> None:
+    """Units and jobs as printed: a comma is followed by a space in Vietnamese text."""
+    for person in facts.people:
+        if person.unit:
+            person.unit = _GLUED_COMMA.sub(", ", person.unit)
+    for s in facts.secondments:
+        for name in ("from_unit", "position"):
+            value = getattr(s, name)
+            if value:
+                setattr(s, name, _GLUED_COMMA.sub(", ", value))
 
 
 def prepare_pages(pages: Sequence[PageText]) -> list[Page]:
@@ -147,6 +165,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     facts.secondments = extract_secondments(prepared, docs, mentions, facts.people, count_hits, facts.document,
                                             facts.dates, language, facts.references)
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
+    _space_commas(facts)
     facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))
