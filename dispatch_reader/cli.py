@@ -14,7 +14,8 @@ from typer.core import TyperGroup
 
 from dispatch_reader import __version__
 from dispatch_reader.choices import BriefFormat, Lang, OcrMode
-from dispatch_reader.console import err_console, friendly, out, set_quiet, status
+from dispatch_reader.console import (DOUBT_CAPTION, err_console, friendly, header_of, marked, out, set_quiet, stamp_of,
+                                     status, to_check)
 from dispatch_reader.errors import DispatchReaderError, InputFileError, exit_code_table
 from dispatch_reader.ingest.sniff import IMAGE_FORMATS
 
@@ -117,19 +118,6 @@ def ingest_settings(ocr_lang: str | None, workers: int | None, password: str | N
                                 ocr_mode=ocr_mode.value if isinstance(ocr_mode, OcrMode) else ocr_mode)
 
 
-def to_check(record: Any) -> set[str]:
-    """The header fields the brief marks to be checked (read below its line, on a page read
-    badly, or named by a warning): the terminal marks the same ones."""
-    from dispatch_reader.briefs.document import header_rows
-
-    return {h["field"] for h in header_rows(record.to_dict(), "en") if h["needs_check"]}
-
-
-def marked(value: str | None, field: str, fields: set[str]) -> str:
-    """`value`, with ⚠ where its reading is to be checked (`fields`: to_check's)."""
-    return (value + (" ⚠" if field in fields else "")) if value else "—"
-
-
 def _sent(record: Any) -> str:
     """People the document sends, as its brief totals them (decided sendings only; "—" for none,
     and for a press report, which sends nobody itself). The people it names, its signer among
@@ -141,15 +129,10 @@ def _sent(record: Any) -> str:
     return str(total) if total else "—"
 
 
-# under a table that marks a fact ⚠
-DOUBT_CAPTION = "⚠ check it on the page: read with doubt (a stamp's ink across it, a worn copy) or written by hand (a receiving stamp)"
-
-
 def _print_summary(record: Any) -> None:
-    from dispatch_reader.briefs.document import stamp_line
-
     d = record.document
-    doubted = to_check(record)
+    header = header_of(record)
+    doubted = to_check(record, header)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
@@ -163,7 +146,7 @@ def _print_summary(record: Any) -> None:
         *([("marks", ", ".join(d.marks))] if d.marks else []),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else "")),
         ("place, date", f"{d.place or '—'}, {marked(d.issued_date, 'issued_date', doubted)}"),
-        *([("received", f"{stamp} ⚠")] if (stamp := stamp_line(record.to_dict(), "en")) else []),
+        *([("received", f"{stamp} ⚠")] if (stamp := stamp_of(header)) else []),
         ("subject", d.subject or "—"),
         ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—"),
         ("recipients", "; ".join(d.recipients) or "—"),

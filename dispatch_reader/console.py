@@ -50,3 +50,32 @@ def friendly(func: F) -> F:
             raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+# -- what the terminal marks, as the brief marks it (extract, process, show) ---------------------
+
+# under a table that marks a fact ⚠
+DOUBT_CAPTION = "⚠ check it on the page: read with doubt (a stamp's ink across it, a worn copy) or written by hand (a receiving stamp)"
+
+
+def header_of(record: Any) -> list[dict[str, Any]]:
+    """The brief's header rows of a record (in English): what the terminal shows and marks."""
+    from dispatch_reader.briefs.document import header_rows
+
+    return header_rows(record.to_dict(), "en")
+
+
+def to_check(record: Any, header: list[dict[str, Any]] | None = None) -> set[str]:
+    """The header fields the brief marks to be checked (read below its line, on a page read
+    badly, or named by a warning): the terminal marks the same ones."""
+    return {h["field"] for h in (header if header is not None else header_of(record)) if h["needs_check"]}
+
+
+def marked(value: str | None, field: str, fields: set[str]) -> str:
+    """`value`, with ⚠ where its reading is to be checked (`fields`: to_check's)."""
+    return (value + (" ⚠" if field in fields else "")) if value else "—"
+
+
+def stamp_of(header: list[dict[str, Any]]) -> str | None:
+    """The receiving stamp as the brief's row words it, or None."""
+    return next((h["value"] for h in header if h["field"] == "received"), None)

@@ -238,27 +238,29 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
                          "value": ", ".join(worded.get(m, m) for m in d["marks"]),
                          "page": (ev.get("marks") or {}).get("page") or 1, "low_confidence": False,
                          "needs_check": False})
-    received = d.get("received") or {}
-    if received.get("number") or received.get("date"):
-        # the receiving office's stamp: where and when the paper arrived, never the document's own
-        evidence = received.get("evidence") or {}
-        rows.append({"field": "received", "label": lab["text"]["received"], "value": received_text(received, lang),
-                     "page": evidence.get("page"), "low_confidence": _weak(evidence), "needs_check": _weak(evidence)})
-    else:
-        # the stamp was found and read alone, but its figures not made out: said, not left blank
-        # (a clerk read "a receiving stamp read alone" in the notes and found no row for it)
-        kinds = (warning_kind(w) for w in record.get("warnings") or [])
-        read = next((values for k in kinds if k and k[0] == "stamp_read" for values in [k[1]]), None)
-        if read:
-            rows.append({"field": "received", "label": lab["text"]["received"], "value": lab["text"]["received_unmade"],
-                         "page": int(read["page"]), "low_confidence": True, "needs_check": True})
+    stamp = received_fact(record, lang)
+    if stamp is not None:
+        value, page, evidence = stamp
+        # made out or not, from a hand's figures: weak unless read from a text layer
+        weak = _weak(evidence) if evidence is not None else True
+        rows.append({"field": "received", "label": lab["text"]["received"], "value": value, "page": page,
+                     "low_confidence": weak, "needs_check": weak})
     return rows
 
 
-def stamp_line(record: dict[str, Any], lang: str) -> str | None:
-    """The receiving stamp as the brief's row says it (`số đến 3992, 23/11/2025`; stamped but
-    not made out), for the terminal's `show` and `extract`; None when no stamp was found."""
-    return next((h["value"] for h in header_rows(record, lang) if h["field"] == "received"), None)
+def received_fact(record: dict[str, Any], lang: str) -> tuple[str, int | None, dict[str, Any] | None] | None:
+    """The receiving office's stamp as a reader is told it, (words, page, its evidence): where
+    and when the paper arrived, never the document's own number or date. A stamp found and read
+    alone but its figures not made out is said so, without evidence (a clerk read "a receiving
+    stamp read alone" in the notes and found no row for it); None when there was no stamp.
+    The brief's row and the web page's share it."""
+    received = record["document"].get("received") or {}
+    if received.get("number") or received.get("date"):
+        evidence = received.get("evidence") or {}
+        return received_text(received, lang), evidence.get("page"), evidence
+    kinds = (warning_kind(w) for w in record.get("warnings") or [])
+    read = next((k[1] for k in kinds if k and k[0] == "stamp_read"), None)
+    return (labels(lang)["text"]["received_unmade"], int(read["page"]), None) if read else None
 
 
 def received_text(received: dict[str, Any], lang: str) -> str:
@@ -427,8 +429,8 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
     told = secondment_rows(record, lang)  # what the reported document does, as the report tells it
     header = header_rows(record, lang)
     # a clerk read a stamp-crossed number marked in the title line and bare in the lead below it
-    number_check = any(h["field"] == "number" and h["needs_check"] and h["value"] for h in header)
-    date_check = any(h["field"] == "issued_date" and h["needs_check"] and h["value"] for h in header)
+    checked = {h["field"] for h in header if h["needs_check"] and h["value"]}
+    number_check, date_check = "number" in checked, "issued_date" in checked
     lead = lead_parts(record, told, lang, press=press, number_check=number_check)
     if press:
         record = record | {

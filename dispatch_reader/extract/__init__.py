@@ -7,7 +7,6 @@ secondments), every fact with the page and words it was read from.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from dispatch_reader.extract import consolidated

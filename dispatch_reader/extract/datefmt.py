@@ -340,14 +340,14 @@ def mend_year(iso: str, witness: str | None = None, this_year: int | None = None
     if FIRST_YEAR <= year <= last:
         return iso
 
-    def one_off(candidate: int) -> bool:
-        return sum(a != b for a, b in zip(f"{candidate:04d}", f"{year:04d}")) == 1
+    def figures_off(candidate: int) -> int:
+        return sum(a != b for a, b in zip(f"{candidate:04d}", f"{year:04d}"))
 
     # the number's year, a figure or two off the one read (`năm 2037` on a phone photo of
     # `25/2022/TT-…`): a document is numbered in the year it is signed
     witnessed = bool(witness and witness.isdigit() and FIRST_YEAR <= int(witness) <= last
-                     and sum(a != b for a, b in zip(f"{int(witness or 0):04d}", f"{year:04d}")) <= 2)
-    found = [int(witness or 0)] if witnessed else [c for c in range(FIRST_YEAR, last + 1) if one_off(c)]
+                     and figures_off(int(witness)) <= 2)
+    found = [int(witness or 0)] if witnessed else [c for c in range(FIRST_YEAR, last + 1) if figures_off(c) == 1]
     if len(found) != 1:
         return None
     return make_iso(found[0], int(iso[5:7]), int(iso[8:10]))

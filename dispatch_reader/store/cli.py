@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dispatch_reader.console import friendly
+from dispatch_reader.console import DOUBT_CAPTION, friendly, header_of, marked, stamp_of, to_check
 from dispatch_reader.errors import NotFoundError
 from dispatch_reader.record import Record
 from dispatch_reader.store.engine import ENV_VAR
@@ -119,10 +119,9 @@ def _evidence_text(ev: Any) -> str:
 
 
 def print_record(record: Record, doc_id: int | None, console: Console) -> None:
-    from dispatch_reader.cli import DOUBT_CAPTION, marked, to_check
-
     d = record.document
-    doubted = to_check(record)  # marked as the brief marks them
+    header = header_of(record)
+    doubted = to_check(record, header)  # marked as the brief marks them
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
@@ -148,9 +147,7 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
          _evidence_text(ev.get("signer"))),
         ("recipients", "; ".join(d.recipients) or "—", _evidence_text(ev.get("recipients"))),
     ]
-    from dispatch_reader.briefs.document import stamp_line
-
-    stamp = stamp_line(record.to_dict(), "en")
+    stamp = stamp_of(header)
     if stamp:
         # the receiving office's, never the document's number and date: read from a hand's figures
         at = next(i for i, r in enumerate(rows) if r[0] == "date") + 1

@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from dispatch_reader.briefs.document import low_pages, received_text
+from dispatch_reader.briefs.document import low_pages, received_fact
 from dispatch_reader.briefs.formatting import format_date, format_number
 from dispatch_reader.briefs.labels import labels
-from dispatch_reader.messages import LOW_CONFIDENCE, needs_check, warning_kind
+from dispatch_reader.messages import LOW_CONFIDENCE, needs_check
 from dispatch_reader.web.labels import translator
 
 
@@ -111,26 +111,21 @@ def header_rows(data: dict[str, Any], lang: str, corrections: dict[str, Any]) ->
                          corrections))
         rows.append(_row("document.signer.title", text["position"], signer.get("title"), None, sev, weak, warnings,
                          corrections))
-    stamp = _received_row(d, lang, warnings)
+    stamp = _received_row(data, lang)
     return rows + ([stamp] if stamp else [])
 
 
-def _received_row(d: dict[str, Any], lang: str, warnings: list[str]) -> FactRow | None:
-    """The receiving office's stamp, as the brief shows it: one row, always to be checked (a
-    hand's figures), never the document's number or date; a stamp found but not made out is
-    said so rather than left out (a clerk read the note and looked for its row)."""
-    text = labels(lang)["text"]
-    received = d.get("received")
-    if received:
-        ev = received.get("evidence") or {}
-        return FactRow(path="document.received", label=text["received"], value="",
-                       shown=received_text(received, lang), page=ev.get("page"), boxes=list(ev.get("boxes") or []),
-                       quote=ev.get("quote") or "", confidence=ev.get("confidence"), check=True, editable=False)
-    read = next((k[1] for k in map(warning_kind, warnings) if k and k[0] == "stamp_read"), None)
-    if read is None:
+def _received_row(data: dict[str, Any], lang: str) -> FactRow | None:
+    """The receiving office's stamp, as the brief shows it (briefs.document.received_fact): one
+    row, always to be checked (a hand's figures), never the document's number or date."""
+    stamp = received_fact(data, lang)
+    if stamp is None:
         return None
-    return FactRow(path="document.received", label=text["received"], value="", shown=text["received_unmade"],
-                   page=int(read["page"]), check=True, editable=False)
+    value, page, ev = stamp
+    ev = ev or {}
+    return FactRow(path="document.received", label=labels(lang)["text"]["received"], value="", shown=value,
+                   page=page, boxes=list(ev.get("boxes") or []), quote=ev.get("quote") or "",
+                   confidence=ev.get("confidence"), check=True, editable=False)
 
 
 def secondment_items(data: dict[str, Any], lang: str, corrections: dict[str, Any]) -> list[list[FactRow]]:

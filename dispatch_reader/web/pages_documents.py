@@ -110,6 +110,9 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
 
     return {"doc": doc, "files": [f for f, _ in pairs], "file": info, "best": best, "record": data,
             "groups": groups, "fact_names": fact_names(groups, lang), "history": history, "pages": pages,
+            # the heading marks the number or the date the fact table marks (a clerk read them bare there)
+            "heading_checks": {row.path for g in groups if g.key == "header" for item in g.items for row in item
+                               if row.check},
             "reports": reports_about(store, doc),
             # kept in English in the record; shown in the reader's language, as the briefs do
             "warnings": [localise(w, lang) for w in data.get("warnings") or []]}
