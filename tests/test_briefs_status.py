@@ -282,6 +282,23 @@ def test_a_numbers_doubt_its_own_warning_tells_is_told_once() -> None:
     assert any("date" in w.lower() for w in told)
 
 
+def test_a_dates_doubt_its_own_warning_tells_is_told_once() -> None:
+    """A date the Gazette's issue doubts (printed 76 days after it) is told by that warning, not
+    again as a fact read below the line; the number, with no warning of its own, still is."""
+    from dispatch_reader.briefs.document import header_rows
+    from dispatch_reader.briefs.document import warnings as brief_warnings
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["evidence"]["number"]["confidence"] = 0.45
+    record["document"]["evidence"]["issued_date"]["confidence"] = 0.45
+    record["warnings"] = ["issue date read as 15/03/2026, 76 days before 30/05/2026, the date of the Official Gazette "
+                          "issue that prints the document, which prints a document within weeks of its date: check it"]
+    for lang, date_word in (("en", "date"), ("vi", "ngày")):
+        told = brief_warnings(record, header_rows(record, lang), [], lang)
+        assert sum(date_word in w.lower() for w in told) == 1, told
+        assert any("76" in w for w in told) and len(told) == 2
+
+
 def test_a_stamp_read_but_not_made_out_has_its_row() -> None:
     """A clerk read `a receiving stamp in colour read alone` in a brief's notes and found no row
     for the stamp: its figures were not made out. The row says so, to be checked; with none of

@@ -376,6 +376,9 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
 
 # the warnings that tell a number's doubt themselves (schema/warnings.json)
 _NUMBER_DOUBTS = ("number_no_digits", "number_crossed", "number_doubtful", "number_symbol_foreign")
+_DATE_DOUBTS = ("date_year_mended", "date_from_annex", "date_year_from_number", "date_year_from_grounds",
+                "date_year_completed", "date_year_figure_lost", "date_year_from_elsewhere", "date_after_gazette",
+                "date_long_before_gazette")
 _STAGE_ORDER = {"extract": 0, None: 1, "ingest": 2}
 
 
@@ -405,12 +408,14 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
         else:
             out.append(msg["low_page_nofacts"].format(page=page, confidence=_percent(conf, lang)))
     weak_pages = set(low_pages(record))
-    # a number whose doubt a warning of its own tells already (its words crossed by a stamp's
-    # ink, read with low confidence) is not told again as a fact read below the line
-    told_number = any((warning_kind(w) or ("",))[0] in _NUMBER_DOUBTS for w in told)
+    # a number or a date whose doubt a warning of its own tells already (its words crossed by a
+    # stamp's ink, its year taken from the number, the Gazette's issue months after it) is not
+    # told again as a fact read below the line
+    kinds = {(warning_kind(w) or ("",))[0] for w in told}
+    told_doubt = {"number": bool(kinds & set(_NUMBER_DOUBTS)), "issued_date": bool(kinds & set(_DATE_DOUBTS))}
     for h in header:
         ev = (d.get("evidence") or {}).get(h["field"])
-        if h["field"] == "number" and told_number:
+        if told_doubt.get(h["field"]):
             continue
         if ev and _weak(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))

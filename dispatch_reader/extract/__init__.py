@@ -16,6 +16,7 @@ from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
+from dispatch_reader.extract.gazette import gazette_warning, printed_doubt
 from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
 from dispatch_reader.extract.received import blank, find_received, received_from_stamp
 from dispatch_reader.extract.selfcite import annex_disagrees
@@ -149,6 +150,12 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         number_ev.confidence = min(number_ev.confidence, DISPUTED)
         warnings = [*warnings, f"document number {d.number}: its symbol part '{foreign[0]}' is not one we know; "
                                f"{d.issuer} prints '{foreign[1]}': check it"]
+    date_ev = d.evidence.get("issued_date")
+    late = printed_doubt(prepared, d.issued_date) if language == "vi" else None
+    if late is not None and date_ev is not None and date_ev.confidence is not None:
+        # read, not typed: a text layer's date is what the office typed
+        date_ev.confidence = min(date_ev.confidence, DISPUTED)
+        warnings = [*warnings, gazette_warning(d.issued_date, late)]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)
