@@ -230,6 +230,22 @@ def test_a_consolidated_text_whose_title_was_lost_is_found_by_its_own_number():
                                                                        "Văn phòng Quốc hội", "2025-02-10")
 
 
+def test_a_consolidated_text_whose_number_a_black_seals_specks_part_from_its_body_is_found():
+    """Our photocopy of the labour ministry's VBHN 466: the block's title garbled (`XÁC
+    PIUC'VANBYAN HỢP NHÁT`), the seal printed black between the body's name and the number, read
+    as lines of specks (`}`, `2`, `=`); the Gazette's heading garbled too. The circular it
+    consolidates came out, confident. The number under its label, a body's name above the
+    specks, makes the block."""
+    top = [line.replace("VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH", "on P. MENG kN eb NHÁT -") for line in CONSOLIDATED_TOP]
+    end = CONSOLIDATED_END[:2] + ["BỘ TÀI CHÍNH XÁC PIUC'VANBYAN HỢP NHÁT", "se", "s/", "}", "2", "=",
+                                  "Số: 463/VBHN-BTC", "Hà Nội, ngày 10 tháng 02 năm 2025", "KT. BỘ TRƯỞNG", "Lê Văn Thành"]
+    doc = facts(top, end).document
+    assert (doc.doc_type, doc.number, doc.issuer) == ("other", "463/VBHN-BTC", "Bộ Tài chính")
+    # a citation's number with no body above it, specks or none, makes no block
+    cited = CONSOLIDATED_END[:2] + ["Các văn bản đã xác thực", "se", "}", "Số: 463/VBHN-BTC"]
+    assert facts(top, cited).document.doc_type == "circular"
+
+
 def test_a_consolidated_text_whose_block_was_lost_is_told_by_the_gazettes_heading():
     """augraphy's photocopy of the same VBHN: no line of its closing block read; the Gazette's
     heading over its first page (`VĂN BẢN HỢP NHÁT - VĂN PHÒNG QUỐC Hol”`) says what it is and

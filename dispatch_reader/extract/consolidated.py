@@ -67,9 +67,16 @@ def _candidates(page: Page) -> list[tuple[str, re.Match[str]]]:
 
 def _under_a_body(lines: list[str], number_line: int) -> bool:
     """Does a known body's name stand right above the number's line (`BỘ TÀI CHÍNH` over
-    `Số: 16/VBHN-BTC`), as in every block, and in no list or sentence citing one?"""
-    above = [line for line in lines[max(0, number_line - 3):number_line] if line.strip()][-2:]
-    return any(is_upper_line(line) and snap_department(line.strip()) for line in above)
+    `Số: 16/VBHN-BTC`), as in every block, and in no list or sentence citing one? A seal
+    printed black over the block leaves its specks on lines of their own between the two
+    (`}`, `2`, `s/`): lines with no word of three letters stand for nothing."""
+    worded = [line for line in lines[max(0, number_line - _SPECKED_REACH):number_line] if _WORD.search(line)]
+    return any(is_upper_line(line) and snap_department(line.strip()) for line in worded[-2:])
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# how far above its number a body's name is looked for past such specks' lines
+_SPECKED_REACH = 8
 
 
 # what follows a chapter's or a section's heading, never a block's title
