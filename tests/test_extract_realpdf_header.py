@@ -342,6 +342,10 @@ def test_ocr_slips_in_symbols_are_repaired_from_the_table_of_bodies():
     # a phone photo: the slash after the year read as 7, the Q of the legislature's term as 0
     assert read("Số: 02/20267TT-BTC") == "02/2026/TT-BTC"
     assert read("Luật số: 04/2017/0H14") == "04/2017/QH14"
+    # a fax's 5 read as an S in the term (augraphy's faxes of circulars citing laws)
+    assert read("Luật số 63/2025/QHIS") == "63/2025/QH15"
+    assert read("Luật số 59/2024/OHIS") == "59/2024/QH15"
+    assert read("Số: 12/NQ-UBTVQH1S") == "12/NQ-UBTVQH15"
 
 
 def _ocr_page(lines: list[str], doubtful: str, conf: float) -> PageText:

@@ -89,8 +89,9 @@ def _fixes() -> dict[str, str]:
 
 
 # Bodies whose symbol carries the legislature's term (QH15, UBTVQH14): OCR reads its digits
-# as letters (UBTVQHI5, QHl4).
-_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H)([0-9IlOo]{2})$")
+# as letters (UBTVQHI5, QHl4; a fax's QHIS, OHIS: the 5 read as an S).
+_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H)([0-9IlOo][0-9IlOoS])$")
+_TERM_DIGITS = str.maketrans("OoIlS", "00115")
 # A year whose slash OCR read as a digit or a bar, glued to the type (`02/20267TT-BTC`).
 _GLUED_YEAR = re.compile(r"^((?:19|20)[0-9]{2})[71lI|]([A-ZĐ][A-ZĐa-z]*)$")
 
@@ -101,7 +102,7 @@ def _fix_part(piece: str) -> str:
         return fixed
     term = _TERM.match(piece)
     if term:
-        return term[1].replace("0", "Q").replace("O", "Q") + _digits(term[2])
+        return term[1].replace("0", "Q").replace("O", "Q") + term[2].translate(_TERM_DIGITS)
     return piece
 
 
