@@ -246,6 +246,22 @@ def test_a_consolidated_text_whose_number_a_black_seals_specks_part_from_its_bod
     assert facts(top, cited).document.doc_type == "circular"
 
 
+def test_a_consolidated_block_whose_body_and_number_a_photo_garbled_is_told_by_what_stands_under_its_title():
+    """augraphy's phone photo of VBHN 464: the title read whole, the body's name beside it
+    garbled (`BỘ Lag ĐỘNG - THƯƠNG BINH`), the number's line lost into the date's. Nothing was
+    given; a date line and a signing authority under the title make the block: a VBHN, dated
+    and signed, its number not known."""
+    top = [line.replace("VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH", "3 | -:") for line in CONSOLIDATED_TOP]
+    block = ["BỘ Lag ĐỘNG - THƯƠNG BINH XÁC THỰC VĂN BẢN HỢP NHÁT", "Vx", "it",
+             "66 | H - | XH | Hà Nội, ngày 10 tháng 02 năm 2025"]
+    doc = facts(top, CONSOLIDATED_END[:2] + block + ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Văn Thanh"]).document
+    assert (doc.doc_type, doc.number, doc.issued_date) == ("other", None, "2025-02-10")
+    assert doc.signer.name == "Lê Văn Thanh"
+    # no date line, or no authority after it, under the title: no block
+    for tail in (block[:3] + ["KT. BỘ TRƯỞNG", "Lê Văn Thanh"], block + ["Điều 10. Trách nhiệm thi hành"]):
+        assert facts(top, CONSOLIDATED_END[:2] + tail).document.doc_type == "circular", tail
+
+
 def test_a_consolidated_text_whose_block_was_lost_is_told_by_the_gazettes_heading():
     """augraphy's photocopy of the same VBHN: no line of its closing block read; the Gazette's
     heading over its first page (`VĂN BẢN HỢP NHÁT - VĂN PHÒNG QUỐC Hol”`) says what it is and

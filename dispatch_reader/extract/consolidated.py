@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from dispatch_reader.extract.docnumber import (body_of_symbol, find_header_number, mend_symbol, rejoined_as,
                                                symbol_of_body)
 from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.extract.datefmt import find_header_dates
+from dispatch_reader.extract.headlines import AUTHORITY
 from dispatch_reader.extract.issuer_snap import is_known_place, snap_department
 from dispatch_reader.extract.textutil import Page, fold_keep, is_upper_line
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
@@ -95,10 +97,25 @@ def _stands_as_a_title(page: Page, lines: list[str], offsets: list[int], mark: i
     if not title.isupper() or after or _ARTICLE.match(fold_keep(following)):
         return False
     if before:
-        # the body's name, or its first half (`BỘ LAO ĐỘNG - THƯƠNG BINH` / `VÀ XÃ HỘI`)
-        return bool(snap_department(before) or snap_department(f"{before} {following}"))
+        # the body's name, or its first half (`BỘ LAO ĐỘNG - THƯƠNG BINH` / `VÀ XÃ HỘI`); a name a
+        # photo garbled (`BỘ Lag ĐỘNG - THƯƠNG BINH`) where a date line and a signing authority
+        # stand under the title, as in the block and under no heading or annex title
+        return bool(snap_department(before) or snap_department(f"{before} {following}")
+                    or (before[:1].isupper() and _signed_under(page, lines, mark)))
     previous = next((line for line in reversed(lines[max(0, mark - 2):mark]) if line.strip()), None)
     return previous is None or is_upper_line(previous)
+
+
+# under the block's title: its date line within a few lines, a signing authority after it
+_DATED_WITHIN, _SIGNED_WITHIN = 3, 6
+
+
+def _signed_under(page: Page, lines: list[str], mark: int) -> bool:
+    """Do a date line and then a signing authority (`KT. BỘ TRƯỞNG`) stand right under the line
+    `mark`, as under a closing block's title?"""
+    under = [fold_keep(line).strip() for line in lines[mark + 1:mark + 1 + _SIGNED_WITHIN] if line.strip()]
+    dated = next((i for i, line in enumerate(under[:_DATED_WITHIN]) if find_header_dates(line)), None)
+    return dated is not None and any(AUTHORITY.match(line) for line in under[dated + 1:])
 
 
 def find_block(pages: list[Page]) -> tuple[Page, int, int, tuple[int, int], bool] | None:
