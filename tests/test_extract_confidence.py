@@ -338,7 +338,7 @@ def test_a_number_whose_figures_follow_glued_letters_is_flagged() -> None:
     left is no sure number. `Số12/…` (the label's colon lost) is the label, no lost figure."""
     lines = [("Số: tJ2/QĐ-UBND", conf) if t.startswith("Số:") else (t, conf) for t, conf in HEADER]
     facts = extract_facts([page(lines)])
-    assert facts.document.number == "2/QĐ-UBND"
+    assert facts.document.number == "02/QĐ-UBND"  # a number below 10 is written with its 0
     assert facts.document.evidence["number"].confidence < c.CONFIDENT
     doc = DocumentFacts(number="12/QĐ-UBND")
     assert c.repairs("number", doc, Evidence(page=1, quote="Sối12/QĐ-UBND")) == 1.0
@@ -441,3 +441,18 @@ def test_a_number_with_a_foreign_symbol_is_flagged_and_said(monkeypatch: pytest.
     assert extract_facts([page(HEADER)]).document.evidence["number"].confidence >= c.CONFIDENT
     born = PageText(number=1, text="\n".join(t for t, _ in misread), method="text_layer")
     assert not any("UBHDK'" in w for w in extract_facts([born]).warnings)
+
+
+def test_a_number_below_ten_read_without_its_zero_gets_it_and_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phone photo's `2/2023/TB-LPQT` for `02/2023/TB-LPQT`: a number below 10 is written with
+    a 0 before it (Decree 30/2020/NĐ-CP, Annex I). The 0 is put back, and the number flagged: a
+    figure before the `2` may be lost with it. Read with its 0, it stays confident."""
+    monkeypatch.setattr(c, "_calibration", lambda: {})
+    lost = [(t.replace("1587/QĐ-UBND", "7/QĐ-UBND"), conf) for t, conf in HEADER]
+    facts = extract_facts([page(lost)])
+    assert facts.document.number == "07/QĐ-UBND"
+    assert facts.document.evidence["number"].confidence < c.CONFIDENT
+    kept = [(t.replace("1587/QĐ-UBND", "07/QĐ-UBND"), conf) for t, conf in HEADER]
+    facts = extract_facts([page(kept)])
+    assert facts.document.number == "07/QĐ-UBND"
+    assert facts.document.evidence["number"].confidence >= c.CONFIDENT

@@ -362,6 +362,9 @@ def test_ocr_slips_in_symbols_are_repaired_from_the_table_of_bodies():
     assert read("Luật số 63/2025/QHIS") == "63/2025/QH15"
     assert read("Luật số 59/2024/OHIS") == "59/2024/QH15"
     assert read("Số: 12/NQ-UBTVQH1S") == "12/NQ-UBTVQH15"
+    # a number below 10 is written with a 0 before it; a photo lost it
+    assert read("Số: 2/2023/TB-LPQT") == "02/2023/TB-LPQT"
+    assert read("Luật số 4/2017/QH14") == "04/2017/QH14"
 
 
 def _ocr_page(lines: list[str], doubtful: str, conf: float) -> PageText:

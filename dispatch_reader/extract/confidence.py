@@ -209,6 +209,12 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
             return OVERPRINTED  # figures apart from the symbol: written into the blank by hand
         quote, read = _squeezed(ev.quote), _squeezed(doc.number)
         at = quote.find(read)
+        zero_added = at < 0 and re.match(r"0\d/", read) is not None and quote.find(read[1:]) >= 0
+        if zero_added:
+            # a number below 10 read without its 0 (`Số: 2/2023/…`): the 0 is the tool's, and a
+            # figure before the one read may be lost with it (`12`, `22`)
+            read = read[1:]
+            at = quote.find(read)
         if at > 0 and quote[at - 1].isalpha() and ":" in quote[:at]:
             # letters glued before the figures, past the label (`Số: tJ2/2023/…` for `02`): a
             # figure read as letters, the number's lead maybe lost with it
@@ -220,7 +226,7 @@ def repairs(field: str, doc: DocumentFacts, ev: Evidence) -> float:
             # photo's line read in overlapping pieces): the number is one of the pieces
             return OVERPRINTED
         if at >= 0:
-            return 1.0
+            return MENDED if zero_added else 1.0
         from dispatch_reader.extract.docnumber import find_header_number
 
         # respelled part by part from the data (`QD` → `QĐ`), or a symbol the type and

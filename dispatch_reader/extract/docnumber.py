@@ -133,6 +133,10 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     year_c = _digits(year).replace(" ", "") if year else None
     if num_c and not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?[a-z]?", num_c):
         return None
+    if num_c and re.fullmatch(r"[1-9]", num_c):
+        # a number below 10 is written with a 0 before it (Decree 30/2020/NĐ-CP, Annex I, as
+        # Circular 01/2011/TT-BNV before it): a `2/2023/TB-LPQT` read lost that 0 to a photo
+        num_c = "0" + num_c
     text = (num_c or "") + "/" + (year_c + "/" if year_c else "") + sym
     return DocNumber(text=text, number=num_c, year=year_c,
                      parts=tuple(p for p in re.split(r"[-/]", sym) if p))
