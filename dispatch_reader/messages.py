@@ -82,6 +82,12 @@ def known_kinds() -> dict[str, dict[str, Any]]:
     return dict(_kinds())
 
 
+def warning(kind: str, **values: str) -> str:
+    """The record's (English) warning of a known kind, from its template: one wording, the one
+    `warning_kind` reads back."""
+    return _kinds()[kind]["en"].format(**values)
+
+
 # Below this confidence a fact is marked for checking wherever it is shown (briefs, exports).
 # Tesseract's clean scans of these documents sit around 0.9; pages under 0.8 were where misread
 # names and numbers clustered.

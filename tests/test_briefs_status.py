@@ -291,12 +291,17 @@ def test_a_dates_doubt_its_own_warning_tells_is_told_once() -> None:
     record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
     record["document"]["evidence"]["number"]["confidence"] = 0.45
     record["document"]["evidence"]["issued_date"]["confidence"] = 0.45
-    record["warnings"] = ["issue date read as 15/03/2026, 76 days before 30/05/2026, the date of the Official Gazette "
-                          "issue that prints the document, which prints a document within weeks of its date: check it"]
+    from dispatch_reader.extract.gazette import GazetteDoubt, gazette_warning
+
+    record["warnings"] = [gazette_warning("2026-03-15", GazetteDoubt("2026-05-30", 76))]
     for lang, date_word in (("en", "date"), ("vi", "ngày")):
         told = brief_warnings(record, header_rows(record, lang), [], lang)
         assert sum(date_word in w.lower() for w in told) == 1, told
         assert any("76" in w for w in told) and len(told) == 2
+    # so for a year taken from the number, an older warning of the date's own
+    record["warnings"] = ["the date line's year is cut off: taken as 2025 from the number: check it"]
+    told = brief_warnings(record, header_rows(record, "en"), [], "en")
+    assert sum("date" in w.lower() for w in told) == 1, told
 
 
 def test_a_stamp_read_but_not_made_out_has_its_row() -> None:

@@ -456,3 +456,11 @@ def test_a_number_below_ten_read_without_its_zero_gets_it_and_is_flagged(monkeyp
     facts = extract_facts([page(kept)])
     assert facts.document.number == "07/QĐ-UBND"
     assert facts.document.evidence["number"].confidence >= c.CONFIDENT
+    # a text layer's number is as the office typed it; a number the grounds cite is as printed;
+    # a figure read as a letter before another stays a figure of the number (`L6`: 16, not 106)
+    typed = PageText(number=1, text="\n".join(t for t, _ in lost), method="text_layer")
+    assert extract_facts([typed]).document.number == "7/QĐ-UBND"
+    cites = lost + [("Căn cứ Quyết định số 5/QĐ-UBND ngày 05 tháng 01 năm 2025;", 0.93)]
+    assert "5/QĐ-UBND" in [r.number for r in extract_facts([page(cites)]).references]
+    worn = [(t.replace("1587/QĐ-UBND", "L6/QĐ-UBND"), conf) for t, conf in HEADER]
+    assert extract_facts([page(worn)]).document.number == "16/QĐ-UBND"

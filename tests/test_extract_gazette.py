@@ -34,10 +34,15 @@ def test_the_issue_date_is_the_one_most_pages_read() -> None:
 
 
 def test_the_line_is_the_pages_running_head_not_its_wording() -> None:
-    # a body line citing a Gazette issue mid-page is no running head
-    body = "\n".join(["QUYẾT ĐỊNH", "Về việc công bố", "Căn cứ Luật Ban hành", "văn bản quy phạm pháp luật;",
-                      "Theo Công báo số 12/Ngày 01-01-2020 đã đăng;", "Điều 1.", "Điều 2.", "Điều 3.", "Điều 4."])
-    assert issue_date(pages(body, body)) is None
+    """A sentence citing a Gazette issue, at a page's top where the running head stands, is no
+    running head (a reviewer's case: a dispatch never printed in the Gazette was doubted)."""
+    for sentence in ("đăng Công báo số 45 ngày 12-03-2026 và báo cáo kết quả.",
+                     "Công báo số 45 ngày 12-03-2026 đã đăng toàn văn quyết định.",
+                     "Căn cứ Công báo số 12 ngày 01-01-2026;"):
+        assert issue_date(pages(f"{sentence}\nĐiều 2.", f"{sentence}\nĐiều 3.")) is None, sentence
+    # a page's number before the head, the section's name after it, as a file's text layer joins them
+    assert issue_date(pages("68 CÔNG BÁO/Số 577 + 578/Ngày 07-3-2023 ĐIỀU ƯỚC QUỐC TẾ\nx",
+                            "CÔNG BAO/S6 577 + 578/Ngày 07-3-2023\n69")) == "2023-03-07"
 
 
 @pytest.mark.parametrize("issued, doubt", [
@@ -46,8 +51,9 @@ def test_the_line_is_the_pages_running_head_not_its_wording() -> None:
     ("2026-03-15", GazetteDoubt("2026-05-30", 76)),  # `tháng 3` read for `tháng 5`
     ("2026-06-01", GazetteDoubt("2026-05-30", -2)),  # dated after the issue that prints it
     ("2025-12-28", GazetteDoubt("2026-05-30", 153)),  # a year-end date the next year's issue prints
+    ("2027-05-15", GazetteDoubt("2026-05-30", -350)),  # a year after the issue printing it
     ("2024-05-15", None),  # years apart: a slipped year, the number's year checks it
-    ("2027-05-15", None),
+    ("2028-05-15", None),
     (None, None),
 ])
 def test_a_date_after_the_issue_or_long_before_it_is_doubted(issued, doubt) -> None:

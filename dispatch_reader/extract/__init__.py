@@ -27,7 +27,7 @@ from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.status import count_status
 from dispatch_reader.extract.confidence import DISPUTED, rate_header
-from dispatch_reader.extract.docnumber import foreign_symbol
+from dispatch_reader.extract.docnumber import foreign_symbol, zero_padded
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
@@ -132,8 +132,13 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         # a colour stamp's ink was dropped from page 1 before it was read, and read alone
         received = received_from_stamp(pages[0].number, pages[0].stamp_text, facts.document.issued_date)
     facts.document.received = received
-    rate_header(pages, facts)  # each OCR-read header fact's confidence from its own words
     number_ev = facts.document.evidence.get("number")
+    if facts.document.number and number_ev is not None and \
+            any(p.number == number_ev.page and p.ocr_confidence is not None for p in prepared):
+        # a number below 10 read without its 0 (a phone photo's `2/2023/TB-LPQT`); a text
+        # layer's number is as the office typed it
+        facts.document.number = zero_padded(facts.document.number)
+    rate_header(pages, facts)  # each OCR-read header fact's confidence from its own words
     doubt = check_number(list(pages), facts.document.number, number_ev.page if number_ev else None)
     if doubt is not None and number_ev is not None:
         number_ev.confidence = doubt[0]

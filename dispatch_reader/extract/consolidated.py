@@ -71,14 +71,24 @@ def _under_a_body(lines: list[str], number_line: int) -> bool:
     """Does a known body's name stand right above the number's line (`BỘ TÀI CHÍNH` over
     `Số: 16/VBHN-BTC`), as in every block, and in no list or sentence citing one? A seal
     printed black over the block leaves its specks on lines of their own between the two
-    (`}`, `2`, `s/`): lines with no word of three letters stand for nothing."""
-    worded = [line for line in lines[max(0, number_line - _SPECKED_REACH):number_line] if _WORD.search(line)]
-    return any(is_upper_line(line) and snap_department(line.strip()) for line in worded[-2:])
+    (`}`, `2`, `s/`): such lines are passed over, as blank ones are."""
+    above: list[str] = []
+    reach = _BODY_REACH
+    for line in reversed(lines[max(0, number_line - _SPECKED_REACH):number_line]):
+        if reach == 0 or len(above) == 2:
+            break
+        if line.strip() and _SPECKS.fullmatch(line.strip()):
+            continue  # a speck's line: no line of the block's own
+        reach -= 1
+        if line.strip():
+            above.append(line)
+    return any(is_upper_line(line) and snap_department(line.strip()) for line in above)
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
-# how far above its number a body's name is looked for past such specks' lines
-_SPECKED_REACH = 8
+# a line of specks: no word of three letters, and no list's numbering (`1.`, `2)`)
+_SPECKS = re.compile(r"(?![\d\s]+[.)]$)(?!.*[^\W\d_]{3})[^\n]{1,8}")
+# the lines above the number looked at (blank ones counted), and how far past specks' lines
+_BODY_REACH, _SPECKED_REACH = 3, 9
 
 
 # what follows a chapter's or a section's heading, never a block's title
@@ -101,7 +111,8 @@ def _stands_as_a_title(page: Page, lines: list[str], offsets: list[int], mark: i
         # photo garbled (`BỘ Lag ĐỘNG - THƯƠNG BINH`) where a date line and a signing authority
         # stand under the title, as in the block and under no heading or annex title
         return bool(snap_department(before) or snap_department(f"{before} {following}")
-                    or (before[:1].isupper() and _signed_under(page, lines, mark)))
+                    or (page.ocr_confidence is not None and _garbled_body(before, lines, mark)
+                        and _signed_under(lines, mark)))
     previous = next((line for line in reversed(lines[max(0, mark - 2):mark]) if line.strip()), None)
     return previous is None or is_upper_line(previous)
 
@@ -110,7 +121,17 @@ def _stands_as_a_title(page: Page, lines: list[str], offsets: list[int], mark: i
 _DATED_WITHIN, _SIGNED_WITHIN = 3, 6
 
 
-def _signed_under(page: Page, lines: list[str], mark: int) -> bool:
+def _garbled_body(before: str, lines: list[str], mark: int) -> bool:
+    """Is `before` a body's name a copy garbled (`BỘ Lag ĐỘNG - THƯƠNG BINH`, its tail `BINH |`):
+    words mostly in capitals, under no annex's or form's heading (`PHỤ LỤC`, `Mẫu số 01.`)?"""
+    words = re.findall(r"[^\W\d_]+", before)
+    if not words or sum(w.isupper() for w in words) * 2 <= len(words):
+        return False
+    above = fold_keep(" ".join(lines[max(0, mark - 3):mark + 1]))
+    return not re.search(r"\b(?:phu luc|mau so|mau)\b", above)
+
+
+def _signed_under(lines: list[str], mark: int) -> bool:
     """Do a date line and then a signing authority (`KT. BỘ TRƯỞNG`) stand right under the line
     `mark`, as under a closing block's title?"""
     under = [fold_keep(line).strip() for line in lines[mark + 1:mark + 1 + _SIGNED_WITHIN] if line.strip()]

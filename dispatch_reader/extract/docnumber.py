@@ -90,7 +90,7 @@ def _fixes() -> dict[str, str]:
 
 # Bodies whose symbol carries the legislature's term (QH15, UBTVQH14): OCR reads its digits
 # as letters (UBTVQHI5, QHl4; a fax's QHIS, OHIS: the 5 read as an S).
-_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H)([0-9IlOo][0-9IlOoS])$")
+_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H)([1Il][0-9IlOoS])$")  # the 10th term on
 _TERM_DIGITS = str.maketrans("OoIlS", "00115")
 # A year whose slash OCR read as a digit or a bar, glued to the type (`02/20267TT-BTC`).
 _GLUED_YEAR = re.compile(r"^((?:19|20)[0-9]{2})[71lI|]([A-ZĐ][A-ZĐa-z]*)$")
@@ -133,10 +133,6 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     year_c = _digits(year).replace(" ", "") if year else None
     if num_c and not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?[a-z]?", num_c):
         return None
-    if num_c and re.fullmatch(r"[1-9]", num_c):
-        # a number below 10 is written with a 0 before it (Decree 30/2020/NĐ-CP, Annex I, as
-        # Circular 01/2011/TT-BNV before it): a `2/2023/TB-LPQT` read lost that 0 to a photo
-        num_c = "0" + num_c
     text = (num_c or "") + "/" + (year_c + "/" if year_c else "") + sym
     return DocNumber(text=text, number=num_c, year=year_c,
                      parts=tuple(p for p in re.split(r"[-/]", sym) if p))
@@ -149,6 +145,13 @@ def year_slipped(dn: DocNumber, this_year: int | None = None) -> bool:
 
     last = (this_year or dt.date.today().year) + 1
     return dn.year is not None and not (dn.year.isdigit() and FIRST_YEAR <= int(dn.year) <= last)
+
+
+def zero_padded(number: str) -> str:
+    """`2/2023/TB-LPQT` → `02/2023/TB-LPQT`: a number below 10 is written with a 0 before it
+    (Decree 30/2020/NĐ-CP, Annex I, as Circular 01/2011/TT-BNV before it); a state body's
+    number only (a party's `7-NQ/TW` is of another form)."""
+    return f"0{number}" if re.match(r"[1-9]/", number) else number
 
 
 def party_number(match: re.Match[str]) -> DocNumber | None:
