@@ -116,6 +116,15 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     ("Văn bản đề nghị\n3992\n23/11/2025", "2025-11-12", None, None),
     ("Phúc đáp CV đến số 12\n3992\n23/11/2025", "2025-11-12", None, None),
     ("VĂN BẢN HẾT HIỆU LỰC\n3992\n23/11/2025", "2025-11-12", None, None),
+    # the title smudged past reading: two of the fields' labels tell the stamp; not a certified
+    # copy's, whose `Số:` and `Ngày` are no receipt's
+    ("CÊ?!C VAN DED\nso ?\nNgày: 11/2/2025\nChuyến: P Nội vụ", "2025-02-10", None, "2025-02-11"),
+    ("cae VĂN HỆ?\nSố: 6744\nngay. 10/2022\nP. NO/Vu", "2022-03-30", "6744", None),
+    ("SAO Y BẢN CHÍNH\nSố: 125\nNgày 15/11/2025", "2025-11-12", None, None),
+    ("ĐÃ KIỂM TRA\nNgày 15/11/2025", "2025-11-12", None, None),
+    # a hand's slash read as a fraction's; a date months after the signing is a misread one
+    ("CONC VAN DEN\n39: 4747\nNgày 20/5 ⁄2026", "2026-05-15", "4747", "2026-05-20"),
+    ("CONG VAN ĐỀN\nwo ?\nh , 08/8/2024", "2024-03-06", None, None),
     # a coloured e-signature box is framed too, and its signing time a date: no stamp
     ("Ký bởi: Ủy ban nhân dân tỉnh Tuyên Quang\nEmail: vanthu@tuyenquang.gov.vn\nCơ quan: Tỉnh Tuyên Quang\n"
      "Thời gian ký: 16.09.2025 08:05:12 +07:00", "2025-09-15", None, None),

@@ -186,8 +186,11 @@ _TITLE = "congvanden"
 _TITLE_SLIP = 3
 _STAMP_NUMBER = re.compile(r"\d{2,6}")  # a word of bare figures, once its wrapping is stripped
 _NO_NUMBER_LABELS = ("chuyen", "gio")
-# A paper is stamped on arrival: days after it was signed, not before, and not years after.
-_ARRIVES_WITHIN_DAYS = 366
+# A paper is stamped on arrival: days after it was signed, not before, and not months after
+# (a hand's `08/8/2024` on a circular of 6 March, for `08/3/2024`; `03⁄12⁄22` on one of 30
+# September, for `08/10/22`): a letter reaches the office it is sent to within days, a law or
+# a decree through the Gazette within weeks (gazette.PRINTED_WITHIN_DAYS)
+_ARRIVES_WITHIN_DAYS = 45
 # Read from a hand's figures in coloured ink: shown, and flagged for checking.
 STAMP_CONFIDENCE = 0.5
 
@@ -227,6 +230,12 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
         lines = [squash(line) for line in block.splitlines() if line.strip()]
         title = next((i for i, line in enumerate(lines) if _is_title(line, lines[i + 1] if i + 1 < len(lines) else "")),
                      None)
+        if title is None:
+            # the title's small capitals smudged past reading (`CÊ?!C VAN DED`): the fields'
+            # labels, two of them, still tell the stamp (`Ngày: 11/2/2025`, `Chuyến: P Nội vụ`)
+            labelled = [i for i, line in enumerate(lines) if _field_label(line)]
+            copy = any(_COPY_STAMP.search(fold(line).lower()) for line in lines)
+            title = labelled[0] - 1 if len(labelled) >= 2 and not copy else None
         if title is None or any(is_esign_field(fold(line).lower()) for line in lines):
             continue
         # `ĐẾN Số: 3992 Ngày: 23/11/2025` on one line: a field a line
@@ -239,11 +248,28 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
     return None
 
 
+# the labels a stamp prints before its fields, as the hand's line opens (folded): `Số:` with
+# its colon (two letters alone are any word's), `Ngày`, `Chuyển` a letter off (`Chuyến`)
+_FIELD_LABELS = ("ngay", "chuyen")
+# a certified copy's stamp prints `Số:` and `Ngày` too (`SAO Y BẢN CHÍNH`, `Số chứng thực`)
+_COPY_STAMP = re.compile(r"\b(?:sao y|sao luc|trich sao|ban sao|chung thuc)\b")
+
+
+def _field_label(line: str) -> bool:
+    words = fold(line).lower().split()
+    if not words:
+        return False
+    first = re.sub(r"[^a-z]", "", words[0])
+    return re.match(r"^so\s*:", fold(line).lower()) is not None or any(
+        len(first) >= len(label) - 1 and edit_distance(first, label, 1) <= 1 for label in _FIELD_LABELS)
+
+
 def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | None]:
     number: str | None = None
     when: str | None = None
     for line in lines:
-        hit = find_written_date(line)
+        # a hand's slash read as a fraction's (`20/5 ⁄2026`), a space beside it
+        hit = find_written_date(re.sub(r"\s*[/⁄]\s*", "/", line))
         if hit and when is None:
             iso = hit.iso
             if iso and (issued is None or 0 <= (date.fromisoformat(iso) - date.fromisoformat(issued)).days
