@@ -309,6 +309,11 @@ def test_the_gazettes_issue_line_set_apart_is_no_number() -> None:
                   "Số: 05/2024/TT-BKHĐT\nHà Nội, ngày 19 tháng 4 năm 2024\nTHÔNG TƯ\n"
                   "Quy định về quản lý và sử dụng các chi phí\nCăn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023;\n")
     assert (doc.number, doc.doc_type) == ("05/2024/TT-BKHĐT", "circular")
+    # `Ngày` with its mark: the symbol's letters stop at the accent (`602/Ng`), still no number
+    from dispatch_reader.extract.docnumber import find_header_number
+
+    assert find_header_number("Số 602/Ngày 07-5-2024") is None
+    assert find_header_number("Số: 12/NG-CP")[0].text == "12/NG-CP"
 
 
 @pytest.mark.parametrize("top", [

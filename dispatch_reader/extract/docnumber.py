@@ -63,7 +63,7 @@ MAX_NUMBER_DIGITS = 6
 
 # The Official Gazette's issue line on every page (`CÔNG BÁO/Số 601 + 602/Ngày 07-5-2024`): its
 # `602/Ngày` is no document's number, where a phone photo set `CÔNG BÁO` on a line apart
-_GAZETTE_ISSUE = re.compile(r"(?i)ng[aàá]y\b")
+_GAZETTE_ISSUE = re.compile(r"(?i)ng(?:[aàá]y\b|$)")  # `Ng`: the symbol's letters stop at the accent of `Ngày`
 
 
 @dataclass(frozen=True)
