@@ -112,8 +112,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         facts.document, warnings = extract_header_en(prepared)
     else:
         facts.document, warnings = extract_header(prepared)
-        block_told: list[str] = []
-        if consolidated.apply(prepared, facts.document, block_told):
+        applied, block_told = consolidated.apply(prepared, facts.document)
+        if applied:
             # the closing block gave what the top lacks
             warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
             warnings += [w for w in block_told if w not in warnings]

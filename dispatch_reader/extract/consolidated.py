@@ -235,9 +235,14 @@ def _issuer_from_symbol(number: str) -> str | None:
     return body_of_symbol(number.rsplit("-", 1)[-1]) if "-" in number else None
 
 
-def apply(pages: list[Page], doc: DocumentFacts, told: list[str] | None = None) -> bool:
-    """Make `doc` the consolidated text's own facts when the pages hold its block; `told` gets
-    what was said of the block's date line when its date is taken (a year's figure restored)."""
+def apply(pages: list[Page], doc: DocumentFacts) -> tuple[bool, list[str]]:
+    """Make `doc` the consolidated text's own facts when the pages hold its block: (whether they
+    do, what was said of the block's date line when its date is taken: a year's figure restored)."""
+    told: list[str] = []
+    return _apply(pages, doc, told), told
+
+
+def _apply(pages: list[Page], doc: DocumentFacts, told: list[str]) -> bool:
     read = read_block(pages)
     if read is None:
         return _by_gazette_heading(pages, doc)
@@ -268,8 +273,7 @@ def apply(pages: list[Page], doc: DocumentFacts, told: list[str] | None = None) 
     if block.issued_date:
         doc.issued_date = block.issued_date
         doc.evidence["issued_date"] = block.evidence["issued_date"]
-        if told is not None:
-            told.extend(read.told)
+        told.extend(read.told)
         # the date line read into a lost number's (`SỐ: I@VBIIN BPC Hà Nội, ngày …`): only a
         # known place is taken from it
         doc.place = block.place if own or (block.place and is_known_place(block.place)) else None
