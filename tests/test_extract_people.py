@@ -173,6 +173,26 @@ def test_a_units_comma_glued_to_the_next_word_gets_its_space() -> None:
     assert sec["Lù Văn Phòng"].from_unit == "Phòng Lao động - Việc làm, Sở Nội vụ"
 
 
+def test_a_units_body_a_fax_misspelled_is_the_body_as_it_spells_itself() -> None:
+    """A fax's `Phòng Xây dựng chính quyền, Sơ NộI vụ` and `Sớ Ty pháp`: the department's part is
+    a known body's name a letter or two off, respelled; on a text layer, and where the part is
+    more than the body's name, the unit stays as printed."""
+    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến   Thời gian   Ghi chú\n"
+             "1   Lù Văn Phòng   Chuyên viên   Phòng Xây dựng chính quyền, Sơ NộI vụ   Xã Mường Mô   01/11/2025 - 30/4/2026\n"
+             "2   Lò Thị Mai   Chuyên viên   Phòng Hành chính tư pháp, Sớ Ty pháp   Xã Mường Mô   01/11/2025 - 30/4/2026\n"
+             "3   Tòng Văn Sơn   Chuyên viên   Sở Ngoại vụ   Xã Mường Mô   01/11/2025 - 30/4/2026\n")
+    read = [PageText(1, HEADER + BODY + SIGNATURE, method="ocr", ocr_confidence=0.9),
+            PageText(2, table, method="ocr", ocr_confidence=0.9)]
+    units = {s.person: s.from_unit for s in extract_facts(read).secondments}
+    assert units["Lù Văn Phòng"] == "Phòng Xây dựng chính quyền, Sở Nội vụ"
+    assert units["Lò Thị Mai"] == "Phòng Hành chính tư pháp, Sở Tư pháp"
+    assert units["Tòng Văn Sơn"] == "Sở Ngoại vụ"  # another body, not `Sở Nội vụ` misread
+    typed = {s.person: s.from_unit for s in extract_facts([PageText(1, HEADER + BODY + SIGNATURE),
+                                                              PageText(2, table)]).secondments}
+    assert typed["Lù Văn Phòng"] == "Phòng Xây dựng chính quyền, Sơ NộI vụ"
+
+
 def test_a_reference_to_the_home_ministrys_local_government_department_keeps_its_d() -> None:
     """`4620/BNV-CQDP` on a copy: the department's symbol is `CQĐP` (number_fixes.tsv)."""
     from dispatch_reader.extract.docnumber import find_header_number

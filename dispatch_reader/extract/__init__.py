@@ -17,7 +17,7 @@ from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.extract.english import extract_header_en
 from dispatch_reader.extract.esign import find_e_signatures
 from dispatch_reader.extract.gazette import gazette_warning, printed_doubt
-from dispatch_reader.extract.issuer_snap import issuer_from_e_signature
+from dispatch_reader.extract.issuer_snap import issuer_from_e_signature, respell_bodies
 from dispatch_reader.extract.received import blank, find_received, received_from_stamp
 from dispatch_reader.extract.selfcite import annex_disagrees
 from dispatch_reader.extract.header import extract_header
@@ -54,6 +54,16 @@ def _space_commas(facts: Facts) -> None:
             value = getattr(s, name)
             if value:
                 setattr(s, name, _GLUED_COMMA.sub(", ", value))
+
+
+def _respell_units(facts: Facts) -> None:
+    """Read pages' units with a known body's name misread (`Sơ NộI vụ`) as the body spells it."""
+    for person in facts.people:
+        if person.unit:
+            person.unit = respell_bodies(person.unit)
+    for s in facts.secondments:
+        if s.from_unit:
+            s.from_unit = respell_bodies(s.from_unit)
 
 
 def prepare_pages(pages: Sequence[PageText]) -> list[Page]:
@@ -177,6 +187,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
                                             facts.dates, language, facts.references)
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
     _space_commas(facts)
+    if prepared and prepared[0].ocr_confidence is not None:
+        _respell_units(facts)
     facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))

@@ -247,6 +247,18 @@ def _allowed(name: str) -> int:
     return 1 if len(name) < 10 else 2
 
 
+def respell_bodies(unit: str) -> str:
+    """A unit's parts that are a known body's name a letter or two off, respelled as the body
+    spells it: `Phòng Xây dựng chính quyền, Sơ NộI vụ` → `…, Sở Nội vụ` (a fax's marks). Only
+    a part that is the body's name and nothing more, in as many words; the rest as read."""
+    parts = unit.split(", ")
+    for k, part in enumerate(parts):
+        body = snap_department(part)
+        if body and body != part and len(_tokens(body)) == len(_tokens(part)):
+            parts[k] = body
+    return ", ".join(parts)
+
+
 def snap_department(issuer: str, central: bool = False) -> str | None:
     """`Sở Nội vụ` from `Sở Nội vụ quyết định`, `Chính phủ` from `ˆ€hính phủ oo` or `Chính phủ
     Cộng:hờa:xã hội`: a known body, its letters whole or one or two off, and words after it that
