@@ -145,6 +145,23 @@ def test_documents_export_names_the_header_facts_to_check(store_url):
         assert vi["Cần kiểm tra"] == "người ký"
 
 
+def test_the_export_marks_what_the_brief_marks(store_url):
+    """A clerk found the brief, the terminal and the export marking different facts: a number
+    its warning names (a stamp's ink across its figures) is to check in all three."""
+    from dispatch_reader.briefs.document import header_rows
+
+    record = make_record("c", number="61/QĐ-SNV", issued="2025-09-08")
+    record.document.evidence["number"].confidence = 0.93
+    record.warnings.append("document number 61/QĐ-SNV read where a stamp's, a seal's or a signature's ink crossed "
+                           "its figures on page 1: they may be misread; check the page")
+    briefed = {h["field"] for h in header_rows(record.to_dict(), "en") if h["needs_check"] and h["value"]}
+    assert briefed == {"number"}
+    with open_store(store_url) as s:
+        s.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+        [row] = s.export_rows("documents")
+        assert row["needs_check"] == "number"
+
+
 def test_an_exported_file_has_the_modes_of_any_file_written(store, tmp_path):
     import os
     import stat

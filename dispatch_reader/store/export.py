@@ -35,7 +35,7 @@ from sqlalchemy import Connection, select
 from dispatch_reader.briefs.formatting import add_months
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.errors import StoreError
-from dispatch_reader.messages import LOW_CONFIDENCE, needs_check
+from dispatch_reader.messages import needs_check
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
 from dispatch_reader.store.models import Count, Document, Evidence, File, Person, Secondment
@@ -212,11 +212,14 @@ HEADER_FIELDS = ("doc_type", "number", "issuer", "issued_date", "place", "subjec
 
 
 def _header_checks(record: dict[str, Any], lang: str | None) -> str:
-    """The header facts read below the confidence line (OCR words in doubt, a respelled name):
-    `signer, number`, or in `lang`'s words; empty when every one is confident."""
-    evidence = record["document"].get("evidence") or {}
-    low = [f for f in HEADER_FIELDS
-           if (evidence.get(f) or {}).get("confidence") is not None and evidence[f]["confidence"] < LOW_CONFIDENCE]
+    """The header facts the brief marks to be checked (read below the confidence line, on a
+    page read badly, or named by a warning: briefs.document.header_rows): `signer, number`, or
+    in `lang`'s words; empty when every one is confident. The same ones as the brief and the
+    terminal mark (a clerk found the three disagreeing)."""
+    from dispatch_reader.briefs.document import header_rows
+
+    checked = {h["field"] for h in header_rows(record, lang or "en") if h["needs_check"] and h["value"]}
+    low = [f for f in HEADER_FIELDS if f in checked]
     if lang is not None:
         low = [labels(lang)["fields"].get(f, f) for f in low]
     return ", ".join(low)
