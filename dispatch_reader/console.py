@@ -55,7 +55,9 @@ def friendly(func: F) -> F:
 # -- what the terminal marks, as the brief marks it (extract, process, show) ---------------------
 
 # under a table that marks a fact ⚠
-DOUBT_CAPTION = "⚠ check it on the page: read with doubt (a stamp's ink across it, a worn copy) or written by hand (a receiving stamp)"
+DOUBT_CAPTION = ("⚠ check it on the page: read with doubt (a stamp's ink across it, a worn copy, a page read "
+                 "badly), written by hand (a receiving stamp), or at odds with another fact of the paper (the "
+                 "number's year, the date of the Gazette issue printing it); the document's warnings say which")
 
 
 def header_of(record: Any) -> list[dict[str, Any]]:

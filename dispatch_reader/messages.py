@@ -53,9 +53,14 @@ def stage(warning: str) -> str | None:
 
 
 def _number(value: str, lang: str) -> str:
-    """`0.55` → `0,55` in Vietnamese; whole numbers and words stay."""
+    """`0.55` → `0,55` and `2026-03-15` → `15/3/2026` in Vietnamese (as its briefs write dates;
+    the record keeps the ISO date, which no English reader takes for the 3rd of the 15th month);
+    whole numbers and words stay."""
     if lang == "vi" and re.fullmatch(r"\d+\.\d+%?", value):
         return value.replace(".", ",")
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if lang == "vi" and iso:
+        return f"{int(iso[3])}/{int(iso[2])}/{iso[1]}"
     return value
 
 

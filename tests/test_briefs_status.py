@@ -137,7 +137,7 @@ def test_warnings_in_the_readers_language() -> None:
     record["warnings"] = ["no place-and-date line found under the motto"]
     vi = writer().document_context(record)["warnings"]
     en = writer("en").document_context(record)["warnings"]
-    assert vi[0] == "Không tìm thấy dòng địa danh, ngày tháng dưới quốc hiệu." and en[0] == record["warnings"][0]
+    assert vi[0] == "Không tìm thấy dòng địa danh, ngày tháng dưới quốc hiệu." and en[0] == record["warnings"][0][:1].upper() + record["warnings"][0][1:]  # a sentence
 
 
 def test_a_fact_to_check_is_marked_where_it_is_shown(tmp_path: Path) -> None:

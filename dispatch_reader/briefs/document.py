@@ -389,7 +389,8 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     # in the reader's language; what to check in the facts first, what the reading of a page
     # did to it (enlarged, marks merged, streaks cleared) after, a page's notes one after another
     told = record.get("warnings") or []
-    out = [localise(w, lang) for w in sorted(told, key=lambda w: _STAGE_ORDER.get(stage(w), 1))]
+    # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
+    out = [_sentence(localise(w, lang)) for w in sorted(told, key=lambda w: _STAGE_ORDER.get(stage(w), 1))]
     d = record["document"]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:
@@ -420,6 +421,10 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
         if ev and _weak(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
     return out
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def document_context(record: dict[str, Any], lang: str, *, report: bool | None = None) -> dict[str, Any]:

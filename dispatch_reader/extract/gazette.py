@@ -88,13 +88,7 @@ def printed_doubt(pages: Sequence[Page], issued: str | None) -> GazetteDoubt | N
 
 
 def gazette_warning(issued: str, doubt: GazetteDoubt) -> str:
-    """The record's warning, its dates written as the documents write them (30/05/2026)."""
-    read, printed = _written(issued), _written(doubt.issue_date)
+    """The record's warning, its dates ISO (a Vietnamese brief writes them 15/3/2026)."""
     if doubt.days < 0:
-        return warning("date_after_gazette", read=read, gazette=printed)
-    return warning("date_long_before_gazette", read=read, days=str(doubt.days), gazette=printed)
-
-
-def _written(iso: str) -> str:
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+        return warning("date_after_gazette", read=issued, gazette=doubt.issue_date)
+    return warning("date_long_before_gazette", read=issued, days=str(doubt.days), gazette=doubt.issue_date)
