@@ -348,3 +348,19 @@ def test_an_urgency_mark_is_shown(tmp_path: Path) -> None:
     assert "Độ khẩn, độ mật, dự thảo" in writer(tmp=tmp_path, fmt="md").document_bytes(record).decode()
     # in English, worded, the mark as printed beside it (a reviewer read `HỎA TỐC` bare)
     assert {r["field"]: r for r in header_rows(record, "en")}["marks"]["value"] == "flash (HỎA TỐC)"
+
+
+def test_a_consolidated_text_is_named_so_in_its_brief() -> None:
+    """A clerk read `Văn bản số 464/VBHN-BLĐTBXH` in the brief of a consolidated text, and the
+    terminal said `other`: its printed type, `Văn bản hợp nhất`, names it in the title line and
+    the header's type row, in either language; a paper of no known type stays `Văn bản`."""
+    from dispatch_reader.briefs.document import doc_title, header_rows
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    d = record["document"]
+    d.update(doc_type="other", doc_type_label="Văn bản hợp nhất", number="464/VBHN-BLĐTBXH")
+    assert doc_title(d, "vi", with_issuer=False) == "Văn bản hợp nhất số 464/VBHN-BLĐTBXH"
+    assert doc_title(d, "en", with_issuer=False).startswith("Consolidated text")
+    assert {r["field"]: r["value"] for r in header_rows(record, "vi")}["doc_type"] == "Văn bản hợp nhất"
+    d.update(doc_type_label="PHIẾU TRÌNH")
+    assert doc_title(d, "vi", with_issuer=False) == "Văn bản số 464/VBHN-BLĐTBXH"

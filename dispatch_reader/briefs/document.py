@@ -71,8 +71,7 @@ def is_press_report(record: dict[str, Any]) -> bool:
 
 
 def _kind(document: dict[str, Any], lang: str) -> str:
-    lab = labels(lang)
-    return lab["doc_types"].get(document.get("doc_type") or "other", lab["doc_types"]["other"])
+    return type_name(document, lang)
 
 
 def secondments_heading(rows: list[dict[str, Any]], lang: str, press: bool = False) -> str:
@@ -102,7 +101,7 @@ def doc_title(document: dict[str, Any], lang: str, *, with_issuer: bool = True, 
     lab = labels(lang)
     msg = lab["messages"]
     mark = f" {lab['text']['low_mark']}"
-    kind = lab["doc_types"].get(document.get("doc_type") or "other", lab["doc_types"]["other"])
+    kind = type_name(document, lang)
     number = document.get("number")
     text = msg["doc_named"].format(type=kind, number=number + (mark if number_check else "")) if number else kind
     if with_date and document.get("issued_date"):
@@ -111,6 +110,19 @@ def doc_title(document: dict[str, Any], lang: str, *, with_issuer: bool = True, 
     if with_issuer and document.get("issuer"):
         text = msg["doc_by"].format(doc=text, issuer=document["issuer"])
     return text
+
+
+def type_name(document: dict[str, Any], lang: str) -> str:
+    """The document's type as a reader names it; a type of no class of its own by its printed
+    label where that is known (`Văn bản hợp nhất`, not `Văn bản`: a clerk read the brief of a
+    consolidated text as of any paper)."""
+    lab = labels(lang)
+    doc_type = document.get("doc_type") or "other"
+    if doc_type == "other":
+        named = lab["other_types"].get((document.get("doc_type_label") or "").lower())
+        if named:
+            return named
+    return lab["doc_types"].get(doc_type, lab["doc_types"]["other"])
 
 
 def _join(items: list[str], lang: str, limit: int = 4) -> str:
@@ -208,7 +220,7 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     ev = d.get("evidence") or {}
     weak = low_pages(record)
     values = {
-        "doc_type": lab["doc_types"].get(d["doc_type"]) if d.get("doc_type") else d.get("doc_type_label"),
+        "doc_type": type_name(d, lang) if d.get("doc_type") else d.get("doc_type_label"),
         "number": d.get("number"),
         "issuer": (d.get("issuer") or "") + (f" ({d['issuer_parent']})" if d.get("issuer_parent") and d.get("issuer") else ""),
         "issued_date": format_date(d.get("issued_date"), lang) + (f", {d['place']}" if d.get("place") and d.get("issued_date") else ""),

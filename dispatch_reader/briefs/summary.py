@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
-from dispatch_reader.briefs.document import doc_title, end_of, heads, status_of
+from dispatch_reader.briefs.document import doc_title, end_of, heads, status_of, type_name
 from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
 from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
@@ -320,7 +320,7 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
             "record": rec,
             "document": d,
             "title": title,
-            "type_label": lab["doc_types"].get(d.get("doc_type") or "other", lab["doc_types"]["other"]),
+            "type_label": type_name(d, lang),
             "date_text": format_date(d.get("issued_date"), lang),
             "people": 0,
             "other": {},  # status -> people the document names without sending them

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from dispatch_reader.briefs.document import low_pages, received_fact
+from dispatch_reader.briefs.document import low_pages, received_fact, type_name
 from dispatch_reader.briefs.formatting import format_date, format_number
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.messages import LOW_CONFIDENCE, needs_check
@@ -94,7 +94,7 @@ def header_rows(data: dict[str, Any], lang: str, corrections: dict[str, Any]) ->
     signer = d.get("signer") or {}
     rows = [
         _row("document.doc_type", text["type"], d.get("doc_type"),
-             lab["doc_types"].get(d.get("doc_type") or "", d.get("doc_type_label") or ""), ev.get("doc_type"),
+             type_name(d, lang) if d.get("doc_type") else d.get("doc_type_label") or "", ev.get("doc_type"),
              weak, warnings, corrections),
         _row("document.number", text["number"], d.get("number"), None, ev.get("number"), weak, warnings, corrections),
         _row("document.issuer", text["issuer"], d.get("issuer"), None, ev.get("issuer"), weak, warnings, corrections),
