@@ -277,6 +277,17 @@ def read(*pages: list[str]):
                           for i, lines in enumerate(pages, 1)])
 
 
+def test_what_the_top_said_of_its_number_and_body_goes_when_the_closing_block_gives_them():
+    """A clerk read `issuer lines unreadable: 'Thủ tướng Chính phủ' told by the number's symbol
+    'QĐ-TTg'` in the brief of the finance ministry's VBHN: the top's reading took a cited
+    decision's number for the text's; the closing block gave its own, and the top's word on
+    facts that are no longer the record's goes with them."""
+    top = [line.replace("VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH", "Số: 60/2015/QĐ-TTg") for line in CONSOLIDATED_TOP]
+    f = read(top, CONSOLIDATED_END)
+    assert (f.document.number, f.document.issuer) == ("463/VBHN-BTC", "Bộ Tài chính")
+    assert not any("QĐ-TTg" in w or "issuer" in w for w in f.warnings), f.warnings
+
+
 def test_a_consolidated_text_whose_block_was_lost_is_told_by_the_gazettes_heading():
     """augraphy's photocopy of the same VBHN: no line of its closing block read; the Gazette's
     heading over its first page (`VĂN BẢN HỢP NHÁT - VĂN PHÒNG QUỐC Hol”`) says what it is and

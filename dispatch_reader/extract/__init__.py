@@ -33,6 +33,7 @@ from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Evidence, Facts
+from dispatch_reader.messages import warning_kind
 from dispatch_reader.textnorm import nfc
 
 __all__ = ["extract_facts", "prepare_pages"]
@@ -54,6 +55,16 @@ def _space_commas(facts: Facts) -> None:
             value = getattr(s, name)
             if value:
                 setattr(s, name, _GLUED_COMMA.sub(", ", value))
+
+
+# the warnings of the header's number, body, place and date (schema/warnings.json kinds)
+_TOP_FACT_KINDS = ("no_issuer", "no_number", "no_place_date", "issuer_", "number_", "place_", "date_")
+
+
+def _of_the_top(warning: str) -> bool:
+    kind = warning_kind(warning)
+    return (kind is not None and kind[0].startswith(_TOP_FACT_KINDS)) or \
+        any(k in warning for k in ("Số:", "place-and-date", "no issuer"))
 
 
 def _respell_units(facts: Facts) -> None:
@@ -124,9 +135,10 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         facts.document, warnings = extract_header(prepared)
         applied, block_told = consolidated.apply(prepared, facts.document)
         if applied:
-            # the closing block gave what the top lacks
-            warnings = [w for w in warnings if not any(k in w for k in ("Số:", "place-and-date", "no issuer"))]
-            warnings += [w for w in block_told if w not in warnings]
+            # the closing block gave the number, body, place and date: what the top's reading
+            # said of its own (`issuer lines unreadable: 'Thủ tướng Chính phủ' told by …` under
+            # a VBHN of the finance ministry's) is said of facts no longer the record's
+            warnings = [w for w in warnings if not _of_the_top(w)] + [w for w in block_told if w not in warnings]
     facts.document.e_signatures = find_e_signatures(prepared)
     if language == "vi" and prepared and prepared[0].ocr_confidence is not None:
         # the box's whole line: OCR may split `Uy ban nhâr| dan xã Mường Hum` into cells
