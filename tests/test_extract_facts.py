@@ -53,6 +53,20 @@ def quotes_hold(text: str, facts: Facts) -> None:
         assert text[ev.start:ev.start + len(ev.quote)] == ev.quote
 
 
+def test_a_photos_own_number_misread_and_a_citation_cut_short_are_no_documents_cited() -> None:
+    """A clerk found `Quyết định số 844/OD-TTg` among the documents a brief of 844/QĐ-TTg cites
+    (its own number, misread in its closing lines), and `53/2013/NĐ` beside `53/2013/NĐ-CP`
+    (a line's end cut): the first is the document's own, the second the whole one's. On a text
+    layer a number of other letters is another document."""
+    text = DECISION.replace("Điều 2. Quyết định", "Căn cứ Nghị định số 53/2013/NĐ ngày 18 tháng 5 năm 2013;\n"
+                                                   "Căn cứ Nghị định số 53/2013/NĐ-CP;\nĐiều 2. Quyết định") \
+        + "Quyết định số 77/OD-UBND ngày 12 tháng 9 năm 2025\n"
+    read = {r.number: r for r in facts_of(text, method="ocr", ocr_confidence=0.9).references}
+    assert "77/OD-UBND" not in read and "53/2013/NĐ" not in read
+    assert read["53/2013/NĐ-CP"].date == "2013-05-18"  # what the cut one told of it
+    assert "77/OD-UBND" in {r.number for r in facts_of(text).references}
+
+
 def test_references_with_type_issuer_and_date() -> None:
     facts = facts_of(DECISION)
     refs = {r.number: r for r in facts.references}

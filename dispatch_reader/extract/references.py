@@ -157,7 +157,8 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
                 continue
             number = m.group(0) if language == "en" else dn.text
             number = re.sub(r"\s+", "", number)
-            if own and (number == own or dn.text == own or _cut_short(number, own)):
+            if own and (number == own or dn.text == own or _cut_short(number, own)
+                        or (page.ocr_confidence is not None and _misread_as(number, own))):
                 continue
             if _on_own_number_line(doc_facts, page.number, m.start()):
                 continue
@@ -187,4 +188,33 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
                 ref.doc_type = ref.doc_type or kind
                 ref.issuer = ref.issuer or issuer
                 ref.date = ref.date or date
-    return list(found.values())
+    return _whole_only(list(found.values()))
+
+
+# letters and figures OCR reads one for the other in a symbol (`844/OD-TTg` for `844/QĐ-TTg`)
+_LOOKALIKE = str.maketrans({"Q": "O", "Đ": "D", "0": "O", "1": "I", "L": "I", "|": "I"})
+
+
+def _misread_as(number: str, own: str) -> bool:
+    """Is `number` the document's own number with a letter of its symbol read as one of its
+    shape (`844/OD-TTg` in the closing lines of `844/QĐ-TTg`, a photo)? Figures as its own."""
+    head, _, symbol = number.partition("/")
+    own_head, _, own_symbol = own.partition("/")
+    return head == own_head and symbol != own_symbol and \
+        symbol.upper().translate(_LOOKALIKE) == own_symbol.upper().translate(_LOOKALIKE)
+
+
+def _whole_only(refs: list[Reference]) -> list[Reference]:
+    """The references less those that are another's number with its symbol's end lost
+    (`53/2013/NĐ` beside `53/2013/NĐ-CP`, a line's end cut): one document cited, as the whole
+    number names it, with what the cut one told of it."""
+    out = []
+    for ref in refs:
+        whole = next((r for r in refs if r is not ref and _cut_short(ref.number, r.number)), None)
+        if whole is None:
+            out.append(ref)
+            continue
+        whole.doc_type = whole.doc_type or ref.doc_type
+        whole.issuer = whole.issuer or ref.issuer
+        whole.date = whole.date or ref.date
+    return out
