@@ -364,3 +364,21 @@ def test_a_consolidated_text_is_named_so_in_its_brief() -> None:
     assert {r["field"]: r["value"] for r in header_rows(record, "vi")}["doc_type"] == "Văn bản hợp nhất"
     d.update(doc_type_label="PHIẾU TRÌNH")
     assert doc_title(d, "vi", with_issuer=False) == "Văn bản số 464/VBHN-BLĐTBXH"
+
+
+def test_a_page_read_badly_is_told_once() -> None:
+    """A clerk read three warnings per page read badly: the reading's note, the extraction's,
+    and the brief's own line naming the facts read from it. The brief's line stays, alone."""
+    from dispatch_reader.briefs.document import header_rows
+    from dispatch_reader.briefs.document import warnings as brief_warnings
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["source"]["pages"] = [{"number": 1, "method": "ocr", "ocr_confidence": 0.46}]
+    record["warnings"] = ["page 1: low OCR confidence 0.46 (below 0.70); check the text",
+                          "page 1: low OCR confidence (0.46); facts read from it may be wrong",
+                          "page 2: low OCR confidence 0.55 (below 0.70); check the text"]
+    for lang in ("en", "vi"):
+        told = brief_warnings(record, header_rows(record, lang), [], lang)
+        about_page_1 = [w for w in told if ("page 1" in w.lower() or "trang 1" in w.lower())]
+        assert len(about_page_1) == 1, told
+        assert any("page 2" in w.lower() or "trang 2" in w.lower() for w in told)  # no line of its own: kept

@@ -395,3 +395,10 @@ def test_the_own_number_cut_short_in_an_annex_heading_is_no_reference() -> None:
     refs = {r.number for r in facts_of(DECISION + annex).references}
     assert "77/QĐ" not in refs and "77/QĐ-" not in refs
     assert "77/QĐ-SNV" in refs  # not the own 77/QĐ-UBND: cited
+
+
+def test_a_pages_low_confidence_is_told_rounded_down() -> None:
+    """`0.70 (below 0.70)` read as a contradiction: a confidence under the line is written
+    rounded down (0.797 → 0.79), never up to the line itself."""
+    facts = facts_of(DECISION, method="ocr", ocr_confidence=0.797)
+    assert any("(0.79)" in w for w in facts.warnings), facts.warnings

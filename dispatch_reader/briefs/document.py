@@ -400,7 +400,10 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
     msg = lab["messages"]
     # in the reader's language; what to check in the facts first, what the reading of a page
     # did to it (enlarged, marks merged, streaks cleared) after, a page's notes one after another
-    told = record.get("warnings") or []
+    # a page read badly is told once, with the facts read from it (below), not again as the
+    # reading's and the extraction's own notes of its confidence
+    weak_pages = set(low_pages(record))
+    told = [w for w in record.get("warnings") or [] if not _low_page_told(w, weak_pages)]
     # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
     out = [_sentence(localise(w, lang)) for w in sorted(told, key=lambda w: _STAGE_ORDER.get(stage(w), 1))]
     d = record["document"]
@@ -420,7 +423,6 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
             out.append(msg["low_page"].format(page=page, confidence=_percent(conf, lang), facts=", ".join(facts)))
         else:
             out.append(msg["low_page_nofacts"].format(page=page, confidence=_percent(conf, lang)))
-    weak_pages = set(low_pages(record))
     # a number or a date whose doubt a warning of its own tells already (its words crossed by a
     # stamp's ink, its year taken from the number, the Gazette's issue months after it) is not
     # told again as a fact read below the line
@@ -433,6 +435,12 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
         if ev and _weak(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
     return out
+
+
+def _low_page_told(warning: str, pages: set[int]) -> bool:
+    kind = warning_kind(warning)
+    return kind is not None and kind[0] in ("low_page_facts", "low_page_ingest") and \
+        kind[1].get("page", "").isdigit() and int(kind[1]["page"]) in pages
 
 
 def _sentence(text: str) -> str:

@@ -6,6 +6,7 @@ secondments), every fact with the page and words it was read from.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -96,7 +97,7 @@ def confidence_warnings(pages: list[Page], facts: Facts) -> list[str]:
         if not page.text.strip():
             warnings.append(f"page {page.number} has no text")
         elif page.ocr_confidence is not None and page.ocr_confidence < LOW_CONFIDENCE and page.number in used:
-            warnings.append(f"page {page.number}: low OCR confidence ({page.ocr_confidence:.2f}); "
+            warnings.append(f"page {page.number}: low OCR confidence ({math.floor(page.ocr_confidence * 100) / 100:.2f}); "
                             "facts read from it may be wrong")
     return warnings
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import tempfile
 import unicodedata
 from collections import deque
@@ -309,7 +310,8 @@ class _Reading:
                 self.warnings.append(f"page {plan.number}: {note}")
             conf = plan.page.ocr_confidence
             if conf is not None and conf < self.settings.min_confidence:
-                self.warnings.append(f"page {plan.number}: low OCR confidence {conf:.2f} "
+                # rounded down: 0.697 is no `0.70 (below 0.70)`
+                self.warnings.append(f"page {plan.number}: low OCR confidence {math.floor(conf * 100) / 100:.2f} "
                                      f"(below {self.settings.min_confidence:.2f}); check the text")
 
 
