@@ -399,6 +399,6 @@ def test_the_own_number_cut_short_in_an_annex_heading_is_no_reference() -> None:
 
 def test_a_pages_low_confidence_is_told_rounded_down() -> None:
     """`0.70 (below 0.70)` read as a contradiction: a confidence under the line is written
-    rounded down (0.797 → 0.79), never up to the line itself."""
-    facts = facts_of(DECISION, method="ocr", ocr_confidence=0.797)
-    assert any("(0.79)" in w for w in facts.warnings), facts.warnings
+    rounded down (0.597 → 0.59), never up to the line itself (0.6)."""
+    facts = facts_of(DECISION, method="ocr", ocr_confidence=0.597)
+    assert any("(0.59)" in w for w in facts.warnings), facts.warnings
