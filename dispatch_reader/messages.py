@@ -52,6 +52,18 @@ def stage(warning: str) -> str | None:
     return _kinds()[found[0]]["stage"] if found else None
 
 
+# placeholders that hold a count (a page's specks cleared, its words marked, the days between
+# two dates): written with the reader's thousands separator (`31.010`); a year or a document's
+# number never is
+_COUNTS = frozenset({"n", "days"})
+
+
+def _count(value: str, lang: str) -> str:
+    if value.isdigit() and len(value) > 3:
+        return f"{int(value):,}".replace(",", "." if lang == "vi" else ",")
+    return value
+
+
 def _number(value: str, lang: str) -> str:
     """`0.55` → `0,55` and `2026-03-15` → `15/3/2026` in Vietnamese (as its briefs write dates;
     the record keeps the ISO date, which no English reader takes for the 3rd of the 15th month);
@@ -80,7 +92,7 @@ def localise(warning: str, lang: str) -> str:
     template = _kinds()[name].get(lang)
     if not template:
         return warning
-    return template.format(**{k: _number(v, lang) for k, v in values.items()})
+    return template.format(**{k: _count(v, lang) if k in _COUNTS else _number(v, lang) for k, v in values.items()})
 
 
 def known_kinds() -> dict[str, dict[str, Any]]:

@@ -382,3 +382,13 @@ def test_a_page_read_badly_is_told_once() -> None:
         about_page_1 = [w for w in told if ("page 1" in w.lower() or "trang 1" in w.lower())]
         assert len(about_page_1) == 1, told
         assert any("page 2" in w.lower() or "trang 2" in w.lower() for w in told)  # no line of its own: kept
+
+
+def test_a_count_in_a_warning_has_the_readers_thousands_separator() -> None:
+    """`đã xóa 31010 chấm mực lẻ`: a count is written as the brief writes numbers (`31.010`);
+    a year or a document's number in a warning is not."""
+    from dispatch_reader.messages import localise
+
+    assert "31.010" in localise("page 3: 31010 stray toner speck(s) cleared (none where a letter's mark would be)", "vi")
+    said = localise("the date line's year is cut off: taken as 2025 from the number: check it", "vi")
+    assert "2025" in said and "2.025" not in said
