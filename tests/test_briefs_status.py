@@ -392,3 +392,20 @@ def test_a_count_in_a_warning_has_the_readers_thousands_separator() -> None:
     assert "31.010" in localise("page 3: 31010 stray toner speck(s) cleared (none where a letter's mark would be)", "vi")
     said = localise("the date line's year is cut off: taken as 2025 from the number: check it", "vi")
     assert "2025" in said and "2.025" not in said
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_how_the_pages_were_read_is_told_apart_from_what_to_check(tmp_path: Path, fmt: str) -> None:
+    """A clerk found 15-20 lines of the reading's notes (`28 words given marks`, `31010 specks
+    cleared`) burying the two warnings to act on: those stand under `Lưu ý khi sử dụng`, the
+    reading's notes apart under the facts."""
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    date_doubt = ("issue date read as 2026-03-15, 76 days before the Official Gazette issue of 2026-05-30 that "
+                  "prints the document (the Gazette prints documents within weeks of their date): check it")
+    record["warnings"] = ["page 1: 31010 stray toner speck(s) cleared (none where a letter's mark would be)", date_doubt]
+    ctx = writer(tmp=tmp_path).document_context(record)
+    assert [w for w in ctx["checks"] if "Công báo" in w] and not [w for w in ctx["checks"] if "31.010" in w]
+    assert [w for w in ctx["reading_notes"] if "31.010" in w] and len(ctx["warnings"]) == 2
+    text = writer(tmp=tmp_path, fmt=fmt).document_bytes(record).decode()
+    assert text.index("Lưu ý khi sử dụng") < text.index("Công báo") < text.index("Cách các trang được đọc") \
+        < text.index("31.010")

@@ -388,6 +388,7 @@ def test_ocr_slips_in_symbols_are_repaired_from_the_table_of_bodies():
     assert read("Luật số 63/2025/QHIS") == "63/2025/QH15"
     assert read("Luật số 59/2024/OHIS") == "59/2024/QH15"
     assert read("Số: 12/NQ-UBTVQH1S") == "12/NQ-UBTVQH15"
+    assert read("Luật số 34/2024/QOH15") == "34/2024/QH15"  # a speck read as an O inside it
 
 
 def _ocr_page(lines: list[str], doubtful: str, conf: float) -> PageText:

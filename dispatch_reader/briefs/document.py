@@ -395,17 +395,25 @@ _STAGE_ORDER = {"extract": 0, None: 1, "ingest": 2}
 
 
 def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[dict[str, Any]], lang: str) -> list[str]:
-    """The record's own warnings, then what a reader should check before relying on the brief."""
+    """What a reader should check before relying on the brief, then how the pages were read."""
+    checks, notes = told_apart(record, header, rows, lang)
+    return checks + notes
+
+
+def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[dict[str, Any]],
+               lang: str) -> tuple[list[str], list[str]]:
+    """(what to check: the record's warnings of its facts, then what the brief adds; what the
+    reading of the pages did: enlarged, marks merged, specks cleared), in the reader's language.
+    A clerk found the second burying the first: a brief shows them apart."""
     lab = labels(lang)
     msg = lab["messages"]
-    # in the reader's language; what to check in the facts first, what the reading of a page
-    # did to it (enlarged, marks merged, streaks cleared) after, a page's notes one after another
     # a page read badly is told once, with the facts read from it (below), not again as the
     # reading's and the extraction's own notes of its confidence
     weak_pages = set(low_pages(record))
     told = [w for w in record.get("warnings") or [] if not _low_page_told(w, weak_pages)]
     # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
-    out = [_sentence(localise(w, lang)) for w in sorted(told, key=lambda w: _STAGE_ORDER.get(stage(w), 1))]
+    out = [_sentence(localise(w, lang)) for w in told if stage(w) != "ingest"]
+    notes = [_sentence(localise(w, lang)) for w in told if stage(w) == "ingest"]
     d = record["document"]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:
@@ -434,7 +442,7 @@ def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[di
             continue
         if ev and _weak(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
-    return out
+    return out, notes
 
 
 def _low_page_told(warning: str, pages: set[int]) -> bool:
@@ -493,6 +501,7 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
                                             None if r["counted"] else r["status_label"]) if x)
     title = doc_title(d, lang, with_issuer=False)
     subtitle = doc_title(d, lang, with_issuer=False, with_date=True, number_check=number_check, date_check=date_check)
+    checks, reading = told_apart(record, header, rows, lang)
     notes = []
     if press:
         title, subtitle = (lab["messages"]["press_report_on"].format(doc=t) for t in (title, subtitle))
@@ -524,7 +533,9 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
                               "needs_check": check(ref["evidence"], ref.get("number"))} for ref in record["references"]],
         "people": [p | {"page": p["evidence"]["page"], "needs_check": check(p["evidence"], p.get("name"))}
                    for p in record["people"]],
-        "warnings": notes + warnings(record, header, rows, lang),
+        "warnings": notes + checks + reading,
+        "checks": notes + checks,
+        "reading_notes": reading,
         "low_pages": sorted(low_pages(record)),
         "lead_parts": lead,
         "source": record["source"],

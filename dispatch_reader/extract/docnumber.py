@@ -90,7 +90,7 @@ def _fixes() -> dict[str, str]:
 
 # Bodies whose symbol carries the legislature's term (QH15, UBTVQH14): OCR reads its digits
 # as letters (UBTVQHI5, QHl4; a fax's QHIS, OHIS: the 5 read as an S).
-_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H)([1Il][0-9IlOoS])$")  # the 10th term on
+_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H|Q[0O]H)([1Il][0-9IlOoS])$")  # the 10th term on (`QOH15`: a speck)
 _TERM_DIGITS = str.maketrans("OoIlS", "00115")
 # A year whose slash OCR read as a digit or a bar, glued to the type (`02/20267TT-BTC`).
 _GLUED_YEAR = re.compile(r"^((?:19|20)[0-9]{2})[71lI|]([A-ZĐ][A-ZĐa-z]*)$")
@@ -102,7 +102,8 @@ def _fix_part(piece: str) -> str:
         return fixed
     term = _TERM.match(piece)
     if term:
-        return term[1].replace("0", "Q").replace("O", "Q") + term[2].translate(_TERM_DIGITS)
+        return term[1].replace("Q0", "Q").replace("QO", "Q").replace("0", "Q").replace("O", "Q") \
+            + term[2].translate(_TERM_DIGITS)
     return piece
 
 
@@ -367,7 +368,7 @@ def term_body(parts: tuple[str, ...]) -> str | None:
     """The legislature's body when a symbol is its part with its term alone (`QH14`: `QH`),
     else None: a law's or the National Assembly's resolution's number has no type's part."""
     term = _TERM.match(parts[0]) if len(parts) == 1 else None
-    return _fix_part(parts[0])[:len(term[1])] if term else None
+    return _fix_part(parts[0])[:-2] if term else None  # the term's two figures off
 
 
 def body_of_symbol(symbol: str) -> str | None:
