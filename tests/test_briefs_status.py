@@ -409,3 +409,19 @@ def test_how_the_pages_were_read_is_told_apart_from_what_to_check(tmp_path: Path
     text = writer(tmp=tmp_path, fmt=fmt).document_bytes(record).decode()
     assert text.index("Lưu ý khi sử dụng") < text.index("Công báo") < text.index("Cách các trang được đọc") \
         < text.index("31.010")
+
+
+def test_a_fact_not_read_is_told_once() -> None:
+    """A clerk read three times that a fax's number was not read: the reading's `no document
+    number found`, what it read instead, and the brief's line naming every fact not read. The
+    first goes (the brief's line says it); what was read instead stays."""
+    from dispatch_reader.briefs.document import header_rows
+    from dispatch_reader.briefs.document import warnings as brief_warnings
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["number"] = None
+    record["warnings"] = ["document number '[S8' does not parse as number/symbol",
+                          "no document number (Số: …) found in the header"]
+    told = brief_warnings(record, header_rows(record, "en"), [], "en")
+    assert len([w for w in told if "number" in w.lower()]) == 2, told
+    assert any("[S8" in w for w in told) and not any("found in the header" in w for w in told)

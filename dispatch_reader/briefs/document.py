@@ -23,6 +23,9 @@ from dispatch_reader.textnorm import nfc
 _HEADER_FIELDS = {"doc_type": "type", "number": "number", "issuer": "issuer", "issued_date": "date", "subject": "subject",
                   "signer": "signer"}
 _REQUIRED_FIELDS = ("number", "issuer", "issued_date")
+# the record's warnings that a fact was not read (schema/warnings.json), by the fact
+_UNREAD_KINDS = {"no_number": "number", "no_number_en": "number", "no_issuer": "issuer",
+                 "no_place_date": "issued_date", "no_date_en": "issued_date"}
 
 
 def status_of(secondment: dict[str, Any], doc_type: str | None) -> str:
@@ -410,11 +413,14 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     # a page read badly is told once, with the facts read from it (below), not again as the
     # reading's and the extraction's own notes of its confidence
     weak_pages = set(low_pages(record))
-    told = [w for w in record.get("warnings") or [] if not _low_page_told(w, weak_pages)]
+    d = record["document"]
+    # a required fact not read is told once, by the brief's own line naming all such (below)
+    unread = {kind for kind, field in _UNREAD_KINDS.items() if field in _REQUIRED_FIELDS and not d.get(field)}
+    told = [w for w in record.get("warnings") or []
+            if not _low_page_told(w, weak_pages) and (warning_kind(w) or ("",))[0] not in unread]
     # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
     out = [_sentence(localise(w, lang)) for w in told if stage(w) != "ingest"]
     notes = [_sentence(localise(w, lang)) for w in told if stage(w) == "ingest"]
-    d = record["document"]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:
         out.append(msg["missing"].format(fields=msg["and"].join(missing) if len(missing) < 3
