@@ -67,6 +67,16 @@ def test_a_photos_own_number_misread_and_a_citation_cut_short_are_no_documents_c
     assert "77/OD-UBND" in {r.number for r in facts_of(text).references}
 
 
+def test_a_cited_documents_issuer_cut_to_its_head_is_none() -> None:
+    """`Thông tư số 37/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ` / `trưởng Bộ Lao động …`:
+    a clerk read `— Bộ` as the cited circular's issuer. A head alone names no body."""
+    text = HEADER + ("Căn cứ Thông tư số 37/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ\n"
+                     "trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn quản lý lao động;\n"
+                     "Căn cứ Nghị định số 53/2013/NĐ-CP ngày 18 tháng 5 năm 2013 của Chính phủ;\n")
+    refs = {r.number: r.issuer for r in facts_of(text).references}
+    assert refs["37/2016/TT-BLĐTBXH"] is None and refs["53/2013/NĐ-CP"] == "Chính phủ"
+
+
 def test_references_with_type_issuer_and_date() -> None:
     facts = facts_of(DECISION)
     refs = {r.number: r for r in facts.references}

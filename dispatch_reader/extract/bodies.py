@@ -190,6 +190,23 @@ def complete_body(name: str | None, doc_facts: DocumentFacts) -> str | None:
     return name
 
 
+# heads that name no body without their field (`Bộ`, `Sở`, `Ủy ban nhân dân`); `Chính phủ`,
+# `Ngân hàng Nhà nước`, `Kho bạc Nhà nước` do
+_FIELDLESS = ("uy ban nhan dan", "hoi dong nhan dan", "tong cuc", "chi cuc", "trung tam", "van phong")
+
+
+def names_no_body(name: str) -> bool:
+    """Is `name` a head alone, cut from its field at a line's end (`… của Bộ` / `trưởng Bộ Lao
+    động …`): no body named?"""
+    return fold_phrase(name) in _heads_alone()
+
+
+@lru_cache(maxsize=1)
+def _heads_alone() -> frozenset[str]:
+    heads = {fold_phrase(h) for h in resources.lines("body_heads.txt")}
+    return frozenset(h for h in heads if " " not in h or h in _FIELDLESS)
+
+
 @lru_cache(maxsize=1)
 def _level_words() -> frozenset[str]:
     return frozenset(fold_phrase(r[0]).split()[-1] for r in resources.rows("admin_levels.txt"))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.bodies import body_end, body_text, complete_body
+from dispatch_reader.extract.bodies import body_end, body_text, complete_body, names_no_body
 from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER, MAX_NUMBER_DIGITS, PARTY_NUMBER, DocNumber, clean_number
 from dispatch_reader.extract.nlp import token_at
@@ -179,6 +179,8 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
             if issuer is None:
                 issuer = _issuer_before(doc, page, m.start())
             issuer = complete_body(issuer, doc_facts)
+            if issuer and names_no_body(issuer):
+                issuer = None  # a cited document's `— Bộ` told a clerk nothing
             ev = Evidence(page=page.number, quote=page.text[m.start():m.end()], start=m.start(),
                           confidence=page.ocr_confidence)
             ref = found.get(number)
