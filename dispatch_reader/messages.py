@@ -10,6 +10,7 @@ language, a warning of no known kind as it is. Place warnings have their own tab
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -73,13 +74,25 @@ def _number(value: str, lang: str) -> str:
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
     if lang == "vi" and iso:
         return f"{int(iso[3])}/{int(iso[2])}/{iso[1]}"
+    if lang == "en" and iso and 1 <= int(iso[2]) <= 12:
+        return f"{_MONTHS[int(iso[2]) - 1]} {int(iso[3])}, {iso[1]}"  # as English briefs write dates
     return value
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def localise(warning: str, lang: str) -> str:
-    """`warning` in `lang`: English as recorded; other languages through the tables."""
+    """`warning` in `lang`: English as recorded, its counts and dates written as English briefs
+    write them; other languages through the tables."""
     if lang == "en":
-        return warning
+        found = warning_kind(warning)
+        if found is None:
+            return warning
+        name, values = found
+        return _kinds()[name]["en"].format(**{k: _count(v, lang) if k in _COUNTS else _number(v, lang)
+                                             for k, v in values.items()})
     from dispatch_reader.places.messages import localise as localise_place
 
     placed = localise_place(warning, lang)
@@ -97,6 +110,13 @@ def localise(warning: str, lang: str) -> str:
 
 def known_kinds() -> dict[str, dict[str, Any]]:
     return dict(_kinds())
+
+
+def rounded_down(value: float, places: int = 2) -> float:
+    """`value` cut to `places` decimals, never rounded up: a confidence under a line stays under
+    it when written (0.697 is no `0.70 (below 0.70)`); the float's own error aside (0.57 stays)."""
+    scale = 10 ** places
+    return math.floor(round(value * scale, 6)) / scale
 
 
 def warning(kind: str, **values: str) -> str:

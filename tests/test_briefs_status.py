@@ -137,7 +137,7 @@ def test_warnings_in_the_readers_language() -> None:
     record["warnings"] = ["no place-and-date line found under the motto"]
     vi = writer().document_context(record)["warnings"]
     en = writer("en").document_context(record)["warnings"]
-    assert vi[0] == "Không tìm thấy dòng địa danh, ngày tháng dưới quốc hiệu." and en[0] == record["warnings"][0][:1].upper() + record["warnings"][0][1:]  # a sentence
+    assert vi[0] == "Không tìm thấy dòng địa danh, ngày tháng dưới quốc hiệu." and en[0] == record["warnings"][0][:1].upper() + record["warnings"][0][1:] + "."  # a sentence
 
 
 def test_a_fact_to_check_is_marked_where_it_is_shown(tmp_path: Path) -> None:
@@ -407,7 +407,7 @@ def test_how_the_pages_were_read_is_told_apart_from_what_to_check(tmp_path: Path
     assert [w for w in ctx["checks"] if "Công báo" in w] and not [w for w in ctx["checks"] if "31.010" in w]
     assert [w for w in ctx["reading_notes"] if "31.010" in w] and len(ctx["warnings"]) == 2
     text = writer(tmp=tmp_path, fmt=fmt).document_bytes(record).decode()
-    assert text.index("Lưu ý khi sử dụng") < text.index("Công báo") < text.index("Cách các trang được đọc") \
+    assert text.index("Lưu ý khi sử dụng") < text.index("Công báo") < text.index("Ghi chú về quá trình nhận dạng trang") \
         < text.index("31.010")
 
 

@@ -191,6 +191,10 @@ def test_a_units_body_a_fax_misspelled_is_the_body_as_it_spells_itself() -> None
     typed = {s.person: s.from_unit for s in extract_facts([PageText(1, HEADER + BODY + SIGNATURE),
                                                               PageText(2, table)]).secondments}
     assert typed["Lù Văn Phòng"] == "Phòng Xây dựng chính quyền, Sơ NộI vụ"
+    # by the page the unit was read from, not the first page (a scanned annex of a typed decision)
+    mixed = {s.person: s.from_unit for s in extract_facts([PageText(1, HEADER + BODY + SIGNATURE),
+                                                              read[1]]).secondments}
+    assert mixed["Lù Văn Phòng"] == "Phòng Xây dựng chính quyền, Sở Nội vụ"
 
 
 def test_a_reference_to_the_home_ministrys_local_government_department_keeps_its_d() -> None:

@@ -119,9 +119,16 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     # the title smudged past reading: two of the fields' labels tell the stamp; not a certified
     # copy's, whose `Số:` and `Ngày` are no receipt's
     ("CÊ?!C VAN DED\nso ?\nNgày: 11/2/2025\nChuyến: P Nội vụ", "2025-02-10", None, "2025-02-11"),
-    ("cae VĂN HỆ?\nSố: 6744\nngay. 10/2022\nP. NO/Vu", "2022-03-30", "6744", None),
+    ("cae VĂN HỆ?\nSố: 6744\nngay. 10/2022\nChuyển: P. NO/Vu", "2022-03-30", "6744", None),
     ("SAO Y BẢN CHÍNH\nSố: 125\nNgày 15/11/2025", "2025-11-12", None, None),
-    ("ĐÃ KIỂM TRA\nNgày 15/11/2025", "2025-11-12", None, None),
+    ("ĐÃ KIỂM TRA\nSố: 125\nNgày 15/11/2025", "2025-11-12", None, None),
+    # a reviewer's: the first label on the block's first line; one label twice; words, not labels;
+    # a copy stamp whose title was smudged too, told by its number's symbol
+    ("Số: 3992\nNgày: 11/2/2025\nChuyển: P. Nội vụ", "2025-02-10", "3992", "2025-02-11"),
+    ("Số: 3992\nNgày: 11/2/2025", "2025-02-10", None, None),  # no forwarding field: any box's
+    ("Ngày 12/2/2025\nNgày 13/2/2025", "2025-02-10", None, None),
+    ("Ngân hàng Nhà nước\nChuyên viên 3992\nNgày 12/2/2025", "2025-02-10", None, None),
+    ("S?O Y B?N CH?NH\nSố: 15/SY-VP\nNgày 20/2/2025", "2025-02-10", None, None),
     # a hand's slash read as a fraction's; a date months after the signing is a misread one
     ("CONC VAN DEN\n39: 4747\nNgày 20/5 ⁄2026", "2026-05-15", "4747", "2026-05-20"),
     ("CONG VAN ĐỀN\nwo ?\nh , 08/8/2024", "2024-03-06", None, None),

@@ -181,3 +181,17 @@ def test_csv_for_people_writes_whole_months_without_a_decimal(store):
     raw = io.StringIO()
     store.export("secondments", "csv", None, None, stdout=raw, raw=True)
     assert [r["duration_months"] for r in csv.DictReader(io.StringIO(raw.getvalue())) if r["duration_months"]] == ["2.0"]
+
+
+def test_a_doubtful_place_is_still_named_in_the_export(store_url):
+    """The place has no row of its own in a brief (it goes with the date): read below the line,
+    the export still names it (a reviewer found it dropped)."""
+    from dispatch_reader.record import Evidence
+
+    record = make_record("c", number="61/QĐ-SNV", issued="2025-09-08")
+    record.document.place = "Lai Châu"
+    record.document.evidence["place"] = Evidence(page=1, quote="Lai Chau", confidence=0.5)
+    with open_store(store_url) as s:
+        s.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+        [row] = s.export_rows("documents")
+        assert "place" in row["needs_check"]

@@ -283,6 +283,15 @@ def test_warnings_are_shown_in_the_readers_language(web: Web) -> None:
     record.warnings = ["destination 'xã Pac Ta' read as 'xã Pắc Ta' (OCR correction)"]
     doc_id = web.store.save(record, page_texts=page_text_for(record), extractor_version="test")
     vi = _get(web, "reader", f"/documents/{doc_id}").text
-    assert "nơi đến &#39;xã Pac Ta&#39; đọc thành &#39;xã Pắc Ta&#39; (sửa lỗi OCR)" in vi  # escaped quotes
+    # escaped quotes; a sentence, as the brief tells it
+    assert "Nơi đến &#39;xã Pac Ta&#39; đọc thành &#39;xã Pắc Ta&#39; (sửa lỗi OCR)" in vi
     en = _get(web, "reader", f"/documents/{doc_id}?lang=en").text
     assert "read as" in en and "đọc thành" not in en
+    # a page read badly is told once, as in the brief
+    record = make_record("weak", number="89/QĐ-UBND")
+    record.source.pages[0].ocr_confidence = 0.46
+    record.source.pages[0].method = "ocr"
+    record.warnings = ["page 1: low OCR confidence 0.46 (below 0.70); check the text"]
+    doc_id = web.store.save(record, page_texts=page_text_for(record), extractor_version="test")
+    en = _get(web, "reader", f"/documents/{doc_id}?lang=en").text
+    assert "below 0.70" not in en

@@ -12,7 +12,7 @@ from dispatch_reader.briefs.formatting import add_months, format_date, format_nu
 from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
-from dispatch_reader.messages import LOW_CONFIDENCE, localise, names, stage, warning_kind
+from dispatch_reader.messages import LOW_CONFIDENCE, localise, names, rounded_down, stage, warning_kind
 from dispatch_reader.store import identity
 from dispatch_reader.textnorm import nfc
 
@@ -73,10 +73,6 @@ def is_press_report(record: dict[str, Any]) -> bool:
     return identity.role(identity.FileFacts.from_record(record)) == "report"
 
 
-def _kind(document: dict[str, Any], lang: str) -> str:
-    return type_name(document, lang)
-
-
 def secondments_heading(rows: list[dict[str, Any]], lang: str, press: bool = False) -> str:
     """What the people section holds, for this document: people sent (a decision), extended or
     ended, asked for (a request), planned, reported, told by a press report, or a mix."""
@@ -93,7 +89,7 @@ def secondments_heading(rows: list[dict[str, Any]], lang: str, press: bool = Fal
 
 
 def _percent(value: float, lang: str) -> str:
-    return format_number(round(value * 100), lang) + "%"
+    return format_number(round(rounded_down(value) * 100), lang) + "%"  # 0.797 is no 80 % under an 80 % line
 
 
 def doc_title(document: dict[str, Any], lang: str, *, with_issuer: bool = True, with_date: bool = False,
@@ -375,7 +371,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     return {
         "doc": msg["press_report_on"].format(doc=title) if press else title,
         "press": press,
-        "according": msg["press_according"].format(kind=_kind(d, lang).lower()) if press else "",
+        "according": msg["press_according"].format(kind=type_name(d, lang).lower()) if press else "",
         "verb": first.get("verb", ""),
         "people": first.get("people", ""),
         "to": first.get("to", ""),
@@ -394,7 +390,6 @@ _NUMBER_DOUBTS = ("number_no_digits", "number_crossed", "number_doubtful", "numb
 _DATE_DOUBTS = ("date_year_mended", "date_from_annex", "date_year_from_number", "date_year_from_grounds",
                 "date_year_completed", "date_year_figure_lost", "date_year_from_elsewhere", "date_after_gazette",
                 "date_long_before_gazette")
-_STAGE_ORDER = {"extract": 0, None: 1, "ingest": 2}
 
 
 def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[dict[str, Any]], lang: str) -> list[str]:
@@ -415,7 +410,7 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     weak_pages = set(low_pages(record))
     d = record["document"]
     # a required fact not read is told once, by the brief's own line naming all such (below)
-    unread = {kind for kind, field in _UNREAD_KINDS.items() if field in _REQUIRED_FIELDS and not d.get(field)}
+    unread = {kind for kind, field in _UNREAD_KINDS.items() if not d.get(field)}
     told = [w for w in record.get("warnings") or []
             if not _low_page_told(w, weak_pages) and (warning_kind(w) or ("",))[0] not in unread]
     # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
@@ -458,7 +453,9 @@ def _low_page_told(warning: str, pages: set[int]) -> bool:
 
 
 def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    """A capital to open it, a full stop to close it (the record's English warnings have neither)."""
+    text = text[:1].upper() + text[1:]
+    return text if not text or text[-1] in ".!?:;)" else text + "."
 
 
 def document_context(record: dict[str, Any], lang: str, *, report: bool | None = None) -> dict[str, Any]:

@@ -148,9 +148,9 @@ def build_document(path: Path) -> None:
            ["{{ h.label }}", "{{ h.value or '—' }}",
             "{% if h.page %}{{ L.page }} {{ h.page }}{% endif %}{% if h.low_confidence %} {{ L.low_mark }}{% endif %}"],
            "h in header", widths=[45, 105, 15])
-    _para(doc, "{%p if warnings %}")
+    _para(doc, "{%p if checks %}")
     _para(doc, "{{ L.warnings }}", style="Heading 2")
-    _para(doc, "{%p for w in warnings %}")
+    _para(doc, "{%p for w in checks %}")
     _para(doc, "– {{ w }}")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
@@ -189,9 +189,16 @@ def build_document(path: Path) -> None:
                " ({{ L.page }} {{ ref.page }})")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endif %}")
+    # what the reading of the pages did: apart, under the facts (a clerk found it burying them)
+    _para(doc, "{%p if reading_notes %}")
+    _para(doc, "{{ L.reading_notes }}", bold=True, size=9)
+    _para(doc, "{%p for w in reading_notes %}")
+    _para(doc, "– {{ w }}", size=9)
+    _para(doc, "{%p endfor %}")
+    _para(doc, "{%p endif %}")
     _para(doc, "{{ L.generated }} {{ source.file_name }} ({{ source.page_count }} {{ L.pages }}: "
                "{% for p in source.pages %}{{ L.page }} {{ p.number }} {{ L[p.method] }}"
-               "{% if p.ocr_confidence is not none %} {{ (p.ocr_confidence * 100) | round | int }}%{% endif %}"
+               "{% if p.ocr_confidence is not none %} {{ p.ocr_confidence | whole_percent }}%{% endif %}"
                "{{ ', ' if not loop.last }}{% endfor %}). SHA-256 {{ source.sha256[:12] }}…", italic=True, size=9)
     _para(doc, "{%p if other_files %}")
     _para(doc, "{{ L.other_files }} {{ other_files | join('; ') }}", italic=True, size=9)

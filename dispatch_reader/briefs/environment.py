@@ -23,6 +23,7 @@ from dispatch_reader.briefs.formatting import (
 )
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.errors import InputFileError, TemplateError
+from dispatch_reader.messages import rounded_down
 
 ENV_VAR = "DISPATCH_READER_TEMPLATES"
 PACKAGE_PREFIX = "default"
@@ -103,6 +104,8 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
         "month": lambda v: format_month(v, lang),
         "num": lambda v, digits=0: format_number(v, lang, digits),
         "percent": lambda part, whole: format_percent(part, whole, lang),
+        # a page's confidence in whole percent, rounded down as every line under a threshold is
+        "whole_percent": lambda v: int(round(rounded_down(v) * 100)),
         "md": markdown_escape,
         "roman": roman,
         "nobreak": lambda v: "" if v is None else str(v).replace(" ", "\u00a0"),

@@ -6,7 +6,6 @@ secondments), every fact with the page and words it was read from.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
@@ -34,7 +33,7 @@ from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Evidence, Facts
-from dispatch_reader.messages import warning_kind
+from dispatch_reader.messages import rounded_down, warning_kind
 from dispatch_reader.textnorm import nfc
 
 __all__ = ["extract_facts", "prepare_pages"]
@@ -58,23 +57,30 @@ def _space_commas(facts: Facts) -> None:
                 setattr(s, name, _GLUED_COMMA.sub(", ", value))
 
 
-# the warnings of the header's number, body, place and date (schema/warnings.json kinds)
-_TOP_FACT_KINDS = ("no_issuer", "no_number", "no_place_date", "issuer_", "number_", "place_", "date_")
+# the header facts a consolidated text's closing block may give, and the warnings' kinds of each
+# (schema/warnings.json; older warnings of no kind by their words)
+_TOP_FIELDS = ("number", "issuer", "issued_date", "place")
+_KINDS_OF = (("number", ("no_number", "number_")), ("issuer", ("no_issuer", "issuer_")),
+             ("issued_date", ("no_place_date", "date_")), ("place", ("place_",)))
+_WORDS_OF = (("number", "Số:"), ("issued_date", "place-and-date"), ("issuer", "no issuer"))
 
 
-def _of_the_top(warning: str) -> bool:
+def _of_the_top(warning: str) -> str | None:
+    """The header fact a warning is of, or None."""
     kind = warning_kind(warning)
-    return (kind is not None and kind[0].startswith(_TOP_FACT_KINDS)) or \
-        any(k in warning for k in ("Số:", "place-and-date", "no issuer"))
+    if kind is not None:
+        return next((field for field, kinds in _KINDS_OF if kind[0].startswith(kinds)), None)
+    return next((field for field, words in _WORDS_OF if words in warning), None)
 
 
-def _respell_units(facts: Facts) -> None:
-    """Read pages' units with a known body's name misread (`Sơ NộI vụ`) as the body spells it."""
+def _respell_units(facts: Facts, read: set[int]) -> None:
+    """Units with a known body's name misread (`Sơ NộI vụ`) as the body spells it, where the
+    unit was read from a page of `read` (OCRed): a text layer's are as the office typed them."""
     for person in facts.people:
-        if person.unit:
+        if person.unit and person.evidence.page in read:
             person.unit = respell_bodies(person.unit)
     for s in facts.secondments:
-        if s.from_unit:
+        if s.from_unit and s.evidence.page in read:
             s.from_unit = respell_bodies(s.from_unit)
 
 
@@ -97,7 +103,7 @@ def confidence_warnings(pages: list[Page], facts: Facts) -> list[str]:
         if not page.text.strip():
             warnings.append(f"page {page.number} has no text")
         elif page.ocr_confidence is not None and page.ocr_confidence < LOW_CONFIDENCE and page.number in used:
-            warnings.append(f"page {page.number}: low OCR confidence ({math.floor(page.ocr_confidence * 100) / 100:.2f}); "
+            warnings.append(f"page {page.number}: low OCR confidence ({rounded_down(page.ocr_confidence):.2f}); "
                             "facts read from it may be wrong")
     return warnings
 
@@ -134,12 +140,16 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         facts.document, warnings = extract_header_en(prepared)
     else:
         facts.document, warnings = extract_header(prepared)
+        top = {field: (getattr(facts.document, field), facts.document.evidence.get(field)) for field in _TOP_FIELDS}
         applied, block_told = consolidated.apply(prepared, facts.document)
         if applied:
-            # the closing block gave the number, body, place and date: what the top's reading
-            # said of its own (`issuer lines unreadable: 'Thủ tướng Chính phủ' told by …` under
-            # a VBHN of the finance ministry's) is said of facts no longer the record's
-            warnings = [w for w in warnings if not _of_the_top(w)] + [w for w in block_told if w not in warnings]
+            # the closing block gave the number, body, place or date: what the top's reading said
+            # of those (`issuer lines unreadable: 'Thủ tướng Chính phủ' told by …` under a VBHN of
+            # the finance ministry's) is said of facts no longer the record's; of the others it stands
+            replaced = {field for field, was in top.items()
+                        if was != (getattr(facts.document, field), facts.document.evidence.get(field))}
+            warnings = [w for w in warnings if _of_the_top(w) not in replaced] + \
+                [w for w in block_told if w not in warnings]
     facts.document.e_signatures = find_e_signatures(prepared)
     if language == "vi" and prepared and prepared[0].ocr_confidence is not None:
         # the box's whole line: OCR may split `Uy ban nhâr| dan xã Mường Hum` into cells
@@ -200,8 +210,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
                                             facts.dates, language, facts.references)
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
     _space_commas(facts)
-    if prepared and prepared[0].ocr_confidence is not None:
-        _respell_units(facts)
+    _respell_units(facts, {p.number for p in prepared if p.ocr_confidence is not None})
     facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))

@@ -90,7 +90,9 @@ def _fixes() -> dict[str, str]:
 
 # Bodies whose symbol carries the legislature's term (QH15, UBTVQH14): OCR reads its digits
 # as letters (UBTVQHI5, QHl4; a fax's QHIS, OHIS: the 5 read as an S).
-_TERM = re.compile(r"^(QH|UBTVQH|[0O]H|UBTV[0O]H|Q[0O]H)([1Il][0-9IlOoS])$")  # the 10th term on (`QOH15`: a speck)
+_TERM = re.compile(r"^((?:UBTV)?(?:QH|[0O]H|Q[0O]H))([1Il][0-9IlOoS])$")  # the 10th term on (`QOH15`: a speck)
+# the body's part of it as printed: `QH`, `UBTVQH` (a Q read as 0 or O, a speck read as an O)
+_TERM_BODY = re.compile(r"Q?[0O]?H$")
 _TERM_DIGITS = str.maketrans("OoIlS", "00115")
 # A year whose slash OCR read as a digit or a bar, glued to the type (`02/20267TT-BTC`).
 _GLUED_YEAR = re.compile(r"^((?:19|20)[0-9]{2})[71lI|]([A-ZĐ][A-ZĐa-z]*)$")
@@ -102,8 +104,7 @@ def _fix_part(piece: str) -> str:
         return fixed
     term = _TERM.match(piece)
     if term:
-        return term[1].replace("Q0", "Q").replace("QO", "Q").replace("0", "Q").replace("O", "Q") \
-            + term[2].translate(_TERM_DIGITS)
+        return _TERM_BODY.sub("QH", term[1]) + term[2].translate(_TERM_DIGITS)
     return piece
 
 

@@ -230,17 +230,19 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
         lines = [squash(line) for line in block.splitlines() if line.strip()]
         title = next((i for i, line in enumerate(lines) if _is_title(line, lines[i + 1] if i + 1 < len(lines) else "")),
                      None)
-        if title is None:
-            # the title's small capitals smudged past reading (`CÊ?!C VAN DED`): the fields'
-            # labels, two of them, still tell the stamp (`Ngày: 11/2/2025`, `Chuyến: P Nội vụ`)
-            labelled = [i for i, line in enumerate(lines) if _field_label(line)]
-            copy = any(_COPY_STAMP.search(fold(line).lower()) for line in lines)
-            title = labelled[0] - 1 if len(labelled) >= 2 and not copy else None
-        if title is None or any(is_esign_field(fold(line).lower()) for line in lines):
+        if any(is_esign_field(fold(line).lower()) for line in lines):
             continue
-        # `ĐẾN Số: 3992 Ngày: 23/11/2025` on one line: a field a line
-        rest = re.split(r"\s+(?=\S+\s*:)", _after_alone_title(lines[title]))
-        number, when = _figures([r for r in rest if r] + lines[title + 1:], issued)
+        if title is not None:
+            # `ĐẾN Số: 3992 Ngày: 23/11/2025` on one line: a field a line
+            rest = re.split(r"\s+(?=\S+\s*:)", _after_alone_title(lines[title]))
+            fields = [r for r in rest if r] + lines[title + 1:]
+        else:
+            # the title's small capitals smudged past reading (`CÊ?!C VAN DED`): two of the
+            # fields' labels still tell the stamp (`Ngày: 11/2/2025`, `Chuyến: P Nội vụ`)
+            fields = _labelled_fields(lines)
+            if fields is None:
+                continue
+        number, when = _figures(fields, issued)
         if number is None and when is None:
             return None
         return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
@@ -251,17 +253,35 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
 # the labels a stamp prints before its fields, as the hand's line opens (folded): `Số:` with
 # its colon (two letters alone are any word's), `Ngày`, `Chuyển` a letter off (`Chuyến`)
 _FIELD_LABELS = ("ngay", "chuyen")
+# what follows `chuyên` in a job's or a field's name, folded (`Chuyên viên`, `chuyên môn`)
+_CHUYEN_WORDS = frozenset({"vien", "mon", "trach", "nganh", "de", "gia", "sau", "can", "quyen"})
 # a certified copy's stamp prints `Số:` and `Ngày` too (`SAO Y BẢN CHÍNH`, `Số chứng thực`)
 _COPY_STAMP = re.compile(r"\b(?:sao y|sao luc|trich sao|ban sao|chung thuc)\b")
 
 
-def _field_label(line: str) -> bool:
-    words = fold(line).lower().split()
-    if not words:
-        return False
-    first = re.sub(r"[^a-z]", "", words[0])
-    return re.match(r"^so\s*:", fold(line).lower()) is not None or any(
-        len(first) >= len(label) - 1 and edit_distance(first, label, 1) <= 1 for label in _FIELD_LABELS)
+def _field_label(line: str) -> str | None:
+    """The field label a line opens with: `so` with its colon; `ngay`, `chuyen` as printed, or a
+    letter off with a colon after it (`Chuyến:`; `Ngân hàng`, `Chuyên viên` are words)."""
+    folded = fold(line).lower()
+    if re.match(r"^so\s*:", folded):
+        return "so"
+    m = re.match(r"^([a-z]+)\s*(:?)\s*([a-z]*)", folded)
+    if m is None or (m[1] == "chuyen" and m[3] in _CHUYEN_WORDS):
+        return None  # `Chuyên viên 3992`: a job, folded as the label is
+    return next((label for label in _FIELD_LABELS if m[1] == label or (
+        m[2] and len(m[1]) >= len(label) - 1 and edit_distance(m[1], label, 1) <= 1)), None)
+
+
+def _labelled_fields(lines: list[str]) -> list[str] | None:
+    """The lines from the first field's label on, where two different labels open lines and
+    nothing tells a certified copy's stamp (its words, or a `Số:` with a symbol: `15/SY-VP`);
+    else None."""
+    labelled = [(i, label) for i, line in enumerate(lines) if (label := _field_label(line))]
+    if len({label for _, label in labelled}) < 2 or "chuyen" not in {label for _, label in labelled}:
+        return None  # the forwarding field is the receiving stamp's own (`Số:`, `Ngày` any box's)
+    if any(_COPY_STAMP.search(fold(line).lower()) or re.search(r"\d\s*/\s*[A-ZĐ]", line) for line in lines):
+        return None
+    return lines[labelled[0][0]:]
 
 
 def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | None]:

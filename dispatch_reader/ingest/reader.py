@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import math
 import tempfile
 import unicodedata
 from collections import deque
@@ -32,6 +31,7 @@ from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.sniff import FileInfo, sniff
 from dispatch_reader.ingest.tables import find_table, has_table_header, text_with_table
 from dispatch_reader.ingest.worker import JobResult, OcrJob
+from dispatch_reader.messages import rounded_down
 
 __all__ = ["IngestSettings", "ReadAhead", "read_document", "read_documents"]
 
@@ -311,7 +311,7 @@ class _Reading:
             conf = plan.page.ocr_confidence
             if conf is not None and conf < self.settings.min_confidence:
                 # rounded down: 0.697 is no `0.70 (below 0.70)`
-                self.warnings.append(f"page {plan.number}: low OCR confidence {math.floor(conf * 100) / 100:.2f} "
+                self.warnings.append(f"page {plan.number}: low OCR confidence {rounded_down(conf):.2f} "
                                      f"(below {self.settings.min_confidence:.2f}); check the text")
 
 

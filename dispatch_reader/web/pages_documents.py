@@ -12,7 +12,6 @@ from fastapi.responses import FileResponse, Response
 from platformdirs import user_cache_dir
 from starlette.concurrency import run_in_threadpool
 
-from dispatch_reader.messages import localise
 from dispatch_reader.store import Filters
 from dispatch_reader.store.accounts import Account
 from dispatch_reader.store.filters import DOC_TYPES, FilterError
@@ -114,8 +113,16 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
             "heading_checks": {row.path for g in groups if g.key == "header" for item in g.items for row in item
                                if row.check},
             "reports": reports_about(store, doc),
-            # kept in English in the record; shown in the reader's language, as the briefs do
-            "warnings": [localise(w, lang) for w in data.get("warnings") or []]}
+            # kept in English in the record; shown in the reader's language and told as the brief
+            # tells them (a page read badly once, what to check before how the pages were read)
+            "warnings": _told(data, lang)}
+
+
+def _told(data: dict[str, Any], lang: str) -> list[str]:
+    from dispatch_reader.briefs.document import header_rows, secondment_rows, told_apart
+
+    checks, notes = told_apart(data, header_rows(data, lang), secondment_rows(data, lang), lang)
+    return checks + notes
 
 
 @router.get("/documents/{doc_id}")
