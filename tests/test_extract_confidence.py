@@ -417,6 +417,8 @@ def test_a_number_the_dropped_ink_crossed_is_said_to_be_so() -> None:
     # a department's symbol we do not list, all capitals of its own: not a misreading
     ("02/2023/TB-LPQT", "THÔNG BÁO", "Bộ Ngoại giao", None),
     ("02/2023/TB-LPQ7", "THÔNG BÁO", "Bộ Ngoại giao", None),  # misread, but not from `BNG`: no word on it
+    # cut short to its first letter (a seventh augraphy set's phone photo)
+    ("10/2021/TT-N", "THÔNG TƯ", "Ngân hàng Nhà nước Việt Nam", ("N", "NHNN")),
 ])
 def test_a_symbol_no_body_prints_where_the_issuers_should_be(number, label, issuer, found) -> None:
     from dispatch_reader.extract.docnumber import foreign_symbol
@@ -464,3 +466,11 @@ def test_a_number_below_ten_read_without_its_zero_gets_it_and_is_flagged(monkeyp
     assert "5/QĐ-UBND" in [r.number for r in extract_facts([page(cites)]).references]
     worn = [(t.replace("1587/QĐ-UBND", "L6/QĐ-UBND"), conf) for t, conf in HEADER]
     assert extract_facts([page(worn)]).document.number == "16/QĐ-UBND"
+
+
+def test_a_ministry_no_list_names_is_doubted() -> None:
+    """A phone photo's `Bộ Dau tu` for `BỘ KẾ HOẠCH VÀ ĐẦU TƯ` came out confident (0.968), its
+    words read surely: the ministries are a closed list, and a name not on it is to check."""
+    assert c.plausibility("issuer", DocumentFacts(issuer="Bộ Dau tu")) < c.CONFIDENT
+    assert c.plausibility("issuer", DocumentFacts(issuer="Bộ Kế hoạch và Đầu tư")) == 1.0
+    assert c.plausibility("issuer", DocumentFacts(issuer="Sở Nội vụ")) == 1.0  # a department: no closed list here

@@ -140,6 +140,13 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
         return 0.6 if any(_unnamed_spelling(p) for p in parts[1:]) else 1.0
     if field == "subject" and _WRITTEN_DATE.search(doc.subject or ""):
         return 0.5  # a date with a two-figure year amid the wording: a receipt's handwriting over it
+    if field == "issuer" and _MINISTRY.match(doc.issuer or ""):
+        from dispatch_reader.extract.issuer_snap import snap_department
+
+        # the ministries are a closed list: one named otherwise is a name misread (`Bộ Dau tu`,
+        # a phone photo of `BỘ KẾ HOẠCH VÀ ĐẦU TƯ`, whose words were read surely)
+        if snap_department(doc.issuer, central=True) != doc.issuer:
+            return 0.5
     if field in ("issuer", "place", "subject"):
         share = _syllable_share(getattr(doc, field) or "")
         return 1.0 if share >= 0.95 else 0.8 if share >= 0.85 else 0.5
@@ -151,6 +158,7 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
 _WRITTEN_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2})?(?![\d/])")
 
 
+_MINISTRY = re.compile(r"Bộ\s")  # a ministry's name, as the record writes it (`Bộ Tài chính`)
 REPAIRED = 0.6  # a value the tool respelled (marks restored, a symbol mended): a guess to check
 BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the line may be another
 # a number line OCR found specks on before `Số:` (`“$6: 98/TB-VPUBND`): a receipt stamp's

@@ -426,6 +426,8 @@ def foreign_symbol(number: str | None, type_label: str | None, issuer: str | Non
     if "/" in dn.text[len(dn.number) + 1 + (len(dn.year) + 1 if dn.year else 0):]:
         return None  # a party document's or a joint one's symbol: another form
     want = expected[1]
+    if len(dn.parts[-1]) == 1 and want.startswith(dn.parts[-1]) and len(want) > 1:
+        return dn.parts[-1], want  # cut short to its first letter (`10/2021/TT-N` of the State Bank's `NHNN`)
     if any(len(p) >= 2 and want.startswith(p) for p in dn.parts):
         return None  # the body's short form, a department's part after it
     misread = [p for p in dn.parts if p not in _known_parts() and not re.fullmatch(r"QH\d+", p)
