@@ -279,6 +279,12 @@ def _apply(pages: list[Page], doc: DocumentFacts, told: list[str]) -> bool:
         doc.place = block.place if own or (block.place and is_known_place(block.place)) else None
         if doc.place:
             doc.evidence["place"] = block.evidence["place"]
+    elif own:
+        # the top prints no date of its own: one its reading found is another document's (the
+        # base one's, cited in the lead), and the block's date line was lost (a reviewer's case)
+        doc.issued_date = doc.place = None
+        doc.evidence.pop("issued_date", None)
+        doc.evidence.pop("place", None)
     if own:
         # a known body's name a letter off (`VĂN PHÒNG OUÓC HỘI`, a fax) is that body
         issuer = (block.issuer and snap_department(block.issuer)) or _issuer_from_symbol(block.number) \
