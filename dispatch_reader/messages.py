@@ -59,28 +59,24 @@ def stage(warning: str) -> str | None:
 _COUNTS = frozenset({"n", "days"})
 
 
-def _count(value: str, lang: str) -> str:
-    if value.isdigit() and len(value) > 3:
-        return f"{int(value):,}".replace(",", "." if lang == "vi" else ",")
-    return value
+def _formatted(values: dict[str, str], lang: str) -> dict[str, str]:
+    """A warning's placeholders as the briefs write them in `lang` (briefs.formatting): counts
+    with their thousands separator, ISO dates (`15/3/2026`, `March 15, 2026`; the record keeps
+    the ISO date, which no reader takes for the 3rd of the 15th month), decimals `0,55` in
+    Vietnamese; other values as they are."""
+    from dispatch_reader.briefs.formatting import format_date, format_number
 
-
-def _number(value: str, lang: str) -> str:
-    """`0.55` → `0,55` and `2026-03-15` → `15/3/2026` in Vietnamese (as its briefs write dates;
-    the record keeps the ISO date, which no English reader takes for the 3rd of the 15th month);
-    whole numbers and words stay."""
-    if lang == "vi" and re.fullmatch(r"\d+\.\d+%?", value):
-        return value.replace(".", ",")
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if lang == "vi" and iso:
-        return f"{int(iso[3])}/{int(iso[2])}/{iso[1]}"
-    if lang == "en" and iso and 1 <= int(iso[2]) <= 12:
-        return f"{_MONTHS[int(iso[2]) - 1]} {int(iso[3])}, {iso[1]}"  # as English briefs write dates
-    return value
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+    out = {}
+    for key, value in values.items():
+        if key in _COUNTS and value.isdigit():
+            out[key] = format_number(int(value), lang)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            out[key] = format_date(value, lang)
+        elif lang == "vi" and re.fullmatch(r"\d+\.\d+%?", value):
+            out[key] = value.replace(".", ",")
+        else:
+            out[key] = value
+    return out
 
 
 def localise(warning: str, lang: str) -> str:
@@ -91,8 +87,7 @@ def localise(warning: str, lang: str) -> str:
         if found is None:
             return warning
         name, values = found
-        return _kinds()[name]["en"].format(**{k: _count(v, lang) if k in _COUNTS else _number(v, lang)
-                                             for k, v in values.items()})
+        return _kinds()[name]["en"].format(**_formatted(values, lang))
     from dispatch_reader.places.messages import localise as localise_place
 
     placed = localise_place(warning, lang)
@@ -105,7 +100,7 @@ def localise(warning: str, lang: str) -> str:
     template = _kinds()[name].get(lang)
     if not template:
         return warning
-    return template.format(**{k: _count(v, lang) if k in _COUNTS else _number(v, lang) for k, v in values.items()})
+    return template.format(**_formatted(values, lang))
 
 
 def known_kinds() -> dict[str, dict[str, Any]]:

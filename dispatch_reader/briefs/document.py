@@ -411,11 +411,12 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     d = record["document"]
     # a required fact not read is told once, by the brief's own line naming all such (below)
     unread = {kind for kind, field in _UNREAD_KINDS.items() if not d.get(field)}
-    told = [w for w in record.get("warnings") or []
-            if not _low_page_told(w, weak_pages) and (warning_kind(w) or ("",))[0] not in unread]
+    kind_of = {w: warning_kind(w) for w in record.get("warnings") or []}  # each warning parsed once
+    told = [w for w, kind in kind_of.items() if not _low_page_told(kind, weak_pages) and (kind or ("",))[0] not in unread]
     # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
-    out = [_sentence(localise(w, lang)) for w in told if stage(w) != "ingest"]
-    notes = [_sentence(localise(w, lang)) for w in told if stage(w) == "ingest"]
+    reading = {w for w in told if stage(w) == "ingest"}
+    out = [_sentence(localise(w, lang)) for w in told if w not in reading]
+    notes = [_sentence(localise(w, lang)) for w in told if w in reading]
     missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
     if missing:
         out.append(msg["missing"].format(fields=msg["and"].join(missing) if len(missing) < 3
@@ -435,7 +436,7 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     # a number or a date whose doubt a warning of its own tells already (its words crossed by a
     # stamp's ink, its year taken from the number, the Gazette's issue months after it) is not
     # told again as a fact read below the line
-    kinds = {(warning_kind(w) or ("",))[0] for w in told}
+    kinds = {(kind_of[w] or ("",))[0] for w in told}
     told_doubt = {"number": bool(kinds & set(_NUMBER_DOUBTS)), "issued_date": bool(kinds & set(_DATE_DOUBTS))}
     for h in header:
         ev = (d.get("evidence") or {}).get(h["field"])
@@ -446,8 +447,8 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     return out, notes
 
 
-def _low_page_told(warning: str, pages: set[int]) -> bool:
-    kind = warning_kind(warning)
+def _low_page_told(kind: tuple[str, dict[str, str]] | None, pages: set[int]) -> bool:
+    """Is this warning (its kind and values) a page's low confidence, on a page of `pages`?"""
     return kind is not None and kind[0] in ("low_page_facts", "low_page_ingest") and \
         kind[1].get("page", "").isdigit() and int(kind[1]["page"]) in pages
 

@@ -33,7 +33,7 @@ from dispatch_reader.extract.textutil import Page
 from dispatch_reader.extract.wordconf import check_number
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Evidence, Facts
-from dispatch_reader.messages import rounded_down, warning_kind
+from dispatch_reader.messages import rounded_down, warning, warning_kind
 from dispatch_reader.textnorm import nfc
 
 __all__ = ["extract_facts", "prepare_pages"]
@@ -165,9 +165,9 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         # a colour stamp's ink was dropped from page 1 before it was read, and read alone
         received = received_from_stamp(pages[0].number, pages[0].stamp_text, facts.document.issued_date)
     facts.document.received = received
+    read = {p.number for p in prepared if p.ocr_confidence is not None}  # OCRed: a text layer's is as typed
     number_ev = facts.document.evidence.get("number")
-    if facts.document.number and number_ev is not None and \
-            any(p.number == number_ev.page and p.ocr_confidence is not None for p in prepared):
+    if facts.document.number and number_ev is not None and number_ev.page in read:
         # a number below 10 read without its 0 (a phone photo's `2/2023/TB-LPQT`); a text
         # layer's number is as the office typed it
         facts.document.number = zero_padded(facts.document.number)
@@ -186,12 +186,11 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     if foreign is not None and number_ev is not None and number_ev.confidence is not None:
         # read, not printed as such: a text layer's number is what the office typed
         number_ev.confidence = min(number_ev.confidence, DISPUTED)
-        warnings = [*warnings, f"document number {d.number}: its symbol part '{foreign[0]}' is not one we know; "
-                               f"{d.issuer} prints '{foreign[1]}': check it"]
+        warnings = [*warnings, warning("number_symbol_foreign", number=d.number, part=foreign[0], issuer=d.issuer,
+                                       symbol=foreign[1])]
     date_ev = d.evidence.get("issued_date")
     late = printed_doubt(prepared, d.issued_date) if language == "vi" else None
-    if late is not None and date_ev is not None and date_ev.confidence is not None:
-        # read, not typed: a text layer's date is what the office typed
+    if late is not None and date_ev is not None and date_ev.page in read:
         date_ev.confidence = min(date_ev.confidence, DISPUTED)
         warnings = [*warnings, gazette_warning(d.issued_date, late)]
     facts.warnings.extend(warnings)
@@ -210,7 +209,7 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
                                             facts.dates, language, facts.references)
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
     _space_commas(facts)
-    _respell_units(facts, {p.number for p in prepared if p.ocr_confidence is not None})
+    _respell_units(facts, read)
     facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))

@@ -53,6 +53,7 @@ from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.places.match import edit_distance
+from dispatch_reader.messages import warning
 from dispatch_reader.record import DocumentFacts, Evidence
 from dispatch_reader.textnorm import mark_count
 
@@ -1343,12 +1344,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         partial = date_cls.extra.get("partial")
         if partial is not None and partial.iso():
             doc.issued_date = partial.iso()
-            if doc.issued_date[1:4] == partial.left:
-                warnings.append(f"the date line's year lost its first figure: {doc.issued_date[:4]}, the only year "
-                                "its other figures fit: check it")
-            else:  # a figure between its neighbours (`năm 220`: a worn 0)
-                warnings.append(f"the date line's year lost a figure: {doc.issued_date[:4]}, the only year "
-                                "its other figures fit: check it")
+            # its first figure lost (`năm 025`), or one between its neighbours (`năm 220`: a worn 0)
+            kind = "date_year_completed" if doc.issued_date[1:4] == partial.left else "date_year_figure_lost"
+            warnings.append(warning(kind, year=doc.issued_date[:4]))
         elif partial is not None and partial.missing() == "year" and number is not None and number.year \
                 and not year_slipped(number) and number.year.startswith(partial.left) \
                 and make_iso(int(number.year), partial.month, partial.day):

@@ -250,9 +250,6 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
     return None
 
 
-# the labels a stamp prints before its fields, as the hand's line opens (folded): `Số:` with
-# its colon (two letters alone are any word's), `Ngày`, `Chuyển` a letter off (`Chuyến`)
-_FIELD_LABELS = ("ngay", "chuyen")
 # what follows `chuyên` in a job's or a field's name, folded (`Chuyên viên`, `chuyên môn`)
 _CHUYEN_WORDS = frozenset({"vien", "mon", "trach", "nganh", "de", "gia", "sau", "can", "quyen"})
 # a certified copy's stamp prints `Số:` and `Ngày` too (`SAO Y BẢN CHÍNH`, `Số chứng thực`)
@@ -260,24 +257,31 @@ _COPY_STAMP = re.compile(r"\b(?:sao y|sao luc|trich sao|ban sao|chung thuc)\b")
 
 
 def _field_label(line: str) -> str | None:
-    """The field label a line opens with: `so` with its colon; `ngay`, `chuyen` as printed, or a
+    """The field (received_labels.tsv) whose one-word label a line opens with: a two-letter one
+    (`Số`) only with its colon (two letters alone are any word's); a longer one as printed, or a
     letter off with a colon after it (`Chuyến:`; `Ngân hàng`, `Chuyên viên` are words)."""
     folded = fold(line).lower()
-    if re.match(r"^so\s*:", folded):
-        return "so"
     m = re.match(r"^([a-z]+)\s*(:?)\s*([a-z]*)", folded)
     if m is None or (m[1] == "chuyen" and m[3] in _CHUYEN_WORDS):
         return None  # `Chuyên viên 3992`: a job, folded as the label is
-    return next((label for label in _FIELD_LABELS if m[1] == label or (
-        m[2] and len(m[1]) >= len(label) - 1 and edit_distance(m[1], label, 1) <= 1)), None)
+    for label, name in _all_labels()[2]:
+        if " " in label:
+            continue
+        if len(label) <= 2:
+            if m[1] == label and m[2]:
+                return name
+        elif m[1] == label or (m[2] and len(m[1]) >= len(label) - 1 and edit_distance(m[1], label, 1) <= 1):
+            return name
+    return None
 
 
 def _labelled_fields(lines: list[str]) -> list[str] | None:
     """The lines from the first field's label on, where two different labels open lines and
     nothing tells a certified copy's stamp (its words, or a `Số:` with a symbol: `15/SY-VP`);
     else None."""
-    labelled = [(i, label) for i, line in enumerate(lines) if (label := _field_label(line))]
-    if len({label for _, label in labelled}) < 2 or "chuyen" not in {label for _, label in labelled}:
+    labelled = [(i, name) for i, line in enumerate(lines) if (name := _field_label(line))]
+    names = {name for _, name in labelled}
+    if len(names) < 2 or "forwarded_to" not in names:
         return None  # the forwarding field is the receiving stamp's own (`Số:`, `Ngày` any box's)
     if any(_COPY_STAMP.search(fold(line).lower()) or re.search(r"\d\s*/\s*[A-ZĐ]", line) for line in lines):
         return None

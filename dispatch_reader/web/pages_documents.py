@@ -119,10 +119,9 @@ def _document_view(store: Any, doc_id: int, file_id: int | None, lang: str) -> d
 
 
 def _told(data: dict[str, Any], lang: str) -> list[str]:
-    from dispatch_reader.briefs.document import header_rows, secondment_rows, told_apart
+    from dispatch_reader.briefs.document import header_rows, secondment_rows, warnings
 
-    checks, notes = told_apart(data, header_rows(data, lang), secondment_rows(data, lang), lang)
-    return checks + notes
+    return warnings(data, header_rows(data, lang), secondment_rows(data, lang), lang)
 
 
 @router.get("/documents/{doc_id}")
