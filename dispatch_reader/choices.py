@@ -60,6 +60,39 @@ def doc_type_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def other_type_labels() -> dict[str, str]:
+    """Every accepted spelling (folded) of a kind of document with no type code of its own → its
+    label as the record stores it: a regulation (`QUY CHẾ`, `QC`), a consolidated text (`VBHN`,
+    `Văn bản hợp nhất`, `consolidated`). Their type is `other`; the label tells them apart."""
+    from importlib import resources
+
+    from dispatch_reader.extract.consolidated import ALIASES, LABEL
+
+    labels = {_key(alias): LABEL for alias in (LABEL, *ALIASES)}
+    rows = resources.files("dispatch_reader.extract.data").joinpath("doc_types.tsv").read_text("utf-8")
+    for line in rows.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, abbreviation, code = (line.split("\t") + ["", ""])[:3]
+        if code == "other":
+            labels.setdefault(_key(label), label)
+            if abbreviation:
+                labels.setdefault(_key(abbreviation), label)
+    return labels
+
+
+def type_and_label(value: str | None) -> tuple[str | None, str | None]:
+    """(type code, label) for a type as a clerk writes it: a code, a Vietnamese name or an
+    abbreviation; a kind with no code of its own (a consolidated text, a regulation) is
+    (`other`, its label). UsageError for an unknown one."""
+    if value is not None and value.strip() and _key(value) not in doc_type_names():
+        label = other_type_labels().get(_key(value))
+        if label is not None:
+            return "other", label
+    return doc_type(value), None
+
+
 def doc_type(value: str | None) -> str | None:
     """The type code for an English code, a Vietnamese name or an abbreviation; UsageError else."""
     if value is None or not value.strip():
@@ -69,5 +102,5 @@ def doc_type(value: str | None) -> str | None:
         from dispatch_reader.store.filters import DOC_TYPES
 
         raise UsageError(f"unknown document type '{value}' (one of: {', '.join(DOC_TYPES)}; "
-                         "or a Vietnamese name such as quyet_dinh, cong_van, or QĐ)")
+                         "or a Vietnamese name such as quyet_dinh, cong_van, QĐ, or VBHN)")
     return code

@@ -121,3 +121,33 @@ def test_keys():
     assert key("UBND xã Tủa Thàng,") == " ubnd xa tua thang "
     assert key("   ") is None
     assert number_key("1335 / UBND-NC") == number_key("1335/ubnd-nc") == "1335/ubnd-nc"
+
+
+def test_a_kind_with_no_type_of_its_own_is_asked_by_its_label(store_url):
+    """A consolidated text and a regulation are both `other`: `--type VBHN` finds the one,
+    `--type "Quy chế"` the other (a clerk's `search --type VBHN` was an unknown type)."""
+    vbhn = make_record("v", number="16/VBHN-BTC", doc_type="other", issuer="Bộ Tài chính", people=[], secondments=[])
+    vbhn.document.doc_type_label = "Văn bản hợp nhất"
+    rule = make_record("q", number="12/QC-UBND", doc_type="other", people=[], secondments=[])
+    rule.document.doc_type_label = "QUY CHẾ"
+    with open_store(store_url) as s:
+        for r in (vbhn, rule):
+            s.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+        for asked in ("VBHN", "vbhn", "Văn bản hợp nhất", "van_ban_hop_nhat", "consolidated"):
+            assert numbers(s.search(doc_type=asked)) == ["16/VBHN-BTC"], asked
+        for asked in ("Quy chế", "QC"):
+            assert numbers(s.search(doc_type=asked)) == ["12/QC-UBND"], asked
+        assert sorted(numbers(s.search(doc_type="other"))) == ["12/QC-UBND", "16/VBHN-BTC"]
+
+
+def test_a_summary_names_the_kind_it_was_asked_for():
+    from dispatch_reader.briefs.summary import Selection
+
+    f = Filters.make(doc_type="VBHN")
+    assert (f.doc_type, f.doc_type_label) == ("other", "Văn bản hợp nhất")
+    said = Selection(doc_type=f.doc_type, doc_type_label=f.doc_type_label)
+    assert "Văn bản hợp nhất" in said.describe("vi")
+    assert "Consolidated text" in said.describe("en")
+    assert "QUY CHẾ" in Selection(doc_type="other", doc_type_label="QUY CHẾ").describe("vi")
+    with pytest.raises(ValueError):
+        Filters.make(doc_type="giấy mời họp chợ")

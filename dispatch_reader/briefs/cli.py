@@ -206,7 +206,8 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
         selection = Selection(date_from=filters.date_from, date_to=filters.date_to, commune=commune,
-                              issuer=issuer, doc_type=filters.doc_type)
+                              issuer=issuer, doc_type=filters.doc_type,
+                              doc_type_label=filters.doc_type_label)
         with open_store(db) as store:
             # every file of the selected documents, grouped as the store groups them
             records, groups = [], []

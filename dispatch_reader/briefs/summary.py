@@ -58,6 +58,7 @@ class Selection:
     commune: str | None = None
     issuer: str | None = None
     doc_type: str | None = None
+    doc_type_label: str | None = None  # of a kind with no type of its own (`Văn bản hợp nhất`)
 
     def describe(self, lang: str) -> str:
         lab = labels(lang)
@@ -76,7 +77,10 @@ class Selection:
         if self.issuer:
             parts.append(msg["selection_issuer"].format(value=self.issuer))
         if self.doc_type:
-            parts.append(msg["selection_doc_type"].format(value=lab["doc_types"].get(self.doc_type, self.doc_type)))
+            named = type_name({"doc_type": self.doc_type, "doc_type_label": self.doc_type_label}, lang)
+            if self.doc_type_label and named == lab["doc_types"].get("other"):
+                named = self.doc_type_label  # a kind the briefs have no name of their own for (`QUY CHẾ`)
+            parts.append(msg["selection_doc_type"].format(value=named))
         return "; ".join(parts)
 
 

@@ -32,6 +32,8 @@ from dispatch_reader.extract.textutil import Page, fold_keep, is_upper_line
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
 
 LABEL = "Văn bản hợp nhất"
+# how a clerk asks for them (`search --type VBHN`): the number's symbol, the English name
+ALIASES = ("VBHN", "consolidated", "consolidated text")
 # the block's title, its first word a letter off as a fax reads it (`NAC THỰC VĂN BẢN HỢP
 # NHẤT`) ...
 _MARKER = re.compile(r"\b[a-z]{2,4} thu[a-z]{0,2} van ban hop nhat\b")

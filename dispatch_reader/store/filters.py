@@ -37,6 +37,8 @@ class Filters:
     issuer: str | None = None  # issuer or the line above it only
     number: str | None = None  # "1335/UBND-NC", or just "1335"
     doc_type: str | None = None
+    # a kind with no type of its own (`other`): its label as stored (`Văn bản hợp nhất`, `QUY CHẾ`)
+    doc_type_label: str | None = None
     date_from: dt.date | str | None = None  # issued on or after; strings are parsed
     date_to: dt.date | str | None = None  # issued on or before
     text: str | None = None  # words anywhere in the document text
@@ -46,10 +48,11 @@ class Filters:
             value = getattr(self, name)
             setattr(self, name, parse_user_date(value) if value not in (None, "") else None)
         if self.doc_type is not None and self.doc_type not in DOC_TYPES:
-            from dispatch_reader.choices import doc_type
+            from dispatch_reader.choices import type_and_label
 
-            try:  # a Vietnamese name or abbreviation: quyet_dinh, "Quyết định", QĐ
-                self.doc_type = doc_type(self.doc_type)
+            try:  # a Vietnamese name or abbreviation: quyet_dinh, "Quyết định", QĐ, VBHN
+                self.doc_type, label = type_and_label(self.doc_type)
+                self.doc_type_label = self.doc_type_label or label
             except UsageError as err:
                 raise FilterError(err.reason) from None
 
@@ -176,6 +179,8 @@ def conditions(f: Filters, dialect: str) -> list[ColumnElement[bool]]:
         out.append(number_clause(f.number))
     if f.doc_type:
         out.append(File.doc_type == f.doc_type)
+    if f.doc_type_label:
+        out.append(File.doc_type_label == f.doc_type_label)
     if f.date_from:
         out.append(File.issued_date >= f.date_from)
     if f.date_to:

@@ -63,7 +63,7 @@ def archive_numbers(store: Store) -> set[str]:
 
 def selection_of(filters: Filters, commune: str | None = None, issuer: str | None = None) -> Selection:
     return Selection(date_from=filters.date_from, date_to=filters.date_to, commune=commune, issuer=issuer,
-                     doc_type=filters.doc_type)
+                     doc_type=filters.doc_type, doc_type_label=filters.doc_type_label)
 
 
 def writer(fmt: str, lang: str, today: dt.date | None, ending_within: int = DEFAULT_ENDING_WITHIN) -> BriefWriter:
