@@ -67,6 +67,20 @@ def test_a_photos_own_number_misread_and_a_citation_cut_short_are_no_documents_c
     assert "77/OD-UBND" in {r.number for r in facts_of(text).references}
 
 
+def test_a_cited_number_no_register_gives_is_no_document_cited() -> None:
+    """A fax of a consolidated law cited `0/2008/QH12` (the `4` of `40/…` under a streak) and
+    `2022/QH15` (the year read as the number, the figures before it lost): no register numbers
+    a document 0, nor a law, decree or circular in the thousands. A decision numbered in the
+    thousands is one (`2016/QĐ-UBND`)."""
+    text = HEADER + ("Căn cứ Luật Bảo hiểm y tế số 0/2008/QH12 ngày 14 tháng 11 năm 2008;\n"
+                     "Căn cứ Luật số 2022/QH15 sửa đổi, bổ sung một số điều;\n"
+                     "Căn cứ Nghị định số 2019/NĐ-CP của Chính phủ;\n"
+                     "Căn cứ Quyết định số 2016/QĐ-UBND ngày 05 tháng 8 năm 2025;\n"
+                     "Căn cứ Luật Cán bộ, công chức số 80/2025/QH15 ngày 24 tháng 6 năm 2025;\n")
+    read = {r.number for r in facts_of(text, method="ocr", ocr_confidence=0.9).references}
+    assert read == {"2016/QĐ-UBND", "80/2025/QH15"}
+
+
 def test_a_cited_documents_issuer_cut_to_its_head_is_none() -> None:
     """`Thông tư số 37/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ` / `trưởng Bộ Lao động …`:
     a clerk read `— Bộ` as the cited circular's issuer. A head alone names no body."""

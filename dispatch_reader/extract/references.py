@@ -63,6 +63,20 @@ def type_from_symbol(dn: DocNumber) -> str | None:
     return None
 
 
+# a register of one of these types holds fewer numbers than this a year
+_SMALL_REGISTER = 1000
+
+
+def _no_register_number(dn: DocNumber) -> bool:
+    """A cited number no register gives: 0 (`0/2008/QH12`, the `4` of `40/…` under a fax's
+    streak), or a law's, decree's or circular's of 1000 or more, its year read as its number
+    (`2022/QH15`)."""
+    if not (dn.number or "").isdigit():
+        return False
+    figure = int(dn.number)
+    return figure == 0 or (figure >= _SMALL_REGISTER and type_from_symbol(dn) in resources.lines("small_registers.txt"))
+
+
 def _label_before(folded: str, start: int) -> str | None:
     window = re.sub(r"\s+", " ", folded[max(0, start - 45):start])
     m = _label_re().search(window)
@@ -153,6 +167,8 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
                 continue
             if len(dn.number or "") > MAX_NUMBER_DIGITS:
                 continue  # no register's number: a stamp's figures run into one
+            if _no_register_number(dn):
+                continue
             if _GAZETTE_LINE.match(fold_phrase(_line_of(page.text, m.start()))):
                 continue
             number = m.group(0) if language == "en" else dn.text
