@@ -198,3 +198,24 @@ def test_show_marks_a_number_read_with_doubt(app, sqlite_url):
     assert "79/QĐ-UBND ⚠" in next(x for x in lines if x.startswith("number"))
     assert "⚠" not in next(x for x in lines if x.startswith("date"))
     assert "check it on the page" in res.stdout
+
+
+def test_show_lists_a_date_said_several_times_once(app, sqlite_url):
+    """A decision's start date, said in its article, its list and its annex, was three lines of
+    `show` a reader took for three dates: one line, how often and where."""
+    from dispatch_reader.record import DateFact, Evidence
+
+    r = make_record("d", number="88/QĐ-UBND", pages=3)
+    r.dates = [DateFact("2025-09-15", "start", Evidence(page=1, quote="từ ngày 15/9/2025")),
+               DateFact("2025-12-15", "end", Evidence(page=1, quote="đến ngày 15/12/2025")),
+               DateFact("2025-09-15", "start", Evidence(page=2, quote="kể từ ngày 15/9/2025")),
+               DateFact("2025-09-15", "start", Evidence(page=3, quote="từ 15/9/2025"))]
+    with open_store(sqlite_url) as store:
+        store.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+    res = run(app, "show", "88/QĐ-UBND", "--db", sqlite_url, env={"COLUMNS": "200"})
+    assert res.exit_code == 0
+    lines = [line.strip() for line in res.stdout.splitlines()]
+    assert lines.count("- 2025-09-15 (start), said 3 times (p. 1, 2, 3)") == 1
+    assert not any(line.startswith("- 2025-09-15 (start)") and "said" not in line for line in lines)
+    assert "- 2025-12-15 (end)" in lines
+    assert 'p. 1: "từ ngày 15/9/2025"' in res.stdout

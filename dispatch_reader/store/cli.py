@@ -119,6 +119,23 @@ def _evidence_text(ev: Any) -> str:
     return f'p. {ev.page}: "{ev.quote}"' if ev is not None else ""
 
 
+def _dates_once(dates: list[Any]) -> list[tuple[str, Any]]:
+    """Each date with its role once, quoted where first said, with how often and on which pages
+    it is said: a decision's start date in its article, its list and its annex was three lines
+    a reader took for three dates."""
+    said: dict[tuple[str, str], list[Any]] = {}
+    for x in dates:
+        said.setdefault((x.date, x.role), []).append(x)
+    out = []
+    for (date, role), mentions in said.items():
+        line = f"{date} ({role})"
+        if len(mentions) > 1:
+            pages = sorted({m.evidence.page for m in mentions if m.evidence is not None})
+            line += f", said {len(mentions)} times" + (f" (p. {', '.join(map(str, pages))})" if pages else "")
+        out.append((line, mentions[0].evidence))
+    return out
+
+
 def print_record(record: Record, doc_id: int | None, console: Console) -> None:
     d = record.document
     header = header_of(record)
@@ -178,7 +195,7 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
                        for p in record.people])
     section("counts", [(f"{c.value}{'/' + str(c.total) if c.total is not None else ''} {c.what}", c.evidence)
                        for c in record.counts])
-    section("dates", [(f"{x.date} ({x.role})", x.evidence) for x in record.dates])
+    section("dates", _dates_once(record.dates))
     section("references", [(r.number + (f" ({r.doc_type})" if r.doc_type else "") + (f", {r.date}" if r.date else ""),
                             r.evidence) for r in record.references])
     for w in record.warnings:
