@@ -96,6 +96,11 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     # figures part damaged: what is left is part of the number (`7657`, `5855`), no number
     ("CÔNG VĂN ĐẾN\nS ? 57\nsuy 8/9/2021", "2021-09-01", None, "2021-09-08"),
     ("CÔNG VĂN ĐẾN\n“$855\n“8 13/1/2026", "2026-01-10", None, "2026-01-13"),
+    # a hand's figures spaced apart are one count where the line holds nothing else; not three
+    # groups, nor two that make more figures than a register's count
+    ("CÔNG VĂN ĐẾN\nS 76 57\nsuy 8/9/2021", "2021-09-01", "7657", "2021-09-08"),
+    ("CÔNG VĂN ĐẾN\n12 76 57\nsuy 8/9/2021", "2021-09-01", None, "2021-09-08"),
+    ("CÔNG VĂN ĐẾN\n559 2810\nsuy 8/9/2021", "2021-09-01", None, "2021-09-08"),
     # a label's scrap glued to whole figures is no damage to them, nor the label read with a
     # figure (`Số` with its mark read as a 6)
     ("COME VAN DEN ị\n¡3529\n7 ?", None, "3529", None),
@@ -119,6 +124,9 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     # the title smudged past reading: two of the fields' labels tell the stamp; not a certified
     # copy's, whose `Số:` and `Ngày` are no receipt's
     ("CÊ?!C VAN DED\nso ?\nNgày: 11/2/2025\nChuyến: P Nội vụ", "2025-02-10", None, "2025-02-11"),
+    # ... and the hand's count over the first of them, its own label lost to a scrap
+    ("SỞ Y TẾ\nDONC VAN BE\ns 5183\nNgày 24/4/2026\nChuyển P. Nội vụ", "2026-04-20", "5183", "2026-04-24"),
+    ("SỞ Y TẾ\nDONC VAN BE\nHà Nội 5183\nNgày 24/4/2026\nChuyển P. Nội vụ", "2026-04-20", None, "2026-04-24"),
     ("cae VĂN HỆ?\nSố: 6744\nngay. 10/2022\nChuyển: P. NO/Vu", "2022-03-30", "6744", None),
     ("SAO Y BẢN CHÍNH\nSố: 125\nNgày 15/11/2025", "2025-11-12", None, None),
     ("ĐÃ KIỂM TRA\nSố: 125\nNgày 15/11/2025", "2025-11-12", None, None),

@@ -276,16 +276,20 @@ def _field_label(line: str) -> str | None:
 
 
 def _labelled_fields(lines: list[str]) -> list[str] | None:
-    """The lines from the first field's label on, where two different labels open lines and
-    nothing tells a certified copy's stamp (its words, or a `Số:` with a symbol: `15/SY-VP`);
-    else None."""
+    """The lines from the first field's label on (from the line above it where that is the
+    hand's number, its label lost: `s 5183` over `Ngày 24/4/2026`), where two different labels
+    open lines and nothing tells a certified copy's stamp (its words, or a `Số:` with a symbol:
+    `15/SY-VP`); else None."""
     labelled = [(i, name) for i, line in enumerate(lines) if (name := _field_label(line))]
     names = {name for _, name in labelled}
     if len(names) < 2 or "forwarded_to" not in names:
         return None  # the forwarding field is the receiving stamp's own (`Số:`, `Ngày` any box's)
     if any(_COPY_STAMP.search(fold(line).lower()) or re.search(r"\d\s*/\s*[A-ZĐ]", line) for line in lines):
         return None
-    return lines[labelled[0][0]:]
+    first = labelled[0][0]
+    if first > 0 and _registration_number(lines[first - 1]) and len(lines[first - 1].split()) <= 2:
+        first -= 1  # the hand's count over the first label, its own label lost
+    return lines[first:]
 
 
 def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | None]:
@@ -324,4 +328,7 @@ def _registration_number(line: str) -> str | None:
     if any(w == "?" or (any(c.isdigit() for c in w) and _DIGIT_SIGNS.search(w)) for w in words):
         return None
     found = [w for w in words if _STAMP_NUMBER.fullmatch(w)]
+    if len(found) == 2 and len(words) <= 3 and words[-2:] == found and len("".join(found)) <= 5:
+        # a hand's figures spaced apart (`S 76 57` for 7657): the line holds nothing else
+        return "".join(found)
     return found[0] if len(found) == 1 else None
