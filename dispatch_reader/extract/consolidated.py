@@ -240,14 +240,13 @@ def _issuer_from_symbol(number: str) -> str | None:
 def apply(pages: list[Page], doc: DocumentFacts) -> tuple[bool, list[str]]:
     """Make `doc` the consolidated text's own facts when the pages hold its block: (whether they
     do, what was said of the block's date line when its date is taken: a year's figure restored)."""
-    told: list[str] = []
-    return _apply(pages, doc, told), told
-
-
-def _apply(pages: list[Page], doc: DocumentFacts, told: list[str]) -> bool:
     read = read_block(pages)
     if read is None:
-        return _by_gazette_heading(pages, doc)
+        return _by_gazette_heading(pages, doc), []
+    return _apply(read, pages, doc)
+
+
+def _apply(read: Block, pages: list[Page], doc: DocumentFacts) -> tuple[bool, list[str]]:
     block = read.facts
     if read.numbered and block.number and "VBHN" not in block.number.upper():
         block.number = _mended(block.number, block.issuer) or block.number
@@ -262,8 +261,9 @@ def _apply(pages: list[Page], doc: DocumentFacts, told: list[str]) -> bool:
         # a `…/VBHN-…` line the header reader took no number from, or a title with no signer
         # under it (a section's heading `XÁC THỰC VĂN BẢN HỢP NHẤT`): the Gazette's heading
         # may still tell what this is
-        return _by_gazette_heading(pages, doc)
+        return _by_gazette_heading(pages, doc), []
     doc.doc_type, doc.doc_type_label = "other", LABEL
+    told: list[str] = []  # what was said of the block's date line, where its date is taken
     if not own:
         # the block's title read, its number lost (a fax)
         _forget_the_top(doc)
@@ -275,7 +275,7 @@ def _apply(pages: list[Page], doc: DocumentFacts, told: list[str]) -> bool:
     if block.issued_date:
         doc.issued_date = block.issued_date
         doc.evidence["issued_date"] = block.evidence["issued_date"]
-        told.extend(read.told)
+        told = read.told
         # the date line read into a lost number's (`SỐ: I@VBIIN BPC Hà Nội, ngày …`): only a
         # known place is taken from it
         doc.place = block.place if own or (block.place and is_known_place(block.place)) else None
@@ -310,7 +310,7 @@ def _apply(pages: list[Page], doc: DocumentFacts, told: list[str]) -> bool:
     if block.signer and block.signer.name:
         doc.signer = block.signer
         doc.evidence["signer"] = block.evidence["signer"]
-    return True
+    return True, told
 
 
 def _above(first: Evidence | None, then: Evidence | None) -> bool:
