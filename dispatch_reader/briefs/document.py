@@ -181,7 +181,7 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             period += f" ({duration_text})"
         page = s["evidence"]["page"]
         status, action = status_of(s, doc_type), s.get("action") or "send"
-        low = page in weak or _weak(s["evidence"])
+        low = page in weak or weak_evidence(s["evidence"])
         rows.append(s | {
             "index": index,
             "who": who,
@@ -207,7 +207,8 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _weak(evidence: dict[str, Any] | None) -> bool:
+def weak_evidence(evidence: dict[str, Any] | None) -> bool:
+    """Evidence read below the confidence line: its fact is to be checked."""
     conf = (evidence or {}).get("confidence")
     return conf is not None and conf < LOW_CONFIDENCE
 
@@ -235,9 +236,9 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "label": lab["text"][_HEADER_FIELDS[name]],
             "value": values[name] or "",
             "page": page,
-            "low_confidence": (page in weak) or _weak(evidence),
+            "low_confidence": (page in weak) or weak_evidence(evidence),
             # a warning about the number names it unquoted: "document number 15/QĐ-UBND read …"
-            "needs_check": (page in weak) or _weak(evidence) or bool(name == "number" and d.get("number") and any(
+            "needs_check": (page in weak) or weak_evidence(evidence) or bool(name == "number" and d.get("number") and any(
                 f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])),
         })
     if d.get("marks"):
@@ -253,7 +254,7 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     if stamp is not None:
         value, page, evidence = stamp
         # made out or not, from a hand's figures: weak unless read from a text layer
-        weak = _weak(evidence) if evidence is not None else True
+        weak = weak_evidence(evidence) if evidence is not None else True
         rows.append({"field": "received", "label": lab["text"]["received"], "value": value, "page": page,
                      "low_confidence": weak, "needs_check": weak})
     return rows
@@ -442,7 +443,7 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
         ev = (d.get("evidence") or {}).get(h["field"])
         if told_doubt.get(h["field"]):
             continue
-        if ev and _weak(ev) and h["page"] not in weak_pages:
+        if ev and weak_evidence(ev) and h["page"] not in weak_pages:
             out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
     return out, notes
 
@@ -490,7 +491,7 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
 
     def check(ev: dict[str, Any], *values: str | None) -> bool:
         """Read on a weak page or below the threshold, or named by a warning."""
-        return ev["page"] in weak or _weak(ev) or any(names(w, v) for w in warned for v in values if v)
+        return ev["page"] in weak or weak_evidence(ev) or any(names(w, v) for w in warned for v in values if v)
 
     other: dict[str, int] = {}
     for r in rows:
