@@ -306,14 +306,24 @@ def test_a_dates_doubt_its_own_warning_tells_is_told_once() -> None:
 
 def test_a_stamp_read_but_not_made_out_has_its_row() -> None:
     """A clerk read `a receiving stamp in colour read alone` in a brief's notes and found no row
-    for the stamp: its figures were not made out. The row says so, to be checked; with none of
-    it read, there is no row."""
+    for the stamp: its figures were not made out. The row says so, to be checked. A coloured
+    frame read alone that is no receiving stamp (a blue e-signature box) has no row: a tester
+    was told of a stamp on an original that has none."""
     from dispatch_reader.briefs.document import header_rows
+    from dispatch_reader.extract.received import received_from_stamp
+    from dataclasses import asdict
 
     record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    note = "page 1: a receiving stamp in colour read alone (its ink is dropped from the page)"
+    esign = ("Ký bởi: Sở Nông nghiệp và Môi trường\nEmail: snnmt@laichau.gov.vn\n"
+             "Cơ quan: Tỉnh Lai Châu\nThời gian ký: 09.10.2025 08:05:12 +07:00")
+    assert received_from_stamp(1, esign, "2025-10-09") is None
     record["document"]["received"] = None
+    record["warnings"] = [note]
     assert "received" not in {r["field"] for r in header_rows(record, "vi")}
-    record["warnings"] = ["page 1: a receiving stamp in colour read alone (its ink is dropped from the page)"]
+    unmade = received_from_stamp(1, "CUNG VAN BEN\n?\nnary 23/12/2125", "2025-10-20")
+    assert unmade is not None and (unmade.number, unmade.date) == (None, None)
+    record["document"]["received"] = asdict(unmade)
     rows = {r["field"]: r for r in header_rows(record, "vi")}
     assert rows["received"]["value"] == "có dấu, chưa nhận ra số đến và ngày đến"
     assert rows["received"]["needs_check"] is True and rows["received"]["page"] == 1

@@ -262,17 +262,17 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 
 def received_fact(record: dict[str, Any], lang: str) -> tuple[str, int | None, dict[str, Any] | None] | None:
     """The receiving office's stamp as a reader is told it, (words, page, its evidence): where
-    and when the paper arrived, never the document's own number or date. A stamp found and read
-    alone but its figures not made out is said so, without evidence (a clerk read "a receiving
-    stamp read alone" in the notes and found no row for it); None when there was no stamp.
-    The brief's row and the web page's share it."""
-    received = record["document"].get("received") or {}
+    and when the paper arrived, never the document's own number or date. A stamp found but its
+    figures not made out is said so, without evidence (a clerk read "a receiving stamp read
+    alone" in the notes and found no row for it); None when there was no stamp. The brief's
+    row and the web page's share it."""
+    received = record["document"].get("received")
+    if not received:
+        return None
+    evidence = received.get("evidence") or {}
     if received.get("number") or received.get("date"):
-        evidence = received.get("evidence") or {}
         return received_text(received, lang), evidence.get("page"), evidence
-    kinds = (warning_kind(w) for w in record.get("warnings") or [])
-    read = next((k[1] for k in kinds if k and k[0] == "stamp_read"), None)
-    return (labels(lang)["text"]["received_unmade"], int(read["page"]), None) if read else None
+    return labels(lang)["text"]["received_unmade"], evidence.get("page"), None
 
 
 def received_text(received: dict[str, Any], lang: str) -> str:

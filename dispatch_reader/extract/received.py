@@ -225,7 +225,9 @@ def _labelled_no_number(line: str) -> bool:
 
 def received_from_stamp(page: int, text: str, issued: str | None) -> Received | None:
     """The number and date of the first receiving stamp among the blocks read alone (blank
-    lines between blocks), or None when no block is one or it holds neither."""
+    lines between blocks), neither where its figures were not made out, or None when no block
+    is one (a blue e-signature box is a coloured frame too: a clerk was told of a stamp on an
+    original that has none)."""
     for block in re.split(r"\n\s*\n", text):
         lines = [squash(line) for line in block.splitlines() if line.strip()]
         title = next((i for i, line in enumerate(lines) if _is_title(line, lines[i + 1] if i + 1 < len(lines) else "")),
@@ -243,8 +245,6 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
             if fields is None:
                 continue
         number, when = _figures(fields, issued)
-        if number is None and when is None:
-            return None
         return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
                         number=number, date=when)
     return None
