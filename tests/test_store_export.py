@@ -195,3 +195,40 @@ def test_a_doubtful_place_is_still_named_in_the_export(store_url):
         s.save(record, page_texts=page_text_for(record), extractor_version="1.0")
         [row] = s.export_rows("documents")
         assert "place" in row["needs_check"]
+
+
+def test_the_documents_export_has_the_receiving_stamp_and_names_a_consolidated_text(store_url, tmp_path):
+    """A clerk's register of incoming paper needs each copy's received number and date (the
+    tester found them in the brief, not the export); and a consolidated text's type is named
+    as the brief names it (`Văn bản hợp nhất`, not `Văn bản`)."""
+    from openpyxl import load_workbook
+
+    from dispatch_reader.record import Evidence, Received
+
+    stamped = make_record("r", number="1587/QĐ-UBND", issued="2025-08-25")
+    stamped.document.received = Received(evidence=Evidence(page=1, quote="CÔNG VĂN ĐẾN / 4797 / 29/8/2025",
+                                                           confidence=0.5), number="4797", date="2025-08-29")
+    vbhn = make_record("v", number="16/VBHN-BTC", doc_type="other", issued="2020-03-06", people=[], secondments=[])
+    vbhn.document.doc_type_label = "Văn bản hợp nhất"
+    with open_store(store_url) as s:
+        for r in (stamped, vbhn):
+            s.save(r, page_texts=page_text_for(r), extractor_version="1.0")
+        rows = {r["number"]: r for r in s.export_rows("documents")}
+        assert (rows["1587/QĐ-UBND"]["received_number"], rows["1587/QĐ-UBND"]["received_date"].isoformat()) == \
+            ("4797", "2025-08-29")
+        assert rows["16/VBHN-BTC"]["received_number"] is None
+        buf = io.StringIO()
+        s.export("documents", "csv", None, None, stdout=buf, lang="vi")
+        vi = {r["Số, ký hiệu"]: r for r in csv.DictReader(io.StringIO(buf.getvalue()))}
+        assert (vi["1587/QĐ-UBND"]["Số đến"], vi["1587/QĐ-UBND"]["Ngày đến"]) == ("4797", "2025-08-29")
+        assert vi["16/VBHN-BTC"]["Loại văn bản"] == "Văn bản hợp nhất"
+        assert vi["1587/QĐ-UBND"]["Loại văn bản"] == "Quyết định"
+        path = tmp_path / "d.xlsx"
+        s.export("documents", "xlsx", path, lang="en")
+    ws = load_workbook(path, read_only=True)["Documents"] if "Documents" in load_workbook(path).sheetnames \
+        else load_workbook(path, read_only=True).worksheets[0]
+    table = list(ws.values)
+    got = [dict(zip(table[0], r)) for r in table[1:]]
+    stamp = next(g for g in got if g["Number"] == "1587/QĐ-UBND")
+    assert stamp["Received No."] == "4797" and stamp["Received on"].date().isoformat() == "2025-08-29"
+    assert next(g for g in got if g["Number"] == "16/VBHN-BTC")["Type"] == "Consolidated text"

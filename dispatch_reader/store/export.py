@@ -46,7 +46,8 @@ FORMATS = ("csv", "json", "xlsx")
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject",
-                  "signer_name", "signer_title", "signer_authority", "needs_check", "file_name", "sha256",
+                  "signer_name", "signer_title", "signer_authority", "received_number", "received_date",
+                  "needs_check", "file_name", "sha256",
                   "page_count", "ocr_pages", "min_ocr_confidence", "report_on", "file_count", "files", "extractor_version",
                   "updated_at"],
     "secondments": ["document_id", "document_number", "issued_date", "issuer", "kind", "status", "action", "person",
@@ -200,6 +201,14 @@ def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | Non
         out["ocr_pages"] = len(ocr)
         known = [c for c in ocr if c is not None]
         out["min_ocr_confidence"] = min(known) if known else None
+        # the receiving office's register: its number and date, never the document's own
+        received = record["document"].get("received") or {}
+        out["received_number"] = received.get("number")
+        out["received_date"] = dt.date.fromisoformat(received["date"]) if received.get("date") else None
+        if lang is not None and out["doc_type"] == "other":
+            from dispatch_reader.briefs.document import type_name
+
+            out["doc_type_label"] = type_name(record["document"], lang)  # `Văn bản hợp nhất`, not `Văn bản`
         out["needs_check"] = _header_checks(record, lang)
         out["report_on"] = out["number"] if out.pop("_key").startswith("report:") else None
         out["files"] = files.of(out["id"])

@@ -23,7 +23,7 @@ from dispatch_reader.briefs.labels import labels
 # code column -> the labels.json table that words it
 CODED = {"doc_type": "doc_types", "kind": "kinds", "status": "statuses", "action": "actions", "role": "file_roles",
          "reading": "readings"}
-DATES = {"issued_date", "start", "end", "end_effective"}
+DATES = {"issued_date", "start", "end", "end_effective", "received_date"}
 TIMES = {"updated_at", "added", "updated"}
 SHARES = {"min_ocr_confidence", "confidence", "ocr_confidence"}
 FLAGS = {"needs_check", "used", "end_derived"}
@@ -71,7 +71,8 @@ def worded(row: dict[str, Any], lang: str | None) -> dict[str, Any]:
     for c, table in CODED.items():
         if row.get(c) is not None:
             names = words[table] if table in words else lab.get(table, {})
-            out[c + "_label"] = names.get(row[c], row[c])
+            # a label the row brings is its own (a consolidated text's `Văn bản hợp nhất`)
+            out.setdefault(c + "_label", names.get(row[c], row[c]))
     for c in FLAGS:
         if isinstance(row.get(c), bool):
             out[c] = words["yes"] if row[c] else words["no"]
