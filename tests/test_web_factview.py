@@ -76,7 +76,11 @@ def test_the_receiving_stamp_has_its_row_shown_not_corrected() -> None:
     assert stamp.shown == "số đến 3992, 23/11/2025, chuyển P. Nội vụ"
     assert stamp.check and not stamp.editable and stamp.page == 1 and stamp.boxes == [[0.1, 0.1, 0.3, 0.2]]
     assert rows["document.number"].value == "15/QĐ-UBND" and rows["document.number"].editable
-    data["document"]["received"] = None
-    data["warnings"] = ["page 2: a receiving stamp in colour read alone (its ink is dropped from the page)"]
+    data["document"]["received"] = {"evidence": {"page": 2, "quote": "CÔNG VĂN ĐẾN ?", "confidence": 0.5},
+                                    "number": None, "date": None}
     stamp = _rows(data, lang="en")["document.received"]
     assert stamp.shown == "stamped; its number and date not made out" and stamp.page == 2 and stamp.check
+    # a coloured frame read alone that held no receiving stamp (an e-signature box): no row
+    data["document"]["received"] = None
+    data["warnings"] = ["page 2: a receiving stamp in colour read alone (its ink is dropped from the page)"]
+    assert "document.received" not in _rows(data, lang="en")
