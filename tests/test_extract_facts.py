@@ -81,6 +81,22 @@ def test_a_cited_number_no_register_gives_is_no_document_cited() -> None:
     assert read == {"2016/QĐ-UBND", "80/2025/QH15"}
 
 
+def test_a_cited_documents_slash_lost_and_its_month_read_as_a_sign() -> None:
+    """A tester found `Nghị định số 21/2024NĐ-CP` listed as a document missing from the store
+    (every other decree went to the legal texts), its year's slash lost on a fax; and a cited
+    decision dated 16 May for `ngày 16 tháng § năm 2013` (the 8 read as a section sign): the
+    slash is put back before a part a symbol holds, and a date read through a sign is none."""
+    text = HEADER + ("Căn cứ Nghị định số 21/2024NĐ-CP ngày 23 tháng 02 năm 2024 của Chính phủ;\n"
+                     "Căn cứ Luật Cán bộ, công chức số 80/2025QH15;\n"
+                     "Căn cứ Quyết định số 51/2013/QĐ-TTg ngày 16 tháng § năm 2013 của Thủ tướng Chính phủ;\n"
+                     "Căn cứ Quyết định số 12/2025AB-UBND;\n")
+    read = {r.number: r for r in facts_of(text, method="ocr", ocr_confidence=0.9).references}
+    assert {"21/2024/NĐ-CP", "80/2025/QH15", "51/2013/QĐ-TTg"} <= set(read)
+    assert read["21/2024/NĐ-CP"].date == "2024-02-23" and read["21/2024/NĐ-CP"].doc_type == "decree"
+    assert read["51/2013/QĐ-TTg"].date is None and read["51/2013/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert "12/2025/AB-UBND" not in read  # no part a symbol holds after the year: as read
+
+
 def test_a_cited_documents_issuer_cut_to_its_head_is_none() -> None:
     """`Thông tư số 37/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ` / `trưởng Bộ Lao động …`:
     a clerk read `— Bộ` as the cited circular's issuer. A head alone names no body."""

@@ -119,8 +119,10 @@ def clean_number(match: re.Match[str]) -> DocNumber | None:
     sym = re.sub(r"-{2,}", "-", re.sub(_HYPHEN, "-", re.sub(r"\s+", "", match.group("sym")))).rstrip(".-")
     if year is None:
         head, sep, rest = sym.partition("-")
-        glued = _GLUED_YEAR.match(head)
-        if glued:
+        glued = _GLUED_YEAR.match(head) or _YEAR_SLASH_LOST.match(head)
+        if glued and (glued.re is _GLUED_YEAR or _TERM.sub(r"\1", glued[2]) in _known_parts()):
+            # the slash lost altogether (a fax's `21/2024NĐ-CP`, `80/2025QH15`) only before a
+            # part a symbol holds: `12/2025AB-UBND` is left as read
             year, sym = glued[1], glued[2] + sep + rest
     if not re.search(r"[A-ZĐ]", sym) or _GAZETTE_ISSUE.match(sym):
         return None
@@ -276,6 +278,8 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
 
 # a symbol's first part that is a year run into a type abbreviation (`2026TT`)
 _YEAR_GLUED = re.compile(r"((?:19|20)\d\d)([A-ZĐ]{1,4})$")
+# ... a cited number's too, a law's term after its body (`80/2025QH15`)
+_YEAR_SLASH_LOST = re.compile(r"^((?:19|20)[0-9]{2})([A-ZĐ]{1,6}(?:[0-9]{2})?)$")
 
 
 # after the header's `Số:`, figures, a comma and capitals: the number's slash with its upper

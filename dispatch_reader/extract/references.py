@@ -63,6 +63,8 @@ def type_from_symbol(dn: DocNumber) -> str | None:
     return None
 
 
+# signs the date reader takes for figures (datefmt._MONTH_LOOKALIKES)
+_SIGN_FIGURE = re.compile(r"[$§&]")
 # a register of one of these types holds fewer numbers than this a year
 _SMALL_REGISTER = 1000
 
@@ -188,8 +190,10 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
             date_end = m.end()
             hits = find_dates(after, english=language == "en")
             if hits and hits[0].start <= lead + 6 and hits[0].iso:
-                date = hits[0].iso
                 date_end = m.end() + hits[0].end
+                # a month read as a sign (`tháng § năm 2013`, for 8) is a header date's guess,
+                # flagged there; a cited document's date has no flag of its own to carry it
+                date = None if _SIGN_FIGURE.search(after[hits[0].start:hits[0].end]) else hits[0].iso
             tok = token_at(doc, date_end)
             issuer, _ = _issuer_after(doc, tok) if tok < len(doc) else (None, 0)
             if issuer is None:
