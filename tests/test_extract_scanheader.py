@@ -2066,3 +2066,18 @@ def test_a_years_slash_lost_before_the_type_is_put_back() -> None:
 def test_a_year_run_into_no_type_is_left_as_read() -> None:
     assert find_header_number("12/2025AB-UBND")[0].text == "12/2025AB-UBND"  # no type `AB`
     assert find_header_number("170/2025/NĐ-CP")[0].text == "170/2025/NĐ-CP"
+
+
+def test_specks_read_as_capitals_over_the_issuer_are_no_parent_body() -> None:
+    """A photocopy's specks over `BỘ NỘI VỤ` read `TY AC`: a tester's brief and export showed
+    `Bộ Nội vụ (TY AC)`, its parent body. A line that opens as no body's name is none; a
+    committee over its department is one."""
+    text = ("{above}\nBỘ NỘI VỤ\nSố: 09/2026/TT-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 05 tháng 5 năm 2026\nTHÔNG TƯ\nHướng dẫn một số nội dung\n"
+            "Căn cứ Nghị định số 25/2025/NĐ-CP;\n")
+    doc = scanned(text.format(above="TY AC")).document
+    assert (doc.issuer, doc.issuer_parent) == ("Bộ Nội vụ", None)
+    assert "issuer_parent" not in doc.evidence
+    sub = text.replace("BỘ NỘI VỤ", "SỞ NỘI VỤ").replace("09/2026/TT-BNV", "61/QĐ-SNV").replace("THÔNG TƯ", "QUYẾT ĐỊNH")
+    doc = scanned(sub.format(above="UBND TỈNH LAI CHÂU").replace("Hà Nội", "Lai Châu")).document
+    assert (doc.issuer, doc.issuer_parent) == ("Sở Nội vụ", "UBND TỈNH LAI CHÂU")

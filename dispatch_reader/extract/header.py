@@ -167,6 +167,22 @@ def _bare_heads() -> frozenset[str]:
     return frozenset(fold_phrase(h) for h in resources.lines("bare_heads.txt"))
 
 
+@lru_cache(maxsize=1)
+def _opening_heads() -> tuple[str, ...]:
+    """What a parent body's line opens with, folded: a body's head (`Bộ`, `Ủy ban nhân dân`,
+    `Tỉnh ủy`) or a level before its place (`Tỉnh`, `Thành phố`)."""
+    heads = {fold_phrase(h) for h in resources.lines("body_heads.txt")}
+    heads |= {fold_phrase(row[0]) for row in resources.rows("admin_levels.txt")}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+def _opens_as_body(line: str) -> bool:
+    """Does a line read above the issuer open as a body's name does (its abbreviations spelt
+    out: `UBND TỈNH LÀO CAI`)? A copy's specks read as capitals (`TY AC`) do not."""
+    folded = fold_phrase(expand_abbreviations(line))
+    return any(folded == h or folded.startswith(h + " ") for h in _opening_heads())
+
+
 # a receiving stamp's handwritten figure glued before a header line, or standing apart from it
 _STAMP_FIGURE = re.compile(r"^[^\w\s]{0,2}\d{1,5}[^\w\s]{0,2}\s*(?=[^\W\d_])")
 
@@ -1492,6 +1508,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = snap_issuer(doc.issuer_parent, doc.place)
             if doc.issuer_parent is None:
                 doc.evidence.pop("issuer_parent", None)
+        if doc.issuer_parent and not _opens_as_body(doc.issuer_parent):
+            # an OCRed line over the issuer that names no body: specks a copy left read as
+            # capitals (a tester's `Bộ Nội vụ (TY AC)`, shown and exported as its parent body)
+            doc.issuer_parent = None
+            doc.evidence.pop("issuer_parent", None)
         if snapped:
             doc.issuer, doc.place = reconcile_place(snapped, doc.place)
         if doc.issuer and not doc.issuer_parent and fold_phrase(doc.issuer) in _bare_heads():
