@@ -202,3 +202,13 @@ def test_a_reference_to_the_home_ministrys_local_government_department_keeps_its
     from dispatch_reader.extract.docnumber import find_header_number
 
     assert find_header_number("Số: 4620/BNV-CQDP")[0].text == "4620/BNV-CQĐP"
+
+
+def test_a_continent_or_country_named_like_a_person_is_none() -> None:
+    """A circular on workers abroad: a tester found `Châu Đại Dương` (Oceania) stored, searched
+    and exported as a person; `Hàn Quốc` opens with a family name too. A person beside them is one."""
+    text = HEADER + ("Người lao động đi làm việc tại các nước Châu Đại\nDương, Hàn Quốc và Châu Âu theo hợp đồng;\n"
+                     "ông Lò Văn Pấng, Chuyên viên Sở Nội vụ, theo dõi.\n") + SIGNATURE
+    names = {p.name for p in extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).people}
+    assert not names & {"Châu Đại Dương", "Hàn Quốc", "Châu Âu"}
+    assert "Lò Văn Pấng" in names
