@@ -442,3 +442,16 @@ def test_a_pages_low_confidence_is_told_rounded_down() -> None:
     rounded down (0.597 → 0.59), never up to the line itself (0.6)."""
     facts = facts_of(DECISION, method="ocr", ocr_confidence=0.597)
     assert any("(0.59)" in w for w in facts.warnings), facts.warnings
+
+
+def test_a_fax_machines_line_and_the_gazettes_running_head_date_nothing_of_the_document() -> None:
+    """A tester's `show` listed a decree's fax as dated 6 May three times (the sending machine's
+    line over each page) and 18 May (the Gazette issue's running head): neither is a date the
+    document speaks of. A date in the text beside a time is still one."""
+    page2 = ("06/05/2026 10:32  FROM: 0243 123 4567   P.002/004\nCÔNG BÁO/Số 293/Ngày 18-05-2026\n"
+             "Điều 3. Hội nghị họp lúc 14:30 ngày 20/5/2026 tại trụ sở Sở Nội vụ.\n")
+    facts = extract_facts([PageText(1, DECISION, method="ocr", ocr_confidence=0.9),
+                           PageText(2, page2, method="ocr", ocr_confidence=0.9)])
+    dated = {(d.date, d.evidence.page) for d in facts.dates}
+    assert ("2026-05-06", 2) not in dated and ("2026-05-18", 2) not in dated
+    assert ("2026-05-20", 2) in dated

@@ -15,11 +15,15 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import DateHit, find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER
+from dispatch_reader.extract.gazette import RUNNING_HEAD
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence
 from dispatch_reader.textnorm import for_matching
 
 _SKIP_LINE = re.compile(r"^\s*(?:cong bao|ky boi|nguoi ky|co quan\s*:|email|ngay ky|thoi gian ky|\(?kem theo)")
+# a fax machine's line over each page it sends: the time it was sent, the sender's number and
+# the page's (`06/05/2026 10:32  FROM: 0243 123 4567   P.002/004`), no date of the document's
+_FAX_LINE = re.compile(r"\b\d{1,2}:\d{2}\s+(?:from|fax)\s*:?\s*[+(\d]|\bp\.\s?\d{1,3}\s?/\s?\d{1,3}\s*$")
 _SIGNING_DAY = re.compile(
     r"(?:co hieu luc(?: thi hanh)?|(?:has|have|took|takes|take) effect|(?:is|are|be) effective)\s+"
     r"(?:(?:ke\s+)?tu|from|as of|on)\s+(?:ngay\s+ky(?:\s+ban\s+hanh)?|the (?:date|day) of signing)"
@@ -155,8 +159,8 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
                 continue  # above the header: a hand's instruction or a stamp, not the document's words
             line_a = _line_start(f, hit.start)
             line = f[line_a:f.find("\n", hit.start) if f.find("\n", hit.start) >= 0 else len(f)]
-            if _SKIP_LINE.match(line):
-                continue
+            if _SKIP_LINE.match(line) or _FAX_LINE.search(line) or RUNNING_HEAD.match(line):
+                continue  # the Gazette's running head (its issue's date) read however a copy left it
             if issued_ev and page.number == issued_ev.page and issued_ev.start is not None \
                     and issued_ev.start <= hit.start < issued_ev.start + len(issued_ev.quote):
                 continue

@@ -39,7 +39,7 @@ _HEAD_LINES, _FOOT_LINES = 4, 3
 # /so 275! "nmuay 15-05-2026`), the date closing it but for the page's number or the section's
 # name in capitals (`… 07-3-2023 ĐIỀU ƯỚC QUỐC TẾ`); a sentence citing a Gazette issue (`… đăng
 # Công báo số 45 ngày 12-03-2026 và …`) does not open or end so.
-_RUNNING_HEAD = re.compile(
+RUNNING_HEAD = re.compile(
     r"^\W{0,3}(?:\d{1,4}\s*)?cong\s*ba\S{0,2}.{0,40}?n\S{0,4}\s*(?P<d>\d{1,2})\s*[-.]\s*(?P<m>\d{1,2})\s*[-.]\s*"
     r"(?P<y>(?:19|20)\d\d)(?!\d)(?P<rest>.{0,40})$")
 
@@ -58,7 +58,7 @@ def issue_date(pages: Sequence[Page]) -> str | None:
         # the folded lines for the words, the printed ones for what follows the date (capitals)
         lines = list(zip(page.folded.splitlines(), page.text.splitlines()))
         for folded, printed in lines[:_HEAD_LINES] + lines[-_FOOT_LINES:]:
-            m = _RUNNING_HEAD.match(folded)
+            m = RUNNING_HEAD.match(folded)
             if m is None or any(c.islower() for c in printed[m.start("rest"):]):
                 continue
             iso = make_iso(int(m["y"]), int(m["m"]), int(m["d"]))
