@@ -233,3 +233,25 @@ def test_lead_says_only_what_the_record_knows() -> None:
     lead = document_context(record.to_dict(), "vi")["lead_parts"]
     assert not lead["sends"]  # no people and no place: the subject says more than a bare verb
     assert lead["subject"] == "Về việc điều động công chức"
+
+
+def test_the_legal_texts_cited_are_listed_by_year_then_number() -> None:
+    """A tester found the summary's footnote of laws and decrees in no visible order (80/2025,
+    170/2025, 72/2025, 06/2024: as often cited): by year, then number."""
+    refs = [{"number": n, "doc_type": "law"} for n in ("80/2025/QH15", "170/2025/NĐ-CP", "72/2025/QH15")]
+    a = make("a", number="1/CV", references=refs + [{"number": "06/2024/TT-BNV", "doc_type": "circular"}])
+    b = make("b", number="2/CV", references=refs[:1])
+    ctx = _summary([a, b], archive_numbers=set())
+    assert [c["number"] for c in ctx["missing_legal"]] == ["06/2024/TT-BNV", "72/2025/QH15", "80/2025/QH15",
+                                                           "170/2025/NĐ-CP"]
+
+
+def test_the_roster_is_by_the_places_names_not_their_level_words() -> None:
+    """A tester found the list of people by destination in no visible order (`phường Tô Hiệu`,
+    `xã Mường Khoa`, by the level word first): by the place's own name."""
+    rec = make("r", secondments=[
+        {"person": "Lò Văn A", "to_unit": "Ủy ban nhân dân phường Tô Hiệu"},
+        {"person": "Lò Văn B", "to_unit": "Ủy ban nhân dân xã Mường Khoa"},
+        {"person": "Lò Văn C", "to_unit": "Ủy ban nhân dân xã Ta Leng"}])
+    ctx = _summary([rec])
+    assert [r["who"] for r in ctx["roster"]] == ["Lò Văn B", "Lò Văn C", "Lò Văn A"]

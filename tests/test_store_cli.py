@@ -206,8 +206,8 @@ def test_show_lists_a_date_said_several_times_once(app, sqlite_url):
     from dispatch_reader.record import DateFact, Evidence
 
     r = make_record("d", number="88/QĐ-UBND", pages=3)
-    r.dates = [DateFact("2025-09-15", "start", Evidence(page=1, quote="từ ngày 15/9/2025")),
-               DateFact("2025-12-15", "end", Evidence(page=1, quote="đến ngày 15/12/2025")),
+    r.dates = [DateFact("2025-12-15", "end", Evidence(page=1, quote="đến ngày 15/12/2025")),
+               DateFact("2025-09-15", "start", Evidence(page=1, quote="từ ngày 15/9/2025")),
                DateFact("2025-09-15", "start", Evidence(page=2, quote="kể từ ngày 15/9/2025")),
                DateFact("2025-09-15", "start", Evidence(page=3, quote="từ 15/9/2025"))]
     with open_store(sqlite_url) as store:
@@ -219,3 +219,5 @@ def test_show_lists_a_date_said_several_times_once(app, sqlite_url):
     assert not any(line.startswith("- 2025-09-15 (start)") and "said" not in line for line in lines)
     assert "- 2025-12-15 (end)" in lines
     assert 'p. 1: "từ ngày 15/9/2025"' in res.stdout
+    # earliest first, whatever order they were read in
+    assert lines.index("- 2025-09-15 (start), said 3 times (p. 1, 2, 3)") < lines.index("- 2025-12-15 (end)")

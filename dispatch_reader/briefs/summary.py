@@ -203,6 +203,22 @@ def _by_person(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[st
     return named
 
 
+# a commune's or ward's level word, folded: a roster is read by the places' names (a tester found
+# `phường Tô Hiệu`, `Trung tâm …`, `xã Mường Khoa` in no visible order)
+_LEVEL_WORD = re.compile(r"^(?:xa|phuong|thi tran|dac khu)\s+")
+
+
+def _by_name(place: str | None) -> str:
+    key = group_key(place or "")
+    return _LEVEL_WORD.sub("", key)
+
+
+def _legal_order(cited: dict[str, Any]) -> tuple[int, int, str]:
+    """`80/2025/QH15` → (2025, 80, …): a legal text's year and number."""
+    m = re.match(r"(\d+)/((?:19|20)\d\d)/", cited["number"])
+    return (int(m[2]), int(m[1]), cited["number"]) if m else (0, 0, cited["number"])
+
+
 def _note_citation(cited: dict[str, dict[str, Any]], ref: dict[str, Any], citing: str, known: set[str],
                    lang: str) -> None:
     """Remember `ref` when the archive does not hold it, with the documents that cite it."""
@@ -265,7 +281,7 @@ def summary_context(
     # who is where: everyone counted, by destination, with the period and the document that says so
     roster = [r | {"start_text": format_date(r.get("start"), lang), "end_text": format_date(r["end_date"], lang)}
               for r in sorted(current, key=lambda r: (r["commune_key"] == "", r["commune_key"] == AGGREGATE_KEY,
-                                                      group_key(r["commune"] or ""), group_key(r["who"])))]
+                                                      _by_name(r["commune"]), group_key(r["who"])))]
     return {
         "records": [r for r, _ in documents],
         "documents": doc_rows,
@@ -296,7 +312,9 @@ def summary_context(
         "ending_within": ending_within,
         "ending_soon": ending,
         "missing_refs": [c for c in refs if not c["legal"]],
-        "missing_legal": [c for c in refs if c["legal"]],
+        # the legal texts in the order a reader looks them up: by year, then number (a tester
+        # found them as often cited: 80/2025, 170/2025, 72/2025, 06/2024 …)
+        "missing_legal": sorted((c for c in refs if c["legal"]), key=_legal_order),
         "repeated_people": repeated,
     }
 

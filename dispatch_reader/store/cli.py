@@ -120,14 +120,16 @@ def _evidence_text(ev: Any) -> str:
 
 
 def _dates_once(dates: list[Any]) -> list[tuple[str, Any]]:
-    """Each date with its role once, quoted where first said, with how often and on which pages
-    it is said: a decision's start date in its article, its list and its annex was three lines
+    """Each date with its role once, earliest first, quoted where first said, with how often and
+    on which pages it is said: a decision's start date in its article, its list and its annex was three lines
     a reader took for three dates."""
     said: dict[tuple[str, str], list[Any]] = {}
     for x in dates:
         said.setdefault((x.date, x.role), []).append(x)
     out = []
-    for (date, role), mentions in said.items():
+    # in the order of the calendar: a consolidated law's cited dates in reading order ran 2016,
+    # 2024, 2012, 2008
+    for (date, role), mentions in sorted(said.items(), key=lambda kv: kv[0][0]):
         line = f"{date} ({role})"
         if len(mentions) > 1:
             pages = sorted({m.evidence.page for m in mentions if m.evidence is not None})
