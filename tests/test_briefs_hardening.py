@@ -338,3 +338,17 @@ def test_brief_names_of_long_file_names_fit_the_disk(tmp_path: Path) -> None:
     record = make("x")
     record.source.file_name = long
     assert BriefWriter(tmp_path, today=TODAY).document(record, name).is_file()
+
+
+@pytest.mark.parametrize("file_name, stem", [
+    ("Văn bản hợp nhất 16 BTC (bản đến).receipt.pdf", "van-ban-hop-nhat-16-btc-ban-den.receipt"),
+    ("QĐ 1702 - điều động.pdf", "qd-1702-dieu-dong"),
+    ("Quyết định 123.pdf", "quyet-dinh-123"),
+])
+def test_a_briefs_name_has_no_dash_a_person_would_not_type(file_name: str, stem: str) -> None:
+    """A tester's brief was `van-ban-hop-nhat-16-btc-ban-den-.receipt-…html`: the dash the
+    brackets left against the dot, and three for ` - `, are one at most."""
+    from dispatch_reader.briefs.render import brief_name, slug
+
+    assert slug(file_name) == stem
+    assert brief_name(file_name, "ab" * 32, "html") == f"{stem}-abababab ab.html".replace(" ", "")

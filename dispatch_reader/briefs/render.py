@@ -41,7 +41,10 @@ class BriefWriteError(DispatchReaderError):
 def slug(name: str) -> str:
     """A file name stem people can type: `Quyết định 123.pdf` → `quyet-dinh-123`."""
     stem = Path(name).stem
-    return re.sub(r"[^a-z0-9.-]+", "-", fold(stem)).strip("-.") or "document"
+    typed = re.sub(r"[^a-z0-9.-]+", "-", fold(stem))
+    # a dash the words left against a dot, or beside another, is none a person types
+    # (`… (bản đến).receipt`, `QĐ 1702 - điều động`)
+    return re.sub(r"-{2,}", "-", re.sub(r"-*\.[-.]*", ".", typed)).strip("-.") or "document"
 
 
 def brief_name(file_name: str, sha256: str, fmt: str) -> str:
