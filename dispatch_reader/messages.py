@@ -33,7 +33,8 @@ def template_pattern(template: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, template_pattern(kind["en"])) for name, kind in _kinds().items()]
+    # a kind's older wording (`was`) still names it: records stored before it was reworded
+    return [(name, template_pattern(en)) for name, kind in _kinds().items() for en in (kind["en"], *kind.get("was", ()))]
 
 
 def warning_kind(warning: str) -> tuple[str, dict[str, str]] | None:

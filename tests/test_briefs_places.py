@@ -55,7 +55,7 @@ def test_a_document_brief_marks_the_correction_and_keeps_the_facility():
     shown = [row["destination"] for row in ctx["secondments"]]
     assert shown == ["xã Pắc Ta", "Trạm Y tế xã Pắc Ta (đã sửa từ “xã Pac Ta”)"]
     assert ctx["lead_parts"]["places"] == ["xã Pắc Ta", "Trạm Y tế xã Pắc Ta"]  # no marks in the lead sentence
-    assert "Nơi đến 'xã Pac Ta' đọc thành 'xã Pắc Ta' (sửa lỗi OCR)" in ctx["warnings"]  # each a sentence
+    assert "Nơi đến 'xã Pac Ta' đọc thành 'xã Pắc Ta' (sửa lỗi OCR)." in ctx["warnings"]  # each a sentence, its stop after the bracket
 
 
 def test_html_and_docx_summaries_count_places_not_groups(tmp_path: Path):

@@ -133,6 +133,7 @@ def test_warnings_in_the_readers_language() -> None:
     assert localise("something no table knows", "vi") == "something no table knows"
     assert stage("text layer in a legacy Vietnamese encoding (TCVN3), converted to Unicode") == "ingest"
     assert stage("no signature block (title and signer's name) found") == "extract"
+    assert stage("no signature block (title and signer's name) found or read") == "extract"
     record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
     record["warnings"] = ["no place-and-date line found under the motto"]
     vi = writer().document_context(record)["warnings"]
@@ -435,3 +436,21 @@ def test_a_fact_not_read_is_told_once() -> None:
     told = brief_warnings(record, header_rows(record, "en"), [], "en")
     assert len([w for w in told if "number" in w.lower()]) == 2, told
     assert any("[S8" in w for w in told) and not any("found in the header" in w for w in told)
+
+
+def test_a_signer_read_without_a_title_is_told_once() -> None:
+    """A tester's brief warned of the signer twice: its title not read (under the seal), then
+    the name read with low confidence (64%, capped for that very reason). Told once."""
+    from dispatch_reader.briefs.document import header_rows, told_apart
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"]["evidence"]["signer"]["confidence"] = 0.64
+    record["source"]["pages"] = [{**p, "method": "ocr", "ocr_confidence": 0.93} for p in record["source"]["pages"]]
+    record["warnings"] = []
+    header = header_rows(record, "en")
+    checks, _ = told_apart(record, header, [], "en")
+    assert sum("signer" in c.lower() or "signed" in c.lower() for c in checks) == 1  # the low confidence
+    record["warnings"] = ["signer's title not read (covered by the seal?): the name line alone is taken; check it"]
+    checks, _ = told_apart(record, header_rows(record, "en"), [], "en")
+    assert len([c for c in checks if "signer" in c.lower()]) == 1
+    assert not any("low confidence" in c and "signer" in c.lower() for c in checks)

@@ -391,6 +391,8 @@ _NUMBER_DOUBTS = ("number_no_digits", "number_crossed", "number_doubtful", "numb
 _DATE_DOUBTS = ("date_year_mended", "date_from_annex", "date_year_from_number", "date_year_from_grounds",
                 "date_year_completed", "date_year_figure_lost", "date_year_from_elsewhere", "date_after_gazette",
                 "date_long_before_gazette")
+# a signer read without the title over the name: told once, not again as a name read below the line
+_SIGNER_DOUBTS = ("signer_untitled",)
 
 
 def warnings(record: dict[str, Any], header: list[dict[str, Any]], rows: list[dict[str, Any]], lang: str) -> list[str]:
@@ -438,7 +440,8 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     # stamp's ink, its year taken from the number, the Gazette's issue months after it) is not
     # told again as a fact read below the line
     kinds = {(kind_of[w] or ("",))[0] for w in told}
-    told_doubt = {"number": bool(kinds & set(_NUMBER_DOUBTS)), "issued_date": bool(kinds & set(_DATE_DOUBTS))}
+    told_doubt = {"number": bool(kinds & set(_NUMBER_DOUBTS)), "issued_date": bool(kinds & set(_DATE_DOUBTS)),
+                  "signer": bool(kinds & set(_SIGNER_DOUBTS))}
     for h in header:
         ev = (d.get("evidence") or {}).get(h["field"])
         if told_doubt.get(h["field"]):
@@ -457,7 +460,9 @@ def _low_page_told(kind: tuple[str, dict[str, str]] | None, pages: set[int]) -> 
 def _sentence(text: str) -> str:
     """A capital to open it, a full stop to close it (the record's English warnings have neither)."""
     text = text[:1].upper() + text[1:]
-    return text if not text or text[-1] in ".!?:;)" else text + "."
+    # a closing bracket ends a sentence's last words, not the sentence (`… (its ink is dropped
+    # from the page)` lacked its stop); a quote's own stop inside it (`(… 05/VBHN.)`) ends it
+    return text if not text or text[-1] in ".!?:;" or text.endswith((".)", "!)", "?)")) else text + "."
 
 
 def document_context(record: dict[str, Any], lang: str, *, report: bool | None = None) -> dict[str, Any]:

@@ -1473,7 +1473,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.signer, ev = signer
         doc.evidence.update(ev)
     else:
-        warnings.append("no signature block (title and signer's name) found")
+        # found or read: a fax's block under its seal is there and read as nothing (a tester)
+        warnings.append("no signature block (title and signer's name) found or read")
 
     # OCR slips in closed-vocabulary words; one spelling for the place in issuer and date line.
     doc.doc_type_label = canon_phrase(doc.doc_type_label, "doc_types.tsv")
