@@ -454,3 +454,20 @@ def test_a_signer_read_without_a_title_is_told_once() -> None:
     checks, _ = told_apart(record, header_rows(record, "en"), [], "en")
     assert len([c for c in checks if "signer" in c.lower()]) == 1
     assert not any("low confidence" in c and "signer" in c.lower() for c in checks)
+
+
+def test_a_consolidated_texts_base_document_is_shown() -> None:
+    """A tester found the base document of a consolidated text (`consolidates`) in the record,
+    never in the brief: it has its row under the type, named by the type it is cited as."""
+    from dispatch_reader.briefs.document import header_rows
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"].update(doc_type="other", doc_type_label="Văn bản hợp nhất", consolidates="60/2015/QĐ-TTg")
+    record["references"] = [{"number": "60/2015/QĐ-TTg", "doc_type": "decision", "issuer": None, "date": None,
+                             "evidence": {"page": 1, "quote": "60/2015/QĐ-TTg", "start": 10, "confidence": None}}]
+    rows = header_rows(record, "vi")
+    assert [r["field"] for r in rows][:3] == ["doc_type", "consolidates", "number"]
+    assert rows[0]["value"] == "Văn bản hợp nhất"
+    assert (rows[1]["label"], rows[1]["value"], rows[1]["page"]) == ("Văn bản được hợp nhất", "Quyết định 60/2015/QĐ-TTg", 1)
+    record["document"]["consolidates"] = None
+    assert "consolidates" not in {r["field"] for r in header_rows(record, "en")}

@@ -250,6 +250,16 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
                          "value": ", ".join(worded.get(m, m) for m in d["marks"]),
                          "page": (ev.get("marks") or {}).get("page") or 1, "low_confidence": False,
                          "needs_check": False})
+    if d.get("consolidates"):
+        # a consolidated text's base document: what it is the current wording of (a tester
+        # found it in the record, never in the brief); under the type, as the Gazette titles it
+        base = next((r for r in record.get("references") or [] if r.get("number") == d["consolidates"]), {})
+        named = lab["doc_types"].get(base.get("doc_type") or "", "") if base.get("doc_type") not in (None, "other") else ""
+        at = next((i for i, r in enumerate(rows) if r["field"] == "doc_type"), -1) + 1
+        rows.insert(at, {"field": "consolidates", "label": lab["text"]["consolidates"],
+                         "value": f"{named} {d['consolidates']}".strip(),
+                         "page": (base.get("evidence") or {}).get("page"), "low_confidence": False,
+                         "needs_check": False})
     stamp = received_fact(record, lang)
     if stamp is not None:
         value, page, evidence = stamp

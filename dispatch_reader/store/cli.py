@@ -156,6 +156,8 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         ("sha256", record.source.sha256, ""),
         ("type", (d.doc_type or "—") + (f" ({d.doc_type_label})" if d.doc_type_label else ""),
          _evidence_text(ev.get("doc_type") or ev.get("doc_type_label"))),
+        # a consolidated text's base document (the brief's row too)
+        *([("consolidates", d.consolidates, "")] if d.consolidates else []),
         ("number", marked(d.number, "number", doubted), _evidence_text(ev.get("number"))),
         *([("marks", ", ".join(d.marks), "")] if d.marks else []),
         ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else ""),
