@@ -292,6 +292,12 @@ def test_what_the_top_said_of_its_number_and_body_goes_when_the_closing_block_gi
     undated = read(top, [line for line in CONSOLIDATED_END if not line.startswith("Hà Nội")])
     assert (undated.document.number, undated.document.issued_date) == ("463/VBHN-BTC", None)
     assert not any("year lost a figure" in w for w in undated.warnings), undated.warnings
+    # ... and the reader is told where the date line stands: in the block, not under the motto
+    # (a tester read `no place-and-date line found under the motto` under a VBHN)
+    assert not any("under the motto" in w for w in undated.warnings), undated.warnings
+    assert any(w.startswith("the consolidated text's date line, in its closing block") for w in undated.warnings)
+    dated = read(top, CONSOLIDATED_END)
+    assert dated.document.issued_date and not any("consolidated text's date line" in w for w in dated.warnings)
 
 
 def test_a_consolidated_text_whose_block_was_lost_is_told_by_the_gazettes_heading():
