@@ -471,3 +471,8 @@ def test_a_consolidated_texts_base_document_is_shown() -> None:
     assert (rows[1]["label"], rows[1]["value"], rows[1]["page"]) == ("Văn bản được hợp nhất", "Quyết định 60/2015/QĐ-TTg", 1)
     record["document"]["consolidates"] = None
     assert "consolidates" not in {r["field"] for r in header_rows(record, "en")}
+    # with no subject read, the lead names it instead of saying the title again
+    record["document"].update(consolidates="60/2015/QĐ-TTg", subject=None, number="16/VBHN-BTC")
+    record["secondments"] = []
+    assert writer("vi").document_context(record)["lead"].endswith(", hợp nhất Quyết định 60/2015/QĐ-TTg.")
+    assert writer("en").document_context(record)["lead"].endswith(", consolidating Decision 60/2015/QĐ-TTg.")

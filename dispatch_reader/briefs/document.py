@@ -253,13 +253,11 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     if d.get("consolidates"):
         # a consolidated text's base document: what it is the current wording of (a tester
         # found it in the record, never in the brief); under the type, as the Gazette titles it
-        base = next((r for r in record.get("references") or [] if r.get("number") == d["consolidates"]), {})
-        named = lab["doc_types"].get(base.get("doc_type") or "", "") if base.get("doc_type") not in (None, "other") else ""
+        cited = next((r for r in record.get("references") or [] if r.get("number") == d["consolidates"]), {})
         at = next((i for i, r in enumerate(rows) if r["field"] == "doc_type"), -1) + 1
         rows.insert(at, {"field": "consolidates", "label": lab["text"]["consolidates"],
-                         "value": f"{named} {d['consolidates']}".strip(),
-                         "page": (base.get("evidence") or {}).get("page"), "low_confidence": False,
-                         "needs_check": False})
+                         "value": base_document(record, lang), "page": (cited.get("evidence") or {}).get("page"),
+                         "low_confidence": False, "needs_check": False})
     stamp = received_fact(record, lang)
     if stamp is not None:
         value, page, evidence = stamp
@@ -268,6 +266,17 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         rows.append({"field": "received", "label": lab["text"]["received"], "value": value, "page": page,
                      "low_confidence": weak, "needs_check": weak})
     return rows
+
+
+def base_document(record: dict[str, Any], lang: str) -> str:
+    """A consolidated text's base document as cited (`Quyết định 60/2015/QĐ-TTg`), or ""."""
+    number = record["document"].get("consolidates")
+    if not number:
+        return ""
+    cited = next((r for r in record.get("references") or [] if r.get("number") == number), {})
+    kind = cited.get("doc_type")
+    named = labels(lang)["doc_types"].get(kind, "") if kind not in (None, "other") else ""
+    return f"{named} {number}".strip()
 
 
 def received_fact(record: dict[str, Any], lang: str) -> tuple[str, int | None, dict[str, Any] | None] | None:
@@ -393,6 +402,9 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
         "joiner": lab["lead"]["and"],
         "total_people": 0 if press else sum(row["heads"] for row in rows if row["counted"]),
         "places": list(dict.fromkeys(places)),
+        # a consolidated text with no subject read: what it consolidates says more than its title
+        # again (a tester's `Văn bản hợp nhất số 16/VBHN-BTC của Bộ Tài chính.`)
+        "consolidates": msg["lead_consolidates"].format(base=base) if (base := base_document(record, lang)) else "",
     }
 
 
