@@ -242,3 +242,22 @@ def test_a_label_read_as_figures_is_not_read_again_as_a_count(monkeypatch: pytes
     monkeypatch.setattr(stamp, "_agreed_figures", lambda framed, word, tmp, deadline: asked.append(word.text) or word.text)
     assert stamp._read_box(page, box, 200, None, None, "") == "56: 3992"
     assert asked == ["3992"]
+
+
+def test_a_photos_stamp_tells_the_paper_was_stamped_not_its_figures(tmp_path: Path) -> None:
+    """A phone photo's stamp, askew and blurred, gave wrong numbers: its figures are left unread,
+    but its words still tell a clerk the paper was stamped (a tester's phone photo of a stamped
+    letter said nothing of the stamp)."""
+    from dispatch_reader.ingest.settings import IngestSettings
+    from dispatch_reader.ingest.tessread import Deadline
+
+    page = _page()
+    deadline = Deadline(tmp_path / "x.png", 1, 120)
+    read = stamp.read_stamp(page, 200, IngestSettings(cache_dir=None, workers=1), deadline, str(tmp_path),
+                            figures=False)
+    assert "ĐẾN" in read.upper() or "DEN" in read.upper()
+    assert not any(c.isdigit() for c in read)  # no figure of the hand's, nor any other
+    found = received_from_stamp(1, read, "2025-11-12")
+    assert found is not None and (found.number, found.date) == (None, None)
+    whole = stamp.read_stamp(page, 200, IngestSettings(cache_dir=None, workers=1), deadline, str(tmp_path))
+    assert "3992" in whole

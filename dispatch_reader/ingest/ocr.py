@@ -317,13 +317,13 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     colour = image.colour if settings.colour_dropout and settings.receiving_stamp and page == 1 else None
     colour_dpi = image.dpi
     grey, dpi, photographed, gone = _office_paper(image, settings, notes)
-    if photographed:
-        # a photo's stamp, seen askew and blurred, gave two wrong numbers and no right one of 11
-        colour = None
     image = PageImage(grey=grey, dpi=dpi, width_pt=grey.shape[1] / dpi * 72, height_pt=grey.shape[0] / dpi * 72)
     rotation = 0
     with workspace("dr-ocr-") as tmp:
-        stamp_text = read_stamp(colour, colour_dpi, settings, deadline, tmp) if colour is not None else ""
+        # a photo's stamp, seen askew and blurred, gave two wrong numbers and no right one of 11:
+        # read for its words only (the paper was stamped), its figures left unread
+        stamp_text = read_stamp(colour, colour_dpi, settings, deadline, tmp, figures=not photographed) \
+            if colour is not None else ""
         del colour
         if stamp_text:
             notes.append("a receiving stamp in colour read alone (its ink is dropped from the page)")

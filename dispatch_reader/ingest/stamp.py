@@ -78,17 +78,20 @@ def stamp_ink(rgb: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
     return np.clip(255 - (chroma - 12) * 4.0, 0, 255).astype(np.uint8)
 
 
-def read_stamp(rgb: np.ndarray, dpi: float, settings: IngestSettings, deadline: Deadline, tmp: str) -> str:
+def read_stamp(rgb: np.ndarray, dpi: float, settings: IngestSettings, deadline: Deadline, tmp: str,
+               figures: bool = True) -> str:
     """The lines of each stamp-shaped box as read, a blank line between boxes, or "" when the
     page has none. A hand's bare figures (the registration number) are read again, alone, as
     figures only, three ways; they stand where two of these agree with the block's reading,
     and are written `?` where they do not: a wrong number is worse than none (`7097` for
-    `7057`, `920` for `9230`)."""
-    return "\n\n".join(_read_box(rgb, box, dpi, settings, deadline, tmp) for box in find_stamps(rgb, dpi))
+    `7057`, `920` for `9230`). Without `figures` every word holding a figure is written `?`:
+    a phone photo's stamp, askew and blurred, gave two wrong numbers and no right one of 11,
+    but its title still tells a clerk the paper was stamped."""
+    return "\n\n".join(_read_box(rgb, box, dpi, settings, deadline, tmp, figures) for box in find_stamps(rgb, dpi))
 
 
 def _read_box(rgb: np.ndarray, box: tuple[int, int, int, int], dpi: float, settings: IngestSettings,
-              deadline: Deadline, tmp: str) -> str:
+              deadline: Deadline, tmp: str, figures: bool = True) -> str:
     x, y, w, h = box
     crop = np.ascontiguousarray(rgb[y:y + h, x:x + w])
     # the hand's figures are ~4 mm tall: at a scan's 200 dpi they read better enlarged, and the
@@ -106,11 +109,14 @@ def _read_box(rgb: np.ndarray, box: tuple[int, int, int, int], dpi: float, setti
     out = []
     for line in lines.values():
         texts = [w.text for w in line]
+        if not figures:
+            out.append(" ".join("?" if any(c.isdigit() for c in t) else t for t in texts))
+            continue
         # a word ending in a colon is a label read as figures (`56:` for `Số:`): no count
-        figures = [i for i, t in enumerate(texts)
-                   if _BARE_FIGURES.fullmatch(t.strip(_PUNCTUATION)) and not t.endswith(":")]
-        if figures and not any(c in "".join(texts) for c in "/⁄"):
-            for i in figures:
+        counts = [i for i, t in enumerate(texts)
+                  if _BARE_FIGURES.fullmatch(t.strip(_PUNCTUATION)) and not t.endswith(":")]
+        if counts and not any(c in "".join(texts) for c in "/⁄"):
+            for i in counts:
                 texts[i] = _agreed_figures(framed, line[i], tmp, deadline)
         out.append(" ".join(texts))
     return "\n".join(out)
