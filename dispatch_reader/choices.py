@@ -33,25 +33,35 @@ class OcrMode(str, Enum):
     never = "never"
 
 
-def _key(text: str) -> str:
+def _key(text: str, keep_d: bool = False) -> str:
+    """`Quyết định`, `quyet_dinh`, `QĐ` → `quyetdinh`, `qd`; with `keep_d` the Đ stays apart
+    (`ĐA`, Đề án, is no `DA`, Dự án)."""
     from dispatch_reader.textnorm import fold
 
-    return re.sub(r"[\s_\-.]+", "", fold(text.replace("đ", "d").replace("Đ", "D")))
+    d = ("dd", "DD") if keep_d else ("d", "D")
+    return re.sub(r"[\s_\-.]+", "", fold(text.replace("đ", d[0]).replace("Đ", d[1])))
+
+
+def _type_rows() -> list[tuple[str, str, str]]:
+    """(label, abbreviation, code) of doc_types.tsv."""
+    from importlib import resources
+
+    rows = resources.files("dispatch_reader.extract.data").joinpath("doc_types.tsv").read_text("utf-8")
+    out = []
+    for line in rows.splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, abbreviation, code = (line.split("\t") + ["", ""])[:3]
+            out.append((label, abbreviation, code))
+    return out
 
 
 @lru_cache(maxsize=1)
 def doc_type_names() -> dict[str, str]:
     """Every accepted spelling (folded) → the document type code."""
-    from importlib import resources
-
     from dispatch_reader.store.filters import DOC_TYPES
 
     names = {_key(code): code for code in DOC_TYPES}
-    rows = resources.files("dispatch_reader.extract.data").joinpath("doc_types.tsv").read_text("utf-8")
-    for line in rows.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, abbreviation, code = (line.split("\t") + ["", ""])[:3]
+    for label, abbreviation, code in _type_rows():
         if code in DOC_TYPES and code != "other":
             names.setdefault(_key(label), code)
             if abbreviation:
@@ -60,26 +70,25 @@ def doc_type_names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
-def other_type_labels() -> dict[str, str]:
-    """Every accepted spelling (folded) of a kind of document with no type code of its own → its
-    label as the record stores it: a regulation (`QUY CHẾ`, `QC`), a consolidated text (`VBHN`,
-    `Văn bản hợp nhất`, `consolidated`). Their type is `other`; the label tells them apart."""
-    from importlib import resources
-
+@lru_cache(maxsize=2)
+def other_type_labels(keep_d: bool = False) -> dict[str, str]:
+    """Every accepted spelling (folded; `keep_d`: its Đ apart) of a kind of document with no
+    type code of its own → its label as the record stores it: a regulation (`QUY CHẾ`, `QC`), a
+    consolidated text (`VBHN`, `Văn bản hợp nhất`, `consolidated`). Their type is `other`; the
+    label tells them apart. A spelling two labels share (`DA` for Đề án's `ĐA` and Dự án's) is
+    neither's."""
     from dispatch_reader.extract.consolidated import ALIASES, LABEL
 
-    labels = {_key(alias): LABEL for alias in (LABEL, *ALIASES)}
-    rows = resources.files("dispatch_reader.extract.data").joinpath("doc_types.tsv").read_text("utf-8")
-    for line in rows.splitlines():
-        if not line.strip() or line.startswith("#"):
+    labels = {_key(alias, keep_d): LABEL for alias in (LABEL, *ALIASES)}
+    shared: set[str] = set()
+    for label, abbreviation, code in _type_rows():
+        if code != "other":
             continue
-        label, abbreviation, code = (line.split("\t") + ["", ""])[:3]
-        if code == "other":
-            labels.setdefault(_key(label), label)
-            if abbreviation:
-                labels.setdefault(_key(abbreviation), label)
-    return labels
+        for spelling in (label, abbreviation):
+            key = _key(spelling, keep_d) if spelling else ""
+            if key and labels.setdefault(key, label) != label:
+                shared.add(key)
+    return {k: v for k, v in labels.items() if k not in shared}
 
 
 def type_and_label(value: str | None) -> tuple[str | None, str | None]:
@@ -87,7 +96,7 @@ def type_and_label(value: str | None) -> tuple[str | None, str | None]:
     abbreviation; a kind with no code of its own (a consolidated text, a regulation) is
     (`other`, its label). UsageError for an unknown one."""
     if value is not None and value.strip() and _key(value) not in doc_type_names():
-        label = other_type_labels().get(_key(value))
+        label = other_type_labels(keep_d=True).get(_key(value, keep_d=True)) or other_type_labels().get(_key(value))
         if label is not None:
             return "other", label
     return doc_type(value), None

@@ -476,3 +476,30 @@ def test_a_consolidated_texts_base_document_is_shown() -> None:
     record["secondments"] = []
     assert writer("vi").document_context(record)["lead"].endswith(", hợp nhất Quyết định 60/2015/QĐ-TTg.")
     assert writer("en").document_context(record)["lead"].endswith(", consolidating Decision 60/2015/QĐ-TTg.")
+
+
+def test_a_faxed_consolidated_texts_brief_is_made_and_tells_each_thing_once() -> None:
+    """A reviewer's: a VBHN whose base document is cited on a page read badly made the brief fail
+    (its row had no field's name to tell); its date not read was told twice (the block's
+    warning, then 'the date could not be read'); and a colour frame read alone that was no
+    stamp left its reading note with no stamp row."""
+    from dispatch_reader.briefs.document import document_context
+
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    record["document"].update(doc_type="other", doc_type_label="Văn bản hợp nhất", consolidates="60/2015/QĐ-TTg",
+                              number="16/VBHN-BTC", issued_date=None, received=None)
+    record["document"]["evidence"].pop("issued_date", None)
+    record["references"] = [{"number": "60/2015/QĐ-TTg", "doc_type": "decision", "issuer": None, "date": None,
+                             "evidence": {"page": 1, "quote": "60/2015/QĐ-TTg", "start": 10, "confidence": 0.4}}]
+    record["source"]["pages"] = [{**p, "method": "ocr", "ocr_confidence": 0.40} for p in record["source"]["pages"]]
+    record["warnings"] = [
+        "the consolidated text's date line, in its closing block (XÁC THỰC VĂN BẢN HỢP NHẤT), not read (under "
+        "its seal?): no date taken; check it",
+        "page 1: a receiving stamp in colour read alone (its ink is dropped from the page)"]
+    for lang in ("vi", "en"):
+        ctx = document_context(record, lang)
+        said = " ".join(ctx["checks"] + ctx["reading_notes"])
+        assert ("văn bản hợp nhất" in said.lower()) if lang == "vi" else ("consolidated text's date line" in said)
+        assert ("Ngày ban hành" not in said and "ngày ban hành" not in said) if lang == "vi" else \
+            ("date of issue" not in said)
+        assert "stamp" not in said.lower() and "dấu công văn đến" not in said.lower()

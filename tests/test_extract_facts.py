@@ -455,3 +455,8 @@ def test_a_fax_machines_line_and_the_gazettes_running_head_date_nothing_of_the_d
     dated = {(d.date, d.evidence.page) for d in facts.dates}
     assert ("2026-05-06", 2) not in dated and ("2026-05-18", 2) not in dated
     assert ("2026-05-20", 2) in dated
+    # a reviewer's: a page mark or a time with `from` inside the page is a sentence's
+    inside = ("Điều 4. Nhận hồ sơ lúc 8:00 from ngày 21 tháng 5 năm 2026.\nHọp ngày 22/5/2026 tại phòng P.2/4\n"
+              "Điều 5. Hiệu lực.\nĐiều 6. Trách nhiệm.\n")
+    facts = extract_facts([PageText(1, DECISION + inside, method="ocr", ocr_confidence=0.9)])
+    assert {"2026-05-21", "2026-05-22"} <= {d.date for d in facts.dates}

@@ -212,3 +212,8 @@ def test_a_continent_or_country_named_like_a_person_is_none() -> None:
     names = {p.name for p in extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).people}
     assert not names & {"Châu Đại Dương", "Hàn Quốc", "Châu Âu"}
     assert "Lò Văn Pấng" in names
+    # a person whose name opens as one does is a person (a reviewer's: Quốc and Mỹ are middle names)
+    people = HEADER + ("Cử ông Hàn Quốc Tuấn, bà Châu Mỹ Linh và bà Thái Lan Anh, Chuyên viên Sở Nội vụ, "
+                       "đến làm việc tại xã Tà Lèng.\n") + SIGNATURE
+    names = {p.name for p in extract_facts([PageText(1, people, method="ocr", ocr_confidence=0.9)]).people}
+    assert {"Hàn Quốc Tuấn", "Châu Mỹ Linh", "Thái Lan Anh"} <= names

@@ -101,6 +101,7 @@ def test_the_stamps_number_and_date_are_read_without_their_labels() -> None:
     ("CÔNG VĂN ĐẾN\nS 76 57\nsuy 8/9/2021", "2021-09-01", "7657", "2021-09-08"),
     ("CÔNG VĂN ĐẾN\n12 76 57\nsuy 8/9/2021", "2021-09-01", None, "2021-09-08"),
     ("CÔNG VĂN ĐẾN\n559 2810\nsuy 8/9/2021", "2021-09-01", None, "2021-09-08"),
+    ("CÔNG VĂN ĐẾN\nSố: ?\nNgày: 24 04\nChuyển: P. Nội vụ", "2026-04-20", None, None),  # a day and month
     # a label's scrap glued to whole figures is no damage to them, nor the label read with a
     # figure (`Số` with its mark read as a 6)
     ("COME VAN DEN ị\n¡3529\n7 ?", None, "3529", None),

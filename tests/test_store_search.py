@@ -151,3 +151,6 @@ def test_a_summary_names_the_kind_it_was_asked_for():
     assert "QUY CHẾ" in Selection(doc_type="other", doc_type_label="QUY CHẾ").describe("vi")
     with pytest.raises(ValueError):
         Filters.make(doc_type="giấy mời họp chợ")
+    # a Đ apart: `ĐA` is Đề án's, `DA` Dự án's (a reviewer's: both folded to `DA`, Đề án's won)
+    assert (Filters.make(doc_type="DA").doc_type_label, Filters.make(doc_type="ĐA").doc_type_label) == \
+        ("DỰ ÁN", "ĐỀ ÁN")

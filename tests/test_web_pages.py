@@ -145,6 +145,8 @@ def test_brief_downloads(web: Web) -> None:
     assert docx.content.startswith(b"PK") and docx.headers["content-disposition"].endswith('.docx"')
     html = _get(web, "reader", f"/documents/{doc_id}/brief.html?download=1")
     assert "15/QĐ-UBND" in html.text and "attachment" in html.headers["content-disposition"]
+    # named by the whole number, its slash no folder's (was `qd-ubnd.html`)
+    assert html.headers["content-disposition"].endswith('filename="15-qd-ubnd.html"')
     _get(web, "reader", f"/documents/{doc_id}/brief.exe", 404)
 
 

@@ -437,17 +437,23 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
     # a required fact not read is told once, by the brief's own line naming all such (below)
     unread = {kind for kind, field in _UNREAD_KINDS.items() if not d.get(field)}
     kind_of = {w: warning_kind(w) for w in record.get("warnings") or []}  # each warning parsed once
+    # the colour stamp's reading note where no stamp was made of it (a blue e-signature box read
+    # alone): the paper says nothing of a stamp
+    if not d.get("received"):
+        unread.add("stamp_read")
     told = [w for w, kind in kind_of.items() if not _low_page_told(kind, weak_pages) and (kind or ("",))[0] not in unread]
     # each a sentence: the record's English warnings open in small letters (`issue date read as …`)
     reading = {w for w in told if stage(w) == "ingest"}
     out = [_sentence(localise(w, lang)) for w in told if w not in reading]
     notes = [_sentence(localise(w, lang)) for w in told if w in reading]
-    missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f)]
+    # a consolidated text's date told already where it stands (its closing block)
+    dated_apart = any((k or ("",))[0] == "consolidated_no_date" for k in kind_of.values())
+    missing = [lab["fields"][f] for f in _REQUIRED_FIELDS if not d.get(f) and not (f == "issued_date" and dated_apart)]
     if missing:
         out.append(msg["missing"].format(fields=msg["and"].join(missing) if len(missing) < 3
                                          else ", ".join(missing[:-1]) + msg["and"] + missing[-1]))
     for page, conf in sorted(low_pages(record).items()):
-        facts = [lab["fields"][h["field"]] for h in header if h["page"] == page and h["value"]]
+        facts = [lab["fields"].get(h["field"], h["label"]) for h in header if h["page"] == page and h["value"]]
         n_rows = sum(1 for r in rows if r["page"] == page)
         if n_rows:
             facts.append(f"{n_rows} {lab['fields']['secondments']}")
@@ -469,7 +475,8 @@ def told_apart(record: dict[str, Any], header: list[dict[str, Any]], rows: list[
         if told_doubt.get(h["field"]):
             continue
         if ev and weak_evidence(ev) and h["page"] not in weak_pages:
-            out.append(msg["low_fact"].format(field=lab["fields"][h["field"]], confidence=_percent(ev["confidence"], lang), page=h["page"]))
+            out.append(msg["low_fact"].format(field=lab["fields"].get(h["field"], h["label"]),
+                                              confidence=_percent(ev["confidence"], lang), page=h["page"]))
     return out, notes
 
 

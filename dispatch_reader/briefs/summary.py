@@ -281,7 +281,8 @@ def summary_context(
     # who is where: everyone counted, by destination, with the period and the document that says so
     roster = [r | {"start_text": format_date(r.get("start"), lang), "end_text": format_date(r["end_date"], lang)}
               for r in sorted(current, key=lambda r: (r["commune_key"] == "", r["commune_key"] == AGGREGATE_KEY,
-                                                      _by_name(r["commune"]), group_key(r["who"])))]
+                                                      _by_name(r["commune"]), group_key(r["commune"] or ""),
+                                                      group_key(r["who"])))]
     return {
         "records": [r for r, _ in documents],
         "documents": doc_rows,

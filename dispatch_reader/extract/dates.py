@@ -23,7 +23,10 @@ from dispatch_reader.textnorm import for_matching
 _SKIP_LINE = re.compile(r"^\s*(?:cong bao|ky boi|nguoi ky|co quan\s*:|email|ngay ky|thoi gian ky|\(?kem theo)")
 # a fax machine's line over each page it sends: the time it was sent, the sender's number and
 # the page's (`06/05/2026 10:32  FROM: 0243 123 4567   P.002/004`), no date of the document's
-_FAX_LINE = re.compile(r"\b\d{1,2}:\d{2}\s+(?:from|fax)\s*:?\s*[+(\d]|\bp\.\s?\d{1,3}\s?/\s?\d{1,3}\s*$")
+_FAX_LINE = re.compile(r"\b\d{1,2}:\d{2}\s+(?:from|fax)\s*:?\s*[+(]?\d[\d ()-]{6,}|\bp\.\s?\d{1,3}\s?/\s?\d{1,3}\s*$")
+# ... over the page's top or under its foot: this many lines (a sentence's `… at 8:00 from 20
+# May 2026` or `… tại phòng P.2/4` stands inside the page)
+_EDGE_LINES = 2
 _SIGNING_DAY = re.compile(
     r"(?:co hieu luc(?: thi hanh)?|(?:has|have|took|takes|take) effect|(?:is|are|be) effective)\s+"
     r"(?:(?:ke\s+)?tu|from|as of|on)\s+(?:ngay\s+ky(?:\s+ban\s+hanh)?|the (?:date|day) of signing)"
@@ -31,6 +34,13 @@ _SIGNING_DAY = re.compile(
 _PERIOD_FROM_SIGNING = re.compile(
     r"thoi\s+han(?:\s+[a-z]+){0,3}?\s+(?P<n>\d{1,2})\s+(?P<unit>thang|nam)\s+(?:ke\s+)?tu\s+ngay\s+ky"
 )
+
+
+def _at_edge(folded: str, line_start: int) -> bool:
+    """Is the line starting at `line_start` among the page's first or last _EDGE_LINES lines?"""
+    before = folded.count("\n", 0, line_start)
+    after = folded.count("\n", line_start) - (1 if folded.endswith("\n") else 0)
+    return before < _EDGE_LINES or after < _EDGE_LINES
 
 
 @dataclass(frozen=True)
@@ -159,8 +169,10 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
                 continue  # above the header: a hand's instruction or a stamp, not the document's words
             line_a = _line_start(f, hit.start)
             line = f[line_a:f.find("\n", hit.start) if f.find("\n", hit.start) >= 0 else len(f)]
-            if _SKIP_LINE.match(line) or _FAX_LINE.search(line) or RUNNING_HEAD.match(line):
-                continue  # the Gazette's running head (its issue's date) read however a copy left it
+            if _SKIP_LINE.match(line) or (_at_edge(f, line_a) and (_FAX_LINE.search(line) or RUNNING_HEAD.match(line))):
+                # a signing box's or an annex's line; a fax machine's line, the Gazette's running
+                # head (its issue's date) read however a copy left it: no date of the document's
+                continue
             if issued_ev and page.number == issued_ev.page and issued_ev.start is not None \
                     and issued_ev.start <= hit.start < issued_ev.start + len(issued_ev.quote):
                 continue

@@ -252,14 +252,6 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
             # `1205/QĐ-BKHÔT`: the symbol's Đ read as a capital with a mark, which no symbol holds;
             # the match stopped there and `BKH` is no symbol of this document
             dn, end = _with_glued_capitals(dn, glued[0]), glued.end()
-        glued_year = _YEAR_GLUED.match(dn.parts[0]) if dn is not None and dn.year is None and dn.parts else None
-        if glued_year and glued_year[2] in _known_parts() and "/" not in text[m.start("sym"):end]:
-            # `28/2026TT-BTC`: the year's slash lost in a copier's grain; the type part after the
-            # year is a real one, and the number is the one with the slash put back
-            at = m.start("sym") + len(glued_year[1])
-            again = find_header_number(text[:at] + "/" + text[at:])
-            if again is not None and again[0].year == glued_year[1] and all(p in _known_parts() for p in again[0].parts):
-                return again[0], again[1], again[2] - 1
         if dn is not None:
             start = m.start()
             lead = _ONES_BEFORE.search(text[:start]) if m.group("num") else None
@@ -277,8 +269,8 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
 
 
 # a symbol's first part that is a year run into a type abbreviation (`2026TT`)
-_YEAR_GLUED = re.compile(r"((?:19|20)\d\d)([A-ZĐ]{1,4})$")
-# ... a cited number's too, a law's term after its body (`80/2025QH15`)
+# A year whose slash a copier's grain or a fax lost (`28/2026TT-BTC`, a cited `80/2025QH15`):
+# put back (clean_number) before a part a symbol holds, a law's term after its body
 _YEAR_SLASH_LOST = re.compile(r"^((?:19|20)[0-9]{2})([A-ZĐ]{1,6}(?:[0-9]{2})?)$")
 
 

@@ -167,6 +167,10 @@ def _bare_heads() -> frozenset[str]:
     return frozenset(fold_phrase(h) for h in resources.lines("bare_heads.txt"))
 
 
+# a parent body's name that opens with no head the data knows has this many letters at least
+_NAME_LETTERS = 8
+
+
 @lru_cache(maxsize=1)
 def _opening_heads() -> tuple[str, ...]:
     """What a parent body's line opens with, folded: a body's head (`Bộ`, `Ủy ban nhân dân`,
@@ -176,11 +180,17 @@ def _opening_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
-def _opens_as_body(line: str) -> bool:
-    """Does a line read above the issuer open as a body's name does (its abbreviations spelt
-    out: `UBND TỈNH LÀO CAI`)? A copy's specks read as capitals (`TY AC`) do not."""
+def _specks_as_capitals(line: str) -> bool:
+    """Is a line read above the issuer a copy's specks read as capitals (`TY AC`, a run of
+    letters no syllable spells: `UBNĐTỈNHSƠNEA`), not a body's name? A line opening as a body
+    does (its abbreviations spelt out: `UBND TỈNH LÀO CAI`) is a name however damaged; one of
+    other heads the data lacks (`ĐẢNG BỘ TỈNH …`, `ĐẠI HỌC QUỐC GIA …`) has its words and letters."""
     folded = fold_phrase(expand_abbreviations(line))
-    return any(folded == h or folded.startswith(h + " ") for h in _opening_heads())
+    if any(folded == h or folded.startswith(h + " ") for h in _opening_heads()):
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    spelt = [w for w in words if is_syllable(w)]
+    return sum(len(w) for w in words) < _NAME_LETTERS or len(spelt) < len(words) / 2
 
 
 # a receiving stamp's handwritten figure glued before a header line, or standing apart from it
@@ -1474,7 +1484,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.evidence.update(ev)
     else:
         # found or read: a fax's block under its seal is there and read as nothing (a tester)
-        warnings.append("no signature block (title and signer's name) found or read")
+        warnings.append(warning("no_signature"))
 
     # OCR slips in closed-vocabulary words; one spelling for the place in issuer and date line.
     doc.doc_type_label = canon_phrase(doc.doc_type_label, "doc_types.tsv")
@@ -1509,7 +1519,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = snap_issuer(doc.issuer_parent, doc.place)
             if doc.issuer_parent is None:
                 doc.evidence.pop("issuer_parent", None)
-        if doc.issuer_parent and not _opens_as_body(doc.issuer_parent):
+        if doc.issuer_parent and _specks_as_capitals(doc.issuer_parent):
             # an OCRed line over the issuer that names no body: specks a copy left read as
             # capitals (a tester's `Bộ Nội vụ (TY AC)`, shown and exported as its parent body)
             doc.issuer_parent = None

@@ -67,6 +67,11 @@ def _not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _places_named_like_people() -> frozenset[str]:
+    return frozenset(fold_phrase(w) for w in resources.lines("places_named_like_people.txt"))
+
+
+@lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
     verbs = {"tiếp", "hỗ", "làm", "được", "chịu", "phụ", "biệt", "điều", "luân", "tăng", "đến", "về", "nay",
              "will", "who", "has", "have", "said", "asked", "was", "is", "to", "from", "in", "and"}
@@ -408,7 +413,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             continue
         name_text = squash(span_text(doc, i, j))
         f = fold_phrase(name_text)
-        if any(f == nn or f.startswith(nn + " ") for nn in _not_names()):
+        if any(f == nn or f.startswith(nn + " ") for nn in _not_names()) or f in _places_named_like_people():
             continue
         taken.update(range(i, j))
         position, unit, inner = _attributes_after(doc, j, english)

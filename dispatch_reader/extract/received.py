@@ -305,7 +305,9 @@ def _figures(lines: list[str], issued: str | None) -> tuple[str | None, str | No
                 when = iso
             continue
         figures = _registration_number(line)
-        if figures and number is None and when is None and len(line.split()) <= 3 and not _labelled_no_number(line):
+        if figures and number is None and when is None and len(line.split()) <= 3 and not _labelled_no_number(line) \
+                and _field_label(line) not in ("date", "forwarded_to"):
+            # (`Ngày: 24 04`: a day and a month written apart are no count)
             number = figures
     return number, when
 

@@ -46,10 +46,10 @@ FORMATS = ("csv", "json", "xlsx")
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "number", "doc_type", "issued_date", "issuer", "issuer_parent", "place", "subject",
-                  "signer_name", "signer_title", "signer_authority", "received_number", "received_date",
-                  "needs_check", "file_name", "sha256",
+                  "signer_name", "signer_title", "signer_authority", "needs_check", "file_name", "sha256",
                   "page_count", "ocr_pages", "min_ocr_confidence", "report_on", "file_count", "files", "extractor_version",
-                  "updated_at"],
+                  # last: a spreadsheet reading the columns before them by place reads them still
+                  "updated_at", "received_number", "received_date"],
     "secondments": ["document_id", "document_number", "issued_date", "issuer", "kind", "status", "action", "person",
                     "count", "from_unit", "to_unit", "position", "start", "end", "duration_months", "end_effective",
                     "end_derived", "refers_to", "page", "quote", "confidence", "needs_check", "source_file", "files"],

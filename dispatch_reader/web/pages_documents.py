@@ -169,7 +169,9 @@ def _brief_bytes(store: Any, doc_id: int, fmt: str, lang: str) -> tuple[bytes, s
         raise HTTPException(status_code=404, detail=f"no document {doc_id}")
     writer = BriefWriter(Path("."), fmt=fmt, lang=lang)
     data = writer.document_bytes(record, other_files(store, doc), report=doc.is_report)
-    name = f"{slug(record.document.number or Path(record.source.file_name).stem)}.{fmt}"
+    # a number's slash is no folder's (`1587/QĐ-UBND` was downloaded as `qd-ubnd.html`)
+    number = record.document.number
+    name = f"{slug(number.replace('/', '-') if number else Path(record.source.file_name).stem)}.{fmt}"
     return data, name
 
 
