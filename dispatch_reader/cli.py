@@ -118,6 +118,14 @@ def ingest_settings(ocr_lang: str | None, workers: int | None, password: str | N
                                 ocr_mode=ocr_mode.value if isinstance(ocr_mode, OcrMode) else ocr_mode)
 
 
+def _kind(document: Any) -> str:
+    """The type column's word: a kind with no type of its own by its name (`Văn bản hợp nhất`,
+    where a clerk read `other`)."""
+    if document.doc_type == "other" and document.doc_type_label:
+        return document.doc_type_label
+    return document.doc_type or "—"
+
+
 def _sent(record: Any) -> str:
     """People the document sends, as its brief totals them (decided sendings only; "—" for none,
     and for a press report, which sends nobody itself). The people it names, its signer among
@@ -272,7 +280,7 @@ def process(
             number, date = (marked(d.number, "number", fields), marked(d.issued_date, "issued_date", fields)) \
                 if d else ("", "")
             doubted = doubted or "⚠" in number + date
-            table.add_row(path.name, (d.doc_type or "—") if d else "", number, date, _sent(rec) if rec else "",
+            table.add_row(path.name, _kind(d) if d else "", number, date, _sent(rec) if rec else "",
                           (outcome.status + (", no brief" if outcome.brief_error else "")) if not outcome.error
                           else f"failed: {outcome.error.kind}")
     records = [o.record for o in outcomes if o.record]

@@ -136,3 +136,13 @@ def test_the_process_table_counts_the_people_sent_as_the_brief_does() -> None:
     for s in data["secondments"]:
         s["status"] = "requested"  # asked for, not decided: nobody sent by this paper
     assert _sent(Record.from_dict(data)) == "—"
+
+
+def test_the_process_table_names_a_kind_with_no_type_of_its_own() -> None:
+    """A consolidated text showed as `other` in the process table: its name says what it is."""
+    from dispatch_reader.cli import _kind
+    from dispatch_reader.record import DocumentFacts
+
+    assert _kind(DocumentFacts(doc_type="other", doc_type_label="Văn bản hợp nhất")) == "Văn bản hợp nhất"
+    assert _kind(DocumentFacts(doc_type="decision", doc_type_label="QUYẾT ĐỊNH")) == "decision"
+    assert _kind(DocumentFacts()) == "—"

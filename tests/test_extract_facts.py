@@ -460,3 +460,14 @@ def test_a_fax_machines_line_and_the_gazettes_running_head_date_nothing_of_the_d
               "Điều 5. Hiệu lực.\nĐiều 6. Trách nhiệm.\n")
     facts = extract_facts([PageText(1, DECISION + inside, method="ocr", ocr_confidence=0.9)])
     assert {"2026-05-21", "2026-05-22"} <= {d.date for d in facts.dates}
+
+
+def test_a_laws_name_ending_in_a_kind_of_paper_does_not_type_its_number() -> None:
+    """`Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14`:
+    `hợp đồng` (a contract, of no type of its own) ends the law's name; the symbol says a law.
+    A contract's own number stays of its kind."""
+    text = HEADER + ("Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14;\n"
+                     "Thực hiện Hợp đồng số 12/HĐ-SNV ngày 05 tháng 5 năm 2025;\n")
+    refs = {r.number: r.doc_type for r in facts_of(text).references}
+    assert refs["69/2020/QH14"] == "law"
+    assert refs["12/HĐ-SNV"] == "other"

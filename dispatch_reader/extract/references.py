@@ -180,7 +180,11 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
                 continue
             if _on_own_number_line(doc_facts, page.number, m.start()):
                 continue
-            kind = _label_before(page.folded, m.start()) or type_from_symbol(dn)
+            label, symbol = _label_before(page.folded, m.start()), type_from_symbol(dn)
+            # a label of no type of its own before the number is a name's last words where the
+            # symbol says the type (`Luật Người lao động … theo hợp đồng số 69/2020/QH14`: a law,
+            # not a contract; a tester's brief listed it as `Văn bản số 69/2020/QH14`)
+            kind = symbol if label == "other" and symbol not in (None, "other") else (label or symbol)
             if kind is None and language == "vi":
                 kind = "official_dispatch"
             # Date right after: "… ngày 30 tháng 6 năm 2025" / "ngày 15/10/2020".
