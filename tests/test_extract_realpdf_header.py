@@ -592,3 +592,21 @@ def test_a_consolidated_texts_date_line_with_a_worn_figure_is_dated_and_said():
     assert (got.document.number, got.document.issued_date) == ("463/VBHN-BTC", "2025-02-10")
     told = [w for w in got.warnings if "lost a figure" in w]
     assert told and localise(told[0], "vi") != told[0]
+
+
+def test_a_consolidated_texts_subject_stops_where_its_lead_paragraph_begins():
+    """A text layer's VBHN: the title's lines ran on into the lead paragraph that names the base
+    decision, its number left out of the subject (`… quỹ hỗ trợ ngày 12 tháng 3 năm 2016 của Thủ
+    tướng …`), so the cut at `Quyết định số …` found nothing: a paragraph for a subject."""
+    top = ESIGN + ["CÔNG BÁO/Số 295 + 296/Ngày 22-3-2020 41", "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH",
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH1",
+                   "Quy chế quản lý quỹ dự trữ của các bộ, ngành và địa phương về",
+                   "tài chính công và chi phí quản lý quỹ dự trữ,", "quỹ hỗ trợ",
+                   "Quyết định số 44/2016/QĐ-TTg ngày 12 tháng 3 năm 2016 của Thủ tướng",
+                   "Chính phủ về quy chế quản lý quỹ dự trữ của các bộ, ngành và địa phương về tài chính",
+                   "công, có hiệu lực thi hành kể từ ngày 1 tháng 5 năm 2016, được sửa đổi, bổ", "sung bởi:",
+                   "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;"]
+    doc = facts(top, CONSOLIDATED_END).document
+    assert doc.number == "463/VBHN-BTC"
+    assert doc.subject == ("Quy chế quản lý quỹ dự trữ của các bộ, ngành và địa phương về tài chính công và chi phí "
+                           "quản lý quỹ dự trữ, quỹ hỗ trợ")

@@ -304,13 +304,32 @@ def _apply(read: Block, pages: list[Page], doc: DocumentFacts) -> tuple[bool, li
         doc.evidence["issuer"] = block.evidence.get("issuer") or block.evidence["number"]
     if doc.subject:
         # the top's title lines run on into the lead paragraph naming the base document
-        lead = _LEAD.search(doc.subject)
-        if lead and lead.start() > 0:
-            doc.subject = doc.subject[:lead.start()].rstrip(" ,;")
+        doc.subject = _without_lead(doc.subject, pages, doc.evidence.get("subject"))
     if block.signer and block.signer.name:
         doc.signer = block.signer
         doc.evidence["signer"] = block.evidence["signer"]
     return True, told
+
+
+# the lead's words after the base document's number looked for in a subject that left the
+# number out (`… thất nghiệp ngày 27 tháng 11 năm 2015 của Thủ tướng …`)
+_LEAD_WORDS = 4
+
+
+def _without_lead(subject: str, pages: list[Page], ev: Evidence | None) -> str:
+    """The subject without the lead paragraph the title's lines ran on into: from its `Quyết
+    định số 60/2015/QĐ-TTg …` on, or, where the subject left the number out, from the words
+    after it on the page (a text layer's VBHN 16 ran on for a paragraph)."""
+    lead = _LEAD.search(subject)
+    if lead and lead.start() > 0:
+        return subject[:lead.start()].rstrip(" ,;")
+    page = next((p for p in pages if ev is not None and p.number == ev.page), None)
+    if page is None or ev is None or ev.start is None:
+        return subject
+    on_page = _LEAD.search(page.text, ev.start)
+    words = page.text[on_page.end():].split()[1:1 + _LEAD_WORDS] if on_page else []
+    at = subject.find(" " + " ".join(words)) if len(words) == _LEAD_WORDS else -1
+    return subject[:at].rstrip(" ,;") if at > 0 else subject
 
 
 def _above(first: Evidence | None, then: Evidence | None) -> bool:
