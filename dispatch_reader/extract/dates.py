@@ -169,7 +169,7 @@ def extract_dates(pages: list[Page], doc: DocumentFacts, language: str) -> list[
                 continue  # above the header: a hand's instruction or a stamp, not the document's words
             line_a = _line_start(f, hit.start)
             line = f[line_a:f.find("\n", hit.start) if f.find("\n", hit.start) >= 0 else len(f)]
-            if _SKIP_LINE.match(line) or (_at_edge(f, line_a) and (_FAX_LINE.search(line) or RUNNING_HEAD.match(line))):
+            if _SKIP_LINE.match(line) or ((_FAX_LINE.search(line) or RUNNING_HEAD.match(line)) and _at_edge(f, line_a)):
                 # a signing box's or an annex's line; a fax machine's line, the Gazette's running
                 # head (its issue's date) read however a copy left it: no date of the document's
                 continue

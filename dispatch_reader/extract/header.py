@@ -175,8 +175,7 @@ _NAME_LETTERS = 8
 def _opening_heads() -> tuple[str, ...]:
     """What a parent body's line opens with, folded: a body's head (`Bộ`, `Ủy ban nhân dân`,
     `Tỉnh ủy`) or a level before its place (`Tỉnh`, `Thành phố`)."""
-    heads = {fold_phrase(h) for h in resources.lines("body_heads.txt")}
-    heads |= {fold_phrase(row[0]) for row in resources.rows("admin_levels.txt")}
+    heads = set(_head_words()) | {fold_phrase(row[0]) for row in resources.rows("admin_levels.txt")}
     return tuple(sorted(heads, key=len, reverse=True))
 
 

@@ -193,6 +193,8 @@ def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | Non
     stmt = documents_query(filters, dialect).with_only_columns(
         File.document_id.label("id"), *[getattr(File, c) for c in cols], Document.key.label("_key")
     ).join(Document, Document.id == File.document_id)
+    from dispatch_reader.briefs.document import type_name
+
     files = _FileLists(conn, lang)
     for row in conn.execute(stmt):
         out = dict(row._mapping)
@@ -206,8 +208,6 @@ def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | Non
         out["received_number"] = received.get("number")
         out["received_date"] = dt.date.fromisoformat(received["date"]) if received.get("date") else None
         if lang is not None and out["doc_type"] == "other":
-            from dispatch_reader.briefs.document import type_name
-
             out["doc_type_label"] = type_name(record["document"], lang)  # `Văn bản hợp nhất`, not `Văn bản`
         out["needs_check"] = _header_checks(record, lang)
         out["report_on"] = out["number"] if out.pop("_key").startswith("report:") else None
