@@ -16,6 +16,7 @@ import numpy as np
 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.signing import listed_signing_line
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable
 
@@ -233,10 +234,12 @@ def _touch(a: Word, b: Word) -> bool:
 
 
 def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
-                    settings: IngestSettings, deadline: Deadline,
-                    tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+                    settings: IngestSettings, deadline: Deadline, tmp: str,
+                    listed: list[str] | None = None) -> tuple[list[Word], list[tuple[int, int, int]], int]:
     """Read again, alone, each region of ink the page reading left without words, and add the
-    words read surely there. Returns the words, their line keys and how many words were added."""
+    words read surely there. Returns the words, their line keys and how many words were added;
+    a signing-block line taken as its listed wording (signing.py) is added to `listed` as read
+    and as taken (`HỦ TICH → CHỦ TỊCH`)."""
     out_words, out_keys = list(words), list(keys)
     added = 0
     for n, (x0, y0, x1, y1) in enumerate(_unread_regions(grey, words, scale)):
@@ -272,9 +275,16 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                         continue
                     found, found_keys = tsv_words(run_psm(write(_with_border(band), tmp, "unread-line"), settings,
                                                           deadline, 7), scale)
-                    sure = _sure_new_words(found, found_keys, (bx0 + line[4] - BORDER) * scale,
-                                           (by0 + line[2] - BORDER) * scale, 20_000 + n * 1000 + 100 + i,
-                                           out_words + [w for w, _ in taken])
+                    dx, dy = (bx0 + line[4] - BORDER) * scale, (by0 + line[2] - BORDER) * scale
+                    block = 20_000 + n * 1000 + 100 + i
+                    sure = _sure_new_words(found, found_keys, dx, dy, block, out_words + [w for w, _ in taken])
+                    # a title under a black seal: too few of its words sure, the whole reading
+                    # near its listed wording (`=-#HỦ(4) TICH(80)` for `CHỦ TỊCH`)
+                    wording = _listed_line(found, dx, dy, block, out_words + [w for w, _ in taken])
+                    if wording is not None and len(wording) > len(sure):
+                        sure = wording
+                        if listed is not None:
+                            listed.append(f"{' '.join(w.text for w in found)} → {' '.join(w.text for w, _ in sure)}")
                 if len(sure) >= 2:  # a line alone: two words at least, or a scrap of a ring's letters
                     taken += sure
         if len(taken) < 2:
@@ -363,6 +373,19 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
         if syllable[i] or figure or beside:
             taken.append((w, (block0 + block, par, line)))
     return taken
+
+
+def _listed_line(found: list[Word], dx: float, dy: float, block: int,
+                 words: list[Word]) -> list[tuple[Word, tuple[int, int, int]]] | None:
+    """A line read alone taken as the listed signing-block line it is near (signing.py), placed
+    on the page; None where it is none or where the page has sure words over it already."""
+    wording = listed_signing_line(found)
+    if wording is None:
+        return None
+    placed = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.conf) for w in wording]
+    if any(overlaps(w, old) for w in placed for old in words if not _scrap(old)):
+        return None
+    return [(w, (block, 1, 1)) for w in placed]
 
 
 def _scrap(word: Word) -> bool:

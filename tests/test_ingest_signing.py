@@ -1,0 +1,105 @@
+"""A signing-block line under a black seal, read alone too unsurely for its words to be kept, is
+taken as the listed wording it is a letter or two from (issue 11: photocopies and faxes lost the
+signer's title on most pages, `=-#HỦ(4) TICH(80)` for `CHỦ TỊCH`)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from dispatch_reader.ingest import tessread, unread
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.signing import listed_signing_line
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+
+
+def _line(*spec: tuple[str, float]) -> list[Word]:
+    out, x = [], 100.0
+    for text, conf in spec:
+        out.append(Word(text, x, 500, x + 12 * len(text), 520, conf))
+        x += 12 * len(text) + 6
+    return out
+
+
+def _texts(words: list[Word] | None) -> list[str] | None:
+    return None if words is None else [w.text for w in words]
+
+
+def test_a_title_under_a_star_is_its_listed_wording() -> None:
+    # as read on a photocopy: the star's point taken for letters before the title's `HỦ`
+    read = _line(("-</", 0.38), ("=-#HỦ", 0.04), ("TICH", 0.80))
+    taken = listed_signing_line(read)
+    assert _texts(taken) == ["CHỦ", "TỊCH"]
+    # the words keep the reading's doubt (so the title stays marked for checking) and its place
+    assert all(w.conf is not None and w.conf < 0.5 for w in taken)
+    assert taken[0].x0 == read[1].x0 and taken[-1].x1 == read[-1].x1
+
+
+def test_an_authority_line_with_a_ring_over_two_words() -> None:
+    read = _line(("EM.", 0.27), ("ỦY", 0.91), ("BAN", 0.04), ("NHÂN", 0.04), ("DÂN", 0.96))
+    assert _texts(listed_signing_line(read)) == ["TM.", "ỦY", "BAN", "NHÂN", "DÂN"]
+    assert _texts(listed_signing_line(_line(("KT.", 0.9), ("BỘ", 0.3), ("TRUONG", 0.8)))) == ["KT.", "BỘ", "TRƯỞNG"]
+
+
+def test_what_is_no_listed_line_is_left_as_read() -> None:
+    # a ring's and a signature's scraps
+    assert listed_signing_line(_line(("3)", 0.19), ("~#HÙTEM", 0.2))) is None
+    assert listed_signing_line(_line(("we", 0.45), ("AG", 0.23))) is None
+    # a body line is not in capitals
+    assert listed_signing_line(_line(("Giám", 0.9), ("đốc", 0.9))) is None
+    # no word of it read surely: nothing anchors the match
+    assert listed_signing_line(_line(("HỦ", 0.2), ("TICH", 0.3))) is None
+    # a sure word at an end is no scrap to drop: `PHÓ` stays, and makes it the deputy's title
+    assert _texts(listed_signing_line(_line(("PHÓ", 0.9), ("CHỦ", 0.3), ("TICH", 0.4)))) == ["PHÓ", "CHỦ", "TỊCH"]
+    # too far from any wording: two letters off in a title of seven
+    assert listed_signing_line(_line(("HỦ", 0.9), ("TIEM", 0.3))) is None
+    # as near to two wordings: neither is taken
+    assert listed_signing_line(_line(("KT.", 0.9), ("GIÁM", 0.9))) is None
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
+def test_the_page_gets_the_title_its_line_read_alone_is_near(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the unread-ink reading of a signing block: the title line's reading alone is
+    replaced by the listed wording, and the page is told which reading became which."""
+    im = Image.new("L", (1654, 1200), 255)
+    draw = ImageDraw.Draw(im)
+    draw.text((1000, 600), "CHỦ TỊCH", font=ImageFont.truetype(str(FONT), 34), fill=0)
+    grey = np.array(im)
+    run_psm = tessread.run_psm
+
+    def under_a_seal(path, settings, deadline, psm, *rest):  # type: ignore[no-untyped-def]
+        data = run_psm(path, settings, deadline, psm, *rest)
+        if psm == 3:
+            return {k: [] for k in data}  # the region's layout read nothing, as on the copies
+        # the line as a black star over its first letter reads it
+        texts = [t for t in data["text"] if t.strip()]
+        assert texts == ["CHỦ", "TỊCH"], texts
+        for i, t in enumerate(data["text"]):
+            if t == "CHỦ":
+                data["text"][i], data["conf"][i] = "=-#HỦ", 4
+            elif t == "TỊCH":
+                data["text"][i], data["conf"][i] = "TICH", 80
+        return data
+
+    monkeypatch.setattr(unread, "run_psm", under_a_seal)
+    listed: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out, _, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                               tessread.Deadline(Path("x.pdf"), 1, 60), tmp, listed)
+    assert [w.text for w in out] == ["CHỦ", "TỊCH"]
+    assert added == 2
+    assert listed == ["=-#HỦ TICH → CHỦ TỊCH"]
+    # where it stands on the page (points at 200 dpi)
+    assert abs(out[0].x0 / (72.0 / 200) - 1000) < 30
+    # without the list's help, one sure word is a scrap and nothing is added
+    monkeypatch.setattr(unread, "listed_signing_line", lambda found: None)
+    with tempfile.TemporaryDirectory() as tmp:
+        out, _, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
+                                               tessread.Deadline(Path("x.pdf"), 1, 60), tmp, [])
+    assert out == [] and added == 0
