@@ -88,13 +88,13 @@ def test_the_page_gets_the_title_its_line_read_alone_is_near(monkeypatch: pytest
         return data
 
     monkeypatch.setattr(unread, "run_psm", under_a_seal)
-    listed: list[str] = []
+    listed: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         out, _, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
                                                tessread.Deadline(Path("x.pdf"), 1, 60), tmp, listed)
     assert [w.text for w in out] == ["CHỦ", "TỊCH"]
     assert added == 2
-    assert listed == ["=-#HỦ TICH → CHỦ TỊCH"]
+    assert listed == [("=-#HỦ TICH", "CHỦ TỊCH")]
     # where it stands on the page (points at 200 dpi)
     assert abs(out[0].x0 / (72.0 / 200) - 1000) < 30
     # without the list's help, one sure word is a scrap and nothing is added

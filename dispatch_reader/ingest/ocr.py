@@ -432,15 +432,15 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             notes.append("a seal's black ring cleared for the re-readings of the lines it touches")
             names_from = ringless
         if settings.read_unread_ink:
-            listed: list[str] = []
+            listed: list[tuple[str, str]] = []
             words, keys, found = extra(lambda: read_unread_ink(grey if ringless is None else ringless, words, keys,
                                                                scale, settings, extras, tmp, listed), (words, keys, 0))
             if found:
                 notes.append(f"{found} word(s) read again from ink the page reading skipped "
                              "(a seal or signature taken for a picture)")
-                for taken in listed:
-                    notes.append(f"a signing-block line under a seal taken as the listed wording it is a letter "
-                                 f"or two from: {taken}")
+                for read, taken in listed:
+                    notes.append(f"a signing-block line under a seal read '{read}', taken as the listed wording "
+                                 f"it is a letter or two from: '{taken}'")
         words, keys, reread = extra(lambda: reread_name_lines(names_from, words, keys, scale, settings, extras, tmp),
                                     (words, keys, 0))
         if reread:

@@ -235,11 +235,11 @@ def _touch(a: Word, b: Word) -> bool:
 
 def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
                     settings: IngestSettings, deadline: Deadline, tmp: str,
-                    listed: list[str] | None = None) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+                    listed: list[tuple[str, str]] | None = None) -> tuple[list[Word], list[tuple[int, int, int]], int]:
     """Read again, alone, each region of ink the page reading left without words, and add the
     words read surely there. Returns the words, their line keys and how many words were added;
     a signing-block line taken as its listed wording (signing.py) is added to `listed` as read
-    and as taken (`HỦ TICH → CHỦ TỊCH`)."""
+    and as taken (`=-#HỦ TICH`, `CHỦ TỊCH`)."""
     out_words, out_keys = list(words), list(keys)
     added = 0
     for n, (x0, y0, x1, y1) in enumerate(_unread_regions(grey, words, scale)):
@@ -284,7 +284,7 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                     if wording is not None and len(wording) > len(sure):
                         sure = wording
                         if listed is not None:
-                            listed.append(f"{' '.join(w.text for w in found)} → {' '.join(w.text for w, _ in sure)}")
+                            listed.append((" ".join(w.text for w in found), " ".join(w.text for w, _ in sure)))
                 if len(sure) >= 2:  # a line alone: two words at least, or a scrap of a ring's letters
                     taken += sure
         if len(taken) < 2:
