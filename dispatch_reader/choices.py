@@ -55,18 +55,18 @@ def _type_rows() -> list[tuple[str, str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def doc_type_names() -> dict[str, str]:
-    """Every accepted spelling (folded) → the document type code."""
+@lru_cache(maxsize=2)
+def doc_type_names(keep_d: bool = False) -> dict[str, str]:
+    """Every accepted spelling (folded; `keep_d`: its Đ apart) → the document type code."""
     from dispatch_reader.store.filters import DOC_TYPES
 
-    names = {_key(code): code for code in DOC_TYPES}
+    names = {_key(code, keep_d): code for code in DOC_TYPES}
     for label, abbreviation, code in _type_rows():
         if code in DOC_TYPES and code != "other":
-            names.setdefault(_key(label), code)
+            names.setdefault(_key(label, keep_d), code)
             if abbreviation:
-                names.setdefault(_key(abbreviation), code)
-    names.setdefault(_key("CV"), "official_dispatch")  # công văn: its numbers carry no type letters
+                names.setdefault(_key(abbreviation, keep_d), code)
+    names.setdefault(_key("CV", keep_d), "official_dispatch")  # công văn: its numbers carry no type letters
     return names
 
 
@@ -95,8 +95,15 @@ def type_and_label(value: str | None) -> tuple[str | None, str | None]:
     """(type code, label) for a type as a clerk writes it: a code, a Vietnamese name or an
     abbreviation; a kind with no code of its own (a consolidated text, a regulation) is
     (`other`, its label). UsageError for an unknown one."""
-    if value is not None and value.strip() and _key(value) not in doc_type_names():
-        label = other_type_labels(keep_d=True).get(_key(value, keep_d=True)) or other_type_labels().get(_key(value))
+    if value is None or not value.strip():
+        return None, None
+    # as written first, its Đ apart (`HĐ`, a contract, is no `HD`, a guidance), then folded
+    # (`QD` as clerks type `QĐ`)
+    for keep_d in (True, False):
+        code = doc_type_names(keep_d).get(_key(value, keep_d))
+        if code is not None:
+            return code, None
+        label = other_type_labels(keep_d).get(_key(value, keep_d))
         if label is not None:
             return "other", label
     return doc_type(value), None

@@ -154,3 +154,14 @@ def test_a_summary_names_the_kind_it_was_asked_for():
     # a Đ apart: `ĐA` is Đề án's, `DA` Dự án's (a reviewer's: both folded to `DA`, Đề án's won)
     assert (Filters.make(doc_type="DA").doc_type_label, Filters.make(doc_type="ĐA").doc_type_label) == \
         ("DỰ ÁN", "ĐỀ ÁN")
+
+
+def test_a_contract_by_its_abbreviation_is_no_guidance():
+    """`HĐ` (hợp đồng) was folded to `HD`, a guidance's abbreviation, and a search for contracts
+    found guidance documents: the spelling as written is tried first, Đ apart; typed without
+    its bar (`QD`) a type is still found folded."""
+    f = Filters.make(doc_type="HĐ")
+    assert (f.doc_type, f.doc_type_label) == ("other", "HỢP ĐỒNG")
+    assert (Filters.make(doc_type="HD").doc_type, Filters.make(doc_type="HD").doc_type_label) == ("guidance", None)
+    assert Filters.make(doc_type="QD").doc_type == Filters.make(doc_type="QĐ").doc_type == "decision"
+    assert Filters.make(doc_type="hop dong").doc_type_label == "HỢP ĐỒNG"
