@@ -62,6 +62,24 @@ def test_a_name_read_off_a_faxs_rows_is_flagged(monkeypatch: pytest.MonkeyPatch)
     assert extract_facts([fax]).document.evidence["signer"].confidence >= c.CONFIDENT
 
 
+def test_a_signer_whose_title_was_read_with_doubt_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a title under a black seal taken as the listed wording its reading was near (ingest/
+    # signing.py): its words carry the reading's low confidence, and the signer row shows it
+    monkeypatch.setattr(c, "_calibration", lambda: {})
+    body = [("Điều 2. Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm thi hành.", 0.95)]
+    sure = page(HEADER[:-2] + body + HEADER[-2:] + [("Lò Văn Pấng", 0.93)])
+    facts = extract_facts([sure])
+    assert facts.document.signer.title == "CHỦ TỊCH"
+    assert facts.document.evidence["signer"].confidence >= c.CONFIDENT
+    # the same title in the block read with doubt; the body's `Chủ tịch`, read surely and
+    # printed first, is not the title's reading
+    doubted = page(HEADER[:-2] + body + HEADER[-2:-1] + [("CHỦ TỊCH", 0.41), ("Lò Văn Pấng", 0.93)])
+    facts = extract_facts([doubted])
+    assert facts.document.signer.title == "CHỦ TỊCH"
+    assert facts.document.signer.name == "Lò Văn Pấng"
+    assert facts.document.evidence["signer"].confidence < c.CONFIDENT
+
+
 def test_text_layer_facts_carry_no_confidence() -> None:
     born = PageText(number=1, text="\n".join(t for t, _ in HEADER + [("Giàng Seo Phử", 1)]), method="text_layer")
     facts = extract_facts([born])

@@ -310,12 +310,27 @@ def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText)
     cap = repairs(field, doc, ev)
     if field == "signer" and page.scan_dpi is not None and page.scan_dpi < COARSE_DPI:
         cap = min(cap, COARSE)
+    if field == "signer" and _title_doubted(doc, ev, page):
+        cap = min(cap, REPAIRED)
     if field == "issuer" and doc.issuer and ev.start is not None:
         # snapped to a body's name, completed from the e-signature box, read by its shape:
         # letters the issuer's lines do not hold, in order, are the tool's, not the page's
         lines = "\n".join(page.text[ev.start:].split("\n")[:4])
         cap = min(cap, 1.0 if _in_order(_folded(doc.issuer), _folded(lines)) else REPAIRED)
     return min(low, ratio, plausibility(field, doc), cap)
+
+
+def _title_doubted(doc: DocumentFacts, ev: Evidence, page: PageText) -> bool:
+    """Was the signer's title, the one nearest the name, read with a doubtful word? Under a
+    black seal it may be the listed wording a reading was a letter or two from (ingest/signing.py,
+    its words at the reading's low confidence): the row shows it, so it is to be checked."""
+    if not (doc.signer and doc.signer.title):
+        return False
+    from dispatch_reader.extract.wordboxes import find_words, value_words
+    from dispatch_reader.extract.wordconf import DOUBTFUL_WORD
+
+    words = value_words(page, doc.signer.title, find_words(page, ev))
+    return any(w.conf is not None and w.conf < DOUBTFUL_WORD for w in words)
 
 
 def _in_order(letters: str, text: str) -> bool:
