@@ -59,6 +59,10 @@ def test_what_is_no_listed_line_is_left_as_read() -> None:
     assert _texts(listed_signing_line(_line(("PHÓ", 0.9), ("CHỦ", 0.3), ("TICH", 0.4)))) == ["PHÓ", "CHỦ", "TỊCH"]
     # too far from any wording: two letters off in a title of seven
     assert listed_signing_line(_line(("HỦ", 0.9), ("TIEM", 0.3))) is None
+    # wordings only marks tell apart: the one whose marks were read, none where neither's were
+    assert _texts(listed_signing_line(_line(("KT.", 0.9), ("THỨ", 0.9), ("TRUONG", 0.3)))) == ["KT.", "THỨ", "TRƯỞNG"]
+    assert _texts(listed_signing_line(_line(("THỦ", 0.9), ("TRƯỞN", 0.3)))) == ["THỦ", "TRƯỞNG"]
+    assert listed_signing_line(_line(("THU", 0.9), ("TRUONG", 0.3))) is None
     # as near to two wordings: neither is taken
     assert listed_signing_line(_line(("KT.", 0.9), ("GIÁM", 0.9))) is None
 

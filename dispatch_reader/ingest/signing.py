@@ -34,15 +34,19 @@ _MAX_SCRAPS = 2
 
 
 @lru_cache(maxsize=1)
-def _wordings() -> dict[str, str]:
-    """The listed lines, folded (no marks, letters and spaces) to their printed wording."""
+def _wordings() -> dict[str, tuple[str, ...]]:
+    """The listed lines, folded (no marks, letters and spaces) to their printed wordings: more
+    than one where only marks tell them apart (`THỨ TRƯỞNG`, a deputy minister; `THỦ TRƯỞNG`)."""
     titles = rule_data.lines("signer_titles.txt")
     text = resources.files("dispatch_reader.ingest.data").joinpath("signing_bodies.txt").read_text("utf-8")
     bodies = [nfc(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
     printed = list(titles)
     printed += [f"TM. {body}" for body in bodies]
     printed += [f"{lead}. {title}" for lead in ("KT", "TL", "TUQ", "Q") for title in titles]
-    return {_letters(line): line for line in printed}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in printed:
+        out[_letters(line)] = (*out.get(_letters(line), ()), line)
+    return out
 
 
 def _letters(text: str) -> str:
@@ -83,7 +87,12 @@ def _wording(kept: list[Word]) -> str | None:
     anchors = set(folded.split())
     if not any((w.conf or 0) >= _ANCHOR_CONF and _letters(w.text) in anchors for w in kept):
         return None
-    return _wordings()[folded]
+    # of wordings only marks tell apart, the one whose marks the reading has; none if it
+    # shows neither's
+    marked = sorted((edit_distance(text.upper(), printed), printed) for printed in _wordings()[folded])
+    if len(marked) > 1 and marked[0][0] == marked[1][0]:
+        return None
+    return marked[0][1]
 
 
 def _placed(wording: str, kept: list[Word]) -> list[Word]:
