@@ -639,6 +639,24 @@ def test_a_photocopys_date_line_with_the_year_word_garbled_too() -> None:
     assert scanned(text.format(line="ÿ ngày 25 thanh 4 nhóm 2026")).document.issued_date is None
 
 
+@pytest.mark.parametrize("line, date", [
+    ("Hà Nội, ngày 15 tháng 5 nam*2026", "2026-05-15"),
+    ("a8 Hà Nội, ngày 30 tháng 11*ndm 2022", "2022-11-30"),
+    ("Hà Nội, ngày 15 tháng 5#năm 2026", "2026-05-15"),
+])
+def test_a_speck_glued_between_a_date_lines_words(line: str, date: str) -> None:
+    """Augraphy's photocopies glued a speck between the year's word and the year, or the month
+    and the year's word: the date line was no date line ("no place-and-date line found"). A
+    speck parts the words as a space would; the quote keeps the line as read."""
+    text = ("CHÍNH PHỦ\nSố: 158/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"{line}\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    facts = scanned(text)
+    assert (facts.document.issued_date, facts.document.place) == (date, "Hà Nội")
+    quote = facts.document.evidence["issued_date"].quote
+    assert quote == line[line.index("Hà Nội"):]  # as read, the speck too (`a8` before it is none of it)
+    assert not any("place-and-date" in w for w in facts.warnings)
+
+
 def test_a_scribble_under_the_name_read_as_a_short_name_is_not_the_signer() -> None:
     """Pen strokes under the name read `⁄ \\ Lý Va`, and the title lines merged (no block): the
     fullest name at the page's foot is the signer's."""

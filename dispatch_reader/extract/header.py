@@ -419,6 +419,10 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
 _FAX_PAGE = re.compile(rf"^\W*{FAX_PAGE_COUNTER}\W*$")
 
 
+# a sign no date line prints, between two letters or figures: a speck read with them
+_GLUED_SPECK = re.compile(r"(?<=[a-z0-9])[*#{}|~^](?=[a-z0-9])")
+
+
 def classify(seg: Segment) -> list[Cls]:
     """One header segment → one or more classified pieces (number and date may share a line)."""
     f = seg.folded
@@ -458,6 +462,9 @@ def classify(seg: Segment) -> list[Cls]:
     bare = _bare_number(seg)
     if bare is not None:
         return bare
+    # a speck glued between a word and a figure (`nam*2026`, `tháng 11*ndm 2022` on augraphy's
+    # photocopies) parts them as a space would: one sign for one, so the quote's places hold
+    f = _GLUED_SPECK.sub(" ", f)
     dates = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay"]
     if not dates:
         dates = [d for d in find_header_dates(f) if d.iso]
