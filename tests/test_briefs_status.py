@@ -196,7 +196,7 @@ def test_a_briefs_warnings_put_what_to_check_before_what_the_page_reading_did() 
     out = brief_warnings(record, [], [], "vi")
     assert out[0].startswith("Số văn bản ở phần đầu đọc được là '/2021/TT-BQP'")
     assert out[1:3] == ["Trang 1: đã phóng to 3,1 lần từ 96 dpi trước khi nhận dạng.",
-                        "Trang 1: 20 chữ được bổ sung dấu theo lần đọc chỉ bằng tiếng Việt."]
+                        "Trang 1: đọc lại trang chỉ theo tiếng Việt để thêm dấu còn thiếu cho 20 chữ."]
 
 
 @pytest.mark.parametrize(("fmt", "lang", "shown"), [

@@ -37,3 +37,9 @@ def test_a_pages_note_is_told_in_vietnamese(note: str) -> None:
     told = localise(note, "vi")
     assert told != note
     assert told.startswith("Trang 1")
+
+
+def test_a_notes_older_wording_is_still_told() -> None:
+    # records stored before a note was reworded (a photocopy's dark ground is no phone photo)
+    told = localise("page 2: photographed sheet found and straightened (about 180 dpi)", "vi")
+    assert told.startswith("Trang 2: đã tìm mép tờ giấy") and "180" in told

@@ -270,7 +270,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
         if corners is not None:
             grey = preprocess.straighten(grey, corners)
             dpi = grey.shape[1] / _A4_WIDTH_IN
-            notes.append(f"photographed sheet found and straightened (about {dpi:.0f} dpi)")
+            notes.append(f"the sheet's edges found on a darker ground and the page straightened (about {dpi:.0f} dpi)")
     binary = preprocess.is_binary(grey)
     if settings.flatten_light and binary:
         # one-bit copies carry the copier's black bands; grey photos carry shadows instead
@@ -439,8 +439,8 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                 notes.append(f"{found} word(s) read again from ink the page reading skipped "
                              "(a seal or signature taken for a picture)")
                 for read, taken in listed:
-                    notes.append(f"a signing-block line under a seal read '{read}', taken as the listed wording "
-                                 f"it is a letter or two from: '{taken}'")
+                    notes.append(f"a line of the signing block under a seal, read '{read}', taken as the usual "
+                                 f"wording nearest to it: '{taken}'; check it")
         words, keys, reread = extra(lambda: reread_name_lines(names_from, words, keys, scale, settings, extras, tmp),
                                     (words, keys, 0))
         if reread:

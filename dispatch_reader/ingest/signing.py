@@ -6,7 +6,7 @@ is as black as the print, its star and ring letters run into the title (`TM. Ủ
 read `EM. ỦY(91) BAN(4) NHÂN(4) DÂN(96)`, `CHỦ TỊCH` read `=-#HỦ(4) TICH(80)`), and no
 cleaning of the image made Tesseract surer of it. The block's lines are few and fixed (a
 signing authority, a collective body, a title), so a reading close to one of them, anchored by
-a word read surely, is that line. The words keep the reading's confidence, low, so the title
+a word read surely, is that line. The words keep the confidence of its least sure word, so the title
 taken from them stays marked for checking.
 """
 
@@ -97,11 +97,13 @@ def _wording(kept: list[Word]) -> str | None:
 
 def _placed(wording: str, kept: list[Word]) -> list[Word]:
     """The wording's words over the span the kept words were read in, each as wide as its
-    letters, at the reading's mean confidence."""
+    letters, at the confidence of the reading's least sure word: a line taken from the list is
+    only as sure as the word it was most unsure of (a mean let `"S/ PHOIGIAM(35) ĐỐC(91)` pass
+    as sure, and the signer row showed its title unmarked)."""
     x0, x1 = min(w.x0 for w in kept), max(w.x1 for w in kept)
     top, bottom = min(w.top for w in kept), max(w.bottom for w in kept)
     confs = [w.conf for w in kept if w.conf is not None]
-    conf = sum(confs) / len(confs) if confs else None
+    conf = min(confs) if confs else None
     parts = wording.split()
     total = sum(len(p) + 1 for p in parts) - 1
     out, at = [], 0
