@@ -235,6 +235,24 @@ def test_lead_says_only_what_the_record_knows() -> None:
     assert lead["subject"] == "Về việc điều động công chức"
 
 
+def test_a_lead_says_how_many_are_decided_where_the_list_read_holds_fewer() -> None:
+    """A photocopy lost a row of a decision's list of ten: the lead said "biệt phái 9 người"
+    (a tester's), the warning below it ten. It says both, marked, in either language."""
+    people = [{"person": f"Người Thứ {c}", "status": "decided", "to_unit": "xã Mường Khoa"} for c in "ABCDEFGHI"]
+    record = make("short", secondments=people)
+    plain = document_context(record.to_dict(), "vi")["lead_parts"]["clauses"][0]
+    assert "9 người" in plain and "10" not in plain
+    record.warnings.append("the document decides 10 công chức but only 9 are read by name: a row of its list "
+                           "may be lost; check the list")
+    vi = document_context(record.to_dict(), "vi")["lead_parts"]["clauses"][0]
+    assert "10 người (chỉ đọc được tên 9 người ⚠)" in vi
+    assert "10 people (9 read by name ⚠)" in document_context(record.to_dict(), "en")["lead_parts"]["clauses"][0]
+    # another clause of the document (what it asks) keeps its own count
+    asked = make("asked", secondments=[{**people[0], "status": "requested"}])
+    asked.warnings.append(record.warnings[-1])
+    assert "10" not in document_context(asked.to_dict(), "vi")["lead_parts"]["clauses"][0]
+
+
 def test_the_legal_texts_cited_are_listed_by_year_then_number() -> None:
     """A tester found the summary's footnote of laws and decrees in no visible order (80/2025,
     170/2025, 72/2025, 06/2024: as often cited): by year, then number."""

@@ -334,8 +334,11 @@ def _shared(rows: list[dict[str, Any]], key: str) -> str | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def _clause(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-    """One part of the lead: rows with the same status and action, worded by labels.json "lead"."""
+def _clause(rows: list[dict[str, Any]], lang: str, short: tuple[int, int] | None = None) -> dict[str, Any]:
+    """One part of the lead: rows with the same status and action, worded by labels.json "lead".
+    `short`: (people decided, people read by name) where the list read holds fewer than the
+    document decides: a decision's clause of as many rows says both, not the rows alone (a
+    tester's "biệt phái 9 người" for ten, one row lost on a photocopy)."""
     lab = labels(lang)
     msg, words = lab["messages"], lab["lead"]
     status, action = rows[0]["status"], rows[0]["action"]
@@ -352,6 +355,8 @@ def _clause(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     ref = _shared(rows, "refers_to") if status == "reported" else None
     template = words[status] if status != "decided" else words[action]
     people = msg["people_n"].format(n=format_number(total, lang)) if total else ""
+    if short is not None and status == "decided" and total == short[1]:
+        people = msg["people_n_named"].format(n=format_number(short[0], lang), named=format_number(total, lang))
     values = {
         "verb": verb,
         "noun": msg["and"].join(lab.get("kind_nouns", {}).get(k, k) for k in kinds),
@@ -385,7 +390,8 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault((row["status"], row["action"]), []).append(row)
-    clauses = [c for c in (_clause(g, lang) for g in groups.values()) if c["people"] or c["places"]]
+    short = _list_short(record)
+    clauses = [c for c in (_clause(g, lang, short) for g in groups.values()) if c["people"] or c["places"]]
     first = clauses[0] if clauses else {}
     places = [p for c in clauses for p in c["places"]]
     return {
@@ -406,6 +412,15 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
         # again (a tester's `Văn bản hợp nhất số 16/VBHN-BTC của Bộ Tài chính.`)
         "consolidates": msg["lead_consolidates"].format(base=base) if (base := base_document(record, lang)) else "",
     }
+
+
+def _list_short(record: dict[str, Any]) -> tuple[int, int] | None:
+    """(people the document decides, people read by name) from its `list_short` warning."""
+    for w in record.get("warnings") or []:
+        found = warning_kind(w)
+        if found and found[0] == "list_short" and found[1]["value"].isdigit() and found[1]["named"].isdigit():
+            return int(found[1]["value"]), int(found[1]["named"])
+    return None
 
 
 # the warnings that tell a number's doubt themselves (schema/warnings.json)
