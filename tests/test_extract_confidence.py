@@ -492,3 +492,29 @@ def test_a_ministry_no_list_names_is_doubted() -> None:
     assert c.plausibility("issuer", DocumentFacts(issuer="Bộ Dau tu")) < c.CONFIDENT
     assert c.plausibility("issuer", DocumentFacts(issuer="Bộ Kế hoạch và Đầu tư")) == 1.0
     assert c.plausibility("issuer", DocumentFacts(issuer="Sở Nội vụ")) == 1.0  # a department: no closed list here
+
+
+def test_a_sending_whose_unit_holds_odd_letters_is_to_be_checked() -> None:
+    """A photocopy's table read `Sở ated Công`, `SỐ HỘ ward dựng`, `S° „in` into the sending
+    units, the rows unmarked (a tester's): a unit or a job with a word no Vietnamese syllable
+    spells (capitals apart: UBND) or a stray sign lowers its row's confidence under the line."""
+    assert c.odd_text("chức, viên chức, Sở ated Công") and c.odd_text("chính quyên, SỐ HỘ ward dựng")
+    assert c.odd_text("- Việc lam, S° „in nế Lao động")
+    assert not c.odd_text("Văn phòng HĐND và UBND") and not c.odd_text("15 sở, ban, ngành cấp tỉnh")
+    body = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 1587/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 28 tháng 8 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Biệt phái ông Lò Văn Pấng, chuyên viên {unit}, "
+            "đến làm việc tại Ủy ban nhân dân xã Mường Khoa.\n")
+
+    def sending(unit: str, method: str = "ocr") -> tuple[str | None, float | None]:
+        conf = 0.93 if method == "ocr" else None
+        facts = extract_facts([PageText(1, body.format(unit=unit), method=method, ocr_confidence=conf)])
+        s = facts.secondments[0]
+        return s.from_unit, s.evidence.confidence
+
+    unit, conf = sending("Sở Nội vụ")
+    assert unit == "Sở Nội vụ" and conf is not None and conf >= c.CONFIDENT
+    unit, conf = sending("Sở ated Nội vụ")
+    assert unit == "Sở ated Nội vụ" and conf == c.ODD_TEXT
+    # a text layer's unit is as the office typed it
+    assert sending("Sở ated Nội vụ", "text_layer")[1] is None

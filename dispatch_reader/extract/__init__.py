@@ -26,7 +26,7 @@ from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.status import count_status
-from dispatch_reader.extract.confidence import DISPUTED, rate_header
+from dispatch_reader.extract.confidence import DISPUTED, doubt_odd_sendings, rate_header
 from dispatch_reader.extract.docnumber import foreign_symbol, zero_padded
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
@@ -215,6 +215,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
     _space_commas(facts)
     _respell_units(facts, read)
+    if language == "vi":  # an English unit's words are no Vietnamese syllables
+        doubt_odd_sendings(facts.secondments, read)
     facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))

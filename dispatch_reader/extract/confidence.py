@@ -36,7 +36,7 @@ from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract import textutil
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.ingest.pages import PageText, Word
-from dispatch_reader.record import DocumentFacts, Evidence, Facts
+from dispatch_reader.record import DocumentFacts, Evidence, Facts, Secondment
 from dispatch_reader.textnorm import fold
 
 CONFIDENT = 0.80  # the line: at or above, read right >= 95 % of the time (messages.LOW_CONFIDENCE)
@@ -101,6 +101,29 @@ def _syllable_share(text: str) -> float:
     if not words:
         return 0.0
     return sum(is_syllable(w) for w in words) / len(words)
+
+
+# A sending's unit or job read by OCR with letters no Vietnamese word has, or a sign no unit
+# prints (`Sở ated Công`, `SỐ HỘ ward dựng`, `Việc lam, S° „in nế` from a photocopy's table; a
+# tester found such rows unmarked): the row's confidence, under every line, so it is checked.
+ODD_TEXT = 0.45
+_ODD_SIGN = re.compile(r"[°„*#|~^¥§]")
+
+
+def odd_text(text: str) -> bool:
+    """A word that is no Vietnamese syllable and no abbreviation in capitals, or a stray sign."""
+    if _ODD_SIGN.search(text):
+        return True
+    return any(not is_syllable(w) and not (len(w) >= 2 and w.isupper()) for w in re.findall(r"[^\W\d_]+", text))
+
+
+def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> None:
+    """Lower the confidence of each sending read from an OCRed page (`read`) whose unit or job
+    holds odd text (`odd_text`)."""
+    for s in secondments:
+        if s.evidence.page in read and any(odd_text(v) for v in (s.from_unit, s.position) if v):
+            conf = s.evidence.confidence
+            s.evidence.confidence = min(conf if conf is not None else 1.0, ODD_TEXT)
 
 
 def plausibility(field: str, doc: DocumentFacts) -> float:
