@@ -232,3 +232,27 @@ def test_the_documents_export_has_the_receiving_stamp_and_names_a_consolidated_t
     stamp = next(g for g in got if g["Number"] == "1587/QĐ-UBND")
     assert stamp["Received No."] == "4797" and stamp["Received on"].date().isoformat() == "2025-08-29"
     assert next(g for g in got if g["Number"] == "16/VBHN-BTC")["Type"] == "Consolidated text"
+
+
+def test_a_decision_whose_list_lost_a_row_is_to_check_and_quotes_are_one_line(store_url):
+    """A tester's spreadsheet: nothing to check of a decision naming 9 of the 10 it sends, and
+    quotes broken over two lines of a cell as the page broke them."""
+    record = make_record("c", number="245/QĐ-SNV", issued="2025-09-08", secondments=[
+        {"person": "Lò Văn Pấng", "to_unit": "xã Mường Khoa", "quote": "biệt phái ông Lò Văn Pấng,\nchuyên viên"}])
+    with open_store(store_url) as s:
+        s.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+        [row] = s.export_rows("documents")
+        assert row["needs_check"] == ""
+        [sent] = s.export_rows("secondments")
+        assert sent["quote"] == "biệt phái ông Lò Văn Pấng, chuyên viên"
+    short = make_record("d", number="246/QĐ-SNV", issued="2025-09-08")
+    short.warnings.append("the document decides 10 công chức but only 1 are read by name: a row of its list may be "
+                          "lost; check the list")
+    with open_store(store_url) as s:
+        s.save(short, page_texts=page_text_for(short), extractor_version="1.0")
+        row = next(r for r in s.export_rows("documents") if r["number"] == "246/QĐ-SNV")
+        assert row["needs_check"] == "secondments"
+        buf = io.StringIO()
+        s.export("documents", "csv", None, None, stdout=buf, lang="vi")
+        vi = next(r for r in csv.DictReader(io.StringIO(buf.getvalue())) if r["Số, ký hiệu"] == "246/QĐ-SNV")
+        assert vi["Cần kiểm tra"] == "dòng nhân sự"
