@@ -518,3 +518,20 @@ def test_a_sending_whose_unit_holds_odd_letters_is_to_be_checked() -> None:
     assert unit == "Sở ated Nội vụ" and conf == c.ODD_TEXT
     # a text layer's unit is as the office typed it
     assert sending("Sở ated Nội vụ", "text_layer")[1] is None
+
+
+def test_an_odd_sending_unit_names_no_place() -> None:
+    """`chính quyên, SỐ HỘ ward dựng` was matched to a `phường SỐ HỘ` and told as a sending unit
+    on no official list (a tester's): an OCR-read unit with odd letters names no place."""
+    body = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 1587/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 28 tháng 8 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Biệt phái ông Lò Văn Pấng, công chức {unit}, "
+            "đến làm việc tại Ủy ban nhân dân xã Mường Khoa.\n")
+    odd = extract_facts([PageText(1, body.format(unit="Ủy ban nhân dân phường Sào ated Hộ"), method="ocr",
+                                  ocr_confidence=0.93)])
+    assert odd.secondments[0].from_unit == "Ủy ban nhân dân phường Sào ated Hộ"
+    assert odd.secondments[0].from_place is None
+    assert not any("sending unit" in w for w in odd.warnings)
+    plain = extract_facts([PageText(1, body.format(unit="Ủy ban nhân dân phường Sào Hộ"), method="ocr",
+                                    ocr_confidence=0.93)])
+    assert any("sending unit" in w for w in plain.warnings)  # a place on no list is told, as before

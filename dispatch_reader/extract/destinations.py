@@ -11,6 +11,7 @@ The issuing province comes from the issuer, its parent line or the document's pl
 
 from __future__ import annotations
 
+from dispatch_reader.extract.confidence import odd_text
 from dispatch_reader.places import match_place, province_hint
 from dispatch_reader.places.match import PlaceMatch
 from dispatch_reader.places.messages import place_warning
@@ -36,7 +37,10 @@ def match_destinations(facts: Facts) -> list[str]:
             m = match_place(s.to_unit, hint, issued=doc.issued_date)
             s.to_place = PlaceRef(**m.as_dict())
             warn(m, "destination")
-        if s.from_unit:
+        # an OCR-read unit with letters no word has names no place (`chính quyên, SỐ HỘ ward
+        # dựng` told a tester of a `phường SỐ HỘ` on no list): its row is to check already
+        if s.from_unit and not (facts.language == "vi" and s.evidence.confidence is not None
+                                and odd_text(s.from_unit)):
             m = match_place(s.from_unit, hint, issued=doc.issued_date)
             if m.match not in ("unnamed", "aggregate"):
                 s.from_place = PlaceRef(**m.as_dict())
