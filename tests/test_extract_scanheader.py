@@ -2105,3 +2105,19 @@ def test_specks_read_as_capitals_over_the_issuer_are_no_parent_body() -> None:
                         ("ĐẠI HỌC QUỐC GIA HÀ NỘI", "TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN")):
         doc = scanned(text.format(above=above).replace("BỘ NỘI VỤ", body)).document
         assert doc.issuer_parent == above, (above, doc.issuer, doc.issuer_parent)
+
+
+def test_a_scan_whose_subject_was_not_read_says_so() -> None:
+    """A photocopy's V/v line lost under a receipt stamp: the brief's row showed "—" and nothing
+    said why (a tester's). A scan says so; a text layer that prints none does not."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 1587/UBND-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 28 tháng 8 năm 2025\n{vv}Kính gửi: Sở Nội vụ\n"
+            "Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ tham mưu.\n")
+    lost = scanned(text.format(vv=""))
+    assert lost.document.subject is None
+    assert any(w.startswith("no subject (V/v") for w in lost.warnings)
+    read = scanned(text.format(vv="V/v tăng cường công chức\n"))
+    assert read.document.subject == "tăng cường công chức"
+    assert not any(w.startswith("no subject") for w in read.warnings)
+    typed = extract_facts([PageText(1, text.format(vv=""), method="text_layer")])
+    assert not any(w.startswith("no subject") for w in typed.warnings)

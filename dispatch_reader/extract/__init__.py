@@ -198,6 +198,10 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     if late is not None and date_ev is not None and date_ev.page in read:
         date_ev.confidence = min(date_ev.confidence, DISPUTED)
         warnings = [*warnings, gazette_warning(d.issued_date, late)]
+    if language == "vi" and d.subject is None and prepared and prepared[0].number in read:
+        # a scan's V/v line lost under a stamp or a smudge: the brief's row shows "—", and a
+        # tester found nothing saying why (a text layer with none printed none)
+        warnings = [*warnings, warning("no_subject")]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)
