@@ -262,3 +262,18 @@ def test_a_photos_stamp_tells_the_paper_was_stamped_not_its_figures(tmp_path: Pa
     assert found is not None and (found.number, found.date) == (None, None)
     whole = stamp.read_stamp(page, 200, IngestSettings(cache_dir=None, workers=1), deadline, str(tmp_path))
     assert "3992" in whole
+
+
+def test_a_stamp_read_alone_says_whom_the_paper_was_passed_to() -> None:
+    """A tester's brief gave the stamp's number and date but not its `Chuyển` line, which the
+    reading had (`chuyên Ð/C Lan - PCT`: the label's mark lost, Đ read as the Icelandic Ð)."""
+    from dispatch_reader.extract.received import received_from_stamp
+
+    read = "HRD PHƯƠNG ẤN BÌNH\nCONG VAN DEN\n4797\n›uy 29/8/2025\nchuyên Ð/C Lan - PCT"
+    got = received_from_stamp(1, read, "2025-08-20")
+    assert (got.number, got.date, got.forwarded_to) == ("4797", "2025-08-29", "Đ/C Lan - PCT")
+    assert received_from_stamp(1, read.replace("chuyên Ð/C Lan - PCT", "Chuyển: P. Nội vụ"),
+                               "2025-08-20").forwarded_to == "P. Nội vụ"
+    # a `Chuyên viên` line is a job, no forwarding; a label with scraps after it, none either
+    assert received_from_stamp(1, read.replace("chuyên Ð/C", "Chuyên viên"), "2025-08-20").forwarded_to is None
+    assert received_from_stamp(1, read.replace("Ð/C Lan - PCT", "| 7"), "2025-08-20").forwarded_to is None

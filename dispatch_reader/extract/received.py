@@ -246,7 +246,23 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
                 continue
         number, when = _figures(fields, issued)
         return Received(evidence=Evidence(page=page, quote=" / ".join(lines), confidence=STAMP_CONFIDENCE),
-                        number=number, date=when)
+                        number=number, date=when, forwarded_to=_forwarded(fields) if number or when else None)
+    return None
+
+
+# Đ read as the Icelandic Ð (U+00D0), the same shape: `Ð/C Lan - PCT`
+_ETH = str.maketrans("Ðð", "Đđ")
+
+
+def _forwarded(lines: list[str]) -> str | None:
+    """Whom a stamp read alone says the paper was passed to: what follows its `Chuyển` label
+    (`chuyên Ð/C Lan - PCT`, a mark lost), at least two letters of it (a tester found the row
+    without it, the stamp's reading having it)."""
+    for line in lines:
+        if _field_label(line) != "forwarded_to":
+            continue
+        value = re.sub(r"^\S+\s*:?\s*", "", line).strip(" .;,:").translate(_ETH)
+        return squash(value) if len(re.findall(r"[^\W\d_]", value)) >= 2 else None
     return None
 
 
