@@ -80,6 +80,8 @@ def test_process_stores_briefs_and_skips_the_second_time(tmp_path):
     assert first.returncode == 1  # one file failed …
     assert "hỏng.pdf" in first.stderr and "Traceback" not in first.stderr
     assert "2 processed" in first.stdout  # … the others went on
+    # stderr no terminal (a log, cron): a line a file, not 42 s of silence (a tester's)
+    assert "/3] cv-tang-cuong-01.pdf" in first.stderr and "/3] qd-biet-phai-01.pdf" in first.stderr
     # the brief carries the file's hash: two folders may each hold a scan0001.pdf (issue 13, 10)
     [brief_path] = out.glob("qd-biet-phai-01-*.html")
     brief = brief_path.read_text("utf-8")
@@ -92,6 +94,8 @@ def test_process_stores_briefs_and_skips_the_second_time(tmp_path):
     second = run("process", str(docs), "--out", str(out), env_db=db)
     assert second.returncode == 0, second.stderr
     assert "0 processed, 2 already stored" in second.stdout
+    quiet = run("process", str(docs), "--out", str(out), "-q", env_db=db)
+    assert quiet.returncode == 0 and "/2]" not in quiet.stderr
     assert brief_path.stat().st_mtime_ns == mtime
 
 
