@@ -273,3 +273,18 @@ def test_the_roster_is_by_the_places_names_not_their_level_words() -> None:
         {"person": "Lò Văn C", "to_unit": "Ủy ban nhân dân xã Ta Leng"}])
     ctx = _summary([rec])
     assert [r["who"] for r in ctx["roster"]] == ["Lò Văn B", "Lò Văn C", "Lò Văn A"]
+
+
+def test_a_summary_names_what_a_report_reports_on() -> None:
+    """A report's 64 beside a request for the same 64 read as 64 more (a tester's): its line
+    names the document it reports on."""
+    request = make("req", number="1418/UBND-NC", doc_type="official_dispatch",
+                   secondments=[{"count": 64, "status": "requested", "to_unit": "37 xã, phường"}])
+    report = make("rep", number="402/BC-SNV", doc_type="report",
+                  secondments=[{"count": 64, "status": "reported", "refers_to": "1418/UBND-NC",
+                                "to_unit": "37 xã, phường"}])
+    lines = {line["status"]: line for line in _summary([request, report])["not_counted"]}
+    assert lines["reported"]["documents"] == ["402/BC-SNV về 1418/UBND-NC"]
+    assert lines["requested"]["documents"] == ["1418/UBND-NC"]
+    en = {line["status"]: line for line in _summary([request, report], lang="en")["not_counted"]}
+    assert en["reported"]["documents"] == ["402/BC-SNV on 1418/UBND-NC"]
