@@ -256,3 +256,15 @@ def test_a_decision_whose_list_lost_a_row_is_to_check_and_quotes_are_one_line(st
         s.export("documents", "csv", None, None, stdout=buf, lang="vi")
         vi = next(r for r in csv.DictReader(io.StringIO(buf.getvalue())) if r["Số, ký hiệu"] == "246/QĐ-SNV")
         assert vi["Cần kiểm tra"] == "dòng nhân sự"
+
+
+def test_a_worded_export_writes_the_signers_title_as_the_brief_does(store_url):
+    record = make_record("c", number="61/QĐ-SNV", issued="2025-09-08")
+    with open_store(store_url) as s:
+        s.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+        [raw] = s.export_rows("documents")
+        assert raw["signer_title"] == "PHÓ CHỦ TỊCH"  # as printed, for a script
+        buf = io.StringIO()
+        s.export("documents", "csv", None, None, stdout=buf, lang="vi")
+        [vi] = list(csv.DictReader(io.StringIO(buf.getvalue())))
+        assert vi["Chức vụ người ký"] == "Phó Chủ tịch"

@@ -196,7 +196,7 @@ def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | Non
     stmt = documents_query(filters, dialect).with_only_columns(
         File.document_id.label("id"), *[getattr(File, c) for c in cols], Document.key.label("_key")
     ).join(Document, Document.id == File.document_id)
-    from dispatch_reader.briefs.document import type_name
+    from dispatch_reader.briefs.document import title_case, type_name
 
     files = _FileLists(conn, lang)
     for row in conn.execute(stmt):
@@ -212,6 +212,8 @@ def _documents(conn: Connection, filters: Filters, dialect: str, lang: str | Non
         out["received_date"] = dt.date.fromisoformat(received["date"]) if received.get("date") else None
         if lang is not None and out["doc_type"] == "other":
             out["doc_type_label"] = type_name(record["document"], lang)  # `Văn bản hợp nhất`, not `Văn bản`
+        if lang is not None and out.get("signer_title"):
+            out["signer_title"] = title_case(out["signer_title"])  # `Phó Giám đốc`, as the brief writes it
         out["needs_check"] = _header_checks(record, lang)
         out["report_on"] = out["number"] if out.pop("_key").startswith("report:") else None
         out["files"] = files.of(out["id"])
