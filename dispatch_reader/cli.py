@@ -33,6 +33,9 @@ def apply_verbosity(quiet: bool, verbose: int) -> None:
         logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger().setLevel(level)
+    # the store's schema upgrades say what they do at -vv only: at -v a clerk read alembic's
+    # "Context impl SQLiteImpl" lines before what the tool did (a tester's)
+    logging.getLogger("alembic").setLevel(level if level == logging.DEBUG else max(level, logging.WARNING))
     set_quiet(quiet)
 
 

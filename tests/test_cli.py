@@ -150,3 +150,12 @@ def test_the_process_table_names_a_kind_with_no_type_of_its_own() -> None:
     assert _kind(DocumentFacts(doc_type="other", doc_type_label="Văn bản hợp nhất")) == "Văn bản hợp nhất"
     assert _kind(DocumentFacts(doc_type="decision", doc_type_label="QUYẾT ĐỊNH")) == "decision"
     assert _kind(DocumentFacts()) == "—"
+
+
+def test_verbose_says_what_the_tool_does_not_what_the_stores_migration_does(tmp_path):
+    """At -v a tester read alembic's `Context impl SQLiteImpl` lines first; they are -vv's."""
+    db = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    once = run("-v", "search", "--person", "Lê", "--db", db)
+    assert once.returncode == 0 and "alembic" not in once.stderr
+    twice = run("-vv", "search", "--person", "Lê", "--db", f"sqlite:///{tmp_path / 'other.sqlite'}")
+    assert twice.returncode == 0 and "alembic" in twice.stderr
