@@ -64,6 +64,12 @@ def test_what_is_no_listed_line_is_left_as_read() -> None:
     assert _texts(listed_signing_line(_line(("KT.", 0.9), ("THỨ", 0.9), ("TRUONG", 0.3)))) == ["KT.", "THỨ", "TRƯỞNG"]
     assert _texts(listed_signing_line(_line(("THỦ", 0.9), ("TRƯỞN", 0.3)))) == ["THỦ", "TRƯỞNG"]
     assert listed_signing_line(_line(("THU", 0.9), ("TRUONG", 0.3))) is None
+    # a word garbled is no scrap to drop, even read unsurely: `PAO` before `CIAM DOC` is the
+    # deputy's `PHÓ` (a fax's), and the director's title would be a wrong one
+    assert listed_signing_line(_line(("tof", 0.21), ("PAO", 0.0), ("CIAM", 0.0), ("DOC", 0.84))) is None
+    # an acting signer's one-letter `Q.` is read, never a letter's slip (`Z¡ CHỦ TỊCH`, a fax's)
+    assert listed_signing_line(_line(("Z¡", 0.63), ("CHỦ", 0.52), ("TỊCH", 0.93))) is None
+    assert _texts(listed_signing_line(_line(("Q.", 0.9), ("CHỦ", 0.3), ("TICH", 0.8)))) == ["Q.", "CHỦ", "TỊCH"]
     # as near to two wordings: neither is taken
     assert listed_signing_line(_line(("KT.", 0.9), ("GIÁM", 0.9))) is None
 

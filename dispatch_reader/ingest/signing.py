@@ -27,10 +27,14 @@ _ANCHOR_CONF = 0.7
 # the reading is this many letters off at most per letter of the wording (a letter in six),
 # one at least
 _LETTERS_PER_EDIT = 6
-# scraps read at either end (a ring's letter, a star's point) dropped before matching, read
-# below this
+# scraps read at either end (a ring's letter, a star's point) dropped before matching: read
+# below this, of two letters at most (`PAO(0)` before `CIAM DOC` is `PHÓ` garbled, a word:
+# dropped, the deputy's title read as the director's)
 _SCRAP_CONF = 0.5
+_SCRAP_LETTERS = 2
 _MAX_SCRAPS = 2
+# the signing authorities the wordings open with: one letter (`Q.`) is no reading's slip
+_AUTHORITIES = ("TM", "KT", "TL", "TUQ", "Q")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +46,7 @@ def _wordings() -> dict[str, tuple[str, ...]]:
     bodies = [nfc(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
     printed = list(titles)
     printed += [f"TM. {body}" for body in bodies]
-    printed += [f"{lead}. {title}" for lead in ("KT", "TL", "TUQ", "Q") for title in titles]
+    printed += [f"{lead}. {title}" for lead in _AUTHORITIES[1:] for title in titles]
     out: dict[str, tuple[str, ...]] = {}
     for line in printed:
         out[_letters(line)] = (*out.get(_letters(line), ()), line)
@@ -64,7 +68,8 @@ def listed_signing_line(line: list[Word]) -> list[Word] | None:
         for tail in range(min(_MAX_SCRAPS, len(words) - lead) + 1):
             kept = words[lead:len(words) - tail]
             dropped = words[:lead] + words[len(words) - tail:]
-            if not kept or any((w.conf or 0) >= _SCRAP_CONF for w in dropped):
+            if not kept or any((w.conf or 0) >= _SCRAP_CONF or sum(c.isalpha() for c in w.text) > _SCRAP_LETTERS
+                               for w in dropped):
                 continue
             found = _wording(kept)
             if found is not None:
@@ -92,6 +97,9 @@ def _wording(kept: list[Word]) -> str | None:
     marked = sorted((edit_distance(text.upper(), printed), printed) for printed in _wordings()[folded])
     if len(marked) > 1 and marked[0][0] == marked[1][0]:
         return None
+    lead = folded.split()[0]
+    if lead.upper() in _AUTHORITIES and len(lead) == 1 and _letters(kept[0].text) != lead:
+        return None  # `Z¡ CHỦ TỊCH` is no `Q. CHỦ TỊCH`: an acting signer is read, not guessed
     return marked[0][1]
 
 
