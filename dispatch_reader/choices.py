@@ -55,7 +55,7 @@ def _type_rows() -> list[tuple[str, str, str]]:
     return out
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)
 def doc_type_names(keep_d: bool = False) -> dict[str, str]:
     """Every accepted spelling (folded; `keep_d`: its Đ apart) → the document type code."""
     from dispatch_reader.store.filters import DOC_TYPES

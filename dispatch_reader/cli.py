@@ -271,7 +271,9 @@ def process(
         # claimed in the store before reading: runs at once on overlapping folders read a file once
         for i, outcome in enumerate(process_claimed(files, store, briefs, settings, reprocess=reprocess), 1):
             path = outcome.path
-            spinner.update(f"[{i}/{len(files)}] {path.name}")
+            # what became of the file just read (a log's last line names the one finished)
+            spinner.update(f"[{i}/{len(files)}] {path.name}: "
+                           f"{outcome.status if not outcome.error else 'failed: ' + outcome.error.kind}")
             outcomes.append(outcome)
             if outcome.error:
                 err_console.print(f"error: {outcome.error}", markup=False, highlight=False)

@@ -23,6 +23,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Đ/đ read or mapped as the Icelandic Ð/ð (U+00D0/U+00F0), the same shape: some fonts map Đ
+# to it, and OCR reads a stamp's `Đ/C` so
+_ETH = str.maketrans("\u00d0\u00f0", "\u0110\u0111")
+
+
+def eth_as_d(text: str) -> str:
+    """`Ð/C Lan` → `Đ/C Lan`."""
+    return text.translate(_ETH)
+
+
 def _move_tone(m: re.Match[str]) -> str:
     if m.group(1):
         return m.group(1) + m.group(3) + m.group(2)

@@ -288,3 +288,13 @@ def test_a_summary_names_what_a_report_reports_on() -> None:
     assert lines["requested"]["documents"] == ["1418/UBND-NC"]
     en = {line["status"]: line for line in _summary([request, report], lang="en")["not_counted"]}
     assert en["reported"]["documents"] == ["402/BC-SNV on 1418/UBND-NC"]
+
+
+def test_a_signers_title_in_running_text_keeps_its_abbreviations() -> None:
+    """`PHÓ CHỦ TỊCH UBND` was written `Phó chủ tịch ubnd` (a reviewer's, in the spreadsheet)."""
+    from dispatch_reader.briefs.document import title_case
+
+    assert title_case("PHÓ CHỦ TỊCH UBND") == "Phó Chủ tịch UBND"
+    assert title_case("TRƯỞNG PHÒNG TCCB") == "Trưởng phòng TCCB"
+    assert title_case("PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") == "Phó Chủ tịch Ủy ban nhân dân tỉnh"
+    assert title_case("GIÁM ĐỐC") == "Giám đốc" and title_case("Phó Giám đốc") == "Phó Giám đốc"

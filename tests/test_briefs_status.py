@@ -47,7 +47,8 @@ def test_the_samples_summary_counts_decided_sendings_only() -> None:
         REQUESTED, PLANNED, REPORTED)
     assert lines["requested"]["documents"] == ["1418/UBND-NC", "3476/UBND-NC"]
     assert lines["planned"]["documents"] == ["198/KH-UBND"]
-    assert lines["reported"]["documents"] == ["402/BC-SNV", "95/TB-VPUBND"]
+    # a report names what it reports on (1418 is the request above): its people are that request's
+    assert lines["reported"]["documents"] == ["402/BC-SNV về 1418/UBND-NC", "95/TB-VPUBND"]
     # every breakdown adds up to the decided total, not the requests
     for key in ("by_commune", "by_sender", "by_field", "by_month"):
         assert sum(r["people"] for r in ctx[key]) == DECIDED

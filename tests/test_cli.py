@@ -81,7 +81,8 @@ def test_process_stores_briefs_and_skips_the_second_time(tmp_path):
     assert "hỏng.pdf" in first.stderr and "Traceback" not in first.stderr
     assert "2 processed" in first.stdout  # … the others went on
     # stderr no terminal (a log, cron): a line a file, not 42 s of silence (a tester's)
-    assert "/3] cv-tang-cuong-01.pdf" in first.stderr and "/3] qd-biet-phai-01.pdf" in first.stderr
+    assert "/3] cv-tang-cuong-01.pdf: done" in first.stderr and "/3] qd-biet-phai-01.pdf: done" in first.stderr
+    assert "/3] hỏng.pdf: failed" in first.stderr
     # the brief carries the file's hash: two folders may each hold a scan0001.pdf (issue 13, 10)
     [brief_path] = out.glob("qd-biet-phai-01-*.html")
     brief = brief_path.read_text("utf-8")

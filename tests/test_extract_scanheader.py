@@ -639,6 +639,13 @@ def test_a_photocopys_date_line_with_the_year_word_garbled_too() -> None:
     assert scanned(text.format(line="ÿ ngày 25 thanh 4 nhóm 2026")).document.issued_date is None
 
 
+def test_a_speck_between_two_figures_parts_nothing() -> None:
+    # `1*5` is no `1 5` (a reviewer's: the place was lost with the line's split day)
+    from dispatch_reader.extract.header import _GLUED_SPECK
+
+    assert _GLUED_SPECK.sub(" ", "ha noi, ngay 1*5 thang 5 nam*2026 11*ndm") == "ha noi, ngay 1*5 thang 5 nam 2026 11 ndm"
+
+
 @pytest.mark.parametrize("line, date", [
     ("Hà Nội, ngày 15 tháng 5 nam*2026", "2026-05-15"),
     ("a8 Hà Nội, ngày 30 tháng 11*ndm 2022", "2022-11-30"),
@@ -2121,3 +2128,6 @@ def test_a_scan_whose_subject_was_not_read_says_so() -> None:
     assert not any(w.startswith("no subject") for w in read.warnings)
     typed = extract_facts([PageText(1, text.format(vv=""), method="text_layer")])
     assert not any(w.startswith("no subject") for w in typed.warnings)
+    # a scanned newspaper clipping, no number and no type read, is no document that lost one
+    clipping = scanned("Báo Lai Châu\nTỉnh tăng cường cán bộ cho các xã vùng cao.\nPhóng viên Lò Văn Pấng\n")
+    assert not any(w.startswith("no subject") for w in clipping.warnings)

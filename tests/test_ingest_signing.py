@@ -70,6 +70,8 @@ def test_what_is_no_listed_line_is_left_as_read() -> None:
     # an acting signer's one-letter `Q.` is read, never a letter's slip (`Z¡ CHỦ TỊCH`, a fax's)
     assert listed_signing_line(_line(("Z¡", 0.63), ("CHỦ", 0.52), ("TỊCH", 0.93))) is None
     assert _texts(listed_signing_line(_line(("Q.", 0.9), ("CHỦ", 0.3), ("TICH", 0.8)))) == ["Q.", "CHỦ", "TỊCH"]
+    # nor a signing authority made of a scrap (`I ỦY BAN NHÂN DÂN`: a reviewer's)
+    assert listed_signing_line(_line(("I", 0.2), ("ỦY", 0.9), ("BAN", 0.9), ("NHÂN", 0.9), ("DÂN", 0.9))) is None
     # as near to two wordings: neither is taken
     assert listed_signing_line(_line(("KT.", 0.9), ("GIÁM", 0.9))) is None
 
@@ -114,3 +116,14 @@ def test_the_page_gets_the_title_its_line_read_alone_is_near(monkeypatch: pytest
         out, _, added = unread.read_unread_ink(grey, [], [], 72.0 / 200, IngestSettings(),
                                                tessread.Deadline(Path("x.pdf"), 1, 60), tmp, [])
     assert out == [] and added == 0
+
+
+def test_a_listed_line_is_looked_for_in_the_signing_block_only() -> None:
+    """The issuer's `ỦY BAN NHÂN DÂN` at the top, under a black receiving stamp on a photocopy,
+    is read alone too (a reviewer's): it is no signing-block line to take from the list."""
+    from dispatch_reader.ingest.signing import signing_part
+
+    long_page = [(1, 1, i) for i in range(40)]
+    assert not signing_part(300, 3508, long_page)  # the header of a full page
+    assert signing_part(2600, 3508, long_page)  # its lower half
+    assert signing_part(300, 3508, long_page[:12])  # a short last page: anywhere

@@ -277,3 +277,7 @@ def test_a_stamp_read_alone_says_whom_the_paper_was_passed_to() -> None:
     # a `Chuyên viên` line is a job, no forwarding; a label with scraps after it, none either
     assert received_from_stamp(1, read.replace("chuyên Ð/C", "Chuyên viên"), "2025-08-20").forwarded_to is None
     assert received_from_stamp(1, read.replace("Ð/C Lan - PCT", "| 7"), "2025-08-20").forwarded_to is None
+    # a reviewer's: the label glued to its value, another field or box after it, junk for a value
+    for line, to in (("Chuyển:P. Nội vụ", "P. Nội vụ"), ("Chuyển: Đ/c Lan | Số và ký hiệu", "Đ/c Lan"),
+                     ("Chuyển Đ/c Lan Giờ: 8h", "Đ/c Lan"), ("Chuyển: ~~ ii .", None), ("Chuyển: ........ eee", None)):
+        assert received_from_stamp(1, read.replace("chuyên Ð/C Lan - PCT", line), "2025-08-20").forwarded_to == to, line

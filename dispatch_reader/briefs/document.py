@@ -12,6 +12,7 @@ from dispatch_reader.briefs.formatting import add_months, format_date, format_nu
 from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
+from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.messages import LOW_CONFIDENCE, localise, names, rounded_down, stage, warning_kind
 from dispatch_reader.store import identity
 from dispatch_reader.textnorm import nfc
@@ -138,10 +139,16 @@ def title_case(title: str) -> str:
     else sentence case; titles already in mixed case are kept."""
     if not title.isupper():
         return title
-    for known in grouping_rules()["signer_titles"]:
+    for known in sorted(grouping_rules()["signer_titles"], key=len, reverse=True):
         if nfc(known).upper() == nfc(title).upper():
             return known
-    lower = title.lower()
+        if nfc(title).upper().startswith(nfc(known).upper() + " "):
+            # a known title and a body after it (`PHÓ CHỦ TỊCH UBND TỈNH`): each cased its way
+            rest = title_case(title[len(known) + 1:])
+            return f"{known} {rest[:1].upper()}{rest[1:]}"
+    # an abbreviation keeps its capitals (`Trưởng phòng TCCB`; a reviewer read `ubnd`): a word
+    # no syllable is one
+    lower = " ".join(w if not is_syllable(w.strip(".,;:()")) else w.lower() for w in title.split())
     return lower[:1].upper() + lower[1:]
 
 

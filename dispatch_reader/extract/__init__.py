@@ -198,9 +198,10 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     if late is not None and date_ev is not None and date_ev.page in read:
         date_ev.confidence = min(date_ev.confidence, DISPUTED)
         warnings = [*warnings, gazette_warning(d.issued_date, late)]
-    if language == "vi" and d.subject is None and prepared and prepared[0].number in read:
+    if language == "vi" and d.subject is None and (d.number or d.doc_type) and prepared and prepared[0].number in read:
         # a scan's V/v line lost under a stamp or a smudge: the brief's row shows "—", and a
-        # tester found nothing saying why (a text layer with none printed none)
+        # tester found nothing saying why (a text layer with none printed none); a paper with
+        # neither a number nor a type read is no document whose subject was lost
         warnings = [*warnings, warning("no_subject")]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]

@@ -419,8 +419,9 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
 _FAX_PAGE = re.compile(rf"^\W*{FAX_PAGE_COUNTER}\W*$")
 
 
-# a sign no date line prints, between two letters or figures: a speck read with them
-_GLUED_SPECK = re.compile(r"(?<=[a-z0-9])[*#{}|~^](?=[a-z0-9])")
+# a sign no date line prints, between a word and a figure or two words: a speck read with
+# them; between two figures it is none of this (`1*5` is no `1 5`)
+_GLUED_SPECK = re.compile(r"(?<=[a-z])[*#{}|~^](?=[a-z0-9])|(?<=[0-9])[*#{}|~^](?=[a-z])")
 
 
 def classify(seg: Segment) -> list[Cls]:

@@ -17,10 +17,11 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, find_written_date
 from dispatch_reader.extract.esign import is_esign_field
+from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import Evidence, Received
-from dispatch_reader.textnorm import fold, squash
+from dispatch_reader.textnorm import eth_as_d, fold, squash
 
 # How many lines after the stamp's title its fields may stand (OCR breaks the box into lines).
 _REACH = 6
@@ -250,19 +251,23 @@ def received_from_stamp(page: int, text: str, issued: str | None) -> Received | 
     return None
 
 
-# Đ read as the Icelandic Ð (U+00D0), the same shape: `Ð/C Lan - PCT`
-_ETH = str.maketrans("Ðð", "Đđ")
+# the forwarding label as a line opens with it (`Chuyển:`, `chuyên`, glued: `Chuyển:P. Nội vụ`)
+_FORWARD_LABEL = re.compile(r"^\W*[^\W\d_]+\s*:?\s*")
+# where another field, or another box, begins after the value (as find_received cuts it)
+_VALUE_ENDS = re.compile(r"\s*\||\s{2,}|\s+(?=[^\W\d_]{2,5}\s*:)")
 
 
 def _forwarded(lines: list[str]) -> str | None:
     """Whom a stamp read alone says the paper was passed to: what follows its `Chuyển` label
-    (`chuyên Ð/C Lan - PCT`, a mark lost), at least two letters of it (a tester found the row
-    without it, the stamp's reading having it)."""
+    (`chuyên Ð/C Lan - PCT`, a mark lost) up to another field (`Giờ: 8h`) or box (`|`), with a
+    word in it (a syllable or capitals: `P. Nội vụ`, `Đ/C Lan - PCT`; not `~~ ii`). A tester
+    found the row without it, the stamp's reading having it."""
     for line in lines:
         if _field_label(line) != "forwarded_to":
             continue
-        value = re.sub(r"^\S+\s*:?\s*", "", line).strip(" .;,:").translate(_ETH)
-        return squash(value) if len(re.findall(r"[^\W\d_]", value)) >= 2 else None
+        value = eth_as_d(_VALUE_ENDS.split(_FORWARD_LABEL.sub("", line), 1)[0]).strip(" .;,:")
+        worded = any(len(w) >= 2 and (w.isupper() or is_syllable(w)) for w in re.findall(r"[^\W\d_]+", value))
+        return squash(value) if worded else None
     return None
 
 

@@ -11,6 +11,8 @@ import unicodedata
 
 import numpy as np
 
+from dispatch_reader.textnorm import eth_as_d
+
 
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance, one numpy row at a time (pages are a few thousand chars)."""
@@ -98,7 +100,7 @@ def _as_read(text: str) -> str:
     """Text with the character unifications our reader makes on purpose, applied to both
     sides before comparing: the look-alike Ð (U+00D0, some fonts map Đ to it) is Đ, styled
     math letters (U+1D400…) are their plain letters. Neither is a reading-order difference."""
-    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    text = eth_as_d(text)
     return _MATH_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 

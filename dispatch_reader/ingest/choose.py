@@ -15,6 +15,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import OcrMode
 from dispatch_reader.ingest.textlayer import LayerPage
 from dispatch_reader.ingest.vietnamese import score_text
+from dispatch_reader.textnorm import eth_as_d
 
 # Share of syllable-like words above which converted legacy text is trusted.
 TRUST_CONVERTED = 0.75
@@ -89,7 +90,7 @@ def _convert_by_content(words: list[Word]) -> tuple[list[Word], str | None, int]
 def _with_text(word: Word, text: str) -> Word:
     """The word with `text` (NFC, Ð/ð as Đ/đ); the word itself where that is its own text."""
     if not text.isascii():  # NFC and the Ð/ð → Đ/đ fix change no ASCII text
-        text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+        text = eth_as_d(unicodedata.normalize("NFC", text))
     if text == word.text:
         return word
     return Word(text, word.x0, word.top, word.x1, word.bottom, word.conf)

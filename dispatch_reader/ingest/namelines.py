@@ -20,12 +20,12 @@ import numpy as np
 from dispatch_reader import family_names
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.signing import SHORT_PAGE_LINES
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.unread import larger_than_letters, letter_lines, line_alone
 from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.textnorm import NAME_WORD, case_blind, cased_like, fold, mark_count, marks, one_letter_off
 
-SHORT_PAGE_LINES = 30
 
 
 def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,

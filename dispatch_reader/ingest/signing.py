@@ -98,8 +98,11 @@ def _wording(kept: list[Word]) -> str | None:
     if len(marked) > 1 and marked[0][0] == marked[1][0]:
         return None
     lead = folded.split()[0]
-    if lead.upper() in _AUTHORITIES and len(lead) == 1 and _letters(kept[0].text) != lead:
-        return None  # `Z¡ CHỦ TỊCH` is no `Q. CHỦ TỊCH`: an acting signer is read, not guessed
+    if lead.upper() in _AUTHORITIES and \
+            edit_distance(_letters(kept[0].text), lead) > (0 if len(lead) == 1 else 1):
+        # the authority is read, a letter off at most (`EM.` for `TM.`), never made of a scrap:
+        # `Z¡ CHỦ TỊCH` is no `Q. CHỦ TỊCH` (acting), `I ỦY BAN NHÂN DÂN` no `TM. …`
+        return None
     return marked[0][1]
 
 
@@ -121,3 +124,14 @@ def _placed(wording: str, kept: list[Word]) -> list[Word]:
         out.append(Word(p, left, top, x0 + (x1 - x0) * at / total, bottom, conf))
         at += 1
     return out
+
+
+# a page of at most this many lines (the last page of a document that ran over) may hold its
+# signing block anywhere (namelines reads its name lines there too)
+SHORT_PAGE_LINES = 30
+
+
+def signing_part(top: float, height: float, keys: list[tuple[int, int, int]]) -> bool:
+    """Is a line whose top is `top` (pixels of a page `height` tall) where a signing block
+    stands: the page's lower half, or anywhere on a short page (`keys`: its words' lines)?"""
+    return top > height / 2 or len(set(keys)) <= SHORT_PAGE_LINES

@@ -16,7 +16,7 @@ import numpy as np
 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.ingest.signing import listed_signing_line
+from dispatch_reader.ingest.signing import listed_signing_line, signing_part
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable
 
@@ -279,8 +279,11 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                     block = 20_000 + n * 1000 + 100 + i
                     sure = _sure_new_words(found, found_keys, dx, dy, block, out_words + [w for w, _ in taken])
                     # a title under a black seal: too few of its words sure, the whole reading
-                    # near its listed wording (`=-#HỦ(4) TICH(80)` for `CHỦ TỊCH`)
-                    wording = _listed_line(found, dx, dy, block, out_words + [w for w, _ in taken])
+                    # near its listed wording (`=-#HỦ(4) TICH(80)` for `CHỦ TỊCH`); in the
+                    # signing block only (the lower half, or a short page), never the issuer's
+                    # `ỦY BAN NHÂN DÂN` under a receiving stamp at the top
+                    wording = _listed_line(found, dx, dy, block, out_words + [w for w, _ in taken]) \
+                        if signing_part(by0 + line[2], grey.shape[0], keys) else None
                     if wording is not None and len(wording) > len(sure):
                         sure = wording
                         if listed is not None:
