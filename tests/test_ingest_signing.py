@@ -36,9 +36,11 @@ def test_a_title_under_a_star_is_its_listed_wording() -> None:
     read = _line(("-</", 0.38), ("=-#HỦ", 0.04), ("TICH", 0.80))
     taken = listed_signing_line(read)
     assert _texts(taken) == ["CHỦ", "TỊCH"]
-    # the words keep the doubt of the reading's least sure word (so the title stays marked for
-    # checking: a mean of `PHOIGIAM(35) ĐỐC(91)` passed as sure) and its place
+    # the words keep the doubt of the reading's least sure word, under the doubt line at most
+    # (so the title is marked for checking: `PHOIGIAM(69) ĐỐC(91)` passed as sure), and its place
     assert [w.conf for w in taken] == [0.04, 0.04]
+    surer = listed_signing_line(_line(("PHOIGIAM", 0.69), ("ĐỐC", 0.91)))
+    assert _texts(surer) == ["PHÓ", "GIÁM", "ĐỐC"] and {w.conf for w in surer} == {0.5}
     assert taken[0].x0 == read[1].x0 and taken[-1].x1 == read[-1].x1
 
 

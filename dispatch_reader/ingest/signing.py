@@ -6,8 +6,8 @@ is as black as the print, its star and ring letters run into the title (`TM. Ủ
 read `EM. ỦY(91) BAN(4) NHÂN(4) DÂN(96)`, `CHỦ TỊCH` read `=-#HỦ(4) TICH(80)`), and no
 cleaning of the image made Tesseract surer of it. The block's lines are few and fixed (a
 signing authority, a collective body, a title), so a reading close to one of them, anchored by
-a word read surely, is that line. The words keep the confidence of its least sure word, so the title
-taken from them stays marked for checking.
+a word read surely, is that line. The words keep the confidence of its least sure word, 0.5 at
+most, so the title taken from them stays marked for checking.
 """
 
 from __future__ import annotations
@@ -106,15 +106,20 @@ def _wording(kept: list[Word]) -> str | None:
     return marked[0][1]
 
 
+# a line taken from the list is the tool's reading, not the page's: its words stay under the
+# line a fact's word is doubted below (extract/wordconf.DOUBTFUL_WORD, 0.6), so the signer row
+# showing the title is marked as the page's note says (`"S/ PHOIGIAM(69) ĐỐC(91)`: the row was
+# unmarked, its note saying "check it")
+_LISTED_CONF = 0.5
+
+
 def _placed(wording: str, kept: list[Word]) -> list[Word]:
     """The wording's words over the span the kept words were read in, each as wide as its
-    letters, at the confidence of the reading's least sure word: a line taken from the list is
-    only as sure as the word it was most unsure of (a mean let `"S/ PHOIGIAM(35) ĐỐC(91)` pass
-    as sure, and the signer row showed its title unmarked)."""
+    letters, at the confidence of the reading's least sure word, _LISTED_CONF at most."""
     x0, x1 = min(w.x0 for w in kept), max(w.x1 for w in kept)
     top, bottom = min(w.top for w in kept), max(w.bottom for w in kept)
     confs = [w.conf for w in kept if w.conf is not None]
-    conf = min(confs) if confs else None
+    conf = min([*confs, _LISTED_CONF])
     parts = wording.split()
     total = sum(len(p) + 1 for p in parts) - 1
     out, at = [], 0
