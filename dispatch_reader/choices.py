@@ -42,17 +42,11 @@ def _key(text: str, keep_d: bool = False) -> str:
     return re.sub(r"[\s_\-.]+", "", fold(text.replace("đ", d[0]).replace("Đ", d[1])))
 
 
-def _type_rows() -> list[tuple[str, str, str]]:
+def _type_rows() -> list[tuple[str, ...]]:
     """(label, abbreviation, code) of doc_types.tsv."""
-    from importlib import resources
+    from dispatch_reader.extract import resources
 
-    rows = resources.files("dispatch_reader.extract.data").joinpath("doc_types.tsv").read_text("utf-8")
-    out = []
-    for line in rows.splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, abbreviation, code = (line.split("\t") + ["", ""])[:3]
-            out.append((label, abbreviation, code))
-    return out
+    return [(*row, "", "")[:3] for row in resources.rows("doc_types.tsv")]
 
 
 @lru_cache(maxsize=None)
@@ -70,7 +64,7 @@ def doc_type_names(keep_d: bool = False) -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)
 def other_type_labels(keep_d: bool = False) -> dict[str, str]:
     """Every accepted spelling (folded; `keep_d`: its Đ apart) of a kind of document with no
     type code of its own → its label as the record stores it: a regulation (`QUY CHẾ`, `QC`), a

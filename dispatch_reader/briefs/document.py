@@ -6,6 +6,7 @@ brief's language, with each fact's page and a flag when that page was read badly
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
@@ -134,15 +135,22 @@ def _join(items: list[str], lang: str, limit: int = 4) -> str:
     return ", ".join(items[:-1]) + msg["and"] + items[-1]
 
 
+@lru_cache(maxsize=1)
+def _known_titles() -> tuple[tuple[str, str], ...]:
+    """(title as running text writes it, in capitals) of data/grouping.json, longest first."""
+    return tuple((t, nfc(t).upper()) for t in sorted(grouping_rules()["signer_titles"], key=len, reverse=True))
+
+
 def title_case(title: str) -> str:
     """A signature-block title in running text: `PHÓ CHỦ TỊCH` → `Phó Chủ tịch` (data/grouping.json),
     else sentence case; titles already in mixed case are kept."""
     if not title.isupper():
         return title
-    for known in sorted(grouping_rules()["signer_titles"], key=len, reverse=True):
-        if nfc(known).upper() == nfc(title).upper():
+    upper = nfc(title).upper()
+    for known, known_upper in _known_titles():
+        if upper == known_upper:
             return known
-        if nfc(title).upper().startswith(nfc(known).upper() + " "):
+        if upper.startswith(known_upper + " "):
             # a known title and a body after it (`PHÓ CHỦ TỊCH UBND TỈNH`): each cased its way
             rest = title_case(title[len(known) + 1:])
             return f"{known} {rest[:1].upper()}{rest[1:]}"
@@ -397,7 +405,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault((row["status"], row["action"]), []).append(row)
-    short = _list_short(record)
+    short = list_short(record)
     clauses = [c for c in (_clause(g, lang, short) for g in groups.values()) if c["people"] or c["places"]]
     first = clauses[0] if clauses else {}
     places = [p for c in clauses for p in c["places"]]
@@ -421,7 +429,7 @@ def lead_parts(record: dict[str, Any], rows: list[dict[str, Any]], lang: str, *,
     }
 
 
-def _list_short(record: dict[str, Any]) -> tuple[int, int] | None:
+def list_short(record: dict[str, Any]) -> tuple[int, int] | None:
     """(people the document decides, people read by name) from its `list_short` warning."""
     for w in record.get("warnings") or []:
         found = warning_kind(w)

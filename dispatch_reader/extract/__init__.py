@@ -220,9 +220,11 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     count_status(prepared, docs, count_hits, facts.document, facts.secondments, language, person_nouns())
     _space_commas(facts)
     _respell_units(facts, read)
-    if language == "vi":  # an English unit's words are no Vietnamese syllables
-        doubt_odd_sendings(facts.secondments, read)
+    # an English unit's words are no Vietnamese syllables; an OCR-read unit with letters no word
+    # has names no place (`chính quyên, SỐ HỘ ward dựng` told a tester of a `phường SỐ HỘ` on no
+    # list): its row is to check already
+    odd_units = doubt_odd_sendings(facts.secondments, read) if language == "vi" else []
     facts.warnings.extend(list_warnings(facts))
-    facts.warnings.extend(match_destinations(facts))  # to_place: each destination on the official list
+    facts.warnings.extend(match_destinations(facts, odd_units))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))
     return facts

@@ -35,7 +35,10 @@ from dispatch_reader.extract.namefix import listed_spellings
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract import textutil
 from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.extract.wordboxes import find_words, value_words
+from dispatch_reader.extract.wordconf import DOUBTFUL_WORD
 from dispatch_reader.ingest.pages import PageText, Word
+from dispatch_reader.ingest.vietnamese import is_syllable as loosely_a_syllable
 from dispatch_reader.record import DocumentFacts, Evidence, Facts, Secondment
 from dispatch_reader.textnorm import fold
 
@@ -116,8 +119,6 @@ def odd_text(text: str) -> bool:
     (`Ea Súp`, `Pleiku`, `Viettel`, `UBND`, `Phòng B`); figures (`Đội 2B`) and an apostrophe
     (`Cư M’gar`) are a name's too: a reviewer found 137 official communes' names flagged by
     a first rule that asked every word to be a syllable."""
-    from dispatch_reader.ingest.vietnamese import is_syllable as loosely_a_syllable
-
     if _ODD_SIGN.search(text):
         return True
     for token in text.split():
@@ -129,13 +130,20 @@ def odd_text(text: str) -> bool:
     return False
 
 
-def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> None:
+def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> list[Secondment]:
     """Lower the confidence of each sending read from an OCRed page (`read`) whose unit or job
-    holds odd text (`odd_text`)."""
+    holds odd text (`odd_text`); return those whose sending unit does (it names no place)."""
+    odd_units = []
     for s in secondments:
-        if s.evidence.page in read and any(odd_text(v) for v in (s.from_unit, s.position) if v):
+        if s.evidence.page not in read:
+            continue
+        unit_odd = bool(s.from_unit) and odd_text(s.from_unit or "")
+        if unit_odd or (s.position and odd_text(s.position)):
             conf = s.evidence.confidence
             s.evidence.confidence = min(conf if conf is not None else 1.0, ODD_TEXT)
+        if unit_odd:
+            odd_units.append(s)
+    return odd_units
 
 
 def plausibility(field: str, doc: DocumentFacts) -> float:
@@ -362,9 +370,6 @@ def _title_doubted(doc: DocumentFacts, ev: Evidence, page: PageText) -> bool:
     shows both, so it is to be checked."""
     if not (doc.signer and (doc.signer.title or doc.signer.authority)):
         return False
-    from dispatch_reader.extract.wordboxes import find_words, value_words
-    from dispatch_reader.extract.wordconf import DOUBTFUL_WORD
-
     name = find_words(page, ev)
     return any(w.conf is not None and w.conf < DOUBTFUL_WORD
                for value in (doc.signer.title, doc.signer.authority) if value

@@ -11,16 +11,17 @@ The issuing province comes from the issuer, its parent line or the document's pl
 
 from __future__ import annotations
 
-from dispatch_reader.extract.confidence import odd_text
+from collections.abc import Collection
+
 from dispatch_reader.places import match_place, province_hint
 from dispatch_reader.places.match import PlaceMatch
 from dispatch_reader.places.messages import place_warning
-from dispatch_reader.record import Facts, PlaceRef
+from dispatch_reader.record import Facts, PlaceRef, Secondment
 
 
-def match_destinations(facts: Facts) -> list[str]:
+def match_destinations(facts: Facts, placeless: Collection[Secondment] = ()) -> list[str]:
     """Fill `to_place` (every destination) and `from_place` (a sending unit that names a
-    commune or ward) on the secondments; return the place warnings."""
+    commune or ward, but those of `placeless`) on the secondments; return the place warnings."""
     if not any(s.to_unit or s.from_unit for s in facts.secondments):
         return []
     doc = facts.document
@@ -37,10 +38,7 @@ def match_destinations(facts: Facts) -> list[str]:
             m = match_place(s.to_unit, hint, issued=doc.issued_date)
             s.to_place = PlaceRef(**m.as_dict())
             warn(m, "destination")
-        # an OCR-read unit with letters no word has names no place (`chính quyên, SỐ HỘ ward
-        # dựng` told a tester of a `phường SỐ HỘ` on no list): its row is to check already
-        if s.from_unit and not (facts.language == "vi" and s.evidence.confidence is not None
-                                and odd_text(s.from_unit)):
+        if s.from_unit and not any(s is p for p in placeless):
             m = match_place(s.from_unit, hint, issued=doc.issued_date)
             if m.match not in ("unnamed", "aggregate"):
                 s.from_place = PlaceRef(**m.as_dict())

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from dispatch_reader.extract import resources as rule_data
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT
 from dispatch_reader.places.match import edit_distance
-from dispatch_reader.textnorm import fold, nfc
+from dispatch_reader.textnorm import fold
 
 # a word read at least this surely, one of the line's own words, anchors the match
 _ANCHOR_CONF = 0.7
@@ -42,10 +41,8 @@ def _wordings() -> dict[str, tuple[str, ...]]:
     """The listed lines, folded (no marks, letters and spaces) to their printed wordings: more
     than one where only marks tell them apart (`THỨ TRƯỞNG`, a deputy minister; `THỦ TRƯỞNG`)."""
     titles = rule_data.lines("signer_titles.txt")
-    text = resources.files("dispatch_reader.ingest.data").joinpath("signing_bodies.txt").read_text("utf-8")
-    bodies = [nfc(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
     printed = list(titles)
-    printed += [f"TM. {body}" for body in bodies]
+    printed += [f"TM. {body}" for body in rule_data.lines("signing_bodies.txt")]
     printed += [f"{lead}. {title}" for lead in _AUTHORITIES[1:] for title in titles]
     out: dict[str, tuple[str, ...]] = {}
     for line in printed:

@@ -35,7 +35,7 @@ from sqlalchemy import Connection, select
 from dispatch_reader.briefs.formatting import add_months
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.errors import StoreError
-from dispatch_reader.messages import needs_check, warning_kind
+from dispatch_reader.messages import needs_check
 from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
 from dispatch_reader.store.models import Count, Document, Evidence, File, Person, Secondment
@@ -230,14 +230,14 @@ def _header_checks(record: dict[str, Any], lang: str | None) -> str:
     page read badly, or named by a warning: briefs.document.header_rows): `signer, number`, or
     in `lang`'s words; empty when every one is confident. The same ones as the brief and the
     terminal mark (a clerk found the three disagreeing)."""
-    from dispatch_reader.briefs.document import header_rows, weak_evidence
+    from dispatch_reader.briefs.document import header_rows, list_short, weak_evidence
 
     checked = {h["field"] for h in header_rows(record, lang or "en") if h["needs_check"] and h["value"]}
     # the place has no row of its own in a brief (it is the date's): its own confidence says
     if weak_evidence((record["document"].get("evidence") or {}).get("place")):
         checked.add("place")
     low = [f for f in HEADER_FIELDS if f in checked]
-    if any((kind := warning_kind(w)) and kind[0] == "list_short" for w in record.get("warnings") or []):
+    if list_short(record) is not None:
         # fewer people read by name than the document decides: its list lost a row (a tester's
         # spreadsheet said nothing to check of a decision naming 9 of its 10)
         low.append("secondments")
