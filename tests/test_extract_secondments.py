@@ -195,3 +195,22 @@ def test_an_items_stop_read_as_a_comma_still_opens_the_item() -> None:
     clean = kinds(facts_of(text.format(mark=".")))
     assert set(clean) == {"Phan Thanh Bình", "Triệu Văn Mạnh"}
     assert kinds(facts_of(text.format(mark=","))) == clean
+
+
+def test_a_fax_reading_of_the_start_and_of_a_name_read_small() -> None:
+    """Article 1 of a faxed decision as OCR read it: `từ ngay Ù1/10/20Z5` (the day word's mark
+    lost, a 0 read `Ù`, a 2 `Z`) is the sendings' start; `Ông triệu Văn Quyết` (the family
+    name's capital read small) is a person sent. A text layer's `triệu` is as the office typed it."""
+    text = _article_one(
+        "1208/QĐ-UBND", "Về việc tăng cường công chức về làm việc tại các xã",
+        "Tăng cường 02 công chức cấp tỉnh về làm việc tại Ủy ban nhân dân các xã, thởi gian 12 thang "
+        "ke từ ngay Ù1/10/20Z5, cụ te như sau;",
+        "1. Ông triệu Văn Quyết, Phó Trưởng phòng Quy hoạch - Kiến trúc, Sở Xây dựng, tăng cường về "
+        "Ủy ban nhân dân xã Ba Bể, phụ trách lĩnh vực quy hoạch, xây dựng.",
+        "2. Bà Bàn Thị Liên, Chuyên viên Phòng Quản lý ngân sách, Sở Tài chính, tăng cường về Ủy ban "
+        "nhân dân xã Chợ Đồn, phụ trách lĩnh vực tài chính, ngân sách.")
+    read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.82)])
+    assert kinds(read) == {"Triệu Văn Quyết": ("reinforcement", "2025-10-01"),
+                           "Bàn Thị Liên": ("reinforcement", "2025-10-01")}
+    typed = facts_of(text)
+    assert "Triệu Văn Quyết" not in kinds(typed)

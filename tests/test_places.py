@@ -5,6 +5,7 @@ import pytest
 from dispatch_reader.places import (
     UnknownProvince, data_version, unknown_province, edit_distance, find_province, key, match_place, max_edits, official, province_hint,
 )
+from dispatch_reader.places.match import respell
 
 
 def _province(name: str):
@@ -375,3 +376,25 @@ def test_conversion_never_reaches_the_network(monkeypatch):
     convert_address, _ = _converter()
     convert_address("12 Đường A, Xã Tân Thạnh, Huyện Thới Lai, Thành phố Cần Thơ")
     assert tried == []
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("ys rạ Lèng", "Xã Tả Lèng"),  # a fax's clipped row: the level word and a capital lost
+    ("xz mủa sin Chải", "Xã Tủa Sín Chải"),
+    ("ya Mường Khoa", "Xã Mường Khoa"),
+    ("Ủy ban nhân dân ys Tả Lèng", "Xã Tả Lèng"),  # the list's cell under `UBND các xã`
+])
+def test_an_ocr_reading_whose_level_word_is_garbled_is_matched_in_the_province(printed, name):
+    m = match_place(printed, "Lai Châu", ocr=True)
+    assert (m.match, m.name) == ("corrected", name)
+    assert respell(printed, m.display, ocr=True).endswith(m.display)
+    assert respell("Ủy ban nhân dân ys Tả Lèng", "xã Tả Lèng", ocr=True) == "Ủy ban nhân dân xã Tả Lèng"
+    # a text layer's or a typed text's letters are what the office wrote: no place is guessed
+    assert match_place(printed, "Lai Châu").match == "unnamed"
+    # nor with no issuing province to look in
+    assert match_place(printed, None, ocr=True).match == "unnamed"
+
+
+@pytest.mark.parametrize("printed", ["Sở Nội vụ", "Ban Dân tộc", "Văn phòng", "ys", "ys Đà Vi"])
+def test_a_first_word_that_is_a_word_or_a_name_near_no_unit_is_no_garbled_level(printed):
+    assert match_place(printed, "Lai Châu", ocr=True).match in ("unnamed", "unmatched")

@@ -24,6 +24,7 @@ DAMAGE = {
     "| Xã A Mú Sung |": "| Xã A Mú Sunq |",  # g read as q: one letter from A Mú Sung, no other commune near
     "| Xã Mù Cang Chải |": "| n¡; Xã Mù Cang Chái |",  # a speck before it and a wrong tone mark
     "| Xã Si Ma Cai |": "| Xã Đà Vi |",  # nothing of Lào Cai is near: flagged, not guessed
+    "| Xã Trạm Tấu |": "| ys Trạm Tẩu |",  # a fax's streak: the level word garbled, a mark wrong
 }
 
 pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="samples/ not generated")
@@ -66,6 +67,25 @@ def test_a_misread_letter_is_corrected_and_both_forms_kept(damaged: Record) -> N
     assert place.printed == "Ủy ban nhân dân xã A Mú Sunq"  # the list's cell under "đến làm việc tại UBND các xã"
     assert place.read_as == "xã A Mú Sunq"
     assert "destination 'xã A Mú Sunq' read as 'xã A Mú Sung' (OCR correction)" in damaged.warnings
+
+
+def test_a_corrected_destination_is_written_as_the_list_spells_it(damaged: Record) -> None:
+    """The record, its exports and its brief name one place: what OCR read stays in
+    `to_place.printed` (and the quote), the destination is the official name."""
+    s = next(s for s in damaged.secondments if s.person == "Lý Seo Dìn")
+    assert s.to_unit == "Ủy ban nhân dân xã A Mú Sung"
+    assert s.to_place.printed == "Ủy ban nhân dân xã A Mú Sunq"
+    s = next(s for s in damaged.secondments if s.person == "Vàng Thị Say")
+    assert s.to_unit == "xã Mù Cang Chải"  # the speck before it gone
+    s = next(s for s in damaged.secondments if s.person == "Sùng A Tủa")
+    assert s.to_unit == "Ủy ban nhân dân xã Đà Vi"  # not matched: as read
+
+
+def test_a_garbled_level_word_is_read_as_the_provinces_commune(damaged: Record) -> None:
+    s = next(s for s in damaged.secondments if s.person == "Phạm Quốc Khánh")
+    assert (s.to_place.match, s.to_place.name) == ("corrected", "Xã Trạm Tấu")
+    assert s.to_unit == "xã Trạm Tấu"  # the cell as read had no level word to name the committee by
+    assert "ys Trạm Tẩu" in s.to_place.printed
 
 
 def test_noise_and_a_wrong_mark_are_corrected(damaged: Record) -> None:

@@ -225,6 +225,6 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     # list): its row is to check already
     odd_units = doubt_odd_sendings(facts.secondments, read) if language == "vi" else []
     facts.warnings.extend(list_warnings(facts))
-    facts.warnings.extend(match_destinations(facts, odd_units))  # to_place: each destination on the official list
+    facts.warnings.extend(match_destinations(facts, odd_units, read))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))
     return facts

@@ -35,6 +35,12 @@ _VI_LONG = re.compile(
 )
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")
+# after `ngày`, a figure OCR read as a look-alike letter (`từ ngày Ù1/10/20Z5`, a fax's start of a
+# sending: the 0's top lost to a streak, the 2's curve squared): the day word vouches for a date
+_NUMERIC_AFTER_DAY_WORD = re.compile(
+    r"\bngay\s+(?P<d>[0-9oilzu]{1,2})(?P<s>[/.\-])(?P<m>[0-9oilzu]{1,2})(?P=s)(?P<y>[1il][9][0-9oilzu]{2}|[2z][0o][0-9oilzu]{2})"
+    r"(?![\w/])")
+_NUMERIC_LOOKALIKES = str.maketrans("oilzu", "01120")
 # a hand writes the year short (`05/9/25` on a receipt stamp); print never does
 _NUMERIC_SHORT_YEAR = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}|[0-9]{2}")
 _MONTHS = {
@@ -80,6 +86,10 @@ def find_dates(folded: str, default_year: int | None = None, english: bool = Fal
         hits.append(DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end()))
     for m in _NUMERIC.finditer(folded):
         hits.append(DateHit(make_iso(int(m["y"]), int(m["m"]), int(m["d"])), m.start(), m.end()))
+    for m in _NUMERIC_AFTER_DAY_WORD.finditer(folded):
+        if not m.group(0)[4:].strip().replace(m["s"], "").isdigit():  # all figures: _NUMERIC's
+            y, mo, d = (int(m[k].translate(_NUMERIC_LOOKALIKES)) for k in ("y", "m", "d"))
+            hits.append(DateHit(make_iso(y, mo, d), m.start("d"), m.end()))
     if english:
         for rx in (_EN_MDY, _EN_DMY):
             for m in rx.finditer(folded):

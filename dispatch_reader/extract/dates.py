@@ -90,6 +90,8 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
     # Cues are matched with their diacritics: folded "tu" is also the "tư" of "Thông tư".
     before = for_matching(page.text[max(0, hit.start - 40):hit.start]).lower()
     before = re.sub(r"[_|‘'`~]+$", "", before)  # "kể từ ngày\n_15/9/2025": an OCR speck before the date
+    # right before a date, `ngay` is the day word with its mark lost (`ke từ ngay Ù1/10/20Z5`, a fax)
+    before = re.sub(r"(?<!\w)ngay(\s*)$", r"ngày\1", before)
     if f[hit.start:hit.start + 4] == "ngay":
         before += " ngày"
     flat = re.sub(r"\s+", " ", before)

@@ -14,14 +14,18 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from dispatch_reader.places import match_place, province_hint
-from dispatch_reader.places.match import PlaceMatch
+from dispatch_reader.places.match import PlaceMatch, respell
 from dispatch_reader.places.messages import place_warning
 from dispatch_reader.record import Facts, PlaceRef, Secondment
 
 
-def match_destinations(facts: Facts, placeless: Collection[Secondment] = ()) -> list[str]:
+def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), read: Collection[int] = ()) -> list[str]:
     """Fill `to_place` (every destination) and `from_place` (a sending unit that names a
-    commune or ward, but those of `placeless`) on the secondments; return the place warnings."""
+    commune or ward, but those of `placeless`) on the secondments; return the place warnings.
+    A destination read from an OCRed page (`read`) that matched a unit as an OCR correction is
+    written as the list spells it (`ys rạ Lèng` → `xã Tả Lèng`), as a body's misread name is
+    (extract._respell_units): the record, its exports and its brief then name one place, and
+    `to_place.printed` keeps what was read."""
     if not any(s.to_unit or s.from_unit for s in facts.secondments):
         return []
     doc = facts.document
@@ -35,9 +39,12 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = ()) -> 
 
     for s in facts.secondments:
         if s.to_unit:
-            m = match_place(s.to_unit, hint, issued=doc.issued_date)
+            ocr = s.evidence.page in read
+            m = match_place(s.to_unit, hint, issued=doc.issued_date, ocr=ocr)
             s.to_place = PlaceRef(**m.as_dict())
             warn(m, "destination")
+            if ocr and m.match == "corrected" and m.display:
+                s.to_unit = respell(s.to_unit, m.display, ocr=True)
         if s.from_unit and not any(s is p for p in placeless):
             m = match_place(s.from_unit, hint, issued=doc.issued_date)
             if m.match not in ("unnamed", "aggregate"):

@@ -86,12 +86,20 @@ def _is_name_syllable(text: str, english: bool) -> bool:
     return text.isascii() if english else True
 
 
-def _name_end(doc: Doc, i: int, english: bool) -> int:
-    """End token of the capitalised run that starts at i (stops before positions, bodies…)."""
+def _small_family(doc: Doc, k: int) -> bool:
+    """`Ông triệu Văn Quyết`: OCR read a family name's capital small (a fax's streak took the
+    T's bar); a family name of the list, then a capitalised name word."""
+    return doc[k].text[:1].islower() and _span_starting(doc, "FAMILY", k) is not None \
+        and k + 1 < len(doc) and _is_name_syllable(doc[k + 1].text, False)
+
+
+def _name_end(doc: Doc, i: int, english: bool, small_first: bool = False) -> int:
+    """End token of the capitalised run that starts at i (stops before positions, bodies…);
+    with `small_first`, its first word may be in small letters (_small_family)."""
     n = len(doc)
     j = i
     text = doc.user_data["text"]
-    while j < n and j - i < 6 and _is_name_syllable(doc[j].text, english):
+    while j < n and j - i < 6 and (_is_name_syllable(doc[j].text, english) or (small_first and j == i)):
         if j > i and doc[j].text in _stop_syllables():
             break
         gap = text[tok_end(doc, j - 1):tok_start(doc, j)] if j > i else ""
@@ -383,10 +391,13 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
     taken = set()
     family = "FAMILY_ASCII" if english else "FAMILY"
     starts: list[tuple[int, str]] = []
+    read = page.ocr_confidence is not None
     for span in list(doc.spans["HONORIFIC"]) + list(doc.spans.get("HONORIFIC_ASCII", [])):
         k = span.end + (1 if span.end < n and doc[span.end].text == "." else 0)
         if k < n and _is_name_syllable(doc[k].text, english):
             starts.append((k, "honorific"))
+        elif k < n and read and not english and _small_family(doc, k):
+            starts.append((k, "small"))
     for span in list(doc.spans.get(family, [])) + (list(doc.spans.get("FAMILY", [])) if english else []):
         if doc[span.start].text[:1].isupper() and not doc[span.start].text.isupper():
             starts.append((span.start, "family"))
@@ -398,7 +409,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             continue  # "Ông Nguyễn …": the honorific, not a family name Ông
         if _span_starting(doc, "POSITION", i) or _span_starting(doc, "BODY_HEAD", i):
             continue
-        j = _name_end(doc, i, english)
+        j = _name_end(doc, i, english, small_first=why == "small")
         size = j - i
         if size < 2:
             continue
@@ -412,6 +423,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         if _is_place_context(doc, i, j, english):
             continue
         name_text = squash(span_text(doc, i, j))
+        name_text = name_text[:1].upper() + name_text[1:]  # `triệu Văn Quyết` read small (_small_family)
         f = fold_phrase(name_text)
         if any(f == nn or f.startswith(nn + " ") for nn in _not_names()) or f in _places_named_like_people():
             continue

@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.places.official import Province, Unit, key, official, old_names
 from dispatch_reader.textnorm import for_matching, nfc, squash
 
@@ -215,16 +216,38 @@ def _read(printed: str) -> _Read:
     return _Read(None, None, "", False, old, province, False)
 
 
-def respell(printed: str, official_name: str, *, tail: bool = True) -> str:
+# an OCR reading of a table cell whose level word came out as letters no word is spelled with
+# (`ys rạ Lèng`, `xz mủa sin Chải` for `Xã Tả Lèng`, `Xã Tủa Sín Chải`: a fax's streak took the
+# row's top pixels): one to three of them, then the name's one to four words; the commune's
+# committee may stand before (`Ủy ban nhân dân ys Trạm Tấu`, the list's cell under `đến làm việc
+# tại UBND các xã`)
+_MISREAD_LEVEL = re.compile(r"(?P<head>(?:[ỦUủu][ỷy] ban nhân dân|UBND)\s+)?(?P<level>[^\W\d_]{1,3})\s+"
+                            r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})", re.IGNORECASE)
+
+
+def _level_misread(printed: str) -> _Read | None:
+    """The name after a level word OCR garbled (see _MISREAD_LEVEL), read as noise and a name;
+    None when the first word is a word (`Sở Nội vụ`, `Ban Dân tộc`). Only for OCR readings."""
+    as_printed = squash(nfc(printed))
+    m = _MISREAD_LEVEL.fullmatch(as_printed)
+    if m is None or is_syllable(m["level"]):
+        return None
+    return _Read(m["name"], None, m["level"], True, False, None, False, (m.start("level"), m.end()))
+
+
+def respell(printed: str, official_name: str, *, tail: bool = True, ocr: bool = False) -> str:
     """`printed` with its place written as `official_name`: `Trạm Y tế xã Pac Ta` →
     `Trạm Y tế xã Pắc Ta`; noise before the place goes (`n¡; Xã Tả Phìn` → `xã Tả Phìn`);
-    without `tail`, what follows the place goes too (an old `…, huyện Mèo Vạc`)."""
+    without `tail`, what follows the place goes too (an old `…, huyện Mèo Vạc`); with `ocr`, a
+    level word OCR garbled goes (`ys rạ Lèng` → `xã Tả Lèng`)."""
     read = read_place(printed)
+    misread = _level_misread(printed) if read.span is None and ocr else None
+    read = misread or read
     text = squash(nfc(printed or ""))
     if read.span is None:
         return text
     a, b = read.span
-    head = "" if read.noise else text[:a]
+    head = text[:a] if misread or not read.noise else ""  # a misread level's committee stays
     return squash(head + official_name + (text[b:] if tail else ""))
 
 
@@ -428,16 +451,20 @@ def _convert(printed: str, read: _Read, read_as: str, scope: Province | None) ->
 
 
 def match_place(printed: str, province_hint: Province | UnknownProvince | str | None = None, *,
-                issued: str | None = None) -> PlaceMatch:
+                issued: str | None = None, ocr: bool = False) -> PlaceMatch:
     """Match a printed destination to the official list (see the module's docstring).
 
     `province_hint` is the issuing province: a Province or UnknownProvince (see province_hint),
     or text such as the issuer's name (`Ủy ban nhân dân tỉnh Lào Cai`) or a province's name;
     a province printed with the name itself wins over it. `issued` (ISO date) tells whether
-    the document predates the reorganisation, when old names are to be expected.
+    the document predates the reorganisation, when old names are to be expected. `ocr`: the
+    text is an OCR reading, whose level word may be garbled (_level_misread): its name is then
+    matched as a corrected one, in the issuing province only.
     """
     printed = printed or ""
     read = read_place(printed)
+    misread = _level_misread(printed) if not read.name and not read.aggregate and ocr else None
+    read = misread or read
     if read.aggregate:
         return PlaceMatch(printed=printed, match="aggregate", note="a group of communes or wards, not one place")
     if not read.name:
@@ -448,6 +475,8 @@ def match_place(printed: str, province_hint: Province | UnknownProvince | str | 
     if isinstance(scope, UnknownProvince):
         return PlaceMatch(printed=printed, match="unmatched", read_as=read_as,
                           note=f"the issuing province ({scope.name}) is not in the official list")
+    if misread and scope is None:  # letters read where a level word stood name no place anywhere
+        return PlaceMatch(printed=printed, match="unnamed", note="no commune or ward is named")
     if read.district:  # an old address: commune, district, province
         converted = _convert(printed, read, read_as, scope)
         if converted is not None:
