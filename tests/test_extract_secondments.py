@@ -214,3 +214,19 @@ def test_a_fax_reading_of_the_start_and_of_a_name_read_small() -> None:
                            "Bàn Thị Liên": ("reinforcement", "2025-10-01")}
     typed = facts_of(text)
     assert "Triệu Văn Quyết" not in kinds(typed)
+
+
+def test_a_list_items_honorific_read_with_another_mark_still_names_the_person() -> None:
+    """`2. Bả Dang Thị Thu, Chuyển viền …` (a fax lost Đặng's marks and gave Bà a hook): the
+    item's honorific vouches for the name, which the family names then respell."""
+    text = _article_one(
+        "15/QĐ-SNV", "Về việc biệt phái công chức",
+        "Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, từ ngày 01 tháng 10 năm 2025, gồm:",
+        "1. Ông Phan Thanh Bình, Phó Trưởng phòng Quản lý xây dựng, Sở Xây dựng, đến làm việc tại "
+        "Ủy ban nhân dân phường Thục Phán.",
+        "2. Bả Dang Thị Thu, Chuyển viền Phỏng Kế toán, Sở Tải chính, đến lầm việc tại Ủy ban nhân dân "
+        "xã Bảo Lâm, phụ trách lĩnh vực tài chính.")
+    read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)])
+    assert set(kinds(read)) == {"Phan Thanh Bình", "Đặng Thị Thu"}
+    assert next(p for p in read.people if p.name == "Đặng Thị Thu").honorific == "Bà"
+    assert set(kinds(facts_of(text))) == {"Phan Thanh Bình"}  # typed so, it is as typed

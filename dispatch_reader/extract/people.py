@@ -93,6 +93,24 @@ def _small_family(doc: Doc, k: int) -> bool:
         and k + 1 < len(doc) and _is_name_syllable(doc[k + 1].text, False)
 
 
+# `2. Bả Dang Thị Thu, Chuyển viền …` (a fax): a list item's honorific OCR read with another mark
+_ITEM_HONORIFICS = {"ba": "Bà", "ong": "Ông"}
+
+
+def _item_honorific(doc: Doc, k: int) -> str | None:
+    """The honorific a word before token k stands for, OCR's marks aside, where it opens a list
+    item (`2. Bả`, `3, Óng`) and a capitalised name word follows: `Bà`, `Ông`, else None."""
+    if k < 3 or k >= len(doc) or not _is_name_syllable(doc[k].text, False):
+        return None
+    word, stop, figure = doc[k - 1].text, doc[k - 2].text, doc[k - 3].text
+    canonical = _ITEM_HONORIFICS.get(fold_phrase(word))
+    if canonical is None or not word[:1].isupper() or stop not in (".", ",") or not figure.isdigit():
+        return None
+    text = doc.user_data["text"]
+    line_start = text.rfind("\n", 0, tok_start(doc, k - 3)) + 1
+    return canonical if not text[line_start:tok_start(doc, k - 3)].strip() else None
+
+
 def _name_end(doc: Doc, i: int, english: bool, small_first: bool = False) -> int:
     """End token of the capitalised run that starts at i (stops before positions, bodies…);
     with `small_first`, its first word may be in small letters (_small_family)."""
@@ -398,6 +416,9 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             starts.append((k, "honorific"))
         elif k < n and read and not english and _small_family(doc, k):
             starts.append((k, "small"))
+    if read and not english:
+        starts += [(t.i + 1, "item") for t in doc[:-1] if _item_honorific(doc, t.i + 1)
+                   and not _span_starting(doc, "HONORIFIC", t.i)]
     for span in list(doc.spans.get(family, [])) + (list(doc.spans.get("FAMILY", [])) if english else []):
         if doc[span.start].text[:1].isupper() and not doc[span.start].text.isupper():
             starts.append((span.start, "family"))
@@ -414,6 +435,8 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         if size < 2:
             continue
         honorific, _ = _honorific_before(doc, i)
+        if why == "item":
+            honorific = _item_honorific(doc, i)
         position_before = _position_before(doc, i, english)
         vouched = honorific is not None or position_before is not None
         if size < 3 and not vouched:
@@ -438,7 +461,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
                 _unit_in(doc, i - len(position_before.split()), i, english)
             lead = i - len(position_before.split())
         elif honorific is not None:
-            lead = _honorific_before(doc, i)[1]
+            lead = i - 1 if why == "item" else _honorific_before(doc, i)[1]
         role = None if english or position is None else _role_labelled(page.text, tok_start(doc, lead))
         if role:
             position = f"{position}; {role}"

@@ -225,12 +225,18 @@ _MISREAD_LEVEL = re.compile(r"(?P<head>(?:[ỦUủu][ỷy] ban nhân dân|UBND)\
                             r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})", re.IGNORECASE)
 
 
+def _one_off_xa(word: str) -> bool:
+    folded = _fold_chars(word)
+    return len(folded) == 2 and folded != "xa" and (folded[0] == "x" or folded[1] == "a")
+
+
 def _level_misread(printed: str) -> _Read | None:
     """The name after a level word OCR garbled (see _MISREAD_LEVEL), read as noise and a name;
     None when the first word is a word (`Sở Nội vụ`, `Ban Dân tộc`). Only for OCR readings."""
     as_printed = squash(nfc(printed))
     m = _MISREAD_LEVEL.fullmatch(as_printed)
-    if m is None or is_syllable(m["level"]):
+    # a word the level word's `X` or `ã` was misread into (`và rà Leng`, `ya`): two letters, one off `xa`
+    if m is None or (is_syllable(m["level"]) and not _one_off_xa(m["level"])):
         return None
     return _Read(m["name"], None, m["level"], True, False, None, False, (m.start("level"), m.end()))
 
