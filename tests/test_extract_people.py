@@ -217,3 +217,22 @@ def test_a_continent_or_country_named_like_a_person_is_none() -> None:
                        "đến làm việc tại xã Tà Lèng.\n") + SIGNATURE
     names = {p.name for p in extract_facts([PageText(1, people, method="ocr", ocr_confidence=0.9)]).people}
     assert {"Hàn Quốc Tuấn", "Châu Mỹ Linh", "Thái Lan Anh"} <= names
+
+
+_SIGNED = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 2046/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\nCao Bằng, ngày 12 tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
+           "Về việc biệt phái công chức\nQUYẾT ĐỊNH:\nĐiều 1. Biệt phái Ông Phan Thanh Bình, Chuyên viên "
+           "Sở Xây dựng, đến làm việc tại Ủy ban nhân dân phường Thục Phán.\nNơi nhận:\n- Như Điều 1;\n"
+           "- CT, các PCT UBND tỉnh;\n- Lưu: VT, NC (Hg).\n{name}\n")
+
+
+@pytest.mark.parametrize("line, signer", [
+    ("Hồ Sỹ I Long", "Hồ Sỹ Long"),  # a stroke of the signature read as a letter
+    ("“Bui Văn Hải\nÁ\njZ|", "Bùi Văn Hải"),  # a quote mark glued to the family name, scraps below
+])
+def test_the_signers_name_line_read_otherwise_as_a_mention_is_one_person(line: str, signer: str) -> None:
+    """A fax's signing block, its title lost under the seal: the signer's reading of the name
+    line is the one person there, not beside a second `Hồ Sỹ I Long` or `Văn Hải Á`."""
+    facts = extract_facts([PageText(1, _SIGNED.format(name=line), method="ocr", ocr_confidence=0.8)])
+    assert facts.document.signer.name == signer
+    assert [p.name for p in facts.people] == ["Phan Thanh Bình", signer]

@@ -230,3 +230,33 @@ def test_a_list_items_honorific_read_with_another_mark_still_names_the_person() 
     assert set(kinds(read)) == {"Phan Thanh Bình", "Đặng Thị Thu"}
     assert next(p for p in read.people if p.name == "Đặng Thị Thu").honorific == "Bà"
     assert set(kinds(facts_of(text))) == {"Phan Thanh Bình"}  # typed so, it is as typed
+
+
+def _listed(rows: list[str]) -> str:
+    """A decision whose Article 1 sends the people of its DANH SÁCH, the rows as OCR gives them."""
+    return _article_one(
+        "245/QĐ-SNV", "Về việc biệt phái công chức",
+        "Biệt phái 03 công chức Sở Nội vụ đến làm việc tại các xã, phường có tên trong danh sách kèm theo, "
+        "thời gian 06 tháng kể từ ngày 08/9/2025.") + (
+        "DANH SÁCH\nCông chức Sở Nội vụ biệt phái đến các xã, phường\n"
+        "STT | Họ và tên | Chức vụ | Đơn vị công tác | Nơi biệt phái đến | Lĩnh vực | Thời gian\n"
+        + "".join(r + "\n" for r in rows))
+
+
+def test_a_rows_number_after_a_speck_and_a_garbled_destination_on_a_copy() -> None:
+    """A photocopy's toner before a row's number (`—— 8 | …`) and a fax's streak through its
+    destination (`và rà Leng`, `xà mường Khoa`) lose no row, and name the commune of the
+    province (the issuer's, Lai Châu) each stands for."""
+    rows = ["1 | Lò Văn Pấng | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | xà mường Khoa | "
+            "Địa chính - xây dựng | 06 tháng",
+            "2 | Giàng A Páo | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Pa Tần | Nội vụ | 06 tháng",
+            "—— 3 | Hoàng Minh Đức | Chuyên viên | Phòng Xây dựng chính quyền, Sở Nội vụ | và rà Leng | "
+            "Văn phòng - thống kê | 06 tháng"]
+    text = _listed(rows).replace("UBND TỈNH BẮC HÀ", "UBND TỈNH LAI CHÂU").replace("Bắc Hà, ngày", "Lai Châu, ngày")
+    read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)])
+    to = {s.person: s.to_unit for s in read.secondments}
+    assert to == {"Lò Văn Pấng": "xã Mường Khoa", "Giàng A Páo": "Xã Pa Tần", "Hoàng Minh Đức": "xã Tả Lèng"}
+    assert all(s.start == "2025-09-08" for s in read.secondments)
+    # typed so, the cells are as the office typed them: nothing is guessed
+    typed = {s.person: s.to_unit for s in facts_of(text).secondments}
+    assert typed["Hoàng Minh Đức"] == "và rà Leng"

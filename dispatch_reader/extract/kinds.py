@@ -141,7 +141,11 @@ _NOUN_AFTER = re.compile(r"^\s*(?:của|tại|số|of|from)\b")
 _LOWER_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 FULL_STOP = rf"(?<!\d)\.|(?<=\d)\.(?![ \t]+[{_LOWER_LETTERS}])"
 SENTENCE_STOP = rf"[;!?](?=\s)|(?:{FULL_STOP})(?=\s)"
-_SENTENCE = re.compile(rf"{SENTENCE_STOP}|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)]|[a-zđ]\))\s)")
+# the addressee's line ends what stands above it whatever ends it (`Kính gửi: Sở Nội vụ tỉnh Lào
+# Cai,`: a fax's stop read as a comma ran the header's `V/v đề nghị biệt phái …` into the letter's
+# first sentence, whose figures became requested)
+ADDRESSEE_LINE = r"(?m:^[ \t]*(?:Kính gửi|KÍNH GỬI|kính gửi)\b[^\n]*\n)"
+_SENTENCE = re.compile(rf"{SENTENCE_STOP}|:\s*\n|{ADDRESSEE_LINE}|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)]|[a-zđ]\))\s)")
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:

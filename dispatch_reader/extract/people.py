@@ -591,6 +591,13 @@ def _complete_en_unit(unit: str | None, pages: list[Page]) -> str | None:
     return unit
 
 
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    """Two quotes share words of one page."""
+    if a.page != b.page or a.start is None or b.start is None:
+        return False
+    return a.start < b.start + len(b.quote) and b.start < a.start + len(a.quote)
+
+
 def extract_people(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Person]:
     return people_and_mentions(pages, docs, doc_facts, language)[0]
 
@@ -624,6 +631,10 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
     signer = signer_person(doc_facts, english, pages)
     if signer is not None:
         key = fold_phrase(signer.name)
+        # the signer's name line read otherwise as a mention (`Hồ Sỹ I Long`: a stroke of the
+        # signature read as a letter; `“Bui Văn Hải` / `Á`: a quote mark glued to the family
+        # name, a scrap below): the signer's reading of those words stands, the other is no person
+        people = [p for p in people if fold_phrase(p.name) == key or not _overlaps(p.evidence, signer.evidence)]
         existing = next((p for p in people if fold_phrase(p.name) == key), None)
         if existing is None:
             people.append(signer)

@@ -45,7 +45,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.kinds import SENTENCE_STOP, Verb, kind_in, page_verbs, request_cue_before, sentence_start
+from dispatch_reader.extract.kinds import ADDRESSEE_LINE, SENTENCE_STOP, Verb, kind_in, page_verbs, request_cue_before, sentence_start
 from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import Count, DocumentFacts, Reference, Secondment
@@ -246,7 +246,7 @@ _AUX = {"được", "đã", "chưa", "đều", "vừa", "mới", "sẽ", "đang"
         "be", "being", "are", "is", "will", "not", "already", "also"}
 
 
-_FULL_STOP = re.compile(r"\.(?=\s)|:\s*\n|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s)")
+_FULL_STOP = re.compile(rf"\.(?=\s)|:\s*\n|{ADDRESSEE_LINE}|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)]|[a-zđ]\))\s)")
 
 
 def _sentence_of(text: str, pos: int) -> int:

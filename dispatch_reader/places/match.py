@@ -226,8 +226,9 @@ _MISREAD_LEVEL = re.compile(r"(?P<head>(?:[ỦUủu][ỷy] ban nhân dân|UBND)\
 
 
 def _one_off_xa(word: str) -> bool:
+    """`xa` a letter off (`và`, `ya`), or `xà` itself with the name after it read small."""
     folded = _fold_chars(word)
-    return len(folded) == 2 and folded != "xa" and (folded[0] == "x" or folded[1] == "a")
+    return len(folded) == 2 and (folded[0] == "x" or folded[1] == "a")
 
 
 def _level_misread(printed: str) -> _Read | None:
@@ -235,7 +236,8 @@ def _level_misread(printed: str) -> _Read | None:
     None when the first word is a word (`Sở Nội vụ`, `Ban Dân tộc`). Only for OCR readings."""
     as_printed = squash(nfc(printed))
     m = _MISREAD_LEVEL.fullmatch(as_printed)
-    # a word the level word's `X` or `ã` was misread into (`và rà Leng`, `ya`): two letters, one off `xa`
+    # a word the level word's `X` or `ã` was misread into (`và rà Leng`, `ya`): two letters, one off
+    # `xa`; or the level word read and the name's capital read small (`xà mường Khoa`)
     if m is None or (is_syllable(m["level"]) and not _one_off_xa(m["level"])):
         return None
     return _Read(m["name"], None, m["level"], True, False, None, False, (m.start("level"), m.end()))
