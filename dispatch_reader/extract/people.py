@@ -417,8 +417,9 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         elif k < n and read and not english and _small_family(doc, k):
             starts.append((k, "small"))
     if read and not english:
-        starts += [(t.i + 1, "item") for t in doc[:-1] if _item_honorific(doc, t.i + 1)
-                   and not _span_starting(doc, "HONORIFIC", t.i)]
+        words = doc.user_data["words"]
+        starts += [(k + 1, "item") for k in range(n - 1) if fold_phrase(words[k]) in _ITEM_HONORIFICS
+                   and _item_honorific(doc, k + 1) and not _span_starting(doc, "HONORIFIC", k)]
     for span in list(doc.spans.get(family, [])) + (list(doc.spans.get("FAMILY", [])) if english else []):
         if doc[span.start].text[:1].isupper() and not doc[span.start].text.isupper():
             starts.append((span.start, "family"))
