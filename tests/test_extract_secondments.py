@@ -260,3 +260,16 @@ def test_a_rows_number_after_a_speck_and_a_garbled_destination_on_a_copy() -> No
     # typed so, the cells are as the office typed them: nothing is guessed
     typed = {s.person: s.to_unit for s in facts_of(text).secondments}
     assert typed["Hoàng Minh Đức"] == "và rà Leng"
+
+
+def test_a_list_items_syllable_that_is_no_honorific_names_nobody() -> None:
+    """`2. Bá Thước …` (a place; `Bá` is a syllable of its own) and `3. Ba Bể …` (`Ba` before no
+    family name) are no misread `Bà`: no person."""
+    text = _article_one(
+        "16/QĐ-SNV", "Về việc giao biên chế",
+        "Giao biên chế công chức năm 2025 cho các xã như sau:",
+        "1. Ông Phan Thanh Bình, Chuyên viên Sở Nội vụ, đến làm việc tại Ủy ban nhân dân phường Thục Phán.",
+        "2. Bá Thước Thanh Hóa được giao 20 biên chế.",
+        "3. Ba Bể Cao Bằng được giao 18 biên chế.")
+    read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)])
+    assert [p.name for p in read.people if p.name != "Đàm Quang Hưng"] == ["Phan Thanh Bình"]

@@ -253,13 +253,14 @@ to 30 communes. Of the 80 people, 50 are civil servants and 30 are public employ
     assert (statuses[80], statuses[50]) == ("requested", "requested")
 
 
-@pytest.mark.parametrize("stop", [".", ","])
-def test_the_header_never_runs_into_the_letters_first_sentence(stop: str) -> None:
+@pytest.mark.parametrize("stop, label", [(".", "Kính gửi"), (",", "Kính gửi"), (",", "Kinh gửi"), (",", "Kính Gửi"),
+                                         (",", "KÍNH GỬI")])
+def test_the_header_never_runs_into_the_letters_first_sentence(stop: str, label: str) -> None:
     """`Kính gửi: Sở Nội vụ tỉnh Bắc Hà,` (a fax read the stop as a comma): the figures of the
     letter's first sentence, which states the commune's staff, are no people requested by the
     subject line above (`V/v đề nghị biệt phái công chức`)."""
     text = head("317/UBND-VP", "", "V/v đề nghị biệt phái công chức", "ỦY BAN NHÂN DÂN\nXÃ NẬM ĐÉT") + (
-        f"Kính gửi: Sở Nội vụ tỉnh Bắc Hà{stop}\n"
+        f"{label}: Sở Nội vụ tỉnh Bắc Hà{stop}\n"
         "Sau khi sắp xếp đơn vị hành chính, xã Nậm Đét được giao 38 biên chế công chức; đến nay xã mới "
         "bố trí được 29/38 công chức, còn thiếu 09 công chức, trong đó lĩnh vực đất đai 03 người.\n"
         "Ủy ban nhân dân xã kính đề nghị Sở Nội vụ xem xét./.\n") + SIGN

@@ -81,6 +81,22 @@ def test_a_corrected_destination_is_written_as_the_list_spells_it(damaged: Recor
     assert s.to_unit == "Ủy ban nhân dân xã Đà Vi"  # not matched: as read
 
 
+def test_a_destination_corrected_across_levels_is_told_not_rewritten() -> None:
+    """`phường Cốc Lếu` (an old city's ward) is a letter off the commune `Cốc Lầu`: another place,
+    which the warning tells; the record keeps the ward as read."""
+    from dispatch_reader.extract.destinations import match_destinations
+    from dispatch_reader.record import DocumentFacts, Evidence, Facts, Secondment
+
+    s = Secondment(kind="secondment", evidence=Evidence(page=1, quote="…"), person="Lò Văn A",
+                   to_unit="Ủy ban nhân dân phường Cốc Lếu")
+    facts = Facts(document=DocumentFacts(issuer="Ủy ban nhân dân tỉnh Lào Cai", issued_date="2025-09-01"),
+                  secondments=[s])
+    warnings = match_destinations(facts, (), {1})
+    assert (s.to_place.match, s.to_place.name) == ("corrected", "Xã Cốc Lầu")
+    assert s.to_unit == "Ủy ban nhân dân phường Cốc Lếu"
+    assert any("Cốc Lầu" in w for w in warnings)
+
+
 def test_a_garbled_level_word_is_read_as_the_provinces_commune(damaged: Record) -> None:
     s = next(s for s in damaged.secondments if s.person == "Phạm Quốc Khánh")
     assert (s.to_place.match, s.to_place.name) == ("corrected", "Xã Trạm Tấu")

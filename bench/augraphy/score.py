@@ -52,4 +52,5 @@ for f in LISTS:
 print()
 for e in errors:
     print(" | ".join(map(str, e)))
-json.dump({"table": table, "errors": errors}, open(BASE / "score.json", "w"), ensure_ascii=False, indent=1)
+json.dump({"table": table, "errors": errors, "lists": lists.to_dict()["fields"]}, open(BASE / "score.json", "w"),
+          ensure_ascii=False, indent=1)

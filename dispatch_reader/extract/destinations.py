@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from dispatch_reader.places import match_place, province_hint
-from dispatch_reader.places.match import PlaceMatch, respell
+from dispatch_reader.places.match import PlaceMatch, read_place, respell
 from dispatch_reader.places.messages import place_warning
 from dispatch_reader.record import Facts, PlaceRef, Secondment
 
@@ -43,7 +43,9 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
             m = match_place(s.to_unit, hint, issued=doc.issued_date, ocr=ocr)
             s.to_place = PlaceRef(**m.as_dict())
             warn(m, "destination")
-            if ocr and m.match == "corrected" and m.display:
+            # not across levels: a ward printed (`phường Cốc Lếu`, an old city's) matched to a
+            # commune a letter off is another place, told in the warning, not written as it
+            if ocr and m.match == "corrected" and m.display and read_place(s.to_unit, ocr).level in (None, m.level):
                 s.to_unit = respell(s.to_unit, m.display, ocr=True)
         if s.from_unit and not any(s is p for p in placeless):
             m = match_place(s.from_unit, hint, issued=doc.issued_date)

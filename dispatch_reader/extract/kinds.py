@@ -144,7 +144,8 @@ SENTENCE_STOP = rf"[;!?](?=\s)|(?:{FULL_STOP})(?=\s)"
 # the addressee's line ends what stands above it whatever ends it (`Kính gửi: Sở Nội vụ tỉnh Lào
 # Cai,`: a fax's stop read as a comma ran the header's `V/v đề nghị biệt phái …` into the letter's
 # first sentence, whose figures became requested)
-ADDRESSEE_LINE = r"(?m:^[ \t]*(?:Kính gửi|KÍNH GỬI|kính gửi)\b[^\n]*\n)"
+# (its marks as OCR may read them: `Kinh gửi`, `Kính gứi`, `Kính Gửi`)
+ADDRESSEE_LINE = r"(?im:^[ \t]*k[iíìỉĩị]nh[ \t]+g[uúùủũụưứừửữự]i\b[^\n]*\n)"
 _SENTENCE = re.compile(rf"{SENTENCE_STOP}|:\s*\n|{ADDRESSEE_LINE}|\n(?=[ \t]*(?:[-+•]|\d{{1,2}}[.)]|[a-zđ]\))\s)")
 
 

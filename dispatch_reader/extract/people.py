@@ -93,17 +93,21 @@ def _small_family(doc: Doc, k: int) -> bool:
         and k + 1 < len(doc) and _is_name_syllable(doc[k + 1].text, False)
 
 
-# `2. Bả Dang Thị Thu, Chuyển viền …` (a fax): a list item's honorific OCR read with another mark
-_ITEM_HONORIFICS = {"ba": "Bà", "ong": "Ông"}
+# `2. Bả Dang Thị Thu, Chuyển viền …` (a fax): a list item's honorific OCR read with another mark;
+# not `Bá`, a syllable of its own (`Bá Thước`, a middle name)
+_ITEM_HONORIFICS = {"Ba": "Bà", "Bả": "Bà", "Bạ": "Bà", "Bã": "Bà", "Ong": "Ông", "Óng": "Ông", "Ồng": "Ông",
+                    "Ổng": "Ông", "Ỗng": "Ông", "Ộng": "Ông"}
 
 
 def _item_honorific(doc: Doc, k: int) -> str | None:
     """The honorific a word before token k stands for, OCR's marks aside, where it opens a list
-    item (`2. Bả`, `3, Óng`) and a capitalised name word follows: `Bà`, `Ông`, else None."""
-    if k < 3 or k >= len(doc) or not _is_name_syllable(doc[k].text, False):
+    item (`2. Bả`, `3, Óng`) and a family name follows (`Dang` for Đặng, its marks lost too):
+    `Bà`, `Ông`, else None. A place or a body after `2. Ba` (`Ba Bể`) starts with no family name."""
+    if k < 3 or k >= len(doc) or not _is_name_syllable(doc[k].text, False) or not (
+            _span_starting(doc, "FAMILY", k) or _span_starting(doc, "FAMILY_ASCII", k)):
         return None
     word, stop, figure = doc[k - 1].text, doc[k - 2].text, doc[k - 3].text
-    canonical = _ITEM_HONORIFICS.get(fold_phrase(word))
+    canonical = _ITEM_HONORIFICS.get(word)
     if canonical is None or not word[:1].isupper() or stop not in (".", ",") or not figure.isdigit():
         return None
     text = doc.user_data["text"]
@@ -410,16 +414,26 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
     family = "FAMILY_ASCII" if english else "FAMILY"
     starts: list[tuple[int, str]] = []
     read = page.ocr_confidence is not None
-    for span in list(doc.spans["HONORIFIC"]) + list(doc.spans.get("HONORIFIC_ASCII", [])):
+    honorific_spans = [(span, False) for span in doc.spans["HONORIFIC"]] + \
+        [(span, True) for span in doc.spans.get("HONORIFIC_ASCII", [])]
+    for span, unmarked in honorific_spans:
         k = span.end + (1 if span.end < n and doc[span.end].text == "." else 0)
         if k < n and _is_name_syllable(doc[k].text, english):
-            starts.append((k, "honorific"))
+            # in Vietnamese, `Ba` or `Ong` with no marks is `Bà`/`Ông` only before a family name:
+            # `3. Ba Bể Cao Bằng` is a place (`Bế Cao Bằng` was a person)
+            if english or not unmarked or _span_starting(doc, "FAMILY", k) or _span_starting(doc, "FAMILY_ASCII", k):
+                starts.append((k, "honorific"))
         elif k < n and read and not english and _small_family(doc, k):
             starts.append((k, "small"))
+    items: dict[int, str] = {}  # a name's first token → the list item's misread honorific
     if read and not english:
         words = doc.user_data["words"]
-        starts += [(k + 1, "item") for k in range(n - 1) if fold_phrase(words[k]) in _ITEM_HONORIFICS
-                   and _item_honorific(doc, k + 1) and not _span_starting(doc, "HONORIFIC", k)]
+        for k in range(n - 1):
+            if words[k] in _ITEM_HONORIFICS and not _span_starting(doc, "HONORIFIC", k):
+                honorific = _item_honorific(doc, k + 1)
+                if honorific:
+                    items[k + 1] = honorific
+        starts += [(k, "item") for k in items]
     for span in list(doc.spans.get(family, [])) + (list(doc.spans.get("FAMILY", [])) if english else []):
         if doc[span.start].text[:1].isupper() and not doc[span.start].text.isupper():
             starts.append((span.start, "family"))
@@ -437,7 +451,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             continue
         honorific, _ = _honorific_before(doc, i)
         if why == "item":
-            honorific = _item_honorific(doc, i)
+            honorific = items[i]
         position_before = _position_before(doc, i, english)
         vouched = honorific is not None or position_before is not None
         if size < 3 and not vouched:

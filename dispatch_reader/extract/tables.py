@@ -21,8 +21,9 @@ from dispatch_reader.places.match import edit_distance
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # a row number, after a speck or two OCR read at the row's start (`—— 8 | Hoang Minh Đức | …`,
-# `‹ 7 | Lit Thị Hoa | …`: a photocopy's toner, a fax's streak at the table's left rule)
-_ROW_NO = re.compile(r"^\s*(?:[^\w\s|]{1,3}\s*)?(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
+# `‹ 7 | Lit Thị Hoa | …`: a photocopy's toner, a fax's streak at the table's left rule); not a
+# bullet's `-`, `+` or `•`, and then three figures at most (`“2025 | …` is no row 2025)
+_ROW_NO = re.compile(r"^\s*(?:[^\w\s|\-+•]{1,3}\s*(?=\d{1,3}\D))?(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
 _SPECK_ROW = re.compile(r"^\s*[^\w\s|]{1,2}\s*\|")
 _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 

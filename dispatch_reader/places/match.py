@@ -28,7 +28,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from dispatch_reader.ingest.vietnamese import is_syllable
 from dispatch_reader.places.official import Province, Unit, key, official, old_names
 from dispatch_reader.textnorm import for_matching, nfc, squash
 
@@ -154,11 +153,17 @@ class _Read:
     span: tuple[int, int] | None = None  # level word and name in the squashed NFC print
     district: str | None = None  # an old district printed with it: `huyện Mèo Vạc`
     province_text: str | None = None  # the province as printed: `tỉnh Hà Giang` (maybe an old one)
+    misread: bool = False  # an OCR reading's garbled level word stood before the name (_level_misread)
 
 
-def read_place(printed: str) -> _Read:
-    """What a printed destination says: the name, level, district and province it gives (no matching)."""
+def read_place(printed: str, ocr: bool = False) -> _Read:
+    """What a printed destination says: the name, level, district and province it gives (no
+    matching); with `ocr` (an OCR reading), a name after a garbled level word (_level_misread)."""
     read = _read(printed)
+    if ocr and not read.name and not read.aggregate:
+        misread = _level_misread(printed)
+        if misread is not None:
+            return misread
     text = for_matching(squash(nfc(printed)))
     folded = _fold_chars(text)
     read.district = _level_and_name(text, folded, r"huyen|quan|thi xa")
@@ -221,26 +226,20 @@ def _read(printed: str) -> _Read:
 # row's top pixels): one to three of them, then the name's one to four words; the commune's
 # committee may stand before (`Ủy ban nhân dân ys Trạm Tấu`, the list's cell under `đến làm việc
 # tại UBND các xã`)
-_MISREAD_LEVEL = re.compile(r"(?P<head>(?:[ỦUủu][ỷy] ban nhân dân|UBND)\s+)?(?P<level>[^\W\d_]{1,3})\s+"
+_MISREAD_LEVEL = re.compile(r"(?P<head>(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+)?(?P<level>[^\W\d_]{1,2})\s+"
                             r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})", re.IGNORECASE)
 
 
-def _one_off_xa(word: str) -> bool:
-    """`xa` a letter off (`và`, `ya`), or `xà` itself with the name after it read small."""
-    folded = _fold_chars(word)
-    return len(folded) == 2 and (folded[0] == "x" or folded[1] == "a")
-
-
 def _level_misread(printed: str) -> _Read | None:
-    """The name after a level word OCR garbled (see _MISREAD_LEVEL), read as noise and a name;
-    None when the first word is a word (`Sở Nội vụ`, `Ban Dân tộc`). Only for OCR readings."""
+    """The name after a level word OCR garbled (see _MISREAD_LEVEL), read as noise and a name:
+    the word is what a clipped `Xã` reads as, an `x`, `y` or `v` and a letter at most (`ys`, `xz`,
+    `và`, `xà` with the name read small); the name holds a capital. Not `htx`, `bv`, `tp`, `Tả`,
+    `Sa` (a body's short form, an old level, a name's own first word) nor `ra trung tâm`."""
     as_printed = squash(nfc(printed))
     m = _MISREAD_LEVEL.fullmatch(as_printed)
-    # a word the level word's `X` or `ã` was misread into (`và rà Leng`, `ya`): two letters, one off
-    # `xa`; or the level word read and the name's capital read small (`xà mường Khoa`)
-    if m is None or (is_syllable(m["level"]) and not _one_off_xa(m["level"])):
+    if m is None or _fold_chars(m["level"])[0] not in "xyv" or not any(c.isupper() for c in m["name"]):
         return None
-    return _Read(m["name"], None, m["level"], True, False, None, False, (m.start("level"), m.end()))
+    return _Read(m["name"], None, m["level"], True, False, None, False, (m.start("level"), m.end()), misread=True)
 
 
 def respell(printed: str, official_name: str, *, tail: bool = True, ocr: bool = False) -> str:
@@ -248,14 +247,12 @@ def respell(printed: str, official_name: str, *, tail: bool = True, ocr: bool = 
     `Trạm Y tế xã Pắc Ta`; noise before the place goes (`n¡; Xã Tả Phìn` → `xã Tả Phìn`);
     without `tail`, what follows the place goes too (an old `…, huyện Mèo Vạc`); with `ocr`, a
     level word OCR garbled goes (`ys rạ Lèng` → `xã Tả Lèng`)."""
-    read = read_place(printed)
-    misread = _level_misread(printed) if read.span is None and ocr else None
-    read = misread or read
+    read = read_place(printed, ocr)
     text = squash(nfc(printed or ""))
     if read.span is None:
         return text
     a, b = read.span
-    head = text[:a] if misread or not read.noise else ""  # a misread level's committee stays
+    head = text[:a] if read.misread or not read.noise else ""  # a misread level's committee stays
     return squash(head + official_name + (text[b:] if tail else ""))
 
 
@@ -470,9 +467,7 @@ def match_place(printed: str, province_hint: Province | UnknownProvince | str | 
     matched as a corrected one, in the issuing province only.
     """
     printed = printed or ""
-    read = read_place(printed)
-    misread = _level_misread(printed) if not read.name and not read.aggregate and ocr else None
-    read = misread or read
+    read = read_place(printed, ocr)
     if read.aggregate:
         return PlaceMatch(printed=printed, match="aggregate", note="a group of communes or wards, not one place")
     if not read.name:
@@ -483,7 +478,7 @@ def match_place(printed: str, province_hint: Province | UnknownProvince | str | 
     if isinstance(scope, UnknownProvince):
         return PlaceMatch(printed=printed, match="unmatched", read_as=read_as,
                           note=f"the issuing province ({scope.name}) is not in the official list")
-    if misread and scope is None:  # letters read where a level word stood name no place anywhere
+    if read.misread and scope is None:  # letters read where a level word stood name no place anywhere
         return PlaceMatch(printed=printed, match="unnamed", note="no commune or ward is named")
     if read.district:  # an old address: commune, district, province
         converted = _convert(printed, read, read_as, scope)
