@@ -544,3 +544,39 @@ def test_an_odd_sending_unit_names_no_place() -> None:
     plain = extract_facts([PageText(1, body.format(unit="Ủy ban nhân dân phường Sào Hộ"), method="ocr",
                                     ocr_confidence=0.93)])
     assert any("sending unit" in w for w in plain.warnings)  # a place on no list is told, as before
+
+
+def test_a_word_in_capitals_with_a_mark_amid_small_letters_is_odd() -> None:
+    """`Sở pong TÔ chức biên chế, Nội` (a photocopied table's two lines mixed; every word a
+    syllable) went unmarked (a tester's); an abbreviation in capitals has no vowel's mark."""
+    assert c.odd_text("Sở pong TÔ chức biên chế, Nội")
+    for unit in ("Văn phòng HĐND và UBND xã", "Trung tâm CNTT tỉnh", "Phòng Tổ chức - Hành chính, Sở Nội vụ",
+                 "Sở Nội vụ tỉnh Lào Cai", "ỦY BAN NHÂN DÂN XÃ MƯỜNG KHOA"):
+        assert not c.odd_text(unit), unit
+
+
+def test_a_named_sending_that_lost_its_cells_is_to_be_checked() -> None:
+    """A photocopied list whose row kept the name but lost its unit and its commune (`Phạm Quốc
+    Khánh: ? → ?`) was unmarked, and its commune missing from the summary without a word (a
+    tester's): where most of the document's named sendings have a destination or a sending
+    unit, one read without it from an OCRed page is to check. A text layer's is as typed."""
+    from dispatch_reader.extract.confidence import doubt_lost_cells
+    from dispatch_reader.record import Evidence, Secondment
+
+    def rows(page: int) -> list[Secondment]:
+        full = [Secondment(kind="secondment", evidence=Evidence(page=page, quote=n, confidence=0.9), person=n,
+                           from_unit="Sở Nội vụ", to_unit="Xã Y Tý") for n in ("A B", "C D", "E F")]
+        return full + [Secondment(kind="secondment", evidence=Evidence(page=page, quote="G H", confidence=0.9),
+                                  person="G H")]
+
+    read = rows(1)
+    doubt_lost_cells(read, {1})
+    assert [s.evidence.confidence for s in read] == [0.9, 0.9, 0.9, c.ODD_TEXT]
+    typed = rows(2)
+    doubt_lost_cells(typed, {1})
+    assert [s.evidence.confidence for s in typed] == [0.9] * 4
+    # a document whose sendings name no unit at all (a headcount's, an English report's) is not doubted
+    bare = [Secondment(kind="secondment", evidence=Evidence(page=1, quote="x", confidence=0.9), person=n)
+            for n in ("A B", "C D")]
+    doubt_lost_cells(bare, {1})
+    assert [s.evidence.confidence for s in bare] == [0.9, 0.9]

@@ -76,7 +76,8 @@ def test_a_corrected_destination_is_written_as_the_list_spells_it(damaged: Recor
     assert s.to_unit == "Ủy ban nhân dân xã A Mú Sung"
     assert s.to_place.printed == "Ủy ban nhân dân xã A Mú Sunq"
     s = next(s for s in damaged.secondments if s.person == "Vàng Thị Say")
-    assert s.to_unit == "xã Mù Cang Chải"  # the speck before it gone
+    # the speck before it gone, written as the list's other cells are (the committee named)
+    assert s.to_unit == "Ủy ban nhân dân xã Mù Cang Chải"
     s = next(s for s in damaged.secondments if s.person == "Sùng A Tủa")
     assert s.to_unit == "Ủy ban nhân dân xã Đà Vi"  # not matched: as read
 
@@ -100,8 +101,10 @@ def test_a_destination_corrected_across_levels_is_told_not_rewritten() -> None:
 def test_a_garbled_level_word_is_read_as_the_provinces_commune(damaged: Record) -> None:
     s = next(s for s in damaged.secondments if s.person == "Phạm Quốc Khánh")
     assert (s.to_place.match, s.to_place.name) == ("corrected", "Xã Trạm Tấu")
-    assert s.to_unit == "xã Trạm Tấu"  # the cell as read had no level word to name the committee by
+    # as the list's other cells are written (`Ủy ban nhân dân xã …`): an export groups them as one
+    assert s.to_unit == "Ủy ban nhân dân xã Trạm Tấu"
     assert "ys Trạm Tẩu" in s.to_place.printed
+    assert "destination 'ys Trạm Tẩu' read as 'xã Trạm Tấu' (OCR correction)" in damaged.warnings
 
 
 def test_noise_and_a_wrong_mark_are_corrected(damaged: Record) -> None:

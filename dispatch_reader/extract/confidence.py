@@ -121,13 +121,40 @@ def odd_text(text: str) -> bool:
     a first rule that asked every word to be a syllable."""
     if _ODD_SIGN.search(text):
         return True
+    small_before = False
     for token in text.split():
         if any(c.isdigit() or c in "'’" for c in token):
             continue
         for part in re.findall(r"[^\W\d_]+", token):
             if part[0].islower() and not loosely_a_syllable(part):
                 return True
+            # a word in capitals with a vowel's mark after one in small letters (`Sở pong TÔ chức`,
+            # `chính quyên, SỐ HỘ`): a row's words from two lines mixed; an abbreviation has no
+            # such mark (`Văn phòng HĐND và UBND`)
+            if small_before and len(part) > 1 and part.isupper() and _vowel_marked(part):
+                return True
+            small_before = part[0].islower()
     return False
+
+
+def _vowel_marked(word: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
+
+
+def doubt_lost_cells(secondments: Sequence[Secondment], read: set[int]) -> None:
+    """Lower the confidence of a named sending read from an OCRed page that lacks its
+    destination or its sending unit where most named sendings of the document have it: a
+    row's cells lost to a copy's damage (a tester found `Phạm Quốc Khánh: ? → ?` unmarked, and
+    the destination's commune gone from the summary without a word)."""
+    named = [s for s in secondments if s.person]
+    for field in ("to_unit", "from_unit"):
+        having = sum(1 for s in named if getattr(s, field))
+        if having * 2 <= len(named):
+            continue
+        for s in named:
+            if s.evidence.page in read and not getattr(s, field):
+                conf = s.evidence.confidence
+                s.evidence.confidence = min(conf if conf is not None else 1.0, ODD_TEXT)
 
 
 def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> list[Secondment]:

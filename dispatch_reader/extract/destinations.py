@@ -37,6 +37,9 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
         if text and text not in warnings:
             warnings.append(text)
 
+    # the list's cells written as the communes' committees (secondments._destination): a
+    # garbled cell rewritten is written so too, or an export splits one commune in two
+    committees = any((s.to_unit or "").startswith("Ủy ban nhân dân ") for s in facts.secondments)
     for s in facts.secondments:
         if s.to_unit:
             ocr = s.evidence.page in read
@@ -47,6 +50,8 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
             # commune a letter off is another place, told in the warning, not written as it
             if ocr and m.match == "corrected" and m.display and read_place(s.to_unit, ocr).level in (None, m.level):
                 s.to_unit = respell(s.to_unit, m.display, ocr=True)
+                if committees and s.to_unit == m.display:
+                    s.to_unit = f"Ủy ban nhân dân {m.display}"
         if s.from_unit and not any(s is p for p in placeless):
             m = match_place(s.from_unit, hint, issued=doc.issued_date)
             if m.match not in ("unnamed", "aggregate"):

@@ -474,7 +474,9 @@ def match_place(printed: str, province_hint: Province | UnknownProvince | str | 
         return PlaceMatch(printed=printed, match="unnamed", note="no commune or ward is named")
     lst = official()
     scope = read.province or _resolve_hint(province_hint)
-    read_as = f"{read.level} {read.name}" if read.level else read.name
+    # a garbled level word is told as read (`xà mường Khoa` read as `xã Mường Khoa`)
+    read_as = f"{read.level} {read.name}" if read.level else f"{read.level_text} {read.name}" if read.misread \
+        else read.name
     if isinstance(scope, UnknownProvince):
         return PlaceMatch(printed=printed, match="unmatched", read_as=read_as,
                           note=f"the issuing province ({scope.name}) is not in the official list")
