@@ -221,3 +221,21 @@ def test_show_lists_a_date_said_several_times_once(app, sqlite_url):
     assert 'p. 1: "từ ngày 15/9/2025"' in res.stdout
     # earliest first, whatever order they were read in
     assert lines.index("- 2025-09-15 (start), said 3 times (p. 1, 2, 3)") < lines.index("- 2025-12-15 (end)")
+
+
+def test_show_marks_a_signer_and_a_sending_read_with_doubt(app, sqlite_url):
+    """A fresh-eyes tester: `show` told a signer and a list's row the brief marks ⚠ (a title
+    under a seal, a row whose cells a copy lost) without a mark."""
+    from dispatch_reader.record import Evidence
+
+    record = make_record("doubted-rows", number="80/QĐ-UBND", issued="2025-08-04")
+    record.document.evidence["signer"] = Evidence(page=1, quote="Lê Công Huấn", confidence=0.4)
+    record.secondments[0].evidence.confidence = 0.45
+    with open_store(sqlite_url) as store:
+        store.save(record, page_texts=page_text_for(record), extractor_version="1.0")
+    res = run(app, "show", "80/QĐ-UBND", "--db", sqlite_url, env={"COLUMNS": "200"})
+    lines = res.stdout.splitlines()
+    assert next(x for x in lines if x.startswith("signer")).split('p. 1')[0].rstrip().endswith("Lê Công Huấn ⚠")
+    assert next(x for x in lines if "Nguyễn Thị Chuyên: Sở Nội vụ" in x).endswith("⚠")
+    assert "⚠" not in next(x for x in lines if x.startswith("issuer"))
+    assert "check it on the page" in res.stdout

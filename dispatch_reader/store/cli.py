@@ -139,6 +139,8 @@ def _dates_once(dates: list[Any]) -> list[tuple[str, Any]]:
 
 
 def print_record(record: Record, doc_id: int | None, console: Console) -> None:
+    from dispatch_reader.briefs.document import weak_evidence  # as console.header_of: briefs load on use
+
     d = record.document
     header = header_of(record)
     doubted = to_check(record, header)  # marked as the brief marks them
@@ -154,19 +156,19 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         ("id", str(doc_id) if doc_id is not None else "—", ""),
         ("file", f"{record.source.file_name} ({record.source.page_count} pages: {pages})", ""),
         ("sha256", record.source.sha256, ""),
-        ("type", (d.doc_type or "—") + (f" ({d.doc_type_label})" if d.doc_type_label else ""),
-         _evidence_text(ev.get("doc_type") or ev.get("doc_type_label"))),
+        ("type", marked((d.doc_type or "—") + (f" ({d.doc_type_label})" if d.doc_type_label else ""), "doc_type",
+                        doubted), _evidence_text(ev.get("doc_type") or ev.get("doc_type_label"))),
         # a consolidated text's base document (the brief's row too)
         *([("consolidates", d.consolidates, "")] if d.consolidates else []),
         ("number", marked(d.number, "number", doubted), _evidence_text(ev.get("number"))),
         *([("marks", ", ".join(d.marks), "")] if d.marks else []),
-        ("issuer", (d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else ""),
-         _evidence_text(ev.get("issuer"))),
+        ("issuer", marked((d.issuer or "—") + (f"  [under {d.issuer_parent}]" if d.issuer_parent else ""), "issuer",
+                          doubted), _evidence_text(ev.get("issuer"))),
         ("place", d.place or "—", _evidence_text(ev.get("place"))),
         ("date", marked(d.issued_date, "issued_date", doubted), _evidence_text(ev.get("issued_date"))),
-        ("subject", d.subject or "—", _evidence_text(ev.get("subject"))),
-        ("signer", " / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else "—",
-         _evidence_text(ev.get("signer"))),
+        ("subject", marked(d.subject, "subject", doubted), _evidence_text(ev.get("subject"))),
+        ("signer", marked(" / ".join(x for x in [signer.authority, signer.title, signer.name] if x) if signer else None,
+                          "signer", doubted), _evidence_text(ev.get("signer"))),
         ("recipients", "; ".join(d.recipients) or "—", _evidence_text(ev.get("recipients"))),
     ]
     stamp = stamp_of(header)
@@ -176,7 +178,8 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         rows.insert(at, ("received", f"{stamp} ⚠", _evidence_text(d.received.evidence) if d.received else ""))
     for row in rows:
         table.add_row(*row)
-    if any("⚠" in row[1] for row in rows):
+    listed = [x.evidence for x in (*record.secondments, *record.people) if x.evidence is not None]
+    if any("⚠" in row[1] for row in rows) or any(weak_evidence({"confidence": e.confidence}) for e in listed):
         table.caption = DOUBT_CAPTION
     console.print(table)
 
@@ -185,7 +188,10 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
             return
         console.print(f"{title}:", style="bold")
         for line, evidence in items:
-            console.print(f"  - {line}", markup=False)
+            # a sending or a person read below the line is marked as the brief's row is (a
+            # tester found `show` told the same facts without its marks)
+            weak = evidence is not None and weak_evidence({"confidence": evidence.confidence})
+            console.print(f"  - {line}" + (" ⚠" if weak else ""), markup=False)
             if evidence is not None:
                 console.print(f"      {_evidence_text(evidence)}", markup=False, style="dim")
 
