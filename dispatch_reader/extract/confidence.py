@@ -141,6 +141,12 @@ def _vowel_marked(word: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
 
 
+def _doubt(s: Secondment) -> None:
+    """The sending's confidence under every line (ODD_TEXT), never raised."""
+    conf = s.evidence.confidence
+    s.evidence.confidence = min(conf if conf is not None else 1.0, ODD_TEXT)
+
+
 def doubt_lost_cells(secondments: Sequence[Secondment], read: set[int]) -> None:
     """Lower the confidence of a named sending read from an OCRed page that lacks its
     destination or its sending unit where most named sendings of the document have it: a
@@ -153,8 +159,7 @@ def doubt_lost_cells(secondments: Sequence[Secondment], read: set[int]) -> None:
             continue
         for s in named:
             if s.evidence.page in read and not getattr(s, field):
-                conf = s.evidence.confidence
-                s.evidence.confidence = min(conf if conf is not None else 1.0, ODD_TEXT)
+                _doubt(s)
 
 
 def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> list[Secondment]:
@@ -166,8 +171,7 @@ def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> lis
             continue
         unit_odd = bool(s.from_unit) and odd_text(s.from_unit or "")
         if unit_odd or (s.position and odd_text(s.position)):
-            conf = s.evidence.confidence
-            s.evidence.confidence = min(conf if conf is not None else 1.0, ODD_TEXT)
+            _doubt(s)
         if unit_odd:
             odd_units.append(s)
     return odd_units

@@ -87,7 +87,7 @@ def find_dates(folded: str, default_year: int | None = None, english: bool = Fal
     for m in _NUMERIC.finditer(folded):
         hits.append(DateHit(make_iso(int(m["y"]), int(m["m"]), int(m["d"])), m.start(), m.end()))
     for m in _NUMERIC_AFTER_DAY_WORD.finditer(folded):
-        if not m.group(0)[4:].strip().replace(m["s"], "").isdigit():  # all figures: _NUMERIC's
+        if not all(m[k].isdigit() for k in ("d", "m", "y")):  # all figures: _NUMERIC's
             y, mo, d = (int(m[k].translate(_NUMERIC_LOOKALIKES)) for k in ("y", "m", "d"))
             hits.append(DateHit(make_iso(y, mo, d), m.start("d"), m.end()))
     if english:

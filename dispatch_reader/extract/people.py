@@ -93,6 +93,11 @@ def _small_family(doc: Doc, k: int) -> bool:
         and k + 1 < len(doc) and _is_name_syllable(doc[k + 1].text, False)
 
 
+def _family_at(doc: Doc, k: int) -> bool:
+    """A family name of the list starts at token k, with its marks or without them (`Dang`)."""
+    return bool(_span_starting(doc, "FAMILY", k) or _span_starting(doc, "FAMILY_ASCII", k))
+
+
 # `2. Bả Dang Thị Thu, Chuyển viền …` (a fax): a list item's honorific OCR read with another mark;
 # not `Bá`, a syllable of its own (`Bá Thước`, a middle name)
 _ITEM_HONORIFICS = {"Ba": "Bà", "Bả": "Bà", "Bạ": "Bà", "Bã": "Bà", "Ong": "Ông", "Óng": "Ông", "Ồng": "Ông",
@@ -103,8 +108,7 @@ def _item_honorific(doc: Doc, k: int) -> str | None:
     """The honorific a word before token k stands for, OCR's marks aside, where it opens a list
     item (`2. Bả`, `3, Óng`) and a family name follows (`Dang` for Đặng, its marks lost too):
     `Bà`, `Ông`, else None. A place or a body after `2. Ba` (`Ba Bể`) starts with no family name."""
-    if k < 3 or k >= len(doc) or not _is_name_syllable(doc[k].text, False) or not (
-            _span_starting(doc, "FAMILY", k) or _span_starting(doc, "FAMILY_ASCII", k)):
+    if k < 3 or k >= len(doc) or not _is_name_syllable(doc[k].text, False) or not _family_at(doc, k):
         return None
     word, stop, figure = doc[k - 1].text, doc[k - 2].text, doc[k - 3].text
     canonical = _ITEM_HONORIFICS.get(word)
@@ -421,7 +425,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         if k < n and _is_name_syllable(doc[k].text, english):
             # in Vietnamese, `Ba` or `Ong` with no marks is `Bà`/`Ông` only before a family name:
             # `3. Ba Bể Cao Bằng` is a place (`Bế Cao Bằng` was a person)
-            if english or not unmarked or _span_starting(doc, "FAMILY", k) or _span_starting(doc, "FAMILY_ASCII", k):
+            if english or not unmarked or _family_at(doc, k):
                 starts.append((k, "honorific"))
         elif k < n and read and not english and _small_family(doc, k):
             starts.append((k, "small"))

@@ -277,12 +277,13 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                                                           deadline, 7), scale)
                     dx, dy = (bx0 + line[4] - BORDER) * scale, (by0 + line[2] - BORDER) * scale
                     block = 20_000 + n * 1000 + 100 + i
-                    sure = _sure_new_words(found, found_keys, dx, dy, block, out_words + [w for w, _ in taken])
+                    known = out_words + [w for w, _ in taken]
+                    sure = _sure_new_words(found, found_keys, dx, dy, block, known)
                     # a title under a black seal: too few of its words sure, the whole reading
                     # near its listed wording (`=-#HỦ(4) TICH(80)` for `CHỦ TỊCH`); in the
                     # signing block only (the lower half, or a short page), never the issuer's
                     # `ỦY BAN NHÂN DÂN` under a receiving stamp at the top
-                    wording = _listed_line(found, dx, dy, block, out_words + [w for w, _ in taken]) \
+                    wording = _listed_line(found, dx, dy, block, known) \
                         if signing_part(by0 + line[2], grey.shape[0], keys) else None
                     if wording is not None and len(wording) > len(sure):
                         sure = wording

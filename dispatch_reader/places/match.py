@@ -221,9 +221,9 @@ def _read(printed: str) -> _Read:
     return _Read(None, None, "", False, old, province, False)
 
 
-# an OCR reading of a table cell whose level word came out as letters no word is spelled with
-# (`ys rạ Lèng`, `xz mủa sin Chải` for `Xã Tả Lèng`, `Xã Tủa Sín Chải`: a fax's streak took the
-# row's top pixels): one to three of them, then the name's one to four words; the commune's
+# an OCR reading of a table cell whose level word came out garbled (`ys rạ Lèng`, `xz mủa sin
+# Chải` for `Xã Tả Lèng`, `Xã Tủa Sín Chải`: a fax's streak took the row's top pixels): one or
+# two letters (_level_misread says which), then the name's one to four words; the commune's
 # committee may stand before (`Ủy ban nhân dân ys Trạm Tấu`, the list's cell under `đến làm việc
 # tại UBND các xã`)
 _MISREAD_LEVEL = re.compile(r"(?P<head>(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+)?(?P<level>[^\W\d_]{1,2})\s+"
@@ -475,8 +475,8 @@ def match_place(printed: str, province_hint: Province | UnknownProvince | str | 
     lst = official()
     scope = read.province or _resolve_hint(province_hint)
     # a garbled level word is told as read (`xà mường Khoa` read as `xã Mường Khoa`)
-    read_as = f"{read.level} {read.name}" if read.level else f"{read.level_text} {read.name}" if read.misread \
-        else read.name
+    level = read.level or (read.level_text if read.misread else None)
+    read_as = f"{level} {read.name}" if level else read.name
     if isinstance(scope, UnknownProvince):
         return PlaceMatch(printed=printed, match="unmatched", read_as=read_as,
                           note=f"the issuing province ({scope.name}) is not in the official list")

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from dispatch_reader.console import DOUBT_CAPTION, friendly, header_of, marked, stamp_of, to_check
 from dispatch_reader.errors import NotFoundError
+from dispatch_reader.messages import needs_check
 from dispatch_reader.record import Record
 from dispatch_reader.store.engine import ENV_VAR
 from dispatch_reader.store.filters import DOC_TYPES, FilterError, Filters
@@ -138,9 +139,12 @@ def _dates_once(dates: list[Any]) -> list[tuple[str, Any]]:
     return out
 
 
-def print_record(record: Record, doc_id: int | None, console: Console) -> None:
-    from dispatch_reader.briefs.document import weak_evidence  # as console.header_of: briefs load on use
+def _weak(evidence: Any) -> bool:
+    """Read below the briefs' confidence line (messages.needs_check, the line the brief marks by)."""
+    return evidence is not None and needs_check(evidence.confidence, [], [])
 
+
+def print_record(record: Record, doc_id: int | None, console: Console) -> None:
     d = record.document
     header = header_of(record)
     doubted = to_check(record, header)  # marked as the brief marks them
@@ -176,38 +180,34 @@ def print_record(record: Record, doc_id: int | None, console: Console) -> None:
         # the receiving office's, never the document's number and date: read from a hand's figures
         at = next(i for i, r in enumerate(rows) if r[0] == "date") + 1
         rows.insert(at, ("received", f"{stamp} ⚠", _evidence_text(d.received.evidence) if d.received else ""))
-    for row in rows:
-        table.add_row(*row)
-    listed = [x.evidence for x in (*record.secondments, *record.people) if x.evidence is not None]
-    if any("⚠" in row[1] for row in rows) or any(weak_evidence({"confidence": e.confidence}) for e in listed):
-        table.caption = DOUBT_CAPTION
-    console.print(table)
-
-    def section(title: str, items: list[tuple[str, Any]]) -> None:
-        if not items:
-            return
-        console.print(f"{title}:", style="bold")
-        for line, evidence in items:
-            # a sending or a person read below the line is marked as the brief's row is (a
-            # tester found `show` told the same facts without its marks)
-            weak = evidence is not None and weak_evidence({"confidence": evidence.confidence})
-            console.print(f"  - {line}" + (" ⚠" if weak else ""), markup=False)
-            if evidence is not None:
-                console.print(f"      {_evidence_text(evidence)}", markup=False, style="dim")
-
-    section("secondments", [(
+    sections = {"secondments": [(
         (f"[{s.status}] " if s.status != "decided" else "") + (f"{s.action} " if s.action != "send" else "")
         + f"{s.kind}: {s.person or (str(s.count) + ' people' if s.count else '?')}: {s.from_unit or '?'} → "
         f"{s.to_unit or '?'}" + (f" as {s.position}" if s.position else "")
         + (f", {s.start or '?'} to {s.end or '?'}" if s.start or s.end else "")
-        + (f", {s.duration_months:g} months" if s.duration_months else ""), s.evidence) for s in record.secondments])
-    section("people", [(p.name + "".join(f", {x}" for x in (p.position, p.unit) if x), p.evidence)
-                       for p in record.people])
-    section("counts", [(f"{c.value}{'/' + str(c.total) if c.total is not None else ''} {c.what}", c.evidence)
-                       for c in record.counts])
-    section("dates", _dates_once(record.dates))
-    section("references", [(r.number + (f" ({r.doc_type})" if r.doc_type else "") + (f", {r.date}" if r.date else ""),
-                            r.evidence) for r in record.references])
+        + (f", {s.duration_months:g} months" if s.duration_months else ""), s.evidence) for s in record.secondments],
+        "people": [(p.name + "".join(f", {x}" for x in (p.position, p.unit) if x), p.evidence) for p in record.people],
+        "counts": [(f"{c.value}{'/' + str(c.total) if c.total is not None else ''} {c.what}", c.evidence)
+                   for c in record.counts],
+        "dates": _dates_once(record.dates),
+        "references": [(r.number + (f" ({r.doc_type})" if r.doc_type else "") + (f", {r.date}" if r.date else ""),
+                        r.evidence) for r in record.references],
+    }
+    for row in rows:
+        table.add_row(*row)
+    if any("⚠" in row[1] for row in rows) or any(_weak(ev) for items in sections.values() for _, ev in items):
+        table.caption = DOUBT_CAPTION
+    console.print(table)
+    for title, items in sections.items():
+        if not items:
+            continue
+        console.print(f"{title}:", style="bold")
+        for line, evidence in items:
+            # a fact read below the line is marked as the brief's row is (a tester found `show`
+            # told them without its marks)
+            console.print(f"  - {line}" + (" ⚠" if _weak(evidence) else ""), markup=False)
+            if evidence is not None:
+                console.print(f"      {_evidence_text(evidence)}", markup=False, style="dim")
     for w in record.warnings:
         console.print(f"  ! {w}", markup=False)
 

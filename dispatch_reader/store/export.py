@@ -40,6 +40,7 @@ from dispatch_reader.store import keys
 from dispatch_reader.store.filters import FilterError, Filters, documents_query
 from dispatch_reader.store.models import Count, Document, Evidence, File, Person, Secondment
 from dispatch_reader.store.sheet import layout, neutralise, worded, write_xlsx
+from dispatch_reader.textnorm import squash
 
 KINDS = ("documents", "secondments", "people", "counts", "files")
 FORMATS = ("csv", "json", "xlsx")
@@ -104,7 +105,7 @@ def export_rows(conn: Connection, what: str, filters: Filters, dialect: str,
                                          warnings.of(values[0]))
         if out["quote"]:
             # one cell, one line: the quote's line breaks are the page's, not the sentence's
-            out["quote"] = " ".join(out["quote"].split())
+            out["quote"] = squash(out["quote"])
         out["files"] = files.of(out["document_id"])
         yield out
 
