@@ -273,3 +273,36 @@ def test_a_list_items_syllable_that_is_no_honorific_names_nobody() -> None:
         "3. Ba Bể Cao Bằng được giao 18 biên chế.")
     read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)])
     assert [p.name for p in read.people if p.name != "Đàm Quang Hưng"] == ["Phan Thanh Bình"]
+
+
+def test_a_row_whose_number_was_read_as_letters_between_two_numbered_rows() -> None:
+    """A phone photo read row 7's number as `Uh`: between rows 6 and 8 (here 1 and 3) such a
+    row is the one between, and its person is sent where the row says. Letters in the number
+    cell with no numbered row after them to vouch are no row."""
+    rows = ["1 | Lò Văn Pấng | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | Xã Mường Khoa | "
+            "Địa chính - xây dựng | 06 tháng",
+            "Uh | Giàng A Páo | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Pa Tần | Nội vụ | 06 tháng",
+            "3 | Hoàng Minh Đức | Chuyên viên | Phòng Xây dựng chính quyền, Sở Nội vụ | Xã Tả Lèng | "
+            "Văn phòng - thống kê | 06 tháng"]
+    read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.8)])
+    to = {s.person: s.to_unit for s in read.secondments}
+    assert to == {"Lò Văn Pấng": "Xã Mường Khoa", "Giàng A Páo": "Xã Pa Tần", "Hoàng Minh Đức": "Xã Tả Lèng"}
+    last = extract_facts([PageText(1, _listed(rows[:1] + [rows[1]]), method="ocr", ocr_confidence=0.8)])
+    assert next((s.to_unit for s in last.secondments if s.person == "Giàng A Páo"), None) is None
+
+
+def test_a_phone_photos_range_with_its_until_and_a_figure_misread() -> None:
+    """`thời gian từ ngày 01/9/202s gén ngày 28/2/2026` (a phone photo: the 5's bar blurred
+    off, `đến` read a letter off): the range still gives the sendings' start and end. A word
+    further off `đến` (`và`) between two dates makes no end."""
+    text = _article_one(
+        "2318/QĐ-UBND", "Về việc biệt phái công chức, viên chức",
+        "Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, thời gian từ ngày 01/9/202s gén "
+        "ngày 28/2/2026, cụ thể như sau:",
+        "1. Ông Phan Thanh Bình, Chuyên viên Sở Nội vụ, đến làm việc tại Ủy ban nhân dân phường Thục Phán.",
+        "2. Bà Bàn Thị Liên, Chuyên viên Sở Tài chính, đến làm việc tại Ủy ban nhân dân xã Chợ Đồn.")
+    read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)])
+    assert {(s.person, s.start, s.end) for s in read.secondments} == {
+        ("Phan Thanh Bình", "2025-09-01", "2026-02-28"), ("Bàn Thị Liên", "2025-09-01", "2026-02-28")}
+    other = extract_facts([PageText(1, text.replace(" gén ", " và "), method="ocr", ocr_confidence=0.8)])
+    assert all(s.end is None for s in other.secondments)

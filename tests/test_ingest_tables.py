@@ -328,3 +328,67 @@ def test_no_column_is_made_of_what_stands_beside_a_table() -> None:
     specked = words + [Word("'", 77, 100, 79, 110, 0.9)]
     table = find_table(specked, rules_h, rules_v)
     assert table is not None and len(table.header) == 4 and [r[1] for r in table.rows] == [r[1] for r in rows]
+
+
+def test_the_left_rule_that_lost_its_top_through_the_header_still_bounds_the_table() -> None:
+    """A phone photo's bent sheet: the table's left rule was found only from under the header
+    down, and `STT` with every row's number fell outside the table (the name read as the
+    first cell, each row's cells shifted, no sending placed). A rule from just under the
+    header to the table's foot, close left of the first rule, with a heading between, is
+    its side; one that starts lower down, or stands far out, is not."""
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330]
+    rows = [r[:4] for r in ROWS]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    rules_h = [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)]
+    inner = [[x, 95, x + 1, 175] for x in (75, 215, 325, 480)]
+    table = find_table(words, rules_h, inner + [[35, 117, 36, 175]])
+    assert table is not None and table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"]
+    assert [r[:2] for r in table.rows] == [r[:2] for r in rows]
+    for lost in ([35, 137, 36, 175],  # from the second row down: a rule inside the list, no side
+                 [35, 117, 36, 155]):  # short of the table's foot
+        table = find_table(words, rules_h, inner + [lost])
+        assert table is not None and "STT" not in table.header
+
+
+def test_what_is_left_of_a_bent_rule_parts_two_numbered_rows() -> None:
+    """A phone photo's bent sheet: each row rule touches the letters along part of its length
+    and is found in pieces covering half the table's width, short of a whole rule's share,
+    and a wrapped cell leaves no band free of words: rows 2 and 3 came out as one (`2 3 |
+    Nguyễn Thị Chuyên Nông Huy Thiêm`). Between two numbered rows, such a rule parts them;
+    below the last number it parts nothing."""
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330]
+    rows = [r[:4] for r in ROWS]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    words.append(Word("Sở", 330, 146, 345, 162, 0.9))  # row 2's unit wrapped down to row 3's top
+    xs = [35, 75, 215, 325, 480]
+    rules_v = [[x, 95, x + 1, 175] for x in xs]
+    half = [[35, 155, 140, 156], [200, 155.5, 320, 156.5]]  # 225 of 445 points
+    rules_h = [[35, y, 480, y + 1] for y in (95, 115, 135, 175)] + half
+    table = find_table(words, rules_h, rules_v)
+    assert table is not None and [r[0] for r in table.rows] == ["1", "2", "3"]
+    assert table.rows[1][3] == "Văn phòng Sở Sở" and table.rows[2][1] == "Nông Huy Thiêm"
+
+
+def test_a_bar_read_inside_a_cell_is_no_cell_of_its_own() -> None:
+    """A rule's stub or a speck read as `|` inside a cell, or a wide gap in it, parted the
+    row's line (cells joined by ` | `) into more cells than the table has columns: the row
+    was lost to the list."""
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import find_table, text_with_table
+
+    starts = [40, 80, 220, 330]
+    rows = [r[:4] for r in ROWS]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    words += [Word("|", 300, 140, 302, 150, 0.4), Word("Wa", 420, 140, 432, 150, 0.3)]
+    xs = [35, 75, 215, 325, 480]
+    table = find_table(words, [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)],
+                       [[x, 95, x + 1, 175] for x in xs])
+    assert table is not None
+    assert table.rows[1][2] == "Phó Trưởng phòng"
+    line = next(line for line in text_with_table(words, table).split("\n") if "Nguyễn Thị Chuyên" in line)
+    assert line.count("|") == 3

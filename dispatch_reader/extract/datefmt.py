@@ -36,11 +36,13 @@ _VI_LONG = re.compile(
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")
 # after `ngày`, a figure OCR read as a look-alike letter (`từ ngày Ù1/10/20Z5`, a fax's start of a
-# sending: the 0's top lost to a streak, the 2's curve squared): the day word vouches for a date
+# sending: the 0's top lost to a streak, the 2's curve squared; `01/9/202s`, a phone photo's 5
+# with its top bar blurred off): the day word vouches for a date
 _NUMERIC_AFTER_DAY_WORD = re.compile(
-    r"\bngay\s+(?P<d>[0-9oilzu]{1,2})(?P<s>[/.\-])(?P<m>[0-9oilzu]{1,2})(?P=s)(?P<y>[1il][9][0-9oilzu]{2}|[2z][0o][0-9oilzu]{2})"
+    r"\bngay\s+(?P<d>[0-9oilzus]{1,2})(?P<s>[/.\-])(?P<m>[0-9oilzus]{1,2})(?P=s)"
+    r"(?P<y>[1il][9][0-9oilzus]{2}|[2z][0o][0-9oilzus]{2})"
     r"(?![\w/])")
-_NUMERIC_LOOKALIKES = str.maketrans("oilzu", "01120")
+_NUMERIC_LOOKALIKES = str.maketrans("oilzus", "011205")
 # a hand writes the year short (`05/9/25` on a receipt stamp); print never does
 _NUMERIC_SHORT_YEAR = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}|[0-9]{2}")
 _MONTHS = {

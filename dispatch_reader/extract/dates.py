@@ -17,8 +17,9 @@ from dispatch_reader.extract.datefmt import DateHit, find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER
 from dispatch_reader.extract.gazette import RUNNING_HEAD
 from dispatch_reader.extract.textutil import Page
+from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence
-from dispatch_reader.textnorm import for_matching
+from dispatch_reader.textnorm import fold, for_matching
 
 _SKIP_LINE = re.compile(r"^\s*(?:cong bao|ky boi|nguoi ky|co quan\s*:|email|ngay ky|thoi gian ky|\(?kem theo)")
 # a fax machine's line over each page it sends: the time it was sent, the sender's number and
@@ -74,6 +75,10 @@ def _clause_start(folded: str, pos: int) -> int:
         best = m.end()
     return best
 
+# `từ ngày 01/9/2025 gén ngày 28/2/2026` (a phone photo's `đến`, a letter misread): a range's
+# second date, after a word one letter off `đến`, is its end
+_MISREAD_UNTIL = re.compile(r"(?:^|\s)từ ngày \S{6,10} (?P<w>[^\W\d_]{3}) ngày\s*$")
+
 
 def _as_of(before_cue: str, after: str) -> bool:
     """`…, đến ngày 30/9/2025 các sở đã cử …`, `Đến ngày 30/9/2025, các sở …`: `đến` opening a
@@ -111,6 +116,9 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
             if cue.role == "end" and _as_of(before_cue, page.text[hit.end:hit.end + 30]):
                 return "mentioned", max(start, 0)
             return cue.role, max(start, 0)
+    m = _MISREAD_UNTIL.search(flat)
+    if m and edit_distance(fold(m["w"]), "den", 1) == 1:
+        return "end", hit.start
     clause = f[_clause_start(f, hit.start):hit.start]
     line = f[_line_start(f, hit.start):hit.start]
     if re.search(r"(?:^|\s)can cu\s", " " + clause) or re.search(r"(?:^|\s)can cu\s", " " + line):

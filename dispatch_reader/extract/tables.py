@@ -122,6 +122,22 @@ def _header(line: str) -> list[str | None] | None:
     return None
 
 
+# a row number read as a letter or two (`Uh | Tấn Láo Lở | …` for 7, a phone photo)
+_LETTERS_ROW = re.compile(r"^\s*[^\W\d_]{1,2}\s*\|")
+
+
+def _misread_number(line: str, below: list[str], last: int) -> bool:
+    """A row whose number cell holds a letter or two, where the next numbered row below is
+    the one after it: the number between was misread."""
+    if not _LETTERS_ROW.match(line):
+        return False
+    for later in below:
+        m = _ROW_NO.match(later)
+        if m:
+            return int(m.group(1)) == last + 2
+    return False
+
+
 def _next_row(line: str, last: int | None) -> bool:
     """A line that opens the next row: its leading number follows the last row's."""
     m = _LOOSE_NO.match(line)
@@ -172,7 +188,8 @@ def _page_rows(page: Page) -> list[ListRow]:
                 continue
             m = _ROW_NO.match(line) if not loose else None
             # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
-            speck = not loose and m is None and last is not None and _SPECK_ROW.match(line)
+            speck = not loose and m is None and last is not None and \
+                (_SPECK_ROW.match(line) or _misread_number(line, lines[i:], last))
             cells = _split(line) if m or speck else []
             if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1 and \
                     re.match(r"\d{1,4}\.?\s+[^\W\d_]", cells[0]):

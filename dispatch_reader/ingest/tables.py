@@ -46,9 +46,12 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 
 
 def _cell_text(words: list[Word]) -> str:
+    """A cell's words as its lines. A bar in them is no text of the cell but a rule's stub or a
+    speck OCR read as `|` (or wide gaps inside the cell, which layout marks so): kept, it parted
+    the row's line into more cells than the table has columns and the row was lost."""
     if not words:
         return ""
-    return " ".join(line.text for line in layout_lines(words)).strip()
+    return " ".join(" ".join(line.text.replace("|", " ").split()) for line in layout_lines(words)).strip()
 
 
 @dataclass
@@ -141,6 +144,10 @@ _RULE_BREAK = 6.0
 # a row's rule runs across the table, but for the pieces a fax's dropped lines or a copy's
 # grain took out of it: this share of its width, in one piece or several at one height
 _RULE_ACROSS = 0.6
+# ... or this share at least where nothing else parts two numbered rows (a phone photo's bent
+# sheet: each rule touches the letters above or below it along a third of its length, and
+# what is left of it, 55-59 % of the width, parted rows 3 and 4 where no word-free band did)
+_RULE_PART = 0.4
 
 
 def _rule_rows(segments: list[Segment], left: float, right: float) -> list[tuple[float, float]]:
@@ -180,16 +187,19 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
         if len(_cluster([(s[0] + s[2]) / 2 for s in below], 3.0)) < max(3, len(xs) // 2):
             break
         y_bottom = max(s[3] for s in below)
+    xs = _column_before_the_rules(xs, header, rules_v, y_bottom) + xs
     body = [w for w in words if y_top <= (w.top + w.bottom) / 2 <= y_bottom and w.top > header.bottom]
     # a row's rule is measured against the rules' own width, before a lost column is added
     inside = [s for s in rules_h if y_top - 3 <= (s[1] + s[3]) / 2 <= y_bottom + 3]
-    ys = _cluster([y for y, covered in _rule_rows(inside, xs[0], xs[-1]) if covered >= _RULE_ACROSS * (xs[-1] - xs[0])]
-                  + [y_top, y_bottom], 3.0)
+    measured = _rule_rows(inside, xs[0], xs[-1])
+    ys = _cluster([y for y, covered in measured if covered >= _RULE_ACROSS * (xs[-1] - xs[0])] + [y_top, y_bottom], 3.0)
+    partial = [y for y, covered in measured
+               if _RULE_PART * (xs[-1] - xs[0]) <= covered < _RULE_ACROSS * (xs[-1] - xs[0])]
     xs = sorted(xs + _unruled_columns(xs, header.words, body) + _column_past_the_rules(xs, header.words, body, inside))
     left, right = xs[0], xs[-1]
     if len(ys) < 3:
         return None
-    ys = sorted(ys + _unruled_rows(ys, xs, header, body))
+    ys = sorted(ys + _unruled_rows(ys, xs, header, body, partial))
     grid: list[list[list[Word]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
     for word in words:
         cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
@@ -209,6 +219,33 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
         head = [f"{a} {b}".strip() for a, b in zip(head, body[0])]
         body = body[1:]
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
+
+
+# the first column's rule may have lost this much of its top (in heights of the header's words)
+# and no more: from the header's foot, it runs on to the table's
+_LOST_TOP = 2.0
+# a number column is narrow: a rule further out than this (points) left of the first one is
+# no part of the table
+_FIRST_COLUMN_MOST = 60.0
+
+
+def _column_before_the_rules(xs: list[float], header: _Header, rules_v: list[Segment], y_bottom: float
+                             ) -> list[float]:
+    """The table's left rule where it lost its top through the header: a phone's bent sheet,
+    a copy's faint toner at the corner (`STT` and its row numbers left out of the table and
+    every row's cells shifted). A rule running from just under the header down to the table's
+    foot, close left of the first rule found, with a heading between the two, is the table's
+    left side. The right side is `_column_past_the_rules`'."""
+    height = max(header.bottom - header.top, 1.0)
+    mid = (header.top + header.bottom) / 2
+    found = [s for s in rules_v
+             if mid < s[1] <= header.bottom + _LOST_TOP * height and s[3] >= y_bottom - 3.0
+             and 3.0 < xs[0] - (s[0] + s[2]) / 2 <= _FIRST_COLUMN_MOST]
+    if not found:
+        return []
+    x = max((s[0] + s[2]) / 2 for s in found)
+    heads = [w for w in header.words if x < (w.x0 + w.x1) / 2 < xs[0]]
+    return [x] if heads and all(w.x0 >= x - 1.0 for w in heads) else []
 
 
 # header cells this far apart at least (in heights of the header's words: a heading typed
@@ -283,12 +320,15 @@ def _row_numbers(xs: list[float], body: list[Word]) -> list[Word]:
     return [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[1] and _ROW_NUMBER.match(w.text)]
 
 
-def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[Word]) -> list[float]:
+def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[Word],
+                  partial: list[float]) -> list[float]:
     """Row rules a copy lost (toner too light, a streak along them), where the header and a
     row, or two rows, stand between one pair of rules (`2 3 | Vàng Seo Chứ Giàng A Páo`): the
     middle of the widest band between them that no word of the table crosses. A row starts
     at its number, in the first column; the widest band between two starts is the padding
-    round the lost rule, not the space between a cell's lines."""
+    round the lost rule, not the space between a cell's lines. Where what is left of a rule
+    (`partial`: rules too broken to be taken alone) stands between the two, it is the rule:
+    every one there (a row whose number was misread, `Uh` for `7`, has its own)."""
     starts = [(header.top, header.bottom)] + sorted((w.top, w.bottom) for w in _row_numbers(xs, body))
     inside = [w for w in body if xs[0] <= (w.x0 + w.x1) / 2 <= xs[-1]]
     found = []
@@ -296,6 +336,10 @@ def _unruled_rows(ys: list[float], xs: list[float], header: _Header, body: list[
         middle1, middle2 = (top1 + bottom1) / 2, top2
         if middle2 <= bottom1 or any(middle1 < y < middle2 for y in ys):
             continue  # a rule stands between them already
+        kept = [y for y in partial if middle1 < y < middle2]
+        if kept:
+            found.extend(kept)
+            continue
         gap = _widest_gap([(w.top, w.bottom) for w in inside], bottom1, top2)
         if gap is not None:
             found.append(gap)
