@@ -24,6 +24,7 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 # `‹ 7 | Lit Thị Hoa | …`: a photocopy's toner, a fax's streak at the table's left rule); not a
 # bullet's `-`, `+` or `•`, and then three figures at most (`“2025 | …` is no row 2025)
 _ROW_NO = re.compile(r"^\s*(?:[^\w\s|\-+•]{1,3}\s*(?=\d{1,3}\D))?(\d{1,4})\.?(?:\s*\|\s*|\t|\s{2,}|\s+(?=\S))")
+_NAME_SPECKS = re.compile(r"^[^\w(]+|[^\w)]+$")
 _SPECK_ROW = re.compile(r"^\s*[^\w\s|]{1,2}\s*\|")
 _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 
@@ -122,19 +123,20 @@ def _header(line: str) -> list[str | None] | None:
     return None
 
 
-# a row number read as a letter or two (`Uh | Tấn Láo Lở | …` for 7, a phone photo)
+# a row number read as a letter or two (`Uh | Tấn Láo Lở | …` for 7, a phone photo; `i` for 1
+# on faint ink)
 _LETTERS_ROW = re.compile(r"^\s*[^\W\d_]{1,2}\s*\|")
 
 
-def _misread_number(line: str, below: list[str], last: int) -> bool:
+def _misread_number(line: str, below: list[str], last: int | None) -> bool:
     """A row whose number cell holds a letter or two, where the next numbered row below is
-    the one after it: the number between was misread."""
+    the one after it (2, for the list's first row): the number between was misread."""
     if not _LETTERS_ROW.match(line):
         return False
     for later in below:
         m = _ROW_NO.match(later)
         if m:
-            return int(m.group(1)) == last + 2
+            return int(m.group(1)) == (last or 0) + 2
     return False
 
 
@@ -188,8 +190,8 @@ def _page_rows(page: Page) -> list[ListRow]:
                 continue
             m = _ROW_NO.match(line) if not loose else None
             # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
-            speck = not loose and m is None and last is not None and \
-                (_SPECK_ROW.match(line) or _misread_number(line, lines[i:], last))
+            speck = not loose and m is None and \
+                (last is not None and _SPECK_ROW.match(line) or _misread_number(line, lines[i:], last))
             cells = _split(line) if m or speck else []
             if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1 and \
                     re.match(r"\d{1,4}\.?\s+[^\W\d_]", cells[0]):
@@ -201,7 +203,8 @@ def _page_rows(page: Page) -> list[ListRow]:
                 cells.append("")
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
-                name = row.get("name", "")
+                # a speck read before or after the name (`“Tấn Láo Lở`: a quote mark) is none of it
+                name = row["name"] = _NAME_SPECKS.sub("", row["name"]) if "name" in row else ""
                 if name and re.search(r"\d", name) and m:
                     # rows ingestion merged into one line: their names are still in order
                     merged = _merged_names(text, start, line, name, int(m.group(1)), page.number, heading)

@@ -152,39 +152,102 @@ def denoise(grey: np.ndarray) -> np.ndarray:
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
 
 
+# A grey page's faint rules: ink this many grey levels under the paper (its 90th percentile)
+# counts for rules, and breaks this long (pixels on the 100 dpi copy) along one are closed.
+_FAINT_RULE = 30
+_FAINT_BREAK = 3
+# paper this light or lighter is a one-bit copy's or a rendered page's (255 on every fax,
+# photocopy and clean rendering measured; a scan's or a photo's paper is 234-247)
+_WHITE_PAPER = 252
+
+
 def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment], list[Segment]]:
     """Table rules and underlines: returns the image with them painted white, and the
     horizontal and vertical segments found.
 
     Tesseract reads rules touching letters as `|`, `_` or worse, and glues cells together;
     the segments are what tables.py builds the cell grid from.
+
+    On a grey page (a scan's or a photo's paper), a list printed with light grey rules (an
+    ink-jet, a worn toner: grey 195-215 on paper of 245, broken every few pixels) falls above
+    Otsu's threshold, which parts the letters from the paper: the rules stayed on the page,
+    `STT` was read `[STTÌ`, no header was found and seven of a list's eight rows were lost.
+    There the rules are looked for again with their own grey taken too, their breaks closed
+    along them, and painted out where no dark rule was found.
     """
     # Found on a ~100 dpi copy (4-9x less work); rules are long, so nothing is lost.
     factor = min(1.0, 100.0 / dpi)
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    h_len = max(int(dpi * factor * 0.4), 10)  # 1 cm: longer than any letter stroke
-    v_len = max(int(dpi * factor * 0.25), 8)
-    h_mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
-    v_mask = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
-    # A rule is thin. A shadow or a dark band the threshold took for ink survives the opening
-    # too, but as a thick blob: painting it white would wipe out the text inside it.
-    thick = max(3, int(dpi * factor * 0.04))  # 1 mm
-    v_mask, v_found = _thin(v_mask, thick, axis=0)
-    h_mask, h_found = _thin(h_mask, thick, axis=1, grid=v_mask)
-    h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask)
+    h_mask, v_mask, h_found, v_found, strokes = _rule_masks(ink, ink, ink, dpi * factor)
+    faint = None
+    paper = float(np.percentile(small, 90))
+    if paper < _WHITE_PAPER:
+        grey_ink = cv2.bitwise_or(ink, (small < paper - _FAINT_RULE).view(np.uint8) * np.uint8(255))
+        h_ink = cv2.morphologyEx(grey_ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_FAINT_BREAK, 1)))
+        v_ink = cv2.morphologyEx(grey_ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _FAINT_BREAK)))
+        fh_mask, fv_mask, fh_found, fv_found, _ = _rule_masks(grey_ink, h_ink, v_ink, dpi * factor, letters=False)
+        fh_found = [seg for seg in fh_found if _clear_beside(grey_ink, seg, 1)]
+        fv_found = [seg for seg in fv_found if _clear_beside(grey_ink, seg, 0)]
+        if fh_found or fv_found:
+            h_found, v_found = h_found + fh_found, v_found + fv_found
+            boxes = np.zeros_like(ink)
+            for x0, y0, x1, y1 in fh_found + fv_found:
+                boxes[max(int(y0) - 1, 0):int(y1) + 1, max(int(x0) - 1, 0):int(x1) + 1] = 255
+            faint = cv2.bitwise_and(boxes, cv2.dilate(cv2.bitwise_or(fh_mask, fv_mask), np.ones((3, 3), np.uint8)))
     horizontal = [_scale(seg, 1 / factor) for seg in h_found]
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
     if strokes is not None:
         grey = _line_alone_taken(grey, strokes, factor, dpi)
     if not horizontal and not vertical:
         return grey, [], []
-    mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
+    dark = cv2.bitwise_or(h_mask, v_mask)
+    mask = cv2.dilate(dark, np.ones((3, 3), np.uint8))
+    if faint is not None:
+        # a faint rule is painted where no dark one was found: the grey fringe of a dark rule
+        # widens its mask, and painted so it took the hook of a letter beside it (`Phường`
+        # read `Phuòng`)
+        mask = cv2.bitwise_or(mask, faint)
     if factor < 1:
         mask = cv2.resize(mask, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
     # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
     return cv2.bitwise_or(grey, mask), horizontal, vertical
+
+
+# a faint rule has paper beside it: this share of ink at most in the few rows over and under
+# it (columns left and right of an upright one). The grey fringe of a line of text, its
+# letters' feet run together by the closing, has the letters' bodies over it.
+_BESIDE_INK = 0.25
+
+
+def _clear_beside(ink: np.ndarray, seg: Segment, axis: int) -> bool:
+    x0, y0, x1, y1 = (int(v) for v in seg)
+    if axis == 1:
+        sides = [ink[max(y0 - 4, 0):max(y0 - 1, 0), x0:x1], ink[y1 + 1:y1 + 4, x0:x1]]
+    else:
+        sides = [ink[y0:y1, max(x0 - 4, 0):max(x0 - 1, 0)], ink[y0:y1, x1 + 1:x1 + 4]]
+    return all(side.size and float(side.mean()) / 255 <= _BESIDE_INK for side in sides)
+
+
+def _rule_masks(ink: np.ndarray, h_ink: np.ndarray, v_ink: np.ndarray, dpi: float, letters: bool = True
+                ) -> tuple[np.ndarray, np.ndarray, list[Segment], list[Segment], np.ndarray | None]:
+    """(horizontal mask, vertical mask, their segments, a line's strokes through letters) on
+    the 100 dpi copy; `h_ink`/`v_ink` the ink the rules are opened from along each way.
+    `letters`: look for lines run through letters too (the dark ink's pass does)."""
+    h_len = max(int(dpi * 0.4), 10)  # 1 cm: longer than any letter stroke
+    v_len = max(int(dpi * 0.25), 8)
+    h_mask = cv2.morphologyEx(h_ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    v_mask = cv2.morphologyEx(v_ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    # A rule is thin. A shadow or a dark band the threshold took for ink survives the opening
+    # too, but as a thick blob: painting it white would wipe out the text inside it.
+    thick = max(3, int(dpi * 0.04))  # 1 mm
+    v_mask, v_found = _thin(v_mask, thick, axis=0)
+    h_mask, h_found = _thin(h_mask, thick, axis=1, grid=v_mask)
+    strokes = None
+    if letters:
+        h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask)
+    return h_mask, v_mask, h_found, v_found, strokes
 
 
 def _line_alone_taken(grey: np.ndarray, strokes: np.ndarray, factor: float, dpi: float) -> np.ndarray:

@@ -218,6 +218,10 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
     while body and not body[0][0] and not any(c[:1].isdigit() for c in body[0]):
         head = [f"{a} {b}".strip() for a, b in zip(head, body[0])]
         body = body[1:]
+    name_col = _name_column(head)
+    if name_col is not None:
+        for row in body:
+            row[name_col] = _unglue_name(row[name_col])
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
 
 
