@@ -306,3 +306,14 @@ def test_a_phone_photos_range_with_its_until_and_a_figure_misread() -> None:
         ("Phan Thanh Bình", "2025-09-01", "2026-02-28"), ("Bàn Thị Liên", "2025-09-01", "2026-02-28")}
     other = extract_facts([PageText(1, text.replace(" gén ", " và "), method="ocr", ocr_confidence=0.8)])
     assert all(s.end is None for s in other.secondments)
+
+
+def test_a_lists_first_row_whose_1_was_read_as_a_letter_and_a_speck_before_a_name() -> None:
+    """Faint ink: row 1's number read `i`, with row 2 below it, is the list's first row; a
+    quote mark read before a name (`“Giàng A Páo`) is none of the name."""
+    rows = ["i | Lò Văn Pấng | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | Xã Mường Khoa | "
+            "Địa chính - xây dựng | 06 tháng",
+            "2 | “Giàng A Páo | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Pa Tần | Nội vụ | 06 tháng"]
+    read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.8)])
+    assert {s.person: s.to_unit for s in read.secondments} == {"Lò Văn Pấng": "Xã Mường Khoa",
+                                                               "Giàng A Páo": "Xã Pa Tần"}

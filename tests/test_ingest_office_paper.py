@@ -593,3 +593,53 @@ def test_a_coloured_desk_round_a_photographed_sheet_is_not_told_as_dropped_ink()
                             height_pt=1500 * 72 / 150, colour=rgb), IngestSettings(), notes)
     assert any("straightened" in n for n in notes)
     assert not any("dropped" in n for n in notes), notes
+
+
+def _faint_grid_page(rule: int, paper: int = 245) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A grey page at 300 dpi (a scan's paper) holding a list table ruled in light grey broken
+    every few pixels, as an ink-jet or a worn toner prints it, and dark lines of text in its
+    cells. (page, rules mask, text mask)."""
+    rng = np.random.default_rng(3)
+    page = np.clip(rng.normal(paper, 2, (1800, 2400)), 0, 255).astype(np.uint8)
+    rules = np.zeros(page.shape, bool)
+    for y in range(300, 1500, 150):
+        rules[y:y + 3, 200:2200] = True
+    for x in (200, 420, 1100, 2200):
+        rules[300:1353, x:x + 3] = True
+    broken = rules.copy()
+    broken[:, ::7] &= False  # a gap every 7 pixels along the rows' rules
+    broken[::7, :] &= ~np.isin(np.arange(2400), [200, 201, 202, 420, 421, 422, 1100, 1101, 1102, 2200, 2201, 2202])
+    page[broken] = rule
+    text = np.zeros(page.shape, np.uint8)
+    for y in range(400, 1450, 150):
+        cv2.putText(text, "Nguyen Thi Chuyen", (460, y), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 1, 4)
+        cv2.putText(text, "Xa Muong Khoa", (1140, y), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 1, 4)
+    page[text > 0] = 70
+    return page, rules, text > 0
+
+
+def test_a_grey_pages_faint_broken_rules_are_found_and_painted_out() -> None:
+    """An ink-jet list's rules at grey 190 on paper of 245, broken every few pixels, fall
+    above Otsu's threshold on find_rules' 100 dpi copy: they stayed on the page (`STT` read
+    `[STTÌ`, no header found, seven of eight rows lost). On a grey page they are found, each
+    rule whole, and painted out; the text in the cells keeps its ink and gives no rule."""
+    page, rules, text = _faint_grid_page(190)
+    _, otsu_h, otsu_v = preprocess.find_rules(np.where(page > 240, 255, page).astype(np.uint8), 300)
+    assert not otsu_h and not otsu_v  # on white paper Otsu's ink holds none of them
+    cleaned, horizontal, vertical = preprocess.find_rules(page, 300)
+    long_h = [s for s in horizontal if s[2] - s[0] > 1500]
+    long_v = [s for s in vertical if s[3] - s[1] > 900]
+    assert len({round(s[1] / 10) for s in long_h}) == 8 and len({round(s[0] / 10) for s in long_v}) == 4
+    assert (cleaned[rules & ~text] > 230).mean() > 0.95
+    assert (cleaned[text & ~cv2.dilate(rules.view(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)] < 100).mean() > 0.99
+    # no rule runs along a line of text (its letters' grey fringe, closed along the line)
+    lines = [y for y in range(400, 1450, 150)]
+    assert not [s for s in horizontal if any(y - 40 < (s[1] + s[3]) / 2 < y + 10 for y in lines)]
+
+
+def test_a_white_pages_rules_are_found_as_before() -> None:
+    """A one-bit copy's or a rendered page's paper is white: rules as light as these are
+    its paper's grain, not looked for (nothing a fax or photocopy reads changes)."""
+    page, rules, _ = _faint_grid_page(190, paper=255)
+    _, horizontal, vertical = preprocess.find_rules(page, 300)
+    assert not [s for s in horizontal if s[2] - s[0] > 1500] and not [s for s in vertical if s[3] - s[1] > 900]

@@ -392,3 +392,18 @@ def test_a_bar_read_inside_a_cell_is_no_cell_of_its_own() -> None:
     assert table.rows[1][2] == "Phó Trưởng phòng"
     line = next(line for line in text_with_table(words, table).split("\n") if "Nguyễn Thị Chuyên" in line)
     assert line.count("|") == 3
+
+
+def test_a_ruled_tables_name_cell_read_without_its_spaces_is_unglued() -> None:
+    """`LýSeoDìn` (faint ink: the narrow spaces of a name lost) in a ruled table is split at
+    its capitals, as an aligned table's is: with no space the name was no name and its row
+    was lost."""
+    from dispatch_reader.ingest.tables import find_table
+
+    starts = [40, 80, 220, 330]
+    rows = [r[:4] for r in ROWS]
+    rows[1] = ["2", "LýSeoDìn", "Chuyên viên", "Văn phòng Sở"]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    table = find_table(words, [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)],
+                       [[x, 95, x + 1, 175] for x in (35, 75, 215, 325, 480)])
+    assert table is not None and table.rows[1][1] == "Lý Seo Dìn"
