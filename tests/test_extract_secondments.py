@@ -293,19 +293,27 @@ def test_a_row_whose_number_was_read_as_letters_between_two_numbered_rows() -> N
 
 def test_a_phone_photos_range_with_its_until_and_a_figure_misread() -> None:
     """`thời gian từ ngày 01/9/202s gén ngày 28/2/2026` (a phone photo: the 5's bar blurred
-    off, `đến` read a letter off): the range still gives the sendings' start and end. A word
-    further off `đến` (`và`) between two dates makes no end."""
-    text = _article_one(
-        "2318/QĐ-UBND", "Về việc biệt phái công chức, viên chức",
-        "Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, thời gian từ ngày 01/9/202s gén "
-        "ngày 28/2/2026, cụ thể như sau:",
-        "1. Ông Phan Thanh Bình, Chuyên viên Sở Nội vụ, đến làm việc tại Ủy ban nhân dân phường Thục Phán.",
-        "2. Bà Bàn Thị Liên, Chuyên viên Sở Tài chính, đến làm việc tại Ủy ban nhân dân xã Chợ Đồn.")
-    read = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.8)])
-    assert {(s.person, s.start, s.end) for s in read.secondments} == {
-        ("Phan Thanh Bình", "2025-09-01", "2026-02-28"), ("Bàn Thị Liên", "2025-09-01", "2026-02-28")}
-    other = extract_facts([PageText(1, text.replace(" gén ", " và "), method="ocr", ocr_confidence=0.8)])
-    assert all(s.end is None for s in other.secondments)
+    off, `đến` read a letter off): the range still gives the sendings' start and end. A real
+    word a letter off `đến` (`lên`, `nên`: a meeting moved from one day to another), a date
+    before the first, or the same words typed in a text layer make no end."""
+    def ends(until: str, second: str = "28/2/2026", ocr: bool = True) -> set[object]:
+        text = _article_one(
+            "2318/QĐ-UBND", "Về việc biệt phái công chức, viên chức",
+            f"Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã, thời gian từ ngày 01/9/202s {until} "
+            f"ngày {second}, cụ thể như sau:",
+            "1. Ông Phan Thanh Bình, Chuyên viên Sở Nội vụ, đến làm việc tại Ủy ban nhân dân phường Thục Phán.",
+            "2. Bà Bàn Thị Liên, Chuyên viên Sở Tài chính, đến làm việc tại Ủy ban nhân dân xã Chợ Đồn.")
+        page = PageText(1, text, method="ocr", ocr_confidence=0.8) if ocr else PageText(1, text)
+        read = extract_facts([page])
+        if ocr:
+            assert {s.start for s in read.secondments} == {"2025-09-01"}
+        return {s.end for s in read.secondments}
+
+    assert ends("gén") == {"2026-02-28"}
+    assert ends("lên") == {None} and ends("nên") == {None}
+    assert ends("gén", second="28/8/2025") == {None}
+    assert ends("gén", ocr=False) == {None}
+
 
 
 def test_a_lists_first_row_whose_1_was_read_as_a_letter_and_a_speck_before_a_name() -> None:

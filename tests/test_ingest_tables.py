@@ -189,6 +189,7 @@ def test_page_break_after_signature_stamp_is_kept(tmp_path: Path) -> None:
     ("Giàng AChớ", "Giàng A Chớ"),
     ("ThS Lê Văn An", "ThS Lê Văn An"),  # a title abbreviation is not split: "Th" is no syllable
     ("NGUYỄN VĂN AN", "NGUYỄN VĂN AN"),
+    ("NGUYỄN THỊ ÁI", "NGUYỄN THỊ ÁI"),  # capitals only: `ÁI` is one syllable, not `Á I`
 ])
 def test_glued_name_cell_is_split_at_syllables(cell: str, expected: str) -> None:
     from dispatch_reader.ingest.tables import _unglue_name
@@ -356,8 +357,7 @@ def test_what_is_left_of_a_bent_rule_parts_two_numbered_rows() -> None:
     """A phone photo's bent sheet: each row rule touches the letters along part of its length
     and is found in pieces covering half the table's width, short of a whole rule's share,
     and a wrapped cell leaves no band free of words: rows 2 and 3 came out as one (`2 3 |
-    Nguyễn Thị Chuyên Nông Huy Thiêm`). Between two numbered rows, such a rule parts them;
-    below the last number it parts nothing."""
+    Nguyễn Thị Chuyên Nông Huy Thiêm`). Between two numbered rows, such a rule parts them."""
     from dispatch_reader.ingest.pages import Word
     from dispatch_reader.ingest.tables import find_table
 
@@ -407,3 +407,9 @@ def test_a_ruled_tables_name_cell_read_without_its_spaces_is_unglued() -> None:
     table = find_table(words, [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)],
                        [[x, 95, x + 1, 175] for x in (35, 75, 215, 325, 480)])
     assert table is not None and table.rows[1][1] == "Lý Seo Dìn"
+    # a name typed in capitals is no glued name (`NGUYỄN THỊ ÁI`, not `Á I`)
+    rows[1] = ["2", "NGUYỄN THỊ ÁI", "Chuyên viên", "Văn phòng Sở"]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    table = find_table(words, [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)],
+                       [[x, 95, x + 1, 175] for x in (35, 75, 215, 325, 480)])
+    assert table is not None and table.rows[1][1] == "NGUYỄN THỊ ÁI"

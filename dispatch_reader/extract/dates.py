@@ -16,7 +16,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import DateHit, find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER
 from dispatch_reader.extract.gazette import RUNNING_HEAD
-from dispatch_reader.extract.textutil import Page
+from dispatch_reader.extract.textutil import Page, fold_keep
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence
 from dispatch_reader.textnorm import fold, for_matching
@@ -75,9 +75,8 @@ def _clause_start(folded: str, pos: int) -> int:
         best = m.end()
     return best
 
-# `từ ngày 01/9/2025 gén ngày 28/2/2026` (a phone photo's `đến`, a letter misread): a range's
-# second date, after a word one letter off `đến`, is its end
-_MISREAD_UNTIL = re.compile(r"(?:^|\s)từ ngày \S{6,10} (?P<w>[^\W\d_]{3}) ngày\s*$")
+# `từ ngày 01/9/2025 gén ngày 28/2/2026` (a phone photo's `đến`, a letter misread)
+_MISREAD_UNTIL = re.compile(r"(?:^|\s)từ ngày (?P<first>\S{6,10}) (?P<w>[^\W\d_]{3}) ngày\s*$")
 
 
 def _as_of(before_cue: str, after: str) -> bool:
@@ -116,9 +115,6 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
             if cue.role == "end" and _as_of(before_cue, page.text[hit.end:hit.end + 30]):
                 return "mentioned", max(start, 0)
             return cue.role, max(start, 0)
-    m = _MISREAD_UNTIL.search(flat)
-    if m and edit_distance(fold(m["w"]), "den", 1) == 1:
-        return "end", hit.start
     clause = f[_clause_start(f, hit.start):hit.start]
     line = f[_line_start(f, hit.start):hit.start]
     if re.search(r"(?:^|\s)can cu\s", " " + clause) or re.search(r"(?:^|\s)can cu\s", " " + line):
@@ -133,7 +129,19 @@ def role_for(page: Page, hit: DateHit, own_number: str | None) -> tuple[str, int
     if re.search(r"(?:luat|nghi dinh|nghi quyet|quyet dinh|thong tu|cong van|ke hoach|bao cao|to trinh|"
                  r"decree|decision|resolution|circular|dispatch|law|plan|report)\b[^;.]{0,120}$", clause):
         return "cited", hit.start
+    if page.ocr_confidence is not None and _misread_until(flat, hit):
+        return "end", hit.start
     return "mentioned", hit.start
+
+
+def _misread_until(before: str, hit: DateHit) -> bool:
+    """`từ ngày 01/9/2025 gén ngày 28/2/2026` on an OCR page: `đến` misread a letter off (its
+    first letter one `đ` is read as: d, g, q), and the range's second date after its first."""
+    m = _MISREAD_UNTIL.search(before)
+    if not m or fold(m["w"])[:1] not in "dgq" or edit_distance(fold(m["w"]), "den", 1) != 1:
+        return False
+    first = find_dates(fold_keep("ngay " + m["first"]))
+    return bool(first and first[0].iso and hit.iso and first[0].iso < hit.iso)
 
 
 def _default_year(pages: list[Page], doc: DocumentFacts) -> int | None:

@@ -123,20 +123,26 @@ def _header(line: str) -> list[str | None] | None:
     return None
 
 
-# a row number read as a letter or two (`Uh | Tấn Láo Lở | …` for 7, a phone photo; `i` for 1
-# on faint ink)
-_LETTERS_ROW = re.compile(r"^\s*[^\W\d_]{1,2}\s*\|")
+# a row number misread as a letter, a sign or two (`Uh | Tấn Láo Lở | …` for 7 on a phone photo;
+# `i`, `a`, `2)` for 1, 2 and 5 on faint ink): a cell of three marks at most, no word
+_MISREAD_ROW = re.compile(r"^\s*[^\s|]{1,3}\s*\|")
+# the rows looked at below it for a number that vouches for it
+_MISREAD_REACH = 3
 
 
-def _misread_number(line: str, below: list[str], last: int | None) -> bool:
-    """A row whose number cell holds a letter or two, where the next numbered row below is
-    the one after it (2, for the list's first row): the number between was misread."""
-    if not _LETTERS_ROW.match(line):
+def _misread_number(line: str, below: list[str], last: int | None, columns: int) -> bool:
+    """A full row (`columns` cells) whose number cell was misread, where the next numbered row
+    below, the rows between full rows too, bears the number this row's place in the list
+    gives it: its number was misread. (Lettered sub-items under numbered headings, `1 | Sở Nội
+    vụ`, `a | …`, `b | …`, `2 | …`, are no such rows: the numbers do not follow.)"""
+    if not _MISREAD_ROW.match(line) or len(_split(line)) != columns:
         return False
-    for later in below:
+    for gap, later in enumerate(below[:_MISREAD_REACH]):
         m = _ROW_NO.match(later)
         if m:
-            return int(m.group(1)) == (last or 0) + 2
+            return int(m.group(1)) == (last or 0) + gap + 2
+        if not _MISREAD_ROW.match(later) or len(_split(later)) != columns:
+            return False
     return False
 
 
@@ -191,7 +197,7 @@ def _page_rows(page: Page) -> list[ListRow]:
             m = _ROW_NO.match(line) if not loose else None
             # a row number OCR read as a speck ("= | Nông Văn Hậu | …") between numbered rows
             speck = not loose and m is None and \
-                (last is not None and _SPECK_ROW.match(line) or _misread_number(line, lines[i:], last))
+                (last is not None and _SPECK_ROW.match(line) or _misread_number(line, lines[i:], last, len(fields)))
             cells = _split(line) if m or speck else []
             if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1 and \
                     re.match(r"\d{1,4}\.?\s+[^\W\d_]", cells[0]):

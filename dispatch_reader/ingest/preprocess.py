@@ -159,6 +159,13 @@ _FAINT_BREAK = 3
 # paper this light or lighter is a one-bit copy's or a rendered page's (255 on every fax,
 # photocopy and clean rendering measured; a scan's or a photo's paper is 234-247)
 _WHITE_PAPER = 252
+# a faint rule is this long at least (inches): the grey fringes of letters closed along a line
+# of text, or down two lines where two letters stand one over the other, run 0.25-1.4 inch
+_FAINT_LEAST_IN = 0.6
+# ... and one the dark pass found this much of already is that one
+_DARK_COVERED = 0.8
+# ... and its grey is within this many levels of the paper
+_FAINT_DARKEST = 100
 
 
 def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment], list[Segment]]:
@@ -172,8 +179,7 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     ink-jet, a worn toner: grey 195-215 on paper of 245, broken every few pixels) falls above
     Otsu's threshold, which parts the letters from the paper: the rules stayed on the page,
     `STT` was read `[STTÌ`, no header was found and seven of a list's eight rows were lost.
-    There the rules are looked for again with their own grey taken too, their breaks closed
-    along them, and painted out where no dark rule was found.
+    There they are looked for again (`_faint_rules`).
     """
     # Found on a ~100 dpi copy (4-9x less work); rules are long, so nothing is lost.
     factor = min(1.0, 100.0 / dpi)
@@ -183,30 +189,16 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     faint = None
     paper = float(np.percentile(small, 90))
     if paper < _WHITE_PAPER:
-        grey_ink = cv2.bitwise_or(ink, (small < paper - _FAINT_RULE).view(np.uint8) * np.uint8(255))
-        h_ink = cv2.morphologyEx(grey_ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_FAINT_BREAK, 1)))
-        v_ink = cv2.morphologyEx(grey_ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _FAINT_BREAK)))
-        fh_mask, fv_mask, fh_found, fv_found, _ = _rule_masks(grey_ink, h_ink, v_ink, dpi * factor, letters=False)
-        fh_found = [seg for seg in fh_found if _clear_beside(grey_ink, seg, 1)]
-        fv_found = [seg for seg in fv_found if _clear_beside(grey_ink, seg, 0)]
-        if fh_found or fv_found:
-            h_found, v_found = h_found + fh_found, v_found + fv_found
-            boxes = np.zeros_like(ink)
-            for x0, y0, x1, y1 in fh_found + fv_found:
-                boxes[max(int(y0) - 1, 0):int(y1) + 1, max(int(x0) - 1, 0):int(x1) + 1] = 255
-            faint = cv2.bitwise_and(boxes, cv2.dilate(cv2.bitwise_or(fh_mask, fv_mask), np.ones((3, 3), np.uint8)))
+        fh_found, fv_found, faint = _faint_rules(grey, small, paper, dpi, factor, h_found, v_found)
+        h_found, v_found = h_found + fh_found, v_found + fv_found
     horizontal = [_scale(seg, 1 / factor) for seg in h_found]
     vertical = [_scale(seg, 1 / factor) for seg in v_found]
     if strokes is not None:
         grey = _line_alone_taken(grey, strokes, factor, dpi)
     if not horizontal and not vertical:
         return grey, [], []
-    dark = cv2.bitwise_or(h_mask, v_mask)
-    mask = cv2.dilate(dark, np.ones((3, 3), np.uint8))
+    mask = cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8))
     if faint is not None:
-        # a faint rule is painted where no dark one was found: the grey fringe of a dark rule
-        # widens its mask, and painted so it took the hook of a letter beside it (`Phường`
-        # read `Phuòng`)
         mask = cv2.bitwise_or(mask, faint)
     if factor < 1:
         mask = cv2.resize(mask, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_NEAREST)
@@ -215,19 +207,92 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     return cv2.bitwise_or(grey, mask), horizontal, vertical
 
 
-# a faint rule has paper beside it: this share of ink at most in the few rows over and under
-# it (columns left and right of an upright one). The grey fringe of a line of text, its
-# letters' feet run together by the closing, has the letters' bodies over it.
+# a faint rule has paper beside it: in the few rows over and under it (columns left and right
+# of an upright one), stretches of this length (pixels of the 100 dpi copy) with more than this
+# share of ink on a side are busy, and a rule has this share of busy stretches at most. A line
+# of text's grey fringe, its letters' feet run together by the closing, has the letters'
+# bodies over it; a crease or a faint line across the page on the letters' tops, the letters
+# under it wherever there are words.
+_BESIDE_STRETCH = 10
 _BESIDE_INK = 0.25
+_BUSY_MOST = 0.2
 
 
 def _clear_beside(ink: np.ndarray, seg: Segment, axis: int) -> bool:
     x0, y0, x1, y1 = (int(v) for v in seg)
-    if axis == 1:
-        sides = [ink[max(y0 - 4, 0):max(y0 - 1, 0), x0:x1], ink[y1 + 1:y1 + 4, x0:x1]]
-    else:
-        sides = [ink[y0:y1, max(x0 - 4, 0):max(x0 - 1, 0)], ink[y0:y1, x1 + 1:x1 + 4]]
-    return all(side.size and float(side.mean()) / 255 <= _BESIDE_INK for side in sides)
+    if axis == 0:
+        ink, (x0, y0, x1, y1) = ink.T, (y0, x0, y1, x1)
+    sides = [ink[max(y0 - 4, 0):max(y0 - 1, 0), x0:x1], ink[y1 + 2:y1 + 5, x0:x1]]
+    if any(side.shape[0] == 0 or side.shape[1] == 0 for side in sides):
+        return False
+    busy = total = 0
+    for start in range(0, x1 - x0, _BESIDE_STRETCH):
+        total += 1
+        busy += any(float(side[:, start:start + _BESIDE_STRETCH].mean()) / 255 > _BESIDE_INK for side in sides)
+    return busy <= _BUSY_MOST * total
+
+
+def _faint_rules(grey: np.ndarray, small: np.ndarray, paper: float, dpi: float, factor: float,
+                 dark_h: list[Segment], dark_v: list[Segment]
+                 ) -> tuple[list[Segment], list[Segment], np.ndarray | None]:
+    """(horizontal, vertical segments, mask to paint on the 100 dpi copy): light grey rules the
+    dark ink's pass did not find, on a grey page. Each block of the copy takes its darkest
+    pixel, so a rule a pixel or two wide keeps its grey wherever it falls on the copy's grid
+    (averaged with the paper it faded past the threshold); breaks along it are closed; it is
+    long, has paper beside it, and is no dark rule found already."""
+    k = max(1, int(round(1 / factor)))
+    darkest = cv2.erode(grey, np.ones((k, k), np.uint8)) if k > 1 else grey
+    pooled = cv2.resize(darkest, (small.shape[1], small.shape[0]), interpolation=cv2.INTER_NEAREST)
+    ink = (pooled < paper - _FAINT_RULE).view(np.uint8) * np.uint8(255)
+    h_ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_FAINT_BREAK, 1)))
+    v_ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _FAINT_BREAK)))
+    h_mask, v_mask, h_found, v_found, _ = _rule_masks(ink, h_ink, v_ink, dpi * factor, letters=False)
+    least = _FAINT_LEAST_IN * dpi * factor
+
+    def new(seg: Segment, axis: int, dark: list[Segment]) -> bool:
+        along = seg[2] - seg[0] if axis == 1 else seg[3] - seg[1]
+        # (a dark rule found whole already: its grey fringe makes it wider here, and painted so
+        # it took the hook of a letter beside it, `Phường` read `Phuòng`)
+        return along >= least and _clear_beside(ink, seg, axis) and _covered(seg, dark, axis) < _DARK_COVERED \
+            and _grey(pooled, seg, paper)
+
+    h_found = [seg for seg in h_found if new(seg, 1, dark_h)]
+    v_found = [seg for seg in v_found if new(seg, 0, dark_v)]
+    if not h_found and not v_found:
+        return [], [], None
+    boxes = np.zeros_like(ink)
+    for x0, y0, x1, y1 in h_found + v_found:
+        boxes[max(int(y0) - 1, 0):int(y1) + 2, max(int(x0) - 1, 0):int(x1) + 2] = 255
+    return h_found, v_found, cv2.bitwise_and(boxes, cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8)))
+
+
+def _grey(pooled: np.ndarray, seg: Segment, paper: float) -> bool:
+    """Is a segment's ink grey, not dark (its median within _FAINT_DARKEST levels of the
+    paper)? A faint rule's is 158-196 on paper of 246; a dotted or dashed leader's (`Họ và
+    tên: ......`, `Ký tên: ------`), its gaps closed, is the print's dark ink (89): a line of
+    type, not a rule, found by the dark pass or by nobody."""
+    x0, y0, x1, y1 = (int(v) for v in seg)
+    box = pooled[y0:y1 + 1, x0:x1 + 1]
+    # across the line, its darkest pixel (its grey fringe aside), then along it the median
+    across = box.min(axis=0 if x1 - x0 >= y1 - y0 else 1)
+    inked = across[across < paper - _FAINT_RULE]
+    return inked.size > 0 and float(np.median(inked)) >= paper - _FAINT_DARKEST
+
+
+def _covered(seg: Segment, others: list[Segment], axis: int) -> float:
+    """The share of a segment's length that segments of the same way on its line (3 pixels
+    apart at most) cover."""
+    lo, hi = (0, 2) if axis == 1 else (1, 3)
+    mid = (seg[1] + seg[3]) / 2 if axis == 1 else (seg[0] + seg[2]) / 2
+    spans = sorted((max(o[lo], seg[lo]), min(o[hi], seg[hi])) for o in others
+                   if abs(((o[1] + o[3]) / 2 if axis == 1 else (o[0] + o[2]) / 2) - mid) <= 3)
+    covered, reach = 0.0, seg[lo]
+    for a, b in spans:
+        a = max(a, reach)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered / max(seg[hi] - seg[lo], 1.0)
 
 
 def _rule_masks(ink: np.ndarray, h_ink: np.ndarray, v_ink: np.ndarray, dpi: float, letters: bool = True

@@ -460,7 +460,8 @@ def _unglue_name(text: str) -> str:
     when every piece is a syllable (`ThS` stays)."""
     out = []
     for token in text.split(" "):
-        pieces = _split_capitals(unicodedata.normalize("NFC", token))
+        # (a name typed in capitals has no small letter to tell its syllables by: `ÁI` is one)
+        pieces = _split_capitals(unicodedata.normalize("NFC", token)) if any(c.islower() for c in token) else [token]
         if len(pieces) > 1 and all(is_syllable(piece) for piece in pieces):
             out.extend(pieces)
         else:
