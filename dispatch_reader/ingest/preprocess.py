@@ -9,6 +9,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from dispatch_reader.ingest.tables import covered_length
+
 # Work on a smaller copy for the page-level estimates: 100 dpi still shows text lines
 # clearly and costs a fraction of the full page.
 _ESTIMATE_DPI = 100.0
@@ -185,7 +187,7 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     factor = min(1.0, 100.0 / dpi)
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    h_mask, v_mask, h_found, v_found, strokes = _rule_masks(ink, ink, ink, dpi * factor)
+    h_mask, v_mask, h_found, v_found, strokes = _rule_masks(ink, ink, dpi * factor, letters=ink)
     faint = None
     paper = float(np.percentile(small, 90))
     if paper < _WHITE_PAPER:
@@ -246,7 +248,7 @@ def _faint_rules(grey: np.ndarray, small: np.ndarray, paper: float, dpi: float, 
     ink = (pooled < paper - _FAINT_RULE).view(np.uint8) * np.uint8(255)
     h_ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_FAINT_BREAK, 1)))
     v_ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _FAINT_BREAK)))
-    h_mask, v_mask, h_found, v_found, _ = _rule_masks(ink, h_ink, v_ink, dpi * factor, letters=False)
+    h_mask, v_mask, h_found, v_found, _ = _rule_masks(h_ink, v_ink, dpi * factor)
     least = _FAINT_LEAST_IN * dpi * factor
 
     def new(seg: Segment, axis: int, dark: list[Segment]) -> bool:
@@ -254,7 +256,7 @@ def _faint_rules(grey: np.ndarray, small: np.ndarray, paper: float, dpi: float, 
         # (a dark rule found whole already: its grey fringe makes it wider here, and painted so
         # it took the hook of a letter beside it, `Phường` read `Phuòng`)
         return along >= least and _clear_beside(ink, seg, axis) and _covered(seg, dark, axis) < _DARK_COVERED \
-            and _grey(pooled, seg, paper)
+            and _grey(pooled, seg, axis, paper)
 
     h_found = [seg for seg in h_found if new(seg, 1, dark_h)]
     v_found = [seg for seg in v_found if new(seg, 0, dark_v)]
@@ -266,7 +268,7 @@ def _faint_rules(grey: np.ndarray, small: np.ndarray, paper: float, dpi: float, 
     return h_found, v_found, cv2.bitwise_and(boxes, cv2.dilate(cv2.bitwise_or(h_mask, v_mask), np.ones((3, 3), np.uint8)))
 
 
-def _grey(pooled: np.ndarray, seg: Segment, paper: float) -> bool:
+def _grey(pooled: np.ndarray, seg: Segment, axis: int, paper: float) -> bool:
     """Is a segment's ink grey, not dark (its median within _FAINT_DARKEST levels of the
     paper)? A faint rule's is 158-196 on paper of 246; a dotted or dashed leader's (`Họ và
     tên: ......`, `Ký tên: ------`), its gaps closed, is the print's dark ink (89): a line of
@@ -274,7 +276,7 @@ def _grey(pooled: np.ndarray, seg: Segment, paper: float) -> bool:
     x0, y0, x1, y1 = (int(v) for v in seg)
     box = pooled[y0:y1 + 1, x0:x1 + 1]
     # across the line, its darkest pixel (its grey fringe aside), then along it the median
-    across = box.min(axis=0 if x1 - x0 >= y1 - y0 else 1)
+    across = box.min(axis=0 if axis == 1 else 1)
     inked = across[across < paper - _FAINT_RULE]
     return inked.size > 0 and float(np.median(inked)) >= paper - _FAINT_DARKEST
 
@@ -284,22 +286,17 @@ def _covered(seg: Segment, others: list[Segment], axis: int) -> float:
     apart at most) cover."""
     lo, hi = (0, 2) if axis == 1 else (1, 3)
     mid = (seg[1] + seg[3]) / 2 if axis == 1 else (seg[0] + seg[2]) / 2
-    spans = sorted((max(o[lo], seg[lo]), min(o[hi], seg[hi])) for o in others
-                   if abs(((o[1] + o[3]) / 2 if axis == 1 else (o[0] + o[2]) / 2) - mid) <= 3)
-    covered, reach = 0.0, seg[lo]
-    for a, b in spans:
-        a = max(a, reach)
-        if b > a:
-            covered += b - a
-            reach = b
-    return covered / max(seg[hi] - seg[lo], 1.0)
+    on_line = [(o[lo], o[hi]) for o in others
+               if abs(((o[1] + o[3]) / 2 if axis == 1 else (o[0] + o[2]) / 2) - mid) <= 3]
+    return covered_length(on_line, seg[lo], seg[hi]) / max(seg[hi] - seg[lo], 1.0)
 
 
-def _rule_masks(ink: np.ndarray, h_ink: np.ndarray, v_ink: np.ndarray, dpi: float, letters: bool = True
+def _rule_masks(h_ink: np.ndarray, v_ink: np.ndarray, dpi: float, letters: np.ndarray | None = None
                 ) -> tuple[np.ndarray, np.ndarray, list[Segment], list[Segment], np.ndarray | None]:
     """(horizontal mask, vertical mask, their segments, a line's strokes through letters) on
     the 100 dpi copy; `h_ink`/`v_ink` the ink the rules are opened from along each way.
-    `letters`: look for lines run through letters too (the dark ink's pass does)."""
+    `letters`: the page's ink, where lines run through letters are looked for too (the dark
+    ink's pass)."""
     h_len = max(int(dpi * 0.4), 10)  # 1 cm: longer than any letter stroke
     v_len = max(int(dpi * 0.25), 8)
     h_mask = cv2.morphologyEx(h_ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
@@ -310,8 +307,8 @@ def _rule_masks(ink: np.ndarray, h_ink: np.ndarray, v_ink: np.ndarray, dpi: floa
     v_mask, v_found = _thin(v_mask, thick, axis=0)
     h_mask, h_found = _thin(h_mask, thick, axis=1, grid=v_mask)
     strokes = None
-    if letters:
-        h_mask, h_found, strokes = _through_letters(ink, h_mask, h_found, v_mask)
+    if letters is not None:
+        h_mask, h_found, strokes = _through_letters(letters, h_mask, h_found, v_mask)
     return h_mask, v_mask, h_found, v_found, strokes
 
 

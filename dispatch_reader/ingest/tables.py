@@ -159,16 +159,19 @@ def _rule_rows(segments: list[Segment], left: float, right: float) -> list[tuple
             rows[-1].append(seg)
         else:
             rows.append([seg])
-    out = []
-    for row in rows:
-        covered, reach = 0.0, left
-        for x0, _, x1, _ in sorted(row):
-            x0, x1 = max(x0, reach), min(x1, right)
-            if x1 > x0:
-                covered += x1 - x0
-                reach = x1
-        out.append((sum((s[1] + s[3]) / 2 for s in row) / len(row), covered))
-    return out
+    return [(sum((s[1] + s[3]) / 2 for s in row) / len(row), covered_length([(s[0], s[2]) for s in row], left, right))
+            for row in rows]
+
+
+def covered_length(spans: list[tuple[float, float]], lo: float, hi: float) -> float:
+    """How much of lo..hi the spans (start, end) cover together, overlaps counted once."""
+    covered, reach = 0.0, lo
+    for a, b in sorted(spans):
+        a, b = max(a, reach), min(b, hi)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered
 
 
 def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rules_v: list[Segment]) -> Table | None:
@@ -218,10 +221,7 @@ def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rul
     while body and not body[0][0] and not any(c[:1].isdigit() for c in body[0]):
         head = [f"{a} {b}".strip() for a, b in zip(head, body[0])]
         body = body[1:]
-    name_col = _name_column(head)
-    if name_col is not None:
-        for row in body:
-            row[name_col] = _unglue_name(row[name_col])
+    _unglue_names(head, body)
     return Table(header=head, rows=body, x0=left, top=ys[0], x1=right, bottom=ys[-1], source="ruled")
 
 
@@ -469,6 +469,14 @@ def _unglue_name(text: str) -> str:
     return " ".join(out)
 
 
+def _unglue_names(header: list[str], rows: list[list[str]]) -> None:
+    """The name column's cells (in place) read without their narrow spaces, unglued."""
+    col = _name_column(header)
+    if col is not None:
+        for row in rows:
+            row[col] = _unglue_name(row[col])
+
+
 def _name_column(header: list[str]) -> int | None:
     names = _cues()[1]
     return next((i for i, cell in enumerate(header) if any(name in fold(cell) for name in names)), None)
@@ -479,10 +487,7 @@ def _table_from(body: list[list[list[Word]]], header: list[str], left: float, to
     if not body:
         return None
     out = [[_cell_text(cell) for cell in row] for row in body]
-    name_col = _name_column(header)
-    if name_col is not None:
-        for row in out:
-            row[name_col] = _unglue_name(row[name_col])
+    _unglue_names(header, out)
     bottom = max(w.bottom for row in body for cell in row for w in cell)
     return Table(header=header, rows=out, x0=left, top=top, x1=right, bottom=bottom, source=source)
 
