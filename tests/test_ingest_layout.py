@@ -160,3 +160,19 @@ def test_small_words_whose_neighbour_row_gave_its_words_away_are_read() -> None:
     lines = layout_text(words).splitlines()
     assert lines[0].startswith("Độc lập - Tự do")
     assert "'" in " ".join(lines)
+
+
+def test_a_speck_read_between_the_header_columns_bridges_no_gap() -> None:
+    """A copier's speck in the gutter, read as `“` or `®`, once made the issuer and the motto
+    one line (`ỦY BAN NHÂN DÂN “ CỘNG HÒA …`), and no issuer was found. It goes with the words
+    before it. A dash or a table's `|` in a gap is print and still bridges it where it is
+    near enough; a leader of stops is print too."""
+    words = (_line("ỦY BAN NHÂN DÂN", 60, 50) + _line("“", 178, 50) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 205, 50)
+             + _line("XÃ MƯỜNG KHOA", 70, 66) + _line("Độc lập - Tự do - Hạnh phúc", 240, 66)
+             + _line("Số: 86/QĐ-UBND", 62, 90) + _line("Mường Khoa, ngày 04 tháng 8 năm 2025", 220, 90))
+    assert layout_text(words).splitlines() == [
+        "ỦY BAN NHÂN DÂN “", "XÃ MƯỜNG KHOA", "Số: 86/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Mường Khoa, ngày 04 tháng 8 năm 2025"]
+    for print_ in ("-", "|", "...."):
+        row = _line("Hoàng Văn Thuận", 60, 50) + _line(print_, 178, 50) + _line("Chuyên viên", 205, 50)
+        assert layout_text(row) == f"Hoàng Văn Thuận {print_} Chuyên viên"

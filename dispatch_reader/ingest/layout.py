@@ -175,12 +175,27 @@ def _attach_small_words(rows: list[Row]) -> list[Row]:
     return [row for row in rows if row.words]
 
 
+# What OCR makes of a speck of toner: a quote, a star, a symbol, a stop beside one. No word of
+# print is made of these alone (a leader `....` is; `|` is a table's rule, `-` a cell's dash).
+_SPECK_GLYPHS = frozenset("“”‘’„‚\"'`´®©°*•·¬~^¢§†‡¤¡¿.,:;")
+_STOPS = frozenset(".,:;…")
+
+
+def _speck_word(word: Word) -> bool:
+    return bool(word.text) and set(word.text) <= _SPECK_GLYPHS and not set(word.text) <= _STOPS
+
+
 def split_chunks(row: Row) -> list[Chunk]:
     limit = CHUNK_GAP * max(row.height, 1.0)
     chunks = [Chunk([row.words[0]])]
     right = row.words[0].x1  # the last chunk's x1, kept as it grows
     words = chunks[0].words
     for word in row.words[1:]:
+        if _speck_word(word):
+            # a speck read in the gap between two columns bridges no gap: it goes with the
+            # words before it (`ỦY BAN NHÂN DÂN “ CỘNG HÒA …` was one line, no issuer found)
+            words.append(word)
+            continue
         if word.x0 - right > limit:
             words = [word]
             chunks.append(Chunk(words))
