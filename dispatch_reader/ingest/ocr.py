@@ -280,9 +280,6 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
         grey, blotted = preprocess.clear_toner_blots(grey, dpi)
         if blotted:
             notes.append(f"toner blots inside the page cleared ({blotted:.1%} of the page)")
-        grey, drum = preprocess.clear_drum_lines(grey, dpi)
-        if drum:
-            notes.append(f"a copier drum's lines along the page cleared ({drum:.1%} of the page)")
         grey, hazed = preprocess.clear_toner_haze(grey, dpi)
         if hazed:
             notes.append(f"a copier's grey haze of dots evened out ({hazed:.1%} of the page)")

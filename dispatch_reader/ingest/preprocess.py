@@ -853,50 +853,6 @@ def clear_toner_blots(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     return out, float(mask.mean())
 
 
-
-# A dirty drum's line runs along the page's axes at least this long (inches) ...
-_DRUM_LINE_IN = 0.5
-# ... upright, in beads of toner at most this far apart (inches; text lines lie twice as far
-# apart, so the marks over and under letters never chain from line to line) ...
-_DRUM_BEAD_GAP_IN = 0.1
-# ... each bead solid ink at least `_SOLID_IN` across (no stroke of print is), or a dot no
-# larger than `_DRUM_DOT_IN` in a column of them (upright only: along a line of text the marks
-# over its letters lie as close)
-_SOLID_IN = 0.04
-_DRUM_DOT_IN = 0.04
-
-
-def clear_drum_lines(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
-    """(page, share whitened): the lines a dirty copier drum prints along the page, solid bars
-    or strings of beads, painted white a little past their ragged edges.
-
-    Across the text they stand between a line's words, and Tesseract takes each for a column's
-    edge: the start of a sentence read after its end (a decision's `từ ngày 01/9/2025` lost),
-    or a bead at a line's first letter read with it (`¢S§:` for `Số:`). Only the line's own ink
-    goes: a letter it runs through keeps what lies beside it (a blot, taken whole with the
-    letters it touches, took `Số`'s `S`)."""
-    ink = (grey < 128).view(np.uint8)
-    k = max(3, int(dpi * _SOLID_IN))
-    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    most = int(_DRUM_DOT_IN * dpi)
-    dot = (stats[:, cv2.CC_STAT_WIDTH] <= most) & (stats[:, cv2.CC_STAT_HEIGHT] <= most)
-    dot[0] = False
-    dots = dot[labels].view(np.uint8)
-    long, gap = int(_DRUM_LINE_IN * dpi), int(_DRUM_BEAD_GAP_IN * dpi)
-    lines = np.zeros_like(ink)
-    # (across the page, only a solid bar: a bold title's letters lie as close as beads)
-    for beads, line, bridge in ((solid | dots, (long, 1), (gap, 1)), (solid, (1, long), (1, 1))):
-        joined = cv2.morphologyEx(beads, cv2.MORPH_CLOSE, np.ones(bridge, np.uint8))
-        lines |= cv2.morphologyEx(joined, cv2.MORPH_OPEN, np.ones(line, np.uint8)) & beads
-    if not lines.any():
-        return grey, 0.0
-    mask = cv2.dilate(lines, np.ones((k, k), np.uint8)) > 0
-    mask &= ink > 0
-    out = grey.copy()
-    out[mask] = 255
-    return out, float(mask.mean())
-
 # A copier's grey haze: one-bit dots strewn thick over part of the page, each a few pixels.
 # A dot is a piece of ink no larger than this (inches square: 3 x 3 pixels at 300 dpi) ...
 _HAZE_DOT_IN = 0.012
