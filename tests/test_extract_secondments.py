@@ -325,3 +325,15 @@ def test_a_lists_first_row_whose_1_was_read_as_a_letter_and_a_speck_before_a_nam
     read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.8)])
     assert {s.person: s.to_unit for s in read.secondments} == {"Lò Văn Pấng": "Xã Mường Khoa",
                                                                "Giàng A Páo": "Xã Pa Tần"}
+
+
+def test_a_listed_names_tail_of_specks_read_as_small_letters_is_none_of_it() -> None:
+    """Specks under a phone photo's tilted row, read `ee ees` after the name: no Vietnamese
+    syllable is spelled so, and the person is `Phạm Quốc Khánh`. A name syllable OCR read in
+    small letters (`Lò Văn pấng`) is still a syllable and stays."""
+    rows = ["1 | Phạm Quốc Khánh ee ees | Chuyên viên | Phòng Quy hoạch - Kiến trúc, Sở Xây dựng | Xã Trạm Tấu | "
+            "Quy hoạch - xây dựng | 06 tháng",
+            "2 | Lò Văn pấng | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | Xã Mường Khoa | "
+            "Địa chính - xây dựng | 06 tháng"]
+    read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.8)])
+    assert {s.person for s in read.secondments} == {"Phạm Quốc Khánh", "Lò Văn Pấng"}

@@ -176,3 +176,16 @@ def test_a_speck_read_between_the_header_columns_bridges_no_gap() -> None:
     for print_ in ("-", "|", "...."):
         row = _line("Hoàng Văn Thuận", 60, 50) + _line(print_, 178, 50) + _line("Chuyên viên", 205, 50)
         assert layout_text(row) == f"Hoàng Văn Thuận {print_} Chuyên viên"
+
+
+def test_words_ocr_barely_read_draw_no_line_to_them() -> None:
+    """On a phone photo's tilted row, specks under the name were read `ee` and `ees` (confidence
+    0.2-0.3), their boxes taller than the name's: taken for the line and the name's words for
+    small print beside it, `Phạm` and `Khánh` joined the specks and the cell read `Quốc Phạm ee
+    Khánh ees`. A footnote's mark beside a line read well still joins it."""
+    words = [Word("Phạm", 68.8, 144.7, 87.3, 151.5, 0.96), Word("Quốc", 90.2, 144.4, 108.2, 151.5, 0.96),
+             Word("Khánh", 110.8, 144.4, 133.0, 150.2, 0.96), Word("ee", 90.5, 146.5, 106.4, 156.4, 0.21),
+             Word("ees", 134.0, 146.5, 169.7, 156.4, 0.31)]
+    assert layout_text(words).splitlines()[0] == "Phạm Quốc Khánh"
+    mark = [Word("Điều", 60, 100, 85, 112, 0.95), Word("5", 89, 100, 95, 112, 0.96), Word("(1)", 97, 98, 106, 105, 0.9)]
+    assert layout_text(mark) == "Điều 5 (1)"

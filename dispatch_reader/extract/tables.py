@@ -17,6 +17,7 @@ from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.looserows import find_loose_header, is_stop_line, parse_row, split_glued
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.ingest.tables import HEADING_SPECKS
+from dispatch_reader.ingest.vietnamese import is_syllable as may_be_syllable
 from dispatch_reader.places.match import edit_distance
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -27,6 +28,16 @@ _ROW_NO = re.compile(r"^\s*(?:[^\w\s|\-+•]{1,3}\s*(?=\d{1,3}\D))?(\d{1,4})\.?(
 _NAME_SPECKS = re.compile(r"^[^\w(]+|[^\w)]+$")
 _SPECK_ROW = re.compile(r"^\s*[^\w\s|]{1,2}\s*\|")
 _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
+
+
+def _without_scrap_tail(name: str) -> str:
+    """A name cell without the words in small letters after it that no Vietnamese syllable is
+    spelled as, marks lost or not (`Phạm Quốc Khánh ee ees`: specks under a tilted row of a
+    photo, read as letters). A syllable in small letters stays: OCR lowers a name's capital."""
+    words = name.split()
+    while len(words) > 2 and words[-1].islower() and not may_be_syllable(words[-1].strip(".,;:")):
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 @dataclass
@@ -210,7 +221,7 @@ def _page_rows(page: Page) -> list[ListRow]:
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 # a speck read before or after the name (`“Tấn Láo Lở`: a quote mark) is none of it
-                name = row["name"] = _NAME_SPECKS.sub("", row["name"]) if "name" in row else ""
+                name = row["name"] = _without_scrap_tail(_NAME_SPECKS.sub("", row["name"])) if "name" in row else ""
                 if name and re.search(r"\d", name) and m:
                     # rows ingestion merged into one line: their names are still in order
                     merged = _merged_names(text, start, line, name, int(m.group(1)), page.number, heading)

@@ -157,10 +157,14 @@ def _attach_small_words(rows: list[Row]) -> list[Row]:
     that only shares the height (an e-signature line beside the running head, a rule drawn
     as underscores under the other column) stays a row of its own."""
     spans = [(row.top, row.bottom, row.height) for row in rows]
+    read = [_read(row) for row in rows]
     for i, row in enumerate(rows):
         for j in (i - 1, i + 1):
-            # (a neighbour that gave all its words away before is no row to join)
-            if not 0 <= j < len(rows) or not rows[j].words or row.height > SMALL_WORD * spans[j][2]:
+            # (a neighbour that gave all its words away before is no row to join, nor one OCR
+            # barely read: specks under a tilted line of a photo, read `ee`, `ees`, taller
+            # than the words, took `Phạm` and `Khánh` from `Quốc`)
+            if not 0 <= j < len(rows) or not rows[j].words or row.height > SMALL_WORD * spans[j][2] \
+                    or not read[j]:
                 continue
             top, bottom, other = spans[j]
             for word in list(row.words):
@@ -183,6 +187,15 @@ _STOPS = frozenset(".,:;…")
 
 def _speck_word(word: Word) -> bool:
     return bool(word.text) and set(word.text) <= _SPECK_GLYPHS and not set(word.text) <= _STOPS
+
+
+# A row whose words OCR read at a median confidence under this is specks, not a line of text.
+READ_CONF = 0.5
+
+
+def _read(row: Row) -> bool:
+    confs = [w.conf for w in row.words if w.conf is not None]
+    return not confs or _median(confs) >= READ_CONF
 
 
 def split_chunks(row: Row) -> list[Chunk]:
