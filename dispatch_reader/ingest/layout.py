@@ -160,11 +160,11 @@ def _attach_small_words(rows: list[Row]) -> list[Row]:
     read = [_read(row) for row in rows]
     for i, row in enumerate(rows):
         for j in (i - 1, i + 1):
-            # (a neighbour that gave all its words away before is no row to join, nor one OCR
-            # barely read: specks under a tilted line of a photo, read `ee`, `ees`, taller
-            # than the words, took `Phạm` and `Khánh` from `Quốc`)
+            # (a neighbour that gave all its words away before is no row to join; nor is one OCR
+            # barely read for words it read well: specks under a tilted line of a photo, read
+            # `ee`, `ees`, taller than the words, took `Phạm` and `Khánh` from `Quốc`)
             if not 0 <= j < len(rows) or not rows[j].words or row.height > SMALL_WORD * spans[j][2] \
-                    or not read[j]:
+                    or (read[i] and not read[j]):
                 continue
             top, bottom, other = spans[j]
             for word in list(row.words):
@@ -190,6 +190,7 @@ def _speck_word(word: Word) -> bool:
 
 
 # A row whose words OCR read at a median confidence under this is specks, not a line of text.
+# (Specks read with specks may join them as before: the order of a stamp's garbage is no matter.)
 READ_CONF = 0.5
 
 
