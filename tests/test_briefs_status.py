@@ -504,3 +504,37 @@ def test_a_faxed_consolidated_texts_brief_is_made_and_tells_each_thing_once() ->
         assert ("Ngày ban hành" not in said and "ngày ban hành" not in said) if lang == "vi" else \
             ("date of issue" not in said)
         assert "stamp" not in said.lower() and "dấu công văn đến" not in said.lower()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_sending_or_number_to_check_is_marked_in_the_summary_too(tmp_path: Path, fmt: str) -> None:
+    """The document's brief marked a sending read badly; the summary listed the same person as
+    read (`Sting Thị Mỷ`, a phone photo's `Sùng`), with nothing to tell a clerk to look. Now the
+    roster, the sendings ending soon and the documents' table carry the same mark and the brief
+    says once what it means; a summary with nothing to check says nothing of it."""
+    record = json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))
+    clean = writer(tmp=tmp_path, fmt=fmt).summary_context([record])
+    assert not clean["any_check"] and not any(r["needs_check"] for r in clean["roster"])
+    record["secondments"][1]["evidence"]["confidence"] = 0.55  # read badly
+    record["document"]["evidence"]["number"]["confidence"] = 0.45
+    ctx = writer(tmp=tmp_path, fmt=fmt).summary_context([record])
+    marked = {r["person"]: r["needs_check"] for r in ctx["roster"]}
+    assert marked == {record["secondments"][0]["person"]: False, record["secondments"][1]["person"]: True}
+    assert ctx["documents"][0]["number_check"] and ctx["any_check"]
+    data = writer(tmp=tmp_path, fmt=fmt).summary_bytes([record])
+    text = docx_text(data) if fmt == "docx" else data.decode()
+    assert f"{record['secondments'][1]['person']} ⚠" in text.replace('<span class="low" title="cần kiểm tra">', "") \
+        .replace("</span>", "")
+    assert f"{record['secondments'][0]['person']} ⚠" not in text
+    assert "kiểm tra lại với trang văn bản" in text
+    plain = writer(tmp=tmp_path, fmt=fmt).summary_bytes([json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))])
+    assert "kiểm tra lại với trang văn bản" not in (docx_text(plain) if fmt == "docx" else plain.decode())
+
+
+def docx_text(data: bytes) -> str:
+    import io
+
+    import docx
+
+    d = docx.Document(io.BytesIO(data))
+    return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for row in t.rows for c in row.cells])

@@ -337,3 +337,17 @@ def test_a_listed_names_tail_of_specks_read_as_small_letters_is_none_of_it() -> 
             "Địa chính - xây dựng | 06 tháng"]
     read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.8)])
     assert {s.person for s in read.secondments} == {"Phạm Quốc Khánh", "Lò Văn Pấng"}
+
+
+def test_a_listed_name_no_vietnamese_name_is_spelled_as_is_to_check() -> None:
+    """`Sting Thị Mỷ` (a phone photo's `Sùng`): no family name is `Sting`, and the sending is read
+    under the line, as its brief and the summary mark it. A rare name spelled right (`Vàng Seo
+    Vần`) and the same row typed in a text layer are read as they are."""
+    rows = ["1 | Sting Thị Mỷ | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | Xã Mường Khoa | "
+            "Địa chính - xây dựng | 06 tháng",
+            "2 | Vàng Seo Vần | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Pa Tần | Nội vụ | 06 tháng"]
+    read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.93)])
+    conf = {s.person: s.evidence.confidence for s in read.secondments}
+    assert conf["Sting Thị Mỷ"] < 0.8 and conf["Vàng Seo Vần"] >= 0.8
+    typed = {s.person: s.evidence.confidence for s in facts_of(_listed(rows)).secondments}
+    assert all(c is None or c >= 0.8 for c in typed.values())

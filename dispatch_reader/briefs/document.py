@@ -7,7 +7,7 @@ brief's language, with each fact's page and a flag when that page was read badly
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Container
 
 from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
 from dispatch_reader.briefs.grouping import destination_label
@@ -216,10 +216,26 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "duration_text": duration_text,
             "page": page,
             "low_confidence": low,
-            "needs_check": low or any(names(w, v) for w in warned
-                                      for v in (s.get("person"), s.get("to_unit"), s.get("from_unit"))),
+            "needs_check": sending_needs_check(s, weak, warned),
         })
     return rows
+
+
+def sending_needs_check(s: dict[str, Any], weak: Container[int], warned: list[str]) -> bool:
+    """Is a sending to be checked against its page: read with low confidence (its page or its
+    quote), or its person or units named by one of the record's `warned` warnings?"""
+    return s["evidence"]["page"] in weak or weak_evidence(s["evidence"]) or any(
+        names(w, v) for w in warned for v in (s.get("person"), s.get("to_unit"), s.get("from_unit")))
+
+
+def number_needs_check(record: dict[str, Any]) -> bool:
+    """Is the document's number to be checked: read with low confidence, or named by a warning?"""
+    d = record["document"]
+    evidence = (d.get("evidence") or {}).get("number")
+    if not d.get("number") or not evidence:
+        return False
+    return evidence["page"] in low_pages(record) or weak_evidence(evidence) or any(
+        f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])
 
 
 def weak_evidence(evidence: dict[str, Any] | None) -> bool:

@@ -231,7 +231,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if ended %}")
     _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.people_unit }} "
-               "({% for s in ended %}{{ s.who }}, {{ s.document.number or s.file_name }}{{ '; ' if not loop.last }}{% endfor %})")
+               "({% for s in ended %}{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}, {{ s.document.number or s.file_name }}{{ '; ' if not loop.last }}{% endfor %})")
     _para(doc, "{%p endif %}")
     _para(doc, "{{ labels.messages.not_counted_note }}", italic=True, size=11)
     _para(doc, "{%p endif %}")
@@ -240,7 +240,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{%p if roster %}")
     _para(doc, "{{ L.roster }}", style="Heading 2")
     _table(doc, ["#", "{{ L.person }}", "{{ L.to }}", "{{ L.from }}", "{{ L.period }}", "{{ L.doc }}"],
-           ["{{ loop.index }}", "{{ s.who }}", "{{ s.destination or '—' }}", "{{ s.body or s.from_unit or '—' }}",
+           ["{{ loop.index }}", "{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}", "{{ s.destination or '—' }}", "{{ s.body or s.from_unit or '—' }}",
             "{% if s.start_text or s.end_text %}{{ s.start_text or '…' }} – {{ s.end_text or '…' }}"
             "{% if s.end_derived %}{{ L.derived_mark }}{% endif %}{% else %}—{% endif %}",
             "{{ s.document.number or s.file_name }}"], "s in roster", widths=[8, 30, 33, 30, 30, 34], right=(0,))
@@ -254,7 +254,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{{ L.ending_soon.format(days=ending_within) }}", style="Heading 2")
     _para(doc, "{%p if ending_soon %}")
     _table(doc, ["{{ L.person }}", "{{ L.to }}", "{{ L.from }}", "{{ L.end }}", "{{ L.days_left }}", "{{ L.doc }}"],
-           ["{{ s.who }}", "{{ s.destination or '—' }}", "{{ s.body or '—' }}",
+           ["{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}", "{{ s.destination or '—' }}", "{{ s.body or '—' }}",
             "{{ s.end_text }}{% if s.end_derived %}{{ L.derived_mark }}{% endif %}", "{{ s.days_text }}",
             "{{ s.document.number or s.file_name }}"], "s in ending_soon", widths=[32, 30, 32, 22, 22, 27])
     _para(doc, "{%p if ending_soon | selectattr('end_derived') | list %}")
@@ -286,12 +286,15 @@ def build_summary(path: Path) -> None:
     _para(doc, "{%p endif %}")
     _para(doc, "{{ L.documents }}", style="Heading 2")
     _table(doc, ["#", "{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.subject }}", "{{ L.count }}"],
-           ["{{ loop.index }}", "{{ doc.title }} ({{ doc.files | join(', ') }})", "{{ doc.date_text or '—' }}",
+           ["{{ loop.index }}", "{{ doc.title }}{% if doc.number_check %} {{ L.low_mark }}{% endif %} ({{ doc.files | join(', ') }})", "{{ doc.date_text or '—' }}",
             "{{ doc.document.issuer or '—' }}",
             "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}{% if doc.other_text %} ({{ doc.other_text }}){% endif %}"],
            "doc in documents",
            total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15],
            right=(0, 5))
+    _para(doc, "{%p if any_check %}")
+    _para(doc, "{{ labels.messages.summary_check }}", italic=True, size=10)
+    _para(doc, "{%p endif %}")
     _para(doc, "{{ L.generated_on }} {{ today_text }}.", italic=True, size=9)
     doc.save(str(path))
 

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
-from dispatch_reader.briefs.document import doc_title, end_of, heads, status_of, type_name
+from dispatch_reader.briefs.document import (
+    doc_title, end_of, heads, low_pages, number_needs_check, sending_needs_check, status_of, type_name,
+)
 from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
 from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
@@ -185,6 +187,9 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "doc_title": title,
         "doc_index": doc_index,
         "file_name": rec["source"]["file_name"],
+        # read with low confidence or named by a warning: marked, as in the document's brief,
+        # so a name or unit OCR garbled is not passed on as read (`Sting Thị Mỷ`)
+        "needs_check": sending_needs_check(s, low_pages(rec), list(rec.get("warnings") or [])),
         "superseded": False,
         "superseded_by": None,
     }
@@ -317,6 +322,8 @@ def summary_context(
         # found them as often cited: 80/2025, 170/2025, 72/2025, 06/2024 …)
         "missing_legal": sorted((c for c in refs if c["legal"]), key=_legal_order),
         "repeated_people": repeated,
+        # anything the lists above mark for checking (the legend is shown only then)
+        "any_check": any(r["needs_check"] for r in roster + ending + ended) or any(d["number_check"] for d in doc_rows),
     }
 
 
@@ -349,6 +356,7 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
             "other": {},  # status -> people the document names without sending them
             "other_text": "",
             "files": [c["source"]["file_name"] for c in sorted(copies, key=_quality)],
+            "number_check": number_needs_check(rec),
         })
     return rows, doc_rows, cited
 

@@ -26,7 +26,9 @@ from dispatch_reader.extract.nlp import parse
 from dispatch_reader.extract.people import people_and_mentions
 from dispatch_reader.extract.secondments import extract_secondments
 from dispatch_reader.extract.status import count_status
-from dispatch_reader.extract.confidence import DISPUTED, doubt_lost_cells, doubt_odd_sendings, rate_header
+from dispatch_reader.extract.confidence import (
+    DISPUTED, doubt_lost_cells, doubt_odd_names, doubt_odd_sendings, rate_header,
+)
 from dispatch_reader.extract.docnumber import foreign_symbol, zero_padded
 from dispatch_reader.extract.references import extract_references
 from dispatch_reader.extract.textutil import Page
@@ -225,6 +227,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
     # list): its row is to check already
     odd_units = doubt_odd_sendings(facts.secondments, read) if language == "vi" else []
     doubt_lost_cells(facts.secondments, read)
+    if language == "vi":
+        doubt_odd_names(facts.secondments, read)
     facts.warnings.extend(list_warnings(facts))
     facts.warnings.extend(match_destinations(facts, odd_units, read))  # to_place: each destination on the official list
     facts.warnings.extend(confidence_warnings(prepared, facts))

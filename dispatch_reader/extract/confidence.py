@@ -162,6 +162,22 @@ def doubt_lost_cells(secondments: Sequence[Secondment], read: set[int]) -> None:
                 _doubt(s)
 
 
+def odd_name(name: str) -> bool:
+    """A person's name no Vietnamese name is spelled as: its family name on no list, or a word
+    no syllable is (`Sting Thị Mỷ`: OCR's `Sùng`). A rare given name spelled right is no odd
+    one (`Vần`, `Thưởng`: the spelling check the signer gets would take them)."""
+    parts = name.split()
+    return bool(parts) and (parts[0].casefold() not in _family_names() or not all(is_syllable(p) for p in parts))
+
+
+def doubt_odd_names(secondments: Sequence[Secondment], read: set[int]) -> None:
+    """Lower the confidence of each named sending read from an OCRed page whose name is odd
+    (`odd_name`): a summary passed `Sting Thị Mỷ` on unmarked, read at the page's 0.93."""
+    for s in secondments:
+        if s.person and s.evidence.page in read and odd_name(s.person):
+            _doubt(s)
+
+
 def doubt_odd_sendings(secondments: Sequence[Secondment], read: set[int]) -> list[Secondment]:
     """Lower the confidence of each sending read from an OCRed page (`read`) whose unit or job
     holds odd text (`odd_text`); return those whose sending unit does (it names no place)."""
@@ -205,10 +221,8 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
         parts = (name or "").split()
         if not 2 <= len(parts) <= 6:
             return 0.3
-        if parts[0].casefold() not in _family_names():
-            return 0.5
-        if not all(is_syllable(p) for p in parts):
-            return 0.6
+        if odd_name(name or ""):
+            return 0.5 if parts[0].casefold() not in _family_names() else 0.6
         # a spelling no name has where the same letters with other marks are a name's (`Mĩnh`: a
         # speck read as a tilde over `Minh`; also a rare name read right, `Vần`): to check
         return 0.6 if any(_unnamed_spelling(p) for p in parts[1:]) else 1.0
