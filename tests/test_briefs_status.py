@@ -529,6 +529,9 @@ def test_a_sending_or_number_to_check_is_marked_in_the_summary_too(tmp_path: Pat
     assert "kiểm tra lại với trang văn bản" in text
     plain = writer(tmp=tmp_path, fmt=fmt).summary_bytes([json.loads((SAMPLES / "qd-biet-phai-01.truth.json").read_text("utf-8"))])
     assert "kiểm tra lại với trang văn bản" not in (docx_text(plain) if fmt == "docx" else plain.decode())
+    # a sending handed in without its evidence (a record built by hand) is no reason to fail
+    record["secondments"][0]["evidence"] = None
+    assert writer(tmp=tmp_path, fmt=fmt).summary_context([record])["roster"]
 
 
 def docx_text(data: bytes) -> str:
@@ -538,3 +541,19 @@ def docx_text(data: bytes) -> str:
 
     d = docx.Document(io.BytesIO(data))
     return "\n".join([p.text for p in d.paragraphs] + [c.text for t in d.tables for row in t.rows for c in row.cells])
+
+
+def test_a_request_and_its_copy_that_lost_its_number_are_counted_once() -> None:
+    """A request stored with its photocopy, whose number the receiving stamp's handwriting hid:
+    the summary listed two documents and asked for 36 people twice (`Đề nghị cử: 136`)."""
+    request = json.loads((SAMPLES / "cv-tang-cuong-office-01.truth.json").read_text("utf-8"))
+    copy = json.loads(json.dumps(request))
+    copy["source"] |= {"file_name": "cv-tang-cuong-office-01.photocopy.pdf", "sha256": "c" * 64,
+                       "pages": [p | {"method": "ocr", "ocr_confidence": 0.9} for p in request["source"]["pages"]]}
+    copy["document"]["number"] = None
+    copy["document"]["evidence"].pop("number", None)
+    ctx = writer().summary_context([copy, request])
+    assert ctx["total_docs"] == 1 and ctx["copies"] == 1
+    line, = ctx["not_counted"]
+    assert (line["status"], line["people"], line["documents"]) == ("requested", 36, ["3476/UBND-NC"])
+    assert ctx["documents"][0]["files"] == ["cv-tang-cuong-office-01.pdf", "cv-tang-cuong-office-01.photocopy.pdf"]

@@ -337,6 +337,14 @@ def test_a_listed_names_tail_of_specks_read_as_small_letters_is_none_of_it() -> 
             "Địa chính - xây dựng | 06 tháng"]
     read = extract_facts([PageText(1, _listed(rows), method="ocr", ocr_confidence=0.8)])
     assert {s.person for s in read.secondments} == {"Phạm Quốc Khánh", "Lò Văn Pấng"}
+    # a marked word (`êban`, an Êđê name OCR read small) and a bracket stay; a text layer is as typed
+    kept = ["1 | Y Moan êban | Chuyên viên | Phòng Quy hoạch - Kiến trúc, Sở Xây dựng | Xã Trạm Tấu | "
+            "Quy hoạch - xây dựng | 06 tháng",
+            "2 | Lò Văn Pấng (Phó trưởng phòng) | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | "
+            "Xã Mường Khoa | Địa chính - xây dựng | 06 tháng"]
+    read = extract_facts([PageText(1, _listed(kept), method="ocr", ocr_confidence=0.8)])
+    assert [s.person for s in read.secondments] == ["Y Moan Êban", "Lò Văn Pấng (Phó Trưởng Phòng)"]
+    assert [s.person for s in facts_of(_listed(kept)).secondments] == ["Y Moan êban", "Lò Văn Pấng (Phó trưởng phòng)"]
 
 
 def test_a_listed_name_no_vietnamese_name_is_spelled_as_is_to_check() -> None:
@@ -351,3 +359,10 @@ def test_a_listed_name_no_vietnamese_name_is_spelled_as_is_to_check() -> None:
     assert conf["Sting Thị Mỷ"] < 0.8 and conf["Vàng Seo Vần"] >= 0.8
     typed = {s.person: s.evidence.confidence for s in facts_of(_listed(rows)).secondments}
     assert all(c is None or c >= 0.8 for c in typed.values())
+    # the Central Highlands' names are not Kinh syllables, and their family names are listed
+    highlands = ["1 | Y Bih Niê | Chuyên viên | Phòng Công chức, viên chức, Sở Nội vụ | Xã Mường Khoa | "
+                 "Địa chính - xây dựng | 06 tháng",
+                 "2 | H'Hen Niê | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Pa Tần | Nội vụ | 06 tháng",
+                 "3 | Ksor H'Bla | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Tả Lèng | Nội vụ | 06 tháng"]
+    read = extract_facts([PageText(1, _listed(highlands), method="ocr", ocr_confidence=0.93)])
+    assert len(read.secondments) == 3 and all(s.evidence.confidence >= 0.8 for s in read.secondments)

@@ -167,7 +167,7 @@ def test_a_speck_read_between_the_header_columns_bridges_no_gap() -> None:
     one line (`ỦY BAN NHÂN DÂN “ CỘNG HÒA …`), and no issuer was found. It goes with the words
     before it. A dash or a table's `|` in a gap is print and still bridges it where it is
     near enough; a leader of stops is print too."""
-    words = (_line("ỦY BAN NHÂN DÂN", 60, 50) + _line("“", 178, 50) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 205, 50)
+    words = (_line("ỦY BAN NHÂN DÂN", 60, 50) + _line("“", 154, 50) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 190, 50)
              + _line("XÃ MƯỜNG KHOA", 70, 66) + _line("Độc lập - Tự do - Hạnh phúc", 240, 66)
              + _line("Số: 86/QĐ-UBND", 62, 90) + _line("Mường Khoa, ngày 04 tháng 8 năm 2025", 220, 90))
     assert layout_text(words).splitlines() == [
@@ -176,6 +176,11 @@ def test_a_speck_read_between_the_header_columns_bridges_no_gap() -> None:
     for print_ in ("-", "|", "...."):
         row = _line("Hoàng Văn Thuận", 60, 50) + _line(print_, 178, 50) + _line("Chuyên viên", 205, 50)
         assert layout_text(row) == f"Hoàng Văn Thuận {print_} Chuyên viên"
+    # a speck a column's gap from the words before it is a cell's: a table's ditto mark
+    # (a reviewer's `” ` under `Chức vụ`), a bullet opening the right column
+    ditto = (_line("1", 40, 50) + _line("Lê Văn An", 60, 50) + _line("Chuyên viên", 160, 50) + _line("Xã Pa Tần", 260, 50)
+             + _line("2", 40, 66) + _line("Lê Văn Bình", 60, 66) + _line("”", 160, 66) + _line("Xã Nậm Có", 260, 66))
+    assert layout_text(ditto).splitlines() == ["1 Lê Văn An | Chuyên viên | Xã Pa Tần", "2 Lê Văn Bình | ” | Xã Nậm Có"]
 
 
 def test_words_ocr_barely_read_draw_no_line_to_them() -> None:

@@ -133,3 +133,20 @@ def test_two_issuers_under_one_number_and_date_are_two_documents(sqlite_url):
         keys = {d.id: d.key for d in store.documents(ids[:2])}
         assert keys == {ids[0]: "doc:15/qd-ubnd|2025-08-28", ids[1]: "doc:15/qd-ubnd|2025-08-28~2"}
         assert store.find_ids("15/QĐ-UBND") == sorted(ids[:2], reverse=True)
+
+
+def test_a_copy_that_lost_its_number_joins_its_document_whichever_comes_first(sqlite_url, tmp_path):
+    """A photocopy whose number a receiving stamp's handwriting covered, stored with the original:
+    one document, in either order, known by the number the original read (so a press report about
+    it finds it), the original's facts shown. Another decision of the body that day stays apart."""
+    born = decision("qd-01")
+    lost = decision("qd-01.photocopy", ocr=0.9, number=None)
+    other = decision("qd-02", number="1588/QĐ-UBND", people=({**KHAI, "person": "Lò Văn Pấng"},))
+    lost_other = decision("qd-02.photocopy", ocr=0.9, number=None, people=({**KHAI, "person": "Lò Văn Pấng"},))
+    for order, url in (((born, lost), sqlite_url), ((lost, born), f"sqlite:///{tmp_path / 'reverse.sqlite'}")):
+        with open_store(url) as store:
+            ids = save(store, *order, other, lost_other)
+            assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2] and store.count() == 2
+            assert store.documents([ids[0]])[0].key == "doc:1587/qd-ubnd|2025-08-28"
+            assert store.get_by_id(ids[0]) == born
+            assert [f.file_name for f in store.files(ids[0])] == ["qd-01.pdf", "qd-01.photocopy.pdf"]

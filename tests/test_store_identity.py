@@ -121,3 +121,39 @@ def test_reading_and_confidence() -> None:
     assert identity.reading(facts("m", methods=("text_layer", "ocr"))) == "mixed"
     assert identity.reported({"person": "A", "status": "decided"}, "1587/QD-UBND") == {
         "person": "A", "status": "reported", "refers_to": "1587/QD-UBND"}
+
+
+def copy(name: str, number: str | None = None, content=("person: nguyen van khai ", "person: tran thi mai huong ",
+                                                          "count:2", "cites:412/snv-ccvc"), **kw) -> FileFacts:
+    """A photocopy or phone photo of decision 1587/QĐ-UBND: OCRed, of type `decision`."""
+    f = facts(name, number=number, methods=("ocr",), confidences=(0.9,), **kw)
+    return FileFacts(**{**f.__dict__, "doc_type": "decision", "content": frozenset(content)})
+
+
+def test_a_copy_that_lost_its_number_is_the_document_when_what_it_says_agrees() -> None:
+    """A receiving stamp's handwriting across `Số:` on a photocopy: the copy read no number (or
+    misread its symbol, `1587/QUEUBN`) and was a document of its own, and the summary counted a
+    request or a report twice. Same type, day and issuer, and the same people, headcounts and
+    local citations, make it a copy. Another decision of the body that day (others sent), one
+    sharing only a headcount, another issuer, type or day, two copies that both lost the number,
+    and two born-digital files are not."""
+    original = FileFacts(**{**copy("original", number="1587/QĐ-UBND").__dict__, "methods": ("text_layer",),
+                            "confidences": ()})
+    lost, misread = copy("photocopy"), copy("phone", number="1587/QUEUBN")
+    assert identity.same_document(original, lost) and identity.same_document(original, misread)
+    assert identity.same_document(lost, misread)  # the misread one keeps its figures: the lost one's too
+    groups = identity.group([lost, original, misread])
+    assert [[f.file_name for f in g] for g in groups] == [["original.pdf", "phone.pdf", "photocopy.pdf"]]
+    other = copy("other-decision", content=("person: lo van pang ", "count:1", "cites:412/snv-ccvc"))
+    assert not identity.same_document(original, other)
+    assert not identity.same_document(original, copy("one-count", content=("count:2",)))
+    assert not identity.same_document(original, copy("another-figure", number="1588/QĐ-UBND"))
+    assert not identity.same_document(original, copy("lai-chau", issuer="Ủy ban nhân dân tỉnh Lai Châu"))
+    assert not identity.same_document(original, copy("next-day", date="2025-08-29"))
+    assert not identity.same_document(original, FileFacts(**{**lost.__dict__, "doc_type": "official_dispatch"}))
+    assert not identity.same_document(lost, copy("photocopy-2"))
+    assert not identity.same_document(original, FileFacts(**{**lost.__dict__, "methods": ("text_layer",)}))
+    # the laws every decision of the body cites say nothing of which decision it is
+    record = {"secondments": [{"person": "Nguyễn Văn Khải"}], "counts": [{"value": 2}],
+              "references": [{"number": "72/2025/QH15"}, {"number": "412/SNV-CCVC"}]}
+    assert identity.content_of(record) == {"person: nguyen van khai ", "count:2", "cites:412/snv-ccvc"}

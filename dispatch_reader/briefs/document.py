@@ -224,17 +224,19 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 def sending_needs_check(s: dict[str, Any], weak: Container[int], warned: list[str]) -> bool:
     """Is a sending to be checked against its page: read with low confidence (its page or its
     quote), or its person or units named by one of the record's `warned` warnings?"""
-    return s["evidence"]["page"] in weak or weak_evidence(s["evidence"]) or any(
+    evidence = s.get("evidence") or {}
+    return evidence.get("page") in weak or weak_evidence(evidence) or any(
         names(w, v) for w in warned for v in (s.get("person"), s.get("to_unit"), s.get("from_unit")))
 
 
 def number_needs_check(record: dict[str, Any]) -> bool:
     """Is the document's number to be checked: read with low confidence, or named by a warning?"""
     d = record["document"]
-    evidence = (d.get("evidence") or {}).get("number")
-    if not d.get("number") or not evidence:
+    if not d.get("number"):
         return False
-    return evidence["page"] in low_pages(record) or weak_evidence(evidence) or any(
+    evidence = (d.get("evidence") or {}).get("number") or {}
+    # (a warning about the number names it unquoted, as the brief's header row reads it)
+    return evidence.get("page") in low_pages(record) or weak_evidence(evidence) or any(
         f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])
 
 

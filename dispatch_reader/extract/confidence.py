@@ -163,11 +163,16 @@ def doubt_lost_cells(secondments: Sequence[Secondment], read: set[int]) -> None:
 
 
 def odd_name(name: str) -> bool:
-    """A person's name no Vietnamese name is spelled as: its family name on no list, or a word
-    no syllable is (`Sting Thị Mỷ`: OCR's `Sùng`). A rare given name spelled right is no odd
-    one (`Vần`, `Thưởng`: the spelling check the signer gets would take them)."""
+    """A person's name whose family name is on no list (`Sting Thị Mỷ`: OCR's `Sùng`). Given
+    names are not asked to be syllables: the Central Highlands' are not (`Y Bih Niê`, `Ksor
+    H'Bla`), and a rare one spelled right is none to doubt (`Vần`, `Thưởng`). A family name
+    written as a prefix (`H'Hen Niê`) is that prefix's."""
     parts = name.split()
-    return bool(parts) and (parts[0].casefold() not in _family_names() or not all(is_syllable(p) for p in parts))
+    if not parts:
+        return False
+    first = parts[0].casefold()
+    families = _family_names()
+    return first not in families and not any(f.endswith("'") and first.startswith(f) for f in families)
 
 
 def doubt_odd_names(secondments: Sequence[Secondment], read: set[int]) -> None:
@@ -221,8 +226,10 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
         parts = (name or "").split()
         if not 2 <= len(parts) <= 6:
             return 0.3
-        if odd_name(name or ""):
-            return 0.5 if parts[0].casefold() not in _family_names() else 0.6
+        if parts[0].casefold() not in _family_names():
+            return 0.5
+        if not all(is_syllable(p) for p in parts):
+            return 0.6
         # a spelling no name has where the same letters with other marks are a name's (`Mĩnh`: a
         # speck read as a tilde over `Minh`; also a rare name read right, `Vần`): to check
         return 0.6 if any(_unnamed_spelling(p) for p in parts[1:]) else 1.0

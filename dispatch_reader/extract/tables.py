@@ -31,11 +31,13 @@ _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 
 
 def _without_scrap_tail(name: str) -> str:
-    """A name cell without the words in small letters after it that no Vietnamese syllable is
-    spelled as, marks lost or not (`Phạm Quốc Khánh ee ees`: specks under a tilted row of a
-    photo, read as letters). A syllable in small letters stays: OCR lowers a name's capital."""
+    """An OCRed name cell without the words after it in small unmarked letters that no
+    Vietnamese syllable is spelled as, marks lost or not (`Phạm Quốc Khánh ee ees`: specks under
+    a tilted row of a photo, read as letters). A syllable in small letters stays (OCR lowers a
+    name's capital: `Lò Văn pấng`), as does a marked word (`Y Moan êban`) and one in brackets."""
     words = name.split()
-    while len(words) > 2 and words[-1].islower() and not may_be_syllable(words[-1].strip(".,;:")):
+    while len(words) > 2 and words[-1].isascii() and words[-1].isalpha() and words[-1].islower() \
+            and not may_be_syllable(words[-1]):
         words.pop()
     return " ".join(words) if len(words) < len(name.split()) else name
 
@@ -221,7 +223,11 @@ def _page_rows(page: Page) -> list[ListRow]:
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 # a speck read before or after the name (`“Tấn Láo Lở`: a quote mark) is none of it
-                name = row["name"] = _without_scrap_tail(_NAME_SPECKS.sub("", row["name"])) if "name" in row else ""
+                name = _NAME_SPECKS.sub("", row["name"]) if "name" in row else ""
+                if name and page.ocr_confidence is not None:  # (a text layer's cell is as typed)
+                    name = _without_scrap_tail(name)
+                if "name" in row:
+                    row["name"] = name
                 if name and re.search(r"\d", name) and m:
                     # rows ingestion merged into one line: their names are still in order
                     merged = _merged_names(text, start, line, name, int(m.group(1)), page.number, heading)

@@ -205,9 +205,10 @@ def split_chunks(row: Row) -> list[Chunk]:
     right = row.words[0].x1  # the last chunk's x1, kept as it grows
     words = chunks[0].words
     for word in row.words[1:]:
-        if _speck_word(word):
+        if _speck_word(word) and word.x0 - right <= limit:
             # a speck read in the gap between two columns bridges no gap: it goes with the
-            # words before it (`ỦY BAN NHÂN DÂN “ CỘNG HÒA …` was one line, no issuer found)
+            # words before it (`ỦY BAN NHÂN DÂN “ CỘNG HÒA …` was one line, no issuer found).
+            # One standing a column's gap apart is a cell's (a table's ditto mark `”`, a bullet)
             words.append(word)
             continue
         if word.x0 - right > limit:

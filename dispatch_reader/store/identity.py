@@ -13,8 +13,15 @@ A document is known by its number, its issue date and its issuer, whatever the l
   named in the issuer or its parent (`tỉnh Sơn La`, `Son La province`, English read as
   Vietnamese by `people.body_key`) must not be another province than the other file names.
 - **A file without a number** (or whose number could not be read) is a document of its own:
-  `file:<sha256>`. A file whose date could not be read keys with an empty date and joins only
-  files that lack it too.
+  `file:<sha256>`, unless it is a *copy whose number was lost* of a file that read it. A file whose
+  date could not be read keys with an empty date and joins only files that lack it too.
+- **A copy whose number was lost** (a receiving stamp's handwriting across `Số:` on a photocopy,
+  the same paper photographed too): two Vietnamese files of the same type, issue date and agreeing
+  issuers, one with the number and one without (or both with the same register figures, the
+  symbol misread: `143/UBRRY`, `143/UBND-VP`), are one document when what they say agrees: the
+  people they send, their headcounts and the local documents they cite (not the laws every
+  decision of a body cites), at least two of these shared and half of them in all. Their first
+  pages are no test: copies read 0.71-0.82 alike, two decisions of one template up to 0.78.
 - **Translation or report.** A file in another language than Vietnamese is a *translation* of the
   document when it is laid out as the document itself (the national motto `SOCIALIST REPUBLIC OF
   VIET NAM` / `Independence - Freedom - Happiness` on its first page, or a place line or
@@ -71,6 +78,9 @@ class FileFacts:
     secondments: int = 0
     laid_out: bool = True  # the file shows the document itself (header, motto), not an account of it
     first_page: str = ""
+    doc_type: str | None = None
+    # what the file says, folded: the people it sends, its headcounts, the local documents it cites
+    content: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)  # the caller's own data (ids, the record)
 
     @classmethod
@@ -94,8 +104,25 @@ class FileFacts:
             secondments=len(record.get("secondments") or []),
             laid_out=laid_out_as_document(record, first),
             first_page=first or "",
+            doc_type=d.get("doc_type"),
+            content=content_of(record),
             extra=extra,
         )
+
+
+# a legal normative document's number carries its year (`72/2025/QH15`): every decision of a
+# body cites the same laws, so they tell no two of its documents apart
+_LEGAL_NUMBER = re.compile(r"/(?:19|20)\d{2}/")
+
+
+def content_of(record: dict[str, Any]) -> frozenset[str]:
+    """What a record says that another document of its body on its day would not: the people it
+    sends (folded names), its headcounts, the local documents it cites."""
+    out = {f"person:{keys.key(s['person'])}" for s in record.get("secondments") or [] if s.get("person")}
+    out |= {f"count:{c['value']}" for c in record.get("counts") or [] if c.get("value") is not None}
+    out |= {f"cites:{keys.number_key(r['number'])}" for r in record.get("references") or []
+            if r.get("number") and not _LEGAL_NUMBER.search(r["number"])}
+    return frozenset(out)
 
 
 def laid_out_as_document(record: dict[str, Any], first_page: str = "") -> bool:
@@ -133,10 +160,11 @@ def mean_confidence(f: FileFacts) -> float | None:
 
 def quality(f: FileFacts) -> tuple[Any, ...]:
     """Sort key, best file first: the original over a scan over a translation over a report,
-    fewer OCRed pages, higher mean OCR confidence, more sendings found, then the file name."""
+    one that read the number over a copy that lost it, fewer OCRed pages, higher mean OCR
+    confidence, more sendings found, then the file name."""
     ocr = sum(1 for m in f.methods if m == "ocr")
     conf = mean_confidence(f)
-    return (ROLE_ORDER[role(f)], ocr / max(len(f.methods), 1), -(conf if conf is not None else 1.0),
+    return (ROLE_ORDER[role(f)], not f.number, ocr / max(len(f.methods), 1), -(conf if conf is not None else 1.0),
             -f.secondments, f.file_name, f.sha256)
 
 
@@ -222,12 +250,41 @@ def _alike(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, fa, fb, autojunk=False).ratio()
 
 
+# two copies of one document share at least this many of the things they say, and this share
+# of all of them (a damaged copy misreads some names, drops a headcount)
+COPY_SHARED = 2
+COPY_SHARE = 0.5
+_FIGURES = re.compile(r"^(\d+)/")
+
+
+def lost_number_copy(a: FileFacts, b: FileFacts) -> bool:
+    """Is one of two files a copy of the other whose number was lost or its symbol misread
+    (see the module docstring)?"""
+    if role(a) != "scan" and role(b) != "scan":
+        return False  # (only a reading of paper loses a number the office typed)
+    if any((f.language or "vi") != "vi" or not f.laid_out for f in (a, b)):
+        return False
+    if not (a.issued_date and a.issued_date == b.issued_date and a.doc_type and a.doc_type == b.doc_type):
+        return False
+    if not (a.issuer and b.issuer and issuers_agree(a.issuer, b.issuer, a.issuer_parent, b.issuer_parent)):
+        return False
+    na, nb = keys.number_key(a.number), keys.number_key(b.number)
+    if not na and not nb:
+        return False
+    if na and nb:
+        fa, fb = _FIGURES.match(na), _FIGURES.match(nb)
+        if not (fa and fb and fa[1] == fb[1]):
+            return False
+    shared = len(a.content & b.content)
+    return shared >= COPY_SHARED and shared >= COPY_SHARE * len(a.content | b.content)
+
+
 def same_document(a: FileFacts, b: FileFacts) -> bool:
     """Are two files one document? Same key, then the issuer (same language) or, for reports,
-    alike first pages (else alike subjects)."""
+    alike first pages (else alike subjects); or one a copy of the other whose number was lost."""
     key = document_key(a)
     if key != document_key(b):
-        return False
+        return lost_number_copy(a, b)
     if key.startswith("file:"):
         return True
     if key.startswith("report:"):
@@ -261,8 +318,11 @@ def group(files: Sequence[FileFacts]) -> list[list[FileFacts]]:
     first file (what the store does file by file, done at once for records never stored)."""
     groups: list[list[FileFacts]] = []
     by_key: dict[str, list[list[FileFacts]]] = {}
+    by_day: dict[tuple[str | None, str | None], list[list[FileFacts]]] = {}
     for f in files:
-        for members in by_key.setdefault(document_key(f), []):
+        day = (f.issued_date, f.doc_type)
+        # its own key's documents first, then a document of its type and day it is a copy of
+        for members in by_key.setdefault(document_key(f), []) + by_day.get(day, []):
             if fits(f, members):
                 members.append(f)
                 break
@@ -270,6 +330,8 @@ def group(files: Sequence[FileFacts]) -> list[list[FileFacts]]:
             members = [f]
             groups.append(members)
             by_key[document_key(f)].append(members)
+            if f.issued_date and f.doc_type:
+                by_day.setdefault(day, []).append(members)
     return [[f for f, _ in ranked(g)] for g in groups]
 
 

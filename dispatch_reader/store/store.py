@@ -310,6 +310,8 @@ class Store:
                 chosen = cand.id
                 break
         if chosen is None:
+            chosen = self._copy_of(conn, file_id, facts, base, now)
+        if chosen is None:
             taken = {c.key for c in candidates}
             n = 1
             while (base if n == 1 else f"{base}~{n}") in taken:
@@ -329,6 +331,32 @@ class Store:
             self._rank(conn, old_doc, now)
         self._rank(conn, chosen, now)
         return int(chosen)
+
+    def _copy_of(self, conn: Connection, file_id: int, facts: identity.FileFacts, base: str,
+                 now: dt.datetime) -> int | None:
+        """The document of the file's type and day it is a copy of, its number lost on one side
+        (identity.lost_number_copy), or None. A document known so far by a copy without its number
+        (`file:…`) takes the key of the file that read it, so reports about it find it."""
+        if not (facts.issued_date and facts.doc_type):
+            return None
+        try:
+            day = dt.date.fromisoformat(facts.issued_date)
+        except ValueError:
+            return None
+        docs = conn.execute(
+            select(File.document_id).distinct()
+            .where(File.issued_date == day, File.doc_type == facts.doc_type, File.id != file_id,
+                   File.document_id.is_not(None))
+            .order_by(File.document_id)).scalars().all()
+        for doc_id in docs:
+            members = self._facts_of(conn, doc_id, but=file_id)
+            if members and identity.fits(facts, members):
+                key = conn.execute(select(Document.key).where(Document.id == doc_id)).scalar()
+                if key and key.startswith("file:") and base.startswith("doc:") and conn.execute(
+                        select(Document.id).where(Document.key == base)).first() is None:
+                    conn.execute(update(Document).where(Document.id == doc_id).values(key=base, updated_at=now))
+                return int(doc_id)
+        return None
 
     def _rank(self, conn: Connection, doc_id: int, now: dt.datetime) -> None:
         """Rank a document's files, best first (identity.ranked); a document left empty goes."""
