@@ -135,7 +135,7 @@ def test_two_issuers_under_one_number_and_date_are_two_documents(sqlite_url):
         assert store.find_ids("15/QĐ-UBND") == sorted(ids[:2], reverse=True)
 
 
-def test_a_copy_that_lost_its_number_joins_its_document_whichever_comes_first(sqlite_url, tmp_path):
+def test_a_copy_that_lost_its_number_joins_its_document_whichever_comes_first(store_url, tmp_path):
     """A photocopy whose number a receiving stamp's handwriting covered, stored with the original:
     one document, in either order, known by the number the original read (so a press report about
     it finds it), the original's facts shown. Another decision of the body that day stays apart."""
@@ -143,7 +143,7 @@ def test_a_copy_that_lost_its_number_joins_its_document_whichever_comes_first(sq
     lost = decision("qd-01.photocopy", ocr=0.9, number=None)
     other = decision("qd-02", number="1588/QĐ-UBND", people=({**KHAI, "person": "Lò Văn Pấng"},))
     lost_other = decision("qd-02.photocopy", ocr=0.9, number=None, people=({**KHAI, "person": "Lò Văn Pấng"},))
-    for order, url in (((born, lost), sqlite_url), ((lost, born), f"sqlite:///{tmp_path / 'reverse.sqlite'}")):
+    for order, url in (((born, lost), store_url), ((lost, born), f"sqlite:///{tmp_path / 'reverse.sqlite'}")):
         with open_store(url) as store:
             ids = save(store, *order, other, lost_other)
             assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2] and store.count() == 2
