@@ -129,8 +129,19 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
     best = store.get_by_id(doc.id) if doc else None
     if doc is None or best is None:
         return briefs.document(record, brief_name(record.source.file_name, record.source.sha256, briefs.fmt))
-    return briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
+    path = briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
                            other_files=other_files(store, doc), report=doc.is_report)
+    # a copy read better since the brief was made, named after it now: the old one goes, so
+    # the document has one brief (a clerk found two of one decision, the earlier one naming
+    # no other file)
+    for f in doc.files:
+        old = path.with_name(brief_name(f.file_name, f.sha256, briefs.fmt))
+        if old != path and old.is_file():
+            try:
+                old.unlink()
+            except OSError:
+                pass  # (a read-only folder: the new brief is written, the old one stays)
+    return path
 
 
 def _brief(store: Store, briefs: BriefWriter | None, sha256: str,

@@ -557,3 +557,12 @@ def test_a_request_and_its_copy_that_lost_its_number_are_counted_once() -> None:
     line, = ctx["not_counted"]
     assert (line["status"], line["people"], line["documents"]) == ("requested", 36, ["3476/UBND-NC"])
     assert ctx["documents"][0]["files"] == ["cv-tang-cuong-office-01.pdf", "cv-tang-cuong-office-01.photocopy.pdf"]
+
+
+def test_the_markdown_summary_says_what_a_computed_end_date_is() -> None:
+    """The HTML and Word summaries explain the `*` after an end date computed from the period; a
+    tester found the Markdown one did not."""
+    ctx = writer(fmt="md").summary_context(list(sample_records()))
+    assert any(r["end_derived"] for r in ctx["roster"])
+    md = writer(fmt="md").summary_bytes(list(sample_records())).decode()
+    assert "*\\* Ngày kết thúc tính từ thời hạn ghi trong văn bản.*" in md

@@ -150,3 +150,24 @@ def test_a_copy_that_lost_its_number_joins_its_document_whichever_comes_first(st
             assert store.documents([ids[0]])[0].key == "doc:1587/qd-ubnd|2025-08-28"
             assert store.get_by_id(ids[0]) == born
             assert [f.file_name for f in store.files(ids[0])] == ["qd-01.pdf", "qd-01.photocopy.pdf"]
+
+
+def test_a_document_keeps_one_brief_when_a_better_copy_arrives(sqlite_url, tmp_path):
+    """A clerk found two briefs of one decision in the output folder: the photocopy's, written
+    when it was the document's only file, and the original's, written when it arrived. The brief
+    is the document's: named after its best file now, the earlier one gone; another document's
+    brief stays."""
+    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.pipeline import document_brief
+
+    born, lost = decision("qd-01"), decision("qd-01.photocopy", ocr=0.9, number=None)
+    other = decision("qd-02", number="1588/QĐ-UBND", people=({**KHAI, "person": "Lò Văn Pấng"},))
+    briefs = BriefWriter(tmp_path / "out", "md")
+    with open_store(sqlite_url) as store:
+        written = []
+        for record in (lost, other, born):
+            save(store, record)
+            written.append(document_brief(store, briefs, record.source.sha256, record))
+        assert written[0] != written[2] and not written[0].exists()
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([written[1].name, written[2].name])
+        assert "qd-01.photocopy.pdf" in written[2].read_text("utf-8")  # the brief names the other file
