@@ -46,6 +46,12 @@ def test_expected_symbol(label: str, issuer: str, expected: tuple[str, str] | No
     ("32/2021/T1-BLDTBXII", ("TT", "BLĐTBXH"), "32/2021/TT-BLĐTBXH"),  # H broken, Đ's stroke lost, T as 1
     ("144/2026/NĐ-CPs6", ("NĐ", "CP"), "144/2026/NĐ-CP"),  # a hand's figures glued after it
     ("144/2026/NĐ-CPXY", ("NĐ", "CP"), None),  # capitals after it: another symbol
+    # letters or figures no symbol is written with, its first letter and length kept: the
+    # prescribed one misread (a photocopy's toner over a ministry's symbol, real Gazette files)
+    ("56/2026/TT-BGW9", ("TT", "BCA"), "56/2026/TT-BCA"),
+    ("05/2023/TT-BLWBXMS", ("TT", "BLĐTBXH"), "05/2023/TT-BLĐTBXH"),
+    ("02/2023/TB-LPQ7", ("TB", "BNG"), None),  # another first letter: a department's own, misread
+    ("56/2026/TT-BGW9XY", ("TT", "BCA"), None),  # longer by three: no misreading of it
 ])
 def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -> None:
     dn = number(read)

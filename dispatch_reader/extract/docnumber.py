@@ -410,7 +410,8 @@ def symbol_of_body(issuer: str) -> str | None:
 def foreign_symbol(number: str | None, type_label: str | None, issuer: str | None) -> tuple[str, str] | None:
     """(the part read, the body's symbol) when a number's symbol lacks the body symbol its type
     and issuer prescribe and holds, where it should be, a part no symbol has that is that one
-    misread past mending (`05/2023/TT-BLWBXMS` of the labour ministry on a photocopy); None
+    misread past mending (`1587/QĐ-UBHDK`: letters a symbol may have, three of them wrong; one
+    with letters none has, its first and its length kept, was mended: `mend_symbol`); None
     otherwise. A part some body or type prints (`TT-BYT`, `QĐ-UBND-NC`), the body's own short
     form (`QĐ-BNN-TCCB`, `TB-VP`, `QĐ-UB`) and a symbol of its own (a department's `TB-LPQT`,
     a steering committee's `KH-BCĐ35`, a command's `QĐ-BTL`) are no misreading of it."""
@@ -543,6 +544,12 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
         # (the chairman's), not `UBND` damaged
         # (a long symbol, a letter misread and one more read in: `BILĐTRXH` for `BLĐTBXH`; one
         # with letters fewer is as likely a short form the body prints: `VKSTC` for `VKSNDTC`)
+        if _no_symbols_letters(part) and part[:1].upper() == want[:1].upper() and abs(len(part) - len(want)) <= 1:
+            # letters no symbol is written with (`TT-BGW9` for `TT-BCA`, `TT-BLWBXMS` for
+            # `TT-BLĐTBXH`: a photocopy's toner over a ministry's symbol): no other body's symbol
+            # read right, but the prescribed one misread past two letters, its first letter and
+            # its length kept
+            continue
         distance = edit_distance(part.upper(), want.upper(), 2)
         added = len(part) == len(want) + 1 and len(want) >= 7
         if distance > 2 or (distance == 2 and (len(part) != len(want) or len(want) < 4) and not added):
@@ -551,6 +558,15 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
             if not rejoined_as(part, want):
                 return None
     return _with_symbol(dn, expected)
+
+
+# letters and figures no Vietnamese document symbol is written with (figures only in a
+# number's own part, never in a body's letters)
+_NOT_SYMBOL_LETTERS = re.compile(r"[0-9FJWZfjwz]")
+
+
+def _no_symbols_letters(part: str) -> bool:
+    return bool(_NOT_SYMBOL_LETTERS.search(part))
 
 
 def _with_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber:
