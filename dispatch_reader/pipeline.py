@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -136,11 +137,9 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
     # no other file)
     for f in doc.files:
         old = path.with_name(brief_name(f.file_name, f.sha256, briefs.fmt))
-        if old != path and old.is_file():
-            try:
-                old.unlink()
-            except OSError:
-                pass  # (a read-only folder: the new brief is written, the old one stays)
+        if old != path:
+            with suppress(OSError):  # (a read-only folder: the new brief is written, the old stays)
+                old.unlink(missing_ok=True)
     return path
 
 

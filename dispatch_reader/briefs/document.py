@@ -7,7 +7,7 @@ brief's language, with each fact's page and a flag when that page was read badly
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Container
+from typing import Any, Container, Sequence
 
 from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
 from dispatch_reader.briefs.grouping import destination_label
@@ -221,7 +221,7 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def sending_needs_check(s: dict[str, Any], weak: Container[int], warned: list[str]) -> bool:
+def sending_needs_check(s: dict[str, Any], weak: Container[int], warned: Sequence[str]) -> bool:
     """Is a sending to be checked against its page: read with low confidence (its page or its
     quote), or its person or units named by one of the record's `warned` warnings?"""
     evidence = s.get("evidence") or {}
@@ -235,7 +235,7 @@ def number_needs_check(record: dict[str, Any]) -> bool:
     if not d.get("number"):
         return False
     evidence = (d.get("evidence") or {}).get("number") or {}
-    # (a warning about the number names it unquoted, as the brief's header row reads it)
+    # (a warning about the number names it unquoted: "document number 15/QĐ-UBND read …")
     return evidence.get("page") in low_pages(record) or weak_evidence(evidence) or any(
         f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])
 
@@ -270,9 +270,7 @@ def header_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "value": values[name] or "",
             "page": page,
             "low_confidence": (page in weak) or weak_evidence(evidence),
-            # a warning about the number names it unquoted: "document number 15/QĐ-UBND read …"
-            "needs_check": (page in weak) or weak_evidence(evidence) or bool(name == "number" and d.get("number") and any(
-                f" {d['number']} " in f" {w} " for w in record.get("warnings") or [])),
+            "needs_check": number_needs_check(record) if name == "number" else (page in weak) or weak_evidence(evidence),
         })
     if d.get("marks"):
         # urgency or secrecy printed in the header (KHẨN, HỎA TỐC, MẬT): read but never shown

@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Container, Iterable, Sequence
 
 from dispatch_reader.briefs.document import (
     doc_title, end_of, heads, low_pages, number_needs_check, sending_needs_check, status_of, type_name,
@@ -165,8 +165,10 @@ def _add(groups: dict[str, _Group], label: str | None, n: int, doc_index: int, k
 STATUS_ORDER = ("decided", "requested", "planned", "reported")
 
 
-def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str) -> dict[str, Any]:
-    """A secondment with what the summary groups and lists it by."""
+def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str,
+         weak: Container[int] = (), warned: Sequence[str] = ()) -> dict[str, Any]:
+    """A secondment with what the summary groups and lists it by; `weak` and `warned` are its
+    record's pages read badly and warnings (document.sending_needs_check)."""
     n = heads(s)
     end, derived = end_of(s)
     place = place_fields(s, lang)  # destination, and the commune it is grouped by (official code)
@@ -189,7 +191,7 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "file_name": rec["source"]["file_name"],
         # read with low confidence or named by a warning: marked, as in the document's brief,
         # so a name or unit OCR garbled is not passed on as read (`Sting Thị Mỷ`)
-        "needs_check": sending_needs_check(s, low_pages(rec), list(rec.get("warnings") or [])),
+        "needs_check": sending_needs_check(s, weak, warned),
         "superseded": False,
         "superseded_by": None,
     }
@@ -340,10 +342,12 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
         d = rec["document"]
         title = doc_title(d, lang, with_issuer=False)
         report = identity.role(_facts(rec)) == "report"  # a press report whose document is not here
+        weak, warned = low_pages(rec), rec.get("warnings") or []
         for s in rec["secondments"]:
             if selection.commune and not matches_place(s.get("to_unit"), selection.commune):
                 continue
-            rows.append(_row(identity.reported(s, d.get("number")) if report else s, rec, doc_index, title, lang))
+            rows.append(_row(identity.reported(s, d.get("number")) if report else s, rec, doc_index, title, lang,
+                             weak, warned))
         for ref in rec["references"]:
             _note_citation(cited, ref, d.get("number") or rec["source"]["file_name"], known, lang)
         doc_rows.append({

@@ -544,7 +544,7 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
         # (the chairman's), not `UBND` damaged
         # (a long symbol, a letter misread and one more read in: `BILĐTRXH` for `BLĐTBXH`; one
         # with letters fewer is as likely a short form the body prints: `VKSTC` for `VKSNDTC`)
-        if _no_symbols_letters(part) and part[:1].upper() == want[:1].upper() and abs(len(part) - len(want)) <= 1:
+        if _NOT_SYMBOL_LETTERS.search(part) and part[:1].upper() == want[:1].upper() and abs(len(part) - len(want)) <= 1:
             # letters no symbol is written with (`TT-BGW9` for `TT-BCA`, `TT-BLWBXMS` for
             # `TT-BLĐTBXH`: a photocopy's toner over a ministry's symbol): no other body's symbol
             # read right, but the prescribed one misread past two letters, its first letter and
@@ -563,10 +563,6 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
 # letters and figures no Vietnamese document symbol is written with (figures only in a
 # number's own part, never in a body's letters)
 _NOT_SYMBOL_LETTERS = re.compile(r"[0-9FJWZfjwz]")
-
-
-def _no_symbols_letters(part: str) -> bool:
-    return bool(_NOT_SYMBOL_LETTERS.search(part))
 
 
 def _with_symbol(dn: DocNumber, expected: tuple[str, str]) -> DocNumber:

@@ -36,10 +36,11 @@ def _without_scrap_tail(name: str) -> str:
     a tilted row of a photo, read as letters). A syllable in small letters stays (OCR lowers a
     name's capital: `Lò Văn pấng`), as does a marked word (`Y Moan êban`) and one in brackets."""
     words = name.split()
-    while len(words) > 2 and words[-1].isascii() and words[-1].isalpha() and words[-1].islower() \
-            and not may_be_syllable(words[-1]):
-        words.pop()
-    return " ".join(words) if len(words) < len(name.split()) else name
+    kept = len(words)
+    while kept > 2 and words[kept - 1].isascii() and words[kept - 1].isalpha() and words[kept - 1].islower() \
+            and not may_be_syllable(words[kept - 1]):
+        kept -= 1
+    return name if kept == len(words) else " ".join(words[:kept])
 
 
 @dataclass
@@ -223,11 +224,11 @@ def _page_rows(page: Page) -> list[ListRow]:
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
                 # a speck read before or after the name (`“Tấn Láo Lở`: a quote mark) is none of it
-                name = _NAME_SPECKS.sub("", row["name"]) if "name" in row else ""
-                if name and page.ocr_confidence is not None:  # (a text layer's cell is as typed)
-                    name = _without_scrap_tail(name)
                 if "name" in row:
-                    row["name"] = name
+                    row["name"] = _NAME_SPECKS.sub("", row["name"])
+                    if page.ocr_confidence is not None:  # (a text layer's cell is as typed)
+                        row["name"] = _without_scrap_tail(row["name"])
+                name = row.get("name", "")
                 if name and re.search(r"\d", name) and m:
                     # rows ingestion merged into one line: their names are still in order
                     merged = _merged_names(text, start, line, name, int(m.group(1)), page.number, heading)
