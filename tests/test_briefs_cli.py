@@ -97,3 +97,19 @@ def test_summary_rejects_a_bad_date(db: str) -> None:
 def test_binary_formats_cannot_go_to_stdout(db: str) -> None:
     result = runner.invoke(app, ["summary", "--format", "docx", "--out", "-", "--db", db])
     assert result.exit_code == 2 and "standard output" in result.output
+
+
+def test_summary_says_how_many_documents_it_counts(db: str, tmp_path: Path) -> None:
+    """A press report about a stored decision is a document of its own in the store, but the
+    summary counts it with the decision: the line `summary` prints said one more document than
+    the summary it wrote (a tester's find)."""
+    report = make("press-10", number="10/QĐ-UBND", issued="2025-08-04", language="en", subject="Province sends staff")
+    report.document.place = None
+    with open_store(db) as store:
+        store.save(report, page_texts=["Province sends two officials to communes"], extractor_version="test")
+        assert store.count() == 4
+    out = tmp_path / "s.md"
+    result = runner.invoke(app, ["summary", "--format", "md", "--out", str(out), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Số văn bản: **3**" in out.read_text("utf-8")
+    assert "(3 documents, 4 files)" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from briefs_fixtures import make, sample_records, sample_with_people
 from dispatch_reader.briefs.document import document_context, heads
 from dispatch_reader.briefs.formatting import add_months, format_date, format_month, format_number
 from dispatch_reader.briefs.grouping import destination_label, field_label, matches_place, sending_body
+from dispatch_reader.briefs.render import BriefWriter
 from dispatch_reader.briefs.summary import Selection, merge_copies, number_key, summary_context
 
 
@@ -298,3 +300,73 @@ def test_a_signers_title_in_running_text_keeps_its_abbreviations() -> None:
     assert title_case("TRƯỞNG PHÒNG TCCB") == "Trưởng phòng TCCB"
     assert title_case("PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") == "Phó Chủ tịch Ủy ban nhân dân tỉnh"
     assert title_case("GIÁM ĐỐC") == "Giám đốc" and title_case("Phó Giám đốc") == "Phó Giám đốc"
+
+
+def _extension_pair():
+    first = make("first", number="245/QĐ-SNV", issued="2025-09-08", secondments=[
+        {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
+         "start": "2025-09-08", "end": "2025-11-08"}])
+    extension = make("ext", number="61/QĐ-SNV", issued="2025-11-01", secondments=[
+        {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa", "action": "extend",
+         "start": "2025-11-08", "end": "2026-02-08"}])
+    return first, extension
+
+
+@pytest.mark.parametrize("lang, step, heading", [
+    ("vi", "(61/QĐ-SNV, gia hạn)", "Người có tên trong nhiều văn bản cử, gia hạn"),
+    ("en", "(61/QĐ-SNV, extension)", "People named in more than one sending or extension")])
+def test_an_extension_is_listed_as_one_not_as_a_second_sending(lang: str, step: str, heading: str) -> None:
+    """A tester read two people extended by one decision, listed under "people sent more than
+    once", as sent twice: each entry says whether it extends."""
+    ctx = _summary(list(_extension_pair()), lang=lang)
+    assert [r["step"] for r in ctx["repeated_people"][0]["rows"]] == ["", step[12:-1]]
+    for fmt in ("md", "html"):
+        text = BriefWriter(Path("/tmp"), fmt, lang, today=date(2025, 10, 20)).summary_bytes(
+            list(_extension_pair())).decode()
+        assert heading in text
+        assert step in text and "(245/QĐ-SNV)" in text
+    import io
+
+    import docx
+
+    word = docx.Document(io.BytesIO(BriefWriter(Path("/tmp"), "docx", lang, today=date(2025, 10, 20)).summary_bytes(
+        list(_extension_pair()))))
+    assert any(step in c.text for t in word.tables for r in t.rows for c in r.cells)
+
+
+def test_the_summary_is_the_same_whatever_order_the_records_come_in() -> None:
+    """`process` hands the records over as their files finish, `summary` as the store lists
+    them: the cited document's date came from whichever citing copy came first (a photocopy had
+    lost it under a stamp), and the lists' order followed."""
+    undated = [{"number": "355/TTr-SNV", "doc_type": "submission"}]
+    dated = [{"number": "355/TTr-SNV", "doc_type": "submission", "date": "2025-10-02", "issuer": "Sở Nội vụ"}]
+    a = make("a", number="1702/QĐ-UBND", issued="2025-10-08", references=dated)
+    b = make("b", number=None, issued="2025-10-07", issuer="Ủy ban nhân dân xã Tân Phong", references=undated)
+    c = make("c", number="95/TB-VPUBND", issued="2025-11-12", doc_type="notice")
+    forward, backward = _summary([a, b, c]), _summary([c, b, a])
+    for ctx in (forward, backward):
+        (entry,) = ctx["missing_refs"]
+        assert (entry["date"], entry["issuer"]) == ("2025-10-02", "Sở Nội vụ")
+        assert entry["cited_by"] == ["b.pdf", "1702/QĐ-UBND"]
+    assert [d["record"]["source"]["file_name"] for d in forward["documents"]] == ["b.pdf", "a.pdf", "c.pdf"]
+    render = BriefWriter(Path("/tmp"), "md", "vi", today=date(2025, 10, 20)).summary_bytes
+    assert render([a, b, c]) == render([c, b, a])
+
+
+def test_a_document_shows_the_subject_its_surest_copy_read() -> None:
+    """A phone photo (read better overall, so the document's best copy) read `TH tăng cường …`
+    under the confidence line; the photocopy of the same paper read the subject well."""
+    phone = make("phone", pages=[("ocr", 0.86)], subject="TH tăng cường công chức")
+    copy = make("copy", pages=[("ocr", 0.82)], subject="Về việc tăng cường công chức")
+    phone.document.evidence["subject"].confidence = 0.31
+    copy.document.evidence["subject"].confidence = 0.89
+    (best, files), = merge_copies([phone.to_dict(), copy.to_dict()])
+    assert best["source"]["file_name"] == "phone.pdf"
+    assert best["document"]["subject"] == "Về việc tăng cường công chức"
+    assert _summary([phone, copy])["documents"][0]["document"]["subject"] == "Về việc tăng cường công chức"
+    # read well enough by the best copy, or no better by another: the best copy's own stays
+    copy.document.evidence["subject"].confidence = 0.5
+    assert merge_copies([phone.to_dict(), copy.to_dict()])[0][0]["document"]["subject"] == "TH tăng cường công chức"
+    phone.document.evidence["subject"].confidence = 0.85
+    copy.document.evidence["subject"].confidence = 0.95
+    assert merge_copies([phone.to_dict(), copy.to_dict()])[0][0]["document"]["subject"] == "TH tăng cường công chức"

@@ -267,7 +267,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{{ L.repeated }}", style="Heading 2")
     _table(doc, ["{{ L.person }}", "{{ L.times }}", "{{ L.to }}"],
            ["{{ p.name }}", "{{ p.times }}", "{% for s in p.rows %}{{ s.destination or '—' }} "
-            "({{ s.document.number or s.file_name }}){{ '; ' if not loop.last }}{% endfor %}"],
+            "({{ s.document.number or s.file_name }}{{ ', ' ~ s.step if s.step }}){{ '; ' if not loop.last }}{% endfor %}"],
            "p in repeated_people", widths=[45, 20, 100], right=(1,))
     _para(doc, "{%p endif %}")
     _para(doc, "{%p if missing_refs or missing_legal %}")

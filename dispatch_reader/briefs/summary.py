@@ -29,6 +29,7 @@ from typing import Any, Container, Iterable, Sequence
 
 from dispatch_reader.briefs.document import (
     doc_title, end_of, heads, low_pages, number_needs_check, sending_needs_check, status_of, type_name,
+    weak_evidence,
 )
 from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
 from dispatch_reader.briefs.grouping import (
@@ -98,6 +99,12 @@ def _facts(record: dict[str, Any]) -> identity.FileFacts:
     return identity.FileFacts.from_record(record)
 
 
+def _document_order(document: tuple[dict[str, Any], list[dict[str, Any]]]) -> tuple[str, str, str]:
+    """A document's place in every list: by issue date, number, then its best file's name."""
+    d = document[0]["document"]
+    return d.get("issued_date") or "9999", d.get("number") or "", document[0]["source"]["file_name"]
+
+
 def _quality(record: dict[str, Any]) -> tuple[Any, ...]:
     """Sort key, best copy first (store/identity.py): the Vietnamese born-digital original, a scan
     with higher OCR confidence, a translation, a report; then the one with more sendings."""
@@ -132,7 +139,28 @@ def merge_copies(records: Iterable[dict[str, Any]],
             documents[about].extend(c)  # a report about a document counted here: copies of it
         else:
             out.append(c)
-    return [(c[0], c) for c in out]
+    return [(_surest_subject(c), c) for c in out]
+
+
+def _surest_subject(copies: list[dict[str, Any]]) -> dict[str, Any]:
+    """The best copy, with the subject of the copy that read it surest when the best copy's own
+    was read under the confidence line: a phone photo read `TH tăng cường …` where the
+    photocopy of the same paper read `Về việc tăng cường …` (a tester's find)."""
+    best = copies[0]
+    ev = (best["document"].get("evidence") or {}).get("subject")
+    if not best["document"].get("subject") or not weak_evidence(ev):
+        return best
+
+    def sureness(rec: dict[str, Any]) -> float:
+        conf = ((rec["document"].get("evidence") or {}).get("subject") or {}).get("confidence")
+        return 1.0 if conf is None else conf  # a text layer's words are as printed
+
+    surest = max((c for c in copies[1:] if c["document"].get("subject")), key=sureness, default=None)
+    if surest is None or weak_evidence(surest["document"]["evidence"].get("subject")) \
+            or sureness(surest) <= sureness(best):
+        return best
+    evidence = dict(best["document"].get("evidence") or {}, subject=surest["document"]["evidence"].get("subject"))
+    return best | {"document": best["document"] | {"subject": surest["document"]["subject"], "evidence": evidence}}
 
 
 def _breakdown(groups: dict[str, _Group], total: int, lang: str, *, chronological: bool = False) -> list[dict[str, Any]]:
@@ -243,6 +271,14 @@ def _note_citation(cited: dict[str, dict[str, Any]], ref: dict[str, Any], citing
         "legal": bool(_LEGAL_NUMBER.search(ref["number"])),
         "cited_by": [],
     })
+    # a later citation fills what an earlier one lacked (a photocopy that lost the date under a stamp)
+    for key, value in (("doc_type", ref.get("doc_type")), ("date", ref.get("date")), ("issuer", ref.get("issuer"))):
+        if value and not entry[key]:
+            entry[key] = value
+            if key == "doc_type":
+                entry["type_label"] = lab["doc_types"].get(value, "")
+            elif key == "date":
+                entry["date_text"] = format_date(value, lang)
     if citing not in entry["cited_by"]:
         entry["cited_by"].append(citing)
 
@@ -266,7 +302,10 @@ def summary_context(
     lab = labels(lang)
     today = today or date.today()
     selection = selection or Selection()
-    documents = merge_copies(records, groups)
+    # in the order of the documents themselves, not of the records: `process` hands them over as
+    # their files finish, `summary` as the store lists them, and the two wrote different briefs
+    # (a tester found a cited document's date in one and not the other)
+    documents = sorted(merge_copies(records, groups), key=_document_order)
     known = archive_numbers if archive_numbers is not None else {
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
@@ -279,10 +318,14 @@ def summary_context(
     not_counted = _not_counted(rows, doc_rows, lang)
 
     total = sum(r["heads"] for r in current)
-    doc_rows.sort(key=lambda r: (r["document"].get("issued_date") or "9999", r["document"].get("number") or ""))
     ending.sort(key=lambda r: (r["end_date"], r["destination"] or ""))
     refs = sorted(cited.values(), key=lambda c: (-len(c["cited_by"]), c["date"] or "", c["number"]))
-    repeated = [{"name": p[-1]["person"], "times": len(p), "rows": p} for p in named.values() if len(p) > 1]
+    # an extension or an end is no second sending: each entry says which it is (a tester read two
+    # people extended by one decision as "sent more than once")
+    steps = lab["steps"]
+    repeated = [{"name": p[-1]["person"], "times": len(p),
+                 "rows": [r | {"step": steps.get(r["action"], "")} for r in p]}
+                for p in named.values() if len(p) > 1]
     repeated.sort(key=lambda p: (-p["times"], p["name"]))
     copies = len(records) - len(documents)
     # who is where: everyone counted, by destination, with the period and the document that says so
