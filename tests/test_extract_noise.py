@@ -21,6 +21,7 @@ def facts_of(text: str, conf: float | None = None):  # noqa: ANN201
     ("Số:   1335/UBND-NC", "1335/UBND-NC"),
     ("Luật số: 04/2017/QH14", "04/2017/QH14"),
     ("Số: 66.13/2026/NQ-CP", "66.13/2026/NQ-CP"),
+    ("Số: 1587/OD-UBND", "1587/QĐ-UBND"),  # the Q's tail lost on a copy
 ])
 def test_header_numbers_through_noise(line: str, number: str) -> None:
     text = f"SỞ NỘI VỤ\n{line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSơn La, ngày 04 tháng 8 năm 2025\n"
@@ -37,6 +38,14 @@ def test_noisy_body_keywords() -> None:
     assert refs["170/2025/NĐ-CP"].doc_type == "decree"
     assert refs["170/2025/NĐ-CP"].date == "2025-06-30"
     assert refs["1120/QĐ-UBND"].date == "2025-07-02"  # symbol wrapped at its hyphen
+
+
+def test_a_cited_decision_whose_q_lost_its_tail() -> None:
+    """`Quyết định số 90/OD-TTg` on four real Gazette photocopies: no symbol is written `OD`."""
+    text = ("SỞ NỘI VỤ\nSố: 9/QĐ-SNV\nSơn La, ngày 04 tháng 8 năm 2025\nQUYẾT ĐỊNH\nVề việc điều động\n"
+            "Căn cứ Quyết định số 90/OD-TTg ngày 12 tháng 01 năm 2022 của Thủ tướng Chính phủ;\n")
+    refs = {r.number: r for r in facts_of(text).references}
+    assert refs["90/QĐ-TTg"].doc_type == "decision" and refs["90/QĐ-TTg"].date == "2022-01-12"
 
 
 def test_dates_with_look_alike_digits_and_line_breaks() -> None:
