@@ -305,16 +305,42 @@ def test_a_signers_title_in_running_text_keeps_its_abbreviations() -> None:
 def _extension_pair():
     first = make("first", number="245/QĐ-SNV", issued="2025-09-08", secondments=[
         {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
-         "start": "2025-09-08", "end": "2025-11-08"}])
+         "start": "2025-09-08", "end": "2025-11-08", "position": "Địa chính - xây dựng"},
+        {"person": "Lữ Thị Hoa", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
+         "start": "2025-09-08", "end": "2025-11-08", "position": "Văn hóa - xã hội"}])
     extension = make("ext", number="61/QĐ-SNV", issued="2025-11-01", secondments=[
         {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa", "action": "extend",
          "start": "2025-11-08", "end": "2026-02-08"}])
     return first, extension
 
 
+def test_an_extended_person_stays_with_the_sending_that_sent_them() -> None:
+    """A tester found two people of a decision counted under the decision extending them: the
+    sending's document showed 8 of its 10, the people as sent in March (the extension's start),
+    in no field (the extension names none)."""
+    ctx = _summary(list(_extension_pair()), today=date(2026, 1, 20))
+    assert ctx["total_people"] == 2
+    (pang,) = [r for r in ctx["roster"] if r["person"] == "Lò Văn Pấng"]
+    assert (pang["start"], pang["end_date"], pang["field"]) == ("2025-09-08", "2026-02-08", "Địa chính - xây dựng")
+    assert pang["doc_text"] == "245/QĐ-SNV, gia hạn: 61/QĐ-SNV"
+    assert [(d["document"]["number"], d["people"], d["other_text"]) for d in ctx["documents"]] == [
+        ("245/QĐ-SNV", 2, ""), ("61/QĐ-SNV", 0, "gia hạn 1")]
+    assert [(r["label"], r["people"]) for r in ctx["by_month"]] == [("tháng 9/2025", 2)]
+    assert [s["person"] for s in ctx["ending_soon"]] == ["Lò Văn Pấng"]  # by the extension's end, 08/02/2026
+    md = BriefWriter(Path("/tmp"), "md", "en", today=date(2026, 1, 20)).summary_bytes(list(_extension_pair())).decode()
+    assert "245/QĐ-SNV, extended by 61/QĐ-SNV" in md
+    # a second posting (not an extension) still counts under the later document
+    again = make("again", number="70/QĐ-SNV", issued="2025-11-01", secondments=[
+        {"person": "Lò Văn Pấng", "from_unit": "Sở Nội vụ", "to_unit": "xã Pa Tần",
+         "start": "2025-11-08", "end": "2026-02-08"}])
+    ctx = _summary([_extension_pair()[0], again])
+    (pang,) = [r for r in ctx["roster"] if r["person"] == "Lò Văn Pấng"]
+    assert (pang["doc_text"], pang["start"]) == ("70/QĐ-SNV", "2025-11-08")
+
+
 @pytest.mark.parametrize("lang, step, heading", [
     ("vi", "(61/QĐ-SNV, gia hạn)", "Người có tên trong nhiều văn bản cử, gia hạn"),
-    ("en", "(61/QĐ-SNV, extension)", "People named in more than one sending or extension")])
+    ("en", "(61/QĐ-SNV, extended)", "People named in more than one sending or extension")])
 def test_an_extension_is_listed_as_one_not_as_a_second_sending(lang: str, step: str, heading: str) -> None:
     """A tester read two people extended by one decision, listed under "people sent more than
     once", as sent twice: each entry says whether it extends."""

@@ -231,7 +231,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if ended %}")
     _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.people_unit }} "
-               "({% for s in ended %}{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}, {{ s.document.number or s.file_name }}{{ '; ' if not loop.last }}{% endfor %})")
+               "({% for s in ended %}{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}, {{ s.doc_text }}{{ '; ' if not loop.last }}{% endfor %})")
     _para(doc, "{%p endif %}")
     _para(doc, "{{ labels.messages.not_counted_note }}", italic=True, size=11)
     _para(doc, "{%p endif %}")
@@ -243,7 +243,7 @@ def build_summary(path: Path) -> None:
            ["{{ loop.index }}", "{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}", "{{ s.destination or '—' }}", "{{ s.body or s.from_unit or '—' }}",
             "{% if s.start_text or s.end_text %}{{ s.start_text or '…' }} – {{ s.end_text or '…' }}"
             "{% if s.end_derived %}{{ L.derived_mark }}{% endif %}{% else %}—{% endif %}",
-            "{{ s.document.number or s.file_name }}"], "s in roster", widths=[8, 30, 33, 30, 30, 34], right=(0,))
+            "{{ s.doc_text }}"], "s in roster", widths=[8, 30, 33, 30, 30, 34], right=(0,))
     _para(doc, "{%p if roster | selectattr('end_derived') | list %}")
     _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
     _para(doc, "{%p endif %}")
@@ -256,7 +256,7 @@ def build_summary(path: Path) -> None:
     _table(doc, ["{{ L.person }}", "{{ L.to }}", "{{ L.from }}", "{{ L.end }}", "{{ L.days_left }}", "{{ L.doc }}"],
            ["{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}", "{{ s.destination or '—' }}", "{{ s.body or '—' }}",
             "{{ s.end_text }}{% if s.end_derived %}{{ L.derived_mark }}{% endif %}", "{{ s.days_text }}",
-            "{{ s.document.number or s.file_name }}"], "s in ending_soon", widths=[32, 30, 32, 22, 22, 27])
+            "{{ s.doc_text }}"], "s in ending_soon", widths=[32, 30, 32, 22, 22, 27])
     _para(doc, "{%p if ending_soon | selectattr('end_derived') | list %}")
     _para(doc, "{{ L.derived_mark }} {{ labels.messages.derived_end }}", italic=True, size=10)
     _para(doc, "{%p endif %}")

@@ -9,10 +9,11 @@ Counting rules a reader can check against the records:
   issue date; store/identity.py) is counted once, from its best-read copy; a press report about
   a document counted here adds nothing (its files are listed with the document's); a report
   about a document not here counts what it tells as `reported`;
-- a person named in several documents (an extension, a second posting) is counted once, where
-  the latest of them sends them; the earlier entries are marked `superseded` and listed under
-  people sent more than once, and only the latest period can be "ending soon"; when the latest
-  ends the sending (chấm dứt, thu hồi), the person is no longer counted (listed under `ended`);
+- a person named in several documents (a second posting, an extension) is counted once, where
+  the latest of them sends them; extensions after it are folded into that sending (its end, its
+  `doc_text`), the other entries are marked `superseded`, all are listed under people named in
+  more than one document, and only the latest period can be "ending soon"; when the latest ends
+  the sending (chấm dứt, thu hồi), the person is no longer counted (listed under `ended`);
 - a destination that is a group of places (`37 xã, phường`, `các xã`) is one aggregate row of
   the breakdown by destination, not a place;
 - with a destination filter, only the secondments to that place are counted.
@@ -222,6 +223,9 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "needs_check": sending_needs_check(s, weak, warned),
         "superseded": False,
         "superseded_by": None,
+        "extended_by": [],  # the doc_index of later documents extending this sending (_extend)
+        # the document as the lists name it: its number, and the extensions' (`245/QĐ-SNV, gia hạn: 61/QĐ-SNV`)
+        "doc_text": rec["document"].get("number") or rec["source"]["file_name"],
     }
 
 
@@ -312,7 +316,7 @@ def summary_context(
     rows, doc_rows, cited = _read_documents(documents, known, selection, lang)
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
-    current, ended = _latest(named, decided)
+    current, ended = _latest(named, decided, lang)
     groups, ending = _breakdowns(current, doc_rows, today, ending_within, lang)
     by_commune, by_sender, by_field, by_month = groups
     not_counted = _not_counted(rows, doc_rows, lang)
@@ -408,16 +412,44 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
     return rows, doc_rows, cited
 
 
-def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[dict[str, Any]]
+def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[dict[str, Any]], lang: str
             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(counted rows, ended rows): a person counts once, where the latest document sends or
-    extends them; an earlier row is superseded; when the latest ends the sending, nobody counts."""
+    """(counted rows, ended rows): a person counts once, where the latest document sends them;
+    an earlier row is superseded; when the latest ends the sending, nobody counts. Extensions
+    after the latest sending are folded into it: it runs to the last extension's end, and the
+    person stays counted under the document that sent them, from the month it started and in
+    its field (a tester found two people of a decision counted under the extension, as sent in
+    March, in no field)."""
     for person_rows in named.values():
-        for row in person_rows[:-1]:  # an earlier secondment of someone a later document sends again
-            row["superseded"] = True
-            row["superseded_by"] = person_rows[-1]["document"].get("number") or person_rows[-1]["file_name"]
+        sent = len(person_rows) - 1
+        while sent > 0 and person_rows[sent]["action"] == "extend":
+            sent -= 1
+        base = person_rows[sent]
+        extensions = person_rows[sent + 1:] if base["action"] == "send" else []
+        if not extensions:
+            base = person_rows[-1]
+        for row in person_rows:  # an earlier secondment of someone a later document sends again
+            if row is not base:
+                row["superseded"] = True
+                row["superseded_by"] = base["document"].get("number") or base["file_name"]
+        if extensions:
+            _extend(base, extensions, lang)
     live = [r for r in decided if not r["superseded"]]
     return [r for r in live if r["action"] != "end"], [r for r in live if r["action"] == "end"]
+
+
+def _extend(sending: dict[str, Any], extensions: list[dict[str, Any]], lang: str) -> None:
+    """The sending as its extensions leave it: the last one's end, what it lacked from them."""
+    last = extensions[-1]
+    if last["end_date"]:
+        sending["end_date"], sending["end_derived"] = last["end_date"], last["end_derived"]
+    for key in ("destination", "commune", "commune_key", "body", "field"):
+        if not sending.get(key) and last.get(key):
+            sending[key] = last[key]
+    numbers = [e["document"].get("number") or e["file_name"] for e in extensions]
+    sending["extended_by"] = [e["doc_index"] for e in extensions]
+    sending["needs_check"] = sending["needs_check"] or any(e["needs_check"] for e in extensions)
+    sending["doc_text"] = labels(lang)["messages"]["extended_by"].format(doc=sending["doc_text"], by=", ".join(numbers))
 
 
 def _breakdowns(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], today: date, ending_within: int,
@@ -432,6 +464,8 @@ def _breakdowns(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], t
     for row in current:
         n, doc_index = row["heads"], row["doc_index"]
         doc_rows[doc_index]["people"] += n
+        for extending in row["extended_by"]:  # shown beside the extension's 0: `0 (gia hạn 2)`
+            doc_rows[extending]["other"]["extend"] = doc_rows[extending]["other"].get("extend", 0) + n
         _add(by_commune, row["commune"], n, doc_index, key=row["commune_key"])  # a group of places: one row
         _add(by_sender, row["body"], n, doc_index)
         _add(by_field, row["field"], n, doc_index)
@@ -485,7 +519,7 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
                 n=format_number(people, lang)), documents=", ".join(docs)),
         })
     for d in doc_rows:
-        d["other_text"] = "; ".join(f"{lab['statuses'][k].lower()} {format_number(v, lang)}"
+        d["other_text"] = "; ".join(f"{(lab['statuses'].get(k) or lab['steps'][k]).lower()} {format_number(v, lang)}"
                                     for k, v in d["other"].items() if v)
     return lines
 
