@@ -568,3 +568,13 @@ def test_the_markdown_summary_says_what_a_computed_end_date_is() -> None:
     assert any(r["end_derived"] for r in ctx["roster"])
     md = writer(fmt="md").summary_bytes(list(sample_records())).decode()
     assert "*\\* Ngày kết thúc tính từ thời hạn ghi trong văn bản.*" in md
+
+
+def test_an_extensions_figure_is_labelled_as_an_extension() -> None:
+    """A tester found the extending decision's `2 công chức` labelled `(quyết định cử)`, people
+    sent: they were extended."""
+    record = next(r for r in sample_records() if r["source"]["file_name"] == "qd-gia-han-01.pdf")
+    assert [(c["value"], c["status_label"]) for c in writer().document_context(record)["counts"]] == [(2, "gia hạn")]
+    assert [c["status_label"] for c in writer("en").document_context(record)["counts"]] == ["extended"]
+    plain = next(r for r in sample_records() if r["source"]["file_name"] == "qd-biet-phai-02.pdf")
+    assert {c["status_label"] for c in writer().document_context(plain)["counts"] if c.get("status")} == {"Quyết định cử"}

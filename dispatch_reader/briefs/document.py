@@ -57,6 +57,14 @@ def end_of(secondment: dict[str, Any]) -> tuple[str | None, bool]:
     return None, False
 
 
+def _count_label(count: dict[str, Any], lab: dict[str, Any]) -> str:
+    """What a figure counts, as the table says it: people an extension or an end names are no
+    people sent (`2 công chức (gia hạn)`, not `(quyết định cử)`, on an extending decision)."""
+    if count.get("status") == "decided" and count.get("action") in lab["steps"]:
+        return lab["steps"][count["action"]]
+    return lab["statuses"].get(count.get("status") or "", "")
+
+
 def low_pages(record: dict[str, Any], threshold: float = LOW_CONFIDENCE) -> dict[int, float]:
     """OCRed pages whose confidence is below `threshold`: page number → confidence."""
     return {
@@ -610,7 +618,7 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
                          "text": lab["messages"]["people_n"].format(n=format_number(v, lang))} for k, v in other.items()],
         "counts": [c | {"page": c["evidence"]["page"], "value_text": format_number(c["value"], lang)
                         + (f"/{format_number(c['total'], lang)}" if c.get("total") else ""),
-                        "status_label": lab["statuses"].get(c.get("status") or "", ""),
+                        "status_label": _count_label(c, lab),
                         "needs_check": check(c["evidence"], c.get("what"))} for c in record["counts"]],
         "references": [ref | {"page": ref["evidence"]["page"],
                               "type_label": lab["doc_types"].get(ref["doc_type"], "") if ref.get("doc_type") else "",
