@@ -132,3 +132,13 @@ def test_a_fax_page_counter_is_no_headcount() -> None:
                            PageText(2, page, method="ocr", ocr_confidence=0.9)])
     got = {(c.value, c.total) for c in facts.counts}
     assert (8, 15) in got and all(c.evidence.page == 1 for c in facts.counts), got
+
+
+def test_the_gazettes_page_number_over_its_section_heading_is_no_count() -> None:
+    """An OCRed Gazette page reads its running head, its page number and the section's heading
+    on lines of their own: `37` over `VĂN BẢN KHÁC` was a count of 37 `VĂN BẢN` (a tester's)."""
+    text = "CÔNG BÁO/Số 61 + 62/Ngày 30-9-2025\n37\nVĂN BẢN KHÁC\n" + HEADER + \
+        "Tăng cường 05 công chức cấp tỉnh về làm việc tại các xã.\n"
+    assert count_list(text) == [(5, None)]
+    # a count whose noun merely opens like a heading's words is still one
+    assert (37, None) in count_list(HEADER + "Đã ban hành 37 văn bản khác về việc này.\n")

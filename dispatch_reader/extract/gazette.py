@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import make_iso
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.messages import warning
@@ -42,6 +43,20 @@ _HEAD_LINES, _FOOT_LINES = 4, 3
 RUNNING_HEAD = re.compile(
     r"^\W{0,3}(?:\d{1,4}\s*)?cong\s*ba\S{0,2}.{0,40}?n\S{0,4}\s*(?P<d>\d{1,2})\s*[-.]\s*(?P<m>\d{1,2})\s*[-.]\s*"
     r"(?P<y>(?:19|20)\d\d)(?!\d)(?P<rest>.{0,40})$")
+
+
+def section_heading(folded: str) -> bool:
+    """A Công báo section heading ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH")."""
+    line = folded.strip()
+    for heading in resources.lines("gazette_headings.txt"):
+        if line == heading or line.startswith(heading + " -") or line.startswith(heading + " –"):
+            return True
+        # a long heading whose first word a copier's grain took, specks read in its place
+        # (`sania? oman BẢN QUY PHẠM PHÁP LUẬT`: its `LUẬT` was taken for a law's title)
+        tail = heading.split(" ", 1)[-1]
+        if tail.count(" ") >= 3 and line.endswith(" " + tail) and len(line) - len(tail) <= 16:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

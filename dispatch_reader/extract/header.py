@@ -35,6 +35,7 @@ from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, Doc
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
+from dispatch_reader.extract.gazette import section_heading
 from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
@@ -132,20 +133,6 @@ _DATE_FIRST = re.compile(r"^\W{0,2}ngay\s*\d")
 # a line ending on a cited document's number (`… Nghị định số 145/2020/NĐ-CP`): its date may
 # follow on the next line
 _CITES_AT_END = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ][\wĐđ.&-]*\W{0,2}$")
-
-
-def _gazette_heading(folded: str) -> bool:
-    """A Công báo section heading ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH")."""
-    line = folded.strip()
-    for heading in resources.lines("gazette_headings.txt"):
-        if line == heading or line.startswith(heading + " -") or line.startswith(heading + " –"):
-            return True
-        # a long heading whose first word a copier's grain took, specks read in its place
-        # (`sania? oman BẢN QUY PHẠM PHÁP LUẬT`: its `LUẬT` was taken for a law's title)
-        tail = heading.split(" ", 1)[-1]
-        if tail.count(" ") >= 3 and line.endswith(" " + tail) and len(line) - len(tail) <= 16:
-            return True
-    return False
 
 
 @lru_cache(maxsize=1)
@@ -432,7 +419,7 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "rule")]
     if _FAX_PAGE.match(f):
         return [Cls(seg, "text")]
-    if GAZETTE.match(f) or _gazette_heading(f):
+    if GAZETTE.match(f) or section_heading(f):
         return [Cls(seg, "gazette")]
     if is_motto(seg):
         return [Cls(seg, "motto")]
