@@ -131,7 +131,7 @@ class DateFact:
 @dataclass
 class PlaceRef:
     """A printed place matched to the official list of units after 1 July 2025 (places/):
-    `match` is exact, folded, corrected, aggregate, ambiguous, old_name, unmatched or unnamed."""
+    `match` is exact, folded, corrected, aggregate, ambiguous, old_name, unmatched, unnamed or own."""
 
     printed: str  # as the document prints it: `Trạm Y tế xã Pac Ta`
     match: str

@@ -5,6 +5,8 @@ reader's language."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from dispatch_reader.extract.destinations import match_destinations
 from dispatch_reader.messages import localise
 from dispatch_reader.record import DocumentFacts, Evidence, Facts, Record, Secondment, Source
@@ -54,3 +56,27 @@ def test_from_place_survives_the_record_round_trip() -> None:
     record = Record.from_facts(Source(file_name="a.pdf", sha256="0" * 64, page_count=1), facts)
     again = Record.from_dict(record.to_dict())
     assert again.secondments[0].from_place == facts.secondments[0].from_place
+
+
+def test_a_communes_own_unit_named_by_its_level_word_is_that_commune() -> None:
+    """A commune moving its own staff writes `Trung tâm Phục vụ hành chính công xã`: no place
+    was named, and the summary listed it as a destination of its own, in no commune (a tester)."""
+    from dispatch_reader.briefs.places import place_fields
+
+    doc = DocumentFacts(issuer="Ủy ban nhân dân xã Mường Khoa", issued_date="2025-08-04", place="Mường Khoa")
+    facts = Facts(document=doc, secondments=[Secondment(
+        kind="transfer", evidence=EV, person="Lý Thị Hằng", from_unit="Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+        to_unit="Trung tâm Phục vụ hành chính công xã")])
+    assert match_destinations(facts) == []
+    s = facts.secondments[0]
+    assert (s.to_place.match, s.to_place.name, s.to_place.code) == ("own", "Xã Mường Khoa", s.from_place.code)
+    shown = place_fields(asdict(s), "vi")
+    assert shown["destination"] == "Trung tâm Phục vụ hành chính công xã Mường Khoa"
+    assert (shown["commune"], shown["commune_key"]) == ("xã Mường Khoa", f"code:{s.to_place.code}")
+    # a province's decision naming `… xã` names no commune; a ward's unit in a commune's paper is no match
+    for issuer, unit in (("Ủy ban nhân dân tỉnh Lai Châu", "Trung tâm Phục vụ hành chính công xã"),
+                         ("Ủy ban nhân dân xã Mường Khoa", "Trung tâm Phục vụ hành chính công phường")):
+        facts = Facts(document=DocumentFacts(issuer=issuer, issued_date="2025-08-04"), secondments=[
+            Secondment(kind="transfer", evidence=EV, person="P", to_unit=unit)])
+        match_destinations(facts)
+        assert facts.secondments[0].to_place.match == "unnamed"

@@ -47,6 +47,12 @@ def place_fields(s: dict[str, Any], lang: str) -> dict[str, Any]:
     if kind in MATCHED + ("old_name",) and display:  # an old name converted has its new unit
         shown = destination_label(respell(to_unit or "", display, tail=kind != "old_name"))
         commune, key = display, f"code:{place.get('code')}"
+    elif kind == "own" and display and to_unit:
+        # `Trung tâm Phục vụ hành chính công xã` in a commune's decision: that commune's centre
+        level = place.get("level") or ""
+        name = display[len(level) + 1:] if level and display.lower().startswith(level) else display
+        shown = f"{to_unit.rstrip(' .;,')} {name}"
+        commune, key = display, f"code:{place.get('code')}"
     elif kind == "aggregate":
         commune, key = marks.get("aggregate", shown), AGGREGATE_KEY
     flag = kind if kind in FLAGGED else None

@@ -7,13 +7,15 @@ match) gets one warning, however many secondments share it.
 
 The issuing province comes from the issuer, its parent line or the document's place
 (`Ủy ban nhân dân tỉnh Lào Cai`, `UBND TỈNH LÀO CAI` over `SỞ NỘI VỤ`, `Lào Cai, ngày …`).
+A commune moving its own staff names its units by the level word alone (`Trung tâm Phục vụ
+hành chính công xã`): they are matched to the issuing commune (`own`, places.match_unit).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from dispatch_reader.places import match_place, province_hint
+from dispatch_reader.places import match_unit, province_hint
 from dispatch_reader.places.match import PlaceMatch, read_place, respell
 from dispatch_reader.places.messages import place_warning
 from dispatch_reader.record import Facts, PlaceRef, Secondment
@@ -43,7 +45,7 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
     for s in facts.secondments:
         if s.to_unit:
             ocr = s.evidence.page in read
-            m = match_place(s.to_unit, hint, issued=doc.issued_date, ocr=ocr)
+            m = match_unit(s.to_unit, hint, doc.issuer, issued=doc.issued_date, ocr=ocr)
             s.to_place = PlaceRef(**m.as_dict())
             warn(m, "destination")
             # not across levels: a ward printed (`phường Cốc Lếu`, an old city's) matched to a
@@ -53,7 +55,7 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
                 if committees and s.to_unit == m.display:
                     s.to_unit = f"Ủy ban nhân dân {m.display}"
         if s.from_unit and not any(s is p for p in placeless):
-            m = match_place(s.from_unit, hint, issued=doc.issued_date)
+            m = match_unit(s.from_unit, hint, doc.issuer, issued=doc.issued_date)
             if m.match not in ("unnamed", "aggregate"):
                 s.from_place = PlaceRef(**m.as_dict())
                 warn(m, "sending unit")

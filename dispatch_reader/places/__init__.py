@@ -4,13 +4,14 @@ names to them. Pure functions on strings, like extract/; the list is loaded once
 """
 
 from dispatch_reader.places.match import (
-    FLAGGED, MATCH_KINDS, PlaceMatch, edit_distance, find_province, match_place, max_edits, province_hint, read_place,
+    FLAGGED, MATCH_KINDS, PlaceMatch, edit_distance, find_province, match_place, match_unit, max_edits, province_hint,
+    read_place,
     UnknownProvince, respell, unknown_province,
 )
 from dispatch_reader.places.official import OfficialList, Province, Unit, data_version, key, official
 
 __all__ = [
     "FLAGGED", "MATCH_KINDS", "OfficialList", "PlaceMatch", "Province", "Unit", "data_version", "edit_distance",
-    "find_province", "key", "match_place", "max_edits", "official", "province_hint", "read_place", "respell", "UnknownProvince",
+    "find_province", "key", "match_place", "match_unit", "max_edits", "official", "province_hint", "read_place", "respell", "UnknownProvince",
     "unknown_province",
 ]

@@ -33,7 +33,7 @@ from dispatch_reader.textnorm import for_matching, nfc, squash
 
 REORGANISED = "2025-07-01"  # the two-level local government starts (no districts after this day)
 
-MATCH_KINDS = ("exact", "folded", "corrected", "aggregate", "ambiguous", "old_name", "unmatched", "unnamed")
+MATCH_KINDS = ("exact", "folded", "corrected", "aggregate", "ambiguous", "old_name", "unmatched", "unnamed", "own")
 FLAGGED = ("corrected", "ambiguous", "old_name", "unmatched")  # what a reader must check
 
 
@@ -453,6 +453,32 @@ def _convert(printed: str, read: _Read, read_as: str, scope: Province | None) ->
     names = ", ".join(u.name for u in c.divided_into) or "several units"
     return PlaceMatch(printed=printed, match="old_name", read_as=read_as,
                       note=f"{c.old} (before 1 July 2025) was divided among {names}; kept as printed")
+
+
+# a unit named by its level word alone, at its end: `Trung tâm Phục vụ hành chính công xã`
+_BARE_LEVEL = re.compile(r"(?:^|\s)(xa|phuong|dac khu)\s*$")
+
+
+def match_unit(unit: str, hint: Any, issuer: str | None, issued: str | None = None, ocr: bool = False) -> PlaceMatch:
+    """A secondment's destination or sending unit matched (match_place), or, naming no place,
+    to the issuing commune when it is one of its own units (own_unit)."""
+    m = match_place(unit, hint, issued=issued, ocr=ocr)
+    if m.match != "unnamed" or not issuer:
+        return m
+    return own_unit(unit, match_place(issuer, hint, issued=issued)) or m
+
+
+def own_unit(printed: str, issuer: PlaceMatch) -> PlaceMatch | None:
+    """A commune's own unit, named by the level word alone (`Trung tâm Phục vụ hành chính công
+    xã`) in a document the commune issues (`issuer`: its committee matched), is in that commune:
+    it is matched to it (`own`); None otherwise."""
+    bare = _BARE_LEVEL.search(_fold_chars(printed.rstrip(" .;,")))
+    if bare is None or issuer.match not in ("exact", "folded") or not issuer.level \
+            or _fold_chars(issuer.level) != bare[1]:
+        return None
+    return PlaceMatch(printed=printed, match="own", name=issuer.name, code=issuer.code, level=issuer.level,
+                      province=issuer.province, province_code=issuer.province_code, read_as=issuer.read_as,
+                      note="a unit of the issuing commune, named by its level word alone")
 
 
 def match_place(printed: str, province_hint: Province | UnknownProvince | str | None = None, *,
