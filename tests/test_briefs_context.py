@@ -396,3 +396,23 @@ def test_a_document_shows_the_subject_its_surest_copy_read() -> None:
     phone.document.evidence["subject"].confidence = 0.85
     copy.document.evidence["subject"].confidence = 0.95
     assert merge_copies([phone.to_dict(), copy.to_dict()])[0][0]["document"]["subject"] == "TH tăng cường công chức"
+
+
+def test_bodies_of_several_provinces_are_told_apart() -> None:
+    """A tester found the Home Affairs departments of three provinces counted as one `Sở Nội
+    vụ`, and the documents' issuer column saying `Sở Nội vụ` with no province."""
+    a = make("a", number="245/QĐ-SNV", issuer="Sở Nội vụ", secondments=[
+        {"person": "Lữ Thị Hoa", "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa"}])
+    b = make("b", number="1468/SNV-XDCQ", issuer="Sở Nội vụ", doc_type="official_dispatch", secondments=[
+        {"person": "Lò Văn Thắm", "from_unit": "Sở Nội vụ", "to_unit": "xã Tân Phong"},
+        {"person": "Vũ Thị Lan Anh", "from_unit": "Sở Nội vụ tỉnh Sơn La", "to_unit": "xã Tân Phong"}])
+    b.document.place = "Sơn La"
+    ctx = _summary([a, b])
+    assert sorted((r["label"], r["people"]) for r in ctx["by_sender"]) == [
+        ("Sở Nội vụ (Lai Châu)", 1), ("Sở Nội vụ (Sơn La)", 1), ("Sở Nội vụ tỉnh Sơn La", 1)]
+    assert sorted(d["issuer_text"] for d in ctx["documents"]) == ["Sở Nội vụ (Lai Châu)", "Sở Nội vụ (Sơn La)"]
+    md = BriefWriter(Path("/tmp"), "md", "vi", today=date(2025, 10, 20)).summary_bytes([a, b]).decode()
+    assert "| Sở Nội vụ (Sơn La) |" in md
+    # one province: as printed
+    one = _summary([a])
+    assert [r["label"] for r in one["by_sender"]] == ["Sở Nội vụ"] and one["documents"][0]["issuer_text"] == "Sở Nội vụ"

@@ -578,3 +578,13 @@ def test_an_extensions_figure_is_labelled_as_an_extension() -> None:
     assert [c["status_label"] for c in writer("en").document_context(record)["counts"]] == ["extended"]
     plain = next(r for r in sample_records() if r["source"]["file_name"] == "qd-biet-phai-02.pdf")
     assert {c["status_label"] for c in writer().document_context(plain)["counts"] if c.get("status")} == {"Quyết định cử"}
+
+
+def test_a_communes_own_units_are_named_with_the_commune_in_the_summary() -> None:
+    """86/QĐ-UBND of xã Mường Khoa moves a clerk from `Văn phòng … Ủy ban nhân dân xã` to
+    `Trung tâm Phục vụ hành chính công xã`: a tester found it a destination of its own, in no commune."""
+    record = next(r for r in sample_records() if r["source"]["file_name"] == "qd-dieu-dong-xa-01.pdf")
+    (row,) = writer().summary_context([record])["roster"]
+    assert row["destination"] == "Trung tâm Phục vụ hành chính công xã Mường Khoa"
+    assert row["body"] == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Mường Khoa"
+    assert row["commune"] == "xã Mường Khoa"

@@ -287,7 +287,7 @@ def build_summary(path: Path) -> None:
     _para(doc, "{{ L.documents }}", style="Heading 2")
     _table(doc, ["#", "{{ L.doc }}", "{{ L.date }}", "{{ L.issuer }}", "{{ L.subject }}", "{{ L.count }}"],
            ["{{ loop.index }}", "{{ doc.title }}{% if doc.number_check %} {{ L.low_mark }}{% endif %} ({{ doc.files | join(', ') }})", "{{ doc.date_text or '—' }}",
-            "{{ doc.document.issuer or '—' }}",
+            "{{ doc.issuer_text or '—' }}",
             "{{ doc.document.subject or '—' }}", "{{ doc.people | num }}{% if doc.other_text %} ({{ doc.other_text }}){% endif %}"],
            "doc in documents",
            total=["", "{{ L.total }}", "", "", "", "{{ total_people | num }}"], widths=[8, 38, 22, 35, 47, 15],

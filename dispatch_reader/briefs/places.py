@@ -27,6 +27,15 @@ def official_display(place: dict[str, Any]) -> str | None:
     return f"{level} {name[len(level) + 1:]}" if name.lower().startswith(level) else name
 
 
+def own_unit_label(unit: str, place: dict[str, Any]) -> str:
+    """A commune's unit named by its level word alone, with the commune's name after it
+    (`Trung tâm Phục vụ hành chính công xã` → `… công xã Mường Khoa`; places.match_unit)."""
+    display = official_display(place) or ""
+    level = place.get("level") or ""
+    name = display[len(level) + 1:] if level and display.lower().startswith(level) else display
+    return f"{unit.rstrip(' .;,')} {name}" if name else unit
+
+
 def place_fields(s: dict[str, Any], lang: str) -> dict[str, Any]:
     """The destination of secondment `s` as a brief shows it:
 
@@ -48,11 +57,7 @@ def place_fields(s: dict[str, Any], lang: str) -> dict[str, Any]:
         shown = destination_label(respell(to_unit or "", display, tail=kind != "old_name"))
         commune, key = display, f"code:{place.get('code')}"
     elif kind == "own" and display and to_unit:
-        # `Trung tâm Phục vụ hành chính công xã` in a commune's decision: that commune's centre
-        level = place.get("level") or ""
-        name = display[len(level) + 1:] if level and display.lower().startswith(level) else display
-        shown = f"{to_unit.rstrip(' .;,')} {name}"
-        commune, key = display, f"code:{place.get('code')}"
+        shown, commune, key = own_unit_label(to_unit, place), display, f"code:{place.get('code')}"
     elif kind == "aggregate":
         commune, key = marks.get("aggregate", shown), AGGREGATE_KEY
     flag = kind if kind in FLAGGED else None

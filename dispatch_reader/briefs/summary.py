@@ -36,7 +36,8 @@ from dispatch_reader.briefs.formatting import format_date, format_month, format_
 from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
 )
-from dispatch_reader.briefs.places import AGGREGATE_KEY, place_fields
+from dispatch_reader.briefs.places import AGGREGATE_KEY, own_unit_label, place_fields
+from dispatch_reader.places import Province, find_province, province_hint
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.store import identity, keys
 
@@ -210,7 +211,7 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "heads": n,
         "who": s.get("person") or labels(lang)["messages"]["people_n"].format(n=format_number(n, lang)),
         **place,
-        "body": sending_body(s.get("from_unit")),
+        "body": _sending_body(s),
         "field": field_label(s.get("position")),
         "end_date": end,
         "end_derived": derived,
@@ -227,6 +228,14 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         # the document as the lists name it: its number, and the extensions' (`245/QĐ-SNV, gia hạn: 61/QĐ-SNV`)
         "doc_text": rec["document"].get("number") or rec["source"]["file_name"],
     }
+
+
+def _sending_body(s: dict[str, Any]) -> str | None:
+    """The body a secondment sends from, as the summary groups it; a commune's own unit named
+    by its level word alone with the commune's name (`Văn phòng … Ủy ban nhân dân xã Mường Khoa`)."""
+    body = sending_body(s.get("from_unit"))
+    place = s.get("from_place") or {}
+    return own_unit_label(body, place) if body and place.get("match") == "own" else body
 
 
 def _by_person(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -314,6 +323,7 @@ def summary_context(
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
     rows, doc_rows, cited = _read_documents(documents, known, selection, lang)
+    _tell_provinces_apart(rows, doc_rows)
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
     current, ended = _latest(named, decided, lang)
@@ -406,10 +416,36 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
             "people": 0,
             "other": {},  # status -> people the document names without sending them
             "other_text": "",
+            "issuer_text": d.get("issuer") or "",  # with its province over several (_tell_provinces_apart)
             "files": [c["source"]["file_name"] for c in sorted(copies, key=_quality)],
             "number_check": number_needs_check(rec),
         })
     return rows, doc_rows, cited
+
+
+def _province(document: dict[str, Any]) -> str | None:
+    """The short name of the province a document was issued in (`Lai Châu`), if it is known."""
+    found = province_hint(document.get("issuer"), document.get("issuer_parent"), document.get("place"))
+    return found.short if isinstance(found, Province) else None
+
+
+def _tell_provinces_apart(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]]) -> None:
+    """Over documents of several provinces, a sending body or an issuer that does not name its
+    province gets it (`Sở Nội vụ (Lai Châu)`): a tester found the Home Affairs departments of
+    three provinces counted as one `Sở Nội vụ`. Over one province nothing changes."""
+    by_doc = [_province(d["document"]) for d in doc_rows]
+    if len({p for p in by_doc if p}) < 2:
+        return
+    for d, province in zip(doc_rows, by_doc):
+        issuer = d["document"].get("issuer")
+        if issuer and province and find_province(issuer) is None:
+            d["issuer_text"] = f"{issuer} ({province})"
+    for row in rows:
+        province = by_doc[row["doc_index"]]
+        body = row.get("body")
+        # a commune's own unit is placed by its commune (from_place), no province needed
+        if body and province and not (row.get("from_place") or {}).get("code") and find_province(body) is None:
+            row["body"] = f"{body} ({province})"
 
 
 def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[dict[str, Any]], lang: str
