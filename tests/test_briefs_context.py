@@ -413,6 +413,7 @@ def test_bodies_of_several_provinces_are_told_apart() -> None:
     assert sorted(d["issuer_text"] for d in ctx["documents"]) == ["Sở Nội vụ (Lai Châu)", "Sở Nội vụ (Sơn La)"]
     md = BriefWriter(Path("/tmp"), "md", "vi", today=date(2025, 10, 20)).summary_bytes([a, b]).decode()
     assert "| Sở Nội vụ (Sơn La) |" in md
+    assert "| | **Tổng cộng** | | | | **3** | |" in md  # the documents' table totals as the html and Word ones
     # one province: as printed
     one = _summary([a])
     assert [r["label"] for r in one["by_sender"]] == ["Sở Nội vụ"] and one["documents"][0]["issuer_text"] == "Sở Nội vụ"
