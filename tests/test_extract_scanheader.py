@@ -192,6 +192,17 @@ def test_a_photocopied_stamp_titled_den_alone_is_the_received_fact() -> None:
     assert doc.number == "198/KH-UBND" and doc.received is not None and doc.received.number is None
 
 
+def test_a_photocopied_stamps_worn_number_label_still_labels_its_figures() -> None:
+    """`Số:` on a photocopied stamp read `sé:` (a real Gazette photocopy: `CÔNG VĂN DEN` over
+    `sé: 3420`) or `S6:`: under the stamp's title it labels the hand's figures all the same."""
+    tail = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 26 tháng 4 năm 2024\nTHÔNG TƯ\nQuy định chỉ tiêu đánh giá\n")
+    for label in ("sé:", "S6:"):
+        doc = scanned("BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 07/2024/TT-BKHĐT\nCÔNG VĂN DEN\n" + label + " 3420\n" + tail).document
+        assert doc.received is not None and doc.received.number == "3420", label
+        assert doc.number == "07/2024/TT-BKHĐT"
+
+
 def test_a_black_seals_ring_letters_under_the_name_are_specks() -> None:
     """`Lf SONS À`, the ring of a black seal read below the name line, does not hide the name."""
     from dispatch_reader.extract import prepare_pages
