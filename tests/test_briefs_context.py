@@ -417,3 +417,28 @@ def test_bodies_of_several_provinces_are_told_apart() -> None:
     # one province: as printed
     one = _summary([a])
     assert [r["label"] for r in one["by_sender"]] == ["Sở Nội vụ"] and one["documents"][0]["issuer_text"] == "Sở Nội vụ"
+
+
+def test_a_sendings_person_is_taken_from_the_copy_that_read_it_surer() -> None:
+    """The phone photo (the best copy) read `Sting Thị Mỷ` under the confidence line; the
+    photocopy of the same decision read `Sùng Thị Mỷ` surely. A sending is the same in both
+    when its destination and period are."""
+    def copy(label: str, pages: float, names: list[tuple[str, float]]):
+        rec = make(label, pages=[("ocr", pages)], secondments=[
+            {"person": n, "to_unit": f"Ủy ban nhân dân xã {place}", "start": "2025-09-08", "end": "2026-03-08"}
+            for (n, _), place in zip(names, ("Khun Há", "Tủa Sín Chải"))])
+        for s, (_, conf) in zip(rec.secondments, names):
+            s.evidence.confidence = conf
+        return rec
+
+    phone = copy("phone", 0.93, [("Sting Thị Mỷ", 0.45), ("Vàng Seo Chín", 0.93)])
+    photocopy = copy("photocopy", 0.90, [("Sùng Thị Mỷ", 0.81), ("Vàng Seo Chứ", 0.45)])
+    (best, _), = merge_copies([phone.to_dict(), photocopy.to_dict()])
+    assert best["source"]["file_name"] == "phone.pdf"
+    # the weak reading is replaced by the sure one; a sure reading is kept against a weak one
+    assert [s["person"] for s in best["secondments"]] == ["Sùng Thị Mỷ", "Vàng Seo Chín"]
+    roster = _summary([phone, photocopy])["roster"]
+    assert [(r["person"], r["needs_check"]) for r in roster] == [("Sùng Thị Mỷ", False), ("Vàng Seo Chín", False)]
+    # no surer copy: as read, and marked
+    alone = _summary([phone])["roster"]
+    assert [(r["person"], r["needs_check"]) for r in alone] == [("Sting Thị Mỷ", True), ("Vàng Seo Chín", False)]

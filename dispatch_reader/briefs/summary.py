@@ -141,28 +141,59 @@ def merge_copies(records: Iterable[dict[str, Any]],
             documents[about].extend(c)  # a report about a document counted here: copies of it
         else:
             out.append(c)
-    return [(_surest_subject(c), c) for c in out]
+    return [(_surest_readings(c), c) for c in out]
 
 
-def _surest_subject(copies: list[dict[str, Any]]) -> dict[str, Any]:
-    """The best copy, with the subject of the copy that read it surest when the best copy's own
-    was read under the confidence line: a phone photo read `TH tăng cường …` where the
-    photocopy of the same paper read `Về việc tăng cường …` (a tester's find)."""
+def _surest_readings(copies: list[dict[str, Any]]) -> dict[str, Any]:
+    """The best copy, with what it read under the confidence line taken from another copy that
+    read it surer: the subject (a phone photo's `TH tăng cường …`, the photocopy's `Về việc tăng
+    cường …`) and a sending's person (`Sting Thị Mỷ` on the photo, `Sùng Thị Mỷ` on the
+    photocopy; a sending is the same in both when its destination and period are). Tester's finds."""
     best = copies[0]
-    ev = (best["document"].get("evidence") or {}).get("subject")
-    if not best["document"].get("subject") or not weak_evidence(ev):
+    if len(copies) < 2:
         return best
+    d = best["document"]
+    subject = _surer(d.get("subject"), (d.get("evidence") or {}).get("subject"),
+                     [(c["document"].get("subject"), (c["document"].get("evidence") or {}).get("subject"))
+                      for c in copies[1:]])
+    if subject:
+        best = best | {"document": d | {"subject": subject[0], "evidence": dict(d.get("evidence") or {},
+                                                                                 subject=subject[1])}}
+    others = [_by_sending(c["secondments"]) for c in copies[1:]]
+    sendings = []
+    for key, s in zip(_sending_keys(best["secondments"]), best["secondments"]):
+        person = _surer(s.get("person"), s.get("evidence"),
+                        [(o[key].get("person"), o[key].get("evidence")) for o in others if key and key in o])
+        sendings.append(s | {"person": person[0], "evidence": dict(s["evidence"], confidence=person[1].get("confidence"))}
+                        if person else s)
+    return best | {"secondments": sendings}
 
-    def sureness(rec: dict[str, Any]) -> float:
-        conf = ((rec["document"].get("evidence") or {}).get("subject") or {}).get("confidence")
+
+def _surer(value: Any, evidence: dict[str, Any] | None,
+           others: list[tuple[Any, dict[str, Any] | None]]) -> tuple[Any, dict[str, Any]] | None:
+    """(value, evidence) of the surest other reading, when `value` was read under the confidence
+    line and that one was not; None to keep `value`."""
+    if not value or not weak_evidence(evidence):
+        return None
+
+    def sureness(ev: dict[str, Any] | None) -> float:
+        conf = (ev or {}).get("confidence")
         return 1.0 if conf is None else conf  # a text layer's words are as printed
 
-    surest = max((c for c in copies[1:] if c["document"].get("subject")), key=sureness, default=None)
-    if surest is None or weak_evidence(surest["document"]["evidence"].get("subject")) \
-            or sureness(surest) <= sureness(best):
-        return best
-    evidence = dict(best["document"].get("evidence") or {}, subject=surest["document"]["evidence"].get("subject"))
-    return best | {"document": best["document"] | {"subject": surest["document"]["subject"], "evidence": evidence}}
+    read = [(v, ev) for v, ev in others if v and ev and v != value and not weak_evidence(ev)]
+    surest = max(read, key=lambda r: sureness(r[1]), default=None)
+    return surest if surest and sureness(surest[1]) > sureness(evidence) else None
+
+
+def _sending_keys(sendings: list[dict[str, Any]]) -> list[tuple[str, str, str] | None]:
+    """Each sending's destination and period, None where two sendings share them."""
+    keys = [(group_key(destination_label(s.get("to_unit")) or ""), s.get("start") or "", s.get("end") or "")
+            for s in sendings]
+    return [k if keys.count(k) == 1 and k[0] else None for k in keys]
+
+
+def _by_sending(sendings: list[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, Any]]:
+    return {k: s for k, s in zip(_sending_keys(sendings), sendings) if k}
 
 
 def _breakdown(groups: dict[str, _Group], total: int, lang: str, *, chronological: bool = False) -> list[dict[str, Any]]:
