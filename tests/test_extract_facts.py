@@ -64,7 +64,8 @@ def test_a_photos_own_number_misread_and_a_citation_cut_short_are_no_documents_c
     read = {r.number: r for r in facts_of(text, method="ocr", ocr_confidence=0.9).references}
     assert "77/OD-UBND" not in read and "53/2013/NĐ" not in read
     assert read["53/2013/NĐ-CP"].date == "2013-05-18"  # what the cut one told of it
-    assert "77/OD-UBND" in {r.number for r in facts_of(text).references}
+    # (`OD` itself is read as `QĐ` everywhere now, number_fixes.tsv: the guard uses other letters)
+    assert "77/QB-UBND" in {r.number for r in facts_of(text.replace("77/OD-UBND", "77/QB-UBND")).references}
 
 
 def test_a_cited_number_no_register_gives_is_no_document_cited() -> None:

@@ -147,12 +147,35 @@ def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
         if t in _CONNECTORS and j + 1 < n and is_title_token(doc[j + 1].text):
             j += 1
             continue
+        lower = _lower_field_end(doc, j + 1) if t == "và" else None
+        if lower is not None:
+            j = lower  # a level and place may follow (`… và đào tạo tỉnh Lào Cai`)
+            continue
         if t == "," and _field_list_follows(doc, j + 1):
             # "Văn hóa, Thể thao và Du lịch": a comma inside a list of fields.
             j += 1
             continue
         break
     return j
+
+
+@lru_cache(maxsize=1)
+def _lower_fields() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold_phrase(w) for w in line.split()) for line in resources.lines("lower_fields.txt"))
+
+
+def _lower_field_end(doc: Doc, k: int) -> int | None:
+    """The end of a field in lower case after `và` (lower_fields.txt) that closes a body's name:
+    `Trung tâm Quan trắc tài nguyên và môi trường`, then a comma, a stop word, a level or the
+    text's end."""
+    for phrase in _lower_fields():
+        end = k + len(phrase)
+        if end <= len(doc) and doc[k].text.islower() \
+                and tuple(fold_phrase(doc[m].text) for m in range(k, end)) == phrase \
+                and (end == len(doc) or not doc[end].text.isalpha() or doc[end].text in _stop()
+                     or level_end(doc, end) is not None):
+            return end
+    return None
 
 
 def _field_list_follows(doc: Doc, k: int) -> bool:
@@ -218,6 +241,10 @@ def _subunits() -> tuple[str, ...]:
 
 
 def is_subunit(name: str) -> bool:
-    """`Phòng Tổ chức biên chế` is a unit inside a body; `Sở Nội vụ` is a body."""
+    """`Phòng Tổ chức biên chế` is a unit inside a body; `Sở Nội vụ` is a body, and so is one
+    named down to its level (`Văn phòng Đăng ký đất đai tỉnh`, `Trạm Y tế xã`: the province's
+    land registry, the commune's health station, whatever body issued the document)."""
     f = fold_phrase(name)
+    if f.split()[-1:] and f.split()[-1] in _level_words() and len(f.split()) > 2:
+        return False
     return any(f == h or f.startswith(h + " ") for h in _subunits())
