@@ -186,8 +186,13 @@ def process_file(
         document = ahead.take(path) if ahead is not None else read_document(path, settings)
         record = build_record(path, document)  # text → record
         check_is_document(path, document, record)  # a photo or noise is refused, not stored
-        store.save(record, page_texts=[p.text for p in document.pages],
-                   extractor_version=EXTRACTOR_VERSION)  # record → store
+        saved = store.save(record, page_texts=[p.text for p in document.pages],
+                           extractor_version=EXTRACTOR_VERSION, replace=reprocess)  # record → store
+        if saved is None:  # the same file stored meanwhile (dropped twice at once): that reading stays
+            record = store.get(sha)
+            brief, brief_error = _brief(store, briefs, sha, record)
+            return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief,
+                           brief_error=brief_error)
         brief, brief_error = _brief(store, briefs, sha, record)  # document → brief
         return Outcome(path, "done", record, seconds=time.monotonic() - started, brief=brief,
                        brief_error=brief_error)

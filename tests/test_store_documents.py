@@ -171,3 +171,21 @@ def test_a_document_keeps_one_brief_when_a_better_copy_arrives(sqlite_url, tmp_p
         assert written[0] != written[2] and not written[0].exists()
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted([written[1].name, written[2].name])
         assert "qd-01.photocopy.pdf" in written[2].read_text("utf-8")  # the brief names the other file
+
+
+def test_a_file_stored_meanwhile_is_not_replaced_when_asked_not_to(store_url):
+    """The same file read by two workers at once: the second save, `replace=False`, leaves the
+    first reading as it is and says so (None), inside the one transaction, on either database."""
+    first = make_record("qd-01")
+    second = make_record("qd-01")
+    second.source.file_name = "qd-01 (gửi lại).pdf"
+    second.document.subject = "Về việc khác"
+    with open_store(store_url) as store:
+        doc_id = store.save(first, page_texts=page_text_for(first), extractor_version="t")
+        assert store.save(second, page_texts=page_text_for(second), extractor_version="t", replace=False) is None
+        kept = store.get(first.source.sha256)
+        assert (kept.source.file_name, kept.document.subject) == (first.source.file_name, first.document.subject)
+        assert store.count_files() == 1 and [r.status for r in store.history()] == ["created"]
+        # asked to replace (a reprocess), it does
+        assert store.save(second, page_texts=page_text_for(second), extractor_version="t") == doc_id
+        assert store.get(first.source.sha256).document.subject == "Về việc khác"

@@ -332,3 +332,33 @@ def test_a_brief_that_fails_in_any_way_never_fails_the_stored_file(setup, monkey
     assert _where(places, "x.pdf") == ["archive"] and store.count() == 1
     warned = [r.getMessage() for r in caplog.records if "no brief" in r.getMessage()]
     assert len(warned) == 1 and "\n" not in warned[0] and "a user template broke" in warned[0]
+
+
+def test_the_same_file_dropped_twice_at_once_is_stored_once(setup, monkeypatch, tmp_path):
+    """A tester copied one scan in under two names at once: two workers each found it not yet
+    stored, read it, and both ended `done` in archive/, the second name in no record. The
+    second save now finds the file stored meanwhile: the first reading stays, and the second
+    file is a duplicate."""
+    places, store, url, process = setup
+    good = document_bytes(3)
+    twin = tmp_path / "QD 3 ban chup.pdf"
+    twin.write_bytes(good)
+    (places.inbox / "qd-3 (gửi lại).pdf").write_bytes(good)
+
+    def racing(path):
+        # the other worker commits the twin between this worker's check and its save
+        assert process_file(twin, store, None, IngestSettings(cache_dir=None)).status == "done"
+        monkeypatch.setattr(store, "has", lambda sha: False)  # what this worker saw before
+        try:
+            return process(path)
+        finally:
+            monkeypatch.undo()
+
+    results = []
+    report = _watcher(places, store, racing, results=results).run()
+    assert report.counts == {"duplicate": 1}
+    assert _where(places, "qd-3 (gửi lại).pdf") == ["duplicates"]
+    assert store.count_files() == 1
+    assert store.get(sha256_bytes(good)).source.file_name == "QD 3 ban chup.pdf"
+    runs = [r for r in store.history() if r.sha256 == sha256_bytes(good)]
+    assert [r.status for r in runs] == ["created"]  # no second reading replaced the first

@@ -117,6 +117,10 @@ class FileInfo:
         return f"{self.file_name} ({', '.join(bits)})"
 
 
+class _StoredMeanwhile(Exception):
+    """Raised inside a save's transaction to roll it back: the file is stored already."""
+
+
 @dataclass
 class StoredDocument:
     """A document with its files, best first, and the reports about it (or what it reports on)."""
@@ -193,13 +197,15 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
 
     def save(self, record: Record, *, page_texts: list[str], extractor_version: str,
-             started_at: dt.datetime | None = None) -> int:
+             started_at: dt.datetime | None = None, replace: bool = True) -> int | None:
         """Store `record` (and the text of its pages) as a file of its document; the document id.
 
         A file with the same SHA-256 has all its facts replaced; either the old record or the new
-        one is stored, never a mix, even if the process dies half way. The file joins the document
-        it is a copy of (store/identity.py), or starts one, and the document's files are ranked
-        again, so its facts are those of the best-read file.
+        one is stored, never a mix, even if the process dies half way. With `replace=False` such
+        a file is left as it is and None returned: the same file dropped twice at once under two
+        names, read by two workers, is stored once (a tester found both copies taken as new).
+        The file joins the document it is a copy of (store/identity.py), or starts one, and the
+        document's files are ranked again, so its facts are those of the best-read file.
         """
         # a user's corrections outlive any new reading; applied to the caller's record in place,
         # so what `process` or `watch` briefs and summarises next is what was stored
@@ -216,15 +222,20 @@ class Store:
             rows.as_report(record.document.number)
         rows.file.update(reading=identity.reading(facts), ocr_confidence=identity.mean_confidence(facts))
         now = _now()
-        with self._write() as conn:
-            file_id, revision, old_doc = self._upsert_file(conn, rows.file, now)
-            self._delete_facts(conn, file_id)
-            self._insert_facts(conn, file_id, rows)
-            doc_id = self._place(conn, file_id, facts, old_doc, now)
-            conn.execute(insert(ProcessingRun).values(
-                file_id=file_id, sha256=record.source.sha256, file_name=rows.file["file_name"],
-                extractor_version=extractor_version, started_at=started_at or now, finished_at=_now(),
-                status="created" if revision == 1 else "replaced", error=None))
+        try:
+            with self._write() as conn:
+                file_id, revision, old_doc = self._upsert_file(conn, rows.file, now)
+                if revision > 1 and not replace:
+                    raise _StoredMeanwhile  # rolls the upsert back: the first reading stays
+                self._delete_facts(conn, file_id)
+                self._insert_facts(conn, file_id, rows)
+                doc_id = self._place(conn, file_id, facts, old_doc, now)
+                conn.execute(insert(ProcessingRun).values(
+                    file_id=file_id, sha256=record.source.sha256, file_name=rows.file["file_name"],
+                    extractor_version=extractor_version, started_at=started_at or now, finished_at=_now(),
+                    status="created" if revision == 1 else "replaced", error=None))
+        except _StoredMeanwhile:
+            return None
         from dispatch_reader.store import corrections
 
         if corrections.inherit(self, doc_id, record):  # a new copy of a corrected document: corrected too
