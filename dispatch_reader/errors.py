@@ -44,7 +44,7 @@ EXIT_CODE_HELP = {
     ExitCode.STORE: "database cannot be opened or written",
     ExitCode.TEMPLATE: "brief template failed",
     ExitCode.CONFIG: "wrong value in the config file or a DISPATCH_READER_* variable",
-    ExitCode.NOT_FOUND: "no stored document matches the number, id or SHA-256 given",
+    ExitCode.NOT_FOUND: "no stored document matches the number, id, SHA-256 or file name given",
     ExitCode.BUSY: "busy: another watcher is already working on this folder",
     ExitCode.QUEUE: "the queue (Redis) or the fleet's spool folder cannot be reached or written",
     ExitCode.INTERNAL: "internal error (a bug)",

@@ -189,3 +189,14 @@ def test_a_file_stored_meanwhile_is_not_replaced_when_asked_not_to(store_url):
         # asked to replace (a reprocess), it does
         assert store.save(second, page_texts=page_text_for(second), extractor_version="t") == doc_id
         assert store.get(first.source.sha256).document.subject == "Về việc khác"
+
+
+def test_a_document_with_no_number_is_found_by_its_files_name(store_url):
+    """A summary lists a document whose number was not read by its file's name; `show` and
+    `brief` find it by that name (a tester: 'no stored document matches')."""
+    lost = make_record("QD 04 bản chụp", number=None)
+    with open_store(store_url) as store:
+        doc_id = store.save(lost, page_texts=page_text_for(lost), extractor_version="t")
+        assert store.find_ids("QD 04 bản chụp.pdf") == [doc_id]
+        assert store.find_ids("QD 04 ban chup.pdf") == []  # a name is matched as it is stored
+        assert store.get("QD 04 bản chụp.pdf").source.file_name == "QD 04 bản chụp.pdf"

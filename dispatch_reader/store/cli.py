@@ -231,7 +231,7 @@ def print_files(doc: Any, console: Console, numbers: dict[int, str]) -> None:
 
 @friendly
 def show_cmd(
-    key: str = typer.Argument(..., help="Document number (e.g. 15/QĐ-UBND), id, or a file's SHA-256."),
+    key: str = typer.Argument(..., help="Document number (e.g. 15/QĐ-UBND), id, a file's SHA-256, or a stored file's name."),
     as_json: bool = typer.Option(False, "--json", help="Print the stored record (of the best-read file) as JSON."),
     history: bool = typer.Option(False, "--history", help="Also list when and by which extractor it was read."),
     db: Optional[str] = DbOption,

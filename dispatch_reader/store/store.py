@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dispatch_reader.errors import StoreError
 from dispatch_reader.record import Record
 from dispatch_reader.record import schema as record_schema
+from dispatch_reader.textnorm import nfc
 from dispatch_reader.store import engine as engines
 from dispatch_reader.store import identity
 from dispatch_reader.store import migrate
@@ -402,7 +403,8 @@ class Store:
 
     def find_ids(self, key: str | int) -> list[int]:
         """Documents for an id, a file's SHA-256 or a document number (several documents may share
-        one: other issuers, or reports about it, which come after the documents themselves)."""
+        one: other issuers, or reports about it, which come after the documents themselves), else
+        a file's name (`QD 04 ban chup.pdf`: a document with no number is listed by it)."""
         with self._read() as conn:
             if isinstance(key, int):
                 return list(conn.execute(select(Document.id).where(Document.id == key)).scalars())
@@ -417,7 +419,12 @@ class Store:
                     .where(File.rank == 1, number_clause(k))
                     .order_by(Document.key.like("report:%"), File.issued_date.desc().nulls_last(),
                               File.document_id.desc()))
-            return list(conn.execute(stmt).scalars())
+            found = list(conn.execute(stmt).scalars())
+            if found:
+                return found
+            # a file's name, as lists and summaries name a document that has no number
+            return list(dict.fromkeys(conn.execute(select(File.document_id).where(File.file_name == nfc(k))
+                                                   .order_by(File.document_id)).scalars()))
 
     def get(self, key: str | int) -> Record | None:
         """A file's record by its SHA-256; else the record of the best-read file of the document
