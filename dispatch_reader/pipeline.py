@@ -33,6 +33,7 @@ from dispatch_reader.textnorm import nfc
 if TYPE_CHECKING:
     from dispatch_reader.briefs.render import BriefWriter
     from dispatch_reader.store import Store
+    from dispatch_reader.store.store import StoredDocument
 
 log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = __version__
@@ -123,13 +124,26 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
     Like `brief NUMBER`, it names the reports about the document too (briefs/stored.other_files),
     and a report's brief says it is one."""
     from dispatch_reader.briefs.render import brief_name
-    from dispatch_reader.briefs.stored import other_files
 
     ids = store.find_ids(sha256)
     doc = store.document(ids[0]) if ids else None
-    best = store.get_by_id(doc.id) if doc else None
-    if doc is None or best is None:
+    if doc is None or store.get_by_id(doc.id) is None:
         return briefs.document(record, brief_name(record.source.file_name, record.source.sha256, briefs.fmt))
+    path = _brief_of(store, briefs, doc)
+    # the brief of the document a report is about names the report's files: it changes with them
+    # (a tester found 1418/UBND-NC's brief still naming the report's worse copy)
+    for about in store.documents(doc.refers_to):
+        _brief_of(store, briefs, about)
+    return path
+
+
+def _brief_of(store: Store, briefs: BriefWriter, doc: StoredDocument) -> Path:
+    """Write the brief of a stored document, from its best-read file."""
+    from dispatch_reader.briefs.render import brief_name
+    from dispatch_reader.briefs.stored import other_files
+
+    best = store.get_by_id(doc.id)
+    assert best is not None
     path = briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
                            other_files=other_files(store, doc), report=doc.is_report)
     # a copy read better since the brief was made, named after it now: the old one goes, so

@@ -113,3 +113,30 @@ def test_summary_says_how_many_documents_it_counts(db: str, tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "Số văn bản: **3**" in out.read_text("utf-8")
     assert "(3 documents, 4 files)" in result.output
+
+
+def test_a_reports_better_copy_rewrites_the_brief_of_the_document_it_is_about(tmp_path: Path) -> None:
+    """The brief of 1418/UBND-NC names the press report about it by the report's best file; a
+    tester found it still naming the report's photocopy (OCR 69%) after its phone photo (94%)
+    was stored, until `brief` was run again by hand."""
+    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.pipeline import document_brief
+
+    decision = make("cv-1418", number="1418/UBND-NC", doc_type="official_dispatch", issued="2025-10-21")
+    worse = make("press-copy", number="1418/UBND-NC", issued="2025-10-21", language="en", subject="Staff for communes",
+                 doc_type="official_dispatch", pages=[("ocr", 0.69)])
+    better = make("press-photo", number="1418/UBND-NC", issued="2025-10-21", language="en", subject="Staff for communes",
+                  doc_type="official_dispatch", pages=[("ocr", 0.94)])
+    for r in (worse, better):
+        r.document.place = None  # a press report states no place line
+    briefs = BriefWriter(tmp_path / "out", fmt="md")
+    with open_store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        for r in (decision, worse):
+            store.save(r, page_texts=["x"], extractor_version="t")
+            document_brief(store, briefs, r.source.sha256, r)
+        (own,) = [p for p in (tmp_path / "out").iterdir() if p.name.startswith("cv-1418")]
+        assert "press-copy.pdf" in own.read_text("utf-8")
+        store.save(better, page_texts=["x"], extractor_version="t")
+        document_brief(store, briefs, better.source.sha256, better)
+        text = own.read_text("utf-8")
+        assert "press-photo.pdf" in text and "press-copy.pdf" not in text
