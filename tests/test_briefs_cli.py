@@ -140,3 +140,22 @@ def test_a_reports_better_copy_rewrites_the_brief_of_the_document_it_is_about(tm
         document_brief(store, briefs, better.source.sha256, better)
         text = own.read_text("utf-8")
         assert "press-photo.pdf" in text and "press-copy.pdf" not in text
+
+
+def test_a_second_scan_is_named_another_copy_not_a_duplicate(tmp_path: Path) -> None:
+    """A photocopy and a phone photo of one paper are two files: the brief's foot called the
+    second `bản trùng` (a duplicate), which a clerk read as the same file stored twice."""
+    from dispatch_reader.briefs.render import BriefWriter
+    from dispatch_reader.pipeline import document_brief
+
+    photo = make("qd-10.phone", number="10/QĐ-UBND", pages=[("ocr", 0.94)])
+    copy = make("qd-10.photocopy", number="10/QĐ-UBND", pages=[("ocr", 0.81)])
+    with open_store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        for lang in ("vi", "en"):
+            briefs = BriefWriter(tmp_path / lang, fmt="md", lang=lang)
+            for r in (photo, copy):
+                store.save(r, page_texts=["x"], extractor_version="t")
+                path = document_brief(store, briefs, r.source.sha256, r)
+            foot = path.read_text("utf-8").split("---")[-1]
+            assert ("qd-10.photocopy.pdf (bản sao khác" if lang == "vi" else "qd-10.photocopy.pdf (another copy") in foot
+            assert "trùng" not in foot and "duplicate" not in foot
