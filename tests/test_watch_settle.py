@@ -65,6 +65,22 @@ def test_cut_short_file_is_taken_after_max_wait(tmp_path: Path):
     assert tracker.ready() == [f]  # then fails with the reader's reason instead of waiting forever
 
 
+def test_a_cut_short_file_says_once_that_it_waits(tmp_path: Path, caplog):
+    """A tester's truncated PDF sat in INBOX five minutes with no word: the watcher says once
+    what it waits for, and how long."""
+    clock = Clock()
+    tracker = Tracker(settle=1.0, max_wait=300.0, clock=clock)
+    f = tmp_path / "hỏng một nửa.pdf"
+    f.write_bytes(document_bytes(2)[:500])
+    tracker.see(f)
+    with caplog.at_level("WARNING", logger="dispatch_reader.watch.settle"):
+        for _ in range(3):
+            clock.now += 2
+            assert tracker.ready() == []
+    told = [r.getMessage() for r in caplog.records]
+    assert len(told) == 1 and "hỏng một nửa.pdf looks cut short" in told[0] and "300 s" in told[0]
+
+
 def test_vanished_file_is_forgotten(tmp_path: Path):
     tracker = Tracker(settle=0.0, clock=Clock())
     f = tmp_path / "x.pdf"

@@ -18,6 +18,7 @@ Only regular files are tracked: a link or a named pipe is never stat-ed through 
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -27,6 +28,9 @@ from pathlib import Path
 from dispatch_reader.errors import InputFileError
 from dispatch_reader.ingest.sniff import stated_size
 from dispatch_reader.watch.admit import ignored, open_regular, regular_stat
+from dispatch_reader.watch.places import display
+
+log = logging.getLogger(__name__)
 
 # (start of the file, a marker its last bytes must hold)
 _END_MARKERS = (
@@ -88,6 +92,7 @@ class _Seen:
     writing: bool = False  # a writer has it open (inotify said so)
     closed: bool = False  # a writer was seen closing it since its last change (inotify)
     whole: bool = False  # renamed into INBOX whole since its last change (inotify "moved"): no writer
+    told: bool = False  # the clerk was told it waits for its end
 
 
 @dataclass
@@ -153,6 +158,10 @@ class Tracker:
                 continue
             marker = end_marker(path)
             if marker is False and not waited:
+                if not seen.told:  # a clerk saw nothing for five minutes (a tester's)
+                    seen.told = True
+                    log.warning("%s looks cut short (its format's end is missing): waiting up to %.0f s for the "
+                                "rest, then it is read as it is", display(path), self.max_wait)
                 continue
             if marker is None and not seen.closed and quiet < self._unmarked():
                 continue  # a TIFF cannot say it is whole: only a long quiet time (or a close) can
