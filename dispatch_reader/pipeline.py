@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dispatch_reader import __version__
-from dispatch_reader.errors import DispatchReaderError, NotADocumentError, UnexpectedError
+from dispatch_reader.errors import DispatchReaderError, NotADocumentError, NotFoundError, UnexpectedError
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.extract.wordboxes import attach_boxes
 from dispatch_reader.ingest.pages import Document
@@ -133,7 +133,10 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
     # the brief of the document a report is about names the report's files: it changes with them
     # (a tester found 1418/UBND-NC's brief still naming the report's worse copy)
     for about in store.documents(doc.refers_to):
-        _brief_of(store, briefs, about)
+        try:
+            _brief_of(store, briefs, about)
+        except Exception as exc:  # that brief can be written again with `brief`; this one was written
+            log.warning("the brief of document %s was not rewritten: %s", about.id, exc)
     return path
 
 
@@ -143,7 +146,8 @@ def _brief_of(store: Store, briefs: BriefWriter, doc: StoredDocument) -> Path:
     from dispatch_reader.briefs.stored import other_files
 
     best = store.get_by_id(doc.id)
-    assert best is not None
+    if best is None:
+        raise NotFoundError(None, f"document {doc.id} has no stored file")
     path = briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
                            other_files=other_files(store, doc), report=doc.is_report)
     # a copy read better since the brief was made, named after it now: the old one goes, so

@@ -588,3 +588,12 @@ def test_a_communes_own_units_are_named_with_the_commune_in_the_summary() -> Non
     assert row["destination"] == "Trung tâm Phục vụ hành chính công xã Mường Khoa"
     assert row["body"] == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Mường Khoa"
     assert row["commune"] == "xã Mường Khoa"
+
+
+def test_a_communes_own_unit_is_in_the_summary_for_that_commune() -> None:
+    """A reviewer's: xã Mường Khoa's 86/QĐ-UBND counted 1 in the whole summary, 0 in Mường Khoa's."""
+    from dispatch_reader.briefs.summary import Selection
+
+    record = next(r for r in sample_records() if r["source"]["file_name"] == "qd-dieu-dong-xa-01.pdf")
+    assert writer().summary_context([record], selection=Selection(commune="Mường Khoa"))["total_people"] == 1
+    assert writer().summary_context([record], selection=Selection(commune="Tân Phong"))["total_people"] == 0

@@ -472,3 +472,13 @@ def test_a_laws_name_ending_in_a_kind_of_paper_does_not_type_its_number() -> Non
     refs = {r.number: r.doc_type for r in facts_of(text).references}
     assert refs["69/2020/QH14"] == "law"
     assert refs["12/HĐ-SNV"] == "other"
+
+
+def test_a_department_whose_name_ends_like_a_level_is_still_the_issuers() -> None:
+    """A reviewer's: `Văn phòng Cơ quan` folds to `… co quan`, whose last word is a district's
+    level word folded (`quận`): it stays a department of the issuer, while `Văn phòng Đăng ký
+    đất đai tỉnh` is a body of its own."""
+    from dispatch_reader.extract.bodies import is_subunit
+
+    assert is_subunit("Văn phòng Cơ quan") and is_subunit("Phòng Tổ chức biên chế")
+    assert not is_subunit("Văn phòng Đăng ký đất đai tỉnh") and not is_subunit("Trạm Y tế xã")

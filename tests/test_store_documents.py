@@ -200,3 +200,19 @@ def test_a_document_with_no_number_is_found_by_its_files_name(store_url):
         assert store.find_ids("QD 04 bản chụp.pdf") == [doc_id]
         assert store.find_ids("QD 04 ban chup.pdf") == []  # a name is matched as it is stored
         assert store.get("QD 04 bản chụp.pdf").source.file_name == "QD 04 bản chụp.pdf"
+
+
+def test_a_communes_own_unit_is_found_by_the_communes_name(store_url, tmp_path):
+    """`search --commune "Mường Khoa"` finds xã Mường Khoa's decision moving a clerk to its
+    `Trung tâm Phục vụ hành chính công xã` (a reviewer's: the unit's own words name no commune)."""
+    from pathlib import Path
+
+    from dispatch_reader.pipeline import extract_file
+    from dispatch_reader.store import Filters
+
+    record = extract_file(Path(__file__).resolve().parents[1] / "samples" / "qd-dieu-dong-xa-01.pdf")
+    assert record.secondments[0].to_place.match == "own"
+    with open_store(store_url) as store:
+        doc_id = store.save(record, page_texts=["x"] * record.source.page_count, extractor_version="t")
+        assert store.document_ids(Filters.make(commune="Muong Khoa")) == [doc_id]
+        assert store.document_ids(Filters.make(commune="Tân Phong")) == []

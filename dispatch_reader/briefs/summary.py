@@ -150,6 +150,9 @@ def _surest_readings(copies: list[dict[str, Any]]) -> dict[str, Any]:
     cường …`) and a sending's person (`Sting Thị Mỷ` on the photo, `Sùng Thị Mỷ` on the
     photocopy; a sending is the same in both when its destination and period are). Tester's finds."""
     best = copies[0]
+    # another reading of the same words: a Vietnamese copy, not a translation or a press report
+    copies = [best] + [c for c in copies[1:] if c.get("language") == best.get("language")
+                       and identity.role(_facts(c)) != "report"]
     if len(copies) < 2:
         return best
     d = best["document"]
@@ -164,8 +167,8 @@ def _surest_readings(copies: list[dict[str, Any]]) -> dict[str, Any]:
     for key, s in zip(_sending_keys(best["secondments"]), best["secondments"]):
         person = _surer(s.get("person"), s.get("evidence"),
                         [(o[key].get("person"), o[key].get("evidence")) for o in others if key and key in o])
-        sendings.append(s | {"person": person[0], "evidence": dict(s["evidence"], confidence=person[1].get("confidence"))}
-                        if person else s)
+        # the sending's own evidence stays: its unit and period were read as weakly as the name
+        sendings.append(s | {"person": person[0]} if person else s)
     return best | {"secondments": sendings}
 
 
@@ -257,8 +260,16 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "superseded_by": None,
         "extended_by": [],  # the doc_index of later documents extending this sending (_extend)
         # the document as the lists name it: its number, and the extensions' (`245/QĐ-SNV, gia hạn: 61/QĐ-SNV`)
-        "doc_text": rec["document"].get("number") or rec["source"]["file_name"],
+        "doc_text": _doc_text(s, rec, lang),
     }
+
+
+def _doc_text(s: dict[str, Any], rec: dict[str, Any], lang: str) -> str:
+    """The document as the lists name a sending's: its number (`245/QĐ-SNV`), and the step where
+    it is one (`61/QĐ-SNV, gia hạn`: an extension whose sending is not in the selection)."""
+    number = rec["document"].get("number") or rec["source"]["file_name"]
+    step = labels(lang)["steps"].get(s.get("action") or "send")
+    return f"{number}, {step}" if step else number
 
 
 def _sending_body(s: dict[str, Any]) -> str | None:
@@ -269,13 +280,25 @@ def _sending_body(s: dict[str, Any]) -> str | None:
     return own_unit_label(body, place) if body and place.get("match") == "own" else body
 
 
+def _at(commune: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows sending people to `commune`: by the printed unit, or the commune it was placed in
+    (`Trung tâm Phục vụ hành chính công xã` in xã Mường Khoa's own decision)."""
+    return [r for r in rows if matches_place(r.get("to_unit"), commune) or matches_place(r.get("commune"), commune)]
+
+
 def _by_person(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """Named secondments per person, oldest first. A person is a name within one sending body:
     an extension names the same person from the same body; a namesake elsewhere stays apart."""
     named: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row.get("person"):
-            named[(group_key(row["person"]), group_key(row["body"]))].append(row)
+            named[(group_key(row["person"]), group_key(row["body"] or ""))].append(row)
+    # an extension that does not restate the body (`gia hạn … đối với ông Lò Văn Pấng`) is the
+    # one person of that name's, when there is one
+    for (name, body), bodiless in list(named.items()):
+        bodied = [k for k in named if k[0] == name and k[1]]
+        if not body and len(bodied) == 1 and all(r["action"] != "send" for r in bodiless):
+            named[bodied[0]] += named.pop((name, body))
     for person_rows in named.values():
         person_rows.sort(key=lambda r: (r.get("start") or r["document"].get("issued_date") or "",
                                         r["document"].get("issued_date") or ""))
@@ -354,10 +377,17 @@ def summary_context(
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
     rows, doc_rows, cited = _read_documents(documents, known, selection, lang)
-    _tell_provinces_apart(rows, doc_rows)
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
     current, ended = _latest(named, decided, lang)
+    # only now, once every extension is folded into its sending: the place the sending ends at
+    # (an extension naming no place still moves the end of a sending to Mường Khoa)
+    if selection.commune:
+        rows, current, ended = (_at(selection.commune, x) for x in (rows, current, ended))
+        named = {k: v for k, v in named.items() if any(r in rows for r in v)}
+    # after the people are told apart: the province is no part of who a person is (an extension
+    # whose document names no province is still the same person's)
+    _tell_provinces_apart(rows, doc_rows)
     groups, ending = _breakdowns(current, doc_rows, today, ending_within, lang)
     by_commune, by_sender, by_field, by_month = groups
     not_counted = _not_counted(rows, doc_rows, lang)
@@ -432,8 +462,6 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
         report = identity.role(_facts(rec)) == "report"  # a press report whose document is not here
         weak, warned = low_pages(rec), rec.get("warnings") or []
         for s in rec["secondments"]:
-            if selection.commune and not matches_place(s.get("to_unit"), selection.commune):
-                continue
             rows.append(_row(identity.reported(s, d.get("number")) if report else s, rec, doc_index, title, lang,
                              weak, warned))
         for ref in rec["references"]:
@@ -446,6 +474,7 @@ def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]]
             "date_text": format_date(d.get("issued_date"), lang),
             "people": 0,
             "other": {},  # status -> people the document names without sending them
+            "extended": 0,  # people it extends the sending of, counted under the sending (_extend)
             "other_text": "",
             "issuer_text": d.get("issuer") or "",  # with its province over several (_tell_provinces_apart)
             "files": [c["source"]["file_name"] for c in sorted(copies, key=_quality)],
@@ -516,7 +545,8 @@ def _extend(sending: dict[str, Any], extensions: list[dict[str, Any]], lang: str
     numbers = [e["document"].get("number") or e["file_name"] for e in extensions]
     sending["extended_by"] = [e["doc_index"] for e in extensions]
     sending["needs_check"] = sending["needs_check"] or any(e["needs_check"] for e in extensions)
-    sending["doc_text"] = labels(lang)["messages"]["extended_by"].format(doc=sending["doc_text"], by=", ".join(numbers))
+    sending["doc_text"] = labels(lang)["messages"]["extended_by"].format(
+        doc=sending["document"].get("number") or sending["file_name"], by=", ".join(numbers))
 
 
 def _breakdowns(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], today: date, ending_within: int,
@@ -532,7 +562,7 @@ def _breakdowns(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], t
         n, doc_index = row["heads"], row["doc_index"]
         doc_rows[doc_index]["people"] += n
         for extending in row["extended_by"]:  # shown beside the extension's 0: `0 (gia hạn 2)`
-            doc_rows[extending]["other"]["extend"] = doc_rows[extending]["other"].get("extend", 0) + n
+            doc_rows[extending]["extended"] += n
         _add(by_commune, row["commune"], n, doc_index, key=row["commune_key"])  # a group of places: one row
         _add(by_sender, row["body"], n, doc_index)
         _add(by_field, row["field"], n, doc_index)
@@ -586,8 +616,10 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
                 n=format_number(people, lang)), documents=", ".join(docs)),
         })
     for d in doc_rows:
-        d["other_text"] = "; ".join(f"{(lab['statuses'].get(k) or lab['steps'][k]).lower()} {format_number(v, lang)}"
-                                    for k, v in d["other"].items() if v)
+        d["other_text"] = "; ".join([f"{lab['statuses'][k].lower()} {format_number(v, lang)}"
+                                     for k, v in d["other"].items() if v]
+                                    + ([f"{lab['steps']['extend']} {format_number(d['extended'], lang)}"]
+                                       if d["extended"] else []))
     return lines
 
 

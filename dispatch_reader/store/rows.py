@@ -127,7 +127,7 @@ def record_rows(record: Record, page_texts: list[str], extractor_version: str) -
         {"ordinal": i, "kind": s.kind, "person": nfc(s.person) if s.person else None,
          "person_key": keys.key(s.person), "count": s.count,
          "from_unit": s.from_unit, "from_key": keys.key(s.from_unit),
-         "to_unit": s.to_unit, "to_key": keys.key(s.to_unit), "position": s.position,
+         "to_unit": s.to_unit, "to_key": keys.key(_placed_unit(s)), "position": s.position,
          "start": parse_date(s.start), "end": parse_date(s.end), "duration_months": s.duration_months,
          "status": s.status, "action": s.action, "refers_to": s.refers_to,
          "_evidence": ev(s.evidence, "secondment", i)}
@@ -144,3 +144,13 @@ def _nfc_rows(*tables: list[dict[str, Any]]) -> None:
             for name, value in row.items():
                 if isinstance(value, str):
                     row[name] = nfc(value)
+
+
+def _placed_unit(s: Any) -> str | None:
+    """The destination as searched: a commune's own unit named by its level word alone, with
+    the commune it was placed in (`Trung tâm Phục vụ hành chính công xã` + `xã Mường Khoa`), so
+    `search --commune "Mường Khoa"` finds it (places.match_unit)."""
+    place = s.to_place
+    if s.to_unit and place is not None and place.match == "own" and place.read_as:
+        return f"{s.to_unit} ({place.read_as})"
+    return s.to_unit

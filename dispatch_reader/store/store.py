@@ -424,7 +424,7 @@ class Store:
                 return found
             # a file's name, as lists and summaries name a document that has no number
             return list(dict.fromkeys(conn.execute(select(File.document_id).where(File.file_name == nfc(k))
-                                                   .order_by(File.document_id)).scalars()))
+                                                   .order_by(File.document_id.desc())).scalars()))  # newest first
 
     def get(self, key: str | int) -> Record | None:
         """A file's record by its SHA-256; else the record of the best-read file of the document
