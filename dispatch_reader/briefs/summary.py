@@ -295,10 +295,13 @@ def _by_person(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[st
             named[(group_key(row["person"]), group_key(row["body"] or ""))].append(row)
     # an extension that does not restate the body (`gia hạn … đối với ông Lò Văn Pấng`) is the
     # one person of that name's, when there is one
-    for (name, body), bodiless in list(named.items()):
-        bodied = [k for k in named if k[0] == name and k[1]]
-        if not body and len(bodied) == 1 and all(r["action"] != "send" for r in bodiless):
-            named[bodied[0]] += named.pop((name, body))
+    bodied: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in named:
+        if key[1]:
+            bodied[key[0]].append(key)
+    for key in [k for k in named if not k[1]]:
+        if len(bodied[key[0]]) == 1 and all(r["action"] != "send" for r in named[key]):
+            named[bodied[key[0]][0]] += named.pop(key)
     for person_rows in named.values():
         person_rows.sort(key=lambda r: (r.get("start") or r["document"].get("issued_date") or "",
                                         r["document"].get("issued_date") or ""))
@@ -384,7 +387,8 @@ def summary_context(
     # (an extension naming no place still moves the end of a sending to Mường Khoa)
     if selection.commune:
         rows, current, ended = (_at(selection.commune, x) for x in (rows, current, ended))
-        named = {k: v for k, v in named.items() if any(r in rows for r in v)}
+        kept = {id(r) for r in rows}  # by identity: comparing the rows' dicts would be quadratic and deep
+        named = {k: v for k, v in named.items() if any(id(r) in kept for r in v)}
     # after the people are told apart: the province is no part of who a person is (an extension
     # whose document names no province is still the same person's)
     _tell_provinces_apart(rows, doc_rows)
