@@ -45,13 +45,13 @@ def main() -> None:
     print("|--:|--:|--:|--:|--:|")
     for n in (int(x) for x in args.sizes.split(",")):
         records = archive(n)
-        times = []
+        runs = []
         for selection in (None, Selection(commune="Tân Phong")):
             started = time.monotonic()
             ctx = summary_context(records, "vi", today=date(2025, 12, 1), selection=selection)
-            times.append(time.monotonic() - started)
-            people = people if selection else ctx["total_people"]
-        print(f"| {n} | {len(records)} | {people} | {times[0]:.2f} | {times[1]:.2f} |")
+            runs.append((time.monotonic() - started, ctx["total_people"]))
+        (whole, people), (commune, _) = runs
+        print(f"| {n} | {len(records)} | {people} | {whole:.2f} | {commune:.2f} |")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dispatch_reader import __version__
-from dispatch_reader.errors import DispatchReaderError, NotADocumentError, NotFoundError, UnexpectedError
+from dispatch_reader.errors import DispatchReaderError, NotADocumentError, UnexpectedError
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.extract.wordboxes import attach_boxes
 from dispatch_reader.ingest.pages import Document
@@ -127,27 +127,27 @@ def document_brief(store: Store, briefs: BriefWriter, sha256: str, record: Recor
 
     ids = store.find_ids(sha256)
     doc = store.document(ids[0]) if ids else None
-    if doc is None or store.get_by_id(doc.id) is None:
+    best = store.get_by_id(doc.id) if doc else None
+    if doc is None or best is None:
         return briefs.document(record, brief_name(record.source.file_name, record.source.sha256, briefs.fmt))
-    path = _brief_of(store, briefs, doc)
+    path = _brief_of(store, briefs, doc, best)
     # the brief of the document a report is about names the report's files: it changes with them
     # (a tester found 1418/UBND-NC's brief still naming the report's worse copy)
     for about in store.documents(doc.refers_to):
         try:
-            _brief_of(store, briefs, about)
+            about_best = store.get_by_id(about.id)
+            if about_best is not None:
+                _brief_of(store, briefs, about, about_best)
         except Exception as exc:  # that brief can be written again with `brief`; this one was written
             log.warning("the brief of document %s was not rewritten: %s", about.id, exc)
     return path
 
 
-def _brief_of(store: Store, briefs: BriefWriter, doc: StoredDocument) -> Path:
-    """Write the brief of a stored document, from its best-read file."""
+def _brief_of(store: Store, briefs: BriefWriter, doc: StoredDocument, best: Record) -> Path:
+    """Write the brief of a stored document from its best-read file's record `best`."""
     from dispatch_reader.briefs.render import brief_name
     from dispatch_reader.briefs.stored import other_files
 
-    best = store.get_by_id(doc.id)
-    if best is None:
-        raise NotFoundError(None, f"document {doc.id} has no stored file")
     path = briefs.document(best, brief_name(best.source.file_name, best.source.sha256, briefs.fmt),
                            other_files=other_files(store, doc), report=doc.is_report)
     # a copy read better since the brief was made, named after it now: the old one goes, so
@@ -176,6 +176,13 @@ def _brief(store: Store, briefs: BriefWriter | None, sha256: str,
         return None, UnexpectedError(record.source.file_name, f"brief not written: {exc!r}")
 
 
+def _stored_already(path: Path, store: Store, briefs: BriefWriter | None, sha: str, started: float) -> Outcome:
+    """A file the store holds already: its stored record, briefed, and nothing read again."""
+    record = store.get(sha)
+    brief, brief_error = _brief(store, briefs, sha, record)
+    return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief, brief_error=brief_error)
+
+
 def process_file(
     path: Path,
     store: Store,
@@ -196,10 +203,7 @@ def process_file(
         if not reprocess and store.has(sha):
             if ahead is not None:
                 ahead.discard(path)  # stored meanwhile: its reading, if started, is not needed
-            record = store.get(sha)
-            brief, brief_error = _brief(store, briefs, sha, record)
-            return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief,
-                           brief_error=brief_error)
+            return _stored_already(path, store, briefs, sha, started)
         # file → pages → text
         document = ahead.take(path) if ahead is not None else read_document(path, settings)
         record = build_record(path, document)  # text → record
@@ -207,10 +211,7 @@ def process_file(
         saved = store.save(record, page_texts=[p.text for p in document.pages],
                            extractor_version=EXTRACTOR_VERSION, replace=reprocess)  # record → store
         if saved is None:  # the same file stored meanwhile (dropped twice at once): that reading stays
-            record = store.get(sha)
-            brief, brief_error = _brief(store, briefs, sha, record)
-            return Outcome(path, "skipped", record, seconds=time.monotonic() - started, brief=brief,
-                           brief_error=brief_error)
+            return _stored_already(path, store, briefs, sha, started)
         brief, brief_error = _brief(store, briefs, sha, record)  # document → brief
         return Outcome(path, "done", record, seconds=time.monotonic() - started, brief=brief,
                        brief_error=brief_error)

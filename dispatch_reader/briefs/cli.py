@@ -192,7 +192,7 @@ def register(app: typer.Typer) -> None:
         Example: dispatch-reader summary --from 1/8/2025 --to 30/9/2025 --commune "Tân Phong" --format docx
         """
         from dispatch_reader.briefs.render import FORMATS, BriefWriter
-        from dispatch_reader.briefs.summary import Selection, merge_copies, number_key
+        from dispatch_reader.briefs.summary import Selection, number_key
         from dispatch_reader.store import Filters, open_store
         from dispatch_reader.store.filters import parse_user_date
 
@@ -229,7 +229,8 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(data.decode("utf-8"))
             return
         target = _target(out_path, Path("out/briefs"), f"summary.{fmt}", fmt)
-        written = writer.summary(records, name=target, selection=selection, archive_numbers=archive, groups=groups)
+        context = writer.summary_context(records, selection=selection, archive_numbers=archive, groups=groups)
+        written = writer.write_summary(context, target)
         # the documents as the summary counts them: a press report goes with the document it reports on
-        documents = len(merge_copies([r.to_dict() for r in records], groups))
-        out.print(f"{written} ({documents} documents, {len(records)} files)", markup=False, highlight=False)
+        out.print(f"{written} ({context['total_docs']} documents, {len(records)} files)", markup=False,
+                  highlight=False)

@@ -13,7 +13,7 @@ from typing import Any
 
 from dispatch_reader.briefs.grouping import destination_label, group_key
 from dispatch_reader.briefs.labels import labels
-from dispatch_reader.places.match import FLAGGED, respell
+from dispatch_reader.places.match import FLAGGED, own_unit_name, respell
 
 MATCHED = ("exact", "folded", "corrected")
 AGGREGATE_KEY = "*aggregate*"  # the summary's one row for destinations that are groups of places
@@ -29,11 +29,8 @@ def official_display(place: dict[str, Any]) -> str | None:
 
 def own_unit_label(unit: str, place: dict[str, Any]) -> str:
     """A commune's unit named by its level word alone, with the commune's name after it
-    (`Trung tâm Phục vụ hành chính công xã` → `… công xã Mường Khoa`; places.match_unit)."""
-    display = official_display(place) or ""
-    level = place.get("level") or ""
-    name = display[len(level) + 1:] if level and display.lower().startswith(level) else display
-    return f"{unit.rstrip(' .;,')} {name}" if name else unit
+    (places.match.own_unit_name)."""
+    return own_unit_name(unit, place.get("name"), place.get("level"))
 
 
 def place_fields(s: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -192,9 +192,14 @@ class BriefWriter:
         groups: list[list[int]] | None = None,
     ) -> Path:
         """Write the summary brief of `records`; `name` without suffix gets the format's."""
+        return self.write_summary(self.summary_context(records, selection=selection, archive_numbers=archive_numbers,
+                                                       groups=groups), name)
+
+    def write_summary(self, context: dict[str, Any], name: str | Path = "summary") -> Path:
+        """Write a summary brief from its context (`summary_context`), for a caller that also
+        reads the context (what `summary` prints of it)."""
         target: str | Path = name
         if isinstance(name, str) and not name.endswith(f".{self.fmt}"):
             target = f"{name}.{self.fmt}"
-        data = self.summary_bytes(records, selection=selection, archive_numbers=archive_numbers, groups=groups)
-        return self._write(target, data)  # type: ignore[arg-type]
+        return self._write(target, self._bytes("summary", context))  # type: ignore[arg-type]
 

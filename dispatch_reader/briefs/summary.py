@@ -43,11 +43,6 @@ from dispatch_reader.store import identity, keys
 
 DEFAULT_ENDING_WITHIN = 30  # days: a month's notice is what a Home Affairs department plans with
 
-# Legal normative documents carry the year in their number (170/2025/NĐ-CP); a provincial
-# archive never holds them, so they are listed apart from the local documents it should hold.
-_LEGAL_NUMBER = re.compile(r"/(?:19|20)\d{2}/")
-
-
 def number_key(number: str | None) -> str | None:
     """Numbers compare without case, diacritics or spaces: `1335/UBND-NC` = `1335 / ubnd-nc`
     (the store's key, store/keys.py)."""
@@ -190,9 +185,9 @@ def _surer(value: Any, evidence: dict[str, Any] | None,
 
 def _sending_keys(sendings: list[dict[str, Any]]) -> list[tuple[str, str, str] | None]:
     """Each sending's destination and period, None where two sendings share them."""
-    keys = [(group_key(destination_label(s.get("to_unit")) or ""), s.get("start") or "", s.get("end") or "")
-            for s in sendings]
-    return [k if keys.count(k) == 1 and k[0] else None for k in keys]
+    found = [(group_key(destination_label(s.get("to_unit")) or ""), s.get("start") or "", s.get("end") or "")
+             for s in sendings]
+    return [k if found.count(k) == 1 and k[0] else None for k in found]
 
 
 def _by_sending(sendings: list[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, Any]]:
@@ -262,6 +257,11 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         # the document as the lists name it: its number, and the extensions' (`245/QĐ-SNV, gia hạn: 61/QĐ-SNV`)
         "doc_text": _doc_text(s, rec, lang),
     }
+
+
+def _number(row: dict[str, Any]) -> str:
+    """A row's document as lists name it: its number, else its file's name."""
+    return row["document"].get("number") or row["file_name"]
 
 
 def _doc_text(s: dict[str, Any], rec: dict[str, Any], lang: str) -> str:
@@ -338,7 +338,7 @@ def _note_citation(cited: dict[str, dict[str, Any]], ref: dict[str, Any], citing
         "date": ref.get("date"),
         "date_text": format_date(ref.get("date"), lang),
         "issuer": ref.get("issuer"),
-        "legal": bool(_LEGAL_NUMBER.search(ref["number"])),
+        "legal": keys.is_legal_number(ref["number"]),
         "cited_by": [],
     })
     # a later citation fills what an earlier one lacked (a photocopy that lost the date under a stamp)
@@ -379,7 +379,7 @@ def summary_context(
     known = archive_numbers if archive_numbers is not None else {
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
-    rows, doc_rows, cited = _read_documents(documents, known, selection, lang)
+    rows, doc_rows, cited = _read_documents(documents, known, lang)
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
     current, ended = _latest(named, decided, lang)
@@ -451,8 +451,7 @@ def summary_context(
     }
 
 
-def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]], known: set[str],
-                    selection: Selection, lang: str
+def _read_documents(documents: list[tuple[dict[str, Any], list[dict[str, Any]]]], known: set[str], lang: str
                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """Every secondment of the counted copies as a row (any status), one row per document, and
     the citations the archive lacks."""
@@ -531,7 +530,7 @@ def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[di
         for row in person_rows:  # an earlier secondment of someone a later document sends again
             if row is not base:
                 row["superseded"] = True
-                row["superseded_by"] = base["document"].get("number") or base["file_name"]
+                row["superseded_by"] = _number(base)
         if extensions:
             _extend(base, extensions, lang)
     live = [r for r in decided if not r["superseded"]]
@@ -546,11 +545,10 @@ def _extend(sending: dict[str, Any], extensions: list[dict[str, Any]], lang: str
     for key in ("destination", "commune", "commune_key", "body", "field"):
         if not sending.get(key) and last.get(key):
             sending[key] = last[key]
-    numbers = [e["document"].get("number") or e["file_name"] for e in extensions]
     sending["extended_by"] = [e["doc_index"] for e in extensions]
     sending["needs_check"] = sending["needs_check"] or any(e["needs_check"] for e in extensions)
     sending["doc_text"] = labels(lang)["messages"]["extended_by"].format(
-        doc=sending["document"].get("number") or sending["file_name"], by=", ".join(numbers))
+        doc=_number(sending), by=", ".join(_number(e) for e in extensions))
 
 
 def _breakdowns(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], today: date, ending_within: int,

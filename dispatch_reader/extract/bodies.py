@@ -26,9 +26,14 @@ def _stop() -> frozenset[str]:
     return frozenset(w.lower() for w in resources.words("body_stopwords.txt"))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of a data file, each as its folded words."""
+    return frozenset(tuple(fold_phrase(w) for w in line.split()) for line in resources.lines(name))
+
+
 def _field_phrases() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(fold_phrase(w) for w in line.split()) for line in resources.lines("field_phrases.txt"))
+    return _phrases("field_phrases.txt")
 
 
 def ends_name(doc: Doc, j: int, stop: frozenset[str]) -> bool:
@@ -159,16 +164,11 @@ def body_end(doc: Doc, i: int, *, allow_level_start: bool = True) -> int | None:
     return j
 
 
-@lru_cache(maxsize=1)
-def _lower_fields() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(fold_phrase(w) for w in line.split()) for line in resources.lines("lower_fields.txt"))
-
-
 def _lower_field_end(doc: Doc, k: int) -> int | None:
     """The end of a field in lower case after `và` (lower_fields.txt) that closes a body's name:
     `Trung tâm Quan trắc tài nguyên và môi trường`, then a comma, a stop word, a level or the
     text's end."""
-    for phrase in _lower_fields():
+    for phrase in _phrases("lower_fields.txt"):
         end = k + len(phrase)
         if end <= len(doc) and doc[k].text.islower() \
                 and tuple(fold_phrase(doc[m].text) for m in range(k, end)) == phrase \

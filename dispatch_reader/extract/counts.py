@@ -20,7 +20,7 @@ from dispatch_reader.extract.bodies import _span_starting
 from dispatch_reader.extract.gazette import section_heading
 from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
 from dispatch_reader.extract.numtables import figure_counts, find_number_tables
-from dispatch_reader.extract.textutil import Page, fold_phrase, squash
+from dispatch_reader.extract.textutil import Page, fold_phrase, line_at, squash
 from dispatch_reader.record import Count, Evidence
 from dispatch_reader.textnorm import for_matching
 
@@ -240,13 +240,6 @@ def chrome_zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
-def _on_section_heading(page: Page, at: int) -> bool:
-    """Is the line holding offset `at` a Gazette section heading (`VĂN BẢN KHÁC`)?"""
-    start = page.text.rfind("\n", 0, at) + 1
-    end = page.text.find("\n", at)
-    return section_heading(fold_phrase(page.text[start:end if end >= 0 else len(page.text)]))
-
-
 def _in_parentheses(text: str, a: int, b: int) -> bool:
     """`(02 bản)`: the count is the whole bracketed phrase."""
     return text[:a].rstrip().endswith("(") and text[b:].lstrip().startswith(")")
@@ -447,7 +440,7 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
             noun_start, end = k, pred[1]
         else:
             noun_start, end = phrase
-        if _on_section_heading(page, tok_start(doc, noun_start)):
+        if section_heading(fold_phrase(line_at(page.text, tok_start(doc, noun_start)))):
             continue  # `37` over `VĂN BẢN KHÁC`: the Gazette's page number and section heading
         if not english and fold_phrase(span_text(doc, noun_start, end)) in _copy_nouns() and \
                 _in_parentheses(page.text, a, tok_end(doc, end - 1)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from dispatch_reader.places import match_unit, province_hint
+from dispatch_reader.places import match_place, match_unit, province_hint
 from dispatch_reader.places.match import PlaceMatch, read_place, respell
 from dispatch_reader.places.messages import place_warning
 from dispatch_reader.record import Facts, PlaceRef, Secondment
@@ -32,6 +32,7 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
         return []
     doc = facts.document
     hint = province_hint(doc.issuer, doc.issuer_parent, doc.place)
+    issuer = match_place(doc.issuer, hint, issued=doc.issued_date) if doc.issuer else None
     warnings: list[str] = []
 
     def warn(m: PlaceMatch, role: str) -> None:
@@ -45,7 +46,7 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
     for s in facts.secondments:
         if s.to_unit:
             ocr = s.evidence.page in read
-            m = match_unit(s.to_unit, hint, doc.issuer, issued=doc.issued_date, ocr=ocr)
+            m = match_unit(s.to_unit, hint, issuer, issued=doc.issued_date, ocr=ocr)
             s.to_place = PlaceRef(**m.as_dict())
             warn(m, "destination")
             # not across levels: a ward printed (`phường Cốc Lếu`, an old city's) matched to a
@@ -55,7 +56,7 @@ def match_destinations(facts: Facts, placeless: Collection[Secondment] = (), rea
                 if committees and s.to_unit == m.display:
                     s.to_unit = f"Ủy ban nhân dân {m.display}"
         if s.from_unit and not any(s is p for p in placeless):
-            m = match_unit(s.from_unit, hint, doc.issuer, issued=doc.issued_date)
+            m = match_unit(s.from_unit, hint, issuer, issued=doc.issued_date)
             if m.match not in ("unnamed", "aggregate"):
                 s.from_place = PlaceRef(**m.as_dict())
                 warn(m, "sending unit")

@@ -20,7 +20,7 @@ from dispatch_reader.extract.datefmt import find_dates
 from dispatch_reader.extract.docnumber import BODY_NUMBER, MAX_NUMBER_DIGITS, PARTY_NUMBER, DocNumber, clean_number
 from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation
-from dispatch_reader.extract.textutil import Page, fold_phrase
+from dispatch_reader.extract.textutil import Page, fold_phrase, line_at
 from dispatch_reader.record import DocumentFacts, Evidence, Reference
 from dispatch_reader.textnorm import for_matching
 
@@ -96,12 +96,6 @@ def _label_before(folded: str, start: int) -> str | None:
     return None
 
 
-def _line_of(text: str, pos: int) -> str:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return text[a:b if b >= 0 else len(text)]
-
-
 
 def _issuer_after(doc: Doc, tok: int) -> tuple[str | None, int]:
     """`của <body>` starting at token tok (after the number and its date)."""
@@ -171,7 +165,7 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
                 continue  # no register's number: a stamp's figures run into one
             if _no_register_number(dn):
                 continue
-            if _GAZETTE_LINE.match(fold_phrase(_line_of(page.text, m.start()))):
+            if _GAZETTE_LINE.match(fold_phrase(line_at(page.text, m.start()))):
                 continue
             number = m.group(0) if language == "en" else dn.text
             number = re.sub(r"\s+", "", number)

@@ -109,6 +109,13 @@ def page_lines(page: int, text: str, folded: str | None = None) -> list[list[Seg
 
 
 @lru_cache(maxsize=65536)
+def line_at(text: str, pos: int) -> str:
+    """The whole line of `text` that holds offset `pos`."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a:b if b >= 0 else len(text)]
+
+
 def is_upper_line(text: str) -> bool:
     """Mostly capital letters (an issuer, a title, a signer's title)."""
     letters = _LETTER.findall(text)

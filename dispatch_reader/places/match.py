@@ -459,13 +459,24 @@ def _convert(printed: str, read: _Read, read_as: str, scope: Province | None) ->
 _BARE_LEVEL = re.compile(r"(?:^|\s)(xa|phuong|dac khu)\s*$")
 
 
-def match_unit(unit: str, hint: Any, issuer: str | None, issued: str | None = None, ocr: bool = False) -> PlaceMatch:
+def match_unit(unit: str, hint: Any, issuer: PlaceMatch | None, issued: str | None = None,
+               ocr: bool = False) -> PlaceMatch:
     """A secondment's destination or sending unit matched (match_place), or, naming no place,
-    to the issuing commune when it is one of its own units (own_unit)."""
+    to the issuing commune when it is one of its own units (own_unit). `issuer`: the issuer's
+    own match, made once per document (match_place of its name)."""
     m = match_place(unit, hint, issued=issued, ocr=ocr)
-    if m.match != "unnamed" or not issuer:
+    if m.match != "unnamed" or issuer is None:
         return m
-    return own_unit(unit, match_place(issuer, hint, issued=issued)) or m
+    return own_unit(unit, issuer) or m
+
+
+def own_unit_name(unit: str, name: str | None, level: str | None) -> str:
+    """A commune's own unit with the commune's name after it (`Trung tâm Phục vụ hành chính công
+    xã` + `Xã Mường Khoa` → `… công xã Mường Khoa`), as briefs show it and the store searches it."""
+    if not name:
+        return unit
+    bare = name[len(level) + 1:] if level and name.lower().startswith(level) else name
+    return f"{unit.rstrip(' .;,')} {bare}"
 
 
 def own_unit(printed: str, issuer: PlaceMatch) -> PlaceMatch | None:

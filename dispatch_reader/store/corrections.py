@@ -145,7 +145,7 @@ def _rematch_place(data: dict[str, Any], parts: list[str | int]) -> None:
     brief shows (and summaries group by) the corrected place, not the one read."""
     if parts[0] != "secondments" or parts[-1] not in ("to_unit", "from_unit"):
         return
-    from dispatch_reader.places import match_unit, province_hint
+    from dispatch_reader.places import match_place, match_unit, province_hint
 
     item = data["secondments"][parts[1]]
     doc = data["document"]
@@ -154,8 +154,9 @@ def _rematch_place(data: dict[str, Any], parts: list[str | int]) -> None:
     if not unit:
         item[target] = None
         return
-    m = match_unit(unit, province_hint(doc.get("issuer"), doc.get("issuer_parent"), doc.get("place")),
-                   doc.get("issuer"), issued=doc.get("issued_date"))
+    hint = province_hint(doc.get("issuer"), doc.get("issuer_parent"), doc.get("place"))
+    issuer = match_place(doc["issuer"], hint, issued=doc.get("issued_date")) if doc.get("issuer") else None
+    m = match_unit(unit, hint, issuer, issued=doc.get("issued_date"))
     keep = target == "to_place" or m.match not in ("unnamed", "aggregate")
     item[target] = m.as_dict() if keep else None
 

@@ -110,18 +110,13 @@ class FileFacts:
         )
 
 
-# a legal normative document's number carries its year (`72/2025/QH15`): every decision of a
-# body cites the same laws, so they tell no two of its documents apart
-_LEGAL_NUMBER = re.compile(r"/(?:19|20)\d{2}/")
-
-
 def content_of(record: dict[str, Any]) -> frozenset[str]:
     """What a record says that another document of its body on its day would not: the people it
     sends (folded names), its headcounts, the local documents it cites."""
     out = {f"person:{keys.key(s['person'])}" for s in record.get("secondments") or [] if s.get("person")}
     out |= {f"count:{c['value']}" for c in record.get("counts") or [] if c.get("value") is not None}
     out |= {f"cites:{keys.number_key(r['number'])}" for r in record.get("references") or []
-            if r.get("number") and not _LEGAL_NUMBER.search(r["number"])}
+            if r.get("number") and not keys.is_legal_number(r["number"])}  # every decision cites the laws
     return frozenset(out)
 
 

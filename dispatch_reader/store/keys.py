@@ -36,6 +36,16 @@ def number_key(number: str | None) -> str | None:
     return re.sub(r"\s+", "", folded) or None
 
 
+# a legal normative document's number carries its year (`72/2025/QH15`, `170/2025/NĐ-CP`)
+_LEGAL_NUMBER = re.compile(r"/(?:19|20)\d{2}/")
+
+
+def is_legal_number(number: str) -> bool:
+    """Is this the number of a law, decree or other legal text (its year in it)? A provincial
+    archive does not hold them, and every decision of a body cites the same ones."""
+    return bool(_LEGAL_NUMBER.search(number))
+
+
 def _fold_char(ch: str) -> str:
     if ch in "Đđ":
         return "d"

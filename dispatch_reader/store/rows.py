@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from dispatch_reader.places.match import own_unit_name
 from dispatch_reader.record import Evidence, Record
 from dispatch_reader.store import keys
 from dispatch_reader.textnorm import nfc
@@ -148,9 +149,9 @@ def _nfc_rows(*tables: list[dict[str, Any]]) -> None:
 
 def _placed_unit(s: Any) -> str | None:
     """The destination as searched: a commune's own unit named by its level word alone, with
-    the commune it was placed in (`Trung tâm Phục vụ hành chính công xã` + `xã Mường Khoa`), so
-    `search --commune "Mường Khoa"` finds it (places.match_unit)."""
+    the commune it was placed in (`… công xã Mường Khoa`), so `search --commune "Mường Khoa"`
+    finds it (places.match_unit)."""
     place = s.to_place
-    if s.to_unit and place is not None and place.match == "own" and place.read_as:
-        return f"{s.to_unit} ({place.read_as})"
+    if s.to_unit and place is not None and place.match == "own":
+        return own_unit_name(s.to_unit, place.name, place.level)
     return s.to_unit
