@@ -24,6 +24,7 @@ from dispatch_reader.ingest import crossed, marks_merge, photo_ink, preprocess, 
 from dispatch_reader.ingest.familymarks import mark_family_names
 from dispatch_reader.ingest.dateline import reread_date_lines
 from dispatch_reader.ingest.figures import reread_written_figures
+from dispatch_reader.ingest.numberline import reread_number_lines
 from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, reread_name_lines
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
@@ -464,6 +465,10 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                                    (words, keys, 0))
         if dated:
             notes.append(f"{dated} date line(s) of the header read broken with the page re-read alone")
+        words, keys, numbered = extra(lambda: reread_number_lines(names_from, words, keys, scale, settings, extras,
+                                                                  tmp), (words, keys, 0))
+        if numbered:
+            notes.append(f"{numbered} number line(s) of the header (Số: …) read broken with the page re-read alone")
         if stopped:
             notes.append(f"{stopped} re-reading(s) of the page (marks, names, dates) stopped, out of the "
                          "page's time: the page is kept as first read")

@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 134
+OCR_PIPELINE_VERSION = 139
 
 
 def default_cache_dir() -> Path:
@@ -76,6 +76,9 @@ class IngestSettings:
     # the header's place-and-date line read broken with the page (`ngày 13 Hine A 35 năm
     # 2026`) read again alone (ingest/dateline.py)
     date_lines: bool = True
+    # the header's number line read broken with the page (`Số: 1 HếNGdE—`, a stamp's frame
+    # made one line with it) read again alone (ingest/numberline.py)
+    number_lines: bool = True
     # a colour receiving stamp on page 1 (its ink dropped with the colour) read alone, for
     # `document.received` (ingest/stamp.py)
     receiving_stamp: bool = True
@@ -106,5 +109,6 @@ class IngestSettings:
             "vie_marks": self.vietnamese_marks,
             "figures": self.written_figures,
             "dates": self.date_lines,
+            "numbers": self.number_lines,
             "stamp": self.receiving_stamp,
         }
