@@ -1,0 +1,137 @@
+"""The header's number line, read broken with the page, read again alone (ingest/numberline.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from dispatch_reader.ingest.numberline import _broken_line, _figure_slots, _glued, _taken, reread_number_lines
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.settings import IngestSettings
+from dispatch_reader.ingest.tessread import Deadline
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+DPI = 300
+SCALE = 72.0 / DPI
+PAGE_W, PAGE_H = 595.0, 842.0
+
+
+def _words(text: str, top: float = 100.0, left: float = 60.0, conf: float = 0.9) -> list[Word]:
+    """Words set a space apart on one line, in points."""
+    out, x = [], left
+    for w in text.split():
+        out.append(Word(w, x, top, x + 7.0 * len(w), top + 12.0, conf))
+        x += 7.0 * len(w) + 4.0
+    return out
+
+
+def _broken(text: str, top: float = 100.0):
+    line = _words(text, top)
+    return _broken_line(line, list(range(len(line))), PAGE_W, PAGE_H)
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("Số: 1 HếNGdE— Hà Nội, ngày 29 tháng 4 năm 2026", "1HếNGdE—"),  # a stamp's frame in the line
+    ("Số: 28/2021/TỊP -BLPTRXH, Hà Nội", "28/2021/TỊP-BLPTRXH,"),  # the symbol's letters lost
+    ("30: //2U24/11-DNHỮL Hà Nội", "//2U24/11-DNHỮLHà"),  # a fax's `Số:` and its figures
+    ("Số: 8819", "8819"),  # a receiving stamp's: read again, never taken (no slash)
+])
+def test_a_number_line_read_broken_is_found(line: str, read: str) -> None:
+    assert _broken(line).read == read
+
+
+@pytest.mark.parametrize("line", [
+    "Số: 116/NQ-CP Hà Nội, ngày 29 tháng 4 năm 2026",  # read whole
+    "Số: 1205/QĐ-RV HĐT",  # well-formed, if wrong: the extraction's to mend, not a re-reading's
+    "Số: 12 /QĐ-UBND",  # a space before the slash is still a number
+    "Số: 05/CĐ-TTg",  # the Prime Minister's symbol
+    "Số: 15/2024/QĐ-UBND",
+    "Kính gửi: Sở Nội vụ tỉnh Lào Cai",  # no number line
+    "Số: đề nghị",  # no figures, no slash
+])
+def test_a_number_read_whole_or_no_number_line_is_left(line: str) -> None:
+    assert _broken(line) is None
+
+
+def test_a_number_line_low_on_the_page_is_no_headers() -> None:
+    assert _broken("Số: 28/2021/TỊP -BLPTRXH", top=700.0) is None
+
+
+@pytest.mark.parametrize(("read", "slots"), [
+    ("U1/2U24/11-5LE215XH", ("01", "2024")),  # look-alike letters of figures
+    ("//2U24/11-DNHỮL", ("", "2024")),
+    ("HếNGdE—1", ("1", "")),
+    ("28/2021/TỊP-BLPTRXH", ("28", "2021")),
+])
+def test_the_figures_the_page_read(read: str, slots: tuple[str, str]) -> None:
+    assert _figure_slots(read) == slots
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("1 16NQ-CP——", "116/NQ-CP"),
+    ("2046QĐ-UBND", "2046/QĐ-UBND"),
+    ("16XY-CP", None),  # no type abbreviation: figures glued to anything are no number
+    ("16NQ", None),  # no body after it
+])
+def test_figures_glued_to_a_type_abbreviation_get_their_slash(text: str, number: str | None) -> None:
+    assert _glued(text) == number
+
+
+def _found(text: str, conf: float = 0.9) -> list[Word]:
+    return _words(text, conf=conf)
+
+
+@pytest.mark.parametrize(("reading", "page", "number"), [
+    ("Số: 28/2021/TT-BLDTBXH „ Hà Nội", "28/2021/TỊP-BLPTRXH,", "28/2021/TT-BLDTBXH"),
+    ("Số: 1 16NQ-CP—— TT” Hà Nội", "HếNGdE—1", "116/NQ-CP"),  # the page's `1` stands in `116`
+    ("36: 07/2024/TT-BNHĐT fia", "//2U24/11-DNHỮL", "07/2024/TT-BNHĐT"),  # figures it read none of: sure
+    ("SÁ: 1906/QĐ-RV HOT", "1205/QĐ-RỊV", None),  # figures the page read otherwise
+    ("Số: 1205/2023/QĐ-UBND", "1205/2024/QĐ", None),  # another year
+    ("Số: 8819", "8819", None),  # a stamp's number: no slash
+])
+def test_a_reading_is_taken_only_as_a_number_with_the_pages_figures(reading: str, page: str,
+                                                                   number: str | None) -> None:
+    taken = _taken(_found(reading), page)
+    assert (taken[0] if taken else None) == number
+
+
+def test_figures_the_page_read_none_of_are_taken_only_where_sure() -> None:
+    assert _taken(_found("Số: 07/2024/TT-BKHĐT", conf=0.6), "//2U24/11-DNHỮL") is None
+
+
+def _page(printed: str) -> np.ndarray:
+    """A header's top at 300 dpi with `printed` as its number line, where `_words` puts it."""
+    im = Image.new("L", (2480, 3508), 255)
+    ImageDraw.Draw(im).text((60 / SCALE, 100 / SCALE - 6), printed, font=ImageFont.truetype(str(FONT), 46), fill=0)
+    return np.asarray(im)
+
+
+def _reread(printed: str, read: str, tmp_path: Path, **settings: object) -> tuple[list[Word], int]:
+    words = _words(read)
+    keys = [(1, 1, 1)] * len(words)
+    out, _, n = reread_number_lines(_page(printed), words, keys, SCALE, IngestSettings(workers=1, **settings),
+                                    Deadline(tmp_path / "page.pdf", 1, 60), str(tmp_path))
+    return sorted(out, key=lambda w: w.x0), n
+
+
+def test_the_line_read_again_alone_gives_its_number(tmp_path: Path) -> None:
+    out, n = _reread("Số: 28/2021/TT-BLĐTBXH", "Số: 28/2021/TỊP -BLPTRXH,", tmp_path)
+    assert n == 1
+    assert [w.text for w in out][0] == "Số:"
+    assert out[1].text.startswith("28/2021/TT-BL") and out[1].text.endswith("TBXH")
+    assert len(out) == 2
+
+
+def test_a_reading_with_other_figures_than_the_pages_is_not_taken(tmp_path: Path) -> None:
+    broken = "Số: 1205/QĐ-RỊV -HĐT"
+    out, n = _reread("Số: 1906/QĐ-BKHĐT", broken, tmp_path)
+    assert n == 0 and [w.text for w in out] == broken.split()
+
+
+def test_switched_off_nothing_is_read(tmp_path: Path) -> None:
+    broken = "Số: 28/2021/TỊP -BLPTRXH,"
+    out, n = _reread("Số: 28/2021/TT-BLĐTBXH", broken, tmp_path, number_lines=False)
+    assert n == 0 and [w.text for w in out] == broken.split()
