@@ -9,7 +9,8 @@ the three times in seconds and the step's share (on / off):
     .venv/bin/python bench/steps.py figures $AUG_WORK/work/*.photocopy.pdf
     .venv/bin/python bench/steps.py stamp .cache/eval/*.receipt.pdf
 
-Steps: `figures` (the header's hand-filled blanks read again, ingest/figures.py) and `stamp`
+Steps: `figures` (the header's hand-filled blanks read again, ingest/figures.py), `numbers`
+(the header's number line read broken, read again alone, ingest/numberline.py) and `stamp`
 (a colour receiving stamp read alone, ingest/stamp.py). Run it on an idle machine and read
 the numbers as a comparison, not a promise.
 """
@@ -30,12 +31,17 @@ def _blanks_read(page) -> int:  # type: ignore[no-untyped-def]
     return sum(int(n.split()[0]) for n in page.notes if "filled in by hand" in n)
 
 
+def _numbers_read(page) -> int:  # type: ignore[no-untyped-def]
+    return sum(int(n.split()[0]) for n in page.notes if "number line(s)" in n)
+
+
 def _stamp_read(page) -> str:  # type: ignore[no-untyped-def]
     return "yes" if page.stamp_text else "no"
 
 
 # step → (IngestSettings field, what it did on a page, the column's heading)
 STEPS = {"figures": ("written_figures", _blanks_read, "blanks read"),
+         "numbers": ("number_lines", _numbers_read, "lines mended"),
          "stamp": ("receiving_stamp", _stamp_read, "stamp read")}
 
 

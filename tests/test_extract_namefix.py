@@ -298,3 +298,13 @@ def test_real_names_with_a_rare_tone_keep_it() -> None:
     # 3,198 words, not every syllable a name bears
     for name in ("Nguyễn Văn Hỷ", "Lò Thị Mỵ", "Giàng A Sình", "Vàng Seo Khàng", "Đinh Thị Sèn"):
         assert repair_ocr_name(name) == name
+
+
+def test_a_capital_read_twice_is_read_once() -> None:
+    """A photocopy's speck beside the S (augraphy's photocopy of a decision): `SSùng A Tủa`."""
+    assert repair_ocr_name("SSùng A Tủa") == "Sùng A Tủa"
+    assert repair_ocr_name("Lò Thị TThu") == "Lò Thị Thu"
+    assert repair_syllable("NNguyen", "family") == "Nguyễn"
+    assert repair_ocr_name("Ksor HHơ") == "Ksor Hơ"
+    # a doubled letter of no name stays as read
+    assert repair_ocr_name("Nguyễn Văn KKx") == "Nguyễn Văn KKx"

@@ -93,6 +93,11 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
     `short_slip`: the name's other words are syllables, so a three-letter middle word that is
     none may be one misread (`_short_middle_slip`), and a family name cut short completed."""
     entries = _table().get(fold_phrase(syllable))
+    if not entries and len(syllable) > 2 and syllable[0].isupper() and syllable[1].casefold() == syllable[0].casefold() \
+            and _table().get(fold_phrase(syllable[1:])):
+        # a capital read twice (`SSùng A Tủa`: a photocopy's speck or a ring's edge beside the
+        # S): no Vietnamese syllable opens on a doubled letter
+        return repair_syllable(syllable[1:], slot, short_slip, coarse)
     if not entries and slot == "family" and syllable.isalpha():
         glyphs = _family_by_glyphs(syllable)
         if glyphs:
