@@ -48,6 +48,7 @@ def test_a_number_line_read_broken_is_found(line: str, read: str) -> None:
     "Số: 1205/QĐ-RV HĐT",  # well-formed, if wrong: the extraction's to mend, not a re-reading's
     "Số: 12 /QĐ-UBND",  # a space before the slash is still a number
     "Số: 05/CĐ-TTg",  # the Prime Minister's symbol
+    "Số: 144/2026/NĐ-CPs6;3",  # a stamp's hand glued after it: the extraction takes it off
     "Số: 15/2024/QĐ-UBND",
     "Kính gửi: Sở Nội vụ tỉnh Lào Cai",  # no number line
     "Số: đề nghị",  # no figures, no slash
@@ -91,6 +92,7 @@ def _found(text: str, conf: float = 0.9) -> list[Word]:
     ("SÁ: 1906/QĐ-RV HOT", "1205/QĐ-RỊV", None),  # figures the page read otherwise
     ("Số: 1205/2023/QĐ-UBND", "1205/2024/QĐ", None),  # another year
     ("Số: 8819", "8819", None),  # a stamp's number: no slash
+    ("Số: 144/2026/NĐ-GP3673", "144/2026/NĐ-ỊP", None),  # the stamp's figures run into the symbol
 ])
 def test_a_reading_is_taken_only_as_a_number_with_the_pages_figures(reading: str, page: str,
                                                                    number: str | None) -> None:

@@ -33,9 +33,9 @@ from dispatch_reader.textnorm import fold
 # `Số:` as a copy or a fax reads its two letters (`SO:`, `Sé:`, `S6:`, `30:`, `50:`): two
 # characters, the first of an S's shape, then a colon
 _LABEL = re.compile(r"[sS53$§][^\W_]?[:;]")
-# a symbol's part: capitals (Đ the only marked letter), figures after the first (`QH15`), and
-# the Prime Minister's `TTg`
-_PART = r"[A-ZĐ][A-ZĐ0-9&]*g?"
+# a symbol's part: capitals (Đ the only marked letter), a term's two figures after them
+# (`QH15`), and the Prime Minister's `TTg`; more figures are a stamp's beside it (`NĐ-GP3673`)
+_PART = r"[A-ZĐ][A-ZĐ&]*(?:\d{1,2}|g)?"
 _YEAR = r"(?:19|20)\d\d"
 WELL_FORMED = re.compile(rf"(?P<num>\d{{1,7}})/(?:(?P<year>{_YEAR})/)?(?P<sym>{_PART}(?:[-–]{_PART})*)")
 # figures glued to the type abbreviation, the slash between lost (`1 16NQ-CP`, `116NQ-CP`)
@@ -59,6 +59,14 @@ def _number_in(text: str) -> re.Match[str] | None:
     """A well-formed number opening `text` (`28/2021/TT-BLDTBXH,` read to its end)."""
     m = WELL_FORMED.match(text)
     return m if m and not re.match(r"[\w/]", text[m.end():m.end() + 1]) else None
+
+
+def _read_whole(text: str) -> bool:
+    """Did the page read a number here: a well-formed one, maybe with a hand's small letters or
+    figures glued after it (`144/2026/NĐ-CPs6;3`, the extraction's to take off), not a capital
+    no symbol holds (`28/2021/TỊP`)?"""
+    m = WELL_FORMED.match(text)
+    return m is not None and not text[m.end():m.end() + 1].isupper() and text[m.end():m.end() + 1] != "/"
 
 
 def _glued(text: str) -> str | None:
@@ -111,8 +119,8 @@ def _broken_line(line: list[Word], idx: list[int], page_width: float, page_heigh
             continue
         after = [w.text for w in line[at + 1:at + 3]]
         # `Số: 8819`, a receiving stamp's, is read again too (and never taken: no slash)
-        if not any(c.isdigit() or c == "/" for c in "".join(after)) or _number_in(after[0]) \
-                or _number_in("".join(after)):
+        if not any(c.isdigit() or c == "/" for c in "".join(after)) or _read_whole(after[0]) \
+                or _read_whole("".join(after)):
             return None
         return _Line(line, idx, at, page_width)
     return None
