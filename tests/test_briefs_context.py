@@ -338,6 +338,25 @@ def test_an_extended_person_stays_with_the_sending_that_sent_them() -> None:
     assert (pang["doc_text"], pang["start"]) == ("70/QĐ-SNV", "2025-11-08")
 
 
+def test_an_extension_naming_no_one_adds_no_one_to_its_sending() -> None:
+    """`gia hạn … đối với 02 công chức` citing 245/QĐ-SNV: the two are among 245's people already
+    (they were added beside them: 4 for 2); an extension citing no sending here still counts."""
+    first, _ = _extension_pair()
+    extension = make("ext", number="61/QĐ-SNV", issued="2025-11-01", references=[{"number": "245/QĐ-SNV"}],
+                     secondments=[{"count": 2, "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
+                                   "action": "extend", "start": "2025-11-08", "end": "2026-02-08"}])
+    ctx = _summary([first, extension], today=date(2026, 1, 20))
+    assert ctx["total_people"] == 2
+    assert [(d["document"]["number"], d["people"], d["other_text"]) for d in ctx["documents"]] == [
+        ("245/QĐ-SNV", 2, ""), ("61/QĐ-SNV", 0, "gia hạn 2")]
+    assert sum(r["people"] for r in ctx["by_commune"]) == 2
+    # its sending not in the summary: its two people are at the commune, counted
+    assert _summary([extension], today=date(2026, 1, 20))["total_people"] == 2
+    # cut to another commune, it adds nothing anywhere
+    ctx = _summary([first, extension], today=date(2026, 1, 20), selection=Selection(commune="Pa Tần"))
+    assert ctx["total_people"] == 0 and all(d["other_text"] == "" for d in ctx["documents"])
+
+
 @pytest.mark.parametrize("lang, step, heading", [
     ("vi", "(61/QĐ-SNV, gia hạn)", "Người có tên trong nhiều văn bản"),
     ("en", "(61/QĐ-SNV, extended)", "People named in more than one document")])

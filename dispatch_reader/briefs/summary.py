@@ -383,16 +383,20 @@ def summary_context(
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
     current, ended = _latest(named, decided, lang)
+    current, counted_extensions = _count_only_extensions(current, decided, doc_rows)
     # only now, once every extension is folded into its sending: the place the sending ends at
     # (an extension naming no place still moves the end of a sending to Mường Khoa)
     if selection.commune:
-        rows, current, ended = (_at(selection.commune, x) for x in (rows, current, ended))
+        rows, current, ended, counted_extensions = (_at(selection.commune, x)
+                                                    for x in (rows, current, ended, counted_extensions))
         kept = {id(r) for r in rows}  # by identity: comparing the rows' dicts would be quadratic and deep
         named = {k: v for k, v in named.items() if any(id(r) in kept for r in v)}
     # after the people are told apart: the province is no part of who a person is (an extension
     # whose document names no province is still the same person's)
     _tell_provinces_apart(rows, doc_rows)
     groups, ending = _breakdowns(current, doc_rows, today, ending_within, lang)
+    for row in counted_extensions:  # `0 (gia hạn 2)`, as a named extension's
+        doc_rows[row["doc_index"]]["extended"] += row["heads"]
     by_commune, by_sender, by_field, by_month = groups
     not_counted = _not_counted(rows, doc_rows, lang)
 
@@ -535,6 +539,26 @@ def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[di
             _extend(base, extensions, lang)
     live = [r for r in decided if not r["superseded"]]
     return [r for r in live if r["action"] != "end"], [r for r in live if r["action"] == "end"]
+
+
+def _count_only_extensions(current: list[dict[str, Any]], decided: list[dict[str, Any]],
+                           doc_rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the rows counted, the extensions that name no one of a sending the summary counts):
+    `gia hạn thời gian biệt phái đối với 02 công chức` citing the decision that sent them extends
+    people counted under that decision already, and was added beside them (12 people for 10).
+    An extension citing no sending here still counts (its people are at the commune)."""
+    sending = {number_key(doc_rows[r["doc_index"]]["document"].get("number")): r["doc_index"]
+               for r in decided if r["action"] == "send"}
+    sending.pop(None, None)
+    counted, extensions = [], []
+    for row in current:
+        if row["action"] == "extend" and not row.get("person"):
+            cited = {number_key(ref.get("number")) for ref in doc_rows[row["doc_index"]]["record"]["references"]}
+            if any(sending.get(k, row["doc_index"]) != row["doc_index"] for k in cited if k):
+                extensions.append(row)
+                continue
+        counted.append(row)
+    return counted, extensions
 
 
 def _extend(sending: dict[str, Any], extensions: list[dict[str, Any]], lang: str) -> None:
