@@ -18,10 +18,12 @@ from dispatch_reader.pipeline import extract_file
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
-# decided: the decisions' named people (2 + 10 + 2 + 4 + 1 + 8 + 3 + 5), the transfers and the
-# rotation (1 + 1 + 1) and the three people Sở Nội vụ sends by dispatch; the extension names two
-# people of an earlier decision again (counted once); the English report of a decision is a copy
-DECIDED = 41
+# decided: the decisions' named people (2 + 10 + 2 + 4 + 1 + 8 + 3 + 5), a transfer and the
+# rotation (1 + 1) and the three people Sở Nội vụ sends by dispatch; the extension names two
+# people of an earlier decision again (counted once); the English report of a decision is a copy.
+# xã Mường Khoa's 86/QĐ-UBND moves its own clerk between two of its units: no one sent to it.
+DECIDED = 40
+WITHIN = 1
 REQUESTED = 100  # dispatch 1418/UBND-NC (64, and its English report, a copy) + 3476/UBND-NC (36)
 PLANNED = 120  # plan 198/KH-UBND
 REPORTED = 110  # report 402/BC-SNV (64; its English report a copy) + notice 95/TB-VPUBND (46/52)
@@ -51,6 +53,10 @@ def test_the_samples_summary_counts_decided_sendings_only() -> None:
     assert lines["planned"]["documents"] == ["198/KH-UBND"]
     # a report names what it reports on (1418 is the request above): its people are that request's
     assert lines["reported"]["documents"] == ["402/BC-SNV về 1418/UBND-NC", "95/TB-VPUBND"]
+    assert (lines["within"]["people"], lines["within"]["documents"]) == (WITHIN, ["86/QĐ-UBND"])
+    assert lines["within"]["text"] == "Điều động trong xã, phường: 1 người (86/QĐ-UBND)"
+    (moved,) = [d for d in ctx["documents"] if d["document"]["number"] == "86/QĐ-UBND"]
+    assert (moved["people"], moved["other_text"]) == (0, "điều động trong xã, phường 1")
     # every breakdown adds up to the decided total, not the requests
     for key in ("by_commune", "by_sender", "by_field", "by_month"):
         assert sum(r["people"] for r in ctx[key]) == DECIDED
@@ -67,6 +73,7 @@ def test_the_samples_summary_html_shows_the_lines_apart(tmp_path: Path) -> None:
     assert f"- People sent in total: **{DECIDED}**" in md
     assert f"- Asked to send: **{REQUESTED}** people" in md and f"- Planned: **{PLANNED}** people" in md
     assert f"- As reported: **{REPORTED}** people" in md
+    assert f"- Moved within their commune: **{WITHIN}** people" in md
 
 
 def _lead(name: str, lang: str) -> str:
@@ -584,16 +591,23 @@ def test_a_communes_own_units_are_named_with_the_commune_in_the_summary() -> Non
     """86/QĐ-UBND of xã Mường Khoa moves a clerk from `Văn phòng … Ủy ban nhân dân xã` to
     `Trung tâm Phục vụ hành chính công xã`: a tester found it a destination of its own, in no commune."""
     record = next(r for r in sample_records() if r["source"]["file_name"] == "qd-dieu-dong-xa-01.pdf")
-    (row,) = writer().summary_context([record])["roster"]
+    ctx = writer().summary_context([record])
+    # a move between two of the commune's own units: listed apart, not among the people sent
+    assert ctx["roster"] == [] and ctx["total_people"] == 0
+    (line,) = ctx["not_counted"]
+    (row,) = line["rows"]
     assert row["destination"] == "Trung tâm Phục vụ hành chính công xã Mường Khoa"
     assert row["body"] == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Mường Khoa"
     assert row["commune"] == "xã Mường Khoa"
 
 
 def test_a_communes_own_unit_is_in_the_summary_for_that_commune() -> None:
-    """A reviewer's: xã Mường Khoa's 86/QĐ-UBND counted 1 in the whole summary, 0 in Mường Khoa's."""
+    """A reviewer's: xã Mường Khoa's 86/QĐ-UBND was in the whole summary and not in Mường Khoa's.
+    Its move within the commune is listed in both, counted in neither."""
     from dispatch_reader.briefs.summary import Selection
 
     record = next(r for r in sample_records() if r["source"]["file_name"] == "qd-dieu-dong-xa-01.pdf")
-    assert writer().summary_context([record], selection=Selection(commune="Mường Khoa"))["total_people"] == 1
-    assert writer().summary_context([record], selection=Selection(commune="Tân Phong"))["total_people"] == 0
+    ctx = writer().summary_context([record], selection=Selection(commune="Mường Khoa"))
+    assert ctx["total_people"] == 0 and [(x["status"], x["people"]) for x in ctx["not_counted"]] == [("within", 1)]
+    ctx = writer().summary_context([record], selection=Selection(commune="Tân Phong"))
+    assert ctx["total_people"] == 0 and ctx["not_counted"] == []

@@ -120,5 +120,5 @@ def test_a_brief_by_number_names_the_files_it_used(store_url, tmp_path):
 def test_the_summary_from_the_store_counts_each_document_once(store_url):
     result = _cli(store_url, "summary", "--format", "md", "--out", "-", "--today", "2025-12-01")
     assert result.returncode == 0, result.stderr
-    assert "**41**" in result.stdout  # the decided sendings (tests/test_briefs_status.py)
+    assert "**40**" in result.stdout  # the decided sendings (tests/test_briefs_status.py)
     assert "26 tệp là bản sao" in result.stdout  # 46 files, 20 documents counted (3 press reports with theirs)

@@ -222,6 +222,15 @@ def _add(groups: dict[str, _Group], label: str | None, n: int, doc_index: int, k
 
 
 STATUS_ORDER = ("decided", "requested", "planned", "reported")
+# the summary's own: a decided move between two units of one commune (not a status of the record)
+WITHIN = "within"
+
+
+def _within_commune(row: dict[str, Any]) -> bool:
+    """Does the sending move someone between two units of one commune (both placed in it: a
+    place's code is a commune's)?"""
+    came, went = row.get("from_place") or {}, row.get("to_place") or {}
+    return bool(came.get("code")) and came.get("code") == went.get("code")
 
 
 def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str,
@@ -380,6 +389,11 @@ def summary_context(
         k for k in (number_key(r["document"].get("number")) for r in records) if k}
 
     rows, doc_rows, cited = _read_documents(documents, known, lang)
+    # a commune moving its own clerk from one of its units to another sends nobody to it (a
+    # tester counted `86/QĐ-UBND` of xã Mường Khoa among the people sent to communes)
+    for row in rows:
+        if row["status"] == "decided" and _within_commune(row):
+            row["status"] = WITHIN
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
     current, ended = _latest(named, decided, lang)
@@ -614,7 +628,7 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
     lab = labels(lang)
     msg = lab["messages"]
     lines = []
-    for status in STATUS_ORDER[1:]:
+    for status in (*STATUS_ORDER[1:], WITHIN):
         mine = [r for r in rows if r["status"] == status]
         if not mine:
             continue
@@ -629,7 +643,7 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
             if number not in docs:
                 docs.append(number)
         people = sum(r["heads"] for r in mine)
-        label = lab["statuses"][status]
+        label = lab["statuses"][status] if status != WITHIN else msg["within_commune"]
         lines.append({
             "status": status,
             "label": label,
@@ -642,7 +656,7 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
                 n=format_number(people, lang)), documents=", ".join(docs)),
         })
     for d in doc_rows:
-        d["other_text"] = "; ".join([f"{lab['statuses'][k].lower()} {format_number(v, lang)}"
+        d["other_text"] = "; ".join([f"{(lab['statuses'].get(k) or msg['within_commune']).lower()} {format_number(v, lang)}"
                                      for k, v in d["other"].items() if v]
                                     + ([f"{lab['steps']['extend']} {format_number(d['extended'], lang)}"]
                                        if d["extended"] else []))
