@@ -115,30 +115,3 @@ def test_a_name_under_a_black_rings_bottom_is_read_whole() -> None:
     read = ocr.ocr_image(image, IngestSettings(workers=1, cache_dir=None), Path("x.pdf"), 1)
     assert [w.text for w in read.words][-3:] == ["Hồ", "Sỹ", "Long"]
     assert any("ring cleared" in n for n in read.notes)
-
-
-def _ring_over_a_table() -> np.ndarray:
-    """A 300 dpi page: a ruled table above, a black seal's ring with a signature's flat stroke
-    run into its bottom below (a photocopy's signing block)."""
-    page = np.full((2400, 2000), 255, np.uint8)
-    for y in (200, 300, 400):
-        cv2.line(page, (200, y), (1800, y), 0, 3)
-    for x in (200, 1000, 1800):
-        cv2.line(page, (x, 200), (x, 400), 0, 3)
-    cv2.circle(page, (800, 1300), 260, 0, 14)
-    cv2.ellipse(page, (900, 1500), (300, 60), 0, 0, 180, 0, 12)  # the stroke, flat at its bottom
-    return page
-
-
-def test_a_rings_straight_bits_are_no_rules() -> None:
-    """The ring's and the stroke's flattest bits pass for rules by their shape alone; one piece
-    with a drawing, they are not painted white (they took the tops of the signer's name under
-    them), and the table's rules still are."""
-    from dispatch_reader.ingest.preprocess import find_rules
-
-    page = _ring_over_a_table()
-    out, horizontal, vertical = find_rules(page, 300.0)
-    assert horizontal and vertical
-    assert all(seg[3] < 450 for seg in horizontal + vertical)  # the table's only
-    assert (out[900:1700, 400:1300] == page[900:1700, 400:1300]).all()
-    assert (out[195:205, 300:900] == 255).all()  # the table's rule painted white

@@ -188,7 +188,6 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else grey
     _, ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     h_mask, v_mask, h_found, v_found, strokes = _rule_masks(ink, ink, dpi * factor, letters=ink)
-    h_found, v_found = _drawn_not_ruled(ink, h_mask, v_mask, h_found, v_found)
     faint = None
     paper = float(np.percentile(small, 90))
     if paper < _WHITE_PAPER:
@@ -208,37 +207,6 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     # the mask is 0 or 255: or-ing it paints the rules white in one pass (a copy, then an
     # assignment through a boolean image, took three)
     return cv2.bitwise_or(grey, mask), horizontal, vertical
-
-
-# A rule is drawn straight, alone or as a grid of rules: most of the ink it is one piece with
-# lies on rules (0.6-1.0 of it on the samples' and the Gazette's tables and underlines). A
-# seal's ring printed black, the signature's stroke run into it, a copier's dark band have
-# straight bits too, found as rules, but are drawings: 0.03-0.13 of their piece lies on them.
-# Painted white, the ring's bottom arc and the signature's flat stroke took the tops of the
-# signer's name under them (`Vũ Hải Quân` read as nothing, a photocopy of a circular).
-_RULED_SHARE = 0.3
-
-
-def _drawn_not_ruled(ink: np.ndarray, h_mask: np.ndarray, v_mask: np.ndarray, h_found: list[Segment],
-                     v_found: list[Segment]) -> tuple[list[Segment], list[Segment]]:
-    """The segments that are rules (those of a drawing, see _RULED_SHARE, are taken out of the
-    masks, in place, and out of the lists)."""
-    if not h_found and not v_found:
-        return h_found, v_found
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    on_rules = np.bincount(labels[(h_mask > 0) | (v_mask > 0)], minlength=n)
-    share = on_rules / np.maximum(stats[:, cv2.CC_STAT_AREA], 1)
-
-    def ruled(seg: Segment, mask: np.ndarray) -> bool:
-        x0, y0, x1, y1 = (int(round(v)) for v in seg)
-        pieces = labels[y0:y1 + 1, x0:x1 + 1]
-        pieces = pieces[pieces > 0]
-        if pieces.size == 0 or share[np.bincount(pieces).argmax()] >= _RULED_SHARE:
-            return True
-        mask[max(y0 - 2, 0):y1 + 3, max(x0 - 2, 0):x1 + 3] = 0
-        return False
-
-    return [seg for seg in h_found if ruled(seg, h_mask)], [seg for seg in v_found if ruled(seg, v_mask)]
 
 
 # a faint rule has paper beside it: in the few rows over and under it (columns left and right
