@@ -357,6 +357,99 @@ def test_an_extension_naming_no_one_adds_no_one_to_its_sending() -> None:
     assert ctx["total_people"] == 0 and all(d["other_text"] == "" for d in ctx["documents"])
 
 
+def _count_extension(label: str, number: str, cites: list[dict], count: int, end: str = "2026-05-01",
+                     issued: str = "2025-10-15", issuer: str = "Sở Nội vụ tỉnh Lai Châu"):
+    return make(label, number=number, issued=issued, issuer=issuer, references=cites,
+                secondments=[{"count": count, "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa",
+                              "action": "extend", "start": "2025-11-01", "end": end}])
+
+
+def _count_sending(label: str = "send", number: str = "10/QĐ-SNV", count: int = 2,
+                   issuer: str = "Sở Nội vụ tỉnh Lai Châu", issued: str = "2025-05-01", to: str = "xã Mường Khoa"):
+    return make(label, number=number, issued=issued, issuer=issuer, secondments=[
+        {"count": count, "from_unit": "Sở Nội vụ", "to_unit": to, "start": "2025-05-01", "end": "2025-11-01"}])
+
+
+def test_an_extension_naming_no_one_of_all_a_sendings_people_moves_their_end() -> None:
+    """A tester: the two were still listed as ending on 01/11/2025, 12 days away, though extended
+    to 01/5/2026; and an extension of the extension (`lần 2`, citing the first) counted them again."""
+    first = _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV"}], 2)
+    second = _count_extension("ext2", "30/QĐ-SNV", [{"number": "20/QĐ-SNV"}], 2, end="2026-11-01",
+                              issued="2026-04-15")
+    ctx = _summary([_count_sending(), first, second], today=date(2025, 10, 20))
+    assert ctx["total_people"] == 2 and ctx["ending_soon"] == []
+    (row,) = ctx["roster"]
+    assert (row["end_date"], row["doc_text"]) == ("2026-11-01", "10/QĐ-SNV, gia hạn: 20/QĐ-SNV, 30/QĐ-SNV")
+    assert [d["other_text"] for d in ctx["documents"]] == ["", "gia hạn 2", "gia hạn 2"]
+
+
+def test_an_extension_naming_no_one_counts_the_people_its_sending_here_did_not_send() -> None:
+    """05 extended of a sending of 02 here: the three others are at the commune too."""
+    ctx = _summary([_count_sending(), _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV"}], 5)],
+                   today=date(2025, 10, 20))
+    assert ctx["total_people"] == 5
+    assert [(d["people"], d["other_text"]) for d in ctx["documents"]] == [(2, ""), (3, "gia hạn 2")]
+    assert sorted(r["who"] for r in ctx["roster"]) == ["2 người", "3 người"]
+    # extending some of them, it cannot say whose end moves: the sending keeps its own
+    ctx = _summary([_count_sending(count=4), _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV"}], 2)],
+                   today=date(2025, 10, 20))
+    assert ctx["total_people"] == 4 and [r["end_date"] for r in ctx["roster"]] == ["2025-11-01"]
+
+
+def test_a_cited_number_of_another_provinces_body_is_not_the_sending_here() -> None:
+    """Sở Nội vụ Lai Châu's extension cites its own 10/QĐ-SNV; the summary holds Sơn La's."""
+    son_la = _count_sending(count=1, issuer="Sở Nội vụ tỉnh Sơn La", issued="2025-03-01", to="xã Tân Phong")
+    cites = [{"number": "10/QĐ-SNV", "issuer": "Sở Nội vụ tỉnh Lai Châu", "date": "2025-05-01"}]
+    ctx = _summary([son_la, _count_extension("ext", "20/QĐ-SNV", cites, 2)], today=date(2025, 10, 20))
+    assert ctx["total_people"] == 3
+    # its date alone tells them apart too
+    ctx = _summary([son_la, _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV", "date": "2025-05-01"}], 2)],
+                   today=date(2025, 10, 20))
+    assert ctx["total_people"] == 3
+
+
+@pytest.mark.parametrize("came, went", [
+    ("Phòng Kinh tế", "Trung tâm Phục vụ hành chính công xã"),  # a commune's office named without `xã`
+    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Phòng Văn hóa - Xã hội"),
+    (None, "Trung tâm Phục vụ hành chính công xã"),
+])
+def test_a_communes_move_between_its_own_units_named_without_a_place_sends_no_one(came, went) -> None:
+    """A tester: since 2025 a commune's `Phòng Kinh tế` carries no `xã` and stays unplaced; the
+    commune's own decision moving its clerk there was counted as one person sent."""
+    from dispatch_reader.extract.destinations import match_destinations
+
+    record = make("move", number="90/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
+        {"kind": "transfer", "person": "Lý Thị Hằng", "from_unit": came, "to_unit": went, "start": "2025-08-04"}])
+    match_destinations(record)
+    ctx = _summary([record])
+    assert ctx["total_people"] == 0
+    assert [line["text"] for line in ctx["not_counted"]] == ["Điều động trong xã, phường: 1 người (90/QĐ-UBND)"]
+    # the commune receiving someone from a province's department is no move within it
+    record = make("in", number="91/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
+        {"kind": "transfer", "person": "Lò Văn Pấng", "from_unit": "Sở Nông nghiệp và Môi trường tỉnh Lai Châu",
+         "to_unit": went, "start": "2025-08-04"}])
+    match_destinations(record)
+    assert _summary([record])["total_people"] == 1
+
+
+@pytest.mark.parametrize("lang, text", [("vi", "Điều động trong xã, phường: 1 người (90/QĐ-UBND)"),
+                                        ("en", "Moved within their commune: 1 person (90/QĐ-UBND)")])
+def test_a_move_within_a_commune_extended_is_one_person_moved(lang: str, text: str) -> None:
+    from dispatch_reader.extract.destinations import match_destinations
+
+    move = make("move", number="90/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
+        {"person": "Lý Thị Hằng", "from_unit": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+         "to_unit": "Trung tâm Phục vụ hành chính công xã", "start": "2025-08-04", "end": "2025-11-01"}])
+    extension = make("ext", number="120/QĐ-UBND", issued="2025-10-25", issuer="Ủy ban nhân dân xã Mường Khoa",
+                     references=[{"number": "90/QĐ-UBND"}], secondments=[
+                         {"person": "Lý Thị Hằng", "action": "extend", "start": "2025-11-01", "end": "2026-05-01"}])
+    for r in (move, extension):
+        match_destinations(r)
+    ctx = _summary([move, extension], lang=lang)
+    assert ctx["total_people"] == 0
+    assert [line["text"] for line in ctx["not_counted"]] == [text.replace(")", ", 120/QĐ-UBND)")]
+
+
 @pytest.mark.parametrize("lang, step, heading", [
     ("vi", "(61/QĐ-SNV, gia hạn)", "Người có tên trong nhiều văn bản"),
     ("en", "(61/QĐ-SNV, extended)", "People named in more than one document")])

@@ -56,7 +56,7 @@ def test_the_samples_summary_counts_decided_sendings_only() -> None:
     assert (lines["within"]["people"], lines["within"]["documents"]) == (WITHIN, ["86/QĐ-UBND"])
     assert lines["within"]["text"] == "Điều động trong xã, phường: 1 người (86/QĐ-UBND)"
     (moved,) = [d for d in ctx["documents"] if d["document"]["number"] == "86/QĐ-UBND"]
-    assert (moved["people"], moved["other_text"]) == (0, "điều động trong xã, phường 1")
+    assert (moved["people"], moved["other_text"]) == (0, "điều động trong xã, phường: 1 người")
     # every breakdown adds up to the decided total, not the requests
     for key in ("by_commune", "by_sender", "by_field", "by_month"):
         assert sum(r["people"] for r in ctx[key]) == DECIDED
@@ -73,7 +73,7 @@ def test_the_samples_summary_html_shows_the_lines_apart(tmp_path: Path) -> None:
     assert f"- People sent in total: **{DECIDED}**" in md
     assert f"- Asked to send: **{REQUESTED}** people" in md and f"- Planned: **{PLANNED}** people" in md
     assert f"- As reported: **{REPORTED}** people" in md
-    assert f"- Moved within their commune: **{WITHIN}** people" in md
+    assert f"- Moved within their commune: **{WITHIN}** person" in md
 
 
 def _lead(name: str, lang: str) -> str:

@@ -166,7 +166,7 @@ def build_document(path: Path) -> None:
             "{{ s.position or '—' }}", "{{ s.period or '—' }}",
             "{{ L.page }} {{ s.page }}{% if s.low_confidence %} {{ L.low_mark }}{% endif %}"],
            "s in secondments", total=["", "{% if total_people or not not_counted %}{{ L.total }}: {{ total_people | num }} "
-                                       "{{ L.people_unit }}{% endif %}", "", "", "", "", ""],
+                                       "{{ L.person_unit if total_people == 1 else L.people_unit }}{% endif %}", "", "", "", "", ""],
            widths=[8, 30, 30, 24, 25, 28, 15])
     _para(doc, "{%p for line in not_counted %}")
     _para(doc, "{{ line.label }}: {{ line.text }} ({{ L.not_counted | lower }})", bold=True)
@@ -227,10 +227,10 @@ def build_summary(path: Path) -> None:
     _para(doc, "{%p if not_counted or ended %}")
     _para(doc, "{{ L.not_counted }}", bold=True)
     _para(doc, "{%p for line in not_counted %}")
-    _para(doc, "– {{ line.label }}: {{ line.people | num }} {{ L.people_unit }} ({{ line.documents | join(', ') }})")
+    _para(doc, "– {{ line.label }}: {{ line.people | num }} {{ L.person_unit if line.people == 1 else L.people_unit }} ({{ line.documents | join(', ') }})")
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p if ended %}")
-    _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.people_unit }} "
+    _para(doc, "– {{ L.ended }}: {{ ended_people | num }} {{ L.person_unit if ended_people == 1 else L.people_unit }} "
                "({% for s in ended %}{{ s.who }}{% if s.needs_check %} {{ L.low_mark }}{% endif %}, {{ s.doc_text }}{{ '; ' if not loop.last }}{% endfor %})")
     _para(doc, "{%p endif %}")
     _para(doc, "{{ labels.messages.not_counted_note }}", italic=True, size=11)

@@ -37,7 +37,7 @@ from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
 )
 from dispatch_reader.briefs.places import AGGREGATE_KEY, own_unit_label, place_fields
-from dispatch_reader.places import Province, find_province, province_hint
+from dispatch_reader.places import Province, find_province, match_place, province_hint
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.store import identity, keys
 
@@ -226,11 +226,37 @@ STATUS_ORDER = ("decided", "requested", "planned", "reported")
 WITHIN = "within"
 
 
-def _within_commune(row: dict[str, Any]) -> bool:
-    """Does the sending move someone between two units of one commune (both placed in it: a
-    place's code is a commune's)?"""
+def _within_commune(row: dict[str, Any], issuer: str | None) -> bool:
+    """Does the sending move someone between two units of one commune: both placed in it (a
+    place's code is a commune's), or, in the commune's own paper (`issuer`: its code), both
+    sides its own or units naming no place and no body above the commune (since 2025 its
+    `Phòng Kinh tế` carries no `xã` and stays unplaced; a commune moves its own staff)?"""
     came, went = row.get("from_place") or {}, row.get("to_place") or {}
-    return bool(came.get("code")) and came.get("code") == went.get("code")
+    if came.get("code") and came.get("code") == went.get("code"):
+        return True
+    if not issuer:
+        return False
+
+    def its_own(side: dict[str, Any], unit: str | None) -> bool:
+        if side.get("code"):
+            return side["code"] == issuer
+        return not unit or not _ABOVE_COMMUNE.search(group_key(unit))
+
+    return its_own(went, row.get("to_unit")) and its_own(came, row.get("from_unit"))
+
+
+# words of a body above a commune in a unit's name, folded (a province's department, a ministry,
+# a school the province runs): a commune receiving from one sends for someone new
+_ABOVE_COMMUNE = re.compile(r"^(?:so|bo(?! phan))\s|(?:^|\s)(?:tinh|huyen|thanh pho|trung uong|thpt|cao dang|dai hoc)(?:\s|$)")
+
+
+def _issuing_commune(document: dict[str, Any]) -> str | None:
+    """The code of the commune whose own committee issued the document, if one did."""
+    issuer = document.get("issuer")
+    if not issuer:
+        return None
+    found = match_place(issuer, province_hint(issuer, document.get("issuer_parent")))
+    return found.code if found.code and found.match in ("exact", "folded", "corrected") else None
 
 
 def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str,
@@ -247,7 +273,7 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "status": status_of(s, rec["document"].get("doc_type")),
         "action": s.get("action") or "send",
         "heads": n,
-        "who": s.get("person") or labels(lang)["messages"]["people_n"].format(n=format_number(n, lang)),
+        "who": s.get("person") or _people_n(n, lang),
         **place,
         "body": _sending_body(s),
         "field": field_label(s.get("position")),
@@ -391,13 +417,14 @@ def summary_context(
     rows, doc_rows, cited = _read_documents(documents, known, lang)
     # a commune moving its own clerk from one of its units to another sends nobody to it (a
     # tester counted `86/QĐ-UBND` of xã Mường Khoa among the people sent to communes)
+    issuers = [_issuing_commune(d["document"]) for d in doc_rows]
     for row in rows:
-        if row["status"] == "decided" and _within_commune(row):
+        if row["status"] == "decided" and _within_commune(row, issuers[row["doc_index"]]):
             row["status"] = WITHIN
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
     current, ended = _latest(named, decided, lang)
-    current, counted_extensions = _count_only_extensions(current, decided, doc_rows)
+    current, counted_extensions = _count_only_extensions(current, doc_rows, lang)
     # only now, once every extension is folded into its sending: the place the sending ends at
     # (an extension naming no place still moves the end of a sending to Mường Khoa)
     if selection.commune:
@@ -555,24 +582,65 @@ def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[di
     return [r for r in live if r["action"] != "end"], [r for r in live if r["action"] == "end"]
 
 
-def _count_only_extensions(current: list[dict[str, Any]], decided: list[dict[str, Any]],
-                           doc_rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(the rows counted, the extensions that name no one of a sending the summary counts):
-    `gia hạn thời gian biệt phái đối với 02 công chức` citing the decision that sent them extends
-    people counted under that decision already, and was added beside them (12 people for 10).
-    An extension citing no sending here still counts (its people are at the commune)."""
-    sending = {number_key(doc_rows[r["doc_index"]]["document"].get("number")): r["doc_index"]
-               for r in decided if r["action"] == "send"}
-    sending.pop(None, None)
-    counted, extensions = [], []
+def _count_only_extensions(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lang: str
+                           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the rows counted, the part of each extension naming no one that extends a sending the
+    summary counts): `gia hạn thời gian biệt phái đối với 02 công chức` citing the decision that
+    sent them extends people counted under it already, and was added beside them (4 for 2).
+    Extending all of them, it moves their end as a named extension does; an extension of that
+    extension (`lần 2`, citing the first) reaches the same sending; people beyond the sending's
+    (05 of a sending of 02, or of one not here) still count. A cited number is that document
+    only where the citation's date and province, when given, are its own (another province's
+    Sở Nội vụ numbers its decisions alike)."""
+    sendings: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in current:
-        if row["action"] == "extend" and not row.get("person"):
-            cited = {number_key(ref.get("number")) for ref in doc_rows[row["doc_index"]]["record"]["references"]}
-            if any(sending.get(k, row["doc_index"]) != row["doc_index"] for k in cited if k):
-                extensions.append(row)
-                continue
-        counted.append(row)
-    return counted, extensions
+        if row["action"] == "send":
+            sendings[row["doc_index"]].append(row)
+    by_number: dict[str, list[int]] = defaultdict(list)
+    for index in sendings:
+        key = number_key(doc_rows[index]["document"].get("number"))
+        if key:
+            by_number[key].append(index)
+    counted, covered = [], []
+    extended: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    for row in current:
+        if row["action"] != "extend" or row.get("person"):
+            counted.append(row)
+            continue
+        document = doc_rows[row["doc_index"]]
+        targets: list[int] = []
+        for ref in document["record"]["references"]:
+            for index in by_number.get(number_key(ref.get("number")) or "", []):
+                if index != row["doc_index"] and index not in targets \
+                        and _cites(ref, doc_rows[index]["document"]):
+                    targets.append(index)
+        if not targets:
+            counted.append(row)
+            continue
+        own = number_key(document["document"].get("number"))
+        if own:  # a later extension citing this one reaches the same sendings
+            by_number[own].extend(i for i in targets if i not in by_number[own])
+        base = [r for index in targets for r in sendings[index]]
+        theirs = sum(r["heads"] for r in base)
+        if row["heads"] == theirs and not any(r["extended_by"] for r in base if id(r) not in extended):
+            for r in base:
+                extended.setdefault(id(r), (r, []))[1].append(row)
+            continue  # counted under the sending, shown beside the extension (_breakdowns)
+        covered.append(row | {"heads": min(row["heads"], theirs)})
+        if row["heads"] > theirs:
+            more = row["heads"] - theirs
+            counted.append(row | {"heads": more, "who": _people_n(more, lang)})
+    for r, extensions in extended.values():
+        _extend(r, extensions, lang)
+    return counted, covered
+
+
+def _cites(ref: dict[str, Any], document: dict[str, Any]) -> bool:
+    """Is the cited number this document: no date or province the citation gives is another?"""
+    if ref.get("date") and document.get("issued_date") and ref["date"] != document["issued_date"]:
+        return False
+    cited = province_hint(ref.get("issuer")) if ref.get("issuer") else None
+    return not (isinstance(cited, Province) and _province(document) not in (None, cited.short))
 
 
 def _extend(sending: dict[str, Any], extensions: list[dict[str, Any]], lang: str) -> None:
@@ -642,7 +710,9 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
                 number = msg["reported_on"].format(doc=number, ref=r["refers_to"])
             if number not in docs:
                 docs.append(number)
-        people = sum(r["heads"] for r in mine)
+        # a move within a commune extended later is one person moved, not two
+        moved = [r for r in mine if r["action"] == "send"] if status == WITHIN else mine
+        people = sum(r["heads"] for r in moved or mine)
         label = lab["statuses"][status] if status != WITHIN else msg["within_commune"]
         lines.append({
             "status": status,
@@ -652,15 +722,22 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
             "entries": len(mine),
             "documents": docs,
             "rows": mine,
-            "text": msg["not_counted_line"].format(label=label, people=msg["people_n"].format(
-                n=format_number(people, lang)), documents=", ".join(docs)),
+            "text": msg["not_counted_line"].format(label=label, people=_people_n(people, lang), documents=", ".join(docs)),
         })
     for d in doc_rows:
-        d["other_text"] = "; ".join([f"{(lab['statuses'].get(k) or msg['within_commune']).lower()} {format_number(v, lang)}"
+        d["other_text"] = "; ".join([f"{lab['statuses'][k].lower()} {format_number(v, lang)}" if k != WITHIN
+                                     # (`điều động trong xã, phường 1` read as ward No. 1's)
+                                     else f"{msg['within_commune'].lower()}: {_people_n(v, lang)}"
                                      for k, v in d["other"].items() if v]
                                     + ([f"{lab['steps']['extend']} {format_number(d['extended'], lang)}"]
                                        if d["extended"] else []))
     return lines
+
+
+def _people_n(n: int, lang: str) -> str:
+    """`40 người`, `1 person` (a tester read `1 people` in the English summary)."""
+    msg = labels(lang)["messages"]
+    return (msg["person_n"] if n == 1 else msg["people_n"]).format(n=format_number(n, lang))
 
 
 def _people_of(lines: list[dict[str, Any]], status: str) -> int:
