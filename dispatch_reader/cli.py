@@ -135,9 +135,21 @@ def _sent(record: Any) -> str:
     them, were shown here before and read as the people sent."""
     from dispatch_reader.briefs.document import is_press_report, secondment_rows
 
+    from dispatch_reader.briefs.summary import issuing_commune, within_commune
+
     data = record.to_dict()
-    total = 0 if is_press_report(data) else sum(r["heads"] for r in secondment_rows(data, "en") if r["counted"])
-    return str(total) if total else "—"
+    if is_press_report(data):
+        return "—"
+    # what the summary counts it as (a tester read 61/QĐ-SNV's extension and a commune's move
+    # between its own units as people sent): `2 extended`, `1 moved within the commune`
+    commune = issuing_commune(data["document"])
+    heads: dict[str, int] = {}
+    for row, s in zip(secondment_rows(data, "en"), data["secondments"]):
+        if row["counted"]:
+            what = "within" if within_commune(s, commune) else row["action"]
+            heads[what] = heads.get(what, 0) + row["heads"]
+    words = {"send": "", "extend": " extended", "end": " ended", "within": " moved within the commune"}
+    return ", ".join(f"{n}{words[k]}" for k, n in heads.items() if n) or "—"
 
 
 def _print_summary(record: Any) -> None:

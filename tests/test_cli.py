@@ -143,6 +143,16 @@ def test_the_process_table_counts_the_people_sent_as_the_brief_does() -> None:
     assert _sent(Record.from_dict(data)) == "—"
 
 
+def test_the_process_table_tells_an_extension_and_a_move_within_a_commune_from_people_sent() -> None:
+    """A tester read 61/QĐ-SNV (extending two) and xã Mường Khoa's 86/QĐ-UBND (moving its own
+    clerk between two of its units) as people sent, which the summary does not count."""
+    from dispatch_reader.cli import _sent
+    from dispatch_reader.pipeline import extract_file
+
+    assert _sent(extract_file(SAMPLES / "qd-gia-han-01.pdf")) == "2 extended"
+    assert _sent(extract_file(SAMPLES / "qd-dieu-dong-xa-01.pdf")) == "1 moved within the commune"
+
+
 def test_the_process_table_names_a_kind_with_no_type_of_its_own() -> None:
     """A consolidated text showed as `other` in the process table: its name says what it is."""
     from dispatch_reader.cli import _kind

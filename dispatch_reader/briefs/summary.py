@@ -226,7 +226,7 @@ STATUS_ORDER = ("decided", "requested", "planned", "reported")
 WITHIN = "within"
 
 
-def _within_commune(row: dict[str, Any], issuer: str | None) -> bool:
+def within_commune(row: dict[str, Any], issuer: str | None) -> bool:
     """Does the sending move someone between two units of one commune: both placed in it (a
     place's code is a commune's), or, in the commune's own paper (`issuer`: its code), both
     sides its own or units naming no place and no body above the commune (since 2025 its
@@ -250,7 +250,7 @@ def _within_commune(row: dict[str, Any], issuer: str | None) -> bool:
 _ABOVE_COMMUNE = re.compile(r"^(?:so|bo(?! phan))\s|(?:^|\s)(?:tinh|huyen|thanh pho|trung uong|thpt|cao dang|dai hoc)(?:\s|$)")
 
 
-def _issuing_commune(document: dict[str, Any]) -> str | None:
+def issuing_commune(document: dict[str, Any]) -> str | None:
     """The code of the commune whose own committee issued the document, if one did."""
     issuer = document.get("issuer")
     if not issuer:
@@ -417,9 +417,9 @@ def summary_context(
     rows, doc_rows, cited = _read_documents(documents, known, lang)
     # a commune moving its own clerk from one of its units to another sends nobody to it (a
     # tester counted `86/QĐ-UBND` of xã Mường Khoa among the people sent to communes)
-    issuers = [_issuing_commune(d["document"]) for d in doc_rows]
+    issuers = [issuing_commune(d["document"]) for d in doc_rows]
     for row in rows:
-        if row["status"] == "decided" and _within_commune(row, issuers[row["doc_index"]]):
+        if row["status"] == "decided" and within_commune(row, issuers[row["doc_index"]]):
             row["status"] = WITHIN
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
