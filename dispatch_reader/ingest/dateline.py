@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from dispatch_reader.ingest.figures import HEADER_SHARE
 from dispatch_reader.ingest.pages import LineKey, Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.ingest.tessread import BORDER, Deadline, run_psm, tsv_words, write
+from dispatch_reader.ingest.tessread import Deadline, run_psm, tsv_words, write_region
 from dispatch_reader.textnorm import fold, one_letter_off
 
 _DAY_WORD = "ngay"
@@ -123,13 +122,10 @@ def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey], 
         part = line[span.first:span.last + 1]
         top, bottom = min(w.top for w in part), max(w.bottom for w in part)
         pad = (bottom - top) * _PAD
-        left, upper = max(int((part[0].x0 - pad) / scale), 0), max(int((top - pad) / scale), 0)
-        crop = grey[upper:int((bottom + pad) / scale) + 1, left:int((part[-1].x1 + pad) / scale) + 1]
-        if crop.size == 0:
+        region = write_region(grey, part[0].x0 - pad, top - pad, part[-1].x1 + pad, bottom + pad, scale, tmp, "dateline")
+        if region is None:
             continue
-        framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
-        path = write(framed, tmp, "dateline")
-        dx, dy = (left - BORDER) * scale, (upper - BORDER) * scale
+        path, dx, dy = region
         for psm in (6, 7):
             found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
             # a block's reading may hold scraps of the lines above and below, and specks: the

@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cv2
 import numpy as np
 
 from dispatch_reader.extract import resources as rule_data
 from dispatch_reader.ingest.figures import HAND_CONF, HEADER_SHARE
 from dispatch_reader.ingest.pages import LineKey, Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.ingest.tessread import BORDER, Deadline, run_psm, tsv_words, write
+from dispatch_reader.ingest.tessread import Deadline, run_psm, tsv_words, write_region
 from dispatch_reader.textnorm import fold
 
 # `Số:` as a copy or a fax reads its two letters (`SO:`, `Sé:`, `S6:`, `30:`, `50:`): two
@@ -170,13 +169,11 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             continue
         label = broken.label
         pad = (label.bottom - label.top) * _PAD
-        left, upper = max(int((label.x0 - pad) / scale), 0), max(int((label.top - pad) / scale), 0)
-        crop = grey[upper:int((label.bottom + pad) / scale) + 1, left:int(broken.right / scale) + 1]
-        if crop.size == 0:
+        region = write_region(grey, label.x0 - pad, label.top - pad, broken.right, label.bottom + pad, scale, tmp,
+                              "numberline")
+        if region is None:
             continue
-        framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
-        path = write(framed, tmp, "numberline")
-        dx, dy = (left - BORDER) * scale, (upper - BORDER) * scale
+        path, dx, dy = region
         for psm in (7, 6):
             found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
             # a block's reading may hold scraps of the lines above and below: the line's own

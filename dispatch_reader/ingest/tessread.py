@@ -190,6 +190,19 @@ def write(grey: np.ndarray, folder: str, name: str) -> str:
 BORDER = 30  # pixels of white put round a region: Tesseract reads nothing that touches the edge
 
 
+def write_region(grey: np.ndarray, x0: float, top: float, x1: float, bottom: float, scale: float, folder: str,
+                 name: str) -> tuple[str, float, float] | None:
+    """A region of the page (points) written framed in white for a reading of its own: (the
+    image's path, the points to add to its words' x and y to place them on the page); None if
+    the region holds no pixel."""
+    left, upper = max(int(x0 / scale), 0), max(int(top / scale), 0)
+    crop = grey[upper:int(bottom / scale) + 1, left:int(x1 / scale) + 1]
+    if crop.size == 0:
+        return None
+    framed = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    return write(framed, folder, name), (left - BORDER) * scale, (upper - BORDER) * scale
+
+
 def overlaps(a: Word, b: Word) -> bool:
     """Do two word boxes share more than a third of the smaller one?"""
     w = min(a.x1, b.x1) - max(a.x0, b.x0)
