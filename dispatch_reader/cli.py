@@ -130,23 +130,23 @@ def _kind(document: Any) -> str:
 
 
 def _sent(record: Any) -> str:
-    """People the document sends, as its brief totals them (decided sendings only; "—" for none,
-    and for a press report, which sends nobody itself). The people it names, its signer among
-    them, were shown here before and read as the people sent."""
+    """People the document sends (decided sendings only; "—" for none, and for a press report,
+    which sends nobody itself), an extension's and a move within a commune's said as such, as
+    the summary counts them. The people it names, its signer among them, were shown here
+    before and read as the people sent."""
     from dispatch_reader.briefs.document import is_press_report, secondment_rows
 
-    from dispatch_reader.briefs.summary import issuing_commune, within_commune
+    from dispatch_reader.briefs.summary import within_commune
 
     data = record.to_dict()
     if is_press_report(data):
         return "—"
     # what the summary counts it as (a tester read 61/QĐ-SNV's extension and a commune's move
     # between its own units as people sent): `2 extended`, `1 moved within the commune`
-    commune = issuing_commune(data["document"])
     heads: dict[str, int] = {}
     for row, s in zip(secondment_rows(data, "en"), data["secondments"]):
         if row["counted"]:
-            what = "within" if within_commune(s, commune) else row["action"]
+            what = "within" if within_commune(s) else row["action"]
             heads[what] = heads.get(what, 0) + row["heads"]
     words = {"send": "", "extend": " extended", "end": " ended", "within": " moved within the commune"}
     return ", ".join(f"{n}{words[k]}" for k, n in heads.items() if n) or "—"

@@ -357,6 +357,9 @@ def test_an_extension_naming_no_one_adds_no_one_to_its_sending() -> None:
     assert ctx["total_people"] == 0 and all(d["other_text"] == "" for d in ctx["documents"])
 
 
+from dispatch_reader.extract.destinations import match_destinations  # noqa: E402
+
+
 def _count_extension(label: str, number: str, cites: list[dict], count: int, end: str = "2026-05-01",
                      issued: str = "2025-10-15", issuer: str = "Sở Nội vụ tỉnh Lai Châu"):
     return make(label, number=number, issued=issued, issuer=issuer, references=cites,
@@ -408,28 +411,56 @@ def test_a_cited_number_of_another_provinces_body_is_not_the_sending_here() -> N
     assert ctx["total_people"] == 3
 
 
-@pytest.mark.parametrize("came, went", [
-    ("Phòng Kinh tế", "Trung tâm Phục vụ hành chính công xã"),  # a commune's office named without `xã`
-    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Phòng Văn hóa - Xã hội"),
-    (None, "Trung tâm Phục vụ hành chính công xã"),
-])
-def test_a_communes_move_between_its_own_units_named_without_a_place_sends_no_one(came, went) -> None:
-    """A tester: since 2025 a commune's `Phòng Kinh tế` carries no `xã` and stays unplaced; the
-    commune's own decision moving its clerk there was counted as one person sent."""
+@pytest.mark.parametrize("came", [
+    "Văn phòng Sở Nội vụ", "Thanh tra Sở Nội vụ", "Kho bạc Nhà nước khu vực VIII", "Ban Dân tộc", "Phòng Kinh tế", None])
+def test_a_move_is_within_a_commune_only_where_both_its_units_are_placed_in_it(came) -> None:
+    """A reviewer: a commune receiving someone from `Văn phòng Sở Nội vụ` was taken for a move
+    within it (a unit naming no place was taken for the commune's). Only units placed in the
+    commune are its own; the rest count as people sent (a commune's `Phòng Kinh tế` among them)."""
     from dispatch_reader.extract.destinations import match_destinations
 
-    record = make("move", number="90/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
-        {"kind": "transfer", "person": "Lý Thị Hằng", "from_unit": came, "to_unit": went, "start": "2025-08-04"}])
+    record = make("in", number="91/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
+        {"kind": "transfer", "person": "Lò Văn Pấng", "from_unit": came,
+         "to_unit": "Trung tâm Phục vụ hành chính công xã", "start": "2025-08-04"}])
+    match_destinations(record)
+    ctx = _summary([record])
+    assert ctx["total_people"] == 1 and ctx["not_counted"] == []
+    # a province's decision moving a clerk between two units of one commune, both named with it
+    record = make("move", number="92/QĐ-UBND", secondments=[
+        {"kind": "transfer", "person": "Lý Thị Hằng",
+         "from_unit": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Mường Khoa",
+         "to_unit": "Trung tâm Phục vụ hành chính công xã Mường Khoa", "start": "2025-08-04"}])
     match_destinations(record)
     ctx = _summary([record])
     assert ctx["total_people"] == 0
-    assert [line["text"] for line in ctx["not_counted"]] == ["Điều động trong xã, phường: 1 người (90/QĐ-UBND)"]
-    # the commune receiving someone from a province's department is no move within it
-    record = make("in", number="91/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
-        {"kind": "transfer", "person": "Lò Văn Pấng", "from_unit": "Sở Nông nghiệp và Môi trường tỉnh Lai Châu",
-         "to_unit": went, "start": "2025-08-04"}])
-    match_destinations(record)
-    assert _summary([record])["total_people"] == 1
+    assert [line["text"] for line in ctx["not_counted"]] == ["Điều động trong xã, phường: 1 người (92/QĐ-UBND)"]
+
+
+def test_an_extension_naming_no_one_is_no_other_provinces_or_communes_sending() -> None:
+    """A reviewer: Lai Châu's extension citing `10/QĐ-SNV` with no date or province was folded
+    into Sơn La's 10/QĐ-SNV (the citing document's province tells them apart); one naming another
+    commune than the sending's extends other people."""
+    son_la = _count_sending(issuer="Sở Nội vụ tỉnh Sơn La", to="xã Tân Phong")
+    extension = _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV", "issuer": "Sở Nội vụ"}], 2)
+    for r in (son_la, extension):
+        match_destinations(r)
+    assert _summary([son_la, extension], today=date(2025, 10, 20))["total_people"] == 4
+    lai_chau = _count_sending(to="xã Tân Phong")  # same province, another commune
+    match_destinations(lai_chau)
+    assert _summary([lai_chau, extension], today=date(2025, 10, 20))["total_people"] == 4
+
+
+def test_chained_extensions_naming_no_one_count_their_people_once() -> None:
+    """A reviewer: 05 extended of a sending of 02, then the 05 extended again citing the first
+    extension, counted 8; and a chain whose sending is not here counted 4 for 2."""
+    first = _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV"}], 5)
+    second = _count_extension("ext2", "30/QĐ-SNV", [{"number": "20/QĐ-SNV"}], 5, issued="2026-04-15")
+    assert _summary([_count_sending(), first, second], today=date(2025, 10, 20))["total_people"] == 5
+    first = _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV"}], 2)
+    second = _count_extension("ext2", "30/QĐ-SNV", [{"number": "20/QĐ-SNV"}], 2, end="2026-11-01", issued="2026-04-15")
+    ctx = _summary([first, second], today=date(2025, 10, 20))
+    assert ctx["total_people"] == 2
+    assert [r["end_date"] for r in ctx["roster"]] == ["2026-11-01"]
 
 
 @pytest.mark.parametrize("lang, text", [("vi", "Điều động trong xã, phường: 1 người (90/QĐ-UBND)"),

@@ -305,6 +305,7 @@ def test_a_capital_read_twice_is_read_once() -> None:
     assert repair_ocr_name("SSùng A Tủa") == "Sùng A Tủa"
     assert repair_ocr_name("Lò Thị TThu") == "Lò Thị Thu"
     assert repair_syllable("NNguyen", "family") == "Nguyễn"
+    assert repair_ocr_name("Ssùng A Tủa") == "Sùng A Tủa"  # a reviewer's: it came out `sùng`
     assert repair_ocr_name("Ksor HHơ") == "Ksor Hơ"
     # a doubled letter of no name stays as read
     assert repair_ocr_name("Nguyễn Văn KKx") == "Nguyễn Văn KKx"

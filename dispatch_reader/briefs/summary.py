@@ -37,7 +37,7 @@ from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
 )
 from dispatch_reader.briefs.places import AGGREGATE_KEY, own_unit_label, place_fields
-from dispatch_reader.places import Province, find_province, match_place, province_hint
+from dispatch_reader.places import Province, find_province, province_hint
 from dispatch_reader.briefs.labels import labels
 from dispatch_reader.store import identity, keys
 
@@ -226,37 +226,13 @@ STATUS_ORDER = ("decided", "requested", "planned", "reported")
 WITHIN = "within"
 
 
-def within_commune(row: dict[str, Any], issuer: str | None) -> bool:
-    """Does the sending move someone between two units of one commune: both placed in it (a
-    place's code is a commune's), or, in the commune's own paper (`issuer`: its code), both
-    sides its own or units naming no place and no body above the commune (since 2025 its
-    `Phòng Kinh tế` carries no `xã` and stays unplaced; a commune moves its own staff)?"""
+def within_commune(row: dict[str, Any]) -> bool:
+    """Does the sending move someone between two units of one commune, both placed in it (a
+    place's code is a commune's; a commune's own unit named by its level word is matched to it)?
+    A unit naming no place is not taken for the commune's: `Văn phòng Sở Nội vụ`, `Kho bạc Nhà
+    nước khu vực VIII` are outside it, and a reviewer found them taken in."""
     came, went = row.get("from_place") or {}, row.get("to_place") or {}
-    if came.get("code") and came.get("code") == went.get("code"):
-        return True
-    if not issuer:
-        return False
-
-    def its_own(side: dict[str, Any], unit: str | None) -> bool:
-        if side.get("code"):
-            return side["code"] == issuer
-        return not unit or not _ABOVE_COMMUNE.search(group_key(unit))
-
-    return its_own(went, row.get("to_unit")) and its_own(came, row.get("from_unit"))
-
-
-# words of a body above a commune in a unit's name, folded (a province's department, a ministry,
-# a school the province runs): a commune receiving from one sends for someone new
-_ABOVE_COMMUNE = re.compile(r"^(?:so|bo(?! phan))\s|(?:^|\s)(?:tinh|huyen|thanh pho|trung uong|thpt|cao dang|dai hoc)(?:\s|$)")
-
-
-def issuing_commune(document: dict[str, Any]) -> str | None:
-    """The code of the commune whose own committee issued the document, if one did."""
-    issuer = document.get("issuer")
-    if not issuer:
-        return None
-    found = match_place(issuer, province_hint(issuer, document.get("issuer_parent")))
-    return found.code if found.code and found.match in ("exact", "folded", "corrected") else None
+    return bool(came.get("code")) and came.get("code") == went.get("code")
 
 
 def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str,
@@ -417,9 +393,14 @@ def summary_context(
     rows, doc_rows, cited = _read_documents(documents, known, lang)
     # a commune moving its own clerk from one of its units to another sends nobody to it (a
     # tester counted `86/QĐ-UBND` of xã Mường Khoa among the people sent to communes)
-    issuers = [issuing_commune(d["document"]) for d in doc_rows]
     for row in rows:
-        if row["status"] == "decided" and within_commune(row, issuers[row["doc_index"]]):
+        if row["status"] == "decided" and within_commune(row):
+            row["status"] = WITHIN
+    # and so is a later extension or end of such a move, naming the person only
+    moved = {group_key(r["person"]) for r in rows if r["status"] == WITHIN and r.get("person")}
+    for row in rows:
+        if row["status"] == "decided" and row["action"] != "send" and row.get("person") \
+                and group_key(row["person"]) in moved and not (row.get("to_place") or {}).get("code"):
             row["status"] = WITHIN
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
@@ -584,23 +565,19 @@ def _latest(named: dict[tuple[str, str], list[dict[str, Any]]], decided: list[di
 
 def _count_only_extensions(current: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lang: str
                            ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(the rows counted, the part of each extension naming no one that extends a sending the
-    summary counts): `gia hạn thời gian biệt phái đối với 02 công chức` citing the decision that
-    sent them extends people counted under it already, and was added beside them (4 for 2).
-    Extending all of them, it moves their end as a named extension does; an extension of that
-    extension (`lần 2`, citing the first) reaches the same sending; people beyond the sending's
-    (05 of a sending of 02, or of one not here) still count. A cited number is that document
-    only where the citation's date and province, when given, are its own (another province's
-    Sở Nội vụ numbers its decisions alike)."""
-    sendings: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    """(the rows counted, the part of each extension naming no one that extends people the
+    summary counts already): `gia hạn thời gian biệt phái đối với 02 công chức` citing the
+    decision that sent them was added beside them (4 for 2). Extending all of them, it moves
+    their end as a named extension does; one citing an earlier extension (`lần 2`) reaches what
+    that one extended; people beyond those (05 of a sending of 02) still count, once. A cited
+    number is that document only where the citation's date and province, or else the citing
+    document's province, are its own, and where the extension names a commune, theirs."""
+    # what a citation of a document's number extends: its sendings' rows, then an extension's
+    reach: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in current:
-        if row["action"] == "send":
-            sendings[row["doc_index"]].append(row)
-    by_number: dict[str, list[int]] = defaultdict(list)
-    for index in sendings:
-        key = number_key(doc_rows[index]["document"].get("number"))
-        if key:
-            by_number[key].append(index)
+        key = number_key(doc_rows[row["doc_index"]]["document"].get("number"))
+        if key and row["action"] == "send":
+            reach[key].append(row)
     counted, covered = [], []
     extended: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
     for row in current:
@@ -608,39 +585,48 @@ def _count_only_extensions(current: list[dict[str, Any]], doc_rows: list[dict[st
             counted.append(row)
             continue
         document = doc_rows[row["doc_index"]]
-        targets: list[int] = []
+        base: list[dict[str, Any]] = []
         for ref in document["record"]["references"]:
-            for index in by_number.get(number_key(ref.get("number")) or "", []):
-                if index != row["doc_index"] and index not in targets \
-                        and _cites(ref, doc_rows[index]["document"]):
-                    targets.append(index)
-        if not targets:
-            counted.append(row)
-            continue
+            for r in reach.get(number_key(ref.get("number")) or "", []):
+                if r["doc_index"] != row["doc_index"] and all(r is not b for b in base) \
+                        and _cites(ref, document["document"], doc_rows[r["doc_index"]]["document"]):
+                    base.append(r)
+        place = (row.get("to_place") or {}).get("code")
+        if place and not any((r.get("to_place") or {}).get("code") == place for r in base):
+            base = []  # it extends people at another commune than these
         own = number_key(document["document"].get("number"))
-        if own:  # a later extension citing this one reaches the same sendings
-            by_number[own].extend(i for i in targets if i not in by_number[own])
-        base = [r for index in targets for r in sendings[index]]
+        if not base:
+            counted.append(row)
+            if own:
+                reach[own].append(row)
+            continue
         theirs = sum(r["heads"] for r in base)
         if row["heads"] == theirs and not any(r["extended_by"] for r in base if id(r) not in extended):
             for r in base:
                 extended.setdefault(id(r), (r, []))[1].append(row)
+            if own:
+                reach[own].extend(base)
             continue  # counted under the sending, shown beside the extension (_breakdowns)
         covered.append(row | {"heads": min(row["heads"], theirs)})
+        more = []
         if row["heads"] > theirs:
-            more = row["heads"] - theirs
-            counted.append(row | {"heads": more, "who": _people_n(more, lang)})
+            more = [row | {"heads": row["heads"] - theirs, "who": _people_n(row["heads"] - theirs, lang)}]
+            counted.extend(more)
+        if own:
+            reach[own].extend(base + more)
     for r, extensions in extended.values():
         _extend(r, extensions, lang)
     return counted, covered
 
 
-def _cites(ref: dict[str, Any], document: dict[str, Any]) -> bool:
-    """Is the cited number this document: no date or province the citation gives is another?"""
+def _cites(ref: dict[str, Any], citing: dict[str, Any], document: dict[str, Any]) -> bool:
+    """Is the number `citing` cites (`ref`) this document: no date or province the citation
+    gives is another, nor, where it gives none, the citing document's own province?"""
     if ref.get("date") and document.get("issued_date") and ref["date"] != document["issued_date"]:
         return False
-    cited = province_hint(ref.get("issuer")) if ref.get("issuer") else None
-    return not (isinstance(cited, Province) and _province(document) not in (None, cited.short))
+    named = province_hint(ref.get("issuer")) if ref.get("issuer") else None
+    province = named.short if isinstance(named, Province) else _province(citing)
+    return province is None or _province(document) in (None, province)
 
 
 def _extend(sending: dict[str, Any], extensions: list[dict[str, Any]], lang: str) -> None:

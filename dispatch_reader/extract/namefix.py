@@ -96,8 +96,8 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
     if not entries and len(syllable) > 2 and syllable[0].isupper() and syllable[1].casefold() == syllable[0].casefold() \
             and _table().get(fold_phrase(syllable[1:])):
         # a capital read twice (`SSùng A Tủa`: a photocopy's speck or a ring's edge beside the
-        # S): no Vietnamese syllable opens on a doubled letter
-        return repair_syllable(syllable[1:], slot, short_slip, coarse)
+        # S): no Vietnamese syllable opens on a doubled letter (the capital kept: `Ssùng` too)
+        return repair_syllable(syllable[0] + syllable[2:], slot, short_slip, coarse)
     if not entries and slot == "family" and syllable.isalpha():
         glyphs = _family_by_glyphs(syllable)
         if glyphs:

@@ -18,6 +18,7 @@ where the re-reading is sure of them, and flagged (the figures are the first thi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -38,7 +39,11 @@ _PART = r"[A-ZĐ][A-ZĐ&]*(?:\d{1,2}|g)?"
 _YEAR = r"(?:19|20)\d\d"
 WELL_FORMED = re.compile(rf"(?P<num>\d{{1,7}})/(?:(?P<year>{_YEAR})/)?(?P<sym>{_PART}(?:[-–]{_PART})*)")
 # figures glued to the type abbreviation, the slash between lost (`1 16NQ-CP`, `116NQ-CP`)
-_GLUED = re.compile(rf"(?P<num>\d{{1,4}}(?: \d{{1,4}})?)(?P<sym>(?P<abbr>[A-ZĐ][A-ZĐa-z]*)(?:[-–]{_PART})+)")
+# (a thin `1` read apart: `1 16`; two groups of more are a stamp's figures beside the number's)
+_GLUED = re.compile(rf"(?P<num>\d \d{{1,3}}|\d{{1,4}})(?P<sym>(?P<abbr>[A-ZĐ][A-ZĐa-z]*)(?:[-–]{_PART})+)")
+# what may not follow a number read to its end: a letter, a figure, a slash, or a dash before a
+# capital (a symbol cut short: `116/NQ—CP`, `28/2021/TT- BLĐTBXH`); a stamp's edge may (`——`)
+_GOES_ON = re.compile(r"[\w/]|[-–—] ?[A-ZĐ]")
 # how far right of `Số:` the number may run, in the page's widths (the left column's width)
 _COLUMN = 0.45
 _PAD = 0.5  # round the line, in the label's heights
@@ -57,7 +62,7 @@ def _abbreviations() -> frozenset[str]:
 def _number_in(text: str) -> re.Match[str] | None:
     """A well-formed number opening `text` (`28/2021/TT-BLDTBXH,` read to its end)."""
     m = WELL_FORMED.match(text)
-    return m if m and not re.match(r"[\w/]", text[m.end():m.end() + 1]) else None
+    return m if m and not _GOES_ON.match(text, m.end()) else None
 
 
 def _read_whole(text: str) -> bool:
@@ -68,35 +73,49 @@ def _read_whole(text: str) -> bool:
     return m is not None and not text[m.end():m.end() + 1].isupper() and text[m.end():m.end() + 1] != "/"
 
 
-def _glued(text: str) -> str | None:
-    """`116/NQ-CP` of `1 16NQ-CP`: figures glued to a known type abbreviation get their slash."""
+def _glued(text: str) -> tuple[str, int] | None:
+    """(`116/NQ-CP`, where it ends in `text`) of `1 16NQ-CP`: figures glued to a known type
+    abbreviation get their slash."""
     m = _GLUED.match(text)
-    if m is None or m["abbr"] not in _abbreviations():
+    if m is None or m["abbr"] not in _abbreviations() or _GOES_ON.match(text, m.end()):
         return None
-    return f"{m['num'].replace(' ', '')}/{m['sym']}"
+    return f"{m['num'].replace(' ', '')}/{m['sym']}", m.end()
 
 
-def _figure_slots(text: str) -> tuple[str, str]:
-    """(number, year) as the page read them after `Số:`, a figure's look-alike letters as figures:
-    the figures opening it (else the first read before a slash) and a year-long run after a slash
-    (`U1/2U24/11-5LE…` → 01, 2024; `HếNGdE—1` → 1)."""
+@dataclass(frozen=True)
+class _Figures:
+    """The figures the page read after `Số:`, a figure's look-alike letters as figures."""
+
+    number: str  # the number's (`U1/2U24/…` → 01)
+    year: str  # a year-long run after a slash (2024), or ""
+    opens: bool  # the number's figures open what the page read (not one found in its junk)
+    closed: bool  # and a slash follows them: the page read the number whole
+
+
+def _figure_slots(text: str) -> _Figures:
+    """What the page read after `Số:` (`U1/2U24/11-5LE…` → 01, 2024; `HếNGdE—1` → 1, found
+    past the junk)."""
     parts = text.split("/")
-    number = re.sub(r"\D", "", _FIGURES_RUN.match(parts[0]).group(0).translate(_AS_FIGURES))
+    run = _FIGURES_RUN.match(parts[0]).group(0)
+    number = re.sub(r"\D", "", run.translate(_AS_FIGURES))
+    opens = bool(number)
     if not number:  # a figure read after a word the stamp's frame made of the rest (`HếNGdE— 1`)
         number = next(iter(re.findall(r"\d+", parts[0])), "")
     year = next((y for p in parts[1:3] if re.fullmatch(r"\d{4}", y := p.translate(_AS_FIGURES))), "")
-    return number, year
+    return _Figures(number, year, opens, opens and len(parts) > 1 and run == parts[0])
 
 
-def _agrees(read: str, page: str) -> bool:
-    """Are the figures the page read (`page`) the re-reading's? Where the page read as many
-    figures, each must be the same; where it read fewer (a figure lost or run into the next
-    word), they must stand in the reading in their order."""
-    if not page:
+def _agrees(read: str, page: _Figures) -> bool:
+    """Are the figures the page read the re-reading's? A number the page read whole (its slash
+    after it) must be the same; figures it read in part must stand in the reading in their
+    order, at its start when the page found them past its junk (`1` of `HếNGdE— 1` is no `716`)."""
+    if not page.number:
         return True
-    if len(page) == len(read):
-        return page == read
-    return len(page) < len(read) and page in read
+    if page.closed or len(page.number) == len(read):
+        return page.number == read
+    if not page.opens:
+        return read.startswith(page.number)
+    return len(page.number) < len(read) and page.number in read
 
 
 class _Line:
@@ -132,21 +151,27 @@ def _taken(found: list[Word], page_read: str) -> tuple[str, list[Word]] | None:
     if opened is None:
         return None
     rest = found[opened + 1:]
-    for n in range(1, min(len(rest), 3) + 1):
-        text = " ".join(w.text for w in rest[:n])
-        m = _number_in(text)
-        number = m.group(0) if m else _glued(text)
-        if number is None:
-            continue
-        page_number, page_year = _figure_slots(page_read)
-        m = WELL_FORMED.match(number)
-        if not (_agrees(m["num"], page_number) and (not page_year or m["year"] == page_year)):
-            return None
-        figures = [w for w in rest[:n] if any(c.isdigit() for c in w.text)]
-        if not page_number and min((w.conf for w in figures if w.conf is not None), default=0.0) < _SURE:
-            return None
-        return number, rest[:n]
-    return None
+    text = " ".join(w.text for w in rest)
+    m = _number_in(text)
+    read = (m.group(0), m.end()) if m else _glued(text)
+    if read is None:
+        return None
+    number, end = read
+    page = _figure_slots(page_read)
+    m = WELL_FORMED.match(number)
+    if not (_agrees(m["num"], page) and (not page.year or m["year"] == page.year)):
+        return None
+    # the reading's words the number was read from
+    words, at = [], 0
+    for w in rest:
+        if at >= end:
+            break
+        words.append(w)
+        at += len(w.text) + 1
+    figures = [w for w in words if any(c.isdigit() for c in w.text)]
+    if not page.number and min((w.conf for w in figures if w.conf is not None), default=0.0) < _SURE:
+        return None
+    return number, words
 
 
 def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey], scale: float,
@@ -187,7 +212,7 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             dropped.update(i for i, w in zip(broken.idx, broken.words) if (w.x0 + w.x1) / 2 <= end)
             confs = [w.conf for w in parts if w.conf is not None]
             conf = min(confs, default=HAND_CONF)
-            if not _figure_slots(broken.read)[0]:
+            if not _figure_slots(broken.read).number:
                 conf = min(conf, HAND_CONF)  # figures the page read none of: check them
             x0 = parts[0].x0 + dx
             added.append((label, key))
