@@ -617,3 +617,13 @@ def test_extensions_fold_whatever_they_leave_out_and_however_the_summary_is_cut(
     # the extension alone (its sending outside the dates asked for) says what it is
     alone = _summary([extension])["roster"]
     assert [r["doc_text"] for r in alone] == ["61/QĐ-SNV, gia hạn"]
+
+
+def test_one_person_is_one_person_in_english() -> None:
+    """A reviewer: an English document brief's row read `1 people`."""
+    from dispatch_reader.briefs.formatting import people_n
+
+    record = make("one", secondments=[{"count": 1, "to_unit": "xã Tân Phong", "start": "2025-08-04"}])
+    (row,) = document_context(record.to_dict(), "en")["secondments"]
+    assert row["who"] == "1 person"
+    assert (people_n(1, "en"), people_n(2, "en"), people_n(1, "vi")) == ("1 person", "2 people", "1 người")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Container, Sequence
 
-from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso
+from dispatch_reader.briefs.formatting import add_months, format_date, format_number, parse_iso, people_n
 from dispatch_reader.briefs.grouping import destination_label
 from dispatch_reader.briefs.places import place_fields
 from dispatch_reader.briefs.labels import grouping_rules, labels
@@ -192,7 +192,7 @@ def secondment_rows(record: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     for index, s in enumerate(record["secondments"], 1):
         end, derived = end_of(s)
         n = heads(s)
-        who = s.get("person") or (lab["messages"]["people_n"].format(n=format_number(n, lang)) if n else "")
+        who = s.get("person") or (people_n(n, lang) if n else "")
         start_text = format_date(s.get("start"), lang, short=True)
         end_text = format_date(end, lang, short=True)
         period = f"{start_text} – {end_text}" if start_text and end_text else start_text or end_text
@@ -393,7 +393,7 @@ def _clause(rows: list[dict[str, Any]], lang: str, short: tuple[int, int] | None
     sender = _shared(rows, "from_unit") if status == "requested" else None
     ref = _shared(rows, "refers_to") if status == "reported" else None
     template = words[status] if status != "decided" else words[action]
-    people = msg["people_n"].format(n=format_number(total, lang)) if total else ""
+    people = people_n(total, lang) if total else ""
     if short is not None and status == "decided" and total == short[1]:
         people = msg["people_n_named"].format(n=format_number(short[0], lang), named=format_number(total, lang))
     values = {
@@ -615,7 +615,7 @@ def document_context(record: dict[str, Any], lang: str, *, report: bool | None =
         # people this document sends (decides); what it asks, plans or reports is `not_counted`
         "total_people": sum(r["heads"] for r in rows if r["counted"]),
         "not_counted": [{"status": k, "label": lab["statuses"][k], "people": v,
-                         "text": lab["messages"]["people_n"].format(n=format_number(v, lang))} for k, v in other.items()],
+                         "text": people_n(v, lang)} for k, v in other.items()],
         "counts": [c | {"page": c["evidence"]["page"], "value_text": format_number(c["value"], lang)
                         + (f"/{format_number(c['total'], lang)}" if c.get("total") else ""),
                         "status_label": _count_label(c, lab),

@@ -103,3 +103,9 @@ def add_months(start: date, months: float) -> date:
     if rest > 0:
         result = date.fromordinal(result.toordinal() + round(rest * 30))
     return result
+
+
+def people_n(n: int, lang: str) -> str:
+    """`40 người`, `1 person` (a tester read `1 people` in the English summary)."""
+    msg = labels(lang)["messages"]
+    return (msg["person_n"] if n == 1 else msg["people_n"]).format(n=format_number(n, lang))

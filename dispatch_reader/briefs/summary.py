@@ -32,7 +32,7 @@ from dispatch_reader.briefs.document import (
     doc_title, end_of, heads, low_pages, number_needs_check, sending_needs_check, status_of, type_name,
     weak_evidence,
 )
-from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso
+from dispatch_reader.briefs.formatting import format_date, format_month, format_number, parse_iso, people_n
 from dispatch_reader.briefs.grouping import (
     destination_label, field_label, group_key, is_aggregate, matches_place, sending_body,
 )
@@ -249,7 +249,7 @@ def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lan
         "status": status_of(s, rec["document"].get("doc_type")),
         "action": s.get("action") or "send",
         "heads": n,
-        "who": s.get("person") or _people_n(n, lang),
+        "who": s.get("person") or people_n(n, lang),
         **place,
         "body": _sending_body(s),
         "field": field_label(s.get("position")),
@@ -610,7 +610,7 @@ def _count_only_extensions(current: list[dict[str, Any]], doc_rows: list[dict[st
         covered.append(row | {"heads": min(row["heads"], theirs)})
         more = []
         if row["heads"] > theirs:
-            more = [row | {"heads": row["heads"] - theirs, "who": _people_n(row["heads"] - theirs, lang)}]
+            more = [row | {"heads": row["heads"] - theirs, "who": people_n(row["heads"] - theirs, lang)}]
             counted.extend(more)
         if own:
             reach[own].extend(base + more)
@@ -708,22 +708,16 @@ def _not_counted(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]], lan
             "entries": len(mine),
             "documents": docs,
             "rows": mine,
-            "text": msg["not_counted_line"].format(label=label, people=_people_n(people, lang), documents=", ".join(docs)),
+            "text": msg["not_counted_line"].format(label=label, people=people_n(people, lang), documents=", ".join(docs)),
         })
     for d in doc_rows:
         d["other_text"] = "; ".join([f"{lab['statuses'][k].lower()} {format_number(v, lang)}" if k != WITHIN
                                      # (`điều động trong xã, phường 1` read as ward No. 1's)
-                                     else f"{msg['within_commune'].lower()}: {_people_n(v, lang)}"
+                                     else f"{msg['within_commune'].lower()}: {people_n(v, lang)}"
                                      for k, v in d["other"].items() if v]
                                     + ([f"{lab['steps']['extend']} {format_number(d['extended'], lang)}"]
                                        if d["extended"] else []))
     return lines
-
-
-def _people_n(n: int, lang: str) -> str:
-    """`40 người`, `1 person` (a tester read `1 people` in the English summary)."""
-    msg = labels(lang)["messages"]
-    return (msg["person_n"] if n == 1 else msg["people_n"]).format(n=format_number(n, lang))
 
 
 def _people_of(lines: list[dict[str, Any]], status: str) -> int:
