@@ -135,7 +135,7 @@ def _sent(record: Any) -> str:
     the summary counts them. The people it names, its signer among them, were shown here
     before and read as the people sent."""
     from dispatch_reader.briefs.document import is_press_report, secondment_rows
-
+    from dispatch_reader.briefs.labels import labels
     from dispatch_reader.briefs.summary import within_commune
 
     data = record.to_dict()
@@ -148,7 +148,7 @@ def _sent(record: Any) -> str:
         if row["counted"]:
             what = "within" if within_commune(s) else row["action"]
             heads[what] = heads.get(what, 0) + row["heads"]
-    words = {"send": "", "extend": " extended", "end": " ended", "within": " moved within the commune"}
+    words = {k: f" {v}" for k, v in labels("en")["steps"].items()} | {"send": "", "within": " moved within the commune"}
     return ", ".join(f"{n}{words[k]}" for k, n in heads.items() if n) or "—"
 
 

@@ -123,10 +123,10 @@ class _Line:
 
     def __init__(self, line: list[Word], idx: list[int], at: int, page_width: float) -> None:
         self.label = line[at]
-        right = self.label.x0 + _COLUMN * page_width
-        self.idx = [i for i, w in zip(idx[at:], line[at:]) if (w.x0 + w.x1) / 2 <= right]
-        self.words = [w for w in line[at:] if (w.x0 + w.x1) / 2 <= right]
-        self.right = right
+        self.right = self.label.x0 + _COLUMN * page_width
+        kept = [(i, w) for i, w in zip(idx[at:], line[at:]) if (w.x0 + w.x1) / 2 <= self.right]
+        self.idx = [i for i, _ in kept]
+        self.words = [w for _, w in kept]
         self.read = "".join(w.text for w in self.words[1:3])
 
 
