@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from dispatch_reader.extract import resources as rule_data
+from dispatch_reader.extract.doctypes import type_for_abbreviation
 from dispatch_reader.ingest.figures import HAND_CONF, HEADER_SHARE
 from dispatch_reader.ingest.pages import LineKey, Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
@@ -54,11 +53,6 @@ _AS_FIGURES = str.maketrans("OoUuDIl|", "00000111")
 _FIGURES_RUN = re.compile(r"[0-9OoUuDIl| ]*")
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(row[1] for row in rule_data.rows("doc_types.tsv") if len(row) > 1 and row[1])
-
-
 def _number_in(text: str) -> re.Match[str] | None:
     """A well-formed number opening `text` (`28/2021/TT-BLDTBXH,` read to its end)."""
     m = WELL_FORMED.match(text)
@@ -77,7 +71,7 @@ def _glued(text: str) -> tuple[str, int] | None:
     """(`116/NQ-CP`, where it ends in `text`) of `1 16NQ-CP`: figures glued to a known type
     abbreviation get their slash."""
     m = _GLUED.match(text)
-    if m is None or m["abbr"] not in _abbreviations() or _GOES_ON.match(text, m.end()):
+    if m is None or type_for_abbreviation(m["abbr"]) is None or _GOES_ON.match(text, m.end()):
         return None
     return f"{m['num'].replace(' ', '')}/{m['sym']}", m.end()
 
