@@ -386,6 +386,19 @@ def test_an_extension_naming_no_one_of_all_a_sendings_people_moves_their_end() -
     assert [d["other_text"] for d in ctx["documents"]] == ["", "gia hạn 2", "gia hạn 2"]
 
 
+def test_an_undated_first_extension_is_reached_before_the_one_citing_it() -> None:
+    """A reviewer: a first extension whose date and start were not read sorts last, and the
+    `lần 2` citing it, met first, counted its two people again (4 for 2)."""
+    first = make("ext", number="20/QĐ-SNV", issued=None, issuer="Sở Nội vụ tỉnh Lai Châu",
+                 references=[{"number": "10/QĐ-SNV"}],
+                 secondments=[{"count": 2, "from_unit": "Sở Nội vụ", "to_unit": "xã Mường Khoa", "action": "extend"}])
+    second = _count_extension("ext2", "30/QĐ-SNV", [{"number": "20/QĐ-SNV"}], 2, end="2026-11-01",
+                              issued="2026-04-15")
+    ctx = _summary([_count_sending(), second, first], today=date(2025, 10, 20))
+    assert ctx["total_people"] == 2
+    assert [r["end_date"] for r in ctx["roster"]] == ["2026-11-01"]
+
+
 def test_an_extension_naming_no_one_counts_the_people_its_sending_here_did_not_send() -> None:
     """05 extended of a sending of 02 here: the three others are at the commune too."""
     ctx = _summary([_count_sending(), _count_extension("ext", "20/QĐ-SNV", [{"number": "10/QĐ-SNV"}], 5)],
@@ -412,11 +425,12 @@ def test_a_cited_number_of_another_provinces_body_is_not_the_sending_here() -> N
 
 
 @pytest.mark.parametrize("came", [
-    "Văn phòng Sở Nội vụ", "Thanh tra Sở Nội vụ", "Kho bạc Nhà nước khu vực VIII", "Ban Dân tộc", "Phòng Kinh tế", None])
+    "Văn phòng Sở Nội vụ", "Thanh tra Sở Nội vụ", "Kho bạc Nhà nước khu vực VIII", "Ban Dân tộc",
+    "Phòng Kinh tế, Sở Tài chính", "Phòng Kinh tế tỉnh", None])
 def test_a_move_is_within_a_commune_only_where_both_its_units_are_placed_in_it(came) -> None:
     """A reviewer: a commune receiving someone from `Văn phòng Sở Nội vụ` was taken for a move
     within it (a unit naming no place was taken for the commune's). Only units placed in the
-    commune are its own; the rest count as people sent (a commune's `Phòng Kinh tế` among them)."""
+    commune are its own; the rest count as people sent."""
     from dispatch_reader.extract.destinations import match_destinations
 
     record = make("in", number="91/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
@@ -434,6 +448,26 @@ def test_a_move_is_within_a_commune_only_where_both_its_units_are_placed_in_it(c
     ctx = _summary([record])
     assert ctx["total_people"] == 0
     assert [line["text"] for line in ctx["not_counted"]] == ["Điều động trong xã, phường: 1 người (92/QĐ-UBND)"]
+
+
+@pytest.mark.parametrize("came", ["Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND"])
+def test_a_communes_own_office_named_alone_in_its_own_decision_is_within_it(came: str) -> None:
+    """Since 2025 a commune's offices carry no `xã` (`Phòng Kinh tế`, Decree 150/2025/NĐ-CP): in
+    the commune's own decision, moving its clerk from one to another sends nobody; the same
+    office in a decision of before 1 July 2025 (a district's office then) still counts."""
+    from dispatch_reader.extract.destinations import match_destinations
+
+    def move(issued: str) -> dict:
+        record = make("own", number="93/QĐ-UBND", issued=issued, issuer="Ủy ban nhân dân xã Mường Khoa",
+                      secondments=[{"kind": "transfer", "person": "Lò Văn Pấng", "from_unit": came,
+                                    "to_unit": "Phòng Kinh tế, Hạ tầng và Đô thị", "start": "2025-08-04"}])
+        match_destinations(record)
+        return record
+
+    ctx = _summary([move("2025-08-01")])
+    assert ctx["total_people"] == 0
+    assert [line["text"] for line in ctx["not_counted"]] == ["Điều động trong xã, phường: 1 người (93/QĐ-UBND)"]
+    assert _summary([move("2025-06-01")])["total_people"] == 1
 
 
 def test_an_extension_naming_no_one_is_no_other_provinces_or_communes_sending() -> None:
@@ -479,6 +513,24 @@ def test_a_move_within_a_commune_extended_is_one_person_moved(lang: str, text: s
     ctx = _summary([move, extension], lang=lang)
     assert ctx["total_people"] == 0
     assert [line["text"] for line in ctx["not_counted"]] == [text.replace(")", ", 120/QĐ-UBND)")]
+
+
+def test_a_namesakes_extension_elsewhere_is_not_a_move_within_a_commune() -> None:
+    """A reviewer: an extension was taken for a commune's own move by the person's name alone;
+    a province's extension of its own Lý Thị Hằng, naming no unit and no place, counts."""
+    from dispatch_reader.extract.destinations import match_destinations
+
+    move = make("move", number="90/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
+        {"person": "Lý Thị Hằng", "from_unit": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+         "to_unit": "Trung tâm Phục vụ hành chính công xã", "start": "2025-08-04", "end": "2025-11-01"}])
+    elsewhere = make("ext", number="61/QĐ-SNV", issued="2025-10-25", issuer="Sở Nội vụ tỉnh Lai Châu",
+                     secondments=[{"person": "Lý Thị Hằng", "action": "extend", "start": "2025-11-01",
+                                   "end": "2026-05-01"}])
+    for r in (move, elsewhere):
+        match_destinations(r)
+    ctx = _summary([move, elsewhere])
+    assert ctx["total_people"] == 1
+    assert [line["text"] for line in ctx["not_counted"]] == ["Điều động trong xã, phường: 1 người (90/QĐ-UBND)"]
 
 
 @pytest.mark.parametrize("lang, step, heading", [

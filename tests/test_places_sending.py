@@ -80,3 +80,26 @@ def test_a_communes_own_unit_named_by_its_level_word_is_that_commune() -> None:
             Secondment(kind="transfer", evidence=EV, person="P", to_unit=unit)])
         match_destinations(facts)
         assert facts.secondments[0].to_place.match == "unnamed"
+
+
+def test_a_communes_office_named_alone_in_its_own_paper_is_that_commune() -> None:
+    """Since 2025 a commune's offices carry no `xã` (`Phòng Kinh tế`, `Phòng Văn hóa - Xã hội`):
+    in the commune's paper they are its own, shown with its name; in a province's paper, with a
+    department after them, or before 1 July 2025 (a district's offices) they name no place."""
+    from dispatch_reader.briefs.places import place_fields
+
+    def placed(issuer: str, unit: str, issued: str = "2025-08-04") -> Secondment:
+        facts = Facts(document=DocumentFacts(issuer=issuer, issued_date=issued), secondments=[
+            Secondment(kind="transfer", evidence=EV, person="P", from_unit=unit, to_unit=unit)])
+        match_destinations(facts)
+        return facts.secondments[0]
+
+    s = placed("Ủy ban nhân dân xã Mường Khoa", "Phòng Văn hóa – Xã hội")
+    assert (s.to_place.match, s.to_place.name, s.from_place.match) == ("own", "Xã Mường Khoa", "own")
+    assert place_fields(asdict(s), "vi")["destination"] == "Phòng Văn hóa – Xã hội xã Mường Khoa"
+    assert placed("UBND phường Tô Hiệu", "Phòng Kinh tế, Hạ tầng và Đô thị").to_place.name == "Phường Tô Hiệu"
+    for issuer, unit, issued in (("Ủy ban nhân dân tỉnh Lai Châu", "Phòng Kinh tế", "2025-08-04"),
+                                 ("Ủy ban nhân dân xã Mường Khoa", "Phòng Kinh tế, Sở Tài chính", "2025-08-04"),
+                                 ("Ủy ban nhân dân xã Mường Khoa", "Phòng Kinh tế", "2025-06-20")):
+        s = placed(issuer, unit, issued)
+        assert (s.to_place.match, s.from_place) == ("unnamed", None)

@@ -235,6 +235,16 @@ def within_commune(row: dict[str, Any]) -> bool:
     return bool(came.get("code")) and came.get("code") == went.get("code")
 
 
+def _mover_keys(row: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Who a move within a commune is, as its extension names them: the person with their unit,
+    or with the paper's issuer (an extension restating no unit)."""
+    person, issuer = group_key(row["person"]), group_key(row["document"].get("issuer") or "")
+    keys = [(person, "issuer", issuer)] if issuer else []
+    if row["body"]:
+        keys.append((person, "body", group_key(row["body"])))
+    return keys
+
+
 def _row(s: dict[str, Any], rec: dict[str, Any], doc_index: int, title: str, lang: str,
          weak: Container[int] = (), warned: Sequence[str] = ()) -> dict[str, Any]:
     """A secondment with what the summary groups and lists it by; `weak` and `warned` are its
@@ -396,11 +406,13 @@ def summary_context(
     for row in rows:
         if row["status"] == "decided" and within_commune(row):
             row["status"] = WITHIN
-    # and so is a later extension or end of such a move, naming the person only
-    moved = {group_key(r["person"]) for r in rows if r["status"] == WITHIN and r.get("person")}
+    # and so is a later extension or end of such a move naming no other place: the same person
+    # from the same unit, or, naming no unit, in the same commune's paper (a namesake's extension
+    # elsewhere is not this one's)
+    moved = {key for r in rows if r["status"] == WITHIN and r.get("person") for key in _mover_keys(r)}
     for row in rows:
         if row["status"] == "decided" and row["action"] != "send" and row.get("person") \
-                and group_key(row["person"]) in moved and not (row.get("to_place") or {}).get("code"):
+                and not (row.get("to_place") or {}).get("code") and moved.intersection(_mover_keys(row)):
             row["status"] = WITHIN
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
@@ -580,7 +592,7 @@ def _count_only_extensions(current: list[dict[str, Any]], doc_rows: list[dict[st
             reach[key].append(row)
     counted, covered = [], []
     extended: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
-    for row in current:
+    for row in _in_citation_order(current, doc_rows):
         if row["action"] != "extend" or row.get("person"):
             counted.append(row)
             continue
@@ -617,6 +629,29 @@ def _count_only_extensions(current: list[dict[str, Any]], doc_rows: list[dict[st
     for r, extensions in extended.values():
         _extend(r, extensions, lang)
     return counted, covered
+
+
+def _in_citation_order(rows: list[dict[str, Any]], doc_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows` with every extension naming no one after those it cites: an undated first
+    extension sorts last, and the `lần 2` citing it, met first, was counted as people of its own."""
+    def count_only(row: dict[str, Any]) -> bool:
+        return row["action"] == "extend" and not row.get("person")
+
+    def number(row: dict[str, Any]) -> str | None:
+        return number_key(doc_rows[row["doc_index"]]["document"].get("number"))
+
+    def cited(row: dict[str, Any]) -> set[str]:
+        refs = doc_rows[row["doc_index"]]["record"]["references"]
+        return {k for k in (number_key(ref.get("number")) for ref in refs) if k} - {number(row)}
+
+    waiting = [r for r in rows if count_only(r)]
+    ordered = [r for r in rows if not count_only(r)]
+    while waiting:
+        numbers = {number(r) for r in waiting}
+        # the first whose cited extensions are all placed; in a loop of citations, the first
+        at = next((i for i, r in enumerate(waiting) if not cited(r) & numbers), 0)
+        ordered.append(waiting.pop(at))
+    return ordered
 
 
 def _cites(ref: dict[str, Any], citing: dict[str, Any], document: dict[str, Any]) -> bool:

@@ -467,29 +467,51 @@ def match_unit(unit: str, hint: Any, issuer: PlaceMatch | None, issued: str | No
     m = match_place(unit, hint, issued=issued, ocr=ocr)
     if m.match != "unnamed" or issuer is None:
         return m
-    return own_unit(unit, issuer) or m
+    return own_unit(unit, issuer, issued) or m
 
 
 def own_unit_name(unit: str, name: str | None, level: str | None) -> str:
     """A commune's own unit with the commune's name after it (`Trung tâm Phục vụ hành chính công
-    xã` + `Xã Mường Khoa` → `… công xã Mường Khoa`), as briefs show it and the store searches it."""
+    xã` + `Xã Mường Khoa` → `… công xã Mường Khoa`; `Phòng Kinh tế` → `Phòng Kinh tế xã Mường
+    Khoa`), as briefs show it and the store searches it."""
     if not name:
         return unit
+    unit = unit.rstrip(" .;,")
     bare = name[len(level) + 1:] if level and name.lower().startswith(level) else name
-    return f"{unit.rstrip(' .;,')} {bare}"
+    if level and not _BARE_LEVEL.search(_fold_chars(unit)):
+        return f"{unit} {level} {bare}"
+    return f"{unit} {bare}"
 
 
-def own_unit(printed: str, issuer: PlaceMatch) -> PlaceMatch | None:
-    """A commune's own unit, named by the level word alone (`Trung tâm Phục vụ hành chính công
-    xã`) in a document the commune issues (`issuer`: its committee matched), is in that commune:
-    it is matched to it (`own`); None otherwise."""
-    bare = _BARE_LEVEL.search(_fold_chars(printed.rstrip(" .;,")))
-    if bare is None or issuer.match not in ("exact", "folded") or not issuer.level \
-            or _fold_chars(issuer.level) != bare[1]:
+# a unit's name as the commune's offices are listed (place_words.json: commune_offices)
+_OFFICE_SEPARATORS = re.compile(r"[\s,\-–—]+")
+
+
+def _commune_office(printed: str) -> bool:
+    """Is `printed` one of a commune's own offices by its name alone (`Phòng Kinh tế`,
+    `Phòng Văn hóa - Xã hội`, `Văn phòng HĐND và UBND`)?"""
+    name = _OFFICE_SEPARATORS.sub(" ", _fold_chars(printed)).strip(" .;")
+    return name in _words()["commune_offices"]
+
+
+def own_unit(printed: str, issuer: PlaceMatch, issued: str | None = None) -> PlaceMatch | None:
+    """A commune's own unit in a document the commune issues (`issuer`: its committee matched)
+    is in that commune: named by the level word alone (`Trung tâm Phục vụ hành chính công xã`),
+    or by a commune office's name (`Phòng Kinh tế`; not before 1 July 2025, when districts had
+    offices of those names). It is matched to it (`own`); None otherwise."""
+    if issuer.match not in ("exact", "folded") or not issuer.level:
+        return None
+    unit = printed.rstrip(" .;,")
+    bare = _BARE_LEVEL.search(_fold_chars(unit))
+    if bare is not None and _fold_chars(issuer.level) == bare[1]:
+        note = "a unit of the issuing commune, named by its level word alone"
+    elif bare is None and (issued is None or issued >= REORGANISED) and _commune_office(unit):
+        note = "an office of the issuing commune, named by the office's name alone"
+    else:
         return None
     return PlaceMatch(printed=printed, match="own", name=issuer.name, code=issuer.code, level=issuer.level,
                       province=issuer.province, province_code=issuer.province_code, read_as=issuer.read_as,
-                      note="a unit of the issuing commune, named by its level word alone")
+                      note=note)
 
 
 def match_place(printed: str, province_hint: Province | UnknownProvince | str | None = None, *,
