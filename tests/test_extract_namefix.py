@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.extract.namefix import repair_ocr_name, repair_syllable
 from dispatch_reader.extract.syllables import is_syllable
@@ -309,3 +311,10 @@ def test_a_capital_read_twice_is_read_once() -> None:
     assert repair_ocr_name("Ksor HHơ") == "Ksor Hơ"
     # a doubled letter of no name stays as read
     assert repair_ocr_name("Nguyễn Văn KKx") == "Nguyễn Văn KKx"
+
+
+@pytest.mark.parametrize("name", ["Lô Văn Thắng", "Chau Sóc Khon", "Néang Sa Ly"])
+def test_a_thai_or_khmer_family_name_is_not_taken_for_a_kinh_one(name: str) -> None:
+    """A tester's scan: Thái `Lô` was made `Lò` and Khmer `Chau` `Châu` (neither was listed)."""
+    assert repair_ocr_name(name) == name
+    assert repair_ocr_name(name, coarse=True) == name
