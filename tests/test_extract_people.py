@@ -236,3 +236,25 @@ def test_the_signers_name_line_read_otherwise_as_a_mention_is_one_person(line: s
     facts = extract_facts([PageText(1, _SIGNED.format(name=line), method="ocr", ocr_confidence=0.8)])
     assert facts.document.signer.name == signer
     assert [p.name for p in facts.people] == ["Phan Thanh Bình", signer]
+
+
+@pytest.mark.parametrize("detail", ["sinh ngày 12/4/1984", "sinh năm 1984", "dân tộc Thái", "quê quán xã Yên Thành"])
+def test_a_persons_own_details_before_the_position_are_passed_over(detail: str) -> None:
+    """A tester's decision: `ông Lô Văn Thắng, sinh ngày 12/4/1984, Phó Trưởng phòng …` lost the
+    position, the unit and the sending body (the detail stood where the position is looked for)."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Điều động ông Lô Văn Thắng, " + detail + ", Phó Trưởng phòng Quản lý xây dựng, "
+            "Sở Xây dựng, đến nhận công tác tại Ủy ban nhân dân xã Con Cuông, kể từ ngày 15 tháng 10 năm 2025, "
+            "để bố trí thực hiện nhiệm vụ lĩnh vực quy hoạch, xây dựng.\n")
+    facts = extract_facts([PageText(1, text)])
+    (person,) = facts.people
+    assert (person.name, person.position, person.unit) == ("Lô Văn Thắng", "Phó Trưởng phòng Quản lý xây dựng", "Sở Xây dựng")
+    (s,) = facts.secondments
+    assert (s.from_unit, s.to_unit, s.position) == ("Sở Xây dựng", "Ủy ban nhân dân xã Con Cuông", "quy hoạch, xây dựng")
+
+
+def test_a_task_given_is_no_field() -> None:
+    """`thực hiện nhiệm vụ` opens a field only before `lĩnh vực`: a task `được giao` is none."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Điều động ông Lô Văn Thắng, Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng, "
+            "đến nhận công tác tại Ủy ban nhân dân xã Con Cuông để thực hiện nhiệm vụ được giao.\n")
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert s.position is None and s.to_unit == "Ủy ban nhân dân xã Con Cuông"

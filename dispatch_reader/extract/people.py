@@ -292,9 +292,22 @@ def _unit_in(doc: Doc, a: int, b: int, english: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _detail_openings() -> tuple[tuple[str, ...], ...]:
+    """The openings of a person's own details (data: person_details.txt), folded words."""
+    return tuple(tuple(fold_phrase(line).split()) for line in resources.lines("person_details.txt"))
+
+
+def _personal_detail(doc: Doc, a: int, b: int) -> bool:
+    """Do tokens [a, b) state the person's birth, people, home or grade (person_details.txt)?"""
+    words = tuple(fold_phrase(t.text) for t in doc[a:min(b, a + 5)])
+    return any(words[:len(opening)] == opening for opening in _detail_openings())
+
+
 def _attributes_after(doc: Doc, j: int, english: bool) -> tuple[str | None, str | None, bool]:
-    """(position, unit, unit named inside the position) from `, <position>, <unit>,`."""
-    chunks = _chunks_after(doc, j, english)
+    """(position, unit, unit named inside the position) from `, <position>, <unit>,`; the
+    person's own details set in commas (`, sinh ngày 12/4/1984,`) are passed over."""
+    chunks = [c for c in _chunks_after(doc, j, english) if not _personal_detail(doc, *c)]
     if not chunks or chunks[0][0] >= chunks[0][1] or not _starts_position(doc, chunks[0][0], english):
         return None, None, False
     stop = _stop()
