@@ -366,3 +366,34 @@ def test_a_listed_name_no_vietnamese_name_is_spelled_as_is_to_check() -> None:
                  "3 | Ksor H'Bla | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Tả Lèng | Nội vụ | 06 tháng"]
     read = extract_facts([PageText(1, _listed(highlands), method="ocr", ocr_confidence=0.93)])
     assert len(read.secondments) == 3 and all(s.evidence.confidence >= 0.8 for s in read.secondments)
+
+
+def test_the_people_an_extension_lists_are_extended_though_its_intro_says_where_they_are() -> None:
+    """A tester's extension: `Gia hạn … đối với 02 viên chức đang biệt phái tại …, cụ thể như
+    sau:` then each person. The intro's last verb, `đang biệt phái`, states where they are; the
+    people were dropped as stated, and a count of 2 to `Ủy ban nhân dân` stood in their place."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Gia hạn thời gian biệt phái đối với 02 viên chức đang biệt phái tại\n"
+            "Ủy ban nhân dân các xã theo Quyết định số 705/QĐ-SNNMT ngày 28/8/2025\n"
+            "của Giám đốc Sở Nông nghiệp và Môi trường, cụ thể như sau:\n"
+            "1. Ông Vàng Mí Chứ, viên chức Văn phòng Đăng ký đất đai tỉnh, đang biệt\n"
+            "phái tại Ủy ban nhân dân xã Đồng Văn, tiếp tục thực hiện nhiệm vụ lĩnh vực đo\n"
+            "đạc, đăng ký đất đai.\n"
+            "2. Bà Nông Thị Thu Hường, viên chức Trung tâm Khuyến nông tỉnh, đang\n"
+            "biệt phái tại Ủy ban nhân dân xã Mèo Vạc, tiếp tục thực hiện nhiệm vụ lĩnh vực\n"
+            "nông nghiệp, phát triển nông thôn.\n"
+            "Thời gian gia hạn: 06 tháng, kể từ ngày 01 tháng 3 năm 2026 đến hết ngày\n"
+            "31 tháng 8 năm 2026.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    found = extract_facts([PageText(1, text)]).secondments
+    assert [(s.person, s.action, s.to_unit, s.start, s.end) for s in found] == [
+        ("Vàng Mí Chứ", "extend", "Ủy ban nhân dân xã Đồng Văn", "2026-03-01", "2026-08-31"),
+        ("Nông Thị Thu Hường", "extend", "Ủy ban nhân dân xã Mèo Vạc", "2026-03-01", "2026-08-31")]
+    assert found[0].from_unit == "Văn phòng Đăng ký đất đai tỉnh" and found[1].position == "nông nghiệp, phát triển nông thôn"
+
+
+def test_people_a_list_states_as_already_sent_are_still_not_sent() -> None:
+    """Every verb of the intro stating (`đã được biệt phái … gồm:`): the people listed are not sent here."""
+    text = ("Điều 1. Các viên chức đang biệt phái tại Ủy ban nhân dân xã Đồng Văn theo Quyết định số "
+            "705/QĐ-SNNMT ngày 28/8/2025 gồm:\n1. Ông Vàng Mí Chứ, viên chức Văn phòng Đăng ký đất đai tỉnh.\n"
+            "Điều 2. Giao Văn phòng Đăng ký đất đai tỉnh theo dõi.\n")
+    assert extract_facts([PageText(1, text)]).secondments == []

@@ -345,7 +345,13 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         before = verbs_between(verbs, a, m.start)
         intro = verbs_between(verbs, *sc.intro) if sc.intro else []
         after = [v for v in verbs_between(verbs, m.start + len(m.quote), b) if _sends_onward(page, doc, v)]
-        # the verb that governs the name: the nearest before it, else the list's intro, else after it
+        # the verb that governs the name: the nearest before it, else the list's intro, else after it.
+        # In the intro, the last that sends: `Gia hạn thời gian biệt phái đối với 02 viên chức đang
+        # biệt phái tại …, cụ thể:` extends the people listed; its `đang biệt phái` only says where
+        # they are (a tester's extension lost both its people to it)
+        if intro and not before:
+            sending = [v for v in intro if not not_sending(page, v.start, tok_end(doc, v.end_tok - 1), floor=sc.intro[0])]
+            intro = sending or intro
         governing = (before[-1:] or intro[-1:] or after[:1] or [None])[0]
         moved = english and (subject_kind or lead) and _move_re().search(page.text[m.start:b])
         if english and re.search(r"\bsigned by\b(?:\s+[A-Z][\w.]*){0,4}\s*$", page.text[max(0, m.start - 60):m.start]):
