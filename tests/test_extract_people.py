@@ -258,3 +258,24 @@ def test_a_task_given_is_no_field() -> None:
             "đến nhận công tác tại Ủy ban nhân dân xã Con Cuông để thực hiện nhiệm vụ được giao.\n")
     (s,) = extract_facts([PageText(1, text)]).secondments
     assert s.position is None and s.to_unit == "Ủy ban nhân dân xã Con Cuông"
+
+
+@pytest.mark.parametrize("heading", ["Chức vụ, đơn vị công tác", "Chức danh, đơn vị hiện công tác"])
+def test_one_column_of_position_and_unit_is_split_as_a_sentence_is(heading: str) -> None:
+    """A tester's list: `Chức vụ, đơn vị công tác` was all taken as the position (the heading
+    opens as `Chức vụ`), the sending body was lost, and the issuer filled the person's unit."""
+    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+             f"STT | Họ và tên | {heading} | Nơi biệt phái đến | Lĩnh vực\n"
+             "1 | Giàng A Sử | Chuyên viên Phòng Quản lý đất đai, Sở Nông nghiệp và Môi trường | xã Bát Xát | Đất đai\n"
+             "2 | Tẩn Thị Mẩy | Kế toán viên, Văn phòng Sở Tài chính | xã Bắc Hà | Tài chính - kế toán\n"
+             "3 | Lù Văn Phúc | Y sĩ, Trung tâm Kiểm soát bệnh tật tỉnh | phường Sa Pa | Y tế\n"
+             "4 | Lò Văn Pấng | Chuyên viên Phòng Tổ chức biên chế | xã Pha Long | Nội vụ\n")
+    facts = extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)])
+    people = {p.name: (p.position, p.unit) for p in facts.people}
+    assert people["Giàng A Sử"] == ("Chuyên viên Phòng Quản lý đất đai", "Sở Nông nghiệp và Môi trường")
+    assert people["Tẩn Thị Mẩy"] == ("Kế toán viên", "Văn phòng Sở Tài chính")
+    assert people["Lù Văn Phúc"] == ("Y sĩ", "Trung tâm Kiểm soát bệnh tật tỉnh")
+    assert people["Lò Văn Pấng"][0] == "Chuyên viên Phòng Tổ chức biên chế"  # the issuer's department
+    sent = {s.person: s.from_unit for s in facts.secondments}
+    assert sent["Giàng A Sử"] == "Sở Nông nghiệp và Môi trường" and sent["Tẩn Thị Mẩy"] == "Văn phòng Sở Tài chính"
+    assert sent["Lò Văn Pấng"] is None

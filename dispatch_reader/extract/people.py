@@ -22,7 +22,7 @@ from dispatch_reader.extract.bodies import (
 )
 from dispatch_reader.extract.casing import proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
-from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
+from dispatch_reader.extract.nlp import parse, span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.tables import find_list_rows
 from dispatch_reader.extract.textutil import COARSE_DPI, Page, fold_phrase, squash
@@ -509,12 +509,29 @@ def table_mentions(pages: list[Page]) -> list[Mention]:
     for row in find_list_rows(pages):
         name = row.cells["name"]
         page = next(p for p in pages if p.number == row.page)
-        unit = row.cells.get("from_unit")
+        position, unit = listed_position_unit(row.cells)
         out.append(Mention(name=squash(name), page=row.page, start=row.name_start,
                            quote=page.text[row.name_start:row.name_start + len(row.name_quote)],
-                           position=row.cells.get("position") or None,
-                           unit=for_matching(unit) if unit else None))
+                           position=position, unit=for_matching(unit) if unit else None))
     return out
+
+
+def listed_position_unit(cells: dict[str, str]) -> tuple[str | None, str | None]:
+    """(position, unit) of a list's row: its columns, or one column holding both (`Chức vụ, đơn
+    vị công tác`: `Kế toán viên, Văn phòng Sở Tài chính`) read as a sentence's `, <position>,
+    <unit>`; a department of no named body stays in the position (`Chuyên viên Phòng Tổ chức
+    biên chế`), as in a sentence, and a cell naming only a body is the unit."""
+    position, unit = cells.get("position") or None, cells.get("from_unit") or None
+    both = squash(cells.get("position_unit") or "")
+    if not both:
+        return position, unit
+    doc = parse(", " + both)
+    read, body, within = _attributes_after(doc, 0, english=False)
+    if read is None:
+        read, body = (None, both) if body_end(doc, 1, allow_level_start=False) is not None else (both, None)
+    elif within:
+        body = None  # the issuer's department: filled as a sentence's is (people_and_mentions)
+    return position or read, unit or body
 
 
 def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[Page]) -> list[Person]:

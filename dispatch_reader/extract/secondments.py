@@ -31,7 +31,7 @@ from dispatch_reader.extract.kinds import (
 from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.lexicon import mend_non_words
 from dispatch_reader.extract.namefix import repair_ocr_name
-from dispatch_reader.extract.people import Mention
+from dispatch_reader.extract.people import Mention, listed_position_unit
 from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_end, tok_start, token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
@@ -616,7 +616,7 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
         if months is None and start and end:
             months = months_between(start, end)
         to = row.cells.get("to_unit")
-        frm = row.cells.get("from_unit")
+        frm = listed_position_unit(row.cells)[1]
         name = squash(row.cells["name"])
         field = row.cells.get("field") or None
         if page.ocr_confidence is not None:
