@@ -256,8 +256,11 @@ def is_stop_line(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _squeezed_columns() -> tuple[tuple[str, str], ...]:
-    """Column names without spaces or marks (OCR glues header words: `Đơnvicôngtác`), longest first."""
-    rows = {(re.sub(r"[^a-z0-9]", "", fold_phrase(r[0])), r[1]) for r in resources.rows("table_columns.tsv")}
+    """Column names without spaces or marks (OCR glues header words: `Đơnvicôngtác`), longest first.
+    Glued, one heading of position and unit is two (`Chứcvụ Đơnvịcôngtác`): a row's words are
+    parted between them (parse_row)."""
+    rows = {(re.sub(r"[^a-z0-9]", "", fold_phrase(r[0])), r[1]) for r in resources.rows("table_columns.tsv")
+            if r[1] != "position_unit"}
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
