@@ -2142,3 +2142,25 @@ def test_a_scan_whose_subject_was_not_read_says_so() -> None:
     # a scanned newspaper clipping, no number and no type read, is no document that lost one
     clipping = scanned("Báo Lai Châu\nTỉnh tăng cường cán bộ cho các xã vùng cao.\nPhóng viên Lò Văn Pấng\n")
     assert not any(w.startswith("no subject") for w in clipping.warnings)
+
+
+def test_a_seals_ring_read_as_a_capital_line_below_the_title_is_no_signer() -> None:
+    """A tester's photocopy: the title ended page 1, and the seal across its edge read `Y SỞ`
+    under it (Y is an Ê Đê family name): the signer was `Y SỞ`, the name on page 2 lost."""
+    first = ("SỞ Y TẾ\nSố: 1218/QĐ-SYT\nCao Bằng, ngày 28 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+             "Về việc chấm dứt biệt phái viên chức\nNơi nhận: | KT. GIÁM ĐỐC\n- Như Điều 3; | PHÓ GIÁM ĐỐC\n>>\nY SỞ\n")
+    second = "- Giám đốc Sở (b/c);\n- Lưu: VT, TCCB.\nĐàm Văn Thiêm\n"
+    assert scanned(first, second).document.signer.name == "Đàm Văn Thiêm"
+
+
+def test_a_figure_a_seals_ring_made_of_a_capital_in_the_signers_name() -> None:
+    """A tester's photocopy: the ring across the T of `Hà Trung Kiên` read `Ha 1rung Kiên`, and
+    the name line was no name; a figure that spells one listed name as a letter is that letter."""
+    text = ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 146/QĐ-SNNMT\nTuyên Quang, ngày 20 tháng 02 năm 2026\n"
+            "QUYẾT ĐỊNH\nVề việc gia hạn thời gian biệt phái viên chức\nGIÁM ĐỐC\nNơi nhận:\n- Như Điều 3;\n"
+            "- Lưu: VT, VP.\nHa 1rung Kiên\n- qr\n")
+    signer = scanned(text).document.signer
+    assert (signer.name, signer.title) == ("Hà Trung Kiên", "GIÁM ĐỐC")
+    # a figure that spells no name, or more than one, leaves the line as it was: no name
+    other = scanned(text.replace("Ha 1rung Kiên", "Ha 7rung Kiên")).document.signer
+    assert other is None or other.name != "Hà Trung Kiên"

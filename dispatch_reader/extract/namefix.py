@@ -209,7 +209,7 @@ def _families_by_spelling() -> dict[str, str]:
     return {s.lower(): s for s in _family_spellings().values()}
 
 
-def _glyph_swaps(read: str) -> list[str]:
+def glyph_swaps(read: str) -> list[str]:
     """`read` with each of name_glyphs.tsv's misread glyphs put back, one swap at a time."""
     return [read.replace(wrong, right, 1) for wrong, right in resources.rows("name_glyphs.tsv") if wrong in read]
 
@@ -219,7 +219,7 @@ def _family_by_glyphs(read: str) -> str | None:
     when one listed family name is what the swap spells, marks and all."""
     spelled = _families_by_spelling()
     # as read (`Inái`: the table's `In` is a capital's) and lower-cased (`VII`'s `ii`)
-    swapped = {w.lower() for w in _glyph_swaps(read) + _glyph_swaps(read.lower())}
+    swapped = {w.lower() for w in glyph_swaps(read) + glyph_swaps(read.lower())}
     found = {spelled[w] for w in swapped if w in spelled}
     return cased_like(found.pop(), read) if len(found) == 1 else None
 
@@ -227,7 +227,7 @@ def _family_by_glyphs(read: str) -> str | None:
 def _name_by_glyphs(read: str, slot: str) -> str | None:
     """The middle or given name whose letters OCR read as other glyphs (`Inành` → `Thành`,
     name_glyphs.tsv), when exactly one spelling the swap gives stands in that slot of names."""
-    found = {s for w in _glyph_swaps(read) for s, f in _table().get(fold_phrase(w), [])
+    found = {s for w in glyph_swaps(read) for s, f in _table().get(fold_phrase(w), [])
              if s.lower() == w.lower() and _score(f, slot) > 0}
     return cased_like(found.pop(), read) if len(found) == 1 else None
 

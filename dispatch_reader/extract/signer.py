@@ -20,7 +20,7 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
-from dispatch_reader.extract.namefix import repair_ocr_name, repair_syllable
+from dispatch_reader.extract.namefix import glyph_swaps, listed_spellings, repair_ocr_name, repair_syllable
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import Page, Segment, fold_phrase, fold_word, is_upper_line, squash
@@ -126,6 +126,8 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
         return None  # `PHÓ GHÁNH VĂN PHÒNG`: Phó is a family name, but this is a title misread
+    if is_upper_line(seg.text) and _seal_words() & set(_SPECKS.sub("", seg.text).split()):
+        return None  # `Y SỞ`: a seal's ring (Y is an Ê Đê family name, SỞ no one's)
     if mostly_not_syllables(seg.text, marks_lost=True):
         # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
         # so does a name whose marks OCR lost (`Nguyễn Th Bich Ngoc`: `Bich` is `Bích` unmarked)
@@ -137,6 +139,9 @@ def _signed_name(seg: Segment) -> Segment | None:
         # (the name is read without the scraps below). The family name may be cut short where
         # the scrap is the stroke that cut it (`Nguy 1 Thi Kim Ngân`): namefix completes it.
         return seg
+    mended = _figures_mended(seg.text)
+    if mended and _is_name_line(mended) and _family_first(mended):
+        return seg
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
@@ -144,6 +149,27 @@ def _signed_name(seg: Segment) -> Segment | None:
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
     return None
+
+
+@lru_cache(maxsize=1)
+def _seal_words() -> frozenset[str]:
+    return frozenset(resources.lines("seal_words.txt"))
+
+
+def _figures_mended(text: str) -> str | None:
+    """A name line with a figure read for a capital (`Ha 1rung Kiên`: a seal's ring across the
+    T), each such word as the one listed name syllable a look-alike letter spells
+    (name_glyphs.tsv); None where there is no such word or it spells none, or more than one."""
+    words = text.split()
+    changed = False
+    for k, word in enumerate(words):
+        if not any(c.isdigit() for c in word):
+            continue
+        found = {w for w in glyph_swaps(word) if w.isalpha() and w.casefold() in listed_spellings(w)}
+        if len(found) != 1:
+            return None
+        words[k], changed = found.pop(), True
+    return " ".join(words) if changed else None
 
 
 def _ends_like_a_title(folded: str) -> bool:
@@ -230,7 +256,7 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
                 name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
                 signer = Signer(
-                    name=_capitalised(_without_strokes(_name_read(name_seg.text))),
+                    name=_capitalised(_without_strokes(_name_read(_figures_mended(name_seg.text) or name_seg.text))),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,
                     authority=squash(" ".join(a.text for a in authority)) or None,
                 )
