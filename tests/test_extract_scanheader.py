@@ -2164,3 +2164,23 @@ def test_a_figure_a_seals_ring_made_of_a_capital_in_the_signers_name() -> None:
     # a figure that spells no name, or more than one, leaves the line as it was: no name
     other = scanned(text.replace("Ha 1rung Kiên", "Ha 7rung Kiên")).document.signer
     assert other is None or other.name != "Hà Trung Kiên"
+
+
+def test_a_receiving_stamps_office_over_a_garbled_header_is_not_the_issuer() -> None:
+    """A tester's photocopy: the receiving stamp's `UBND PHƯỜNG AN BÌNH` stood over a province
+    office's header, whose own lines it garbled, and was taken as the issuer. A commune dates
+    its papers at its own name; dated at a province's, the commune's name is a stamp's."""
+    text = ("PBND PHUONG AN BIN\nUBND TINRồ8UáïNG›TRỊ\n- VMĂN/EHÒNG\nSố: 318/TĐ.V/RUBXMIY\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Quảng Trị, ngày 02 tháng 12 năm 2025\nTHÔNG BÁO\nKết luận của Chủ tịch Ủy ban nhân dân tỉnh\n"
+            "Ngày 27 tháng 11 năm 2025, đồng chí Chủ tịch Ủy ban nhân dân tỉnh đã làm việc.\n")
+    facts = scanned(text)
+    assert facts.document.issuer is None and facts.document.place == "Quảng Trị"
+    assert any("receiving stamp's office" in w for w in facts.warnings)
+    # its number read whole, the symbol tells the office (`TB-VPUBND` dated at Quảng Trị)
+    whole = scanned(text.replace("318/TĐ.V/RUBXMIY", "318/TB-VPUBND")).document
+    assert whole.issuer == "Văn phòng Ủy ban nhân dân tỉnh Quảng Trị"
+    # a ward's own paper, dated at its name, keeps its issuer
+    own = text.replace("PBND PHUONG AN BIN\nUBND TINRồ8UáïNG›TRỊ\n- VMĂN/EHÒNG\n", "ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH\n")
+    own = own.replace("Quảng Trị, ngày", "An Bình, ngày")
+    assert scanned(own).document.issuer == "Ủy ban nhân dân phường An Bình"

@@ -53,7 +53,7 @@ from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
 )
-from dispatch_reader.places.match import edit_distance
+from dispatch_reader.places.match import edit_distance, find_province
 from dispatch_reader.messages import warning
 from dispatch_reader.record import DocumentFacts, Evidence
 from dispatch_reader.textnorm import mark_count
@@ -984,6 +984,18 @@ def _scraps_before(words: list[str]) -> bool:
     return (bool(signs) and bool(odd)) or len(odd) * 2 > len(letters) > 0 or figures
 
 
+# a commune's or ward's committee or council (folded), not a ministry's `… và Xã hội`
+_COMMUNE_COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?:xa|phuong|dac khu)\s")
+
+
+def _stamps_office(issuer: str | None, place: str | None) -> bool:
+    """Is `issuer` a commune's or ward's, while the date line names a province, not it?"""
+    if not issuer or not place or not _COMMUNE_COMMITTEE.match(fold_phrase(issuer)):
+        return False
+    named = find_province(place, communes=False)
+    return named is not None and fold_phrase(place) not in fold_phrase(issuer)
+
+
 def _unreadable_place(place: str) -> bool:
     """Most words of a place name are capitalised syllables; `og NSS`, `ị Hadid` are not."""
     words = re.findall(r"[^\W\d_]+", place)
@@ -1544,6 +1556,16 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # (`1à Nội`: a figure is no word of a place), its marks lost (`Ha Noi`), or specks
             # read as words before it (`Mua me oo Ha Nội`)
             doc.place = seat
+        if conf is not None and _stamps_office(doc.issuer, doc.place):
+            # a receiving stamp's office line over a header whose own lines it garbled (`UBND
+            # PHƯỜNG AN BÌNH` on a province office's notice dated `Quảng Trị, ngày …`): a
+            # commune dates its papers at its own name, so it is not the issuer
+            warnings.append(f"issuer read as '{doc.issuer}', a commune's, but the date line names the "
+                            f"province {doc.place}: a receiving stamp's office? dropped")
+            doc.issuer = None
+            doc.issuer_parent = None
+            doc.evidence.pop("issuer", None)
+            doc.evidence.pop("issuer_parent", None)
         if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
             warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")
