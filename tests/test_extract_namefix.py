@@ -318,3 +318,10 @@ def test_a_thai_or_khmer_family_name_is_not_taken_for_a_kinh_one(name: str) -> N
     """A tester's scan: Thái `Lô` was made `Lò` and Khmer `Chau` `Châu` (neither was listed)."""
     assert repair_ocr_name(name) == name
     assert repair_ocr_name(name, coarse=True) == name
+
+
+@pytest.mark.parametrize("read, family", [("nơ", "Rơ"), ("Nơ", "Rơ"), ("lo", None), ("mồ", None), ("Lê", None)])
+def test_a_short_marked_family_name_one_consonant_off(read: str, family: str | None) -> None:
+    from dispatch_reader.extract.namefix import near_marked_family
+
+    assert near_marked_family(read) == family

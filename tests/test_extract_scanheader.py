@@ -2184,3 +2184,15 @@ def test_a_receiving_stamps_office_over_a_garbled_header_is_not_the_issuer() -> 
     own = text.replace("PBND PHUONG AN BIN\nUBND TINRồ8UáïNG›TRỊ\n- VMĂN/EHÒNG\n", "ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH\n")
     own = own.replace("Quảng Trị, ngày", "An Bình, ngày")
     assert scanned(own).document.issuer == "Ủy ban nhân dân phường An Bình"
+
+
+def test_a_short_family_name_a_consonant_off_under_the_seal() -> None:
+    """A tester's photocopy: the seal's ring took the R's stem of `Rơ Châm Long` (`nơ Châm
+    Long`); the vowel kept its horn, and one family name is a consonant off it."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 286/KH-UBND\nGia Lai, ngày 29 tháng 8 năm 2025\nKẾ HOẠCH\n"
+            "Tăng cường công chức\nNơi nhận:\n- Lưu: VT, NC.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "nơ Châm Long\n")
+    assert scanned(text).document.signer.name == "Rơ Châm Long"
+    # unmarked, a short read is many family names' (`lo`: Lò, Lô, Lộ …): no name is made of it
+    other = scanned(text.replace("nơ Châm Long", "mo Châm Long")).document.signer
+    assert other is None or other.name != "Rơ Châm Long"

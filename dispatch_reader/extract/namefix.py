@@ -63,6 +63,16 @@ def _family_spellings() -> dict[str, str]:
     return {k: v[1] for k, v in out.items()}
 
 
+def near_marked_family(read: str) -> str | None:
+    """The one listed family name (as listed) that `read`, two or three letters with its vowel
+    marked (`nơ`), misses by one letter, marks kept; None otherwise."""
+    low = read.lower()
+    if not 2 <= len(low) <= 3 or not marks(low) or low in _listed_families():
+        return None
+    hit = one_letter_off(low, _listed_families(), min_len=2)
+    return next((f for f in family_names.listed() if f.lower() == hit), None) if hit else None
+
+
 def _score(freq: tuple[int, int, int], slot: str) -> float:
     """How often a spelling stands in this slot; a little credit for the other slots."""
     k = _SLOTS[slot]
@@ -107,6 +117,11 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         near = one_letter_off(fold_phrase(syllable), _family_spellings().keys())
         if near:
             return cased_like(_family_spellings()[near], syllable)
+        # a short one whose vowel kept its marks: the one family name a consonant off (`nơ`
+        # for `Rơ`, the R's stem under a seal's ring); `lo`, `le` without marks are many names'
+        marked = near_marked_family(syllable)
+        if marked:
+            return cased_like(marked, syllable)
         # its end lost under a seal's ring or a stroke (`Nguy Thị Kim Ngân`): the one family
         # name it opens, four letters read at least, with every mark read (`Ngụy` is a family
         # name of its own), in a Vietnamese name (`Khuon Sudary` is a Khmer one)

@@ -20,7 +20,8 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
-from dispatch_reader.extract.namefix import glyph_swaps, listed_spellings, repair_ocr_name, repair_syllable
+from dispatch_reader.extract.namefix import (
+    glyph_swaps, listed_spellings, near_marked_family, repair_ocr_name, repair_syllable)
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import Page, Segment, fold_phrase, fold_word, is_upper_line, squash
@@ -54,7 +55,8 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
         # read small, or one letter of it misread too under the signature's stroke (`pram Đức
         # Thành`): the one family name it can be (namefix respells it)
         small = small_family and i == 0 and (fold_word(w) in _folded_families()
-                                             or one_letter_off(fold_word(w), _folded_families()) is not None)
+                                             or one_letter_off(fold_word(w), _folded_families()) is not None
+                                             or near_marked_family(w) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
             return False
         if _mixed_case(w) and not is_syllable(w):
