@@ -279,3 +279,16 @@ def test_one_column_of_position_and_unit_is_split_as_a_sentence_is(heading: str)
     sent = {s.person: s.from_unit for s in facts.secondments}
     assert sent["Giàng A Sử"] == "Sở Nông nghiệp và Môi trường" and sent["Tẩn Thị Mẩy"] == "Văn phòng Sở Tài chính"
     assert sent["Lò Văn Pấng"] is None
+
+
+def test_an_ocred_cells_edge_dash_and_speck_letters_are_no_part_of_it() -> None:
+    """A tester's tilted scan: `Sở Xây dựng - | - UBND xã Pha Long | Quy hoạch, xây dựng is`."""
+    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+             "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến biệt phái | Lĩnh vực phụ trách\n"
+             "1 | Hoàng Văn Thịnh | Phó Trưởng phòng Quản lý xây dựng, Sở Xây dựng - | - UBND xã Pha Long | "
+             "Quy hoạch, xây dựng is\n")
+    facts = extract_facts([PageText(1, HEADER + BODY + SIGNATURE, method="ocr", ocr_confidence=0.9),
+                           PageText(2, table, method="ocr", ocr_confidence=0.9)])
+    (s,) = [s for s in facts.secondments if s.person == "Hoàng Văn Thịnh"]
+    assert (s.from_unit, s.position) == ("Sở Xây dựng", "Quy hoạch, xây dựng")
+    assert s.to_unit.endswith("xã Pha Long") and not s.to_unit.startswith("-")

@@ -413,3 +413,19 @@ def test_a_ruled_tables_name_cell_read_without_its_spaces_is_unglued() -> None:
     table = find_table(words, [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)],
                        [[x, 95, x + 1, 175] for x in (35, 75, 215, 325, 480)])
     assert table is not None and table.rows[1][1] == "NGUYỄN THỊ ÁI"
+
+
+def test_a_wrapped_cells_lines_are_told_by_their_boxes_overlap() -> None:
+    """A tester's tilted scan: `Chuyên viên Phòng Hành chính tư` over `pháp, Sở Tư pháp` in one
+    cell came out `viên Hành chính tư Chuyên Phòng pháp, Sở Tư pháp`: grouped by their centres,
+    which the ascenders and descenders spread, `Chuyên Phòng` were a line of their own."""
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import _cell_text
+
+    boxes = [("Chuyên", 277.6, 240.8, 314.3, 251.6), ("viên", 317.9, 237.2, 338.0, 249.1),
+             ("Phòng", 341.6, 240.5, 371.5, 251.3), ("Hành", 375.1, 240.1, 400.3, 248.8),
+             ("chính", 404.3, 239.8, 430.2, 248.8), ("tư", 433.8, 241.2, 443.5, 248.4),
+             ("pháp,", 277.6, 256.7, 303.1, 267.8), ("Sở", 307.4, 256.7, 319.7, 265.0),
+             ("Tư", 322.6, 256.7, 337.0, 265.0), ("pháp", 339.8, 256.3, 362.5, 267.5)]
+    words = [Word(t, x0, top, x1, bottom, 0.9) for t, x0, top, x1, bottom in boxes]
+    assert _cell_text(words[::-1]) == "Chuyên viên Phòng Hành chính tư pháp, Sở Tư pháp"

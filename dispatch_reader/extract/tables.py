@@ -43,6 +43,21 @@ def _without_scrap_tail(name: str) -> str:
     return name if kept == len(words) else " ".join(words[:kept])
 
 
+# a dash or a rule's stub OCR read at a cell's edge (`- UBND xã Pha Long`, `Sở Xây dựng -`)
+_EDGE_DASH = re.compile(r"^[-–—_~]+\s+|\s+[-–—_~]+$")
+
+
+def _without_cell_specks(cell: str) -> str:
+    """An OCRed cell without a dash at its edges and the small unmarked letters after it that
+    no syllable is spelled as (`Quy hoạch, xây dựng is`: a speck under a tilted row)."""
+    cell = _EDGE_DASH.sub("", cell)
+    words = cell.split()
+    if len(words) > 1 and words[-1].isascii() and words[-1].isalpha() and words[-1].islower() \
+            and len(words[-1]) <= 3 and not may_be_syllable(words[-1]):
+        cell = cell[:cell.rstrip().rfind(" ")].rstrip()
+    return cell
+
+
 @dataclass
 class ListRow:
     page: int
@@ -223,6 +238,8 @@ def _page_rows(page: Page) -> list[ListRow]:
                 cells.append("")
             if (m or speck) and len(cells) == len(fields):
                 row = {f: c for f, c in zip(fields, cells) if f}
+                if page.ocr_confidence is not None:
+                    row = {f: c if f == "name" else _without_cell_specks(c) for f, c in row.items()}
                 # a speck read before or after the name (`“Tấn Láo Lở`: a quote mark) is none of it
                 if "name" in row:
                     row["name"] = _NAME_SPECKS.sub("", row["name"])

@@ -51,7 +51,31 @@ def _cell_text(words: list[Word]) -> str:
     the row's line into more cells than the table has columns and the row was lost."""
     if not words:
         return ""
-    return " ".join(" ".join(line.text.replace("|", " ").split()) for line in layout_lines(words)).strip()
+    return " ".join(" ".join(w.text.replace("|", " ") for line in _cell_lines(words) for w in line).split())
+
+
+# two words of a cell are on one line when their boxes overlap by this share of the shorter
+_CELL_LINE_OVERLAP = 0.5
+
+
+def _cell_lines(words: list[Word]) -> list[list[Word]]:
+    """A cell's words as its lines, top down, each left to right. By the boxes' overlap, not
+    their centres: a line's centres spread with its ascenders and descenders (`viên` stands
+    higher than `Chuyên` and `Phòng`), and a tilted scan's wrapped cell had `Chuyên Phòng` made
+    a line of its own: `viên Hành chính tư Chuyên Phòng pháp, Sở Tư pháp`."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        height = max(word.bottom - word.top, 1e-6)
+        for line in lines:
+            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+            shorter = min(height, statistics.median(w.bottom - w.top for w in line))
+            if min(bottom, word.bottom) - max(top, word.top) >= _CELL_LINE_OVERLAP * shorter:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    lines.sort(key=lambda line: statistics.median((w.top + w.bottom) / 2 for w in line))
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
 
 
 @dataclass
