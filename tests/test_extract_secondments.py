@@ -366,3 +366,14 @@ def test_a_listed_name_no_vietnamese_name_is_spelled_as_is_to_check() -> None:
                  "3 | Ksor H'Bla | Chuyên viên | Phòng Tổ chức biên chế, Sở Nội vụ | Xã Tả Lèng | Nội vụ | 06 tháng"]
     read = extract_facts([PageText(1, _listed(highlands), method="ocr", ocr_confidence=0.93)])
     assert len(read.secondments) == 3 and all(s.evidence.confidence >= 0.8 for s in read.secondments)
+
+
+def test_a_headcount_sent_to_help_a_number_of_communes() -> None:
+    """`cử 146 công chức, viên chức về hỗ trợ 62 xã, phường`: the communes helped are the
+    destination, as `về làm việc tại 62 xã` would be (a tester's)."""
+    text = header("286/KH-UBND", "Tăng cường công chức cấp tỉnh về hỗ trợ các xã, phường",
+                  issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "KẾ HOẠCH\nII. NỘI DUNG\nCác sở, ban, ngành tỉnh cử 146 công chức, viên chức về hỗ trợ 62 xã,\n"
+        "phường còn thiếu công chức chuyên môn.\n") + SIGN
+    [sent] = facts_of(text).secondments
+    assert (sent.count, sent.to_unit) == (146, "62 xã, phường")

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, level_end
-from dispatch_reader.extract.counts import CountHit, person_nouns
+from dispatch_reader.extract.counts import CountHit, led_by_destination, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
@@ -200,8 +200,7 @@ def _to_count_phrase(page: Page, a: int, b: int, hits: list[CountHit], english: 
     for h in hits:
         s = h.count.evidence.start or 0
         if a <= s < b and not fold_phrase(h.count.what).split()[0] in {fold_phrase(w).split()[0] for w in person_nouns()}:
-            before = for_matching(text[max(a, s - 25):s]).lower()
-            if re.search(r"(?:tại|cho|về|đến|tới|to|in)\s*$", before):
+            if led_by_destination(text, s, a):
                 return squash(text[s:s + len(h.count.evidence.quote)])
     return None
 
