@@ -377,3 +377,21 @@ def test_a_headcount_sent_to_help_a_number_of_communes() -> None:
         "phường còn thiếu công chức chuyên môn.\n") + SIGN
     [sent] = facts_of(text).secondments
     assert (sent.count, sent.to_unit) == (146, "62 xã, phường")
+
+
+def test_a_second_headcount_joined_by_and_goes_to_its_own_place() -> None:
+    """`đã cử 03 công chức tăng cường về xã Lao Bảo và 02 công chức về xã Khe Sanh`: one verb
+    sends both; `có chuyên môn về đất đai, xây dựng` names the field (a tester's)."""
+    text = header("318/TB-VPUBND", "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh",
+                  issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
+        "THÔNG BÁO\n1. Từ tháng 9/2025, các sở, ngành đã cử 03 công chức tăng cường về xã Lao Bảo\n"
+        "và 02 công chức về xã Khe Sanh, bước đầu phát huy hiệu quả.\n"
+        "2. Giao Sở Nội vụ cử thêm 04 công chức có chuyên môn về đất đai, xây dựng\n"
+        "tăng cường cho xã Lao Bảo, thời gian 06 tháng.\n") + SIGN
+    got = {s.count: (s.to_unit, s.position) for s in facts_of(text).secondments}
+    assert got[3][0].endswith("xã Lao Bảo") and got[2][0].endswith("xã Khe Sanh")
+    assert got[4] == (got[4][0], "đất đai, xây dựng")
+    # a count joined to one that goes nowhere is no second sending
+    alone = header("319/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
+        "THÔNG BÁO\nCác sở đã cử 03 công chức và 02 xã đã bố trí nơi ở.\n") + SIGN
+    assert [s.count for s in facts_of(alone).secondments] == [3]

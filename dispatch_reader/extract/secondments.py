@@ -45,7 +45,8 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": []}
+    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": [],
+                                 "field": [], "field_stop": []}
     for row in resources.rows("secondment_cues.tsv"):
         out.setdefault(row[1], []).append(row[0])
     for key in out:
@@ -233,12 +234,20 @@ def _position(page: Page, a: int, b: int, english: bool) -> str | None:
 
 
 def _field(page: Page, a: int, b: int) -> str | None:
-    """`ở các lĩnh vực đất đai, xây dựng, …; `: the fields of a headcount statement."""
+    """`ở các lĩnh vực đất đai, xây dựng, …; `, `có chuyên môn về đất đai, xây dựng tăng cường cho
+    …`: the fields of a headcount statement (cues of secondment_cues.tsv)."""
     text = squash(page.text[a:b])
-    m = re.search(r"lĩnh vực ((?:[^;.\d](?!\s(?:từ|trong|thời gian)\s))+[^;.\d,]*)", text)
+    m = _field_re().search(text)
     if m:
         return m.group(1).strip(" ,")
     return None
+
+
+@lru_cache(maxsize=1)
+def _field_re() -> re.Pattern[str]:
+    def alt(role: str) -> str:
+        return "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in _cues()[role])
+    return re.compile(rf"(?<!\w)(?:{alt('field')}) ((?:[^;.\d](?!\s(?:{alt('field_stop')})\s))+[^;.\d,\s]*)")
 
 
 def _dates_in(dates: list[DateFact], page: int, a: int, b: int) -> tuple[str | None, str | None]:
@@ -411,6 +420,44 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     return None
 
 
+def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english: bool) -> list[CountHit]:
+    """`cử 03 công chức về xã Lao Bảo và 02 công chức về xã Khe Sanh`: the headcounts the same
+    verb sends, each to a place of its own, joined to the first by `và` or a comma (a tester's)."""
+    text = page.text
+    nouns = person_nouns()
+    out = []
+    prev = hit
+    for h in hits:
+        s = h.count.evidence.start or 0
+        p_end = (prev.count.evidence.start or 0) + len(prev.count.evidence.quote)
+        if s <= p_end:
+            continue
+        between = text[p_end:s]
+        what = fold_phrase(h.count.what)
+        # the one before went somewhere, and nothing but a joint stands before this one
+        if re.search(r"[.;:]", between) or not re.search(r"(?:,|\s(?:và|and))\s*$", between) or \
+                not _goes_somewhere(between, english):
+            break
+        if english and not any(n in what for n in nouns) or \
+                not english and what not in nouns and not any(what.startswith(n) for n in nouns):
+            break
+        after = text[s + len(h.count.evidence.quote):s + len(h.count.evidence.quote) + 30]
+        if not _goes_somewhere(after, english):
+            break
+        out.append(h)
+        prev = h
+    return out
+
+
+def _goes_somewhere(text: str, english: bool) -> bool:
+    """A destination cue opens the text, after at most two words (`về xã Khe Sanh`, `tăng cường
+    về xã Lao Bảo`)."""
+    low = for_matching(text).lower()
+    cues = ["to", "in"] if english else _cues()["to"]
+    return any(re.match(r"\s*(?:[^\W\d_]+\s+){0,2}?" + r"\s+".join(re.escape(w) for w in c.split()) + r"(?!\w)", low)
+               for c in cues)
+
+
 @dataclass
 class _Statement:
     page: Page
@@ -443,6 +490,10 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             if not_sending(page, v.start, z):
                 continue
             found.append(_Statement(page, doc, v, hit, _scope(page, anchor)))
+            taken = {id(st.hit) for st in found}
+            for joined in _joined_headcounts(page, hit, page_hits, english):
+                if id(joined) not in taken:
+                    found.append(_Statement(page, doc, v, joined, _scope(page, anchor)))
     out: list[Secondment] = []
     hits_of = {page.number: page_hits for page, page_hits in zip(pages, hits)}
     for st in found:
