@@ -395,3 +395,20 @@ def test_a_second_headcount_joined_by_and_goes_to_its_own_place() -> None:
     alone = header("319/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
         "THÔNG BÁO\nCác sở đã cử 03 công chức và 02 xã đã bố trí nơi ở.\n") + SIGN
     assert [s.count for s in facts_of(alone).secondments] == [3]
+
+
+def test_parts_after_trong_do_are_not_counted_beside_their_whole() -> None:
+    """`đã cử 118/125 …, trong đó: biệt phái 73 người; tăng cường có thời hạn 45 người`: the two
+    parts say which kind each is and add up to the whole, so they stand for it, going where it
+    goes (a tester's). Parts without verbs of their own, or that do not add up, leave the whole."""
+    report = header("725/BC-SNV", "Kết quả biệt phái, tăng cường công chức") + (
+        "BÁO CÁO\n2. Kết quả\nĐến ngày 31/10/2025, các sở, ban, ngành đã cử 118/125 công chức, viên\n"
+        "chức theo kế hoạch về làm việc tại 41 xã, phường (đạt 94,4%), trong đó: biệt phái 73 người;\n"
+        "tăng cường có thời hạn 45 người. Phân theo lĩnh vực: đất đai 39 người; xây dựng 79 người.\n") + SIGN
+    facts = facts_of(report)
+    got = {s.count: (s.kind, s.to_unit, s.from_unit) for s in facts.secondments}
+    assert got == {73: ("secondment", "41 xã, phường", "các sở, ban, ngành"),
+                   45: ("reinforcement", "41 xã, phường", "các sở, ban, ngành")}
+    assert {c.value: c.status for c in facts.counts}[39] == "reported"  # a breakdown of the sending
+    short = report.replace("45 người", "40 người")
+    assert [s.count for s in facts_of(short).secondments] == [118]

@@ -46,7 +46,7 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": [],
-                                 "field": [], "field_stop": []}
+                                 "field": [], "field_stop": [], "verb_modifier": []}
     for row in resources.rows("secondment_cues.tsv"):
         out.setdefault(row[1], []).append(row[0])
     for key in out:
@@ -407,7 +407,8 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
         before = next((h for h in hits if [doc[t].text for t in range(h.tok[1], at)] == [","]), None)
         if before is not None:
             return before
-    after = next((h for h in hits if 0 <= h.tok[0] - v.end_tok <= 2), None)
+    after = next((h for h in hits if 0 <= h.tok[0] - v.end_tok <= 2 or _modifier_between(doc, v.end_tok, h.tok[0])),
+                 None)
     if after is not None:
         return after
     for h in hits:
@@ -458,6 +459,44 @@ def _goes_somewhere(text: str, english: bool) -> bool:
                for c in cues)
 
 
+def _modifier_between(doc: Doc, a: int, b: int) -> bool:
+    """Tokens a..b are a verb modifier of secondment_cues.tsv and at most two words more."""
+    if b - a <= 2 or b - a > 8:
+        return False
+    gap = for_matching(" ".join(doc[t].text for t in range(a, b))).lower()
+    return any(re.fullmatch(r"\s+".join(re.escape(w) for w in c.split()) + r"(?:\s+\S+){0,2}", gap)
+               for c in _cues()["verb_modifier"])
+
+
+def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
+    """{part's index: whole's index}: a headcount stated after a part cue (`…, trong đó: biệt phái
+    73 người; tăng cường có thời hạn 45 người`) in the same statement as the figure before it
+    is a part of that figure. A whole whose parts are sent by verbs of their own and add up to
+    it gives way to them (they say which kind each part is); otherwise the parts give way to
+    the whole. Either way no one is counted twice."""
+    cue = sending_status.part_cue()
+    parts: dict[int, list[int]] = {}
+    for i, whole in enumerate(found):
+        w_end = (whole.hit.count.evidence.start or 0) + len(whole.hit.count.evidence.quote)
+        for j, part in enumerate(found):
+            s = part.hit.count.evidence.start or 0
+            if j == i or part.page is not whole.page or part.scope.item != whole.scope.item or s <= w_end \
+                    or part.hit.count.value > whole.hit.count.value:
+                continue
+            between = for_matching(whole.page.text[w_end:s]).lower()
+            if cue is not None and cue.search(between) and not re.search(rf"{FULL_STOP}\s", between) and \
+                    not any(j in ps for ps in parts.values()):
+                parts.setdefault(i, []).append(j)
+    out: dict[int, int] = {}
+    for i, ps in parts.items():
+        total = sum(found[j].hit.count.value for j in ps)
+        for j in ps:
+            out[j] = i
+        if total == found[i].hit.count.value:
+            out[i] = -1  # the whole gives way to its parts
+    return out
+
+
 @dataclass
 class _Statement:
     page: Page
@@ -496,6 +535,7 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
                     found.append(_Statement(page, doc, v, joined, _scope(page, anchor)))
     out: list[Secondment] = []
     hits_of = {page.number: page_hits for page, page_hits in zip(pages, hits)}
+    whole_of = _parts_replace_wholes(found)
     for st in found:
         page, doc, v, hit, sc = st.page, st.doc, st.verb, st.hit, st.scope
         b = sc.item[1]
@@ -518,9 +558,21 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
             start=start, end=end, duration_months=duration,
             evidence=Evidence(page=page.number, quote=page.text[a:z], start=a, confidence=page.ocr_confidence)), st))
+    kept = []
+    for i, s in enumerate(out):
+        w = whole_of.get(i)
+        if w == -1 or (w is not None and whole_of.get(w) != -1):
+            continue  # a whole that gave way to its parts, or a part of a whole kept
+        if w is not None:
+            # a part goes where the whole goes, from whom it comes, when it does
+            whole = out[w]
+            for attr in ("from_unit", "to_unit", "position", "start", "end", "duration_months", "refers_to"):
+                if getattr(s, attr) is None:
+                    setattr(s, attr, getattr(whole, attr))
+        kept.append(s)
     seen: set[int | None] = set()
     uniq = []
-    for s in out:
+    for s in kept:
         if s.count in seen:
             continue
         seen.add(s.count)
