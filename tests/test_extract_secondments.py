@@ -412,3 +412,19 @@ def test_parts_after_trong_do_are_not_counted_beside_their_whole() -> None:
     assert {c.value: c.status for c in facts.counts}[39] == "reported"  # a breakdown of the sending
     short = report.replace("45 người", "40 người")
     assert [s.count for s in facts_of(short).secondments] == [118]
+
+
+def test_a_communes_request_takes_no_period_from_its_statistics() -> None:
+    """A commune's letter has no articles, so its whole body was the request's fallback range:
+    `từ ngày 01/7/2025 đến ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ` became the term asked for.
+    The term is `tối thiểu 12 tháng`; the fields are those of every part (a tester's)."""
+    text = header("412/UBND-VP", "V/v đề nghị tăng cường công chức", issuer="ỦY BAN NHÂN DÂN\nXÃ EA SÚP") + (
+        "Kính gửi: Sở Nội vụ tỉnh Đắk Lắk.\n"
+        "Xã chỉ có 04 công chức địa chính, trong khi khối lượng công việc rất lớn: từ ngày 01/7/2025 đến\n"
+        "ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ thủ tục hành chính.\n"
+        "Ủy ban nhân dân xã Ea Súp kính đề nghị Sở Nội vụ xem xét, tăng cường 03 công chức về làm việc\n"
+        "tại xã, cụ thể: 01 công chức lĩnh vực đất đai; 01 công chức lĩnh vực xây dựng; 01 công chức\n"
+        "lĩnh vực tài chính - kế toán. Thời gian tăng cường tối thiểu 12 tháng.\n") + SIGN
+    [asked] = facts_of(text).secondments
+    assert (asked.count, asked.start, asked.end, asked.duration_months) == (3, None, None, 12)
+    assert asked.position == "đất đai, xây dựng, tài chính - kế toán"

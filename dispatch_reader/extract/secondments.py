@@ -25,7 +25,7 @@ from dispatch_reader.extract.counts import CountHit, led_by_destination, person_
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    FULL_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
+    FULL_STOP, SENTENCE_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
     subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
@@ -236,11 +236,19 @@ def _position(page: Page, a: int, b: int, english: bool) -> str | None:
 def _field(page: Page, a: int, b: int) -> str | None:
     """`ở các lĩnh vực đất đai, xây dựng, …; `, `có chuyên môn về đất đai, xây dựng tăng cường cho
     …`: the fields of a headcount statement (cues of secondment_cues.tsv)."""
+    last = 0
     text = squash(page.text[a:b])
-    m = _field_re().search(text)
-    if m:
-        return m.group(1).strip(" ,")
-    return None
+    found = []
+    for m in _field_re().finditer(text):
+        # a list of parts, one field each (`cụ thể: 01 công chức lĩnh vực đất đai; 01 công chức
+        # lĩnh vực xây dựng; …`): the headcount's fields are all of them
+        if found and ";" not in text[last:m.start()]:
+            break
+        value = m.group(1).strip(" ,")
+        if value and value not in found:
+            found.append(value)
+        last = m.end()
+    return ", ".join(found) or None
 
 
 @lru_cache(maxsize=1)
@@ -303,6 +311,25 @@ def _other_items(page: Page, sc: Scope) -> list[tuple[int, int]]:
         if any(label.startswith(fold_phrase(w)) for w in _cues()["period_label"]):
             continue
         out.append((s, e))
+    return out
+
+
+def _unrelated_sentences(page: Page, doc: Doc, sc: Scope, english: bool) -> list[tuple[int, int]]:
+    """Sentences of the statement's article that neither send nor state a period: their dates
+    are another matter's (`từ ngày 01/7/2025 đến ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ`
+    in a commune's letter, which has no articles, so its whole body is the article)."""
+    a, b = sc.article
+    verbs = [v.start for v in page_verbs(page, doc, english)]
+    labels = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in _cues()["period_label"]) + r")(?!\w)")
+    out = []
+    pos = a
+    while pos < b:
+        m = re.compile(rf"{SENTENCE_STOP}").search(page.text, pos, b)
+        end = m.end() if m else b
+        if (end <= sc.item[0] or pos >= sc.item[1]) and not any(pos <= v < end for v in verbs) \
+                and not labels.search(for_matching(page.text[pos:end]).lower()):
+            out.append((pos, end))
+        pos = end
     return out
 
 
@@ -550,8 +577,9 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
                                       named=sending_status.announces_list(page, v.start))
         # a report's dates are the reported sending's; a plan or request beside it has its own
         usual = st.status == sending_status.document_status(doc_facts, named=False).status
+        others = _other_items(page, sc) + ([] if english else _unrelated_sentences(page, doc, sc, english))
         start, end, duration = _when(page, dates, [sc.item, sc.article] if usual else [sc.item],
-                                     whole=english and usual, others=_other_items(page, sc))
+                                     whole=english and usual, others=others)
         a = min(v.start, h0)
         z = max(tok_end(doc, v.end_tok - 1), h0 + len(hit.count.evidence.quote))
         out.append(sending_status.apply(Secondment(
