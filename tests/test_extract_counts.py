@@ -142,3 +142,16 @@ def test_the_gazettes_page_number_over_its_section_heading_is_no_count() -> None
     assert count_list(text) == [(5, None)]
     # a count whose noun merely opens like a heading's words is still one
     assert (37, None) in count_list(HEADER + "Đã ban hành 37 văn bản khác về việc này.\n")
+
+
+def test_a_figure_tallied_and_the_same_figure_as_a_destination_are_two_facts() -> None:
+    """A report counts `41 xã, phường` lacking staff and then sends people `về làm việc tại 41 xã,
+    phường`: the second is where they went (a tester's), not the first said again. The same
+    figure in the same role is still one fact."""
+    text = HEADER.replace("412/UBND-NC", "725/BC-SNV") + (
+        "Toàn tỉnh có 41 xã, phường còn thiếu công chức chuyên môn. Các sở đã cử 118 công chức\n"
+        "về làm việc tại 41 xã, phường. Có 41 xã, phường đã báo cáo.\n")
+    facts = extract_facts([PageText(1, text)])
+    assert [(c.value, c.what) for c in facts.counts].count((41, "xã, phường")) == 2
+    [sent] = facts.secondments
+    assert (sent.count, sent.to_unit) == (118, "41 xã, phường")

@@ -397,3 +397,65 @@ def test_people_a_list_states_as_already_sent_are_still_not_sent() -> None:
             "705/QĐ-SNNMT ngày 28/8/2025 gồm:\n1. Ông Vàng Mí Chứ, viên chức Văn phòng Đăng ký đất đai tỉnh.\n"
             "Điều 2. Giao Văn phòng Đăng ký đất đai tỉnh theo dõi.\n")
     assert extract_facts([PageText(1, text)]).secondments == []
+
+
+def test_a_headcount_sent_to_help_a_number_of_communes() -> None:
+    """`cử 146 công chức, viên chức về hỗ trợ 62 xã, phường`: the communes helped are the
+    destination, as `về làm việc tại 62 xã` would be (a tester's)."""
+    text = header("286/KH-UBND", "Tăng cường công chức cấp tỉnh về hỗ trợ các xã, phường",
+                  issuer="ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ") + (
+        "KẾ HOẠCH\nII. NỘI DUNG\nCác sở, ban, ngành tỉnh cử 146 công chức, viên chức về hỗ trợ 62 xã,\n"
+        "phường còn thiếu công chức chuyên môn.\n") + SIGN
+    [sent] = facts_of(text).secondments
+    assert (sent.count, sent.to_unit) == (146, "62 xã, phường")
+
+
+def test_a_second_headcount_joined_by_and_goes_to_its_own_place() -> None:
+    """`đã cử 03 công chức tăng cường về xã Lao Bảo và 02 công chức về xã Khe Sanh`: one verb
+    sends both; `có chuyên môn về đất đai, xây dựng` names the field (a tester's)."""
+    text = header("318/TB-VPUBND", "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh",
+                  issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
+        "THÔNG BÁO\n1. Từ tháng 9/2025, các sở, ngành đã cử 03 công chức tăng cường về xã Lao Bảo\n"
+        "và 02 công chức về xã Khe Sanh, bước đầu phát huy hiệu quả.\n"
+        "2. Giao Sở Nội vụ cử thêm 04 công chức có chuyên môn về đất đai, xây dựng\n"
+        "tăng cường cho xã Lao Bảo, thời gian 06 tháng.\n") + SIGN
+    got = {s.count: (s.to_unit, s.position) for s in facts_of(text).secondments}
+    assert got[3][0].endswith("xã Lao Bảo") and got[2][0].endswith("xã Khe Sanh")
+    assert got[4] == (got[4][0], "đất đai, xây dựng")
+    # a count joined to one that goes nowhere is no second sending
+    alone = header("319/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
+        "THÔNG BÁO\nCác sở đã cử 03 công chức và 02 xã đã bố trí nơi ở.\n") + SIGN
+    assert [s.count for s in facts_of(alone).secondments] == [3]
+
+
+def test_parts_after_trong_do_are_not_counted_beside_their_whole() -> None:
+    """`đã cử 118/125 …, trong đó: biệt phái 73 người; tăng cường có thời hạn 45 người`: the two
+    parts say which kind each is and add up to the whole, so they stand for it, going where it
+    goes (a tester's). Parts without verbs of their own, or that do not add up, leave the whole."""
+    report = header("725/BC-SNV", "Kết quả biệt phái, tăng cường công chức") + (
+        "BÁO CÁO\n2. Kết quả\nĐến ngày 31/10/2025, các sở, ban, ngành đã cử 118/125 công chức, viên\n"
+        "chức theo kế hoạch về làm việc tại 41 xã, phường (đạt 94,4%), trong đó: biệt phái 73 người;\n"
+        "tăng cường có thời hạn 45 người. Phân theo lĩnh vực: đất đai 39 người; xây dựng 79 người.\n") + SIGN
+    facts = facts_of(report)
+    got = {s.count: (s.kind, s.to_unit, s.from_unit) for s in facts.secondments}
+    assert got == {73: ("secondment", "41 xã, phường", "các sở, ban, ngành"),
+                   45: ("reinforcement", "41 xã, phường", "các sở, ban, ngành")}
+    assert {c.value: c.status for c in facts.counts}[39] == "reported"  # a breakdown of the sending
+    short = report.replace("45 người", "40 người")
+    assert [s.count for s in facts_of(short).secondments] == [118]
+
+
+def test_a_communes_request_takes_no_period_from_its_statistics() -> None:
+    """A commune's letter has no articles, so its whole body was the request's fallback range:
+    `từ ngày 01/7/2025 đến ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ` became the term asked for.
+    The term is `tối thiểu 12 tháng`; the fields are those of every part (a tester's)."""
+    text = header("412/UBND-VP", "V/v đề nghị tăng cường công chức", issuer="ỦY BAN NHÂN DÂN\nXÃ EA SÚP") + (
+        "Kính gửi: Sở Nội vụ tỉnh Đắk Lắk.\n"
+        "Xã chỉ có 04 công chức địa chính, trong khi khối lượng công việc rất lớn: từ ngày 01/7/2025 đến\n"
+        "ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ thủ tục hành chính.\n"
+        "Ủy ban nhân dân xã Ea Súp kính đề nghị Sở Nội vụ xem xét, tăng cường 03 công chức về làm việc\n"
+        "tại xã, cụ thể: 01 công chức lĩnh vực đất đai; 01 công chức lĩnh vực xây dựng; 01 công chức\n"
+        "lĩnh vực tài chính - kế toán. Thời gian tăng cường tối thiểu 12 tháng.\n") + SIGN
+    [asked] = facts_of(text).secondments
+    assert (asked.count, asked.start, asked.end, asked.duration_months) == (3, None, None, 12)
+    assert asked.position == "đất đai, xây dựng, tài chính - kế toán"

@@ -472,12 +472,29 @@ def headline_end(page: Page) -> int:
     return m.start() if m else 0
 
 
+@lru_cache(maxsize=1)
+def _destination_cue_re() -> re.Pattern[str]:
+    cues = [for_matching(r[0]).lower() for r in resources.rows("secondment_cues.tsv") if len(r) > 1 and r[1] == "to"]
+    alt = "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in sorted(set(cues), key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alt + r"|to|in)\s*$")
+
+
+def led_by_destination(text: str, start: int, floor: int = 0) -> bool:
+    """`về làm việc tại 41 xã, phường`, `về hỗ trợ 62 xã`, `to 37 communes`: the figure at `start`
+    names where people are sent (a destination cue of secondment_cues.tsv right before it)."""
+    before = for_matching(text[max(floor, start - 30):start]).lower()
+    return bool(_destination_cue_re().search(before))
+
+
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
     """One count per stated fact: a headline repeating the body, `the 97 people` after `97
-    public employees`, and the same value and noun stated twice count once."""
+    public employees`, and the same value and noun stated twice in the same role count once.
+    A figure that is where people are sent (`về làm việc tại 41 xã, phường`) is another fact
+    than the same figure tallied (`có 41 xã, phường còn thiếu công chức`): a report states both,
+    and the sending needs its own mention to name its destination."""
     body_values = {h.count.value for h in hits if (h.count.evidence.start or 0) >= headline}
     seen_values: set[int] = set()
-    seen: set[tuple[int, int | None, str]] = set()
+    seen: set[tuple[int, int | None, str, bool]] = set()
     out = []
     for h in hits:
         c = h.count
@@ -488,7 +505,7 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         before = page.text[max(0, start - 12):start].split()
         if english and before and before[-1].lower() in {"the", "these", "those"} and c.value in seen_values:
             continue
-        key = (c.value, c.total, fold_phrase(c.what))
+        key = (c.value, c.total, fold_phrase(c.what), led_by_destination(page.text, start))
         if key in seen:
             continue
         seen.add(key)

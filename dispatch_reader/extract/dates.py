@@ -237,8 +237,9 @@ def _is_dateline(page: Page, hit: DateHit) -> bool:
 
 
 def period_months(text_folded: str) -> float | None:
-    """`thời hạn 06 tháng` / `Thời gian biệt phái: 03 năm` / `for two months` → months."""
-    m = re.search(r"thoi\s+(?:han|gian)(?:\s+(?!ngay\b|tu\b|den\b)[a-z]+){0,3}?\s*:?\s+(\d{1,2})\s+(thang|nam)\b",
+    """`thời hạn 06 tháng` / `Thời gian biệt phái: 03 năm` / `Thời gian tăng cường tối thiểu 12 tháng` /
+    `for two months` → months."""
+    m = re.search(r"thoi\s+(?:han|gian)(?:\s+(?!ngay\b|tu\b|den\b)[a-z]+){0,4}?\s*:?\s+(\d{1,2})\s+(thang|nam)\b",
                   text_folded)
     if m:
         n = int(m.group(1))

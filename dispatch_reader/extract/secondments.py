@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, level_end
-from dispatch_reader.extract.counts import CountHit, person_nouns
+from dispatch_reader.extract.counts import CountHit, led_by_destination, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    FULL_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
+    FULL_STOP, SENTENCE_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
     subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
@@ -45,7 +45,8 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": []}
+    out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": [],
+                                 "field": [], "field_stop": [], "verb_modifier": []}
     for row in resources.rows("secondment_cues.tsv"):
         out.setdefault(row[1], []).append(row[0])
     for key in out:
@@ -200,8 +201,7 @@ def _to_count_phrase(page: Page, a: int, b: int, hits: list[CountHit], english: 
     for h in hits:
         s = h.count.evidence.start or 0
         if a <= s < b and not fold_phrase(h.count.what).split()[0] in {fold_phrase(w).split()[0] for w in person_nouns()}:
-            before = for_matching(text[max(a, s - 25):s]).lower()
-            if re.search(r"(?:tại|cho|về|đến|tới|to|in)\s*$", before):
+            if led_by_destination(text, s, a):
                 return squash(text[s:s + len(h.count.evidence.quote)])
     return None
 
@@ -234,12 +234,28 @@ def _position(page: Page, a: int, b: int, english: bool) -> str | None:
 
 
 def _field(page: Page, a: int, b: int) -> str | None:
-    """`ở các lĩnh vực đất đai, xây dựng, …; `: the fields of a headcount statement."""
+    """`ở các lĩnh vực đất đai, xây dựng, …; `, `có chuyên môn về đất đai, xây dựng tăng cường cho
+    …`: the fields of a headcount statement (cues of secondment_cues.tsv)."""
+    last = 0
     text = squash(page.text[a:b])
-    m = re.search(r"lĩnh vực ((?:[^;.\d](?!\s(?:từ|trong|thời gian)\s))+[^;.\d,]*)", text)
-    if m:
-        return m.group(1).strip(" ,")
-    return None
+    found = []
+    for m in _field_re().finditer(text):
+        # a list of parts, one field each (`cụ thể: 01 công chức lĩnh vực đất đai; 01 công chức
+        # lĩnh vực xây dựng; …`): the headcount's fields are all of them
+        if found and ";" not in text[last:m.start()]:
+            break
+        value = m.group(1).strip(" ,")
+        if value and value not in found:
+            found.append(value)
+        last = m.end()
+    return ", ".join(found) or None
+
+
+@lru_cache(maxsize=1)
+def _field_re() -> re.Pattern[str]:
+    def alt(role: str) -> str:
+        return "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in _cues()[role])
+    return re.compile(rf"(?<!\w)(?:{alt('field')}) ((?:[^;.\d](?!\s(?:{alt('field_stop')})\s))+[^;.\d,\s]*)")
 
 
 def _dates_in(dates: list[DateFact], page: int, a: int, b: int) -> tuple[str | None, str | None]:
@@ -295,6 +311,25 @@ def _other_items(page: Page, sc: Scope) -> list[tuple[int, int]]:
         if any(label.startswith(fold_phrase(w)) for w in _cues()["period_label"]):
             continue
         out.append((s, e))
+    return out
+
+
+def _unrelated_sentences(page: Page, doc: Doc, sc: Scope, english: bool) -> list[tuple[int, int]]:
+    """Sentences of the statement's article that neither send nor state a period: their dates
+    are another matter's (`từ ngày 01/7/2025 đến ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ`
+    in a commune's letter, which has no articles, so its whole body is the article)."""
+    a, b = sc.article
+    verbs = [v.start for v in page_verbs(page, doc, english)]
+    labels = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in _cues()["period_label"]) + r")(?!\w)")
+    out = []
+    pos = a
+    while pos < b:
+        m = re.compile(rf"{SENTENCE_STOP}").search(page.text, pos, b)
+        end = m.end() if m else b
+        if (end <= sc.item[0] or pos >= sc.item[1]) and not any(pos <= v < end for v in verbs) \
+                and not labels.search(for_matching(page.text[pos:end]).lower()):
+            out.append((pos, end))
+        pos = end
     return out
 
 
@@ -405,7 +440,8 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
         before = next((h for h in hits if [doc[t].text for t in range(h.tok[1], at)] == [","]), None)
         if before is not None:
             return before
-    after = next((h for h in hits if 0 <= h.tok[0] - v.end_tok <= 2), None)
+    after = next((h for h in hits if 0 <= h.tok[0] - v.end_tok <= 2 or _modifier_between(doc, v.end_tok, h.tok[0])),
+                 None)
     if after is not None:
         return after
     for h in hits:
@@ -416,6 +452,82 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
                                                                              "is"} for w in gap):
             return h
     return None
+
+
+def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english: bool) -> list[CountHit]:
+    """`cử 03 công chức về xã Lao Bảo và 02 công chức về xã Khe Sanh`: the headcounts the same
+    verb sends, each to a place of its own, joined to the first by `và` or a comma (a tester's)."""
+    text = page.text
+    nouns = person_nouns()
+    out = []
+    prev = hit
+    for h in hits:
+        s = h.count.evidence.start or 0
+        p_end = (prev.count.evidence.start or 0) + len(prev.count.evidence.quote)
+        if s <= p_end:
+            continue
+        between = text[p_end:s]
+        what = fold_phrase(h.count.what)
+        # the one before went somewhere, and nothing but a joint stands before this one
+        if re.search(r"[.;:]", between) or not re.search(r"(?:,|\s(?:và|and))\s*$", between) or \
+                not _goes_somewhere(between, english):
+            break
+        if english and not any(n in what for n in nouns) or \
+                not english and what not in nouns and not any(what.startswith(n) for n in nouns):
+            break
+        after = text[s + len(h.count.evidence.quote):s + len(h.count.evidence.quote) + 30]
+        if not _goes_somewhere(after, english):
+            break
+        out.append(h)
+        prev = h
+    return out
+
+
+def _goes_somewhere(text: str, english: bool) -> bool:
+    """A destination cue opens the text, after at most two words (`về xã Khe Sanh`, `tăng cường
+    về xã Lao Bảo`)."""
+    low = for_matching(text).lower()
+    cues = ["to", "in"] if english else _cues()["to"]
+    return any(re.match(r"\s*(?:[^\W\d_]+\s+){0,2}?" + r"\s+".join(re.escape(w) for w in c.split()) + r"(?!\w)", low)
+               for c in cues)
+
+
+def _modifier_between(doc: Doc, a: int, b: int) -> bool:
+    """Tokens a..b are a verb modifier of secondment_cues.tsv and at most two words more."""
+    if b - a <= 2 or b - a > 8:
+        return False
+    gap = for_matching(" ".join(doc[t].text for t in range(a, b))).lower()
+    return any(re.fullmatch(r"\s+".join(re.escape(w) for w in c.split()) + r"(?:\s+\S+){0,2}", gap)
+               for c in _cues()["verb_modifier"])
+
+
+def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
+    """{part's index: whole's index}: a headcount stated after a part cue (`…, trong đó: biệt phái
+    73 người; tăng cường có thời hạn 45 người`) in the same statement as the figure before it
+    is a part of that figure. A whole whose parts are sent by verbs of their own and add up to
+    it gives way to them (they say which kind each part is); otherwise the parts give way to
+    the whole. Either way no one is counted twice."""
+    cue = sending_status.part_cue()
+    parts: dict[int, list[int]] = {}
+    for i, whole in enumerate(found):
+        w_end = (whole.hit.count.evidence.start or 0) + len(whole.hit.count.evidence.quote)
+        for j, part in enumerate(found):
+            s = part.hit.count.evidence.start or 0
+            if j == i or part.page is not whole.page or part.scope.item != whole.scope.item or s <= w_end \
+                    or part.hit.count.value > whole.hit.count.value:
+                continue
+            between = for_matching(whole.page.text[w_end:s]).lower()
+            if cue is not None and cue.search(between) and not re.search(rf"{FULL_STOP}\s", between) and \
+                    not any(j in ps for ps in parts.values()):
+                parts.setdefault(i, []).append(j)
+    out: dict[int, int] = {}
+    for i, ps in parts.items():
+        total = sum(found[j].hit.count.value for j in ps)
+        for j in ps:
+            out[j] = i
+        if total == found[i].hit.count.value:
+            out[i] = -1  # the whole gives way to its parts
+    return out
 
 
 @dataclass
@@ -450,8 +562,13 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             if not_sending(page, v.start, z):
                 continue
             found.append(_Statement(page, doc, v, hit, _scope(page, anchor)))
+            taken = {id(st.hit) for st in found}
+            for joined in _joined_headcounts(page, hit, page_hits, english):
+                if id(joined) not in taken:
+                    found.append(_Statement(page, doc, v, joined, _scope(page, anchor)))
     out: list[Secondment] = []
     hits_of = {page.number: page_hits for page, page_hits in zip(pages, hits)}
+    whole_of = _parts_replace_wholes(found)
     for st in found:
         page, doc, v, hit, sc = st.page, st.doc, st.verb, st.hit, st.scope
         b = sc.item[1]
@@ -466,17 +583,30 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
                                       named=sending_status.announces_list(page, v.start))
         # a report's dates are the reported sending's; a plan or request beside it has its own
         usual = st.status == sending_status.document_status(doc_facts, named=False).status
+        others = _other_items(page, sc) + ([] if english else _unrelated_sentences(page, doc, sc, english))
         start, end, duration = _when(page, dates, [sc.item, sc.article] if usual else [sc.item],
-                                     whole=english and usual, others=_other_items(page, sc))
+                                     whole=english and usual, others=others)
         a = min(v.start, h0)
         z = max(tok_end(doc, v.end_tok - 1), h0 + len(hit.count.evidence.quote))
         out.append(sending_status.apply(Secondment(
             kind=kind, count=hit.count.value, from_unit=from_unit, to_unit=to_unit, position=position,
             start=start, end=end, duration_months=duration,
             evidence=Evidence(page=page.number, quote=page.text[a:z], start=a, confidence=page.ocr_confidence)), st))
+    kept = []
+    for i, s in enumerate(out):
+        w = whole_of.get(i)
+        if w == -1 or (w is not None and whole_of.get(w) != -1):
+            continue  # a whole that gave way to its parts, or a part of a whole kept
+        if w is not None:
+            # a part goes where the whole goes, from whom it comes, when it does
+            whole = out[w]
+            for attr in ("from_unit", "to_unit", "position", "start", "end", "duration_months", "refers_to"):
+                if getattr(s, attr) is None:
+                    setattr(s, attr, getattr(whole, attr))
+        kept.append(s)
     seen: set[int | None] = set()
     uniq = []
-    for s in out:
+    for s in kept:
         if s.count in seen:
             continue
         seen.add(s.count)

@@ -97,6 +97,12 @@ def _count_cues() -> dict[str, re.Pattern[str]]:
     return {role: re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?!\w)") for role, cues in by.items()}
 
 
+def part_cue() -> re.Pattern[str] | None:
+    """The cues that open the parts of a figure stated before (`trong đó`, `cụ thể`, `gồm`), on
+    lower-case matching text."""
+    return _count_cues().get("part")
+
+
 # up to three words between an action word and the verb: "gia hạn thời gian biệt phái",
 # "chấm dứt việc biệt phái", "end the secondment of"
 _GAP = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*$")
