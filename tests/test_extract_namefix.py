@@ -320,8 +320,11 @@ def test_a_thai_or_khmer_family_name_is_not_taken_for_a_kinh_one(name: str) -> N
     assert repair_ocr_name(name, coarse=True) == name
 
 
-@pytest.mark.parametrize("read, family", [("nơ", "Rơ"), ("Nơ", "Rơ"), ("lo", None), ("mồ", None), ("Lê", None)])
+@pytest.mark.parametrize("read, family", [("nơ", "Rơ"), ("Nơ", None), ("lo", None), ("mồ", "Hồ"), ("Lê", None),
+                                          ("Mè", None), ("mè", None), ("Kơ", None), ("chá", None)])
 def test_a_short_marked_family_name_one_consonant_off(read: str, family: str | None) -> None:
+    """Only a name read small (a sign of its capital damaged), and only its first consonant
+    (a reviewer: `Mè Văn Hùng` became `Ma Văn Hùng`, `Chá` `Chu`)."""
     from dispatch_reader.extract.namefix import near_marked_family
 
     assert near_marked_family(read) == family

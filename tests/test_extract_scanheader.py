@@ -2151,6 +2151,9 @@ def test_a_seals_ring_read_as_a_capital_line_below_the_title_is_no_signer() -> N
              "Về việc chấm dứt biệt phái viên chức\nNơi nhận: | KT. GIÁM ĐỐC\n- Như Điều 3; | PHÓ GIÁM ĐỐC\n>>\nY SỞ\n")
     second = "- Giám đốc Sở (b/c);\n- Lưu: VT, TCCB.\nĐàm Văn Thiêm\n"
     assert scanned(first, second).document.signer.name == "Đàm Văn Thiêm"
+    # a name in capitals is no ring's, though a word of it is one a ring may hold (a reviewer)
+    capitals = first.replace("Y SỞ\n", "NGUYỄN VĂN HÒA\n")
+    assert scanned(capitals).document.signer.name.upper() == "NGUYỄN VĂN HÒA"
 
 
 def test_a_figure_a_seals_ring_made_of_a_capital_in_the_signers_name() -> None:
@@ -2184,6 +2187,11 @@ def test_a_receiving_stamps_office_over_a_garbled_header_is_not_the_issuer() -> 
     own = text.replace("PBND PHUONG AN BIN\nUBND TINRồ8UáïNG›TRỊ\n- VMĂN/EHÒNG\n", "ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH\n")
     own = own.replace("Quảng Trị, ngày", "An Bình, ngày")
     assert scanned(own).document.issuer == "Ủy ban nhân dân phường An Bình"
+    # a reviewer: a ward of a city named like its province, dated at the city, with no garbled
+    # lines under its name, is its own paper's issuer
+    city = ("ỦY BAN NHÂN DÂN\nPHƯỜNG CỐC LẾU\nSố: 112/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc điều động công chức\n")
+    assert scanned(city).document.issuer == "Ủy ban nhân dân phường Cốc Lếu"
 
 
 def test_a_short_family_name_a_consonant_off_under_the_seal() -> None:

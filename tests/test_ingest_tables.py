@@ -429,3 +429,21 @@ def test_a_wrapped_cells_lines_are_told_by_their_boxes_overlap() -> None:
              ("Tư", 322.6, 256.7, 337.0, 265.0), ("pháp", 339.8, 256.3, 362.5, 267.5)]
     words = [Word(t, x0, top, x1, bottom, 0.9) for t, x0, top, x1, bottom in boxes]
     assert _cell_text(words[::-1]) == "Chuyên viên Phòng Hành chính tư pháp, Sở Tư pháp"
+
+
+@pytest.mark.parametrize("tilt", [0.0, 1.5, 3.0])
+def test_a_tilted_wrapped_cells_lines_stay_apart(tilt: float) -> None:
+    """A reviewer: grouped by a line's whole box, a cell tilted 2.5° took its second line into its
+    first (`Phó Sở Trưởng Nông phòng nghiệp …`); a word follows its line's last word."""
+    import math
+
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import _cell_text
+
+    words = []
+    for row, line in enumerate(("Phó Trưởng phòng Quản lý đất đai", "Sở Nông nghiệp và Môi trường")):
+        step = 300 / len(line.split())
+        for k, text in enumerate(line.split()):
+            top = 100 + row * 15.5 + k * step * math.tan(math.radians(tilt))
+            words.append(Word(text, k * step, top, k * step + step - 4, top + 11, 0.9))
+    assert _cell_text(words) == "Phó Trưởng phòng Quản lý đất đai Sở Nông nghiệp và Môi trường"

@@ -996,6 +996,30 @@ def _stamps_office(issuer: str | None, place: str | None) -> bool:
     return named is not None and fold_phrase(place) not in fold_phrase(issuer)
 
 
+# header lines read under an issuer line before the number's: this many at most
+_LINES_BELOW_ISSUER = 4
+
+
+def _garbled_lines_below(pages: list[Page], issuer: Evidence | None, name: str) -> bool:
+    """Lines in capitals under the issuer's, before `Số:`, that were no part of it (`name`): a
+    header's own body lines garbled under a stamp (`UBND TINRồ8UáïNG›TRỊ`, `- VMĂN/EHÒNG`)."""
+    page = next((p for p in pages if issuer is not None and p.number == issuer.page), None)
+    if page is None or issuer.start is None:
+        return False
+    below = page.text[issuer.start + len(issuer.quote or ""):].split("\n")[1:_LINES_BELOW_ISSUER + 1]
+    named = fold_phrase(expand_abbreviations(name))
+    for line in below:
+        folded = fold_phrase(expand_abbreviations(line)).strip(" -.,")
+        if re.match(r"\W*s[oố6ô]\W*:", folded):
+            return False
+        if (folded and folded in named) or any(key in folded for key in _motto_keys()):
+            continue  # the issuer's own second line (`PHƯỜNG CỐC LẾU`), the motto beside it
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.6 * len(letters):
+            return True
+    return False
+
+
 def _unreadable_place(place: str) -> bool:
     """Most words of a place name are capitalised syllables; `og NSS`, `ị Hadid` are not."""
     words = re.findall(r"[^\W\d_]+", place)
@@ -1556,10 +1580,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # (`1à Nội`: a figure is no word of a place), its marks lost (`Ha Noi`), or specks
             # read as words before it (`Mua me oo Ha Nội`)
             doc.place = seat
-        if conf is not None and _stamps_office(doc.issuer, doc.place):
+        stamped = conf is not None and _stamps_office(doc.issuer, doc.place) \
+            and _garbled_lines_below(pages, doc.evidence.get("issuer"), doc.issuer)
+        if stamped:
             # a receiving stamp's office line over a header whose own lines it garbled (`UBND
-            # PHƯỜNG AN BÌNH` on a province office's notice dated `Quảng Trị, ngày …`): a
-            # commune dates its papers at its own name, so it is not the issuer
+            # PHƯỜNG AN BÌNH` over `UBND TINRồ8UáïNG›TRỊ` on a province office's notice dated
+            # `Quảng Trị, ngày …`): a commune dates its papers at its own name, so it is not the
+            # issuer (a ward of a city named like its province may date at the city: with no
+            # garbled lines below, it stays the issuer); the number's symbol may still tell it
             warnings.append(f"issuer read as '{doc.issuer}', a commune's, but the date line names the "
                             f"province {doc.place}: a receiving stamp's office? dropped")
             doc.issuer = None

@@ -64,13 +64,14 @@ def _family_spellings() -> dict[str, str]:
 
 
 def near_marked_family(read: str) -> str | None:
-    """The one listed family name (as listed) that `read`, two or three letters with its vowel
-    marked (`nơ`), misses by one letter, marks kept; None otherwise."""
-    low = read.lower()
-    if not 2 <= len(low) <= 3 or not marks(low) or low in _listed_families():
+    """The one listed family name (as listed) that `read`, a short family name OCR read in small
+    letters (`nơ`: the capital's stem lost under a seal's ring), misses by its first consonant
+    alone, the marked vowel kept; None otherwise. Read with its capital, a name is as printed
+    (`Mè`, `Kơ` are family names of their own)."""
+    if not 2 <= len(read) <= 3 or not read[0].islower() or not marks(read) or read in _listed_families():
         return None
-    hit = one_letter_off(low, _listed_families(), min_len=2)
-    return next((f for f in family_names.listed() if f.lower() == hit), None) if hit else None
+    hits = {f for f in family_names.listed() if len(f) == len(read) and f[1:].lower() == read[1:]}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _score(freq: tuple[int, int, int], slot: str) -> float:

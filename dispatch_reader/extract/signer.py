@@ -128,7 +128,7 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
         return None  # `PHÓ GHÁNH VĂN PHÒNG`: Phó is a family name, but this is a title misread
-    if is_upper_line(seg.text) and _seal_words() & set(_SPECKS.sub("", seg.text).split()):
+    if is_upper_line(seg.text) and _seal_ring(_SPECKS.sub("", seg.text).split()):
         return None  # `Y SỞ`: a seal's ring (Y is an Ê Đê family name, SỞ no one's)
     if mostly_not_syllables(seg.text, marks_lost=True):
         # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
@@ -156,6 +156,11 @@ def _signed_name(seg: Segment) -> Segment | None:
 @lru_cache(maxsize=1)
 def _seal_words() -> frozenset[str]:
     return frozenset(resources.lines("seal_words.txt"))
+
+
+def _seal_ring(words: list[str]) -> bool:
+    """Words a seal's ring spells and letters of it alone (`Y SỞ`), no name's (`NGUYỄN VĂN HÒA`)."""
+    return any(w in _seal_words() for w in words) and all(w in _seal_words() or len(w) == 1 for w in words)
 
 
 def _figures_mended(text: str) -> str | None:
@@ -347,6 +352,8 @@ def _capitalised(name: str) -> str:
     # (`H'Hen Niê`, `Y-Ngông`: an Ê Đê or Jarai name's inner capital is its own)
     words = [w[:1] + w[1:].lower() if w[1:].isalpha() and any(c.isupper() for c in w[1:]) and not w[1:].isupper()
              else w for w in words]
+    # a short family name read small, its capital's stem under the seal (`nơ` for `Rơ`)
+    words[0] = near_marked_family(words[0]) or words[0]
     name = " ".join(words)
     return name[:1].upper() + name[1:]
 

@@ -59,23 +59,27 @@ _CELL_LINE_OVERLAP = 0.5
 
 
 def _cell_lines(words: list[Word]) -> list[list[Word]]:
-    """A cell's words as its lines, top down, each left to right. By the boxes' overlap, not
-    their centres: a line's centres spread with its ascenders and descenders (`viên` stands
-    higher than `Chuyên` and `Phòng`), and a tilted scan's wrapped cell had `Chuyên Phòng` made
-    a line of its own: `viên Hành chính tư Chuyên Phòng pháp, Sở Tư pháp`."""
+    """A cell's words as its lines, top down, each left to right. Read left to right, a word
+    goes on the line whose last word its box overlaps most (by half the shorter at least): by
+    the boxes, not their centres, which a line's ascenders and descenders spread (`viên` stands
+    higher than `Chuyên` and `Phòng`: a tilted scan's wrapped cell read `viên Hành chính tư
+    Chuyên Phòng pháp, Sở Tư pháp`); by the last word, not the line's whole box, which a tilted
+    line widens until it takes the next line in."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        height = max(word.bottom - word.top, 1e-6)
+    for word in sorted(words, key=lambda w: w.x0):
+        best, most = None, 0.0
         for line in lines:
-            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-            shorter = min(height, statistics.median(w.bottom - w.top for w in line))
-            if min(bottom, word.bottom) - max(top, word.top) >= _CELL_LINE_OVERLAP * shorter:
-                line.append(word)
-                break
-        else:
+            last = line[-1]
+            overlap = min(last.bottom, word.bottom) - max(last.top, word.top)
+            shorter = max(min(last.bottom - last.top, word.bottom - word.top), 1e-6)
+            if overlap >= _CELL_LINE_OVERLAP * shorter and overlap > most:
+                best, most = line, overlap
+        if best is None:
             lines.append([word])
+        else:
+            best.append(word)
     lines.sort(key=lambda line: statistics.median((w.top + w.bottom) / 2 for w in line))
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
+    return lines
 
 
 @dataclass
