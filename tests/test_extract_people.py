@@ -238,7 +238,12 @@ def test_the_signers_name_line_read_otherwise_as_a_mention_is_one_person(line: s
     assert [p.name for p in facts.people] == ["Phan Thanh Bình", signer]
 
 
-@pytest.mark.parametrize("detail", ["sinh ngày 12/4/1984", "sinh năm 1984", "dân tộc Thái", "quê quán xã Yên Thành"])
+@pytest.mark.parametrize("detail", ["sinh ngày 12/4/1984", "sinh năm 1984", "dân tộc Thái", "quê quán xã Yên Thành",
+                                    # a reviewer's: details holding commas, or a label's colon
+                                    "quê quán xã Diễn Lâm, huyện Diễn Châu, tỉnh Nghệ An",
+                                    "sinh ngày 12/4/1984, quê quán: xã Diễn Lâm, tỉnh Nghệ An",
+                                    "trú tại thôn 3, xã Môn Sơn, tỉnh Nghệ An",
+                                    "trình độ chuyên môn: Đại học, chuyên ngành Xây dựng"])
 def test_a_persons_own_details_before_the_position_are_passed_over(detail: str) -> None:
     """A tester's decision: `ông Lô Văn Thắng, sinh ngày 12/4/1984, Phó Trưởng phòng …` lost the
     position, the unit and the sending body (the detail stood where the position is looked for)."""
@@ -269,13 +274,18 @@ def test_one_column_of_position_and_unit_is_split_as_a_sentence_is(heading: str)
              "1 | Giàng A Sử | Chuyên viên Phòng Quản lý đất đai, Sở Nông nghiệp và Môi trường | xã Bát Xát | Đất đai\n"
              "2 | Tẩn Thị Mẩy | Kế toán viên, Văn phòng Sở Tài chính | xã Bắc Hà | Tài chính - kế toán\n"
              "3 | Lù Văn Phúc | Y sĩ, Trung tâm Kiểm soát bệnh tật tỉnh | phường Sa Pa | Y tế\n"
-             "4 | Lò Văn Pấng | Chuyên viên Phòng Tổ chức biên chế | xã Pha Long | Nội vụ\n")
+             "4 | Lò Văn Pấng | Chuyên viên Phòng Tổ chức biên chế | xã Pha Long | Nội vụ\n"
+             # a reviewer's: no comma before the body; a department, then its body
+             "5 | Hà Văn Tâm | Chuyên viên Phòng Quản lý đất đai Sở Nông nghiệp và Môi trường | xã Bát Xát | Đất đai\n"
+             "6 | Vi Thị Lan | Chuyên viên chính, Phòng Tổ chức cán bộ, Sở Nội vụ | xã Bắc Hà | Nội vụ\n")
     facts = extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)])
     people = {p.name: (p.position, p.unit) for p in facts.people}
     assert people["Giàng A Sử"] == ("Chuyên viên Phòng Quản lý đất đai", "Sở Nông nghiệp và Môi trường")
     assert people["Tẩn Thị Mẩy"] == ("Kế toán viên", "Văn phòng Sở Tài chính")
     assert people["Lù Văn Phúc"] == ("Y sĩ", "Trung tâm Kiểm soát bệnh tật tỉnh")
     assert people["Lò Văn Pấng"][0] == "Chuyên viên Phòng Tổ chức biên chế"  # the issuer's department
+    assert people["Hà Văn Tâm"] == ("Chuyên viên Phòng Quản lý đất đai", "Sở Nông nghiệp và Môi trường")
+    assert people["Vi Thị Lan"] == ("Chuyên viên chính", "Phòng Tổ chức cán bộ, Sở Nội vụ")
     sent = {s.person: s.from_unit for s in facts.secondments}
     assert sent["Giàng A Sử"] == "Sở Nông nghiệp và Môi trường" and sent["Tẩn Thị Mẩy"] == "Văn phòng Sở Tài chính"
     assert sent["Lò Văn Pấng"] is None

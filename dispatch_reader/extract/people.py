@@ -241,6 +241,9 @@ def _chunks_after(doc: Doc, j: int, english: bool, limit: int = 60) -> list[tupl
             if end is not None and end > k + 1:
                 k = end
                 continue
+        if t == ":" and not english and _personal_detail(doc, start, k):
+            k += 1  # `quê quán: xã …`: a detail's label, not the clause's end
+            continue
         if t in {";", ":", "(", ")"} or (t == "." and not doc[k - 1].text.isupper()):
             break
         if t == ",":
@@ -307,7 +310,15 @@ def _personal_detail(doc: Doc, a: int, b: int) -> bool:
 def _attributes_after(doc: Doc, j: int, english: bool) -> tuple[str | None, str | None, bool]:
     """(position, unit, unit named inside the position) from `, <position>, <unit>,`; the
     person's own details set in commas (`, sinh ngày 12/4/1984,`) are passed over."""
-    chunks = [c for c in _chunks_after(doc, j, english) if not _personal_detail(doc, *c)]
+    chunks = _chunks_after(doc, j, english)
+    if chunks and _personal_detail(doc, *chunks[0]):
+        # the person's own details, however many commas they hold (`quê quán xã Diễn Lâm, tỉnh
+        # Nghệ An,`): up to the chunk that opens a position
+        k = 0
+        while k < len(chunks) and chunks[k][0] < chunks[k][1] and not _starts_position(doc, chunks[k][0], english):
+            k += 1
+        chunks = chunks[k:]
+    chunks = [c for c in chunks if not _personal_detail(doc, *c)]
     if not chunks or chunks[0][0] >= chunks[0][1] or not _starts_position(doc, chunks[0][0], english):
         return None, None, False
     stop = _stop()
@@ -530,8 +541,25 @@ def listed_position_unit(cells: dict[str, str]) -> tuple[str | None, str | None]
     if read is None:
         read, body = (None, both) if body_end(doc, 1, allow_level_start=False) is not None else (both, None)
     elif within:
-        body = None  # the issuer's department: filled as a sentence's is (people_and_mentions)
-    return position or read, unit or body
+        # a body of its own after the department, no comma between (`Chuyên viên Phòng Quản lý
+        # đất đai Sở Nông nghiệp và Môi trường`); else the issuer's department, filled as a
+        # sentence's is (people_and_mentions)
+        at = _own_body_at(doc, 2)
+        read, body = (squash(doc[1:at].text), squash(doc[at:].text)) if at is not None else (read, None)
+    elif body and not both.endswith(body):
+        # the body with what follows it: a department, then its body (`Phòng Tổ chức cán bộ, Sở
+        # Nội vụ`), as the sending body is told by (briefs.grouping.sending_body)
+        body = both[both.find(body):] if body in both else body
+    return position or (read.rstrip(" -–—,") if read else read), unit or body
+
+
+def _own_body_at(doc: Doc, start: int) -> int | None:
+    """The first token from `start` opening a body that is no department (`Sở …` after `Phòng …`)."""
+    for k in range(start, len(doc)):
+        end = body_end(doc, k, allow_level_start=False)
+        if end is not None and not is_subunit(doc[k:end].text):
+            return k
+    return None
 
 
 def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[Page]) -> list[Person]:
