@@ -515,6 +515,23 @@ def test_a_move_within_a_commune_extended_is_one_person_moved(lang: str, text: s
     assert [line["text"] for line in ctx["not_counted"]] == [text.replace(")", ", 120/QĐ-UBND)")]
 
 
+@pytest.mark.parametrize("issuer", [None, "Ủy ban nhân dân xã Mường Kho"])
+def test_an_extension_citing_a_move_within_a_commune_goes_with_it(issuer: str | None) -> None:
+    """A reviewer: the extension's issuer unread or misread, it counted as a person sent; it
+    cites the move's number."""
+    from dispatch_reader.extract.destinations import match_destinations
+
+    move = make("move", number="90/QĐ-UBND", issuer="Ủy ban nhân dân xã Mường Khoa", secondments=[
+        {"person": "Lý Thị Hằng", "from_unit": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+         "to_unit": "Trung tâm Phục vụ hành chính công xã", "start": "2025-08-04", "end": "2025-11-01"}])
+    extension = make("ext", number="120/QĐ-UBND", issued="2025-10-25", issuer=issuer,
+                     references=[{"number": "90/QĐ-UBND"}], secondments=[
+                         {"person": "Lý Thị Hằng", "action": "extend", "start": "2025-11-01", "end": "2026-05-01"}])
+    for r in (move, extension):
+        match_destinations(r)
+    assert _summary([move, extension])["total_people"] == 0
+
+
 def test_a_namesakes_extension_elsewhere_is_not_a_move_within_a_commune() -> None:
     """A reviewer: an extension was taken for a commune's own move by the person's name alone;
     a province's extension of its own Lý Thị Hằng, naming no unit and no place, counts."""

@@ -235,13 +235,17 @@ def within_commune(row: dict[str, Any]) -> bool:
     return bool(came.get("code")) and came.get("code") == went.get("code")
 
 
-def _mover_keys(row: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _mover_keys(row: dict[str, Any], cited: Sequence[dict[str, Any]] | None = None) -> list[tuple[str, str, str]]:
     """Who a move within a commune is, as its extension names them: the person with their unit,
-    or with the paper's issuer (an extension restating no unit)."""
+    with the paper's issuer (an extension restating no unit), or with the move's number, which
+    an extension cites (`cited`: its references; its issuer unread or misread, a reviewer's)."""
     person, issuer = group_key(row["person"]), group_key(row["document"].get("issuer") or "")
     keys = [(person, "issuer", issuer)] if issuer else []
     if row["body"]:
         keys.append((person, "body", group_key(row["body"])))
+    own = number_key(row["document"].get("number"))
+    numbers = [own] if cited is None else [number_key(ref.get("number")) for ref in cited]
+    keys.extend((person, "number", k) for k in numbers if k)
     return keys
 
 
@@ -412,7 +416,8 @@ def summary_context(
     moved = {key for r in rows if r["status"] == WITHIN and r.get("person") for key in _mover_keys(r)}
     for row in rows:
         if row["status"] == "decided" and row["action"] != "send" and row.get("person") \
-                and not (row.get("to_place") or {}).get("code") and moved.intersection(_mover_keys(row)):
+                and not (row.get("to_place") or {}).get("code") \
+                and moved.intersection(_mover_keys(row, doc_rows[row["doc_index"]]["record"]["references"] or [])):
             row["status"] = WITHIN
     decided = [r for r in rows if r["status"] == "decided"]
     named = _by_person(decided)
