@@ -3,6 +3,8 @@ headcounts, dates that belong to other statements, English reports of named peop
 
 from __future__ import annotations
 
+import pytest
+
 from dispatch_reader.extract import extract_facts
 from dispatch_reader.ingest.pages import PageText
 from dispatch_reader.record import Facts
@@ -459,3 +461,19 @@ def test_a_communes_request_takes_no_period_from_its_statistics() -> None:
     [asked] = facts_of(text).secondments
     assert (asked.count, asked.start, asked.end, asked.duration_months) == (3, None, None, 12)
     assert asked.position == "đất đai, xây dựng, tài chính - kế toán"
+
+
+@pytest.mark.parametrize("body", [
+    "Điều 1. Biệt phái 10 công chức đến Ủy ban nhân dân xã Bản Lang, trong đó có 03 nữ; tăng cường 05 viên chức "
+    "đến Ủy ban nhân dân xã Mường Khoa.\n",
+    "Điều 1. Biệt phái 10 công chức đến Ủy ban nhân dân xã Bản Lang (gồm các lĩnh vực đất đai, xây dựng) và "
+    "tăng cường 05 viên chức đến Ủy ban nhân dân xã Mường Khoa.\n",
+    "Điều 1. Biệt phái 10 công chức đến Ủy ban nhân dân các xã (trong đó 06 công chức lĩnh vực đất đai, 04 công "
+    "chức lĩnh vực xây dựng); tăng cường 05 viên chức đến Ủy ban nhân dân xã Mường Khoa.\n",
+])
+def test_a_sending_after_a_breakdown_of_another_is_its_own(body: str) -> None:
+    """A reviewer: the 05 sent to xã Mường Khoa was taken for a part of the 10 (`trong đó`,
+    `gồm`) and dropped; it goes elsewhere, or after the bracket that closed the breakdown."""
+    found = facts_of(header("286/QĐ-SNV", "Biệt phái công chức") + "QUYẾT ĐỊNH:\n" + body + SIGN).secondments
+    assert sorted(s.count for s in found) == [5, 10]
+    assert any(s.count == 5 and (s.to_unit or "").endswith("xã Mường Khoa") for s in found)

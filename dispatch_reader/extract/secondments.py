@@ -501,6 +501,18 @@ def _modifier_between(doc: Doc, a: int, b: int) -> bool:
                for c in _cues()["verb_modifier"])
 
 
+# a commune or ward named in a clause: its level word and the capitalised words of its name
+_CLAUSE_PLACE = re.compile(r"\b(?:xã|phường|đặc khu)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*\s?){1,4})")
+
+
+def _clause_place(text: str, start: int, end: int | None = None) -> str | None:
+    """The commune a clause from `start` (to its `;`, `.`, bracket or line's end, or `end`) names."""
+    stop = re.search(r"[;.()\n]", text[start:end]) if end is None else None
+    clause = text[start:start + stop.start()] if stop else text[start:end]
+    m = _CLAUSE_PLACE.search(clause)
+    return fold_phrase(m.group(1)).strip() if m else None
+
+
 def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
     """{part's index: whole's index}: a headcount stated after a part cue (`…, trong đó: biệt phái
     73 người; tăng cường có thời hạn 45 người`) in the same statement as the figure before it
@@ -517,9 +529,14 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
                     or part.hit.count.value > whole.hit.count.value:
                 continue
             between = for_matching(whole.page.text[w_end:s]).lower()
-            if cue is not None and cue.search(between) and not re.search(rf"{FULL_STOP}\s", between) and \
-                    not any(j in ps for ps in parts.values()):
-                parts.setdefault(i, []).append(j)
+            at = cue.search(between) if cue is not None else None
+            if at is None or re.search(rf"{FULL_STOP}\s", between) or ")" in between[at.end():] \
+                    or any(j in ps for ps in parts.values()):
+                continue  # (an aside the cue opened and a bracket closed: `(trong đó …); tăng cường 05 …`)
+            place = _clause_place(whole.page.text, s)
+            if place is not None and place != _clause_place(whole.page.text, whole.verb.start, w_end + at.start()):
+                continue  # a sending of its own to another commune (`…, trong đó có 03 nữ; tăng cường 05 … đến xã Y`)
+            parts.setdefault(i, []).append(j)
     out: dict[int, int] = {}
     for i, ps in parts.items():
         total = sum(found[j].hit.count.value for j in ps)
