@@ -236,14 +236,23 @@ def _is_dateline(page: Page, hit: DateHit) -> bool:
     return line.strip().endswith(f[hit.start:hit.end].strip()) and len(line.split()) <= 8 and "," in line
 
 
+@lru_cache(maxsize=1)
+def _limit_cues() -> tuple[str, ...]:
+    """A ceiling's words before a figure (count_status_cues.tsv, `limit`), folded: `khong qua`."""
+    return tuple(fold_keep(row[0]).lower() for row in resources.rows("count_status_cues.tsv")
+                 if len(row) > 1 and row[1] == "limit")
+
+
 def period_months(text_folded: str) -> float | None:
     """`thời hạn 06 tháng` / `Thời gian biệt phái: 03 năm` / `Thời gian tăng cường tối thiểu 12 tháng` /
     `for two months` → months."""
-    m = re.search(r"thoi\s+(?:han|gian)(?:\s+(?!ngay\b|tu\b|den\b)[a-z]+){0,4}?\s*:?\s+(\d{1,2})\s+(thang|nam)\b",
+    m = re.search(r"thoi\s+(?:han|gian)((?:\s+(?!ngay\b|tu\b|den\b)[a-z]+){0,4}?)\s*:?\s+(\d{1,2})\s+(thang|nam)\b",
                   text_folded)
     if m:
-        n = int(m.group(1))
-        return float(n * 12 if m.group(2) == "nam" else n)
+        if any(m.group(1).endswith(" " + cue) for cue in _limit_cues()):
+            return None  # `thời hạn biệt phái không quá 03 năm`: the law's ceiling, no sending's period
+        n = int(m.group(2))
+        return float(n * 12 if m.group(3) == "nam" else n)
     m = re.search(r"\b(?:for|of)\s+(\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(months?|years?)", text_folded)
     if m:
         words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
