@@ -423,7 +423,7 @@ def test_a_second_headcount_joined_by_and_goes_to_its_own_place() -> None:
         "tăng cường cho xã Lao Bảo, thời gian 06 tháng.\n") + SIGN
     got = {s.count: (s.to_unit, s.position) for s in facts_of(text).secondments}
     assert got[3][0].endswith("xã Lao Bảo") and got[2][0].endswith("xã Khe Sanh")
-    assert got[4] == (got[4][0], "đất đai, xây dựng")
+    assert got[4][0].endswith("xã Lao Bảo") and got[4][1] == "đất đai, xây dựng"
     # a count joined to one that goes nowhere is no second sending
     alone = header("319/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + (
         "THÔNG BÁO\nCác sở đã cử 03 công chức và 02 xã đã bố trí nơi ở.\n") + SIGN
@@ -477,3 +477,16 @@ def test_a_sending_after_a_breakdown_of_another_is_its_own(body: str) -> None:
     found = facts_of(header("286/QĐ-SNV", "Biệt phái công chức") + "QUYẾT ĐỊNH:\n" + body + SIGN).secondments
     assert sorted(s.count for s in found) == [5, 10]
     assert any(s.count == 5 and (s.to_unit or "").endswith("xã Mường Khoa") for s in found)
+
+
+def test_a_field_holding_ve_is_not_cut_and_people_in_place_are_not_sent() -> None:
+    """A reviewer: `lĩnh vực quản lý nhà nước về đất đai` was cut at `về`; `02 công chức tại xã
+    Lao Bảo đã nghỉ hưu`, joined to a sending, was sent."""
+    body = ("THÔNG BÁO\n1. Sở Nội vụ đã cử 04 công chức lĩnh vực quản lý nhà nước về đất đai tăng cường về "
+            "xã Lao Bảo.\n")
+    (s,) = facts_of(header("318/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + body + SIGN).secondments
+    assert (s.count, s.position) == (4, "quản lý nhà nước về đất đai")
+    for staying in ("02 công chức tại xã Lao Bảo đã nghỉ hưu", "02 công chức tại chỗ của xã được bố trí lại"):
+        body = f"THÔNG BÁO\n1. Các sở đã cử 03 công chức về xã Lao Bảo, {staying}.\n"
+        found = facts_of(header("318/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + body + SIGN)
+        assert [s.count for s in found.secondments] == [3]

@@ -46,7 +46,8 @@ _ARTICLE = re.compile(r"^[ \t]*(?:Điều|Dieu|Article) \d+\.", re.M)
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"to": [], "position": [], "stop": [], "move": [], "post": [], "period_label": [],
-                                 "field": [], "field_stop": [], "verb_modifier": []}
+                                 "field": [], "field_stop": [], "field_stop_place": [], "place_head": [],
+                                 "verb_modifier": []}
     for row in resources.rows("secondment_cues.tsv"):
         out.setdefault(row[1], []).append(row[0])
     for key in out:
@@ -255,7 +256,10 @@ def _field(page: Page, a: int, b: int) -> str | None:
 def _field_re() -> re.Pattern[str]:
     def alt(role: str) -> str:
         return "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in _cues()[role])
-    return re.compile(rf"(?<!\w)(?:{alt('field')}) ((?:[^;.\d](?!\s(?:{alt('field_stop')})\s))+[^;.\d,\s]*)")
+    # a preposition ends a field where a place follows it (`về xã …`, `cho các xã`), not inside
+    # one (`quản lý nhà nước về đất đai`)
+    stop = rf"(?:{alt('field_stop')})\s|(?:{alt('field_stop_place')})\s+(?:{alt('place_head')})(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{alt('field')}) ((?:[^;.\d](?!\s(?:{stop})))+[^;.\d,\s]*)")
 
 
 def _dates_in(dates: list[DateFact], page: int, a: int, b: int) -> tuple[str | None, str | None]:
@@ -483,11 +487,16 @@ def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english:
     return out
 
 
+# destination cues that also say where someone already is: no movement of their own
+_STAYING_CUES = frozenset({"tại", "làm việc tại", "công tác tại"})
+
+
 def _goes_somewhere(text: str, english: bool) -> bool:
     """A destination cue opens the text, after at most two words (`về xã Khe Sanh`, `tăng cường
     về xã Lao Bảo`)."""
     low = for_matching(text).lower()
-    cues = ["to", "in"] if english else _cues()["to"]
+    # where people go, not where they are (`02 công chức tại chỗ`, `tại xã Lao Bảo đã nghỉ hưu`)
+    cues = ["to"] if english else [c for c in _cues()["to"] if c not in _STAYING_CUES]
     return any(re.match(r"\s*(?:[^\W\d_]+\s+){0,2}?" + r"\s+".join(re.escape(w) for w in c.split()) + r"(?!\w)", low)
                for c in cues)
 
