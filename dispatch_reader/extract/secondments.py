@@ -318,17 +318,25 @@ def _other_items(page: Page, sc: Scope) -> list[tuple[int, int]]:
     return out
 
 
+_SENTENCE_END = re.compile(rf"{SENTENCE_STOP}")
+
+
+@lru_cache(maxsize=1)
+def _period_labels() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in _cues()["period_label"]) + r")(?!\w)")
+
+
 def _unrelated_sentences(page: Page, doc: Doc, sc: Scope, english: bool) -> list[tuple[int, int]]:
     """Sentences of the statement's article that neither send nor state a period: their dates
     are another matter's (`từ ngày 01/7/2025 đến ngày 30/9/2025, xã đã tiếp nhận 1.538 hồ sơ`
     in a commune's letter, which has no articles, so its whole body is the article)."""
     a, b = sc.article
     verbs = [v.start for v in page_verbs(page, doc, english)]
-    labels = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in _cues()["period_label"]) + r")(?!\w)")
+    labels = _period_labels()
     out = []
     pos = a
     while pos < b:
-        m = re.compile(rf"{SENTENCE_STOP}").search(page.text, pos, b)
+        m = _SENTENCE_END.search(page.text, pos, b)
         end = m.end() if m else b
         if (end <= sc.item[0] or pos >= sc.item[1]) and not any(pos <= v < end for v in verbs) \
                 and not labels.search(for_matching(page.text[pos:end]).lower()):
