@@ -447,3 +447,16 @@ def test_a_tilted_wrapped_cells_lines_stay_apart(tilt: float) -> None:
             top = 100 + row * 15.5 + k * step * math.tan(math.radians(tilt))
             words.append(Word(text, k * step, top, k * step + step - 4, top + 11, 0.9))
     assert _cell_text(words) == "Phó Trưởng phòng Quản lý đất đai Sở Nông nghiệp và Môi trường"
+
+
+def test_specks_over_a_cells_line_are_no_words_inside_it() -> None:
+    """A sealed copy: two specks read `v„` and `5` over `Xã Tả Lèng` went inside the line
+    (`Xã v„ Tả Lèng 5`); small words make a line of their own, as the page's layout makes."""
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import _cell_text
+
+    boxes = [("Xã", 477.0, 347.4, 490.0, 355.3, 0.96), ("v„", 485.3, 347.0, 489.2, 348.8, 0.22),
+             ("Tả", 493.2, 346.0, 505.4, 355.7, 0.93), ("Lèng", 509.4, 347.4, 534.6, 357.8, 0.91),
+             ("5", 517.3, 346.7, 519.5, 348.5, 0.31)]
+    text = _cell_text([Word(*b) for b in boxes])
+    assert "Xã Tả Lèng" in text and text.replace("Xã Tả Lèng", "").split() == ["v„", "5"]
