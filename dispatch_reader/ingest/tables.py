@@ -51,43 +51,7 @@ def _cell_text(words: list[Word]) -> str:
     the row's line into more cells than the table has columns and the row was lost."""
     if not words:
         return ""
-    return " ".join(" ".join(w.text.replace("|", " ") for line in _cell_lines(words) for w in line).split())
-
-
-# two words of a cell are on one line when their boxes overlap by this share of the shorter
-_CELL_LINE_OVERLAP = 0.5
-# a word of a cell under this share of its words' median height is a speck's reading
-_SPECK_HEIGHT = 0.6
-
-
-def _cell_lines(words: list[Word]) -> list[list[Word]]:
-    """A cell's words as its lines, top down, each left to right. Read left to right, a word
-    goes on the line whose last word its box overlaps most (by half the shorter at least): by
-    the boxes, not their centres, which a line's ascenders and descenders spread (`viên` stands
-    higher than `Chuyên` and `Phòng`: a tilted scan's wrapped cell read `viên Hành chính tư
-    Chuyên Phòng pháp, Sở Tư pháp`); by the last word, not the line's whole box, which a tilted
-    line widens until it takes the next line in."""
-    lines: list[list[Word]] = []
-    # specks read as small words (`v`, `5` about `xã Tả Lèng`) make lines of their own, as the
-    # page's layout makes rows of them, not words inside a line of print
-    height = statistics.median(w.bottom - w.top for w in words)
-    small = {id(w) for w in words if w.bottom - w.top < _SPECK_HEIGHT * height}
-    for word in sorted(words, key=lambda w: w.x0):
-        best, most = None, 0.0
-        for line in lines:
-            if (id(line[-1]) in small) != (id(word) in small):
-                continue
-            last = line[-1]
-            overlap = min(last.bottom, word.bottom) - max(last.top, word.top)
-            shorter = max(min(last.bottom - last.top, word.bottom - word.top), 1e-6)
-            if overlap >= _CELL_LINE_OVERLAP * shorter and overlap > most:
-                best, most = line, overlap
-        if best is None:
-            lines.append([word])
-        else:
-            best.append(word)
-    lines.sort(key=lambda line: statistics.median((w.top + w.bottom) / 2 for w in line))
-    return lines
+    return " ".join(" ".join(line.text.replace("|", " ").split()) for line in layout_lines(words)).strip()
 
 
 @dataclass
