@@ -155,3 +155,13 @@ def test_a_figure_tallied_and_the_same_figure_as_a_destination_are_two_facts() -
     assert [(c.value, c.what) for c in facts.counts].count((41, "xã, phường")) == 2
     [sent] = facts.secondments
     assert (sent.count, sent.to_unit) == (118, "41 xã, phường")
+
+
+def test_people_named_again_after_a_destination_cue_are_one_count() -> None:
+    """`cử 02 công chức … đến hỗ trợ xã Lìa`, then `phân công nhiệm vụ cho 02 công chức nêu trên`:
+    `cho` before people is no destination; the two are one fact, as before the destination role
+    kept a figure said again as where people go (a holdout's extra count of 2)."""
+    text = ("SỞ NỘI VỤ\nSố: 15/SNV-TCBC\nV/v cử công chức hỗ trợ xã\nKính gửi: Ủy ban nhân dân xã Lìa.\n"
+            "Sở Nội vụ cử 02 công chức sau đây đến hỗ trợ Ủy ban nhân dân xã Lìa.\n"
+            "Đề nghị Ủy ban nhân dân xã Lìa phân công nhiệm vụ cụ thể cho 02 công chức nêu trên.\n")
+    assert [v for v, _ in count_list(text)].count(2) == 1

@@ -490,3 +490,11 @@ def test_a_field_holding_ve_is_not_cut_and_people_in_place_are_not_sent() -> Non
         body = f"THÔNG BÁO\n1. Các sở đã cử 03 công chức về xã Lao Bảo, {staying}.\n"
         found = facts_of(header("318/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\nVĂN PHÒNG") + body + SIGN)
         assert [s.count for s in found.secondments] == [3]
+
+
+@pytest.mark.parametrize("tail", ["cho 9 xã miền núi còn thiếu nhân lực", "đến tăng cường cho 19 xã vùng cao"])
+def test_a_field_ends_before_a_preposition_that_a_figure_or_a_verb_follows(tail: str) -> None:
+    """`có chuyên môn về đất đai, xây dựng cho 9 xã …` read `đất đai, xây dựng cho`."""
+    body = f"THÔNG BÁO\\n1. Thống nhất tăng cường 25 công chức có chuyên môn về đất đai, xây dựng {tail}.\\n"
+    found = facts_of(header("318/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\\nVĂN PHÒNG") + body + SIGN)
+    assert [s.position for s in found.secondments] == ["đất đai, xây dựng"]

@@ -486,6 +486,12 @@ def led_by_destination(text: str, start: int, floor: int = 0) -> bool:
     return bool(_destination_cue_re().search(before))
 
 
+def _counts_people(what: str) -> bool:
+    """Does the counted noun count people (person_nouns.txt: `công chức`, `viên chức` …)?"""
+    folded = fold_phrase(what)
+    return any(folded == n or folded.startswith(n + " ") for n in person_nouns())
+
+
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
     """One count per stated fact: a headline repeating the body, `the 97 people` after `97
     public employees`, and the same value and noun stated twice in the same role count once.
@@ -505,7 +511,9 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         before = page.text[max(0, start - 12):start].split()
         if english and before and before[-1].lower() in {"the", "these", "those"} and c.value in seen_values:
             continue
-        key = (c.value, c.total, fold_phrase(c.what), led_by_destination(page.text, start))
+        # (people are never a destination: `cho 02 công chức nêu trên` is the two sent again)
+        where = led_by_destination(page.text, start) and not _counts_people(c.what)
+        key = (c.value, c.total, fold_phrase(c.what), where)
         if key in seen:
             continue
         seen.add(key)

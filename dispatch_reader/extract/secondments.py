@@ -258,7 +258,7 @@ def _field_re() -> re.Pattern[str]:
         return "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in _cues()[role])
     # a preposition ends a field where a place follows it (`về xã …`, `cho các xã`), not inside
     # one (`quản lý nhà nước về đất đai`)
-    stop = rf"(?:{alt('field_stop')})\s|(?:{alt('field_stop_place')})\s+(?:{alt('place_head')})(?!\w)"
+    stop = rf"(?:{alt('field_stop')})\s|(?:{alt('field_stop_place')})\s+(?:(?:{alt('place_head')})(?!\w)|\d)"
     return re.compile(rf"(?<!\w)(?:{alt('field')}) ((?:[^;.\d](?!\s(?:{stop})))+[^;.\d,\s]*)")
 
 
