@@ -243,11 +243,14 @@ def test_the_signers_name_line_read_otherwise_as_a_mention_is_one_person(line: s
                                     "quê quán xã Diễn Lâm, huyện Diễn Châu, tỉnh Nghệ An",
                                     "sinh ngày 12/4/1984, quê quán: xã Diễn Lâm, tỉnh Nghệ An",
                                     "trú tại thôn 3, xã Môn Sơn, tỉnh Nghệ An",
-                                    "trình độ chuyên môn: Đại học, chuyên ngành Xây dựng"])
+                                    "trình độ chuyên môn: Đại học, chuyên ngành Xây dựng",
+                                    # a tester's: the position's lead words after the details
+                                    "sinh năm 1984, hiện là"])
 def test_a_persons_own_details_before_the_position_are_passed_over(detail: str) -> None:
     """A tester's decision: `ông Lô Văn Thắng, sinh ngày 12/4/1984, Phó Trưởng phòng …` lost the
     position, the unit and the sending body (the detail stood where the position is looked for)."""
-    text = ("QUYẾT ĐỊNH:\nĐiều 1. Điều động ông Lô Văn Thắng, " + detail + ", Phó Trưởng phòng Quản lý xây dựng, "
+    joint = " " if detail.endswith(" là") else ", "
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Điều động ông Lô Văn Thắng, " + detail + joint + "Phó Trưởng phòng Quản lý xây dựng, "
             "Sở Xây dựng, đến nhận công tác tại Ủy ban nhân dân xã Con Cuông, kể từ ngày 15 tháng 10 năm 2025, "
             "để bố trí thực hiện nhiệm vụ lĩnh vực quy hoạch, xây dựng.\n")
     facts = extract_facts([PageText(1, text)])

@@ -498,3 +498,17 @@ def test_a_field_ends_before_a_preposition_that_a_figure_or_a_verb_follows(tail:
     body = f"THÔNG BÁO\\n1. Thống nhất tăng cường 25 công chức có chuyên môn về đất đai, xây dựng {tail}.\\n"
     found = facts_of(header("318/TB-VPUBND", "Kết luận", issuer="UBND TỈNH BẮC HÀ\\nVĂN PHÒNG") + body + SIGN)
     assert [s.position for s in found.secondments] == ["đất đai, xây dựng"]
+
+
+def test_a_bracketed_breakdown_counts_its_whole_once() -> None:
+    """A tester: `đã cử 50 công chức (biệt phái 30 người, tăng cường 20 người)` sent 100 (the
+    50 and its two parts); the bracket breaks the whole down as `trong đó` does."""
+    body = ("BÁO CÁO\n1. Kết quả thực hiện\nCác sở, ngành đã cử 50 công chức (biệt phái 30 người, tăng cường "
+            "20 người) về hỗ trợ các xã, phường.\n")
+    found = facts_of(header("301/BC-UBND", "Kết quả hỗ trợ công chức") + body + SIGN).secondments
+    assert sorted((s.count, s.kind) for s in found) == [(20, "reinforcement"), (30, "secondment")]
+    # a bracket that only says where the list is breaks nothing down
+    body = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 10 công chức (có danh sách kèm theo) đến Ủy ban nhân dân xã Bản Lang; "
+            "tăng cường 05 viên chức đến Ủy ban nhân dân xã Mường Khoa.\n")
+    found = facts_of(header("286/QĐ-SNV", "Biệt phái công chức") + body + SIGN).secondments
+    assert sorted(s.count for s in found) == [5, 10]

@@ -301,6 +301,20 @@ def _detail_openings() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold_phrase(line).split()) for line in resources.lines("person_details.txt"))
 
 
+@lru_cache(maxsize=1)
+def _position_leads() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold_phrase(line).split()) for line in resources.lines("position_leads.txt"))
+
+
+def _lead_length(doc: Doc, a: int, b: int) -> int:
+    """How many tokens at `a` are words set before a position (`hiện là`), none if no position follows."""
+    words = tuple(fold_phrase(t.text) for t in doc[a:min(b, a + 4)])
+    for lead in _position_leads():
+        if words[:len(lead)] == lead and a + len(lead) < b and _starts_position(doc, a + len(lead), False):
+            return len(lead)
+    return 0
+
+
 def _personal_detail(doc: Doc, a: int, b: int) -> bool:
     """Do tokens [a, b) state the person's birth, people, home or grade (person_details.txt)?"""
     words = tuple(fold_phrase(t.text) for t in doc[a:min(b, a + 5)])
@@ -315,10 +329,15 @@ def _attributes_after(doc: Doc, j: int, english: bool) -> tuple[str | None, str 
         # the person's own details, however many commas they hold (`quê quán xã Diễn Lâm, tỉnh
         # Nghệ An,`): up to the chunk that opens a position
         k = 0
-        while k < len(chunks) and chunks[k][0] < chunks[k][1] and not _starts_position(doc, chunks[k][0], english):
+        while k < len(chunks) and chunks[k][0] < chunks[k][1] and not _starts_position(doc, chunks[k][0], english) \
+                and not (not english and _lead_length(doc, *chunks[k])):
             k += 1
         chunks = chunks[k:]
     chunks = [c for c in chunks if not _personal_detail(doc, *c)]
+    if chunks and not english:
+        # `hiện là Chuyên viên …`: the position after its lead words (position_leads.txt)
+        lead = _lead_length(doc, *chunks[0])
+        chunks[0] = (chunks[0][0] + lead, chunks[0][1])
     if not chunks or chunks[0][0] >= chunks[0][1] or not _starts_position(doc, chunks[0][0], english):
         return None, None, False
     stop = _stop()

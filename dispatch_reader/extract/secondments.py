@@ -518,6 +518,10 @@ def _modifier_between(doc: Doc, a: int, b: int) -> bool:
                for c in _cues()["verb_modifier"])
 
 
+# a bracket opened right after a headcount's noun, before its parts (`50 công chức (biệt phái 30 …`)
+_BRACKET_OPENS = re.compile(r"^[^()]{0,40}?\(")
+
+
 # a commune or ward named in a clause: its level word and the capitalised words of its name
 _CLAUSE_PLACE = re.compile(r"\b(?:xã|phường|đặc khu)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,;.()]*\s?){1,4})")
 
@@ -547,6 +551,8 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
                 continue
             between = for_matching(whole.page.text[w_end:s]).lower()
             at = cue.search(between) if cue is not None else None
+            if at is None and _BRACKET_OPENS.match(between):
+                at = _BRACKET_OPENS.match(between)  # `50 công chức (biệt phái 30 người, …)`: the bracket breaks it down
             if at is None or re.search(rf"{FULL_STOP}\s", between) or ")" in between[at.end():] \
                     or any(j in ps for ps in parts.values()):
                 continue  # (an aside the cue opened and a bracket closed: `(trong đó …); tăng cường 05 …`)
