@@ -305,3 +305,13 @@ def test_an_ocred_cells_edge_dash_and_speck_letters_are_no_part_of_it() -> None:
     (s,) = [s for s in facts.secondments if s.person == "Hoàng Văn Thịnh"]
     assert (s.from_unit, s.position) == ("Sở Xây dựng", "Quy hoạch, xây dựng")
     assert s.to_unit.endswith("xã Pha Long") and not s.to_unit.startswith("-")
+
+
+@pytest.mark.parametrize("heading", ["Nơi biệt phái", "Nơi điều động"])
+def test_a_destination_column_named_without_den(heading: str) -> None:
+    """A tester's list headed `Nơi biệt phái` (no `đến`): the destinations were lost."""
+    table = (f"DANH SÁCH CÔNG CHỨC BIỆT PHÁI\nSTT | Họ và tên | Chức vụ | Đơn vị công tác | {heading}\n"
+             "1 | Hồ Văn Khánh | Chuyên viên | Sở Xây dựng | xã Cam Lộ\n")
+    (s,) = [s for s in extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)]).secondments
+            if s.person == "Hồ Văn Khánh"]
+    assert s.to_unit is not None and s.to_unit.endswith("xã Cam Lộ")
