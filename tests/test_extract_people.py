@@ -315,3 +315,14 @@ def test_a_destination_column_named_without_den(heading: str) -> None:
     (s,) = [s for s in extract_facts([PageText(1, HEADER + BODY + SIGNATURE), PageText(2, table)]).secondments
             if s.person == "Hồ Văn Khánh"]
     assert s.to_unit is not None and s.to_unit.endswith("xã Cam Lộ")
+
+
+def test_a_departments_body_named_in_the_position_is_the_unit_not_the_issuer() -> None:
+    """A tester: `hiện là Chuyên viên Văn phòng Sở Tư pháp` gave the person the province's
+    committee (the issuer) as unit and sending body; the position names its body."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Điều động bà Lê Thị Mai, Chuyên viên Văn phòng Sở Tư pháp, đến nhận công tác "
+            "tại Ủy ban nhân dân xã Hương Khê, kể từ ngày 01/9/2025.\n")
+    facts = extract_facts([PageText(1, HEADER + text + SIGNATURE)])
+    (person,) = [p for p in facts.people if p.name == "Lê Thị Mai"]
+    assert person.unit == "Sở Tư pháp"
+    assert [s.from_unit for s in facts.secondments] == ["Sở Tư pháp"]

@@ -572,6 +572,14 @@ def listed_position_unit(cells: dict[str, str]) -> tuple[str | None, str | None]
     return position or (read.rstrip(" -–—,") if read else read), unit or body
 
 
+def _body_named_in(position: str) -> str | None:
+    """The body, no department, a position names after its department (`Văn phòng Sở Tư pháp` →
+    `Sở Tư pháp`), if any."""
+    doc = parse(position)
+    at = _own_body_at(doc, 1)
+    return squash(doc[at:].text) if at is not None else None
+
+
 def _own_body_at(doc: Doc, start: int) -> int | None:
     """The first token from `start` opening a body that is no department (`Sở …` after `Phòng …`)."""
     for k in range(start, len(doc)):
@@ -721,9 +729,10 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
             p.unit = _complete_en_unit(p.unit, pages)
             continue
         p.unit = complete_body(p.unit, doc_facts)
-        # A unit inside a body ("Phòng Tổ chức biên chế") with no body named: the issuer's.
+        # A unit inside a body ("Phòng Tổ chức biên chế") with no body named: the issuer's; with
+        # its body named in the position (`Chuyên viên Văn phòng Sở Tư pháp`), that body's
         if doc_facts.issuer and p.unit is None and p.position and _has_subunit(p.position):
-            p.unit = doc_facts.issuer
+            p.unit = _body_named_in(p.position) or doc_facts.issuer
     signer = signer_person(doc_facts, english, pages)
     if signer is not None:
         key = fold_phrase(signer.name)
