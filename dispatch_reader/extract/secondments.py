@@ -499,14 +499,19 @@ def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english:
 _STAYING_CUES = frozenset({"tại", "làm việc tại", "công tác tại"})
 
 
+@lru_cache(maxsize=2)
+def _going_cue(english: bool) -> re.Pattern[str]:
+    """A destination cue after at most two words; where people go, not where they are
+    (`02 công chức tại chỗ`, `tại xã Lao Bảo đã nghỉ hưu`)."""
+    cues = ["to"] if english else [c for c in _cues()["to"] if c not in _STAYING_CUES]
+    alt = "|".join(r"\s+".join(re.escape(w) for w in c.split()) for c in cues)
+    return re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:" + alt + r")(?!\w)")
+
+
 def _goes_somewhere(text: str, english: bool) -> bool:
     """A destination cue opens the text, after at most two words (`về xã Khe Sanh`, `tăng cường
     về xã Lao Bảo`)."""
-    low = for_matching(text).lower()
-    # where people go, not where they are (`02 công chức tại chỗ`, `tại xã Lao Bảo đã nghỉ hưu`)
-    cues = ["to"] if english else [c for c in _cues()["to"] if c not in _STAYING_CUES]
-    return any(re.match(r"\s*(?:[^\W\d_]+\s+){0,2}?" + r"\s+".join(re.escape(w) for w in c.split()) + r"(?!\w)", low)
-               for c in cues)
+    return _going_cue(english).match(for_matching(text).lower()) is not None
 
 
 def _modifier_between(doc: Doc, a: int, b: int) -> bool:
