@@ -260,6 +260,28 @@ def test_a_persons_own_details_before_the_position_are_passed_over(detail: str) 
     assert (s.from_unit, s.to_unit, s.position) == ("Sở Xây dựng", "Ủy ban nhân dân xã Con Cuông", "quy hoạch, xây dựng")
 
 
+@pytest.mark.parametrize("detail", ["(sinh năm 1982)", "(SN 1982)", "(1982)", "(sinh ngày 12/4/1984, dân tộc Thái)"])
+def test_a_persons_own_details_in_brackets_after_the_name_are_passed_over(detail: str) -> None:
+    """A second tester's: `ông Trần Văn Bình (sinh năm 1982), Phó Trưởng phòng …` lost the
+    position and the sending body (a bracket ended the words looked at after the name)."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái ông Trần Văn Bình " + detail + ", Phó Trưởng phòng Kế hoạch - Tài chính, "
+            "Sở Nông nghiệp và Môi trường, đến làm việc tại Ủy ban nhân dân xã Con Cuông.\n")
+    facts = extract_facts([PageText(1, text)])
+    (person,) = facts.people
+    assert (person.position, person.unit) == ("Phó Trưởng phòng Kế hoạch - Tài chính", "Sở Nông nghiệp và Môi trường")
+    (s,) = facts.secondments
+    assert s.from_unit == "Sở Nông nghiệp và Môi trường"
+
+
+def test_a_position_in_brackets_after_the_name_is_not_passed_over_as_a_detail() -> None:
+    """Only details are passed over: a bracket holding anything else leaves the words after the
+    name as they were (no position read out of the text past it)."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái ông Trần Văn Bình (Phó Trưởng phòng Kế hoạch - Tài chính), "
+            "Chuyên viên Văn phòng, Sở Nông nghiệp và Môi trường, đến làm việc tại Ủy ban nhân dân xã Con Cuông.\n")
+    (person,) = extract_facts([PageText(1, text)]).people
+    assert person.position != "Chuyên viên Văn phòng"
+
+
 def test_a_task_given_is_no_field() -> None:
     """`thực hiện nhiệm vụ` opens a field only before `lĩnh vực`: a task `được giao` is none."""
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Điều động ông Lô Văn Thắng, Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng, "

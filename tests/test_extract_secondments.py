@@ -512,3 +512,68 @@ def test_a_bracketed_breakdown_counts_its_whole_once() -> None:
             "tăng cường 05 viên chức đến Ủy ban nhân dân xã Mường Khoa.\n")
     found = facts_of(header("286/QĐ-SNV", "Biệt phái công chức") + body + SIGN).secondments
     assert sorted(s.count for s in found) == [5, 10]
+
+
+def test_a_persons_dates_stay_in_their_own_sentence() -> None:
+    """A second tester's: a sentence sending a second person, with no date, took the first
+    person's start and end from the first sentence of the article."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái ông Trần Văn Bình, Chuyên viên Phòng Kế hoạch - Tài chính, Sở Nông nghiệp và "
+            "Môi trường, đến làm việc tại Ủy ban nhân dân xã Con Cuông, kể từ ngày 01/9/2025 đến ngày 31/8/2026.\n"
+            "Biệt phái bà Lê Thị Hoa, Chuyên viên Văn phòng, Sở Y tế, đến làm việc tại Ủy ban nhân dân xã Tương Dương.\n"
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+    got = {s.person: (s.start, s.end) for s in extract_facts([PageText(1, text)]).secondments}
+    assert got == {"Trần Văn Bình": ("2025-09-01", "2026-08-31"), "Lê Thị Hoa": (None, None)}
+
+
+def test_a_period_said_for_everyone_still_reaches_each_person() -> None:
+    """The period in a sentence of its own (no person sent there) is everyone's."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái ông Trần Văn Bình, Chuyên viên Văn phòng, Sở Nông nghiệp và Môi trường, "
+            "đến làm việc tại Ủy ban nhân dân xã Con Cuông.\n"
+            "Biệt phái bà Lê Thị Hoa, Chuyên viên Văn phòng, Sở Y tế, đến làm việc tại Ủy ban nhân dân xã Tương Dương.\n"
+            "Thời gian biệt phái: từ ngày 01/9/2025 đến ngày 31/8/2026.\n"
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+    got = {s.person: (s.start, s.end) for s in extract_facts([PageText(1, text)]).secondments}
+    assert got == {"Trần Văn Bình": ("2025-09-01", "2026-08-31"), "Lê Thị Hoa": ("2025-09-01", "2026-08-31")}
+
+
+def test_a_listed_person_with_no_body_comes_from_the_body_the_headcount_names() -> None:
+    """A second tester's list: a row naming only a department (`Phó Trưởng phòng Quản lý đất đai`)
+    lost its sending body, which the decision names once for all: `04 công chức thuộc Sở …`."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức thuộc Sở Nông nghiệp và Môi trường đến công tác tại Ủy ban "
+            "nhân dân các xã, kể từ ngày 15/8/2025 (có danh sách kèm theo).\n"
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
+            "DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+            "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến\n"
+            "1 | Nguyễn Văn An | Chuyên viên Phòng Trồng trọt, Sở Nông nghiệp và Môi trường | xã Nghi Lộc\n"
+            "2 | Trần Thị Bình | Phó Trưởng phòng Quản lý đất đai | xã Diễn Châu\n")
+    got = {s.person: s.from_unit for s in extract_facts([PageText(1, text)]).secondments}
+    assert got == {"Nguyễn Văn An": "Sở Nông nghiệp và Môi trường", "Trần Thị Bình": "Sở Nông nghiệp và Môi trường"}
+
+
+def test_a_listed_person_with_no_body_takes_none_where_the_headcounts_name_several() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 01 công chức thuộc Sở Nông nghiệp và Môi trường và 01 công chức thuộc Sở Y tế "
+            "đến công tác tại Ủy ban nhân dân các xã (có danh sách kèm theo).\n"
+            "DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+            "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến\n"
+            "1 | Nguyễn Văn An | Phó Trưởng phòng Trồng trọt | xã Nghi Lộc\n"
+            "2 | Trần Thị Bình | Phó Trưởng phòng Quản lý đất đai | xã Diễn Châu\n")
+    got = {s.person: s.from_unit for s in extract_facts([PageText(1, text)]).secondments if s.person}
+    assert set(got) == {"Nguyễn Văn An", "Trần Thị Bình"} and set(got.values()) == {None}
+
+
+@pytest.mark.parametrize("first", ["02", "01"])
+def test_headcounts_joined_each_with_a_body_of_its_own_are_two_sendings(first: str) -> None:
+    """`Biệt phái 02 công chức thuộc Sở A và 01 công chức thuộc Sở B đến …`: the first sending's
+    body ran on into the second headcount, which was lost (and two of one size were one)."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái " + first + " công chức thuộc Sở Nông nghiệp và Môi trường và 01 công chức "
+            "thuộc Sở Y tế đến công tác tại Ủy ban nhân dân các xã.\n")
+    facts = extract_facts([PageText(1, text)])
+    assert sorted((s.count, s.from_unit) for s in facts.secondments) == sorted(
+        [(int(first), "Sở Nông nghiệp và Môi trường"), (1, "Sở Y tế")])
+    assert sorted(c.value for c in facts.counts) == sorted([int(first), 1])
+
+
+def test_one_headcount_said_again_is_still_one_sending() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 công chức thuộc Sở Y tế đến công tác tại Ủy ban nhân dân xã Con Cuông.\n"
+            "Điều 2. 05 công chức được biệt phái có trách nhiệm chấp hành sự phân công của Ủy ban nhân dân xã.\n")
+    assert [(s.count, s.from_unit) for s in extract_facts([PageText(1, text)]).secondments] == [(5, "Sở Y tế")]

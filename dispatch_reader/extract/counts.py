@@ -492,6 +492,10 @@ def _counts_people(what: str) -> bool:
     return any(folded == n or folded.startswith(n + " ") for n in person_nouns())
 
 
+# the body a headcount's people come from, said right after it, up to a joint or a stop
+_FROM_AFTER = re.compile(r"\s*(?:của|thuộc|từ|from)\s+([^,.;:]+?)(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
+
+
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
     """One count per stated fact: a headline repeating the body, `the 97 people` after `97
     public employees`, and the same value and noun stated twice in the same role count once.
@@ -500,7 +504,7 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
     and the sending needs its own mention to name its destination."""
     body_values = {h.count.value for h in hits if (h.count.evidence.start or 0) >= headline}
     seen_values: set[int] = set()
-    seen: set[tuple[int, int | None, str, bool]] = set()
+    seen: set[tuple[int, int | None, str, bool, str | None]] = set()
     out = []
     for h in hits:
         c = h.count
@@ -513,7 +517,9 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
             continue
         # (people are never a destination: `cho 02 công chức nêu trên` is the two sent again)
         where = led_by_destination(page.text, start) and not _counts_people(c.what)
-        key = (c.value, c.total, fold_phrase(c.what), where)
+        # `01 công chức thuộc Sở A và 01 công chức thuộc Sở B`: two facts of one size
+        source = _FROM_AFTER.match(page.text, start + len(c.evidence.quote))
+        key = (c.value, c.total, fold_phrase(c.what), where, fold_phrase(source.group(1)) if source else None)
         if key in seen:
             continue
         seen.add(key)

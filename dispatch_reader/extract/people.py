@@ -230,6 +230,7 @@ def _chunks_after(doc: Doc, j: int, english: bool, limit: int = 60) -> list[tupl
     A body name keeps its own commas (`Sở Văn hóa, Thể thao và Du lịch`)."""
     out: list[tuple[int, int]] = []
     n = len(doc)
+    j = _past_bracketed_detail(doc, j)
     if j >= n or doc[j].text != ",":
         return out
     k = j + 1
@@ -253,6 +254,23 @@ def _chunks_after(doc: Doc, j: int, english: bool, limit: int = 60) -> list[tupl
     if start < k:
         out.append((start, k))
     return out
+
+
+def _past_bracketed_detail(doc: Doc, j: int) -> int:
+    """Past the person's details set in brackets after the name (`Trần Văn Bình (sinh năm
+    1982), Phó Trưởng phòng …`); a bracket holding anything else (a position) is left to be
+    read."""
+    if j >= len(doc) or doc[j].text != "(":
+        return j
+    for k in range(j + 1, min(len(doc), j + 16)):
+        if doc[k].text == ")":
+            inner = doc[j + 1:k]
+            if len(inner) and (_personal_detail(doc, j + 1, k) or all(t.like_num or t.is_punct for t in inner)):
+                return k + 1
+            return j
+        if doc[k].text in {"(", ";"} or "\n" in doc[k].text:
+            return j
+    return j
 
 
 def _trim_position(doc: Doc, a: int, b: int) -> int:

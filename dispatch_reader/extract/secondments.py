@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.bodies import body_end, body_text, complete_body, level_end
+from dispatch_reader.extract.bodies import body_end, body_text, complete_body, is_subunit, level_end
 from dispatch_reader.extract.counts import CountHit, led_by_destination, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
@@ -370,6 +370,21 @@ def _sends_onward(page: Page, doc: Doc, v: Verb) -> bool:
     return bool(re.match(r"\s*(?:đến|về|tới|to|in|at)\b", tail))
 
 
+def _own_sentences(pages_by_no: dict[int, tuple[Page, Doc]], mentions: list[Mention], signer: str | None,
+                   english: bool) -> dict[int, list[tuple[int, int]]]:
+    """Per page, the sentences or list items in which a person is sent by a verb of their own
+    (`Biệt phái bà X, …, đến …`): the dates there are that person's."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if fold_phrase(m.name) == signer:
+            continue
+        page, doc = pages_by_no[m.page]
+        sc = _scope(page, m.start)
+        if verbs_between(page_verbs(page, doc, english), sc.item[0], m.start):
+            out.setdefault(m.page, []).append(sc.item)
+    return out
+
+
 def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
                       doc_facts: DocumentFacts, dates: list[DateFact], language: str,
                       references: list[Reference] = ()) -> list[Secondment]:
@@ -381,6 +396,7 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
     out: list[Secondment] = []
     done: set[str] = set()
     pages_by_no = {p.number: (p, d) for p, d in zip(pages, docs)}
+    own_items = _own_sentences(pages_by_no, mentions, signer, english)
     for m in mentions:
         key = fold_phrase(m.name)
         if key in done or key == signer:
@@ -418,7 +434,10 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         kind = resolve(lead, subject_kind, strong, weak)
         person = by_name.get(key)
         ranges = [sc.item] + ([sc.intro] if sc.intro else []) + [sc.article]
-        start, end, duration = _when(page, dates, ranges, whole=english)
+        # another person's own sentence or item holds that person's dates, not this one's
+        others = [it for it in own_items.get(m.page, ()) if it != sc.item and sc.article[0] <= it[0] < sc.article[1]
+                  and not (sc.intro and it[0] < sc.intro[1] and sc.intro[0] < it[1])]
+        start, end, duration = _when(page, dates, ranges, whole=english, others=others)
         to_unit = _to_unit(page, doc, m.start + len(m.quote), b, english)
         if to_unit is None and sc.intro:
             to_unit = _to_unit(page, doc, *sc.intro, english)
@@ -466,6 +485,10 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     return None
 
 
+_FROM_OPENS = re.compile(r"\s*(?:của|thuộc|từ|from)\s")
+_FROM_JOINED = re.compile(r"\s*(?:của|thuộc|từ|from)\s[^,.;:]+?\s(?:và|and)\s*$")
+
+
 def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english: bool) -> list[CountHit]:
     """`cử 03 công chức về xã Lao Bảo và 02 công chức về xã Khe Sanh`: the headcounts the same
     verb sends, each to a place of its own, joined to the first by `và` or a comma (a tester's)."""
@@ -480,15 +503,17 @@ def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english:
             continue
         between = text[p_end:s]
         what = fold_phrase(h.count.what)
-        # the one before went somewhere, and nothing but a joint stands before this one
-        if re.search(r"[.;:]", between) or not re.search(r"(?:,|\s(?:và|and))\s*$", between) or \
-                not _goes_somewhere(between, english):
+        after = text[s + len(h.count.evidence.quote):s + len(h.count.evidence.quote) + 30]
+        # `02 công chức thuộc Sở A và 01 công chức thuộc Sở B đến …`: each from a body of its own
+        from_each = _FROM_JOINED.match(between) is not None and _FROM_OPENS.match(after) is not None
+        # else the one before went somewhere, and nothing but a joint stands before this one
+        if not from_each and (re.search(r"[.;:]", between) or not re.search(r"(?:,|\s(?:và|and))\s*$", between)
+                              or not _goes_somewhere(between, english)):
             break
         if english and not any(n in what for n in nouns) or \
                 not english and what not in nouns and not any(what.startswith(n) for n in nouns):
             break
-        after = text[s + len(h.count.evidence.quote):s + len(h.count.evidence.quote) + 30]
-        if not _goes_somewhere(after, english):
+        if not from_each and not _goes_somewhere(after, english):
             break
         out.append(h)
         prev = h
@@ -649,12 +674,13 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
                 if getattr(s, attr) is None:
                     setattr(s, attr, getattr(whole, attr))
         kept.append(s)
-    seen: set[int | None] = set()
-    uniq = []
+    # one headcount stated again is one sending; two of one size from bodies of their own
+    # (`01 công chức thuộc Sở A và 01 công chức thuộc Sở B`) are two
+    uniq: list[Secondment] = []
     for s in kept:
-        if s.count in seen:
+        if any(u.count == s.count and (u.from_unit is None or s.from_unit is None or u.from_unit == s.from_unit)
+               for u in uniq):
             continue
-        seen.add(s.count)
         uniq.append(s)
     return uniq
 
@@ -708,7 +734,11 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     for h in hits:
         if h.count.evidence.start == start:
             return squash(h.count.evidence.quote)
-    rest = re.match(r"([^,.;]+?)(?=\s+(?:to|về|đến|tới|cho|tại)\s|[,.;]|$)", page.text[start:b])
+    # the body ends where another headcount starts (`thuộc Sở A và 01 công chức thuộc Sở B`)
+    b = min([b] + [h.count.evidence.start for h in hits if h.count.evidence.start is not None
+                   and start < h.count.evidence.start < b])
+    rest = re.match(r"([^,.;]+?)(?=\s+(?:to|về|đến|tới|cho|tại|và|and)\s*$|\s+(?:to|về|đến|tới|cho|tại)\s|\s+(?:và|and)\s+\d|\s*\(|[,.;]|$)",
+                    page.text[start:b])
     return squash(rest.group(1)) if rest else None
 
 
@@ -824,4 +854,23 @@ def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Menti
     # a headcount that introduces the named people is theirs; one the document treats otherwise
     # (a plan or request beside a decision's names) is a sending of its own
     done = {(s.status, s.action) for s in named}
+    _named_take_stated_body(named, counted)
     return named + [s for s in counted if (s.status, s.action) not in done]
+
+
+_PLURALS = frozenset({"các", "những", "mọi", "the"})
+
+
+def _named_take_stated_body(named: list[Secondment], counted: list[Secondment]) -> None:
+    """`Biệt phái 04 công chức thuộc Sở Nông nghiệp và Môi trường … (có danh sách kèm theo)`: a
+    person listed with no body of their own (a row naming only a department, `Phó Trưởng phòng
+    Quản lý đất đai`) comes from the one body the headcount that introduces them names."""
+    for s in named:
+        if s.from_unit is not None:
+            continue
+        bodies = {c.from_unit for c in counted if (c.status, c.action) == (s.status, s.action) and c.from_unit}
+        if len(bodies) == 1:
+            body = next(iter(bodies))
+            # one body, not a department of one nor many bodies (`các sở`)
+            if not is_subunit(body) and body.split()[0].lower() not in _PLURALS:
+                s.from_unit = body
