@@ -348,3 +348,19 @@ def test_a_departments_body_named_in_the_position_is_the_unit_not_the_issuer() -
     (person,) = [p for p in facts.people if p.name == "Lê Thị Mai"]
     assert person.unit == "Sở Tư pháp"
     assert [s.from_unit for s in facts.secondments] == ["Sở Tư pháp"]
+
+
+def test_a_list_row_with_its_unit_cell_empty_keeps_its_columns() -> None:
+    """A second tester's list: a row whose position cell held the unit too, its unit cell left
+    empty, lost every cell (the empty cell shifted the destination into the unit's column)."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức đến làm việc tại Ủy ban nhân dân các xã kể từ ngày "
+            "01/9/2025 (có danh sách kèm theo).\n"
+            "DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+            "STT | Họ và tên | Chức vụ | Đơn vị công tác | Nơi đến\n"
+            "1 | Nguyễn Văn An | Chuyên viên | Phòng Trồng trọt, Sở Nông nghiệp và Môi trường | xã Nghi Lộc\n"
+            "2 | Trần Thị Bình | Chuyên viên Phòng Quản lý đất đai, Sở Y tế |  | xã Diễn Châu\n")
+    facts = extract_facts([PageText(1, text)])
+    people = {p.name: (p.position, p.unit) for p in facts.people}
+    assert people["Trần Thị Bình"] == ("Chuyên viên Phòng Quản lý đất đai", "Sở Y tế")
+    sent = {s.person: (s.from_unit, s.to_unit) for s in facts.secondments}
+    assert sent["Trần Thị Bình"] == ("Sở Y tế", "Ủy ban nhân dân xã Diễn Châu")

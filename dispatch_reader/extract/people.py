@@ -571,6 +571,10 @@ def listed_position_unit(cells: dict[str, str]) -> tuple[str | None, str | None]
     biên chế`), as in a sentence, and a cell naming only a body is the unit."""
     position, unit = cells.get("position") or None, cells.get("from_unit") or None
     both = squash(cells.get("position_unit") or "")
+    if not both and position and unit is None and "from_unit" in cells:
+        # the unit's cell left empty, the position's holding both (`Chuyên viên Phòng X, Sở Y`)
+        read, body = listed_position_unit({"position_unit": position})
+        return (read, body) if body else (position, None)
     if not both:
         return position, unit
     doc = parse(", " + both)

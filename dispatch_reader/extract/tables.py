@@ -118,8 +118,16 @@ def _near_column(folded: str) -> str | None:
 _NEAR_LEAST = 6
 
 
-def _split(line: str) -> list[str]:
-    return [c.strip() for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
+def _split(line: str, keep_empty: bool = False) -> list[str]:
+    cells = [c.strip() for c in _CELL_SPLIT.split(line.strip())]
+    if not keep_empty:
+        return [c for c in cells if c]
+    # an empty cell between two others (`… | Chuyên viên Phòng X, Sở Y |  | xã Z`) holds its column
+    while cells and not cells[0]:
+        cells.pop(0)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def _unglue_row_number(cells: list[str]) -> list[str]:
@@ -228,6 +236,9 @@ def _page_rows(page: Page) -> list[ListRow]:
             speck = not loose and m is None and \
                 (last is not None and _SPECK_ROW.match(line) or _misread_number(line, lines[i:], last, len(fields)))
             cells = _split(line) if m or speck else []
+            if cells and fields and len(cells) < len(fields):
+                spaced = _split(line, keep_empty=True)
+                cells = spaced if len(spaced) == len(fields) else cells
             if m and fields and fields[0] == "row" and len(cells) == len(fields) - 1 and \
                     re.match(r"\d{1,4}\.?\s+[^\W\d_]", cells[0]):
                 # the row number glued to the name by a narrow gap, as in its header
