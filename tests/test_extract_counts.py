@@ -165,3 +165,18 @@ def test_people_named_again_after_a_destination_cue_are_one_count() -> None:
             "Sở Nội vụ cử 02 công chức sau đây đến hỗ trợ Ủy ban nhân dân xã Lìa.\n"
             "Đề nghị Ủy ban nhân dân xã Lìa phân công nhiệm vụ cụ thể cho 02 công chức nêu trên.\n")
     assert [v for v, _ in count_list(text)].count(2) == 1
+
+
+def test_parts_of_one_size_each_with_a_field_of_their_own_are_counted_each() -> None:
+    """A helper's: `01 công chức lĩnh vực đất đai; 01 công chức lĩnh vực xây dựng; …` made one
+    count of 1 (the same value and noun stated twice count once)."""
+    text = ("Ủy ban nhân dân xã đề nghị Sở Nội vụ tăng cường 03 công chức về xã, cụ thể: 01 công chức lĩnh vực "
+            "đất đai; 01 công chức lĩnh vực xây dựng; 01 công chức lĩnh vực kế toán.\n")
+    facts = extract_facts([PageText(1, text)])
+    assert sorted(c.value for c in facts.counts) == [1, 1, 1, 3]
+
+
+def test_one_headcount_said_twice_with_its_body_is_counted_once() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 công chức thuộc Sở Y tế đến công tác tại Ủy ban nhân dân xã Con Cuông.\n"
+            "Điều 2. 05 công chức thuộc Sở Y tế có trách nhiệm chấp hành sự phân công của Ủy ban nhân dân xã.\n")
+    assert [c.value for c in extract_facts([PageText(1, text)]).counts] == [5]

@@ -492,8 +492,11 @@ def _counts_people(what: str) -> bool:
     return any(folded == n or folded.startswith(n + " ") for n in person_nouns())
 
 
-# the body a headcount's people come from, said right after it, up to a joint or a stop
-_FROM_AFTER = re.compile(r"\s*(?:của|thuộc|từ|from)\s+([^,.;:]+?)(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
+# what tells a headcount from another of its size, said right after it: the body its people
+# come from, up to a joint or a stop,
+# or the field they work in (`01 công chức lĩnh vực đất đai; 01 công chức lĩnh vực xây dựng`)
+_TOLD_APART = re.compile(r"\s*((?:của|thuộc|từ|from|lĩnh vực|chuyên ngành|ngành)\s+[^,.;:]+?)"
+                         r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
 
 
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
@@ -504,7 +507,7 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
     and the sending needs its own mention to name its destination."""
     body_values = {h.count.value for h in hits if (h.count.evidence.start or 0) >= headline}
     seen_values: set[int] = set()
-    seen: set[tuple[int, int | None, str, bool, str | None]] = set()
+    seen: dict[tuple[int, int | None, str, bool], list[tuple[str, ...]]] = {}
     out = []
     for h in hits:
         c = h.count
@@ -518,11 +521,13 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         # (people are never a destination: `cho 02 công chức nêu trên` is the two sent again)
         where = led_by_destination(page.text, start) and not _counts_people(c.what)
         # `01 công chức thuộc Sở A và 01 công chức thuộc Sở B`: two facts of one size
-        source = _FROM_AFTER.match(page.text, start + len(c.evidence.quote))
-        key = (c.value, c.total, fold_phrase(c.what), where, fold_phrase(source.group(1)) if source else None)
-        if key in seen:
+        told = _TOLD_APART.match(page.text, start + len(c.evidence.quote))
+        key = (c.value, c.total, fold_phrase(c.what), where)
+        said = tuple(fold_phrase(told.group(1)).split()) if told else ()
+        # the same words, or the one said again running on (`thuộc Sở Y tế có trách nhiệm …`)
+        if any(said[:len(other)] == other or other[:len(said)] == said for other in seen.get(key, ())):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(said)
         seen_values.add(c.value)
         out.append(h)
     return out
