@@ -37,7 +37,8 @@ def _title_heads() -> tuple[str, ...]:
     return tuple(sorted((fold_phrase(t) for t in resources.lines("signer_titles.txt")), key=len, reverse=True))
 
 
-_SPECKS_AT_START, _SPECKS_AT_END = re.compile(r"^[^\w]+"), re.compile(r"[^\w]+$")
+# (an underscore is no letter: `-_ Lâm Hoàng Phúc`, a seal's ring beside a grey scan's name)
+_SPECKS_AT_START, _SPECKS_AT_END = re.compile(r"^[\W_]+"), re.compile(r"[\W_]+$")
 _SPECKS = re.compile(f"{_SPECKS_AT_START.pattern}|{_SPECKS_AT_END.pattern}")
 
 
@@ -118,6 +119,7 @@ _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
 
 
 _SIGNED_MARK = re.compile(r"^\s*[(\[][^)\]]{1,24}[)\]]\s*(?=\S)")
+_FIGURES_BEFORE = re.compile(r"^[\W_]*\d{1,3}[\W_]*\s+(?=[^\W\d_])")
 
 
 def _signed_name(seg: Segment) -> Segment | None:
@@ -147,6 +149,9 @@ def _signed_name(seg: Segment) -> Segment | None:
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
+    m = _FIGURES_BEFORE.match(seg.text)
+    if m and _is_name_line(seg.text[m.end():]) and _family_first(seg.text[m.end():]):
+        return seg.sub(m.end())  # a seal's ring read as figures before the name (`40 Huỳnh Chí Nguyện`)
     cut = _name_prefix_end(seg.text)
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")

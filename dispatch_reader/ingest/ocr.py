@@ -292,8 +292,11 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
         if spread > _UNEVEN:
             grey = preprocess.flatten_light(grey, dpi)
             notes.append(f"uneven light evened out (paper varied by {spread:.0f} grey levels)")
-    if settings.colour_dropout and image.colour is None and not binary:
-        # a signed original scanned in grey: its seal and signature are light grey, not colour
+    if settings.colour_dropout and image.colour is None:
+        # a signed original scanned in grey: its seal and signature are light grey, not colour.
+        # Also on a page is_binary calls one-bit: a clean grey scan's white paper and black
+        # print are 97 % of it (a tester's office scans: no seal was dropped); a copy's black
+        # seal has a dark core and stays
         before = grey
         grey, light = preprocess.drop_light_ink(grey, dpi)
         if light >= 0.001:
