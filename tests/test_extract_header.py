@@ -175,3 +175,16 @@ def test_realdocs_header_fields() -> None:
             if not ok:
                 misses.append((truth_path.name, f, t, g))
     assert good / total >= 0.95, misses
+
+
+@pytest.mark.parametrize("rule", ["―――――――", "───────", "‒‒‒‒‒‒"])
+def test_a_rule_typed_under_the_subject_ends_it(rule: str) -> None:
+    """A tester's Word header: the rules typed as horizontal bars (`―――`) were read into the
+    subject of eight documents of ten."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n" + rule[:5] + "\nSố: 2671/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n" + rule + "\nCà Mau, ngày 26 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc tăng cường có thời hạn công chức\ncho Ủy ban nhân dân các xã\n" + rule + "\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU\n")
+    doc = extract_facts([PageText(1, text)]).document
+    assert doc.subject == "Về việc tăng cường có thời hạn công chức cho Ủy ban nhân dân các xã"
+    assert doc.number == "2671/QĐ-UBND" and doc.place == "Cà Mau"

@@ -577,3 +577,39 @@ def test_one_headcount_said_again_is_still_one_sending() -> None:
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 công chức thuộc Sở Y tế đến công tác tại Ủy ban nhân dân xã Con Cuông.\n"
             "Điều 2. 05 công chức được biệt phái có trách nhiệm chấp hành sự phân công của Ủy ban nhân dân xã.\n")
     assert [(s.count, s.from_unit) for s in extract_facts([PageText(1, text)]).secondments] == [(5, "Sở Y tế")]
+
+
+def test_a_rotation_list_gives_the_post_and_body_gone_to_from_one_column() -> None:
+    """A tester's rotation list: `Chức vụ, đơn vị hiện nay` and `Chức vụ, đơn vị luân chuyển đến`
+    were both read as the person's own position and unit (the first heading's prefix), so no
+    rotation had a destination; and `UBND` in a cell named no body."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Luân chuyển 02 đồng chí có tên tại danh sách kèm theo.\n"
+            "Thời gian luân chuyển là 36 tháng, kể từ ngày 01 tháng 12 năm 2025.\n"
+            "DANH SÁCH CÁN BỘ LUÂN CHUYỂN\n"
+            "STT | Họ và tên | Chức vụ, đơn vị hiện nay | Chức vụ, đơn vị luân chuyển đến | Ghi chú\n"
+            "1 | Đỗ Minh Khoa | Phó Chủ tịch UBND xã Ba Chẽ | Chủ tịch UBND xã Đầm Hà | \n"
+            "2 | Lục Thị Hoa | Phó Chủ tịch UBND xã Tiên Yên | Phó Chủ tịch UBND xã Quảng Hà | \n")
+    facts = extract_facts([PageText(1, text)])
+    got = {s.person: (s.from_unit, s.to_unit, s.position, s.start) for s in facts.secondments}
+    assert got == {
+        "Đỗ Minh Khoa": ("Ủy ban nhân dân xã Ba Chẽ", "Ủy ban nhân dân xã Đầm Hà", "Chủ tịch", "2025-12-01"),
+        "Lục Thị Hoa": ("Ủy ban nhân dân xã Tiên Yên", "Ủy ban nhân dân xã Quảng Hà", "Phó Chủ tịch", "2025-12-01")}
+    assert {p.name: p.position for p in facts.people} == {"Đỗ Minh Khoa": "Phó Chủ tịch", "Lục Thị Hoa": "Phó Chủ tịch"}
+
+
+def test_a_list_whose_narrow_heading_wrapped_is_read_and_its_headcount_is_its_people() -> None:
+    """A tester's dispatch: the row-number column's heading wrapped in its cell (`ST T`) hid the
+    whole table; and the headcount introducing it (`Đồng ý tăng cường 04 công chức …, cụ thể
+    như sau:` then the table) was a fifth sending, `requested`, beside the four listed."""
+    text = ("Kính gửi: Sở Nội vụ.\n1. Đồng ý tăng cường 02 công chức của Sở Xây dựng về làm việc tại Ủy ban nhân "
+            "dân các xã, từ ngày 15/12/2025 đến ngày 15/6/2026, cụ thể như sau:\n"
+            "ST T | Họ và tên | Chức vụ, đơn vị công tác | Nơi tăng cường đến | Lĩnh vực\n"
+            "1 | Khúc Minh Hiếu | Chuyên viên Phòng Quản lý xây dựng, Sở Xây dựng | UBND xã Khoái Châu | Xây dựng\n"
+            "2 | Nguyễn Thị Lan | Chuyên viên Phòng Hạ tầng kỹ thuật, Sở Xây dựng | UBND xã Tiên Lữ | Xây dựng\n")
+    facts = extract_facts([PageText(1, "ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 6284/UBND-NC\nV/v tăng cường công chức\n"
+                                            + text)])
+    assert facts.document.doc_type == "official_dispatch"
+    got = sorted((s.person, s.to_unit, s.position, s.status) for s in facts.secondments)
+    assert got == [("Khúc Minh Hiếu", "Ủy ban nhân dân xã Khoái Châu", "Xây dựng", "decided"),
+                   ("Nguyễn Thị Lan", "Ủy ban nhân dân xã Tiên Lữ", "Xây dựng", "decided")]
+    assert [(c.value, c.status) for c in facts.counts] == [(2, "decided")]

@@ -260,7 +260,7 @@ def _squeezed_columns() -> tuple[tuple[str, str], ...]:
     Glued, one heading of position and unit is two (`Chứcvụ Đơnvịcôngtác`): a row's words are
     parted between them (parse_row)."""
     rows = {(re.sub(r"[^a-z0-9]", "", fold_phrase(r[0])), r[1]) for r in resources.rows("table_columns.tsv")
-            if r[1] != "position_unit"}
+            if r[1] not in ("position_unit", "to_position_unit")}
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

@@ -20,7 +20,7 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import (
     _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end, is_province, provinces,
 )
-from dispatch_reader.extract.casing import proper_case_body
+from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import parse, span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
@@ -579,6 +579,10 @@ def listed_position_unit(cells: dict[str, str]) -> tuple[str | None, str | None]
         return position, unit
     doc = parse(", " + both)
     read, body, within = _attributes_after(doc, 0, english=False)
+    if body is None and expand_abbreviations(both) != both:
+        # the body abbreviated, as lists write it (`Chủ tịch UBND xã Đầm Hà`)
+        doc = parse(", " + expand_abbreviations(both))
+        read, body, within = _attributes_after(doc, 0, english=False)
     if read is None:
         read, body = (None, both) if body_end(doc, 1, allow_level_start=False) is not None else (both, None)
     elif within:

@@ -824,6 +824,10 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
         frm = listed_position_unit(row.cells)[1]
         name = squash(row.cells["name"])
         field = row.cells.get("field") or None
+        if row.cells.get("to_position_unit"):
+            # the post and the body gone to in one cell: `Chủ tịch UBND xã Đầm Hà`
+            post, body = listed_position_unit({"position_unit": row.cells["to_position_unit"]})
+            to, field = to or body, field or post
         if page.ocr_confidence is not None:
             name = repair_ocr_name(name)
             # a cell's words OCR made no word (`Ytế`: the narrow space lost)

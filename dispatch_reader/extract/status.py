@@ -140,7 +140,8 @@ def _issuer_sends(clause: str, doc_facts: DocumentFacts) -> bool:
     return bool(name) and (opening == name or opening.startswith(name + " "))
 
 
-_LIST_AHEAD = re.compile(r"^[^.;\n]*(?:\n[^.;\n]*){0,2}?:[ \t]*\n[ \t]*(?:[-+•]|\d{1,2}[.)])")
+# (the list's first item, or a table's row of headings: `STT | Họ và tên | …`)
+_LIST_AHEAD = re.compile(r"^[^.;\n]*(?:\n[^.;\n]*){0,2}?:[ \t]*\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[^\n|]{1,40} \| )")
 
 
 def announces_list(page: Page, pos: int) -> bool:

@@ -88,6 +88,11 @@ def column_field(header: str) -> str | None:
     for key, name in _columns():
         if f == key or f.startswith(key + " ") or f.startswith(key + ","):
             return name
+    # a narrow column's heading wrapped inside its cell (`ST T`, `Họ và t ên`): its words whole
+    squeezed = f.replace(" ", "")
+    for key, name in _columns():
+        if squeezed == key.replace(" ", ""):
+            return name
     return _near_column(f)
 
 

@@ -126,9 +126,10 @@ def is_upper_line(text: str) -> bool:
 
 
 def is_rule_line(text: str) -> bool:
-    """A drawn rule: underscores, dashes, dots only."""
+    """A drawn rule: underscores, dashes, dots only; also typed with a horizontal bar or a box's
+    line (`―――――`, `─────`: a tester's Word header)."""
     t = text.strip()
-    return len(t) >= 3 and not re.sub(r"[_\-–—=.…·* ]", "", t)
+    return len(t) >= 3 and not re.sub(r"[_\-‐‒–—―⎯─━═‾=.…·* ]", "", t)
 
 
 def squash(text: str) -> str:
