@@ -63,6 +63,8 @@ def test_sending_body_is_the_department_not_its_office() -> None:
     assert sending_body("Sở Tài chính") == "Sở Tài chính"
     assert sending_body("các sở, ban, ngành cấp tỉnh") == "các sở, ban, ngành cấp tỉnh"
     assert sending_body("Phòng Quản lý đất đai thuộc Sở Nông nghiệp và Môi trường") == "Sở Nông nghiệp và Môi trường"
+    # a list's cell abbreviates the body another document spells out
+    assert sending_body("UBND xã Ba Chẽ") == sending_body("Ủy ban nhân dân xã Ba Chẽ") == "Ủy ban nhân dân xã Ba Chẽ"
 
 
 def test_field_and_place_matching() -> None:

@@ -613,3 +613,48 @@ def test_a_list_whose_narrow_heading_wrapped_is_read_and_its_headcount_is_its_pe
     assert got == [("Khúc Minh Hiếu", "Ủy ban nhân dân xã Khoái Châu", "Xây dựng", "decided"),
                    ("Nguyễn Thị Lan", "Ủy ban nhân dân xã Tiên Lữ", "Xây dựng", "decided")]
     assert [(c.value, c.status) for c in facts.counts] == [(2, "decided")]
+
+
+def test_a_period_labelled_in_another_article_reaches_the_people_sent() -> None:
+    """A tester's decision: `Điều 2. Thời gian tăng cường: từ ngày … đến hết ngày …` left the
+    three people of Điều 1 with no period (dates were looked for in their own article only)."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Tăng cường có thời hạn 02 công chức về làm việc tại Ủy ban nhân dân các xã, cụ thể:\n"
+            "1. Ông Lâm Quốc Việt, Chuyên viên Phòng Quản lý đất đai, Sở Nông nghiệp và Môi trường, tăng cường về "
+            "Ủy ban nhân dân xã Đầm Dơi.\n"
+            "2. Bà Quách Thị Mỹ Duyên, Chuyên viên Phòng Ngân sách, Sở Tài chính, tăng cường về Ủy ban nhân dân "
+            "xã Nguyễn Phích.\n"
+            "Điều 2. Thời gian tăng cường: từ ngày 05 tháng 01 năm 2026 đến hết ngày 04 tháng 7 năm 2026. Trong thời "
+            "gian tăng cường, công chức chịu sự quản lý của Ủy ban nhân dân xã.\n"
+            "Điều 3. Quyết định có hiệu lực kể từ ngày ký.\n")
+    got = {s.person: (s.start, s.end) for s in extract_facts([PageText(1, text)]).secondments}
+    assert got == {"Lâm Quốc Việt": ("2026-01-05", "2026-07-04"), "Quách Thị Mỹ Duyên": ("2026-01-05", "2026-07-04")}
+
+
+@pytest.mark.parametrize("said", ["Thời gian biệt phái: 12 tháng kể từ ngày ký Quyết định này.",
+                                  "Thời hạn biệt phái 12 tháng, kể từ ngày ký."])
+def test_months_from_the_signing_day_start_on_it(said: str) -> None:
+    """`Thời gian biệt phái: 12 tháng kể từ ngày ký` (a tester's) gave the length and no start."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nSố: 15/QĐ-SYT\nKhánh Hòa, ngày 12 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái viên chức\nQUYẾT ĐỊNH:\nĐiều 1. Biệt phái bà Nguyễn Thị Thu Trang, Điều dưỡng hạng III, "
+            "Trung tâm Y tế khu vực Cam Lâm, đến công tác tại Trạm Y tế xã Suối Dầu.\n" + said + "\n"
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert (s.start, s.duration_months) == ("2025-11-12", 12)
+
+
+def test_bodies_named_before_their_verb_send_and_the_kind_follows_the_people() -> None:
+    """A tester's notice: `Giao Sở A cử thêm 08 công chức lĩnh vực đất đai, Sở B cử 05 công chức
+    lĩnh vực xây dựng biệt phái về các xã còn thiếu`: no sender, no destination, `cử` read as a
+    reinforcement, and the first field ran into the next clause (`đất đai, Sở Xây dựng cử`)."""
+    text = ("THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\n"
+            "2. Giao Sở Nông nghiệp và Môi trường cử thêm 08 công chức lĩnh vực đất đai, Sở Xây dựng cử 05 công "
+            "chức lĩnh vực xây dựng biệt phái về các xã còn thiếu; hoàn thành trước ngày 31/12/2025.\n")
+    got = sorted((s.count, s.kind, s.from_unit, s.to_unit, s.position) for s in extract_facts([PageText(1, text)]).secondments)
+    assert got == [(5, "secondment", "Sở Xây dựng", "các xã còn thiếu", "xây dựng"),
+                   (8, "secondment", "Sở Nông nghiệp và Môi trường", "các xã còn thiếu", "đất đai")]
+
+
+def test_a_body_inside_a_collective_sender_is_not_the_sender() -> None:
+    text = ("CÔNG VĂN\n1. Các đơn vị thuộc Sở Y tế cử 30 viên chức về các xã vùng cao.\n")
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert s.from_unit != "Sở Y tế" and s.to_unit == "các xã vùng cao"

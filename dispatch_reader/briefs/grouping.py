@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.briefs.labels import grouping_rules
+from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.textnorm import fold, for_matching, nfc, squash
 
 
@@ -63,7 +64,8 @@ def sending_body(from_unit: str | None) -> str | None:
     """
     if not from_unit:
         return None
-    text = squash(nfc(from_unit))
+    # `UBND xã Ba Chẽ` (a list's cell) and `Ủy ban nhân dân xã Ba Chẽ` are one body
+    text = expand_abbreviations(squash(nfc(from_unit)))
     parts = _segments(text)
     for segment in reversed(parts[1:]):
         if _starts_with_head(segment):

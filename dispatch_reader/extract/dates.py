@@ -32,8 +32,10 @@ _SIGNING_DAY = re.compile(
     r"(?:co hieu luc(?: thi hanh)?|(?:has|have|took|takes|take) effect|(?:is|are|be) effective)\s+"
     r"(?:(?:ke\s+)?tu|from|as of|on)\s+(?:ngay\s+ky(?:\s+ban\s+hanh)?|the (?:date|day) of signing)"
 )
+# (`Thời gian biệt phái: 12 tháng kể từ ngày ký Quyết định này`, a tester's, as well)
 _PERIOD_FROM_SIGNING = re.compile(
-    r"thoi\s+han(?:\s+[a-z]+){0,3}?\s+(?P<n>\d{1,2})\s+(?P<unit>thang|nam)\s+(?:ke\s+)?tu\s+ngay\s+ky"
+    r"thoi\s+(?:han|gian)(?:\s+[a-z]+){0,3}?\s*:?\s+(?:la\s+)?(?P<n>\d{1,2})\s+(?P<unit>thang|nam)\s*,?\s+"
+    r"(?:ke\s+)?tu\s+ngay\s+ky"
 )
 
 

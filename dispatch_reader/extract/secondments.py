@@ -196,6 +196,18 @@ def _place_end(doc: Doc, tok: int) -> int | None:
     return j
 
 
+# `biệt phái về các xã còn thiếu`, `về các xã, phường vùng cao`: communes named by what they
+# share, after a cue that sends (no `tại`: where people already are)
+_PLACES_SAID = re.compile(r"(?<!\w)(?:về|đến|tới|cho)\s+(?:làm việc tại\s+|công tác tại\s+)?"
+                          r"(các\s+(?:xã|phường|xã,\s+phường|xã, phường, đặc khu)(?:\s+[a-zà-ỹđ]+){0,4}?)"
+                          r"(?=\s*[,.;:()]|\s+(?:từ|trong|kể|để|theo|và)\s|\s*$)")
+
+
+def _to_places_said(page: Page, a: int, b: int) -> str | None:
+    m = _PLACES_SAID.search(for_matching(page.text[a:b]))
+    return squash(m.group(1)) if m else None
+
+
 def _to_count_phrase(page: Page, a: int, b: int, hits: list[CountHit], english: bool) -> str | None:
     """`… về làm việc tại 39 xã, phường` / `to 37 communes and wards`: a count as destination."""
     text = page.text
@@ -245,11 +257,24 @@ def _field(page: Page, a: int, b: int) -> str | None:
         # lĩnh vực xây dựng; …`): the headcount's fields are all of them
         if found and ";" not in text[last:m.start()]:
             break
-        value = m.group(1).strip(" ,")
+        value = _before_a_body(m.group(1)).strip(" ,")
         if value and value not in found:
             found.append(value)
         last = m.end()
     return ", ".join(found) or None
+
+
+@lru_cache(maxsize=1)
+def _body_after_comma() -> re.Pattern[str]:
+    heads = sorted((h for h in resources.lines("body_heads.txt")), key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(r"\s+".join(re.escape(w) for w in h.split()) for h in heads) + r"|UBND)\s+[A-ZĐÀ-Ỹ]")
+
+
+def _before_a_body(field: str) -> str:
+    """A field ends before a comma and a body's name (`lĩnh vực đất đai, Sở Xây dựng cử 05 …`:
+    the next clause's sender)."""
+    m = _body_after_comma().search(field)
+    return field[:m.start()] if m else field
 
 
 @lru_cache(maxsize=1)
@@ -643,11 +668,14 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
         page, doc, v, hit, sc = st.page, st.doc, st.verb, st.hit, st.scope
         b = sc.item[1]
         h0 = hit.count.evidence.start or v.start
-        kind = resolve(lead, subject_kind, None if v.weak else v, v if v.weak else None)
+        strong = (_kind_after_noun(page, doc, hit, english) if v.weak else None) or (None if v.weak else v)
+        kind = resolve(lead, subject_kind, strong, v if v.weak else None)
         from_unit = _from_phrase(page, hit, b, hits_of[page.number], english) or \
-            _sender_before(page, doc, v, sc.item[0], english) or _asked_party(page, v)
+            _sender_before(page, doc, v, sc.item[0], english) or _asked_party(page, v) or \
+            _body_sending(page, doc, v, sc.item[0])
         to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
-            _to_unit(page, doc, h0, b, english) or (None if english else own_place(page, h0, b, doc_facts))
+            _to_unit(page, doc, h0, b, english) or \
+            (None if english else (_to_places_said(page, h0, b) or own_place(page, h0, b, doc_facts)))
         position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
         st = sending_status.statement(pages, page, v.start, doc_facts, references, language,
                                       named=sending_status.announces_list(page, v.start))
@@ -703,6 +731,51 @@ def _sender_before(page: Page, doc: Doc, v: Verb, floor: int, english: bool) -> 
         return None
     sender = squash(m.group(1))
     return re.sub(r"^the\s+", "", sender, flags=re.I) if english else sender[:1].lower() + sender[1:]
+
+
+def _kind_after_noun(page: Page, doc: Doc, hit: CountHit, english: bool) -> Verb | None:
+    """`cử thêm 57 công chức biệt phái về …`: the kind the people are named by, right after
+    their noun, rather than the general verb's (`cử` says nothing of how they go)."""
+    end = (hit.count.evidence.start or 0) + len(hit.count.evidence.quote)
+    # or after their field, in the same clause (`08 công chức lĩnh vực đất đai, Sở Xây dựng cử 05
+    # công chức lĩnh vực xây dựng biệt phái về các xã`: both are sent so)
+    stop = re.search(r";|\.\s", page.text[end:end + _KIND_REACH])
+    reach = end + (stop.start() if stop else _KIND_REACH)
+    for v in page_verbs(page, doc, english):
+        if not v.weak and end <= v.start <= reach and (v.start <= end + 2 or _going_after(page, doc, v, english)):
+            return v
+    return None
+
+
+_KIND_REACH = 150
+
+
+def _going_after(page: Page, doc: Doc, v: Verb, english: bool) -> bool:
+    return _goes_somewhere(page.text[tok_start(doc, v.end_tok) if v.end_tok < len(doc) else len(page.text):][:40],
+                           english)
+
+
+_OF_ANOTHER = frozenset({"thuộc", "của", "trong"})
+# adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`)
+_SENDING_ADVERBS = frozenset({"đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động"})
+
+
+def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
+    """`Giao Sở Nông nghiệp và Môi trường cử thêm 08 …, Sở Xây dựng cử 05 …`: the one body
+    named right before the verb is who sends (a tester's notice)."""
+    verb_tok = token_at(doc, v.start)
+    k = verb_tok
+    while k > 0 and doc[k - 1].text.lower() in {w for a in _SENDING_ADVERBS for w in a.split()}:
+        k -= 1
+    for start in range(max(0, k - 12), k):
+        if tok_start(doc, start) < floor:
+            continue
+        if doc[start].text[:1].isupper() and body_end(doc, start, allow_level_start=False) == k:
+            if start > 0 and doc[start - 1].text.lower() in _OF_ANOTHER:
+                return None  # `các đơn vị thuộc Ủy ban nhân dân tỉnh cử …`: the body is named in the sender
+            name = body_text(doc, start, k)
+            return None if is_subunit(name) else for_matching(name)
+    return None
 
 
 def _asked_party(page: Page, v: Verb) -> str | None:
@@ -776,6 +849,34 @@ def _stated_period(pages: list[Page], dates: list[DateFact]) -> tuple[str | None
 
 
 _LIST_TITLE = re.compile(r"DANH S[AÁ]CH|danh sách (?:kèm theo|như sau)")
+
+
+# how far after its label a period's dates stand (`Thời gian tăng cường: từ ngày 05 tháng 01 năm
+# 2026 đến hết ngày 04 tháng 7 năm 2026`)
+_LABELLED_REACH = 160
+
+
+def _named_take_labelled_period(pages: list[Page], found: list[Secondment], dates: list[DateFact],
+                                language: str) -> None:
+    """People sent in one article with no dates of their own take the period a label states in
+    another (`Điều 2. Thời gian tăng cường: từ ngày … đến hết ngày …`, a tester's decision): the
+    first labelled period of the document, where it states a date."""
+    bare = [s for s in found if s.person and s.start is None and s.end is None]
+    if not bare or language == "en":
+        return
+    for page in pages:
+        low = for_matching(page.text).lower()
+        for m in _period_labels().finditer(low, body_start(page)):
+            start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
+            if start is None and end is None:
+                continue
+            if start and end and end < start:
+                end = None
+            for s in bare:
+                s.start, s.end = start, end
+                if s.duration_months is None and start and end:
+                    s.duration_months = months_between(start, end)
+            return
 
 
 def _listed_take_stated_period(pages: list[Page], found: list[Secondment], dates: list[DateFact]) -> None:
@@ -852,6 +953,7 @@ def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Menti
         keys = {fold_phrase(s.person or "") for s in listed}
         named = [s for s in named if fold_phrase(s.person or "") not in keys] + listed
     _listed_take_stated_period(pages, named, dates)
+    _named_take_labelled_period(pages, named, dates, language)
     counted = count_secondments(pages, docs, hits, doc_facts, dates, language, references)
     if not named:
         return counted
