@@ -658,3 +658,41 @@ def test_a_body_inside_a_collective_sender_is_not_the_sender() -> None:
     text = ("CÔNG VĂN\n1. Các đơn vị thuộc Sở Y tế cử 30 viên chức về các xã vùng cao.\n")
     (s,) = extract_facts([PageText(1, text)]).secondments
     assert s.from_unit != "Sở Y tế" and s.to_unit == "các xã vùng cao"
+
+
+@pytest.mark.parametrize("lead", ["Đề nghị", "Yêu cầu", "Giao"])
+def test_a_body_assigned_to_send_sends(lead: str) -> None:
+    text = "CÔNG VĂN\n1. " + lead + " Sở Y tế cử 05 viên chức về các xã vùng cao.\n"
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert s.from_unit == "Sở Y tế"
+
+
+def test_a_body_advising_another_does_not_send() -> None:
+    """`Đề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tăng cường thêm 02 công chức …` (a
+    tester's report) named the two bodies and their verb as the sender."""
+    text = ("BÁO CÁO\n4. Kiến nghị\nĐề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tăng cường thêm 02 công chức "
+            "lĩnh vực tư pháp cho xã Sơn Hà.\n")
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert s.from_unit is None
+
+
+def test_headcounts_joined_each_with_a_field_of_their_own_are_two_requests() -> None:
+    """A tester's report: `tăng cường thêm 02 công chức lĩnh vực tư pháp - hộ tịch và 01 công chức
+    lĩnh vực công nghệ thông tin cho xã Sơn Hà` gave one request, its field `tư pháp - hộ tịch và`."""
+    text = ("BÁO CÁO\n4. Kiến nghị\nĐề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tăng cường thêm 02 công chức "
+            "lĩnh vực tư pháp - hộ tịch và 01 công chức lĩnh vực công nghệ thông tin cho xã Sơn Hà.\n")
+    got = sorted((s.count, s.position, s.to_unit, s.status) for s in extract_facts([PageText(1, text)]).secondments)
+    assert got == [(1, "công nghệ thông tin", "xã Sơn Hà", "requested"), (2, "tư pháp - hộ tịch", "xã Sơn Hà", "requested")]
+
+
+def test_a_labelled_period_gives_the_end_a_list_intro_left_open() -> None:
+    """A tester's report: the list's intro said when the people came (`từ ngày 20/10/2025 xã đã tiếp
+    nhận 02 công chức …, gồm:`), a later sentence when they go (`Thời gian biệt phái … là 12
+    tháng, đến hết ngày 19/10/2026`): the end was lost."""
+    text = ("BÁO CÁO\n2. Kết quả tiếp nhận\nTừ ngày 20/10/2025 xã đã tiếp nhận 02 công chức được biệt phái, gồm:\n"
+            "- Ông Đinh Văn Thơm, Chuyên viên Phòng Quy hoạch - Kiến trúc, Sở Xây dựng, phụ trách lĩnh vực xây dựng;\n"
+            "- Ông Hồ Văn Dũng, Chuyên viên Văn phòng Đăng ký đất đai, Sở Nông nghiệp và Môi trường, phụ trách lĩnh "
+            "vực đất đai.\n"
+            "Thời gian biệt phái theo Quyết định là 12 tháng, đến hết ngày 19/10/2026.\n")
+    got = {s.person: (s.start, s.end) for s in extract_facts([PageText(1, text)]).secondments if s.person}
+    assert got == {"Đinh Văn Thơm": ("2025-10-20", "2026-10-19"), "Hồ Văn Dũng": ("2025-10-20", "2026-10-19")}

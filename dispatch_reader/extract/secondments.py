@@ -272,9 +272,11 @@ def _body_after_comma() -> re.Pattern[str]:
 
 def _before_a_body(field: str) -> str:
     """A field ends before a comma and a body's name (`lĩnh vực đất đai, Sở Xây dựng cử 05 …`:
-    the next clause's sender)."""
+    the next clause's sender) ..."""
     m = _body_after_comma().search(field)
-    return field[:m.start()] if m else field
+    field = field[:m.start()] if m else field
+    # nor runs into the next headcount's joint (`tư pháp - hộ tịch và 01 công chức …`)
+    return re.sub(r"\s+(?:và|and)$", "", field.rstrip(" ,"))
 
 
 @lru_cache(maxsize=1)
@@ -510,8 +512,11 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     return None
 
 
-_FROM_OPENS = re.compile(r"\s*(?:của|thuộc|từ|from)\s")
-_FROM_JOINED = re.compile(r"\s*(?:của|thuộc|từ|from)\s[^,.;:]+?\s(?:và|and)\s*$")
+# what a headcount's people are told by, said after each of two joined (`02 công chức thuộc Sở A
+# và 01 công chức thuộc Sở B`, `02 công chức lĩnh vực tư pháp và 01 công chức lĩnh vực công nghệ`)
+_QUALIFIER = r"(?:của|thuộc|từ|from|lĩnh vực|chuyên ngành|ngành)"
+_FROM_OPENS = re.compile(rf"\s*{_QUALIFIER}\s")
+_FROM_JOINED = re.compile(rf"\s*{_QUALIFIER}\s[^,.;:]+?\s(?:và|and)\s*$")
 
 
 def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english: bool) -> list[CountHit]:
@@ -755,7 +760,7 @@ def _going_after(page: Page, doc: Doc, v: Verb, english: bool) -> bool:
                            english)
 
 
-_OF_ANOTHER = frozenset({"thuộc", "của", "trong"})
+_ASSIGNING = frozenset({"giao", "đề nghị", "yêu cầu"})
 # adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`)
 _SENDING_ADVERBS = frozenset({"đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động"})
 
@@ -767,12 +772,17 @@ def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
     k = verb_tok
     while k > 0 and doc[k - 1].text.lower() in {w for a in _SENDING_ADVERBS for w in a.split()}:
         k -= 1
-    for start in range(max(0, k - 12), k):
+    for start in range(k - 1, max(-1, k - 13), -1):
         if tok_start(doc, start) < floor:
-            continue
+            break
         if doc[start].text[:1].isupper() and body_end(doc, start, allow_level_start=False) == k:
-            if start > 0 and doc[start - 1].text.lower() in _OF_ANOTHER:
-                return None  # `các đơn vị thuộc Ủy ban nhân dân tỉnh cử …`: the body is named in the sender
+            # the clause's subject: after its opening, a comma, or the word that assigns it (`Giao
+            # Sở A cử …, Sở B cử …`); not a body inside another's words (`các đơn vị thuộc Ủy ban
+            # nhân dân tỉnh cử`, `đề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tăng cường`)
+            before = doc[start - 1].text.lower() if start > 0 and tok_start(doc, start - 1) >= floor else ""
+            two = doc[max(0, start - 2):start].text.lower()
+            if before and not (doc[start - 1].is_punct or before in _ASSIGNING or two in _ASSIGNING):
+                return None
             name = body_text(doc, start, k)
             return None if is_subunit(name) else for_matching(name)
     return None
@@ -861,7 +871,7 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
     """People sent in one article with no dates of their own take the period a label states in
     another (`Điều 2. Thời gian tăng cường: từ ngày … đến hết ngày …`, a tester's decision): the
     first labelled period of the document, where it states a date."""
-    bare = [s for s in found if s.person and s.start is None and s.end is None]
+    bare = [s for s in found if s.person and (s.start is None or s.end is None)]
     if not bare or language == "en":
         return
     for page in pages:
@@ -873,9 +883,14 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
             if start and end and end < start:
                 end = None
             for s in bare:
-                s.start, s.end = start, end
-                if s.duration_months is None and start and end:
-                    s.duration_months = months_between(start, end)
+                # what the person's own words left open (`từ ngày 20/10/2025` in the list's intro,
+                # then `Thời gian biệt phái … là 12 tháng, đến hết ngày 19/10/2026`)
+                new_start, new_end = s.start or start, s.end or end
+                if new_start and new_end and new_end < new_start:
+                    continue
+                s.start, s.end = new_start, new_end
+                if s.duration_months is None and new_start and new_end:
+                    s.duration_months = months_between(new_start, new_end)
             return
 
 
