@@ -112,6 +112,40 @@ def test_a_seal_scanned_in_grey_goes_the_print_under_it_and_small_marks_stay():
     assert out[150, 700] < 200  # the speck stays
 
 
+def _signing_page() -> tuple[np.ndarray, np.ndarray]:
+    """A last page of a few lines (recipients, title, name) under a grey seal whose ring holds its
+    body's name in letters of the print's size, pale (a tester's grey office scans)."""
+    grey = np.full((1131, 800), 240, np.uint8)
+    for y, words in ((100, "NOI NHAN"), (140, "- LUU VT"), (260, "CHU TICH"), (520, "PHAM VAN TRI")):
+        cv2.putText(grey, words, (420, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 20, 2)
+    seal = np.full_like(grey, 255)
+    cv2.circle(seal, (420, 380), 150, 95, 7)  # the ring, its bottom across the name
+    for k in range(28):  # the ring's letters, inside it
+        a = np.pi * (0.1 + 1.8 * k / 28)
+        cv2.putText(seal, "UBND"[k % 4], (int(410 + 118 * np.cos(a)), int(390 + 118 * np.sin(a))),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.7, 85, 2)
+    return grey, np.minimum(grey, seal)
+
+
+def test_a_grey_seal_on_a_signing_page_goes_though_its_ring_letters_outnumber_the_print():
+    """The print's darkness was told from every letter-sized piece: on a page of a few lines the
+    ring's pale letters were a fifth of them, the print judged faded, and the seal stayed over
+    the signer's name (read `Văn Trí` for `Phạm Văn Trí`)."""
+    grey, page = _signing_page()
+    out, share = preprocess.drop_light_ink(page, 100.0)
+    assert share > 0.002
+    pale = (page < 200) & (grey >= 200)  # the seal's ink
+    assert (out[pale] > 200).mean() > 0.9
+    assert (out[grey < 60] < 80).mean() > 0.98  # the print is as it was
+
+
+def test_a_faded_signing_page_keeps_its_grey():
+    grey, page = _signing_page()
+    faded = np.where(page < 60, 150, page).astype(np.uint8)
+    out, share = preprocess.drop_light_ink(faded, 100.0)
+    assert share == 0.0
+
+
 def test_a_tables_pale_rules_on_a_grey_scan_stay():
     """A scanned table's rules are thin and pale, with no dark core, and the letters in the
     cells touch them; a skewed scan steps them a pixel aside now and then. They are no seal."""
@@ -668,3 +702,39 @@ def test_no_faint_rule_is_made_of_a_crease_on_letters_or_of_a_dotted_leader() ->
     cleaned, horizontal, _ = preprocess.find_rules(creased, 300)
     assert not [s for s in horizontal if s[2] - s[0] > 600]
     assert int((text & (cleaned > 220)).sum()) < 100
+
+
+def test_a_grey_scan_on_white_paper_has_its_seal_dropped_though_it_looks_one_bit() -> None:
+    """A tester's grey office scans: white paper and black print are nearly all of the page, so
+    is_binary called it a copy and the grey seal was never looked for; the signer's name under
+    it was lost on 8 pages of 10."""
+    from dispatch_reader.ingest.ocr import _office_paper
+    from dispatch_reader.ingest.raster import PageImage
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    grey, page = _signing_page()
+    page = np.where(page > 230, 250, page).astype(np.uint8)  # white paper
+    assert preprocess.is_binary(page)
+    notes: list[str] = []
+    out, _, _, _ = _office_paper(PageImage(grey=page, dpi=100.0, width_pt=800 * 72 / 100, height_pt=1131 * 72 / 100),
+                                 IngestSettings(upscale_below_dpi=0), notes)
+    assert any("light grey ink" in n for n in notes), notes
+    assert (out[(page < 200) & (grey >= 200)] > 200).mean() > 0.9
+
+
+def test_a_one_bit_copy_keeps_its_black_seal_and_every_pixel() -> None:
+    """On a one-bit copy the seal is as black as the print: nothing of it is light, and what
+    little the dropout would take (a JPEG's grey fringe round it) is left as it was."""
+    from dispatch_reader.ingest.ocr import _office_paper
+    from dispatch_reader.ingest.raster import PageImage
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    grey, page = _signing_page()
+    copy = np.where(page < 200, 0, 255).astype(np.uint8)
+    copy[395:398, 300:303] = 140  # a speck of grey fringe, no dark core
+    notes: list[str] = []
+    image = PageImage(grey=copy, dpi=100.0, width_pt=800 * 72 / 100, height_pt=1131 * 72 / 100)
+    out, _, _, _ = _office_paper(image, IngestSettings(upscale_below_dpi=0), notes)
+    without, _, _, _ = _office_paper(image, IngestSettings(upscale_below_dpi=0, colour_dropout=False), [])
+    assert not any("light grey ink" in n for n in notes)
+    assert (out == without).all()

@@ -298,7 +298,10 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
         # print are 97 % of it (a tester's office scans: no seal was dropped); a copy's black
         # seal has a dark core and stays
         before = grey
-        grey, light = preprocess.drop_light_ink(grey, dpi)
+        dropped, light = preprocess.drop_light_ink(grey, dpi)
+        # a one-bit copy's black seal stays; what little it drops there (a JPEG's grey fringe) is
+        # left as it was
+        grey = dropped if not binary or light >= 0.001 else grey
         if light >= 0.001:
             gone = crossed.joined(gone, crossed.dropped_ink(before, grey))
             notes.append(f"light grey ink with no dark core (a seal or signature scanned in grey) dropped: "

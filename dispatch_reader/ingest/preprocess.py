@@ -673,6 +673,10 @@ _LIGHT_PIECE_IN2 = 0.0025
 _SEAL_PIECE_IN = 0.6
 _PALE_IN_SEAL = 75
 _LETTER_HEIGHT_IN = (0.04, 0.25)
+# letters enough to tell the print's darkness by (outside any seal), else on a signing page
+_LETTERS_TO_TELL, _SIGNING_PAGE_LETTERS = 50, 20
+# a seal with the signature run into it spans this many seal sizes at most (a table's grid more)
+_SEAL_AND_SIGNATURE = 4
 
 
 def drop_light_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
@@ -688,11 +692,27 @@ def drop_light_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     heights = stats[:, cv2.CC_STAT_HEIGHT] / dpi
     letters = (np.arange(n) > 0) & (heights >= _LETTER_HEIGHT_IN[0]) & (heights <= _LETTER_HEIGHT_IN[1]) \
         & (stats[:, cv2.CC_STAT_WIDTH] / dpi <= 0.4)
-    if letters.sum() < 20:  # (a signing page's title, name and recipients are some 40)
+    # the print's letters, not a seal's: its ring's letters are letters' size and pale, and on a
+    # short signing page half the letters (a tester's grey scans: the 90th percentile was theirs,
+    # 91, and the seal stayed). They stand inside the box of a seal-sized piece, its ring.
+    # A page of little but the signing block has few letters outside it: there, the darker
+    # quarter of all its letters is the print's.
+    seal_px = _SEAL_PIECE_IN * dpi
+    every = letters.copy()
+    for i in np.flatnonzero((stats[:, cv2.CC_STAT_WIDTH] >= seal_px) & (stats[:, cv2.CC_STAT_HEIGHT] >= seal_px)
+                            & (stats[:, cv2.CC_STAT_WIDTH] <= _SEAL_AND_SIGNATURE * seal_px)
+                            & (stats[:, cv2.CC_STAT_HEIGHT] <= _SEAL_AND_SIGNATURE * seal_px)):
+        if i == 0:
+            continue
+        x, y, w, h = stats[i, :4]
+        cx, cy = stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2
+        letters &= ~((cx >= x) & (cx <= x + w) & (cy >= y) & (cy <= y + h))
+    if letters.sum() >= _LETTERS_TO_TELL:
+        core = float(np.percentile(darkest[letters], 90))
+    elif every.sum() >= _SIGNING_PAGE_LETTERS:
+        core = float(np.percentile(darkest[every], 25))
+    else:
         return grey, 0.0
-    # the print's letters, not all: a seal's ring letters are letters' size and pale, half of
-    # a short signing page's pieces (a tester's grey scans: the 90th percentile was theirs, 91)
-    core = float(np.percentile(darkest[letters], 25))
     if core >= DARK_PRINT_CORE:
         return grey, 0.0  # faded toner, a low-resolution scan: its letters are light too
     light = (darkest >= max(LIGHT_INK_LEAST, core + LIGHT_INK_MARGIN)) \
