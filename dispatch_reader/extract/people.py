@@ -422,7 +422,11 @@ def _jobs() -> frozenset[str]:
 
 
 def _title_case_position(title: str) -> str:
-    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`."""
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`, `QUYỀN GIÁM
+    ĐỐC` → `Quyền Giám đốc`."""
+    acting = re.match(r"(?i)quyền\s+(?=\S)", title)
+    if acting:
+        return "Quyền " + _title_case_position(title[acting.end():])
     words = title.split()
     k = _position_prefix(words)
     if k:
@@ -668,7 +672,7 @@ _HEAD_OF = {"uy ban nhan dan": "CHỦ TỊCH", "hoi dong nhan dan": "CHỦ TỊC
 def position_from_authority(authority: str | None) -> str | None:
     """The signer's title the authority lines tell when the title line itself was not read:
     `KT. CHỦ TỊCH` → `PHÓ CHỦ TỊCH`, `KT. BỘ TRƯỞNG` → `THỨ TRƯỞNG`, `TM. ỦY BAN NHÂN DÂN` →
-    `CHỦ TỊCH`; None for `TL.`, `TUQ.` (an official signs by order: any title) or nothing read."""
+    `CHỦ TỊCH`, `Q. GIÁM ĐỐC` → `QUYỀN GIÁM ĐỐC`; None for `TL.`, `TUQ.` (an official signs by order: any title) or nothing read."""
     if not authority:
         return None
     parts = re.split(r"\b(TM|KT|TL|TUQ|Q)\.\s*", authority.upper())
@@ -681,6 +685,8 @@ def position_from_authority(authority: str | None) -> str | None:
         return _DEPUTY_OF.get(key) or (whom if key.startswith("pho ") else f"PHÓ {whom}")
     if mark == "TM":
         return _HEAD_OF.get(key)
+    if mark == "Q" and whom:
+        return f"QUYỀN {whom}"  # `Q. GIÁM ĐỐC`: the acting director signs, in their own name
     return None
 
 

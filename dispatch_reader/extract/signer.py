@@ -219,8 +219,8 @@ def _name_prefix_end(text: str) -> int:
 
 def split_bottom(seg: Segment) -> list[Segment]:
     """Cut `- Như Điều 3; PHÓ CHỦ TỊCH` (Nơi nhận and signature on one line) in two."""
-    if not seg.text[-1:].isupper() or len(seg.text) > 160:
-        return [seg]
+    if not seg.text[-1:].isupper() or len(seg.text) > 160 or AUTHORITY.match(seg.folded):
+        return [seg]  # (`Q. GIÁM ĐỐC`: the acting authority's mark is no line's end)
     for m in _TAIL_START.finditer(seg.text):
         tail = seg.sub(m.end())
         if not is_upper_line(tail.text) or is_upper_line(seg.text[:m.start()]):
