@@ -180,3 +180,14 @@ def test_one_headcount_said_twice_with_its_body_is_counted_once() -> None:
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 công chức thuộc Sở Y tế đến công tác tại Ủy ban nhân dân xã Con Cuông.\n"
             "Điều 2. 05 công chức thuộc Sở Y tế có trách nhiệm chấp hành sự phân công của Ủy ban nhân dân xã.\n")
     assert [c.value for c in extract_facts([PageText(1, text)]).counts] == [5]
+
+
+def test_a_lists_row_numbers_before_places_are_no_counts() -> None:
+    """A tester's list of communes short of staff, its heading wrapped (no table told): `1 Xã Kỳ
+    Hoa | 42 | 35 | 7` was a count of one commune, and so on down the rows."""
+    text = ("Một số xã, phường thiếu nhiều công chức như sau:\nSTT | Xã, phường | Biên chế Hiện có | Còn | Ghi chú\n"
+            "được giao\nthiếu\n1 Xã Kỳ Hoa | 42 | 35 | 7 | Thiếu đất đai\n2 Xã Cẩm Xuyên | 45 | 39 | 6\n"
+            "3 Xã Thạch Khê | 40 | 31 | 9 | Thiếu kế toán\n4 Phường Hải Ninh | 38 | 33 | 5\n"
+            "5 Xã Can Lộc | 44 | 36 | 8 | Thiếu công nghệ thông\ntin\nCộng | 209 | 174 | 35\n"
+            "Toàn tỉnh còn thiếu 184 công chức.\n")
+    assert [c.value for c in extract_facts([PageText(1, text)]).counts] == [184]

@@ -356,6 +356,18 @@ def _glued_ocr_ratio(doc: Doc, texts: list[str], i: int) -> tuple[str, int] | No
     return (fixed, j) if m and "/" in glued else None
 
 
+# a list's places by their level, capitalised as a name's first word is (`Xã Kỳ Hoa`)
+_PLACE_LEVELS = frozenset({"Xã", "Phường", "Thị", "Đặc", "XÃ", "PHƯỜNG"})
+
+
+def _row_number_of_a_place(text: str, doc: Doc, a: int, k: int) -> bool:
+    """`1 Xã Kỳ Hoa | 42 | 35 | 7` (a tester's list of communes whose heading wrapped, so no
+    table was told): a figure opening its line before a place named by its level is the row's
+    number, no count of communes."""
+    line_start = text.rfind("\n", 0, a) + 1
+    return not text[line_start:a].strip() and k < len(doc) and doc[k].text in _PLACE_LEVELS
+
+
 def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
     out: list[CountHit] = []
     n = len(doc)
@@ -409,6 +421,8 @@ def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:
             continue
         a = tok_start(doc, i)
         if any(za <= a < zb for za, zb in zones):
+            continue
+        if not english and _row_number_of_a_place(page.text, doc, a, k):
             continue
         noun_at = _past_speck(doc, k)
         # "60 are civil servants": the group is named after the verb
