@@ -65,6 +65,8 @@ def test_sending_body_is_the_department_not_its_office() -> None:
     assert sending_body("Phòng Quản lý đất đai thuộc Sở Nông nghiệp và Môi trường") == "Sở Nông nghiệp và Môi trường"
     # a list's cell abbreviates the body another document spells out
     assert sending_body("UBND xã Ba Chẽ") == sending_body("Ủy ban nhân dân xã Ba Chẽ") == "Ủy ban nhân dân xã Ba Chẽ"
+    # a public service unit sends its own staff: a health centre, not its ward
+    assert sending_body("Khoa Khám bệnh, Trung tâm Y tế khu vực Cam Lâm") == "Trung tâm Y tế khu vực Cam Lâm"
 
 
 def test_field_and_place_matching() -> None:
