@@ -1,7 +1,8 @@
 """`dispatch-reader eval`: extraction measured against truth files, per field and per variant.
 
-A folder holds NAME.truth.json beside the document in one or more forms: NAME.pdf (born-digital),
-NAME.scan.pdf (scanned), or NAME.txt (plain text, rendered here to both). The office-grade
+A folder holds NAME.truth.json beside the document in one or more forms: NAME.pdf (born-digital;
+scored as scanned when its pages hold no text, only images), NAME.scan.pdf (scanned), or NAME.txt
+(plain text, rendered here to both). The office-grade
 variants (seal, receipt, photocopy, phone, fax: `synth.damage`) are made here from the
 born-digital PDF (or the rendered text), cached in the work folder. Two truth shapes are
 read: a full record (the samples) and the realdocs shape {"truth": {...header...}, "people", "counts"}.
@@ -385,11 +386,33 @@ def find_cases(dirs: Iterable[Path]) -> list[Case]:
             txt = folder / f"{stem}.txt"
             born = folder / f"{stem}.pdf"
             scan = folder / f"{stem}.scan.pdf"
+            if born.exists() and not scan.exists() and not _has_text_layer(born):
+                # a NAME.pdf of page images is a scan: scored as one, not as born-digital (a
+                # tester's folder of scans read as `born-digital (10 docs)`)
+                born, scan = folder / f"{stem}.none", born
             cases.append((stem, lambda truth=truth: load_truth(truth), {
                 "born": born if born.exists() else (txt if txt.exists() else None),
                 "scan": scan if scan.exists() else (txt if txt.exists() else None),
             }))
     return cases
+
+
+def _has_text_layer(pdf: Path) -> bool:
+    """Does any page of the PDF hold text (an unreadable file is left to the reading to report)?"""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(pdf))
+    except pdfium.PdfiumError:
+        return True
+    try:
+        for page in doc:
+            text = page.get_textpage().get_text_range()
+            if text.strip():
+                return True
+        return False
+    finally:
+        doc.close()
 
 
 def _jsonl_cases(listing: Path) -> list[Case]:

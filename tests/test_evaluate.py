@@ -116,3 +116,22 @@ def test_an_office_copy_of_a_real_pdfs_excerpt_is_made_once_and_the_same(tmp_pat
     second = _office_copy("fax", source, work, truth, excerpt=True)
     assert first == second
     assert sorted(p.name for p in work.glob("*.pdf")) == [first.name]
+
+
+def test_a_pdf_of_page_images_is_scored_as_a_scan(tmp_path):
+    """A tester's folder of scans (NAME.pdf, no text layer) was scored under `born-digital`."""
+    import io
+
+    from PIL import Image
+
+    from dispatch_reader.synth.textpdf import render_text_pdf
+
+    (tmp_path / "a.truth.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "b.truth.json").write_text("{}", encoding="utf-8")
+    buf = io.BytesIO()
+    Image.new("L", (200, 280), 255).save(buf, "PDF", resolution=50)
+    (tmp_path / "a.pdf").write_bytes(buf.getvalue())
+    (tmp_path / "b.pdf").write_bytes(render_text_pdf("ỦY BAN NHÂN DÂN\nSố: 1/QĐ-UBND\n"))
+    sources = {name: files for name, _, files in find_cases([tmp_path])}
+    assert sources["a"]["born"] is None and sources["a"]["scan"] == tmp_path / "a.pdf"
+    assert sources["b"]["born"] == tmp_path / "b.pdf" and sources["b"]["scan"] is None
