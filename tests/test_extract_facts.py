@@ -482,3 +482,16 @@ def test_a_department_whose_name_ends_like_a_level_is_still_the_issuers() -> Non
 
     assert is_subunit("Văn phòng Cơ quan") and is_subunit("Phòng Tổ chức biên chế")
     assert not is_subunit("Văn phòng Đăng ký đất đai tỉnh") and not is_subunit("Trạm Y tế xã")
+
+
+def test_a_party_regulation_cited_is_no_decision() -> None:
+    """A tester's brief listed `Quy định số 65-QĐ/TW` of the Party's Central Committee as a
+    `Quyết định`: in a party's number `QĐ` is a regulation, as its label says."""
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("QUYẾT ĐỊNH\nVề việc luân chuyển cán bộ\nCăn cứ Quy định số 65-QĐ/TW ngày 28 tháng 4 năm 2022 của Ban "
+            "Chấp hành Trung ương về luân chuyển cán bộ;\nCăn cứ Quyết định số 2754/QĐ-UBND ngày 15/8/2025 của Ủy ban "
+            "nhân dân tỉnh;\n")
+    types = {r.number: r.doc_type for r in extract_facts([PageText(1, text)]).references}
+    assert types == {"65-QĐ/TW": "other", "2754/QĐ-UBND": "decision"}

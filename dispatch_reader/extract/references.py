@@ -156,9 +156,9 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
     found: dict[str, Reference] = {}
     for page, doc in zip(pages, docs):
         text = for_matching(page.text)
-        matches = [(m, clean_number(m)) for m in BODY_NUMBER.finditer(text)]
-        matches += [(m, _party_number(m)) for m in PARTY_NUMBER.finditer(text)]
-        for m, dn in matches:
+        matches = [(m, clean_number(m), False) for m in BODY_NUMBER.finditer(text)]
+        matches += [(m, _party_number(m), True) for m in PARTY_NUMBER.finditer(text)]
+        for m, dn, party in matches:
             if dn is None or not any(sum(c.isupper() for c in p) >= 2 for p in dn.parts):
                 continue
             if len(dn.number or "") > MAX_NUMBER_DIGITS:
@@ -179,6 +179,9 @@ def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFa
             # symbol says the type (`Luật Người lao động … theo hợp đồng số 69/2020/QH14`: a law,
             # not a contract; a tester's brief listed it as `Văn bản số 69/2020/QH14`)
             kind = symbol if label == "other" and symbol not in (None, "other") else (label or symbol)
+            if party and label:
+                # a party's `QĐ` is a regulation (`Quy định số 65-QĐ/TW`), its label says so
+                kind = label
             if kind is None and language == "vi":
                 kind = "official_dispatch"
             # Date right after: "… ngày 30 tháng 6 năm 2025" / "ngày 15/10/2020".
