@@ -738,3 +738,18 @@ def test_a_one_bit_copy_keeps_its_black_seal_and_every_pixel() -> None:
     without, _, _, _ = _office_paper(image, IngestSettings(upscale_below_dpi=0, colour_dropout=False), [])
     assert not any("light grey ink" in n for n in notes)
     assert (out == without).all()
+
+
+def test_a_photos_shaded_print_is_not_taken_for_light_ink() -> None:
+    """On a photo of a sheet the print in the shade is grey (darkest at 70-90 after the light is
+    evened): a grey scan's seal letters are no lighter. OCR 146 dropped a phone photo's shaded
+    number line with them; a photographed page keeps the higher bar."""
+    grey = np.full((1131, 800), 240, np.uint8)
+    for y in range(100, 1000, 40):
+        cv2.putText(grey, "CHU TICH UBND XA", (80, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 20, 2)
+    cv2.putText(grey, "SO: 1587/QD-UBND", (80, 60), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 80, 2)  # in the shade
+    shaded = grey == 80
+    out, _ = preprocess.drop_light_ink(grey, 100.0, photographed=True)
+    assert (out[shaded] == 80).all()
+    out, _ = preprocess.drop_light_ink(grey, 100.0)
+    assert (out[shaded] > 200).mean() > 0.9  # on a scan, ink that pale beside black print is no print

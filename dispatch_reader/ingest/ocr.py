@@ -298,7 +298,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
         # print are 97 % of it (a tester's office scans: no seal was dropped); a copy's black
         # seal has a dark core and stays
         before = grey
-        dropped, light = preprocess.drop_light_ink(grey, dpi)
+        dropped, light = preprocess.drop_light_ink(grey, dpi, photographed=corners is not None)
         # a one-bit copy's black seal stays; what little it drops there (a JPEG's grey fringe) is
         # left as it was
         grey = dropped if not binary or light >= 0.001 else grey

@@ -665,8 +665,10 @@ DARK_PRINT_CORE = 60
 # ... a piece of ink whose darkest pixel is lighter than this (and than the letters' by the
 # margin) is no print, and goes as the colour would have; a piece a mark's size stays (a small
 # print's tone mark may lack a dark core), and so does one touching a letter (it has its core).
-# (A tester's grey seal's ring letters were darkest at 78-88, the print's at 0-30.)
+# (A tester's grey seal's ring letters were darkest at 78-88, the print's at 0-30.) A photo's
+# print is not evenly dark: its shaded letters are lighter than that, and stay.
 LIGHT_INK_LEAST, LIGHT_INK_MARGIN = 70, 40
+LIGHT_INK_LEAST_PHOTO = 90
 _LIGHT_PIECE_IN2 = 0.0025
 # a piece of ink this wide and tall at least (inches) is a seal's size, and in it a pixel this
 # pale, farther than a letter's edge from a letter's core, is the seal's
@@ -679,7 +681,7 @@ _LETTERS_TO_TELL, _SIGNING_PAGE_LETTERS = 50, 20
 _SEAL_AND_SIGNATURE = 4
 
 
-def drop_light_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+def drop_light_ink(grey: np.ndarray, dpi: float, photographed: bool = False) -> tuple[np.ndarray, float]:
     """(page, share dropped): on a grey page of dark print, the pieces of ink with no dark core
     (a seal, a signature, a stamp scanned in grey) turned to paper."""
     ink = (grey < 200).view(np.uint8)
@@ -715,7 +717,8 @@ def drop_light_ink(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
         return grey, 0.0
     if core >= DARK_PRINT_CORE:
         return grey, 0.0  # faded toner, a low-resolution scan: its letters are light too
-    light = (darkest >= max(LIGHT_INK_LEAST, core + LIGHT_INK_MARGIN)) \
+    least = LIGHT_INK_LEAST_PHOTO if photographed else LIGHT_INK_LEAST
+    light = (darkest >= max(least, core + LIGHT_INK_MARGIN)) \
         & (stats[:, cv2.CC_STAT_AREA] >= _LIGHT_PIECE_IN2 * dpi * dpi)
     light[0] = False
     gone = light[labels]
