@@ -696,3 +696,73 @@ def test_a_labelled_period_gives_the_end_a_list_intro_left_open() -> None:
             "Thời gian biệt phái theo Quyết định là 12 tháng, đến hết ngày 19/10/2026.\n")
     got = {s.person: (s.start, s.end) for s in extract_facts([PageText(1, text)]).secondments if s.person}
     assert got == {"Đinh Văn Thơm": ("2025-10-20", "2026-10-19"), "Hồ Văn Dũng": ("2025-10-20", "2026-10-19")}
+
+
+def test_one_headcount_said_again_with_another_preposition_is_one() -> None:
+    """A reviewer's: `05 viên chức thuộc Sở Y tế` in Điều 1, `05 viên chức của Sở Y tế chịu sự
+    phân công …` in Điều 2 were two counts and a second sending from `Sở Y tế chịu sự phân công …`."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 viên chức thuộc Sở Y tế đến làm việc tại Trạm Y tế xã Con Cuông, kể từ "
+            "ngày 15/11/2025 đến ngày 14/11/2026.\nĐiều 2. Trong thời gian biệt phái, 05 viên chức của Sở Y tế chịu sự "
+            "phân công của Chủ tịch Ủy ban nhân dân xã Con Cuông.\n")
+    facts = extract_facts([PageText(1, text)])
+    assert [c.value for c in facts.counts] == [5]
+    assert [(s.count, s.from_unit) for s in facts.secondments] == [(5, "Sở Y tế")]
+
+
+def test_a_date_after_tu_is_no_sending_body() -> None:
+    """A reviewer's: `Biệt phái 02 công chức từ ngày 15/11/2025 …` gave a listed person with no
+    body of their own the sending body `ngày 15/11/2025`."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức từ ngày 15/11/2025 đến ngày 14/11/2026 đến làm việc tại Ủy ban "
+            "nhân dân các xã (có danh sách kèm theo).\nDANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+            "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến\n"
+            "1 | Nguyễn Văn An | Chuyên viên Phòng Trồng trọt, Sở Nông nghiệp và Môi trường | xã Nghi Lộc\n"
+            "2 | Trần Thị Bình | Phó Trưởng phòng Quản lý đất đai | xã Diễn Châu\n")
+    got = {s.person: s.from_unit for s in extract_facts([PageText(1, text)]).secondments}
+    assert got["Trần Thị Bình"] is None
+
+
+@pytest.mark.parametrize("inside", [
+    "Biệt phái ông Trần Văn Bình, Chuyên viên Văn phòng, Sở Y tế, đến làm việc tại Ủy ban nhân dân xã Con Cuông, "
+    "thời gian biệt phái từ ngày 01/9/2025 đến ngày 31/8/2026.",
+    "Căn cứ Kế hoạch số 12/KH-UBND về thời gian thực hiện từ ngày 01/9/2025 đến ngày 31/12/2025;"])
+def test_a_period_label_inside_a_sentence_is_that_sentences(inside: str) -> None:
+    """A reviewer's: the first labelled period anywhere reached every person without dates: one
+    inside another person's sentence, or a plan's in the preamble."""
+    text = ("QUYẾT ĐỊNH:\n" + inside + "\nĐiều 1. Biệt phái bà Lê Thị Hoa, Chuyên viên Văn phòng, Sở Tư pháp, đến làm "
+            "việc tại Ủy ban nhân dân xã Tương Dương.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+    got = {s.person: (s.start, s.end) for s in extract_facts([PageText(1, text)]).secondments}
+    assert got["Lê Thị Hoa"] == (None, None)
+
+
+@pytest.mark.parametrize("task", [
+    "tham gia Đoàn kiểm tra việc bố trí nhân lực, đề xuất phương án điều động bác sĩ về các trạm y tế xã",
+    "hướng dẫn nghiệp vụ cho công chức được điều động về xã"])
+def test_a_kind_verb_after_another_task_is_not_the_peoples(task: str) -> None:
+    """A reviewer's: a verb sending others after the people's own task gave the people its kind."""
+    text = "THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\n1. Giao Sở Y tế cử 03 viên chức " + task + ".\n"
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert s.kind == "reinforcement"
+
+
+def test_a_table_of_bodies_and_figures_is_no_list_of_the_people() -> None:
+    """A reviewer's: `cử 06 công chức …, phân bổ cụ thể như sau:` then a table of bodies and
+    figures was taken as the people named, and the request as decided."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 62/UBND-NC\nV/v tăng cường công chức\nKính gửi: Các sở, ban, ngành.\n"
+            "Đề nghị các sở, ban, ngành cử 06 công chức về làm việc tại Ủy ban nhân dân các xã, phân bổ cụ thể như sau:\n"
+            "STT | Đơn vị cử | Số lượng\n1 | Sở Xây dựng | 03\n2 | Sở Tài chính | 03\n")
+    facts = extract_facts([PageText(1, text)])
+    assert [(s.count, s.status) for s in facts.secondments] == [(6, "requested")]
+
+
+def test_the_province_committee_named_before_its_verb_is_no_sending_body() -> None:
+    text = "BÁO CÁO\nỦy ban nhân dân tỉnh đã biệt phái 57 công chức về các xã còn thiếu.\n"
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert s.from_unit is None and s.to_unit == "các xã còn thiếu"
+
+
+def test_a_posts_commune_named_with_it_is_the_destination() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Luân chuyển 01 đồng chí có tên tại danh sách kèm theo.\nDANH SÁCH CÁN BỘ LUÂN CHUYỂN\n"
+            "STT | Họ và tên | Chức vụ, đơn vị công tác hiện nay | Chức vụ, đơn vị công tác sau luân chuyển | Ghi chú\n"
+            "1 | Lục Thị Hoa | Phó Chủ tịch UBND xã Tiên Yên | Công chức Tư pháp - Hộ tịch xã Quảng Hà | \n")
+    (s,) = extract_facts([PageText(1, text)]).secondments
+    assert (s.to_unit, s.position, s.from_unit) == ("xã Quảng Hà", "Công chức Tư pháp - Hộ tịch", "Ủy ban nhân dân xã Tiên Yên")

@@ -16,5 +16,23 @@ def test_an_acting_head_signs_as_such(title: str, position: str) -> None:
             "- Lưu: VT.\n" + title + "\n\nTrương Minh Đức\n")
     facts = extract_facts([PageText(1, text)])
     assert facts.document.signer is not None and facts.document.signer.name == "Trương Minh Đức"
-    assert facts.document.signer.authority == title
+    assert facts.document.signer.title == title  # (the line is the acting head's title and authority)
     assert [p.position for p in facts.people if p.name == "Trương Minh Đức"] == [position]
+
+
+def test_an_acting_head_signing_by_order_keeps_both_lines() -> None:
+    """A reviewer's: `TL. GIÁM ĐỐC` then `Q. TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ` were merged into one
+    authority and the title lost."""
+    text = ("SỞ Y TẾ\nSố: 1533/QĐ-SYT\nQUYẾT ĐỊNH\nVề việc biệt phái viên chức\nĐiều 1. Nội dung.\nNơi nhận:\n"
+            "- Lưu: VT.\nTL. GIÁM ĐỐC\nQ. TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ\nTrương Minh Đức\n")
+    facts = extract_facts([PageText(1, text)])
+    signer = facts.document.signer
+    assert (signer.authority, signer.title) == ("TL. GIÁM ĐỐC", "Q. TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ")
+    assert [p.position for p in facts.people] == ["Quyền Trưởng phòng Tổ chức cán bộ"]
+
+
+def test_a_name_after_a_seals_small_scraps_is_the_signer() -> None:
+    """On a colour scan the seal's darker ink read as `se hà` before the name under it."""
+    text = ("SỞ NỘI VỤ\nSố: 2417/SNV-CCVC\nV/v báo cáo\nNội dung.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n"
+            "se hà Phan Đình Lộc\n")
+    assert extract_facts([PageText(1, text)]).document.signer.name == "Phan Đình Lộc"

@@ -509,7 +509,8 @@ def _counts_people(what: str) -> bool:
 # what tells a headcount from another of its size, said right after it: the body its people
 # come from, up to a joint or a stop,
 # or the field they work in (`01 công chức lĩnh vực đất đai; 01 công chức lĩnh vực xây dựng`)
-_TOLD_APART = re.compile(r"\s*((?:của|thuộc|từ|from|lĩnh vực|chuyên ngành|ngành)\s+[^,.;:]+?)"
+_TOLD_APART = re.compile(r"\s*(?:của|thuộc|từ|from|(?=lĩnh vực|chuyên ngành|ngành))\s*"
+                         r"(?!ngày|tháng|năm|\d{1,2}[/.-]\d)(?P<what>[^,.;:]+?)"
                          r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
 
 
@@ -537,7 +538,8 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         # `01 công chức thuộc Sở A và 01 công chức thuộc Sở B`: two facts of one size
         told = _TOLD_APART.match(page.text, start + len(c.evidence.quote))
         key = (c.value, c.total, fold_phrase(c.what), where)
-        said = tuple(fold_phrase(told.group(1)).split()) if told else ()
+        # (the words after the preposition: `thuộc Sở Y tế` and `của Sở Y tế` are one body)
+        said = tuple(fold_phrase(told.group("what")).split()) if told else ()
         # the same words, or the one said again running on (`thuộc Sở Y tế có trách nhiệm …`)
         if any(said[:len(other)] == other or other[:len(said)] == said for other in seen.get(key, ())):
             continue

@@ -422,9 +422,9 @@ def _jobs() -> frozenset[str]:
 
 
 def _title_case_position(title: str) -> str:
-    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`, `QUYỀN GIÁM
-    ĐỐC` → `Quyền Giám đốc`."""
-    acting = re.match(r"(?i)quyền\s+(?=\S)", title)
+    """`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `CHỦ TỊCH QUỐC HỘI` → `Chủ tịch Quốc hội`, `Q. GIÁM ĐỐC`
+    and `QUYỀN GIÁM ĐỐC` → `Quyền Giám đốc`."""
+    acting = re.match(r"(?i)(?:quyền\s+|q\s?\.\s*)(?=\S)", title)
     if acting:
         return "Quyền " + _title_case_position(title[acting.end():])
     words = title.split()

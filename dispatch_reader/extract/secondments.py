@@ -680,7 +680,7 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             _body_sending(page, doc, v, sc.item[0])
         to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
             _to_unit(page, doc, h0, b, english) or \
-            (None if english else (_to_places_said(page, h0, b) or own_place(page, h0, b, doc_facts)))
+            (None if english else (own_place(page, h0, b, doc_facts) or _to_places_said(page, h0, b)))
         position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
         st = sending_status.statement(pages, page, v.start, doc_facts, references, language,
                                       named=sending_status.announces_list(page, v.start))
@@ -747,9 +747,19 @@ def _kind_after_noun(page: Page, doc: Doc, hit: CountHit, english: bool) -> Verb
     stop = re.search(r";|\.\s", page.text[end:end + _KIND_REACH])
     reach = end + (stop.start() if stop else _KIND_REACH)
     for v in page_verbs(page, doc, english):
-        if not v.weak and end <= v.start <= reach and (v.start <= end + 2 or _going_after(page, doc, v, english)):
+        if v.weak or not end <= v.start <= reach:
+            continue
+        if v.start <= end + 2:
+            return v
+        # after the field only (`… lĩnh vực đất đai, Sở Xây dựng cử 05 … biệt phái về`); not a
+        # verb that sends others, after a task of their own (`cử 03 viên chức tham gia Đoàn
+        # kiểm tra … đề xuất điều động bác sĩ về …`)
+        if _FIELD_OPENS.match(page.text, end) and _going_after(page, doc, v, english):
             return v
     return None
+
+
+_FIELD_OPENS = re.compile(r"\s*(?:lĩnh vực|chuyên ngành|ngành|chuyên môn|có chuyên môn|làm công tác)\s")
 
 
 _KIND_REACH = 150
@@ -784,8 +794,13 @@ def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
             if before and not (doc[start - 1].is_punct or before in _ASSIGNING or two in _ASSIGNING):
                 return None
             name = body_text(doc, start, k)
-            return None if is_subunit(name) else for_matching(name)
+            if is_subunit(name) or _PROVINCE_COMMITTEE.match(for_matching(name)):
+                return None  # (`Ủy ban nhân dân tỉnh đã biệt phái …`: it decides; its departments send)
+            return for_matching(name)
     return None
+
+
+_PROVINCE_COMMITTEE = re.compile(r"(?i)(?:ủy ban nhân dân|ubnd)\s+(?:tỉnh|thành phố)\b")
 
 
 def _asked_party(page: Page, v: Verb) -> str | None:
@@ -810,9 +825,9 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     """`… của 14 sở, ban, ngành cấp tỉnh`, `from 14 provincial departments`."""
     s = (hit.count.evidence.start or 0) + len(hit.count.evidence.quote)
     window = page.text[s:b]
-    m = re.match(r"\s*(?:của|from|thuộc|từ)\s+", window)
+    m = re.match(r"\s*(?:của|from|thuộc|từ)\s+(?!ngày|tháng|năm|\d{1,2}[/.-]\d)", window)
     if not m:
-        return None
+        return None  # (`02 công chức từ ngày 15/11/2025`: when, not whence)
     start = s + m.end()
     for h in hits:
         if h.count.evidence.start == start:
@@ -825,6 +840,7 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     return squash(rest.group(1)) if rest else None
 
 
+_PLACE_AT_END = re.compile(r"\s+((?:xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*)*)$")
 _BARE_PLACE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+(\S.*)$", re.I)
 # a copy's specks read before the commune in its cell (`h Xã Nậm Hàng`, `4" Sẽ Xã Tủa Sín Chải`)
 _SPECKS_BEFORE_PLACE = re.compile(r"^(?:\S{1,2}\s+){1,2}(?=(?:xã|phường|thị trấn|đặc khu)\s)", re.I)
@@ -864,6 +880,8 @@ _LIST_TITLE = re.compile(r"DANH S[AÁ]CH|danh sách (?:kèm theo|như sau)")
 # how far after its label a period's dates stand (`Thời gian tăng cường: từ ngày 05 tháng 01 năm
 # 2026 đến hết ngày 04 tháng 7 năm 2026`)
 _LABELLED_REACH = 160
+# what may stand before a label on its line: an article's or item's mark
+_LINE_OPENING = re.compile(r"\s*(?:điều\s+\d{1,2}\s*[.:]\s*|\d{1,2}\s*[.)]\s*|[-+•]\s*|[a-zđ]\)\s*)?")
 
 
 def _named_take_labelled_period(pages: list[Page], found: list[Secondment], dates: list[DateFact],
@@ -877,6 +895,10 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
     for page in pages:
         low = for_matching(page.text).lower()
         for m in _period_labels().finditer(low, body_start(page)):
+            # a label that opens its line or article states the period for all; one inside a
+            # sentence is that sentence's (a person's own, a preamble's plan, an ending's)
+            if not _LINE_OPENING.fullmatch(low[low.rfind("\n", 0, m.start()) + 1:m.start()]):
+                continue
             start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
             if start is None and end is None:
                 continue
@@ -943,6 +965,11 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
         if row.cells.get("to_position_unit"):
             # the post and the body gone to in one cell: `Chủ tịch UBND xã Đầm Hà`
             post, body = listed_position_unit({"position_unit": row.cells["to_position_unit"]})
+            place = _PLACE_AT_END.search(post or "") if body is None else None
+            if place:
+                # a commune's post named with its commune, no body (`Công chức Tư pháp - Hộ tịch
+                # xã Quảng Hà`): the commune is where the person goes
+                post, body = post[:place.start()], place.group(1)
             to, field = to or body, field or post
         if page.ocr_confidence is not None:
             name = repair_ocr_name(name)

@@ -120,6 +120,7 @@ _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
 
 _SIGNED_MARK = re.compile(r"^\s*[(\[][^)\]]{1,24}[)\]]\s*(?=\S)")
 _FIGURES_BEFORE = re.compile(r"^[\W_]*\d{1,3}[\W_]*\s+(?=[^\W\d_])")
+_SMALL_SCRAPS_BEFORE = re.compile(r"^[\W_]*(?:[a-zà-ỹđ_]{1,3}[\W_]*\s+){1,2}(?=[A-ZÀ-ỸĐ])")
 
 
 def _signed_name(seg: Segment) -> Segment | None:
@@ -149,9 +150,11 @@ def _signed_name(seg: Segment) -> Segment | None:
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
-    m = _FIGURES_BEFORE.match(seg.text)
+    m = _FIGURES_BEFORE.match(seg.text) or _SMALL_SCRAPS_BEFORE.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]) and _family_first(seg.text[m.end():]):
-        return seg.sub(m.end())  # a seal's ring read as figures before the name (`40 Huỳnh Chí Nguyện`)
+        # a seal's ring read as figures or small letters before the name (`40 Huỳnh Chí
+        # Nguyện`, `se hà Phan Đình Lộc`)
+        return seg.sub(m.end())
     cut = _name_prefix_end(seg.text)
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
@@ -234,6 +237,11 @@ def bottom_segments(pages: list[Page]) -> list[Segment]:
     return [piece for p in pages for s in p.segments() for piece in split_bottom(s)]
 
 
+def _acting(seg: Segment) -> bool:
+    """`Q. GIÁM ĐỐC`: an acting head's line (Q. for quyền)."""
+    return bool(re.match(r"q\s?\.\s*\S", seg.folded))
+
+
 def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
     """The first complete signature block: [authority lines], title line(s), name."""
     segs = bottom_segments(pages)
@@ -250,8 +258,10 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
         j = i
         while j < n and j - i < 20:
             s = segs[j]
-            if AUTHORITY.match(s.folded) and is_upper_line(s.text) and not titles:
+            if AUTHORITY.match(s.folded) and is_upper_line(s.text) and not titles and not (authority and _acting(s)):
                 authority.append(s)
+            elif _acting(s) and is_upper_line(s.text) and authority and not titles:
+                titles.append(s)  # `TL. GIÁM ĐỐC` then `Q. TRƯỞNG PHÒNG …`: the acting head's own title
             elif is_upper_line(s.text) and not _is_filler(s) and len(s.text.split()) <= 8 and (
                     _is_title_line(s) or authority or titles):
                 titles.append(s)
@@ -267,6 +277,10 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
                 # the name; a speck OCR put before it ("- Hồ Đức Phớc", "“pram …") is not part of it
                 lead, tail = _SPECKS_AT_START.match(s.text), _SPECKS_AT_END.search(s.text)
                 name_seg = s.sub(lead.end() if lead else 0, tail.start() if tail else len(s.text))
+                if not titles and authority and _acting(authority[-1]):
+                    # `Q. GIÁM ĐỐC` alone: the acting head signs in their own name, the line is
+                    # their title as much as their authority
+                    titles = [authority[-1]]
                 signer = Signer(
                     name=_capitalised(_without_strokes(_name_read(_figures_mended(name_seg.text) or name_seg.text))),
                     title=squash(" ".join(_SPECKS.sub("", t.text) for t in titles)) or None,

@@ -47,6 +47,7 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.kinds import ADDRESSEE_LINE, SENTENCE_STOP, Verb, kind_in, page_verbs, request_cue_before, sentence_start
 from dispatch_reader.extract.nlp import token_at
+from dispatch_reader.extract.tables import column_field
 from dispatch_reader.extract.textutil import Page, fold_phrase
 from dispatch_reader.record import Count, DocumentFacts, Reference, Secondment
 from dispatch_reader.textnorm import for_matching
@@ -141,13 +142,17 @@ def _issuer_sends(clause: str, doc_facts: DocumentFacts) -> bool:
 
 
 # (the list's first item, or a table's row of headings: `STT | Họ và tên | …`)
-_LIST_AHEAD = re.compile(r"^[^.;\n]*(?:\n[^.;\n]*){0,2}?:[ \t]*\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[^\n|]{1,40} \| )")
+_LIST_AHEAD = re.compile(r"^[^.;\n]*(?:\n[^.;\n]*){0,2}?:[ \t]*\n[ \t]*(?:[-+•]|\d{1,2}[.)]|(?P<row>[^\n|]{1,40} \| [^\n]*))")
 
 
 def announces_list(page: Page, pos: int) -> bool:
     """The statement at pos introduces a list of the people it counts (`cử 02 công chức sau đây
-    đến …:` then `- Ông …`): its headcount is those named people's."""
-    return bool(_LIST_AHEAD.match(page.text[pos:pos + 400]))
+    đến …:` then `- Ông …`, or a table with a column of names): its headcount is those named
+    people's. A table of bodies and figures (`STT | Đơn vị cử | Số lượng`) names nobody."""
+    m = _LIST_AHEAD.match(page.text[pos:pos + 400])
+    if m is None:
+        return False
+    return m["row"] is None or any(column_field(cell) == "name" for cell in m["row"].split("|"))
 
 
 def status_at(page: Page, verb_start: int, doc_facts: DocumentFacts, language: str, *, named: bool,

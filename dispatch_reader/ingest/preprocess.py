@@ -587,6 +587,10 @@ INK_CHROMA = 45
 # every dropped stroke — the stamp's frame through the number line, a signature's edge over a
 # name's accents — so within a few pixels of coloured ink a lower bar applies.
 EDGE_CHROMA = 14
+# coloured ink this much darker (its brightest channel) than its page's median is over print;
+# told only where there is ink enough to have a median (pixels)
+OVER_PRINT_DARKER = 30
+_OVER_PRINT_LEAST = 200
 CLEAN_TEXT_CHROMA = 12
 # A faded seal is coloured enough only in places (chroma ~28 at its median, 47 at its 90th
 # percentile): its strong pixels seed it, and the paler ink joined to them goes with them —
@@ -640,6 +644,15 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     # white; black text under the ink (dark, little colour) stays dark
     lifted = np.clip(top + 3 * chroma, 0, 255).astype(np.uint8)
     out = np.where(dropped, np.maximum(grey, lifted), grey).astype(np.uint8)
+    # Ink laid over the print as an opaque layer (a seal or a signature blended over the page, as
+    # image tools lay one: a tester's red over black came out red, not black) is darker where it
+    # crosses a letter than where it lies on paper, its brightest channel held down by the black
+    # beneath: those pixels are the letter's, taken dark (a colour scan of such pages lost the
+    # signer's family name under the ring on 10 pages of 10).
+    if coloured.sum() >= _OVER_PRINT_LEAST:
+        on_paper = float(np.median(top[coloured]))
+        over_print = coloured & (top < on_paper - OVER_PRINT_DARKER)
+        out = np.where(over_print, np.minimum(grey, rgb16.min(axis=2)).astype(np.uint8), out)
     return out, float(coloured.mean())
 
 
@@ -665,8 +678,9 @@ DARK_PRINT_CORE = 60
 # ... a piece of ink whose darkest pixel is lighter than this (and than the letters' by the
 # margin) is no print, and goes as the colour would have; a piece a mark's size stays (a small
 # print's tone mark may lack a dark core), and so does one touching a letter (it has its core).
-# (A tester's grey seal's ring letters were darkest at 78-88, the print's at 0-30.) A photo's
-# print is not evenly dark: its shaded letters are lighter than that, and stay.
+# (A tester's grey seal's ring letters were darkest at 78-88, the print's at 0-30: inside a
+# seal's ring the bar is lower.) A photo's print is not evenly dark: its shaded letters are
+# lighter than that, and stay; so does red print in grey outside a ring.
 LIGHT_INK_LEAST, LIGHT_INK_MARGIN = 70, 40
 LIGHT_INK_LEAST_PHOTO = 90
 _LIGHT_PIECE_IN2 = 0.0025
@@ -701,14 +715,16 @@ def drop_light_ink(grey: np.ndarray, dpi: float, photographed: bool = False) -> 
     # quarter of all its letters is the print's.
     seal_px = _SEAL_PIECE_IN * dpi
     every = letters.copy()
+    in_ring = np.zeros(n, bool)  # the pieces standing inside a seal's ring
+    cx, cy = stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2
     for i in np.flatnonzero((stats[:, cv2.CC_STAT_WIDTH] >= seal_px) & (stats[:, cv2.CC_STAT_HEIGHT] >= seal_px)
                             & (stats[:, cv2.CC_STAT_WIDTH] <= _SEAL_AND_SIGNATURE * seal_px)
                             & (stats[:, cv2.CC_STAT_HEIGHT] <= _SEAL_AND_SIGNATURE * seal_px)):
         if i == 0:
             continue
         x, y, w, h = stats[i, :4]
-        cx, cy = stats[:, 0] + stats[:, 2] / 2, stats[:, 1] + stats[:, 3] / 2
-        letters &= ~((cx >= x) & (cx <= x + w) & (cy >= y) & (cy <= y + h))
+        in_ring |= (cx >= x) & (cx <= x + w) & (cy >= y) & (cy <= y + h)
+    letters &= ~in_ring
     if letters.sum() >= _LETTERS_TO_TELL:
         core = float(np.percentile(darkest[letters], 90))
     elif every.sum() >= _SIGNING_PAGE_LETTERS:
@@ -717,8 +733,10 @@ def drop_light_ink(grey: np.ndarray, dpi: float, photographed: bool = False) -> 
         return grey, 0.0
     if core >= DARK_PRINT_CORE:
         return grey, 0.0  # faded toner, a low-resolution scan: its letters are light too
-    least = LIGHT_INK_LEAST_PHOTO if photographed else LIGHT_INK_LEAST
-    light = (darkest >= max(least, core + LIGHT_INK_MARGIN)) \
+    # a seal's own letters may be as dark as red print in grey (`ĐẢNG CỘNG SẢN VIỆT NAM`, `HỎA
+    # TỐC` at 82-88): the lower bar holds only inside a ring, and never on a photo
+    least = np.where(in_ring & (not photographed), LIGHT_INK_LEAST, LIGHT_INK_LEAST_PHOTO)
+    light = (darkest >= np.maximum(least, core + LIGHT_INK_MARGIN)) \
         & (stats[:, cv2.CC_STAT_AREA] >= _LIGHT_PIECE_IN2 * dpi * dpi)
     light[0] = False
     gone = light[labels]
