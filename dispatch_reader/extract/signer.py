@@ -150,7 +150,10 @@ def _signed_name(seg: Segment) -> Segment | None:
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
-    m = _FIGURES_BEFORE.match(seg.text) or _SMALL_SCRAPS_BEFORE.match(seg.text)
+    m = _FIGURES_BEFORE.match(seg.text)
+    small = _SMALL_SCRAPS_BEFORE.match(seg.text) if m is None else None
+    if small and len(seg.text[small.end():].split()) >= 3:
+        m = small  # (three words at least: `các xã Tân Phong` is a place, no scraps and a name)
     if m and _is_name_line(seg.text[m.end():]) and _family_first(seg.text[m.end():]):
         # a seal's ring read as figures or small letters before the name (`40 Huỳnh Chí
         # Nguyện`, `se hà Phan Đình Lộc`)

@@ -589,7 +589,7 @@ INK_CHROMA = 45
 EDGE_CHROMA = 14
 # coloured ink this much darker (its brightest channel) than its page's median is over print;
 # told only where there is ink enough to have a median (pixels)
-OVER_PRINT_DARKER = 30
+OVER_PRINT_DARKER = 45
 _OVER_PRINT_LEAST = 200
 CLEAN_TEXT_CHROMA = 12
 # A faded seal is coloured enough only in places (chroma ~28 at its median, 47 at its 90th
@@ -649,11 +649,50 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     # crosses a letter than where it lies on paper, its brightest channel held down by the black
     # beneath: those pixels are the letter's, taken dark (a colour scan of such pages lost the
     # signer's family name under the ring on 10 pages of 10).
-    if coloured.sum() >= _OVER_PRINT_LEAST:
-        on_paper = float(np.median(top[coloured]))
-        over_print = coloured & (top < on_paper - OVER_PRINT_DARKER)
-        out = np.where(over_print, np.minimum(grey, rgb16.min(axis=2)).astype(np.uint8), out)
+    # Only in a seal (a round piece of ink, as tall as wide): a stamp's or a hand's darker strokes
+    # are its own ink, not print beneath (taking them kept a receiving stamp's handwriting over
+    # the header's number).
+    # (a seal is red; the signature over it, blue, is a piece of its own)
+    for x, y, w, h in _round_seals(coloured & (rgb16[..., 0] == top)):
+        inside = coloured[y:y + h, x:x + w]
+        if inside.sum() < _OVER_PRINT_LEAST:
+            continue
+        box_top = top[y:y + h, x:x + w]
+        on_paper = float(np.median(box_top[inside]))
+        # ... beside the letter it crosses, black outside the seal (a denser patch of the seal's
+        # own ink over a stroke-free spot read as a tone mark: `Vinh` → `Vĩnh`)
+        print_near = cv2.dilate(((grey[y:y + h, x:x + w] < 90) & ~inside).astype(np.uint8),
+                                np.ones((_PRINT_REACH, _PRINT_REACH), np.uint8)).astype(bool)
+        # ... and as coloured as the seal is on paper: a layer over black keeps its colour's
+        # strength, darker; a stroke of dark ink crossing the seal (the signature's) does not
+        box_chroma = chroma[y:y + h, x:x + w]
+        strong = box_chroma >= _LAYER_CHROMA * float(np.median(box_chroma[inside]))
+        over_print = inside & (box_top < on_paper - OVER_PRINT_DARKER) & print_near & strong
+        dark = np.minimum(grey[y:y + h, x:x + w], rgb16[y:y + h, x:x + w].min(axis=2)).astype(np.uint8)
+        out[y:y + h, x:x + w] = np.where(over_print, dark, out[y:y + h, x:x + w])
     return out, float(coloured.mean())
+
+
+# a seal's ring: this wide at least (pixels at the page's own resolution are not known here: a
+# seal is a tenth of an A4 page's width and more), about as tall as wide
+_SEAL_WIDTH_SHARE = 0.1
+_PRINT_REACH = 11
+_LAYER_CHROMA = 0.75
+_SEAL_ASPECT = 1.35
+
+
+def _round_seals(coloured: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The boxes of coloured pieces (joined across a few pixels' gaps) the size and shape of a
+    round seal."""
+    joined = cv2.dilate(coloured.astype(np.uint8), np.ones((5, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    least = _SEAL_WIDTH_SHARE * coloured.shape[1]
+    out = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if w >= least and h >= least and max(w, h) <= _SEAL_ASPECT * min(w, h):
+            out.append((x, y, w, h))
+    return out
 
 
 def _faded_ink(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
