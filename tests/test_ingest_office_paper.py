@@ -796,3 +796,11 @@ def test_a_receiving_stamps_darker_handwriting_over_the_print_still_goes() -> No
     grey, _ = preprocess.drop_colour_ink(mixed)
     hand = (np.abs(stamp.astype(int) - rgb.astype(int)).sum(axis=2) > 60) & (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY) > 200)
     assert (grey[hand] > 200).mean() > 0.9
+
+
+def test_a_page_sized_coloured_piece_is_no_seal() -> None:
+    """A photo of colour noise is one coloured piece the page's size, as tall as wide: told as a
+    seal, its darker pixels were kept as print and the noise read as words."""
+    rgb = np.random.default_rng(7).integers(0, 256, (1600, 1200, 3), dtype=np.uint8)
+    coloured = (rgb.max(axis=2).astype(int) - rgb.min(axis=2)) > preprocess.INK_CHROMA
+    assert preprocess._round_seals(coloured) == []

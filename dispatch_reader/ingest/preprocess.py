@@ -676,6 +676,7 @@ def drop_colour_ink(rgb: np.ndarray) -> tuple[np.ndarray, float]:
 # a seal's ring: this wide at least (pixels at the page's own resolution are not known here: a
 # seal is a tenth of an A4 page's width and more), about as tall as wide
 _SEAL_WIDTH_SHARE = 0.1
+_SEAL_WIDTH_MOST = 0.4  # (a photo of colour noise is one coloured piece the page's size: no seal)
 _PRINT_REACH = 11
 _LAYER_CHROMA = 0.75
 _SEAL_ASPECT = 1.35
@@ -686,11 +687,11 @@ def _round_seals(coloured: np.ndarray) -> list[tuple[int, int, int, int]]:
     round seal."""
     joined = cv2.dilate(coloured.astype(np.uint8), np.ones((5, 5), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    least = _SEAL_WIDTH_SHARE * coloured.shape[1]
+    least, most = _SEAL_WIDTH_SHARE * coloured.shape[1], _SEAL_WIDTH_MOST * coloured.shape[1]
     out = []
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
-        if w >= least and h >= least and max(w, h) <= _SEAL_ASPECT * min(w, h):
+        if least <= w <= most and least <= h <= most and max(w, h) <= _SEAL_ASPECT * min(w, h):
             out.append((x, y, w, h))
     return out
 
