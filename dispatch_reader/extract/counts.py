@@ -506,12 +506,29 @@ def _counts_people(what: str) -> bool:
     return any(folded == n or folded.startswith(n + " ") for n in person_nouns())
 
 
-# what tells a headcount from another of its size, said right after it: the body its people
-# come from, up to a joint or a stop,
-# or the field they work in (`01 công chức lĩnh vực đất đai; 01 công chức lĩnh vực xây dựng`)
-_TOLD_APART = re.compile(r"\s*(?:của|thuộc|từ|from|(?=lĩnh vực|chuyên ngành|ngành))\s*"
-                         r"(?!ngày|tháng|năm|\d{1,2}[/.-]\d)(?P<what>[^,.;:]+?)"
-                         r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
+@lru_cache(maxsize=None)
+def cue_pattern(role: str) -> str:
+    """The cues of one role of secondment_cues.tsv as a group of alternatives, in the file's order:
+    `qualifier` (the body a headcount's people come from: `của`, `thuộc` …), `field_qualifier`
+    (their field: `lĩnh vực` …), `field_opener`, `not_whence`."""
+    return "(?:" + "|".join(re.escape(r[0]) for r in resources.rows("secondment_cues.tsv")
+                            if len(r) > 1 and r[1] == role) + ")"
+
+
+@lru_cache(maxsize=1)
+def not_a_date() -> str:
+    """After a qualifier, no date: `02 công chức từ ngày 15/11/2025` says when, not whence."""
+    return r"(?!" + cue_pattern("not_whence") + r"|\d{1,2}[/.-]\d)"
+
+
+@lru_cache(maxsize=1)
+def _told_apart() -> re.Pattern[str]:
+    """What tells a headcount from another of its size, said right after it: the body its people
+    come from, up to a joint or a stop, or the field they work in (`01 công chức lĩnh vực đất đai;
+    01 công chức lĩnh vực xây dựng`)."""
+    return re.compile(r"\s*(?:" + cue_pattern("qualifier") + r"|(?=" + cue_pattern("field_qualifier") + r"))\s*"
+                      + not_a_date() + r"(?P<what>[^,.;:]+?)"
+                      r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
 
 
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
@@ -536,7 +553,7 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         # (people are never a destination: `cho 02 công chức nêu trên` is the two sent again)
         where = led_by_destination(page.text, start) and not _counts_people(c.what)
         # `01 công chức thuộc Sở A và 01 công chức thuộc Sở B`: two facts of one size
-        told = _TOLD_APART.match(page.text, start + len(c.evidence.quote))
+        told = _told_apart().match(page.text, start + len(c.evidence.quote))
         key = (c.value, c.total, fold_phrase(c.what), where)
         # (the words after the preposition: `thuộc Sở Y tế` and `của Sở Y tế` are one body)
         said = tuple(fold_phrase(told.group("what")).split()) if told else ()

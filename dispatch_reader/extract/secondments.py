@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, is_subunit, level_end
-from dispatch_reader.extract.counts import CountHit, led_by_destination, person_nouns
+from dispatch_reader.extract.counts import CountHit, cue_pattern, led_by_destination, not_a_date, person_nouns
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
@@ -512,11 +512,22 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
     return None
 
 
-# what a headcount's people are told by, said after each of two joined (`02 công chức thuộc Sở A
-# và 01 công chức thuộc Sở B`, `02 công chức lĩnh vực tư pháp và 01 công chức lĩnh vực công nghệ`)
-_QUALIFIER = r"(?:của|thuộc|từ|from|lĩnh vực|chuyên ngành|ngành)"
-_FROM_OPENS = re.compile(rf"\s*{_QUALIFIER}\s")
-_FROM_JOINED = re.compile(rf"\s*{_QUALIFIER}\s[^,.;:]+?\s(?:và|and)\s*$")
+@lru_cache(maxsize=1)
+def _qualifier() -> str:
+    """What a headcount's people are told by, said after each of two joined (`02 công chức
+    thuộc Sở A và 01 công chức thuộc Sở B`, `02 công chức lĩnh vực tư pháp và 01 công chức lĩnh
+    vực công nghệ`): the body they come from or their field (secondment_cues.tsv)."""
+    return "(?:" + cue_pattern("qualifier") + "|" + cue_pattern("field_qualifier") + ")"
+
+
+@lru_cache(maxsize=1)
+def _from_opens() -> re.Pattern[str]:
+    return re.compile(r"\s*" + _qualifier() + r"\s")
+
+
+@lru_cache(maxsize=1)
+def _from_joined() -> re.Pattern[str]:
+    return re.compile(r"\s*" + _qualifier() + r"\s[^,.;:]+?\s(?:và|and)\s*$")
 
 
 def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english: bool) -> list[CountHit]:
@@ -535,7 +546,7 @@ def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english:
         what = fold_phrase(h.count.what)
         after = text[s + len(h.count.evidence.quote):s + len(h.count.evidence.quote) + 30]
         # `02 công chức thuộc Sở A và 01 công chức thuộc Sở B đến …`: each from a body of its own
-        from_each = _FROM_JOINED.match(between) is not None and _FROM_OPENS.match(after) is not None
+        from_each = _from_joined().match(between) is not None and _from_opens().match(after) is not None
         # else the one before went somewhere, and nothing but a joint stands before this one
         if not from_each and (re.search(r"[.;:]", between) or not re.search(r"(?:,|\s(?:và|and))\s*$", between)
                               or not _goes_somewhere(between, english)):
@@ -754,12 +765,15 @@ def _kind_after_noun(page: Page, doc: Doc, hit: CountHit, english: bool) -> Verb
         # after the field only (`… lĩnh vực đất đai, Sở Xây dựng cử 05 … biệt phái về`); not a
         # verb that sends others, after a task of their own (`cử 03 viên chức tham gia Đoàn
         # kiểm tra … đề xuất điều động bác sĩ về …`)
-        if _FIELD_OPENS.match(page.text, end) and _going_after(page, doc, v, english):
+        if _field_opens().match(page.text, end) and _going_after(page, doc, v, english):
             return v
     return None
 
 
-_FIELD_OPENS = re.compile(r"\s*(?:lĩnh vực|chuyên ngành|ngành|chuyên môn|có chuyên môn|làm công tác)\s")
+@lru_cache(maxsize=1)
+def _field_opens() -> re.Pattern[str]:
+    """A headcount's field opening right after it (`lĩnh vực đất đai`, `có chuyên môn …`)."""
+    return re.compile(r"\s*(?:" + cue_pattern("field_qualifier") + "|" + cue_pattern("field_opener") + r")\s")
 
 
 _KIND_REACH = 150
@@ -825,7 +839,7 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     """`… của 14 sở, ban, ngành cấp tỉnh`, `from 14 provincial departments`."""
     s = (hit.count.evidence.start or 0) + len(hit.count.evidence.quote)
     window = page.text[s:b]
-    m = re.match(r"\s*(?:của|from|thuộc|từ)\s+(?!ngày|tháng|năm|\d{1,2}[/.-]\d)", window)
+    m = re.match(r"\s*" + cue_pattern("qualifier") + r"\s+" + not_a_date(), window)
     if not m:
         return None  # (`02 công chức từ ngày 15/11/2025`: when, not whence)
     start = s + m.end()
