@@ -356,8 +356,28 @@ def _glued_ocr_ratio(doc: Doc, texts: list[str], i: int) -> tuple[str, int] | No
     return (fixed, j) if m and "/" in glued else None
 
 
-# a list's places by their level, capitalised as a name's first word is (`Xã Kỳ Hoa`)
-_PLACE_LEVELS = frozenset({"Xã", "Phường", "Thị", "Đặc", "XÃ", "PHƯỜNG"})
+# the levels a commune is named by (a ward, a special zone, a former town): the places people are
+# sent to. The levels are admin_levels.txt's; a pattern names the ones it reads.
+COMMUNE_LEVELS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+@lru_cache(maxsize=None)
+def levels(among: tuple[str, ...]) -> tuple[str, ...]:
+    """The administrative levels of admin_levels.txt that are `among` these, in the file's order."""
+    return tuple(r[0] for r in resources.rows("admin_levels.txt") if r[0] in among)
+
+
+def levels_re(among: tuple[str, ...]) -> str:
+    """Those levels as a group of alternatives."""
+    return "(?:" + "|".join(re.escape(lv) for lv in levels(among)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _place_levels() -> frozenset[str]:
+    """A list's places by their level, capitalised as a name's first word is (`Xã Kỳ Hoa`, `Thị
+    trấn …`); in capitals the one-word levels only (`XÃ`, `PHƯỜNG`)."""
+    commune = levels(COMMUNE_LEVELS)
+    return frozenset({lv.split()[0].capitalize() for lv in commune} | {lv.upper() for lv in commune if " " not in lv})
 
 
 def _row_number_of_a_place(text: str, doc: Doc, a: int, k: int) -> bool:
@@ -365,7 +385,7 @@ def _row_number_of_a_place(text: str, doc: Doc, a: int, k: int) -> bool:
     table was told): a figure opening its line before a place named by its level is the row's
     number, no count of communes."""
     line_start = text.rfind("\n", 0, a) + 1
-    return not text[line_start:a].strip() and k < len(doc) and doc[k].text in _PLACE_LEVELS
+    return not text[line_start:a].strip() and k < len(doc) and doc[k].text in _place_levels()
 
 
 def find_counts(page: Page, doc: Doc, english: bool) -> list[CountHit]:

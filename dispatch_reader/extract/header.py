@@ -24,6 +24,7 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
+from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
                                              find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
@@ -984,13 +985,17 @@ def _scraps_before(words: list[str]) -> bool:
     return (bool(signs) and bool(odd)) or len(odd) * 2 > len(letters) > 0 or figures
 
 
-# a commune's or ward's committee or council (folded), not a ministry's `… và Xã hội`
-_COMMUNE_COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?:xa|phuong|dac khu)\s")
+@lru_cache(maxsize=1)
+def _commune_committee() -> re.Pattern[str]:
+    """A commune's, ward's or special zone's committee or council (folded), not a ministry's `… và
+    Xã hội` (the levels of admin_levels.txt; a town's, `thị trấn`, is not looked for)."""
+    folded = "|".join(re.escape(fold_phrase(lv)) for lv in levels(("xã", "phường", "đặc khu")))
+    return re.compile(r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s+(?:" + folded + r")\s")
 
 
 def _stamps_office(issuer: str | None, place: str | None) -> bool:
     """Is `issuer` a commune's or ward's, while the date line names a province, not it?"""
-    if not issuer or not place or not _COMMUNE_COMMITTEE.match(fold_phrase(issuer)):
+    if not issuer or not place or not _commune_committee().match(fold_phrase(issuer)):
         return False
     named = find_province(place, communes=False)
     return named is not None and fold_phrase(place) not in fold_phrase(issuer)

@@ -21,7 +21,9 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, is_subunit, level_end
-from dispatch_reader.extract.counts import CountHit, cue_pattern, led_by_destination, not_a_date, person_nouns
+from dispatch_reader.extract.counts import (
+    COMMUNE_LEVELS, CountHit, cue_pattern, led_by_destination, levels_re, not_a_date, person_nouns,
+)
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
@@ -196,15 +198,18 @@ def _place_end(doc: Doc, tok: int) -> int | None:
     return j
 
 
-# `biệt phái về các xã còn thiếu`, `về các xã, phường vùng cao`: communes named by what they
-# share, after a cue that sends (no `tại`: where people already are)
-_PLACES_SAID = re.compile(r"(?<!\w)(?:về|đến|tới|cho)\s+(?:làm việc tại\s+|công tác tại\s+)?"
-                          r"(các\s+(?:xã|phường|xã,\s+phường|xã, phường, đặc khu)(?:\s+[a-zà-ỹđ]+){0,4}?)"
-                          r"(?=\s*[,.;:()]|\s+(?:từ|trong|kể|để|theo|và)\s|\s*$)")
+@lru_cache(maxsize=1)
+def _places_said() -> re.Pattern[str]:
+    """`biệt phái về các xã còn thiếu`, `về các xã, phường vùng cao`: communes named by what they
+    share, after a cue that sends (no `tại`: where people already are). Only `xã` and `phường`
+    are read so; the phrase ends at a comma (`các xã, phường …` is `các xã`)."""
+    return re.compile(r"(?<!\w)(?:về|đến|tới|cho)\s+(?:làm việc tại\s+|công tác tại\s+)?"
+                      r"(các\s+" + levels_re(("xã", "phường")) + r"(?:\s+[a-zà-ỹđ]+){0,4}?)"
+                      r"(?=\s*[,.;:()]|\s+(?:từ|trong|kể|để|theo|và)\s|\s*$)")
 
 
 def _to_places_said(page: Page, a: int, b: int) -> str | None:
-    m = _PLACES_SAID.search(for_matching(page.text[a:b]))
+    m = _places_said().search(for_matching(page.text[a:b]))
     return squash(m.group(1)) if m else None
 
 
@@ -808,13 +813,16 @@ def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
             if before and not (doc[start - 1].is_punct or before in _ASSIGNING or two in _ASSIGNING):
                 return None
             name = body_text(doc, start, k)
-            if is_subunit(name) or _PROVINCE_COMMITTEE.match(for_matching(name)):
+            if is_subunit(name) or _province_committee().match(for_matching(name)):
                 return None  # (`Ủy ban nhân dân tỉnh đã biệt phái …`: it decides; its departments send)
             return for_matching(name)
     return None
 
 
-_PROVINCE_COMMITTEE = re.compile(r"(?i)(?:ủy ban nhân dân|ubnd)\s+(?:tỉnh|thành phố)\b")
+@lru_cache(maxsize=1)
+def _province_committee() -> re.Pattern[str]:
+    """A province's (or a centrally run city's) People's Committee."""
+    return re.compile(r"(?i)(?:ủy ban nhân dân|ubnd)\s+" + levels_re(("tỉnh", "thành phố")) + r"\b")
 
 
 def _asked_party(page: Page, v: Verb) -> str | None:
@@ -854,20 +862,30 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     return squash(rest.group(1)) if rest else None
 
 
-_PLACE_AT_END = re.compile(r"\s+((?:xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*)*)$")
-_BARE_PLACE = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+(\S.*)$", re.I)
-# a copy's specks read before the commune in its cell (`h Xã Nậm Hàng`, `4" Sẽ Xã Tủa Sín Chải`)
-_SPECKS_BEFORE_PLACE = re.compile(r"^(?:\S{1,2}\s+){1,2}(?=(?:xã|phường|thị trấn|đặc khu)\s)", re.I)
+@lru_cache(maxsize=1)
+def _place_at_end() -> re.Pattern[str]:
+    return re.compile(r"\s+(" + levels_re(COMMUNE_LEVELS) + r"\s+[A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*)*)$")
+
+
+@lru_cache(maxsize=1)
+def _bare_place() -> re.Pattern[str]:
+    return re.compile(r"^(" + levels_re(COMMUNE_LEVELS) + r")\s+(\S.*)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _specks_before_place() -> re.Pattern[str]:
+    """A copy's specks read before the commune in its cell (`h Xã Nậm Hàng`, `4" Sẽ Xã Tủa Sín Chải`)."""
+    return re.compile(r"^(?:\S{1,2}\s+){1,2}(?=" + levels_re(COMMUNE_LEVELS) + r"\s)", re.I)
 
 
 def _destination(cell: str, pages: list[Page]) -> str:
     """`Xã Mường Khoa` → `Ủy ban nhân dân xã Mường Khoa` when the decision sends people to the
     communes' People's Committees (`… đến làm việc tại Ủy ban nhân dân các xã`)."""
     cell = expand_abbreviations(for_matching(squash(cell)))
-    m = _BARE_PLACE.match(_SPECKS_BEFORE_PLACE.sub("", cell))
+    m = _bare_place().match(_specks_before_place().sub("", cell))
     if not m:
         return cell
-    said = any(re.search(r"ủy ban nhân dân (?:các )?(?:xã|phường|thị trấn|đặc khu)", for_matching(p.text).lower())
+    said = any(re.search(r"ủy ban nhân dân (?:các )?" + levels_re(COMMUNE_LEVELS), for_matching(p.text).lower())
                for p in pages)
     return f"Ủy ban nhân dân {m.group(1).lower()} {m.group(2)}" if said else cell
 
@@ -979,7 +997,7 @@ def table_secondments(pages: list[Page], doc_facts: DocumentFacts, dates: list[D
         if row.cells.get("to_position_unit"):
             # the post and the body gone to in one cell: `Chủ tịch UBND xã Đầm Hà`
             post, body = listed_position_unit({"position_unit": row.cells["to_position_unit"]})
-            place = _PLACE_AT_END.search(post or "") if body is None else None
+            place = _place_at_end().search(post or "") if body is None else None
             if place:
                 # a commune's post named with its commune, no body (`Công chức Tư pháp - Hộ tịch
                 # xã Quảng Hà`): the commune is where the person goes
