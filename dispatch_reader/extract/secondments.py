@@ -789,9 +789,11 @@ def _going_after(page: Page, doc: Doc, v: Verb, english: bool) -> bool:
                            english)
 
 
-_ASSIGNING = frozenset({"giao", "đề nghị", "yêu cầu"})
-# adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`)
-_SENDING_ADVERBS = frozenset({"đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động"})
+# the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`)
+_ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"))
+# adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`), word by word
+_SENDING_ADVERBS = ("đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động")
+_SENDING_ADVERB_WORDS = frozenset(w for a in _SENDING_ADVERBS for w in a.split())
 
 
 def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
@@ -799,7 +801,7 @@ def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
     named right before the verb is who sends (a tester's notice)."""
     verb_tok = token_at(doc, v.start)
     k = verb_tok
-    while k > 0 and doc[k - 1].text.lower() in {w for a in _SENDING_ADVERBS for w in a.split()}:
+    while k > 0 and doc[k - 1].text.lower() in _SENDING_ADVERB_WORDS:
         k -= 1
     for start in range(k - 1, max(-1, k - 13), -1):
         if tok_start(doc, start) < floor:
@@ -809,8 +811,8 @@ def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
             # Sở A cử …, Sở B cử …`); not a body inside another's words (`các đơn vị thuộc Ủy ban
             # nhân dân tỉnh cử`, `đề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tăng cường`)
             before = doc[start - 1].text.lower() if start > 0 and tok_start(doc, start - 1) >= floor else ""
-            two = doc[max(0, start - 2):start].text.lower()
-            if before and not (doc[start - 1].is_punct or before in _ASSIGNING or two in _ASSIGNING):
+            words = tuple(t.text.lower() for t in doc[max(0, start - 2):start])
+            if before and not (doc[start - 1].is_punct or any(words[-len(cue):] == cue for cue in _ASSIGNING)):
                 return None
             name = body_text(doc, start, k)
             if is_subunit(name) or _province_committee().match(for_matching(name)):
