@@ -119,8 +119,10 @@ _TAIL_START = re.compile(r"(?<=[;:.,)]) +(?=\S)")
 
 
 _SIGNED_MARK = re.compile(r"^\s*[(\[][^)\]]{1,24}[)\]]\s*(?=\S)")
-_FIGURES_BEFORE = re.compile(r"^[\W_]*\d{1,3}[\W_]*\s+(?=[^\W\d_])")
-_SMALL_SCRAPS_BEFORE = re.compile(r"^[\W_]*(?:[a-zà-ỹđ_]{1,3}[\W_]*\s+){1,2}(?=[A-ZÀ-ỸĐ])")
+# a seal's ring read before the name: figures (`40 Huỳnh Chí Nguyện`), or one or two scraps in
+# small letters before a capital (`se hà Phan Đình Lộc`)
+_SCRAPS_BEFORE = re.compile(r"^[\W_]*(?:(?P<figures>\d{1,3}[\W_]*\s+(?=[^\W\d_]))"
+                            r"|(?:[a-zà-ỹđ_]{1,3}[\W_]*\s+){1,2}(?=[A-ZÀ-ỸĐ]))")
 
 
 def _signed_name(seg: Segment) -> Segment | None:
@@ -150,13 +152,11 @@ def _signed_name(seg: Segment) -> Segment | None:
     m = _SIGNED_MARK.match(seg.text)
     if m and _is_name_line(seg.text[m.end():]):
         return seg.sub(m.end())
-    m = _FIGURES_BEFORE.match(seg.text)
-    small = _SMALL_SCRAPS_BEFORE.match(seg.text) if m is None else None
-    if small and len(seg.text[small.end():].split()) >= 3:
-        m = small  # (three words at least: `các xã Tân Phong` is a place, no scraps and a name)
+    m = _SCRAPS_BEFORE.match(seg.text)
+    if m and m.group("figures") is None and len(seg.text[m.end():].split()) < 3:
+        # small letters only before three words at least: `các xã Tân Phong` is a place, no scraps and a name
+        m = None
     if m and _is_name_line(seg.text[m.end():]) and _family_first(seg.text[m.end():]):
-        # a seal's ring read as figures or small letters before the name (`40 Huỳnh Chí
-        # Nguyện`, `se hà Phan Đình Lộc`)
         return seg.sub(m.end())
     cut = _name_prefix_end(seg.text)
     if cut and _is_name_line(seg.text[cut:]):
