@@ -402,16 +402,16 @@ def _sends_onward(page: Page, doc: Doc, v: Verb) -> bool:
     return bool(re.match(r"\s*(?:đến|về|tới|to|in|at)\b", tail))
 
 
-def _own_sentences(pages_by_no: dict[int, tuple[Page, Doc]], mentions: list[Mention], signer: str | None,
+def _own_sentences(pages_by_no: dict[int, tuple[Page, Doc]], mentions: list[Mention], scopes: list[Scope | None],
                    english: bool) -> dict[int, list[tuple[int, int]]]:
     """Per page, the sentences or list items in which a person is sent by a verb of their own
-    (`Biệt phái bà X, …, đến …`): the dates there are that person's."""
+    (`Biệt phái bà X, …, đến …`): the dates there are that person's. `scopes`: each mention's,
+    None for the signer's."""
     out: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if fold_phrase(m.name) == signer:
+    for m, sc in zip(mentions, scopes):
+        if sc is None:
             continue
         page, doc = pages_by_no[m.page]
-        sc = _scope(page, m.start)
         if verbs_between(page_verbs(page, doc, english), sc.item[0], m.start):
             out.setdefault(m.page, []).append(sc.item)
     return out
@@ -428,14 +428,15 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
     out: list[Secondment] = []
     done: set[str] = set()
     pages_by_no = {p.number: (p, d) for p, d in zip(pages, docs)}
-    own_items = _own_sentences(pages_by_no, mentions, signer, english)
-    for m in mentions:
+    # where each mention stands (the signer's: nowhere of interest)
+    scopes = [None if fold_phrase(m.name) == signer else _scope(pages_by_no[m.page][0], m.start) for m in mentions]
+    own_items = _own_sentences(pages_by_no, mentions, scopes, english)
+    for m, sc in zip(mentions, scopes):
         key = fold_phrase(m.name)
         if key in done or key == signer:
             continue
         page, doc = pages_by_no[m.page]
         verbs = page_verbs(page, doc, english)
-        sc = _scope(page, m.start)
         a, b = sc.item
         before = verbs_between(verbs, a, m.start)
         intro = verbs_between(verbs, *sc.intro) if sc.intro else []
