@@ -536,16 +536,19 @@ def test_a_period_said_for_everyone_still_reaches_each_person() -> None:
     assert got == {"Trần Văn Bình": ("2025-09-01", "2026-08-31"), "Lê Thị Hoa": ("2025-09-01", "2026-08-31")}
 
 
+# a decision's list of two: the first with a body of their own, the second with a department only
+LIST_OF_TWO = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+               "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến\n"
+               "1 | Nguyễn Văn An | Chuyên viên Phòng Trồng trọt, Sở Nông nghiệp và Môi trường | xã Nghi Lộc\n"
+               "2 | Trần Thị Bình | Phó Trưởng phòng Quản lý đất đai | xã Diễn Châu\n")
+
+
 def test_a_listed_person_with_no_body_comes_from_the_body_the_headcount_names() -> None:
     """A second tester's list: a row naming only a department (`Phó Trưởng phòng Quản lý đất đai`)
     lost its sending body, which the decision names once for all: `04 công chức thuộc Sở …`."""
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức thuộc Sở Nông nghiệp và Môi trường đến công tác tại Ủy ban "
             "nhân dân các xã, kể từ ngày 15/8/2025 (có danh sách kèm theo).\n"
-            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
-            "DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
-            "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến\n"
-            "1 | Nguyễn Văn An | Chuyên viên Phòng Trồng trọt, Sở Nông nghiệp và Môi trường | xã Nghi Lộc\n"
-            "2 | Trần Thị Bình | Phó Trưởng phòng Quản lý đất đai | xã Diễn Châu\n")
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n" + LIST_OF_TWO)
     got = {s.person: s.from_unit for s in extract_facts([PageText(1, text)]).secondments}
     assert got == {"Nguyễn Văn An": "Sở Nông nghiệp và Môi trường", "Trần Thị Bình": "Sở Nông nghiệp và Môi trường"}
 
@@ -713,10 +716,7 @@ def test_a_date_after_tu_is_no_sending_body() -> None:
     """A reviewer's: `Biệt phái 02 công chức từ ngày 15/11/2025 …` gave a listed person with no
     body of their own the sending body `ngày 15/11/2025`."""
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức từ ngày 15/11/2025 đến ngày 14/11/2026 đến làm việc tại Ủy ban "
-            "nhân dân các xã (có danh sách kèm theo).\nDANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
-            "STT | Họ và tên | Chức vụ, đơn vị công tác | Nơi đến\n"
-            "1 | Nguyễn Văn An | Chuyên viên Phòng Trồng trọt, Sở Nông nghiệp và Môi trường | xã Nghi Lộc\n"
-            "2 | Trần Thị Bình | Phó Trưởng phòng Quản lý đất đai | xã Diễn Châu\n")
+            "nhân dân các xã (có danh sách kèm theo).\n" + LIST_OF_TWO)
     got = {s.person: s.from_unit for s in extract_facts([PageText(1, text)]).secondments}
     assert got["Trần Thị Bình"] is None
 
