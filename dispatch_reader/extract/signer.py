@@ -129,6 +129,8 @@ def _signed_name(seg: Segment) -> Segment | None:
     """The signer's name line, also after a signed mark on the same line ("(Đã ký) Lê Văn A")."""
     if NOI_NHAN.match(seg.folded):
         return None
+    if _recipients_line(seg.folded):
+        return None  # `- Như Điều Bo` (`Như Điều 3;` misread) beside a title: Như is a family name too
     if is_upper_line(seg.text) and not _family_first(seg.text):
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
@@ -162,6 +164,17 @@ def _signed_name(seg: Segment) -> Segment | None:
     if cut and _is_name_line(seg.text[cut:]):
         return seg.sub(cut)  # a rank or degree before the name ("Đại tướng Lương Tam Quang")
     return None
+
+
+@lru_cache(maxsize=1)
+def _recipient_phrases() -> tuple[str, ...]:
+    return tuple(fold_phrase(p) for p in resources.lines("recipient_phrases.txt"))
+
+
+def _recipients_line(folded: str) -> bool:
+    """Does the line open with a phrase of the recipients' list (`nhu dieu`, `nhu tren`)?"""
+    words = re.sub(r"^[\W_]+", "", folded)
+    return any(words == p or words.startswith(p + " ") for p in _recipient_phrases())
 
 
 @lru_cache(maxsize=1)

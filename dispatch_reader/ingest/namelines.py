@@ -51,6 +51,8 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     out = list(words)
     replaced: dict[tuple[int, ...], list[Word]] = {}
     for idx in lines.values():
+        # a speck read as a stop beside the name (`jen Hùng Nam .`) is no word of it; it stays
+        idx = [i for i in idx if any(c.isalnum() for c in out[i].text)] or idx
         line = [out[i] for i in idx]
         texts = [NAME_WORD.match(w.text) for w in line]
         # the signing block: the lower half of a page, or anywhere on a short page (the last
@@ -114,8 +116,11 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
 
         for n, (image, k, left, upper) in enumerate(crops):
             found, new_texts = read(image, k)
-            if n < 2 and fuller is None and _holds_more_of_name(texts, found, new_texts):
-                fuller = _placed(found, left, upper, scale)
+            if n < 2 and fuller is None:
+                # (the ring's scraps the line's crop took in before the family name left out)
+                named = past_ring_scraps(found)
+                if _holds_more_of_name(texts, named, [NAME_WORD.match(w.text) for w in named]):
+                    fuller = _placed(named, left, upper, scale)
             if sounder is None and _spells_the_name(texts, new_texts):
                 sounder = _placed(found, left, upper, scale, texts)
             if len(found) == len(line) and all(new_texts) and \
@@ -152,7 +157,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
                                            texts[0]["core"] if stroked else None, line)
-                others = [w for i, w in enumerate(out) if i not in idx]
+                others = [w for i, w in enumerate(out) if i not in idx and any(c.isalnum() for c in w.text)]
                 if whole is not None and any(overlaps(a, b) for a in whole for b in others):
                     whole = None  # the name beside a speck line, read already as its own line
                 if whole is not None:
@@ -400,6 +405,43 @@ def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] |
                                  for a, b in changed)
 
 
+# a leading token of one letter is a name's own in the names of the Central Highlands' peoples
+# (`Y Moan Niê`): never taken for a scrap
+_NAME_LETTERS = frozenset({"Y"})
+# scraps of a ring read before a name at most
+_MAX_RING_SCRAPS = 3
+
+
+def _ring_scrap(text: str) -> bool:
+    """A token read before a name that is a scrap: two letters at most, and no capitalised
+    word of two (`Lê`, `Vũ` are family names): `››9$„`, `_`, `“A`, `oN`, `an`. A longer token
+    (`_Đoàäf`) may be the family name garbled: never passed over."""
+    letters = "".join(c for c in text if c.isalpha())
+    if len(letters) > 2 or letters in _NAME_LETTERS:
+        return False
+    return len(letters) < 2 or not letters[0].isupper()
+
+
+def past_ring_scraps(line: list[Word]) -> list[Word]:
+    """A line read under a seal without the ring's scraps read before its family name (`››©S
+    Ngưýễn Thị Hoài Thu`, `oN an _ Đoàn Thanh Sơn`: the ring's letters and arc where it
+    crosses the name's first word): at most three, and only where a family name follows them
+    (exactly, or one letter off) and a name's other words after it; the line as it was
+    otherwise."""
+    # (an arc read as an underscore on a word's edge: `_Ngưýễn`; a speck after the name: `-`)
+    words = [replace(w, text=w.text.strip("_")) for w in line]
+    while len(words) > 2 and not any(c.isalpha() for c in words[-1].text):
+        words.pop()
+    for n in range(1, min(_MAX_RING_SCRAPS, len(words) - 2) + 1):
+        if not _ring_scrap(words[n - 1].text):
+            break
+        first = NAME_WORD.match(words[n].text)
+        if first is not None and first["core"][0].isupper() and (
+                _family_first([first["core"]]) or one_letter_off(fold(first["core"]), _families())):
+            return words[n:]
+    return line
+
+
 def _band(line: list[Word]) -> tuple[float, float]:
     """Top and bottom of a line from its words, leaving out a word more than half again as tall
     as the line's median (`ot` read together with the signature's loop above it)."""
@@ -466,9 +508,13 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
         dx, dy = (left - BORDER) * scale, (top - BORDER) * scale
         top_pt, bottom_pt = y0 * scale, y1 * scale
         for line in reversed(list(lines.values())):
-            names = [NAME_WORD.match(w.text) for w in line]
-            if not 2 <= len(line) <= 6 or not all(names) or not all(m["core"][0].isupper() for m in names):
+            named = past_ring_scraps(line)
+            names = [NAME_WORD.match(w.text) for w in named]
+            if not 2 <= len(named) <= 6 or not all(names) or not all(m["core"][0].isupper() for m in names):
                 continue
+            if named is not line and not all(m["core"][1:].islower() for m in names if len(m["core"]) > 1):
+                continue  # read past a ring's scraps, each word is one: `HùngNam` is two run together
+            line = named
             text = " ".join(m["core"] for m in names)
             # the line read again, not its neighbour (the title above, `PHÓ THỦ TƯỚNG`: Phó is
             # a family name too, but a name is not printed in capitals under a title)
