@@ -36,3 +36,11 @@ def test_a_name_after_a_seals_small_scraps_is_the_signer() -> None:
     text = ("SỞ NỘI VỤ\nSố: 2417/SNV-CCVC\nV/v báo cáo\nNội dung.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n"
             "se hà Phan Đình Lộc\n")
     assert extract_facts([PageText(1, text)]).document.signer.name == "Phan Đình Lộc"
+
+
+def test_the_recipients_first_line_beside_the_title_is_no_name() -> None:
+    """A tester's photocopy read `- Như Điều 3;` as `- Như Điều Bo` on the line of the title
+    (Như is a family name too): the signer is the name below."""
+    text = ("UBND TỈNH CÀ MAU\nSố: 2671/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc tăng cường công chức\nĐiều 1. Nội dung.\n"
+            "Nơi nhận: KT. CHỦ TỊCH\n- Như Điều Bo | PHÓ CHỦ TỊCH\n- Lưu: VT, NC.\nHuỳnh Chí Nguyện\n")
+    assert extract_facts([PageText(1, text)]).document.signer.name == "Huỳnh Chí Nguyện"

@@ -865,3 +865,47 @@ def test_a_name_read_together_with_a_seals_foot_as_one_tall_word_is_read_again_i
         kept, kept_keys, _ = namelines.reread_name_lines(blank, page_words, page_keys, scale, IngestSettings(),
                                                          deadline, tmp)
         assert [w.text for w, k in zip(kept, kept_keys) if k in (k0, k2)] == ["Sung", "Thành"]
+
+
+def _words(*texts: str) -> list[Word]:
+    return [Word(t, 10.0 * i, 0, 10.0 * i + 8, 10, 0.9) for i, t in enumerate(texts)]
+
+
+def test_a_rings_scraps_before_a_family_name_are_passed_over() -> None:
+    """Where a seal's ring crosses the family name, the line read alone opens on the ring's
+    scraps (`oN an _ Đoàn Thanh Sơn`, `››©S Ngưýễn Thị Hoài Thu`): they go when a family name
+    follows them, and only then; a specks' stop after the name goes with them."""
+    def past(*texts: str) -> list[str]:
+        return [w.text for w in namelines.past_ring_scraps(_words(*texts))]
+
+    assert past("oN", "an", "_", "Đoàn", "Thanh", "Sơn") == ["Đoàn", "Thanh", "Sơn"]
+    assert past("››©S", "Ngưýễn", "Thị", "Hoài", "Thu") == ["Ngưýễn", "Thị", "Hoài", "Thu"]
+    assert past("“A", "Tạ", "Thị", "Minh", "Hằng", "-") == ["Tạ", "Thị", "Minh", "Hằng"]
+    assert past("án", "_Ngưýễn", "Hùng", "Nam") == ["Ngưýễn", "Hùng", "Nam"]  # one letter off Nguyễn
+    # no family name after them: the line as read
+    assert past("dp", "_Đoàäf", "Thanh", "Sơn") == ["dp", "_Đoàäf", "Thanh", "Sơn"]
+    # a family name of two letters, a name's own leading letter: no scraps
+    assert past("Lê", "Hoàng", "Nam") == ["Lê", "Hoàng", "Nam"]
+    assert past("Y", "Moan", "Niê") == ["Y", "Moan", "Niê"]
+    # the family name and one word more at least
+    assert past("oN", "Đoàn") == ["oN", "Đoàn"]
+
+
+def test_a_name_whose_family_name_a_ring_crossed_is_read_again_past_the_rings_scraps() -> None:
+    """The page reading kept `Đức Thành` and a stop after it; the ring's scraps printed before
+    `Phạm` are read with it whenever the line is read again: the reading is taken without them."""
+    im = Image.fromarray(_page())
+    draw = ImageDraw.Draw(im)
+    draw.text((880, 2086), "o", font=ImageFont.truetype(str(FONT), 22), fill=0)
+    draw.line([(905, 2118), (936, 2118)], fill=0, width=3)  # the ring's foot, an underscore
+    grey = np.array(im)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale, name = _name_read_clean(tmp)
+        (pham, k0), (duc, k1), (thanh, k2) = name
+        stop = Word(".", thanh.x1 + 6, thanh.bottom - 4, thanh.x1 + 8, thanh.bottom - 2, 0.9)
+        others = [(w, k) for w, k in zip(words, keys) if w.top <= 2000 * scale]
+        fixed, _, changed = namelines.reread_name_lines(grey, [w for w, _ in others] + [duc, thanh, stop],
+                                                        [k for _, k in others] + [k1, k2, k2], scale, IngestSettings(),
+                                                        tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
+        assert changed >= 1
+        assert [w.text for w in fixed if w.top > 2000 * scale - 30 and w.text != "."] == ["Phạm", "Đức", "Thành"]
