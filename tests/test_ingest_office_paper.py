@@ -804,3 +804,20 @@ def test_a_page_sized_coloured_piece_is_no_seal() -> None:
     rgb = np.random.default_rng(7).integers(0, 256, (1600, 1200, 3), dtype=np.uint8)
     coloured = (rgb.max(axis=2).astype(int) - rgb.min(axis=2)) > preprocess.INK_CHROMA
     assert preprocess._round_seals(coloured) == []
+
+
+def test_the_frame_of_a_straightened_photo_is_no_table_rule():
+    """A phone photo straightened to its sheet keeps a dark line along the image's edges: taken
+    for rules with the list's, the whole page was one table's cell and its header was lost."""
+    page = np.full((1600, 1200), 255, np.uint8)
+    cv2.rectangle(page, (0, 0), (1199, 1599), 0, 3)  # the frame, on the image's edge
+    for y in (1100, 1200, 1300):  # a list's grid in the page's margins
+        cv2.line(page, (150, y), (1050, y), 0, 2)
+    for x in (150, 400, 1050):
+        cv2.line(page, (x, 1100), (x, 1300), 0, 2)
+    _, h_rules, v_rules = preprocess.find_rules(page, 150)
+    h_kept, v_kept = preprocess.off_the_edges(h_rules, v_rules, page.shape, 150)
+    assert len(h_kept) < len(h_rules) and len(v_kept) < len(v_rules)  # the frame was found, and left out
+    assert [abs(a - b) < 5 for a, b in zip(sorted(s[1] for s in h_kept), (1100, 1200, 1300))] == [True] * 3
+    assert [abs(a - b) < 5 for a, b in zip(sorted(s[0] for s in v_kept), (150, 400, 1050))] == [True] * 3
+    assert len(h_kept) == 3 and len(v_kept) == 3

@@ -311,8 +311,16 @@ def find_date_skeleton(folded: str) -> list[DateHit]:
             for m in _VI_HEADER_SKELETON.finditer(folded)
             if edit_distance(m["yw"], "nam", 1) <= 1 and re.search(r"\d", m["d"])
             and (re.search(r"\d", m["m"]) or m["m"] in ("s", "$"))
-            and (edit_distance(m["dw"], "ngay", 2) <= 2
-                 or (m["mw"] != "thang" and edit_distance(m["mw"], "thang", 2) <= 2))]
+            and (_worn_ngay(m["dw"]) or (m["mw"] != "thang" and edit_distance(m["mw"], "thang", 2) <= 2))]
+
+
+def _worn_ngay(word: str) -> bool:
+    """`ngày` two letters off at most, as read or with a look-alike put back (`rigav`: `ri`
+    for `n`, data/glyph_lookalikes.tsv)."""
+    from dispatch_reader.extract.lookalikes import lookalike_variants
+    from dispatch_reader.places.match import edit_distance
+
+    return any(edit_distance(w, "ngay", 2) <= 2 for w in (word, *lookalike_variants(word)))
 
 
 # A date line whose start a phone photo's edge cut off (`Hà Nội, ngà` gone): what is left of

@@ -468,9 +468,10 @@ def classify(seg: Segment) -> list[Cls]:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     if not dates:
         # worn past those (`Hà Nội, Py 1s han 5 năm 2026`): the line's skeleton, right after a
-        # place and its comma only
-        skeleton = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start])
-                    and text[:d.start].rstrip().endswith(",") and not _opens_on_a_person(text[:d.start])]
+        # place and its comma only (or the comma read as a stop: `Thanh Hóa. rigav 27 thang 11`
+        # on a phone photo)
+        skeleton = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start].rstrip().rstrip("."))
+                    and text[:d.start].rstrip()[-1:] in (",", ".") and not _opens_on_a_person(text[:d.start])]
         if skeleton and len(f[skeleton[0].end:].strip(" .,;")) <= 2:
             return [Cls(seg, "date", {"date": skeleton[0], "skeleton": True})]
         # a phone photo's edge cut the line's start (`iy 28 tháng 12 năm 2022`): told by where

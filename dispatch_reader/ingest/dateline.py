@@ -11,20 +11,24 @@ and as one line. A reading is taken only where it reads so, with the year and th
 read and the month the page read (`ngày 05 đóng 11 năm 2025` keeps its 11) or, where the page
 read none that can be one, a month among its figures there (`5` of `35`): the re-reading mends
 the words between, never the figures. Where the page read no day, the blank is a hand's
-(ingest/figures.py reads those) and nothing is re-read here.
+(ingest/figures.py reads those) and nothing is re-read here. Where the month the page read can
+be none (`tháng 13`), the line is rendered three ways more and a month two of them agree on is
+taken, its figures marked a guess to check.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from dispatch_reader.ingest.figures import HEADER_SHARE
 from dispatch_reader.ingest.pages import LineKey, Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.ingest.tessread import Deadline, run_psm, tsv_words, write_region
+from dispatch_reader.ingest.tessread import Deadline, run_psm, tsv_words, write, write_region
 from dispatch_reader.textnorm import fold, one_letter_off
 
 _DAY_WORD = "ngay"
@@ -89,6 +93,36 @@ def _broken_span(line: list[Word], page_height: float) -> _Span | None:
     return _Span(first, last, texts[last], texts[at + 1], between, min(confs, default=1.0))
 
 
+# the month a re-reading gives where the page read none that can be one is taken when this many
+# renderings of the line agree on it; its figures are then a guess to check
+_AGREEING_RENDERINGS = 2
+_GUESSED_CONF = 0.5
+
+
+def _month_agreed(path: str, span: _Span, reading: Callable[..., tuple[list[Word], re.Match[str] | None]],
+                  tmp: str) -> tuple[list[Word], float] | None:
+    """The page read a month that is none (`tháng 13` for an italic `12` on a straightened
+    photo, enlarged and evened out): the line rendered otherwise (its ink split from the paper
+    by Otsu's threshold, half and one and a half times its size), each read as one line. A
+    month two renderings read alike, with the page's day and year, is taken, as a guess to
+    check; (words, the confidence its figures get) or None."""
+    grey = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+    if grey is None:
+        return None
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    renderings = [(ink, 1.0), (cv2.resize(grey, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), 0.5),
+                  (cv2.resize(grey, None, fx=1.5, fy=1.5, interpolation=cv2.INTER_CUBIC), 1.5)]
+    months: dict[int, list[list[Word]]] = {}
+    for n, (image, k) in enumerate(renderings):
+        found, whole = reading(write(image, tmp, f"dateline-{n}"), 7, k)
+        if whole is None or whole["y"] != span.year or int(whole["d"]) != int(span.day):
+            continue
+        months.setdefault(int(whole["m"]), []).append(found)
+        if len(months[int(whole["m"])]) >= _AGREEING_RENDERINGS and len(months) == 1:
+            return months[int(whole["m"])][0], min(span.conf, _GUESSED_CONF)
+    return None
+
+
 def _same_figures(whole: re.Match[str], span: _Span) -> bool:
     """Does a reading keep the figures the page read: its year, its day, and its month where the
     page read one that can be (`ngày 05 đóng 11` keeps its 11), else a month among what the page
@@ -126,20 +160,30 @@ def reread_date_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey], 
         if region is None:
             continue
         path, dx, dy = region
-        for psm in (6, 7):
-            found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
+
+        def reading(image: str, psm: int, k: float = 1.0) -> tuple[list[Word], re.Match[str] | None]:
+            found, _ = tsv_words(run_psm(image, settings, deadline, psm), scale / k)
             # a block's reading may hold scraps of the lines above and below, and specks: the
             # line's own words
             found = [w for w in found if top <= (w.top + w.bottom) / 2 + dy <= bottom and any(c.isalnum() for c in w.text)]
-            whole = _reads_whole(" ".join(_folded(w.text) for w in found))
-            if whole is None or not _same_figures(whole, span):
-                continue
-            dropped.update(idx[span.first:span.last + 1])
-            # the figures are the page's: as sure as it was of them (a hand's day stays flagged)
-            added.extend((Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy,
-                               min(w.conf, span.conf) if w.conf is not None and any(c.isdigit() for c in w.text)
-                               else w.conf), key) for w in found)
-            break
+            return found, _reads_whole(" ".join(_folded(w.text) for w in found))
+
+        taken: tuple[list[Word], float] | None = None
+        for psm in (6, 7):
+            found, whole = reading(path, psm)
+            if whole is not None and _same_figures(whole, span):
+                # the figures are the page's: as sure as it was of them (a hand's day stays flagged)
+                taken = found, span.conf
+                break
+        if taken is None and span.between and not any(t and 1 <= int(t) <= 12 for t in span.between):
+            taken = _month_agreed(path, span, reading, tmp)
+        if taken is None:
+            continue
+        found, conf = taken
+        dropped.update(idx[span.first:span.last + 1])
+        added.extend((Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy,
+                           min(w.conf, conf) if w.conf is not None and any(c.isdigit() for c in w.text)
+                           else w.conf), key) for w in found)
     if not dropped:
         return words, keys, 0
     return *swap_words(words, keys, dropped, added), len({k for _, k in added})

@@ -367,6 +367,9 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                 if slanted:
                     notes.append(f"{slanted} piece(s) of a copier's streak, slanted by the page's levelling, cleared")
             grey, found_h, found_v = preprocess.find_rules(grey, image.dpi)
+            # a line along the image's very edge is the frame of a straightened photo or a
+            # scanner's lid, no table's rule: with it, a photo's whole page was one table's cell
+            found_h, found_v = preprocess.off_the_edges(found_h, found_v, grey.shape, image.dpi)
             k = 72.0 / image.dpi
             rules_h = [[round(v * k, 2) for v in seg] for seg in found_h]
             rules_v = [[round(v * k, 2) for v in seg] for seg in found_v]

@@ -209,6 +209,20 @@ def find_rules(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Segment],
     return cv2.bitwise_or(grey, mask), horizontal, vertical
 
 
+# a rule this near the image's edge (inches) runs along it
+_EDGE_IN = 0.03
+
+
+def off_the_edges(horizontal: list[Segment], vertical: list[Segment], shape: tuple[int, ...],
+                  dpi: float) -> tuple[list[Segment], list[Segment]]:
+    """The rules (x0, y0, x1, y1 pixels) without those that run along the image's edges: a
+    page's margin keeps every printed rule off them."""
+    h, w = shape[:2]
+    near = _EDGE_IN * dpi
+    return ([seg for seg in horizontal if not (max(seg[1], seg[3]) <= near or min(seg[1], seg[3]) >= h - 1 - near)],
+            [seg for seg in vertical if not (max(seg[0], seg[2]) <= near or min(seg[0], seg[2]) >= w - 1 - near)])
+
+
 # a faint rule has paper beside it: in the few rows over and under it (columns left and right
 # of an upright one), stretches of this length (pixels of the 100 dpi copy) with more than this
 # share of ink on a side are busy, and a rule has this share of busy stretches at most. A line
