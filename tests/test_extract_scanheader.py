@@ -970,7 +970,7 @@ def test_a_motto_that_lost_a_letter_under_a_stamp_is_no_issuer(motto: str) -> No
     assert facts.document.issuer == "Bộ Nội vụ"
 
 
-@pytest.mark.parametrize("lead", ["VW Số: 143/UBND-VP -", "| VW Số: 143/UBND-VP"])
+@pytest.mark.parametrize("lead", ["VW Số: 143/UBND-VP -", "| VW Số: 143/UBND-VP", "VN. Số: 143/UBND- VP."])
 def test_a_scrap_before_the_number_lead_is_passed_over(lead: str) -> None:
     """`VW Số: 143/UBND-VP`: the `V/v` below read into the number's line through a copier's
     grain. A scrap that is no word, then `Số:` with its colon, is the header's number."""
@@ -980,7 +980,7 @@ def test_a_scrap_before_the_number_lead_is_passed_over(lead: str) -> None:
     assert scanned(text).document.number == "143/UBND-VP"
 
 
-@pytest.mark.parametrize("lead", ["xa số:", "QĐ Số:", "1. Số:", "a) Số:"])
+@pytest.mark.parametrize("lead", ["xa số:", "QĐ Số:", "QĐ. Số:", "1. Số:", "a) Số:", "a. Số:"])
 def test_a_word_before_so_is_no_scrap(lead: str) -> None:
     # `xa số: …` (a word before a sentence's `số`, in small letters), a type's abbreviation (a
     # cited `QĐ số:`), an item's label: no scrap, nothing is taken past it

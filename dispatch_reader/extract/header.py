@@ -383,11 +383,19 @@ def _number_lead(seg: Segment) -> tuple[int, re.Match[str] | None]:
         lead -= 1  # `§ố:`: the S read as the section sign, no speck before it
     m = _NUMBER_LEAD.match(f[lead:]) or _LABELLED_LEAD.match(f[lead:])
     scrap = _SCRAP_BEFORE_NUMBER.match(f[lead:]) if not m else None
-    if scrap and _is_scrap(seg.text[lead:lead + scrap.end(1)], seg.text[lead + scrap.end(1):].lstrip(_SCRAP_SPECKS)[:1] == "S"):
+    if scrap and _is_scrap(_without_speck(seg.text[lead:lead + scrap.end(1)]),
+                           seg.text[lead + scrap.end(1):].lstrip(_SCRAP_SPECKS)[:1] == "S"):
         lead += scrap.end(1)
         lead += len(f[lead:]) - len(f[lead:].lstrip(_LEAD_SPECKS))
         m = _NUMBER_LEAD.match(f[lead:])
     return lead, m
+
+
+def _without_speck(token: str) -> str:
+    """Letters with a speck read after them, without it (`VN.`); an item's label keeps its
+    stop (`1.`, `a.`)."""
+    letters = token.rstrip(_SCRAP_SPECKS)
+    return letters if len(letters) >= 2 and letters.isalpha() else token
 
 
 def _is_scrap(token: str, capital_so: bool = False) -> bool:
