@@ -191,3 +191,15 @@ def test_a_lists_row_numbers_before_places_are_no_counts() -> None:
             "5 Xã Can Lộc | 44 | 36 | 8 | Thiếu công nghệ thông\ntin\nCộng | 209 | 174 | 35\n"
             "Toàn tỉnh còn thiếu 184 công chức.\n")
     assert [c.value for c in extract_facts([PageText(1, text)]).counts] == [184]
+
+
+def test_parts_of_one_size_each_sent_by_a_body_named_before_its_verb_are_counted_each() -> None:
+    """A reviewer's: `Sở Nội vụ cử 01 công chức; Sở Tư pháp cử 01 công chức` made one count of
+    1 and one sending; each body sends its own. The same body said again is one."""
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức về làm việc tại Ủy ban nhân dân xã Bình Gia trong thời gian 12 "
+            "tháng, cụ thể: Sở Nội vụ cử 01 công chức; Sở Tư pháp đã cử 01 công chức.\n")
+    facts = extract_facts([PageText(1, text)])
+    assert [c.value for c in facts.counts] == [1, 1]
+    assert sorted(s.from_unit for s in facts.secondments) == ["Sở Nội vụ", "Sở Tư pháp"]
+    again = text.replace("Sở Tư pháp đã cử", "Sở Nội vụ cử")
+    assert [c.value for c in extract_facts([PageText(1, again)]).counts] == [1]

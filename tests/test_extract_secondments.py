@@ -766,3 +766,24 @@ def test_a_posts_commune_named_with_it_is_the_destination() -> None:
             "1 | Lục Thị Hoa | Phó Chủ tịch UBND xã Tiên Yên | Công chức Tư pháp - Hộ tịch xã Quảng Hà | \n")
     (s,) = extract_facts([PageText(1, text)]).secondments
     assert (s.to_unit, s.position, s.from_unit) == ("xã Quảng Hà", "Công chức Tư pháp - Hộ tịch", "Ủy ban nhân dân xã Tiên Yên")
+
+
+_RUN_ON = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức về làm việc tại Ủy ban nhân dân xã Bình Gia trong thời gian "
+           "12 tháng, cụ thể: {items}.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+
+
+def test_an_enumeration_run_on_in_one_sentence_sends_each_of_its_people_where_its_intro_says() -> None:
+    """`…, cụ thể: ông A, …; ông B, …` on one line: the second person was taken for a sentence
+    with no verb and lost, and the destination said before the people given to nobody."""
+    facts = facts_of(_RUN_ON.format(items="ông Nguyễn Văn An, chuyên viên Sở Nội vụ; ông Trần Văn Bình, "
+                                          "chuyên viên Sở Tư pháp"))
+    assert sorted((s.person, s.from_unit, s.to_unit) for s in facts.secondments) == [
+        ("Nguyễn Văn An", "Sở Nội vụ", "Ủy ban nhân dân xã Bình Gia"),
+        ("Trần Văn Bình", "Sở Tư pháp", "Ủy ban nhân dân xã Bình Gia")]
+
+
+def test_headcounts_run_on_after_a_colon_go_where_its_intro_says() -> None:
+    facts = facts_of(_RUN_ON.format(items="Sở Nội vụ cử 01 công chức; Sở Tư pháp cử 01 công chức"))
+    assert sorted((s.count, s.from_unit, s.to_unit) for s in facts.secondments) == [
+        (1, "Sở Nội vụ", "Ủy ban nhân dân xã Bình Gia"), (1, "Sở Tư pháp", "Ủy ban nhân dân xã Bình Gia")]
+

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import _span_starting
 from dispatch_reader.extract.gazette import section_heading
+from dispatch_reader.extract.kinds import sender_before, sentence_start
 from dispatch_reader.extract.nlp import span_text, tok_end, tok_start
 from dispatch_reader.extract.numtables import figure_counts, find_number_tables
 from dispatch_reader.extract.textutil import Page, fold_phrase, line_at, squash
@@ -575,8 +576,11 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         # `01 công chức thuộc Sở A và 01 công chức thuộc Sở B`: two facts of one size
         told = _told_apart().match(page.text, start + len(c.evidence.quote))
         key = (c.value, c.total, fold_phrase(c.what), where)
-        # (the words after the preposition: `thuộc Sở Y tế` and `của Sở Y tế` are one body)
-        said = tuple(fold_phrase(told.group("what")).split()) if told else ()
+        # (the words after the preposition: `thuộc Sở Y tế` and `của Sở Y tế` are one body);
+        # or the body that sends them, named before its verb (`Sở Nội vụ cử 01 công chức; Sở Tư
+        # pháp cử 01 công chức`: two facts of one size)
+        said = tuple(fold_phrase(told.group("what")).split()) if told else \
+            sender_before(page.text[sentence_start(page.text, start):start]) or ()
         # the same words, or the one said again running on (`thuộc Sở Y tế có trách nhiệm …`)
         if any(said[:len(other)] == other or other[:len(said)] == said for other in seen.get(key, ())):
             continue

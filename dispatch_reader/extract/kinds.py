@@ -48,6 +48,31 @@ def kinds() -> dict[str, str]:
     return {w: k for w, (k, _) in _table().items()}
 
 
+# adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`)
+SENDING_ADVERBS = ("đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động")
+
+
+@lru_cache(maxsize=1)
+def _sender_clause() -> re.Pattern[str]:
+    """A clause that is a body and its sending verb (folded), nothing after: `so noi vu cu`,
+    `so xay dung da cu them`."""
+    verbs = "|".join(re.escape(w) for w in sorted(_table(), key=len, reverse=True))
+    adverbs = "|".join(re.escape(fold_phrase(a)) for a in SENDING_ADVERBS)
+    return re.compile(rf"^(?P<body>.+?)(?:\s+(?:{adverbs}))*\s+(?:{verbs})(?:\s+them)?$")
+
+
+def sender_before(text: str) -> tuple[str, ...] | None:
+    """The body that opens a clause and sends the headcount right after it, its words folded:
+    `Sở Nội vụ cử` (before `01 công chức; Sở Tư pháp cử 01 công chức`). None where the clause
+    opens on no capital (`đề nghị cử`) or ends on no sending verb."""
+    clause = re.split(r"[;:,.\n]", text)[-1].strip()
+    clause = re.sub(r"^[\d\W]+(?=\w)", "", clause)  # an item's label (`1.`, `-`)
+    if not clause[:1].isupper():
+        return None
+    m = _sender_clause().match(fold_phrase(clause))
+    return tuple(m["body"].split()) if m else None
+
+
 @lru_cache(maxsize=1)
 def _folded_verbs() -> re.Pattern[str]:
     words = sorted((w for w in _table() if " " in w), key=len, reverse=True)

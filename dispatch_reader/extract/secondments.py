@@ -27,7 +27,7 @@ from dispatch_reader.extract.counts import (
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    FULL_STOP, SENTENCE_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
+    FULL_STOP, SENDING_ADVERBS, SENTENCE_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
     subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
@@ -102,6 +102,14 @@ def _scope(page: Page, offset: int) -> Scope:
     if sent:
         item_end = offset + sent.end()
     intro = None
+    head = text[list_start:item_start]
+    colon = head.rfind(":")
+    if item_start > list_start and head.rstrip().endswith(";") and colon >= 0 \
+            and not re.search(rf"(?:{FULL_STOP})\s", head[colon:]):
+        # an enumeration run on in one sentence (`…, cụ thể: ông A, …; ông B, …`): the people
+        # after the first are its items as much as a list's lines are, under the same intro
+        stops = [m.end() for m in re.finditer(rf"(?:{FULL_STOP})\s", head[:colon])]
+        intro = (list_start + (stops[-1] if stops else 0), list_start + colon)
     if item_start == list_start:
         # the intro of the list this item belongs to: "…, gồm:" / "… như sau:"
         for m in _ITEM.finditer(text, art_start, min(len(text), list_start + 12)):
@@ -474,6 +482,12 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         to_unit = _to_unit(page, doc, m.start + len(m.quote), b, english)
         if to_unit is None and sc.intro:
             to_unit = _to_unit(page, doc, *sc.intro, english)
+        if to_unit is None and governing in before:
+            # the destination said between the verb and the people it sends (`Biệt phái công
+            # chức về làm việc tại Ủy ban nhân dân xã A …, cụ thể: ông …`), before the first of them
+            first = min((o.start for o in mentions if o.page == m.page and governing.start < o.start <= m.start),
+                        default=m.start)
+            to_unit = _to_unit(page, doc, tok_end(doc, governing.end_tok - 1), first, english)
         position = _position(page, m.start + len(m.quote), b, english)
         if not english and not has_place(to_unit):
             to_unit = _post_body(page, doc, m.start + len(m.quote), b) or to_unit or \
@@ -647,6 +661,16 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
     return out
 
 
+def _intro_of(page: Page, sc: Scope, pos: int) -> tuple[int, int] | None:
+    """What introduces the enumeration a statement at `pos` is an item of: its list's intro, or
+    the words before a colon earlier in its own sentence (`Biệt phái công chức về làm việc tại
+    Ủy ban nhân dân xã A, cụ thể: Sở Nội vụ cử 01 …`)."""
+    if sc.intro:
+        return sc.intro
+    colon = page.text.rfind(":", sc.item[0], pos)
+    return (sc.item[0], colon) if colon > sc.item[0] else None
+
+
 @dataclass
 class _Statement:
     page: Page
@@ -695,9 +719,11 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
         from_unit = _from_phrase(page, hit, b, hits_of[page.number], english) or \
             _sender_before(page, doc, v, sc.item[0], english) or _asked_party(page, v) or \
             _body_sending(page, doc, v, sc.item[0])
+        intro = _intro_of(page, sc, min(v.start, h0))
         to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
             _to_unit(page, doc, h0, b, english) or \
-            (None if english else (own_place(page, h0, b, doc_facts) or _to_places_said(page, h0, b)))
+            (None if english else (own_place(page, h0, b, doc_facts) or _to_places_said(page, h0, b))) or \
+            (_to_unit(page, doc, *intro, english) if intro else None)
         position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
         st = sending_status.statement(pages, page, v.start, doc_facts, references, language,
                                       named=sending_status.announces_list(page, v.start))
@@ -793,8 +819,7 @@ def _going_after(page: Page, doc: Doc, v: Verb, english: bool) -> bool:
 # the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`)
 _ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"))
 # adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`), word by word
-_SENDING_ADVERBS = ("đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động")
-_SENDING_ADVERB_WORDS = frozenset(w for a in _SENDING_ADVERBS for w in a.split())
+_SENDING_ADVERB_WORDS = frozenset(w for a in SENDING_ADVERBS for w in a.split())
 
 
 def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
