@@ -787,3 +787,62 @@ def test_headcounts_run_on_after_a_colon_go_where_its_intro_says() -> None:
     assert sorted((s.count, s.from_unit, s.to_unit) for s in facts.secondments) == [
         (1, "Sở Nội vụ", "Ủy ban nhân dân xã Bình Gia"), (1, "Sở Tư pháp", "Ủy ban nhân dân xã Bình Gia")]
 
+
+
+def test_a_central_highlands_name_with_a_curly_apostrophe_is_a_person() -> None:
+    """A tester's `bà H’Nguyệt Mlô` (typed with a typographic apostrophe, as Word does) was no
+    person, and her rotation was lost; so was `H'Nguyệt` typed straight."""
+    for name in ("H’Nguyệt Mlô", "H'Nguyệt Mlô"):
+        facts = facts_of(f"QUYẾT ĐỊNH:\nĐiều 1. Luân chuyển bà {name}, Chuyên viên Phòng Văn hóa, Sở Văn hóa, Thể thao "
+                         "và Du lịch đến nhận công tác tại Ủy ban nhân dân xã Dray Bhăng.\n")
+        assert [(s.person, s.to_unit) for s in facts.secondments] == [(name, "Ủy ban nhân dân xã Dray Bhăng")]
+
+
+RECALL = ("SỞ TÀI CHÍNH\nSố: 215/QĐ-STC\nQUYẾT ĐỊNH\nVề việc thu hồi công chức biệt phái\nQUYẾT ĐỊNH:\n"
+          "Điều 1. Thu hồi 02 công chức đang biệt phái tại các xã về Sở Tài chính nhận nhiệm vụ, kể từ ngày "
+          "01/4/2026, gồm:\n1. Ông Đặng Minh Luân, Chuyên viên Phòng Quản lý ngân sách, đang biệt phái tại Ủy ban "
+          "nhân dân xã Tân Hồng;\n2. Bà Huỳnh Thị Kim Ngân, Kế toán viên Văn phòng Sở, đang biệt phái tại Ủy ban nhân "
+          "dân xã Tam Nông.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+
+
+def test_a_recall_of_people_seconded_ends_their_secondments() -> None:
+    """`Thu hồi 02 công chức đang biệt phái tại các xã …, gồm:` (a tester's): the recall takes the
+    people its list names from where they are seconded; it was read as no sending at all."""
+    facts = facts_of(RECALL)
+    assert sorted((s.person, s.action, s.to_unit, s.end) for s in facts.secondments) == [
+        ("Huỳnh Thị Kim Ngân", "end", "Ủy ban nhân dân xã Tam Nông", "2026-04-01"),
+        ("Đặng Minh Luân", "end", "Ủy ban nhân dân xã Tân Hồng", "2026-04-01")]
+    # people stated seconded with no recall before them are sent by nobody here
+    stated = RECALL.replace("Thu hồi 02 công chức", "Rà soát 02 công chức")
+    assert facts_of(stated).secondments == []
+
+
+def test_the_issuers_head_alone_in_a_position_is_the_issuer() -> None:
+    """`Kế toán viên Văn phòng Sở` in a decision of the Sở Tài chính: her unit is the Sở Tài
+    chính (it was `Sở`)."""
+    units = {p.name: p.unit for p in facts_of(RECALL).people}
+    assert units["Huỳnh Thị Kim Ngân"] == "Sở Tài chính"
+
+
+def test_a_body_a_request_asks_to_direct_sends() -> None:
+    text = ("Sở Nội vụ đề nghị Ủy ban nhân dân thành phố chỉ đạo Sở Y tế biệt phái 03 viên chức y tế đến "
+            "làm việc tại xã Xà Phiên.\n")
+    assert [(s.count, s.from_unit) for s in facts_of(text).secondments] == [(3, "Sở Y tế")]
+
+
+DASH_LIST = ("1. Giao các sở cử tổng số 08 công chức tăng cường cho các xã, cụ thể:\n"
+             "- Sở Nông nghiệp và Môi trường cử 03 công chức lĩnh vực đất đai tăng cường cho Ủy ban nhân dân xã "
+             "Trà Leng;\n- Sở Xây dựng cử 02 công chức lĩnh vực xây dựng tăng cường cho Ủy ban nhân dân xã Trà Tập;\n"
+             "- Sở Tài chính cử 02 công chức lĩnh vực tài chính tăng cường cho Ủy ban nhân dân xã Trà Vân;\n"
+             "- Sở Nội vụ cử 01 công chức lĩnh vực nội vụ tăng cường cho Ủy ban nhân dân xã Trà Linh.\n"
+             "Thời gian tăng cường: 06 tháng, từ ngày 03/11/2025 đến ngày 02/5/2026.\n"
+             "2. Yêu cầu đối với công chức được cử tăng cường: có phẩm chất chính trị tốt.\n")
+
+
+def test_headcounts_listed_a_line_each_share_the_period_under_the_list_and_replace_their_total() -> None:
+    """A tester's dispatch: the period on its own line under four headcounts reached the last
+    only; and the total that opens the list (`tổng số 08 …, cụ thể:`) stood beside its four parts."""
+    facts = facts_of(DASH_LIST)
+    assert sorted((s.count, s.start, s.end) for s in facts.secondments) == [
+        (1, "2025-11-03", "2026-05-02"), (2, "2025-11-03", "2026-05-02"), (2, "2025-11-03", "2026-05-02"),
+        (3, "2025-11-03", "2026-05-02")]

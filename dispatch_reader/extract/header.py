@@ -413,6 +413,9 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
 
 # a fax's page counter alone on its line: no document number
 _FAX_PAGE = re.compile(rf"^\W*{FAX_PAGE_COUNTER}\W*$")
+# the line a fax machine prints over the page (`FROM: UBND TINH DONG NAI`, `FAX: 0228 … PAGE 1/1`):
+# the sender's name in it is no issuer's line
+_FAX_CHROME = re.compile(r"^\W{0,2}(?:from|fax|tel)\s?[:;]")
 
 
 # a sign no date line prints, between a word and a figure or two words: a speck read with
@@ -426,7 +429,7 @@ def classify(seg: Segment) -> list[Cls]:
     text = seg.text
     if is_rule_line(text):
         return [Cls(seg, "rule")]
-    if _FAX_PAGE.match(f):
+    if _FAX_PAGE.match(f) or _FAX_CHROME.match(f):
         return [Cls(seg, "text")]
     if GAZETTE.match(f) or section_heading(f):
         return [Cls(seg, "gazette")]

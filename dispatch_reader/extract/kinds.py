@@ -226,6 +226,28 @@ def _no_sending_res() -> dict[str, re.Pattern[str]]:
 _ENDING_GAP = re.compile(r"^(?:\s+[^\W\d_]+){0,3}\s*$")
 
 
+@lru_cache(maxsize=1)
+def _ending_words() -> re.Pattern[str]:
+    """The words that end a sending (action_cues.tsv's `end` rows), folded for matching."""
+    cues = [for_matching(r[0]).lower() for r in resources.rows("action_cues.tsv") if r[1] == "end"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?!\w)")
+
+
+# what stands between an ending word and the state it ends: a headcount and its noun (`thu hồi
+# 02 công chức đang biệt phái`)
+_RECALLED = re.compile(r"^\s+(?:\d{1,3}\s+)?(?:[^\W\d_]+\s+){1,3}$")
+
+
+def recalled_before(low: str) -> str | None:
+    """`Thu hồi 02 công chức` right before `đang biệt phái` (matching text in small letters, up to
+    the state's word): the ending word that takes the people it states seconded, else None."""
+    found = None
+    for m in _ending_words().finditer(low):
+        if _RECALLED.match(low[m.end():]):
+            found = m.group()
+    return found
+
+
 def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> bool:
     """The verb states a secondment (`đang biệt phái tại`), or its clause says the people have not
     come (`… được cử nhưng chưa đến nhận nhiệm vụ`). Ending one (`chấm dứt biệt phái`) is a
@@ -239,7 +261,7 @@ def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> b
                 return True
     if "adjacent" in res:
         for m in res["adjacent"].finditer(low):
-            if not low[m.end():].strip():
+            if not low[m.end():].strip() and not recalled_before(low[:m.start()]):
                 return True
     if "after" in res:
         tail = for_matching(page.text[verb_end:verb_end + 120]).lower()

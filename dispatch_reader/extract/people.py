@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import (
-    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end, is_province, provinces,
+    _span_starting, body_end, body_text, complete_body, ends_name, is_subunit, level_end, is_province, names_no_body,
+    provinces,
 )
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.namefix import repair_ocr_name
@@ -78,8 +79,14 @@ def _stop() -> frozenset[str]:
     return frozenset(w.lower() for w in resources.words("body_stopwords.txt")) | verbs
 
 
+# a name word of the Central Highlands' peoples opens on a letter and an apostrophe (`H'Bia`,
+# `H’Nguyệt`, typed straight or curly), or a word is two joined so (`Kơ'nia`)
+_APOSTROPHED = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
+
+
 def _is_name_syllable(text: str, english: bool) -> bool:
-    if not text.isalpha() or not text[:1].isupper() or len(text) > 8:
+    if not (text.isalpha() or (not english and _APOSTROPHED.fullmatch(text))) or not text[:1].isupper() \
+            or len(text) > 8 + ("'" in text or "’" in text):
         return False
     if text.isupper() and len(text) > 1:
         return False
@@ -638,6 +645,15 @@ def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[
     return list(people.values())
 
 
+def _issuer_if_its_head(unit: str | None, doc_facts: DocumentFacts) -> str | None:
+    """`Kế toán viên Văn phòng Sở` in a decision of the Sở Tài chính: the head alone (`Sở`, the
+    body's own way of naming itself) is the issuing body."""
+    issuer = doc_facts.issuer
+    if unit and issuer and names_no_body(unit) and fold_phrase(issuer).startswith(fold_phrase(unit) + " "):
+        return issuer
+    return unit
+
+
 def marks_from_document(name: str, texts: list[str]) -> str:
     """A scanned name with the marks the document gives it elsewhere: a fax's or photocopy's
     signing block lost them (`Phạm Gia Tuc` signed under `… Chính phủ Pham Gia Túc` in the
@@ -764,7 +780,7 @@ def people_and_mentions(pages: list[Page], docs: list[Doc], doc_facts: DocumentF
         # A unit inside a body ("Phòng Tổ chức biên chế") with no body named: the issuer's; with
         # its body named in the position (`Chuyên viên Văn phòng Sở Tư pháp`), that body's
         if doc_facts.issuer and p.unit is None and p.position and _has_subunit(p.position):
-            p.unit = _body_named_in(p.position) or doc_facts.issuer
+            p.unit = _issuer_if_its_head(_body_named_in(p.position), doc_facts) or doc_facts.issuer
     signer = signer_person(doc_facts, english, pages)
     if signer is not None:
         key = fold_phrase(signer.name)

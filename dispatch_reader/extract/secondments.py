@@ -637,10 +637,18 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
         w_end = (whole.hit.count.evidence.start or 0) + len(whole.hit.count.evidence.quote)
         for j, part in enumerate(found):
             s = part.hit.count.evidence.start or 0
-            if j == i or part.page is not whole.page or part.scope.item != whole.scope.item or s <= w_end \
-                    or part.hit.count.value > whole.hit.count.value:
+            # a part in the same statement, or an item of the list the whole's statement opens
+            # (`Giao các sở cử tổng số 08 …, cụ thể:` then `- Sở A cử 03 …` a line each)
+            # (both asked for or both not: `đề nghị Sở A cử 01 …` in an item under `điều động 02 …, gồm:`
+            # is another sending)
+            listed = part.scope.intro is not None and part.scope.item != whole.scope.item \
+                and part.scope.intro[0] <= (whole.hit.count.evidence.start or 0) < part.scope.intro[1] \
+                and (request_cue_before(part.page, part.verb.start) is None) == \
+                (request_cue_before(whole.page, whole.verb.start) is None)
+            if j == i or part.page is not whole.page or (part.scope.item != whole.scope.item and not listed) \
+                    or s <= w_end or part.hit.count.value > whole.hit.count.value:
                 continue
-            between = for_matching(whole.page.text[w_end:s]).lower()
+            between = for_matching(whole.page.text[w_end:part.scope.intro[1] + 1 if listed else s]).lower()
             at = cue.search(between) if cue is not None else None
             if at is None and _BRACKET_OPENS.match(between):
                 at = _BRACKET_OPENS.match(between)  # `50 công chức (biệt phái 30 người, …)`: the bracket breaks it down
@@ -648,7 +656,8 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
                     or any(j in ps for ps in parts.values()):
                 continue  # (an aside the cue opened and a bracket closed: `(trong đó …); tăng cường 05 …`)
             place = _clause_place(whole.page.text, s)
-            if place is not None and place != _clause_place(whole.page.text, whole.verb.start, w_end + at.start()):
+            if not listed and place is not None \
+                    and place != _clause_place(whole.page.text, whole.verb.start, w_end + at.start()):
                 continue  # a sending of its own to another commune (`…, trong đó có 03 nữ; tăng cường 05 … đến xã Y`)
             parts.setdefault(i, []).append(j)
     out: dict[int, int] = {}
@@ -816,8 +825,9 @@ def _going_after(page: Page, doc: Doc, v: Verb, english: bool) -> bool:
                            english)
 
 
-# the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`)
-_ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"))
+# the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`, `chỉ đạo
+# Sở Y tế biệt phái …`)
+_ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"), ("chỉ", "đạo"))
 # adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`), word by word
 _SENDING_ADVERB_WORDS = frozenset(w for a in SENDING_ADVERBS for w in a.split())
 
@@ -976,6 +986,36 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
             return
 
 
+def _listed_headcounts_share_a_labelled_period(pages: list[Page], counted: list[Secondment], dates: list[DateFact],
+                                               language: str) -> None:
+    """Headcounts listed one a line (`- Sở A cử 03 …;` … `- Sở D cử 01 …`), then the period on a
+    line of its own under the list (`Thời gian tăng cường: 06 tháng, từ ngày … đến ngày …`): it
+    was read as the last item's only. Each headcount of the list above it with no dates of its
+    own, in the same article and as the one that took it (status, action), takes it too."""
+    if language == "en":
+        return
+    for page in pages:
+        low = for_matching(page.text).lower()
+        for m in _period_labels().finditer(low, body_start(page)):
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            if not _LINE_OPENING.fullmatch(low[line_start:m.start()]):
+                continue
+            start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
+            if start is None and end is None:
+                continue
+            article = max((a.start() for a in _ARTICLE.finditer(page.text, 0, line_start)), default=0)
+            above = [c for c in counted if c.evidence.page == page.number and c.evidence.start is not None
+                     and article <= c.evidence.start < line_start]
+            took = [c for c in above if (c.start, c.end) == (start, end)]
+            if not took:
+                continue
+            for c in above:
+                if c.start is None and c.end is None and (c.status, c.action) == (took[0].status, took[0].action):
+                    c.start, c.end = start, end
+                    if c.duration_months is None:
+                        c.duration_months = took[0].duration_months
+
+
 def _listed_take_stated_period(pages: list[Page], found: list[Secondment], dates: list[DateFact]) -> None:
     """People read from a DANH SÁCH whose cells ingestion could not split (so read as names, not
     rows) take the period the decision states, as table rows do."""
@@ -1057,6 +1097,7 @@ def extract_secondments(pages: list[Page], docs: list[Doc], mentions: list[Menti
     _listed_take_stated_period(pages, named, dates)
     _named_take_labelled_period(pages, named, dates, language)
     counted = count_secondments(pages, docs, hits, doc_facts, dates, language, references)
+    _listed_headcounts_share_a_labelled_period(pages, counted, dates, language)
     if not named:
         return counted
     # a headcount that introduces the named people is theirs; one the document treats otherwise

@@ -45,7 +45,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.kinds import ADDRESSEE_LINE, SENTENCE_STOP, Verb, kind_in, page_verbs, request_cue_before, sentence_start
+from dispatch_reader.extract.kinds import (
+    ADDRESSEE_LINE, SENTENCE_STOP, Verb, kind_in, page_verbs, recalled_before, request_cue_before, sentence_start,
+)
 from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.tables import column_field
 from dispatch_reader.extract.textutil import Page, fold_phrase
@@ -127,6 +129,8 @@ def action_at(page: Page, verb_start: int, floor: int = 0) -> str:
         for m in pattern.finditer(low):
             if _GAP.match(low[m.end():]) and (best is None or m.start() > best[0]):
                 best = (m.start(), action)
+    if best is None and low.endswith(("đang ", "đang")) and recalled_before(low.rstrip()[:-len("đang")]):
+        return "end"  # `Thu hồi 02 công chức đang biệt phái …`: recalled from where they are
     return best[1] if best else "send"
 
 
