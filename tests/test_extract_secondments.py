@@ -846,3 +846,20 @@ def test_headcounts_listed_a_line_each_share_the_period_under_the_list_and_repla
     assert sorted((s.count, s.start, s.end) for s in facts.secondments) == [
         (1, "2025-11-03", "2026-05-02"), (2, "2025-11-03", "2026-05-02"), (2, "2025-11-03", "2026-05-02"),
         (3, "2025-11-03", "2026-05-02")]
+
+
+def test_bodies_each_sending_a_headcount_in_one_assigning_sentence() -> None:
+    """A tester's notice: `giao Sở Nội vụ cử 02 …, Sở Tài chính cử 01 …, Sở Xây dựng cử 03 …, Sở Tư
+    / pháp cử 01 … tăng cường cho 06 xã …; Sở Nông nghiệp và Môi trường cử 02 … lĩnh vực đất đai …`:
+    the two of 01 and the two of 02 were one each (a body's name broken over a line, and `giao`
+    before the first), the clause after the semicolon was reported, not assigned, and its field
+    was given to the four before it."""
+    text = ("THÔNG BÁO\nKết luận của Phó Chủ tịch\n2. Để bảo đảm hoạt động của chính quyền cấp xã, giao Sở Nội vụ cử 02\n"
+            "công chức, Sở Tài chính cử 01 công chức, Sở Xây dựng cử 03 công chức, Sở Tư\npháp cử 01 công chức "
+            "tăng cường cho 06 xã chưa được tăng cường đủ, thời gian\ntăng cường 06 tháng kể từ ngày 01/4/2026; Sở "
+            "Nông nghiệp và Môi trường cử\n02 công chức lĩnh vực đất đai tăng cường cho đặc khu Bạch Long Vĩ.\n")
+    facts = facts_of(text)
+    got = sorted((s.from_unit, s.count, s.position, s.status) for s in facts.secondments)
+    assert got == [("Sở Nông nghiệp và Môi trường", 2, "đất đai", "requested"),
+                   ("Sở Nội vụ", 2, None, "requested"), ("Sở Tài chính", 1, None, "requested"),
+                   ("Sở Tư pháp", 1, None, "requested"), ("Sở Xây dựng", 3, None, "requested")]

@@ -521,7 +521,7 @@ def led_by_destination(text: str, start: int, floor: int = 0) -> bool:
     return bool(_destination_cue_re().search(before))
 
 
-def _counts_people(what: str) -> bool:
+def counts_people(what: str) -> bool:
     """Does the counted noun count people (person_nouns.txt: `công chức`, `viên chức` …)?"""
     folded = fold_phrase(what)
     return any(folded == n or folded.startswith(n + " ") for n in person_nouns())
@@ -572,7 +572,7 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         if english and before and before[-1].lower() in {"the", "these", "those"} and c.value in seen_values:
             continue
         # (people are never a destination: `cho 02 công chức nêu trên` is the two sent again)
-        where = led_by_destination(page.text, start) and not _counts_people(c.what)
+        where = led_by_destination(page.text, start) and not counts_people(c.what)
         # `01 công chức thuộc Sở A và 01 công chức thuộc Sở B`: two facts of one size
         told = _told_apart().match(page.text, start + len(c.evidence.quote))
         key = (c.value, c.total, fold_phrase(c.what), where)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.nlp import tok_start, token_at
-from dispatch_reader.extract.textutil import Page, fold_phrase
+from dispatch_reader.extract.textutil import Page, fold_phrase, squash
 from dispatch_reader.record import DocumentFacts
 from dispatch_reader.textnorm import for_matching
 
@@ -48,6 +48,9 @@ def kinds() -> dict[str, str]:
     return {w: k for w, (k, _) in _table().items()}
 
 
+# the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`, `chỉ đạo
+# Sở Y tế biệt phái …`)
+ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"), ("chỉ", "đạo"))
 # adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`)
 SENDING_ADVERBS = ("đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động")
 
@@ -65,8 +68,14 @@ def sender_before(text: str) -> tuple[str, ...] | None:
     """The body that opens a clause and sends the headcount right after it, its words folded:
     `Sở Nội vụ cử` (before `01 công chức; Sở Tư pháp cử 01 công chức`). None where the clause
     opens on no capital (`đề nghị cử`) or ends on no sending verb."""
-    clause = re.split(r"[;:,.\n]", text)[-1].strip()
+    # (a line's end inside the body's name is no clause's end: `Sở Tư\npháp cử 01 …`; a list's item is)
+    clause = squash(re.split(r"[;:,.]|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)])\s)", text)[-1])
     clause = re.sub(r"^[\d\W]+(?=\w)", "", clause)  # an item's label (`1.`, `-`)
+    words = clause.split()
+    for cue in ASSIGNING:  # the word that gives the body its task (`giao Sở Nội vụ cử 02 …`)
+        if tuple(w.lower() for w in words[:len(cue)]) == cue:
+            clause = " ".join(words[len(cue):])
+            break
     if not clause[:1].isupper():
         return None
     m = _sender_clause().match(fold_phrase(clause))

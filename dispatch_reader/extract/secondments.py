@@ -22,12 +22,12 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, is_subunit, level_end
 from dispatch_reader.extract.counts import (
-    COMMUNE_LEVELS, CountHit, cue_pattern, led_by_destination, levels_re, not_a_date, person_nouns,
+    COMMUNE_LEVELS, CountHit, counts_people, cue_pattern, led_by_destination, levels_re, not_a_date, person_nouns,
 )
 from dispatch_reader.extract.dates import months_between, period_months
 from dispatch_reader.extract import status as sending_status
 from dispatch_reader.extract.kinds import (
-    FULL_STOP, SENDING_ADVERBS, SENTENCE_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
+    ASSIGNING, FULL_STOP, SENDING_ADVERBS, SENTENCE_STOP, Verb, kind_in, not_sending, page_verbs, request_cue_before, request_pattern, resolve, sentence_start,
     subject_lead_kind, verbs_between,
 )
 from dispatch_reader.extract.casing import expand_abbreviations
@@ -733,7 +733,15 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             _to_unit(page, doc, h0, b, english) or \
             (None if english else (own_place(page, h0, b, doc_facts) or _to_places_said(page, h0, b))) or \
             (_to_unit(page, doc, *intro, english) if intro else None)
-        position = _field(page, h0, b) if not english else _position(page, 0, len(page.text), english)
+        # (a field said after the next headcount sent by a verb of its own is that one's: `Sở A cử
+        # 02 công chức, …; Sở E cử 02 công chức lĩnh vực đất đai …`; the parts of this one, `07 …,
+        # gồm: 03 công chức lĩnh vực đất đai, …`, are its fields)
+        verbs = page_verbs(page, doc, english)
+        following = [h.count.evidence.start for h in hits_of[page.number]
+                     if h.count.evidence.start is not None and h0 < h.count.evidence.start < b
+                     and counts_people(h.count.what) and verbs_between(verbs, h0, h.count.evidence.start)]
+        position = _field(page, h0, min(following, default=b)) if not english \
+            else _position(page, 0, len(page.text), english)
         st = sending_status.statement(pages, page, v.start, doc_facts, references, language,
                                       named=sending_status.announces_list(page, v.start))
         # a report's dates are the reported sending's; a plan or request beside it has its own
@@ -825,9 +833,6 @@ def _going_after(page: Page, doc: Doc, v: Verb, english: bool) -> bool:
                            english)
 
 
-# the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`, `chỉ đạo
-# Sở Y tế biệt phái …`)
-_ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"), ("chỉ", "đạo"))
 # adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`), word by word
 _SENDING_ADVERB_WORDS = frozenset(w for a in SENDING_ADVERBS for w in a.split())
 
@@ -848,7 +853,7 @@ def _body_sending(page: Page, doc: Doc, v: Verb, floor: int) -> str | None:
             # nhân dân tỉnh cử`, `đề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh tăng cường`)
             before = doc[start - 1].text.lower() if start > 0 and tok_start(doc, start - 1) >= floor else ""
             words = tuple(t.text.lower() for t in doc[max(0, start - 2):start])
-            if before and not (doc[start - 1].is_punct or any(words[-len(cue):] == cue for cue in _ASSIGNING)):
+            if before and not (doc[start - 1].is_punct or any(words[-len(cue):] == cue for cue in ASSIGNING)):
                 return None
             name = body_text(doc, start, k)
             if is_subunit(name) or _province_committee().match(for_matching(name)):

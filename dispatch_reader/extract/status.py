@@ -164,19 +164,17 @@ def status_at(page: Page, verb_start: int, doc_facts: DocumentFacts, language: s
     """The status of the sending whose verb starts at `verb_start` (see the module's doc)."""
     a = sentence_start(page.text, verb_start, floor)
     clause = page.text[a:verb_start]
-    low = for_matching(clause).lower()
     best: tuple[int, str] | None = None
     request = request_cue_before(page, verb_start, floor)
     if request is not None:
         best = (request, "requested")
-    for pattern, status, where in _status_res():
-        if language == "en" and status in _VIETNAMESE_ONLY:
-            continue
-        for m in pattern.finditer(low):
-            if where == "near" and not _NEAR.match(low[m.end():]):
-                continue
-            if best is None or a + m.start() > best[0]:
-                best = (a + m.start(), status)
+    best = _status_cue(page.text, a, verb_start, language, best)
+    if best is None and page.text[:a].rstrip().endswith(";") and clause.strip()[:1].isupper() \
+            and len(clause.split()) <= _SUBJECT_WORDS:
+        # a body and its verb after a semicolon (`giao Sở A cử 02 …, Sở B cử 01 …; Sở C cử 02 …`):
+        # the sentence's word before the semicolon governs it as it governs the others
+        whole = max(_sentence_of(page.text, verb_start), floor)
+        best = _status_cue(page.text, whole, verb_start, language, None)
     if doc_facts.doc_type == "submission" or document_asks(doc_facts):
         return "requested"  # a tờ trình proposes; a request asks for all it names
     if best is not None and not requests_only:
@@ -187,6 +185,25 @@ def status_at(page: Page, verb_start: int, doc_facts: DocumentFacts, language: s
     if status == "requested" and not named and _issuer_sends(clause, doc_facts):
         return "decided"
     return status
+
+
+# a clause's subject before its verb, at most (`Sở Nông nghiệp và Môi trường`)
+_SUBJECT_WORDS = 12
+
+
+def _status_cue(text: str, a: int, verb_start: int, language: str,
+                best: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The last status cue in text[a:verb_start] (page offset, status), or `best` if it is later."""
+    low = for_matching(text[a:verb_start]).lower()
+    for pattern, status, where in _status_res():
+        if language == "en" and status in _VIETNAMESE_ONLY:
+            continue
+        for m in pattern.finditer(low):
+            if where == "near" and not _NEAR.match(low[m.end():]):
+                continue
+            if best is None or a + m.start() > best[0]:
+                best = (a + m.start(), status)
+    return best
 
 
 def document_asks(doc_facts: DocumentFacts) -> bool:
