@@ -863,3 +863,17 @@ def test_bodies_each_sending_a_headcount_in_one_assigning_sentence() -> None:
     assert got == [("Sở Nông nghiệp và Môi trường", 2, "đất đai", "requested"),
                    ("Sở Nội vụ", 2, None, "requested"), ("Sở Tài chính", 1, None, "requested"),
                    ("Sở Tư pháp", 1, None, "requested"), ("Sở Xây dựng", 3, None, "requested")]
+
+
+def test_headcounts_of_one_size_each_with_a_field_of_their_own_run_on_are_each_sent() -> None:
+    """A tester's commune request: `cử 02 công chức có chuyên môn về đất đai, 01 công chức có
+    / chuyên môn về xây dựng và 01 công chức có chuyên môn về tài chính – kế toán đến …` gave one
+    sending of the three (the two of 01 were one, their `về` taken for a destination's, and the
+    cue broken over a line)."""
+    text = ("Ủy ban nhân dân xã Đồng Văn kính đề nghị Ủy ban nhân dân tỉnh chỉ\nđạo các sở, ngành cử 02 công chức "
+            "có chuyên môn về đất đai, 01 công chức có\nchuyên môn về xây dựng và 01 công chức có chuyên môn về tài "
+            "chính – kế toán\nđến tăng cường cho Ủy ban nhân dân xã Đồng Văn trong thời gian 12 tháng.\n")
+    facts = facts_of(text)
+    assert sorted(c.value for c in facts.counts) == [1, 1, 2]
+    assert sorted((s.count, s.position) for s in facts.secondments) == [
+        (1, "tài chính – kế toán"), (1, "xây dựng"), (2, "đất đai")]

@@ -532,7 +532,8 @@ def cue_pattern(role: str) -> str:
     """The cues of one role of secondment_cues.tsv as a group of alternatives, in the file's order:
     `qualifier` (the body a headcount's people come from: `của`, `thuộc` …), `field_qualifier`
     (their field: `lĩnh vực` …), `field_opener`, `not_whence`."""
-    return "(?:" + "|".join(re.escape(r[0]) for r in resources.rows("secondment_cues.tsv")
+    # (a cue's words may stand a line apart: `có\nchuyên môn`)
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r[0].split()) for r in resources.rows("secondment_cues.tsv")
                             if len(r) > 1 and r[1] == role) + ")"
 
 
@@ -546,10 +547,12 @@ def not_a_date() -> str:
 def _told_apart() -> re.Pattern[str]:
     """What tells a headcount from another of its size, said right after it: the body its people
     come from, up to a joint or a stop, or the field they work in (`01 công chức lĩnh vực đất đai;
-    01 công chức lĩnh vực xây dựng`)."""
-    return re.compile(r"\s*(?:" + cue_pattern("qualifier") + r"|(?=" + cue_pattern("field_qualifier") + r"))\s*"
+    01 công chức lĩnh vực xây dựng`, `02 công chức có chuyên môn về đất đai, 01 công chức có chuyên
+    môn về xây dựng`: `về` after `chuyên môn` is the field's, no destination's)."""
+    return re.compile(r"\s*(?:" + cue_pattern("qualifier") + r"|(?=" + cue_pattern("field_qualifier") + "|"
+                      + cue_pattern("field_opener") + r"))\s*"
                       + not_a_date() + r"(?P<what>[^,.;:]+?)"
-                      r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|về|tới|tại|to)\s|[,.;:]|$)")
+                      r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|tới|tại|to)\s|(?<!chuyên môn)\s+về\s|[,.;:]|$)")
 
 
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:

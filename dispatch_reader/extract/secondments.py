@@ -536,8 +536,9 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
 def _qualifier() -> str:
     """What a headcount's people are told by, said after each of two joined (`02 công chức
     thuộc Sở A và 01 công chức thuộc Sở B`, `02 công chức lĩnh vực tư pháp và 01 công chức lĩnh
-    vực công nghệ`): the body they come from or their field (secondment_cues.tsv)."""
-    return "(?:" + cue_pattern("qualifier") + "|" + cue_pattern("field_qualifier") + ")"
+    vực công nghệ`, `02 công chức có chuyên môn về đất đai, 01 công chức có chuyên môn về xây
+    dựng`): the body they come from or their field (secondment_cues.tsv)."""
+    return "(?:" + cue_pattern("qualifier") + "|" + cue_pattern("field_qualifier") + "|" + cue_pattern("field_opener") + ")"
 
 
 @lru_cache(maxsize=1)
@@ -547,7 +548,8 @@ def _from_opens() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _from_joined() -> re.Pattern[str]:
-    return re.compile(r"\s*" + _qualifier() + r"\s[^,.;:]+?\s(?:và|and)\s*$")
+    # (joined by `và` or a comma: `02 … có chuyên môn về đất đai, 01 … về xây dựng và 01 …`)
+    return re.compile(r"\s*" + _qualifier() + r"\s[^,.;:]+?(?:\s(?:và|and)|,)\s*$")
 
 
 def _joined_headcounts(page: Page, hit: CountHit, hits: list[CountHit], english: bool) -> list[CountHit]:
@@ -767,15 +769,20 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
                 if getattr(s, attr) is None:
                     setattr(s, attr, getattr(whole, attr))
         kept.append(s)
-    # one headcount stated again is one sending; two of one size from bodies of their own
-    # (`01 công chức thuộc Sở A và 01 công chức thuộc Sở B`) are two
+    # one headcount stated again is one sending; two of one size from bodies, in fields or to
+    # places of their own (`01 công chức thuộc Sở A và 01 công chức thuộc Sở B`, `01 … có chuyên môn
+    # về xây dựng và 01 … về tài chính`) are two
     uniq: list[Secondment] = []
     for s in kept:
-        if any(u.count == s.count and (u.from_unit is None or s.from_unit is None or u.from_unit == s.from_unit)
-               for u in uniq):
+        if any(u.count == s.count and all(_same_or_unsaid(getattr(u, f), getattr(s, f))
+                                          for f in ("from_unit", "position", "to_unit")) for u in uniq):
             continue
         uniq.append(s)
     return uniq
+
+
+def _same_or_unsaid(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 # "các sở, ban, ngành đã cử …", "provincial departments have seconded …": the sender is the
