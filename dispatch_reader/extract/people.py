@@ -198,6 +198,18 @@ def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
     return False
 
 
+def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | None) -> bool:
+    """`Phó Chủ tịch Ủy ban nhân dân thành phố Nguyễn Minh Hùng` (a tester's): the title names the
+    document's own city's committee, its place left out, and the name follows the level word.
+    Only a family name opening no place's name: `… thành phố Hồ Chí Minh` is the city."""
+    after_level = level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i)
+    if position_before is None or not after_level or _span_starting(doc, "FAMILY", i) is None:
+        return False
+    run = [fold_phrase(span_text(doc, i, e)) for e in range(i + 1, j + 1)]
+    return not any(is_province(doc, i, e) for e in range(i + 1, j + 1)) \
+        and not any(r in _places_named_like_people() for r in run)
+
+
 def _honorific_before(doc: Doc, i: int) -> tuple[str | None, int]:
     """(canonical honorific, its first token) when one ends right before token i."""
     for span in doc.spans["HONORIFIC"]:
@@ -207,6 +219,10 @@ def _honorific_before(doc: Doc, i: int) -> tuple[str | None, int]:
         if span.end == i or (span.end == i - 1 and doc[i - 1].text == "."):
             return honorifics().get(fold_phrase(span.text), span.text), span.start
     return None, i
+
+
+# a People's Committee (or Council) named by its level alone (`Ủy ban nhân dân thành phố`)
+_COMMITTEE_BEFORE = re.compile(r"(?:^|\s)(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)$")
 
 
 def _position_before(doc: Doc, i: int, english: bool) -> str | None:
@@ -227,6 +243,12 @@ def _position_before(doc: Doc, i: int, english: bool) -> str | None:
                 k = end
             if k < i and any(b.start < span.end <= b.end == i for b in doc.spans["BODY_HEAD"]):
                 k = i  # "Phó Thủ tướng Chính phủ": the title overlaps "Thủ tướng Chính phủ"
+            level = i - 1 if level_end(doc, i - 1) == i else i - 2 if i > 1 and level_end(doc, i - 2) == i else None
+            if k < i and level is not None and _COMMITTEE_BEFORE.search(fold_phrase(span_text(doc, k, level))):
+                # `Phó Chủ tịch Ủy ban nhân dân thành phố Nguyễn Minh Hùng`: the committee of the
+                # document's own city, its name left out (the body runs on into the person's);
+                # spelt out as the body's own sentences spell it (`UBND` in a subject)
+                return expand_abbreviations(squash(span_text(doc, span.start, i)))
             if k == i:
                 return squash(span_text(doc, span.start, i))
     return None
@@ -534,7 +556,7 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
             continue
         if why == "family" and not vouched and not english and _span_starting(doc, "FAMILY", i) is None:
             continue
-        if _is_place_context(doc, i, j, english):
+        if _is_place_context(doc, i, j, english) and not _named_after_own_committee(doc, i, j, position_before):
             continue
         name_text = squash(span_text(doc, i, j))
         name_text = name_text[:1].upper() + name_text[1:]  # `triệu Văn Quyết` read small (_small_family)
