@@ -877,3 +877,18 @@ def test_headcounts_of_one_size_each_with_a_field_of_their_own_run_on_are_each_s
     assert sorted(c.value for c in facts.counts) == [1, 1, 2]
     assert sorted((s.count, s.position) for s in facts.secondments) == [
         (1, "tài chính – kế toán"), (1, "xây dựng"), (2, "đất đai")]
+
+
+def test_the_bodies_a_headcount_comes_from_after_their_post_and_named_together() -> None:
+    """A tester's plan: `10 công chức giữ chức vụ lãnh đạo cấp phòng của / các sở, ngành về 05 xã
+    …` named no body (it follows the post), and `20 công chức chuyên môn của các sở, ngành` gave
+    `các sở` (the comma between bodies named together is theirs)."""
+    text = ("1. Số lượng dự kiến: khoảng 30 công chức, trong đó:\n"
+            "- Dự kiến luân chuyển 10 công chức giữ chức vụ lãnh đạo cấp phòng của\ncác sở, ngành về 05 xã vùng "
+            "cao A Lưới để giữ các chức danh lãnh đạo phòng;\n"
+            "- Dự kiến điều động 20 công chức chuyên môn của các sở, ngành về 04 xã miền núi.\n")
+    assert sorted((s.count, s.from_unit) for s in facts_of(text).secondments) == [
+        (10, "các sở, ngành"), (20, "các sở, ngành")]
+    # a destination's word before `của` ends the clause's own words: the body is the place's
+    placed = facts_of("Điều động 05 công chức về làm việc tại xã Tân Hà của tỉnh Lâm Đồng.\n").secondments
+    assert [s.from_unit for s in placed] == [None]

@@ -899,6 +899,10 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     window = page.text[s:b]
     m = re.match(r"\s*" + cue_pattern("qualifier") + r"\s+" + not_a_date(), window)
     if not m:
+        # after the post they hold, before where they go (`10 công chức giữ chức vụ lãnh đạo cấp
+        # phòng của các sở, ngành về 05 xã …`): `của`/`thuộc` within the clause, no stop before it
+        m = _POST_THEN_BODY.match(window)
+    if not m:
         return None  # (`02 công chức từ ngày 15/11/2025`: when, not whence)
     start = s + m.end()
     for h in hits:
@@ -909,7 +913,16 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
                    and start < h.count.evidence.start < b])
     rest = re.match(r"([^,.;]+?)(?=\s+(?:to|về|đến|tới|cho|tại|và|and)\s*$|\s+(?:to|về|đến|tới|cho|tại)\s|\s+(?:và|and)\s+\d|\s*\(|[,.;]|$)",
                     page.text[start:b])
-    return squash(rest.group(1)) if rest else None
+    if not rest:
+        return None
+    # bodies named together (`các sở, ngành`, `các sở, ban, ngành`): the comma is theirs
+    more = _BODIES_TOGETHER.match(page.text, start + rest.end(1), b)
+    return squash(rest.group(1) + (more.group() if more else ""))
+
+
+# `của`/`thuộc` after a post (no stop before it, nor a destination's word), then the body
+_POST_THEN_BODY = re.compile(r"(?:(?!\s(?:về|đến|tới|cho|tại|to)\s)[^.;:,\n]){0,60}?\s(?:của|thuộc)\s+(?=các\s|những\s|[A-ZĐ])")
+_BODIES_TOGETHER = re.compile(r"(?:,\s*(?:ban|ngành|đoàn thể|địa phương)\b)+")
 
 
 @lru_cache(maxsize=1)
