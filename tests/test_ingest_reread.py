@@ -889,6 +889,8 @@ def test_a_rings_scraps_before_a_family_name_are_passed_over() -> None:
     assert past("Y", "Moan", "Niê") == ["Y", "Moan", "Niê"]
     # the family name and one word more at least
     assert past("oN", "Đoàn") == ["oN", "Đoàn"]
+    # a family name read in two (a real fax's `Đ ảo Ngọ Cc Dung` for `Đào Ngọc Dung`) is no scraps
+    assert past("Đ", "ảo", "Ngọ", "Cc", "Dung") == ["Đ", "ảo", "Ngọ", "Cc", "Dung"]
 
 
 def test_a_name_whose_family_name_a_ring_crossed_is_read_again_past_the_rings_scraps() -> None:

@@ -405,6 +405,8 @@ def _spells_the_name(texts: list[re.Match[str]], new_texts: list[re.Match[str] |
                                  for a, b in changed)
 
 
+# what may stand round a word's letters in a reading
+EDGE_SPECKS = "_|.,:;'\"“”‘’`-~^*"
 # a leading token of one letter is a name's own in the names of the Central Highlands' peoples
 # (`Y Moan Niê`): never taken for a scrap
 _NAME_LETTERS = frozenset({"Y"})
@@ -422,6 +424,12 @@ def _ring_scrap(text: str) -> bool:
     return len(letters) < 2 or not letters[0].isupper()
 
 
+def _split_word(a: str, b: str) -> bool:
+    """A capital alone, then small letters: one word read in two (`Đ ảo`)."""
+    a, b = a.strip(EDGE_SPECKS), b.strip(EDGE_SPECKS)
+    return len(a) == 1 and a.isupper() and b.isalpha() and b.islower()
+
+
 def past_ring_scraps(line: list[Word]) -> list[Word]:
     """A line read under a seal without the ring's scraps read before its family name (`››©S
     Ngưýễn Thị Hoài Thu`, `oN an _ Đoàn Thanh Sơn`: the ring's letters and arc where it
@@ -435,6 +443,8 @@ def past_ring_scraps(line: list[Word]) -> list[Word]:
     for n in range(1, min(_MAX_RING_SCRAPS, len(words) - 2) + 1):
         if not _ring_scrap(words[n - 1].text):
             break
+        if n >= 2 and _split_word(words[n - 2].text, words[n - 1].text):
+            break  # `Đ ảo Ngọ Cc Dung`: the family name read in two (`Đào`), no ring's scraps
         first = NAME_WORD.match(words[n].text)
         if first is not None and first["core"][0].isupper() and (
                 _family_first([first["core"]]) or one_letter_off(fold(first["core"]), _families())):
