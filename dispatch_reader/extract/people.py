@@ -206,8 +206,12 @@ def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | 
     if position_before is None or not after_level or _span_starting(doc, "FAMILY", i) is None:
         return False
     run = [fold_phrase(span_text(doc, i, e)) for e in range(i + 1, j + 1)]
-    return not any(is_province(doc, i, e) for e in range(i + 1, j + 1)) \
-        and not any(r in _places_named_like_people() for r in run)
+    if any(is_province(doc, i, e) for e in range(i + 1, j + 1)) or any(r in _places_named_like_people() for r in run):
+        return False
+    # nor a commune or ward of the official list (`Phó Chủ tịch UBND phường Hà Lầm`: Hà is a family name)
+    from dispatch_reader.places.official import key, official
+    names = official().by_key
+    return not any(key(span_text(doc, i, e)) in names for e in range(i + 2, j + 1))
 
 
 def _honorific_before(doc: Doc, i: int) -> tuple[str | None, int]:
