@@ -196,7 +196,7 @@ def test_a_lists_row_numbers_before_places_are_no_counts() -> None:
 def test_parts_of_one_size_each_sent_by_a_body_named_before_its_verb_are_counted_each() -> None:
     """A reviewer's: `Sở Nội vụ cử 01 công chức; Sở Tư pháp cử 01 công chức` made one count of
     1 and one sending; each body sends its own. The same body said again is one."""
-    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức về làm việc tại Ủy ban nhân dân xã Bình Gia trong thời gian 12 "
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức về làm việc tại Ủy ban nhân dân xã Tân Lập trong thời gian 09 "
             "tháng, cụ thể: Sở Nội vụ cử 01 công chức; Sở Tư pháp đã cử 01 công chức.\n")
     facts = extract_facts([PageText(1, text)])
     assert [c.value for c in facts.counts] == [1, 1]

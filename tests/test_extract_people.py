@@ -368,12 +368,12 @@ def test_a_list_row_with_its_unit_cell_empty_keeps_its_columns() -> None:
 
 @pytest.mark.parametrize("level", ["thành phố", "tỉnh"])
 def test_a_person_named_after_their_own_committees_title_is_a_person(level: str) -> None:
-    """A tester's notice: `Phó Chủ tịch Ủy ban nhân dân thành phố Nguyễn Minh Hùng` (the city's
-    own name left out) was taken for a place named after the level word; the city of Hồ Chí Minh,
-    a health centre's area (`khu vực Quan Hóa`) and a ward of the official list (`phường Hà Lầm`:
-    Hà is a family name) stay places."""
-    text = (f"Kết luận của Phó Chủ tịch Ủy ban nhân dân {level} Nguyễn Minh Hùng tại cuộc họp.\n"
-            "Giám đốc Trung tâm Y tế khu vực Quan Hóa, Phó Chủ tịch Ủy ban nhân dân thành phố Hồ Chí Minh, Phó Chủ "
-            "tịch UBND phường Hà Lầm dự họp.\n")
+    """`Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn` (the city's own name left out) was
+    taken for a place named after the level word; the city of Hồ Chí Minh, a health centre's area
+    (`khu vực Hoàng Su Phì`) and a ward of the official list (`phường Lê Lợi`: Lê is a family
+    name) stay places."""
+    text = (f"Kết luận của Phó Chủ tịch Ủy ban nhân dân {level} Phạm Hồng Sơn tại cuộc họp.\n"
+            "Giám đốc Trung tâm Y tế khu vực Hoàng Su Phì, Phó Chủ tịch Ủy ban nhân dân thành phố Hồ Chí Minh, Phó "
+            "Chủ tịch UBND phường Lê Lợi dự họp.\n")
     people = {p.name: p.position for p in extract_facts([PageText(1, text)]).people}
-    assert people == {"Nguyễn Minh Hùng": f"Phó Chủ tịch Ủy ban nhân dân {level}"}
+    assert people == {"Phạm Hồng Sơn": f"Phó Chủ tịch Ủy ban nhân dân {level}"}

@@ -768,8 +768,8 @@ def test_a_posts_commune_named_with_it_is_the_destination() -> None:
     assert (s.to_unit, s.position, s.from_unit) == ("xã Quảng Hà", "Công chức Tư pháp - Hộ tịch", "Ủy ban nhân dân xã Tiên Yên")
 
 
-_RUN_ON = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức về làm việc tại Ủy ban nhân dân xã Bình Gia trong thời gian "
-           "12 tháng, cụ thể: {items}.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+_RUN_ON = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức về làm việc tại Ủy ban nhân dân xã Hữu Lũng trong thời gian "
+           "09 tháng, cụ thể: {items}.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
 
 
 def test_an_enumeration_run_on_in_one_sentence_sends_each_of_its_people_where_its_intro_says() -> None:
@@ -778,117 +778,113 @@ def test_an_enumeration_run_on_in_one_sentence_sends_each_of_its_people_where_it
     facts = facts_of(_RUN_ON.format(items="ông Nguyễn Văn An, chuyên viên Sở Nội vụ; ông Trần Văn Bình, "
                                           "chuyên viên Sở Tư pháp"))
     assert sorted((s.person, s.from_unit, s.to_unit) for s in facts.secondments) == [
-        ("Nguyễn Văn An", "Sở Nội vụ", "Ủy ban nhân dân xã Bình Gia"),
-        ("Trần Văn Bình", "Sở Tư pháp", "Ủy ban nhân dân xã Bình Gia")]
+        ("Nguyễn Văn An", "Sở Nội vụ", "Ủy ban nhân dân xã Hữu Lũng"),
+        ("Trần Văn Bình", "Sở Tư pháp", "Ủy ban nhân dân xã Hữu Lũng")]
 
 
 def test_headcounts_run_on_after_a_colon_go_where_its_intro_says() -> None:
     facts = facts_of(_RUN_ON.format(items="Sở Nội vụ cử 01 công chức; Sở Tư pháp cử 01 công chức"))
     assert sorted((s.count, s.from_unit, s.to_unit) for s in facts.secondments) == [
-        (1, "Sở Nội vụ", "Ủy ban nhân dân xã Bình Gia"), (1, "Sở Tư pháp", "Ủy ban nhân dân xã Bình Gia")]
+        (1, "Sở Nội vụ", "Ủy ban nhân dân xã Hữu Lũng"), (1, "Sở Tư pháp", "Ủy ban nhân dân xã Hữu Lũng")]
 
 
 
 def test_a_central_highlands_name_with_a_curly_apostrophe_is_a_person() -> None:
-    """A tester's `bà H’Nguyệt Mlô` (typed with a typographic apostrophe, as Word does) was no
-    person, and her rotation was lost; so was `H'Nguyệt` typed straight."""
-    for name in ("H’Nguyệt Mlô", "H'Nguyệt Mlô"):
-        facts = facts_of(f"QUYẾT ĐỊNH:\nĐiều 1. Luân chuyển bà {name}, Chuyên viên Phòng Văn hóa, Sở Văn hóa, Thể thao "
-                         "và Du lịch đến nhận công tác tại Ủy ban nhân dân xã Dray Bhăng.\n")
-        assert [(s.person, s.to_unit) for s in facts.secondments] == [(name, "Ủy ban nhân dân xã Dray Bhăng")]
+    """An Ede name typed with a typographic apostrophe, as Word does (`bà H’Linh Niê`), was no
+    person and her rotation was lost; so was one typed straight."""
+    for name in ("H’Linh Niê", "H'Linh Niê"):
+        facts = facts_of(f"QUYẾT ĐỊNH:\nĐiều 1. Luân chuyển bà {name}, Chuyên viên Phòng Dân tộc, Sở Dân tộc và Tôn "
+                         "giáo đến nhận công tác tại Ủy ban nhân dân xã Ea Kar.\n")
+        assert [(s.person, s.to_unit) for s in facts.secondments] == [(name, "Ủy ban nhân dân xã Ea Kar")]
 
 
-RECALL = ("SỞ TÀI CHÍNH\nSố: 215/QĐ-STC\nQUYẾT ĐỊNH\nVề việc thu hồi công chức biệt phái\nQUYẾT ĐỊNH:\n"
-          "Điều 1. Thu hồi 02 công chức đang biệt phái tại các xã về Sở Tài chính nhận nhiệm vụ, kể từ ngày "
-          "01/4/2026, gồm:\n1. Ông Đặng Minh Luân, Chuyên viên Phòng Quản lý ngân sách, đang biệt phái tại Ủy ban "
-          "nhân dân xã Tân Hồng;\n2. Bà Huỳnh Thị Kim Ngân, Kế toán viên Văn phòng Sở, đang biệt phái tại Ủy ban nhân "
-          "dân xã Tam Nông.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+RECALL = ("SỞ Y TẾ\nSố: 388/QĐ-SYT\nQUYẾT ĐỊNH\nVề việc rút viên chức biệt phái\nQUYẾT ĐỊNH:\n"
+          "Điều 1. Rút 02 viên chức đang biệt phái tại các phường về Sở Y tế công tác, kể từ ngày 15/5/2026, "
+          "gồm:\n1. Bà Lê Thị Hồng Nhung, Chuyên viên Phòng Kế hoạch - Tài chính, đang biệt phái tại Ủy ban nhân "
+          "dân phường Tân Lập;\n2. Ông Vi Văn Sáng, Kế toán viên Văn phòng Sở, đang biệt phái tại Ủy ban nhân dân "
+          "phường Phú Lương.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
 
 
 def test_a_recall_of_people_seconded_ends_their_secondments() -> None:
-    """`Thu hồi 02 công chức đang biệt phái tại các xã …, gồm:` (a tester's): the recall takes the
-    people its list names from where they are seconded; it was read as no sending at all."""
+    """`Rút 02 viên chức đang biệt phái tại các phường …, gồm:`: the recall takes the people its
+    list names from where they are seconded; it was read as no sending at all (`đang biệt phái`
+    only says where they are)."""
     facts = facts_of(RECALL)
     assert sorted((s.person, s.action, s.to_unit, s.end) for s in facts.secondments) == [
-        ("Huỳnh Thị Kim Ngân", "end", "Ủy ban nhân dân xã Tam Nông", "2026-04-01"),
-        ("Đặng Minh Luân", "end", "Ủy ban nhân dân xã Tân Hồng", "2026-04-01")]
+        ("Lê Thị Hồng Nhung", "end", "Ủy ban nhân dân phường Tân Lập", "2026-05-15"),
+        ("Vi Văn Sáng", "end", "Ủy ban nhân dân phường Phú Lương", "2026-05-15")]
     # people stated seconded with no recall before them are sent by nobody here
-    stated = RECALL.replace("Thu hồi 02 công chức", "Rà soát 02 công chức")
+    stated = RECALL.replace("Rút 02 viên chức", "Rà soát 02 viên chức")
     assert facts_of(stated).secondments == []
 
 
 def test_the_issuers_head_alone_in_a_position_is_the_issuer() -> None:
-    """`Kế toán viên Văn phòng Sở` in a decision of the Sở Tài chính: her unit is the Sở Tài
-    chính (it was `Sở`)."""
+    """`Kế toán viên Văn phòng Sở` in a decision of the Sở Y tế: his unit is the Sở Y tế (it was
+    `Sở`)."""
     units = {p.name: p.unit for p in facts_of(RECALL).people}
-    assert units["Huỳnh Thị Kim Ngân"] == "Sở Tài chính"
+    assert units["Vi Văn Sáng"] == "Sở Y tế"
 
 
 def test_a_body_a_request_asks_to_direct_sends() -> None:
-    text = ("Sở Nội vụ đề nghị Ủy ban nhân dân thành phố chỉ đạo Sở Y tế biệt phái 03 viên chức y tế đến "
-            "làm việc tại xã Xà Phiên.\n")
-    assert [(s.count, s.from_unit) for s in facts_of(text).secondments] == [(3, "Sở Y tế")]
+    text = ("Sở Nội vụ kính đề nghị Ủy ban nhân dân tỉnh chỉ đạo Sở Giáo dục và Đào tạo biệt phái 05 viên "
+            "chức đến làm việc tại xã Yên Thế.\n")
+    assert [(s.count, s.from_unit) for s in facts_of(text).secondments] == [(5, "Sở Giáo dục và Đào tạo")]
 
 
-DASH_LIST = ("1. Giao các sở cử tổng số 08 công chức tăng cường cho các xã, cụ thể:\n"
-             "- Sở Nông nghiệp và Môi trường cử 03 công chức lĩnh vực đất đai tăng cường cho Ủy ban nhân dân xã "
-             "Trà Leng;\n- Sở Xây dựng cử 02 công chức lĩnh vực xây dựng tăng cường cho Ủy ban nhân dân xã Trà Tập;\n"
-             "- Sở Tài chính cử 02 công chức lĩnh vực tài chính tăng cường cho Ủy ban nhân dân xã Trà Vân;\n"
-             "- Sở Nội vụ cử 01 công chức lĩnh vực nội vụ tăng cường cho Ủy ban nhân dân xã Trà Linh.\n"
-             "Thời gian tăng cường: 06 tháng, từ ngày 03/11/2025 đến ngày 02/5/2026.\n"
-             "2. Yêu cầu đối với công chức được cử tăng cường: có phẩm chất chính trị tốt.\n")
+DASH_LIST = ("2. Đề nghị các sở bố trí tổng cộng 07 công chức biệt phái về các xã, cụ thể như sau:\n"
+             "- Sở Tài chính cử 02 công chức lĩnh vực kế toán biệt phái về Ủy ban nhân dân xã Đình Lập;\n"
+             "- Sở Nội vụ cử 01 công chức lĩnh vực văn thư biệt phái về Ủy ban nhân dân xã Tràng Định;\n"
+             "- Sở Xây dựng cử 04 công chức lĩnh vực quy hoạch biệt phái về Ủy ban nhân dân xã Cao Lộc.\n"
+             "Thời gian biệt phái: 12 tháng, từ ngày 01/6/2026 đến ngày 31/5/2027.\n"
+             "3. Các sở gửi danh sách công chức về Sở Nội vụ trước ngày 20/5/2026.\n")
 
 
 def test_headcounts_listed_a_line_each_share_the_period_under_the_list_and_replace_their_total() -> None:
-    """A tester's dispatch: the period on its own line under four headcounts reached the last
-    only; and the total that opens the list (`tổng số 08 …, cụ thể:`) stood beside its four parts."""
+    """The period on its own line under headcounts listed a line each reached the last only;
+    and the total that opens the list (`tổng cộng 07 …, cụ thể như sau:`) stood beside its parts."""
     facts = facts_of(DASH_LIST)
     assert sorted((s.count, s.start, s.end) for s in facts.secondments) == [
-        (1, "2025-11-03", "2026-05-02"), (2, "2025-11-03", "2026-05-02"), (2, "2025-11-03", "2026-05-02"),
-        (3, "2025-11-03", "2026-05-02")]
+        (1, "2026-06-01", "2027-05-31"), (2, "2026-06-01", "2027-05-31"), (4, "2026-06-01", "2027-05-31")]
 
 
 def test_bodies_each_sending_a_headcount_in_one_assigning_sentence() -> None:
-    """A tester's notice: `giao Sở Nội vụ cử 02 …, Sở Tài chính cử 01 …, Sở Xây dựng cử 03 …, Sở Tư
-    / pháp cử 01 … tăng cường cho 06 xã …; Sở Nông nghiệp và Môi trường cử 02 … lĩnh vực đất đai …`:
-    the two of 01 and the two of 02 were one each (a body's name broken over a line, and `giao`
-    before the first), the clause after the semicolon was reported, not assigned, and its field
-    was given to the four before it."""
-    text = ("THÔNG BÁO\nKết luận của Phó Chủ tịch\n2. Để bảo đảm hoạt động của chính quyền cấp xã, giao Sở Nội vụ cử 02\n"
-            "công chức, Sở Tài chính cử 01 công chức, Sở Xây dựng cử 03 công chức, Sở Tư\npháp cử 01 công chức "
-            "tăng cường cho 06 xã chưa được tăng cường đủ, thời gian\ntăng cường 06 tháng kể từ ngày 01/4/2026; Sở "
-            "Nông nghiệp và Môi trường cử\n02 công chức lĩnh vực đất đai tăng cường cho đặc khu Bạch Long Vĩ.\n")
+    """Bodies each with a headcount in one assigning sentence (`giao Sở A cử 03 …, Sở B cử 02 …, Sở
+    Văn / hóa … cử 02 …; Sở D cử 03 … lĩnh vực …`): the headcounts of one size were one each (a
+    body's name broken over a line, and the assigning word before the first), the clause after
+    the semicolon took the notice's own status, and its field was given to those before it."""
+    text = ("THÔNG BÁO\nÝ kiến kết luận của Chủ tịch\n3. Để kịp thời kiện toàn bộ máy cấp xã, giao Sở Tài chính cử 03\n"
+            "công chức, Sở Y tế cử 02 viên chức, Sở Văn\nhóa, Thể thao và Du lịch cử 02 viên chức, Sở Công Thương cử "
+            "03 công chức về các xã biên giới, thời gian\nbiệt phái 09 tháng kể từ ngày 15/6/2026; Sở Khoa học và "
+            "Công nghệ cử\n03 công chức lĩnh vực chuyển đổi số về xã Hữu Lũng.\n")
     facts = facts_of(text)
     got = sorted((s.from_unit, s.count, s.position, s.status) for s in facts.secondments)
-    assert got == [("Sở Nông nghiệp và Môi trường", 2, "đất đai", "requested"),
-                   ("Sở Nội vụ", 2, None, "requested"), ("Sở Tài chính", 1, None, "requested"),
-                   ("Sở Tư pháp", 1, None, "requested"), ("Sở Xây dựng", 3, None, "requested")]
+    assert got == [("Sở Công Thương", 3, None, "requested"), ("Sở Khoa học và Công nghệ", 3, "chuyển đổi số", "requested"),
+                   ("Sở Tài chính", 3, None, "requested"), ("Sở Văn hóa, Thể thao và Du lịch", 2, None, "requested"),
+                   ("Sở Y tế", 2, None, "requested")]
 
 
 def test_headcounts_of_one_size_each_with_a_field_of_their_own_run_on_are_each_sent() -> None:
-    """A tester's commune request: `cử 02 công chức có chuyên môn về đất đai, 01 công chức có
-    / chuyên môn về xây dựng và 01 công chức có chuyên môn về tài chính – kế toán đến …` gave one
-    sending of the three (the two of 01 were one, their `về` taken for a destination's, and the
-    cue broken over a line)."""
-    text = ("Ủy ban nhân dân xã Đồng Văn kính đề nghị Ủy ban nhân dân tỉnh chỉ\nđạo các sở, ngành cử 02 công chức "
-            "có chuyên môn về đất đai, 01 công chức có\nchuyên môn về xây dựng và 01 công chức có chuyên môn về tài "
-            "chính – kế toán\nđến tăng cường cho Ủy ban nhân dân xã Đồng Văn trong thời gian 12 tháng.\n")
+    """`cử 03 công chức có chuyên môn về kế toán, 01 công chức có / chuyên môn về địa chính và 01
+    công chức có chuyên môn về tư pháp đến …` gave one sending of the three (the two of 01 were
+    one, their `về` taken for a destination's, and the cue broken over a line)."""
+    text = ("Ủy ban nhân dân xã Yên Thế kính đề nghị Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh\nchỉ đạo các sở cử 03 "
+            "công chức có chuyên môn về kế toán, 01 công chức có\nchuyên môn về địa chính và 01 công chức có chuyên "
+            "môn về tư pháp\nđến tăng cường cho Ủy ban nhân dân xã Yên Thế trong thời gian 06 tháng.\n")
     facts = facts_of(text)
-    assert sorted(c.value for c in facts.counts) == [1, 1, 2]
-    assert sorted((s.count, s.position) for s in facts.secondments) == [
-        (1, "tài chính – kế toán"), (1, "xây dựng"), (2, "đất đai")]
+    assert sorted(c.value for c in facts.counts) == [1, 1, 3]
+    assert sorted((s.count, s.position) for s in facts.secondments) == [(1, "tư pháp"), (1, "địa chính"), (3, "kế toán")]
 
 
 def test_the_bodies_a_headcount_comes_from_after_their_post_and_named_together() -> None:
-    """A tester's plan: `10 công chức giữ chức vụ lãnh đạo cấp phòng của / các sở, ngành về 05 xã
-    …` named no body (it follows the post), and `20 công chức chuyên môn của các sở, ngành` gave
-    `các sở` (the comma between bodies named together is theirs)."""
-    text = ("1. Số lượng dự kiến: khoảng 30 công chức, trong đó:\n"
-            "- Dự kiến luân chuyển 10 công chức giữ chức vụ lãnh đạo cấp phòng của\ncác sở, ngành về 05 xã vùng "
-            "cao A Lưới để giữ các chức danh lãnh đạo phòng;\n"
-            "- Dự kiến điều động 20 công chức chuyên môn của các sở, ngành về 04 xã miền núi.\n")
+    """`12 công chức giữ chức vụ trưởng phòng của / các sở, ban, ngành về …` named no body (it
+    follows the post), and `15 công chức chuyên môn của các sở, ngành` gave `các sở` (the comma
+    between bodies named together is theirs)."""
+    text = ("II. Dự kiến số lượng: 27 công chức, trong đó:\n"
+            "- Dự kiến luân chuyển 12 công chức giữ chức vụ trưởng phòng của\ncác sở, ban, ngành về 06 xã biên giới "
+            "để giữ chức danh trưởng phòng chuyên môn;\n"
+            "- Dự kiến điều động 15 công chức chuyên môn của các sở, ngành về 05 xã vùng cao.\n")
     assert sorted((s.count, s.from_unit) for s in facts_of(text).secondments) == [
-        (10, "các sở, ngành"), (20, "các sở, ngành")]
+        (12, "các sở, ban, ngành"), (15, "các sở, ngành")]
     # a destination's word before `của` ends the clause's own words: the body is the place's
-    placed = facts_of("Điều động 05 công chức về làm việc tại xã Tân Hà của tỉnh Lâm Đồng.\n").secondments
+    placed = facts_of("Điều động 04 công chức về làm việc tại xã Cao Lộc của tỉnh Lạng Sơn.\n").secondments
     assert [s.from_unit for s in placed] == [None]

@@ -547,8 +547,8 @@ def not_a_date() -> str:
 def _told_apart() -> re.Pattern[str]:
     """What tells a headcount from another of its size, said right after it: the body its people
     come from, up to a joint or a stop, or the field they work in (`01 công chức lĩnh vực đất đai;
-    01 công chức lĩnh vực xây dựng`, `02 công chức có chuyên môn về đất đai, 01 công chức có chuyên
-    môn về xây dựng`: `về` after `chuyên môn` is the field's, no destination's)."""
+    01 công chức lĩnh vực xây dựng`, `03 công chức có chuyên môn về kế toán, 01 công chức có chuyên
+    môn về tư pháp`: `về` after `chuyên môn` is the field's, no destination's)."""
     return re.compile(r"\s*(?:" + cue_pattern("qualifier") + r"|(?=" + cue_pattern("field_qualifier") + "|"
                       + cue_pattern("field_opener") + r"))\s*"
                       + not_a_date() + r"(?P<what>[^,.;:]+?)"

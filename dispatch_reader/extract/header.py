@@ -413,7 +413,7 @@ def _is_scrap(token: str, capital_so: bool = False) -> bool:
 
 # a fax's page counter alone on its line: no document number
 _FAX_PAGE = re.compile(rf"^\W*{FAX_PAGE_COUNTER}\W*$")
-# the line a fax machine prints over the page (`FROM: UBND TINH DONG NAI`, `FAX: 0228 … PAGE 1/1`):
+# the line a fax machine prints over the page (`FROM: UBND TINH …`, `FAX: 02xx … PAGE 1/1`):
 # the sender's name in it is no issuer's line
 _FAX_CHROME = re.compile(r"^\W{0,2}(?:from|fax|tel)\s?[:;]")
 
@@ -479,7 +479,7 @@ def classify(seg: Segment) -> list[Cls]:
             return classify(seg.sub(0, cut)) + classify(seg.sub(cut))
     if not dates:
         # worn past those (`Hà Nội, Py 1s han 5 năm 2026`): the line's skeleton, right after a
-        # place and its comma only (or the comma read as a stop: `Thanh Hóa. rigav 27 thang 11`
+        # place and its comma only (or the comma read as a stop: `Lạng Sơn. rigav 14 thang 10`
         # on a phone photo)
         skeleton = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start].rstrip().rstrip("."))
                     and text[:d.start].rstrip()[-1:] in (",", ".") and not _opens_on_a_person(text[:d.start])]

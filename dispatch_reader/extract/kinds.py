@@ -49,7 +49,7 @@ def kinds() -> dict[str, str]:
 
 
 # the words that give a body its task, as tokens (`Giao Sở A cử …`, `đề nghị Sở B cử …`, `chỉ đạo
-# Sở Y tế biệt phái …`)
+# Sở C biệt phái …`)
 ASSIGNING = (("giao",), ("đề", "nghị"), ("yêu", "cầu"), ("chỉ", "đạo"))
 # adverbs between a sending body and its verb (`Sở Xây dựng đã cử`, `… khẩn trương cử`)
 SENDING_ADVERBS = ("đã", "sẽ", "đều", "tiếp tục", "khẩn trương", "chủ động")
@@ -68,11 +68,11 @@ def sender_before(text: str) -> tuple[str, ...] | None:
     """The body that opens a clause and sends the headcount right after it, its words folded:
     `Sở Nội vụ cử` (before `01 công chức; Sở Tư pháp cử 01 công chức`). None where the clause
     opens on no capital (`đề nghị cử`) or ends on no sending verb."""
-    # (a line's end inside the body's name is no clause's end: `Sở Tư\npháp cử 01 …`; a list's item is)
+    # (a line's end inside the body's name is no clause's end: `Sở Văn\nhóa … cử 02 …`; a list's item is)
     clause = squash(re.split(r"[;:,.]|\n(?=[ \t]*(?:[-+•]|\d{1,2}[.)])\s)", text)[-1])
     clause = re.sub(r"^[\d\W]+(?=\w)", "", clause)  # an item's label (`1.`, `-`)
     words = clause.split()
-    for cue in ASSIGNING:  # the word that gives the body its task (`giao Sở Nội vụ cử 02 …`)
+    for cue in ASSIGNING:  # the word that gives the body its task (`giao Sở A cử 03 …`)
         if tuple(w.lower() for w in words[:len(cue)]) == cue:
             clause = " ".join(words[len(cue):])
             break
@@ -242,13 +242,13 @@ def _ending_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?!\w)")
 
 
-# what stands between an ending word and the state it ends: a headcount and its noun (`thu hồi
-# 02 công chức đang biệt phái`)
+# what stands between an ending word and the state it ends: a headcount and its noun (`rút 02
+# viên chức đang biệt phái`)
 _RECALLED = re.compile(r"^\s+(?:\d{1,3}\s+)?(?:[^\W\d_]+\s+){1,3}$")
 
 
 def recalled_before(low: str) -> str | None:
-    """`Thu hồi 02 công chức` right before `đang biệt phái` (matching text in small letters, up to
+    """`Rút 02 viên chức` right before `đang biệt phái` (matching text in small letters, up to
     the state's word): the ending word that takes the people it states seconded, else None."""
     found = None
     for m in _ending_words().finditer(low):

@@ -80,7 +80,7 @@ def _stop() -> frozenset[str]:
 
 
 # a name word of the Central Highlands' peoples opens on a letter and an apostrophe (`H'Bia`,
-# `H’Nguyệt`, typed straight or curly), or a word is two joined so (`Kơ'nia`)
+# `H’Linh`, typed straight or curly), or a word is two joined so (`Kơ'nia`)
 _APOSTROPHED = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 
 
@@ -199,7 +199,7 @@ def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
 
 
 def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | None) -> bool:
-    """`Phó Chủ tịch Ủy ban nhân dân thành phố Nguyễn Minh Hùng` (a tester's): the title names the
+    """`Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn`: the title names the
     document's own city's committee, its place left out, and the name follows the level word.
     Only a family name opening no place's name: `… thành phố Hồ Chí Minh` is the city."""
     after_level = level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i)
@@ -208,7 +208,7 @@ def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | 
     run = [fold_phrase(span_text(doc, i, e)) for e in range(i + 1, j + 1)]
     if any(is_province(doc, i, e) for e in range(i + 1, j + 1)) or any(r in _places_named_like_people() for r in run):
         return False
-    # nor a commune or ward of the official list (`Phó Chủ tịch UBND phường Hà Lầm`: Hà is a family name)
+    # nor a commune or ward of the official list (`Phó Chủ tịch UBND phường Lê Lợi`: Lê is a family name)
     from dispatch_reader.places.official import key, official
     names = official().by_key
     return not any(key(span_text(doc, i, e)) in names for e in range(i + 2, j + 1))
@@ -249,7 +249,7 @@ def _position_before(doc: Doc, i: int, english: bool) -> str | None:
                 k = i  # "Phó Thủ tướng Chính phủ": the title overlaps "Thủ tướng Chính phủ"
             level = i - 1 if level_end(doc, i - 1) == i else i - 2 if i > 1 and level_end(doc, i - 2) == i else None
             if k < i and level is not None and _COMMITTEE_BEFORE.search(fold_phrase(span_text(doc, k, level))):
-                # `Phó Chủ tịch Ủy ban nhân dân thành phố Nguyễn Minh Hùng`: the committee of the
+                # `Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn`: the committee of the
                 # document's own city, its name left out (the body runs on into the person's);
                 # spelt out as the body's own sentences spell it (`UBND` in a subject)
                 return expand_abbreviations(squash(span_text(doc, span.start, i)))
@@ -672,7 +672,7 @@ def merge_people(mentions: list[Mention], doc_facts: DocumentFacts, pages: list[
 
 
 def _issuer_if_its_head(unit: str | None, doc_facts: DocumentFacts) -> str | None:
-    """`Kế toán viên Văn phòng Sở` in a decision of the Sở Tài chính: the head alone (`Sở`, the
+    """`Kế toán viên Văn phòng Sở` in a decision of the Sở Y tế: the head alone (`Sở`, the
     body's own way of naming itself) is the issuing body."""
     issuer = doc_facts.issuer
     if unit and issuer and names_no_body(unit) and fold_phrase(issuer).startswith(fold_phrase(unit) + " "):

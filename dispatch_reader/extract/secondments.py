@@ -536,8 +536,8 @@ def _counted_by(doc: Doc, v: Verb, hits: list[CountHit]) -> CountHit | None:
 def _qualifier() -> str:
     """What a headcount's people are told by, said after each of two joined (`02 công chức
     thuộc Sở A và 01 công chức thuộc Sở B`, `02 công chức lĩnh vực tư pháp và 01 công chức lĩnh
-    vực công nghệ`, `02 công chức có chuyên môn về đất đai, 01 công chức có chuyên môn về xây
-    dựng`): the body they come from or their field (secondment_cues.tsv)."""
+    vực công nghệ`, `03 công chức có chuyên môn về kế toán, 01 công chức có chuyên môn về tư
+    pháp`): the body they come from or their field (secondment_cues.tsv)."""
     return "(?:" + cue_pattern("qualifier") + "|" + cue_pattern("field_qualifier") + "|" + cue_pattern("field_opener") + ")"
 
 
@@ -548,7 +548,7 @@ def _from_opens() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _from_joined() -> re.Pattern[str]:
-    # (joined by `và` or a comma: `02 … có chuyên môn về đất đai, 01 … về xây dựng và 01 …`)
+    # (joined by `và` or a comma: `03 … có chuyên môn về kế toán, 01 … về tư pháp và 01 …`)
     return re.compile(r"\s*" + _qualifier() + r"\s[^,.;:]+?(?:\s(?:và|and)|,)\s*$")
 
 
@@ -640,7 +640,7 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
         for j, part in enumerate(found):
             s = part.hit.count.evidence.start or 0
             # a part in the same statement, or an item of the list the whole's statement opens
-            # (`Giao các sở cử tổng số 08 …, cụ thể:` then `- Sở A cử 03 …` a line each)
+            # (`Đề nghị các sở bố trí tổng cộng 07 …, cụ thể:` then `- Sở A cử 02 …` a line each)
             # (both asked for or both not: `đề nghị Sở A cử 01 …` in an item under `điều động 02 …, gồm:`
             # is another sending)
             listed = part.scope.intro is not None and part.scope.item != whole.scope.item \
@@ -736,7 +736,7 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
             (None if english else (own_place(page, h0, b, doc_facts) or _to_places_said(page, h0, b))) or \
             (_to_unit(page, doc, *intro, english) if intro else None)
         # (a field said after the next headcount sent by a verb of its own is that one's: `Sở A cử
-        # 02 công chức, …; Sở E cử 02 công chức lĩnh vực đất đai …`; the parts of this one, `07 …,
+        # 03 công chức, …; Sở E cử 03 công chức lĩnh vực chuyển đổi số …`; the parts of this one, `07 …,
         # gồm: 03 công chức lĩnh vực đất đai, …`, are its fields)
         verbs = page_verbs(page, doc, english)
         following = [h.count.evidence.start for h in hits_of[page.number]
@@ -899,8 +899,8 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     window = page.text[s:b]
     m = re.match(r"\s*" + cue_pattern("qualifier") + r"\s+" + not_a_date(), window)
     if not m:
-        # after the post they hold, before where they go (`10 công chức giữ chức vụ lãnh đạo cấp
-        # phòng của các sở, ngành về 05 xã …`): `của`/`thuộc` within the clause, no stop before it
+        # after the post they hold, before where they go (`12 công chức giữ chức vụ trưởng phòng của
+        # các sở, ban, ngành về 06 xã …`): `của`/`thuộc` within the clause, no stop before it
         m = _POST_THEN_BODY.match(window)
     if not m:
         return None  # (`02 công chức từ ngày 15/11/2025`: when, not whence)
@@ -1014,7 +1014,7 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
 def _listed_headcounts_share_a_labelled_period(pages: list[Page], counted: list[Secondment], dates: list[DateFact],
                                                language: str) -> None:
     """Headcounts listed one a line (`- Sở A cử 03 …;` … `- Sở D cử 01 …`), then the period on a
-    line of its own under the list (`Thời gian tăng cường: 06 tháng, từ ngày … đến ngày …`): it
+    line of its own under the list (`Thời gian biệt phái: 12 tháng, từ ngày … đến ngày …`): it
     was read as the last item's only. Each headcount of the list above it with no dates of its
     own, in the same article and as the one that took it (status, action), takes it too."""
     if language == "en":

@@ -130,7 +130,7 @@ def action_at(page: Page, verb_start: int, floor: int = 0) -> str:
             if _GAP.match(low[m.end():]) and (best is None or m.start() > best[0]):
                 best = (m.start(), action)
     if best is None and low.endswith(("đang ", "đang")) and recalled_before(low.rstrip()[:-len("đang")]):
-        return "end"  # `Thu hồi 02 công chức đang biệt phái …`: recalled from where they are
+        return "end"  # `Rút 02 viên chức đang biệt phái …`: recalled from where they are
     return best[1] if best else "send"
 
 

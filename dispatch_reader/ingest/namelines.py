@@ -51,7 +51,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     out = list(words)
     replaced: dict[tuple[int, ...], list[Word]] = {}
     for idx in lines.values():
-        # a speck read as a stop beside the name (`jen Hùng Nam .`) is no word of it; it stays
+        # a speck read as a stop beside the name (`jen Đức Toàn .`) is no word of it; it stays
         idx = [i for i in idx if any(c.isalnum() for c in out[i].text)] or idx
         line = [out[i] for i in idx]
         texts = [NAME_WORD.match(w.text) for w in line]
@@ -432,7 +432,7 @@ def _split_word(a: str, b: str) -> bool:
 
 def past_ring_scraps(line: list[Word]) -> list[Word]:
     """A line read under a seal without the ring's scraps read before its family name (`››©S
-    Ngưýễn Thị Hoài Thu`, `oN an _ Đoàn Thanh Sơn`: the ring's letters and arc where it
+    Ngưýễn Thị Mai`, `oN an _ Đoàn Văn Lực`: the ring's letters and arc where it
     crosses the name's first word): at most three, and only where a family name follows them
     (exactly, or one letter off) and a name's other words after it; the line as it was
     otherwise."""
