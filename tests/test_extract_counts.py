@@ -203,3 +203,10 @@ def test_parts_of_one_size_each_sent_by_a_body_named_before_its_verb_are_counted
     assert sorted(s.from_unit for s in facts.secondments) == ["Sở Nội vụ", "Sở Tư pháp"]
     again = text.replace("Sở Tư pháp đã cử", "Sở Nội vụ cử")
     assert [c.value for c in extract_facts([PageText(1, again)]).counts] == [1]
+
+
+def test_a_headcount_said_again_as_the_ones_named_before_is_counted_once() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Ủy ban nhân dân tỉnh thống nhất cử 02 công chức có chuyên môn về đất đai về xã Tân Lập.\n"
+            "Điều 2. Giao Sở Nội vụ cử 02 công chức nêu trên, bảo đảm để 02 công chức có chuyên môn nêu trên sớm đến "
+            "nhận nhiệm vụ.\n")
+    assert [c.value for c in extract_facts([PageText(1, text)]).counts] == [2]

@@ -377,3 +377,8 @@ def test_a_person_named_after_their_own_committees_title_is_a_person(level: str)
             "Chủ tịch UBND phường Lê Lợi dự họp.\n")
     people = {p.name: p.position for p in extract_facts([PageText(1, text)]).people}
     assert people == {"Phạm Hồng Sơn": f"Phó Chủ tịch Ủy ban nhân dân {level}"}
+
+
+def test_a_ward_named_after_a_person_after_its_officers_title_is_no_person() -> None:
+    text = "Phó Chủ tịch UBND phường Lê Hồng Phong và Chủ tịch UBND xã Trương Lương dự họp.\n"
+    assert extract_facts([PageText(1, text)]).people == []

@@ -888,3 +888,75 @@ def test_the_bodies_a_headcount_comes_from_after_their_post_and_named_together()
     # a destination's word before `của` ends the clause's own words: the body is the place's
     placed = facts_of("Điều động 04 công chức về làm việc tại xã Cao Lộc của tỉnh Lạng Sơn.\n").secondments
     assert [s.from_unit for s in placed] == [None]
+
+# -- what the rules above must not take (a reviewer's counter-examples, each proven on them) --
+
+
+def test_a_colon_that_opens_no_list_makes_no_enumeration() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái ông Nguyễn Văn An, chuyên viên Sở Nội vụ, đến làm việc tại Ủy ban nhân dân "
+            "xã Tân Lập. Thời gian biệt phái: 12 tháng kể từ ngày 01/10/2025; Ông Trần Văn Bình, Phó Giám đốc Sở "
+            "Nội vụ, có trách nhiệm theo dõi.\n")
+    assert [s.person for s in facts_of(text).secondments] == ["Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize("lead", ["Không rút 02 viên chức", "Chưa rút 02 viên chức",
+                                  "Báo cáo danh sách viên chức thôi việc hoặc"])
+def test_a_denied_recall_or_a_list_of_leavers_ends_nothing(lead: str) -> None:
+    text = RECALL.replace("Rút 02 viên chức", lead)
+    assert facts_of(text).secondments == []
+
+
+def test_a_status_word_of_the_clause_before_a_semicolon_stays_its_own() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Năm 2025, các sở đã cử 12 công chức về các xã; Sở Tư pháp cử thêm 01 công chức về "
+            "xã Phú Lương kể từ ngày 01/01/2026.\n")
+    assert {s.count: s.status for s in facts_of(text).secondments}[1] == "decided"
+
+
+def test_one_headcount_said_again_with_its_place_named_otherwise_is_one_sending() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 công chức của Sở Nông nghiệp và Môi trường đến làm việc tại Ủy ban nhân "
+            "dân xã Tân Lập trong thời gian 12 tháng.\nĐiều 2. Sở Nông nghiệp và Môi trường cử 05 công chức lĩnh vực "
+            "đất đai đến xã Tân Lập.\n")
+    assert [s.count for s in facts_of(text).secondments] == [5]
+
+
+def test_list_items_that_are_not_the_parts_of_a_headcount_before_them_stay_sendings() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái 05 công chức Sở Nội vụ đến Ủy ban nhân dân xã Tân Lập và giao các sở cử "
+            "bổ sung công chức cho xã Phú Lương, cụ thể:\n- Sở Tư pháp cử 01 công chức;\n- Sở Xây dựng cử 02 công "
+            "chức.\n")
+    got = sorted((s.count, s.from_unit, s.to_unit) for s in facts_of(text).secondments)
+    assert got == [(1, "Sở Tư pháp", "xã Phú Lương"), (2, "Sở Xây dựng", "xã Phú Lương"),
+                   (5, None, "Ủy ban nhân dân xã Tân Lập")]
+
+
+def test_a_labelled_period_reaches_only_the_item_it_closes() -> None:
+    text = ("1. Trong năm 2026, tăng cường 20 công chức cho các xã biên giới.\n2. Đợt 1, Sở Nội vụ cử 08 công chức về "
+            "xã Tân Lập.\nThời gian tăng cường đợt 1: từ ngày 01/01/2026 đến ngày 30/6/2026.\n")
+    assert {s.count: s.start for s in facts_of(text).secondments} == {20: None, 8: "2026-01-01"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Sở Nội vụ cử 02 công chức thực hiện nhiệm vụ theo chỉ đạo của Chủ tịch UBND tỉnh đến xã Tân Lập.\n",
+     "Sở Nội vụ"),
+    ("Giao Sở Xây dựng cử 03 công chức giữ chức vụ lãnh đạo cấp phòng của Sở đến xã Phú Lương.\n", "Sở Xây dựng"),
+    ("Biệt phái 20 công chức của Sở Nội vụ, ban Tổ chức về xã Tân Lập.\n", "Sở Nội vụ"),
+])
+def test_a_body_after_a_post_or_a_comma_is_taken_only_for_bodies_addressed_together(text: str, body: str) -> None:
+    assert [s.from_unit for s in facts_of(text).secondments] == [body]
+
+
+def test_where_people_work_now_said_before_them_is_no_destination() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Biệt phái công chức đang công tác tại Sở Nông nghiệp và Môi trường, cụ thể: ông "
+            "Nguyễn Văn An, chuyên viên; ông Trần Văn Bình, chuyên viên.\n")
+    assert [s.to_unit for s in facts_of(text).secondments] == [None, None]
+
+
+def test_the_head_of_the_documents_own_committee_named_by_title_is_no_one_sent() -> None:
+    """`Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn kết luận như sau:` after a sentence
+    that reports people sent: he decides; read as sent, his named sending also took the place of
+    the reported headcount. A meeting `về tình hình biệt phái` sends nobody either."""
+    text = ("THÔNG BÁO\nKết luận của Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn tại cuộc họp về tình hình "
+            "biệt phái công chức\nSau khi nghe Sở Nội vụ báo cáo: các sở đã cử 17 công chức tăng cường cho 09 xã, ý "
+            "kiến của các đại biểu,\nPhó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn kết luận như sau:\n"
+            "1. Ghi nhận các sở đã chủ động cử công chức.\n")
+    facts = facts_of(text)
+    assert [(s.person, s.count) for s in facts.secondments] == [(None, 17)]

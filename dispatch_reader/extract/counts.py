@@ -555,6 +555,10 @@ def _told_apart() -> re.Pattern[str]:
                       r"(?=\s+(?:và|and)\s+\d|\s+(?:đến|tới|tại|to)\s|(?<!chuyên môn)\s+về\s|[,.;:]|$)")
 
 
+# people said again as the ones named before (`02 công chức nêu trên`, `… có chuyên môn nói trên`)
+_RESTATED = re.compile(r"(?:\s+[^\W\d_]+){0,4}?\s+(?:nêu trên|nói trên|trên đây|đã nêu)(?!\w)")
+
+
 def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page]) -> list[CountHit]:
     """One count per stated fact: a headline repeating the body, `the 97 people` after `97
     public employees`, and the same value and noun stated twice in the same role count once.
@@ -584,6 +588,8 @@ def _dedupe(hits: list[CountHit], english: bool, headline: int, pages: list[Page
         # pháp cử 01 công chức`: two facts of one size)
         said = tuple(fold_phrase(told.group("what")).split()) if told else \
             sender_before(page.text[sentence_start(page.text, start):start]) or ()
+        if _RESTATED.match(page.text, start + len(c.evidence.quote)):
+            said = ()  # `cử 02 công chức nêu trên`, `02 công chức có chuyên môn nêu trên`: the ones said before
         # the same words, or the one said again running on (`thuộc Sở Y tế có trách nhiệm …`)
         if any(said[:len(other)] == other or other[:len(said)] == said for other in seen.get(key, ())):
             continue

@@ -242,19 +242,24 @@ def _ending_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?!\w)")
 
 
-# what stands between an ending word and the state it ends: a headcount and its noun (`rút 02
-# viên chức đang biệt phái`)
-_RECALLED = re.compile(r"^\s+(?:\d{1,3}\s+)?(?:[^\W\d_]+\s+){1,3}$")
+@lru_cache(maxsize=1)
+def _recalled() -> re.Pattern[str]:
+    """What stands between an ending word and the state it ends: a headcount and the people's
+    noun, no more (`rút 02 viên chức đang biệt phái`; not `thôi việc hoặc đang biệt phái`)."""
+    nouns = sorted((for_matching(n).lower() for n in resources.lines("person_nouns.txt")), key=len, reverse=True)
+    alt = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in nouns)
+    return re.compile(rf"^\s+(?:(?:các|những|\d{{1,3}})\s+)?(?:{alt})\s+$")
 
 
-def recalled_before(low: str) -> str | None:
+# a word that denies the ending after it (`không thu hồi`, `chưa rút`)
+_DENIED = re.compile(r"(?:^|\s)(?:không|chưa|chẳng)\s+$")
+
+
+def recalled_before(low: str) -> bool:
     """`Rút 02 viên chức` right before `đang biệt phái` (matching text in small letters, up to
-    the state's word): the ending word that takes the people it states seconded, else None."""
-    found = None
-    for m in _ending_words().finditer(low):
-        if _RECALLED.match(low[m.end():]):
-            found = m.group()
-    return found
+    the state's word): an ending word that takes the people it states seconded, undenied?"""
+    return any(_recalled().match(low[m.end():]) and not _DENIED.search(low[:m.start()])
+               for m in _ending_words().finditer(low))
 
 
 def not_sending(page: Page, verb_start: int, verb_end: int, floor: int = 0) -> bool:

@@ -202,8 +202,11 @@ def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | 
     """`Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn`: the title names the
     document's own city's committee, its place left out, and the name follows the level word.
     Only a family name opening no place's name: `… thành phố Hồ Chí Minh` is the city."""
-    after_level = level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i)
-    if position_before is None or not after_level or _span_starting(doc, "FAMILY", i) is None:
+    level = i - 1 if level_end(doc, i - 1) == i else i - 2 if i > 1 and level_end(doc, i - 2) == i else None
+    # a province's or a city's committee: a ward or commune is more often named after a person
+    # (`phường Lê Hồng Phong`, `xã Trương Lương`) than left unnamed before its officer's name
+    if position_before is None or level is None or _span_starting(doc, "FAMILY", i) is None \
+            or fold_phrase(span_text(doc, level, i)) not in ("tinh", "thanh pho"):
         return False
     run = [fold_phrase(span_text(doc, i, e)) for e in range(i + 1, j + 1)]
     if any(is_province(doc, i, e) for e in range(i + 1, j + 1)) or any(r in _places_named_like_people() for r in run):

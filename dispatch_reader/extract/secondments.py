@@ -33,7 +33,7 @@ from dispatch_reader.extract.kinds import (
 from dispatch_reader.extract.casing import expand_abbreviations
 from dispatch_reader.extract.lexicon import mend_non_words
 from dispatch_reader.extract.namefix import repair_ocr_name
-from dispatch_reader.extract.people import Mention, listed_position_unit
+from dispatch_reader.extract.people import Mention, honorifics, listed_position_unit
 from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_end, tok_start, token_at
 from dispatch_reader.extract.textutil import Page, fold_phrase, squash
@@ -105,7 +105,8 @@ def _scope(page: Page, offset: int) -> Scope:
     head = text[list_start:item_start]
     colon = head.rfind(":")
     if item_start > list_start and head.rstrip().endswith(";") and colon >= 0 \
-            and not re.search(rf"(?:{FULL_STOP})\s", head[colon:]):
+            and not re.search(rf"(?:{FULL_STOP})\s", head[colon:]) \
+            and _opens_alike(head[colon + 1:], text[item_start:item_end]):
         # an enumeration run on in one sentence (`…, cụ thể: ông A, …; ông B, …`): the people
         # after the first are its items as much as a list's lines are, under the same intro
         stops = [m.end() for m in re.finditer(rf"(?:{FULL_STOP})\s", head[:colon])]
@@ -125,8 +126,25 @@ def _scope(page: Page, offset: int) -> Scope:
 
 
 
-def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
-    """The body after a destination cue (`đến làm việc tại`, `in`) within page text [a, b)."""
+# where people are now, said before a place (`đang công tác tại`, `hiện làm việc tại`)
+_STAYING = re.compile(r"(?:đang|hiện)(?:\s+(?:công\s+tác|làm\s+việc))?\s*$")
+
+
+def _opens_alike(first: str, item: str) -> bool:
+    """Do the enumeration's first item (after its colon) and a later one (after a semicolon) open
+    alike: an honorific each (`ông …; bà …`), or the same word (`Sở …; Sở …`)? A colon inside a
+    sentence that opens no list (`Thời gian biệt phái: 12 tháng …; Ông B có trách nhiệm …`) does not."""
+    a, b = first.split()[:1], item.split()[:1]
+    if not a or not b:
+        return False
+    a0, b0 = fold_phrase(a[0].strip(",.;")), fold_phrase(b[0].strip(",.;"))
+    return a0 == b0 or (a0 in honorifics() and b0 in honorifics())
+
+
+def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool, *, intro: bool = False) -> str | None:
+    """The body after a destination cue (`đến làm việc tại`, `in`) within page text [a, b). In an
+    enumeration's intro (`intro`), the last one, nearest the items, and never where people are
+    now (`đang công tác tại Sở A, cụ thể:`)."""
     text = page.text
     low = for_matching(text[a:b]).lower()
     if english:
@@ -149,8 +167,9 @@ def _to_unit(page: Page, doc: Doc, a: int, b: int, english: bool) -> str | None:
                 end = _place_end(doc, tok)  # "đến xã Nậm Đét": a place given by its level
             if end is not None and tok_start(doc, tok) - (a + m.end()) <= 2:
                 name = body_text(doc, tok, end)
-                if len(name.split()) >= 2 and not re.search(r"\bcác\b", name):
-                    if best is None or m.start() < best[0]:
+                staying = intro and _STAYING.search(low[:m.start()])
+                if len(name.split()) >= 2 and not re.search(r"\bcác\b", name) and not staying:
+                    if best is None or (m.start() > best[0] if intro else m.start() < best[0]):
                         best = (m.start(), name)
                 break
     return best[1] if best else None
@@ -425,6 +444,10 @@ def _own_sentences(pages_by_no: dict[int, tuple[Page, Doc]], mentions: list[Ment
     return out
 
 
+# the document's own province's or city's committee head, named by the title before the name
+_OWN_COMMITTEE_HEAD = re.compile(r"(?i)^(?:phó\s+)?chủ\s+tịch\s+ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)$")
+
+
 def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention], people: list[Person],
                       doc_facts: DocumentFacts, dates: list[DateFact], language: str,
                       references: list[Reference] = ()) -> list[Secondment]:
@@ -443,6 +466,8 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         key = fold_phrase(m.name)
         if key in done or key == signer:
             continue
+        if m.honorific is None and m.position and _OWN_COMMITTEE_HEAD.match(m.position):
+            continue  # `Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn kết luận …`: who decides, not who goes
         page, doc = pages_by_no[m.page]
         verbs = page_verbs(page, doc, english)
         a, b = sc.item
@@ -481,13 +506,13 @@ def named_secondments(pages: list[Page], docs: list[Doc], mentions: list[Mention
         start, end, duration = _when(page, dates, ranges, whole=english, others=others)
         to_unit = _to_unit(page, doc, m.start + len(m.quote), b, english)
         if to_unit is None and sc.intro:
-            to_unit = _to_unit(page, doc, *sc.intro, english)
+            to_unit = _to_unit(page, doc, *sc.intro, english, intro=True)
         if to_unit is None and governing in before:
             # the destination said between the verb and the people it sends (`Biệt phái công
             # chức về làm việc tại Ủy ban nhân dân xã A …, cụ thể: ông …`), before the first of them
             first = min((o.start for o in mentions if o.page == m.page and governing.start < o.start <= m.start),
                         default=m.start)
-            to_unit = _to_unit(page, doc, tok_end(doc, governing.end_tok - 1), first, english)
+            to_unit = _to_unit(page, doc, tok_end(doc, governing.end_tok - 1), first, english, intro=True)
         position = _position(page, m.start + len(m.quote), b, english)
         if not english and not has_place(to_unit):
             to_unit = _post_body(page, doc, m.start + len(m.quote), b) or to_unit or \
@@ -635,6 +660,7 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
     the whole. Either way no one is counted twice."""
     cue = sending_status.part_cue()
     parts: dict[int, list[int]] = {}
+    by_list: set[int] = set()  # wholes whose parts are a list's items
     for i, whole in enumerate(found):
         w_end = (whole.hit.count.evidence.start or 0) + len(whole.hit.count.evidence.quote)
         for j, part in enumerate(found):
@@ -662,9 +688,13 @@ def _parts_replace_wholes(found: list[_Statement]) -> dict[int, int]:
                     and place != _clause_place(whole.page.text, whole.verb.start, w_end + at.start()):
                 continue  # a sending of its own to another commune (`…, trong đó có 03 nữ; tăng cường 05 … đến xã Y`)
             parts.setdefault(i, []).append(j)
+            if listed:
+                by_list.add(i)
     out: dict[int, int] = {}
     for i, ps in parts.items():
         total = sum(found[j].hit.count.value for j in ps)
+        if i in by_list and total != found[i].hit.count.value:
+            continue  # items of a list that are not the whole's parts (`… tăng cường 10 …, trong đó đợt 1:`)
         for j in ps:
             out[j] = i
         if total == found[i].hit.count.value:
@@ -734,7 +764,7 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
         to_unit = _to_count_phrase(page, h0, b, hits_of[page.number], english) or \
             _to_unit(page, doc, h0, b, english) or \
             (None if english else (own_place(page, h0, b, doc_facts) or _to_places_said(page, h0, b))) or \
-            (_to_unit(page, doc, *intro, english) if intro else None)
+            (_to_unit(page, doc, *intro, english, intro=True) if intro else None)
         # (a field said after the next headcount sent by a verb of its own is that one's: `Sở A cử
         # 03 công chức, …; Sở E cử 03 công chức lĩnh vực chuyển đổi số …`; the parts of this one, `07 …,
         # gồm: 03 công chức lĩnh vực đất đai, …`, are its fields)
@@ -782,7 +812,12 @@ def count_secondments(pages: list[Page], docs: list[Doc], hits: list[list[CountH
 
 
 def _same_or_unsaid(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    """Unsaid in one, or said alike (`Ủy ban nhân dân xã Tân Lập` and `xã Tân Lập`: the one named
+    with its committee or without)."""
+    if a is None or b is None:
+        return True
+    fa, fb = fold_phrase(expand_abbreviations(a)), fold_phrase(expand_abbreviations(b))
+    return fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa)
 
 
 # "các sở, ban, ngành đã cử …", "provincial departments have seconded …": the sender is the
@@ -916,12 +951,15 @@ def _from_phrase(page: Page, hit: CountHit, b: int, hits: list[CountHit], englis
     if not rest:
         return None
     # bodies named together (`các sở, ngành`, `các sở, ban, ngành`): the comma is theirs
-    more = _BODIES_TOGETHER.match(page.text, start + rest.end(1), b)
+    more = _BODIES_TOGETHER.match(page.text, start + rest.end(1), b) if re.match(r"(?:các|những)\s", rest.group(1)) \
+        else None
     return squash(rest.group(1) + (more.group() if more else ""))
 
 
 # `của`/`thuộc` after a post (no stop before it, nor a destination's word), then the body
-_POST_THEN_BODY = re.compile(r"(?:(?!\s(?:về|đến|tới|cho|tại|to)\s)[^.;:,\n]){0,60}?\s(?:của|thuộc)\s+(?=các\s|những\s|[A-ZĐ])")
+# (bodies addressed together only: after a post, `của Sở` is often the post's own body, and `theo
+# chỉ đạo của Chủ tịch …` no body's)
+_POST_THEN_BODY = re.compile(r"(?:(?!\s(?:về|đến|tới|cho|tại|to)\s)[^.;:,\n]){0,60}?\s(?:của|thuộc)\s+(?=các\s|những\s)")
 _BODIES_TOGETHER = re.compile(r"(?:,\s*(?:ban|ngành|đoàn thể|địa phương)\b)+")
 
 
@@ -1011,6 +1049,9 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
             return
 
 
+_NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,2}[.)]\s", re.M)
+
+
 def _listed_headcounts_share_a_labelled_period(pages: list[Page], counted: list[Secondment], dates: list[DateFact],
                                                language: str) -> None:
     """Headcounts listed one a line (`- Sở A cử 03 …;` … `- Sở D cử 01 …`), then the period on a
@@ -1028,7 +1069,9 @@ def _listed_headcounts_share_a_labelled_period(pages: list[Page], counted: list[
             start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
             if start is None and end is None:
                 continue
-            article = max((a.start() for a in _ARTICLE.finditer(page.text, 0, line_start)), default=0)
+            # the article, or the numbered item, the label closes (`1. Giao … cụ thể:` `- …` `Thời gian …`)
+            article = max([a.start() for a in _ARTICLE.finditer(page.text, 0, line_start)]
+                          + [n.start() for n in _NUMBERED_ITEM.finditer(page.text, 0, line_start)], default=0)
             above = [c for c in counted if c.evidence.page == page.number and c.evidence.start is not None
                      and article <= c.evidence.start < line_start]
             took = [c for c in above if (c.start, c.end) == (start, end)]

@@ -173,8 +173,8 @@ def _recipient_phrases() -> tuple[str, ...]:
 
 def _recipients_line(folded: str) -> bool:
     """Does the line open with a phrase of the recipients' list (`nhu dieu`, `nhu tren`)?"""
-    words = re.sub(r"^[\W_]+", "", folded)
-    return any(words == p or words.startswith(p + " ") for p in _recipient_phrases())
+    words = re.findall(r"\w+", folded)
+    return any(words[:len(p.split())] == p.split() for p in _recipient_phrases())
 
 
 @lru_cache(maxsize=1)

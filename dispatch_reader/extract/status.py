@@ -113,6 +113,10 @@ _NEAR = re.compile(r"^(?:\s*[^\W\d_]+){0,3}\s*$")
 _VIETNAMESE_ONLY = {"reported"}  # past-tense cues: a reporter's English tense is not the document's
 
 
+# the word that says people are where a verb puts them, right before it (`đang biệt phái`)
+_STATE_AT_END = re.compile(r"\sđang\s*$")
+
+
 @dataclass(frozen=True)
 class Status:
     status: str
@@ -129,7 +133,8 @@ def action_at(page: Page, verb_start: int, floor: int = 0) -> str:
         for m in pattern.finditer(low):
             if _GAP.match(low[m.end():]) and (best is None or m.start() > best[0]):
                 best = (m.start(), action)
-    if best is None and low.endswith(("đang ", "đang")) and recalled_before(low.rstrip()[:-len("đang")]):
+    state = _STATE_AT_END.search(low)
+    if best is None and state and recalled_before(low[:state.start() + 1]):
         return "end"  # `Rút 02 viên chức đang biệt phái …`: recalled from where they are
     return best[1] if best else "send"
 
@@ -172,9 +177,11 @@ def status_at(page: Page, verb_start: int, doc_facts: DocumentFacts, language: s
     if best is None and page.text[:a].rstrip().endswith(";") and clause.strip()[:1].isupper() \
             and len(clause.split()) <= _SUBJECT_WORDS:
         # a body and its verb after a semicolon (`giao Sở A cử 02 …, Sở B cử 01 …; Sở C cử 02 …`):
-        # the sentence's word before the semicolon governs it as it governs the others
+        # the sentence's word that assigns or asks governs it as it governs the others; a word of
+        # another status belongs to its own clause's verb (`… đã được cử …; Sở C cử …`)
         whole = max(_sentence_of(page.text, verb_start), floor)
-        best = _status_cue(page.text, whole, verb_start, language, None)
+        assigned = _status_cue(page.text, whole, verb_start, language, None)
+        best = assigned if assigned is not None and assigned[1] == "requested" else None
     if doc_facts.doc_type == "submission" or document_asks(doc_facts):
         return "requested"  # a tờ trình proposes; a request asks for all it names
     if best is not None and not requests_only:
