@@ -960,3 +960,10 @@ def test_the_head_of_the_documents_own_committee_named_by_title_is_no_one_sent()
             "1. Ghi nhận các sở đã chủ động cử công chức.\n")
     facts = facts_of(text)
     assert [(s.person, s.count) for s in facts.secondments] == [(None, 17)]
+
+
+@pytest.mark.parametrize("place", ["xã Ea H'Leo", "xã Ia H’Drai", "xã Đắk R'Lấp"])
+def test_a_communes_name_with_an_apostrophe_is_whole(place: str) -> None:
+    """A reviewer's: `xã Ea H'Leo` was cut to `xã Ea` (its word with an apostrophe ended the name)."""
+    text = f"QUYẾT ĐỊNH:\nĐiều 1. Biệt phái bà Trần Thị Bình, chuyên viên Sở Tư pháp, đến làm việc tại {place}.\n"
+    assert [s.to_unit for s in facts_of(text).secondments] == [place]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.nlp import span_text
 from dispatch_reader.extract.casing import proper_case_body
-from dispatch_reader.extract.textutil import fold_phrase
+from dispatch_reader.extract.textutil import fold_phrase, is_word
 from dispatch_reader.record import DocumentFacts
 
 _CONNECTORS = {"và", "-", "–", "and", "&"}
@@ -79,7 +79,7 @@ def level_end(doc: Doc, j: int) -> int | None:
 
 
 def is_title_token(tok_text: str) -> bool:
-    return tok_text[:1].isupper() and tok_text.isalpha()
+    return tok_text[:1].isupper() and is_word(tok_text)  # (`Ea H'Leo`: a place's word with its apostrophe)
 
 
 @lru_cache(maxsize=1)

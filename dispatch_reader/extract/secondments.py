@@ -36,7 +36,7 @@ from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.people import Mention, honorifics, listed_position_unit
 from dispatch_reader.extract.tables import find_list_rows, period_cell
 from dispatch_reader.extract.nlp import tok_end, tok_start, token_at
-from dispatch_reader.extract.textutil import Page, fold_phrase, squash
+from dispatch_reader.extract.textutil import Page, fold_phrase, is_word, squash
 from dispatch_reader.record import DateFact, DocumentFacts, Evidence, Person, Reference, Secondment
 from dispatch_reader.textnorm import for_matching
 
@@ -220,7 +220,7 @@ def _place_end(doc: Doc, tok: int) -> int | None:
     if lvl is None or lvl >= len(doc) or not doc[lvl].text[:1].isupper():
         return None
     j = lvl
-    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].text.isalpha() and j - lvl < 4:
+    while j < len(doc) and doc[j].text[:1].isupper() and is_word(doc[j].text) and j - lvl < 4:
         j += 1
     return j
 

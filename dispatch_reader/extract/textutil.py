@@ -44,6 +44,16 @@ def fold_word(text: str) -> str:
     return fold_keep(text)
 
 
+# a word of the Central Highlands' peoples' names and places opens on a letter and an apostrophe
+# (`H'Bia`, `H’Linh`, `Ea H'Leo`, `Ia H’Drai`: typed straight or curly), or joins two so (`Kơ'nia`)
+APOSTROPHED_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
+
+
+def is_word(text: str) -> bool:
+    """Letters only, or letters joined by one apostrophe (APOSTROPHED_WORD)."""
+    return text.isalpha() or APOSTROPHED_WORD.fullmatch(text) is not None
+
+
 @lru_cache(maxsize=65536)
 def fold_phrase(text: str) -> str:
     """Folded phrase with white space collapsed, for comparing data entries."""
