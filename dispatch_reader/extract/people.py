@@ -167,12 +167,20 @@ def _listed_after_level(doc: Doc, i: int) -> bool:
     return False
 
 
+def _level_before(doc: Doc, i: int) -> int | None:
+    """Where an administrative level word ending right before token i starts (`xã`, `thành
+    phố`: one or two tokens), or None."""
+    if level_end(doc, i - 1) == i:
+        return i - 1
+    return i - 2 if i > 1 and level_end(doc, i - 2) == i else None
+
+
 def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
     if any(is_province(doc, k, i + 1) for k in range(max(i - 3, 0), i)):
         return True  # the last word of a province's name (`Lai Châu Lò Văn Pấng`: `Châu`)
     if i > 0:
         prev = doc[i - 1]
-        if level_end(doc, i - 1) == i or (i > 1 and level_end(doc, i - 2) == i):
+        if _level_before(doc, i) is not None:
             return True
         if _listed_after_level(doc, i):
             return True
@@ -197,7 +205,7 @@ def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | 
     """`Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn`: the title names the
     document's own city's committee, its place left out, and the name follows the level word.
     Only a family name opening no place's name: `… thành phố Hồ Chí Minh` is the city."""
-    level = i - 1 if level_end(doc, i - 1) == i else i - 2 if i > 1 and level_end(doc, i - 2) == i else None
+    level = _level_before(doc, i)
     # a province's or a city's committee: a ward or commune is more often named after a person
     # (`phường Lê Hồng Phong`, `xã Trương Lương`) than left unnamed before its officer's name
     if position_before is None or level is None or _span_starting(doc, "FAMILY", i) is None \
@@ -245,7 +253,7 @@ def _position_before(doc: Doc, i: int, english: bool) -> str | None:
                 k = end
             if k < i and any(b.start < span.end <= b.end == i for b in doc.spans["BODY_HEAD"]):
                 k = i  # "Phó Thủ tướng Chính phủ": the title overlaps "Thủ tướng Chính phủ"
-            level = i - 1 if level_end(doc, i - 1) == i else i - 2 if i > 1 and level_end(doc, i - 2) == i else None
+            level = _level_before(doc, i)
             if k < i and level is not None and _COMMITTEE_BEFORE.search(fold_phrase(span_text(doc, k, level))):
                 # `Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn`: the committee of the
                 # document's own city, its name left out (the body runs on into the person's);

@@ -14,6 +14,7 @@ and endings are entries too, with their status and action.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1017,6 +1018,21 @@ _LABELLED_REACH = 160
 _LINE_OPENING = re.compile(r"\s*(?:điều\s+\d{1,2}\s*[.:]\s*|\d{1,2}\s*[.)]\s*|[-+•]\s*|[a-zđ]\)\s*)?")
 
 
+def _line_labelled_periods(page: Page, dates: list[DateFact]) -> Iterator[tuple[int, str | None, str | None]]:
+    """(the line's start, start date, end date) of each period label that opens its line and
+    states a date (`Thời gian biệt phái: 12 tháng, từ ngày … đến ngày …`). A label that opens its
+    line or article states the period for all; one inside a sentence is that sentence's (a
+    person's own, a preamble's plan, an ending's)."""
+    low = for_matching(page.text).lower()
+    for m in _period_labels().finditer(low, body_start(page)):
+        line_start = low.rfind("\n", 0, m.start()) + 1
+        if not _LINE_OPENING.fullmatch(low[line_start:m.start()]):
+            continue
+        start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
+        if start is not None or end is not None:
+            yield line_start, start, end
+
+
 def _named_take_labelled_period(pages: list[Page], found: list[Secondment], dates: list[DateFact],
                                 language: str) -> None:
     """People sent in one article with no dates of their own take the period a label states in
@@ -1026,15 +1042,7 @@ def _named_take_labelled_period(pages: list[Page], found: list[Secondment], date
     if not bare or language == "en":
         return
     for page in pages:
-        low = for_matching(page.text).lower()
-        for m in _period_labels().finditer(low, body_start(page)):
-            # a label that opens its line or article states the period for all; one inside a
-            # sentence is that sentence's (a person's own, a preamble's plan, an ending's)
-            if not _LINE_OPENING.fullmatch(low[low.rfind("\n", 0, m.start()) + 1:m.start()]):
-                continue
-            start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
-            if start is None and end is None:
-                continue
+        for _, start, end in _line_labelled_periods(page, dates):
             if start and end and end < start:
                 end = None
             for s in bare:
@@ -1061,14 +1069,7 @@ def _listed_headcounts_share_a_labelled_period(pages: list[Page], counted: list[
     if language == "en":
         return
     for page in pages:
-        low = for_matching(page.text).lower()
-        for m in _period_labels().finditer(low, body_start(page)):
-            line_start = low.rfind("\n", 0, m.start()) + 1
-            if not _LINE_OPENING.fullmatch(low[line_start:m.start()]):
-                continue
-            start, end = _dates_in(dates, page.number, m.start(), m.end() + _LABELLED_REACH)
-            if start is None and end is None:
-                continue
+        for line_start, start, end in _line_labelled_periods(page, dates):
             # the article, or the numbered item, the label closes (`1. Giao … cụ thể:` `- …` `Thời gian …`)
             article = max([a.start() for a in _ARTICLE.finditer(page.text, 0, line_start)]
                           + [n.start() for n in _NUMBERED_ITEM.finditer(page.text, 0, line_start)], default=0)
