@@ -46,3 +46,14 @@ def test_the_recipients_first_line_beside_the_title_is_no_name() -> None:
             "- Như Điều Bo | - \"¬ | a ph) CHỦ TỊCH\n~€T, các PCT UBND tinh; -\nT* =LWÀ: VT, NC.\nEm, | aN\ntự of\n"
             "Lâm Quốc Tuấn\n")
     assert extract_facts([PageText(1, text, "ocr", ocr_confidence=0.63)]).document.signer.name == "Lâm Quốc Tuấn"
+
+
+def test_an_item_of_the_recipients_list_beside_the_title_is_no_name() -> None:
+    """A copy whose seal hid the name: the list's items read beside and below the title, one of
+    them a body whose first word is a family name too (`Đoàn`, its words read capitalised). No
+    signer is better than it."""
+    text = ("UBND TỈNH HÀ GIANG\nSố: 207/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc luân chuyển công chức\nĐiều 1. Nội dung.\n"
+            "Nơi nhận: | TT. | để | CHỦ TỊCH.\n- Như Điều 4;\n- TT Tỉnh ủy (b/c);\nTỊCH\n"
+            "- Đoàn Kiểm Tra Tỉnh;\n- CT, các PCT UBND tỉnh;\n- Lưu: VT, NC.\nkí {\nca | $7\n")
+    signer = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.6)]).document.signer
+    assert signer is None or "Đoàn" not in signer.name
