@@ -132,7 +132,8 @@ def _signed_name(seg: Segment) -> Segment | None:
     if _recipients_line(seg.folded):
         return None  # `- Như Điều Bo` (`Như Điều 3;` misread) beside a title: Như is a family name too
     if LIST_ITEM.match(seg.text) and seg.text.rstrip().endswith(";"):
-        return None  # `- Đoàn Kiểm tra;`: an item of the recipients' list beside the title (Đoàn is a family name)
+        # `- Đoàn Kiểm tra;`: an item of the recipients' list beside the title (Đoàn is a family name)
+        return None
     if is_upper_line(seg.text) and not _family_first(seg.text):
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
