@@ -23,6 +23,7 @@ def number(text: str):
     ("NGHỊ QUYẾT", "Quốc hội", None),                      # the term is not in the name
     ("QUYẾT ĐỊNH", "Sở Nội vụ", None),                     # a department: symbol not known
     ("QUYẾT ĐỊNH", "Ủy ban nhân dân", ("QĐ", "UBND")),
+    ("QUYẾT ĐỊNH", "Ủy bạn nhân dân— xx cộnghòa", ("QĐ", "UBND")),  # a stamp's scraps glued on, a fax's
     ("TT", "Bộ Khoa học và Công nghệ", ("TT", "BKHCN")),  # the type as the number's own part says it
     ("XY", "Bộ Khoa học và Công nghệ", None),
 ])

@@ -404,7 +404,10 @@ def symbol_of_body(issuer: str) -> str | None:
 
     central, local = _body_symbols()
     key = fold_phrase(issuer)
-    return central.get(key) or next((sym for head, sym in local if key == head or key.startswith(head + " ")), None)
+    # a committee's head told by its words, whatever OCR glued to them (`Ủy ban nhân dân— con …`
+    # under a fax's stamp: its number's `QĐ-UBN` was left unmended)
+    words = " ".join(re.findall(r"\w+", key))
+    return central.get(key) or next((sym for head, sym in local if words == head or words.startswith(head + " ")), None)
 
 
 def foreign_symbol(number: str | None, type_label: str | None, issuer: str | None) -> tuple[str, str] | None:
