@@ -2216,3 +2216,16 @@ def test_a_fax_machines_line_is_never_the_issuer() -> None:
             "- Uy ban nhan dân tỉnh Bắc Ninh;\n- Sở Nội vụ tỉnh Bắc Ninh.\n")
     issuer = scanned(text).document.issuer or ""
     assert not issuer.lower().startswith("from") and "yen the" not in issuer.lower()
+
+
+def test_a_short_place_read_two_letters_off_word_for_word_is_the_issuers() -> None:
+    """A stamp's ink over a province's short name, read word for word two letters off (`Sen Lo`
+    for `Sơn La`): one letter off as a whole is all a short name allowed, and it was dropped as
+    unreadable. Each word opening on the name's letter, it is the issuer's. A place read as one
+    on the lists stays as read (`Hà Nội` beside an issuer `Hà Nam`)."""
+    def header(place: str, province: str) -> str:
+        return (f"ỦY BAN NHÂN DÂN\nTỈNH {province}\nSố: 208/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                f"Độc lập - Tự do - Hạnh phúc\n{place}, ngày 4 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+                "Về việc điều động công chức\nĐiều 1. Nội dung.\n")
+    assert scanned(header("Sen Lo", "SƠN LA")).document.place == "Sơn La"
+    assert scanned(header("Hà Nội", "HÀ NAM")).document.place == "Hà Nội"

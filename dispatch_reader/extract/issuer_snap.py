@@ -464,9 +464,19 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
         want = "".join(_tokens(tail))
         if len(words) <= k or not tail[:1].isupper() or len(want) < 5 or want == read:
             continue
-        if edit_distance(read, want, 2) <= min(2, len(want) // 4):
+        if edit_distance(read, want, 2) <= min(2, len(want) // 4) or _word_for_word(place, tail):
             return tail
     return None
+
+
+def _word_for_word(place: str, name: str) -> bool:
+    """The place read word for word as the name, each word opening on the name's letter, two
+    letters off in all at most (`Sen Lo` for `Sơn La` under a stamp's ink): a short name
+    allows one letter off as a whole, but read so, word by word, it is no other place. A place
+    read as one on the lists (`Hà Nội` beside `Hà Nam`) is left as read."""
+    read, want = _tokens(place), _tokens(name)
+    return len(read) == len(want) >= 2 and all(r[:1] == w[:1] for r, w in zip(read, want)) \
+        and edit_distance("".join(read), "".join(want), 2) <= 2 and not is_known_place(place)
 
 
 def province_by_last_word(place: str) -> str | None:
