@@ -404,7 +404,7 @@ def symbol_of_body(issuer: str) -> str | None:
 
     central, local = _body_symbols()
     key = fold_phrase(issuer)
-    # a committee's head told by its words, whatever OCR glued to them (`Ủy ban nhân dân— con …`
+    # a committee's head told by its words, whatever OCR glued to them (`Ủy ban nhân dân— xx …`
     # under a fax's stamp: its number's `QĐ-UBN` was left unmended)
     words = " ".join(re.findall(r"\w+", key))
     return central.get(key) or next((sym for head, sym in local if words == head or words.startswith(head + " ")), None)
