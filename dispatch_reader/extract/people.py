@@ -26,7 +26,7 @@ from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import parse, span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.tables import find_list_rows
-from dispatch_reader.extract.textutil import APOSTROPHED_WORD, COARSE_DPI, Page, fold_phrase, squash
+from dispatch_reader.extract.textutil import COARSE_DPI, Page, fold_phrase, is_word, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
 from dispatch_reader.textnorm import cased_like, for_matching, marks
 
@@ -80,7 +80,7 @@ def _stop() -> frozenset[str]:
 
 
 def _is_name_syllable(text: str, english: bool) -> bool:
-    if not (text.isalpha() or (not english and APOSTROPHED_WORD.fullmatch(text))) or not text[:1].isupper() \
+    if not (text.isalpha() if english else is_word(text)) or not text[:1].isupper() \
             or len(text) > 8 + ("'" in text or "’" in text):
         return False
     if text.isupper() and len(text) > 1:
