@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -911,3 +912,29 @@ def test_a_name_whose_family_name_a_ring_crossed_is_read_again_past_the_rings_sc
                                                         tessread.Deadline(Path("x.pdf"), 1, 60), tmp)
         assert changed >= 1
         assert [w.text for w in fixed if w.top > 2000 * scale - 30 and w.text != "."] == ["Phạm", "Đức", "Thành"]
+
+
+def test_a_name_line_beside_a_seal_read_through_as_scraps_is_read_again_whole() -> None:
+    """`1) mar | iu Thành`: a black seal's ring read through a name's first words, and the
+    reading cut the row in two. Beside the ring the row is read again whole from the page
+    without the ring; the same scraps with no seal near them are left as read."""
+    grey = _page()
+    deadline = tessread.Deadline(Path("x.pdf"), 1, 60)
+    with tempfile.TemporaryDirectory() as tmp:
+        words, keys, scale = _read(grey, tmp)
+        assert [w.text for w in words][-3:] == ["Phạm", "Đức", "Thành"]
+        name = words[-3:]
+        other_key = (keys[-1][0], keys[-1][1], keys[-1][2] + 1)
+        scrap = Word("1)", name[0].x0 - 30, name[0].top, name[0].x0 - 22, name[0].bottom, 0.3)
+        garbled = words[:-3] + [scrap, replace(name[0], text="mar"), replace(name[1], text="iu"), name[2]]
+        garbled_keys = keys[:-3] + [keys[-1], keys[-1], other_key, other_key]
+        # the ring: an inch and a half across, its foot level with the name, left of its middle
+        ring = tuple(v * scale for v in (760, 1800, 1060, 2100))
+        fixed, fixed_keys, changed = namelines.reread_name_lines(grey, garbled, garbled_keys, scale, IngestSettings(),
+                                                                 deadline, tmp, [ring])
+        assert changed >= 1 and len(fixed_keys) == len(fixed)
+        assert [w.text for w in fixed if w.top > 2000 * scale] == ["Phạm", "Đức", "Thành"]
+        far = tuple(v * scale for v in (200, 300, 500, 600))
+        kept, _, _ = namelines.reread_name_lines(grey, garbled, garbled_keys, scale, IngestSettings(), deadline, tmp,
+                                                 [far])
+        assert [w.text for w in kept if w.top > 2000 * scale] == ["1)", "mar", "iu", "Thành"]

@@ -115,3 +115,16 @@ def test_a_name_under_a_black_rings_bottom_is_read_whole() -> None:
     read = ocr.ocr_image(image, IngestSettings(workers=1, cache_dir=None), Path("x.pdf"), 1)
     assert [w.text for w in read.words][-3:] == ["Hồ", "Sỹ", "Long"]
     assert any("ring cleared" in n for n in read.notes)
+
+
+def test_the_cleared_rings_box_is_the_rings_own() -> None:
+    """Where the ring was, for the name lines beside it: its box, not the name's nor the star's."""
+    grey, _ = _block()
+    cleared = rings.clear_seal_rings(grey, DPI)
+    assert cleared is not None
+    boxes = rings.cleared_boxes(grey, cleared, DPI)
+    assert len(boxes) == 1
+    x0, y0, x1, y1 = boxes[0]
+    # the outer ring: centre (700, 560), radius 210, within a few pixels
+    assert abs(x0 - 490) <= 8 and abs(x1 - 910) <= 8 and abs(y0 - 350) <= 8 and abs(y1 - 770) <= 8
+    assert rings.cleared_boxes(grey, grey.copy(), DPI) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -29,8 +30,9 @@ from dispatch_reader.textnorm import NAME_WORD, case_blind, cased_like, fold, ma
 
 
 def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int, int, int]], scale: float,
-                      settings: IngestSettings, deadline: Deadline,
-                      tmp: str) -> tuple[list[Word], list[tuple[int, int, int]], int]:
+                      settings: IngestSettings, deadline: Deadline, tmp: str,
+                      seals: Sequence[tuple[float, float, float, float]] = ()
+                      ) -> tuple[list[Word], list[tuple[int, int, int]], int]:
     """Re-read short lines of capitalised words in the lower half of the page, or anywhere on a
     short page (the signer's title and name), one line at a time, and take the marks that
     reading gives.
@@ -41,7 +43,10 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     must carry more marks. A line whose first word is no family name at all is read again as a
     block instead and taken whole when that reading is a name (`_reread_whole_name`); so is a
     line whose family name was read whole but whose other words lost their capitals to a
-    signature's stroke (`Lường ăn ot`), in the band of its own words' height.
+    signature's stroke (`Lường ăn ot`), in the band of its own words' height. So is a line
+    beside one of the `seals` (boxes of the black rings cleared from `grey`, in points) that
+    ends in a name's words after scraps (`mar iu h Văn Sơn.`: the ring read through the family
+    name).
     Returns the words, their line keys and how many lines were re-read to effect."""
     height = grey.shape[0] * scale
     lines: dict[tuple[int, int, int], list[int]] = {}
@@ -169,6 +174,21 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             out[i] = Word(original.text.replace(NAME_WORD.match(original.text)["core"], word),
                           original.x0, original.top, original.x1, original.bottom, original.conf if conf is None else conf)
         changed += 1
+    # then the rows beside a seal's ring that the above left as they were
+    for idx in (row for seal in seals for row in _rows_beside(out, list(lines.values()), seal)):
+        line = [out[i] for i in idx]
+        if (min(w.top for w in line) >= height / 2 or len(lines) <= SHORT_PAGE_LINES) and \
+                _name_after_scraps(line) and not any(set(idx) & set(done) for done in replaced):
+            # the band of the last word, the width of the whole row: the family name is under
+            # the scraps
+            band_top, band_bottom = line[-1].top, line[-1].bottom
+            pad = band_bottom - band_top
+            box = [int(v / scale) for v in (min(w.x0 for w in line) - pad, band_top - pad / 2,
+                                            max(w.x1 for w in line) + pad, band_bottom + pad / 2)]
+            whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp, None, line)
+            if whole is not None:
+                replaced[tuple(idx)] = whole
+                changed += 1
     if not replaced:
         return out, list(keys), changed
     gone = {i for idx in replaced for i in idx}
@@ -450,6 +470,48 @@ def past_ring_scraps(line: list[Word]) -> list[Word]:
                 _family_first([first["core"]]) or one_letter_off(fold(first["core"]), _families())):
             return words[n:]
     return line
+
+
+# a line of scraps and a name's words: at most this many words
+_SCRAPPED_LINE_WORDS = 8
+
+
+def _rows_beside(words: list[Word], lines: list[list[int]], seal: tuple[float, float, float, float]
+                 ) -> list[list[int]]:
+    """The rows of print across a seal's ring or just under it, from a ring's half width left of
+    it to two widths right (the signing block's column, not the Nơi nhận list beside it): the
+    page's lines cut to that column, each with the words of other lines in its band (the reading
+    cut one row into several where a ring's or a signature's ink stood between its words: `1) 7
+    Đồ Mi | Cường`), left to right, specks without a letter or figure left out."""
+    x0, y0, x1, y1 = seal
+    size = y1 - y0
+    cut = []
+    for idx in lines:
+        idx = [i for i in idx if any(c.isalnum() for c in words[i].text)
+               and x0 - size / 2 <= (words[i].x0 + words[i].x1) / 2 <= x1 + 2 * size]
+        if idx and y0 <= statistics.median((words[i].top + words[i].bottom) / 2 for i in idx) <= y1 + size / 2:
+            cut.append(idx)
+    rows = []
+    for idx in cut:
+        # the words of the other lines whose middle is in this line's band (its words' median
+        # top and bottom: a scrap's height set aside)
+        top = statistics.median(words[i].top for i in idx)
+        bottom = statistics.median(words[i].bottom for i in idx)
+        row = idx + [i for other in cut if other is not idx for i in other
+                     if top <= (words[i].top + words[i].bottom) / 2 <= bottom]
+        rows.append(sorted(row, key=lambda i: words[i].x0))
+    return rows
+
+
+def _name_after_scraps(line: list[Word]) -> bool:
+    """A row ending in a capitalised syllable (`Sơn.`, `Khoa`) after words that are no name's:
+    figures, marks, small letters (`1) 7 Đồ Mi Cường`, `eR "in Văn Lực`, `1< "Fen hất Khoa`)."""
+    if not 2 <= len(line) <= _SCRAPPED_LINE_WORDS:
+        return False
+    last = NAME_WORD.match(line[-1].text)
+    if last is None or not (last["core"][0].isupper() and last["core"][1:].islower() and is_syllable(last["core"])):
+        return False
+    return any(m is None or not m["core"][0].isupper() for m in (NAME_WORD.match(w.text) for w in line[:-1]))
 
 
 def _band(line: list[Word]) -> tuple[float, float]:

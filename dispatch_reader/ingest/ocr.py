@@ -29,7 +29,7 @@ from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
 from dispatch_reader.ingest.raster import PageImage
-from dispatch_reader.ingest.rings import clear_seal_rings
+from dispatch_reader.ingest.rings import cleared_boxes, clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.stamp import read_stamp
 from dispatch_reader.ingest.tessread import (Deadline, OutOfTime, run_psm, single_thread_env, tesseract,
@@ -356,6 +356,9 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
         # it. The page's own reading keeps it: without it, Tesseract's layout of the rest changed
         # for the worse as often as for the better (samples' photocopies, issue 11).
         ringless = clear_seal_rings(grey, image.dpi) if settings.clear_seal_rings else None
+        # where they were, in points: the name lines beside them are read again without them
+        seals = [tuple(v * 72.0 / image.dpi for v in box) for box in cleared_boxes(grey, ringless, image.dpi)] \
+            if ringless is not None else []
         rules_h: list[list[float]] = []
         rules_v: list[list[float]] = []
         if settings.remove_rules:
@@ -451,8 +454,8 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                 for read, taken in listed:
                     notes.append(f"a line of the signing block under a seal, read '{read}', taken as the usual "
                                  f"wording nearest to it: '{taken}'; check it")
-        words, keys, reread = extra(lambda: reread_name_lines(names_from, words, keys, scale, settings, extras, tmp),
-                                    (words, keys, 0))
+        words, keys, reread = extra(lambda: reread_name_lines(names_from, words, keys, scale, settings, extras, tmp,
+                                                              seals), (words, keys, 0))
         if reread:
             notes.append(f"{reread} short line(s) of capitalised words (signer's title, name) re-read alone "
                          "for the marks the page reading lost")

@@ -58,6 +58,18 @@ def clear_seal_rings(grey: np.ndarray, dpi: float) -> np.ndarray | None:
     return np.where(rings & ~near, np.uint8(255), grey)
 
 
+def cleared_boxes(grey: np.ndarray, ringless: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
+    """The boxes (x0, y0, x1, y1; pixels) of the rings `clear_seal_rings` painted out: the
+    pieces of what it changed, each the size of a seal at least."""
+    changed = (grey != ringless).view(np.uint8)
+    # the painted band is broken where letters were given back: joined again a little
+    size = max(3, int(round(_BRIDGE_IN * dpi)) | 1)
+    joined = cv2.dilate(changed, np.ones((size, size), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    least = _DIAMETER_IN[0] * dpi
+    return [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:n] if w >= least and h >= least]
+
+
 def seal_rings(grey: np.ndarray, dpi: float) -> np.ndarray | None:
     """Mask (bool, the page's size) of the pixels of every seal ring on the page, its edge's
     half-tones too, or None when there is none."""
