@@ -55,7 +55,27 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     changed = 0
     out = list(words)
     replaced: dict[tuple[int, ...], list[Word]] = {}
+    # first the rows beside a seal's ring read through as scraps, taken only where their
+    # reading is a name's syllables alone: the rest is left to the line's own re-readings below
+    for idx in (row for seal in seals for row in _rows_beside(out, list(lines.values()), seal)):
+        line = [out[i] for i in idx]
+        if (min(w.top for w in line) >= height / 2 or len(lines) <= SHORT_PAGE_LINES) and \
+                _name_after_scraps(line) and not any(set(idx) & set(done) for done in replaced):
+            # the band of the last word, the width of the whole row: the family name is under
+            # the scraps
+            band_top, band_bottom = line[-1].top, line[-1].bottom
+            pad = band_bottom - band_top
+            box = [int(v / scale) for v in (min(w.x0 for w in line) - pad, band_top - pad / 2,
+                                            max(w.x1 for w in line) + pad, band_bottom + pad / 2)]
+            whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp, None, line)
+            if whole is not None and _syllables_alone(whole):
+                # (a ring's speck glued before the family name: `}>—-Huỳnh`)
+                replaced[tuple(idx)] = [replace(w, text=w.text.lstrip(EDGE_SPECKS + "}>)—–")) for w in whole]
+                changed += 1
+    taken = {i for idx in replaced for i in idx}
     for idx in lines.values():
+        if taken.intersection(idx):
+            continue
         # a speck read as a stop beside the name (`jen Đức Toàn .`) is no word of it; it stays
         idx = [i for i in idx if any(c.isalnum() for c in out[i].text)] or idx
         line = [out[i] for i in idx]
@@ -174,21 +194,6 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             out[i] = Word(original.text.replace(NAME_WORD.match(original.text)["core"], word),
                           original.x0, original.top, original.x1, original.bottom, original.conf if conf is None else conf)
         changed += 1
-    # then the rows beside a seal's ring that the above left as they were
-    for idx in (row for seal in seals for row in _rows_beside(out, list(lines.values()), seal)):
-        line = [out[i] for i in idx]
-        if (min(w.top for w in line) >= height / 2 or len(lines) <= SHORT_PAGE_LINES) and \
-                _name_after_scraps(line) and not any(set(idx) & set(done) for done in replaced):
-            # the band of the last word, the width of the whole row: the family name is under
-            # the scraps
-            band_top, band_bottom = line[-1].top, line[-1].bottom
-            pad = band_bottom - band_top
-            box = [int(v / scale) for v in (min(w.x0 for w in line) - pad, band_top - pad / 2,
-                                            max(w.x1 for w in line) + pad, band_bottom + pad / 2)]
-            whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp, None, line)
-            if whole is not None:
-                replaced[tuple(idx)] = whole
-                changed += 1
     if not replaced:
         return out, list(keys), changed
     gone = {i for idx in replaced for i in idx}
@@ -512,6 +517,12 @@ def _name_after_scraps(line: list[Word]) -> bool:
     if last is None or not (last["core"][0].isupper() and last["core"][1:].islower() and is_syllable(last["core"])):
         return False
     return any(m is None or not m["core"][0].isupper() for m in (NAME_WORD.match(w.text) for w in line[:-1]))
+
+
+def _syllables_alone(line: list[Word]) -> bool:
+    """Every word a syllable, specks round it aside (`Lâm /T} Bích Thủy`, `—-Hugnh` are not)."""
+    found = [NAME_WORD.match(w.text) for w in line]
+    return all(m is not None and is_syllable(m["core"]) for m in found)
 
 
 def _band(line: list[Word]) -> tuple[float, float]:
