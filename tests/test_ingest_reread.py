@@ -938,3 +938,14 @@ def test_a_name_line_beside_a_seal_read_through_as_scraps_is_read_again_whole() 
         kept, _, _ = namelines.reread_name_lines(grey, garbled, garbled_keys, scale, IngestSettings(), deadline, tmp,
                                                  [far])
         assert [w.text for w in kept if w.top > 2000 * scale] == ["1)", "mar", "iu", "Thành"]
+
+
+@pytest.mark.parametrize(("reading", "taken"), [
+    ("Huỳnh Văn Sơn", True), ("}>—-Huỳnh Văn Sơn", True), ("Thạch Sô Phol", True),
+    ("Vu Mnh Tuấn", False), ("Lâm /T} Bích Thủy", False), ("Nguyễn 2 Lực", False),
+])
+def test_a_seal_rows_reading_is_taken_only_as_a_names_words(reading: str, taken: bool) -> None:
+    """A row beside a seal read again is taken only when each word, specks round it aside, is a
+    syllable or a capitalised word with a vowel (another people's name, `Phol`); else the
+    line's own re-readings have it."""
+    assert namelines._syllables_alone([Word(t, 0, 0, 1, 1, 0.9) for t in reading.split()]) is taken

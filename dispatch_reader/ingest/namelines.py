@@ -520,9 +520,12 @@ def _name_after_scraps(line: list[Word]) -> bool:
 
 
 def _syllables_alone(line: list[Word]) -> bool:
-    """Every word a syllable, specks round it aside (`Lâm /T} Bích Thủy`, `—-Hugnh` are not)."""
+    """Every word, specks round it aside, a syllable or a capitalised word with a vowel (`Phol`,
+    `Krông`: the names of other peoples); `Lâm /T} Bích Thủy`, `Vu Mnh Tuấn`, `Hugnh` are not."""
     found = [NAME_WORD.match(w.text) for w in line]
-    return all(m is not None and is_syllable(m["core"]) for m in found)
+    return all(m is not None and (is_syllable(m["core"]) or (
+        m["core"][0].isupper() and m["core"][1:].islower() and any(c in "aeiouy" for c in fold(m["core"]))))
+        for m in found)
 
 
 def _band(line: list[Word]) -> tuple[float, float]:
