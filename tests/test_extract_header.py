@@ -188,3 +188,42 @@ def test_a_rule_typed_under_the_subject_ends_it(rule: str) -> None:
     doc = extract_facts([PageText(1, text)]).document
     assert doc.subject == "Về việc tăng cường có thời hạn công chức cho Ủy ban nhân dân các xã"
     assert doc.number == "2671/QĐ-UBND" and doc.place == "Cà Mau"
+
+
+def _stamped_header(issuer_lines: list[str], place_line: str = "Lạng Sơn, ngày 12 tháng 3 năm 2026") -> str:
+    return "\n".join([*issuer_lines, "Độc lập - Tự do - Hạnh phúc", "Số: 412/QĐ-UBND", place_line,
+                      "QUYẾT ĐỊNH", "Về việc biệt phái công chức"])
+
+
+def test_a_stamps_scraps_after_a_committees_first_line_are_no_part_of_it() -> None:
+    """`ỦY BAN NHÂN DA Ư KẾT BNC …` over `TỈNH …`: a receiving stamp between the header's
+    columns read onto the committee's first line, in capitals. With its level and place on
+    the next line, the first line is the committee's name alone."""
+    lines = ["ỦY BAN NHÂN DA Ư KẾT BNC HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LẠNG SƠN"]
+    doc = extract_facts([PageText(1, _stamped_header(lines), method="ocr", ocr_confidence=0.8)]).document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    # a committee named whole on its first line keeps it
+    lines = ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    doc = extract_facts([PageText(1, _stamped_header(lines), method="ocr", ocr_confidence=0.8)]).document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"
+
+
+def test_a_communes_line_ending_in_its_number_names_the_issuer() -> None:
+    """`XÃ TÂN LẬP 3`: a commune or ward numbered in its name is an issuer's line though it holds
+    a figure."""
+    numbered = ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP 3", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    doc = extract_facts([PageText(1, _stamped_header(numbered, "Tân Lập 3, ngày 12 tháng 3 năm 2026"))]).document
+    assert doc.issuer == "Ủy ban nhân dân xã Tân Lập 3"
+
+
+def test_a_centrally_run_citys_committee_whose_name_a_stamp_garbled_is_the_date_lines_city() -> None:
+    """`THÀNH PHỐ ĐỀ HỊ NẴ VỆG`: a stamp's frame through a city's name. A city run from the
+    centre dates its documents at its name; a province's name after `THÀNH PHỐ` is a town's
+    (before 2025), no city's to snap to."""
+    lines = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐỀ HỊ NẴ VỆG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    doc = extract_facts([PageText(1, _stamped_header(lines, "Đà Nẵng, ngày 12 tháng 3 năm 2026"),
+                                  method="ocr", ocr_confidence=0.8)]).document
+    assert doc.issuer == "Ủy ban nhân dân thành phố Đà Nẵng"
+    lines = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LỀ HỊ SƠ VỆG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    doc = extract_facts([PageText(1, _stamped_header(lines), method="ocr", ocr_confidence=0.8)]).document
+    assert doc.issuer != "Ủy ban nhân dân thành phố Lạng Sơn"

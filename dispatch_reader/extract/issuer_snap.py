@@ -157,12 +157,14 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
         name = _place_after(tokens[i + level[1]:], level[0])
         if woven and (not name or "".join(tokens[i + level[1]:]) != key(name)):
             continue  # the name ends the line: the motto's own `xã` opens none (`xã Hội củ nghĩa …`)
-        if not name and level[0] == "tỉnh" and place:
+        if not name and level[0] in ("tỉnh", "thành phố") and place:
             # `Ủy ban nhân dân Tỉn` (the name lost) or `tỉnh Conta Ính Syn T A` (a fax's streaks
             # through it): a province's committee dates its documents at the province's name; a
-            # city run from the centre (Hà Nội, Huế) is no `tỉnh`
+            # city run from the centre (Hà Nội, Huế) is no `tỉnh`, and a `thành phố` is one of
+            # those (`thành phố Đề Hị Nẵ Vệg`, a stamp's frame through the name), never a
+            # province's town that bears its province's name
             name = _units()["tỉnh"].get(key(place))
-            if name and _province_level(name) != "tỉnh":
+            if name and _province_level(name) != level[0]:
                 return None
         if name:
             return f"{canon} {level[0]} {name}"

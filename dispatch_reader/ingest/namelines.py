@@ -45,7 +45,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     line whose family name was read whole but whose other words lost their capitals to a
     signature's stroke (`Lường ăn ot`), in the band of its own words' height. So is a line
     beside one of the `seals` (boxes of the black rings cleared from `grey`, in points) that
-    ends in a name's words after scraps (`mar iu h Văn Sơn.`: the ring read through the family
+    ends in a name's words after scraps (`mar iu n Văn Tâm.`: the ring read through the family
     name).
     Returns the words, their line keys and how many lines were re-read to effect."""
     height = grey.shape[0] * scale
@@ -69,7 +69,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
                                             max(w.x1 for w in line) + pad, band_bottom + pad / 2)]
             whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp, None, line)
             if whole is not None and _syllables_alone(whole):
-                # (a ring's speck glued before the family name: `}>—-Huỳnh`)
+                # (a ring's speck glued before the family name: `}>—-Trần`)
                 replaced[tuple(idx)] = [replace(w, text=w.text.lstrip(EDGE_SPECKS + "}>)—–")) for w in whole]
                 changed += 1
     taken = {i for idx in replaced for i in idx}
@@ -487,7 +487,7 @@ def _rows_beside(words: list[Word], lines: list[list[int]], seal: tuple[float, f
     it to two widths right (the signing block's column, not the Nơi nhận list beside it): the
     page's lines cut to that column, each with the words of other lines in its band (the reading
     cut one row into several where a ring's or a signature's ink stood between its words: `1) 7
-    Đồ Mi | Cường`), left to right, specks without a letter or figure left out."""
+    Lê Qu | Hưng`), left to right, specks without a letter or figure left out."""
     x0, y0, x1, y1 = seal
     size = y1 - y0
     cut = []
@@ -509,8 +509,8 @@ def _rows_beside(words: list[Word], lines: list[list[int]], seal: tuple[float, f
 
 
 def _name_after_scraps(line: list[Word]) -> bool:
-    """A row ending in a capitalised syllable (`Sơn.`, `Khoa`) after words that are no name's:
-    figures, marks, small letters (`1) 7 Đồ Mi Cường`, `eR "in Văn Lực`, `1< "Fen hất Khoa`)."""
+    """A row ending in a capitalised syllable (`Tâm.`, `Hưng`) after words that are no name's:
+    figures, marks, small letters (`1) 7 Lê Qu Hưng`, `eR "on Văn Phú`, `1< "Ua hị Hoa`)."""
     if not 2 <= len(line) <= _SCRAPPED_LINE_WORDS:
         return False
     last = NAME_WORD.match(line[-1].text)
@@ -520,8 +520,8 @@ def _name_after_scraps(line: list[Word]) -> bool:
 
 
 def _syllables_alone(line: list[Word]) -> bool:
-    """Every word, specks round it aside, a syllable or a capitalised word with a vowel (`Phol`,
-    `Krông`: the names of other peoples); `Lâm /T} Bích Thủy`, `Vu Mnh Tuấn`, `Hugnh` are not."""
+    """Every word, specks round it aside, a syllable or a capitalised word with a vowel (`Ksor`,
+    `Rcom`: the names of other peoples); `Vũ /T} Thu Hà`, `Vu Mnh Tuấn`, `Tràm` are not."""
     found = [NAME_WORD.match(w.text) for w in line]
     return all(m is not None and (is_syllable(m["core"]) or (
         m["core"][0].isupper() and m["core"][1:].islower() and any(c in "aeiouy" for c in fold(m["core"]))))
