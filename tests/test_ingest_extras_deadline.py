@@ -53,7 +53,7 @@ def test_the_extras_deadline_ends_at_its_share_of_the_page_and_stops_softly() ->
 def test_a_re_reading_past_its_time_leaves_the_page_as_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
     first = ocr.ocr_image(_image(), _settings(120.0), Path("p.png"), 1)
 
-    def slow(grey, words, keys, scale, settings, deadline, tmp):  # type: ignore[no-untyped-def]
+    def slow(grey, words, keys, scale, settings, deadline, tmp, seals=()):  # type: ignore[no-untyped-def]
         deadline.end = time.monotonic() - 1  # as if its re-readings had taken the share's last second
         deadline.left()  # the step's next Tesseract call asks for its time, and stops here
         raise AssertionError("not reached")
