@@ -949,3 +949,38 @@ def test_a_seal_rows_reading_is_taken_only_as_a_names_words(reading: str, taken:
     syllable or a capitalised word with a vowel (another people's name, `Ksor`); else the
     line's own re-readings have it."""
     assert namelines._syllables_alone([Word(t, 0, 0, 1, 1, 0.9) for t in reading.split()]) is taken
+
+
+def _ringed_row(reading: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The signing foot's words after reread_name_lines, its whole re-reading stood in for by
+    `reading` (placed where the name is): a Nơi nhận item left of the ring, the name's row
+    read as scraps across it."""
+    # (the item's end within half a ring's width left of it)
+    item = [Word("-", 196, 640, 200, 652, 0.9), Word("Như", 204, 640, 226, 652, 0.9),
+            Word("Điều", 230, 640, 256, 652, 0.9), Word("3;", 260, 640, 270, 652, 0.9)]
+    row = [Word("1)", 330, 640, 340, 654, 0.3), Word("mar", 346, 640, 370, 654, 0.4),
+           Word("Tâm", 420, 640, 450, 654, 0.9)]
+    words, keys = item + row, [(1, 1, 1)] * 4 + [(1, 2, 1)] * 3
+    placed = [Word(t, 380 + 30 * k, 640, 405 + 30 * k, 654, 0.9) for k, t in enumerate(reading)]
+    seen: list[list[str]] = []
+
+    def whole(grey, box, scale, settings, deadline, tmp, family=None, read=None):  # type: ignore[no-untyped-def]
+        seen.append([w.text for w in read or []])
+        return placed
+
+    monkeypatch.setattr(namelines, "_reread_whole_name", whole)
+    grey = np.full((3508, 2480), 255, np.uint8)  # A4 at 300 dpi; the foot at 640 pt
+    out, out_keys, _ = namelines.reread_name_lines(grey, words, keys, 72.0 / 300, IngestSettings(),
+                                                    tessread.Deadline(Path("x.pdf"), 1, 60), "/tmp",
+                                                    [(300.0, 560.0, 400.0, 660.0)])
+    assert len(out_keys) == len(out)
+    assert seen and all("3;" not in texts for texts in seen), "the Nơi nhận item left of the ring is no part of the row"
+    return [w.text for w in sorted(out, key=lambda w: w.x0) if w.x0 >= 300]
+
+
+def test_a_seal_rows_reading_is_taken_as_a_names_words_its_specks_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _ringed_row(["}>—-Trần", "Văn", "Tâm"], monkeypatch) == ["Trần", "Văn", "Tâm"]
+
+
+def test_a_seal_rows_reading_that_is_no_names_words_leaves_the_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _ringed_row(["Vu", "Mnh", "Tâm"], monkeypatch) == ["1)", "mar", "Tâm"]

@@ -24,7 +24,7 @@ from dispatch_reader.extract.canon import (
 from dispatch_reader.extract.bodies import standalone_bodies
 from dispatch_reader.extract.casing import expand_abbreviations, proper_case_body
 from dispatch_reader.extract.consensus import agree_with_text
-from dispatch_reader.extract.counts import COMMUNE_LEVELS, levels
+from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
                                              find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
@@ -825,6 +825,8 @@ def _capitals_before_specks(text: str) -> str:
 # NHÂN DA Ư KẾT …` over `TỈNH …`
 _COMMITTEE_FIRST_LINE = re.compile(r"^uy ban nhan d\w*\b")
 _COMMITTEE = "ỦY BAN NHÂN DÂN"
+# the words of the levels a committee is named by (folded)
+_LEVEL_WORDS = ("tinh", "thanh", "pho", "thi", "xa", "tran", "phuong", "dac", "khu", "huyen", "quan")
 
 
 def _committee_lines(lines: list[str]) -> list[str]:
@@ -832,8 +834,12 @@ def _committee_lines(lines: list[str]) -> list[str]:
     on its level (`TỈNH`, `THÀNH PHỐ`, `XÃ`): the words OCR read after `ỦY BAN NHÂN D…` on that
     line are a receiving stamp's or the motto's scraps, never the committee's (its level and
     place are the next line)."""
-    if len(lines) < 2 or not _COMMITTEE_FIRST_LINE.match(fold_phrase(lines[0])) \
-            or fold_phrase(lines[0]) == fold_phrase(_COMMITTEE):
+    first = fold_phrase(lines[0])
+    if len(lines) < 2 or not _COMMITTEE_FIRST_LINE.match(first) or first == fold_phrase(_COMMITTEE):
+        return lines
+    # a level on the first line is the committee's own (`ỦY BAN NHÂN DÂN TỈNH …` over a
+    # commune's stamp; `… THỊ` / `XÃ SA PA` wrapped), the motto's `XÃ HỘI` none
+    if re.search(r"\b(?:" + "|".join(_LEVEL_WORDS) + r")\b(?! hoi\b)", " ".join(first.split()[4:])):
         return lines
     below = fold_phrase(lines[1])
     if not any(below.startswith(fold_phrase(lv) + " ") for lv in levels(("tỉnh", "thành phố", "xã", "phường", "đặc khu"))):
@@ -882,18 +888,7 @@ def _issuer_like(seg: Segment) -> bool:
     word, `hội` (a commune `CỘNG HÒA` or `CỘNG HÒA LIÊN BANG ĐỨC` is a name's)."""
     if _MOTTO_OPENING.match(seg.folded.lstrip(_LEAD_SPECKS)) or _a_label(seg):
         return False
-    return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None or _numbered_unit(seg.text)
-
-
-# a unit named with a number after its level (`XÃ TÂN LẬP 3`, `PHƯỜNG 3`): one or two figures last
-_UNIT_NUMBER = re.compile(r"\D+ \d{1,2}")
-
-
-def _numbered_unit(text: str) -> bool:
-    """A commune's or ward's line whose name ends in its number, in capitals."""
-    folded = fold_phrase(text)
-    return bool(_UNIT_NUMBER.fullmatch(text.strip())) and is_upper_line(text) and any(
-        folded.startswith(fold_phrase(lv) + " ") for lv in levels(COMMUNE_LEVELS))
+    return not re.search(r"[\d/]", seg.text) or damaged_bare_head(seg.text) is not None
 
 
 def _a_label(seg: Segment) -> bool:

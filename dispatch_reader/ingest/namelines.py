@@ -68,6 +68,9 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             box = [int(v / scale) for v in (min(w.x0 for w in line) - pad, band_top - pad / 2,
                                             max(w.x1 for w in line) + pad, band_bottom + pad / 2)]
             whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp, None, line)
+            others = [w for i, w in enumerate(out) if i not in idx and any(c.isalnum() for c in w.text)]
+            if whole is not None and any(overlaps(a, b) for a in whole for b in others):
+                whole = None  # the crop's room took in a word of another line or left of the column
             if whole is not None and _syllables_alone(whole):
                 # (a ring's speck glued before the family name: `}>—-Trần`)
                 replaced[tuple(idx)] = [replace(w, text=w.text.lstrip(EDGE_SPECKS + "}>)—–")) for w in whole]
@@ -483,8 +486,8 @@ _SCRAPPED_LINE_WORDS = 8
 
 def _rows_beside(words: list[Word], lines: list[list[int]], seal: tuple[float, float, float, float]
                  ) -> list[list[int]]:
-    """The rows of print across a seal's ring or just under it, from a ring's half width left of
-    it to two widths right (the signing block's column, not the Nơi nhận list beside it): the
+    """The rows of print across a seal's ring or just under it, from its left edge to two ring
+    widths right of it (the signing block's column, not the Nơi nhận list beside it): the
     page's lines cut to that column, each with the words of other lines in its band (the reading
     cut one row into several where a ring's or a signature's ink stood between its words: `1) 7
     Lê Qu | Hưng`), left to right, specks without a letter or figure left out."""
@@ -493,7 +496,7 @@ def _rows_beside(words: list[Word], lines: list[list[int]], seal: tuple[float, f
     cut = []
     for idx in lines:
         idx = [i for i in idx if any(c.isalnum() for c in words[i].text)
-               and x0 - size / 2 <= (words[i].x0 + words[i].x1) / 2 <= x1 + 2 * size]
+               and x0 <= (words[i].x0 + words[i].x1) / 2 <= x1 + 2 * size]
         if idx and y0 <= statistics.median((words[i].top + words[i].bottom) / 2 for i in idx) <= y1 + size / 2:
             cut.append(idx)
     rows = []
@@ -511,8 +514,8 @@ def _rows_beside(words: list[Word], lines: list[list[int]], seal: tuple[float, f
 def _name_after_scraps(line: list[Word]) -> bool:
     """A row ending in a capitalised syllable (`Tâm.`, `Hưng`) after words that are no name's:
     figures, marks, small letters (`1) 7 Lê Qu Hưng`, `eR "on Văn Phú`, `1< "Ua hị Hoa`)."""
-    if not 2 <= len(line) <= _SCRAPPED_LINE_WORDS:
-        return False
+    if not 2 <= len(line) <= _SCRAPPED_LINE_WORDS or any(w.text.endswith(";") for w in line):
+        return False  # (an item of the Nơi nhận list ends so)
     last = NAME_WORD.match(line[-1].text)
     if last is None or not (last["core"][0].isupper() and last["core"][1:].islower() and is_syllable(last["core"])):
         return False
@@ -521,7 +524,8 @@ def _name_after_scraps(line: list[Word]) -> bool:
 
 def _syllables_alone(line: list[Word]) -> bool:
     """Every word, specks round it aside, a syllable or a capitalised word with a vowel (`Ksor`,
-    `Rcom`: the names of other peoples); `Vũ /T} Thu Hà`, `Vu Mnh Tuấn`, `Tràm` are not."""
+    `Rcom`: the names of other peoples); `Vũ /T} Thu Hà` and `Vu Mnh Tuấn` are not. (A reading
+    is capitalised already: `_reread_whole_name` takes no other.)"""
     found = [NAME_WORD.match(w.text) for w in line]
     return all(m is not None and (is_syllable(m["core"]) or (
         m["core"][0].isupper() and m["core"][1:].islower() and any(c in "aeiouy" for c in fold(m["core"]))))
