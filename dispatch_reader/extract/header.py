@@ -823,10 +823,16 @@ def _capitals_before_specks(text: str) -> str:
 
 # a committee's first line, its last word worn or a stamp's scraps after it (folded): `ỦY BAN
 # NHÂN DA Ư KẾT …` over `TỈNH …`
-_COMMITTEE_FIRST_LINE = re.compile(r"^uy ban nhan d\w*\b")
+_COMMITTEE_FIRST_LINE = re.compile(r"^uy ban nhan d")
 _COMMITTEE = "ỦY BAN NHÂN DÂN"
-# the words of the levels a committee is named by (folded)
-_LEVEL_WORDS = ("tinh", "thanh", "pho", "thi", "xa", "tran", "phuong", "dac", "khu", "huyen", "quan")
+# the levels a committee is named by
+_COMMITTEE_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    """Their words, folded (admin_levels.txt)."""
+    return frozenset(w for lv in levels(_COMMITTEE_LEVELS) for w in fold_phrase(lv).split())
 
 
 def _committee_lines(lines: list[str]) -> list[str]:
@@ -839,7 +845,8 @@ def _committee_lines(lines: list[str]) -> list[str]:
         return lines
     # a level on the first line is the committee's own (`ỦY BAN NHÂN DÂN TỈNH …` over a
     # commune's stamp; `… THỊ` / `XÃ SA PA` wrapped), the motto's `XÃ HỘI` none
-    if re.search(r"\b(?:" + "|".join(_LEVEL_WORDS) + r")\b(?! hoi\b)", " ".join(first.split()[4:])):
+    rest = re.findall(r"\w+", " ".join(first.split()[4:]))
+    if any(w in _level_words() and not (w == "xa" and rest[k + 1:k + 2] == ["hoi"]) for k, w in enumerate(rest)):
         return lines
     below = fold_phrase(lines[1])
     if not any(below.startswith(fold_phrase(lv) + " ") for lv in levels(("tỉnh", "thành phố", "xã", "phường", "đặc khu"))):

@@ -55,12 +55,13 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
     changed = 0
     out = list(words)
     replaced: dict[tuple[int, ...], list[Word]] = {}
+    taken: set[int] = set()
     # first the rows beside a seal's ring read through as scraps, taken only where their
     # reading is a name's syllables alone: the rest is left to the line's own re-readings below
     for idx in (row for seal in seals for row in _rows_beside(out, list(lines.values()), seal)):
         line = [out[i] for i in idx]
         if (min(w.top for w in line) >= height / 2 or len(lines) <= SHORT_PAGE_LINES) and \
-                _name_after_scraps(line) and not any(set(idx) & set(done) for done in replaced):
+                _name_after_scraps(line) and not taken.intersection(idx):
             # the band of the last word, the width of the whole row: the family name is under
             # the scraps
             band_top, band_bottom = line[-1].top, line[-1].bottom
@@ -68,14 +69,11 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
             box = [int(v / scale) for v in (min(w.x0 for w in line) - pad, band_top - pad / 2,
                                             max(w.x1 for w in line) + pad, band_bottom + pad / 2)]
             whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp, None, line)
-            others = [w for i, w in enumerate(out) if i not in idx and any(c.isalnum() for c in w.text)]
-            if whole is not None and any(overlaps(a, b) for a in whole for b in others):
-                whole = None  # the crop's room took in a word of another line or left of the column
-            if whole is not None and _syllables_alone(whole):
-                # (a ring's speck glued before the family name: `}>—-Trần`)
-                replaced[tuple(idx)] = [replace(w, text=w.text.lstrip(EDGE_SPECKS + "}>)—–")) for w in whole]
+            # (the crop's room may take in a word of another line, or one left of the column)
+            if whole is not None and not _over_other_words(whole, out, idx) and _syllables_alone(whole):
+                replaced[tuple(idx)] = [replace(w, text=w.text.lstrip(_RING_SPECKS)) for w in whole]
+                taken.update(idx)
                 changed += 1
-    taken = {i for idx in replaced for i in idx}
     for idx in lines.values():
         if taken.intersection(idx):
             continue
@@ -185,8 +183,7 @@ def reread_name_lines(grey: np.ndarray, words: list[Word], keys: list[tuple[int,
                     box = [int(v / scale) for v in (x0 - pad, band_top - pad / 2, x1 + pad, band_bottom + pad / 2)]
                 whole = _reread_whole_name(grey, box, scale, settings, deadline, tmp,
                                            texts[0]["core"] if stroked else None, line)
-                others = [w for i, w in enumerate(out) if i not in idx and any(c.isalnum() for c in w.text)]
-                if whole is not None and any(overlaps(a, b) for a in whole for b in others):
+                if whole is not None and _over_other_words(whole, out, idx):
                     whole = None  # the name beside a speck line, read already as its own line
                 if whole is not None:
                     replaced[tuple(idx)] = whole
@@ -478,6 +475,16 @@ def past_ring_scraps(line: list[Word]) -> list[Word]:
                 _family_first([first["core"]]) or one_letter_off(fold(first["core"]), _families())):
             return words[n:]
     return line
+
+
+# what a ring's speck glued before a family name reads as (`}>—-Trần`)
+_RING_SPECKS = EDGE_SPECKS + "}>)—–"
+
+
+def _over_other_words(read: list[Word], words: list[Word], idx: list[int]) -> bool:
+    """Does a line read again lie over a word of the page's other than its own (`idx`)?"""
+    return any(overlaps(a, b) for b in (w for i, w in enumerate(words) if i not in idx and any(
+        c.isalnum() for c in w.text)) for a in read)
 
 
 # a line of scraps and a name's words: at most this many words
