@@ -29,6 +29,7 @@ from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
 from dispatch_reader.ingest.raster import PageImage
+from dispatch_reader.ingest.frames import clear_stamp_frames
 from dispatch_reader.ingest.rings import cleared_boxes, clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.stamp import read_stamp
@@ -350,6 +351,11 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             if skew and gone is not None:
                 gone = preprocess.rotate(gone, -skew)
         del ink
+        if settings.clear_stamp_frames and page == 1:
+            grey, frames = clear_stamp_frames(grey, image.dpi)
+            if frames:
+                notes.append(f"{len(frames)} receiving stamp frame(s) printed black over the header: their lines "
+                             "taken off, the letters they cross kept")
         # a seal printed black (a photocopy, a fax): its ring runs into the name below it, one
         # piece of ink with its letters, painted out with them by the re-readings below (and its
         # bottom arc taken for a rule, cleared with the letters' tops): they read the page without

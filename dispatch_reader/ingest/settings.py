@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 170
+OCR_PIPELINE_VERSION = 173
 
 
 def default_cache_dir() -> Path:
@@ -67,6 +67,9 @@ class IngestSettings:
     # a seal's ring printed black (a photocopy, a fax) cleared for those re-readings and the name
     # lines', so that the letters it touches are read (ingest/rings.py)
     clear_seal_rings: bool = True
+    # a receiving stamp's frame printed black on page 1's header (a photocopy, a fax): its thin
+    # lines taken off before the page is read, the letters they cross kept (ingest/frames.py)
+    clear_stamp_frames: bool = True
     # a Vietnamese page read a second time with `vie` alone, and the marks that reading sees on
     # words of the same letters taken (ingest/marks_merge.py)
     vietnamese_marks: bool = True
@@ -106,6 +109,7 @@ class IngestSettings:
             "upscale": self.upscale_below_dpi,
             "unread": self.read_unread_ink,
             "rings": self.clear_seal_rings,
+            "frames": self.clear_stamp_frames,
             "vie_marks": self.vietnamese_marks,
             "figures": self.written_figures,
             "dates": self.date_lines,

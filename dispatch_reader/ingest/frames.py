@@ -1,0 +1,282 @@
+"""A receiving stamp's frame found on a page where it prints dark (a photocopy, a fax), so that
+its four thin lines can be taken off without the letters they run through.
+
+The receiving office stamps `CÔNG VĂN ĐẾN / Số … / Ngày …` in a rectangle, often in the gap
+between the header's two columns: its sides run down through the body's name and the motto,
+its bottom through the end of `Số: …/QĐ-UBND`. In colour its ink is dropped before reading; on
+a one-bit copy it is as black as the print, a little turned, its lines too thin and too slanted
+for the table rules' search (preprocess.find_rules looks for level runs a centimetre long), and
+Tesseract read the struck-through letters as others (`UBNB`, `ULND`) or ran the two columns
+into one line across the frame.
+
+The frame is told by its shape: two long thin straight lines nearly upright, side by side, whose
+ends are joined by two more lines that end there (a table's rules run on into the next cells).
+Of each line only its own pixels go: at each step along it the run of ink across it, where that
+run is no more than twice as thick as the line is along most of its length. Where a letter's
+stroke crosses the line the run is as tall as the letter, and the letter stays whole.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+# where on page 1 a receiving stamp is looked for: the header (share of the page's height)
+_HEADER_SHARE = 0.4
+# a frame's side is this long (inches); its lines are found from pieces this long at least
+_SIDE_IN = (0.35, 2.2)
+_SEEN_IN = 0.25
+# its width (inches): a receiving stamp is 3-8 cm wide
+_WIDTH_IN = (1.0, 4.0)
+# sides lean at most this much from upright (degrees): a stamp put on by hand, a page skewed
+_LEAN_DEG = 10.0
+# and the two sides of one frame by at most this much from each other
+_PARALLEL_DEG = 3.0
+# a line's gaps up to this long (inches) are bridged: a copy's dropped pixels
+_GAP_IN = 0.03
+# the top and bottom lines between the sides' ends are inked along this share at least
+_EDGE_INKED = 0.7
+# a frame turned less than this (degrees) is left to preprocess.find_rules, which finds its level
+# lines as it finds any box's (a printed e-signature's box: taken off here first, its words ran
+# into the subject's line beside it)
+_LEVEL_DEG = 1.0
+# a line is looked for this far (inches) from where it is expected
+_NEAR_IN = 0.03
+# a frame's line is at most this thick (inches, 1.5 mm): a bar of print is no frame
+_THICK_IN = 0.06
+# the corners are looked for this far (inches) round the sides' traced ends
+_CORNER_REACH_IN = 0.1
+# a stamp's top and bottom lines end at its sides; a table's rules run on this far (inches) at
+# least into the next cell, a thin line unbroken along this share of it (a line of print the
+# frame's bottom runs through is inked there too, in runs as tall as its letters)
+_RUN_ON_IN = 0.15
+_RUN_ON_THIN = 0.7
+# a line's own thickness at a step is its median over this far (inches) either side: longer
+# than a letter's stroke that runs along it (the stem of `U` under a frame's side)
+_ROUND_THERE_IN = 0.2
+
+Point = tuple[float, float]
+Corners = tuple[Point, Point, Point, Point]  # top left, top right, bottom right, bottom left
+Line = tuple[float, float, float, float]  # x and y at its top, x and y at its bottom
+
+
+def clear_stamp_frames(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Corners]]:
+    """The page with the frames of the stamps on its header taken off (their own pixels only),
+    and each frame's corners in pixels. The page is returned as it was when there is none."""
+    frames = stamp_frames(grey, dpi)
+    if not frames:
+        return grey, []
+    out = grey.copy()
+    ink = grey < 128
+    for corners in frames:
+        for a, b in zip(corners, corners[1:] + corners[:1]):
+            _take_line(out, ink, a, b, dpi)
+    return out, frames
+
+
+def stamp_frames(grey: np.ndarray, dpi: float) -> list[Corners]:
+    """The frames of the rectangular stamps on the page's header turned from level (a stamp put
+    on by hand), as four corners each."""
+    top = grey[: int(grey.shape[0] * _HEADER_SHARE)]
+    ink = (top < 128).view(np.uint8)
+    if not ink.any():
+        return []
+    sides = _upright_lines(ink, dpi)
+    frames: list[Corners] = []
+    used: set[int] = set()
+    for i, left in enumerate(sides):
+        for j, right in enumerate(sides):
+            if i in used or j in used or right[0] <= left[0]:
+                continue
+            corners = _frame_between(ink, left, right, dpi)
+            if corners is not None and _turn(corners) >= _LEVEL_DEG:
+                frames.append(corners)
+                used.update((i, j))
+    return frames
+
+
+def _turn(corners: Corners) -> float:
+    """How far a frame is turned from level (degrees), by its top line."""
+    (ax, ay), (bx, by) = corners[0], corners[1]
+    return abs(math.degrees(math.atan2(by - ay, bx - ax)))
+
+
+def _upright_lines(ink: np.ndarray, dpi: float) -> list[Line]:
+    """Long thin straight lines leaning little from upright, traced to their ends."""
+    found = cv2.HoughLinesP(ink * 255, 1, np.pi / 720, threshold=int(_SEEN_IN * dpi * 0.8),
+                            minLineLength=int(_SEEN_IN * dpi), maxLineGap=max(2, int(_GAP_IN * dpi)))
+    lines: list[Line] = []
+    for x1, y1, x2, y2 in (found.reshape(-1, 4) if found is not None else []):
+        if y2 < y1:
+            x1, y1, x2, y2 = x2, y2, x1, y1
+        if abs(math.degrees(math.atan2(x2 - x1, y2 - y1))) > _LEAN_DEG:
+            continue
+        traced = _traced(ink, (float(x1), float(y1), float(x2), float(y2)), dpi)
+        if traced is None:
+            continue
+        # Hough gives one line several times over: the first of those that coincide is kept
+        if not any(abs(traced[0] - o[0]) < 2 * _NEAR_IN * dpi and abs(traced[2] - o[2]) < 2 * _NEAR_IN * dpi
+                   and abs(traced[1] - o[1]) < _SIDE_IN[0] * dpi for o in lines):
+            lines.append(traced)
+    return sorted(lines)
+
+
+def _traced(ink: np.ndarray, seg: Line, dpi: float) -> Line | None:
+    """The thin line through `seg`, fitted to its own ink and followed up and down while it
+    lasts; None when it is no thin line, or too short or too long for a frame's side."""
+    x1, y1, x2, y2 = seg
+    slope = (x2 - x1) / max(1.0, y2 - y1)
+    gap = max(2, int(_GAP_IN * dpi))
+    near = max(2, int(round(_NEAR_IN * dpi)))
+    thick = _THICK_IN * dpi
+
+    def centre(y: int, x: float) -> float | None:
+        run = _run_near(ink[y], int(round(x)), near)
+        return (run[0] + run[1]) / 2 if run is not None and run[1] - run[0] + 1 <= thick else None
+
+    ys: list[int] = []
+    xs: list[float] = []
+    for y in range(int(y1), int(y2) + 1):
+        c = centre(y, x1 + slope * (y - y1))
+        if c is not None:
+            ys.append(y)
+            xs.append(c)
+    if len(ys) < 0.5 * (y2 - y1 + 1):
+        return None  # most of it lies in thick ink: a letter's stroke, a bar
+    slope, at = np.polyfit(np.array(ys, float), np.array(xs, float), 1)
+    top, bottom = ys[0], ys[-1]
+    for step in (-1, 1):
+        y, missed = (top if step < 0 else bottom), 0
+        while 0 <= y + step < ink.shape[0] and missed <= gap:
+            y += step
+            if centre(y, at + slope * y) is None:
+                missed += 1
+            else:
+                missed = 0
+                top, bottom = (y, bottom) if step < 0 else (top, y)
+    if not _SIDE_IN[0] <= (bottom - top) / dpi <= _SIDE_IN[1]:
+        return None
+    return (at + slope * top, float(top), at + slope * bottom, float(bottom))
+
+
+def _run_near(row: np.ndarray, c: int, near: int) -> tuple[int, int] | None:
+    """The run of ink in `row` at `c`, or the one nearest to it within `near`."""
+    n = len(row)
+    for d in range(near + 1):
+        for j in (c - d, c + d):
+            if 0 <= j < n and row[j]:
+                a = b = j
+                while a > 0 and row[a - 1]:
+                    a -= 1
+                while b < n - 1 and row[b + 1]:
+                    b += 1
+                return a, b
+    return None
+
+
+def _frame_between(ink: np.ndarray, left: Line, right: Line, dpi: float) -> Corners | None:
+    """The frame whose sides are `left` and `right`, when their ends are joined by inked lines
+    that end there."""
+    lean = [math.degrees(math.atan2(s[2] - s[0], s[3] - s[1])) for s in (left, right)]
+    if abs(lean[0] - lean[1]) > _PARALLEL_DEG:
+        return None
+    width = ((right[0] + right[2]) - (left[0] + left[2])) / 2
+    if not _WIDTH_IN[0] <= width / dpi <= _WIDTH_IN[1]:
+        return None
+
+    def at(side: Line, y: float) -> Point:
+        k = (side[2] - side[0]) / max(1.0, side[3] - side[1])
+        return side[0] + k * (y - side[1]), y
+
+    # the top and bottom lines run square to the sides: a frame turned clockwise (its sides
+    # leaning right going down) has its right end higher
+    drop = math.tan(math.radians((lean[0] + lean[1]) / 2)) * width
+    reach = _CORNER_REACH_IN * dpi
+    corners: list[Point] = []
+    for end in (1, 3):
+        # a side traced on past its corner (into a letter's stroke in line with it) or stopped
+        # short of it (a copy's dropped pixels): the line is looked for round both sides' ends
+        ends = (left[end], right[end] + drop)
+        best: tuple[float, float] | None = None
+        for y_left in np.arange(min(ends) - reach, max(ends) + reach + 1):
+            inked = _inked(ink, at(left, y_left), at(right, y_left - drop), dpi)
+            if best is None or inked > best[0]:
+                best = (inked, float(y_left))
+        if best is None or best[0] < _EDGE_INKED:
+            return None
+        corners += [at(left, best[1]), at(right, best[1] - drop)]
+    tl, tr, bl, br = corners
+    if (bl[1] - tl[1]) / dpi < _SIDE_IN[0]:
+        return None
+    if _runs_on(ink, tl, tr, dpi) or _runs_on(ink, bl, br, dpi):
+        return None  # a table's cell: its rules run on into the next cells
+    return tl, tr, br, bl
+
+
+def _inked(ink: np.ndarray, a: Point, b: Point, dpi: float) -> float:
+    """Share of the straight line from `a` to `b` with ink on it (within a pixel or two)."""
+    n = int(max(abs(b[0] - a[0]), abs(b[1] - a[1]))) + 1
+    t = np.linspace(0.0, 1.0, n)
+    xs = np.clip(np.round(a[0] + (b[0] - a[0]) * t).astype(int), 0, ink.shape[1] - 1)
+    ys = np.round(a[1] + (b[1] - a[1]) * t).astype(int)
+    reach = max(1, int(round(0.01 * dpi)))
+    hit = np.zeros(n, bool)
+    for d in range(-reach, reach + 1):
+        yy = ys + d
+        ok = (yy >= 0) & (yy < ink.shape[0])
+        hit[ok] |= ink[yy[ok], xs[ok]] > 0
+    return float(hit.mean())
+
+
+def _runs_on(ink: np.ndarray, a: Point, b: Point, dpi: float) -> bool:
+    """Does the thin straight line from `a` to `b` go on past either of its ends?"""
+    length = math.hypot(b[0] - a[0], b[1] - a[1])
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    near = max(2, int(round(_NEAR_IN * dpi)))
+    # from just past the corner: the side's own ink is no run-on
+    steps = np.arange(0.03 * dpi, (0.03 + _RUN_ON_IN) * dpi)
+    for sign, (x0, y0) in ((-1, a), (1, b)):
+        # the thin line unbroken from the corner on (a letter's thin stroke beside it, the
+        # hyphen in `QĐ-UBND` before the frame's bottom-left corner, is a piece of it at most)
+        streak = 0
+        for d in steps:
+            x, y = int(round(x0 + sign * ux * d)), int(round(y0 + sign * uy * d))
+            run = _run_near(ink[:, x], y, near) if 0 <= x < ink.shape[1] else None
+            if run is None or run[1] - run[0] + 1 > _THICK_IN * dpi / 2:
+                break
+            streak += 1
+        if streak >= _RUN_ON_THIN * len(steps):
+            return True
+    return False
+
+
+def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float) -> None:
+    """Paint as paper the pixels of the thin line from `a` to `b`: at each step along it the run
+    of ink across it, where that run is no thicker than the line is round there. The line's own
+    thickness changes slowly along it (a fax's line is one or two of its rows doubled: 4 pixels
+    here, 6 there); a letter's stroke it crosses or runs along adds to it at once."""
+    level = abs(b[0] - a[0]) >= abs(b[1] - a[1])
+    n = max(1, int(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
+    near = max(2, int(round(_NEAR_IN * dpi)))
+    runs: list[tuple[int, tuple[int, int]]] = []
+    for i in range(n + 1):
+        xi = int(round(a[0] + (b[0] - a[0]) * i / n))
+        yi = int(round(a[1] + (b[1] - a[1]) * i / n))
+        if not (0 <= xi < ink.shape[1] and 0 <= yi < ink.shape[0]):
+            continue
+        run = _run_near(ink[:, xi], yi, near) if level else _run_near(ink[yi], xi, near)
+        if run is not None:
+            runs.append((xi if level else yi, run))
+    if not runs:
+        return
+    widths = np.array([hi - lo + 1 for _, (lo, hi) in runs])
+    half = max(2, int(_ROUND_THERE_IN * dpi))
+    for k, (at, (lo, hi)) in enumerate(runs):
+        own = float(np.median(widths[max(0, k - half):k + half + 1]))
+        if widths[k] <= min(own + 1, _THICK_IN * dpi):
+            if level:
+                grey[lo:hi + 1, at] = 255
+            else:
+                grey[at, lo:hi + 1] = 255

@@ -1,0 +1,148 @@
+"""A receiving stamp's frame printed black (a photocopy, a fax) found by its shape and its thin
+lines taken off, the letters they cross kept (issue 11): a frame turned a few degrees between
+the header's columns ran its bottom through the number's symbol (`Số: 27/QĐ-UBND` read
+`…-UBNB`) and its sides through the body's name."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from dispatch_reader.ingest import frames
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
+DPI = 200
+
+
+def _turned(corners: list[tuple[float, float]], angle: float) -> list[tuple[float, float]]:
+    cx = sum(x for x, _ in corners) / 4
+    cy = sum(y for _, y in corners) / 4
+    a = math.radians(angle)
+    return [(cx + (x - cx) * math.cos(a) - (y - cy) * math.sin(a),
+             cy + (x - cx) * math.sin(a) + (y - cy) * math.cos(a)) for x, y in corners]
+
+
+def _header(frame: bool = True, angle: float = -3.0, width: int = 4
+            ) -> tuple[np.ndarray, list[tuple[float, float]], tuple[int, int, int, int]]:
+    """Page 1's top at 200 dpi, the header in two columns; a stamp's frame (2.1 × 0.95 in,
+    turned `angle` degrees) between them, its bottom through the end of the number line. The
+    page, the frame's corners, and the box of the number's symbol."""
+    im = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(im)
+    bold = ImageFont.truetype(str(BOLD), 30)
+    plain = ImageFont.truetype(str(FONT), 30)
+    draw.text((170, 120), "ỦY BAN NHÂN DÂN", font=plain, fill=0)
+    draw.text((190, 160), "TỈNH HÒA BÌNH", font=bold, fill=0)
+    draw.text((820, 120), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=bold, fill=0)
+    draw.text((900, 160), "Độc lập - Tự do - Hạnh phúc", font=bold, fill=0)
+    draw.line([(230, 210), (400, 210)], fill=0, width=3)
+    draw.line([(930, 210), (1300, 210)], fill=0, width=3)
+    draw.text((170, 265), "Số: 27/QĐ-", font=plain, fill=0)
+    symbol = draw.textbbox((348, 265), "UBND", font=plain)
+    draw.text((348, 265), "UBND", font=plain, fill=0)
+    draw.text((900, 265), "Hòa Bình, ngày 05 tháng 3 năm 2026", font=plain, fill=0)
+    draw.text((170, 400), "QUYẾT ĐỊNH", font=bold, fill=0)
+    # the frame: its bottom through the symbol's letters at their middle height, its left side
+    # just before them
+    rows = np.flatnonzero((np.array(im)[symbol[1]:symbol[3], symbol[0]:symbol[2]] < 128).any(axis=1))
+    mid = symbol[1] + (rows[0] + rows[-1]) / 2
+    corners = _turned([(345.0, mid - 190), (765.0, mid - 190), (765.0, mid), (345.0, mid)], angle)
+    if frame:
+        draw.polygon(corners, outline=0, width=width)
+        stamp = ImageFont.truetype(str(FONT), 20)
+        draw.text((450, 115), "CÔNG VĂN ĐẾN", font=stamp, fill=0)
+        draw.text((470, 170), "2914", font=stamp, fill=0)
+    return np.array(im), corners, symbol
+
+
+def test_the_frame_between_the_header_columns_is_found_where_it_is() -> None:
+    grey, corners, _ = _header()
+    found = frames.stamp_frames(grey, DPI)
+    assert len(found) == 1
+    for (x, y), (fx, fy) in zip(corners, found[0]):
+        assert abs(x - fx) <= 6 and abs(y - fy) <= 6
+
+
+def test_the_frames_lines_go_and_the_letters_they_cross_stay() -> None:
+    grey, corners, (x0, y0, x1, y1) = _header()
+    plain, _, _ = _header(frame=False)
+    cleared, found = frames.clear_stamp_frames(grey, DPI)
+    assert len(found) == 1
+    # the frame's lines, away from the print, are paper again
+    for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1]):
+        for t in (0.6, 0.8):
+            x, y = int(ax + (bx - ax) * t), int(ay + (by - ay) * t)
+            assert not (cleared[y - 3:y + 4, x - 3:x + 4] < 128).any() or (plain[y - 6:y + 7, x - 6:x + 7] < 128).any()
+    # the struck symbol keeps its letters' ink, and what the frame added to it is gone
+    letters = plain[y0:y1, x0:x1] < 128
+    kept = (cleared[y0:y1, x0:x1] < 128)[letters].mean()
+    added = ((cleared[y0:y1, x0:x1] < 128) & ~letters).sum()
+    struck = ((grey[y0:y1, x0:x1] < 128) & ~letters).sum()
+    assert kept > 0.9
+    assert added < 0.3 * struck
+    # the stamp's own words inside it stay: only its frame is taken
+    assert (cleared[110:145, 445:600] < 128).sum() == (grey[110:145, 445:600] < 128).sum()
+
+
+@pytest.mark.parametrize("angle", [1.5, -5.0])
+def test_a_frame_turned_either_way_is_found(angle: float) -> None:
+    grey, corners, _ = _header(angle=angle)
+    found = frames.stamp_frames(grey, DPI)
+    assert len(found) == 1
+    assert abs(found[0][0][0] - corners[0][0]) <= 6 and abs(found[0][2][1] - corners[2][1]) <= 6
+
+
+def test_a_fax_frames_thicker_line_is_taken_off_too() -> None:
+    grey, corners, _ = _header(width=6)
+    cleared, found = frames.clear_stamp_frames(grey, DPI)
+    assert len(found) == 1
+    (ax, ay), (bx, by) = corners[0], corners[1]
+    x, y = int(ax + (bx - ax) * 0.5), int(ay + (by - ay) * 0.5)
+    assert (grey[y - 4:y + 5, x] < 128).any() and not (cleared[y - 6:y + 7, x] < 128).any()
+
+
+def test_a_level_frame_is_left_to_the_rules_search() -> None:
+    """A box printed level (an e-signature's) has its lines found as rules and taken off with
+    them (preprocess.find_rules); taken off here first, its words ran into the line beside it."""
+    grey, _, _ = _header(angle=0.3)
+    cleared, found = frames.clear_stamp_frames(grey, DPI)
+    assert found == [] and cleared is grey
+
+
+def test_a_page_without_a_frame_is_left_as_it_is() -> None:
+    grey, _, _ = _header(frame=False)
+    cleared, found = frames.clear_stamp_frames(grey, DPI)
+    assert found == [] and cleared is grey
+
+
+def test_a_tables_cells_are_no_stamps_frames() -> None:
+    """A table at the top of a page: its cells are rectangles of thin lines too, but its rules
+    run on past each cell's corners."""
+    im = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(im)
+    xs, ys = [150, 500, 900, 1300], [150, 300, 450]
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    grey = np.array(im)
+    assert frames.stamp_frames(grey, DPI) == []
+    cleared, _ = frames.clear_stamp_frames(grey, DPI)
+    assert cleared is grey
+
+
+def test_a_frame_below_the_header_is_not_looked_for() -> None:
+    """Receiving stamps go on the header; a framed box lower on the page (a note, a table of
+    one cell) is the document's own."""
+    grey, _, _ = _header(frame=False)
+    shifted = np.full_like(grey, 255)
+    frame, _, _ = _header()
+    shifted[1300:1300 + 500] = frame[0:500]
+    assert frames.stamp_frames(shifted, DPI) == []
