@@ -38,10 +38,14 @@ _PARALLEL_DEG = 3.0
 _GAP_IN = 0.03
 # the top and bottom lines between the sides' ends are inked along this share at least
 _EDGE_INKED = 0.7
-# a frame turned less than this (degrees) is left to preprocess.find_rules, which finds its level
-# lines as it finds any box's (a printed e-signature's box: taken off here first, its words ran
-# into the subject's line beside it)
-_LEVEL_DEG = 1.0
+# a frame is taken off where both its sides run through this many strokes of print at least;
+# one with a side on paper (a stamp over the margin and the left column, an e-signature's box)
+# is left: Tesseract reads what lies inside it as a block of its own (taken off, an
+# e-signature's lines were read after the subject's and ran into it, a stamp's date into a
+# subject)
+_SIDE_CROSSINGS = 2
+# the lines meet within this far (inches) of a line's ends
+_CORNER_IN = 0.05
 # a line is looked for this far (inches) from where it is expected
 _NEAR_IN = 0.03
 # a frame's line is at most this thick (inches, 1.5 mm): a bar of print is no frame
@@ -65,11 +69,11 @@ Line = tuple[float, float, float, float]  # x and y at its top, x and y at its b
 def clear_stamp_frames(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Corners]]:
     """The page with the frames of the stamps on its header taken off (their own pixels only),
     and each frame's corners in pixels. The page is returned as it was when there is none."""
-    frames = stamp_frames(grey, dpi)
+    ink = grey < 128
+    frames = [corners for corners in stamp_frames(grey, dpi) if _over_print(ink, corners, dpi)]
     if not frames:
         return grey, []
     out = grey.copy()
-    ink = grey < 128
     for corners in frames:
         for a, b in zip(corners, corners[1:] + corners[:1]):
             _take_line(out, ink, a, b, dpi)
@@ -91,16 +95,17 @@ def stamp_frames(grey: np.ndarray, dpi: float) -> list[Corners]:
             if i in used or j in used or right[0] <= left[0]:
                 continue
             corners = _frame_between(ink, left, right, dpi)
-            if corners is not None and _turn(corners) >= _LEVEL_DEG:
+            if corners is not None:
                 frames.append(corners)
                 used.update((i, j))
     return frames
 
 
-def _turn(corners: Corners) -> float:
-    """How far a frame is turned from level (degrees), by its top line."""
-    (ax, ay), (bx, by) = corners[0], corners[1]
-    return abs(math.degrees(math.atan2(by - ay, bx - ax)))
+def _over_print(ink: np.ndarray, corners: Corners, dpi: float) -> bool:
+    """Do both of the frame's sides run through print: does it stand over lines of the header
+    that run on out of it on either side (a stamp set in the gap between the two columns)?"""
+    tl, tr, br, bl = corners
+    return min(_crossings(ink, tr, br, dpi), _crossings(ink, bl, tl, dpi)) >= _SIDE_CROSSINGS
 
 
 def _upright_lines(ink: np.ndarray, dpi: float) -> list[Line]:
@@ -197,16 +202,15 @@ def _frame_between(ink: np.ndarray, left: Line, right: Line, dpi: float) -> Corn
     corners: list[Point] = []
     for end in (1, 3):
         # a side traced on past its corner (into a letter's stroke in line with it) or stopped
-        # short of it (a copy's dropped pixels): the line is looked for round both sides' ends
+        # short of it (a copy's dropped pixels, a stroke of the handwriting across it): the line
+        # is looked for between both sides' ends and a little beyond
         ends = (left[end], right[end] + drop)
-        best: tuple[float, float] | None = None
-        for y_left in np.arange(min(ends) - reach, max(ends) + reach + 1):
-            inked = _inked(ink, at(left, y_left), at(right, y_left - drop), dpi)
-            if best is None or inked > best[0]:
-                best = (inked, float(y_left))
-        if best is None or best[0] < _EDGE_INKED:
+        ys = np.arange(min(ends) - reach, max(ends) + reach + 1)
+        inked = [_inked(ink, at(left, y), at(right, y - drop), dpi) for y in ys]
+        best = int(np.argmax(inked))
+        if inked[best] < _EDGE_INKED:
             return None
-        corners += [at(left, best[1]), at(right, best[1] - drop)]
+        corners += [at(left, float(ys[best])), at(right, float(ys[best]) - drop)]
     tl, tr, bl, br = corners
     if (bl[1] - tl[1]) / dpi < _SIDE_IN[0]:
         return None
@@ -252,11 +256,9 @@ def _runs_on(ink: np.ndarray, a: Point, b: Point, dpi: float) -> bool:
     return False
 
 
-def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float) -> None:
-    """Paint as paper the pixels of the thin line from `a` to `b`: at each step along it the run
-    of ink across it, where that run is no thicker than the line is round there. The line's own
-    thickness changes slowly along it (a fax's line is one or two of its rows doubled: 4 pixels
-    here, 6 there); a letter's stroke it crosses or runs along adds to it at once."""
+def _runs_along(ink: np.ndarray, a: Point, b: Point, dpi: float) -> list[tuple[int, tuple[int, int]]]:
+    """At each step along the straight line from `a` to `b`: the step's column (a line nearer
+    level) or row, and the run of ink across the line there (from, to)."""
     level = abs(b[0] - a[0]) >= abs(b[1] - a[1])
     n = max(1, int(max(abs(b[0] - a[0]), abs(b[1] - a[1]))))
     near = max(2, int(round(_NEAR_IN * dpi)))
@@ -269,13 +271,46 @@ def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float
         run = _run_near(ink[:, xi], yi, near) if level else _run_near(ink[yi], xi, near)
         if run is not None:
             runs.append((xi if level else yi, run))
-    if not runs:
-        return
+    return runs
+
+
+def _own(runs: list[tuple[int, tuple[int, int]]], dpi: float) -> list[bool]:
+    """For each run along a line: is it the line's own (no thicker than the line is round
+    there)? The line's thickness changes slowly along it (a fax's line is one or two of its rows
+    doubled: 4 pixels here, 6 there); a letter's stroke it crosses or runs along adds to it at
+    once."""
     widths = np.array([hi - lo + 1 for _, (lo, hi) in runs])
     half = max(2, int(_ROUND_THERE_IN * dpi))
-    for k, (at, (lo, hi)) in enumerate(runs):
-        own = float(np.median(widths[max(0, k - half):k + half + 1]))
-        if widths[k] <= min(own + 1, _THICK_IN * dpi):
+    return [bool(widths[k] <= min(float(np.median(widths[max(0, k - half):k + half + 1])) + 1, _THICK_IN * dpi))
+            for k in range(len(runs))]
+
+
+def _crossings(ink: np.ndarray, a: Point, b: Point, dpi: float) -> int:
+    """How many strokes of print the line from `a` to `b` runs through: runs of steps where the
+    ink across it is a letter's, not the line's alone."""
+    runs = _runs_along(ink, a, b, dpi)
+    if not runs:
+        return 0
+    # the other lines meet it at its ends: no print
+    ends = (runs[0][0], runs[-1][0])
+    corner = _CORNER_IN * dpi
+    count, inside = 0, False
+    for (at, _), own in zip(runs, _own(runs, dpi)):
+        crossed = not own and min(abs(at - ends[0]), abs(at - ends[1])) > corner
+        count += crossed and not inside
+        inside = crossed
+    return count
+
+
+def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float) -> None:
+    """Paint as paper the pixels of the thin line from `a` to `b`: at each step along it the run
+    of ink across it, where that run is the line's own."""
+    runs = _runs_along(ink, a, b, dpi)
+    if not runs:
+        return
+    level = abs(b[0] - a[0]) >= abs(b[1] - a[1])
+    for (at, (lo, hi)), own in zip(runs, _own(runs, dpi)):
+        if own:
             if level:
                 grey[lo:hi + 1, at] = 255
             else:
