@@ -13,7 +13,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from dispatch_reader.ingest import frames
+from dispatch_reader.ingest import frames, ocr
+from dispatch_reader.ingest.pages import Word
+from dispatch_reader.ingest.raster import PageImage
+from dispatch_reader.ingest.settings import IngestSettings
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
@@ -40,25 +43,26 @@ def _header(frame: bool = True, angle: float = -3.0, width: int = 4
     plain = ImageFont.truetype(str(FONT), 30)
     draw.text((170, 120), "ỦY BAN NHÂN DÂN", font=plain, fill=0)
     draw.text((190, 160), "TỈNH HÒA BÌNH", font=bold, fill=0)
-    draw.text((735, 120), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=bold, fill=0)
-    draw.text((750, 160), "Độc lập - Tự do - Hạnh phúc", font=bold, fill=0)
+    draw.text((850, 120), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font=bold, fill=0)
+    draw.text((870, 160), "Độc lập - Tự do - Hạnh phúc", font=bold, fill=0)
     draw.line([(230, 210), (400, 210)], fill=0, width=3)
     draw.line([(930, 210), (1300, 210)], fill=0, width=3)
-    draw.text((170, 265), "Số: 27/QĐ-", font=plain, fill=0)
-    symbol = draw.textbbox((348, 265), "UBND", font=plain)
-    draw.text((348, 265), "UBND", font=plain, fill=0)
-    draw.text((900, 265), "Hòa Bình, ngày 05 tháng 3 năm 2026", font=plain, fill=0)
+    draw.text((300, 265), "Số: 27/QĐ-", font=plain, fill=0)
+    symbol = draw.textbbox((482, 265), "UBND", font=plain)
+    draw.text((482, 265), "UBND", font=plain, fill=0)
+    draw.text((920, 265), "Hòa Bình, ngày 05 tháng 3 năm 2026", font=plain, fill=0)
     draw.text((170, 400), "QUYẾT ĐỊNH", font=bold, fill=0)
-    # the frame: its bottom through the symbol's letters at their middle height, its left side
-    # just before them
+    # the frame, as a clerk stamps it in the gap between the columns: its sides through the
+    # last word of the body's name and the motto's first, its bottom through the number's
+    # symbol at the letters' middle height
     rows = np.flatnonzero((np.array(im)[symbol[1]:symbol[3], symbol[0]:symbol[2]] < 128).any(axis=1))
     mid = symbol[1] + (rows[0] + rows[-1]) / 2
-    corners = _turned([(345.0, mid - 190), (765.0, mid - 190), (765.0, mid), (345.0, mid)], angle)
+    corners = _turned([(465.0, mid - 190), (885.0, mid - 190), (885.0, mid), (465.0, mid)], angle)
     if frame:
         draw.polygon(corners, outline=0, width=width)
         stamp = ImageFont.truetype(str(FONT), 20)
-        draw.text((450, 115), "CÔNG VĂN ĐẾN", font=stamp, fill=0)
-        draw.text((470, 170), "2914", font=stamp, fill=0)
+        draw.text((600, 105), "CÔNG VĂN ĐẾN", font=stamp, fill=0)
+        draw.text((620, 170), "2914", font=stamp, fill=0)
     return np.array(im), corners, symbol
 
 
@@ -88,7 +92,7 @@ def test_the_frames_lines_go_and_the_letters_they_cross_stay() -> None:
     assert kept > 0.9
     assert added < 0.3 * struck
     # the stamp's own words inside it stay: only its frame is taken
-    assert (cleared[110:145, 445:600] < 128).sum() == (grey[110:145, 445:600] < 128).sum()
+    assert (cleared[100:135, 590:760] < 128).sum() == (grey[100:135, 590:760] < 128).sum()
 
 
 @pytest.mark.parametrize("angle", [1.5, -5.0])
@@ -180,3 +184,37 @@ def test_a_frame_below_the_header_is_not_looked_for() -> None:
     frame, _, _ = _header()
     shifted[1300:1300 + 500] = frame[0:500]
     assert frames.stamp_frames(shifted, DPI) == []
+
+
+def test_the_words_wholly_inside_a_frame_are_the_stamps() -> None:
+    """Words wholly inside a frame taken off are the stamp's: set apart, line by line; a word the
+    frame's side runs through (a header word under its edge) and words outside stay the page's."""
+    frame = ((100.0, 100.0), (400.0, 90.0), (405.0, 250.0), (105.0, 260.0))
+    words = [Word("CÔNG", 150, 120, 220, 140), Word("VĂN", 230, 118, 280, 138),
+             Word("2914", 160, 170, 240, 200),
+             Word("DÂN", 80, 120, 130, 140),  # across the left side
+             Word("Độc", 420, 120, 470, 140), Word("Số:", 20, 300, 50, 320)]
+    keys = [(1, 1, 1), (1, 1, 1), (1, 1, 2), (2, 1, 1), (3, 1, 1), (4, 1, 1)]
+    kept, kept_keys, text = frames.words_inside(words, keys, [frame], 0.5)
+    assert [w.text for w in kept] == ["CÔNG", "VĂN", "2914", "DÂN", "Độc", "Số:"]  # at half scale all lie outside
+    kept, kept_keys, text = frames.words_inside(words, keys, [frame], 1.0)
+    assert [w.text for w in kept] == ["DÂN", "Độc", "Số:"]
+    assert kept_keys == [(2, 1, 1), (3, 1, 1), (4, 1, 1)]
+    assert text == "CÔNG VĂN\n2914"
+
+
+def test_a_header_read_with_a_black_frame_between_its_columns() -> None:
+    """The whole page read: the frame's lines are taken off before the reading, and the words
+    it held (the stamp's title, the figures written in) are set apart as the stamp's text, not
+    read into the header's lines; the header's words round it stay the page's."""
+    grey, _, _ = _header()
+    image = PageImage(grey=grey, dpi=DPI, width_pt=grey.shape[1] / DPI * 72, height_pt=grey.shape[0] / DPI * 72)
+    read = ocr.ocr_image(image, IngestSettings(workers=1, cache_dir=None), Path("x.pdf"), 1)
+    texts = [w.text for w in read.words]
+    assert "2914" not in texts and "2914" in read.stamp_text
+    assert "ĐẾN" not in texts and "ĐẾN" in read.stamp_text
+    assert {"BAN", "TỈNH", "HỘI", "lập", "Số:"} <= set(texts)
+    assert any("frame" in n for n in read.notes)
+    # page 2 has no receiving stamp: its frames are not looked for
+    later = ocr.ocr_image(image, IngestSettings(workers=1, cache_dir=None), Path("x.pdf"), 2)
+    assert not any("frame" in n for n in later.notes) and later.stamp_text == ""

@@ -23,6 +23,8 @@ import math
 import cv2
 import numpy as np
 
+from dispatch_reader.ingest.pages import LineKey, Word
+
 # where on page 1 a receiving stamp is looked for: the header (share of the page's height)
 _HEADER_SHARE = 0.4
 # a frame's side is this long (inches); its lines are found from pieces this long at least
@@ -315,3 +317,30 @@ def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float
                 grey[lo:hi + 1, at] = 255
             else:
                 grey[at, lo:hi + 1] = 255
+
+
+def words_inside(words: list[Word], keys: list[LineKey], frames: list[Corners], scale: float
+                 ) -> tuple[list[Word], list[LineKey], str]:
+    """The page's words less those lying wholly inside a frame taken off (the stamp's own: its
+    title, its labels, the figures written in, the receiving office's name above them), and
+    those words' lines as read (a frame's lines one after another, a blank line between frames).
+    `scale`: points per pixel of the image the frames were found on.
+
+    Left on the page they were read into the header's lines between the columns (`XÃ ĐỒNG VĂN
+    CONG VĂN BE Độc lập -`) and the receiving office's name above them was taken for the
+    issuer; read apart they are the stamp's registration number and date."""
+    polygons = [np.array(corners, np.float32) * scale for corners in frames]
+    kept_words: list[Word] = []
+    kept_keys: list[LineKey] = []
+    lines: list[dict[LineKey, list[str]]] = [{} for _ in polygons]
+    for word, key in zip(words, keys):
+        box = ((word.x0, word.top), (word.x1, word.top), (word.x1, word.bottom), (word.x0, word.bottom))
+        at = next((k for k, poly in enumerate(polygons)
+                   if all(cv2.pointPolygonTest(poly, p, False) >= 0 for p in box)), None)
+        if at is None:
+            kept_words.append(word)
+            kept_keys.append(key)
+        else:
+            lines[at].setdefault(key, []).append(word.text)
+    text = "\n\n".join("\n".join(" ".join(line) for line in frame.values()) for frame in lines if frame)
+    return kept_words, kept_keys, text

@@ -29,7 +29,7 @@ from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, 
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
 from dispatch_reader.ingest.raster import PageImage
-from dispatch_reader.ingest.frames import clear_stamp_frames
+from dispatch_reader.ingest.frames import clear_stamp_frames, words_inside
 from dispatch_reader.ingest.rings import cleared_boxes, clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.stamp import read_stamp
@@ -73,7 +73,9 @@ class OcrPage:
     # Table rules and underlines found on the (turned, deskewed) image, in points: x0, y0, x1, y1.
     rules_h: list[list[float]] = field(default_factory=list)
     rules_v: list[list[float]] = field(default_factory=list)
-    stamp_text: str = ""  # a colour receiving stamp's lines, read alone (ingest/stamp.py)
+    # a receiving stamp's lines: a colour one read alone (ingest/stamp.py), a black one's set apart
+    # from the page's reading by its frame (ingest/frames.py)
+    stamp_text: str = ""
 
     def text_for_scoring(self) -> str:
         return " ".join(w.text for w in self.words)
@@ -351,6 +353,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             if skew and gone is not None:
                 gone = preprocess.rotate(gone, -skew)
         del ink
+        frames: list = []
         if settings.clear_stamp_frames and page == 1:
             grey, frames = clear_stamp_frames(grey, image.dpi)
             if frames:
@@ -487,6 +490,12 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                                                                   tmp), (words, keys, 0))
         if numbered:
             notes.append(f"{numbered} number line(s) of the header (Số: …) read broken with the page re-read alone")
+        if frames:
+            # what the frame held is the receiving stamp's, read with the page: no header words
+            words, keys, held = words_inside(words, keys, frames, scale)
+            if held:
+                notes.append("the words inside the receiving stamp's frame set apart from the page's as the stamp's")
+                stamp_text = stamp_text or held
         if stopped:
             notes.append(f"{stopped} re-reading(s) of the page (marks, names, dates) stopped, out of the "
                          "page's time: the page is kept as first read")
