@@ -154,6 +154,19 @@ def test_a_rule_beyond_a_sides_end_is_no_corner() -> None:
     assert abs(found[0][0][1] - corners[0][1]) <= 6
 
 
+def test_a_stamp_over_the_margin_and_the_left_column_is_left_as_it_is() -> None:
+    """A stamp whose left side stands in the margin holds the issuer's lines and the number
+    whole: nothing runs on out of it to the left, and its words are no stamp's alone."""
+    grey, _, _ = _header(frame=False)
+    im = Image.fromarray(grey)
+    draw = ImageDraw.Draw(im)
+    draw.polygon(_turned([(110.0, 90.0), (560.0, 90.0), (560.0, 330.0), (110.0, 330.0)], -2.5), outline=0, width=4)
+    grey = np.array(im)
+    assert len(frames.stamp_frames(grey, DPI)) == 1
+    cleared, found = frames.clear_stamp_frames(grey, DPI)
+    assert found == [] and cleared is grey
+
+
 def test_a_page_without_a_frame_is_left_as_it_is() -> None:
     grey, _, _ = _header(frame=False)
     cleared, found = frames.clear_stamp_frames(grey, DPI)

@@ -40,14 +40,14 @@ _PARALLEL_DEG = 3.0
 _GAP_IN = 0.03
 # the top and bottom lines between the sides' ends are inked along this share at least
 _EDGE_INKED = 0.7
-# a frame is taken off where both its sides run through this many strokes of print at least;
-# one with a side on paper (a stamp over the margin and the left column, an e-signature's box)
-# is left: Tesseract reads what lies inside it as a block of its own (taken off, an
-# e-signature's lines were read after the subject's and ran into it, a stamp's date into a
-# subject)
-_SIDE_CROSSINGS = 2
-# the lines meet within this far (inches) of a line's ends
-_CORNER_IN = 0.05
+# a frame is taken off where print runs on out of it on both sides: just outside each side
+# (this far, inches), the page is inked at this share at least (a header's lines: 0.08-0.18 of
+# such a strip; paper with a copy's specks: under 0.04). One with a side on paper (a stamp over
+# the margin and the left column, an e-signature's box) is left: Tesseract reads what lies
+# inside it as a block of its own, and what it holds is no stamp's alone (taken off and set
+# apart, the issuer's lines and the number it stood over went with the stamp's words)
+_OUTSIDE_IN = (0.05, 0.3)
+_OUTSIDE_PRINT = 0.05
 # a line is looked for this far (inches) from where it is expected
 _NEAR_IN = 0.03
 # a frame's line is at most this thick (inches, 1.5 mm): a bar of print is no frame
@@ -104,10 +104,27 @@ def stamp_frames(grey: np.ndarray, dpi: float) -> list[Corners]:
 
 
 def _over_print(ink: np.ndarray, corners: Corners, dpi: float) -> bool:
-    """Do both of the frame's sides run through print: does it stand over lines of the header
-    that run on out of it on either side (a stamp set in the gap between the two columns)?"""
+    """Do lines of print run on out of the frame on both sides (a stamp set in the gap between
+    the header's two columns, over the ends of their lines)? Along each side, just outside it,
+    the page is inked as print is, not as paper."""
     tl, tr, br, bl = corners
-    return min(_crossings(ink, tr, br, dpi), _crossings(ink, bl, tl, dpi)) >= _SIDE_CROSSINGS
+    return min(_outside_ink(ink, bl, tl, corners, dpi), _outside_ink(ink, tr, br, corners, dpi)) >= _OUTSIDE_PRINT
+
+
+def _outside_ink(ink: np.ndarray, a: Point, b: Point, corners: Corners, dpi: float) -> float:
+    """Share of ink in the strip along the side from `a` to `b`, outside the frame."""
+    length = math.hypot(b[0] - a[0], b[1] - a[1])
+    nx, ny = (b[1] - a[1]) / length, -(b[0] - a[0]) / length
+    cx, cy = sum(x for x, _ in corners) / 4, sum(y for _, y in corners) / 4
+    if (a[0] - cx) * nx + (a[1] - cy) * ny < 0:
+        nx, ny = -nx, -ny  # outward, away from the frame's middle
+    near, far = _OUTSIDE_IN[0] * dpi, _OUTSIDE_IN[1] * dpi
+    strip = np.array([(a[0] + nx * near, a[1] + ny * near), (b[0] + nx * near, b[1] + ny * near),
+                      (b[0] + nx * far, b[1] + ny * far), (a[0] + nx * far, a[1] + ny * far)], np.int32)
+    mask = np.zeros(ink.shape, np.uint8)
+    cv2.fillPoly(mask, [strip], 1)
+    inside = mask > 0
+    return float(ink[inside].mean()) if inside.any() else 0.0
 
 
 def _upright_lines(ink: np.ndarray, dpi: float) -> list[Line]:
@@ -285,23 +302,6 @@ def _own(runs: list[tuple[int, tuple[int, int]]], dpi: float) -> list[bool]:
     half = max(2, int(_ROUND_THERE_IN * dpi))
     return [bool(widths[k] <= min(float(np.median(widths[max(0, k - half):k + half + 1])) + 1, _THICK_IN * dpi))
             for k in range(len(runs))]
-
-
-def _crossings(ink: np.ndarray, a: Point, b: Point, dpi: float) -> int:
-    """How many strokes of print the line from `a` to `b` runs through: runs of steps where the
-    ink across it is a letter's, not the line's alone."""
-    runs = _runs_along(ink, a, b, dpi)
-    if not runs:
-        return 0
-    # the other lines meet it at its ends: no print
-    ends = (runs[0][0], runs[-1][0])
-    corner = _CORNER_IN * dpi
-    count, inside = 0, False
-    for (at, _), own in zip(runs, _own(runs, dpi)):
-        crossed = not own and min(abs(at - ends[0]), abs(at - ends[1])) > corner
-        count += crossed and not inside
-        inside = crossed
-    return count
 
 
 def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float) -> None:
