@@ -580,3 +580,16 @@ def test_a_named_sending_that_lost_its_cells_is_to_be_checked() -> None:
             for n in ("A B", "C D")]
     doubt_lost_cells(bare, {1})
     assert [s.evidence.confidence for s in bare] == [0.9, 0.9]
+
+
+@pytest.mark.parametrize("place, listed", [
+    ("Lâm Đồn", False),  # a province's name with its last letter on a stamp's frame
+    ("Tiuế", False),
+    ("Lâm Đồng", True), ("Hà Nội", True), ("Huế", True),
+    ("Tân Phong", True),  # a commune's
+])
+def test_a_date_lines_place_on_no_list_is_flagged_for_checking(place: str, listed: bool) -> None:
+    """Every word a syllable, a place read a letter off still reads as Vietnamese: that it names
+    no province, city, commune or ward is what tells it."""
+    raw = c.plausibility("place", DocumentFacts(place=place))
+    assert (c.calibrated("place", raw) >= c.CONFIDENT) == listed

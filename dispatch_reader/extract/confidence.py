@@ -242,6 +242,15 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
         # a phone photo of `BỘ KẾ HOẠCH VÀ ĐẦU TƯ`, whose words were read surely)
         if snap_department(doc.issuer, central=True) != doc.issuer:
             return 0.5
+    if field == "place" and doc.place:
+        from dispatch_reader.extract.issuer_snap import is_known_place
+
+        # a date line names where the body sits: a province, a commune or ward, a city (today's
+        # or one merged in 2025); a place on none of the lists is most often one read a letter
+        # off (`Lâm Đồn` under a stamp's frame, its last letter on the frame's line), each of its
+        # words a syllable still
+        if not is_known_place(doc.place):
+            return UNLISTED_PLACE
     if field in ("issuer", "place", "subject"):
         share = _syllable_share(getattr(doc, field) or "")
         return 1.0 if share >= 0.95 else 0.8 if share >= 0.85 else 0.5
@@ -260,6 +269,8 @@ BARE_NAME = 0.7  # a signer's name read without its title (a seal over it): the 
 # frame or its handwritten figures cross it, and a digit beneath may be misread (95 → 98).
 # Under every field's calibrated line (bench/calibrate.py never sets one below 0.5).
 OVERPRINTED = 0.45
+# a date line's place on no list of places (plausibility): under the place's calibrated line
+UNLISTED_PLACE = 0.45
 # a number whose symbol was mended from the document's type and issuer: the page did not say it
 MENDED = 0.45
 YEARS_DISAGREE = 0.45  # the date's year is not the number's: under every calibrated line, as MENDED

@@ -12,13 +12,20 @@ into one line across the frame.
 The frame is told by its shape: two long thin straight lines nearly upright, side by side, whose
 ends are joined by two more lines that end there (a table's rules run on into the next cells).
 Of each line only its own pixels go: at each step along it the run of ink across it, where that
-run is no more than twice as thick as the line is along most of its length. Where a letter's
-stroke crosses the line the run is as tall as the letter, and the letter stays whole.
+run is no thicker than the line is round there (a pixel of slack). Where a letter's stroke
+crosses the line the run is as tall as the letter, and the letter stays whole; where two lines
+meet, the corner's square of ink goes too.
+
+Taken off only where print runs on out of the frame on both sides (the stamp over the ends of
+the header's lines); the words then read wholly inside it are the stamp's, set apart from the
+page's (`words_inside`), their figures unread: read with the page and never again alone, a
+hand's figures are no registration number to record.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 import cv2
 import numpy as np
@@ -30,7 +37,7 @@ _HEADER_SHARE = 0.4
 # a frame's side is this long (inches); its lines are found from pieces this long at least
 _SIDE_IN = (0.35, 2.2)
 _SEEN_IN = 0.25
-# its width (inches): a receiving stamp is 3-8 cm wide
+# its width (inches): a receiving stamp is 2.5-10 cm wide
 _WIDTH_IN = (1.0, 4.0)
 # sides lean at most this much from upright (degrees): a stamp put on by hand, a page skewed
 _LEAN_DEG = 10.0
@@ -48,8 +55,10 @@ _EDGE_INKED = 0.7
 # apart, the issuer's lines and the number it stood over went with the stamp's words)
 _OUTSIDE_IN = (0.05, 0.3)
 _OUTSIDE_PRINT = 0.05
-# a line is looked for this far (inches) from where it is expected
+# a line is looked for this far (inches) from where it is expected; a straight line between two
+# points is inked where ink lies this near it
 _NEAR_IN = 0.03
+_ON_LINE_IN = 0.01
 # a frame's line is at most this thick (inches, 1.5 mm): a bar of print is no frame
 _THICK_IN = 0.06
 # the corners are looked for this far (inches) round the sides' traced ends
@@ -62,6 +71,15 @@ _RUN_ON_THIN = 0.7
 # a line's own thickness at a step is its median over this far (inches) either side: longer
 # than a letter's stroke that runs along it (the stem of `U` under a frame's side)
 _ROUND_THERE_IN = 0.2
+# ink: darker than this grey level
+_INK = 128
+# the upright ink Hough is given: runs down a column this long at least (inches; a side leaning
+# 10° is 0.1 in down a column at 3 pixels thick), no wider across a row than a frame's line
+_UPRIGHT_RUN_IN = 0.05
+# a figure in a word: read with the page, never again alone (a colour stamp's are read twice)
+_FIGURE = re.compile(r"\d")
+# the document's own number (`318/QĐ-UBND`): never a stamp's word, wherever the frame stands
+_DOCUMENT_NUMBER = re.compile(r"\d+/.*[A-ZĐ]")
 
 Point = tuple[float, float]
 Corners = tuple[Point, Point, Point, Point]  # top left, top right, bottom right, bottom left
@@ -71,22 +89,26 @@ Line = tuple[float, float, float, float]  # x and y at its top, x and y at its b
 def clear_stamp_frames(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[Corners]]:
     """The page with the frames of the stamps on its header taken off (their own pixels only),
     and each frame's corners in pixels. The page is returned as it was when there is none."""
-    ink = grey < 128
-    frames = [corners for corners in stamp_frames(grey, dpi) if _over_print(ink, corners, dpi)]
+    ink = grey < _INK
+    frames = [corners for corners in stamp_frames(grey, dpi, ink) if _over_print(ink, corners, dpi)]
     if not frames:
         return grey, []
     out = grey.copy()
     for corners in frames:
-        for a, b in zip(corners, corners[1:] + corners[:1]):
-            _take_line(out, ink, a, b, dpi)
+        widths = [_take_line(out, ink, a, b, dpi) for a, b in zip(corners, corners[1:] + corners[:1])]
+        # where two lines meet, the run across each is the other line: neither takes it
+        half = max(widths) // 2 + 1
+        for x, y in corners:
+            xi, yi = int(round(x)), int(round(y))
+            out[max(0, yi - half):yi + half + 1, max(0, xi - half):xi + half + 1] = 255
     return out, frames
 
 
-def stamp_frames(grey: np.ndarray, dpi: float) -> list[Corners]:
-    """The frames of the rectangular stamps on the page's header turned from level (a stamp put
-    on by hand), as four corners each."""
-    top = grey[: int(grey.shape[0] * _HEADER_SHARE)]
-    ink = (top < 128).view(np.uint8)
+def stamp_frames(grey: np.ndarray, dpi: float, ink: np.ndarray | None = None) -> list[Corners]:
+    """The frames of the rectangular stamps on the page's header, as four corners each, none
+    overlapping another. `ink`: the page's ink, when already found."""
+    top = (grey < _INK if ink is None else ink)[: int(grey.shape[0] * _HEADER_SHARE)].view(np.uint8)
+    ink = top
     if not ink.any():
         return []
     sides = _upright_lines(ink, dpi)
@@ -97,10 +119,17 @@ def stamp_frames(grey: np.ndarray, dpi: float) -> list[Corners]:
             if i in used or j in used or right[0] <= left[0]:
                 continue
             corners = _frame_between(ink, left, right, dpi)
-            if corners is not None:
+            if corners is not None and not any(_overlap(corners, other) for other in frames):
                 frames.append(corners)
                 used.update((i, j))
     return frames
+
+
+def _overlap(a: Corners, b: Corners) -> bool:
+    """Do two frames' boxes overlap (one line found twice over makes two frames of one side)?"""
+    ax, ay = [p[0] for p in a], [p[1] for p in a]
+    bx, by = [p[0] for p in b], [p[1] for p in b]
+    return min(ax) < max(bx) and min(bx) < max(ax) and min(ay) < max(by) and min(by) < max(ay)
 
 
 def _over_print(ink: np.ndarray, corners: Corners, dpi: float) -> bool:
@@ -129,7 +158,12 @@ def _outside_ink(ink: np.ndarray, a: Point, b: Point, corners: Corners, dpi: flo
 
 def _upright_lines(ink: np.ndarray, dpi: float) -> list[Line]:
     """Long thin straight lines leaning little from upright, traced to their ends."""
-    found = cv2.HoughLinesP(ink * 255, 1, np.pi / 720, threshold=int(_SEEN_IN * dpi * 0.8),
+    # Hough is given only thin upright ink: on a black band or a page of noise, every pixel's
+    # votes took seconds
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(_UPRIGHT_RUN_IN * dpi)), 1), np.uint8))
+    wide = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(_THICK_IN * dpi) + 1)), np.uint8))
+    upright = cv2.subtract(down, wide)
+    found = cv2.HoughLinesP(upright * 255, 1, np.pi / 720, threshold=int(_SEEN_IN * dpi * 0.8),
                             minLineLength=int(_SEEN_IN * dpi), maxLineGap=max(2, int(_GAP_IN * dpi)))
     lines: list[Line] = []
     for x1, y1, x2, y2 in (found.reshape(-1, 4) if found is not None else []):
@@ -225,11 +259,13 @@ def _frame_between(ink: np.ndarray, left: Line, right: Line, dpi: float) -> Corn
         # is looked for between both sides' ends and a little beyond
         ends = (left[end], right[end] + drop)
         ys = np.arange(min(ends) - reach, max(ends) + reach + 1)
-        inked = [_inked(ink, at(left, y), at(right, y - drop), dpi) for y in ys]
-        best = int(np.argmax(inked))
-        if inked[best] < _EDGE_INKED:
+        inked = np.array([_inked(ink, at(left, y), at(right, y - drop), dpi) for y in ys])
+        if inked.max() < _EDGE_INKED:
             return None
-        corners += [at(left, float(ys[best])), at(right, float(ys[best]) - drop)]
+        # the middle of the rows inked as much (a thick line, or one read a row or two either way)
+        top_rows = np.flatnonzero(inked == inked.max())
+        best = float(ys[top_rows[len(top_rows) // 2]])
+        corners += [at(left, best), at(right, best - drop)]
     tl, tr, bl, br = corners
     if (bl[1] - tl[1]) / dpi < _SIDE_IN[0]:
         return None
@@ -244,7 +280,7 @@ def _inked(ink: np.ndarray, a: Point, b: Point, dpi: float) -> float:
     t = np.linspace(0.0, 1.0, n)
     xs = np.clip(np.round(a[0] + (b[0] - a[0]) * t).astype(int), 0, ink.shape[1] - 1)
     ys = np.round(a[1] + (b[1] - a[1]) * t).astype(int)
-    reach = max(1, int(round(0.01 * dpi)))
+    reach = max(1, int(round(_ON_LINE_IN * dpi)))
     hit = np.zeros(n, bool)
     for d in range(-reach, reach + 1):
         yy = ys + d
@@ -259,7 +295,7 @@ def _runs_on(ink: np.ndarray, a: Point, b: Point, dpi: float) -> bool:
     ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
     near = max(2, int(round(_NEAR_IN * dpi)))
     # from just past the corner: the side's own ink is no run-on
-    steps = np.arange(0.03 * dpi, (0.03 + _RUN_ON_IN) * dpi)
+    steps = np.arange(_NEAR_IN * dpi, (_NEAR_IN + _RUN_ON_IN) * dpi)
     for sign, (x0, y0) in ((-1, a), (1, b)):
         # the thin line unbroken from the corner on (a letter's thin stroke beside it, the
         # hyphen in `QĐ-UBND` before the frame's bottom-left corner, is a piece of it at most)
@@ -267,7 +303,7 @@ def _runs_on(ink: np.ndarray, a: Point, b: Point, dpi: float) -> bool:
         for d in steps:
             x, y = int(round(x0 + sign * ux * d)), int(round(y0 + sign * uy * d))
             run = _run_near(ink[:, x], y, near) if 0 <= x < ink.shape[1] else None
-            if run is None or run[1] - run[0] + 1 > _THICK_IN * dpi / 2:
+            if run is None or run[1] - run[0] + 1 > _THICK_IN * dpi:
                 break
             streak += 1
         if streak >= _RUN_ON_THIN * len(steps):
@@ -304,12 +340,13 @@ def _own(runs: list[tuple[int, tuple[int, int]]], dpi: float) -> list[bool]:
             for k in range(len(runs))]
 
 
-def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float) -> None:
+def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float) -> int:
     """Paint as paper the pixels of the thin line from `a` to `b`: at each step along it the run
-    of ink across it, where that run is the line's own."""
+    of ink across it, where that run is the line's own. Returns the line's width (pixels, its
+    median run)."""
     runs = _runs_along(ink, a, b, dpi)
     if not runs:
-        return
+        return 0
     level = abs(b[0] - a[0]) >= abs(b[1] - a[1])
     for (at, (lo, hi)), own in zip(runs, _own(runs, dpi)):
         if own:
@@ -317,6 +354,7 @@ def _take_line(grey: np.ndarray, ink: np.ndarray, a: Point, b: Point, dpi: float
                 grey[lo:hi + 1, at] = 255
             else:
                 grey[at, lo:hi + 1] = 255
+    return int(np.median([hi - lo + 1 for _, (lo, hi) in runs]))
 
 
 def words_inside(words: list[Word], keys: list[LineKey], frames: list[Corners], scale: float
@@ -328,7 +366,10 @@ def words_inside(words: list[Word], keys: list[LineKey], frames: list[Corners], 
 
     Left on the page they were read into the header's lines between the columns (`XÃ ĐỒNG VĂN
     CONG VĂN BE Độc lập -`) and the receiving office's name above them was taken for the
-    issuer; read apart they are the stamp's registration number and date."""
+    issuer. A word shaped as the document's own number stays the page's wherever the frame
+    stands. The stamp's figures are written `?`: read once with the page, never alone and again
+    as a colour stamp's are (`ingest/stamp.py`), a hand's figures are no registration number to
+    record, but the stamp's title and labels still tell that the paper was received."""
     polygons = [np.array(corners, np.float32) * scale for corners in frames]
     kept_words: list[Word] = []
     kept_keys: list[LineKey] = []
@@ -337,10 +378,10 @@ def words_inside(words: list[Word], keys: list[LineKey], frames: list[Corners], 
         box = ((word.x0, word.top), (word.x1, word.top), (word.x1, word.bottom), (word.x0, word.bottom))
         at = next((k for k, poly in enumerate(polygons)
                    if all(cv2.pointPolygonTest(poly, p, False) >= 0 for p in box)), None)
-        if at is None:
+        if at is None or _DOCUMENT_NUMBER.search(word.text):
             kept_words.append(word)
             kept_keys.append(key)
         else:
-            lines[at].setdefault(key, []).append(word.text)
+            lines[at].setdefault(key, []).append("?" if _FIGURE.search(word.text) else word.text)
     text = "\n\n".join("\n".join(" ".join(line) for line in frame.values()) for frame in lines if frame)
     return kept_words, kept_keys, text

@@ -24,12 +24,12 @@ from dispatch_reader.ingest import crossed, marks_merge, photo_ink, preprocess, 
 from dispatch_reader.ingest.familymarks import mark_family_names
 from dispatch_reader.ingest.dateline import reread_date_lines
 from dispatch_reader.ingest.figures import reread_written_figures
+from dispatch_reader.ingest.frames import Corners, clear_stamp_frames, words_inside
 from dispatch_reader.ingest.numberline import reread_number_lines
 from dispatch_reader.ingest.namelines import mark_bare_names, reads_vietnamese, reread_name_lines
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.private import workspace
 from dispatch_reader.ingest.raster import PageImage
-from dispatch_reader.ingest.frames import clear_stamp_frames, words_inside
 from dispatch_reader.ingest.rings import cleared_boxes, clear_seal_rings
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.stamp import read_stamp
@@ -353,7 +353,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
             if skew and gone is not None:
                 gone = preprocess.rotate(gone, -skew)
         del ink
-        frames: list = []
+        frames: list[Corners] = []
         if settings.clear_stamp_frames and page == 1:
             grey, frames = clear_stamp_frames(grey, image.dpi)
             if frames:
@@ -490,12 +490,13 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                                                                   tmp), (words, keys, 0))
         if numbered:
             notes.append(f"{numbered} number line(s) of the header (Số: …) read broken with the page re-read alone")
+        read_alone = stamp_text
         if frames:
             # what the frame held is the receiving stamp's, read with the page: no header words
             words, keys, held = words_inside(words, keys, frames, scale)
             if held:
                 notes.append("the words inside the receiving stamp's frame set apart from the page's as the stamp's")
-                stamp_text = stamp_text or held
+                stamp_text = "\n\n".join(t for t in (stamp_text, held) if t)
         if stopped:
             notes.append(f"{stopped} re-reading(s) of the page (marks, names, dates) stopped, out of the "
                          "page's time: the page is kept as first read")
@@ -511,6 +512,8 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
                     if turn in (90, 270):
                         rules_h, rules_v = rules_v, rules_h
                     words, keys, grey = words2, keys2, turned
+                    # the page read again whole, turned: the frame's words are in it again
+                    stamp_text = read_alone
                     gone = preprocess.rotate_quarter(gone, -turn) if gone is not None else None
                     rotation = (rotation + turn) % 360
                     notes.append(f"page turned {turn}° by orientation detection")
