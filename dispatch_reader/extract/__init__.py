@@ -169,7 +169,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
                             f"'{whole}'")
             facts.document.issuer = whole
     if received is None and pages and pages[0].stamp_text:
-        # a colour stamp's ink was dropped from page 1 before it was read, and read alone
+        # a colour stamp's ink was dropped from page 1 before it was read, and read alone; a black
+        # stamp's words were set apart from the page's by its frame (ingest/frames.py)
         received = received_from_stamp(pages[0].number, pages[0].stamp_text, facts.document.issued_date)
     facts.document.received = received
     read = {p.number for p in prepared if p.ocr_confidence is not None}  # OCRed: a text layer's is as typed

@@ -225,8 +225,9 @@ def _labelled_no_number(line: str) -> bool:
 
 
 def received_from_stamp(page: int, text: str, issued: str | None) -> Received | None:
-    """The number and date of the first receiving stamp among the blocks read alone (blank
-    lines between blocks), neither where its figures were not made out, or None when no block
+    """The number and date of the first receiving stamp among the blocks read alone or set
+    apart by a black stamp's frame (blank lines between blocks), neither where its figures were
+    not made out (`?`), or None when no block
     is one (a blue e-signature box is a coloured frame too: a clerk was told of a stamp on an
     original that has none)."""
     for block in re.split(r"\n\s*\n", text):
