@@ -8,10 +8,12 @@ the three times in seconds and the step's share (on / off):
 
     .venv/bin/python bench/steps.py figures $AUG_WORK/work/*.photocopy.pdf
     .venv/bin/python bench/steps.py stamp .cache/eval/*.receipt.pdf
+    .venv/bin/python bench/steps.py frames /tmp/h6/copy/*.pdf /tmp/h6/fax/*.pdf
 
 Steps: `figures` (the header's hand-filled blanks read again, ingest/figures.py), `numbers`
-(the header's number line read broken, read again alone, ingest/numberline.py) and `stamp`
-(a colour receiving stamp read alone, ingest/stamp.py). Run it on an idle machine and read
+(the header's number line read broken, read again alone, ingest/numberline.py), `stamp`
+(a colour receiving stamp read alone, ingest/stamp.py) and `frames` (a black receiving
+stamp's frame taken off, its words set apart, ingest/frames.py). Run it on an idle machine and read
 the numbers as a comparison, not a promise.
 """
 
@@ -39,10 +41,15 @@ def _stamp_read(page) -> str:  # type: ignore[no-untyped-def]
     return "yes" if page.stamp_text else "no"
 
 
+def _frames_taken(page) -> int:  # type: ignore[no-untyped-def]
+    return sum(int(n.split()[0]) for n in page.notes if "stamp frame(s)" in n)
+
+
 # step → (IngestSettings field, what it did on a page, the column's heading)
 STEPS = {"figures": ("written_figures", _blanks_read, "blanks read"),
          "numbers": ("number_lines", _numbers_read, "lines mended"),
-         "stamp": ("receiving_stamp", _stamp_read, "stamp read")}
+         "stamp": ("receiving_stamp", _stamp_read, "stamp read"),
+         "frames": ("clear_stamp_frames", _frames_taken, "frames taken off")}
 
 
 def main() -> None:
