@@ -173,17 +173,27 @@ def test_a_page_without_a_frame_is_left_as_it_is() -> None:
     assert found == [] and cleared is grey
 
 
+def _table(rule: int, words: bool = False, turn: float = 0.0) -> np.ndarray:
+    """A table of 3 × 2 cells at the top of a page, its rules `rule` pixels thick."""
+    im = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(im)
+    xs, ys = [150, 500, 900, 1300], [150, 330, 510]
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=rule)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=rule)
+    if words:
+        font = ImageFont.truetype(str(FONT), 30)
+        for x in xs[:-1]:
+            for y in ys[:-1]:
+                draw.text((x + 20, y + 60), "Sở Nội vụ", font=font, fill=0)
+    return np.array(im.rotate(turn, fillcolor=255))
+
+
 def test_a_tables_cells_are_no_stamps_frames() -> None:
     """A table at the top of a page: its cells are rectangles of thin lines too, but its rules
     run on past each cell's corners."""
-    im = Image.new("L", (1654, 2339), 255)
-    draw = ImageDraw.Draw(im)
-    xs, ys = [150, 500, 900, 1300], [150, 300, 450]
-    for x in xs:
-        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
-    for y in ys:
-        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
-    grey = np.array(im)
+    grey = _table(3)
     assert frames.stamp_frames(grey, DPI) == []
     cleared, _ = frames.clear_stamp_frames(grey, DPI)
     assert cleared is grey
@@ -275,19 +285,7 @@ def test_a_frame_with_print_out_of_one_side_only_is_left() -> None:
 
 def test_a_table_with_thick_rules_is_no_stamp() -> None:
     """A table's rules run on past each cell's corners, however thick they are printed."""
-    im = Image.new("L", (1654, 2339), 255)
-    draw = ImageDraw.Draw(im)
-    xs, ys = [150, 500, 900, 1300], [150, 330, 510]
-    for x in xs:
-        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=9)
-    for y in ys:
-        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=9)
-    font = ImageFont.truetype(str(FONT), 30)
-    for x in xs[:-1]:
-        for y in ys[:-1]:
-            draw.text((x + 20, y + 60), "Sở Nội vụ", font=font, fill=0)
-    grey = np.array(im.rotate(2.0, fillcolor=255))
-    assert frames.stamp_frames(grey, DPI) == []
+    assert frames.stamp_frames(_table(9, words=True, turn=2.0), DPI) == []
 
 
 def test_two_upright_lines_not_joined_make_no_frame() -> None:
