@@ -247,7 +247,7 @@ def plausibility(field: str, doc: DocumentFacts) -> float:
 
         # a date line names where the body sits: a province, a commune or ward, a city (today's
         # or one merged in 2025); a place on none of the lists is most often one read a letter
-        # off (`Lâm Đồn` under a stamp's frame, its last letter on the frame's line), each of its
+        # off (`Lạng Sơm` under a stamp's frame, a letter on the frame's line), each of its
         # words a syllable still
         if not is_known_place(doc.place):
             return UNLISTED_PLACE

@@ -6,7 +6,7 @@ between the header's two columns: its sides run down through the body's name and
 its bottom through the end of `Số: …/QĐ-UBND`. In colour its ink is dropped before reading; on
 a one-bit copy it is as black as the print, a little turned, its lines too thin and too slanted
 for the table rules' search (preprocess.find_rules looks for level runs a centimetre long), and
-Tesseract read the struck-through letters as others (`UBNB`, `ULND`) or ran the two columns
+Tesseract read the struck-through letters as others (`UBNĐ`, `UBHD`) or ran the two columns
 into one line across the frame.
 
 The frame is told by its shape: two long thin straight lines nearly upright, side by side, whose
@@ -78,7 +78,7 @@ _INK = 128
 _UPRIGHT_RUN_IN = 0.05
 # a figure in a word: read with the page, never again alone (a colour stamp's are read twice)
 _FIGURE = re.compile(r"\d")
-# the document's own number (`318/QĐ-UBND`): never a stamp's word, wherever the frame stands
+# the document's own number (`205/QĐ-UBND`): never a stamp's word, wherever the frame stands
 _DOCUMENT_NUMBER = re.compile(r"\d+/.*[A-ZĐ]")
 
 Point = tuple[float, float]
@@ -364,8 +364,8 @@ def words_inside(words: list[Word], keys: list[LineKey], frames: list[Corners], 
     those words' lines as read (a frame's lines one after another, a blank line between frames).
     `scale`: points per pixel of the image the frames were found on.
 
-    Left on the page they were read into the header's lines between the columns (`XÃ ĐỒNG VĂN
-    CONG VĂN BE Độc lập -`) and the receiving office's name above them was taken for the
+    Left on the page they were read into the header's lines between the columns (`XÃ AN PHÚ
+    CONG VAN ĐE Độc lập -`) and the receiving office's name above them was taken for the
     issuer. A word shaped as the document's own number stays the page's wherever the frame
     stands. The stamp's figures are written `?`: read once with the page, never alone and again
     as a colour stamp's are (`ingest/stamp.py`), a hand's figures are no registration number to
