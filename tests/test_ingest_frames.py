@@ -302,3 +302,24 @@ def test_a_black_or_noisy_page_is_no_frame(fill: object) -> None:
         else np.zeros((2339, 1654), np.uint8)
     cleared, found = frames.clear_stamp_frames(grey, DPI)
     assert found == [] and cleared is grey
+
+
+def test_a_frame_whose_sides_both_stop_short_of_its_top_is_found() -> None:
+    """A copy drops the pixels at both top corners: the sides are traced from below them, and
+    the top line is looked for a little beyond their ends."""
+    grey, corners, _ = _header()
+    for (x, y) in corners[:2]:
+        xi, yi = int(round(x)), int(round(y))
+        grey[yi - 4:yi + 14, xi - 6:xi + 7] = 255  # the corner and the side's top 12 pixels
+    found = frames.stamp_frames(grey, DPI)
+    assert len(found) == 1
+    assert abs(found[0][0][1] - corners[0][1]) <= 6
+
+
+def test_two_sides_leaning_apart_are_no_frame() -> None:
+    """A stamp is a rectangle: lines leaning 8° apart, even joined at their ends, are none."""
+    grey, _, _ = _header(frame=False)
+    im = Image.fromarray(grey)
+    draw = ImageDraw.Draw(im)
+    draw.polygon([(470.0, 90.0), (890.0, 90.0), (890.0, 280.0), (443.0, 280.0)], outline=0, width=4)
+    assert frames.stamp_frames(np.array(im), DPI) == []
