@@ -107,8 +107,8 @@ def clear_stamp_frames(grey: np.ndarray, dpi: float) -> tuple[np.ndarray, list[C
 def stamp_frames(grey: np.ndarray, dpi: float, ink: np.ndarray | None = None) -> list[Corners]:
     """The frames of the rectangular stamps on the page's header, as four corners each, none
     overlapping another. `ink`: the page's ink, when already found."""
-    top = (grey < _INK if ink is None else ink)[: int(grey.shape[0] * _HEADER_SHARE)].view(np.uint8)
-    ink = top
+    # the header's ink only: a receiving stamp goes on the header
+    ink = (grey < _INK if ink is None else ink)[: int(grey.shape[0] * _HEADER_SHARE)].view(np.uint8)
     if not ink.any():
         return []
     sides = _upright_lines(ink, dpi)
