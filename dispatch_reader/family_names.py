@@ -30,3 +30,11 @@ def listed() -> tuple[str, ...]:
 def lowered() -> frozenset[str]:
     """The family names in small letters, marks kept (`nguyễn`)."""
     return frozenset(name.lower() for name in listed())
+
+
+def prefixed(word: str) -> bool:
+    """Does `word` open with a family name written as a prefix (an Ê Đê or Jarai woman's `H'`:
+    `H'Hen`, `H’Bia`, typed straight or curly), a name's word after it?"""
+    word = nfc(word).replace("’", "'")
+    return any(name.endswith("'") and word.startswith(name) and word[len(name):][:1].isalpha()
+               for name in listed())

@@ -170,9 +170,7 @@ def odd_name(name: str) -> bool:
     parts = name.split()
     if not parts:
         return False
-    first = parts[0].casefold()
-    families = _family_names()
-    return first not in families and not any(f.endswith("'") and first.startswith(f) for f in families)
+    return parts[0].casefold() not in _family_names() and not family_names.prefixed(parts[0])
 
 
 def doubt_odd_names(secondments: Sequence[Secondment], read: set[int]) -> None:

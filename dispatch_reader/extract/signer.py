@@ -24,12 +24,14 @@ from dispatch_reader.extract.namefix import (
     glyph_swaps, listed_spellings, near_marked_family, repair_ocr_name, repair_syllable)
 from dispatch_reader.extract.selfcite import ANNEX_SUBHEAD
 from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.ingest.vietnamese import spelled_as_a_name
 from dispatch_reader.extract.textutil import Page, Segment, fold_phrase, fold_word, is_upper_line, squash
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.record import Evidence, Signer
 from dispatch_reader.textnorm import case_blind, one_letter_off
 
-_NAME_SYL = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
+# a name's word: letters, an Ê Đê or Jarai name's apostrophe inside (`H’Hen`, `Kơ'nia`)
+_NAME_SYL = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +62,10 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
                                              or near_marked_family(w) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
             return False
-        if _mixed_case(w) and not is_syllable(w):
-            return False  # scraps glued into a word (`THZGđứnh`); a case slip (`MìnH`) is mended
+        if _mixed_case(w) and not is_syllable(w) and not spelled_as_a_name(w):
+            # scraps glued into a word (`THZGđứnh`); a case slip (`MìnH`) is mended; an Ê Đê
+            # woman's `H’Hen` is a name's own
+            return False
     return True
 
 
@@ -140,7 +144,7 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None  # `PHÓ GHÁNH VĂN PHÒNG`: Phó is a family name, but this is a title misread
     if is_upper_line(seg.text) and _seal_ring(_SPECKS.sub("", seg.text).split()):
         return None  # `Y SỞ`: a seal's ring (Y is an Ê Đê family name, SỞ no one's)
-    if mostly_not_syllables(seg.text, marks_lost=True):
+    if mostly_not_syllables(seg.text, marks_lost=True) and not _peoples_name(seg.text):
         # a signature's loops read as `Dp Fs`; an Ê Đê `Kđăm` among real syllables stays, and
         # so does a name whose marks OCR lost (`Nguyễn Th Bich Ngoc`: `Bich` is `Bích` unmarked)
         return None
@@ -378,9 +382,18 @@ def _name_read(text: str) -> str:
 
 
 def _sound_name(text: str) -> bool:
-    """Every word a syllable, the first a capitalised family name: nothing of a stroke in it."""
+    """Every word a syllable, or a word of another people's name (`Y Jut Buôn Krông`, `Thạch Sô
+    Phol`: spelled_as_a_name), the first a capitalised family name: nothing of a stroke in it."""
     words = _SPECKS.sub("", text).split()
-    return len(words) >= 2 and words[0][:1].isupper() and _family_first(text) and all(is_syllable(w) for w in words)
+    return len(words) >= 2 and words[0][:1].isupper() and _family_first(text) \
+        and all(is_syllable(w) or spelled_as_a_name(w) for w in words)
+
+
+def _peoples_name(text: str) -> bool:
+    """A name of another people, most of its words no Vietnamese syllables (`H’Hen Niê`, `Ksor
+    Kpă`): a family name or its prefix first, every word spelled as a name's."""
+    words = _SPECKS.sub("", text).split()
+    return 2 <= len(words) <= 6 and _family_first(text) and all(spelled_as_a_name(w) for w in words)
 
 
 def _capitalised(name: str) -> str:
@@ -411,7 +424,7 @@ def _family_first(text: str, cut_short: bool = False) -> bool:
     words = _SPECKS.sub("", text, count=1).split()
     if not words:
         return False
-    if fold_word(words[0]) in _folded_families():
+    if fold_word(words[0]) in _folded_families() or family_names.prefixed(words[0]):
         return True
     return cut_short and fold_word(repair_syllable(words[0], "family", short_slip=True)) in _folded_families()
 
@@ -504,7 +517,7 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
             lead = len(named.text) - len(_SPECKS.sub("", named.text, count=1)) if _SPECKS.match(named.text) else 0
             quote = named.sub(lead, len(named.text.rstrip("-–•*.,;:'‘’ ")))
             first = fold_word(quote.text.split()[0])
-            if first not in _folded_families() and not one_letter_off(first, _folded_families()):
+            if not _family_first(quote.text) and not one_letter_off(first, _folded_families()):
                 break  # a family name first, or one letter off exactly one (`Đìnn` for `Đinh`)
             names.append(quote)
         if names:

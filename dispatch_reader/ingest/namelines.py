@@ -24,7 +24,7 @@ from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.signing import SHORT_PAGE_LINES
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.unread import larger_than_letters, letter_lines, line_alone
-from dispatch_reader.ingest.vietnamese import is_syllable
+from dispatch_reader.ingest.vietnamese import is_syllable, spelled_as_a_name
 from dispatch_reader.textnorm import NAME_WORD, case_blind, cased_like, fold, mark_count, marks, one_letter_off
 
 
@@ -534,9 +534,7 @@ def _syllables_alone(line: list[Word]) -> bool:
     `Rcom`: the names of other peoples); `Vũ /T} Thu Hà` and `Vu Mnh Tuấn` are not. (A reading
     is capitalised already: `_reread_whole_name` takes no other.)"""
     found = [NAME_WORD.match(w.text) for w in line]
-    return all(m is not None and (is_syllable(m["core"]) or (
-        m["core"][0].isupper() and m["core"][1:].islower() and any(c in "aeiouy" for c in fold(m["core"]))))
-        for m in found)
+    return all(m is not None and (is_syllable(m["core"]) or spelled_as_a_name(m["core"])) for m in found)
 
 
 def _band(line: list[Word]) -> tuple[float, float]:

@@ -18,7 +18,7 @@ from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.signing import listed_signing_line, signing_part
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
-from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable
+from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, spelled_as_a_name
 
 # Ink the page reading left without words: a region at least this large (inches) is read
 # again on its own. Smaller leftovers are specks, rules' ends, stray strokes.
@@ -366,6 +366,12 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
     syllable = [new[i] and (w.conf or 0) >= _UNREAD_MIN_CONF and is_syllable(w.text.strip(EDGE_PUNCT))
                 for i, w in enumerate(found)]
     sure_on_line = Counter(key for key, ok in zip(keys, syllable) if ok)
+    # a word of another people's name read as surely (`Phol` of a Khmer name, `Jut` and
+    # `Krông` of an Ê Đê one: no Vietnamese syllables) on a line with a sure syllable: the
+    # ring's letters are capitals, a signature's loops scraps (`spelled_as_a_name`)
+    named = [new[i] and not syllable[i] and sure_on_line[keys[i]] > 0 and (w.conf or 0) >= _UNREAD_MIN_CONF
+             and spelled_as_a_name(w.text.strip(EDGE_PUNCT)) for i, w in enumerate(found)]
+    sure_on_line += Counter(key for key, ok in zip(keys, named) if ok)
     for i, (w, (block, par, line)) in enumerate(zip(placed, keys)):
         worded = sure_on_line[(block, par, line)]
         figure = new[i] and worded and (w.conf or 0) >= _UNREAD_FIGURE_MIN_CONF \
@@ -374,7 +380,7 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
         # name's word (`Pham` at 0.45 in `Pham Gia Tuc`), where a ring's scrap stands alone
         beside = new[i] and worded >= 2 and (w.conf or 0) >= _UNREAD_BESIDE_MIN_CONF \
             and is_syllable(w.text.strip(EDGE_PUNCT))
-        if syllable[i] or figure or beside:
+        if syllable[i] or named[i] or figure or beside:
             taken.append((w, (block0 + block, par, line)))
     return taken
 

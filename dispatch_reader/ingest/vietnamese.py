@@ -8,6 +8,7 @@ parts live in data/vietnamese_syllables.json.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,6 +77,40 @@ def is_syllable(token: str) -> bool:
     have none). extract.syllables holds words to the tone rules too."""
     bare, tone = split_tone(token)
     return bare.isalpha() and tone != "many" and bool(rhymes_of(bare))
+
+
+# the longest run of consonants a name of the other peoples writes (`Kr` of `Krông`, `Kđ` of
+# `Kđăm`, `Rch` of `Rcom`'s kin), and of vowel groups (`Êban`, `Adrơng`, `Ayŭn`: two)
+_NAME_CONSONANTS = 3
+_NAME_VOWEL_GROUPS = 2
+_NAME_LEAST_LETTERS = 3
+
+
+def spelled_as_a_name(token: str) -> bool:
+    """Is `token` a capitalised syllable, or a word of another people's name as Vietnamese
+    writes it (`Ksor`, `Krông`, `Mlô`, `Jut`, `Phol`, `H'Bia`): no Vietnamese syllable, but a
+    capital and small Latin letters after it, three at least, a vowel among them, one tone mark
+    at most, no longer runs of consonants or vowel groups than such names have? A ring's
+    letters are capitals (`ANH`), a signature's loops short scraps (`Es`, `Fs`) or glued signs."""
+    if not token[:1].isupper():
+        return False
+    head, _, tail = token.partition("'") if "'" in token else token.partition("’")
+    # (an Ê Đê or Jarai woman's `H'` prefix: the name after it is one more capitalised word)
+    if tail and head.upper() == "H" and len(head) == 1:
+        return spelled_as_a_name(tail)
+    if not token[1:].islower() and token[1:]:
+        return False
+    if is_syllable(token):
+        return True
+    bare, tone = split_tone(token)
+    skeleton = "".join(c for c in unicodedata.normalize("NFD", bare) if not unicodedata.combining(c))
+    skeleton = skeleton.replace("đ", "d")
+    if tone == "many" or len(skeleton) < _NAME_LEAST_LETTERS \
+            or not (skeleton.isascii() and skeleton.isalpha()):
+        return False
+    runs = [len(r) for r in re.findall(r"[^aeiouy]+", skeleton)]
+    vowel_groups = re.findall(r"[aeiouy]+", skeleton)
+    return bool(vowel_groups) and len(vowel_groups) <= _NAME_VOWEL_GROUPS and max(runs, default=0) <= _NAME_CONSONANTS
 
 
 @dataclass(frozen=True)
