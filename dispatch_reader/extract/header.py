@@ -1617,7 +1617,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.place and not is_known_place(doc.place):
             # a commune dates at its own name, and one before 2025 may be on no list today
             # (`Long Tân` is no damaged `Long An`)
-            near = near_province_place(doc.place) if not (doc.issuer and _COMMUNE_LEVEL.search(
+            near = near_province_place(doc.place, doc.issuer_parent) if not (doc.issuer and _COMMUNE_LEVEL.search(
                 fold_phrase(doc.issuer))) else None
             doc.place = province_by_last_word(doc.place) or near or doc.place
         seat = central_seat(doc.issuer)

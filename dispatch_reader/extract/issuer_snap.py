@@ -501,11 +501,14 @@ def is_known_place(place: str) -> bool:
     return k in _provinces_ever() or any(k in _units()[level] for level in ("xã", "phường"))
 
 
-def near_province_place(place: str) -> str | None:
+def near_province_place(place: str, parent: str | None = None) -> str | None:
     """The province a date line's place names when OCR put a letter or two wrong in it (`Lào
     Cổi` under a copier's grain), with no issuer left to spell it: no unit bears the name as
     read, exactly one province's (today's or before 2025) is that close (`_near_province`), and
-    no commune's or ward's is as close: communes are thousands, and a place may be one."""
+    no commune's or ward's is as close: communes are thousands, and a place may be one. A
+    commune as close is no bar where the `parent` line above the issuer (`UBND TỈNH …` over a
+    department: the province it dates at) ends in the province's name read a letter or two off
+    too, and not in the commune's: two damaged readings of one name that agree."""
     tokens = _tokens(place)
     if is_known_place(place) or not 1 < len(tokens) <= 4:
         return None
@@ -517,9 +520,17 @@ def near_province_place(place: str) -> str | None:
     read, want = "".join(tokens), key(province)
     limit = edit_distance(read, want, 2)
     # (a ward may bear its province's name: `Lào Cai` is both)
-    if any(k != want and edit_distance(read, k, limit) <= limit for level in ("xã", "phường") for k in _units()[level]):
+    rivals = [k for level in ("xã", "phường") for k in _units()[level] if k != want and edit_distance(read, k, limit) <= limit]
+    if rivals and not (parent and _ends_off(parent, want) < min(_ends_off(parent, k) for k in rivals)):
         return None
     return province
+
+
+def _ends_off(line: str, want: str) -> int:
+    """How many letters off `want` (a key) the last words of `line` spell it, two at most
+    counted (3: farther)."""
+    tokens = _tokens(line)
+    return min((edit_distance("".join(tokens[-n:]), want, 2) for n in (1, 2, 3, 4) if len(tokens) >= n), default=3)
 
 
 def committee_from_symbol(parts: tuple[str, ...], place: str | None) -> str | None:

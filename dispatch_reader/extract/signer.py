@@ -506,7 +506,9 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
             lines[s.page, s.line] = f"{lines.get((s.page, s.line), '')} {s.text}"
         for seg in reversed(segs):
             if (_is_filler(seg) or (_scraps(lines[seg.page, seg.line]) and not _is_title_line(seg))) \
-                    and not (_is_name_line(seg.text) and _family_first(seg.text)):
+                    and not (_is_name_line(seg.text) and _family_first(seg.text, cut_short=True)):
+                # (a name is no wording: `Thich Sô Phol`, a Khmer name whose family name a ring
+                # put a letter off, is no line of scraps)
                 continue
             if _is_title_line(seg) or (AUTHORITY.match(seg.folded) and is_upper_line(seg.text)):
                 break  # the block's title with no name under it ("PHÓ THỦ TƯỚNG": Phó is a family name too)

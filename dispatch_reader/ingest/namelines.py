@@ -472,7 +472,7 @@ def past_ring_scraps(line: list[Word]) -> list[Word]:
             break  # `Đ ảo Ngọ Cc Dung`: the family name read in two (`Đào`), no ring's scraps
         first = NAME_WORD.match(words[n].text)
         if first is not None and first["core"][0].isupper() and (
-                _family_first([first["core"]]) or one_letter_off(fold(first["core"]), _families())):
+                _family_first([first["core"]]) or _near_family(first["core"])):
             return words[n:]
     return line
 
@@ -561,6 +561,20 @@ def _family_first(words: list[str]) -> bool:
     return bool(words) and fold(words[0]) in _families()
 
 
+# the shortest family name a word read a letter off it is taken for (`Lê`, `Hà`: two letters
+# one off are half the ring's scraps)
+_NEAR_FAMILY_LETTERS = 3
+
+
+def _near_family(word: str) -> bool:
+    """Is `word` a family name read with one letter misread, whichever it is (`Phar`: `Phan` or
+    `Phạm`)? Extraction's name mending decides which (`Phar`: an n whose leg a ring cut off);
+    a name left unmended is flagged as odd."""
+    folded = fold(word)
+    return len(folded) >= _NEAR_FAMILY_LETTERS and any(
+        len(f) == len(folded) and sum(a != b for a, b in zip(f, folded)) == 1 for f in _families())
+
+
 def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings: IngestSettings,
                        deadline: Deadline, tmp: str, family: str | None = None,
                        read: list[Word] | None = None) -> list[Word] | None:
@@ -618,7 +632,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             # `Lường`, where `Quang` is one letter off too)
             kept = family if family and fold(first) != fold(family) and one_letter_off(
                 fold(first), {fold(family)}, min_len=2) else None
-            if not (kept or _family_first([first]) or one_letter_off(fold(first), _families())) or text.isupper():
+            if not (kept or _family_first([first]) or _near_family(first)) or text.isupper():
                 continue
             if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue

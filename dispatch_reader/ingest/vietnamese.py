@@ -84,6 +84,9 @@ def is_syllable(token: str) -> bool:
 _NAME_CONSONANTS = 3
 _NAME_VOWEL_GROUPS = 2
 _NAME_LEAST_LETTERS = 3
+# letters no name of Vietnam's peoples is written with (Ê Đê writes j and w, Khmer names
+# neither f nor z): OCR's scraps (`Jùz`)
+_NO_NAMES_LETTERS = frozenset("fz")
 
 
 def spelled_as_a_name(token: str) -> bool:
@@ -106,7 +109,7 @@ def spelled_as_a_name(token: str) -> bool:
     skeleton = "".join(c for c in unicodedata.normalize("NFD", bare) if not unicodedata.combining(c))
     skeleton = skeleton.replace("đ", "d")
     if tone == "many" or len(skeleton) < _NAME_LEAST_LETTERS \
-            or not (skeleton.isascii() and skeleton.isalpha()):
+            or not (skeleton.isascii() and skeleton.isalpha()) or set(skeleton) & _NO_NAMES_LETTERS:
         return False
     runs = [len(r) for r in re.findall(r"[^aeiouy]+", skeleton)]
     vowel_groups = re.findall(r"[aeiouy]+", skeleton)
