@@ -203,6 +203,18 @@ def test_a_date_lines_place_a_letter_or_two_off_one_province() -> None:
     assert near_province_place("Tân Phang") is None  # no province that close; a commune may be
 
 
+def test_a_date_lines_place_near_a_province_and_a_commune_with_the_parent_line_agreeing() -> None:
+    """`Gia La` is a letter off the province Gia Lai and the commune Gia Lâm: a department's
+    parent line above its name, damaged too (`TỈNH GIA LẠI`), names the province; a parent
+    nearer the commune, or naming nothing, leaves the place as read."""
+    from dispatch_reader.extract.issuer_snap import near_province_place
+
+    assert near_province_place("Gia La") is None
+    assert near_province_place("Gia La", "UBND TỈNH GIA LẠI") == "Gia Lai"
+    assert near_province_place("Gia La", "UBND TỈNH GIA LAM") is None
+    assert near_province_place("Gia La", "UBND TỈNH") is None
+
+
 def test_a_committee_line_with_the_motto_read_into_it() -> None:
     """A copy turned in the copier: OCR reads the committee's line and the motto beside it as
     one (`Ủy ban nhân dân Cộng how xã Hộíchủ Nghĩíñvíệtnẩm' O xã Mường Khoa`, augraphy's

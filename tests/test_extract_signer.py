@@ -57,3 +57,45 @@ def test_an_item_of_the_recipients_list_beside_the_title_is_no_name() -> None:
             "- Đoàn Kiểm Tra Tỉnh;\n- CT, các PCT UBND tỉnh;\n- Lưu: VT, NC.\nkí {\nca | $7\n")
     signer = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.6)]).document.signer
     assert signer is None or "Đoàn" not in signer.name
+
+
+def _signer(tail: str, conf: float | None = 0.8):
+    text = ("UBND TỈNH GIA LAI\nSố: 518/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc luân chuyển công chức\nĐiều 1. Nội dung.\n"
+            "Nơi nhận:\n- Như Điều 4;\n- Lưu: VT, NC.\n" + tail)
+    page = PageText(1, text, "ocr", ocr_confidence=conf) if conf is not None else PageText(1, text)
+    return extract_facts([page]).document.signer
+
+
+@pytest.mark.parametrize("name", ["H’Linh Byă", "H'Linh Byă", "Y Blút Mlô", "Ksor Kpă", "Thạch Sóc Khem"])
+def test_a_name_of_another_people_signs(name: str) -> None:
+    """Ê Đê, Jarai and Khmer names are written in words no Vietnamese syllable spells, a woman's
+    Ê Đê family name as a prefix (`H’`): the signer was lost, with a title or without."""
+    signer = _signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n" + name + "\n")
+    assert signer is not None and signer.name == name
+    assert _signer("ạ | ~\n" + name + "\n").name == name  # the seal over the title lines
+
+
+def test_a_peoples_name_below_a_scraps_name_is_the_signer() -> None:
+    """A clean scan read the seal's star and the signature as `Cà S` (a family name and a
+    letter) above the Ê Đê name: the sound name below is the signer's."""
+    signer = _signer("KT. CHỦ TỊCH\nP | š\nHC C.HU TỊCH\n£ 7 ie Co | Cà S>\nCG.\nfine Es\nY Blút Mlô Kdăm\n")
+    assert signer.name == "Y Blút Mlô Kdăm"
+
+
+def test_a_family_name_a_letter_off_under_the_ring_is_mended() -> None:
+    """The ring cut an n's leg (`Phar`: Phan or Phạm, one letter off each): the glyph decides;
+    with no title (seal over it), a Khmer family name a letter off (`Thich`) still opens a
+    name and is mended."""
+    assert _signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhar Thị Mai Hương\n").name == "Phan Thị Mai Hương"
+    assert _signer("Lưu:\nthự 3 i\nKE. k lšt a v 5 = et = a Le) Ø\nˆ\n“Thich Sóc Khem\n.").name == "Thạch Sóc Khem"
+
+
+def test_scraps_are_no_name_of_another_people() -> None:
+    """The looser spelling of other peoples' names lets no scraps in: capitals, two letters,
+    letters no name has, no family name first."""
+    from dispatch_reader.ingest.vietnamese import spelled_as_a_name
+
+    assert all(spelled_as_a_name(w) for w in ("Ksor", "Krông", "H’Bia", "Êban", "Phol", "Jut", "Nguyễn"))
+    assert not any(spelled_as_a_name(w) for w in ("KSOR", "Es", "Jùz", "Fox", "Bcdfg", "THZGđứnh", "ksor"))
+    signer = _signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nDp Fs Ke\n")
+    assert signer is None or "Dp" not in signer.name

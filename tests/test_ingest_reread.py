@@ -984,3 +984,28 @@ def test_a_seal_rows_reading_is_taken_as_a_names_words_its_specks_aside(monkeypa
 
 def test_a_seal_rows_reading_that_is_no_names_words_leaves_the_row(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _ringed_row(["Vu", "Mnh", "Tâm"], monkeypatch) == ["1)", "mar", "Tâm"]
+
+
+def test_a_word_of_another_peoples_name_beside_a_sure_syllable_is_taken() -> None:
+    """A Khmer or Ê Đê name's words are no Vietnamese syllables (`Sóc Khlot`, `Y Blút`): read
+    surely beside a sure syllable they are the name's, and with them the name's unsure
+    syllable too; alone, in capitals (a ring's letters) or with letters no name has, scraps."""
+    def found(*texts: tuple[str, float]) -> tuple[list[Word], list[tuple[int, int, int]]]:
+        return [Word(t, 10 + 60 * i, 10, 60 + 60 * i, 30, c) for i, (t, c) in enumerate(texts)], [(1, 1, 1)] * len(texts)
+
+    def taken(*texts: tuple[str, float]) -> list[str]:
+        return [w.text for w, _ in unread._sure_new_words(*found(*texts), 0, 0, 20_000, [])]
+
+    assert taken(("Sơn", 0.9), ("Khlot", 0.9)) == ["Sơn", "Khlot"]
+    assert taken(("Kim", 0.45), ("Sóc", 0.92), ("Khlot", 0.9)) == ["Kim", "Sóc", "Khlot"]
+    assert taken(("Phlai", 0.9), ("Drơk", 0.9)) == []  # no sure syllable on the line
+    assert taken(("Sơn", 0.9), ("KHLOT", 0.9)) == ["Sơn"]  # capitals: a ring's letters
+    assert taken(("Sơn", 0.9), ("Khloz", 0.9)) == ["Sơn"]
+    assert taken(("Sơn", 0.9), ("Khlot", 0.5)) == ["Sơn"]
+
+
+def test_a_name_read_again_may_open_on_a_family_name_a_letter_off_whichever() -> None:
+    """Under a seal's ring an n loses its leg (`Trar` for `Trần` … or `Trâm`?): the name read
+    again is taken with it, for extraction's mending to decide; two letters off is none."""
+    assert namelines._near_family("Phar") and namelines._near_family("Lâm")
+    assert not namelines._near_family("Stag") and not namelines._near_family("Hả")
