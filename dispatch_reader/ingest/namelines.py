@@ -592,6 +592,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
     # then, a seal's ring and a signature's loops touching the name's letters (`NguyÊP-Tfý` for
     # `Nguyễn Thị`), the line cut out alone with the pieces larger than a letter taken off it
     earlier: list[list[Word]] = []
+    fallback: list[Word] | None = None
     tall = (max(y0 - (y1 - y0), 0), y1 + (y1 - y0) // 2)
     start_left = left
     # each reading once more enlarged twice when none gave a name: a fax's ragged bold letters
@@ -600,7 +601,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
         left = start_left
         crop = grey[top:bottom, left:x1]
         if crop.size == 0:
-            return None
+            return fallback
         if psm == 0:
             crop = _name_line_alone(crop, 72.0 / scale, y0 - top, y1 - top)
             if crop is None:
@@ -632,7 +633,10 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             # `Lường`, where `Quang` is one letter off too)
             kept = family if family and fold(first) != fold(family) and one_letter_off(
                 fold(first), {fold(family)}, min_len=2) else None
-            if not (kept or _family_first([first]) or _near_family(first)) or text.isupper():
+            # a family name a letter off, whichever (`Phar`), only where no reading gives one
+            # exactly or a letter off one alone: a worse reading's (`Fận` before `Tận`) would stand
+            near = not (kept or _family_first([first]) or one_letter_off(fold(first), _families()))
+            if (near and not (_near_family(first) and spelled_as_a_name(first))) or text.isupper():
                 continue
             if min(w.top for w in line) + dy >= bottom_pt or max(w.bottom for w in line) + dy <= top_pt:
                 continue
@@ -641,10 +645,13 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             band_top = statistics.median(w.top for w in line) + dy
             band_bottom = statistics.median(w.bottom for w in line) + dy
             placed = [Word(w.text, w.x0 + dx, band_top, w.x1 + dx, band_bottom, w.conf) for w in line]
-            return [replace(w, text=kept if kept and i == 0 else _as_read_there(w, read or [])
-                            or _with_more_marks(w.text, i, len(line), earlier)) for i, w in enumerate(placed)]
+            found_name = [replace(w, text=kept if kept and i == 0 else _as_read_there(w, read or [])
+                                  or _with_more_marks(w.text, i, len(line), earlier)) for i, w in enumerate(placed)]
+            if not near:
+                return found_name
+            fallback = fallback or found_name
         earlier.extend(lines.values())
-    return None
+    return fallback
 
 
 def _name_line_alone(crop: np.ndarray, dpi: float, y0: int, y1: int) -> tuple[np.ndarray, int, int] | None:
