@@ -321,3 +321,21 @@ def test_a_copiers_scraps_before_a_body_read_whole_are_no_part_of_it(line: str, 
 ])
 def test_a_short_word_before_no_whole_body_is_no_scrap(line: str) -> None:
     assert snap_issuer(line, None) is None
+
+
+def test_a_department_read_short_is_the_one_its_numbers_symbol_spells() -> None:
+    """A fax lost a department's last words under a stamp (`SỞ GIÁO DỤC` of `Sở Giáo dục và Đào
+    tạo`): its number's symbol is the department's initials, and the one department opening so
+    with them is the issuer, the clerk told to check it. Another department's symbol, or none,
+    leaves the line as read."""
+    from dispatch_reader.extract.issuer_snap import central_body_read_short
+
+    assert central_body_read_short("Sở Giáo dục", ("QĐ", "SGDĐT")) == "Sở Giáo dục và Đào tạo"
+    assert central_body_read_short("Sở Khoa học", ("KH", "SKHCN")) == "Sở Khoa học và Công nghệ"
+    assert central_body_read_short("Sở Giáo dục", ("QĐ", "SNV")) is None
+    assert central_body_read_short("Sở Nội vụ", ("QĐ", "SNV")) is None  # read whole already
+    text = ("UBND TỈNH GIA LAI\nSỞ GIÁO DỤC\nSố: 1204/QĐ-SGDĐT\nGia Lai, ngày 12 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái viên chức\nĐiều 1. Nội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n\nTrương Minh Đức\n")
+    facts = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)])
+    assert facts.document.issuer == "Sở Giáo dục và Đào tạo"
+    assert any("Sở Giáo dục và Đào tạo" in w and "check" in w for w in facts.warnings)

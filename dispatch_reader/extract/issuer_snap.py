@@ -566,13 +566,30 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     return body_of_symbol(parts[-1])
 
 
+def _initials(body: str) -> str:
+    """A department's symbol as its name spells it: each word's first letter, `và` left out
+    (`Sở Giáo dục và Đào tạo` → SGDĐT, `Sở Nội vụ` → SNV)."""
+    return "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", body) if w.casefold() != "và")
+
+
+def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
+    """The one known department (`Sở …`) opening as `issuer` does, with its first two words,
+    whose initials a part of the number's symbol is (`QĐ-SNNMT`: Sở Nông nghiệp và Môi trường)."""
+    read = _tokens(issuer)
+    found = {body for words, body in _bodies() if words[0] == "so" and read[:2] == words[:2]
+             and _initials(body) in parts}
+    return found.pop() if len(found) == 1 else None
+
+
 def central_body_read_short(issuer: str, parts: tuple[str, ...]) -> str | None:
     """The central body the number's symbol names (`TT-BLĐTBXH`), for an issuer OCR read as no
     known body but opening with that body's first two words: the rest of its name cut off or
     garbled with the motto beside it (`Bộ Kẻ hoạch` with `VÀ ĐẦU TƯ` lost under a stamp; `Bộ Lao
     động - Thương bins cộng hòa ».a hội và Xã hội`, the two columns read as one line), or read
-    word for word with its garbled words no syllable (`Bộ Tc án` for Bộ Công an)."""
-    body = central_body_from_symbol(parts)
+    word for word with its garbled words no syllable (`Bộ Tc án` for Bộ Công an). So is a
+    department whose initials the symbol is (`Sở Giáo dục` with `và Đào tạo` under a stamp, its
+    number's `QĐ-SGDĐT`)."""
+    body = central_body_from_symbol(parts) or department_from_symbol(parts, issuer)
     read = _tokens(issuer)
     if not body or len(read) < 2 or any(read[:len(words)] == words for words, _ in _bodies()):
         return None  # (a body's whole name read: that body's, the symbol's or not)
