@@ -163,6 +163,11 @@ def test_a_province_whose_first_word_a_stamp_took_from_the_date_line() -> None:
     assert province_by_last_word("là. Phong") is None  # Phong is no Phòng: a commune's name
     assert province_by_last_word("ta Giang") is None  # Hà Giang, An Giang, Bắc Giang …
     assert province_by_last_word("Tân Phong") is None  # read whole: nothing to mend
+    # a province's whole name after scraps in small letters; a scrap capitalised, or the name
+    # itself a letter short, is no such name
+    assert province_by_last_word('fats w=" Hải Dương') == "Hải Dương"
+    assert province_by_last_word("Ab Hải Dương") is None
+    assert province_by_last_word("fats Hải Dươn") is None
     text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 798/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\narta ® Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
             "Kiện toàn Ban Chỉ đạo Trung ương\nCăn cứ Luật Tổ chức Chính phủ;\n")

@@ -484,10 +484,19 @@ def _word_for_word(place: str, name: str) -> bool:
 def province_by_last_word(place: str) -> str | None:
     """The province whose name ends in the place's last word, when a stamp took the words before
     it (`arta ® Nội` for `Hà Nội`): the last word read whole and capitalised, the others no
-    capitalised words at all, and exactly one province (today's or before 2025) so ending."""
+    capitalised words at all, and exactly one province (today's or before 2025) so ending. Or
+    the province whose whole name the place's last capitalised words are, scraps in small
+    letters before them (`fats w=" Hải Dương`)."""
     words = re.findall(r"[^\W\d_]+", place)
-    if len(words) < 2 or not words[-1][:1].isupper() or any(w[:1].isupper() for w in words[:-1]):
+    # the capitalised words the place ends in, none before them
+    capitals = len(words) - next((i for i in range(len(words) - 1, -1, -1) if not words[i][:1].isupper()), -1) - 1
+    if len(words) < 2 or not 0 < capitals < len(words) or any(w[:1].isupper() for w in words[:-capitals]):
         return None
+    if capitals > 1:
+        # a province's whole name after a stamp's scraps (`fats w=" Hải Dương`), marks and all
+        tail = " ".join(words[-capitals:]).lower()
+        named = {name for name in _provinces_ever().values() if name.lower() == tail}
+        return named.pop() if len(named) == 1 else None
     # marks and all: `Phong` is no `Phòng` (Hải Phòng), the commune it was read from
     last = words[-1].lower()
     names = {name for name in _provinces_ever().values() if name.split()[-1].lower() == last}
