@@ -2229,3 +2229,9 @@ def test_a_short_place_read_two_letters_off_word_for_word_is_the_issuers() -> No
                 "Về việc điều động công chức\nĐiều 1. Nội dung.\n")
     assert scanned(header("Sen Lo", "SƠN LA")).document.place == "Sơn La"
     assert scanned(header("Hà Nội", "HÀ NAM")).document.place == "Hà Nội"
+
+
+def test_a_rings_arc_read_as_underscores_before_the_place_is_no_part_of_it() -> None:
+    """A seal's arc over the date line's start read `_..` before the province's name."""
+    text = "SỞ NỘI VỤ\nSố: 12/SNV-TCBC\n_.. Gia Lai, ngày 12 tháng 3 năm 2026\nV/v cử công chức\nNội dung.\n"
+    assert extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)]).document.place == "Gia Lai"

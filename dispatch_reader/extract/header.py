@@ -1480,7 +1480,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence["issued_date"] = quoted(seg, conf)
         # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
         place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
-        place = re.sub(r"^[^\w]+", "", place)
+        place = re.sub(r"^[\W_]+", "", place)  # (an underscore too: a ring's arc, `_.. Hà Tĩnh`)
         # a speck read as a letter no Vietnamese word has before it (`ø. Hà Nội`)
         words = place.split()
         while len(words) > 1 and _foreign_letter(words[0]):
