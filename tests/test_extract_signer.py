@@ -99,3 +99,10 @@ def test_scraps_are_no_name_of_another_people() -> None:
     assert not any(spelled_as_a_name(w) for w in ("KSOR", "Es", "Jùz", "Fox", "Bcdfg", "THZGđứnh", "ksor"))
     signer = _signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nDp Fs Ke\n")
     assert signer is None or "Dp" not in signer.name
+
+
+@pytest.mark.parametrize("foot", ["Phó Chủ tịch UBND\nxã Tiên Lãng", "phường Đông Hải"])
+def test_a_commune_at_a_pages_foot_is_no_signer(foot: str) -> None:
+    """A copy's annex page ended in a cell `xã …` (a commune: `Xa` is a family name too, read
+    small, and `Phương` one a letter off `phường`): it was taken for the signer's name."""
+    assert extract_facts([PageText(1, foot + "\n", "ocr", ocr_confidence=0.6)]).document.signer is None

@@ -247,12 +247,12 @@ def is_subunit(name: str) -> bool:
     f = fold_phrase(name)
     # the level as written: folded, `cơ quan` would end on `quận` (`Văn phòng Cơ quan` is one)
     words = name.lower().split()
-    if len(words) > 2 and words[-1] in _written_levels():
+    if len(words) > 2 and words[-1] in written_levels():
         return False
     return any(f == h or f.startswith(h + " ") for h in _subunits())
 
 
 @lru_cache(maxsize=1)
-def _written_levels() -> frozenset[str]:
+def written_levels() -> frozenset[str]:
     """The one-word administrative levels as written (`tỉnh`, `huyện`, `xã`, `quận`), lower case."""
     return frozenset(r[0].lower() for r in resources.rows("admin_levels.txt") if " " not in r[0].strip())

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.bodies import written_levels
 from dispatch_reader.extract.canon import title_a_letter_off
 from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
@@ -57,7 +58,8 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
         middle = 0 < i < len(words) - 1
         # read small, or one letter of it misread too under the signature's stroke (`pram Đức
         # Thành`): the one family name it can be (namefix respells it)
-        small = small_family and i == 0 and (fold_word(w) in _folded_families()
+        # (`xã Điền Xá` at an annex's foot is a commune, though `Xa` is a family name too)
+        small = small_family and i == 0 and w not in written_levels() and (fold_word(w) in _folded_families()
                                              or one_letter_off(fold_word(w), _folded_families()) is not None
                                              or near_marked_family(w) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
