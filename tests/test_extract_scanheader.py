@@ -2235,3 +2235,19 @@ def test_a_rings_arc_read_as_underscores_before_the_place_is_no_part_of_it() -> 
     """A seal's arc over the date line's start read `_..` before the province's name."""
     text = "SỞ NỘI VỤ\nSố: 12/SNV-TCBC\n_.. Gia Lai, ngày 12 tháng 3 năm 2026\nV/v cử công chức\nNội dung.\n"
     assert extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)]).document.place == "Gia Lai"
+
+
+def test_a_committees_symbol_a_letter_off_with_the_issuer_lines_lost() -> None:
+    """A fax garbled a city committee's lines past naming a body and read `TB-UBNB`: with no
+    issuer to prescribe the symbol, the committee's it misses by one letter is taken and the
+    clerk told; a department's symbol no committee's is left as read."""
+    def facts(number: str) -> Facts:
+        text = (f"ỦY BẠN NHÂN Dị tủ PHAP\nTHÀNH PHO HAL\nSố: {number}\nGia Lai, ngày 11 tháng 3 năm 2026\n"
+                "THÔNG BÁO\nKết luận của Chủ tịch tại cuộc họp\nNội dung.\n")
+        return extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)])
+
+    mended = facts("87/TB-UBNB")
+    assert mended.document.number == "87/TB-UBND"
+    assert any("UBND" in w and "check" in w for w in mended.warnings)
+    assert facts("87/TB-SNNMT").document.number == "87/TB-SNNMT"
+    assert facts("15/UBNB-VP").document.number == "15/UBND-VP"

@@ -563,6 +563,26 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
     return _with_symbol(dn, expected)
 
 
+def committee_symbol_misread(dn: DocNumber) -> DocNumber | None:
+    """The number with a committee's symbol (`UBND`, `HĐND`, `VPUBND`: committee_symbols.tsv)
+    where a part no symbol has misses exactly one of them by one letter, its first letter and
+    its length kept (`TB-UBNB`), for a number whose issuer lines were lost: with no issuer to
+    prescribe the symbol, the committees' are the ones a local paper bears most. A department's
+    (`SNNMT`, a letter off the ministry's `BNNMT`) is not mended so."""
+    if dn.number is None or len(dn.parts) < 2:
+        return None
+    symbols = [row[1] for row in resources.rows("committee_symbols.tsv") if len(row) > 1]
+    for i, part in enumerate(dn.parts):
+        if part in _known_parts() or len(part) < 4:
+            continue
+        near = [sym for sym in symbols if len(sym) == len(part) and sym[0] == part[0]
+                and sum(a != b for a, b in zip(sym, part)) == 1]
+        if len(near) == 1:
+            parts = dn.parts[:i] + (near[0],) + dn.parts[i + 1:]
+            return replace(dn, text=dn.text[:len(dn.text) - len("-".join(dn.parts))] + "-".join(parts), parts=parts)
+    return None
+
+
 # letters and figures no Vietnamese document symbol is written with (figures only in a
 # number's own part, never in a body's letters)
 _NOT_SYMBOL_LETTERS = re.compile(r"[0-9FJWZfjwz]")

@@ -28,7 +28,8 @@ from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
                                              find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, expected_symbol,
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, committee_symbol_misread,
+                                               expected_symbol,
                                                symbol_names_another,
                                                find_header_number, glued_tail, mend_symbol,
                                                slash_read_as_bracket, slash_read_as_comma, term_body,
@@ -1706,6 +1707,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"issuer line unreadable: '{doc.issuer[:40]}' names no body")
             doc.issuer = None
             doc.evidence.pop("issuer", None)
+        committee = committee_symbol_misread(number) if number and not doc.issuer and doc.number and not mended else None
+        if committee is not None:
+            # the issuer lines lost, the committee's symbol a letter off (`TB-UBNB`)
+            warnings.append(f"document number read as '{number.text}', its symbol taken as the committee's "
+                            f"'{committee.text}' it misses by a letter: check it")
+            doc.number = committee.text
+            number = committee
         symbol = mended or number
         if scrap_issuer and doc.issuer and symbol is not None and symbol_names_another(doc.issuer, symbol.parts):
             # the body beside a scrap is a receiving stamp's, not the one the number names
