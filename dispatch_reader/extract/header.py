@@ -28,6 +28,7 @@ from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
                                              find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
+from dispatch_reader.extract.faxline import fax_sender
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, committee_symbol_misread,
                                                expected_symbol,
                                                symbol_names_another,
@@ -253,6 +254,18 @@ def _known_body_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _body_names() -> tuple[str, ...]:
     return tuple(sorted(set(_body_heads()) | _known_body_names(), key=len, reverse=True))
+
+
+def _read_as_no_body(issuer: str | None, sender: str, place: str | None) -> bool:
+    """Is the issuer lost, read as no body at all, or as none a fax's `sender` line could be
+    mistaken for: the same kind of body by its first word, but no known one nor a committee, with a word no
+    syllable spells (`Ủy ban nean thành phố Ông Hòa Xã Hội Ty)`)?"""
+    if not issuer or not _names_a_body(issuer):
+        return True  # (`thành phố Hal`: a committee's second line, its first lost)
+    words = fold_phrase(issuer).split()
+    return bool(words) and words[0] == fold_phrase(sender).split()[0] \
+        and fold_phrase(issuer) not in _known_body_names() and snap_committee(issuer, place) is None \
+        and any(not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer))
 
 
 def _names_a_body(issuer: str) -> bool:
@@ -1614,6 +1627,21 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                                        doc.place)
             if committee:
                 doc.issuer = f"{doc.issuer} {committee}"
+        sender = fax_sender(pages)
+        if sender is not None and _read_as_no_body(doc.issuer, sender[0], doc.place):
+            # the issuer's lines lost or garbled under a fax's grain or a stamp: the name the
+            # sending office set its fax machine up with, atop the page, tells it
+            if doc.issuer:
+                warnings.append(f"issuer read as '{doc.issuer[:60]}': '{sender[0]}' told by the fax machine's "
+                                "sender line: check it")
+            else:
+                warnings.append(f"issuer lines unreadable: '{sender[0]}' told by the fax machine's sender line: "
+                                "check it")
+            doc.issuer = sender[0]
+            doc.issuer_parent = None
+            doc.evidence.pop("issuer_parent", None)
+            doc.evidence["issuer"] = quoted(sender[1], conf)
+            head_where = None  # (the header's head line no longer the issuer's)
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
         if doc.place and not is_known_place(doc.place):
             # a commune dates at its own name, and one before 2025 may be on no list today

@@ -1,0 +1,46 @@
+"""The sender line a fax machine prints atop the page: a second reading of the issuer."""
+
+from __future__ import annotations
+
+from dispatch_reader.extract import extract_facts
+from dispatch_reader.extract.faxline import fax_sender
+from dispatch_reader.extract.textutil import Page
+from dispatch_reader.ingest.pages import PageText
+
+_BODY = ("Số: 318/QĐ-UBND\nGia Lai, ngày 12 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
+         "Điều 1. Nội dung.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n\nTrương Minh Đức\n")
+
+
+def _facts(fax_line: str, header: str):
+    return extract_facts([PageText(1, fax_line + "\n" + header + _BODY, "ocr", ocr_confidence=0.7)])
+
+
+def test_the_fax_machines_sender_line_names_a_body() -> None:
+    """The machine's plain capitals without marks, its `S` and `O` read as `$` and `0`: the
+    header's own rules name the body; a number where a name would be names none."""
+    def sender(line: str) -> str | None:
+        found = fax_sender([Page.make(1, line + "\nSố: 1/QĐ-UBND\n")])
+        return found[0] if found else None
+
+    assert sender("FROM: UBND TINH GIA LAI | FAX: 0269 822 114 | 12-03-2026 09:10 | PAGE 1/1") == \
+        "Ủy ban nhân dân tỉnh Gia Lai"
+    assert sender("FROM: $0 TU PHAP | FAX: 0269 822 115") == "Sở Tư pháp"
+    assert sender("FROM; UBND XA IA GRAI") == "Ủy ban nhân dân xã Ia Grai"
+    assert sender("01/11/2025 14:43 FROM: 0287 592 4131") is None
+    assert sender("FROM: 0287 592 4131") is None
+
+
+def test_an_issuer_lost_on_a_fax_is_the_sender_its_machine_names() -> None:
+    """A tester's faxes: the issuer's lines garbled under the grain past naming a body (`tỉnh
+    Đbong Ay`), or as a body of the same kind no list knows (`Ủy ban nean …`); the sender line
+    names it, the clerk is told to check it. An issuer read whole stays, whatever the machine
+    says (a paper sent on by another office)."""
+    fax = "FROM: UBND TINH GIA LAI | FAX: 0269 822 114 | 12-03-2026 09:10 | PAGE 1/1"
+    lost = _facts(fax, "tỉnh Gla Ay Dụng\n")
+    assert lost.document.issuer == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert any("fax machine's sender line" in w for w in lost.warnings)
+    garbled = _facts(fax, "ỦY BAN NEAN TỈNH ÔNG HÒA XÃ HỘI TY)\n")
+    assert garbled.document.issuer == "Ủy ban nhân dân tỉnh Gia Lai"
+    kept = _facts(fax, "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n")
+    assert kept.document.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
+    assert not any("fax machine" in w for w in _facts("", "tỉnh Gla Ay Dụng\n").warnings)
