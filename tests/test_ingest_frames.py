@@ -323,3 +323,20 @@ def test_two_sides_leaning_apart_are_no_frame() -> None:
     draw = ImageDraw.Draw(im)
     draw.polygon([(470.0, 90.0), (890.0, 90.0), (890.0, 280.0), (443.0, 280.0)], outline=0, width=4)
     assert frames.stamp_frames(np.array(im), DPI) == []
+
+
+def test_a_side_crossed_by_print_is_followed_on_to_its_corner() -> None:
+    """A tester's copy: the left side joins a bold capital's strokes where it crosses the body's
+    line, and is traced from below them; the copy dropped the right side's upper half. Neither
+    traced end is near the top line: the sides are followed on past the letters to it."""
+    grey, corners, _ = _header()
+    (tx, ty), (bx, by) = corners[1], corners[2]
+    for t in np.linspace(0.0, 0.6, 80):  # the right side's upper part lost to the copy
+        x, y = int(tx + (bx - tx) * t), int(ty + (by - ty) * t)
+        grey[y - 2:y + 3, x - 4:x + 5] = 255
+    (lx, ly), (dx, dy) = corners[0], corners[3]
+    x, y = int(lx + (dx - lx) * 0.3), int(ly + (dy - ly) * 0.3)
+    grey[y - 12:y + 12, x - 10:x + 10] = 0  # a bold capital's strokes joined to the left side
+    found = frames.stamp_frames(grey, DPI)
+    assert len(found) == 1
+    assert abs(found[0][0][1] - corners[0][1]) <= 6 and abs(found[0][3][1] - corners[3][1]) <= 6

@@ -63,6 +63,9 @@ _ON_LINE_IN = 0.01
 _THICK_IN = 0.06
 # the corners are looked for this far (inches) round the sides' traced ends
 _CORNER_REACH_IN = 0.1
+# where no corner is found there, a side is followed on across this much of print it crosses
+# (a line of capitals' height)
+_CROSSED_IN = 0.2
 # a stamp's top and bottom lines end at its sides; a table's rules run on this far (inches) at
 # least into the next cell, a thin line unbroken along this share of it (a line of print the
 # frame's bottom runs through is inked there too, in runs as tall as its letters)
@@ -204,19 +207,30 @@ def _traced(ink: np.ndarray, seg: Line, dpi: float) -> Line | None:
     if len(ys) < 0.5 * (y2 - y1 + 1):
         return None  # most of it lies in thick ink: a letter's stroke, a bar
     slope, at = np.polyfit(np.array(ys, float), np.array(xs, float), 1)
-    top, bottom = ys[0], ys[-1]
-    for step in (-1, 1):
-        y, missed = (top if step < 0 else bottom), 0
-        while 0 <= y + step < ink.shape[0] and missed <= gap:
-            y += step
-            if centre(y, at + slope * y) is None:
-                missed += 1
-            else:
-                missed = 0
-                top, bottom = (y, bottom) if step < 0 else (top, y)
+    fitted = (at + slope * ys[0], float(ys[0]), at + slope * ys[-1], float(ys[-1]))
+    top, bottom = _followed(ink, fitted, -1, gap, dpi), _followed(ink, fitted, 1, gap, dpi)
     if not _SIDE_IN[0] <= (bottom - top) / dpi <= _SIDE_IN[1]:
         return None
     return (at + slope * top, float(top), at + slope * bottom, float(bottom))
+
+
+def _followed(ink: np.ndarray, side: Line, step: int, gap: int, dpi: float) -> int:
+    """The row where the thin line `side` ends, followed from its top (`step` -1) or bottom
+    (+1) end while no more than `gap` rows in a row miss it."""
+    near = max(2, int(round(_NEAR_IN * dpi)))
+    thick = _THICK_IN * dpi
+    slope = (side[2] - side[0]) / max(1.0, side[3] - side[1])
+    last = int(side[1] if step < 0 else side[3])
+    y, missed = last, 0
+    while 0 <= y + step < ink.shape[0] and missed <= gap:
+        y += step
+        run = _run_near(ink[y], int(round(side[0] + slope * (y - side[1]))), near)
+        if run is None or run[1] - run[0] + 1 > thick:
+            missed += 1
+        else:
+            missed = 0
+            last = y
+    return last
 
 
 def _run_near(row: np.ndarray, c: int, near: int) -> tuple[int, int] | None:
@@ -252,19 +266,31 @@ def _frame_between(ink: np.ndarray, left: Line, right: Line, dpi: float) -> Corn
     # leaning right going down) has its right end higher
     drop = math.tan(math.radians((lean[0] + lean[1]) / 2)) * width
     reach = _CORNER_REACH_IN * dpi
-    corners: list[Point] = []
-    for end in (1, 3):
-        # a side traced on past its corner (into a letter's stroke in line with it) or stopped
-        # short of it (a copy's dropped pixels, a stroke of the handwriting across it): the line
-        # is looked for between both sides' ends and a little beyond
-        ends = (left[end], right[end] + drop)
+    def edge(ends: tuple[float, ...]) -> float | None:
         ys = np.arange(min(ends) - reach, max(ends) + reach + 1)
         inked = np.array([_inked(ink, at(left, y), at(right, y - drop), dpi) for y in ys])
         if inked.max() < _EDGE_INKED:
             return None
         # the middle of the rows inked as much (a thick line, or one read a row or two either way)
         top_rows = np.flatnonzero(inked == inked.max())
-        best = float(ys[top_rows[len(top_rows) // 2]])
+        return float(ys[top_rows[len(top_rows) // 2]])
+
+    crossed = int(_CROSSED_IN * dpi)
+    corners: list[Point] = []
+    for end in (1, 3):
+        # a side traced on past its corner (into a letter's stroke in line with it) or stopped
+        # short of it (a copy's dropped pixels, a stroke of the handwriting across it): the line
+        # is looked for between both sides' ends and a little beyond
+        ends = (left[end], right[end] + drop)
+        best = edge(ends)
+        if best is None:
+            # a side stopped at a line of print it crosses (a capital's strokes joined to it),
+            # the other's end lost to the copy: the sides followed on past the letters
+            step = -1 if end == 1 else 1
+            best = edge((*ends, _followed(ink, left, step, crossed, dpi),
+                         _followed(ink, right, step, crossed, dpi) + drop))
+        if best is None:
+            return None
         corners += [at(left, best), at(right, best - drop)]
     tl, tr, bl, br = corners
     if (bl[1] - tl[1]) / dpi < _SIDE_IN[0]:
