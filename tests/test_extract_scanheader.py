@@ -2251,3 +2251,13 @@ def test_a_committees_symbol_a_letter_off_with_the_issuer_lines_lost() -> None:
     assert any("UBND" in w and "check" in w for w in mended.warnings)
     assert facts("87/TB-SNNMT").document.number == "87/TB-SNNMT"
     assert facts("15/UBNB-VP").document.number == "15/UBND-VP"
+
+
+def test_a_stamps_title_scrap_above_a_damaged_committee_line_is_no_part_of_it() -> None:
+    """A tester's copy: the receiving stamp's title left a word (`LENG`) on a line of its own
+    above the committee's, whose `NHÂN DÂN` the stamp's side garbled (`NEAN DA`): the scrap
+    was read as the body's first word and no committee was told."""
+    text = ("LENG\nỦY BAN NEAN DA\nTỈNH GIA LAI\nSố: 4376/UBND-NC\nGia Lai, ngày 21 tháng 10 năm 2025\n"
+            "V/v cử công chức tăng cường\nKính gửi: Sở Nội vụ\nNội dung.\n")
+    doc = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)]).document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Gia Lai"

@@ -805,7 +805,7 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
     groups: list[list[Segment]] = []
     for seg in segs:
         if not groups or starts_with_head(fold_phrase(_issuer_text(seg)), heads) is not None or (
-                is_upper_line(seg.text) and damaged_body_line(seg.text)):
+                is_upper_line(seg.text) and (damaged_body_line(seg.text) or _damaged_committee_head(seg.text))):
             groups.append([seg])
         else:
             groups[-1].append(seg)  # a wrapped line of the same body
@@ -819,6 +819,13 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
         seen.add(key)
         out.append(g)
     return out
+
+
+def _damaged_committee_head(line: str) -> bool:
+    """A committee's first line with `NHÂN` a letter off under a stamp's side (`ỦY BAN NEAN DA`):
+    it opens a body of its own, not the line above wrapped (a stamp's title scrap, `TRA`)."""
+    m = re.match(r"uy ban (\S+) d", fold_phrase(line))
+    return m is not None and edit_distance(m.group(1), "nhan", 1) == 1
 
 
 def _foreign_letter(word: str) -> bool:
