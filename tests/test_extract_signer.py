@@ -106,3 +106,19 @@ def test_a_commune_at_a_pages_foot_is_no_signer(foot: str) -> None:
     """A copy's annex page ended in a cell `xã …` (a commune: `Xa` is a family name too, read
     small, and `Phương` one a letter off `phường`): it was taken for the signer's name."""
     assert extract_facts([PageText(1, foot + "\n", "ocr", ocr_confidence=0.6)]).document.signer is None
+
+
+def test_a_heads_title_read_twice_is_a_deputys_block() -> None:
+    """A fax's seal took `KT.` and `PHÓ` off a deputy's block: `GIÁM ĐỐC` read twice (once
+    without its marks) went into the signer's position as `Giám đốc Giam đốc`. The one block a
+    title repeats in is `KT. GIÁM ĐỐC` over `PHÓ GIÁM ĐỐC`; the clerk is told. A head's own title
+    read once, or a text layer's, stays."""
+    text = ("SỞ NỘI VỤ\nSố: 512/BC-SNV\nBÁO CÁO\nKết quả biệt phái\nNội dung.\nNơi nhận:\n- Lưu: VT.\n"
+            "GIÁM ĐỐC\nGIAM ĐỐC\n\nPhan Thị Mai\n")
+    facts = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)])
+    signer = facts.document.signer
+    assert (signer.authority, signer.title) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    assert [p.position for p in facts.people if p.name == "Phan Thị Mai"] == ["Phó Giám đốc"]
+    assert any("deputy's block" in w for w in facts.warnings)
+    once = text.replace("GIÁM ĐỐC\nGIAM ĐỐC\n", "GIÁM ĐỐC\n")
+    assert extract_facts([PageText(1, once, "ocr", ocr_confidence=0.7)]).document.signer.title == "GIÁM ĐỐC"

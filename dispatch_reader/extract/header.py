@@ -51,7 +51,7 @@ from dispatch_reader.extract.issuer_snap import (
     snap_committee, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.selfcite import annex_citations, cited_number
-from dispatch_reader.extract.signer import _is_name_line, bottom_segments, find_signer, name_under_seal
+from dispatch_reader.extract.signer import _is_name_line, bottom_segments, deputy_read_bare, find_signer, name_under_seal
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
@@ -1583,6 +1583,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     if signer:
         doc.signer, ev = signer
         doc.evidence.update(ev)
+        deputy = deputy_read_bare(doc.signer) if conf is not None else None
+        if deputy is not None:
+            warnings.append(f"signer's title read as '{doc.signer.title}', the head's title twice: taken as a "
+                            f"deputy's block, '{deputy.authority}' over '{deputy.title}', its marks under the seal; "
+                            "check it")
+            doc.signer = deputy
     else:
         # found or read: a fax's block under its seal is there and read as nothing (a tester)
         warnings.append(warning("no_signature"))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import written_levels
-from dispatch_reader.extract.canon import title_a_letter_off
+from dispatch_reader.extract.canon import canon_title, title_a_letter_off
 from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
@@ -317,6 +317,26 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
             j += 1
         i = max(i + 1, j if j > i + 1 else i + 1)
     return None
+
+
+def deputy_read_bare(signer: Signer) -> Signer | None:
+    """A deputy's block read with its `KT.` and its `PHÓ` lost under the seal: the head's title
+    read twice (`GIÁM ĐỐC GIAM ĐỐC` for `KT. GIÁM ĐỐC` over `PHÓ GIÁM ĐỐC`), the one block a
+    title repeats in. The signer as that block prints it, or None where the title is no head's
+    title read twice (the clerk is told to check it)."""
+    words = (signer.title or "").split()
+    half = len(words) // 2
+    if not half or len(words) % 2:
+        return None
+    first, second = " ".join(words[:half]), " ".join(words[half:])
+    head = canon_title(first)
+    if head is None or fold_phrase(head) not in _title_heads() or edit_distance(
+            fold_phrase(first), fold_phrase(second), 2) > 2 or edit_distance(fold_phrase(second), fold_phrase(head), 2) > 2:
+        return None
+    deputy = f"PHÓ {head}"
+    if fold_phrase(deputy) not in _title_heads():
+        return None
+    return Signer(name=signer.name, title=deputy, authority=squash(f"{signer.authority or ''} KT. {head}"))
 
 
 # the segments looked at below a name line that spells no name, for one that does (a
