@@ -13,6 +13,8 @@ from pathlib import Path
 from dispatch_reader.textnorm import nfc
 
 _FILE = Path(__file__).parent / "extract" / "data" / "family_names.txt"
+# the apostrophe of `H'Bia`, as typed or set: straight, curly, a modifier letter
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +37,6 @@ def lowered() -> frozenset[str]:
 def prefixed(word: str) -> bool:
     """Does `word` open with a family name written as a prefix (an Ê Đê or Jarai woman's `H'`:
     `H'Hen`, `H’Bia`, typed straight or curly), a name's word after it?"""
-    word = nfc(word).replace("’", "'")
+    word = nfc(word).translate(_APOSTROPHES)
     return any(name.endswith("'") and word.startswith(name) and word[len(name):][:1].isalpha()
                for name in listed())

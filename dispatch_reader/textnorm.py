@@ -101,11 +101,17 @@ def case_blind(word: str) -> bool:
     return bool(word) and word[0] in SAME_SHAPE_SMALL
 
 
+def letter_off(folded: str, known: frozenset[str] | set[str], min_len: int = 4) -> set[str]:
+    """The entries of `known` (folded words) that `folded` misses by one letter read as another
+    (`phar`: `phan`, `pham`); none for a short word (`le`, `ly`, `lo` are all family names) or
+    one `known` holds."""
+    if len(folded) < min_len or folded in known:
+        return set()
+    return {k for k in known if len(k) == len(folded) and sum(a != b for a, b in zip(k, folded)) == 1}
+
+
 def one_letter_off(folded: str, known: frozenset[str] | set[str], min_len: int = 4) -> str | None:
     """The one entry of `known` (folded words) that `folded` misses by one letter read as
-    another, if exactly one does: OCR's `dinn` for `dinh`. Short words are left alone (`le`,
-    `ly`, `lo` are all family names)."""
-    if len(folded) < min_len or folded in known:
-        return None
-    hits = {k for k in known if len(k) == len(folded) and sum(a != b for a, b in zip(k, folded)) == 1}
+    another, if exactly one does: OCR's `dinn` for `dinh`."""
+    hits = letter_off(folded, known, min_len)
     return hits.pop() if len(hits) == 1 else None

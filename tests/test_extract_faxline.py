@@ -28,6 +28,9 @@ def test_the_fax_machines_sender_line_names_a_body() -> None:
     assert sender("FROM; UBND XA IA GRAI") == "Ủy ban nhân dân xã Ia Grai"
     assert sender("01/11/2025 14:43 FROM: 0287 592 4131") is None
     assert sender("FROM: 0287 592 4131") is None
+    # the machine's date and time first; the office's own words after the body's name
+    assert sender("12-03-2026 09:10 FROM: UBND TINH GIA LAI") == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert sender("FROM: SO NOI VU TINH GIA LAI | FAX: 0269 822 115") == "Sở Nội vụ"
 
 
 def test_an_issuer_lost_on_a_fax_is_the_sender_its_machine_names() -> None:
@@ -44,3 +47,21 @@ def test_an_issuer_lost_on_a_fax_is_the_sender_its_machine_names() -> None:
     kept = _facts(fax, "ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n")
     assert kept.document.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
     assert not any("fax machine" in w for w in _facts("", "tỉnh Gla Ay Dụng\n").warnings)
+
+
+def test_a_fax_line_naming_another_level_or_place_leaves_the_issuer_read() -> None:
+    """A commune's paper sent on by its province's fax: the commune's name read a letter off
+    (`XÃ IA GRAl`) is no body the lists know, but the date line names the commune, and the
+    level read is not the sender's: the issuer stays the commune's."""
+    fax = "FROM: UBND TINH GIA LAI | FAX: 0269 822 114 | 12-03-2026 09:10 | PAGE 1/1"
+    text = fax + "\nỦY BAN NHÂN DÂN\nXÃ IA GRAl\n" + _BODY.replace("Gia Lai, ngày", "Ia Grai, ngày")
+    commune = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)])
+    assert commune.document.issuer.startswith("Ủy ban nhân dân xã")
+    assert not any("fax machine" in w for w in commune.warnings)
+    # a garbled committee of another level than the sender's, the date line's place unread
+    other = _facts(fax, "ỦY BAN NEAN XÃ ÔNG HÒA TY)\n").document.issuer
+    assert other != "Ủy ban nhân dân tỉnh Gia Lai"
+    # of the sender's level, but dated at another province than the sender's
+    kon_tum = _BODY.replace("Gia Lai, ngày", "Kon Tum, ngày")
+    dated = extract_facts([PageText(1, fax + "\nỦY BAN NEAN TỈNH ÔNG HÒA TY)\n" + kon_tum, "ocr", ocr_confidence=0.7)])
+    assert dated.document.issuer != "Ủy ban nhân dân tỉnh Gia Lai"

@@ -168,6 +168,9 @@ def test_a_province_whose_first_word_a_stamp_took_from_the_date_line() -> None:
     assert province_by_last_word('fats w=" Hải Dương') == "Hải Dương"
     assert province_by_last_word("Ab Hải Dương") is None
     assert province_by_last_word("fats Hải Dươn") is None
+    # a level before it: a unit's name as written (a ward named as its province), no scraps
+    assert province_by_last_word("phường Lào Cai") is None
+    assert province_by_last_word("thành phố Hải Dương") is None
     text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 798/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\narta ® Nội, ngày 05 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
             "Kiện toàn Ban Chỉ đạo Trung ương\nCăn cứ Luật Tổ chức Chính phủ;\n")
@@ -344,3 +347,11 @@ def test_a_department_read_short_is_the_one_its_numbers_symbol_spells() -> None:
     facts = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)])
     assert facts.document.issuer == "Sở Giáo dục và Đào tạo"
     assert any("Sở Giáo dục và Đào tạo" in w and "check" in w for w in facts.warnings)
+
+
+def test_a_departments_parent_line_tells_its_damaged_place() -> None:
+    """The header reads the parent line (`UBND TỈNH GIA LẠI`, a mark off) over a department's;
+    the date line `Gia La` is a letter off the province and a commune alike: the parent tells."""
+    text = ("UBND TỈNH GIA LẠI\nSỞ NỘI VỤ\nSố: 12/SNV-TCBC\nGia La, ngày 12 tháng 3 năm 2026\nV/v cử công chức\n"
+            "Nội dung.\n")
+    assert extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)]).document.place == "Gia Lai"

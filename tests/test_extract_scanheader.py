@@ -2251,6 +2251,15 @@ def test_a_committees_symbol_a_letter_off_with_the_issuer_lines_lost() -> None:
     assert any("UBND" in w and "check" in w for w in mended.warnings)
     assert facts("87/TB-SNNMT").document.number == "87/TB-SNNMT"
     assert facts("15/UBNB-VP").document.number == "15/UBND-VP"
+    # a recruitment board's own symbol is a letter off `HĐND`, not by a lookalike: as read
+    assert facts("15/TB-HĐTD").document.number == "15/TB-HĐTD"
+
+
+def test_a_committees_symbol_mended_keeps_the_numbers_own_form() -> None:
+    from dispatch_reader.extract.docnumber import DocNumber, committee_symbol_misread
+
+    party = DocNumber(text="12-TB/UBNB", number="12", year=None, parts=("TB", "UBNB"))
+    assert committee_symbol_misread(party).text == "12-TB/UBND"
 
 
 def test_a_stamps_title_scrap_above_a_damaged_committee_line_is_no_part_of_it() -> None:

@@ -95,13 +95,15 @@ def test_scraps_are_no_name_of_another_people() -> None:
     letters no name has, no family name first."""
     from dispatch_reader.ingest.vietnamese import spelled_as_a_name
 
-    assert all(spelled_as_a_name(w) for w in ("Ksor", "Krông", "H’Bia", "Êban", "Phol", "Jut", "Nguyễn"))
-    assert not any(spelled_as_a_name(w) for w in ("KSOR", "Es", "Jùz", "Fox", "Bcdfg", "THZGđứnh", "ksor"))
+    assert all(spelled_as_a_name(w) for w in ("Ksor", "Krông", "H’Bia", "H‘Bia", "HʼBia", "Êban", "Phol", "Jut",
+                                              "Nguyễn"))
+    assert not any(spelled_as_a_name(w) for w in ("KSOR", "Es", "Jùz", "Fox", "Bcdfg", "THZGđứnh", "ksor", "H'H'Bia",
+                                                  "Ubnd", "Yyy", "Adrơngai"))
     signer = _signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nDp Fs Ke\n")
     assert signer is None or "Dp" not in signer.name
 
 
-@pytest.mark.parametrize("foot", ["Phó Chủ tịch UBND\nxã Tiên Lãng", "phường Đông Hải"])
+@pytest.mark.parametrize("foot", ["Phó Chủ tịch UBND\nxã Tiên Lãng", "phường Đông Hải", "Phó Chủ tịch UBND\nXã Tiên Lãng"])
 def test_a_commune_at_a_pages_foot_is_no_signer(foot: str) -> None:
     """A copy's annex page ended in a cell `xã …` (a commune: `Xa` is a family name too, read
     small, and `Phương` one a letter off `phường`): it was taken for the signer's name."""
@@ -122,3 +124,18 @@ def test_a_heads_title_read_twice_is_a_deputys_block() -> None:
     assert any("deputy's block" in w for w in facts.warnings)
     once = text.replace("GIÁM ĐỐC\nGIAM ĐỐC\n", "GIÁM ĐỐC\n")
     assert extract_facts([PageText(1, once, "ocr", ocr_confidence=0.7)]).document.signer.title == "GIÁM ĐỐC"
+    # a text layer says what it says; a block read with its own `KT.`, or two bodies' blocks
+    # side by side (`TM.` twice), is no bare deputy's
+    assert extract_facts([PageText(1, text)]).document.signer.title != "PHÓ GIÁM ĐỐC"
+    signed_for = text.replace("GIÁM ĐỐC\nGIAM ĐỐC\n", "KT. GIÁM ĐỐC\nGIÁM ĐỐC\nGIAM ĐỐC\n")
+    assert extract_facts([PageText(1, signed_for, "ocr", ocr_confidence=0.7)]).document.signer.authority == "KT. GIÁM ĐỐC"
+    joint = text.replace("GIÁM ĐỐC\nGIAM ĐỐC\n", "TM. BAN THƯỜNG TRỰC | TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH | CHỦ TỊCH\n")
+    assert "PHÓ" not in (extract_facts([PageText(1, joint, "ocr", ocr_confidence=0.7)]).document.signer.title or "")
+
+
+@pytest.mark.parametrize("scraps", ["Lò Ans", "Mai Ksor", "Hà Yee"])
+def test_a_signatures_scraps_spelled_like_a_peoples_name_do_not_hide_the_name_below(scraps: str) -> None:
+    """A reviewer's: a signature's loops read as a family name and a word no syllable spells
+    above the name: only the families of the peoples whose names have such words may."""
+    signer = _signer(f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{scraps}\nNguyễn Mạnh Khương\n", conf=0.6)
+    assert signer.name == "Nguyễn Mạnh Khương"

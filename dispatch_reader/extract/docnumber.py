@@ -565,22 +565,33 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
 
 def committee_symbol_misread(dn: DocNumber) -> DocNumber | None:
     """The number with a committee's symbol (`UBND`, `HĐND`, `VPUBND`: committee_symbols.tsv)
-    where a part no symbol has misses exactly one of them by one letter, its first letter and
-    its length kept (`TB-UBNB`), for a number whose issuer lines were lost: with no issuer to
-    prescribe the symbol, the committees' are the ones a local paper bears most. A department's
-    (`SNNMT`, a letter off the ministry's `BNNMT`) is not mended so."""
+    where a part no symbol has is exactly one of them with one capital read as its lookalike
+    (data/symbol_lookalikes.tsv: `TB-UBNB`), for a number whose issuer lines were lost: with no
+    issuer to prescribe the symbol, the committees' are the ones a local paper bears most. A
+    board's own symbol a letter off one (`HĐTD`) or a department's (`SNNMT`, a letter off the
+    ministry's `BNNMT`) is not mended so."""
     if dn.number is None or len(dn.parts) < 2:
         return None
-    symbols = [row[1] for row in resources.rows("committee_symbols.tsv") if len(row) > 1]
     for i, part in enumerate(dn.parts):
-        if part in _known_parts() or len(part) < 4:
+        if part in _known_parts():
             continue
-        near = [sym for sym in symbols if len(sym) == len(part) and sym[0] == part[0]
-                and sum(a != b for a, b in zip(sym, part)) == 1]
+        near = [sym for sym in _committee_symbols() if len(sym) == len(part)
+                and [(a, b) for a, b in zip(part, sym) if a != b] in ([pair] for pair in _symbol_lookalikes())]
         if len(near) == 1:
-            parts = dn.parts[:i] + (near[0],) + dn.parts[i + 1:]
-            return replace(dn, text=dn.text[:len(dn.text) - len("-".join(dn.parts))] + "-".join(parts), parts=parts)
+            at = dn.text.rfind(part)
+            return replace(dn, text=dn.text[:at] + near[0] + dn.text[at + len(part):],
+                           parts=dn.parts[:i] + (near[0],) + dn.parts[i + 1:])
     return None
+
+
+@lru_cache(maxsize=1)
+def _committee_symbols() -> tuple[str, ...]:
+    return tuple(row[1] for row in resources.rows("committee_symbols.tsv") if len(row) > 1)
+
+
+@lru_cache(maxsize=1)
+def _symbol_lookalikes() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0], row[1]) for row in resources.rows("symbol_lookalikes.tsv") if len(row) > 1)
 
 
 # letters and figures no Vietnamese document symbol is written with (figures only in a

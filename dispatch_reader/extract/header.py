@@ -28,7 +28,6 @@ from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
                                              find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.faxline import fax_sender
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, committee_symbol_misread,
                                                expected_symbol,
                                                symbol_names_another,
@@ -38,6 +37,7 @@ from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, Doc
                                                type_of_number, year_read_with_a_letter, year_slipped)
 from dispatch_reader.extract.doctypes import (enacted_type, small_speck, type_for_abbreviation, type_for_title,
                                               without_specks)
+from dispatch_reader.extract.faxline import fax_sender
 from dispatch_reader.extract.gazette import section_heading
 from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
@@ -46,7 +46,7 @@ from dispatch_reader.extract.headlines import (
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
-    is_known_place, known_body_before_a_scrap, near_province_place,
+    ends_off, is_known_place, known_body_before_a_scrap, near_province_place,
     province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
@@ -57,6 +57,7 @@ from dispatch_reader.extract.textutil import (
     Page, Segment, fold_phrase, is_rule_line, is_upper_line, squash,
 )
 from dispatch_reader.places.match import edit_distance, find_province
+from dispatch_reader.places.official import key as place_key
 from dispatch_reader.messages import warning
 from dispatch_reader.record import DocumentFacts, Evidence
 from dispatch_reader.textnorm import mark_count
@@ -258,14 +259,31 @@ def _body_names() -> tuple[str, ...]:
 
 def _read_as_no_body(issuer: str | None, sender: str, place: str | None) -> bool:
     """Is the issuer lost, read as no body at all, or as none a fax's `sender` line could be
-    mistaken for: the same kind of body by its first word, but no known one nor a committee, with a word no
-    syllable spells (`Ủy ban nean thành phố Ông Hòa Xã Hội Ty)`)?"""
+    mistaken for: the same kind of body by its first word and its level, but no known one nor
+    a committee, with a word no syllable spells (`Ủy ban nean thành phố Ông Hòa Xã Hội Ty)`)?
+    Never where the date line names a known place the sender's name does not end in, a letter
+    off at most (a commune's paper sent on by its province's fax: `xã Ia Grai`, `FROM: UBND
+    TINH GIA LAI`)."""
+    if place and is_known_place(place) and ends_off(sender, place_key(place)) > 1:
+        return False
     if not issuer or not _names_a_body(issuer):
         return True  # (`thành phố Hal`: a committee's second line, its first lost)
     words = fold_phrase(issuer).split()
+    level = _level_named(issuer)
     return bool(words) and words[0] == fold_phrase(sender).split()[0] \
+        and level in (None, _level_named(sender)) \
         and fold_phrase(issuer) not in _known_body_names() and snap_committee(issuer, place) is None \
         and any(not is_syllable(w) for w in re.findall(r"[^\W\d_]+", issuer))
+
+
+# a committee's levels, folded, as its name says them
+_LEVEL_NAMED = re.compile(r"\b(thanh pho|thi xa|thi tran|dac khu|tinh|xa|phuong|huyen|quan)\b(?! hoi)")
+
+
+def _level_named(body: str) -> str | None:
+    """The first level a body's name says (`thành phố`), folded; None if it says none."""
+    m = _LEVEL_NAMED.search(fold_phrase(body))
+    return m.group(1) if m else None
 
 
 def _names_a_body(issuer: str) -> bool:
@@ -1585,9 +1603,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.evidence.update(ev)
         deputy = deputy_read_bare(doc.signer) if conf is not None else None
         if deputy is not None:
-            warnings.append(f"signer's title read as '{doc.signer.title}', the head's title twice: taken as a "
-                            f"deputy's block, '{deputy.authority}' over '{deputy.title}', its marks under the seal; "
-                            "check it")
+            warnings.append(warning("signer_deputy_read_bare", read=doc.signer.title or "",
+                                    authority=deputy.authority or "", title=deputy.title or ""))
             doc.signer = deputy
     else:
         # found or read: a fax's block under its seal is there and read as nothing (a tester)
@@ -1644,12 +1661,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if sender is not None and _read_as_no_body(doc.issuer, sender[0], doc.place):
             # the issuer's lines lost or garbled under a fax's grain or a stamp: the name the
             # sending office set its fax machine up with, atop the page, tells it
-            if doc.issuer:
-                warnings.append(f"issuer read as '{doc.issuer[:60]}': '{sender[0]}' told by the fax machine's "
-                                "sender line: check it")
-            else:
-                warnings.append(f"issuer lines unreadable: '{sender[0]}' told by the fax machine's sender line: "
-                                "check it")
+            warnings.append(warning("issuer_read_fax_sender", read=doc.issuer[:60], issuer=sender[0]) if doc.issuer
+                            else warning("issuer_from_fax_sender", issuer=sender[0]))
             doc.issuer = sender[0]
             doc.issuer_parent = None
             doc.evidence.pop("issuer_parent", None)
@@ -1751,8 +1764,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         committee = committee_symbol_misread(number) if number and not doc.issuer and doc.number and not mended else None
         if committee is not None:
             # the issuer lines lost, the committee's symbol a letter off (`TB-UBNB`)
-            warnings.append(f"document number read as '{number.text}', its symbol taken as the committee's "
-                            f"'{committee.text}' it misses by a letter: check it")
+            warnings.append(warning("number_committee_symbol", read=number.text, number=committee.text))
             doc.number = committee.text
             number = committee
         symbol = mended or number

@@ -481,6 +481,11 @@ def _word_for_word(place: str, name: str) -> bool:
         and edit_distance("".join(read), "".join(want), 2) <= 2 and not is_known_place(place)
 
 
+# the last word of a level written before a unit's name (folded): `tỉnh`, `xã`, `phường`,
+# `huyện`, `quận`, `thành phố`, `thị xã`, `thị trấn`, `đặc khu`
+_LEVEL_ENDS = frozenset({"tinh", "xa", "phuong", "huyen", "quan", "pho", "tran", "khu"})
+
+
 def province_by_last_word(place: str) -> str | None:
     """The province whose name ends in the place's last word, when a stamp took the words before
     it (`arta ® Nội` for `Hà Nội`): the last word read whole and capitalised, the others no
@@ -493,7 +498,10 @@ def province_by_last_word(place: str) -> str | None:
     if len(words) < 2 or not 0 < capitals < len(words) or any(w[:1].isupper() for w in words[:-capitals]):
         return None
     if capitals > 1:
-        # a province's whole name after a stamp's scraps (`fats w=" Hải Dương`), marks and all
+        # a province's whole name after a stamp's scraps (`fats w=" Hải Dương`), marks and all;
+        # after a level (`phường Lào Cai`, `thành phố Hà Nội`) it is a unit's name as written
+        if fold(words[-capitals - 1]) in _LEVEL_ENDS:
+            return None
         tail = " ".join(words[-capitals:]).lower()
         named = {name for name in _provinces_ever().values() if name.lower() == tail}
         return named.pop() if len(named) == 1 else None
@@ -530,12 +538,12 @@ def near_province_place(place: str, parent: str | None = None) -> str | None:
     limit = edit_distance(read, want, 2)
     # (a ward may bear its province's name: `Lào Cai` is both)
     rivals = [k for level in ("xã", "phường") for k in _units()[level] if k != want and edit_distance(read, k, limit) <= limit]
-    if rivals and not (parent and _ends_off(parent, want) < min(_ends_off(parent, k) for k in rivals)):
+    if rivals and not (parent and ends_off(parent, want) < min(ends_off(parent, k) for k in rivals)):
         return None
     return province
 
 
-def _ends_off(line: str, want: str) -> int:
+def ends_off(line: str, want: str) -> int:
     """How many letters off `want` (a key) the last words of `line` spell it, two at most
     counted (3: farther)."""
     tokens = _tokens(line)

@@ -52,14 +52,15 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
     words = _without_specks(_SPECKS.sub("", text)).split()
     if not 2 <= len(words) <= 6:
         return False
+    if words[0].lower() in written_levels():
+        return False  # `Xã Tiên Lãng`, `phường Đông Hải`: a unit's name (`Xa` is a family name, unmarked)
     if is_upper_line(text) and len(words) > 4:
         return False
     for i, w in enumerate(words):
         middle = 0 < i < len(words) - 1
         # read small, or one letter of it misread too under the signature's stroke (`pram Đức
         # Thành`): the one family name it can be (namefix respells it)
-        # (`xã Điền Xá` at an annex's foot is a commune, though `Xa` is a family name too)
-        small = small_family and i == 0 and w not in written_levels() and (fold_word(w) in _folded_families()
+        small = small_family and i == 0 and (fold_word(w) in _folded_families()
                                              or one_letter_off(fold_word(w), _folded_families()) is not None
                                              or near_marked_family(w) is not None)
         if not _NAME_SYL.match(w) or not (w[0].isupper() or (middle and case_blind(w)) or small):
@@ -319,6 +320,10 @@ def find_signer(pages: list[Page]) -> tuple[Signer, dict[str, Evidence]] | None:
     return None
 
 
+# a signing authority's marks of one signing for another (`KT.`, `TL.`, `TUQ.`, `Q.`)
+_SIGNS_FOR = re.compile(r"\b(?:KT|TL|TUQ|Q)\s?\.")
+
+
 def deputy_read_bare(signer: Signer) -> Signer | None:
     """A deputy's block read with its `KT.` and its `PHÓ` lost under the seal: the head's title
     read twice (`GIÁM ĐỐC GIAM ĐỐC` for `KT. GIÁM ĐỐC` over `PHÓ GIÁM ĐỐC`), the one block a
@@ -328,6 +333,8 @@ def deputy_read_bare(signer: Signer) -> Signer | None:
     half = len(words) // 2
     if not half or len(words) % 2:
         return None
+    if signer.authority and (_SIGNS_FOR.search(signer.authority) or signer.authority.count("TM.") > 1):
+        return None  # read with its own `KT.`/`TL.` already, or two bodies' blocks side by side
     first, second = " ".join(words[:half]), " ".join(words[half:])
     head = canon_title(first)
     if head is None or fold_phrase(head) not in _title_heads() or edit_distance(
@@ -404,18 +411,26 @@ def _name_read(text: str) -> str:
 
 
 def _sound_name(text: str) -> bool:
-    """Every word a syllable, or a word of another people's name (`Y Jut Buôn Krông`, `Thạch Sô
-    Phol`: spelled_as_a_name), the first a capitalised family name: nothing of a stroke in it."""
+    """Every word a syllable, the first a capitalised family name: nothing of a stroke in it;
+    or a name of another people (`_peoples_name`)."""
     words = _SPECKS.sub("", text).split()
-    return len(words) >= 2 and words[0][:1].isupper() and _family_first(text) \
-        and all(is_syllable(w) or spelled_as_a_name(w) for w in words)
+    return (len(words) >= 2 and words[0][:1].isupper() and _family_first(text) and all(map(is_syllable, words))) \
+        or _peoples_name(text)
 
 
 def _peoples_name(text: str) -> bool:
-    """A name of another people, most of its words no Vietnamese syllables (`H’Hen Niê`, `Ksor
-    Kpă`): a family name or its prefix first, every word spelled as a name's."""
+    """A name of a people whose names Vietnamese writes in words no syllable spells (`H’Hen Niê`,
+    `Ksor Kpă`, `Thạch Sô Phol`): one of their family names first (data/unsyllabic_families.txt,
+    or an `H'` prefix), every word spelled as a name's (`spelled_as_a_name`). On another family
+    name such words are scraps (`Lò Ans`)."""
     words = _SPECKS.sub("", text).split()
-    return 2 <= len(words) <= 6 and _family_first(text) and all(spelled_as_a_name(w) for w in words)
+    return 2 <= len(words) <= 6 and (fold_word(words[0]) in _unsyllabic_families() or family_names.prefixed(words[0])) \
+        and all(spelled_as_a_name(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _unsyllabic_families() -> frozenset[str]:
+    return frozenset(fold_word(f) for f in resources.lines("unsyllabic_families.txt"))
 
 
 def _capitalised(name: str) -> str:

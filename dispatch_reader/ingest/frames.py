@@ -190,12 +190,10 @@ def _traced(ink: np.ndarray, seg: Line, dpi: float) -> Line | None:
     x1, y1, x2, y2 = seg
     slope = (x2 - x1) / max(1.0, y2 - y1)
     gap = max(2, int(_GAP_IN * dpi))
-    near = max(2, int(round(_NEAR_IN * dpi)))
-    thick = _THICK_IN * dpi
 
     def centre(y: int, x: float) -> float | None:
-        run = _run_near(ink[y], int(round(x)), near)
-        return (run[0] + run[1]) / 2 if run is not None and run[1] - run[0] + 1 <= thick else None
+        run = _thin_run(ink, y, x, dpi)
+        return (run[0] + run[1]) / 2 if run is not None else None
 
     ys: list[int] = []
     xs: list[float] = []
@@ -217,20 +215,24 @@ def _traced(ink: np.ndarray, seg: Line, dpi: float) -> Line | None:
 def _followed(ink: np.ndarray, side: Line, step: int, gap: int, dpi: float) -> int:
     """The row where the thin line `side` ends, followed from its top (`step` -1) or bottom
     (+1) end while no more than `gap` rows in a row miss it."""
-    near = max(2, int(round(_NEAR_IN * dpi)))
-    thick = _THICK_IN * dpi
     slope = (side[2] - side[0]) / max(1.0, side[3] - side[1])
     last = int(side[1] if step < 0 else side[3])
     y, missed = last, 0
     while 0 <= y + step < ink.shape[0] and missed <= gap:
         y += step
-        run = _run_near(ink[y], int(round(side[0] + slope * (y - side[1]))), near)
-        if run is None or run[1] - run[0] + 1 > thick:
+        if _thin_run(ink, y, side[0] + slope * (y - side[1]), dpi) is None:
             missed += 1
         else:
             missed = 0
             last = y
     return last
+
+
+def _thin_run(ink: np.ndarray, y: int, x: float, dpi: float) -> tuple[int, int] | None:
+    """The run of ink in row `y` at `x`, or the one nearest it (`_NEAR_IN`), if no thicker than a
+    frame's line is (`_THICK_IN`)."""
+    run = _run_near(ink[y], int(round(x)), max(2, int(round(_NEAR_IN * dpi))))
+    return run if run is not None and run[1] - run[0] + 1 <= _THICK_IN * dpi else None
 
 
 def _run_near(row: np.ndarray, c: int, near: int) -> tuple[int, int] | None:

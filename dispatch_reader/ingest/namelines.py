@@ -25,7 +25,8 @@ from dispatch_reader.ingest.signing import SHORT_PAGE_LINES
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.unread import larger_than_letters, letter_lines, line_alone
 from dispatch_reader.ingest.vietnamese import is_syllable, spelled_as_a_name
-from dispatch_reader.textnorm import NAME_WORD, case_blind, cased_like, fold, mark_count, marks, one_letter_off
+from dispatch_reader.textnorm import (NAME_WORD, case_blind, cased_like, fold, letter_off, mark_count, marks,
+                                      one_letter_off)
 
 
 
@@ -530,9 +531,9 @@ def _name_after_scraps(line: list[Word]) -> bool:
 
 
 def _syllables_alone(line: list[Word]) -> bool:
-    """Every word, specks round it aside, a syllable or a capitalised word with a vowel (`Ksor`,
-    `Rcom`: the names of other peoples); `Vũ /T} Thu Hà` and `Vu Mnh Tuấn` are not. (A reading
-    is capitalised already: `_reread_whole_name` takes no other.)"""
+    """Every word, specks round it aside, a syllable or spelled as a name of another people's
+    (`Ksor`, `Rcom`: `spelled_as_a_name`); `Vũ /T} Thu Hà` and `Vu Mnh Tuấn` are not. (A
+    reading is capitalised already: `_reread_whole_name` takes no other.)"""
     found = [NAME_WORD.match(w.text) for w in line]
     return all(m is not None and (is_syllable(m["core"]) or spelled_as_a_name(m["core"])) for m in found)
 
@@ -570,9 +571,7 @@ def _near_family(word: str) -> bool:
     """Is `word` a family name read with one letter misread, whichever it is (`Phar`: `Phan` or
     `Phạm`)? Extraction's name mending decides which (`Phar`: an n whose leg a ring cut off);
     a name left unmended is flagged as odd."""
-    folded = fold(word)
-    return len(folded) >= _NEAR_FAMILY_LETTERS and any(
-        len(f) == len(folded) and sum(a != b for a, b in zip(f, folded)) == 1 for f in _families())
+    return bool(letter_off(fold(word), _families(), _NEAR_FAMILY_LETTERS))
 
 
 def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings: IngestSettings,

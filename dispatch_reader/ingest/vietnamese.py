@@ -80,27 +80,33 @@ def is_syllable(token: str) -> bool:
 
 
 # the longest run of consonants a name of the other peoples writes (`Kr` of `Krông`, `Kđ` of
-# `Kđăm`, `Rch` of `Rcom`'s kin), and of vowel groups (`Êban`, `Adrơng`, `Ayŭn`: two)
+# `Kđăm`, `Rch` of `Rcom`'s kin), after its last vowel (`Ksor`, `Phol`: one), and of vowel
+# groups (`Êban`, `Adrơng`, `Ayŭn`: two)
 _NAME_CONSONANTS = 3
+_NAME_FINAL_CONSONANTS = 2
 _NAME_VOWEL_GROUPS = 2
 _NAME_LEAST_LETTERS = 3
 # letters no name of Vietnam's peoples is written with (Ê Đê writes j and w, Khmer names
 # neither f nor z): OCR's scraps (`Jùz`)
 _NO_NAMES_LETTERS = frozenset("fz")
+# the apostrophe of `H'Bia`, as typed or set: straight, curly, a modifier letter
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def spelled_as_a_name(token: str) -> bool:
-    """Is `token` a capitalised syllable, or a word of another people's name as Vietnamese
-    writes it (`Ksor`, `Krông`, `Mlô`, `Jut`, `Phol`, `H'Bia`): no Vietnamese syllable, but a
-    capital and small Latin letters after it, three at least, a vowel among them, one tone mark
-    at most, no longer runs of consonants or vowel groups than such names have? A ring's
-    letters are capitals (`ANH`), a signature's loops short scraps (`Es`, `Fs`) or glued signs."""
+    """Is `token` a capitalised word a name may have: a Vietnamese syllable's spelling (its
+    marks as OCR read them, the loose `is_syllable`), or a word of another people's name as
+    Vietnamese writes it (`Ksor`, `Krông`, `Mlô`, `Jut`, `Phol`, `H'Bia`): a capital and small
+    Latin letters after it, three at least, a vowel among them, one tone mark at most, no longer
+    runs of consonants or vowel groups than such names have, no letter thrice in a row? A
+    ring's letters are capitals (`ANH`), a signature's loops short scraps (`Es`, `Fs`) or glued
+    signs. Whose name may have such words is extraction's to say (signer.py)."""
     if not token[:1].isupper():
         return False
-    head, _, tail = token.partition("'") if "'" in token else token.partition("’")
-    # (an Ê Đê or Jarai woman's `H'` prefix: the name after it is one more capitalised word)
-    if tail and head.upper() == "H" and len(head) == 1:
-        return spelled_as_a_name(tail)
+    head, _, tail = token.translate(_APOSTROPHES).partition("'")
+    if tail:
+        # an Ê Đê or Jarai woman's `H'` prefix, once: the name after it is one more word
+        return head == "H" and "'" not in tail and spelled_as_a_name(tail)
     if not token[1:].islower() and token[1:]:
         return False
     if is_syllable(token):
@@ -108,12 +114,14 @@ def spelled_as_a_name(token: str) -> bool:
     bare, tone = split_tone(token)
     skeleton = "".join(c for c in unicodedata.normalize("NFD", bare) if not unicodedata.combining(c))
     skeleton = skeleton.replace("đ", "d")
-    if tone == "many" or len(skeleton) < _NAME_LEAST_LETTERS \
+    if tone == "many" or len(skeleton) < _NAME_LEAST_LETTERS or re.search(r"(.)\1\1", skeleton) \
             or not (skeleton.isascii() and skeleton.isalpha()) or set(skeleton) & _NO_NAMES_LETTERS:
         return False
     runs = [len(r) for r in re.findall(r"[^aeiouy]+", skeleton)]
     vowel_groups = re.findall(r"[aeiouy]+", skeleton)
-    return bool(vowel_groups) and len(vowel_groups) <= _NAME_VOWEL_GROUPS and max(runs, default=0) <= _NAME_CONSONANTS
+    final = re.search(r"[^aeiouy]*$", skeleton).group(0)
+    return bool(vowel_groups) and len(vowel_groups) <= _NAME_VOWEL_GROUPS and max(runs, default=0) <= _NAME_CONSONANTS \
+        and len(final) <= _NAME_FINAL_CONSONANTS
 
 
 @dataclass(frozen=True)
