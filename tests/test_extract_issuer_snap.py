@@ -165,9 +165,9 @@ def test_a_province_whose_first_word_a_stamp_took_from_the_date_line() -> None:
     assert province_by_last_word("Tân Phong") is None  # read whole: nothing to mend
     # a province's whole name after scraps in small letters; a scrap capitalised, or the name
     # itself a letter short, is no such name
-    assert province_by_last_word('fats w=" Hải Dương') == "Hải Dương"
+    assert province_by_last_word('ra x=" Hải Dương') == "Hải Dương"
     assert province_by_last_word("Ab Hải Dương") is None
-    assert province_by_last_word("fats Hải Dươn") is None
+    assert province_by_last_word("ra Hải Dươn") is None
     # a level before it: a unit's name as written (a ward named as its province), no scraps
     assert province_by_last_word("phường Lào Cai") is None
     assert province_by_last_word("thành phố Hải Dương") is None

@@ -2238,7 +2238,7 @@ def test_a_rings_arc_read_as_underscores_before_the_place_is_no_part_of_it() -> 
 
 
 def test_a_committees_symbol_a_letter_off_with_the_issuer_lines_lost() -> None:
-    """A fax garbled a city committee's lines past naming a body and read `TB-UBNB`: with no
+    """A fax garbled a city committee's lines past naming a body and read `TB-HĐHD`: with no
     issuer to prescribe the symbol, the committee's it misses by one letter is taken and the
     clerk told; a department's symbol no committee's is left as read."""
     def facts(number: str) -> Facts:
@@ -2246,11 +2246,11 @@ def test_a_committees_symbol_a_letter_off_with_the_issuer_lines_lost() -> None:
                 "THÔNG BÁO\nKết luận của Chủ tịch tại cuộc họp\nNội dung.\n")
         return extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)])
 
-    mended = facts("87/TB-UBNB")
-    assert mended.document.number == "87/TB-UBND"
-    assert any("UBND" in w and "check" in w for w in mended.warnings)
+    mended = facts("87/TB-HĐHD")
+    assert mended.document.number == "87/TB-HĐND"
+    assert any("HĐND" in w and "check" in w for w in mended.warnings)
     assert facts("87/TB-SNNMT").document.number == "87/TB-SNNMT"
-    assert facts("15/UBNB-VP").document.number == "15/UBND-VP"
+    assert facts("15/UBHD-VP").document.number == "15/UBND-VP"
     # a recruitment board's own symbol is a letter off `HĐND`, not by a lookalike: as read
     assert facts("15/TB-HĐTD").document.number == "15/TB-HĐTD"
 
@@ -2258,15 +2258,15 @@ def test_a_committees_symbol_a_letter_off_with_the_issuer_lines_lost() -> None:
 def test_a_committees_symbol_mended_keeps_the_numbers_own_form() -> None:
     from dispatch_reader.extract.docnumber import DocNumber, committee_symbol_misread
 
-    party = DocNumber(text="12-TB/UBNB", number="12", year=None, parts=("TB", "UBNB"))
+    party = DocNumber(text="12-TB/UBHD", number="12", year=None, parts=("TB", "UBHD"))
     assert committee_symbol_misread(party).text == "12-TB/UBND"
 
 
 def test_a_stamps_title_scrap_above_a_damaged_committee_line_is_no_part_of_it() -> None:
-    """A tester's copy: the receiving stamp's title left a word (`LENG`) on a line of its own
-    above the committee's, whose `NHÂN DÂN` the stamp's side garbled (`NEAN DA`): the scrap
+    """A tester's copy: the receiving stamp's title left a word (`VIÊN`) on a line of its own
+    above the committee's, whose `NHÂN DÂN` the stamp's side garbled (`NHAM DÂ`): the scrap
     was read as the body's first word and no committee was told."""
-    text = ("LENG\nỦY BAN NEAN DA\nTỈNH GIA LAI\nSố: 4376/UBND-NC\nGia Lai, ngày 21 tháng 10 năm 2025\n"
+    text = ("VIÊN\nỦY BAN NHAM DÂ\nTỈNH GIA LAI\nSố: 2915/UBND-VX\nGia Lai, ngày 14 tháng 9 năm 2025\n"
             "V/v cử công chức tăng cường\nKính gửi: Sở Nội vụ\nNội dung.\n")
     doc = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)]).document
     assert doc.issuer == "Ủy ban nhân dân tỉnh Gia Lai"

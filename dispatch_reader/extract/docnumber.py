@@ -566,7 +566,7 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
 def committee_symbol_misread(dn: DocNumber) -> DocNumber | None:
     """The number with a committee's symbol (`UBND`, `HĐND`, `VPUBND`: committee_symbols.tsv)
     where a part no symbol has is exactly one of them with one capital read as its lookalike
-    (data/symbol_lookalikes.tsv: `TB-UBNB`), for a number whose issuer lines were lost: with no
+    (data/symbol_lookalikes.tsv: `TB-HĐHD`), for a number whose issuer lines were lost: with no
     issuer to prescribe the symbol, the committees' are the ones a local paper bears most. A
     board's own symbol a letter off one (`HĐTD`) or a department's (`SNNMT`, a letter off the
     ministry's `BNNMT`) is not mended so."""

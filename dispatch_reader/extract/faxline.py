@@ -1,5 +1,5 @@
-"""The sender a fax machine prints atop each page it sends (`FROM: UBND THANH PHO HUE | FAX:
-0234 … | 19-08-2025 13:23 | PAGE 1/2`): the office's name as it set its machine up, in capitals
+"""The sender a fax machine prints atop each page it sends (`FROM: UBND TINH GIA LAI | FAX:
+0269 … | 12-03-2026 09:10 | PAGE 1/2`): the office's name as it set its machine up, in capitals
 without marks, read by OCR in the machine's own plain font.
 
 Its own part because it is a second reading of the issuer from outside the header: where a

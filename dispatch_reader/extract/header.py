@@ -260,7 +260,7 @@ def _body_names() -> tuple[str, ...]:
 def _read_as_no_body(issuer: str | None, sender: str, place: str | None) -> bool:
     """Is the issuer lost, read as no body at all, or as none a fax's `sender` line could be
     mistaken for: the same kind of body by its first word and its level, but no known one nor
-    a committee, with a word no syllable spells (`Ủy ban nean thành phố Ông Hòa Xã Hội Ty)`)?
+    a committee, with a word no syllable spells (`Ủy ban nham thành phố Ộng Hỏa Xê Ty)`)?
     Never where the date line names a known place the sender's name does not end in, a letter
     off at most (a commune's paper sent on by its province's fax: `xã Ia Grai`, `FROM: UBND
     TINH GIA LAI`)."""
@@ -840,7 +840,7 @@ def _group_issuer_lines(segs: list[Segment]) -> list[list[Segment]]:
 
 
 def _damaged_committee_head(line: str) -> bool:
-    """A committee's first line with `NHÂN` a letter off under a stamp's side (`ỦY BAN NEAN DA`):
+    """A committee's first line with `NHÂN` a letter off under a stamp's side (`ỦY BAN NHAM DÂ`):
     it opens a body of its own, not the line above wrapped (a stamp's title scrap, `TRA`)."""
     m = re.match(r"uy ban (\S+) d", fold_phrase(line))
     return m is not None and edit_distance(m.group(1), "nhan", 1) == 1
@@ -1763,7 +1763,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence.pop("issuer", None)
         committee = committee_symbol_misread(number) if number and not doc.issuer and doc.number and not mended else None
         if committee is not None:
-            # the issuer lines lost, the committee's symbol a letter off (`TB-UBNB`)
+            # the issuer lines lost, the committee's symbol a letter off (`TB-HĐHD`)
             warnings.append(warning("number_committee_symbol", read=number.text, number=committee.text))
             doc.number = committee.text
             number = committee

@@ -491,14 +491,14 @@ def province_by_last_word(place: str) -> str | None:
     it (`arta ® Nội` for `Hà Nội`): the last word read whole and capitalised, the others no
     capitalised words at all, and exactly one province (today's or before 2025) so ending. Or
     the province whose whole name the place's last capitalised words are, scraps in small
-    letters before them (`fats w=" Hải Dương`)."""
+    letters before them (`ra x=" Hải Dương`)."""
     words = re.findall(r"[^\W\d_]+", place)
     # the capitalised words the place ends in, none before them
     capitals = len(words) - next((i for i in range(len(words) - 1, -1, -1) if not words[i][:1].isupper()), -1) - 1
     if len(words) < 2 or not 0 < capitals < len(words) or any(w[:1].isupper() for w in words[:-capitals]):
         return None
     if capitals > 1:
-        # a province's whole name after a stamp's scraps (`fats w=" Hải Dương`), marks and all;
+        # a province's whole name after a stamp's scraps (`ra x=" Hải Dương`), marks and all;
         # after a level (`phường Lào Cai`, `thành phố Hà Nội`) it is a unit's name as written
         if fold(words[-capitals - 1]) in _LEVEL_ENDS:
             return None

@@ -326,7 +326,7 @@ _SIGNS_FOR = re.compile(r"\b(?:KT|TL|TUQ|Q)\s?\.")
 
 def deputy_read_bare(signer: Signer) -> Signer | None:
     """A deputy's block read with its `KT.` and its `PHÓ` lost under the seal: the head's title
-    read twice (`GIÁM ĐỐC GIAM ĐỐC` for `KT. GIÁM ĐỐC` over `PHÓ GIÁM ĐỐC`), the one block a
+    read twice (`GIÁM ĐỐC GIÁM ĐÓC` for `KT. GIÁM ĐỐC` over `PHÓ GIÁM ĐỐC`), the one block a
     title repeats in. The signer as that block prints it, or None where the title is no head's
     title read twice (the clerk is told to check it)."""
     words = (signer.title or "").split()
@@ -420,12 +420,16 @@ def _sound_name(text: str) -> bool:
 
 def _peoples_name(text: str) -> bool:
     """A name of a people whose names Vietnamese writes in words no syllable spells (`H’Hen Niê`,
-    `Ksor Kpă`, `Thạch Sô Phol`): one of their family names first (data/unsyllabic_families.txt,
+    `Ksor Kpă`, `Thạch Sóc Khlot`): one of their family names first (data/unsyllabic_families.txt,
     or an `H'` prefix), every word spelled as a name's (`spelled_as_a_name`). On another family
     name such words are scraps (`Lò Ans`)."""
     words = _SPECKS.sub("", text).split()
-    return 2 <= len(words) <= 6 and (fold_word(words[0]) in _unsyllabic_families() or family_names.prefixed(words[0])) \
-        and all(spelled_as_a_name(w) for w in words)
+    if not 2 <= len(words) <= 6 or not all(spelled_as_a_name(w) for w in words):
+        return False
+    # (the family name a letter off one of theirs: a ring over it, `Thacb`)
+    family = fold_word(words[0])
+    return family in _unsyllabic_families() or one_letter_off(family, _unsyllabic_families()) is not None \
+        or family_names.prefixed(words[0])
 
 
 @lru_cache(maxsize=1)
@@ -544,7 +548,7 @@ def _name_at_the_foot(per_page: list[list[Segment]], conf: float) -> tuple[Signe
         for seg in reversed(segs):
             if (_is_filler(seg) or (_scraps(lines[seg.page, seg.line]) and not _is_title_line(seg))) \
                     and not (_is_name_line(seg.text) and _family_first(seg.text, cut_short=True)):
-                # (a name is no wording: `Thich Sô Phol`, a Khmer name whose family name a ring
+                # (a name is no wording: `Thacb Sóc Khlot`, a Khmer name whose family name a ring
                 # put a letter off, is no line of scraps)
                 continue
             if _is_title_line(seg) or (AUTHORITY.match(seg.folded) and is_upper_line(seg.text)):

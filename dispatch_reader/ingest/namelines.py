@@ -633,7 +633,7 @@ def _reread_whole_name(grey: np.ndarray, box: list[int], scale: float, settings:
             kept = family if family and fold(first) != fold(family) and one_letter_off(
                 fold(first), {fold(family)}, min_len=2) else None
             # a family name a letter off, whichever (`Phar`), only where no reading gives one
-            # exactly or a letter off one alone: a worse reading's (`Fận` before `Tận`) would stand
+            # exactly or a letter off one alone: a worse reading's (`Fùi` before `Bùi`) would stand
             near = not (kept or _family_first([first]) or one_letter_off(fold(first), _families()))
             if (near and not (_near_family(first) and spelled_as_a_name(first))) or text.isupper():
                 continue

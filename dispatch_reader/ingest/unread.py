@@ -366,8 +366,8 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
     syllable = [new[i] and (w.conf or 0) >= _UNREAD_MIN_CONF and is_syllable(w.text.strip(EDGE_PUNCT))
                 for i, w in enumerate(found)]
     sure_on_line = Counter(key for key, ok in zip(keys, syllable) if ok)
-    # a word of another people's name read as surely (`Phol` of a Khmer name, `Jut` and
-    # `Krông` of an Ê Đê one: no Vietnamese syllables) on a line with a sure syllable: the
+    # a word of another people's name read as surely (`Khlot` of a Khmer name, `Blút` and
+    # `Kđăm` of an Ê Đê one: no Vietnamese syllables) on a line with a sure syllable: the
     # ring's letters are capitals, a signature's loops scraps (`spelled_as_a_name`)
     named = [new[i] and not syllable[i] and sure_on_line[keys[i]] > 0 and (w.conf or 0) >= _UNREAD_MIN_CONF
              and spelled_as_a_name(w.text.strip(EDGE_PUNCT)) for i, w in enumerate(found)]

@@ -79,15 +79,15 @@ def is_syllable(token: str) -> bool:
     return bare.isalpha() and tone != "many" and bool(rhymes_of(bare))
 
 
-# the longest run of consonants a name of the other peoples writes (`Kr` of `Krông`, `Kđ` of
-# `Kđăm`, `Rch` of `Rcom`'s kin), after its last vowel (`Ksor`, `Phol`: one), and of vowel
+# the longest run of consonants a name of the other peoples writes (`Kr` of `Krăm`, `Kđ` of
+# `Kđăm`, `Rch` of `Rcom`'s kin), after its last vowel (`Ksor`, `Khlot`: one), and of vowel
 # groups (`Êban`, `Adrơng`, `Ayŭn`: two)
 _NAME_CONSONANTS = 3
 _NAME_FINAL_CONSONANTS = 2
 _NAME_VOWEL_GROUPS = 2
 _NAME_LEAST_LETTERS = 3
 # letters no name of Vietnam's peoples is written with (Ê Đê writes j and w, Khmer names
-# neither f nor z): OCR's scraps (`Jùz`)
+# neither f nor z): OCR's scraps (`Blùz`)
 _NO_NAMES_LETTERS = frozenset("fz")
 # the apostrophe of `H'Bia`, as typed or set: straight, curly, a modifier letter
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -96,7 +96,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 def spelled_as_a_name(token: str) -> bool:
     """Is `token` a capitalised word a name may have: a Vietnamese syllable's spelling (its
     marks as OCR read them, the loose `is_syllable`), or a word of another people's name as
-    Vietnamese writes it (`Ksor`, `Krông`, `Mlô`, `Jut`, `Phol`, `H'Bia`): a capital and small
+    Vietnamese writes it (`Ksor`, `Kđăm`, `Êban`, `Blút`, `Khlot`, `H'Bia`): a capital and small
     Latin letters after it, three at least, a vowel among them, one tone mark at most, no longer
     runs of consonants or vowel groups than such names have, no letter thrice in a row? A
     ring's letters are capitals (`ANH`), a signature's loops short scraps (`Es`, `Fs`) or glued
