@@ -98,7 +98,7 @@ def test_scraps_are_no_name_of_another_people() -> None:
     assert all(spelled_as_a_name(w) for w in ("Ksor", "Kđăm", "H’Bia", "H‘Bia", "HʼBia", "Êban", "Khlot", "Blút",
                                               "Nguyễn"))
     assert not any(spelled_as_a_name(w) for w in ("KSOR", "Es", "Blùz", "Fox", "Bcdfg", "THZGđứnh", "ksor", "H'H'Bia",
-                                                  "Ubnd", "Yyy", "Adrơngai"))
+                                                  "Ubnd", "Yyy", "Adrơngai", "Hoaquan"))
     signer = _signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nDp Fs Ke\n")
     assert signer is None or "Dp" not in signer.name
 

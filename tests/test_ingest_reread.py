@@ -1002,6 +1002,8 @@ def test_a_word_of_another_peoples_name_beside_a_sure_syllable_is_taken() -> Non
     assert taken(("Sơn", 0.9), ("KHLOT", 0.9)) == ["Sơn"]  # capitals: a ring's letters
     assert taken(("Sơn", 0.9), ("Khloz", 0.9)) == ["Sơn"]
     assert taken(("Sơn", 0.9), ("Khlot", 0.5)) == ["Sơn"]
+    # two syllables read glued, a letter garbled, are no name's word (a real file's photocopy)
+    assert taken(("Vũ", 0.93), ("Hoaquan", 0.84)) == ["Vũ"]
 
 
 def test_a_name_read_again_may_open_on_a_family_name_a_letter_off_whichever() -> None:

@@ -85,7 +85,11 @@ def is_syllable(token: str) -> bool:
 _NAME_CONSONANTS = 3
 _NAME_FINAL_CONSONANTS = 2
 _NAME_VOWEL_GROUPS = 2
+# ... each of two vowels at most besides a y (`uô`, `ayŭ`), and the word six letters at most
+# (`Adrơng`): two syllables read glued (`Hoaquan` for `Hoa Quân`) are longer, or run vowels on
+_NAME_GROUP_VOWELS = 2
 _NAME_LEAST_LETTERS = 3
+_NAME_MOST_LETTERS = 6
 # letters no name of Vietnam's peoples is written with (Ê Đê writes j and w, Khmer names
 # neither f nor z): OCR's scraps (`Blùz`)
 _NO_NAMES_LETTERS = frozenset("fz")
@@ -97,7 +101,7 @@ def spelled_as_a_name(token: str) -> bool:
     """Is `token` a capitalised word a name may have: a Vietnamese syllable's spelling (its
     marks as OCR read them, the loose `is_syllable`), or a word of another people's name as
     Vietnamese writes it (`Ksor`, `Kđăm`, `Êban`, `Blút`, `Khlot`, `H'Bia`): a capital and small
-    Latin letters after it, three at least, a vowel among them, one tone mark at most, no longer
+    Latin letters after it, three to six, a vowel among them, one tone mark at most, no longer
     runs of consonants or vowel groups than such names have, no letter thrice in a row? A
     ring's letters are capitals (`ANH`), a signature's loops short scraps (`Es`, `Fs`) or glued
     signs. Whose name may have such words is extraction's to say (signer.py)."""
@@ -114,14 +118,14 @@ def spelled_as_a_name(token: str) -> bool:
     bare, tone = split_tone(token)
     skeleton = "".join(c for c in unicodedata.normalize("NFD", bare) if not unicodedata.combining(c))
     skeleton = skeleton.replace("đ", "d")
-    if tone == "many" or len(skeleton) < _NAME_LEAST_LETTERS or re.search(r"(.)\1\1", skeleton) \
+    if tone == "many" or not _NAME_LEAST_LETTERS <= len(skeleton) <= _NAME_MOST_LETTERS or re.search(r"(.)\1\1", skeleton) \
             or not (skeleton.isascii() and skeleton.isalpha()) or set(skeleton) & _NO_NAMES_LETTERS:
         return False
     runs = [len(r) for r in re.findall(r"[^aeiouy]+", skeleton)]
     vowel_groups = re.findall(r"[aeiouy]+", skeleton)
     final = re.search(r"[^aeiouy]*$", skeleton).group(0)
     return bool(vowel_groups) and len(vowel_groups) <= _NAME_VOWEL_GROUPS and max(runs, default=0) <= _NAME_CONSONANTS \
-        and len(final) <= _NAME_FINAL_CONSONANTS
+        and len(final) <= _NAME_FINAL_CONSONANTS and max(len(g.replace("y", "")) for g in vowel_groups) <= _NAME_GROUP_VOWELS
 
 
 @dataclass(frozen=True)
