@@ -10,11 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from dispatch_reader.textnorm import nfc
+from dispatch_reader.textnorm import APOSTROPHES, nfc
 
 _FILE = Path(__file__).parent / "extract" / "data" / "family_names.txt"
-# the apostrophe of `H'Bia`, as typed or set: straight, curly, a modifier letter
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +35,6 @@ def lowered() -> frozenset[str]:
 def prefixed(word: str) -> bool:
     """Does `word` open with a family name written as a prefix (an Ê Đê or Jarai woman's `H'`:
     `H'Hen`, `H’Bia`, typed straight or curly), a name's word after it?"""
-    word = nfc(word).translate(_APOSTROPHES)
+    word = nfc(word).translate(APOSTROPHES)
     return any(name.endswith("'") and word.startswith(name) and word[len(name):][:1].isalpha()
                for name in listed())

@@ -16,6 +16,9 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![^\W\d_])|(?<![qQ])([uU])([yY])([{_TONES}])(?![^\W\d_])")
 # a word of a name as OCR gives it: its letters (`core`), and the specks it read before and
 # after them (`“Lương`, `Hoan,`); a figure inside is no name word's (`H6`)
+# the apostrophe of an Ê Đê or Jarai name (`H'Bia`), as typed or set: straight, curly, a modifier
+# letter, each read as the straight one
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 NAME_WORD = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_]+)(?P<tail>[^\w]*)$")
 
 

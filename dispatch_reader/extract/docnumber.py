@@ -576,7 +576,7 @@ def committee_symbol_misread(dn: DocNumber) -> DocNumber | None:
         if part in _known_parts():
             continue
         near = [sym for sym in _committee_symbols() if len(sym) == len(part)
-                and [(a, b) for a, b in zip(part, sym) if a != b] in ([pair] for pair in _symbol_lookalikes())]
+                and _one_lookalike([(a, b) for a, b in zip(part, sym) if a != b])]
         if len(near) == 1:
             at = dn.text.rfind(part)
             return replace(dn, text=dn.text[:at] + near[0] + dn.text[at + len(part):],
@@ -590,8 +590,13 @@ def _committee_symbols() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _symbol_lookalikes() -> tuple[tuple[str, str], ...]:
-    return tuple((row[0], row[1]) for row in resources.rows("symbol_lookalikes.tsv") if len(row) > 1)
+def _symbol_lookalikes() -> frozenset[tuple[str, str]]:
+    return frozenset((row[0], row[1]) for row in resources.rows("symbol_lookalikes.tsv") if len(row) > 1)
+
+
+def _one_lookalike(differences: list[tuple[str, str]]) -> bool:
+    """Is the one letter (read, printed) two symbols differ in a pair of lookalike capitals?"""
+    return len(differences) == 1 and differences[0] in _symbol_lookalikes()
 
 
 # letters and figures no Vietnamese document symbol is written with (figures only in a

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from dispatch_reader.textnorm import APOSTROPHES
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VOWELS = frozenset("aăâeêioôơuưy")
 _EDGE_PUNCT = ".,;:!?()[]{}\"'“”‘’«»-–—/…*•"
@@ -93,8 +95,6 @@ _NAME_MOST_LETTERS = 6
 # letters no name of Vietnam's peoples is written with (Ê Đê writes j and w, Khmer names
 # neither f nor z): OCR's scraps (`Blùz`)
 _NO_NAMES_LETTERS = frozenset("fz")
-# the apostrophe of `H'Bia`, as typed or set: straight, curly, a modifier letter
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def spelled_as_a_name(token: str) -> bool:
@@ -107,7 +107,7 @@ def spelled_as_a_name(token: str) -> bool:
     signs. Whose name may have such words is extraction's to say (signer.py)."""
     if not token[:1].isupper():
         return False
-    head, _, tail = token.translate(_APOSTROPHES).partition("'")
+    head, _, tail = token.translate(APOSTROPHES).partition("'")
     if tail:
         # an Ê Đê or Jarai woman's `H'` prefix, once: the name after it is one more word
         return head == "H" and "'" not in tail and spelled_as_a_name(tail)
