@@ -1610,6 +1610,14 @@ def test_a_faxs_number_label_read_as_figures_and_its_type_part_past_parsing() ->
               "Hà Nội, ngày 04 tháng 4 năm 2026\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều\n"
               "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
     assert scanned(decree).document.number == "123/2026/NĐ-CP"
+    # its ố read as a 6 or a 9 as well (a fax's `86:`), on a committee's plan
+    plan = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n{label} 217/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nAn Giang, ngày 09 tháng 7 năm 2026\nKẾ HOẠCH\n"
+            "Tăng cường công chức cho các xã\nThực hiện Luật Tổ chức chính quyền địa phương;\n")
+    for label in ("86:", "89;", "S6:"):
+        assert scanned(plan.format(label=label)).document.number == "217/KH-UBND", label
+    # figures before a number in the body are no label (`86 217/KH-UBND`: no colon)
+    assert scanned(plan.format(label="86")).document.number != "217/KH-UBND"
     circular = ("BỘ NỘI VỤ\nSố: 09/2026/171-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                 "Hà Nội, ngày 15 tháng 5 năm 2026\nTHÔNG TƯ\nSửa đổi, bổ sung một số điều\n"
                 "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
