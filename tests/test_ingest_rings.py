@@ -128,3 +128,43 @@ def test_the_cleared_rings_box_is_the_rings_own() -> None:
     # the outer ring: centre (700, 560), radius 210, within a few pixels
     assert abs(x0 - 490) <= 8 and abs(x1 - 910) <= 8 and abs(y0 - 350) <= 8 and abs(y1 - 770) <= 8
     assert rings.cleared_boxes(grey, grey.copy(), DPI) == []
+
+
+
+def test_a_ring_run_into_a_long_line_is_found_outer_ring_and_all() -> None:
+    """A fax's streak across the signing block joined the seal to a line wider than any seal
+    (one piece 4.7 in wide: no ring was looked for in it), and the seal's thin inner line,
+    whole and clean where a fax broke the outer ring into ragged arcs (and a name and a
+    signature ran into it; here a quarter of its turn is left out), was the circle found first. The line is no part of
+    the pieces a ring is looked for in; the outer ring round the same centre is found past the
+    inner line, and both are cleared."""
+    im = Image.new("L", (1400, 1300), 255)
+    draw = ImageDraw.Draw(im)
+    rng = np.random.default_rng(7)
+    for turn in [t for t in range(0, 265) if t % 9 < 7]:  # a fax's outer ring: ragged, broken
+        a, r = np.radians(turn), 205 + rng.uniform(-2, 2)
+        x, y = 700 + r * np.cos(a), 560 + r * np.sin(a)
+        draw.ellipse((x - 5, y - 5, x + 5, y + 5), fill=0)
+    draw.ellipse((540, 400, 860, 720), outline=0, width=4)
+    for turn in range(30, 160, 30):  # the seal's words between the two, a speck's gap from the ring
+        a = np.radians(turn)
+        draw.line([(700 + 162 * np.cos(a), 560 + 162 * np.sin(a)), (700 + 194 * np.cos(a), 560 + 194 * np.sin(a))],
+                  fill=0, width=5)
+    draw.polygon([(700, 480), (730, 560), (650, 510), (750, 510), (670, 560)], fill=0)
+    grey = np.array(im)
+    grey[398:401, :] = 0  # the streak, three pixels high, across the whole block (4.7 in)
+    # its arcs bridged (as a fax's are), the ring is one piece with the streak
+    bridged = cv2.dilate((grey < 128).view(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7)))
+    _, labels = cv2.connectedComponents(bridged, connectivity=8)
+    assert labels[560, 492] == labels[399, 5]
+    found = rings.seal_rings(grey, DPI)
+    assert found is not None
+    # the outer ring's sides (radius 210) and the inner line's (radius 160)
+    assert found[560, 488:500].any() and found[560, 900:912].any()
+    assert found[560, 538:546].any() and found[560, 855:862].any()
+    assert not found[500:540, 690:710].any()  # the star stays
+    cleared = rings.clear_seal_rings(grey, DPI)
+    assert cleared is not None
+    # the outer ring painted out on its left side (an arc's ragged ends may stay, as the
+    # letters' strokes beside a ring are given back)
+    assert (grey[548:566, 485:515] < 128).any() and not (cleared[548:566, 485:515] < 128).any()

@@ -39,6 +39,12 @@ _TRIES = 300
 # a ring's gaps up to this wide (inches) are bridged when no whole ring is found
 _BRIDGE_IN = 0.023
 _SECTORS = 72
+# a straight run this long (inches) is a line, not a ring's (a 35 mm ring with a 0.02 in band
+# runs along a row over about a third of an inch; where a thicker ring's is longer, its top and
+# bottom are lost from the piece, and the rest of its turn still holds it)
+_LINE_IN = 0.5
+# a seal's inner line and outer ring share their centre within this (inches)
+_CONCENTRIC_IN = 0.05
 
 
 # a letter's stroke cut by the ring's band is given back this far into it (inches, across and
@@ -76,12 +82,28 @@ def seal_rings(grey: np.ndarray, dpi: float) -> np.ndarray | None:
     ink = (grey < 128).view(np.uint8)
     found = _rings_among(ink, ink, dpi)
     if found is None:
-        # a fax's coarse lines or a light copy break a thin ring into arcs, none of them a ring
-        # alone: their gaps bridged, the arcs are one piece again (its ink is still only theirs)
-        size = max(3, int(round(_BRIDGE_IN * dpi)) | 1)
-        bridged = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
-        found = _rings_among(bridged, ink, dpi)
+        found = _rings_among(_bridged(ink, dpi), ink, dpi)
+    if found is None:
+        # a long straight line run into the ring (a fax's streak, a rule, a table's edge) made
+        # one piece with it too wide for a seal: the pieces are told without such lines
+        pieces = (ink.view(bool) & ~_long_lines(ink, dpi)).view(np.uint8)
+        found = _rings_among(_bridged(pieces, dpi), ink, dpi)
     return found
+
+
+def _bridged(pieces: np.ndarray, dpi: float) -> np.ndarray:
+    """A fax's coarse lines or a light copy break a thin ring into arcs, none of them a ring
+    alone: their gaps bridged, the arcs are one piece again (its ink is still only theirs)."""
+    size = max(3, int(round(_BRIDGE_IN * dpi)) | 1)
+    return cv2.dilate(pieces, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+
+
+def _long_lines(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """The pixels of level and upright straight runs longer than a ring's own."""
+    k = int(_LINE_IN * dpi)
+    level = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, k), np.uint8))
+    upright = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, 1), np.uint8))
+    return (level | upright).view(bool)
 
 
 def _rings_among(pieces: np.ndarray, ink: np.ndarray, dpi: float) -> np.ndarray | None:
@@ -114,6 +136,23 @@ def _ring_band(piece: np.ndarray, dpi: float) -> np.ndarray | None:
     circle = _circle_round(points, dpi)
     if circle is None:
         return None
+    band = _band_along(piece, circle, dpi)
+    # A seal's thin inner line round its words is whole where its outer ring is broken by the
+    # name and the signature run into it, and is found first; the ring the name touches is the
+    # outer one, round the same centre, past it
+    cx, cy, r = circle
+    beyond = points[np.hypot(points[:, 0] - cx, points[:, 1] - cy) > r + _BAND_MAX_IN * dpi]
+    outer = _circle_round(beyond, dpi) if len(beyond) else None
+    if outer is not None and math.hypot(outer[0] - cx, outer[1] - cy) <= _CONCENTRIC_IN * dpi:
+        ring = _band_along(piece, outer, dpi)
+        if ring is not None:
+            band = ring if band is None else band | ring
+    return band
+
+
+def _band_along(piece: np.ndarray, circle: tuple[float, float, float], dpi: float) -> np.ndarray | None:
+    """The band of ink along `circle` in `piece`'s box (0/1), or None where there is none round
+    most of it."""
     cx, cy, r = circle
     # how much of the circle is inked at each offset from its edge, in each of its sectors: a
     # ring is a band along it all round; its width and place are taken sector by sector, as a
