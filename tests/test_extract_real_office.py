@@ -92,6 +92,19 @@ def test_two_real_words_are_never_both_respelled_into_another_phrase() -> None:
     assert repair_ocr_phrase("nhan vien y tế") == "nhân viên y tế"
 
 
+def test_two_real_words_read_with_no_mark_are_a_phrase_that_lost_its_marks() -> None:
+    """A copy's or a fax's line loses every mark at once: `bao cao` (two real words, no mark)
+    is `báo cáo` that lost them, one slip; a pair with marks of other words stays as read. The
+    wording of a sending's ending and recall, and of a commune's shortfall, is phrases too."""
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase("bao cao kết quả tuyển dụng năm 2026") == "báo cáo kết quả tuyển dụng năm 2026"
+    assert repair_ocr_phrase("Về việc tiếp nhận viện trợ") == "Về việc tiếp nhận viện trợ"
+    assert repair_ocr_phrase("Về việc cham dứt hợp đồng lao động") == "Về việc chấm dứt hợp đồng lao động"
+    assert repair_ocr_phrase("thu hoi quyết định điều động") == "thu hồi quyết định điều động"
+    assert repair_ocr_phrase("số giáo viên con thiếu ở các trường") == "số giáo viên còn thiếu ở các trường"
+
+
 NOTED = ("CHÍNH PHỦ\nSố: 113/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
          "Hà Nội, ngày 25 tháng 4 năm 2026\nNGHỊ QUYẾT\nVP Nghe c1 đóO cơ\n⁄ | GO\n{between}"
          "Về thanh toán các chi phí khám bệnh, chữa bệnh bảo hiểm y tế\nvượt dự toán, vượt tổng mức\n"

@@ -192,6 +192,34 @@ def test_a_photocopied_stamp_titled_den_alone_is_the_received_fact() -> None:
     assert doc.number == "198/KH-UBND" and doc.received is not None and doc.received.number is None
 
 
+def test_a_grey_stamps_receiving_office_is_never_the_issuer() -> None:
+    """A stamp scanned in grey is not dropped as coloured ink, and its lines are read with the
+    header's: its receiving office's name over `ĐẾN` is the stamp's, wherever it stands: the
+    page's first line (above the header), past a speck, or under the issuer's block when it
+    opens another committee's name; `ĐẾN` alone in capitals under it is the stamp's title with
+    its figures lost. The motto's first words in capitals, the rest garbled apart, are no
+    issuer's line either."""
+    tail = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Bắc Ninh, ngày 11 tháng 5 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
+    above = scanned("SỞ TÀI CHÍNH TỈNH BẮC NINH\nĐẾN\nSố: 5127\nỦY BAN NHÂN DÂN\nXÃ TIÊN DU\n"
+                    "Số: 77/QĐ-UBND\n" + tail).document
+    assert (above.issuer, above.number) == ("Ủy ban nhân dân xã Tiên Du", "77/QĐ-UBND")
+    assert above.received is not None and above.received.number == "5127"
+    speck = scanned("SỞ TÀI CHÍNH TỈNH BẮC NINH\n“4\nĐẾN\nSố: 5127\nỦY BAN NHÂN DÂN\nXÃ TIÊN DU\n"
+                    "Số: 77/QĐ-UBND\n" + tail).document
+    assert speck.issuer == "Ủy ban nhân dân xã Tiên Du"
+    for title in ("ĐẾN", "‘DEN"):
+        under = scanned("UBND TỈNH BẮC NINH\nBAN QUẢN LÝ\nCÁC KHU CÔNG NGHIỆP\nUBND XÃ TIÊN DU\n" + title + "\n"
+                        "CỘNG HÒA! (AH | Ủ NGHĨA VIỆT NAM\nSố: 77/QĐ-BQLKCN\n" + tail).document
+        assert under.issuer == "Ban Quản lý Các khu công nghiệp", title
+    # a department under its committee's line, over the title, is the header's own
+    own = scanned("UBND TỈNH BẮC NINH\nSỞ TÀI CHÍNH\nĐẾN\nSố: 5127\nSố: 77/QĐ-STC\n" + tail).document
+    assert own.issuer == "Sở Tài chính"
+    # `ĐẾN` alone with no figures under a line that names no office is no stamp
+    plain = scanned("ỦY BAN NHÂN DÂN\nXÃ TIÊN DU\nĐẾN\nSố: 77/QĐ-UBND\n" + tail).document
+    assert plain.received is None and plain.issuer == "Ủy ban nhân dân xã Tiên Du"
+
+
 def test_a_photocopied_stamps_worn_number_label_still_labels_its_figures() -> None:
     """`Số:` on a photocopied stamp read `sé:` (a real Gazette photocopy: `CÔNG VĂN DEN` over
     `sé: 3420`) or `S6:`: under the stamp's title it labels the hand's figures all the same."""
@@ -560,6 +588,19 @@ def test_date_line_broken_after_ngay_with_a_fax_streaks_specks() -> None:
     doc = scanned(text).document
     assert (doc.issued_date, doc.place) == ("2025-10-20", "Tân Phong")
     assert doc.subject == "đề nghị tăng cường công chức"
+
+
+def test_a_date_line_whose_year_wrapped_in_its_cell() -> None:
+    """A long place's name runs the date line to its month and the year wraps in the header's
+    cell (`…, ngày 05 tháng 01` over `năm 2026`), on a text layer as on a scan: the two are
+    one date line, its place read; a line that ends on a month with no year under it dates nothing."""
+    text = ("UBND TỈNH BẮC NINH\nSỞ NỘI VỤ\nSố: 12/QĐ-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 05 tháng 01\nnăm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    for method in ("text_layer", "ocr"):
+        doc = extract_facts([PageText(1, text, method=method, ocr_confidence=0.9 if method == "ocr" else None)]).document
+        assert (doc.issued_date, doc.place) == ("2026-01-05", "Bắc Ninh"), method
+    assert scanned(text.replace("năm 2026\n", "")).document.issued_date is None
 
 
 def test_a_line_ending_in_ngay_without_a_date_after_it_is_left_alone() -> None:

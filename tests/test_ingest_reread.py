@@ -374,6 +374,12 @@ def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
     assert namelines.voted_marks(["Vũ", "Hải", "Quan"], [_reading("Vũ", "Hải", "Quâñ"), _reading("Vũ", "Hải", "Quâñ")]) is None
     # a mark the page reading saw is never traded for another (`Vân` is no `Vằn`)
     assert namelines.voted_marks(["Vân"], [_reading("Vằn"), _reading("Vằn")]) is None
+    # a given name is never a spelling only families bear: three crops of a clean `Trân` read
+    # `Trần`, Tesseract's word list's; the family name and a given name's other marks still vote
+    three = [_reading("Lý", "Thị", "Bảo", "Trần")] * 3 + [_reading("Lý", "Thị", "Bảo", "Trân")]
+    assert namelines.voted_marks(["Lý", "Thị", "Bảo", "Trân"], three) is None
+    got = namelines.voted_marks(["Tran", "Van", "Trân"], [_reading("Trần", "Văn", "Trần")] * 2)
+    assert [w for w, _ in got] == ["Trần", "Văn", "Trân"]
 
 
 def _ring_touching_the_name() -> np.ndarray:

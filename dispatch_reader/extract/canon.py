@@ -352,9 +352,12 @@ def repair_ocr_phrase(text: str) -> str:
             continue
         n, spelled = hit
         respelled = [k for k in range(n) if out[i + k].strip(_EDGES).lower() != spelled[k].lower()]
-        if n == 2 and len(respelled) == 2 and all(is_known(out[i + k].strip(_EDGES)) for k in respelled):
+        if n == 2 and len(respelled) == 2 and all(is_known(out[i + k].strip(_EDGES)) for k in respelled) \
+                and not all(out[i + k].strip(_EDGES).isascii() for k in respelled):
             # both words of a two-word phrase read as other real words (`tiếp nhận viện trợ` is no
-            # `nhân viên`): two slips at once are far less likely than another phrase
+            # `nhân viên`): two slips at once are far less likely than another phrase. Not two
+            # words read with no mark at all (`bao cao`): a copy's or a fax's line loses every mark
+            # at once, one slip
             i += 1
             continue
         for k in range(n):

@@ -378,10 +378,16 @@ def _garbled_motto_at(folded: str) -> int:
     return -1
 
 
+# the motto's first two words in capitals opening a line, the rest garbled or read apart
+# (`CỘNG HÒA! (AH | Ủ NGHĨA …`: a stamp's frame through it); no body's name opens so
+_MOTTO_CAPITALS = re.compile(r"^\W{0,3}CỘNG\s+HÒA\b")
+
+
 def is_motto(seg: Segment) -> bool:
     # (or a line that opens with the motto garbled past its keys, `CỘNG HÒA NA HỘI CHỦ NG HIA
     # VIET NAM.` on a copy of a copy: never an issuer)
-    return any(_motto_at(seg, key) >= 0 for key in _motto_keys()) or _garbled_motto_at(seg.folded) == 0
+    return any(_motto_at(seg, key) >= 0 for key in _motto_keys()) or _garbled_motto_at(seg.folded) == 0 \
+        or bool(_MOTTO_CAPITALS.match(unicodedata.normalize("NFC", seg.text).replace("HOÀ", "HÒA")))
 
 
 def is_mark(seg: Segment) -> bool:
@@ -776,8 +782,11 @@ def split_number_label(seg: Segment) -> list[Segment]:
     return [seg.sub(0, m.end()), seg.sub(m.end())]
 
 
-# `Tân Phong, ngày` ending a line: a place in capitalised words (or none) and a comma before it
-_DANGLING_NGAY = re.compile(r"(?:^|,)\s*ngay$")
+# `Tân Phong, ngày` ending a line: a place in capitalised words (or none) and a comma before it;
+# or the line run on to its month, its year wrapped in its cell (`…, ngày 05 tháng 01` over
+# `năm 2026`: a long place's name)
+_DANGLING_NGAY = re.compile(r"(?:^|,)\s*ngay(?P<month> \d{1,2} thang \d{1,2})?$")
+_YEAR_WRAPPED = re.compile(r"^nam \d{4}\b")
 
 
 def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
@@ -785,13 +794,14 @@ def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
     line's last piece and the next line's first put back together as one."""
     out = [list(line) for line in lines]
     for i in range(len(out) - 1):
-        if not out[i] or not out[i + 1] or not _DANGLING_NGAY.search(out[i][-1].folded):
+        dangling = _DANGLING_NGAY.search(out[i][-1].folded) if out[i] and out[i + 1] else None
+        if dangling is None or (dangling["month"] and not _YEAR_WRAPPED.match(out[i + 1][0].folded)):
             continue
         a, b = out[i][-1], out[i + 1][0]
         place = a.text[:a.text.rfind(",") + 1].rstrip(",").split() if "," in a.text else []
         if len(place) > 5 or not all(w[:1].isupper() for w in place):
             continue  # `chào mừng ngày` wrapping a subject is no date line
-        joined = "ngay " + b.folded
+        joined = "ngay" + (dangling["month"] or "") + " " + b.folded
         if not any(d.iso and d.start == 0 for d in find_dates(joined) + find_header_dates(joined)):
             continue
         # same length as the page text between them, so offsets into it still hold

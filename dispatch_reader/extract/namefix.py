@@ -50,6 +50,13 @@ def listed_spellings(syllable: str) -> frozenset[str]:
     return frozenset(s.casefold() for s, _ in _table().get(fold_phrase(syllable), []))
 
 
+def never_given(spelling: str) -> bool:
+    """Is `spelling` (its marks as written) listed, and never as a given name (`Trần`, `Nguyễn`:
+    family names only)?"""
+    hits = [freq for s, freq in _table().get(fold_phrase(spelling), []) if s.casefold() == spelling.casefold()]
+    return bool(hits) and all(freq[2] == 0 for freq in hits)
+
+
 @lru_cache(maxsize=1)
 def _family_spellings() -> dict[str, str]:
     """folded family name → its likeliest spelling."""

@@ -29,8 +29,13 @@ _REACH = 6
 _ALONE_REACH = 3
 # The title with its first word smudged (`ÌNG VAN DEN`), alone on its line.
 _SMUDGED_TITLE = re.compile(r"^\W{0,3}(\w{1,4}\s+van\s+den)\W*$")
-# A receiving office's name as a stamp prints it above the title: a body, in a few words.
-_RECEIVING_BODY = re.compile(r"^\W{0,3}(so|ban|van phong|phong|ubnd|uy ban)\b[^\n]{0,40}$")
+# A receiving office's name as a stamp prints it above the title: a body, in a few words (the V
+# of `VĂN PHÒNG` misread, `UBND` run into its place on a copy: `UBNDXALAOBAO`).
+_RECEIVING_BODY = re.compile(r"^\W{0,3}(?:(?:so|ban|\wan phong|phong|uy ban)\b|ubnd)[^\n]{0,40}$")
+# ... opening a committee's name, whole on its line (`UBND XÃ LAO BẢO`): a body's first line
+_COMMITTEE_HEAD = re.compile(r"^\W{0,3}(?:ubnd|uy ban)")
+# a stamp's title alone on its line, in capitals as stamps print it (`ĐẾN`, `‘DEN`)
+_TITLE_ALONE_LINE = re.compile(r"^\W{0,3}[ĐD][ẾÊEỀ]N\W*$")
 
 
 @dataclass
@@ -103,6 +108,28 @@ def _header_line(line: str) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
+def _scrap(line: str) -> bool:
+    """A line of a few signs, no word (`“4`: a stamp's speck or a hand's stroke)."""
+    return len(line.strip()) <= 3 and not re.search(r"[^\W\d_]{2}", line)
+
+
+def _receiving_body_at(lines: list[str], folded_lines: list[str], i: int) -> int | None:
+    """The line above the stamp's title at line i that is the receiving office's name (`SỞ NỘI
+    VỤ TỈNH …`, `UBND XÃ …`), past a scrap between them; None where there is none or it is the
+    header's own. A body line under a header line continues the issuer's block (`TỈNH LÀO CAI`
+    over `SỞ NỘI VỤ`), but not one that opens a committee under a line that does not (`UBND XÃ
+    LAO BẢO` under `KHU KINH TẾ`: a block never goes on with another committee's name)."""
+    k = i - 1
+    if k >= 1 and _scrap(lines[k]):
+        k -= 1
+    if k < 0 or not _RECEIVING_BODY.match(folded_lines[k]):
+        return None
+    if k >= 1 and _header_line(lines[k - 1]) and not (
+            _COMMITTEE_HEAD.match(folded_lines[k]) and not _COMMITTEE_HEAD.match(folded_lines[k - 1])):
+        return None
+    return k
+
+
 def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None]:
     """The receipt stamp on the first page that has one, and where its pieces stand."""
     for page in pages[:2]:
@@ -113,6 +140,8 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
             offsets.append(offsets[-1] + len(line))
         for i, folded in enumerate(folded_lines):
             at = _title_at(folded, folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
+            if at < 0 and _TITLE_ALONE_LINE.match(lines[i]) and _receiving_body_at(lines, folded_lines, i) is not None:
+                at = re.search(r"\w", folded).start()  # `ĐẾN` alone, its figures lost: under an office's name
             if at < 0:
                 smudged = _SMUDGED_TITLE.match(folded)
                 if not smudged:
@@ -120,10 +149,11 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                 at = smudged.start(1)
             received = Received(evidence=Evidence(page=page.number, quote=squash(lines[i]), start=offsets[i] + at))
             spans = [(offsets[i] + at, offsets[i] + len(lines[i].rstrip("\n")))]
-            if at <= 2 and i >= 3 and _RECEIVING_BODY.match(folded_lines[i - 1]) and not _header_line(lines[i - 2]):
+            body = _receiving_body_at(lines, folded_lines, i) if at <= 2 else None
+            if body is not None:
                 # the receiving office's name printed above the title (`SỞ GIÁO DỤC VÀ ĐÀO TẠO`),
                 # apart from the header's own lines: the stamp's, never the issuer
-                spans.append((offsets[i - 1], offsets[i] - 1))
+                spans.append((offsets[body], offsets[body + 1] - 1))
             alone = _alone_title(folded) is not None
             worded = False  # words after the count: `Đến số: 15 thì dừng` is a sentence
             # a stamp titled `ĐẾN` alone holds its number, date and forwarding in the lines under it
@@ -139,8 +169,11 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                         after = fold(value[taken:]).lower().strip(" .,;:")
                         worded |= name == "number" and bool(after) and not any(
                             label_at == 0 for _, _, label_at in _field_at(after))
-            if alone and (received.number is None or worded):
-                continue  # `Đến` over a `Số:` with no hand's count alone after it is no stamp
+            if alone and (worded or (received.number is None and not (
+                    body is not None and _TITLE_ALONE_LINE.match(lines[i])))):
+                # `Đến` over a `Số:` with no hand's count alone after it is no stamp; `ĐẾN` alone
+                # in capitals under a receiving office's name is, its figures lost or not
+                continue
             # the title alone (its figures smudged past reading) is still no part of the header
             return (received if received.number or received.date else None), StampLines(page.number, spans)
     return None, None
