@@ -139,3 +139,26 @@ def test_a_signatures_scraps_spelled_like_a_peoples_name_do_not_hide_the_name_be
     above the name: only the families of the peoples whose names have such words may."""
     signer = _signer(f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{scraps}\nNguyễn Mạnh Khương\n", conf=0.6)
     assert signer.name == "Nguyễn Mạnh Khương"
+
+
+
+def test_a_seals_scraps_with_a_titles_word_and_a_recipients_second_line_are_no_name() -> None:
+    """A grey scan and a copy of a copy: a black seal's ring and the title's word read as one
+    line under the title (`Kfy TỊCH`, `VX ON Tị | CHỦ TỊCH`: capitals beside a capitalised word
+    in small letters, which no printed name mixes), and the second line of a recipients' item
+    beside the block (`Pa Cò;`, a commune; no name ends on a semicolon). The signer is the name
+    at the block's foot, below the list's last items and the seal's scraps."""
+    head = "UBND TỈNH SƠN LA\nSố: 311/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\nĐiều 1. Nội dung.\n"
+    blocks = {
+        "Trịnh Thị Bích Ngọc": ("Nơi nhận:\n- Như trên;\n- TT Tỉnh ủy, TT HĐND tỉnh (b/c);\n- CT, các PCT UBND tỉnh;\n"
+                                "- Sở Nội vụ;\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nVX ON Tị | CHỦ TỊCH\nS4\nt\n"
+                                "- Lưu: VT, KGVX.\na\nTrinh Thị Bich Ngọc\n"),
+        "Nguyễn Hữu Toàn": ("Nơi nhận: | “on | CHỦ TỊCH\n- Như Điệu; | 6 | Kfy TỊCH\n: thường trực Tĩnh ay (bee); - | ft | <\n"
+                            "ST, các PCT UBND tỉnh: | oie. | K | k\nLưu: VI,NC. | c | h | ‡ | J\nNguyễn Hữu Toàn\n"),
+        "Đặng Thu Hà": ("Nơi nhận:\n- Các sở: Nội vụ, Tài chính,\nXây dựng;\n- UBND các xã: Mường Bú, Chiềng Sơn,\n"
+                        "~HL. GIÁM ĐỐC\nCHÁNH VAN PHÒNG\nÈ | at\nPa Cò; | \\ | \\ | 7a\n- Giám đốc Sở (b/c); | + | \"Ni V\n"
+                        "- Lưu: VT, CCVC.\nSar SE ii\nĐặng Thu Hà\n"),
+    }
+    for name, block in blocks.items():
+        signer = extract_facts([PageText(1, head + block, "ocr", ocr_confidence=0.6)]).document.signer
+        assert signer is not None and signer.name == name

@@ -72,6 +72,13 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
     return True
 
 
+def _capitals_among_small(words: list[str]) -> bool:
+    """A word of two letters or more in capitals beside a capitalised one in small letters: a
+    name is printed in either, never both (`Endy TỊCH`: the seal's ring and the title's word)."""
+    lettered = [w for w in words if sum(c.isalpha() for c in w) >= 2]
+    return any(w.isupper() for w in lettered) and any(w[:1].isupper() and not w.isupper() for w in lettered)
+
+
 def _mixed_case(word: str) -> bool:
     """Capitals and small letters mixed after the first letter (`THZGđứnh`, `VưMnh`)."""
     rest = [c for c in word[1:] if c.isalpha()]
@@ -138,9 +145,12 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None
     if _recipients_line(seg.folded):
         return None  # `- Như Điều Bo` (`Như Điều 3;` misread) beside a title: Như is a family name too
-    if LIST_ITEM.match(seg.text) and seg.text.rstrip().endswith(";"):
-        # `- Đoàn Kiểm tra;`: an item of the recipients' list beside the title (Đoàn is a family name)
+    if seg.text.rstrip().endswith(";") and (LIST_ITEM.match(seg.text) or not is_upper_line(seg.text)):
+        # `- Đoàn Kiểm tra;`: an item of the recipients' list beside the title (Đoàn is a family
+        # name), or an item's second line (`- UBND các xã: …,` over `Na Hang;`): no name ends so
         return None
+    if _capitals_among_small(_SPECKS.sub("", seg.text).split()):
+        return None  # `Endy TỊCH`, `ZR ON Tị`: a black seal's ring and the title's word read as one line
     if is_upper_line(seg.text) and not _family_first(seg.text):
         return None  # a name in capitals starts with a family name; `NGC CC` is a seal's scraps
     if is_upper_line(seg.text) and _ends_like_a_title(seg.folded):
