@@ -2319,3 +2319,32 @@ def test_a_stamps_title_scrap_above_a_damaged_committee_line_is_no_part_of_it() 
             "V/v cử công chức tăng cường\nKính gửi: Sở Nội vụ\nNội dung.\n")
     doc = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)]).document
     assert doc.issuer == "Ủy ban nhân dân tỉnh Gia Lai"
+
+
+def test_a_title_with_a_copys_specks_after_it_or_between_its_words() -> None:
+    """A copy of a copy's toner: a quote read after the title (`KẾ HOẠCH”`), a stop between its
+    words (`TỜ. TRÌNH`); the title is found and the subject under it read. A list item's dash
+    before a title still makes it an item."""
+    from dispatch_reader.extract.doctypes import type_for_title
+
+    assert type_for_title("KẾ HOẠCH”") == type_for_title("KẾ HOẠCH") is not None
+    assert type_for_title("TỜ. TRÌNH") == type_for_title("TỜ TRÌNH") is not None
+    assert type_for_title("- TỜ TRÌNH") is None
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TIÊN DU\nSố: 44/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nTiên Du, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH”\n"
+            "Tiếp nhận công chức tăng cường năm 2026\nThực hiện Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(text).document
+    assert (doc.doc_type, doc.subject) == ("plan", "Tiếp nhận công chức tăng cường năm 2026")
+
+
+def test_a_copys_quote_and_colons_in_a_subject_are_specks() -> None:
+    """A copy of a copy's toner read as a closing quote glued to a word with none opened
+    (`cho” Phòng`), a colon between words in small letters or ending the subject: no subject's
+    wording. A quotation the subject opens keeps its quotes; a colon before a capital stays."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TIÊN DU\nSố: 51/UBND-VP\nV/v {subject}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nTiên Du, ngày 12 tháng 3 năm 2026\nKính gửi: Sở Nội vụ.\n"
+            "Ủy ban nhân dân xã Tiên Du đề nghị như sau.\n")
+    for read, meant in (("cử kế toán cho” Phòng Kinh tế xã Tiên Du:", "cử kế toán cho Phòng Kinh tế xã Tiên Du"),
+                        ("đề nghị kéo dài thời gian tăng cường: cán bộ", "đề nghị kéo dài thời gian tăng cường cán bộ"),
+                        ("triển khai “Ngày hội” tiếp nhận công chức", "triển khai “Ngày hội” tiếp nhận công chức")):
+        assert scanned(text.format(subject=read)).document.subject == meant, read

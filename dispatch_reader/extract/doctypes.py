@@ -61,7 +61,8 @@ def type_for_title(text: str) -> tuple[str, str] | None:
     """(label, doc_type) when the whole line is a type title, e.g. `QUYẾT ĐỊNH`."""
     by_label, _ = _table()
     text = without_specks(text)
-    key = fold_phrase(text).rstrip(" :.,")
+    # (a speck read as a quote after it too: `BÁO CÁO”`)
+    key = fold_phrase(text).rstrip(" :.,'\"“”‘’")
     hit = by_label.get(key)
     if hit is None and key[-1:].isdigit():
         hit = by_label.get(key.rstrip("0123456789*").rstrip())  # a footnote mark: "QUYẾT ĐỊNH1"
@@ -69,7 +70,7 @@ def type_for_title(text: str) -> tuple[str, str] | None:
         hit = _squeezed().get(key)  # OCR lost the space: "KEHOACH"
     if hit is None and text.isupper() and len(key.split()) <= 4:
         # or put one in a word (`NGHỊ ĐỊN H`), or read it as a comma or a stop (`NGHI,QUYET`)
-        hit = _squeezed().get(re.sub(r"(?<=\w)[,.](?=\w)", "", key).replace(" ", ""))
+        hit = _squeezed().get(re.sub(r"(?<=\w)[,.] ?(?=\w)", "", key).replace(" ", ""))
     for variant in lookalike_variants(text) if hit is None else ():
         hit = by_label.get(fold_phrase(variant).rstrip(" :.,"))  # `NGHỊ DINII`: an H broken in two
         if hit:

@@ -1000,6 +1000,14 @@ def _without_specks(subject: str) -> str:
     # wording stops no sentence inside a subject (`TP. Hồ Chí Minh`: a capital follows)
     words = [w[:-1] if k < len(words) - 1 and w.endswith(".") and w[:-1].isalpha() and w[:-1].islower()
              and words[k + 1][:1].islower() else w for k, w in enumerate(words)]
+    # a closing quote glued to a word with no quote opened before it (`cho” Trạm Y tế`), a colon
+    # between words in small letters (`biệt phái: công chức`), or one ending the subject: a
+    # copy's specks (a subject quotes nothing it does not open, and lists nothing after a colon)
+    opened = any(q in subject for q in "“\"")
+    words = [w[:-1] if len(w) > 1 and w[:-1].isalpha() and (
+        (w.endswith("”") and not opened)
+        or (w.endswith(":") and (k == len(words) - 1 or (w[:-1].islower() and words[k + 1][:1].islower()))))
+        else w for k, w in enumerate(words)]
     # a small consonant alone between words (`nơi cư r trú`) is no word; a point's letter after
     # `điểm` is (`điểm b khoản 2`)
     words = [w for k, w in enumerate(words) if not (
