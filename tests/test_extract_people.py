@@ -27,6 +27,11 @@ def test_places_listed_after_a_level_word_are_not_people() -> None:
     names = {p.name for p in extract_facts([PageText(1, text)]).people}
     assert "Lê Văn Lâm" not in names and "Hoàng Thu Phố" not in names
     assert "Lê Thị Hoa" in names  # an honorific vouches for a person after the list
+    # the level word with a colon after it, as a recipients' list puts it
+    text = HEADER + ("Kính gửi:\n- Ủy ban nhân dân các xã: Nậm Lúc, Lê Văn Lâm, Hoàng Thu Phố.\n"
+                     "bà Lê Thị Hoa, Chủ tịch Ủy ban nhân dân xã, báo cáo.\n") + SIGNATURE
+    names = {p.name for p in extract_facts([PageText(1, text)]).people}
+    assert "Lê Văn Lâm" not in names and "Hoàng Thu Phố" not in names and "Lê Thị Hoa" in names
 
 
 TABLE = """DANH SÁCH CÔNG CHỨC BIỆT PHÁI

@@ -148,7 +148,8 @@ _LIST_JOIN = {",", "và", "and", "&"}
 
 def _listed_after_level(doc: Doc, i: int) -> bool:
     """`các xã Tùng Vài, Cao Mã Pờ và Tả Ván`: a capitalised run in a list that an
-    administrative level opens names a place like the first item does."""
+    administrative level opens (with a colon after it or not: `các xã: …`) names a place like
+    the first item does."""
     k = i - 1
     joined = False
     while k >= 0:
@@ -157,6 +158,9 @@ def _listed_after_level(doc: Doc, i: int) -> bool:
             joined = True
             k -= 1
             continue
+        if t == ":":
+            return joined and k > 0 and doc[k - 1].text[:1].isalpha() and any(
+                level_end(doc, m) == k for m in (k - 1, k - 2) if m >= 0)
         if t[:1].isupper() and t.isalpha() and not _span_starting(doc, "HONORIFIC", k) and \
                 not _span_starting(doc, "POSITION", k) and not _span_starting(doc, "BODY_HEAD", k):
             if joined and any(level_end(doc, m) == k for m in (k - 1, k - 2) if m >= 0):
