@@ -162,3 +162,13 @@ def test_a_seals_scraps_with_a_titles_word_and_a_recipients_second_line_are_no_n
     for name, block in blocks.items():
         signer = extract_facts([PageText(1, head + block, "ocr", ocr_confidence=0.6)]).document.signer
         assert signer is not None and signer.name == name
+
+
+def test_a_quote_glued_before_a_names_word_is_a_speck() -> None:
+    """A colour scan's speck read as a quote before the given name (`Phương 'Thảo`): the name is
+    read without it; an Ê Đê name's own apostrophe inside its word stays."""
+    head = "SỞ NỘI VỤ\nSố: 94/TB-SNV\nTHÔNG BÁO\nVề việc tiếp nhận\nNội dung.\nNơi nhận:\n- Lưu: VT.\nTL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\n"
+    for read, meant in (("Đỗ Thị Mai 'Hương", "Đỗ Thị Mai Hương"), ("Nguyễn Văn “Tâm", "Nguyễn Văn Tâm"),
+                        ("H’Lim Niê", "H’Lim Niê")):
+        signer = extract_facts([PageText(1, head + read + "\n", "ocr", ocr_confidence=0.8)]).document.signer
+        assert signer is not None and signer.name == meant, read

@@ -400,14 +400,16 @@ _ONE_NAMES_WORDS = 4
 
 
 def _without_specks(text: str) -> str:
-    text = _GLUED_SPECK.sub("", text)
+    text = _GLUED_BRACKET.sub("", _GLUED_SPECK.sub("", text))
     return _GLUED_COLON.sub("", text) if len(text.split()) <= _ONE_NAMES_WORDS else text
 
 
 # a copy of a copy's toner read about a name's words: a lone small letter or figure after a
 # word (`Hồ Quốc Dũng s`, `Nguyễn) Văn n Thắng 7`), a bracket glued after a word or a `¡`
 # before one (`Phạm Thị ¡Thanh Trà. 7`). A capital alone stays (`Lê Văn A`).
-_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[)\]}]+(?=\s|$)|(?<=\s)[¡|]+(?=[^\W\d_])")
+# A quote glued before an inner word's capital is a speck too (`Phương 'Thảo`); one inside a
+# word is an Ê Đê name's own (`H’Nguyệt`).
+_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[)\]}]+(?=\s|$)|(?<=\s)[¡|]+(?=[^\W\d_])|(?<=\s)['‘’`\"“]+(?=[^\W\d_])")
 
 
 def _without_scraps(text: str) -> str:
