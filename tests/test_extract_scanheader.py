@@ -601,6 +601,9 @@ def test_a_date_line_whose_year_wrapped_in_its_cell() -> None:
         doc = extract_facts([PageText(1, text, method=method, ocr_confidence=0.9 if method == "ocr" else None)]).document
         assert (doc.issued_date, doc.place) == ("2026-01-05", "Bắc Ninh"), method
     assert scanned(text.replace("năm 2026\n", "")).document.issued_date is None
+    # a city's name, its level's second word in small letters
+    doc = scanned(text.replace("Bắc Ninh, ngày", "Thành phố Hải Phòng, ngày")).document
+    assert (doc.issued_date, doc.place) == ("2026-01-05", "Thành phố Hải Phòng")
 
 
 def test_a_line_ending_in_ngay_without_a_date_after_it_is_left_alone() -> None:

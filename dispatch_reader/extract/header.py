@@ -787,6 +787,8 @@ def split_number_label(seg: Segment) -> list[Segment]:
 # `năm 2026`: a long place's name)
 _DANGLING_NGAY = re.compile(r"(?:^|,)\s*ngay(?P<month> \d{1,2} thang \d{1,2})?$")
 _YEAR_WRAPPED = re.compile(r"^nam \d{4}\b")
+# a level's second word, in small letters inside a place's name (`Thành phố`, `Thị xã`, `Thị trấn`)
+_LEVEL_TAILS = frozenset({"pho", "xa", "tran"})
 
 
 def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
@@ -799,8 +801,8 @@ def _rejoin_date(page: Page, lines: list[list[Segment]]) -> list[list[Segment]]:
             continue
         a, b = out[i][-1], out[i + 1][0]
         place = a.text[:a.text.rfind(",") + 1].rstrip(",").split() if "," in a.text else []
-        if len(place) > 5 or not all(w[:1].isupper() for w in place):
-            continue  # `chào mừng ngày` wrapping a subject is no date line
+        if len(place) > 5 or not all(w[:1].isupper() or fold_phrase(w) in _LEVEL_TAILS for w in place):
+            continue  # `chào mừng ngày` wrapping a subject is no date line (`Thành phố Hồ Chí Minh` is a place)
         joined = "ngay" + (dangling["month"] or "") + " " + b.folded
         if not any(d.iso and d.start == 0 for d in find_dates(joined) + find_header_dates(joined)):
             continue
