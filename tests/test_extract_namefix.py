@@ -328,3 +328,16 @@ def test_a_short_marked_family_name_one_consonant_off(read: str, family: str | N
     from dispatch_reader.extract.namefix import near_marked_family
 
     assert near_marked_family(read) == family
+
+
+def test_a_given_name_the_list_lacks_is_never_made_a_family_name() -> None:
+    """`Trân`, a given name read right that name_frequencies.tsv does not list, was made `Trần`
+    (the families' spelling of its letters, credited a little in every slot) on every copy of a
+    tester's document. A spelling never seen in the slot is no mending of a syllable read there;
+    a family name's slot still takes it, and an unmarked syllable still gets its marks."""
+    from dispatch_reader.extract.namefix import repair_syllable
+
+    assert repair_syllable("Trân", "given") == "Trân"
+    assert repair_syllable("Trân", "middle") == "Trân"
+    assert repair_syllable("Trân", "family") == "Trần"
+    assert repair_syllable("Hiéu", "given") == "Hiếu"

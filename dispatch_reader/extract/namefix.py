@@ -200,6 +200,10 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         return cased_like(best, syllable)
     if best_score < MARGIN * second:
         return syllable
+    if slot != "family" and own is None and dict(entries)[best][_SLOTS[slot]] == 0:
+        # a syllable read right that the list lacks (`Trân`, a given name) is never made one
+        # no name bears in its slot (`Trần`: families' only)
+        return syllable
     if slot == "family" and own is None:
         return cased_like(best, syllable)  # family names are a near-closed list
     base = _score(own, slot) if own is not None else 0.0
