@@ -1798,9 +1798,12 @@ def test_a_signature_read_as_letters_above_the_name_gives_way_to_the_name() -> N
     scraps = "+ | + | Cee VI AI\na\ný...\nNGÀ 2 | l | 2V 1\nĐào Ngọc Dung"
     signer = scanned(block.format(lines=scraps)).document.signer
     assert signer is not None and signer.name == "Đào Ngọc Dung"
+    # past a line of text the block's reading stops: the loops' line (capitals beside a word in
+    # small letters: no name) is no signer, and a name at the page's foot is taken only as a
+    # bare name, flagged for checking (it was `Cee VI ÁI` once, taken whole as the block's)
     text = "Cee VI AI\nCăn cứ vào kết quả cuộc họp ngày hôm qua\nĐào Ngọc Dung"
-    signer = scanned(block.format(lines=text)).document.signer
-    assert signer is None or signer.name != "Đào Ngọc Dung"
+    doc = scanned(block.format(lines=text)).document
+    assert doc.signer is None or (doc.signer.name == "Đào Ngọc Dung" and doc.evidence["signer"].confidence <= 0.5)
 
 
 _DECREE = ("{issuer}\nSố: 123/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -378,9 +378,10 @@ def _garbled_motto_at(folded: str) -> int:
     return -1
 
 
-# the motto's first two words in capitals opening a line, the rest garbled or read apart
-# (`CỘNG HÒA! (AH | Ủ NGHĨA …`: a stamp's frame through it); no body's name opens so
-_MOTTO_CAPITALS = re.compile(r"^\W{0,3}CỘNG\s+HÒA\b")
+# the motto's first two words in capitals opening a line, more after them garbled or read apart
+# (`CỘNG HÒA! (AH | Ủ NGHĨA …`: a stamp's frame through it); a ward's name is the two alone on
+# its line (`PHƯỜNG` / `CỘNG HÒA`)
+_MOTTO_CAPITALS = re.compile(r"^\W{0,3}CỘNG\s+HÒA\b.*\w")
 
 
 def is_motto(seg: Segment) -> bool:
