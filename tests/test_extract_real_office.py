@@ -103,6 +103,17 @@ def test_two_real_words_read_with_no_mark_are_a_phrase_that_lost_its_marks() -> 
     assert repair_ocr_phrase("Về việc cham dứt hợp đồng lao động") == "Về việc chấm dứt hợp đồng lao động"
     assert repair_ocr_phrase("thu hoi quyết định điều động") == "thu hồi quyết định điều động"
     assert repair_ocr_phrase("số giáo viên con thiếu ở các trường") == "số giáo viên còn thiếu ở các trường"
+    assert repair_ocr_phrase("cho các xã ven biến và hải dao") == "cho các xã ven biển và hải đảo"
+
+
+def test_a_subjects_first_word_garbled_before_viec_is_ve() -> None:
+    """A stamp's edge over a decision's `Về`: `me việc …`, `cWVE việc …` open `Về việc …`; a
+    subject of its own that opens on a capitalised word before `việc` stays."""
+    from dispatch_reader.extract.canon import repair_subject_opener
+
+    assert repair_subject_opener("me việc tiếp nhận công chức") == "Về việc tiếp nhận công chức"
+    assert repair_subject_opener("cWVE việc tiếp nhận công chức") == "Về việc tiếp nhận công chức"
+    assert repair_subject_opener("Công việc cần làm trong tháng") == "Công việc cần làm trong tháng"
 
 
 NOTED = ("CHÍNH PHỦ\nSố: 113/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

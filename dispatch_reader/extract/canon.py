@@ -249,8 +249,11 @@ def repair_subject_opener(subject: str) -> str:
     loses or swaps the tone. Not a compound of `vệ` (`Vệ sinh …`, ve_compounds.txt), a place
     (`Vệ An`), nor `Vé`, `Vẽ`, `Vẻ`, `Vè`, words of their own (`Vẽ lại bản đồ …`)."""
     words = subject.split()
-    if len(words) >= 2 and words[0].lower() == "và" and fold_phrase(words[1]) == "viec":
-        # `và việc …`: a subject never opens with `và`; a decision's opens `Về việc`
+    if len(words) >= 3 and fold_phrase(words[1]) == "viec" and words[1].islower() and words[0] != "Về" and (
+            words[0].lower() == "và" or not words[0].isalpha() or not (words[0][:1].isupper() and words[0][1:].islower())):
+        # `và việc …`: a subject never opens with `và`; nor with a word in small letters or with
+        # capitals or signs inside it before `việc` (`me việc`, `cWVE việc`: a stamp's edge over
+        # `Về`); a decision's opens `Về việc`
         return " ".join(["Về"] + words[1:])
     if len(words) < 2 or words[0] == "Về" or words[0].lower() not in _READ_FOR_VE:
         return subject
