@@ -294,6 +294,10 @@ def test_a_name_that_holds_cong_hoa_is_still_an_issuers() -> None:
     # a fresh-eyes tester's: a ward named Cộng Hòa is no motto's opening
     doc = ocr_doc(_header("ỦY BAN NHÂN DÂN PHƯỜNG\nCỘNG HÒA", "12/QĐ-UBND"))
     assert doc.issuer is not None and "Cộng Hòa" in doc.issuer
+    # nor with its old district after it (a reviewer's)
+    for line in ("CỘNG HÒA (HUYỆN NAM SÁCH)",):
+        doc = ocr_doc(_header("ỦY BAN NHÂN DÂN PHƯỜNG\n" + line, "12/QĐ-UBND"))
+        assert doc.issuer is not None and "Cộng Hòa" in doc.issuer, line
 
 
 @pytest.mark.parametrize("stamp, number", [

@@ -333,11 +333,12 @@ def test_a_short_marked_family_name_one_consonant_off(read: str, family: str | N
 def test_a_given_name_the_list_lacks_is_never_made_a_family_name() -> None:
     """`Trân`, a given name read right that name_frequencies.tsv does not list, was made `Trần`
     (the families' spelling of its letters, credited a little in every slot) on every copy of a
-    tester's document. A spelling never seen in the slot is no mending of a syllable read there;
-    a family name's slot still takes it, and an unmarked syllable still gets its marks."""
-    from dispatch_reader.extract.namefix import repair_syllable
+    tester's document. A spelling never seen as a given name is no mending of a given name read
+    with its marks; a middle name may be a family's (`Nguyễn Pham Minh Châu`: `Phạm`), the family
+    slot takes it, and a syllable read with its marks lost still gets them."""
+    from dispatch_reader.extract.namefix import repair_ocr_name, repair_syllable
 
     assert repair_syllable("Trân", "given") == "Trân"
-    assert repair_syllable("Trân", "middle") == "Trân"
     assert repair_syllable("Trân", "family") == "Trần"
     assert repair_syllable("Hiéu", "given") == "Hiếu"
+    assert repair_ocr_name("Nguyễn Pham Minh Châu") == "Nguyễn Phạm Minh Châu"

@@ -32,6 +32,10 @@ def test_places_listed_after_a_level_word_are_not_people() -> None:
                      "bà Lê Thị Hoa, Chủ tịch Ủy ban nhân dân xã, báo cáo.\n") + SIGNATURE
     names = {p.name for p in extract_facts([PageText(1, text)]).people}
     assert "Lê Văn Lâm" not in names and "Hoàng Thu Phố" not in names and "Lê Thị Hoa" in names
+    # a reviewer's: after the colon a list of people (its first item a name) stays people
+    text = HEADER + "Chủ tịch Ủy ban nhân dân các xã: Nguyễn Văn Hùng, Trần Thị Mai và Lê Văn Nam thi hành.\n" + SIGNATURE
+    names = {p.name for p in extract_facts([PageText(1, text)]).people}
+    assert {"Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Văn Nam"} <= names
 
 
 TABLE = """DANH SÁCH CÔNG CHỨC BIỆT PHÁI

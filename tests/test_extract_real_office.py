@@ -99,6 +99,8 @@ def test_two_real_words_read_with_no_mark_are_a_phrase_that_lost_its_marks() -> 
     from dispatch_reader.extract.canon import repair_ocr_phrase
 
     assert repair_ocr_phrase("bao cao kết quả tuyển dụng năm 2026") == "báo cáo kết quả tuyển dụng năm 2026"
+    # inside running text two bare words may be words of their own (a reviewer's)
+    assert repair_ocr_phrase("thông qua hai dao luật mới") == "thông qua hai dao luật mới"
     assert repair_ocr_phrase("Về việc tiếp nhận viện trợ") == "Về việc tiếp nhận viện trợ"
     assert repair_ocr_phrase("Về việc cham dứt hợp đồng lao động") == "Về việc chấm dứt hợp đồng lao động"
     assert repair_ocr_phrase("thu hoi quyết định điều động") == "thu hồi quyết định điều động"
@@ -114,6 +116,9 @@ def test_a_subjects_first_word_garbled_before_viec_is_ve() -> None:
     assert repair_subject_opener("me việc tiếp nhận công chức") == "Về việc tiếp nhận công chức"
     assert repair_subject_opener("cWVE việc tiếp nhận công chức") == "Về việc tiếp nhận công chức"
     assert repair_subject_opener("Công việc cần làm trong tháng") == "Công việc cần làm trong tháng"
+    # a V/v subject's own words before `việc` (a reviewer's)
+    for subject in ("làm việc với Đoàn kiểm tra của tỉnh", "giao việc cho các xã", "công việc trọng tâm"):
+        assert repair_subject_opener(subject) == subject
 
 
 NOTED = ("CHÍNH PHỦ\nSố: 113/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -172,3 +172,15 @@ def test_a_quote_glued_before_a_names_word_is_a_speck() -> None:
                         ("H’Lim Niê", "H’Lim Niê")):
         signer = extract_facts([PageText(1, head + read + "\n", "ocr", ocr_confidence=0.8)]).document.signer
         assert signer is not None and signer.name == meant, read
+
+
+
+def test_a_degree_before_the_name_and_a_speck_after_it_keep_the_signer() -> None:
+    """A reviewer's: `TS. Nguyễn Văn Hùng` (a degree in capitals with its stop beside the name in
+    small letters) is no seal's scraps mixing cases, and `Nguyễn Văn An;` (a speck read as a
+    semicolon) no recipients' line."""
+    head = "SỞ Y TẾ\nSố: 94/QĐ-SYT\nQUYẾT ĐỊNH\nVề việc cử\nNội dung.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n"
+    for read, meant in (("TS. Nguyễn Văn Hùng", "Nguyễn Văn Hùng"), ("PGS.TS. Trần Văn Bình", "Trần Văn Bình"),
+                        ("Nguyễn Văn An;", "Nguyễn Văn An")):
+        signer = extract_facts([PageText(1, head + read + "\n", "ocr", ocr_confidence=0.8)]).document.signer
+        assert signer is not None and signer.name == meant, read

@@ -380,6 +380,10 @@ def test_marks_are_taken_where_two_readings_agree_on_them() -> None:
     assert namelines.voted_marks(["Lý", "Thị", "Bảo", "Trân"], three) is None
     got = namelines.voted_marks(["Tran", "Van", "Trân"], [_reading("Trần", "Văn", "Trần")] * 2)
     assert [w for w, _ in got] == ["Trần", "Văn", "Trân"]
+    # a given name read bare takes the marks all the same (`Lý`: a rare given name, listed as a
+    # family's only)
+    got = namelines.voted_marks(["Nguyễn", "Thị", "Ly"], [_reading("Nguyễn", "Thị", "Lý")] * 2)
+    assert [w for w, _ in got] == ["Nguyễn", "Thị", "Lý"]
 
 
 def _ring_touching_the_name() -> np.ndarray:

@@ -250,10 +250,11 @@ def repair_subject_opener(subject: str) -> str:
     (`Vệ An`), nor `Vé`, `Vẽ`, `Vẻ`, `Vè`, words of their own (`Vẽ lại bản đồ …`)."""
     words = subject.split()
     if len(words) >= 3 and fold_phrase(words[1]) == "viec" and words[1].islower() and words[0] != "Về" and (
-            words[0].lower() == "và" or not words[0].isalpha() or not (words[0][:1].isupper() and words[0][1:].islower())):
-        # `và việc …`: a subject never opens with `và`; nor with a word in small letters or with
-        # capitals or signs inside it before `việc` (`me việc`, `cWVE việc`: a stamp's edge over
-        # `Về`); a decision's opens `Về việc`
+            words[0].lower() == "và" or not is_known(words[0])
+            or edit_distance(fold_phrase(words[0]), "ve", 1) <= 1):
+        # `và việc …`: a subject never opens with `và`; nor with a word that is none, or a letter
+        # off `ve`, before `việc` (`me việc`, `cWVE việc`: a stamp's edge over `Về`); a
+        # decision's opens `Về việc`. A word of a V/v subject stays (`làm việc với …`, `giao việc`)
         return " ".join(["Về"] + words[1:])
     if len(words) < 2 or words[0] == "Về" or words[0].lower() not in _READ_FOR_VE:
         return subject
@@ -356,11 +357,12 @@ def repair_ocr_phrase(text: str) -> str:
         n, spelled = hit
         respelled = [k for k in range(n) if out[i + k].strip(_EDGES).lower() != spelled[k].lower()]
         if n == 2 and len(respelled) == 2 and all(is_known(out[i + k].strip(_EDGES)) for k in respelled) \
-                and not all(out[i + k].strip(_EDGES).isascii() for k in respelled):
+                and not (i == 0 and all(out[i + k].strip(_EDGES).isascii() for k in respelled)):
             # both words of a two-word phrase read as other real words (`tiếp nhận viện trợ` is no
             # `nhân viên`): two slips at once are far less likely than another phrase. Not two
-            # words read with no mark at all (`bao cao`): a copy's or a fax's line loses every mark
-            # at once, one slip
+            # words read with no mark at all opening a subject (`bao cao số lượng …`): a copy's
+            # line loses every mark at once, one slip; inside running text two bare words may be
+            # words of their own (`thông qua hai dao luật`, `bao cao su`)
             i += 1
             continue
         for k in range(n):

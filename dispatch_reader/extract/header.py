@@ -378,10 +378,11 @@ def _garbled_motto_at(folded: str) -> int:
     return -1
 
 
-# the motto's first two words in capitals opening a line, more after them garbled or read apart
-# (`CỘNG HÒA! (AH | Ủ NGHĨA …`: a stamp's frame through it); a ward's name is the two alone on
-# its line (`PHƯỜNG` / `CỘNG HÒA`)
-_MOTTO_CAPITALS = re.compile(r"^\W{0,3}CỘNG\s+HÒA\b.*\w")
+# the motto's first two words in capitals opening a line, a sign glued after them and more
+# after that, garbled (`CỘNG HÒA! (AH | Ủ NGHĨA …`: a stamp's frame through it); a ward's name
+# is the two alone on its line (`PHƯỜNG` / `CỘNG HÒA`), or with a speck or its district after
+# a space (`CỘNG HÒA ii`, `CỘNG HÒA (HUYỆN …)`)
+_MOTTO_CAPITALS = re.compile(r"^\W{0,3}CỘNG\s+HÒA[!:;|'\"“”]\W*\w")
 
 
 def is_motto(seg: Segment) -> bool:
@@ -1003,13 +1004,11 @@ def _without_specks(subject: str) -> str:
     # wording stops no sentence inside a subject (`TP. Hồ Chí Minh`: a capital follows)
     words = [w[:-1] if k < len(words) - 1 and w.endswith(".") and w[:-1].isalpha() and w[:-1].islower()
              and words[k + 1][:1].islower() else w for k, w in enumerate(words)]
-    # a closing quote glued to a word with no quote opened before it (`cho” Trạm Y tế`), a colon
-    # between words in small letters (`biệt phái: công chức`), or one ending the subject: a
-    # copy's specks (a subject quotes nothing it does not open, and lists nothing after a colon)
-    opened = any(q in subject for q in "“\"")
+    # a closing quote glued to a word with no quote opened before it (`cho” Trạm Y tế`), or a
+    # colon ending the subject: a copy's specks (a subject quotes nothing it does not open)
+    opened = any(q in subject for q in "“\"„«‘")
     words = [w[:-1] if len(w) > 1 and w[:-1].isalpha() and (
-        (w.endswith("”") and not opened)
-        or (w.endswith(":") and (k == len(words) - 1 or (w[:-1].islower() and words[k + 1][:1].islower()))))
+        (w.endswith("”") and not opened) or (w.endswith(":") and k == len(words) - 1))
         else w for k, w in enumerate(words)]
     # a small consonant alone between words (`nơi cư r trú`) is no word; a point's letter after
     # `điểm` is (`điểm b khoản 2`)

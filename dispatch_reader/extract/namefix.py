@@ -52,7 +52,7 @@ def listed_spellings(syllable: str) -> frozenset[str]:
 
 def never_given(spelling: str) -> bool:
     """Is `spelling` (its marks as written) listed, and never as a given name (`Trần`, `Nguyễn`:
-    family names only)?"""
+    family names only, by the list's figures: a rare given name may still bear it)?"""
     hits = [freq for s, freq in _table().get(fold_phrase(spelling), []) if s.casefold() == spelling.casefold()]
     return bool(hits) and all(freq[2] == 0 for freq in hits)
 
@@ -200,9 +200,11 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         return cased_like(best, syllable)
     if best_score < MARGIN * second:
         return syllable
-    if slot != "family" and own is None and dict(entries)[best][_SLOTS[slot]] == 0:
-        # a syllable read right that the list lacks (`Trân`, a given name) is never made one
-        # no name bears in its slot (`Trần`: families' only)
+    if slot == "given" and own is None and marks(syllable) and dict(entries)[best][_SLOTS[slot]] == 0:
+        # a given name read with its marks that the list lacks (`Trân`) is never made one the
+        # list gives no given name (`Trần`: families' only). A middle name may be a family's
+        # (`Nguyễn Phạm Minh Châu`), and a given name read bare still gets its marks (`Ly` →
+        # `Lý`: the list's zeros are rare names, not impossible ones)
         return syllable
     if slot == "family" and own is None:
         return cased_like(best, syllable)  # family names are a near-closed list

@@ -159,8 +159,11 @@ def _listed_after_level(doc: Doc, i: int) -> bool:
             k -= 1
             continue
         if t == ":":
+            # (a list of people may follow a colon too, `Chủ tịch Ủy ban nhân dân các xã: Nguyễn
+            # Văn …`: its first item must be no name, one opening on no family name)
             return joined and k > 0 and doc[k - 1].text[:1].isalpha() and any(
-                level_end(doc, m) == k for m in (k - 1, k - 2) if m >= 0)
+                level_end(doc, m) == k for m in (k - 1, k - 2) if m >= 0) \
+                and k + 1 < len(doc) and _span_starting(doc, "FAMILY", k + 1) is None
         if t[:1].isupper() and t.isalpha() and not _span_starting(doc, "HONORIFIC", k) and \
                 not _span_starting(doc, "POSITION", k) and not _span_starting(doc, "BODY_HEAD", k):
             if joined and any(level_end(doc, m) == k for m in (k - 1, k - 2) if m >= 0):

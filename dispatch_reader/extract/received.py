@@ -31,9 +31,13 @@ _ALONE_REACH = 3
 _SMUDGED_TITLE = re.compile(r"^\W{0,3}(\w{1,4}\s+van\s+den)\W*$")
 # A receiving office's name as a stamp prints it above the title: a body, in a few words (the V
 # of `VĂN PHÒNG` misread, `UBND` run into its place on a copy: `UBNDXALAOBAO`).
-_RECEIVING_BODY = re.compile(r"^\W{0,3}(?:(?:so|ban|\wan phong|phong|uy ban)\b|ubnd)[^\n]{0,40}$")
-# ... opening a committee's name, whole on its line (`UBND XÃ LAO BẢO`): a body's first line
-_COMMITTEE_HEAD = re.compile(r"^\W{0,3}(?:ubnd|uy ban)")
+_RECEIVING_BODY = re.compile(r"^\W{0,3}(?:(?:so|ban|[vjy]an phong|phong|uy ban)\b|ubnd)[^\n]{0,40}$")
+# ... opening a people's committee's name, whole on its line (`UBND XÃ LAO BẢO`): a body's
+# first line (`ỦY BAN KIỂM TRA` under a Party committee's line is that block's own)
+_COMMITTEE_HEAD = re.compile(r"^\W{0,3}(?:ubnd|uy ban nhan dan)")
+# ... naming its place after a level (`SỞ NỘI VỤ TỈNH LẠNG SƠN`): a stamp prints the office's
+# whole name on one line; a header's first line is its parent's or a bare head (`ỦY BAN NHÂN DÂN`)
+_LEVEL_AND_PLACE = re.compile(r"\b(?:tinh|xa|phuong|thanh pho|huyen)\s+\w{2,}")
 # a stamp's title alone on its line, in capitals as stamps print it (`ĐẾN`, `‘DEN`)
 _TITLE_ALONE_LINE = re.compile(r"^\W{0,3}[ĐD][ẾÊEỀ]N\W*$")
 
@@ -108,26 +112,33 @@ def _header_line(line: str) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
-def _scrap(line: str) -> bool:
-    """A line of a few signs, no word (`“4`: a stamp's speck or a hand's stroke)."""
-    return len(line.strip()) <= 3 and not re.search(r"[^\W\d_]{2}", line)
-
-
 def _receiving_body_at(lines: list[str], folded_lines: list[str], i: int) -> int | None:
     """The line above the stamp's title at line i that is the receiving office's name (`SỞ NỘI
-    VỤ TỈNH …`, `UBND XÃ …`), past a scrap between them; None where there is none or it is the
-    header's own. A body line under a header line continues the issuer's block (`TỈNH LÀO CAI`
+    VỤ TỈNH …`, `UBND XÃ …`); None where there is none or it is the header's own. A body line under a header line continues the issuer's block (`TỈNH LÀO CAI`
     over `SỞ NỘI VỤ`), but not one that opens a committee under a line that does not (`UBND XÃ
     LAO BẢO` under `KHU KINH TẾ`: a block never goes on with another committee's name)."""
     k = i - 1
-    if k >= 1 and _scrap(lines[k]):
-        k -= 1
     if k < 0 or not _RECEIVING_BODY.match(folded_lines[k]):
         return None
-    if k >= 1 and _header_line(lines[k - 1]) and not (
+    if k == 0:
+        # the page's first line: the office's whole name, and the header's own lines under the
+        # stamp's (two words in capitals at least before the document's `Số:`)
+        return k if _LEVEL_AND_PLACE.search(folded_lines[k]) and _header_below(lines, folded_lines, i) else None
+    if _header_line(lines[k - 1]) and not (
             _COMMITTEE_HEAD.match(folded_lines[k]) and not _COMMITTEE_HEAD.match(folded_lines[k - 1])):
         return None
     return k
+
+
+def _header_below(lines: list[str], folded_lines: list[str], i: int) -> bool:
+    """Does a line with two words in capitals stand under the stamp's title at line i (past its
+    number line) before the next `Số:`?"""
+    for j in range(i + 1, min(len(lines), i + _REACH + 1)):
+        if (re.match(r"\W{0,3}s[o6]\b", folded_lines[j]) and j > i + 1) or re.search(r"cong hoa|doc lap", folded_lines[j]):
+            return False  # the number's line, or the motto's column
+        if sum(w.isupper() for w in re.findall(r"[^\W\d_]{2,}", lines[j])) >= 2 and not _field_at(folded_lines[j]):
+            return True
+    return False
 
 
 def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None]:
@@ -140,16 +151,18 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
             offsets.append(offsets[-1] + len(line))
         for i, folded in enumerate(folded_lines):
             at = _title_at(folded, folded_lines[i + 1] if i + 1 < len(folded_lines) else "")
-            if at < 0 and _TITLE_ALONE_LINE.match(lines[i]) and _receiving_body_at(lines, folded_lines, i) is not None:
+            alone_line = _TITLE_ALONE_LINE.match(lines[i]) is not None
+            body = _receiving_body_at(lines, folded_lines, i) if (at < 0 and alone_line) or 0 <= at <= 2 else None
+            if at < 0 and body is not None:
                 at = re.search(r"\w", folded).start()  # `ĐẾN` alone, its figures lost: under an office's name
             if at < 0:
                 smudged = _SMUDGED_TITLE.match(folded)
                 if not smudged:
                     continue
                 at = smudged.start(1)
+                body = _receiving_body_at(lines, folded_lines, i) if at <= 2 else None
             received = Received(evidence=Evidence(page=page.number, quote=squash(lines[i]), start=offsets[i] + at))
             spans = [(offsets[i] + at, offsets[i] + len(lines[i].rstrip("\n")))]
-            body = _receiving_body_at(lines, folded_lines, i) if at <= 2 else None
             if body is not None:
                 # the receiving office's name printed above the title (`SỞ GIÁO DỤC VÀ ĐÀO TẠO`),
                 # apart from the header's own lines: the stamp's, never the issuer
@@ -169,8 +182,7 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                         after = fold(value[taken:]).lower().strip(" .,;:")
                         worded |= name == "number" and bool(after) and not any(
                             label_at == 0 for _, _, label_at in _field_at(after))
-            if alone and (worded or (received.number is None and not (
-                    body is not None and _TITLE_ALONE_LINE.match(lines[i])))):
+            if alone and (worded or (received.number is None and not (body is not None and alone_line))):
                 # `Đến` over a `Số:` with no hand's count alone after it is no stamp; `ĐẾN` alone
                 # in capitals under a receiving office's name is, its figures lost or not
                 continue

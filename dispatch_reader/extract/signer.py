@@ -75,7 +75,8 @@ def _is_name_line(text: str, small_family: bool = False) -> bool:
 def _capitals_among_small(words: list[str]) -> bool:
     """A word of two letters or more in capitals beside a capitalised one in small letters: a
     name is printed in either, never both (`Endy TỊCH`: the seal's ring and the title's word)."""
-    lettered = [w for w in words if sum(c.isalpha() for c in w) >= 2]
+    # (a degree before the name is in capitals with its stop: `TS.`, `PGS.TS.`, `BS.`)
+    lettered = [w for w in words if sum(c.isalpha() for c in w) >= 2 and "." not in w]
     return any(w.isupper() for w in lettered) and any(w[:1].isupper() and not w.isupper() for w in lettered)
 
 
@@ -145,9 +146,11 @@ def _signed_name(seg: Segment) -> Segment | None:
         return None
     if _recipients_line(seg.folded):
         return None  # `- Như Điều Bo` (`Như Điều 3;` misread) beside a title: Như is a family name too
-    if seg.text.rstrip().endswith(";") and (LIST_ITEM.match(seg.text) or not is_upper_line(seg.text)):
+    if seg.text.rstrip().endswith(";") and (LIST_ITEM.match(seg.text) or (
+            not is_upper_line(seg.text) and not _family_first(_SPECKS.sub("", seg.text)))):
         # `- Đoàn Kiểm tra;`: an item of the recipients' list beside the title (Đoàn is a family
-        # name), or an item's second line (`- UBND các xã: …,` over `Na Hang;`): no name ends so
+        # name), or an item's second line, a place (`- UBND các xã: …,` over `Na Hang;`); a name
+        # with a speck read as a semicolon after it stays (`Nguyễn Văn An;`)
         return None
     if _capitals_among_small(_SPECKS.sub("", seg.text).split()):
         return None  # `Endy TỊCH`, `ZR ON Tị`: a black seal's ring and the title's word read as one line

@@ -19,12 +19,12 @@ import cv2
 import numpy as np
 
 from dispatch_reader import family_names
+from dispatch_reader.extract.namefix import never_given
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.signing import SHORT_PAGE_LINES
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.unread import larger_than_letters, letter_lines, line_alone
-from dispatch_reader.extract.namefix import never_given
 from dispatch_reader.ingest.vietnamese import is_syllable, spelled_as_a_name
 from dispatch_reader.textnorm import (NAME_WORD, case_blind, cased_like, fold, letter_off, mark_count, marks,
                                       one_letter_off)
@@ -359,12 +359,13 @@ def voted_marks(old: list[str], readings: list[list[Word]]) -> list[tuple[str, f
             forms.setdefault(reading[i].text, []).append(reading[i].conf or 0.0)
         # OCR loses a mark far more often than it makes one up: as many readings for a word
         # with the mark as without it give the mark
-        # (the last word, a given name, is never one only families bear: Tesseract's word list
-        # gives `Trần` for a clean `Trân` read alone, three crops of four)
+        # (the last word, a given name read with marks, is not made one only families bear:
+        # Tesseract's word list gives `Trần` for a clean `Trân` read alone, three crops of four;
+        # one read bare may take them, `Ly` → `Lý`)
         ranked = sorted(((len(confs), mark_count(form), form) for form, confs in forms.items()
                          if len(confs) >= _AGREEING_READINGS and mark_count(form) > mark_count(word)
                          and is_syllable(form) and marks(word) <= marks(form)
-                         and not (0 < i == len(old) - 1 and never_given(form))), reverse=True)
+                         and not (0 < i == len(old) - 1 and marks(word) and never_given(form))), reverse=True)
         if ranked and (len(ranked) == 1 or ranked[1][:2] < ranked[0][:2]):
             top = ranked[0][2]
             out.append((top, min(forms[top])))
