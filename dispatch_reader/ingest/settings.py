@@ -12,7 +12,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 188
+OCR_PIPELINE_VERSION = 189
 
 
 def default_cache_dir() -> Path:
