@@ -382,14 +382,14 @@ def _garbled_motto_at(folded: str) -> int:
 # after that, garbled (`CỘNG HÒA! (AH | Ủ NGHĨA …`: a stamp's frame through it); a ward's name
 # is the two alone on its line (`PHƯỜNG` / `CỘNG HÒA`), or with a speck or its district after
 # a space (`CỘNG HÒA ii`, `CỘNG HÒA (HUYỆN …)`)
-_MOTTO_CAPITALS = re.compile(r"^\W{0,3}CỘNG\s+HÒA[!:;|'\"“”]\W*\w")
+_MOTTO_CAPITALS = re.compile(r"^\W{0,3}(cong\s+hoa)[!:;|'\"“”]\W*\w")
 
 
 def is_motto(seg: Segment) -> bool:
     # (or a line that opens with the motto garbled past its keys, `CỘNG HÒA NA HỘI CHỦ NG HIA
     # VIET NAM.` on a copy of a copy: never an issuer)
     return any(_motto_at(seg, key) >= 0 for key in _motto_keys()) or _garbled_motto_at(seg.folded) == 0 \
-        or bool(_MOTTO_CAPITALS.match(unicodedata.normalize("NFC", seg.text).replace("HOÀ", "HÒA")))
+        or bool((m := _MOTTO_CAPITALS.match(seg.folded)) and seg.text[m.start(1):m.end(1)].isupper())
 
 
 def is_mark(seg: Segment) -> bool:

@@ -200,7 +200,7 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         return cased_like(best, syllable)
     if best_score < MARGIN * second:
         return syllable
-    if slot == "given" and own is None and marks(syllable) and dict(entries)[best][_SLOTS[slot]] == 0:
+    if slot == "given" and own is None and marks(syllable) and never_given(best):
         # a given name read with its marks that the list lacks (`Trân`) is never made one the
         # list gives no given name (`Trần`: families' only). A middle name may be a family's
         # (`Nguyễn Phạm Minh Châu`), and a given name read bare still gets its marks (`Ly` →

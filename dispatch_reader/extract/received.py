@@ -113,10 +113,11 @@ def _header_line(line: str) -> bool:
 
 
 def _receiving_body_at(lines: list[str], folded_lines: list[str], i: int) -> int | None:
-    """The line above the stamp's title at line i that is the receiving office's name (`SỞ NỘI
-    VỤ TỈNH …`, `UBND XÃ …`); None where there is none or it is the header's own. A body line under a header line continues the issuer's block (`TỈNH LÀO CAI`
-    over `SỞ NỘI VỤ`), but not one that opens a committee under a line that does not (`UBND XÃ
-    LAO BẢO` under `KHU KINH TẾ`: a block never goes on with another committee's name)."""
+    """The line above the stamp's title at line i when it is the receiving office's name (`SỞ
+    NỘI VỤ TỈNH …`, `UBND XÃ …`); None where there is none or it is the header's own. A body line
+    under a header line continues the issuer's block (`TỈNH LÀO CAI` over `SỞ NỘI VỤ`), but not
+    one that opens a committee under a line that does not (`UBND XÃ LAO BẢO` under `KHU KINH
+    TẾ`: a block never goes on with another committee's name)."""
     k = i - 1
     if k < 0 or not _RECEIVING_BODY.match(folded_lines[k]):
         return None

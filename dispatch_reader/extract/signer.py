@@ -403,7 +403,7 @@ _ONE_NAMES_WORDS = 4
 
 
 def _without_specks(text: str) -> str:
-    text = _GLUED_BRACKET.sub("", _GLUED_SPECK.sub("", text))
+    text = _GLUED_SIGNS.sub("", _GLUED_SPECK.sub("", text))
     return _GLUED_COLON.sub("", text) if len(text.split()) <= _ONE_NAMES_WORDS else text
 
 
@@ -412,11 +412,11 @@ def _without_specks(text: str) -> str:
 # before one (`Phạm Thị ¡Thanh Trà. 7`). A capital alone stays (`Lê Văn A`).
 # A quote glued before an inner word's capital is a speck too (`Phương 'Thảo`); one inside a
 # word is an Ê Đê name's own (`H’Nguyệt`).
-_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[)\]}]+(?=\s|$)|(?<=\s)[¡|]+(?=[^\W\d_])|(?<=\s)['‘’`\"“]+(?=[^\W\d_])")
+_GLUED_SIGNS = re.compile(r"(?<=[^\W\d_])[)\]}]+(?=\s|$)|(?<=\s)[¡|]+(?=[^\W\d_])|(?<=\s)['‘’`\"“]+(?=[^\W\d_])")
 
 
 def _without_scraps(text: str) -> str:
-    words = _GLUED_BRACKET.sub("", text).split()
+    words = _GLUED_SIGNS.sub("", text).split()
     return " ".join(w for k, w in enumerate(words) if k == 0 or not (len(w) == 1 and (w.islower() or w.isdigit())))
 
 
