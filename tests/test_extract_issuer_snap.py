@@ -355,3 +355,19 @@ def test_a_departments_parent_line_tells_its_damaged_place() -> None:
     text = ("UBND TỈNH GIA LẠI\nSỞ NỘI VỤ\nSố: 12/SNV-TCBC\nGia La, ngày 12 tháng 3 năm 2026\nV/v cử công chức\n"
             "Nội dung.\n")
     assert extract_facts([PageText(1, text, "ocr", ocr_confidence=0.7)]).document.place == "Gia Lai"
+
+
+def test_a_communes_name_under_a_stamp_is_the_clean_date_lines() -> None:
+    from dispatch_reader.extract.issuer_snap import snap_committee, snap_place
+
+    # the committee's level line read a letter off under a stamp's ink, the date line clean: a
+    # commune dates its documents at its own name
+    assert snap_committee("Ủy ban nhân dân xã Mường Kh0a", "Mường Khoa") == "Ủy ban nhân dân xã Mường Khoa"
+    assert snap_committee("Ủy ban nhân dân xã Mường K)oa", "Mường Khoa") == "Ủy ban nhân dân xã Mường Khoa"
+    # far off, or a name many communes bear: no guess
+    assert snap_committee("Ủy ban nhân dân xã Mường Kh0a", "Mường Than") is None
+    assert snap_committee("Ủy ban nhân dân xã Vĩnh Thạnb", "Vĩnh Thạnh") is None
+    # and the clean date line keeps its spelling: the damaged one is the issuer's
+    assert snap_place("Mường Khoa", "Ủy ban nhân dân xã Mường Kh0a") is None
+    # (the other way round the issuer's spelling mends the date line, as before)
+    assert snap_place("Mường Kh0a", "Ủy ban nhân dân xã Mường Khoa") == "Mường Khoa"

@@ -2361,3 +2361,16 @@ def test_a_copys_quote_and_colons_in_a_subject_are_specks() -> None:
                         ("triển khai “Ngày hội” tiếp nhận công chức", "triển khai “Ngày hội” tiếp nhận công chức"),
                         ("triển khai „Ngày hội” tiếp nhận công chức", "triển khai „Ngày hội” tiếp nhận công chức")):
         assert scanned(text.format(subject=read)).document.subject == meant, read
+
+
+def test_a_committees_level_line_alone_under_a_stamp() -> None:
+    # the committee's first line lost under a receiving stamp's ink, its level line read a
+    # letter off; the number's symbol says a committee, the date line names the commune
+    lines = "{first}XÃ MƯỜNG K)OA\nSố: 31/BC-{body}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" \
+            "Mường Khoa, ngày 5 tháng 3 năm 2026\nBÁO CÁO\nKết quả tiếp nhận công chức tăng cường\n" \
+            "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân tỉnh.\n"
+    doc = scanned(lines.format(first="", body="UBND")).document
+    assert (doc.issuer, doc.place) == ("Ủy ban nhân dân xã Mường Khoa", "Mường Khoa")
+    # a council's paper (`HĐND`): its first line is not the committee's to guess
+    doc = scanned(lines.format(first="", body="HĐND")).document
+    assert doc.issuer != "Ủy ban nhân dân xã Mường Khoa" and doc.place == "Mường Khoa"

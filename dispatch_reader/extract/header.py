@@ -1658,6 +1658,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 doc.issuer_parent = None
                 doc.evidence.pop("issuer_parent", None)
                 head_where = None
+        elif not snapped and doc.issuer and not doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)) \
+                and number is not None and number.parts[-1:] == ("UBND",):
+            # the committee's first line lost under a stamp (`LUY.BẤN/NHÂN DÂN`), its level line
+            # alone left (`XÃ MAL)SON`): the number's symbol says a committee issued it
+            snapped = snap_issuer(f"{_COMMITTEE} {doc.issuer}", doc.place, doc.doc_type)
         if head_where == "parent" and doc.issuer_parent:
             # the damaged head line over another body (a department under the committee): the
             # parent is the committee it snaps to, or none

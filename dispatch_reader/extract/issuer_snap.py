@@ -166,6 +166,8 @@ def snap_committee(issuer: str, place: str | None) -> str | None:
             name = _units()["tỉnh"].get(key(place))
             if name and _province_level(name) != level[0]:
                 return None
+        if not name and level[0] in ("xã", "phường") and place:
+            name = _commune_read_off(tokens[i + level[1]:], place, level[0])
         if name:
             return f"{canon} {level[0]} {name}"
         return None
@@ -222,6 +224,19 @@ def _head(tokens: list[str]) -> str | None:
         return None
     joined = "".join(tokens)
     return next((name for k, name in _HEADS.items() if edit_distance(joined, k, HEAD_EDITS) <= HEAD_EDITS), None)
+
+
+def _commune_read_off(tokens: list[str], place: str, level: str) -> str | None:
+    """The commune or ward the date line names, when the committee's line names it a letter or
+    two off (`XÃ MAL)SON` under a grey stamp's ink, dated `Mẫu Sơn, ngày …`): a commune dates
+    its documents at its own name. Only a name of that level that no other unit of it bears
+    (what was read names none: `_place_after`)."""
+    name = _units()[level].get(key(place))
+    read = "".join(tokens)
+    if not name or len(read) < 4:
+        return None
+    want = key(name)
+    return name if edit_distance(read, want, 2) <= min(2, len(want) // 4) else None
 
 
 def _unit_dated_at(place: str) -> tuple[str, str] | None:
@@ -465,6 +480,10 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
         tail = " ".join(words[-k:])
         want = "".join(_tokens(tail))
         if len(words) <= k or not tail[:1].isupper() or len(want) < 5 or want == read:
+            continue
+        if is_known_place(place) and not is_known_place(tail):
+            # the date line read clean and the issuer's line under a stamp (`Mẫu Sơn` beside
+            # `xã Mal)son`): the place as printed is the one on the lists
             continue
         if edit_distance(read, want, 2) <= min(2, len(want) // 4) or _word_for_word(place, tail):
             return tail
