@@ -2374,3 +2374,19 @@ def test_a_committees_level_line_alone_under_a_stamp() -> None:
     # a council's paper (`HĐND`): its first line is not the committee's to guess
     doc = scanned(lines.format(first="", body="HĐND")).document
     assert doc.issuer != "Ủy ban nhân dân xã Mường Khoa" and doc.place == "Mường Khoa"
+
+
+def test_a_date_line_whose_places_word_a_stamp_wore_to_figures() -> None:
+    # `Lâm Đồng` read `Lâm 06` under a stamp's ink: the date is the line's all the same, the
+    # place the issuer's province whose name it is word for word but for the worn word
+    lines = "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 77/SNV-CCVC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" \
+            "Độc lập - Tự do - Hạnh phúc\n{line}\nV/v cử công chức tăng cường cho xã\n" \
+            "Kính gửi: Ủy ban nhân dân các xã.\n"
+    doc = scanned(lines.format(line="Lâm 06, ngày 12 tháng 3 năm 2026")).document
+    assert (doc.issued_date, doc.place) == ("2026-03-12", "Lâm Đồng")
+    # another province's name beside it: the date stays, the worn place is no place
+    doc = scanned(lines.replace("LÂM ĐỒNG", "SƠN LA").format(line="Lâm 06, ngày 12 tháng 3 năm 2026")).document
+    assert (doc.issued_date, doc.place) == ("2026-03-12", None)
+    # a room's number is no worn word (three figures), nor is a place of figures alone
+    doc = scanned(lines.format(line="Phòng 305, ngày 12 tháng 3 năm 2026")).document
+    assert doc.place != "Phòng 305"

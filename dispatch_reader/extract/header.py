@@ -46,7 +46,7 @@ from dispatch_reader.extract.headlines import (
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
-    ends_off, is_known_place, known_body_before_a_scrap, near_province_place,
+    ends_off, is_known_place, known_body_before_a_scrap, near_province_place, opens_a_place,
     province_by_last_word,
     snap_committee, snap_issuer, snap_place,
 )
@@ -513,7 +513,7 @@ def classify(seg: Segment) -> list[Cls]:
         # a fax's date line with every word garbled, before it a place's shape: one to four
         # capitalised words (`Ha Nai, neav 15 thủng 5 nam 2026`; not `học viên, nam 15 nữ …`)
         garbled = [d for d in find_garbled_date_line(f) if d.iso]
-        dates = [d for d in garbled if _place_shaped(text[:d.start])]
+        dates = [d for d in garbled if _place_shaped(text[:d.start]) or _place_worn(text[:d.start])]
         cut = _place_start(text, garbled[0].start) if garbled and not dates else 0
         if cut > 0 and _place_shaped(text[cut:garbled[0].start]):
             # a copier's specks read before the place (`Mua me oo Ha Nội ngày. 29 …`)
@@ -535,7 +535,8 @@ def classify(seg: Segment) -> list[Cls]:
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
         # a place's letter read as a figure (`Hà N6i, ngày …`): the words still a place's shape
-        if (_a_place_at_most(f[:hit.start]) or _place_shaped(_FIGURE_IN_A_WORD.sub("", text[:hit.start]))) \
+        if (_a_place_at_most(f[:hit.start]) or _place_shaped(_FIGURE_IN_A_WORD.sub("", text[:hit.start]))
+                or _place_worn(text[:hit.start])) \
                 and not _runs_on(text[:hit.start]):
             return [Cls(seg, "date", {"date": hit})]
         # Another column's text on the same line: the place is the capitalised words
@@ -714,6 +715,20 @@ def _place_shaped(text: str) -> bool:
     """One to four words, each of letters only and capitalised, then the comma."""
     words = text.strip().rstrip(",").split()
     return 1 <= len(words) <= 4 and all(w.isalpha() and w[0].isupper() for w in words)
+
+
+# a place's word worn under a stamp's or a seal's ink and read as a figure or two (`Khánh 80`)
+_WORN_WORD = re.compile(r"\d{1,2}")
+
+
+def _place_worn(text: str) -> bool:
+    """A place's shape with a word read as figures after its first (`Khánh 80,`): the date is
+    the line's all the same; the place is mended from the issuer's name or dropped."""
+    words = text.strip().rstrip(",").split()
+    worn = [w for w in words[1:] if _WORN_WORD.fullmatch(w)]
+    return 2 <= len(words) <= 4 and bool(worn) and all(
+        w in worn or (w.isalpha() and w[0].isupper()) for w in words[1:]) and words[0].isalpha() \
+        and words[0][0].isupper() and opens_a_place(words)
 
 
 def _place_start(text: str, date_start: int) -> int:
@@ -1695,6 +1710,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence["issuer"] = quoted(sender[1], conf)
             head_where = None  # (the header's head line no longer the issuer's)
         doc.place = snap_place(doc.place, doc.issuer) or doc.place
+        if doc.place and doc.issuer_parent and _place_worn(doc.place):
+            # a department dates its papers at its province's name, the line above it
+            doc.place = snap_place(doc.place, proper_case_body(doc.issuer_parent)) or doc.place
         if doc.place and not is_known_place(doc.place):
             # a commune dates at its own name, and one before 2025 may be on no list today
             # (`Long Tân` is no damaged `Long An`)
@@ -1725,7 +1743,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = None
             doc.evidence.pop("issuer", None)
             doc.evidence.pop("issuer_parent", None)
-        if doc.place and _unreadable_place(doc.place) and not is_known_place(doc.place):
+        if doc.place and (_unreadable_place(doc.place) or _place_worn(doc.place)) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
             warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")
             doc.place = None

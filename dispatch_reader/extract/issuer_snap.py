@@ -485,9 +485,34 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
             # the date line read clean and the issuer's line under a stamp (`Mẫu Sơn` beside
             # `xã Mal)son`): the place as printed is the one on the lists
             continue
-        if edit_distance(read, want, 2) <= min(2, len(want) // 4) or _word_for_word(place, tail):
+        if edit_distance(read, want, 2) <= min(2, len(want) // 4) or _word_for_word(place, tail) \
+                or _worn_word_for_word(place, tail):
             return tail
     return None
+
+
+@lru_cache(maxsize=1)
+def _place_openings() -> frozenset[tuple[str, int]]:
+    """(first word, words) of every province's (today's or before 2025), commune's and ward's
+    name, folded."""
+    names = list(_provinces_ever().values()) + [n for lvl in ("xã", "phường") for n in _units()[lvl].values() if n]
+    return frozenset((_tokens(n)[0], len(_tokens(n))) for n in names if _tokens(n))
+
+
+def opens_a_place(words: list[str]) -> bool:
+    """Do the words' first open some place's name of as many words (`Lâm …` of `Lâm Đồng`;
+    `Khoản 2` opens none)?"""
+    first = _tokens(words[0]) if words else []
+    return len(first) == 1 and (first[0], len(words)) in _place_openings()
+
+
+def _worn_word_for_word(place: str, name: str) -> bool:
+    """The place read word for word as the name but for words worn to a figure or two (`Khánh
+    80` under a stamp's ink, the issuer's `tỉnh Khánh Hòa`): one word read whole at least."""
+    read, want = _tokens(place), _tokens(name)
+    worn = [r.isdigit() and len(r) <= 2 for r in read]
+    return len(read) == len(want) >= 2 and any(worn) and not all(worn) \
+        and all(w_ or r == w for r, w, w_ in zip(read, want, worn))
 
 
 def _word_for_word(place: str, name: str) -> bool:
