@@ -349,6 +349,23 @@ def test_a_department_read_short_is_the_one_its_numbers_symbol_spells() -> None:
     assert any("Sở Giáo dục và Đào tạo" in w and "check" in w for w in facts.warnings)
 
 
+def test_a_department_whose_second_word_a_stamp_cut_short() -> None:
+    """`SỞ NÔ` (the rest of `Sở Nông nghiệp và Môi trường` under a stamp's ink): a word cut
+    short opens the department's second word, and the symbol's initials name it; it was
+    dropped as naming no body before."""
+    from dispatch_reader.extract.issuer_snap import central_body_read_short
+
+    assert central_body_read_short("Sở Nô", ("QĐ", "SNNMT")) == "Sở Nông nghiệp và Môi trường"
+    # one letter tells nothing; another department's initials leave it
+    assert central_body_read_short("Sở N", ("QĐ", "SNNMT")) is None
+    assert central_body_read_short("Sở Nô", ("QĐ", "STC")) is None
+    text = ("UBND TỈNH ĐIỆN BIÊN\nSỞ NÔ\nSố: 318/QĐ-SNNMT\nĐiện Biên, ngày 12 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Nội dung.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\n\nLò Văn Pánh\n")
+    facts = extract_facts([PageText(1, text, "ocr", ocr_confidence=0.8)])
+    assert facts.document.issuer == "Sở Nông nghiệp và Môi trường"
+    assert any("Sở Nông nghiệp và Môi trường" in w and "check" in w for w in facts.warnings)
+
+
 def test_a_departments_parent_line_tells_its_damaged_place() -> None:
     """The header reads the parent line (`UBND TỈNH GIA LẠI`, a mark off) over a department's;
     the date line `Gia La` is a letter off the province and a commune alike: the parent tells."""

@@ -1799,7 +1799,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
             doc.number = mended.text
-        if doc.issuer and (not _names_a_body(doc.issuer) or (head_where == "issuer" and snap_committee(doc.issuer, doc.place) is None)):
+        # (a body's name read short, its number's symbol naming it, is told below, not dropped)
+        short = (mended or number) is not None and doc.issuer is not None and number_ev is not None \
+            and not _CITED_NUMBER.match(number_ev.quote or "") \
+            and central_body_read_short(doc.issuer, (mended or number).parts) is not None
+        if doc.issuer and not short and (
+                not _names_a_body(doc.issuer) or (head_where == "issuer" and snap_committee(doc.issuer, doc.place) is None)):
             # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
             # ong`, `Hân dân`): no issuer is better than that, and the clerk is told
             warnings.append(f"issuer line unreadable: '{doc.issuer[:40]}' names no body")

@@ -637,9 +637,19 @@ def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
     """The one known department (`Sở …`) opening as `issuer` does, with its first two words,
     whose initials a part of the number's symbol is (`QĐ-SNNMT`: Sở Nông nghiệp và Môi trường)."""
     read = _tokens(issuer)
-    found = {body for words, body in _bodies() if words[0] == "so" and read[:2] == words[:2]
+    found = {body for words, body in _bodies() if words[0] == "so" and _opens_as(read, words)
              and _initials(body) in parts}
     return found.pop() if len(found) == 1 else None
+
+
+def _opens_as(read: list[str], words: list[str]) -> bool:
+    """Do the words read open a body's name with its first two words, the last read cut short
+    (`Sở Xâ` for `Sở Xây dựng`: a stamp's ink over the rest)?"""
+    if len(read) < 2:
+        return False
+    head = read[:2]
+    return head[0] == words[0] and len(words) >= 2 and (
+        head[1] == words[1] or (len(read) == 2 and len(head[1]) >= 2 and words[1].startswith(head[1])))
 
 
 def central_body_read_short(issuer: str, parts: tuple[str, ...]) -> str | None:
@@ -655,7 +665,7 @@ def central_body_read_short(issuer: str, parts: tuple[str, ...]) -> str | None:
     if not body or len(read) < 2 or any(read[:len(words)] == words for words, _ in _bodies()):
         return None  # (a body's whole name read: that body's, the symbol's or not)
     want = _tokens(body)
-    if read[:2] == want[:2] and read != want:
+    if _opens_as(read, want) and read != want:
         return body
     # `BỘ TC ÁN` (ink and paper): as many words as its name, the head and another read whole,
     # every other word no syllable at all
