@@ -2390,3 +2390,14 @@ def test_a_date_line_whose_places_word_a_stamp_wore_to_figures() -> None:
     # a room's number is no worn word (three figures), nor is a place of figures alone
     doc = scanned(lines.format(line="Phòng 305, ngày 12 tháng 3 năm 2026")).document
     assert doc.place != "Phòng 305"
+
+
+def test_a_communes_committee_over_a_department_is_a_stamps() -> None:
+    # a department is the province's: the receiving commune's stamp read over its lines is no
+    # parent body (a province's committee over it stays)
+    lines = "{parent}\nSỞ NỘI VỤ\nSố: 12/SNV-CCVC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" \
+            "Lạng Sơn, ngày 3 tháng 3 năm 2026\nV/v cử công chức tăng cường cho xã\nKính gửi: Ủy ban nhân dân các xã.\n"
+    doc = scanned(lines.format(parent="UBND XÃ NA SẦM")).document
+    assert (doc.issuer, doc.issuer_parent) == ("Sở Nội vụ", None)
+    doc = scanned(lines.format(parent="UBND TỈNH LẠNG SƠN")).document
+    assert (doc.issuer, doc.issuer_parent) == ("Sở Nội vụ", "UBND TỈNH LẠNG SƠN")

@@ -1684,6 +1684,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = snap_issuer(doc.issuer_parent, doc.place)
             if doc.issuer_parent is None:
                 doc.evidence.pop("issuer_parent", None)
+        if doc.issuer_parent and doc.issuer and fold_phrase(doc.issuer).startswith("so ") \
+                and _level_named(doc.issuer_parent) in ("xa", "phuong", "dac khu"):
+            # a department is the province's: a commune's committee over it is the receiving
+            # office's stamp, read above the header (`UBND XÃ …` over `SỞ …`)
+            doc.issuer_parent = None
+            doc.evidence.pop("issuer_parent", None)
         if doc.issuer_parent and _specks_as_capitals(doc.issuer_parent):
             # an OCRed line over the issuer that names no body: specks a copy left read as
             # capitals (a tester's `Bộ Nội vụ (TY AC)`, shown and exported as its parent body)
