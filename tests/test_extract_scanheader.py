@@ -2384,6 +2384,9 @@ def test_a_date_line_whose_places_word_a_stamp_wore_to_figures() -> None:
             "Kính gửi: Ủy ban nhân dân các xã.\n"
     doc = scanned(lines.format(line="Lâm 06, ngày 12 tháng 3 năm 2026")).document
     assert (doc.issued_date, doc.place) == ("2026-03-12", "Lâm Đồng")
+    # its words worn too, to the line's skeleton
+    doc = scanned(lines.format(line="Lâm 06, ngàv 12 thxirg 3 năm 2026")).document
+    assert (doc.issued_date, doc.place) == ("2026-03-12", "Lâm Đồng")
     # another province's name beside it: the date stays, the worn place is no place
     doc = scanned(lines.replace("LÂM ĐỒNG", "SƠN LA").format(line="Lâm 06, ngày 12 tháng 3 năm 2026")).document
     assert (doc.issued_date, doc.place) == ("2026-03-12", None)

@@ -522,7 +522,8 @@ def classify(seg: Segment) -> list[Cls]:
         # worn past those (`Hà Nội, Py 1s han 5 năm 2026`): the line's skeleton, right after a
         # place and its comma only (or the comma read as a stop: `Lạng Sơn. rigav 14 thang 10`
         # on a phone photo)
-        skeleton = [d for d in find_date_skeleton(f) if d.iso and _place_shaped(text[:d.start].rstrip().rstrip("."))
+        skeleton = [d for d in find_date_skeleton(f) if d.iso and (_place_shaped(text[:d.start].rstrip().rstrip("."))
+                                                                  or _place_worn(text[:d.start].rstrip().rstrip(".")))
                     and text[:d.start].rstrip()[-1:] in (",", ".") and not _opens_on_a_person(text[:d.start])]
         if skeleton and len(f[skeleton[0].end:].strip(" .,;")) <= 2:
             return [Cls(seg, "date", {"date": skeleton[0], "skeleton": True})]
