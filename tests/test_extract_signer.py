@@ -184,3 +184,15 @@ def test_a_degree_before_the_name_and_a_speck_after_it_keep_the_signer() -> None
                         ("Nguyễn Văn An;", "Nguyễn Văn An")):
         signer = extract_facts([PageText(1, head + read + "\n", "ocr", ocr_confidence=0.8)]).document.signer
         assert signer is not None and signer.name == meant, read
+
+
+@pytest.mark.parametrize("dpi, name", [(100.0, "Giàng Seo Phử"), (149.9999969, "Giàng Seo Phứ"), (200.0, "Giàng Seo Phứ")])
+def test_a_tone_is_swapped_on_a_faxs_coarse_rows_only(dpi: float, name: str) -> None:
+    """A fax's 100 rows an inch hold a tone mark in a pixel or two: there a tone no name bears
+    is the one name's that bears another. A 150-dpi scan (its resolution measured from the
+    image and the page's points, 149.99999) is no fax: its tone read is the name's."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 40/QĐ-UBND\nBắc Hà, ngày 3 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Nội dung.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+            "Giàng Seo Phứ\n")
+    facts = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.85, scan_dpi=dpi)])
+    assert facts.document.signer.name == name

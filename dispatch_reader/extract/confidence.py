@@ -412,7 +412,7 @@ def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText)
         return None
     low, ratio = reading
     cap = repairs(field, doc, ev)
-    if field == "signer" and page.scan_dpi is not None and page.scan_dpi < COARSE_DPI:
+    if field == "signer" and textutil.coarse_scan(page.scan_dpi):
         cap = min(cap, COARSE)
     if field == "signer" and _title_doubted(doc, ev, page):
         cap = min(cap, REPAIRED)

@@ -26,7 +26,7 @@ from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import parse, span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.tables import find_list_rows
-from dispatch_reader.extract.textutil import COARSE_DPI, Page, fold_phrase, is_word, squash
+from dispatch_reader.extract.textutil import Page, coarse_scan, fold_phrase, is_word, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
 from dispatch_reader.textnorm import cased_like, for_matching, marks
 
@@ -753,7 +753,7 @@ def signer_person(doc_facts: DocumentFacts, english: bool, pages: list[Page] | N
     if not english and pages and any(p.number == ev.page and p.ocr_confidence is not None for p in pages):
         # a page scanned coarser than a tone mark's few pixels (a fax's rows): which tone is read
         # cannot be trusted, only that one is
-        coarse = any(p.number == ev.page and p.scan_dpi is not None and p.scan_dpi < COARSE_DPI for p in pages)
+        coarse = any(p.number == ev.page and coarse_scan(p.scan_dpi) for p in pages)
         signer.name = marks_from_document(repair_ocr_name(signer.name, coarse), [p.text for p in pages])
     position = signer.title or (None if english else position_from_authority(signer.authority))
     if position and not english:

@@ -151,6 +151,12 @@ def squash(text: str) -> str:
 COARSE_DPI = 150.0
 
 
+def coarse_scan(dpi: float | None) -> bool:
+    """Is a scan of this resolution coarse? Told on the whole dpi: a 150-dpi page measured from
+    its image and the page's points is 149.99999, and is no fax."""
+    return dpi is not None and round(dpi) < COARSE_DPI
+
+
 @dataclass
 class Page:
     """One page prepared for extraction: NFC text, its fold, its lines and segments."""
