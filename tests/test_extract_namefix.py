@@ -342,3 +342,11 @@ def test_a_given_name_the_list_lacks_is_never_made_a_family_name() -> None:
     assert repair_syllable("Trân", "family") == "Trần"
     assert repair_syllable("Hiéu", "given") == "Hiếu"
     assert repair_ocr_name("Nguyễn Pham Minh Châu") == "Nguyễn Phạm Minh Châu"
+
+
+def test_a_family_name_only_the_families_list_holds_gets_back_a_lost_mark() -> None:
+    # `Xồng`, an H'Mông clan's name the frequencies lack, read with its tone lost
+    assert repair_ocr_name("Xông A Páo") == "Xồng A Páo"
+    assert repair_ocr_name("Xong A Páo") == "Xồng A Páo"
+    # a family of its own with fewer marks (`Lô`, a Thái name, beside `Lồ`) stays as read
+    assert repair_ocr_name("Lô Văn Thắng") == "Lô Văn Thắng"
