@@ -662,6 +662,9 @@ def test_a_readers_note_written_beside_the_title_is_no_part_of_it_nor_of_the_sub
     damaged = text.replace("Quy định Danh", "Quỹ ( định Danh").replace("quản lý", "quản lý - kiểm tra")
     assert scanned(damaged).document.subject == \
         "Quy định Danh mục dịch vụ viễn thông bắt buộc quản lý - kiểm tra chất lượng"
+    # so is a lone star (a seal's or the grain's dot read `*`): wording writes none alone
+    starred = text.replace("dịch vụ viễn", "dịch vụ * viễn")
+    assert scanned(starred).document.subject == "Quy định Danh mục dịch vụ viễn thông bắt buộc quản lý chất lượng"
 
 
 def test_scraps_round_a_title_subject_on_a_phone_photo() -> None:

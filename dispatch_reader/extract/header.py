@@ -992,7 +992,7 @@ def _speck_word(word: str) -> bool:
 
 
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
-_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦")
+_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*")
 
 
 _LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
