@@ -383,3 +383,36 @@ def test_a_low_resolution_scan_is_rendered_at_its_own_resolution(tmp_path: Path)
     # and not when the caller asks for the OCR resolution whatever the scan's
     f = _part_scan_pdf(tmp_path / "keep.pdf", (672, 672), (7.0, 7.0))
     assert render_pdf_page(f, 0, 300, 150_000_000, None, False).dpi == 300
+
+
+def _upside_down(line: str) -> str:
+    """The line as a Latin OCR reads it turned half round: backwards, each letter as the one
+    it looks like upside down."""
+    turned = str.maketrans("nudpbqaehmwtyMWSZ", "unpdqbeahwmyhWMSZ")
+    return line[::-1].translate(turned)
+
+
+def test_a_copiers_ocr_layer_of_a_page_fed_upside_down_is_read_again(work: Path, page_image: Image.Image) -> None:
+    """A copier's searchable PDF of a sheet fed the wrong way round: its own OCR read the page
+    upside down, words of no language (`ueyu uep`) over the scan. The page is OCRed; an English
+    layer over a scan is kept."""
+    lines = ["Dieu 1. Biet phai cong chuc den lam viec tai Uy ban nhan dan xa trong thoi han mot nam.",
+             "Can cu Luat To chuc chinh quyen dia phuong ngay 16 thang 6 nam 2025 va cac van ban",
+             "Theo de nghi cua Giam doc So Noi vu tai To trinh so 412/TTr-SNV ngay 2 thang 3 nam 2026",
+             "Dieu 2. Thoi gian biet phai tinh tu ngay ky quyet dinh nay den het ngay 31 thang 12",
+             "Dieu 3. Chanh Van phong, Giam doc So Noi vu va cac ca nhan co ten tai Dieu 1 chiu trach",
+             "nhiem thi hanh Quyet dinh nay ke tu ngay ky ban hanh va bao cao ket qua thuc hien.",
+             "Noi nhan: Nhu Dieu 3; Luu: VT, TCCB. KT. CHU TICH PHO CHU TICH"]
+    f = image_pdf(work / "turned-ocr.pdf", [page_image], hidden_lines=[_upside_down(x) for x in reversed(lines)])
+    page = read_document(f, _settings(work / "cache")).pages[0]
+    assert page.method == "ocr" and "no language" in page.reason
+    english = ["The Ministry of Home Affairs said on Monday that it will send officials to the communes",
+               "in the north of the country for a period of one year, and that the first of them are",
+               "to start work in the new communes by the end of the month, as was decided at the meeting",
+               "of the Government with the provinces and cities on the reform of local government.",
+             "The officials will keep their pay and their posts at the departments that send them,",
+             "and the communes will give them work in the fields where they are short of staff, such",
+             "as land, building and finance, as the ministry has asked the provinces to report on it."]
+    kept = read_document(image_pdf(work / "english-ocr.pdf", [page_image], hidden_lines=english),
+                         _settings(work / "cache")).pages[0]
+    assert kept.method == "text_layer"

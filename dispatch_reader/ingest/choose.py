@@ -131,6 +131,9 @@ def judge_layer(layer: LayerPage, mode: OcrMode) -> Decision:
         return Decision(False, "text layer is only a stamp or a few words over a scanned image")
     if layer.image_coverage >= SCAN_UNDER_TEXT and mode != "never" and _vietnamese_without_marks(words):
         return Decision(False, "text layer is Vietnamese without its marks over a scanned image (a copier's OCR)")
+    if layer.image_coverage >= SCAN_UNDER_TEXT and mode != "never" and _no_language(words):
+        return Decision(False, "text layer reads as no language over a scanned image (a copier's OCR of the "
+                               "page upside down or sideways)")
     return Decision(True, "text layer", words)  # as _convert_by_font made them: no word converted
 
 
@@ -157,3 +160,25 @@ def _vietnamese_without_marks(words: list[Word]) -> bool:
     marked = sum(any(ord(c) > 0xFF for c in w) for w in letters)
     common = sum(w.lower() in _unmarked_syllables() for w in letters)
     return marked <= MARKED_AT_MOST * len(letters) and common >= UNMARKED_SHARE * len(letters)
+
+
+# ... and one that reads as no language at all (a copier's OCR of a sheet fed upside down:
+# `Sugyd ueA obp yur`) when under this share of its words are Vietnamese syllables and under
+# this share common English words (an English text's are a third and more)
+VIETNAMESE_AT_LEAST = 0.5
+ENGLISH_AT_LEAST = 0.08
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> frozenset[str]:
+    text = resources.files("dispatch_reader.ingest").joinpath("data/common_english.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _no_language(words: list[Word]) -> bool:
+    letters = [w.text for w in words if w.text.isalpha()]
+    if len(letters) < 30:
+        return False
+    english = sum(w.lower() in _common_english() for w in letters)
+    return english < ENGLISH_AT_LEAST * len(letters) \
+        and score_text(" ".join(letters)).ratio < VIETNAMESE_AT_LEAST
