@@ -60,6 +60,10 @@ def test_a_name_read_off_a_faxs_rows_is_flagged(monkeypatch: pytest.MonkeyPatch)
     assert facts.document.evidence["number"].confidence >= c.CONFIDENT
     fax.scan_dpi = 200.0  # a scan at 200 dpi both ways: as read
     assert extract_facts([fax]).document.evidence["signer"].confidence >= c.CONFIDENT
+    # a 150-dpi office scan too is checked, its resolution measured a hair under 150 or not
+    for dpi in (149.9999969, 150.0):
+        fax.scan_dpi = dpi
+        assert extract_facts([fax]).document.evidence["signer"].confidence < c.CONFIDENT
 
 
 def test_a_signer_whose_title_was_read_with_doubt_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:

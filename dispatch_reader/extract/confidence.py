@@ -274,9 +274,11 @@ MENDED = 0.45
 YEARS_DISAGREE = 0.45  # the date's year is not the number's: under every calibrated line, as MENDED
 # a header number an annex cites with other figures (selfcite.annex_disagrees): one is misread
 DISPUTED = 0.45
-# a name read from a page scanned coarser than this (dpi, across or down): a fax's rows at 100
-# dpi hold a tone mark in a pixel or two, and a name's marks are no word's to check them by
-# (`Lường` read `Lương`, `Đỗ` read `Hồ`, at Tesseract's full confidence); under every line
+# a name read from a page scanned this coarse or coarser (dpi, across or down, whole): a fax's
+# rows at 100 dpi hold a tone mark in a pixel or two, and a name's marks are no word's to check
+# them by (`Lường` read `Lương`, `Đỗ` read `Hồ`, at Tesseract's full confidence); a 150-dpi
+# office scan's little better (a name's tone lost at Tesseract's full confidence); under every
+# line. (Only a fax's are read as coarse by the names' mending: `textutil.coarse_scan`.)
 COARSE_DPI = textutil.COARSE_DPI
 COARSE = 0.45
 
@@ -412,7 +414,7 @@ def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText)
         return None
     low, ratio = reading
     cap = repairs(field, doc, ev)
-    if field == "signer" and textutil.coarse_scan(page.scan_dpi):
+    if field == "signer" and page.scan_dpi is not None and round(page.scan_dpi) <= COARSE_DPI:
         cap = min(cap, COARSE)
     if field == "signer" and _title_doubted(doc, ev, page):
         cap = min(cap, REPAIRED)
