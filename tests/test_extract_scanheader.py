@@ -2407,3 +2407,17 @@ def test_a_communes_committee_over_a_department_is_a_stamps() -> None:
     assert (doc.issuer, doc.issuer_parent) == ("Sở Nội vụ", None)
     doc = scanned(lines.format(parent="UBND TỈNH LẠNG SƠN")).document
     assert (doc.issuer, doc.issuer_parent) == ("Sở Nội vụ", "UBND TỈNH LẠNG SƠN")
+
+
+def test_a_wards_name_read_without_its_marks_is_the_listed_one() -> None:
+    # a date line's ward read with its marks lost: the one unit the list spells with those
+    # letters; letters two units share (another level's, with other marks) are left as read
+    lines = "ỦY BAN NHÂN DÂN\nPHƯỜNG {unit}\nSố: 14/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" \
+            "Độc lập - Tự do - Hạnh phúc\n{place}, ngày 5 tháng 3 năm 2026\nBÁO CÁO\nKết quả tiếp nhận công chức\n" \
+            "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân tỉnh.\n"
+    doc = scanned(lines.format(unit="GIẢNG VÕ", place="Giang Vo")).document
+    assert doc.place == "Giảng Võ"
+    from dispatch_reader.extract.issuer_snap import respell_unit
+
+    assert respell_unit("Muong Khoa") == "Mường Khoa" and respell_unit("Mường Khoa") is None
+    assert respell_unit("Thanh Hoa") is None  # tỉnh Thanh Hóa, xã Thanh Hòa

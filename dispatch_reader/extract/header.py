@@ -47,7 +47,7 @@ from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
     ends_off, is_known_place, known_body_before_a_scrap, near_province_place, opens_a_place,
-    province_by_last_word,
+    province_by_last_word, respell_unit,
     snap_committee, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.selfcite import annex_citations, cited_number
@@ -1664,6 +1664,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)
+        if doc.place:
+            # a commune's or ward's name read with marks lost (`Kinh Bac`): the one listed so
+            doc.place = respell_unit(doc.place) or doc.place
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place, doc.doc_type)
         if not snapped and doc.issuer and doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)):

@@ -562,6 +562,24 @@ def is_known_place(place: str) -> bool:
     return k in _provinces_ever() or any(k in _units()[level] for level in ("xã", "phường"))
 
 
+def respell_unit(place: str) -> str | None:
+    """A commune's or ward's name read with marks lost (`Kinh Bac`): the one unit of the list (or
+    province) its letters spell, when that spelling has every mark read and more; None when it
+    is read as listed, or two units' names share its letters."""
+    from dispatch_reader.textnorm import marks
+
+    k = key(place)
+    names = {n for lvl in ("tỉnh", "xã", "phường") for n in [_units()[lvl].get(k)] if n is not None}
+    if len(names) != 1 or "" in names:
+        return None
+    name = names.pop()
+    read, want = place.split(), name.split()
+    if name == place or len(read) != len(want) or not all(
+            marks(r.lower()) <= marks(w.lower()) for r, w in zip(read, want)):
+        return None
+    return name if sum(len(marks(w.lower())) for w in want) > sum(len(marks(r.lower())) for r in read) else None
+
+
 def near_province_place(place: str, parent: str | None = None) -> str | None:
     """The province a date line's place names when OCR put a letter or two wrong in it (`Lào
     Cổi` under a copier's grain), with no issuer left to spell it: no unit bears the name as
