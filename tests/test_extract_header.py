@@ -222,3 +222,13 @@ def test_a_centrally_run_citys_committee_whose_name_a_stamp_garbled_is_the_date_
     lines = ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ LỀ HỊ SƠ VỆG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     doc = extract_facts([PageText(1, _stamped_header(lines), method="ocr", ocr_confidence=0.8)]).document
     assert doc.issuer != "Ủy ban nhân dân thành phố Lạng Sơn"
+
+
+def test_the_office_of_a_provinces_delegation_and_council() -> None:
+    # since 2025 a province's delegation of deputies and its council share one office, its
+    # header `ĐOÀN ĐBQH VÀ HĐND TỈNH …` over `VĂN PHÒNG`: both abbreviations written out
+    text = ("ĐOÀN ĐBQH VÀ HĐND TỈNH PHÚ THỌ\nVĂN PHÒNG\nSố: 12/TB-VP\n" + "\n".join(MOTTO) +
+            "\nPhú Thọ, ngày 3 tháng 3 năm 2026\nTHÔNG BÁO\nVề việc cử công chức làm việc tại xã\nNội dung.\n")
+    doc = extract_facts([PageText(1, text)]).document
+    assert doc.issuer == "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Phú Thọ"
+    assert proper_case_body("ĐOÀN ĐBQH TỈNH PHÚ THỌ") == "Đoàn đại biểu Quốc hội tỉnh Phú Thọ"
