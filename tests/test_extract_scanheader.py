@@ -2421,3 +2421,21 @@ def test_a_wards_name_read_without_its_marks_is_the_listed_one() -> None:
 
     assert respell_unit("Muong Khoa") == "Mường Khoa" and respell_unit("Mường Khoa") is None
     assert respell_unit("Thanh Hoa") is None  # tỉnh Thanh Hóa, xã Thanh Hòa
+
+
+def test_a_receiving_stamps_label_read_before_the_departments_name() -> None:
+    # the province's stamp over a department's header: its `Chuyển:` blank and the
+    # department's line read as one, or the label read as a scrap; the name is the header's
+    head = "UBND TỈNH CAO BẰNG\nCÔNG VĂN ĐẾN\nSố:.......\n{line}\nSố: 41/TTr-SYT\n"
+    rest = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCao Bằng, ngày 9 tháng 3 năm 2026\n"
+            "TỜ TRÌNH\nVề việc biệt phái viên chức y tế\nKính gửi: Ủy ban nhân dân tỉnh Cao Bằng\n")
+    for line in ("Chuyển:.........SỞ Y TẾ", "payer. SỞ Y TẾ"):
+        facts = scanned(head.format(line=line) + rest)
+        assert facts.document.issuer == "Sở Y tế", line
+        assert facts.document.received is None or facts.document.received.forwarded_to is None
+    from dispatch_reader.extract.issuer_snap import known_body_after_a_scrap
+
+    # a body's name alone, or after words in capitals, or after a sentence's words, is no such
+    assert known_body_after_a_scrap("SỞ Y TẾ") == 0
+    assert known_body_after_a_scrap("ỦY BAN SỞ Y TẾ") == 0
+    assert known_body_after_a_scrap("Về việc cử công chức của SỞ Y TẾ") == 0

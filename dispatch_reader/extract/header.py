@@ -46,7 +46,8 @@ from dispatch_reader.extract.headlines import (
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
-    ends_off, is_known_place, known_body_before_a_scrap, near_province_place, opens_a_place,
+    ends_off, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
+    opens_a_place,
     province_by_last_word, respell_unit,
     snap_committee, snap_issuer, snap_place,
 )
@@ -1420,6 +1421,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 # a stamp's body too (`SỞ TƯ PHÁP đến`): the number's symbol judges it below
                 issuer_segs.append(it.seg.sub(0, body_end))
                 scrap_issuer = True
+            elif k == "text" and conf is not None and kinh_gui is None and number is None \
+                    and (not issuer_segs or issuer_segs[-1].line == it.seg.line - 1) \
+                    and (body_start := known_body_after_a_scrap(it.seg.text)):
+                # a receiving stamp's label read before the body's name it lies over
+                # (`Chuyển:........SỞ TƯ PHÁP`): the name is the header's line, the label the stamp's
+                issuer_segs.append(it.seg.sub(body_start))
         elif state == "subject":
             if k in ("rule", "gazette", "kinh_gui"):
                 if subject_segs:

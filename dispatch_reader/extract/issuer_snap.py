@@ -351,6 +351,25 @@ def known_body_before_a_scrap(line: str) -> int:
 _SCRAP_AFTER = re.compile(r"(?P<body>.*?\S)\s+[^\W\d_]{1,3}\s*")
 
 
+def known_body_after_a_scrap(line: str) -> int:
+    """Where a known body's name, read whole in capitals to the line's end, starts, when a short
+    scrap with no word in capitals stands before it (`Chuyển:........SỞ-TƯ PHẬP`, `payer. SỞ TƯ
+    PHAP`: a receiving stamp's label over the header's line); 0 if not."""
+    m = _BODY_AT_END.search(line)
+    if not m or m.start() == 0:
+        return 0
+    before = line[:m.start()]
+    if len(before.strip()) > _SCRAP_BEFORE_MOST or re.search(r"[A-ZĐÀ-Ỹ]{2}", before) \
+            or not re.search(r"[^\w\s]", before):
+        return 0
+    return m.start() if any(_tokens(m.group()) == words for words, _ in _bodies()) else 0
+
+
+# a body's name in capitals ending the line (a hyphen read for a space: `SỞ-TƯ PHÁP`)
+_BODY_AT_END = re.compile(r"(?<![^\W\d_])[A-ZĐÀ-Ỹ]{2,}(?:[\s\-]+[A-ZĐÀ-Ỹ]+)+\s*$")
+_SCRAP_BEFORE_MOST = 16
+
+
 # the words a body's name opens with, each a kind of body of its own
 _HEAD_WORDS = frozenset({"so", "bo", "cuc", "vu", "ban", "vien", "tong"})
 # a long body's name opened by this many of its words read whole names it, when no other opens so

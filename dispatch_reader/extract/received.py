@@ -17,6 +17,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, find_written_date
 from dispatch_reader.extract.esign import is_esign_field
+from dispatch_reader.extract.issuer_snap import known_body_after_a_scrap
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.places.match import edit_distance
@@ -206,8 +207,11 @@ def _fill(received: Received, name: str, value: str) -> int:
             received.date = hits[0].iso
             return hits[0].end
     elif name == "forwarded_to" and received.forwarded_to is None and value:
-        received.forwarded_to = squash(value).strip(" .;,") or None
-        return len(value)
+        # a body's name in print after the label's dotted blank (`Chuyển:........SỞ TƯ PHÁP`) is
+        # the header's line the stamp lies over, no hand's routing
+        header_at = known_body_after_a_scrap(value) or len(value)
+        received.forwarded_to = squash(value[:header_at]).strip(" .;,") or None
+        return header_at
     return 0
 
 
