@@ -2439,3 +2439,18 @@ def test_a_receiving_stamps_label_read_before_the_departments_name() -> None:
     assert known_body_after_a_scrap("SỞ Y TẾ") == 0
     assert known_body_after_a_scrap("ỦY BAN SỞ Y TẾ") == 0
     assert known_body_after_a_scrap("Về việc cử công chức của SỞ Y TẾ") == 0
+
+
+def test_subject_specks_a_quote_opened_a_worn_kinh_gui_and_a_communes_mark() -> None:
+    # an opening quote glued to the subject's first word with none closed; the address line
+    # under a stamp's ink (`Hin 1 gửi:`) ends the subject; a commune after its level word read
+    # with a mark wrong is the one the list spells with those letters
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 71/UBND-NC\nV/v “tăng cường công chức cho xã Mường Pòn\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐiện Biên, ngày 9 tháng 3 năm 2026\n"
+            "Hin 1 gửi: Sở Nội vụ\nthu tực 2 Hạ định số 12/QĐ-UBND ngày 5/01/2026 của Ủy ban nhân dân tỉnh về việc\n"
+            "cử công chức tăng cường cho các xã.\n")
+    doc = scanned(text).document
+    assert doc.subject == "tăng cường công chức cho xã Mường Pồn"
+    # a quote that closes stays
+    quoted = text.replace("“tăng cường công chức cho xã Mường Pòn", "“tăng cường” công chức cho xã Mường Pồn")
+    assert scanned(quoted).document.subject == "“tăng cường” công chức cho xã Mường Pồn"

@@ -48,7 +48,7 @@ from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
     ends_off, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
     opens_a_place,
-    province_by_last_word, respell_unit,
+    province_by_last_word, respell_unit, respell_units_after_levels,
     snap_committee, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.selfcite import annex_citations, cited_number
@@ -126,6 +126,9 @@ _FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
+# ... its first word garbled (`Nin 1 gửi:` under a stamp's ink): a short scrap or two, then
+# `gửi` and its colon (folded)
+_KINH_GUI_WORN = re.compile(r"^\W*[^\W\d_]{1,5}(?:\s+\S{1,2})?\s+gui\s*:")
 # an issuer of a commune's level: its date line names the commune, not a province
 _COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
 # a decision's subject opens so, and no other line of a header does
@@ -560,7 +563,7 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
         return [Cls(seg, "vv")]
-    if _KINH_GUI.match(f):
+    if _KINH_GUI.match(f) or (_KINH_GUI_WORN.match(f) and not f.startswith("noi ")):
         return [Cls(seg, "kinh_gui")]
     if is_mark(seg):
         return [Cls(seg, "mark")]
@@ -1027,6 +1030,10 @@ def _without_specks(subject: str) -> str:
     words = [w[:-1] if len(w) > 1 and w[:-1].isalpha() and (
         (w.endswith("”") and not opened) or (w.endswith(":") and k == len(words) - 1))
         else w for k, w in enumerate(words)]
+    # ... and an opening quote glued to its first word with none closed after it (`“Tăng cường …`)
+    if words and len(words[0]) > 1 and words[0][0] in "“\"„«" and words[0][1:].isalpha() \
+            and not any(q in subject[1:] for q in "”\"»"):
+        words[0] = words[0][1:]
     # a small consonant alone between words (`nơi cư r trú`) is no word; a point's letter after
     # `điểm` is (`điểm b khoản 2`)
     words = [w for k, w in enumerate(words) if not (
@@ -1668,6 +1675,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.subject:
             doc.subject = repair_subject_opener(restore_name_dashes(repair_ocr_phrase(mend_non_words(
                 agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))))
+            # a commune named after its level word with a mark misread (`xã Chiéng Hoa`)
+            doc.subject = respell_units_after_levels(doc.subject)
         if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)

@@ -599,6 +599,28 @@ def respell_unit(place: str) -> str | None:
     return name if sum(len(marks(w.lower())) for w in want) > sum(len(marks(r.lower())) for r in read) else None
 
 
+# a commune's or ward's name after its level word in running text (`xã Chiéng Hoa`)
+_UNIT_AFTER_LEVEL = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
+
+
+def respell_units_after_levels(text: str) -> str:
+    """Communes and wards named after their level word, spelled as the list spells them where
+    OCR read a mark wrong (`xã Chiéng Hoa` → `xã Chiềng Hoa`): the words' letters are exactly
+    one unit's of that level, from the longest run of capitalised words down."""
+    def mend(m: re.Match[str]) -> str:
+        level, words = m.group(1).lower(), m.group(2).split()
+        for n in range(len(words), 0, -1):
+            name = _units()[level].get(key(" ".join(words[:n])))
+            if name == " ".join(words[:n]):
+                return m.group(0)  # read as listed
+            if name and len(name.split()) == n:
+                tail = m.group(2)[len(" ".join(words[:n])):]
+                return f"{m.group(1)} {name}{tail}"
+        return m.group(0)
+
+    return _UNIT_AFTER_LEVEL.sub(mend, text)
+
+
 def near_province_place(place: str, parent: str | None = None) -> str | None:
     """The province a date line's place names when OCR put a letter or two wrong in it (`Lào
     Cổi` under a copier's grain), with no issuer left to spell it: no unit bears the name as
