@@ -350,3 +350,11 @@ def test_a_family_name_only_the_families_list_holds_gets_back_a_lost_mark() -> N
     assert repair_ocr_name("Xong A Páo") == "Xồng A Páo"
     # a family of its own with fewer marks (`Lô`, a Thái name, beside `Lồ`) stays as read
     assert repair_ocr_name("Lô Văn Thắng") == "Lô Văn Thắng"
+
+
+def test_a_tone_read_on_a_family_name_that_bears_none() -> None:
+    # `Định` is a given name, no family's: a dot a speck or a show-through put under the i of
+    # `Đinh`, the one common family with those letters and no tone
+    assert repair_ocr_name("Định Văn Toàn") == "Đinh Văn Toàn"
+    # a listed family stays, and a given name keeps its tone
+    assert repair_ocr_name("Đinh Văn Định") == "Đinh Văn Định"

@@ -196,3 +196,16 @@ def test_a_tone_is_swapped_on_a_faxs_coarse_rows_only(dpi: float, name: str) -> 
             "Giàng Seo Phứ\n")
     facts = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.85, scan_dpi=dpi)])
     assert facts.document.signer.name == name
+
+
+@pytest.mark.parametrize("line", ["Hà,Minh. Tuấn", "Hà, Minh. Tuấn"])
+def test_stops_read_between_a_names_words(line: str) -> None:
+    """A seal's or the grain's dots read as a comma and a stop between a signer's words, a space
+    lost with them or not: the name's words all the same; a name then a position stays none."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 40/QĐ-UBND\nBắc Hà, ngày 3 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Nội dung.\nNơi nhận:\nKT. CHỦ TỊCH\n- Như trên;\nPHÓ CHỦ TỊCH\n"
+            "- Lưu: VT.\n\n{}\n")
+    facts = extract_facts([PageText(1, text.format(line), method="ocr", ocr_confidence=0.85)])
+    assert facts.document.signer.name == "Hà Minh Tuấn"
+    facts = extract_facts([PageText(1, text.format("Hà Tuấn, Giám đốc"), method="ocr", ocr_confidence=0.85)])
+    assert facts.document.signer is None or facts.document.signer.name != "Hà Tuấn Giám đốc"

@@ -180,6 +180,11 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         if len(families) == 1 and (own is None or (_tone(syllable) and _tone(families[0]))) \
                 and syllable.lower() not in _listed_families():
             return cased_like(families[0], syllable)
+        # a tone on a common family name that bears none, making a given name no family bears
+        # (`Định` for `Đinh`: a speck under the i, a show-through's dot): the one such family
+        bare = [s for s, f in entries if f[0] >= COMMON_FAMILY and not _tone(s) and _toneless(s) == _toneless(syllable)]
+        if len(bare) == 1 and own is not None and _tone(syllable) and syllable.lower() not in _listed_families():
+            return cased_like(bare[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
     if coarse and own is None and slot != "family" and _tone(syllable):

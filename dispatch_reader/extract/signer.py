@@ -400,11 +400,19 @@ _GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
 # specks); a line of two names is longer
 _GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=\s+[^\W\d_])")
 _ONE_NAMES_WORDS = 4
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_])[,.;](?=\s*[A-ZĐÀ-Ỹ])")
 
 
 def _without_specks(text: str) -> str:
     text = _GLUED_SIGNS.sub("", _GLUED_SPECK.sub("", text))
-    return _GLUED_COLON.sub("", text) if len(text.split()) <= _ONE_NAMES_WORDS else text
+    if len(text.split()) > _ONE_NAMES_WORDS:
+        return text
+    text = _GLUED_COLON.sub("", text)
+    # a comma or a stop between a name's words, a space lost with it or not (`Ma,Thể. Hồng`: a
+    # seal's or the grain's dots): every word a capitalised one, as a name's are
+    # (after a word in small letters: a degree's stop stays, `TS. Nguyễn …`)
+    parted = squash(_GLUED_STOP.sub(lambda m: " " if m.string[m.start() - 1].islower() else m.group(), text))
+    return parted if all(w[:1].isupper() for w in parted.split()) else text
 
 
 # a copy of a copy's toner read about a name's words: a lone small letter or figure after a
