@@ -2454,3 +2454,15 @@ def test_subject_specks_a_quote_opened_a_worn_kinh_gui_and_a_communes_mark() -> 
     # a quote that closes stays
     quoted = text.replace("“tăng cường công chức cho xã Mường Pòn", "“tăng cường” công chức cho xã Mường Pồn")
     assert scanned(quoted).document.subject == "“tăng cường” công chức cho xã Mường Pồn"
+
+
+def test_a_stamps_office_line_read_with_a_slash_is_no_number() -> None:
+    # a receiving stamp's office over the header, read with a slash and a letter (`…/K`): no
+    # figures, no type; the header's own `Số:` line below is the number
+    text = ("SỞ Y TẾ TỈNH CAO BẰNG/K\n¢\nỦY BAN NHÂN DÂN\nXÃ MƯỜNG KHOA\nSố: 12/BC-UBND\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMường Khoa, ngày 5 tháng 3 năm 2026\n"
+            "BÁO CÁO\nKết quả tiếp nhận công chức\nThực hiện Kế hoạch số 3/KH-UBND ngày 10/01/2026.\n")
+    assert scanned(text).document.number == "12/BC-UBND"
+    # a number's blank left for the hand (`Số: /QĐ-UBND`) stays the header's, figures below or not
+    blank = text.replace("Số: 12/BC-UBND", "Số:     /BC-UBND").replace("SỞ Y TẾ TỈNH CAO BẰNG/K", "SỞ Y TẾ")
+    assert scanned(blank).document.number != "3/KH-UBND"

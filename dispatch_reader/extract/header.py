@@ -1360,6 +1360,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # photo's blur), and no number is better than a wrong one. A receipt stamp's `Số:
             # 1234` has no slash: the document's own number may stand below it, its label lost.
             continue
+        if k == "number" and number is not None and number.number is None and not type_of_number(number) \
+                and it.extra["number"].number is not None and doc.number == number.text:
+            # figures of no type before the header's own number (`HÌT/H`: a stamp's office line
+            # read with a slash) were no number at all: the one with its figures is
+            warnings.append(f"'{number.text}' read as a number before the header's '{it.extra['number'].text}': "
+                            "not the document's")
+            number = None
         if k == "number" and number is None:
             number = it.extra["number"]
             number_ev = quoted(it.extra["lead"], conf)
