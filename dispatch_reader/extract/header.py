@@ -1364,8 +1364,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 and it.extra["number"].number is not None and doc.number == number.text:
             # figures of no type before the header's own number (`HÌT/H`: a stamp's office line
             # read with a slash) were no number at all: the one with its figures is
-            warnings.append(f"'{number.text}' read as a number before the header's '{it.extra['number'].text}': "
-                            "not the document's")
+            warnings.append(warning("number_before_the_header_s", read=number.text, number=it.extra["number"].text))
             number = None
         if k == "number" and number is None:
             number = it.extra["number"]
