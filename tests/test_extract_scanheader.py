@@ -2429,7 +2429,7 @@ def test_a_receiving_stamps_label_read_before_the_departments_name() -> None:
     head = "UBND TỈNH CAO BẰNG\nCÔNG VĂN ĐẾN\nSố:.......\n{line}\nSố: 41/TTr-SYT\n"
     rest = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCao Bằng, ngày 9 tháng 3 năm 2026\n"
             "TỜ TRÌNH\nVề việc biệt phái viên chức y tế\nKính gửi: Ủy ban nhân dân tỉnh Cao Bằng\n")
-    for line in ("Chuyển:.........SỞ Y TẾ", "payer. SỞ Y TẾ"):
+    for line in ("Chuyển:.........SỞ Y TẾ", "qyéh. SỞ Y TẾ"):
         facts = scanned(head.format(line=line) + rest)
         assert facts.document.issuer == "Sở Y tế", line
         assert facts.document.received is None or facts.document.received.forwarded_to is None
@@ -2443,11 +2443,11 @@ def test_a_receiving_stamps_label_read_before_the_departments_name() -> None:
 
 def test_subject_specks_a_quote_opened_a_worn_kinh_gui_and_a_communes_mark() -> None:
     # an opening quote glued to the subject's first word with none closed; the address line
-    # under a stamp's ink (`Hin 1 gửi:`) ends the subject; a commune after its level word read
+    # under a stamp's ink (`Kt nh gửi:`) ends the subject; a commune after its level word read
     # with a mark wrong is the one the list spells with those letters
     text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 71/UBND-NC\nV/v “tăng cường công chức cho xã Mường Pòn\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐiện Biên, ngày 9 tháng 3 năm 2026\n"
-            "Hin 1 gửi: Sở Nội vụ\nthu tực 2 Hạ định số 12/QĐ-UBND ngày 5/01/2026 của Ủy ban nhân dân tỉnh về việc\n"
+            "Kt nh gửi: Sở Nội vụ\nthu tực 2 Hạ định số 12/QĐ-UBND ngày 5/01/2026 của Ủy ban nhân dân tỉnh về việc\n"
             "cử công chức tăng cường cho các xã.\n")
     doc = scanned(text).document
     assert doc.subject == "tăng cường công chức cho xã Mường Pồn"

@@ -126,7 +126,7 @@ _FIGURES_BEFORE_SLASH = re.compile(r"^([0-9]{2,5})\s*/")
 # `V/v`, also as OCR reads its slash under a stamp or at low resolution (`Viv`, `‘V/v`)
 _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
-# ... its first word garbled (`Nin 1 gửi:` under a stamp's ink): a short scrap or two, then
+# ... its first word garbled (`Kt nh gửi:` under a stamp's ink): a short scrap or two, then
 # `gửi` and its colon (folded)
 _KINH_GUI_WORN = re.compile(r"^\W*[^\W\d_]{1,5}(?:\s+\S{1,2})?\s+gui\s*:")
 # an issuer of a commune's level: its date line names the commune, not a province
@@ -722,12 +722,12 @@ def _place_shaped(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w.isalpha() and w[0].isupper() for w in words)
 
 
-# a place's word worn under a stamp's or a seal's ink and read as a figure or two (`Khánh 80`)
+# a place's word worn under a stamp's or a seal's ink and read as a figure or two (`Lâm 06`)
 _WORN_WORD = re.compile(r"\d{1,2}")
 
 
 def _place_worn(text: str) -> bool:
-    """A place's shape with a word read as figures after its first (`Khánh 80,`): the date is
+    """A place's shape with a word read as figures after its first (`Lâm 06,`): the date is
     the line's all the same; the place is mended from the issuer's name or dropped."""
     words = text.strip().rstrip(",").split()
     worn = [w for w in words[1:] if _WORN_WORD.fullmatch(w)]
@@ -1362,7 +1362,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             continue
         if k == "number" and number is not None and number.number is None and not type_of_number(number) \
                 and it.extra["number"].number is not None and doc.number == number.text:
-            # figures of no type before the header's own number (`HÌT/H`: a stamp's office line
+            # figures of no type before the header's own number (`CAO BẰNG/K`: a stamp's office line
             # read with a slash) were no number at all: the one with its figures is
             warnings.append(warning("number_before_the_header_s", read=number.text, number=it.extra["number"].text))
             number = None
@@ -1681,13 +1681,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.subject:
             doc.subject = repair_subject_opener(restore_name_dashes(repair_ocr_phrase(mend_non_words(
                 agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))))
-            # a commune named after its level word with a mark misread (`xã Chiéng Hoa`)
+            # a commune named after its level word with a mark misread (`xã Mường Pòn`)
             doc.subject = respell_units_after_levels(doc.subject)
         if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)
         if doc.place:
-            # a commune's or ward's name read with marks lost (`Kinh Bac`): the one listed so
+            # a commune's or ward's name read with marks lost (`Giang Vo`): the one listed so
             doc.place = respell_unit(doc.place) or doc.place
         # a damaged committee or department name read as the body it can only be
         snapped = snap_issuer(doc.issuer, doc.place, doc.doc_type)
@@ -1702,7 +1702,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         elif not snapped and doc.issuer and not doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)) \
                 and number is not None and number.parts[-1:] == ("UBND",):
             # the committee's first line lost under a stamp (`LUY.BẤN/NHÂN DÂN`), its level line
-            # alone left (`XÃ MAL)SON`): the number's symbol says a committee issued it
+            # alone left (`XÃ MƯỜNG K)OA`): the number's symbol says a committee issued it
             snapped = snap_issuer(f"{_COMMITTEE} {doc.issuer}", doc.place, doc.doc_type)
         if head_where == "parent" and doc.issuer_parent:
             # the damaged head line over another body (a department under the committee): the

@@ -228,7 +228,7 @@ def _head(tokens: list[str]) -> str | None:
 
 def _commune_read_off(tokens: list[str], place: str, level: str) -> str | None:
     """The commune or ward the date line names, when the committee's line names it a letter or
-    two off (`XÃ MAL)SON` under a grey stamp's ink, dated `Mẫu Sơn, ngày …`): a commune dates
+    two off (`XÃ MƯỜNG K)OA` under a grey stamp's ink, dated `Mường Khoa, ngày …`): a commune dates
     its documents at its own name. Only a name of that level that no other unit of it bears
     (what was read names none: `_place_after`)."""
     name = _units()[level].get(key(place))
@@ -353,8 +353,8 @@ _SCRAP_AFTER = re.compile(r"(?P<body>.*?\S)\s+[^\W\d_]{1,3}\s*")
 
 def known_body_after_a_scrap(line: str) -> int:
     """Where a known body's name, read whole in capitals to the line's end, starts, when a short
-    scrap with no word in capitals stands before it (`Chuyển:........SỞ-TƯ PHẬP`, `payer. SỞ TƯ
-    PHAP`: a receiving stamp's label over the header's line); 0 if not."""
+    scrap with no word in capitals stands before it (`Chuyển:.........SỞ-Y TẾ`, `qyéh. SỞ Y
+    TẾ`: a receiving stamp's label over the header's line); 0 if not."""
     m = _BODY_AT_END.search(line)
     if not m or m.start() == 0:
         return 0
@@ -501,8 +501,8 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
         if len(words) <= k or not tail[:1].isupper() or len(want) < 5 or want == read:
             continue
         if is_known_place(place) and not is_known_place(tail):
-            # the date line read clean and the issuer's line under a stamp (`Mẫu Sơn` beside
-            # `xã Mal)son`): the place as printed is the one on the lists
+            # the date line read clean and the issuer's line under a stamp (`Mường Khoa` beside
+            # `xã Mường K)oa`): the place as printed is the one on the lists
             continue
         if edit_distance(read, want, 2) <= min(2, len(want) // 4) or _word_for_word(place, tail) \
                 or _worn_word_for_word(place, tail):
@@ -526,8 +526,8 @@ def opens_a_place(words: list[str]) -> bool:
 
 
 def _worn_word_for_word(place: str, name: str) -> bool:
-    """The place read word for word as the name but for words worn to a figure or two (`Khánh
-    80` under a stamp's ink, the issuer's `tỉnh Khánh Hòa`): one word read whole at least."""
+    """The place read word for word as the name but for words worn to a figure or two (`Lâm
+    06` under a stamp's ink, the issuer's `tỉnh Lâm Đồng`): one word read whole at least."""
     read, want = _tokens(place), _tokens(name)
     worn = [r.isdigit() and len(r) <= 2 for r in read]
     return len(read) == len(want) >= 2 and any(worn) and not all(worn) \
@@ -582,7 +582,7 @@ def is_known_place(place: str) -> bool:
 
 
 def respell_unit(place: str) -> str | None:
-    """A commune's or ward's name read with marks lost (`Kinh Bac`): the one unit of the list (or
+    """A commune's or ward's name read with marks lost (`Giang Vo`): the one unit of the list (or
     province) its letters spell, when that spelling has every mark read and more; None when it
     is read as listed, or two units' names share its letters."""
     from dispatch_reader.textnorm import marks
@@ -599,13 +599,13 @@ def respell_unit(place: str) -> str | None:
     return name if sum(len(marks(w.lower())) for w in want) > sum(len(marks(r.lower())) for r in read) else None
 
 
-# a commune's or ward's name after its level word in running text (`xã Chiéng Hoa`)
+# a commune's or ward's name after its level word in running text (`xã Mường Pòn`)
 _UNIT_AFTER_LEVEL = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
 
 
 def respell_units_after_levels(text: str) -> str:
     """Communes and wards named after their level word, spelled as the list spells them where
-    OCR read a mark wrong (`xã Chiéng Hoa` → `xã Chiềng Hoa`): the words' letters are exactly
+    OCR read a mark wrong (`xã Mường Pòn` → `xã Mường Pồn`): the words' letters are exactly
     one unit's of that level, from the longest run of capitalised words down."""
     def mend(m: re.Match[str]) -> str:
         level, words = m.group(1).lower(), m.group(2).split()
@@ -703,7 +703,7 @@ def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
 
 def _opens_as(read: list[str], words: list[str]) -> bool:
     """Do the words read open a body's name with its first two words, the last read cut short
-    (`Sở Xâ` for `Sở Xây dựng`: a stamp's ink over the rest)?"""
+    (`Sở Nô` for `Sở Nông nghiệp và Môi trường`: a stamp's ink over the rest)?"""
     if len(read) < 2:
         return False
     head = read[:2]

@@ -118,7 +118,7 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         return repair_syllable(syllable[0] + syllable[2:], slot, short_slip, coarse)
     if not entries and slot == "family" and syllable.isalpha():
         # a family name only the list of families holds, read with a mark lost (`Xông` for
-        # `Xồng`): the listed one, when it has every mark read (OCR loses marks, it adds none)
+        # `Xồng`, an H'Mông clan's): the listed one, when it has every mark read (OCR loses marks, it adds none)
         listed = _family_spellings().get(fold_phrase(syllable))
         if listed and listed.lower() != syllable.lower() and marks(syllable.lower()) < marks(listed.lower()) \
                 and syllable.lower() not in _listed_families():

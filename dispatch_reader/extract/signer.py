@@ -408,7 +408,7 @@ def _without_specks(text: str) -> str:
     if len(text.split()) > _ONE_NAMES_WORDS:
         return text
     text = _GLUED_COLON.sub("", text)
-    # a comma or a stop between a name's words, a space lost with it or not (`Ma,Thể. Hồng`: a
+    # a comma or a stop between a name's words, a space lost with it or not (`Hà,Minh. Tuấn`: a
     # seal's or the grain's dots): every word a capitalised one, as a name's are
     # (after a word in small letters: a degree's stop stays, `TS. Nguyễn …`)
     parted = squash(_GLUED_STOP.sub(lambda m: " " if m.string[m.start() - 1].islower() else m.group(), text))

@@ -163,7 +163,7 @@ def _vietnamese_without_marks(words: list[Word]) -> bool:
 
 
 # ... and one that reads as no language at all (a copier's OCR of a sheet fed upside down:
-# `Sugyd ueA obp yur`) when under this share of its words are Vietnamese syllables and under
+# `ueyu uep iehd`) when under this share of its words are Vietnamese syllables and under
 # this share common English words (an English text's are a third and more)
 VIETNAMESE_AT_LEAST = 0.5
 ENGLISH_AT_LEAST = 0.08
