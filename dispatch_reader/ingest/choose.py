@@ -146,15 +146,29 @@ UNMARKED_SHARE = 0.15
 MARKED_AT_MOST = 0.03
 
 
-@lru_cache(maxsize=1)
-def _unmarked_syllables() -> frozenset[str]:
-    text = resources.files("dispatch_reader.ingest").joinpath("data/unmarked_vietnamese.txt").read_text("utf-8")
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    """A data file's words, one a line (`#` opens a comment line)."""
+    text = resources.files("dispatch_reader.ingest").joinpath(f"data/{name}").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def _vietnamese_without_marks(words: list[Word]) -> bool:
+def _unmarked_syllables() -> frozenset[str]:
+    return _word_list("unmarked_vietnamese.txt")
+
+
+# a layer's words of letters, enough of them to judge its language by
+_WORDS_TO_JUDGE = 30
+
+
+def _letter_words(words: list[Word]) -> list[str] | None:
     letters = [w.text for w in words if w.text.isalpha()]
-    if len(letters) < 30:
+    return letters if len(letters) >= _WORDS_TO_JUDGE else None
+
+
+def _vietnamese_without_marks(words: list[Word]) -> bool:
+    letters = _letter_words(words)
+    if letters is None:
         return False
     # a letter past Latin-1 (ư, ơ, ă, đ, ạ, ả, ấ …) is Vietnamese's own; a Latin OCR reads `é`
     marked = sum(any(ord(c) > 0xFF for c in w) for w in letters)
@@ -169,16 +183,10 @@ VIETNAMESE_AT_LEAST = 0.5
 ENGLISH_AT_LEAST = 0.08
 
 
-@lru_cache(maxsize=1)
-def _common_english() -> frozenset[str]:
-    text = resources.files("dispatch_reader.ingest").joinpath("data/common_english.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def _no_language(words: list[Word]) -> bool:
-    letters = [w.text for w in words if w.text.isalpha()]
-    if len(letters) < 30:
+    letters = _letter_words(words)
+    if letters is None:
         return False
-    english = sum(w.lower() in _common_english() for w in letters)
+    english = sum(w.lower() in _word_list("common_english.txt") for w in letters)
     return english < ENGLISH_AT_LEAST * len(letters) \
         and score_text(" ".join(letters)).ratio < VIETNAMESE_AT_LEAST
