@@ -2466,3 +2466,14 @@ def test_a_stamps_office_line_read_with_a_slash_is_no_number() -> None:
     # a number's blank left for the hand (`Số: /QĐ-UBND`) stays the header's, figures below or not
     blank = text.replace("Số: 12/BC-UBND", "Số:     /BC-UBND").replace("SỞ Y TẾ TỈNH CAO BẰNG/K", "SỞ Y TẾ")
     assert scanned(blank).document.number != "3/KH-UBND"
+
+
+def test_the_body_opening_after_a_speck_ends_the_subject() -> None:
+    # a copy's speck read as a quote before the body's first words (`“Thực hiện …`): the body
+    # opens there all the same, and the subject ends above it
+    text = ("UBND TỈNH ĐIỆN BIÊN\nSỞ Y TẾ\nSố: 17/KH-SYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nĐiện Biên, ngày 9 tháng 3 năm 2026\nKẾ HOẠCH\n"
+            "Cử viên chức y tế hỗ trợ các trạm y tế xã năm 2026\n"
+            "“Thực hiện Kế hoạch số 12/KH-UBND ngày 5/01/2026 của Ủy ban nhân dân tỉnh, Sở Y tế\n"
+            "ban hành Kế hoạch như sau:\n")
+    assert scanned(text).document.subject == "Cử viên chức y tế hỗ trợ các trạm y tế xã năm 2026"

@@ -66,8 +66,8 @@ from dispatch_reader.textnorm import mark_count
 # Lines that open the body: the header is over when one of these starts a segment.
 # a body's grounds open so (`Căn cứ …`): a document is dated on or after each one they cite
 _GROUND_HEADS = r"can cu|xet de nghi|theo de nghi|thuc hien"
-_BODY_START = re.compile(
-    rf"^(?:{_GROUND_HEADS}|dieu \d|trong thoi gian|"
+_BODY_START = re.compile(  # (a quote or a speck glued before it: `“Thực hiện …`)
+    rf"^[“”\"'‘’„*.,]?(?:{_GROUND_HEADS}|dieu \d|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
 # `Căn cứ` with its words damaged by a stamp or a fax (`CAn nữ Luat …`, `chuy&ăn:‹ tứ Luat …`),
