@@ -2393,9 +2393,13 @@ def test_a_date_line_whose_places_word_a_stamp_wore_to_figures() -> None:
     # another province's name beside it: the date stays, the worn place is no place
     doc = scanned(lines.replace("LÂM ĐỒNG", "SƠN LA").format(line="Lâm 06, ngày 12 tháng 3 năm 2026")).document
     assert (doc.issued_date, doc.place) == ("2026-03-12", None)
-    # a room's number is no worn word (three figures), nor is a place of figures alone
+    # a room's number is no worn word (three figures), nor is a place of figures alone; a
+    # district or ward named by its figure (`Quận 3`) is no worn place of the list
     doc = scanned(lines.format(line="Phòng 305, ngày 12 tháng 3 năm 2026")).document
     assert doc.place != "Phòng 305"
+    from dispatch_reader.extract.header import _place_worn
+
+    assert _place_worn("Lâm 06,") and not _place_worn("Quận 3,") and not _place_worn("Phường 1,")
 
 
 def test_a_communes_committee_over_a_department_is_a_stamps() -> None:
@@ -2435,10 +2439,18 @@ def test_a_receiving_stamps_label_read_before_the_departments_name() -> None:
         assert facts.document.received is None or facts.document.received.forwarded_to is None
     from dispatch_reader.extract.issuer_snap import known_body_after_a_scrap
 
-    # a body's name alone, or after words in capitals, or after a sentence's words, is no such
-    assert known_body_after_a_scrap("SỞ Y TẾ") == 0
-    assert known_body_after_a_scrap("ỦY BAN SỞ Y TẾ") == 0
-    assert known_body_after_a_scrap("Về việc cử công chức của SỞ Y TẾ") == 0
+    # a body's name alone, or after words in capitals, or after a sentence's words, is no such;
+    # nor one another body's number stands under (a ministry's paper routed by hand to a Sở)
+    symbols = frozenset({"TTr", "SYT"})
+    assert known_body_after_a_scrap("SỞ Y TẾ", symbols) == 0
+    assert known_body_after_a_scrap("ỦY BAN SỞ Y TẾ", symbols) == 0
+    assert known_body_after_a_scrap("Về việc cử công chức của SỞ Y TẾ", symbols) == 0
+    assert known_body_after_a_scrap("Chuyển:.........SỞ Y TẾ", frozenset({"BYT", "DP"})) == 0
+    ministry = ("BỘ Y TẾ\nĐẾN Số: 123\nChuyển: - SỞ Y TẾ\nSố: 41/BYT-DP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 9 tháng 3 năm 2026\nV/v cử cán bộ\nKính gửi: Các Sở Y tế\n")
+    for page in (PageText(1, ministry, method="ocr", ocr_confidence=0.85), PageText(1, ministry)):
+        doc = extract_facts([page]).document
+        assert (doc.issuer, doc.received.forwarded_to) == ("Bộ Y tế", "- SỞ Y TẾ")
 
 
 def test_subject_specks_a_quote_opened_a_worn_kinh_gui_and_a_communes_mark() -> None:
@@ -2451,9 +2463,25 @@ def test_subject_specks_a_quote_opened_a_worn_kinh_gui_and_a_communes_mark() -> 
             "cử công chức tăng cường cho các xã.\n")
     doc = scanned(text).document
     assert doc.subject == "tăng cường công chức cho xã Mường Pồn"
-    # a quote that closes stays
+    # a quote that closes stays, its closer read as an opener too (`tộc“`)
     quoted = text.replace("“tăng cường công chức cho xã Mường Pòn", "“tăng cường” công chức cho xã Mường Pồn")
     assert scanned(quoted).document.subject == "“tăng cường” công chức cho xã Mường Pồn"
+    quoted = text.replace("“tăng cường công chức cho xã Mường Pòn", "“Ngày hội toàn dân tộc“ năm 2026")
+    assert scanned(quoted).document.subject == "“Ngày hội toàn dân tộc“ năm 2026"
+    # a letter's `Thân gửi:` is no worn `Kính gửi:`
+    from dispatch_reader.extract.header import _worn_kinh_gui
+
+    assert _worn_kinh_gui("kt nh gui: so noi vu") and not _worn_kinh_gui("than gui: dong bao")
+    assert not _worn_kinh_gui("nguoi gui: van thu")
+    # a commune an archive names as it was before 2025 is no misread of today's (`xã Tiên
+    # Phong`, beside today's `Tiền Phong`), nor is one read as spelled elsewhere on the list
+    from dispatch_reader.extract.issuer_snap import respell_unit, respell_units_after_levels
+
+    assert respell_units_after_levels("tại xã Tiên Phong và xã Phú Yên") == "tại xã Tiên Phong và xã Phú Yên"
+    assert respell_unit("Tiên Phong") is None and respell_unit("Na Hang") is None
+    # a star after a figure is a rating's (`hạng 4 *`)
+    starred = text.replace("“tăng cường công chức cho xã Mường Pòn", "công nhận khách sạn hạng 4 * năm 2026")
+    assert scanned(starred).document.subject == "công nhận khách sạn hạng 4 * năm 2026"
 
 
 def test_a_stamps_office_line_read_with_a_slash_is_no_number() -> None:
@@ -2463,9 +2491,13 @@ def test_a_stamps_office_line_read_with_a_slash_is_no_number() -> None:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nMường Khoa, ngày 5 tháng 3 năm 2026\n"
             "BÁO CÁO\nKết quả tiếp nhận công chức\nThực hiện Kế hoạch số 3/KH-UBND ngày 10/01/2026.\n")
     assert scanned(text).document.number == "12/BC-UBND"
-    # a number's blank left for the hand (`Số: /QĐ-UBND`) stays the header's, figures below or not
-    blank = text.replace("Số: 12/BC-UBND", "Số:     /BC-UBND").replace("SỞ Y TẾ TỈNH CAO BẰNG/K", "SỞ Y TẾ")
-    assert scanned(blank).document.number != "3/KH-UBND"
+    # a number's blank left for the hand (`Số:      /UBND-NC`) stays the header's, whatever
+    # number a receiving stamp or another line below holds
+    for below in ("CÔNG VĂN ĐẾN\nSố: 156/VP\nNgày: 10/3/2026\n", "Số: 12/TTr-SNV\n"):
+        blank = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố:       /UBND-NC\n" + below + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nCao Bằng, ngày 9 tháng 3 năm 2026\nV/v cử cán bộ\nKính gửi: Các sở\n")
+        assert scanned(blank).document.number == "/UBND-NC"
+        assert extract_facts([PageText(1, blank)]).document.number == "/UBND-NC"
 
 
 def test_the_body_opening_after_a_speck_ends_the_subject() -> None:

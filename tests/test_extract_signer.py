@@ -209,3 +209,7 @@ def test_stops_read_between_a_names_words(line: str) -> None:
     assert facts.document.signer.name == "Hà Minh Tuấn"
     facts = extract_facts([PageText(1, text.format("Hà Tuấn, Giám đốc"), method="ocr", ocr_confidence=0.85)])
     assert facts.document.signer is None or facts.document.signer.name != "Hà Tuấn Giám đốc"
+    # a degree's stop, in small letters too, is the degree's: the name is read without it
+    for degree in ("Ts. ", "Ths.", "Bs. ", "Ts.Bs. "):
+        facts = extract_facts([PageText(1, text.format(degree + "Hà Minh Tuấn"), method="ocr", ocr_confidence=0.85)])
+        assert facts.document.signer.name == "Hà Minh Tuấn", degree

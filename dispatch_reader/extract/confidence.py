@@ -278,7 +278,8 @@ DISPUTED = 0.45
 # rows at 100 dpi hold a tone mark in a pixel or two, and a name's marks are no word's to check
 # them by (`Lường` read `Lương`, `Đỗ` read `Hồ`, at Tesseract's full confidence); a 150-dpi
 # office scan's little better (a name's tone lost at Tesseract's full confidence); under every
-# line. (Only a fax's are read as coarse by the names' mending: `textutil.coarse_scan`.)
+# line (`textutil.names_unsure`; only a fax's are read as coarse by the names' mending:
+# `textutil.coarse_scan`).
 COARSE_DPI = textutil.COARSE_DPI
 COARSE = 0.45
 
@@ -414,7 +415,7 @@ def raw_confidence(field: str, doc: DocumentFacts, ev: Evidence, page: PageText)
         return None
     low, ratio = reading
     cap = repairs(field, doc, ev)
-    if field == "signer" and page.scan_dpi is not None and round(page.scan_dpi) <= COARSE_DPI:
+    if field == "signer" and textutil.names_unsure(page.scan_dpi):
         cap = min(cap, COARSE)
     if field == "signer" and _title_doubted(doc, ev, page):
         cap = min(cap, REPAIRED)

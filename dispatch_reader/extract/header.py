@@ -47,7 +47,7 @@ from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
     ends_off, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
-    opens_a_place,
+    opens_a_place, worn_word,
     province_by_last_word, respell_unit, respell_units_after_levels,
     snap_committee, snap_issuer, snap_place,
 )
@@ -128,7 +128,14 @@ _VV = re.compile(r"^[‘'\"`]?v\s?[/.il1]\s?v\b\s*[:.]?\s*")
 _KINH_GUI = re.compile(r"^kinh\s*gui\s*[:;.]?\s*")
 # ... its first word garbled (`Kt nh gửi:` under a stamp's ink): a short scrap or two, then
 # `gửi` and its colon (folded)
-_KINH_GUI_WORN = re.compile(r"^\W*[^\W\d_]{1,5}(?:\s+\S{1,2})?\s+gui\s*:")
+_KINH_GUI_WORN = re.compile(r"^\W*(?P<kinh>[^\W\d_]{1,5}(?:\s+\S{1,2})?)\s+gui\s*:")
+
+
+def _worn_kinh_gui(folded: str) -> bool:
+    """`Kính gửi:` with `Kính` worn to letters two off it at most (`Kt nh gửi:`); `Thân gửi:`,
+    `Người gửi:` are other words."""
+    m = _KINH_GUI_WORN.match(folded)
+    return m is not None and edit_distance(re.sub(r"\s+", "", m["kinh"]), "kinh", 2) <= 2
 # an issuer of a commune's level: its date line names the commune, not a province
 _COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
 # a decision's subject opens so, and no other line of a header does
@@ -563,7 +570,7 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "body")]  # "Ngày 10 tháng 11 năm 2025, đồng chí …" opens a notice
     if _VV.match(f):
         return [Cls(seg, "vv")]
-    if _KINH_GUI.match(f) or (_KINH_GUI_WORN.match(f) and not f.startswith("noi ")):
+    if _KINH_GUI.match(f) or _worn_kinh_gui(f):
         return [Cls(seg, "kinh_gui")]
     if is_mark(seg):
         return [Cls(seg, "mark")]
@@ -722,15 +729,11 @@ def _place_shaped(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w.isalpha() and w[0].isupper() for w in words)
 
 
-# a place's word worn under a stamp's or a seal's ink and read as a figure or two (`Lâm 06`)
-_WORN_WORD = re.compile(r"\d{1,2}")
-
-
 def _place_worn(text: str) -> bool:
     """A place's shape with a word read as figures after its first (`Lâm 06,`): the date is
     the line's all the same; the place is mended from the issuer's name or dropped."""
     words = text.strip().rstrip(",").split()
-    worn = [w for w in words[1:] if _WORN_WORD.fullmatch(w)]
+    worn = [w for w in words[1:] if worn_word(w)]
     return 2 <= len(words) <= 4 and bool(worn) and all(
         w in worn or (w.isalpha() and w[0].isupper()) for w in words[1:]) and words[0].isalpha() \
         and words[0][0].isupper() and opens_a_place(words)
@@ -1018,7 +1021,8 @@ def _without_specks(subject: str) -> str:
     words = words[:len(words) - _scrap_tail(words)]
     # a lone bracket or mark between words (`Quỹ ( định`), or marks run together (`viên chức -_
     # đến`: a photo's grain), is a speck, never the wording
-    words = [w for w in words if not ((len(w) == 1 and w in _LONE_SPECKS) or (
+    words = [w for k, w in enumerate(words) if not ((len(w) == 1 and w in _LONE_SPECKS and not (
+        w == "*" and k > 0 and words[k - 1].isdigit())) or (
         len(w) > 1 and not any(c.isalnum() for c in w) and w not in _WORDING_MARKS))]
     # a stop glued to a word in small letters before another (`lĩnh vực y. tế`): a speck, as
     # wording stops no sentence inside a subject (`TP. Hồ Chí Minh`: a capital follows)
@@ -1032,7 +1036,7 @@ def _without_specks(subject: str) -> str:
         else w for k, w in enumerate(words)]
     # ... and an opening quote glued to its first word with none closed after it (`“Tăng cường …`)
     if words and len(words[0]) > 1 and words[0][0] in "“\"„«" and words[0][1:].isalpha() \
-            and not any(q in subject[1:] for q in "”\"»"):
+            and not any(q in subject[1:] for q in "”\"»“"):  # (a closing quote read as an opening one: `tộc“`)
         words[0] = words[0][1:]
     # a small consonant alone between words (`nơi cư r trú`) is no word; a point's letter after
     # `điểm` is (`điểm b khoản 2`)
@@ -1284,6 +1288,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     first = pages[0]
     conf = first.ocr_confidence
     items = header_items(first)
+    # the parts of the header's numbers' symbols (a department's initials among them)
+    header_symbols = frozenset(p for it in items if it is not None and it.kind == "number"
+                               for p in it.extra["number"].parts)
     number: DocNumber | None = None
     issuer_segs: list[Segment] = []
     scrap_issuer = False  # the issuer read from a body's line with a scrap beside it
@@ -1361,9 +1368,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # 1234` has no slash: the document's own number may stand below it, its label lost.
             continue
         if k == "number" and number is not None and number.number is None and not type_of_number(number) \
+                and number_ev is not None and not _SO_LABEL.match(fold_phrase(number_ev.quote or "")) \
                 and it.extra["number"].number is not None and doc.number == number.text:
-            # figures of no type before the header's own number (`CAO BẰNG/K`: a stamp's office line
-            # read with a slash) were no number at all: the one with its figures is
+            # figures of no type, with no `Số:` before them, above the header's own number (`CAO
+            # BẰNG/K`: a stamp's office line read with a slash) were no number at all: the one
+            # with its figures is. (`Số:      /UBND-NC`, a blank left for the hand, stays.)
             warnings.append(warning("number_before_the_header_s", read=number.text, number=it.extra["number"].text))
             number = None
         if k == "number" and number is None:
@@ -1436,7 +1445,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 scrap_issuer = True
             elif k == "text" and conf is not None and kinh_gui is None and number is None \
                     and (not issuer_segs or issuer_segs[-1].line == it.seg.line - 1) \
-                    and (body_start := known_body_after_a_scrap(it.seg.text)):
+                    and (body_start := known_body_after_a_scrap(it.seg.text, header_symbols)):
                 # a receiving stamp's label read before the body's name it lies over
                 # (`Chuyển:........SỞ TƯ PHÁP`): the name is the header's line, the label the stamp's
                 issuer_segs.append(it.seg.sub(body_start))
@@ -1831,11 +1840,17 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
             doc.number = mended.text
-        # (a body's name read short, its number's symbol naming it, is told below, not dropped)
-        short = (mended or number) is not None and doc.issuer is not None and number_ev is not None \
-            and not _CITED_NUMBER.match(number_ev.quote or "") \
-            and central_body_read_short(doc.issuer, (mended or number).parts) is not None
-        if doc.issuer and not short and (
+        read_symbol, told = mended or number, None
+        if doc.issuer and read_symbol is not None and number_ev is not None \
+                and not _CITED_NUMBER.match(number_ev.quote or ""):
+            # a body's name read short (`Sở Nô…`, `Bộ Kẻ hoạch`), its number's symbol naming it:
+            # told, before a name of no body is dropped below
+            told = central_body_read_short(doc.issuer, read_symbol.parts)
+            if told:
+                warnings.append(f"issuer read as '{doc.issuer[:60]}': '{told}', the body the number's symbol "
+                                f"'{'-'.join(read_symbol.parts)}' names and whose words it opens with: check it")
+                doc.issuer = told
+        if doc.issuer and not told and (
                 not _names_a_body(doc.issuer) or (head_where == "issuer" and snap_committee(doc.issuer, doc.place) is None)):
             # a stamp or ink over the header leaves words but no body (`Cork ủy ị bạn nhận dan
             # ong`, `Hân dân`): no issuer is better than that, and the clerk is told
@@ -1853,12 +1868,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # the body beside a scrap is a receiving stamp's, not the one the number names
             doc.issuer = None
             doc.evidence.pop("issuer", None)
-        if doc.issuer and symbol is not None and number_ev is not None and not _CITED_NUMBER.match(number_ev.quote or ""):
-            told = central_body_read_short(doc.issuer, symbol.parts)
-            if told:
-                warnings.append(f"issuer read as '{doc.issuer[:60]}': '{told}', the body the number's symbol "
-                                f"'{'-'.join(symbol.parts)}' names and whose words it opens with: check it")
-                doc.issuer = told
         if doc.issuer is None and symbol is not None and number_ev is not None \
                 and not _CITED_NUMBER.match(number_ev.quote or ""):
             # the issuer lines lost under a stamp or toner: a central body's number names it;

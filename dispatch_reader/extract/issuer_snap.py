@@ -351,23 +351,41 @@ def known_body_before_a_scrap(line: str) -> int:
 _SCRAP_AFTER = re.compile(r"(?P<body>.*?\S)\s+[^\W\d_]{1,3}\s*")
 
 
-def known_body_after_a_scrap(line: str) -> int:
-    """Where a known body's name, read whole in capitals to the line's end, starts, when a short
+def known_body_after_a_scrap(line: str, symbols: frozenset[str]) -> int:
+    """Where a department's name, read whole in capitals to the line's end, starts, when a short
     scrap with no word in capitals stands before it (`Chuyển:.........SỞ-Y TẾ`, `qyéh. SỞ Y
-    TẾ`: a receiving stamp's label over the header's line); 0 if not."""
+    TẾ`: a receiving stamp's label over the header's line) and the document's number's symbol
+    (`symbols`: its parts) is the department's initials, as a department's own number's is; 0
+    if not. (A stamp routes a paper to a department in its own hand; the number tells whose
+    the header is.)"""
     m = _BODY_AT_END.search(line)
-    if not m or m.start() == 0:
+    if not m or m.start() == 0 or not m.group().isupper():
         return 0
     before = line[:m.start()]
-    if len(before.strip()) > _SCRAP_BEFORE_MOST or re.search(r"[A-ZĐÀ-Ỹ]{2}", before) \
-            or not re.search(r"[^\w\s]", before):
+    if len(before.strip()) > _SCRAP_BEFORE_MOST or not re.search(r"[^\w\s]", before) \
+            or any(sum(c.isupper() for c in w) >= 2 for w in before.split()):
         return 0
-    return m.start() if any(_tokens(m.group()) == words for words, _ in _bodies()) else 0
+    body = next((b for words, b in _bodies() if words == _tokens(m.group())), None)
+    return m.start() if body and words_head(body) == "so" and _initials(body) in symbols else 0
 
 
-# a body's name in capitals ending the line (a hyphen read for a space: `SỞ-TƯ PHÁP`)
-_BODY_AT_END = re.compile(r"(?<![^\W\d_])[A-ZĐÀ-Ỹ]{2,}(?:[\s\-]+[A-ZĐÀ-Ỹ]+)+\s*$")
+def words_head(body: str) -> str:
+    """A body's name's first word, folded (`so` of `Sở Y tế`)."""
+    tokens = _tokens(body)
+    return tokens[0] if tokens else ""
+
+
+# a run of words ending the line, the first of two letters or more (a hyphen read for a space:
+# `SỞ-TƯ PHÁP`); whether they are capitals is told in code
+_BODY_AT_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}(?:[\s\-]+[^\W\d_]+)+\s*$")
 _SCRAP_BEFORE_MOST = 16
+
+
+def number_symbols(text: str) -> frozenset[str]:
+    """The parts of the symbols of the numbers a header's lines hold (`Số: 87/TTr-STP` → TTr,
+    STP)."""
+    return frozenset(p for m in re.finditer(r"\d+/((?:\d{4}/)?[^\s/]+(?:/[^\s/]+)?)", text)
+                     for p in re.split(r"[-/]", m.group(1)) if p and not p.isdigit())
 
 
 # the words a body's name opens with, each a kind of body of its own
@@ -513,23 +531,27 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def _place_openings() -> frozenset[tuple[str, int]]:
     """(first word, words) of every province's (today's or before 2025), commune's and ward's
-    name, folded."""
+    name, its marks kept, in small letters."""
     names = list(_provinces_ever().values()) + [n for lvl in ("xã", "phường") for n in _units()[lvl].values() if n]
-    return frozenset((_tokens(n)[0], len(_tokens(n))) for n in names if _tokens(n))
+    return frozenset((n.split()[0].lower(), len(n.split())) for n in names if n.split())
 
 
 def opens_a_place(words: list[str]) -> bool:
-    """Do the words' first open some place's name of as many words (`Lâm …` of `Lâm Đồng`;
-    `Khoản 2` opens none)?"""
-    first = _tokens(words[0]) if words else []
-    return len(first) == 1 and (first[0], len(words)) in _place_openings()
+    """Does the words' first, as spelled, open some place's name of as many words (`Lâm …` of
+    `Lâm Đồng`; `Khoản 2`, `Quận 3` open none: `Quan Sơn` is another word)?"""
+    return bool(words) and (words[0].lower(), len(words)) in _place_openings()
+
+
+def worn_word(word: str) -> bool:
+    """A place's word worn under a stamp's or a seal's ink and read as a figure or two (`06`)."""
+    return word.isdigit() and len(word) <= 2
 
 
 def _worn_word_for_word(place: str, name: str) -> bool:
     """The place read word for word as the name but for words worn to a figure or two (`Lâm
     06` under a stamp's ink, the issuer's `tỉnh Lâm Đồng`): one word read whole at least."""
     read, want = _tokens(place), _tokens(name)
-    worn = [r.isdigit() and len(r) <= 2 for r in read]
+    worn = [worn_word(r) for r in read]
     return len(read) == len(want) >= 2 and any(worn) and not all(worn) \
         and all(w_ or r == w for r, w, w_ in zip(read, want, worn))
 
@@ -582,40 +604,55 @@ def is_known_place(place: str) -> bool:
 
 
 def respell_unit(place: str) -> str | None:
-    """A commune's or ward's name read with marks lost (`Giang Vo`): the one unit of the list (or
-    province) its letters spell, when that spelling has every mark read and more; None when it
-    is read as listed, or two units' names share its letters."""
+    """A place read with a mark lost or misread (`Giang Vo`, `Mường Pòn`): the one province's,
+    commune's or ward's name of the list with its letters (`_listed_spelling`); None when it is
+    read as listed, or cannot be told."""
+    return _listed_spelling(place, ("tỉnh", "xã", "phường"))
+
+
+def _listed_spelling(name: str, levels: tuple[str, ...]) -> str | None:
+    """The one spelling today's list gives the name's letters at these levels, where OCR read
+    the name otherwise: marks lost (every mark read the list's too), or a mark misread into a
+    word no Vietnamese syllable is (`Chiéng`). A spelling any commune, ward or district ever
+    bore (before 2025 too: an archive's `xã Tiên Phong` is no misread `Tiền Phong`) stays."""
+    from dispatch_reader.places.legacy import old_unit_spellings
     from dispatch_reader.textnorm import marks
 
-    k = key(place)
-    names = {n for lvl in ("tỉnh", "xã", "phường") for n in [_units()[lvl].get(k)] if n is not None}
-    if len(names) != 1 or "" in names:
+    k = key(name)
+    spellings = {n for lvl in levels for n in [_units()[lvl].get(k)] if n is not None}
+    if len(spellings) != 1 or "" in spellings:
         return None
-    name = names.pop()
-    read, want = place.split(), name.split()
-    if name == place or len(read) != len(want) or not all(
-            marks(r.lower()) <= marks(w.lower()) for r, w in zip(read, want)):
+    listed = spellings.pop()
+    read, want = name.split(), listed.split()
+    if listed == name or len(read) != len(want) or name in old_unit_spellings():
         return None
-    return name if sum(len(marks(w.lower())) for w in want) > sum(len(marks(r.lower())) for r in read) else None
+    lost = all(marks(r.lower()) <= marks(w.lower()) for r, w in zip(read, want)) and sum(
+        len(marks(w.lower())) for w in want) > sum(len(marks(r.lower())) for r in read)
+    misread = any(not is_syllable(r) for r in read)
+    return listed if lost or misread else None
 
 
-# a commune's or ward's name after its level word in running text (`xã Mường Pòn`)
-_UNIT_AFTER_LEVEL = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
+# a commune's or ward's name after its level word in running text (`xã Mường Pòn`): the level,
+# then up to four words (the capitalised ones are told in code: a class of capitals in a
+# pattern holds most small marked letters too)
+_UNIT_AFTER_LEVEL = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+((?:[^\W\d_]+\s?){1,4})")
 
 
 def respell_units_after_levels(text: str) -> str:
     """Communes and wards named after their level word, spelled as the list spells them where
-    OCR read a mark wrong (`xã Mường Pòn` → `xã Mường Pồn`): the words' letters are exactly
-    one unit's of that level, from the longest run of capitalised words down."""
+    OCR read a mark wrong (`xã Mường Pòn` → `xã Mường Pồn`: `_listed_spelling`), from the
+    longest run of capitalised words down."""
     def mend(m: re.Match[str]) -> str:
-        level, words = m.group(1).lower(), m.group(2).split()
-        for n in range(len(words), 0, -1):
-            name = _units()[level].get(key(" ".join(words[:n])))
-            if name == " ".join(words[:n]):
+        level = m.group(1).lower()
+        words = m.group(2).split()
+        capitalised = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+        for n in range(capitalised, 0, -1):
+            read = " ".join(words[:n])
+            if _units()[level].get(key(read)) == read:
                 return m.group(0)  # read as listed
-            if name and len(name.split()) == n:
-                tail = m.group(2)[len(" ".join(words[:n])):]
-                return f"{m.group(1)} {name}{tail}"
+            listed = _listed_spelling(read, (level,))
+            if listed:
+                return m.group(0).replace(read, listed, 1)
         return m.group(0)
 
     return _UNIT_AFTER_LEVEL.sub(mend, text)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.datefmt import find_dates, find_written_date
 from dispatch_reader.extract.esign import is_esign_field
-from dispatch_reader.extract.issuer_snap import known_body_after_a_scrap
+from dispatch_reader.extract.issuer_snap import known_body_after_a_scrap, number_symbols
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import Page
 from dispatch_reader.places.match import edit_distance
@@ -143,10 +143,15 @@ def _header_below(lines: list[str], folded_lines: list[str], i: int) -> bool:
     return False
 
 
+# the lines of a page's top in which its header's number stands
+_HEADER_LINES = 25
+
+
 def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None]:
     """The receipt stamp on the first page that has one, and where its pieces stand."""
     for page in pages[:2]:
         lines = page.text.splitlines(keepends=True)
+        symbols = number_symbols("".join(lines[:_HEADER_LINES]))
         folded_lines = page.folded.splitlines(keepends=True)
         offsets = [0]
         for line in lines:
@@ -178,7 +183,7 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
                     text = lines[j] if j > i else lines[i][at:]
                     value = text[value_at:].split("|")[0].strip()
                     value = re.split(r"\s{2,}", value)[0]
-                    taken = _fill(received, name, value)
+                    taken = _fill(received, name, value, symbols)
                     if taken:
                         spans.append((base + label_at, base + value_at + taken))
                         after = fold(value[taken:]).lower().strip(" .,;:")
@@ -193,8 +198,9 @@ def find_received(pages: list[Page]) -> tuple[Received | None, StampLines | None
     return None, None
 
 
-def _fill(received: Received, name: str, value: str) -> int:
-    """Set the field from `value` if it has the stamp's form; how much of `value` it took."""
+def _fill(received: Received, name: str, value: str, symbols: frozenset[str] = frozenset()) -> int:
+    """Set the field from `value` if it has the stamp's form; how much of `value` it took.
+    `symbols`: the parts of the page's header numbers' symbols."""
     if name == "number" and received.number is None:
         # a registration number is a bare count; `Số: 120/QĐ-UBND` is the document's own
         m = re.match(r"[0-9OoIl]{1,6}(?![\w/])(?!\s+/)", value)  # `198 /KH-UBND`: a space read in
@@ -209,7 +215,7 @@ def _fill(received: Received, name: str, value: str) -> int:
     elif name == "forwarded_to" and received.forwarded_to is None and value:
         # a body's name in print after the label's dotted blank (`Chuyển:........SỞ TƯ PHÁP`) is
         # the header's line the stamp lies over, no hand's routing
-        header_at = known_body_after_a_scrap(value) or len(value)
+        header_at = known_body_after_a_scrap(value, symbols) or len(value)
         received.forwarded_to = squash(value[:header_at]).strip(" .;,") or None
         return header_at
     return 0

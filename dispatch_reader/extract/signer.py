@@ -400,7 +400,9 @@ _GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
 # specks); a line of two names is longer
 _GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=\s+[^\W\d_])")
 _ONE_NAMES_WORDS = 4
-_GLUED_STOP = re.compile(r"(?<=[^\W\d_])[,.;](?=\s*[A-ZĐÀ-Ỹ])")
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_])[,.;]")
+# degrees the list of prefixes spells as parts of others (`Ts.Bs.`, `Ks.`: an engineer's)
+_DEGREES_UNLISTED = frozenset({"ts", "ths", "bs", "ks", "gs", "pgs", "cn", "ds"})
 
 
 def _without_specks(text: str) -> str:
@@ -410,9 +412,27 @@ def _without_specks(text: str) -> str:
     text = _GLUED_COLON.sub("", text)
     # a comma or a stop between a name's words, a space lost with it or not (`Hà,Minh. Tuấn`: a
     # seal's or the grain's dots): every word a capitalised one, as a name's are
-    # (after a word in small letters: a degree's stop stays, `TS. Nguyễn …`)
-    parted = squash(_GLUED_STOP.sub(lambda m: " " if m.string[m.start() - 1].islower() else m.group(), text))
+    # (after a word in small letters that is no degree: `Ts. Nguyễn …`, `TS.BS. …` keep theirs)
+    parted = squash(_GLUED_STOP.sub(lambda m: m.group() if _before_is_degree(m) or not (
+        m.string[m.start() - 1].islower() and _capital_follows(m)) else " ", text))
     return parted if all(w[:1].isupper() for w in parted.split()) else text
+
+
+def _capital_follows(m: re.Match[str]) -> bool:
+    rest = m.string[m.end():].lstrip()
+    return rest[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _degrees() -> frozenset[str]:
+    """The degrees printed before a name, folded, without their stops (`ts`, `ths`, `bs`, `ks`)."""
+    return frozenset(fold_phrase(p).replace(".", "").replace(" ", "") for p in resources.lines("name_prefixes.txt")
+                     if "." in p) | _DEGREES_UNLISTED
+
+
+def _before_is_degree(m: re.Match[str]) -> bool:
+    word = re.findall(r"[^\W\d_]+$", m.string[:m.start()])
+    return bool(word) and fold_phrase(word[0]) in _degrees()
 
 
 # a copy of a copy's toner read about a name's words: a lone small letter or figure after a

@@ -152,9 +152,15 @@ COARSE_DPI = 150.0
 
 
 def coarse_scan(dpi: float | None) -> bool:
-    """Is a scan of this resolution coarse? Told on the whole dpi: a 150-dpi page measured from
-    its image and the page's points is 149.99999, and is no fax."""
+    """Is a scan of this resolution coarse, a fax's? Told on the whole dpi: a 150-dpi page
+    measured from its image and the page's points is 149.99999, and is no fax."""
     return dpi is not None and round(dpi) < COARSE_DPI
+
+
+def names_unsure(dpi: float | None) -> bool:
+    """Is a name read off a scan of this resolution to be checked? A fax's and a 150-dpi
+    office scan's (a tone lost at Tesseract's full confidence), told on the whole dpi."""
+    return dpi is not None and round(dpi) <= COARSE_DPI
 
 
 @dataclass

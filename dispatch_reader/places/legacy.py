@@ -13,6 +13,7 @@ off, so it never does (tests/test_places.py converts with sockets closed).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,3 +101,24 @@ def _province_of(name: str | None) -> Province | None:
 def _units_named(province: Province, full_key: str) -> tuple[Unit, ...]:
     """Units of `province` whose official name (with its level) has key `full_key` (`xamevac`)."""
     return tuple(u for u in official().in_province(province.code) if key(u.name) == full_key)
+
+
+@lru_cache(maxsize=1)
+def old_unit_spellings() -> frozenset[str]:
+    """Every commune's, ward's and district's name (short, as spelled) before 1 July 2025, from
+    the package's own table (empty where the package is missing): an archive's place spelled
+    so is a real one, whatever today's list spells with its letters (`xã Tiên Phong` is no
+    misread `Tiền Phong`)."""
+    import json
+    from importlib import resources as package_files
+
+    try:
+        text = package_files.files("vietnamadminunits").joinpath("data/parser_legacy.json").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    data = json.loads(text)
+    names = {ward.get("wardShort", "") for districts in data.get("DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED", {}).values()
+             for wards in districts.values() for ward in wards.values()}
+    names |= {district.get("districtShort", "") for districts in data.get("DICT_PROVINCE_DISTRICT", {}).values()
+              for district in districts.values()}
+    return frozenset(unicodedata.normalize("NFC", n) for n in names if isinstance(n, str) and n)
