@@ -2478,6 +2478,8 @@ def test_subject_specks_a_quote_opened_a_worn_kinh_gui_and_a_communes_mark() -> 
     from dispatch_reader.extract.issuer_snap import respell_unit, respell_units_after_levels
 
     assert respell_units_after_levels("tại xã Tiên Phong và xã Phú Yên") == "tại xã Tiên Phong và xã Phú Yên"
+    # each commune of a list after its own level word
+    assert respell_units_after_levels("xã Mường Khoa và xã Mường Pòn") == "xã Mường Khoa và xã Mường Pồn"
     assert respell_unit("Tiên Phong") is None and respell_unit("Na Hang") is None
     # a star after a figure is a rating's (`hạng 4 *`)
     starred = text.replace("“tăng cường công chức cho xã Mường Pòn", "công nhận khách sạn hạng 4 * năm 2026")

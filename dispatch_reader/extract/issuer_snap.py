@@ -632,30 +632,38 @@ def _listed_spelling(name: str, levels: tuple[str, ...]) -> str | None:
     return listed if lost or misread else None
 
 
-# a commune's or ward's name after its level word in running text (`xã Mường Pòn`): the level,
-# then up to four words (the capitalised ones are told in code: a class of capitals in a
-# pattern holds most small marked letters too)
-_UNIT_AFTER_LEVEL = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+((?:[^\W\d_]+\s?){1,4})")
+# a commune's or ward's level word in running text, before its name (`xã Mường Pòn`)
+_LEVEL_WORD = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+")
 
 
 def respell_units_after_levels(text: str) -> str:
     """Communes and wards named after their level word, spelled as the list spells them where
     OCR read a mark wrong (`xã Mường Pòn` → `xã Mường Pồn`: `_listed_spelling`), from the
-    longest run of capitalised words down."""
-    def mend(m: re.Match[str]) -> str:
+    longest run of capitalised words (four at most) down."""
+    out, at = [], 0
+    for m in _LEVEL_WORD.finditer(text):
+        if m.start() < at:
+            continue
         level = m.group(1).lower()
-        words = m.group(2).split()
-        capitalised = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
-        for n in range(capitalised, 0, -1):
-            read = " ".join(words[:n])
+        words = list(re.finditer(r"[^\W\d_]+", text[m.end():]))[:4]
+        run: list[re.Match[str]] = []
+        for w in words:
+            # one word after another, a space between, each capitalised (`Mường La và …` stops at `và`)
+            if not w.group()[:1].isupper() or (run and text[m.end() + run[-1].end():m.end() + w.start()] != " ") \
+                    or (not run and w.start() != 0):
+                break
+            run.append(w)
+        for n in range(len(run), 0, -1):
+            start, end = m.end(), m.end() + run[n - 1].end()
+            read = text[start:end]
             if _units()[level].get(key(read)) == read:
-                return m.group(0)  # read as listed
+                break  # read as listed
             listed = _listed_spelling(read, (level,))
             if listed:
-                return m.group(0).replace(read, listed, 1)
-        return m.group(0)
-
-    return _UNIT_AFTER_LEVEL.sub(mend, text)
+                out.append(text[at:start] + listed)
+                at = end
+                break
+    return "".join(out) + text[at:]
 
 
 def near_province_place(place: str, parent: str | None = None) -> str | None:
