@@ -358,3 +358,12 @@ def test_a_tone_read_on_a_family_name_that_bears_none() -> None:
     assert repair_ocr_name("Định Văn Toàn") == "Đinh Văn Toàn"
     # a listed family stays, and a given name keeps its tone
     assert repair_ocr_name("Đinh Văn Định") == "Đinh Văn Định"
+
+
+def test_a_spelling_no_name_bears_in_a_slot_a_common_name_fills() -> None:
+    # a breve read as a tilde: `Vẫn`, `Hãng` are in no name; `Văn` fills the middle slot, `Hằng`
+    # a given name's often: misread, though the marks differ
+    assert repair_ocr_name("Trần Vẫn Bình") == "Trần Văn Bình"
+    assert repair_ocr_name("Lê Thị Thu Hãng") == "Lê Thị Thu Hằng"
+    # where the common name is another slot's (`Văn` is rarely a given name), it stays
+    assert repair_ocr_name("Đỗ Mạnh Vẫn") == "Đỗ Mạnh Vẫn"

@@ -33,6 +33,9 @@ ODDS = 10.0  # how much likelier a repair must be than the syllable as read
 MARGIN = 3.0  # and than the next best repair
 # a family name this common (per 10,000 names) is what a spelling never seen as one stands for
 COMMON_FAMILY = 10
+# a middle or given name this common (per 10,000 in its slot) is what a spelling no name bears
+# with its letters stands for, its marks misread
+COMMON_NAME = 100
 
 
 @lru_cache(maxsize=1)
@@ -222,9 +225,24 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
     base = _score(own, slot) if own is not None else 0.0
     if best_score < ODDS * max(base, 1.0):
         return syllable
-    if not marks(syllable) <= marks(best):
-        return syllable  # OCR saw marks the repair would take away
+    if not marks(syllable) <= marks(best) and not (
+            own is None and best_score >= COMMON_NAME and _breve_read_as_tilde(syllable, best)):
+        # OCR saw marks the repair would take away; but a breve read as a tilde (`Vẫn` for
+        # `Văn`, `Hãng` for `Hằng`) in a spelling no name bears, in a slot a common name with
+        # its letters fills, is that name misread
+        return syllable
     return cased_like(best, syllable)
+
+
+# a vowel with a tilde (and a hat) that a breve's `ă` reads as at a scan's resolution
+_TILDED_A = str.maketrans({"ã": "ă", "ẫ": "ă", "ẵ": "ă", "Ã": "Ă", "Ẫ": "Ă", "Ẵ": "Ă"})
+
+
+def _breve_read_as_tilde(read: str, name: str) -> bool:
+    """Is `name` the read spelling with its tilded a an `ă`, a tone it lacks at most added (OCR
+    loses tones; `Vẫn` → `Văn`, `Hãng` → `Hằng`)?"""
+    breve = read.translate(_TILDED_A)
+    return breve != read and _toneless(breve) == _toneless(name) and (not _tone(breve) or breve.lower() == name.lower())
 
 
 def _end_letter_lost(read: str, slot: str) -> str | None:
