@@ -213,3 +213,17 @@ def test_stops_read_between_a_names_words(line: str) -> None:
     for degree in ("Ts. ", "Ths.", "Bs. ", "Ts.Bs. "):
         facts = extract_facts([PageText(1, text.format(degree + "Hà Minh Tuấn"), method="ocr", ocr_confidence=0.85)])
         assert facts.document.signer.name == "Hà Minh Tuấn", degree
+
+
+def test_a_recipients_item_in_small_letters_beside_the_title_is_no_name() -> None:
+    """`- UBND xã Mường Khoa;` beside the title, its dash and marks lost (`xa Mường Khoa;`): `Xa`
+    is a family name's letters, but a name opens on a capital. With the name under the block
+    lost, no signer is better than that item."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC HÀ\nSố: 40/TB-UBND\nBắc Hà, ngày 3 tháng 12 năm 2025\nTHÔNG BÁO\n"
+            "Về việc biệt phái công chức\nNội dung.\nNơi nhận:\n- Sở Nội vụ;\nTL. CHÁNH VĂN PHÒNG\n"
+            "TRƯỞNG PHÒNG HÀNH CHÍNH\nxa Mường Khoa; | Ps | AN\n- Lưu: VT.\n")
+    signer = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.85)]).document.signer
+    assert signer is None or signer.name is None
+    # a name with a speck read as a semicolon after it stays a name (`Nguyễn Văn An;`)
+    named = text.replace("xa Mường Khoa; | Ps | AN", "Lò Văn Pánh;")
+    assert extract_facts([PageText(1, named, method="ocr", ocr_confidence=0.85)]).document.signer.name == "Lò Văn Pánh"

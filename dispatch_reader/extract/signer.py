@@ -147,10 +147,13 @@ def _signed_name(seg: Segment) -> Segment | None:
     if _recipients_line(seg.folded):
         return None  # `- Như Điều Bo` (`Như Điều 3;` misread) beside a title: Như is a family name too
     if seg.text.rstrip().endswith(";") and (LIST_ITEM.match(seg.text) or (
-            not is_upper_line(seg.text) and not _family_first(_SPECKS.sub("", seg.text)))):
+            not is_upper_line(seg.text) and (not _family_first(_SPECKS.sub("", seg.text))
+                                             or _SPECKS.sub("", seg.text)[:1].islower()))):
         # `- Đoàn Kiểm tra;`: an item of the recipients' list beside the title (Đoàn is a family
-        # name), or an item's second line, a place (`- UBND các xã: …,` over `Na Hang;`); a name
-        # with a speck read as a semicolon after it stays (`Nguyễn Văn An;`)
+        # name), or an item's second line, a place (`- UBND các xã: …,` over `Na Hang;`), or an
+        # item its dash lost opening in small letters (`xa Trà Cú;`: `xã` without its mark is a
+        # family name's letters, a name's first letter a capital); a name with a speck read as a
+        # semicolon after it stays (`Nguyễn Văn An;`)
         return None
     if _capitals_among_small(_SPECKS.sub("", seg.text).split()):
         return None  # `Endy TỊCH`, `ZR ON Tị`: a black seal's ring and the title's word read as one line
