@@ -46,7 +46,7 @@ from dispatch_reader.extract.headlines import (
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
-    ends_off, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
+    ends_off, is_department, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
     opens_a_place, worn_word,
     province_by_last_word, respell_unit, respell_units_after_levels,
     snap_committee, snap_issuer, snap_place,
@@ -1719,7 +1719,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = snap_issuer(doc.issuer_parent, doc.place)
             if doc.issuer_parent is None:
                 doc.evidence.pop("issuer_parent", None)
-        if doc.issuer_parent and doc.issuer and fold_phrase(doc.issuer).startswith("so ") \
+        if doc.issuer_parent and doc.issuer and is_department(doc.issuer) \
                 and _level_named(doc.issuer_parent) in ("xa", "phuong", "dac khu"):
             # a department is the province's: a commune's committee over it is the receiving
             # office's stamp, read above the header (`UBND XÃ …` over `SỞ …`)

@@ -30,9 +30,10 @@ from dispatch_reader.extract import resources
 from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, term_body
 from dispatch_reader.extract.syllables import is_syllable
 from dispatch_reader.extract.textutil import fold_phrase, squash
+from dispatch_reader.places.legacy import old_unit_spellings
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
-from dispatch_reader.textnorm import fold, for_matching
+from dispatch_reader.textnorm import fold, for_matching, marks
 
 _HEADS = {
     "uybannhandan": "Ủy ban nhân dân",
@@ -235,8 +236,12 @@ def _commune_read_off(tokens: list[str], place: str, level: str) -> str | None:
     read = "".join(tokens)
     if not name or len(read) < 4:
         return None
-    want = key(name)
-    return name if edit_distance(read, want, 2) <= min(2, len(want) // 4) else None
+    return name if _letters_off(read, key(name)) else None
+
+
+def _letters_off(read: str, want: str) -> bool:
+    """Is `read` a letter or two off `want` (one for every four letters of it, two at most)?"""
+    return edit_distance(read, want, 2) <= min(2, len(want) // 4)
 
 
 def _unit_dated_at(place: str) -> tuple[str, str] | None:
@@ -366,13 +371,15 @@ def known_body_after_a_scrap(line: str, symbols: frozenset[str]) -> int:
             or any(sum(c.isupper() for c in w) >= 2 for w in before.split()):
         return 0
     body = next((b for words, b in _bodies() if words == _tokens(m.group())), None)
-    return m.start() if body and words_head(body) == "so" and _initials(body) in symbols else 0
+    return m.start() if body and is_department(body) and _initials(body) in symbols else 0
 
 
-def words_head(body: str) -> str:
-    """A body's name's first word, folded (`so` of `Sở Y tế`)."""
-    tokens = _tokens(body)
-    return tokens[0] if tokens else ""
+def is_department(name: str) -> bool:
+    """Does the name open on `Sở` (a province's department), whatever its case and marks?"""
+    return _tokens(name)[:1] == [_DEPARTMENT_HEAD]
+
+
+_DEPARTMENT_HEAD = "so"
 
 
 # a run of words ending the line, the first of two letters or more (a hyphen read for a space:
@@ -522,7 +529,7 @@ def snap_place(place: str | None, issuer: str | None) -> str | None:
             # the date line read clean and the issuer's line under a stamp (`Mường Khoa` beside
             # `xã Mường K)oa`): the place as printed is the one on the lists
             continue
-        if edit_distance(read, want, 2) <= min(2, len(want) // 4) or _word_for_word(place, tail) \
+        if _letters_off(read, want) or _word_for_word(place, tail) \
                 or _worn_word_for_word(place, tail):
             return tail
     return None
@@ -615,9 +622,6 @@ def _listed_spelling(name: str, levels: tuple[str, ...]) -> str | None:
     the name otherwise: marks lost (every mark read the list's too), or a mark misread into a
     word no Vietnamese syllable is (`Chiéng`). A spelling any commune, ward or district ever
     bore (before 2025 too: an archive's `xã Tiên Phong` is no misread `Tiền Phong`) stays."""
-    from dispatch_reader.places.legacy import old_unit_spellings
-    from dispatch_reader.textnorm import marks
-
     k = key(name)
     spellings = {n for lvl in levels for n in [_units()[lvl].get(k)] if n is not None}
     if len(spellings) != 1 or "" in spellings:
@@ -741,7 +745,7 @@ def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
     """The one known department (`Sở …`) opening as `issuer` does, with its first two words,
     whose initials a part of the number's symbol is (`QĐ-SNNMT`: Sở Nông nghiệp và Môi trường)."""
     read = _tokens(issuer)
-    found = {body for words, body in _bodies() if words[0] == "so" and _opens_as(read, words)
+    found = {body for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD and _opens_as(read, words)
              and _initials(body) in parts}
     return found.pop() if len(found) == 1 else None
 

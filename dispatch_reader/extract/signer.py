@@ -404,8 +404,10 @@ _GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
 _GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=\s+[^\W\d_])")
 _ONE_NAMES_WORDS = 4
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[,.;]")
-# degrees the list of prefixes spells as parts of others (`Ts.Bs.`, `Ks.`: an engineer's)
-_DEGREES_UNLISTED = frozenset({"ts", "ths", "bs", "ks", "gs", "pgs", "cn", "ds"})
+# degrees name_prefixes.txt does not list (an engineer's `Ks.`, a bachelor's `CN.`, a
+# pharmacist's `DS.`), whose stop is no speck either; stripping them before a name is not this
+# rule's (the list's TS., ThS., BS., GS., PGS. are folded in by `_degrees`)
+_DEGREES_UNLISTED = frozenset({"ks", "cn", "ds"})
 
 
 def _without_specks(text: str) -> str:
