@@ -363,20 +363,27 @@ def test_the_unreadable_issuer_warning_is_told_in_vietnamese() -> None:
 
 def test_a_place_under_a_stamp_is_taken_as_the_issuer_names_it_or_dropped() -> None:
     """The receipt stamp's frame and handwriting cross the place-date line: `là. Phong` is two
-    letters from the commune the issuer names, taken so; `og NSS` names no place, dropped with
-    a warning rather than stored; `Ea Kar` is no Kinh syllable but a commune, kept."""
+    letters from the commune the issuer names, taken so; `og NSS` names no place: a commune
+    dates its papers at its own name (Decree 30/2020), so the issuer's commune is taken, told
+    and marked for checking; under a department with no line above it to name its province,
+    dropped with a warning rather than stored; `Ea Kar` is no Kinh syllable but a commune, kept."""
     from dispatch_reader.messages import localise
 
-    def header(place: str, issuer_line: str = "XÃ TÂN PHONG") -> str:
-        return (f"ỦY BAN NHÂN DÂN\n{issuer_line}\nSố: 143/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    def header(place: str, issuer_line: str = "XÃ TÂN PHONG", head: str = "ỦY BAN NHÂN DÂN\n") -> str:
+        return (f"{head}{issuer_line}\nSố: 143/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                 f"Độc lập - Tự do - Hạnh phúc\n{place}, ngày 4 tháng 12 năm 2025\nKẾ HOẠCH\n"
                 "Hỗ trợ các xã vùng lũ\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert scanned(header("là. Phong")).document.place == "Tân Phong"
     facts = scanned(header("og NSS"))
-    assert facts.document.place is None and "place" not in facts.document.evidence
+    assert facts.document.place == "Tân Phong"
     assert any(w.startswith("place unreadable: 'og NSS'") for w in facts.warnings)
+    told = next(w for w in facts.warnings if w.startswith("place unreadable; 'Tân Phong'"))
+    assert localise(told, "vi").startswith("Địa danh không đọc được; lấy 'Tân Phong'")
+    assert facts.document.evidence["place"].confidence < 0.9
     assert facts.document.issued_date == "2025-12-04"
-    assert scanned(header("ị Hadid")).document.place is None
+    assert scanned(header("ị Hadid")).document.place == "Tân Phong"
+    facts = scanned(header("og NSS", "SỞ NỘI VỤ", head=""))
+    assert facts.document.place is None and "place" not in facts.document.evidence
     assert localise(next(w for w in facts.warnings if w.startswith("place unreadable")), "vi") == \
         "Địa danh không đọc được: 'og NSS' không phải tên một địa danh."
     assert scanned(header("Ea Kar", "XÃ EA KAR")).document.place == "Ea Kar"
@@ -1269,11 +1276,31 @@ def test_title_lost_under_a_stamp_the_subject_is_the_lines_above_the_grounds() -
     assert scanned(scrap).document.subject is None
 
 
-def test_a_provinces_lost_place_is_not_told() -> None:
+def test_a_provinces_lost_place_is_its_name_told_and_marked() -> None:
+    """A province's bodies date what they sign at the province's name (Decree 30/2020, Appendix
+    I), as a central body does at Hà Nội: a date line whose place a stamp took gets the
+    province its issuer's name, or the line above a department, ends with, told and marked for
+    checking; a place read whole is kept, and a word of another place left in the scraps
+    (`Lâm 06` under a Sơn La department, elsewhere) bars it."""
+    from dispatch_reader.messages import localise
+
     text = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 123/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Độc lập - Tự do - Hạnh phúc\nị Hadid ngày 04 tháng 4 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái công chức\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
-    assert scanned(text).document.place is None
+    facts = scanned(text)
+    assert facts.document.place == "Lai Châu" and facts.document.evidence["place"].confidence < 0.9
+    told = next(w for w in facts.warnings if w.startswith("place unreadable; 'Lai Châu'"))
+    assert localise(told, "vi").startswith("Địa danh không đọc được; lấy 'Lai Châu'")
+    department = text.replace("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 123/QĐ-UBND",
+                              "UBND TỈNH ĐIỆN BIÊN\nSỞ Y TẾ\nSố: 123/QĐ-SYT")
+    assert scanned(department.replace("ị Hadid", "Điện Pt,")).document.place == "Điện Biên"
+    # a speck's scraps a letter off the province's words are no other place
+    assert scanned(department.replace("ị Hadid", "Điên Biến,")).document.place == "Điện Biên"
+    assert scanned(department.replace("ị Hadid", "Hà Nội,")).document.place == "Hà Nội"
+    # no line above the department: nothing says its province
+    assert scanned(department.replace("UBND TỈNH ĐIỆN BIÊN\n", "")).document.place is None
+    # a text layer says what it says
+    assert extract_facts([PageText(1, text, method="text")]).document.place == "ị Hadid"
 
 
 def test_a_family_name_read_small_and_a_letter_off_under_the_signature_is_mended() -> None:
@@ -2511,3 +2538,39 @@ def test_the_body_opening_after_a_speck_ends_the_subject() -> None:
             "“Thực hiện Kế hoạch số 12/KH-UBND ngày 5/01/2026 của Ủy ban nhân dân tỉnh, Sở Y tế\n"
             "ban hành Kế hoạch như sau:\n")
     assert scanned(text).document.subject == "Cử viên chức y tế hỗ trợ các trạm y tế xã năm 2026"
+
+
+def test_date_line_specks_a_copy_leaves() -> None:
+    """Specks a photocopy leaves on the date line: a figure or a sign after the place's comma
+    (`Thái Nguyên, 4 ngày …`), an apostrophe glued before the year (`năm'2026`), a figure read
+    before the year (`năm 1 2026`); the place-date column read on the number's line with its
+    place under a stamp's handwriting (the date kept, no place from the scraps, then the
+    province's own name, marked); a long place's level in small letters before a date whose
+    month is unreadable (the place kept, no date)."""
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 58/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n{line}\nQUYẾT ĐỊNH\nVề việc điều động công chức\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    for line in ("Thái Nguyên, 4 ngày 17 tháng 3 năm 2026", "Thái Nguyên, ” ngày 17 tháng 3 năm 2026",
+                 "Thái Nguyên, ngày 17 tháng 3 năm'2026", "Thái Nguyên, ngày 17 tháng 3 năm 1 2026"):
+        doc = scanned(head.format(line=line)).document
+        assert (doc.place, doc.issued_date) == ("Thái Nguyên", "2026-03-17"), line
+    # two figures after the comma are another column's, not a speck
+    assert scanned(head.format(line="Thái Nguyên, 45 ngày 17 tháng 3 năm 2026")).document.place != "Thái Nguyên, 45"
+    merged = head.replace("Số: 58/QĐ-UBND\n", "").format(
+        line="Số: 58/QĐ-UBND Kf, 3/4 mua leo, ngày 17 tháng 3 năm 1 2026")
+    facts = scanned(merged)
+    assert (facts.document.number, facts.document.issued_date) == ("58/QĐ-UBND", "2026-03-17")
+    assert facts.document.place == "Thái Nguyên" and facts.document.evidence["place"].confidence < 0.9
+    city = head.replace("TỈNH THÁI NGUYÊN", "THÀNH PHỐ HỒ CHÍ MINH").format(
+        line="Thành phố Hồ Chí Minh, ngày 17 tháng ri 8\n..năm 2026")
+    doc = scanned(city).document
+    assert (doc.place, doc.issued_date) == ("Thành phố Hồ Chí Minh", None)
+
+
+def test_a_department_cut_short_is_no_communes_body() -> None:
+    """`Sở Xâ` (a department's second word cut short) folds to `so xa`: no commune's body, so
+    the date line's province read with a tone misread (`Thái Nguyến`) is respelled."""
+    text = ("UBND TỈNH 3k Ngu\nSỞ XÂ\nSố: 21/KH-SXD\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nThái Nguyến, ngày 9 tháng 4 năm 2026\nKẾ HOẠCH\n"
+            "Hỗ trợ các xã về quy hoạch\nThực hiện chỉ đạo của Ủy ban nhân dân tỉnh.\n")
+    assert scanned(text).document.place == "Thái Nguyên"

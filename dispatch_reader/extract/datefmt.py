@@ -31,8 +31,8 @@ _P = rf"(?:,|[.:;]{_YEAR_ON_LINE})?"
 _OZ = r"(?:o(?=0[0-9]))?"
 _VI_LONG = re.compile(
     rf"\bngay{_P_DAY_WORD}\s*{_OZ}(?P<d>{_D}{{1,2}}){_P}\s*(?:thang|th\.){_P}\s*{_OZ}(?P<m>{_M}{{1,2}}){_P}"
-    rf"\s*(?:nam|n\.){_P}\s*(?P<y>{_D}{{4}})(?!\d)"
-)
+    rf"\s*(?:nam|n\.){_P}\s*(?:[0-9]\s+)?(?P<y>{_D}{{4}})(?!\d)"
+)  # (a speck read as a figure before the year: `năm 7 2025`)
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
 _NUMERIC = re.compile(_NUMERIC_FORM % r"(?:19|20)[0-9]{2}")
 # after `ngày`, a figure OCR read as a look-alike letter (`từ ngày Ù1/10/20Z5`, a fax's start of a

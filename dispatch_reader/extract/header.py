@@ -45,7 +45,7 @@ from dispatch_reader.extract.headlines import (
 )
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, damaged_body_line,
+    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place, damaged_body_line,
     ends_off, is_department, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
     opens_a_place, worn_word,
     province_by_last_word, respell_unit, respell_units_after_levels,
@@ -138,6 +138,12 @@ def _worn_kinh_gui(folded: str) -> bool:
     return m is not None and edit_distance(re.sub(r"\s+", "", m["kinh"]), "kinh", 2) <= 2
 # an issuer of a commune's level: its date line names the commune, not a province
 _COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
+
+
+def _a_communes_body(issuer: str | None) -> bool:
+    """Is the issuer a commune's, ward's or special zone's body? A department's name cut short
+    is none though its word folds to a level's (`Sở Xâ` for `Sở Xây dựng`: `so xa`)."""
+    return bool(issuer) and not is_department(issuer) and bool(_COMMUNE_LEVEL.search(fold_phrase(issuer)))
 # a decision's subject opens so, and no other line of a header does
 _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 # a number in running text (`số 1702/QĐ-UBND`, a wrapped subject's): a cited document's
@@ -471,8 +477,9 @@ _FAX_CHROME = re.compile(r"^\W{0,2}(?:from|fax|tel)\s?[:;]")
 
 
 # a sign no date line prints, between a word and a figure or two words: a speck read with
-# them; between two figures it is none of this (`1*5` is no `1 5`)
-_GLUED_SPECK = re.compile(r"(?<=[a-z])[*#{}|~^](?=[a-z0-9])|(?<=[0-9])[*#{}|~^](?=[a-z])")
+# them; between two figures it is none of this (`1*5` is no `1 5`); an apostrophe only between
+# a word and a figure (`năm'2025`: a place's `K'Bang` holds one between letters)
+_GLUED_SPECK = re.compile(r"(?<=[a-z])[*#{}|~^](?=[a-z0-9])|(?<=[0-9])[*#{}|~^](?=[a-z])|(?<=[a-z])['’‘`](?=[0-9])")
 
 
 def classify(seg: Segment) -> list[Cls]:
@@ -505,7 +512,12 @@ def classify(seg: Segment) -> list[Cls]:
                                                      "labelled": labelled[1] if labelled else None,
                                                      "runs_on": glued_tail(rest.text[b:])}))
             if tail.text:
-                out.extend(classify(tail))
+                beside = classify(tail)
+                day = _date_ending(tail) if not any(c.kind == "date" for c in beside) else None
+                # the place-date column read on the number's line, its place under a stamp's
+                # handwriting (`Số: 12/QĐ-UBND Na, 27/11 pic, ngày 24 tháng 11 năm 2025`): the
+                # full date ending the line is the date line's; no place is read from the scraps
+                out.extend(beside if day is None else classify(tail.sub(day)))
             return out
         if rest.text and len(rest.text) <= 40 and re.search(r"\d", rest.text[:4]):
             return [Cls(seg, "bad_number", {"raw": rest.text.split()[0]})]
@@ -546,10 +558,11 @@ def classify(seg: Segment) -> list[Cls]:
     # The place-date line ends with its date and has at most a place name before it.
     if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
         hit = dates[0]
+        at = _without_a_speck_after_the_comma(text, hit.start)
         # a place's letter read as a figure (`Hà N6i, ngày …`): the words still a place's shape
-        if (_a_place_at_most(f[:hit.start]) or _place_shaped(_FIGURE_IN_A_WORD.sub("", text[:hit.start]))
-                or _place_worn(text[:hit.start])) \
-                and not _runs_on(text[:hit.start]):
+        if (_a_place_at_most(f[:at]) or _place_shaped(_FIGURE_IN_A_WORD.sub("", text[:at]))
+                or _place_worn(text[:at])) \
+                and not _runs_on(text[:at]):
             return [Cls(seg, "date", {"date": hit})]
         # Another column's text on the same line: the place is the capitalised words
         # right before ", ngày".
@@ -609,6 +622,48 @@ def classify(seg: Segment) -> list[Cls]:
         # body named in small letters (`Chính phủ` wrapping a subject) is text
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _without_level(place: str) -> str:
+    """The place's name without a level before it (`Thành phố Hải Phòng` → `Hải Phòng`)."""
+    words = place.split()
+    return " ".join(words[2:]) if len(words) > 2 and fold_phrase(words[1]) in _LEVEL_TAILS else place
+
+
+def _another_place(read: str | None, seat: str) -> bool:
+    """Does a place read as no place still hold a capitalised word another place's (`Lâm 06`
+    where the issuer's province is Sơn La): a word of the read a letter or more from every word
+    of `seat`? Scraps, specks and words a letter off (`ân The` for `Cần Thơ`) do not."""
+    if not read:
+        return False
+    def a_letter_off(word: str, other: str) -> bool:
+        # a short word's letter lost or added is another word (`Lâm` is no `La`)
+        if len(word) != len(other) and min(len(word), len(other)) < 4:
+            return False
+        return edit_distance(word, other, 2) <= 1
+
+    seat_words = [fold_phrase(w) for w in seat.split()]
+    return any(len(w) >= 2 and w[0].isupper() and is_syllable(w)
+               and not any(a_letter_off(fold_phrase(w), s) for s in seat_words)
+               for w in re.findall(r"[^\W\d_]+", read))
+
+
+def _date_ending(seg: Segment) -> int | None:
+    """Where a whole date line's date (`ngày … tháng … năm …`) ending the segment starts."""
+    f = _GLUED_SPECK.sub(" ", seg.folded)
+    hits = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay" and len(f[d.end:].strip(" .,;")) <= 2]
+    return hits[-1].start if hits else None
+
+
+# a speck after the place's comma, read as a figure or a sign or two (`Hà Nội, 1 ngày …`)
+_SPECK_AFTER_THE_COMMA = re.compile(r"(?<=,)\s*(?:\d|[^\w\s]){1,2}\s+$")
+
+
+def _without_a_speck_after_the_comma(text: str, date_start: int) -> int:
+    """Where the place's text ends before a date line's `ngày` at `date_start`: before a speck
+    read after its comma, if any."""
+    m = _SPECK_AFTER_THE_COMMA.search(text[:date_start])
+    return m.start() if m else date_start
 
 
 def _a_place_at_most(before: str) -> bool:
@@ -724,8 +779,11 @@ _PARENT_LETTERS = 4
 
 
 def _place_shaped(text: str) -> bool:
-    """One to four words, each of letters only and capitalised, then the comma."""
+    """One to four words, each of letters only and capitalised, then the comma; a level's
+    second word in small letters may stand before them (`Thành phố Hồ Chí Minh`)."""
     words = text.strip().rstrip(",").split()
+    if len(words) > 2 and words[0][:1].isupper() and fold_phrase(words[1]) in _LEVEL_TAILS:
+        words = words[2:]
     return 1 <= len(words) <= 4 and all(w.isalpha() and w[0].isupper() for w in words)
 
 
@@ -1584,7 +1642,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.issued_date:
             doc.evidence["issued_date"] = quoted(seg, conf)
         # the comma before `ngày` read as a stop or a colon (`Tân Phong. ngày 20 …`)
-        place = seg.text[:hit.start].strip().rstrip(",.;:").strip()
+        place = seg.text[:_without_a_speck_after_the_comma(seg.text, hit.start)].strip().rstrip(",.;:").strip()
         place = re.sub(r"^[\W_]+", "", place)  # (an underscore too: a ring's arc, `_.. Hà Tĩnh`)
         # a speck read as a letter no Vietnamese word has before it (`ø. Hà Nội`)
         words = place.split()
@@ -1683,6 +1741,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         doc.signer.title = canon_title(doc.signer.title)
         doc.signer.authority = canon_authority(doc.signer.authority)
     doc.issuer, doc.place = reconcile_place(doc.issuer, doc.place)
+    unread_place: str | None = None  # a place read as no place, dropped below
     if conf is not None:
         # the body says the subject's words again: where it spells one otherwise, over and
         # over beside the same neighbour, its spelling is the printed one; the set wording of
@@ -1692,7 +1751,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))))
             # a commune named after its level word with a mark misread (`xã Mường Pòn`)
             doc.subject = respell_units_after_levels(doc.subject)
-        if not (doc.issuer and _COMMUNE_LEVEL.search(fold_phrase(doc.issuer))):
+        if not _a_communes_body(doc.issuer):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)
         if doc.place:
@@ -1757,8 +1816,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.place and not is_known_place(doc.place):
             # a commune dates at its own name, and one before 2025 may be on no list today
             # (`Long Tân` is no damaged `Long An`)
-            near = near_province_place(doc.place, doc.issuer_parent) if not (doc.issuer and _COMMUNE_LEVEL.search(
-                fold_phrase(doc.issuer))) else None
+            near = near_province_place(doc.place, doc.issuer_parent) if not _a_communes_body(doc.issuer) else None
             doc.place = province_by_last_word(doc.place) or near or doc.place
         seat = central_seat(doc.issuer)
         if doc.place and seat and doc.place != seat and (fold_phrase(doc.place) == fold_phrase(seat) or (
@@ -1787,6 +1845,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.place and (_unreadable_place(doc.place) or _place_worn(doc.place)) and not is_known_place(doc.place):
             # a stamp's handwriting over the place (`og NSS`): no place is better than that
             warnings.append(f"place unreadable: '{doc.place[:40]}' names no place")
+            unread_place = doc.place
             doc.place = None
             doc.evidence.pop("place", None)
         if doc.issued_date:
@@ -1880,13 +1939,19 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 told = "" if central else f" and the place '{doc.place}'"
                 warnings.append(f"issuer lines unreadable: '{inferred}' told by the number's symbol "
                                 f"'{'-'.join(symbol.parts)}'{told}: check it")
-        seat = central_seat(doc.issuer)  # the issuer may have been told by the number since
-        if doc.place is None and date_cls is not None and seat:
-            # the date line's place lost under a stamp (`ị Hadid, ngày 04 …`): a central body
-            # dates its documents where it sits
+        # (the issuer may have been told by the number since)
+        seat = dating_place(doc.issuer, doc.issuer_parent) if date_cls is not None else None
+        if seat and (doc.place is None or not (is_known_place(doc.place) or is_known_place(_without_level(doc.place)))) \
+                and not _another_place(doc.place or unread_place, seat):
+            # the date line's place lost under a stamp or read as no place (`ị Hadid, ngày 04 …`,
+            # `ân The, ngày …`): a central body dates its documents where it sits, a province's
+            # bodies at its name, a commune's at its own (Decree 30/2020, Appendix I)
+            if doc.place:
+                warnings.append(warning("place_unreadable", read=doc.place[:40]))
             doc.place = seat
             doc.evidence["place"] = quoted(date_cls.seg, conf)
-            warnings.append(f"place unreadable; '{seat}', where {doc.issuer} sits: check it")
+            warnings.append(warning("place_central_seat", place=seat, issuer=doc.issuer) if central_seat(doc.issuer)
+                            else warning("place_where_it_dates", place=seat, issuer=doc.issuer or doc.issuer_parent or ""))
     if doc.issuer_parent:
         _, doc.place = reconcile_place(proper_case_body(doc.issuer_parent), doc.place)
 

@@ -793,6 +793,46 @@ def central_seat(issuer: str | None) -> str | None:
     return _CENTRAL_SEAT if issuer and fold_phrase(issuer) in central_bodies() else None
 
 
+# the level words a body's name ends with before its place's (folded), and the list that names it
+_DATING_LEVELS = {("tinh",): "tỉnh", ("thanh", "pho"): "tỉnh", ("xa",): "xã", ("phuong",): "phường"}
+
+
+def dating_place(issuer: str | None, parent: str | None = None) -> str | None:
+    """Where a body dates what it signs (Decree 30/2020, Appendix I): a central body where it
+    sits; a province's bodies at the province's name, a commune's or ward's at its own. The
+    province or commune is the last one the issuer's name, or the line above it, ends with
+    after its level (`Văn phòng Ủy ban nhân dân tỉnh Khánh Hòa`, `Sở Y tế` under `UBND TỈNH AN
+    GIANG`), as a list names it; None when neither says."""
+    seat = central_seat(issuer)
+    if seat:
+        return seat
+    for name in (issuer, parent):
+        if not name or (name is parent and issuer and not is_department(issuer) and _ends_in_a_unit(issuer)):
+            continue
+        found = _ends_in_a_unit(name)
+        if found:
+            return found
+    return None
+
+
+def _ends_in_a_unit(name: str) -> str | None:
+    """The listed province, commune or ward whose name ends `name` after its level word."""
+    words = name.split()
+    folded = [fold_phrase(w) for w in words]
+    for i in range(len(words) - 1, 0, -1):
+        for level_words, level in _DATING_LEVELS.items():
+            n = len(level_words)
+            if tuple(folded[i - n + 1:i + 1]) != level_words or i + 1 >= len(words):
+                continue
+            k = key(" ".join(words[i + 1:]))
+            if level == "tỉnh":
+                province = _provinces_ever().get(k)
+                return dict(resources.rows("dating_names.tsv")).get(province, province) if province else None
+            listed = _units()[level].get(k)
+            return listed if listed else None
+    return None
+
+
 def issuer_from_e_signature(issuer: str | None, signed_by: list[str]) -> str | None:
     """A committee read without its place (`Ủy ban nhân dân`: the province or commune line lost
     under a stamp) completed from the e-signature box printed on the page, when exactly one
