@@ -2574,3 +2574,30 @@ def test_a_department_cut_short_is_no_communes_body() -> None:
             "Độc lập - Tự do - Hạnh phúc\nThái Nguyến, ngày 9 tháng 4 năm 2026\nKẾ HOẠCH\n"
             "Hỗ trợ các xã về quy hoạch\nThực hiện chỉ đạo của Ủy ban nhân dân tỉnh.\n")
     assert scanned(text).document.place == "Thái Nguyên"
+
+
+def test_a_departments_symbol_read_apart_or_a_k_broken_is_mended() -> None:
+    """A department's symbol is its initials (`Sở Xây dựng` → SXD): its last part read apart by
+    a speck's space (`QĐ-S X'D`) is mended to them, flagged; a K's stem read apart from its arms
+    (`ICH` for `KH`) under a committee is its type's. Mixed-case words after a space are the
+    date column's, never a symbol's."""
+    from dispatch_reader.extract.docnumber import mend_symbol
+    from dispatch_reader.extract.issuer_snap import department_symbol
+
+    def header(number_line: str, head: str = "UBND TỈNH BẮC NINH\nSỞ XÂY DỰNG\n", title: str = "QUYẾT ĐỊNH") -> str:
+        return (f"{head}{number_line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                f"Bắc Ninh, ngày 2 tháng 6 năm 2026\n{title}\nVề việc biệt phái công chức\n"
+                "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    facts = scanned(header("Số: 71/QĐ-S X'D"))
+    assert facts.document.number == "71/QĐ-SXD" and facts.document.evidence["number"].confidence < 0.9
+    assert scanned(header("Số: 71/QĐ-SXD")).document.number == "71/QĐ-SXD"
+    facts = scanned(header("Số: 71/ICH-UBND", head="ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n", title="KẾ HOẠCH"))
+    assert facts.document.number == "71/KH-UBND"
+    assert department_symbol("Sở Giáo dục và Đào tạo") == "SGDĐT" and department_symbol("Ủy ban nhân dân tỉnh Bắc Ninh") is None
+    from dispatch_reader.extract.docnumber import find_header_number
+
+    dn = find_header_number("71/QĐ-S")[0]
+    assert mend_symbol(dn, ("QĐ", "SXD"), "X'D") is not None
+    from dispatch_reader.extract.header import _capitals_apart
+
+    assert _capitals_apart(" Hà Nội, ngày") == "" and _capitals_apart(" X'D") == "X'D"

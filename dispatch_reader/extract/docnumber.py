@@ -382,11 +382,13 @@ def _known_parts() -> frozenset[str]:
     return frozenset(abbrs | bodies | local | set(_fixes().values()))
 
 
-def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, str] | None:
+def expected_symbol(type_label: str | None, issuer: str | None,
+                    body_symbol: str | None = None) -> tuple[str, str] | None:
     """(type abbreviation, body symbol) a document of this printed type (or type abbreviation)
     from this body must
     carry (`THÔNG TƯ` of `Bộ Khoa học và Công nghệ` → TT, BKHCN); None when either is unknown,
-    a công văn (its symbol names a department, not a type) or a body whose symbol holds a term."""
+    a công văn (its symbol names a department, not a type) or a body whose symbol holds a term.
+    `body_symbol`: the body's symbol where the caller knows it otherwise (a department's initials)."""
     from dispatch_reader.extract.doctypes import abbreviation_for_label, type_for_abbreviation
 
     if not type_label or not issuer:
@@ -394,7 +396,7 @@ def expected_symbol(type_label: str | None, issuer: str | None) -> tuple[str, st
     abbr = abbreviation_for_label(type_label) or (type_label if type_for_abbreviation(type_label) else None)
     if not abbr or abbr in ("L", "BL"):
         return None  # a law's number is `04/2017/QH14`: no type part
-    body = symbol_of_body(issuer)
+    body = symbol_of_body(issuer) or body_symbol
     return (abbr, body) if body else None
 
 
@@ -512,7 +514,7 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
     symbol with fewer parts than prescribed was read otherwise, not cut short: another body's,
     maybe; with as many parts, the last one read on past a speck."""
     read = dn.parts
-    tail = re.sub(r"[.,]", "", runs_on)
+    tail = re.sub(r"[.,'’]", "", runs_on)
     joined = read[-1] + tail if read else ""
     if dn.number is not None and runs_on and len(read) == len(expected) \
             and read[:-1] == expected[:-1] and read[-1] != expected[-1] \

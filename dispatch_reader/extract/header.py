@@ -45,7 +45,8 @@ from dispatch_reader.extract.headlines import (
 )
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
-    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place, damaged_body_line,
+    central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
+    department_symbol, damaged_body_line,
     ends_off, is_department, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
     opens_a_place, worn_word,
     province_by_last_word, respell_unit, respell_units_after_levels,
@@ -510,7 +511,8 @@ def classify(seg: Segment) -> list[Cls]:
             tail = rest.sub(b)
             out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
                                                      "labelled": labelled[1] if labelled else None,
-                                                     "runs_on": glued_tail(rest.text[b:])}))
+                                                     "runs_on": glued_tail(rest.text[b:]),
+                                                     "apart": _capitals_apart(rest.text[b:])}))
             if tail.text:
                 beside = classify(tail)
                 day = _date_ending(tail) if not any(c.kind == "date" for c in beside) else None
@@ -646,6 +648,17 @@ def _another_place(read: str | None, seat: str) -> bool:
     return any(len(w) >= 2 and w[0].isupper() and is_syllable(w)
                and not any(a_letter_off(fold_phrase(w), s) for s in seat_words)
                for w in re.findall(r"[^\W\d_]+", read))
+
+
+# a number's last part's letters a space after what parsed, capitals and specks only
+_CAPITALS_APART = re.compile(r" ([A-ZĐ][A-ZĐ'’.]{0,3})(?=\s|$)")
+
+
+def _capitals_apart(after: str) -> str:
+    """The capitals standing a space after what parsed of a number (`I'C` after `388/QĐ-S`),
+    "" if none: what is read there is the date column's words in mixed case, or nothing."""
+    m = _CAPITALS_APART.match(after)
+    return m.group(1) if m else ""
 
 
 def _date_ending(seg: Segment) -> int | None:
@@ -1359,6 +1372,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
     number_labelled: str | None = None  # the type its label names (`Luật số:`)
     number_runs_on = ""  # letters glued after what parsed of it
+    number_apart = ""  # capitals a space after it
     bad_number: Cls | None = None  # a number line whose number did not parse
     head_seg: Segment | None = None  # a committee's head line read as a line of text
     head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
@@ -1447,6 +1461,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.evidence["number"] = number_ev
             number_labelled = it.extra.get("labelled")
             number_runs_on = it.extra.get("runs_on", "")
+            number_apart = it.extra.get("apart", "")
             if conf is not None and FILLED_IN.search(it.extra["lead"].text):
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
@@ -1883,9 +1898,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # the type as its title names it, or as the number's own type part does (the title
         # under the stamp: `28/2026/TT-`)
         kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
-        expected = expected_symbol(kind, doc.issuer) if number else None
+        expected = expected_symbol(kind, doc.issuer, department_symbol(doc.issuer)) if number else None
         # (a number left out stays out: `doc.number` is None while `number` was read)
         mended = mend_symbol(number, expected, number_runs_on) if number and expected and doc.number else None
+        if mended is None and number_apart and not number_runs_on and number and expected and doc.number:
+            # the last part's letters read apart by a speck's space (`QĐ-S I'C` for `QĐ-STC`)
+            mended = mend_symbol(number, expected, number_apart)
         if number is None and doc.number is None and bad_number is not None and title is not None:
             # the number's type part read past parsing (`09/2026/171-BNV` on a fax): the title
             # and the issuer prescribe it, the figures and the body part read whole

@@ -741,6 +741,14 @@ def _initials(body: str) -> str:
     return "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", body) if w.casefold() != "và")
 
 
+def department_symbol(issuer: str | None) -> str | None:
+    """The symbol a known department prints in its numbers, its initials (`Sở Tài chính` →
+    STC); None for any other body."""
+    read = _tokens(issuer) if issuer else []
+    known = next((body for words, body in _bodies() if words == read and words[:1] == [_DEPARTMENT_HEAD]), None)
+    return _initials(known) if known else None
+
+
 def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
     """The one known department (`Sở …`) opening as `issuer` does, with its first two words,
     whose initials a part of the number's symbol is (`QĐ-SNNMT`: Sở Nông nghiệp và Môi trường)."""
