@@ -868,7 +868,10 @@ def test_decision_subject_found_by_its_opener_when_the_title_is_lost_under_a_sta
     ("1702/QĐ-UBND", "Phú Thọ", "Ủy ban nhân dân tỉnh Phú Thọ"),
     ("95/TB-VPUBND", "Lai Châu", "Văn phòng Ủy ban nhân dân tỉnh Lai Châu"),
     ("17/UBND-NC", "Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"),
-    ("402/BC-SNV", "Phú Thọ", None),  # a department's symbol: which department is not told so
+    # a department's symbol: the one department that prints it (department_symbols.tsv)
+    ("402/BC-SNV", "Phú Thọ", "Sở Nội vụ"),
+    ("402/BC-SNgV", "Phú Thọ", "Sở Ngoại vụ"),
+    ("402/SNV-CCVC", "Phú Thọ", None),  # a department's công văn: no type part, not told so
     ("12/NQ-HĐND", "Phú Thọ", None),  # a council
     ("1702/QĐ-UBND", "Tân Phong", None),  # a commune's name that many communes bear
     ("88/QĐ-UBND", "Buôn Ma Thuột", None),  # before 2025 a district's town dated its own
@@ -2601,3 +2604,36 @@ def test_a_departments_symbol_read_apart_or_a_k_broken_is_mended() -> None:
     from dispatch_reader.extract.header import _capitals_apart
 
     assert _capitals_apart(" Hà Nội, ngày") == "" and _capitals_apart(" X'D") == "X'D"
+
+
+def test_a_communes_lines_garbled_its_level_word_read_and_its_number_a_committees() -> None:
+    """A commune's committee under a stamp: its head read past knowing (`Y BN BẢN DÂN`) or
+    glued to the stamp's word, its name read as no name (`XÃ' TQWRX`, `XÃ HỎAMLDNH`), its
+    level word read, the number a committee's (`…/BC-UBND`): the committee of the commune the
+    date line names. A name read as another (`Mường Tè` under `Tân Phong, ngày …`) or a
+    province's date line tells nothing so."""
+    def header(lines: str, place: str = "Tân Phong", number: str = "31/BC-UBND") -> str:
+        return (f"{lines}\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                f"{place}, ngày 5 tháng 3 năm 2026\nBÁO CÁO\nKết quả tiếp nhận công chức tăng cường\n"
+                "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2026 của Ủy ban nhân dân tỉnh.\n")
+    assert scanned(header("Y BN BẢN DÂN |.\n.©XÃ' TQWRX")).document.issuer == "Ủy ban nhân dân xã Tân Phong"
+    assert scanned(header("ỦY BAN NHÂN DÂN\nXÃ HỎAMLDNH")).document.issuer == "Ủy ban nhân dân xã Tân Phong"
+    assert scanned(header("ỦY BAN NHÂN DÂN\nXÃ MƯỜNG TÈ")).document.issuer != "Ủy ban nhân dân xã Tân Phong"
+    assert scanned(header("Y BN BẢN DÂN |.\n.©XÃ' TQWRX", number="31/BC-HĐND")).document.issuer \
+        != "Ủy ban nhân dân xã Tân Phong"
+    assert scanned(header("ỦY BAN NHÂN DÂN\nXÃ HỎAMLDNH", place="Lai Châu")).document.issuer \
+        != "Ủy ban nhân dân xã Lai Châu"
+
+
+def test_a_departments_line_lost_the_committees_above_it_read_as_the_issuer() -> None:
+    """`UBND TỈNH …` read garbled over a department whose line a stamp took: the number's
+    symbol is the department's (`…/TTr-SXD`), so the issuer is that department, told and
+    marked; a committee's own number (`…/TTr-UBND`) keeps the committee."""
+    def header(number: str) -> str:
+        return ("UBNĐ TA HỌAN NG —\nSố: " + number + "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\nHưng Yên, ngày 3 tháng 12 năm 2025\nTỜ TRÌNH\n"
+                "Về việc biệt phái viên chức đến các xã\nKính gửi: Ủy ban nhân dân tỉnh.\n")
+    facts = scanned(header("58/TTr-SXD"))
+    assert facts.document.issuer == "Sở Xây dựng"
+    assert any(w.startswith("issuer read as 'Ủy ban nhân dân") and "'Sở Xây dựng'" in w for w in facts.warnings)
+    assert scanned(header("58/TTr-UBND")).document.issuer != "Sở Xây dựng"

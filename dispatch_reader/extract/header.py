@@ -46,9 +46,9 @@ from dispatch_reader.extract.headlines import (
 from dispatch_reader.extract.lexicon import mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
-    department_symbol, damaged_body_line,
+    department_of_symbol, department_symbol, damaged_body_line,
     ends_off, is_department, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
-    opens_a_place, worn_word,
+    opens_a_place, opens_as_a_committee, worn_word,
     province_by_last_word, respell_unit, respell_units_after_levels,
     snap_committee, snap_issuer, snap_place,
 )
@@ -624,6 +624,17 @@ def classify(seg: Segment) -> list[Cls]:
         # body named in small letters (`Chính phủ` wrapping a subject) is text
         return [Cls(seg, "upper")]
     return [Cls(seg, "text")]
+
+
+def _from_a_level(issuer: str) -> str | None:
+    """The issuer's words from its last level word on (`xã' Mường Khoa` in `D bn bản dân xã'
+    Mường Khoa`), None when it holds none."""
+    words = issuer.split()
+    bare = [re.sub(r"\W", "", fold_phrase(w)) for w in words]  # (a speck glued to it: `xã'`)
+    for i in range(len(words) - 2, -1, -1):
+        if _LEVEL_FIRST.match(" ".join(bare[i:i + 3])):
+            return " ".join([bare[i], *words[i + 1:]]) if bare[i] != "thanh" else " ".join(words[i:])
+    return None
 
 
 def _without_level(place: str) -> str:
@@ -1782,11 +1793,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 doc.issuer_parent = None
                 doc.evidence.pop("issuer_parent", None)
                 head_where = None
-        elif not snapped and doc.issuer and not doc.issuer_parent and _LEVEL_FIRST.match(fold_phrase(doc.issuer)) \
-                and number is not None and number.parts[-1:] == ("UBND",):
-            # the committee's first line lost under a stamp (`LUY.BẤN/NHÂN DÂN`), its level line
-            # alone left (`XÃ MƯỜNG K)OA`): the number's symbol says a committee issued it
-            snapped = snap_issuer(f"{_COMMITTEE} {doc.issuer}", doc.place, doc.doc_type)
+        elif not snapped and doc.issuer and not doc.issuer_parent and number is not None \
+                and number.parts[-1:] == ("UBND",) and (level_on := _from_a_level(doc.issuer)) is not None:
+            # the committee's first line lost under a stamp (`LUY.BẤN/NHÂN DÂN`) or read past
+            # knowing (`D BN BẢN DÂN`), its level line left (`XÃ MƯỜNG K)OA`): the number's
+            # symbol says a committee issued it
+            snapped = snap_issuer(f"{_COMMITTEE} {level_on}", doc.place, doc.doc_type)
         if head_where == "parent" and doc.issuer_parent:
             # the damaged head line over another body (a department under the committee): the
             # parent is the committee it snaps to, or none
@@ -1945,6 +1957,25 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # the body beside a scrap is a receiving stamp's, not the one the number names
             doc.issuer = None
             doc.evidence.pop("issuer", None)
+        told_department = department_of_symbol(symbol.parts[1]) if symbol is not None and len(symbol.parts) == 2 \
+            and type_for_abbreviation(symbol.parts[0]) and number_ev is not None \
+            and not _CITED_NUMBER.match(number_ev.quote or "") else None
+        if told_department and doc.issuer and doc.issuer != told_department and opens_as_a_committee(doc.issuer) \
+                and not doc.issuer_parent:
+            # the department's line lost under a stamp, the committee's line above it read as
+            # the issuer (`UBNĐ TA MANG NG` over a `…/TTr-SYT` number): a committee's own number
+            # bears its `UBND`; one that bears a department's symbol is that department's
+            warnings.append(warning("issuer_committee_over_department", read=doc.issuer[:60],
+                                    issuer=told_department, symbol="-".join(symbol.parts)))
+            parent = snap_committee(doc.issuer, doc.place)
+            doc.issuer_parent = parent.upper() if parent else None
+            doc.issuer = told_department
+            doc.evidence["issuer"] = replace(number_ev)
+        if doc.issuer is None and told_department:
+            doc.issuer = told_department
+            doc.evidence["issuer"] = replace(number_ev)
+            warnings.append(f"issuer lines unreadable: '{told_department}' told by the number's symbol "
+                            f"'{'-'.join(symbol.parts)}': check it")
         if doc.issuer is None and symbol is not None and number_ev is not None \
                 and not _CITED_NUMBER.match(number_ev.quote or ""):
             # the issuer lines lost under a stamp or toner: a central body's number names it;

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, term_body
-from dispatch_reader.extract.syllables import is_syllable
+from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase, squash
 from dispatch_reader.places.legacy import old_unit_spellings
 from dispatch_reader.places.match import edit_distance
@@ -234,9 +234,12 @@ def _commune_read_off(tokens: list[str], place: str, level: str) -> str | None:
     (what was read names none: `_place_after`)."""
     name = _units()[level].get(key(place))
     read = "".join(tokens)
-    if not name or len(read) < 4:
+    if not name or len(read) < 4 or key(place) in _provinces_ever():
         return None
-    return name if _letters_off(read, key(name)) else None
+    # or read as no name at all (`XÃ Ê€EMWQ`: no word of two letters a syllable, none the
+    # date line's), the level word read: the name is the one the commune dates at
+    garbled = not any(len(t) > 1 and (may_be_syllable(t) or t in _tokens(name)) for t in tokens)
+    return name if _letters_off(read, key(name)) or garbled else None
 
 
 def _letters_off(read: str, want: str) -> bool:
@@ -371,7 +374,7 @@ def known_body_after_a_scrap(line: str, symbols: frozenset[str]) -> int:
             or any(sum(c.isupper() for c in w) >= 2 for w in before.split()):
         return 0
     body = next((b for words, b in _bodies() if words == _tokens(m.group())), None)
-    return m.start() if body and is_department(body) and _initials(body) in symbols else 0
+    return m.start() if body and is_department(body) and _department_symbols()[body] in symbols else 0
 
 
 def is_department(name: str) -> bool:
@@ -741,12 +744,31 @@ def _initials(body: str) -> str:
     return "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", body) if w.casefold() != "và")
 
 
+@lru_cache(maxsize=1)
+def _department_symbols() -> dict[str, str]:
+    """Known department → the symbol it prints: its initials, or department_symbols.tsv's."""
+    listed = {body: symbol for symbol, body in resources.rows("department_symbols.tsv")}
+    return {body: listed.get(body) or _initials(body) for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD}
+
+
 def department_symbol(issuer: str | None) -> str | None:
-    """The symbol a known department prints in its numbers, its initials (`Sở Tài chính` →
-    STC); None for any other body."""
+    """The symbol a known department prints in its numbers (`Sở Tài chính` → STC); None for
+    any other body."""
     read = _tokens(issuer) if issuer else []
-    known = next((body for words, body in _bodies() if words == read and words[:1] == [_DEPARTMENT_HEAD]), None)
-    return _initials(known) if known else None
+    known = next((body for words, body in _bodies() if words == read and words[0] == _DEPARTMENT_HEAD), None)
+    return _department_symbols()[known] if known else None
+
+
+def opens_as_a_committee(name: str) -> bool:
+    """Does the name open on a people's committee's words (`Ủy ban nhân dân …`, `UBND …`)?"""
+    tokens = _tokens(name)
+    return "".join(tokens[:4]) == "uybannhandan" or tokens[:1] == ["ubnd"]
+
+
+def department_of_symbol(part: str) -> str | None:
+    """The one known department that prints `part` as its symbol (`SYT` → Sở Y tế)."""
+    found = [body for body, symbol in _department_symbols().items() if symbol == part]
+    return found[0] if len(found) == 1 else None
 
 
 def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
@@ -754,7 +776,7 @@ def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
     whose initials a part of the number's symbol is (`QĐ-SNNMT`: Sở Nông nghiệp và Môi trường)."""
     read = _tokens(issuer)
     found = {body for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD and _opens_as(read, words)
-             and _initials(body) in parts}
+             and _department_symbols()[body] in parts}
     return found.pop() if len(found) == 1 else None
 
 
