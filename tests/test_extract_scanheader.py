@@ -874,7 +874,9 @@ def test_decision_subject_found_by_its_opener_when_the_title_is_lost_under_a_sta
     ("402/SNV-CCVC", "Phú Thọ", None),  # a department's công văn: no type part, not told so
     ("12/NQ-HĐND", "Phú Thọ", None),  # a council
     ("1702/QĐ-UBND", "Tân Phong", None),  # a commune's name that many communes bear
-    ("88/QĐ-UBND", "Buôn Ma Thuột", None),  # before 2025 a district's town dated its own
+    # since districts ended (1 July 2025) a ward dates at its own name (before, a district's
+    # town dated its own: test_a_wards_committee_is_not_told_before_districts_ended)
+    ("88/QĐ-UBND", "Buôn Ma Thuột", "Ủy ban nhân dân phường Buôn Ma Thuột"),
     ("5/QĐ-UBND", "Quảng Nam", "Ủy ban nhân dân tỉnh Quảng Nam"),  # merged into Đà Nẵng in 2025: a province then
     ("9/QĐ-UBND", "Thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
 ])
@@ -887,6 +889,14 @@ def test_issuer_lines_lost_under_a_stamp_told_by_a_committees_number_and_place(n
     # a text layer says what it says: nothing is told there
     born = extract_facts([PageText(1, text, method="text_layer")]).document
     assert born.issuer is None
+
+
+def test_a_wards_committee_is_not_told_before_districts_ended() -> None:
+    text = ("‘OY BAN N ERAN D4 3À\nDan\nSố: 88/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Buôn Ma Thuột, ngày 08 tháng 10 năm {year}\nQUYẾT ĐỊNH\nVề việc điều động công chức\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text.format(year=2024)).document.issuer is None
+    assert scanned(text.format(year=2026)).document.issuer == "Ủy ban nhân dân phường Buôn Ma Thuột"
 
 
 def test_a_letter_without_title_or_number_is_a_cong_van_by_its_kinh_gui() -> None:
@@ -2637,3 +2647,18 @@ def test_a_departments_line_lost_the_committees_above_it_read_as_the_issuer() ->
     assert facts.document.issuer == "Sở Xây dựng"
     assert any(w.startswith("issuer read as 'Ủy ban nhân dân") and "'Sở Xây dựng'" in w for w in facts.warnings)
     assert scanned(header("58/TTr-UBND")).document.issuer != "Sở Xây dựng"
+
+
+def test_a_level_line_alone_under_a_committees_head_read_with_the_motto() -> None:
+    """The committee's head line read into the motto beside it (`ỦY BAN NHÂN BAN nhu "CỘNG
+    HÒA …`) and left out of the issuer, the level line alone taken, a stamp's `ĐẾN` after it:
+    the committee of that level line, whatever the number says; a sentence in small letters
+    above (`Ủy ban nhân dân xã đề nghị`) is no head."""
+    def header(above: str, level: str = "XÃ HÒA PHÚ") -> str:
+        return (f"{above} \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{level}\nSố: 61UBND-V?\n"
+                "V/v đề nghị tăng cường công chức\nĐộc lập - Tự do - Hạnh phúc\n"
+                "Hòa Phú, ngày 12 tháng 01 năm 2026\nKính gửi: Ủy ban nhân dân tỉnh.\n")
+    assert scanned(header("ỦY BAN NHÂN BAN nhu")).document.issuer == "Ủy ban nhân dân xã Hòa Phú"
+    assert scanned(header("ỦY BAN NHÂN ĐÂN c„„.;¡/CŠ112", "TỈNH THÁI NGUYÊN ĐẾN")).document.issuer \
+        == "Ủy ban nhân dân tỉnh Thái Nguyên"
+    assert scanned(header("Ủy ban nhân dân xã đề nghị")).document.issuer != "Ủy ban nhân dân xã Hòa Phú"

@@ -626,6 +626,15 @@ def classify(seg: Segment) -> list[Cls]:
     return [Cls(seg, "text")]
 
 
+def _opens_on_a_committee_head(line: str) -> bool:
+    """Does the line open on a committee's head in capitals, its last word or two a letter off
+    (`ỦY BAN NHÂN ĐÂN …`, `ỦY BAN NHÂN BAN …`)? A sentence's `Ủy ban nhân dân xã …` does not."""
+    m = re.match(r"\W*uy\s+ban\s+(\S+)\s+(\S+)", fold_phrase(line))
+    head = [c for c in " ".join(line.split()[:4]) if c.isalpha()]
+    return m is not None and edit_distance(m.group(1) + m.group(2), "nhandan", 2) <= 1 \
+        and sum(c.isupper() for c in head) >= 0.75 * len(head)
+
+
 def _from_a_level(issuer: str) -> str | None:
     """The issuer's words from its last level word on (`xã' Mường Khoa` in `D bn bản dân xã'
     Mường Khoa`), None when it holds none."""
@@ -1799,6 +1808,13 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # knowing (`D BN BẢN DÂN`), its level line left (`XÃ MƯỜNG K)OA`): the number's
             # symbol says a committee issued it
             snapped = snap_issuer(f"{_COMMITTEE} {level_on}", doc.place, doc.doc_type)
+        elif not snapped and doc.issuer and not doc.issuer_parent \
+                and (level_on := _from_a_level(doc.issuer)) is not None and len(level_on.split()) == len(doc.issuer.split()) \
+                and _opens_on_a_committee_head(_line_above(pages, doc.evidence.get("issuer"))):
+            # the level line alone taken (`TỈNH GIA LAI ĐẾN`, a stamp's word after it), the
+            # committee's head line above it read with the motto beside it (`ỦY BAN NHÂN BAN nhu
+            # "CÔNG HÒA …`) and left out of the issuer
+            snapped = snap_issuer(f"{_COMMITTEE} {level_on}", doc.place, doc.doc_type)
         if head_where == "parent" and doc.issuer_parent:
             # the damaged head line over another body (a department under the committee): the
             # parent is the committee it snaps to, or none
@@ -1981,7 +1997,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # the issuer lines lost under a stamp or toner: a central body's number names it;
             # a committee's names its kind, and its date line its province
             central = central_body_from_symbol(symbol.parts)
-            inferred = central or (committee_from_symbol(symbol.parts, doc.place) if "place" in doc.evidence else None)
+            inferred = central or (committee_from_symbol(symbol.parts, doc.place, doc.issued_date) if "place" in doc.evidence else None)
             if inferred:
                 doc.issuer = inferred
                 doc.evidence["issuer"] = replace(number_ev if central else doc.evidence["place"])

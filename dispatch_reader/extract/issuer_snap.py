@@ -705,23 +705,33 @@ def ends_off(line: str, want: str) -> int:
     return min((edit_distance("".join(tokens[-n:]), want, 2) for n in (1, 2, 3, 4) if len(tokens) >= n), default=3)
 
 
-def committee_from_symbol(parts: tuple[str, ...], place: str | None) -> str | None:
-    """The province's people's committee (or its office) a document number's symbol names
-    (`QĐ-UBND`, `UBND-VP`, `TB-VPUBND`: committee_symbols.tsv) with the date line's place, for a
-    document whose issuer lines a stamp or toner left unreadable: a province's committee dates
-    its documents at the province's name (today's, or one merged in 2025 on an older document).
-    None when the symbol names no committee, or two, or the place is no province's name: a
-    commune's name is borne by many communes, and before 2025 a district's town dated its own."""
+# the day districts ended (the two-level local government): from it a commune or ward dates
+# its documents at its own name, and no district's town shares it
+_TWO_LEVELS = "2025-07-01"
+
+
+def committee_from_symbol(parts: tuple[str, ...], place: str | None, dated: str | None = None) -> str | None:
+    """The people's committee (or its office) a document number's symbol names (`QĐ-UBND`,
+    `UBND-VP`, `TB-VPUBND`: committee_symbols.tsv) with the date line's place, for a document
+    whose issuer lines a stamp or toner left unreadable: a province's committee dates its
+    documents at the province's name (today's, or one merged in 2025 on an older document), and
+    since districts ended (`dated` on or after 1 July 2025) a commune's or ward's at its own,
+    where one unit of the list alone bears it. None when the symbol names no committee, or two,
+    or the place is no such unit's: a commune's name borne by many communes, one dated before
+    that day (a district's town dated its own)."""
     heads = {symbol: head for head, symbol in resources.rows("committee_symbols.tsv")}
     named = {heads[p] for p in parts if p in heads}
     if len(named) != 1 or not place:
         return None
     head = named.pop()
+    if key(head) not in _HEADS:
+        return None  # a council (HĐND): its place is not told so
     # `Thành phố Hồ Chí Minh, ngày …`: the city by its name
     province = _provinces_ever().get(key(re.sub(r"^(?:thành phố|tp\.?)\s+", "", place, flags=re.IGNORECASE)))
-    if key(head) not in _HEADS or not province:
-        return None  # a council (HĐND): its place is not told so
-    return f"{head} {_province_level(province)} {province}"
+    if province:
+        return f"{head} {_province_level(province)} {province}"
+    unit = _unit_dated_at(place) if dated and dated >= _TWO_LEVELS else None
+    return f"{head} {unit[0]} {unit[1]}" if unit else None
 
 
 def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
