@@ -367,3 +367,11 @@ def test_a_spelling_no_name_bears_in_a_slot_a_common_name_fills() -> None:
     assert repair_ocr_name("Lê Thị Thu Hãng") == "Lê Thị Thu Hằng"
     # where the common name is another slot's (`Văn` is rarely a given name), it stays
     assert repair_ocr_name("Đỗ Mạnh Vẫn") == "Đỗ Mạnh Vẫn"
+
+
+def test_an_hmong_mans_middle_a_tells_his_family_name() -> None:
+    """`A` is an H'Mông man's middle name: `Giang A Chớ` is `Giàng A Chớ` with its grave lost
+    (Giang is a Kinh family name too), while a Kinh `Giang Văn …` stays."""
+    assert repair_ocr_name("Giang A Chớ") == "Giàng A Chớ"
+    assert repair_ocr_name("Ly A Dình") == "Lý A Dình"
+    assert repair_ocr_name("Giang Văn Bình") == "Giang Văn Bình"

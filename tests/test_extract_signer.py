@@ -227,3 +227,14 @@ def test_a_recipients_item_in_small_letters_beside_the_title_is_no_name() -> Non
     # a name with a speck read as a semicolon after it stays a name (`Nguyễn Văn An;`)
     named = text.replace("xa Mường Khoa; | Ps | AN", "Lò Văn Pánh;")
     assert extract_facts([PageText(1, named, method="ocr", ocr_confidence=0.85)]).document.signer.name == "Lò Văn Pánh"
+
+
+def test_a_khmer_family_name_read_small_after_a_speck_opens_the_name_line() -> None:
+    """`Sơn` is a Khmer family name (Sơn Thị …): the name line under the signature read with a
+    speck and its first letter small (`'sơn Thị Kim Thoa`) is the signer's."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 12/TB-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nCà Mau, ngày 3 tháng 2 năm 2026\nTHÔNG BÁO\nVề việc biệt phái công chức\n"
+            "Thực hiện kế hoạch của tỉnh.\nNơi nhận:\n- Như trên;\nTL. CHÁNH VĂN PHÒNG\nTRƯỞNG PHÒNG HÀNH CHÍNH\n"
+            "- Lưu: VT.\n'sơn Thị Kim Thoa\n")
+    doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.85)]).document
+    assert doc.signer is not None and doc.signer.name == "Sơn Thị Kim Thoa"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +15,28 @@ Binarize = Literal["none", "otsu", "adaptive"]
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
 OCR_PIPELINE_VERSION = 189
+
+# Rule data the OCR stage reads besides its own (ingest/data/): the family names its name
+# re-reads look for, the name frequencies that say a spelling is never a given name, the
+# signing block's wording, the types a number's symbol names. Their contents are part of the
+# cache key, so a list grown by a name is read again rather than taken from an older reading.
+OCR_RULE_DATA = ("family_names.txt", "name_frequencies.tsv", "signer_titles.txt", "signing_bodies.txt",
+                 "doc_types.tsv")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def rule_data_key(root: Path = _PACKAGE) -> str:
+    """A digest of every file of `root`/ingest/data and of `root`/extract/data's OCR_RULE_DATA."""
+    digest = hashlib.sha256()
+    files = sorted((root / "ingest" / "data").glob("*.*")) + [root / "extract" / "data" / n for n in OCR_RULE_DATA]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _rule_data_key() -> str:
+    return rule_data_key()
 
 
 def default_cache_dir() -> Path:
@@ -94,6 +118,7 @@ class IngestSettings:
         """Everything in these settings that changes OCR output (the cache key part)."""
         return {
             "v": OCR_PIPELINE_VERSION,
+            "data": _rule_data_key(),
             "languages": self.languages,
             "dpi": self.dpi,
             "deskew": self.deskew,
