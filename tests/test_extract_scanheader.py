@@ -2662,3 +2662,32 @@ def test_a_level_line_alone_under_a_committees_head_read_with_the_motto() -> Non
     assert scanned(header("ỦY BAN NHÂN ĐÂN c„„.;¡/CŠ112", "TỈNH THÁI NGUYÊN ĐẾN")).document.issuer \
         == "Ủy ban nhân dân tỉnh Thái Nguyên"
     assert scanned(header("Ủy ban nhân dân xã đề nghị")).document.issuer != "Ủy ban nhân dân xã Hòa Phú"
+
+
+def test_a_subjects_first_line_ending_on_a_speck_colon_wraps_on() -> None:
+    """`Về việc …, viên chức:` over `đến công tác tại …` (a copy's speck glued as a colon): the
+    subject wraps on below; a sentence announcing what follows (`… như sau:`) is the body's. An
+    en dash read as an em dash (`văn hóa — xã hội`) is the en dash."""
+    head = ("UBND TỈNH NINH BÌNH\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP\nSố: 88/QĐ-BQL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nNinh Bình, ngày 4 tháng 5 năm 2026\nQUYẾT ĐỊNH\n{subject}\n"
+            "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH NINH BÌNH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    doc = scanned(head.format(subject="Về việc cử công chức văn hóa — xã hội, viên chức:\nđến làm việc tại xã Gia Viễn")).document
+    assert doc.subject == "Về việc cử công chức văn hóa – xã hội, viên chức đến làm việc tại xã Gia Viễn"
+    doc = scanned(head.format(subject="Về việc cử công chức, Ban quyết định như sau:\nđến làm việc tại xã Gia Viễn")).document
+    assert doc.subject is None or "đến làm việc" not in doc.subject
+
+
+def test_a_departments_so_read_a_mark_off_in_a_subject() -> None:
+    """`Sử Xây dựng`, `Sơ Nội vụ` in an OCRed subject: a known department's name after a
+    capital S-word a letter off `Sở` is the department's; a Bộ stays a Bộ."""
+    from dispatch_reader.extract.issuer_snap import respell_department_heads
+
+    assert respell_department_heads("điều động công chức về Sử Xây dựng làm việc") == \
+        "điều động công chức về Sở Xây dựng làm việc"
+    assert respell_department_heads("theo đề nghị của Sơ Nội vụ") == "theo đề nghị của Sở Nội vụ"
+    assert respell_department_heads("Bộ Y tế và lịch sử y tế") == "Bộ Y tế và lịch sử y tế"
+    text = ("UBND TỈNH HÀ TĨNH\nSỞ XÂY DỰNG\nSố: 12/QĐ-SXD\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Tĩnh, ngày 4 tháng 5 năm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc thu hồi công chức biệt phái về Sử Xây dựng\nGIÁM ĐỐC SỞ XÂY DỰNG\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.subject == "Về việc thu hồi công chức biệt phái về Sở Xây dựng"

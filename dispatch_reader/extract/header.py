@@ -49,7 +49,7 @@ from dispatch_reader.extract.issuer_snap import (
     department_of_symbol, department_symbol, damaged_body_line,
     ends_off, is_department, is_known_place, known_body_after_a_scrap, known_body_before_a_scrap, near_province_place,
     opens_a_place, opens_as_a_committee, worn_word,
-    province_by_last_word, respell_unit, respell_units_after_levels,
+    province_by_last_word, respell_department_heads, respell_unit, respell_units_after_levels,
     snap_committee, snap_issuer, snap_place,
 )
 from dispatch_reader.extract.selfcite import annex_citations, cited_number
@@ -139,12 +139,6 @@ def _worn_kinh_gui(folded: str) -> bool:
     return m is not None and edit_distance(re.sub(r"\s+", "", m["kinh"]), "kinh", 2) <= 2
 # an issuer of a commune's level: its date line names the commune, not a province
 _COMMUNE_LEVEL = re.compile(r"\b(?:xa|phuong|dac khu)\b")
-
-
-def _a_communes_body(issuer: str | None) -> bool:
-    """Is the issuer a commune's, ward's or special zone's body? A department's name cut short
-    is none though its word folds to a level's (`Sở Xâ` for `Sở Xây dựng`: `so xa`)."""
-    return bool(issuer) and not is_department(issuer) and bool(_COMMUNE_LEVEL.search(fold_phrase(issuer)))
 # a decision's subject opens so, and no other line of a header does
 _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 # a number in running text (`số 1702/QĐ-UBND`, a wrapped subject's): a cited document's
@@ -626,6 +620,18 @@ def classify(seg: Segment) -> list[Cls]:
     return [Cls(seg, "text")]
 
 
+def _continues_in_small_letters(items: list[Cls | None], idx: int) -> bool:
+    """Is the next header item a line of text opening in small letters (a wrapped line)?"""
+    below = next((x for x in items[idx + 1:] if x is not None), None)
+    return below is not None and below.kind == "text" and below.seg.text.lstrip()[:1].islower()
+
+
+def _a_communes_body(issuer: str | None) -> bool:
+    """Is the issuer a commune's, ward's or special zone's body? A department's name cut short
+    is none though its word folds to a level's (`Sở Xâ` for `Sở Xây dựng`: `so xa`)."""
+    return bool(issuer) and not is_department(issuer) and bool(_COMMUNE_LEVEL.search(fold_phrase(issuer)))
+
+
 def _opens_on_a_committee_head(line: str) -> bool:
     """Does the line open on a committee's head in capitals, its last word or two a letter off
     (`ỦY BAN NHÂN ĐÂN …`, `ỦY BAN NHÂN BAN …`)? A sentence's `Ủy ban nhân dân xã …` does not."""
@@ -658,6 +664,7 @@ def _another_place(read: str | None, seat: str) -> bool:
     of `seat`? Scraps, specks and words a letter off (`ân The` for `Cần Thơ`) do not."""
     if not read:
         return False
+
     def a_letter_off(word: str, other: str) -> bool:
         # a short word's letter lost or added is another word (`Lâm` is no `La`)
         if len(word) != len(other) and min(len(word), len(other)) < 4:
@@ -1578,6 +1585,12 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # colon may stand so too (`… trân trọng kính mời :`)
             runs_on = runs_on or (not subject_segs and it.seg.folded.startswith("ve ")
                                   and bool(re.search(r"\s[:;]$", it.seg.text.rstrip())))
+            # or glued to its last word, the subject wrapping on below in small letters
+            # (`Về việc điều động …, viên chức:` over `đến công tác tại …`); a sentence that
+            # announces what follows (`… như sau:`) is the body's
+            runs_on = runs_on or (not subject_segs and it.seg.folded.startswith("ve viec ") and ends == ":"
+                                  and not it.seg.folded.rstrip(" :").endswith("nhu sau")
+                                  and _continues_in_small_letters(items, idx))
             # a line ending a sentence is the body, not the subject; the first line under the
             # title is the subject all the same (OCR puts specks at line ends)
             if k in ("text", "upper") and not runs_on and (
@@ -1784,6 +1797,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if doc.subject:
             doc.subject = repair_subject_opener(restore_name_dashes(repair_ocr_phrase(mend_non_words(
                 agree_with_text(_without_specks(doc.subject), "\n".join(p.text for p in pages))))))
+            # an en dash between two words read as an em dash (`văn hóa — xã hội`): no subject
+            # of these prints an em dash
+            doc.subject = respell_department_heads(doc.subject.replace(" — ", " – "))
             # a commune named after its level word with a mark misread (`xã Mường Pòn`)
             doc.subject = respell_units_after_levels(doc.subject)
         if not _a_communes_body(doc.issuer):

@@ -761,6 +761,19 @@ def _department_symbols() -> dict[str, str]:
     return {body: listed.get(body) or _initials(body) for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD}
 
 
+def respell_department_heads(text: str) -> str:
+    """A known department named in running text with its `Sở` read a mark off (`về Sử Tài chính
+    nhận nhiệm vụ`, `Sơ Nội vụ`): `Sở`, where the rest of its name follows as the list spells it."""
+    for words, body in _bodies():
+        if words[0] != _DEPARTMENT_HEAD:
+            continue
+        tail = body.split(" ", 1)[1]
+        for m in re.finditer(rf"(?<!\w)(S\w)(?= {re.escape(tail)}(?!\w))", text):
+            if m.group(1) != "Sở" and edit_distance(fold_phrase(m.group(1)), _DEPARTMENT_HEAD, 1) <= 1:
+                text = text[:m.start()] + "Sở" + text[m.end():]
+    return text
+
+
 def department_symbol(issuer: str | None) -> str | None:
     """The symbol a known department prints in its numbers (`Sở Tài chính` → STC); None for
     any other body."""
