@@ -2691,3 +2691,15 @@ def test_a_departments_so_read_a_mark_off_in_a_subject() -> None:
             "Về việc thu hồi công chức biệt phái về Sử Xây dựng\nGIÁM ĐỐC SỞ XÂY DỰNG\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert scanned(text).document.subject == "Về việc thu hồi công chức biệt phái về Sở Xây dựng"
+
+
+def test_a_numbers_slash_read_as_an_apostrophe_and_its_hyphen_as_a_stop() -> None:
+    """A phone photo's blur: `Số: 57'KH.SXD` is `57/KH-SXD` when every part is a known
+    symbol's (a department's initials among them); scraps so read stay no number."""
+    from dispatch_reader.extract.docnumber import slash_read_as_bracket
+
+    text = ("UBND TỈNH HÀ TĨNH\nSỞ XÂY DỰNG\nSố: 57'KH.SXD\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Tĩnh, ngày 4 tháng 5 năm 2026\nKẾ HOẠCH\n"
+            "Hỗ trợ các xã về quy hoạch\nThực hiện chỉ đạo của Ủy ban nhân dân tỉnh.\n")
+    assert scanned(text).document.number == "57/KH-SXD"
+    assert slash_read_as_bracket("57'ABQ.XYZ") is None

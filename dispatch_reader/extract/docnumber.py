@@ -300,17 +300,22 @@ def slash_read_as_comma(text: str) -> tuple[DocNumber, int, int] | None:
 
 # a slash read as a bracket or a bar between figures and the next part (`04/2017]QH14`), and a
 # legislature's term's 1 read as an I with its mark (`QHÍ4`): one character each, in place
-_SLASH_AS_BRACKET = re.compile(r"(?<=\d)[\]|)\\](?=[\dA-ZĐ])")
+# (or as an apostrophe: `94'TB-SNV`, a phone photo's blur)
+_SLASH_AS_BRACKET = re.compile(r"(?<=\d)[\]|)\\'’](?=[\dA-ZĐ])")
+# a hyphen between two capitals' parts read as a stop (`TB.SNV`)
+_HYPHEN_AS_STOP = re.compile(r"(?<=[A-ZĐ])\.(?=[A-ZĐ]{2})")
 _TERM_ONE = re.compile(r"(?<=/QH)[ÍÌIl|!](?=\d)")
 
 
 def slash_read_as_bracket(text: str) -> tuple[DocNumber, int, int] | None:
-    """The number a header's `Số:` label leads when a slash was read as a bracket or a bar
-    (`04/2017]QHÍ4` → `04/2017/QH14`), as find_header_number gives it, or None. Every part of
+    """The number a header's `Số:` label leads when a slash was read as a bracket, a bar or an
+    apostrophe (`04/2017]QHÍ4` → `04/2017/QH14`; a hyphen then read as a stop too: `94'TB.SNV`),
+    as find_header_number gives it, or None. Every part of
     its symbol must be one some symbol has: a misread bracket is no licence for scraps."""
     fixed = _TERM_ONE.sub("1", _SLASH_AS_BRACKET.sub("/", text))
     if fixed == text:
         return None
+    fixed = _HYPHEN_AS_STOP.sub("-", fixed)
     found = find_header_number(fixed)
     if found is None or found[1] != 0 or not all(p in _known_parts() or re.fullmatch(r"QH\d+", p)
                                                  for p in found[0].parts):
@@ -374,12 +379,22 @@ def body_of_symbol(symbol: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def department_symbols() -> dict[str, str]:
+    """Each known department (`Sở …` of known_bodies.txt) → the symbol it prints: its name's
+    initials, `và` left out (`Sở Giáo dục và Đào tạo` → SGDĐT), or department_symbols.tsv's."""
+    listed = {body: symbol for symbol, body in resources.rows("department_symbols.tsv")}
+    return {body: listed.get(body) or "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", body)
+                                              if w.casefold() != "và")
+            for body in resources.lines("known_bodies.txt") if body.startswith("Sở ")}
+
+
+@lru_cache(maxsize=1)
 def _known_parts() -> frozenset[str]:
     """Every part a symbol is known to hold: a part read as one of these is what it says."""
     abbrs = {row[1] for row in resources.rows("doc_types.tsv") if len(row) > 1 and row[1]}
     bodies = {row[0] for row in resources.rows("body_symbols.tsv")}
     local = {row[1] for row in resources.rows("committee_symbols.tsv") if len(row) > 1}
-    return frozenset(abbrs | bodies | local | set(_fixes().values()))
+    return frozenset(abbrs | bodies | local | set(_fixes().values()) | set(department_symbols().values()))
 
 
 def expected_symbol(type_label: str | None, issuer: str | None,
@@ -518,7 +533,7 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
     joined = read[-1] + tail if read else ""
     if dn.number is not None and runs_on and len(read) == len(expected) \
             and read[:-1] == expected[:-1] and read[-1] != expected[-1] \
-            and read[-1] not in _known_parts() and joined not in _known_parts() \
+            and read[-1] not in _known_parts() and (joined not in _known_parts() or joined == expected[-1]) \
             and _damaged_part(joined, expected[-1], tail):
         # (a real symbol read whole, or whole with what ran on, is another body's: `QĐ-VKSND`
         # then `.HN` is no `VKSNDTC`, `TT-SL` then `.ĐTBXH` is the department's `SLĐTBXH`)

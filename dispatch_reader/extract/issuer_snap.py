@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, term_body
+from dispatch_reader.extract.docnumber import body_of_symbol, central_bodies, department_symbols, term_body
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase, squash
 from dispatch_reader.places.legacy import old_unit_spellings
@@ -374,7 +374,7 @@ def known_body_after_a_scrap(line: str, symbols: frozenset[str]) -> int:
             or any(sum(c.isupper() for c in w) >= 2 for w in before.split()):
         return 0
     body = next((b for words, b in _bodies() if words == _tokens(m.group())), None)
-    return m.start() if body and is_department(body) and _department_symbols()[body] in symbols else 0
+    return m.start() if body and is_department(body) and department_symbols()[body] in symbols else 0
 
 
 def is_department(name: str) -> bool:
@@ -748,19 +748,6 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     return body_of_symbol(parts[-1])
 
 
-def _initials(body: str) -> str:
-    """A department's symbol as its name spells it: each word's first letter, `và` left out
-    (`Sở Giáo dục và Đào tạo` → SGDĐT, `Sở Nội vụ` → SNV)."""
-    return "".join(w[0].upper() for w in re.findall(r"[^\W\d_]+", body) if w.casefold() != "và")
-
-
-@lru_cache(maxsize=1)
-def _department_symbols() -> dict[str, str]:
-    """Known department → the symbol it prints: its initials, or department_symbols.tsv's."""
-    listed = {body: symbol for symbol, body in resources.rows("department_symbols.tsv")}
-    return {body: listed.get(body) or _initials(body) for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD}
-
-
 def respell_department_heads(text: str) -> str:
     """A known department named in running text with its `Sở` read a mark off (`về Sử Tài chính
     nhận nhiệm vụ`, `Sơ Nội vụ`): `Sở`, where the rest of its name follows as the list spells it."""
@@ -779,7 +766,7 @@ def department_symbol(issuer: str | None) -> str | None:
     any other body."""
     read = _tokens(issuer) if issuer else []
     known = next((body for words, body in _bodies() if words == read and words[0] == _DEPARTMENT_HEAD), None)
-    return _department_symbols()[known] if known else None
+    return department_symbols()[known] if known else None
 
 
 def opens_as_a_committee(name: str) -> bool:
@@ -790,7 +777,7 @@ def opens_as_a_committee(name: str) -> bool:
 
 def department_of_symbol(part: str) -> str | None:
     """The one known department that prints `part` as its symbol (`SYT` → Sở Y tế)."""
-    found = [body for body, symbol in _department_symbols().items() if symbol == part]
+    found = [body for body, symbol in department_symbols().items() if symbol == part]
     return found[0] if len(found) == 1 else None
 
 
@@ -799,7 +786,7 @@ def department_from_symbol(parts: tuple[str, ...], issuer: str) -> str | None:
     whose initials a part of the number's symbol is (`QĐ-SNNMT`: Sở Nông nghiệp và Môi trường)."""
     read = _tokens(issuer)
     found = {body for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD and _opens_as(read, words)
-             and _department_symbols()[body] in parts}
+             and department_symbols()[body] in parts}
     return found.pop() if len(found) == 1 else None
 
 
