@@ -2703,3 +2703,32 @@ def test_a_numbers_slash_read_as_an_apostrophe_and_its_hyphen_as_a_stop() -> Non
             "Hỗ trợ các xã về quy hoạch\nThực hiện chỉ đạo của Ủy ban nhân dân tỉnh.\n")
     assert scanned(text).document.number == "57/KH-SXD"
     assert slash_read_as_bracket("57'ABQ.XYZ") is None
+
+
+def test_the_reviewers_misfires_of_the_places_and_symbols_rules() -> None:
+    """What a reviewer found the fifty-sixth round's rules doing to right readings: a town's
+    `THỊ XÃ …` taken for a commune's `xã`; a district's court, procuracy or Party committee given
+    its province's name for a lost place (they date at the district's own); a department's own
+    `&` form of its symbol (`SGD&ĐT`) rewritten; a subject's `V/v … đến ngày …` beside the number
+    taken for the date line; a commune's office (`Văn phòng HĐND và UBND`) told as the committee's
+    `Văn phòng Ủy ban nhân dân`."""
+    from dispatch_reader.extract.issuer_snap import committee_from_symbol, dating_place
+
+    def header(lines: str, date_line: str, body: str = "QUYẾT ĐỊNH\nVề việc điều động công chức\n") -> str:
+        return (f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{date_line}\n{body}"
+                "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    town = scanned(header("ỦY BAN NHÂN DÂN\nTHỊ XÃ PHÚ THỌ\nSố: 58/QĐ-UBND", "Phú Thọ, ngày 17 tháng 3 năm 2024"))
+    assert town.document.issuer == "Ủy ban nhân dân thị xã Phú Thọ"
+    for issuer, parent in (("Viện kiểm sát nhân dân thành phố Bảo Lộc", "VIỆN KSND TỈNH LÂM ĐỒNG"),
+                           ("Tòa án nhân dân huyện Đồng Hỷ tỉnh Thái Nguyên", None),
+                           ("Huyện ủy Đức Trọng", "ĐẢNG BỘ TỈNH LÂM ĐỒNG"),
+                           ("Trung tâm Y tế huyện Đồng Hỷ", "SỞ Y TẾ TỈNH THÁI NGUYÊN")):
+        assert dating_place(issuer, parent) is None, issuer
+    assert dating_place("Ủy ban nhân dân thành phố Hà Nội") == "Hà Nội"
+    amp = scanned(header("UBND TỈNH THÁI NGUYÊN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/QĐ-SGD&ĐT",
+                         "Thái Nguyên, ngày 17 tháng 3 năm 2026"))
+    assert amp.document.number == "12/QĐ-SGD&ĐT"
+    vv = scanned(header("UBND TỈNH THÁI NGUYÊN\nSỞ NỘI VỤ\nSố: 1234/SNV-NC V/v báo cáo kết quả đến ngày 15 tháng 3 năm 2026",
+                        "Thái Nguyên, ngày 17 tháng 3 năm 2026", body="Kính gửi: Ủy ban nhân dân các xã.\n"))
+    assert (vv.document.issued_date, vv.document.place) == ("2026-03-17", "Thái Nguyên")
+    assert committee_from_symbol(("TB", "VPUBND"), "Tân Hội", "2026-01-05") is None

@@ -529,6 +529,8 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
     symbol with fewer parts than prescribed was read otherwise, not cut short: another body's,
     maybe; with as many parts, the last one read on past a speck."""
     read = dn.parts
+    if tuple(p.replace("&", "") for p in read) == expected:
+        return None  # the body's own form of its symbol (`SGD&ĐT`): as printed
     tail = re.sub(r"[.,'’]", "", runs_on)
     joined = read[-1] + tail if read else ""
     if dn.number is not None and runs_on and len(read) == len(expected) \

@@ -647,6 +647,8 @@ def _from_a_level(issuer: str) -> str | None:
     words = issuer.split()
     bare = [re.sub(r"\W", "", fold_phrase(w)) for w in words]  # (a speck glued to it: `xã'`)
     for i in range(len(words) - 2, -1, -1):
+        if bare[i] == "xa" and i > 0 and bare[i - 1] == "thi":
+            return None  # `thị xã`: a town's, a district's level, no commune's
         if _LEVEL_FIRST.match(" ".join(bare[i:i + 3])):
             return " ".join([bare[i], *words[i + 1:]]) if bare[i] != "thanh" else " ".join(words[i:])
     return None
@@ -689,9 +691,14 @@ def _capitals_apart(after: str) -> str:
 
 
 def _date_ending(seg: Segment) -> int | None:
-    """Where a whole date line's date (`ngày … tháng … năm …`) ending the segment starts."""
+    """Where a whole date line's date (`ngày … tháng … năm …`) ending the segment starts, after
+    a comma as a place's (`…, ngày`): a subject's `V/v … đến ngày 15 tháng 3 năm 2026` beside the
+    number is no date line."""
     f = _GLUED_SPECK.sub(" ", seg.folded)
-    hits = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay" and len(f[d.end:].strip(" .,;")) <= 2]
+    if _VV.match(f.lstrip()):
+        return None
+    hits = [d for d in find_dates(f) if d.iso and f[d.start:d.start + 4] == "ngay" and len(f[d.end:].strip(" .,;")) <= 2
+            and f[:d.start].rstrip().endswith(",")]
     return hits[-1].start if hits else None
 
 

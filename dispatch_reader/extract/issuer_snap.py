@@ -705,6 +705,7 @@ def ends_off(line: str, want: str) -> int:
     return min((edit_distance("".join(tokens[-n:]), want, 2) for n in (1, 2, 3, 4) if len(tokens) >= n), default=3)
 
 
+_COMMITTEE_KEY = "uybannhandan"
 # the day districts ended (the two-level local government): from it a commune or ward dates
 # its documents at its own name, and no district's town shares it
 _TWO_LEVELS = "2025-07-01"
@@ -730,7 +731,8 @@ def committee_from_symbol(parts: tuple[str, ...], place: str | None, dated: str 
     province = _provinces_ever().get(key(re.sub(r"^(?:thành phố|tp\.?)\s+", "", place, flags=re.IGNORECASE)))
     if province:
         return f"{head} {_province_level(province)} {province}"
-    unit = _unit_dated_at(place) if dated and dated >= _TWO_LEVELS else None
+    # (a commune's office is `Văn phòng HĐND và UBND`: only the committee is told so)
+    unit = _unit_dated_at(place) if dated and dated >= _TWO_LEVELS and key(head) == _COMMITTEE_KEY else None
     return f"{head} {unit[0]} {unit[1]}" if unit else None
 
 
@@ -842,10 +844,14 @@ def dating_place(issuer: str | None, parent: str | None = None) -> str | None:
     sits; a province's bodies at the province's name, a commune's or ward's at its own. The
     province or commune is the last one the issuer's name, or the line above it, ends with
     after its level (`Văn phòng Ủy ban nhân dân tỉnh Khánh Hòa`, `Sở Y tế` under `UBND TỈNH AN
-    GIANG`), as a list names it; None when neither says."""
+    GIANG`), as a list names it; None when neither says, or when the issuer is a district's
+    body (`Tòa án nhân dân huyện …`, `Thành ủy Bảo Lộc`, `thị xã …`): it dated at its district's
+    name, which no list of today holds."""
     seat = central_seat(issuer)
     if seat:
         return seat
+    if issuer and _a_districts_body(issuer):
+        return None
     for name in (issuer, parent):
         if not name or (name is parent and issuer and not is_department(issuer) and _ends_in_a_unit(issuer)):
             continue
@@ -853,6 +859,21 @@ def dating_place(issuer: str | None, parent: str | None = None) -> str | None:
         if found:
             return found
     return None
+
+
+# a district's level before its name (`huyện`, `thị xã`, a province's `thành phố`), or its Party
+# committee's (`Huyện ủy`, `Thành ủy`), as written, marks and all (`quận` is no `quản`)
+_DISTRICT_WORDS = re.compile(r"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố|tp\.|(?:huyện|quận|thị|thành) ủy)\s+(.+)$")
+
+
+def _a_districts_body(name: str) -> bool:
+    """Does the name hold a district's level, or a district's Party committee, before a name that
+    is no province's (`thành phố Bảo Lộc`; `thành phố Hà Nội`, `Thành ủy Hà Nội` are a province's)?"""
+    for m in _DISTRICT_WORDS.finditer(name):
+        rest = m.group(1).split()
+        if not any(key(" ".join(rest[:n])) in _provinces_ever() for n in (1, 2, 3, 4)):
+            return True
+    return False
 
 
 def _ends_in_a_unit(name: str) -> str | None:
