@@ -518,3 +518,26 @@ def test_one_claim_that_cannot_be_finished_is_not_retried_in_a_loop(setup, monke
         time.sleep(1.0)  # twenty back-off periods
     assert len(tries) == 1, f"the broken claim was tried {len(tries)} times"
     assert (places.inbox / "a.pdf").exists() and list(places.processing.glob("*.claim.json"))
+
+
+def test_a_stop_asked_as_soon_as_the_lock_file_shows_is_a_clean_stop(setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watcher's signal handlers stand before its lock file does: a SIGTERM sent the moment
+    the lock appears (a service manager stopping it at once, CI's own test of it) was met by the
+    default handler and killed the watcher (exit -15) instead of stopping it cleanly."""
+    import signal
+
+    import dispatch_reader.watch.watcher as watcher_module
+
+    places, store, _ = setup
+    seen: list[object] = []
+
+    class Spy(_exclusive):
+        def __enter__(self) -> None:
+            super().__enter__()
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    monkeypatch.setattr(watcher_module, "_exclusive", Spy)
+    before = signal.getsignal(signal.SIGTERM)
+    Watcher(places, store, _stub_fail, None, WatchSettings(once=True)).run()
+    assert seen and seen[0] not in (signal.SIG_DFL, before)
+    assert signal.getsignal(signal.SIGTERM) == before  # put back after the run

@@ -174,19 +174,23 @@ class Watcher:
         """Watch until stopped (or, with --once, until INBOX is done). `on_start` is called once
         the folder's lock is held: "watching …" is said only by the watcher that got it."""
         self.places.ensure()
-        with _exclusive(self.places):
-            restore = self._install_signals()
-            if on_start is not None:
-                on_start()
-            events = None if (self.settings.poll or self.settings.once) else _Events(self.places.inbox, self._wake)
-            try:
-                if events:
-                    events.start()
-                self._loop(events)
-            finally:
-                if events:
-                    events.stop()
-                restore()
+        # the handlers before the lock: a stop asked as soon as the lock file shows (a service
+        # manager's, a test's) is a clean stop, not the default handler's kill
+        restore = self._install_signals()
+        try:
+            with _exclusive(self.places):
+                if on_start is not None:
+                    on_start()
+                events = None if (self.settings.poll or self.settings.once) else _Events(self.places.inbox, self._wake)
+                try:
+                    if events:
+                        events.start()
+                    self._loop(events)
+                finally:
+                    if events:
+                        events.stop()
+        finally:
+            restore()
         return self.report
 
     def _loop(self, events: _Events | None) -> None:
