@@ -644,13 +644,13 @@ def _opens_on_a_committee_head(line: str) -> bool:
 def _from_a_level(issuer: str) -> str | None:
     """The issuer's words from its last level word on (`xã' Mường Khoa` in `D bn bản dân xã'
     Mường Khoa`), None when it holds none."""
-    words = issuer.split()
-    bare = [re.sub(r"\W", "", fold_phrase(w)) for w in words]  # (a speck glued to it: `xã'`)
+    words = [re.sub(r"\W", "", w) for w in issuer.split()]  # (a speck glued to it: `xã'`)
+    bare = [fold_phrase(w) for w in words]
     for i in range(len(words) - 2, -1, -1):
         if bare[i] == "xa" and i > 0 and bare[i - 1] == "thi":
             return None  # `thị xã`: a town's, a district's level, no commune's
         if _LEVEL_FIRST.match(" ".join(bare[i:i + 3])):
-            return " ".join([bare[i], *words[i + 1:]]) if bare[i] != "thanh" else " ".join(words[i:])
+            return " ".join([words[i], *issuer.split()[i + 1:]])
     return None
 
 
@@ -2010,21 +2010,16 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = parent.upper() if parent else None
             doc.issuer = told_department
             doc.evidence["issuer"] = replace(number_ev)
-        if doc.issuer is None and told_department:
-            doc.issuer = told_department
-            doc.evidence["issuer"] = replace(number_ev)
-            warnings.append(f"issuer lines unreadable: '{told_department}' told by the number's symbol "
-                            f"'{'-'.join(symbol.parts)}': check it")
         if doc.issuer is None and symbol is not None and number_ev is not None \
                 and not _CITED_NUMBER.match(number_ev.quote or ""):
-            # the issuer lines lost under a stamp or toner: a central body's number names it;
-            # a committee's names its kind, and its date line its province
-            central = central_body_from_symbol(symbol.parts)
-            inferred = central or (committee_from_symbol(symbol.parts, doc.place, doc.issued_date) if "place" in doc.evidence else None)
+            # the issuer lines lost under a stamp or toner: a department's or a central body's
+            # number names it; a committee's names its kind, and its date line its province
+            named = told_department or central_body_from_symbol(symbol.parts)
+            inferred = named or (committee_from_symbol(symbol.parts, doc.place, doc.issued_date) if "place" in doc.evidence else None)
             if inferred:
                 doc.issuer = inferred
-                doc.evidence["issuer"] = replace(number_ev if central else doc.evidence["place"])
-                told = "" if central else f" and the place '{doc.place}'"
+                doc.evidence["issuer"] = replace(number_ev if named else doc.evidence["place"])
+                told = "" if named else f" and the place '{doc.place}'"
                 warnings.append(f"issuer lines unreadable: '{inferred}' told by the number's symbol "
                                 f"'{'-'.join(symbol.parts)}'{told}: check it")
         # (the issuer may have been told by the number since)
