@@ -146,3 +146,11 @@ def test_a_short_subject_with_foreign_words_is_kept_before_a_body_line_opening_o
                    f"Độc lập - Tự do - Hạnh phúc\nEa H'Leo, ngày 05 tháng 3 năm 2025\nTHÔNG BÁO\n{subject}\n{body}\n")
         assert doc.subject == subject
 
+
+
+def test_the_area_a_body_serves_read_with_a_tone_slipped() -> None:
+    # `trên địa bàn tỉnh …`, an official text's commonest phrase of place: `địa bản` is no word
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase("các xã trên địa bản tỉnh Cao Bằng") == "các xã trên địa bàn tỉnh Cao Bằng"
+    assert repair_ocr_phrase("bản đồ địa chính") == "bản đồ địa chính"

@@ -2732,3 +2732,28 @@ def test_the_reviewers_misfires_of_the_places_and_symbols_rules() -> None:
                         "Thái Nguyên, ngày 17 tháng 3 năm 2026", body="Kính gửi: Ủy ban nhân dân các xã.\n"))
     assert (vv.document.issued_date, vv.document.place) == ("2026-03-17", "Thái Nguyên")
     assert committee_from_symbol(("TB", "VPUBND"), "Tân Hội", "2026-01-05") is None
+
+
+def test_two_name_words_run_together_are_parted() -> None:
+    """The space between two of a name's words lost under a seal's ring (`ThịThanh`): two
+    capitalised syllables in one word are two words; an Ê Đê `H’Hen` keeps its own."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 14/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 2 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Biệt phái công chức.\nNơi nhận:\n- Như trên;\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n")
+    assert scanned(text.format(name="Trịnh ThịMai Hương")).document.signer.name == "Trịnh Thị Mai Hương"
+    assert scanned(text.format(name="“Đào VănHùng")).document.signer.name == "Đào Văn Hùng"
+    assert scanned(text.format(name="H’Hen Niê")).document.signer.name == "H’Hen Niê"
+
+
+def test_a_special_zone_and_a_commune_read_with_one_tone_slipped() -> None:
+    """A special zone (`đặc khu`) is named after its level word as a commune is; a name read
+    with one tone as another (a hook read as an acute) in a name no unit ever bore is the one
+    listed with those letters; a name some unit bears or bore stays."""
+    from dispatch_reader.extract.issuer_snap import respell_units_after_levels
+
+    assert respell_units_after_levels("cử viên chức đến đặc khu Côn Đáo") == "cử viên chức đến đặc khu Côn Đảo"
+    assert respell_units_after_levels("đến Đặc khu Phú Quốc") == "đến Đặc khu Phú Quốc"
+    assert respell_units_after_levels("xã Mường Pốn") == "xã Mường Pồn"
+    assert respell_units_after_levels("xã Mường Khoà") == "xã Mường Khoà"  # a tone added is no slip
+    assert respell_units_after_levels("tại xã Tiên Phong") == "tại xã Tiên Phong"

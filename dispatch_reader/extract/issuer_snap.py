@@ -55,7 +55,7 @@ def _tokens(text: str) -> list[str]:
 def _units() -> dict[str, dict[str, str]]:
     """level → key(short name) → short name, for provinces (tỉnh/thành phố) and communes;
     a name that two units of one level share maps to '' (no choice)."""
-    out: dict[str, dict[str, str]] = {"tỉnh": {}, "xã": {}, "phường": {}}
+    out: dict[str, dict[str, str]] = {"tỉnh": {}, "xã": {}, "phường": {}, "đặc khu": {}}
     lst = official()
     for p in lst.provinces:
         out["tỉnh"][key(p.short)] = p.short
@@ -620,11 +620,14 @@ def respell_unit(place: str) -> str | None:
     return _listed_spelling(place, ("tỉnh", "xã", "phường"))
 
 
-def _listed_spelling(name: str, levels: tuple[str, ...]) -> str | None:
+def _listed_spelling(name: str, levels: tuple[str, ...], tone_slip: bool = False) -> str | None:
     """The one spelling today's list gives the name's letters at these levels, where OCR read
     the name otherwise: marks lost (every mark read the list's too), or a mark misread into a
     word no Vietnamese syllable is (`Chiéng`). A spelling any commune, ward or district ever
-    bore (before 2025 too: an archive's `xã Tiên Phong` is no misread `Tiền Phong`) stays."""
+    bore (before 2025 too: an archive's `xã Tiên Phong` is no misread `Tiền Phong`) stays.
+    `tone_slip` (the name read after its level word): one word's tone read as another
+    (`Thố` for `Thổ`: the hook above read as an acute), a real syllable, in a name no unit of
+    any level ever bore."""
     k = key(name)
     spellings = {n for lvl in levels for n in [_units()[lvl].get(k)] if n is not None}
     if len(spellings) != 1 or "" in spellings:
@@ -636,11 +639,30 @@ def _listed_spelling(name: str, levels: tuple[str, ...]) -> str | None:
     lost = all(marks(r.lower()) <= marks(w.lower()) for r, w in zip(read, want)) and sum(
         len(marks(w.lower())) for w in want) > sum(len(marks(r.lower())) for r in read)
     misread = any(not is_syllable(r) for r in read)
-    return listed if lost or misread else None
+    slipped = tone_slip and _one_tone_slipped(read, want) \
+        and not any(_units()[lvl].get(k) == name for lvl in _units())
+    return listed if lost or misread or slipped else None
+
+
+# the five tone marks (grave, acute, hook above, tilde, dot below); a vowel's hat, horn and
+# breve and đ's stroke are drawn into the letter and survive where a tone, a speck or two, does not
+_TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
+
+
+def _one_tone_slipped(read: list[str], want: list[str]) -> bool:
+    """Do the words differ in one word's tone alone, read on it as another tone (none added
+    to a bare syllable, none lost: those are `lost` and `misread`)?"""
+    differ = [(r, w) for r, w in zip(read, want) if r.lower() != w.lower()]
+    if len(differ) != 1:
+        return False
+    r, w = differ[0]
+    tones_r = {m for m in marks(r) if m[1] in _TONE_MARKS}
+    tones_w = {m for m in marks(w) if m[1] in _TONE_MARKS}
+    return fold(r) == fold(w) and marks(r) - tones_r == marks(w) - tones_w and len(tones_r) == len(tones_w) == 1
 
 
 # a commune's or ward's level word in running text, before its name (`xã Mường Pòn`)
-_LEVEL_WORD = re.compile(r"(?<!\w)(xã|phường|Xã|Phường)\s+")
+_LEVEL_WORD = re.compile(r"(?<!\w)(xã|phường|đặc khu|Xã|Phường|Đặc khu)\s+")
 
 
 def respell_units_after_levels(text: str) -> str:
@@ -665,7 +687,7 @@ def respell_units_after_levels(text: str) -> str:
             read = text[start:end]
             if _units()[level].get(key(read)) == read:
                 break  # read as listed
-            listed = _listed_spelling(read, (level,))
+            listed = _listed_spelling(read, (level,), tone_slip=True)
             if listed:
                 out.append(text[at:start] + listed)
                 at = end

@@ -410,8 +410,23 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[,.;]")
 _DEGREES_UNLISTED = frozenset({"ks", "cn", "ds"})
 
 
+# two capitalised words run together, the space between lost under a seal's ring (`ThịThanh`)
+_GLUED_CAPITAL = re.compile(r"\b([^\W\d_][^\W\d_A-ZĐ]+)([A-ZĐ\u00C0-\u1EF9][^\W\d_A-ZĐ]+)\b")
+
+
+def _glued_words_parted(text: str) -> str:
+    """Each word of two capitalised syllables run together split in two, where the word is no
+    syllable and each part is one (`Ngô ThịThanh Huyền`); an Ê Đê `H’Hen` keeps its own."""
+    def part(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if not a[0].isupper() or not b[0].isupper() or is_syllable(m.group()) or not (is_syllable(a) and is_syllable(b)):
+            return m.group()
+        return f"{a} {b}"
+    return _GLUED_CAPITAL.sub(part, text)
+
+
 def _without_specks(text: str) -> str:
-    text = _GLUED_SIGNS.sub("", _GLUED_SPECK.sub("", text))
+    text = _glued_words_parted(_GLUED_SIGNS.sub("", _GLUED_SPECK.sub("", text)))
     if len(text.split()) > _ONE_NAMES_WORDS:
         return text
     text = _GLUED_COLON.sub("", text)
