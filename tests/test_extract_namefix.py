@@ -375,3 +375,14 @@ def test_an_hmong_mans_middle_a_tells_his_family_name() -> None:
     assert repair_ocr_name("Giang A Chớ") == "Giàng A Chớ"
     assert repair_ocr_name("Ly A Dình") == "Lý A Dình"
     assert repair_ocr_name("Giang Văn Bình") == "Giang Văn Bình"
+
+
+def test_a_middle_names_tone_read_as_another_is_put_back() -> None:
+    # under a seal's ring a middle name's dot is lost and a speck read as an acute (`Thí`), or a
+    # speck read as a tone on a bare one (`Thánh`): no middle name is spelled so, and the common
+    # one with its letters is far likelier. A given name read with another tone keeps it.
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Phan Thí Lan") == "Phan Thị Lan"
+    assert repair_ocr_name("Hồ Thánh Tùng") == "Hồ Thanh Tùng"
+    assert repair_ocr_name("Lê Văn Mình") == "Lê Văn Mình"

@@ -226,10 +226,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
     if best_score < ODDS * max(base, 1.0):
         return syllable
     if not marks(syllable) <= marks(best) and not (
-            own is None and best_score >= COMMON_NAME and _breve_read_as_tilde(syllable, best)):
+            own is None and best_score >= COMMON_NAME
+            and (_breve_read_as_tilde(syllable, best) or (slot == "middle" and _tone_misread(syllable, best)))):
         # OCR saw marks the repair would take away; but a breve read as a tilde (`Vẫn` for
-        # `Văn`, `Hãng` for `Hằng`) in a spelling no name bears, in a slot a common name with
-        # its letters fills, is that name misread
+        # `Văn`, `Hãng` for `Hằng`), in a spelling no name bears, in a slot a common name with
+        # its letters fills, is that name misread. So is a middle name's tone read as another or
+        # out of a speck (`Thí` for `Thị`: its dot lost under a seal's ring, a speck above): the
+        # middle names are few, and no middle name is spelled so (a given name is: `Mình` stays)
         return syllable
     return cased_like(best, syllable)
 
@@ -243,6 +246,12 @@ def _breve_read_as_tilde(read: str, name: str) -> bool:
     loses tones; `Vẫn` → `Văn`, `Hãng` → `Hằng`)?"""
     breve = read.translate(_TILDED_A)
     return breve != read and _toneless(breve) == _toneless(name) and (not _tone(breve) or breve.lower() == name.lower())
+
+
+def _tone_misread(read: str, name: str) -> bool:
+    """Is `name` the read spelling with its one tone another or none (the same letters, hats
+    and horns)?"""
+    return _toneless(read) == _toneless(name) and sum(ch in _TONES for ch in unicodedata.normalize("NFD", read)) == 1
 
 
 def _end_letter_lost(read: str, slot: str) -> str | None:
