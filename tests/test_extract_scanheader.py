@@ -2757,3 +2757,7 @@ def test_a_special_zone_and_a_commune_read_with_one_tone_slipped() -> None:
     assert respell_units_after_levels("xã Mường Pốn") == "xã Mường Pồn"
     assert respell_units_after_levels("xã Mường Khoà") == "xã Mường Khoà"  # a tone added is no slip
     assert respell_units_after_levels("tại xã Tiên Phong") == "tại xã Tiên Phong"
+    # a special zone dates its papers at its own name, as a commune does
+    from dispatch_reader.extract.issuer_snap import dating_place
+
+    assert dating_place("Ủy ban nhân dân đặc khu Côn Đảo") == "Côn Đảo"

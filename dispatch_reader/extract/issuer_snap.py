@@ -772,17 +772,20 @@ def central_body_from_symbol(parts: tuple[str, ...]) -> str | None:
     return body_of_symbol(parts[-1])
 
 
+@lru_cache(maxsize=1)
+def _department_heads() -> re.Pattern[str]:
+    """Any known department's name with its first word's two letters as read (`S\\w`)."""
+    tails = sorted({body.split(" ", 1)[1] for words, body in _bodies() if words[0] == _DEPARTMENT_HEAD},
+                   key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(S\w)(?= (?:{'|'.join(map(re.escape, tails))})(?!\w))")
+
+
 def respell_department_heads(text: str) -> str:
     """A known department named in running text with its `Sở` read a mark off (`về Sử Tài chính
     nhận nhiệm vụ`, `Sơ Nội vụ`): `Sở`, where the rest of its name follows as the list spells it."""
-    for words, body in _bodies():
-        if words[0] != _DEPARTMENT_HEAD:
-            continue
-        tail = body.split(" ", 1)[1]
-        for m in re.finditer(rf"(?<!\w)(S\w)(?= {re.escape(tail)}(?!\w))", text):
-            if m.group(1) != "Sở" and edit_distance(fold_phrase(m.group(1)), _DEPARTMENT_HEAD, 1) <= 1:
-                text = text[:m.start()] + "Sở" + text[m.end():]
-    return text
+    return _department_heads().sub(
+        lambda m: "Sở" if m.group(1) != "Sở" and edit_distance(fold_phrase(m.group(1)), _DEPARTMENT_HEAD, 1) <= 1
+        else m.group(), text)
 
 
 def department_symbol(issuer: str | None) -> str | None:
@@ -858,7 +861,8 @@ def central_seat(issuer: str | None) -> str | None:
 
 
 # the level words a body's name ends with before its place's (folded), and the list that names it
-_DATING_LEVELS = {("tinh",): "tỉnh", ("thanh", "pho"): "tỉnh", ("xa",): "xã", ("phuong",): "phường"}
+_DATING_LEVELS = {("tinh",): "tỉnh", ("thanh", "pho"): "tỉnh", ("xa",): "xã", ("phuong",): "phường",
+                  ("dac", "khu"): "đặc khu"}
 
 
 def dating_place(issuer: str | None, parent: str | None = None) -> str | None:
@@ -898,6 +902,12 @@ def _a_districts_body(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _dating_names() -> dict[str, str]:
+    """province → the name it dates with, where that is not its short name (dating_names.tsv)."""
+    return dict(resources.rows("dating_names.tsv"))
+
+
 def _ends_in_a_unit(name: str) -> str | None:
     """The listed province, commune or ward whose name ends `name` after its level word."""
     words = name.split()
@@ -910,7 +920,7 @@ def _ends_in_a_unit(name: str) -> str | None:
             k = key(" ".join(words[i + 1:]))
             if level == "tỉnh":
                 province = _provinces_ever().get(k)
-                return dict(resources.rows("dating_names.tsv")).get(province, province) if province else None
+                return _dating_names().get(province, province) if province else None
             listed = _units()[level].get(k)
             return listed if listed else None
     return None
