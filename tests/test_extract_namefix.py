@@ -386,3 +386,13 @@ def test_a_middle_names_tone_read_as_another_is_put_back() -> None:
     assert repair_ocr_name("Phan Thí Lan") == "Phan Thị Lan"
     assert repair_ocr_name("Hồ Thánh Tùng") == "Hồ Thanh Tùng"
     assert repair_ocr_name("Lê Văn Mình") == "Lê Văn Mình"
+
+
+def test_a_middle_name_read_small_with_its_capital_lost() -> None:
+    # the capital of a middle name lost under a seal's ring, the rest read small (`ông` for
+    # `Công`, `ức` for `Đức`): the one common middle name it ends; many ending so, none is told
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Trịnh ông Phúc") == "Trịnh Công Phúc"
+    assert repair_ocr_name("Vũ ức Thắng") == "Vũ Đức Thắng"
+    assert repair_ocr_name("Lò anh Tú") == "Lò Anh Tú"

@@ -254,6 +254,17 @@ def _tone_misread(read: str, name: str) -> bool:
     return _toneless(read) == _toneless(name) and sum(ch in _TONES for ch in unicodedata.normalize("NFD", read)) == 1
 
 
+def _onset_lost(read: str) -> str | None:
+    """The one listed middle name, common in that slot, that is `read` (in small letters, a
+    spelling no middle name bears) with a consonant or two before it, marks and all."""
+    if not read.isalpha() or any(f[1] > 0 for s, f in _table().get(fold_phrase(read), ()) if s.lower() == read.lower()):
+        return None
+    found = {s for k, entries in _table().items() if k.endswith(fold_phrase(read)) and 1 <= len(k) - len(read) <= 2
+             for s, f in entries if f[1] >= COMMON_NAME and s.lower().endswith(read.lower())
+             and s[:len(s) - len(read)].isalpha() and not set(fold_phrase(s[:len(s) - len(read)])) & set("aeiouy")}
+    return found.pop() if len(found) == 1 else None
+
+
 def _end_letter_lost(read: str, slot: str) -> str | None:
     """A middle or given name whose closing `h` or `g` a speck or a stroke took (`Nguyễn Mạn
     Khương` for `Mạnh`, `Lê Văn Min`): the one spelling with that letter back, its marks the
@@ -400,7 +411,14 @@ def _middle_of_people(words: list[str]) -> dict[int, str]:
 def repair_ocr_name(name: str, coarse: bool = False) -> str:
     """`Chu Van Hiéu` → `Chu Văn Hiếu`, `Nguyễn Thi Lan` → `Nguyễn Thị Lan`."""
     # a name word always starts with a capital; OCR reads `V` small where the shapes match
-    words = [w[:1].upper() + w[1:] if w[:1].islower() else w for w in name.split()]
+    read = name.split()
+    words = [w[:1].upper() + w[1:] if w[:1].islower() else w for w in read]
+    # ... and a middle word read small that no name is may have lost its capital altogether
+    # (`Đinh ông Lực`, the C of `Công` under a seal's ring): the one common middle name it
+    # ends, its consonant before
+    for i in range(1, len(words) - 1):
+        if read[i][:1].islower():
+            words[i] = _onset_lost(read[i]) or words[i]
     # a people's own family name first, from the words as read (the respelling below would
     # take `Vù` for `Vũ` and lose the `Vừ` it is)
     family = _family_of_people(words)
