@@ -396,3 +396,12 @@ def test_a_middle_name_read_small_with_its_capital_lost() -> None:
     assert repair_ocr_name("Trịnh ông Phúc") == "Trịnh Công Phúc"
     assert repair_ocr_name("Vũ ức Thắng") == "Vũ Đức Thắng"
     assert repair_ocr_name("Lò anh Tú") == "Lò Anh Tú"
+
+
+def test_a_given_name_is_never_made_a_middle_only_name() -> None:
+    # `Thi` is a given name of its own (and a Khmer name's word); `Thị` is only ever a middle
+    # name, so its frequency there must not make a given `Thi` a `Thị`
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Đỗ Văn Thi") == "Đỗ Văn Thi"
+    assert repair_ocr_name("Đỗ Thi Hồng") == "Đỗ Thị Hồng"

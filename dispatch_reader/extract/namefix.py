@@ -204,8 +204,10 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         bare = [s for s, f in entries if _score(f, slot) > 0 and marks(s) == marks(syllable) - stroke]
         if len(bare) == 1:
             return cased_like(bare[0], syllable)
-    ranked = sorted(((s, _score(f, slot)) for s, f in entries if s.lower() != syllable.lower()),
-                    key=lambda x: -x[1])
+    # a name only ever a middle one (`Thị`, `Văn`) is no family's nor given name read bare:
+    # its credit from the middle slot would make `Nguyễn Văn Thi` a `Thị`
+    ranked = sorted(((s, _score(f, slot)) for s, f in entries if s.lower() != syllable.lower()
+                     and (slot == "middle" or f[0] or f[2])), key=lambda x: -x[1])
     if not ranked or ranked[0][1] <= 0:
         return syllable
     best, best_score = ranked[0]
