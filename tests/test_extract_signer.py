@@ -238,3 +238,28 @@ def test_a_khmer_family_name_read_small_after_a_speck_opens_the_name_line() -> N
             "- Lưu: VT.\n'sơn Thị Kim Thoa\n")
     doc = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.85)]).document
     assert doc.signer is not None and doc.signer.name == "Sơn Thị Kim Thoa"
+
+
+def test_an_annexs_heading_on_the_next_page_is_no_name_under_the_signature() -> None:
+    """A signer whose family name the list lacks, then the annex (`DANH SÁCH`, `Kèm theo …`)
+    on the next page: the heading in capitals is no name line of the signature's loops."""
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    first = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 77/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 3 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+             "Về việc biệt phái công chức\nĐiều 1. Biệt phái các công chức có tên tại danh sách kèm theo.\n"
+             "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nDư Văn Lộc\n")
+    annex = ("DANH SÁCH\nCông chức biệt phái\n(Kèm theo Quyết định số 77/QĐ-UBND ngày 3 tháng 3 năm 2026)\n"
+             "STT | Họ và tên | Đơn vị\n1 | Lê Văn Hải | Sở Tài chính\n")
+    signer = extract_facts([PageText(1, first), PageText(2, annex)]).document.signer
+    assert signer is not None and signer.name == "Dư Văn Lộc"
+
+
+def test_northern_kinh_families_the_list_holds() -> None:
+    # fewer families than the commonest, but a signer's all the same (`Cấn Thị …`, `Nhữ Đình …`)
+    from dispatch_reader.extract.signer import _sound_name
+
+    assert all(_sound_name(n) for n in ("Cấn Thị Hoa", "Nhữ Đình Toản", "Thiều Quang Vinh", "Khuất Duy Tân"))
+    # a common word that is a family name too stays out: a street is no person
+    assert not _sound_name("Chung Văn Lộc")

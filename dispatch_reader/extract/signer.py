@@ -370,8 +370,11 @@ _SCRAP_CHARS = 15
 
 
 def _sound_name_below(segs: list[Segment], j: int) -> Segment | None:
-    """The first name line that spells a name in the few short scraps below segment j."""
+    """The first name line that spells a name in the few short scraps below segment j, on its
+    page (an annex's `DANH SÁCH` atop the next page is no loop of the signature)."""
     for seg in segs[j + 1:j + 1 + _LOOPS_SEGMENTS]:
+        if seg.page != segs[j].page:
+            return None
         found = _signed_name(seg)
         if found is not None and _sound_name(found.text):
             return found
