@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from dispatch_reader.extract import consolidated
 from dispatch_reader.extract.canon import place_spellings, respell_from_document
+from dispatch_reader.extract.certified import find_copy_block
 from dispatch_reader.extract.counts import extract_counts, person_nouns
 from dispatch_reader.extract.dates import extract_dates
 from dispatch_reader.extract.destinations import match_destinations
@@ -138,6 +139,12 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         # the receiving office's number and date are no fact of the document's own
         prepared = [Page.make(p.number, blank(p.text, stamp.spans), p.ocr_confidence, p.scan_dpi) if p.number == stamp.page else p
                     for p in prepared]
+    copy = find_copy_block(pages)
+    if copy is not None:
+        # a certified copy's own block (its number, date, recipients, signer) is no fact of the
+        # document's: read with the page, its signer was taken as the document's
+        prepared = [Page.make(p.number, blank(p.text, copy.spans), p.ocr_confidence, p.scan_dpi) if p.number == copy.page
+                    else p for p in prepared]
     if language == "en":
         facts.document, warnings = extract_header_en(prepared)
     else:
@@ -206,6 +213,8 @@ def extract_facts(pages: Sequence[PageText]) -> Facts:
         # tester found nothing saying why (a text layer with none printed none); a paper with
         # neither a number nor a type read is no document whose subject was lost
         warnings = [*warnings, warning("no_subject")]
+    if copy is not None:
+        warnings = [*warnings, warning("certified_copy_block", form=copy.kind, number=copy.number, page=str(copy.page))]
     facts.warnings.extend(warnings)
     docs = [parse(p.text) for p in prepared]
     facts.references = extract_references(prepared, docs, facts.document, language)
