@@ -232,3 +232,14 @@ def test_the_office_of_a_provinces_delegation_and_council() -> None:
     doc = extract_facts([PageText(1, text)]).document
     assert doc.issuer == "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Phú Thọ"
     assert proper_case_body("ĐOÀN ĐBQH TỈNH PHÚ THỌ") == "Đoàn đại biểu Quốc hội tỉnh Phú Thọ"
+
+
+def test_a_departments_name_wrapped_at_its_comma_keeps_it() -> None:
+    # `SỞ VĂN HÓA,` / `THỂ THAO` / `VÀ DU LỊCH`: the comma ends a line, the name goes on
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("UBND TỈNH LẠNG SƠN\nSỞ VĂN HÓA,\nTHỂ THAO\nVÀ DU LỊCH\nSố: 40/QĐ-SVHTTDL\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLạng Sơn, ngày 5 tháng 3 năm 2026\n"
+            "QUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
+    assert extract_facts([PageText(1, text)]).document.issuer == "Sở Văn hóa, Thể thao và Du lịch"

@@ -263,3 +263,15 @@ def test_northern_kinh_families_the_list_holds() -> None:
     assert all(_sound_name(n) for n in ("Cấn Thị Hoa", "Nhữ Đình Toản", "Thiều Quang Vinh", "Khuất Duy Tân"))
     # a common word that is a family name too stays out: a street is no person
     assert not _sound_name("Chung Văn Lộc")
+
+
+def test_a_kho_names_opening_capital_keeps_its_apostrophe() -> None:
+    # K'Ho and Mạ names open on a capital and an apostrophe, a word of its own (`K' Brơi …`):
+    # no speck glued to a word
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("ỦY BAN NHÂN DÂN\nXÃ ĐẠ HUOAI\nSố: 21/UBND-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nĐạ Huoai, ngày 5 tháng 3 năm 2026\nV/v đề nghị tăng cường công chức\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nK' Brơi Thị Hoa\n")
+    assert extract_facts([PageText(1, text)]).document.signer.name == "K' Brơi Thị Hoa"

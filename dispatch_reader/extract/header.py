@@ -1017,6 +1017,14 @@ def _level_words() -> frozenset[str]:
     return frozenset(w for lv in levels(_COMMITTEE_LEVELS) for w in fold_phrase(lv).split())
 
 
+def _wrapped_issuer_texts(segs: list[Segment]) -> list[str]:
+    """The issuer's lines as they should read, a comma that ends a line before the next kept:
+    the name wraps at it (`SỞ VĂN HÓA,` / `THỂ THAO` / `VÀ DU LỊCH`)."""
+    texts = [_issuer_text(s) for s in segs]
+    return [t + "," if k < len(segs) - 1 and t and not t.endswith(",") and segs[k].text.rstrip().endswith(",")
+            else t for k, t in enumerate(texts)]
+
+
 def _committee_lines(lines: list[str]) -> list[str]:
     """An issuer's lines, a committee's first line read as its name alone where the next opens
     on its level (`TỈNH`, `THÀNH PHỐ`, `XÃ`): the words OCR read after `ỦY BAN NHÂN D…` on that
@@ -1640,7 +1648,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         groups = groups[:-2] + [groups[-2] + groups[-1]]
     if groups:
         issuer = groups[-1]
-        doc.issuer = proper_case_body(" ".join(_committee_lines([_issuer_text(s) for s in issuer])))
+        doc.issuer = proper_case_body(" ".join(_committee_lines(_wrapped_issuer_texts(issuer))))
         if len(groups) > 1 and fold_phrase(doc.issuer) in _bare_heads():
             doc.issuer = doc.issuer + " " + proper_case_body(" ".join(_issuer_text(s) for s in groups[-2]))
         doc.evidence["issuer"] = Evidence(page=issuer[0].page, quote=issuer[0].text if len(issuer) == 1

@@ -32,7 +32,8 @@ from dispatch_reader.record import Evidence, Signer
 from dispatch_reader.textnorm import case_blind, one_letter_off
 
 # a name's word: letters, an Ê Đê or Jarai name's apostrophe inside (`H’Hen`, `Kơ'nia`)
-_NAME_SYL = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
+# (a K'Ho or Mạ name opens on a capital and its apostrophe, a word of its own: `K' Điểu …`)
+_NAME_SYL = re.compile(r"^(?:[^\W\d_]+(?:['’][^\W\d_]+)?|[A-Z]['’])$")
 
 
 @lru_cache(maxsize=1)
@@ -401,7 +402,8 @@ def _without_strokes(name: str) -> str:
 
 # a seal's speck read after a name's word (`Pham Thi? Thanh Trà`): no sentence's stop, which
 # ends a line of names or of words (`Nguyễn Văn A, Trần Văn B` is no name)
-_GLUED_SPECK = re.compile(r"(?<=[^\W\d_])[?*°\"'“”‘’`]+(?=\s|$)")
+# (a lone capital opening the line keeps its apostrophe: a K'Ho name's `K' Điểu …`)
+_GLUED_SPECK = re.compile(r"(?<=[^\W\d_])(?<!^[A-Z])[?*°\"'“”‘’`]+(?=\s|$)")
 # ... nor a colon inside a line of one name's few words (`Nguyên Mạn: Khương`, ink and paper's
 # specks); a line of two names is longer
 _GLUED_COLON = re.compile(r"(?<=[^\W\d_]):(?=\s+[^\W\d_])")
