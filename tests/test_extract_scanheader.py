@@ -2761,3 +2761,16 @@ def test_a_special_zone_and_a_commune_read_with_one_tone_slipped() -> None:
     from dispatch_reader.extract.issuer_snap import dating_place
 
     assert dating_place("Ủy ban nhân dân đặc khu Côn Đảo") == "Côn Đảo"
+
+
+def test_a_laws_term_whose_h_read_as_two_ones_is_cited_whole() -> None:
+    # the H of `QH15` read as its two stems (`Q1115`) after a law's year: the law is cited, with
+    # its date; a text layer says what it says
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Tĩnh, ngày 5 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/Q1115 ngày 16 tháng 6 năm 2025;\n")
+    refs = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).references
+    assert [(r.number, r.date) for r in refs] == [("72/2025/QH15", "2025-06-16")]

@@ -151,11 +151,18 @@ def _on_own_number_line(doc_facts: DocumentFacts, page: int, at: int) -> bool:
         and ev.start <= at < ev.start + len(ev.quote or "")
 
 
+# a legislature's term whose H OCR read as two ones, its two stems (`80/2025/Q1115` for
+# `QH15`), after a year: a space pads it where the letter was, the text's offsets kept
+_TERM_H_AS_ONES = re.compile(r"(?<=/(?:19|20)\d\d/)((?:UBTV)?Q)[1Il|]{2}(1\d)(?![\w/])")
+
+
 def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Reference]:
     own = doc_facts.number
     found: dict[str, Reference] = {}
     for page, doc in zip(pages, docs):
         text = for_matching(page.text)
+        if page.ocr_confidence is not None:
+            text = _TERM_H_AS_ONES.sub(lambda t: f"{t[1]}H{t[2]} ", text)
         matches = [(m, clean_number(m), False) for m in BODY_NUMBER.finditer(text)]
         matches += [(m, _party_number(m), True) for m in PARTY_NUMBER.finditer(text)]
         for m, dn, party in matches:
