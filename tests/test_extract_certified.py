@@ -62,3 +62,12 @@ def test_the_copys_lines_are_told_by_height_where_the_text_interleaves_the_block
     assert block is not None and block.number == "12/SY-VP"
     cut = {text[a:b] for a, b in block.spans}
     assert {"Trần", "Mai", "UBND", "PHÒNG"} <= cut and not {"Hà", "Tuấn", "KT."} & cut
+
+
+def test_a_copys_number_with_a_year_or_read_with_a_case_slip_is_the_copys() -> None:
+    # `Số: 05/2024/SY-VP` (a year in it), `Sy` (a case slip), `SY.VP` (a stop for the hyphen);
+    # a department's own `…/SYT-…` is no copy's (a reviewer's)
+    text = "Điều 1. Biệt phái.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nLê Văn Hải\nVĂN PHÒNG\n{line}\nTrần Thị Mai\n"
+    found = {line: find_copy_block([PageText(2, text.format(line=line))])
+             for line in ("Số: 05/2024/SY-VP", "Số: 05/Sy-VP", "Số 05/SY.VP", "Số: 05/SYT-VP")}
+    assert [b.number if b else None for b in found.values()] == ["05/2024/SY-VP", "05/SY-VP", "05/SY-VP", None]

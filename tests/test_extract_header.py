@@ -243,3 +243,14 @@ def test_a_departments_name_wrapped_at_its_comma_keeps_it() -> None:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLạng Sơn, ngày 5 tháng 3 năm 2026\n"
             "QUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
     assert extract_facts([PageText(1, text)]).document.issuer == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_comma_before_the_wrapped_and_is_a_speck() -> None:
+    # no body's name puts a comma before its `và`: `SỞ NÔNG NGHIỆP,` / `VÀ MÔI TRƯỜNG` (a reviewer's)
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.ingest.pages import PageText
+
+    text = ("UBND TỈNH LẠNG SƠN\nSỞ NÔNG NGHIỆP,\nVÀ MÔI TRƯỜNG\nSố: 40/QĐ-SNNMT\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLạng Sơn, ngày 5 tháng 3 năm 2026\n"
+            "QUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
+    assert extract_facts([PageText(1, text)]).document.issuer == "Sở Nông nghiệp và Môi trường"

@@ -378,14 +378,25 @@ def test_an_hmong_mans_middle_a_tells_his_family_name() -> None:
 
 
 def test_a_middle_names_tone_read_as_another_is_put_back() -> None:
-    # under a seal's ring a middle name's dot is lost and a speck read as an acute (`Thí`), or a
-    # speck read as a tone on a bare one (`Thánh`): no middle name is spelled so, and the common
-    # one with its letters is far likelier. A given name read with another tone keeps it.
+    # under a seal's ring `Thị`'s dot is lost and a speck read as an acute (`Thí`): the two middle
+    # names of most names are told so. A rarer middle name is real as read (`Thạnh`, a southern
+    # one, `Thánh`; a reviewer's), and a given name read with another tone keeps it.
     from dispatch_reader.extract.namefix import repair_ocr_name
 
     assert repair_ocr_name("Phan Thí Lan") == "Phan Thị Lan"
-    assert repair_ocr_name("Hồ Thánh Tùng") == "Hồ Thanh Tùng"
+    assert repair_ocr_name("Nguyễn Thạnh Hưng") == "Nguyễn Thạnh Hưng"
+    assert repair_ocr_name("Hồ Thánh Tùng") == "Hồ Thánh Tùng"
     assert repair_ocr_name("Lê Văn Mình") == "Lê Văn Mình"
+
+
+def test_a_listed_family_read_as_listed_stays() -> None:
+    # the families list holds families the name frequencies lack (`Cấn`, `Nhữ`, `Biện`): read as
+    # listed, no commoner spelling of their letters (`Cần`, `Như`, `Biên`) is taken for them
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert [repair_ocr_name(n) for n in ("Cấn Văn Lực", "Nhữ Đình Nam", "Biện Văn Tâm")] == \
+        ["Cấn Văn Lực", "Nhữ Đình Nam", "Biện Văn Tâm"]
+    assert repair_ocr_name("Nguyên Văn An") == "Nguyễn Văn An"
 
 
 def test_a_middle_name_read_small_with_its_capital_lost() -> None:

@@ -2774,3 +2774,14 @@ def test_a_laws_term_whose_h_read_as_two_ones_is_cited_whole() -> None:
             "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/Q1115 ngày 16 tháng 6 năm 2025;\n")
     refs = extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).references
     assert [(r.number, r.date) for r in refs] == [("72/2025/QH15", "2025-06-16")]
+
+
+def test_an_old_commune_as_offices_wrote_it_is_no_tone_slip() -> None:
+    # an archive's commune in the old tone placement (`Hoà`) is the list's spelling in the new,
+    # no slip; an old commune whose first words are one tone off today's unit is no slip either:
+    # only the whole run of capitalised words is looked up (a reviewer's)
+    from dispatch_reader.extract.issuer_snap import respell_units_after_levels
+
+    assert respell_units_after_levels("tại xã Thiệu Hoà") == "tại xã Thiệu Hoà"
+    assert respell_units_after_levels("xã Thạnh Thới Thuận và xã Cam Phúc Bắc") == \
+        "xã Thạnh Thới Thuận và xã Cam Phúc Bắc"

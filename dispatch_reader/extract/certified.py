@@ -25,8 +25,8 @@ from dispatch_reader.ingest.pages import PageText, Word
 
 # the copy's `Số:` line (its label as read: `Số:`, `S6:`, `So:`): figures, a slash, the copy's
 # kind, its office's symbol
-_COPY_LINE = re.compile(r"^\W*[Ss5$§]\S{0,2}\s*[:;.]?\s*(?P<num>\d{1,5})\s?/\s?(?P<kind>SY|SL|TS)"
-                        r"(?P<sym>(?:\s?[-–]\s?[A-ZĐ&]{1,12})*)(?![\w/])")
+_COPY_LINE = re.compile(r"^\W*[Ss5$§]\S{0,2}\s*[:;.]?\s*(?P<num>\d{1,5})\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?"
+                        r"(?P<kind>(?i:SY|SL|TS))(?P<sym>(?:\s?[-–.]\s?[A-ZĐ&]{1,12})*)(?![\w/])")
 KINDS = {"SY": "sao y", "SL": "sao lục", "TS": "trích sao"}
 # the copying body's name over its number: this many lines at most, in capitals, a line apart
 _NAME_LINES = 3
@@ -137,10 +137,11 @@ def find_copy_block(pages: Sequence[PageText]) -> CopyBlock | None:
         if found is None:
             continue
         i, m = found
-        symbol = m["sym"].replace("–", "-").replace(" ", "")
-        number = f"{m['num']}/{m['kind']}{symbol}"
+        kind = m["kind"].upper()  # (`Sy`: a case slip)
+        symbol = re.sub(r"\s*[-–.]\s*", "-", m["sym"])
+        number = f"{m['num']}/{m['year'] + '/' if m['year'] else ''}{kind}{symbol}"
         lines = _lines(page.text)
-        number_word = next((w for w in page.words if f"/{m['kind']}" in w.text and m["num"] in w.text), None)
+        number_word = next((w for w in page.words if f"/{kind}" in w.text.upper() and m["num"] in w.text), None)
         if number_word is not None:
             height = statistics.median([w.bottom - w.top for w in page.words if w.bottom > w.top] or [1.0])
             top = _block_top(page, number_word, height) - 0.3 * height
@@ -156,5 +157,5 @@ def find_copy_block(pages: Sequence[PageText]) -> CopyBlock | None:
                     break
                 first -= 1
             spans = lines[first:]
-        return CopyBlock(page.number, number, KINDS[m["kind"]], spans)
+        return CopyBlock(page.number, number, KINDS[kind], spans)
     return None

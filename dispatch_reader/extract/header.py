@@ -1021,8 +1021,9 @@ def _wrapped_issuer_texts(segs: list[Segment]) -> list[str]:
     """The issuer's lines as they should read, a comma that ends a line before the next kept:
     the name wraps at it (`SỞ VĂN HÓA,` / `THỂ THAO` / `VÀ DU LỊCH`)."""
     texts = [_issuer_text(s) for s in segs]
+    # (no name puts a comma before its `và`: `SỞ NÔNG NGHIỆP,` / `VÀ MÔI TRƯỜNG` is a speck's)
     return [t + "," if k < len(segs) - 1 and t and not t.endswith(",") and segs[k].text.rstrip().endswith(",")
-            else t for k, t in enumerate(texts)]
+            and fold_phrase(texts[k + 1]).split()[:1] != ["va"] else t for k, t in enumerate(texts)]
 
 
 def _committee_lines(lines: list[str]) -> list[str]:

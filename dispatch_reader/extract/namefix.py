@@ -164,6 +164,10 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
     if not entries or not syllable.isalpha():
         return syllable
     own = next((f for s, f in entries if s.lower() == syllable.lower()), None)
+    if slot == "family" and own is None and syllable.lower() in _listed_families():
+        # a family the list of families holds, read as listed (`Cấn`, `Nhữ`): the frequencies
+        # lack it, and their commoner spellings of its letters (`Cần`, `Như`) are no family's
+        return syllable
     if slot == "family" and (own is None or own[0] == 0):
         # a spelling never seen as a family name where one stands (`Nguyên` for `Nguyễn`):
         # the family name OCR took marks from, if exactly one is that spelling plus marks
@@ -229,12 +233,14 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         return syllable
     if not marks(syllable) <= marks(best) and not (
             own is None and best_score >= COMMON_NAME
-            and (_breve_read_as_tilde(syllable, best) or (slot == "middle" and _tone_misread(syllable, best)))):
+            and (_breve_read_as_tilde(syllable, best)
+                 or (slot == "middle" and best_score >= _DOMINANT_MIDDLE and _tone_misread(syllable, best)))):
         # OCR saw marks the repair would take away; but a breve read as a tilde (`Vẫn` for
         # `Văn`, `Hãng` for `Hằng`), in a spelling no name bears, in a slot a common name with
-        # its letters fills, is that name misread. So is a middle name's tone read as another or
-        # out of a speck (`Thí` for `Thị`: its dot lost under a seal's ring, a speck above): the
-        # middle names are few, and no middle name is spelled so (a given name is: `Mình` stays)
+        # its letters fills, is that name misread. So is `Thị`'s or `Văn`'s tone read as another
+        # (`Thí`: its dot lost under a seal's ring, a speck above), the two middle names of most
+        # names; a rarer one's is not told (`Thạnh`, `Hựu` are real names the list lacks), nor a
+        # given name's (`Mình` stays)
         return syllable
     return cased_like(best, syllable)
 
@@ -360,6 +366,8 @@ def _completed_middle(read: str) -> str:
 
 # a middle name this common (per 10,000 names) is what two letters of one stand for
 _COMMON_MIDDLE = 100
+# the middle names of most names (`Thị`, `Văn`: per 10,000 names in that slot)
+_DOMINANT_MIDDLE = 1000
 
 
 def _kept_marks(read: str, spelling: str) -> bool:
