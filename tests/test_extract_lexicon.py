@@ -39,3 +39,24 @@ def test_the_word_list_knows_vietnamese_syllables_and_not_english_or_markless_sp
     assert all(is_known(w) for w in ("của", "biệt", "phái", "người", "Ủy", "phường", "huyện"))
     # in Tesseract's list but no Vietnamese syllable: a misread `biệt` as `biet` or `big` is no word
     assert not any(is_known(w) for w in ("biet", "big", "theme", "cúa", "hiệt"))
+
+
+def test_a_word_split_after_its_first_letter_is_joined_on_a_scan() -> None:
+    # a multifunction printer's dots read as a space after a word's first letter (`T hơ`,
+    # `c hính`): a consonant alone is no word, and with the letters after it makes one. A
+    # point's letter (`điểm c khoản 2`) stays; a text layer says what it says.
+    from dispatch_reader.extract import extract_facts
+    from dispatch_reader.extract.lexicon import joined_letters
+    from dispatch_reader.ingest.pages import PageText
+
+    assert joined_letters("hành c hính công") == "hành chính công"
+    assert joined_letters("theo điểm c khoản 2 và điểm đ khoản 1") == "theo điểm c khoản 2 và điểm đ khoản 1"
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nĐiện Biên, ngày 5 tháng 3 năm 2026\nKẾ HOẠCH\n"
+            "Tăng cường công chức hành c hính cho các xã\n")
+    assert extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).document.subject == \
+        "Tăng cường công chức hành chính cho các xã"
+    assert extract_facts([PageText(1, text)]).document.subject == "Tăng cường công chức hành c hính cho các xã"
+    issuer = text.replace("TỈNH ĐIỆN BIÊN", "TỈNH ĐIỆN B IÊN")
+    assert extract_facts([PageText(1, issuer, method="ocr", ocr_confidence=0.9)]).document.issuer == \
+        "Ủy ban nhân dân tỉnh Điện Biên"

@@ -43,7 +43,7 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
-from dispatch_reader.extract.lexicon import mend_non_words, split_glued
+from dispatch_reader.extract.lexicon import joined_letters, mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
     department_of_symbol, department_symbol, damaged_body_line,
@@ -1818,6 +1818,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.subject = respell_department_heads(doc.subject.replace(" — ", " – "))
             # a commune named after its level word with a mark misread (`xã Mường Pòn`)
             doc.subject = respell_units_after_levels(doc.subject)
+        # a word split after its first letter (`Cần T hơ`: a printer's dots read as a space)
+        doc.issuer = joined_letters(doc.issuer) if doc.issuer else doc.issuer
+        doc.place = joined_letters(doc.place) if doc.place else doc.place
         if not _a_communes_body(doc.issuer):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
             doc.place = respell_place(doc.place)

@@ -21,6 +21,7 @@ mends it. Words in capitals (abbreviations), numbers and symbols are left as the
 
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 
@@ -121,9 +122,23 @@ def split_glued(text: str) -> str:
     return " ".join(out)
 
 
+# a consonant alone: no Vietnamese word (`điểm c khoản 2` keeps its point's letter: `ckhoản` is none)
+_LONE_CONSONANT = re.compile(r"(?<![\w/.-])([bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]) ([^\W\d_]+)")
+
+
+def joined_letters(text: str) -> str:
+    """A word OCR split after its first letter, a space read in it (`Cần T hơ`, `hành c hính`,
+    a multifunction printer's dots between the letters): a consonant alone, then letters, that
+    together are a Vietnamese word."""
+    def join(m: re.Match[str]) -> str:
+        word = m[1] + m[2]
+        return word if is_known(word.lower()) else m.group()
+    return _LONE_CONSONANT.sub(join, text)
+
+
 def mend_non_words(text: str) -> str:
     """`text` with each word that is no Vietnamese word mended where one word is clearly meant."""
-    text = split_glued(text)
+    text = split_glued(joined_letters(text))
     words = text.split(" ")
     cores = [w.strip(_PUNCT) for w in words]
     folded = [fold_phrase(c) if c.isalpha() else None for c in cores]
