@@ -84,6 +84,18 @@ def cased_like(spelling: str, like: str) -> str:
     return spelling[:1].upper() + spelling[1:].lower() if like[:1].isupper() else spelling.lower()
 
 
+def toneless(word: str) -> str:
+    """The word in small letters without its tone (grave, acute, hook, tilde, dot below); its
+    vowels' hats, horns and breves and đ's stroke are letters and stay (`Thổ` → `thô`)."""
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
+
+
+def tone_count(word: str) -> int:
+    """How many tone marks the word bears (one at most in a syllable)."""
+    return sum(ch in _TONES for ch in unicodedata.normalize("NFD", word))
+
+
 def marks(word: str) -> set[tuple[int, str]]:
     """(letter index, mark) pairs; đ counts as d with a stroke. One word's marks are all on
     another of the same letters when `marks(a) <= marks(b)` (`Van` → `Vân`; not `Vân` → `Văn`)."""

@@ -125,8 +125,8 @@ def _token_heights(page: PageText, lines: list[tuple[int, int]]) -> list[list[tu
         if around:
             mid = sum(around) / len(around)
             at_line[i] = min(by_text[min(known, key=lambda t: len(by_text[t]))], key=lambda y: abs(y - mid))
-    return [[(a, b, min(by_text[t], key=lambda y: abs(y - at_line[i])) if t in by_text and at_line[i] is not None
-              else by_text[t][0] if len(by_text.get(t, ())) == 1 else None)
+    # (a line left unplaced holds no word the page holds once: its words stay unplaced)
+    return [[(a, b, min(by_text[t], key=lambda y: abs(y - at)) if t in by_text and (at := at_line[i]) is not None else None)
              for a, b, t in line] for i, line in enumerate(tokens)]
 
 

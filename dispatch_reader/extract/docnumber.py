@@ -307,6 +307,17 @@ _HYPHEN_AS_STOP = re.compile(r"(?<=[A-ZĐ])\.(?=[A-ZĐ]{2})")
 _TERM_ONE = re.compile(r"(?<=/QH)[ÍÌIl|!](?=\d)")
 
 
+# a legislature's term whose H OCR read as two ones, its two stems (`80/2025/Q1115` for
+# `QH15`), after a year
+_TERM_H_AS_ONES = re.compile(r"(?<=/(?:19|20)\d\d/)((?:UBTV)?Q)[1Il|]{2}(1\d)(?![\w/])")
+
+
+def term_h_read_as_ones(text: str) -> str:
+    """`text` with each term's H read as two ones put back (`…/2025/Q1115` → `…/2025/QH15 `):
+    a space pads it where the letter was, so the text's offsets stay."""
+    return _TERM_H_AS_ONES.sub(lambda t: f"{t[1]}H{t[2]} ", text)
+
+
 def slash_read_as_bracket(text: str) -> tuple[DocNumber, int, int] | None:
     """The number a header's `Số:` label leads when a slash was read as a bracket, a bar or an
     apostrophe (`04/2017]QHÍ4` → `04/2017/QH14`; a hyphen then read as a stop too: `94'TB.SNV`),

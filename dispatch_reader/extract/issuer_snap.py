@@ -33,7 +33,7 @@ from dispatch_reader.extract.textutil import fold_phrase, squash
 from dispatch_reader.places.legacy import old_unit_spellings
 from dispatch_reader.places.match import edit_distance
 from dispatch_reader.places.official import key, official, old_provinces
-from dispatch_reader.textnorm import fold, for_matching, marks
+from dispatch_reader.textnorm import fold, for_matching, marks, tone_count, toneless
 
 _HEADS = {
     "uybannhandan": "Ủy ban nhân dân",
@@ -647,11 +647,6 @@ def _listed_spelling(name: str, levels: tuple[str, ...], tone_slip: bool = False
     return listed if lost or misread or slipped else None
 
 
-# the five tone marks (grave, acute, hook above, tilde, dot below); a vowel's hat, horn and
-# breve and đ's stroke are drawn into the letter and survive where a tone, a speck or two, does not
-_TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
-
-
 def _one_tone_slipped(read: list[str], want: list[str]) -> bool:
     """Do the words differ in one word's tone alone, read on it as another tone (none added
     to a bare syllable, none lost: those are `lost` and `misread`)?"""
@@ -659,9 +654,9 @@ def _one_tone_slipped(read: list[str], want: list[str]) -> bool:
     if len(differ) != 1:
         return False
     r, w = differ[0]
-    tones_r = {m for m in marks(r) if m[1] in _TONE_MARKS}
-    tones_w = {m for m in marks(w) if m[1] in _TONE_MARKS}
-    return fold(r) == fold(w) and marks(r) - tones_r == marks(w) - tones_w and len(tones_r) == len(tones_w) == 1
+    # (a vowel's hat, horn and breve and đ's stroke are drawn into the letter and survive where
+    # a tone, a speck or two, does not)
+    return toneless(r) == toneless(w) and tone_count(r) == tone_count(w) == 1
 
 
 # a commune's or ward's level word in running text, before its name (`xã Mường Pòn`)

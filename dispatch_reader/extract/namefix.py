@@ -19,14 +19,13 @@ A name that reads as printed (a rare but real syllable) is kept.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase
-from dispatch_reader.textnorm import cased_like, marks, one_letter_off
+from dispatch_reader.textnorm import cased_like, marks, one_letter_off, tone_count, toneless
 
 _SLOTS = {"family": 0, "middle": 1, "given": 2}
 ODDS = 10.0  # how much likelier a repair must be than the syllable as read
@@ -90,23 +89,13 @@ def _score(freq: tuple[int, int, int], slot: str) -> float:
     return freq[k] + 0.05 * (sum(freq) - freq[k])
 
 
-# the five tone marks (grave, acute, hook above, tilde, dot below): the vowels' own marks
-# (circumflex, breve, horn) and đ are letters
-_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
-
-
 @lru_cache(maxsize=1)
 def _listed_families() -> frozenset[str]:
     return family_names.lowered()
 
 
 def _tone(word: str) -> bool:
-    return any(ch in _TONES for ch in unicodedata.normalize("NFD", word))
-
-
-def _toneless(word: str) -> str:
-    return unicodedata.normalize("NFC", "".join(
-        ch for ch in unicodedata.normalize("NFD", word.lower()) if ch not in _TONES))
+    return tone_count(word) > 0
 
 
 def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: bool = False) -> str:
@@ -182,14 +171,14 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         # them), and no tone is taken away (OCR loses marks; it does not add them). A spelling
         # seen only as another slot's name counts too when a tone was read on it: Tesseract
         # reads a bold serif's grave as a hook (`Quảng`, a given name, for `Quàng`).
-        families = [s for s, f in entries if f[0] > 0 and _toneless(s) == _toneless(syllable)
+        families = [s for s, f in entries if f[0] > 0 and toneless(s) == toneless(syllable)
                     and (_tone(s) or not _tone(syllable))]
         if len(families) == 1 and (own is None or (_tone(syllable) and _tone(families[0]))) \
                 and syllable.lower() not in _listed_families():
             return cased_like(families[0], syllable)
         # a tone on a common family name that bears none, making a given name no family bears
         # (`Định` for `Đinh`: a speck under the i, a show-through's dot): the one such family
-        bare = [s for s, f in entries if f[0] >= COMMON_FAMILY and not _tone(s) and _toneless(s) == _toneless(syllable)]
+        bare = [s for s, f in entries if f[0] >= COMMON_FAMILY and not _tone(s) and toneless(s) == toneless(syllable)]
         if len(bare) == 1 and own is not None and _tone(syllable) and syllable.lower() not in _listed_families():
             return cased_like(bare[0], syllable)
     if own is not None and _score(own, slot) > 0:
@@ -198,7 +187,7 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         # read from a coarse scan (a fax's 100 rows an inch hold a tone mark in a pixel or two):
         # a tone no name bears on these letters is the one name's that bears another (`Phứ` →
         # `Phử`, `Bịch` → `Bích`); a tone read is never taken away (`Vần` is no `Vân`)
-        toned = [s for s, f in entries if _score(f, slot) > 0 and _tone(s) and _toneless(s) == _toneless(syllable)]
+        toned = [s for s, f in entries if _score(f, slot) > 0 and _tone(s) and toneless(s) == toneless(syllable)]
         if len(toned) == 1:
             return cased_like(toned[0], syllable)
     stroke = {m for m in marks(syllable) if m[1] == "stroke"}
@@ -253,13 +242,13 @@ def _breve_read_as_tilde(read: str, name: str) -> bool:
     """Is `name` the read spelling with its tilded a an `ă`, a tone it lacks at most added (OCR
     loses tones; `Vẫn` → `Văn`, `Hãng` → `Hằng`)?"""
     breve = read.translate(_TILDED_A)
-    return breve != read and _toneless(breve) == _toneless(name) and (not _tone(breve) or breve.lower() == name.lower())
+    return breve != read and toneless(breve) == toneless(name) and (not _tone(breve) or breve.lower() == name.lower())
 
 
 def _tone_misread(read: str, name: str) -> bool:
     """Is `name` the read spelling with its one tone another or none (the same letters, hats
     and horns)?"""
-    return _toneless(read) == _toneless(name) and sum(ch in _TONES for ch in unicodedata.normalize("NFD", read)) == 1
+    return toneless(read) == toneless(name) and tone_count(read) == 1
 
 
 def _onset_lost(read: str) -> str | None:

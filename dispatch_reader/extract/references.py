@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from dispatch_reader.extract import resources
 from dispatch_reader.extract.bodies import body_end, body_text, complete_body, names_no_body
 from dispatch_reader.extract.datefmt import find_dates
-from dispatch_reader.extract.docnumber import BODY_NUMBER, MAX_NUMBER_DIGITS, PARTY_NUMBER, DocNumber, clean_number
+from dispatch_reader.extract.docnumber import (BODY_NUMBER, MAX_NUMBER_DIGITS, PARTY_NUMBER, DocNumber, clean_number,
+                                               term_h_read_as_ones)
 from dispatch_reader.extract.nlp import token_at
 from dispatch_reader.extract.doctypes import all_labels, type_for_abbreviation
 from dispatch_reader.extract.textutil import Page, fold_phrase, line_at
@@ -151,18 +152,13 @@ def _on_own_number_line(doc_facts: DocumentFacts, page: int, at: int) -> bool:
         and ev.start <= at < ev.start + len(ev.quote or "")
 
 
-# a legislature's term whose H OCR read as two ones, its two stems (`80/2025/Q1115` for
-# `QH15`), after a year: a space pads it where the letter was, the text's offsets kept
-_TERM_H_AS_ONES = re.compile(r"(?<=/(?:19|20)\d\d/)((?:UBTV)?Q)[1Il|]{2}(1\d)(?![\w/])")
-
-
 def extract_references(pages: list[Page], docs: list[Doc], doc_facts: DocumentFacts, language: str) -> list[Reference]:
     own = doc_facts.number
     found: dict[str, Reference] = {}
     for page, doc in zip(pages, docs):
         text = for_matching(page.text)
         if page.ocr_confidence is not None:
-            text = _TERM_H_AS_ONES.sub(lambda t: f"{t[1]}H{t[2]} ", text)
+            text = term_h_read_as_ones(text)
         matches = [(m, clean_number(m), False) for m in BODY_NUMBER.finditer(text)]
         matches += [(m, _party_number(m), True) for m in PARTY_NUMBER.finditer(text)]
         for m, dn, party in matches:
