@@ -423,6 +423,11 @@ def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
     ("vượt tông mức thanh toán", "vượt tổng mức thanh toán"),
     ("Luật Bảo vệ quyên lợi người tiêu dùng", "Luật Bảo vệ quyền lợi người tiêu dùng"),
     ("làm cợ sở cho việc", "làm cơ sở cho việc"),
+    # a sending's purpose and the part of a province it serves, marks lost on a copy or a photo
+    ("cử công chức cho các xã phía Dong tỉnh", "cử công chức cho các xã phía Đông tỉnh"),
+    ("tăng cường nhân lực phòng, chong dich sốt xuất huyết", "tăng cường nhân lực phòng, chống dịch sốt xuất huyết"),
+    ("phân bố chỉ tiêu công chức", "phân bổ chỉ tiêu công chức"),
+    ("hỗ trợ khắc phuc hậu qua thiên tai", "hỗ trợ khắc phục hậu quả thiên tai"),
     # words of other letters are no slip of these
     ("đèn đường của xã", "đèn đường của xã"),
 ])
@@ -491,6 +496,23 @@ def test_scraps_before_a_decisions_opener_are_no_part_of_its_subject(read: str, 
             f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert scanned(text).document.subject == subject
+
+
+@pytest.mark.parametrize(("read", "subject"), [
+    # a copy's grain read as a dash before a joining word, or between two small words
+    ("Về việc điều động công chức đến làm việc - tại các xã", "Về việc điều động công chức đến làm việc tại các xã"),
+    ("Về việc thu hồi viên chức về Sở Y tế-nhận công tác", "Về việc thu hồi viên chức về Sở Y tế nhận công tác"),
+    # wording's own dashes stay: between two fields, and in a name that opens on a capital
+    ("Về việc tăng cường công chức văn hóa - xã hội cho các xã", "Về việc tăng cường công chức văn hóa - xã hội cho các xã"),
+    ("Về việc biệt phái công chức biết tiếng Ê-đê cho các xã", "Về việc biệt phái công chức biết tiếng Ê-đê cho các xã"),
+])
+def test_a_dash_the_grain_made_between_a_subjects_words_goes(read: str, subject: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.subject == subject
+    born = extract_facts([PageText(1, text, method="text")]).document
+    assert born.subject == read  # a text layer says what it says
 
 
 def test_a_date_written_out_has_its_set_words() -> None:

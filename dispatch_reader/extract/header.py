@@ -43,7 +43,7 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
-from dispatch_reader.extract.lexicon import joined_letters, mend_non_words, split_glued
+from dispatch_reader.extract.lexicon import is_known, joined_letters, mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
     department_of_symbol, department_symbol, damaged_body_line,
@@ -1117,6 +1117,14 @@ _LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*")
 
 
 _LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+_DASHES = frozenset("-–—")
+_GLUED_BY_DASH = re.compile(r"([^\W\d_]{2,})[-–]([^\W\d_]{2,})")
+
+
+def _dash_glued_words(word: str) -> bool:
+    """Is `word` two small Vietnamese words glued by a dash (`chính-nhận`)?"""
+    m = _GLUED_BY_DASH.fullmatch(word)
+    return m is not None and m[1].islower() and m[2].islower() and is_known(m[1]) and is_known(m[2])
 # marks run together that wording prints between words (a single mark is judged alone: `_LONE_SPECKS`)
 _WORDING_MARKS = frozenset({"--", "..."})
 
@@ -1170,6 +1178,13 @@ def _without_specks(subject: str) -> str:
         # the opener of a decision's subject, its mark misread (`Vẽ việc`); only here: `bảo vệ
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
+    # a dash alone before a joining word (`làm việc - tại các xã`): wording dashes between two
+    # names or fields (`văn hóa - xã hội`), never before `tại`, `cho`, `và`; a speck of the grain
+    words = [w for k, w in enumerate(words) if not (
+        0 < k < len(words) - 1 and w in _DASHES and words[k + 1] in joins and words[k - 1][-1:].isalpha())]
+    # ... and a dash glued between two small words (`Sở Tài chính-nhận nhiệm vụ`): one word
+    # never joins another by a dash (`Ê-đê`, `Hà Nội-Hải Phòng` open on capitals)
+    words = [" ".join(_GLUED_BY_DASH.fullmatch(w).groups()) if _dash_glued_words(w) else w for w in words]
     return " ".join(words)
 
 
