@@ -208,6 +208,24 @@ def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
     return False
 
 
+def _a_commune_read_bare(name: str) -> bool:
+    """`Xa Thới Hưng`, `Xa t Thái Thụy`: a table's `Xã …` cell read with the level word's tilde
+    lost (and a speck beside it), which reads as the Thái family `Xa` before a name. It is the
+    commune when what follows, specks aside, spells a commune or ward of the official list
+    exactly, marks and all, and opens on no middle name (`Xa Văn Lang` is a man)."""
+    words = name.split()
+    if len(words) < 3 or fold_phrase(words[0]) != "xa":
+        return False
+    rest = [w for w in words[1:] if len(w) > 1]
+    if len(rest) < 2 or fold_phrase(rest[0]) in ("van", "thi"):
+        return False
+    from dispatch_reader.places.official import key, official
+
+    units = official().by_key.get(key(" ".join(rest))) or ()
+    spelled = " ".join(rest).lower()
+    return any(u.short.lower() == spelled for u in units)
+
+
 def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | None) -> bool:
     """`Phó Chủ tịch Ủy ban nhân dân thành phố Phạm Hồng Sơn`: the title names the
     document's own city's committee, its place left out, and the name follows the level word.
@@ -579,6 +597,8 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         name_text = name_text[:1].upper() + name_text[1:]  # `triệu Văn Quyết` read small (_small_family)
         f = fold_phrase(name_text)
         if any(f == nn or f.startswith(nn + " ") for nn in _not_names()) or f in _places_named_like_people():
+            continue
+        if _a_commune_read_bare(name_text):
             continue
         taken.update(range(i, j))
         position, unit, inner = _attributes_after(doc, j, english)
