@@ -560,6 +560,30 @@ def test_a_vv_subject_read_through_a_stamp(lead: str) -> None:
     assert (doc.doc_type, doc.subject) == ("official_dispatch", "tăng cường nhân lực cho các xã, phường")
 
 
+def test_a_vv_subjects_last_word_behind_a_stamps_plus_sign() -> None:
+    """A stamp's edge read as `+` before a V/v's last wrapped word (`+ phố`) is no bullet of a
+    list of bodies: those name a body, capitalised; the list after `Kính gửi` still ends it."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường công chức cho các xã phía Tây thành\n"
+            "S | ˆ | + phố\nKính gửi:\n- Sở Nội vụ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 21 tháng 10 năm 2025\n")
+    assert scanned(text).document.subject == "tăng cường công chức cho các xã phía Tây thành phố"
+    listed = text.replace("S | ˆ | + phố\nKính gửi:\n", "")
+    assert scanned(listed).document.subject == "tăng cường công chức cho các xã phía Tây thành"
+
+
+def test_a_titles_subject_goes_on_in_small_letters_past_a_speck_of_a_stop() -> None:
+    """A speck read as a stop after the subject's second line (`cho các xã …, Phú Lộc.`): a
+    line in small letters under an unfinished line is the subject's; the body's sentence after
+    it opens on a capital."""
+    head = ("SỞ NỘI VỤ\nSố: 31/TB-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Phú Thọ, ngày 21 tháng 10 năm 2025\nTHÔNG BÁO\n")
+    text = head + ("Kết thúc thời gian tăng cường công chức\ncho các xã Thanh Sơn, Phú Lộc.\n"
+                   "Thực hiện Quyết định số 15/QĐ-SNV của Sở Nội vụ, các công chức trở về đơn vị.\n")
+    assert scanned(text).document.subject == "Kết thúc thời gian tăng cường công chức cho các xã Thanh Sơn, Phú Lộc"
+    body = head + "Kết thúc thời gian tăng cường công chức\nCác công chức trở về đơn vị cũ.\n"
+    assert scanned(body).document.subject == "Kết thúc thời gian tăng cường công chức"
+
+
 def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:
     text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nViv đề nghị tăng cường công\n: | chức\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTân Phong, ngày 20 tháng 10 năm 2025\n"

@@ -145,6 +145,16 @@ _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 _CITED_NUMBER = re.compile(r"\W*số\b")
 # an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
+
+
+def _recipient_item(text: str) -> bool:
+    """An item of a list of bodies: a bullet, then a body's name, capitalised (`- Sở Nội vụ;`).
+    A bullet before a small word is a speck before a wrapped line's word (`+ phố` under `… phía
+    Tây thành`: a stamp's edge read as a plus)."""
+    m = _RECIPIENT_ITEM.match(text)
+    return m is not None and text[m.end() - 1].isupper()
+
+
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
 _DATE_FIRST = re.compile(r"^\W{0,2}ngay\s*\d")
 # a line ending on a cited document's number (`… Nghị định số 145/2020/NĐ-CP`): its date may
@@ -1113,7 +1123,7 @@ def _speck_word(word: str) -> bool:
 
 
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
-_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*")
+_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*+")
 
 
 _LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
@@ -1478,7 +1488,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
             # an item of the Kính gửi list (`- Các sở, ban, ngành …`) ends it too, its label lost
             if k == "text" and "kinh gui" not in it.seg.folded and kinh_gui is None and len(vv_segs) < _VV_LINES \
-                    and not _RECIPIENT_ITEM.match(it.seg.text):
+                    and not _recipient_item(it.seg.text):
                 vv_segs.append(it.seg)
                 continue
             # (the number's column read into the V/v's line, `V/v Số: 143/UBND-VP …`, is beside
@@ -1622,6 +1632,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             runs_on = runs_on or (not subject_segs and it.seg.folded.startswith("ve viec ") and ends == ":"
                                   and not it.seg.folded.rstrip(" :").endswith("nhu sau")
                                   and _continues_in_small_letters(items, idx))
+            if k == "text" and ends == "." and subject_segs and it.seg.text[:1].islower() \
+                    and not subject_segs[-1].text.rstrip().endswith((".", ":", ";")):
+                # a line in small letters under the subject's unfinished line goes on with it,
+                # whatever stop ends it (a speck: `… công chức` over `cho các xã Tân Phong.`);
+                # a body's sentence opens on its own capital
+                subject_segs.append(it.seg.sub(0, len(it.seg.text.rstrip()) - 1))
+                state = "after"
+                continue
             # a line ending a sentence is the body, not the subject; the first line under the
             # title is the subject all the same (OCR puts specks at line ends)
             if k in ("text", "upper") and not runs_on and (
