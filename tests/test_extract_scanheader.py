@@ -584,6 +584,18 @@ def test_a_titles_subject_goes_on_in_small_letters_past_a_speck_of_a_stop() -> N
     assert scanned(body).document.subject == "Kết thúc thời gian tăng cường công chức"
 
 
+def test_a_boards_name_read_through_a_printers_dots() -> None:
+    """A multifunction printer's dots run two words of a board's name together (`CÔNG NGHỆCAO`)
+    and take a set phrase's marks (`CÔNG NGHIEP`); `CÁC` after `VÀ` opens no field of its own.
+    A text layer's name stays as printed."""
+    text = ("UBND TỈNH MINH SƠN\nBAN QUẢN LÝ KHU CÔNG NGHỆCAO\nVÀ CÁC KHU CÔNG NGHIEP\nSố: 12/TB-BQL\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Minh Sơn, ngày 21 tháng 10 năm 2025\nTHÔNG BÁO\nVề việc tăng cường công chức\n")
+    assert scanned(text).document.issuer == "Ban Quản lý Khu công nghệ cao và các khu công nghiệp"
+    born = extract_facts([PageText(1, text, method="text")]).document
+    assert born.issuer == "Ban Quản lý Khu công nghệcao và các khu công nghiep"
+
+
 def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:
     text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHONG\nSố: 143/UBND-VP\nViv đề nghị tăng cường công\n: | chức\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTân Phong, ngày 20 tháng 10 năm 2025\n"

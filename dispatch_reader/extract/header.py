@@ -1853,6 +1853,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.subject = respell_units_after_levels(doc.subject)
         # a word split after its first letter (`Cần T hơ`: a printer's dots read as a space)
         doc.issuer = joined_letters(doc.issuer) if doc.issuer else doc.issuer
+        # two words run together by a printer's dots (`công nghệcao`), a set phrase's marks lost
+        # (`khu công nghiep`)
+        doc.issuer = repair_ocr_phrase(split_glued(doc.issuer)) if doc.issuer else doc.issuer
         doc.place = joined_letters(doc.place) if doc.place else doc.place
         if not _a_communes_body(doc.issuer):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)
