@@ -130,6 +130,8 @@ def _name_end(doc: Doc, i: int, english: bool, small_first: bool = False) -> int
     while j < n and j - i < 6 and (_is_name_syllable(doc[j].text, english) or (small_first and j == i)):
         if j > i and doc[j].text in _stop_syllables():
             break
+        if j - i >= 3 and len(doc[j].text) == 1:
+            break  # a letter alone after a whole name is a speck beside it (`Phan Minh Khoa Ì`)
         gap = text[tok_end(doc, j - 1):tok_start(doc, j)] if j > i else ""
         if gap.count("\n") >= 2 or (j - i >= 4 and "\n" in gap):
             break  # a name does not go on over a blank line, nor a full name over a line break

@@ -37,6 +37,8 @@ def _without_scrap_tail(name: str) -> str:
     name's capital: `Lò Văn pấng`), as does a marked word (`Y Moan êban`) and one in brackets."""
     words = name.split()
     kept = len(words)
+    if kept >= 4 and len(words[-1]) == 1:
+        kept -= 1  # a letter alone after a whole name (`Phan Minh Khoa Ì`); `Giàng A Chử`'s `A` is inside it
     while kept > 2 and words[kept - 1].isascii() and words[kept - 1].isalpha() and words[kept - 1].islower() \
             and not may_be_syllable(words[kept - 1]):
         kept -= 1
