@@ -417,12 +417,13 @@ def test_a_letter_alone_after_a_whole_name_is_a_speck() -> None:
     table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
              "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến\n"
              "1   Lù Văn Phòng Ì   Chuyên viên   Sở Nội vụ   Xã Mường Kim\n"
-             "2   Giàng A Chử   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n")
+             "2   Giàng A Chử   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
+             "3   Lò Thị Xuân Xt   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n")
     read = [PageText(1, HEADER + "Biệt phái các công chức có tên sau:\n" + table + SIGNATURE,
                      method="ocr", ocr_confidence=0.9)]
     names = {p.name for p in extract_facts(read).people}
-    assert {"Lù Văn Phòng", "Giàng A Chử"} <= names
-    assert not any(n.endswith(" Ì") for n in names)
+    assert {"Lù Văn Phòng", "Giàng A Chử", "Lò Thị Xuân"} <= names
+    assert not any(n.endswith((" Ì", " Xt")) for n in names)
     text = HEADER + "Cử ông Lù Văn Sáng Ì, Chuyên viên Sở Nội vụ, đến làm việc tại xã Mường Kim.\n" + SIGNATURE
     names = {p.name for p in extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).people}
     assert "Lù Văn Sáng" in names and "Lù Văn Sáng Ì" not in names

@@ -25,7 +25,7 @@ from dispatch_reader.extract.casing import expand_abbreviations, proper_case_bod
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import parse, span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
-from dispatch_reader.extract.tables import find_list_rows
+from dispatch_reader.extract.tables import find_list_rows, speck_after_a_name
 from dispatch_reader.extract.textutil import Page, coarse_scan, fold_phrase, is_word, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
 from dispatch_reader.textnorm import cased_like, for_matching, marks
@@ -130,8 +130,8 @@ def _name_end(doc: Doc, i: int, english: bool, small_first: bool = False) -> int
     while j < n and j - i < 6 and (_is_name_syllable(doc[j].text, english) or (small_first and j == i)):
         if j > i and doc[j].text in _stop_syllables():
             break
-        if j - i >= 3 and len(doc[j].text) == 1:
-            break  # a letter alone after a whole name is a speck beside it (`Phan Minh Khoa Ì`)
+        if j - i >= 3 and speck_after_a_name(doc[j].text):
+            break
         gap = text[tok_end(doc, j - 1):tok_start(doc, j)] if j > i else ""
         if gap.count("\n") >= 2 or (j - i >= 4 and "\n" in gap):
             break  # a name does not go on over a blank line, nor a full name over a line break
