@@ -53,6 +53,13 @@ def test_expected_symbol(label: str, issuer: str, expected: tuple[str, str] | No
     ("05/2023/TT-BLWBXMS", ("TT", "BLĐTBXH"), "05/2023/TT-BLĐTBXH"),
     ("02/2023/TB-LPQ7", ("TB", "BNG"), None),  # another first letter: a department's own, misread
     ("56/2026/TT-BGW9XY", ("TT", "BCA"), None),  # longer by three: no misreading of it
+    # the type's two letters both misread on a phone photo, the body's long symbol read whole or
+    # a letter off: the title's type and the issuer's symbol
+    ("40/OP-SNNMT", ("QĐ", "SNNMT"), "40/QĐ-SNNMT"),
+    ("40/OP-SNNMI", ("QĐ", "SNNMT"), "40/QĐ-SNNMT"),
+    ("40/OP-SNBMI", ("QĐ", "SNNMT"), None),  # the body's part two letters off too: unsure
+    ("40/OP-STC", ("QĐ", "STC"), None),  # a short body symbol is too little to go by
+    ("40/KH-SNNMT", ("QĐ", "SNNMT"), None),  # a real type's letters: the number's own type
 ])
 def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -> None:
     dn = number(read)

@@ -147,6 +147,9 @@ def test_no_date_line_warns() -> None:
     ("PHÒNG VĂN HÓA - XÃ HỘI", "Phòng Văn hóa - Xã hội"),
     ("TRẠM Y TẾ XÃ TỦA THÀNG", "Trạm Y tế xã Tủa Thàng"),
     ("UỶ BAN NHÂN DÂN PHƯỜNG HOÀ BÌNH", "Ủy ban nhân dân phường Hòa Bình"),
+    # a plural word after `và` opens no field: it and its field run on in small letters
+    ("BAN QUẢN LÝ KHU KINH TẾ VÀ CÁC KHU CÔNG NGHIỆP", "Ban Quản lý Khu kinh tế và các khu công nghiệp"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
 ])
 def test_proper_case_body(printed: str, proper: str) -> None:
     assert proper_case_body(printed) == proper

@@ -416,3 +416,15 @@ def test_a_given_name_is_never_made_a_middle_only_name() -> None:
 
     assert repair_ocr_name("Đỗ Văn Thi") == "Đỗ Văn Thi"
     assert repair_ocr_name("Đỗ Thi Hồng") == "Đỗ Thị Hồng"
+
+
+def test_a_vowels_hat_read_as_an_acute() -> None:
+    # a copy wears the circumflex to one stroke (`Lé` for `Lê`): a spelling no name bears, whose
+    # acute as a hat is a common name in the slot; a middle name may be a mother's family name.
+    # A spelling some name bears stays (`Thánh`), and so does an acute with another vowel.
+    from dispatch_reader.extract.namefix import repair_ocr_name
+
+    assert repair_ocr_name("Trần Lé Minh") == "Trần Lê Minh"
+    assert repair_ocr_name("Tó Văn Hải") == "Tô Văn Hải"
+    assert repair_ocr_name("Hồ Thánh Tùng") == "Hồ Thánh Tùng"
+    assert repair_ocr_name("Lê Văn Khái") == "Lê Văn Khái"

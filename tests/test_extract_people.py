@@ -391,3 +391,39 @@ def test_a_person_named_after_their_own_committees_title_is_a_person(level: str)
 def test_a_ward_named_after_a_person_after_its_officers_title_is_no_person() -> None:
     text = "Phó Chủ tịch UBND phường Lê Hồng Phong và Chủ tịch UBND xã Trương Lương dự họp.\n"
     assert extract_facts([PageText(1, text)]).people == []
+
+
+def test_a_communes_cell_read_with_its_tilde_lost_is_no_person() -> None:
+    """A copy's table cell `Xã Mường Kim` read `Xa Mường Kim` (and `Xa t Phong Thổ`, a speck
+    beside it) opens like the Thái family `Xa`: what follows spells a commune of the list exactly,
+    so it is the commune. A Xa who is a man stays (`Xa Văn Lang`: a middle name, though a
+    commune is named so), and so does a name that spells no commune."""
+    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến\n"
+             "1   Lù Văn Phòng   Chuyên viên   Sở Nội vụ   Xa Mường Kim\n"
+             "2   Lò Thị Mai   Chuyên viên   Sở Tư pháp   Xa t Phong Thổ\n"
+             "3   Xa Văn Lang   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
+             "4   Xa Thị Hương   Chuyên viên   Sở Nội vụ   Xã Bản Liền\n")
+    read = [PageText(1, HEADER + "Biệt phái các công chức có tên sau:\n" + table + SIGNATURE,
+                     method="ocr", ocr_confidence=0.9)]
+    names = {p.name for p in extract_facts(read).people}
+    assert not {n for n in names if n.startswith("Xa M") or n.startswith("Xa t")}
+    assert {"Lù Văn Phòng", "Lò Thị Mai", "Xa Văn Lang", "Xa Thị Hương"} <= names
+
+
+def test_a_letter_alone_after_a_whole_name_is_a_speck() -> None:
+    """A copy's speck read as a capital after a name in a table's row (`Lù Văn Phòng Ì`) is no
+    part of the name; a one-letter middle name is (`Giàng A Chử`, an H'Mông name)."""
+    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến\n"
+             "1   Lù Văn Phòng Ì   Chuyên viên   Sở Nội vụ   Xã Mường Kim\n"
+             "2   Giàng A Chử   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
+             "3   Lò Thị Xuân Xt   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n")
+    read = [PageText(1, HEADER + "Biệt phái các công chức có tên sau:\n" + table + SIGNATURE,
+                     method="ocr", ocr_confidence=0.9)]
+    names = {p.name for p in extract_facts(read).people}
+    assert {"Lù Văn Phòng", "Giàng A Chử", "Lò Thị Xuân"} <= names
+    assert not any(n.endswith((" Ì", " Xt")) for n in names)
+    text = HEADER + "Cử ông Lù Văn Sáng Ì, Chuyên viên Sở Nội vụ, đến làm việc tại xã Mường Kim.\n" + SIGNATURE
+    names = {p.name for p in extract_facts([PageText(1, text, method="ocr", ocr_confidence=0.9)]).people}
+    assert "Lù Văn Sáng" in names and "Lù Văn Sáng Ì" not in names

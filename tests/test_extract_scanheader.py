@@ -208,7 +208,8 @@ def test_a_grey_stamps_receiving_office_is_never_the_issuer() -> None:
     for title in ("ĐẾN", "‘DEN"):
         under = scanned("UBND TỈNH BẮC NINH\nBAN QUẢN LÝ\nCÁC KHU CÔNG NGHIỆP\nUBND XÃ TIÊN DU\n" + title + "\n"
                         "CỘNG HÒA! (AH | Ủ NGHĨA VIỆT NAM\nSố: 77/QĐ-BQLKCN\n" + tail).document
-        assert under.issuer == "Ban Quản lý Các khu công nghiệp", title
+        # (`các` opens no field of the name: casing.proper_case_body)
+        assert under.issuer == "Ban Quản lý các khu công nghiệp", title
     # a department under its committee's line, over the title, is the header's own
     own = scanned("UBND TỈNH BẮC NINH\nSỞ TÀI CHÍNH\nĐẾN\nSố: 5127\nSố: 77/QĐ-STC\n" + tail).document
     assert own.issuer == "Sở Tài chính"
@@ -423,6 +424,11 @@ def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
     ("vượt tông mức thanh toán", "vượt tổng mức thanh toán"),
     ("Luật Bảo vệ quyên lợi người tiêu dùng", "Luật Bảo vệ quyền lợi người tiêu dùng"),
     ("làm cợ sở cho việc", "làm cơ sở cho việc"),
+    # a sending's purpose and the part of a province it serves, marks lost on a copy or a photo
+    ("cử công chức cho các xã phía Dong tỉnh", "cử công chức cho các xã phía Đông tỉnh"),
+    ("tăng cường nhân lực phòng, chong dich sốt xuất huyết", "tăng cường nhân lực phòng, chống dịch sốt xuất huyết"),
+    ("phân bố chỉ tiêu công chức", "phân bổ chỉ tiêu công chức"),
+    ("hỗ trợ khắc phuc hậu qua thiên tai", "hỗ trợ khắc phục hậu quả thiên tai"),
     # words of other letters are no slip of these
     ("đèn đường của xã", "đèn đường của xã"),
 ])
@@ -493,6 +499,23 @@ def test_scraps_before_a_decisions_opener_are_no_part_of_its_subject(read: str, 
     assert scanned(text).document.subject == subject
 
 
+@pytest.mark.parametrize(("read", "subject"), [
+    # a copy's grain read as a dash before a joining word, or between two small words
+    ("Về việc điều động công chức đến làm việc - tại các xã", "Về việc điều động công chức đến làm việc tại các xã"),
+    ("Về việc thu hồi viên chức về Sở Y tế-nhận công tác", "Về việc thu hồi viên chức về Sở Y tế nhận công tác"),
+    # wording's own dashes stay: between two fields, and in a name that opens on a capital
+    ("Về việc tăng cường công chức văn hóa - xã hội cho các xã", "Về việc tăng cường công chức văn hóa - xã hội cho các xã"),
+    ("Về việc biệt phái công chức biết tiếng Ê-đê cho các xã", "Về việc biệt phái công chức biết tiếng Ê-đê cho các xã"),
+])
+def test_a_dash_the_grain_made_between_a_subjects_words_goes(read: str, subject: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert scanned(text).document.subject == subject
+    born = extract_facts([PageText(1, text, method="text")]).document
+    assert born.subject == read  # a text layer says what it says
+
+
 def test_a_date_written_out_has_its_set_words() -> None:
     from dispatch_reader.extract.canon import repair_ocr_phrase
 
@@ -536,6 +559,42 @@ def test_a_vv_subject_read_through_a_stamp(lead: str) -> None:
             "Độc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 21 tháng 10 năm 2025\n")
     doc = scanned(text).document
     assert (doc.doc_type, doc.subject) == ("official_dispatch", "tăng cường nhân lực cho các xã, phường")
+
+
+def test_a_vv_subjects_last_word_behind_a_stamps_plus_sign() -> None:
+    """A stamp's edge read as `+` before a V/v's last wrapped word (`+ phố`) is no bullet of a
+    list of bodies: those name a body, capitalised; the list after `Kính gửi` still ends it."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1418/UBND-NC\nV/v tăng cường công chức cho các xã phía Tây thành\n"
+            "S | ˆ | + phố\nKính gửi:\n- Sở Nội vụ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nPhú Thọ, ngày 21 tháng 10 năm 2025\n")
+    assert scanned(text).document.subject == "tăng cường công chức cho các xã phía Tây thành phố"
+    listed = text.replace("S | ˆ | + phố\nKính gửi:\n", "")
+    assert scanned(listed).document.subject == "tăng cường công chức cho các xã phía Tây thành"
+
+
+def test_a_titles_subject_goes_on_in_small_letters_past_a_speck_of_a_stop() -> None:
+    """A speck read as a stop after the subject's second line (`cho các xã …, Phú Lộc.`): a
+    line in small letters under an unfinished line is the subject's; the body's sentence after
+    it opens on a capital."""
+    head = ("SỞ NỘI VỤ\nSố: 31/TB-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Phú Thọ, ngày 21 tháng 10 năm 2025\nTHÔNG BÁO\n")
+    text = head + ("Kết thúc thời gian tăng cường công chức\ncho các xã Thanh Sơn, Phú Lộc.\n"
+                   "Thực hiện Quyết định số 15/QĐ-SNV của Sở Nội vụ, các công chức trở về đơn vị.\n")
+    assert scanned(text).document.subject == "Kết thúc thời gian tăng cường công chức cho các xã Thanh Sơn, Phú Lộc"
+    body = head + "Kết thúc thời gian tăng cường công chức\nCác công chức trở về đơn vị cũ.\n"
+    assert scanned(body).document.subject == "Kết thúc thời gian tăng cường công chức"
+
+
+def test_a_boards_name_read_through_a_printers_dots() -> None:
+    """A multifunction printer's dots run two words of a board's name together (`CÔNG NGHỆCAO`)
+    and take a set phrase's marks (`CÔNG NGHIEP`); `CÁC` after `VÀ` opens no field of its own.
+    A text layer's name stays as printed."""
+    text = ("UBND TỈNH MINH SƠN\nBAN QUẢN LÝ KHU CÔNG NGHỆCAO\nVÀ CÁC KHU CÔNG NGHIEP\nSố: 12/TB-BQL\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Minh Sơn, ngày 21 tháng 10 năm 2025\nTHÔNG BÁO\nVề việc tăng cường công chức\n")
+    assert scanned(text).document.issuer == "Ban Quản lý Khu công nghệ cao và các khu công nghiệp"
+    born = extract_facts([PageText(1, text, method="text")]).document
+    assert born.issuer == "Ban Quản lý Khu công nghệcao và các khu công nghiep"
 
 
 def test_a_vv_subject_ends_at_kinh_gui_behind_a_stamps_scraps() -> None:

@@ -17,6 +17,7 @@ from dispatch_reader.extract.syllables import may_be_syllable
 from dispatch_reader.textnorm import for_matching, one_letter_off
 
 _CONNECTORS = {"va": "và", "cua": "của", "thuoc": "thuộc", "truc": "trực"}
+_PLURALS = frozenset({"cac", "nhung"})
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +147,10 @@ def proper_case_body(text: str) -> str:
         elif f in _CONNECTORS:
             out.append(tok.lower())
             mode = "field_start"
+        elif mode == "field_start" and f in _PLURALS:
+            # a plural word opens no field (`và các khu công nghiệp`): it and the field run on small
+            out.append(tok.lower())
+            mode = "field"
         elif mode == "field_start":
             out.append(_cap(tok))
             mode = "field"

@@ -43,7 +43,7 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
-from dispatch_reader.extract.lexicon import joined_letters, mend_non_words, split_glued
+from dispatch_reader.extract.lexicon import is_known, joined_letters, mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
     department_of_symbol, department_symbol, damaged_body_line,
@@ -145,6 +145,16 @@ _DECISION_SUBJECT = re.compile(r"^ve viec\s+[a-z]")
 _CITED_NUMBER = re.compile(r"\W*số\b")
 # an item of a list of bodies (`- Các sở, ban, ngành;`), not a wrapped range (`-2025`)
 _RECIPIENT_ITEM = re.compile(r"^[-–+•*]\s+[^\W\d_]")
+
+
+def _recipient_item(text: str) -> bool:
+    """An item of a list of bodies: a bullet, then a body's name, capitalised (`- Sở Nội vụ;`).
+    A bullet before a small word is a speck before a wrapped line's word (`+ phố` under `… phía
+    Tây thành`: a stamp's edge read as a plus)."""
+    m = _RECIPIENT_ITEM.match(text)
+    return m is not None and text[m.end() - 1].isupper()
+
+
 _PLACE_DATE = re.compile(r"^[a-z][a-z .'-]{1,40},\s*ngay\s*\d")  # "lam ha, ngay 05 …" (folded)
 _DATE_FIRST = re.compile(r"^\W{0,2}ngay\s*\d")
 # a line ending on a cited document's number (`… Nghị định số 145/2020/NĐ-CP`): its date may
@@ -1113,10 +1123,18 @@ def _speck_word(word: str) -> bool:
 
 
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
-_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*")
+_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*+")
 
 
 _LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+_DASHES = frozenset("-–—")
+_GLUED_BY_DASH = re.compile(r"([^\W\d_]{2,})[-–]([^\W\d_]{2,})")
+
+
+def _dash_glued_words(word: str) -> bool:
+    """Is `word` two small Vietnamese words glued by a dash (`chính-nhận`)?"""
+    m = _GLUED_BY_DASH.fullmatch(word)
+    return m is not None and m[1].islower() and m[2].islower() and is_known(m[1]) and is_known(m[2])
 # marks run together that wording prints between words (a single mark is judged alone: `_LONE_SPECKS`)
 _WORDING_MARKS = frozenset({"--", "..."})
 
@@ -1170,6 +1188,13 @@ def _without_specks(subject: str) -> str:
         # the opener of a decision's subject, its mark misread (`Vẽ việc`); only here: `bảo vệ
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
+    # a dash alone before a joining word (`làm việc - tại các xã`): wording dashes between two
+    # names or fields (`văn hóa - xã hội`), never before `tại`, `cho`, `và`; a speck of the grain
+    words = [w for k, w in enumerate(words) if not (
+        0 < k < len(words) - 1 and w in _DASHES and words[k + 1] in joins and words[k - 1][-1:].isalpha())]
+    # ... and a dash glued between two small words (`Sở Tài chính-nhận nhiệm vụ`): one word
+    # never joins another by a dash (`Ê-đê`, `Hà Nội-Hải Phòng` open on capitals)
+    words = [" ".join(_GLUED_BY_DASH.fullmatch(w).groups()) if _dash_glued_words(w) else w for w in words]
     return " ".join(words)
 
 
@@ -1463,7 +1488,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # stamp's scraps (`2 Móc - Kính gửi: …`); past that it is the letter's body
             # an item of the Kính gửi list (`- Các sở, ban, ngành …`) ends it too, its label lost
             if k == "text" and "kinh gui" not in it.seg.folded and kinh_gui is None and len(vv_segs) < _VV_LINES \
-                    and not _RECIPIENT_ITEM.match(it.seg.text):
+                    and not _recipient_item(it.seg.text):
                 vv_segs.append(it.seg)
                 continue
             # (the number's column read into the V/v's line, `V/v Số: 143/UBND-VP …`, is beside
@@ -1607,6 +1632,14 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             runs_on = runs_on or (not subject_segs and it.seg.folded.startswith("ve viec ") and ends == ":"
                                   and not it.seg.folded.rstrip(" :").endswith("nhu sau")
                                   and _continues_in_small_letters(items, idx))
+            if k == "text" and ends == "." and subject_segs and it.seg.text[:1].islower() \
+                    and not subject_segs[-1].text.rstrip().endswith((".", ":", ";")):
+                # a line in small letters under the subject's unfinished line goes on with it,
+                # whatever stop ends it (a speck: `… công chức` over `cho các xã Tân Phong.`);
+                # a body's sentence opens on its own capital
+                subject_segs.append(it.seg.sub(0, len(it.seg.text.rstrip()) - 1))
+                state = "after"
+                continue
             # a line ending a sentence is the body, not the subject; the first line under the
             # title is the subject all the same (OCR puts specks at line ends)
             if k in ("text", "upper") and not runs_on and (
@@ -1820,6 +1853,9 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.subject = respell_units_after_levels(doc.subject)
         # a word split after its first letter (`Cần T hơ`: a printer's dots read as a space)
         doc.issuer = joined_letters(doc.issuer) if doc.issuer else doc.issuer
+        # two words run together by a printer's dots (`công nghệcao`), a set phrase's marks lost
+        # (`khu công nghiep`)
+        doc.issuer = repair_ocr_phrase(split_glued(doc.issuer)) if doc.issuer else doc.issuer
         doc.place = joined_letters(doc.place) if doc.place else doc.place
         if not _a_communes_body(doc.issuer):
             # a commune may bear a province's letters with other marks (`xã Thanh Hoà`, `Phù Yên`)

@@ -183,6 +183,10 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
             return cased_like(bare[0], syllable)
     if own is not None and _score(own, slot) > 0:
         return syllable
+    if own is None:
+        hat = _hat_read_as_acute(syllable, slot, entries)
+        if hat:
+            return hat
     if coarse and own is None and slot != "family" and _tone(syllable):
         # read from a coarse scan (a fax's 100 rows an inch hold a tone mark in a pixel or two):
         # a tone no name bears on these letters is the one name's that bears another (`Phứ` →
@@ -243,6 +247,24 @@ def _breve_read_as_tilde(read: str, name: str) -> bool:
     loses tones; `Vẫn` → `Văn`, `Hãng` → `Hằng`)?"""
     breve = read.translate(_TILDED_A)
     return breve != read and toneless(breve) == toneless(name) and (not _tone(breve) or breve.lower() == name.lower())
+
+
+# a vowel's hat worn to one stroke reads as an acute: `Lé` for `Lê`, `Tó` for `Tô`
+_HAT_FOR_ACUTE = str.maketrans({"á": "â", "é": "ê", "ó": "ô", "Á": "Â", "É": "Ê", "Ó": "Ô"})
+
+
+def _hat_read_as_acute(read: str, slot: str, entries: list[tuple[str, tuple[int, int, int]]]) -> str | None:
+    """The name `read` (a spelling no name bears) is with its acute a hat, when that spelling is
+    a common name in the slot; in a middle one, a common family name too (a mother's family
+    name stands there: `Nguyễn Lê Huy`, `Trần Phạm Minh`)."""
+    hatted = read.translate(_HAT_FOR_ACUTE)
+    if hatted == read or tone_count(hatted) != 0:
+        return None  # (another tone beside the acute: `Lế` is a hat and a tone, not this slip)
+    for spelling, freq in entries:
+        if spelling.lower() == hatted.lower() and (
+                _score(freq, slot) >= ODDS or (slot == "middle" and freq[0] >= COMMON_FAMILY)):
+            return cased_like(spelling, read)
+    return None
 
 
 def _tone_misread(read: str, name: str) -> bool:

@@ -25,7 +25,7 @@ from dispatch_reader.extract.casing import expand_abbreviations, proper_case_bod
 from dispatch_reader.extract.namefix import repair_ocr_name
 from dispatch_reader.extract.nlp import parse, span_text, tok_end, tok_start
 from dispatch_reader.extract.syllables import is_syllable
-from dispatch_reader.extract.tables import find_list_rows
+from dispatch_reader.extract.tables import find_list_rows, speck_after_a_name
 from dispatch_reader.extract.textutil import Page, coarse_scan, fold_phrase, is_word, squash
 from dispatch_reader.record import DocumentFacts, Evidence, Person
 from dispatch_reader.textnorm import cased_like, for_matching, marks
@@ -130,6 +130,8 @@ def _name_end(doc: Doc, i: int, english: bool, small_first: bool = False) -> int
     while j < n and j - i < 6 and (_is_name_syllable(doc[j].text, english) or (small_first and j == i)):
         if j > i and doc[j].text in _stop_syllables():
             break
+        if j - i >= 3 and speck_after_a_name(doc[j].text):
+            break
         gap = text[tok_end(doc, j - 1):tok_start(doc, j)] if j > i else ""
         if gap.count("\n") >= 2 or (j - i >= 4 and "\n" in gap):
             break  # a name does not go on over a blank line, nor a full name over a line break
@@ -206,6 +208,24 @@ def _is_place_context(doc: Doc, i: int, j: int, english: bool) -> bool:
                                           "september", "october", "november", "december"}:
             return True
     return False
+
+
+def _a_commune_read_bare(name: str) -> bool:
+    """`Xa Thới Hưng`, `Xa t Thái Thụy`: a table's `Xã …` cell read with the level word's tilde
+    lost (and a speck beside it), which reads as the Thái family `Xa` before a name. It is the
+    commune when what follows, specks aside, spells a commune or ward of the official list
+    exactly, marks and all, and opens on no middle name (`Xa Văn Lang` is a man)."""
+    words = name.split()
+    if len(words) < 3 or fold_phrase(words[0]) != "xa":
+        return False
+    rest = [w for w in words[1:] if len(w) > 1]
+    if len(rest) < 2 or fold_phrase(rest[0]) in ("van", "thi"):
+        return False
+    from dispatch_reader.places.official import key, official
+
+    units = official().by_key.get(key(" ".join(rest))) or ()
+    spelled = " ".join(rest).lower()
+    return any(u.short.lower() == spelled for u in units)
 
 
 def _named_after_own_committee(doc: Doc, i: int, j: int, position_before: str | None) -> bool:
@@ -579,6 +599,8 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         name_text = name_text[:1].upper() + name_text[1:]  # `triệu Văn Quyết` read small (_small_family)
         f = fold_phrase(name_text)
         if any(f == nn or f.startswith(nn + " ") for nn in _not_names()) or f in _places_named_like_people():
+            continue
+        if _a_commune_read_bare(name_text):
             continue
         taken.update(range(i, j))
         position, unit, inner = _attributes_after(doc, j, english)

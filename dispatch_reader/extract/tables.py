@@ -30,6 +30,13 @@ _SPECK_ROW = re.compile(r"^\s*[^\w\s|]{1,2}\s*\|")
 _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 
 
+def speck_after_a_name(word: str) -> bool:
+    """Is `word`, read after a whole name (three words), a speck beside it: a letter alone, or
+    two that spell no syllable (`Phan Minh Khoa Ì`, `Lò Thị Xuân Xt`)? A one-letter name word
+    stands inside a name (`Giàng A Chử`, `Y Kô Niê`), never after three."""
+    return len(word) == 1 or (len(word) == 2 and not may_be_syllable(word.lower()))
+
+
 def _without_scrap_tail(name: str) -> str:
     """An OCRed name cell without the words after it in small unmarked letters that no
     Vietnamese syllable is spelled as, marks lost or not (`Phạm Quốc Khánh ee ees`: specks under
@@ -37,6 +44,8 @@ def _without_scrap_tail(name: str) -> str:
     name's capital: `Lò Văn pấng`), as does a marked word (`Y Moan êban`) and one in brackets."""
     words = name.split()
     kept = len(words)
+    if kept >= 4 and speck_after_a_name(words[-1]):
+        kept -= 1
     while kept > 2 and words[kept - 1].isascii() and words[kept - 1].isalpha() and words[kept - 1].islower() \
             and not may_be_syllable(words[kept - 1]):
         kept -= 1
