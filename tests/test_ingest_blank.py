@@ -34,3 +34,33 @@ def test_a_white_page_and_one_with_dust_are_blank() -> None:
     for y, x in rng.integers(100, 2300, size=(60, 2)):
         dusty[y:y + 4, x:x + 4] = 0  # specks far smaller than a letter
     assert _blank(dusty)
+
+
+def _faint_page(lines: int) -> np.ndarray:
+    """A copy from a copier low on toner: light grey print (grey 150) on grey paper (235)."""
+    im = Image.new("L", (2480, 3508), 235)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 40)
+    for k in range(lines):
+        draw.text((250, 300 + 70 * k), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6", font=font, fill=150)
+    return np.array(im)
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
+def test_a_faint_copys_light_grey_print_is_no_blank_page() -> None:
+    from dispatch_reader.ingest.preprocess import darken_faint_print
+
+    faint = _faint_page(30)
+    assert np.count_nonzero(faint < 128) == 0  # no pixel a fixed threshold calls ink
+    assert not _blank(faint)
+    darker, core = darken_faint_print(faint)
+    assert core is not None and core > 100
+    assert np.percentile(darker[faint < 200], 50) < 80  # the print as dark as a scan's
+    assert np.percentile(darker, 90) >= 240  # the paper white
+    # a page of ordinary print, and a grey blank sheet, are as they were
+    im = _page()
+    ImageDraw.Draw(im).text((250, 300), "Căn cứ Luật Tổ chức chính quyền địa phương", font=ImageFont.truetype(str(FONT), 40), fill=0)
+    dark = np.array(im)
+    assert darken_faint_print(dark)[0] is dark
+    grey_sheet = np.full((3508, 2480), 235, np.uint8)
+    assert darken_faint_print(grey_sheet)[1] is None and _blank(grey_sheet)

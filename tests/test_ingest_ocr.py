@@ -91,6 +91,19 @@ def test_png_jpeg_and_multipage_tiff(work: Path, page_image: Image.Image) -> Non
     assert all("Độc lập - Tự do - Hạnh phúc" in p.text for p in tiff.pages)
 
 
+def test_a_faint_copy_is_read_not_refused_as_blank(work: Path, born: Path) -> None:
+    """A copier low on toner: the letter's print light grey (no pixel under 150) on grey paper.
+    It is read, and the page says its print was darkened."""
+    page = render_grey(born, dpi=200)
+    faint = page.point(lambda v: 150 + v * 85 // 255)  # black print → 150, white paper → 235
+    path = work / "faint.scan.pdf"
+    image_pdf(path, [faint])
+    doc = read_document(path, _settings(work / "cache"))
+    text = doc.pages[0].text
+    assert "SỞ NỘI VỤ" in text.splitlines() and "Độc lập - Tự do - Hạnh phúc" in text
+    assert any("faint print" in w for w in doc.warnings)
+
+
 @pytest.mark.parametrize("tags", ["dpi", "unitless", "none"])
 def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: Path, page_image: Image.Image,
                                                                           tags: str) -> None:

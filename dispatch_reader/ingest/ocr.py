@@ -270,6 +270,10 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
         if corners is None and share >= 0.001:
             # (a photo's dropout also lifts the cast and the shade it balances away: no mark of ink)
             gone = crossed.colour_dropped(image.colour, grey)
+    if settings.flatten_light:
+        grey, core = preprocess.darken_faint_print(grey)
+        if core is not None:
+            notes.append(f"faint print (a copier low on toner) darkened: its letters' cores were grey {core:.0f}")
     if settings.photo_correction:
         if corners is not None:
             grey = preprocess.straighten(grey, corners)

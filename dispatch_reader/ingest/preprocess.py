@@ -1142,3 +1142,39 @@ def flatten_light(grey: np.ndarray, dpi: float) -> np.ndarray:
 
 def upscale(grey: np.ndarray, factor: float) -> np.ndarray:
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+# A copier low on toner, or a copy of a copy, prints the letters light grey: their cores ~130-150
+# on paper ~235 (a tester's faint copies), where a scan's or a photocopy's print is near black
+# (cores under 40) and a phone photo's shaded print under 90. Every threshold after this step (the
+# blank-page test, the ink masks, the seal's and the signature's light grey) takes dark ink for
+# print: a faint page read as blank, a legible decision refused as no document. Its levels are
+# stretched so that its print is as dark as a scan's.
+FAINT_CORE = 100
+_FAINT_BELOW_PAPER = 40  # ink: this much darker than the paper at least
+_FAINT_LEAST_INK = 0.002  # and this share of the page, or there is too little to tell its darkness by
+_STRETCHED_CORE = 20.0
+
+
+def faint_print_core(grey: np.ndarray) -> float | None:
+    """The grey level of a faint page's ink cores (the 5th percentile of its ink), when they are
+    lighter than FAINT_CORE; None for print of an ordinary darkness, or too little ink."""
+    sample = grey[::4, ::4]
+    paper = float(np.percentile(sample, 75))
+    ink = sample[sample < paper - _FAINT_BELOW_PAPER]
+    if ink.size < _FAINT_LEAST_INK * sample.size:
+        return None
+    core = float(np.percentile(ink, 5))
+    return core if core > FAINT_CORE else None
+
+
+def darken_faint_print(grey: np.ndarray) -> tuple[np.ndarray, float | None]:
+    """(page, its print's core level before, or None): a faint page's levels stretched, its ink
+    cores to near black and its paper to white; any other page as it was."""
+    core = faint_print_core(grey)
+    if core is None:
+        return grey, None
+    paper = float(np.percentile(grey[::4, ::4], 75))
+    levels = (np.arange(256, dtype=np.float32) - core) * ((245.0 - _STRETCHED_CORE) / max(paper - core, 1.0))
+    lut = np.clip(levels + _STRETCHED_CORE, 0, 255).astype(np.uint8)
+    return cv2.LUT(grey, lut), core

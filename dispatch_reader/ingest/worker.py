@@ -14,6 +14,7 @@ import numpy as np
 
 from dispatch_reader import errors
 from dispatch_reader.ingest.ocr import OcrPage, ocr_image
+from dispatch_reader.ingest.preprocess import darken_faint_print
 from dispatch_reader.ingest.raster import load_image_frame, render_pdf_page
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import single_thread_env
@@ -48,6 +49,9 @@ class JobResult:
 
 
 def _blank(grey: np.ndarray) -> bool:
+    # a faint copy's light grey print is print: judged as it will be read (a tester's faint copy
+    # of a decision had no pixel darker than 128 and was refused as no document)
+    grey = darken_faint_print(grey)[0]
     # the share of dark pixels, counted without a float pass over a page-sized boolean image
     ink = grey < 128
     dark = np.count_nonzero(ink)
