@@ -257,3 +257,16 @@ def test_a_comma_before_the_wrapped_and_is_a_speck() -> None:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLạng Sơn, ngày 5 tháng 3 năm 2026\n"
             "QUYẾT ĐỊNH\nVề việc biệt phái viên chức\n")
     assert extract_facts([PageText(1, text)]).document.issuer == "Sở Nông nghiệp và Môi trường"
+
+
+def test_a_titles_subject_wrapping_onto_a_line_that_opens_like_the_body() -> None:
+    """A plan's subject wraps onto a line in small letters that opens as a body's grounds do
+    (`thực hiện chính sách …`): it is the subject's; the body's `Thực hiện …` opens on a capital."""
+    text = ("UBND TỈNH MINH SƠN\nSỞ NỘI VỤ\nSố: 19/KH-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nMinh Sơn, ngày 12 tháng 5 năm 2026\nKẾ HOẠCH\n"
+            "Cử công chức tăng cường hỗ trợ các xã vùng cao\nthực hiện chương trình chuyển đổi số năm 2026\n"
+            "Thực hiện Kế hoạch số 88/KH-UBND ngày 22 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh, Sở Nội vụ\n"
+            "xây dựng Kế hoạch như sau:\n")
+    doc = extract_facts([PageText(1, text)]).document
+    assert doc.subject == ("Cử công chức tăng cường hỗ trợ các xã vùng cao thực hiện chương trình chuyển đổi số "
+                           "năm 2026")

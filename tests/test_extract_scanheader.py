@@ -2844,3 +2844,16 @@ def test_an_old_commune_as_offices_wrote_it_is_no_tone_slip() -> None:
     assert respell_units_after_levels("tại xã Thiệu Hoà") == "tại xã Thiệu Hoà"
     assert respell_units_after_levels("xã Thạnh Thới Thuận và xã Cam Phúc Bắc") == \
         "xã Thạnh Thới Thuận và xã Cam Phúc Bắc"
+
+
+def test_a_stamps_title_read_letters_off_is_still_the_stamps() -> None:
+    """A grey stamp in a faint copy: `CÔNG VĂN ĐẾN` read `CÔNG AN ĐỀN` (its V lost) is the
+    stamp's title, its number the received one, and never the issuer (`Công an …` is a body's
+    head). A body's own line stays a body's."""
+    tail = ("Số: 77/BC-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Minh Sơn, ngày 11 tháng 5 năm 2026\nBÁO CÁO\nKết quả biệt phái công chức\n")
+    doc = scanned("CÔNG AN ĐỀN\nSố: 5127\nNgày: 12/5\n" + tail).document
+    assert doc.issuer is None and doc.number == "77/BC-VP"
+    assert doc.received is not None and doc.received.number == "5127"
+    own = scanned("CÔNG AN TỈNH LÀO CAI\n" + tail.replace("Minh Sơn", "Lào Cai")).document
+    assert (own.issuer or "").startswith("Công an tỉnh") and own.received is None

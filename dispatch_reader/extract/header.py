@@ -71,6 +71,16 @@ _BODY_START = re.compile(  # (a quote or a speck glued before it: `“Thực hi�
     rf"^[“”\"'‘’„*.,]?(?:{_GROUND_HEADS}|dieu \d|trong thoi gian|"
     r"quyet dinh\s*:|quyet nghi\s*:|chuong [ivx\d]|[ivx]+\. [a-z])"
 )
+
+
+def _opens_body(seg: Segment, folded: str) -> bool:
+    """Does the line open the body (`Căn cứ …`, `Thực hiện …`, `Điều 1.`)? On its capital: a
+    title's subject wraps onto a line in small letters that may start so (`Cử công chức … các xã
+    biên giới` over `thực hiện chính sách dân tộc năm 2026`)."""
+    first = next((c for c in seg.text if c.isalpha()), "")
+    return bool(_BODY_START.match(folded)) and not first.islower()
+
+
 # `Căn cứ` with its words damaged by a stamp or a fax (`CAn nữ Luat …`, `chuy&ăn:‹ tứ Luat …`),
 # told by the cited law or decree and its number behind it: a subject never opens so
 _DAMAGED_CAN_CU = re.compile(
@@ -527,7 +537,7 @@ def classify(seg: Segment) -> list[Cls]:
             return out
         if rest.text and len(rest.text) <= 40 and re.search(r"\d", rest.text[:4]):
             return [Cls(seg, "bad_number", {"raw": rest.text.split()[0]})]
-    if _BODY_START.match(f) or _damaged_can_cu(seg):
+    if _opens_body(seg, f) or _damaged_can_cu(seg):
         return [Cls(seg, "body")]
     bare = _bare_number(seg)
     if bare is not None:
@@ -593,7 +603,7 @@ def classify(seg: Segment) -> list[Cls]:
         return [Cls(seg, "kinh_gui")]
     if is_mark(seg):
         return [Cls(seg, "mark")]
-    if _BODY_START.match(f):
+    if _opens_body(seg, f):
         return [Cls(seg, "body")]
     scrap = _FIGURE_SCRAP.match(text)
     if scrap and is_upper_line(text[scrap.end():]):

@@ -84,11 +84,29 @@ def _title_at(folded: str, next_line: str = "") -> int:
     at = next((folded.find(t) for t in titles if t in folded), -1)
     if at >= 0:
         return at
+    if _worn_title(folded):
+        return len(folded) - len(folded.lstrip(" .:;,|-_'\"“”‘’"))
     m = _alone_title(folded)
     if m is None:
         return -1
     rest = folded[m.end():].strip(" .:;,|-_\n")
     return m.start(1) if _opens_on_number(rest if rest else next_line) else -1
+
+
+# a title this long at least may be read with letters lost or other (`CÔNG AN ĐỀN` for `CÔNG
+# VĂN ĐẾN`: a grey stamp's V lost in a faint copy), and be told as the title still when it is
+# the whole line, two letters off at most
+_WORN_TITLE_LEAST, _WORN_TITLE_OFF = 10, 2
+
+
+def _worn_title(folded: str) -> bool:
+    """Is the folded line, alone, a long stamp title read two letters off at most?"""
+    from dispatch_reader.places.match import edit_distance
+
+    line = " ".join(re.findall(r"[a-z]+", folded))
+    titles, _, _ = _all_labels()
+    return any(len(t) >= _WORN_TITLE_LEAST and line != t and edit_distance(line, t, _WORN_TITLE_OFF) <= _WORN_TITLE_OFF
+               for t in titles)
 
 
 def _opens_on_number(folded: str) -> bool:
