@@ -2857,3 +2857,17 @@ def test_a_stamps_title_read_letters_off_is_still_the_stamps() -> None:
     assert doc.received is not None and doc.received.number == "5127"
     own = scanned("CÔNG AN TỈNH LÀO CAI\n" + tail.replace("Minh Sơn", "Lào Cai")).document
     assert (own.issuer or "").startswith("Công an tỉnh") and own.received is None
+
+
+def test_a_cited_number_opening_a_body_line_is_never_the_documents() -> None:
+    """A faint copy lost the header's `Số:` line and the start of a body line, which then opens
+    `số 96/QĐ-SNV về việc …`: running text's cited decision, in small letters with what it is
+    about after it (the line above opened `Phực hiện`, read so), never the document's number (nor
+    its type). `Số: 96/QĐ-SNV` is the header's."""
+    head = ("UBND TỈNH MINH SƠN\nSỞ NỘI VỤ\nKính gửi: Ủy ban nhân dân các xã\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nMinh Sơn, ngày 06 tháng 4 năm 2026\n"
+            "Phực hiện Kế hoạch số 75/KH-UBND của Ủy ban nhân dân tỉnh, Giám đốc Sở đã ban hành Quyết định\n")
+    doc = scanned(head + "số 96/QĐ-SNV về việc cử 03 công chức tăng cường cho các xã biên giới.\n").document
+    assert doc.number is None and doc.doc_type != "decision"
+    labelled = scanned(head.replace("Kính gửi", "Số: 96/QĐ-SNV\nKính gửi")).document
+    assert labelled.number == "96/QĐ-SNV"

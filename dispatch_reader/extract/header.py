@@ -123,6 +123,9 @@ _LABELLED_LEAD = re.compile(r"^(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|ph
 # and its date right after the number
 _CITED_BY_DATE = re.compile(r"số\s+\d")
 _DATE_AFTER = re.compile(r"\s*(?:ngày\s*\d|\d{1,2}/\d{1,2}/\d{4})")
+# ... or what it is about, or whose (`số 96/QĐ-SCT về việc cử …`, `số 12/KH-UBND của …`): running
+# text's cited document, its line's start lost on a faint copy
+_ABOUT_AFTER = re.compile(r"\s*(?:về\s+việc|của)\s")
 # specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
@@ -514,7 +517,8 @@ def classify(seg: Segment) -> list[Cls]:
     if m:
         rest = seg.sub(lead + m.end())
         found = find_header_number(rest.text) or slash_read_as_comma(rest.text) or slash_read_as_bracket(rest.text)
-        if found and _CITED_BY_DATE.match(text[lead:]) and _DATE_AFTER.match(rest.text[found[2]:]):
+        if found and _CITED_BY_DATE.match(text[lead:]) and (
+                _DATE_AFTER.match(rest.text[found[2]:]) or _ABOUT_AFTER.match(rest.text[found[2]:])):
             # `số 1702/QĐ-UBND ngày 08/10/2025`: a V/v line wrapped at a cited document, in
             # small letters and dated, not the header's `Số:` (the subject goes on through it)
             return [Cls(seg, "text")]
