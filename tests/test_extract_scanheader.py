@@ -2805,6 +2805,20 @@ def test_two_name_words_run_together_are_parted() -> None:
     assert scanned(text.format(name="H’Hen Niê")).document.signer.name == "H’Hen Niê"
 
 
+def test_a_hard_pressed_seals_dots_inside_a_signers_name() -> None:
+    """A seal pressed hard over the name leaves dots read inside it: an apostrophe between two
+    syllables (`Trịnh Thi'Mai Hương`), a figure between two letters (`Vàng2A Páo`, its A given an
+    acute: an H'Mông middle name bears no mark). An Ê Đê `H’Hen` and a Jarai `Kơ'nia` keep theirs."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 14/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 2 tháng 3 năm 2026\nQUYẾT ĐỊNH\n"
+            "Về việc biệt phái công chức\nĐiều 1. Biệt phái công chức.\nNơi nhận:\n- Như trên;\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n")
+    assert scanned(text.format(name="Trịnh Thi'Mai Hương")).document.signer.name == "Trịnh Thị Mai Hương"
+    assert scanned(text.format(name="Vàng2Á Páo")).document.signer.name == "Vàng A Páo"
+    assert scanned(text.format(name="H’Hen Niê")).document.signer.name == "H’Hen Niê"
+    assert scanned(text.format(name="Y Kơ'nia Mlô")).document.signer.name == "Y Kơ'nia Mlô"
+
+
 def test_a_special_zone_and_a_commune_read_with_one_tone_slipped() -> None:
     """A special zone (`đặc khu`) is named after its level word as a commune is; a name read
     with one tone as another (a hook read as an acute) in a name no unit ever bore is the one

@@ -426,6 +426,10 @@ def _middle_of_people(words: list[str]) -> dict[int, str]:
             want = spelled.get(fold_phrase(w))
             if want and want != w.lower() and marks(w) < marks(want) and (own is None or _score(own, "middle") == 0):
                 out[i] = cased_like(want, w)
+            elif want and len(w) == 1 and len(want) == 1 and w != want.upper():
+                # a one-letter middle name read with a mark (`Vừ Á Sùng`: a seal's dot over the
+                # A): the people's own bears none
+                out[i] = want.upper()
     return out
 
 

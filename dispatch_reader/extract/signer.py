@@ -419,18 +419,29 @@ _DEGREES_UNLISTED = frozenset({"ks", "cn", "ds"})
 _GLUED_CAPITAL = re.compile(r"\b([^\W\d_][^\W\d_A-ZĐ]+)([A-ZĐ\u00C0-\u1EF9][^\W\d_A-ZĐ]+)\b")
 
 
+# ... or with a speck between read as an apostrophe (`Vo'Thi Kim Loan`, a hard-pressed seal's dot)
+_GLUED_BY_APOSTROPHE = re.compile(r"\b([^\W\d_]{2,})['’]([^\W\d_]+)\b")
+
+
 def _glued_words_parted(text: str) -> str:
     """Each word of two capitalised syllables run together split in two, where the word is no
-    syllable and each part is one (`Ngô ThịThanh Huyền`); an Ê Đê `H’Hen` keeps its own."""
+    syllable and each part is one (`Ngô ThịThanh Huyền`), or with an apostrophe between them
+    (`Vo'Thi`); an Ê Đê `H’Hen` (a capital alone before it) and a `Kơ'nia` keep their own."""
     def part(m: re.Match[str]) -> str:
         a, b = m.group(1), m.group(2)
         if not a[0].isupper() or not b[0].isupper() or is_syllable(m.group()) or not (is_syllable(a) and is_syllable(b)):
             return m.group()
         return f"{a} {b}"
-    return _GLUED_CAPITAL.sub(part, text)
+    return _GLUED_BY_APOSTROPHE.sub(part, _GLUED_CAPITAL.sub(part, text))
+
+
+# a figure between two letters: a seal's or a signature's dot read as one (`Vừ2Á Sùng`); a
+# name holds no figure
+_FIGURE_INSIDE = re.compile(r"(?<=[^\W\d_])\d(?=[^\W\d_])")
 
 
 def _without_specks(text: str) -> str:
+    text = _FIGURE_INSIDE.sub(" ", text)
     text = _glued_words_parted(_GLUED_SIGNS.sub("", _GLUED_SPECK.sub("", text)))
     if len(text.split()) > _ONE_NAMES_WORDS:
         return text
