@@ -429,6 +429,8 @@ def test_a_bare_level_word_is_respelled_only_before_a_place() -> None:
     ("tăng cường nhân lực phòng, chong dich sốt xuất huyết", "tăng cường nhân lực phòng, chống dịch sốt xuất huyết"),
     ("phân bố chỉ tiêu công chức", "phân bổ chỉ tiêu công chức"),
     ("hỗ trợ khắc phuc hậu qua thiên tai", "hỗ trợ khắc phục hậu quả thiên tai"),
+    ("Phần công nhiệm vụ đổi với viên chức", "Phân công nhiệm vụ đối với viên chức"),
+    ("kết quả 6 tháng đầu nẫm 2026", "kết quả 6 tháng đầu năm 2026"),
     # words of other letters are no slip of these
     ("đèn đường của xã", "đèn đường của xã"),
 ])
