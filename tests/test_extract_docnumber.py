@@ -60,6 +60,8 @@ def test_expected_symbol(label: str, issuer: str, expected: tuple[str, str] | No
     ("40/OP-SNBMI", ("QĐ", "SNNMT"), None),  # the body's part two letters off too: unsure
     ("40/OP-STC", ("QĐ", "STC"), None),  # a short body symbol is too little to go by
     ("40/KH-SNNMT", ("QĐ", "SNNMT"), None),  # a real type's letters: the number's own type
+    ("45/KL-UBND", ("TB", "UBND"), None),  # letters no lookalikes of the title's (a reviewer's)
+    ("45/GP-UBND", ("QĐ", "UBND"), None),
 ])
 def test_mend_symbol(read: str, expected: tuple[str, str], mended: str | None) -> None:
     dn = number(read)

@@ -428,3 +428,8 @@ def test_a_vowels_hat_read_as_an_acute() -> None:
     assert repair_ocr_name("Tó Văn Hải") == "Tô Văn Hải"
     assert repair_ocr_name("Hồ Thánh Tùng") == "Hồ Thánh Tùng"
     assert repair_ocr_name("Lê Văn Khái") == "Lê Văn Khái"
+    # the hat lost and the acute kept, where a name of the slot bears both (a reviewer's: `Tuân`,
+    # `Tiên` were made of them)
+    assert repair_ocr_name("Nguyễn Văn Tuán") == "Nguyễn Văn Tuấn"
+    assert repair_ocr_name("Phạm Văn Tién") == "Phạm Văn Tiến"
+    assert repair_ocr_name("Hoàng Tó Như") == "Hoàng Tố Như"

@@ -64,3 +64,28 @@ def test_a_faint_copys_light_grey_print_is_no_blank_page() -> None:
     assert darken_faint_print(dark)[0] is dark
     grey_sheet = np.full((3508, 2480), 235, np.uint8)
     assert darken_faint_print(grey_sheet)[1] is None and _blank(grey_sheet)
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts not installed")
+def test_show_through_a_shaded_box_and_a_photo_are_no_faint_print() -> None:
+    """A reviewer's pages: a blank back page's show-through (mirrored print at 180) stays blank
+    and unstretched; a page a grey-shaded box covers by a third, its print dark inside, and a
+    grey photo are as they were (stretched, the box's print went black with its shade)."""
+    from dispatch_reader.ingest.preprocess import darken_faint_print
+
+    font = ImageFont.truetype(str(FONT), 40)
+    back = Image.new("L", (2480, 3508), 238)
+    draw = ImageDraw.Draw(back)
+    for k in range(30):
+        draw.text((250, 300 + 70 * k), "Căn cứ Luật Tổ chức chính quyền địa phương", font=font, fill=180)
+    ghost = np.array(back.transpose(Image.Transpose.FLIP_LEFT_RIGHT))
+    assert darken_faint_print(ghost)[1] is None and _blank(ghost)
+    boxed = Image.new("L", (2480, 3508), 238)
+    draw = ImageDraw.Draw(boxed)
+    draw.rectangle((100, 100, 2380, 1400), fill=185)
+    for k in range(3):
+        draw.text((250, 300 + 70 * k), "Căn cứ Luật Tổ chức chính quyền địa phương", font=font, fill=20)
+    assert darken_faint_print(np.array(boxed))[1] is None
+    rng = np.random.default_rng(2)
+    photo = np.clip(rng.normal(150, 30, (3508, 2480)), 0, 255).astype(np.uint8)
+    assert darken_faint_print(photo)[1] is None

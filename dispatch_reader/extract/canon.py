@@ -374,9 +374,14 @@ def repair_ocr_phrase(text: str) -> str:
                 out[i + k] = raw.replace(core, fixed)
         nxt = i + n
         if nxt < len(out):
+            # a level word bare of its marks after a phrase (`Trạm Y tế xa`); a marked word is a
+            # word of its own (`đối với quân nhân`, `khắc phục tình trạng`, `phương án`: a
+            # reviewer's), and so is `quan` before no place's capital (`nhiệm vụ quan trọng`)
             core = out[nxt].strip(_EDGES)
             lvl = _levels().get(fold_phrase(core))
-            if lvl and core != lvl and core.islower():
+            capital_after = nxt + 1 < len(out) and out[nxt + 1][:1].isupper()
+            if lvl and core != lvl and core.islower() and core.isascii() \
+                    and (fold_phrase(core) != "quan" or capital_after):
                 out[nxt] = out[nxt].replace(core, lvl)
         i += n
     # a level word with its marks lost before a place's capital (`cho xa Tân Phong`); not

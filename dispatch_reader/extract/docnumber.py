@@ -574,11 +574,13 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
         if part in _known_parts():
             return None
         if i == 0 and len(part) == len(want) == 2 and len(read) == len(expected) >= 2 and part.isalpha() \
+                and all(a == b or (a, b) in _symbol_lookalikes() for a, b in zip(part.upper(), want.upper())) \
                 and all(p == w or edit_distance(p.upper(), w.upper(), 1) <= 1 for p, w in zip(read[1:], expected[1:])) \
                 and all(len(w) >= 4 for w in expected[1:]):
-            # the type's two letters both misread (`OP` for `QĐ` on a phone photo: the Q's tail
-            # and the Đ's bar lost in the blur), the body's long symbol after them read whole or
-            # a letter off: the title names the type, the body part the issuer
+            # the type's two letters both misread as their lookalikes (`OP` for `QĐ` on a phone
+            # photo: the Q's tail and the Đ's bar lost in the blur), the body's long symbol after
+            # them read whole or a letter off: the title names the type, the body part the issuer
+            # (`KL`, `GP` are no misreading of `TB`, `QĐ`: a reviewer's)
             continue
         # a letter or two misread, none added or lost: `CTUBND` is another body's symbol
         # (the chairman's), not `UBND` damaged

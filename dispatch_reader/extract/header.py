@@ -43,7 +43,7 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
-from dispatch_reader.extract.lexicon import is_known, joined_letters, mend_non_words, split_glued
+from dispatch_reader.extract.lexicon import joined_letters, mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
     department_of_symbol, department_symbol, damaged_body_line,
@@ -123,9 +123,9 @@ _LABELLED_LEAD = re.compile(r"^(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|ph
 # and its date right after the number
 _CITED_BY_DATE = re.compile(r"số\s+\d")
 _DATE_AFTER = re.compile(r"\s*(?:ngày\s*\d|\d{1,2}/\d{1,2}/\d{4})")
-# ... or what it is about, or whose (`số 96/QĐ-SCT về việc cử …`, `số 12/KH-UBND của …`): running
-# text's cited document, its line's start lost on a faint copy
-_ABOUT_AFTER = re.compile(r"\s*(?:về\s+việc|của)\s")
+# ... or what it is about, or whose (`số 96/QĐ-SCT về việc cử …`, `số 12/KH-UBND của …`, `số
+# 5/QĐ-SNV phê duyệt …`): running text's cited document, its line's start lost on a faint copy
+_ABOUT_AFTER = re.compile(r"\s*,?\s*(?:về|của|phê duyệt|ban hành|quy định)\s")
 # specks OCR reads before `Số:` from a stamp's frame or a copier's dots (`* s9: 798/QĐ-TTg`)
 _LEAD_SPECKS = "_—–-|.,:;'\"“”‘’*¡!•·§® "
 _VV_LINES = 4
@@ -1137,18 +1137,12 @@ def _speck_word(word: str) -> bool:
 
 
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
-_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*+")
+_LONE_SPECKS = frozenset("()[]{}|ˆ^~`¬¦*")
 
 
 _LONE_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 _DASHES = frozenset("-–—")
-_GLUED_BY_DASH = re.compile(r"([^\W\d_]{2,})[-–]([^\W\d_]{2,})")
-
-
-def _dash_glued_words(word: str) -> bool:
-    """Is `word` two small Vietnamese words glued by a dash (`chính-nhận`)?"""
-    m = _GLUED_BY_DASH.fullmatch(word)
-    return m is not None and m[1].islower() and m[2].islower() and is_known(m[1]) and is_known(m[2])
+_NO_DASH_BEFORE = frozenset({"tại", "của"})
 # marks run together that wording prints between words (a single mark is judged alone: `_LONE_SPECKS`)
 _WORDING_MARKS = frozenset({"--", "..."})
 
@@ -1202,13 +1196,11 @@ def _without_specks(subject: str) -> str:
         # the opener of a decision's subject, its mark misread (`Vẽ việc`); only here: `bảo vệ
         # việc làm` inside a subject is another phrase
         words[:2] = ["Về" if words[0][:1].isupper() else "về", "việc"]
-    # a dash alone before a joining word (`làm việc - tại các xã`): wording dashes between two
-    # names or fields (`văn hóa - xã hội`), never before `tại`, `cho`, `và`; a speck of the grain
+    # a dash alone before `tại` or `của` (`làm việc - tại các xã`): wording dashes between two
+    # names or fields (`văn hóa - xã hội`, `mua bán - cho thuê`, `Lao động - việc làm`), never
+    # before where or whose; a speck of the grain
     words = [w for k, w in enumerate(words) if not (
-        0 < k < len(words) - 1 and w in _DASHES and words[k + 1] in joins and words[k - 1][-1:].isalpha())]
-    # ... and a dash glued between two small words (`Sở Tài chính-nhận nhiệm vụ`): one word
-    # never joins another by a dash (`Ê-đê`, `Hà Nội-Hải Phòng` open on capitals)
-    words = [" ".join(_GLUED_BY_DASH.fullmatch(w).groups()) if _dash_glued_words(w) else w for w in words]
+        0 < k < len(words) - 1 and w in _DASHES and words[k + 1] in _NO_DASH_BEFORE and words[k - 1][-1:].isalpha())]
     return " ".join(words)
 
 
@@ -2208,7 +2200,8 @@ def _join_lines(parts: list[str]) -> str:
         if not p:
             continue
         if out:
-            p = p.lstrip(",;:.‘'`").lstrip()  # a speck OCR read before a wrapped line (`,Cho các xã`)
+            # a speck OCR read before a wrapped line (`,Cho các xã`; `+ phố`, a stamp's edge)
+            p = p.lstrip(",;:.‘'`+").lstrip()
         if out.endswith("-") and not out.endswith(" -"):
             out = out[:-1] + p
         elif out.endswith((".", ";")) and p[:1].islower():

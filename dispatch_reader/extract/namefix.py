@@ -251,6 +251,7 @@ def _breve_read_as_tilde(read: str, name: str) -> bool:
 
 # a vowel's hat worn to one stroke reads as an acute: `Lé` for `Lê`, `Tó` for `Tô`
 _HAT_FOR_ACUTE = str.maketrans({"á": "â", "é": "ê", "ó": "ô", "Á": "Â", "É": "Ê", "Ó": "Ô"})
+_HAT_BESIDE_ACUTE = str.maketrans({"á": "ấ", "é": "ế", "ó": "ố", "Á": "Ấ", "É": "Ế", "Ó": "Ố"})
 
 
 def _hat_read_as_acute(read: str, slot: str, entries: list[tuple[str, tuple[int, int, int]]]) -> str | None:
@@ -260,6 +261,11 @@ def _hat_read_as_acute(read: str, slot: str, entries: list[tuple[str, tuple[int,
     hatted = read.translate(_HAT_FOR_ACUTE)
     if hatted == read or tone_count(hatted) != 0:
         return None  # (another tone beside the acute: `Lế` is a hat and a tone, not this slip)
+    # the hat lost and the acute kept is as likely (`Tuán` for `Tuấn`, `Tién` for `Tiến`): where
+    # a name of the slot is spelled so, the acute is a tone (a reviewer's `Tuân`, `Tiên`)
+    both = read.translate(_HAT_BESIDE_ACUTE).lower()
+    if any(s.lower() == both and f[_SLOTS[slot]] > 0 for s, f in entries):
+        return None
     for spelling, freq in entries:
         if spelling.lower() == hatted.lower() and (
                 _score(freq, slot) >= ODDS or (slot == "middle" and freq[0] >= COMMON_FAMILY)):

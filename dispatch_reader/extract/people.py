@@ -600,8 +600,8 @@ def find_mentions(page: Page, doc: Doc, english: bool) -> list[Mention]:
         f = fold_phrase(name_text)
         if any(f == nn or f.startswith(nn + " ") for nn in _not_names()) or f in _places_named_like_people():
             continue
-        if _a_commune_read_bare(name_text):
-            continue
+        if not vouched and _a_commune_read_bare(name_text):
+            continue  # (`ông Xa Anh Dũng` is a man, though a commune is named Anh Dũng)
         taken.update(range(i, j))
         position, unit, inner = _attributes_after(doc, j, english)
         if inner and unit and is_subunit(unit):

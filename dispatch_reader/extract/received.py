@@ -100,12 +100,17 @@ _WORN_TITLE_LEAST, _WORN_TITLE_OFF = 10, 2
 
 
 def _worn_title(folded: str) -> bool:
-    """Is the folded line, alone, a long stamp title read two letters off at most?"""
+    """Is the folded line, alone, a long stamp title read two letters off at most, its last word
+    whole?"""
     from dispatch_reader.places.match import edit_distance
 
-    line = " ".join(re.findall(r"[a-z]+", folded))
+    words = re.findall(r"[a-z]+", folded)
+    line = " ".join(words)
     titles, _, _ = _all_labels()
-    return any(len(t) >= _WORN_TITLE_LEAST and line != t and edit_distance(line, t, _WORN_TITLE_OFF) <= _WORN_TITLE_OFF
+    # its last word whole (`ĐẾN`): `CÔNG VĂN ĐI`, `công văn trên`, `văn bản đó` are no stamp's (a
+    # reviewer's)
+    return any(len(t) >= _WORN_TITLE_LEAST and line != t and words[-1:] == t.split()[-1:]
+               and len(words) == len(t.split()) and edit_distance(line, t, _WORN_TITLE_OFF) <= _WORN_TITLE_OFF
                for t in titles)
 
 

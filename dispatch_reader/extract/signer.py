@@ -432,7 +432,14 @@ def _glued_words_parted(text: str) -> str:
         if not a[0].isupper() or not b[0].isupper() or is_syllable(m.group()) or not (is_syllable(a) and is_syllable(b)):
             return m.group()
         return f"{a} {b}"
-    return _GLUED_BY_APOSTROPHE.sub(part, _GLUED_CAPITAL.sub(part, text))
+
+    def part_at_apostrophe(m: re.Match[str]) -> str:
+        # only after a Kinh name's letters (`Vo`, `Thi`): a Jarai or Bahnar word's own apostrophe
+        # stays (`Pơ'Loong`, a reviewer's)
+        # (its letters a name's as read, or bare of every mark: `Pơ` is no `Pờ` misread)
+        listed = listed_spellings(m.group(1))
+        return part(m) if listed and (m.group(1).lower() in listed or m.group(1).isascii()) else m.group()
+    return _GLUED_BY_APOSTROPHE.sub(part_at_apostrophe, _GLUED_CAPITAL.sub(part, text))
 
 
 # a figure between two letters: a seal's or a signature's dot read as one (`Vừ2Á Sùng`); a

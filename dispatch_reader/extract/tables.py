@@ -31,10 +31,11 @@ _LOOSE_NO = re.compile(r"^\s*(\d{1,3})\.?\s+(?=[^\W\d_])")
 
 
 def speck_after_a_name(word: str) -> bool:
-    """Is `word`, read after a whole name (three words), a speck beside it: a letter alone, or
-    two that spell no syllable (`Phan Minh Khoa Ì`, `Lò Thị Xuân Xt`)? A one-letter name word
-    stands inside a name (`Giàng A Chử`, `Y Kô Niê`), never after three."""
-    return len(word) == 1 or (len(word) == 2 and not may_be_syllable(word.lower()))
+    """Is `word`, read after a whole name (three words), a speck beside it: a letter alone, in
+    small letters or marked (`Phan Minh Khoa Ì`)? A plain capital tells namesakes apart in a
+    list (`Nguyễn Thị Hoa A`, a reviewer's); a one-letter name word stands inside a name
+    (`Giàng A Chử`, `Y Kô Niê`)."""
+    return len(word) == 1 and not ("A" <= word <= "Z")
 
 
 def _without_scrap_tail(name: str) -> str:

@@ -1150,22 +1150,27 @@ def upscale(grey: np.ndarray, factor: float) -> np.ndarray:
 # blank-page test, the ink masks, the seal's and the signature's light grey) takes dark ink for
 # print: a faint page read as blank, a legible decision refused as no document. Its levels are
 # stretched so that its print is as dark as a scan's.
-FAINT_CORE = 100
+# Not lighter than FAINT_CORE_MOST: a blank back page's show-through (mirrored print at 175-190)
+# is no print to read; nor where "ink" covers more than FAINT_MOST_INK of the page: a grey-shaded
+# box or a photo, whose print inside would go black with the shade (a reviewer's).
+FAINT_CORE, FAINT_CORE_MOST = 100, 165
 _FAINT_BELOW_PAPER = 40  # ink: this much darker than the paper at least
 _FAINT_LEAST_INK = 0.002  # and this share of the page, or there is too little to tell its darkness by
+_FAINT_MOST_INK = 0.25
 _STRETCHED_CORE = 20.0
 
 
 def faint_print_core(grey: np.ndarray) -> float | None:
     """The grey level of a faint page's ink cores (the 5th percentile of its ink), when they are
-    lighter than FAINT_CORE; None for print of an ordinary darkness, or too little ink."""
+    lighter than FAINT_CORE (and not past FAINT_CORE_MOST); None for print of an ordinary
+    darkness, too little ink, or so much that it is a shade or a picture."""
     sample = grey[::4, ::4]
     paper = float(np.percentile(sample, 75))
     ink = sample[sample < paper - _FAINT_BELOW_PAPER]
-    if ink.size < _FAINT_LEAST_INK * sample.size:
+    if not _FAINT_LEAST_INK * sample.size <= ink.size <= _FAINT_MOST_INK * sample.size:
         return None
     core = float(np.percentile(ink, 5))
-    return core if core > FAINT_CORE else None
+    return core if FAINT_CORE < core <= FAINT_CORE_MOST else None
 
 
 def darken_faint_print(grey: np.ndarray) -> tuple[np.ndarray, float | None]:
