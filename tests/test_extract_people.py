@@ -393,20 +393,24 @@ def test_a_ward_named_after_a_person_after_its_officers_title_is_no_person() -> 
     assert extract_facts([PageText(1, text)]).people == []
 
 
+def _listed_names(rows: str) -> set[str]:
+    """The people found in a scanned decision listing `rows` under a list's column heads."""
+    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
+             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến\n" + rows)
+    read = [PageText(1, HEADER + "Biệt phái các công chức có tên sau:\n" + table + SIGNATURE,
+                     method="ocr", ocr_confidence=0.9)]
+    return {p.name for p in extract_facts(read).people}
+
+
 def test_a_communes_cell_read_with_its_tilde_lost_is_no_person() -> None:
     """A copy's table cell `Xã Mường Kim` read `Xa Mường Kim` (and `Xa t Phong Thổ`, a speck
     beside it) opens like the Thái family `Xa`: what follows spells a commune of the list exactly,
     so it is the commune. A Xa who is a man stays (`Xa Văn Lang`: a middle name, though a
     commune is named so), and so does a name that spells no commune."""
-    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
-             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến\n"
-             "1   Lù Văn Phòng   Chuyên viên   Sở Nội vụ   Xa Mường Kim\n"
-             "2   Lò Thị Mai   Chuyên viên   Sở Tư pháp   Xa t Phong Thổ\n"
-             "3   Xa Văn Lang   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
-             "4   Xa Thị Hương   Chuyên viên   Sở Nội vụ   Xã Bản Liền\n")
-    read = [PageText(1, HEADER + "Biệt phái các công chức có tên sau:\n" + table + SIGNATURE,
-                     method="ocr", ocr_confidence=0.9)]
-    names = {p.name for p in extract_facts(read).people}
+    names = _listed_names("1   Lù Văn Phòng   Chuyên viên   Sở Nội vụ   Xa Mường Kim\n"
+                          "2   Lò Thị Mai   Chuyên viên   Sở Tư pháp   Xa t Phong Thổ\n"
+                          "3   Xa Văn Lang   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
+                          "4   Xa Thị Hương   Chuyên viên   Sở Nội vụ   Xã Bản Liền\n")
     assert not {n for n in names if n.startswith("Xa M") or n.startswith("Xa t")}
     assert {"Lù Văn Phòng", "Lò Thị Mai", "Xa Văn Lang", "Xa Thị Hương"} <= names
     # an honorific or a position vouches for a man whose name spells a commune (a reviewer's)
@@ -418,14 +422,9 @@ def test_a_communes_cell_read_with_its_tilde_lost_is_no_person() -> None:
 def test_a_letter_alone_after_a_whole_name_is_a_speck() -> None:
     """A copy's speck read as a capital after a name in a table's row (`Lù Văn Phòng Ì`) is no
     part of the name; a one-letter middle name is (`Giàng A Chử`, an H'Mông name)."""
-    table = ("DANH SÁCH CÔNG CHỨC BIỆT PHÁI\n"
-             "STT   Họ và tên   Chức vụ   Đơn vị công tác   Nơi biệt phái đến\n"
-             "1   Lù Văn Phòng Ì   Chuyên viên   Sở Nội vụ   Xã Mường Kim\n"
-             "2   Giàng A Chử   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
-             "3   Lò Thị Xuân A   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n")
-    read = [PageText(1, HEADER + "Biệt phái các công chức có tên sau:\n" + table + SIGNATURE,
-                     method="ocr", ocr_confidence=0.9)]
-    names = {p.name for p in extract_facts(read).people}
+    names = _listed_names("1   Lù Văn Phòng Ì   Chuyên viên   Sở Nội vụ   Xã Mường Kim\n"
+                          "2   Giàng A Chử   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n"
+                          "3   Lò Thị Xuân A   Chuyên viên   Sở Tư pháp   Xã Bản Liền\n")
     # (a plain capital after a name tells namesakes apart: a reviewer's)
     assert {"Lù Văn Phòng", "Giàng A Chử", "Lò Thị Xuân A"} <= names
     assert not any(n.endswith(" Ì") for n in names)

@@ -495,6 +495,13 @@ def test_a_speck_before_the_place_is_no_part_of_it(line: str, place: str) -> Non
     assert (doc.place, doc.issued_date) == (place, "2026-06-01")
 
 
+def _decision_with_subject(read: str) -> str:
+    """A decision's header with `read` as its subject's line, the grounds after it."""
+    return ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+
+
 @pytest.mark.parametrize(("read", "subject"), [
     # a receipt stamp's scraps read before a decision's opener (our photocopy)
     ("Sẻ Bt x — về việc biệt phái công chức các sở", "Về việc biệt phái công chức các sở"),
@@ -503,14 +510,11 @@ def test_a_speck_before_the_place_is_no_part_of_it(line: str, place: str) -> Non
     ("Quy định về việc làm thêm giờ", "Quy định về việc làm thêm giờ"),
 ])
 def test_scraps_before_a_decisions_opener_are_no_part_of_its_subject(read: str, subject: str) -> None:
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
-            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
-    assert scanned(text).document.subject == subject
+    assert scanned(_decision_with_subject(read)).document.subject == subject
 
 
 @pytest.mark.parametrize(("read", "subject"), [
-    # a copy's grain read as a dash before a joining word, or between two small words
+    # a copy's grain read as a dash before `tại` or `của`
     ("Về việc điều động công chức đến làm việc - tại các xã", "Về việc điều động công chức đến làm việc tại các xã"),
     # wording's own dashes stay: between two fields, and in a name that opens on a capital; a
     # dash glued between two small words too (`kinh tế-xã hội`, `mô-đun`: a reviewer's)
@@ -521,9 +525,7 @@ def test_scraps_before_a_decisions_opener_are_no_part_of_its_subject(read: str, 
     ("Về việc quản lý mua bán - cho thuê nhà ở", "Về việc quản lý mua bán - cho thuê nhà ở"),
 ])
 def test_a_dash_the_grain_made_between_a_subjects_words_goes(read: str, subject: str) -> None:
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 2318/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            f"Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 26 tháng 8 năm 2025\nQUYẾT ĐỊNH\n{read}\n"
-            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    text = _decision_with_subject(read)
     assert scanned(text).document.subject == subject
     born = extract_facts([PageText(1, text, method="text")]).document
     assert born.subject == read  # a text layer says what it says
