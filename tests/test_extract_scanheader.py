@@ -2908,3 +2908,11 @@ def test_a_cited_number_opening_a_body_line_is_never_the_documents() -> None:
         assert doc.number is None and doc.doc_type != "decision", cited
     labelled = scanned(head.replace("Kính gửi", "Số: 96/QĐ-SNV\nKính gửi")).document
     assert labelled.number == "96/QĐ-SNV"
+    # after a type's name, dated: a body line's cited decision, its line's start blurred away
+    # (`iện | Quyết định số …` under a plan's subject whose wrap opens `thực hiện …`)
+    plan = ("UBND TỈNH MINH SƠN\nSở NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Minh Sơn, ngày 12 tháng 5 năm 2026\nKẾ HOẠCH\nCử công chức tăng cường hỗ trợ các xã vùng cao\n"
+            "thực hiện chính sách dân tộc năm 2026\n"
+            "iện | Quyết định số 1719/QĐ-TTg ngày 14 tháng 10 năm 2021 của Thủ tướng Chính phủ\n")
+    doc = scanned(plan).document
+    assert doc.number is None and doc.issuer != "Thủ tướng Chính phủ"

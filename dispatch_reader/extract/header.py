@@ -517,7 +517,10 @@ def classify(seg: Segment) -> list[Cls]:
     if m:
         rest = seg.sub(lead + m.end())
         found = find_header_number(rest.text) or slash_read_as_comma(rest.text) or slash_read_as_bracket(rest.text)
-        if found and _CITED_BY_DATE.match(text[lead:]) and (
+        # (after a type's name too: `Quyết định số 1719/QĐ-TTg ngày 14 …`, a body line whose start
+        # a curled photo's blur garbled; the header's is `Số:`, a law's `Luật số:`, with a colon)
+        labelled_off = len(m["label"]) if m["label"] else 0
+        if found and _CITED_BY_DATE.match(text[lead + labelled_off:].lstrip()) and (
                 _DATE_AFTER.match(rest.text[found[2]:]) or _ABOUT_AFTER.match(rest.text[found[2]:])):
             # `số 1702/QĐ-UBND ngày 08/10/2025`: a V/v line wrapped at a cited document, in
             # small letters and dated, not the header's `Số:` (the subject goes on through it)
