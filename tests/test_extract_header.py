@@ -270,3 +270,8 @@ def test_a_titles_subject_wrapping_onto_a_line_that_opens_like_the_body() -> Non
     doc = extract_facts([PageText(1, text)]).document
     assert doc.subject == ("Cử công chức tăng cường hỗ trợ các xã vùng cao thực hiện chương trình chuyển đổi số "
                            "năm 2026")
+    # `căn cứ` read small (a phone photo lowered its capital, its law garbled) opens the grounds still
+    grounds = text.replace("thực hiện chương trình chuyển đổi số năm 2026\n",
+                           "căn cứ -hưật Tổ chức chính quyền địa phương số 72/2025/QH15\n")
+    doc = extract_facts([PageText(1, grounds, method="ocr", ocr_confidence=0.85)]).document
+    assert doc.subject == "Cử công chức tăng cường hỗ trợ các xã vùng cao"

@@ -73,12 +73,18 @@ _BODY_START = re.compile(  # (a quote or a speck glued before it: `“Thực hi�
 )
 
 
+# body openers that are a subject's words too, in small letters (`… các xã biên giới` over
+# `thực hiện chính sách dân tộc năm 2026`, `trong thời gian …`); `căn cứ` read small is the
+# grounds' still (a phone photo lowers its capital)
+_SUBJECT_WORDS_TOO = re.compile(r"^\W?(?:thuc hien|trong thoi gian)\b")
+
+
 def _opens_body(seg: Segment, folded: str) -> bool:
-    """Does the line open the body (`Căn cứ …`, `Thực hiện …`, `Điều 1.`)? On its capital: a
-    title's subject wraps onto a line in small letters that may start so (`Cử công chức … các xã
-    biên giới` over `thực hiện chính sách dân tộc năm 2026`)."""
+    """Does the line open the body (`Căn cứ …`, `Thực hiện …`, `Điều 1.`)? `Thực hiện` in small
+    letters is a subject's wrapped line (`Cử công chức … các xã biên giới` over `thực hiện chính
+    sách dân tộc năm 2026`)."""
     first = next((c for c in seg.text if c.isalpha()), "")
-    return bool(_BODY_START.match(folded)) and not first.islower()
+    return bool(_BODY_START.match(folded)) and not (first.islower() and _SUBJECT_WORDS_TOO.match(folded))
 
 
 # `Căn cứ` with its words damaged by a stamp or a fax (`CAn nữ Luat …`, `chuy&ăn:‹ tứ Luat …`),
