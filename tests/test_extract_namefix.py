@@ -433,3 +433,15 @@ def test_a_vowels_hat_read_as_an_acute() -> None:
     assert repair_ocr_name("Nguyễn Văn Tuán") == "Nguyễn Văn Tuấn"
     assert repair_ocr_name("Phạm Văn Tién") == "Phạm Văn Tiến"
     assert repair_ocr_name("Hoàng Tó Như") == "Hoàng Tố Như"
+
+
+def test_a_tone_no_word_bears_on_a_common_names_letters() -> None:
+    # a copy's speck over a vowel read as a tone: `Mĩnh` is no Vietnamese word, and `Minh` the one
+    # common name of its letters. A tone that makes a word (`Mình`) or a name the list holds stays,
+    # and no family name is touched by it.
+    assert repair_ocr_name("Đỗ Mĩnh Khoa") == "Đỗ Minh Khoa"
+    assert repair_ocr_name("Lê Văn Mĩnh") == "Lê Văn Minh"
+    assert repair_ocr_name("Lê Văn Mình") == "Lê Văn Mình"
+    assert repair_ocr_name("Nguyễn Văn Hỷ") == "Nguyễn Văn Hỷ"
+    assert repair_syllable("Hũng", "given") == "Hùng"
+    assert repair_syllable("Vần", "middle") == "Vần"

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
+from dispatch_reader.extract.lexicon import is_known
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.textnorm import cased_like, marks, one_letter_off, tone_count, toneless
@@ -187,6 +188,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         hat = _hat_read_as_acute(syllable, slot, entries)
         if hat:
             return hat
+    if own is None and slot != "family" and _tone(syllable) and not is_known(syllable):
+        # a tone on letters no Vietnamese word bears with it (`Mĩnh`): no name is spelled so, and
+        # a copy's speck over the vowel was read as the tone; the one common name of these
+        # letters is meant. A tone that makes a word (`Mình`, `Vần`) is never taken away.
+        toned = [s for s, f in entries if _score(f, slot) >= COMMON_NAME and toneless(s) == toneless(syllable)]
+        if len(toned) == 1:
+            return cased_like(toned[0], syllable)
     if coarse and own is None and slot != "family" and _tone(syllable):
         # read from a coarse scan (a fax's 100 rows an inch hold a tone mark in a pixel or two):
         # a tone no name bears on these letters is the one name's that bears another (`Phứ` →
