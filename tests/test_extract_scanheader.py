@@ -2923,3 +2923,17 @@ def test_a_cited_number_opening_a_body_line_is_never_the_documents() -> None:
             "iện | Quyết định số 1719/QĐ-TTg ngày 14 tháng 10 năm 2021 của Thủ tướng Chính phủ\n")
     doc = scanned(plan).document
     assert doc.number is None and doc.issuer != "Thủ tướng Chính phủ"
+
+
+def test_a_type_letter_read_as_a_colon_inside_the_symbol() -> None:
+    """A blurred small `r` read as a colon (`Số: 412/TT:-SNV`): the parse stopped there at a
+    real type (`TT`), but no symbol holds a colon; the title's type and the body part read whole
+    after it make the number."""
+    page = ("UBND TỈNH BẮC NINH\nSỞ NỘI VỤ\nSố: 412/TT:-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 03 tháng 4 năm 2026\nTỜ TRÌNH\n"
+            "Về việc tăng cường công chức cho các xã\nKính gửi: Ủy ban nhân dân tỉnh.\n")
+    facts = scanned(page)
+    assert facts.document.number == "412/TTr-SNV"
+    assert any("412/TT:-SNV" in w and "mended" in w for w in facts.warnings)
+    # another body's part after the colon is no garbled type of this one's
+    assert scanned(page.replace("TT:-SNV", "TT:-STC")).document.number != "412/TTr-STC"

@@ -539,7 +539,8 @@ def classify(seg: Segment) -> list[Cls]:
             out.append(Cls(rest.sub(a, b), "number", {"number": dn, "lead": seg,
                                                      "labelled": labelled[1] if labelled else None,
                                                      "runs_on": glued_tail(rest.text[b:]),
-                                                     "apart": _capitals_apart(rest.text[b:])}))
+                                                     "apart": _capitals_apart(rest.text[b:]),
+                                                     "garbled": _punctuation_in_symbol(rest.text, a, b)}))
             if tail.text:
                 beside = classify(tail)
                 day = _date_ending(tail) if not any(c.kind == "date" for c in beside) else None
@@ -713,6 +714,17 @@ def _another_place(read: str | None, seat: str) -> bool:
 
 
 # a number's last part's letters a space after what parsed, capitals and specks only
+# a stop or a colon between a type part's letters and the dash after it: no symbol holds one, so
+# a letter was read as it (`1185/TT:-SNV`, a `TTr`'s small r blurred into a colon)
+_PUNCTUATION_IN_SYMBOL = re.compile(r"[:;.,'’][-–][A-ZĐ]")
+
+
+def _punctuation_in_symbol(text: str, a: int, b: int) -> str:
+    """The whole word of a number whose parse stopped at a stop or colon inside its symbol
+    (`1185/TT:-SNV`), "" if it did not."""
+    return text[a:].split()[0] if _PUNCTUATION_IN_SYMBOL.match(text, b) else ""
+
+
 _CAPITALS_APART = re.compile(r" ([A-ZĐ][A-ZĐ'’.]{0,3})(?=\s|$)")
 
 
@@ -1456,6 +1468,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     number_labelled: str | None = None  # the type its label names (`Luật số:`)
     number_runs_on = ""  # letters glued after what parsed of it
     number_apart = ""  # capitals a space after it
+    number_garbled = ""  # the whole word, where a stop or a colon inside the symbol stopped the parse
     bad_number: Cls | None = None  # a number line whose number did not parse
     head_seg: Segment | None = None  # a committee's head line read as a line of text
     head_where: str | None = None  # which issuer group holds it: "issuer" or "parent"
@@ -1545,6 +1558,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             number_labelled = it.extra.get("labelled")
             number_runs_on = it.extra.get("runs_on", "")
             number_apart = it.extra.get("apart", "")
+            number_garbled = it.extra.get("garbled", "")
             if conf is not None and FILLED_IN.search(it.extra["lead"].text):
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
@@ -2018,6 +2032,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if mended is None and number_apart and not number_runs_on and number and expected and doc.number:
             # the last part's letters read apart by a speck's space (`QĐ-S I'C` for `QĐ-STC`)
             mended = mend_symbol(number, expected, number_apart)
+        if mended is None and number_garbled and number and expected and doc.number:
+            # a letter of the type part read as a colon (`1185/TT:-SNV`): the type the title names,
+            # the body part read whole after it
+            mended = type_part_garbled(number_garbled, expected)
+        shown = number_garbled if mended is not None and number_garbled else (number.text if number else "")
         if number is None and doc.number is None and bad_number is not None and title is not None:
             # the number's type part read past parsing (`09/2026/171-BNV` on a fax): the title
             # and the issuer prescribe it, the figures and the body part read whole
@@ -2028,7 +2047,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
                 warnings.append(f"document number read as '{bad_number.extra['raw']}', its type part mended "
                                 f"from the title to '{number.text}': check it")
         if mended is not None:
-            warnings.append(f"document number read as '{number.text}', its symbol mended from the type "
+            warnings.append(f"document number read as '{shown}', its symbol mended from the type "
                             f"and issuer to '{mended.text}': check it")
             doc.number = mended.text
         read_symbol, told = mended or number, None
