@@ -2937,3 +2937,13 @@ def test_a_type_letter_read_as_a_colon_inside_the_symbol() -> None:
     assert any("412/TT:-SNV" in w and "mended" in w for w in facts.warnings)
     # another body's part after the colon is no garbled type of this one's
     assert scanned(page.replace("TT:-SNV", "TT:-STC")).document.number != "412/TTr-STC"
+
+
+def test_the_number_label_read_with_a_five_for_its_s() -> None:
+    """A faint copy's `Số:` read `50;`: with the colon and the figures it is the header's label."""
+    page = ("UBND TỈNH ĐỒNG THÁP\nSỞ CÔNG THƯƠNG\n50; 412/SCT-QLTM\nV/v cử công chức tăng cường\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Đồng Tháp, ngày 06 tháng 4 năm 2026\nKính gửi: Ủy ban nhân dân xã Tân Hồng.\n")
+    assert scanned(page).document.number == "412/SCT-QLTM"
+    # figures with no colon before a number are no label
+    assert scanned(page.replace("50; ", "50 ")).document.number != "412/SCT-QLTM"

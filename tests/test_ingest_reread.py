@@ -1022,3 +1022,44 @@ def test_a_name_read_again_may_open_on_a_family_name_a_letter_off_whichever() ->
     assert namelines._near_family("Phar") and namelines._near_family("Trar")
     assert not namelines._near_family("Strog") and not namelines._near_family("Hả")
     assert not namelines._near_family("Phan")  # a family name read right is no letter off
+
+
+def test_a_number_line_read_alone_after_its_label_read_as_figures() -> None:
+    """A faint copy's `Số: 412/SCT-QLTM` left unread by the page: its label read `50;` makes no
+    syllable on the line, but a whole number read surely after a `Số:` as a copy reads it is
+    taken. A receiving stamp's `Số: 8819` (no symbol) and a scrap before a number are not."""
+    def found(*texts: tuple[str, float]) -> tuple[list[Word], list[tuple[int, int, int]]]:
+        words = [Word(t, 10 + 80 * i, 10, 80 + 80 * i, 30, c) for i, (t, c) in enumerate(texts)]
+        return words, [(1, 1, 1)] * len(words)
+
+    def taken(*texts: tuple[str, float]) -> list[str]:
+        return [w.text for w, _ in unread._sure_new_words(*found(*texts), 0, 0, 20_000, [])]
+
+    assert taken(("50;", 0.74), ("412/SCT-QLTM", 0.9)) == ["50;", "412/SCT-QLTM"]
+    assert taken(("S6:", 0.6), ("27/QĐ-STP", 0.88)) == ["S6:", "27/QĐ-STP"]
+    assert taken(("50;", 0.74), ("8819", 0.9)) == []
+    assert taken(("Lae", 0.74), ("412/SCT-QLTM", 0.9)) == []
+    assert taken(("50;", 0.74), ("412/SCT-QLTM", 0.4)) == []
+
+
+def test_a_line_read_alone_more_surely_replaces_the_regions_scraps_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The region's layout read four scraps of a line (`cử công | tang | hỗ`); read alone, the
+    line gave six sure words. Both kept, the page had the line twice, interleaved: the line's
+    reading replaces the region's words on it."""
+    grey = np.full((400, 1200), 255, np.uint8)
+    line = (0, 100, 0, 100, 0, 1000)  # core top/bottom, top/bottom, left/right, region pixels
+    region_words = [Word(t, 10 + 150 * i, 40, 120 + 150 * i, 60, 0.9) for i, t in enumerate(["cử", "công", "tang", "hỗ"])]
+    line_words = [Word(t, 10 + 100 * i, 40, 90 + 100 * i, 60, 0.96)
+                  for i, t in enumerate(["cử", "công", "chức", "tăng", "cường", "trợ"])]
+    readings = iter([(region_words, [(1, 1, 1)] * 4), (line_words, [(1, 1, 1)] * 6)])
+    monkeypatch.setattr(unread, "_unread_regions", lambda *a: [(0, 0, 1000, 100)])
+    monkeypatch.setattr(unread, "letter_lines", lambda *a: [line])
+    monkeypatch.setattr(unread, "line_alone", lambda region, *a: region)
+    monkeypatch.setattr(unread, "_flattened", lambda *a: None)
+    monkeypatch.setattr(unread, "run_psm", lambda *a, **k: {})
+    monkeypatch.setattr(unread, "tsv_words", lambda data, scale: next(readings))
+    monkeypatch.setattr(unread, "_line_taken", lambda *a: False)
+    with tempfile.TemporaryDirectory() as tmp:
+        deadline = tessread.Deadline(Path("x.pdf"), 1, 600)
+        out, _, _ = unread.read_unread_ink(grey, [], [], 1.0, IngestSettings(), deadline, tmp)
+    assert [w.text for w in out] == ["cử", "công", "chức", "tăng", "cường", "trợ"]

@@ -120,8 +120,8 @@ _NUMBER_LEAD = re.compile(r"^(?:(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|p
                           # the S read as an 8 on a fax (`80: 123/2026/NĐ-CP`, its ố a 6 or 9 as
                           # well: `86:`) or as a 3 with its colon a semicolon (`30; 133/2026/NĐ-CP`,
                           # ink and paper), the ố as an é on a phone photo (`sé: 16/VBHN-BTC`): with
-                          # the colon and the figures
-                          r"|[83][o069]\s*[:;]\s*(?=\d)|se\s*:\s*(?=\d))")
+                          # the colon and the figures; as a 5 on a faint copy (`50; 412/SCT-QLTM`)
+                          r"|[835][o069]\s*[:;]\s*(?=\d)|se\s*:\s*(?=\d))")
 # a type's label before the number with its `số` garbled past reading, the colon kept (`Luật lá:
 # 04/2017/QH14`, a phone photo): the label and the colon say it is the header's number
 _LABELLED_LEAD = re.compile(r"^(?P<label>luat|nghi dinh|quyet dinh|nghi quyet|phap lenh)\s+[a-z]{1,3}\s*:\s*(?=\d)")

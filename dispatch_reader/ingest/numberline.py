@@ -53,6 +53,13 @@ _AS_FIGURES = str.maketrans("OoUuDIl|", "00000111")
 _FIGURES_RUN = re.compile(r"[0-9OoUuDIl| ]*")
 
 
+def labelled_number(label: str, number: str) -> bool:
+    """Is `label number` the header's `Số:` (as a copy reads it: `50;`, `S6:`) and a number read
+    whole (`412/SCT-QLTM`)? A seal's ring or a signature read as letters makes no such pair."""
+    return bool(_LABEL.fullmatch(label) or fold(label).rstrip(":;") == "so") and _number_in(number) is not None \
+        and _number_in(number).end() == len(number.rstrip(".,;"))
+
+
 def _number_in(text: str) -> re.Match[str] | None:
     """A well-formed number opening `text` (`28/2021/TT-BLDTBXH,` read to its end)."""
     m = WELL_FORMED.match(text)

@@ -14,6 +14,7 @@ from collections import Counter
 import cv2
 import numpy as np
 
+from dispatch_reader.ingest.numberline import labelled_number
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.signing import listed_signing_line, signing_part
@@ -268,6 +269,11 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
             for i, line in enumerate(lines):
                 alone = line_alone(region, big, line, 72.0 / scale)
                 sure = []
+                # the region's words on this line: a line read alone more surely replaces them
+                # (`V/v cử công chức tăng cường` read whole, where the region's layout read four
+                # scraps of it; both kept, the line came out twice, interleaved)
+                on_line = {j for j, (w, _) in enumerate(taken) if _on_line(w, line, bx0, by0, scale)}
+                region_words = [w for j, (w, _) in enumerate(taken) if j not in on_line]
                 # as printed; then, on a photo of a curled sheet, with its waves flattened
                 # (`Giàng seo Phử` with `seo` sunk under the line read as nothing at all)
                 for band in (alone, _flattened(alone, 72.0 / scale)):
@@ -277,7 +283,7 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                                                           deadline, 7), scale)
                     dx, dy = (bx0 + line[4] - BORDER) * scale, (by0 + line[2] - BORDER) * scale
                     block = 20_000 + n * 1000 + 100 + i
-                    known = out_words + [w for w, _ in taken]
+                    known = out_words + region_words
                     sure = _sure_new_words(found, found_keys, dx, dy, block, known)
                     # a title under a black seal: too few of its words sure, the whole reading
                     # near its listed wording (`=-#HỦ(4) TICH(80)` for `CHỦ TỊCH`); in the
@@ -289,8 +295,10 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                         sure = wording
                         if listed is not None:
                             listed.append((" ".join(w.text for w in found), " ".join(w.text for w, _ in sure)))
-                if len(sure) >= 2:  # a line alone: two words at least, or a scrap of a ring's letters
-                    taken += sure
+                if len(sure) >= 2 and len(sure) > len(on_line):  # two words at least, or a ring's scrap
+                    taken = [t for j, t in enumerate(taken) if j not in on_line] + sure
+                elif len(sure) >= 2:
+                    taken += [t for t in sure if not any(overlaps(t[0], taken[j][0]) for j in on_line)]
         if len(taken) < 2:
             continue  # a name or a title is two words at least; one is a scrap
         # the page reading's scraps that the region's words were read over go (`bs 07/2026/TT-1
@@ -337,6 +345,15 @@ def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) ->
     return out
 
 
+def _on_line(word: Word, line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float) -> bool:
+    """Does the word (page points) stand on the region's line (letter_lines: its middle in the
+    line's core, within the line's ends)?"""
+    core_top, core_bottom, _, _, left, right = line
+    middle = (word.top + word.bottom) / 2
+    return (by0 + core_top) * scale <= middle <= (by0 + core_bottom) * scale \
+        and word.x1 > (bx0 + left) * scale and word.x0 < (bx0 + right) * scale
+
+
 def _line_taken(line: tuple[int, int, int, int, int, int], words: list[Word], bx0: int, by0: int,
                 scale: float) -> bool:
     """Do words (page points) cover half the width of one of a region's lines (letter_lines,
@@ -372,6 +389,11 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
     named = [new[i] and not syllable[i] and sure_on_line[keys[i]] > 0 and (w.conf or 0) >= _UNREAD_MIN_CONF
              and spelled_as_a_name(w.text.strip(EDGE_PUNCT)) for i, w in enumerate(found)]
     sure_on_line += Counter(key for key, ok in zip(keys, named) if ok)
+    # the header's number line alone (`50; 412/SCT-QLTM`: its label read as figures on a faint
+    # copy, no syllable on the line): a whole number read surely after the label
+    numbered = {i for i in range(1, len(found)) if keys[i] == keys[i - 1] and new[i] and new[i - 1]
+                and (found[i].conf or 0) >= _UNREAD_MIN_CONF and labelled_number(found[i - 1].text, found[i].text)}
+    numbered |= {i - 1 for i in numbered}
     for i, (w, (block, par, line)) in enumerate(zip(placed, keys)):
         worded = sure_on_line[(block, par, line)]
         figure = new[i] and worded and (w.conf or 0) >= _UNREAD_FIGURE_MIN_CONF \
@@ -380,7 +402,7 @@ def _sure_new_words(found: list[Word], keys: list[tuple[int, int, int]], dx: flo
         # name's word (`Pham` at 0.45 in `Pham Gia Tuc`), where a ring's scrap stands alone
         beside = new[i] and worded >= 2 and (w.conf or 0) >= _UNREAD_BESIDE_MIN_CONF \
             and is_syllable(w.text.strip(EDGE_PUNCT))
-        if syllable[i] or named[i] or figure or beside:
+        if syllable[i] or named[i] or figure or beside or i in numbered:
             taken.append((w, (block0 + block, par, line)))
     return taken
 
