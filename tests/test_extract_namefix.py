@@ -435,13 +435,12 @@ def test_a_vowels_hat_read_as_an_acute() -> None:
     assert repair_ocr_name("Hoàng Tó Như") == "Hoàng Tố Như"
 
 
-def test_a_tone_no_word_bears_on_a_common_names_letters() -> None:
-    # a copy's speck over a vowel read as a tone: `Mĩnh` is no Vietnamese word, and `Minh` the one
-    # common name of its letters. A tone that makes a word (`Mình`) or a name the list holds stays,
-    # and no family name is touched by it.
-    assert repair_ocr_name("Đỗ Mĩnh Khoa") == "Đỗ Minh Khoa"
-    assert repair_ocr_name("Lê Văn Mĩnh") == "Lê Văn Minh"
-    assert repair_ocr_name("Lê Văn Mình") == "Lê Văn Mình"
-    assert repair_ocr_name("Nguyễn Văn Hỷ") == "Nguyễn Văn Hỷ"
-    assert repair_syllable("Hũng", "given") == "Hùng"
-    assert repair_syllable("Vần", "middle") == "Vần"
+def test_a_family_the_list_lacks_read_with_its_own_tone_and_vowel() -> None:
+    # `Đàng` (a Chăm family) is a word of the language, and no `Đặng` read with one mark lost or
+    # its tone read as another: two marks apart. A tone misread alone (`Đổ`) or marks lost
+    # (`Trân`, `Phâm`) still give the listed family.
+    assert repair_syllable("Đàng", "family") == "Đàng"
+    assert repair_ocr_name("Đàng Văn Hòa") == "Đàng Văn Hòa"
+    assert repair_syllable("Đổ", "family") == "Đỗ"
+    assert repair_syllable("Trân", "family") == "Trần"
+    assert repair_syllable("Phâm", "family") == "Phạm"

@@ -188,13 +188,6 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         hat = _hat_read_as_acute(syllable, slot, entries)
         if hat:
             return hat
-    if own is None and slot != "family" and _tone(syllable) and not is_known(syllable):
-        # a tone on letters no Vietnamese word bears with it (`Mĩnh`): no name is spelled so, and
-        # a copy's speck over the vowel was read as the tone; the one common name of these
-        # letters is meant. A tone that makes a word (`Mình`, `Vần`) is never taken away.
-        toned = [s for s, f in entries if _score(f, slot) >= COMMON_NAME and toneless(s) == toneless(syllable)]
-        if len(toned) == 1:
-            return cased_like(toned[0], syllable)
     if coarse and own is None and slot != "family" and _tone(syllable):
         # read from a coarse scan (a fax's 100 rows an inch hold a tone mark in a pixel or two):
         # a tone no name bears on these letters is the one name's that bears another (`Phứ` →
@@ -228,7 +221,13 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         # `Lý`: the list's zeros are rare names, not impossible ones)
         return syllable
     if slot == "family" and own is None:
-        return cased_like(best, syllable)  # family names are a near-closed list
+        # family names are a near-closed list; but a word read with a tone and a vowel's mark
+        # both other than the listed name's (`Đàng`, a Chăm family, is no `Đặng`: its breve lost
+        # and its dot read as a grave) is a name the list lacks, not one misread twice
+        if _tone(syllable) and toneless(syllable).lower() != toneless(best).lower() \
+                and not marks(syllable) <= marks(best) and is_known(syllable):
+            return syllable
+        return cased_like(best, syllable)
     base = _score(own, slot) if own is not None else 0.0
     if best_score < ODDS * max(base, 1.0):
         return syllable
