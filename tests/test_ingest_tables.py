@@ -413,3 +413,23 @@ def test_a_ruled_tables_name_cell_read_without_its_spaces_is_unglued() -> None:
     table = find_table(words, [[35, y, 480, y + 1] for y in (95, 115, 135, 155, 175)],
                        [[x, 95, x + 1, 175] for x in (35, 75, 215, 325, 480)])
     assert table is not None and table.rows[1][1] == "NGUYỄN THỊ ÁI"
+
+
+def test_a_line_down_the_margin_from_above_is_no_column_of_the_table() -> None:
+    """A batch scan's page edge (or a fold) down the left margin from the letterhead through the
+    table: taken for a column rule, it started the table at the letterhead, the number, date and
+    addressee lines went into a first row, and the page's text lost them with it."""
+    from dispatch_reader.ingest.pages import Word
+    from dispatch_reader.ingest.tables import find_table, text_with_table
+
+    starts = [40, 80, 220, 330]
+    rows = [r[:4] for r in ROWS]
+    words = _grid_words(starts, ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"], rows, 100, 20)
+    letterhead = [Word(t, x, 30, x + 40, 40, 0.95) for t, x in (("Số:", 60), ("238/SNV-VP", 110))]
+    xs = [35, 75, 215, 325, 560]
+    rules_v = [[x, 95, x + 1, 175] for x in xs] + [[8, 10, 9, 170]]  # the page's edge, from above
+    rules_h = [[35, y, 560, y + 1] for y in (95, 115, 135, 155, 175)]
+    table = find_table(letterhead + words, rules_h, rules_v)
+    assert table is not None and table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"]
+    assert table.top >= 90 and table.x0 >= 30
+    assert "Số: 238/SNV-VP" in text_with_table(letterhead + words, table).splitlines()

@@ -174,9 +174,18 @@ def covered_length(spans: list[tuple[float, float]], lo: float, hi: float) -> fl
     return covered
 
 
+# how far above the header's words (in their heights) a column's rule may start: a heading
+# wrapped onto three lines has its cue words in the middle one
+_RULE_ABOVE_HEADER = 4.0
+
+
 def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rules_v: list[Segment]) -> Table | None:
     mid = (header.top + header.bottom) / 2
-    verticals = [s for s in rules_v if s[1] - 2 <= mid <= s[3] + 2]
+    # a column's rule starts at the header row's top rule; one from far above it is no column of
+    # the table (a batch scan's page edge down the margin took the letterhead into the table,
+    # and the header, number and date lines were lost with its first row)
+    highest = header.top - _RULE_ABOVE_HEADER * max(header.bottom - header.top, 1.0)
+    verticals = [s for s in rules_v if s[1] - 2 <= mid <= s[3] + 2 and s[1] >= highest]
     if len(verticals) < 3:
         return None
     xs = _cluster([(s[0] + s[2]) / 2 for s in verticals], 3.0)
