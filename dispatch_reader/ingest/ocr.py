@@ -252,7 +252,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
     # would turn as white as the paper and hide the sheet's edges.
     corners = sheet.find_sheet(grey) if settings.photo_correction else None
     if settings.colour_dropout and image.colour is not None:
-        grey, share = preprocess.drop_colour_ink(image.colour)
+        grey, share = preprocess.drop_colour_ink(image.colour, photographed=corners is not None)
         if corners is not None:
             before = grey
             grey, pale = photo_ink.drop_photo_ink(grey, image.colour)
