@@ -2947,3 +2947,19 @@ def test_the_number_label_read_with_a_five_for_its_s() -> None:
     assert scanned(page).document.number == "412/SCT-QLTM"
     # figures with no colon before a number are no label
     assert scanned(page.replace("50; ", "50 ")).document.number != "412/SCT-QLTM"
+
+
+def test_a_stamps_frame_line_through_the_date_line_read_as_dashes() -> None:
+    """A receiving stamp's frame runs through the date line's end: `ngày 09tháng-3 năm 2026 — -`
+    (the line glued to the month, a dash after the year). The date is the line's."""
+    page = ("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 27/QĐ-SNV Lâm Đồng, ngày 09tháng-3 năm 2026 — -\nQUYẾT ĐỊNH\n"
+            "Về việc tăng cường công chức\nCăn cứ Luật Cán bộ, công chức năm 2025;\n")
+    doc = scanned(page).document
+    assert (doc.number, doc.issued_date, doc.place) == ("27/QĐ-SNV", "2026-03-09", "Lâm Đồng")
+
+
+def test_a_dash_after_the_month_word_only_with_the_year_on_the_line() -> None:
+    from dispatch_reader.extract.datefmt import find_dates
+
+    assert [d.iso for d in find_dates("ngay 09 thang-3 nam 2026")] == ["2026-03-09"]
+    assert [d.iso for d in find_dates("ngay 09 thang-3\nnam 2026") if d.iso] == []

@@ -585,8 +585,9 @@ def classify(seg: Segment) -> list[Cls]:
         cut_off = [d for d in find_cut_date_line(f) if d.iso]
         if cut_off:
             return [Cls(seg, "date", {"date": cut_off[0], "skeleton": True})]
-    # The place-date line ends with its date and has at most a place name before it.
-    if dates and len(f[dates[0].end:].strip(" .,;")) <= 2:
+    # The place-date line ends with its date and has at most a place name before it (after it,
+    # a speck or a stamp's frame line read as dashes: `năm 2026 — -`).
+    if dates and len(f[dates[0].end:].strip(" .,;-–—_")) <= 2:
         hit = dates[0]
         at = _without_a_speck_after_the_comma(text, hit.start)
         # a place's letter read as a figure (`Hà N6i, ngày …`): the words still a place's shape
