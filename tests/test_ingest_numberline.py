@@ -150,3 +150,31 @@ def test_switched_off_nothing_is_read(tmp_path: Path) -> None:
     broken = "Số: 28/2021/TỊP -BLPTRXH,"
     out, n = _reread("Số: 28/2021/TT-BLĐTBXH", broken, tmp_path, number_lines=False)
     assert n == 0 and [w.text for w in out] == broken.split()
+
+
+def test_the_year_and_the_symbols_end_read_by_the_page_vouch_for_a_reading_unsure_of_its_figures() -> None:
+    """A grey stamp's letters over the number's top: the page read `!2026/3B'UBND` (the year and
+    the symbol's end, the number's own figures lost). A reading with that year and symbol end
+    is taken, however unsure of its figures (flagged by its confidence); another year, or
+    another symbol, is not."""
+    taken = _taken(_found("Số: 09/2026/QĐ-UBND", conf=0.16), "!2026/3B'UBNDKhánh")
+    assert taken is not None and taken[0] == "09/2026/QĐ-UBND"
+    assert _taken(_found("Số: 09/2025/QĐ-UBND", conf=0.16), "!2026/3B'UBNDKhánh") is None
+    assert _taken(_found("Số: 09/2026/QĐ-SNV", conf=0.16), "!2026/3B'UBNDKhánh") is None
+
+
+def test_a_grey_stamps_lighter_letters_over_the_number_are_left_out_of_a_reading(tmp_path: Path) -> None:
+    """Over the number line, a receiving stamp scanned in grey: its letters lighter than print.
+    Read as it is the line is lost; the number line's ink as dark as print reads."""
+    from dispatch_reader.ingest.numberline import _dark_print_only
+
+    im = Image.new("L", (900, 140), 245)
+    draw = ImageDraw.Draw(im)
+    draw.text((30, 40), "Số: 09/2026/QĐ-UBND", font=ImageFont.truetype(str(FONT), 46), fill=25)
+    draw.text((60, 20), "VĂN PHÒNG CHÍNH PHỦ", font=ImageFont.truetype(str(FONT), 40), fill=165)
+    path = tmp_path / "region.png"
+    im.save(path)
+    dark = np.asarray(Image.open(_dark_print_only(str(path))))
+    region = np.asarray(im)
+    assert (dark[region == 25] == 0).all()  # the print stays black
+    assert (dark[region == 165] == 255).all()  # the stamp's letters go

@@ -83,6 +83,26 @@ def _glued(text: str) -> tuple[str, int] | None:
     return f"{m['num'].replace(' ', '')}/{m['sym']}", m.end()
 
 
+# what is print on a number line read again: ink this far from its darkest cores towards the
+# paper at most (a grey stamp's letters, lighter, lie over the number's top)
+_PRINT_SHARE = 0.35
+
+
+def _dark_print_only(path: str) -> str:
+    """The region's image with only ink as dark as print kept, written beside it: a receiving
+    stamp scanned in grey leaves its lighter letters (`VĂN PHÒNG …` above `CÔNG VĂN ĐẾN`) over
+    the number's top, and Tesseract read the two as one (`99!Z6/QB"Ú#ND` for `09/2026/QĐ-UBND`)."""
+    import cv2
+
+    region = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+    core, paper = np.percentile(region, 1), np.percentile(region, 90)
+    level = core + _PRINT_SHARE * (paper - core)
+    dark = np.where(region <= level, 0, 255).astype(np.uint8)
+    out = path.rsplit(".", 1)[0] + "-dark.png"
+    cv2.imwrite(out, dark)
+    return out
+
+
 @dataclass(frozen=True)
 class _Figures:
     """The figures the page read after `Số:`, a figure's look-alike letters as figures."""
@@ -160,6 +180,12 @@ def _taken(found: list[Word], page_read: str) -> tuple[str, list[Word]] | None:
     number, end = read
     page = _figure_slots(page_read)
     m = WELL_FORMED.match(number)
+    # the figures the page found past its junk are the reading's year (`!2026/3B'UBND` for
+    # `09/2026/QĐ-UBND`): the number's own figures it read none of; the year and the symbol's
+    # last part, read by both, vouch for the reading
+    vouched = not page.opens and page.number == m["year"] and m["sym"].split("-")[-1] in page_read
+    if vouched:
+        page = _Figures("", page.number, False, False)
     if not (_agrees(m["num"], page) and (not page.year or m["year"] == page.year)):
         return None
     # the reading's words the number was read from
@@ -170,7 +196,7 @@ def _taken(found: list[Word], page_read: str) -> tuple[str, list[Word]] | None:
         words.append(w)
         at += len(w.text) + 1
     figures = [w for w in words if any(c.isdigit() for c in w.text)]
-    if not page.number and min((w.conf for w in figures if w.conf is not None), default=0.0) < _SURE:
+    if not page.number and not vouched and min((w.conf for w in figures if w.conf is not None), default=0.0) < _SURE:
         return None
     return number, words
 
@@ -200,8 +226,8 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
         if region is None:
             continue
         path, dx, dy = region
-        for psm in (7, 6):
-            found, _ = tsv_words(run_psm(path, settings, deadline, psm), scale)
+        for psm, image in ((7, path), (6, path), (7, _dark_print_only(path))):
+            found, _ = tsv_words(run_psm(image, settings, deadline, psm), scale)
             # a block's reading may hold scraps of the lines above and below: the line's own
             found = sorted((w for w in found if label.top - pad <= (w.top + w.bottom) / 2 + dy <= label.bottom + pad),
                            key=lambda w: w.x0)
