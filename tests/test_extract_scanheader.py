@@ -2937,6 +2937,8 @@ def test_a_type_letter_read_as_a_colon_inside_the_symbol() -> None:
     assert any("412/TT:-SNV" in w and "mended" in w for w in facts.warnings)
     # another body's part after the colon is no garbled type of this one's
     assert scanned(page.replace("TT:-SNV", "TT:-STC")).document.number != "412/TTr-STC"
+    # a type read whole with a speck after it is no garbled `TTr` (a reviewer's)
+    assert scanned(page.replace("TT:-SNV", "QĐ,-SNV")).document.number != "412/TTr-SNV"
 
 
 def test_the_number_label_read_with_a_five_for_its_s() -> None:

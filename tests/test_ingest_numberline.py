@@ -178,3 +178,12 @@ def test_a_grey_stamps_lighter_letters_over_the_number_are_left_out_of_a_reading
     region = np.asarray(im)
     assert (dark[region == 25] == 0).all()  # the print stays black
     assert (dark[region == 165] == 255).all()  # the stamp's letters go
+
+
+def test_a_reading_vouched_for_by_the_year_alone_is_flagged(tmp_path: Path) -> None:
+    """The page read only the year and the symbol's end (`Sb: !2026/3B'UBND`): the line read
+    alone gives the number, marked for checking however sure Tesseract is of it."""
+    out, n = _reread("Số: 09/2026/QĐ-UBND", "Sb: !2026/3B'UBND", tmp_path)
+    assert n == 1
+    number = next(w for w in out if "/" in w.text)
+    assert number.text == "09/2026/QĐ-UBND" and number.conf is not None and number.conf <= 0.5

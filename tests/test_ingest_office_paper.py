@@ -841,8 +841,15 @@ def test_a_flatbed_scans_colour_fringes_on_print_still_leave_no_stamp_outline():
     cv2.rectangle(frame, (60, 180), (420, 330), 1, 12)
     text = cv2.dilate(dark.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     paper = frame.astype(bool) & ~text
-    scanned, _ = preprocess.drop_colour_ink(mixed, photographed=False)
+    scanned, _ = preprocess.drop_colour_ink(mixed, photographed=False, first_page=True)
     assert scanned[paper].min() > 200
     assert scanned[dark & ~frame.astype(bool)].mean() < 90
-    photo, _ = preprocess.drop_colour_ink(mixed, photographed=True)
+    photo, _ = preprocess.drop_colour_ink(mixed, photographed=True, first_page=True)
     assert photo[paper].min() <= 200  # a photo keeps the blend: its letters' marks would go with it
+    # only in the first page's header band: beside a signature lower down, or on a later page,
+    # the fringed letters' marks would go with the blend
+    later, _ = preprocess.drop_colour_ink(mixed, photographed=False, first_page=False)
+    assert later[paper].min() <= 200
+    low = np.vstack([np.full((700, mixed.shape[1], 3), 255, np.uint8), mixed])
+    lower, _ = preprocess.drop_colour_ink(low, photographed=False, first_page=True)
+    assert lower[700:][paper].min() <= 200

@@ -1042,18 +1042,16 @@ def test_a_number_line_read_alone_after_its_label_read_as_figures() -> None:
     assert taken(("50;", 0.74), ("412/SCT-QLTM", 0.4)) == []
 
 
-def test_a_line_read_alone_more_surely_replaces_the_regions_scraps_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The region's layout read four scraps of a line (`cử công | tang | hỗ`); read alone, the
-    line gave six sure words. Both kept, the page had the line twice, interleaved: the line's
-    reading replaces the region's words on it."""
-    grey = np.full((400, 1200), 255, np.uint8)
-    line = (0, 100, 0, 100, 0, 1000)  # core top/bottom, top/bottom, left/right, region pixels
-    region_words = [Word(t, 10 + 150 * i, 40, 120 + 150 * i, 60, 0.9) for i, t in enumerate(["cử", "công", "tang", "hỗ"])]
-    line_words = [Word(t, 10 + 100 * i, 40, 90 + 100 * i, 60, 0.96)
-                  for i, t in enumerate(["cử", "công", "chức", "tăng", "cường", "trợ"])]
-    readings = iter([(region_words, [(1, 1, 1)] * 4), (line_words, [(1, 1, 1)] * 6)])
+def _unread_with(monkeypatch: pytest.MonkeyPatch, region: list[tuple[str, int, float]],
+                 line: list[tuple[str, int, float]]) -> list[str]:
+    """read_unread_ink on one region whose layout reading is `region` and whose one line read
+    alone is `line` ((text, slot, confidence); a slot is a word's place on the line)."""
+    def words(read: list[tuple[str, int, float]]) -> tuple[list[Word], list[tuple[int, int, int]]]:
+        return [Word(t, 10 + 100 * i, 40, 90 + 100 * i, 60, c) for t, i, c in read], [(1, 1, 1)] * len(read)
+
+    readings = iter([words(region), words(line)])
     monkeypatch.setattr(unread, "_unread_regions", lambda *a: [(0, 0, 1000, 100)])
-    monkeypatch.setattr(unread, "letter_lines", lambda *a: [line])
+    monkeypatch.setattr(unread, "letter_lines", lambda *a: [(0, 100, 0, 100, 0, 1000)])
     monkeypatch.setattr(unread, "line_alone", lambda region, *a: region)
     monkeypatch.setattr(unread, "_flattened", lambda *a: None)
     monkeypatch.setattr(unread, "run_psm", lambda *a, **k: {})
@@ -1061,5 +1059,23 @@ def test_a_line_read_alone_more_surely_replaces_the_regions_scraps_of_it(monkeyp
     monkeypatch.setattr(unread, "_line_taken", lambda *a: False)
     with tempfile.TemporaryDirectory() as tmp:
         deadline = tessread.Deadline(Path("x.pdf"), 1, 600)
-        out, _, _ = unread.read_unread_ink(grey, [], [], 1.0, IngestSettings(), deadline, tmp)
-    assert [w.text for w in out] == ["cử", "công", "chức", "tăng", "cường", "trợ"]
+        out, _, _ = unread.read_unread_ink(np.full((400, 1200), 255, np.uint8), [], [], 1.0, IngestSettings(),
+                                           deadline, tmp)
+    return [w.text for w in sorted(out, key=lambda w: w.x0)]
+
+
+def test_a_line_read_alone_mends_the_regions_scraps_of_it_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The region's layout read four scraps of a line (`cử công | tang | hỗ`); read alone, the
+    line gave its words whole. Both kept, the page had the line twice, interleaved: a word of the
+    line's reading replaces the region's word it lies over where it reads better (more marks on
+    the same letters, else as sure at least); a reviewer's: a worse reading (`Ngyễn`, `Nguyen`)
+    never replaces a good one."""
+    line = [(t, i, 0.96) for i, t in enumerate(["cử", "công", "chức", "tăng", "cường", "hỗ", "trợ"])]
+    region = [("cử", 0, 0.9), ("công", 1, 0.43), ("tang", 3, 0.7), ("hỗ", 5, 0.75)]
+    assert _unread_with(monkeypatch, region, line) == ["cử", "công", "chức", "tăng", "cường", "hỗ", "trợ"]
+    region = [("Nguyễn", 0, 0.9), ("Thị", 1, 0.9)]
+    line = [("Ngyễn", 0, 0.5), ("Thị", 1, 0.95), ("Hồng", 2, 0.95), ("Nhung", 3, 0.95)]
+    assert _unread_with(monkeypatch, region, line) == ["Nguyễn", "Thị", "Hồng", "Nhung"]
+    region = [("Nguyễn", 0, 0.9), ("Văn", 1, 0.9), ("Hòa", 2, 0.9)]
+    line = [("Nguyen", 0, 0.95), ("Van", 1, 0.95), ("Hoa", 2, 0.95)]
+    assert _unread_with(monkeypatch, region, line) == ["Nguyễn", "Văn", "Hòa"]

@@ -433,3 +433,9 @@ def test_a_line_down_the_margin_from_above_is_no_column_of_the_table() -> None:
     assert table is not None and table.header == ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác"]
     assert table.top >= 90 and table.x0 >= 30
     assert "Số: 238/SNV-VP" in text_with_table(letterhead + words, table).splitlines()
+    # a tall header row (a heading wrapped over many lines, the cue words in its middle): its
+    # column rules start far above the cue words, on the table's top rule (a reviewer's)
+    tall_v = [[x, 40, x + 1, 175] for x in xs]
+    tall_h = [[35, 40, 560, 41]] + rules_h[1:]
+    table = find_table(letterhead + words, tall_h, tall_v)
+    assert table is not None and table.source == "ruled" and table.x0 >= 30

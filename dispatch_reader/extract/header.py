@@ -2033,9 +2033,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         if mended is None and number_apart and not number_runs_on and number and expected and doc.number:
             # the last part's letters read apart by a speck's space (`QĐ-S I'C` for `QĐ-STC`)
             mended = mend_symbol(number, expected, number_apart)
-        if mended is None and number_garbled and number and expected and doc.number:
+        if mended is None and number_garbled and number and expected and doc.number \
+                and expected[0].startswith(number.parts[0]) and number.parts[0] != expected[0]:
             # a letter of the type part read as a colon (`1185/TT:-SNV`): the type the title names,
-            # the body part read whole after it
+            # the body part read whole after it; only where the letters read open that type (a
+            # type read whole with a speck after it, `QĐ,-SNV`, is no garbled `TTr`: a reviewer's)
             mended = type_part_garbled(number_garbled, expected)
         shown = number_garbled if mended is not None and number_garbled else (number.text if number else "")
         if number is None and doc.number is None and bad_number is not None and title is not None:

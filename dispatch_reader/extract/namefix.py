@@ -23,7 +23,6 @@ from functools import lru_cache
 
 from dispatch_reader import family_names
 from dispatch_reader.extract import resources
-from dispatch_reader.extract.lexicon import is_known
 from dispatch_reader.extract.syllables import is_syllable, may_be_syllable
 from dispatch_reader.extract.textutil import fold_phrase
 from dispatch_reader.textnorm import cased_like, marks, one_letter_off, tone_count, toneless
@@ -221,13 +220,7 @@ def repair_syllable(syllable: str, slot: str, short_slip: bool = False, coarse: 
         # `Lý`: the list's zeros are rare names, not impossible ones)
         return syllable
     if slot == "family" and own is None:
-        # family names are a near-closed list; but a word read with a tone and a vowel's mark
-        # both other than the listed name's (`Đàng`, a Chăm family, is no `Đặng`: its breve lost
-        # and its dot read as a grave) is a name the list lacks, not one misread twice
-        if _tone(syllable) and toneless(syllable).lower() != toneless(best).lower() \
-                and not marks(syllable) <= marks(best) and is_known(syllable):
-            return syllable
-        return cased_like(best, syllable)
+        return cased_like(best, syllable)  # family names are a near-closed list
     base = _score(own, slot) if own is not None else 0.0
     if best_score < ODDS * max(base, 1.0):
         return syllable

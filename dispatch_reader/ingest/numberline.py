@@ -56,7 +56,7 @@ _FIGURES_RUN = re.compile(r"[0-9OoUuDIl| ]*")
 def labelled_number(label: str, number: str) -> bool:
     """Is `label number` the header's `Số:` (as a copy reads it: `50;`, `S6:`) and a number read
     whole (`412/SCT-QLTM`)? A seal's ring or a signature read as letters makes no such pair."""
-    return bool(_LABEL.fullmatch(label) or fold(label).rstrip(":;") == "so") and _number_in(number) is not None \
+    return bool(_LABEL.fullmatch(label)) and _number_in(number) is not None \
         and _number_in(number).end() == len(number.rstrip(".,;"))
 
 
@@ -239,8 +239,9 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             dropped.update(i for i, w in zip(broken.idx, broken.words) if (w.x0 + w.x1) / 2 <= end)
             confs = [w.conf for w in parts if w.conf is not None]
             conf = min(confs, default=HAND_CONF)
-            if not _figure_slots(broken.read).number:
-                conf = min(conf, HAND_CONF)  # figures the page read none of: check them
+            page_figures = _figure_slots(broken.read)
+            if not page_figures.number or (not page_figures.opens and page_figures.number == WELL_FORMED.match(number)["year"]):
+                conf = min(conf, HAND_CONF)  # figures the page read none of (its year only): check them
             x0 = parts[0].x0 + dx
             added.append((label, key))
             added.append((Word(number, x0, min(w.top for w in parts) + dy, end, max(w.bottom for w in parts) + dy,

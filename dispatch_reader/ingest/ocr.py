@@ -240,7 +240,7 @@ _A4_WIDTH_IN = 8.27
 _UNEVEN = 20.0
 
 
-def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
+def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str], first_page: bool = False
                   ) -> tuple[np.ndarray, float, bool, np.ndarray | None]:
     """(page, dpi, photographed, the ink dropped from it): the page as paper from an office
     arrives: colour ink dropped, a photographed sheet cut out and straightened, its light evened,
@@ -252,7 +252,7 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str]
     # would turn as white as the paper and hide the sheet's edges.
     corners = sheet.find_sheet(grey) if settings.photo_correction else None
     if settings.colour_dropout and image.colour is not None:
-        grey, share = preprocess.drop_colour_ink(image.colour, photographed=corners is not None)
+        grey, share = preprocess.drop_colour_ink(image.colour, photographed=corners is not None, first_page=first_page)
         if corners is not None:
             before = grey
             grey, pale = photo_ink.drop_photo_ink(grey, image.colour)
@@ -330,7 +330,7 @@ def ocr_image(image: PageImage, settings: IngestSettings, path: Path, page: int)
     # the receiving office's stamp goes with the colour dropped below: read alone first, page 1 only
     colour = image.colour if settings.colour_dropout and settings.receiving_stamp and page == 1 else None
     colour_dpi = image.dpi
-    grey, dpi, photographed, gone = _office_paper(image, settings, notes)
+    grey, dpi, photographed, gone = _office_paper(image, settings, notes, first_page=page == 1)
     image = PageImage(grey=grey, dpi=dpi, width_pt=grey.shape[1] / dpi * 72, height_pt=grey.shape[0] / dpi * 72)
     rotation = 0
     with workspace("dr-ocr-") as tmp:

@@ -610,6 +610,7 @@ CLEAN_TEXT_CHROMA = 12
 # fringes on black print reach ~15-20 at the 99th percentile (a much-handled original scanned at
 # JPEG q85): a stamp's letters and frame left their grey outlines over `Số:` and the number was lost
 CLEAN_SCAN_CHROMA = 20
+_HEADER_BAND = 0.4  # of the page's height
 # A faded seal is coloured enough only in places (chroma ~28 at its median, 47 at its 90th
 # percentile): its strong pixels seed it, and the paler ink joined to them goes with them —
 # hysteresis, as an edge detector follows a faint edge from a strong one. Paler than black
@@ -628,7 +629,7 @@ def white_balanced(rgb: np.ndarray) -> np.ndarray:
     return np.clip(rgb.astype(np.float32) * (245.0 / np.maximum(paper, 1.0)), 0, 255).astype(np.uint8)
 
 
-def drop_colour_ink(rgb: np.ndarray, photographed: bool = True) -> tuple[np.ndarray, float]:
+def drop_colour_ink(rgb: np.ndarray, photographed: bool = True, first_page: bool = False) -> tuple[np.ndarray, float]:
     """(grey, share of the page dropped): coloured ink turned to paper before OCR.
 
     Black text under a red seal stays black (black absorbs every channel, so the overlap is
@@ -650,9 +651,18 @@ def drop_colour_ink(rgb: np.ndarray, photographed: bool = True) -> tuple[np.ndar
     far = ~cv2.dilate(coloured.astype(np.uint8), np.ones((15, 15), np.uint8)).astype(bool)
     text_chroma = chroma[::2, ::2][(grey[::2, ::2] < 110) & far[::2, ::2]]
     text_p99 = float(np.percentile(text_chroma, 99)) if text_chroma.size > 100 else None
-    clean = text_p99 is not None and text_p99 <= (CLEAN_TEXT_CHROMA if photographed else CLEAN_SCAN_CHROMA)
+    clean = text_p99 is not None and text_p99 <= CLEAN_TEXT_CHROMA
     # a dark pixel beside the ink is a letter it touches more often than the ink's own edge
-    dropped = coloured | (near & (chroma > EDGE_CHROMA) & (grey >= 110)) if clean else coloured
+    edge = near & (chroma > EDGE_CHROMA) & (grey >= 110)
+    dropped = coloured | edge if clean else coloured
+    if first_page and not clean and not photographed and text_p99 is not None and text_p99 <= CLEAN_SCAN_CHROMA:
+        # a flatbed scan whose JPEG fringes the print: the blend goes in the first page's header
+        # band only, where the receiving stamp lies over the number and date lines (its letters
+        # and frame left as grey outlines, `Số:` was lost); beside a signature the fringed
+        # letters' marks went with it (`Bế` read `Be`), on a page of its own too
+        band = np.zeros_like(edge)
+        band[:int(_HEADER_BAND * edge.shape[0])] = True
+        dropped = dropped | (edge & band)
     # only where no ink on the page is strongly coloured: a fresh seal's or a signature's pale
     # pixels are their blend into the letters they cross (a thin pen stroke is mostly blend),
     # and taking them read `Phử` as `Phi`

@@ -179,13 +179,20 @@ def covered_length(spans: list[tuple[float, float]], lo: float, hi: float) -> fl
 _RULE_ABOVE_HEADER = 4.0
 
 
+def _topped(vertical: Segment, rules_h: list[Segment]) -> bool:
+    """Does a horizontal rule run across the vertical's top (a table's top rule)?"""
+    x = (vertical[0] + vertical[2]) / 2
+    return any(abs((h[1] + h[3]) / 2 - vertical[1]) <= 3.0 and h[0] - 3.0 <= x <= h[2] + 3.0 for h in rules_h)
+
+
 def _ruled_table(words: list[Word], header: _Header, rules_h: list[Segment], rules_v: list[Segment]) -> Table | None:
     mid = (header.top + header.bottom) / 2
     # a column's rule starts at the header row's top rule; one from far above it is no column of
     # the table (a batch scan's page edge down the margin took the letterhead into the table,
     # and the header, number and date lines were lost with its first row)
     highest = header.top - _RULE_ABOVE_HEADER * max(header.bottom - header.top, 1.0)
-    verticals = [s for s in rules_v if s[1] - 2 <= mid <= s[3] + 2 and s[1] >= highest]
+    # (a tall header row's rules start higher, on the table's top rule: a reviewer's)
+    verticals = [s for s in rules_v if s[1] - 2 <= mid <= s[3] + 2 and (s[1] >= highest or _topped(s, rules_h))]
     if len(verticals) < 3:
         return None
     xs = _cluster([(s[0] + s[2]) / 2 for s in verticals], 3.0)

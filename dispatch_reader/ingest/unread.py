@@ -9,6 +9,7 @@ does not do; a name line under a ring borrows its line cutting (letter_lines, li
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 import cv2
@@ -20,6 +21,7 @@ from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.signing import listed_signing_line, signing_part
 from dispatch_reader.ingest.tessread import BORDER, Deadline, overlaps, run_psm, tsv_words, write
 from dispatch_reader.ingest.vietnamese import EDGE_PUNCT, is_syllable, spelled_as_a_name
+from dispatch_reader.textnorm import fold
 
 # Ink the page reading left without words: a region at least this large (inches) is read
 # again on its own. Smaller leftovers are specks, rules' ends, stray strokes.
@@ -295,10 +297,14 @@ def read_unread_ink(grey: np.ndarray, words: list[Word], keys: list[tuple[int, i
                         sure = wording
                         if listed is not None:
                             listed.append((" ".join(w.text for w in found), " ".join(w.text for w, _ in sure)))
-                if len(sure) >= 2 and len(sure) > len(on_line):  # two words at least, or a ring's scrap
-                    taken = [t for j, t in enumerate(taken) if j not in on_line] + sure
-                elif len(sure) >= 2:
-                    taken += [t for t in sure if not any(overlaps(t[0], taken[j][0]) for j in on_line)]
+                if len(sure) >= 2:  # two words at least, or a scrap of a ring's letters
+                    # word by word: a region's word the line's reading of it beats goes (a
+                    # reviewer's: `Nguyễn` read `Ngyễn` or `Nguyen` alone is kept as it was)
+                    beaten = {j for j in on_line if any(overlaps(w, taken[j][0]) and _reads_better(w, taken[j][0])
+                                                        for w, _ in sure)}
+                    kept = [taken[j][0] for j in on_line if j not in beaten]
+                    taken = [t for j, t in enumerate(taken) if j not in beaten] + \
+                        [t for t in sure if not any(overlaps(t[0], w) for w in kept)]
         if len(taken) < 2:
             continue  # a name or a title is two words at least; one is a scrap
         # the page reading's scraps that the region's words were read over go (`bs 07/2026/TT-1
@@ -343,6 +349,14 @@ def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) ->
             if joined:
                 break
     return out
+
+
+def _reads_better(new: Word, old: Word) -> bool:
+    """Is `new` a better reading of the ink than `old`: with the same letters, more marks (`tăng`
+    over `tang`; never `Nguyen` over `Nguyễn`); else read at least as surely."""
+    if fold(new.text) == fold(old.text):
+        return len(unicodedata.normalize("NFD", new.text)) > len(unicodedata.normalize("NFD", old.text))
+    return (new.conf or 0.0) >= (old.conf or 0.0)
 
 
 def _on_line(word: Word, line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float) -> bool:
