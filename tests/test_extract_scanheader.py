@@ -2965,3 +2965,16 @@ def test_a_dash_after_the_month_word_only_with_the_year_on_the_line() -> None:
 
     assert [d.iso for d in find_dates("ngay 09 thang-3 nam 2026")] == ["2026-03-09"]
     assert [d.iso for d in find_dates("ngay 09 thang-3\nnam 2026") if d.iso] == []
+
+
+def test_a_cong_vans_symbol_names_its_department_first() -> None:
+    """A công văn has no type in its number: the department's symbol opens it (`415/SYT-VP`).
+    Its line lost on a photo (`80 Y TẾ` under a fold), the committee's line above it is no
+    issuer of the department's own number."""
+    page = ("UBND TỈNH LÂM ĐỒNG\n80 Y TẾ\nSố: 415/SYT-VP\nV/v cử viên chức tăng cường cho các xã\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Lâm Đồng, ngày 15 tháng 4 năm 2026\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng.\n")
+    doc = scanned(page).document
+    assert doc.issuer == "Sở Y tế"
+    # the committee's own công văn keeps its committee
+    assert scanned(page.replace("415/SYT-VP", "415/UBND-VP")).document.issuer != "Sở Y tế"

@@ -1238,6 +1238,17 @@ _FIGURES_FOLLOW = frozenset({"nam", "so", "doan", "dot", "ky", "khoa", "lan", "t
                              "muc", "chuong", "-"})
 
 
+def _department_of_number(number: DocNumber, doc_type: str | None) -> str | None:
+    """The department a number's symbol names: after the type (`…/TTr-SYT`), or, on a công
+    văn, which has no type, first (`238/SKHCN-VP`: the department, then its office). A number
+    with no type under another type's title (`QUYẾT ĐỊNH`, `402/SNV-CCVC`) tells nothing."""
+    if len(number.parts) != 2:
+        return None
+    if type_for_abbreviation(number.parts[0]):
+        return department_of_symbol(number.parts[1])
+    return department_of_symbol(number.parts[0]) if doc_type == "official_dispatch" else None
+
+
 def _scrap_tail(words: list[str]) -> int:
     """How many words at the end of a subject line are a stamp's or a hand's scraps OCR read
     beside it (`điều động công chức 7” 277 Qo ¿ “Xử`, the receipt stamp's figures over the
@@ -2081,8 +2092,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # the body beside a scrap is a receiving stamp's, not the one the number names
             doc.issuer = None
             doc.evidence.pop("issuer", None)
-        told_department = department_of_symbol(symbol.parts[1]) if symbol is not None and len(symbol.parts) == 2 \
-            and type_for_abbreviation(symbol.parts[0]) and number_ev is not None \
+        told_department = _department_of_number(symbol, doc.doc_type) if symbol is not None and number_ev is not None \
             and not _CITED_NUMBER.match(number_ev.quote or "") else None
         if told_department and doc.issuer and doc.issuer != told_department and opens_as_a_committee(doc.issuer) \
                 and not doc.issuer_parent:
