@@ -2978,3 +2978,12 @@ def test_a_cong_vans_symbol_names_its_department_first() -> None:
     assert doc.issuer == "Sở Y tế"
     # the committee's own công văn keeps its committee
     assert scanned(page.replace("415/SYT-VP", "415/UBND-VP")).document.issuer != "Sở Y tế"
+
+
+def test_a_thin_one_read_apart_from_the_numbers_figures() -> None:
+    """`Số: 1 185/TTr -SNV` on a faint copy: the first 1 read apart is the number's."""
+    page = ("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 1 185/TTr -SNV Lâm Đồng, ngày 08 tháng 6 năm 2026\nTỜ TRÌNH\nVề việc điều động công chức\n")
+    assert scanned(page).document.number == "1185/TTr-SNV"
+    # another figure before the number is no part of it (a stamp's)
+    assert scanned(page.replace("1 185/", "7 185/")).document.number != "7185/TTr-SNV"

@@ -255,6 +255,12 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
         if dn is not None:
             start = m.start()
             lead = _ONES_BEFORE.search(text[:start]) if m.group("num") else None
+            if lead is None and m.group("num") and text[:start].strip(" :") == "1" and text[start - 1:start] == " ":
+                # `Số: 1 185/TTr-SNV`: a thin 1 read apart from the figures after it, alone after
+                # the label (a fax, a faint copy)
+                dn = replace(dn, number="1" + dn.number, text="1" + dn.text)
+                start = text.index("1")
+                return dn, start, end
             if lead:
                 # `LI6/NQ-CP`: the number's leading ones read as letters; `16` is no number of it
                 ones = "1" * len(lead[1])
