@@ -1079,3 +1079,7 @@ def test_a_line_read_alone_mends_the_regions_scraps_of_it_word_by_word(monkeypat
     region = [("Nguyễn", 0, 0.9), ("Văn", 1, 0.9), ("Hòa", 2, 0.9)]
     line = [("Nguyen", 0, 0.95), ("Van", 1, 0.95), ("Hoa", 2, 0.95)]
     assert _unread_with(monkeypatch, region, line) == ["Nguyễn", "Văn", "Hòa"]
+    # other letters replace a scrap only: a number read whole stays (our faxes: `1587/QD-UBN`)
+    region = [("số", 0, 0.9), ("1587/QĐ-UBND", 1, 0.9)]
+    line = [("số", 0, 0.95), ("1587/QĐ-UBN", 1, 0.95), ("ngày", 2, 0.95)]
+    assert _unread_with(monkeypatch, region, line) == ["số", "1587/QĐ-UBND", "ngày"]

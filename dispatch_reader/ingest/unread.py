@@ -353,10 +353,11 @@ def _joined_along_lines(regions: list[tuple[int, int, int, int]], dpi: float) ->
 
 def _reads_better(new: Word, old: Word) -> bool:
     """Is `new` a better reading of the ink than `old`: with the same letters, more marks (`tăng`
-    over `tang`; never `Nguyen` over `Nguyễn`); else read at least as surely."""
+    over `tang`; never `Nguyen` over `Nguyễn`); other letters only over a scrap, read surely
+    (a number read whole, `1587/QD-UBND`, is never replaced by the line's `1587/QD-UBN`)."""
     if fold(new.text) == fold(old.text):
         return len(unicodedata.normalize("NFD", new.text)) > len(unicodedata.normalize("NFD", old.text))
-    return (new.conf or 0.0) >= (old.conf or 0.0)
+    return _scrap(old) and (new.conf or 0.0) >= _UNREAD_MIN_CONF
 
 
 def _on_line(word: Word, line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float) -> bool:
