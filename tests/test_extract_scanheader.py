@@ -2985,5 +2985,8 @@ def test_a_thin_one_read_apart_from_the_numbers_figures() -> None:
     page = ("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 1 185/TTr -SNV Lâm Đồng, ngày 08 tháng 6 năm 2026\nTỜ TRÌNH\nVề việc điều động công chức\n")
     assert scanned(page).document.number == "1185/TTr-SNV"
-    # another figure before the number is no part of it (a stamp's)
+    # another figure before the number is no part of it (a stamp's); nor is a 1 before a leading
+    # 0 or before four figures (a reviewer's: a stroke before `01/2026/…`)
     assert scanned(page.replace("1 185/", "7 185/")).document.number != "7185/TTr-SNV"
+    assert scanned(page.replace("1 185/TTr", "1 01/2026/TTr")).document.number != "101/2026/TTr-SNV"
+    assert scanned(page.replace("1 185/", "1 1234/")).document.number != "11234/TTr-SNV"

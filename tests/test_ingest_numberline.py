@@ -187,3 +187,12 @@ def test_a_reading_vouched_for_by_the_year_alone_is_flagged(tmp_path: Path) -> N
     assert n == 1
     number = next(w for w in out if "/" in w.text)
     assert number.text == "09/2026/QĐ-UBND" and number.conf is not None and number.conf <= 0.5
+
+
+def test_a_reading_the_page_read_some_figures_of_is_flagged(tmp_path: Path) -> None:
+    """The page read `1` of `116` past a stamp's junk: the figures the reading adds are the first
+    thing to check (a reviewer's: `716/NQ-CP` was taken at the reading's own confidence)."""
+    out, n = _reread("Số: 116/NQ-CP", "Số: 1 HếNGdE—", tmp_path)
+    assert n == 1
+    number = next(w for w in out if "/" in w.text)
+    assert number.text == "116/NQ-CP" and number.conf is not None and number.conf <= 0.5

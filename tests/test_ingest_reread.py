@@ -1083,3 +1083,11 @@ def test_a_line_read_alone_mends_the_regions_scraps_of_it_word_by_word(monkeypat
     region = [("số", 0, 0.9), ("1587/QĐ-UBND", 1, 0.9)]
     line = [("số", 0, 0.95), ("1587/QĐ-UBN", 1, 0.95), ("ngày", 2, 0.95)]
     assert _unread_with(monkeypatch, region, line) == ["số", "1587/QĐ-UBND", "ngày"]
+    # a mark read unsurely (a speck) does not replace a sure word; a scrap is not replaced by a
+    # cut-off start of it (a reviewer's)
+    region = [("Trần", 0, 0.96), ("Văn", 1, 0.96), ("Hai", 2, 0.96)]
+    line = [("Trần", 0, 0.96), ("Văn", 1, 0.96), ("Hải", 2, 0.41)]
+    assert _unread_with(monkeypatch, region, line) == ["Trần", "Văn", "Hai"]
+    region = [("Lê", 0, 0.9), ("Hoàng", 1, 0.45), ("Nam", 2, 0.9)]
+    line = [("Lê", 0, 0.95), ("Hoàn", 1, 0.8), ("Nam", 2, 0.95)]
+    assert _unread_with(monkeypatch, region, line) == ["Lê", "Hoàng", "Nam"]

@@ -239,9 +239,10 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             dropped.update(i for i, w in zip(broken.idx, broken.words) if (w.x0 + w.x1) / 2 <= end)
             confs = [w.conf for w in parts if w.conf is not None]
             conf = min(confs, default=HAND_CONF)
-            page_figures = _figure_slots(broken.read)
-            if not page_figures.number or (not page_figures.opens and page_figures.number == WELL_FORMED.match(number)["year"]):
-                conf = min(conf, HAND_CONF)  # figures the page read none of (its year only): check them
+            if not _figure_slots(broken.read).closed:
+                # figures the page read none of, its year only, or some of (`1` of `116`): the
+                # reading's are the first thing to check
+                conf = min(conf, HAND_CONF)
             x0 = parts[0].x0 + dx
             added.append((label, key))
             added.append((Word(number, x0, min(w.top for w in parts) + dy, end, max(w.bottom for w in parts) + dy,

@@ -611,6 +611,7 @@ CLEAN_TEXT_CHROMA = 12
 # JPEG q85): a stamp's letters and frame left their grey outlines over `Số:` and the number was lost
 CLEAN_SCAN_CHROMA = 20
 _HEADER_BAND = 0.4  # of the page's height
+_PALE_BLEND = 130
 # A faded seal is coloured enough only in places (chroma ~28 at its median, 47 at its 90th
 # percentile): its strong pixels seed it, and the paler ink joined to them goes with them —
 # hysteresis, as an edge detector follows a faint edge from a strong one. Paler than black
@@ -660,9 +661,10 @@ def drop_colour_ink(rgb: np.ndarray, photographed: bool = True, first_page: bool
         # band only, where the receiving stamp lies over the number and date lines (its letters
         # and frame left as grey outlines, `Số:` was lost); beside a signature the fringed
         # letters' marks went with it (`Bế` read `Be`), on a page of its own too
+        # (and only its pale part: a faint print's marks beside the stamp are grey ~115-130)
         band = np.zeros_like(edge)
         band[:int(_HEADER_BAND * edge.shape[0])] = True
-        dropped = dropped | (edge & band)
+        dropped = dropped | (edge & band & (grey >= _PALE_BLEND))
     # only where no ink on the page is strongly coloured: a fresh seal's or a signature's pale
     # pixels are their blend into the letters they cross (a thin pen stroke is mostly blend),
     # and taking them read `Phử` as `Phi`

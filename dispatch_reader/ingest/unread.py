@@ -356,8 +356,10 @@ def _reads_better(new: Word, old: Word) -> bool:
     over `tang`; never `Nguyen` over `Nguyễn`); other letters only over a scrap, read surely
     (a number read whole, `1587/QD-UBND`, is never replaced by the line's `1587/QD-UBN`)."""
     if fold(new.text) == fold(old.text):
-        return len(unicodedata.normalize("NFD", new.text)) > len(unicodedata.normalize("NFD", old.text))
-    return _scrap(old) and (new.conf or 0.0) >= _UNREAD_MIN_CONF
+        # (read as surely at least: a speck read as a mark, `Hai` → `Hải` at 0.41, a reviewer's)
+        return len(unicodedata.normalize("NFD", new.text)) > len(unicodedata.normalize("NFD", old.text)) \
+            and (new.conf or 0.0) >= (old.conf or 0.0)
+    return _scrap(old) and (new.conf or 0.0) >= _UNREAD_MIN_CONF and not fold(old.text).startswith(fold(new.text))
 
 
 def _on_line(word: Word, line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float) -> bool:
