@@ -2964,6 +2964,7 @@ def test_a_dash_after_the_month_word_only_with_the_year_on_the_line() -> None:
     from dispatch_reader.extract.datefmt import find_dates
 
     assert [d.iso for d in find_dates("ngay 09 thang-3 nam 2026")] == ["2026-03-09"]
+    assert [d.iso for d in find_dates("ngay 09-thang-3 nam 2026")] == ["2026-03-09"]
     assert [d.iso for d in find_dates("ngay 09 thang-3\nnam 2026") if d.iso] == []
 
 

@@ -27,13 +27,13 @@ _M = r"[0-9oils$§&]"
 _YEAR_ON_LINE = r"(?=[^\n]*\d{4})"
 _P_DAY_WORD = rf"(?:,|[:;]{_YEAR_ON_LINE})?"
 _P = rf"(?:,|[.:;]{_YEAR_ON_LINE})?"
-# after `tháng`, a stamp's frame line through the date line read as a dash glued to the month
-# (`ngày 09tháng-3 năm 2026`), with the year on the line
+# around `tháng`, a stamp's frame line through the date line read as dashes glued to the day and
+# the month (`ngày 09-tháng-3 năm 2026`), with the year on the line
 _P_MONTH_WORD = rf"(?:,|[.:;\-–—]{_YEAR_ON_LINE})?"
 # and a day's or month's leading 0 read twice, once as the letter (`tháng O01`, a phone photo)
 _OZ = r"(?:o(?=0[0-9]))?"
 _VI_LONG = re.compile(
-    rf"\bngay{_P_DAY_WORD}\s*{_OZ}(?P<d>{_D}{{1,2}}){_P}\s*(?:thang|th\.){_P_MONTH_WORD}\s*{_OZ}(?P<m>{_M}{{1,2}}){_P}"
+    rf"\bngay{_P_DAY_WORD}\s*{_OZ}(?P<d>{_D}{{1,2}}){_P_MONTH_WORD}\s*(?:thang|th\.){_P_MONTH_WORD}\s*{_OZ}(?P<m>{_M}{{1,2}}){_P}"
     rf"\s*(?:nam|n\.){_P}\s*(?:[0-9]\s+)?(?P<y>{_D}{{4}})(?!\d)"
 )  # (a speck read as a figure before the year: `năm 7 2025`)
 _NUMERIC_FORM = r"(?<![\d/.])(?P<d>[0-9]{1,2})\s?(?P<s>[/.\-])\s?(?P<m>[0-9]{1,2})(?P=s)\s?(?P<y>%s)(?![\d/])"
