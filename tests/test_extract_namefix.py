@@ -433,4 +433,3 @@ def test_a_vowels_hat_read_as_an_acute() -> None:
     assert repair_ocr_name("Nguyễn Văn Tuán") == "Nguyễn Văn Tuấn"
     assert repair_ocr_name("Phạm Văn Tién") == "Phạm Văn Tiến"
     assert repair_ocr_name("Hoàng Tó Như") == "Hoàng Tố Như"
-

@@ -255,20 +255,17 @@ def find_header_number(text: str) -> tuple[DocNumber, int, int] | None:
         if dn is not None:
             start = m.start()
             lead = _ONES_BEFORE.search(text[:start]) if m.group("num") else None
-            if lead is None and m.group("num") and text[:start].strip(" :") == "1" and text[start - 1:start] == " " \
+            # `LI6/NQ-CP`: the number's leading ones read as letters; `16` is no number of it
+            ones, at = ("1" * len(lead[1]), lead.start(1)) if lead else ("", start)
+            if not lead and m.group("num") and text[:start].strip(" :") == "1" and text[start - 1:start] == " " \
                     and not dn.number.startswith("0") and len(dn.number) < 4:
                 # `Số: 1 185/TTr-SNV`: a thin 1 read apart from the figures after it, alone after
                 # the label (a fax, a faint copy); never before a leading 0 or four figures (a
                 # reviewer's: `1 01/2026/QĐ-SNV` is `01/…` with a stroke before it)
-                dn = replace(dn, number="1" + dn.number, text="1" + dn.text)
-                start = text.index("1")
-                return dn, start, end
-            if lead:
-                # `LI6/NQ-CP`: the number's leading ones read as letters; `16` is no number of it
-                ones = "1" * len(lead[1])
+                ones, at = "1", text.index("1")
+            if ones:
                 dn = replace(dn, number=ones + dn.number, text=ones + dn.text)
-                start = lead.start(1)
-            return dn, start, end
+            return dn, at, end
     if party is not None:
         dn = party_number(party)
         if dn is not None:

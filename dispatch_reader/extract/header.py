@@ -714,7 +714,6 @@ def _another_place(read: str | None, seat: str) -> bool:
                for w in re.findall(r"[^\W\d_]+", read))
 
 
-# a number's last part's letters a space after what parsed, capitals and specks only
 # a stop or a colon between a type part's letters and the dash after it: no symbol holds one, so
 # a letter was read as it (`1185/TT:-SNV`, a `TTr`'s small r blurred into a colon)
 _PUNCTUATION_IN_SYMBOL = re.compile(r"[:;.,'’][-–][A-ZĐ]")
@@ -726,6 +725,7 @@ def _punctuation_in_symbol(text: str, a: int, b: int) -> str:
     return text[a:].split()[0] if _PUNCTUATION_IN_SYMBOL.match(text, b) else ""
 
 
+# a number's last part's letters a space after what parsed, capitals and specks only
 _CAPITALS_APART = re.compile(r" ([A-ZĐ][A-ZĐ'’.]{0,3})(?=\s|$)")
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from dispatch_reader.extract.doctypes import type_for_abbreviation
 from dispatch_reader.ingest.figures import HAND_CONF, HEADER_SHARE
 from dispatch_reader.ingest.pages import LineKey, Word, swap_words
 from dispatch_reader.ingest.settings import IngestSettings
-from dispatch_reader.ingest.tessread import Deadline, run_psm, tsv_words, write_region
+from dispatch_reader.ingest.tessread import Deadline, run_psm, tsv_words, write, write_region
 from dispatch_reader.textnorm import fold
 
 # `Số:` as a copy or a fax reads its two letters (`SO:`, `Sé:`, `S6:`, `30:`, `50:`): two
@@ -56,8 +57,8 @@ _FIGURES_RUN = re.compile(r"[0-9OoUuDIl| ]*")
 def labelled_number(label: str, number: str) -> bool:
     """Is `label number` the header's `Số:` (as a copy reads it: `50;`, `S6:`) and a number read
     whole (`412/SCT-QLTM`)? A seal's ring or a signature read as letters makes no such pair."""
-    return bool(_LABEL.fullmatch(label)) and _number_in(number) is not None \
-        and _number_in(number).end() == len(number.rstrip(".,;"))
+    return bool(_LABEL.fullmatch(label)) and (m := _number_in(number)) is not None \
+        and m.end() == len(number.rstrip(".,;"))
 
 
 def _number_in(text: str) -> re.Match[str] | None:
@@ -88,19 +89,13 @@ def _glued(text: str) -> tuple[str, int] | None:
 _PRINT_SHARE = 0.35
 
 
-def _dark_print_only(path: str) -> str:
-    """The region's image with only ink as dark as print kept, written beside it: a receiving
-    stamp scanned in grey leaves its lighter letters (`VĂN PHÒNG …` above `CÔNG VĂN ĐẾN`) over
-    the number's top, and Tesseract read the two as one (`99!Z6/QB"Ú#ND` for `09/2026/QĐ-UBND`)."""
-    import cv2
-
-    region = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
+def _dark_print_only(region: np.ndarray) -> np.ndarray:
+    """The region with only ink as dark as print kept: a receiving stamp scanned in grey leaves
+    its lighter letters (`VĂN PHÒNG …` above `CÔNG VĂN ĐẾN`) over the number's top, and Tesseract
+    read the two as one (`99!Z6/QB"Ú#ND` for `09/2026/QĐ-UBND`)."""
     core, paper = np.percentile(region, 1), np.percentile(region, 90)
     level = core + _PRINT_SHARE * (paper - core)
-    dark = np.where(region <= level, 0, 255).astype(np.uint8)
-    out = path.rsplit(".", 1)[0] + "-dark.png"
-    cv2.imwrite(out, dark)
-    return out
+    return np.where(region <= level, 0, 255).astype(np.uint8)
 
 
 @dataclass(frozen=True)
@@ -226,8 +221,11 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
         if region is None:
             continue
         path, dx, dy = region
-        for psm, image in ((7, path), (6, path), (7, _dark_print_only(path))):
-            found, _ = tsv_words(run_psm(image, settings, deadline, psm), scale)
+        # the print-dark image is made only when the two readings as printed fail
+        readings = ((7, lambda: path), (6, lambda: path),
+                    (7, lambda: write(_dark_print_only(cv2.imread(path, cv2.IMREAD_GRAYSCALE)), tmp, "numberline-dark")))
+        for psm, image in readings:
+            found, _ = tsv_words(run_psm(image(), settings, deadline, psm), scale)
             # a block's reading may hold scraps of the lines above and below: the line's own
             found = sorted((w for w in found if label.top - pad <= (w.top + w.bottom) / 2 + dy <= label.bottom + pad),
                            key=lambda w: w.x0)

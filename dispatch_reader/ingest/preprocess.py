@@ -654,17 +654,16 @@ def drop_colour_ink(rgb: np.ndarray, photographed: bool = True, first_page: bool
     text_p99 = float(np.percentile(text_chroma, 99)) if text_chroma.size > 100 else None
     clean = text_p99 is not None and text_p99 <= CLEAN_TEXT_CHROMA
     # a dark pixel beside the ink is a letter it touches more often than the ink's own edge
-    edge = near & (chroma > EDGE_CHROMA) & (grey >= 110)
-    dropped = coloured | edge if clean else coloured
+    dropped = coloured | (near & (chroma > EDGE_CHROMA) & (grey >= 110)) if clean else coloured
     if first_page and not clean and not photographed and text_p99 is not None and text_p99 <= CLEAN_SCAN_CHROMA:
         # a flatbed scan whose JPEG fringes the print: the blend goes in the first page's header
         # band only, where the receiving stamp lies over the number and date lines (its letters
         # and frame left as grey outlines, `Số:` was lost); beside a signature the fringed
-        # letters' marks went with it (`Bế` read `Be`), on a page of its own too
-        # (and only its pale part: a faint print's marks beside the stamp are grey ~115-130)
-        band = np.zeros_like(edge)
-        band[:int(_HEADER_BAND * edge.shape[0])] = True
-        dropped = dropped | (edge & band & (grey >= _PALE_BLEND))
+        # letters' marks went with it (`Bế` read `Be`), on a page of its own too; and only its
+        # pale part (a faint print's marks beside the stamp are grey ~115-130)
+        b = int(_HEADER_BAND * grey.shape[0])
+        dropped = dropped.copy()  # (it is `coloured` itself, counted below)
+        dropped[:b] |= near[:b] & (chroma[:b] > EDGE_CHROMA) & (grey[:b] >= _PALE_BLEND)
     # only where no ink on the page is strongly coloured: a fresh seal's or a signature's pale
     # pixels are their blend into the letters they cross (a thin pen stroke is mostly blend),
     # and taking them read `Phử` as `Phi`

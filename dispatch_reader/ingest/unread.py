@@ -362,13 +362,19 @@ def _reads_better(new: Word, old: Word) -> bool:
     return _scrap(old) and (new.conf or 0.0) >= _UNREAD_MIN_CONF and not fold(old.text).startswith(fold(new.text))
 
 
-def _on_line(word: Word, line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float) -> bool:
-    """Does the word (page points) stand on the region's line (letter_lines: its middle in the
-    line's core, within the line's ends)?"""
+def _line_box(line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float
+              ) -> tuple[float, float, float, float]:
+    """(core top, core bottom, left, right) in page points of a region's line (letter_lines,
+    pixels of the region whose corner is bx0, by0)."""
     core_top, core_bottom, _, _, left, right = line
-    middle = (word.top + word.bottom) / 2
-    return (by0 + core_top) * scale <= middle <= (by0 + core_bottom) * scale \
-        and word.x1 > (bx0 + left) * scale and word.x0 < (bx0 + right) * scale
+    return (by0 + core_top) * scale, (by0 + core_bottom) * scale, (bx0 + left) * scale, (bx0 + right) * scale
+
+
+def _on_line(word: Word, line: tuple[int, int, int, int, int, int], bx0: int, by0: int, scale: float) -> bool:
+    """Does the word (page points) stand on the region's line: its middle in the line's core,
+    within the line's ends?"""
+    top, bottom, x0, x1 = _line_box(line, bx0, by0, scale)
+    return top <= (word.top + word.bottom) / 2 <= bottom and word.x1 > x0 and word.x0 < x1
 
 
 def _line_taken(line: tuple[int, int, int, int, int, int], words: list[Word], bx0: int, by0: int,
@@ -376,9 +382,7 @@ def _line_taken(line: tuple[int, int, int, int, int, int], words: list[Word], bx
     """Do words (page points) cover half the width of one of a region's lines (letter_lines,
     pixels of the region whose corner is bx0, by0)? Only the part of a word within the line's
     ends counts: another column's words stand on the same row."""
-    core_top, core_bottom, _, _, left, right = line
-    top, bottom = (by0 + core_top) * scale, (by0 + core_bottom) * scale
-    x0, x1 = (bx0 + left) * scale, (bx0 + right) * scale
+    top, bottom, x0, x1 = _line_box(line, bx0, by0, scale)
     # a scrap (`bs i Lae` over a stamp's figures) covers nothing: its ink is read again
     covered = sum(max(0.0, min(w.x1, x1) - max(w.x0, x0)) for w in words
                   if top <= (w.top + w.bottom) / 2 <= bottom and not _scrap(w))
