@@ -2991,3 +2991,27 @@ def test_a_thin_one_read_apart_from_the_numbers_figures() -> None:
     assert scanned(page.replace("1 185/", "7 185/")).document.number != "7185/TTr-SNV"
     assert scanned(page.replace("1 185/TTr", "1 01/2026/TTr")).document.number != "101/2026/TTr-SNV"
     assert scanned(page.replace("1 185/", "1 1234/")).document.number != "11234/TTr-SNV"
+
+
+_DEPARTMENT_LOST = (
+    "UBND TỈNH LÀO CAI\n{lost}\nSố: 41/QĐ-S1 ;\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Lào Cai, ngày 12 tháng 02 năm 2026\nQUYẾT ĐỊNH\nVề việc biệt phái công chức đến các xã\n"
+    "{enacting}\nCăn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;\n"
+    "Theo đề nghị của Trưởng phòng Tổ chức cán bộ.\nQUYẾT ĐỊNH:\nĐiều 1. Biệt phái 02 công chức.\n")
+
+
+@pytest.mark.parametrize("enacting", ["- GIÁM ĐỐC SỞ TÀI CHÍNH", "Q. GIÁM ĐỐC SỞ TẢI CHÍNH"])
+def test_a_decisions_enacting_line_names_its_department_when_the_header_line_is_lost(enacting: str) -> None:
+    doc = scanned(_DEPARTMENT_LOST.format(lost="„: Ee x ¡", enacting=enacting)).document
+    assert doc.issuer == "Sở Tài chính"
+    assert doc.issuer_parent == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert "GIÁM ĐỐC" in doc.evidence["issuer"].quote
+
+
+def test_a_committees_decision_and_a_proposal_in_its_preamble_keep_the_committee() -> None:
+    text = _DEPARTMENT_LOST.format(lost="", enacting="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI").replace(
+        "41/QĐ-S1 ;", "41/QĐ-UBND").replace("Trưởng phòng Tổ chức cán bộ", "Giám đốc Sở Tài chính")
+    assert scanned(text).document.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+    # a line of the preamble (after `Căn cứ`) that opens on a head's title is no enacting line
+    text = text.replace("Theo đề nghị của Giám đốc Sở Tài chính", "GIÁM ĐỐC SỞ TÀI CHÍNH")
+    assert scanned(text).document.issuer == "Ủy ban nhân dân tỉnh Lào Cai"

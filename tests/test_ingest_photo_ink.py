@@ -55,3 +55,33 @@ def test_a_photo_with_only_muted_colour_keeps_its_colour_copy_and_a_grey_scan_do
     grey = np.repeat(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2)
     noisy = np.clip(grey.astype(np.int16) + np.random.default_rng(1).integers(-8, 9, grey.shape), 0, 255)
     assert split_colour(noisy.astype(np.uint8))[1] is None  # a scanner's colour noise is no colour
+
+
+def test_the_colour_fringes_of_printed_letters_stay_and_a_stamp_stroke_goes():
+    """A phone's lens and JPEG fringe each black letter's edge with colour a pixel or two wide,
+    mid-grey: those pixels are the letter's (taken, `tăng` was read `lang`); a pen stroke of the
+    same colour, wider, goes."""
+    h, w = 300, 500
+    rgb = np.full((h, w, 3), 225, np.float32)
+    letters = np.zeros((h, w), np.uint8)
+    for x in range(40, 300, 30):
+        cv2.rectangle(letters, (x, 60), (x + 5, 140), 1, -1)  # stems of printed letters
+    rgb[letters > 0] = (90, 90, 92)  # a blurred photo's print: mid-grey, no dark core
+    fringe = cv2.dilate(letters, np.ones((1, 5), np.uint8)).astype(bool) & ~letters.astype(bool)
+    left = fringe & (np.arange(w)[None, :] % 30 < 12)  # each stem's left edge shifted to blue
+    rgb[left] = (120, 130, 160)
+    rgb[fringe & ~left] = (165, 140, 125)  # and its right edge to orange
+    pen = np.zeros((h, w), np.uint8)
+    cv2.line(pen, (330, 200), (480, 230), 1, 7)  # a ballpoint's stroke, blurred wide
+    rgb[pen > 0] = (120, 130, 170)
+    signature = np.zeros((h, w), np.uint8)
+    cv2.line(signature, (330, 60), (480, 120), 1, 2)  # a signature's thin edge, on paper
+    rgb[signature > 0] = (150, 160, 200)
+    rgb = np.clip(rgb, 0, 255).astype(np.uint8)
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    out, _ = drop_photo_ink(grey, rgb)
+    assert (out[fringe] == grey[fringe]).mean() > 0.95
+    core_pen = cv2.erode(pen, np.ones((3, 3), np.uint8)).astype(bool)
+    assert (out[core_pen] > grey[core_pen] + 60).mean() > 0.9
+    assert (out[signature > 0] > grey[signature > 0] + 30).mean() > 0.9
+

@@ -43,6 +43,7 @@ from dispatch_reader.extract.headlines import (
     AUTHORITY, FAX_PAGE_COUNTER, GAZETTE, LIST_ITEM, NOI_NHAN, mostly_not_syllables, quoted, starts_with_head,
     wording_word,
 )
+from dispatch_reader.extract.enacting import enacting_department
 from dispatch_reader.extract.lexicon import joined_letters, mend_non_words, split_glued
 from dispatch_reader.extract.issuer_snap import (
     central_body_from_symbol, central_body_read_short, central_seat, committee_from_symbol, dating_place,
@@ -2037,6 +2038,19 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # type and issuer, read on their own lines, prescribe it
         # the type as its title names it, or as the number's own type part does (the title
         # under the stamp: `28/2026/TT-`)
+        enacted = enacting_department(pages[0]) if doc.doc_type == "decision" and pages and (
+            doc.issuer is None or (opens_as_a_committee(doc.issuer) and not doc.issuer_parent)) else None
+        if enacted is not None:
+            # the department's line lost under a stamp or toner, the committee's line above it
+            # read as the issuer: the decision's enacting line names the head of the body that
+            # enacts it (`GIÁM ĐỐC SỞ …`), never a committee's
+            body, seg = enacted
+            warnings.append(warning("issuer_from_enacting_line", read=(doc.issuer or "")[:60], issuer=body))
+            if doc.issuer:
+                parent = snap_committee(doc.issuer, doc.place)
+                doc.issuer_parent = parent.upper() if parent else None
+            doc.issuer = body
+            doc.evidence["issuer"] = quoted(seg, conf)
         kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
         expected = expected_symbol(kind, doc.issuer, department_symbol(doc.issuer)) if number else None
         # (a number left out stays out: `doc.number` is None while `number` was read)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from dispatch_reader.ingest import preprocess
+from dispatch_reader.ingest import fringes, preprocess
 
 # after white balance, on the office phone variants: black text's chroma p90 ~10-11, the
 # stamp's and the handwriting's median 19-27
@@ -35,16 +35,12 @@ def drop_photo_ink(grey: np.ndarray, rgb: np.ndarray) -> tuple[np.ndarray, float
     # a JPEG's colour is stored at half resolution: single pixels of chroma are its noise
     chroma = cv2.blur(chroma, (3, 3))
     dropped = (chroma > PHOTO_INK_CHROMA) & (grey >= PHOTO_INK_MIN_GREY)
+    # (a printed letter's colour fringes are the letter's: fringes.py)
+    dropped &= ~fringes.print_fringes(dropped, chroma, cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+    paper = fringes.paper_level(grey)
     out = grey.copy()
     # painted with the paper around it, not white: the photo's light is uneven, and a white
     # patch on grey paper draws the stamp's outline again once the light is evened out
-    out[dropped] = np.maximum(out[dropped], _paper(grey)[dropped])
+    out[dropped] = np.maximum(out[dropped], paper[dropped])
     return out, float(dropped.mean())
 
-
-def _paper(grey: np.ndarray) -> np.ndarray:
-    """The paper's brightness at each pixel: the brightest nearby, text and ink taken out."""
-    h, w = grey.shape
-    small = cv2.resize(grey, (max(w // 8, 1), max(h // 8, 1)), interpolation=cv2.INTER_AREA)
-    small = cv2.dilate(small, np.ones((5, 5), np.uint8))
-    return cv2.resize(cv2.blur(small, (5, 5)), (w, h), interpolation=cv2.INTER_LINEAR)
