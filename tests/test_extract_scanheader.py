@@ -3015,3 +3015,15 @@ def test_a_committees_decision_and_a_proposal_in_its_preamble_keep_the_committee
     # a line of the preamble (after `Căn cứ`) that opens on a head's title is no enacting line
     text = text.replace("Theo đề nghị của Giám đốc Sở Tài chính", "GIÁM ĐỐC SỞ TÀI CHÍNH")
     assert scanned(text).document.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_a_hands_figures_above_the_letterhead_are_no_number_before_the_headers_own() -> None:
+    text = ("7 / K\nUBND TỈNH LÀO CAI\nBAN QUẢN LÝ DỰ ÁN\nSố: 28/QĐ-BQLDA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 3 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc cử viên chức đến các xã\n")
+    facts = scanned(text)
+    assert facts.document.number == "28/QĐ-BQLDA"
+    assert not any("7/K" in w and "by hand" in w for w in facts.warnings)
+    # a công văn's number with its label lost, no type of its own, stays before a cited one
+    text = ("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\n45/SNV-CCVC\nV/v cử công chức\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Lào Cai, ngày 3 tháng 3 năm 2026\nKính gửi: Ủy ban nhân dân các xã\n")
+    assert scanned(text).document.number == "45/SNV-CCVC"

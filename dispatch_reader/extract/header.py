@@ -824,6 +824,13 @@ def _title_beside_a_note(text: str) -> int:
 _SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} |[^\w\s]{0,2}[^\W\d_]{1,3}[^\w\s]{1,2} ){1,2}(?=\d)")
 
 
+def _scrap_before_the_number(taken: DocNumber, later: Cls) -> bool:
+    """Is `taken`, a bare number of no type, a scrap (its symbol a letter or two) where a
+    number under its `Số:` with a type follows (`5 / P` above `Số: 41/QĐ-TTPVHCC`)?"""
+    return len("".join(taken.parts)) <= 2 and not later.extra.get("bare") \
+        and type_of_number(later.extra["number"]) is not None
+
+
 def _bare_number(seg: Segment) -> list[Cls] | None:
     """A segment that is a document number with its `Số:` lost or garbled (`05/CĐ-UBND`,
     `Sô 05/CĐ-UBND`): what it holds decides, not where it sits — but for a number after
@@ -1548,13 +1555,18 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # photo's blur), and no number is better than a wrong one. A receipt stamp's `Số:
             # 1234` has no slash: the document's own number may stand below it, its label lost.
             continue
-        if k == "number" and number is not None and number.number is None and not type_of_number(number) \
+        if k == "number" and number is not None and not type_of_number(number) \
+                and (number.number is None or _scrap_before_the_number(number, it)) \
                 and number_ev is not None and not _SO_LABEL.match(fold_phrase(number_ev.quote or "")) \
                 and it.extra["number"].number is not None and doc.number == number.text:
             # figures of no type, with no `Số:` before them, above the header's own number (`CAO
             # BẰNG/K`: a stamp's office line read with a slash) were no number at all: the one
-            # with its figures is. (`Số:      /UBND-NC`, a blank left for the hand, stays.)
+            # with its figures is. (`Số:      /UBND-NC`, a blank left for the hand, stays.) So
+            # were figures with a letter or two after a slash (`5 / P`: a hand's note above the
+            # letterhead) above a `Số:` line with a type
             warnings.append(warning("number_before_the_header_s", read=number.text, number=it.extra["number"].text))
+            # (what was said of the scrap's figures is said of no number now)
+            warnings[:] = [w for w in warnings if not w.startswith(f"document number '{number.text}': its figures")]
             number = None
         if k == "number" and number is None:
             number = it.extra["number"]
