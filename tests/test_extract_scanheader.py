@@ -3027,3 +3027,28 @@ def test_a_hands_figures_above_the_letterhead_are_no_number_before_the_headers_o
     text = ("UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\n45/SNV-CCVC\nV/v cử công chức\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Lào Cai, ngày 3 tháng 3 năm 2026\nKính gửi: Ủy ban nhân dân các xã\n")
     assert scanned(text).document.number == "45/SNV-CCVC"
+
+
+_COMMITTEE_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 215/QĐ-{symbol}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Độc lập - Tự do - Hạnh phúc\nLào Cai, ngày 12 tháng 02 năm 2026\nQUYẾT ĐỊNH\n")
+_ENACTED = "QUYẾT ĐỊNH:\nĐiều 1. Bổ nhiệm ông Nguyễn Văn A.\n"
+
+
+@pytest.mark.parametrize("symbol, middle", [
+    # a subject wrapped onto a department head's title, under the committee's own number
+    ("UBND", "Về việc bổ nhiệm ông Nguyễn Văn A giữ chức\nGiám đốc Sở Tư pháp\n"
+             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật Cán bộ, công chức;\n"),
+    # ... in capitals, the committee's enacting line under it
+    ("UB", "VỀ VIỆC BỔ NHIỆM LẠI\nGIÁM ĐỐC SỞ NỘI VỤ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật;\n"),
+    # a preamble opening after a bullet, a proposal's head wrapped onto the next line
+    ("UB", "Về việc phê duyệt kế hoạch\nỦY BAN NHÂN DÂN TỈNH LÀO CAI\n- Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+           "- Xét đề nghị của\nGIÁM ĐỐC SỞ TÀI CHÍNH\n"),
+])
+def test_a_department_heads_title_outside_the_enacting_line_keeps_the_committee(symbol: str, middle: str) -> None:
+    doc = scanned(_COMMITTEE_HEADER.format(symbol=symbol) + middle + _ENACTED).document
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_a_departments_symbol_outweighs_another_departments_enacting_line() -> None:
+    text = _DEPARTMENT_LOST.format(lost="„: Ee x ¡", enacting="GIÁM ĐỐC SỞ TƯ PHÁP").replace("41/QĐ-S1 ;", "41/QĐ-SYT")
+    assert scanned(text).document.issuer == "Sở Y tế"

@@ -607,6 +607,12 @@ def mend_symbol(dn: DocNumber, expected: tuple[str, str], runs_on: str = "") -> 
     return _with_symbol(dn, expected)
 
 
+def committee_symbol(parts: tuple[str, ...]) -> bool:
+    """Does a part of the symbol name a committee or its office (`UBND`, `VPUBND`: the
+    committee's own number)?"""
+    return any(p in _committee_symbols() for p in parts)
+
+
 def committee_symbol_misread(dn: DocNumber) -> DocNumber | None:
     """The number with a committee's symbol (`UBND`, `HĐND`, `VPUBND`: committee_symbols.tsv)
     where a part no symbol has is exactly one of them with one capital read as its lookalike

@@ -28,7 +28,8 @@ from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
                                              find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
-from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, committee_symbol_misread,
+from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, committee_symbol,
+                                               committee_symbol_misread,
                                                expected_symbol,
                                                symbol_names_another,
                                                find_header_number, glued_tail, mend_symbol,
@@ -822,6 +823,12 @@ def _title_beside_a_note(text: str) -> int:
 # with specks about them (`R we 15/2026/NQ-CP`, `sẽ 944/QĐ-TTg`, `‘ots. 15/2026/NQ-CP` on
 # augraphy's photocopies): taken only where the header's place says (`loose`)
 _SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} |[^\w\s]{0,2}[^\W\d_]{1,3}[^\w\s]{1,2} ){1,2}(?=\d)")
+
+
+def _a_provinces_committee(issuer: str, place: str | None) -> bool:
+    """Is the issuer a province's people's committee (departments, `Sở …`, are a province's)?"""
+    snapped = snap_committee(issuer, place) or ""
+    return fold_phrase(snapped).startswith(("uy ban nhan dan tinh ", "uy ban nhan dan thanh pho "))
 
 
 def _scrap_before_the_number(taken: DocNumber, later: Cls) -> bool:
@@ -2050,19 +2057,6 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
         # type and issuer, read on their own lines, prescribe it
         # the type as its title names it, or as the number's own type part does (the title
         # under the stamp: `28/2026/TT-`)
-        enacted = enacting_department(pages[0]) if doc.doc_type == "decision" and pages and (
-            doc.issuer is None or (opens_as_a_committee(doc.issuer) and not doc.issuer_parent)) else None
-        if enacted is not None:
-            # the department's line lost under a stamp or toner, the committee's line above it
-            # read as the issuer: the decision's enacting line names the head of the body that
-            # enacts it (`GIÁM ĐỐC SỞ …`), never a committee's
-            body, seg = enacted
-            warnings.append(warning("issuer_from_enacting_line", read=(doc.issuer or "")[:60], issuer=body))
-            if doc.issuer:
-                parent = snap_committee(doc.issuer, doc.place)
-                doc.issuer_parent = parent.upper() if parent else None
-            doc.issuer = body
-            doc.evidence["issuer"] = quoted(seg, conf)
         kind = title.extra["label"] if title else (number.parts[0] if number and type_of_number(number) else None)
         expected = expected_symbol(kind, doc.issuer, department_symbol(doc.issuer)) if number else None
         # (a number left out stays out: `doc.number` is None while `number` was read)
@@ -2131,6 +2125,21 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = parent.upper() if parent else None
             doc.issuer = told_department
             doc.evidence["issuer"] = replace(number_ev)
+        enacted = enacting_department(pages[0]) if doc.doc_type == "decision" and pages and not told_department \
+            and not (symbol is not None and committee_symbol(symbol.parts)) and (
+                doc.issuer is None or (opens_as_a_committee(doc.issuer) and not doc.issuer_parent
+                                       and _a_provinces_committee(doc.issuer, doc.place))) else None
+        if enacted is not None:
+            # the department's line lost under a stamp or toner, the committee's line above it
+            # read as the issuer: the decision's enacting line names the head of the body that
+            # enacts it (`GIÁM ĐỐC SỞ …`), never a committee's (whose number bears its `UBND`)
+            body, seg = enacted
+            warnings.append(warning("issuer_from_enacting_line", read=(doc.issuer or "")[:60], issuer=body))
+            if doc.issuer:
+                parent = snap_committee(doc.issuer, doc.place)
+                doc.issuer_parent = parent.upper() if parent else None
+            doc.issuer = body
+            doc.evidence["issuer"] = quoted(seg, conf)
         if doc.issuer is None and symbol is not None and number_ev is not None \
                 and not _CITED_NUMBER.match(number_ev.quote or ""):
             # the issuer lines lost under a stamp or toner: a department's or a central body's
