@@ -3052,3 +3052,24 @@ def test_a_department_heads_title_outside_the_enacting_line_keeps_the_committee(
 def test_a_departments_symbol_outweighs_another_departments_enacting_line() -> None:
     text = _DEPARTMENT_LOST.format(lost="„: Ee x ¡", enacting="GIÁM ĐỐC SỞ TƯ PHÁP").replace("41/QĐ-S1 ;", "41/QĐ-SYT")
     assert scanned(text).document.issuer == "Sở Y tế"
+
+
+def test_a_title_after_a_stamps_scraps_read_as_syllables() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ MINH SƠN\n7! 4UKHvp-\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Minh Sơn, ngày 4 tháng 3 năm 2026\nTa và. Bồ vì KẾ HOẠCH\nTiếp nhận công chức tăng cường\n"
+            "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh.\n")
+    doc = scanned(text).document
+    assert doc.doc_type == "plan"
+    assert doc.subject == "Tiếp nhận công chức tăng cường"
+
+
+def test_a_date_line_with_a_stamps_scraps_among_its_words_is_read_and_flagged() -> None:
+    from dispatch_reader.extract.confidence import MENDED, repairs
+
+    text = ("BỘ TƯ PHÁP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/2026/TT-BTP\n"
+            "Hà Nội, ngày 17 tháng 4 ơi năm tả N 2026\nTHÔNG TƯ\nQuy định chế độ báo cáo\n")
+    doc = scanned(text).document
+    assert (doc.issued_date, doc.place) == ("2026-04-17", "Hà Nội")
+    assert repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED  # a guess to check
+    # the same words after no place's name are no date line
+    assert scanned(text.replace("Hà Nội, ngày", "học sinh, ngày")).document.issued_date is None

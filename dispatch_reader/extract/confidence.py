@@ -28,7 +28,8 @@ from functools import lru_cache
 from importlib import resources
 
 from dispatch_reader import family_names
-from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, date_figures, find_cut_date_line, find_date_skeleton, find_dates,
+from dispatch_reader.extract.datefmt import (DIGIT_LOOKALIKES, date_figures, find_cut_date_line, find_date_skeleton,
+                                             find_date_through_scraps, find_dates,
                                              find_garbled_date_line, find_header_dates)
 from dispatch_reader.extract.docnumber import FILLED_IN, SYMBOL_RUNS_ON
 from dispatch_reader.extract.namefix import listed_spellings
@@ -396,7 +397,8 @@ def _only_its_skeleton(folded: str, iso: str) -> bool:
     """Is `iso` in a date line only as its skeleton reads it (datefmt.find_date_skeleton)?"""
     readers = (find_dates, find_header_dates, find_garbled_date_line)
     return not any(hit.iso == iso for read in readers for hit in read(folded)) \
-        and any(hit.iso == iso for read in (find_date_skeleton, find_cut_date_line) for hit in read(folded))
+        and any(hit.iso == iso for read in (find_date_skeleton, find_cut_date_line, find_date_through_scraps)
+                for hit in read(folded))
 
 
 def _own_words(field: str, quote: str) -> str:

@@ -279,6 +279,21 @@ def find_header_dates(folded: str) -> list[DateHit]:
                     for m in _VI_DAY_WORD_SLIP.finditer(folded)]
 
 
+# a stamp's scraps read between the date line's words (`ngày 05 tháng 5 by năm ras Y 2026`): at
+# most two words of at most three letters after the month and after `năm`
+_SCRAPS = r"(?:\s+[^\s\d]{1,3}){0,2}"
+_VI_THROUGH_SCRAPS = re.compile(
+    rf"\bngay\s*(?P<d>{_D}{{1,2}})\s+thang\s+(?P<m>{_M}{{1,2}})(?P<s1>{_SCRAPS})\s+nam(?P<s2>{_SCRAPS})\s+(?P<y>{_D}{{4}})(?!\d)"
+)
+
+
+def find_date_through_scraps(folded: str) -> list[DateHit]:
+    """A date line whose words are whole but a stamp's scraps stand among them, after the month
+    or after `năm`. Whether the words before are a place is the caller's to judge."""
+    return [DateHit(make_iso(_num(m["y"]), _num(m["m"]), _num(m["d"])), m.start(), m.end())
+            for m in _VI_THROUGH_SCRAPS.finditer(folded) if m["s1"] or m["s2"]]
+
+
 def find_garbled_date_line(folded: str) -> list[DateHit]:
     """A fax's date line with `ngày`, `tháng` and `năm` all garbled, each word at most two
     letters off (`năm` one: a copy of a copy's `tăm`), a speck after a word (`ngày. 29 tháng 4

@@ -26,7 +26,8 @@ from dispatch_reader.extract.casing import expand_abbreviations, proper_case_bod
 from dispatch_reader.extract.consensus import agree_with_text
 from dispatch_reader.extract.counts import levels
 from dispatch_reader.extract.datefmt import (DateHit, LostYear, PartialDate, find_cut_date_line, find_date_skeleton,
-                                             find_dates, find_garbled_date_line, find_header_dates, find_lost_year,
+                                             find_date_through_scraps, find_dates, find_garbled_date_line,
+                                             find_header_dates, find_lost_year,
                                              find_partial_date, make_iso, mend_year)
 from dispatch_reader.extract.docnumber import (FILLED_IN, MAX_NUMBER_DIGITS, DocNumber, committee_symbol,
                                                committee_symbol_misread,
@@ -565,6 +566,9 @@ def classify(seg: Segment) -> list[Cls]:
     if not dates:
         dates = [d for d in find_header_dates(f) if d.iso]
     if not dates:
+        # a stamp's scraps among the date line's words, right after a place
+        dates = [d for d in find_date_through_scraps(f) if d.iso and _place_shaped(text[:d.start])]
+    if not dates:
         # a fax's date line with every word garbled, before it a place's shape: one to four
         # capitalised words (`Ha Nai, neav 15 thủng 5 nam 2026`; not `học viên, nam 15 nữ …`)
         garbled = [d for d in find_garbled_date_line(f) if d.iso]
@@ -786,6 +790,17 @@ def _half_in_capitals(text: str) -> bool:
     return bool(words) and 2 * sum(w.isupper() for w in words) >= len(words)
 
 
+# a stamp's scraps read as syllables (`Se và. Sài vì BẢO CÁO`): at most this many words of at
+# most this many letters, not in capitals (an enacting line before a title is)
+_SCRAP_SYLLABLES, _SCRAP_SYLLABLE_LETTERS = 5, 3
+
+
+def _scraps_in_small_letters(head: str) -> bool:
+    words = head.split()
+    return 0 < len(words) <= _SCRAP_SYLLABLES and not is_upper_line(head) \
+        and all(len(re.sub(r"\W", "", w)) <= _SCRAP_SYLLABLE_LETTERS for w in words)
+
+
 def _title_after_a_note(text: str) -> int:
     """Where a title in capitals starts when a stamp's scraps stand before it on its line
     (`“cone TẤN BỀN, . QUYẾT ĐỊNH`): the title is the line's end, nothing after it, and what is
@@ -800,7 +815,7 @@ def _title_after_a_note(text: str) -> int:
         if title and is_upper_line(tail) and fold_phrase(tail).replace(" ", "") == fold_phrase(title[0]).replace(" ", ""):
             head = text[:words[k].start()]
             signs = re.search(r"[^\w\s,.\-]|[,.]\s*[,.]", head)
-            return words[k].start() if signs or mostly_not_syllables(head) else 0
+            return words[k].start() if signs or mostly_not_syllables(head) or _scraps_in_small_letters(head) else 0
     return 0
 
 

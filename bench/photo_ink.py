@@ -1,0 +1,119 @@
+"""What a phone photo's pale-ink dropout does to its print, with the letters' colour fringes
+kept (ingest/fringes.py) and without: the share of each document's words read right against
+its born-digital text, and the dropout's own time, side by side on the same pages.
+
+    .venv/bin/python bench/photo_ink.py DAMAGED_DIR TRUTH_DIR [--workers 2]
+
+DAMAGED_DIR holds NAME*.pdf photos of documents whose born-digital NAME.pdf (or NAME.txt)
+lies in TRUTH_DIR (eval/holdout10's damage.py makes such a folder). Words are compared in
+order (difflib), lower case, punctuation aside. Nothing is cached. Read the figures as a
+comparison on an idle machine, not a promise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dispatch_reader.ingest import fringes, ocr, photo_ink, raster  # noqa: E402
+from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+
+
+_FRINGES = fringes.print_fringes
+_DROP = photo_ink.drop_photo_ink
+
+
+def _no_fringes(coloured: np.ndarray, chroma: np.ndarray, grey: np.ndarray) -> np.ndarray:
+    return np.zeros_like(coloured, dtype=bool)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+
+
+def _truth(truth_dir: Path, name: str) -> str:
+    pdf = truth_dir / f"{name}.pdf"
+    if pdf.exists():
+        return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return (truth_dir / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _read(pdf: Path, keep_fringes: bool) -> tuple[str, float]:
+    """(the document's OCR text, seconds spent in drop_photo_ink)."""
+    fringes.print_fringes = _FRINGES if keep_fringes else _no_fringes
+    spent = 0.0
+
+    def timed(grey, rgb):  # type: ignore[no-untyped-def]
+        nonlocal spent
+        t = time.perf_counter()
+        out = _DROP(grey, rgb)
+        spent += time.perf_counter() - t
+        return out
+
+    photo_ink.drop_photo_ink = timed
+    settings = IngestSettings(cache_dir=None)
+    import pypdfium2 as pdfium
+
+    texts = []
+    for p in range(len(pdfium.PdfDocument(str(pdf)))):
+        image = raster.render_pdf_page(pdf, p, settings.dpi, settings.max_pixels, settings.password,
+                                       settings.keep_scan_resolution)
+        page = ocr.ocr_image(image, settings, pdf, p + 1)
+        texts.append(" ".join(w.text for w in page.words))
+    return "\n".join(texts), spent
+
+
+def _one(job: tuple[Path, Path, bool]) -> tuple[str, bool, int, int, float]:
+    pdf, truth_dir, keep = job
+    name = pdf.name.split(".")[0]
+    want = _words(_truth(truth_dir, name))
+    text, spent = _read(pdf, keep)
+    got = _words(text)
+    same = sum(b.size for b in difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
+    return name, keep, same, len(want), spent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("damaged", type=Path)
+    ap.add_argument("truth", type=Path)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    pdfs = sorted(args.damaged.glob("*.pdf"))
+    jobs = [(p, args.truth, keep) for p in pdfs for keep in (False, True)]
+    with Pool(args.workers, maxtasksperchild=1) as pool:
+        rows = pool.map(_one, jobs)
+    by = {(name, keep): (same, total, spent) for name, keep, same, total, spent in rows}
+    print(f"| document | words | read right, fringes dropped | kept | dropout s, dropped | kept |")
+    print("|---|---|---|---|---|---|")
+    sums = {False: [0, 0, 0.0], True: [0, 0, 0.0]}
+    for pdf in pdfs:
+        name = pdf.name.split(".")[0]
+        cells = []
+        for keep in (False, True):
+            same, total, spent = by[(name, keep)]
+            sums[keep][0] += same
+            sums[keep][1] += total
+            sums[keep][2] += spent
+            cells.append((same / max(total, 1), spent))
+        print(f"| {name} | {by[(name, True)][1]} | {cells[0][0]:.3f} | {cells[1][0]:.3f} | "
+              f"{cells[0][1]:.2f} | {cells[1][1]:.2f} |")
+    off, on = sums[False], sums[True]
+    print(f"| all | {on[1]} | {off[0] / max(off[1], 1):.3f} | {on[0] / max(on[1], 1):.3f} | "
+          f"{off[2]:.2f} | {on[2]:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
