@@ -1,4 +1,4 @@
-"""The body a decision's enacting line names: `GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`, in
+"""The body a decision's enacting line names: `GIÁM ĐỐC SỞ TÀI CHÍNH`, in
 capitals right above the preamble's first `Căn cứ`, is the head of the body that enacts it
 (Decree 30/2020, Appendix I). Where the header's department line is lost under a stamp or a
 copier's toner, the committee's line above it is read as the issuer; this line still tells

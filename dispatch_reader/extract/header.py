@@ -790,7 +790,7 @@ def _half_in_capitals(text: str) -> bool:
     return bool(words) and 2 * sum(w.isupper() for w in words) >= len(words)
 
 
-# a stamp's scraps read as syllables (`Se và. Sài vì BẢO CÁO`): at most this many words of at
+# a stamp's scraps read as syllables (`Ta và. Bồ vì KẾ HOẠCH`): at most this many words of at
 # most this many letters, not in capitals (an enacting line before a title is)
 _SCRAP_SYLLABLES, _SCRAP_SYLLABLE_LETTERS = 5, 3
 
@@ -848,7 +848,7 @@ def _a_provinces_committee(issuer: str, place: str | None) -> bool:
 
 def _scrap_before_the_number(taken: DocNumber, later: Cls) -> bool:
     """Is `taken`, a bare number of no type, a scrap (its symbol a letter or two) where a
-    number under its `Số:` with a type follows (`5 / P` above `Số: 41/QĐ-TTPVHCC`)?"""
+    number under its `Số:` with a type follows (`7 / K` above `Số: 28/QĐ-BQLDA`)?"""
     return len("".join(taken.parts)) <= 2 and not later.extra.get("bare") \
         and type_of_number(later.extra["number"]) is not None
 
@@ -1584,7 +1584,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # figures of no type, with no `Số:` before them, above the header's own number (`CAO
             # BẰNG/K`: a stamp's office line read with a slash) were no number at all: the one
             # with its figures is. (`Số:      /UBND-NC`, a blank left for the hand, stays.) So
-            # were figures with a letter or two after a slash (`5 / P`: a hand's note above the
+            # were figures with a letter or two after a slash (`7 / K`: a hand's note above the
             # letterhead) above a `Số:` line with a type
             warnings.append(warning("number_before_the_header_s", read=number.text, number=it.extra["number"].text))
             # (what was said of the scrap's figures is said of no number now)
