@@ -840,10 +840,10 @@ def _title_beside_a_note(text: str) -> int:
 _SCRAPS_BEFORE_NUMBER = re.compile(r"^(?:[^\s\d]{1,3} |[^\w\s]{0,2}[^\W\d_]{1,3}[^\w\s]{1,2} ){1,2}(?=\d)")
 
 
-def _a_provinces_committee(issuer: str, place: str | None) -> bool:
-    """Is the issuer a province's people's committee (departments, `Sở …`, are a province's)?"""
-    snapped = snap_committee(issuer, place) or ""
-    return fold_phrase(snapped).startswith(("uy ban nhan dan tinh ", "uy ban nhan dan thanh pho "))
+def _a_provinces_committee(committee: str | None) -> bool:
+    """Is the committee (as snap_committee names it) a province's (departments, `Sở …`, are a
+    province's)?"""
+    return fold_phrase(committee or "").startswith(("uy ban nhan dan tinh ", "uy ban nhan dan thanh pho "))
 
 
 def _scrap_before_the_number(taken: DocNumber, later: Cls) -> bool:
@@ -1507,6 +1507,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
     vv_segs: list[Segment] = []
     date_cls: Cls | None = None
     number_ev: Evidence | None = None  # where the number line is, also when its number is left out
+    filled_in: str | None = None  # the warning that the number's figures were written in by hand
     number_labelled: str | None = None  # the type its label names (`Luật số:`)
     number_runs_on = ""  # letters glued after what parsed of it
     number_apart = ""  # capitals a space after it
@@ -1587,8 +1588,8 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             # were figures with a letter or two after a slash (`7 / K`: a hand's note above the
             # letterhead) above a `Số:` line with a type
             warnings.append(warning("number_before_the_header_s", read=number.text, number=it.extra["number"].text))
-            # (what was said of the scrap's figures is said of no number now)
-            warnings[:] = [w for w in warnings if not w.startswith(f"document number '{number.text}': its figures")]
+            if filled_in in warnings:
+                warnings.remove(filled_in)  # said of the scrap's figures, of no number now
             number = None
         if k == "number" and number is None:
             number = it.extra["number"]
@@ -1609,6 +1610,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             if conf is not None and FILLED_IN.search(it.extra["lead"].text):
                 warnings.append(f"document number '{number.text}': its figures stand apart from the symbol, "
                                 "written into the blank by hand? check them")
+                filled_in = warnings[-1]
             continue
         if k == "date" and state == "subject" and not (date_cls is None and (
                 _PLACE_DATE.match(it.seg.folded) or (not subject_segs and _DATE_FIRST.match(it.seg.folded)))):
@@ -2140,10 +2142,11 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             doc.issuer_parent = parent.upper() if parent else None
             doc.issuer = told_department
             doc.evidence["issuer"] = replace(number_ev)
+        committee = snap_committee(doc.issuer, doc.place) if doc.doc_type == "decision" and doc.issuer \
+            and opens_as_a_committee(doc.issuer) and not doc.issuer_parent else None
         enacted = enacting_department(pages[0]) if doc.doc_type == "decision" and pages and not told_department \
-            and not (symbol is not None and committee_symbol(symbol.parts)) and (
-                doc.issuer is None or (opens_as_a_committee(doc.issuer) and not doc.issuer_parent
-                                       and _a_provinces_committee(doc.issuer, doc.place))) else None
+            and not (symbol is not None and committee_symbol(symbol.parts)) \
+            and (doc.issuer is None or _a_provinces_committee(committee)) else None
         if enacted is not None:
             # the department's line lost under a stamp or toner, the committee's line above it
             # read as the issuer: the decision's enacting line names the head of the body that
@@ -2151,8 +2154,7 @@ def extract_header(pages: list[Page]) -> tuple[DocumentFacts, list[str]]:
             body, seg = enacted
             warnings.append(warning("issuer_from_enacting_line", read=(doc.issuer or "")[:60], issuer=body))
             if doc.issuer:
-                parent = snap_committee(doc.issuer, doc.place)
-                doc.issuer_parent = parent.upper() if parent else None
+                doc.issuer_parent = committee.upper() if committee else None
             doc.issuer = body
             doc.evidence["issuer"] = quoted(seg, conf)
         if doc.issuer is None and symbol is not None and number_ev is not None \

@@ -17,7 +17,7 @@ import numpy as np
 STROKE = 5
 # a stamp's or a signature's thin parts lie this close to its wider strokes (pixels of the photo,
 # ~8 mm at 190 dpi): kept beside print, the stamp's letters over the header cost our phone
-# variants three numbers and two subjects
+# variants two numbers, an issuer and two subjects
 INK_REACH = 61
 # print: ink this much darker than the paper around it ...
 PRINT_BELOW_PAPER = 40
