@@ -1595,6 +1595,16 @@ def test_a_faxed_header_with_every_date_word_garbled_and_a_title_split() -> None
         assert scanned(text.format(date=line)).document.issued_date is None, line
 
 
+def test_a_garbled_year_word_with_a_speck_standing_apart_from_it_still_dates_the_header() -> None:
+    """`Lâm Hà, ngày 07 tháng 9 nêm : 2025` (a faint copy: `năm` a letter off and a speck read
+    as a colon between it and the year)."""
+    text = ("UBND TỈNH LÂM ĐỒNG\nSỞ XÂY DỰNG\nSố: 71/KH-SXD\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n{date}\nKẾ HOẠCH\nKiểm tra công trình\n")
+    for line in ("Lâm Hà, ngày 07 tháng 9 nêm : 2025", "Lâm Hà, ngày 07 tháng 9 nêm ; 2025"):
+        doc = scanned(text.format(date=line)).document
+        assert (doc.place, doc.issued_date) == ("Lâm Hà", "2025-09-07"), line
+
+
 def test_a_cited_laws_date_wrapped_in_the_grounds_is_no_date_line() -> None:
     """`phương ngày 22 tháng 11 năm 2019,` (the grounds' `… chính quyền địa / phương ngày …`
     wrapped, a photocopy's grain having hidden the real date line): a sentence running on into

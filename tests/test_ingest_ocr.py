@@ -104,6 +104,26 @@ def test_a_faint_copy_is_read_not_refused_as_blank(work: Path, born: Path) -> No
     assert any("faint print" in w for w in doc.warnings)
 
 
+def test_a_faint_copys_strokes_printed_as_grains_of_toner_are_read(work: Path, born: Path) -> None:
+    """A copier short of toner: every stroke light grey and half of its pixels paper (grains,
+    not lines), JPEG. Its body is read; thresholded as dots, a fifth of its words were."""
+    import re
+
+    import numpy as np
+
+    page = np.asarray(render_grey(born, dpi=200), np.float32) / 255.0
+    grains = np.random.default_rng(1).random(page.shape) < 0.5
+    faint = 235 - (1 - page) * grains * (235 - 120)
+    buf = io.BytesIO()
+    Image.fromarray(np.clip(faint, 0, 255).astype(np.uint8)).save(buf, "JPEG", quality=75)
+    path = image_pdf(work / "grains.scan.pdf", [Image.open(buf)])
+    doc = read_document(path, _settings(work / "cache"))
+    got = set(re.findall(r"\w+", doc.pages[0].text))
+    want = [w for line in BODY for w in re.findall(r"\w+", line)]
+    assert sum(w in got for w in want) / len(want) >= 0.9
+    assert any("toner's grains joined" in w for w in doc.warnings)
+
+
 @pytest.mark.parametrize("tags", ["dpi", "unitless", "none"])
 def test_a_fax_tiff_at_204_by_98_dpi_is_read_with_its_lines_their_height(work: Path, page_image: Image.Image,
                                                                           tags: str) -> None:

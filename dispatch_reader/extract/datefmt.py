@@ -247,12 +247,13 @@ def _completed_year(tail: str | None, this_year: int | None = None) -> int | Non
 
 
 # ... and on a fax every word of it garbled, `ngày` and `năm` too (`neav 15 thủng 5 nam 2026`,
-# `nưày 27 thủng 3 nàn 2026`, a speck after it read as a comma: `ngà, 29 tháng 4`): still the
+# `nưày 27 thủng 3 nàn 2026`, a speck after it read as a comma: `ngà, 29 tháng 4`, or apart from
+# it: `ném : 2026`, a copier's faint toner): still the
 # place's comma, then words a letter or two off `ngày`, `tháng` and `năm` around the day, the
 # month and the year
 _VI_HEADER_GARBLED = re.compile(
-    rf"(?:(?<=[,\s])|^)\s*(?P<dw>n[a-z]{{2,3}})[.,:;]?\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
-    rf"(?P<yw>[a-z]{{2,3}})[.,:;]?\s+(?P<y>{_D}{{4}})(?!\d)"
+    rf"(?:(?<=[,\s])|^)\s*(?P<dw>n[a-z]{{2,3}})(?:\s?[.,:;])?\s+(?P<d>{_D}{{1,2}})\s+(?P<mw>[a-z]{{3,6}})\s+(?P<m>{_D}{{1,2}})\s+"
+    rf"(?P<yw>[a-z]{{2,3}})(?:\s?[.,:;])?\s+(?P<y>{_D}{{4}})(?!\d)"
 )
 
 

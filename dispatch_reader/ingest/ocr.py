@@ -273,8 +273,8 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str], 
     if settings.flatten_light:
         grey, core = preprocess.darken_faint_print(grey)
         if core is not None:
-            grey = preprocess.smooth_grain(grey, dpi)
-            notes.append(f"faint print (a copier low on toner) darkened and its paper's grain smoothed: "
+            grey = preprocess.join_toner_grains(grey, dpi)
+            notes.append(f"faint print (a copier low on toner) darkened and its toner's grains joined: "
                          f"its letters' cores were grey {core:.0f}")
     if settings.photo_correction:
         if corners is not None:

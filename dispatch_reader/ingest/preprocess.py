@@ -1200,14 +1200,14 @@ def darken_faint_print(grey: np.ndarray) -> tuple[np.ndarray, float | None]:
     return cv2.LUT(grey, lut), core
 
 
-# A faint page's letters stand little above its paper's grain (a copier's, a scanner's: the
-# same few grey levels as on any scan), and the stretch above enlarges both: Tesseract's own
-# threshold then breaks the light letters into the grain, and whole paragraphs of a legible faint
-# copy were lost (a tester's faint copies: 0.59 of the words read; smoothed first, 0.84). A
-# Gaussian this wide (inches: 1.1 pixels at 200 dpi) takes the grain and leaves a letter's stroke.
-FAINT_GRAIN_SIGMA_IN = 0.0055
+# A copier short of toner prints a stroke as grains with paper between them, not as a line:
+# Tesseract's own threshold then sees dots, and whole paragraphs of a legible faint copy were
+# lost (a tester's faint copies: 0.59 of the words read; smoothed first, 0.84). A Gaussian this
+# wide (inches: 1.1 pixels at 200 dpi) joins the grains into their stroke and keeps the strokes
+# of a letter apart (wider joined no more: 0.84).
+FAINT_TONER_SIGMA_IN = 0.0055
 
 
-def smooth_grain(grey: np.ndarray, dpi: float) -> np.ndarray:
-    """A faint page's paper grain smoothed before its levels are read by a threshold."""
-    return cv2.GaussianBlur(grey, (0, 0), FAINT_GRAIN_SIGMA_IN * dpi)
+def join_toner_grains(grey: np.ndarray, dpi: float) -> np.ndarray:
+    """A faint page's grains of toner joined into the strokes they print."""
+    return cv2.GaussianBlur(grey, (0, 0), FAINT_TONER_SIGMA_IN * dpi)
