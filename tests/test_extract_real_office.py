@@ -154,3 +154,14 @@ def test_the_area_a_body_serves_read_with_a_tone_slipped() -> None:
 
     assert repair_ocr_phrase("các xã trên địa bản tỉnh Cao Bằng") == "các xã trên địa bàn tỉnh Cao Bằng"
     assert repair_ocr_phrase("bản đồ địa chính") == "bản đồ địa chính"
+
+
+def test_a_letter_slipped_in_the_half_year_or_in_settling_complaints_is_mended() -> None:
+    # in three words one slipped letter of one is mended (a faint copy's `thắng`, `khiến`); the
+    # word with other neighbours is a word of its own
+    from dispatch_reader.extract.canon import repair_ocr_phrase
+
+    assert repair_ocr_phrase("Sơ kết 6 thắng đầu năm 2025") == "Sơ kết 6 tháng đầu năm 2025"
+    assert repair_ocr_phrase("tiếp công dân, giải quyết khiến nại, tố cáo") == "tiếp công dân, giải quyết khiếu nại, tố cáo"
+    assert repair_ocr_phrase("giành thắng lợi đầu năm") == "giành thắng lợi đầu năm"
+    assert repair_ocr_phrase("khiến người dân hài lòng") == "khiến người dân hài lòng"
