@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from dispatch_reader.ingest.numberline import _broken_line, _figure_slots, _glued, _taken, reread_number_lines
+from dispatch_reader.ingest.numberline import (_broken_line, _figure_slots, _glued, _taken, _unlabelled_line,
+                                               reread_number_lines)
 from dispatch_reader.ingest.pages import Word
 from dispatch_reader.ingest.settings import IngestSettings
 from dispatch_reader.ingest.tessread import Deadline
@@ -124,8 +125,8 @@ def _page(printed: str) -> np.ndarray:
     return np.asarray(im)
 
 
-def _reread(printed: str, read: str, tmp_path: Path, **settings: object) -> tuple[list[Word], int]:
-    words = _words(read)
+def _reread(printed: str, read: str, tmp_path: Path, conf: float = 0.9, **settings: object) -> tuple[list[Word], int]:
+    words = _words(read, conf=conf)
     keys = [(1, 1, 1)] * len(words)
     out, _, n = reread_number_lines(_page(printed), words, keys, SCALE, IngestSettings(workers=1, **settings),
                                     Deadline(tmp_path / "page.pdf", 1, 60), str(tmp_path))
@@ -194,3 +195,37 @@ def test_a_reading_the_page_read_some_figures_of_is_flagged(tmp_path: Path) -> N
     assert n == 1
     number = next(w for w in out if "/" in w.text)
     assert number.text == "116/NQ-CP" and number.conf is not None and number.conf <= 0.5
+
+
+def _unlabelled(text: str, conf: float = 0.2, left: float = 60.0, top: float = 100.0):
+    line = _words(text, top, left, conf)
+    return _unlabelled_line(line, list(range(len(line))), PAGE_W, PAGE_H)
+
+
+def test_a_number_line_whose_label_was_lost_too_is_found_by_its_unsure_slash() -> None:
+    """A grey stamp's letters over the whole line: the page read neither `Số:` nor the number
+    (`_n.. 0/äC-vp`, both unsure). A line of the header's left column with an unsure word
+    holding a slash (or a backslash) is read again."""
+    assert _unlabelled("_n.. 0/äC-vp Hà Tĩnh, ngày 15 tháng 6 năm 2026") is not None
+    assert _unlabelled("36 \\SDTPEN") is not None
+    assert _unlabelled("_n.. 0/äC-vp").read == ""  # its figures vouch for nothing
+    assert _unlabelled("_n.. 0/äC-vp", conf=0.9) is None  # read sure: as it is
+    assert _unlabelled("_n.. 0/äC-vp", left=400.0) is None  # the right column's
+    assert _unlabelled("_n.. 0/äC-vp", top=700.0) is None  # low on the page
+    assert _unlabelled("Số: 0/äC-vp") is None  # labelled: _broken_line's
+    assert _unlabelled("xx 37/BC-SXD") is None  # a number read whole
+    assert _unlabelled("Kính gửi: Sở Nội vụ") is None  # no slash
+
+
+def test_a_number_line_read_as_junk_label_and_all_is_read_again_and_flagged(tmp_path: Path) -> None:
+    out, n = _reread("Số: 37/BC-SXD", "_n.. 0/äC-vp", tmp_path, conf=0.2)
+    assert n == 1
+    assert [w.text for w in out] == ["Số:", "37/BC-SXD"]
+    assert out[1].conf is not None and out[1].conf <= 0.5  # figures no page reading vouched for
+
+
+def test_an_unsure_line_read_again_without_a_label_is_no_number(tmp_path: Path) -> None:
+    """`V/v đề nghị …` read unsure: its reading finds no `Số:`, and the line stays as read."""
+    read = "V/v đề ngh1 b1ệt"
+    out, n = _reread("V/v đề nghị biệt phái", read, tmp_path, conf=0.3)
+    assert n == 0 and [w.text for w in out] == read.split()

@@ -13,6 +13,11 @@ a slash, capitals; figures glued to a type abbreviation, `16NQ-CP`, get their sl
 figures the page read: each figure the page read in the number and the year is the reading's
 (`1205` re-read `1906` is not taken). A number the page read no figures of is taken only
 where the re-reading is sure of them, and flagged (the figures are the first thing to check).
+
+Where a grey stamp's letters lie over the whole line, the page reads `Số:` as junk too
+(`_n.. 0/äC-vp`): a line of the header's left column with an unsure word holding a slash is read
+again in the same way; the reading must find `Số:` itself, and its figures are taken as ones the
+page read none of.
 """
 
 from __future__ import annotations
@@ -160,6 +165,31 @@ def _broken_line(line: list[Word], idx: list[int], page_width: float, page_heigh
     return None
 
 
+# a word the page read this unsure of is no reading to trust
+_UNSURE = 0.5
+# a slash, or a backslash as a copy reads one
+_SLASH = re.compile(r"[/\\]")
+
+
+def _unlabelled_line(line: list[Word], idx: list[int], page_width: float, page_height: float) -> _Line | None:
+    """A number line whose `Số:` the page did not read either (a grey stamp's letters over it:
+    `_n.. 0/äC-vp` for `Số: 64/BC-VP`): a line of the header's left column opening, within
+    its first three words, on a word with a slash read unsure and no number read whole. Read
+    again from its first word; the reading must find `Số:` itself, and the page's figures vouch
+    for nothing (it read them as junk), so the re-reading's must be sure, and are flagged."""
+    first = line[0]
+    if first.top > page_height * HEADER_SHARE or (first.x0 + first.x1) / 2 > page_width / 2 \
+            or any(_LABEL.fullmatch(w.text) for w in line):
+        return None
+    head = line[:3]
+    if not any(_SLASH.search(w.text) and w.conf is not None and w.conf < _UNSURE for w in head) \
+            or any(_read_whole(w.text) for w in head):
+        return None
+    found = _Line(line, idx, 0, page_width)
+    found.read = ""
+    return found
+
+
 def _taken(found: list[Word], page_read: str) -> tuple[str, list[Word]] | None:
     """(the number, the reading's words that make it) where the re-reading is a well-formed
     number whose figures the page read; None otherwise."""
@@ -211,7 +241,8 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
     added: list[tuple[Word, LineKey]] = []
     for key, idx in lines.items():
         idx = sorted(idx, key=lambda i: words[i].x0)
-        broken = _broken_line([words[i] for i in idx], idx, page_width, page_height)
+        line = [words[i] for i in idx]
+        broken = _broken_line(line, idx, page_width, page_height) or _unlabelled_line(line, idx, page_width, page_height)
         if broken is None:
             continue
         label = broken.label
@@ -242,6 +273,10 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
                 # reading's are the first thing to check
                 conf = min(conf, HAND_CONF)
             x0 = parts[0].x0 + dx
+            if not _LABEL.fullmatch(label.text):
+                # the page read no `Số:` here (junk in its place): the reading's stands in it
+                said = next(w for w in found if _LABEL.fullmatch(w.text) or fold(w.text).startswith("so"))
+                label = Word(said.text, said.x0 + dx, said.top + dy, said.x1 + dx, said.bottom + dy, said.conf)
             added.append((label, key))
             added.append((Word(number, x0, min(w.top for w in parts) + dy, end, max(w.bottom for w in parts) + dy,
                                conf), key))
