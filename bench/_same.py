@@ -125,3 +125,28 @@ def step_on_off(pdfs: list[Path], setting: str, did: object, repeat: int, what: 
                   f"{t_on / t_off:.3f} |")
     if totals[1]:
         print(f"| all | | {totals[0]:.1f} | {totals[1]:.1f} | {totals[2]:.1f} | {totals[0] / totals[1]:.3f} |")
+
+
+def words_of(text: str) -> list[str]:
+    """A text's words in order, lower case, NFC, punctuation aside: what word accuracy compares."""
+    import re
+    import unicodedata
+
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+
+
+def truth_text(truth_dir: Path, name: str) -> str:
+    """The born-digital text of document NAME in TRUTH_DIR: NAME.pdf's text layer, else NAME.txt."""
+    import subprocess
+
+    pdf = truth_dir / f"{name}.pdf"
+    if pdf.exists():
+        return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return (truth_dir / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def words_right(want: list[str], got: list[str]) -> int:
+    """How many of `want`'s words `got` holds in order (difflib's matching blocks)."""
+    import difflib
+
+    return sum(b.size for b in difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())

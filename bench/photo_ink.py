@@ -13,12 +13,8 @@ comparison on an idle machine, not a promise.
 from __future__ import annotations
 
 import argparse
-import difflib
-import re
-import subprocess
 import sys
 import time
-import unicodedata
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -27,6 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _same import truth_text, words_of, words_right  # noqa: E402
 from dispatch_reader.ingest import fringes, ocr, photo_ink, raster  # noqa: E402
 from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
 
@@ -37,17 +34,6 @@ _DROP = photo_ink.drop_photo_ink
 
 def _no_fringes(coloured: np.ndarray, chroma: np.ndarray, grey: np.ndarray) -> np.ndarray:
     return np.zeros_like(coloured, dtype=bool)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-
-
-def _truth(truth_dir: Path, name: str) -> str:
-    pdf = truth_dir / f"{name}.pdf"
-    if pdf.exists():
-        return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return (truth_dir / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def _read(pdf: Path, keep_fringes: bool) -> tuple[str, float]:
@@ -78,10 +64,9 @@ def _read(pdf: Path, keep_fringes: bool) -> tuple[str, float]:
 def _one(job: tuple[Path, Path, bool]) -> tuple[str, bool, int, int, float]:
     pdf, truth_dir, keep = job
     name = pdf.name.split(".")[0]
-    want = _words(_truth(truth_dir, name))
+    want = words_of(truth_text(truth_dir, name))
     text, spent = _read(pdf, keep)
-    got = _words(text)
-    same = sum(b.size for b in difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
+    same = words_right(want, words_of(text))
     return name, keep, same, len(want), spent
 
 

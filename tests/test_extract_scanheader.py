@@ -3083,3 +3083,16 @@ def test_a_date_line_with_a_stamps_scraps_among_its_words_is_read_and_flagged() 
     assert repairs("issued_date", doc, doc.evidence["issued_date"]) == MENDED  # a guess to check
     # the same words after no place's name are no date line
     assert scanned(text.replace("Hà Nội, ngày", "học sinh, ngày")).document.issued_date is None
+
+
+def test_the_mottos_closing_words_split_off_on_the_issuers_line_are_no_issuers() -> None:
+    """`ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI !›HỦ | VIỆT NAM` under a receiving stamp's lines: its
+    ink garbled `CHỦ NGHĨA` and a gap set `VIỆT NAM` apart; it is the motto's, not the commune
+    committee's name. A body whose own name ends on `VIỆT NAM`, left of the motto, keeps it."""
+    text = ("UBND TỈNH\nCÔNG here ĐỀN\n{first}\nXÃ TÂN LẬP | Độc lập - Tự do - Hạnh phúc\nSố: 15/TB-UBND\n"
+            "Tân Lập, ngày 03 tháng 3 năm 2026\nTHÔNG BÁO\nPhân công nhiệm vụ công chức\n")
+    doc = scanned(text.format(first="ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI !›HỦ | VIỆT NAM")).document
+    assert doc.issuer == "Ủy ban nhân dân xã Tân Lập"
+    body = ("BẢO HIỂM XÃ HỘI VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 15/TB-BHXH\nHà Nội, ngày 03 tháng 3 năm 2026\nTHÔNG BÁO\nPhân công nhiệm vụ công chức\n")
+    assert scanned(body).document.issuer == "Bảo hiểm xã hội Việt Nam"

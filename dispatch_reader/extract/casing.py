@@ -18,6 +18,7 @@ from dispatch_reader.textnorm import for_matching, one_letter_off
 
 _CONNECTORS = {"va": "và", "cua": "của", "thuoc": "thuộc", "truc": "trực"}
 _PLURALS = frozenset({"cac", "nhung"})
+_COUNTRY = ("viet", "nam")
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +138,12 @@ def proper_case_body(text: str) -> str:
                 matched = True
                 break
         if matched:
+            continue
+        if folded[i:i + 2] == list(_COUNTRY):
+            # the country's name closing a national body's (`Bảo hiểm xã hội Việt Nam`): a place,
+            # each syllable capitalised, with no level word before it
+            out.extend(_cap(t) for t in tokens[i:i + 2])
+            i += 2
             continue
         if tok in {",", "-", "–"}:
             out.append(tok)

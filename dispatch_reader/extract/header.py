@@ -952,7 +952,23 @@ def header_items(page: Page, max_lines: int = 45) -> list[Cls | None]:
             for part in split_number_label(seg):
                 for piece in split_motto(part):
                     items.extend(classify(piece))
-    return _motto_heads(items)
+    return _motto_tails(_motto_heads(items))
+
+
+def _motto_tails(items: list[Cls | None]) -> list[Cls | None]:
+    """The motto's closing words set apart from it on its own line (`CỘNG HÒA XÃ HỘI !›HỦ |
+    VIỆT NAM`: a stamp's ink garbled `CHỦ NGHĨA` and a gap split the rest off): the motto's, not
+    words of the issuer whose line OCR joined to the left of it."""
+    out = list(items)
+    for i, it in enumerate(out):
+        if it is None or it.kind != "upper":
+            continue
+        words = tuple(it.seg.folded.split())
+        if not words or words != _MOTTO_WORDS[len(_MOTTO_WORDS) - len(words):]:
+            continue
+        if any(x is not None and x.kind == "motto" and x.seg.line == it.seg.line for x in out[:i]):
+            out[i] = Cls(it.seg, "motto")
+    return out
 
 
 def _motto_heads(items: list[Cls | None]) -> list[Cls | None]:
