@@ -150,3 +150,19 @@ def words_right(want: list[str], got: list[str]) -> int:
     import difflib
 
     return sum(b.size for b in difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
+
+
+def ocr_text(pdf: Path) -> str:
+    """Every page of `pdf` read by our OCR stage, nothing cached: its words, a line a page."""
+    import pypdfium2 as pdfium
+
+    from dispatch_reader.ingest import ocr, raster
+    from dispatch_reader.ingest.settings import IngestSettings
+
+    settings = IngestSettings(cache_dir=None)
+    texts = []
+    for p in range(len(pdfium.PdfDocument(str(pdf)))):
+        image = raster.render_pdf_page(pdf, p, settings.dpi, settings.max_pixels, settings.password,
+                                       settings.keep_scan_resolution)
+        texts.append(" ".join(w.text for w in ocr.ocr_image(image, settings, pdf, p + 1).words))
+    return "\n".join(texts)

@@ -23,9 +23,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _same import truth_text, words_of, words_right  # noqa: E402
-from dispatch_reader.ingest import ocr, preprocess, raster  # noqa: E402
-from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+from _same import ocr_text, truth_text, words_of, words_right  # noqa: E402
+from dispatch_reader.ingest import preprocess  # noqa: E402
 
 _JOIN = preprocess.join_toner_grains
 
@@ -43,16 +42,7 @@ def _read(pdf: Path, join: bool) -> tuple[str, float, int]:
         return out
 
     preprocess.join_toner_grains = timed
-    settings = IngestSettings(cache_dir=None)
-    import pypdfium2 as pdfium
-
-    texts = []
-    for p in range(len(pdfium.PdfDocument(str(pdf)))):
-        image = raster.render_pdf_page(pdf, p, settings.dpi, settings.max_pixels, settings.password,
-                                       settings.keep_scan_resolution)
-        page = ocr.ocr_image(image, settings, pdf, p + 1)
-        texts.append(" ".join(w.text for w in page.words))
-    return "\n".join(texts), spent, faint
+    return ocr_text(pdf), spent, faint
 
 
 def _one(job: tuple[Path, Path, bool]) -> tuple[str, bool, int, int, float, int]:

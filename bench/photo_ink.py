@@ -23,9 +23,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _same import truth_text, words_of, words_right  # noqa: E402
-from dispatch_reader.ingest import fringes, ocr, photo_ink, raster  # noqa: E402
-from dispatch_reader.ingest.settings import IngestSettings  # noqa: E402
+from _same import ocr_text, truth_text, words_of, words_right  # noqa: E402
+from dispatch_reader.ingest import fringes, photo_ink  # noqa: E402
 
 
 _FRINGES = fringes.print_fringes
@@ -49,16 +48,7 @@ def _read(pdf: Path, keep_fringes: bool) -> tuple[str, float]:
         return out
 
     photo_ink.drop_photo_ink = timed
-    settings = IngestSettings(cache_dir=None)
-    import pypdfium2 as pdfium
-
-    texts = []
-    for p in range(len(pdfium.PdfDocument(str(pdf)))):
-        image = raster.render_pdf_page(pdf, p, settings.dpi, settings.max_pixels, settings.password,
-                                       settings.keep_scan_resolution)
-        page = ocr.ocr_image(image, settings, pdf, p + 1)
-        texts.append(" ".join(w.text for w in page.words))
-    return "\n".join(texts), spent
+    return ocr_text(pdf), spent
 
 
 def _one(job: tuple[Path, Path, bool]) -> tuple[str, bool, int, int, float]:

@@ -173,7 +173,7 @@ _SLASH = re.compile(r"[/\\]")
 
 def _unlabelled_line(line: list[Word], idx: list[int], page_width: float, page_height: float) -> _Line | None:
     """A number line whose `Số:` the page did not read either (a grey stamp's letters over it:
-    `_n.. 0/äC-vp` for `Số: 64/BC-VP`): a line of the header's left column opening, within
+    `_n.. 0/äC-vp` for `Số: 37/BC-SXD`): a line of the header's left column opening, within
     its first three words, on a word with a slash read unsure and no number read whole. Read
     again from its first word; the reading must find `Số:` itself, and the page's figures vouch
     for nothing (it read them as junk), so the re-reading's must be sure, and are flagged."""
