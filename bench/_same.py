@@ -166,3 +166,21 @@ def ocr_text(pdf: Path) -> str:
                                        settings.keep_scan_resolution)
         texts.append(" ".join(w.text for w in ocr.ocr_image(image, settings, pdf, p + 1).words))
     return "\n".join(texts)
+
+
+def read_both_ways(description: str, one) -> tuple[list[Path], list[tuple]]:  # type: ignore[no-untyped-def]
+    """The command line of a word-accuracy bench (DAMAGED_DIR TRUTH_DIR [--workers N]) parsed, and
+    `one((pdf, truth_dir, on))` run over every PDF with its step off and on, side by side in one
+    pool: (the PDFs, the rows)."""
+    import argparse
+    from multiprocessing import Pool
+
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("damaged", type=Path)
+    ap.add_argument("truth", type=Path)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    pdfs = sorted(args.damaged.glob("*.pdf"))
+    jobs = [(p, args.truth, on) for p in pdfs for on in (False, True)]
+    with Pool(args.workers, maxtasksperchild=1) as pool:
+        return pdfs, pool.map(one, jobs)

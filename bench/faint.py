@@ -12,10 +12,8 @@ machine, not a promise.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +21,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _same import ocr_text, truth_text, words_of, words_right  # noqa: E402
+from _same import ocr_text, read_both_ways, truth_text, words_of, words_right  # noqa: E402
 from dispatch_reader.ingest import preprocess  # noqa: E402
 
 _JOIN = preprocess.join_toner_grains
@@ -54,15 +52,7 @@ def _one(job: tuple[Path, Path, bool]) -> tuple[str, bool, int, int, float, int]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("damaged", type=Path)
-    ap.add_argument("truth", type=Path)
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args()
-    pdfs = sorted(args.damaged.glob("*.pdf"))
-    jobs = [(p, args.truth, join) for p in pdfs for join in (False, True)]
-    with Pool(args.workers, maxtasksperchild=1) as pool:
-        rows = pool.map(_one, jobs)
+    pdfs, rows = read_both_ways(__doc__.split("\n\n")[0], _one)
     by = {(name, join): (same, total, spent, faint) for name, join, same, total, spent, faint in rows}
     print("| document | words | faint pages | read right, grains as printed | joined | joining, s |")
     print("|---|---|---|---|---|---|")

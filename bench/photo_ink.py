@@ -12,10 +12,8 @@ comparison on an idle machine, not a promise.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +21,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _same import ocr_text, truth_text, words_of, words_right  # noqa: E402
+from _same import ocr_text, read_both_ways, truth_text, words_of, words_right  # noqa: E402
 from dispatch_reader.ingest import fringes, photo_ink  # noqa: E402
 
 
@@ -61,15 +59,7 @@ def _one(job: tuple[Path, Path, bool]) -> tuple[str, bool, int, int, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("damaged", type=Path)
-    ap.add_argument("truth", type=Path)
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args()
-    pdfs = sorted(args.damaged.glob("*.pdf"))
-    jobs = [(p, args.truth, keep) for p in pdfs for keep in (False, True)]
-    with Pool(args.workers, maxtasksperchild=1) as pool:
-        rows = pool.map(_one, jobs)
+    pdfs, rows = read_both_ways(__doc__.split("\n\n")[0], _one)
     by = {(name, keep): (same, total, spent) for name, keep, same, total, spent in rows}
     print(f"| document | words | read right, fringes dropped | kept | dropout s, dropped | kept |")
     print("|---|---|---|---|---|---|")
