@@ -3096,3 +3096,18 @@ def test_the_mottos_closing_words_split_off_on_the_issuers_line_are_no_issuers()
     body = ("BẢO HIỂM XÃ HỘI VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 15/TB-BHXH\nHà Nội, ngày 03 tháng 3 năm 2026\nTHÔNG BÁO\nPhân công nhiệm vụ công chức\n")
     assert scanned(body).document.issuer == "Bảo hiểm xã hội Việt Nam"
+    # a body's name wrapped beside the tagline, or after the motto read whole, keeps its close
+    bank = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | NGÂN HÀNG NHÀ NƯỚC\nĐộc lập - Tự do - Hạnh phúc | VIỆT NAM\n"
+            "Số: 15/NHNN-TTGSNH | Hà Nội, ngày 03 tháng 3 năm 2026\nV/v báo cáo\n")
+    assert scanned(bank).document.issuer == "Ngân hàng Nhà nước Việt Nam"
+    jurists = ("HỘI LUẬT GIA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "Số: 15/HLG | Hà Nội, ngày 03 tháng 3 năm 2026\nV/v báo cáo\n")
+    assert scanned(jurists).document.issuer == "Hội Luật gia Việt Nam"
+
+
+def test_a_national_bodys_country_is_cased_as_a_place_and_what_follows_runs_on_small() -> None:
+    from dispatch_reader.extract.casing import proper_case_body
+
+    assert proper_case_body("BẢO HIỂM XÃ HỘI VIỆT NAM") == "Bảo hiểm xã hội Việt Nam"
+    assert proper_case_body("HỘI NÔNG DÂN VIỆT NAM TỈNH LÂM ĐỒNG") == "Hội Nông dân Việt Nam tỉnh Lâm Đồng"
+    assert proper_case_body("VIỆN VIỆT NAM HỌC") == "Viện Việt Nam học"

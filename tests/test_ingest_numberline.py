@@ -215,6 +215,7 @@ def test_a_number_line_whose_label_was_lost_too_is_found_by_its_unsure_slash() -
     assert _unlabelled("Số: 0/äC-vp") is None  # labelled: _broken_line's
     assert _unlabelled("xx 37/BC-SXD") is None  # a number read whole
     assert _unlabelled("Kính gửi: Sở Nội vụ") is None  # no slash
+    assert _unlabelled("V/v triển khai Quyết định") is None  # the subject's own line
 
 
 def test_a_number_line_read_as_junk_label_and_all_is_read_again_and_flagged(tmp_path: Path) -> None:
@@ -229,3 +230,14 @@ def test_an_unsure_line_read_again_without_a_label_is_no_number(tmp_path: Path) 
     read = "V/v đề ngh1 b1ệt"
     out, n = _reread("V/v đề nghị biệt phái", read, tmp_path, conf=0.3)
     assert n == 0 and [w.text for w in out] == read.split()
+
+
+def test_a_cited_number_in_an_unsure_line_is_not_taken_for_the_headers() -> None:
+    """A line the page read no `Số:` on, read again: a running text's `số` (no colon) before a
+    number cites another document (a reviewer's: `… Quyết định số 1702/QĐ-UBND` became the
+    header's number); only `Số:` with its colon opens the header's."""
+    cited = _found("triển khai Quyết định số 1702/QĐ-UBND", conf=0.95)
+    assert _taken(cited, "", needs_label=True) is None
+    assert _taken(cited, "") is not None  # (a labelled line's reading may drop the colon)
+    labelled = _taken(_found("Số: 37/BC-SXD", conf=0.95), "", needs_label=True)
+    assert labelled is not None and labelled[0] == "37/BC-SXD"

@@ -144,6 +144,7 @@ def proper_case_body(text: str) -> str:
             # each syllable capitalised, with no level word before it
             out.extend(_cap(t) for t in tokens[i:i + 2])
             i += 2
+            mode = "field"  # what follows runs on small (`Viện Việt Nam học`)
             continue
         if tok in {",", "-", "–"}:
             out.append(tok)

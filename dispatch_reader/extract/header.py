@@ -966,7 +966,12 @@ def _motto_tails(items: list[Cls | None]) -> list[Cls | None]:
         words = tuple(it.seg.folded.split())
         if not words or words != _MOTTO_WORDS[len(_MOTTO_WORDS) - len(words):]:
             continue
-        if any(x is not None and x.kind == "motto" and x.seg.line == it.seg.line for x in out[:i]):
+        # the motto's own words before it on the line, read without their close: not the tagline
+        # (`Độc lập - Tự do - Hạnh phúc | VIỆT NAM` is a body's name wrapped beside it), nor the
+        # motto read whole (a body's `VIỆT NAM` may follow that)
+        if any(x is not None and x.kind == "motto" and x.seg.line == it.seg.line
+               and re.search(r"\b(?:cong hoa|xa hoi)\b", x.seg.folded) and not x.seg.folded.rstrip(" .").endswith("nam")
+               for x in out[:i]):
             out[i] = Cls(it.seg, "motto")
     return out
 

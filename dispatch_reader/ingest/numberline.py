@@ -169,6 +169,8 @@ def _broken_line(line: list[Word], idx: list[int], page_width: float, page_heigh
 _UNSURE = 0.5
 # a slash, or a backslash as a copy reads one
 _SLASH = re.compile(r"[/\\]")
+# the subject's `V/v`, its slash read unsure: a subject's line, citing numbers of its own
+_VV = re.compile(r"^\W?[Vv]\s?[/\\.il1]\s?[vV]\b")
 
 
 def _unlabelled_line(line: list[Word], idx: list[int], page_width: float, page_height: float) -> _Line | None:
@@ -179,7 +181,7 @@ def _unlabelled_line(line: list[Word], idx: list[int], page_width: float, page_h
     for nothing (it read them as junk), so the re-reading's must be sure, and are flagged."""
     first = line[0]
     if first.top > page_height * HEADER_SHARE or (first.x0 + first.x1) / 2 > page_width / 2 \
-            or any(_LABEL.fullmatch(w.text) for w in line):
+            or any(_LABEL.fullmatch(w.text) for w in line) or _VV.match(first.text):
         return None
     head = line[:3]
     if not any(_SLASH.search(w.text) and w.conf is not None and w.conf < _UNSURE for w in head) \
@@ -190,10 +192,17 @@ def _unlabelled_line(line: list[Word], idx: list[int], page_width: float, page_h
     return found
 
 
-def _taken(found: list[Word], page_read: str) -> tuple[str, list[Word]] | None:
+def _opens(word: Word, needs_label: bool) -> bool:
+    """Does the reading's `word` open the number: `Số:` (with its colon where `needs_label`: a
+    running text's `số` cites another document)."""
+    return bool(_LABEL.fullmatch(word.text)) or (not needs_label and fold(word.text).startswith("so"))
+
+
+def _taken(found: list[Word], page_read: str, needs_label: bool = False) -> tuple[str, list[Word]] | None:
     """(the number, the reading's words that make it) where the re-reading is a well-formed
-    number whose figures the page read; None otherwise."""
-    opened = next((i for i, w in enumerate(found) if _LABEL.fullmatch(w.text) or fold(w.text).startswith("so")), None)
+    number whose figures the page read; None otherwise. `needs_label`: only after `Số:` with its
+    colon."""
+    opened = next((i for i, w in enumerate(found) if _opens(w, needs_label)), None)
     if opened is None:
         return None
     rest = found[opened + 1:]
@@ -260,7 +269,7 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             # a block's reading may hold scraps of the lines above and below: the line's own
             found = sorted((w for w in found if label.top - pad <= (w.top + w.bottom) / 2 + dy <= label.bottom + pad),
                            key=lambda w: w.x0)
-            taken = _taken(found, broken.read)
+            taken = _taken(found, broken.read, needs_label=not _LABEL.fullmatch(label.text))
             if taken is None:
                 continue
             number, parts = taken
@@ -275,7 +284,7 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             x0 = parts[0].x0 + dx
             if not _LABEL.fullmatch(label.text):
                 # the page read no `Số:` here (junk in its place): the reading's stands in it
-                said = next(w for w in found if _LABEL.fullmatch(w.text) or fold(w.text).startswith("so"))
+                said = next(w for w in found if _LABEL.fullmatch(w.text))
                 label = Word(said.text, said.x0 + dx, said.top + dy, said.x1 + dx, said.bottom + dy, said.conf)
             added.append((label, key))
             added.append((Word(number, x0, min(w.top for w in parts) + dy, end, max(w.bottom for w in parts) + dy,

@@ -273,9 +273,12 @@ def _office_paper(image: PageImage, settings: IngestSettings, notes: list[str], 
     if settings.flatten_light:
         grey, core = preprocess.darken_faint_print(grey)
         if core is not None:
-            grey = preprocess.join_toner_grains(grey, dpi)
-            notes.append(f"faint print (a copier low on toner) darkened and its toner's grains joined: "
-                         f"its letters' cores were grey {core:.0f}")
+            notes.append(f"faint print (a copier low on toner) darkened: its letters' cores were grey {core:.0f}")
+            specks = preprocess.speck_share(grey, dpi)
+            if specks >= preprocess.GRAINY_SPECKS:
+                grey = preprocess.join_toner_grains(grey, dpi)
+                notes.append(f"the faint print's grains of toner joined into strokes ({specks:.0%} of its pieces of "
+                             f"ink were specks)")
     if settings.photo_correction:
         if corners is not None:
             grey = preprocess.straighten(grey, corners)

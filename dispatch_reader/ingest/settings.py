@@ -14,7 +14,7 @@ Binarize = Literal["none", "otsu", "adaptive"]
 
 # Bumped whenever a change in rasterising, clean-up or OCR calls changes what OCR returns,
 # so cached results from the old pipeline are not reused.
-OCR_PIPELINE_VERSION = 204
+OCR_PIPELINE_VERSION = 205
 
 # Rule data the OCR stage reads besides its own (ingest/data/): the family names its name
 # re-reads look for, the name frequencies that say a spelling is never a given name, the
