@@ -1203,7 +1203,7 @@ def darken_faint_print(grey: np.ndarray) -> tuple[np.ndarray, float | None]:
 # A copier short of toner prints a stroke as grains with paper between them, not as a line:
 # Tesseract's own threshold then sees dots, and whole paragraphs of a legible faint copy were
 # lost (a tester's faint copies: 0.59 of the words read; joined first, 0.84). Such print breaks
-# into specks when thresholded: on those copies 41-60 % of a page's pieces of ink were specks
+# into specks when thresholded: on those copies 36-58 % of a page's pieces of ink were specks
 # (4 pixels at 200 dpi or less), on evenly faint print 0-20 % (small print at 200 dpi the most).
 # Only there are the grains joined: a blur costs small solid print its marks (a reviewer's 6-7
 # pt lines at 300 dpi: 0.80 of words read, blurred 0.56).
