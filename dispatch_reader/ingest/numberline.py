@@ -140,15 +140,18 @@ def _agrees(read: str, page: _Figures) -> bool:
 
 
 class _Line:
-    """A number line of the page: the label's word, the words after it in its column."""
+    """A number line of the page: the label's word, the words after it in its column. Where the
+    page read no `Số:` (`labelled` false) the first word stands in the label's place and the
+    page's figures vouch for nothing (`read` is empty)."""
 
     def __init__(self, line: list[Word], idx: list[int], at: int, page_width: float) -> None:
         self.label = line[at]
+        self.labelled = bool(_LABEL.fullmatch(self.label.text))
         self.right = self.label.x0 + _COLUMN * page_width
         kept = [(i, w) for i, w in zip(idx[at:], line[at:]) if (w.x0 + w.x1) / 2 <= self.right]
         self.idx = [i for i, _ in kept]
         self.words = [w for _, w in kept]
-        self.read = "".join(w.text for w in self.words[1:3])
+        self.read = "".join(w.text for w in self.words[1:3]) if self.labelled else ""
 
 
 def _broken_line(line: list[Word], idx: list[int], page_width: float, page_height: float) -> _Line | None:
@@ -187,9 +190,7 @@ def _unlabelled_line(line: list[Word], idx: list[int], page_width: float, page_h
     if not any(_SLASH.search(w.text) and w.conf is not None and w.conf < _UNSURE for w in head) \
             or any(_read_whole(w.text) for w in head):
         return None
-    found = _Line(line, idx, 0, page_width)
-    found.read = ""
-    return found
+    return _Line(line, idx, 0, page_width)
 
 
 def _opens(word: Word, needs_label: bool) -> bool:
@@ -269,7 +270,7 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
             # a block's reading may hold scraps of the lines above and below: the line's own
             found = sorted((w for w in found if label.top - pad <= (w.top + w.bottom) / 2 + dy <= label.bottom + pad),
                            key=lambda w: w.x0)
-            taken = _taken(found, broken.read, needs_label=not _LABEL.fullmatch(label.text))
+            taken = _taken(found, broken.read, needs_label=not broken.labelled)
             if taken is None:
                 continue
             number, parts = taken
@@ -282,7 +283,7 @@ def reread_number_lines(grey: np.ndarray, words: list[Word], keys: list[LineKey]
                 # reading's are the first thing to check
                 conf = min(conf, HAND_CONF)
             x0 = parts[0].x0 + dx
-            if not _LABEL.fullmatch(label.text):
+            if not broken.labelled:
                 # the page read no `Số:` here (junk in its place): the reading's stands in it
                 said = next(w for w in found if _LABEL.fullmatch(w.text))
                 label = Word(said.text, said.x0 + dx, said.top + dy, said.x1 + dx, said.bottom + dy, said.conf)
